@@ -1,0 +1,66 @@
+"""From raw entry blocks to Entry records: every field parsed by crawler.parsers."""
+
+from __future__ import annotations
+
+from urllib.parse import urljoin
+
+from .extract import RawPage
+from .extract.profiles import Profile
+from .parsers.credits import parse_credit
+from .parsers.dates import parse_date
+from .parsers.groups import parse_group_heading
+from .parsers.ids import entry_id
+from .parsers.organisers import parse_organisers
+from .parsers.text import clean_paragraphs, clean_text
+
+# The fields of an entry, in the order exports show them.
+FIELDS = (
+    "entry_id", "url", "title", "description", "group", "group_month",
+    "date_text", "date_start", "date_end", "date_precision",
+    "credit", "credit_author", "credit_holder", "credit_year",
+    "organisers", "organiser_text", "image_url",
+    "listing_url", "listing_title", "position", "language",
+)
+
+
+def build_entries(page: RawPage, page_url: str, listing_url: str | None = None, profile: Profile | None = None) -> list[dict]:
+    """One record per raw entry; entries without a title are left out."""
+    listing_url = listing_url or page_url
+    languages = [page.language] if page.language in ("en", "fr", "es") else None
+    out = []
+    for raw in page.entries:
+        title = clean_text(raw.title)
+        if not title:
+            continue
+        url = urljoin(page_url, raw.href) if raw.href else None
+        description = clean_paragraphs(raw.paragraphs)
+        group, group_month = parse_group_heading(raw.group)
+        when = parse_date(raw.date_text, languages) if raw.date_text else None
+        credit = parse_credit(raw.credit_text)
+        organisers = parse_organisers(description)
+        out.append(
+            {
+                "entry_id": entry_id(url, title, listing_url, profile.document_id if profile else None),
+                "url": url,
+                "title": title,
+                "description": description,
+                "group": group,
+                "group_month": group_month,
+                "date_text": clean_text(raw.date_text),
+                "date_start": when.start.isoformat() if when else None,
+                "date_end": when.end.isoformat() if when else None,
+                "date_precision": when.precision if when else None,
+                "credit": credit.text if credit else None,
+                "credit_author": credit.author if credit else None,
+                "credit_holder": credit.holder if credit else None,
+                "credit_year": credit.year if credit else None,
+                "organisers": organisers.names,
+                "organiser_text": organisers.text,
+                "image_url": urljoin(page_url, raw.image_src) if raw.image_src else None,
+                "listing_url": listing_url,
+                "listing_title": page.title,
+                "position": raw.position,
+                "language": page.language,
+            }
+        )
+    return out

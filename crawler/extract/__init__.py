@@ -1,0 +1,115 @@
+"""From a listing page to raw entry blocks: a site profile first, the generic extractor
+when no profile applies or the profile finds nothing."""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urlsplit
+
+from ..parsers.text import guess_language
+from .fields import fill_entry, find_title
+from .generic import extract_generic
+from .html import first, is_ancestor, parse_html, text_of
+from .pagination import find_page_links, page_number
+from .profiles import Profile, ProfileError, get_profile, profile_for_url  # noqa: F401
+from .raw import RawEntry, RawPage
+
+_LANG_IN_URL = re.compile(r"lang--([a-z]{2})\b")
+
+
+def page_language(root, url: str, sample: str | None) -> str | None:
+    m = _LANG_IN_URL.search(url)
+    if m:
+        return m.group(1)
+    lang = (root.get("lang") or root.get("{http://www.w3.org/XML/1998/namespace}lang") or "").strip().lower()
+    if lang:
+        return lang.split("-")[0][:2]
+    return guess_language(sample)
+
+
+def _page_title(root, profile: Profile | None) -> str | None:
+    el = first(root, profile.selectors.get("page_title")) if profile else None
+    if el is None:
+        main = first(root, "main, #content, [role=main]")
+        el = first(main if main is not None else root, "h1")
+    if el is not None and text_of(el):
+        return text_of(el)
+    title = first(root, "title")
+    return text_of(title)
+
+
+def _profile_entries(root, profile: Profile) -> list[RawEntry]:
+    sel = profile.selectors
+    scope = first(root, sel["container"]) if sel.get("container") else root
+    if scope is None:
+        scope = root
+    wanted = sel["entry"] + (", " + sel["group"] if sel.get("group") else "")
+    group_nodes = set(scope.cssselect(sel["group"])) if sel.get("group") else set()
+    entries: list[RawEntry] = []
+    group, position = None, 0
+    for node in scope.cssselect(wanted):  # document order: headings and entries interleaved
+        if node in group_nodes:
+            group, position = text_of(node), 0  # an empty heading starts a group with no heading
+            continue
+        position += 1
+        title_el = first(node, sel.get("title"))
+        if title_el is None:
+            title_el = find_title([node])
+        if title_el is not None and title_el.tag != "a":
+            title_el = next(iter(title_el.iter("a")), title_el)
+        entry = RawEntry(title=text_of(title_el), href=title_el.get("href") if title_el is not None else None, group=group, position=position)
+        used = [title_el]
+        date_el = first(node, sel.get("date"))
+        if date_el is not None:
+            entry.date_text = text_of(date_el)
+            used.append(date_el)
+        credit_el = first(node, sel.get("credit"))
+        if credit_el is not None:
+            entry.credit_text = text_of(credit_el)
+            used.append(credit_el)
+        image_el = first(node, sel.get("image"))
+        if image_el is not None:
+            entry.image_src = image_el.get("src") or image_el.get("data-src")
+        if sel.get("description"):
+            paras = [p for p in node.cssselect(sel["description"]) if not any(is_ancestor(u, p) for u in used if u is not None)]
+            entry.paragraphs = [t for t in (text_of(p) for p in paras) if t]
+        entries.append(fill_entry([node], entry, used))
+    return entries
+
+
+def extract_page(body: bytes | str, url: str, profile: Profile | str | None = None) -> RawPage:
+    """Raw entries and pagination links of one listing page.
+
+    `profile` is a Profile, a bundled profile's name, a .toml path, "auto" (generic
+    only), or None (the bundled profile whose domains match the URL, else generic).
+    """
+    if isinstance(profile, str):
+        profile = get_profile(profile)
+        forced_generic = profile is None
+    else:
+        forced_generic = False
+        if profile is None:
+            profile = profile_for_url(url)
+    root = parse_html(body, base_url=url)
+    entries: list[RawEntry] = []
+    extractor = "generic"
+    if profile is not None and not forced_generic:
+        entries = _profile_entries(root, profile)
+        extractor = profile.name
+    if not entries:
+        entries = extract_generic(root)
+        extractor = "generic"
+    sel = profile.selectors if profile else {}
+    sample = " ".join(filter(None, [e.title for e in entries[:5]] + [p for e in entries[:5] for p in e.paragraphs]))
+    return RawPage(
+        title=_page_title(root, profile),
+        language=page_language(root, url, sample),
+        entries=entries,
+        page_links=find_page_links(root, url, sel.get("next"), sel.get("pages")),
+        page_number=page_number(root, url, profile.rows_per_page if profile else 10),
+        extractor=extractor,
+    )
+
+
+def same_site(url: str, other: str) -> bool:
+    return (urlsplit(url).hostname or "") == (urlsplit(other).hostname or "")

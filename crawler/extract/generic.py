@@ -1,0 +1,161 @@
+"""The generic extractor: the repeated entry blocks of a page's main listing, found by
+structure and content (never by class names), with their group headings."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from ..parsers.groups import looks_like_group_heading
+from .fields import HEADINGS, fill_entry, find_title
+from .html import is_ancestor, tag, text_of
+from .raw import RawEntry
+
+_BOILERPLATE_TAGS = {"nav", "header", "footer", "aside", "form", "menu"}
+_BOILERPLATE_ROLES = {"navigation", "banner", "contentinfo", "complementary", "search"}
+_LISTS = {"ol", "ul", "dl", "table", "tbody"}
+
+
+def _in_boilerplate(el) -> bool:
+    while el is not None:
+        if tag(el) in _BOILERPLATE_TAGS or (el.get("role") or "") in _BOILERPLATE_ROLES:
+            return True
+        el = el.getparent()
+    return False
+
+
+def _title_links(root):
+    """Links that read like entry titles: a few words, outside navigation."""
+    out = []
+    for a in root.iter("a"):
+        href = (a.get("href") or "").strip()
+        text = text_of(a) or ""
+        if not href or href.startswith(("#", "javascript:", "mailto:")):
+            continue
+        if len(text) < 12 or len(text.split()) < 2 or _in_boilerplate(a):
+            continue
+        out.append(a)
+    return out
+
+
+def _blocks(root) -> list:
+    """Each title link climbs to the largest ancestor holding no other entry's title."""
+    links = _title_links(root)
+    hrefs_under: dict = defaultdict(set)  # keyed by element: keeps lxml's proxies alive
+    for a in links:
+        el = a
+        while el is not None:
+            hrefs_under[el].add(a.get("href"))
+            el = el.getparent()
+    blocks = []
+    for a in links:
+        block = a
+        parent = block.getparent()
+        while parent is not None and tag(parent) not in ("body", "main", "html") and len(hrefs_under[parent]) == 1:
+            block, parent = parent, parent.getparent()
+        if not any(b is block for b in blocks):
+            blocks.append(block)
+    return blocks
+
+
+def _signature(block):
+    parent = block.getparent()
+    return (tag(block), " ".join(sorted((block.get("class") or "").split())), tag(parent) if parent is not None else "")
+
+
+def _score(block) -> float:
+    text = text_of(block) or ""
+    title = find_title([block])
+    title_len = len(text_of(title) or "") if title is not None else 0
+    extra = len(text) - title_len
+    return 1 + min(title_len / 40, 1.5) + (1.5 if extra > 40 else 0.5 if extra > 8 else 0)
+
+
+def _expand_flat(block, all_blocks):
+    """In a flat layout (<h4><a/></h4><p>date</p><p>text</p><h4>...) an entry is its
+    heading plus the siblings up to the next entry or group heading."""
+    members = [block]
+    if tag(block) not in HEADINGS + ("a", "dt", "strong", "b"):
+        return members
+    sib = block.getnext()
+    while sib is not None:
+        if any(b is sib or is_ancestor(sib, b) for b in all_blocks):
+            break
+        if tag(sib) in HEADINGS or tag(sib) == "hr" or looks_like_group_heading(text_of(sib)) and tag(sib) not in ("p", "span", "time", "dd"):
+            break
+        members.append(sib)
+        sib = sib.getnext()
+    return members
+
+
+def find_entries(root, page_title_el=None) -> list[tuple[list, str | None, int]]:
+    """Return (block elements, group heading, position) for every entry, in page order."""
+    blocks = _blocks(root)
+    if not blocks:
+        return []
+    by_sig: dict[tuple, list] = defaultdict(list)
+    for b in blocks:
+        by_sig[_signature(b)].append(b)
+    best = max(by_sig.values(), key=lambda bs: sum(_score(b) for b in bs))
+    chosen = best
+    members = [_expand_flat(b, chosen) for b in chosen]
+    return _assign_groups(chosen, members, page_title_el)
+
+
+def _lca(elements):
+    paths = []
+    for el in elements:
+        path = []
+        while el is not None:
+            path.append(el)
+            el = el.getparent()
+        paths.append(path[::-1])
+    common = None
+    for nodes in zip(*paths):
+        if all(n is nodes[0] for n in nodes):
+            common = nodes[0]
+        else:
+            break
+    return common
+
+
+def _assign_groups(blocks, members, page_title_el):
+    container = _lca(blocks) if len(blocks) > 1 else blocks[0].getparent()
+    while container is not None and tag(container) in _LISTS | {"li", "tr"} and container.getparent() is not None:
+        container = container.getparent()
+    block_index = {b: i for i, b in enumerate(blocks)}
+    member_els = {el for group in members for m in group for el in m.iter()}
+    group, position, last_parent = None, 0, None
+    out = []
+    for el in container.iter():
+        if el in block_index:
+            parent = el.getparent()
+            if last_parent is not None and parent is not last_parent and tag(parent) in _LISTS:
+                position = 0  # a new list: numbering restarts
+            last_parent = parent
+            position += 1
+            out.append((members[block_index[el]], group, position))
+            continue
+        if el in member_els or el is page_title_el or tag(el) == "h1":
+            continue
+        if _is_group_heading(el):
+            group = text_of(el)
+            position, last_parent = 0, None
+    return out
+
+
+def _is_group_heading(el) -> bool:
+    if tag(el) in HEADINGS:
+        return not any(a.get("href") for a in el.iter("a"))
+    if tag(el) in ("p", "div", "span", "strong", "li", "dt", "caption"):
+        text = text_of(el)
+        return bool(text) and not any(tag(c) in ("p", "div") for c in el.iterdescendants()) and looks_like_group_heading(text)
+    return False
+
+
+def extract_generic(root) -> list[RawEntry]:
+    entries = []
+    for elements, group, position in find_entries(root):
+        title_el = find_title(elements)
+        entry = RawEntry(title=text_of(title_el), href=title_el.get("href") if title_el is not None else None, group=group, position=position)
+        entries.append(fill_entry(elements, entry, [title_el]))
+    return entries

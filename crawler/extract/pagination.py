@@ -1,0 +1,77 @@
+"""Pagination links: "Next", "›", "»", rel=next, page numbers, ILO's nextRow--N."""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urljoin
+
+from .html import text_of
+
+_NEXT_TEXT = re.compile(
+    r"^(?:next|next page|more|older|older entries|suivant|suivante|page suivante|siguiente|página siguiente|"
+    r"›|»|>|→|>>|next\s*[›»>→]+|suivant\s*[›»>→]+|siguiente\s*[›»>→]+|[›»>→]+\s*next)$",
+    re.IGNORECASE,
+)
+_PAGE_HREF = re.compile(r"nextRow--\d+|[?&](?:page|p|pg|start|offset)=\d+|/page/\d+", re.IGNORECASE)
+_OF_PAGES = re.compile(r"\b(?:page|página)\s+(\d+)\s+(?:of|de|sur)\s+\d+", re.IGNORECASE)
+_NEXT_ROW = re.compile(r"nextRow--(\d+)", re.IGNORECASE)
+
+
+def _absolute(base_url: str, href: str | None) -> str | None:
+    if not href or href.startswith(("#", "javascript:", "mailto:")):
+        return None
+    return urljoin(base_url, href.strip())
+
+
+def find_page_links(root, base_url: str, next_selector: str | None = None, pages_selector: str | None = None) -> list[str]:
+    """Every pagination link on the page, the next page first, without duplicates."""
+    found: list[str] = []
+
+    def add(href):
+        url = _absolute(base_url, href)
+        if url and url not in found and url.split("#")[0] != base_url:
+            found.append(url)
+
+    if next_selector:
+        for a in root.cssselect(next_selector):
+            add(a.get("href"))
+    for el in root.xpath("//a[contains(concat(' ', normalize-space(@rel), ' '), ' next ')] | //link[@rel='next']"):
+        add(el.get("href"))
+    for a in root.iter("a"):
+        text = (text_of(a) or "").strip()
+        if _NEXT_TEXT.match(text) or (a.get("aria-label") or "").lower() in ("next", "next page", "suivant", "siguiente"):
+            add(a.get("href"))
+    if pages_selector:
+        for a in root.cssselect(pages_selector):
+            add(a.get("href"))
+    for a in root.iter("a"):
+        text = (text_of(a) or "").strip()
+        href = a.get("href") or ""
+        if text.isdigit() and len(text) <= 4 and (_PAGE_HREF.search(href) or _sibling_numbers(a)):
+            add(href)
+    return found
+
+
+def _sibling_numbers(a) -> bool:
+    """A number link among other number links: a page list."""
+    box = a.getparent()
+    for _ in range(2):
+        if box is None:
+            return False
+        numbers = [x for x in box.iter("a") if (text_of(x) or "").strip().isdigit()]
+        if len(numbers) >= 2:
+            return True
+        box = box.getparent()
+    return False
+
+
+def page_number(root, url: str, rows_per_page: int | None = None) -> int | None:
+    """The page's number: from "Page 2 of 14", else from ILO's nextRow offset."""
+    for el in root.iter("strong", "span", "p", "div", "li"):
+        m = _OF_PAGES.search(el.text or "")
+        if m:
+            return int(m.group(1))
+    m = _NEXT_ROW.search(url)
+    if m and rows_per_page:
+        return int(m.group(1)) // rows_per_page + 1
+    return None

@@ -1,0 +1,27 @@
+"""What an extractor hands on: entry blocks as strings, before any field is parsed."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass
+class RawEntry:
+    title: str | None
+    href: str | None
+    date_text: str | None = None
+    credit_text: str | None = None
+    paragraphs: list[str] = field(default_factory=list)
+    image_src: str | None = None
+    group: str | None = None
+    position: int = 1
+
+
+@dataclass
+class RawPage:
+    title: str | None
+    language: str | None
+    entries: list[RawEntry]
+    page_links: list[str]  # every pagination link, the next page first
+    page_number: int | None = None
+    extractor: str = "generic"

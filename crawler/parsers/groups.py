@@ -1,0 +1,30 @@
+"""Group headings above the entries: "January 2023", "janvier 2023", "enero de 2023", "2023", "News"."""
+
+from __future__ import annotations
+
+from .dates import MONTH, parse_date
+from .text import clean_text
+
+
+def parse_group_heading(text: str | None) -> tuple[str | None, str | None]:
+    """Return the heading as shown and its month as "YYYY-MM" (None unless it names one month).
+
+    >>> parse_group_heading("enero de 2023")
+    ('enero de 2023', '2023-01')
+    """
+    shown = clean_text(text)
+    if not shown:
+        return None, None
+    value = parse_date(shown)
+    if value is None or value.precision != MONTH:
+        return shown, None
+    return shown, value.month_key
+
+
+def looks_like_group_heading(text: str | None) -> bool:
+    """True for a short line that is a month or a year and nothing else."""
+    shown = clean_text(text)
+    if not shown or len(shown) > 30:
+        return False
+    value = parse_date(shown)
+    return value is not None and value.precision in (MONTH, "year")

@@ -1,0 +1,55 @@
+"""Text clean-up shared by every parser: one normaliser for the whole project."""
+
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+
+# Spaces that web pages use and readers do not see as different from a space.
+_SPACES = re.compile(r"[\s\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+_INVISIBLE = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+
+
+def clean_text(value: str | None) -> str | None:
+    """Unescape entities, drop invisible characters, fold white space.
+
+    Curly quotes, dashes and every other visible character are kept as they are.
+    Returns None for None or for text that is empty once cleaned.
+    """
+    if value is None:
+        return None
+    text = html.unescape(str(value))
+    text = unicodedata.normalize("NFC", text)
+    text = _INVISIBLE.sub("", text)
+    text = _SPACES.sub(" ", text).strip()
+    return text or None
+
+
+def clean_paragraphs(paragraphs) -> str | None:
+    """Clean each paragraph and join the non-empty ones with a newline."""
+    kept = [p for p in (clean_text(p) for p in paragraphs) if p]
+    return "\n".join(kept) or None
+
+
+_EN = {"the", "and", "of", "to", "in", "for", "with", "on", "is", "by", "from", "at", "will", "new"}
+_FR = {"le", "la", "les", "des", "et", "du", "pour", "dans", "une", "sur", "au", "aux", "est", "avec", "par"}
+_ES = {"el", "los", "las", "y", "del", "para", "una", "con", "por", "en", "sobre", "al", "es", "se"}
+_WORD = re.compile(r"[a-záéíóúñçàèâêîôûëïü']+")
+
+
+def guess_language(text: str | None) -> str | None:
+    """Guess en, fr or es from common function words; None when unsure."""
+    if not text:
+        return None
+    words = _WORD.findall(text.lower())
+    scores = {
+        "en": sum(w in _EN for w in words),
+        "fr": sum(w in _FR for w in words),
+        "es": sum(w in _ES for w in words),
+    }
+    best = max(scores, key=scores.get)
+    ranked = sorted(scores.values(), reverse=True)
+    if ranked[0] < 2 or ranked[0] == ranked[1]:
+        return None
+    return best
