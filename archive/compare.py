@@ -1,0 +1,36 @@
+"""What counts as a change: one place that decides whether two versions of an entry differ."""
+
+from __future__ import annotations
+
+from crawler.parsers.text import clean_text
+
+# The fields that make an entry's content. Where it was listed (listing, group,
+# position) is a sighting, not a version: the same resource on two pages is one entry.
+VERSIONED_FIELDS = (
+    "url", "title", "description", "date_text", "date_start", "date_end", "date_precision",
+    "credit", "credit_author", "credit_holder", "credit_year", "organisers", "organiser_text",
+    "image_url", "language",
+)
+
+
+def normalise_value(field: str, value):
+    """The form a value is compared in: white space, entities and list order are noise."""
+    if field == "organisers":
+        names = [clean_text(v) for v in (value or [])]
+        return sorted({n for n in names if n}, key=str.casefold)
+    if field == "credit_year":
+        return int(value) if value not in (None, "") else None
+    if isinstance(value, str):
+        return clean_text(value)
+    return value
+
+
+def normalise_record(record: dict) -> dict:
+    return {f: normalise_value(f, record.get(f)) for f in VERSIONED_FIELDS}
+
+
+def changed_fields(old: dict | None, new: dict, ignore=()) -> list[str]:
+    """Fields whose normalised values differ; NULL-safe (a field that empties is a change)."""
+    if old is None:
+        return [f for f in VERSIONED_FIELDS]
+    return [f for f in VERSIONED_FIELDS if f not in ignore and normalise_value(f, old.get(f)) != normalise_value(f, new.get(f))]

@@ -1,0 +1,196 @@
+"""The archive's tables, its schema version, and the migrations between versions.
+
+Every table is documented in README.md ("The archive"). A migration moves an archive
+made by an earlier release forward in place, inside one transaction.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from contextlib import contextmanager
+
+SCHEMA_VERSION = 2
+
+TABLES = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
+CREATE TABLE IF NOT EXISTS crawls (
+    id INTEGER PRIMARY KEY,
+    spider TEXT NOT NULL,
+    start_urls TEXT NOT NULL,          -- JSON list
+    started_at TEXT NOT NULL,
+    finished_at TEXT,
+    status TEXT NOT NULL DEFAULT 'running',   -- running, complete, partial, failed
+    source TEXT NOT NULL DEFAULT 'site',      -- site, or reparse (versions from a parser change)
+    suspect INTEGER NOT NULL DEFAULT 0,
+    pages INTEGER NOT NULL DEFAULT 0,
+    entries INTEGER NOT NULL DEFAULT 0,
+    new INTEGER NOT NULL DEFAULT 0,
+    changed INTEGER NOT NULL DEFAULT 0,
+    removed INTEGER NOT NULL DEFAULT 0,
+    restored INTEGER NOT NULL DEFAULT 0,
+    errors INTEGER NOT NULL DEFAULT 0,
+    software_version TEXT,
+    settings TEXT,                     -- JSON: the settings that matter
+    note TEXT
+);
+CREATE TABLE IF NOT EXISTS listing_crawls (
+    crawl_id INTEGER NOT NULL REFERENCES crawls(id),
+    listing_url TEXT NOT NULL,
+    pages_fetched INTEGER NOT NULL DEFAULT 0,
+    pages_failed INTEGER NOT NULL DEFAULT 0,
+    entries INTEGER NOT NULL DEFAULT 0,
+    complete INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (crawl_id, listing_url)
+);
+CREATE TABLE IF NOT EXISTS capture_bodies (
+    digest TEXT PRIMARY KEY,           -- sha256 of the body as received
+    body BLOB NOT NULL,                -- zlib-compressed
+    size INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS captures (
+    id INTEGER PRIMARY KEY,
+    crawl_id INTEGER NOT NULL REFERENCES crawls(id),
+    url TEXT NOT NULL,
+    listing_url TEXT,
+    page INTEGER,
+    fetched_at TEXT NOT NULL,
+    status INTEGER NOT NULL,
+    headers TEXT,                      -- JSON: content-type, etag, last-modified, date
+    digest TEXT REFERENCES capture_bodies(digest)
+);
+CREATE TABLE IF NOT EXISTS entries (
+    entry_id TEXT PRIMARY KEY,
+    url TEXT, title TEXT, description TEXT, "group" TEXT, group_month TEXT,
+    date_text TEXT, date_start TEXT, date_end TEXT, date_precision TEXT,
+    credit TEXT, credit_author TEXT, credit_holder TEXT, credit_year INTEGER,
+    organisers TEXT,                   -- JSON list
+    organiser_text TEXT, image_url TEXT,
+    listing_url TEXT, listing_title TEXT, position INTEGER, language TEXT,
+    status TEXT NOT NULL DEFAULT 'listed',    -- listed, removed
+    version INTEGER NOT NULL DEFAULT 1,
+    first_seen TEXT, last_seen TEXT, first_crawl INTEGER, last_crawl INTEGER,
+    removed_at TEXT, removed_crawl INTEGER
+);
+CREATE TABLE IF NOT EXISTS entry_versions (
+    id INTEGER PRIMARY KEY,
+    entry_id TEXT NOT NULL REFERENCES entries(entry_id),
+    version INTEGER NOT NULL,
+    crawl_id INTEGER NOT NULL REFERENCES crawls(id),
+    capture_id INTEGER REFERENCES captures(id),
+    seen_at TEXT NOT NULL,
+    source TEXT NOT NULL DEFAULT 'site',      -- site, or reparse
+    changed_fields TEXT NOT NULL,      -- JSON list; every field for a first version
+    record TEXT NOT NULL,              -- JSON: the full entry as it stood
+    UNIQUE (entry_id, version)
+);
+CREATE TABLE IF NOT EXISTS sightings (
+    crawl_id INTEGER NOT NULL REFERENCES crawls(id),
+    entry_id TEXT NOT NULL,
+    listing_url TEXT NOT NULL,
+    page_url TEXT,
+    page INTEGER,
+    "group" TEXT,
+    position INTEGER,
+    capture_id INTEGER
+);
+CREATE TABLE IF NOT EXISTS events (
+    id INTEGER PRIMARY KEY,
+    crawl_id INTEGER NOT NULL REFERENCES crawls(id),
+    entry_id TEXT NOT NULL,
+    kind TEXT NOT NULL,                -- new, changed, removed, restored
+    version INTEGER,
+    at TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS idx_versions_crawl ON entry_versions(crawl_id);
+CREATE INDEX IF NOT EXISTS idx_sightings_entry ON sightings(entry_id, listing_url, crawl_id);
+CREATE INDEX IF NOT EXISTS idx_sightings_crawl ON sightings(crawl_id, listing_url);
+CREATE INDEX IF NOT EXISTS idx_events_crawl ON events(crawl_id, kind);
+CREATE INDEX IF NOT EXISTS idx_events_entry ON events(entry_id);
+CREATE INDEX IF NOT EXISTS idx_captures_crawl ON captures(crawl_id, url);
+CREATE INDEX IF NOT EXISTS idx_captures_url ON captures(url, id);
+CREATE INDEX IF NOT EXISTS idx_entries_url ON entries(url);
+CREATE VIRTUAL TABLE IF NOT EXISTS entries_fts USING fts5(
+    title, description, organisers, content='entries', content_rowid='rowid', tokenize='unicode61 remove_diacritics 2'
+);
+CREATE TRIGGER IF NOT EXISTS entries_fts_ai AFTER INSERT ON entries BEGIN
+    INSERT INTO entries_fts (rowid, title, description, organisers) VALUES (new.rowid, new.title, new.description, new.organisers);
+END;
+CREATE TRIGGER IF NOT EXISTS entries_fts_ad AFTER DELETE ON entries BEGIN
+    INSERT INTO entries_fts (entries_fts, rowid, title, description, organisers) VALUES ('delete', old.rowid, old.title, old.description, old.organisers);
+END;
+CREATE TRIGGER IF NOT EXISTS entries_fts_au AFTER UPDATE OF title, description, organisers ON entries BEGIN
+    INSERT INTO entries_fts (entries_fts, rowid, title, description, organisers) VALUES ('delete', old.rowid, old.title, old.description, old.organisers);
+    INSERT INTO entries_fts (rowid, title, description, organisers) VALUES (new.rowid, new.title, new.description, new.organisers);
+END;
+CREATE VIEW IF NOT EXISTS current_entries AS SELECT * FROM entries WHERE status = 'listed';
+"""
+
+
+@contextmanager
+def transaction(conn: sqlite3.Connection):
+    """One explicit transaction (the connection runs in autocommit mode otherwise)."""
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield conn
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    conn.execute("COMMIT")
+
+
+def _version(conn: sqlite3.Connection) -> int:
+    has_meta = conn.execute("SELECT 1 FROM sqlite_master WHERE type='table' AND name='meta'").fetchone()
+    if not has_meta:
+        has_crawls = conn.execute("SELECT 1 FROM sqlite_master WHERE type='table' AND name='crawls'").fetchone()
+        return 1 if has_crawls else 0
+    row = conn.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()
+    return int(row[0]) if row else 1
+
+
+def _columns(conn, table) -> set[str]:
+    return {r[1] for r in conn.execute(f"PRAGMA table_info({table})")}
+
+
+def _migrate_1_to_2(conn: sqlite3.Connection) -> None:
+    """Version 1 had no meta table, no crawl source/suspect flag and no date precision."""
+    for table, column, decl in (
+        ("crawls", "source", "TEXT NOT NULL DEFAULT 'site'"),
+        ("crawls", "suspect", "INTEGER NOT NULL DEFAULT 0"),
+        ("entries", "date_precision", "TEXT"),
+        ("entry_versions", "source", "TEXT NOT NULL DEFAULT 'site'"),
+    ):
+        if table in {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")} and column not in _columns(conn, table):
+            conn.execute(f"ALTER TABLE {table} ADD COLUMN {column} {decl}")
+
+
+def _statements(script: str):
+    """Split the schema into statements, keeping trigger bodies whole."""
+    buf = ""
+    for line in script.splitlines(keepends=True):
+        buf += line
+        if sqlite3.complete_statement(buf):
+            yield buf.strip()
+            buf = ""
+
+
+MIGRATIONS = {1: _migrate_1_to_2}
+
+
+class SchemaError(RuntimeError):
+    pass
+
+
+def ensure_schema(conn: sqlite3.Connection) -> int:
+    """Create or migrate the schema in place; returns the version the file had."""
+    found = _version(conn)
+    if found > SCHEMA_VERSION:
+        raise SchemaError(f"this archive has schema version {found}, newer than this release understands ({SCHEMA_VERSION}); upgrade listing-archive")
+    with transaction(conn):
+        version = found
+        while 0 < version < SCHEMA_VERSION:
+            MIGRATIONS[version](conn)
+            version += 1
+        for statement in _statements(TABLES):
+            conn.execute(statement)
+        conn.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
+    return found

@@ -1,0 +1,122 @@
+"""A spider for any listing: start pages, pagination to the end, one item per entry.
+
+It never leaves the start URLs' hosts, never requests a page twice in a crawl, and
+keeps count, per listing, of pages fetched and failed: a listing is complete only
+when every page it found was fetched.
+"""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+import scrapy
+from scrapy.spidermiddlewares.httperror import HttpError
+
+from ..entries import build_entries
+from ..extract import extract_page
+from ..extract.profiles import get_profile, profile_for_url
+from ..items import EntryItem
+
+
+def _split_urls(value) -> list[str]:
+    if not value:
+        return []
+    if isinstance(value, str):
+        value = value.split(",")
+    return [u.strip() for u in value if u and u.strip()]
+
+
+def _host(url: str) -> str:
+    return (urlsplit(url).hostname or "").lower()
+
+
+def _page_key(url: str) -> str:
+    """One key per page whatever the spelling: no fragment, host without "www."."""
+    parts = urlsplit(url)
+    host = _host(url).removeprefix("www.")
+    return f"{host}:{parts.port or ''}{parts.path}?{parts.query}"
+
+
+class ListingSpider(scrapy.Spider):
+    name = None  # an abstract base: the spiders `ilo` and `listing` name themselves
+    default_profile = "auto"
+    default_start_urls: list[str] = []
+
+    def __init__(self, start_urls=None, profile=None, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        urls = _split_urls(start_urls) or list(self.default_start_urls)
+        if not urls:
+            raise ValueError(f"spider {self.name!r} needs start URLs: -a start_urls=URL,URL")
+        bad = [u for u in urls if urlsplit(u).scheme not in ("http", "https") or not _host(u)]
+        if bad:
+            raise ValueError(f"not an http(s) URL: {', '.join(bad)}")
+        self.start_urls = urls
+        self.profile_name = profile or self.default_profile
+        self.profile = get_profile(self.profile_name) if self.profile_name != "auto" else None
+        # Pages stay on the hosts of the start URLs ("www." or not).
+        self.allowed_domains = sorted({_host(u).removeprefix("www.") for u in urls})
+        self.listings = {u: {"pages_fetched": 0, "pages_failed": 0, "pages_requested": 0, "complete": False} for u in urls}
+        self._requested: set[str] = set()
+
+    async def start(self):
+        for url in self.start_urls:
+            request = self._page_request(url, url, 1)
+            if request is not None:
+                yield request
+
+    def _allowed(self, url: str) -> bool:
+        host = _host(url).removeprefix("www.")
+        return urlsplit(url).scheme in ("http", "https") and any(host == d or host.endswith("." + d) for d in self.allowed_domains)
+
+    def _page_request(self, url: str, listing_url: str, page: int | None):
+        key = _page_key(url)
+        if key in self._requested or not self._allowed(url):
+            return None
+        self._requested.add(key)
+        self.listings[listing_url]["pages_requested"] += 1
+        return scrapy.Request(
+            url,
+            callback=self.parse_listing,
+            errback=self.on_page_error,
+            meta={"listing_url": listing_url, "page": page},
+            dont_filter=True,  # our own set above already keeps one request per page
+        )
+
+    def _profile_for(self, url: str):
+        if self.profile_name == "auto":
+            return None
+        return self.profile or profile_for_url(url)
+
+    def parse_listing(self, response):
+        listing_url = response.meta["listing_url"]
+        state = self.listings[listing_url]
+        if not hasattr(response, "text"):
+            state["pages_failed"] += 1
+            self.logger.warning("not an HTML page: %s", response.url)
+            return
+        profile = self._profile_for(response.url)
+        page = extract_page(response.body, response.url, profile if profile is not None else "auto")
+        state["pages_fetched"] += 1
+        if page.page_number:
+            response.meta["page"] = page.page_number
+        for entry in build_entries(page, response.url, listing_url, profile):
+            yield EntryItem(entry)
+        current = response.meta.get("page") or 1
+        for n, link in enumerate(page.page_links):
+            request = self._page_request(link, listing_url, current + 1 if n == 0 else None)
+            if request is not None:
+                yield request
+
+    def on_page_error(self, failure):
+        request = failure.request
+        listing_url = request.meta.get("listing_url")
+        if listing_url in self.listings:
+            self.listings[listing_url]["pages_failed"] += 1
+        status = failure.value.response.status if failure.check(HttpError) else None
+        self.logger.error("listing page failed: %s (%s)", request.url, status or failure.getErrorMessage())
+
+    def listing_report(self) -> dict[str, dict]:
+        """Per listing: pages fetched and failed, and whether every page was fetched."""
+        for state in self.listings.values():
+            state["complete"] = state["pages_failed"] == 0 and state["pages_fetched"] > 0 and state["pages_fetched"] == state["pages_requested"]
+        return self.listings

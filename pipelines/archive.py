@@ -1,0 +1,117 @@
+"""Hand entries and the pages they came from to the archive, in batches.
+
+Listens to Scrapy's signals: response_received (a capture per listing page),
+item_scraped (an entry and its sighting), item_dropped (a duplicate is still a
+sighting). The crawl row is opened with the spider and closed with it, as complete,
+partial or failed.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from scrapy import signals
+
+from archive.store import Archive, Sighting, now
+
+from .dedupe import DuplicateEntry
+
+log = logging.getLogger(__name__)
+RECORDED_SETTINGS = ("USER_AGENT", "ROBOTSTXT_OBEY", "AUTOTHROTTLE_ENABLED", "DOWNLOAD_DELAY", "RETRY_TIMES", "DOWNLOAD_MAXSIZE", "ARCHIVE_IGNORE_FIELDS")
+
+
+class ArchivePipeline:
+    def __init__(self, crawler):
+        self.crawler = crawler
+        settings = crawler.settings
+        self.db_path = settings.get("ARCHIVE_DB")
+        self.batch_size = settings.getint("ARCHIVE_BATCH_SIZE", 500)
+        self.ignore_fields = tuple(settings.getlist("ARCHIVE_IGNORE_FIELDS"))
+        self.archive: Archive | None = None
+        self.crawl_id: int | None = None
+        self.entries: list = []
+        self.captures: list[dict] = []
+        self.capture_ids: dict[str, int] = {}
+
+    @classmethod
+    def from_crawler(cls, crawler):
+        pipe = cls(crawler)
+        crawler.signals.connect(pipe.on_response, signal=signals.response_received)
+        crawler.signals.connect(pipe.on_item_scraped, signal=signals.item_scraped)
+        crawler.signals.connect(pipe.on_item_dropped, signal=signals.item_dropped)
+        return pipe
+
+    def open_spider(self):
+        if not self.db_path:
+            return
+        spider = self.crawler.spider
+        self.archive = Archive(self.db_path)
+        stale = self.archive.close_stale_crawls()
+        if stale:
+            log.warning("%d earlier crawl(s) had stopped before finishing; marked failed", stale)
+        settings = {k: self.crawler.settings.get(k) for k in RECORDED_SETTINGS}
+        settings["profile"] = getattr(spider, "profile_name", None)
+        self.crawl_id = self.archive.begin_crawl(spider.name, list(spider.start_urls), settings)
+        self.crawler.stats.set_value("archive/crawl_id", self.crawl_id)
+
+    def process_item(self, item):
+        return item
+
+    def on_response(self, response, request, spider):
+        if self.archive is None or "listing_url" not in request.meta:
+            return
+        self.captures.append(
+            {
+                "url": response.url,
+                "listing_url": request.meta["listing_url"],
+                "page": request.meta.get("page"),
+                "status": response.status,
+                "headers": {k.decode("latin-1").lower(): v.decode("latin-1") for k, v in ((k, response.headers.get(k)) for k in response.headers.keys()) if v is not None},
+                "body": response.body,
+                "fetched_at": now(),
+            }
+        )
+
+    def _sighting(self, item, response) -> Sighting:
+        return Sighting(
+            listing_url=item.get("listing_url") or response.meta.get("listing_url"),
+            page_url=response.url,
+            page=response.meta.get("page"),
+            group=item.get("group"),
+            position=item.get("position"),
+        )
+
+    def on_item_scraped(self, item, response, spider):
+        if self.archive is None:
+            return
+        self.entries.append((dict(item), self._sighting(item, response)))
+        if len(self.entries) >= self.batch_size:
+            self.flush()
+
+    def on_item_dropped(self, item, response, exception, spider):
+        if self.archive is not None and isinstance(exception, DuplicateEntry):
+            self.entries.append((dict(item), self._sighting(item, response)))
+
+    def flush(self):
+        if self.captures:
+            self.capture_ids.update(self.archive.record_captures(self.crawl_id, self.captures))
+            self.captures = []
+        for _, sighting in self.entries:
+            sighting.capture_id = self.capture_ids.get(sighting.page_url)
+        self.archive.record_entries(self.crawl_id, self.entries, ignore_fields=self.ignore_fields)
+        self.entries = []
+
+    def close_spider(self):
+        if self.archive is None:
+            return
+        spider = self.crawler.spider
+        try:
+            self.flush()
+            listings = spider.listing_report() if hasattr(spider, "listing_report") else {}
+            reason = self.crawler.stats.get_value("finish_reason")
+            status = None if reason in (None, "finished") else ("partial" if any(v.get("pages_fetched") for v in listings.values()) else "failed")
+            note = None if status is None else f"crawl stopped: {reason}"
+            crawl = self.archive.finish_crawl(self.crawl_id, listings, status=status, note=note)
+            self.crawler.stats.set_value("archive/status", crawl["status"])
+        finally:
+            self.archive.close()
