@@ -280,6 +280,11 @@ class Archive:
                 return True
         return False
 
+    def remember(self, key: str, value: str) -> None:
+        """Keep a small fact in the meta table (the last report's crawl, say)."""
+        with transaction(self.conn):
+            self.conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", (key, value))
+
     # -- reading ----------------------------------------------------------
 
     def crawl(self, crawl_id: int) -> dict:

@@ -37,7 +37,7 @@ def build_entries(page: RawPage, page_url: str, listing_url: str | None = None, 
         group, group_month = parse_group_heading(raw.group)
         when = parse_date(raw.date_text, languages) if raw.date_text else None
         credit = parse_credit(raw.credit_text)
-        organisers = parse_organisers(description)
+        organisers = parse_organisers(description, page.language)
         out.append(
             {
                 "entry_id": entry_id(url, title, listing_url, profile.document_id if profile else None),

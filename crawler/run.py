@@ -28,7 +28,7 @@ def spider_names() -> list[str]:
 def run_crawl(spider: str, db: str | None, start_urls: list[str] | None = None, profile: str | None = None, overrides: dict | None = None) -> dict:
     """Crawl into the archive at `db`. Returns {"crawl_id", "status", "listings", "stats"}."""
     settings = project_settings({**(overrides or {}), "ARCHIVE_DB": db or ""})
-    process = CrawlerProcess(settings, install_root_handler=True)
+    process = CrawlerProcess(settings)
     kwargs = {}
     if start_urls:
         kwargs["start_urls"] = list(start_urls)

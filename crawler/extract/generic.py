@@ -31,7 +31,8 @@ def _title_links(root):
         text = text_of(a) or ""
         if not href or href.startswith(("#", "javascript:", "mailto:")):
             continue
-        if len(text) < 12 or len(text.split()) < 2 or _in_boilerplate(a):
+        in_heading = any(tag(x) in HEADINGS for x in a.iterancestors())
+        if not text or (not in_heading and (len(text) < 12 or len(text.split()) < 2)) or _in_boilerplate(a):
             continue
         out.append(a)
     return out
@@ -95,8 +96,17 @@ def find_entries(root, page_title_el=None) -> list[tuple[list, str | None, int]]
     by_sig: dict[tuple, list] = defaultdict(list)
     for b in blocks:
         by_sig[_signature(b)].append(b)
-    best = max(by_sig.values(), key=lambda bs: sum(_score(b) for b in bs))
-    chosen = best
+    best_sig, best = max(by_sig.items(), key=lambda kv: sum(_score(b) for b in kv[1]))
+    # A group of one entry climbs too far (to its own <dl> or grid): take the
+    # element inside it that has the winning shape.
+    chosen = []
+    for b in blocks:
+        if _signature(b) == best_sig:
+            chosen.append(b)
+            continue
+        inner = next((d for d in b.iterdescendants() if _signature(d) == best_sig), None)
+        if inner is not None:
+            chosen.append(inner)
     members = [_expand_flat(b, chosen) for b in chosen]
     return _assign_groups(chosen, members, page_title_el)
 
@@ -120,7 +130,10 @@ def _lca(elements):
 
 def _assign_groups(blocks, members, page_title_el):
     container = _lca(blocks) if len(blocks) > 1 else blocks[0].getparent()
-    while container is not None and tag(container) in _LISTS | {"li", "tr"} and container.getparent() is not None:
+    # Widen to take in the group heading written just before the list.
+    while container is not None and container.getparent() is not None and (
+        tag(container) in _LISTS | {"li", "tr"} or _heading_before(container)
+    ):
         container = container.getparent()
     block_index = {b: i for i, b in enumerate(blocks)}
     member_els = {el for group in members for m in group for el in m.iter()}
@@ -143,10 +156,19 @@ def _assign_groups(blocks, members, page_title_el):
     return out
 
 
+def _heading_before(el) -> bool:
+    prev = el.getprevious()
+    while prev is not None and not isinstance(prev.tag, str):
+        prev = prev.getprevious()
+    return prev is not None and tag(prev) != "h1" and _is_group_heading(prev)
+
+
 def _is_group_heading(el) -> bool:
     if tag(el) in HEADINGS:
         return not any(a.get("href") for a in el.iter("a"))
-    if tag(el) in ("p", "div", "span", "strong", "li", "dt", "caption"):
+    if tag(el) == "th":
+        return not any(a.get("href") for a in el.iter("a"))
+    if tag(el) in ("p", "div", "span", "strong", "li", "dt", "caption", "td"):
         text = text_of(el)
         return bool(text) and not any(tag(c) in ("p", "div") for c in el.iterdescendants()) and looks_like_group_heading(text)
     return False

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .text import clean_text
+from .text import clean_text, guess_language
 
 _PASSIVE = re.compile(
     r"\b(?:(?:jointly|co-?)\s*)?(?:organi[sz]ed|hosted|convened|co-?hosted|co-?organi[sz]ed)\s+(?:jointly\s+)?by\s+"
@@ -128,7 +128,14 @@ def _split_names(phrase: str) -> list[str]:
 _SOFT_END = re.compile(r"\s*,?\s+(?:funded|supported|financed|sponsored)\s+by\b.*$")
 
 
-def _trim_after_by(phrase: str) -> str:
+_ROMANCE_CLAUSE = re.compile(
+    r"\s+(?:afin|avec|qui|que|lors|con|quien|quienes|durante|en\s+el\s+marco|dans\s+le\s+cadre|à|a\s+fin)\b.*$"
+    # "pour"/"para" open a clause only before a lower-case word: "Bureau de l'OIT pour l'Afrique" stays whole.
+    r"|\s+(?:pour|para|sur|sobre|dans)\s+(?!(?:le|la|les|l['’]|el|los|las|des|del|du)\s*[A-ZÀ-Ý])(?![A-ZÀ-Ý]).*$"
+)
+
+
+def _trim_after_by(phrase: str, romance: bool = False) -> str:
     """The names written after "by": up to the end of the clause that lists them."""
     phrase = re.split(r"[;:]|(?<!Dept)(?<!Inc)(?<!Ltd)(?<!\b[A-Z])\.(?=\s|$)", phrase, maxsplit=1)[0]
     if "—" in phrase or " – " in phrase:
@@ -139,7 +146,9 @@ def _trim_after_by(phrase: str) -> str:
     for m in list(_CONJ.finditer(phrase)) + [None]:
         end = m.start() if m else len(phrase)
         piece = _SOFT_END.sub("", phrase[pos:end])  # "X funded by the UK government"
-        cut = _cut_at_clause(piece)
+        # French and Spanish names hold lower-case words ("Confédération syndicale
+        # internationale"): there a clause ends at its opening word instead.
+        cut = _ROMANCE_CLAUSE.sub("", piece) if romance else _cut_at_clause(piece)
         kept.append(cut)
         if cut != piece or m is None:
             break  # the clause that lists the names ends here
@@ -179,7 +188,7 @@ def _subject(before: str) -> str:
     return before
 
 
-def parse_organisers(description: str | None) -> Organisers:
+def parse_organisers(description: str | None, language: str | None = None) -> Organisers:
     """Find the organisers named in a description; empty when it names none.
 
     >>> parse_organisers("Jointly organized by the ILO and the Ministry of Labour and Social Welfare").names
@@ -188,17 +197,18 @@ def parse_organisers(description: str | None) -> Organisers:
     text = clean_text(description)
     if not text:
         return Organisers()
+    romance = (language or guess_language(text)) in ("fr", "es")
     for sentence in _sentences(text):
-        names = _from_sentence(sentence)
+        names = _from_sentence(sentence, romance)
         if names:
             return Organisers(names, sentence)
     return Organisers()
 
 
-def _from_sentence(sentence: str) -> list[str]:
+def _from_sentence(sentence: str, romance: bool = False) -> list[str]:
     m = _PASSIVE.search(sentence)
     if m:
-        return _dedupe(_split_names(_trim_after_by(sentence[m.end():])))
+        return _dedupe(_split_names(_trim_after_by(sentence[m.end():], romance)))
     m = _ACTIVE.search(sentence)
     if m:
         before = sentence[: m.start()]

@@ -1,0 +1,353 @@
+"""listing-archive: a thin command line over the crawler and the archive library.
+
+Every command takes --db PATH (default archive.db, or $LISTING_ARCHIVE_DB).
+Exit status: 0 success; 1 error (bad input, unknown entry); 2 usage error;
+3 crawl partial (some listing page could not be fetched); 4 crawl failed;
+5 crawl suspect (health checks failed); 75 another crawl holds the archive's lock.
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+import json
+import sys
+from pathlib import Path
+
+import click
+
+EXIT_PARTIAL, EXIT_FAILED, EXIT_SUSPECT, EXIT_LOCKED = 3, 4, 5, 75
+DB_OPTION = click.option("--db", "db", default="archive.db", envvar="LISTING_ARCHIVE_DB", show_default=True, type=click.Path(dir_okay=False), help="The SQLite archive.")
+
+
+def friendly_errors(func):
+    """Known failures become one clear line and exit 1, never a traceback."""
+
+    @functools.wraps(func)
+    def wrapper(*args, **kwargs):
+        from crawler.extract.profiles import ProfileError
+
+        from .diff import DiffError
+        from .queries import NotFound
+        from .schema import SchemaError
+        from .store import ArchiveError
+
+        try:
+            return func(*args, **kwargs)
+        except (ArchiveError, ProfileError, NotFound, DiffError, SchemaError, ValueError, OSError) as exc:
+            raise click.ClickException(str(exc)) from None
+
+    return wrapper
+
+
+def _open(db: str, must_exist: bool = True):
+    from .store import Archive
+
+    if must_exist and not Path(db).exists():
+        raise click.ClickException(f"no archive at {db}: run `listing-archive crawl` first, or pass --db PATH")
+    return Archive(db)
+
+
+def _parse_settings(pairs) -> dict:
+    out = {}
+    for pair in pairs:
+        if "=" not in pair:
+            raise click.BadParameter(f"{pair!r} is not NAME=VALUE", param_hint="-s")
+        name, value = pair.split("=", 1)
+        out[name.strip()] = value
+    return out
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option("0.1.0", prog_name="listing-archive")
+def main():
+    """Crawl resource listing pages into a SQLite archive with full change history.
+
+    \b
+    Example:
+      listing-archive crawl ilo --db archive.db
+      listing-archive diff --db archive.db
+    """
+
+
+@main.command()
+@click.argument("spider", default="ilo")
+@DB_OPTION
+@click.option("--start-url", "start_urls", multiple=True, metavar="URL", help="A listing to crawl instead of the spider's default (repeat for more).")
+@click.option("--profile", default=None, metavar="NAME|auto|FILE.toml", help="Site profile: a bundled name, 'auto' (generic extractor) or a profile file.")
+@click.option("-s", "settings", multiple=True, metavar="NAME=VALUE", help="A Scrapy setting, as `scrapy crawl -s` takes it.")
+@click.option("--contact", default=None, metavar="EMAIL|URL", help="A contact for site owners, added to the User-Agent.")
+@friendly_errors
+def crawl(spider, db, start_urls, profile, settings, contact):
+    """Crawl listing pages into the archive and print a summary.
+
+    \b
+    Examples:
+      listing-archive crawl ilo
+      listing-archive crawl ilo --db lao.db --start-url https://www.ilo.org/asia/countries/lao-peoples-democratic-republic/facet/lang--en/index.htm
+      listing-archive crawl listing --start-url https://example.org/news/ -s DOWNLOAD_DELAY=2
+    """
+    from crawler.run import run_crawl, spider_names
+
+    from .locking import ArchiveLocked, archive_lock
+    from .summary import crawl_summary
+
+    if spider not in spider_names():
+        raise click.BadParameter(f"unknown spider {spider!r}; known: {', '.join(spider_names())}", param_hint="SPIDER")
+    for url in start_urls:
+        if not url.startswith(("http://", "https://")):
+            raise click.BadParameter(f"{url!r} is not an http(s) URL", param_hint="--start-url")
+    overrides = _parse_settings(settings)
+    if contact:
+        overrides["CONTACT"] = contact
+    _open(db, must_exist=False).close()  # a clear error now if the file is not an archive
+    try:
+        with archive_lock(db):
+            result = run_crawl(spider, db, list(start_urls) or None, profile, overrides)
+    except ArchiveLocked as exc:
+        click.echo(f"listing-archive: {exc}", err=True)
+        sys.exit(EXIT_LOCKED)
+    with _open(db) as archive:
+        crawl_row = archive.crawl(result["crawl_id"]) if result["crawl_id"] else None
+        click.echo(crawl_summary(archive.conn, crawl_row, result))
+    status = crawl_row["status"] if crawl_row else "failed"
+    if crawl_row and crawl_row.get("suspect"):
+        sys.exit(EXIT_SUSPECT)
+    sys.exit({"complete": 0, "partial": EXIT_PARTIAL}.get(status, EXIT_FAILED))
+
+
+@main.command()
+@click.argument("file", type=click.Path(exists=True, dir_okay=False))
+@click.option("--url", required=True, help="The address the page was saved from (links are resolved against it).")
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "table"]), default="jsonl", show_default=True)
+@click.option("--profile", default=None, metavar="NAME|auto|FILE.toml", help="Site profile; default: the bundled profile for the URL's site, else auto.")
+@friendly_errors
+def parse(file, url, fmt, profile):
+    """Parse a saved listing page offline and print its entries.
+
+    \b
+    Example:
+      listing-archive parse saved.html --url https://www.ilo.org/asia/countries/lao-peoples-democratic-republic/facet/lang--en/index.htm
+      listing-archive parse other.html --url https://example.org/news/ --profile auto --format table
+    """
+    from crawler.entries import build_entries
+    from crawler.extract import extract_page
+    from crawler.extract.profiles import get_profile, profile_for_url
+
+    chosen = get_profile(profile) if profile else profile_for_url(url)
+    page = extract_page(Path(file).read_bytes(), url, chosen if chosen is not None else "auto")
+    entries = build_entries(page, url, url, chosen)
+    if fmt == "jsonl":
+        for e in entries:
+            click.echo(json.dumps(e, ensure_ascii=False))
+        return
+    from .summary import entries_table
+
+    click.echo(f"{page.title or '(no page heading)'} — {len(entries)} entries, extractor: {page.extractor}, language: {page.language or '?'}")
+    click.echo(entries_table(entries))
+    if page.page_links:
+        click.echo("pages: " + " ".join(page.page_links))
+
+
+@main.command()
+@DB_OPTION
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "json"]), default="jsonl", show_default=True)
+@click.option("--as-of", default=None, metavar="DATE", help="The archive as it stood at this date (YYYY-MM-DD or ISO date-time).")
+@click.option("--include-removed", is_flag=True, help="Include entries no longer listed (with status 'removed').")
+@click.option("-o", "--output", type=click.File("w", encoding="utf-8"), default="-", help="Write here instead of standard output.")
+@friendly_errors
+def export(db, fmt, as_of, include_removed, output):
+    """Export the archive's entries, as they stand now or at a date.
+
+    \b
+    Examples:
+      listing-archive export --format csv -o entries.csv
+      listing-archive export --format jsonl --as-of 2023-03-03 --include-removed
+    """
+    from crawler.entries import FIELDS
+
+    from .queries import export_rows
+
+    with _open(db) as archive:
+        rows = export_rows(archive.conn, as_of, include_removed)
+        columns = list(FIELDS) + ["status"]
+        if fmt == "jsonl":
+            for row in rows:
+                output.write(json.dumps(row, ensure_ascii=False) + "\n")
+        elif fmt == "json":
+            json.dump(list(rows), output, ensure_ascii=False, indent=1)
+            output.write("\n")
+        else:
+            writer = csv.DictWriter(output, fieldnames=columns)
+            writer.writeheader()
+            for row in rows:
+                row["organisers"] = "; ".join(row.get("organisers") or [])
+                writer.writerow(row)
+
+
+@main.command()
+@click.argument("entry")
+@DB_OPTION
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@friendly_errors
+def history(entry, db, fmt):
+    """Every version of one entry, oldest first, with what changed.
+
+    ENTRY is an entry id, a document number (WCMS_865548) or the entry's URL.
+
+    \b
+    Example:
+      listing-archive history WCMS_865548 --format json
+    """
+    from .queries import history as entry_history
+    from .summary import history_text
+
+    with _open(db) as archive:
+        result = entry_history(archive.conn, entry)
+    if fmt == "json":
+        click.echo(json.dumps({"entry": result["entry"], "versions": result["versions"], "events": result["events"]}, ensure_ascii=False, indent=2))
+    else:
+        click.echo(history_text(result))
+
+
+@main.command()
+@click.argument("query")
+@DB_OPTION
+@click.option("--since", default=None, metavar="DATE", help="Entries dated (or first seen) on or after this date.")
+@click.option("--until", default=None, metavar="DATE", help="Entries dated (or first seen) on or before this date.")
+@click.option("--organiser", default=None, metavar="NAME", help="Only entries whose organisers include NAME.")
+@click.option("--listing", default=None, metavar="URL", help="Only entries seen on this listing.")
+@click.option("--limit", default=50, show_default=True, help="At most this many results.")
+@click.option("--format", "fmt", type=click.Choice(["table", "jsonl"]), default="table", show_default=True)
+@friendly_errors
+def search(query, db, since, until, organiser, listing, limit, fmt):
+    """Full-text search over titles, descriptions and organisers, best matches first.
+
+    \b
+    Example:
+      listing-archive search "migrant workers" --since 2022-01-01 --organiser ILO
+    """
+    from .queries import search as run_search
+    from .summary import entries_table
+
+    with _open(db) as archive:
+        found = run_search(archive.conn, query, since, until, organiser, listing, limit)
+    if fmt == "jsonl":
+        for e in found:
+            click.echo(json.dumps(e, ensure_ascii=False))
+    else:
+        click.echo(entries_table(found) if found else "no matches")
+
+
+@main.command()
+@DB_OPTION
+@click.option("--from", "from_ref", default=None, metavar="CRAWL|DATE", help="Compare from this crawl (default: the last complete crawl but one).")
+@click.option("--to", "to_ref", default=None, metavar="CRAWL|DATE", help="Compare to this crawl (default: the last complete crawl).")
+@click.option("--since", default=None, metavar="DATE", help="Every crawl after this date, folded into one report.")
+@click.option("--since-last-report", is_flag=True, help="Every crawl since the last report this archive printed.")
+@click.option("--listing", default=None, metavar="URL", help="Only entries of this listing.")
+@click.option("--only", default=None, metavar="KINDS", help="Comma-separated: new,changed,removed,restored.")
+@click.option("--format", "fmt", type=click.Choice(["text", "markdown", "html", "json", "atom"]), default="text", show_default=True)
+@click.option("-o", "--output", default=None, type=click.Path(dir_okay=False), help="Write the report to this file.")
+@friendly_errors
+def diff(db, from_ref, to_ref, since, since_last_report, listing, only, fmt, output):
+    """What is new, changed, removed or restored between two crawls.
+
+    \b
+    Examples:
+      listing-archive diff
+      listing-archive diff --from 3 --to 7 --format html -o report.html
+      listing-archive diff --since 2023-03-01 --only new,changed --format markdown
+    """
+    from .diff import default_pair, diff as run_diff, resolve_crawl
+    from .reports import render
+
+    kinds = None
+    if only:
+        kinds = {k.strip() for k in only.split(",") if k.strip()}
+        bad = kinds - {"new", "changed", "removed", "restored"}
+        if bad:
+            raise click.BadParameter(f"unknown kind(s) {', '.join(sorted(bad))}", param_hint="--only")
+    with _open(db) as archive:
+        conn = archive.conn
+        if since_last_report:
+            row = conn.execute("SELECT value FROM meta WHERE key='last_report_crawl'").fetchone()
+            frm = resolve_crawl(conn, row[0]) if row else None
+            to = resolve_crawl(conn, to_ref) if to_ref else default_pair(conn)[1]
+        elif since:
+            frm = resolve_crawl(conn, since)
+            to = resolve_crawl(conn, to_ref) if to_ref else default_pair(conn)[1]
+        elif from_ref or to_ref:
+            to = resolve_crawl(conn, to_ref) if to_ref else default_pair(conn)[1]
+            frm = resolve_crawl(conn, from_ref) if from_ref else None
+        else:
+            frm, to = default_pair(conn)
+        report = run_diff(conn, frm, to, listing=listing, only=kinds)
+        archive.remember("last_report_crawl", str(to["id"]))
+    colour = fmt == "text" and output is None and sys.stdout.isatty()
+    text = render(report, fmt, colour=colour)
+    if output:
+        Path(output).write_text(text, encoding="utf-8")
+        click.echo(f"wrote {output}", err=True)
+    else:
+        click.echo(text, nl=False)
+
+
+@main.command()
+@DB_OPTION
+@click.option("--limit", default=20, show_default=True)
+@friendly_errors
+def crawls(db, limit):
+    """The latest crawls, with status and counts.
+
+    \b
+    Example:
+      listing-archive crawls --limit 5
+    """
+    from .queries import crawls as list_crawls
+
+    with _open(db) as archive:
+        for c in list_crawls(archive.conn, limit):
+            flag = " SUSPECT" if c["suspect"] else ""
+            click.echo(
+                f"#{c['id']:<4} {c['started_at']}  {c['status']:<8}{flag} {c['spider']:<8} pages {c['pages']:<4} entries {c['entries']:<5} "
+                f"new {c['new']:<4} changed {c['changed']:<4} removed {c['removed']:<4} restored {c['restored']:<3} errors {c['errors']}"
+            )
+
+
+@main.command()
+@DB_OPTION
+@click.option("--report", "report_path", default="demo-report.html", show_default=True, type=click.Path(dir_okay=False), help="Where to write the HTML report.")
+@friendly_errors
+def demo(db, report_path):
+    """Crawl the bundled demo site twice (a week apart) and show what changed.
+
+    Needs no network: the demo site is served on a free port of 127.0.0.1.
+
+    \b
+    Example:
+      listing-archive demo --db demo.db
+    """
+    from .demo import run_demo
+
+    db = db if db != "archive.db" else "demo.db"
+    sys.exit(run_demo(db, report_path))
+
+
+@main.command()
+@DB_OPTION
+@friendly_errors
+def schema(db):
+    """Print the archive's schema (tables, columns, views) as SQL.
+
+    \b
+    Example:
+      listing-archive schema --db archive.db
+    """
+    with _open(db) as archive:
+        for (sql,) in archive.conn.execute("SELECT sql FROM sqlite_master WHERE sql IS NOT NULL AND name NOT LIKE 'entries_fts_%' ORDER BY type DESC, name"):
+            click.echo(sql + ";\n")
+
+
+if __name__ == "__main__":
+    main()
