@@ -185,6 +185,7 @@ def ensure_schema(conn: sqlite3.Connection) -> int:
     found = _version(conn)
     if found > SCHEMA_VERSION:
         raise SchemaError(f"this archive has schema version {found}, newer than this release understands ({SCHEMA_VERSION}); upgrade listing-archive")
+    had_fts = conn.execute("SELECT 1 FROM sqlite_master WHERE name='entries_fts'").fetchone()
     with transaction(conn):
         version = found
         while 0 < version < SCHEMA_VERSION:
@@ -192,5 +193,7 @@ def ensure_schema(conn: sqlite3.Connection) -> int:
             version += 1
         for statement in _statements(TABLES):
             conn.execute(statement)
+        if not had_fts:
+            conn.execute("INSERT INTO entries_fts (entries_fts) VALUES ('rebuild')")  # index what an older archive holds
         conn.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
     return found

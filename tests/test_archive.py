@@ -1,0 +1,164 @@
+"""The archive's rules, on real SQLite, through the same code a crawl uses."""
+
+import json
+import sqlite3
+
+import pytest
+
+from archive.queries import export_rows, history, search
+from archive.schema import SCHEMA_VERSION
+from archive.store import Archive, Sighting, integrity_ok
+from crawler.entries import FIELDS
+
+L1, L2 = "https://www.ilo.org/a/lang--en/index.htm", "https://www.ilo.org/b/lang--en/index.htm"
+
+
+def entry(eid="WCMS_1", **fields):
+    base = {f: None for f in FIELDS}
+    base.update(entry_id=eid, url=f"https://www.ilo.org/x/{eid}/lang--en/index.htm", title=f"Title of {eid}", organisers=[], listing_url=L1, position=1)
+    base.update(fields)
+    return base
+
+
+def crawl(archive, items, listings=None, complete=True, suspect=False):
+    """items: [(entry, listing_url)]; every listing given is fetched whole unless complete=False."""
+    cid = archive.begin_crawl("ilo", [L1])
+    archive.record_entries(cid, [(e, Sighting(listing)) for e, listing in items])
+    listings = listings or sorted({listing for _, listing in items} or {L1})
+    return archive.finish_crawl(cid, {u: {"pages_fetched": 1, "pages_failed": 0 if complete else 1, "complete": complete} for u in listings}, suspect=suspect)
+
+
+@pytest.fixture
+def archive(tmp_path):
+    with Archive(tmp_path / "a.db") as a:
+        yield a
+
+
+def versions(archive, eid="WCMS_1"):
+    return [json.loads(r[0]) for r in archive.conn.execute("SELECT changed_fields FROM entry_versions WHERE entry_id=? ORDER BY version", (eid,))]
+
+
+def test_unchanged_recrawl_adds_no_version(archive):
+    crawl(archive, [(entry(), L1)])
+    c2 = crawl(archive, [(entry(title="  Title of   WCMS_1 "), L1)])  # white space noise
+    assert c2["new"] == 0 and c2["changed"] == 0
+    assert len(versions(archive)) == 1
+
+
+def test_changed_field_and_field_becoming_null(archive):
+    crawl(archive, [(entry(description="Some text"), L1)])
+    crawl(archive, [(entry(description="Other text"), L1)])
+    crawl(archive, [(entry(description=None), L1)])
+    crawl(archive, [(entry(description="Back"), L1)])
+    assert versions(archive)[1:] == [["description"], ["description"], ["description"]]
+    h = history(archive.conn, "WCMS_1")
+    assert [v["changes"].get("description") for v in h["versions"][1:]] == [["Some text", "Other text"], ["Other text", None], [None, "Back"]]
+
+
+def test_organiser_order_is_not_a_change_and_ignored_fields(archive, tmp_path):
+    crawl(archive, [(entry(organisers=["A", "B"]), L1)])
+    assert crawl(archive, [(entry(organisers=["B", "A"]), L1)])["changed"] == 0
+    cid = archive.begin_crawl("ilo", [L1])
+    archive.record_entries(cid, [(entry(organisers=["B", "A"], description="new text"), Sighting(L1))], ignore_fields=("description",))
+    assert archive.finish_crawl(cid, {L1: {"pages_fetched": 1, "complete": True}})["changed"] == 0
+
+
+def test_same_entry_on_two_listings_is_one_entry_seen_twice(archive):
+    crawl(archive, [(entry(), L1), (entry(listing_url=L2), L2)])
+    assert archive.entry_count() == 1
+    rows = archive.conn.execute("SELECT listing_url FROM sightings WHERE entry_id='WCMS_1' ORDER BY listing_url").fetchall()
+    assert [r[0] for r in rows] == [L1, L2]
+    # Gone from L1 but still on L2 (not crawled this time): not removed.
+    assert crawl(archive, [(entry("WCMS_2"), L1)], listings=[L1])["removed"] == 0
+    # Then a complete crawl of L2 without it: removed.
+    assert crawl(archive, [(entry("WCMS_3", listing_url=L2), L2)], listings=[L2])["removed"] == 1
+
+
+def test_removed_only_after_a_complete_crawl_then_restored(archive):
+    crawl(archive, [(entry("WCMS_1"), L1), (entry("WCMS_2"), L1)])
+    partial = crawl(archive, [(entry("WCMS_1"), L1)], complete=False)
+    assert partial["status"] == "partial" and partial["removed"] == 0
+    suspect = crawl(archive, [(entry("WCMS_1"), L1)], suspect=True)
+    assert suspect["removed"] == 0
+    assert archive.conn.execute("SELECT status FROM entries WHERE entry_id='WCMS_2'").fetchone()[0] == "listed"
+    done = crawl(archive, [(entry("WCMS_1"), L1)])
+    assert done["status"] == "complete" and done["removed"] == 1
+    assert archive.conn.execute("SELECT status FROM entries WHERE entry_id='WCMS_2'").fetchone()[0] == "removed"
+    back = crawl(archive, [(entry("WCMS_1"), L1), (entry("WCMS_2"), L1)])
+    assert back["restored"] == 1 and back["new"] == 0
+    kinds = [r[0] for r in archive.conn.execute("SELECT kind FROM events WHERE entry_id='WCMS_2' ORDER BY id")]
+    assert kinds == ["new", "removed", "restored"]
+    assert archive.conn.execute("SELECT count(*) FROM entries").fetchone()[0] == 2  # never deleted
+
+
+def test_failed_crawl_removes_nothing(archive):
+    crawl(archive, [(entry(), L1)])
+    cid = archive.begin_crawl("ilo", [L1])
+    failed = archive.finish_crawl(cid, {L1: {"pages_fetched": 0, "pages_failed": 1, "complete": False}})
+    assert failed["status"] == "failed" and failed["removed"] == 0
+
+
+def test_stale_running_crawl_is_closed_as_failed(archive):
+    cid = archive.begin_crawl("ilo", [L1])
+    assert archive.close_stale_crawls() == 1
+    assert archive.crawl(cid)["status"] == "failed"
+
+
+def test_export_as_of_and_search(archive):
+    crawl(archive, [(entry(title="Migrant workers forum", organisers=["ILO"]), L1)])
+    first = archive.conn.execute("SELECT seen_at FROM entry_versions").fetchone()[0]
+    assert [e["title"] for e in export_rows(archive.conn, as_of=first)] == ["Migrant workers forum"]
+    assert list(export_rows(archive.conn, as_of="2000-01-01")) == []
+    found = search(archive.conn, "migrant", organiser="ILO")
+    assert [e["entry_id"] for e in found] == ["WCMS_1"]
+    assert search(archive.conn, "nothing-like-this") == []
+    assert search(archive.conn, 'workers" OR 1=1 --') is not None  # quotes are data, not syntax
+
+
+def test_captures_stored_once_per_digest(archive):
+    cid = archive.begin_crawl("ilo", [L1])
+    ids = archive.record_captures(cid, [{"url": L1, "body": b"<html>same</html>", "status": 200, "headers": {"etag": '"x"', "set-cookie": "no"}}])
+    archive.record_captures(cid, [{"url": L1 + "?again", "body": b"<html>same</html>", "status": 200}])
+    assert archive.conn.execute("SELECT count(*) FROM capture_bodies").fetchone()[0] == 1
+    assert archive.capture_body(ids[L1]) == b"<html>same</html>"
+    assert archive.validators(L1) == {"etag": '"x"'}
+
+
+def test_migration_from_schema_1(tmp_path):
+    path = tmp_path / "old.db"
+    conn = sqlite3.connect(path)
+    conn.executescript(
+        """CREATE TABLE crawls (id INTEGER PRIMARY KEY, spider TEXT NOT NULL, start_urls TEXT NOT NULL, started_at TEXT NOT NULL,
+             finished_at TEXT, status TEXT NOT NULL DEFAULT 'running', pages INTEGER NOT NULL DEFAULT 0, entries INTEGER NOT NULL DEFAULT 0,
+             new INTEGER NOT NULL DEFAULT 0, changed INTEGER NOT NULL DEFAULT 0, removed INTEGER NOT NULL DEFAULT 0, restored INTEGER NOT NULL DEFAULT 0,
+             errors INTEGER NOT NULL DEFAULT 0, software_version TEXT, settings TEXT, note TEXT);
+           INSERT INTO crawls (spider, start_urls, started_at, finished_at, status) VALUES ('ilo', '[]', '2023-01-01T00:00:00+00:00', '2023-01-01T00:01:00+00:00', 'complete');
+           CREATE TABLE entries (entry_id TEXT PRIMARY KEY, url TEXT, title TEXT, description TEXT, "group" TEXT, group_month TEXT,
+             date_text TEXT, date_start TEXT, date_end TEXT, credit TEXT, credit_author TEXT, credit_holder TEXT, credit_year INTEGER,
+             organisers TEXT, organiser_text TEXT, image_url TEXT, listing_url TEXT, listing_title TEXT, position INTEGER, language TEXT,
+             status TEXT NOT NULL DEFAULT 'listed', version INTEGER NOT NULL DEFAULT 1, first_seen TEXT, last_seen TEXT, first_crawl INTEGER,
+             last_crawl INTEGER, removed_at TEXT, removed_crawl INTEGER);
+           INSERT INTO entries (entry_id, title, organisers, status, version) VALUES ('WCMS_9', 'Kept through the migration', '[]', 'listed', 1);
+           CREATE TABLE entry_versions (id INTEGER PRIMARY KEY, entry_id TEXT NOT NULL, version INTEGER NOT NULL, crawl_id INTEGER NOT NULL,
+             capture_id INTEGER, seen_at TEXT NOT NULL, changed_fields TEXT NOT NULL, record TEXT NOT NULL, UNIQUE (entry_id, version));
+           INSERT INTO entry_versions (entry_id, version, crawl_id, seen_at, changed_fields, record)
+             VALUES ('WCMS_9', 1, 1, '2023-01-01T00:00:00+00:00', '[]', '{"title": "Kept through the migration"}');"""
+    )
+    conn.commit()
+    conn.close()
+    with Archive(path) as a:
+        assert a.conn.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()[0] == str(SCHEMA_VERSION)
+        assert a.conn.execute("SELECT title, date_precision FROM entries").fetchone()[:] == ("Kept through the migration", None)
+        assert a.conn.execute("SELECT source FROM crawls").fetchone()[0] == "site"
+        assert [e["title"] for e in search(a.conn, "migration")] == ["Kept through the migration"]
+    assert integrity_ok(str(path))
+
+
+def test_not_an_archive(tmp_path):
+    from archive.store import ArchiveError
+
+    bad = tmp_path / "notes.db"
+    bad.write_text("these are my notes, not a database" * 100)
+    with pytest.raises(ArchiveError, match="not a usable archive"):
+        Archive(bad)
+    assert "these are my notes" in bad.read_text()

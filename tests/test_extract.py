@@ -1,0 +1,130 @@
+import pytest
+
+from conftest import SEED_URL, labelled_pages
+from crawler.entries import FIELDS, build_entries
+from crawler.extract import extract_page
+from crawler.extract.profiles import ProfileError, get_profile, load_profile_file
+
+SEED_EXPECTED = [
+    # (entry_id, group, position, date_text, date_start, date_end, credit, author, holder, year, organisers)
+    ("WCMS_866512", "January 2023", 1, None, None, None, None, None, None, None, []),
+    ("WCMS_866233", "January 2023", 2, None, None, None, None, None, None, None, []),
+    ("WCMS_864211", "December 2022", 1, None, None, None, "© Hoa Tran / ILO 2023", "Hoa Tran", "ILO", 2023, []),
+    ("WCMS_862455", "December 2022", 2, "22 - 23 November 2022", "2022-11-22", "2022-11-23", None, None, None, None,
+     ["ILO/China Partnership Programme", "Ministry of Labour and Social Welfare, Lao People Democratic Republic"]),
+    ("WCMS_862866", "December 2022", 3, "29 - 30 November 2022", "2022-11-29", "2022-11-30", None, None, None, None,
+     ["ILO/China Partnership Programme", "Ministry of Labour and Social Welfare of Lao People's Democratic Republic"]),
+    ("WCMS_863790", "December 2022", 4, None, None, None, None, None, None, None, []),
+    ("WCMS_863104", "December 2022", 5, "16 December 2022", "2022-12-16", "2022-12-16", None, None, None, None,
+     ["Asian Research Centre for Migration", "ILO", "IOM", "Stockholm Environment Institute"]),
+    ("WCMS_864010", "December 2022", 6, "18 December 2022", "2022-12-18", "2022-12-18", None, None, None, None, ["ILO’s TRIANGLE in ASEAN programme"]),
+    ("WCMS_865548", "December 2022", 7, None, None, None, None, None, None, None, []),
+    ("WCMS_857204", "December 2022", 8, None, None, None, None, None, None, None, []),
+]
+
+
+@pytest.mark.parametrize("profile", [None, "ilo", "auto"])
+def test_seed_page_every_entry_every_field(seed_html, profile):
+    page = extract_page(seed_html, SEED_URL, profile)
+    entries = build_entries(page, SEED_URL)
+    assert len(entries) == 10
+    assert page.title == "Lao People's Democratic Republic resources"
+    assert page.language == "en"
+    for entry, exp in zip(entries, SEED_EXPECTED):
+        eid, group, pos, dtext, dstart, dend, credit, author, holder, year, organisers = exp
+        assert set(entry) == set(FIELDS)
+        assert entry["entry_id"] == eid
+        assert entry["url"] == f"https://www.ilo.org{_href(seed_html, eid)}"
+        assert entry["group"] == group and entry["group_month"] == ("2023-01" if group.startswith("January") else "2022-12")
+        assert entry["position"] == pos
+        assert (entry["date_text"], entry["date_start"], entry["date_end"]) == (dtext, dstart, dend)
+        assert entry["date_precision"] == ("day" if dtext else None)
+        assert (entry["credit"], entry["credit_author"], entry["credit_holder"], entry["credit_year"]) == (credit, author, holder, year)
+        assert entry["organisers"] == organisers
+        assert (entry["organiser_text"] is None) == (not organisers)
+        assert entry["listing_url"] == SEED_URL and entry["listing_title"] == page.title and entry["language"] == "en"
+    assert entries[2]["image_url"] == "https://www.ilo.org/wcmsp5/groups/public/---asia/---ro-bangkok/images/pic/wcms_864212.jpg"
+    assert all(e["image_url"] is None for i, e in enumerate(entries) if i != 2)
+    assert entries[0]["title"].startswith("Understanding informality and expanding social security coverage in Lao People’s")
+    assert entries[5]["title"] == "TRIANGLE in ASEAN Newsletter" and entries[5]["description"] is None
+    assert entries[3]["description"].startswith("Jointly organized by the ILO/China")
+    # The December group's events are dated November: the heading is never copied into the dates.
+    assert entries[3]["group_month"] == "2022-12" and entries[3]["date_start"] == "2022-11-22"
+    assert page.page_links[0].endswith("/nextRow--10/index.htm")
+    assert page.page_number == 1
+
+
+def _href(html: bytes, eid: str) -> str:
+    import re
+
+    return re.search(rf'href="([^"]*{eid}[^"]*)"', html.decode()).group(1)
+
+
+PAGES = list(labelled_pages())
+
+
+def test_corpus_is_big_and_varied():
+    assert len(PAGES) >= 30
+    assert len({p[1]["markup"] for p in PAGES}) >= 4
+    assert {e["language"] for p in PAGES for e in p[1]["entries"]} >= {"en", "fr", "es"}
+
+
+@pytest.mark.parametrize("name,expected,html", PAGES, ids=[p[0] for p in PAGES])
+def test_labelled_page(name, expected, html):
+    page = extract_page(html, expected["url"])
+    got = build_entries(page, expected["url"])
+    assert [g["title"] for g in got] == [e["title"] for e in expected["entries"]]
+    for g, e in zip(got, expected["entries"]):
+        for field, value in e.items():
+            assert g[field] == value, f"{field} of {e['title'][:40]!r}"
+
+
+def test_empty_group_heading_is_not_inherited():
+    html = b"""<html><body><div class="items-list"><h3 class="items-group">March 2020</h3><ol>
+      <li class="item"><h5 class="item-title"><a href="/a/WCMS_1/lang--en/index.htm">First entry title</a></h5></li></ol>
+      <h3 class="items-group"></h3><ol><li class="item"><h5 class="item-title"><a href="/a/WCMS_2/lang--en/index.htm">Second entry title</a></h5></li></ol>
+      </div></body></html>"""
+    entries = build_entries(extract_page(html, "https://www.ilo.org/x/lang--en/index.htm"), "https://www.ilo.org/x/lang--en/index.htm")
+    assert [(e["group"], e["position"]) for e in entries] == [("March 2020", 1), (None, 1)]
+
+
+def test_profile_falls_back_to_generic_when_it_finds_nothing():
+    html = b"""<html lang="en"><body><nav><a href="/home">Home page of the whole site</a></nav><main><h1>News</h1>
+      <section><h2>May 2021</h2><div class="n"><h4><a href="/n/1">A first piece of news here</a></h4><span>3 May 2021</span></div>
+      <div class="n"><h4><a href="/n/2">A second piece of news here</a></h4><span>1 May 2021</span></div></section></main></body></html>"""
+    page = extract_page(html, "https://www.ilo.org/news/lang--en/index.htm", "ilo")
+    assert page.extractor == "generic"
+    entries = build_entries(page, "https://www.ilo.org/news/lang--en/index.htm")
+    assert [(e["title"], e["date_start"], e["group_month"]) for e in entries] == [
+        ("A first piece of news here", "2021-05-03", "2021-05"),
+        ("A second piece of news here", "2021-05-01", "2021-05"),
+    ]
+
+
+def test_a_date_in_the_title_or_description_is_not_the_entry_date():
+    html = b"""<html><body><ul><li><a href="/e/1">Conference 2022 on 16 December 2022</a><p>Held on 16 December 2022 in Vientiane with partners.</p></li>
+      <li><a href="/e/2">Another conference title here</a><p>It will take place on 3 March 2023, with many partners.</p></li></ul></body></html>"""
+    entries = build_entries(extract_page(html, "https://example.org/events/", "auto"), "https://example.org/events/")
+    assert [e["date_start"] for e in entries] == [None, None]
+
+
+def test_profile_files(tmp_path):
+    good = tmp_path / "site.toml"
+    good.write_text('name = "site"\ndomains = ["example.org"]\n[selectors]\nentry = "div.news"\ntitle = "h2 a"\n')
+    profile = load_profile_file(good)
+    assert profile.name == "site" and profile.matches("https://www.example.org/x")
+    html = b'<div class="news"><h2><a href="/1">One title</a></h2><p>Text one.</p></div><div class="news"><h2><a href="/2">Two title</a></h2></div>'
+    entries = build_entries(extract_page(html, "https://example.org/", profile), "https://example.org/", profile=profile)
+    assert [(e["title"], e["description"]) for e in entries] == [("One title", "Text one."), ("Two title", None)]
+    bad = tmp_path / "bad.toml"
+    bad.write_text('name = "bad"\n[selectors]\nentry = "div[["\n')
+    with pytest.raises(ProfileError, match="not valid CSS"):
+        load_profile_file(bad)
+    with pytest.raises(ProfileError, match="unknown profile"):
+        get_profile("nope")
+
+
+def test_broken_and_empty_pages_do_not_raise():
+    for body in (b"", b"<html", b"\xff\xfe garbage", b"<html><body><p>No entries at all.</p></body></html>"):
+        page = extract_page(body, "https://example.org/")
+        assert build_entries(page, "https://example.org/") == []

@@ -1,0 +1,110 @@
+import pytest
+from hypothesis import given, settings, strategies as st
+
+from crawler.parsers.credits import parse_credit
+from crawler.parsers.groups import parse_group_heading
+from crawler.parsers.ids import canonical_url, entry_id
+from crawler.parsers.organisers import parse_organisers
+from crawler.parsers.text import clean_paragraphs, clean_text, guess_language
+
+
+@pytest.mark.parametrize(
+    "text,author,holder,year",
+    [
+        ("© Hoa Tran / ILO 2023", "Hoa Tran", "ILO", 2023),
+        ("©ILO", None, "ILO", None),
+        ("© ILO", None, "ILO", None),
+        ("© ILO/Marcel Crozet", "Marcel Crozet", "ILO", None),
+        ("© ILO/Luu Van Tien 2024", "Luu Van Tien", "ILO", 2024),
+        ("© JD Ligier / USDA 2023", "JD Ligier", "USDA", 2023),
+        ("© Made By Survivors 2023", None, "Made By Survivors", 2023),
+        ("© G20 2023", None, "G20", 2023),
+        ("© Provincial Labour and Social Welfare, Champasack", None, "Provincial Labour and Social Welfare, Champasack", None),
+        ("Photo: Marcel Crozet", "Marcel Crozet", None, None),
+        ("Photo: ILO", None, "ILO", None),
+        ("(c) ILO 2020", None, "ILO", 2020),
+        ("© OIT/Juan Pérez 2023", "Juan Pérez", "OIT", 2023),
+    ],
+)
+def test_credits(text, author, holder, year):
+    credit = parse_credit(text)
+    assert (credit.text, credit.author, credit.holder, credit.year) == (text, author, holder, year)
+
+
+def test_credit_absent_or_empty():
+    assert parse_credit(None) is None
+    assert parse_credit("  ") is None
+    assert parse_credit("©").author is None and parse_credit("©").holder is None
+
+
+ORGANISERS = [
+    ("Jointly organized by the ILO/China Partnership Programme and Ministry of Labour and Social Welfare, Lao People Democratic Republic",
+     ["ILO/China Partnership Programme", "Ministry of Labour and Social Welfare, Lao People Democratic Republic"]),
+    ("The workshop is organised by the ILO.", ["ILO"]),
+    ("The event is co-organized by UNDP and UN Women.", ["UNDP", "UN Women"]),
+    ("Meeting hosted by the ILO Country Office and Tandem Research, of Goa, India.", ["ILO Country Office", "Tandem Research"]),
+    ("A two-day workshop organized by the ILO, UNDP and ESCWA.", ["ILO", "UNDP", "ESCWA"]),
+    ("The Asian Research Centre for Migration, based in the Institute of Asian Studies in Chulalongkorn University in collaboration with "
+     "the ILO, IOM and the Stockholm Environment Institute will host the annual conference", ["Asian Research Centre for Migration", "ILO", "IOM", "Stockholm Environment Institute"]),
+    ("The ILO Country Office for Sri Lanka and the Maldives has organised a tripartite study tour.", ["ILO Country Office for Sri Lanka and the Maldives"]),
+    ("The ILO Pakistan Office will convene a tripartite consultation.", ["ILO Pakistan Office"]),
+    ("L'atelier est organisé par le Bureau de l'OIT et le ministère du Travail.", ["Bureau de l'OIT", "ministère du Travail"]),
+    ("Séminaire co-organisé par l'OIT et la Confédération syndicale internationale.", ["OIT", "Confédération syndicale internationale"]),
+    ("El taller fue organizado por la OIT y el Ministerio de Trabajo y Seguridad Social.", ["OIT", "Ministerio de Trabajo y Seguridad Social"]),
+    ("The webinar was organised by two regional ILO programmes—the Skills for Prosperity in Southeast Asia Programme (SfP-SEA) funded by the UK "
+     "government and the Industry Skills for Inclusive Growth (InSIGHT-2) project funded by the government of Japan.",
+     ["Skills for Prosperity in Southeast Asia Programme (SfP-SEA)", "Industry Skills for Inclusive Growth (InSIGHT-2) project"]),
+    ("This ILO Brief is part of a quantitative research of the labour force.", []),
+    ("ILO and IGAD secretariat provided a five-day training for Labour Attachés.", []),
+]
+
+
+@pytest.mark.parametrize("text,names", ORGANISERS)
+def test_organisers(text, names):
+    found = parse_organisers(text)
+    assert found.names == names
+    assert (found.text is None) == (not names)
+
+
+def test_organiser_text_is_the_sentence_that_names_them():
+    found = parse_organisers("The ILO opens a new office. The workshop is organised by the Ministry of Labour. More soon.")
+    assert found.text == "The workshop is organised by the Ministry of Labour."
+
+
+@pytest.mark.parametrize(
+    "text,month",
+    [("January 2023", "2023-01"), ("janvier 2023", "2023-01"), ("enero de 2023", "2023-01"), ("Enero 2023", "2023-01"), ("2023", None), ("News", None), ("", None)],
+)
+def test_group_headings(text, month):
+    shown, group_month = parse_group_heading(text)
+    assert group_month == month
+    assert shown == (text or None)
+
+
+def test_text_is_normalised_but_nothing_dropped():
+    assert clean_text("  Lao People&rsquo;s\u00a0Democratic   Republic \u200b") == "Lao People’s Democratic Republic"
+    assert clean_text("“Towards stronger” — communities") == "“Towards stronger” — communities"
+    assert clean_paragraphs(["One ", "", " Two"]) == "One\nTwo"
+
+
+def test_language_guess():
+    assert guess_language("Le séminaire est organisé par le Bureau de l'OIT et les partenaires") == "fr"
+    assert guess_language("El taller fue organizado por la OIT y el Ministerio de los trabajadores") == "es"
+    assert guess_language("The workshop was organised by the ILO and the Ministry of Labour") == "en"
+
+
+def test_entry_ids():
+    assert entry_id("https://www.ilo.org/asia/media-centre/multimedia/WCMS_865548/lang--en/index.htm", "t", "l") == "WCMS_865548"
+    assert entry_id("https://WWW.Example.org/a?utm_source=x&b=1#top", "t", "l") == "https://example.org/a?b=1"
+    assert entry_id(None, "A title", "https://x.org/l") == entry_id(None, "  a   TITLE ", "https://x.org/l")
+    assert entry_id(None, "A title", "https://x.org/l") != entry_id(None, "A title", "https://x.org/other")
+    assert canonical_url("http://ilo.org/x") == canonical_url("https://www.ilo.org/x")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=300))
+def test_no_input_makes_a_field_parser_raise(text):
+    parse_credit(text)
+    parse_organisers(text)
+    parse_group_heading(text)
+    clean_text(text)
