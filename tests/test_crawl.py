@@ -1,0 +1,120 @@
+"""Real crawls with real Scrapy and real SQLite, against sites served on 127.0.0.1."""
+
+import json
+import shutil
+import sqlite3
+
+import pytest
+
+from archive.store import integrity_ok
+from conftest import FAST, cli
+from crawler.site_server import DEMO_LISTING_PATH, SiteServer, demo_site_root
+
+PAGE2 = DEMO_LISTING_PATH.replace("index.htm", "nextRow--10/index.htm")
+
+
+def count(db, sql, *args):
+    with sqlite3.connect(db) as conn:
+        return conn.execute(sql, args).fetchone()[0]
+
+
+def fail_with(status):
+    def answer(handler):
+        handler.send_error(status)
+        return True
+
+    return answer
+
+
+def test_demo_site_two_crawls_a_week_apart(tmp_path):
+    db = tmp_path / "a.db"
+    with SiteServer(demo_site_root(), state="week1") as site:
+        url = site.base_url + DEMO_LISTING_PATH
+        first = cli("crawl", "ilo", "--db", db, "--start-url", url, *FAST, check=0)
+        assert "COMPLETE" in first.stdout and "new 14" in first.stdout
+        assert len(site.requests) == len(set(site.requests)), "a page was requested twice"
+        assert "/robots.txt" in site.requests
+        cli("crawl", "ilo", "--db", db, "--start-url", url, *FAST, check=0)
+        assert count(db, "SELECT count(*) FROM entry_versions") == 14  # unchanged re-crawl: no versions
+        site.state = "week2"
+        third = cli("crawl", "ilo", "--db", db, "--start-url", url, *FAST, check=0)
+        assert "new 1, changed 1, removed 1" in third.stdout
+    assert count(db, "SELECT count(*) FROM captures") == 6
+    assert count(db, "SELECT count(DISTINCT digest) FROM captures") == 3  # bodies stored once per digest
+    assert count(db, "SELECT status FROM entries WHERE entry_id='WCMS_863790'") == "removed"
+    assert integrity_ok(str(db))
+    history = json.loads(cli("history", "WCMS_862866", "--db", db, "--format", "json", check=0).stdout)
+    assert [v["version"] for v in history["versions"]] == [1, 2]
+    assert set(history["versions"][1]["changed_fields"]) == {"title", "date_text", "date_start", "date_end"}
+    report = json.loads(cli("diff", "--db", db, "--format", "json", check=0).stdout)
+    assert [e["entry_id"] for e in report["new"]] == ["WCMS_867001"]
+    assert report["changed"][0]["changes"]["date_start"] == ["2022-11-29", "2022-11-30"]
+    assert [e["entry_id"] for e in report["removed"]] == ["WCMS_863790"]
+    assert report["from"]["id"] == 2 and report["to"]["id"] == 3
+
+
+def test_a_page_that_fails_makes_the_crawl_partial_and_removes_nothing(tmp_path):
+    db = tmp_path / "a.db"
+    with SiteServer(demo_site_root(), state="week1") as site:
+        url = site.base_url + DEMO_LISTING_PATH
+        cli("crawl", "ilo", "--db", db, "--start-url", url, *FAST, check=0)
+        site.state = "week2"
+        site.faults[PAGE2] = fail_with(500)
+        partial = cli("crawl", "ilo", "--db", db, "--start-url", url, *FAST, check=3)
+        assert "PARTIAL" in partial.stdout and "NOT marked removed" in partial.stdout
+        assert count(db, "SELECT count(*) FROM entries WHERE status='removed'") == 0
+        # Page 2's entries were not seen, and are still listed.
+        assert count(db, "SELECT status FROM entries WHERE entry_id='WCMS_861200'") == "listed"
+        site.faults.clear()
+        cli("crawl", "ilo", "--db", db, "--start-url", url, *FAST, check=0)
+    assert count(db, "SELECT count(*) FROM entries WHERE status='removed'") == 1
+    assert integrity_ok(str(db))
+
+
+def test_start_page_missing_is_a_failed_crawl(tmp_path):
+    db = tmp_path / "a.db"
+    with SiteServer(demo_site_root(), state="week1") as site:
+        failed = cli("crawl", "ilo", "--db", db, "--start-url", site.base_url + "/nothing/here.htm", *FAST, check=4)
+    assert "FAILED" in failed.stdout
+    assert "Traceback" not in failed.stderr
+
+
+def test_never_leaves_the_allowed_domains(tmp_path):
+    root = tmp_path / "site"
+    shutil.copytree(demo_site_root() / "week1", root)
+    page1 = root / DEMO_LISTING_PATH.lstrip("/")
+    with SiteServer(root) as site:
+        port = site.server_address[1]
+        html = page1.read_text().replace(
+            '<li class="next"><a href="/asia', f'<li class="next"><a href="http://localhost:{port}/asia'
+        )
+        page1.write_text(html)
+        db = tmp_path / "a.db"
+        result = cli("crawl", "listing", "--db", db, "--start-url", site.base_url + DEMO_LISTING_PATH, *FAST)
+        assert result.returncode == 0, result.stderr[-2000:]
+        # Page 2 is still reached through its numbered link on 127.0.0.1, never through localhost.
+        assert site.requests.count(PAGE2) == 1
+    assert count(db, "SELECT count(*) FROM captures WHERE url LIKE 'http://localhost%'") == 0
+
+
+def test_scrapy_list_and_crawl_from_the_repository_root(tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    from conftest import ROOT
+
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    listed = subprocess.run([sys.executable, "-m", "scrapy", "list"], cwd=ROOT, capture_output=True, text=True, env=env)
+    assert listed.stdout.split() == ["ilo", "listing"]
+    with SiteServer(demo_site_root(), state="week1") as site:
+        out = tmp_path / "items.jsonl"
+        run = subprocess.run(
+            [sys.executable, "-m", "scrapy", "crawl", "ilo", "-a", f"start_urls={site.base_url + DEMO_LISTING_PATH}",
+             "-O", str(out), "-s", f"ARCHIVE_DB={tmp_path / 'x.db'}", *FAST],
+            cwd=ROOT, capture_output=True, text=True, env=env, timeout=120,
+        )
+    assert run.returncode == 0, run.stderr[-2000:]
+    items = [json.loads(line) for line in out.read_text().splitlines()]
+    assert len(items) == 14
+    assert items[0]["listing_url"].endswith(DEMO_LISTING_PATH)
