@@ -9,7 +9,7 @@ from urllib.parse import urlsplit
 from ..parsers.text import guess_language
 from .fields import fill_entry, find_title
 from .generic import extract_generic
-from .html import first, is_ancestor, parse_html, text_of
+from .html import first, is_ancestor, parse_html, select, text_of
 from .pagination import find_page_links, page_number
 from .profiles import Profile, ProfileError, get_profile, profile_for_url  # noqa: F401
 from .raw import RawEntry, RawPage
@@ -44,10 +44,10 @@ def _profile_entries(root, profile: Profile) -> list[RawEntry]:
     if scope is None:
         scope = root
     wanted = sel["entry"] + (", " + sel["group"] if sel.get("group") else "")
-    group_nodes = set(scope.cssselect(sel["group"])) if sel.get("group") else set()
+    group_nodes = set(select(scope, sel["group"])) if sel.get("group") else set()
     entries: list[RawEntry] = []
     group, position = None, 0
-    for node in scope.cssselect(wanted):  # document order: headings and entries interleaved
+    for node in select(scope, wanted):  # document order: headings and entries interleaved
         if node in group_nodes:
             group, position = text_of(node), 0  # an empty heading starts a group with no heading
             continue
@@ -71,7 +71,7 @@ def _profile_entries(root, profile: Profile) -> list[RawEntry]:
         if image_el is not None:
             entry.image_src = image_el.get("src") or image_el.get("data-src")
         if sel.get("description"):
-            paras = [p for p in node.cssselect(sel["description"]) if not any(is_ancestor(u, p) for u in used if u is not None)]
+            paras = [p for p in select(node, sel["description"]) if not any(is_ancestor(u, p) for u in used if u is not None)]
             entry.paragraphs = [t for t in (text_of(p) for p in paras) if t]
         entries.append(fill_entry([node], entry, used))
     return entries

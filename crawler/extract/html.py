@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import lxml.html
 from lxml import etree
+from lxml.cssselect import CSSSelector
 
 from ..parsers.text import clean_text
 
@@ -40,10 +43,20 @@ def is_ancestor(anc, el) -> bool:
     return False
 
 
+@lru_cache(maxsize=512)
+def _compiled(selector: str) -> CSSSelector:
+    return CSSSelector(selector, translator="html")  # CSS to XPath once per selector, not per page
+
+
+def select(root, selector: str) -> list:
+    """Elements matching a CSS selector, in document order."""
+    return _compiled(selector)(root)
+
+
 def first(root, selector: str | None):
     if not selector:
         return None
-    found = root.cssselect(selector)
+    found = select(root, selector)
     return found[0] if found else None
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from urllib.parse import urljoin
 
-from .html import text_of
+from .html import select, text_of
 
 _NEXT_TEXT = re.compile(
     r"^(?:next|next page|more|older|older entries|suivant|suivante|page suivante|siguiente|página siguiente|"
@@ -33,7 +33,7 @@ def find_page_links(root, base_url: str, next_selector: str | None = None, pages
             found.append(url)
 
     if next_selector:
-        for a in root.cssselect(next_selector):
+        for a in select(root, next_selector):
             add(a.get("href"))
     for el in root.xpath("//a[contains(concat(' ', normalize-space(@rel), ' '), ' next ')] | //link[@rel='next']"):
         add(el.get("href"))
@@ -42,7 +42,7 @@ def find_page_links(root, base_url: str, next_selector: str | None = None, pages
         if _NEXT_TEXT.match(text) or (a.get("aria-label") or "").lower() in ("next", "next page", "suivant", "siguiente"):
             add(a.get("href"))
     if pages_selector:
-        for a in root.cssselect(pages_selector):
+        for a in select(root, pages_selector):
             add(a.get("href"))
     for a in root.iter("a"):
         text = (text_of(a) or "").strip()
