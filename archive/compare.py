@@ -32,5 +32,11 @@ def normalise_record(record: dict) -> dict:
 def changed_fields(old: dict | None, new: dict, ignore=()) -> list[str]:
     """Fields whose normalised values differ; NULL-safe (a field that empties is a change)."""
     if old is None:
-        return [f for f in VERSIONED_FIELDS]
-    return [f for f in VERSIONED_FIELDS if f not in ignore and normalise_value(f, old.get(f)) != normalise_value(f, new.get(f))]
+        return list(VERSIONED_FIELDS)
+    return [f for f in VERSIONED_FIELDS if f not in ignore and _differ(f, old.get(f), new.get(f))]
+
+
+def _differ(field: str, a, b) -> bool:
+    if a == b:
+        return False  # the common case on a re-crawl: no normalising needed
+    return normalise_value(field, a) != normalise_value(field, b)
