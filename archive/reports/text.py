@@ -16,11 +16,11 @@ def render_text(r: dict, colour: bool = False) -> str:
     frm = f"crawl {r['from']['id']} ({r['from']['started_at']})" if r["from"] else "an empty archive"
     lines.append(c("bold", f"Changes from {frm} to crawl {r['to']['id']} ({r['to']['started_at']})"))
     if not any(counts.values()):
-        lines[-1] += ": nothing new, changed or removed."
+        lines[-1] += ": nothing new, changed or removed" + (f" ({_partial(r)})." if r["partial_crawls"] else ".")
         return "\n".join(lines) + "\n"
     lines.append(f"{counts['new']} new, {counts['changed']} changed, {counts['removed']} removed, {counts['restored']} restored")
     if r["partial_crawls"]:
-        lines.append(c("dim", f"Note: crawl(s) {', '.join(map(str, r['partial_crawls']))} did not complete or looked suspect; nothing was marked removed on their strength."))
+        lines.append(c("dim", f"Note: {_partial(r)}."))
     for kind in ("new", "changed", "removed", "restored"):
         if not r[kind]:
             continue
@@ -41,3 +41,7 @@ def render_text(r: dict, colour: bool = False) -> str:
                     else:
                         lines.append(f"      {field}: {c('-', show(old))} -> {c('+', show(new))}")
     return "\n".join(lines) + "\n"
+
+
+def _partial(r: dict) -> str:
+    return f"crawl(s) {', '.join(map(str, r['partial_crawls']))} did not complete or looked suspect, so nothing was marked removed on their strength"

@@ -1,0 +1,155 @@
+"""Diff reports in every format, on small archives built by the same code a crawl uses."""
+
+import json
+import shutil
+import subprocess
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+
+from archive.diff import default_pair, diff
+from archive.reports import render
+from archive.store import Archive, Sighting
+from conftest import cli
+from crawler.entries import FIELDS
+
+L = "https://www.ilo.org/asia/news/lang--en/index.htm"
+EVIL = 'Workshop <script>document.title="pwned"</script><img src=x onerror="document.title=\'pwned\'">'
+LONG = "The ILO delivers assistance directly to migrant workers and their communities through a network of resource centres in many countries."
+
+
+def entry(eid, **kw):
+    e = {f: None for f in FIELDS}
+    e.update(entry_id=eid, url=f"https://www.ilo.org/asia/{eid}/lang--en/index.htm", title=f"Entry {eid}", organisers=[], listing_url=L,
+             listing_title="News", group="December 2022", group_month="2022-12", position=1)
+    e.update(kw)
+    return e
+
+
+def crawl(a, entries, complete=True):
+    cid = a.begin_crawl("ilo", [L])
+    a.record_entries(cid, [(e, Sighting(L)) for e in entries])
+    return a.finish_crawl(cid, {L: {"pages_fetched": 1, "pages_failed": 0 if complete else 1, "complete": complete}})
+
+
+@pytest.fixture
+def archive(tmp_path):
+    path = tmp_path / "r.db"
+    with Archive(path) as a:
+        crawl(a, [entry("WCMS_1"), entry("WCMS_2", description=LONG), entry("WCMS_3"), entry("WCMS_4")])
+        crawl(a, [entry("WCMS_1", title="Entry one, renamed", date_text="5 May 2023", date_start="2023-05-05", date_end="2023-05-05"),
+                  entry("WCMS_2", description=LONG.replace("many countries", "ten ASEAN countries")), entry("WCMS_3"),
+                  entry("WCMS_5", title=EVIL, organisers=["ILO", "UNDP"], credit="© ILO 2023")])
+        crawl(a, [entry("WCMS_1", title="Entry one, renamed", date_text="5 May 2023", date_start="2023-05-05", date_end="2023-05-05"),
+                  entry("WCMS_2", description=LONG.replace("many countries", "ten ASEAN countries")), entry("WCMS_3"), entry("WCMS_4"),
+                  entry("WCMS_5", title=EVIL, organisers=["ILO", "UNDP"], credit="© ILO 2023")])
+        yield a, path
+
+
+def report(a, frm, to):
+    return diff(a.conn, {"id": frm, **a.crawl(frm)} if frm else None, a.crawl(to))
+
+
+def test_every_kind_of_change(archive):
+    a, _ = archive
+    r = report(a, 1, 2)
+    assert r["counts"] == {"new": 1, "changed": 2, "removed": 1, "restored": 0}
+    changed = {e["entry_id"]: e["changes"] for e in r["changed"]}
+    assert changed["WCMS_1"]["title"] == ["Entry WCMS_1", "Entry one, renamed"]
+    assert changed["WCMS_1"]["date_start"] == [None, "2023-05-05"]
+    assert [e["entry_id"] for e in r["removed"]] == ["WCMS_4"]
+    r3 = report(a, 2, 3)
+    assert r3["counts"] == {"new": 0, "changed": 0, "removed": 0, "restored": 1}
+    folded = report(a, 1, 3)  # two crawls folded into one line per entry
+    assert folded["counts"] == {"new": 1, "changed": 2, "removed": 0, "restored": 0}
+    assert report(a, None, 1)["counts"]["new"] == 4
+
+
+def test_json_format(archive):
+    a, _ = archive
+    data = json.loads(render(report(a, 1, 2), "json"))
+    assert {"from", "to", "new", "changed", "removed", "restored"} <= set(data)
+    assert data["from"]["id"] == 1 and data["to"]["id"] == 2
+    for kind in ("new", "changed", "removed"):
+        for e in data[kind]:
+            assert {"entry_id", "url", "title", "listing_url"} <= set(e)
+    assert all(isinstance(v, list) and len(v) == 2 for e in data["changed"] for v in e["changes"].values())
+
+
+def test_text_and_markdown(archive):
+    a, _ = archive
+    text = render(report(a, 1, 2), "text")
+    assert text.index("NEW") < text.index("CHANGED") < text.index("REMOVED")
+    assert "1 new, 2 changed, 1 removed" in text and "\033[" not in text
+    assert "[-many-]" in text or "[-many" in text  # word-level diff of long text
+    assert "\033[" in render(report(a, 1, 2), "text", colour=True)
+    md = render(report(a, 1, 2), "markdown")
+    assert "## New (1)" in md and "`title`: ~~Entry WCMS_1~~ → **Entry one, renamed**" in md
+
+
+def test_atom_feed_is_valid_escaped_and_stable(archive):
+    a, _ = archive
+    feed = render(report(a, 1, 2), "atom")
+    root = ET.fromstring(feed.encode())  # well-formed XML: the <script> title is escaped
+    ns = "{http://www.w3.org/2005/Atom}"
+    ids = [e.find(ns + "id").text for e in root.findall(ns + "entry")]
+    assert len(ids) == 3 and len(set(ids)) == 3
+    titles = [e.find(ns + "title").text for e in root.findall(ns + "entry")]
+    assert EVIL in titles
+    # The same change reported again (a wider range) keeps its id: a reader shows it once.
+    again = ET.fromstring(render(report(a, 1, 3), "atom").encode())
+    assert set(ids) >= {e.find(ns + "id").text for e in again.findall(ns + "entry")}
+
+
+def test_empty_report_says_so_in_one_line(archive):
+    a, _ = archive
+    crawl(a, [entry("WCMS_1", title="Entry one, renamed", date_text="5 May 2023", date_start="2023-05-05", date_end="2023-05-05"),
+              entry("WCMS_2", description=LONG.replace("many countries", "ten ASEAN countries")), entry("WCMS_3"), entry("WCMS_4"),
+              entry("WCMS_5", title=EVIL, organisers=["ILO", "UNDP"], credit="© ILO 2023")])
+    r = report(a, 3, 4)
+    assert len(render(r, "text").strip().splitlines()) == 1
+    assert "nothing new, changed or removed" in render(r, "text")
+    assert "Nothing new, changed or removed." in render(r, "markdown")
+
+
+def test_partial_crawl_is_noted(archive):
+    a, _ = archive
+    crawl(a, [entry("WCMS_1", title="Entry one, renamed", date_text="5 May 2023", date_start="2023-05-05", date_end="2023-05-05")], complete=False)
+    r = report(a, 3, 4)
+    assert r["partial_crawls"] == [4] and r["counts"]["removed"] == 0
+    assert "did not complete" in render(r, "text") and "did not complete" in render(r, "html")
+    # The default pair skips the partial crawl: the last two complete crawls.
+    frm, to = default_pair(a.conn)
+    assert (frm["id"], to["id"]) == (2, 3)
+
+
+def test_cli_diff_options(archive, tmp_path):
+    _, path = archive
+    out = cli("diff", "--db", path, "--from", "1", "--to", "2", "--only", "new", "--format", "json", check=0).stdout
+    data = json.loads(out)
+    assert len(data["new"]) == 1 and data["changed"] == [] and data["removed"] == []
+    since = json.loads(cli("diff", "--db", path, "--since-last-report", "--format", "json", check=0).stdout)
+    assert since["from"]["id"] == 2 and since["to"]["id"] == 3 and since["counts"]["restored"] == 1
+    html = tmp_path / "r.html"
+    cli("diff", "--db", path, "--from", "1", "--to", "2", "--format", "html", "-o", html, check=0)
+    assert "&lt;script&gt;" in html.read_text() and "<script>" not in html.read_text()
+
+
+def test_html_report_in_headless_chromium(archive, tmp_path):
+    """The hostile title shows as text and runs nothing; a screenshot is kept for the test's output."""
+    a, _ = archive
+    page = tmp_path / "report.html"
+    page.write_text(render(report(a, 1, 2), "html"), encoding="utf-8")
+    chromium = shutil.which("chromium") or shutil.which("chromium-browser")
+    assert chromium, "Debian's chromium package is needed (.ci/run installs it)"
+    flags = [chromium, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+             "--disable-component-update", "--disable-sync", f"--user-data-dir={tmp_path / 'profile'}"]
+    dom = subprocess.run(flags + ["--dump-dom", page.as_uri()], capture_output=True, text=True, timeout=120).stdout
+    assert "pwned" not in dom.split("<title>")[1].split("</title>")[0]  # no script changed the title
+    assert "&lt;script&gt;" in dom and "<script>" not in dom.split("</title>")[1]
+    assert "<img src=\"x\"" not in dom
+    shot = Path(__file__).resolve().parent / "output" / "diff-report.png"
+    shot.parent.mkdir(exist_ok=True)
+    subprocess.run(flags + [f"--screenshot={shot}", "--window-size=800,1400", page.as_uri()], capture_output=True, timeout=120)
+    assert shot.exists() and shot.stat().st_size > 10_000
