@@ -336,6 +336,63 @@ def demo(db, report_path):
 
 @main.command()
 @DB_OPTION
+@click.option("--crawl", "crawl_id", type=int, default=None, help="Reparse this crawl's captures (default: the latest complete crawl).")
+@friendly_errors
+def reparse(db, crawl_id):
+    """Re-run today's parsers over stored captures, without the network.
+
+    Versions it produces are recorded as a parser change, not a change on the site.
+
+    \b
+    Example:
+      listing-archive reparse --db archive.db
+    """
+    from .reparse import reparse as run_reparse
+
+    with _open(db) as archive:
+        result = run_reparse(archive, crawl_id)
+    click.echo(f"reparse #{result['id']}: {result['entries']} entries from {result['pages']} stored pages: new {result['new']}, changed {result['changed']}")
+
+
+@main.command(name="export-warc")
+@DB_OPTION
+@click.option("-o", "--output", default="captures.warc.gz", show_default=True, type=click.Path(dir_okay=False), help="The WARC file to write.")
+@click.option("--crawl", "crawl_id", type=int, default=None, help="Only this crawl's captures.")
+@friendly_errors
+def export_warc_command(db, output, crawl_id):
+    """Write the stored pages as a WARC file (gzip), for web-archive tools.
+
+    \b
+    Example:
+      listing-archive export-warc -o lao.warc.gz
+    """
+    from .warc import export_warc
+
+    with _open(db) as archive, open(output, "wb") as out:
+        count = export_warc(archive, out, crawl_id)
+    click.echo(f"wrote {count} records to {output}")
+
+
+@main.command()
+@DB_OPTION
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", default=8001, show_default=True, type=int)
+@friendly_errors
+def serve(db, host, port):
+    """Browse the archive in Datasette, read-only, with search and stored queries.
+
+    \b
+    Example:
+      listing-archive serve --db archive.db --port 8001
+    """
+    from .serve import serve as run_serve
+
+    _open(db).close()
+    sys.exit(run_serve(db, host, port))
+
+
+@main.command()
+@DB_OPTION
 @friendly_errors
 def schema(db):
     """Print the archive's schema (tables, columns, views) as SQL.

@@ -1,0 +1,36 @@
+"""The captures as a WARC file, for standard web-archive tools (replay, pywb, …)."""
+
+from __future__ import annotations
+
+import json
+from io import BytesIO
+
+from warcio.statusandheaders import StatusAndHeaders
+from warcio.warcwriter import WARCWriter
+
+from .store import Archive
+
+_REASONS = {200: "OK", 301: "Moved Permanently", 302: "Found", 304: "Not Modified", 404: "Not Found", 500: "Internal Server Error"}
+
+
+def export_warc(archive: Archive, out, crawl_id: int | None = None) -> int:
+    """Write one `response` record per capture to the binary stream `out`; returns the count."""
+    writer = WARCWriter(out, gzip=True)
+    sql = "SELECT id, url, fetched_at, status, headers FROM captures"
+    params: tuple = ()
+    if crawl_id is not None:
+        sql += " WHERE crawl_id = ?"
+        params = (crawl_id,)
+    count = 0
+    for row in archive.conn.execute(sql + " ORDER BY id", params):
+        body = archive.capture_body(row["id"]) or b""
+        headers = [(k.title(), v) for k, v in json.loads(row["headers"] or "{}").items()]
+        headers.append(("Content-Length", str(len(body))))
+        http = StatusAndHeaders(f"{row['status']} {_REASONS.get(row['status'], 'Status')}", headers, protocol="HTTP/1.1")
+        record = writer.create_warc_record(
+            row["url"], "response", payload=BytesIO(body), http_headers=http,
+            warc_headers_dict={"WARC-Date": row["fetched_at"].replace("+00:00", "Z")},
+        )
+        writer.write_record(record)
+        count += 1
+    return count
