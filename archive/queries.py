@@ -99,19 +99,20 @@ def export_rows(conn: sqlite3.Connection, as_of: str | None = None, include_remo
         return
     cutoff = parse_when(as_of)
     rows = conn.execute(
-        """SELECT v.record,
-                  (SELECT kind FROM events e WHERE e.entry_id = v.entry_id AND e.kind IN ('new', 'removed', 'restored') AND e.at <= ?
-                   ORDER BY e.id DESC LIMIT 1) AS state
-           FROM (SELECT entry_id, record, row_number() OVER (PARTITION BY entry_id ORDER BY version DESC) AS rn
-                 FROM entry_versions WHERE seen_at <= ?) v
+        """WITH v AS (SELECT entry_id, record, row_number() OVER (PARTITION BY entry_id ORDER BY version DESC) AS rn
+                      FROM entry_versions WHERE seen_at <= :cutoff),
+                s AS (SELECT entry_id, kind, row_number() OVER (PARTITION BY entry_id ORDER BY id DESC) AS rn
+                      FROM events WHERE kind IN ('new', 'removed', 'restored') AND at <= :cutoff)
+           SELECT v.record, s.kind AS state FROM v LEFT JOIN s ON s.entry_id = v.entry_id AND s.rn = 1
            WHERE v.rn = 1 ORDER BY v.entry_id""",
-        (cutoff, cutoff),
+        {"cutoff": cutoff},
     )
     for row in rows:
         status = "removed" if row["state"] == "removed" else "listed"
         if status == "removed" and not include_removed:
             continue
-        out = {f: json.loads(row["record"]).get(f) for f in FIELDS}
+        record = json.loads(row["record"])
+        out = {f: record.get(f) for f in FIELDS}
         out["status"] = status
         yield out
 
