@@ -25,10 +25,6 @@ def normalise_value(field: str, value):
     return value
 
 
-def normalise_record(record: dict) -> dict:
-    return {f: normalise_value(f, record.get(f)) for f in VERSIONED_FIELDS}
-
-
 def changed_fields(old: dict | None, new: dict, ignore=()) -> list[str]:
     """Fields whose normalised values differ; NULL-safe (a field that empties is a change)."""
     if old is None:

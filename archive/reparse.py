@@ -28,7 +28,7 @@ def reparse(archive: Archive, crawl_id: int | None = None) -> dict:
         raise ValueError(f"no crawl {crawl_id} in this archive")
     profile_name = json.loads(source.get("settings") or "{}").get("profile") or ("ilo" if source["spider"] == "ilo" else "auto")
     captures = conn.execute(
-        "SELECT id, url, listing_url, page FROM captures WHERE crawl_id=? AND status=200 AND digest IS NOT NULL ORDER BY id", (crawl_id,)
+        "SELECT id, url, listing_url, page FROM captures WHERE crawl_id=? AND status IN (200, 304) AND digest IS NOT NULL ORDER BY id", (crawl_id,)
     ).fetchall()
     new_id = archive.begin_crawl(source["spider"], json.loads(source["start_urls"]), {"reparse_of": crawl_id, "profile": profile_name}, source="reparse")
     listings: dict[str, dict] = {}

@@ -9,7 +9,7 @@ from __future__ import annotations
 import sqlite3
 from contextlib import contextmanager
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 TABLES = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
@@ -40,6 +40,7 @@ CREATE TABLE IF NOT EXISTS listing_crawls (
     pages_failed INTEGER NOT NULL DEFAULT 0,
     entries INTEGER NOT NULL DEFAULT 0,
     complete INTEGER NOT NULL DEFAULT 0,
+    fill TEXT,                         -- JSON: entries with each watched field filled (health checks)
     PRIMARY KEY (crawl_id, listing_url)
 );
 CREATE TABLE IF NOT EXISTS capture_bodies (
@@ -56,7 +57,8 @@ CREATE TABLE IF NOT EXISTS captures (
     fetched_at TEXT NOT NULL,
     status INTEGER NOT NULL,
     headers TEXT,                      -- JSON: content-type, etag, last-modified, date
-    digest TEXT REFERENCES capture_bodies(digest)
+    digest TEXT REFERENCES capture_bodies(digest),
+    page_links TEXT                    -- JSON: pagination links found (followed again on a 304)
 );
 CREATE TABLE IF NOT EXISTS entries (
     entry_id TEXT PRIMARY KEY,
@@ -159,7 +161,7 @@ def _migrate_1_to_2(conn: sqlite3.Connection) -> None:
         ("entries", "date_precision", "TEXT"),
         ("entry_versions", "source", "TEXT NOT NULL DEFAULT 'site'"),
     ):
-        if table in {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")} and column not in _columns(conn, table):
+        if _columns(conn, table) and column not in _columns(conn, table):
             conn.execute(f"ALTER TABLE {table} ADD COLUMN {column} {decl}")
 
 
@@ -173,7 +175,14 @@ def _statements(script: str):
             buf = ""
 
 
-MIGRATIONS = {1: _migrate_1_to_2}
+def _migrate_2_to_3(conn: sqlite3.Connection) -> None:
+    """Version 3 keeps each page's pagination links and each listing's field fill counts."""
+    for table, column in (("captures", "page_links"), ("listing_crawls", "fill")):
+        if _columns(conn, table) and column not in _columns(conn, table):  # a table not there yet is made whole below
+            conn.execute(f"ALTER TABLE {table} ADD COLUMN {column} TEXT")
+
+
+MIGRATIONS = {1: _migrate_1_to_2, 2: _migrate_2_to_3}
 
 
 class SchemaError(RuntimeError):

@@ -54,6 +54,7 @@ def serve(db: str, host: str, port: int) -> int:
     with tempfile.TemporaryDirectory() as tmp:
         meta = Path(tmp) / "metadata.json"
         meta.write_text(json.dumps(metadata(path.stem)))
-        # -i: immutable, so Datasette opens the file read-only.
-        cmd = [sys.executable, "-m", "datasette", "serve", "-i", str(path), "--metadata", str(meta), "--host", host, "--port", str(port)]
+        # Datasette reads through read-only connections and, with no write permission
+        # granted, accepts no writes; unlike immutable mode it sees a crawl's WAL.
+        cmd = [sys.executable, "-m", "datasette", "serve", str(path), "--metadata", str(meta), "--host", host, "--port", str(port)]
         return subprocess.call(cmd)

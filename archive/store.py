@@ -16,7 +16,8 @@ import sqlite_utils
 
 from crawler.entries import FIELDS
 
-from .compare import VERSIONED_FIELDS, changed_fields, normalise_record
+from . import health
+from .compare import VERSIONED_FIELDS, changed_fields
 from .schema import ensure_schema, transaction
 
 SOFTWARE_VERSION = "0.1.0"
@@ -50,6 +51,10 @@ class CrawlCounts:
     removed: int = 0
     restored: int = 0
     seen: set = field(default_factory=set)
+    # Per listing: the entries seen on it, for the health checks.
+    listing_entries: dict = field(default_factory=dict)
+    # Changes that would empty a field wait for the crawl to prove healthy.
+    deferred: list = field(default_factory=list)
 
 
 def _q(column: str) -> str:
@@ -119,23 +124,52 @@ class Archive:
     # -- captures ---------------------------------------------------------
 
     def record_captures(self, crawl_id: int, captures: list[dict]) -> dict[str, int]:
-        """Store fetched pages (bodies once per digest); returns {url: capture id}."""
+        """Store fetched pages (bodies once per digest); returns {url: capture id}.
+
+        A 304 capture names `previous_capture_id` and keeps that capture's body.
+        """
         ids = {}
         with transaction(self.conn):
             for cap in captures:
-                body = cap.get("body") or b""
-                digest = hashlib.sha256(body).hexdigest()
-                self.conn.execute(
-                    "INSERT OR IGNORE INTO capture_bodies (digest, body, size) VALUES (?, ?, ?)",
-                    (digest, zlib.compress(body, 6), len(body)),
-                )
+                previous = cap.get("previous_capture_id") if cap.get("status") == 304 else None
+                if previous:
+                    digest, links = self.conn.execute("SELECT digest, page_links FROM captures WHERE id=?", (previous,)).fetchone()
+                else:
+                    body = cap.get("body") or b""
+                    digest = hashlib.sha256(body).hexdigest()
+                    if not self.conn.execute("SELECT 1 FROM capture_bodies WHERE digest=?", (digest,)).fetchone():
+                        self.conn.execute("INSERT INTO capture_bodies (digest, body, size) VALUES (?, ?, ?)", (digest, zlib.compress(body, 6), len(body)))
+                    links = json.dumps(cap.get("page_links") or [])
                 headers = {k: v for k, v in (cap.get("headers") or {}).items() if k.lower() in KEPT_HEADERS}
                 cur = self.conn.execute(
-                    "INSERT INTO captures (crawl_id, url, listing_url, page, fetched_at, status, headers, digest) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                    (crawl_id, cap["url"], cap.get("listing_url"), cap.get("page"), cap.get("fetched_at") or now(), cap.get("status", 200), json.dumps(headers), digest),
+                    "INSERT INTO captures (crawl_id, url, listing_url, page, fetched_at, status, headers, digest, page_links) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    (crawl_id, cap["url"], cap.get("listing_url"), cap.get("page"), cap.get("fetched_at") or now(), cap.get("status", 200),
+                     json.dumps(headers), digest, links),
                 )
                 ids[cap["url"]] = cur.lastrowid
+                if previous:
+                    self._resight(crawl_id, previous, cur.lastrowid)
         return ids
+
+    def _resight(self, crawl_id: int, previous: int, capture_id: int) -> None:
+        """A page that answered 304 lists what it listed last time: sight those entries again."""
+        counts = self._counts.setdefault(crawl_id, CrawlCounts())
+        stamp = now()
+        rows = self.conn.execute(
+            'SELECT s.entry_id, s.listing_url, s.page_url, s.page, s."group", s.position, e.* FROM sightings s JOIN entries e USING (entry_id) '
+            "WHERE s.capture_id = ?",
+            (previous,),
+        ).fetchall()
+        for r in rows:
+            self.conn.execute(
+                'INSERT INTO sightings (crawl_id, entry_id, listing_url, page_url, page, "group", position, capture_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+                (crawl_id, r["entry_id"], r["listing_url"], r["page_url"], r["page"], r["group"], r["position"], capture_id),
+            )
+            counts.listing_entries.setdefault(r["listing_url"], {})[r["entry_id"]] = entry_from_row(dict(r))
+            if r["entry_id"] not in counts.seen:
+                counts.seen.add(r["entry_id"])
+                counts.entries += 1
+                self.conn.execute("UPDATE entries SET last_seen=?, last_crawl=? WHERE entry_id=?", (stamp, crawl_id, r["entry_id"]))
 
     def capture_body(self, capture_id: int) -> bytes | None:
         row = self.conn.execute(
@@ -153,8 +187,12 @@ class Archive:
 
     # -- entries ----------------------------------------------------------
 
-    def record_entries(self, crawl_id: int, batch: list[tuple[dict, Sighting]], source: str = "site", ignore_fields=()) -> None:
-        """Record one batch of (entry, sighting) in one transaction."""
+    def record_entries(self, crawl_id: int, batch: list[tuple[dict, Sighting]], source: str = "site", ignore_fields=(), _settle: str | None = None) -> None:
+        """Record one batch of (entry, sighting) in one transaction.
+
+        A change that would empty a field is held back until the crawl closes
+        (`_settle` is then "apply" or, for a suspect crawl, "keep" the old values).
+        """
         if not batch:
             return
         counts = self._counts.setdefault(crawl_id, CrawlCounts())
@@ -168,12 +206,21 @@ class Archive:
         versions, events, sightings, upserts, touches = [], [], [], {}, {}
         for entry, where in batch:
             eid = entry["entry_id"]
-            sightings.append((crawl_id, eid, where.listing_url, where.page_url, where.page, where.group, where.position, where.capture_id))
-            if eid in counts.seen:
-                continue  # the same entry again in this crawl: a sighting, not a version
-            counts.seen.add(eid)
-            counts.entries += 1
             old = existing.get(eid)
+            if _settle is None:
+                sightings.append((crawl_id, eid, where.listing_url, where.page_url, where.page, where.group, where.position, where.capture_id))
+                counts.listing_entries.setdefault(where.listing_url, {})[eid] = entry
+                if eid in counts.seen:
+                    continue  # the same entry again in this crawl: a sighting, not a version
+                counts.seen.add(eid)
+                counts.entries += 1
+                if old is not None and _blanks(entry_from_row(old), entry, ignore_fields):
+                    counts.deferred.append((entry, where, source, ignore_fields))
+                    placement = dict(_row_from_entry(entry), last_seen=stamp, last_crawl=crawl_id, status=old["status"])
+                    touches[eid] = tuple(placement[c] for c in _TOUCHED) + (eid,)
+                    continue
+            elif _settle == "keep":
+                entry = {**entry, **{f: old[f] if f != "organisers" else json.loads(old[f] or "[]") for f in _blanks(entry_from_row(old), entry, ignore_fields)}}
             row = _row_from_entry(entry)
             row.update(last_seen=stamp, last_crawl=crawl_id, status="listed")
             if old is None:
@@ -219,10 +266,12 @@ class Archive:
     def finish_crawl(self, crawl_id: int, listings: dict[str, dict], status: str | None = None, suspect: bool = False, note: str | None = None) -> dict:
         """Close a crawl. `listings` maps each listing URL to {pages_fetched, pages_failed, complete}.
 
-        Only a listing fetched whole, in a crawl that is not suspect, can mark its
-        missing entries removed.
+        Health checks compare each listing with its earlier healthy crawls; a sharp
+        drop makes the crawl suspect. Only a listing fetched whole, in a crawl that is
+        not suspect, can mark its missing entries removed, and only such a crawl can
+        empty a field.
         """
-        counts = self._counts.pop(crawl_id, CrawlCounts())
+        counts = self._counts.setdefault(crawl_id, CrawlCounts())
         pages = sum(v.get("pages_fetched", 0) for v in listings.values())
         failed = sum(v.get("pages_failed", 0) for v in listings.values())
         if status is None:
@@ -232,21 +281,44 @@ class Archive:
                 status = "partial"
             else:
                 status = "complete"
+        reasons = []
+        fills = {}
+        for url, info in listings.items():
+            seen = counts.listing_entries.get(url, {})
+            fills[url] = health.fill_counts(seen.values())
+            baseline = self._baseline(url)
+            reasons += health.assess(url, info.get("pages_fetched", 0), len(seen), fills[url], baseline, bool(info.get("complete")))
+        suspect = suspect or bool(reasons)
+        if reasons:
+            note = "; ".join(filter(None, [note, "suspect: " + "; ".join(reasons)]))
+        # Held-back changes that empty a field: applied after a healthy crawl, else the old values stay.
+        deferred, counts.deferred = counts.deferred, []
+        settle = "keep" if suspect or status != "complete" else "apply"
+        for entry, where, source, ignore in deferred:
+            self.record_entries(crawl_id, [(entry, where)], source=source, ignore_fields=ignore, _settle=settle)
         stamp = now()
         with transaction(self.conn):
             for url, info in listings.items():
-                entries = self.conn.execute("SELECT count(DISTINCT entry_id) FROM sightings WHERE crawl_id=? AND listing_url=?", (crawl_id, url)).fetchone()[0]
                 complete = bool(info.get("complete")) and not info.get("pages_failed") and status != "failed"
                 self.conn.execute(
-                    "INSERT OR REPLACE INTO listing_crawls (crawl_id, listing_url, pages_fetched, pages_failed, entries, complete) VALUES (?, ?, ?, ?, ?, ?)",
-                    (crawl_id, url, info.get("pages_fetched", 0), info.get("pages_failed", 0), entries, int(complete and not suspect)),
+                    "INSERT OR REPLACE INTO listing_crawls (crawl_id, listing_url, pages_fetched, pages_failed, entries, complete, fill) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    (crawl_id, url, info.get("pages_fetched", 0), info.get("pages_failed", 0), len(counts.listing_entries.get(url, {})),
+                     int(complete and not suspect), json.dumps(fills[url])),
                 )
             removed = 0 if suspect else self._mark_removed(crawl_id, stamp)
             self.conn.execute(
                 "UPDATE crawls SET finished_at=?, status=?, suspect=?, pages=?, entries=?, new=?, changed=?, removed=?, restored=?, errors=?, note=? WHERE id=?",
                 (stamp, status, int(suspect), pages, counts.entries, counts.new, counts.changed, removed, counts.restored, failed, note, crawl_id),
             )
+        self._counts.pop(crawl_id, None)
         return self.crawl(crawl_id)
+
+    def _baseline(self, listing_url: str, last: int = 3) -> list[dict]:
+        """The listing's last healthy, complete crawls: what this one is compared with."""
+        rows = self.conn.execute(
+            "SELECT pages_fetched, entries, fill FROM listing_crawls WHERE listing_url=? AND complete=1 ORDER BY crawl_id DESC LIMIT ?", (listing_url, last)
+        ).fetchall()
+        return [{"pages_fetched": r[0], "entries": r[1], "fill": json.loads(r[2] or "{}")} for r in rows]
 
     def _mark_removed(self, crawl_id: int, stamp: str) -> int:
         complete = [r[0] for r in self.conn.execute("SELECT listing_url FROM listing_crawls WHERE crawl_id=? AND complete=1", (crawl_id,))]
@@ -303,6 +375,12 @@ _UPSERT = (
 
 _TOUCHED = ("group", "group_month", "listing_url", "listing_title", "position", "last_seen", "last_crawl", "status")
 _TOUCH = f"UPDATE entries SET {', '.join(f'{_q(c)}=?' for c in _TOUCHED)}, removed_at=NULL, removed_crawl=NULL WHERE entry_id=?"
+
+
+def _blanks(old: dict, new: dict, ignore=()) -> list[str]:
+    """Fields the new version would empty."""
+    empty = (None, "", [])
+    return [f for f in VERSIONED_FIELDS if f not in ignore and old.get(f) not in empty and new.get(f) in empty]
 
 
 def _version_json(entry: dict) -> str:

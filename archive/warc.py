@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import json
 from io import BytesIO
 
@@ -16,20 +18,31 @@ _REASONS = {200: "OK", 301: "Moved Permanently", 302: "Found", 304: "Not Modifie
 def export_warc(archive: Archive, out, crawl_id: int | None = None) -> int:
     """Write one `response` record per capture to the binary stream `out`; returns the count."""
     writer = WARCWriter(out, gzip=True)
-    sql = "SELECT id, url, fetched_at, status, headers FROM captures"
+    sql = "SELECT id, url, fetched_at, status, headers, digest FROM captures"
     params: tuple = ()
     if crawl_id is not None:
         sql += " WHERE crawl_id = ?"
         params = (crawl_id,)
     count = 0
+    first_seen: dict[str, tuple[str, str]] = {}  # body digest -> (uri, date) of its first record
     for row in archive.conn.execute(sql + " ORDER BY id", params):
         body = archive.capture_body(row["id"]) or b""
+        date = row["fetched_at"].replace("+00:00", "Z")
+        if row["status"] == 304 and row["digest"] in first_seen:
+            # Unchanged since an earlier capture: a revisit record pointing at it.
+            uri, when = first_seen[row["digest"]]
+            payload = "sha1:" + base64.b32encode(hashlib.sha1(body).digest()).decode()
+            record = writer.create_revisit_record(row["url"], payload, uri, when, warc_headers_dict={"WARC-Date": date})
+            writer.write_record(record)
+            count += 1
+            continue
+        first_seen.setdefault(row["digest"], (row["url"], date))
         headers = [(k.title(), v) for k, v in json.loads(row["headers"] or "{}").items()]
         headers.append(("Content-Length", str(len(body))))
         http = StatusAndHeaders(f"{row['status']} {_REASONS.get(row['status'], 'Status')}", headers, protocol="HTTP/1.1")
         record = writer.create_warc_record(
             row["url"], "response", payload=BytesIO(body), http_headers=http,
-            warc_headers_dict={"WARC-Date": row["fetched_at"].replace("+00:00", "Z")},
+            warc_headers_dict={"WARC-Date": date},
         )
         writer.write_record(record)
         count += 1

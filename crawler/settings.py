@@ -18,7 +18,20 @@ DOWNLOAD_DELAY = 1.0
 CONCURRENT_REQUESTS = 8
 CONCURRENT_REQUESTS_PER_DOMAIN = 2
 
+DOWNLOADER_MIDDLEWARES = {
+    "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
+    "crawler.middlewares.BackoffRetryMiddleware": 550,
+    "crawler.middlewares.ConditionalRequestMiddleware": 640,
+    "crawler.middlewares.PoliteDelayMiddleware": 650,
+}
 RETRY_ENABLED = True
+# Pause before retry n: RETRY_BACKOFF_BASE * 2**n seconds, at most RETRY_BACKOFF_MAX;
+# a Retry-After header wins, unless it asks for more than RETRY_AFTER_MAX.
+RETRY_BACKOFF_BASE = 1.0
+RETRY_BACKOFF_MAX = 60.0
+RETRY_AFTER_MAX = 300.0
+# Send If-None-Match / If-Modified-Since from the archive's last capture of a page.
+CONDITIONAL_REQUESTS = True
 RETRY_TIMES = 3
 RETRY_HTTP_CODES = [408, 429, 500, 502, 503, 504, 522, 524]
 DOWNLOAD_TIMEOUT = 30

@@ -64,11 +64,12 @@ class ArchivePipeline:
             {
                 "url": response.url,
                 "listing_url": request.meta["listing_url"],
-                "page": request.meta.get("page"),
                 "status": response.status,
                 "headers": {k.decode("latin-1").lower(): v.decode("latin-1") for k, v in ((k, response.headers.get(k)) for k in response.headers.keys()) if v is not None},
                 "body": response.body,
                 "fetched_at": now(),
+                "previous_capture_id": request.meta.get("previous_capture_id"),
+                "meta": request.meta,  # the spider adds the page number and links when it parses the page
             }
         )
 
@@ -92,10 +93,14 @@ class ArchivePipeline:
         if self.archive is not None and isinstance(exception, DuplicateEntry):
             self.entries.append((dict(item), self._sighting(item, response)))
 
-    def flush(self):
-        if self.captures:
-            self.capture_ids.update(self.archive.record_captures(self.crawl_id, self.captures))
-            self.captures = []
+    def flush(self, final: bool = False):
+        ready = [c for c in self.captures if final or c["meta"].get("parsed")]
+        if ready:
+            for cap in ready:
+                meta = cap.pop("meta")
+                cap.update(page=meta.get("page"), page_links=meta.get("page_links"))
+            self.capture_ids.update(self.archive.record_captures(self.crawl_id, ready))
+            self.captures = [c for c in self.captures if "meta" in c]
         for _, sighting in self.entries:
             sighting.capture_id = self.capture_ids.get(sighting.page_url)
         self.archive.record_entries(self.crawl_id, self.entries, ignore_fields=self.ignore_fields)
@@ -106,7 +111,7 @@ class ArchivePipeline:
             return
         spider = self.crawler.spider
         try:
-            self.flush()
+            self.flush(final=True)
             listings = spider.listing_report() if hasattr(spider, "listing_report") else {}
             reason = self.crawler.stats.get_value("finish_reason")
             status = None if reason in (None, "finished") else ("partial" if any(v.get("pages_fetched") for v in listings.values()) else "failed")

@@ -25,8 +25,10 @@ def crawled(tmp_path_factory):
 
 def test_reparse_records_a_parser_change_not_a_site_change(crawled, tmp_path):
     db = tmp_path / "copy.db"
-    with sqlite3.connect(crawled) as src, sqlite3.connect(db) as dst:
-        src.backup(dst)
+    src, dst = sqlite3.connect(crawled), sqlite3.connect(db)
+    src.backup(dst)
+    src.close()
+    dst.close()
     # Pretend an older parser got a title wrong: today's parsers put it right from the stored page.
     with sqlite3.connect(db) as conn:
         conn.execute("UPDATE entries SET title = 'Garbled' WHERE entry_id = 'WCMS_865548'")
@@ -77,8 +79,11 @@ def test_serve_is_read_only_with_search_and_queries(crawled):
         assert history[0]["version"] == 1
         meta = json.load(urllib.request.urlopen(base + "/-/metadata.json"))
         assert "description" in meta["databases"]["a"]["tables"]["entries"]
-        with pytest.raises(urllib.error.HTTPError):
-            urllib.request.urlopen(urllib.request.Request(base + "/a/-/query", data=b"sql=DELETE+FROM+entries", method="POST"))
+        for path, data in (("/a/entries/-/insert", b'{"row": {"entry_id": "x"}}'), ("/a/-/query", b"sql=DELETE+FROM+entries")):
+            with pytest.raises(urllib.error.HTTPError):
+                urllib.request.urlopen(urllib.request.Request(base + path, data=data, method="POST", headers={"Content-Type": "application/json"}))
+        count = json.load(urllib.request.urlopen(base + "/a.json?sql=select+count(*)+as+n+from+entries&_shape=array"))
+        assert count == [{"n": 14}]
     finally:
         proc.terminate()
         proc.wait(timeout=10)

@@ -90,19 +90,27 @@ class ListingSpider(scrapy.Spider):
     def parse_listing(self, response):
         listing_url = response.meta["listing_url"]
         state = self.listings[listing_url]
-        if not hasattr(response, "text"):
+        response.meta["parsed"] = True  # the archive may now store this page's capture
+        if response.status == 304:
+            # Unchanged since the archive's last capture: no parsing; the archive sights
+            # that capture's entries again, and its pagination links are followed.
+            state["pages_fetched"] += 1
+            links = response.meta.get("previous_page_links") or []
+        elif not hasattr(response, "text"):
             state["pages_failed"] += 1
             self.logger.warning("not an HTML page: %s", response.url)
             return
-        profile = self._profile_for(response.url)
-        page = extract_page(response.body, response.url, profile if profile is not None else "auto")
-        state["pages_fetched"] += 1
-        if page.page_number:
-            response.meta["page"] = page.page_number
-        for entry in build_entries(page, response.url, listing_url, profile):
-            yield EntryItem(entry)
+        else:
+            profile = self._profile_for(response.url)
+            page = extract_page(response.body, response.url, profile if profile is not None else "auto")
+            state["pages_fetched"] += 1
+            response.meta["page_links"] = links = page.page_links
+            if page.page_number:
+                response.meta["page"] = page.page_number
+            for entry in build_entries(page, response.url, listing_url, profile):
+                yield EntryItem(entry)
         current = response.meta.get("page") or 1
-        for n, link in enumerate(page.page_links):
+        for n, link in enumerate(links):
             request = self._page_request(link, listing_url, current + 1 if n == 0 else None)
             if request is not None:
                 yield request
