@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import functools
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -35,6 +36,8 @@ def friendly_errors(func):
         try:
             return func(*args, **kwargs)
         except (ArchiveError, ProfileError, NotFound, DiffError, SchemaError, ValueError, OSError) as exc:
+            if isinstance(exc, click.ClickException):
+                raise
             raise click.ClickException(str(exc)) from None
 
     return wrapper
@@ -70,50 +73,145 @@ def main():
     """
 
 
+def crawl_options(func):
+    """The options `crawl` and `schedule` share."""
+    options = [
+        click.argument("spider", default=None, required=False),
+        click.option("--db", "db", default=None, envvar="LISTING_ARCHIVE_DB", type=click.Path(dir_okay=False), help="The SQLite archive (default archive.db, or the config's db)."),
+        click.option("--config", "config_path", default=None, type=click.Path(dir_okay=False), metavar="FILE.toml", help="Listings, archive and settings from a TOML file."),
+        click.option("--start-url", "start_urls", multiple=True, metavar="URL", help="A listing to crawl instead of the spider's default (repeat for more)."),
+        click.option("--profile", default=None, metavar="NAME|auto|FILE.toml", help="Site profile: a bundled name, 'auto' (generic extractor) or a profile file."),
+        click.option("-s", "settings", multiple=True, metavar="NAME=VALUE", help="A Scrapy setting, as `scrapy crawl -s` takes it."),
+        click.option("--contact", default=None, metavar="EMAIL|URL", help="A contact for site owners, added to the User-Agent."),
+        click.option("--notify", "notify", multiple=True, metavar="APPRISE_URL", help="Send new entries after a complete crawl, an alert after a failed or suspect one."),
+        click.option("--log-dir", default=None, type=click.Path(file_okay=False), help="Where each crawl's log file goes (default: logs/ beside the archive)."),
+        click.option("--jobdir", default=None, type=click.Path(file_okay=False), help="Keep the crawl's queue here so that a stopped crawl can resume."),
+    ]
+    for option in reversed(options):
+        func = option(func)
+    return func
+
+
+def _crawl_plan(spider, db, config_path, start_urls, profile, settings, contact, notify, log_dir, jobdir) -> dict:
+    """Options and config file merged into one plan; every check before any crawling."""
+    from crawler.extract.profiles import get_profile
+    from crawler.run import spider_names
+
+    from .config import load_config
+
+    plan = {"spider": spider or "ilo", "start_urls": list(start_urls), "profile": profile, "listing_profiles": None,
+            "overrides": {}, "contact": contact, "notify": list(notify), "log_dir": log_dir, "jobdir": jobdir, "db": db}
+    if config_path:
+        cfg = load_config(config_path)
+        plan.update(spider=spider or cfg.spider, listing_profiles=cfg.profiles, overrides=dict(cfg.settings))
+        plan["start_urls"] = plan["start_urls"] or [item["url"] for item in cfg.listings]
+        plan["db"] = db or cfg.db
+        plan["contact"] = contact or cfg.contact
+        plan["notify"] = plan["notify"] or cfg.notify
+        plan["log_dir"] = log_dir or cfg.log_dir
+        plan["jobdir"] = jobdir or cfg.jobdir
+    plan["db"] = plan["db"] or "archive.db"
+    if plan["spider"] not in spider_names():
+        raise click.BadParameter(f"unknown spider {plan['spider']!r}; known: {', '.join(spider_names())}", param_hint="SPIDER")
+    for url in plan["start_urls"]:
+        if not url.startswith(("http://", "https://")):
+            raise click.BadParameter(f"{url!r} is not an http(s) URL", param_hint="--start-url")
+    for name in {profile, *(plan["listing_profiles"] or {}).values()} - {None}:
+        get_profile(name)  # a clear error now for an unknown profile or a bad profile file
+    plan["overrides"].update(_parse_settings(settings))
+    if plan["contact"]:
+        plan["overrides"]["CONTACT"] = plan["contact"]
+    if plan["jobdir"]:
+        plan["overrides"]["JOBDIR"] = plan["jobdir"]
+    return plan
+
+
 @main.command()
-@click.argument("spider", default="ilo")
-@DB_OPTION
-@click.option("--start-url", "start_urls", multiple=True, metavar="URL", help="A listing to crawl instead of the spider's default (repeat for more).")
-@click.option("--profile", default=None, metavar="NAME|auto|FILE.toml", help="Site profile: a bundled name, 'auto' (generic extractor) or a profile file.")
-@click.option("-s", "settings", multiple=True, metavar="NAME=VALUE", help="A Scrapy setting, as `scrapy crawl -s` takes it.")
-@click.option("--contact", default=None, metavar="EMAIL|URL", help="A contact for site owners, added to the User-Agent.")
+@crawl_options
 @friendly_errors
-def crawl(spider, db, start_urls, profile, settings, contact):
+def crawl(spider, db, config_path, start_urls, profile, settings, contact, notify, log_dir, jobdir):
     """Crawl listing pages into the archive and print a summary.
+
+    Safe from cron: one crawl at a time per archive (a second exits at once with
+    status 75), a log file per crawl, exit status 0 only for a complete crawl.
 
     \b
     Examples:
       listing-archive crawl ilo
       listing-archive crawl ilo --db lao.db --start-url https://www.ilo.org/asia/countries/lao-peoples-democratic-republic/facet/lang--en/index.htm
       listing-archive crawl listing --start-url https://example.org/news/ -s DOWNLOAD_DELAY=2
+      listing-archive crawl --config listings.toml --notify mailto://me:pw@example.org
     """
-    from crawler.run import run_crawl, spider_names
+    from datetime import datetime, timezone
+
+    from crawler.run import run_crawl
 
     from .locking import ArchiveLocked, archive_lock
+    from .notify import message_for, send
     from .summary import crawl_summary
 
-    if spider not in spider_names():
-        raise click.BadParameter(f"unknown spider {spider!r}; known: {', '.join(spider_names())}", param_hint="SPIDER")
-    for url in start_urls:
-        if not url.startswith(("http://", "https://")):
-            raise click.BadParameter(f"{url!r} is not an http(s) URL", param_hint="--start-url")
-    overrides = _parse_settings(settings)
-    if contact:
-        overrides["CONTACT"] = contact
+    plan = _crawl_plan(spider, db, config_path, start_urls, profile, settings, contact, notify, log_dir, jobdir)
+    db = plan["db"]
     _open(db, must_exist=False).close()  # a clear error now if the file is not an archive
+    logs = Path(plan["log_dir"] or Path(db).resolve().parent / "logs")
+    logs.mkdir(parents=True, exist_ok=True)
+    log_file = logs / f"crawl-{datetime.now(timezone.utc):%Y%m%dT%H%M%SZ}-{os.getpid()}.log"
     try:
         with archive_lock(db):
-            result = run_crawl(spider, db, list(start_urls) or None, profile, overrides)
+            result = run_crawl(plan["spider"], db, plan["start_urls"] or None, plan["profile"], plan["overrides"],
+                               plan["listing_profiles"], str(log_file), progress=sys.stderr.isatty())
     except ArchiveLocked as exc:
         click.echo(f"listing-archive: {exc}", err=True)
         sys.exit(EXIT_LOCKED)
     with _open(db) as archive:
         crawl_row = archive.crawl(result["crawl_id"]) if result["crawl_id"] else None
         click.echo(crawl_summary(archive.conn, crawl_row, result))
+        click.echo(f"  log: {log_file}")
+        if crawl_row and plan["notify"]:
+            send(plan["notify"], *message_for(archive.conn, crawl_row))
     status = crawl_row["status"] if crawl_row else "failed"
     if crawl_row and crawl_row.get("suspect"):
         sys.exit(EXIT_SUSPECT)
     sys.exit({"complete": 0, "partial": EXIT_PARTIAL}.get(status, EXIT_FAILED))
+
+
+def parse_interval(text: str) -> float:
+    """"6h", "30m", "90s", "1d" -> seconds."""
+    import re
+
+    m = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*([smhd]?)\s*", text or "")
+    if not m or float(m.group(1)) <= 0:
+        raise click.BadParameter(f"{text!r} is not an interval such as 6h, 30m or 90s", param_hint="--every")
+    return float(m.group(1)) * {"": 1, "s": 1, "m": 60, "h": 3600, "d": 86400}[m.group(2)]
+
+
+@main.command()
+@click.option("--every", required=True, metavar="INTERVAL", help="Time between crawls: 6h, 30m, 1d.")
+@click.option("--jitter", default=0.1, show_default=True, type=click.FloatRange(0, 0.5), help="Random spread, as a fraction of the interval.")
+@crawl_options
+@friendly_errors
+def schedule(every, jitter, spider, db, config_path, start_urls, profile, settings, contact, notify, log_dir, jobdir):
+    """Crawl on an interval (with jitter), for machines without cron.
+
+    Stops cleanly on Ctrl-C or SIGTERM: a crawl under way is told to stop and
+    finishes as partial; nothing is marked removed on its strength.
+
+    \b
+    Example:
+      listing-archive schedule --every 6h --config listings.toml
+    """
+    from .schedule import run_schedule
+
+    seconds = parse_interval(every)
+    _crawl_plan(spider, db, config_path, start_urls, profile, settings, contact, notify, log_dir, jobdir)  # check now, not in 6 hours
+    argv = [spider or "ilo"] if spider or not config_path else []
+    for flag, value in (("--db", db), ("--config", config_path), ("--profile", profile), ("--contact", contact), ("--log-dir", log_dir), ("--jobdir", jobdir)):
+        if value:
+            argv += [flag, value]
+    for flag, values in (("--start-url", start_urls), ("-s", settings), ("--notify", notify)):
+        for value in values:
+            argv += [flag, value]
+    sys.exit(run_schedule(argv, seconds, jitter))
 
 
 @main.command()

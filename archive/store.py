@@ -352,6 +352,10 @@ class Archive:
                 return True
         return False
 
+    def counts(self, crawl_id: int) -> CrawlCounts:
+        """What an open crawl has recorded so far."""
+        return self._counts.setdefault(crawl_id, CrawlCounts())
+
     def remember(self, key: str, value: str) -> None:
         """Keep a small fact in the meta table (the last report's crawl, say)."""
         with transaction(self.conn):

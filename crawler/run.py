@@ -25,20 +25,45 @@ def spider_names() -> list[str]:
     return sorted(SpiderLoader.from_settings(project_settings()).list())
 
 
-def run_crawl(spider: str, db: str | None, start_urls: list[str] | None = None, profile: str | None = None, overrides: dict | None = None) -> dict:
-    """Crawl into the archive at `db`. Returns {"crawl_id", "status", "listings", "stats"}."""
-    settings = project_settings({**(overrides or {}), "ARCHIVE_DB": db or ""})
+def run_crawl(
+    spider: str,
+    db: str | None,
+    start_urls: list[str] | None = None,
+    profile: str | None = None,
+    overrides: dict | None = None,
+    listing_profiles: dict | None = None,
+    log_file: str | None = None,
+    progress: bool = False,
+) -> dict:
+    """Crawl into the archive at `db`. Returns {"crawl_id", "status", "listings", "stats"}.
+
+    `log_file` gets the whole Scrapy log at INFO; with `progress` the terminal shows a
+    progress line and only warnings.
+    """
+    extra = {"ARCHIVE_DB": db or "", "PROGRESS_ENABLED": progress}
+    if progress:
+        extra["LOG_LEVEL"] = "WARNING"
+    settings = project_settings({**(overrides or {}), **extra})
     process = CrawlerProcess(settings)
+    if log_file:
+        handler = logging.FileHandler(log_file, encoding="utf-8")
+        handler.setLevel(logging.INFO)
+        handler.setFormatter(logging.Formatter(settings.get("LOG_FORMAT"), settings.get("LOG_DATEFORMAT")))
+        root = logging.getLogger()
+        root.addHandler(handler)
+        root.setLevel(min(root.level or logging.INFO, logging.INFO))
+        logging.getLogger("scrapy").setLevel(logging.INFO)
     kwargs = {}
     if start_urls:
         kwargs["start_urls"] = list(start_urls)
     if profile:
         kwargs["profile"] = profile
+    if listing_profiles:
+        kwargs["listing_profiles"] = listing_profiles
     crawler = process.create_crawler(spider)
     process.crawl(crawler, **kwargs)
     process.start()
     stats = crawler.stats.get_stats() if crawler.stats else {}
     spider_obj = crawler.spider
     listings = spider_obj.listing_report() if spider_obj is not None and hasattr(spider_obj, "listing_report") else {}
-    logging.getLogger(__name__).debug("crawl stats: %s", stats)
     return {"crawl_id": stats.get("archive/crawl_id"), "status": stats.get("archive/status"), "listings": listings, "stats": stats}

@@ -55,6 +55,10 @@ ARCHIVE_BATCH_SIZE = 500
 # Fields that never count as a change (a list of field names).
 ARCHIVE_IGNORE_FIELDS = []
 
+# A one-line progress display (the CLI turns it on when its output is a terminal).
+EXTENSIONS = {"crawler.progress.Progress": 500}
+PROGRESS_ENABLED = False
+
 FEED_EXPORT_ENCODING = "utf-8"
 FEED_EXPORT_FIELDS = [
     "entry_id", "url", "title", "description", "group", "group_month",

@@ -105,6 +105,9 @@ class ArchivePipeline:
             sighting.capture_id = self.capture_ids.get(sighting.page_url)
         self.archive.record_entries(self.crawl_id, self.entries, ignore_fields=self.ignore_fields)
         self.entries = []
+        counts = self.archive.counts(self.crawl_id)
+        self.crawler.stats.set_value("archive/new", counts.new)
+        self.crawler.stats.set_value("archive/changed", counts.changed)
 
     def close_spider(self):
         if self.archive is None:

@@ -42,9 +42,11 @@ class ListingSpider(scrapy.Spider):
     default_profile = "auto"
     default_start_urls: list[str] = []
 
-    def __init__(self, start_urls=None, profile=None, *args, **kwargs):
+    def __init__(self, start_urls=None, profile=None, listing_profiles=None, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        urls = _split_urls(start_urls) or list(self.default_start_urls)
+        # {listing URL: profile name or file}: one crawl may read each listing its own way.
+        self.listing_profiles = dict(listing_profiles) if isinstance(listing_profiles, dict) else {}
+        urls = _split_urls(start_urls) or list(self.listing_profiles) or list(self.default_start_urls)
         if not urls:
             raise ValueError(f"spider {self.name!r} needs start URLs: -a start_urls=URL,URL")
         bad = [u for u in urls if urlsplit(u).scheme not in ("http", "https") or not _host(u)]
@@ -52,13 +54,23 @@ class ListingSpider(scrapy.Spider):
             raise ValueError(f"not an http(s) URL: {', '.join(bad)}")
         self.start_urls = urls
         self.profile_name = profile or self.default_profile
-        self.profile = get_profile(self.profile_name) if self.profile_name != "auto" else None
+        self._profiles = {name: get_profile(name) for name in {self.profile_name, *self.listing_profiles.values()}}
         # Pages stay on the hosts of the start URLs ("www." or not).
         self.allowed_domains = sorted({_host(u).removeprefix("www.") for u in urls})
         self.listings = {u: {"pages_fetched": 0, "pages_failed": 0, "pages_requested": 0, "complete": False} for u in urls}
         self._requested: set[str] = set()
 
     async def start(self):
+        state = getattr(self, "state", None)  # set by Scrapy when the crawl has a JOBDIR
+        if state is not None:
+            if state.get("requested"):
+                # Resuming: pages already asked for are in the job's queue or done. A resumed
+                # crawl never counts as complete: its earlier pages belong to the stopped crawl.
+                self._requested = state["requested"]
+                self.listings = state["listings"]
+                for info in self.listings.values():
+                    info["resumed"] = True
+            state["requested"], state["listings"] = self._requested, self.listings
         for url in self.start_urls:
             request = self._page_request(url, url, 1)
             if request is not None:
@@ -82,10 +94,11 @@ class ListingSpider(scrapy.Spider):
             dont_filter=True,  # our own set above already keeps one request per page
         )
 
-    def _profile_for(self, url: str):
-        if self.profile_name == "auto":
+    def _profile_for(self, url: str, listing_url: str):
+        name = self.listing_profiles.get(listing_url, self.profile_name)
+        if name == "auto":
             return None
-        return self.profile or profile_for_url(url)
+        return self._profiles.get(name) or profile_for_url(url)
 
     def parse_listing(self, response):
         listing_url = response.meta["listing_url"]
@@ -101,7 +114,7 @@ class ListingSpider(scrapy.Spider):
             self.logger.warning("not an HTML page: %s", response.url)
             return
         else:
-            profile = self._profile_for(response.url)
+            profile = self._profile_for(response.url, listing_url)
             page = extract_page(response.body, response.url, profile if profile is not None else "auto")
             state["pages_fetched"] += 1
             response.meta["page_links"] = links = page.page_links
@@ -126,5 +139,7 @@ class ListingSpider(scrapy.Spider):
     def listing_report(self) -> dict[str, dict]:
         """Per listing: pages fetched and failed, and whether every page was fetched."""
         for state in self.listings.values():
-            state["complete"] = state["pages_failed"] == 0 and state["pages_fetched"] > 0 and state["pages_fetched"] == state["pages_requested"]
+            state["complete"] = (
+                state["pages_failed"] == 0 and 0 < state["pages_fetched"] == state["pages_requested"] and not state.get("resumed")
+            )
         return self.listings
