@@ -27,7 +27,7 @@ class Progress:
     def line(self) -> str:
         get = self.stats.get_value
         return (
-            f"pages {get('response_received_count', 0)} | entries {get('item_scraped_count', 0)} | "
+            f"pages {get('listing/pages', 0)} | entries {get('item_scraped_count', 0)} | "
             f"new {get('archive/new', 0)} | changed {get('archive/changed', 0)} | errors {get('log_count/ERROR', 0)}"
         )
 

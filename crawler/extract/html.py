@@ -2,25 +2,46 @@
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 import lxml.html
 from lxml import etree
 from lxml.cssselect import CSSSelector
+from w3lib.encoding import html_to_unicode
 
 from ..parsers.text import clean_text
 
+_XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
 _DROP = ("script", "style", "noscript", "template", "svg", "iframe")
 
 
-def parse_html(body: bytes | str, base_url: str | None = None):
-    """Parse a page; never raises on broken markup. Returns the root element."""
-    if isinstance(body, bytes) and not body.strip():
-        body = b"<html></html>"
+def decode_html(body: bytes, content_type: str | None = None) -> str:
+    """Bytes to text the way browsers do: BOM, then the Content-Type charset, then
+    <meta charset>, then a guess (UTF-8 first); bad bytes become U+FFFD, never an error."""
+    _, text = html_to_unicode(content_type, body, auto_detect_fun=_guess_encoding)
+    return text
+
+
+def _guess_encoding(body: bytes) -> str:
+    """No charset declared anywhere: UTF-8 when the bytes are valid UTF-8, else Windows-1252."""
     try:
-        root = lxml.html.fromstring(body, base_url=base_url)
+        body.decode("utf-8")
+        return "utf-8"
+    except UnicodeDecodeError:
+        return "cp1252"
+
+
+def parse_html(body: bytes | str, base_url: str | None = None):
+    """Parse a page; never raises on broken markup or a wrong charset. Returns the root element."""
+    text = decode_html(body) if isinstance(body, bytes) else body
+    text = _XML_DECLARATION.sub("", text, count=1)  # lxml refuses text that names its encoding
+    if not text.strip():
+        text = "<html></html>"
+    try:
+        root = lxml.html.fromstring(text, base_url=base_url)
     except (etree.ParserError, ValueError):
-        root = lxml.html.fromstring(b"<html></html>")
+        root = lxml.html.fromstring("<html></html>")
     for bad in root.xpath("|".join(f"//{t}" for t in _DROP)):
         bad.drop_tree()
     return root

@@ -104,6 +104,7 @@ class ListingSpider(scrapy.Spider):
         listing_url = response.meta["listing_url"]
         state = self.listings[listing_url]
         response.meta["parsed"] = True  # the archive may now store this page's capture
+        self.crawler.stats.inc_value("listing/pages")
         if response.status == 304:
             # Unchanged since the archive's last capture: no parsing; the archive sights
             # that capture's entries again, and its pagination links are followed.
@@ -115,7 +116,8 @@ class ListingSpider(scrapy.Spider):
             return
         else:
             profile = self._profile_for(response.url, listing_url)
-            page = extract_page(response.body, response.url, profile if profile is not None else "auto")
+            # response.text: decoded by Scrapy from the headers, <meta charset> or a guess.
+            page = extract_page(response.text, response.url, profile if profile is not None else "auto")
             state["pages_fetched"] += 1
             response.meta["page_links"] = links = page.page_links
             if page.page_number:
