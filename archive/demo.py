@@ -33,10 +33,10 @@ def run_demo(db: str, report_path: str) -> int:
         code = _cli("crawl", "ilo", "--db", db, "--start-url", url, *FAST_LOCAL)
         if code:
             return code
+    print(f"\n== History of the changed entry (listing-archive history {CHANGED_ENTRY})\n")
+    _cli("history", CHANGED_ENTRY, "--db", db)
     print("\n== What changed between the two crawls (listing-archive diff)\n")
     _cli("diff", "--db", db)
     _cli("diff", "--db", db, "--format", "html", "-o", report_path)
-    print(f"\n== History of the changed entry (listing-archive history {CHANGED_ENTRY})\n")
-    _cli("history", CHANGED_ENTRY, "--db", db)
-    print(f"\nArchive: {Path(db).resolve()}   HTML report: {Path(report_path).resolve()}")
+    print(f"\nArchive: {Path(db).resolve()}\nHTML report: {Path(report_path).resolve()}")
     return 0
