@@ -36,6 +36,8 @@ def build_entries(page: RawPage, page_url: str, listing_url: str | None = None, 
         description = clean_paragraphs(raw.paragraphs)
         group, group_month = parse_group_heading(raw.group)
         when = parse_date(raw.date_text, languages) if raw.date_text else None
+        if when is None and raw.date_iso:
+            when = parse_date(raw.date_iso)  # <time datetime="2022-12-16">16 Dec</time>
         credit = parse_credit(raw.credit_text)
         organisers = parse_organisers(description, page.language)
         out.append(

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from ..parsers.credits import looks_like_credit
-from ..parsers.dates import looks_like_date_line
+from ..parsers.dates import date_in_line
 from .html import is_ancestor, tag, text_of
 from .raw import RawEntry
 
@@ -39,17 +39,7 @@ def fill_entry(elements, entry: RawEntry, used: list) -> RawEntry:
     title_el = used[0] if used else None
     leaves = [el for el in _leaf_blocks(elements) if not any(is_ancestor(u, el) or is_ancestor(el, u) for u in used if u is not None)]
     if entry.date_text is None:
-        for el in _walk(elements):
-            if tag(el) == "time" and not is_ancestor(title_el, el) and looks_like_date_line(text_of(el)):
-                entry.date_text = text_of(el)
-                used.append(el)
-                break
-        else:
-            for el in leaves:
-                if looks_like_date_line(text_of(el)):
-                    entry.date_text = text_of(el)
-                    used.append(el)
-                    break
+        _find_date(elements, entry, used, title_el, leaves)
     if entry.credit_text is None:
         for el in _walk(elements):
             if any(is_ancestor(u, el) for u in used if u is not None):
@@ -67,8 +57,28 @@ def fill_entry(elements, entry: RawEntry, used: list) -> RawEntry:
                 break
     if not entry.paragraphs:
         leaves = [el for el in _leaf_blocks(elements) if not any(is_ancestor(u, el) or is_ancestor(el, u) for u in used if u is not None)]
-        entry.paragraphs = [t for t in (text_of(el) for el in leaves) if t]
+        entry.paragraphs = [t for t in (_without_more(text_of(el)) for el in leaves if not _only_links(el)) if t]
     return entry
+
+
+def _find_date(elements, entry: RawEntry, used: list, title_el, leaves) -> None:
+    """The entry's own date line: a <time> element, else a short line that is (or
+    holds, after a label or separator) a date; never a date inside the title or text."""
+    for el in _walk(elements):
+        if tag(el) == "time" and not is_ancestor(title_el, el):
+            shown = text_of(el)
+            machine = (el.get("datetime") or "").strip()[:10] or None
+            if date_in_line(shown) or machine:
+                entry.date_text = date_in_line(shown) or shown or machine
+                entry.date_iso = machine
+                used.append(el)
+                return
+    for el in leaves:
+        found = date_in_line(text_of(el))
+        if found:
+            entry.date_text = found
+            used.append(el)
+            return
 
 
 def _walk(elements):
@@ -89,3 +99,22 @@ def _leaf_blocks(elements):
             continue
         out.append(el)
     return out
+
+
+_MORE = re.compile(
+    r"\s*(?:(?:read more|learn more|see more|continue reading|lire la suite|en savoir plus|leer m[áa]s|ver m[áa]s|seguir leyendo)\s*[»›→]*|[»›→]+)\s*$",
+    re.IGNORECASE,
+)
+
+
+def _only_links(el) -> bool:
+    """A line that is nothing but links ("Download the report (PDF)"): not description."""
+    links = " ".join(filter(None, (text_of(a) for a in el.iter("a"))))
+    return bool(links) and links == text_of(el)
+
+
+def _without_more(text: str | None) -> str | None:
+    """A paragraph without its trailing "Read more »" link text; None when nothing else is left."""
+    if not text:
+        return None
+    return _MORE.sub("", text) or None

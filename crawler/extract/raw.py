@@ -10,6 +10,7 @@ class RawEntry:
     title: str | None
     href: str | None
     date_text: str | None = None
+    date_iso: str | None = None  # a machine-readable date (<time datetime>), used when the text alone has no full date
     credit_text: str | None = None
     paragraphs: list[str] = field(default_factory=list)
     image_src: str | None = None

@@ -258,3 +258,26 @@ def looks_like_date_line(text: str | None, languages=None) -> bool:
     except _Unknown:
         return False
     return any(kind == YEAR for kind, _ in tokens) and parse_date(cleaned, languages) is not None
+
+
+_LABEL = re.compile(
+    r"^(?:dates?|published(?: on)?|posted(?: on)?|updated(?: on)?|issued(?: on)?|when|event date|"
+    r"publi[ée]e? le|date de publication|publication|le|fecha(?: de publicaci[óo]n)?|publicad[oa](?: el)?|el)\s*[:\-–]?\s+",
+    re.IGNORECASE,
+)
+_META_SEPARATORS = re.compile(r"\s*[|·•]\s*")
+
+
+def date_in_line(text: str | None, languages=None) -> str | None:
+    """The date part of a short meta line: "16 December 2022", "Date: 16 December 2022",
+    "News | 16 December 2022", "Publié le 3 mai 2022". None when the line is no date line."""
+    cleaned = clean_text(text)
+    if not cleaned or len(cleaned) > 90:
+        return None
+    if looks_like_date_line(cleaned, languages):
+        return cleaned
+    for part in _META_SEPARATORS.split(cleaned):
+        part = _LABEL.sub("", part, count=1).strip(" :")
+        if part and looks_like_date_line(part, languages):
+            return part
+    return None

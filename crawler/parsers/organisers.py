@@ -128,11 +128,10 @@ def _split_names(phrase: str) -> list[str]:
 _SOFT_END = re.compile(r"\s*,?\s+(?:funded|supported|financed|sponsored)\s+by\b.*$")
 
 
-_ROMANCE_CLAUSE = re.compile(
-    r"\s+(?:afin|avec|qui|que|lors|con|quien|quienes|durante|en\s+el\s+marco|dans\s+le\s+cadre|à|a\s+fin)\b.*$"
-    # "pour"/"para" open a clause only before a lower-case word: "Bureau de l'OIT pour l'Afrique" stays whole.
-    r"|\s+(?:pour|para|sur|sobre|dans)\s+(?!(?:le|la|les|l['’]|el|los|las|des|del|du)\s*[A-ZÀ-Ý])(?![A-ZÀ-Ý]).*$"
-)
+_ROMANCE_CLAUSE = re.compile(r"\s+(?:afin|avec|qui|que|lors|con|quien|quienes|durante|en\s+el\s+marco|dans\s+le\s+cadre|à|a\s+fin)\b.*$")
+# "pour"/"para" open a clause only before a lower-case word ("pour les jeunes"), and
+# never inside a name that starts with an institution ("Agence nationale pour l'emploi").
+_ROMANCE_PURPOSE = re.compile(r"\s+(?:pour|para|sur|sobre|dans)\s+(?!(?:le|la|les|l['’]|el|los|las|des|del|du)\s*[A-ZÀ-Ý])(?![A-ZÀ-Ý]).*$")
 
 
 def _trim_after_by(phrase: str, romance: bool = False) -> str:
@@ -148,13 +147,21 @@ def _trim_after_by(phrase: str, romance: bool = False) -> str:
         piece = _SOFT_END.sub("", phrase[pos:end])  # "X funded by the UK government"
         # French and Spanish names hold lower-case words ("Confédération syndicale
         # internationale"): there a clause ends at its opening word instead.
-        cut = _ROMANCE_CLAUSE.sub("", piece) if romance else _cut_at_clause(piece)
+        cut = _romance_cut(piece) if romance else _cut_at_clause(piece)
         kept.append(cut)
         if cut != piece or m is None:
             break  # the clause that lists the names ends here
         kept.append(m.group(0))
         pos = m.end()
     return "".join(kept)
+
+
+def _romance_cut(piece: str) -> str:
+    piece = _ROMANCE_CLAUSE.sub("", piece)
+    first_words = " ".join(_strip_article(piece).split()[:1])
+    if _ORG_HEAD.match(first_words):
+        return piece
+    return _ROMANCE_PURPOSE.sub("", piece)
 
 
 def _cut_at_clause(piece: str) -> str:
