@@ -9,6 +9,7 @@ partial or failed.
 from __future__ import annotations
 
 import logging
+from concurrent.futures import ThreadPoolExecutor
 
 from scrapy import signals
 
@@ -45,7 +46,10 @@ class ArchivePipeline:
         if not self.db_path:
             return
         spider = self.crawler.spider
-        self.archive = Archive(self.db_path)
+        self.archive = Archive(self.db_path, threaded=True)
+        # One writer thread: batches are written in order while the crawl goes on parsing.
+        self.writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="archive-writer")
+        self.pending = []
         stale = self.archive.close_stale_crawls()
         if stale:
             log.warning("%d earlier crawl(s) had stopped before finishing; marked failed", stale)
@@ -94,20 +98,29 @@ class ArchivePipeline:
             self.entries.append((dict(item), self._sighting(item, response)))
 
     def flush(self, final: bool = False):
+        """Hand the parsed pages and their entries to the writer thread."""
         ready = [c for c in self.captures if final or c["meta"].get("parsed")]
-        if ready:
-            for cap in ready:
-                meta = cap.pop("meta")
-                cap.update(page=meta.get("page"), page_links=meta.get("page_links"))
-            self.capture_ids.update(self.archive.record_captures(self.crawl_id, ready))
-            self.captures = [c for c in self.captures if "meta" in c]
-        for _, sighting in self.entries:
+        for cap in ready:
+            meta = cap.pop("meta")
+            cap.update(page=meta.get("page"), page_links=meta.get("page_links"))
+        self.captures = [c for c in self.captures if "meta" in c]
+        entries, self.entries = self.entries, []
+        self._submit(self._write, ready, entries)
+
+    def _write(self, captures: list[dict], entries: list) -> None:
+        """Runs on the writer thread: SQLite and compression overlap with parsing."""
+        if captures:
+            self.capture_ids.update(self.archive.record_captures(self.crawl_id, captures))
+        for _, sighting in entries:
             sighting.capture_id = self.capture_ids.get(sighting.page_url)
-        self.archive.record_entries(self.crawl_id, self.entries, ignore_fields=self.ignore_fields)
-        self.entries = []
+        self.archive.record_entries(self.crawl_id, entries, ignore_fields=self.ignore_fields)
         counts = self.archive.counts(self.crawl_id)
         self.crawler.stats.set_value("archive/new", counts.new)
         self.crawler.stats.set_value("archive/changed", counts.changed)
+
+    def _submit(self, fn, *args) -> None:
+        self.pending = [f for f in self.pending if not f.done() or f.result() is not None]  # .result() re-raises a failed write
+        self.pending.append(self.writer.submit(fn, *args))
 
     def close_spider(self):
         if self.archive is None:
@@ -115,11 +128,11 @@ class ArchivePipeline:
         spider = self.crawler.spider
         try:
             self.flush(final=True)
+            for future in self.pending:
+                future.result()  # every batch written (or its error raised) before the crawl is closed
             listings = spider.listing_report() if hasattr(spider, "listing_report") else {}
-            reason = self.crawler.stats.get_value("finish_reason")
-            status = None if reason in (None, "finished") else ("partial" if any(v.get("pages_fetched") for v in listings.values()) else "failed")
-            note = None if status is None else f"crawl stopped: {reason}"
-            crawl = self.archive.finish_crawl(self.crawl_id, listings, status=status, note=note)
+            crawl = self.archive.finish_crawl(self.crawl_id, listings)
             self.crawler.stats.set_value("archive/status", crawl["status"])
         finally:
+            self.writer.shutdown(wait=True)
             self.archive.close()
