@@ -71,19 +71,24 @@ def one_crawl(url: str, db: str | None, conditional: bool = False) -> dict:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--pages", type=int, default=2000)
+    parser.add_argument("--repeat", type=int, default=2, help="rounds; each figure is the best round (timings on a shared machine are noisy)")
     args = parser.parse_args()
+    runs: dict[str, dict] = {}
     with tempfile.TemporaryDirectory() as tmp:
         site_root = Path(tmp) / "site"
         make_site(site_root, args.pages)
-        db = str(Path(tmp) / "bench.db")
         with SiteServer(site_root) as site:
             url = site.base_url + LISTING
-            runs = {
-                "a: items dropped": one_crawl(url, None),
-                "b: fresh archive": one_crawl(url, db),
-                "c: same archive again": one_crawl(url, db),
-                "d: again, conditional": one_crawl(url, db, conditional=True),
-            }
+            for round_ in range(args.repeat):
+                db = str(Path(tmp) / f"bench-{round_}.db")
+                for name, stats in (
+                    ("a: items dropped", one_crawl(url, None)),
+                    ("b: fresh archive", one_crawl(url, db)),
+                    ("c: same archive again", one_crawl(url, db)),
+                    ("d: again, conditional", one_crawl(url, db, conditional=True)),
+                ):
+                    if name not in runs or stats["elapsed"] < runs[name]["elapsed"]:
+                        runs[name] = stats
     rates = {}
     for name, stats in runs.items():
         rates[name] = stats["pages"] / stats["elapsed"]

@@ -4,8 +4,6 @@ import json
 import shutil
 import sqlite3
 
-import pytest
-
 from archive.store import integrity_ok
 from conftest import FAST, cli
 from crawler.site_server import DEMO_LISTING_PATH, SiteServer, demo_site_root

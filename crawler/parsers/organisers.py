@@ -106,7 +106,7 @@ def _starts_new_name(part: str) -> bool:
 def _split_names(phrase: str) -> list[str]:
     """Cut "A, B and C" into names without cutting "Ministry of Labour and Social Welfare"."""
     conjuncts: list[str] = []
-    pos = 0
+    pos, joiner = 0, ""
     for m in list(_CONJ.finditer(phrase)) + [None]:
         piece = phrase[pos : m.start() if m else len(phrase)]
         if conjuncts and _PREPOSITION.search(conjuncts[-1].split(",")[-1]) and not _starts_new_name(piece):
