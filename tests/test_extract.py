@@ -128,3 +128,19 @@ def test_broken_and_empty_pages_do_not_raise():
     for body in (b"", b"<html", b"\xff\xfe garbage", b"<html><body><p>No entries at all.</p></body></html>"):
         page = extract_page(body, "https://example.org/")
         assert build_entries(page, "https://example.org/") == []
+
+
+def test_long_menus_and_sidebars_do_not_win_over_the_listing():
+    menu = "".join(f'<li><a href="/topic/{i}">Decent work topic number {i} overview</a></li>' for i in range(40))
+    plain_links = "".join(f'<li><a href="/see/{i}">Another related resource page {i}</a></li>' for i in range(30))
+    entries = "".join(
+        f'<div class="row"><span>News | {i + 1} May 2021</span><div><a href="/news/{i}">A piece of news number {i} in the listing</a></div>'
+        f"<p>Some words of description for entry {i}, long enough to count. Read more »</p></div>"
+        for i in range(8)
+    )
+    html = f"""<html lang="en"><body><div id="main-menu"><ul>{menu}</ul></div><div class="content"><h1>News</h1>
+      <h2>May 2021</h2>{entries}</div><div><ul>{plain_links}</ul></div></body></html>""".encode()
+    entries_found = build_entries(extract_page(html, "https://example.org/news/", "auto"), "https://example.org/news/")
+    assert [e["url"] for e in entries_found] == [f"https://example.org/news/{i}" for i in range(8)]
+    assert entries_found[0]["date_text"] == "1 May 2021" and entries_found[0]["group_month"] == "2021-05"
+    assert entries_found[0]["description"] == "Some words of description for entry 0, long enough to count."

@@ -54,6 +54,11 @@ ORGANISERS = [
     ("The webinar was organised by two regional ILO programmes—the Skills for Prosperity in Southeast Asia Programme (SfP-SEA) funded by the UK "
      "government and the Industry Skills for Inclusive Growth (InSIGHT-2) project funded by the government of Japan.",
      ["Skills for Prosperity in Southeast Asia Programme (SfP-SEA)", "Industry Skills for Inclusive Growth (InSIGHT-2) project"]),
+    ("The seminar was organised by the ILO in partnership with the Government of Fiji.", ["ILO", "Government of Fiji"]),
+    ("The ILO, in collaboration with the Ministry of Labour, organized a seminar on wages.", ["ILO", "Ministry of Labour"]),
+    ("Organized by the ILO with the support of the European Union.", ["ILO"]),
+    ("Le forum est organisé par l'Agence nationale pour l'emploi.", ["Agence nationale pour l'emploi"]),
+    ("Atelier organisé par le BIT pour les jeunes travailleurs.", ["BIT"]),
     ("This ILO Brief is part of a quantitative research of the labour force.", []),
     ("ILO and IGAD secretariat provided a five-day training for Labour Attachés.", []),
 ]

@@ -3,6 +3,7 @@ structure and content (never by class names), with their group headings."""
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 
 from ..parsers.groups import looks_like_group_heading
@@ -15,9 +16,16 @@ _BOILERPLATE_ROLES = {"navigation", "banner", "contentinfo", "complementary", "s
 _LISTS = {"ol", "ul", "dl", "table", "tbody"}
 
 
+# Site chrome is found by tag and role first; ids and classes that name it are a
+# weaker hint, used only to leave blocks out, never to find entries.
+_BOILERPLATE_NAMES = re.compile(r"(?:^|[\s_-])(?:nav|navbar|navigation|menu|megamenu|footer|header|breadcrumbs?|sidebar|cookie|share|social|skip)(?:$|[\s_-])", re.I)
+
+
 def _in_boilerplate(el) -> bool:
     while el is not None:
         if tag(el) in _BOILERPLATE_TAGS or (el.get("role") or "") in _BOILERPLATE_ROLES:
+            return True
+        if tag(el) not in ("html", "body", "main") and _BOILERPLATE_NAMES.search(f"{el.get('id') or ''} {el.get('class') or ''}"):
             return True
         el = el.getparent()
     return False
@@ -63,12 +71,22 @@ def _signature(block):
     return (tag(block), " ".join(sorted((block.get("class") or "").split())), tag(parent) if parent is not None else "")
 
 
-def _score(block) -> float:
-    text = text_of(block) or ""
-    title = find_title([block])
+def _score(members) -> float:
+    """How much an entry (its elements) looks like a listing entry: a title of some
+    words, and text beside it (a date, a description) rather than a bare link."""
+    text = " ".join(filter(None, (text_of(m) for m in members)))
+    title = find_title(members)
     title_len = len(text_of(title) or "") if title is not None else 0
     extra = len(text) - title_len
-    return 1 + min(title_len / 40, 1.5) + (1.5 if extra > 40 else 0.5 if extra > 8 else 0)
+    return min(title_len / 40, 1.5) + (2.0 if extra > 40 else 1.0 if extra > 8 else 0)
+
+
+def _group_score(blocks) -> float:
+    scores = [_score(_expand_flat(b, blocks)) for b in blocks]
+    with_text = sum(1 for s in scores if s > 1.5)
+    # A group of bare links (a menu, a tag cloud) counts for less than entries with text.
+    factor = 1.0 if with_text >= 0.3 * len(scores) else 0.4
+    return factor * sum(scores)
 
 
 def _expand_flat(block, all_blocks):
@@ -96,7 +114,7 @@ def find_entries(root, page_title_el=None) -> list[tuple[list, str | None, int]]
     by_sig: dict[tuple, list] = defaultdict(list)
     for b in blocks:
         by_sig[_signature(b)].append(b)
-    best_sig, best = max(by_sig.items(), key=lambda kv: sum(_score(b) for b in kv[1]))
+    best_sig, best = max(by_sig.items(), key=lambda kv: _group_score(kv[1]))
     # A group of one entry climbs too far (to its own <dl> or grid): take the
     # element inside it that has the winning shape.
     chosen = []

@@ -215,7 +215,12 @@ def parse_organisers(description: str | None, language: str | None = None) -> Or
 def _from_sentence(sentence: str, romance: bool = False) -> list[str]:
     m = _PASSIVE.search(sentence)
     if m:
-        return _dedupe(_split_names(_trim_after_by(sentence[m.end():], romance)))
+        phrase = sentence[m.end():]
+        partner = _PARTNER.search(phrase)  # "organised by the ILO in partnership with the Government of Fiji"
+        names = _split_names(_trim_after_by(phrase[: partner.start()] if partner else phrase, romance))
+        if partner and names:
+            names += _split_names(_trim_after_by(phrase[partner.end():], romance))
+        return _dedupe(names)
     m = _ACTIVE.search(sentence)
     if m:
         before = sentence[: m.start()]
