@@ -86,13 +86,14 @@ def crawl_options(func):
         click.option("--notify", "notify", multiple=True, metavar="APPRISE_URL", help="Send new entries after a complete crawl, an alert after a failed or suspect one."),
         click.option("--log-dir", default=None, type=click.Path(file_okay=False), help="Where each crawl's log file goes (default: logs/ beside the archive)."),
         click.option("--jobdir", default=None, type=click.Path(file_okay=False), help="Keep the crawl's queue here so that a stopped crawl can resume."),
+        click.option("--ignore-field", "ignore_fields", multiple=True, metavar="FIELD", help="A field that never counts as a change (repeatable)."),
     ]
     for option in reversed(options):
         func = option(func)
     return func
 
 
-def _crawl_plan(spider, db, config_path, start_urls, profile, settings, contact, notify, log_dir, jobdir) -> dict:
+def _crawl_plan(spider, db, config_path, start_urls, profile, settings, contact, notify, log_dir, jobdir, ignore_fields=()) -> dict:
     """Options and config file merged into one plan; every check before any crawling."""
     from crawler.extract.profiles import get_profile
     from crawler.run import spider_names
@@ -123,13 +124,20 @@ def _crawl_plan(spider, db, config_path, start_urls, profile, settings, contact,
         plan["overrides"]["CONTACT"] = plan["contact"]
     if plan["jobdir"]:
         plan["overrides"]["JOBDIR"] = plan["jobdir"]
+    if ignore_fields:
+        from crawler.entries import FIELDS
+
+        unknown = set(ignore_fields) - set(FIELDS)
+        if unknown:
+            raise click.BadParameter(f"unknown field(s) {', '.join(sorted(unknown))}", param_hint="--ignore-field")
+        plan["overrides"]["ARCHIVE_IGNORE_FIELDS"] = list(ignore_fields)
     return plan
 
 
 @main.command()
 @crawl_options
 @friendly_errors
-def crawl(spider, db, config_path, start_urls, profile, settings, contact, notify, log_dir, jobdir):
+def crawl(spider, db, config_path, start_urls, profile, settings, contact, notify, log_dir, jobdir, ignore_fields):
     """Crawl listing pages into the archive and print a summary.
 
     Safe from cron: one crawl at a time per archive (a second exits at once with
@@ -150,7 +158,7 @@ def crawl(spider, db, config_path, start_urls, profile, settings, contact, notif
     from .notify import message_for, send
     from .summary import crawl_summary
 
-    plan = _crawl_plan(spider, db, config_path, start_urls, profile, settings, contact, notify, log_dir, jobdir)
+    plan = _crawl_plan(spider, db, config_path, start_urls, profile, settings, contact, notify, log_dir, jobdir, ignore_fields)
     db = plan["db"]
     _open(db, must_exist=False).close()  # a clear error now if the file is not an archive
     logs = Path(plan["log_dir"] or Path(db).resolve().parent / "logs")
@@ -190,7 +198,7 @@ def parse_interval(text: str) -> float:
 @click.option("--jitter", default=0.1, show_default=True, type=click.FloatRange(0, 0.5), help="Random spread, as a fraction of the interval.")
 @crawl_options
 @friendly_errors
-def schedule(every, jitter, spider, db, config_path, start_urls, profile, settings, contact, notify, log_dir, jobdir):
+def schedule(every, jitter, spider, db, config_path, start_urls, profile, settings, contact, notify, log_dir, jobdir, ignore_fields):
     """Crawl on an interval (with jitter), for machines without cron.
 
     Stops cleanly on Ctrl-C or SIGTERM: a crawl under way is told to stop and
@@ -203,12 +211,12 @@ def schedule(every, jitter, spider, db, config_path, start_urls, profile, settin
     from .schedule import run_schedule
 
     seconds = parse_interval(every)
-    _crawl_plan(spider, db, config_path, start_urls, profile, settings, contact, notify, log_dir, jobdir)  # check now, not in 6 hours
+    _crawl_plan(spider, db, config_path, start_urls, profile, settings, contact, notify, log_dir, jobdir, ignore_fields)  # check now, not in 6 hours
     argv = [spider or "ilo"] if spider or not config_path else []
     for flag, value in (("--db", db), ("--config", config_path), ("--profile", profile), ("--contact", contact), ("--log-dir", log_dir), ("--jobdir", jobdir)):
         if value:
             argv += [flag, value]
-    for flag, values in (("--start-url", start_urls), ("-s", settings), ("--notify", notify)):
+    for flag, values in (("--start-url", start_urls), ("-s", settings), ("--notify", notify), ("--ignore-field", ignore_fields)):
         for value in values:
             argv += [flag, value]
     sys.exit(run_schedule(argv, seconds, jitter))

@@ -162,3 +162,36 @@ def test_not_an_archive(tmp_path):
     with pytest.raises(ArchiveError, match="not a usable archive"):
         Archive(bad)
     assert "these are my notes" in bad.read_text()
+
+
+def test_migration_from_schema_2(tmp_path):
+    path = tmp_path / "v2.db"
+    with Archive(path) as a:
+        crawl(a, [(entry(title="Made by release 2"), L1)])
+    conn = sqlite3.connect(path)
+    conn.execute("ALTER TABLE captures DROP COLUMN page_links")
+    conn.execute("ALTER TABLE listing_crawls DROP COLUMN fill")
+    conn.execute("UPDATE meta SET value='2' WHERE key='schema_version'")
+    conn.commit()
+    conn.close()
+    with Archive(path) as a:
+        assert a.conn.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()[0] == str(SCHEMA_VERSION)
+        assert {"page_links"} <= {r[1] for r in a.conn.execute("PRAGMA table_info(captures)")}
+        assert a.conn.execute("SELECT title FROM entries").fetchone()[0] == "Made by release 2"
+        assert crawl(a, [(entry(title="Made by release 2"), L1)])["changed"] == 0
+
+
+def test_newer_schema_is_refused_without_harm(tmp_path):
+    from archive.schema import SchemaError
+
+    path = tmp_path / "future.db"
+    with Archive(path) as a:
+        crawl(a, [(entry(), L1)])
+        a.remember("schema_version", str(SCHEMA_VERSION + 1))
+    from archive.store import ArchiveError
+
+    with pytest.raises((SchemaError, ArchiveError), match="newer than this release"):
+        Archive(path)
+    conn = sqlite3.connect(path)
+    assert conn.execute("SELECT count(*) FROM entries").fetchone()[0] == 1
+    conn.close()

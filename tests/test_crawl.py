@@ -116,3 +116,16 @@ def test_scrapy_list_and_crawl_from_the_repository_root(tmp_path):
     items = [json.loads(line) for line in out.read_text().splitlines()]
     assert len(items) == 14
     assert items[0]["listing_url"].endswith(DEMO_LISTING_PATH)
+
+
+def test_jobdir_and_ignored_fields(tmp_path):
+    db, jobs = tmp_path / "a.db", tmp_path / "job"
+    with SiteServer(demo_site_root(), state="week1") as site:
+        url = site.base_url + DEMO_LISTING_PATH
+        cli("crawl", "ilo", "--db", db, "--start-url", url, "--jobdir", jobs, *FAST, check=0)
+        # A finished job leaves nothing to resume: the next crawl with the same jobdir is a full one.
+        site.state = "week2"
+        out = cli("crawl", "ilo", "--db", db, "--start-url", url, "--jobdir", jobs, *FAST,
+                  "--ignore-field", "title", "--ignore-field", "date_text", "--ignore-field", "date_start", "--ignore-field", "date_end", check=0).stdout
+    assert "new 1, changed 0, removed 1" in out
+    assert cli("crawl", "ilo", "--db", db, "--ignore-field", "nonsense").returncode == 2

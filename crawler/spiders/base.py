@@ -138,6 +138,11 @@ class ListingSpider(scrapy.Spider):
         status = failure.value.response.status if failure.check(HttpError) else None
         self.logger.error("listing page failed: %s (%s)", request.url, status or failure.getErrorMessage())
 
+    def closed(self, reason):
+        state = getattr(self, "state", None)
+        if state is not None and reason == "finished":
+            state.clear()  # a finished job leaves nothing to resume: the next crawl starts afresh
+
     def listing_report(self) -> dict[str, dict]:
         """Per listing: pages fetched and failed, and whether every page was fetched."""
         for state in self.listings.values():
