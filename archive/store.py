@@ -76,12 +76,11 @@ def entry_from_row(row: dict) -> dict:
 
 
 class Archive:
-    def __init__(self, path: str | Path, threaded: bool = False):
-        """Open (creating or migrating) the archive at `path`. `threaded`: the caller
-        promises to use it from one thread at a time, not always the one that opened it."""
+    def __init__(self, path: str | Path):
+        """Open (creating or migrating) the archive at `path`."""
         self.path = str(path)
         try:
-            conn = sqlite3.connect(self.path, timeout=30, isolation_level=None, check_same_thread=not threaded)
+            conn = sqlite3.connect(self.path, timeout=30, isolation_level=None)
             conn.execute("PRAGMA journal_mode=WAL")
             conn.execute("PRAGMA synchronous=NORMAL")
             conn.execute("PRAGMA foreign_keys=ON")

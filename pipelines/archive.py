@@ -9,7 +9,6 @@ partial or failed.
 from __future__ import annotations
 
 import logging
-from concurrent.futures import ThreadPoolExecutor
 
 from scrapy import signals
 
@@ -46,10 +45,7 @@ class ArchivePipeline:
         if not self.db_path:
             return
         spider = self.crawler.spider
-        self.archive = Archive(self.db_path, threaded=True)
-        # One writer thread: batches are written in order while the crawl goes on parsing.
-        self.writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="archive-writer")
-        self.pending = []
+        self.archive = Archive(self.db_path)
         stale = self.archive.close_stale_crawls()
         if stale:
             log.warning("%d earlier crawl(s) had stopped before finishing; marked failed", stale)
@@ -98,17 +94,14 @@ class ArchivePipeline:
             self.entries.append((dict(item), self._sighting(item, response)))
 
     def flush(self, final: bool = False):
-        """Hand the parsed pages and their entries to the writer thread."""
+        """Write the parsed pages and their entries, in one transaction each."""
         ready = [c for c in self.captures if final or c["meta"].get("parsed")]
         for cap in ready:
             meta = cap.pop("meta")
             cap.update(page=meta.get("page"), page_links=meta.get("page_links"))
         self.captures = [c for c in self.captures if "meta" in c]
         entries, self.entries = self.entries, []
-        self._submit(self._write, ready, entries)
-
-    def _write(self, captures: list[dict], entries: list) -> None:
-        """Runs on the writer thread: SQLite and compression overlap with parsing."""
+        captures = ready
         if captures:
             self.capture_ids.update(self.archive.record_captures(self.crawl_id, captures))
         for _, sighting in entries:
@@ -118,21 +111,14 @@ class ArchivePipeline:
         self.crawler.stats.set_value("archive/new", counts.new)
         self.crawler.stats.set_value("archive/changed", counts.changed)
 
-    def _submit(self, fn, *args) -> None:
-        self.pending = [f for f in self.pending if not f.done() or f.result() is not None]  # .result() re-raises a failed write
-        self.pending.append(self.writer.submit(fn, *args))
-
     def close_spider(self):
         if self.archive is None:
             return
         spider = self.crawler.spider
         try:
             self.flush(final=True)
-            for future in self.pending:
-                future.result()  # every batch written (or its error raised) before the crawl is closed
             listings = spider.listing_report() if hasattr(spider, "listing_report") else {}
             crawl = self.archive.finish_crawl(self.crawl_id, listings)
             self.crawler.stats.set_value("archive/status", crawl["status"])
         finally:
-            self.writer.shutdown(wait=True)
             self.archive.close()
