@@ -144,3 +144,28 @@ def test_long_menus_and_sidebars_do_not_win_over_the_listing():
     assert [e["url"] for e in entries_found] == [f"https://example.org/news/{i}" for i in range(8)]
     assert entries_found[0]["date_text"] == "1 May 2021" and entries_found[0]["group_month"] == "2021-05"
     assert entries_found[0]["description"] == "Some words of description for entry 0, long enough to count."
+
+
+@pytest.mark.parametrize(
+    "first,second",
+    [
+        ('<p><strong>16 December 2022</strong> | The meeting brings partners together for two days.</p>', '<p><span>3 March 2023</span> Another text that describes it.</p>'),
+        ("<p>16 December 2022 | The meeting brings partners together for two days.</p>", "<p>3 March 2023 | Another text that describes it.</p>"),
+        ('<p class="meta"><span>News</span> <span>16 December 2022</span></p><p>The meeting brings partners together for two days.</p>',
+         '<p class="meta"><span>News</span> <span>3 March 2023</span></p><p>Another text that describes it.</p>'),
+    ],
+)
+def test_date_lines_run_into_paragraphs_or_labels(first, second):
+    html = f'<ul><li><a href="/a">First title of the list</a>{first}</li><li><a href="/b">Second title of the list</a>{second}</li></ul>'.encode()
+    entries = build_entries(extract_page(html, "https://x.org/", "auto"), "https://x.org/")
+    assert [(e["date_start"], e["description"]) for e in entries] == [
+        ("2022-12-16", "The meeting brings partners together for two days."),
+        ("2023-03-03", "Another text that describes it."),
+    ]
+
+
+def test_a_date_in_the_middle_of_the_prose_is_not_the_entry_date():
+    html = (b'<ul><li><a href="/a">First title of the list</a><p>The event on <strong>16 December 2022</strong> will bring partners '
+            b'together, with enough words to make it prose.</p></li><li><a href="/b">Second title of the list</a><p>Another text.</p></li></ul>')
+    entries = build_entries(extract_page(html, "https://x.org/", "auto"), "https://x.org/")
+    assert entries[0]["date_start"] is None and "16 December 2022" in entries[0]["description"]

@@ -56,9 +56,41 @@ def fill_entry(elements, entry: RawEntry, used: list) -> RawEntry:
                 entry.image_src = el.get("src") or el.get("data-src")
                 break
     if not entry.paragraphs:
-        leaves = [el for el in _leaf_blocks(elements) if not any(is_ancestor(u, el) or is_ancestor(el, u) for u in used if u is not None)]
-        entry.paragraphs = [t for t in (_without_more(text_of(el)) for el in leaves if not _only_links(el)) if t]
+        taken = [u for u in used if u is not None]
+        paragraphs = []
+        for el in _leaf_blocks(elements):
+            if any(is_ancestor(u, el) for u in taken) or _only_links(el):
+                continue
+            inside = {u for u in taken if is_ancestor(el, u)}
+            # A paragraph that holds the title or the date line keeps only its other text;
+            # what is left of a date's meta line ("News") is a label, not description.
+            text = _without_more(text_of(_text_without(el, inside)) if inside else text_of(el))
+            text = text.lstrip("|·•–—-: ") if text else None
+            if text and inside - {title_el} and len(text.split()) <= 3:
+                continue
+            if text:
+                paragraphs.append(text)
+        if entry.date_text is None and paragraphs:
+            # "16 December 2022 | The meeting ...": a date line run into the first paragraph.
+            m = _LEADING_DATE.match(paragraphs[0])
+            if m and date_in_line(m.group(1)) == m.group(1):
+                entry.date_text = m.group(1)
+                paragraphs[0] = m.group(2)
+        entry.paragraphs = [p for p in paragraphs if p]
     return entry
+
+
+_LEADING_DATE = re.compile(r"^(.{6,40}?)\s*[|·•]\s*(.+)$")
+
+
+def _text_without(el, skip: set) -> str:
+    """The text of `el` leaving out the elements in `skip` (their tails stay)."""
+    parts = [el.text or ""]
+    for child in el:
+        if child not in skip and isinstance(child.tag, str):
+            parts.append(_text_without(child, skip))
+        parts.append(child.tail or "")
+    return " ".join(parts)
 
 
 def _find_date(elements, entry: RawEntry, used: list, title_el, leaves) -> None:
@@ -74,11 +106,41 @@ def _find_date(elements, entry: RawEntry, used: list, title_el, leaves) -> None:
                 used.append(el)
                 return
     for el in leaves:
-        found = date_in_line(text_of(el))
-        if found:
+        line = text_of(el) or ""
+        found = date_in_line(line)
+        if found and len(line.replace(found, "").split()) <= 4:  # the date and at most a label
             entry.date_text = found
             used.append(el)
             return
+    # A date in its own inline element: in a short meta line ("News <span>16 May 2021</span>"),
+    # or opening a paragraph; a date in the middle of the prose is not the entry's date.
+    for leaf in leaves:
+        line = text_of(leaf) or ""
+        for el in leaf.iterdescendants():
+            if tag(el) not in _INLINE or is_ancestor(title_el, el):
+                continue
+            found = date_in_line(text_of(el))
+            if found and (len(line) <= 90 or not text_of(_text_before(leaf, el))):
+                entry.date_text = found
+                used.append(el)
+                return
+
+
+_INLINE = ("span", "em", "strong", "b", "i", "small", "time", "abbr")
+
+
+def _text_before(leaf, target) -> str:
+    """The text of `leaf` that comes before `target`."""
+    parts = []
+    for node in leaf.iter():
+        if node is target:
+            break
+        if node is not leaf and node.getparent() is not None and is_ancestor(target, node):
+            continue
+        parts.append(node.text or "")
+        if node is not leaf and not is_ancestor(node, target):
+            parts.append(node.tail or "")
+    return " ".join(parts)
 
 
 def _walk(elements):
