@@ -135,8 +135,12 @@ class ConditionalRequestMiddleware:
             except sqlite3.Error:
                 return None
         try:
+            # Only a capture from a crawl that finished: a crawl killed between writing a
+            # page and its entries must not vouch for what that page lists.
             return self.conn.execute(
-                "SELECT id, headers, page_links FROM captures WHERE url = ? AND status IN (200, 304) AND digest IS NOT NULL ORDER BY id DESC LIMIT 1",
+                "SELECT p.id, p.headers, p.page_links FROM captures p JOIN crawls c ON c.id = p.crawl_id "
+                "WHERE p.url = ? AND p.status IN (200, 304) AND p.digest IS NOT NULL AND c.status IN ('complete', 'partial') "
+                "ORDER BY p.id DESC LIMIT 1",
                 (url,),
             ).fetchone()
         except sqlite3.Error:
