@@ -30,6 +30,15 @@ CASES = [
     ("5th-7th June, 2019", "2019-06-05", "2019-06-07", "day"),
     ("2022-11-05", "2022-11-05", "2022-11-05", "day"),
     ("16/12/2022", "2022-12-16", "2022-12-16", "day"),
+    ("29/09/2022 - 02/10/2022", "2022-09-29", "2022-10-02", "day"),
+    ("2022-09-29 – 2022-10-02", "2022-09-29", "2022-10-02", "day"),
+    ("May 3-5, 2022", "2022-05-03", "2022-05-05", "day"),
+    ("Tuesday 3 - Thursday 5 May 2022", "2022-05-03", "2022-05-05", "day"),
+    ("del 29 de septiembre al 2 de octubre de 2022", "2022-09-29", "2022-10-02", "day"),
+    ("du 29 septembre au 2 octobre 2022", "2022-09-29", "2022-10-02", "day"),
+    ("1º de marzo de 2021", "2021-03-01", "2021-03-01", "day"),
+    ("3 May 2022, 10:00-12:00 (Geneva time)", "2022-05-03", "2022-05-03", "day"),
+    ("Monday, 16 December 2022 - 09:30", "2022-12-16", "2022-12-16", "day"),
     ("November 2022", "2022-11-01", "2022-11-30", "month"),
     ("février 2024", "2024-02-01", "2024-02-29", "month"),
     ("enero de 2023", "2023-01-01", "2023-01-31", "month"),
@@ -47,7 +56,7 @@ def test_date_shapes(text, start, end, precision):
     assert value.text == text
 
 
-@pytest.mark.parametrize("text", ["31 February 2022", "30 - 31 June 2021", "23 - 22 November 2022", "2 October - 29 September 2022"])
+@pytest.mark.parametrize("text", ["31 February 2022", "31/02/2022", "2022-13-01", "30 - 31 June 2021", "23 - 22 November 2022", "2 October - 29 September 2022"])
 def test_impossible_dates_are_null_with_a_warning(text, caplog):
     with caplog.at_level(logging.WARNING, logger="crawler.parsers.dates"):
         assert parse_date(text) is None

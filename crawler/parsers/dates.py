@@ -64,7 +64,7 @@ _FILLER = set("of the on from de del du le el la les los las dias jours days bet
 # Words and marks that separate the two ends of a range.
 _RANGE = set("- to until till through thru au a al hasta and et y jusqu jusqua".split())
 
-_TOKEN = re.compile(r"\d+|[a-z]+|-")
+_TOKEN = re.compile(r"m\d{1,2}\b|\d+|[a-z]+|-")
 _ORDINAL = re.compile(r"(\d+)(?:st|nd|rd|th|er|re|eme|e|o|a)\b")
 _TIME = re.compile(r"\b\d{1,2}(?:[:.h]\d{2})\s*(?:[ap]\.?m\.?)?|\b\d{1,2}\s*[ap]\.?m\.?\b")
 _ISO = re.compile(r"\b(\d{4})-(\d{1,2})-(\d{1,2})\b")
@@ -97,6 +97,7 @@ def _tokens(folded: str) -> list[tuple[str, int | str]]:
     folded = _ISO.sub(lambda m: f" {int(m[3])} m{int(m[2])} {m[1]} ", folded)
     folded = _NUMERIC.sub(lambda m: f" {int(m[1])} m{int(m[2])} {m[3]} ", folded)
     folded = _TIME.sub(" ", folded)
+    folded = re.sub(r"\([^)]*\)", " ", folded)  # "(Geneva time)"
     folded = _ORDINAL.sub(r"\1", folded)
     out: list[tuple[str, int | str]] = []
     for tok in _TOKEN.findall(folded):
