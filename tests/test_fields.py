@@ -24,6 +24,9 @@ from crawler.parsers.text import clean_paragraphs, clean_text, guess_language
         ("Photo: ILO", None, "ILO", None),
         ("(c) ILO 2020", None, "ILO", 2020),
         ("© OIT/Juan Pérez 2023", "Juan Pérez", "OIT", 2023),
+        ("© UNICEF/UN0123456/Smith", "Smith", "UNICEF", None),
+        ("Photo: John Smith for ILO", "John Smith", "ILO", None),
+        ("© ILO / M. Crozet", "M. Crozet", "ILO", None),
     ],
 )
 def test_credits(text, author, holder, year):
@@ -59,6 +62,9 @@ ORGANISERS = [
     ("Organized by the ILO with the support of the European Union.", ["ILO"]),
     ("Le forum est organisé par l'Agence nationale pour l'emploi.", ["Agence nationale pour l'emploi"]),
     ("Atelier organisé par le BIT pour les jeunes travailleurs.", ["BIT"]),
+    ("Organisers: ILO, UNDP and the Ministry of Labour and Social Welfare. Venue: Vientiane.", ["ILO", "UNDP", "Ministry of Labour and Social Welfare"]),
+    ("The event was organized by: ILO and FAO.", ["ILO", "FAO"]),
+    ("Organisateurs : OIT et PNUD.", ["OIT", "PNUD"]),
     ("This ILO Brief is part of a quantitative research of the labour force.", []),
     ("ILO and IGAD secretariat provided a five-day training for Labour Attachés.", []),
 ]

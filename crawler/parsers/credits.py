@@ -78,9 +78,14 @@ def parse_credit(text: str | None) -> Credit | None:
         if _is_org(left) and not _is_org(right):
             return Credit(shown, right, left, year)  # "ILO/Marcel Crozet"
         return Credit(shown, left, right, year)  # "Hoa Tran / ILO": the ILO's own order
+    if len(parts) == 3 and re.search(r"\d", parts[1]) and not _is_org(parts[2]):
+        return Credit(shown, parts[2], parts[0], year)  # "UNICEF/UN0123456/Smith": holder, picture number, author
     if len(parts) > 2:
         return Credit(shown, None, body, year)  # cannot tell who is who: keep it whole as the holder
     name = parts[0]
+    m = re.match(r"^(.+?)\s+(?:for|pour|para)\s+(.+)$", name)
+    if m and _is_person(m.group(1)):
+        return Credit(shown, m.group(1), m.group(2), year)  # "John Smith for ILO"
     if photo_prefix and not explicit_copyright and _is_person(name):
         return Credit(shown, name, None, year)  # "Photo: Jane Doe": the photographer
     return Credit(shown, None, name, year)  # "© ILO", "© Made By Survivors": the holder

@@ -15,8 +15,13 @@ from dataclasses import dataclass, field
 
 from .text import clean_text, guess_language
 
+# "Organisers: ILO, UNDP" — a label and a list.
+_LABEL = re.compile(
+    r"(?:^|(?<=[.;]\s))(?:co-?)?(?:organi[sz]ers?|organi[sz]ed by|hosts?|hosted by|organisateurs?|organis[ée] par|organizadores?|organizado por)\s*:\s*",
+    re.IGNORECASE,
+)
 _PASSIVE = re.compile(
-    r"\b(?:(?:jointly|co-?)\s*)?(?:organi[sz]ed|hosted|convened|co-?hosted|co-?organi[sz]ed)\s+(?:jointly\s+)?by\s+"
+    r"\b(?:(?:jointly|co-?)\s*)?(?:organi[sz]ed|hosted|convened|co-?hosted|co-?organi[sz]ed)\s+(?:jointly\s+)?by\s*:?\s+"
     r"|\b(?:co-?)?organis[ée]e?s?\s+(?:conjointement\s+)?par\s+|\baccueillie?s?\s+par\s+"
     r"|\b(?:co-?)?organizad[oa]s?\s+(?:conjuntamente\s+)?por\s+|\bconvocad[oa]s?\s+por\s+",
     re.IGNORECASE,
@@ -213,6 +218,10 @@ def parse_organisers(description: str | None, language: str | None = None) -> Or
 
 
 def _from_sentence(sentence: str, romance: bool = False) -> list[str]:
+    m = _LABEL.search(sentence)
+    if m:
+        listed = re.split(r"[.;]\s", sentence[m.end():], maxsplit=1)[0]
+        return _dedupe(_split_names(listed))
     m = _PASSIVE.search(sentence)
     if m:
         phrase = sentence[m.end():]
