@@ -129,3 +129,25 @@ def test_jobdir_and_ignored_fields(tmp_path):
                   "--ignore-field", "title", "--ignore-field", "date_text", "--ignore-field", "date_start", "--ignore-field", "date_end", check=0).stdout
     assert "new 1, changed 0, removed 1" in out
     assert cli("crawl", "ilo", "--db", db, "--ignore-field", "nonsense").returncode == 2
+
+
+def test_listing_spider_reads_any_site_and_follows_its_pagination(tmp_path):
+    root = tmp_path / "other"
+    links = {1: '<a href="/news/page/2/">Next ›</a>', 2: '<a href="/news/">‹ Prev</a> <a href="/news/page/3/">»</a>', 3: '<a href="/news/page/2/">‹ Prev</a>'}
+    for n in (1, 2, 3):
+        items = "".join(
+            f'<article class="teaser"><h3><a href="/news/item-{n}-{i}">Story {i} of page {n} about work</a></h3>'
+            f"<time datetime=\"2023-0{n}-1{i}\">1{i} {['January', 'February', 'March'][n - 1]} 2023</time><p>Text of story {i}.</p></article>"
+            for i in range(4)
+        )
+        page = f'<html lang="en"><body><header><nav><a href="/">Home of the example site</a></nav></header><main><h1>News</h1>{items}<div class="pager">{links[n]}</div></main></body></html>'
+        path = root / ("news/index.htm" if n == 1 else f"news/page/{n}/index.htm")
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(page)
+    db = tmp_path / "o.db"
+    with SiteServer(root) as site:
+        out = cli("crawl", "listing", "--db", db, "--start-url", site.base_url + "/news/", *FAST, check=0).stdout
+        assert sorted(site.requests) == sorted(set(site.requests))
+    assert "pages 3, entries 12" in out
+    assert count(db, "SELECT count(*) FROM entries WHERE date_start LIKE '2023-0%'") == 12
+    assert count(db, "SELECT max(page) FROM sightings") == 3
