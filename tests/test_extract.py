@@ -169,3 +169,9 @@ def test_a_date_in_the_middle_of_the_prose_is_not_the_entry_date():
             b'together, with enough words to make it prose.</p></li><li><a href="/b">Second title of the list</a><p>Another text.</p></li></ul>')
     entries = build_entries(extract_page(html, "https://x.org/", "auto"), "https://x.org/")
     assert entries[0]["date_start"] is None and "16 December 2022" in entries[0]["description"]
+
+
+def test_profile_with_drifted_group_headings_still_groups(seed_html):
+    drifted = seed_html.replace(b'<h3 class="items-group">', b'<h2 class="month-heading">').replace(b"</h3>", b"</h2>")
+    entries = build_entries(extract_page(drifted, SEED_URL, "ilo"), SEED_URL)
+    assert [(e["group_month"], e["position"]) for e in entries][:4] == [("2023-01", 1), ("2023-01", 2), ("2022-12", 1), ("2022-12", 2)]

@@ -8,7 +8,7 @@ from urllib.parse import urlsplit
 
 from ..parsers.text import guess_language
 from .fields import fill_entry, find_title
-from .generic import extract_generic
+from .generic import assign_groups, extract_generic
 from .html import first, is_ancestor, parse_html, select, text_of
 from .pagination import find_page_links, page_number
 from .profiles import Profile, ProfileError, get_profile, profile_for_url  # noqa: F401
@@ -43,8 +43,16 @@ def _profile_entries(root, profile: Profile) -> list[RawEntry]:
     scope = first(root, sel["container"]) if sel.get("container") else root
     if scope is None:
         scope = root
-    wanted = sel["entry"] + (", " + sel["group"] if sel.get("group") else "")
     group_nodes = set(select(scope, sel["group"])) if sel.get("group") else set()
+    if group_nodes:
+        wanted = sel["entry"] + ", " + sel["group"]
+        placed = None
+    else:
+        # The profile's group headings are not on this page (markup drift): find them
+        # by structure, as the generic extractor does.
+        wanted = sel["entry"]
+        nodes = select(scope, wanted)
+        placed = {members[0]: (group, position) for members, group, position in assign_groups(nodes, [[n] for n in nodes])} if nodes else {}
     entries: list[RawEntry] = []
     group, position = None, 0
     for node in select(scope, wanted):  # document order: headings and entries interleaved
@@ -52,6 +60,8 @@ def _profile_entries(root, profile: Profile) -> list[RawEntry]:
             group, position = text_of(node), 0  # an empty heading starts a group with no heading
             continue
         position += 1
+        if placed is not None:
+            group, position = placed[node]
         title_el = first(node, sel.get("title"))
         if title_el is None:
             title_el = find_title([node])

@@ -126,7 +126,7 @@ def find_entries(root, page_title_el=None) -> list[tuple[list, str | None, int]]
         if inner is not None:
             chosen.append(inner)
     members = [_expand_flat(b, chosen) for b in chosen]
-    return _assign_groups(chosen, members, page_title_el)
+    return assign_groups(chosen, members, page_title_el)
 
 
 def _lca(elements):
@@ -146,7 +146,7 @@ def _lca(elements):
     return common
 
 
-def _assign_groups(blocks, members, page_title_el):
+def assign_groups(blocks, members, page_title_el=None):
     container = _lca(blocks) if len(blocks) > 1 else blocks[0].getparent()
     # Widen to take in the group heading written just before the list.
     while container is not None and container.getparent() is not None and (
