@@ -99,11 +99,10 @@ class ArchivePipeline:
         for cap in ready:
             meta = cap.pop("meta")
             cap.update(page=meta.get("page"), page_links=meta.get("page_links"))
-        self.captures = [c for c in self.captures if "meta" in c]
+        self.captures = [c for c in self.captures if "meta" in c]  # pages not parsed yet wait
         entries, self.entries = self.entries, []
-        captures = ready
-        if captures:
-            self.capture_ids.update(self.archive.record_captures(self.crawl_id, captures))
+        if ready:
+            self.capture_ids.update(self.archive.record_captures(self.crawl_id, ready))
         for _, sighting in entries:
             sighting.capture_id = self.capture_ids.get(sighting.page_url)
         self.archive.record_entries(self.crawl_id, entries, ignore_fields=self.ignore_fields)
