@@ -127,7 +127,7 @@ def diff(conn: sqlite3.Connection, from_crawl: dict | None, to_crawl: dict, list
     if only:
         result = {k: (v if k in only else []) for k, v in result.items()}
     covered = [dict(r) for r in conn.execute("SELECT id, status, suspect, started_at, finished_at, note FROM crawls WHERE id > ? AND id <= ? ORDER BY id", (lo, hi))]
-    captures = conn.execute("SELECT count(*) FROM captures WHERE crawl_id IN (?, ?)", (lo, hi)).fetchone()[0]
+    captures = {str(cid): conn.execute("SELECT count(*) FROM captures WHERE crawl_id = ?", (cid,)).fetchone()[0] for cid in (lo, hi) if cid}
     return {
         "from": _crawl_summary(from_crawl),
         "to": _crawl_summary(to_crawl),

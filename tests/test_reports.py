@@ -82,6 +82,7 @@ def test_text_and_markdown(archive):
     text = render(report(a, 1, 2), "text")
     assert text.index("NEW") < text.index("CHANGED") < text.index("REMOVED")
     assert "1 new, 2 changed, 1 removed" in text and "\033[" not in text
+    assert "Compares crawl 1 (complete, 0 pages captured) with crawl 2 (complete, 0 pages captured)." in text
     assert "[-many-]" in text or "[-many" in text  # word-level diff of long text
     assert "\033[" in render(report(a, 1, 2), "text", colour=True)
     md = render(report(a, 1, 2), "markdown")

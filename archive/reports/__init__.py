@@ -58,7 +58,17 @@ def groups(entries: list[dict]) -> list[tuple[str, str, list[dict]]]:
     return out
 
 
-_env.globals.update(show=show, word_diff=word_diff, is_long=is_long, groups=groups)
+def compared(r: dict) -> str:
+    """Which crawls (and how many captured pages) a report compares."""
+    caps = r.get("captures") or {}
+    def one(crawl):
+        return f"crawl {crawl['id']} ({crawl['status']}, {caps.get(str(crawl['id']), 0)} pages captured)"
+    start = one(r["from"]) if r["from"] else "an empty archive"
+    between = len(r["crawls"]) - 1
+    return f"Compares {start} with {one(r['to'])}" + (f", folding {between} crawl(s) in between" if between > 0 else "") + "."
+
+
+_env.globals.update(show=show, word_diff=word_diff, is_long=is_long, groups=groups, compared=compared)
 
 
 def render(report: dict, fmt: str, colour: bool = False, feed_url: str | None = None) -> str:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from . import groups, is_long, show, word_diff
+from . import compared, groups, is_long, show, word_diff
 
 _C = {"new": "32", "changed": "33", "removed": "31", "restored": "36", "-": "31", "+": "32", "dim": "2", "bold": "1"}
 
@@ -19,6 +19,7 @@ def render_text(r: dict, colour: bool = False) -> str:
         lines[-1] += ": nothing new, changed or removed" + (f" ({_partial(r)})." if r["partial_crawls"] else ".")
         return "\n".join(lines) + "\n"
     lines.append(f"{counts['new']} new, {counts['changed']} changed, {counts['removed']} removed, {counts['restored']} restored")
+    lines.append(c("dim", compared(r)))
     if r["partial_crawls"]:
         lines.append(c("dim", f"Note: {_partial(r)}."))
     for kind in ("new", "changed", "removed", "restored"):
