@@ -150,37 +150,83 @@ def crawl(spider, db, config_path, start_urls, profile, settings, contact, notif
       listing-archive crawl listing --start-url https://example.org/news/ -s DOWNLOAD_DELAY=2
       listing-archive crawl --config listings.toml --notify mailto://me:pw@example.org
     """
+    from .locking import ArchiveLocked, archive_lock
+
+    plan = _crawl_plan(spider, db, config_path, start_urls, profile, settings, contact, notify, log_dir, jobdir, ignore_fields)
+    _open(plan["db"], must_exist=False).close()  # a clear error now if the file is not an archive
+    try:
+        with archive_lock(plan["db"]):
+            if plan["jobdir"] and len(plan["start_urls"]) > 1:
+                code = _crawl_each_listing(plan)
+            else:
+                code = _execute(plan)
+    except ArchiveLocked as exc:
+        click.echo(f"listing-archive: {exc}", err=True)
+        code = EXIT_LOCKED
+    sys.exit(code)
+
+
+# Worst first: the exit status of several crawls is that of the worst one.
+_SEVERITY = (EXIT_FAILED, EXIT_SUSPECT, EXIT_PARTIAL, 0)
+
+
+def _crawl_each_listing(plan: dict) -> int:
+    """With --jobdir, one crawl (and one job folder) per listing, so each can resume on its own.
+
+    Each crawl runs in its own process (Twisted's reactor starts once per process),
+    under the lock this process holds.
+    """
+    import hashlib
+    import subprocess
+    import tempfile
+
+    codes = []
+    for url in plan["start_urls"]:
+        job = Path(plan["jobdir"]) / hashlib.sha1(url.encode()).hexdigest()[:16]
+        profiles = plan["listing_profiles"] or {}
+        one = {**plan, "start_urls": [url], "listing_profiles": {url: profiles[url]} if url in profiles else None, "jobdir": str(job),
+               "overrides": {**plan["overrides"], "JOBDIR": str(job)}}
+        with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False) as fh:
+            json.dump(one, fh)
+        try:
+            codes.append(subprocess.call([sys.executable, "-m", "archive.cli", "crawl-plan", fh.name]))
+        finally:
+            os.unlink(fh.name)
+    return min(codes, key=lambda c: _SEVERITY.index(c) if c in _SEVERITY else -1)
+
+
+@main.command(name="crawl-plan", hidden=True)
+@click.argument("plan_file", type=click.Path(exists=True, dir_okay=False))
+@friendly_errors
+def crawl_plan_command(plan_file):
+    """Run one crawl from a plan written by `crawl` (which holds the archive's lock)."""
+    sys.exit(_execute(json.loads(Path(plan_file).read_text())))
+
+
+def _execute(plan: dict) -> int:
+    """Run one crawl in this process, print its summary, notify; return the exit status."""
     from datetime import datetime, timezone
 
     from crawler.run import run_crawl
 
-    from .locking import ArchiveLocked, archive_lock
     from .notify import message_for, send
     from .summary import crawl_summary
 
-    plan = _crawl_plan(spider, db, config_path, start_urls, profile, settings, contact, notify, log_dir, jobdir, ignore_fields)
     db = plan["db"]
-    _open(db, must_exist=False).close()  # a clear error now if the file is not an archive
     logs = Path(plan["log_dir"] or Path(db).resolve().parent / "logs")
     logs.mkdir(parents=True, exist_ok=True)
     log_file = logs / f"crawl-{datetime.now(timezone.utc):%Y%m%dT%H%M%SZ}-{os.getpid()}.log"
-    try:
-        with archive_lock(db):
-            result = run_crawl(plan["spider"], db, plan["start_urls"] or None, plan["profile"], plan["overrides"],
-                               plan["listing_profiles"], str(log_file), progress=sys.stderr.isatty())
-    except ArchiveLocked as exc:
-        click.echo(f"listing-archive: {exc}", err=True)
-        sys.exit(EXIT_LOCKED)
+    result = run_crawl(plan["spider"], db, plan["start_urls"] or None, plan["profile"], plan["overrides"],
+                       plan["listing_profiles"], str(log_file), progress=sys.stderr.isatty())
     with _open(db) as archive:
         crawl_row = archive.crawl(result["crawl_id"]) if result["crawl_id"] else None
         click.echo(crawl_summary(archive.conn, crawl_row, result))
         click.echo(f"  log: {log_file}")
         if crawl_row and plan["notify"]:
             send(plan["notify"], *message_for(archive.conn, crawl_row))
-    status = crawl_row["status"] if crawl_row else "failed"
     if crawl_row and crawl_row.get("suspect"):
-        sys.exit(EXIT_SUSPECT)
-    sys.exit({"complete": 0, "partial": EXIT_PARTIAL}.get(status, EXIT_FAILED))
+        return EXIT_SUSPECT
+    return {"complete": 0, "partial": EXIT_PARTIAL}.get(crawl_row["status"] if crawl_row else "failed", EXIT_FAILED)
 
 
 def parse_interval(text: str) -> float:

@@ -151,3 +151,21 @@ def test_listing_spider_reads_any_site_and_follows_its_pagination(tmp_path):
     assert "pages 3, entries 12" in out
     assert count(db, "SELECT count(*) FROM entries WHERE date_start LIKE '2023-0%'") == 12
     assert count(db, "SELECT max(page) FROM sightings") == 3
+
+
+def test_jobdir_keeps_one_job_per_listing(tmp_path):
+    root = tmp_path / "two"
+    shutil.copytree(demo_site_root() / "week1", root)
+    news = root / "news" / "index.htm"
+    news.parent.mkdir(parents=True)
+    news.write_text('<html lang="en"><body><main><h1>News</h1><ul>'
+                    + "".join(f'<li><h3><a href="/news/{i}">News story number {i}</a></h3><p>{i + 1} May 2021</p></li>' for i in range(3))
+                    + "</ul></main></body></html>")
+    db, jobs = tmp_path / "a.db", tmp_path / "jobs"
+    with SiteServer(root) as site:
+        out = cli("crawl", "listing", "--db", db, "--start-url", site.base_url + DEMO_LISTING_PATH,
+                  "--start-url", site.base_url + "/news/", "--jobdir", jobs, *FAST, check=0).stdout
+    assert out.count("COMPLETE") == 2
+    assert count(db, "SELECT count(*) FROM crawls WHERE status='complete'") == 2
+    assert count(db, "SELECT count(*) FROM entries") == 17
+    assert len([p for p in jobs.iterdir() if p.is_dir()]) == 2
