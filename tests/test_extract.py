@@ -175,3 +175,34 @@ def test_profile_with_drifted_group_headings_still_groups(seed_html):
     drifted = seed_html.replace(b'<h3 class="items-group">', b'<h2 class="month-heading">').replace(b"</h3>", b"</h2>")
     entries = build_entries(extract_page(drifted, SEED_URL, "ilo"), SEED_URL)
     assert [(e["group_month"], e["position"]) for e in entries][:4] == [("2023-01", 1), ("2023-01", 2), ("2022-12", 1), ("2022-12", 2)]
+
+
+def test_blog_articles_with_their_own_header_and_linked_dates():
+    posts = "".join(
+        f'<article class="post"><header class="entry-header"><h2 class="entry-title"><a href="/2023/05/0{i}/post-{i}/">Post number {i} about labour rights</a></h2>'
+        f'<div class="entry-meta"><span class="posted-on">Posted on <a href="/2023/05/0{i}/"><time datetime="2023-05-0{i}T10:00:00+00:00">May {i}, 2023</time></a>'
+        f'</span><span class="byline"> by <a href="/author/admin/">admin</a></span></div></header>'
+        f'<div class="entry-summary"><p>Summary of post {i} with some words. <a class="more-link" href="/2023/05/0{i}/post-{i}/">Continue reading</a></p></div></article>'
+        for i in range(1, 4)
+    )
+    html = (f'<html lang="en"><body><header id="masthead"><nav><a href="/about/">About our organisation and team</a></nav></header>'
+            f'<main><h1>News</h1>{posts}<nav class="pagination"><a class="next" href="/page/2/">Next</a></nav></main></body></html>').encode()
+    page = extract_page(html, "https://blog.example.org/", "auto")
+    entries = build_entries(page, "https://blog.example.org/")
+    assert [(e["title"], e["date_start"], e["description"]) for e in entries] == [
+        (f"Post number {i} about labour rights", f"2023-05-0{i}", f"Summary of post {i} with some words.") for i in range(1, 4)
+    ]
+    assert page.page_links == ["https://blog.example.org/page/2/"]
+
+
+def test_cards_whose_only_link_is_read_more():
+    cards = "".join(
+        f'<div class="col"><div class="card"><img src="/img/{i}.jpg"><div class="card-body"><h5>Report number {i} on wages</h5>'
+        f'<p><small>1{i} March 2022</small></p><p>What the report {i} finds about wages.</p><a href="/pub/{i}">Read more</a></div></div></div>'
+        for i in range(3)
+    )
+    html = f'<html lang="en"><body><h1>Publications</h1><div class="row">{cards}</div></body></html>'.encode()
+    entries = build_entries(extract_page(html, "https://pubs.example.org/", "auto"), "https://pubs.example.org/")
+    assert [(e["title"], e["url"], e["date_start"], e["description"]) for e in entries] == [
+        (f"Report number {i} on wages", f"https://pubs.example.org/pub/{i}", f"2022-03-1{i}", f"What the report {i} finds about wages.") for i in range(3)
+    ]

@@ -27,7 +27,8 @@ def find_title(elements):
                 return links[0]
     links = [a for a in _walk(elements) if tag(a) == "a" and a.get("href") and text_of(a)]
     if links:
-        return max(links, key=lambda a: len(text_of(a) or ""))
+        # The longest link text, but a "Read more" link only when there is no other.
+        return max(links, key=lambda a: (not is_more_link(text_of(a)), len(text_of(a) or "")))
     for el in _walk(elements):
         if tag(el) in HEADINGS and text_of(el):
             return el
@@ -66,8 +67,8 @@ def fill_entry(elements, entry: RawEntry, used: list) -> RawEntry:
             # what is left of a date's meta line ("News") is a label, not description.
             text = _without_more(text_of(_text_without(el, inside)) if inside else text_of(el))
             text = text.lstrip("|·•–—-: ") if text else None
-            if text and inside - {title_el} and len(text.split()) <= 3:
-                continue
+            if text and inside - {title_el} and (len(text.split()) <= 3 or (len(text.split()) <= 6 and not text.endswith((".", "!", "?")))):
+                continue  # "News", "Posted on by admin": what a date line leaves, not prose
             if text:
                 paragraphs.append(text)
         if entry.date_text is None and paragraphs:
@@ -173,6 +174,18 @@ def _only_links(el) -> bool:
     """A line that is nothing but links ("Download the report (PDF)"): not description."""
     links = " ".join(filter(None, (text_of(a) for a in el.iter("a"))))
     return bool(links) and links == text_of(el)
+
+
+_MORE_LINK = re.compile(
+    r"^(?:read more|more|learn more|see more|find out more|details|continue reading|lire la suite|en savoir plus|"
+    r"leer m[áa]s|ver m[áa]s|seguir leyendo|m[áa]s informaci[óo]n|plus)\s*[»›→.…]*$",
+    re.IGNORECASE,
+)
+
+
+def is_more_link(text: str | None) -> bool:
+    """ "Read more »", "Lire la suite", "Leer más": a link that points at an entry without naming it."""
+    return bool(text and _MORE_LINK.match(text.strip()))
 
 
 def _without_more(text: str | None) -> str | None:

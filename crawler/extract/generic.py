@@ -7,7 +7,8 @@ import re
 from collections import defaultdict
 
 from ..parsers.groups import looks_like_group_heading
-from .fields import HEADINGS, fill_entry, find_title
+from ..parsers.dates import date_in_line
+from .fields import HEADINGS, fill_entry, find_title, is_more_link
 from .html import is_ancestor, tag, text_of
 from .raw import RawEntry
 
@@ -24,7 +25,9 @@ _BOILERPLATE_NAMES = re.compile(r"(?:^|[\s_-])(?:nav|navbar|navigation|menu|mega
 def _in_boilerplate(el) -> bool:
     while el is not None:
         if tag(el) in _BOILERPLATE_TAGS or (el.get("role") or "") in _BOILERPLATE_ROLES:
-            return True
+            # <header>/<footer> inside an <article> or <section> belong to it, not to the site.
+            if not (tag(el) in ("header", "footer") and any(tag(a) in ("article", "section", "main") for a in el.iterancestors())):
+                return True
         if tag(el) not in ("html", "body", "main") and _BOILERPLATE_NAMES.search(f"{el.get('id') or ''} {el.get('class') or ''}"):
             return True
         el = el.getparent()
@@ -40,9 +43,10 @@ def _title_links(root):
         if not href or href.startswith(("#", "javascript:", "mailto:")):
             continue
         in_heading = any(tag(x) in HEADINGS for x in a.iterancestors())
-        if not text or (not in_heading and (len(text) < 12 or len(text.split()) < 2)) or _in_boilerplate(a):
-            continue
-        out.append(a)
+        if not text or _in_boilerplate(a) or date_in_line(text):
+            continue  # a linked date ("May 3, 2023" to an archive page) is not a title
+        if in_heading or is_more_link(text) or (len(text) >= 12 and len(text.split()) >= 2):
+            out.append(a)
     return out
 
 
@@ -196,6 +200,19 @@ def extract_generic(root) -> list[RawEntry]:
     entries = []
     for elements, group, position in find_entries(root):
         title_el = find_title(elements)
-        entry = RawEntry(title=text_of(title_el), href=title_el.get("href") if title_el is not None else None, group=group, position=position)
-        entries.append(fill_entry(elements, entry, [title_el]))
+        href = title_el.get("href") if title_el is not None else None
+        used = [title_el]
+        if title_el is not None and is_more_link(text_of(title_el)):
+            # A card whose only link is "Read more": the title is its heading.
+            heading = next((el for el in _iter_all(elements) if tag(el) in HEADINGS and text_of(el)), None)
+            if heading is not None:
+                title_el = heading
+                used.append(heading)
+        entry = RawEntry(title=text_of(title_el), href=href, group=group, position=position)
+        entries.append(fill_entry(elements, entry, used))
     return entries
+
+
+def _iter_all(elements):
+    for el in elements:
+        yield from el.iter()
