@@ -206,3 +206,18 @@ def test_cards_whose_only_link_is_read_more():
     assert [(e["title"], e["url"], e["date_start"], e["description"]) for e in entries] == [
         (f"Report number {i} on wages", f"https://pubs.example.org/pub/{i}", f"2022-03-1{i}", f"What the report {i} finds about wages.") for i in range(3)
     ]
+
+
+@pytest.mark.parametrize(
+    "shown,date_text,start,end",
+    [
+        ("22 - 23 November 2022<br>Vientiane, Lao PDR", "22 - 23 November 2022", "2022-11-22", "2022-11-23"),
+        ("Event | 16 December 2022", "16 December 2022", "2022-12-16", "2022-12-16"),
+        ("Date: 1 de marzo de 2021", "1 de marzo de 2021", "2021-03-01", "2021-03-01"),
+        ("Ongoing", "Ongoing", None, None),
+    ],
+)
+def test_profile_date_lines_with_more_than_the_date(seed_html, shown, date_text, start, end):
+    html = seed_html.replace(b"22 - 23 November 2022", shown.encode())
+    entry = build_entries(extract_page(html, SEED_URL, "ilo"), SEED_URL)[3]
+    assert (entry["date_text"], entry["date_start"], entry["date_end"]) == (date_text, start, end)

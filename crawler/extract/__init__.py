@@ -7,7 +7,7 @@ import re
 from urllib.parse import urlsplit
 
 from ..parsers.text import guess_language
-from .fields import fill_entry, find_title
+from .fields import date_from_element, fill_entry, find_title
 from .generic import assign_groups, extract_generic
 from .html import first, is_ancestor, parse_html, select, text_of
 from .pagination import find_page_links, page_number
@@ -71,7 +71,9 @@ def _profile_entries(root, profile: Profile) -> list[RawEntry]:
         used = [title_el]
         date_el = first(node, sel.get("date"))
         if date_el is not None:
-            entry.date_text = text_of(date_el)
+            # The date itself when the line holds more ("Event | 16 December 2022");
+            # else the line as shown ("Ongoing"), which then has no dates.
+            entry.date_text = date_from_element(date_el) or text_of(date_el)
             used.append(date_el)
         credit_el = first(node, sel.get("credit"))
         if credit_el is not None:

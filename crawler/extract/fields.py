@@ -94,6 +94,19 @@ def _text_without(el, skip: set) -> str:
     return " ".join(parts)
 
 
+def date_from_element(el) -> str | None:
+    """The date an element shows: its whole text, or one of its lines
+    ("22 - 23 November 2022<br>Vientiane"), after any label ("Date:", "News |")."""
+    found = date_in_line(text_of(el))
+    if found:
+        return found
+    for piece in el.itertext():
+        found = date_in_line(piece)
+        if found:
+            return found
+    return None
+
+
 def _find_date(elements, entry: RawEntry, used: list, title_el, leaves) -> None:
     """The entry's own date line: a <time> element, else a short line that is (or
     holds, after a label or separator) a date; never a date inside the title or text."""
@@ -108,8 +121,8 @@ def _find_date(elements, entry: RawEntry, used: list, title_el, leaves) -> None:
                 return
     for el in leaves:
         line = text_of(el) or ""
-        found = date_in_line(line)
-        if found and len(line.replace(found, "").split()) <= 4:  # the date and at most a label
+        found = date_from_element(el)
+        if found and len(line.replace(found, "").split()) <= 4:  # the date and at most a label or a place
             entry.date_text = found
             used.append(el)
             return
