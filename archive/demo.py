@@ -7,7 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from crawler.site_server import DEMO_LISTING_PATH, SiteServer, demo_site_root
+from crawler.site_server import DEMO_BASE, DEMO_LISTING_PATH, SiteServer, demo_site_root
 
 FAST_LOCAL = ["-s", "AUTOTHROTTLE_ENABLED=False", "-s", "DOWNLOAD_DELAY=0", "-s", "LOG_LEVEL=WARNING"]
 CHANGED_ENTRY = "WCMS_862866"
@@ -22,7 +22,7 @@ def run_demo(db: str, report_path: str) -> int:
     for leftover in (db, f"{db}-wal", f"{db}-shm"):
         if os.path.exists(leftover):
             os.remove(leftover)
-    with SiteServer(demo_site_root(), state="week1") as site:
+    with SiteServer(demo_site_root(), state="week1", base=DEMO_BASE) as site:
         url = site.base_url + DEMO_LISTING_PATH
         print(f"== Demo site on {site.base_url} (week 1)\n")
         code = _cli("crawl", "ilo", "--db", db, "--start-url", url, *FAST_LOCAL)

@@ -51,10 +51,12 @@ class _Handler(BaseHTTPRequestHandler):
 class SiteServer(ThreadingHTTPServer):
     daemon_threads = True
 
-    def __init__(self, root: str | Path, state: str | None = None, port: int = 0):
+    def __init__(self, root: str | Path, state: str | None = None, port: int = 0, base: str | None = None):
+        """`state`: the sub-folder served now; `base`: where a file the state lacks is taken from."""
         super().__init__(("127.0.0.1", port), _Handler)
         self.root = Path(root)
         self.state = state
+        self.base = base
         self.faults: dict[str, Callable] = {}
         self.requests: list[str] = []
         self._thread: threading.Thread | None = None
@@ -64,13 +66,20 @@ class SiteServer(ThreadingHTTPServer):
         return f"http://127.0.0.1:{self.server_address[1]}"
 
     def resolve(self, path: str) -> Path | None:
-        base = (self.root / self.state) if self.state else self.root
+        for folder in dict.fromkeys(filter(None, (self.state, self.base))) or [None]:
+            found = self._resolve_in(self.root / folder if folder else self.root, path)
+            if found is not None:
+                return found
+        return None
+
+    @staticmethod
+    def _resolve_in(folder: Path, path: str) -> Path | None:
         rel = path.lstrip("/")
-        candidate = (base / rel).resolve()
+        candidate = (folder / rel).resolve()
         if rel == "" or path.endswith("/"):
             candidate = candidate / "index.htm"
-        if not str(candidate).startswith(str(base.resolve())) or not candidate.is_file():
-            return None
+        if not str(candidate).startswith(str(folder.resolve())) or not candidate.is_file():
+            return None  # outside the folder, or not there
         return candidate
 
     def start(self) -> "SiteServer":
@@ -90,6 +99,8 @@ class SiteServer(ThreadingHTTPServer):
 
 
 DEMO_LISTING_PATH = "/asia/countries/lao-peoples-democratic-republic/facet/lang--en/index.htm"
+# The demo site a week later holds only the pages that changed; the rest is week1's.
+DEMO_BASE = "week1"
 
 
 def demo_site_root() -> Path:

@@ -12,13 +12,13 @@ import pytest
 from warcio.archiveiterator import ArchiveIterator
 
 from conftest import FAST, ROOT, cli
-from crawler.site_server import DEMO_LISTING_PATH, SiteServer, demo_site_root
+from crawler.site_server import DEMO_BASE, DEMO_LISTING_PATH, SiteServer, demo_site_root
 
 
 @pytest.fixture(scope="module")
 def crawled(tmp_path_factory):
     db = tmp_path_factory.mktemp("tools") / "a.db"
-    with SiteServer(demo_site_root(), state="week1") as site:
+    with SiteServer(demo_site_root(), state="week1", base=DEMO_BASE) as site:
         cli("crawl", "ilo", "--db", db, "--start-url", site.base_url + DEMO_LISTING_PATH, *FAST, check=0)
     return db
 

@@ -6,7 +6,7 @@ import sqlite3
 
 from archive.store import integrity_ok
 from conftest import FAST, cli
-from crawler.site_server import DEMO_LISTING_PATH, SiteServer, demo_site_root
+from crawler.site_server import DEMO_BASE, DEMO_LISTING_PATH, SiteServer, demo_site_root
 
 PAGE2 = DEMO_LISTING_PATH.replace("index.htm", "nextRow--10/index.htm")
 
@@ -26,7 +26,7 @@ def fail_with(status):
 
 def test_demo_site_two_crawls_a_week_apart(tmp_path):
     db = tmp_path / "a.db"
-    with SiteServer(demo_site_root(), state="week1") as site:
+    with SiteServer(demo_site_root(), state="week1", base=DEMO_BASE) as site:
         url = site.base_url + DEMO_LISTING_PATH
         first = cli("crawl", "ilo", "--db", db, "--start-url", url, *FAST, check=0)
         assert "COMPLETE" in first.stdout and "new 14" in first.stdout
@@ -53,7 +53,7 @@ def test_demo_site_two_crawls_a_week_apart(tmp_path):
 
 def test_a_page_that_fails_makes_the_crawl_partial_and_removes_nothing(tmp_path):
     db = tmp_path / "a.db"
-    with SiteServer(demo_site_root(), state="week1") as site:
+    with SiteServer(demo_site_root(), state="week1", base=DEMO_BASE) as site:
         url = site.base_url + DEMO_LISTING_PATH
         cli("crawl", "ilo", "--db", db, "--start-url", url, *FAST, check=0)
         site.state = "week2"
@@ -71,7 +71,7 @@ def test_a_page_that_fails_makes_the_crawl_partial_and_removes_nothing(tmp_path)
 
 def test_start_page_missing_is_a_failed_crawl(tmp_path):
     db = tmp_path / "a.db"
-    with SiteServer(demo_site_root(), state="week1") as site:
+    with SiteServer(demo_site_root(), state="week1", base=DEMO_BASE) as site:
         failed = cli("crawl", "ilo", "--db", db, "--start-url", site.base_url + "/nothing/here.htm", *FAST, check=4)
     assert "FAILED" in failed.stdout
     assert "Traceback" not in failed.stderr
@@ -105,7 +105,7 @@ def test_scrapy_list_and_crawl_from_the_repository_root(tmp_path):
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     listed = subprocess.run([sys.executable, "-m", "scrapy", "list"], cwd=ROOT, capture_output=True, text=True, env=env)
     assert listed.stdout.split() == ["ilo", "listing"]
-    with SiteServer(demo_site_root(), state="week1") as site:
+    with SiteServer(demo_site_root(), state="week1", base=DEMO_BASE) as site:
         out = tmp_path / "items.jsonl"
         run = subprocess.run(
             [sys.executable, "-m", "scrapy", "crawl", "ilo", "-a", f"start_urls={site.base_url + DEMO_LISTING_PATH}",
@@ -120,7 +120,7 @@ def test_scrapy_list_and_crawl_from_the_repository_root(tmp_path):
 
 def test_jobdir_and_ignored_fields(tmp_path):
     db, jobs = tmp_path / "a.db", tmp_path / "job"
-    with SiteServer(demo_site_root(), state="week1") as site:
+    with SiteServer(demo_site_root(), state="week1", base=DEMO_BASE) as site:
         url = site.base_url + DEMO_LISTING_PATH
         cli("crawl", "ilo", "--db", db, "--start-url", url, "--jobdir", jobs, *FAST, check=0)
         # A finished job leaves nothing to resume: the next crawl with the same jobdir is a full one.
