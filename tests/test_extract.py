@@ -177,12 +177,13 @@ def test_profile_with_drifted_group_headings_still_groups(seed_html):
     assert [(e["group_month"], e["position"]) for e in entries][:4] == [("2023-01", 1), ("2023-01", 2), ("2022-12", 1), ("2022-12", 2)]
 
 
-def test_blog_articles_with_their_own_header_and_linked_dates():
+@pytest.mark.parametrize("more", ["", ' <a class="more-link" href="/2023/05/0{i}/post-{i}/">Continue reading</a>'])
+def test_blog_articles_with_their_own_header_and_linked_dates(more):
     posts = "".join(
         f'<article class="post"><header class="entry-header"><h2 class="entry-title"><a href="/2023/05/0{i}/post-{i}/">Post number {i} about labour rights</a></h2>'
         f'<div class="entry-meta"><span class="posted-on">Posted on <a href="/2023/05/0{i}/"><time datetime="2023-05-0{i}T10:00:00+00:00">May {i}, 2023</time></a>'
         f'</span><span class="byline"> by <a href="/author/admin/">admin</a></span></div></header>'
-        f'<div class="entry-summary"><p>Summary of post {i} with some words. <a class="more-link" href="/2023/05/0{i}/post-{i}/">Continue reading</a></p></div></article>'
+        f'<div class="entry-summary"><p>Summary of post {i} with some words.{more.format(i=i)}</p></div></article>'
         for i in range(1, 4)
     )
     html = (f'<html lang="en"><body><header id="masthead"><nav><a href="/about/">About our organisation and team</a></nav></header>'

@@ -12,25 +12,29 @@ from .fields import HEADINGS, fill_entry, find_title, is_more_link
 from .html import is_ancestor, tag, text_of
 from .raw import RawEntry
 
-_BOILERPLATE_TAGS = {"nav", "header", "footer", "aside", "form", "menu"}
-_BOILERPLATE_ROLES = {"navigation", "banner", "contentinfo", "complementary", "search"}
+_CHROME_TAGS = {"nav", "aside", "form", "menu"}
+_CHROME_ROLES = {"navigation", "banner", "contentinfo", "complementary", "search"}
+_CONTENT_TAGS = {"article", "section", "main"}
 _LISTS = {"ol", "ul", "dl", "table", "tbody"}
-
-
-# Site chrome is found by tag and role first; ids and classes that name it are a
-# weaker hint, used only to leave blocks out, never to find entries.
-_BOILERPLATE_NAMES = re.compile(r"(?:^|[\s_-])(?:nav|navbar|navigation|menu|megamenu|footer|header|breadcrumbs?|sidebar|cookie|share|social|skip)(?:$|[\s_-])", re.I)
+# Ids and classes that name site chrome are a weaker hint than tags, used only to
+# leave blocks out (never to find entries), and only outside the page's content.
+_CHROME_NAMES = re.compile(r"(?:^|[\s_-])(?:nav|navbar|navigation|menu|megamenu|footer|header|breadcrumbs?|sidebar|cookie|share|social|skip)(?:$|[\s_-])", re.I)
 
 
 def _in_boilerplate(el) -> bool:
-    while el is not None:
-        if tag(el) in _BOILERPLATE_TAGS or (el.get("role") or "") in _BOILERPLATE_ROLES:
-            # <header>/<footer> inside an <article> or <section> belong to it, not to the site.
-            if not (tag(el) in ("header", "footer") and any(tag(a) in ("article", "section", "main") for a in el.iterancestors())):
-                return True
-        if tag(el) not in ("html", "body", "main") and _BOILERPLATE_NAMES.search(f"{el.get('id') or ''} {el.get('class') or ''}"):
+    """Inside site chrome: navigation, sidebars, forms anywhere; a header or footer (by
+    tag, or by an id or class naming one) only outside <article>, <section> or <main>,
+    where it belongs to the content."""
+    node = el
+    while node is not None:
+        if tag(node) in _CHROME_TAGS or (node.get("role") or "") in _CHROME_ROLES:
             return True
-        el = el.getparent()
+        outside_content = not any(tag(a) in _CONTENT_TAGS for a in node.iterancestors())
+        if outside_content and tag(node) not in ("html", "body") and (
+            tag(node) in ("header", "footer") or _CHROME_NAMES.search(f"{node.get('id') or ''} {node.get('class') or ''}")
+        ):
+            return True
+        node = node.getparent()
     return False
 
 
