@@ -13,6 +13,7 @@ import subprocess
 import sys
 import threading
 import time
+from pathlib import Path
 
 import pytest
 
@@ -266,6 +267,8 @@ def test_sigterm_stops_cleanly_as_partial(db, site):
         release.set()
     assert proc.returncode == 3, err[-2000:]
     assert "PARTIAL" in out and "Traceback" not in err
+    log = Path(out.split("log: ")[1].strip()).read_text()
+    assert "Received SIGTERM, shutting down gracefully" in log
     healthy(db)
 
 
@@ -377,3 +380,46 @@ def test_progress_line_on_a_terminal(tmp_path, site):
     terminal = b"".join(chunks).decode(errors="replace")
     assert "pages 2 | entries 14 | new 14 | changed 0 | errors 0" in terminal
     assert proc.returncode == 0
+
+
+def test_a_stopped_crawl_resumes_from_its_jobdir(tmp_path):
+    """Stop a crawl with SIGTERM while pages wait in its queue; the next run with the
+    same --jobdir fetches only what was left, and marks nothing removed."""
+    root = tmp_path / "long"
+    paths = ["/long/index.htm"] + [f"/long/nextRow--{n * 10}/index.htm" for n in range(1, 12)]
+    for n, path in enumerate(paths):
+        numbers = "".join(f'<li><a href="{p}">{k + 1}</a></li>' for k, p in enumerate(paths) if n == 1 and k > 1)
+        items = "".join(f'<li class="item"><h5 class="item-title"><a href="/doc/WCMS_{n * 100 + i}/lang--en/index.htm">Entry {i} of page {n + 1}</a></h5></li>' for i in range(3))
+        nxt = f'<li class="next"><a href="{paths[n + 1]}">Next &gt;</a></li>' if n == 0 else ""
+        target = root / path.lstrip("/")
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(f'<html lang="en"><body><div class="items-list"><h3 class="items-group">May 2021</h3><ol>{items}</ol></div>'
+                          f'<aside class="pagination"><ul>{numbers}{nxt}</ul></aside></body></html>')
+    db, jobs = tmp_path / "r.db", tmp_path / "jobs"
+    release = threading.Event()
+    with SiteServer(root) as site:
+        for path in paths[2:]:  # whichever numbered page comes first is held until the crawl is told to stop
+            site.faults[path] = lambda h: (release.wait(60), False)[1]
+        url = site.base_url + paths[0]
+        args = [sys.executable, "-m", "archive.cli", "crawl", "ilo", "--db", str(db), "--start-url", url, "--jobdir", str(jobs),
+                *FAST, "-s", "CONCURRENT_REQUESTS=1", "-s", "ROBOTSTXT_OBEY=False"]
+        proc = subprocess.Popen(args, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                                env={**os.environ, "PYTHONPATH": str(ROOT)})
+        try:
+            wait_for(lambda: any(p in site.requests for p in paths[2:]))
+            proc.send_signal(signal.SIGTERM)
+            release.set()
+            out, err = proc.communicate(timeout=60)
+        finally:
+            release.set()
+        assert proc.returncode == 3 and "PARTIAL" in out, out + err[-3000:]
+        first_run = set(site.requests)
+        assert len(first_run) < len(paths)
+        site.requests.clear()
+        resumed = subprocess.run(args, cwd=ROOT, capture_output=True, text=True, env={**os.environ, "PYTHONPATH": str(ROOT)}, timeout=120)
+    assert resumed.returncode == 3 and "PARTIAL" in resumed.stdout  # a resumed crawl never marks anything removed
+    assert not set(site.requests) & {paths[0], paths[1]}  # nothing fetched twice
+    assert first_run | set(site.requests) >= set(paths)  # between them, every page
+    assert q(db, "SELECT count(*) FROM entries") == 3 * len(paths)
+    assert q(db, "SELECT count(*) FROM entries WHERE status='removed'") == 0
+    assert integrity_ok(str(db))
