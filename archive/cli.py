@@ -62,7 +62,7 @@ def _parse_settings(pairs) -> dict:
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option("0.1.0", prog_name="listing-archive")
+@click.version_option(package_name="listing-archive", prog_name="listing-archive")
 def main():
     """Crawl resource listing pages into a SQLite archive with full change history.
 

@@ -17,9 +17,10 @@ profile, so that one cron line serves many listings.
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from crawler.extract.profiles import read_toml
 
 KNOWN = {"db", "contact", "notify", "log_dir", "jobdir", "settings", "listing"}
 
@@ -51,12 +52,7 @@ class Config:
 
 def load_config(path: str) -> Config:
     file = Path(path)
-    try:
-        data = tomllib.loads(file.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise ConfigError(f"no config file at {path}") from None
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"{path}: not valid TOML: {exc}") from None
+    data = read_toml(file, "config", ConfigError)
     unknown = set(data) - KNOWN
     if unknown:
         raise ConfigError(f"{path}: unknown key(s) {', '.join(sorted(unknown))}; known: {', '.join(sorted(KNOWN))}")

@@ -4,6 +4,7 @@ append-only history plus a current-state table (entries) derived from it."""
 from __future__ import annotations
 
 import hashlib
+from importlib import metadata
 import json
 import sqlite3
 import zlib
@@ -20,7 +21,10 @@ from . import health
 from .compare import VERSIONED_FIELDS, changed_fields
 from .schema import ensure_schema, transaction
 
-SOFTWARE_VERSION = "0.1.0"
+try:
+    SOFTWARE_VERSION = metadata.version("listing-archive")
+except metadata.PackageNotFoundError:  # run from a checkout that is not installed
+    SOFTWARE_VERSION = "unknown"
 # The headers worth keeping with a capture: enough to replay and to revalidate.
 KEPT_HEADERS = ("content-type", "etag", "last-modified", "date", "content-language", "retry-after", "location")
 
@@ -177,14 +181,6 @@ class Archive:
             "SELECT b.body FROM captures c JOIN capture_bodies b ON b.digest = c.digest WHERE c.id = ?", (capture_id,)
         ).fetchone()
         return zlib.decompress(row[0]) if row else None
-
-    def validators(self, url: str) -> dict:
-        """The ETag and Last-Modified last seen for a page, for a conditional request."""
-        row = self.conn.execute("SELECT headers FROM captures WHERE url = ? AND status = 200 ORDER BY id DESC LIMIT 1", (url,)).fetchone()
-        if not row:
-            return {}
-        headers = json.loads(row[0] or "{}")
-        return {k: v for k, v in headers.items() if k.lower() in ("etag", "last-modified")}
 
     # -- entries ----------------------------------------------------------
 

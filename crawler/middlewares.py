@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import asyncio
 import email.utils
-import json
 import logging
 import time
 from urllib.parse import urlsplit
@@ -126,23 +125,15 @@ class ConditionalRequestMiddleware:
             raise NotConfigured
         return cls(db)
 
-    def _last_capture(self, url: str):
+    def _last_capture(self, url: str) -> dict | None:
         import sqlite3
 
-        if self.conn is None:
-            try:
-                self.conn = sqlite3.connect(f"file:{self.db_path}?mode=ro", uri=True)
-            except sqlite3.Error:
-                return None
+        from archive.queries import last_capture
+
         try:
-            # Only a capture from a crawl that finished: a crawl killed between writing a
-            # page and its entries must not vouch for what that page lists.
-            return self.conn.execute(
-                "SELECT p.id, p.headers, p.page_links FROM captures p JOIN crawls c ON c.id = p.crawl_id "
-                "WHERE p.url = ? AND p.status IN (200, 304) AND p.digest IS NOT NULL AND c.status IN ('complete', 'partial') "
-                "ORDER BY p.id DESC LIMIT 1",
-                (url,),
-            ).fetchone()
+            if self.conn is None:
+                self.conn = sqlite3.connect(f"file:{self.db_path}?mode=ro", uri=True)
+            return last_capture(self.conn, url)
         except sqlite3.Error:
             return None  # no archive yet, or an older schema: fetch in full
 
@@ -150,16 +141,14 @@ class ConditionalRequestMiddleware:
         if "listing_url" not in request.meta or request.meta.get("conditional_done"):
             return None
         request.meta["conditional_done"] = True
-        row = self._last_capture(request.url)
-        if not row:
+        last = self._last_capture(request.url)
+        if not last or not last["validators"]:
             return None
-        headers = json.loads(row[1] or "{}")
-        if headers.get("etag"):
-            request.headers["If-None-Match"] = headers["etag"]
-        if headers.get("last-modified"):
-            request.headers["If-Modified-Since"] = headers["last-modified"]
-        if "If-None-Match" in request.headers or "If-Modified-Since" in request.headers:
-            request.meta["previous_capture_id"] = row[0]
-            request.meta["previous_page_links"] = json.loads(row[2] or "[]")
-            request.meta.setdefault("handle_httpstatus_list", []).append(304)
+        if "etag" in last["validators"]:
+            request.headers["If-None-Match"] = last["validators"]["etag"]
+        if "last-modified" in last["validators"]:
+            request.headers["If-Modified-Since"] = last["validators"]["last-modified"]
+        request.meta["previous_capture_id"] = last["id"]
+        request.meta["previous_page_links"] = last["page_links"]
+        request.meta.setdefault("handle_httpstatus_list", []).append(304)
         return None

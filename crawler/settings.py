@@ -1,6 +1,8 @@
 """Scrapy settings for listing-archive: polite by default (robots.txt, AutoThrottle,
 retries with backoff), archive on. Override any of them with `-s NAME=VALUE`."""
 
+from crawler import entries  # lower-case: Scrapy takes only upper-case names as settings
+
 BOT_NAME = "listing-archive"
 SPIDER_MODULES = ["crawler.spiders"]
 NEWSPIDER_MODULE = "crawler.spiders"
@@ -60,11 +62,5 @@ EXTENSIONS = {"crawler.progress.Progress": 500}
 PROGRESS_ENABLED = False
 
 FEED_EXPORT_ENCODING = "utf-8"
-FEED_EXPORT_FIELDS = [
-    "entry_id", "url", "title", "description", "group", "group_month",
-    "date_text", "date_start", "date_end", "date_precision",
-    "credit", "credit_author", "credit_holder", "credit_year",
-    "organisers", "organiser_text", "image_url",
-    "listing_url", "listing_title", "position", "language",
-]
+FEED_EXPORT_FIELDS = list(entries.FIELDS)
 LOG_LEVEL = "INFO"

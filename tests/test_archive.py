@@ -121,7 +121,10 @@ def test_captures_stored_once_per_digest(archive):
     archive.record_captures(cid, [{"url": L1 + "?again", "body": b"<html>same</html>", "status": 200}])
     assert archive.conn.execute("SELECT count(*) FROM capture_bodies").fetchone()[0] == 1
     assert archive.capture_body(ids[L1]) == b"<html>same</html>"
-    assert archive.validators(L1) == {"etag": '"x"'}
+    archive.finish_crawl(cid, {L1: {"pages_fetched": 1, "complete": True}})
+    from archive.queries import last_capture
+
+    assert last_capture(archive.conn, L1) == {"id": ids[L1], "validators": {"etag": '"x"'}, "page_links": []}
 
 
 def test_migration_from_schema_1(tmp_path):

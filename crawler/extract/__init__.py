@@ -4,7 +4,6 @@ when no profile applies or the profile finds nothing."""
 from __future__ import annotations
 
 import re
-from urllib.parse import urlsplit
 
 from ..parsers.text import guess_language
 from .fields import date_from_element, fill_entry, find_title
@@ -121,7 +120,3 @@ def extract_page(body: bytes | str, url: str, profile: Profile | str | None = No
         page_number=page_number(root, url, profile.rows_per_page if profile else 10),
         extractor=extractor,
     )
-
-
-def same_site(url: str, other: str) -> bool:
-    return (urlsplit(url).hostname or "") == (urlsplit(other).hostname or "")

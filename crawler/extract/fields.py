@@ -20,16 +20,16 @@ _CREDIT_CLASS = re.compile(r"copyright|credit|caption", re.IGNORECASE)
 
 def find_title(elements):
     """The title element: a heading's link, else the link with the longest text, else a heading."""
-    for el in _walk(elements):
+    for el in walk(elements):
         if tag(el) in HEADINGS:
             links = [a for a in el.iter("a") if a.get("href") and text_of(a)]
             if links:
                 return links[0]
-    links = [a for a in _walk(elements) if tag(a) == "a" and a.get("href") and text_of(a)]
+    links = [a for a in walk(elements) if tag(a) == "a" and a.get("href") and text_of(a)]
     if links:
         # The longest link text, but a "Read more" link only when there is no other.
         return max(links, key=lambda a: (not is_more_link(text_of(a)), len(text_of(a) or "")))
-    for el in _walk(elements):
+    for el in walk(elements):
         if tag(el) in HEADINGS and text_of(el):
             return el
     return None
@@ -38,11 +38,12 @@ def find_title(elements):
 def fill_entry(elements, entry: RawEntry, used: list) -> RawEntry:
     """Fill what the entry still lacks from the block's own text."""
     title_el = used[0] if used else None
-    leaves = [el for el in _leaf_blocks(elements) if not any(is_ancestor(u, el) or is_ancestor(el, u) for u in used if u is not None)]
+    blocks = _leaf_blocks(elements)
     if entry.date_text is None:
+        leaves = [el for el in blocks if not any(is_ancestor(u, el) or is_ancestor(el, u) for u in used if u is not None)]
         _find_date(elements, entry, used, title_el, leaves)
     if entry.credit_text is None:
-        for el in _walk(elements):
+        for el in walk(elements):
             if any(is_ancestor(u, el) for u in used if u is not None):
                 continue
             text = text_of(el)
@@ -52,14 +53,14 @@ def fill_entry(elements, entry: RawEntry, used: list) -> RawEntry:
                     used.append(el)
                     break
     if entry.image_src is None:
-        for el in _walk(elements):
+        for el in walk(elements):
             if tag(el) == "img":
                 entry.image_src = el.get("src") or el.get("data-src")
                 break
     if not entry.paragraphs:
         taken = [u for u in used if u is not None]
         paragraphs = []
-        for el in _leaf_blocks(elements):
+        for el in blocks:
             if any(is_ancestor(u, el) for u in taken) or _only_links(el):
                 continue
             inside = {u for u in taken if is_ancestor(el, u)}
@@ -110,7 +111,7 @@ def date_from_element(el) -> str | None:
 def _find_date(elements, entry: RawEntry, used: list, title_el, leaves) -> None:
     """The entry's own date line: a <time> element, else a short line that is (or
     holds, after a label or separator) a date; never a date inside the title or text."""
-    for el in _walk(elements):
+    for el in walk(elements):
         if tag(el) == "time" and not is_ancestor(title_el, el):
             shown = text_of(el)
             machine = (el.get("datetime") or "").strip()[:10] or None
@@ -157,7 +158,8 @@ def _text_before(leaf, target) -> str:
     return " ".join(parts)
 
 
-def _walk(elements):
+def walk(elements):
+    """Every element of an entry, its blocks and their descendants, in page order."""
     for el in elements:
         yield from el.iter()
 
@@ -165,7 +167,7 @@ def _walk(elements):
 def _leaf_blocks(elements):
     """Text-bearing elements that hold no other text block: the paragraphs of an entry."""
     out = []
-    for el in _walk(elements):
+    for el in walk(elements):
         t = tag(el)
         if t not in _TEXT_BLOCKS and t not in HEADINGS:
             continue

@@ -8,7 +8,7 @@ from collections import defaultdict
 
 from ..parsers.groups import looks_like_group_heading
 from ..parsers.dates import date_in_line
-from .fields import HEADINGS, fill_entry, find_title, is_more_link
+from .fields import HEADINGS, fill_entry, find_title, is_more_link, walk
 from .html import is_ancestor, tag, text_of
 from .raw import RawEntry
 
@@ -208,7 +208,7 @@ def extract_generic(root) -> list[RawEntry]:
         used = [title_el]
         if title_el is not None and is_more_link(text_of(title_el)):
             # A card whose only link is "Read more": the title is its heading.
-            heading = next((el for el in _iter_all(elements) if tag(el) in HEADINGS and text_of(el)), None)
+            heading = next((el for el in walk(elements) if tag(el) in HEADINGS and text_of(el)), None)
             if heading is not None:
                 title_el = heading
                 used.append(heading)
@@ -216,7 +216,3 @@ def extract_generic(root) -> list[RawEntry]:
         entries.append(fill_entry(elements, entry, used))
     return entries
 
-
-def _iter_all(elements):
-    for el in elements:
-        yield from el.iter()

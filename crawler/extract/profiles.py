@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import tomllib
 from dataclasses import dataclass, field
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -63,17 +64,21 @@ def _from_mapping(data: dict, source: str) -> Profile:
     )
 
 
-def load_profile_file(path: str | Path) -> Profile:
-    path = Path(path)
+def read_toml(path: str | Path, what: str, error: type[ValueError]) -> dict:
+    """A TOML file as a dict; a missing or malformed file raises `error` saying which."""
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        return tomllib.loads(Path(path).read_text(encoding="utf-8"))
     except FileNotFoundError:
-        raise ProfileError(f"no profile file at {path}") from None
+        raise error(f"no {what} file at {path}") from None
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-        raise ProfileError(f"{path}: not valid TOML: {exc}") from None
-    return _from_mapping(data, str(path))
+        raise error(f"{path}: not valid TOML: {exc}") from None
 
 
+def load_profile_file(path: str | Path) -> Profile:
+    return _from_mapping(read_toml(path, "profile", ProfileError), str(path))
+
+
+@lru_cache(maxsize=1)
 def bundled_profiles() -> dict[str, Profile]:
     out = {}
     for item in resources.files("crawler.profiles").iterdir():
