@@ -411,7 +411,7 @@ def diff(db, from_ref, to_ref, since, since_last_report, listing, only, fmt, out
       listing-archive diff --from 3 --to 7 --format html -o report.html
       listing-archive diff --since 2023-03-01 --only new,changed --format markdown
     """
-    from .diff import default_pair, diff as run_diff, resolve_crawl
+    from .diff import crawl_before, default_pair, diff as run_diff, resolve_crawl
     from .reports import render
 
     kinds = None
@@ -427,7 +427,7 @@ def diff(db, from_ref, to_ref, since, since_last_report, listing, only, fmt, out
             frm = resolve_crawl(conn, row[0]) if row else None
             to = resolve_crawl(conn, to_ref) if to_ref else default_pair(conn)[1]
         elif since:
-            frm = resolve_crawl(conn, since)
+            frm = crawl_before(conn, since)  # None before the first crawl: everything is new
             to = resolve_crawl(conn, to_ref) if to_ref else default_pair(conn)[1]
         elif from_ref or to_ref:
             to = resolve_crawl(conn, to_ref) if to_ref else default_pair(conn)[1]

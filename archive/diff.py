@@ -35,14 +35,20 @@ def resolve_crawl(conn: sqlite3.Connection, ref: str | int | None) -> dict | Non
         if not crawl:
             raise DiffError(f"no crawl {ref} in this archive")
         return crawl
+    crawl = crawl_before(conn, ref)
+    if crawl is None:
+        raise DiffError(f"no crawl on or before {ref}")
+    return crawl
+
+
+def crawl_before(conn: sqlite3.Connection, when: str) -> dict | None:
+    """The state of the archive at a date: the last crawl started by then, or None (empty)."""
     try:
-        cutoff = parse_when(ref)
+        cutoff = parse_when(when)
     except ValueError as exc:
         raise DiffError(str(exc)) from None
     row = conn.execute("SELECT id FROM crawls WHERE started_at <= ? AND status != 'running' ORDER BY id DESC LIMIT 1", (cutoff,)).fetchone()
-    if not row:
-        raise DiffError(f"no crawl on or before {ref}")
-    return _crawl(conn, row[0])
+    return _crawl(conn, row[0]) if row else None
 
 
 def default_pair(conn: sqlite3.Connection) -> tuple[dict | None, dict]:

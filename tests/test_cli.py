@@ -78,3 +78,63 @@ def test_missing_archive(tmp_path):
     result = cli("export", "--db", tmp_path / "nope.db")
     assert result.returncode == 1 and "no archive at" in result.stderr
     assert not (tmp_path / "nope.db").exists()
+
+
+@pytest.fixture
+def two_listings_db(tmp_path):
+    """Two listings; an entry dated 2021 on one, 2023 on the other; one entry removed."""
+    other = "https://www.ilo.org/other/lang--en/index.htm"
+    path = tmp_path / "t.db"
+
+    def e(eid, listing, start, title):
+        out = {f: None for f in FIELDS}
+        out.update(entry_id=eid, url=f"https://www.ilo.org/x/{eid}/lang--en/index.htm", title=title, organisers=["ILO"],
+                   listing_url=listing, date_start=start, date_end=start)
+        return out
+
+    with Archive(path) as a:
+        cid = a.begin_crawl("ilo", [SEED_URL, other])
+        a.record_entries(cid, [(e("WCMS_1", SEED_URL, "2021-05-01", "Migrant workers forum"), Sighting(SEED_URL)),
+                               (e("WCMS_2", other, "2023-05-01", "Migrant workers report"), Sighting(other)),
+                               (e("WCMS_3", other, "2023-06-01", "Skills week"), Sighting(other))])
+        a.finish_crawl(cid, {SEED_URL: {"pages_fetched": 1, "complete": True}, other: {"pages_fetched": 1, "complete": True}})
+        cid = a.begin_crawl("ilo", [SEED_URL, other])
+        a.record_entries(cid, [(e("WCMS_1", SEED_URL, "2021-05-01", "Migrant workers forum"), Sighting(SEED_URL)),
+                               (e("WCMS_2", other, "2023-05-01", "Migrant workers report"), Sighting(other))])
+        a.finish_crawl(cid, {SEED_URL: {"pages_fetched": 1, "complete": True}, other: {"pages_fetched": 1, "complete": True}})
+    return path, other
+
+
+def _ids(out):
+    return [json.loads(line)["entry_id"] for line in out.splitlines()]
+
+
+def test_search_filters(two_listings_db):
+    db, other = two_listings_db
+    assert set(_ids(cli("search", "migrant", "--db", db, "--format", "jsonl", check=0).stdout)) == {"WCMS_1", "WCMS_2"}
+    assert _ids(cli("search", "migrant", "--db", db, "--format", "jsonl", "--since", "2022-01-01", check=0).stdout) == ["WCMS_2"]
+    assert _ids(cli("search", "migrant", "--db", db, "--format", "jsonl", "--until", "2022-01-01", check=0).stdout) == ["WCMS_1"]
+    assert _ids(cli("search", "migrant", "--db", db, "--format", "jsonl", "--listing", other, check=0).stdout) == ["WCMS_2"]
+    assert cli("search", "migrant", "--db", db, "--organiser", "UNDP", check=0).stdout.strip() == "no matches"
+
+
+def test_export_include_removed_and_diff_listing(two_listings_db):
+    db, other = two_listings_db
+    assert sorted(_ids(cli("export", "--db", db, check=0).stdout)) == ["WCMS_1", "WCMS_2"]
+    rows = [json.loads(line) for line in cli("export", "--db", db, "--include-removed", check=0).stdout.splitlines()]
+    assert {r["entry_id"]: r["status"] for r in rows} == {"WCMS_1": "listed", "WCMS_2": "listed", "WCMS_3": "removed"}
+    on_other = json.loads(cli("diff", "--db", db, "--format", "json", "--listing", other, check=0).stdout)
+    assert [e["entry_id"] for e in on_other["removed"]] == ["WCMS_3"]
+    on_seed = json.loads(cli("diff", "--db", db, "--format", "json", "--listing", SEED_URL, check=0).stdout)
+    assert on_seed["counts"] == {"new": 0, "changed": 0, "removed": 0, "restored": 0}
+    since = json.loads(cli("diff", "--db", db, "--format", "json", "--since", "2000-01-01", check=0).stdout)
+    assert since["from"] is None and since["counts"]["new"] == 2  # WCMS_3 came and went within the range
+
+
+def test_history_table_crawls_and_schema(two_listings_db):
+    db, _ = two_listings_db
+    assert "WCMS_3: Skills week" in cli("history", "WCMS_3", "--db", db, check=0).stdout
+    assert "removed" in cli("history", "WCMS_3", "--db", db, check=0).stdout
+    listed = cli("crawls", "--db", db, check=0).stdout.splitlines()
+    assert listed[0].startswith("#2") and "removed 1" in listed[0]
+    assert "CREATE TABLE entry_versions" in cli("schema", "--db", db, check=0).stdout

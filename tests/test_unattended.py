@@ -423,3 +423,10 @@ def test_a_stopped_crawl_resumes_from_its_jobdir(tmp_path):
     assert q(db, "SELECT count(*) FROM entries") == 3 * len(paths)
     assert q(db, "SELECT count(*) FROM entries WHERE status='removed'") == 0
     assert integrity_ok(str(db))
+
+
+def test_user_agent_names_the_project_and_the_contact(tmp_path, site):
+    agents = []
+    site.faults[DEMO_LISTING_PATH] = lambda h: (agents.append(h.headers.get("User-Agent")), False)[1]
+    crawl(tmp_path / "u.db", site, "--contact", "research-team@example.org", check=0)
+    assert agents and "listing-archive" in agents[0] and "research-team@example.org" in agents[0]
