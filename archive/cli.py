@@ -468,7 +468,7 @@ def crawls(db, limit):
 
 
 @main.command()
-@DB_OPTION
+@click.option("--db", default="demo.db", show_default=True, type=click.Path(dir_okay=False), help="The demo archive (made anew).")
 @click.option("--report", "report_path", default="demo-report.html", show_default=True, type=click.Path(dir_okay=False), help="Where to write the HTML report.")
 @friendly_errors
 def demo(db, report_path):
@@ -482,7 +482,6 @@ def demo(db, report_path):
     """
     from .demo import run_demo
 
-    db = db if db != "archive.db" else "demo.db"
     sys.exit(run_demo(db, report_path))
 
 
