@@ -44,6 +44,9 @@ def parse_html(body: bytes | str, base_url: str | None = None):
         root = lxml.html.fromstring("<html></html>")
     for bad in root.xpath("|".join(f"//{t}" for t in _DROP)):
         bad.drop_tree()
+    # Comments and processing instructions are no content, and lxml's text iterators
+    # refuse them: out of the tree once, here, keeping the text that follows them.
+    etree.strip_tags(root, etree.Comment, etree.ProcessingInstruction, etree.Entity)
     return root
 
 
@@ -53,6 +56,8 @@ def text_of(el) -> str | None:
         return None
     if isinstance(el, str):
         return clean_text(el)
+    if not isinstance(el.tag, str):
+        return None  # a comment or processing instruction shows no text
     return clean_text(" ".join(el.itertext()))
 
 

@@ -9,10 +9,13 @@ import unicodedata
 # Spaces that web pages use and readers do not see as different from a space.
 _SPACES = re.compile(r"[\s\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _INVISIBLE = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+# C0 and C1 control characters (and DEL): never shown, never stored. Tab, newline, vertical
+# tab, form feed, carriage return and NEL are white space, folded into a space below.
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f]")
 
 
 def clean_text(value: str | None) -> str | None:
-    """Unescape entities, drop invisible characters, fold white space.
+    """Unescape entities, drop invisible and control characters, fold white space.
 
     Curly quotes, dashes and every other visible character are kept as they are.
     Returns None for None or for text that is empty once cleaned.
@@ -22,6 +25,7 @@ def clean_text(value: str | None) -> str | None:
     text = html.unescape(str(value))
     text = unicodedata.normalize("NFC", text)
     text = _INVISIBLE.sub("", text)
+    text = _CONTROL.sub("", text)
     text = _SPACES.sub(" ", text).strip()
     return text or None
 
