@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .orgwords import CREDIT_ORG_WORDS as _ORG_WORDS
 from .text import clean_text
 
 _PREFIX = re.compile(
@@ -18,14 +19,6 @@ _PREFIX = re.compile(
 )
 _YEAR = re.compile(r"[,\s]*\b(1[89]\d\d|20\d\d)\b\s*\.?$")
 _LEADING_YEAR = re.compile(r"^(1[89]\d\d|20\d\d)\b[,\s]*")
-_ORG_WORDS = re.compile(
-    r"\b(?:ministry|ministère|ministerio|department|office|organi[sz]ation|agency|union|council|"
-    r"committee|federation|association|institute|centre|center|bank|government|secretariat|"
-    r"commission|foundation|university|news|press|media|studio|project|programme|program|fund|"
-    r"welfare|labour|labor|social|survivors|photos?|images|pictures|archives?|unicef|unesco|"
-    r"ltd|inc|gmbh|s\.a\.|reuters|getty|afp|shutterstock)\b",
-    re.IGNORECASE,
-)
 _ACRONYM = re.compile(r"^[A-Z0-9][A-Z0-9&\-.]{1,}$")
 
 

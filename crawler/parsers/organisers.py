@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .orgwords import ORG_HEAD
 from .text import clean_text, guess_language
 
 # "Organisers: ILO, UNDP" — a label and a list.
@@ -47,15 +48,7 @@ _NAME_END = re.compile(
 _ARTICLE = re.compile(r"^(?:[Tt]he|[Ll]es?|[Ll]a|[Ll]['’]|[Ee]l|[Ll]os|[Ll]as)\s*(?<=\s|'|’)")
 _ABBREVIATIONS = ("Dept.", "Inc.", "Ltd.", "Co.", "Corp.", "Govt.", "Univ.", "Assn.", "St.")
 _PREPOSITION = re.compile(r"\b(?:of|for|on|in|de|du|des|del|pour|para|sur|sobre)\b")
-_ORG_HEAD = re.compile(
-    r"\b(?:ministry|ministries|department|office|organi[sz]ation|programme|program|project|agency|union|council|committee|"
-    r"federation|association|institute|institution|centre|center|bank|government|secretariat|commission|"
-    r"foundation|university|chamber|confederation|network|authority|fund|unit|alliance|partnership|forum|"
-    r"group|team|service|services|embassy|mission|employers|workers|trade\s+unions?|"
-    r"ministère|bureau|organisation|projet|agence|syndicat|gouvernement|"
-    r"ministerio|oficina|organización|programa|proyecto|agencia|sindicato|gobierno)\b",
-    re.IGNORECASE,
-)
+_ORG_HEAD = ORG_HEAD
 _ACRONYM = re.compile(r"\b[A-Z][A-Z0-9\-/&]{1,}\b")
 _INTRO = re.compile(
     r"^(?:on|in|at|during|to|for|after|before|last|this|next|as|from|with|following|under|"

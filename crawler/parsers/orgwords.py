@@ -1,0 +1,45 @@
+"""Words that mark an organisation's name, shared by the credit and organiser parsers.
+
+One list of institution words (English, French, Spanish) and the two patterns built
+from it: photo credits add the words of picture agencies and media, organiser
+sentences add the words of units and groups that host events.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Institutions in all three languages: "Ministry of Labour", "Bureau de l'OIT", "Oficina de la OIT".
+INSTITUTION_WORDS: tuple[str, ...] = (
+    "ministry", "ministère", "ministerio", "department", "office", r"organi[sz]ation", "agency", "union",
+    "council", "committee", "federation", "association", "institute", "centre", "center", "bank",
+    "government", "secretariat", "commission", "foundation", "university", "project", "programme",
+    "program", "fund",
+)
+
+# Holders of a photo's rights that are not people: "© Made By Survivors", "© UNICEF/...", "© Reuters".
+CREDIT_WORDS: tuple[str, ...] = (
+    "news", "press", "media", "studio", "welfare", "labour", "labor", "social", "survivors", "photos?",
+    "images", "pictures", "archives?", "unicef", "unesco", "ltd", "inc", "gmbh", r"s\.a\.", "reuters",
+    "getty", "afp", "shutterstock",
+)
+
+# Bodies that host events: "Decent Work Technical Support Team", "Employers' Federation", "Oficina".
+ORGANISER_WORDS: tuple[str, ...] = (
+    "ministries", "institution", "chamber", "confederation", "network", "authority", "unit", "alliance",
+    "partnership", "forum", "group", "team", "service", "services", "embassy", "mission", "employers",
+    "workers", r"trade\s+unions?", "bureau", "organisation", "projet", "agence", "syndicat", "gouvernement",
+    "organización", "programa", "proyecto", "agencia", "sindicato", "gobierno", "secrétariat", "secretaría",
+    "direction", "dirección", "división", "division", "directorate",
+)
+
+
+def words_pattern(*lists: tuple[str, ...]) -> re.Pattern[str]:
+    """One case-insensitive pattern matching any of the words as a whole word."""
+    return re.compile(r"\b(?:" + "|".join(w for words in lists for w in words) + r")\b", re.IGNORECASE)
+
+
+# A credit's holder is an organisation when it holds one of these words.
+CREDIT_ORG_WORDS = words_pattern(INSTITUTION_WORDS, CREDIT_WORDS)
+# A part of an organiser list starts a new name when it holds one of these words.
+ORG_HEAD = words_pattern(INSTITUTION_WORDS, ORGANISER_WORDS)
