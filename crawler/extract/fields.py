@@ -92,7 +92,7 @@ def _text_without(el, skip: set) -> str:
         if child not in skip and isinstance(child.tag, str):
             parts.append(_text_without(child, skip))
         parts.append(child.tail or "")
-    return " ".join(parts)
+    return "".join(parts)
 
 
 def date_from_element(el) -> str | None:

@@ -13,7 +13,16 @@ from w3lib.encoding import html_to_unicode
 from ..parsers.text import clean_text
 
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
+# Characters XML cannot hold (control characters, lone surrogates): lxml keeps them from
+# the parse but refuses them in any text set later, so they go before parsing.
+_NOT_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
 _DROP = ("script", "style", "noscript", "template", "svg", "iframe")
+# Elements that flow inside a line: their text joins the text around them as it is
+# ("<span>50</span>-Year" reads "50-Year"); every other element is a line of its own.
+INLINE = frozenset(
+    "a abbr b bdi bdo big cite code data del dfn em font i ins kbd label mark q s samp small span strike strong "
+    "sub sup time tt u var wbr".split()
+)
 
 
 def decode_html(body: bytes, content_type: str | None = None) -> str:
@@ -35,7 +44,7 @@ def _guess_encoding(body: bytes) -> str:
 def parse_html(body: bytes | str, base_url: str | None = None):
     """Parse a page; never raises on broken markup or a wrong charset. Returns the root element."""
     text = decode_html(body) if isinstance(body, bytes) else body
-    text = _XML_DECLARATION.sub("", text, count=1)  # lxml refuses text that names its encoding
+    text = _NOT_XML.sub("", _XML_DECLARATION.sub("", text, count=1))  # lxml refuses text that names its encoding
     if not text.strip():
         text = "<html></html>"
     try:
@@ -47,7 +56,17 @@ def parse_html(body: bytes | str, base_url: str | None = None):
     # Comments and processing instructions are no content, and lxml's text iterators
     # refuse them: out of the tree once, here, keeping the text that follows them.
     etree.strip_tags(root, etree.Comment, etree.ProcessingInstruction, etree.Entity)
+    _separate_lines(root)
     return root
+
+
+def _separate_lines(root) -> None:
+    """A space around every element that is not inline, once per page, so that text
+    joins as a browser shows it: "<p>a</p><p>b</p>" reads "a b", "<b>5</b>0" reads "50"."""
+    for el in root.iter():
+        if el.tag not in INLINE:
+            el.text = " " + el.text if el.text else " "
+            el.tail = " " + el.tail if el.tail else " "
 
 
 def text_of(el) -> str | None:
@@ -58,7 +77,7 @@ def text_of(el) -> str | None:
         return clean_text(el)
     if not isinstance(el.tag, str):
         return None  # a comment or processing instruction shows no text
-    return clean_text(" ".join(el.itertext()))
+    return clean_text("".join(el.itertext()))
 
 
 def is_ancestor(anc, el) -> bool:
