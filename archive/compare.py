@@ -2,23 +2,16 @@
 
 from __future__ import annotations
 
+from crawler.items import INTEGER_FIELDS, LIST_FIELDS, VERSIONED_FIELDS
 from crawler.parsers.text import clean_text
-
-# The fields that make an entry's content. Where it was listed (listing, group,
-# position) is a sighting, not a version: the same resource on two pages is one entry.
-VERSIONED_FIELDS = (
-    "url", "title", "description", "date_text", "date_start", "date_end", "date_precision",
-    "credit", "credit_author", "credit_holder", "credit_year", "organisers", "organiser_text",
-    "image_url", "language",
-)
 
 
 def normalise_value(field: str, value):
     """The form a value is compared in: white space, entities and list order are noise."""
-    if field == "organisers":
+    if field in LIST_FIELDS:
         names = [clean_text(v) for v in (value or [])]
         return sorted({n for n in names if n}, key=str.casefold)
-    if field == "credit_year":
+    if field in INTEGER_FIELDS:
         return int(value) if value not in (None, "") else None
     if isinstance(value, str):
         return clean_text(value)

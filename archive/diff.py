@@ -13,7 +13,9 @@ import sqlite3
 from .compare import changed_fields
 from .queries import parse_when
 
-SUMMARY_FIELDS = ("entry_id", "version", "url", "title", "listing_url", "listing_title", "group", "group_month", "date_text", "date_start", "date_end", "organisers", "credit")
+from crawler.items import SUMMARY_FIELDS as _ENTRY_SUMMARY
+
+SUMMARY_FIELDS = ("version", *_ENTRY_SUMMARY)
 
 
 class DiffError(ValueError):

@@ -8,7 +8,7 @@ blanked on the strength of it.
 from __future__ import annotations
 
 # Fields whose fill rate is watched, and how entries count as having them.
-WATCHED = ("url", "date_start", "description", "group_month", "image_url", "credit")
+from crawler.items import WATCHED_FIELDS as WATCHED
 
 
 def empty(value) -> bool:

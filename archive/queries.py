@@ -7,7 +7,7 @@ import re
 import sqlite3
 from datetime import date, datetime
 
-from crawler.entries import FIELDS
+from crawler.items import FIELDS
 from crawler.parsers.ids import canonical_url, document_number
 
 from .store import entry_from_row

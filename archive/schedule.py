@@ -2,35 +2,55 @@
 
 from __future__ import annotations
 
+import multiprocessing
 import random
+import re
 import signal
-import subprocess
-import sys
 import threading
 from datetime import datetime, timedelta
 
+# Longer than this is surely a typo (and overflows the clock): a year.
+MAX_INTERVAL = 366 * 86400
+_UNITS = {"": 1, "s": 1, "m": 60, "h": 3600, "d": 86400}
 
-def run_schedule(crawl_argv: list[str], every: float, jitter: float) -> int:
+
+def parse_interval(text: str) -> float:
+    """"6h", "30m", "90s", "1d" -> seconds (ValueError for anything else)."""
+    m = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*([smhd]?)\s*", text or "")
+    if not m or float(m.group(1)) <= 0:
+        raise ValueError(f"{text!r} is not an interval such as 6h, 30m or 90s")
+    seconds = float(m.group(1)) * _UNITS[m.group(2)]
+    if seconds > MAX_INTERVAL:
+        raise ValueError(f"{text!r} is longer than a year; give an interval such as 6h, 30m or 7d")
+    return seconds
+
+
+def run_schedule(plan, every: float, jitter: float) -> int:
+    """Run `plan` (an archive.runner.CrawlPlan) every `every` seconds, each crawl in its own process."""
+    from .runner import run_plan_main
+
     stop = threading.Event()
-    child: list[subprocess.Popen] = []
+    child: list = []
 
     def on_signal(signum, frame):
         stop.set()
         for proc in child:
-            if proc.poll() is None:
-                proc.send_signal(signal.SIGTERM)  # Scrapy stops gracefully: the crawl ends partial
+            if proc.is_alive():
+                proc.terminate()  # SIGTERM: Scrapy stops gracefully and the crawl ends partial
 
     signal.signal(signal.SIGTERM, on_signal)
     signal.signal(signal.SIGINT, on_signal)
+    context = multiprocessing.get_context("spawn")
     while not stop.is_set():
-        proc = subprocess.Popen([sys.executable, "-m", "archive.cli", "crawl", *crawl_argv])
+        proc = context.Process(target=run_plan_main, args=(plan,))
+        proc.start()
         child[:] = [proc]
-        code = proc.wait()
+        proc.join()
         child.clear()
         if stop.is_set():
             break
         pause = every * (1 + random.uniform(-jitter, jitter))
-        print(f"crawl exited {code}; next crawl at {datetime.now() + timedelta(seconds=pause):%Y-%m-%d %H:%M:%S}", flush=True)
+        print(f"crawl exited {proc.exitcode}; next crawl at {datetime.now() + timedelta(seconds=pause):%Y-%m-%d %H:%M:%S}", flush=True)
         stop.wait(pause)
     print("schedule stopped", flush=True)
     return 0

@@ -9,9 +9,11 @@ from __future__ import annotations
 import sqlite3
 from contextlib import contextmanager
 
+from crawler.items import FIELD_TABLE
+
 SCHEMA_VERSION = 3
 
-TABLES = """
+TABLES_TEMPLATE = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
 CREATE TABLE IF NOT EXISTS crawls (
     id INTEGER PRIMARY KEY,
@@ -62,12 +64,7 @@ CREATE TABLE IF NOT EXISTS captures (
 );
 CREATE TABLE IF NOT EXISTS entries (
     entry_id TEXT PRIMARY KEY,
-    url TEXT, title TEXT, description TEXT, "group" TEXT, group_month TEXT,
-    date_text TEXT, date_start TEXT, date_end TEXT, date_precision TEXT,
-    credit TEXT, credit_author TEXT, credit_holder TEXT, credit_year INTEGER,
-    organisers TEXT,                   -- JSON list
-    organiser_text TEXT, image_url TEXT,
-    listing_url TEXT, listing_title TEXT, position INTEGER, language TEXT,
+    {field_columns},
     status TEXT NOT NULL DEFAULT 'listed',    -- listed, removed
     version INTEGER NOT NULL DEFAULT 1,
     first_seen TEXT, last_seen TEXT, first_crawl INTEGER, last_crawl INTEGER,
@@ -128,6 +125,14 @@ CREATE VIEW IF NOT EXISTS current_entries AS SELECT * FROM entries WHERE status 
 """
 
 
+def _field_columns() -> str:
+    """The entries table's field columns, from the field table (lists are JSON text)."""
+    return ",\n    ".join(f'"{f.name}" {f.sql_type}' for f in FIELD_TABLE if f.name != "entry_id")
+
+
+TABLES = TABLES_TEMPLATE.replace("{field_columns}", _field_columns())
+
+
 @contextmanager
 def transaction(conn: sqlite3.Connection):
     """One explicit transaction (the connection runs in autocommit mode otherwise)."""
@@ -182,11 +187,34 @@ def _migrate_2_to_3(conn: sqlite3.Connection) -> None:
             conn.execute(f"ALTER TABLE {table} ADD COLUMN {column} TEXT")
 
 
+def _add_field_columns(conn: sqlite3.Connection) -> None:
+    """A field declared since the archive was made becomes a column (empty for old entries)."""
+    have = _columns(conn, "entries")
+    for spec in FIELD_TABLE:
+        if spec.name not in have:
+            conn.execute(f'ALTER TABLE entries ADD COLUMN "{spec.name}" {spec.sql_type}')
+
+
 MIGRATIONS = {1: _migrate_1_to_2, 2: _migrate_2_to_3}
 
 
 class SchemaError(RuntimeError):
     pass
+
+
+def schema_version(conn: sqlite3.Connection) -> int:
+    """The schema version a file holds (0: not an archive yet)."""
+    return _version(conn)
+
+
+def check_readable(found: int, path: str) -> None:
+    """A reader never migrates: it needs a file whose schema this release reads as it is."""
+    if found == 0:
+        raise SchemaError(f"{path} is not a listing-archive archive (no archive tables in it)")
+    if found > SCHEMA_VERSION:
+        raise SchemaError(f"{path} has schema version {found}, newer than this release understands ({SCHEMA_VERSION}); upgrade listing-archive")
+    if found < SCHEMA_VERSION:
+        raise SchemaError(f"{path} has schema version {found}; run `listing-archive migrate --db {path}` (or any crawl) to bring it to {SCHEMA_VERSION}")
 
 
 def ensure_schema(conn: sqlite3.Connection) -> int:
@@ -202,6 +230,7 @@ def ensure_schema(conn: sqlite3.Connection) -> int:
             version += 1
         for statement in _statements(TABLES):
             conn.execute(statement)
+        _add_field_columns(conn)
         if not had_fts:
             conn.execute("INSERT INTO entries_fts (entries_fts) VALUES ('rebuild')")  # index what an older archive holds
         conn.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))

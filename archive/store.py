@@ -15,11 +15,11 @@ from pathlib import Path
 
 import sqlite_utils
 
-from crawler.entries import FIELDS
+from crawler.items import FIELDS, PLACEMENT_FIELDS
 
 from . import health
 from .compare import VERSIONED_FIELDS, changed_fields
-from .schema import ensure_schema, transaction
+from .schema import check_readable, ensure_schema, schema_version, transaction
 
 try:
     SOFTWARE_VERSION = metadata.version("listing-archive")
@@ -79,16 +79,36 @@ def entry_from_row(row: dict) -> dict:
     return out
 
 
+def _connect_writer(path: str) -> sqlite3.Connection:
+    conn = sqlite3.connect(path, timeout=30, isolation_level=None)
+    conn.execute("PRAGMA journal_mode=WAL")
+    conn.execute("PRAGMA synchronous=NORMAL")
+    conn.execute("PRAGMA foreign_keys=ON")
+    ensure_schema(conn)
+    return conn
+
+
+def _connect_readonly(path: str) -> sqlite3.Connection:
+    """Read-only, for a copy or a folder the user cannot write to; the schema must be current."""
+    uri = Path(path).resolve().as_uri()
+    try:
+        conn = sqlite3.connect(f"{uri}?mode=ro", uri=True, timeout=30, isolation_level=None)
+        found = schema_version(conn)
+    except sqlite3.OperationalError:
+        # A WAL archive in a read-only folder without its -shm file: nothing can be writing it.
+        conn = sqlite3.connect(f"{uri}?mode=ro&immutable=1", uri=True, isolation_level=None)
+        found = schema_version(conn)
+    check_readable(found, path)
+    return conn
+
+
 class Archive:
-    def __init__(self, path: str | Path):
-        """Open (creating or migrating) the archive at `path`."""
+    def __init__(self, path: str | Path, readonly: bool = False):
+        """Open the archive at `path`: a writer creates or migrates it; a reader never changes it."""
         self.path = str(path)
+        self.readonly = readonly
         try:
-            conn = sqlite3.connect(self.path, timeout=30, isolation_level=None)
-            conn.execute("PRAGMA journal_mode=WAL")
-            conn.execute("PRAGMA synchronous=NORMAL")
-            conn.execute("PRAGMA foreign_keys=ON")
-            ensure_schema(conn)
+            conn = _connect_readonly(self.path) if readonly else _connect_writer(self.path)
         except sqlite3.DatabaseError as exc:
             raise ArchiveError(f"{self.path} is not a usable archive: {exc}") from None
         self.conn = conn
@@ -374,7 +394,7 @@ _UPSERT = (
     f"ON CONFLICT(entry_id) DO UPDATE SET {', '.join(f'{_q(c)}=excluded.{_q(c)}' for c in _ENTRY_COLUMNS if c != 'entry_id')}"
 )
 
-_TOUCHED = ("group", "group_month", "listing_url", "listing_title", "position", "last_seen", "last_crawl", "status")
+_TOUCHED = (*PLACEMENT_FIELDS, "last_seen", "last_crawl", "status")
 _TOUCH = f"UPDATE entries SET {', '.join(f'{_q(c)}=?' for c in _TOUCHED)}, removed_at=NULL, removed_crawl=NULL WHERE entry_id=?"
 
 

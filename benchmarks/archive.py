@@ -25,7 +25,7 @@ from archive.diff import diff  # noqa: E402
 from archive.queries import export_rows, history, search  # noqa: E402
 from archive.schema import transaction  # noqa: E402
 from archive.store import Archive, Sighting, _ENTRY_COLUMNS, _UPSERT  # noqa: E402
-from crawler.entries import FIELDS  # noqa: E402
+from crawler.items import FIELDS  # noqa: E402
 
 LISTING = "https://www.ilo.org/bench/lang--en/index.htm"
 WORDS = "decent work migrant workers social protection skills employment labour rights youth women safety health dialogue".split()

@@ -13,14 +13,7 @@ from .parsers.ids import entry_id
 from .parsers.organisers import parse_organisers
 from .parsers.text import clean_paragraphs, clean_text
 
-# The fields of an entry, in the order exports show them.
-FIELDS = (
-    "entry_id", "url", "title", "description", "group", "group_month",
-    "date_text", "date_start", "date_end", "date_precision",
-    "credit", "credit_author", "credit_holder", "credit_year",
-    "organisers", "organiser_text", "image_url",
-    "listing_url", "listing_title", "position", "language",
-)
+from .items import FIELDS  # noqa: F401  (the field table lives in crawler.items)
 
 
 def build_entries(page: RawPage, page_url: str, listing_url: str | None = None, profile: Profile | None = None) -> list[dict]:

@@ -1,0 +1,38 @@
+"""listing-archive: a thin command line over the crawler and the archive library.
+
+Every command takes --db PATH (default archive.db, or $LISTING_ARCHIVE_DB).
+Exit status: 0 success; 1 error (bad input, unknown entry); 2 usage error;
+3 crawl partial (some listing page could not be fetched); 4 crawl failed;
+5 crawl suspect (health checks failed); 75 another crawl holds the archive's lock.
+
+One module per command group: crawling (crawl, schedule), offline (parse, reparse),
+reading (export, history, search, crawls, schema, export-warc, serve), reporting
+(diff), admin (demo, backup, migrate).
+"""
+
+from __future__ import annotations
+
+import click
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="listing-archive", prog_name="listing-archive")
+def main():
+    """Crawl resource listing pages into a SQLite archive with full change history.
+
+    \b
+    Example:
+      listing-archive crawl ilo --db archive.db
+      listing-archive diff --db archive.db
+    """
+
+
+def _register() -> None:
+    from . import admin, crawling, offline, reading, reporting
+
+    for module in (crawling, offline, reading, reporting, admin):
+        for command in module.COMMANDS:
+            main.add_command(command)
+
+
+_register()

@@ -1,0 +1,61 @@
+"""What every command shares: exit codes, the --db option, opening the archive, clear errors."""
+
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+
+import click
+
+EXIT_PARTIAL, EXIT_FAILED, EXIT_SUSPECT, EXIT_LOCKED = 3, 4, 5, 75
+DB_OPTION = click.option(
+    "--db", "db", default="archive.db", envvar="LISTING_ARCHIVE_DB", show_default=True,
+    type=click.Path(dir_okay=False), help="The SQLite archive, e.g. --db lao.db.",
+)
+
+
+def friendly_errors(func):
+    """Known failures become one clear line and exit 1, never a traceback."""
+
+    @functools.wraps(func)
+    def wrapper(*args, **kwargs):
+        from crawler.extract.profiles import ProfileError
+
+        from ..diff import DiffError
+        from ..queries import NotFound
+        from ..schema import SchemaError
+        from ..store import ArchiveError
+
+        try:
+            return func(*args, **kwargs)
+        except (ArchiveError, ProfileError, NotFound, DiffError, SchemaError, ValueError, OSError) as exc:
+            if isinstance(exc, click.ClickException):
+                raise
+            raise click.ClickException(str(exc)) from None
+
+    return wrapper
+
+
+def open_writer(db: str, must_exist: bool = True):
+    """The archive for a command that writes (it may migrate the schema)."""
+    from ..store import Archive
+
+    if must_exist:
+        _check_exists(db)
+    return Archive(db)
+
+
+def open_reader(db: str):
+    """The archive for a command that only reads: opened read-only, never migrated or changed."""
+    from ..store import Archive
+
+    _check_exists(db)
+    return Archive(db, readonly=True)
+
+
+def _check_exists(db: str) -> None:
+    path = Path(db)
+    if not path.exists():
+        raise click.ClickException(f"no archive at {db}: run `listing-archive crawl` first, or pass --db PATH")
+    if path.is_file() and path.stat().st_size == 0:
+        raise click.ClickException(f"{db} is an empty file, not an archive")

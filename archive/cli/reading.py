@@ -1,0 +1,182 @@
+"""Commands that only read the archive: export, history, search, crawls, schema, export-warc, serve.
+
+Each opens the archive read-only (a read-only copy or folder works; nothing is migrated).
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import sys
+
+import click
+
+from .common import DB_OPTION, friendly_errors, open_reader
+
+
+@click.command()
+@DB_OPTION
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "json"]), default="jsonl", show_default=True)
+@click.option("--as-of", default=None, metavar="DATE", help="The archive as it stood at this date (YYYY-MM-DD or ISO date-time).")
+@click.option("--include-removed", is_flag=True, help="Include entries no longer listed (with status 'removed').")
+@click.option("-o", "--output", type=click.File("w", encoding="utf-8"), default="-", help="Write here instead of standard output.")
+@friendly_errors
+def export(db, fmt, as_of, include_removed, output):
+    """Export the archive's entries, as they stand now or at a date.
+
+    \b
+    Examples:
+      listing-archive export --format csv -o entries.csv
+      listing-archive export --format jsonl --as-of 2023-03-03 --include-removed
+    """
+    from crawler.items import EXPORTED
+
+    from ..queries import export_rows
+
+    with open_reader(db) as archive:
+        rows = export_rows(archive.conn, as_of, include_removed)
+        if fmt == "jsonl":
+            for row in rows:
+                output.write(json.dumps(row, ensure_ascii=False) + "\n")
+        elif fmt == "json":
+            json.dump(list(rows), output, ensure_ascii=False, indent=1)
+            output.write("\n")
+        else:
+            writer = csv.DictWriter(output, fieldnames=list(EXPORTED) + ["status"])
+            writer.writeheader()
+            for row in rows:
+                row["organisers"] = "; ".join(row.get("organisers") or [])
+                writer.writerow(row)
+
+
+@click.command()
+@click.argument("entry")
+@DB_OPTION
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@friendly_errors
+def history(entry, db, fmt):
+    """Every version of one entry, oldest first, with what changed.
+
+    ENTRY is an entry id, a document number (WCMS_865548) or the entry's URL.
+
+    \b
+    Example:
+      listing-archive history WCMS_865548 --format json
+    """
+    from ..queries import history as entry_history
+    from ..summary import history_text
+
+    with open_reader(db) as archive:
+        result = entry_history(archive.conn, entry)
+    if fmt == "json":
+        click.echo(json.dumps({"entry": result["entry"], "versions": result["versions"], "events": result["events"]}, ensure_ascii=False, indent=2))
+    else:
+        click.echo(history_text(result))
+
+
+@click.command()
+@click.argument("query")
+@DB_OPTION
+@click.option("--since", default=None, metavar="DATE", help="Entries dated (or first seen) on or after this date.")
+@click.option("--until", default=None, metavar="DATE", help="Entries dated (or first seen) on or before this date.")
+@click.option("--organiser", default=None, metavar="NAME", help="Only entries whose organisers include NAME.")
+@click.option("--listing", default=None, metavar="URL", help="Only entries seen on this listing.")
+@click.option("--limit", default=50, show_default=True, help="At most this many results.")
+@click.option("--format", "fmt", type=click.Choice(["table", "jsonl"]), default="table", show_default=True)
+@friendly_errors
+def search(query, db, since, until, organiser, listing, limit, fmt):
+    """Full-text search over titles, descriptions and organisers, best matches first.
+
+    \b
+    Example:
+      listing-archive search "migrant workers" --since 2022-01-01 --organiser ILO
+    """
+    from ..queries import search as run_search
+    from ..summary import entries_table
+
+    with open_reader(db) as archive:
+        found = run_search(archive.conn, query, since, until, organiser, listing, limit)
+    if fmt == "jsonl":
+        for e in found:
+            click.echo(json.dumps(e, ensure_ascii=False))
+    else:
+        click.echo(entries_table(found) if found else "no matches")
+
+
+@click.command()
+@DB_OPTION
+@click.option("--limit", default=20, show_default=True, help="How many crawls, newest first, e.g. --limit 5.")
+@friendly_errors
+def crawls(db, limit):
+    """The latest crawls, with status and counts.
+
+    \b
+    Example:
+      listing-archive crawls --limit 5
+    """
+    from ..queries import crawls as list_crawls
+
+    with open_reader(db) as archive:
+        for c in list_crawls(archive.conn, limit):
+            flag = " SUSPECT" if c["suspect"] else ""
+            click.echo(
+                f"#{c['id']:<4} {c['started_at']}  {c['status']:<8}{flag} {c['spider']:<8} pages {c['pages']:<4} entries {c['entries']:<5} "
+                f"new {c['new']:<4} changed {c['changed']:<4} removed {c['removed']:<4} restored {c['restored']:<3} errors {c['errors']}"
+            )
+
+
+@click.command(name="export-warc")
+@DB_OPTION
+@click.option("-o", "--output", default="captures.warc.gz", show_default=True, type=click.Path(dir_okay=False), help="The WARC file to write.")
+@click.option("--crawl", "crawl_id", type=int, default=None, help="Only this crawl's captures, e.g. --crawl 7.")
+@friendly_errors
+def export_warc_command(db, output, crawl_id):
+    """Write the stored pages as a WARC file (gzip), for web-archive tools.
+
+    \b
+    Example:
+      listing-archive export-warc -o lao.warc.gz
+    """
+    from ..warc import export_warc
+
+    with open_reader(db) as archive, open(output, "wb") as out:
+        count = export_warc(archive, out, crawl_id)
+    click.echo(f"wrote {count} records to {output}")
+
+
+@click.command()
+@DB_OPTION
+@click.option("--host", default="127.0.0.1", show_default=True, help="The address to listen on, e.g. --host 0.0.0.0.")
+@click.option("--port", default=8001, show_default=True, type=int, help="The port, e.g. --port 8001.")
+@friendly_errors
+def serve(db, host, port):
+    """Browse the archive in Datasette, read-only, with search and stored queries.
+
+    \b
+    Example:
+      listing-archive serve --db archive.db --port 8001
+    """
+    from ..serve import serve as run_serve
+
+    open_reader(db).close()
+    sys.exit(run_serve(db, host, port))
+
+
+@click.command()
+@DB_OPTION
+@friendly_errors
+def schema(db):
+    """Print the archive's schema (tables, columns, views) as SQL.
+
+    \b
+    Example:
+      listing-archive schema --db archive.db
+    """
+    with open_reader(db) as archive:
+        for (sql,) in archive.conn.execute(
+            "SELECT sql FROM sqlite_master WHERE sql IS NOT NULL AND name NOT LIKE 'entries_fts_%' ORDER BY type DESC, name"
+        ):
+            click.echo(sql + ";\n")
+
+
+COMMANDS = [export, history, search, crawls, export_warc_command, serve, schema]

@@ -1,0 +1,171 @@
+"""Plan and run crawls: the library under `crawl` and `schedule`.
+
+A CrawlPlan merges command-line options with a config file and is checked whole
+before anything is fetched. `run_plan` takes the archive's lock and runs the crawl
+(with --jobdir, one crawl per listing, each in its own process: Twisted's reactor
+starts once per process), prints each summary, sends notifications, and returns the
+exit status of the worst crawl.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import multiprocessing
+import os
+import sys
+from dataclasses import dataclass, field, replace
+from datetime import datetime, timezone
+from pathlib import Path
+
+EXIT_OK, EXIT_PARTIAL, EXIT_FAILED, EXIT_SUSPECT, EXIT_LOCKED = 0, 3, 4, 5, 75
+# Worst first: the exit status of several crawls is that of the worst one.
+SEVERITY = (EXIT_FAILED, EXIT_SUSPECT, EXIT_PARTIAL, EXIT_OK)
+
+
+class PlanError(ValueError):
+    """Options or a config file that cannot make a crawl, with a message saying why."""
+
+
+@dataclass
+class CrawlPlan:
+    spider: str = "ilo"
+    db: str = "archive.db"
+    start_urls: list[str] = field(default_factory=list)
+    profile: str | None = None
+    listing_profiles: dict | None = None
+    overrides: dict = field(default_factory=dict)  # Scrapy settings
+    notify: list[str] = field(default_factory=list)
+    log_dir: str | None = None
+    jobdir: str | None = None
+
+
+def build_plan(spider=None, db=None, config_path=None, start_urls=(), profile=None, settings=None, contact=None,
+               notify=(), log_dir=None, jobdir=None, ignore_fields=()) -> CrawlPlan:
+    """Options (which win) and a config file merged into one plan; every check before any crawling."""
+    from crawler.extract.profiles import get_profile
+    from crawler.items import FIELDS
+    from crawler.run import spider_names
+    from crawler.settings import check_settings
+
+    from .config import load_config
+
+    plan = CrawlPlan(spider=spider, db=db, start_urls=list(start_urls), profile=profile, notify=list(notify),
+                     log_dir=log_dir, jobdir=jobdir)
+    if config_path:
+        cfg = load_config(config_path)
+        plan.spider = spider or cfg.spider
+        plan.listing_profiles = cfg.profiles
+        plan.overrides = dict(cfg.settings)
+        plan.start_urls = plan.start_urls or [item["url"] for item in cfg.listings]
+        plan.db, contact = db or cfg.db, contact or cfg.contact
+        plan.notify = plan.notify or cfg.notify
+        plan.log_dir, plan.jobdir = log_dir or cfg.log_dir, jobdir or cfg.jobdir
+    plan.spider, plan.db = plan.spider or "ilo", plan.db or "archive.db"
+    if plan.spider not in spider_names():
+        raise PlanError(f"unknown spider {plan.spider!r}; known: {', '.join(spider_names())}")
+    _check_urls(plan.start_urls)
+    for name in {profile, *(plan.listing_profiles or {}).values()} - {None}:
+        get_profile(name)  # a clear error now for an unknown profile or a bad profile file
+    plan.overrides.update(settings or {})
+    if contact:
+        plan.overrides["CONTACT"] = contact
+    if plan.jobdir:
+        plan.overrides["JOBDIR"] = plan.jobdir
+    if ignore_fields:
+        unknown = set(ignore_fields) - set(FIELDS)
+        if unknown:
+            raise PlanError(f"--ignore-field: unknown field(s) {', '.join(sorted(unknown))}; known: {', '.join(FIELDS)}")
+        plan.overrides["ARCHIVE_IGNORE_FIELDS"] = list(ignore_fields)
+    check_settings(plan.overrides)
+    return plan
+
+
+def _check_urls(urls: list[str]) -> None:
+    from urllib.parse import urlsplit
+
+    for url in urls:
+        try:
+            parts = urlsplit(url)
+            parts.port  # noqa: B018  (raises ValueError for a bad port)
+        except ValueError:
+            raise PlanError(f"--start-url: {url!r} is not a valid URL") from None
+        if parts.scheme not in ("http", "https") or not parts.hostname:
+            raise PlanError(f"--start-url: {url!r} is not an http(s) URL with a host")
+
+
+def run_plan(plan: CrawlPlan) -> int:
+    """Hold the archive's lock and run the plan's crawl(s); returns the exit status."""
+    from .locking import ArchiveLocked, archive_lock
+    from .store import Archive
+
+    Archive(plan.db).close()  # a clear error now if the file is not an archive
+    try:
+        with archive_lock(plan.db):
+            if plan.jobdir and len(plan.start_urls) > 1:
+                return worst(_run_in_child(one) for one in per_listing(plan))
+            return execute(plan)
+    except ArchiveLocked as exc:
+        print(f"listing-archive: {exc}", file=sys.stderr)
+        return EXIT_LOCKED
+
+
+def worst(codes) -> int:
+    return min(codes, key=lambda c: SEVERITY.index(c) if c in SEVERITY else -1)
+
+
+def per_listing(plan: CrawlPlan) -> list[CrawlPlan]:
+    """With --jobdir, one plan (and one job folder) per listing, so each can resume on its own."""
+    plans = []
+    for url in plan.start_urls:
+        job = str(Path(plan.jobdir) / hashlib.sha1(url.encode()).hexdigest()[:16])
+        profiles = plan.listing_profiles or {}
+        plans.append(replace(plan, start_urls=[url], listing_profiles={url: profiles[url]} if url in profiles else None,
+                             jobdir=job, overrides={**plan.overrides, "JOBDIR": job}))
+    return plans
+
+
+def _run_in_child(plan: CrawlPlan) -> int:
+    process = multiprocessing.get_context("spawn").Process(target=_child_main, args=(plan,))
+    process.start()
+    process.join()
+    return process.exitcode if process.exitcode is not None and process.exitcode >= 0 else EXIT_FAILED
+
+
+def _child_main(plan: CrawlPlan) -> None:
+    """A crawl in a child process, under the lock its parent holds."""
+    sys.exit(execute(plan))
+
+
+def run_plan_main(plan: CrawlPlan) -> None:
+    """A whole plan in a child process (the scheduler's): it takes the lock itself."""
+    sys.exit(run_plan(plan))
+
+
+def execute(plan: CrawlPlan) -> int:
+    """Run one crawl in this process, print its summary, notify; return the exit status."""
+    from crawler.run import run_crawl
+
+    from .notify import message_for, send
+    from .store import Archive
+    from .summary import crawl_summary
+
+    logs = Path(plan.log_dir or Path(plan.db).resolve().parent / "logs")
+    logs.mkdir(parents=True, exist_ok=True)
+    log_file = logs / f"crawl-{datetime.now(timezone.utc):%Y%m%dT%H%M%SZ}-{os.getpid()}.log"
+    result = run_crawl(plan.spider, plan.db, plan.start_urls or None, plan.profile, plan.overrides,
+                       plan.listing_profiles, str(log_file), progress=sys.stderr.isatty())
+    with Archive(plan.db, readonly=True) as archive:
+        crawl_row = archive.crawl(result["crawl_id"]) if result["crawl_id"] else None
+        print(crawl_summary(archive.conn, crawl_row, result))
+        print(f"  log: {log_file}", flush=True)
+        message = message_for(archive.conn, crawl_row) if crawl_row and plan.notify else None
+    if message:
+        send(plan.notify, *message)
+    return exit_status(crawl_row)
+
+
+def exit_status(crawl_row: dict | None) -> int:
+    if crawl_row and crawl_row.get("suspect"):
+        return EXIT_SUSPECT
+    status = crawl_row["status"] if crawl_row else "failed"
+    return {"complete": EXIT_OK, "partial": EXIT_PARTIAL}.get(status, EXIT_FAILED)
