@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from urllib.parse import urljoin
 
 from .extract import RawPage
 from .extract.profiles import Profile
 from .parsers.credits import parse_credit
-from .parsers.dates import parse_date
+from .parsers.dates import numeric_order, parse_date
 from .parsers.groups import parse_group_heading
 from .parsers.ids import entry_id
 from .parsers.organisers import parse_organisers
@@ -16,10 +17,18 @@ from .parsers.text import clean_paragraphs, clean_text
 from .items import FIELDS  # noqa: F401  (the field table lives in crawler.items)
 
 
-def build_entries(page: RawPage, page_url: str, listing_url: str | None = None, profile: Profile | None = None) -> list[dict]:
-    """One record per raw entry; entries without a title are left out."""
+def build_entries(
+    page: RawPage, page_url: str, listing_url: str | None = None, profile: Profile | None = None, now: datetime | None = None
+) -> list[dict]:
+    """One record per raw entry; entries without a title are left out.
+
+    `now` is the capture time relative dates ("3 hours ago") count back from; default the
+    time the page was extracted with, else the current UTC time.
+    """
     listing_url = listing_url or page_url
     languages = [page.language] if page.language in ("en", "fr", "es") else None
+    now = now or page.now
+    month_first = numeric_order(raw.date_text for raw in page.entries)  # "03/04/2022": one reading per page
     out = []
     for raw in page.entries:
         title = clean_text(raw.title)
@@ -28,9 +37,9 @@ def build_entries(page: RawPage, page_url: str, listing_url: str | None = None, 
         url = urljoin(page_url, raw.href) if raw.href else None
         description = clean_paragraphs(raw.paragraphs)
         group, group_month = parse_group_heading(raw.group)
-        when = parse_date(raw.date_text, languages) if raw.date_text else None
+        when = parse_date(raw.date_text, languages, now, month_first) if raw.date_text else None
         if when is None and raw.date_iso:
-            when = parse_date(raw.date_iso)  # <time datetime="2022-12-16">16 Dec</time>
+            when = parse_date(raw.date_iso, languages, now, month_first)  # <time datetime="2022-12-16">16 Dec</time>
         credit = parse_credit(raw.credit_text)
         organisers = parse_organisers(description, page.language)
         out.append(

@@ -1,10 +1,10 @@
 import logging
-from datetime import date
+from datetime import date, datetime, timezone
 
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from crawler.parsers.dates import looks_like_date_line, parse_date
+from crawler.parsers.dates import date_at_edge, date_in_line, looks_like_date_line, numeric_order, parse_date
 
 CASES = [
     ("16 December 2022", "2022-12-16", "2022-12-16", "day"),
@@ -63,7 +63,7 @@ def test_impossible_dates_are_null_with_a_warning(text, caplog):
     assert caplog.records, "an impossible date must be logged"
 
 
-@pytest.mark.parametrize("text", ["16 December", "Monday", "last week", "yesterday", "News", "Press releases", "Q3 2022", "", None, "© ILO 2023"])
+@pytest.mark.parametrize("text", ["16 December", "Monday", "last week", "News", "Press releases", "Q3 2022", "", None, "© ILO 2023"])
 def test_never_fills_in_today(text):
     # No year in the text (or no date at all): never today's year, never a guess.
     assert parse_date(text) is None
@@ -104,3 +104,52 @@ def test_generated_ranges_have_start_before_end(start, days, shape):
     text = shape.format(a=f"{start.day} {start:%B} {start.year}", b=f"{end.day} {end:%B} {end.year}")
     value = parse_date(text)
     assert value is not None and (value.start, value.end) == (start, end)
+
+
+NOW = datetime(2024, 3, 31, 1, 30, tzinfo=timezone.utc)
+
+
+@pytest.mark.parametrize(
+    "text,day",
+    [("3 hours ago", "2024-03-30"), ("yesterday", "2024-03-30"), ("Today", "2024-03-31"), ("il y a 3 jours", "2024-03-28"),
+     ("hace 2 días", "2024-03-29"), ("hier", "2024-03-30"), ("ayer", "2024-03-30"), ("2 weeks ago", "2024-03-17"),
+     ("il y a 1 mois", "2024-02-29"), ("hace un año", "2023-03-31"), ("an hour ago", "2024-03-31"), ("5d ago", "2024-03-26")],
+)
+def test_relative_dates_count_back_from_the_capture_time(text, day):
+    value = parse_date(text, now=NOW)
+    assert value is not None and value.start.isoformat() == value.end.isoformat() == day
+    assert value.precision == "day"
+    assert looks_like_date_line(text) and date_in_line(f"Posted {text}") == text
+
+
+def test_relative_dates_default_to_now():
+    assert parse_date("today").start == datetime.now(timezone.utc).date()
+    assert parse_date("3 apples ago") is None
+
+
+@pytest.mark.parametrize(
+    "text,start",
+    [("Posted on September  3, 2019 at  6:09 AM", "2019-09-03"), ("Monday, January 29th, 2018", "2018-01-29"),
+     ("le 1er mars 2021", "2021-03-01"), ("1º de marzo de 2021", "2021-03-01"), ("Lundi 1er mars 2021", "2021-03-01"),
+     ("miércoles, 3 de marzo de 2021", "2021-03-03"), ("3 mars 2021 à 14h30", "2021-03-03"), ("Published: 3rd March 2021", "2021-03-03"),
+     ("2026.01.30", "2026-01-30"), ("2021-03-01T10:00:00Z", "2021-03-01"), ("Posted in News, Events on February 2, 2026", "2026-02-02"),
+     ("February 11, 2026  | Press Release", "2026-02-11"), ("by Jane Doe on Monday, January 29th, 2018", "2018-01-29")],
+)
+def test_dates_in_meta_lines(text, start):
+    found = date_at_edge(text)
+    assert found and parse_date(found).start.isoformat() == start
+
+
+@pytest.mark.parametrize("text", ["Report on the March 2020 events in Geneva", "Annual conference 2021 agenda and minutes"])
+def test_no_date_at_the_edge_of_prose(text):
+    assert date_at_edge(text) is None
+
+
+def test_figures_month_first_when_the_page_says_so():
+    assert parse_date("16/12/2022").start == date(2022, 12, 16)
+    assert parse_date("12/16/2022").start == date(2022, 12, 16)  # 16 cannot be a month
+    assert parse_date("03/04/2022").start == date(2022, 4, 3)
+    assert parse_date("03/04/2022", month_first=True).start == date(2022, 3, 4)
+    assert parse_date("12/14/23").start == date(2023, 12, 14)
+    assert numeric_order(["01/02/2023", "12/14/2023"]) and not numeric_order(["01/02/2023", "14/12/2023"])
+    assert numeric_order(["January 5, 2023"]) and not numeric_order(["5 January 2023"]) and not numeric_order([])

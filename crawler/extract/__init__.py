@@ -4,6 +4,7 @@ when no profile applies or the profile finds nothing."""
 from __future__ import annotations
 
 import re
+from datetime import datetime
 
 from ..parsers.text import guess_language
 from .fields import date_from_element, fill_entry, find_title
@@ -88,11 +89,12 @@ def _profile_entries(root, profile: Profile) -> list[RawEntry]:
     return entries
 
 
-def extract_page(body: bytes | str, url: str, profile: Profile | str | None = None) -> RawPage:
+def extract_page(body: bytes | str, url: str, profile: Profile | str | None = None, now: datetime | None = None) -> RawPage:
     """Raw entries and pagination links of one listing page.
 
     `profile` is a Profile, a bundled profile's name, a .toml path, "auto" (generic
     only), or None (the bundled profile whose domains match the URL, else generic).
+    `now` is the capture time (default: now, UTC), for relative dates ("3 hours ago").
     """
     if isinstance(profile, str):
         profile = get_profile(profile)
@@ -119,4 +121,5 @@ def extract_page(body: bytes | str, url: str, profile: Profile | str | None = No
         page_links=find_page_links(root, url, sel.get("next"), sel.get("pages")),
         page_number=page_number(root, url, profile.rows_per_page if profile else 10),
         extractor=extractor,
+        now=now,
     )

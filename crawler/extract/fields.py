@@ -9,7 +9,8 @@ from __future__ import annotations
 import re
 
 from ..parsers.credits import looks_like_credit
-from ..parsers.dates import date_in_line
+from ..parsers.dates import date_at_edge, date_in_line, parse_date
+from ..parsers.text import clean_text
 from .html import is_ancestor, tag, text_of
 from .raw import RawEntry
 
@@ -108,22 +109,35 @@ def date_from_element(el) -> str | None:
     return None
 
 
+_DATE_PROPERTY = re.compile(r"date|published|issued|created|modified|startdate", re.IGNORECASE)
+
+
+def _machine_date(el) -> str | None:
+    """A machine-readable date an element carries: <time datetime>, or a content="..."
+    beside itemprop/property naming a date (schema.org, Dublin Core)."""
+    value = el.get("datetime")
+    if value is None and _DATE_PROPERTY.search(f"{el.get('itemprop') or ''} {el.get('property') or ''}"):
+        value = el.get("content")
+    value = clean_text(value)
+    return value if value and parse_date(value) else None
+
+
 def _find_date(elements, entry: RawEntry, used: list, title_el, leaves) -> None:
     """The entry's own date line: a <time> element, else a short line that is (or
     holds, after a label or separator) a date; never a date inside the title or text."""
     for el in walk(elements):
-        if tag(el) == "time" and not is_ancestor(title_el, el):
-            shown = text_of(el)
-            machine = (el.get("datetime") or "").strip()[:10] or None
-            if date_in_line(shown) or machine:
-                entry.date_text = date_in_line(shown) or shown or machine
-                entry.date_iso = machine
-                used.append(el)
-                return
+        if is_ancestor(title_el, el) or not (tag(el) == "time" or el.get("datetime") or el.get("content")):
+            continue
+        shown, machine = text_of(el), _machine_date(el)
+        if date_in_line(shown) or machine:
+            entry.date_text = date_in_line(shown) or shown or machine
+            entry.date_iso = machine
+            used.append(el)
+            return
     for el in leaves:
         line = text_of(el) or ""
         found = date_from_element(el)
-        if found and len(line.replace(found, "").split()) <= 4:  # the date and at most a label or a place
+        if found and len(line.replace(found, "").split()) <= _MAX_WORDS_BESIDE_DATE:
             entry.date_text = found
             used.append(el)
             return
@@ -135,12 +149,26 @@ def _find_date(elements, entry: RawEntry, used: list, title_el, leaves) -> None:
             if tag(el) not in _INLINE or is_ancestor(title_el, el):
                 continue
             found = date_in_line(text_of(el))
-            if found and (len(line) <= 90 or not text_of(_text_before(leaf, el))):
+            if found and (len(line) <= _MAX_META_CHARS or not text_of(_text_before(leaf, el))):
                 entry.date_text = found
                 used.append(el)
                 return
+    for leaf in leaves:  # "Posted in News, Events on 2 May 2022": a meta line closing on its date
+        line = text_of(leaf) or ""
+        found = date_at_edge(line)
+        rest = line.replace(found or "", "").strip(" |·•–—-:")
+        if found and not rest.endswith((".", "!", "?")) and len(rest.split()) <= _MAX_META_WORDS:
+            entry.date_text = found
+            used.append(leaf)
+            return
 
 
+# A date line holds the date and at most a label or a place ("Vientiane, Lao PDR"): more is prose.
+_MAX_WORDS_BESIDE_DATE = 4
+# A meta line (category, author, date) is short; a longer line with a date is prose.
+_MAX_META_CHARS = 90
+# Words a meta line may hold beside its date ("Posted in Lawsuits and Letters, Media Release on").
+_MAX_META_WORDS = 10
 _INLINE = ("span", "em", "strong", "b", "i", "small", "time", "abbr")
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import datetime
 
 
 @dataclass
@@ -26,3 +27,4 @@ class RawPage:
     page_links: list[str]  # every pagination link, the next page first
     page_number: int | None = None
     extractor: str = "generic"
+    now: datetime | None = None  # the capture time, for relative dates ("3 hours ago")

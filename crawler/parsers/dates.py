@@ -13,12 +13,20 @@ import logging
 import re
 import unicodedata
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from functools import lru_cache
 
+from .relative import is_relative, resolve_relative
 from .text import clean_text
 
 log = logging.getLogger(__name__)
+
+# The longest text read as a date: "Tuesday 29 September - Friday 2 October 2022, 10:00-12:00" fits.
+_MAX_DATE_CHARS = 80
+# The longest line that is a date and nothing else; longer lines are prose or a title.
+_MAX_LINE_CHARS = 60
+# The longest meta line searched for a date ("Posted in News, Events on 2 May 2022").
+_MAX_META_CHARS = 90
 
 DAY, MONTH, YEAR = "day", "month", "year"
 
@@ -67,8 +75,11 @@ _RANGE = set("- to until till through thru au a al hasta and et y jusqu jusqua".
 _TOKEN = re.compile(r"m\d{1,2}\b|\d+|[a-z]+|-")
 _ORDINAL = re.compile(r"(\d+)(?:st|nd|rd|th|er|re|eme|e|o|a)\b")
 _TIME = re.compile(r"\b\d{1,2}(?:[:.h]\d{2})\s*(?:[ap]\.?m\.?)?|\b\d{1,2}\s*[ap]\.?m\.?\b")
-_ISO = re.compile(r"\b(\d{4})-(\d{1,2})-(\d{1,2})\b")
-_NUMERIC = re.compile(r"\b(\d{1,2})[./](\d{1,2})[./](\d{4})\b")
+_ISO = re.compile(r"\b(\d{4})([-./])(\d{1,2})\2(\d{1,2})(?:t[\d:.]+(?:z|[+-][\d:]+)?)?\b")
+# Day, month and year in figures; a two-digit year only with slashes ("12/14/23", US style).
+_NUMERIC = re.compile(r"\b(\d{1,2})([./-])(\d{1,2})\2(\d{4}|(?<=/)\d{2}(?!\d))\b")
+# A two-digit year is read in this century up to this many years ahead, else the last.
+_TWO_DIGIT_YEAR_AHEAD = 10
 _YEAR_IN_TEXT = re.compile(r"\b(1[89]\d\d|2[01]\d\d)\b")
 
 
@@ -92,10 +103,21 @@ class _Unknown(Exception):
     """The text holds a word the tokeniser does not know: let dateparser try."""
 
 
-def _tokens(folded: str) -> list[tuple[str, int | str]]:
+def _numeric(m: re.Match, month_first: bool) -> str:
+    """ "16/12/2022" (or "12/16/2022" on a month-first page) as "day m<month> year"."""
+    a, b, year = int(m[1]), int(m[3]), m[4]
+    if len(year) == 2:
+        this = date.today().year
+        year = 2000 + int(year) if 2000 + int(year) <= this + _TWO_DIGIT_YEAR_AHEAD else 1900 + int(year)
+    if b > 12 or (month_first and a <= 12):
+        a, b = b, a  # the figures themselves say month first, or the page does
+    return f" {a} m{b} {year} "
+
+
+def _tokens(folded: str, month_first: bool = False) -> list[tuple[str, int | str]]:
     # Numeric dates become "day m<month> year" so that the rest of the code sees one shape.
-    folded = _ISO.sub(lambda m: f" {int(m[3])} m{int(m[2])} {m[1]} ", folded)
-    folded = _NUMERIC.sub(lambda m: f" {int(m[1])} m{int(m[2])} {m[3]} ", folded)
+    folded = _ISO.sub(lambda m: f" {int(m[4])} m{int(m[3])} {m[1]} ", folded)
+    folded = _NUMERIC.sub(lambda m: _numeric(m, month_first), folded)
     folded = _TIME.sub(" ", folded)
     folded = re.sub(r"\([^)]*\)", " ", folded)  # "(Geneva time)"
     folded = _ORDINAL.sub(r"\1", folded)
@@ -227,9 +249,9 @@ def _read_from_text(text: str, found: date, period: str) -> bool:
 
 
 @lru_cache(maxsize=65536)
-def _parse_cached(text: str, languages: tuple[str, ...] | None) -> DateValue | None:
+def _parse_cached(text: str, languages: tuple[str, ...] | None, month_first: bool = False) -> DateValue | None:
     try:
-        tokens = _tokens(_fold(text))
+        tokens = _tokens(_fold(text), month_first)
     except _Unknown:
         return _with_dateparser(text, languages)
     if not any(kind in (YEAR, MONTH, DAY) for kind, _ in tokens):
@@ -237,22 +259,56 @@ def _parse_cached(text: str, languages: tuple[str, ...] | None) -> DateValue | N
     return _from_tokens(text, tokens)
 
 
-def parse_date(text: str | None, languages=None) -> DateValue | None:
+def parse_date(text: str | None, languages=None, now: datetime | date | None = None, month_first: bool = False) -> DateValue | None:
     """Parse a date or a date range; None when the text is not one (or is impossible).
+
+    A relative date ("3 hours ago", "hier", "hace 2 días") is counted back from `now`
+    (the capture time; default the current UTC time) and has day precision.
+    `month_first` reads figures like "03/04/2022" as US-style month/day (see numeric_order).
 
     >>> parse_date("22 - 23 November 2022").start.isoformat()
     '2022-11-22'
     """
     cleaned = clean_text(text)
-    if not cleaned or len(cleaned) > 80 or "©" in cleaned:
+    if not cleaned or len(cleaned) > _MAX_DATE_CHARS or "©" in cleaned:
         return None
-    return _parse_cached(cleaned, tuple(languages) if languages else None)
+    day = resolve_relative(cleaned, now)
+    if day is not None:
+        return DateValue(cleaned, day, day, DAY)
+    return _parse_cached(cleaned, tuple(languages) if languages else None, bool(month_first))
+
+
+_MONTH_WORD_FIRST = re.compile(r"^[a-z]+\.?\s+\d{1,2}(?:st|nd|rd|th)?\b")
+
+
+def numeric_order(texts) -> bool:
+    """Whether a page writes figures month first ("12/14/2023"): the figures say so when a
+    part is over 12; else the page's dates in words do ("December 14, 2023")."""
+    words_first = 0
+    for text in filter(None, texts):
+        folded = _fold(text)
+        for m in _NUMERIC.finditer(folded):
+            if int(m[3]) > 12 >= int(m[1]):
+                return True
+            if int(m[1]) > 12 >= int(m[3]):
+                return False
+        stripped = _WEEKDAY_PREFIX.sub("", folded)
+        m = _MONTH_WORD_FIRST.match(stripped)
+        words_first += 1 if m and m.group(0).split()[0].rstrip(".") in MONTHS else 0
+    return words_first > 0
+
+
+_WEEKDAY_PREFIX = re.compile(r"^(?:[a-z]+,?\s+)(?=[a-z]+\.?\s+\d)")
 
 
 def looks_like_date_line(text: str | None, languages=None) -> bool:
     """True when the whole of a short line is a date or a date range."""
     cleaned = clean_text(text)
-    if not cleaned or len(cleaned) > 60 or not re.search(r"\d", cleaned):
+    if not cleaned or len(cleaned) > _MAX_LINE_CHARS:
+        return False
+    if is_relative(cleaned):
+        return True
+    if not re.search(r"\d", cleaned):
         return False
     try:
         tokens = _tokens(_fold(cleaned))
@@ -273,7 +329,7 @@ def date_in_line(text: str | None, languages=None) -> str | None:
     """The date part of a short meta line: "16 December 2022", "Date: 16 December 2022",
     "News | 16 December 2022", "Publié le 3 mai 2022". None when the line is no date line."""
     cleaned = clean_text(text)
-    if not cleaned or len(cleaned) > 90:
+    if not cleaned or len(cleaned) > _MAX_META_CHARS:
         return None
     if looks_like_date_line(cleaned, languages):
         return cleaned
@@ -281,4 +337,33 @@ def date_in_line(text: str | None, languages=None) -> str | None:
         part = _LABEL.sub("", part, count=1).strip(" :")
         if part and looks_like_date_line(part, languages):
             return part
+    return None
+
+
+# Words after which a meta line's closing date starts: "Posted in News on 2 May 2022".
+_DATE_LEADS = {"on", "le", "el", "at", "a", "from", "du", "del", "dated", "date", "posted", "published", "updated",
+               "publie", "publiee", "publicado", "publicada", "-", "|", "·", "•", "—", "–", "by"}
+# The most words a date can take: "Tuesday, 29 September - Friday, 2 October 2022".
+_MAX_DATE_WORDS = 9
+# The most words of other text a line may open with a date and go on ("3 May 2022 Press release").
+_MAX_WORDS_AFTER_DATE = 5
+
+
+def date_at_edge(text: str | None, languages=None) -> str | None:
+    """A date that opens or closes a short meta line holding more: "Posted in News,
+    Events on 2 May 2022", "February 11, 2026 Press Release". Else as date_in_line."""
+    found = date_in_line(text, languages)
+    cleaned = clean_text(text)
+    if found or not cleaned or len(cleaned) > _MAX_META_CHARS or not re.search(r"\d|ago|hace|il y a", cleaned, re.I):
+        return found
+    words = cleaned.split()
+    for k in range(min(_MAX_DATE_WORDS, len(words) - 1), 1, -1):
+        lead = _fold(words[-k - 1]).strip(",:")
+        tail = " ".join(words[-k:])
+        if (lead in _DATE_LEADS or words[-k - 1].endswith((",", ":"))) and looks_like_date_line(tail, languages):
+            return tail
+    for k in range(min(_MAX_DATE_WORDS, len(words) - 1), 1, -1):
+        head = " ".join(words[:k]).rstrip(",:|-–—")
+        if len(words) - k <= _MAX_WORDS_AFTER_DATE and looks_like_date_line(head, languages):
+            return head
     return None
