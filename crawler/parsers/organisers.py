@@ -1,11 +1,16 @@
 """Organisers named in an entry's description, in English, French and Spanish.
 
-Two sentence shapes name them:
+Sentence shapes that name them:
+- a label: "Organisers: ILO, UNDP";
 - passive: "Jointly organized by A and B", "hosted by A", "organisé par A", "organizado por A";
+- "co-organised with A" (and the subject, when it is an organisation);
 - active: "A will host ...", "A, in collaboration with B and C, will organize ...",
-  "A has organised a tripartite study tour".
-A name may hold "and" or a comma ("Ministry of Labour and Social Welfare, Lao People
-Democratic Republic"); a list is only cut where the next part starts a new name.
+  "A has organised a tripartite study tour", "UNICEF and the ILO convene ...", "ILO to host ...";
+- "A through the B" names both.
+A name may hold "and", "&", a comma, or text in brackets or quotes ("Ministry of Labour,
+Invalids and Social Affairs (MOLISA)", "the ILO (Dakar and SECTOR)"); a list is only cut
+where the next part starts a new name. A programme named in brackets after a name is the
+event's frame, not an organiser, and is dropped.
 """
 
 from __future__ import annotations
@@ -16,9 +21,19 @@ from dataclasses import dataclass, field
 from .orgwords import ORG_HEAD
 from .text import clean_text, guess_language
 
+# An active sentence's subject longer than this is a clause, not a list of names.
+MAX_SUBJECT_WORDS = 14
+# A part of a list starts a new name when an organisation word or acronym is among its first words.
+NEW_NAME_WINDOW = 8
+# "Dept.", "St.": a capital and at most this many lower-case letters before a full stop is an abbreviation.
+ABBREVIATION_LOWER_LETTERS = 3
+# A bracket naming a programme with at least this many words is a frame ("(Joint Programme on X)"), not an alias.
+FRAME_MIN_WORDS = 2
+
 # "Organisers: ILO, UNDP" — a label and a list.
 _LABEL = re.compile(
-    r"(?:^|(?<=[.;]\s))(?:co-?)?(?:organi[sz]ers?|organi[sz]ed by|hosts?|hosted by|organisateurs?|organis[ée] par|organizadores?|organizado por)\s*:\s*",
+    r"(?:^|(?<=[.;]\s))(?:co-?)?(?:organi[sz]ers?|organi[sz]ed by|hosts?|hosted by|organisateurs?|organis[ée] par"
+    r"|organizadores?|organizado por)\s*:\s*",
     re.IGNORECASE,
 )
 _PASSIVE = re.compile(
@@ -27,25 +42,44 @@ _PASSIVE = re.compile(
     r"|\b(?:co-?)?organizad[oa]s?\s+(?:conjuntamente\s+)?por\s+|\bconvocad[oa]s?\s+por\s+",
     re.IGNORECASE,
 )
+# "co-organised with A": A is an organiser, and so is the sentence's subject when it is an organisation.
+_CO_WITH = re.compile(
+    r"\b(?:co-?organi[sz]ed|co-?hosted|jointly\s+organi[sz]ed|organi[sz]ed\s+jointly)\s+with\s+"
+    r"|\bco-?organis[ée]e?s?\s+avec\s+|\bco-?organizad[oa]s?\s+con\s+",
+    re.IGNORECASE,
+)
 _ACTIVE = re.compile(
     r"\s+(?:will|shall|is going to)\s+(?:co-?)?(?:host|organi[sz]e|convene|hold)\b"
     r"|\s+(?:has|have|had)\s+(?:co-?)?(?:organi[sz]ed|hosted|convened)\b"
     r"|\s+(?:is|are)\s+(?:co-?)?(?:organi[sz]ing|hosting|convening)\b"
     r"|\s+(?:co-?)?(?:organi[sz]ed|hosted|convened)\s+(?=(?:a|an|the|two|three|its|their)\b)"
-    r"|\s+(?:organisera|organisent|accueillera|organizará|organizarán|organiza|organizan)\b",
+    r"|\s+(?:co-?)?(?:organisera|organiseront|organisent|organise|accueillera|accueilleront|accueille|accueillent"
+    r"|convoque|convoquent|organizará|organizarán|organiza|organizan|convoca|convocan)\b",
+)
+# Present tense and headlines ("UNICEF and the ILO convene ...", "ILO to host ..."): the subject must be
+# an organisation, since "Experts convene ..." names none.
+_ACTIVE_PRESENT = re.compile(
+    r"\s+(?:to\s+)?(?:co-?)?(?:host|hosts|organi[sz]e|organi[sz]es|convene|convenes)\s+(?=[\w“\"‘'])",
 )
 _PARTNER = re.compile(
-    r",?\s+\b(?:in\s+(?:close\s+)?(?:collaboration|coordination|cooperation|partnership)\s+with|together\s+with|jointly\s+with"
-    r"|en\s+(?:collaboration|coopération|partenariat)\s+avec|en\s+(?:colaboración|cooperación|coordinación)\s+con)\s+",
+    r",?\s+\b(?:in\s+(?:close\s+)?(?:collaboration|coordination|cooperation|partnership)\s+with|together\s+with"
+    r"|jointly\s+with|en\s+(?:collaboration|coopération|partenariat)\s+avec"
+    r"|en\s+(?:colaboración|cooperación|coordinación)\s+con"
+    # "A through the B", "A à travers le B", "A a través del B": B is the unit that organises for A.
+    r"|through(?=\s+(?:the\s+|its\s+|their\s+)?(?-i:[A-Z]))|à\s+travers(?=\s+(?:le|la|les|l['’]|son|sa|ses)\b)"
+    r"|par\s+l['’]intermédiaire\s+d[eu]|a\s+través\s+del?|por\s+medio\s+del?)\s+",
     re.IGNORECASE,
 )
 # Where a name written after "by" stops: a trailing clause, not part of the name.
 _NAME_END = re.compile(
     r"\s*,?\s+(?:led|chaired|attended|with\s+(?:the\s+)?(?:support|funding|financial)"
     r"|under\s+the|as\s+part\s+of|on\s+(?:behalf|the\s+occasion)|from\s+\d|on\s+\d|in\s+\d|at\s+the\s+request)\b.*$"
-    r"|,\s+(?=[a-z]).*$|\s+\((?:see|voir|ver)\b.*$",
+    # ", to sensitize ..." ends the names; ", the National ..." and ", du Travail" go on with them.
+    r"|,\s+(?=[a-z])(?!(?:the|le|la|les|l['’]|el|los|las|du|des|de(?:\s+la)?|del)\s*[A-ZÀ-Ý]).*$",
 )
-_ARTICLE = re.compile(r"^(?:[Tt]he|[Ll]es?|[Ll]a|[Ll]['’]|[Ee]l|[Ll]os|[Ll]as)\s*(?<=\s|'|’)")
+_ARTICLE = re.compile(
+    r"^(?:[Tt]he|[Ii]ts|[Tt]heir|[Ll]es?|[Ll]a|[Ll]['’]|[Ss]on|[Ss]a|[Ee]l|[Ll]os|[Ll]as|[Ss]u|[Ss]us)\s*(?<=\s|'|’)"
+)
 _ABBREVIATIONS = ("Dept.", "Inc.", "Ltd.", "Co.", "Corp.", "Govt.", "Univ.", "Assn.", "St.")
 _PREPOSITION = re.compile(r"\b(?:of|for|on|in|de|du|des|del|pour|para|sur|sobre)\b")
 _ORG_HEAD = ORG_HEAD
@@ -55,13 +89,35 @@ _INTRO = re.compile(
     r"le|en|lors|du|pour|el|durante|con)\b[^,]*,\s*",
     re.IGNORECASE,
 )
-_CONJ = re.compile(r"\s+(?:and|&|et|y|e)\s+")
+# "&" never separates two names in these texts ("Chambers of Commerce & Industry").
+_CONJ = re.compile(r"\s+(?:and|et|y|e)\s+")
 _GENERIC_LOWER = re.compile(
     r"^(?:project|programme|program|office|team|department|ministry|secretariat|unit|government|partners?|"
     r"organi[sz]ations?|programmes|projects|agencies|institutions?|ministère|bureau|gouvernement|ministerio|"
-    r"oficina|gobierno|secrétariat|secretaría)$"
+    r"oficina|gobierno|secrétariat|secretaría|projet|proyecto|programa)$"
 )
 _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z“\"‘(])")
+_ABBREVIATION_END = re.compile(rf"\b(?:[A-Z][a-z]{{0,{ABBREVIATION_LOWER_LETTERS}}}|[A-Z])\.$")
+# One name shared by two heads: "Decent Work Technical Support Team and Country Office for ...".
+_SHARED_HEAD = (re.compile(r"\bTeam$"), re.compile(r"^(?:(?:Country|Regional|Sub-?regional)\s+)?Office\b"))
+# "Department of Trade, Law Development Programme": a unit of the ministry or department before it.
+_PARENT = re.compile(
+    r"^(?:Ministry|Department|Ministère|Ministerio|Departamento)\s+(?:of|de|du|des|del)\s+\S+(?:\s+\S+)?$"
+)
+_UNIT = re.compile(r"^(?:[A-Z][\w’'-]*\s+)+(?:Programme|Program|Division|Unit|Section|Directorate|Service)$")
+# Places written with "the", which go on a name rather than start one ("for Sri Lanka and the Maldives").
+_THE_PLACE = re.compile(
+    r"^the\s+(?:Maldives|Philippines|Pacific|Caribbean|Gambia|Netherlands|Bahamas|Comoros|Seychelles|Congo|Sudan|"
+    r"Arab\s+States|Americas|Middle\s+East|Gulf|Sahel|Balkans|Andes|Mekong|United\s+|Czech|Dominican|Central\s+African|"
+    r"Marshall|Solomon|Cook|Pacific|Horn|Region|Lao|Republic)\b"
+)
+# A bracket that frames the event instead of naming an organiser.
+_PROGRAMME_WORD = re.compile(r"\b(?:programmes?|programs?|projects?|projets?|proyectos?|programas?)\b", re.IGNORECASE)
+_BRACKET = re.compile(r"\s*\(([^()]*)\)")
+_QUOTED = re.compile(r"(?:(?<=\s)|^)(?:'[^']+'(?=[\s,.;:)]|$)|“[^”]*”|«[^»]*»|\"[^\"]*\"|‘[^’]*’)|\([^()]*\)")
+_TOKEN = re.compile("\ue000(\\d+)\ue001")
+# "International Training Centre of the ILO in Turin": where it is, not part of its name.
+_TRAILING_PLACE = re.compile(r"(?<=\S)\s+(?:in|at|en|à)\s+(?:[A-ZÀ-Ý][\w’'-]+\s*)+$")
 
 
 @dataclass(frozen=True)
@@ -70,18 +126,144 @@ class Organisers:
     text: str | None = None
 
 
+def parse_organisers(description: str | None, language: str | None = None) -> Organisers:
+    """Find the organisers named in a description; empty when it names none.
+
+    >>> parse_organisers("Jointly organized by the ILO and the Ministry of Labour and Social Welfare").names
+    ['ILO', 'Ministry of Labour and Social Welfare']
+    """
+    text = clean_text(description)
+    if not text:
+        return Organisers()
+    text = text.replace("\ue000", " ").replace("\ue001", " ")  # the marks _protect uses
+    romance = (language or guess_language(text)) in ("fr", "es")
+    for sentence in _sentences(text):
+        names = _from_sentence(sentence, romance)
+        if names:
+            return Organisers(names, sentence)
+    return Organisers()
+
+
 def _sentences(text: str) -> list[str]:
     # Do not cut after an abbreviation such as "Dept." or "St.".
     pieces, buf = [], ""
     for piece in _SENTENCE.split(text):
         buf = f"{buf} {piece}".strip() if buf else piece
-        if re.search(r"\b(?:[A-Z][a-z]{0,3}|[A-Z])\.$", buf) and not buf.endswith(("ILO.", "UN.")):
+        if _ABBREVIATION_END.search(buf) and not buf.endswith(("ILO.", "UN.")):
             continue
         pieces.append(buf)
         buf = ""
     if buf:
         pieces.append(buf)
     return pieces
+
+
+def _from_sentence(sentence: str, romance: bool) -> list[str]:
+    m = _LABEL.search(sentence)
+    if m:
+        listed, spans = _protect(_drop_frames(re.split(r"[.;]\s", sentence[m.end():], maxsplit=1)[0]))
+        return _finish(_split_names(listed, romance), spans)
+    m = _PASSIVE.search(sentence)
+    if m:
+        return _names_after(sentence[m.end():], romance)
+    m = _CO_WITH.search(sentence)
+    if m:
+        names = _names_after(sentence[m.end():], romance)
+        subject = _active_subject(sentence[: m.start()], romance, strict=True)
+        return _dedupe(subject + names) if names else []
+    m = _ACTIVE.search(sentence)
+    if m:
+        return _active_subject(sentence[: m.start()], romance)
+    m = _ACTIVE_PRESENT.search(sentence)
+    if m and not romance:
+        return _active_subject(sentence[: m.start()], romance, strict=True)
+    return []
+
+
+def _names_after(phrase: str, romance: bool) -> list[str]:
+    """The names written after "by": up to the end of the clause, with the partners it adds."""
+    protected, spans = _protect(_drop_frames(phrase))
+    names: list[str] = []
+    pieces = _PARTNER.split(protected)
+    for piece in pieces:
+        kept = _trim_after_by(piece, romance)
+        found = _split_names(kept, romance)
+        if not found:
+            break
+        names += found
+        if kept.strip(" ,") != piece.strip(" ,"):
+            break  # the clause that lists the names ended inside this piece
+    return _finish(names, spans)
+
+
+def _active_subject(before: str, romance: bool, strict: bool = False) -> list[str]:
+    """The organisers written before an active verb: "A, in collaboration with B, will host"."""
+    protected, spans = _protect(_drop_frames(before))
+    pieces = _PARTNER.split(protected)
+    subject = _subject(pieces[0])
+    if not subject or not (subject[:1].isupper() or subject.lower().startswith(("the ", "l"))):
+        return []
+    if len(subject.split()) > MAX_SUBJECT_WORDS:
+        return []  # a whole clause, not a name
+    if strict and not _only_name_words(subject):
+        return []  # "The Government of Fiji agreed to host": a clause, not a list of names
+    names = _split_names(subject, romance)
+    for piece in pieces[1:]:
+        names += _split_names(_NAME_END.sub("", piece).strip(" ,"), romance)
+    names = _finish(names, spans)
+    if not all(_org_like(n) for n in names):
+        return []  # "Experts convene ...", "This webinar, co-organised with ..."
+    return names
+
+
+def _subject(before: str) -> str:
+    before = _INTRO.sub("", before.strip())
+    return re.sub(r",\s+(?=[a-z]).*$", "", before).strip(" ,")  # ", based in ..."
+
+
+def _only_name_words(subject: str) -> bool:
+    words = subject.split()
+    if words and words[-1].lower() in ("and", "or", "of", "for", "the", "et", "y", "de"):
+        return False
+    return all(w[:1].isupper() or w[:1] == "\ue000" or _is_name_word(w) for w in words)
+
+
+def _org_like(name: str) -> bool:
+    return bool(_ACRONYM.search(name) or _ORG_HEAD.search(name))
+
+
+def _protect(text: str) -> tuple[str, list[str]]:
+    """Hide text in brackets and quotes behind a mark, so that nothing cuts inside it."""
+    spans: list[str] = []
+
+    def hide(m: re.Match[str]) -> str:
+        spans.append(m.group(0))
+        return f"\ue000{len(spans) - 1}\ue001"
+
+    return _QUOTED.sub(hide, text), spans
+
+
+def _drop_frames(text: str) -> str:
+    """Drop brackets that frame the event: "(under the X Programme)", "(Joint Programme on Y)"."""
+
+    def frame(m: re.Match[str]) -> str:
+        inside = m.group(1).strip()
+        clause = inside[:1].islower() and not _ACRONYM.match(inside)
+        programme = _PROGRAMME_WORD.search(inside) and len(inside.split()) >= FRAME_MIN_WORDS
+        return "" if clause or programme else m.group(0)
+
+    return _BRACKET.sub(frame, text)
+
+
+def _finish(names: list[str], spans: list[str]) -> list[str]:
+    """Put back what _protect hid and tidy each name."""
+    out = []
+    for name in names:
+        name = _TOKEN.sub(lambda m: spans[int(m.group(1))], _strip_article(name))
+        name = _TRAILING_PLACE.sub("", name) if _org_like(_TRAILING_PLACE.sub("", name)) else name
+        if name and re.search(r"[A-Za-zÀ-ÿ]", name):
+            out.append(name)
+    return _dedupe(out)
 
 
 def _strip_article(name: str) -> str:
@@ -96,51 +278,60 @@ def _strip_article(name: str) -> str:
 
 
 def _starts_new_name(part: str) -> bool:
-    words = _strip_article(part).split()
-    head = " ".join(words[:8])
+    head = " ".join(_strip_article(part).split()[:NEW_NAME_WINDOW])
     return bool(_ORG_HEAD.search(head) or _ACRONYM.search(head))
 
 
-def _split_names(phrase: str) -> list[str]:
-    """Cut "A, B and C" into names without cutting "Ministry of Labour and Social Welfare"."""
-    conjuncts: list[str] = []
+def _split_names(phrase: str, romance: bool) -> list[str]:
+    """Cut "A, B and C" into names without cutting "Ministry of Labour, Invalids and Social Affairs"."""
+    names: list[str] = []
     pos, joiner = 0, ""
-    for m in list(_CONJ.finditer(phrase)) + [None]:
-        piece = phrase[pos : m.start() if m else len(phrase)]
-        if conjuncts and _PREPOSITION.search(conjuncts[-1].split(",")[-1]) and not _starts_new_name(piece):
-            conjuncts[-1] += joiner + piece  # "Ministry of Labour" + "and Social Welfare"
-        else:
-            conjuncts.append(piece)
+    for m in [*re.finditer(r",\s*|" + _CONJ.pattern, phrase), None]:
+        part = phrase[pos : m.start() if m else len(phrase)]
+        if names and _continues(names[-1], part, joiner, romance):
+            names[-1] += joiner + part
+        elif part.strip():
+            names.append(part)
         if m:
             joiner, pos = m.group(0), m.end()
-    names: list[str] = []
-    for i, conj in enumerate(conjuncts):
-        # Commas make a list only before its last "and": "ILO, UNDP and ESCWA".
-        if i < len(conjuncts) - 1 and "," in conj:
-            names.extend(conj.split(","))
-        else:
-            names.append(conj)
-    return [n for n in (_strip_article(n) for n in names) if n and re.search(r"[A-Za-zÀ-ÿ]", n)]
+    return [n for n in (_strip_article(n) for n in names) if n]
+
+
+def _continues(current: str, part: str, joiner: str, romance: bool) -> bool:
+    """Whether a part written after a comma or "and" goes on the name before it."""
+    current, bare = _strip_article(current), _strip_article(part)
+    if _SHARED_HEAD[0].search(current) and _SHARED_HEAD[1].match(bare):
+        return True  # "Technical Support Team and Country Office for ..."
+    if joiner.startswith(",") and _PARENT.match(current) and _UNIT.match(_TOKEN.sub("", bare).strip()):
+        return True  # "Department of Trade, Law Development Programme (LDP)"
+    if _starts_new_name(part):
+        return False
+    if not romance and re.match(r"\s*the\s", part) and not _THE_PLACE.match(part.strip()):
+        return False  # "Government of Norway and the Financial Times"
+    return bool(_PREPOSITION.search(current))
 
 
 _SOFT_END = re.compile(r"\s*,?\s+(?:funded|supported|financed|sponsored)\s+by\b.*$")
-
-
-_ROMANCE_CLAUSE = re.compile(r"\s+(?:afin|avec|qui|que|lors|con|quien|quienes|durante|en\s+el\s+marco|dans\s+le\s+cadre|à|a\s+fin)\b.*$")
+_ROMANCE_CLAUSE = re.compile(
+    r"\s+(?:afin|avec|qui|que|lors|con|quien|quienes|durante|en\s+el\s+marco|dans\s+le\s+cadre|à|a\s+fin)\b.*$"
+)
 # "pour"/"para" open a clause only before a lower-case word ("pour les jeunes"), and
 # never inside a name that starts with an institution ("Agence nationale pour l'emploi").
-_ROMANCE_PURPOSE = re.compile(r"\s+(?:pour|para|sur|sobre|dans)\s+(?!(?:le|la|les|l['’]|el|los|las|des|del|du)\s*[A-ZÀ-Ý])(?![A-ZÀ-Ý]).*$")
+_ROMANCE_PURPOSE = re.compile(
+    r"\s+(?:pour|para|sur|sobre|dans)\s+(?!(?:le|la|les|l['’]|el|los|las|des|del|du)\s*[A-ZÀ-Ý])(?![A-ZÀ-Ý]).*$"
+)
+_SENTENCE_END = re.compile(r"[;:]|(?<!Dept)(?<!Inc)(?<!Ltd)(?<!\b[A-Z])\.(?=\s|$)")
 
 
 def _trim_after_by(phrase: str, romance: bool = False) -> str:
     """The names written after "by": up to the end of the clause that lists them."""
-    phrase = re.split(r"[;:]|(?<!Dept)(?<!Inc)(?<!Ltd)(?<!\b[A-Z])\.(?=\s|$)", phrase, maxsplit=1)[0]
+    phrase = _SENTENCE_END.split(phrase, maxsplit=1)[0]
     if "—" in phrase or " – " in phrase:
         # "two regional ILO programmes—the Skills for Prosperity ..." : the names follow the dash.
         phrase = re.split(r"—| – ", phrase, maxsplit=1)[1]
     phrase = _NAME_END.sub("", phrase)
     kept, pos = [], 0
-    for m in list(_CONJ.finditer(phrase)) + [None]:
+    for m in [*_CONJ.finditer(phrase), None]:
         end = m.start() if m else len(phrase)
         piece = _SOFT_END.sub("", phrase[pos:end])  # "X funded by the UK government"
         # French and Spanish names hold lower-case words ("Confédération syndicale
@@ -169,6 +360,8 @@ def _cut_at_clause(piece: str) -> str:
         bare = word.strip("(),.")
         if i and bare and bare[0].islower() and not _is_name_word(bare):
             head = words[:i]
+            if bare in ("a", "an"):
+                return " ".join(head)  # "co-organised with the Ministry of Manpower a national dialogue"
             while head and _PREPOSITION.fullmatch(head[-1]) is None and head[-1][:1].isupper() and len(head) > 1:
                 # back off to the preposition that opened the clause ("for Vietnamese delegates")
                 if any(_PREPOSITION.fullmatch(w) for w in head[1:]):
@@ -184,62 +377,10 @@ def _cut_at_clause(piece: str) -> str:
 def _is_name_word(word: str) -> bool:
     if re.match(r"^[ldLD]['’][A-ZÀ-Ý]", word):
         return True  # "l'OIT", "d'Ivoire"
-    return bool(_PREPOSITION.fullmatch(word) or _GENERIC_LOWER.match(word) or word in {"the", "and", "la", "le", "el", "y", "et", "l’", "l'"})
-
-
-def _subject(before: str) -> str:
-    before = _INTRO.sub("", before.strip())
-    before = re.sub(r",\s+(?=[a-z]).*$", "", before)  # ", based in ..."
-    return before
-
-
-def parse_organisers(description: str | None, language: str | None = None) -> Organisers:
-    """Find the organisers named in a description; empty when it names none.
-
-    >>> parse_organisers("Jointly organized by the ILO and the Ministry of Labour and Social Welfare").names
-    ['ILO', 'Ministry of Labour and Social Welfare']
-    """
-    text = clean_text(description)
-    if not text:
-        return Organisers()
-    romance = (language or guess_language(text)) in ("fr", "es")
-    for sentence in _sentences(text):
-        names = _from_sentence(sentence, romance)
-        if names:
-            return Organisers(names, sentence)
-    return Organisers()
-
-
-def _from_sentence(sentence: str, romance: bool = False) -> list[str]:
-    m = _LABEL.search(sentence)
-    if m:
-        listed = re.split(r"[.;]\s", sentence[m.end():], maxsplit=1)[0]
-        return _dedupe(_split_names(listed))
-    m = _PASSIVE.search(sentence)
-    if m:
-        phrase = sentence[m.end():]
-        partner = _PARTNER.search(phrase)  # "organised by the ILO in partnership with the Government of Fiji"
-        names = _split_names(_trim_after_by(phrase[: partner.start()] if partner else phrase, romance))
-        if partner and names:
-            names += _split_names(_trim_after_by(phrase[partner.end():], romance))
-        return _dedupe(names)
-    m = _ACTIVE.search(sentence)
-    if m:
-        before = sentence[: m.start()]
-        partners = ""
-        p = _PARTNER.search(before)
-        if p:
-            before, partners = before[: p.start()], before[p.end():]
-        subject = _subject(before)
-        if not subject or not (subject[:1].isupper() or subject.lower().startswith(("the ", "l"))):
-            return []
-        if len(subject.split()) > 14:
-            return []  # a whole clause, not a name
-        names = _split_names(subject)
-        if partners:
-            names += _split_names(partners.strip(" ,"))
-        return _dedupe(names)
-    return []
+    return bool(
+        _PREPOSITION.fullmatch(word) or _GENERIC_LOWER.match(word)
+        or word in {"the", "and", "la", "le", "el", "y", "et", "l’", "l'", "&"}
+    )
 
 
 def _dedupe(names: list[str]) -> list[str]:

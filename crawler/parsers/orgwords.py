@@ -29,7 +29,7 @@ ORGANISER_WORDS: tuple[str, ...] = (
     "ministries", "institution", "chamber", "confederation", "network", "authority", "unit", "alliance",
     "partnership", "forum", "group", "team", "service", "services", "embassy", "mission", "employers",
     "workers", r"trade\s+unions?", "bureau", "organisation", "projet", "agence", "syndicat", "gouvernement",
-    "organización", "programa", "proyecto", "agencia", "sindicato", "gobierno", "secrétariat", "secretaría",
+    "oficina", "organización", "programa", "proyecto", "agencia", "sindicato", "gobierno", "secrétariat", "secretaría",
     "direction", "dirección", "división", "division", "directorate",
 )
 

@@ -1,0 +1,475 @@
+"""Organisers named in ILO event and news descriptions, in English, French and Spanish.
+
+Each case is (description, expected names); [] where the description names no organiser.
+Sentences marked "real" are copied from ILO listing pages (the project's reference texts);
+the others are modelled closely on their wording. benchmarks/organisers.py scores the same
+table, with the labelled fixture pages, and lists what it misses.
+"""
+
+import pytest
+
+from crawler.parsers.organisers import parse_organisers
+
+# A name may hold "and", "&" or a comma.
+NAMES_WITH_AND = [
+    (
+        (
+            "The workshop is organized by the ILO Decent Work Technical Support Team and Country Office for "
+            "Eastern and Southern Africa."
+        ),
+        ["ILO Decent Work Technical Support Team and Country Office for Eastern and Southern Africa"],
+    ),
+    (
+        (
+            "Jointly organized by the ILO Decent Work Technical Support Team and Office for the Caribbean and the"
+            " Caribbean Employers' Confederation."
+        ),
+        ["ILO Decent Work Technical Support Team and Office for the Caribbean", "Caribbean Employers' Confederation"],
+    ),
+    ("Organized by the Decent Work Team and Office for the Region.", ["Decent Work Team and Office for the Region"]),
+    (
+        "The forum is organised by the Ministry of Planning & Development and the ILO.",
+        ["Ministry of Planning & Development", "ILO"],
+    ),
+    (
+        (
+            "Organized by the Federation of Pakistan Chambers of Commerce & Industry (FPCCI) with support from "
+            "the ILO."
+        ),
+        ["Federation of Pakistan Chambers of Commerce & Industry (FPCCI)"],
+    ),
+    (
+        "The training is organized by the Department of Trade, Law Development Programme (LDP) and the ILO.",
+        ["Department of Trade, Law Development Programme (LDP)", "ILO"],
+    ),
+    (
+        "Hosted by the Department of Trade, Law Development Programme (LDP).",
+        ["Department of Trade, Law Development Programme (LDP)"],
+    ),
+    (
+        (
+            "The consultation was organized by the Ministry of Labour, Invalids and Social Affairs (MOLISA) and "
+            "the ILO."
+        ),
+        ["Ministry of Labour, Invalids and Social Affairs (MOLISA)", "ILO"],
+    ),
+    (
+        (
+            "Hosted by the Ministry of Women, Children and Social Welfare and the ILO Office for Pacific Island "
+            "Countries."
+        ),
+        ["Ministry of Women, Children and Social Welfare", "ILO Office for Pacific Island Countries"],
+    ),
+    (
+        (
+            "The event is co-organised by the Ministry of Commerce, Consumer, Trade, Innovation and Labour "
+            "(MCCTIL) and the ILO."
+        ),
+        ["Ministry of Commerce, Consumer, Trade, Innovation and Labour (MCCTIL)", "ILO"],
+    ),
+    (
+        (
+            "Jointly organized by the ILO/China Partnership Programme and Ministry of Labour and Social Welfare "
+            "of Lao People's Democratic Republic"
+        ),
+        [
+            "ILO/China Partnership Programme",
+            "Ministry of Labour and Social Welfare of Lao People's Democratic Republic",
+        ],
+    ),  # real
+    (
+        "The meeting was organized by the Government of Norway and the Financial Times.",
+        ["Government of Norway", "Financial Times"],
+    ),  # real
+    (
+        (
+            "Co-organized by the International Labour Standards Department (NORMES) and the International "
+            "Training Centre of the ILO (ITCILO)"
+        ),
+        ["International Labour Standards Department (NORMES)", "International Training Centre of the ILO (ITCILO)"],
+    ),  # real
+    (
+        (
+            "A seminar organized by the Employers' Federation of Ceylon, the National Trade Union Federation and "
+            "the ILO."
+        ),
+        ["Employers' Federation of Ceylon", "National Trade Union Federation", "ILO"],
+    ),
+    (
+        (
+            "Atelier organisé par le Bureau de pays de l'OIT pour Madagascar, les Comores, Maurice et les "
+            "Seychelles."
+        ),
+        ["Bureau de pays de l'OIT pour Madagascar, les Comores, Maurice et les Seychelles"],
+    ),
+    (
+        (
+            "Séminaire organisé par le Bureau de pays de l'OIT pour l'Algérie, la Libye, le Maroc, la Mauritanie "
+            "et la Tunisie."
+        ),
+        ["Bureau de pays de l'OIT pour l'Algérie, la Libye, le Maroc, la Mauritanie et la Tunisie"],
+    ),
+    (
+        (
+            "Le séminaire est organisé par le ministère de l'Emploi, du Travail et de la Protection sociale et le"
+            " BIT."
+        ),
+        ["ministère de l'Emploi, du Travail et de la Protection sociale", "BIT"],
+    ),
+    (
+        "Organisé par la Chambre de commerce & d'industrie du Cameroun et l'OIT.",
+        ["Chambre de commerce & d'industrie du Cameroun", "OIT"],
+    ),
+    (
+        (
+            "Taller organizado por la Oficina de País de la OIT para Costa Rica, El Salvador, Guatemala, "
+            "Honduras, Nicaragua, Panamá y República Dominicana."
+        ),
+        [
+            (
+                "Oficina de País de la OIT para Costa Rica, El Salvador, Guatemala, Honduras, Nicaragua, Panamá y "
+                "República Dominicana"
+            ),
+        ],
+    ),
+    (
+        "El seminario fue organizado por el Ministerio de Trabajo, Empleo y Seguridad Social y la OIT.",
+        ["Ministerio de Trabajo, Empleo y Seguridad Social", "OIT"],
+    ),
+    (
+        "Organizado por la Oficina Regional de la OIT para América Latina y el Caribe.",
+        ["Oficina Regional de la OIT para América Latina y el Caribe"],
+    ),
+    (
+        "Foro organizado por la Cámara de Comercio & Industria de Guatemala y la OIT.",
+        ["Cámara de Comercio & Industria de Guatemala", "OIT"],
+    ),
+]
+
+# "and" inside parentheses or quotes does not cut a name.
+AND_IN_BRACKETS = [
+    (
+        (
+            "The validation workshop is organized by the ILO (Dakar and SECTOR) in collaboration with the "
+            "Ministry of Fisheries."
+        ),
+        ["ILO (Dakar and SECTOR)", "Ministry of Fisheries"],
+    ),
+    (
+        "Jointly organised by the ILO (Dakar and Sector) and the Ministry of Labour of Senegal.",
+        ["ILO (Dakar and Sector)", "Ministry of Labour of Senegal"],
+    ),
+    (
+        (
+            "The launch is organised by the ILO project 'Skills and Jobs for Youth' and the Ministry of "
+            "Education."
+        ),
+        ["ILO project 'Skills and Jobs for Youth'", "Ministry of Education"],
+    ),
+    (
+        (
+            "Hosted by the project “Decent Work in the Garment Sector Supply Chains in Asia” and the Ministry of "
+            "Labour."
+        ),
+        ["project “Decent Work in the Garment Sector Supply Chains in Asia”", "Ministry of Labour"],
+    ),
+    (
+        (
+            "The dialogue is organized by the Better Work programme (ILO and IFC) and the Garment Manufacturers "
+            "Association."
+        ),
+        ["Better Work programme (ILO and IFC)", "Garment Manufacturers Association"],
+    ),
+    (
+        (
+            "Atelier organisé par le projet « Emplois et compétences pour les jeunes » et le ministère de la "
+            "Jeunesse."
+        ),
+        ["projet « Emplois et compétences pour les jeunes »", "ministère de la Jeunesse"],
+    ),
+    (
+        "Le forum est organisé par le BIT (Bureau de Dakar et Département des politiques sectorielles).",
+        ["BIT (Bureau de Dakar et Département des politiques sectorielles)"],
+    ),
+    (
+        "El taller fue organizado por el proyecto “Empleo y Juventud” de la OIT y el Ministerio de Trabajo.",
+        ["proyecto “Empleo y Juventud” de la OIT", "Ministerio de Trabajo"],
+    ),
+    (
+        "Organizado por la OIT (Oficina de Lima y Departamento de Políticas de Empleo).",
+        ["OIT (Oficina de Lima y Departamento de Políticas de Empleo)"],
+    ),
+]
+
+# "A through the B": both organise.
+THROUGH = [
+    (
+        "The ILO, through the ENHANCE Project, will organize a national workshop on child labour.",
+        ["ILO", "ENHANCE Project"],
+    ),
+    (
+        (
+            "The workshop is organized by the Government of Timor-Leste through the Secretariat of State for "
+            "Vocational Training and Employment Policy (SEPFOPE)."
+        ),
+        ["Government of Timor-Leste", "Secretariat of State for Vocational Training and Employment Policy (SEPFOPE)"],
+    ),
+    ("Organized by the ILO through the Better Work Viet Nam programme.", ["ILO", "Better Work Viet Nam programme"]),
+    (
+        (
+            "The ILO through its Ship to Shore Rights South-East Asia Programme is organizing a regional dialogue"
+            " on fishers."
+        ),
+        ["ILO", "Ship to Shore Rights South-East Asia Programme"],
+    ),
+    ("The seminar was organised by the ILO through a series of online sessions.", ["ILO"]),
+    (
+        "Le BIT, à travers le projet PROSPECTS, organise un atelier de validation à Abidjan.",
+        ["BIT", "projet PROSPECTS"],
+    ),
+    (
+        "L'atelier est organisé par le gouvernement du Niger à travers le ministère de l'Emploi.",
+        ["gouvernement du Niger", "ministère de l'Emploi"],
+    ),
+    ("El taller es organizado por la OIT a través del proyecto Empleo Juvenil.", ["OIT", "proyecto Empleo Juvenil"]),
+    (
+        "La OIT, a través de su Oficina para los Países Andinos, organiza un foro sobre empleo juvenil.",
+        ["OIT", "Oficina para los Países Andinos"],
+    ),
+]
+
+# A programme named in parentheses is the event's frame, not an organiser.
+PROGRAMME_IN_BRACKETS = [
+    ("The training is organized by the ILO (under the Skills for Prosperity Programme) for TVET instructors.", ["ILO"]),
+    ("Jointly organized by the ILO and UNICEF (Joint Programme on Social Protection).", ["ILO", "UNICEF"]),
+    ("Hosted by the Ministry of Labour (with support from the ILO's PROSPECTS programme).", ["Ministry of Labour"]),
+    (
+        (
+            "The ILO and the Ministry of Manpower (Skills Development Project) will host a national dialogue on "
+            "apprenticeships."
+        ),
+        ["ILO", "Ministry of Manpower"],
+    ),
+    (
+        (
+            "Atelier organisé par le ministère du Travail (dans le cadre du Programme pays de promotion du "
+            "travail décent)."
+        ),
+        ["ministère du Travail"],
+    ),
+    ("Organisé par l'OIT et l'UNICEF (Programme conjoint sur la protection sociale).", ["OIT", "UNICEF"]),
+    (
+        "Organizado por la OIT y el Ministerio de Trabajo (Programa de Empleo Juvenil).",
+        ["OIT", "Ministerio de Trabajo"],
+    ),
+    ("El taller fue organizado por la OIT (en el marco del proyecto Empleo Verde).", ["OIT"]),
+]
+
+# Organisers named only as the subject of an active sentence.
+ACTIVE = [
+    ("UNICEF and the ILO convene a regional consultation on child labour in agriculture.", ["UNICEF", "ILO"]),
+    ("ILO to host regional forum on green jobs for youth", ["ILO"]),
+    ("ILO and ADB to co-host a webinar on skills for the future of work", ["ILO", "ADB"]),
+    (
+        "The ILO co-organised with the Ministry of Manpower a national dialogue on social protection.",
+        ["ILO", "Ministry of Manpower"],
+    ),
+    (
+        (
+            "This webinar, co-organized with the International Training Centre of the ILO, will discuss skills "
+            "recognition for migrant workers."
+        ),
+        ["International Training Centre of the ILO"],
+    ),
+    (
+        (
+            "The ILO’s Bureau for Workers’ Activities (ACTRAV) will organize a high-level launch of the "
+            "International Journal of Labour Research on 11th December 2023 at 14:00 (CET-Geneva time)."
+        ),
+        ["ILO’s Bureau for Workers’ Activities (ACTRAV)"],
+    ),  # real
+    (
+        (
+            "The European Commission (EC) together with the International Labour Organization (ILO) are "
+            "organizing a high level conference on domestic workers and occupational safety and health (OSH) in "
+            "Brussels on 12-13 November 2018."
+        ),
+        ["European Commission (EC)", "International Labour Organization (ILO)"],
+    ),  # real
+    (
+        (
+            "The ILO and the African Union Commission, in collaboration with IOM, are organizing the Africa "
+            "Labour Migration Conference."
+        ),
+        ["ILO", "African Union Commission", "IOM"],
+    ),
+    (
+        "The ILO Office for Pacific Island Countries hosts a regional meeting on labour mobility in Suva.",
+        ["ILO Office for Pacific Island Countries"],
+    ),
+    ("ILO organizes training on labour inspection for Sindh", ["ILO"]),
+    (
+        (
+            "The Ministry of Labour, in cooperation with the ILO, organized a training of newly appointed labour "
+            "inspectors."
+        ),
+        ["Ministry of Labour", "ILO"],
+    ),
+    (
+        (
+            "The workshop was organised by the Ministry of Labour, in cooperation with the ILO, to sensitize "
+            "these newly appointed labour inspectors on issues of trafficking and forced labour."
+        ),
+        ["Ministry of Labour", "ILO"],
+    ),  # real
+    (
+        (
+            "This course, organized by the International Training Centre of the ILO in Turin, will train "
+            "participants to better identify and investigate cases of forced labour."
+        ),
+        ["International Training Centre of the ILO"],
+    ),  # real
+    (
+        (
+            "ILO’s TRIANGLE in ASEAN programme is organizing an event for International Migrants Day with the "
+            "theme “Towards stronger and resilient communities through effective protection of the Rights of All "
+            "Migrant Workers”."
+        ),
+        ["ILO’s TRIANGLE in ASEAN programme"],
+    ),  # real
+    ("L'OIT et le PNUD organisent un atelier sur l'emploi des jeunes à Dakar.", ["OIT", "PNUD"]),
+    ("Le BIT organise une formation sur l'inspection du travail.", ["BIT"]),
+    ("L'OIT accueillera la réunion régionale africaine à Abidjan.", ["OIT"]),
+    (
+        (
+            "Le Bureau de pays de l'OIT pour le Sénégal, en collaboration avec le ministère du Travail, "
+            "organisera un atelier tripartite."
+        ),
+        ["Bureau de pays de l'OIT pour le Sénégal", "ministère du Travail"],
+    ),
+    (
+        (
+            "Un atelier de formation organisé par le Bureau sous-régional de l'OIT pour l'Afrique du Nord à "
+            "Tunis."
+        ),
+        ["Bureau sous-régional de l'OIT pour l'Afrique du Nord"],
+    ),
+    (
+        "Atelier co-organisé avec l'Organisation internationale des employeurs (OIE).",
+        ["Organisation internationale des employeurs (OIE)"],
+    ),
+    ("Le séminaire, organisé par le Bureau de l'OIT à Yaoundé, réunit les mandants tripartites.", ["Bureau de l'OIT"]),
+    (
+        "La OIT y el Ministerio de Trabajo organizan un taller sobre inspección laboral.",
+        ["OIT", "Ministerio de Trabajo"],
+    ),
+    ("La OIT convoca a una reunión tripartita sobre el futuro del trabajo.", ["OIT"]),
+    (
+        "Seminario co-organizado con la Organización Iberoamericana de Seguridad Social (OISS).",
+        ["Organización Iberoamericana de Seguridad Social (OISS)"],
+    ),
+    (
+        "Encuentro organizado por la Oficina de la OIT para los Países Andinos en Lima.",
+        ["Oficina de la OIT para los Países Andinos"],
+    ),
+    (
+        (
+            "El encuentro, organizado por la Oficina de la OIT para el Cono Sur, reunió a representantes de "
+            "gobiernos."
+        ),
+        ["Oficina de la OIT para el Cono Sur"],
+    ),
+    (
+        (
+            "La actividad, convocada por el Ministerio de Trabajo, Empleo y Seguridad Social de Argentina con el "
+            "apoyo de la OIT, contará con representantes de gobiernos."
+        ),
+        ["Ministerio de Trabajo, Empleo y Seguridad Social de Argentina"],
+    ),
+]
+
+# Sentences that name no organiser: a wrong organiser is worse than none.
+NONE = [
+    (
+        (
+            "ILO and IGAD secretariat provided a five-day training for Labour Attachés and consular officials of "
+            "IGAD member states."
+        ),
+        [],
+    ),  # real
+    (
+        (
+            "The Government of Timor-Leste, with support from the ILO, conducted a two day Seminar for the "
+            "Development of the National Social Protection Strategy in Timor-Leste in October."
+        ),
+        [],
+    ),  # real
+    (
+        (
+            "On July 17, the Government, through the Secretary of State for Vocational Training and Employment "
+            "Policy (SEPFOPE), with the support of the Office of the Minister of State, Economic Affairs "
+            "Coordinator (MECAE) and the International Labour Organization (ILO), launched the \"National "
+            "Employment Strategy\" (NES) program for the period 2017-2030."
+        ),
+        [],
+    ),  # real
+    (
+        (
+            "The ILO and the China Enterprise Confederation (CEC) have signed an agreement to build capacity for "
+            "CEC's Consulting and Training Centre."
+        ),
+        [],
+    ),  # real
+    ("ILO joined UNDP in Viet Nam in launching the Youth Leaders Incubator Programme (YLIP) 2023.", []),  # real
+    ("Ethiopia celebrates 100th Anniversary of ILO Membership with a National Labour Conference.", []),  # real
+    ("The research received financial support from the ILO/Korea Partnership Programme.", []),  # real
+    (
+        (
+            "The ILO’s Ship to Shore Rights South-East Asia Programme supports the two-day public dialogues to "
+            "improve services and protection of Indonesian migrant workers."
+        ),
+        [],
+    ),  # real
+    ("ILO to launch report on youth employment trends in Asia", []),
+    ("ILO to support Myanmar in labour law reform", []),
+    ("UNICEF and the ILO call for an end to child labour in supply chains.", []),
+    ("Ministers convene in Geneva for the International Labour Conference.", []),
+    ("Experts convene to discuss the future of social protection.", []),
+    ("The report was launched by the ILO and UNDP in Hanoi.", []),
+    ("The event is sponsored by the Government of Japan.", []),
+    ("Participants organized themselves into working groups to discuss priorities.", []),
+    ("The ILO and host countries discuss fair recruitment of migrant workers.", []),
+    ("The workshop will be held in Vientiane and will bring together government officials and social partners.", []),
+    ("Workers in the informal economy are less organized and rarely covered by social security.", []),
+    ("Le rapport est publié par le BIT et présente les tendances de l'emploi.", []),
+    ("Ce webinaire est le premier d'une série organisée en ligne.", []),
+    ("Les ministres du Travail se réunissent à Abidjan.", []),
+    ("L'OIT salue la ratification de la convention n° 190 par le Sénégal.", []),
+    ("El informe fue presentado por la OIT en Lima.", []),
+    ("Una serie de seminarios web organizados en toda la región.", []),
+    ("La OIT apoya al gobierno en la reforma de la legislación laboral.", []),
+]
+
+CASES = NAMES_WITH_AND + AND_IN_BRACKETS + THROUGH + PROGRAMME_IN_BRACKETS + ACTIVE + NONE
+
+
+@pytest.mark.parametrize("text,names", CASES)
+def test_organisers(text, names):
+    found = parse_organisers(text)
+    assert found.names == names
+    assert (found.text is None) == (not names)
+
+
+def test_text_is_the_sentence_that_names_them():
+    found = parse_organisers("Skills matter. UNICEF and the ILO convene a regional consultation. More soon.")
+    assert found.text == "UNICEF and the ILO convene a regional consultation."
+
+
+def test_language_hint_is_optional():
+    text = "Séminaire co-organisé par l'OIT et la Confédération syndicale internationale."
+    expected = ["OIT", "Confédération syndicale internationale"]
+    assert parse_organisers(text, "fr").names == parse_organisers(text).names == expected
+
+
+def test_empty_input():
+    assert parse_organisers(None).names == [] and parse_organisers("  ").text is None
