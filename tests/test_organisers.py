@@ -127,8 +127,8 @@ NAMES_WITH_AND = [
         ),
         [
             (
-                "Oficina de País de la OIT para Costa Rica, El Salvador, Guatemala, Honduras, Nicaragua, Panamá y "
-                "República Dominicana"
+                "Oficina de País de la OIT para Costa Rica, El Salvador, Guatemala, Honduras, Nicaragua, Panamá "
+                "y República Dominicana"
             ),
         ],
     ),
@@ -450,7 +450,158 @@ NONE = [
     ("La OIT apoya al gobierno en la reforma de la legislación laboral.", []),
 ]
 
-CASES = NAMES_WITH_AND + AND_IN_BRACKETS + THROUGH + PROGRAMME_IN_BRACKETS + ACTIVE + NONE
+# More of each shape, mixed, written before the parser was tuned to them.
+MIXED = [
+    (
+        (
+            "Organizado por el Centro Internacional de Formación de la OIT (CIFOIT), en colaboración con el "
+            "Departamento de Normas Internacionales del Trabajo (NORMES)."
+        ),
+        [
+            "Centro Internacional de Formación de la OIT (CIFOIT)",
+            "Departamento de Normas Internacionales del Trabajo (NORMES)",
+        ],
+    ),
+    (
+        (
+            "The ILO through the BRMM, FAIRWAY and JLMP LEAD projects, is organizing a regional training to build"
+            " the capacity of stakeholders."
+        ),
+        ["ILO", "BRMM", "FAIRWAY", "JLMP LEAD projects"],
+    ),
+    (
+        (
+            "The ILO and the African Union Commission, in collaboration with the International Organization for "
+            "Migration, will host the conference."
+        ),
+        ["ILO", "African Union Commission", "International Organization for Migration"],
+    ),
+    (
+        "The ILO Regional Office for Asia and the Pacific will host a regional tripartite meeting in Bangkok.",
+        ["ILO Regional Office for Asia and the Pacific"],
+    ),
+    (
+        "Jointly organised by the ILO Regional Office for Arab States and the Arab Labour Organization.",
+        ["ILO Regional Office for Arab States", "Arab Labour Organization"],
+    ),
+    (
+        "The conference is organized by the ILO and the Government of the Philippines.",
+        ["ILO", "Government of the Philippines"],
+    ),
+    (
+        "Hosted by the Ministry of Labour and Employment and the Bangladesh Employers' Federation.",
+        ["Ministry of Labour and Employment", "Bangladesh Employers' Federation"],
+    ),
+    ("The forum was co-hosted by the ILO and the Asian Development Bank.", ["ILO", "Asian Development Bank"]),
+    (
+        (
+            "Organized by the ILO's Sectoral Policies Department, the workshop brings together experts from 12 "
+            "countries."
+        ),
+        ["ILO's Sectoral Policies Department"],
+    ),
+    (
+        "The ILO Country Office for Indonesia and Timor-Leste is organizing a national seminar on skills.",
+        ["ILO Country Office for Indonesia and Timor-Leste"],
+    ),
+    (
+        (
+            "The Better Work programme, a partnership between the ILO and IFC, will host its annual stakeholder "
+            "forum."
+        ),
+        ["Better Work programme"],
+    ),
+    (
+        (
+            "The meeting will be hosted by the Government of Fiji, with support from the ILO and the European "
+            "Union."
+        ),
+        ["Government of Fiji"],
+    ),
+    ("ILO, UNDP and UN Women to host joint webinar on the care economy", ["ILO", "UNDP", "UN Women"]),
+    ("The National Tripartite Committee will convene to review the draft labour code.", []),
+    (
+        (
+            "The seminar is organised by the ILO in partnership with the Ministry of Labour and Social Security "
+            "and the Zimbabwe Congress of Trade Unions."
+        ),
+        ["ILO", "Ministry of Labour and Social Security", "Zimbabwe Congress of Trade Unions"],
+    ),
+    (
+        (
+            "A validation workshop organized by the Ministry of Labour, Employment and Social Protection with "
+            "technical support from the ILO."
+        ),
+        ["Ministry of Labour, Employment and Social Protection"],
+    ),
+    (
+        "Le BIT et l'Union européenne organisent un séminaire régional sur les migrations de main-d'œuvre.",
+        ["BIT", "Union européenne"],
+    ),
+    (
+        (
+            "Organisé par le ministère de la Fonction publique, du Travail et de la Protection sociale, en "
+            "partenariat avec le BIT."
+        ),
+        ["ministère de la Fonction publique, du Travail et de la Protection sociale", "BIT"],
+    ),
+    (
+        "L'atelier est co-organisé par l'OIT et l'Organisation mondiale de la santé (OMS).",
+        ["OIT", "Organisation mondiale de la santé (OMS)"],
+    ),
+    (
+        (
+            "Le Centre international de formation de l'OIT organisera une formation en ligne sur le dialogue "
+            "social."
+        ),
+        ["Centre international de formation de l'OIT"],
+    ),
+    ("Une formation organisée à Dakar pour les inspecteurs du travail.", []),
+    ("Le rapport a été présenté lors d'un atelier à Abidjan.", []),
+    ("La OIT y la CEPAL organizan un seminario sobre el empleo en América Latina.", ["OIT", "CEPAL"]),
+    (
+        (
+            "El foro fue organizado por la Oficina de la OIT para México y Cuba y la Secretaría del Trabajo y "
+            "Previsión Social."
+        ),
+        ["Oficina de la OIT para México y Cuba", "Secretaría del Trabajo y Previsión Social"],
+    ),
+    (
+        "Organizado conjuntamente por la OIT y el Ministerio de Trabajo, Empleo y Seguridad Social.",
+        ["OIT", "Ministerio de Trabajo, Empleo y Seguridad Social"],
+    ),
+    ("La OIT organizará un taller sobre seguridad y salud en el trabajo en Bogotá.", ["OIT"]),
+    ("Los trabajadores organizados en sindicatos tienen mejores salarios.", []),
+    ("El informe será presentado por la OIT y la CEPAL.", []),
+    (
+        "Taller organizado por la OIT a través del proyecto “Trabajo decente para los jóvenes y las mujeres”.",
+        ["OIT", "proyecto “Trabajo decente para los jóvenes y las mujeres”"],
+    ),
+    ("The ILO has organized a series of webinars for employers and workers' organizations.", ["ILO"]),
+    ("Workers' and employers' organizations will hold consultations next week.", []),
+    (
+        (
+            "The study tour was organised by the ILO’s Bureau for Employers’ Activities (ACT/EMP) and the "
+            "Confederation of Danish Industry."
+        ),
+        ["ILO’s Bureau for Employers’ Activities (ACT/EMP)", "Confederation of Danish Industry"],
+    ),
+    (
+        "Organized by the Ministry of Planning, Development & Special Initiatives and the ILO.",
+        ["Ministry of Planning, Development & Special Initiatives", "ILO"],
+    ),
+    ("The event is organized by the ILO (Jakarta and Bangkok offices).", ["ILO (Jakarta and Bangkok offices)"]),
+    (
+        "Organized by the ILO Office in Beirut and the Ministry of Labour of Lebanon.",
+        ["ILO Office in Beirut", "Ministry of Labour of Lebanon"],
+    ),
+    (
+        "Co-organised by the ILO and the Government of Sri Lanka (Ministry of Labour).",
+        ["ILO", "Government of Sri Lanka (Ministry of Labour)"],
+    ),
+]
+
+CASES = NAMES_WITH_AND + AND_IN_BRACKETS + THROUGH + PROGRAMME_IN_BRACKETS + ACTIVE + NONE + MIXED
 
 
 @pytest.mark.parametrize("text,names", CASES)

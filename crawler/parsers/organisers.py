@@ -49,7 +49,8 @@ _CO_WITH = re.compile(
     re.IGNORECASE,
 )
 _ACTIVE = re.compile(
-    r"\s+(?:will|shall|is going to)\s+(?:co-?)?(?:host|organi[sz]e|convene|hold)\b"
+    # "will hold consultations" is borderline at best, and "the Committee will convene to review" names no event.
+    r"\s+(?:will|shall|is going to)\s+(?:co-?)?(?:host|organi[sz]e|convene(?!\s+(?:to|in|on|at|for|from|next)\b))\b"
     r"|\s+(?:has|have|had)\s+(?:co-?)?(?:organi[sz]ed|hosted|convened)\b"
     r"|\s+(?:is|are)\s+(?:co-?)?(?:organi[sz]ing|hosting|convening)\b"
     r"|\s+(?:co-?)?(?:organi[sz]ed|hosted|convened)\s+(?=(?:a|an|the|two|three|its|their)\b)"
@@ -260,7 +261,9 @@ def _finish(names: list[str], spans: list[str]) -> list[str]:
     out = []
     for name in names:
         name = _TOKEN.sub(lambda m: spans[int(m.group(1))], _strip_article(name))
-        name = _TRAILING_PLACE.sub("", name) if _org_like(_TRAILING_PLACE.sub("", name)) else name
+        placeless = _TRAILING_PLACE.sub("", name)
+        if placeless != name and _org_like(placeless) and _PREPOSITION.search(placeless):
+            name = placeless  # "Centre of the ILO in Turin", but "ILO Office in Beirut" is a name
         if name and re.search(r"[A-Za-zÀ-ÿ]", name):
             out.append(name)
     return _dedupe(out)
