@@ -13,16 +13,33 @@ profile, so that one cron line serves many listings.
     url = "https://www.ilo.org/asia/countries/lao-peoples-democratic-republic/facet/lang--en/index.htm"
     spider = "ilo"             # ilo (default) or listing
     profile = "ilo"            # optional: a bundled name, auto, or a profile .toml
+
+The file is checked against a schema before anything is crawled: an unknown key (a
+typo) or a value of the wrong type is an error naming the file, the key and the type
+expected, never a silent fall-back to a default.
 """
 
 from __future__ import annotations
 
+import difflib
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from crawler.extract.profiles import read_toml
 
-KNOWN = {"db", "contact", "notify", "log_dir", "jobdir", "settings", "listing"}
+# Top-level keys and the type each must have ("text" is a non-empty string).
+TOP_LEVEL = {
+    "db": "text",
+    "contact": "text",
+    "notify": "text or list of text",
+    "log_dir": "text",
+    "jobdir": "text",
+    "settings": "table",
+    "listing": "list of tables ([[listing]])",
+}
+LISTING_KEYS = {"url": "an http(s) URL", "spider": "ilo or listing", "profile": "text"}
+SPIDERS = ("ilo", "listing")
+KNOWN = set(TOP_LEVEL)
 
 
 class ConfigError(ValueError):
@@ -47,24 +64,87 @@ class Config:
     @property
     def profiles(self) -> dict[str, str]:
         """Each listing's profile; a listing of spider `ilo` reads with the ILO profile by default."""
-        return {item["url"]: item.get("profile") or ("ilo" if item.get("spider", "ilo") == "ilo" else "auto") for item in self.listings}
+        return {item["url"]: item.get("profile") or ("ilo" if item.get("spider", "ilo") == "ilo" else "auto")
+                for item in self.listings}
+
+
+def _kind(value) -> str:
+    """The TOML name of a value's type, for messages."""
+    names = {bool: "a boolean", int: "an integer", float: "a number", str: "a string", dict: "a table", list: "an array"}
+    return names.get(type(value), type(value).__name__)
+
+
+def _unknown(path, where: str, keys, known) -> None:
+    for key in sorted(set(keys) - set(known)):
+        close = difflib.get_close_matches(key, list(known), n=1)
+        hint = f" (did you mean {close[0]!r}?)" if close else ""
+        raise ConfigError(f"{path}: {where}unknown key {key!r}{hint}; known keys: {', '.join(sorted(known))}")
+
+
+def _text(path, where: str, key: str, value) -> str:
+    if not isinstance(value, str) or not value.strip():
+        raise ConfigError(f"{path}: {where}key {key!r}: expected a non-empty string, got {_kind(value)} {value!r}")
+    return value
+
+
+def _check_listing(path, number: int, item) -> dict:
+    where = f"[[listing]] #{number}: "
+    if not isinstance(item, dict):
+        raise ConfigError(f"{path}: key 'listing': expected a list of tables ([[listing]]), got {_kind(item)} {item!r}")
+    _unknown(path, where, item, LISTING_KEYS)
+    if "url" not in item:
+        raise ConfigError(f"{path}: {where}missing key 'url' (expected an http(s) URL)")
+    url = _text(path, where, "url", item["url"])
+    from .runner import PlanError, _check_urls
+
+    try:
+        _check_urls([url])
+    except PlanError:
+        raise ConfigError(f"{path}: {where}key 'url': {url!r} is not an http(s) URL with a host") from None
+    if "spider" in item and item["spider"] not in SPIDERS:
+        raise ConfigError(f"{path}: {where}key 'spider': expected ilo or listing, got {_kind(item['spider'])} {item['spider']!r}")
+    if "profile" in item:
+        _text(path, where, "profile", item["profile"])
+    return item
+
+
+def _check_top(path, data: dict) -> None:
+    _unknown(path, "", data, TOP_LEVEL)
+    for key in ("db", "contact", "log_dir", "jobdir"):
+        if key in data:
+            _text(path, "", key, data[key])
+    notify = data.get("notify", [])
+    if isinstance(notify, str):
+        notify = [notify]
+    if not isinstance(notify, list) or not all(isinstance(n, str) and n.strip() for n in notify):
+        raise ConfigError(f"{path}: key 'notify': expected a string or a list of strings, got {_kind(data['notify'])} {data['notify']!r}")
+    if "settings" in data and not isinstance(data["settings"], dict):
+        raise ConfigError(f"{path}: key 'settings': expected a table ([settings]), got {_kind(data['settings'])} {data['settings']!r}")
+    listings = data.get("listing")
+    if listings is None or listings == []:
+        raise ConfigError(f"{path}: no [[listing]] with a url")
+    if not isinstance(listings, list):
+        raise ConfigError(f"{path}: key 'listing': expected a list of tables ([[listing]]), got {_kind(listings)} {listings!r}")
+
+
+def _check_settings(path, settings: dict) -> None:
+    from crawler.settings import SettingError, check_settings
+
+    try:
+        check_settings(settings)
+    except SettingError as exc:
+        raise ConfigError(f"{path}: [settings] {exc}") from None
 
 
 def load_config(path: str) -> Config:
     file = Path(path)
+    if file.is_dir():
+        raise ConfigError(f"{path} is a folder, not a config file")
     data = read_toml(file, "config", ConfigError)
-    unknown = set(data) - KNOWN
-    if unknown:
-        raise ConfigError(f"{path}: unknown key(s) {', '.join(sorted(unknown))}; known: {', '.join(sorted(KNOWN))}")
-    listings = data.get("listing") or []
-    if not listings:
-        raise ConfigError(f"{path}: no [[listing]] with a url")
-    for item in listings:
-        url = item.get("url", "")
-        if not isinstance(url, str) or not url.startswith(("http://", "https://")):
-            raise ConfigError(f"{path}: listing url {url!r} is not an http(s) URL")
-        if item.get("spider", "ilo") not in ("ilo", "listing"):
-            raise ConfigError(f"{path}: listing {url}: spider must be ilo or listing")
+    _check_top(path, data)
+    listings = [_check_listing(path, n, item) for n, item in enumerate(data["listing"], 1)]
+    settings = dict(data.get("settings") or {})
+    _check_settings(path, settings)
     base = file.resolve().parent
 
     def beside(value):  # paths in the file are relative to the file
@@ -78,5 +158,5 @@ def load_config(path: str) -> Config:
         notify=[notify] if isinstance(notify, str) else list(notify),
         log_dir=beside(data.get("log_dir")),
         jobdir=beside(data.get("jobdir")),
-        settings=dict(data.get("settings") or {}),
+        settings=settings,
     )

@@ -41,18 +41,21 @@ class CrawlPlan:
 
 def build_plan(spider=None, db=None, config_path=None, start_urls=(), profile=None, settings=None, contact=None,
                notify=(), log_dir=None, jobdir=None, ignore_fields=()) -> CrawlPlan:
-    """Options (which win) and a config file merged into one plan; every check before any crawling."""
+    """Options (which win) and a config file merged into one plan; every check before any crawling.
+
+    A bad command-line value raises PlanError (a usage error); a bad config file, ConfigError.
+    """
     from crawler.extract.profiles import get_profile
     from crawler.items import FIELDS
     from crawler.run import spider_names
-    from crawler.settings import check_settings
+    from crawler.settings import SettingError, check_settings
 
     from .config import load_config
 
     plan = CrawlPlan(spider=spider, db=db, start_urls=list(start_urls), profile=profile, notify=list(notify),
                      log_dir=log_dir, jobdir=jobdir)
     if config_path:
-        cfg = load_config(config_path)
+        cfg = load_config(config_path)  # checked whole, settings included
         plan.spider = spider or cfg.spider
         plan.listing_profiles = cfg.profiles
         plan.overrides = dict(cfg.settings)
@@ -61,35 +64,42 @@ def build_plan(spider=None, db=None, config_path=None, start_urls=(), profile=No
         plan.notify = plan.notify or cfg.notify
         plan.log_dir, plan.jobdir = log_dir or cfg.log_dir, jobdir or cfg.jobdir
     plan.spider, plan.db = plan.spider or "ilo", plan.db or "archive.db"
-    if plan.spider not in spider_names():
-        raise PlanError(f"unknown spider {plan.spider!r}; known: {', '.join(spider_names())}")
+    try:
+        plan.overrides.update(check_settings(settings or {}))
+    except SettingError as exc:
+        raise PlanError(f"-s {exc}") from None
     _check_urls(plan.start_urls)
-    for name in {profile, *(plan.listing_profiles or {}).values()} - {None}:
-        get_profile(name)  # a clear error now for an unknown profile or a bad profile file
-    plan.overrides.update(settings or {})
-    if contact:
-        plan.overrides["CONTACT"] = contact
-    if plan.jobdir:
-        plan.overrides["JOBDIR"] = plan.jobdir
     if ignore_fields:
         unknown = set(ignore_fields) - set(FIELDS)
         if unknown:
             raise PlanError(f"--ignore-field: unknown field(s) {', '.join(sorted(unknown))}; known: {', '.join(FIELDS)}")
         plan.overrides["ARCHIVE_IGNORE_FIELDS"] = list(ignore_fields)
-    check_settings(plan.overrides)
+    if plan.spider not in spider_names():
+        raise PlanError(f"unknown spider {plan.spider!r}; known: {', '.join(spider_names())}")
+    for name in {profile, *(plan.listing_profiles or {}).values()} - {None}:
+        get_profile(name)  # a clear error now for an unknown profile or a bad profile file
+    if contact:
+        plan.overrides["CONTACT"] = contact
+    if plan.jobdir:
+        plan.overrides["JOBDIR"] = plan.jobdir
     return plan
 
 
 def _check_urls(urls: list[str]) -> None:
+    """Each start URL must be http(s) with a host that could be looked up; PlanError saying which is not."""
     from urllib.parse import urlsplit
 
     for url in urls:
+        if not isinstance(url, str) or not url.strip() or any(ch.isspace() or ord(ch) < 32 for ch in url):
+            raise PlanError(f"--start-url: {url!r} is not a valid URL (it is empty or holds spaces or control characters)")
         try:
             parts = urlsplit(url)
             parts.port  # noqa: B018  (raises ValueError for a bad port)
-        except ValueError:
+            host = parts.hostname or ""
+            host.encode("idna")  # an empty label ("a..b") or one over 63 characters cannot be looked up
+        except (ValueError, UnicodeError):
             raise PlanError(f"--start-url: {url!r} is not a valid URL") from None
-        if parts.scheme not in ("http", "https") or not parts.hostname:
+        if parts.scheme.lower() not in ("http", "https") or not host:
             raise PlanError(f"--start-url: {url!r} is not an http(s) URL with a host")
 
 
@@ -157,6 +167,9 @@ def execute(plan: CrawlPlan) -> int:
     with Archive(plan.db, readonly=True) as archive:
         crawl_row = archive.crawl(result["crawl_id"]) if result["crawl_id"] else None
         print(crawl_summary(archive.conn, crawl_row, result))
+        error = result["stats"].get("archive/error")
+        if error:
+            print(f"  ARCHIVE WRITE FAILED: {error}. The crawl is failed; nothing was marked removed.")
         print(f"  log: {log_file}", flush=True)
         message = message_for(archive.conn, crawl_row) if crawl_row and plan.notify else None
     if message:
@@ -165,7 +178,8 @@ def execute(plan: CrawlPlan) -> int:
 
 
 def exit_status(crawl_row: dict | None) -> int:
-    if crawl_row and crawl_row.get("suspect"):
+    """complete 0, partial 3, suspect 5; failed, or never closed (the archive could not be written), 4."""
+    if crawl_row and crawl_row.get("suspect") and crawl_row["status"] != "failed":
         return EXIT_SUSPECT
     status = crawl_row["status"] if crawl_row else "failed"
     return {"complete": EXIT_OK, "partial": EXIT_PARTIAL}.get(status, EXIT_FAILED)

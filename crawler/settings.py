@@ -18,6 +18,8 @@ except _metadata.PackageNotFoundError:  # a checkout that is not installed
 USER_AGENT = f"listing-archive/{_VERSION} (+research archive of listing pages)"
 
 ROBOTSTXT_OBEY = True
+# The longest robots.txt Crawl-delay we honour (seconds): a site asking for hours is misconfigured.
+ROBOTSTXT_MAX_CRAWL_DELAY = 120.0
 AUTOTHROTTLE_ENABLED = True
 AUTOTHROTTLE_START_DELAY = 1.0
 AUTOTHROTTLE_MAX_DELAY = 60.0
@@ -27,6 +29,7 @@ CONCURRENT_REQUESTS = 8
 CONCURRENT_REQUESTS_PER_DOMAIN = 2
 
 DOWNLOADER_MIDDLEWARES = {
+    "crawler.middlewares.HostGuardMiddleware": 50,  # first: before robots.txt is even asked for
     "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
     "crawler.middlewares.BackoffRetryMiddleware": 550,
     "crawler.middlewares.ConditionalRequestMiddleware": 640,
@@ -52,8 +55,9 @@ TELNETCONSOLE_ENABLED = False
 ITEM_PIPELINES = {
     "pipelines.normalise.NormalisePipeline": 100,
     "pipelines.validate.ValidatePipeline": 200,
-    "pipelines.dedupe.DedupePipeline": 300,
     "pipelines.archive.ArchivePipeline": 900,
+    # After the archive, which keeps every sighting: feed exports (-O) get each entry once.
+    "pipelines.dedupe.DedupePipeline": 950,
 }
 
 # The SQLite archive the crawl writes to; empty to crawl without archiving.
@@ -77,40 +81,141 @@ FEED_EXPORT_FIELDS = list(_items.EXPORTED_FIELDS)
 LOG_LEVEL = "INFO"
 
 
-def _typed_defaults() -> dict:
-    return {name: value for name, value in globals().items() if name.isupper() and isinstance(value, (bool, int, float))}
+# -- checking overrides ------------------------------------------------------
+# `-s NAME=VALUE` and a config file's [settings] are checked against the settings Scrapy
+# and this project know, before anything is crawled: a clear SettingError naming the
+# setting and the type expected, never a traceback mid-crawl or a typo silently ignored.
+# (Lower-case names below: Scrapy takes every upper-case name of this module as a setting.)
+
+# Read by Scrapy or by this project with a default given in code, so not above.
+_extra_settings = {"ROBOTSTXT_MAX_CRAWL_DELAY": 120.0, "CONCURRENT_REQUESTS_PER_IP": 0}
+# Numbers that must be above zero (zero would hang the crawl or time out every request).
+_positive = {"CONCURRENT_REQUESTS", "CONCURRENT_REQUESTS_PER_DOMAIN", "CONCURRENT_ITEMS", "AUTOTHROTTLE_TARGET_CONCURRENCY",
+             "DOWNLOAD_TIMEOUT", "DNS_TIMEOUT", "ARCHIVE_BATCH_SIZE", "LISTING_MAX_PAGES", "REACTOR_THREADPOOL_MAXSIZE"}
+# Numbers Scrapy reads as floats although their default is written as an integer.
+_floats = {"DNS_TIMEOUT"}
+_status_lists = {"RETRY_HTTP_CODES", "HTTPERROR_ALLOWED_CODES", "HTTPCACHE_IGNORE_HTTP_CODES"}
+_log_levels = ("CRITICAL", "ERROR", "WARNING", "INFO", "DEBUG")
+_type_names = {bool: "true or false", int: "a whole number", float: "a number", list: "a comma-separated list",
+               dict: "a JSON object", str: "a string"}
 
 
-# Settings that count things or seconds: a negative value makes no sense.
-_NON_NEGATIVE = ("CONCURRENT", "RETRY", "DOWNLOAD", "DELAY", "TIMEOUT", "MAX", "SIZE", "WAIT", "AUTOTHROTTLE", "LIMIT")
+class SettingError(ValueError):
+    """A setting override that cannot be used; the message names the setting and the type expected."""
 
 
-def check_settings(overrides: dict) -> None:
-    """Each override of a typed setting must read as its type: a clear ValueError, never a crash mid-crawl."""
+def known_settings() -> dict:
+    """Every setting name Scrapy and this project know, with its default."""
     from scrapy.settings import default_settings
 
-    defaults = {n: v for n, v in vars(default_settings).items() if n.isupper() and isinstance(v, (bool, int, float))}
-    defaults.update(_typed_defaults())
+    known = {n: v for n, v in vars(default_settings).items() if n.isupper() and not n.startswith("_")}
+    known.update({n: v for n, v in globals().items() if n.isupper() and not n.startswith("_")})
+    known.update(_extra_settings)
+    return known
+
+
+def check_settings(overrides: dict) -> dict:
+    """Each override checked against the known settings; returns them converted to their types."""
+    known = known_settings()
+    out = {}
     for name, value in overrides.items():
-        if name not in defaults:
-            continue
-        expected = type(defaults[name])
-        if not _reads_as(value, expected):
-            raise ValueError(f"setting {name}={value!r}: expected {_TYPE_NAMES[expected]}")
-        if expected is not bool and any(part in name for part in _NON_NEGATIVE) and float(value) < 0:
-            raise ValueError(f"setting {name}={value!r}: must not be negative")
+        if not isinstance(name, str) or name not in known:
+            raise SettingError(_unknown_message(name, known))
+        out[name] = _converted(name, value, known[name])
+    return out
 
 
-_TYPE_NAMES = {bool: "True or False", int: "a whole number", float: "a number"}
+def _unknown_message(name, known: dict) -> str:
+    import difflib
+
+    text = str(name)
+    if text.upper() in known:
+        return f"{text}: setting names are upper case; did you mean {text.upper()}?"
+    close = difflib.get_close_matches(text.upper(), list(known), n=1, cutoff=0.75)
+    hint = f"; did you mean {close[0]}?" if close else " (see `scrapy settings` and crawler/settings.py for the known ones)"
+    return f"{text}: unknown setting{hint}"
 
 
-def _reads_as(value, expected: type) -> bool:
-    if expected is bool:
-        return isinstance(value, bool) or str(value).strip().lower() in ("true", "false", "1", "0", "yes", "no", "on", "off")
+def _converted(name: str, value, default):
+    """`value` as the type of `default`, or a SettingError."""
+    if name.endswith("LOG_LEVEL"):
+        return _log_level(name, value)
+    if isinstance(default, bool):
+        return _as_bool(name, value)
+    if isinstance(default, (int, float)):
+        return _as_number(name, value, float if name in _floats else type(default))
+    if isinstance(default, (list, tuple)):
+        return _as_list(name, value)
+    if isinstance(default, dict):
+        return _as_dict(name, value)
+    if isinstance(default, str) and not isinstance(value, str):
+        raise SettingError(_wrong(name, value, str))
+    return value
+
+
+def _wrong(name: str, value, expected: type, extra: str = "") -> str:
+    return f"{name}={value!r}: expected {_type_names[expected]}{extra}"
+
+
+def _as_bool(name: str, value) -> bool:
     if isinstance(value, bool):
+        return value
+    text = str(value).strip().lower()
+    if text in ("true", "1"):
+        return True
+    if text in ("false", "0"):
         return False
-    try:
-        number = float(value) if expected is float else int(str(value).strip()) if not isinstance(value, (int, float)) else value
-    except (TypeError, ValueError):
-        return False
-    return expected is float or float(number).is_integer()
+    raise SettingError(_wrong(name, value, bool))
+
+
+def _as_number(name: str, value, expected: type):
+    import math
+
+    number = None
+    if not isinstance(value, bool):
+        try:
+            number = expected(value.strip() if isinstance(value, str) else value)
+        except (TypeError, ValueError, OverflowError):
+            number = None
+    if number is None or not math.isfinite(number) or (expected is int and number != float(value)):
+        raise SettingError(_wrong(name, value, expected))
+    if number < 0 and "PRIORITY" not in name:
+        raise SettingError(_wrong(name, value, expected, ", not negative"))
+    if number == 0 and name in _positive:
+        raise SettingError(_wrong(name, value, expected, " above 0"))
+    return number
+
+
+def _as_list(name: str, given) -> list:
+    value = [part.strip() for part in given.split(",") if part.strip()] if isinstance(given, str) else given
+    if not isinstance(value, (list, tuple)):
+        raise SettingError(_wrong(name, given, list))
+    if name in _status_lists:
+        codes = [str(v).strip() for v in value if not isinstance(v, bool)]
+        if len(codes) < len(value) or not all(c.isdigit() and 100 <= int(c) <= 599 for c in codes):
+            raise SettingError(_wrong(name, given, list, " of HTTP status codes (100-599), e.g. 429,503"))
+        return [int(c) for c in codes]
+    if name == "ARCHIVE_IGNORE_FIELDS":
+        unknown = [v for v in value if v not in _items.FIELDS]
+        if unknown:
+            raise SettingError(_wrong(name, given, list, f" of entry fields; unknown: {', '.join(map(str, unknown))}"))
+    return list(value)
+
+
+def _as_dict(name: str, value) -> dict:
+    if isinstance(value, str):
+        import json
+
+        try:
+            value = json.loads(value)
+        except ValueError:
+            pass
+    if not isinstance(value, dict):
+        raise SettingError(_wrong(name, value, dict, ', e.g. {"crawler.middlewares.X": 500}'))
+    return value
+
+
+def _log_level(name: str, value) -> str:
+    if not isinstance(value, str) or value.strip().upper() not in _log_levels:
+        raise SettingError(f"{name}={value!r}: expected a log level: {', '.join(_log_levels)}")
+    return value.strip().upper()
