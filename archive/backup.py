@@ -1,36 +1,85 @@
-"""A consistent copy of an archive through SQLite's online backup API."""
+"""A consistent copy of an archive through SQLite's online backup API.
+
+A plain `cp` of the .db file can miss what a crawl has committed but not yet
+checkpointed (it is still in the -wal file), or copy a page mid-write. The backup API
+reads one committed snapshot, whatever another connection is writing, and the copy
+is checked with `PRAGMA integrity_check` before the command says it is done.
+"""
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from contextlib import closing
 from pathlib import Path
 
+from .schema import schema_version
 from .store import ArchiveError
+
+
+def _open_source(source: str) -> sqlite3.Connection:
+    """The archive, read-only; a WAL file in a folder we cannot write is read as immutable (nothing can be writing it)."""
+    uri = Path(source).resolve().as_uri()
+    try:
+        conn = sqlite3.connect(f"{uri}?mode=ro", uri=True, timeout=30)
+        found = schema_version(conn)
+    except sqlite3.OperationalError:
+        wal = Path(f"{source}-wal")
+        if wal.exists() and wal.stat().st_size:
+            raise ArchiveError(f"cannot read {source} consistently: its folder is read-only and {wal} holds data not yet "
+                               "in the .db file; copy the whole folder somewhere writable and back up from there") from None
+        conn = sqlite3.connect(f"{uri}?mode=ro&immutable=1", uri=True)
+        found = schema_version(conn)
+    if found == 0:
+        conn.close()
+        raise ArchiveError(f"{source} is not a listing-archive archive (no archive tables in it)")
+    return conn
+
+
+def _claim(dest: str) -> None:
+    """Create `dest` empty, failing if anything is already there (never overwrite, even in a race)."""
+    try:
+        os.close(os.open(dest, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644))
+    except FileExistsError:
+        raise ArchiveError(f"{dest} exists; give a new file name (a backup never overwrites)") from None
+    except OSError as exc:
+        raise ArchiveError(f"cannot create {dest}: {exc.strerror}") from None
 
 
 def backup_archive(source: str, dest: str) -> int:
     """Copy `source` to `dest` (which must not exist); returns the pages copied."""
-    if not Path(source).is_file():
+    src_path, target = Path(source), Path(dest)
+    if not src_path.is_file():
         raise ArchiveError(f"no archive at {source}")
-    target = Path(dest)
-    if target.exists():
+    if src_path.stat().st_size == 0:
+        raise ArchiveError(f"{source} is an empty file, not an archive")
+    if target.exists() or target.is_symlink():
         raise ArchiveError(f"{dest} exists; give a new file name (a backup never overwrites)")
-    if target.resolve() == Path(source).resolve():
-        raise ArchiveError("the backup must go to another file")
-    uri = Path(source).resolve().as_uri()
-    copied = 0
+    for suffix in ("-wal", "-shm", "-journal"):
+        if Path(f"{dest}{suffix}").exists():
+            raise ArchiveError(f"{dest}{suffix} exists (left from another database); give a new file name")
     try:
-        with closing(sqlite3.connect(f"{uri}?mode=ro", uri=True, timeout=30)) as src, closing(sqlite3.connect(dest)) as out:
-
-            def progress(status, remaining, total):
-                nonlocal copied
-                copied = total
-
-            src.backup(out, pages=1024, progress=progress)
-            if out.execute("PRAGMA integrity_check").fetchone()[0] != "ok":
-                raise ArchiveError(f"the copy at {dest} failed its integrity check")
+        with closing(_open_source(source)) as src:
+            _claim(dest)
+            try:
+                return _copy(src, dest)
+            except BaseException:
+                _remove_copy(dest)  # only the file this backup created
+                raise
     except sqlite3.Error as exc:
-        target.unlink(missing_ok=True)
-        raise ArchiveError(f"backup failed: {exc}") from None
-    return copied
+        raise ArchiveError(f"backup of {source} failed: {exc}") from None
+
+
+def _copy(src: sqlite3.Connection, dest: str) -> int:
+    with closing(sqlite3.connect(dest)) as out:
+        # In one step: one read snapshot, however busy the writer (a stepped backup
+        # restarts whenever another connection commits).
+        src.backup(out, pages=-1)
+        if out.execute("PRAGMA integrity_check").fetchone()[0] != "ok":
+            raise ArchiveError(f"the copy at {dest} failed its integrity check")
+        return out.execute("PRAGMA page_count").fetchone()[0]
+
+
+def _remove_copy(dest: str) -> None:
+    for path in (dest, f"{dest}-wal", f"{dest}-shm", f"{dest}-journal"):
+        Path(path).unlink(missing_ok=True)

@@ -1,16 +1,34 @@
-"""`listing-archive demo`: two crawls of the bundled demo site, a week apart, and the diff."""
+"""`listing-archive demo`: two crawls of the bundled demo site, a week apart, and the diff.
+
+The demo starts from a fresh archive, but it never deletes one it did not make: it
+(re)creates only a file that is absent or that is itself a demo archive (marked
+`demo` in its `meta` table when the demo made it, and holding only crawls of the
+demo site on this machine). Anything else is refused with a message. The delete and
+re-create happen under the archive's lock; the crawls that follow take it themselves.
+"""
 
 from __future__ import annotations
 
+import json
 import os
+import sqlite3
 import subprocess
 import sys
+from contextlib import closing
+from datetime import UTC, datetime
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from crawler.site_server import DEMO_BASE, DEMO_LISTING_PATH, SiteServer, demo_site_root
 
 FAST_LOCAL = ["-s", "AUTOTHROTTLE_ENABLED=False", "-s", "DOWNLOAD_DELAY=0", "-s", "LOG_LEVEL=WARNING"]
 CHANGED_ENTRY = "WCMS_862866"
+DEMO_KEY = "demo"  # the meta key that marks an archive the demo made
+LOCAL_HOSTS = ("127.0.0.1", "localhost", "::1")
+
+
+class DemoRefused(ValueError):
+    """The demo will not replace this file; the message says why and what to do."""
 
 
 def _cli(*args: str) -> int:
@@ -18,10 +36,70 @@ def _cli(*args: str) -> int:
     return subprocess.call([sys.executable, "-m", "archive.cli", *args], env={**os.environ, "PYTHONUNBUFFERED": "1"})
 
 
+def _refuse(db: str, why: str) -> DemoRefused:
+    return DemoRefused(f"{db} {why}; the demo only replaces an archive it made itself. "
+                       "Give another file, e.g. --db demo.db (nothing was changed)")
+
+
+def demo_state(path: str) -> str | None:
+    """Why the file at `path` may not be replaced by the demo, or None if it may."""
+    file = Path(path)
+    if not file.exists():
+        wal = Path(f"{path}-wal")
+        return "is absent but its -wal file holds data" if wal.exists() and wal.stat().st_size else None
+    if not file.is_file():
+        return "is not a regular file"
+    if file.stat().st_size == 0:
+        return "is an empty file the demo did not make"
+    try:
+        with closing(sqlite3.connect(f"{file.resolve().as_uri()}?mode=ro", uri=True)) as conn:
+            tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+            mark = conn.execute("SELECT value FROM meta WHERE key=?", (DEMO_KEY,)).fetchone() if "meta" in tables else None
+            entries = conn.execute("SELECT count(*) FROM entries").fetchone()[0] if "entries" in tables else 0
+            starts = [r[0] for r in conn.execute("SELECT start_urls FROM crawls")] if "crawls" in tables else []
+    except sqlite3.Error as exc:
+        return f"is not a demo archive (SQLite cannot read it: {exc})"
+    if mark is None:
+        return f"is not a demo archive ({entries} entries)" if tables else "is an SQLite database the demo did not make"
+    hosts = {urlsplit(url).hostname for urls in starts for url in _json_list(urls)}
+    if hosts - set(LOCAL_HOSTS):
+        return f"was made by the demo but has since been crawled from {', '.join(sorted(map(str, hosts - set(LOCAL_HOSTS))))}"
+    return None
+
+
+def _json_list(text) -> list:
+    try:
+        value = json.loads(text or "[]")
+    except ValueError:
+        return [str(text)]
+    return [str(v) for v in value] if isinstance(value, list) else [str(value)]
+
+
+def prepare_demo_archive(db: str) -> str:
+    """Under the archive's lock: refuse a file the demo did not make, else start it afresh, marked as the demo's.
+
+    Returns the archive's real path (a symbolic link is followed, never replaced).
+    """
+    from .locking import archive_lock
+    from .store import Archive
+
+    real = os.path.realpath(db)
+    with archive_lock(real):
+        why = demo_state(real)
+        if why:
+            raise _refuse(db, why)
+        for leftover in (real, f"{real}-wal", f"{real}-shm"):
+            if os.path.exists(leftover):
+                os.remove(leftover)
+        Archive(real).close()
+        with closing(sqlite3.connect(real)) as conn, conn:
+            stamp = datetime.now(UTC).isoformat(timespec="seconds")
+            conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", (DEMO_KEY, f"made by listing-archive demo {stamp}"))
+    return real
+
+
 def run_demo(db: str, report_path: str) -> int:
-    for leftover in (db, f"{db}-wal", f"{db}-shm"):
-        if os.path.exists(leftover):
-            os.remove(leftover)
+    db = prepare_demo_archive(db)
     with SiteServer(demo_site_root(), state="week1", base=DEMO_BASE) as site:
         url = site.base_url + DEMO_LISTING_PATH
         print(f"== Demo site on {site.base_url} (week 1)\n")

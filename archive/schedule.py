@@ -11,17 +11,21 @@ from datetime import datetime, timedelta
 
 # Longer than this is surely a typo (and overflows the clock): a year.
 MAX_INTERVAL = 366 * 86400
+# Shorter than this is no schedule for a polite crawler (and cron's own step): a minute.
+MIN_INTERVAL = 60
 _UNITS = {"": 1, "s": 1, "m": 60, "h": 3600, "d": 86400}
 
 
 def parse_interval(text: str) -> float:
-    """"6h", "30m", "90s", "1d" -> seconds (ValueError for anything else)."""
-    m = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*([smhd]?)\s*", text or "")
-    if not m or float(m.group(1)) <= 0:
-        raise ValueError(f"{text!r} is not an interval such as 6h, 30m or 90s")
+    """"6h", "30m", "90s", "1d" -> seconds, between a minute and a year (ValueError saying why otherwise)."""
+    m = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*([smhd]?)\s*", (text or "").lower())
+    if not m:
+        raise ValueError(f"{text!r} is not an interval: expected a number and a unit (s, m, h or d), such as 6h, 30m or 1d")
     seconds = float(m.group(1)) * _UNITS[m.group(2)]
     if seconds > MAX_INTERVAL:
         raise ValueError(f"{text!r} is longer than a year; give an interval such as 6h, 30m or 7d")
+    if seconds < MIN_INTERVAL:
+        raise ValueError(f"{text!r} is shorter than a minute; give an interval such as 6h, 30m or 7d")
     return seconds
 
 

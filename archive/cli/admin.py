@@ -6,7 +6,7 @@ import sys
 
 import click
 
-from .common import DB_OPTION, friendly_errors, open_writer
+from .common import DB_OPTION, EXIT_LOCKED, _check_exists, friendly_errors, open_writer
 
 
 @click.command()
@@ -19,14 +19,22 @@ def demo(db, report_path):
     """Crawl the bundled demo site twice (a week apart) and show what changed.
 
     Needs no network: the demo site is served on a free port of 127.0.0.1.
+    It starts a fresh archive, but replaces only a file that is absent or that the
+    demo itself made: any other file (your archive) is refused and left alone.
 
     \b
     Example:
       listing-archive demo --db demo.db
     """
     from ..demo import run_demo
+    from ..locking import ArchiveLocked
 
-    sys.exit(run_demo(db, report_path))
+    try:
+        code = run_demo(db, report_path)
+    except ArchiveLocked as exc:
+        click.echo(f"Error: {exc}", err=True)
+        code = EXIT_LOCKED
+    sys.exit(code)
 
 
 @click.command()
@@ -36,7 +44,8 @@ def demo(db, report_path):
 def backup(dest, db):
     """Copy the archive consistently (SQLite's online backup), even while a crawl writes.
 
-    A plain `cp` of the .db file can miss what is still in its -wal file.
+    A plain `cp` of the .db file can miss what is still in its -wal file. The copy
+    is checked with PRAGMA integrity_check; an existing DEST is never overwritten.
 
     \b
     Example:
@@ -54,18 +63,49 @@ def backup(dest, db):
 def migrate(db):
     """Bring an archive made by an earlier release to this release's schema, in place.
 
+    Read commands never migrate: on an older archive they ask for this first.
+    Take a `listing-archive backup` before, if the archive matters.
+
     \b
     Example:
       listing-archive migrate --db old.db
     """
     from ..locking import ArchiveLocked, archive_lock
+    from ..schema import SCHEMA_VERSION
 
+    found = _schema_of(db)
+    if found > SCHEMA_VERSION:
+        raise click.ClickException(f"{db} has schema version {found}, newer than this release understands "
+                                   f"({SCHEMA_VERSION}); upgrade listing-archive")
+    if found == SCHEMA_VERSION:
+        click.echo(f"{db} is already at schema version {SCHEMA_VERSION}; nothing to do")
+        return
     try:
         with archive_lock(db), open_writer(db):
             pass
     except ArchiveLocked as exc:
-        raise click.ClickException(str(exc)) from None
-    click.echo(f"{db} is at the current schema")
+        click.echo(f"Error: {exc}", err=True)
+        sys.exit(EXIT_LOCKED)
+    click.echo(f"migrated {db} from schema version {found} to {SCHEMA_VERSION}")
+
+
+def _schema_of(db: str) -> int:
+    """The schema version of the archive at `db`, read without changing it; a clear error for anything else."""
+    import sqlite3
+    from contextlib import closing
+    from pathlib import Path
+
+    from ..schema import schema_version
+
+    _check_exists(db)
+    try:
+        with closing(sqlite3.connect(f"{Path(db).resolve().as_uri()}?mode=ro", uri=True)) as conn:
+            found = schema_version(conn)
+    except (sqlite3.Error, ValueError) as exc:
+        raise click.ClickException(f"{db} is not a usable archive: {exc}") from None
+    if found == 0:
+        raise click.ClickException(f"{db} is not a listing-archive archive (no archive tables in it); nothing was changed")
+    return found
 
 
 COMMANDS = [demo, backup, migrate]
