@@ -1,140 +1,124 @@
 """The generic extractor: the repeated entry blocks of a page's main listing, found by
-structure and content (never by class names), with their group headings."""
+structure and content (class names only as hints, never as the finder), with their
+group headings.
+
+1. entry links: links with text outside site chrome that are no facet (tag, category);
+2. candidate records: every element above an entry link, grouped by shape (records.py),
+   and flat runs of siblings cut by their repeating pattern (flat.py);
+3. the best group wins; a first, featured entry in other markup joins it;
+4. each record's title is its heading-like element (titles.py), its fields are read by
+   content (fields.py).
+"""
 
 from __future__ import annotations
 
-import re
-from collections import defaultdict
-
 from ..parsers.groups import looks_like_group_heading
-from ..parsers.dates import date_in_line
-from .fields import HEADINGS, fill_entry, find_title, is_more_link, walk
-from .html import is_ancestor, tag, text_of
+from .fields import fill_entry, find_title
+from .flat import flat_groups, is_break, wrap
+from .html import tag, text_of
 from .raw import RawEntry
+from .records import Chrome, align, candidate_groups, entry_links, link_quality, score_group
+from .titles import HEADINGS, is_generic_text, title_of
 
-_CHROME_TAGS = {"nav", "aside", "form", "menu"}
-_CHROME_ROLES = {"navigation", "banner", "contentinfo", "complementary", "search"}
-_CONTENT_TAGS = {"article", "section", "main"}
 _LISTS = {"ol", "ul", "dl", "table", "tbody"}
-# Ids and classes that name site chrome are a weaker hint than tags, used only to
-# leave blocks out (never to find entries), and only outside the page's content.
-_CHROME_NAMES = re.compile(r"(?:^|[\s_-])(?:nav|navbar|navigation|menu|megamenu|footer|header|breadcrumbs?|sidebar|cookie|share|social|skip)(?:$|[\s_-])", re.I)
+# A featured entry in other markup joins the winning group only when the group has this many records,
+_MIN_RECORDS_FOR_EXTRAS = 3
+# and at most this many such entries join it.
+_MAX_EXTRAS = 3
+# A featured entry's link must read at least this much like a title (a heading link of some words).
+_EXTRA_MIN_QUALITY = 1.2
 
 
-def _in_boilerplate(el) -> bool:
-    """Inside site chrome: navigation, sidebars, forms anywhere; a header or footer (by
-    tag, or by an id or class naming one) only outside <article>, <section> or <main>,
-    where it belongs to the content."""
-    node = el
-    while node is not None:
-        if tag(node) in _CHROME_TAGS or (node.get("role") or "") in _CHROME_ROLES:
-            return True
-        outside_content = not any(tag(a) in _CONTENT_TAGS for a in node.iterancestors())
-        if outside_content and tag(node) not in ("html", "body") and (
-            tag(node) in ("header", "footer") or _CHROME_NAMES.search(f"{node.get('id') or ''} {node.get('class') or ''}")
-        ):
-            return True
-        node = node.getparent()
-    return False
+class _Page:
+    """Per-page caches: the text of each element, the entry links under each element."""
+
+    def __init__(self, links):
+        self.text: dict = {}
+        self.under: dict = {}
+        for a in links:
+            node = a
+            while node is not None:
+                self.under.setdefault(node, []).append(a)
+                node = node.getparent()
+
+    def texts(self, el) -> str:
+        if el not in self.text:
+            self.text[el] = text_of(el) or ""
+        return self.text[el]
+
+    def links_in(self, el) -> list:
+        return self.under.get(el, [])
 
 
-def _title_links(root):
-    """Links that read like entry titles: a few words, outside navigation."""
-    out = []
-    for a in root.iter("a"):
-        href = (a.get("href") or "").strip()
-        text = text_of(a) or ""
-        if not href or href.startswith(("#", "javascript:", "mailto:")):
+def _outermost(els: list) -> list:
+    """Leave out elements inside another element of the same list."""
+    chosen = set(els)
+    return [el for el in els if not any(anc in chosen for anc in el.iterancestors())]
+
+
+def _best_group(root):
+    chrome = Chrome()
+    links = entry_links(root, chrome)
+    if not links:
+        return None, None
+    page = _Page(links)
+    groups = candidate_groups(links)
+    candidates = [(key, [[el] for el in _outermost(els)], False) for key, els in groups.items()]
+    candidates += [(key, runs, True) for key, runs in flat_groups(groups).items()]
+    best = None
+    for key, records, flat in candidates:
+        aligned = align(records, page.links_in)
+        if aligned is None:
             continue
-        in_heading = any(tag(x) in HEADINGS for x in a.iterancestors())
-        if not text or _in_boilerplate(a) or date_in_line(text):
-            continue  # a linked date ("May 3, 2023" to an archive page) is not a title
-        if in_heading or is_more_link(text) or (len(text) >= 12 and len(text.split()) >= 2):
-            out.append(a)
+        title_links, path_score = aligned
+        score = score_group(records, title_links, page.texts)
+        # Ties go to the larger record (it holds the date and the teaser), then to real elements.
+        rank = (round(score, 6), sum(len(page.texts(m)) for r in records for m in r), not flat)
+        if best is None or rank > best[0]:
+            best = (rank, records, title_links, flat)
+    if best is None:
+        return None, None
+    _, records, title_links, flat = best
+    blocks = wrap(records) if flat else [r[0] for r in records]
+    found = dict(zip(blocks, title_links))
+    for extra, link in _extras(blocks, page, chrome):
+        found[extra] = link
+    return found, page
+
+
+def _extras(blocks, page, chrome):
+    """A first, featured entry in other markup: beside the winning records (in their
+    container or the one above), holding one title-like link of its own."""
+    if len(blocks) < _MIN_RECORDS_FOR_EXTRAS:
+        return []
+    container = _lca(blocks)
+    taken = set(blocks)
+    out = []
+    for scope in (container, container.getparent() if container is not None else None):
+        if scope is None or tag(scope) in ("body", "html"):
+            break
+        for child in scope:
+            if not tag(child) or child in taken or chrome(child) or any(b is child or _contains(child, b) for b in blocks):
+                continue
+            if any(_contains(b, child) for b in blocks) or any(_contains(x, child) or _contains(child, x) for x, _ in out):
+                continue
+            good = [a for a in page.links_in(child) if link_quality(a, child) >= _EXTRA_MIN_QUALITY and not is_generic_text(text_of(a))]
+            if len({a.get("href") for a in good}) == 1 and len(out) < _MAX_EXTRAS:
+                out.append((child, good[0]))
     return out
 
 
-def _blocks(root) -> list:
-    """Each title link climbs to the largest ancestor holding no other entry's title."""
-    links = _title_links(root)
-    hrefs_under: dict = defaultdict(set)  # keyed by element: keeps lxml's proxies alive
-    for a in links:
-        el = a
-        while el is not None:
-            hrefs_under[el].add(a.get("href"))
-            el = el.getparent()
-    blocks = []
-    for a in links:
-        block = a
-        parent = block.getparent()
-        while parent is not None and tag(parent) not in ("body", "main", "html") and len(hrefs_under[parent]) == 1:
-            block, parent = parent, parent.getparent()
-        if not any(b is block for b in blocks):
-            blocks.append(block)
-    return blocks
-
-
-def _signature(block):
-    parent = block.getparent()
-    return (tag(block), " ".join(sorted((block.get("class") or "").split())), tag(parent) if parent is not None else "")
-
-
-def _score(members) -> float:
-    """How much an entry (its elements) looks like a listing entry: a title of some
-    words, and text beside it (a date, a description) rather than a bare link."""
-    text = " ".join(filter(None, (text_of(m) for m in members)))
-    title = find_title(members)
-    title_len = len(text_of(title) or "") if title is not None else 0
-    extra = len(text) - title_len
-    return min(title_len / 40, 1.5) + (2.0 if extra > 40 else 1.0 if extra > 8 else 0)
-
-
-def _group_score(blocks) -> float:
-    scores = [_score(_expand_flat(b, blocks)) for b in blocks]
-    with_text = sum(1 for s in scores if s > 1.5)
-    # A group of bare links (a menu, a tag cloud) counts for less than entries with text.
-    factor = 1.0 if with_text >= 0.3 * len(scores) else 0.4
-    return factor * sum(scores)
-
-
-def _expand_flat(block, all_blocks):
-    """In a flat layout (<h4><a/></h4><p>date</p><p>text</p><h4>...) an entry is its
-    heading plus the siblings up to the next entry or group heading."""
-    members = [block]
-    if tag(block) not in HEADINGS + ("a", "dt", "strong", "b"):
-        return members
-    sib = block.getnext()
-    while sib is not None:
-        if any(b is sib or is_ancestor(sib, b) for b in all_blocks):
-            break
-        if tag(sib) in HEADINGS or tag(sib) == "hr" or looks_like_group_heading(text_of(sib)) and tag(sib) not in ("p", "span", "time", "dd"):
-            break
-        members.append(sib)
-        sib = sib.getnext()
-    return members
+def _contains(anc, el) -> bool:
+    return anc is not el and any(x is anc for x in el.iterancestors())
 
 
 def find_entries(root, page_title_el=None) -> list[tuple[list, str | None, int]]:
     """Return (block elements, group heading, position) for every entry, in page order."""
-    blocks = _blocks(root)
-    if not blocks:
+    found, _ = _best_group(root)
+    if not found:
         return []
-    by_sig: dict[tuple, list] = defaultdict(list)
-    for b in blocks:
-        by_sig[_signature(b)].append(b)
-    best_sig, best = max(by_sig.items(), key=lambda kv: _group_score(kv[1]))
-    # A group of one entry climbs too far (to its own <dl> or grid): take the
-    # element inside it that has the winning shape.
-    chosen = []
-    for b in blocks:
-        if _signature(b) == best_sig:
-            chosen.append(b)
-            continue
-        inner = next((d for d in b.iterdescendants() if _signature(d) == best_sig), None)
-        if inner is not None:
-            chosen.append(inner)
-    members = [_expand_flat(b, chosen) for b in chosen]
-    return assign_groups(chosen, members, page_title_el)
+    blocks = list(found)
+    return assign_groups(blocks, [[b] for b in blocks], page_title_el)
 
 
 def _lca(elements):
@@ -190,6 +174,8 @@ def _heading_before(el) -> bool:
 
 
 def _is_group_heading(el) -> bool:
+    if is_break(el) and tag(el) != "hr":
+        return True
     if tag(el) in HEADINGS:
         return not any(a.get("href") for a in el.iter("a"))
     if tag(el) == "th":
@@ -201,18 +187,16 @@ def _is_group_heading(el) -> bool:
 
 
 def extract_generic(root) -> list[RawEntry]:
+    found, _ = _best_group(root)
+    if not found:
+        return []
+    blocks = list(found)
     entries = []
-    for elements, group, position in find_entries(root):
-        title_el = find_title(elements)
-        href = title_el.get("href") if title_el is not None else None
-        used = [title_el]
-        if title_el is not None and is_more_link(text_of(title_el)):
-            # A card whose only link is "Read more": the title is its heading.
-            heading = next((el for el in walk(elements) if tag(el) in HEADINGS and text_of(el)), None)
-            if heading is not None:
-                title_el = heading
-                used.append(heading)
+    for elements, group, position in assign_groups(blocks, [[b] for b in blocks]):
+        link = found.get(elements[0])
+        title_el = title_of(elements, link) if link is not None else find_title(elements)
+        href = link.get("href") if link is not None else title_el.get("href") if title_el is not None else None
         entry = RawEntry(title=text_of(title_el), href=href, group=group, position=position)
-        entries.append(fill_entry(elements, entry, used))
+        entries.append(fill_entry(elements, entry, [title_el]))
     return entries
 

@@ -1,0 +1,119 @@
+"""Flat listings: entries written as runs of siblings with no element of their own
+(<time/><h1><a/></h1>summary<a>Read more</a> <time/><h1>...), cut by their repeating pattern.
+
+Each run is anchored on an element holding the entry's link; what lies between two
+anchors is split in two: the part whose shapes repeat what follows the last anchor ends
+the entry before, the part whose shapes repeat what precedes the first anchor opens the
+entry after. Group headings and rules (<hr>) always end a run.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+import lxml.html
+
+from ..parsers.groups import looks_like_group_heading
+from .html import tag, text_of
+from .records import signature
+from .titles import HEADINGS
+
+
+def is_break(el) -> bool:
+    """A sibling that ends a flat run: a rule, a heading without a link, a month or year line."""
+    t = tag(el)
+    if t == "hr":
+        return True
+    if t in HEADINGS:
+        return not any(a.get("href") for a in el.iter("a"))
+    return not any(a.get("href") for a in el.iter("a")) and looks_like_group_heading(text_of(el))
+
+
+def _common_prefix(a: list, b: list) -> int:
+    n = 0
+    while n < len(a) and n < len(b) and a[n] == b[n]:
+        n += 1
+    return n
+
+
+def _common_suffix(a: list, b: list) -> int:
+    return _common_prefix(a[::-1], b[::-1])
+
+
+def _segment(children: list, at: list[int]) -> list[list] | None:
+    """The member elements of each anchored run; None when the anchors stand alone."""
+    sigs = [signature(c) for c in children]
+    breaks = [i for i, c in enumerate(children) if i not in at and is_break(c)]
+    first, last = at[0], at[-1]
+    start = max([b + 1 for b in breaks if b < first], default=0)
+    end = min([b for b in breaks if b > last], default=len(children))
+    prefix, suffix = sigs[start:first], sigs[last + 1:end]
+    heads: dict[int, list] = {}
+    tails: dict[int, list] = {}
+    bounds = list(zip(at, at[1:]))
+    for left, right in bounds:
+        gap = list(range(left + 1, right))
+        inner_breaks = [i for i in gap if i in breaks]
+        before = gap[: gap.index(inner_breaks[0])] if inner_breaks else gap
+        after = gap[gap.index(inner_breaks[-1]) + 1:] if inner_breaks else gap
+        t = _common_prefix([sigs[i] for i in before], suffix) if suffix else 0 if prefix else len(before)
+        if inner_breaks:
+            tails[left] = before
+            h = _common_suffix([sigs[i] for i in after], prefix)
+            heads[right] = after[len(after) - h:] if h else []
+            continue
+        h = min(_common_suffix([sigs[i] for i in gap], prefix), len(gap) - t) if prefix else 0
+        tails[left], heads[right] = gap[: len(gap) - h], gap[len(gap) - h:]
+    longest_tail = max((len(v) for v in tails.values()), default=len(suffix))
+    tails[last] = list(range(last + 1, end))[:longest_tail]  # not the pager or footer after the list
+    # The first run opens the way the others do, with what stands before it.
+    h = max((len(v) for v in heads.values()), default=0)
+    heads[first] = list(range(first - h, first)) if h and h <= len(prefix) else []
+    if not any(tails.values()) and not any(heads.get(i) for i in at[1:]) and not any((children[i].tail or "").strip() for i in at):
+        return None
+    return [[children[i] for i in heads.get(a, []) + [a] + tails.get(a, [])] for a in at]
+
+
+def flat_groups(groups: dict) -> dict[tuple, list]:
+    """Flat runs for every group whose members stand as siblings with other elements
+    (or text) between them: key -> list of runs, each a list of member elements."""
+    out: dict[tuple, list] = {}
+    for key, els in groups.items():
+        by_parent: dict = defaultdict(list)
+        for el in els:
+            by_parent[el.getparent()].append(el)
+        if max(len(v) for v in by_parent.values()) < 2:
+            continue
+        runs = []
+        for parent, anchors in by_parent.items():
+            children = [c for c in parent if tag(c)]
+            index = {c: i for i, c in enumerate(children)}
+            at = sorted(index[a] for a in anchors if a in index)
+            if len(at) == 1:  # a list of one: its run is what follows it
+                runs.extend(_segment(children, at) or [[children[at[0]]]])
+                continue
+            found = _segment(children, at)
+            if found is None:
+                break
+            runs.extend(found)
+        else:
+            if any(len(r) > 1 for r in runs):
+                out[("flat", *key)] = runs
+    return out
+
+
+def wrap(runs: list[list]) -> list:
+    """Each run of siblings moved into a <div> of its own (with the text between them)."""
+    boxes = []
+    for members in runs:
+        if len(members) == 1:
+            boxes.append(members[0])
+            continue
+        parent = members[0].getparent()
+        box = lxml.html.Element("div")
+        box.text, box.tail = " ", " "
+        parent.insert(parent.index(members[0]), box)
+        for m in members:
+            box.append(m)  # the element moves with its tail text
+        boxes.append(box)
+    return boxes

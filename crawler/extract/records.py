@@ -1,0 +1,210 @@
+"""Repeated records: the elements of a page that share one shape and each hold one entry.
+
+Every element above an entry link is a candidate record; candidates of the same shape
+(tag and classes, and their parent's) form a group. In each group the links are lined
+up by their tag path below the record; the best path (headings, title names, real words,
+one distinct link per record) is the group's title path. A group whose records hold that
+path twice holds more than one entry each and is left out. The group whose records read
+most like entries wins.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from urllib.parse import urlsplit
+
+from ..parsers.dates import date_in_line
+from .html import tag, text_of
+from .titles import HEADINGS, is_generic_text, title_named
+
+# Class tokens that tell records apart without changing their shape ("views-row-3", "odd", "is-active").
+_STATE_CLASS = re.compile(r"\d|^(?:odd|even|first|last|active|current|selected|is-[\w-]+|has-[\w-]+|featured|sticky|new)$")
+# Link targets that are facets of many entries (a tag, a category, an author), never an entry.
+_FACET_PATH = re.compile(
+    r"/(?:tags?|category|categories|categorie|categoria|categorias|author|authors|auteur|autor|topics?|label|labels|etiquetas?|"
+    r"user|users|profile)/|[?&](?:tag|tags|category|cat|author|topic)=",
+    re.IGNORECASE,
+)
+_CHROME_TAGS = {"nav", "aside", "form", "menu"}
+_CHROME_ROLES = {"navigation", "banner", "contentinfo", "complementary", "search"}
+_CONTENT_TAGS = {"article", "section", "main"}
+# Ids and classes that name site chrome are a weaker hint than tags, used only to leave
+# blocks out (never to find entries), and only outside the page's content.
+_CHROME_NAMES = re.compile(
+    r"(?:^|[\s_-])(?:nav|navbar|navigation|menu|megamenu|footer|header|breadcrumbs?|sidebar|cookie|share|social|skip)(?:$|[\s_-])",
+    re.IGNORECASE,
+)
+# A title path must be held by this share of a group's records.
+_MIN_PATH_COVERAGE = 0.5
+# Title links (and their text) above this length count as a full title when scoring.
+_FULL_TITLE_CHARS = 40
+# Text beside the title (a date, a teaser) above these lengths makes a record read as an entry.
+_RICH_EXTRA_CHARS, _SOME_EXTRA_CHARS = 40, 8
+# Below this share of records with text beside their title, a group is a menu or a tag cloud.
+_MIN_RICH_SHARE = 0.3
+# A group of bare links counts for this much of its score.
+_BARE_LINKS_FACTOR = 0.4
+
+
+def norm_classes(el) -> str:
+    return " ".join(sorted(c for c in (el.get("class") or "").split() if not _STATE_CLASS.search(c.lower())))
+
+
+def signature(el) -> tuple[str, str]:
+    return tag(el), norm_classes(el)
+
+
+def group_key(el) -> tuple:
+    parent = el.getparent()
+    return signature(el), signature(parent) if parent is not None else ("", "")
+
+
+class Chrome:
+    """Whether an element sits in site chrome, cached per element for one page."""
+
+    def __init__(self):
+        self._cache: dict = {}
+
+    def __call__(self, el) -> bool:
+        if el is None:
+            return False
+        if el in self._cache:
+            return self._cache[el]
+        chain, node = [], el
+        verdict = False
+        while node is not None:
+            if node in self._cache:
+                verdict = self._cache[node]
+                break
+            chain.append(node)
+            node = node.getparent()
+        # Walk back down: an element is chrome when an ancestor is, or when it is itself.
+        in_content = False
+        for node in reversed(chain):
+            t = tag(node)
+            in_content = in_content or t in _CONTENT_TAGS
+            if not verdict:
+                verdict = t in _CHROME_TAGS or (node.get("role") or "") in _CHROME_ROLES or (
+                    not in_content and t not in ("html", "body")
+                    and (t in ("header", "footer") or bool(_CHROME_NAMES.search(f"{node.get('id') or ''} {node.get('class') or ''}")))
+                )
+            self._cache[node] = verdict
+        return self._cache[el]
+
+
+def entry_links(root, chrome: Chrome) -> list:
+    """Links that can name an entry: with text, to a page, outside site chrome, no facet."""
+    links = []
+    seen: dict[tuple, int] = defaultdict(int)
+    for a in root.iter("a"):
+        href = (a.get("href") or "").strip()
+        if not href or href.startswith(("#", "javascript:", "mailto:", "tel:")) or not text_of(a):
+            continue
+        if _FACET_PATH.search(href) or (a.get("rel") or "") in ("tag", "category", "author") or chrome(a):
+            continue
+        seen[(href, text_of(a))] += 1
+        links.append(a)
+    # The same short link text to the same place again and again is a facet ("Media Release").
+    return [a for a in links if not (seen[(a.get("href").strip(), text_of(a))] >= 3 and len(text_of(a).split()) <= 4)]
+
+
+def link_quality(a, record=None) -> float:
+    """How much a link reads like an entry title (higher is better)."""
+    text = text_of(a) or ""
+    q = min(len(text) / _FULL_TITLE_CHARS, 1.5)
+    node = a
+    while node is not None and node is not record:
+        if tag(node) in HEADINGS or title_named(node):
+            q += 1.0
+            break
+        node = node.getparent()
+    if any(tag(x) in HEADINGS for x in a.iterdescendants()):
+        q += 1.0
+    if is_generic_text(text):
+        q -= 1.5
+    elif date_in_line(text) == text:
+        q -= 1.0
+    return q
+
+
+@dataclass
+class Group:
+    records: list  # each a list of member elements (one element, or a flat run of siblings)
+    links: list  # each record's title link
+    score: float = 0.0
+    flat: bool = False
+    key: tuple = field(default_factory=tuple)
+
+
+def _path(record, a) -> tuple:
+    out, node = [], a
+    while node is not None and node is not record:
+        out.append(signature(node))
+        node = node.getparent()
+    return tuple(out)
+
+
+def align(records, links_in) -> tuple[list, float] | None:
+    """The title link of every record, by the best shared tag path; None when records
+    hold that path twice with different targets (each holds more than one entry)."""
+    by_path: dict[tuple, list] = defaultdict(list)  # path -> [(record index, link)]
+    for i, members in enumerate(records):
+        for m in members:
+            for a in links_in(m):
+                by_path[(*_path(m, a), signature(m))].append((i, a))
+    best, best_score = None, None
+    for path, hits in by_path.items():
+        per_record: dict[int, set] = defaultdict(set)
+        for i, a in hits:
+            per_record[i].add(a.get("href"))
+        if len(per_record) < max(1, _MIN_PATH_COVERAGE * len(records)):
+            continue
+        distinct = len({a.get("href") for _, a in hits})
+        q = sum(link_quality(a) for _, a in hits) / len(hits)
+        score = q + len(per_record) / len(records) + distinct / len(hits)
+        if best_score is None or score > best_score:
+            best, best_score = (path, hits, per_record), score
+    if best is None:
+        return None
+    path, hits, per_record = best
+    if sum(1 for hrefs in per_record.values() if len(hrefs) > 1) > 0.2 * len(records):
+        return None
+    first: dict[int, object] = {}
+    for i, a in hits:
+        first.setdefault(i, a)
+    return [first.get(i) for i in range(len(records))], best_score
+
+
+def score_group(records, links, texts) -> float:
+    """Entries with a title of some words and text beside it beat bare links."""
+    total, rich = 0.0, 0
+    for members, a in zip(records, links):
+        text_len = sum(len(texts(m)) for m in members)
+        title_len = len(texts(a)) if a is not None else 0
+        extra = text_len - title_len
+        rich += extra > _SOME_EXTRA_CHARS
+        q = link_quality(a, members[0]) if a is not None else 0.0
+        total += max(q, 0.2) + (2.0 if extra > _RICH_EXTRA_CHARS else 1.0 if extra > _SOME_EXTRA_CHARS else 0.0)
+    factor = 1.0 if rich >= _MIN_RICH_SHARE * len(records) else _BARE_LINKS_FACTOR
+    return factor * total
+
+
+def candidate_groups(links) -> dict[tuple, list]:
+    """Every element above an entry link, grouped by its shape and its parent's."""
+    groups: dict[tuple, list] = defaultdict(list)
+    seen = set()
+    for a in links:
+        node = a
+        while node is not None and tag(node) not in ("body", "html"):
+            if node in seen:
+                break  # its ancestors are already in
+            seen.add(node)
+            groups[group_key(node)].append(node)
+            node = node.getparent()
+    return groups
+
+
+def host_of(url: str | None) -> str:
+    return (urlsplit(url or "").hostname or "").lower()

@@ -1,0 +1,132 @@
+"""An entry's title inside its block: the heading-like element, never the block's whole text.
+
+A link can wrap a whole card (kicker, counter, headline, teaser, author, date, "3 minute
+read"); a heading can share its container with a teaser; a link can say only "Read more"
+or "Download (PDF)". The title is, in this order: the text of a heading (h1-h6) or an
+element named or classed title/headline, the entry link's own text when it names the
+entry, the date line for lists of meetings or documents named by their date, else the
+most prominent text run.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..parsers.dates import date_in_line
+from .html import INLINE, tag, text_of
+
+HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+# Class names, ids and itemprops that name an entry's title ("entry-title", "card__headline"), not "subtitle".
+_TITLE_NAME = re.compile(r"(?:^|[\s_-])(?:title|headline|heading|titulo|titre)(?:$|[\s_-])", re.IGNORECASE)
+_TITLE_PROP = re.compile(r"^(?:headline|name)$")
+
+# Words that point at an entry without naming it ("Read more", "view minutes", "Download (PDF)").
+_GENERIC_WORDS = frozenset(
+    """read more view see learn find out continue continued reading full story article post report here click go to
+    this the details detail download open watch listen link info information page event minutes agenda agendas
+    packet pdf doc docx xls xlsx ppt mb kb video audio attachment attachments comment comments file files photo photos
+    reply replies response responses now register registration rsvp item
+    lire la suite en savoir plus voir télécharger telecharger détails details lien ici article consulter
+    leer más mas ver seguir leyendo descargar información informacion detalles aquí aqui enlace noticia""".split()
+)
+_WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+_NUMBERISH = re.compile(r"^[\d\s.,()\[\]|/:+-]*$")
+
+
+def is_generic_text(text: str | None) -> bool:
+    """ "Read more »", "Lire la suite", "Leer más", "view minutes", "Download (PDF, 2 MB)",
+    "3 Attachments": link text made only of pointing words, sizes and numbers."""
+    if not text:
+        return True
+    words = _WORD.findall(text.lower())
+    if not words:
+        return bool(_NUMBERISH.match(text)) or len(text) <= 3  # "»", "→", "12"
+    return len(words) <= 6 and all(w in _GENERIC_WORDS for w in words)
+
+
+def title_named(el) -> bool:
+    """An element named as a title by its class, id or itemprop."""
+    prop = el.get("itemprop") or ""
+    return bool(_TITLE_PROP.match(prop) or _TITLE_NAME.search(f"{el.get('class') or ''} {el.get('id') or ''}"))
+
+
+def _heading_like(root):
+    """The first heading, else the first element named as a title, under `root` (itself included)."""
+    named = None
+    for el in root.iter():
+        t = tag(el)
+        if t in HEADINGS and text_of(el):
+            return el
+        if named is None and t and title_named(el) and text_of(el) and not _holds_blocks(el, 2):
+            named = el
+    return named
+
+
+def _holds_blocks(el, at_least: int) -> bool:
+    """True when `el` holds at least that many child lines with text (kicker, headline, teaser)."""
+    count = 0
+    for child in el:
+        if tag(child) and tag(child) not in INLINE and text_of(child):
+            count += 1
+            if count >= at_least:
+                return True
+    return False
+
+
+def _prominent_run(el):
+    """The most prominent text run inside `el`: a heading, a title-named element, bold
+    text, else the first line of a few words that is no date, counter or pointer."""
+    found = _heading_like(el)
+    if found is not None:
+        return _narrow(found)
+    runs = [x for x in el.iter() if tag(x) and text_of(x) and not _holds_blocks(x, 1)]
+    for x in runs:
+        if tag(x) in ("strong", "b") and len((text_of(x) or "").split()) >= _MIN_TITLE_WORDS:
+            return x
+    for x in runs:
+        text = text_of(x) or ""
+        if _MIN_TITLE_WORDS <= len(text.split()) <= _MAX_TITLE_WORDS and not date_in_line(text) and not is_generic_text(text):
+            return x
+    return None
+
+
+# A title has at least two words ("Board Meeting"); one word is a kicker or a label ("Opinion").
+_MIN_TITLE_WORDS = 2
+# A run longer than this is a teaser, not a headline.
+_MAX_TITLE_WORDS = 30
+
+
+def _narrow(el):
+    """A title element that holds a heading and a teaser (<header><h2/><p/></header>) gives the heading."""
+    if tag(el) not in HEADINGS and _holds_blocks(el, 2):
+        inner = next((x for x in el.iterdescendants() if tag(x) in HEADINGS and text_of(x)), None)
+        if inner is None:
+            inner = _prominent_run(el) if el is not None else None
+        return inner if inner is not None else el
+    return el
+
+
+def title_of(elements, link):
+    """The element whose text is the entry's title, given the entry's main link (or None)."""
+    if link is not None:
+        link_text = text_of(link)
+        if any(tag(a) in HEADINGS for a in link.iterancestors()) and not is_generic_text(link_text):
+            return link  # <h3><a>Title</a></h3>
+        inner = next((x for x in link.iter() if x is not link and (tag(x) in HEADINGS or title_named(x)) and text_of(x)), None)
+        if inner is not None:
+            return _narrow(inner)  # a link wrapping the whole card
+        if not is_generic_text(link_text):
+            return _prominent_run(link) if _holds_blocks(link, 2) else link
+    for el in elements:  # a pointer link ("Read more", "view minutes"): the entry's heading
+        found = _heading_like(el)
+        if found is not None:
+            return _narrow(found)
+    for el in elements:  # a meeting or a document named by its date
+        for x in el.iter():
+            if tag(x) and not _holds_blocks(x, 1) and date_in_line(text_of(x)) == text_of(x) and x is not link:
+                return x
+    for el in elements:
+        found = _prominent_run(el)
+        if found is not None and (link is None or found is not link):
+            return found
+    return link
