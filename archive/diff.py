@@ -9,11 +9,10 @@ from __future__ import annotations
 import json
 import sqlite3
 
+from crawler.items import SUMMARY_FIELDS as _ENTRY_SUMMARY
 
 from .compare import changed_fields
-from .queries import parse_when
-
-from crawler.items import SUMMARY_FIELDS as _ENTRY_SUMMARY
+from .queries import latest_complete_crawl, parse_when
 
 SUMMARY_FIELDS = ("version", *_ENTRY_SUMMARY)
 
@@ -28,7 +27,7 @@ def _crawl(conn, crawl_id):
 
 
 def resolve_crawl(conn: sqlite3.Connection, ref: str | int | None) -> dict | None:
-    """A crawl id, or a date: the last crawl that started on or before it."""
+    """A crawl id, or a date: the archive as it stood then (the last crawl started before it)."""
     if ref is None:
         return None
     ref = str(ref).strip()
@@ -39,27 +38,37 @@ def resolve_crawl(conn: sqlite3.Connection, ref: str | int | None) -> dict | Non
         return crawl
     crawl = crawl_before(conn, ref)
     if crawl is None:
-        raise DiffError(f"no crawl on or before {ref}")
+        raise DiffError(f"no crawl before {ref}")
     return crawl
 
 
-def crawl_before(conn: sqlite3.Connection, when: str) -> dict | None:
-    """The state of the archive at a date: the last crawl started by then, or None (empty)."""
+def crawl_before(conn: sqlite3.Connection, when: str, since: bool = False) -> dict | None:
+    """The archive as it stood at a date: the last crawl started before it, or None (empty).
+
+    A date means the start of that day (UTC), a date-time the instant itself; with
+    `since`, a crawl started at that very instant belongs to what comes after."""
     try:
-        cutoff = parse_when(when)
+        moment = parse_when(when)
     except ValueError as exc:
         raise DiffError(str(exc)) from None
-    row = conn.execute("SELECT id FROM crawls WHERE started_at <= ? AND status != 'running' ORDER BY id DESC LIMIT 1", (cutoff,)).fetchone()
+    cutoff = moment.start if since else moment.cutoff
+    row = conn.execute(
+        "SELECT id FROM crawls WHERE started_at < ? AND status != 'running' ORDER BY id DESC LIMIT 1", (cutoff,)
+    ).fetchone()
     return _crawl(conn, row[0]) if row else None
 
 
 def default_pair(conn: sqlite3.Connection) -> tuple[dict | None, dict]:
     """The last two complete crawls (the first crawl is compared with an empty archive)."""
-    rows = conn.execute("SELECT id FROM crawls WHERE status='complete' AND source='site' ORDER BY id DESC LIMIT 2").fetchall()
-    if not rows:
+    latest = latest_complete_crawl(conn, count=2)
+    if not latest:
         raise DiffError("no complete crawl in this archive yet")
-    to = _crawl(conn, rows[0][0])
-    return (_crawl(conn, rows[1][0]) if len(rows) > 1 else None), to
+    return (latest[1] if len(latest) > 1 else None), latest[0]
+
+
+def latest(conn: sqlite3.Connection) -> dict:
+    """The latest complete site crawl."""
+    return default_pair(conn)[1]
 
 
 def _states(conn, crawl_id: int | None, ids: list[str]) -> dict[str, tuple[str, dict]]:
@@ -95,47 +104,63 @@ def _summary(record: dict) -> dict:
     return out
 
 
-def diff(conn: sqlite3.Connection, from_crawl: dict | None, to_crawl: dict, listing: str | None = None, only=None) -> dict:
-    """Compare the archive after `from_crawl` (None: empty) with the archive after `to_crawl`."""
+KINDS = ("new", "changed", "removed", "restored")
+
+
+def _classify(was, now) -> tuple[str | None, dict | None]:
+    """(kind, summary) of one entry between two states; kind None when it did not change."""
+    state_now, rec_now = now
+    if was is None:
+        return ("new", _summary(rec_now)) if state_now == "listed" else (None, None)
+    state_was, rec_was = was
+    if state_was == "listed" and state_now == "removed":
+        return "removed", _summary(rec_now)
+    changed = changed_fields(rec_was, rec_now) if state_now == "listed" else []
+    item = _summary(rec_now)
+    if changed:
+        item["changes"] = {f: [rec_was.get(f), rec_now.get(f)] for f in changed}
+    if state_was == "removed" and state_now == "listed":
+        return "restored", item
+    return ("changed", item) if changed else (None, None)
+
+
+def _on_listing(conn, eid: str, record: dict, listing: str | None) -> bool:
+    if not listing or record.get("listing_url") == listing:
+        return True
+    return conn.execute("SELECT 1 FROM sightings WHERE entry_id=? AND listing_url=? LIMIT 1", (eid, listing)).fetchone() is not None
+
+
+def _order(e: dict):
+    month = e.get("group_month")
+    return (e.get("listing_url") or "", -int(month.replace("-", "")) if month else 0, e.get("title") or "")
+
+
+def diff(conn: sqlite3.Connection, from_crawl: dict | None, to_crawl: dict, listing: str | None = None, only=None,
+         allow_same: bool = False) -> dict:
+    """Compare the archive after `from_crawl` (None: empty) with the archive after `to_crawl`.
+
+    A restored entry whose fields changed while it was gone is listed as restored, with
+    its `changes`. `allow_same`: the same crawl on both sides is an empty report."""
     lo = from_crawl["id"] if from_crawl else 0
     hi = to_crawl["id"]
-    if lo >= hi:
+    if lo > hi or (lo == hi and not allow_same):
         raise DiffError(f"crawl {lo} is not before crawl {hi}")
     ids = [r[0] for r in conn.execute("SELECT DISTINCT entry_id FROM events WHERE crawl_id > ? AND crawl_id <= ?", (lo, hi))]
     before = _states(conn, from_crawl["id"] if from_crawl else None, ids)
     after = _states(conn, hi, ids)
-    result = {"new": [], "changed": [], "removed": [], "restored": []}
+    result: dict[str, list] = {k: [] for k in KINDS}
     for eid in ids:
-        was, now = before.get(eid), after.get(eid)
-        if now is None:
+        if eid not in after or not _on_listing(conn, eid, after[eid][1], listing):
             continue
-        state_now, rec_now = now
-        if listing and rec_now.get("listing_url") != listing and not conn.execute(
-            "SELECT 1 FROM sightings WHERE entry_id=? AND listing_url=? LIMIT 1", (eid, listing)
-        ).fetchone():
-            continue
-        if was is None:
-            if state_now == "listed":
-                result["new"].append(_summary(rec_now))
-            continue
-        state_was, rec_was = was
-        if state_was == "listed" and state_now == "removed":
-            result["removed"].append(_summary(rec_now))
-            continue
-        if state_was == "removed" and state_now == "listed":
-            result["restored"].append(_summary(rec_now))
-        changed = changed_fields(rec_was, rec_now)
-        if changed and state_now == "listed":
-            item = _summary(rec_now)
-            item["changes"] = {f: [rec_was.get(f), rec_now.get(f)] for f in changed}
-            result["changed"].append(item)
-    order = lambda e: (e.get("listing_url") or "", -(int((e.get("group_month") or "0-0").replace("-", "")) if e.get("group_month") else 0), e.get("title") or "")
-    for key in result:
-        result[key].sort(key=order)
-    if only:
-        result = {k: (v if k in only else []) for k, v in result.items()}
-    covered = [dict(r) for r in conn.execute("SELECT id, status, suspect, started_at, finished_at, note FROM crawls WHERE id > ? AND id <= ? ORDER BY id", (lo, hi))]
-    captures = {str(cid): conn.execute("SELECT count(*) FROM captures WHERE crawl_id = ?", (cid,)).fetchone()[0] for cid in (lo, hi) if cid}
+        kind, item = _classify(before.get(eid), after[eid])
+        if kind and (not only or kind in only):
+            result[kind].append(item)
+    for items in result.values():
+        items.sort(key=_order)
+    covered = [dict(r) for r in conn.execute(
+        "SELECT id, status, suspect, source, started_at, finished_at, note FROM crawls WHERE id > ? AND id <= ? ORDER BY id", (lo, hi))]
+    captures = {str(cid): conn.execute("SELECT count(*) FROM captures WHERE crawl_id = ?", (cid,)).fetchone()[0]
+                for cid in (lo, hi) if cid}
     return {
         "from": _crawl_summary(from_crawl),
         "to": _crawl_summary(to_crawl),
@@ -145,7 +170,30 @@ def diff(conn: sqlite3.Connection, from_crawl: dict | None, to_crawl: dict, list
         "listing": listing,
         "counts": {k: len(v) for k, v in result.items()},
         **result,
+        "activity": activity(conn, hi, listing),
     }
+
+
+def activity(conn: sqlite3.Connection, to_id: int, listing: str | None = None, crawls: int = 8) -> dict:
+    """New, changed, removed and restored entries per listing in each of the last site crawls up to `to_id`:
+    the data of the report's chart. A listing is the one the entry was (last) listed on."""
+    recent = [dict(r) for r in conn.execute(
+        "SELECT id, started_at, status FROM crawls WHERE id <= ? AND source = 'site' AND status != 'running' ORDER BY id DESC LIMIT ?",
+        (to_id, crawls))][::-1]
+    ids = [c["id"] for c in recent]
+    marks = ",".join("?" * len(ids))
+    rows = conn.execute(
+        f"""SELECT c.id, c.started_at, coalesce(e.listing_title, e.listing_url) AS listing, e.listing_url, ev.kind, count(*) AS n
+            FROM events ev JOIN crawls c ON c.id = ev.crawl_id JOIN entries e ON e.entry_id = ev.entry_id
+            WHERE ev.crawl_id IN ({marks}) GROUP BY c.id, e.listing_url, ev.kind ORDER BY c.id""", ids)
+    out: dict[tuple, dict] = {}
+    for r in rows:
+        if listing and r["listing_url"] != listing:
+            continue
+        row = out.setdefault((r["id"], r["listing_url"]), {"crawl": r["id"], "started_at": r["started_at"], "listing": r["listing"],
+                                                            "listing_url": r["listing_url"], **dict.fromkeys(KINDS, 0)})
+        row[r["kind"]] = r["n"]
+    return {"crawls": recent, "rows": list(out.values())}
 
 
 def _crawl_summary(crawl: dict | None) -> dict | None:
@@ -158,6 +206,6 @@ def _crawl_summary(crawl: dict | None) -> dict | None:
 
 
 def is_empty(report: dict) -> bool:
-    return not any(report[k] for k in ("new", "changed", "removed", "restored"))
+    return not any(report[k] for k in KINDS)
 
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 import json
 import re
 import sqlite3
-from datetime import date, datetime
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
 
 from crawler.items import FIELDS
 from crawler.parsers.ids import canonical_url, document_number
@@ -17,16 +18,65 @@ class NotFound(LookupError):
     pass
 
 
-def parse_when(value: str) -> str:
-    """A date or a date-time as the archive stores it; a bare date means the end of that day."""
-    value = value.strip()
+DATE_HELP = "use YYYY-MM-DD, YYYY-MM, YYYY or an ISO date-time such as 2026-11-28T09:30 (UTC unless it says otherwise)"
+
+
+@dataclass(frozen=True)
+class When:
+    """A date option: the period it names, as strings that compare with the archive's.
+
+    `start` is its first instant and `end` the first instant after it. A date, a month
+    or a year is written as a bare date ("2026-11-28"): it sorts before every time of
+    that day, and equal to an entry's own date, so one string bounds both. A date-time
+    is one second long: `--until 09:30` includes what happened at 09:30:00.
+    """
+
+    start: str
+    end: str
+    exact: bool  # a date-time, taken as given
+
+    @property
+    def cutoff(self) -> str:
+        """The archive "as it stood at" this point: the start of a day, or the instant itself."""
+        return self.end if self.exact else self.start
+
+
+def parse_when(value: str) -> When:
+    """The one parser for every command's date options (--since, --until, --from, --to, --as-of).
+
+    A date means the start of that day (UTC); `--until` a year, month or day includes all
+    of it; a date-time is taken as given. Anything else is an error, never a silent match."""
+    text = str(value).strip()
     try:
-        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
-            return date.fromisoformat(value).isoformat() + "T23:59:59+00:00"
-        parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
-    except ValueError:
-        raise ValueError(f"not a date: {value!r} (use YYYY-MM-DD or an ISO date-time)") from None
-    return parsed.isoformat(timespec="seconds") if parsed.tzinfo else parsed.isoformat(timespec="seconds") + "+00:00"
+        if m := re.fullmatch(r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?", text):
+            year, month, day = int(m[1]), int(m[2] or 1), int(m[3] or 1)
+            first = date(year, month, day)
+            if m[3]:
+                after = first + timedelta(days=1)
+            elif m[2]:
+                after = date(year + (month == 12), month % 12 + 1, 1)
+            else:
+                after = date(year + 1, 1, 1)
+            return When(first.isoformat(), after.isoformat(), exact=False)
+        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}.*", text):
+            raise ValueError
+        parsed = datetime.fromisoformat(text)
+    except (ValueError, OverflowError):
+        raise ValueError(f"not a date: {text!r} ({DATE_HELP})") from None
+    moment = (parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)).astimezone(UTC).replace(microsecond=0)
+    return When(moment.isoformat(), (moment + timedelta(seconds=1)).isoformat(), exact=True)
+
+
+def latest_complete_crawl(conn: sqlite3.Connection, before: int | None = None, count: int = 1) -> list[dict]:
+    """The latest complete site crawl(s), newest first (before crawl `before`, if given).
+
+    A reparse is not a crawl of the site, and a partial, failed or running crawl can
+    not speak for the whole listing: diff, notifications and reparse all start here."""
+    rows = conn.execute(
+        "SELECT * FROM crawls WHERE status = 'complete' AND source = 'site' AND id < ? ORDER BY id DESC LIMIT ?",
+        (before if before is not None else 2**62, count),
+    )
+    return [dict(r) for r in rows]
 
 
 def resolve_entry(conn: sqlite3.Connection, ref: str) -> str:
@@ -97,12 +147,12 @@ def export_rows(conn: sqlite3.Connection, as_of: str | None = None, include_remo
             out["status"] = row["status"]
             yield out
         return
-    cutoff = parse_when(as_of)
+    cutoff = parse_when(as_of).cutoff
     rows = conn.execute(
         """WITH v AS (SELECT entry_id, record, row_number() OVER (PARTITION BY entry_id ORDER BY version DESC) AS rn
-                      FROM entry_versions WHERE seen_at <= :cutoff),
+                      FROM entry_versions WHERE seen_at < :cutoff),
                 s AS (SELECT entry_id, kind, row_number() OVER (PARTITION BY entry_id ORDER BY id DESC) AS rn
-                      FROM events WHERE kind IN ('new', 'removed', 'restored') AND at <= :cutoff)
+                      FROM events WHERE kind IN ('new', 'removed', 'restored') AND at < :cutoff)
            SELECT v.record, s.kind AS state FROM v LEFT JOIN s ON s.entry_id = v.entry_id AND s.rn = 1
            WHERE v.rn = 1 ORDER BY v.entry_id""",
         {"cutoff": cutoff},
@@ -117,32 +167,61 @@ def export_rows(conn: sqlite3.Connection, as_of: str | None = None, include_remo
         yield out
 
 
-def search(conn: sqlite3.Connection, query: str, since=None, until=None, organiser=None, listing=None, limit: int = 50) -> list[dict]:
-    """Full-text search (FTS5) over titles, descriptions and organisers, best matches first."""
+class SearchSyntaxError(ValueError):
+    pass
+
+
+def match_expression(query: str, raw: bool = False) -> str:
+    """The FTS5 MATCH for a query. Plain words by default: every word must occur, in
+    any order, and punctuation is only a separator ("COVID-19", "Lao-PDR", a lone quote
+    are ordinary text; OR, NOT and NEAR are words). `raw` passes FTS5 syntax through."""
+    if raw:
+        if not query.strip():
+            raise ValueError("the search query is empty")
+        return query
     terms = re.findall(r"[\w’'-]+", query, flags=re.UNICODE)
+    terms = [t for t in (t.strip("-'’") for t in terms) if t]
     if not terms:
         raise ValueError("the search query has no words in it")
-    match = " ".join('"' + t.replace('"', '""') + '"' for t in terms)
+    return " ".join('"' + t.replace('"', '""') + '"' for t in terms)
+
+
+def like_escaped(text: str) -> str:
+    """`text` as a LIKE pattern matching it literally anywhere (with ESCAPE '\\')."""
+    return "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+
+
+def search(conn: sqlite3.Connection, query: str, since=None, until=None, organiser=None, listing=None, limit: int = 50,
+           raw: bool = False) -> list[dict]:
+    """Full-text search (FTS5) over titles, descriptions and organisers, best matches first.
+
+    Each result has its `rank` (1 is the best match) and `status` (listed or removed)."""
     sql = ["SELECT e.*, bm25(entries_fts) AS score FROM entries_fts JOIN entries e ON e.rowid = entries_fts.rowid WHERE entries_fts MATCH ?"]
-    params: list = [match]
+    params: list = [match_expression(query, raw)]
     if since:
-        sql.append("AND coalesce(e.date_end, e.first_seen) >= ?")
-        params.append(since)
+        sql.append("AND coalesce(e.date_end, e.date_start, e.first_seen) >= ?")
+        params.append(parse_when(since).start)
     if until:
-        sql.append("AND coalesce(e.date_start, e.first_seen) <= ?")
-        params.append(until)
+        sql.append("AND coalesce(e.date_start, e.first_seen) < ?")
+        params.append(parse_when(until).end)
     if organiser:
-        sql.append("AND e.organisers LIKE ?")
-        params.append(f"%{organiser}%")
+        sql.append("AND e.organisers LIKE ? ESCAPE '\\'")
+        params.append(like_escaped(organiser))
     if listing:
         sql.append("AND e.entry_id IN (SELECT entry_id FROM sightings WHERE listing_url = ?)")
         params.append(listing)
     sql.append("ORDER BY score LIMIT ?")
     params.append(limit)
+    try:
+        rows = conn.execute(" ".join(sql), params).fetchall()
+    except sqlite3.OperationalError as exc:
+        if not raw:
+            raise
+        raise SearchSyntaxError(f"not a valid FTS5 query ({exc}); leave out --raw to search for plain words") from None
     out = []
-    for row in conn.execute(" ".join(sql), params):
+    for rank, row in enumerate(rows, 1):
         entry = entry_from_row(dict(row))
-        entry["status"] = row["status"]
+        entry.update(rank=rank, status=row["status"])
         out.append(entry)
     return out
 

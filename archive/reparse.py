@@ -11,7 +11,10 @@ import json
 from crawler.entries import build_entries
 from crawler.extract import extract_page
 from crawler.extract.profiles import get_profile, profile_for_url
+from crawler.validation import checked_entry
 
+from .queries import latest_complete_crawl
+from .record import SQL_CHUNK
 from .store import Archive, Sighting
 
 
@@ -19,10 +22,10 @@ def reparse(archive: Archive, crawl_id: int | None = None) -> dict:
     """Reparse the captures of one crawl (default: the latest complete site crawl)."""
     conn = archive.conn
     if crawl_id is None:
-        row = conn.execute("SELECT id FROM crawls WHERE status='complete' AND source='site' ORDER BY id DESC LIMIT 1").fetchone()
-        if not row:
+        latest = latest_complete_crawl(conn)
+        if not latest:
             raise ValueError("no complete crawl to reparse")
-        crawl_id = row[0]
+        crawl_id = latest[0]["id"]
     source = archive.crawl(crawl_id)
     if not source:
         raise ValueError(f"no crawl {crawl_id} in this archive")
@@ -39,10 +42,10 @@ def reparse(archive: Archive, crawl_id: int | None = None) -> dict:
         profile = profile or (profile_for_url(cap["url"]) if profile_name != "auto" else None)
         page = extract_page(body, cap["url"], profile if profile is not None else "auto")
         listing_url = cap["listing_url"] or cap["url"]
-        for entry in build_entries(page, cap["url"], listing_url, profile):
+        for entry in filter(None, map(checked_entry, build_entries(page, cap["url"], listing_url, profile))):
             batch.append((entry, Sighting(listing_url, cap["url"], cap["page"], entry["group"], entry["position"], cap["id"])))
         state = listings.setdefault(listing_url, {"pages_fetched": 0, "pages_failed": 0, "complete": False})
         state["pages_fetched"] += 1
-    for start in range(0, len(batch), 500):
-        archive.record_entries(new_id, batch[start : start + 500], source="reparse")
+    for start in range(0, len(batch), SQL_CHUNK):
+        archive.record_entries(new_id, batch[start : start + SQL_CHUNK])
     return archive.finish_crawl(new_id, listings, status="complete", note=f"reparse of crawl {crawl_id} with this release's parsers")

@@ -136,5 +136,6 @@ def test_history_table_crawls_and_schema(two_listings_db):
     assert "WCMS_3: Skills week" in cli("history", "WCMS_3", "--db", db, check=0).stdout
     assert "removed" in cli("history", "WCMS_3", "--db", db, check=0).stdout
     listed = cli("crawls", "--db", db, check=0).stdout.splitlines()
-    assert listed[0].startswith("#2") and "removed 1" in listed[0]
+    assert listed[0].split()[:2] == ["crawl", "started"] and "removed" in listed[0]  # a header, then the crawls
+    assert listed[1].startswith("#2") and listed[1].split()[8] == "1"  # removed: 1
     assert "CREATE TABLE entry_versions" in cli("schema", "--db", db, check=0).stdout

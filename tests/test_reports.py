@@ -7,11 +7,12 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
+from archive.cli import main
 from archive.diff import default_pair, diff
 from archive.reports import render
 from archive.store import Archive, Sighting
-from conftest import cli
 from crawler.entries import FIELDS
 
 L = "https://www.ilo.org/asia/news/lang--en/index.htm"
@@ -86,7 +87,7 @@ def test_text_and_markdown(archive):
     assert "[-many-]" in text or "[-many" in text  # word-level diff of long text
     assert "\033[" in render(report(a, 1, 2), "text", colour=True)
     md = render(report(a, 1, 2), "markdown")
-    assert "## New (1)" in md and "`title`: ~~Entry WCMS_1~~ → **Entry one, renamed**" in md
+    assert "## New (1)" in md and "`title`: ~~Entry WCMS\\_1~~ → **Entry one, renamed**" in md
 
 
 def test_atom_feed_is_valid_escaped_and_stable(archive):
@@ -125,16 +126,43 @@ def test_partial_crawl_is_noted(archive):
     assert (frm["id"], to["id"]) == (2, 3)
 
 
+def run(*args, code=0):
+    """The CLI in this process (commands that do not crawl)."""
+    result = CliRunner().invoke(main, [str(a) for a in args], catch_exceptions=False)
+    assert result.exit_code == code, result.output
+    return result.output
+
+
 def test_cli_diff_options(archive, tmp_path):
     _, path = archive
-    out = cli("diff", "--db", path, "--from", "1", "--to", "2", "--only", "new", "--format", "json", check=0).stdout
-    data = json.loads(out)
+    data = json.loads(run("diff", "--db", path, "--from", "1", "--to", "2", "--only", "new", "--format", "json"))
     assert len(data["new"]) == 1 and data["changed"] == [] and data["removed"] == []
-    since = json.loads(cli("diff", "--db", path, "--since-last-report", "--format", "json", check=0).stdout)
-    assert since["from"]["id"] == 2 and since["to"]["id"] == 3 and since["counts"]["restored"] == 1
+    # An ad-hoc diff leaves the team's mark alone: the first report since the mark covers everything.
+    first = json.loads(run("diff", "--db", path, "--since-last-report", "--format", "json"))
+    assert first["from"] is None and first["to"]["id"] == 3 and first["counts"]["new"] == 5
+    again = run("diff", "--db", path, "--since-last-report")
+    assert again.strip().splitlines() == [again.strip()] and "Nothing new since crawl 3" in again
     html = tmp_path / "r.html"
-    cli("diff", "--db", path, "--from", "1", "--to", "2", "--format", "html", "-o", html, check=0)
+    run("diff", "--db", path, "--from", "1", "--to", "2", "--format", "html", "-o", html)
     assert "&lt;script&gt;" in html.read_text() and "<script>" not in html.read_text()
+
+
+def test_report_marks_are_moved_only_on_request_and_per_team(archive):
+    a, path = archive
+    run("diff", "--db", path, "--from", "1", "--to", "2", "--mark-reported=asia")
+    assert "Nothing new since" not in run("diff", "--db", path, "--only", "new", "-o", path.parent / "adhoc.json", "--format", "json")
+    asia = json.loads(run("diff", "--db", path, "--since-last-report=asia", "--format", "json"))
+    assert (asia["from"]["id"], asia["to"]["id"], asia["counts"]["restored"]) == (2, 3, 1)
+    africa = json.loads(run("diff", "--db", path, "--since-last-report=africa", "--format", "json"))
+    assert africa["from"] is None and africa["counts"]["new"] == 5
+    assert "Nothing new since crawl 3" in run("diff", "--db", path, "--since-last-report=asia")
+    assert "Nothing new since crawl 3" in run("diff", "--db", path, "--since-last-report=africa", "--format", "markdown")
+    same = json.loads(run("diff", "--db", path, "--since-last-report=asia", "--format", "json"))
+    assert same["counts"] == {"new": 0, "changed": 0, "removed": 0, "restored": 0}
+    assert "no default" not in run("diff", "--db", path, "--since-last-report")  # the default mark is its own
+    assert "report_mark" not in run("diff", "--db", path, "--since-last-report=bad name", code=2)  # a usage error
+    keys = dict(a.conn.execute("SELECT key, value FROM meta WHERE key LIKE 'report_mark:%' OR key = 'last_report_crawl'"))
+    assert keys == {"report_mark:asia": "3", "report_mark:africa": "3", "last_report_crawl": "3"}
 
 
 def test_html_report_in_headless_chromium(archive, tmp_path):

@@ -6,7 +6,9 @@ Each opens the archive read-only (a read-only copy or folder works; nothing is m
 from __future__ import annotations
 
 import csv
+import functools
 import json
+import os
 import sys
 
 import click
@@ -14,13 +16,40 @@ import click
 from .common import DB_OPTION, friendly_errors, open_reader
 
 
+def quiet_broken_pipe(func):
+    """`listing-archive export | head` ends quietly: a reader that stops reading is no error."""
+
+    @functools.wraps(func)
+    def wrapper(*args, **kwargs):
+        try:
+            result = func(*args, **kwargs)
+            sys.stdout.flush()
+            return result
+        except BrokenPipeError:
+            # Python would flush stdout again at exit and fail the same way: point it at /dev/null.
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+            sys.exit(0)
+
+    return wrapper
+
+
+def _is_tty(stream) -> bool:
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
 @click.command()
 @DB_OPTION
 @click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "json"]), default="jsonl", show_default=True)
-@click.option("--as-of", default=None, metavar="DATE", help="The archive as it stood at this date (YYYY-MM-DD or ISO date-time).")
+@click.option("--as-of", default=None, metavar="DATE",
+              help="The archive as it stood at this date (YYYY-MM-DD: the start of that day, UTC; or an ISO date-time).")
 @click.option("--include-removed", is_flag=True, help="Include entries no longer listed (with status 'removed').")
 @click.option("-o", "--output", type=click.File("w", encoding="utf-8"), default="-", help="Write here instead of standard output.")
 @friendly_errors
+@quiet_broken_pipe
 def export(db, fmt, as_of, include_removed, output):
     """Export the archive's entries, as they stand now or at a date.
 
@@ -32,9 +61,12 @@ def export(db, fmt, as_of, include_removed, output):
     from crawler.items import EXPORTED
 
     from ..queries import export_rows
+    from ..reports.safety import terminal_clean
 
     with open_reader(db) as archive:
         rows = export_rows(archive.conn, as_of, include_removed)
+        if _is_tty(output):  # scraped text shown on a terminal: no control character reaches it
+            rows = (terminal_clean(row) for row in rows)
         if fmt == "jsonl":
             for row in rows:
                 output.write(json.dumps(row, ensure_ascii=False) + "\n")
@@ -54,6 +86,7 @@ def export(db, fmt, as_of, include_removed, output):
 @DB_OPTION
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
 @friendly_errors
+@quiet_broken_pipe
 def history(entry, db, fmt):
     """Every version of one entry, oldest first, with what changed.
 
@@ -71,58 +104,62 @@ def history(entry, db, fmt):
     if fmt == "json":
         click.echo(json.dumps({"entry": result["entry"], "versions": result["versions"], "events": result["events"]}, ensure_ascii=False, indent=2))
     else:
-        click.echo(history_text(result))
+        click.echo(history_text(result))  # history_text makes every value safe for a terminal
 
 
 @click.command()
 @click.argument("query")
 @DB_OPTION
-@click.option("--since", default=None, metavar="DATE", help="Entries dated (or first seen) on or after this date.")
-@click.option("--until", default=None, metavar="DATE", help="Entries dated (or first seen) on or before this date.")
-@click.option("--organiser", default=None, metavar="NAME", help="Only entries whose organisers include NAME.")
+@click.option("--since", default=None, metavar="DATE", help="Entries dated (or first seen) on or after this date (its start, UTC).")
+@click.option("--until", default=None, metavar="DATE", help="Entries dated (or first seen) up to this date; a day, month or year includes all of it.")
+@click.option("--organiser", default=None, metavar="NAME", help="Only entries whose organisers include NAME (as written: % and _ are plain characters).")
 @click.option("--listing", default=None, metavar="URL", help="Only entries seen on this listing.")
 @click.option("--limit", default=50, show_default=True, help="At most this many results.")
+@click.option("--raw", is_flag=True, help="QUERY is FTS5 syntax (AND, OR, NOT, \"phrases\", prefix*, NEAR(...)), passed through.")
 @click.option("--format", "fmt", type=click.Choice(["table", "jsonl"]), default="table", show_default=True)
 @friendly_errors
-def search(query, db, since, until, organiser, listing, limit, fmt):
+@quiet_broken_pipe
+def search(query, db, since, until, organiser, listing, limit, raw, fmt):
     """Full-text search over titles, descriptions and organisers, best matches first.
 
+    QUERY is plain words: an entry matches when it holds every word, in any order
+    (punctuation separates words, so COVID-19 and Lao-PDR work as written; OR and NOT
+    are words). With --raw, QUERY is FTS5 syntax, e.g. 'workshop OR seminar'.
+
     \b
-    Example:
-      listing-archive search "migrant workers" --since 2022-01-01 --organiser ILO
+    Examples:
+      listing-archive search "migrant workers" --since 2022-01 --organiser ILO
+      listing-archive search --raw 'workshop OR seminar NOT cancelled'
     """
     from ..queries import search as run_search
-    from ..summary import entries_table
+    from ..summary import search_table
 
     with open_reader(db) as archive:
-        found = run_search(archive.conn, query, since, until, organiser, listing, limit)
+        found = run_search(archive.conn, query, since, until, organiser, listing, limit, raw=raw)
     if fmt == "jsonl":
         for e in found:
             click.echo(json.dumps(e, ensure_ascii=False))
     else:
-        click.echo(entries_table(found) if found else "no matches")
+        click.echo(search_table(found) if found else "no matches")
 
 
 @click.command()
 @DB_OPTION
 @click.option("--limit", default=20, show_default=True, help="How many crawls, newest first, e.g. --limit 5.")
 @friendly_errors
+@quiet_broken_pipe
 def crawls(db, limit):
-    """The latest crawls, with status and counts.
+    """The latest crawls, with status and counts; site crawls and reparses told apart.
 
     \b
     Example:
       listing-archive crawls --limit 5
     """
     from ..queries import crawls as list_crawls
+    from ..summary import crawls_table
 
     with open_reader(db) as archive:
-        for c in list_crawls(archive.conn, limit):
-            flag = " SUSPECT" if c["suspect"] else ""
-            click.echo(
-                f"#{c['id']:<4} {c['started_at']}  {c['status']:<8}{flag} {c['spider']:<8} pages {c['pages']:<4} entries {c['entries']:<5} "
-                f"new {c['new']:<4} changed {c['changed']:<4} removed {c['removed']:<4} restored {c['restored']:<3} errors {c['errors']}"
-            )
+        click.echo(crawls_table(list_crawls(archive.conn, limit)))
 
 
 @click.command(name="export-warc")

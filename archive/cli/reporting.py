@@ -1,68 +1,125 @@
-"""`diff`: what is new, changed, removed or restored between crawls, in every report format."""
+"""`diff`: what is new, changed, removed or restored between crawls, in every report format.
+
+Report marks: a team's "last report" is a crawl id kept in the archive's meta table
+(`last_report_crawl` for the default mark, `report_mark:NAME` for a named one). Only
+`--since-last-report[=NAME]` or `--mark-reported[=NAME]` move a mark, and only after
+the report was written; an ad-hoc diff never does.
+"""
 
 from __future__ import annotations
 
+import re
 import sys
 from pathlib import Path
 
 import click
 
 from .common import DB_OPTION, friendly_errors, open_reader, open_writer
+from .reading import quiet_broken_pipe
+
+DEFAULT_MARK = "default"
+
+
+def mark_key(name: str) -> str:
+    if not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,63}", name or ""):
+        raise click.BadParameter(f"{name!r}: a report mark is a name of letters, digits, '.', '_' or '-'", param_hint="mark")
+    return "last_report_crawl" if name == DEFAULT_MARK else f"report_mark:{name}"
+
+
+def read_mark(conn, name: str) -> int | None:
+    row = conn.execute("SELECT value FROM meta WHERE key = ?", (mark_key(name),)).fetchone()
+    return int(row[0]) if row and str(row[0]).isdigit() else None
+
+
+def _format_choices() -> list[str]:
+    from ..reports import format_names
+
+    return format_names()
+
+
+def _kinds(only: str | None) -> set[str] | None:
+    if not only:
+        return None
+    kinds = {k.strip() for k in only.split(",") if k.strip()}
+    bad = kinds - {"new", "changed", "removed", "restored"}
+    if bad:
+        raise click.BadParameter(f"unknown kind(s) {', '.join(sorted(bad))}", param_hint="--only")
+    return kinds
+
+
+def _pair(conn, from_ref, to_ref, since, mark_name):
+    """(from crawl or None, to crawl, same) for the options given; `same`: nothing new since the mark."""
+    from ..diff import crawl_before, latest, resolve_crawl
+
+    to = resolve_crawl(conn, to_ref) if to_ref else latest(conn)
+    if mark_name:
+        mark = read_mark(conn, mark_name)
+        frm = resolve_crawl(conn, mark) if mark else None
+        if frm and frm["id"] >= to["id"]:
+            return to, to, True
+        return frm, to, False
+    if since:
+        return crawl_before(conn, since, since=True), to, False  # None before the first crawl: everything is new
+    if from_ref:
+        return resolve_crawl(conn, from_ref), to, False
+    if to_ref:
+        return None, to, False
+    from ..diff import default_pair
+
+    frm, to = default_pair(conn)
+    return frm, to, False
 
 
 @click.command()
 @DB_OPTION
-@click.option("--from", "from_ref", default=None, metavar="CRAWL|DATE", help="Compare from this crawl (default: the last complete crawl but one).")
-@click.option("--to", "to_ref", default=None, metavar="CRAWL|DATE", help="Compare to this crawl (default: the last complete crawl).")
-@click.option("--since", default=None, metavar="DATE", help="Every crawl after this date, folded into one report.")
-@click.option("--since-last-report", is_flag=True, help="Every crawl since the last report this archive printed.")
+@click.option("--from", "from_ref", default=None, metavar="CRAWL|DATE",
+              help="Compare from this crawl, or the archive as it stood at this date (default: the last complete crawl but one).")
+@click.option("--to", "to_ref", default=None, metavar="CRAWL|DATE", help="Compare to this crawl or date (default: the last complete crawl).")
+@click.option("--since", default=None, metavar="DATE", help="Every crawl from this date (its start, UTC) on, folded into one report.")
+@click.option("--since-last-report", "since_mark", is_flag=False, flag_value=DEFAULT_MARK, default=None, metavar="[=NAME]",
+              help="Every crawl since this mark's last report, then move the mark (a team's own: --since-last-report=NAME).")
+@click.option("--mark-reported", "mark_reported", is_flag=False, flag_value=DEFAULT_MARK, default=None, metavar="[=NAME]",
+              help="Move the mark (default, or NAME) to this report's last crawl once it is written.")
 @click.option("--listing", default=None, metavar="URL", help="Only entries of this listing.")
 @click.option("--only", default=None, metavar="KINDS", help="Comma-separated: new,changed,removed,restored.")
-@click.option("--format", "fmt", type=click.Choice(["text", "markdown", "html", "json", "atom"]), default="text", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(_format_choices()), default="text", show_default=True)
 @click.option("-o", "--output", default=None, type=click.Path(dir_okay=False), help="Write the report to this file.")
 @friendly_errors
-def diff(db, from_ref, to_ref, since, since_last_report, listing, only, fmt, output):
+@quiet_broken_pipe
+def diff(db, from_ref, to_ref, since, since_mark, mark_reported, listing, only, fmt, output):
     """What is new, changed, removed or restored between two crawls.
+
+    DATE is YYYY-MM-DD (the start of that day, UTC), YYYY-MM, YYYY or an ISO date-time.
 
     \b
     Examples:
       listing-archive diff
       listing-archive diff --from 3 --to 7 --format html -o report.html
       listing-archive diff --since 2023-03-01 --only new,changed --format markdown
+      listing-archive diff --since-last-report=asia-team --format html -o week.html
     """
-    from ..diff import crawl_before, default_pair, diff as run_diff, resolve_crawl
+    from ..diff import diff as run_diff
     from ..reports import render
 
-    kinds = None
-    if only:
-        kinds = {k.strip() for k in only.split(",") if k.strip()}
-        bad = kinds - {"new", "changed", "removed", "restored"}
-        if bad:
-            raise click.BadParameter(f"unknown kind(s) {', '.join(sorted(bad))}", param_hint="--only")
-    with (open_writer(db) if since_last_report else open_reader(db)) as archive:
-        conn = archive.conn
-        if since_last_report:
-            row = conn.execute("SELECT value FROM meta WHERE key='last_report_crawl'").fetchone()
-            frm = resolve_crawl(conn, row[0]) if row else None
-            to = resolve_crawl(conn, to_ref) if to_ref else default_pair(conn)[1]
-        elif since:
-            frm = crawl_before(conn, since)  # None before the first crawl: everything is new
-            to = resolve_crawl(conn, to_ref) if to_ref else default_pair(conn)[1]
-        elif from_ref or to_ref:
-            to = resolve_crawl(conn, to_ref) if to_ref else default_pair(conn)[1]
-            frm = resolve_crawl(conn, from_ref) if from_ref else None
+    kinds = _kinds(only)
+    marks = [m for m in dict.fromkeys((since_mark, mark_reported)) if m]
+    for name in marks:
+        mark_key(name)
+    if since_mark and (since or from_ref):
+        raise click.UsageError("--since-last-report compares from the mark: leave out --since and --from")
+    with (open_writer(db) if marks else open_reader(db)) as archive:
+        frm, to, same = _pair(archive.conn, from_ref, to_ref, since, since_mark)
+        report = run_diff(archive.conn, frm, to, listing=listing, only=kinds, allow_same=same)
+        colour = fmt == "text" and output is None and sys.stdout.isatty()
+        text = render(report, fmt, colour=colour)
+        if output:
+            Path(output).write_text(text, encoding="utf-8")
+            click.echo(f"wrote {output}", err=True)
         else:
-            frm, to = default_pair(conn)
-        report = run_diff(conn, frm, to, listing=listing, only=kinds)
-        if since_last_report:
-            archive.remember("last_report_crawl", str(to["id"]))
-    colour = fmt == "text" and output is None and sys.stdout.isatty()
-    text = render(report, fmt, colour=colour)
-    if output:
-        Path(output).write_text(text, encoding="utf-8")
-        click.echo(f"wrote {output}", err=True)
-    else:
-        click.echo(text, nl=False)
+            click.echo(text, nl=False)
+        for name in marks:
+            if (read_mark(archive.conn, name) or 0) < to["id"]:
+                archive.remember(mark_key(name), str(to["id"]))
 
 
 COMMANDS = [diff]

@@ -1,86 +1,79 @@
-"""Diff reports, one renderer per format; each reads the dict archive.diff.diff() returns."""
+"""Diff reports: a registry of formats, one module per format (text, markdown, html, json, atom).
+
+Each format registers its name, its renderer, its media type and file suffix, and
+(when a notification can carry it) the Apprise body format. `diff --format` and the
+notifier take their choices from this registry, so a new format is one module that
+calls `register`. Every renderer reads the dict archive.diff.diff() returns.
+"""
 
 from __future__ import annotations
 
-import difflib
-import json
-import re
+from collections.abc import Callable
+from dataclasses import dataclass
 
-from jinja2 import Environment, PackageLoader, select_autoescape
-
-FORMATS = ("text", "markdown", "html", "json", "atom")
-LONG_TEXT = 80
-
-_env = Environment(
-    loader=PackageLoader("archive.reports", "templates"),
-    autoescape=select_autoescape(["html", "xml"]),
-    trim_blocks=True,
-    lstrip_blocks=True,
+from .common import (  # noqa: F401  (the reports' helpers)
+    clip,
+    compared,
+    excerpt,
+    groups,
+    is_long,
+    show,
+    title_line,
+    word_diff,
 )
 
 
-def show(value) -> str:
-    if value is None or value == [] or value == "":
-        return "∅"
-    if isinstance(value, list):
-        return "; ".join(str(v) for v in value)
-    return str(value)
+@dataclass(frozen=True)
+class ReportFormat:
+    name: str
+    render: Callable[..., str]  # render(report, *, colour=False, feed_url=None) -> str
+    media_type: str
+    suffix: str
+    notify_as: str | None = None  # the Apprise body format a notification in it is sent as ("text", "markdown", "html")
+    order: int = 50  # where it comes in the list of choices
 
 
-def word_diff(old, new) -> list[tuple[str, str]]:
-    """[(op, text)] with op in "=", "-", "+": a word-level diff for long text."""
-    a, b = re.findall(r"\S+|\s+", show(old)), re.findall(r"\S+|\s+", show(new))
-    out = []
-    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(a=a, b=b, autojunk=False).get_opcodes():
-        if op == "equal":
-            out.append(("=", "".join(a[i1:i2])))
-        else:
-            if i2 > i1:
-                out.append(("-", "".join(a[i1:i2])))
-            if j2 > j1:
-                out.append(("+", "".join(b[j1:j2])))
-    return out
+FORMATS: dict[str, ReportFormat] = {}
 
 
-def is_long(old, new) -> bool:
-    return len(show(old)) > LONG_TEXT or len(show(new)) > LONG_TEXT
+def register(fmt: ReportFormat) -> ReportFormat:
+    FORMATS[fmt.name] = fmt
+    for name in sorted(FORMATS, key=lambda n: (FORMATS[n].order, n)):
+        FORMATS[name] = FORMATS.pop(name)
+    return fmt
 
 
-def groups(entries: list[dict]) -> list[tuple[str, str, list[dict]]]:
-    """Entries grouped by (listing, month), in the order diff() sorted them."""
-    out: list[tuple[str, str, list[dict]]] = []
-    for e in entries:
-        key = (e.get("listing_title") or e.get("listing_url") or "", e.get("group") or e.get("group_month") or "no group heading")
-        if out and out[-1][:2] == key:
-            out[-1][2].append(e)
-        else:
-            out.append((key[0], key[1], [e]))
-    return out
+def format_names() -> list[str]:
+    return list(FORMATS)
 
 
-def compared(r: dict) -> str:
-    """Which crawls (and how many captured pages) a report compares."""
-    caps = r.get("captures") or {}
-    def one(crawl):
-        return f"crawl {crawl['id']} ({crawl['status']}, {caps.get(str(crawl['id']), 0)} pages captured)"
-    start = one(r["from"]) if r["from"] else "an empty archive"
-    between = len(r["crawls"]) - 1
-    return f"Compares {start} with {one(r['to'])}" + (f", folding {between} crawl(s) in between" if between > 0 else "") + "."
+def notify_formats() -> list[str]:
+    return [name for name, f in FORMATS.items() if f.notify_as]
 
 
-_env.globals.update(show=show, word_diff=word_diff, is_long=is_long, groups=groups, compared=compared)
+def get_format(name: str) -> ReportFormat:
+    try:
+        return FORMATS[name]
+    except KeyError:
+        raise ValueError(f"unknown format {name!r}: use one of {', '.join(FORMATS)}") from None
 
 
-def render(report: dict, fmt: str, colour: bool = False, feed_url: str | None = None) -> str:
-    if fmt == "json":
-        return json.dumps(report, ensure_ascii=False, indent=2, default=str) + "\n"
-    if fmt == "text":
-        from .text import render_text
+def render(report: dict, fmt: str, colour: bool = False, feed_url: str | None = None, limit: int | None = None,
+           more_hint: str | None = None) -> str:
+    """The report in format `fmt`. `limit` cuts each list ("and N more", then `more_hint`):
+    notifications use it; a report file is whole."""
+    clipped = clip(report, limit)
+    clipped["more_hint"] = more_hint
+    return get_format(fmt).render(clipped, colour=colour, feed_url=feed_url, brief=limit is not None)
 
-        return render_text(report, colour=colour)
-    if fmt in ("markdown", "html", "atom"):
-        name = {"markdown": "report.md.j2", "html": "report.html", "atom": "feed.xml"}[fmt]
-        from ..diff import is_empty
 
-        return _env.get_template(name).render(r=report, empty=is_empty(report), feed_url=feed_url or "urn:listing-archive:diff")
-    raise ValueError(f"unknown format {fmt!r}: use one of {', '.join(FORMATS)}")
+def _load() -> None:
+    """Import every module of this package: each format module registers itself."""
+    import importlib
+    import pkgutil
+
+    for module in pkgutil.iter_modules(__path__):
+        importlib.import_module(f"{__name__}.{module.name}")
+
+
+_load()

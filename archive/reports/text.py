@@ -1,48 +1,77 @@
-"""The terminal report: colour on a terminal, plain text when piped."""
+"""The terminal report: colour on a terminal, plain text when piped; no scraped control character reaches it."""
 
 from __future__ import annotations
 
-from . import compared, groups, is_long, show, word_diff
+from . import ReportFormat, register
+from .common import (
+    KINDS,
+    compared,
+    excerpt,
+    groups,
+    is_long,
+    partial_note,
+    show,
+    title_line,
+    word_diff,
+)
+from .safety import terminal_clean
 
 _C = {"new": "32", "changed": "33", "removed": "31", "restored": "36", "-": "31", "+": "32", "dim": "2", "bold": "1"}
 
 
-def render_text(r: dict, colour: bool = False) -> str:
+def render_text(report: dict, colour: bool = False, brief: bool = False, **_) -> str:
+    r = terminal_clean(report)  # every scraped string, before any colour is added
+
     def c(kind, text):
         return f"\033[{_C[kind]}m{text}\033[0m" if colour else text
 
-    lines = []
-    counts = r["counts"]
     frm = f"crawl {r['from']['id']} ({r['from']['started_at']})" if r["from"] else "an empty archive"
-    lines.append(c("bold", f"Changes from {frm} to crawl {r['to']['id']} ({r['to']['started_at']})"))
-    if not any(counts.values()):
-        lines[-1] += ": nothing new, changed or removed" + (f" ({_partial(r)})." if r["partial_crawls"] else ".")
-        return "\n".join(lines) + "\n"
-    lines.append(f"{counts['new']} new, {counts['changed']} changed, {counts['removed']} removed, {counts['restored']} restored")
-    lines.append(c("dim", compared(r)))
+    head = f"Changes from {frm} to crawl {r['to']['id']} ({r['to']['started_at']})"
+    if not any(r["counts"].values()):
+        if r["from"] and r["from"]["id"] == r["to"]["id"]:
+            head = f"Nothing new since crawl {r['to']['id']} ({r['to']['started_at']})"
+        note = f" ({partial_note(r).rstrip('.')})" if r["partial_crawls"] else ""
+        return c("bold", f"{head}: nothing new, changed or removed{note}.") + "\n"
+    lines = [c("bold", head), title_line(r), c("dim", compared(r))]
     if r["partial_crawls"]:
-        lines.append(c("dim", f"Note: {_partial(r)}."))
-    for kind in ("new", "changed", "removed", "restored"):
-        if not r[kind]:
-            continue
-        lines.append("")
-        lines.append(c(kind, f"{kind.upper()} ({len(r[kind])})"))
-        for listing, group, entries in groups(r[kind]):
-            lines.append(c("dim", f"  {listing} — {group}"))
-            for e in entries:
-                lines.append(f"  {c(kind, '*')} {e['title']}")
-                lines.append(f"      {e['url'] or ''}")
-                details = [x for x in (e.get("date_text"), "; ".join(e.get("organisers") or []) or None, e.get("credit")) if x]
-                if details and kind != "changed":
-                    lines.append(f"      {' | '.join(details)}")
-                for field, (old, new) in (e.get("changes") or {}).items():
-                    if is_long(old, new):
-                        parts = "".join(c(op, f"[{'-' if op == '-' else '+'}{t}]") if op != "=" else t for op, t in word_diff(old, new))
-                        lines.append(f"      {field}: {parts}")
-                    else:
-                        lines.append(f"      {field}: {c('-', show(old))} -> {c('+', show(new))}")
+        lines.append(c("dim", f"Note: {partial_note(r)}"))
+    for kind in KINDS:
+        if r[kind]:
+            lines += ["", c(kind, f"{kind.upper()} ({r['counts'][kind]})")]
+            lines += _entries(r, kind, c, brief)
+    if r.get("more_hint") and any((r.get("more") or {}).values()):
+        lines += ["", f"Full report: {r['more_hint']}"]
     return "\n".join(lines) + "\n"
 
 
-def _partial(r: dict) -> str:
-    return f"crawl(s) {', '.join(map(str, r['partial_crawls']))} did not complete or looked suspect, so nothing was marked removed on their strength"
+def _entries(r: dict, kind: str, c, brief: bool) -> list[str]:
+    lines = []
+    for listing, group, entries in groups(r[kind]):
+        lines.append(c("dim", f"  {listing} — {group}"))
+        for e in entries:
+            lines.append(f"  {c(kind, '*')} {e['title']}")
+            lines.append(f"      {e['url'] or ''}")
+            details = [x for x in (e.get("date_text"), "; ".join(e.get("organisers") or []) or None, e.get("credit")) if x]
+            if details and kind != "changed":
+                lines.append(f"      {' | '.join(details)}")
+            if kind == "new" and e.get("description"):
+                lines.append(f"      {excerpt(e['description'])}")
+            lines += _changes(e, c)
+    more = (r.get("more") or {}).get(kind)
+    if more:
+        lines.append(f"  … and {more} more")
+    return lines
+
+
+def _changes(e: dict, c) -> list[str]:
+    lines = []
+    for field, (old, new) in (e.get("changes") or {}).items():
+        if is_long(old, new):
+            parts = "".join(c(op, f"[{'-' if op == '-' else '+'}{t}]") if op != "=" else t for op, t in word_diff(old, new))
+            lines.append(f"      {field}: {parts}")
+        else:
+            lines.append(f"      {field}: {c('-', show(old))} -> {c('+', show(new))}")
+    return lines
+
+
+FORMAT = register(ReportFormat("text", render_text, "text/plain; charset=utf-8", ".txt", notify_as="text", order=10))

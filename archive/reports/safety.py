@@ -1,0 +1,74 @@
+"""Every scraped string is untrusted: one small function per kind of output.
+
+Old archives hold titles with terminal escapes, XML-invalid characters and
+`javascript:` links; these functions make them harmless where they are shown.
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import quote, urlsplit
+
+# C0 controls but tab and newline, DEL, and C1 controls (U+0080-U+009F: a lone U+009B is a CSI).
+_TERMINAL_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# What XML 1.0 does not allow at all, and the noncharacters U+FFFE / U+FFFF.
+_XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+# What is markup inside a line (a value never starts one: the template puts "- " or "### " first).
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>!|~&])")
+
+
+def for_terminal(text) -> str:
+    """`text` with no control characters but newline and tab: no escape sequence, OSC
+    (window title, hyperlink), clear-screen or BEL can reach the terminal."""
+    return _TERMINAL_UNSAFE.sub("", "" if text is None else str(text))
+
+
+def terminal_clean(value):
+    """A report, a row or a list with every string in it made safe for a terminal."""
+    if isinstance(value, str):
+        return for_terminal(value)
+    if isinstance(value, dict):
+        return {k: terminal_clean(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return type(value)(terminal_clean(v) for v in value)
+    return value
+
+
+def for_xml(text) -> str:
+    """`text` without the characters XML 1.0 forbids (a feed with one is no feed at all)."""
+    return _XML_INVALID.sub("", "" if text is None else str(text))
+
+
+def for_html(text) -> str:
+    """What an HTML page shows: no controls but newline and tab, nothing XML-invalid."""
+    return for_xml(_TERMINAL_UNSAFE.sub("", "" if text is None else str(text)))
+
+
+def web_link(url) -> str | None:
+    """The URL when it is an absolute http(s) URL with a host, else None: only those become links."""
+    if not url or not isinstance(url, str):
+        return None
+    url = url.strip()
+    if _TERMINAL_UNSAFE.search(url) or any(c.isspace() for c in url):
+        return None
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return None
+    return url if parts.scheme.lower() in ("http", "https") and parts.hostname else None
+
+
+def md_text(text) -> str:
+    """Text that Markdown shows as it is: no emphasis, link, image, raw HTML or heading.
+    Line breaks become spaces, so a value cannot start a block of its own."""
+    flat = " ".join(for_html(text).split())
+    return _MD_SPECIAL.sub(r"\\\1", flat)
+
+
+def md_link(title, url) -> str:
+    """A Markdown link to an http(s) URL, or the escaped title alone when the URL is anything else."""
+    label = md_text(title) or "(no title)"
+    href = web_link(url)
+    if not href:
+        return label
+    return f"[{label}](<{quote(href, safe=':/?#[]@!$&*+,;=%~-._')}>)".replace("'", "%27")
