@@ -138,10 +138,10 @@ def same_title(a: str | None, b: str | None) -> bool:
 
 
 def url_key(url: str | None) -> str | None:
-    """A URL as compared: scheme and host in lower case, no trailing slash on the path."""
+    """A URL as compared: scheme and host in lower case, no trailing slash on the path, spaces as %20."""
     if not url:
         return None
-    parts = urlsplit(url.strip())
+    parts = urlsplit(url.strip().replace(" ", "%20"))
     return urlunsplit((parts.scheme.lower(), parts.netloc.lower(), parts.path.rstrip("/"), parts.query, parts.fragment))
 
 
@@ -280,9 +280,9 @@ def import_newspaper():
 def newspaper_entries(source_class):
     """An extractor for score_real: newspaper4k's article discovery on the page alone (no categories, feeds)."""
     def extract(html: bytes, url: str) -> list[dict]:
-        source = source_class(url, memorize_articles=False, disable_category_cache=True, honor_robots_txt=False,
-                              fetch_images=False)
         with no_network():
+            source = source_class(url, memorize_articles=False, disable_category_cache=True, honor_robots_txt=False,
+                                  fetch_images=False)
             source.build(input_html=html.decode("utf-8", "replace"), only_homepage=True)
         return [{"url": a.url, "title": a.title, "date_start": None} for a in source.articles]
 
@@ -295,7 +295,8 @@ def peer_report(pages) -> dict | None:
         return None
     import logging
 
-    logging.getLogger("newspaper").setLevel(logging.CRITICAL)
+    for name in ("newspaper", "tldextract"):  # their complaints about the missing network are expected
+        logging.getLogger(name).setLevel(logging.CRITICAL)
     return score_real(pages, newspaper_entries(found[1]))
 
 
