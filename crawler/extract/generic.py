@@ -17,8 +17,8 @@ from .fields import fill_entry, find_title
 from .flat import flat_groups, is_break, wrap
 from .html import tag, text_of
 from .raw import RawEntry
-from .records import Chrome, align, candidate_groups, entry_links, link_quality, score_group
-from .titles import HEADINGS, is_generic_text, title_of
+from .records import Chrome, align, candidate_groups, entry_links, link_quality, score_group, title_quality
+from .titles import HEADINGS, is_generic_text, is_heading_like, title_of
 
 _LISTS = {"ol", "ul", "dl", "table", "tbody"}
 # A featured entry in other markup joins the winning group only when the group has this many records,
@@ -70,8 +70,8 @@ def _best_group(root):
         aligned = align(records, page.links_in)
         if aligned is None:
             continue
-        title_links, path_score = aligned
-        score = score_group(records, title_links, page.texts)
+        title_links, _ = aligned
+        score = score_group(records, [_record_title(r, a, page) for r, a in zip(records, title_links)], page.texts)
         # Ties go to the larger record (it holds the date and the teaser), then to real elements.
         rank = (round(score, 6), sum(len(page.texts(m)) for r in records for m in r), not flat)
         if best is None or rank > best[0]:
@@ -84,6 +84,13 @@ def _best_group(root):
     for extra, link in _extras(blocks, page, chrome):
         found[extra] = link
     return found, page
+
+
+def _record_title(members, link, page) -> tuple[str, float]:
+    el = title_of(members, link) if link is not None else None
+    title = page.texts(el) if el is not None else ""
+    pointer = link is None or is_generic_text(page.texts(link))
+    return title, title_quality(title, el is not None and is_heading_like(el), pointer)
 
 
 def _extras(blocks, page, chrome):

@@ -27,7 +27,7 @@ _FACET_PATH = re.compile(
     r"user|users|profile)/|[?&](?:tag|tags|category|cat|author|topic)=",
     re.IGNORECASE,
 )
-_CHROME_TAGS = {"nav", "aside", "form", "menu"}
+_CHROME_TAGS = {"nav", "aside", "menu"}  # not <form>: ASP.NET and Joomla pages wrap their content in one
 _CHROME_ROLES = {"navigation", "banner", "contentinfo", "complementary", "search"}
 _CONTENT_TAGS = {"article", "section", "main"}
 # Ids and classes that name site chrome are a weaker hint than tags, used only to leave
@@ -177,16 +177,27 @@ def align(records, links_in) -> tuple[list, float] | None:
     return [first.get(i) for i in range(len(records))], best_score
 
 
-def score_group(records, links, texts) -> float:
-    """Entries with a title of some words and text beside it beat bare links."""
+def title_quality(title: str, heading_like: bool, pointer: bool) -> float:
+    """How much a record's title reads like one: some words, from a heading-like element.
+    Behind a pointer link ("Read more") only a heading-like element is a title, not prose."""
+    if pointer and not heading_like:
+        return _MIN_QUALITY
+    q = min(len(title) / _FULL_TITLE_CHARS, 1.5) + (1.0 if heading_like else 0.0)
+    return max(q - (1.5 if is_generic_text(title) else 0.0), _MIN_QUALITY)
+
+
+# The least a record with a link counts for: a bare link is still a link.
+_MIN_QUALITY = 0.2
+
+
+def score_group(records, titles, texts) -> float:
+    """Entries with a title of some words and text beside it beat bare links.
+    `titles` holds each record's (title text, title quality)."""
     total, rich = 0.0, 0
-    for members, a in zip(records, links):
-        text_len = sum(len(texts(m)) for m in members)
-        title_len = len(texts(a)) if a is not None else 0
-        extra = text_len - title_len
+    for members, (title, q) in zip(records, titles):
+        extra = sum(len(texts(m)) for m in members) - len(title)
         rich += extra > _SOME_EXTRA_CHARS
-        q = link_quality(a, members[0]) if a is not None else 0.0
-        total += max(q, 0.2) + (2.0 if extra > _RICH_EXTRA_CHARS else 1.0 if extra > _SOME_EXTRA_CHARS else 0.0)
+        total += q + (2.0 if extra > _RICH_EXTRA_CHARS else 1.0 if extra > _SOME_EXTRA_CHARS else 0.0)
     factor = 1.0 if rich >= _MIN_RICH_SHARE * len(records) else _BARE_LINKS_FACTOR
     return factor * total
 

@@ -17,7 +17,7 @@ from .html import INLINE, tag, text_of
 
 HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 # Class names, ids and itemprops that name an entry's title ("entry-title", "card__headline"), not "subtitle".
-_TITLE_NAME = re.compile(r"(?:^|[\s_-])(?:title|headline|heading|titulo|titre)(?:$|[\s_-])", re.IGNORECASE)
+_TITLE_NAME = re.compile(r"(?<!sub)(?<!sub-)(?:title|headline|heading|titulo|titre)", re.IGNORECASE)
 _TITLE_PROP = re.compile(r"^(?:headline|name)$")
 
 # Words that point at an entry without naming it ("Read more", "view minutes", "Download (PDF)").
@@ -104,6 +104,22 @@ def _narrow(el):
             inner = _prominent_run(el) if el is not None else None
         return inner if inner is not None else el
     return el
+
+
+def is_heading_like(el) -> bool:
+    """A heading, an element named as a title, or something inside one."""
+    node = el
+    for _ in range(_HEADING_DEPTH):
+        if node is None:
+            return False
+        if tag(node) in HEADINGS or title_named(node):
+            return True
+        node = node.getparent()
+    return False
+
+
+# How far up a title element may sit inside its heading (<h3><a><span>Title</span></a></h3>).
+_HEADING_DEPTH = 3
 
 
 def title_of(elements, link):
