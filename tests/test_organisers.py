@@ -599,6 +599,87 @@ MIXED = [
         "Co-organised by the ILO and the Government of Sri Lanka (Ministry of Labour).",
         ["ILO", "Government of Sri Lanka (Ministry of Labour)"],
     ),
+    ("Organised by ILO-IPEC.", ["ILO-IPEC"]),
+    ("Hosted by UNESCAP, the ILO and the Asian Development Bank.", ["UNESCAP", "ILO", "Asian Development Bank"]),
+    (
+        (
+            "The training was organized by the ILO's International Training Centre (ITCILO), in cooperation with "
+            "the ILO Country Office for the Philippines."
+        ),
+        ["ILO's International Training Centre (ITCILO)", "ILO Country Office for the Philippines"],
+    ),
+    ("ILO hosts webinar on COVID-19 and the world of work", ["ILO"]),
+    ("ILO convenes experts to discuss a just transition", ["ILO"]),
+    ("The ILO office in Yangon has organized a training for labour inspectors.", ["ILO office in Yangon"]),
+    ("Government and ILO launch national action plan on youth employment", []),
+    ("Participants from 10 countries attended the workshop, which was organized by the ILO.", ["ILO"]),
+    (
+        (
+            "The workshop, organized by the ILO and funded by the Government of Japan, aims to strengthen labour "
+            "inspection."
+        ),
+        ["ILO"],
+    ),
+    ("Supported by the ILO, the Ministry of Labour organized a job fair for young people.", ["Ministry of Labour"]),
+    ("Organized by the ILO, the workshop gathered 40 participants.", ["ILO"]),
+    ("Organisé par le BIT, l'atelier a réuni 40 participants.", ["BIT"]),
+    ("Organizado por la OIT, el taller reunió a 40 participantes.", ["OIT"]),
+    (
+        "Organized by the ILO, UNICEF, the World Bank and the Government of Malawi.",
+        ["ILO", "UNICEF", "World Bank", "Government of Malawi"],
+    ),
+    ("Le séminaire est organisé conjointement par le BIT et l'OIE.", ["BIT", "OIE"]),
+    (
+        (
+            "Organisé par l'OIT, en collaboration avec le gouvernement du Burkina Faso et les partenaires "
+            "sociaux."
+        ),
+        ["OIT", "gouvernement du Burkina Faso"],
+    ),
+    (
+        (
+            "Organizado por la OIT en colaboración con el Ministerio de Trabajo y las organizaciones de "
+            "empleadores y de trabajadores."
+        ),
+        ["OIT", "Ministerio de Trabajo"],
+    ),
+    ("The ILO and social partners will organize a national tripartite forum.", ["ILO"]),
+    ("The event will be held at the UN Conference Centre in Bangkok.", []),
+    ("A high-level panel hosted by Al Jazeera discussed the future of work.", ["Al Jazeera"]),
+    ("The ILO calls on governments to organize labour inspection more effectively.", []),
+    ("Trade unions have organized protests against the reform.", []),
+    (
+        (
+            "The Pacific Islands Forum Secretariat and the ILO are hosting a regional dialogue on labour "
+            "mobility."
+        ),
+        ["Pacific Islands Forum Secretariat", "ILO"],
+    ),
+    ("The ILO, together with the Ministry of Manpower, held a workshop in Jakarta.", []),
+    ("L'OIT organisera, en collaboration avec la CEDEAO, un forum sur l'emploi des jeunes.", ["OIT", "CEDEAO"]),
+    (
+        (
+            "Ce forum, organisé par l'Organisation internationale du Travail (OIT), a réuni les mandants "
+            "tripartites."
+        ),
+        ["Organisation internationale du Travail (OIT)"],
+    ),
+    ("La OIT, junto con el Ministerio de Trabajo, organizó un taller en Quito.", ["OIT", "Ministerio de Trabajo"]),
+    (
+        (
+            "El evento, convocado por la Organización Internacional del Trabajo (OIT), reunió a expertos de la "
+            "región."
+        ),
+        ["Organización Internacional del Trabajo (OIT)"],
+    ),
+    ("Con el apoyo de la OIT, el Ministerio de Trabajo organizó una feria de empleo.", ["Ministerio de Trabajo"]),
+    (
+        (
+            "La conferencia es organizada por la Secretaría de Trabajo y Previsión Social (STPS) con el apoyo de "
+            "la OIT."
+        ),
+        ["Secretaría de Trabajo y Previsión Social (STPS)"],
+    ),
 ]
 
 CASES = NAMES_WITH_AND + AND_IN_BRACKETS + THROUGH + PROGRAMME_IN_BRACKETS + ACTIVE + NONE + MIXED

@@ -1,16 +1,11 @@
 """Organisers named in an entry's description, in English, French and Spanish.
 
-Sentence shapes that name them:
-- a label: "Organisers: ILO, UNDP";
-- passive: "Jointly organized by A and B", "hosted by A", "organisé par A", "organizado por A";
-- "co-organised with A" (and the subject, when it is an organisation);
-- active: "A will host ...", "A, in collaboration with B and C, will organize ...",
-  "A has organised a tripartite study tour", "UNICEF and the ILO convene ...", "ILO to host ...";
-- "A through the B" names both.
-A name may hold "and", "&", a comma, or text in brackets or quotes ("Ministry of Labour,
-Invalids and Social Affairs (MOLISA)", "the ILO (Dakar and SECTOR)"); a list is only cut
-where the next part starts a new name. A programme named in brackets after a name is the
-event's frame, not an organiser, and is dropped.
+Shapes: a label ("Organisers: ILO, UNDP"); passive ("Jointly organized by A and B", "organisé par A",
+"organizado por A"); "co-organised with A"; active ("A, in collaboration with B, will host ...",
+"UNICEF and the ILO convene ...", "ILO to host ..."); "A through the B" names both. A name may hold
+"and", "&", a comma, brackets or quotes ("Ministry of Labour, Invalids and Social Affairs (MOLISA)",
+"the ILO (Dakar and SECTOR)"): a list is only cut where the next part starts a new name. A programme
+in brackets after a name frames the event and is dropped; "social partners" is no name.
 """
 
 from __future__ import annotations
@@ -18,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .orgwords import ORG_HEAD
+from .orgwords import GENERIC_HEAD, ORG_HEAD, PLACE_WITH_THE
 from .text import clean_text, guess_language
 
 # An active sentence's subject longer than this is a clause, not a list of names.
@@ -29,6 +24,10 @@ NEW_NAME_WINDOW = 8
 ABBREVIATION_LOWER_LETTERS = 3
 # A bracket naming a programme with at least this many words is a frame ("(Joint Programme on X)"), not an alias.
 FRAME_MIN_WORDS = 2
+# "ILO", "UN": two capitals make an acronym, which marks an organisation's name.
+ACRONYM_MIN_CAPITALS = 2
+# "Department of Trade, Law Development Programme": a ministry's topic is this many words at most.
+PARENT_TOPIC_MAX_WORDS = 2
 
 # "Organisers: ILO, UNDP" — a label and a list.
 _LABEL = re.compile(
@@ -55,7 +54,8 @@ _ACTIVE = re.compile(
     r"|\s+(?:is|are)\s+(?:co-?)?(?:organi[sz]ing|hosting|convening)\b"
     r"|\s+(?:co-?)?(?:organi[sz]ed|hosted|convened)\s+(?=(?:a|an|the|two|three|its|their)\b)"
     r"|\s+(?:co-?)?(?:organisera|organiseront|organisent|organise|accueillera|accueilleront|accueille|accueillent"
-    r"|convoque|convoquent|organizará|organizarán|organiza|organizan|convoca|convocan)\b",
+    r"|convoque|convoquent|organizará|organizarán|organiza|organizan|organizó|organizaron|convoca|convocan|convocó)\b"
+    r"|\s+(?:a|ont)\s+(?:co-?)?(?:organisé|accueilli)\b",
 )
 # Present tense and headlines ("UNICEF and the ILO convene ...", "ILO to host ..."): the subject must be
 # an organisation, since "Experts convene ..." names none.
@@ -63,9 +63,9 @@ _ACTIVE_PRESENT = re.compile(
     r"\s+(?:to\s+)?(?:co-?)?(?:host|hosts|organi[sz]e|organi[sz]es|convene|convenes)\s+(?=[\w“\"‘'])",
 )
 _PARTNER = re.compile(
-    r",?\s+\b(?:in\s+(?:close\s+)?(?:collaboration|coordination|cooperation|partnership)\s+with|together\s+with"
-    r"|jointly\s+with|en\s+(?:collaboration|coopération|partenariat)\s+avec"
-    r"|en\s+(?:colaboración|cooperación|coordinación)\s+con"
+    r",?\s+\b(?:in\s+(?:close\s+)?(?:collaboration|coordination|cooperation|partnership|association|conjunction)\s+with"
+    r"|together\s+with|jointly\s+with|along\s+with|en\s+(?:étroite\s+)?(?:collaboration|coopération|partenariat)\s+avec"
+    r"|conjointement\s+avec|en\s+(?:estrecha\s+)?(?:colaboración|cooperación|coordinación)\s+con|(?:junto|conjuntamente)\s+con"
     # "A through the B", "A à travers le B", "A a través del B": B is the unit that organises for A.
     r"|through(?=\s+(?:the\s+|its\s+|their\s+)?(?-i:[A-Z]))|à\s+travers(?=\s+(?:le|la|les|l['’]|son|sa|ses)\b)"
     r"|par\s+l['’]intermédiaire\s+d[eu]|a\s+través\s+del?|por\s+medio\s+del?)\s+",
@@ -83,40 +83,37 @@ _ARTICLE = re.compile(
 )
 _ABBREVIATIONS = ("Dept.", "Inc.", "Ltd.", "Co.", "Corp.", "Govt.", "Univ.", "Assn.", "St.")
 _PREPOSITION = re.compile(r"\b(?:of|for|on|in|de|du|des|del|pour|para|sur|sobre)\b")
-_ORG_HEAD = ORG_HEAD
-_ACRONYM = re.compile(r"\b[A-Z][A-Z0-9\-/&]{1,}\b")
+_ACRONYM = re.compile(rf"\b[A-Z][A-Z0-9\-/&]{{{ACRONYM_MIN_CAPITALS - 1},}}\b")
 _INTRO = re.compile(
     r"^(?:on|in|at|during|to|for|after|before|last|this|next|as|from|with|following|under|"
-    r"le|en|lors|du|pour|el|durante|con)\b[^,]*,\s*",
+    r"le|en|lors|du|pour|el|durante|con|avec|supported|funded|financed|sponsored|backed)\b[^,]*,\s*",
     re.IGNORECASE,
 )
 # "&" never separates two names in these texts ("Chambers of Commerce & Industry").
 _CONJ = re.compile(r"\s+(?:and|et|y|e)\s+")
-_GENERIC_LOWER = re.compile(
-    r"^(?:project|programme|program|office|team|department|ministry|secretariat|unit|government|partners?|"
-    r"organi[sz]ations?|programmes|projects|agencies|institutions?|ministère|bureau|gouvernement|ministerio|"
-    r"oficina|gobierno|secrétariat|secretaría|projet|proyecto|programa)$"
-)
 _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z“\"‘(])")
 _ABBREVIATION_END = re.compile(rf"\b(?:[A-Z][a-z]{{0,{ABBREVIATION_LOWER_LETTERS}}}|[A-Z])\.$")
 # One name shared by two heads: "Decent Work Technical Support Team and Country Office for ...".
 _SHARED_HEAD = (re.compile(r"\bTeam$"), re.compile(r"^(?:(?:Country|Regional|Sub-?regional)\s+)?Office\b"))
 # "Department of Trade, Law Development Programme": a unit of the ministry or department before it.
 _PARENT = re.compile(
-    r"^(?:Ministry|Department|Ministère|Ministerio|Departamento)\s+(?:of|de|du|des|del)\s+\S+(?:\s+\S+)?$"
+    rf"^(?:Ministry|Department|Ministère|Ministerio|Departamento)\s+(?:of|de|du|des|del)(?:\s+\S+){{1,{PARENT_TOPIC_MAX_WORDS}}}$"
 )
 _UNIT = re.compile(r"^(?:[A-Z][\w’'-]*\s+)+(?:Programme|Program|Division|Unit|Section|Directorate|Service)$")
-# Places written with "the", which go on a name rather than start one ("for Sri Lanka and the Maldives").
-_THE_PLACE = re.compile(
-    r"^the\s+(?:Maldives|Philippines|Pacific|Caribbean|Gambia|Netherlands|Bahamas|Comoros|Seychelles|Congo|Sudan|"
-    r"Arab\s+States|Americas|Middle\s+East|Gulf|Sahel|Balkans|Andes|Mekong|United\s+|Czech|Dominican|Central\s+African|"
-    r"Marshall|Solomon|Cook|Pacific|Horn|Region|Lao|Republic)\b"
-)
 # A bracket that frames the event instead of naming an organiser.
 _PROGRAMME_WORD = re.compile(r"\b(?:programmes?|programs?|projects?|projets?|proyectos?|programas?)\b", re.IGNORECASE)
 _BRACKET = re.compile(r"\s*\(([^()]*)\)")
 _QUOTED = re.compile(r"(?:(?<=\s)|^)(?:'[^']+'(?=[\s,.;:)]|$)|“[^”]*”|«[^»]*»|\"[^\"]*\"|‘[^’]*’)|\([^()]*\)")
 _TOKEN = re.compile("\ue000(\\d+)\ue001")
+_LIST_SEPARATOR = re.compile(r",\s*|" + _CONJ.pattern)
+_LABEL_END = re.compile(r"[.;]\s")
+_DASH = re.compile(r"—| – ")
+_CLAUSE_AFTER_COMMA = re.compile(r",\s+(?=[a-z]).*$")  # ", based in ..."
+_ENGLISH_THE = re.compile(r"\s*the\s")
+_LETTER = re.compile(r"[A-Za-zÀ-ÿ]")
+_ELIDED = re.compile(r"^[ldLD]['’][A-ZÀ-Ý]")  # "l'OIT", "d'Ivoire"
+_NAME_JOINERS = frozenset({"the", "and", "la", "le", "el", "y", "et", "l’", "l'", "&"})
+_LIST_ENDS = frozenset({"and", "or", "of", "for", "the", "et", "y", "de"})
 # "International Training Centre of the ILO in Turin": where it is, not part of its name.
 _TRAILING_PLACE = re.compile(r"(?<=\S)\s+(?:in|at|en|à)\s+(?:[A-ZÀ-Ý][\w’'-]+\s*)+$")
 
@@ -146,24 +143,20 @@ def parse_organisers(description: str | None, language: str | None = None) -> Or
 
 
 def _sentences(text: str) -> list[str]:
-    # Do not cut after an abbreviation such as "Dept." or "St.".
-    pieces, buf = [], ""
+    """The text's sentences, not cut after an abbreviation such as "Dept." or "St."."""
+    pieces = [""]
     for piece in _SENTENCE.split(text):
-        buf = f"{buf} {piece}".strip() if buf else piece
-        if _ABBREVIATION_END.search(buf) and not buf.endswith(("ILO.", "UN.")):
-            continue
-        pieces.append(buf)
-        buf = ""
-    if buf:
-        pieces.append(buf)
-    return pieces
+        pieces[-1] = f"{pieces[-1]} {piece}".strip()
+        if not _ABBREVIATION_END.search(pieces[-1]) or pieces[-1].endswith(("ILO.", "UN.")):
+            pieces.append("")
+    return [p for p in pieces if p]
 
 
 def _from_sentence(sentence: str, romance: bool) -> list[str]:
     m = _LABEL.search(sentence)
     if m:
-        listed, spans = _protect(_drop_frames(re.split(r"[.;]\s", sentence[m.end():], maxsplit=1)[0]))
-        return _finish(_split_names(listed, romance), spans)
+        listed, spans = _protect(_drop_frames(_LABEL_END.split(sentence[m.end():], maxsplit=1)[0]))
+        return _finish(_split_names(listed, romance), spans, romance)
     m = _PASSIVE.search(sentence)
     if m:
         return _names_after(sentence[m.end():], romance)
@@ -174,7 +167,11 @@ def _from_sentence(sentence: str, romance: bool) -> list[str]:
         return _dedupe(subject + names) if names else []
     m = _ACTIVE.search(sentence)
     if m:
-        return _active_subject(sentence[: m.start()], romance)
+        names = _active_subject(sentence[: m.start()], romance)
+        partner = _PARTNER.match(sentence[m.end():])  # "L'OIT organisera, en collaboration avec la CEDEAO, un forum"
+        if names and partner:
+            names = _dedupe(names + _names_after(sentence[m.end() + partner.end():].split(",")[0], romance))
+        return names
     m = _ACTIVE_PRESENT.search(sentence)
     if m and not romance:
         return _active_subject(sentence[: m.start()], romance, strict=True)
@@ -194,7 +191,7 @@ def _names_after(phrase: str, romance: bool) -> list[str]:
         names += found
         if kept.strip(" ,") != piece.strip(" ,"):
             break  # the clause that lists the names ended inside this piece
-    return _finish(names, spans)
+    return _finish(names, spans, romance)
 
 
 def _active_subject(before: str, romance: bool, strict: bool = False) -> list[str]:
@@ -202,7 +199,7 @@ def _active_subject(before: str, romance: bool, strict: bool = False) -> list[st
     protected, spans = _protect(_drop_frames(before))
     pieces = _PARTNER.split(protected)
     subject = _subject(pieces[0])
-    if not subject or not (subject[:1].isupper() or subject.lower().startswith(("the ", "l"))):
+    if not subject or not (subject[:1].isupper() or _ARTICLE.match(subject)):
         return []
     if len(subject.split()) > MAX_SUBJECT_WORDS:
         return []  # a whole clause, not a name
@@ -211,7 +208,7 @@ def _active_subject(before: str, romance: bool, strict: bool = False) -> list[st
     names = _split_names(subject, romance)
     for piece in pieces[1:]:
         names += _split_names(_NAME_END.sub("", piece).strip(" ,"), romance)
-    names = _finish(names, spans)
+    names = _finish(names, spans, romance)
     if not all(_org_like(n) for n in names):
         return []  # "Experts convene ...", "This webinar, co-organised with ..."
     return names
@@ -219,18 +216,18 @@ def _active_subject(before: str, romance: bool, strict: bool = False) -> list[st
 
 def _subject(before: str) -> str:
     before = _INTRO.sub("", before.strip())
-    return re.sub(r",\s+(?=[a-z]).*$", "", before).strip(" ,")  # ", based in ..."
+    return _CLAUSE_AFTER_COMMA.sub("", before).strip(" ,")
 
 
 def _only_name_words(subject: str) -> bool:
     words = subject.split()
-    if words and words[-1].lower() in ("and", "or", "of", "for", "the", "et", "y", "de"):
+    if words and words[-1].lower() in _LIST_ENDS:
         return False
     return all(w[:1].isupper() or w[:1] == "\ue000" or _is_name_word(w) for w in words)
 
 
 def _org_like(name: str) -> bool:
-    return bool(_ACRONYM.search(name) or _ORG_HEAD.search(name))
+    return bool(_ACRONYM.search(name) or ORG_HEAD.search(name))
 
 
 def _protect(text: str) -> tuple[str, list[str]]:
@@ -256,17 +253,25 @@ def _drop_frames(text: str) -> str:
     return _BRACKET.sub(frame, text)
 
 
-def _finish(names: list[str], spans: list[str]) -> list[str]:
-    """Put back what _protect hid and tidy each name."""
+def _finish(names: list[str], spans: list[str], romance: bool) -> list[str]:
+    """Put back what _protect hid, tidy each name and drop the ones that are no name ("social partners")."""
     out = []
     for name in names:
         name = _TOKEN.sub(lambda m: spans[int(m.group(1))], _strip_article(name))
         placeless = _TRAILING_PLACE.sub("", name)
         if placeless != name and _org_like(placeless) and _PREPOSITION.search(placeless):
             name = placeless  # "Centre of the ILO in Turin", but "ILO Office in Beirut" is a name
-        if name and re.search(r"[A-Za-zÀ-ÿ]", name):
+        if name and _LETTER.search(name) and not _generic(name, romance):
             out.append(name)
     return _dedupe(out)
+
+
+def _generic(name: str, romance: bool) -> bool:
+    """"les partenaires sociaux", "Trade unions": a kind of body, not a body's name."""
+    words = name.split()
+    if words[0][:1].islower():
+        return not ORG_HEAD.match(words[0])
+    return not romance and len(words) > 1 and not _ACRONYM.search(name) and all(w[:1].islower() for w in words[1:])
 
 
 def _strip_article(name: str) -> str:
@@ -282,14 +287,14 @@ def _strip_article(name: str) -> str:
 
 def _starts_new_name(part: str) -> bool:
     head = " ".join(_strip_article(part).split()[:NEW_NAME_WINDOW])
-    return bool(_ORG_HEAD.search(head) or _ACRONYM.search(head))
+    return bool(ORG_HEAD.search(head) or _ACRONYM.search(head))
 
 
 def _split_names(phrase: str, romance: bool) -> list[str]:
     """Cut "A, B and C" into names without cutting "Ministry of Labour, Invalids and Social Affairs"."""
     names: list[str] = []
     pos, joiner = 0, ""
-    for m in [*re.finditer(r",\s*|" + _CONJ.pattern, phrase), None]:
+    for m in [*_LIST_SEPARATOR.finditer(phrase), None]:
         part = phrase[pos : m.start() if m else len(phrase)]
         if names and _continues(names[-1], part, joiner, romance):
             names[-1] += joiner + part
@@ -309,12 +314,14 @@ def _continues(current: str, part: str, joiner: str, romance: bool) -> bool:
         return True  # "Department of Trade, Law Development Programme (LDP)"
     if _starts_new_name(part):
         return False
-    if not romance and re.match(r"\s*the\s", part) and not _THE_PLACE.match(part.strip()):
+    if not romance and _ENGLISH_THE.match(part) and not PLACE_WITH_THE.match(part.strip()):
         return False  # "Government of Norway and the Financial Times"
+    if bare[:1].islower() and not _PREPOSITION.match(bare):
+        return False  # "gouvernement du Burkina Faso et les partenaires sociaux"
     return bool(_PREPOSITION.search(current))
 
 
-_SOFT_END = re.compile(r"\s*,?\s+(?:funded|supported|financed|sponsored)\s+by\b.*$")
+_SOFT_END = re.compile(r"(?:^|\s*,?\s+)(?:funded|supported|financed|sponsored)\s+by\b.*$")
 _ROMANCE_CLAUSE = re.compile(
     r"\s+(?:afin|avec|qui|que|lors|con|quien|quienes|durante|en\s+el\s+marco|dans\s+le\s+cadre|à|a\s+fin)\b.*$"
 )
@@ -331,7 +338,7 @@ def _trim_after_by(phrase: str, romance: bool = False) -> str:
     phrase = _SENTENCE_END.split(phrase, maxsplit=1)[0]
     if "—" in phrase or " – " in phrase:
         # "two regional ILO programmes—the Skills for Prosperity ..." : the names follow the dash.
-        phrase = re.split(r"—| – ", phrase, maxsplit=1)[1]
+        phrase = _DASH.split(phrase, maxsplit=1)[1]
     phrase = _NAME_END.sub("", phrase)
     kept, pos = [], 0
     for m in [*_CONJ.finditer(phrase), None]:
@@ -351,7 +358,7 @@ def _trim_after_by(phrase: str, romance: bool = False) -> str:
 def _romance_cut(piece: str) -> str:
     piece = _ROMANCE_CLAUSE.sub("", piece)
     first_words = " ".join(_strip_article(piece).split()[:1])
-    if _ORG_HEAD.match(first_words):
+    if ORG_HEAD.match(first_words):
         return piece
     return _ROMANCE_PURPOSE.sub("", piece)
 
@@ -359,6 +366,8 @@ def _romance_cut(piece: str) -> str:
 def _cut_at_clause(piece: str) -> str:
     """"the ENHANCE Project for Vietnamese delegates to learn" -> "the ENHANCE Project"."""
     words = piece.split()
+    if words and words[0][:1].islower() and not _is_name_word(words[0]) and not ORG_HEAD.match(words[0]):
+        return ""  # "funded by the Government of Japan": a clause from its first word
     for i, word in enumerate(words):
         bare = word.strip("(),.")
         if i and bare and bare[0].islower() and not _is_name_word(bare):
@@ -378,18 +387,12 @@ def _cut_at_clause(piece: str) -> str:
 
 
 def _is_name_word(word: str) -> bool:
-    if re.match(r"^[ldLD]['’][A-ZÀ-Ý]", word):
-        return True  # "l'OIT", "d'Ivoire"
-    return bool(
-        _PREPOSITION.fullmatch(word) or _GENERIC_LOWER.match(word)
-        or word in {"the", "and", "la", "le", "el", "y", "et", "l’", "l'", "&"}
-    )
+    return bool(_ELIDED.match(word) or _PREPOSITION.fullmatch(word) or GENERIC_HEAD.fullmatch(word)
+                or word in _NAME_JOINERS)
 
 
 def _dedupe(names: list[str]) -> list[str]:
-    seen, out = set(), []
+    first: dict[str, str] = {}
     for n in names:
-        if n.lower() not in seen:
-            seen.add(n.lower())
-            out.append(n)
-    return out
+        first.setdefault(n.lower(), n)
+    return list(first.values())

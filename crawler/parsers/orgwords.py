@@ -43,3 +43,16 @@ def words_pattern(*lists: tuple[str, ...]) -> re.Pattern[str]:
 CREDIT_ORG_WORDS = words_pattern(INSTITUTION_WORDS, CREDIT_WORDS)
 # A part of an organiser list starts a new name when it holds one of these words.
 ORG_HEAD = words_pattern(INSTITUTION_WORDS, ORGANISER_WORDS)
+
+# Institution words written in lower case inside a name: "the ENHANCE project", "le ministère du Travail".
+GENERIC_HEAD = re.compile(
+    r"(?:project|programme|program|office|team|department|ministry|secretariat|unit|government|partners?|"
+    r"organi[sz]ations?|programmes|projects|agencies|institutions?|ministère|bureau|gouvernement|ministerio|"
+    r"oficina|gobierno|secrétariat|secretaría|projet|proyecto|programa)"
+)
+# Places written with "the", which go on a name rather than start one ("for Sri Lanka and the Maldives").
+PLACE_WITH_THE = re.compile(
+    r"^the\s+(?:Maldives|Philippines|Pacific|Caribbean|Gambia|Netherlands|Bahamas|Comoros|Seychelles|Congo|Sudan|"
+    r"Arab\s+States|Americas|Middle\s+East|Gulf|Sahel|Balkans|Andes|Mekong|United\s+|Czech|Dominican|Central\s+African|"
+    r"Marshall|Solomon|Cook|Horn|Region|Lao|Republic)\b"
+)
