@@ -1,5 +1,11 @@
-"""Notifications through Apprise URLs (e-mail, Slack, Matrix, ...): the report of new
-entries after a complete crawl, an alert after a failed or suspect one."""
+"""Notifications through Apprise URLs (e-mail, Slack, Matrix, ...): after a complete crawl,
+every new, changed (each field before and after), removed and restored entry by title and
+link, with the counts in the title; an alert after a failed or suspect crawl.
+
+The body is a report format from the registry (archive.reports) that a notification can
+carry (text, markdown, html); long lists end with "and N more" and the command for the
+full report.
+"""
 
 from __future__ import annotations
 
@@ -7,28 +13,38 @@ import logging
 
 log = logging.getLogger(__name__)
 
+NOTIFY_FORMAT = "markdown"
+NOTIFY_LIMIT = 15  # entries of each kind named in a notification
 
-def message_for(conn, crawl: dict) -> tuple[str, str]:
-    """(title, markdown body) for a finished crawl."""
+
+def message_for(conn, crawl: dict, fmt: str = NOTIFY_FORMAT, limit: int = NOTIFY_LIMIT) -> tuple[str, str]:
+    """(title, body) for a finished crawl, the body in report format `fmt`."""
     from .diff import DiffError, diff
-    from .reports import render
+    from .queries import latest_complete_crawl
+    from .reports import get_format, render, title_line
+    from .reports.safety import md_text
 
+    if not get_format(fmt).notify_as:
+        raise ValueError(f"a notification cannot be sent as {fmt!r}")
     if crawl["status"] == "complete" and not crawl.get("suspect"):
-        prev = conn.execute(
-            "SELECT * FROM crawls WHERE id < ? AND status='complete' AND source='site' ORDER BY id DESC LIMIT 1", (crawl["id"],)
-        ).fetchone()
+        previous = latest_complete_crawl(conn, before=crawl["id"])
+        frm = previous[0] if previous else None
         try:
-            report = diff(conn, dict(prev) if prev else None, crawl, only={"new"})
+            report = diff(conn, frm, crawl)
         except DiffError as exc:
             return f"listing-archive: crawl #{crawl['id']} complete", str(exc)
-        return f"listing-archive: {report['counts']['new']} new entries (crawl #{crawl['id']})", render(report, "markdown")
+        counts = title_line(report) if any(report["counts"].values()) else "nothing new, changed or removed"
+        hint = f"listing-archive diff --from {frm['id']} --to {crawl['id']}" if frm else f"listing-archive diff --to {crawl['id']}"
+        return f"listing-archive: {counts} (crawl #{crawl['id']})", render(report, fmt, limit=limit, more_hint=hint)
     state = "SUSPECT" if crawl.get("suspect") else crawl["status"].upper()
-    body = f"Crawl #{crawl['id']} ({crawl['spider']}) finished {state}: {crawl['pages']} pages, {crawl['entries']} entries, {crawl['errors']} page errors.\n\n"
-    body += (crawl.get("note") or "") + "\n\nNothing was marked removed on the strength of this crawl."
+    note = crawl.get("note") or ""
+    body = (f"Crawl #{crawl['id']} ({crawl['spider']}) finished {state}: {crawl['pages']} pages, {crawl['entries']} entries, "
+            f"{crawl['errors']} page errors.\n\n{md_text(note) if fmt == 'markdown' else note}\n\n"
+            "Nothing was marked removed on the strength of this crawl.")
     return f"listing-archive ALERT: crawl #{crawl['id']} {state}", body
 
 
-def send(urls: list[str], title: str, body: str) -> bool:
+def send(urls: list[str], title: str, body: str, fmt: str = NOTIFY_FORMAT) -> bool:
     """Send to every Apprise URL; a failure is logged, never raised (the crawl is what matters)."""
     if not urls:
         return True
@@ -37,11 +53,15 @@ def send(urls: list[str], title: str, body: str) -> bool:
     except ImportError:
         log.warning("notifications need the apprise package")
         return False
+    from .reports import get_format
+
+    body_format = {"text": apprise.NotifyFormat.TEXT, "html": apprise.NotifyFormat.HTML}.get(
+        get_format(fmt).notify_as or "markdown", apprise.NotifyFormat.MARKDOWN)
     sender = apprise.Apprise()
     for url in urls:
         if not sender.add(url):
             log.warning("not a notification URL Apprise understands: %s", url.split("://")[0] + "://…")
-    ok = bool(sender) and sender.notify(title=title, body=body, body_format=apprise.NotifyFormat.MARKDOWN)
+    ok = bool(sender) and sender.notify(title=title, body=body, body_format=body_format)
     if not ok:
         log.warning("a notification could not be sent")
     return ok

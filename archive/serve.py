@@ -1,12 +1,13 @@
-"""`listing-archive serve`: the archive in Datasette, read-only, with table
-descriptions, full-text search and stored queries for common questions."""
+"""`listing-archive serve`: the archive in Datasette, read-only, with table descriptions,
+plain-words full-text search, stored queries, an Atom feed of new entries, a page per
+entry (its versions side by side) and a chart of entries per month per listing.
+
+Datasette runs in this process (uvicorn): SIGTERM or Ctrl-C stops the server and
+everything with it; nothing is left listening.
+"""
 
 from __future__ import annotations
 
-import json
-import subprocess
-import sys
-import tempfile
 from pathlib import Path
 
 DESCRIPTIONS = {
@@ -14,7 +15,7 @@ DESCRIPTIONS = {
     "listing_crawls": "Per crawl and listing: pages fetched and failed; only a complete listing can mark entries removed.",
     "captures": "Every listing page fetched: URL, time, HTTP status, headers that matter, body digest.",
     "capture_bodies": "Page bodies, zlib-compressed, stored once per sha256 digest.",
-    "entries": "The current state of every entry ever listed (status listed or removed).",
+    "entries": "The current state of every entry ever listed (status listed or removed). Search: plain words, all of them must occur.",
     "entry_versions": "One row per distinct version of an entry: the full record and the fields that changed.",
     "sightings": "Where each entry was listed in each crawl: listing, page, group, position.",
     "events": "new, changed, removed and restored, per crawl.",
@@ -34,27 +35,53 @@ QUERIES = {
     "by_organiser": {
         "title": "Entries by organiser",
         "sql": "SELECT e.entry_id, e.title, e.url, e.date_start, e.organisers FROM entries e, json_each(e.organisers) o "
-               "WHERE o.value LIKE '%' || :organiser || '%' ORDER BY e.date_start DESC",
+               "WHERE instr(lower(o.value), lower(:organiser)) > 0 ORDER BY e.date_start DESC",
     },
 }
+
+FEED_PATH = "/-/new-entries.atom"
+CHART_PATH = "/-/chart"
+ENTRY_PATH = "/-/entry/"
 
 
 def metadata(db_name: str) -> dict:
     tables = {name: {"description": text} for name, text in DESCRIPTIONS.items()}
-    tables["entries"].update(fts_table="entries_fts", fts_pk="rowid", searchmode="raw")
+    # Plain words: the plugin turns the search box's text into words, Datasette quotes each one.
+    tables["entries"].update(fts_table="entries_fts", fts_pk="rowid", searchmode="escaped")
     return {
         "title": "listing-archive",
-        "description": "Resource listing pages and their change history. Read-only.",
+        "description_html": (
+            "Resource listing pages and their change history. Read-only. "
+            f'<a href="{FEED_PATH}">Atom feed of new entries</a> · <a href="{CHART_PATH}">Entries per month per listing</a> · '
+            "an entry's id links to its versions side by side."
+        ),
         "databases": {db_name: {"tables": tables, "queries": QUERIES}},
     }
 
 
-def serve(db: str, host: str, port: int) -> int:
+def build(db: str):
+    """The Datasette app for an archive, with this project's plugin and templates."""
+    from datasette.app import Datasette
+    from datasette.plugins import pm
+
+    from . import serve_plugin
+
+    if not pm.is_registered(serve_plugin):
+        pm.register(serve_plugin, name="listing_archive")
     path = Path(db).resolve()
-    with tempfile.TemporaryDirectory() as tmp:
-        meta = Path(tmp) / "metadata.json"
-        meta.write_text(json.dumps(metadata(path.stem)))
-        # Datasette reads through read-only connections and, with no write permission
-        # granted, accepts no writes; unlike immutable mode it sees a crawl's WAL.
-        cmd = [sys.executable, "-m", "datasette", "serve", str(path), "--metadata", str(meta), "--host", host, "--port", str(port)]
-        return subprocess.call(cmd)
+    # Datasette reads through read-only connections and, with no write permission
+    # granted, accepts no writes; unlike immutable mode it sees a crawl's WAL.
+    return Datasette([str(path)], metadata=metadata(path.stem), template_dir=str(Path(__file__).parent / "serve_templates"),
+                     settings={"default_allow_sql": True})
+
+
+def serve(db: str, host: str, port: int) -> int:
+    import asyncio
+
+    import uvicorn
+
+    ds = build(db)
+    asyncio.run(ds.invoke_startup())
+    # uvicorn stops on SIGTERM and SIGINT (Ctrl-C), closing its socket: nothing keeps running.
+    uvicorn.run(ds.app(), host=host, port=port, log_level="warning", lifespan="on", workers=1)
+    return 0

@@ -1,0 +1,155 @@
+"""The Datasette plugin behind `listing-archive serve` (registered by archive.serve.build).
+
+- the search box takes plain words: its text is cut into words before Datasette sees
+  it, so "COVID-19", "Lao-PDR" or a lone quote search instead of failing;
+- /-/new-entries.atom: an Atom feed of new entries at a stable URL;
+- /-/entry/ID: an entry's versions side by side, what changed marked;
+- /-/chart: entries per month per listing, as inline SVG (no script);
+- every entry_id cell links to its entry page.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sqlite3
+from urllib.parse import parse_qsl, quote, unquote, urlencode
+
+from datasette import hookimpl
+from datasette.utils.asgi import Response
+from markupsafe import Markup, escape
+
+from .serve import CHART_PATH, ENTRY_PATH, FEED_PATH
+
+_WORDS = re.compile(r"[\w’'-]+", re.UNICODE)
+ENTRY_TABLES = {"entries", "entry_versions", "events", "sightings"}
+
+
+def plain_words(text: str) -> str:
+    words = [w.strip("-'’") for w in _WORDS.findall(text or "")]
+    return " ".join(w for w in words if w)
+
+
+def _clean_query(query_string: bytes) -> bytes:
+    pairs = parse_qsl(query_string.decode("latin-1"), keep_blank_values=True)
+    if not any(k == "_search" or k.startswith("_search_") for k, _ in pairs):
+        return query_string
+    raw = any(k == "_searchmode" and v == "raw" for k, v in pairs)
+    out = []
+    for key, value in pairs:
+        if (key == "_search" or key.startswith("_search_")) and not raw:
+            value = plain_words(value)
+            if not value:
+                continue
+        out.append((key, value))
+    return urlencode(out).encode("latin-1")
+
+
+@hookimpl
+def asgi_wrapper(datasette):
+    def wrap(app):
+        async def cleaned(scope, receive, send):
+            if scope.get("type") == "http" and scope.get("query_string"):
+                scope = dict(scope, query_string=_clean_query(scope["query_string"]))
+            await app(scope, receive, send)
+
+        return cleaned
+
+    return wrap
+
+
+@hookimpl
+def render_cell(value, column, table, database, datasette):
+    if column == "entry_id" and table in ENTRY_TABLES and isinstance(value, str) and value:
+        return Markup(f'<a href="{ENTRY_PATH}{quote(value, safe="")}">{escape(value)}</a>')
+    return None
+
+
+@hookimpl
+def register_routes():
+    return [
+        (r"^/-/new-entries\.atom$", new_entries_feed),
+        (r"^/-/entry/(?P<entry_id>.+)$", entry_page),
+        (r"^/-/chart$", chart_page),
+    ]
+
+
+def _db(datasette):
+    return datasette.get_database()
+
+
+async def new_entries_feed(datasette, request):
+    """The newest new entries as Atom; ids match `diff --format atom`'s, so a reader shows each once."""
+    from .reports.common import environment
+
+    rows = await _db(datasette).execute(
+        "SELECT e.*, ev.at AS announced, ev.crawl_id FROM events ev JOIN entries e USING (entry_id) "
+        "WHERE ev.kind = 'new' ORDER BY ev.id DESC LIMIT 100"
+    )
+    entries = []
+    for row in rows.rows:
+        entry = dict(row)
+        entry["organisers"] = json.loads(entry.get("organisers") or "[]")
+        entries.append(entry)
+    base = f"{request.scheme}://{request.host}"
+    body = environment("xml").get_template("new-entries.xml").render(
+        entries=entries, feed_id=f"urn:listing-archive:new-entries:{_db(datasette).name}", self_url=base + FEED_PATH,
+        home=base + "/", updated=entries[0]["announced"] if entries else "1970-01-01T00:00:00+00:00")
+    return Response(body, content_type="application/atom+xml; charset=utf-8")
+
+
+def _versions(conn, ref: str) -> dict:
+    from .queries import history
+
+    conn.row_factory = sqlite3.Row  # as Datasette sets it; history() reads columns by name
+    return history(conn, ref)
+
+
+async def entry_page(datasette, request):
+    from crawler.items import FIELDS
+
+    from .queries import NotFound
+    from .reports.common import is_long, show, word_diff
+    from .reports.safety import web_link
+
+    ref = unquote(request.url_vars["entry_id"])
+    try:
+        result = await _db(datasette).execute_fn(lambda conn: _versions(conn, ref))
+    except NotFound as exc:
+        return Response.html(f"<p>{escape(str(exc))}</p>", status=404)
+    versions = result["versions"]
+    rows = []
+    for field in FIELDS:
+        cells, previous = [], None
+        for i, v in enumerate(versions):
+            value = v["record"].get(field)
+            changed = i > 0 and field in v["changed_fields"]
+            diff = word_diff(previous, value) if changed and is_long(previous, value) else None
+            cells.append({"value": show(value), "changed": changed, "diff": diff})
+            previous = value
+        if any(c["value"] != "∅" for c in cells):
+            rows.append({"field": field, "cells": cells, "ever_changed": any(c["changed"] for c in cells)})
+    context = {"entry": result["entry"], "versions": versions, "rows": rows, "events": result["events"],
+               "link": web_link(result["entry"].get("url")), "feed_path": FEED_PATH, "chart_path": CHART_PATH}
+    return Response.html(await datasette.render_template("listing_entry.html", context, request=request))
+
+
+async def chart_page(datasette, request):
+    from .reports.chart import small_multiples
+
+    rows = await _db(datasette).execute(
+        "SELECT coalesce(listing_title, listing_url) AS listing, listing_url, "
+        "coalesce(group_month, substr(date_start, 1, 7), substr(first_seen, 1, 7)) AS month, "
+        "sum(status = 'listed') AS listed, sum(status = 'removed') AS removed "
+        "FROM entries GROUP BY listing_url, month ORDER BY listing_url, month"
+    )
+    months = sorted({r["month"] for r in rows.rows if r["month"]})[-18:]
+    panels: dict[str, tuple[str, dict]] = {}
+    for r in rows.rows:
+        _name, by_month = panels.setdefault(r["listing_url"] or "", (r["listing"] or "(no listing)", {}))
+        by_month[r["month"]] = {"listed": r["listed"], "removed": r["removed"]}
+    series = (("listed", "still listed", "#1565c0"), ("removed", "removed since", "#c62828"))
+    chart = small_multiples([(name, [(m[2:], by.get(m, {})) for m in months]) for name, by in panels.values()], series=series,
+                            title="Entries per month per listing (the entry's month)", width=max(640, 40 * len(months)))
+    context = {"chart": chart, "months": months, "feed_path": FEED_PATH}
+    return Response.html(await datasette.render_template("listing_chart.html", context, request=request))
