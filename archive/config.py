@@ -127,11 +127,12 @@ def _check_top(path, data: dict) -> None:
         raise ConfigError(f"{path}: key 'listing': expected a list of tables ([[listing]]), got {_kind(listings)} {listings!r}")
 
 
-def _check_settings(path, settings: dict) -> None:
+def _check_settings(path, settings: dict) -> dict:
+    """The [settings] table converted to the settings' types, or a ConfigError naming the file and setting."""
     from crawler.settings import SettingError, check_settings
 
     try:
-        check_settings(settings)
+        return check_settings(settings)
     except SettingError as exc:
         raise ConfigError(f"{path}: [settings] {exc}") from None
 
@@ -143,8 +144,7 @@ def load_config(path: str) -> Config:
     data = read_toml(file, "config", ConfigError)
     _check_top(path, data)
     listings = [_check_listing(path, n, item) for n, item in enumerate(data["listing"], 1)]
-    settings = dict(data.get("settings") or {})
-    _check_settings(path, settings)
+    settings = _check_settings(path, dict(data.get("settings") or {}))
     base = file.resolve().parent
 
     def beside(value):  # paths in the file are relative to the file

@@ -60,7 +60,7 @@ def demo_state(path: str) -> str | None:
     except sqlite3.Error as exc:
         return f"is not a demo archive (SQLite cannot read it: {exc})"
     if mark is None:
-        return f"is not a demo archive ({entries} entries)" if tables else "is an SQLite database the demo did not make"
+        return f"is not a demo archive ({entries} entries)" if "entries" in tables else "is an SQLite database the demo did not make"
     hosts = {urlsplit(url).hostname for urls in starts for url in _json_list(urls)}
     if hosts - set(LOCAL_HOSTS):
         return f"was made by the demo but has since been crawled from {', '.join(sorted(map(str, hosts - set(LOCAL_HOSTS))))}"
