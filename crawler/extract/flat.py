@@ -15,7 +15,6 @@ import lxml.html
 
 from ..parsers.groups import looks_like_group_heading
 from .html import tag, text_of
-from .records import signature
 from .titles import HEADINGS
 
 
@@ -40,9 +39,9 @@ def _common_suffix(a: list, b: list) -> int:
     return _common_prefix(a[::-1], b[::-1])
 
 
-def _segment(children: list, at: list[int]) -> list[list] | None:
+def _segment(children: list, at: list[int], shapes) -> list[list] | None:
     """The member elements of each anchored run; None when the anchors stand alone."""
-    sigs = [signature(c) for c in children]
+    sigs = [shapes(c) for c in children]
     breaks = [i for i, c in enumerate(children) if i not in at and is_break(c)]
     first, last = at[0], at[-1]
     start = max([b + 1 for b in breaks if b < first], default=0)
@@ -74,7 +73,7 @@ def _segment(children: list, at: list[int]) -> list[list] | None:
     return [[children[i] for i in heads.get(a, []) + [a] + tails.get(a, [])] for a in at]
 
 
-def flat_groups(groups: dict) -> dict[tuple, list]:
+def flat_groups(groups: dict, shapes) -> dict[tuple, list]:
     """Flat runs for every group whose members stand as siblings with other elements
     (or text) between them: key -> list of runs, each a list of member elements."""
     out: dict[tuple, list] = {}
@@ -90,9 +89,9 @@ def flat_groups(groups: dict) -> dict[tuple, list]:
             index = {c: i for i, c in enumerate(children)}
             at = sorted(index[a] for a in anchors if a in index)
             if len(at) == 1:  # a list of one: its run is what follows it
-                runs.extend(_segment(children, at) or [[children[at[0]]]])
+                runs.extend(_segment(children, at, shapes) or [[children[at[0]]]])
                 continue
-            found = _segment(children, at)
+            found = _segment(children, at, shapes)
             if found is None:
                 break
             runs.extend(found)

@@ -17,7 +17,7 @@ from .fields import fill_entry, find_title
 from .flat import flat_groups, is_break, wrap
 from .html import tag, text_of
 from .raw import RawEntry
-from .records import Chrome, align, candidate_groups, entry_links, link_quality, score_group, title_quality
+from .records import Chrome, Shapes, align, candidate_groups, entry_links, link_quality, score_group, title_quality
 from .titles import HEADINGS, is_generic_text, is_heading_like, title_of
 
 _LISTS = {"ol", "ul", "dl", "table", "tbody"}
@@ -62,12 +62,13 @@ def _best_group(root):
     if not links:
         return None, None
     page = _Page(links)
-    groups = candidate_groups(links)
+    shapes = Shapes(root)
+    groups = candidate_groups(links, shapes)
     candidates = [(key, [[el] for el in _outermost(els)], False) for key, els in groups.items()]
-    candidates += [(key, runs, True) for key, runs in flat_groups(groups).items()]
+    candidates += [(key, runs, True) for key, runs in flat_groups(groups, shapes).items()]
     best = None
     for key, records, flat in candidates:
-        aligned = align(records, page.links_in)
+        aligned = align(records, page.links_in, shapes)
         if aligned is None:
             continue
         title_links, _ = aligned

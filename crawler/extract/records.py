@@ -19,8 +19,10 @@ from ..parsers.dates import date_in_line
 from .html import tag, text_of
 from .titles import HEADINGS, is_generic_text, title_named
 
-# Class tokens that tell records apart without changing their shape ("views-row-3", "odd", "is-active").
-_STATE_CLASS = re.compile(r"\d|^(?:odd|even|first|last|active|current|selected|is-[\w-]+|has-[\w-]+|featured|sticky|new)$")
+# Class tokens that tell records apart without changing their shape ("odd", "is-active").
+_STATE_CLASS = re.compile(r"^(?:odd|even|first|last|active|current|selected|is-[\w-]+|has-[\w-]+|featured|sticky|new)$")
+# A class token used this few times on a page names one element ("post-852", "views-row-3"), not a shape.
+_RARE_CLASS_USES = 1
 # Link targets that are facets of many entries (a tag, a category, an author), never an entry.
 _FACET_PATH = re.compile(
     r"/(?:tags?|category|categories|categorie|categoria|categorias|author|authors|auteur|autor|topics?|label|labels|etiquetas?|"
@@ -48,17 +50,28 @@ _MIN_RICH_SHARE = 0.3
 _BARE_LINKS_FACTOR = 0.4
 
 
-def norm_classes(el) -> str:
-    return " ".join(sorted(c for c in (el.get("class") or "").split() if not _STATE_CLASS.search(c.lower())))
+class Shapes:
+    """An element's shape: its tag and the class tokens its kind shares, for one page."""
 
+    def __init__(self, root):
+        counts: dict[str, int] = defaultdict(int)
+        for el in root.iter():
+            for c in (el.get("class") or "").split() if isinstance(el.tag, str) else ():
+                counts[c] += 1
+        self._rare = {c for c, n in counts.items() if n <= _RARE_CLASS_USES or (n <= 2 and any(ch.isdigit() for ch in c))}
+        self._cache: dict = {}
 
-def signature(el) -> tuple[str, str]:
-    return tag(el), norm_classes(el)
+    def __call__(self, el) -> tuple[str, str]:
+        found = self._cache.get(el)
+        if found is None:
+            tokens = (el.get("class") or "").split()
+            found = (tag(el), " ".join(sorted(c for c in tokens if c not in self._rare and not _STATE_CLASS.match(c.lower()))))
+            self._cache[el] = found
+        return found
 
-
-def group_key(el) -> tuple:
-    parent = el.getparent()
-    return signature(el), signature(parent) if parent is not None else ("", "")
+    def key(self, el) -> tuple:
+        parent = el.getparent()
+        return self(el), self(parent) if parent is not None else ("", "")
 
 
 class Chrome:
@@ -138,22 +151,22 @@ class Group:
     key: tuple = field(default_factory=tuple)
 
 
-def _path(record, a) -> tuple:
+def _path(record, a, shapes) -> tuple:
     out, node = [], a
     while node is not None and node is not record:
-        out.append(signature(node))
+        out.append(shapes(node))
         node = node.getparent()
     return tuple(out)
 
 
-def align(records, links_in) -> tuple[list, float] | None:
+def align(records, links_in, shapes) -> tuple[list, float] | None:
     """The title link of every record, by the best shared tag path; None when records
     hold that path twice with different targets (each holds more than one entry)."""
     by_path: dict[tuple, list] = defaultdict(list)  # path -> [(record index, link)]
     for i, members in enumerate(records):
         for m in members:
             for a in links_in(m):
-                by_path[(*_path(m, a), signature(m))].append((i, a))
+                by_path[(*_path(m, a, shapes), shapes(m))].append((i, a))
     best, best_score = None, None
     for path, hits in by_path.items():
         per_record: dict[int, set] = defaultdict(set)
@@ -202,7 +215,7 @@ def score_group(records, titles, texts) -> float:
     return factor * total
 
 
-def candidate_groups(links) -> dict[tuple, list]:
+def candidate_groups(links, shapes) -> dict[tuple, list]:
     """Every element above an entry link, grouped by its shape and its parent's."""
     groups: dict[tuple, list] = defaultdict(list)
     seen = set()
@@ -212,7 +225,7 @@ def candidate_groups(links) -> dict[tuple, list]:
             if node in seen:
                 break  # its ancestors are already in
             seen.add(node)
-            groups[group_key(node)].append(node)
+            groups[shapes.key(node)].append(node)
             node = node.getparent()
     return groups
 
