@@ -680,6 +680,99 @@ MIXED = [
         ),
         ["Secretaría de Trabajo y Previsión Social (STPS)"],
     ),
+    (
+        "The ILO (Dakar and Sector) is organizing a sub-regional workshop on fisheries in Dakar.",
+        ["ILO (Dakar and Sector)"],
+    ),
+    ("The project 'Skills and Jobs for Youth' will host a job fair in Tunis.", ["project 'Skills and Jobs for Youth'"]),
+    (
+        "The ILO Decent Work Team and Office for the Region will convene a meeting of experts.",
+        ["ILO Decent Work Team and Office for the Region"],
+    ),
+    (
+        (
+            "The Ministry of Planning & Development, in collaboration with the ILO, will organize a national "
+            "consultation."
+        ),
+        ["Ministry of Planning & Development", "ILO"],
+    ),
+    (
+        (
+            "The Department of Trade, Law Development Programme (LDP) is organizing a training on trade and "
+            "labour."
+        ),
+        ["Department of Trade, Law Development Programme (LDP)"],
+    ),
+    (
+        "Organized by the ILO through its project 'Skills and Jobs for Youth'.",
+        ["ILO", "project 'Skills and Jobs for Youth'"],
+    ),
+    ("UNICEF and the ILO convene the first regional meeting on child labour in Africa.", ["UNICEF", "ILO"]),
+    ("ILO and UNHCR to host a consultation on refugees' access to labour markets", ["ILO", "UNHCR"]),
+    (
+        "The ILO, through the Better Work programme, organized a dialogue with garment factories.",
+        ["ILO", "Better Work programme"],
+    ),
+    (
+        "Jointly organized by the ILO and the Ministry of Labour (Skills for Employment Programme).",
+        ["ILO", "Ministry of Labour"],
+    ),
+    ("The training, co-organised with the ILO, targets labour inspectors.", ["ILO"]),
+    (
+        "Organisé par le Bureau de l'OIT pour l'Afrique du Nord, l'atelier a réuni des inspecteurs.",
+        ["Bureau de l'OIT pour l'Afrique du Nord"],
+    ),
+    ("L'OIT et l'UNICEF convoquent une réunion régionale sur le travail des enfants.", ["OIT", "UNICEF"]),
+    (
+        "Le ministère du Plan & du Développement et le BIT organisent un atelier.",
+        ["ministère du Plan & du Développement", "BIT"],
+    ),
+    (
+        "Le projet « Compétences et emplois pour les jeunes » organise un forum à Tunis.",
+        ["projet « Compétences et emplois pour les jeunes »"],
+    ),
+    (
+        "Organizado por la Oficina de la OIT (San José y Departamento de Políticas Sectoriales).",
+        ["Oficina de la OIT (San José y Departamento de Políticas Sectoriales)"],
+    ),
+    (
+        "El proyecto “Habilidades y Empleo para la Juventud” organiza una feria de empleo.",
+        ["proyecto “Habilidades y Empleo para la Juventud”"],
+    ),
+    (
+        "La OIT, a través del programa Better Work, organizó un diálogo con fábricas textiles.",
+        ["OIT", "programa Better Work"],
+    ),
+    ("La OIT y UNICEF convocan una reunión regional sobre trabajo infantil.", ["OIT", "UNICEF"]),
+    ("The workshop was opened by the Minister of Labour and chaired by the ILO Country Director.", []),
+    ("The report was prepared by the ILO Regional Office for Asia and the Pacific.", []),
+    ("The study was commissioned by the ILO and carried out by the University of Indonesia.", []),
+    (
+        (
+            "Hosted by Ms Tomoko Nishimoto, ILO Assistant Director-General and Regional Director for Asia and the"
+            " Pacific."
+        ),
+        [],
+    ),
+    ("The ILO has hosted the Global Jobs Pact since 2009.", ["ILO"]),
+    ("Participants will be hosted by local families during the study visit.", []),
+    ("Le séminaire a été ouvert par le ministre du Travail.", []),
+    ("El evento fue inaugurado por el Ministro de Trabajo.", []),
+    (
+        (
+            "A national forum co-organized by the Ministry of Labour, Employment and Social Protection and the "
+            "ILO Country Office for Tunisia."
+        ),
+        ["Ministry of Labour, Employment and Social Protection", "ILO Country Office for Tunisia"],
+    ),
+    (
+        "Organised by the ILO Country Office for Zambia, Malawi and Mozambique.",
+        ["ILO Country Office for Zambia, Malawi and Mozambique"],
+    ),
+    (
+        "Hosted by the ILO Regional Office for Latin America and the Caribbean and the Government of Peru.",
+        ["ILO Regional Office for Latin America and the Caribbean", "Government of Peru"],
+    ),
 ]
 
 CASES = NAMES_WITH_AND + AND_IN_BRACKETS + THROUGH + PROGRAMME_IN_BRACKETS + ACTIVE + NONE + MIXED

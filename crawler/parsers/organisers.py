@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .orgwords import GENERIC_HEAD, ORG_HEAD, PLACE_WITH_THE
+from .orgwords import GENERIC_HEAD, ORG_HEAD, PERSON_MARK, PLACE_WITH_THE
 from .text import clean_text, guess_language
 
 # An active sentence's subject longer than this is a clause, not a list of names.
@@ -41,6 +41,8 @@ _PASSIVE = re.compile(
     r"|\b(?:co-?)?organizad[oa]s?\s+(?:conjuntamente\s+)?por\s+|\bconvocad[oa]s?\s+por\s+",
     re.IGNORECASE,
 )
+# Every shape below holds one of these.
+_TRIGGER = re.compile(r"organi|host|conven|accueil|convoc", re.IGNORECASE)
 # "co-organised with A": A is an organiser, and so is the sentence's subject when it is an organisation.
 _CO_WITH = re.compile(
     r"\b(?:co-?organi[sz]ed|co-?hosted|jointly\s+organi[sz]ed|organi[sz]ed\s+jointly)\s+with\s+"
@@ -59,15 +61,14 @@ _ACTIVE = re.compile(
 )
 # Present tense and headlines ("UNICEF and the ILO convene ...", "ILO to host ..."): the subject must be
 # an organisation, since "Experts convene ..." names none.
-_ACTIVE_PRESENT = re.compile(
-    r"\s+(?:to\s+)?(?:co-?)?(?:host|hosts|organi[sz]e|organi[sz]es|convene|convenes)\s+(?=[\w“\"‘'])",
-)
+_ACTIVE_PRESENT = re.compile(r"\s+(?:to\s+)?(?:co-?)?(?:hosts?|organi[sz]es?|convenes?)\s+(?=[\w“\"‘'])")
 _PARTNER = re.compile(
     r",?\s+\b(?:in\s+(?:close\s+)?(?:collaboration|coordination|cooperation|partnership|association|conjunction)\s+with"
     r"|together\s+with|jointly\s+with|along\s+with|en\s+(?:étroite\s+)?(?:collaboration|coopération|partenariat)\s+avec"
     r"|conjointement\s+avec|en\s+(?:estrecha\s+)?(?:colaboración|cooperación|coordinación)\s+con|(?:junto|conjuntamente)\s+con"
     # "A through the B", "A à travers le B", "A a través del B": B is the unit that organises for A.
-    r"|through(?=\s+(?:the\s+|its\s+|their\s+)?(?-i:[A-Z]))|à\s+travers(?=\s+(?:le|la|les|l['’]|son|sa|ses)\b)"
+    r"|through(?=\s+(?:the\s+|its\s+|their\s+)?(?:(?-i:[A-Z])|project|programme|program|office|unit))"
+    r"|à\s+travers(?=\s+(?:le|la|les|l['’]|son|sa|ses)\b)"
     r"|par\s+l['’]intermédiaire\s+d[eu]|a\s+través\s+del?|por\s+medio\s+del?)\s+",
     re.IGNORECASE,
 )
@@ -78,9 +79,8 @@ _NAME_END = re.compile(
     # ", to sensitize ..." ends the names; ", the National ..." and ", du Travail" go on with them.
     r"|,\s+(?=[a-z])(?!(?:the|le|la|les|l['’]|el|los|las|du|des|de(?:\s+la)?|del)\s*[A-ZÀ-Ý]).*$",
 )
-_ARTICLE = re.compile(
-    r"^(?:[Tt]he|[Ii]ts|[Tt]heir|[Ll]es?|[Ll]a|[Ll]['’]|[Ss]on|[Ss]a|[Ee]l|[Ll]os|[Ll]as|[Ss]u|[Ss]us)\s*(?<=\s|'|’)"
-)
+_ARTICLE = re.compile(r"^(?:[Tt]he|[Ii]ts|[Tt]heir|[Ll]es?|[Ll]a|[Ll]['’]|[Ss]on|[Ss]a|[Ee]l|[Ll]os|[Ll]as|[Ss]us?)"
+                      r"\s*(?<=\s|'|’)")
 _ABBREVIATIONS = ("Dept.", "Inc.", "Ltd.", "Co.", "Corp.", "Govt.", "Univ.", "Assn.", "St.")
 _PREPOSITION = re.compile(r"\b(?:of|for|on|in|de|du|des|del|pour|para|sur|sobre)\b")
 _ACRONYM = re.compile(rf"\b[A-Z][A-Z0-9\-/&]{{{ACRONYM_MIN_CAPITALS - 1},}}\b")
@@ -97,7 +97,8 @@ _ABBREVIATION_END = re.compile(rf"\b(?:[A-Z][a-z]{{0,{ABBREVIATION_LOWER_LETTERS
 _SHARED_HEAD = (re.compile(r"\bTeam$"), re.compile(r"^(?:(?:Country|Regional|Sub-?regional)\s+)?Office\b"))
 # "Department of Trade, Law Development Programme": a unit of the ministry or department before it.
 _PARENT = re.compile(
-    rf"^(?:Ministry|Department|Ministère|Ministerio|Departamento)\s+(?:of|de|du|des|del)(?:\s+\S+){{1,{PARENT_TOPIC_MAX_WORDS}}}$"
+    r"^(?:Ministry|Department|Ministère|Ministerio|Departamento)\s+(?:of|de|du|des|del)"
+    rf"(?:\s+\S+){{1,{PARENT_TOPIC_MAX_WORDS}}}$"
 )
 _UNIT = re.compile(r"^(?:[A-Z][\w’'-]*\s+)+(?:Programme|Program|Division|Unit|Section|Directorate|Service)$")
 # A bracket that frames the event instead of naming an organiser.
@@ -153,6 +154,8 @@ def _sentences(text: str) -> list[str]:
 
 
 def _from_sentence(sentence: str, romance: bool) -> list[str]:
+    if not _TRIGGER.search(sentence):
+        return []  # no word that names an organiser: skip the patterns below
     m = _LABEL.search(sentence)
     if m:
         listed, spans = _protect(_drop_frames(_LABEL_END.split(sentence[m.end():], maxsplit=1)[0]))
@@ -182,8 +185,7 @@ def _names_after(phrase: str, romance: bool) -> list[str]:
     """The names written after "by": up to the end of the clause, with the partners it adds."""
     protected, spans = _protect(_drop_frames(phrase))
     names: list[str] = []
-    pieces = _PARTNER.split(protected)
-    for piece in pieces:
+    for piece in _PARTNER.split(protected):
         kept = _trim_after_by(piece, romance)
         found = _split_names(kept, romance)
         if not found:
@@ -199,10 +201,8 @@ def _active_subject(before: str, romance: bool, strict: bool = False) -> list[st
     protected, spans = _protect(_drop_frames(before))
     pieces = _PARTNER.split(protected)
     subject = _subject(pieces[0])
-    if not subject or not (subject[:1].isupper() or _ARTICLE.match(subject)):
-        return []
-    if len(subject.split()) > MAX_SUBJECT_WORDS:
-        return []  # a whole clause, not a name
+    if not (subject[:1].isupper() or _ARTICLE.match(subject)) or len(subject.split()) > MAX_SUBJECT_WORDS:
+        return []  # no name, or a whole clause
     if strict and not _only_name_words(subject):
         return []  # "The Government of Fiji agreed to host": a clause, not a list of names
     names = _split_names(subject, romance)
@@ -261,7 +261,7 @@ def _finish(names: list[str], spans: list[str], romance: bool) -> list[str]:
         placeless = _TRAILING_PLACE.sub("", name)
         if placeless != name and _org_like(placeless) and _PREPOSITION.search(placeless):
             name = placeless  # "Centre of the ILO in Turin", but "ILO Office in Beirut" is a name
-        if name and _LETTER.search(name) and not _generic(name, romance):
+        if name and _LETTER.search(name) and not _generic(name, romance) and not PERSON_MARK.search(name):
             out.append(name)
     return _dedupe(out)
 
@@ -357,16 +357,13 @@ def _trim_after_by(phrase: str, romance: bool = False) -> str:
 
 def _romance_cut(piece: str) -> str:
     piece = _ROMANCE_CLAUSE.sub("", piece)
-    first_words = " ".join(_strip_article(piece).split()[:1])
-    if ORG_HEAD.match(first_words):
-        return piece
-    return _ROMANCE_PURPOSE.sub("", piece)
+    return piece if ORG_HEAD.match(_strip_article(piece)) else _ROMANCE_PURPOSE.sub("", piece)
 
 
 def _cut_at_clause(piece: str) -> str:
     """"the ENHANCE Project for Vietnamese delegates to learn" -> "the ENHANCE Project"."""
-    words = piece.split()
-    if words and words[0][:1].islower() and not _is_name_word(words[0]) and not ORG_HEAD.match(words[0]):
+    words, first = piece.split(), _strip_article(piece).split()[:1]
+    if first and first[0][:1].islower() and not _is_name_word(first[0]) and not ORG_HEAD.match(first[0]):
         return ""  # "funded by the Government of Japan": a clause from its first word
     for i, word in enumerate(words):
         bare = word.strip("(),.")

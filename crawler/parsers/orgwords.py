@@ -2,7 +2,8 @@
 
 One list of institution words (English, French, Spanish) and the two patterns built
 from it: photo credits add the words of picture agencies and media, organiser
-sentences add the words of units and groups that host events.
+sentences add the words of units and groups that host events. Then the words that
+tell a name's parts apart: lower-case heads, places written with "the", people's titles.
 """
 
 from __future__ import annotations
@@ -55,4 +56,9 @@ PLACE_WITH_THE = re.compile(
     r"^the\s+(?:Maldives|Philippines|Pacific|Caribbean|Gambia|Netherlands|Bahamas|Comoros|Seychelles|Congo|Sudan|"
     r"Arab\s+States|Americas|Middle\s+East|Gulf|Sahel|Balkans|Andes|Mekong|United\s+|Czech|Dominican|Central\s+African|"
     r"Marshall|Solomon|Cook|Horn|Region|Lao|Republic)\b"
+)
+# "Hosted by Ms Tomoko Nishimoto, ILO Assistant Director-General": people and their titles, not organisations.
+PERSON_MARK = re.compile(
+    r"^(?:Mr|Ms|Mrs|Dr|H\.?E|M|Mme|Sr|Sra)\.?\s|\b(?:Director|Minister|Ambassador|President|Chair(?:person)?|"
+    r"Directeur|Directrice|[Mm]inistre|Ministro|Ministra|Directora|Presidente)\b"
 )
