@@ -42,7 +42,7 @@ _PASSIVE = re.compile(
     re.IGNORECASE,
 )
 # Every shape below holds one of these.
-_TRIGGER = re.compile(r"organi|host|conven|accueil|convoc", re.IGNORECASE)
+_TRIGGER = re.compile(r"organi|host|conven|accueil|convo[cq]", re.IGNORECASE)
 # "co-organised with A": A is an organiser, and so is the sentence's subject when it is an organisation.
 _CO_WITH = re.compile(
     r"\b(?:co-?organi[sz]ed|co-?hosted|jointly\s+organi[sz]ed|organi[sz]ed\s+jointly)\s+with\s+"
