@@ -73,7 +73,21 @@ def _segment(children: list, at: list[int], shapes) -> list[list] | None:
     return [[children[i] for i in heads.get(a, []) + [a] + tails.get(a, [])] for a in at]
 
 
-def flat_groups(groups: dict, shapes) -> dict[tuple, list]:
+def _foreign_links(runs, links_in, is_pointer) -> bool:
+    """True when a run takes in a second title link (it would swallow another entry)."""
+    for run in runs:
+        hrefs = {a.get("href") for m in run for a in links_in(m)
+                 if not is_pointer(a) and len((a.text_content() or "").split()) >= _TITLE_WORDS}
+        if len(hrefs) > 1:
+            return True
+    return False
+
+
+# A link of this many words names an entry (an author's name or a tag has fewer).
+_TITLE_WORDS = 3
+
+
+def flat_groups(groups: dict, shapes, links_in, is_pointer) -> dict[tuple, list]:
     """Flat runs for every group whose members stand as siblings with other elements
     (or text) between them: key -> list of runs, each a list of member elements."""
     out: dict[tuple, list] = {}
@@ -96,7 +110,7 @@ def flat_groups(groups: dict, shapes) -> dict[tuple, list]:
                 break
             runs.extend(found)
         else:
-            if any(len(r) > 1 for r in runs):
+            if any(len(r) > 1 for r in runs) and not _foreign_links(runs, links_in, is_pointer):
                 out[("flat", *key)] = runs
     return out
 

@@ -65,7 +65,7 @@ def _best_group(root):
     shapes = Shapes(root)
     groups = candidate_groups(links, shapes)
     candidates = [(key, [[el] for el in _outermost(els)], False) for key, els in groups.items()]
-    candidates += [(key, runs, True) for key, runs in flat_groups(groups, shapes).items()]
+    candidates += [(key, runs, True) for key, runs in flat_groups(groups, shapes, page.links_in, _is_pointer).items()]
     best = None
     for key, records, flat in candidates:
         aligned = align(records, page.links_in, shapes)
@@ -85,6 +85,10 @@ def _best_group(root):
     for extra, link in _extras(blocks, page, chrome):
         found[extra] = link
     return found, page
+
+
+def _is_pointer(a) -> bool:
+    return is_generic_text(text_of(a))
 
 
 def _record_title(members, link, page) -> tuple[str, float]:

@@ -21,6 +21,7 @@ from .titles import HEADINGS, is_generic_text, title_named
 
 # Class tokens that tell records apart without changing their shape ("odd", "is-active").
 _STATE_CLASS = re.compile(r"^(?:odd|even|first|last|active|current|selected|is-[\w-]+|has-[\w-]+|featured|sticky|new)$")
+_NUMBERED = re.compile(r"^(.*?)\d+$")
 # A class token used this few times on a page names one element ("post-852", "views-row-3"), not a shape.
 _RARE_CLASS_USES = 1
 # Link targets that are facets of many entries (a tag, a category, an author), never an entry.
@@ -58,14 +59,22 @@ class Shapes:
         for el in root.iter():
             for c in (el.get("class") or "").split() if isinstance(el.tag, str) else ():
                 counts[c] += 1
-        self._rare = {c for c, n in counts.items() if n <= _RARE_CLASS_USES or (n <= 2 and any(ch.isdigit() for ch in c))}
+        stems: dict[str, set] = defaultdict(set)
+        for c in counts:
+            m = _NUMBERED.match(c)
+            if m:
+                stems[m[1]].add(c)
+        # "views-row-3", "cat-list-row1": numbered variants of one kind read as that kind.
+        self._stem = {c: stem + "#" for stem, variants in stems.items() if len(variants) >= 2 for c in variants}
+        self._rare = {c for c, n in counts.items() if n <= _RARE_CLASS_USES and c not in self._stem}
         self._cache: dict = {}
 
     def __call__(self, el) -> tuple[str, str]:
         found = self._cache.get(el)
         if found is None:
             tokens = (el.get("class") or "").split()
-            found = (tag(el), " ".join(sorted(c for c in tokens if c not in self._rare and not _STATE_CLASS.match(c.lower()))))
+            kept = {self._stem.get(c, c) for c in tokens if c not in self._rare and not _STATE_CLASS.match(c.lower())}
+            found = (tag(el), " ".join(sorted(kept)))
             self._cache[el] = found
         return found
 
