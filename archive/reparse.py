@@ -29,11 +29,19 @@ def reparse(archive: Archive, crawl_id: int | None = None) -> dict:
     source = archive.crawl(crawl_id)
     if not source:
         raise ValueError(f"no crawl {crawl_id} in this archive")
-    profile_name = json.loads(source.get("settings") or "{}").get("profile") or ("ilo" if source["spider"] == "ilo" else "auto")
+    profile_name = json.loads(source.get("settings") or "{}").get("profile") or (
+        "ilo" if source["spider"] == "ilo" else "auto"
+    )
     captures = conn.execute(
-        "SELECT id, url, listing_url, page FROM captures WHERE crawl_id=? AND status IN (200, 304) AND digest IS NOT NULL ORDER BY id", (crawl_id,)
+        "SELECT id, url, listing_url, page FROM captures WHERE crawl_id=? AND status IN (200, 304) AND digest IS NOT NULL ORDER BY id",
+        (crawl_id,),
     ).fetchall()
-    new_id = archive.begin_crawl(source["spider"], json.loads(source["start_urls"]), {"reparse_of": crawl_id, "profile": profile_name}, source="reparse")
+    new_id = archive.begin_crawl(
+        source["spider"],
+        json.loads(source["start_urls"]),
+        {"reparse_of": crawl_id, "profile": profile_name},
+        source="reparse",
+    )
     listings: dict[str, dict] = {}
     batch = []
     for cap in captures:
@@ -43,9 +51,13 @@ def reparse(archive: Archive, crawl_id: int | None = None) -> dict:
         page = extract_page(body, cap["url"], profile if profile is not None else "auto")
         listing_url = cap["listing_url"] or cap["url"]
         for entry in filter(None, map(checked_entry, build_entries(page, cap["url"], listing_url, profile))):
-            batch.append((entry, Sighting(listing_url, cap["url"], cap["page"], entry["group"], entry["position"], cap["id"])))
+            batch.append(
+                (entry, Sighting(listing_url, cap["url"], cap["page"], entry["group"], entry["position"], cap["id"]))
+            )
         state = listings.setdefault(listing_url, {"pages_fetched": 0, "pages_failed": 0, "complete": False})
         state["pages_fetched"] += 1
     for start in range(0, len(batch), SQL_CHUNK):
         archive.record_entries(new_id, batch[start : start + SQL_CHUNK])
-    return archive.finish_crawl(new_id, listings, status="complete", note=f"reparse of crawl {crawl_id} with this release's parsers")
+    return archive.finish_crawl(
+        new_id, listings, status="complete", note=f"reparse of crawl {crawl_id} with this release's parsers"
+    )

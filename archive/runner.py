@@ -14,7 +14,7 @@ import multiprocessing
 import os
 import sys
 from dataclasses import dataclass, field, replace
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 EXIT_OK, EXIT_PARTIAL, EXIT_FAILED, EXIT_SUSPECT, EXIT_LOCKED = 0, 3, 4, 5, 75
@@ -39,8 +39,19 @@ class CrawlPlan:
     jobdir: str | None = None
 
 
-def build_plan(spider=None, db=None, config_path=None, start_urls=(), profile=None, settings=None, contact=None,
-               notify=(), log_dir=None, jobdir=None, ignore_fields=()) -> CrawlPlan:
+def build_plan(
+    spider=None,
+    db=None,
+    config_path=None,
+    start_urls=(),
+    profile=None,
+    settings=None,
+    contact=None,
+    notify=(),
+    log_dir=None,
+    jobdir=None,
+    ignore_fields=(),
+) -> CrawlPlan:
     """Options (which win) and a config file merged into one plan; every check before any crawling.
 
     A bad command-line value raises PlanError (a usage error); a bad config file, ConfigError.
@@ -52,8 +63,15 @@ def build_plan(spider=None, db=None, config_path=None, start_urls=(), profile=No
 
     from .config import load_config
 
-    plan = CrawlPlan(spider=spider, db=db, start_urls=list(start_urls), profile=profile, notify=list(notify),
-                     log_dir=log_dir, jobdir=jobdir)
+    plan = CrawlPlan(
+        spider=spider,
+        db=db,
+        start_urls=list(start_urls),
+        profile=profile,
+        notify=list(notify),
+        log_dir=log_dir,
+        jobdir=jobdir,
+    )
     if config_path:
         cfg = load_config(config_path)  # checked whole, settings included
         plan.spider = spider or cfg.spider
@@ -72,7 +90,9 @@ def build_plan(spider=None, db=None, config_path=None, start_urls=(), profile=No
     if ignore_fields:
         unknown = set(ignore_fields) - set(FIELDS)
         if unknown:
-            raise PlanError(f"--ignore-field: unknown field(s) {', '.join(sorted(unknown))}; known: {', '.join(FIELDS)}")
+            raise PlanError(
+                f"--ignore-field: unknown field(s) {', '.join(sorted(unknown))}; known: {', '.join(FIELDS)}"
+            )
         plan.overrides["ARCHIVE_IGNORE_FIELDS"] = list(ignore_fields)
     if plan.spider not in spider_names():
         raise PlanError(f"unknown spider {plan.spider!r}; known: {', '.join(spider_names())}")
@@ -91,7 +111,9 @@ def _check_urls(urls: list[str]) -> None:
 
     for url in urls:
         if not isinstance(url, str) or not url.strip() or any(ch.isspace() or ord(ch) < 32 for ch in url):
-            raise PlanError(f"--start-url: {url!r} is not a valid URL (it is empty or holds spaces or control characters)")
+            raise PlanError(
+                f"--start-url: {url!r} is not a valid URL (it is empty or holds spaces or control characters)"
+            )
         try:
             parts = urlsplit(url)
             parts.port  # noqa: B018  (raises ValueError for a bad port)
@@ -129,8 +151,15 @@ def per_listing(plan: CrawlPlan) -> list[CrawlPlan]:
     for url in plan.start_urls:
         job = str(Path(plan.jobdir) / hashlib.sha1(url.encode()).hexdigest()[:16])
         profiles = plan.listing_profiles or {}
-        plans.append(replace(plan, start_urls=[url], listing_profiles={url: profiles[url]} if url in profiles else None,
-                             jobdir=job, overrides={**plan.overrides, "JOBDIR": job}))
+        plans.append(
+            replace(
+                plan,
+                start_urls=[url],
+                listing_profiles={url: profiles[url]} if url in profiles else None,
+                jobdir=job,
+                overrides={**plan.overrides, "JOBDIR": job},
+            )
+        )
     return plans
 
 
@@ -161,9 +190,17 @@ def execute(plan: CrawlPlan) -> int:
 
     logs = Path(plan.log_dir or Path(plan.db).resolve().parent / "logs")
     logs.mkdir(parents=True, exist_ok=True)
-    log_file = logs / f"crawl-{datetime.now(timezone.utc):%Y%m%dT%H%M%SZ}-{os.getpid()}.log"
-    result = run_crawl(plan.spider, plan.db, plan.start_urls or None, plan.profile, plan.overrides,
-                       plan.listing_profiles, str(log_file), progress=sys.stderr.isatty())
+    log_file = logs / f"crawl-{datetime.now(UTC):%Y%m%dT%H%M%SZ}-{os.getpid()}.log"
+    result = run_crawl(
+        plan.spider,
+        plan.db,
+        plan.start_urls or None,
+        plan.profile,
+        plan.overrides,
+        plan.listing_profiles,
+        str(log_file),
+        progress=sys.stderr.isatty(),
+    )
     with Archive(plan.db, readonly=True) as archive:
         crawl_row = archive.crawl(result["crawl_id"]) if result["crawl_id"] else None
         print(crawl_summary(archive.conn, crawl_row, result))

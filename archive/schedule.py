@@ -17,10 +17,12 @@ _UNITS = {"": 1, "s": 1, "m": 60, "h": 3600, "d": 86400}
 
 
 def parse_interval(text: str) -> float:
-    """"6h", "30m", "90s", "1d" -> seconds, between a minute and a year (ValueError saying why otherwise)."""
+    """ "6h", "30m", "90s", "1d" -> seconds, between a minute and a year (ValueError saying why otherwise)."""
     m = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*([smhd]?)\s*", (text or "").lower())
     if not m:
-        raise ValueError(f"{text!r} is not an interval: expected a number and a unit (s, m, h or d), such as 6h, 30m or 1d")
+        raise ValueError(
+            f"{text!r} is not an interval: expected a number and a unit (s, m, h or d), such as 6h, 30m or 1d"
+        )
     seconds = float(m.group(1)) * _UNITS[m.group(2)]
     if seconds > MAX_INTERVAL:
         raise ValueError(f"{text!r} is longer than a year; give an interval such as 6h, 30m or 7d")
@@ -54,7 +56,10 @@ def run_schedule(plan, every: float, jitter: float) -> int:
         if stop.is_set():
             break
         pause = every * (1 + random.uniform(-jitter, jitter))
-        print(f"crawl exited {proc.exitcode}; next crawl at {datetime.now() + timedelta(seconds=pause):%Y-%m-%d %H:%M:%S}", flush=True)
+        print(
+            f"crawl exited {proc.exitcode}; next crawl at {datetime.now() + timedelta(seconds=pause):%Y-%m-%d %H:%M:%S}",
+            flush=True,
+        )
         stop.wait(pause)
     print("schedule stopped", flush=True)
     return 0

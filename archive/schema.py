@@ -140,9 +140,15 @@ def transaction(conn: sqlite3.Connection):
     try:
         yield conn
     except BaseException:
-        conn.execute("ROLLBACK")
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
         raise
-    conn.execute("COMMIT")
+    try:
+        conn.execute("COMMIT")
+    except sqlite3.Error:
+        if conn.in_transaction:  # SQLite may already have rolled back (a full disk)
+            conn.execute("ROLLBACK")
+        raise
 
 
 def _version(conn: sqlite3.Connection) -> int:
@@ -212,16 +218,22 @@ def check_readable(found: int, path: str) -> None:
     if found == 0:
         raise SchemaError(f"{path} is not a listing-archive archive (no archive tables in it)")
     if found > SCHEMA_VERSION:
-        raise SchemaError(f"{path} has schema version {found}, newer than this release understands ({SCHEMA_VERSION}); upgrade listing-archive")
+        raise SchemaError(
+            f"{path} has schema version {found}, newer than this release understands ({SCHEMA_VERSION}); upgrade listing-archive"
+        )
     if found < SCHEMA_VERSION:
-        raise SchemaError(f"{path} has schema version {found}; run `listing-archive migrate --db {path}` (or any crawl) to bring it to {SCHEMA_VERSION}")
+        raise SchemaError(
+            f"{path} has schema version {found}; run `listing-archive migrate --db {path}` (or any crawl) to bring it to {SCHEMA_VERSION}"
+        )
 
 
 def ensure_schema(conn: sqlite3.Connection) -> int:
     """Create or migrate the schema in place; returns the version the file had."""
     found = _version(conn)
     if found > SCHEMA_VERSION:
-        raise SchemaError(f"this archive has schema version {found}, newer than this release understands ({SCHEMA_VERSION}); upgrade listing-archive")
+        raise SchemaError(
+            f"this archive has schema version {found}, newer than this release understands ({SCHEMA_VERSION}); upgrade listing-archive"
+        )
     had_fts = conn.execute("SELECT 1 FROM sqlite_master WHERE name='entries_fts'").fetchone()
     with transaction(conn):
         version = found
@@ -232,6 +244,8 @@ def ensure_schema(conn: sqlite3.Connection) -> int:
             conn.execute(statement)
         _add_field_columns(conn)
         if not had_fts:
-            conn.execute("INSERT INTO entries_fts (entries_fts) VALUES ('rebuild')")  # index what an older archive holds
+            conn.execute(
+                "INSERT INTO entries_fts (entries_fts) VALUES ('rebuild')"
+            )  # index what an older archive holds
         conn.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
     return found

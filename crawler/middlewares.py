@@ -5,6 +5,7 @@
 - BackoffRetryMiddleware: Scrapy's retries, with exponential backoff and Retry-After.
 - ConditionalRequestMiddleware: sends If-None-Match / If-Modified-Since from the
   archive's last capture of a listing page; a 304 then costs no parsing.
+- HostGuardMiddleware: no request, redirect hops included, leaves the start URLs' origins.
 """
 
 from __future__ import annotations
@@ -16,8 +17,10 @@ import time
 from urllib.parse import urlsplit
 
 from scrapy import signals
-from scrapy.downloadermiddlewares.retry import RetryMiddleware
-from scrapy.exceptions import NotConfigured
+from scrapy.downloadermiddlewares.retry import RetryMiddleware, get_retry_request
+from scrapy.exceptions import IgnoreRequest, NotConfigured
+
+from .origins import allowed_origins, on_site
 
 log = logging.getLogger(__name__)
 
@@ -32,7 +35,7 @@ class PoliteDelayMiddleware:
         self.user_agent = crawler.settings.get("USER_AGENT")
         self.crawl_delay: dict[str, float] = {}
         self.next_allowed: dict[str, float] = {}
-        self.max_delay = crawler.settings.getfloat("ROBOTSTXT_MAX_CRAWL_DELAY", 120.0)
+        self.max_delay = crawler.settings.getfloat("ROBOTSTXT_MAX_CRAWL_DELAY")
 
     @classmethod
     def from_crawler(cls, crawler):
@@ -58,7 +61,6 @@ class PoliteDelayMiddleware:
             self.next_allowed[host] = start + delay  # reserve the slot before waiting
         if start > now:
             await asyncio.sleep(start - now)
-        return None
 
 
 def retry_after_seconds(value: bytes | str | None) -> float | None:
@@ -81,9 +83,9 @@ class BackoffRetryMiddleware(RetryMiddleware):
 
     def __init__(self, settings):
         super().__init__(settings)
-        self.base = settings.getfloat("RETRY_BACKOFF_BASE", 1.0)
-        self.cap = settings.getfloat("RETRY_BACKOFF_MAX", 60.0)
-        self.retry_after_max = settings.getfloat("RETRY_AFTER_MAX", 300.0)
+        self.base = settings.getfloat("RETRY_BACKOFF_BASE")
+        self.cap = settings.getfloat("RETRY_BACKOFF_MAX")
+        self.retry_after_max = settings.getfloat("RETRY_AFTER_MAX")
 
     def _pause(self, request, response=None) -> float | None:
         wanted = retry_after_seconds(response.headers.get("Retry-After")) if response is not None else None
@@ -98,7 +100,13 @@ class BackoffRetryMiddleware(RetryMiddleware):
         if pause is None:
             log.warning("%s asks us to come back in more than %ss: not retrying now", request.url, self.retry_after_max)
             return response
-        retry = self._retry(request, f"HTTP {response.status}")
+        retry = get_retry_request(
+            request,
+            spider=self.crawler.spider,
+            reason=f"HTTP {response.status}",
+            max_retry_times=request.meta.get("max_retry_times", self.max_retry_times),
+            priority_adjust=self.priority_adjust,
+        )
         if retry is None:
             return response
         retry.meta["not_before"] = time.monotonic() + pause
@@ -112,38 +120,29 @@ class BackoffRetryMiddleware(RetryMiddleware):
 
 
 class ConditionalRequestMiddleware:
-    """Revalidate listing pages against the archive's last capture of them."""
+    """Revalidate listing pages against the archive's last capture of them.
 
-    def __init__(self, db_path: str):
-        self.db_path = db_path
-        self.conn = None
+    The archive pipeline hands the last captures over as `crawler.previous_captures`
+    ({url: {"id", "validators", "page_links"}}) when the spider opens: nothing here
+    reads the archive.
+    """
+
+    def __init__(self, crawler):
+        self.crawler = crawler
 
     @classmethod
     def from_crawler(cls, crawler):
-        db = crawler.settings.get("ARCHIVE_DB")
-        if not db or not crawler.settings.getbool("CONDITIONAL_REQUESTS", True):
+        if not crawler.settings.get("ARCHIVE_DB") or not crawler.settings.getbool("CONDITIONAL_REQUESTS"):
             raise NotConfigured
-        return cls(db)
+        return cls(crawler)
 
-    def _last_capture(self, url: str) -> dict | None:
-        import sqlite3
-
-        from archive.queries import last_capture
-
-        try:
-            if self.conn is None:
-                self.conn = sqlite3.connect(f"file:{self.db_path}?mode=ro", uri=True)
-            return last_capture(self.conn, url)
-        except sqlite3.Error:
-            return None  # no archive yet, or an older schema: fetch in full
-
-    def process_request(self, request):
+    def process_request(self, request, spider=None):
         if "listing_url" not in request.meta or request.meta.get("conditional_done"):
-            return None
+            return
         request.meta["conditional_done"] = True
-        last = self._last_capture(request.url)
+        last = getattr(self.crawler, "previous_captures", {}).get(request.url)
         if not last or not last["validators"]:
-            return None
+            return
         if "etag" in last["validators"]:
             request.headers["If-None-Match"] = last["validators"]["etag"]
         if "last-modified" in last["validators"]:
@@ -151,4 +150,29 @@ class ConditionalRequestMiddleware:
         request.meta["previous_capture_id"] = last["id"]
         request.meta["previous_page_links"] = last["page_links"]
         request.meta.setdefault("handle_httpstatus_list", []).append(304)
-        return None
+        return
+
+
+class HostGuardMiddleware:
+    """Every request, each redirect hop included, stays on the start URLs' origins.
+
+    Listing requests bypass Scrapy's offsite filter (they are made with dont_filter),
+    and a redirect keeps that flag: this guard is what keeps a site from sending the
+    crawler to another host. A refused listing page fails, so its listing is incomplete.
+    """
+
+    def __init__(self, crawler):
+        self.crawler = crawler
+        self.origins = None
+
+    @classmethod
+    def from_crawler(cls, crawler):
+        return cls(crawler)
+
+    def process_request(self, request, spider=None):
+        if self.origins is None:
+            self.origins = allowed_origins(list(getattr(self.crawler.spider, "start_urls", [])))
+        if not self.origins or on_site(request.url, self.origins):
+            return
+        hop = " (a redirect)" if request.meta.get("redirect_times") else ""
+        raise IgnoreRequest(f"off the start hosts{hop}: {request.url}")

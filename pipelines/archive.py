@@ -1,23 +1,38 @@
-"""Hand entries and the pages they came from to the archive, in batches.
+"""Write the crawl's items into the archive: page items become captures, entry items
+versions and sightings, in batches, on one writer thread off Scrapy's reactor.
 
-Listens to Scrapy's signals: response_received (a capture per listing page),
-item_scraped (an entry and its sighting), item_dropped (a duplicate is still a
-sighting). The crawl row is opened with the spider and closed with it, as complete,
-partial or failed.
+A batch that cannot be written (the archive locked by another process for longer
+than ARCHIVE_LOCK_WAIT, a full disk) is kept, the crawl is stopped, and it closes as
+failed: it removes nothing, and its summary names the cause.
 """
 
 from __future__ import annotations
 
 import logging
 
-from scrapy import signals
+from scrapy.utils.defer import deferred_from_coro, maybe_deferred_to_future
+from twisted.internet.threads import deferToThreadPool
+from twisted.python.threadpool import ThreadPool
 
-from archive.store import Archive, Sighting, now
-
-from .dedupe import DuplicateEntry
+from archive.record import last_captures
+from archive.session import Sighting
+from archive.store import Archive, ArchiveError, now
+from archive.writefaults import ArchiveWriteFailed, describe, with_retry
+from crawler.items import EntryItem, PageItem
 
 log = logging.getLogger(__name__)
-RECORDED_SETTINGS = ("USER_AGENT", "ROBOTSTXT_OBEY", "AUTOTHROTTLE_ENABLED", "DOWNLOAD_DELAY", "RETRY_TIMES", "DOWNLOAD_MAXSIZE", "ARCHIVE_IGNORE_FIELDS")
+RECORDED_SETTINGS = (
+    "USER_AGENT",
+    "ROBOTSTXT_OBEY",
+    "AUTOTHROTTLE_ENABLED",
+    "DOWNLOAD_DELAY",
+    "RETRY_TIMES",
+    "DOWNLOAD_MAXSIZE",
+    "ARCHIVE_IGNORE_FIELDS",
+    "LISTING_MAX_PAGES",
+)
+# Each try to take SQLite's write lock waits this long before the backoff loop tries again (seconds).
+BUSY_TIMEOUT = 2.0
 
 
 class ArchivePipeline:
@@ -25,99 +40,158 @@ class ArchivePipeline:
         self.crawler = crawler
         settings = crawler.settings
         self.db_path = settings.get("ARCHIVE_DB")
-        self.batch_size = settings.getint("ARCHIVE_BATCH_SIZE", 500)
+        self.batch_size = settings.getint("ARCHIVE_BATCH_SIZE")
+        self.lock_wait = settings.getfloat("ARCHIVE_LOCK_WAIT")
         self.ignore_fields = tuple(settings.getlist("ARCHIVE_IGNORE_FIELDS"))
         self.archive: Archive | None = None
-        self.crawl_id: int | None = None
-        self.entries: list = []
+        self.session = None
         self.captures: list[dict] = []
+        self.entries: list[tuple[dict, Sighting]] = []
+        self.unwritten: list[tuple[list, list]] = []  # batches a failed write kept, tried again at the close
         self.capture_ids: dict[str, int] = {}
+        self.error: str | None = None
+        self.pool = ThreadPool(minthreads=1, maxthreads=1, name="archive-writer")
 
     @classmethod
     def from_crawler(cls, crawler):
-        pipe = cls(crawler)
-        crawler.signals.connect(pipe.on_response, signal=signals.response_received)
-        crawler.signals.connect(pipe.on_item_scraped, signal=signals.item_scraped)
-        crawler.signals.connect(pipe.on_item_dropped, signal=signals.item_dropped)
-        return pipe
+        return cls(crawler)
 
     def open_spider(self):
         if not self.db_path:
             return
         spider = self.crawler.spider
-        self.archive = Archive(self.db_path)
-        stale = self.archive.close_stale_crawls()
+        try:
+            self.archive = Archive(self.db_path, busy_timeout=BUSY_TIMEOUT)
+            stale = with_retry(self.archive.close_stale_crawls, self.lock_wait)
+            settings = {k: self.crawler.settings.get(k) for k in RECORDED_SETTINGS}
+            settings["profile"] = getattr(spider, "profile_name", None)
+            self.session = with_retry(
+                lambda: self.archive.begin_crawl(
+                    spider.name, list(spider.start_urls), settings, ignore_fields=self.ignore_fields
+                ),
+                self.lock_wait,
+            )
+            # What conditional requests need, handed to the crawl side (crawler/ never reads the archive).
+            self.crawler.previous_captures = last_captures(self.archive.conn, list(spider.start_urls))
+        except (ArchiveError, ArchiveWriteFailed) as exc:
+            raise ArchiveError(f"cannot open the archive {self.db_path}: {exc}") from exc
         if stale:
             log.warning("%d earlier crawl(s) had stopped before finishing; marked failed", stale)
-        settings = {k: self.crawler.settings.get(k) for k in RECORDED_SETTINGS}
-        settings["profile"] = getattr(spider, "profile_name", None)
-        self.crawl_id = self.archive.begin_crawl(spider.name, list(spider.start_urls), settings)
-        self.crawler.stats.set_value("archive/crawl_id", self.crawl_id)
+        self.crawler.stats.set_value("archive/crawl_id", self.session.crawl_id)
+        self.pool.start()
 
     def process_item(self, item):
+        if self.session is None:
+            return item
+        if isinstance(item, PageItem):
+            if item.get("status") is not None:  # a page that never answered has nothing to keep
+                self.captures.append(_capture(item))
+        elif isinstance(item, EntryItem):
+            self.entries.append(_entry_and_sighting(item))
+            if len(self.entries) >= self.batch_size:
+                self._flush()
         return item
 
-    def on_response(self, response, request, spider):
-        if self.archive is None or "listing_url" not in request.meta:
+    def _flush(self):
+        captures, entries = self.captures, self.entries
+        self.captures, self.entries = [], []
+        from twisted.internet import reactor  # the one Scrapy installed
+
+        d = deferToThreadPool(reactor, self.pool, self._write, captures, entries)
+        d.addErrback(lambda failure: self._failed(failure.value))
+
+    def _write(self, captures, entries):
+        """On the writer thread: one batch, retried while the archive is locked; kept if it fails."""
+        if self.error:
+            self.unwritten.append((captures, entries))
             return
-        self.captures.append(
-            {
-                "url": response.url,
-                "listing_url": request.meta["listing_url"],
-                "status": response.status,
-                "headers": {k.decode("latin-1").lower(): v.decode("latin-1") for k, v in ((k, response.headers.get(k)) for k in response.headers.keys()) if v is not None},
-                "body": response.body,
-                "fetched_at": now(),
-                "previous_capture_id": request.meta.get("previous_capture_id"),
-                "meta": request.meta,  # the spider adds the page number and links when it parses the page
-            }
-        )
-
-    def _sighting(self, item, response) -> Sighting:
-        return Sighting(
-            listing_url=item.get("listing_url") or response.meta.get("listing_url"),
-            page_url=response.url,
-            page=response.meta.get("page"),
-            group=item.get("group"),
-            position=item.get("position"),
-        )
-
-    def on_item_scraped(self, item, response, spider):
-        if self.archive is None:
-            return
-        self.entries.append((dict(item), self._sighting(item, response)))
-        if len(self.entries) >= self.batch_size:
-            self.flush()
-
-    def on_item_dropped(self, item, response, exception, spider):
-        if self.archive is not None and isinstance(exception, DuplicateEntry):
-            self.entries.append((dict(item), self._sighting(item, response)))
-
-    def flush(self, final: bool = False):
-        """Write the parsed pages and their entries, in one transaction each."""
-        ready = [c for c in self.captures if final or c["meta"].get("parsed")]
-        for cap in ready:
-            meta = cap.pop("meta")
-            cap.update(page=meta.get("page"), page_links=meta.get("page_links"))
-        self.captures = [c for c in self.captures if "meta" in c]  # pages not parsed yet wait
-        entries, self.entries = self.entries, []
-        if ready:
-            self.capture_ids.update(self.archive.record_captures(self.crawl_id, ready))
-        for _, sighting in entries:
-            sighting.capture_id = self.capture_ids.get(sighting.page_url)
-        self.archive.record_entries(self.crawl_id, entries, ignore_fields=self.ignore_fields)
-        counts = self.archive.counts(self.crawl_id)
-        self.crawler.stats.set_value("archive/new", counts.new)
-        self.crawler.stats.set_value("archive/changed", counts.changed)
-
-    def close_spider(self):
-        if self.archive is None:
-            return
-        spider = self.crawler.spider
         try:
-            self.flush(final=True)
-            listings = spider.listing_report() if hasattr(spider, "listing_report") else {}
-            crawl = self.archive.finish_crawl(self.crawl_id, listings)
-            self.crawler.stats.set_value("archive/status", crawl["status"])
-        finally:
-            self.archive.close()
+            ids = with_retry(
+                lambda: self.archive.write_batch(self.session, captures, entries, self.capture_ids), self.lock_wait
+            )
+        except ArchiveWriteFailed:
+            self.unwritten.append((captures, entries))
+            raise
+        self.capture_ids.update(ids)
+        self.crawler.stats.set_value("archive/new", self.session.new)
+        self.crawler.stats.set_value("archive/changed", self.session.changed)
+
+    def _failed(self, exc):
+        """On the reactor: the crawl can no longer be complete; stop it."""
+        self.error = self.error or (str(exc) if isinstance(exc, ArchiveWriteFailed) else describe(exc))
+        log.error("archive write failed, stopping the crawl: %s", self.error)
+        self.crawler.stats.set_value("archive/error", self.error)
+        engine = self.crawler.engine
+        if engine is not None and engine.running:
+            deferred_from_coro(engine.close_spider_async(reason="archive_write_failed"))
+
+    async def close_spider(self):
+        if self.session is None:
+            return
+        listings = self.crawler.spider.listing_report()
+        self.unwritten.append((self.captures, self.entries))
+        self.captures, self.entries = [], []
+        from twisted.internet import reactor
+
+        d = deferToThreadPool(reactor, self.pool, self._close, listings)
+        d.addBoth(self._closed)
+        await maybe_deferred_to_future(d)
+
+    def _close(self, listings):
+        """On the writer thread, after every batch before it: write what is left, then close the crawl."""
+        pending, self.unwritten = self.unwritten, []
+        try:
+            for captures, entries in pending:
+                ids = with_retry(
+                    lambda c=captures, e=entries: self.archive.write_batch(self.session, c, e, self.capture_ids),
+                    self.lock_wait,
+                )
+                self.capture_ids.update(ids)
+        except ArchiveWriteFailed as exc:
+            self.error = self.error or str(exc)
+        status = "failed" if self.error else None
+        note = f"archive write failed: {self.error}; nothing was marked removed" if self.error else None
+        crawl = with_retry(
+            lambda: self.archive.finish_crawl(self.session, listings, status=status, note=note), self.lock_wait
+        )
+        for name in ("new", "changed", "removed", "restored"):
+            self.crawler.stats.set_value(f"archive/{name}", crawl[name])
+        return crawl["status"]
+
+    def _closed(self, result):
+        if isinstance(result, str):
+            self.crawler.stats.set_value("archive/status", result)
+        else:
+            error = describe(result.value) if not isinstance(result.value, ArchiveWriteFailed) else str(result.value)
+            self.error = self.error or error
+            log.error("the crawl could not be closed in the archive (%s); the next crawl marks it failed", error)
+        if self.error:
+            self.crawler.stats.set_value("archive/error", self.error)
+        self.pool.stop()
+        self.archive.close()
+
+
+def _capture(item: PageItem) -> dict | None:
+    return {
+        "url": item["url"],
+        "listing_url": item.get("listing_url"),
+        "page": item.get("page"),
+        "status": item.get("status", 200),
+        "headers": item.get("headers") or {},
+        "body": item.get("body") or b"",
+        "fetched_at": item.get("fetched_at") or now(),
+        "page_links": item.get("links") or [],
+        "previous_capture_id": item.get("previous_capture_id"),
+    }
+
+
+def _entry_and_sighting(item: EntryItem) -> tuple[dict, Sighting]:
+    entry = {k: v for k, v in item.items() if k not in ("page_url", "page")}
+    where = Sighting(
+        listing_url=item.get("listing_url"),
+        page_url=item.get("page_url"),
+        page=item.get("page"),
+        group=item.get("group"),
+        position=item.get("position"),
+    )
+    return entry, where

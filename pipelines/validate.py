@@ -1,12 +1,12 @@
-"""Validate: an entry needs a title and an id; dates must be ISO and in order."""
+"""Validate: an entry needs a title and an id; links must be http(s); dates ISO and in order.
 
-import logging
-import re
+The rule is crawler.validation.validate_entry, shared with `reparse`.
+"""
 
 from scrapy.exceptions import DropItem
 
-log = logging.getLogger(__name__)
-_ISO = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+from crawler.items import EntryItem
+from crawler.validation import validate_entry
 
 
 class InvalidEntry(DropItem):
@@ -15,14 +15,6 @@ class InvalidEntry(DropItem):
 
 class ValidatePipeline:
     def process_item(self, item):
-        if not item.get("title") or not item.get("entry_id"):
+        if isinstance(item, EntryItem) and validate_entry(item) is None:
             raise InvalidEntry(f"entry without a title or id on {item.get('listing_url')}")
-        url = item.get("url")
-        if url is not None and not url.startswith(("http://", "https://")):
-            log.warning("entry %s: link %r is not http(s); left empty", item["entry_id"], url)
-            item["url"] = None
-        start, end = item.get("date_start"), item.get("date_end")
-        if (start and not _ISO.match(start)) or (end and not _ISO.match(end)) or (start and end and end < start) or (bool(start) != bool(end)):
-            log.warning("entry %s: dates %r..%r are not a valid range; left empty", item["entry_id"], start, end)
-            item["date_start"] = item["date_end"] = item["date_precision"] = None
         return item

@@ -9,8 +9,13 @@ import click
 
 EXIT_PARTIAL, EXIT_FAILED, EXIT_SUSPECT, EXIT_LOCKED = 3, 4, 5, 75
 DB_OPTION = click.option(
-    "--db", "db", default="archive.db", envvar="LISTING_ARCHIVE_DB", show_default=True,
-    type=click.Path(dir_okay=False), help="The SQLite archive, e.g. --db lao.db.",
+    "--db",
+    "db",
+    default="archive.db",
+    envvar="LISTING_ARCHIVE_DB",
+    show_default=True,
+    type=click.Path(dir_okay=False),
+    help="The SQLite archive, e.g. --db lao.db.",
 )
 
 

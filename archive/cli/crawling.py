@@ -24,25 +24,71 @@ def crawl_options(func):
     """The options `crawl` and `schedule` share."""
     options = [
         click.argument("spider", default=None, required=False),
-        click.option("--db", "db", default=None, envvar="LISTING_ARCHIVE_DB", type=click.Path(dir_okay=False),
-                     help="The SQLite archive (default archive.db, or the config's db), e.g. --db lao.db."),
-        click.option("--config", "config_path", default=None, type=click.Path(dir_okay=False), metavar="FILE.toml",
-                     help="Listings, archive and settings from a TOML file, e.g. --config listings.toml."),
-        click.option("--start-url", "start_urls", multiple=True, metavar="URL",
-                     help="A listing to crawl instead of the spider's default (repeat for more)."),
-        click.option("--profile", default=None, metavar="NAME|auto|FILE.toml",
-                     help="Site profile: a bundled name, 'auto' (generic extractor) or a profile file, e.g. --profile auto."),
-        click.option("-s", "settings", multiple=True, metavar="NAME=VALUE",
-                     help="A Scrapy setting, as `scrapy crawl -s` takes it, e.g. -s DOWNLOAD_DELAY=2."),
-        click.option("--contact", default=None, metavar="EMAIL|URL", help="A contact for site owners, added to the User-Agent."),
-        click.option("--notify", "notify", multiple=True, metavar="APPRISE_URL",
-                     help="Send new entries after a complete crawl, an alert after a failed or suspect one."),
-        click.option("--log-dir", default=None, type=click.Path(file_okay=False),
-                     help="Where each crawl's log file goes (default: logs/ beside the archive)."),
-        click.option("--jobdir", default=None, type=click.Path(file_okay=False),
-                     help="Keep the crawl's queue here so that a stopped crawl can resume, e.g. --jobdir jobs."),
-        click.option("--ignore-field", "ignore_fields", multiple=True, metavar="FIELD",
-                     help="A field that never counts as a change (repeatable), e.g. --ignore-field image_url."),
+        click.option(
+            "--db",
+            "db",
+            default=None,
+            envvar="LISTING_ARCHIVE_DB",
+            type=click.Path(dir_okay=False),
+            help="The SQLite archive (default archive.db, or the config's db), e.g. --db lao.db.",
+        ),
+        click.option(
+            "--config",
+            "config_path",
+            default=None,
+            type=click.Path(dir_okay=False),
+            metavar="FILE.toml",
+            help="Listings, archive and settings from a TOML file, e.g. --config listings.toml.",
+        ),
+        click.option(
+            "--start-url",
+            "start_urls",
+            multiple=True,
+            metavar="URL",
+            help="A listing to crawl instead of the spider's default (repeat for more).",
+        ),
+        click.option(
+            "--profile",
+            default=None,
+            metavar="NAME|auto|FILE.toml",
+            help="Site profile: a bundled name, 'auto' (generic extractor) or a profile file, e.g. --profile auto.",
+        ),
+        click.option(
+            "-s",
+            "settings",
+            multiple=True,
+            metavar="NAME=VALUE",
+            help="A Scrapy setting, as `scrapy crawl -s` takes it, e.g. -s DOWNLOAD_DELAY=2.",
+        ),
+        click.option(
+            "--contact", default=None, metavar="EMAIL|URL", help="A contact for site owners, added to the User-Agent."
+        ),
+        click.option(
+            "--notify",
+            "notify",
+            multiple=True,
+            metavar="APPRISE_URL",
+            help="Send new entries after a complete crawl, an alert after a failed or suspect one.",
+        ),
+        click.option(
+            "--log-dir",
+            default=None,
+            type=click.Path(file_okay=False),
+            help="Where each crawl's log file goes (default: logs/ beside the archive).",
+        ),
+        click.option(
+            "--jobdir",
+            default=None,
+            type=click.Path(file_okay=False),
+            help="Keep the crawl's queue here so that a stopped crawl can resume, e.g. --jobdir jobs.",
+        ),
+        click.option(
+            "--ignore-field",
+            "ignore_fields",
+            multiple=True,
+            metavar="FIELD",
+            help="A field that never counts as a change (repeatable), e.g. --ignore-field image_url.",
+        ),
     ]
     for option in reversed(options):
         func = option(func)
@@ -53,8 +99,19 @@ def _plan(spider, db, config_path, start_urls, profile, settings, contact, notif
     from ..runner import PlanError, build_plan
 
     try:
-        return build_plan(spider, db, config_path, start_urls, profile, parse_settings(settings), contact, notify, log_dir,
-                          jobdir, ignore_fields)
+        return build_plan(
+            spider,
+            db,
+            config_path,
+            start_urls,
+            profile,
+            parse_settings(settings),
+            contact,
+            notify,
+            log_dir,
+            jobdir,
+            ignore_fields,
+        )
     except PlanError as exc:
         raise click.UsageError(str(exc)) from None  # exit 2: the command line asked for something impossible
 
@@ -77,17 +134,38 @@ def crawl(spider, db, config_path, start_urls, profile, settings, contact, notif
     """
     from ..runner import run_plan
 
-    plan = _plan(spider, db, config_path, start_urls, profile, settings, contact, notify, log_dir, jobdir, ignore_fields)
+    plan = _plan(
+        spider, db, config_path, start_urls, profile, settings, contact, notify, log_dir, jobdir, ignore_fields
+    )
     sys.exit(run_plan(plan))
 
 
 @click.command()
 @click.option("--every", required=True, metavar="INTERVAL", help="Time between crawls: 6h, 30m, 1d, e.g. --every 6h.")
-@click.option("--jitter", default=0.1, show_default=True, type=click.FloatRange(0, 0.5),
-              help="Random spread, as a fraction of the interval, e.g. --jitter 0.2.")
+@click.option(
+    "--jitter",
+    default=0.1,
+    show_default=True,
+    type=click.FloatRange(0, 0.5),
+    help="Random spread, as a fraction of the interval, e.g. --jitter 0.2.",
+)
 @crawl_options
 @friendly_errors
-def schedule(every, jitter, spider, db, config_path, start_urls, profile, settings, contact, notify, log_dir, jobdir, ignore_fields):
+def schedule(
+    every,
+    jitter,
+    spider,
+    db,
+    config_path,
+    start_urls,
+    profile,
+    settings,
+    contact,
+    notify,
+    log_dir,
+    jobdir,
+    ignore_fields,
+):
     """Crawl on an interval (with jitter), for machines without cron.
 
     Stops cleanly on Ctrl-C or SIGTERM: a crawl under way is told to stop and
@@ -103,7 +181,9 @@ def schedule(every, jitter, spider, db, config_path, start_urls, profile, settin
         seconds = parse_interval(every)
     except ValueError as exc:
         raise click.BadParameter(str(exc), param_hint="--every") from None
-    plan = _plan(spider, db, config_path, start_urls, profile, settings, contact, notify, log_dir, jobdir, ignore_fields)
+    plan = _plan(
+        spider, db, config_path, start_urls, profile, settings, contact, notify, log_dir, jobdir, ignore_fields
+    )
     sys.exit(run_schedule(plan, seconds, jitter))
 
 

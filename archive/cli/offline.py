@@ -13,10 +13,20 @@ from .common import DB_OPTION, friendly_errors, open_writer
 @click.command()
 @click.argument("file", type=click.Path(exists=True, dir_okay=False))
 @click.option("--url", required=True, help="The address the page was saved from (links are resolved against it).")
-@click.option("--format", "fmt", type=click.Choice(["jsonl", "table"]), default="jsonl", show_default=True,
-              help="jsonl (one entry a line) or table, e.g. --format table.")
-@click.option("--profile", default=None, metavar="NAME|auto|FILE.toml",
-              help="Site profile; default: the bundled profile for the URL's site, else auto.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["jsonl", "table"]),
+    default="jsonl",
+    show_default=True,
+    help="jsonl (one entry a line) or table, e.g. --format table.",
+)
+@click.option(
+    "--profile",
+    default=None,
+    metavar="NAME|auto|FILE.toml",
+    help="Site profile; default: the bundled profile for the URL's site, else auto.",
+)
 @friendly_errors
 def parse(file, url, fmt, profile):
     """Parse a saved listing page offline and print its entries.
@@ -44,7 +54,9 @@ def parse(file, url, fmt, profile):
         return
     from ..summary import entries_table
 
-    click.echo(f"{page.title or '(no page heading)'} — {len(entries)} entries, extractor: {page.extractor}, language: {page.language or '?'}")
+    click.echo(
+        f"{page.title or '(no page heading)'} — {len(entries)} entries, extractor: {page.extractor}, language: {page.language or '?'}"
+    )
     click.echo(entries_table(entries))
     if page.page_links:
         click.echo("pages: " + " ".join(page.page_links))
@@ -52,7 +64,13 @@ def parse(file, url, fmt, profile):
 
 @click.command()
 @DB_OPTION
-@click.option("--crawl", "crawl_id", type=int, default=None, help="Reparse this crawl's captures (default: the latest complete crawl), e.g. --crawl 7.")
+@click.option(
+    "--crawl",
+    "crawl_id",
+    type=int,
+    default=None,
+    help="Reparse this crawl's captures (default: the latest complete crawl), e.g. --crawl 7.",
+)
 @friendly_errors
 def reparse(db, crawl_id):
     """Re-run today's parsers over stored captures, without the network.
@@ -71,7 +89,9 @@ def reparse(db, crawl_id):
             result = run_reparse(archive, crawl_id)
     except ArchiveLocked as exc:
         raise click.ClickException(str(exc)) from None
-    click.echo(f"reparse #{result['id']}: {result['entries']} entries from {result['pages']} stored pages: new {result['new']}, changed {result['changed']}")
+    click.echo(
+        f"reparse #{result['id']}: {result['entries']} entries from {result['pages']} stored pages: new {result['new']}, changed {result['changed']}"
+    )
 
 
 COMMANDS = [parse, reparse]

@@ -15,7 +15,8 @@ from scrapy.spidermiddlewares.httperror import HttpError
 from ..entries import build_entries
 from ..extract import extract_page
 from ..extract.profiles import get_profile, profile_for_url
-from ..items import EntryItem
+from ..items import EntryItem, PageItem
+from ..origins import allowed_origins, on_site
 
 
 def _split_urls(value) -> list[str]:
@@ -55,9 +56,13 @@ class ListingSpider(scrapy.Spider):
         self.start_urls = urls
         self.profile_name = profile or self.default_profile
         self._profiles = {name: get_profile(name) for name in {self.profile_name, *self.listing_profiles.values()}}
-        # Pages stay on the hosts of the start URLs ("www." or not).
+        # Pages stay on the start URLs' origins (crawler.origins); Scrapy's offsite filter too.
+        self.origins = allowed_origins(urls)
         self.allowed_domains = sorted({_host(u).removeprefix("www.") for u in urls})
-        self.listings = {u: {"pages_fetched": 0, "pages_failed": 0, "pages_requested": 0, "complete": False} for u in urls}
+        self.listings = {
+            u: {"pages_fetched": 0, "pages_failed": 0, "pages_requested": 0, "complete": False, "problems": []}
+            for u in urls
+        }
         self._requested: set[str] = set()
 
     async def start(self):
@@ -76,16 +81,20 @@ class ListingSpider(scrapy.Spider):
             if request is not None:
                 yield request
 
-    def _allowed(self, url: str) -> bool:
-        host = _host(url).removeprefix("www.")
-        return urlsplit(url).scheme in ("http", "https") and any(host == d or host.endswith("." + d) for d in self.allowed_domains)
-
     def _page_request(self, url: str, listing_url: str, page: int | None):
+        state = self.listings[listing_url]
         key = _page_key(url)
-        if key in self._requested or not self._allowed(url):
+        if key in self._requested:
+            return None
+        if not on_site(url, self.origins):
+            self._problem(state, f"pagination leads off the start hosts: {url}")
+            return None
+        max_pages = self.settings.getint("LISTING_MAX_PAGES")
+        if max_pages and state["pages_requested"] >= max_pages:
+            self._problem(state, f"stopped at LISTING_MAX_PAGES={max_pages} pages (endless pagination?)")
             return None
         self._requested.add(key)
-        self.listings[listing_url]["pages_requested"] += 1
+        state["pages_requested"] += 1
         return scrapy.Request(
             url,
             callback=self.parse_listing,
@@ -103,40 +112,74 @@ class ListingSpider(scrapy.Spider):
     def parse_listing(self, response):
         listing_url = response.meta["listing_url"]
         state = self.listings[listing_url]
-        response.meta["parsed"] = True  # the archive may now store this page's capture
         self.crawler.stats.inc_value("listing/pages")
+        page_number = response.meta.get("page")
         if response.status == 304:
             # Unchanged since the archive's last capture: no parsing; the archive sights
             # that capture's entries again, and its pagination links are followed.
             state["pages_fetched"] += 1
             links = response.meta.get("previous_page_links") or []
+            yield self._page_item(response, page_number, links, "not-modified")
         elif not hasattr(response, "text"):
             state["pages_failed"] += 1
-            self.logger.warning("not an HTML page: %s", response.url)
+            self._problem(state, f"not an HTML page: {response.url}")
+            yield self._page_item(response, page_number, [], "failed")
             return
         else:
             profile = self._profile_for(response.url, listing_url)
             # response.text: decoded by Scrapy from the headers, <meta charset> or a guess.
             page = extract_page(response.text, response.url, profile if profile is not None else "auto")
             state["pages_fetched"] += 1
-            response.meta["page_links"] = links = page.page_links
-            if page.page_number:
-                response.meta["page"] = page.page_number
+            links = page.page_links
+            page_number = page.page_number or page_number
+            yield self._page_item(response, page_number, links, "parsed")
             for entry in build_entries(page, response.url, listing_url, profile):
-                yield EntryItem(entry)
-        current = response.meta.get("page") or 1
+                yield EntryItem(entry, page_url=response.url, page=page_number)
+        current = page_number or 1
         for n, link in enumerate(links):
             request = self._page_request(link, listing_url, current + 1 if n == 0 else None)
             if request is not None:
                 yield request
 
+    def _page_item(self, response, page_number, links, outcome) -> PageItem:
+        headers = {}
+        for name in response.headers.keys():
+            value = response.headers.get(name)
+            if value is not None:
+                headers[name.decode("latin-1").lower()] = value.decode("latin-1")
+        return PageItem(
+            url=response.url,
+            listing_url=response.meta["listing_url"],
+            page=page_number,
+            status=response.status,
+            headers=headers,
+            body=response.body,
+            links=list(links),
+            outcome=outcome,
+            previous_capture_id=response.meta.get("previous_capture_id"),
+        )
+
+    def _problem(self, state: dict, text: str) -> None:
+        problems = state.setdefault("problems", [])
+        if text not in problems:
+            problems.append(text)
+            self.logger.warning("listing incomplete: %s", text)
+
     def on_page_error(self, failure):
         request = failure.request
         listing_url = request.meta.get("listing_url")
-        if listing_url in self.listings:
-            self.listings[listing_url]["pages_failed"] += 1
         status = failure.value.response.status if failure.check(HttpError) else None
-        self.logger.error("listing page failed: %s (%s)", request.url, status or failure.getErrorMessage())
+        reason = f"HTTP {status}" if status else failure.getErrorMessage()
+        self.logger.error("listing page failed: %s (%s)", request.url, reason)
+        if listing_url not in self.listings:
+            return
+        state = self.listings[listing_url]
+        state["pages_failed"] += 1
+        self._problem(state, f"{request.url}: {reason}")
+        if status is not None:  # an error page is kept as a capture, for the record
+            response = failure.value.response
+            response.meta.setdefault("listing_url", listing_url)
+            yield self._page_item(response, request.meta.get("page"), [], "failed")
 
     def closed(self, reason):
         state = getattr(self, "state", None)
@@ -147,6 +190,9 @@ class ListingSpider(scrapy.Spider):
         """Per listing: pages fetched and failed, and whether every page was fetched."""
         for state in self.listings.values():
             state["complete"] = (
-                state["pages_failed"] == 0 and 0 < state["pages_fetched"] == state["pages_requested"] and not state.get("resumed")
+                state["pages_failed"] == 0
+                and 0 < state["pages_fetched"] == state["pages_requested"]
+                and not state.get("resumed")
+                and not state.get("problems")
             )
         return self.listings

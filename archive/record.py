@@ -1,0 +1,298 @@
+"""Recording a crawl's batches: captures (fetched pages) and entries (versions, events, sightings).
+
+Two plain steps for entries: `plan_entries` decides, from the stored rows and the
+session, what a batch writes; `write_plan` writes it. `write_batch` runs captures and
+entries of one batch in one transaction and returns the session delta, which the
+caller absorbs only after the commit.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import zlib
+from dataclasses import dataclass, field
+
+from crawler.items import FIELDS, PLACEMENT_FIELDS, VERSIONED_FIELDS
+
+from .compare import changed_fields
+from .rows import ENTRY_COLUMNS, entry_from_row, q, row_from_entry, version_json
+from .session import CrawlSession, SessionDelta, Sighting
+
+# The headers worth keeping with a capture: enough to replay and to revalidate.
+KEPT_HEADERS = ("content-type", "etag", "last-modified", "date", "content-language", "retry-after", "location")
+VALIDATORS = ("etag", "last-modified")
+# SQLite's default limit on host parameters is 999 in old builds: stay well under it.
+SQL_CHUNK = 500
+_TOUCHED = (*PLACEMENT_FIELDS, "last_seen", "last_crawl", "status")
+_UPSERT = (
+    f"INSERT INTO entries ({', '.join(q(c) for c in ENTRY_COLUMNS)}) VALUES ({', '.join('?' * len(ENTRY_COLUMNS))}) "
+    f"ON CONFLICT(entry_id) DO UPDATE SET {', '.join(f'{q(c)}=excluded.{q(c)}' for c in ENTRY_COLUMNS if c != 'entry_id')}"
+)
+_TOUCH = f"UPDATE entries SET {', '.join(f'{q(c)}=?' for c in _TOUCHED)}, removed_at=NULL, removed_crawl=NULL WHERE entry_id=?"
+_SIGHTING = 'INSERT INTO sightings (crawl_id, entry_id, listing_url, page_url, page, "group", position, capture_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)'
+_VERSION = (
+    "INSERT INTO entry_versions (entry_id, version, crawl_id, capture_id, seen_at, source, changed_fields, record) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+)
+_EVENT = "INSERT INTO events (crawl_id, entry_id, kind, version, at) VALUES (?, ?, ?, ?, ?)"
+
+
+@dataclass
+class EntryPlan:
+    """The rows one batch writes."""
+
+    versions: list = field(default_factory=list)
+    events: list = field(default_factory=list)
+    sightings: list = field(default_factory=list)
+    upserts: dict = field(default_factory=dict)
+    touches: dict = field(default_factory=dict)
+
+
+# -- captures --------------------------------------------------------------
+
+
+def insert_captures(
+    conn, session: CrawlSession, captures: list[dict], delta: SessionDelta, stamp: str
+) -> dict[str, int]:
+    """Store fetched pages (bodies once per digest); returns {url: capture id}.
+
+    A 304 capture names `previous_capture_id`: it keeps that capture's body, links and
+    validators (so the next crawl can revalidate again), and sights its entries again.
+    """
+    ids = {}
+    for cap in captures:
+        previous = cap.get("previous_capture_id") if cap.get("status") == 304 else None
+        headers = {k.lower(): v for k, v in (cap.get("headers") or {}).items() if k.lower() in KEPT_HEADERS}
+        if previous:
+            digest, links, old_headers = conn.execute(
+                "SELECT digest, page_links, headers FROM captures WHERE id=?", (previous,)
+            ).fetchone()
+            kept = {k: v for k, v in json.loads(old_headers or "{}").items() if k in VALIDATORS}
+            headers = {**kept, **headers}
+        else:
+            body = cap.get("body") or b""
+            digest = hashlib.sha256(body).hexdigest()
+            conn.execute(
+                "INSERT OR IGNORE INTO capture_bodies (digest, body, size) VALUES (?, ?, ?)",
+                (digest, zlib.compress(body, 6), len(body)),
+            )
+            links = json.dumps(cap.get("page_links") or [])
+        cur = conn.execute(
+            "INSERT INTO captures (crawl_id, url, listing_url, page, fetched_at, status, headers, digest, page_links) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                session.crawl_id,
+                cap["url"],
+                cap.get("listing_url"),
+                cap.get("page"),
+                cap.get("fetched_at") or stamp,
+                cap.get("status", 200),
+                json.dumps(headers),
+                digest,
+                links,
+            ),
+        )
+        ids[cap["url"]] = cur.lastrowid
+        if previous:
+            resight(conn, session, previous, cur.lastrowid, delta, stamp)
+    return ids
+
+
+def resight(conn, session: CrawlSession, previous: int, capture_id: int, delta: SessionDelta, stamp: str) -> None:
+    """A page that answered 304 lists what it listed last time: sight those entries again."""
+    rows = conn.execute(
+        'SELECT s.entry_id, s.listing_url, s.page_url, s.page, s."group", s.position, e.* '
+        "FROM sightings s JOIN entries e USING (entry_id) WHERE s.capture_id = ?",
+        (previous,),
+    ).fetchall()
+    fresh = set()
+    for r in rows:
+        eid = r["entry_id"]
+        conn.execute(
+            _SIGHTING,
+            (session.crawl_id, eid, r["listing_url"], r["page_url"], r["page"], r["group"], r["position"], capture_id),
+        )
+        delta.listing_entries.append((r["listing_url"], eid, entry_from_row(dict(r))))
+        if eid not in session.seen and eid not in fresh and eid not in delta.seen:
+            fresh.add(eid)
+            delta.seen.append(eid)
+            conn.execute(
+                "UPDATE entries SET last_seen=?, last_crawl=? WHERE entry_id=?", (stamp, session.crawl_id, eid)
+            )
+
+
+# -- entries ---------------------------------------------------------------
+
+
+def stored_entries(conn, ids: list[str]) -> dict[str, dict]:
+    found = {}
+    for start in range(0, len(ids), SQL_CHUNK):
+        part = ids[start : start + SQL_CHUNK]
+        rows = conn.execute(f"SELECT * FROM entries WHERE entry_id IN ({','.join('?' * len(part))})", part)
+        found.update({r["entry_id"]: dict(r) for r in rows})
+    return found
+
+
+def plan_entries(
+    conn, session: CrawlSession, batch: list[tuple[dict, Sighting]], delta: SessionDelta, stamp: str
+) -> EntryPlan:
+    """Sightings for every (entry, sighting); a version for each entry new or changed in this crawl.
+
+    The same entry again in this crawl is a sighting, not a version. A change that would
+    empty a field is held back (delta.deferred) until the crawl proves healthy.
+    """
+    plan = EntryPlan()
+    existing = stored_entries(conn, list({e["entry_id"] for e, _ in batch}))
+    for entry, where in batch:
+        eid = entry["entry_id"]
+        plan.sightings.append(
+            (
+                session.crawl_id,
+                eid,
+                where.listing_url,
+                where.page_url,
+                where.page,
+                where.group,
+                where.position,
+                where.capture_id,
+            )
+        )
+        delta.listing_entries.append((where.listing_url, eid, entry))
+        if eid in session.seen or eid in delta.seen:
+            continue
+        delta.seen.append(eid)
+        old = existing.get(eid)
+        if old is not None and blanks(entry_from_row(old), entry, session.ignore_fields):
+            delta.deferred.append((entry, where))
+            plan.touches[eid] = _touch_row(entry, old["status"], stamp, session.crawl_id)
+            continue
+        _plan_version(plan, session, entry, where, old, delta, stamp)
+    return plan
+
+
+def plan_settled(conn, session: CrawlSession, keep_old: bool, delta: SessionDelta, stamp: str) -> EntryPlan:
+    """The held-back changes, at the crawl's close: applied after a healthy crawl, else old values kept."""
+    plan = EntryPlan()
+    deferred = list(session.deferred)
+    existing = stored_entries(conn, list({e["entry_id"] for e, _ in deferred}))
+    for entry, where in deferred:
+        old = existing.get(entry["entry_id"])
+        if old is not None and keep_old:
+            stored = entry_from_row(old)
+            entry = {**entry, **{f: stored[f] for f in blanks(stored, entry, session.ignore_fields)}}
+        _plan_version(plan, session, entry, where, old, delta, stamp)
+    return plan
+
+
+def _plan_version(
+    plan: EntryPlan,
+    session: CrawlSession,
+    entry: dict,
+    where: Sighting,
+    old: dict | None,
+    delta: SessionDelta,
+    stamp: str,
+) -> None:
+    eid = entry["entry_id"]
+    row = dict(row_from_entry(entry), last_seen=stamp, last_crawl=session.crawl_id, status="listed")
+    if old is None:
+        row.update(version=1, first_seen=stamp, first_crawl=session.crawl_id, removed_at=None, removed_crawl=None)
+        plan.versions.append(
+            (
+                eid,
+                1,
+                session.crawl_id,
+                where.capture_id,
+                stamp,
+                session.source,
+                json.dumps(list(VERSIONED_FIELDS)),
+                version_json(entry),
+            )
+        )
+        plan.events.append((session.crawl_id, eid, "new", 1, stamp))
+        delta.new += 1
+        plan.upserts[eid] = row
+        return
+    changed = changed_fields(entry_from_row(old), entry, session.ignore_fields)
+    version = old["version"] + (1 if changed else 0)
+    if changed:
+        plan.versions.append(
+            (
+                eid,
+                version,
+                session.crawl_id,
+                where.capture_id,
+                stamp,
+                session.source,
+                json.dumps(changed),
+                version_json(entry),
+            )
+        )
+        plan.events.append((session.crawl_id, eid, "changed", version, stamp))
+        delta.changed += 1
+    if old["status"] == "removed":
+        plan.events.append((session.crawl_id, eid, "restored", version, stamp))
+        delta.restored += 1
+    if not changed:
+        # Unchanged content: only where and when it was seen moves on, so noise never rewrites the stored text.
+        plan.touches[eid] = tuple(row[c] for c in _TOUCHED) + (eid,)
+        return
+    row.update(
+        version=version,
+        first_seen=old["first_seen"],
+        first_crawl=old["first_crawl"],
+        removed_at=None,
+        removed_crawl=None,
+    )
+    plan.upserts[eid] = row
+
+
+def _touch_row(entry: dict, status: str, stamp: str, crawl_id: int) -> tuple:
+    placement = dict(row_from_entry(entry), last_seen=stamp, last_crawl=crawl_id, status=status)
+    return tuple(placement[c] for c in _TOUCHED) + (entry["entry_id"],)
+
+
+def write_plan(conn, plan: EntryPlan) -> None:
+    """Write a plan; the caller holds the transaction."""
+    if plan.upserts:
+        conn.executemany(_UPSERT, [tuple(r[c] for c in ENTRY_COLUMNS) for r in plan.upserts.values()])
+    if plan.touches:
+        conn.executemany(_TOUCH, list(plan.touches.values()))
+    conn.executemany(_VERSION, plan.versions)
+    conn.executemany(_EVENT, plan.events)
+    conn.executemany(_SIGHTING, plan.sightings)
+
+
+def blanks(old: dict, new: dict, ignore=()) -> list[str]:
+    """Fields the new version would empty."""
+    empty = (None, "", [])
+    return [f for f in VERSIONED_FIELDS if f not in ignore and old.get(f) not in empty and new.get(f) in empty]
+
+
+__all__ = ["FIELDS", "blanks", "insert_captures", "plan_entries", "plan_settled", "write_plan"]
+
+
+def last_captures(conn, listing_urls: list[str]) -> dict[str, dict]:
+    """{page url: its last capture} for the pages of these listings, from crawls that finished.
+
+    What conditional requests revalidate with (ETag, Last-Modified) and the pagination
+    links a 304 page is followed by. A crawl killed between writing a page and its
+    entries must not vouch for the page, hence only complete or partial crawls.
+    """
+    found: dict[str, dict] = {}
+    for listing_url in listing_urls:
+        rows = conn.execute(
+            "SELECT p.id, p.url, p.headers, p.page_links FROM captures p JOIN crawls c ON c.id = p.crawl_id "
+            "WHERE p.listing_url = ? AND p.status IN (200, 304) AND p.digest IS NOT NULL "
+            "AND c.status IN ('complete', 'partial') AND c.source = 'site' ORDER BY p.id",
+            (listing_url,),
+        )
+        for capture_id, url, headers, links in rows:  # later captures overwrite earlier ones
+            kept = json.loads(headers or "{}")
+            found[url] = {
+                "id": capture_id,
+                "validators": {k: v for k, v in kept.items() if k in VALIDATORS},
+                "page_links": json.loads(links or "[]"),
+            }
+    return found

@@ -1,0 +1,43 @@
+"""Entries as SQLite rows and back: the one place that knows lists are stored as JSON."""
+
+from __future__ import annotations
+
+import json
+
+from crawler.items import FIELDS, LIST_FIELDS
+
+ENTRY_COLUMNS = FIELDS + (
+    "status",
+    "version",
+    "first_seen",
+    "last_seen",
+    "first_crawl",
+    "last_crawl",
+    "removed_at",
+    "removed_crawl",
+)
+
+
+def q(column: str) -> str:
+    """A quoted column name ("group" is an SQL keyword)."""
+    return f'"{column}"'
+
+
+def row_from_entry(entry: dict) -> dict:
+    row = {f: entry.get(f) for f in FIELDS}
+    for name in LIST_FIELDS:
+        row[name] = json.dumps(entry.get(name) or [], ensure_ascii=False)
+    return row
+
+
+def entry_from_row(row: dict) -> dict:
+    """An entries/version row back into the entry's own fields."""
+    out = {f: row.get(f) for f in FIELDS}
+    for name in LIST_FIELDS:
+        value = row.get(name)
+        out[name] = json.loads(value) if isinstance(value, str) else (value or [])
+    return out
+
+
+def version_json(entry: dict) -> str:
+    return json.dumps({f: entry.get(f) for f in FIELDS}, ensure_ascii=False, sort_keys=True)

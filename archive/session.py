@@ -1,0 +1,64 @@
+"""One crawl's state while it runs: counts, what each listing showed, held-back changes.
+
+The store (archive.store) is stateless: it is handed a CrawlSession. A batch is first
+planned against the session (archive.entries.plan_batch), then written in one
+transaction, and only then absorbed into the session, so a write that fails and is
+retried never leaves the session counting what the archive does not hold.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass
+class Sighting:
+    """Where an entry was listed in a crawl (placement is a sighting, never a version)."""
+
+    listing_url: str
+    page_url: str | None = None
+    page: int | None = None
+    group: str | None = None
+    position: int | None = None
+    capture_id: int | None = None
+
+
+@dataclass
+class SessionDelta:
+    """What one batch adds to the session once it is committed."""
+
+    seen: list = field(default_factory=list)  # entry ids seen for the first time in this crawl
+    listing_entries: list = field(default_factory=list)  # (listing_url, entry_id, entry)
+    deferred: list = field(default_factory=list)  # (entry, sighting): changes that would empty a field
+    new: int = 0
+    changed: int = 0
+    restored: int = 0
+
+
+@dataclass
+class CrawlSession:
+    crawl_id: int
+    source: str = "site"  # site, or reparse
+    ignore_fields: tuple = ()
+    entries: int = 0
+    new: int = 0
+    changed: int = 0
+    restored: int = 0
+    seen: set = field(default_factory=set)
+    # Per listing: {entry_id: entry} seen on it, for the health checks.
+    listing_entries: dict = field(default_factory=dict)
+    # Changes that would empty a field wait for the crawl to prove healthy.
+    deferred: list = field(default_factory=list)
+
+    def __int__(self) -> int:
+        return self.crawl_id
+
+    def absorb(self, delta: SessionDelta) -> None:
+        self.seen.update(delta.seen)
+        self.entries += len(delta.seen)
+        for listing_url, entry_id, entry in delta.listing_entries:
+            self.listing_entries.setdefault(listing_url, {})[entry_id] = entry
+        self.deferred.extend(delta.deferred)
+        self.new += delta.new
+        self.changed += delta.changed
+        self.restored += delta.restored

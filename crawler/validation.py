@@ -1,0 +1,49 @@
+"""The one check every entry passes, from a crawl or from `reparse`: fields present and
+typed, only http(s) links kept, dates ISO and in order. Pure functions, no Scrapy."""
+
+from __future__ import annotations
+
+import logging
+import re
+
+from .items import FIELDS, INTEGER_FIELDS, LIST_FIELDS
+
+log = logging.getLogger(__name__)
+_ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+LINK_FIELDS = ("url", "image_url")
+
+
+def normalise_entry(entry: dict) -> dict:
+    """Every field present (null, or [] for list fields), numbers as numbers."""
+    for name in FIELDS:
+        if entry.get(name) is None:
+            entry[name] = [] if name in LIST_FIELDS else None
+    for name in INTEGER_FIELDS:
+        if entry[name] is not None:
+            try:
+                entry[name] = int(entry[name])
+            except (TypeError, ValueError):
+                entry[name] = None
+    return entry
+
+
+def validate_entry(entry: dict) -> dict | None:
+    """The entry, cleaned; None when it cannot be an entry (no title or id)."""
+    if not entry.get("title") or not entry.get("entry_id"):
+        return None
+    for name in LINK_FIELDS:
+        link = entry.get(name)
+        if link is not None and not (isinstance(link, str) and link.lower().startswith(("http://", "https://"))):
+            log.warning("entry %s: %s %r is not an http(s) link; left empty", entry["entry_id"], name, str(link)[:80])
+            entry[name] = None
+    start, end = entry.get("date_start"), entry.get("date_end")
+    bad_form = (start and not _ISO_DAY.match(start)) or (end and not _ISO_DAY.match(end))
+    if bad_form or (start and end and end < start) or (bool(start) != bool(end)):
+        log.warning("entry %s: dates %r..%r are not a valid range; left empty", entry["entry_id"], start, end)
+        entry["date_start"] = entry["date_end"] = entry["date_precision"] = None
+    return entry
+
+
+def checked_entry(entry: dict) -> dict | None:
+    """normalise_entry then validate_entry: what the pipelines and reparse both apply."""
+    return validate_entry(normalise_entry(entry))
