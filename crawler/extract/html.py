@@ -41,6 +41,15 @@ def _guess_encoding(body: bytes) -> str:
         return "cp1252"
 
 
+# Text no reader sees: hidden elements, and text for screen readers only ("Read more<span
+# class="screen-reader-text"> about Title</span>"), which would run into titles and links.
+_HIDDEN_CLASSES = ("sr-only", "screen-reader-text", "visually-hidden", "visuallyhidden", "element-invisible", "screen-reader-only")
+_HIDDEN = "|".join(
+    ["//*[@hidden]", "//*[contains(translate(@style, ' ', ''), 'display:none')]"]
+    + [f"//*[contains(concat(' ', normalize-space(@class), ' '), ' {c} ')]" for c in _HIDDEN_CLASSES]
+)
+
+
 def parse_html(body: bytes | str, base_url: str | None = None):
     """Parse a page; never raises on broken markup or a wrong charset. Returns the root element."""
     text = decode_html(body) if isinstance(body, bytes) else body
@@ -51,8 +60,9 @@ def parse_html(body: bytes | str, base_url: str | None = None):
         root = lxml.html.fromstring(text, base_url=base_url)
     except (etree.ParserError, ValueError):
         root = lxml.html.fromstring("<html></html>")
-    for bad in root.xpath("|".join(f"//{t}" for t in _DROP)):
-        bad.drop_tree()
+    for bad in root.xpath("|".join(f"//{t}" for t in _DROP)) + root.xpath(_HIDDEN):
+        if bad.getparent() is not None and bad.tag not in ("html", "body"):
+            bad.drop_tree()
     # Comments and processing instructions are no content, and lxml's text iterators
     # refuse them: out of the tree once, here, keeping the text that follows them.
     etree.strip_tags(root, etree.Comment, etree.ProcessingInstruction, etree.Entity)

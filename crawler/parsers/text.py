@@ -12,10 +12,12 @@ _INVISIBLE = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 # C0 and C1 control characters (and DEL): never shown, never stored. Tab, newline, vertical
 # tab, form feed, carriage return and NEL are white space, folded into a space below.
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f]")
+# Private-use characters: icon-font glyphs ("\ue001" drawn as a calendar), no text of any language.
+_PRIVATE_USE = re.compile(r"[\ue000-\uf8ff]")
 
 
 def clean_text(value: str | None) -> str | None:
-    """Unescape entities, drop invisible and control characters, fold white space.
+    """Unescape entities, drop invisible, control and private-use (icon) characters, fold white space.
 
     Curly quotes, dashes and every other visible character are kept as they are.
     Returns None for None or for text that is empty once cleaned.
@@ -25,7 +27,7 @@ def clean_text(value: str | None) -> str | None:
     text = html.unescape(str(value))
     text = unicodedata.normalize("NFC", text)
     text = _INVISIBLE.sub("", text)
-    text = _CONTROL.sub("", text)
+    text = _PRIVATE_USE.sub(" ", _CONTROL.sub("", text))
     text = _SPACES.sub(" ", text).strip()
     return text or None
 
