@@ -89,7 +89,8 @@ def _states(conn, crawl_id: int | None, ids: list[str]) -> dict[str, tuple[str, 
         kinds = conn.execute(
             f"""SELECT entry_id, kind FROM (
                   SELECT entry_id, kind, row_number() OVER (PARTITION BY entry_id ORDER BY id DESC) rn
-                  FROM events WHERE crawl_id <= ? AND kind IN ('new', 'removed', 'restored') AND entry_id IN ({marks})) WHERE rn = 1""",
+                  FROM events WHERE crawl_id <= ? AND kind IN ('new', 'removed', 'restored')
+                  AND entry_id IN ({marks})) WHERE rn = 1""",
             [crawl_id, *part],
         )
         for eid, kind in kinds:
@@ -127,7 +128,10 @@ def _classify(was, now) -> tuple[str | None, dict | None]:
 def _on_listing(conn, eid: str, record: dict, listing: str | None) -> bool:
     if not listing or record.get("listing_url") == listing:
         return True
-    return conn.execute("SELECT 1 FROM sightings WHERE entry_id=? AND listing_url=? LIMIT 1", (eid, listing)).fetchone() is not None
+    return (
+        conn.execute("SELECT 1 FROM sightings WHERE entry_id=? AND listing_url=? LIMIT 1", (eid, listing)).fetchone()
+        is not None
+    )
 
 
 def _order(e: dict):
@@ -135,8 +139,14 @@ def _order(e: dict):
     return (e.get("listing_url") or "", -int(month.replace("-", "")) if month else 0, e.get("title") or "")
 
 
-def diff(conn: sqlite3.Connection, from_crawl: dict | None, to_crawl: dict, listing: str | None = None, only=None,
-         allow_same: bool = False) -> dict:
+def diff(
+    conn: sqlite3.Connection,
+    from_crawl: dict | None,
+    to_crawl: dict,
+    listing: str | None = None,
+    only=None,
+    allow_same: bool = False,
+) -> dict:
     """Compare the archive after `from_crawl` (None: empty) with the archive after `to_crawl`.
 
     A restored entry whose fields changed while it was gone is listed as restored, with
@@ -145,7 +155,10 @@ def diff(conn: sqlite3.Connection, from_crawl: dict | None, to_crawl: dict, list
     hi = to_crawl["id"]
     if lo > hi or (lo == hi and not allow_same):
         raise DiffError(f"crawl {lo} is not before crawl {hi}")
-    ids = [r[0] for r in conn.execute("SELECT DISTINCT entry_id FROM events WHERE crawl_id > ? AND crawl_id <= ?", (lo, hi))]
+    ids = [
+        r[0]
+        for r in conn.execute("SELECT DISTINCT entry_id FROM events WHERE crawl_id > ? AND crawl_id <= ?", (lo, hi))
+    ]
     before = _states(conn, from_crawl["id"] if from_crawl else None, ids)
     after = _states(conn, hi, ids)
     result: dict[str, list] = {k: [] for k in KINDS}
@@ -157,10 +170,19 @@ def diff(conn: sqlite3.Connection, from_crawl: dict | None, to_crawl: dict, list
             result[kind].append(item)
     for items in result.values():
         items.sort(key=_order)
-    covered = [dict(r) for r in conn.execute(
-        "SELECT id, status, suspect, source, started_at, finished_at, note FROM crawls WHERE id > ? AND id <= ? ORDER BY id", (lo, hi))]
-    captures = {str(cid): conn.execute("SELECT count(*) FROM captures WHERE crawl_id = ?", (cid,)).fetchone()[0]
-                for cid in (lo, hi) if cid}
+    covered = [
+        dict(r)
+        for r in conn.execute(
+            "SELECT id, status, suspect, source, started_at, finished_at, note FROM crawls "
+            "WHERE id > ? AND id <= ? ORDER BY id",
+            (lo, hi),
+        )
+    ]
+    captures = {
+        str(cid): conn.execute("SELECT count(*) FROM captures WHERE crawl_id = ?", (cid,)).fetchone()[0]
+        for cid in (lo, hi)
+        if cid
+    }
     return {
         "from": _crawl_summary(from_crawl),
         "to": _crawl_summary(to_crawl),
@@ -177,21 +199,37 @@ def diff(conn: sqlite3.Connection, from_crawl: dict | None, to_crawl: dict, list
 def activity(conn: sqlite3.Connection, to_id: int, listing: str | None = None, crawls: int = 8) -> dict:
     """New, changed, removed and restored entries per listing in each of the last site crawls up to `to_id`:
     the data of the report's chart. A listing is the one the entry was (last) listed on."""
-    recent = [dict(r) for r in conn.execute(
-        "SELECT id, started_at, status FROM crawls WHERE id <= ? AND source = 'site' AND status != 'running' ORDER BY id DESC LIMIT ?",
-        (to_id, crawls))][::-1]
+    recent = [
+        dict(r)
+        for r in conn.execute(
+            "SELECT id, started_at, status FROM crawls WHERE id <= ? AND source = 'site' AND status != 'running' "
+            "ORDER BY id DESC LIMIT ?",
+            (to_id, crawls),
+        )
+    ][::-1]
     ids = [c["id"] for c in recent]
     marks = ",".join("?" * len(ids))
     rows = conn.execute(
-        f"""SELECT c.id, c.started_at, coalesce(e.listing_title, e.listing_url) AS listing, e.listing_url, ev.kind, count(*) AS n
+        f"""SELECT c.id, c.started_at, coalesce(e.listing_title, e.listing_url) AS listing, e.listing_url, ev.kind,
+                   count(*) AS n
             FROM events ev JOIN crawls c ON c.id = ev.crawl_id JOIN entries e ON e.entry_id = ev.entry_id
-            WHERE ev.crawl_id IN ({marks}) GROUP BY c.id, e.listing_url, ev.kind ORDER BY c.id""", ids)
+            WHERE ev.crawl_id IN ({marks}) GROUP BY c.id, e.listing_url, ev.kind ORDER BY c.id""",
+        ids,
+    )
     out: dict[tuple, dict] = {}
     for r in rows:
         if listing and r["listing_url"] != listing:
             continue
-        row = out.setdefault((r["id"], r["listing_url"]), {"crawl": r["id"], "started_at": r["started_at"], "listing": r["listing"],
-                                                            "listing_url": r["listing_url"], **dict.fromkeys(KINDS, 0)})
+        row = out.setdefault(
+            (r["id"], r["listing_url"]),
+            {
+                "crawl": r["id"],
+                "started_at": r["started_at"],
+                "listing": r["listing"],
+                "listing_url": r["listing_url"],
+                **dict.fromkeys(KINDS, 0),
+            },
+        )
         row[r["kind"]] = r["n"]
     return {"crawls": recent, "rows": list(out.values())}
 
@@ -207,5 +245,3 @@ def _crawl_summary(crawl: dict | None) -> dict | None:
 
 def is_empty(report: dict) -> bool:
     return not any(report[k] for k in KINDS)
-
-

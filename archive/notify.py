@@ -34,13 +34,20 @@ def message_for(conn, crawl: dict, fmt: str = NOTIFY_FORMAT, limit: int = NOTIFY
         except DiffError as exc:
             return f"listing-archive: crawl #{crawl['id']} complete", str(exc)
         counts = title_line(report) if any(report["counts"].values()) else "nothing new, changed or removed"
-        hint = f"listing-archive diff --from {frm['id']} --to {crawl['id']}" if frm else f"listing-archive diff --to {crawl['id']}"
+        hint = (
+            f"listing-archive diff --from {frm['id']} --to {crawl['id']}"
+            if frm
+            else f"listing-archive diff --to {crawl['id']}"
+        )
         return f"listing-archive: {counts} (crawl #{crawl['id']})", render(report, fmt, limit=limit, more_hint=hint)
     state = "SUSPECT" if crawl.get("suspect") else crawl["status"].upper()
     note = crawl.get("note") or ""
-    body = (f"Crawl #{crawl['id']} ({crawl['spider']}) finished {state}: {crawl['pages']} pages, {crawl['entries']} entries, "
-            f"{crawl['errors']} page errors.\n\n{md_text(note) if fmt == 'markdown' else note}\n\n"
-            "Nothing was marked removed on the strength of this crawl.")
+    body = (
+        f"Crawl #{crawl['id']} ({crawl['spider']}) finished {state}: "
+        f"{crawl['pages']} pages, {crawl['entries']} entries, "
+        f"{crawl['errors']} page errors.\n\n{md_text(note) if fmt == 'markdown' else note}\n\n"
+        "Nothing was marked removed on the strength of this crawl."
+    )
     return f"listing-archive ALERT: crawl #{crawl['id']} {state}", body
 
 
@@ -56,7 +63,8 @@ def send(urls: list[str], title: str, body: str, fmt: str = NOTIFY_FORMAT) -> bo
     from .reports import get_format
 
     body_format = {"text": apprise.NotifyFormat.TEXT, "html": apprise.NotifyFormat.HTML}.get(
-        get_format(fmt).notify_as or "markdown", apprise.NotifyFormat.MARKDOWN)
+        get_format(fmt).notify_as or "markdown", apprise.NotifyFormat.MARKDOWN
+    )
     sender = apprise.Apprise()
     for url in urls:
         if not sender.add(url):

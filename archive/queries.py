@@ -92,10 +92,14 @@ def resolve_entry(conn: sqlite3.Connection, ref: str) -> str:
         if conn.execute("SELECT 1 FROM entries WHERE entry_id=?", (canon,)).fetchone():
             return canon
         conn.create_function("canonical_url", 1, canonical_url, deterministic=True)
-        row = conn.execute("SELECT entry_id FROM entries WHERE url = ? OR canonical_url(url) = ? LIMIT 1", (ref, canon)).fetchone()
+        row = conn.execute(
+            "SELECT entry_id FROM entries WHERE url = ? OR canonical_url(url) = ? LIMIT 1", (ref, canon)
+        ).fetchone()
         if row:
             return row[0]
-    raise NotFound(f"no entry matches {ref!r} (give an entry id, a document number such as WCMS_865548, or the entry's URL)")
+    raise NotFound(
+        f"no entry matches {ref!r} (give an entry id, a document number such as WCMS_865548, or the entry's URL)"
+    )
 
 
 def history(conn: sqlite3.Connection, ref: str) -> dict:
@@ -107,7 +111,8 @@ def history(conn: sqlite3.Connection, ref: str) -> dict:
         entry[key] = entry_row[key]
     versions, previous = [], None
     rows = conn.execute(
-        """SELECT v.version, v.crawl_id, v.capture_id, v.seen_at, v.source, v.changed_fields, v.record, c.url AS page_url
+        """SELECT v.version, v.crawl_id, v.capture_id, v.seen_at, v.source, v.changed_fields, v.record,
+                  c.url AS page_url
            FROM entry_versions v LEFT JOIN captures c ON c.id = v.capture_id WHERE v.entry_id=? ORDER BY v.version""",
         (eid,),
     )
@@ -128,11 +133,16 @@ def history(conn: sqlite3.Connection, ref: str) -> dict:
             }
         )
         previous = record
-    events = [dict(r) for r in conn.execute("SELECT crawl_id, kind, version, at FROM events WHERE entry_id=? ORDER BY id", (eid,))]
+    events = [
+        dict(r)
+        for r in conn.execute("SELECT crawl_id, kind, version, at FROM events WHERE entry_id=? ORDER BY id", (eid,))
+    ]
     sightings = [
         dict(r)
         for r in conn.execute(
-            'SELECT crawl_id, listing_url, page_url, page, "group", position FROM sightings WHERE entry_id=? ORDER BY crawl_id DESC, listing_url LIMIT 50', (eid,)
+            'SELECT crawl_id, listing_url, page_url, page, "group", position FROM sightings WHERE entry_id=? '
+            "ORDER BY crawl_id DESC, listing_url LIMIT 50",
+            (eid,),
         )
     ]
     return {"entry": entry, "versions": versions, "events": events, "sightings": sightings}
@@ -191,12 +201,23 @@ def like_escaped(text: str) -> str:
     return "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
 
 
-def search(conn: sqlite3.Connection, query: str, since=None, until=None, organiser=None, listing=None, limit: int = 50,
-           raw: bool = False) -> list[dict]:
+def search(
+    conn: sqlite3.Connection,
+    query: str,
+    since=None,
+    until=None,
+    organiser=None,
+    listing=None,
+    limit: int = 50,
+    raw: bool = False,
+) -> list[dict]:
     """Full-text search (FTS5) over titles, descriptions and organisers, best matches first.
 
     Each result has its `rank` (1 is the best match) and `status` (listed or removed)."""
-    sql = ["SELECT e.*, bm25(entries_fts) AS score FROM entries_fts JOIN entries e ON e.rowid = entries_fts.rowid WHERE entries_fts MATCH ?"]
+    sql = [
+        "SELECT e.*, bm25(entries_fts) AS score FROM entries_fts JOIN entries e ON e.rowid = entries_fts.rowid "
+        "WHERE entries_fts MATCH ?"
+    ]
     params: list = [match_expression(query, raw)]
     if since:
         sql.append("AND coalesce(e.date_end, e.date_start, e.first_seen) >= ?")

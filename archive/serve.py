@@ -12,10 +12,15 @@ from pathlib import Path
 
 DESCRIPTIONS = {
     "crawls": "One row per crawl: when, status (complete, partial, failed), counts.",
-    "listing_crawls": "Per crawl and listing: pages fetched and failed; only a complete listing can mark entries removed.",
+    "listing_crawls": (
+        "Per crawl and listing: pages fetched and failed; only a complete listing can mark entries removed."
+    ),
     "captures": "Every listing page fetched: URL, time, HTTP status, headers that matter, body digest.",
     "capture_bodies": "Page bodies, zlib-compressed, stored once per sha256 digest.",
-    "entries": "The current state of every entry ever listed (status listed or removed). Search: plain words, all of them must occur.",
+    "entries": (
+        "The current state of every entry ever listed (status listed or removed). "
+        "Search: plain words, all of them must occur."
+    ),
     "entry_versions": "One row per distinct version of an entry: the full record and the fields that changed.",
     "sightings": "Where each entry was listed in each crawl: listing, page, group, position.",
     "events": "new, changed, removed and restored, per crawl.",
@@ -24,18 +29,20 @@ DESCRIPTIONS = {
 QUERIES = {
     "new_since": {
         "title": "New entries since a date",
-        "sql": "SELECT e.entry_id, e.title, e.url, e.date_text, e.organisers, e.listing_url, ev.at AS first_seen FROM events ev "
-               "JOIN entries e USING (entry_id) WHERE ev.kind = 'new' AND ev.at >= :since ORDER BY ev.at DESC",
+        "sql": "SELECT e.entry_id, e.title, e.url, e.date_text, e.organisers, e.listing_url, ev.at AS first_seen "
+        "FROM events ev JOIN entries e USING (entry_id) WHERE ev.kind = 'new' AND ev.at >= :since ORDER BY ev.at DESC",
     },
     "entry_history": {
         "title": "History of an entry",
         "sql": "SELECT version, seen_at, crawl_id, source, changed_fields, json_extract(record, '$.title') AS title, "
-               "json_extract(record, '$.date_text') AS date_text FROM entry_versions WHERE entry_id = :entry_id ORDER BY version",
+        "json_extract(record, '$.date_text') AS date_text FROM entry_versions WHERE entry_id = :entry_id "
+        "ORDER BY version",
     },
     "by_organiser": {
         "title": "Entries by organiser",
-        "sql": "SELECT e.entry_id, e.title, e.url, e.date_start, e.organisers FROM entries e, json_each(e.organisers) o "
-               "WHERE instr(lower(o.value), lower(:organiser)) > 0 ORDER BY e.date_start DESC",
+        "sql": "SELECT e.entry_id, e.title, e.url, e.date_start, e.organisers "
+        "FROM entries e, json_each(e.organisers) o WHERE instr(lower(o.value), lower(:organiser)) > 0 "
+        "ORDER BY e.date_start DESC",
     },
 }
 
@@ -52,7 +59,8 @@ def metadata(db_name: str) -> dict:
         "title": "listing-archive",
         "description_html": (
             "Resource listing pages and their change history. Read-only. "
-            f'<a href="{FEED_PATH}">Atom feed of new entries</a> · <a href="{CHART_PATH}">Entries per month per listing</a> · '
+            f'<a href="{FEED_PATH}">Atom feed of new entries</a> · '
+            f'<a href="{CHART_PATH}">Entries per month per listing</a> · '
             "an entry's id links to its versions side by side."
         ),
         "databases": {db_name: {"tables": tables, "queries": QUERIES}},
@@ -71,8 +79,12 @@ def build(db: str):
     path = Path(db).resolve()
     # Datasette reads through read-only connections and, with no write permission
     # granted, accepts no writes; unlike immutable mode it sees a crawl's WAL.
-    return Datasette([str(path)], metadata=metadata(path.stem), template_dir=str(Path(__file__).parent / "serve_templates"),
-                     settings={"default_allow_sql": True})
+    return Datasette(
+        [str(path)],
+        metadata=metadata(path.stem),
+        template_dir=str(Path(__file__).parent / "serve_templates"),
+        settings={"default_allow_sql": True},
+    )
 
 
 def serve(db: str, host: str, port: int) -> int:

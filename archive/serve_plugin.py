@@ -92,9 +92,17 @@ async def new_entries_feed(datasette, request):
         entry["organisers"] = json.loads(entry.get("organisers") or "[]")
         entries.append(entry)
     base = f"{request.scheme}://{request.host}"
-    body = environment("xml").get_template("new-entries.xml").render(
-        entries=entries, feed_id=f"urn:listing-archive:new-entries:{_db(datasette).name}", self_url=base + FEED_PATH,
-        home=base + "/", updated=entries[0]["announced"] if entries else "1970-01-01T00:00:00+00:00")
+    body = (
+        environment("xml")
+        .get_template("new-entries.xml")
+        .render(
+            entries=entries,
+            feed_id=f"urn:listing-archive:new-entries:{_db(datasette).name}",
+            self_url=base + FEED_PATH,
+            home=base + "/",
+            updated=entries[0]["announced"] if entries else "1970-01-01T00:00:00+00:00",
+        )
+    )
     return Response(body, content_type="application/atom+xml; charset=utf-8")
 
 
@@ -129,8 +137,15 @@ async def entry_page(datasette, request):
             previous = value
         if any(c["value"] != "∅" for c in cells):
             rows.append({"field": field, "cells": cells, "ever_changed": any(c["changed"] for c in cells)})
-    context = {"entry": result["entry"], "versions": versions, "rows": rows, "events": result["events"],
-               "link": web_link(result["entry"].get("url")), "feed_path": FEED_PATH, "chart_path": CHART_PATH}
+    context = {
+        "entry": result["entry"],
+        "versions": versions,
+        "rows": rows,
+        "events": result["events"],
+        "link": web_link(result["entry"].get("url")),
+        "feed_path": FEED_PATH,
+        "chart_path": CHART_PATH,
+    }
     return Response.html(await datasette.render_template("listing_entry.html", context, request=request))
 
 
@@ -149,7 +164,11 @@ async def chart_page(datasette, request):
         _name, by_month = panels.setdefault(r["listing_url"] or "", (r["listing"] or "(no listing)", {}))
         by_month[r["month"]] = {"listed": r["listed"], "removed": r["removed"]}
     series = (("listed", "still listed", "#1565c0"), ("removed", "removed since", "#c62828"))
-    chart = small_multiples([(name, [(m[2:], by.get(m, {})) for m in months]) for name, by in panels.values()], series=series,
-                            title="Entries per month per listing (the entry's month)", width=max(640, 40 * len(months)))
+    chart = small_multiples(
+        [(name, [(m[2:], by.get(m, {})) for m in months]) for name, by in panels.values()],
+        series=series,
+        title="Entries per month per listing (the entry's month)",
+        width=max(640, 40 * len(months)),
+    )
     context = {"chart": chart, "months": months, "feed_path": FEED_PATH}
     return Response.html(await datasette.render_template("listing_chart.html", context, request=request))

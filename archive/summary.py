@@ -13,7 +13,10 @@ import textwrap
 from .reports.safety import for_terminal, terminal_clean
 
 _WHY = (
-    (re.compile(r"DNS lookup failed|no address associated|Name or service not known|getaddrinfo", re.IGNORECASE), "DNS: the host name did not resolve"),
+    (
+        re.compile(r"DNS lookup failed|no address associated|Name or service not known|getaddrinfo", re.IGNORECASE),
+        "DNS: the host name did not resolve",
+    ),
     (re.compile(r"refused", re.IGNORECASE), "connection refused"),
     (re.compile(r"time(d)? ?out|took longer than", re.IGNORECASE), "timeout"),
     (re.compile(r"robots\.txt|Forbidden by robots", re.IGNORECASE), "robots.txt forbids it"),
@@ -37,16 +40,21 @@ def crawl_summary(conn, crawl: dict | None, result: dict) -> str:
         return "The crawl did not start: nothing was recorded. See the log above."
     crawl = terminal_clean(crawl)
     lines = [
-        f"Crawl #{crawl['id']} ({crawl['spider']}): {crawl['status'].upper()}{'  [SUSPECT]' if crawl.get('suspect') else ''}",
+        f"Crawl #{crawl['id']} ({crawl['spider']}): {crawl['status'].upper()}"
+        + ("  [SUSPECT]" if crawl.get("suspect") else ""),
         f"  started {crawl['started_at']}, finished {crawl['finished_at']}",
-        (f"  pages {crawl['pages']}, entries {crawl['entries']}: new {crawl['new']}, changed {crawl['changed']}, "
-         f"removed {crawl['removed']}, restored {crawl['restored']}, page errors {crawl['errors']}"),
+        (
+            f"  pages {crawl['pages']}, entries {crawl['entries']}: new {crawl['new']}, changed {crawl['changed']}, "
+            f"removed {crawl['removed']}, restored {crawl['restored']}, page errors {crawl['errors']}"
+        ),
     ]
     for row in conn.execute("SELECT * FROM listing_crawls WHERE crawl_id=? ORDER BY listing_url", (crawl["id"],)):
         state = "complete" if row["complete"] else "INCOMPLETE"
-        lines.append(f"  {state:<10} {for_terminal(row['listing_url'])}  "
-                     f"({row['pages_fetched']} pages, {row['pages_failed']} failed, {row['entries']} entries)")
-    for url, info in sorted(((result or {}).get("listings") or {}).items()):
+        lines.append(
+            f"  {state:<10} {for_terminal(row['listing_url'])}  "
+            f"({row['pages_fetched']} pages, {row['pages_failed']} failed, {row['entries']} entries)"
+        )
+    for _url, info in sorted(((result or {}).get("listings") or {}).items()):
         for problem in info.get("problems") or []:
             lines.append(f"  why: {for_terminal(why(problem))}")
     if crawl.get("note"):
@@ -63,7 +71,10 @@ def entries_table(entries: list[dict]) -> str:
     for e in terminal_clean(entries):
         title = textwrap.shorten(e.get("title") or "", title_width, placeholder="…")
         organisers = "; ".join(e.get("organisers") or [])
-        lines.append(f"{e.get('position') or '':>3} {e.get('group_month') or '':<10} {_when(e):<23} {title:<{title_width}} {organisers}")
+        lines.append(
+            f"{e.get('position') or '':>3} {e.get('group_month') or '':<10} {_when(e):<23} "
+            f"{title:<{title_width}} {organisers}"
+        )
     return "\n".join(lines)
 
 
@@ -84,20 +95,28 @@ def search_table(hits: list[dict]) -> str:
     for h in terminal_clean(hits):
         eid = textwrap.shorten(h.get("entry_id") or "", id_width, placeholder="…")
         title = textwrap.shorten(h.get("title") or "", title_width, placeholder="…")
-        lines.append(f"{h.get('rank', ''):>4}  {eid:<{id_width}}  {h.get('status') or '':<7}  {(h.get('date_start') or '')[:10]:<10}  {title}")
+        lines.append(
+            f"{h.get('rank', ''):>4}  {eid:<{id_width}}  {h.get('status') or '':<7}  "
+            f"{(h.get('date_start') or '')[:10]:<10}  {title}"
+        )
         lines.append(f"{'':>4}  {'':<{id_width}}  {'':<7}  {'':<10}  {h.get('url') or '(no link)'}")
     return "\n".join(lines)
 
 
 def crawls_table(rows: list[dict]) -> str:
     """The crawls, newest first, under a header; a reparse says so, and a crawl that did not complete says why."""
-    head = (f"{'crawl':<6} {'started (UTC)':<25} {'kind':<7} {'status':<9} {'pages':>5} {'entries':>7} "
-            f"{'new':>5} {'changed':>7} {'removed':>7} {'restored':>8} {'errors':>6}")
+    head = (
+        f"{'crawl':<6} {'started (UTC)':<25} {'kind':<7} {'status':<9} {'pages':>5} {'entries':>7} "
+        f"{'new':>5} {'changed':>7} {'removed':>7} {'restored':>8} {'errors':>6}"
+    )
     lines = [head]
     for c in terminal_clean(rows):
         status = c["status"] + ("*" if c.get("suspect") else "")
-        lines.append(f"#{c['id']:<5} {c['started_at']:<25} {c.get('source') or 'site':<7} {status:<9} {c['pages']:>5} {c['entries']:>7} "
-                     f"{c['new']:>5} {c['changed']:>7} {c['removed']:>7} {c['restored']:>8} {c['errors']:>6}")
+        lines.append(
+            f"#{c['id']:<5} {c['started_at']:<25} {c.get('source') or 'site':<7} {status:<9} "
+            f"{c['pages']:>5} {c['entries']:>7} "
+            f"{c['new']:>5} {c['changed']:>7} {c['removed']:>7} {c['restored']:>8} {c['errors']:>6}"
+        )
         if c.get("note") and (c["status"] != "complete" or c.get("suspect") or c.get("source") == "reparse"):
             lines.append(f"{'':<6} {textwrap.shorten(c['note'], 110, placeholder='…')}")
     if any(c.get("suspect") for c in rows):
@@ -111,14 +130,17 @@ def history_text(result: dict) -> str:
     lines = [
         f"{entry['entry_id']}: {entry['title']}",
         f"  {entry['url'] or ''}",
-        f"  status {entry['status']}, {len(result['versions'])} version(s), first seen {entry['first_seen']}, last seen {entry['last_seen']}",
+        f"  status {entry['status']}, {len(result['versions'])} version(s), "
+        f"first seen {entry['first_seen']}, last seen {entry['last_seen']}",
     ]
     for v in result["versions"]:
         origin = " (parser change)" if v["source"] == "reparse" else ""
         if v["version"] == 1:
             lines.append(f"  v1  {v['seen_at']}  crawl #{v['crawl_id']}{origin}: first seen")
             continue
-        lines.append(f"  v{v['version']}  {v['seen_at']}  crawl #{v['crawl_id']}{origin}: {', '.join(v['changed_fields'])}")
+        lines.append(
+            f"  v{v['version']}  {v['seen_at']}  crawl #{v['crawl_id']}{origin}: {', '.join(v['changed_fields'])}"
+        )
         for field, (old, new) in v["changes"].items():
             lines.append(f"        {field}: {old!r} -> {new!r}")
     for ev in result["events"]:

@@ -27,14 +27,26 @@ def chromium() -> str:
 
 
 def _flags(profile: Path) -> list[str]:
-    return [chromium(), "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-            "--disable-background-networking", "--disable-component-update", "--disable-sync", "--hide-scrollbars",
-            f"--user-data-dir={profile}"]
+    return [
+        chromium(),
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--hide-scrollbars",
+        f"--user-data-dir={profile}",
+    ]
 
 
 def dump_dom(url: str, profile: Path) -> str:
     """The page's DOM after it loaded (and ran whatever it runs), as Chromium serialises it."""
-    done = subprocess.run([*_flags(profile), "--dump-dom", url], capture_output=True, text=True, timeout=120, check=False)
+    done = subprocess.run(
+        [*_flags(profile), "--dump-dom", url], capture_output=True, text=True, timeout=120, check=False
+    )
     return done.stdout
 
 
@@ -44,7 +56,11 @@ def screenshot(url: str, name: str, profile: Path, size: str = "900,1200") -> Pa
     shot = OUTPUT / name
     if shot.exists():
         shot.unlink()
-    subprocess.run([*_flags(profile), f"--screenshot={shot}", f"--window-size={size}", url],
-                   capture_output=True, timeout=120, check=False)
+    subprocess.run(
+        [*_flags(profile), f"--screenshot={shot}", f"--window-size={size}", url],
+        capture_output=True,
+        timeout=120,
+        check=False,
+    )
     assert shot.exists() and shot.stat().st_size > 5_000, f"no screenshot of {url}"
     return shot

@@ -15,13 +15,25 @@ from crawler.entries import FIELDS
 
 L = "https://www.ilo.org/asia/news/lang--en/index.htm"
 EVIL = 'Workshop <script>document.title="pwned"</script><img src=x onerror="document.title=\'pwned\'">'
-LONG = "The ILO delivers assistance directly to migrant workers and their communities through a network of resource centres in many countries."
+LONG = (
+    "The ILO delivers assistance directly to migrant workers and their communities "
+    "through a network of resource centres in many countries."
+)
 
 
 def entry(eid, **kw):
     e = {f: None for f in FIELDS}
-    e.update(entry_id=eid, url=f"https://www.ilo.org/asia/{eid}/lang--en/index.htm", title=f"Entry {eid}", organisers=[], listing_url=L,
-             listing_title="News", group="December 2022", group_month="2022-12", position=1)
+    e.update(
+        entry_id=eid,
+        url=f"https://www.ilo.org/asia/{eid}/lang--en/index.htm",
+        title=f"Entry {eid}",
+        organisers=[],
+        listing_url=L,
+        listing_title="News",
+        group="December 2022",
+        group_month="2022-12",
+        position=1,
+    )
     e.update(kw)
     return e
 
@@ -37,12 +49,37 @@ def archive(tmp_path):
     path = tmp_path / "r.db"
     with Archive(path) as a:
         crawl(a, [entry("WCMS_1"), entry("WCMS_2", description=LONG), entry("WCMS_3"), entry("WCMS_4")])
-        crawl(a, [entry("WCMS_1", title="Entry one, renamed", date_text="5 May 2023", date_start="2023-05-05", date_end="2023-05-05"),
-                  entry("WCMS_2", description=LONG.replace("many countries", "ten ASEAN countries")), entry("WCMS_3"),
-                  entry("WCMS_5", title=EVIL, organisers=["ILO", "UNDP"], credit="© ILO 2023")])
-        crawl(a, [entry("WCMS_1", title="Entry one, renamed", date_text="5 May 2023", date_start="2023-05-05", date_end="2023-05-05"),
-                  entry("WCMS_2", description=LONG.replace("many countries", "ten ASEAN countries")), entry("WCMS_3"), entry("WCMS_4"),
-                  entry("WCMS_5", title=EVIL, organisers=["ILO", "UNDP"], credit="© ILO 2023")])
+        crawl(
+            a,
+            [
+                entry(
+                    "WCMS_1",
+                    title="Entry one, renamed",
+                    date_text="5 May 2023",
+                    date_start="2023-05-05",
+                    date_end="2023-05-05",
+                ),
+                entry("WCMS_2", description=LONG.replace("many countries", "ten ASEAN countries")),
+                entry("WCMS_3"),
+                entry("WCMS_5", title=EVIL, organisers=["ILO", "UNDP"], credit="© ILO 2023"),
+            ],
+        )
+        crawl(
+            a,
+            [
+                entry(
+                    "WCMS_1",
+                    title="Entry one, renamed",
+                    date_text="5 May 2023",
+                    date_start="2023-05-05",
+                    date_end="2023-05-05",
+                ),
+                entry("WCMS_2", description=LONG.replace("many countries", "ten ASEAN countries")),
+                entry("WCMS_3"),
+                entry("WCMS_4"),
+                entry("WCMS_5", title=EVIL, organisers=["ILO", "UNDP"], credit="© ILO 2023"),
+            ],
+        )
         yield a, path
 
 
@@ -104,9 +141,22 @@ def test_atom_feed_is_valid_escaped_and_stable(archive):
 
 def test_empty_report_says_so_in_one_line(archive):
     a, _ = archive
-    crawl(a, [entry("WCMS_1", title="Entry one, renamed", date_text="5 May 2023", date_start="2023-05-05", date_end="2023-05-05"),
-              entry("WCMS_2", description=LONG.replace("many countries", "ten ASEAN countries")), entry("WCMS_3"), entry("WCMS_4"),
-              entry("WCMS_5", title=EVIL, organisers=["ILO", "UNDP"], credit="© ILO 2023")])
+    crawl(
+        a,
+        [
+            entry(
+                "WCMS_1",
+                title="Entry one, renamed",
+                date_text="5 May 2023",
+                date_start="2023-05-05",
+                date_end="2023-05-05",
+            ),
+            entry("WCMS_2", description=LONG.replace("many countries", "ten ASEAN countries")),
+            entry("WCMS_3"),
+            entry("WCMS_4"),
+            entry("WCMS_5", title=EVIL, organisers=["ILO", "UNDP"], credit="© ILO 2023"),
+        ],
+    )
     r = report(a, 3, 4)
     assert len(render(r, "text").strip().splitlines()) == 1
     assert "nothing new, changed or removed" in render(r, "text")
@@ -115,7 +165,19 @@ def test_empty_report_says_so_in_one_line(archive):
 
 def test_partial_crawl_is_noted(archive):
     a, _ = archive
-    crawl(a, [entry("WCMS_1", title="Entry one, renamed", date_text="5 May 2023", date_start="2023-05-05", date_end="2023-05-05")], complete=False)
+    crawl(
+        a,
+        [
+            entry(
+                "WCMS_1",
+                title="Entry one, renamed",
+                date_text="5 May 2023",
+                date_start="2023-05-05",
+                date_end="2023-05-05",
+            )
+        ],
+        complete=False,
+    )
     r = report(a, 3, 4)
     assert r["partial_crawls"] == [4] and r["counts"]["removed"] == 0
     assert "did not complete" in render(r, "text") and "did not complete" in render(r, "html")
@@ -148,18 +210,24 @@ def test_cli_diff_options(archive, tmp_path):
 def test_report_marks_are_moved_only_on_request_and_per_team(archive):
     a, path = archive
     run("diff", "--db", path, "--from", "1", "--to", "2", "--mark-reported=asia")
-    assert "Nothing new since" not in run("diff", "--db", path, "--only", "new", "-o", path.parent / "adhoc.json", "--format", "json")
+    assert "Nothing new since" not in run(
+        "diff", "--db", path, "--only", "new", "-o", path.parent / "adhoc.json", "--format", "json"
+    )
     asia = json.loads(run("diff", "--db", path, "--since-last-report=asia", "--format", "json"))
     assert (asia["from"]["id"], asia["to"]["id"], asia["counts"]["restored"]) == (2, 3, 1)
     africa = json.loads(run("diff", "--db", path, "--since-last-report=africa", "--format", "json"))
     assert africa["from"] is None and africa["counts"]["new"] == 5
     assert "Nothing new since crawl 3" in run("diff", "--db", path, "--since-last-report=asia")
-    assert "Nothing new since crawl 3" in run("diff", "--db", path, "--since-last-report=africa", "--format", "markdown")
+    assert "Nothing new since crawl 3" in run(
+        "diff", "--db", path, "--since-last-report=africa", "--format", "markdown"
+    )
     same = json.loads(run("diff", "--db", path, "--since-last-report=asia", "--format", "json"))
     assert same["counts"] == {"new": 0, "changed": 0, "removed": 0, "restored": 0}
     assert "no default" not in run("diff", "--db", path, "--since-last-report")  # the default mark is its own
     assert "report_mark" not in run("diff", "--db", path, "--since-last-report=bad name", code=2)  # a usage error
-    keys = dict(a.conn.execute("SELECT key, value FROM meta WHERE key LIKE 'report_mark:%' OR key = 'last_report_crawl'"))
+    keys = dict(
+        a.conn.execute("SELECT key, value FROM meta WHERE key LIKE 'report_mark:%' OR key = 'last_report_crawl'")
+    )
     assert keys == {"report_mark:asia": "3", "report_mark:africa": "3", "last_report_crawl": "3"}
 
 
@@ -171,6 +239,6 @@ def test_html_report_in_headless_chromium(archive, tmp_path):
     dom = dump_dom(page.as_uri(), tmp_path / "profile")
     assert "pwned" not in dom.split("<title>")[1].split("</title>")[0]  # no script changed the title
     assert "&lt;script&gt;" in dom and "<script>" not in dom.split("</title>")[1]
-    assert "<img src=\"x\"" not in dom
+    assert '<img src="x"' not in dom
     assert "<svg" in dom and dom.index("<svg") < dom.index("<h2>New")  # the chart, above the lists
     screenshot(page.as_uri(), "diff-report.png", tmp_path / "profile", size="800,1400")

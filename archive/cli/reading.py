@@ -44,10 +44,16 @@ def _is_tty(stream) -> bool:
 @click.command()
 @DB_OPTION
 @click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "json"]), default="jsonl", show_default=True)
-@click.option("--as-of", default=None, metavar="DATE",
-              help="The archive as it stood at this date (YYYY-MM-DD: the start of that day, UTC; or an ISO date-time).")
+@click.option(
+    "--as-of",
+    default=None,
+    metavar="DATE",
+    help="The archive as it stood at this date (YYYY-MM-DD: the start of that day, UTC; or an ISO date-time).",
+)
 @click.option("--include-removed", is_flag=True, help="Include entries no longer listed (with status 'removed').")
-@click.option("-o", "--output", type=click.File("w", encoding="utf-8"), default="-", help="Write here instead of standard output.")
+@click.option(
+    "-o", "--output", type=click.File("w", encoding="utf-8"), default="-", help="Write here instead of standard output."
+)
 @friendly_errors
 @quiet_broken_pipe
 def export(db, fmt, as_of, include_removed, output):
@@ -102,7 +108,13 @@ def history(entry, db, fmt):
     with open_reader(db) as archive:
         result = entry_history(archive.conn, entry)
     if fmt == "json":
-        click.echo(json.dumps({"entry": result["entry"], "versions": result["versions"], "events": result["events"]}, ensure_ascii=False, indent=2))
+        click.echo(
+            json.dumps(
+                {"entry": result["entry"], "versions": result["versions"], "events": result["events"]},
+                ensure_ascii=False,
+                indent=2,
+            )
+        )
     else:
         click.echo(history_text(result))  # history_text makes every value safe for a terminal
 
@@ -110,12 +122,29 @@ def history(entry, db, fmt):
 @click.command()
 @click.argument("query")
 @DB_OPTION
-@click.option("--since", default=None, metavar="DATE", help="Entries dated (or first seen) on or after this date (its start, UTC).")
-@click.option("--until", default=None, metavar="DATE", help="Entries dated (or first seen) up to this date; a day, month or year includes all of it.")
-@click.option("--organiser", default=None, metavar="NAME", help="Only entries whose organisers include NAME (as written: % and _ are plain characters).")
+@click.option(
+    "--since",
+    default=None,
+    metavar="DATE",
+    help="Entries dated (or first seen) on or after this date (its start, UTC).",
+)
+@click.option(
+    "--until",
+    default=None,
+    metavar="DATE",
+    help="Entries dated (or first seen) up to this date; a day, month or year includes all of it.",
+)
+@click.option(
+    "--organiser",
+    default=None,
+    metavar="NAME",
+    help="Only entries whose organisers include NAME (as written: % and _ are plain characters).",
+)
 @click.option("--listing", default=None, metavar="URL", help="Only entries seen on this listing.")
 @click.option("--limit", default=50, show_default=True, help="At most this many results.")
-@click.option("--raw", is_flag=True, help="QUERY is FTS5 syntax (AND, OR, NOT, \"phrases\", prefix*, NEAR(...)), passed through.")
+@click.option(
+    "--raw", is_flag=True, help='QUERY is FTS5 syntax (AND, OR, NOT, "phrases", prefix*, NEAR(...)), passed through.'
+)
 @click.option("--format", "fmt", type=click.Choice(["table", "jsonl"]), default="table", show_default=True)
 @friendly_errors
 @quiet_broken_pipe
@@ -164,7 +193,14 @@ def crawls(db, limit):
 
 @click.command(name="export-warc")
 @DB_OPTION
-@click.option("-o", "--output", default="captures.warc.gz", show_default=True, type=click.Path(dir_okay=False), help="The WARC file to write.")
+@click.option(
+    "-o",
+    "--output",
+    default="captures.warc.gz",
+    show_default=True,
+    type=click.Path(dir_okay=False),
+    help="The WARC file to write.",
+)
 @click.option("--crawl", "crawl_id", type=int, default=None, help="Only this crawl's captures, e.g. --crawl 7.")
 @friendly_errors
 def export_warc_command(db, output, crawl_id):
@@ -211,7 +247,8 @@ def schema(db):
     """
     with open_reader(db) as archive:
         for (sql,) in archive.conn.execute(
-            "SELECT sql FROM sqlite_master WHERE sql IS NOT NULL AND name NOT LIKE 'entries_fts_%' ORDER BY type DESC, name"
+            "SELECT sql FROM sqlite_master WHERE sql IS NOT NULL AND name NOT LIKE 'entries_fts_%' "
+            "ORDER BY type DESC, name"
         ):
             click.echo(sql + ";\n")
 

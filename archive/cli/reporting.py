@@ -22,7 +22,9 @@ DEFAULT_MARK = "default"
 
 def mark_key(name: str) -> str:
     if not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,63}", name or ""):
-        raise click.BadParameter(f"{name!r}: a report mark is a name of letters, digits, '.', '_' or '-'", param_hint="mark")
+        raise click.BadParameter(
+            f"{name!r}: a report mark is a name of letters, digits, '.', '_' or '-'", param_hint="mark"
+        )
     return "last_report_crawl" if name == DEFAULT_MARK else f"report_mark:{name}"
 
 
@@ -72,14 +74,44 @@ def _pair(conn, from_ref, to_ref, since, mark_name):
 
 @click.command()
 @DB_OPTION
-@click.option("--from", "from_ref", default=None, metavar="CRAWL|DATE",
-              help="Compare from this crawl, or the archive as it stood at this date (default: the last complete crawl but one).")
-@click.option("--to", "to_ref", default=None, metavar="CRAWL|DATE", help="Compare to this crawl or date (default: the last complete crawl).")
-@click.option("--since", default=None, metavar="DATE", help="Every crawl from this date (its start, UTC) on, folded into one report.")
-@click.option("--since-last-report", "since_mark", is_flag=False, flag_value=DEFAULT_MARK, default=None, metavar="[=NAME]",
-              help="Every crawl since this mark's last report, then move the mark (a team's own: --since-last-report=NAME).")
-@click.option("--mark-reported", "mark_reported", is_flag=False, flag_value=DEFAULT_MARK, default=None, metavar="[=NAME]",
-              help="Move the mark (default, or NAME) to this report's last crawl once it is written.")
+@click.option(
+    "--from",
+    "from_ref",
+    default=None,
+    metavar="CRAWL|DATE",
+    help="Compare from this crawl, or the archive as it stood at this date (default: the last complete crawl but one).",
+)
+@click.option(
+    "--to",
+    "to_ref",
+    default=None,
+    metavar="CRAWL|DATE",
+    help="Compare to this crawl or date (default: the last complete crawl).",
+)
+@click.option(
+    "--since",
+    default=None,
+    metavar="DATE",
+    help="Every crawl from this date (its start, UTC) on, folded into one report.",
+)
+@click.option(
+    "--since-last-report",
+    "since_mark",
+    is_flag=False,
+    flag_value=DEFAULT_MARK,
+    default=None,
+    metavar="[=NAME]",
+    help="Every crawl since this mark's last report, then move the mark (a team's own: --since-last-report=NAME).",
+)
+@click.option(
+    "--mark-reported",
+    "mark_reported",
+    is_flag=False,
+    flag_value=DEFAULT_MARK,
+    default=None,
+    metavar="[=NAME]",
+    help="Move the mark (default, or NAME) to this report's last crawl once it is written.",
+)
 @click.option("--listing", default=None, metavar="URL", help="Only entries of this listing.")
 @click.option("--only", default=None, metavar="KINDS", help="Comma-separated: new,changed,removed,restored.")
 @click.option("--format", "fmt", type=click.Choice(_format_choices()), default="text", show_default=True)
@@ -107,7 +139,7 @@ def diff(db, from_ref, to_ref, since, since_mark, mark_reported, listing, only, 
         mark_key(name)
     if since_mark and (since or from_ref):
         raise click.UsageError("--since-last-report compares from the mark: leave out --since and --from")
-    with (open_writer(db) if marks else open_reader(db)) as archive:
+    with open_writer(db) if marks else open_reader(db) as archive:
         frm, to, same = _pair(archive.conn, from_ref, to_ref, since, since_mark)
         report = run_diff(archive.conn, frm, to, listing=listing, only=kinds, allow_same=same)
         colour = fmt == "text" and output is None and sys.stdout.isatty()

@@ -58,8 +58,14 @@ def get_format(name: str) -> ReportFormat:
         raise ValueError(f"unknown format {name!r}: use one of {', '.join(FORMATS)}") from None
 
 
-def render(report: dict, fmt: str, colour: bool = False, feed_url: str | None = None, limit: int | None = None,
-           more_hint: str | None = None) -> str:
+def render(
+    report: dict,
+    fmt: str,
+    colour: bool = False,
+    feed_url: str | None = None,
+    limit: int | None = None,
+    more_hint: str | None = None,
+) -> str:
     """The report in format `fmt`. `limit` cuts each list ("and N more", then `more_hint`):
     notifications use it; a report file is whole."""
     clipped = clip(report, limit)

@@ -52,7 +52,10 @@ def groups(entries: list[dict]) -> list[tuple[str, str, list[dict]]]:
     """Entries grouped by (listing, month), in the order diff() sorted them."""
     out: list[tuple[str, str, list[dict]]] = []
     for e in entries:
-        key = (e.get("listing_title") or e.get("listing_url") or "", e.get("group") or e.get("group_month") or "no group heading")
+        key = (
+            e.get("listing_title") or e.get("listing_url") or "",
+            e.get("group") or e.get("group_month") or "no group heading",
+        )
         if out and out[-1][:2] == key:
             out[-1][2].append(e)
         else:
@@ -69,7 +72,11 @@ def compared(r: dict) -> str:
 
     start = one(r["from"]) if r["from"] else "an empty archive"
     between = len(r["crawls"]) - 1
-    return f"Compares {start} with {one(r['to'])}" + (f", folding {between} crawl(s) in between" if between > 0 else "") + "."
+    return (
+        f"Compares {start} with {one(r['to'])}"
+        + (f", folding {between} crawl(s) in between" if between > 0 else "")
+        + "."
+    )
 
 
 def partial_note(r: dict) -> str:
@@ -112,19 +119,39 @@ def _xml_finalize(value):
     return value if isinstance(value, Markup) or not isinstance(value, str) else for_xml(value)
 
 
-HELPERS = {"show": show, "word_diff": word_diff, "is_long": is_long, "groups": groups, "compared": compared, "excerpt": excerpt,
-               "web_link": web_link, "partial_note": partial_note, "title_line": title_line, "kinds": KINDS}
+HELPERS = {
+    "show": show,
+    "word_diff": word_diff,
+    "is_long": is_long,
+    "groups": groups,
+    "compared": compared,
+    "excerpt": excerpt,
+    "web_link": web_link,
+    "partial_note": partial_note,
+    "title_line": title_line,
+    "kinds": KINDS,
+}
 
 
 def environment(kind: str) -> Environment:
     """The Jinja environment of one kind of template: every printed value goes through
     its escaper (HTML and XML escaping, Markdown backslashes), unless made safe here."""
     if kind == "markdown":
-        env = Environment(loader=PackageLoader("archive.reports", "templates"), autoescape=False, finalize=_md_finalize,
-                          trim_blocks=True, lstrip_blocks=True)
+        env = Environment(
+            loader=PackageLoader("archive.reports", "templates"),
+            autoescape=False,
+            finalize=_md_finalize,
+            trim_blocks=True,
+            lstrip_blocks=True,
+        )
         env.globals.update(link=lambda title, url: MarkdownSafe(md_link(title, url)), raw=MarkdownSafe)
     else:
-        env = Environment(loader=PackageLoader("archive.reports", "templates"), autoescape=select_autoescape(["html", "xml", "svg"]),
-                          finalize=_xml_finalize if kind == "xml" else _html_finalize, trim_blocks=True, lstrip_blocks=True)
+        env = Environment(
+            loader=PackageLoader("archive.reports", "templates"),
+            autoescape=select_autoescape(["html", "xml", "svg"]),
+            finalize=_xml_finalize if kind == "xml" else _html_finalize,
+            trim_blocks=True,
+            lstrip_blocks=True,
+        )
     env.globals.update(HELPERS)
     return env

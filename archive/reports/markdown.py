@@ -15,4 +15,6 @@ def render_markdown(report: dict, brief: bool = False, **_) -> str:
     return _env.get_template("report.md.j2").render(r=report, empty=is_empty(report), brief=brief)
 
 
-FORMAT = register(ReportFormat("markdown", render_markdown, "text/markdown; charset=utf-8", ".md", notify_as="markdown", order=20))
+FORMAT = register(
+    ReportFormat("markdown", render_markdown, "text/markdown; charset=utf-8", ".md", notify_as="markdown", order=20)
+)

@@ -51,7 +51,9 @@ def _entries(r: dict, kind: str, c, brief: bool) -> list[str]:
         for e in entries:
             lines.append(f"  {c(kind, '*')} {e['title']}")
             lines.append(f"      {e['url'] or ''}")
-            details = [x for x in (e.get("date_text"), "; ".join(e.get("organisers") or []) or None, e.get("credit")) if x]
+            details = [
+                x for x in (e.get("date_text"), "; ".join(e.get("organisers") or []) or None, e.get("credit")) if x
+            ]
             if details and kind != "changed":
                 lines.append(f"      {' | '.join(details)}")
             if kind == "new" and e.get("description"):
@@ -67,7 +69,9 @@ def _changes(e: dict, c) -> list[str]:
     lines = []
     for field, (old, new) in (e.get("changes") or {}).items():
         if is_long(old, new):
-            parts = "".join(c(op, f"[{'-' if op == '-' else '+'}{t}]") if op != "=" else t for op, t in word_diff(old, new))
+            parts = "".join(
+                c(op, f"[{'-' if op == '-' else '+'}{t}]") if op != "=" else t for op, t in word_diff(old, new)
+            )
             lines.append(f"      {field}: {parts}")
         else:
             lines.append(f"      {field}: {c('-', show(old))} -> {c('+', show(new))}")

@@ -1,0 +1,245 @@
+"""Every scraped string is untrusted: terminal escapes, XML-invalid characters, raw HTML,
+Markdown links and javascript: URLs stored in an archive never reach a terminal, a feed
+or a page as anything but text."""
+
+import json
+import os
+import re
+import sqlite3
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+
+import lxml.html
+import pytest
+from click.testing import CliRunner
+from conftest import ROOT
+
+from archive.cli import main
+from archive.diff import diff
+from archive.reports import FORMATS, render
+from archive.reports.safety import for_terminal, md_link, web_link
+from archive.store import Archive, Sighting
+from crawler.entries import FIELDS
+
+L = "https://www.ilo.org/asia/news/lang--en/index.htm"
+CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+HOSTILE = {
+    "osc-title": "Window \x1b]0;pwned\x07title",
+    "osc8": "Link \x1b]8;;https://evil.example/\x1b\\click me\x1b]8;;\x1b\\ here",
+    "clear": "Clear\x1b[2J\x1b[H screen \x07 bell \x9b31m C1",
+    "xml": "Control \x01 and noncharacter \ufffe in a title",
+    "markdown": "[click](javascript:alert(1)) <img src=x onerror=alert(1)> **bold** <script>alert(1)</script>",
+}
+
+
+def entry(eid, **kw):
+    e = {f: None for f in FIELDS}
+    e.update(
+        entry_id=eid,
+        url=f"https://www.ilo.org/asia/{eid}/index.htm",
+        title=f"Entry {eid}",
+        organisers=[],
+        listing_url=L,
+        listing_title="News \x1b[31mred",
+        group="December 2022",
+        group_month="2022-12",
+        position=1,
+    )
+    e.update(kw)
+    return e
+
+
+def crawl(a, entries):
+    cid = a.begin_crawl("ilo", [L])
+    a.record_entries(cid, [(e, Sighting(L)) for e in entries])
+    return a.finish_crawl(cid, {L: {"pages_fetched": 1, "pages_failed": 0, "complete": True}})
+
+
+@pytest.fixture
+def hostile(tmp_path):
+    """An archive as an old release could have left it: hostile titles, a javascript: link."""
+    path = tmp_path / "h.db"
+    with Archive(path) as a:
+        crawl(a, [entry("WCMS_1"), entry("WCMS_2"), entry("WCMS_3")])
+        crawl(
+            a,
+            [
+                entry("WCMS_1", title=HOSTILE["markdown"], description="Changed \x1b[2J text"),
+                entry("WCMS_2", url="javascript:alert(1)", title=HOSTILE["osc8"]),
+                *[
+                    entry(f"WCMS_{n}", title=t, description=f"About {t}", organisers=["ILO \x07"])
+                    for n, t in zip(
+                        (10, 11, 12, 13),
+                        (HOSTILE["osc-title"], HOSTILE["clear"], HOSTILE["xml"], HOSTILE["markdown"]),
+                        strict=True,
+                    )
+                ],
+            ],
+        )
+    with sqlite3.connect(path) as conn:  # stored text as an older release stored it, unnormalised
+        for eid, title in (
+            ("WCMS_10", HOSTILE["osc-title"]),
+            ("WCMS_11", HOSTILE["clear"]),
+            ("WCMS_12", HOSTILE["xml"]),
+        ):
+            conn.execute("UPDATE entries SET title = ? WHERE entry_id = ?", (title, eid))
+            conn.execute(
+                "UPDATE entry_versions SET record = json_set(record, '$.title', ?) WHERE entry_id = ?", (title, eid)
+            )
+        conn.execute("UPDATE crawls SET note = 'failed: \x1b]0;pwned\x07 DNS'")
+    return path
+
+
+def run(*args, code=0):
+    result = CliRunner().invoke(main, [str(a) for a in args], catch_exceptions=False)
+    assert result.exit_code == code, result.output
+    return result.output
+
+
+def test_for_terminal_keeps_text_newlines_and_tabs():
+    assert for_terminal("a\x1b]0;x\x07b\tc\nd\x9b\x7f") == "a]0;xb\tc\nd"
+    assert for_terminal(None) == ""
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["history", "WCMS_10"],
+        ["history", "WCMS_11"],
+        ["history", "WCMS_2"],
+        ["diff", "--format", "text"],
+        ["diff", "--from", "1", "--to", "2"],
+        ["search", "title"],
+        ["search", "screen"],
+        ["crawls"],
+    ],
+)
+def test_no_control_character_reaches_the_terminal(hostile, args):
+    out = run(*args, "--db", hostile)
+    assert out.strip() and not CONTROLS.search(out), repr(out)
+
+
+def test_colour_is_ours_alone(hostile):
+    with Archive(hostile, readonly=True) as a:
+        text = render(diff(a.conn, a.crawl(1), a.crawl(2)), "text", colour=True)
+    assert all(m.group(0).startswith("\x1b[") for m in re.finditer("\x1b.", text))
+    assert "\x1b]" not in text and "\x07" not in text and "\x9b" not in text
+
+
+def test_export_csv_to_a_terminal_is_clean(hostile):
+    master, slave = os.openpty()
+    try:
+        run("export", "--db", hostile, "--format", "csv", "-o", os.ttyname(slave))
+        os.close(slave)
+        chunks = []
+        while True:
+            try:
+                chunk = os.read(master, 65536)
+            except OSError:
+                break
+            if not chunk:
+                break
+            chunks.append(chunk)
+    finally:
+        os.close(master)
+    shown = b"".join(chunks).decode("utf-8")
+    assert "Window ]0;pwnedtitle" in shown and not CONTROLS.search(shown.replace("\r", ""))
+    # To a file, the export keeps the stored text as it is (it is data, not a terminal).
+    assert "\x1b" in run("export", "--db", hostile, "--format", "jsonl").encode().decode("unicode_escape")
+
+
+@pytest.fixture
+def report(hostile):
+    with Archive(hostile, readonly=True) as a:
+        return diff(a.conn, a.crawl(1), a.crawl(2))
+
+
+def test_every_format_parses_with_hostile_titles(report):
+    assert set(FORMATS) >= {"text", "markdown", "html", "json", "atom"}
+    root = ET.fromstring(render(report, "atom").encode("utf-8"))  # well-formed XML, or this raises
+    ns = "{http://www.w3.org/2005/Atom}"
+    titles = [e.findtext(ns + "title") for e in root.iter(ns + "entry")]
+    assert "Control  and noncharacter  in a title" in titles
+    assert all(link.get("href").startswith("https://") for link in root.iter(ns + "link"))
+    page = lxml.html.document_fromstring(render(report, "html"))
+    assert (
+        not page.xpath("//script")
+        and not page.xpath("//img")
+        and not page.xpath("//body//@*[starts-with(name(), 'on')]")
+    )
+    assert all(href.startswith("https://") for href in page.xpath("//a/@href"))
+    assert "[click](javascript:alert(1))" in page.text_content()
+    assert json.loads(render(report, "json"))["counts"]["new"] == 4
+
+
+def test_markdown_shows_hostile_text_as_text(report):
+    markdown = pytest.importorskip("markdown")
+    md = render(report, "markdown")
+    html = lxml.html.document_fromstring(markdown.markdown(md))
+    hrefs = html.xpath("//a/@href")
+    assert hrefs and all(h.startswith("https://") for h in hrefs), hrefs
+    assert not html.xpath("//img") and not html.xpath("//script") and not html.xpath("//strong//strong | //em")
+    text = html.text_content()
+    assert "[click](javascript:alert(1))" in text and "<img src=x onerror=alert(1)>" in text and "**bold**" in text
+    assert "javascript:alert(1)" in md  # the javascript: link is shown as text, never linked
+    assert "`title`: ~~Entry WCMS\\_1~~ → **\\[click\\](javascript:alert(1))" in md
+
+
+def test_only_web_links_become_links():
+    assert web_link("https://www.ilo.org/x") == "https://www.ilo.org/x"
+    for bad in (
+        "javascript:alert(1)",
+        "JaVaScRiPt:alert(1)",
+        "data:text/html,x",
+        "//evil.example/",
+        "/relative",
+        "http://",
+        None,
+        "https://ok.example/\x1b]8;;",
+    ):
+        assert web_link(bad) is None
+    assert md_link("a]b", "javascript:alert(1)") == "a\\]b"
+    assert md_link("x", "https://e.example/a b") == "x"
+    assert md_link("x", "https://e.example/a)(b") == "[x](<https://e.example/a%29%28b>)"
+
+
+def test_search_syntax_and_organiser_wildcards(hostile):
+    assert "no matches" in run("search", "title", "--db", hostile, "--organiser", "%")
+    assert "WCMS_10" in run("search", "title", "--db", hostile, "--organiser", "ILO")
+    for query in ('"', "COVID-19", "Lao-PDR", 'a"b'):
+        run("search", query, "--db", hostile, code=0 if query != '"' else 1)
+    hits = json.loads(run("search", "screen", "--db", hostile, "--format", "jsonl").splitlines()[0])
+    assert hits["rank"] == 1 and hits["entry_id"] == "WCMS_11" and hits["status"] == "listed"
+    table = run("search", "screen", "--db", hostile).splitlines()
+    assert (
+        table[0].split()[:3] == ["rank", "entry_id", "status"]
+        and "https://www.ilo.org/asia/WCMS_11/index.htm" in table[2]
+    )
+    raw = run("search", "--raw", "title OR screen", "--db", hostile)
+    assert "WCMS_11" in raw and "WCMS_10" in raw
+    bad = CliRunner().invoke(main, ["search", "--raw", '"unbalanced', "--db", str(hostile)])
+    assert bad.exit_code == 1 and len(bad.output.strip().splitlines()) == 1 and "--raw" in bad.output
+
+
+def test_export_into_a_closed_pipe_exits_quietly(hostile):
+    done = subprocess.run(
+        f"'{sys.executable}' -m archive.cli export --db '{hostile}' | head -c 10",
+        shell=True,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert done.returncode == 0 and "Broken pipe" not in done.stderr and "Error" not in done.stderr, done.stderr
+    many = subprocess.run(
+        f"'{sys.executable}' -m archive.cli search title --db '{hostile}' --limit 500 | head -1",
+        shell=True,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert "Broken pipe" not in many.stderr
