@@ -773,6 +773,111 @@ MIXED = [
         "Hosted by the ILO Regional Office for Latin America and the Caribbean and the Government of Peru.",
         ["ILO Regional Office for Latin America and the Caribbean", "Government of Peru"],
     ),
+    (
+        (
+            "This event is organized by the ILO Office for the Caribbean in collaboration with the Caribbean "
+            "Development Bank (CDB)."
+        ),
+        ["ILO Office for the Caribbean", "Caribbean Development Bank (CDB)"],
+    ),
+    (
+        (
+            "The ILO Jakarta Office together with the Ministry of Manpower will hold a national seminar on social"
+            " security."
+        ),
+        ["ILO Jakarta Office", "Ministry of Manpower"],
+    ),
+    ("The ILO will hold a tripartite workshop on the ratification of Convention No. 190.", ["ILO"]),
+    (
+        (
+            "In the first quarter of 2020, under the support of ILO EU project on Promoting ILS within framework "
+            "of EVFTA, MOLISA will hold nine technical meetings with Ministry of Justice, Government Office, "
+            "President Office, and National Assembly Committees to advocate for the Convention 105 ratification "
+            "dossier."
+        ),
+        [],
+    ),  # real
+    (
+        (
+            "Skills are key to the recovery. The ILO and the Asian Development Bank will host a regional webinar "
+            "on 5 May. Registration is open."
+        ),
+        ["ILO", "Asian Development Bank"],
+    ),
+    (
+        (
+            "Youth unemployment remains high in the region. A national forum, organized by the Ministry of Youth "
+            "and Sports and the ILO, will discuss solutions."
+        ),
+        ["Ministry of Youth and Sports", "ILO"],
+    ),
+    (
+        (
+            "The ILO Country Office for Bangladesh is organizing the event in partnership with the Bangladesh "
+            "Garment Manufacturers and Exporters Association (BGMEA)."
+        ),
+        ["ILO Country Office for Bangladesh", "Bangladesh Garment Manufacturers and Exporters Association (BGMEA)"],
+    ),
+    (
+        (
+            "Organized by the Ministry of Labour and Employment Relations and the ILO, with funding from the "
+            "Government of Sweden."
+        ),
+        ["Ministry of Labour and Employment Relations", "ILO"],
+    ),
+    (
+        (
+            "The ILO and the Ministry of Labour, Social Affairs and Family of Slovakia will host a high-level "
+            "conference."
+        ),
+        ["ILO", "Ministry of Labour, Social Affairs and Family of Slovakia"],
+    ),
+    (
+        "Organised by the ILO's Better Work Viet Nam, the event brings together 200 factory managers.",
+        ["ILO's Better Work Viet Nam"],
+    ),
+    ("ILO-Korea Partnership Programme to host regional forum on skills", ["ILO-Korea Partnership Programme"]),
+    (
+        (
+            "The event was hosted by the ILO Regional Office for Africa and the African Union Commission (AUC) in"
+            " Addis Ababa."
+        ),
+        ["ILO Regional Office for Africa", "African Union Commission (AUC)"],
+    ),
+    (
+        (
+            "Le BIT, en partenariat avec le ministère de l'Emploi, de la Formation professionnelle et du Dialogue"
+            " social, organise une conférence."
+        ),
+        ["BIT", "ministère de l'Emploi, de la Formation professionnelle et du Dialogue social"],
+    ),
+    ("La conférence est organisée par l'OIT, l'UNICEF et la Banque mondiale.", ["OIT", "UNICEF", "Banque mondiale"]),
+    (
+        (
+            "L'Organisation internationale du Travail (OIT) organise, du 12 au 14 mars, un atelier sur la "
+            "protection sociale."
+        ),
+        ["Organisation internationale du Travail (OIT)"],
+    ),
+    ("El taller, organizado por la OIT y la Unión Europea, se realizará en Asunción.", ["OIT", "Unión Europea"]),
+    (
+        (
+            "El Ministerio de Trabajo y Promoción del Empleo y la OIT organizan el foro nacional sobre empleo "
+            "juvenil."
+        ),
+        ["Ministerio de Trabajo y Promoción del Empleo", "OIT"],
+    ),
+    (
+        "La reunión fue convocada por la Oficina Regional de la OIT para América Latina y el Caribe.",
+        ["Oficina Regional de la OIT para América Latina y el Caribe"],
+    ),
+    ("Employers will host apprentices in their workplaces.", []),
+    ("The programme organizes its work around three pillars.", []),
+    ("The ILO organises its work through a network of offices around the world.", []),
+    ("Countries that host large numbers of refugees need support.", []),
+    ("The forum is organized around three themes: skills, social protection and migration.", []),
+    ("Le séminaire est organisé autour de trois thèmes.", []),
+    ("El seminario está organizado en tres sesiones.", []),
 ]
 
 CASES = NAMES_WITH_AND + AND_IN_BRACKETS + THROUGH + PROGRAMME_IN_BRACKETS + ACTIVE + NONE + MIXED

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .orgwords import GENERIC_HEAD, ORG_HEAD, PERSON_MARK, PLACE_WITH_THE
+from .orgwords import GENERIC_HEAD, ORG_HEAD, PARENT_BODY, PERSON_MARK, PLACE_WITH_THE, SHARED_HEAD, SUB_UNIT
 from .text import clean_text, guess_language
 
 # An active sentence's subject longer than this is a clause, not a list of names.
@@ -26,32 +26,33 @@ ABBREVIATION_LOWER_LETTERS = 3
 FRAME_MIN_WORDS = 2
 # "ILO", "UN": two capitals make an acronym, which marks an organisation's name.
 ACRONYM_MIN_CAPITALS = 2
-# "Department of Trade, Law Development Programme": a ministry's topic is this many words at most.
-PARENT_TOPIC_MAX_WORDS = 2
+# "will hold a national tripartite seminar": the event's noun comes within this many words of the verb.
+EVENT_NOUN_WINDOW = 3
 
 # "Organisers: ILO, UNDP" — a label and a list.
 _LABEL = re.compile(
-    r"(?:^|(?<=[.;]\s))(?:co-?)?(?:organi[sz]ers?|organi[sz]ed by|hosts?|hosted by|organisateurs?|organis[ée] par"
+    r"(?i)(?:^|(?<=[.;]\s))(?:co-?)?(?:organi[sz]ers?|organi[sz]ed by|hosts?|hosted by|organisateurs?|organis[ée] par"
     r"|organizadores?|organizado por)\s*:\s*",
-    re.IGNORECASE,
 )
 _PASSIVE = re.compile(
-    r"\b(?:(?:jointly|co-?)\s*)?(?:organi[sz]ed|hosted|convened|co-?hosted|co-?organi[sz]ed)\s+(?:jointly\s+)?by\s*:?\s+"
+    r"(?i)\b(?:(?:jointly|co-?)\s*)?(?:organi[sz]ed|hosted|convened|co-?hosted|co-?organi[sz]ed)\s+(?:jointly\s+)?by\s*:?\s+"
     r"|\b(?:co-?)?organis[ée]e?s?\s+(?:conjointement\s+)?par\s+|\baccueillie?s?\s+par\s+"
     r"|\b(?:co-?)?organizad[oa]s?\s+(?:conjuntamente\s+)?por\s+|\bconvocad[oa]s?\s+por\s+",
-    re.IGNORECASE,
 )
+# "will hold a national seminar" names its organiser, "will hold consultations next week" does not.
+_EVENT_NOUN = (r"(?:seminar|workshop|conference|forum|meeting|dialogue|training|webinar|session|event|launch|ceremony|"
+               r"course|symposium|round-?table|exhibition|fair|summit|congress|festival|campaign|consultation)s?\b")
 # Every shape below holds one of these.
-_TRIGGER = re.compile(r"organi|host|conven|accueil|convo[cq]", re.IGNORECASE)
+_TRIGGER = re.compile(r"organi|host|conven|accueil|convo[cq]|hold", re.IGNORECASE)
 # "co-organised with A": A is an organiser, and so is the sentence's subject when it is an organisation.
 _CO_WITH = re.compile(
-    r"\b(?:co-?organi[sz]ed|co-?hosted|jointly\s+organi[sz]ed|organi[sz]ed\s+jointly)\s+with\s+"
+    r"(?i)\b(?:co-?organi[sz]ed|co-?hosted|jointly\s+organi[sz]ed|organi[sz]ed\s+jointly)\s+with\s+"
     r"|\bco-?organis[ée]e?s?\s+avec\s+|\bco-?organizad[oa]s?\s+con\s+",
-    re.IGNORECASE,
 )
 _ACTIVE = re.compile(
-    # "will hold consultations" is borderline at best, and "the Committee will convene to review" names no event.
-    r"\s+(?:will|shall|is going to)\s+(?:co-?)?(?:host|organi[sz]e|convene(?!\s+(?:to|in|on|at|for|from|next)\b))\b"
+    # "the Committee will convene to review" names no event, nor does "will hold consultations next week".
+    r"\s+(?:will|shall|is going to)\s+(?:co-?)?(?:host|organi[sz]e|convene(?!\s+(?:to|in|on|at|for|from|next)\b)|"
+    rf"hold(?=(?:\s+\S+){{0,{EVENT_NOUN_WINDOW}}}?\s+{_EVENT_NOUN}))\b"
     r"|\s+(?:has|have|had)\s+(?:co-?)?(?:organi[sz]ed|hosted|convened)\b"
     r"|\s+(?:is|are)\s+(?:co-?)?(?:organi[sz]ing|hosting|convening)\b"
     r"|\s+(?:co-?)?(?:organi[sz]ed|hosted|convened)\s+(?=(?:a|an|the|two|three|its|their)\b)"
@@ -61,16 +62,17 @@ _ACTIVE = re.compile(
 )
 # Present tense and headlines ("UNICEF and the ILO convene ...", "ILO to host ..."): the subject must be
 # an organisation, since "Experts convene ..." names none.
-_ACTIVE_PRESENT = re.compile(r"\s+(?:to\s+)?(?:co-?)?(?:hosts?|organi[sz]es?|convenes?)\s+(?=[\w“\"‘'])")
+_ACTIVE_PRESENT = re.compile(
+    r"\s+(?:to\s+)?(?:co-?)?(?:hosts?|organi[sz]es?|convenes?)\s+(?!(?:its|their)\s+work|itself|around)(?=[\w“\"‘'])"
+)
 _PARTNER = re.compile(
-    r",?\s+\b(?:in\s+(?:close\s+)?(?:collaboration|coordination|cooperation|partnership|association|conjunction)\s+with"
+    r"(?i),?\s+\b(?:in\s+(?:close\s+)?(?:collaboration|coordination|cooperation|partnership|association|conjunction)\s+with"
     r"|together\s+with|jointly\s+with|along\s+with|en\s+(?:étroite\s+)?(?:collaboration|coopération|partenariat)\s+avec"
     r"|conjointement\s+avec|en\s+(?:estrecha\s+)?(?:colaboración|cooperación|coordinación)\s+con|(?:junto|conjuntamente)\s+con"
     # "A through the B", "A à travers le B", "A a través del B": B is the unit that organises for A.
     r"|through(?=\s+(?:the\s+|its\s+|their\s+)?(?:(?-i:[A-Z])|project|programme|program|office|unit))"
     r"|à\s+travers(?=\s+(?:le|la|les|l['’]|son|sa|ses)\b)"
     r"|par\s+l['’]intermédiaire\s+d[eu]|a\s+través\s+del?|por\s+medio\s+del?)\s+",
-    re.IGNORECASE,
 )
 # Where a name written after "by" stops: a trailing clause, not part of the name.
 _NAME_END = re.compile(
@@ -85,22 +87,13 @@ _ABBREVIATIONS = ("Dept.", "Inc.", "Ltd.", "Co.", "Corp.", "Govt.", "Univ.", "As
 _PREPOSITION = re.compile(r"\b(?:of|for|on|in|de|du|des|del|pour|para|sur|sobre)\b")
 _ACRONYM = re.compile(rf"\b[A-Z][A-Z0-9\-/&]{{{ACRONYM_MIN_CAPITALS - 1},}}\b")
 _INTRO = re.compile(
-    r"^(?:on|in|at|during|to|for|after|before|last|this|next|as|from|with|following|under|"
+    r"(?i)^(?:on|in|at|during|to|for|after|before|last|this|next|as|from|with|following|under|"
     r"le|en|lors|du|pour|el|durante|con|avec|supported|funded|financed|sponsored|backed)\b[^,]*,\s*",
-    re.IGNORECASE,
 )
 # "&" never separates two names in these texts ("Chambers of Commerce & Industry").
 _CONJ = re.compile(r"\s+(?:and|et|y|e)\s+")
 _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z“\"‘(])")
 _ABBREVIATION_END = re.compile(rf"\b(?:[A-Z][a-z]{{0,{ABBREVIATION_LOWER_LETTERS}}}|[A-Z])\.$")
-# One name shared by two heads: "Decent Work Technical Support Team and Country Office for ...".
-_SHARED_HEAD = (re.compile(r"\bTeam$"), re.compile(r"^(?:(?:Country|Regional|Sub-?regional)\s+)?Office\b"))
-# "Department of Trade, Law Development Programme": a unit of the ministry or department before it.
-_PARENT = re.compile(
-    r"^(?:Ministry|Department|Ministère|Ministerio|Departamento)\s+(?:of|de|du|des|del)"
-    rf"(?:\s+\S+){{1,{PARENT_TOPIC_MAX_WORDS}}}$"
-)
-_UNIT = re.compile(r"^(?:[A-Z][\w’'-]*\s+)+(?:Programme|Program|Division|Unit|Section|Directorate|Service)$")
 # A bracket that frames the event instead of naming an organiser.
 _PROGRAMME_WORD = re.compile(r"\b(?:programmes?|programs?|projects?|projets?|proyectos?|programas?)\b", re.IGNORECASE)
 _BRACKET = re.compile(r"\s*\(([^()]*)\)")
@@ -171,9 +164,9 @@ def _from_sentence(sentence: str, romance: bool) -> list[str]:
     m = _ACTIVE.search(sentence)
     if m:
         names = _active_subject(sentence[: m.start()], romance)
-        partner = _PARTNER.match(sentence[m.end():])  # "L'OIT organisera, en collaboration avec la CEDEAO, un forum"
+        partner = _PARTNER.search(sentence, m.end())  # "will host a forum in partnership with B", "organisera, avec B,"
         if names and partner:
-            names = _dedupe(names + _names_after(sentence[m.end() + partner.end():].split(",")[0], romance))
+            names = _dedupe(names + _names_after(sentence[partner.end():], romance))
         return names
     m = _ACTIVE_PRESENT.search(sentence)
     if m and not romance:
@@ -209,9 +202,7 @@ def _active_subject(before: str, romance: bool, strict: bool = False) -> list[st
     for piece in pieces[1:]:
         names += _split_names(_NAME_END.sub("", piece).strip(" ,"), romance)
     names = _finish(names, spans, romance)
-    if not all(_org_like(n) for n in names):
-        return []  # "Experts convene ...", "This webinar, co-organised with ..."
-    return names
+    return names if all(_org_like(n) for n in names) else []  # "Experts convene ...", "This webinar, co-organised"
 
 
 def _subject(before: str) -> str:
@@ -221,9 +212,8 @@ def _subject(before: str) -> str:
 
 def _only_name_words(subject: str) -> bool:
     words = subject.split()
-    if words and words[-1].lower() in _LIST_ENDS:
-        return False
-    return all(w[:1].isupper() or w[:1] == "\ue000" or _is_name_word(w) for w in words)
+    named = all(w[:1].isupper() or w[:1] == "\ue000" or _is_name_word(w) for w in words)
+    return named and words[-1].lower() not in _LIST_ENDS
 
 
 def _org_like(name: str) -> bool:
@@ -259,7 +249,7 @@ def _finish(names: list[str], spans: list[str], romance: bool) -> list[str]:
     for name in names:
         name = _TOKEN.sub(lambda m: spans[int(m.group(1))], _strip_article(name))
         placeless = _TRAILING_PLACE.sub("", name)
-        if placeless != name and _org_like(placeless) and _PREPOSITION.search(placeless):
+        if placeless != name and _org_like(placeless) and not ORG_HEAD.fullmatch(placeless.split()[-1]):
             name = placeless  # "Centre of the ILO in Turin", but "ILO Office in Beirut" is a name
         if name and _LETTER.search(name) and not _generic(name, romance) and not PERSON_MARK.search(name):
             out.append(name)
@@ -270,7 +260,10 @@ def _generic(name: str, romance: bool) -> bool:
     """"les partenaires sociaux", "Trade unions": a kind of body, not a body's name."""
     words = name.split()
     if words[0][:1].islower():
-        return not ORG_HEAD.match(words[0])
+        # "ministère du Travail" is a name; "programme" alone, "employers' organizations" are not.
+        return len(words) == 1 or not ORG_HEAD.fullmatch(words[0]) or words[0].endswith(("s", "s'", "s’"))
+    if len(words) == 1 and ORG_HEAD.fullmatch(name.rstrip("'’")) and name.rstrip("'’").endswith("s"):
+        return True  # "Employers will host ...", "Workers' and employers' organizations"
     return not romance and len(words) > 1 and not _ACRONYM.search(name) and all(w[:1].islower() for w in words[1:])
 
 
@@ -283,6 +276,10 @@ def _strip_article(name: str) -> str:
         if stripped == name:
             return name
         name = stripped
+
+
+def _starts_with_name(bare: str) -> bool:
+    return bool(_ACRONYM.match(bare) or ORG_HEAD.match(bare))
 
 
 def _starts_new_name(part: str) -> bool:
@@ -308,10 +305,12 @@ def _split_names(phrase: str, romance: bool) -> list[str]:
 def _continues(current: str, part: str, joiner: str, romance: bool) -> bool:
     """Whether a part written after a comma or "and" goes on the name before it."""
     current, bare = _strip_article(current), _strip_article(part)
-    if _SHARED_HEAD[0].search(current) and _SHARED_HEAD[1].match(bare):
+    if SHARED_HEAD[0].search(current) and SHARED_HEAD[1].match(bare):
         return True  # "Technical Support Team and Country Office for ..."
-    if joiner.startswith(",") and _PARENT.match(current) and _UNIT.match(_TOKEN.sub("", bare).strip()):
+    if joiner.startswith(",") and PARENT_BODY.match(current) and SUB_UNIT.match(_TOKEN.sub("", bare).strip()):
         return True  # "Department of Trade, Law Development Programme (LDP)"
+    if not romance and not _org_like(current) and not _ARTICLE.match(part.strip()) and not _starts_with_name(bare):
+        return True  # "Bangladesh Garment Manufacturers and Exporters Association": the name is not complete yet
     if _starts_new_name(part):
         return False
     if not romance and _ENGLISH_THE.match(part) and not PLACE_WITH_THE.match(part.strip()):

@@ -40,6 +40,9 @@ def words_pattern(*lists: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(r"\b(?:" + "|".join(w for words in lists for w in words) + r")\b", re.IGNORECASE)
 
 
+# "Department of Trade, Law Development Programme": a ministry's topic is this many words at most.
+PARENT_TOPIC_MAX_WORDS = 2
+
 # A credit's holder is an organisation when it holds one of these words.
 CREDIT_ORG_WORDS = words_pattern(INSTITUTION_WORDS, CREDIT_WORDS)
 # A part of an organiser list starts a new name when it holds one of these words.
@@ -62,3 +65,11 @@ PERSON_MARK = re.compile(
     r"^(?:Mr|Ms|Mrs|Dr|H\.?E|M|Mme|Sr|Sra)\.?\s|\b(?:Director|Minister|Ambassador|President|Chair(?:person)?|"
     r"Directeur|Directrice|[Mm]inistre|Ministro|Ministra|Directora|Presidente)\b"
 )
+# One name shared by two heads: "Decent Work Technical Support Team and Country Office for ...".
+SHARED_HEAD = (re.compile(r"\bTeam$"), re.compile(r"^(?:(?:Country|Regional|Sub-?regional)\s+)?Office\b"))
+# "Department of Trade, Law Development Programme": a unit of the ministry or department before it.
+PARENT_BODY = re.compile(
+    r"^(?:Ministry|Department|Ministère|Ministerio|Departamento)\s+(?:of|de|du|des|del)"
+    rf"(?:\s+\S+){{1,{PARENT_TOPIC_MAX_WORDS}}}$"
+)
+SUB_UNIT = re.compile(r"^(?:[A-Z][\w’'-]*\s+)+(?:Programme|Program|Division|Unit|Section|Directorate|Service)$")
