@@ -22,8 +22,6 @@ from .titles import HEADINGS, is_generic_text, title_named
 # Class tokens that tell records apart without changing their shape ("odd", "is-active").
 _STATE_CLASS = re.compile(r"^(?:odd|even|first|last|active|current|selected|is-[\w-]+|has-[\w-]+|featured|sticky|new)$")
 _NUMBERED = re.compile(r"^(.*?)\d+$")
-# A class token used this few times on a page names one element ("post-852", "views-row-3"), not a shape.
-_RARE_CLASS_USES = 1
 # Link targets that are facets of many entries (a tag, a category, an author), never an entry.
 _FACET_PATH = re.compile(
     r"/(?:tags?|category|categories|categorie|categoria|categorias|author|authors|auteur|autor|topics?|label|labels|etiquetas?|"
@@ -52,30 +50,56 @@ _BARE_LINKS_FACTOR = 0.4
 
 
 class Shapes:
-    """An element's shape: its tag and the class tokens its kind shares, for one page."""
+    """An element's shape: its tag and the class tokens its kind shares, for one page.
+
+    Numbered variants ("views-row-3", "cat-list-row1") read as their kind; a token that
+    fewer than half of an element's same-tag siblings carry ("post-852", "category-opinion",
+    "featured") tells records apart and is left out, unless the element shares no token
+    with them (then its tokens name its role).
+    """
 
     def __init__(self, root):
-        counts: dict[str, int] = defaultdict(int)
+        stems: dict[str, set] = defaultdict(set)
         for el in root.iter():
             for c in (el.get("class") or "").split() if isinstance(el.tag, str) else ():
-                counts[c] += 1
-        stems: dict[str, set] = defaultdict(set)
-        for c in counts:
-            m = _NUMBERED.match(c)
-            if m:
-                stems[m[1]].add(c)
-        # "views-row-3", "cat-list-row1": numbered variants of one kind read as that kind.
+                m = _NUMBERED.match(c)
+                if m:
+                    stems[m[1]].add(c)
         self._stem = {c: stem + "#" for stem, variants in stems.items() if len(variants) >= 2 for c in variants}
-        self._rare = {c for c, n in counts.items() if n <= _RARE_CLASS_USES and c not in self._stem}
         self._cache: dict = {}
+        self._parents: set = set()
+
+    def _tokens(self, el) -> set:
+        return {self._stem.get(c, c) for c in (el.get("class") or "").split() if not _STATE_CLASS.match(c.lower())}
+
+    def _fill(self, parent) -> None:
+        """Shapes of all the children of `parent` at once: the tokens their tag shares."""
+        by_tag: dict[str, list] = defaultdict(list)
+        for child in parent:
+            if isinstance(child.tag, str):
+                by_tag[child.tag].append(child)
+        for t, children in by_tag.items():
+            tokens = [self._tokens(c) for c in children]
+            counts: dict[str, int] = defaultdict(int)
+            for ts in tokens:
+                for c in ts:
+                    counts[c] += 1
+            for c, ts in zip(children, tokens):
+                shared = [x for x in ts if counts[x] * 2 >= len(children)]
+                # Siblings in different roles (header, body, links) share nothing: they keep their names.
+                self._cache[c] = (t, " ".join(sorted(shared if shared else ts)))
+        self._parents.add(parent)
 
     def __call__(self, el) -> tuple[str, str]:
         found = self._cache.get(el)
         if found is None:
-            tokens = (el.get("class") or "").split()
-            kept = {self._stem.get(c, c) for c in tokens if c not in self._rare and not _STATE_CLASS.match(c.lower())}
-            found = (tag(el), " ".join(sorted(kept)))
-            self._cache[el] = found
+            parent = el.getparent()
+            if parent is None or parent in self._parents or not isinstance(el.tag, str):
+                found = (tag(el), " ".join(sorted(self._tokens(el)))) if isinstance(el.tag, str) else ("", "")
+                self._cache[el] = found
+                return found
+            self._fill(parent)
+            found = self._cache[el]
         return found
 
     def key(self, el) -> tuple:
