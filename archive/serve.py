@@ -94,6 +94,9 @@ def serve(db: str, host: str, port: int) -> int:
 
     ds = build(db)
     asyncio.run(ds.invoke_startup())
+    base = f"http://{host}:{port}"
+    print(f"Archive: {base}/  new entries feed: {base}{FEED_PATH}  chart: {base}{CHART_PATH}", flush=True)
     # uvicorn stops on SIGTERM and SIGINT (Ctrl-C), closing its socket: nothing keeps running.
-    uvicorn.run(ds.app(), host=host, port=port, log_level="warning", lifespan="on", workers=1)
+    # It says "Uvicorn running on ..." once it listens.
+    uvicorn.run(ds.app(), host=host, port=port, log_level="info", access_log=False, lifespan="on", workers=1)
     return 0

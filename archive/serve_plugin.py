@@ -58,10 +58,21 @@ def asgi_wrapper(datasette):
     return wrap
 
 
+def _entry_link(entry_id: str, text) -> Markup:
+    return Markup(f'<a href="{ENTRY_PATH}{quote(entry_id, safe="")}">{escape(text)}</a>')
+
+
 @hookimpl
-def render_cell(value, column, table, database, datasette):
+def render_cell(row, value, column, table, database, datasette):
+    """An entry's id (and, in `entries`, whose id column is its row link, its title) links to its entry page."""
     if column == "entry_id" and table in ENTRY_TABLES and isinstance(value, str) and value:
-        return Markup(f'<a href="{ENTRY_PATH}{quote(value, safe="")}">{escape(value)}</a>')
+        return _entry_link(value, value)
+    if column == "title" and table == "entries" and isinstance(value, str) and row is not None:
+        try:
+            entry_id = row["entry_id"]
+        except (KeyError, IndexError):
+            return None
+        return _entry_link(entry_id, value) if entry_id else None
     return None
 
 

@@ -1,0 +1,148 @@
+"""`serve` on an archive made by real crawls of the demo site: Datasette pages, the search
+box with ordinary text, the Atom feed, an entry's versions, the chart; read-only; and
+nothing left running after SIGTERM or SIGINT. The pages are opened in headless Chromium."""
+
+import json
+import signal
+import socket
+import subprocess
+import sys
+import urllib.error
+import urllib.request
+import xml.etree.ElementTree as ET
+from contextlib import contextmanager
+
+import pytest
+from chromium import dump_dom, screenshot
+from conftest import FAST, ROOT, cli
+
+from crawler.site_server import DEMO_BASE, DEMO_LISTING_PATH, SiteServer, demo_site_root
+
+ATOM = "{http://www.w3.org/2005/Atom}"
+
+
+@pytest.fixture(scope="module")
+def crawled(tmp_path_factory):
+    db = tmp_path_factory.mktemp("serve") / "a.db"
+    with SiteServer(demo_site_root(), state="week1", base=DEMO_BASE) as site:
+        cli("crawl", "ilo", "--db", db, "--start-url", site.base_url + DEMO_LISTING_PATH, *FAST, check=0)
+        site.state = "week2"
+        cli("crawl", "ilo", "--db", db, "--start-url", site.base_url + DEMO_LISTING_PATH, *FAST, check=0)
+    return db
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@contextmanager
+def serving(db):
+    """`listing-archive serve` in its own process, once it says it listens; stopped (and checked stopped) after."""
+    port = free_port()
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "archive.cli", "serve", "--db", str(db), "--port", str(port)],
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        seen = []
+        for line in proc.stderr:  # uvicorn logs this line once its socket listens
+            seen.append(line)
+            if "Uvicorn running on" in line:
+                break
+        else:
+            pytest.fail("serve did not start:\n" + "".join(seen))
+        yield proc, f"http://127.0.0.1:{port}"
+    finally:
+        if proc.poll() is None:
+            proc.terminate()
+            proc.wait(timeout=30)
+        proc.stderr.close()
+
+
+def get(url: str):
+    with urllib.request.urlopen(url, timeout=30) as response:
+        return response.read().decode("utf-8")
+
+
+@pytest.fixture(scope="module")
+def site(crawled):
+    with serving(crawled) as (_, base):
+        yield base
+
+
+def test_search_box_takes_ordinary_text(site):
+    found = json.loads(get(site + "/a/entries.json?_search=Coffee&_shape=array"))
+    assert [r["entry_id"] for r in found] == ["WCMS_857204"]
+    lao = json.loads(get(site + "/a/entries.json?_search=Lao-PDR&_shape=array"))
+    assert lao and all("lao" in (r["title"] + (r["description"] or "")).lower() for r in lao)
+    for text in ("COVID-19", '"', "workers' \"rights", "Lao PDR)"):
+        page = get(site + "/a/entries?_search=" + urllib.request.quote(text))
+        assert "no such column" not in page and "syntax error" not in page
+
+
+def test_read_only_with_stored_queries(site):
+    history = json.loads(get(site + "/a/entry_history.json?entry_id=WCMS_862866&_shape=array"))
+    assert [v["version"] for v in history] == [1, 2]
+    meta = json.loads(get(site + "/-/metadata.json"))
+    assert "description" in meta["databases"]["a"]["tables"]["entries"]
+    for path, data in (
+        ("/a/entries/-/insert", b'{"row": {"entry_id": "x"}}'),
+        ("/a/-/query", b"sql=DELETE+FROM+entries"),
+    ):
+        request = urllib.request.Request(
+            site + path, data=data, method="POST", headers={"Content-Type": "application/json"}
+        )
+        with pytest.raises(urllib.error.HTTPError):
+            urllib.request.urlopen(request, timeout=30)
+    assert json.loads(get(site + "/a.json?sql=select+count(*)+as+n+from+entries&_shape=array")) == [{"n": 15}]
+
+
+def test_atom_feed_of_new_entries(site):
+    feed = ET.fromstring(get(site + "/-/new-entries.atom").encode("utf-8"))
+    entries = feed.findall(ATOM + "entry")
+    assert len(entries) == 15 and feed.findtext(ATOM + "id") == "urn:listing-archive:new-entries:a"
+    assert entries[0].findtext(ATOM + "id") == "urn:listing-archive:WCMS_867001:new"  # the newest first
+    assert feed.find(ATOM + "link[@rel='self']").get("href").endswith("/-/new-entries.atom")
+
+
+def test_entry_page_shows_versions_side_by_side(site):
+    page = get(site + "/-/entry/WCMS_862866")
+    assert "v1" in page and "v2" in page and 'class="changed"' in page
+    assert "30 November - 1 December 2022" in page and "29 - 30 November 2022" in page
+    assert urllib.request.urlopen(site + "/a/entries?entry_id=WCMS_862866", timeout=30).status == 200
+    assert "/-/entry/WCMS_862866" in get(site + "/a/entries?entry_id=WCMS_862866")  # the title links to its page
+    assert "/-/entry/WCMS_862866" in get(site + "/a/events?entry_id=WCMS_862866")  # and so does the id elsewhere
+    with pytest.raises(urllib.error.HTTPError) as missing:
+        urllib.request.urlopen(site + "/-/entry/nothing-like-this", timeout=30)
+    assert missing.value.code == 404
+
+
+def test_pages_in_headless_chromium(site, tmp_path):
+    profile = tmp_path / "profile"
+    dom = dump_dom(site + "/a/entries?_search=Lao-PDR", profile)
+    assert "<table" in dom and "WCMS_" in dom and "no such column" not in dom
+    assert "no such column" not in dump_dom(site + "/a/entries?_search=COVID-19", profile)
+    entry = dump_dom(site + "/-/entry/WCMS_862866", profile)
+    assert "Automotive Sector" in entry and "<del>" in entry or "<ins>" in entry
+    chart = dump_dom(site + "/-/chart", profile)
+    assert "<svg" in chart and "<script" not in chart.split("<svg")[1].split("</svg>")[0]
+    screenshot(site + "/-/entry/WCMS_862866", "serve-entry.png", profile, size="1100,900")
+    screenshot(site + "/-/chart", "serve-chart.png", profile, size="1000,700")
+
+
+@pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGINT])
+def test_serve_stops_everything_it_started(crawled, sig):
+    with serving(crawled) as (proc, base):
+        get(base + "/-/versions.json")
+        port = int(base.rsplit(":", 1)[1])
+        proc.send_signal(sig)
+        assert proc.wait(timeout=30) in (0, -sig, 128 + sig)
+        with pytest.raises(OSError), socket.create_connection(("127.0.0.1", port), timeout=5):
+            pass  # nothing listens any more
+        children = subprocess.run(["pgrep", "-P", str(proc.pid)], capture_output=True, text=True, check=False).stdout
+        assert children.strip() == ""
