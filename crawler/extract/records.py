@@ -22,6 +22,9 @@ from .titles import HEADINGS, is_generic_text, title_named
 # Class tokens that tell records apart without changing their shape ("odd", "is-active").
 _STATE_CLASS = re.compile(r"^(?:odd|even|first|last|active|current|selected|is-[\w-]+|has-[\w-]+|featured|sticky|new)$")
 _NUMBERED = re.compile(r"^(.*?)\d+$")
+# Class tokens nearly all same-tag siblings carry ("post", "hentry") are their kind; the rest
+# ("category-news", "tag-health") vary from record to record.
+_CORE_SHARE = 0.8
 # Link targets that are facets of many entries (a tag, a category, an author), never an entry.
 _FACET_PATH = re.compile(
     r"/(?:tags?|category|categories|categorie|categoria|categorias|author|authors|auteur|autor|topics?|label|labels|etiquetas?|"
@@ -85,7 +88,8 @@ class Shapes:
                 for c in ts:
                     counts[c] += 1
             for c, ts in zip(children, tokens):
-                shared = [x for x in ts if counts[x] * 2 >= len(children)]
+                core = [x for x in ts if counts[x] >= _CORE_SHARE * len(children)]
+                shared = core or [x for x in ts if counts[x] * 2 >= len(children)]
                 # Siblings in different roles (header, body, links) share nothing: they keep their names.
                 self._cache[c] = (t, " ".join(sorted(shared if shared else ts)))
         self._parents.add(parent)
@@ -226,8 +230,8 @@ def align(records, links_in, shapes) -> tuple[list, float] | None:
 def title_quality(title: str, heading_like: bool, pointer: bool) -> float:
     """How much a record's title reads like one: some words, from a heading-like element.
     Behind a pointer link ("Read more") only a heading-like element is a title, not prose."""
-    if pointer and not heading_like:
-        return _MIN_QUALITY
+    if (pointer and not heading_like) or date_in_line(title) == title:
+        return _MIN_QUALITY  # "Read more" with prose around it, or a linked date
     q = min(len(title) / _FULL_TITLE_CHARS, 1.5) + (1.0 if heading_like else 0.0)
     return max(q - (1.5 if is_generic_text(title) else 0.0), _MIN_QUALITY)
 

@@ -25,7 +25,8 @@ _GENERIC_WORDS = frozenset(
     """read more view see learn find out continue continued reading full story article post report here click go to
     this the details detail download open watch listen link info information page event minutes agenda agendas
     packet pdf doc docx xls xlsx ppt mb kb video audio attachment attachments comment comments file files photo photos
-    reply replies response responses now register registration rsvp item
+    reply replies response responses now register registration rsvp item no leave a one share tweet print email
+    commentaire commentaires aucun laisser un une partager comentario comentarios sin deja un una compartir
     lire la suite en savoir plus voir télécharger telecharger détails details lien ici article consulter
     leer más mas ver seguir leyendo descargar información informacion detalles aquí aqui enlace noticia""".split()
 )
@@ -122,6 +123,22 @@ def is_heading_like(el) -> bool:
 _HEADING_DEPTH = 3
 
 
+def _lead_run(link):
+    """<a><strong>Open Air Basel 2014</strong> <span>Bonobo, Fink, ...</span></a>: the bold
+    run that opens a link and leaves much text after it is the title, the rest a line below."""
+    if (link.text or "").strip():
+        return None
+    first = next((c for c in link if tag(c) and text_of(c)), None)
+    if first is None or not (tag(first) in ("strong", "b") or title_named(first)):
+        return None
+    shown, whole = text_of(first) or "", text_of(link) or ""
+    return first if len(shown) <= _LEAD_SHARE * len(whole) else None
+
+
+# A bold opening run is the title when it is at most this share of the link's text.
+_LEAD_SHARE = 0.7
+
+
 def title_of(elements, link):
     """The element whose text is the entry's title, given the entry's main link (or None)."""
     if link is not None:
@@ -132,7 +149,10 @@ def title_of(elements, link):
         if inner is not None:
             return _narrow(inner)  # a link wrapping the whole card
         if not is_generic_text(link_text):
-            return _prominent_run(link) if _holds_blocks(link, 2) else link
+            if _holds_blocks(link, 2):
+                return _prominent_run(link)
+            lead = _lead_run(link)
+            return lead if lead is not None else link
     for el in elements:  # a pointer link ("Read more", "view minutes"): the entry's heading
         found = _heading_like(el)
         if found is not None:
