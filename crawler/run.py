@@ -44,6 +44,7 @@ def run_crawl(
     if progress:
         extra["LOG_LEVEL"] = "WARNING"
     settings = project_settings({**(overrides or {}), **extra})
+    logging.raiseExceptions = False  # a log file on a full disk must not print tracebacks; the crawl says why
     process = CrawlerProcess(settings)
     if log_file:
         handler = logging.FileHandler(log_file, encoding="utf-8")
