@@ -878,6 +878,97 @@ MIXED = [
     ("The forum is organized around three themes: skills, social protection and migration.", []),
     ("Le séminaire est organisé autour de trois thèmes.", []),
     ("El seminario está organizado en tres sesiones.", []),
+    ("Through its ENHANCE project, the ILO will organize a study visit to Sri Lanka.", ["ILO", "ENHANCE project"]),
+    (
+        "Through the Better Work programme, the ILO and IFC are organizing a buyers' forum.",
+        ["ILO", "IFC", "Better Work programme"],
+    ),
+    (
+        "À travers son projet PROSPECTS, le BIT organise une formation sur l'entrepreneuriat.",
+        ["BIT", "projet PROSPECTS"],
+    ),
+    ("A través de su proyecto Empleo Juvenil, la OIT organiza un taller en Lima.", ["OIT", "proyecto Empleo Juvenil"]),
+    (
+        "The ILO, through its Regional Office for Asia and the Pacific, will host a regional meeting.",
+        ["ILO", "Regional Office for Asia and the Pacific"],
+    ),
+    (
+        (
+            "Organized by the Government of Cambodia through the Ministry of Labour and Vocational Training "
+            "(MoLVT) with support from the ILO."
+        ),
+        ["Government of Cambodia", "Ministry of Labour and Vocational Training (MoLVT)"],
+    ),
+    (
+        (
+            "The dialogue was organized by the ILO and the International Organisation of Employers (IOE) through "
+            "the Global Business Network for Social Protection Floors."
+        ),
+        [
+            "ILO",
+            "International Organisation of Employers (IOE)",
+            "Global Business Network for Social Protection Floors",
+        ],
+    ),
+    ("The workshop, organised through the ILO's SCORE programme, trained 30 factory managers.", []),
+    (
+        "Seminar organized by the ILO (ACTRAV and ACT/EMP) and the International Training Centre.",
+        ["ILO (ACTRAV and ACT/EMP)", "International Training Centre"],
+    ),
+    (
+        "Organized by the Confederation of Indonesia Prosperity Trade Union (KSBSI) & the ILO.",
+        ["Confederation of Indonesia Prosperity Trade Union (KSBSI)", "ILO"],
+    ),
+    (
+        (
+            "Hosted by the Ministry of Human Resources and Social Security (MOHRSS) and the ILO Country Office "
+            "for China and Mongolia."
+        ),
+        ["Ministry of Human Resources and Social Security (MOHRSS)", "ILO Country Office for China and Mongolia"],
+    ),
+    (
+        (
+            "The event is organized by the Jordan Chamber of Industry, the Jordan Chamber of Commerce and the "
+            "ILO."
+        ),
+        ["Jordan Chamber of Industry", "Jordan Chamber of Commerce", "ILO"],
+    ),
+    (
+        "Organised by the ILO and the Trade Union Congress of the Philippines (TUCP).",
+        ["ILO", "Trade Union Congress of the Philippines (TUCP)"],
+    ),
+    ("The webinar is co-organized by the ILO and the OECD, with the participation of the World Bank.", ["ILO", "OECD"]),
+    (
+        (
+            "The meeting, organized by the ILO, is part of the project 'Promoting Decent Work in Fishing and "
+            "Seafood Processing'."
+        ),
+        ["ILO"],
+    ),
+    (
+        (
+            "The ILO’s Ship to Shore Rights Project is organizing the regional dialogue, co-organised with the "
+            "ASEAN Secretariat."
+        ),
+        ["ILO’s Ship to Shore Rights Project", "ASEAN Secretariat"],
+    ),
+    (
+        "Cet atelier est organisé par le projet « Appui à l'emploi des jeunes et des femmes » du BIT.",
+        ["projet « Appui à l'emploi des jeunes et des femmes » du BIT"],
+    ),
+    (
+        (
+            "El encuentro fue organizado por el proyecto 'Empleo y Formación' de la OIT y la Cámara de Comercio "
+            "de Bogotá."
+        ),
+        ["proyecto 'Empleo y Formación' de la OIT", "Cámara de Comercio de Bogotá"],
+    ),
+    ("The ILO has been organizing trainings for labour inspectors since 2015.", ["ILO"]),
+    ("The ILO is hosting the International Labour Conference from 5 to 16 June.", ["ILO"]),
+    ("Our partners are organized into three regional networks.", []),
+    ("The ILO Director-General will host a press conference on the new report.", []),
+    ("The campaign, hosted on the ILO website, invites young people to share their stories.", []),
+    ("More than 200 participants joined the forum hosted online.", []),
 ]
 
 CASES = NAMES_WITH_AND + AND_IN_BRACKETS + THROUGH + PROGRAMME_IN_BRACKETS + ACTIVE + NONE + MIXED

@@ -54,6 +54,7 @@ _ACTIVE = re.compile(
     r"\s+(?:will|shall|is going to)\s+(?:co-?)?(?:host|organi[sz]e|convene(?!\s+(?:to|in|on|at|for|from|next)\b)|"
     rf"hold(?=(?:\s+\S+){{0,{EVENT_NOUN_WINDOW}}}?\s+{_EVENT_NOUN}))\b"
     r"|\s+(?:has|have|had)\s+(?:co-?)?(?:organi[sz]ed|hosted|convened)\b"
+    r"|\s+(?:has|have)\s+been\s+(?:co-?)?(?:organi[sz]ing|hosting|convening)\b"
     r"|\s+(?:is|are)\s+(?:co-?)?(?:organi[sz]ing|hosting|convening)\b"
     r"|\s+(?:co-?)?(?:organi[sz]ed|hosted|convened)\s+(?=(?:a|an|the|two|three|its|their)\b)"
     r"|\s+(?:co-?)?(?:organisera|organiseront|organisent|organise|accueillera|accueilleront|accueille|accueillent"
@@ -91,7 +92,7 @@ _INTRO = re.compile(
     r"le|en|lors|du|pour|el|durante|con|avec|supported|funded|financed|sponsored|backed)\b[^,]*,\s*",
 )
 # "&" never separates two names in these texts ("Chambers of Commerce & Industry").
-_CONJ = re.compile(r"\s+(?:and|et|y|e)\s+")
+_CONJ = re.compile(r"\s+(?:and|et|y|e|&(?=\s+(?:the|le|la|l['’]|el)\b))\s+")
 _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z“\"‘(])")
 _ABBREVIATION_END = re.compile(rf"\b(?:[A-Z][a-z]{{0,{ABBREVIATION_LOWER_LETTERS}}}|[A-Z])\.$")
 # A bracket that frames the event instead of naming an organiser.
@@ -101,6 +102,9 @@ _QUOTED = re.compile(r"(?:(?<=\s)|^)(?:'[^']+'(?=[\s,.;:)]|$)|“[^”]*”|«[^
 _TOKEN = re.compile("\ue000(\\d+)\ue001")
 _LIST_SEPARATOR = re.compile(r",\s*|" + _CONJ.pattern)
 _LABEL_END = re.compile(r"[.;]\s")
+_FRONTED = re.compile(  # "Through its ENHANCE project, the ILO will ..."
+    r"(?i)^(?:through|à\s+travers|a\s+través\s+del?|par\s+l['’]intermédiaire\s+d[eu])\s+([^,]+),\s+(.+)$"
+)
 _DASH = re.compile(r"—| – ")
 _CLAUSE_AFTER_COMMA = re.compile(r",\s+(?=[a-z]).*$")  # ", based in ..."
 _ENGLISH_THE = re.compile(r"\s*the\s")
@@ -159,7 +163,8 @@ def _from_sentence(sentence: str, romance: bool) -> list[str]:
     m = _CO_WITH.search(sentence)
     if m:
         names = _names_after(sentence[m.end():], romance)
-        subject = _active_subject(sentence[: m.start()], romance, strict=True)
+        verb = _ACTIVE.search(sentence, 0, m.start())  # "A is organizing the dialogue, co-organised with B"
+        subject = _active_subject(sentence[: verb.start() if verb else m.start()], romance, strict=not verb)
         return _dedupe(subject + names) if names else []
     m = _ACTIVE.search(sentence)
     if m:
@@ -192,7 +197,8 @@ def _names_after(phrase: str, romance: bool) -> list[str]:
 def _active_subject(before: str, romance: bool, strict: bool = False) -> list[str]:
     """The organisers written before an active verb: "A, in collaboration with B, will host"."""
     protected, spans = _protect(_drop_frames(before))
-    pieces = _PARTNER.split(protected)
+    fronted = _FRONTED.match(protected)  # "Through its ENHANCE project, the ILO will organize"
+    pieces = _PARTNER.split(fronted.group(2)) + [fronted.group(1)] if fronted else _PARTNER.split(protected)
     subject = _subject(pieces[0])
     if not (subject[:1].isupper() or _ARTICLE.match(subject)) or len(subject.split()) > MAX_SUBJECT_WORDS:
         return []  # no name, or a whole clause
@@ -370,12 +376,8 @@ def _cut_at_clause(piece: str) -> str:
             head = words[:i]
             if bare in ("a", "an"):
                 return " ".join(head)  # "co-organised with the Ministry of Manpower a national dialogue"
-            while head and _PREPOSITION.fullmatch(head[-1]) is None and head[-1][:1].isupper() and len(head) > 1:
-                # back off to the preposition that opened the clause ("for Vietnamese delegates")
-                if any(_PREPOSITION.fullmatch(w) for w in head[1:]):
-                    head = head[:-1]
-                    continue
-                break
+            while len(head) > 1 and head[-1][:1].isupper() and any(_PREPOSITION.fullmatch(w) for w in head[1:]):
+                head = head[:-1]  # back off to the preposition that opened the clause ("for Vietnamese delegates")
             while head and _PREPOSITION.fullmatch(head[-1]):
                 head = head[:-1]
             return " ".join(head)

@@ -31,7 +31,9 @@ ORGANISER_WORDS: tuple[str, ...] = (
     "partnership", "forum", "group", "team", "service", "services", "embassy", "mission", "employers",
     "workers", r"trade\s+unions?", "bureau", "organisation", "projet", "agence", "syndicat", "gouvernement",
     "oficina", "organización", "programa", "proyecto", "agencia", "sindicato", "gobierno", "secrétariat", "secretaría",
-    "direction", "dirección", "división", "division", "directorate",
+    "direction", "dirección", "división", "division", "directorate", "cámara", "chambre", "confederación",
+    "fédération", "federación", "asociación", "instituto", "institut", "fundación", "fondation", "universidad",
+    "université", "consejo", "conseil", "comité", "comisión", "centro", "banco", "banque", "unión", "réseau",
 )
 
 
