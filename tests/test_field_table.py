@@ -1,0 +1,66 @@
+"""One field table: a field declared once in crawler/items.py reaches the schema, the
+versions, the export and the JSON diff without touching another file."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+
+from conftest import ROOT
+
+from crawler.items import FIELD_TABLE, FIELDS, SUMMARY_FIELDS, VERSIONED_FIELDS
+
+EXERCISE = r'''
+import json, sys
+from click.testing import CliRunner
+from archive.cli import main
+from archive.store import Archive, Sighting
+
+db, L = sys.argv[1], "https://example.org/news/"
+def entry(mood):
+    return {"entry_id": "e1", "url": "https://example.org/news/1", "title": "Budget", "listing_url": L, "mood": mood}
+with Archive(db) as a:
+    for mood in ("calm", "stormy"):
+        session = a.begin_crawl("listing", [L])
+        a.record_entries(session, [(entry(mood), Sighting(L))])
+        a.finish_crawl(session, {L: {"pages_fetched": 1, "complete": True}})
+    columns = [r[1] for r in a.conn.execute("PRAGMA table_info(entries)")]
+    records = [json.loads(r[0]) for r in a.conn.execute("SELECT record FROM entry_versions ORDER BY version")]
+    changed = json.loads(a.conn.execute("SELECT changed_fields FROM entry_versions WHERE version=2").fetchone()[0])
+runner = CliRunner()
+exported = json.loads(runner.invoke(main, ["export", "--db", db, "--format", "json"]).output)
+diff = json.loads(runner.invoke(main, ["diff", "--db", db, "--format", "json"]).output)
+print(json.dumps({"columns": columns, "records": records, "changed": changed, "exported": exported, "diff": diff}))
+'''
+
+
+def test_the_field_table_is_the_only_list_of_fields():
+    assert FIELDS == tuple(f.name for f in FIELD_TABLE)
+    assert set(VERSIONED_FIELDS) <= set(FIELDS) and set(SUMMARY_FIELDS) <= set(FIELDS)
+    assert not {"group", "position", "listing_url"} & set(VERSIONED_FIELDS)  # placement is a sighting
+
+
+def test_a_field_declared_once_reaches_schema_versions_export_and_diff(tmp_path):
+    copy = tmp_path / "src"
+    for package in ("crawler", "archive", "pipelines"):
+        shutil.copytree(ROOT / package, copy / package, ignore=shutil.ignore_patterns("__pycache__"))
+    items = copy / "crawler" / "items.py"
+    text = items.read_text()
+    anchor = '    Field("language"),\n'
+    assert anchor in text
+    # The exercise: one line, in one file.
+    items.write_text(text.replace(anchor, anchor + '    Field("mood", summary=True),\n'))
+    script = tmp_path / "exercise.py"
+    script.write_text(EXERCISE)
+    proc = subprocess.run([sys.executable, str(script), str(tmp_path / "a.db")], capture_output=True, text=True,
+                          cwd=tmp_path, env={**os.environ, "PYTHONPATH": str(copy)}, timeout=120)
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    got = json.loads(proc.stdout.strip().splitlines()[-1])
+    assert "mood" in got["columns"]
+    assert [r["mood"] for r in got["records"]] == ["calm", "stormy"]
+    assert got["changed"] == ["mood"]
+    assert got["exported"][0]["mood"] == "stormy"
+    assert "mood" in json.dumps(got["diff"]["changed"])
