@@ -14,7 +14,7 @@ from collections import defaultdict
 import lxml.html
 
 from ..parsers.groups import looks_like_group_heading
-from .html import tag, text_of
+from .html import INLINE, tag, text_of
 from .titles import HEADINGS
 
 
@@ -92,6 +92,8 @@ def flat_groups(groups: dict, shapes, links_in, is_pointer) -> dict[tuple, list]
     (or text) between them: key -> list of runs, each a list of member elements."""
     out: dict[tuple, list] = {}
     for key, els in groups.items():
+        if key[0][0] in INLINE:
+            continue  # links and bold runs in prose are no entries' anchors
         by_parent: dict = defaultdict(list)
         for el in els:
             by_parent[el.getparent()].append(el)

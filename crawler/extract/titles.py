@@ -126,9 +126,12 @@ _HEADING_DEPTH = 3
 def _lead_run(link):
     """<a><strong>Open Air Basel 2014</strong> <span>Bonobo, Fink, ...</span></a>: the bold
     run that opens a link and leaves much text after it is the title, the rest a line below."""
-    if (link.text or "").strip():
+    box = link
+    while len(box) == 1 and tag(box[0]) in ("span", "div") and not (box.text or "").strip():
+        box = box[0]  # <a><span><strong>Title</strong> more</span></a>
+    if (box.text or "").strip():
         return None
-    first = next((c for c in link if tag(c) and text_of(c)), None)
+    first = next((c for c in box if tag(c) and text_of(c)), None)
     if first is None or not (tag(first) in ("strong", "b") or title_named(first)):
         return None
     shown, whole = text_of(first) or "", text_of(link) or ""
