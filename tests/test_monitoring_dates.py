@@ -1,0 +1,131 @@
+"""One date parser for every command's date options: a date is the start of that day (UTC),
+a date-time is taken as given, `--until` a day, month or year includes all of it, and
+anything else is a clear error rather than a silent match of nothing or everything."""
+
+import json
+import sqlite3
+
+import pytest
+from click.testing import CliRunner
+
+from archive.cli import main
+from archive.queries import parse_when
+from archive.store import Archive, Sighting
+from crawler.entries import FIELDS
+
+L = "https://www.ilo.org/asia/news/lang--en/index.htm"
+STARTS = {1: "2026-11-27T10:00:00+00:00", 2: "2026-11-28T09:00:00+00:00", 3: "2026-11-28T15:00:00+00:00"}
+
+
+def entry(eid, **kw):
+    e = {f: None for f in FIELDS}
+    e.update(
+        entry_id=eid,
+        url=f"https://www.ilo.org/{eid}",
+        title=f"Migrant workers {eid}",
+        organisers=["ILO"],
+        listing_url=L,
+    )
+    e.update(kw)
+    return e
+
+
+@pytest.fixture
+def db(tmp_path):
+    """Three crawls: the 27th at 10:00, the 28th at 09:00 and 15:00 (UTC); entries dated in 2022."""
+    path = tmp_path / "d.db"
+    weeks = [
+        [
+            entry("A", date_start="2022-11-08", date_end="2022-11-08"),
+            entry("B", date_start="2022-10-31", date_end="2022-10-31"),
+        ],
+        [
+            entry("A", date_start="2022-11-08", date_end="2022-11-08"),
+            entry("B", date_start="2022-10-31", date_end="2022-10-31"),
+            entry("C", date_start="2022-12-01", date_end="2022-12-01"),
+        ],
+        [
+            entry("A", title="Migrant workers A, renamed", date_start="2022-11-08", date_end="2022-11-08"),
+            entry("B", date_start="2022-10-31", date_end="2022-10-31"),
+            entry("C", date_start="2022-12-01", date_end="2022-12-01"),
+        ],
+    ]
+    with Archive(path) as a:
+        for entries in weeks:
+            cid = a.begin_crawl("ilo", [L])
+            a.record_entries(cid, [(e, Sighting(L)) for e in entries])
+            a.finish_crawl(cid, {L: {"pages_fetched": 1, "pages_failed": 0, "complete": True}})
+    with sqlite3.connect(path) as conn:  # the crawls as if run at these times
+        for cid, start in STARTS.items():
+            conn.execute("UPDATE crawls SET started_at = ?, finished_at = ? WHERE id = ?", (start, start, cid))
+            conn.execute("UPDATE entry_versions SET seen_at = ? WHERE crawl_id = ?", (start, cid))
+            conn.execute("UPDATE events SET at = ? WHERE crawl_id = ?", (start, cid))
+            conn.execute("UPDATE entries SET first_seen = ? WHERE first_crawl = ?", (start, cid))
+    return path
+
+
+def run(*args, code=0):
+    result = CliRunner().invoke(main, [str(a) for a in args])
+    assert result.exit_code == code, result.output
+    return result.output
+
+
+def ids(out: str) -> list[str]:
+    return sorted(json.loads(line)["entry_id"] for line in out.splitlines())
+
+
+def test_a_date_is_the_start_of_its_day():
+    assert parse_when("2026-11-28").start == "2026-11-28" and parse_when("2026-11-28").end == "2026-11-29"
+    assert parse_when("2022-11").end == "2022-12-01" and parse_when("2022").end == "2023-01-01"
+    assert parse_when("2026-11-28T11:30+02:00").start == "2026-11-28T09:30:00+00:00"
+    assert parse_when("2026-11-28T09:30Z").cutoff == "2026-11-28T09:30:01+00:00"
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["diff", "--since", "yesterday"],
+        ["diff", "--from", "last week"],
+        ["diff", "--to", "2026-13-01"],
+        ["search", "migrant", "--until", "garbage"],
+        ["search", "migrant", "--since", "yesterday"],
+        ["export", "--as-of", "2026-02-30"],
+    ],
+)
+def test_a_date_that_is_not_one_is_a_clear_error(db, args):
+    out = run(*args, "--db", db, code=1)
+    assert "not a date" in out and "YYYY-MM-DD" in out and len(out.strip().splitlines()) == 1
+
+
+def test_diff_since_a_date_includes_that_whole_day(db):
+    report = json.loads(run("diff", "--db", db, "--since", "2026-11-28", "--format", "json"))
+    assert report["from"]["id"] == 1 and report["to"]["id"] == 3  # both crawls of the 28th
+    assert [e["entry_id"] for e in report["new"]] == ["C"] and [e["entry_id"] for e in report["changed"]] == ["A"]
+    later = json.loads(run("diff", "--db", db, "--since", "2026-11-28T12:00", "--format", "json"))
+    assert later["from"]["id"] == 2 and later["counts"]["new"] == 0
+    assert json.loads(run("diff", "--db", db, "--since", "2026-11-28T09:00:00Z", "--format", "json"))["from"]["id"] == 1
+    between = json.loads(
+        run("diff", "--db", db, "--from", "2026-11-28", "--to", "2026-11-28T10:00", "--format", "json")
+    )
+    assert (between["from"]["id"], between["to"]["id"]) == (1, 2)
+
+
+def test_until_a_month_or_a_day_includes_all_of_it(db):
+    assert ids(run("search", "migrant", "--db", db, "--until", "2022-11", "--format", "jsonl")) == ["A", "B"]
+    assert ids(run("search", "migrant", "--db", db, "--until", "2022-11-08", "--format", "jsonl")) == ["A", "B"]
+    assert ids(run("search", "migrant", "--db", db, "--until", "2022-11-07", "--format", "jsonl")) == ["B"]
+    assert ids(run("search", "migrant", "--db", db, "--since", "2022-11-08", "--format", "jsonl")) == ["A", "C"]
+    assert ids(
+        run("search", "migrant", "--db", db, "--since", "2022-11", "--until", "2022-11", "--format", "jsonl")
+    ) == ["A"]
+    assert ids(run("search", "migrant", "--db", db, "--until", "2022", "--format", "jsonl")) == ["A", "B", "C"]
+
+
+def test_export_as_of_a_date_is_the_archive_at_the_start_of_that_day(db):
+    assert ids(run("export", "--db", db, "--as-of", "2026-11-28")) == ["A", "B"]
+    assert ids(run("export", "--db", db, "--as-of", "2026-11-28T09:00:00Z")) == ["A", "B", "C"]
+    titles = {
+        json.loads(x)["entry_id"]: json.loads(x)["title"]
+        for x in run("export", "--db", db, "--as-of", "2026-11-29").splitlines()
+    }
+    assert titles["A"] == "Migrant workers A, renamed"
