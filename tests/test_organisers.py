@@ -969,6 +969,87 @@ MIXED = [
     ("The ILO Director-General will host a press conference on the new report.", []),
     ("The campaign, hosted on the ILO website, invites young people to share their stories.", []),
     ("More than 200 participants joined the forum hosted online.", []),
+    (
+        (
+            "THAMM contributes to a series of capacity-building workshops for 96 labour inspectors held by the "
+            "CONMIGO Project"
+        ),
+        ["CONMIGO Project"],
+    ),
+    (
+        (
+            "Join the ILO for this high-level virtual discussion, which will explore the topic of the ILO "
+            "technical guidelines on general principles of labour inspection."
+        ),
+        [],
+    ),
+    (
+        (
+            "The Director General of the International Labour Organization (ILO), Mr. Guy Ryder, paid an official"
+            " visit to Algeria from 13 to 16 April 2013 at the invitation of the Algerian Government and the "
+            "social partners."
+        ),
+        [],
+    ),
+    (
+        (
+            "Organizado por el Centro Internacional de Formación de la OIT (CIFOIT), en colaboración con el "
+            "Departamento de Normas Internacionales del Trabajo (NORMES) y las oficinas en el terreno."
+        ),
+        [
+            "Centro Internacional de Formación de la OIT (CIFOIT)",
+            "Departamento de Normas Internacionales del Trabajo (NORMES)",
+        ],
+    ),
+    (
+        (
+            "Un atelier de partage et d'examen du rapport a été organisé hier par le ministère du Travail, dans "
+            "le cadre de sa contribution à la célébration du centenaire."
+        ),
+        ["ministère du Travail"],
+    ),
+    (
+        (
+            "Culminó con éxito el diplomado sobre Normas Internacionales del Trabajo para países andinos, "
+            "organizado por la Universidad Libre de Colombia, en alianza con OIT."
+        ),
+        ["Universidad Libre de Colombia", "OIT"],
+    ),
+    ("Une journée portes ouvertes a été organisée à cet effet vendredi dernier au siège du bureau à Yaoundé.", []),
+    (
+        (
+            "La 4ème session de la Conférence islamique des ministres du Travail a été organisée avec la "
+            "participation des ministres de 56 pays."
+        ),
+        [],
+    ),
+    (
+        (
+            "The High-Level Forum held in Oslo on 5 September 2008 was the first public international discussion "
+            "of the ILO Declaration."
+        ),
+        [],
+    ),
+    (
+        (
+            "In keeping with the ILO commitment to gender equality, the International Labour Organization (ILO) "
+            "celebrates International Women's Day each year by hosting a round table discussion and a film "
+            "festival."
+        ),
+        [],
+    ),
+    (
+        (
+            "Around 20 to 30 per cent of children in low income countries complete their school to work "
+            "transition by the age of 15, says a new ILO report prepared for World Day against Child Labour."
+        ),
+        [],
+    ),
+    (
+        "The training session was held by the Ministry of Labour and Social Protection with ILO support.",
+        ["Ministry of Labour and Social Protection"],
+    ),
+    ("The position is held by the Ministry of Labour.", []),
 ]
 
 CASES = NAMES_WITH_AND + AND_IN_BRACKETS + THROUGH + PROGRAMME_IN_BRACKETS + ACTIVE + NONE + MIXED

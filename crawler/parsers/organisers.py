@@ -34,16 +34,20 @@ _LABEL = re.compile(
     r"(?i)(?:^|(?<=[.;]\s))(?:co-?)?(?:organi[sz]ers?|organi[sz]ed by|hosts?|hosted by|organisateurs?|organis[ée] par"
     r"|organizadores?|organizado por)\s*:\s*",
 )
-_PASSIVE = re.compile(
-    r"(?i)\b(?:(?:jointly|co-?)\s*)?(?:organi[sz]ed|hosted|convened|co-?hosted|co-?organi[sz]ed)\s+(?:jointly\s+)?by\s*:?\s+"
-    r"|\b(?:co-?)?organis[ée]e?s?\s+(?:conjointement\s+)?par\s+|\baccueillie?s?\s+par\s+"
-    r"|\b(?:co-?)?organizad[oa]s?\s+(?:conjuntamente\s+)?por\s+|\bconvocad[oa]s?\s+por\s+",
-)
-# "will hold a national seminar" names its organiser, "will hold consultations next week" does not.
+# Events: "will hold a seminar" and "workshops held by X" name organisers, "will hold consultations next week" not.
 _EVENT_NOUN = (r"(?:seminar|workshop|conference|forum|meeting|dialogue|training|webinar|session|event|launch|ceremony|"
                r"course|symposium|round-?table|exhibition|fair|summit|congress|festival|campaign|consultation)s?\b")
+# Adverbs that may stand between the verb and "by": "organisé hier par", "organized jointly by".
+_ADVERB = (r"(?:(?:jointly|conjointement|conjuntamente|today|yesterday|recently|also|successfully|hier|aujourd'hui|"
+           r"également|récemment|ayer|hoy|también|recientemente)\s+)?")
+_PASSIVE = re.compile(
+    rf"(?i)\b(?:(?:jointly|co-?)\s*)?(?:organi[sz]ed|hosted|convened|co-?hosted|co-?organi[sz]ed)\s+{_ADVERB}by\s*:?\s+"
+    rf"|\b(?:co-?)?organis[ée]e?s?\s+{_ADVERB}par\s+|\baccueillie?s?\s+par\s+"
+    rf"|\b(?:co-?)?organizad[oa]s?\s+{_ADVERB}por\s+|\bconvocad[oa]s?\s+por\s+"
+    rf"|{_EVENT_NOUN}[^.;]*?\bheld\s+by\s+",  # "workshops for labour inspectors held by the CONMIGO Project"
+)
 # Every shape below holds one of these.
-_TRIGGER = re.compile(r"organi|host|conven|accueil|convo[cq]|hold", re.IGNORECASE)
+_TRIGGER = re.compile(r"organi|host|conven|accueil|convo[cq]|hold|held", re.IGNORECASE)
 # "co-organised with A": A is an organiser, and so is the sentence's subject when it is an organisation.
 _CO_WITH = re.compile(
     r"(?i)\b(?:co-?organi[sz]ed|co-?hosted|jointly\s+organi[sz]ed|organi[sz]ed\s+jointly)\s+with\s+"
@@ -69,7 +73,8 @@ _ACTIVE_PRESENT = re.compile(
 _PARTNER = re.compile(
     r"(?i),?\s+\b(?:in\s+(?:close\s+)?(?:collaboration|coordination|cooperation|partnership|association|conjunction)\s+with"
     r"|together\s+with|jointly\s+with|along\s+with|en\s+(?:étroite\s+)?(?:collaboration|coopération|partenariat)\s+avec"
-    r"|conjointement\s+avec|en\s+(?:estrecha\s+)?(?:colaboración|cooperación|coordinación)\s+con|(?:junto|conjuntamente)\s+con"
+    r"|(?:conjointement|en\s+association)\s+avec|(?:junto|conjuntamente)\s+con"
+    r"|en\s+(?:estrecha\s+)?(?:colaboración|cooperación|coordinación|alianza|asociación)\s+con"
     # "A through the B", "A à travers le B", "A a través del B": B is the unit that organises for A.
     r"|through(?=\s+(?:the\s+|its\s+|their\s+)?(?:(?-i:[A-Z])|project|programme|program|office|unit))"
     r"|à\s+travers(?=\s+(?:le|la|les|l['’]|son|sa|ses)\b)"
