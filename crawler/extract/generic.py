@@ -21,6 +21,8 @@ from .records import Chrome, Shapes, align, candidate_groups, entry_links, link_
 from .titles import HEADINGS, is_generic_text, is_heading_like, title_of
 
 _LISTS = {"ol", "ul", "dl", "table", "tbody"}
+# Fewer records than this outside the sidebars, and the sidebars are looked at too.
+_MIN_CONFIDENT_RECORDS = 3
 # A featured entry in other markup joins the winning group only when the group has this many records,
 _MIN_RECORDS_FOR_EXTRAS = 3
 # and at most this many such entries join it.
@@ -57,7 +59,16 @@ def _outermost(els: list) -> list:
 
 
 def _best_group(root):
-    chrome = Chrome()
+    found, page = _best_group_within(root, Chrome(root))
+    if found is None or len(found) < _MIN_CONFIDENT_RECORDS:
+        # No list outside the sidebars: a related-posts or author list in an <aside> may be it.
+        loose, loose_page = _best_group_within(root, Chrome(root, strict=False))
+        if loose is not None and len(loose) > len(found or ()):
+            return loose, loose_page
+    return found, page
+
+
+def _best_group_within(root, chrome):
     links = entry_links(root, chrome)
     if not links:
         return None, None
@@ -72,6 +83,9 @@ def _best_group(root):
         if aligned is None:
             continue
         title_links, _ = aligned
+        if None in title_links:  # a header row, a record with no link of its own: no entry
+            records = [r for r, a in zip(records, title_links) if a is not None]
+            title_links = [a for a in title_links if a is not None]
         score = score_group(records, [_record_title(r, a, page) for r, a in zip(records, title_links)], page.texts)
         # Ties go to the larger record (it holds the date and the teaser), then to real elements.
         rank = (round(score, 6), sum(len(page.texts(m)) for r in records for m in r), not flat)

@@ -112,36 +112,49 @@ class Shapes:
 
 
 class Chrome:
-    """Whether an element sits in site chrome, cached per element for one page."""
+    """Whether an element sits in site chrome, cached per element for one page.
 
-    def __init__(self):
-        self._cache: dict = {}
+    Strict: navigation, sidebars (<aside>), menus anywhere; headers, footers and elements
+    named as chrome only outside <article>, <section>, <main>, and never a wrapper that
+    holds most of the page's links. Loose (a second look when the strict one finds no
+    list): only navigation and menus, since related-post lists sit in <aside> too.
+    """
+
+    def __init__(self, root, strict: bool = True):
+        self._cache: dict = {}  # element -> (is chrome, inside content)
+        self._strict = strict
+        self._half_links = len(root.xpath("//a")) / 2
+
+    def _own(self, node, in_content: bool) -> bool:
+        t = tag(node)
+        if t in ("nav", "menu") or (node.get("role") or "") in ("navigation", "search"):
+            return True
+        if not self._strict:
+            return False
+        if t in _CHROME_TAGS or (node.get("role") or "") in _CHROME_ROLES:
+            return True
+        if in_content or t in ("html", "body"):
+            return False
+        named = t in ("header", "footer") or bool(_CHROME_NAMES.search(f"{node.get('id') or ''} {node.get('class') or ''}"))
+        return named and len(node.xpath(".//a")) < self._half_links  # "header_default" wrapping the page is no header
 
     def __call__(self, el) -> bool:
         if el is None:
             return False
-        if el in self._cache:
-            return self._cache[el]
         chain, node = [], el
-        verdict = False
+        state = (False, False)
         while node is not None:
             if node in self._cache:
-                verdict = self._cache[node]
+                state = self._cache[node]
                 break
             chain.append(node)
             node = node.getparent()
-        # Walk back down: an element is chrome when an ancestor is, or when it is itself.
-        in_content = False
-        for node in reversed(chain):
-            t = tag(node)
-            in_content = in_content or t in _CONTENT_TAGS
-            if not verdict:
-                verdict = t in _CHROME_TAGS or (node.get("role") or "") in _CHROME_ROLES or (
-                    not in_content and t not in ("html", "body")
-                    and (t in ("header", "footer") or bool(_CHROME_NAMES.search(f"{node.get('id') or ''} {node.get('class') or ''}")))
-                )
-            self._cache[node] = verdict
-        return self._cache[el]
+        verdict, in_content = state
+        for node in reversed(chain):  # walk back down: chrome when an ancestor is, or itself
+            in_content = in_content or tag(node) in _CONTENT_TAGS
+            verdict = verdict or self._own(node, in_content)
+            self._cache[node] = (verdict, in_content)
+        return self._cache[el][0]
 
 
 def entry_links(root, chrome: Chrome) -> list:
