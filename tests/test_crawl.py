@@ -171,3 +171,16 @@ def test_jobdir_keeps_one_job_per_listing(tmp_path):
     assert count(db, "SELECT count(*) FROM crawls WHERE status='complete'") == 2
     assert count(db, "SELECT count(*) FROM entries") == 17
     assert len([p for p in jobs.iterdir() if p.is_dir()]) == 2
+
+
+def test_conditional_requests_hold_every_crawl_not_every_other(tmp_path):
+    """Three crawls of an unchanged site: the second and third are answered 304 throughout."""
+    db = tmp_path / "a.db"
+    with SiteServer(demo_site_root(), state="week1", base=DEMO_BASE) as site:
+        url = site.base_url + DEMO_LISTING_PATH
+        for _ in range(3):
+            cli("crawl", "ilo", "--db", db, "--start-url", url, *FAST, check=0)
+    statuses = [count(db, f"SELECT group_concat(status) FROM captures WHERE crawl_id={n}") for n in (1, 2, 3)]
+    assert statuses == ["200,200", "304,304", "304,304"]
+    assert count(db, "SELECT count(*) FROM entry_versions") == 14  # no version from a 304
+    assert count(db, "SELECT sum(entries) FROM crawls WHERE id=3") == 14
