@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .orgwords import GENERIC_HEAD, ORG_HEAD, PARENT_BODY, PERSON_MARK, PLACE_WITH_THE, SHARED_HEAD, SUB_UNIT
+from . import orgwords as ow
 from .text import clean_text, guess_language
 
 # An active sentence's subject longer than this is a clause, not a list of names.
@@ -89,24 +89,20 @@ _NAME_END = re.compile(
 )
 _ARTICLE = re.compile(r"^(?:[Tt]he|[Ii]ts|[Tt]heir|[Ll]es?|[Ll]a|[Ll]['’]|[Ss]on|[Ss]a|[Ee]l|[Ll]os|[Ll]as|[Ss]us?)"
                       r"\s*(?<=\s|'|’)")
-_ABBREVIATIONS = ("Dept.", "Inc.", "Ltd.", "Co.", "Corp.", "Govt.", "Univ.", "Assn.", "St.")
 _PREPOSITION = re.compile(r"\b(?:of|for|on|in|de|du|des|del|pour|para|sur|sobre)\b")
 _ACRONYM = re.compile(rf"\b[A-Z][A-Z0-9\-/&]{{{ACRONYM_MIN_CAPITALS - 1},}}\b")
 _INTRO = re.compile(
     r"(?i)^(?:on|in|at|during|to|for|after|before|last|this|next|as|from|with|following|under|"
     r"le|en|lors|du|pour|el|durante|con|avec|supported|funded|financed|sponsored|backed)\b[^,]*,\s*",
 )
-# "&" never separates two names in these texts ("Chambers of Commerce & Industry").
+# "&" separates two names only before an article ("X & the ILO"), not in "Chambers of Commerce & Industry".
 _CONJ = re.compile(r"\s+(?:and|et|y|e|&(?=\s+(?:the|le|la|l['’]|el)\b))\s+")
 _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z“\"‘(])")
 _ABBREVIATION_END = re.compile(rf"\b(?:[A-Z][a-z]{{0,{ABBREVIATION_LOWER_LETTERS}}}|[A-Z])\.$")
-# A bracket that frames the event instead of naming an organiser.
-_PROGRAMME_WORD = re.compile(r"\b(?:programmes?|programs?|projects?|projets?|proyectos?|programas?)\b", re.IGNORECASE)
 _BRACKET = re.compile(r"\s*\(([^()]*)\)")
 _QUOTED = re.compile(r"(?:(?<=\s)|^)(?:'[^']+'(?=[\s,.;:)]|$)|“[^”]*”|«[^»]*»|\"[^\"]*\"|‘[^’]*’)|\([^()]*\)")
 _TOKEN = re.compile("\ue000(\\d+)\ue001")
 _LIST_SEPARATOR = re.compile(r",\s*|" + _CONJ.pattern)
-_LABEL_END = re.compile(r"[.;]\s")
 _FRONTED = re.compile(  # "Through its ENHANCE project, the ILO will ..."
     r"(?i)^(?:through|à\s+travers|a\s+través\s+del?|par\s+l['’]intermédiaire\s+d[eu])\s+([^,]+),\s+(.+)$"
 )
@@ -160,7 +156,7 @@ def _from_sentence(sentence: str, romance: bool) -> list[str]:
         return []  # no word that names an organiser: skip the patterns below
     m = _LABEL.search(sentence)
     if m:
-        listed, spans = _protect(_drop_frames(_LABEL_END.split(sentence[m.end():], maxsplit=1)[0]))
+        listed, spans = _protect(_drop_frames(_SENTENCE_END.split(sentence[m.end():], maxsplit=1)[0]))
         return _finish(_split_names(listed, romance), spans, romance)
     m = _PASSIVE.search(sentence)
     if m:
@@ -228,7 +224,7 @@ def _only_name_words(subject: str) -> bool:
 
 
 def _org_like(name: str) -> bool:
-    return bool(_ACRONYM.search(name) or ORG_HEAD.search(name))
+    return bool(_ACRONYM.search(name) or ow.ORG_HEAD.search(name))
 
 
 def _protect(text: str) -> tuple[str, list[str]]:
@@ -248,7 +244,7 @@ def _drop_frames(text: str) -> str:
     def frame(m: re.Match[str]) -> str:
         inside = m.group(1).strip()
         clause = inside[:1].islower() and not _ACRONYM.match(inside)
-        programme = _PROGRAMME_WORD.search(inside) and len(inside.split()) >= FRAME_MIN_WORDS
+        programme = ow.PROGRAMME_WORD.search(inside) and len(inside.split()) >= FRAME_MIN_WORDS
         return "" if clause or programme else m.group(0)
 
     return _BRACKET.sub(frame, text)
@@ -260,9 +256,9 @@ def _finish(names: list[str], spans: list[str], romance: bool) -> list[str]:
     for name in names:
         name = _TOKEN.sub(lambda m: spans[int(m.group(1))], _strip_article(name))
         placeless = _TRAILING_PLACE.sub("", name)
-        if placeless != name and _org_like(placeless) and not ORG_HEAD.fullmatch(placeless.split()[-1]):
+        if placeless != name and _org_like(placeless) and not ow.ORG_HEAD.fullmatch(placeless.split()[-1]):
             name = placeless  # "Centre of the ILO in Turin", but "ILO Office in Beirut" is a name
-        if name and _LETTER.search(name) and not _generic(name, romance) and not PERSON_MARK.search(name):
+        if name and _LETTER.search(name) and not _generic(name, romance) and not ow.PERSON_MARK.search(name):
             out.append(name)
     return _dedupe(out)
 
@@ -272,15 +268,15 @@ def _generic(name: str, romance: bool) -> bool:
     words = name.split()
     if words[0][:1].islower():
         # "ministère du Travail" is a name; "programme" alone, "employers' organizations" are not.
-        return len(words) == 1 or not ORG_HEAD.fullmatch(words[0]) or words[0].endswith(("s", "s'", "s’"))
-    if len(words) == 1 and ORG_HEAD.fullmatch(name.rstrip("'’")) and name.rstrip("'’").endswith("s"):
+        return len(words) == 1 or not ow.ORG_HEAD.fullmatch(words[0]) or words[0].endswith(("s", "s'", "s’"))
+    if len(words) == 1 and ow.ORG_HEAD.fullmatch(name.rstrip("'’")) and name.rstrip("'’").endswith("s"):
         return True  # "Employers will host ...", "Workers' and employers' organizations"
     return not romance and len(words) > 1 and not _ACRONYM.search(name) and all(w[:1].islower() for w in words[1:])
 
 
 def _strip_article(name: str) -> str:
     name = name.strip(" ,;:–—-\"“”‘’")
-    if not name.endswith(_ABBREVIATIONS):
+    if not name.endswith(ow.ABBREVIATIONS):
         name = name.rstrip(".")
     while True:
         stripped = _ARTICLE.sub("", name, count=1)
@@ -290,12 +286,12 @@ def _strip_article(name: str) -> str:
 
 
 def _starts_with_name(bare: str) -> bool:
-    return bool(_ACRONYM.match(bare) or ORG_HEAD.match(bare))
+    return bool(_ACRONYM.match(bare) or ow.ORG_HEAD.match(bare))
 
 
 def _starts_new_name(part: str) -> bool:
     head = " ".join(_strip_article(part).split()[:NEW_NAME_WINDOW])
-    return bool(ORG_HEAD.search(head) or _ACRONYM.search(head))
+    return bool(ow.ORG_HEAD.search(head) or _ACRONYM.search(head))
 
 
 def _split_names(phrase: str, romance: bool) -> list[str]:
@@ -316,15 +312,15 @@ def _split_names(phrase: str, romance: bool) -> list[str]:
 def _continues(current: str, part: str, joiner: str, romance: bool) -> bool:
     """Whether a part written after a comma or "and" goes on the name before it."""
     current, bare = _strip_article(current), _strip_article(part)
-    if SHARED_HEAD[0].search(current) and SHARED_HEAD[1].match(bare):
+    if ow.SHARED_HEAD[0].search(current) and ow.SHARED_HEAD[1].match(bare):
         return True  # "Technical Support Team and Country Office for ..."
-    if joiner.startswith(",") and PARENT_BODY.match(current) and SUB_UNIT.match(_TOKEN.sub("", bare).strip()):
+    if joiner.startswith(",") and ow.PARENT_BODY.match(current) and ow.SUB_UNIT.match(_TOKEN.sub("", bare).strip()):
         return True  # "Department of Trade, Law Development Programme (LDP)"
     if not romance and not _org_like(current) and not _ARTICLE.match(part.strip()) and not _starts_with_name(bare):
         return True  # "Bangladesh Garment Manufacturers and Exporters Association": the name is not complete yet
     if _starts_new_name(part):
         return False
-    if not romance and _ENGLISH_THE.match(part) and not PLACE_WITH_THE.match(part.strip()):
+    if not romance and _ENGLISH_THE.match(part) and not ow.PLACE_WITH_THE.match(part.strip()):
         return False  # "Government of Norway and the Financial Times"
     if bare[:1].islower() and not _PREPOSITION.match(bare):
         return False  # "gouvernement du Burkina Faso et les partenaires sociaux"
@@ -367,13 +363,13 @@ def _trim_after_by(phrase: str, romance: bool = False) -> str:
 
 def _romance_cut(piece: str) -> str:
     piece = _ROMANCE_CLAUSE.sub("", piece)
-    return piece if ORG_HEAD.match(_strip_article(piece)) else _ROMANCE_PURPOSE.sub("", piece)
+    return piece if ow.ORG_HEAD.match(_strip_article(piece)) else _ROMANCE_PURPOSE.sub("", piece)
 
 
 def _cut_at_clause(piece: str) -> str:
     """"the ENHANCE Project for Vietnamese delegates to learn" -> "the ENHANCE Project"."""
     words, first = piece.split(), _strip_article(piece).split()[:1]
-    if first and first[0][:1].islower() and not _is_name_word(first[0]) and not ORG_HEAD.match(first[0]):
+    if first and first[0][:1].islower() and not _is_name_word(first[0]) and not ow.ORG_HEAD.match(first[0]):
         return ""  # "funded by the Government of Japan": a clause from its first word
     for i, word in enumerate(words):
         bare = word.strip("(),.")
@@ -390,7 +386,7 @@ def _cut_at_clause(piece: str) -> str:
 
 
 def _is_name_word(word: str) -> bool:
-    return bool(_ELIDED.match(word) or _PREPOSITION.fullmatch(word) or GENERIC_HEAD.fullmatch(word)
+    return bool(_ELIDED.match(word) or _PREPOSITION.fullmatch(word) or ow.GENERIC_HEAD.fullmatch(word)
                 or word in _NAME_JOINERS)
 
 

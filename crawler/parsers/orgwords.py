@@ -75,3 +75,7 @@ PARENT_BODY = re.compile(
     rf"(?:\s+\S+){{1,{PARENT_TOPIC_MAX_WORDS}}}$"
 )
 SUB_UNIT = re.compile(r"^(?:[A-Z][\w’'-]*\s+)+(?:Programme|Program|Division|Unit|Section|Directorate|Service)$")
+# A programme or project: in brackets after a name it frames the event ("(Joint Programme on X)").
+PROGRAMME_WORD = re.compile(r"\b(?:programmes?|programs?|projects?|projets?|proyectos?|programas?)\b", re.IGNORECASE)
+# Abbreviations that end a name with a full stop ("MOLISA Legal Dept.").
+ABBREVIATIONS = ("Dept.", "Inc.", "Ltd.", "Co.", "Corp.", "Govt.", "Univ.", "Assn.", "St.")
