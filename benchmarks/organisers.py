@@ -71,6 +71,10 @@ def main() -> None:
     print(f"names: {found_names - wrong_names}/{expected_names} expected found; "
           f"{wrong_names} wrong organisers, {missed_names} missed")
     print(f"speed: {len(cases) / elapsed:,.0f} descriptions/s")
+    for source in sorted({c[3] for c in cases}):
+        mine = [c for c in cases if c[3] == source]
+        ok = sum(parse_organisers(t, lang).names == want for t, want, lang, _ in mine)
+        print(f"  {source:<26} {ok:>4}/{len(mine):<4} {ok / len(mine):.1%}")
     if misses and not args.quiet:
         print("\nmisses:")
         for source, text, want, got in misses:
