@@ -20,77 +20,80 @@ def parse_settings(pairs) -> dict:
     return out
 
 
+# The options `crawl` and `schedule` share, in the order --help shows them.
+CRAWL_OPTIONS = [
+    click.argument("spider", default=None, required=False),
+    click.option(
+        "--db",
+        "db",
+        default=None,
+        envvar="LISTING_ARCHIVE_DB",
+        type=click.Path(dir_okay=False),
+        help="The SQLite archive (default archive.db, or the config's db), e.g. --db lao.db.",
+    ),
+    click.option(
+        "--config",
+        "config_path",
+        default=None,
+        type=click.Path(dir_okay=False),
+        metavar="FILE.toml",
+        help="Listings, archive and settings from a TOML file, e.g. --config listings.toml.",
+    ),
+    click.option(
+        "--start-url",
+        "start_urls",
+        multiple=True,
+        metavar="URL",
+        help="A listing to crawl instead of the spider's default (repeat for more).",
+    ),
+    click.option(
+        "--profile",
+        default=None,
+        metavar="NAME|auto|FILE.toml",
+        help="Site profile: a bundled name, 'auto' (generic extractor) or a profile file, e.g. --profile auto.",
+    ),
+    click.option(
+        "-s",
+        "settings",
+        multiple=True,
+        metavar="NAME=VALUE",
+        help="A Scrapy setting, as `scrapy crawl -s` takes it, e.g. -s DOWNLOAD_DELAY=2.",
+    ),
+    click.option(
+        "--contact", default=None, metavar="EMAIL|URL", help="A contact for site owners, added to the User-Agent."
+    ),
+    click.option(
+        "--notify",
+        "notify",
+        multiple=True,
+        metavar="APPRISE_URL",
+        help="Send new entries after a complete crawl, an alert after a failed or suspect one.",
+    ),
+    click.option(
+        "--log-dir",
+        default=None,
+        type=click.Path(file_okay=False),
+        help="Where each crawl's log file goes (default: logs/ beside the archive).",
+    ),
+    click.option(
+        "--jobdir",
+        default=None,
+        type=click.Path(file_okay=False),
+        help="Keep the crawl's queue here so that a stopped crawl can resume, e.g. --jobdir jobs.",
+    ),
+    click.option(
+        "--ignore-field",
+        "ignore_fields",
+        multiple=True,
+        metavar="FIELD",
+        help="A field that never counts as a change (repeatable), e.g. --ignore-field image_url.",
+    ),
+]
+
+
 def crawl_options(func):
-    """The options `crawl` and `schedule` share."""
-    options = [
-        click.argument("spider", default=None, required=False),
-        click.option(
-            "--db",
-            "db",
-            default=None,
-            envvar="LISTING_ARCHIVE_DB",
-            type=click.Path(dir_okay=False),
-            help="The SQLite archive (default archive.db, or the config's db), e.g. --db lao.db.",
-        ),
-        click.option(
-            "--config",
-            "config_path",
-            default=None,
-            type=click.Path(dir_okay=False),
-            metavar="FILE.toml",
-            help="Listings, archive and settings from a TOML file, e.g. --config listings.toml.",
-        ),
-        click.option(
-            "--start-url",
-            "start_urls",
-            multiple=True,
-            metavar="URL",
-            help="A listing to crawl instead of the spider's default (repeat for more).",
-        ),
-        click.option(
-            "--profile",
-            default=None,
-            metavar="NAME|auto|FILE.toml",
-            help="Site profile: a bundled name, 'auto' (generic extractor) or a profile file, e.g. --profile auto.",
-        ),
-        click.option(
-            "-s",
-            "settings",
-            multiple=True,
-            metavar="NAME=VALUE",
-            help="A Scrapy setting, as `scrapy crawl -s` takes it, e.g. -s DOWNLOAD_DELAY=2.",
-        ),
-        click.option(
-            "--contact", default=None, metavar="EMAIL|URL", help="A contact for site owners, added to the User-Agent."
-        ),
-        click.option(
-            "--notify",
-            "notify",
-            multiple=True,
-            metavar="APPRISE_URL",
-            help="Send new entries after a complete crawl, an alert after a failed or suspect one.",
-        ),
-        click.option(
-            "--log-dir",
-            default=None,
-            type=click.Path(file_okay=False),
-            help="Where each crawl's log file goes (default: logs/ beside the archive).",
-        ),
-        click.option(
-            "--jobdir",
-            default=None,
-            type=click.Path(file_okay=False),
-            help="Keep the crawl's queue here so that a stopped crawl can resume, e.g. --jobdir jobs.",
-        ),
-        click.option(
-            "--ignore-field",
-            "ignore_fields",
-            multiple=True,
-            metavar="FIELD",
-            help="A field that never counts as a change (repeatable), e.g. --ignore-field image_url.",
-        ),
-    ]
-    for option in reversed(options):
+    """Decorate a command with CRAWL_OPTIONS."""
+    for option in reversed(CRAWL_OPTIONS):
         func = option(func)
     return func
 
