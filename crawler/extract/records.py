@@ -123,7 +123,6 @@ class Chrome:
     def __init__(self, root, strict: bool = True):
         self._cache: dict = {}  # element -> (is chrome, inside content)
         self._strict = strict
-        self._half_links = len(root.xpath("//a")) / 2
 
     def _own(self, node, in_content: bool) -> bool:
         t = tag(node)
@@ -136,7 +135,7 @@ class Chrome:
         if in_content or t in ("html", "body"):
             return False
         named = t in ("header", "footer") or bool(_CHROME_NAMES.search(f"{node.get('id') or ''} {node.get('class') or ''}"))
-        return named and len(node.xpath(".//a")) < self._half_links  # "header_default" wrapping the page is no header
+        return named and not _wraps_page(node)  # "header_default" around the whole page is no header
 
     def __call__(self, el) -> bool:
         if el is None:
@@ -155,6 +154,19 @@ class Chrome:
             verdict = verdict or self._own(node, in_content)
             self._cache[node] = (verdict, in_content)
         return self._cache[el][0]
+
+
+_CONTENT_NAMED = (
+    "descendant::*[self::main or self::article or @role='main' or "
+    + " or ".join(f"contains(concat(' ', translate(@id, '_', ' '), ' ', translate(@class, '_', ' '), ' '), ' {n} ')"
+                  for n in ("content", "main", "entry", "entries", "fullcontent", "site-content", "main-content"))
+    + "][1]"
+)
+
+
+def _wraps_page(node) -> bool:
+    """A wrapper, not chrome: "header_default" around the whole page holds its content."""
+    return bool(node.xpath(_CONTENT_NAMED))
 
 
 def entry_links(root, chrome: Chrome) -> list:
