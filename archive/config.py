@@ -34,6 +34,7 @@ TOP_LEVEL = {
     "notify": "text or list of text",
     "log_dir": "text",
     "jobdir": "text",
+    "frontier": "text",
     "settings": "table",
     "listing": "list of tables ([[listing]])",
 }
@@ -54,6 +55,7 @@ class Config:
     notify: list[str] = field(default_factory=list)
     log_dir: str | None = None
     jobdir: str | None = None
+    frontier: str | None = None  # redis://HOST:PORT/DB: a crawl shared by workers
     settings: dict = field(default_factory=dict)
 
     @property
@@ -110,7 +112,7 @@ def _check_listing(path, number: int, item) -> dict:
 
 def _check_top(path, data: dict) -> None:
     _unknown(path, "", data, TOP_LEVEL)
-    for key in ("db", "contact", "log_dir", "jobdir"):
+    for key in ("db", "contact", "log_dir", "jobdir", "frontier"):
         if key in data:
             _text(path, "", key, data[key])
     notify = data.get("notify", [])
@@ -158,5 +160,6 @@ def load_config(path: str) -> Config:
         notify=[notify] if isinstance(notify, str) else list(notify),
         log_dir=beside(data.get("log_dir")),
         jobdir=beside(data.get("jobdir")),
+        frontier=data.get("frontier"),
         settings=settings,
     )

@@ -37,6 +37,8 @@ class CrawlPlan:
     notify: list[str] = field(default_factory=list)
     log_dir: str | None = None
     jobdir: str | None = None
+    frontier: str | None = None  # redis://HOST:PORT/DB: a crawl shared by workers (archive.coordinator)
+    workers: int | None = None  # local workers the coordinator starts (None: one per core)
 
 
 def build_plan(
@@ -51,6 +53,8 @@ def build_plan(
     log_dir=None,
     jobdir=None,
     ignore_fields=(),
+    frontier=None,
+    workers=None,
 ) -> CrawlPlan:
     """Options (which win) and a config file merged into one plan; every check before any crawling.
 
@@ -81,6 +85,7 @@ def build_plan(
         plan.db, contact = db or cfg.db, contact or cfg.contact
         plan.notify = plan.notify or cfg.notify
         plan.log_dir, plan.jobdir = log_dir or cfg.log_dir, jobdir or cfg.jobdir
+        frontier = frontier or cfg.frontier
     plan.spider, plan.db = plan.spider or "ilo", plan.db or "archive.db"
     try:
         plan.overrides.update(check_settings(settings or {}))
@@ -102,7 +107,23 @@ def build_plan(
         plan.overrides["CONTACT"] = contact
     if plan.jobdir:
         plan.overrides["JOBDIR"] = plan.jobdir
+    _frontier(plan, frontier, workers)
     return plan
+
+
+def _frontier(plan: CrawlPlan, frontier, workers) -> None:
+    from crawler.distributed.frontier import FrontierError, check_url
+
+    if frontier:
+        try:
+            plan.frontier = check_url(frontier)
+        except FrontierError as exc:
+            raise PlanError(str(exc)) from None
+        if plan.jobdir:
+            raise PlanError("--frontier and --jobdir do not go together: the frontier is where the queue is kept")
+    elif workers is not None:
+        raise PlanError("--workers needs --frontier")
+    plan.workers = workers
 
 
 def _check_urls(urls: list[str]) -> None:
@@ -133,6 +154,10 @@ def run_plan(plan: CrawlPlan) -> int:
     Archive(plan.db).close()  # a clear error now if the file is not an archive
     try:
         with archive_lock(plan.db):
+            if plan.frontier:
+                from .coordinator import coordinate
+
+                return coordinate(plan)
             if plan.jobdir and len(plan.start_urls) > 1:
                 return worst(_run_in_child(one) for one in per_listing(plan))
             return execute(plan)

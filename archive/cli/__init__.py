@@ -28,9 +28,9 @@ def main():
 
 
 def _register() -> None:
-    from . import admin, crawling, offline, reading, reporting
+    from . import admin, crawling, distributed, offline, reading, reporting
 
-    for module in (crawling, offline, reading, reporting, admin):
+    for module in (crawling, offline, reading, reporting, admin, distributed):
         for command in module.COMMANDS:
             main.add_command(command)
 

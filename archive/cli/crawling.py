@@ -88,6 +88,20 @@ CRAWL_OPTIONS = [
         metavar="FIELD",
         help="A field that never counts as a change (repeatable), e.g. --ignore-field image_url.",
     ),
+    click.option(
+        "--frontier",
+        default=None,
+        envvar="LISTING_ARCHIVE_FRONTIER",
+        metavar="redis://HOST:PORT/DB",
+        help="Share the crawl with `listing-archive worker` processes through this Redis, e.g. "
+        "--frontier redis://10.0.0.5:6379/0; this process writes the archive.",
+    ),
+    click.option(
+        "--workers",
+        default=None,
+        type=click.IntRange(min=0),
+        help="With --frontier: local workers to start (default: one per core; 0: only coordinate).",
+    ),
 ]
 
 
@@ -98,7 +112,8 @@ def crawl_options(func):
     return func
 
 
-def _plan(spider, db, config_path, start_urls, profile, settings, contact, notify, log_dir, jobdir, ignore_fields):
+def _plan(spider, db, config_path, start_urls, profile, settings, contact, notify, log_dir, jobdir, ignore_fields,
+          frontier=None, workers=None):
     from ..runner import PlanError, build_plan
 
     try:
@@ -114,6 +129,8 @@ def _plan(spider, db, config_path, start_urls, profile, settings, contact, notif
             log_dir,
             jobdir,
             ignore_fields,
+            frontier,
+            workers,
         )
     except PlanError as exc:
         raise click.UsageError(str(exc)) from None  # exit 2: the command line asked for something impossible
@@ -122,7 +139,10 @@ def _plan(spider, db, config_path, start_urls, profile, settings, contact, notif
 @click.command()
 @crawl_options
 @friendly_errors
-def crawl(spider, db, config_path, start_urls, profile, settings, contact, notify, log_dir, jobdir, ignore_fields):
+def crawl(
+    spider, db, config_path, start_urls, profile, settings, contact, notify, log_dir, jobdir, ignore_fields, frontier,
+    workers,
+):
     """Crawl listing pages into the archive and print a summary.
 
     Safe from cron: one crawl at a time per archive (a second exits at once with
@@ -134,11 +154,13 @@ def crawl(spider, db, config_path, start_urls, profile, settings, contact, notif
       listing-archive crawl ilo --db lao.db --start-url https://www.ilo.org/asia/countries/lao-peoples-democratic-republic/facet/lang--en/index.htm
       listing-archive crawl listing --start-url https://example.org/news/ -s DOWNLOAD_DELAY=2
       listing-archive crawl --config listings.toml --notify mailto://me:pw@example.org
+      listing-archive crawl --config listings.toml --frontier redis://10.0.0.5:6379/0 --workers 0
     """
     from ..runner import run_plan
 
     plan = _plan(
-        spider, db, config_path, start_urls, profile, settings, contact, notify, log_dir, jobdir, ignore_fields
+        spider, db, config_path, start_urls, profile, settings, contact, notify, log_dir, jobdir, ignore_fields,
+        frontier, workers,
     )
     sys.exit(run_plan(plan))
 
@@ -168,6 +190,8 @@ def schedule(
     log_dir,
     jobdir,
     ignore_fields,
+    frontier,
+    workers,
 ):
     """Crawl on an interval (with jitter), for machines without cron.
 
@@ -185,7 +209,8 @@ def schedule(
     except ValueError as exc:
         raise click.BadParameter(str(exc), param_hint="--every") from None
     plan = _plan(
-        spider, db, config_path, start_urls, profile, settings, contact, notify, log_dir, jobdir, ignore_fields
+        spider, db, config_path, start_urls, profile, settings, contact, notify, log_dir, jobdir, ignore_fields,
+        frontier, workers,
     )
     sys.exit(run_schedule(plan, seconds, jitter))
 

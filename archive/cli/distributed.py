@@ -1,0 +1,62 @@
+"""`worker`: fetch pages for the crawl in a shared Redis frontier (issue 14)."""
+
+from __future__ import annotations
+
+import logging
+import sys
+
+import click
+
+from .common import friendly_errors
+
+
+@click.command()
+@click.option(
+    "--frontier",
+    required=True,
+    envvar="LISTING_ARCHIVE_FRONTIER",
+    metavar="redis://HOST:PORT/DB",
+    help="The Redis frontier the coordinator (`crawl --frontier`) uses, e.g. --frontier redis://10.0.0.5:6379/0.",
+)
+@click.option(
+    "-s",
+    "settings",
+    multiple=True,
+    metavar="NAME=VALUE",
+    help="A Scrapy setting for this worker, e.g. -s CONCURRENT_REQUESTS=32.",
+)
+@click.option(
+    "--idle-timeout",
+    default=60.0,
+    show_default=True,
+    type=click.FloatRange(min=0),
+    help="Leave after this many seconds without a page to fetch (or without a crawl to join).",
+)
+@friendly_errors
+def worker(frontier, settings, idle_timeout):
+    """Join the crawl in a Redis frontier: fetch and read its pages, send them to the coordinator.
+
+    Run any number, on any machine that reaches the Redis server. A worker holds a
+    lease on each page it fetches; one that dies gives its pages back when the lease
+    expires. It leaves when the crawl is over, or after --idle-timeout seconds idle.
+
+    \b
+    Example:
+      listing-archive worker --frontier redis://10.0.0.5:6379/0 -s CONCURRENT_REQUESTS=32
+    """
+    from crawler.distributed.frontier import FrontierError, check_url
+    from crawler.distributed.worker import run_worker
+    from crawler.settings import SettingError, check_settings
+
+    from .crawling import parse_settings
+
+    try:
+        check_url(frontier)
+        overrides = check_settings(parse_settings(settings))
+    except (FrontierError, SettingError) as exc:
+        raise click.UsageError(str(exc)) from None
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s [%(name)s] %(levelname)s: %(message)s")
+    sys.exit(run_worker(frontier, overrides, idle_timeout))
+
+
+COMMANDS = [worker]

@@ -1,0 +1,332 @@
+"""The shared frontier in Redis: one crawl at a time per Redis database.
+
+Keys (all under PREFIX):
+  crawl            hash: token, config (JSON), state (running|done), heartbeat (the coordinator's)
+  queue            list of pages to fetch: JSON {id, url, listing_url, page}
+  processing       zset: lease id -> deadline (ms, Redis clock); leases   hash: id -> message
+  attempts         hash: id -> times a lease on it expired
+  seen             set of page keys already asked for (the dupefilter)
+  listing:N        hash: pages_requested, pages_fetched, pages_failed (the Nth start URL)
+  problems:N       set of texts saying why listing N is incomplete
+  results          list of page outcomes (codec JSON) waiting for the archive writer
+  validators       hash: page url -> JSON {id, validators, page_links} (conditional requests)
+  host:NAME        the next moment (ms) a request may start to that host: shared politeness
+
+A page's outcome (its result, its counts, its pagination links, the release of its
+lease) is one Lua script: a worker killed at any point has either reported the page
+whole or not at all, and then its lease expires and the page goes back to the queue.
+Nothing is reached but the Redis at the URL given.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+import uuid
+from urllib.parse import urlsplit
+
+import redis
+
+PREFIX = "listing-archive:"
+SCHEMES = ("redis", "rediss", "unix")
+# A coordinator that has not been heard from for this long has died; its frontier can be taken over.
+COORDINATOR_GONE = 30.0
+
+_COMMIT = """
+local lease = ARGV[1]
+if lease ~= '' then
+  if redis.call('ZREM', KEYS[2], lease) == 0 then return -1 end
+  redis.call('HDEL', KEYS[3], lease)
+  redis.call('HDEL', KEYS[9], lease)
+end
+if ARGV[2] ~= '' then redis.call('RPUSH', KEYS[5], ARGV[2]) end
+redis.call('HINCRBY', KEYS[6], 'pages_fetched', tonumber(ARGV[3]))
+redis.call('HINCRBY', KEYS[6], 'pages_failed', tonumber(ARGV[4]))
+for _, p in ipairs(cjson.decode(ARGV[6])) do redis.call('SADD', KEYS[7], p) end
+local max = tonumber(ARGV[5])
+local pushed = 0
+for _, r in ipairs(cjson.decode(ARGV[7])) do
+  if redis.call('SISMEMBER', KEYS[4], r['key']) == 0 then
+    local n = tonumber(redis.call('HGET', KEYS[6], 'pages_requested') or '0')
+    if max > 0 and n >= max then
+      redis.call('SADD', KEYS[7], 'stopped at LISTING_MAX_PAGES=' .. ARGV[5] .. ' pages (endless pagination?)')
+    else
+      redis.call('SADD', KEYS[4], r['key'])
+      redis.call('HINCRBY', KEYS[6], 'pages_requested', 1)
+      r['key'] = nil
+      r['id'] = tostring(redis.call('INCR', KEYS[8]))
+      redis.call('LPUSH', KEYS[1], cjson.encode(r))
+      pushed = pushed + 1
+    end
+  end
+end
+return pushed
+"""
+
+_NOW_MS = "local t = redis.call('TIME'); local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)\n"
+
+_TAKE = (
+    _NOW_MS
+    + """
+local out = {}
+for i = 1, tonumber(ARGV[2]) do
+  local m = redis.call('RPOP', KEYS[1])
+  if not m then break end
+  local id = cjson.decode(m)['id']
+  redis.call('ZADD', KEYS[2], now + tonumber(ARGV[1]), id)
+  redis.call('HSET', KEYS[3], id, m)
+  out[#out + 1] = m
+end
+return out
+"""
+)
+
+_RENEW = (
+    _NOW_MS
+    + """
+local held = 0
+for i = 2, #ARGV do
+  held = held + redis.call('ZADD', KEYS[1], 'XX', 'CH', now + tonumber(ARGV[1]), ARGV[i])
+end
+return held
+"""
+)
+
+_RECLAIM = (
+    _NOW_MS
+    + """
+local lost = {}
+for _, id in ipairs(redis.call('ZRANGEBYSCORE', KEYS[2], '-inf', now)) do
+  local m = redis.call('HGET', KEYS[3], id)
+  redis.call('ZREM', KEYS[2], id)
+  redis.call('HDEL', KEYS[3], id)
+  local n = redis.call('HINCRBY', KEYS[4], id, 1)
+  if m then
+    if n >= tonumber(ARGV[1]) then lost[#lost + 1] = m else redis.call('RPUSH', KEYS[1], m) end
+  end
+end
+return lost
+"""
+)
+
+_RESERVE = (
+    _NOW_MS
+    + """
+local nxt = tonumber(redis.call('GET', KEYS[1]) or '0')
+local start = math.max(now, nxt, now + tonumber(ARGV[2]))
+local delay = tonumber(ARGV[1])
+if delay > 0 then redis.call('SET', KEYS[1], start + delay, 'PX', start - now + delay + 60000) end
+return start - now
+"""
+)
+
+
+class FrontierError(RuntimeError):
+    """A frontier URL that cannot be used, or a frontier another coordinator is using."""
+
+
+def check_url(url: str) -> str:
+    """A redis://HOST:PORT/DB URL (rediss:// or unix:// too); FrontierError otherwise."""
+    try:
+        parts = urlsplit(url)
+        parts.port  # noqa: B018  (raises ValueError for a bad port)
+    except ValueError:
+        raise FrontierError(f"--frontier: {url!r} is not a valid URL") from None
+    if parts.scheme not in SCHEMES or (parts.scheme != "unix" and not parts.hostname):
+        raise FrontierError(f"--frontier: {url!r} is not a redis://HOST:PORT/DB URL")
+    return url
+
+
+def redacted(url: str) -> str:
+    """The URL without a password, for logs and the crawl's recorded settings."""
+    parts = urlsplit(url)
+    if parts.password is None:
+        return url
+    host = parts.hostname + (f":{parts.port}" if parts.port else "")
+    return parts._replace(netloc=f"{parts.username or ''}:***@{host}").geturl()
+
+
+def page_key(url: str) -> str:
+    """One key per page whatever the spelling (the spider's own rule)."""
+    from ..spiders.base import _page_key
+
+    return _page_key(url)
+
+
+class Frontier:
+    def __init__(self, url: str, lease_seconds: float = 120.0):
+        self.url = check_url(url)
+        self.redis = redis.Redis.from_url(url, socket_timeout=30, socket_connect_timeout=10)
+        self.lease_ms = int(lease_seconds * 1000)
+        self.held: set[str] = set()  # lease ids this process holds (a worker's)
+        self._commit = self.redis.register_script(_COMMIT)
+        self._take = self.redis.register_script(_TAKE)
+        self._renew = self.redis.register_script(_RENEW)
+        self._reclaim = self.redis.register_script(_RECLAIM)
+        self._reserve = self.redis.register_script(_RESERVE)
+
+    def key(self, name: str) -> str:
+        return PREFIX + name
+
+    def ping(self) -> None:
+        try:
+            self.redis.ping()
+        except redis.RedisError as exc:
+            raise FrontierError(f"cannot reach the frontier {redacted(self.url)}: {exc}") from None
+
+    # -- the crawl -------------------------------------------------------
+
+    def open_crawl(self, config: dict, validators: dict[str, dict]) -> str:
+        """Start a crawl in this frontier (the coordinator): clear what an earlier one left, seed the start pages."""
+        self.ping()
+        old = self.redis.hgetall(self.key("crawl"))
+        if old.get(b"state") == b"running" and time.time() - float(old.get(b"heartbeat") or 0) < COORDINATOR_GONE:
+            raise FrontierError(f"another coordinator is running a crawl in {redacted(self.url)}")
+        self.clear()
+        token = uuid.uuid4().hex
+        config = {**config, "lease_ms": self.lease_ms}
+        pipe = self.redis.pipeline()
+        if validators:
+            pipe.hset(self.key("validators"), mapping={u: json.dumps(v) for u, v in validators.items()})
+        pipe.hset(
+            self.key("crawl"),
+            mapping={"token": token, "config": json.dumps(config), "state": "running", "heartbeat": time.time()},
+        )
+        pipe.execute()
+        max_pages = int(config.get("max_pages") or 0)
+        for url in config["start_urls"]:
+            self.commit(config["start_urls"], url, None, None, 0, 0, [], [(url, 1)], max_pages)
+        return token
+
+    def heartbeat(self) -> None:
+        self.redis.hset(self.key("crawl"), "heartbeat", time.time())
+
+    def close_crawl(self) -> None:
+        """The crawl is over: workers see `done` and leave; the rest is cleared."""
+        self.clear()
+        self.redis.hset(self.key("crawl"), mapping={"state": "done", "heartbeat": time.time()})
+
+    def clear(self) -> None:
+        for key in self.redis.scan_iter(match=PREFIX + "*", count=1000):
+            self.redis.delete(key)
+
+    def crawl_info(self) -> tuple[str | None, str | None, dict | None]:
+        """(token, state, config) of the crawl in the frontier, or Nones."""
+        info = self.redis.hgetall(self.key("crawl"))
+        if not info:
+            return None, None, None
+        config = json.loads(info[b"config"]) if info.get(b"config") else None
+        return info.get(b"token", b"").decode() or None, info.get(b"state", b"").decode(), config
+
+    def state_of(self, token: str) -> str:
+        """running, done, or gone (another crawl took the frontier)."""
+        found, state = self.redis.hmget(self.key("crawl"), ["token", "state"])
+        if found is None or found.decode() != token:
+            return "gone"
+        return (state or b"done").decode()
+
+    def validators(self) -> dict[str, dict]:
+        return {k.decode(): json.loads(v) for k, v in self.redis.hgetall(self.key("validators")).items()}
+
+    # -- pages -----------------------------------------------------------
+
+    def take(self, count: int) -> list[dict]:
+        """Up to `count` pages, each now leased to this process."""
+        if count <= 0:
+            return []
+        taken = [
+            json.loads(m)
+            for m in self._take(keys=self._keys("queue", "processing", "leases"), args=[self.lease_ms, count])
+        ]
+        self.held.update(m["id"] for m in taken)
+        return taken
+
+    def renew(self) -> None:
+        """Push back the deadline of every lease still held (a live worker keeps its pages)."""
+        if self.held:
+            self._renew(keys=[self.key("processing")], args=[self.lease_ms, *self.held])
+
+    def commit(self, start_urls, listing_url, lease, result, fetched, failed, problems, links, max_pages) -> int:
+        """A page's outcome and its links, atomically with the release of its lease.
+
+        links: [(url, page number or None)] to ask for, unless already asked for or the
+        listing is at `max_pages`. Returns how many were queued, or -1 if the lease had
+        expired (the page went back to the queue; this outcome is dropped).
+        """
+        index = start_urls.index(listing_url)
+        requests = [{"key": page_key(url), "url": url, "listing_url": listing_url, "page": page} for url, page in links]
+        keys = self._keys("queue", "processing", "leases", "seen", "results")
+        keys += [self.key(f"listing:{index}"), self.key(f"problems:{index}"), self.key("ids"), self.key("attempts")]
+        args = [lease or "", result or "", fetched, failed, max_pages, json.dumps(list(problems)), json.dumps(requests)]
+        if lease:
+            self.held.discard(lease)
+        return int(self._commit(keys=keys, args=args))
+
+    def reclaim(self, max_attempts: int) -> list[dict]:
+        """Expired leases back to the queue; the pages given up on (tried `max_attempts` times) returned."""
+        keys = self._keys("queue", "processing", "leases", "attempts")
+        return [json.loads(m) for m in self._reclaim(keys=keys, args=[max_attempts])]
+
+    def give_up(self, start_urls, message: dict, attempts: int) -> None:
+        """A page no worker could finish: its listing is incomplete."""
+        index = start_urls.index(message["listing_url"])
+        problem = f"{message['url']}: given up after {attempts} workers holding it stopped answering"
+        pipe = self.redis.pipeline()
+        pipe.hincrby(self.key(f"listing:{index}"), "pages_failed", 1)
+        pipe.sadd(self.key(f"problems:{index}"), problem)
+        pipe.execute()
+
+    def idle(self) -> bool:
+        """Nothing queued, nothing leased, no result waiting: the crawl is over."""
+        pipe = self.redis.pipeline(transaction=True)
+        pipe.llen(self.key("queue"))
+        pipe.zcard(self.key("processing"))
+        pipe.llen(self.key("results"))
+        return not any(pipe.execute())
+
+    def counts(self) -> tuple[int, int]:
+        """(queued, leased)"""
+        pipe = self.redis.pipeline(transaction=True)
+        pipe.llen(self.key("queue"))
+        pipe.zcard(self.key("processing"))
+        queued, leased = pipe.execute()
+        return queued, leased
+
+    def results(self, count: int, wait: float = 0.0) -> list[bytes]:
+        found = self.redis.lpop(self.key("results"), count) or []
+        if not found and wait > 0:
+            popped = self.redis.blpop([self.key("results")], timeout=wait)
+            found = [popped[1]] if popped else []
+        return found
+
+    def listing_report(self, start_urls: list[str]) -> dict[str, dict]:
+        """Per listing, as ListingSpider.listing_report gives it for a crawl in one process."""
+        pipe = self.redis.pipeline()
+        for n in range(len(start_urls)):
+            pipe.hgetall(self.key(f"listing:{n}"))
+            pipe.smembers(self.key(f"problems:{n}"))
+        found = pipe.execute()
+        report = {}
+        for n, url in enumerate(start_urls):
+            counts, problems = found[2 * n], found[2 * n + 1]
+            state = {k: int(counts.get(k.encode(), 0)) for k in ("pages_fetched", "pages_failed", "pages_requested")}
+            state["problems"] = sorted(p.decode() for p in problems)
+            state["complete"] = (
+                state["pages_failed"] == 0
+                and 0 < state["pages_fetched"] == state["pages_requested"]
+                and not state["problems"]
+            )
+            report[url] = state
+        return report
+
+    # -- politeness ------------------------------------------------------
+
+    def reserve(self, host: str, delay: float, min_wait: float = 0.0) -> float:
+        """Take the next slot for `host`, shared by every worker; returns the seconds to wait for it."""
+        wait_ms = self._reserve(
+            keys=[self.key(f"host:{host}")], args=[int(delay * 1000), int(max(0.0, min_wait) * 1000)]
+        )
+        return int(wait_ms) / 1000.0
+
+    def _keys(self, *names: str) -> list[str]:
+        return [self.key(n) for n in names]

@@ -1,0 +1,174 @@
+"""`listing-archive worker`: join the crawl in a frontier, fetch and read its pages.
+
+A worker waits (up to its idle timeout) for a crawl to appear in the frontier, then runs
+that crawl's spider in Scrapy with the frontier as its source of pages: the feeder below
+takes leased pages from Redis whenever Scrapy has room, keeps the leases it holds alive,
+and ends the crawl when the coordinator has closed it or no page came for the idle
+timeout. Retries and redirects stay with the worker that holds the page's lease.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+
+from scrapy import signals
+from scrapy.exceptions import DontCloseSpider
+from scrapy.utils.defer import deferred_from_coro
+from twisted.internet import task
+
+from .frontier import Frontier, FrontierError, redacted
+
+log = logging.getLogger(__name__)
+POLL = 0.1  # seconds between looks at the frontier while there is room for more pages
+
+
+class FrontierFeeder:
+    """A Scrapy extension: pages from the frontier into the engine, leases kept alive."""
+
+    def __init__(self, crawler):
+        self.crawler = crawler
+        self.idle_timeout = crawler.settings.getfloat("FRONTIER_IDLE_TIMEOUT")
+        self.capacity = crawler.settings.getint("CONCURRENT_REQUESTS")
+        self.token = crawler.settings.get("FRONTIER_TOKEN")
+        self.loop: task.LoopingCall | None = None
+        self.last_work = time.monotonic()
+        self.last_renew = 0.0
+        self.stopping: str | None = None
+
+    @classmethod
+    def from_crawler(cls, crawler):
+        ext = cls(crawler)
+        crawler.signals.connect(ext.opened, signal=signals.spider_opened)
+        crawler.signals.connect(ext.idle, signal=signals.spider_idle)
+        crawler.signals.connect(ext.closed, signal=signals.spider_closed)
+        return ext
+
+    @property
+    def frontier(self) -> Frontier:
+        return self.crawler.frontier
+
+    def opened(self, spider):
+        self.crawler.previous_captures = self.frontier.validators()
+        self.loop = task.LoopingCall(self.tick)
+        self.loop.start(POLL, now=True).addErrback(self._tick_failed)
+
+    def tick(self):
+        if self.stopping:
+            return
+        now = time.monotonic()
+        if self.frontier.held and now - self.last_renew > self.frontier.lease_ms / 3000:
+            self.frontier.renew()
+            self.last_renew = now
+        state = self.frontier.state_of(self.token)
+        if state != "running":
+            self.stop(f"frontier_{state}")
+            return
+        engine = self.crawler.engine
+        room = self.capacity - len(self.frontier.held)
+        if room > 0 and not engine.needs_backout():
+            for message in self.frontier.take(room):
+                engine.crawl(self.crawler.spider.request_from_message(message))
+        if self.frontier.held:
+            self.last_work = now
+        elif now - self.last_work > self.idle_timeout:
+            self.stop("idle")
+
+    def _tick_failed(self, failure):
+        log.error("the frontier %s failed: %s", redacted(self.frontier.url), failure.getErrorMessage())
+        self.stop("frontier_error")
+
+    def stop(self, reason: str):
+        self.stopping = reason
+        engine = self.crawler.engine
+        if engine is not None and engine.running:
+            deferred_from_coro(engine.close_spider_async(reason=reason))
+
+    def idle(self, spider):
+        if not self.stopping:
+            raise DontCloseSpider
+
+    def closed(self, spider, reason):
+        if self.loop is not None and self.loop.running:
+            self.loop.stop()
+
+
+def wait_for_crawl(frontier: Frontier, idle_timeout: float) -> tuple[str, dict] | None:
+    """The running crawl in the frontier, waiting for one up to `idle_timeout` seconds."""
+    deadline = time.monotonic() + idle_timeout
+    while True:
+        token, state, config = frontier.crawl_info()
+        if token and state == "running" and config:
+            return token, config
+        if time.monotonic() >= deadline:
+            return None
+        time.sleep(0.2)
+
+
+def worker_settings(config: dict, token: str, overrides: dict, idle_timeout: float):
+    """The crawl's settings, then this worker's -s, then what a frontier worker must have."""
+    from .. import settings as project
+    from ..run import project_settings
+
+    crawl = project_settings({**config.get("settings", {}), **overrides})
+    middlewares = dict(project.DOWNLOADER_MIDDLEWARES)
+    middlewares.update(
+        {
+            "crawler.middlewares.PoliteDelayMiddleware": None,
+            "crawler.middlewares.ConditionalRequestMiddleware": None,
+            "crawler.distributed.middlewares.FrontierConditionalMiddleware": 640,
+            "crawler.distributed.middlewares.SharedDelayMiddleware": 650,
+        }
+    )
+    extra = {
+        # The shared per-host slot replaces Scrapy's per-process delay and AutoThrottle.
+        "FRONTIER_HOST_DELAY": crawl.getfloat("DOWNLOAD_DELAY"),
+        "DOWNLOAD_DELAY": 0,
+        "AUTOTHROTTLE_ENABLED": False,
+        "DOWNLOADER_MIDDLEWARES": middlewares,
+        "ITEM_PIPELINES": {},  # items travel to the coordinator, the one archive writer
+        "ARCHIVE_DB": "",
+        "JOBDIR": None,
+        "EXTENSIONS": {**crawl.getdict("EXTENSIONS"), "crawler.distributed.worker.FrontierFeeder": 600},
+        "FRONTIER_IDLE_TIMEOUT": idle_timeout,
+        "FRONTIER_TOKEN": token,
+    }
+    return project_settings({**config.get("settings", {}), **overrides, **extra})
+
+
+def run_worker(url: str, overrides: dict | None = None, idle_timeout: float = 60.0) -> int:
+    """Fetch pages for the crawl in the frontier at `url` until it ends or no work comes; exit status."""
+    from scrapy.crawler import CrawlerProcess
+    from scrapy.spiderloader import SpiderLoader
+
+    from ..run import project_settings
+    from .spider import frontier_spider
+
+    frontier = Frontier(url)
+    try:
+        frontier.ping()
+    except FrontierError as exc:
+        log.error("%s", exc)
+        return 1
+    found = wait_for_crawl(frontier, idle_timeout)
+    if found is None:
+        log.info("no crawl in %s for %ss: leaving", redacted(url), idle_timeout)
+        return 0
+    token, config = found
+    frontier.lease_ms = int(config.get("lease_ms") or frontier.lease_ms)
+    settings = worker_settings(config, token, overrides or {}, idle_timeout)
+    spider_cls = frontier_spider(SpiderLoader.from_settings(project_settings()).load(config["spider"]))
+    spider_cls.frontier = frontier
+    spider_cls.max_pages = int(config.get("max_pages") or 0)
+    process = CrawlerProcess(settings)
+    crawler = process.create_crawler(spider_cls)
+    crawler.frontier = frontier
+    kwargs = {"start_urls": list(config["start_urls"])}
+    if config.get("profile"):
+        kwargs["profile"] = config["profile"]
+    if config.get("listing_profiles"):
+        kwargs["listing_profiles"] = config["listing_profiles"]
+    log.info("joined crawl %s in %s", token[:8], redacted(url))
+    process.crawl(crawler, **kwargs)
+    process.start()
+    return 0
