@@ -1050,6 +1050,19 @@ MIXED = [
         ["Ministry of Labour and Social Protection"],
     ),
     ("The position is held by the Ministry of Labour.", []),
+    ("ILO, Japan host forum on green jobs in Asia", ["ILO", "Japan"]),
+    (
+        "Brazil and the ILO will host the IV Global Conference on the Sustained Eradication of Child Labour.",
+        ["Brazil", "ILO"],
+    ),
+    ("Experts and practitioners convene in Bangkok to discuss social protection.", []),
+    ("ILO and partners convene regional dialogue on labour migration", ["ILO"]),
+    ("Young people organize to demand decent jobs", []),
+    ("Cambodia and ILO organize national forum on skills", ["Cambodia", "ILO"]),
+    ("Le Sénégal et le BIT organisent un forum sur l'emploi des jeunes.", ["Sénégal", "BIT"]),
+    ("Perú y la OIT organizan foro sobre empleo juvenil", ["Perú", "OIT"]),
+    ("Minister Smith and the ILO will host a roundtable on wages.", ["ILO"]),
+    ("Students will host a debate on the future of work.", []),
 ]
 
 CASES = NAMES_WITH_AND + AND_IN_BRACKETS + THROUGH + PROGRAMME_IN_BRACKETS + ACTIVE + NONE + MIXED

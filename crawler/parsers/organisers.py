@@ -209,7 +209,8 @@ def _active_subject(before: str, romance: bool, strict: bool = False) -> list[st
     for piece in pieces[1:]:
         names += _split_names(_NAME_END.sub("", piece).strip(" ,"), romance)
     names = _finish(names, spans, romance)
-    return names if all(_org_like(n) for n in names) else []  # "Experts convene ...", "This webinar, co-organised"
+    # "Experts convene ..." and "This webinar, co-organised with ..." name none; "Brazil and the ILO will host" two.
+    return names if any(_org_like(n) for n in names) else []
 
 
 def _subject(before: str) -> str:
