@@ -1,5 +1,6 @@
-"""Fault helpers for tests: a small file system that fills up, and an archive whose
-SQLite write lock is held by another connection.
+"""Fault helpers for tests: a small file system that fills up, an archive whose
+SQLite write lock is held by another connection, and a way to run a command as an
+ordinary user (tests run as root here, and root ignores file permissions).
 
     from faults import small_filesystem, hold_write_lock, fill_up
 
@@ -16,15 +17,21 @@ SQLite write lock is held by another connection.
             holder.release()                          # or leave the block: released then
         # holder.released_at / holder.error say when it let go and whether it failed
 
+    def test_read_only(tmp_path):
+        preexec = unprivileged_preexec()              # skips if there is no way to drop privileges
+        subprocess.run([...], preexec_fn=preexec)     # file permissions now apply to the command
+
 Nothing here sleeps for timing: the lock is released by an Event.
 """
 
 from __future__ import annotations
 
+import ctypes
 import os
 import shutil
 import sqlite3
 import subprocess
+import sys
 import tempfile
 import threading
 import time
@@ -162,3 +169,75 @@ def hold_write_lock(db: str | Path, statements=(), commit: bool = False, max_hol
         yield holder
     finally:
         holder.stop()
+
+
+# -- an ordinary user ---------------------------------------------------------------------
+
+NOBODY = 65534
+_DAC_CAPS = (0, 1, 2, 3, 4)  # CAP_CHOWN, CAP_DAC_OVERRIDE, CAP_DAC_READ_SEARCH, CAP_FOWNER, CAP_FSETID
+_PR_CAPBSET_DROP = 24
+
+
+def as_nobody() -> None:
+    """preexec_fn: become uid/gid 65534 with no supplementary groups."""
+    os.setgroups([])
+    os.setgid(NOBODY)
+    os.setuid(NOBODY)
+
+
+def without_dac_capabilities() -> None:
+    """preexec_fn: stay root but lose the capabilities that override file permissions (after exec)."""
+    libc = ctypes.CDLL(None, use_errno=True)
+    for cap in _DAC_CAPS:
+        if libc.prctl(_PR_CAPBSET_DROP, cap, 0, 0, 0) != 0:
+            os._exit(97)  # no exception can cross a preexec_fn
+
+
+def _probe(preexec, locked: Path) -> bool:
+    """Can this user run our Python, and is a read-only folder read-only to it?"""
+    code = (f"import pathlib, sqlite3, click, scrapy\ntry:\n    pathlib.Path({str(locked / 'probe')!r}).touch()\n"
+            "except OSError:\n    print('ok')")
+    try:
+        proc = subprocess.run([sys.executable, "-c", code], preexec_fn=preexec, capture_output=True, text=True,
+                              timeout=60, cwd="/", check=False)
+    except OSError:
+        return False
+    return proc.returncode == 0 and proc.stdout.strip() == "ok"
+
+
+def unprivileged_preexec():
+    """A preexec_fn under which a subprocess meets file permissions as an ordinary user does.
+
+    None when the tests do not run as root. As root: `as_nobody` where uid 65534 can run
+    this Python, else `without_dac_capabilities` (the interpreter often lives under
+    /root, which nobody cannot enter); the test skips, saying why, when neither works.
+    Files the "other user" should own: chown them to NOBODY when the answer is
+    `without_dac_capabilities` (the reader is then uid 0 without its privileges).
+    """
+    if os.geteuid() != 0:
+        return None
+    locked = Path(tempfile.mkdtemp(prefix="probe-"))
+    locked.chmod(0o555)
+    try:
+        for how in (as_nobody, without_dac_capabilities):
+            if _probe(how, locked):
+                return how
+    finally:
+        locked.chmod(0o755)
+        shutil.rmtree(locked, ignore_errors=True)
+    pytest.skip("cannot run a command as an unprivileged user: uid 65534 cannot run this Python and "
+                "the capabilities that override file permissions cannot be dropped")
+
+
+@contextmanager
+def shared_folder(prefix: str = "shared-"):
+    """A folder every user can enter (pytest's tmp_path is root's only); permissions restored and removed after."""
+    folder = Path(tempfile.mkdtemp(prefix=prefix))
+    folder.chmod(0o755)
+    try:
+        yield folder
+    finally:
+        for path in [folder, *folder.rglob("*")]:
+            if not path.is_symlink():
+                path.chmod(0o755 if path.is_dir() else 0o644)
+        shutil.rmtree(folder, ignore_errors=True)
