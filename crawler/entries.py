@@ -40,6 +40,12 @@ def build_entries(
         when = parse_date(raw.date_text, languages, now, month_first) if raw.date_text else None
         if when is None and raw.date_iso:
             when = parse_date(raw.date_iso, languages, now, month_first)  # <time datetime="2022-12-16">16 Dec</time>
+        date_text = raw.date_text
+        if when is None and raw.group and not raw.date_text:
+            # Posts under a day's heading ("mercredi 14 octobre 2020"): that day is their date.
+            heading = parse_date(raw.group, languages, now, month_first)
+            if heading is not None and heading.precision == "day":
+                when, date_text = heading, raw.group
         credit = parse_credit(raw.credit_text)
         organisers = parse_organisers(description, page.language)
         out.append(
@@ -50,7 +56,7 @@ def build_entries(
                 "description": description,
                 "group": group,
                 "group_month": group_month,
-                "date_text": clean_text(raw.date_text),
+                "date_text": clean_text(date_text),
                 "date_start": when.start.isoformat() if when else None,
                 "date_end": when.end.isoformat() if when else None,
                 "date_precision": when.precision if when else None,

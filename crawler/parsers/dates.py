@@ -76,8 +76,8 @@ _TOKEN = re.compile(r"m\d{1,2}\b|\d+|[a-z]+|-")
 _ORDINAL = re.compile(r"(\d+)(?:st|nd|rd|th|er|re|eme|e|o|a)\b")
 _TIME = re.compile(r"\b\d{1,2}(?:[:.h]\d{2})\s*(?:[ap]\.?m\.?)?|\b\d{1,2}\s*[ap]\.?m\.?\b")
 _ISO = re.compile(r"\b(\d{4})([-./])(\d{1,2})\2(\d{1,2})(?:t[\d:.]+(?:z|[+-][\d:]+)?)?\b")
-# Day, month and year in figures; a two-digit year only with slashes ("12/14/23", US style).
-_NUMERIC = re.compile(r"\b(\d{1,2})([./-])(\d{1,2})\2(\d{4}|(?<=/)\d{2}(?!\d))\b")
+# Day, month and year in figures; a two-digit year only after slashes or dots ("12/14/23", "05.18.15").
+_NUMERIC = re.compile(r"\b(\d{1,2})([./-])(\d{1,2})\2(\d{4}|(?<=[/.])\d{2}(?!\d))\b")
 # A two-digit year is read in this century up to this many years ahead, else the last.
 _TWO_DIGIT_YEAR_AHEAD = 10
 _YEAR_IN_TEXT = re.compile(r"\b(1[89]\d\d|2[01]\d\d)\b")
