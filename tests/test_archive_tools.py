@@ -38,6 +38,10 @@ def test_reparse_records_a_parser_change_not_a_site_change(crawled, tmp_path):
             "complete",
         )
         assert conn.execute("SELECT count(*) FROM entries WHERE status='removed'").fetchone()[0] == 0
+    listed = cli("crawls", "--db", db, check=0).stdout.splitlines()
+    assert listed[0].split()[:2] == ["crawl", "started"]
+    assert listed[1].split()[2:4] == ["reparse", "complete"] and "reparse of crawl 1" in listed[2]
+    assert listed[3].split()[2:4] == ["site", "complete"]
 
 
 def test_export_warc(crawled, tmp_path):
