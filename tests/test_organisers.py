@@ -1063,6 +1063,107 @@ MIXED = [
     ("Perú y la OIT organizan foro sobre empleo juvenil", ["Perú", "OIT"]),
     ("Minister Smith and the ILO will host a roundtable on wages.", ["ILO"]),
     ("Students will host a debate on the future of work.", []),
+    (
+        (
+            "The ILO Country Office for Viet Nam, in collaboration with the Viet Nam General Confederation of "
+            "Labour (VGCL), will organize a national workshop on collective bargaining on 12 March 2019 in Hanoi."
+        ),
+        ["ILO Country Office for Viet Nam", "Viet Nam General Confederation of Labour (VGCL)"],
+    ),
+    (
+        (
+            "This regional workshop aims to share good practices on extending social protection to workers in the"
+            " informal economy."
+        ),
+        [],
+    ),
+    (
+        (
+            "The ILO and the Ministry of Labour and Social Security are organizing a two-day validation workshop "
+            "for the National Employment Policy."
+        ),
+        ["ILO", "Ministry of Labour and Social Security"],
+    ),
+    ("A tripartite delegation from Myanmar visited Thailand to learn about labour inspection practices.", []),
+    (
+        (
+            "The training is organized by ILO-IPEC in cooperation with the Department of Labour Protection and "
+            "Welfare."
+        ),
+        ["ILO-IPEC", "Department of Labour Protection and Welfare"],
+    ),
+    (
+        (
+            "The webinar will be hosted by the ILO Regional Office for Asia and the Pacific and the ASEAN "
+            "Secretariat."
+        ),
+        ["ILO Regional Office for Asia and the Pacific", "ASEAN Secretariat"],
+    ),
+    ("The ILO launched its World Employment and Social Outlook report in Geneva today.", []),
+    (
+        (
+            "The launch event, co-hosted by the ILO and the Embassy of Sweden, will take place at the UN "
+            "Convention Centre."
+        ),
+        ["ILO", "Embassy of Sweden"],
+    ),
+    (
+        (
+            "L'atelier national de validation de la politique nationale de l'emploi est organisé par le ministère"
+            " de l'Emploi avec l'appui technique du BIT."
+        ),
+        ["ministère de l'Emploi"],
+    ),
+    (
+        (
+            "Le BIT a organisé une session de formation sur la sécurité et la santé au travail pour les "
+            "inspecteurs du travail."
+        ),
+        ["BIT"],
+    ),
+    ("Les mandants tripartites ont adopté le programme par pays de promotion du travail décent.", []),
+    (
+        (
+            "La OIT, en colaboración con el Ministerio de Trabajo y Promoción del Empleo, organizó un taller "
+            "sobre inspección del trabajo."
+        ),
+        ["OIT", "Ministerio de Trabajo y Promoción del Empleo"],
+    ),
+    ("El seminario está dirigido a representantes de organizaciones de empleadores y de trabajadores.", []),
+    (
+        "El Programa Regional de Empleo Juvenil de la OIT organiza un concurso de emprendimiento.",
+        ["Programa Regional de Empleo Juvenil de la OIT"],
+    ),
+    (
+        (
+            "The Ministry of Manpower and the ILO will organize a national seminar to mark World Day for Safety "
+            "and Health at Work."
+        ),
+        ["Ministry of Manpower", "ILO"],
+    ),
+    ("The consultation brought together representatives of government, employers' and workers' organizations.", []),
+    (
+        (
+            "Organized by the Federation of Uganda Employers (FUE) and the ILO, the forum will discuss youth "
+            "employment."
+        ),
+        ["Federation of Uganda Employers (FUE)", "ILO"],
+    ),
+    (
+        (
+            "The ILO's Better Work Jordan programme and the Jordan Garments, Accessories & Textiles Exporters' "
+            "Association (JGATE) will host the annual buyers' forum."
+        ),
+        [
+            "ILO's Better Work Jordan programme",
+            "Jordan Garments, Accessories & Textiles Exporters' Association (JGATE)",
+        ],
+    ),
+    ("A regional conference on labour migration will be held in Kathmandu from 5 to 7 June.", []),
+    (
+        "The event is jointly organized by the ILO, UNDP, UN Women and the Government of Nepal.",
+        ["ILO", "UNDP", "UN Women", "Government of Nepal"],
+    ),
 ]
 
 CASES = NAMES_WITH_AND + AND_IN_BRACKETS + THROUGH + PROGRAMME_IN_BRACKETS + ACTIVE + NONE + MIXED

@@ -16,8 +16,8 @@ from dataclasses import dataclass, field
 from . import orgwords as ow
 from .text import clean_text, guess_language
 
-# An active sentence's subject longer than this is a clause, not a list of names.
-MAX_SUBJECT_WORDS = 14
+# A subject longer than this (two long names and a partner fit) is a clause, not a list of names.
+MAX_SUBJECT_WORDS = 20
 # A part of a list starts a new name when an organisation word or acronym is among its first words.
 NEW_NAME_WINDOW = 8
 # "Dept.", "St.": a capital and at most this many lower-case letters before a full stop is an abbreviation.
