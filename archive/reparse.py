@@ -10,7 +10,7 @@ import json
 
 from crawler.entries import build_entries
 from crawler.extract import extract_page
-from crawler.extract.profiles import get_profile, profile_for_url
+from crawler.extract.profiles import choose_profile
 from crawler.validation import checked_entry
 
 from .queries import latest_complete_crawl
@@ -46,9 +46,8 @@ def reparse(archive: Archive, crawl_id: int | None = None) -> dict:
     batch = []
     for cap in captures:
         body = archive.capture_body(cap["id"])
-        profile = get_profile(profile_name) if profile_name != "auto" else None
-        profile = profile or (profile_for_url(cap["url"]) if profile_name != "auto" else None)
-        page = extract_page(body, cap["url"], profile if profile is not None else "auto")
+        profile = choose_profile(profile_name, cap["url"])
+        page = extract_page(body, cap["url"], profile or "auto")
         listing_url = cap["listing_url"] or cap["url"]
         for entry in filter(None, map(checked_entry, build_entries(page, cap["url"], listing_url, profile))):
             batch.append(

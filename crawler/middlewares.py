@@ -14,19 +14,16 @@ import asyncio
 import email.utils
 import logging
 import time
-from urllib.parse import urlsplit
 
 from scrapy import signals
 from scrapy.downloadermiddlewares.retry import RetryMiddleware, get_retry_request
 from scrapy.exceptions import IgnoreRequest, NotConfigured
 
-from .origins import allowed_origins, on_site
+from .origins import allowed_origins, host, on_site
 
 log = logging.getLogger(__name__)
 
 
-def _host(url: str) -> str:
-    return (urlsplit(url).hostname or "").lower()
 
 
 class PoliteDelayMiddleware:
@@ -49,16 +46,16 @@ class PoliteDelayMiddleware:
         except Exception:  # a robots.txt the parser cannot read has no delay for us
             delay = None
         if delay:
-            self.crawl_delay[_host(request.url)] = min(float(delay), self.max_delay)
-            log.info("robots.txt asks for %ss between requests to %s", delay, _host(request.url))
+            self.crawl_delay[host(request.url)] = min(float(delay), self.max_delay)
+            log.info("robots.txt asks for %ss between requests to %s", delay, host(request.url))
 
     async def process_request(self, request):
-        host = _host(request.url)
+        name = host(request.url)
         now = time.monotonic()
-        start = max(now, self.next_allowed.get(host, 0.0), request.meta.get("not_before", 0.0))
-        delay = self.crawl_delay.get(host)
+        start = max(now, self.next_allowed.get(name, 0.0), request.meta.get("not_before", 0.0))
+        delay = self.crawl_delay.get(name)
         if delay and not request.url.endswith("/robots.txt"):
-            self.next_allowed[host] = start + delay  # reserve the slot before waiting
+            self.next_allowed[name] = start + delay  # reserve the slot before waiting
         if start > now:
             await asyncio.sleep(start - now)
 

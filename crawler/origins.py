@@ -12,6 +12,14 @@ from urllib.parse import urlsplit
 DEFAULT_PORTS = {"http": 80, "https": 443}
 
 
+def host(url: str) -> str:
+    """The URL's host name, lower case ("" when there is none)."""
+    try:
+        return (urlsplit(url).hostname or "").lower()
+    except ValueError:
+        return ""
+
+
 def origin(url: str) -> tuple[str, str, int] | None:
     """(scheme, host without "www.", port), or None for a URL that is not http(s) with a host."""
     try:

@@ -38,15 +38,15 @@ def parse(file, url, fmt, profile):
     """
     from crawler.entries import build_entries
     from crawler.extract import extract_page
-    from crawler.extract.profiles import get_profile, profile_for_url
+    from crawler.extract.profiles import choose_profile
 
     body = Path(file).read_bytes()
     if not body.strip():
         raise click.ClickException(f"{file} is empty: nothing to parse")
     if b"\x00" in body[:4096] and not body.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise click.ClickException(f"{file} is not an HTML page (it holds binary data)")
-    chosen = get_profile(profile) if profile else profile_for_url(url)
-    page = extract_page(body, url, chosen if chosen is not None else "auto")
+    chosen = choose_profile(profile, url)
+    page = extract_page(body, url, chosen or "auto")
     entries = build_entries(page, url, url, chosen)
     if fmt == "jsonl":
         for e in entries:

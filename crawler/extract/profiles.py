@@ -105,3 +105,11 @@ def profile_for_url(url: str) -> Profile | None:
         if profile.matches(url):
             return profile
     return None
+
+
+def choose_profile(name: str | None, url: str) -> Profile | None:
+    """The one rule for which profile reads a page: a name or file as given, "auto" the
+    generic extractor (None), no name the bundled profile whose domains match the URL."""
+    if name is None:
+        return profile_for_url(url)
+    return get_profile(name)

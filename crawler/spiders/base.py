@@ -14,9 +14,9 @@ from scrapy.spidermiddlewares.httperror import HttpError
 
 from ..entries import build_entries
 from ..extract import extract_page
-from ..extract.profiles import get_profile, profile_for_url
+from ..extract.profiles import get_profile
 from ..items import EntryItem, PageItem
-from ..origins import allowed_origins, on_site
+from ..origins import allowed_origins, host, on_site
 
 
 def _split_urls(value) -> list[str]:
@@ -27,15 +27,13 @@ def _split_urls(value) -> list[str]:
     return [u.strip() for u in value if u and u.strip()]
 
 
-def _host(url: str) -> str:
-    return (urlsplit(url).hostname or "").lower()
 
 
 def _page_key(url: str) -> str:
     """One key per page whatever the spelling: no fragment, host without "www."."""
     parts = urlsplit(url)
-    host = _host(url).removeprefix("www.")
-    return f"{host}:{parts.port or ''}{parts.path}?{parts.query}"
+    name = host(url).removeprefix("www.")
+    return f"{name}:{parts.port or ''}{parts.path}?{parts.query}"
 
 
 class ListingSpider(scrapy.Spider):
@@ -50,7 +48,7 @@ class ListingSpider(scrapy.Spider):
         urls = _split_urls(start_urls) or list(self.listing_profiles) or list(self.default_start_urls)
         if not urls:
             raise ValueError(f"spider {self.name!r} needs start URLs: -a start_urls=URL,URL")
-        bad = [u for u in urls if urlsplit(u).scheme not in ("http", "https") or not _host(u)]
+        bad = [u for u in urls if urlsplit(u).scheme not in ("http", "https") or not host(u)]
         if bad:
             raise ValueError(f"not an http(s) URL: {', '.join(bad)}")
         self.start_urls = urls
@@ -58,7 +56,7 @@ class ListingSpider(scrapy.Spider):
         self._profiles = {name: get_profile(name) for name in {self.profile_name, *self.listing_profiles.values()}}
         # Pages stay on the start URLs' origins (crawler.origins); Scrapy's offsite filter too.
         self.origins = allowed_origins(urls)
-        self.allowed_domains = sorted({_host(u).removeprefix("www.") for u in urls})
+        self.allowed_domains = sorted({host(u).removeprefix("www.") for u in urls})
         self.listings = {
             u: {"pages_fetched": 0, "pages_failed": 0, "pages_requested": 0, "complete": False, "problems": []}
             for u in urls
@@ -103,11 +101,9 @@ class ListingSpider(scrapy.Spider):
             dont_filter=True,  # our own set above already keeps one request per page
         )
 
-    def _profile_for(self, url: str, listing_url: str):
-        name = self.listing_profiles.get(listing_url, self.profile_name)
-        if name == "auto":
-            return None
-        return self._profiles.get(name) or profile_for_url(url)
+    def _profile_for(self, listing_url: str):
+        """The listing's profile, loaded once (None: "auto", the generic extractor)."""
+        return self._profiles[self.listing_profiles.get(listing_url, self.profile_name)]
 
     def parse_listing(self, response):
         listing_url = response.meta["listing_url"]
@@ -126,9 +122,9 @@ class ListingSpider(scrapy.Spider):
             yield self._page_item(response, page_number, [], "failed")
             return
         else:
-            profile = self._profile_for(response.url, listing_url)
+            profile = self._profile_for(listing_url)
             # response.text: decoded by Scrapy from the headers, <meta charset> or a guess.
-            page = extract_page(response.text, response.url, profile if profile is not None else "auto")
+            page = extract_page(response.text, response.url, profile or "auto")
             state["pages_fetched"] += 1
             links = page.page_links
             page_number = page.page_number or page_number
@@ -143,7 +139,7 @@ class ListingSpider(scrapy.Spider):
 
     def _page_item(self, response, page_number, links, outcome) -> PageItem:
         headers = {}
-        for name in response.headers.keys():
+        for name in response.headers:
             value = response.headers.get(name)
             if value is not None:
                 headers[name.decode("latin-1").lower()] = value.decode("latin-1")
