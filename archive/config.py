@@ -70,10 +70,13 @@ class Config:
                 for item in self.listings}
 
 
-def _kind(value) -> str:
-    """The TOML name of a value's type, for messages."""
-    names = {bool: "a boolean", int: "an integer", float: "a number", str: "a string", dict: "a table", list: "an array"}
-    return names.get(type(value), type(value).__name__)
+_KINDS = {bool: "a boolean", int: "an integer", float: "a number", str: "a string", dict: "a table", list: "an array"}
+
+
+def _wrong(path, where: str, key: str, expected: str, value) -> ConfigError:
+    """The message for a value of the wrong type: the file, the key, what was expected and what was found."""
+    kind = _KINDS.get(type(value), type(value).__name__)
+    return ConfigError(f"{path}: {where}key {key!r}: expected {expected}, got {kind} {value!r}")
 
 
 def _unknown(path, where: str, keys, known) -> None:
@@ -85,14 +88,14 @@ def _unknown(path, where: str, keys, known) -> None:
 
 def _text(path, where: str, key: str, value) -> str:
     if not isinstance(value, str) or not value.strip():
-        raise ConfigError(f"{path}: {where}key {key!r}: expected a non-empty string, got {_kind(value)} {value!r}")
+        raise _wrong(path, where, key, "a non-empty string", value)
     return value
 
 
 def _check_listing(path, number: int, item) -> dict:
     where = f"[[listing]] #{number}: "
     if not isinstance(item, dict):
-        raise ConfigError(f"{path}: key 'listing': expected a list of tables ([[listing]]), got {_kind(item)} {item!r}")
+        raise _wrong(path, "", "listing", "a list of tables ([[listing]])", item)
     _unknown(path, where, item, LISTING_KEYS)
     if "url" not in item:
         raise ConfigError(f"{path}: {where}missing key 'url' (expected an http(s) URL)")
@@ -104,10 +107,24 @@ def _check_listing(path, number: int, item) -> dict:
     except PlanError:
         raise ConfigError(f"{path}: {where}key 'url': {url!r} is not an http(s) URL with a host") from None
     if "spider" in item and item["spider"] not in SPIDERS:
-        raise ConfigError(f"{path}: {where}key 'spider': expected ilo or listing, got {_kind(item['spider'])} {item['spider']!r}")
+        raise _wrong(path, where, "spider", "ilo or listing", item["spider"])
     if "profile" in item:
-        _text(path, where, "profile", item["profile"])
+        _check_profile(path, where, _text(path, where, "profile", item["profile"]))
     return item
+
+
+def _profile_beside(profile: str, base: Path) -> str:
+    """A profile file named in the config is relative to the config file; a name (ilo, auto) stays a name."""
+    return str((base / profile).resolve()) if profile.endswith(".toml") or "/" in profile else profile
+
+
+def _check_profile(path, where: str, profile: str) -> None:
+    from crawler.extract.profiles import ProfileError, get_profile
+
+    try:
+        get_profile(_profile_beside(profile, Path(path).resolve().parent))
+    except ProfileError as exc:
+        raise ConfigError(f"{path}: {where}key 'profile': {exc}") from None
 
 
 def _check_top(path, data: dict) -> None:
@@ -119,14 +136,14 @@ def _check_top(path, data: dict) -> None:
     if isinstance(notify, str):
         notify = [notify]
     if not isinstance(notify, list) or not all(isinstance(n, str) and n.strip() for n in notify):
-        raise ConfigError(f"{path}: key 'notify': expected a string or a list of strings, got {_kind(data['notify'])} {data['notify']!r}")
+        raise _wrong(path, "", "notify", "a string or a list of strings", data["notify"])
     if "settings" in data and not isinstance(data["settings"], dict):
-        raise ConfigError(f"{path}: key 'settings': expected a table ([settings]), got {_kind(data['settings'])} {data['settings']!r}")
+        raise _wrong(path, "", "settings", "a table ([settings])", data["settings"])
     listings = data.get("listing")
     if listings is None or listings == []:
         raise ConfigError(f"{path}: no [[listing]] with a url")
     if not isinstance(listings, list):
-        raise ConfigError(f"{path}: key 'listing': expected a list of tables ([[listing]]), got {_kind(listings)} {listings!r}")
+        raise _wrong(path, "", "listing", "a list of tables ([[listing]])", listings)
 
 
 def _check_settings(path, settings: dict) -> dict:
@@ -152,6 +169,9 @@ def load_config(path: str) -> Config:
     def beside(value):  # paths in the file are relative to the file
         return str((base / value).resolve()) if value else None
 
+    for item in listings:
+        if "profile" in item:
+            item["profile"] = _profile_beside(item["profile"], base)
     notify = data.get("notify") or []
     return Config(
         listings=listings,

@@ -197,6 +197,22 @@ def test_a_good_config_loads(tmp_path):
     assert cfg.profiles == {NOWHERE: "auto"}
 
 
+def test_config_profiles_are_checked_and_relative_to_the_file(tmp_path):
+    from archive.config import load_config
+
+    (tmp_path / "conf").mkdir()
+    config = tmp_path / "conf" / "listings.toml"
+    config.write_text(f'{LISTING}profile = "nosuch"\n')
+    result = run("crawl", "--config", config, "--db", tmp_path / "a.db")
+    assert result.exit_code == 1 and str(config) in result.output and "key 'profile'" in result.output
+    assert "unknown profile 'nosuch'" in result.output
+    config.write_text(f'{LISTING}profile = "mysite.toml"\n')
+    result = run("crawl", "--config", config, "--db", tmp_path / "a.db")
+    assert result.exit_code == 1 and "key 'profile'" in result.output and "no profile file at" in result.output
+    (tmp_path / "conf" / "mysite.toml").write_text('name = "mysite"\n[selectors]\nentry = "div.item"\n')
+    assert load_config(str(config)).profiles == {NOWHERE: str(tmp_path / "conf" / "mysite.toml")}
+
+
 @pytest.mark.xfail(strict=False, reason="profile validation is crawler/extract/profiles.py's (another engineer's)")
 def test_profile_with_a_selector_of_the_wrong_type(tmp_path):
     profile = tmp_path / "mysite.toml"
