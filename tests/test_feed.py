@@ -1,0 +1,65 @@
+"""The feed as a second witness: advertised feeds, feed items, reconciliation (no network)."""
+
+from crawler.extract.feed import HTML_SHORT_SHARE, advertised_feeds, feed_entries, reconcile
+
+PAGE = """<html><head>
+<link rel="alternate" type="application/rss+xml" title="News" href="/feed/">
+<link rel="alternate" type="application/atom+xml" href="https://example.org/atom.xml">
+<link rel="alternate" type="application/rss+xml" href="/feed/">
+<link rel="alternate" hreflang="fr" href="/fr/">
+<link rel="stylesheet" type="text/css" href="/style.css">
+</head><body></body></html>"""
+
+RSS = b"""<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>News</title>
+<item><title>First story</title><link>https://example.org/news/first?utm_source=rss</link>
+<pubDate>Mon, 06 Feb 2023 10:00:00 +0000</pubDate></item>
+<item><title>Second story</title><link>https://example.org/news/second</link><pubDate>Tue, 07 Feb 2023 09:00:00 +0000</pubDate></item>
+<item><title>Third story</title><link>https://example.org/news/third</link></item>
+</channel></rss>"""
+
+ATOM = b"""<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom"><title>t</title>
+<entry><title>Atom entry</title><link href="https://example.org/a/1"/><updated>2022-12-16T08:00:00Z</updated></entry>
+</feed>"""
+
+
+def test_advertised_feeds_are_absolute_and_unique():
+    assert advertised_feeds(PAGE, "https://example.org/news/") == ["https://example.org/feed/", "https://example.org/atom.xml"]
+    assert advertised_feeds(b"", "https://example.org/") == []
+
+
+def test_feed_entries_from_rss_and_atom():
+    items = feed_entries(RSS)
+    assert items[0] == {"title": "First story", "url": "https://example.org/news/first?utm_source=rss", "date": "2023-02-06"}
+    assert items[2]["date"] is None
+    assert feed_entries(ATOM) == [{"title": "Atom entry", "url": "https://example.org/a/1", "date": "2022-12-16"}]
+
+
+def test_broken_feeds_give_nothing():
+    for body in (b"", b"<rss><channel><item>", b"\x00\xff not xml", "<html>nope</html>"):
+        assert isinstance(feed_entries(body), list)
+
+
+def _entry(title, url, start=None):
+    return {"title": title, "url": url, "date_text": start, "date_start": start, "date_end": start, "date_precision": "day" if start else None}
+
+
+def test_reconcile_confirms_and_fills_without_overwriting():
+    entries = [
+        _entry("First story", "https://www.example.org/news/first"),  # matched by canonical URL, date filled
+        _entry("Read more", "https://example.org/news/second", "2023-02-01"),  # pointer title replaced, own date kept
+        _entry("Only on the page", "https://example.org/news/page-only"),
+    ]
+    out, report = reconcile(entries, feed_entries(RSS))
+    assert out[0]["date_start"] == out[0]["date_end"] == "2023-02-06" and out[0]["date_precision"] == "day"
+    assert out[1]["title"] == "Second story" and out[1]["date_start"] == "2023-02-01"
+    assert out[2] == entries[2]
+    assert report == {"html": 3, "feed": 3, "matched": 2, "titles_filled": 1, "dates_filled": 1, "html_short": False}
+    assert entries[0]["date_start"] is None  # the input is not changed
+
+
+def test_reconcile_matches_by_title_and_flags_a_short_page():
+    items = [{"title": f"Story {i}", "url": f"https://example.org/s/{i}", "date": None} for i in range(10)]
+    out, report = reconcile([_entry("story  0", None)], items)
+    assert report["matched"] == 1 and report["html_short"] and 1 < HTML_SHORT_SHARE * 10
+    _, report = reconcile([_entry(f"Story {i}", None) for i in range(6)], items)
+    assert not report["html_short"]
