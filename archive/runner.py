@@ -159,11 +159,45 @@ def run_plan(plan: CrawlPlan) -> int:
 
                 return coordinate(plan)
             if plan.jobdir and len(plan.start_urls) > 1:
-                return worst(_run_in_child(one) for one in per_listing(plan))
-            return execute(plan)
+                code = worst(_run_in_child(one) for one in per_listing(plan))
+            else:
+                code = execute(plan)
     except ArchiveLocked as exc:
         print(f"listing-archive: {exc}", file=sys.stderr)
         return EXIT_LOCKED
+    if plan.jobdir:
+        remove_finished_jobs(plan.jobdir)
+    return code
+
+
+# What Scrapy keeps in a job folder; nothing else in it is ever removed.
+JOB_FILES = ("spider.state", "requests.seen")
+JOB_QUEUE = "requests.queue"
+
+
+def remove_finished_jobs(jobdir: str) -> None:
+    """A job whose crawl finished holds nothing to resume: remove its files, then its folder if empty."""
+    import pickle
+    import shutil
+
+    root = Path(jobdir)
+    if not root.is_dir():
+        return
+    for folder in [root, *(p for p in root.iterdir() if p.is_dir())]:
+        try:
+            with (folder / "spider.state").open("rb") as fh:
+                finished = pickle.load(fh) == {}  # our own file: the spider empties it when the crawl finished
+        except (OSError, pickle.UnpicklingError, EOFError):
+            continue
+        if not finished:
+            continue
+        for name in JOB_FILES:
+            (folder / name).unlink(missing_ok=True)
+        shutil.rmtree(folder / JOB_QUEUE, ignore_errors=True)
+        if folder != root and not any(folder.iterdir()):
+            folder.rmdir()
+    if not any(root.iterdir()):
+        root.rmdir()
 
 
 def worst(codes) -> int:

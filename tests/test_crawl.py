@@ -170,7 +170,7 @@ def test_jobdir_keeps_one_job_per_listing(tmp_path):
     assert out.count("COMPLETE") == 2
     assert count(db, "SELECT count(*) FROM crawls WHERE status='complete'") == 2
     assert count(db, "SELECT count(*) FROM entries") == 17
-    assert len([p for p in jobs.iterdir() if p.is_dir()]) == 2
+    assert not jobs.exists()  # two finished jobs: nothing to resume, no empty folders left behind
 
 
 def test_conditional_requests_hold_every_crawl_not_every_other(tmp_path):
