@@ -1152,3 +1152,12 @@ def test_language_hint_is_optional():
 
 def test_empty_input():
     assert parse_organisers(None).names == [] and parse_organisers("  ").text is None
+
+
+def test_long_inputs_stay_fast():
+    import time
+
+    start = time.perf_counter()
+    for text in ("Organized by the ILO in " + "A" * 60 + "!", "organised by " + "the ILO and " * 300, "The ILO in " + "Ab " * 2000):
+        parse_organisers(text)
+    assert time.perf_counter() - start < 1

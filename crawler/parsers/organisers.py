@@ -65,7 +65,7 @@ _ACTIVE = re.compile(
     r"|convoque|convoquent|organizará|organizarán|organiza|organizan|organizó|organizaron|convoca|convocan|convocó)\b"
     r"|\s+(?:a|ont)\s+(?:co-?)?(?:organisé|accueilli)\b",
 )
-# Present tense and headlines ("UNICEF and the ILO convene ...", "ILO to host ..."): the subject must be
+# Present tense and headlines ("UNICEF and the ILO convene ...", "ILO to host ..."): the subject must name
 # an organisation, since "Experts convene ..." names none.
 _ACTIVE_PRESENT = re.compile(
     r"\s+(?:to\s+)?(?:co-?)?(?:hosts?|organi[sz]es?|convenes?)\s+(?!(?:its|their)\s+work|itself|around)(?=[\w“\"‘'])"
@@ -114,7 +114,7 @@ _ELIDED = re.compile(r"^[ldLD]['’][A-ZÀ-Ý]")  # "l'OIT", "d'Ivoire"
 _NAME_JOINERS = frozenset({"the", "and", "la", "le", "el", "y", "et", "l’", "l'", "&"})
 _LIST_ENDS = frozenset({"and", "or", "of", "for", "the", "et", "y", "de"})
 # "International Training Centre of the ILO in Turin": where it is, not part of its name.
-_TRAILING_PLACE = re.compile(r"(?<=\S)\s+(?:in|at|en|à)\s+(?:[A-ZÀ-Ý][\w’'-]+\s*)+$")
+_TRAILING_PLACE = re.compile(r"(?<=\S)\s+(?:in|at|en|à)\s+[A-ZÀ-Ý][\w’'-]*(?:\s+[A-ZÀ-Ý][\w’'-]*)*\s*$")
 
 
 @dataclass(frozen=True)
