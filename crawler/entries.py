@@ -64,7 +64,7 @@ def build_entries(
                 "credit_author": credit.author if credit else None,
                 "credit_holder": credit.holder if credit else None,
                 "credit_year": credit.year if credit else None,
-                "organisers": organisers.names,
+                "organisers": raw.organisers or organisers.names,
                 "organiser_text": organisers.text,
                 "image_url": urljoin(page_url, raw.image_src) if raw.image_src else None,
                 "listing_url": listing_url,

@@ -9,10 +9,12 @@ from datetime import datetime
 from ..parsers.text import guess_language
 from .fields import date_from_element, fill_entry, find_title
 from .generic import assign_groups, extract_generic
-from .html import first, is_ancestor, parse_html, select, text_of
+from .html import decode_html, first, is_ancestor, parse_html, select, text_of
 from .pagination import find_page_links, page_number
 from .profiles import Profile, ProfileError, get_profile, profile_for_url  # noqa: F401
 from .raw import RawEntry, RawPage
+from .structured import reconcile as reconcile_structured
+from .structured import structured_items
 
 _LANG_IN_URL = re.compile(r"lang--([a-z]{2})\b")
 
@@ -103,7 +105,8 @@ def extract_page(body: bytes | str, url: str, profile: Profile | str | None = No
         forced_generic = False
         if profile is None:
             profile = profile_for_url(url)
-    root = parse_html(body, base_url=url)
+    text = decode_html(body) if isinstance(body, bytes) else body
+    root = parse_html(text, base_url=url)
     entries: list[RawEntry] = []
     extractor = "generic"
     if profile is not None and not forced_generic:
@@ -112,6 +115,7 @@ def extract_page(body: bytes | str, url: str, profile: Profile | str | None = No
     if not entries:
         entries = extract_generic(root)
         extractor = "generic"
+    entries = reconcile_structured(entries, structured_items(text, url), url)
     sel = profile.selectors if profile else {}
     sample = " ".join(filter(None, [e.title for e in entries[:5]] + [p for e in entries[:5] for p in e.paragraphs]))
     return RawPage(

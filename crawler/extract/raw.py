@@ -17,6 +17,7 @@ class RawEntry:
     image_src: str | None = None
     group: str | None = None
     position: int = 1
+    organisers: list[str] | None = None  # named by structured data (schema.org organizer)
 
 
 @dataclass
