@@ -1129,6 +1129,82 @@ MIXED = [
         "The event is jointly organized by the ILO, UNDP, UN Women and the Government of Nepal.",
         ["ILO", "UNDP", "UN Women", "Government of Nepal"],
     ),
+    (
+        (
+            "Le Bureau international du Travail (BIT) organise, en collaboration avec le ministère de la Fonction"
+            " publique, un atelier de validation de l'étude sur l'économie informelle."
+        ),
+        ["Bureau international du Travail (BIT)", "ministère de la Fonction publique"],
+    ),
+    (
+        (
+            "Cet atelier est organisé conjointement par le ministère du Travail, de l'Emploi et de la Sécurité "
+            "sociale et le Bureau de pays de l'OIT pour la Côte d'Ivoire."
+        ),
+        [
+            "ministère du Travail, de l'Emploi et de la Sécurité sociale",
+            "Bureau de pays de l'OIT pour la Côte d'Ivoire",
+        ],
+    ),
+    ("La Journée mondiale contre le travail des enfants sera célébrée le 12 juin à Niamey.", []),
+    ("Les résultats de l'enquête seront présentés lors d'un atelier national.", []),
+    (
+        (
+            "Organisée par l'OIT et l'Union africaine, la conférence réunira les ministres du Travail du "
+            "continent."
+        ),
+        ["OIT", "Union africaine"],
+    ),
+    (
+        "Le projet PAMODEC du BIT organise un séminaire sous-régional sur le dialogue social à Lomé.",
+        ["projet PAMODEC du BIT"],
+    ),
+    (
+        (
+            "Le séminaire a été organisé par l'Équipe d'appui technique au travail décent et Bureau de pays de "
+            "l'OIT pour l'Afrique centrale."
+        ),
+        ["Équipe d'appui technique au travail décent et Bureau de pays de l'OIT pour l'Afrique centrale"],
+    ),
+    (
+        (
+            "La OIT y el Ministerio de Trabajo y Seguridad Social organizan un foro sobre trabajo decente en las "
+            "zonas rurales."
+        ),
+        ["OIT", "Ministerio de Trabajo y Seguridad Social"],
+    ),
+    ("El informe fue elaborado con el apoyo técnico de la OIT.", []),
+    (
+        (
+            "El taller regional, organizado por la Oficina de la OIT para Centroamérica, Haití, Panamá y "
+            "República Dominicana, reunió a 40 participantes."
+        ),
+        ["Oficina de la OIT para Centroamérica, Haití, Panamá y República Dominicana"],
+    ),
+    ("Los ministros de trabajo de la región se reunirán en Lima para debatir sobre el futuro del trabajo.", []),
+    (
+        (
+            "El Centro Interamericano para el Desarrollo del Conocimiento en la Formación Profesional "
+            "(OIT/Cinterfor) organiza un seminario virtual."
+        ),
+        ["Centro Interamericano para el Desarrollo del Conocimiento en la Formación Profesional (OIT/Cinterfor)"],
+    ),
+    ("La OIT presentó el informe Panorama Laboral 2023 en una conferencia de prensa.", []),
+    (
+        (
+            "El evento es coorganizado por la OIT y la Comisión Económica para América Latina y el Caribe "
+            "(CEPAL)."
+        ),
+        ["OIT", "Comisión Económica para América Latina y el Caribe (CEPAL)"],
+    ),
+    (
+        (
+            "Con motivo del Día Internacional de la Mujer, la OIT organiza un conversatorio sobre igualdad "
+            "salarial."
+        ),
+        ["OIT"],
+    ),
+    ("Des experts de 15 pays participent à cette formation organisée à Turin.", []),
 ]
 
 CASES = NAMES_WITH_AND + AND_IN_BRACKETS + THROUGH + PROGRAMME_IN_BRACKETS + ACTIVE + NONE + MIXED

@@ -85,7 +85,7 @@ _NAME_END = re.compile(
     r"\s*,?\s+(?:led|chaired|attended|with\s+(?:the\s+)?(?:support|funding|financial)"
     r"|under\s+the|as\s+part\s+of|on\s+(?:behalf|the\s+occasion)|from\s+\d|on\s+\d|in\s+\d|at\s+the\s+request)\b.*$"
     # ", to sensitize ..." ends the names; ", the National ..." and ", du Travail" go on with them.
-    r"|,\s+(?=[a-z])(?!(?:the|le|la|les|l['’]|el|los|las|du|des|de(?:\s+la)?|del)\s*[A-ZÀ-Ý]).*$",
+    r"|,\s+(?=[a-z])(?!(?:the|le|la|les|l['’]|el|los|las|du|des|de(?:\s+la|\s+l['’])?|del)\s*[A-ZÀ-Ý]).*$",
 )
 _ARTICLE = re.compile(r"^(?:[Tt]he|[Ii]ts|[Tt]heir|[Ll]es?|[Ll]a|[Ll]['’]|[Ss]on|[Ss]a|[Ee]l|[Ll]os|[Ll]as|[Ss]us?)"
                       r"\s*(?<=\s|'|’)")

@@ -67,8 +67,12 @@ PERSON_MARK = re.compile(
     r"^(?:Mr|Ms|Mrs|Dr|H\.?E|M|Mme|Sr|Sra)\.?\s|\b(?:Director|Minister|Ambassador|President|Chair(?:person)?|"
     r"Directeur|Directrice|[Mm]inistre|Ministro|Ministra|Directora|Presidente)\b"
 )
-# One name shared by two heads: "Decent Work Technical Support Team and Country Office for ...".
-SHARED_HEAD = (re.compile(r"\bTeam$"), re.compile(r"^(?:(?:Country|Regional|Sub-?regional)\s+)?Office\b"))
+# One name shared by two heads: "Decent Work Technical Support Team and Country Office for ...",
+# "Équipe d'appui technique au travail décent et Bureau de pays de l'OIT pour ...".
+SHARED_HEAD = (
+    re.compile(r"\bTeam$|^(?:Équipe|Equipo)\b"),
+    re.compile(r"^(?:(?:Country|Regional|Sub-?regional)\s+)?Office\b|^(?:Bureau|Oficina)\b"),
+)
 # "Department of Trade, Law Development Programme": a unit of the ministry or department before it.
 PARENT_BODY = re.compile(
     r"^(?:Ministry|Department|Ministère|Ministerio|Departamento)\s+(?:of|de|du|des|del)"
