@@ -16,8 +16,9 @@ from dataclasses import dataclass, field
 from crawler.items import FIELDS, PLACEMENT_FIELDS, VERSIONED_FIELDS
 
 from .compare import changed_fields
-from .rows import ENTRY_COLUMNS, entry_from_row, q, row_from_entry, version_json
+from .rows import ENTRY_COLUMNS, entry_from_row, q, row_from_entry
 from .session import CrawlSession, SessionDelta, Sighting
+from .versions import full_records, is_keyframe, stored_record
 
 # The headers worth keeping with a capture: enough to replay and to revalidate.
 KEPT_HEADERS = ("content-type", "etag", "last-modified", "date", "content-language", "retry-after", "location")
@@ -40,7 +41,7 @@ _EVENT = "INSERT INTO events (crawl_id, entry_id, kind, version, at) VALUES (?, 
 
 @dataclass
 class EntryPlan:
-    """The rows one batch writes."""
+    """The rows one batch writes (a version's record is the entry: write_plan stores it as archive.versions says)."""
 
     versions: list = field(default_factory=list)
     events: list = field(default_factory=list)
@@ -207,7 +208,7 @@ def _plan_version(
                 stamp,
                 session.source,
                 json.dumps(list(VERSIONED_FIELDS)),
-                version_json(entry),
+                entry,
             )
         )
         plan.events.append((session.crawl_id, eid, "new", 1, stamp))
@@ -226,7 +227,7 @@ def _plan_version(
                 stamp,
                 session.source,
                 json.dumps(changed),
-                version_json(entry),
+                entry,
             )
         )
         plan.events.append((session.crawl_id, eid, "changed", version, stamp))
@@ -259,9 +260,16 @@ def write_plan(conn, plan: EntryPlan) -> None:
         conn.executemany(_UPSERT, [tuple(r[c] for c in ENTRY_COLUMNS) for r in plan.upserts.values()])
     if plan.touches:
         conn.executemany(_TOUCH, list(plan.touches.values()))
-    conn.executemany(_VERSION, plan.versions)
+    conn.executemany(_VERSION, _stored_versions(conn, plan.versions))
     conn.executemany(_EVENT, plan.events)
     conn.executemany(_SIGHTING, plan.sightings)
+
+
+def _stored_versions(conn, versions: list[tuple]) -> list[tuple]:
+    """Version rows as stored: a version between keyframes keeps only what changed since the one before."""
+    wanted = [(row[0], row[1] - 1) for row in versions if not is_keyframe(row[1])]
+    previous = full_records(conn, wanted) if wanted else {}
+    return [(*row[:-1], stored_record(row[1], row[-1], previous.get((row[0], row[1] - 1)))) for row in versions]
 
 
 def blanks(old: dict, new: dict, ignore=()) -> list[str]:

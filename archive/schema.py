@@ -11,7 +11,9 @@ from contextlib import contextmanager
 
 from crawler.items import FIELD_TABLE
 
-SCHEMA_VERSION = 3
+from .versions import VIEW_SQL, compact_versions
+
+SCHEMA_VERSION = 4
 
 TABLES_TEMPLATE = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
@@ -79,7 +81,8 @@ CREATE TABLE IF NOT EXISTS entry_versions (
     seen_at TEXT NOT NULL,
     source TEXT NOT NULL DEFAULT 'site',      -- site, or reparse
     changed_fields TEXT NOT NULL,      -- JSON list; every field for a first version
-    record TEXT NOT NULL,              -- JSON: the full entry as it stood
+    record TEXT NOT NULL,              -- JSON: the whole entry every 8th version, else the fields that changed
+                                       -- (read whole through the view version_records: archive/versions.py)
     UNIQUE (entry_id, version)
 );
 CREATE TABLE IF NOT EXISTS sightings (
@@ -201,7 +204,16 @@ def _add_field_columns(conn: sqlite3.Connection) -> None:
             conn.execute(f'ALTER TABLE entries ADD COLUMN "{spec.name}" {spec.sql_type}')
 
 
-MIGRATIONS = {1: _migrate_1_to_2, 2: _migrate_2_to_3}
+def _migrate_3_to_4(conn: sqlite3.Connection) -> None:
+    """Version 4 stores a version between keyframes as the fields that changed (archive/versions.py).
+
+    The file keeps its size until VACUUM; the rewritten pages are reused by what comes next.
+    """
+    if _columns(conn, "entry_versions"):
+        compact_versions(conn)
+
+
+MIGRATIONS = {1: _migrate_1_to_2, 2: _migrate_2_to_3, 3: _migrate_3_to_4}
 
 
 class SchemaError(RuntimeError):
@@ -243,6 +255,7 @@ def ensure_schema(conn: sqlite3.Connection) -> int:
         for statement in _statements(TABLES):
             conn.execute(statement)
         _add_field_columns(conn)
+        conn.execute(VIEW_SQL)
         if not had_fts:
             conn.execute(
                 "INSERT INTO entries_fts (entries_fts) VALUES ('rebuild')"

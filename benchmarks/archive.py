@@ -1,11 +1,13 @@
-"""Archive at scale: 1,000,000 entries with 5 versions each across 200 crawls.
+"""Archive at scale: entries with several versions each across many crawls.
 
-Builds the archive in bulk, then times the questions researchers ask of it:
-recording a crawl of 10,000 entries of which 1% changed (through the same code a
-crawl uses), the diff of that crawl, `history` of one entry, `search`, and
-`export --as-of`; and compares the file's size with the entries as JSON.
+Builds the archive in bulk (versions stored as archive/versions.py stores them), then
+times the questions researchers ask of it: recording a crawl of 10,000 entries of
+which 1% changed (through the same code a crawl uses), the diff of that crawl,
+`history` of one entry, `search` (50 best), and `export --as-of`; each the median of
+three runs. Compares the file's size with the current entries as JSON and lists the
+size of each table and index (SQLite's dbstat).
 
-    .venv/bin/python benchmarks/archive.py [--entries 1000000] [--db PATH]
+    .venv/bin/python benchmarks/archive.py [--entries 1000000] [--versions 5] [--db PATH]
 """
 
 from __future__ import annotations
@@ -13,6 +15,8 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import platform
+import statistics
 import sys
 import tempfile
 import time
@@ -21,71 +25,158 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from archive.diff import diff  # noqa: E402
-from archive.queries import export_rows, history, search  # noqa: E402
-from archive.schema import transaction  # noqa: E402
-from archive.store import Archive, Sighting, _ENTRY_COLUMNS, _UPSERT  # noqa: E402
-from crawler.items import FIELDS  # noqa: E402
+from archive.diff import diff
+from archive.queries import export_rows, history, search
+from archive.record import _UPSERT
+from archive.rows import ENTRY_COLUMNS
+from archive.schema import transaction
+from archive.store import Archive, Sighting
+from archive.versions import stored_record
+from crawler.items import FIELDS, VERSIONED_FIELDS
 
 LISTING = "https://www.ilo.org/bench/lang--en/index.htm"
-WORDS = "decent work migrant workers social protection skills employment labour rights youth women safety health dialogue".split()
+WORDS = (
+    "decent work migrant workers social protection skills employment labour rights youth women safety health dialogue"
+)
+WORDS = WORDS.split()
+_VERSION = (
+    "INSERT INTO entry_versions (entry_id, version, crawl_id, seen_at, source, changed_fields, record) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?)"
+)
 
 
 def record(i: int, v: int) -> dict:
     e = {f: None for f in FIELDS}
     e.update(
-        entry_id=f"WCMS_{i}", url=f"https://www.ilo.org/x/WCMS_{i}/lang--en/index.htm",
+        entry_id=f"WCMS_{i}",
+        url=f"https://www.ilo.org/x/WCMS_{i}/lang--en/index.htm",
         title=f"{WORDS[i % 15].title()} {WORDS[(i // 15) % 15]} report {i} edition {v}",
         description=f"A description of entry {i} about {WORDS[(i * 7) % 15]} and {WORDS[(i * 11) % 15]}, version {v}.",
-        date_text="16 December 2022", date_start="2022-12-16", date_end="2022-12-16", date_precision="day",
-        organisers=["ILO", f"Ministry {i % 97}"], listing_url=LISTING, listing_title="Benchmark", position=i % 10 + 1, language="en",
-        group="December 2022", group_month="2022-12",
+        date_text="16 December 2022",
+        date_start="2022-12-16",
+        date_end="2022-12-16",
+        date_precision="day",
+        organisers=["ILO", f"Ministry {i % 97}"],
+        listing_url=LISTING,
+        listing_title="Benchmark",
+        position=i % 10 + 1,
+        language="en",
+        group="December 2022",
+        group_month="2022-12",
     )
     return e
+
+
+def _entry_rows(i: int, versions: int, entries: int, crawls: int, per_crawl: int):
+    """The version, event and entries rows of entry i, as the archive stores them."""
+    vers, events, previous, stamp = [], [], None, None
+    for v in range(1, versions + 1):
+        # Version v of entry i lands in crawl (v * entries + i) // per_crawl + 1: entries are spread over the crawls.
+        crawl = min(crawls, ((v - 1) * entries + i) // per_crawl + 1)
+        rec = record(i, v)
+        stamp = f"2021-{1 + (crawl * 11) // crawls:02d}-01T00:00:00+00:00"
+        changed = ["title", "description"] if v > 1 else list(VERSIONED_FIELDS)
+        vers.append((rec["entry_id"], v, crawl, stamp, "site", json.dumps(changed), stored_record(v, rec, previous)))
+        events.append((crawl, rec["entry_id"], "new" if v == 1 else "changed", v, stamp))
+        previous = rec
+    row = dict(
+        previous,
+        organisers=json.dumps(previous["organisers"]),
+        status="listed",
+        version=versions,
+        first_seen="2021-01-01T00:00:00+00:00",
+        last_seen=stamp,
+        first_crawl=1,
+        last_crawl=crawls,
+        removed_at=None,
+        removed_crawl=None,
+    )
+    return vers, events, tuple(row[c] for c in ENTRY_COLUMNS)
 
 
 def build(path: str, entries: int, versions: int, crawls: int) -> None:
     a = Archive(path)
     conn = a.conn
-    per_crawl = entries * versions // crawls
+    per_crawl = max(1, entries * versions // crawls)
     with transaction(conn):
         for c in range(1, crawls + 1):
-            conn.execute("INSERT INTO crawls (id, spider, start_urls, started_at, finished_at, status) VALUES (?, 'ilo', '[]', ?, ?, 'complete')",
-                         (c, f"2020-01-01T00:00:{c % 60:02d}+00:00", f"2020-01-01T00:00:{c % 60:02d}+00:00"))
-    # Version v of entry i lands in crawl (v * entries + i) // per_crawl + 1: entries are spread over the crawls.
+            stamp = f"2020-01-01T00:00:{c % 60:02d}+00:00"
+            conn.execute(
+                "INSERT INTO crawls (id, spider, start_urls, started_at, finished_at, status) "
+                "VALUES (?, 'ilo', '[]', ?, ?, 'complete')",
+                (c, stamp, stamp),
+            )
     step = 50_000
     for start in range(0, entries, step):
         stop = min(entries, start + step)
         rows, vers, events = [], [], []
         for i in range(start, stop):
-            for v in range(1, versions + 1):
-                crawl = min(crawls, ((v - 1) * entries + i) // per_crawl + 1)
-                rec = record(i, v)
-                stamp = f"2021-{1 + (crawl * 11) // crawls:02d}-01T00:00:00+00:00"
-                vers.append((rec["entry_id"], v, crawl, stamp, "site", json.dumps(["title"] if v > 1 else list(FIELDS)), json.dumps(rec)))
-                events.append((crawl, rec["entry_id"], "new" if v == 1 else "changed", v, stamp))
-            row = dict(rec, organisers=json.dumps(rec["organisers"]), status="listed", version=versions, first_seen="2021-01-01T00:00:00+00:00",
-                       last_seen=stamp, first_crawl=1, last_crawl=crawls, removed_at=None, removed_crawl=None)
-            rows.append(tuple(row[c] for c in _ENTRY_COLUMNS))
+            v, e, row = _entry_rows(i, versions, entries, crawls, per_crawl)
+            vers += v
+            events += e
+            rows.append(row)
         with transaction(conn):
             conn.executemany(_UPSERT, rows)
-            conn.executemany("INSERT INTO entry_versions (entry_id, version, crawl_id, seen_at, source, changed_fields, record) VALUES (?, ?, ?, ?, ?, ?, ?)", vers)
-            conn.executemany("INSERT INTO events (crawl_id, entry_id, kind, version, at) VALUES (?, ?, ?, ?, ?)", events)
+            conn.executemany(_VERSION, vers)
+            conn.executemany("INSERT INTO events (crawl_id, entry_id, kind, version, at) VALUES (?, ?, ?, ?, ?)",
+                             events)
         print(f"  built {stop:,} entries", file=sys.stderr)
     with transaction(conn):  # the last crawl's sightings, so a new crawl has a listing to compare with
-        conn.executemany("INSERT INTO sightings (crawl_id, entry_id, listing_url, position) VALUES (?, ?, ?, 1)",
-                         ((crawls, f"WCMS_{i}", LISTING) for i in range(10_000)))
-        conn.execute("INSERT INTO listing_crawls (crawl_id, listing_url, pages_fetched, complete) VALUES (?, ?, 1000, 1)", (crawls, LISTING))
+        conn.executemany(
+            "INSERT INTO sightings (crawl_id, entry_id, listing_url, position) VALUES (?, ?, ?, 1)",
+            ((crawls, f"WCMS_{i}", LISTING) for i in range(min(entries, 10_000))),
+        )
+        conn.execute(
+            "INSERT INTO listing_crawls (crawl_id, listing_url, pages_fetched, complete) VALUES (?, ?, 1000, 1)",
+            (crawls, LISTING),
+        )
     conn.execute("ANALYZE")
     a.close()
 
 
-def timed(label: str, fn):
-    start = time.perf_counter()
-    result = fn()
-    elapsed = time.perf_counter() - start
-    print(f"{label:<48} {elapsed * 1000:>10.1f} ms")
+def timed(label: str, fn, runs: int = 3):
+    """Run fn `runs` times; print the median; return the last result."""
+    times, result = [], None
+    for _ in range(runs):
+        start = time.perf_counter()
+        result = fn()
+        times.append(time.perf_counter() - start)
+    print(f"{label:<52} {statistics.median(times) * 1000:>10.1f} ms")
     return result
+
+
+def sizes(conn) -> list[tuple[str, int]]:
+    """(table or index, bytes) from dbstat, largest first."""
+    rows = conn.execute("SELECT name, sum(pgsize) FROM dbstat GROUP BY name ORDER BY 2 DESC").fetchall()
+    return [(r[0], r[1]) for r in rows]
+
+
+def crawl_batch(entries: int, versions: int) -> list:
+    batch = []
+    for i in range(min(entries, 10_000)):
+        e = record(i, versions + (1 if i % 100 == 0 else 0))  # 1% changed
+        batch.append((e, Sighting(LISTING, LISTING, 1, e["group"], e["position"])))
+    return batch
+
+
+def questions(a: Archive, args) -> None:
+    batch = crawl_batch(args.entries, args.versions)
+
+    def record_crawl():
+        session = a.begin_crawl("ilo", [LISTING])
+        for s in range(0, len(batch), 500):
+            a.record_entries(session, batch[s : s + 500])
+        return a.finish_crawl(session, {LISTING: {"pages_fetched": 1000, "complete": True}})
+
+    crawl = timed("record a crawl of 10,000 entries (1% changed)", record_crawl, runs=1)
+    prev = a.crawl(args.crawls)
+    report = timed("diff of that crawl", lambda: diff(a.conn, prev, crawl))
+    assert report["counts"]["changed"] == len(batch) // 100, report["counts"]
+    found = timed("history of one entry", lambda: history(a.conn, "WCMS_4242"))
+    assert len(found["versions"]) == args.versions + 1 and found["versions"][-1]["record"]["title"], found["versions"]
+    timed("search 'migrant workers' (50 best)", lambda: search(a.conn, "migrant workers"))
+    n = timed("export --as-of 2021-06-01 (all rows)", lambda: sum(1 for _ in export_rows(a.conn, "2021-06-01")))
+    print(f"as-of export returned {n:,} entries")
 
 
 def main() -> None:
@@ -97,34 +188,21 @@ def main() -> None:
     args = parser.parse_args()
     tmp = tempfile.TemporaryDirectory()
     path = args.db or os.path.join(tmp.name, "bench.db")
+    print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}")
     start = time.perf_counter()
     build(path, args.entries, args.versions, args.crawls)
-    print(f"built {args.entries:,} entries x {args.versions} versions over {args.crawls} crawls in {time.perf_counter() - start:.0f} s")
+    print(f"built {args.entries:,} entries x {args.versions} versions over {args.crawls} crawls "
+          f"in {time.perf_counter() - start:.0f} s")
     a = Archive(path)
-    batch = []
-    for i in range(10_000):
-        e = record(i, args.versions + (1 if i % 100 == 0 else 0))  # 1% changed
-        if i % 100:
-            e = record(i, args.versions)
-        batch.append((e, Sighting(LISTING, LISTING, 1, e["group"], e["position"])))
-
-    def record_crawl():
-        cid = a.begin_crawl("ilo", [LISTING])
-        for s in range(0, len(batch), 500):
-            a.record_entries(cid, batch[s : s + 500])
-        return a.finish_crawl(cid, {LISTING: {"pages_fetched": 1000, "complete": True}})
-
-    crawl = timed("record a crawl of 10,000 entries (1% changed)", record_crawl)
-    prev = a.crawl(args.crawls)
-    report = timed("diff of the last crawl", lambda: diff(a.conn, prev, crawl))
-    assert report["counts"]["changed"] == 100, report["counts"]
-    timed("history of one entry", lambda: history(a.conn, "WCMS_4242"))
-    timed("search 'migrant workers' (50 best)", lambda: search(a.conn, "migrant workers"))
-    n = timed("export --as-of 2021-06-01 (all rows)", lambda: sum(1 for _ in export_rows(a.conn, "2021-06-01")))
-    size = os.path.getsize(path) + (os.path.getsize(path + "-wal") if os.path.exists(path + "-wal") else 0)
-    json_size = args.entries * len(json.dumps(record(1, 1)))
-    print(f"as-of export returned {n:,} entries")
-    print(f"file size {size / 1e6:,.0f} MB; entries as JSON (current state only) {json_size / 1e6:,.0f} MB; ratio {size / json_size:.1f}")
+    questions(a, args)
+    a.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    size = os.path.getsize(path)
+    json_size = sum(len(json.dumps(record(i, args.versions))) for i in range(args.entries))
+    print(f"file size {size / 1e6:,.0f} MB; current entries as JSON {json_size / 1e6:,.0f} MB; "
+          f"ratio {size / json_size:.2f}")
+    for name, nbytes in sizes(a.conn):
+        if nbytes >= size / 1000:
+            print(f"  {name:<36} {nbytes / 1e6:>9.1f} MB {nbytes / size * 100:>5.1f}%")
     a.close()
     tmp.cleanup()
 

@@ -1,21 +1,32 @@
-"""Crawl speed: does the archive limit a crawl?
+"""Crawl speed against Scrapy itself.
 
-Generates a site of 2,000 listing pages (10 entries each), serves it on 127.0.0.1,
-and crawls it (a) dropping the items, (b) into a fresh archive, (c) again into that
-archive (nothing changed) with every page fetched and parsed again, and (d) again
-with conditional requests, as users get them (every page answers 304 and costs no
-parsing). Prints pages/s for each and the time ratios b/a, c/a and d/a.
+Generates a site of listing pages (10 entries each), serves it on 127.0.0.1, and
+crawls it, unthrottled, 16 requests at a time:
 
-    .venv/bin/python benchmarks/crawl.py [--pages 2000]
+  (a) a bare Scrapy spider (benchmarks/bare_spider.py) that follows the same
+      pagination, reads the same fields with plain parsel selectors and drops them;
+  (b) the project's crawl into a fresh archive;
+  (c) again into that archive (nothing changed), every page fetched and parsed;
+  (d) again with conditional requests, as users get them (every page answers 304).
+
+Each crawl runs in a fresh process; each figure is the median of --rounds rounds.
+Prints pages/s and the time ratios b/a, c/a, d/a, then where a page's time goes
+(parse, archive write, Scrapy), measured in this process on the same pages.
+
+    .venv/bin/python benchmarks/crawl.py [--pages 2000] [--rounds 3]
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
+import platform
+import statistics
 import subprocess
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -24,77 +35,175 @@ sys.path.insert(0, str(ROOT))
 from crawler.site_server import SiteServer  # noqa: E402
 
 LISTING = "/bench/lang--en/index.htm"
-FAST = {"AUTOTHROTTLE_ENABLED": False, "DOWNLOAD_DELAY": 0, "CONCURRENT_REQUESTS": 16, "CONCURRENT_REQUESTS_PER_DOMAIN": 16,
-        "LOG_LEVEL": "WARNING", "ROBOTSTXT_OBEY": False}
-MONTHS = "January February March April May June July August September October November December".split()
+FAST = {
+    "AUTOTHROTTLE_ENABLED": False,
+    "DOWNLOAD_DELAY": 0,
+    "CONCURRENT_REQUESTS": 16,
+    "CONCURRENT_REQUESTS_PER_DOMAIN": 16,
+    "LOG_LEVEL": "WARNING",
+    "ROBOTSTXT_OBEY": False,
+    "LISTING_MAX_PAGES": 100_000,
+}
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+          "November", "December")
+RUNS = ("a", "b", "c", "d")
+LABELS = {
+    "a": "(a) bare Scrapy spider, items dropped",
+    "b": "(b) project, fresh archive",
+    "c": "(c) project, re-crawl, every page parsed",
+    "d": "(d) project, re-crawl, every page 304",
+}
 
 
 def page_path(n: int) -> str:
     return LISTING if n == 1 else LISTING.replace("index.htm", f"nextRow--{(n - 1) * 10}/index.htm")
 
 
+def page_html(n: int, pages: int) -> str:
+    items = []
+    for i in range(10):
+        k = (n - 1) * 10 + i
+        month = MONTHS[k % 12]
+        items.append(
+            f'<li class="item"><h5 class="item-title"><a href="/bench/WCMS_{100000 + k}/lang--en/index.htm">'
+            f"Entry number {k} about decent work in {month}</a></h5>"
+            f'<p class="item-date">{1 + k % 27} - {2 + k % 27} {month} 2022</p>'
+            f'<p class="item-abstract">Jointly organized by the ILO and the Ministry of Labour and Social Welfare '
+            f"of region {k % 50}. Text {k}.</p></li>"
+        )
+    nearby = range(max(1, n - 10), min(pages, n + 10) + 1)
+    links = "".join(f'<li><a href="{page_path(m)}">{m}</a></li>' for m in nearby if m != n)
+    nxt = f'<li class="next"><a href="{page_path(n + 1)}">Next &gt;</a></li>' if n < pages else ""
+    return (
+        f'<html lang="en"><body><div class="page-title"><h1>Benchmark listing</h1></div><div class="items-list">'
+        f'<h3 class="items-group">December 2022</h3><ol>{"".join(items)}</ol></div>'
+        f"<aside class=\"pagination\"><strong>Page {n} of {pages}</strong><ul>{links}{nxt}</ul></aside></body></html>"
+    )
+
+
 def make_site(root: Path, pages: int) -> None:
     for n in range(1, pages + 1):
-        items = []
-        for i in range(10):
-            k = (n - 1) * 10 + i
-            month = MONTHS[k % 12]
-            items.append(
-                f'<li class="item"><h5 class="item-title"><a href="/bench/WCMS_{100000 + k}/lang--en/index.htm">Entry number {k} about decent work in {month}</a></h5>'
-                f'<p class="item-date">{1 + k % 27} - {2 + k % 27} {month} 2022</p>'
-                f'<p class="item-abstract">Jointly organized by the ILO and the Ministry of Labour and Social Welfare of region {k % 50}. Text {k}.</p></li>'
-            )
-        links = "".join(f'<li><a href="{page_path(m)}">{m}</a></li>' for m in range(max(1, n - 10), min(pages, n + 10) + 1) if m != n)
-        nxt = f'<li class="next"><a href="{page_path(n + 1)}">Next &gt;</a></li>' if n < pages else ""
-        html = (
-            f'<html lang="en"><body><div class="page-title"><h1>Benchmark listing</h1></div><div class="items-list">'
-            f'<h3 class="items-group">December 2022</h3><ol>{"".join(items)}</ol></div>'
-            f'<aside class="pagination"><strong>Page {n} of {pages}</strong><ul>{links}{nxt}</ul></aside></body></html>'
-        )
         path = root / page_path(n).lstrip("/")
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(html)
+        path.write_text(page_html(n, pages))
 
 
-def one_crawl(url: str, db: str | None, conditional: bool = False) -> dict:
-    """Run a crawl in a fresh process; return Scrapy's stats."""
-    settings = {**FAST, "CONDITIONAL_REQUESTS": conditional}
-    code = (
-        "import json,sys; from crawler.run import run_crawl; "
-        f"r = run_crawl('ilo', {db!r}, [{url!r}], None, {settings!r}); "
-        "s = r['stats']; print(json.dumps({'elapsed': s.get('elapsed_time_seconds'), 'pages': s.get('response_received_count'), 'items': s.get('item_scraped_count')}))"
+def _stats_json(expr: str) -> str:
+    return (
+        f"s = {expr}; import json; print(json.dumps({{'elapsed': s.get('elapsed_time_seconds'), "
+        "'pages': s.get('response_received_count'), 'items': s.get('item_scraped_count')}))"
     )
-    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
+
+
+def one_crawl(url: str, run: str, db: str, settings: dict) -> dict:
+    """Run one crawl in a fresh process; return {elapsed, pages, items}."""
+    if run == "a":
+        code = f"from benchmarks.bare_spider import run; {_stats_json(f'run({url!r}, {settings!r})')}"
+    else:
+        over = {**settings, "CONDITIONAL_REQUESTS": run == "d"}
+        call = f"run_crawl('ilo', {db!r}, [{url!r}], None, {over!r})['stats']"
+        code = f"from crawler.run import run_crawl; {_stats_json(call)}"
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True)
+    if out.returncode or '"elapsed": null' in out.stdout:
+        raise SystemExit(f"crawl {run} failed:\n{out.stderr[-3000:]}")
     return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def crawl_rounds(url: str, tmp: str, rounds: int, settings: dict) -> dict[str, list[dict]]:
+    runs: dict[str, list[dict]] = {r: [] for r in RUNS}
+    for n in range(rounds):
+        db = os.path.join(tmp, f"bench-{n}.db")
+        for run in RUNS:
+            stats = one_crawl(url, run, db, settings)
+            stats["rate"] = (stats["pages"] or 0) / stats["elapsed"]
+            runs[run].append(stats)
+            print(f"  round {n + 1} {run}: {stats['pages']} pages {stats['rate']:.1f} pages/s", file=sys.stderr)
+    return runs
+
+
+def page_costs(site_root: Path, base_url: str, pages: int, sample: int = 300) -> dict[str, float]:
+    """Milliseconds a page for: the bare spider's parsel reading, the project's parse
+    (extract, parsers, checks), and the archive's write of the page and its entries."""
+    import scrapy.http
+
+    from archive.session import Sighting
+    from archive.store import Archive
+    from benchmarks.bare_spider import BareSpider
+    from crawler.entries import build_entries
+    from crawler.extract import extract_page
+    from crawler.extract.profiles import get_profile
+    from crawler.validation import checked_entry
+
+    n = min(sample, pages)
+    bodies = [(base_url + page_path(k), (site_root / page_path(k).lstrip("/")).read_bytes()) for k in range(1, n + 1)]
+    spider = BareSpider(base_url + LISTING)
+    start = time.perf_counter()
+    for url, body in bodies:
+        for _ in spider.parse(scrapy.http.HtmlResponse(url, body=body, encoding="utf-8")):
+            pass
+    bare = (time.perf_counter() - start) / n
+    profile = get_profile("ilo")
+    listing = base_url + LISTING
+    start = time.perf_counter()
+    parsed = []
+    for url, body in bodies:
+        page = extract_page(body.decode(), url, profile)
+        entries = [e for e in map(checked_entry, build_entries(page, url, listing, profile)) if e]
+        parsed.append((url, body, page, entries))
+    parse = (time.perf_counter() - start) / n
+    with tempfile.TemporaryDirectory() as tmp:
+        archive = Archive(os.path.join(tmp, "costs.db"))
+        session = archive.begin_crawl("ilo", [listing])
+        start = time.perf_counter()
+        for url, body, page, entries in parsed:
+            cap = {"url": url, "listing_url": listing, "page": 1, "status": 200, "headers": {}, "body": body,
+                   "page_links": page.page_links}
+            sightings = [(e, Sighting(listing, url, 1, e["group"], e["position"])) for e in entries]
+            archive.write_batch(session, [cap], sightings)
+        write = (time.perf_counter() - start) / n
+        archive.close()
+    return {"bare parsel reading": bare * 1000, "project parse": parse * 1000, "archive write": write * 1000}
+
+
+def report(runs: dict[str, list[dict]], costs: dict[str, float], rounds: int) -> None:
+    print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}; "
+          f"median of {rounds} rounds")
+    rate = {r: statistics.median(s["rate"] for s in runs[r]) for r in RUNS}
+    for r in RUNS:
+        pages = runs[r][0]["pages"]
+        items = runs[r][0]["items"] or 0
+        spread = ", ".join(f"{s['rate']:.0f}" for s in runs[r])
+        print(f"{LABELS[r]:<44} {pages:>5} pages {items:>6} items {rate[r]:>7.1f} pages/s  (rounds: {spread})")
+    a = rate["a"]
+    print(f"time ratios: b/a = {a / rate['b']:.2f}   c/a = {a / rate['c']:.2f}   d/a = {a / rate['d']:.2f}")
+    per_page = {r: 1000 / rate[r] for r in RUNS}
+    print("a page's cost (ms; wall time a page at 16 requests at a time, and each part measured alone):")
+    print(f"  (a) bare spider       {per_page['a']:6.2f}   of which parsel reading {costs['bare parsel reading']:.2f}, "
+          f"Scrapy {per_page['a'] - costs['bare parsel reading']:.2f}")
+    print(f"  (b) project, fresh    {per_page['b']:6.2f}   project parse {costs['project parse']:.2f}, "
+          f"archive write {costs['archive write']:.2f} (on the writer thread)")
+    print(f"  (c) project, re-crawl {per_page['c']:6.2f}")
+    print(f"  (d) project, 304s     {per_page['d']:6.2f}")
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--pages", type=int, default=2000)
-    parser.add_argument("--repeat", type=int, default=2, help="rounds; each figure is the best round (timings on a shared machine are noisy)")
+    parser.add_argument("--rounds", type=int, default=3, help="rounds; each figure is the median")
+    parser.add_argument("-s", "--set", action="append", default=[], metavar="NAME=VALUE",
+                        help="a Scrapy setting for every crawl (JSON value), e.g. -s CONCURRENT_ITEMS=50")
     args = parser.parse_args()
-    runs: dict[str, dict] = {}
+    settings = dict(FAST)
+    for pair in args.set:
+        name, _, value = pair.partition("=")
+        settings[name] = json.loads(value)
     with tempfile.TemporaryDirectory() as tmp:
         site_root = Path(tmp) / "site"
         make_site(site_root, args.pages)
         with SiteServer(site_root) as site:
-            url = site.base_url + LISTING
-            for round_ in range(args.repeat):
-                db = str(Path(tmp) / f"bench-{round_}.db")
-                for name, stats in (
-                    ("a: items dropped", one_crawl(url, None)),
-                    ("b: fresh archive", one_crawl(url, db)),
-                    ("c: same archive again", one_crawl(url, db)),
-                    ("d: again, conditional", one_crawl(url, db, conditional=True)),
-                ):
-                    if name not in runs or stats["elapsed"] < runs[name]["elapsed"]:
-                        runs[name] = stats
-    rates = {}
-    for name, stats in runs.items():
-        rates[name] = stats["pages"] / stats["elapsed"]
-        print(f"{name:<24} {stats['pages']:>5} pages {stats['items'] or 0:>6} items {stats['elapsed']:>7.2f} s {rates[name]:>8.1f} pages/s")
-    a = rates["a: items dropped"]
-    print(f"time ratios: b/a = {a / rates['b: fresh archive']:.2f}   c/a = {a / rates['c: same archive again']:.2f}   d/a = {a / rates['d: again, conditional']:.2f}")
+            runs = crawl_rounds(site.base_url + LISTING, tmp, args.rounds, settings)
+            costs = page_costs(site_root, site.base_url, args.pages)
+    report(runs, costs, args.rounds)
 
 
 if __name__ == "__main__":
