@@ -190,6 +190,9 @@ class Archive:
         suspect = suspect or bool(reasons)
         if reasons:
             note = "; ".join(filter(None, [note, "suspect: " + "; ".join(reasons)]))
+        said = [text for info in listings.values() for text in info.get("notes") or []]
+        if said:
+            note = "; ".join(filter(None, [note, *said]))
         stamp, delta = now(), SessionDelta()
         with transaction(self.conn):
             keep_old = suspect or status != "complete"

@@ -67,6 +67,8 @@ ARCHIVE_BATCH_SIZE = 500
 # How long a write waits, in all, for another process's lock on the archive (seconds),
 # retrying with backoff, before the crawl gives up and is recorded as failed.
 ARCHIVE_LOCK_WAIT = 120.0
+# Read the feed a listing's first page advertises, to confirm its entries and fill their dates.
+FEED_WITNESS = True
 # A listing stops after this many pages (endless pagination); it is then incomplete.
 LISTING_MAX_PAGES = 1000
 # Fields that never count as a change (a list of field names).

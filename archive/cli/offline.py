@@ -27,14 +27,18 @@ from .common import DB_OPTION, friendly_errors, open_writer
     metavar="NAME|auto|FILE.toml",
     help="Site profile; default: the bundled profile for the URL's site, else auto.",
 )
+@click.option("--feed", "feed_file", default=None, type=click.Path(exists=True, dir_okay=False), metavar="FEEDFILE",
+              help="The site's RSS/Atom feed, saved: confirms entries and fills missing titles and dates, "
+              "e.g. --feed feed.xml.")
 @friendly_errors
-def parse(file, url, fmt, profile):
+def parse(file, url, fmt, profile, feed_file):
     """Parse a saved listing page offline and print its entries.
 
     \b
     Example:
       listing-archive parse saved.html --url https://www.ilo.org/asia/countries/lao-peoples-democratic-republic/facet/lang--en/index.htm
       listing-archive parse other.html --url https://example.org/news/ --profile auto --format table
+      listing-archive parse news.html --url https://example.org/news/ --feed feed.xml
     """
     from crawler.entries import build_entries
     from crawler.extract import extract_page
@@ -48,6 +52,8 @@ def parse(file, url, fmt, profile):
     chosen = choose_profile(profile, url)
     page = extract_page(body, url, chosen or "auto")
     entries = build_entries(page, url, url, chosen)
+    if feed_file:
+        entries = _with_feed(entries, Path(feed_file).read_bytes())
     if fmt == "jsonl":
         for e in entries:
             click.echo(json.dumps(e, ensure_ascii=False))
@@ -60,6 +66,17 @@ def parse(file, url, fmt, profile):
     click.echo(entries_table(entries))
     if page.page_links:
         click.echo("pages: " + " ".join(page.page_links))
+
+
+def _with_feed(entries: list[dict], feed: bytes) -> list[dict]:
+    from crawler.extract.feed import feed_entries, reconcile
+
+    entries, report = reconcile(entries, feed_entries(feed))
+    click.echo(f"feed: {report['feed']} items, {report['matched']} match the page's {report['html']} entries; "
+               f"titles filled {report['titles_filled']}, dates filled {report['dates_filled']}", err=True)
+    if report["html_short"]:
+        click.echo("feed: the page shows far fewer entries than its feed: the extractor may have missed some", err=True)
+    return entries
 
 
 @click.command()

@@ -17,6 +17,7 @@ from ..extract import extract_page
 from ..extract.profiles import get_profile
 from ..items import EntryItem, PageItem
 from ..origins import allowed_origins, host, on_site
+from .feeds import FeedWitnessMixin
 
 
 def _split_urls(value) -> list[str]:
@@ -36,7 +37,7 @@ def _page_key(url: str) -> str:
     return f"{name}:{parts.port or ''}{parts.path}?{parts.query}"
 
 
-class ListingSpider(scrapy.Spider):
+class ListingSpider(FeedWitnessMixin, scrapy.Spider):
     name = None  # an abstract base: the spiders `ilo` and `listing` name themselves
     default_profile = "auto"
     default_start_urls: list[str] = []
@@ -62,6 +63,7 @@ class ListingSpider(scrapy.Spider):
             for u in urls
         }
         self._requested: set[str] = set()
+        self.feed_items: dict[str, list[dict]] = {}  # per listing: its feed's items, once read
 
     async def start(self):
         state = getattr(self, "state", None)  # set by Scrapy when the crawl has a JOBDIR
@@ -122,22 +124,35 @@ class ListingSpider(scrapy.Spider):
             yield self._page_item(response, page_number, [], "failed")
             return
         else:
-            profile = self._profile_for(listing_url)
-            # response.text: decoded by Scrapy from the headers, <meta charset> or a guess.
-            page = extract_page(response.text, response.url, profile or "auto")
-            state["pages_fetched"] += 1
-            links = page.page_links
-            page_number = page.page_number or page_number
-            yield self._page_item(response, page_number, links, "parsed")
-            for entry in build_entries(page, response.url, listing_url, profile):
-                yield EntryItem(entry, page_url=response.url, page=page_number)
+            yield from self._parse_page(response, listing_url, page_number)
+            return
+        yield from self._follow(links, listing_url, page_number)
+
+    def _parse_page(self, response, listing_url: str, page_number):
+        profile = self._profile_for(listing_url)
+        # response.text: decoded by Scrapy from the headers, <meta charset> or a guess.
+        page = extract_page(response.text, response.url, profile or "auto")
+        self.listings[listing_url]["pages_fetched"] += 1
+        page_number = page.page_number or page_number
+        entries = build_entries(page, response.url, listing_url, profile)
+        feed = self.feed_request(response, listing_url, entries, page_number, page.page_links)
+        yield self._page_item(response, page_number, page.page_links, "parsed",
+                              feed_url=self.listings[listing_url].get("feed", {}).get("url"))
+        if feed is not None:
+            yield feed  # the entries and the pagination wait for the feed (FeedWitnessMixin)
+            return
+        for entry in self.with_feed(listing_url, entries):
+            yield EntryItem(entry, page_url=response.url, page=page_number)
+        yield from self._follow(page.page_links, listing_url, page_number)
+
+    def _follow(self, links, listing_url: str, page_number):
         current = page_number or 1
         for n, link in enumerate(links):
             request = self._page_request(link, listing_url, current + 1 if n == 0 else None)
             if request is not None:
                 yield request
 
-    def _page_item(self, response, page_number, links, outcome) -> PageItem:
+    def _page_item(self, response, page_number, links, outcome, feed_url=None) -> PageItem:
         headers = {}
         for name in response.headers:
             value = response.headers.get(name)
@@ -152,8 +167,15 @@ class ListingSpider(scrapy.Spider):
             body=response.body,
             links=list(links),
             outcome=outcome,
-            previous_capture_id=response.meta.get("previous_capture_id"),
+            previous_capture_id=response.meta.get("previous_capture_id"), feed_url=feed_url,
         )
+
+    def note(self, state: dict, text: str) -> None:
+        """Something the crawl's summary should say about a listing, without making it incomplete."""
+        notes = state.setdefault("notes", [])
+        if text not in notes:
+            notes.append(text)
+            self.logger.warning("%s", text)
 
     def _problem(self, state: dict, text: str) -> None:
         problems = state.setdefault("problems", [])
