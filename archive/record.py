@@ -80,8 +80,8 @@ def insert_captures(
             )
             links = json.dumps(cap.get("page_links") or [])
         cur = conn.execute(
-            "INSERT INTO captures (crawl_id, url, listing_url, page, fetched_at, status, headers, digest, page_links) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO captures (crawl_id, url, listing_url, page, fetched_at, status, headers, digest, page_links, "
+            "feed_url) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 session.crawl_id,
                 cap["url"],
@@ -92,6 +92,7 @@ def insert_captures(
                 json.dumps(headers),
                 digest,
                 links,
+                cap.get("feed_url"),
             ),
         )
         ids[cap["url"]] = cur.lastrowid

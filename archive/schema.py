@@ -62,7 +62,8 @@ CREATE TABLE IF NOT EXISTS captures (
     status INTEGER NOT NULL,
     headers TEXT,                      -- JSON: content-type, etag, last-modified, date
     digest TEXT REFERENCES capture_bodies(digest),
-    page_links TEXT                    -- JSON: pagination links found (followed again on a 304)
+    page_links TEXT,                   -- JSON: pagination links found (followed again on a 304)
+    feed_url TEXT                      -- the RSS/Atom feed the page advertises (read as a second witness)
 );
 CREATE TABLE IF NOT EXISTS entries (
     entry_id TEXT PRIMARY KEY,
@@ -205,10 +206,12 @@ def _add_field_columns(conn: sqlite3.Connection) -> None:
 
 
 def _migrate_3_to_4(conn: sqlite3.Connection) -> None:
-    """Version 4 stores a version between keyframes as the fields that changed (archive/versions.py).
+    """Version 4 keeps the feed a page advertises, and stores a version between keyframes as the fields that changed (archive/versions.py).
 
     The file keeps its size until VACUUM; the rewritten pages are reused by what comes next.
     """
+    if _columns(conn, "captures") and "feed_url" not in _columns(conn, "captures"):
+        conn.execute("ALTER TABLE captures ADD COLUMN feed_url TEXT")
     if _columns(conn, "entry_versions"):
         compact_versions(conn)
 

@@ -182,6 +182,7 @@ def _capture(item: PageItem) -> dict | None:
         "fetched_at": item.get("fetched_at") or now(),
         "page_links": item.get("links") or [],
         "previous_capture_id": item.get("previous_capture_id"),
+        "feed_url": item.get("feed_url"),
     }
 
 

@@ -36,7 +36,9 @@ def test_a_crawl_reads_the_feed_once_and_fills_dates(tmp_path):
         assert site.requests.count("/feed.xml") == 1
     conn = sqlite3.connect(db)
     dates = dict(conn.execute("SELECT title, date_start FROM entries"))
+    feed_url = conn.execute("SELECT feed_url FROM captures").fetchone()[0]
     conn.close()
+    assert feed_url.endswith("/feed.xml")  # recorded with the listing's capture
     assert dates["Story number 2 about wages"] == "2024-03-12"
     assert len(dates) == 4 and all(dates.values())
 
