@@ -3,7 +3,8 @@
 One list of institution words (English, French, Spanish) and the two patterns built
 from it: photo credits add the words of picture agencies and media, organiser
 sentences add the words of units and groups that host events. Then the words that
-tell a name's parts apart: lower-case heads, places written with "the", people's titles.
+tell a name's parts apart: lower-case heads, places written with "the", people's titles,
+a ministry and its units, programmes.
 """
 
 from __future__ import annotations
@@ -42,9 +43,6 @@ def words_pattern(*lists: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(r"\b(?:" + "|".join(w for words in lists for w in words) + r")\b", re.IGNORECASE)
 
 
-# "Department of Trade, Law Development Programme": a ministry's topic is this many words at most.
-PARENT_TOPIC_MAX_WORDS = 2
-
 # A credit's holder is an organisation when it holds one of these words.
 CREDIT_ORG_WORDS = words_pattern(INSTITUTION_WORDS, CREDIT_WORDS)
 # A part of an organiser list starts a new name when it holds one of these words.
@@ -73,6 +71,8 @@ SHARED_HEAD = (
     re.compile(r"\bTeam$|^(?:Équipe|Equipo)\b"),
     re.compile(r"^(?:(?:Country|Regional|Sub-?regional)\s+)?Office\b|^(?:Bureau|Oficina)\b"),
 )
+# "Department of Trade, Law Development Programme": a ministry's topic is this many words at most.
+PARENT_TOPIC_MAX_WORDS = 2
 # "Department of Trade, Law Development Programme": a unit of the ministry or department before it.
 PARENT_BODY = re.compile(
     r"^(?:Ministry|Department|Ministère|Ministerio|Departamento)\s+(?:of|de|du|des|del)"
