@@ -7,8 +7,24 @@ blanked on the strength of it.
 
 from __future__ import annotations
 
-# Fields whose fill rate is watched, and how entries count as having them.
+# Fields whose fill rate is watched (the field table marks them).
 from crawler.items import WATCHED_FIELDS as WATCHED
+
+# How many earlier healthy, complete crawls of a listing it is compared with.
+BASELINE_CRAWLS = 3
+# Entries per page are compared only where pages held a few: on a page of 1-3 entries
+# one more or fewer is noise, not a redesign.
+MIN_ENTRIES_PER_PAGE = 4
+# A drop to under half the usual entries per page, or half the usual pages, is no
+# ordinary week: listings grow or shrink by a few entries, not by half.
+DROP_SHARE = 0.5
+# Pages per listing are compared only for listings of a few pages (1-2 pages vary freely).
+MIN_PAGES = 3
+# A watched field is compared only over enough entries for its rate to mean something.
+MIN_ENTRIES_FOR_FILL = 5
+# A field filled in at least half the entries before and in under a tenth now was lost
+# by the extractor (a renamed class), not by the site's editors.
+FILLED_BEFORE, FILLED_NOW = 0.5, 0.1
 
 
 def empty(value) -> bool:
@@ -33,17 +49,23 @@ def assess(listing: str, pages: int, entries: int, fill: dict[str, int], baselin
     past_pages = sum(b["pages_fetched"] for b in baseline) / len(baseline)
     past_entries = sum(b["entries"] for b in baseline) / len(baseline)
     past_per_page = past_entries / past_pages if past_pages else 0
-    if pages and past_per_page >= 4 and entries / pages < 0.5 * past_per_page:
+    if pages and past_per_page >= MIN_ENTRIES_PER_PAGE and entries / pages < DROP_SHARE * past_per_page:
         reasons.append(f"{listing}: {entries / pages:.1f} entries per page, was {past_per_page:.1f}")
-    if complete and past_pages >= 3 and pages < 0.5 * past_pages:
+    if complete and past_pages >= MIN_PAGES and pages < DROP_SHARE * past_pages:
         reasons.append(f"{listing}: {pages} page(s), was {past_pages:.0f}")
-    if entries >= 5:
-        for field in WATCHED:
-            rates = [b["fill"].get(field, 0) / b["entries"] for b in baseline if b["entries"] and b.get("fill")]
-            if not rates:
-                continue
-            past = sum(rates) / len(rates)
-            now = fill.get(field, 0) / entries
-            if past >= 0.5 and now < 0.1:
-                reasons.append(f"{listing}: field {field} filled in {now:.0%} of entries, was {past:.0%}")
+    if entries >= MIN_ENTRIES_FOR_FILL:
+        reasons += _lost_fields(listing, entries, fill, baseline)
+    return reasons
+
+
+def _lost_fields(listing: str, entries: int, fill: dict[str, int], baseline: list[dict]) -> list[str]:
+    reasons = []
+    for field in WATCHED:
+        rates = [b["fill"].get(field, 0) / b["entries"] for b in baseline if b["entries"] and b.get("fill")]
+        if not rates:
+            continue
+        past = sum(rates) / len(rates)
+        now = fill.get(field, 0) / entries
+        if past >= FILLED_BEFORE and now < FILLED_NOW:
+            reasons.append(f"{listing}: field {field} filled in {now:.0%} of entries, was {past:.0%}")
     return reasons

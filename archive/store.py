@@ -239,7 +239,7 @@ class Archive:
                 ),
             )
 
-    def _baseline(self, listing_url: str, last: int = 3) -> list[dict]:
+    def _baseline(self, listing_url: str, last: int = health.BASELINE_CRAWLS) -> list[dict]:
         """The listing's last healthy, complete crawls: what this one is compared with."""
         rows = self.conn.execute(
             "SELECT pages_fetched, entries, fill FROM listing_crawls WHERE listing_url=? AND complete=1 ORDER BY crawl_id DESC LIMIT ?",
