@@ -222,3 +222,44 @@ def test_profile_date_lines_with_more_than_the_date(seed_html, shown, date_text,
     html = seed_html.replace(b"22 - 23 November 2022", shown.encode())
     entry = build_entries(extract_page(html, SEED_URL, "ilo"), SEED_URL)[3]
     assert (entry["date_text"], entry["date_start"], entry["date_end"]) == (date_text, start, end)
+
+
+@pytest.mark.parametrize(
+    "text,message",
+    [
+        ('name = "x"\nentry = 5\n[selectors]\nentry = "li"\n', r"x\.toml: unknown key 'entry'"),
+        ('name = "x"\n[selectors]\nentry = 5\n', r"x\.toml: selectors\.entry must be a CSS selector \(a string\), not a whole number"),
+        ('name = "x"\nrows_per_page = "ten"\n[selectors]\nentry = "li"\n', r"rows_per_page must be a whole number, not a string"),
+        ('name = "x"\ndomains = "example.org"\n[selectors]\nentry = "li"\n', r"domains must be a list of host names, not a string"),
+        ('name = "x"\ndocument_id = "(unclosed"\n[selectors]\nentry = "li"\n', r"document_id is not a valid regular expression"),
+        ('name = "x"\n[selectors]\nentry = "li"\nheadline = "h2"\n', r"unknown selector 'headline'"),
+        ('name = 3\n[selectors]\nentry = "li"\n', r"name must be a string, not a whole number"),
+        ('name = "x"\n', r"needs \[selectors\]"),
+        ('name = "x"\n[selectors\n', r"not valid TOML"),
+    ],
+)
+def test_profiles_are_checked_against_a_schema(tmp_path, text, message):
+    path = tmp_path / "x.toml"
+    path.write_text(text)
+    with pytest.raises(ProfileError, match=message):
+        load_profile_file(path)
+
+
+def test_site_specifics_come_from_the_profile(tmp_path):
+    # The ILO's document numbers and nextRow paging are data in ilo.toml, not code.
+    from crawler.parsers.ids import document_number
+
+    ilo = get_profile("ilo")
+    assert ilo.document_id.search("x/WCMS_865548/y") and ilo.page_offset.search("/nextRow--20/index.htm")
+    assert document_number("https://www.ilo.org/a/WCMS_865548/lang--en/index.htm") == "WCMS_865548"
+    assert document_number("https://example.org/a/WCMS_865548/") is None  # another site: its own ids, not the ILO's
+    page = extract_page(b"<html><body><p>Page</p></body></html>", "https://www.ilo.org/x/nextRow--20/index.htm", "auto")
+    assert page.page_number == 3
+    other = tmp_path / "other.toml"
+    other.write_text('name = "other"\ndomains = ["example.org"]\ndocument_id = \'doc-(\\d+)\'\npage_offset = \'start=(\\d+)\'\n'
+                     'rows_per_page = 25\n[selectors]\nentry = "li.x"\n')
+    profile = load_profile_file(other)
+    page = extract_page(b"<html><body><ul><li><a href='/doc-7'>A document title here</a></li></ul></body></html>",
+                        "https://example.org/list?start=50", profile)
+    assert page.page_number == 3
+    assert build_entries(page, "https://example.org/list", profile=profile)[0]["entry_id"] == "7"

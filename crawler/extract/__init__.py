@@ -117,13 +117,14 @@ def extract_page(body: bytes | str, url: str, profile: Profile | str | None = No
         extractor = "generic"
     entries = reconcile_structured(entries, structured_items(text, url), url)
     sel = profile.selectors if profile else {}
+    site = profile or profile_for_url(url)  # paging is the site's, whichever extractor read the page
     sample = " ".join(filter(None, [e.title for e in entries[:5]] + [p for e in entries[:5] for p in e.paragraphs]))
     return RawPage(
         title=_page_title(root, profile),
         language=page_language(root, url, sample),
         entries=entries,
-        page_links=find_page_links(root, url, sel.get("next"), sel.get("pages")),
-        page_number=page_number(root, url, profile.rows_per_page if profile else 10),
+        page_links=find_page_links(root, url, sel.get("next"), sel.get("pages"), site.page_offset if site else None),
+        page_number=page_number(root, url, site.rows_per_page if site else None, site.page_offset if site else None),
         extractor=extractor,
         now=now,
     )

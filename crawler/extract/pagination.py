@@ -1,9 +1,10 @@
-"""Pagination links: "Next", "›", "»", rel=next, page numbers, ILO's nextRow--N."""
+"""Pagination links: "Next", "›", "»", rel=next, page numbers, and a site's own page-offset
+scheme (the ILO's nextRow--N) given by its profile's `page_offset` pattern."""
 
 from __future__ import annotations
 
 import re
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlsplit
 
 from .html import select, text_of
 
@@ -12,9 +13,8 @@ _NEXT_TEXT = re.compile(
     r"›|»|>|→|>>|next\s*[›»>→]+|suivant\s*[›»>→]+|siguiente\s*[›»>→]+|[›»>→]+\s*next)$",
     re.IGNORECASE,
 )
-_PAGE_HREF = re.compile(r"nextRow--\d+|[?&](?:page|p|pg|start|offset)=\d+|/page/\d+", re.IGNORECASE)
+_PAGE_HREF = re.compile(r"[?&](?:page|p|pg|start|offset)=\d+|/page/\d+", re.IGNORECASE)
 _OF_PAGES = re.compile(r"\b(?:page|página)\s+(\d+)\s+(?:of|de|sur)\s+\d+", re.IGNORECASE)
-_NEXT_ROW = re.compile(r"nextRow--(\d+)", re.IGNORECASE)
 
 
 def _absolute(base_url: str, href: str | None) -> str | None:
@@ -23,8 +23,11 @@ def _absolute(base_url: str, href: str | None) -> str | None:
     return urljoin(base_url, href.strip())
 
 
-def find_page_links(root, base_url: str, next_selector: str | None = None, pages_selector: str | None = None) -> list[str]:
-    """Every pagination link on the page, the next page first, without duplicates."""
+def find_page_links(
+    root, base_url: str, next_selector: str | None = None, pages_selector: str | None = None, page_offset: re.Pattern | None = None
+) -> list[str]:
+    """Every pagination link on the page, the next page first, without duplicates.
+    `page_offset` marks a site's own page links (the ILO's nextRow--N)."""
     found: list[str] = []
 
     def add(href):
@@ -47,9 +50,26 @@ def find_page_links(root, base_url: str, next_selector: str | None = None, pages
     for a in root.iter("a"):
         text = (text_of(a) or "").strip()
         href = a.get("href") or ""
-        if text.isdigit() and len(text) <= 4 and (_PAGE_HREF.search(href) or _sibling_numbers(a)):
+        paged = _PAGE_HREF.search(href) or (page_offset is not None and page_offset.search(href)) or _numbered_twin(href, base_url)
+        if text.isdigit() and len(text) <= 4 and (paged or _sibling_numbers(a)):
             add(href)
     return found
+
+
+def _numbered_twin(href: str, base_url: str) -> bool:
+    """The same listing with a number in its address: ".../lang--en/nextRow--10/index.htm"
+    beside ".../lang--en/index.htm", "/news/2/" beside "/news/"."""
+    url = _absolute(base_url, href)
+    if not url or not re.search(r"\d", url):
+        return False
+    a, b = urlsplit(url), urlsplit(base_url)
+    if a.hostname != b.hostname:
+        return False
+
+    def plain(path: str) -> list[str]:
+        return [seg for seg in path.split("/") if seg and not re.search(r"\d", seg)]
+
+    return plain(a.path) == plain(b.path) and a.path != b.path
 
 
 def _sibling_numbers(a) -> bool:
@@ -65,13 +85,14 @@ def _sibling_numbers(a) -> bool:
     return False
 
 
-def page_number(root, url: str, rows_per_page: int | None = None) -> int | None:
-    """The page's number: from "Page 2 of 14", else from ILO's nextRow offset."""
+def page_number(root, url: str, rows_per_page: int | None = None, page_offset: re.Pattern | None = None) -> int | None:
+    """The page's number: from "Page 2 of 14", else from the first row's offset in the URL
+    (the profile's `page_offset`, "nextRow--20" with 10 rows a page: page 3)."""
     for el in root.iter("strong", "span", "p", "div", "li"):
         m = _OF_PAGES.search(el.text or "")
         if m:
             return int(m.group(1))
-    m = _NEXT_ROW.search(url)
-    if m and rows_per_page:
+    m = page_offset.search(url) if page_offset is not None else None
+    if m and m.groups() and m.group(1).isdigit() and rows_per_page:
         return int(m.group(1)) // rows_per_page + 1
     return None

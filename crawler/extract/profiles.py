@@ -12,6 +12,17 @@ from urllib.parse import urlsplit
 
 SELECTOR_KEYS = ("page_title", "container", "group", "entry", "title", "date", "description", "credit", "image", "next", "pages")
 
+# Every key a profile file may hold: its type, and the words an error names it by.
+SCHEMA: dict[str, tuple[type | tuple[type, ...], str]] = {
+    "name": (str, "a string"),
+    "description": (str, "a string"),
+    "domains": (list, "a list of host names"),
+    "document_id": (str, "a regular expression (a string)"),
+    "page_offset": (str, "a regular expression (a string) with one group: the first row's offset"),
+    "rows_per_page": (int, "a whole number"),
+    "selectors": (dict, "a table of CSS selectors"),
+}
+
 
 class ProfileError(ValueError):
     """A profile file that cannot be used, with a message saying why."""
@@ -22,8 +33,9 @@ class Profile:
     name: str
     selectors: dict[str, str]
     domains: tuple[str, ...] = ()
-    document_id: re.Pattern | None = None
+    document_id: re.Pattern | None = None  # the site's document number in an entry's link; it becomes entry_id
     rows_per_page: int | None = None
+    page_offset: re.Pattern | None = None  # a page's first row in its URL ("nextRow--20"), to number pages
     description: str = ""
     source: str = field(default="", compare=False)
 
@@ -32,33 +44,59 @@ class Profile:
         return any(host == d or host.endswith("." + d) for d in self.domains)
 
 
-def _from_mapping(data: dict, source: str) -> Profile:
-    name = data.get("name")
+def _type_name(value) -> str:
+    return {str: "a string", int: "a whole number", list: "a list", dict: "a table", bool: "true/false", float: "a number"}.get(
+        type(value), type(value).__name__
+    )
+
+
+def validate(data: dict, source: str) -> None:
+    """Check a profile's keys and types against SCHEMA; a ProfileError names the file, the key
+    and what was expected."""
+    for key, value in data.items():
+        if key not in SCHEMA:
+            raise ProfileError(f"{source}: unknown key {key!r}; a profile holds {', '.join(SCHEMA)}")
+        kind, expected = SCHEMA[key]
+        if not isinstance(value, kind) or isinstance(value, bool):
+            raise ProfileError(f"{source}: {key} must be {expected}, not {_type_name(value)} ({value!r})")
+    if not data.get("name"):
+        raise ProfileError(f"{source}: a profile needs a name (name = \"...\")")
+    if any(not isinstance(d, str) for d in data.get("domains", [])):
+        raise ProfileError(f"{source}: domains must be a list of host names (strings)")
     selectors = data.get("selectors") or {}
-    if not isinstance(name, str) or not name:
-        raise ProfileError(f"{source}: a profile needs a name")
-    if not isinstance(selectors, dict) or not selectors.get("entry"):
+    if not selectors.get("entry"):
         raise ProfileError(f"{source}: a profile needs [selectors] with at least 'entry'")
-    unknown = set(selectors) - set(SELECTOR_KEYS)
-    if unknown:
-        raise ProfileError(f"{source}: unknown selector(s) {', '.join(sorted(unknown))}; known: {', '.join(SELECTOR_KEYS)}")
-    from cssselect import SelectorError, GenericTranslator
+    for key, sel in selectors.items():
+        if key not in SELECTOR_KEYS:
+            raise ProfileError(f"{source}: unknown selector {key!r} in [selectors]; known: {', '.join(SELECTOR_KEYS)}")
+        if not isinstance(sel, str):
+            raise ProfileError(f"{source}: selectors.{key} must be a CSS selector (a string), not {_type_name(sel)} ({sel!r})")
+
+
+def _pattern(data: dict, key: str, source: str) -> re.Pattern | None:
+    try:
+        return re.compile(data[key]) if data.get(key) else None
+    except re.error as exc:
+        raise ProfileError(f"{source}: {key} is not a valid regular expression: {exc}") from None
+
+
+def _from_mapping(data: dict, source: str) -> Profile:
+    validate(data, source)
+    selectors = data["selectors"]
+    from cssselect import GenericTranslator, SelectorError
 
     for key, sel in selectors.items():
         try:
             GenericTranslator().css_to_xpath(sel)
         except SelectorError as exc:
             raise ProfileError(f"{source}: selector {key} = {sel!r} is not valid CSS: {exc}") from None
-    try:
-        pattern = re.compile(data["document_id"]) if data.get("document_id") else None
-    except re.error as exc:
-        raise ProfileError(f"{source}: document_id is not a valid regular expression: {exc}") from None
     return Profile(
-        name=name,
+        name=data["name"],
         selectors=dict(selectors),
         domains=tuple(d.lower() for d in data.get("domains", [])),
-        document_id=pattern,
+        document_id=_pattern(data, "document_id", source),
         rows_per_page=data.get("rows_per_page"),
+        page_offset=_pattern(data, "page_offset", source),
         description=data.get("description", ""),
         source=source,
     )
@@ -83,7 +121,11 @@ def bundled_profiles() -> dict[str, Profile]:
     out = {}
     for item in resources.files("crawler.profiles").iterdir():
         if item.name.endswith(".toml"):
-            profile = _from_mapping(tomllib.loads(item.read_text(encoding="utf-8")), item.name)
+            try:
+                data = tomllib.loads(item.read_text(encoding="utf-8"))
+            except tomllib.TOMLDecodeError as exc:
+                raise ProfileError(f"{item.name}: not valid TOML: {exc}") from None
+            profile = _from_mapping(data, item.name)
             out[profile.name] = profile
     return out
 

@@ -8,7 +8,6 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from .text import clean_text
 
-DOCUMENT_ID = re.compile(r"\b(WCMS_\d+)\b", re.IGNORECASE)
 _TRACKING = re.compile(r"^(?:utm_\w+|fbclid|gclid|mc_cid|mc_eid)$")
 
 
@@ -27,15 +26,26 @@ def canonical_url(url: str | None) -> str | None:
     return urlunsplit(("https", netloc, parts.path or "/", query, ""))
 
 
+def _site_patterns(url: str) -> tuple[re.Pattern, ...]:
+    """The document-number patterns of the bundled site profiles for this URL's host (all of
+    them for a bare number): a site's id scheme is data in its profile, not code here."""
+    from ..extract.profiles import bundled_profiles  # imported here: profiles are data read once
+
+    profiles = bundled_profiles().values()
+    host = urlsplit(url).hostname if "://" in url else None
+    return tuple(p.document_id for p in profiles if p.document_id is not None and (host is None or p.matches(url)))
+
+
 def document_number(url: str | None, pattern: re.Pattern | None = None) -> str | None:
-    """The document number a link carries ("WCMS_865548"), or None."""
+    """The document number a link carries ("WCMS_865548" on the ILO's site), or None.
+    Without `pattern`, the bundled profile of the link's site says what one looks like."""
     if not url:
         return None
-    m = (pattern or DOCUMENT_ID).search(url)
-    if not m:
-        return None
-    found = m.group(1) if m.groups() else m.group(0)
-    return found.upper() if found.lower().startswith("wcms_") else found
+    for candidate in (pattern,) if pattern is not None else _site_patterns(url):
+        m = candidate.search(url)
+        if m:
+            return m.group(1) if m.groups() else m.group(0)
+    return None
 
 
 def entry_id(url: str | None, title: str | None, listing_url: str | None, pattern: re.Pattern | None = None) -> str:
