@@ -25,7 +25,7 @@ from crawler.distributed.frontier import Frontier, FrontierError, redacted
 
 log = logging.getLogger(__name__)
 # A page whose lease expired this many times (each time its worker stopped answering) is given up on.
-MAX_ATTEMPTS = 3
+MAX_ATTEMPTS = int(os.environ.get("LISTING_ARCHIVE_LEASE_ATTEMPTS", 3))
 # With pages queued but no worker taking any for this long, the crawl stops (incomplete).
 STALL_SECONDS = float(os.environ.get("LISTING_ARCHIVE_STALL", 600))
 LEASE_SECONDS = float(os.environ.get("LISTING_ARCHIVE_LEASE", 120))
@@ -166,7 +166,7 @@ class Coordinator:
                 writer.add(*decode_result(text))
             writer.flush(force=not found)
             for message in self.frontier.reclaim(MAX_ATTEMPTS):
-                log.warning("giving up on %s: its lease expired %d times", message["url"], MAX_ATTEMPTS)
+                log.warning("giving up on %s: its lease expired %d time(s)", message["url"], MAX_ATTEMPTS)
                 self.frontier.give_up(self.start_urls, message, MAX_ATTEMPTS)
             queued, leased = self.frontier.counts()
             if found or leased:

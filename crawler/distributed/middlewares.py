@@ -12,10 +12,15 @@ from __future__ import annotations
 
 import asyncio
 import time
+from urllib.parse import urlsplit
 
 from scrapy.exceptions import NotConfigured
 
-from ..middlewares import ConditionalRequestMiddleware, PoliteDelayMiddleware, _host
+from ..middlewares import ConditionalRequestMiddleware, PoliteDelayMiddleware
+
+
+def _host(url: str) -> str:
+    return (urlsplit(url).hostname or "").lower()
 
 
 class SharedDelayMiddleware(PoliteDelayMiddleware):

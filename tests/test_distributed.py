@@ -1,0 +1,276 @@
+"""Many workers, one archive (issue 14): a coordinator and separate worker processes share a
+Redis frontier; the archive they make equals the one a crawl in one process makes.
+
+The tests start Debian's redis-server on a free port of 127.0.0.1 and skip where it is not
+installed (REQUIRE_REDIS=1, as CI sets it, makes that a failure).
+"""
+
+import json
+import os
+import shutil
+import socket
+import sqlite3
+import subprocess
+import sys
+import threading
+import time
+
+import pytest
+from conftest import FAST, ROOT, cli
+
+from crawler.distributed.codec import decode_result, encode_result
+from crawler.distributed.frontier import Frontier, FrontierError, check_url, redacted
+from crawler.items import FIELDS, EntryItem, PageItem
+from crawler.site_server import DEMO_LISTING_PATH, SiteServer, demo_site_root
+
+REDIS_SERVER = shutil.which("redis-server")
+WORKER_LOGS = None
+PAGE2 = DEMO_LISTING_PATH.replace("index.htm", "nextRow--10/index.htm")
+
+
+def wait_for(predicate, seconds=60):
+    deadline = time.monotonic() + seconds
+    while not predicate():
+        assert time.monotonic() < deadline, "timed out waiting"
+        time.sleep(0.05)
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _answers(url: str) -> bool:
+    try:
+        Frontier(url).ping()
+        return True
+    except FrontierError:
+        return False
+
+
+@pytest.fixture
+def redis_url(tmp_path):
+    if REDIS_SERVER is None:
+        if os.environ.get("REQUIRE_REDIS") == "1":
+            pytest.fail("redis-server not installed, and REQUIRE_REDIS=1")
+        pytest.skip("skipped: redis-server not installed")
+    port = _free_port()
+    command = [REDIS_SERVER, "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"]
+    proc = subprocess.Popen([*command, "--dir", str(tmp_path)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    url = f"redis://127.0.0.1:{port}/0"
+    try:
+        wait_for(lambda: proc.poll() is not None or _answers(url), 30)
+        assert proc.poll() is None, "redis-server did not start"
+        yield url
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
+
+
+@pytest.fixture
+def site(tmp_path):
+    root = tmp_path / "site"
+    shutil.copytree(demo_site_root() / "week1", root)
+    with SiteServer(root) as server:
+        server.url = server.base_url + DEMO_LISTING_PATH
+        yield server
+
+
+def _env(**extra):
+    return {**os.environ, "PYTHONPATH": str(ROOT), **extra}
+
+
+def coordinator(db, site, redis_url, *extra, env=None):
+    command = ["crawl", "ilo", "--db", db, "--start-url", site.url, "--frontier", redis_url, *FAST, *extra]
+    return subprocess.Popen(
+        [sys.executable, "-m", "archive.cli", *map(str, command)],
+        cwd=str(ROOT),
+        env=_env(**(env or {})),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+
+
+def worker(redis_url, *extra):
+    """A `worker` process; its log goes to a file beside the test's archive, read when a test fails."""
+    command = ["worker", "--frontier", redis_url, "--idle-timeout", "60", *extra]
+    log = WORKER_LOGS / f"worker-{len(list(WORKER_LOGS.glob('*.log'))) + 1}.log"
+    with open(log, "wb") as out:
+        return subprocess.Popen(
+            [sys.executable, "-m", "archive.cli", *command],
+            cwd=str(ROOT),
+            env=_env(),
+            stdout=out,
+            stderr=subprocess.STDOUT,
+        )
+
+
+@pytest.fixture(autouse=True)
+def worker_logs(tmp_path):
+    global WORKER_LOGS
+    WORKER_LOGS = tmp_path / "worker-logs"
+    WORKER_LOGS.mkdir()
+    yield
+    for log in sorted(WORKER_LOGS.glob("*.log")):
+        errors = [line for line in log.read_text(errors="replace").splitlines() if "Error" in line]
+        if errors:
+            print(f"{log.name}:", *errors[-10:], sep="\n  ")
+
+
+def finished(proc, expect, timeout=120):
+    out, err = proc.communicate(timeout=timeout)
+    assert proc.returncode == expect, f"exit {proc.returncode}\nstdout:\n{out}\nstderr:\n{err[-4000:]}"
+    return out
+
+
+def snapshot(db) -> dict:
+    """What an archive holds, without ids and times: entries, versions, sightings, captures, listings."""
+    conn = sqlite3.connect(db)
+    cols = ", ".join(f'"{f}"' for f in FIELDS)
+    queries = {
+        "entries": f"SELECT {cols}, status, version FROM entries ORDER BY entry_id",
+        "versions": "SELECT entry_id, version, source, changed_fields, record FROM entry_versions ORDER BY 1, 2",
+        "sightings": 'SELECT s.entry_id, s.listing_url, s.page_url, s.page, s."group", s.position, c.url, s.crawl_id '
+        "FROM sightings s LEFT JOIN captures c ON c.id = s.capture_id ORDER BY 8, 1, 3",
+        "captures": "SELECT url, listing_url, page, status, digest, page_links, crawl_id FROM captures ORDER BY 7, 1",
+        "listings": "SELECT listing_url, pages_fetched, pages_failed, entries, complete, fill FROM listing_crawls",
+        "events": "SELECT entry_id, kind, version, crawl_id FROM events ORDER BY 4, 1, 2",
+        "crawls": "SELECT status, suspect, pages, entries, new, changed, removed, restored, errors FROM crawls",
+    }
+    try:
+        return {name: conn.execute(sql).fetchall() for name, sql in queries.items()}
+    finally:
+        conn.close()
+
+
+@pytest.fixture
+def local_db(tmp_path, site):
+    path = tmp_path / "local.db"
+    cli("crawl", "ilo", "--db", path, "--start-url", site.url, *FAST, check=0)
+    return path
+
+
+def test_two_workers_and_a_coordinator_make_the_archive_one_process_makes(tmp_path, site, redis_url, local_db):
+    db = tmp_path / "shared.db"
+    workers = [worker(redis_url), worker(redis_url)]
+    out = finished(coordinator(db, site, redis_url, "--workers", "0"), 0)
+    assert "COMPLETE" in out
+    for proc in workers:
+        assert proc.wait(timeout=60) == 0  # the crawl is over: the workers leave
+    assert snapshot(db) == snapshot(local_db)
+
+    # A second crawl of the unchanged site: revalidated (304) with the validators the
+    # coordinator handed the workers, and no version added.
+    versions = snapshot(db)["versions"]
+    workers = [worker(redis_url), worker(redis_url)]
+    finished(coordinator(db, site, redis_url, "--workers", "0"), 0)
+    for proc in workers:
+        proc.wait(timeout=60)
+    after = snapshot(db)
+    assert after["versions"] == versions
+    assert [row[3] for row in after["captures"] if row[6] == 2] == [304, 304]
+    assert after["crawls"][1][0] == "complete" and after["crawls"][1][4:8] == (0, 0, 0, 0)
+
+
+def test_a_worker_killed_mid_crawl_changes_nothing(tmp_path, site, redis_url, local_db):
+    hit, release = threading.Event(), threading.Event()
+
+    def hold_first(handler):
+        if hit.is_set():
+            return False  # later fetches of the page are served as usual
+        hit.set()
+        release.wait(60)
+        return True  # the worker that asked is dead by now: hang up
+
+    site.faults[PAGE2] = hold_first
+    db = tmp_path / "shared.db"
+    coord = coordinator(db, site, redis_url, "--workers", "0", env={"LISTING_ARCHIVE_LEASE": "2"})
+    first = worker(redis_url)
+    try:
+        wait_for(hit.is_set)
+        first.kill()  # SIGKILL, holding the lease on page 2
+        first.wait(timeout=30)
+    finally:
+        release.set()
+    second = worker(redis_url)
+    out = finished(coord, 0)
+    assert "COMPLETE" in out
+    second.wait(timeout=60)
+    assert snapshot(db) == snapshot(local_db)
+
+
+def test_a_page_no_worker_could_finish_leaves_the_listing_incomplete(tmp_path, site, redis_url, local_db):
+    hit, release = threading.Event(), threading.Event()
+    site.faults[PAGE2] = lambda h: (hit.set(), release.wait(60), True)[2]
+    db = tmp_path / "shared.db"
+    env = {"LISTING_ARCHIVE_LEASE": "1", "LISTING_ARCHIVE_LEASE_ATTEMPTS": "1"}
+    with sqlite3.connect(local_db) as src, sqlite3.connect(db) as dst:
+        src.backup(dst)  # the archive a local crawl made, -wal and all
+    before = snapshot(db)
+    coord = coordinator(db, site, redis_url, "--workers", "0", "-s", "CONDITIONAL_REQUESTS=False", env=env)
+    first = worker(redis_url)
+    try:
+        wait_for(hit.is_set)
+        first.kill()
+        first.wait(timeout=30)
+        out = finished(coord, 3)  # partial
+    finally:
+        release.set()
+    assert "INCOMPLETE" in out and "given up after 1 workers" in out
+    after = snapshot(db)
+    assert after["entries"] == before["entries"]  # nothing removed, nothing blanked
+    assert after["crawls"][1][0] == "partial" and after["crawls"][1][6] == 0
+
+
+def test_page_cap_and_a_local_worker(tmp_path, site, redis_url):
+    db = tmp_path / "shared.db"
+    out = finished(coordinator(db, site, redis_url, "--workers", "1", "-s", "LISTING_MAX_PAGES=1"), 3)
+    assert "stopped at LISTING_MAX_PAGES=1 pages" in out
+    assert snapshot(db)["listings"][0][1:5] == (1, 0, 10, 0)  # one page fetched, its 10 entries, incomplete
+
+
+def test_one_hosts_delay_holds_across_workers(redis_url):
+    a, b = Frontier(redis_url), Frontier(redis_url)
+    waits = [a.reserve("example.org", 2.0), b.reserve("example.org", 2.0), a.reserve("example.org", 2.0)]
+    assert waits[0] == 0 and 1.9 <= waits[1] <= 2.0 and 3.9 <= waits[2] <= 4.0
+    assert b.reserve("other.example.org", 2.0) == 0  # another host has its own slot
+    assert 4.9 <= a.reserve("example.net", 0.0, min_wait=5.0) <= 5.0  # a Retry-After pause
+
+
+def test_leases_go_back_to_the_queue_and_results_travel_as_json(redis_url):
+    frontier = Frontier(redis_url, lease_seconds=0.001)
+    frontier.open_crawl({"spider": "ilo", "start_urls": ["http://127.0.0.1:9/a"], "max_pages": 5}, {})
+    (taken,) = frontier.take(5)
+    assert taken["url"] == "http://127.0.0.1:9/a" and frontier.counts() == (0, 1)
+    wait_for(lambda: frontier.reclaim(3) == [] and frontier.counts() == (1, 0))
+    (again,) = frontier.take(5)
+    assert again["id"] == taken["id"]
+    page = PageItem(url="http://127.0.0.1:9/a", listing_url="http://127.0.0.1:9/a", status=200, body=b"\xff<html>")
+    entry = EntryItem(entry_id="x", title="T", organisers=["A"], page=1)
+    result = encode_result([page], [entry])
+    assert json.loads(result)["pages"][0]["body"] == "/zxodG1sPg=="  # base64, never pickle
+    links = [("http://127.0.0.1:9/a?p=2", 2), ("http://127.0.0.1:9/a", None)]
+    queued = frontier.commit(["http://127.0.0.1:9/a"], "http://127.0.0.1:9/a", again["id"], result, 1, 0, [], links, 5)
+    assert queued == 1  # the start page was asked for already
+    (text,) = frontier.results(10)
+    pages, entries = decode_result(text)
+    assert pages[0]["body"] == b"\xff<html>" and dict(entries[0]) == dict(entry)
+    report = frontier.listing_report(["http://127.0.0.1:9/a"])["http://127.0.0.1:9/a"]
+    assert report["pages_requested"] == 2 and report["pages_fetched"] == 1 and not report["complete"]
+
+
+def test_frontier_urls_and_options_are_checked(tmp_path):
+    assert check_url("redis://10.0.0.5:6379/0")
+    assert redacted("redis://:secret@10.0.0.5:6379/0") == "redis://:***@10.0.0.5:6379/0"
+    with pytest.raises(FrontierError):
+        check_url("http://10.0.0.5:6379/0")
+    result = cli("crawl", "ilo", "--db", tmp_path / "a.db", "--frontier", "http://x/0", check=2)
+    assert "redis://HOST:PORT/DB" in result.stderr
+    cli("crawl", "ilo", "--db", tmp_path / "a.db", "--workers", "2", check=2)
+    config = tmp_path / "c.toml"
+    config.write_text('frontier = "redis://127.0.0.1:1/0"\n[[listing]]\nurl = "http://127.0.0.1:1/"\n')
+    from archive.runner import build_plan
+
+    assert build_plan(config_path=str(config)).frontier == "redis://127.0.0.1:1/0"
