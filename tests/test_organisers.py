@@ -450,6 +450,25 @@ NONE = [
     ("El informe fue presentado por la OIT en Lima.", []),
     ("Una serie de seminarios web organizados en toda la región.", []),
     ("La OIT apoya al gobierno en la reforma de la legislación laboral.", []),
+    ("Host communities in Lebanon face growing pressure on jobs and services.", []),
+    ("The ILO supports host countries in integrating refugees into the labour market.", []),
+    ("Domestic workers are organizing to claim their rights in Hong Kong.", []),
+    ("Informal workers in Ghana have organized into associations to access social protection.", []),
+    ("Employers' organizations hold the key to productivity growth, says a new ILO report.", []),
+    ("The minimum wage will hold at its current level until 2025.", []),
+    ("Stakeholders called for better coordination of labour inspection.", []),
+    ("The Government hosted 2,000 refugees in temporary shelters last year.", []),
+    ("Trade union leaders convened at the ITUC headquarters on Monday.", []),
+    ("The conference will be organized in three thematic sessions.", []),
+    ("Unions organised a strike at the port of Colombo.", []),
+    ("La OIT acoge con satisfacción la ratificación del Convenio 190 por Argentina.", []),
+    ("L'OIT accueille favorablement la ratification de la convention n° 189 par le Maroc.", []),
+    ("Los trabajadores se organizan en cooperativas para acceder a mercados.", []),
+    ("Les travailleurs domestiques s'organisent pour défendre leurs droits.", []),
+    ("The ILO welcomes the decision of the Government to host the regional meeting.", []),
+    ("Workers' organizations held a rally for a higher minimum wage.", []),
+    ("The ILO is organized around four strategic objectives.", []),
+    ("Households headed by women are more likely to be poor.", []),
 ]
 
 # More of each shape, mixed, written before the parser was tuned to them.
@@ -1205,6 +1224,7 @@ MIXED = [
         ["OIT"],
     ),
     ("Des experts de 15 pays participent à cette formation organisée à Turin.", []),
+    ("Participants were hosted by the Ministry of Labour during their study visit.", ["Ministry of Labour"]),
 ]
 
 CASES = NAMES_WITH_AND + AND_IN_BRACKETS + THROUGH + PROGRAMME_IN_BRACKETS + ACTIVE + NONE + MIXED

@@ -57,13 +57,14 @@ _ACTIVE = re.compile(
     # "the Committee will convene to review" names no event, nor does "will hold consultations next week".
     r"\s+(?:will|shall|is going to)\s+(?:co-?)?(?:host|organi[sz]e|convene(?!\s+(?:to|in|on|at|for|from|next)\b)|"
     rf"hold(?=(?:\s+\S+){{0,{EVENT_NOUN_WINDOW}}}?\s+{_EVENT_NOUN}))\b"
-    r"|\s+(?:has|have|had)\s+(?:co-?)?(?:organi[sz]ed|hosted|convened)\b"
+    r"|\s+(?:has|have|had)\s+(?:co-?)?(?:organi[sz]ed|hosted|convened)\b(?!\s+(?:into|themselves|itself|around))"
     r"|\s+(?:has|have)\s+been\s+(?:co-?)?(?:organi[sz]ing|hosting|convening)\b"
     r"|\s+(?:is|are)\s+(?:co-?)?(?:organi[sz]ing|hosting|convening)\b"
     r"|\s+(?:co-?)?(?:organi[sz]ed|hosted|convened)\s+(?=(?:a|an|the|two|three|its|their)\b)"
-    r"|\s+(?:co-?)?(?:organisera|organiseront|organisent|organise|accueillera|accueilleront|accueille|accueillent"
+    # "L'OIT accueille (favorablement) la ratification" welcomes it: only the future "accueillera" hosts.
+    r"|\s+(?:co-?)?(?:organisera|organiseront|organisent|organise|accueillera|accueilleront"
     r"|convoque|convoquent|organizará|organizarán|organiza|organizan|organizó|organizaron|convoca|convocan|convocó)\b"
-    r"|\s+(?:a|ont)\s+(?:co-?)?(?:organisé|accueilli)\b",
+    r"|\s+(?:a|ont)\s+(?:co-?)?(?:organisé|accueilli(?!\s+(?:favorablement|avec)))\b",
 )
 # Present tense and headlines ("UNICEF and the ILO convene ...", "ILO to host ..."): the subject must name
 # an organisation, since "Experts convene ..." names none.
@@ -113,6 +114,7 @@ _LETTER = re.compile(r"[A-Za-zÀ-ÿ]")
 _ELIDED = re.compile(r"^[ldLD]['’][A-ZÀ-Ý]")  # "l'OIT", "d'Ivoire"
 _NAME_JOINERS = frozenset({"the", "and", "la", "le", "el", "y", "et", "l’", "l'", "&"})
 _LIST_ENDS = frozenset({"and", "or", "of", "for", "the", "et", "y", "de"})
+_CLAUSE_OPENERS = frozenset({"a", "an", "during", "to", "with", "at", "from", "since", "until", "after", "which"})
 # "International Training Centre of the ILO in Turin": where it is, not part of its name.
 _TRAILING_PLACE = re.compile(r"(?<=\S)\s+(?:in|at|en|à)\s+[A-ZÀ-Ý][\w’'-]*(?:\s+[A-ZÀ-Ý][\w’'-]*)*\s*$")
 
@@ -270,9 +272,11 @@ def _generic(name: str, romance: bool) -> bool:
     if words[0][:1].islower():
         # "ministère du Travail" is a name; "programme" alone, "employers' organizations" are not.
         return len(words) == 1 or not ow.ORG_HEAD.fullmatch(words[0]) or words[0].endswith(("s", "s'", "s’"))
-    if len(words) == 1 and ow.ORG_HEAD.fullmatch(name.rstrip("'’")) and name.rstrip("'’").endswith("s"):
-        return True  # "Employers will host ...", "Workers' and employers' organizations"
-    return not romance and len(words) > 1 and not _ACRONYM.search(name) and all(w[:1].islower() for w in words[1:])
+    if len(words) == 1:
+        return bool(ow.ORG_HEAD.fullmatch(name.rstrip("'’"))) and name.rstrip("'’").endswith("s")  # "Employers"
+    # English names are written in capitals: "Trade unions", "Informal workers in Ghana" are not names.
+    second = words[1]
+    return not (romance or _ACRONYM.search(name) or second[:1].isupper() or _is_name_word(second) or second == "to")
 
 
 def _strip_article(name: str) -> str:
@@ -284,10 +288,6 @@ def _strip_article(name: str) -> str:
         if stripped == name:
             return name
         name = stripped
-
-
-def _starts_with_name(bare: str) -> bool:
-    return bool(_ACRONYM.match(bare) or ow.ORG_HEAD.match(bare))
 
 
 def _starts_new_name(part: str) -> bool:
@@ -317,7 +317,7 @@ def _continues(current: str, part: str, joiner: str, romance: bool) -> bool:
         return True  # "Technical Support Team and Country Office for ..."
     if joiner.startswith(",") and ow.PARENT_BODY.match(current) and ow.SUB_UNIT.match(_TOKEN.sub("", bare).strip()):
         return True  # "Department of Trade, Law Development Programme (LDP)"
-    if not romance and not _org_like(current) and not _ARTICLE.match(part.strip()) and not _starts_with_name(bare):
+    if not (romance or _org_like(current) or _ARTICLE.match(part.strip()) or _org_like(" ".join(bare.split()[:1]))):
         return True  # "Bangladesh Garment Manufacturers and Exporters Association": the name is not complete yet
     if _starts_new_name(part):
         return False
@@ -376,8 +376,8 @@ def _cut_at_clause(piece: str) -> str:
         bare = word.strip("(),.")
         if i and bare and bare[0].islower() and not _is_name_word(bare):
             head = words[:i]
-            if bare in ("a", "an"):
-                return " ".join(head)  # "co-organised with the Ministry of Manpower a national dialogue"
+            if bare in _CLAUSE_OPENERS:
+                return " ".join(head)  # "with the Ministry of Manpower a national dialogue", "... of Labour during"
             while len(head) > 1 and head[-1][:1].isupper() and any(_PREPOSITION.fullmatch(w) for w in head[1:]):
                 head = head[:-1]  # back off to the preposition that opened the clause ("for Vietnamese delegates")
             while head and _PREPOSITION.fullmatch(head[-1]):
