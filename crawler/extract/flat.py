@@ -14,7 +14,7 @@ from collections import defaultdict
 import lxml.html
 
 from ..parsers.groups import looks_like_group_heading
-from .html import INLINE, tag, text_of
+from .html import INLINE, forget_texts, tag, text_of
 from .titles import HEADINGS
 
 
@@ -131,4 +131,5 @@ def wrap(runs: list[list]) -> list:
         for m in members:
             box.append(m)  # the element moves with its tail text
         boxes.append(box)
+    forget_texts()
     return boxes

@@ -52,6 +52,7 @@ _HIDDEN = "|".join(
 
 def parse_html(body: bytes | str, base_url: str | None = None):
     """Parse a page; never raises on broken markup or a wrong charset. Returns the root element."""
+    _TEXTS.clear()
     text = decode_html(body) if isinstance(body, bytes) else body
     text = _NOT_XML.sub("", _XML_DECLARATION.sub("", text, count=1))  # lxml refuses text that names its encoding
     if not text.strip():
@@ -79,6 +80,14 @@ def _separate_lines(root) -> None:
             el.tail = " " + el.tail if el.tail else " "
 
 
+# The cleaned text of each element of the page parsed last: text is cleaned once per node.
+# Keyed by the element itself (which keeps lxml's proxy, and so the key, alive); emptied
+# by every parse_html, so it holds one page at a time.
+_TEXTS: dict = {}
+# Above this many cached elements the cache starts again (a huge page, or many parses of one tree).
+_MAX_CACHED_TEXTS = 200_000
+
+
 def text_of(el) -> str | None:
     """Visible text of an element, white space folded; <br> counts as a space."""
     if el is None:
@@ -87,7 +96,19 @@ def text_of(el) -> str | None:
         return clean_text(el)
     if not isinstance(el.tag, str):
         return None  # a comment or processing instruction shows no text
-    return clean_text("".join(el.itertext()))
+    try:
+        return _TEXTS[el]
+    except KeyError:
+        pass
+    if len(_TEXTS) > _MAX_CACHED_TEXTS:
+        _TEXTS.clear()
+    text = _TEXTS[el] = clean_text("".join(el.itertext()))
+    return text
+
+
+def forget_texts() -> None:
+    """Call after moving elements: their ancestors' texts are read again."""
+    _TEXTS.clear()
 
 
 def is_ancestor(anc, el) -> bool:

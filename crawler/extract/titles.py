@@ -11,6 +11,7 @@ most prominent text run.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..parsers.dates import date_in_line
 from .html import INLINE, tag, text_of
@@ -34,6 +35,7 @@ _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 _NUMBERISH = re.compile(r"^[\d\s.,()\[\]|/:+-]*$")
 
 
+@lru_cache(maxsize=65536)
 def is_generic_text(text: str | None) -> bool:
     """ "Read more »", "Lire la suite", "Leer más", "view minutes", "Download (PDF, 2 MB)",
     "3 Attachments": link text made only of pointing words, sizes and numbers."""

@@ -303,6 +303,11 @@ _WEEKDAY_PREFIX = re.compile(r"^(?:[a-z]+,?\s+)(?=[a-z]+\.?\s+\d)")
 
 def looks_like_date_line(text: str | None, languages=None) -> bool:
     """True when the whole of a short line is a date or a date range."""
+    return _looks_like_date_line(text, tuple(languages) if languages else None)
+
+
+@lru_cache(maxsize=65536)  # the extractors ask about the same lines again and again
+def _looks_like_date_line(text: str | None, languages) -> bool:
     cleaned = clean_text(text)
     if not cleaned or len(cleaned) > _MAX_LINE_CHARS:
         return False
@@ -328,6 +333,11 @@ _META_SEPARATORS = re.compile(r"\s*[|·•]\s*")
 def date_in_line(text: str | None, languages=None) -> str | None:
     """The date part of a short meta line: "16 December 2022", "Date: 16 December 2022",
     "News | 16 December 2022", "Publié le 3 mai 2022". None when the line is no date line."""
+    return _date_in_line(text, tuple(languages) if languages else None)
+
+
+@lru_cache(maxsize=65536)
+def _date_in_line(text: str | None, languages) -> str | None:
     cleaned = clean_text(text)
     if not cleaned or len(cleaned) > _MAX_META_CHARS:
         return None
@@ -352,6 +362,11 @@ _MAX_WORDS_AFTER_DATE = 5
 def date_at_edge(text: str | None, languages=None) -> str | None:
     """A date that opens or closes a short meta line holding more: "Posted in News,
     Events on 2 May 2022", "February 11, 2026 Press Release". Else as date_in_line."""
+    return _date_at_edge(text, tuple(languages) if languages else None)
+
+
+@lru_cache(maxsize=65536)
+def _date_at_edge(text: str | None, languages) -> str | None:
     found = date_in_line(text, languages)
     cleaned = clean_text(text)
     if found or not cleaned or len(cleaned) > _MAX_META_CHARS or not re.search(r"\d|ago|hace|il y a", cleaned, re.I):
