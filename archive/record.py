@@ -18,7 +18,7 @@ from crawler.items import FIELDS, PLACEMENT_FIELDS, VERSIONED_FIELDS
 from .compare import changed_fields
 from .rows import ENTRY_COLUMNS, entry_from_row, q, row_from_entry
 from .session import CrawlSession, SessionDelta, Sighting
-from .versions import full_records, is_keyframe, stored_record
+from .versions import full_records, is_keyframe, keyframe_of, stored_record
 
 # The headers worth keeping with a capture: enough to replay and to revalidate.
 KEPT_HEADERS = ("content-type", "etag", "last-modified", "date", "content-language", "retry-after", "location")
@@ -267,10 +267,12 @@ def write_plan(conn, plan: EntryPlan) -> None:
 
 
 def _stored_versions(conn, versions: list[tuple]) -> list[tuple]:
-    """Version rows as stored: a version between keyframes keeps only what changed since the one before."""
-    wanted = [(row[0], row[1] - 1) for row in versions if not is_keyframe(row[1])]
-    previous = full_records(conn, wanted) if wanted else {}
-    return [(*row[:-1], stored_record(row[1], row[-1], previous.get((row[0], row[1] - 1)))) for row in versions]
+    """Version rows as stored: a version between keyframes keeps only what differs from its keyframe."""
+    wanted = [(row[0], keyframe_of(row[1])) for row in versions if not is_keyframe(row[1])]
+    keyframes = full_records(conn, wanted) if wanted else {}
+    return [
+        (*row[:-1], stored_record(row[1], row[-1], keyframes.get((row[0], keyframe_of(row[1]))))) for row in versions
+    ]
 
 
 def blanks(old: dict, new: dict, ignore=()) -> list[str]:

@@ -31,7 +31,7 @@ from archive.record import _UPSERT
 from archive.rows import ENTRY_COLUMNS
 from archive.schema import transaction
 from archive.store import Archive, Sighting
-from archive.versions import stored_record
+from archive.versions import is_keyframe, stored_record
 from crawler.items import FIELDS, VERSIONED_FIELDS
 
 LISTING = "https://www.ilo.org/bench/lang--en/index.htm"
@@ -69,14 +69,15 @@ def record(i: int, v: int) -> dict:
 
 def _entry_rows(i: int, versions: int, entries: int, crawls: int, per_crawl: int):
     """The version, event and entries rows of entry i, as the archive stores them."""
-    vers, events, previous, stamp = [], [], None, None
+    vers, events, previous, keyframe, stamp = [], [], None, None, None
     for v in range(1, versions + 1):
         # Version v of entry i lands in crawl (v * entries + i) // per_crawl + 1: entries are spread over the crawls.
         crawl = min(crawls, ((v - 1) * entries + i) // per_crawl + 1)
         rec = record(i, v)
         stamp = f"2021-{1 + (crawl * 11) // crawls:02d}-01T00:00:00+00:00"
         changed = ["title", "description"] if v > 1 else list(VERSIONED_FIELDS)
-        vers.append((rec["entry_id"], v, crawl, stamp, "site", json.dumps(changed), stored_record(v, rec, previous)))
+        vers.append((rec["entry_id"], v, crawl, stamp, "site", json.dumps(changed), stored_record(v, rec, keyframe)))
+        keyframe = rec if is_keyframe(v) else keyframe
         events.append((crawl, rec["entry_id"], "new" if v == 1 else "changed", v, stamp))
         previous = rec
     row = dict(
@@ -172,7 +173,7 @@ def questions(a: Archive, args) -> None:
     prev = a.crawl(args.crawls)
     report = timed("diff of that crawl", lambda: diff(a.conn, prev, crawl))
     assert report["counts"]["changed"] == len(batch) // 100, report["counts"]
-    found = timed("history of one entry", lambda: history(a.conn, "WCMS_4242"))
+    found = timed("history of one entry", lambda: history(a.conn, "WCMS_4200"))
     assert len(found["versions"]) == args.versions + 1 and found["versions"][-1]["record"]["title"], found["versions"]
     timed("search 'migrant workers' (50 best)", lambda: search(a.conn, "migrant workers"))
     n = timed("export --as-of 2021-06-01 (all rows)", lambda: sum(1 for _ in export_rows(a.conn, "2021-06-01")))
