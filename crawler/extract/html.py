@@ -52,7 +52,8 @@ _HIDDEN = "|".join(
 
 def parse_html(body: bytes | str, base_url: str | None = None):
     """Parse a page; never raises on broken markup or a wrong charset. Returns the root element."""
-    _TEXTS.clear()
+    for cache in PAGE_CACHES:
+        cache.clear()
     text = decode_html(body) if isinstance(body, bytes) else body
     text = _NOT_XML.sub("", _XML_DECLARATION.sub("", text, count=1))  # lxml refuses text that names its encoding
     if not text.strip():
@@ -84,6 +85,8 @@ def _separate_lines(root) -> None:
 # Keyed by the element itself (which keeps lxml's proxy, and so the key, alive); emptied
 # by every parse_html, so it holds one page at a time.
 _TEXTS: dict = {}
+# Other per-element caches of one page (registered by their modules), emptied with it.
+PAGE_CACHES: list[dict] = [_TEXTS]
 # Above this many cached elements the cache starts again (a huge page, or many parses of one tree).
 _MAX_CACHED_TEXTS = 200_000
 

@@ -50,8 +50,10 @@ def find_page_links(
     for a in root.iter("a"):
         text = (text_of(a) or "").strip()
         href = a.get("href") or ""
+        if not (text.isdigit() and len(text) <= 4):
+            continue
         paged = _PAGE_HREF.search(href) or (page_offset is not None and page_offset.search(href)) or _numbered_twin(href, base_url)
-        if text.isdigit() and len(text) <= 4 and (paged or _sibling_numbers(a)):
+        if paged or _sibling_numbers(a):
             add(href)
     return found
 

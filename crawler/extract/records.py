@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
 from ..parsers.dates import date_in_line
-from .html import tag, text_of
+from .html import PAGE_CACHES, tag, text_of
 from .titles import HEADINGS, is_generic_text, title_named
 
 # Class tokens that tell records apart without changing their shape ("odd", "is-active").
@@ -123,6 +123,7 @@ class Chrome:
     def __init__(self, root, strict: bool = True):
         self._cache: dict = {}  # element -> (is chrome, inside content)
         self._strict = strict
+        self._holders = _content_holders(root) if strict else set()
 
     def _own(self, node, in_content: bool) -> bool:
         t = tag(node)
@@ -135,7 +136,7 @@ class Chrome:
         if in_content or t in ("html", "body"):
             return False
         named = t in ("header", "footer") or bool(_CHROME_NAMES.search(f"{node.get('id') or ''} {node.get('class') or ''}"))
-        return named and not _wraps_page(node)  # "header_default" around the whole page is no header
+        return named and node not in self._holders  # "header_default" around the whole page is no header
 
     def __call__(self, el) -> bool:
         if el is None:
@@ -156,17 +157,26 @@ class Chrome:
         return self._cache[el][0]
 
 
-_CONTENT_NAMED = (
-    "descendant::*[self::main or self::article or @role='main' or "
-    + " or ".join(f"contains(concat(' ', translate(@id, '_', ' '), ' ', translate(@class, '_', ' '), ' '), ' {n} ')"
-                  for n in ("content", "main", "entry", "entries", "fullcontent", "site-content", "main-content"))
-    + "][1]"
-)
+# Ids and classes that name a page's content: a chrome-named element holding one wraps the page.
+_CONTENT_NAME = re.compile(r"(?:^|[\s_-])(?:content|main|entry|entries|fullcontent)(?:$|[\s_-])", re.IGNORECASE)
 
 
-def _wraps_page(node) -> bool:
-    """A wrapper, not chrome: "header_default" around the whole page holds its content."""
-    return bool(node.xpath(_CONTENT_NAMED))
+def _content_holders(root) -> set:
+    """Every element that holds the page's content (a <main>, an <article>, an element
+    named content or main), found once per page."""
+    holders: set = set()
+    for el in root.iter():
+        if not isinstance(el.tag, str):
+            continue
+        named = el.tag in ("main", "article") or el.get("role") == "main"
+        if not named and (el.get("class") or el.get("id")):
+            named = bool(_CONTENT_NAME.search(f"{el.get('id') or ''} {el.get('class') or ''}"))
+        if named:
+            for anc in el.iterancestors():
+                if anc in holders:
+                    break
+                holders.add(anc)
+    return holders
 
 
 def entry_links(root, chrome: Chrome) -> list:
@@ -185,8 +195,26 @@ def entry_links(root, chrome: Chrome) -> list:
     return [a for a in links if not (seen[(a.get("href").strip(), text_of(a))] >= 3 and len(text_of(a).split()) <= 4)]
 
 
+_QUALITY: dict = {}
+PAGE_CACHES.append(_QUALITY)  # one page's links at a time
+
+
 def link_quality(a, record=None) -> float:
     """How much a link reads like an entry title (higher is better)."""
+    if record is None:
+        if a not in _QUALITY:
+            if len(_QUALITY) > _MAX_QUALITIES:
+                _QUALITY.clear()
+            _QUALITY[a] = _link_quality(a, None)
+        return _QUALITY[a]
+    return _link_quality(a, record)
+
+
+# Cached link qualities kept before the cache starts again (one page holds far fewer links).
+_MAX_QUALITIES = 50_000
+
+
+def _link_quality(a, record) -> float:
     text = text_of(a) or ""
     q = min(len(text) / _FULL_TITLE_CHARS, 1.5)
     node = a
