@@ -180,9 +180,8 @@ def report(rows: list[tuple], per_page: float, args) -> None:
     for name, run, r in rows:
         cpu = f"{1000 * r['cpu'] / r['pages']:.1f}" if r["cpu"] is not None else "-"
         steady = f"{(r['pages'] - 1) / r['span']:.1f}" if r["span"] else "-"
-        print(
-            f"| {name} | {run} | {r['pages']} | {r['seconds']:.1f} | {r['pages'] / r['seconds']:.1f} | {steady} | {cpu} |"
-        )
+        wall = f"{r['seconds']:.1f} | {r['pages'] / r['seconds']:.1f}"
+        print(f"| {name} | {run} | {r['pages']} | {wall} | {steady} | {cpu} |")
     print(f"\nRedis memory per queued page: {per_page:.0f} bytes, {per_page * 1e6 / 2**20:.0f} MiB per million")
 
 
