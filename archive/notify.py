@@ -21,7 +21,7 @@ def message_for(conn, crawl: dict, fmt: str = NOTIFY_FORMAT, limit: int = NOTIFY
     """(title, body) for a finished crawl, the body in report format `fmt`."""
     from .diff import DiffError, diff
     from .queries import latest_complete_crawl
-    from .reports import get_format, render, title_line
+    from .reports import get_format, render
     from .reports.safety import md_text
 
     if not get_format(fmt).notify_as:
@@ -33,7 +33,15 @@ def message_for(conn, crawl: dict, fmt: str = NOTIFY_FORMAT, limit: int = NOTIFY
             report = diff(conn, frm, crawl)
         except DiffError as exc:
             return f"listing-archive: crawl #{crawl['id']} complete", str(exc)
-        counts = title_line(report) if any(report["counts"].values()) else "nothing new, changed or removed"
+        c = report["counts"]
+        counts = (
+            (
+                f"{c['new']} new {'entry' if c['new'] == 1 else 'entries'}, {c['changed']} changed, "
+                f"{c['removed']} removed, {c['restored']} restored"
+            )
+            if any(c.values())
+            else "nothing new, changed or removed"
+        )
         hint = (
             f"listing-archive diff --from {frm['id']} --to {crawl['id']}"
             if frm

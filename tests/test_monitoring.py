@@ -200,7 +200,8 @@ def test_each_crawl_notifies_exactly_what_changed(month):
         title, body = messages[0]["title"], messages[0]["message"]
         counts = {k: len(expected.get(k, ())) for k in ("new", "changed", "removed", "restored")}
         if expected:
-            said = ", ".join(f"{n} {kind}" for kind, n in counts.items())
+            said = ", ".join(f"{n} {kind}" for kind, n in counts.items()).replace(" new,", " new entries,")
+            said = said.replace("1 new entries", "1 new entry")
             assert said in title, title
         else:
             assert "nothing new, changed or removed" in title
@@ -242,7 +243,7 @@ def test_long_notifications_are_cut_with_a_pointer(month):
 
     with Archive(month["db"], readonly=True) as archive:
         title, body = message_for(archive.conn, archive.crawl(1), limit=2)
-    assert "6 new, 0 changed" in title
+    assert "6 new entries, 0 changed" in title
     assert "and 4 more new entries" in body and "listing-archive diff --to 1" in body
     assert len(titles_named(body, 1)) == 2
 

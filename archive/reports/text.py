@@ -29,7 +29,7 @@ def render_text(report: dict, colour: bool = False, brief: bool = False, **_) ->
     head = f"Changes from {frm} to crawl {r['to']['id']} ({r['to']['started_at']})"
     if not any(r["counts"].values()):
         if r["from"] and r["from"]["id"] == r["to"]["id"]:
-            head = f"Nothing new since crawl {r['to']['id']} ({r['to']['started_at']})"
+            return c("bold", f"Nothing new since crawl {r['to']['id']} ({r['to']['started_at']}).") + "\n"
         note = f" ({partial_note(r).rstrip('.')})" if r["partial_crawls"] else ""
         return c("bold", f"{head}: nothing new, changed or removed{note}.") + "\n"
     lines = [c("bold", head), title_line(r), c("dim", compared(r))]
