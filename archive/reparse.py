@@ -2,11 +2,20 @@
 
 The versions this produces are recorded as coming from a parser change
 (`source = 'reparse'`), never from the site, and a reparse marks nothing removed.
+
+Pages are parsed on every core: a process pool parses the stored pages (in capture
+order) while this process writes what comes back, one batch at a time, through the
+same archive code a crawl uses. A few pages are parsed here, without a pool.
 """
 
 from __future__ import annotations
 
 import json
+import os
+import time
+import zlib
+from concurrent.futures import ProcessPoolExecutor
+from itertools import islice
 
 from crawler.entries import build_entries
 from crawler.extract import extract_page
@@ -18,8 +27,9 @@ from .record import SQL_CHUNK
 from .store import Archive, Sighting
 
 
-def reparse(archive: Archive, crawl_id: int | None = None) -> dict:
-    """Reparse the captures of one crawl (default: the latest complete site crawl)."""
+def reparse(archive: Archive, crawl_id: int | None = None, workers: int | None = None) -> dict:
+    """Reparse the captures of one crawl (default: the latest complete site crawl) on `workers`
+    processes (default: one a core). Returns the new crawl's row, with `seconds` and `pages_per_s`."""
     conn = archive.conn
     if crawl_id is None:
         latest = latest_complete_crawl(conn)
@@ -33,7 +43,8 @@ def reparse(archive: Archive, crawl_id: int | None = None) -> dict:
         "ilo" if source["spider"] == "ilo" else "auto"
     )
     captures = conn.execute(
-        "SELECT id, url, listing_url, page FROM captures WHERE crawl_id=? AND status IN (200, 304) AND digest IS NOT NULL ORDER BY id",
+        "SELECT id, url, listing_url, page FROM captures "
+        "WHERE crawl_id=? AND status IN (200, 304) AND digest IS NOT NULL ORDER BY id",
         (crawl_id,),
     ).fetchall()
     new_id = archive.begin_crawl(
@@ -42,21 +53,60 @@ def reparse(archive: Archive, crawl_id: int | None = None) -> dict:
         {"reparse_of": crawl_id, "profile": profile_name},
         source="reparse",
     )
+    started = time.perf_counter()
     listings: dict[str, dict] = {}
-    batch = []
-    for cap in captures:
-        body = archive.capture_body(cap["id"])
-        profile = choose_profile(profile_name, cap["url"])
-        page = extract_page(body, cap["url"], profile or "auto")
-        listing_url = cap["listing_url"] or cap["url"]
-        for entry in filter(None, map(checked_entry, build_entries(page, cap["url"], listing_url, profile))):
-            batch.append(
-                (entry, Sighting(listing_url, cap["url"], cap["page"], entry["group"], entry["position"], cap["id"]))
-            )
+    batch: list = []
+    jobs = ((cap["url"], cap["listing_url"] or cap["url"], cap["page"], cap["id"], profile_name) for cap in captures)
+    for listing_url, entries in _parsed(archive, jobs, len(captures), workers):
+        batch += entries
         state = listings.setdefault(listing_url, {"pages_fetched": 0, "pages_failed": 0, "complete": False})
         state["pages_fetched"] += 1
-    for start in range(0, len(batch), SQL_CHUNK):
-        archive.record_entries(new_id, batch[start : start + SQL_CHUNK])
-    return archive.finish_crawl(
+        if len(batch) >= SQL_CHUNK:
+            archive.record_entries(new_id, batch)
+            batch = []
+    if batch:
+        archive.record_entries(new_id, batch)
+    crawl = archive.finish_crawl(
         new_id, listings, status="complete", note=f"reparse of crawl {crawl_id} with this release's parsers"
     )
+    elapsed = time.perf_counter() - started
+    return {**crawl, "seconds": elapsed, "pages_per_s": len(captures) / elapsed if elapsed else 0.0}
+
+
+# Fewer pages than this are parsed in this process: a pool costs more than it saves.
+POOL_MIN_PAGES = 64
+
+
+# Pages handed to the pool at a time: bounds the memory that bodies waiting to be parsed take.
+WINDOW = 512
+
+
+def _parsed(archive: Archive, jobs, count: int, workers: int | None):
+    """(listing url, [(entry, sighting)]) for each job, in order: parsed in a pool when it pays."""
+    workers = workers or os.cpu_count() or 1
+    with_bodies = ((*job, _stored_body(archive, job[3])) for job in jobs)
+    if workers < 2 or count < POOL_MIN_PAGES:
+        yield from map(parse_capture, with_bodies)
+        return
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        while window := list(islice(with_bodies, WINDOW)):
+            yield from pool.map(parse_capture, window, chunksize=8)
+
+
+def _stored_body(archive: Archive, capture_id: int) -> bytes | None:
+    """The page as stored (compressed): the worker decompresses it."""
+    row = archive.conn.execute(
+        "SELECT b.body FROM captures c JOIN capture_bodies b ON b.digest = c.digest WHERE c.id = ?", (capture_id,)
+    ).fetchone()
+    return row[0] if row else None
+
+
+def parse_capture(job: tuple) -> tuple[str, list]:
+    """In a worker: one stored page to its listing and its checked entries with their sightings."""
+    url, listing_url, page_number, capture_id, profile_name, stored = job
+    body = zlib.decompress(stored) if stored is not None else b""
+    profile = choose_profile(profile_name, url)
+    page = extract_page(body, url, profile or "auto")
+    entries = filter(None, map(checked_entry, build_entries(page, url, listing_url, profile)))
+    where = (listing_url, url, page_number)
+    return listing_url, [(e, Sighting(*where, e["group"], e["position"], capture_id)) for e in entries]
