@@ -77,8 +77,12 @@ def _separate_lines(root) -> None:
     joins as a browser shows it: "<p>a</p><p>b</p>" reads "a b", "<b>5</b>0" reads "50"."""
     for el in root.iter():
         if el.tag not in INLINE:
-            el.text = " " + el.text if el.text else " "
-            el.tail = " " + el.tail if el.tail else " "
+            try:
+                el.text = " " + el.text if el.text else " "
+                el.tail = " " + el.tail if el.tail else " "
+            except ValueError:  # "&#1;" decoded by the parser into text lxml will not set again
+                el.text = " " + _NOT_XML.sub("", el.text or "")
+                el.tail = " " + _NOT_XML.sub("", el.tail or "")
 
 
 # The cleaned text of each element of the page parsed last: text is cleaned once per node.
