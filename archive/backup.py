@@ -18,7 +18,7 @@ from .store import ArchiveError
 
 
 def _open_source(source: str) -> sqlite3.Connection:
-    """The archive, read-only; a WAL file in a folder we cannot write is read as immutable (nothing can be writing it)."""
+    """The archive, read-only; in a folder we cannot write, read as immutable (refused if its -wal holds data)."""
     uri = Path(source).resolve().as_uri()
     try:
         conn = sqlite3.connect(f"{uri}?mode=ro", uri=True, timeout=30)
@@ -26,8 +26,10 @@ def _open_source(source: str) -> sqlite3.Connection:
     except sqlite3.OperationalError:
         wal = Path(f"{source}-wal")
         if wal.exists() and wal.stat().st_size:
-            raise ArchiveError(f"cannot read {source} consistently: its folder is read-only and {wal} holds data not yet "
-                               "in the .db file; copy the whole folder somewhere writable and back up from there") from None
+            raise ArchiveError(
+                f"cannot read {source} consistently: its folder is read-only and {wal} holds data not yet "
+                "in the .db file; copy the whole folder somewhere writable and back up from there"
+            ) from None
         conn = sqlite3.connect(f"{uri}?mode=ro&immutable=1", uri=True)
         found = schema_version(conn)
     if found == 0:

@@ -66,8 +66,10 @@ class Config:
     @property
     def profiles(self) -> dict[str, str]:
         """Each listing's profile; a listing of spider `ilo` reads with the ILO profile by default."""
-        return {item["url"]: item.get("profile") or ("ilo" if item.get("spider", "ilo") == "ilo" else "auto")
-                for item in self.listings}
+        return {
+            item["url"]: item.get("profile") or ("ilo" if item.get("spider", "ilo") == "ilo" else "auto")
+            for item in self.listings
+        }
 
 
 _KINDS = {bool: "a boolean", int: "an integer", float: "a number", str: "a string", dict: "a table", list: "an array"}

@@ -37,8 +37,10 @@ def _cli(*args: str) -> int:
 
 
 def _refuse(db: str, why: str) -> DemoRefused:
-    return DemoRefused(f"{db} {why}; the demo only replaces an archive it made itself. "
-                       "Give another file, e.g. --db demo.db (nothing was changed)")
+    return DemoRefused(
+        f"{db} {why}; the demo only replaces an archive it made itself. "
+        "Give another file, e.g. --db demo.db (nothing was changed)"
+    )
 
 
 def demo_state(path: str) -> str | None:
@@ -54,16 +56,23 @@ def demo_state(path: str) -> str | None:
     try:
         with closing(sqlite3.connect(f"{file.resolve().as_uri()}?mode=ro", uri=True)) as conn:
             tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-            mark = conn.execute("SELECT value FROM meta WHERE key=?", (DEMO_KEY,)).fetchone() if "meta" in tables else None
+            mark = (
+                conn.execute("SELECT value FROM meta WHERE key=?", (DEMO_KEY,)).fetchone() if "meta" in tables else None
+            )
             entries = conn.execute("SELECT count(*) FROM entries").fetchone()[0] if "entries" in tables else 0
             starts = [r[0] for r in conn.execute("SELECT start_urls FROM crawls")] if "crawls" in tables else []
     except sqlite3.Error as exc:
         return f"is not a demo archive (SQLite cannot read it: {exc})"
     if mark is None:
-        return f"is not a demo archive ({entries} entries)" if "entries" in tables else "is an SQLite database the demo did not make"
+        return (
+            f"is not a demo archive ({entries} entries)"
+            if "entries" in tables
+            else "is an SQLite database the demo did not make"
+        )
     hosts = {urlsplit(url).hostname for urls in starts for url in _json_list(urls)}
-    if hosts - set(LOCAL_HOSTS):
-        return f"was made by the demo but has since been crawled from {', '.join(sorted(map(str, hosts - set(LOCAL_HOSTS))))}"
+    elsewhere = sorted(map(str, hosts - set(LOCAL_HOSTS)))
+    if elsewhere:
+        return f"was made by the demo but has since been crawled from {', '.join(elsewhere)}"
     return None
 
 
@@ -94,11 +103,30 @@ def prepare_demo_archive(db: str) -> str:
         Archive(real).close()
         with closing(sqlite3.connect(real)) as conn, conn:
             stamp = datetime.now(UTC).isoformat(timespec="seconds")
-            conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", (DEMO_KEY, f"made by listing-archive demo {stamp}"))
+            conn.execute(
+                "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)",
+                (DEMO_KEY, f"made by listing-archive demo {stamp}"),
+            )
     return real
 
 
+def check_report_path(report_path: str, db: str) -> None:
+    """The HTML report may replace an absent file or an HTML page, never the archive or another file."""
+    report = Path(report_path)
+    if report.exists() and os.path.realpath(report) == os.path.realpath(db):
+        raise DemoRefused(f"--report {report_path} is the archive itself; give an .html file")
+    if report.is_file() and report.stat().st_size:
+        with report.open("rb") as f:
+            head = f.read(512).lstrip().lower()
+        if not head.startswith((b"<!doctype html", b"<html")):
+            raise DemoRefused(
+                f"--report {report_path} exists and is not an HTML page; the demo never replaces it "
+                "(give another file, e.g. --report demo-report.html)"
+            )
+
+
 def run_demo(db: str, report_path: str) -> int:
+    check_report_path(report_path, db)
     db = prepare_demo_archive(db)
     with SiteServer(demo_site_root(), state="week1", base=DEMO_BASE) as site:
         url = site.base_url + DEMO_LISTING_PATH

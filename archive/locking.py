@@ -27,15 +27,17 @@ def archive_lock(db_path: str):
     try:
         fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
     except OSError as exc:
-        raise OSError(f"cannot lock {db_path}: cannot create {path} ({exc.strerror}); "
-                      "a writer needs a folder it can write to") from None
+        raise OSError(
+            f"cannot lock {db_path}: cannot create {path} ({exc.strerror}); a writer needs a folder it can write to"
+        ) from None
     try:
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
             holder = os.pread(fd, 64, 0).decode(errors="replace").strip()
-            raise ArchiveLocked(f"another crawl is writing to {db_path} (pid {holder or '?'}); "
-                                "try again when it has finished") from None
+            raise ArchiveLocked(
+                f"another crawl is writing to {db_path} (pid {holder or '?'}); try again when it has finished"
+            ) from None
         os.ftruncate(fd, 0)
         os.pwrite(fd, str(os.getpid()).encode(), 0)
         yield

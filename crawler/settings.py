@@ -92,14 +92,29 @@ LOG_LEVEL = "INFO"
 # Read by Scrapy or by this project with a default given in code, so not above.
 _extra_settings = {"ROBOTSTXT_MAX_CRAWL_DELAY": 120.0, "CONCURRENT_REQUESTS_PER_IP": 0}
 # Numbers that must be above zero (zero would hang the crawl or time out every request).
-_positive = {"CONCURRENT_REQUESTS", "CONCURRENT_REQUESTS_PER_DOMAIN", "CONCURRENT_ITEMS", "AUTOTHROTTLE_TARGET_CONCURRENCY",
-             "DOWNLOAD_TIMEOUT", "DNS_TIMEOUT", "ARCHIVE_BATCH_SIZE", "LISTING_MAX_PAGES", "REACTOR_THREADPOOL_MAXSIZE"}
+_positive = {
+    "CONCURRENT_REQUESTS",
+    "CONCURRENT_REQUESTS_PER_DOMAIN",
+    "CONCURRENT_ITEMS",
+    "AUTOTHROTTLE_TARGET_CONCURRENCY",
+    "DOWNLOAD_TIMEOUT",
+    "DNS_TIMEOUT",
+    "ARCHIVE_BATCH_SIZE",
+    "LISTING_MAX_PAGES",
+    "REACTOR_THREADPOOL_MAXSIZE",
+}
 # Numbers Scrapy reads as floats although their default is written as an integer.
 _floats = {"DNS_TIMEOUT"}
 _status_lists = {"RETRY_HTTP_CODES", "HTTPERROR_ALLOWED_CODES", "HTTPCACHE_IGNORE_HTTP_CODES"}
 _log_levels = ("CRITICAL", "ERROR", "WARNING", "INFO", "DEBUG")
-_type_names = {bool: "true or false", int: "a whole number", float: "a number", list: "a comma-separated list",
-               dict: "a JSON object", str: "a string"}
+_type_names = {
+    bool: "true or false",
+    int: "a whole number",
+    float: "a number",
+    list: "a comma-separated list",
+    dict: "a JSON object",
+    str: "a string",
+}
 
 
 class SettingError(ValueError):
@@ -134,7 +149,11 @@ def _unknown_message(name, known: dict) -> str:
     if text.upper() in known:
         return f"{text}: setting names are upper case; did you mean {text.upper()}?"
     close = difflib.get_close_matches(text.upper(), list(known), n=1, cutoff=0.75)
-    hint = f"; did you mean {close[0]}?" if close else " (see `scrapy settings` and crawler/settings.py for the known ones)"
+    hint = (
+        f"; did you mean {close[0]}?"
+        if close
+        else " (see `scrapy settings` and crawler/settings.py for the known ones)"
+    )
     return f"{text}: unknown setting{hint}"
 
 

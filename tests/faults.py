@@ -71,8 +71,13 @@ def _mount_tmpfs(where: Path, size: str) -> str | None:
     if os.geteuid() != 0:
         return "not running as root"
     try:
-        proc = subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={size},mode=0755", "tmpfs", str(where)],
-                              check=False, capture_output=True, text=True, timeout=30)
+        proc = subprocess.run(
+            ["mount", "-t", "tmpfs", "-o", f"size={size},mode=0755", "tmpfs", str(where)],
+            check=False,
+            capture_output=True,
+            text=True,
+            timeout=30,
+        )
     except (OSError, subprocess.TimeoutExpired) as exc:
         return str(exc)
     return (proc.stderr.strip() or f"mount exited {proc.returncode}") if proc.returncode else None
@@ -195,11 +200,20 @@ def without_dac_capabilities() -> None:
 
 def _probe(preexec, locked: Path) -> bool:
     """Can this user run our Python, and is a read-only folder read-only to it?"""
-    code = (f"import pathlib, sqlite3, click, scrapy\ntry:\n    pathlib.Path({str(locked / 'probe')!r}).touch()\n"
-            "except OSError:\n    print('ok')")
+    code = (
+        f"import pathlib, sqlite3, click, scrapy\ntry:\n    pathlib.Path({str(locked / 'probe')!r}).touch()\n"
+        "except OSError:\n    print('ok')"
+    )
     try:
-        proc = subprocess.run([sys.executable, "-c", code], preexec_fn=preexec, capture_output=True, text=True,
-                              timeout=60, cwd="/", check=False)
+        proc = subprocess.run(
+            [sys.executable, "-c", code],
+            preexec_fn=preexec,
+            capture_output=True,
+            text=True,
+            timeout=60,
+            cwd="/",
+            check=False,
+        )
     except OSError:
         return False
     return proc.returncode == 0 and proc.stdout.strip() == "ok"
@@ -225,8 +239,10 @@ def unprivileged_preexec():
     finally:
         locked.chmod(0o755)
         shutil.rmtree(locked, ignore_errors=True)
-    pytest.skip("cannot run a command as an unprivileged user: uid 65534 cannot run this Python and "
-                "the capabilities that override file permissions cannot be dropped")
+    pytest.skip(
+        "cannot run a command as an unprivileged user: uid 65534 cannot run this Python and "
+        "the capabilities that override file permissions cannot be dropped"
+    )
 
 
 @contextmanager

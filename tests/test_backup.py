@@ -100,8 +100,18 @@ def test_backup_right_after_a_crawl_holds_what_is_still_in_the_wal(crawled, tmp_
     reader.execute("SELECT count(*) FROM entries").fetchone()  # a read snapshot from before the crawl
     try:
         with SiteServer(demo_site_root(), state="week1", base=DEMO_BASE) as site:  # week 1 again: a restored entry
-            cli("crawl", "ilo", "--db", db, "--start-url", site.base_url + DEMO_LISTING_PATH, *FAST,
-                "-s", "CONDITIONAL_REQUESTS=False", check=0)
+            cli(
+                "crawl",
+                "ilo",
+                "--db",
+                db,
+                "--start-url",
+                site.base_url + DEMO_LISTING_PATH,
+                *FAST,
+                "-s",
+                "CONDITIONAL_REQUESTS=False",
+                check=0,
+            )
         assert Path(f"{db}-wal").stat().st_size > 0
         shutil.copy(db, tmp_path / "cp.db")  # what a plain cp takes
         result = run("backup", "--db", db, tmp_path / "copy.db")
@@ -132,12 +142,15 @@ def test_backup_never_overwrites(archive, tmp_path):
     assert not (tmp_path / "new.db").exists()
 
 
-@pytest.mark.parametrize("kind,message", [
-    ("missing", "no archive at"),
-    ("empty", "is an empty file, not an archive"),
-    ("notes", "file is not a database"),
-    ("sqlite", "is not a listing-archive archive"),
-])
+@pytest.mark.parametrize(
+    "kind,message",
+    [
+        ("missing", "no archive at"),
+        ("empty", "is an empty file, not an archive"),
+        ("notes", "file is not a database"),
+        ("sqlite", "is not a listing-archive archive"),
+    ],
+)
 def test_backup_of_something_that_is_not_an_archive(tmp_path, kind, message):
     source = tmp_path / "source.db"
     if kind == "empty":
@@ -174,8 +187,9 @@ def test_backup_from_a_read_only_folder(crawled):
 
         def backup(dest):
             args = [sys.executable, "-m", "archive.cli", "backup", "--db", str(folder / "a.db"), str(dest)]
-            return subprocess.run(args, preexec_fn=preexec, cwd=str(ROOT), env=env, capture_output=True, text=True,
-                                  check=False)
+            return subprocess.run(
+                args, preexec_fn=preexec, cwd=str(ROOT), env=env, capture_output=True, text=True, check=False
+            )
 
         proc = backup(out / "one.db")
         assert proc.returncode == 0 and "Traceback" not in proc.stderr, proc.stderr[-2000:]
@@ -193,6 +207,7 @@ def test_backup_from_a_read_only_folder(crawled):
 
 
 # -- migrate -------------------------------------------------------------------------------------
+
 
 def make_schema_2(source: Path, dest: Path) -> Path:
     """An archive as release 2 left it: no page links, no fill counts, schema_version 2."""
@@ -239,9 +254,13 @@ def test_migrate_refuses_what_it_cannot_migrate(crawled, tmp_path):
     notes.write_text("my notes " * 500)
     empty = tmp_path / "empty.db"
     empty.touch()
-    for db, message in ((newer, "newer than this release"), (foreign, "not a listing-archive archive"),
-                        (notes, "not a usable archive"), (empty, "is an empty file"),
-                        (tmp_path / "missing.db", "no archive at")):
+    for db, message in (
+        (newer, "newer than this release"),
+        (foreign, "not a listing-archive archive"),
+        (notes, "not a usable archive"),
+        (empty, "is an empty file"),
+        (tmp_path / "missing.db", "no archive at"),
+    ):
         before = digest(db) if db.exists() else None
         result = run("migrate", "--db", db)
         assert result.exit_code == 1 and message in result.output, result.output

@@ -10,10 +10,21 @@ from .common import DB_OPTION, EXIT_LOCKED, _check_exists, friendly_errors, open
 
 
 @click.command()
-@click.option("--db", default="demo.db", show_default=True, type=click.Path(dir_okay=False),
-              help="The demo archive (made anew; only a demo archive or a new file), e.g. --db demo.db.")
-@click.option("--report", "report_path", default="demo-report.html", show_default=True, type=click.Path(dir_okay=False),
-              help="Where to write the HTML report, e.g. --report report.html.")
+@click.option(
+    "--db",
+    default="demo.db",
+    show_default=True,
+    type=click.Path(dir_okay=False),
+    help="The demo archive (made anew; only a demo archive or a new file), e.g. --db demo.db.",
+)
+@click.option(
+    "--report",
+    "report_path",
+    default="demo-report.html",
+    show_default=True,
+    type=click.Path(dir_okay=False),
+    help="Where to write the HTML report, e.g. --report report.html.",
+)
 @friendly_errors
 def demo(db, report_path):
     """Crawl the bundled demo site twice (a week apart) and show what changed.
@@ -75,8 +86,10 @@ def migrate(db):
 
     found = _schema_of(db)
     if found > SCHEMA_VERSION:
-        raise click.ClickException(f"{db} has schema version {found}, newer than this release understands "
-                                   f"({SCHEMA_VERSION}); upgrade listing-archive")
+        raise click.ClickException(
+            f"{db} has schema version {found}, newer than this release understands "
+            f"({SCHEMA_VERSION}); upgrade listing-archive"
+        )
     if found == SCHEMA_VERSION:
         click.echo(f"{db} is already at schema version {SCHEMA_VERSION}; nothing to do")
         return
@@ -104,7 +117,9 @@ def _schema_of(db: str) -> int:
     except (sqlite3.Error, ValueError) as exc:
         raise click.ClickException(f"{db} is not a usable archive: {exc}") from None
     if found == 0:
-        raise click.ClickException(f"{db} is not a listing-archive archive (no archive tables in it); nothing was changed")
+        raise click.ClickException(
+            f"{db} is not a listing-archive archive (no archive tables in it); nothing was changed"
+        )
     return found
 
 
