@@ -11,7 +11,7 @@ import re
 from ..parsers.credits import looks_like_credit
 from ..parsers.dates import date_at_edge, date_in_line, parse_date
 from ..parsers.text import clean_text
-from .html import is_ancestor, tag, text_of
+from .html import INLINE, is_ancestor, tag, text_of
 from .raw import RawEntry
 
 HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
@@ -62,7 +62,7 @@ def fill_entry(elements, entry: RawEntry, used: list) -> RawEntry:
         taken = [u for u in used if u is not None]
         paragraphs = []
         for el in blocks:
-            if any(is_ancestor(u, el) for u in taken) or _only_links(el):
+            if any(is_ancestor(u, el) for u in taken) or _only_links(el) or _is_noise(el):
                 continue
             inside = {u for u in taken if is_ancestor(el, u)}
             # A paragraph that holds the title or the date line keeps only its other text;
@@ -71,7 +71,7 @@ def fill_entry(elements, entry: RawEntry, used: list) -> RawEntry:
             text = text.lstrip("|·•–—-: ") if text else None
             if text and inside - {title_el} and (len(text.split()) <= 3 or (len(text.split()) <= 6 and not text.endswith((".", "!", "?")))):
                 continue  # "News", "Posted on by admin": what a date line leaves, not prose
-            if text:
+            if text and not _NOISE_LINE.match(text):
                 paragraphs.append(text)
         if entry.date_text is None and paragraphs:
             # "16 December 2022 | The meeting ...": a date line run into the first paragraph.
@@ -79,11 +79,63 @@ def fill_entry(elements, entry: RawEntry, used: list) -> RawEntry:
             if m and date_in_line(m.group(1)) == m.group(1):
                 entry.date_text = m.group(1)
                 paragraphs[0] = m.group(2)
+        if not paragraphs:
+            paragraphs = _loose_text(elements, blocks, taken)
         entry.paragraphs = [p for p in paragraphs if p]
     return entry
 
 
+def _loose_text(elements, blocks, taken) -> list[str]:
+    """Text standing bare beside an entry's elements ("<h1>..</h1>Summary text <a>Read more</a>"):
+    the description when no paragraph holds one."""
+    out = []
+    leaf = set(blocks)
+    for el in walk(elements):
+        if el in leaf or any(is_ancestor(u, el) for u in taken) or tag(el) in HEADINGS:
+            continue
+        runs = [el.text] if tag(el) not in INLINE else []
+        runs += [c.tail for c in el if tag(c) not in INLINE]
+        for run in runs:
+            text = _without_more(clean_text(run))
+            if text and len(text.split()) > _MAX_LOOSE_LABEL_WORDS and not _NOISE_LINE.match(text):
+                out.append(text)
+    return out
+
+
+# Bare text of this few words beside an entry is a label or a separator, not a description.
+_MAX_LOOSE_LABEL_WORDS = 3
+
+
 _LEADING_DATE = re.compile(r"^(.{6,40}?)\s*[|·•]\s*(.+)$")
+# Lines around an entry that describe nothing: a rank ("3.", "#12"), a source site in
+# brackets ("(example.com)"), a reading time or counter ("3 minute read", "12 comments"),
+# a byline ("By Jane Doe", "Par Jean Dupont", "Por Ana Ruiz").
+_NOISE_LINE = re.compile(
+    r"^(?:#?\d{1,4}[.)]?|\(\s*[\w.-]+\.[a-z]{2,}(?:/\S*)?\s*\)|\d+\s*(?:min(?:ute)?s?|mn)\.?\s*(?:read|de lecture|de lectura|lecture|lectura)?"
+    r"|(?:lecture|lectura)\s*:?\s*\d+\s*min\.?|\d+\s+(?:comments?|commentaires?|comentarios?|replies|réponses|respuestas|views?|vues|vistas)"
+    r"|(?:by|par|por)\s+[\w.'’-]+(?:\s+[\w.'’-]+){0,4})$",
+    re.IGNORECASE,
+)
+# Class names of elements that hold no description: bylines, tag and category lists, share bars.
+_NOISE_CLASS = re.compile(r"(?:^|[\s_-])(?:author|byline|tags?|categor(?:y|ies)|cats?-links|tag-?links|share|sharing|social|meta-?tags)(?:$|[\s_-])", re.I)
+# A line of links may carry this many words of its own ("Tags:", "Filed under") and still be a link list.
+_LINK_LIST_LABEL_WORDS = 3
+
+
+def _is_noise(el) -> bool:
+    """A byline, a tag list, a share bar: by its class, or by being links and a label."""
+    node = el
+    for _ in range(3):  # the line, or the small box it sits in
+        if node is None:
+            break
+        if _NOISE_CLASS.search(node.get("class") or ""):
+            return True
+        node = node.getparent()
+    links = [a for a in el.iter("a") if text_of(a)]
+    if len(links) < 2:
+        return False
+    rest = text_of(_text_without(el, set(links))) or ""
+    return len(rest.replace(",", " ").split()) <= _LINK_LIST_LABEL_WORDS
 
 
 def _text_without(el, skip: set) -> str:
