@@ -60,11 +60,6 @@ def build_plan(
 
     A bad command-line value raises PlanError (a usage error); a bad config file, ConfigError.
     """
-    from crawler.extract.profiles import get_profile
-    from crawler.items import FIELDS
-    from crawler.run import spider_names
-    from crawler.settings import SettingError, check_settings
-
     from .config import load_config
 
     plan = CrawlPlan(
@@ -87,6 +82,22 @@ def build_plan(
         plan.log_dir, plan.jobdir = log_dir or cfg.log_dir, jobdir or cfg.jobdir
         frontier = frontier or cfg.frontier
     plan.spider, plan.db = plan.spider or "ilo", plan.db or "archive.db"
+    _check_options(plan, settings, ignore_fields)
+    if contact:
+        plan.overrides["CONTACT"] = contact
+    if plan.jobdir:
+        plan.overrides["JOBDIR"] = plan.jobdir
+    _frontier(plan, frontier, workers)
+    return plan
+
+
+def _check_options(plan: CrawlPlan, settings, ignore_fields) -> None:
+    """The command line's settings, start URLs, ignored fields, spider and profiles, cheapest first."""
+    from crawler.extract.profiles import get_profile
+    from crawler.items import FIELDS
+    from crawler.run import spider_names
+    from crawler.settings import SettingError, check_settings
+
     try:
         plan.overrides.update(check_settings(settings or {}))
     except SettingError as exc:
@@ -101,14 +112,8 @@ def build_plan(
         plan.overrides["ARCHIVE_IGNORE_FIELDS"] = list(ignore_fields)
     if plan.spider not in spider_names():
         raise PlanError(f"unknown spider {plan.spider!r}; known: {', '.join(spider_names())}")
-    for name in {profile, *(plan.listing_profiles or {}).values()} - {None}:
+    for name in {plan.profile, *(plan.listing_profiles or {}).values()} - {None}:
         get_profile(name)  # a clear error now for an unknown profile or a bad profile file
-    if contact:
-        plan.overrides["CONTACT"] = contact
-    if plan.jobdir:
-        plan.overrides["JOBDIR"] = plan.jobdir
-    _frontier(plan, frontier, workers)
-    return plan
 
 
 def _frontier(plan: CrawlPlan, frontier, workers) -> None:
