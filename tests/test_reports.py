@@ -15,6 +15,7 @@ from crawler.entries import FIELDS
 
 L = "https://www.ilo.org/asia/news/lang--en/index.htm"
 EVIL = 'Workshop <script>document.title="pwned"</script><img src=x onerror="document.title=\'pwned\'">'
+ABOUT = "A workshop in Vientiane & Luang Prabang on <b>migrant</b> workers' rights. " + "It ran for three days. " * 20
 LONG = (
     "The ILO delivers assistance directly to migrant workers and their communities "
     "through a network of resource centres in many countries."
@@ -61,7 +62,7 @@ def archive(tmp_path):
                 ),
                 entry("WCMS_2", description=LONG.replace("many countries", "ten ASEAN countries")),
                 entry("WCMS_3"),
-                entry("WCMS_5", title=EVIL, organisers=["ILO", "UNDP"], credit="© ILO 2023"),
+                entry("WCMS_5", title=EVIL, organisers=["ILO", "UNDP"], credit="© ILO 2023", description=ABOUT),
             ],
         )
         crawl(
@@ -77,7 +78,7 @@ def archive(tmp_path):
                 entry("WCMS_2", description=LONG.replace("many countries", "ten ASEAN countries")),
                 entry("WCMS_3"),
                 entry("WCMS_4"),
-                entry("WCMS_5", title=EVIL, organisers=["ILO", "UNDP"], credit="© ILO 2023"),
+                entry("WCMS_5", title=EVIL, organisers=["ILO", "UNDP"], credit="© ILO 2023", description=ABOUT),
             ],
         )
         yield a, path
@@ -100,6 +101,23 @@ def test_every_kind_of_change(archive):
     folded = report(a, 1, 3)  # two crawls folded into one line per entry
     assert folded["counts"] == {"new": 1, "changed": 2, "removed": 0, "restored": 0}
     assert report(a, None, 1)["counts"]["new"] == 4
+
+
+def test_every_format_shows_a_new_entry_s_description(archive):
+    import html as html_lib
+
+    a, _ = archive
+    r = report(a, 1, 2)
+    start = "A workshop in Vientiane & Luang Prabang on <b>migrant</b> workers' rights."
+    text = render(r, "text")
+    assert start in text and ABOUT.strip() not in text and "…" in text  # an excerpt
+    assert ABOUT.strip() in html_lib.unescape(render(r, "html"))  # all of it
+    assert json.loads(render(r, "json"))["new"][0]["description"] == ABOUT
+    content = ET.fromstring(render(r, "atom").encode()).find(".//{http://www.w3.org/2005/Atom}content")
+    assert content.text == ABOUT
+    assert "A workshop in Vientiane \\& Luang Prabang on \\<b\\>migrant\\</b\\>" in render(r, "markdown")
+    brief = render(r, "markdown", limit=5)
+    assert "It ran for three days. It ran" in brief and ABOUT.strip() not in brief
 
 
 def test_json_format(archive):
@@ -154,7 +172,7 @@ def test_empty_report_says_so_in_one_line(archive):
             entry("WCMS_2", description=LONG.replace("many countries", "ten ASEAN countries")),
             entry("WCMS_3"),
             entry("WCMS_4"),
-            entry("WCMS_5", title=EVIL, organisers=["ILO", "UNDP"], credit="© ILO 2023"),
+            entry("WCMS_5", title=EVIL, organisers=["ILO", "UNDP"], credit="© ILO 2023", description=ABOUT),
         ],
     )
     r = report(a, 3, 4)
