@@ -14,7 +14,15 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 from conftest import FAST, ROOT, cli
-from faults import NOBODY, hold_write_lock, shared_folder, unprivileged_preexec, without_dac_capabilities
+from faults import (
+    NOBODY,
+    fill_up,
+    hold_write_lock,
+    shared_folder,
+    small_filesystem,
+    unprivileged_preexec,
+    without_dac_capabilities,
+)
 
 from archive.cli import main
 from archive.locking import archive_lock
@@ -274,3 +282,41 @@ def test_migrate_waits_for_no_crawl(crawled, tmp_path):
         result = run("migrate", "--db", old)
     assert result.exit_code == 75 and "another crawl is writing" in result.output
     assert digest(old) == before
+
+
+# -- a full disk, and the fault helpers themselves ---------------------------------------------------
+
+
+def test_backup_onto_a_full_disk_leaves_no_half_copy(archive):
+    assert archive.stat().st_size > 100_000
+    with small_filesystem("1m") as room:
+        filler = fill_up(room, leave=64 * 1024)
+        result = run("backup", "--db", archive, room / "copy.db")
+        assert result.exit_code == 1 and "disk is full" in result.output, result.output
+        assert list(room.iterdir()) == [filler]
+
+
+def test_fault_helpers():
+    with small_filesystem("1m") as room:
+        db = room / "a.db"
+        conn = sqlite3.connect(db)
+        conn.execute("CREATE TABLE t (x)")
+        conn.commit()
+        filler = fill_up(room, leave=0)
+        with pytest.raises(sqlite3.OperationalError, match="disk is full"):
+            conn.execute("INSERT INTO t VALUES (?)", (b"x" * 200_000,))
+            conn.commit()
+        conn.rollback()
+        filler.unlink()
+        with hold_write_lock(db, statements=["INSERT INTO t VALUES (1)"]) as holder:
+            assert holder.holding
+            other = sqlite3.connect(db, timeout=0)
+            with pytest.raises(sqlite3.OperationalError, match="locked"):
+                other.execute("BEGIN IMMEDIATE")
+            assert other.execute("SELECT count(*) FROM t").fetchone()[0] == 0  # uncommitted: unseen
+            holder.release()
+        other.execute("BEGIN IMMEDIATE")  # free once released (rolled back)
+        other.rollback()
+        other.close()
+        conn.close()
+        assert holder.released_at is not None and not holder.holding
