@@ -149,6 +149,47 @@ def test_export_csv_to_a_terminal_is_clean(hostile):
     assert "\x1b" in run("export", "--db", hostile, "--format", "jsonl").encode().decode("unicode_escape")
 
 
+def on_a_terminal(*args) -> str:
+    """What `listing-archive ARGS` shows on a terminal (a pseudo-terminal here)."""
+    master, slave = os.openpty()
+    try:
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "archive.cli", *map(str, args)], cwd=ROOT, stdout=slave, stderr=subprocess.PIPE
+        )
+        os.close(slave)
+        chunks = []
+        while True:
+            try:
+                chunk = os.read(master, 65536)
+            except OSError:  # the other end closed
+                break
+            if not chunk:
+                break
+            chunks.append(chunk)
+        assert proc.wait(timeout=60) == 0, proc.stderr.read()
+        proc.stderr.close()
+    finally:
+        os.close(master)
+    return b"".join(chunks).decode("utf-8").replace("\r", "")
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["history", "WCMS_11", "--format", "json"],
+        ["search", "screen", "--format", "jsonl"],
+        ["diff", "--format", "json"],
+        ["diff", "--format", "markdown"],
+        ["diff"],
+    ],
+)
+def test_data_formats_on_a_terminal_are_clean_too(hostile, args):
+    shown = on_a_terminal(*args, "--db", hostile)
+    assert "C1" in shown or "Clear" in shown
+    ours = re.sub("\x1b\\[\\d+m", "", shown)  # the text report's own colours (SGR only); nothing else may remain
+    assert not CONTROLS.search(ours), repr(shown)
+
+
 @pytest.fixture
 def report(hostile):
     with Archive(hostile, readonly=True) as a:

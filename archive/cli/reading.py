@@ -41,6 +41,14 @@ def _is_tty(stream) -> bool:
         return False
 
 
+def echo_data(text: str) -> None:
+    """Data (JSON, Markdown, HTML...) on standard output; on a terminal, without control characters
+    (JSON escapes C0 controls but not C1 ones, and HTML or Markdown escape neither)."""
+    from ..reports.safety import for_terminal
+
+    click.echo(for_terminal(text) if _is_tty(sys.stdout) else text, nl=False)
+
+
 @click.command()
 @DB_OPTION
 @click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "json"]), default="jsonl", show_default=True)
@@ -108,13 +116,8 @@ def history(entry, db, fmt):
     with open_reader(db) as archive:
         result = entry_history(archive.conn, entry)
     if fmt == "json":
-        click.echo(
-            json.dumps(
-                {"entry": result["entry"], "versions": result["versions"], "events": result["events"]},
-                ensure_ascii=False,
-                indent=2,
-            )
-        )
+        data = {"entry": result["entry"], "versions": result["versions"], "events": result["events"]}
+        echo_data(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
     else:
         click.echo(history_text(result))  # history_text makes every value safe for a terminal
 
@@ -167,7 +170,7 @@ def search(query, db, since, until, organiser, listing, limit, raw, fmt):
         found = run_search(archive.conn, query, since, until, organiser, listing, limit, raw=raw)
     if fmt == "jsonl":
         for e in found:
-            click.echo(json.dumps(e, ensure_ascii=False))
+            echo_data(json.dumps(e, ensure_ascii=False) + "\n")
     else:
         click.echo(search_table(found) if found else "no matches")
 

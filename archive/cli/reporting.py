@@ -15,7 +15,7 @@ from pathlib import Path
 import click
 
 from .common import DB_OPTION, friendly_errors, open_reader, open_writer
-from .reading import quiet_broken_pipe
+from .reading import echo_data, quiet_broken_pipe
 
 DEFAULT_MARK = "default"
 
@@ -147,8 +147,10 @@ def diff(db, from_ref, to_ref, since, since_mark, mark_reported, listing, only, 
         if output:
             Path(output).write_text(text, encoding="utf-8")
             click.echo(f"wrote {output}", err=True)
+        elif colour:
+            click.echo(text, nl=False)  # cleaned by the text renderer, before its colours
         else:
-            click.echo(text, nl=False)
+            echo_data(text)
         for name in marks:
             if (read_mark(archive.conn, name) or 0) < to["id"]:
                 archive.remember(mark_key(name), str(to["id"]))
