@@ -260,3 +260,20 @@ def test_html_report_in_headless_chromium(archive, tmp_path):
     assert '<img src="x"' not in dom
     assert "<svg" in dom and dom.index("<svg") < dom.index("<h2>New")  # the chart, above the lists
     screenshot(page.as_uri(), "diff-report.png", tmp_path / "profile", size="800,1400")
+
+
+def test_formats_come_from_one_registry(archive):
+    from archive.cli.reporting import diff as diff_command
+    from archive.reports import FORMATS, ReportFormat, notify_formats, register
+
+    assert list(FORMATS) == ["text", "markdown", "html", "json", "atom"]
+    assert FORMATS["atom"].media_type == "application/atom+xml" and FORMATS["html"].suffix == ".html"
+    assert notify_formats() == ["text", "markdown", "html"]
+    choices = next(p for p in diff_command.params if p.name == "fmt").type.choices
+    assert list(choices) == list(FORMATS)
+    a, _ = archive
+    register(ReportFormat("ids", lambda r, **_: " ".join(e["entry_id"] for e in r["new"]), "text/plain", ".txt"))
+    try:
+        assert render(report(a, 1, 2), "ids") == "WCMS_5"  # a new format is one registration
+    finally:
+        del FORMATS["ids"]
