@@ -82,8 +82,8 @@ def _states(conn, crawl_id: int | None, ids: list[str]) -> dict[str, tuple[str, 
         records = conn.execute(
             f"""SELECT entry_id, record, version FROM (
                   SELECT entry_id, record, version, row_number() OVER (PARTITION BY entry_id ORDER BY version DESC) rn
-                  FROM version_records WHERE (entry_id, version) IN (SELECT entry_id, max(version) FROM entry_versions
-                  WHERE crawl_id <= ? AND entry_id IN ({marks}) GROUP BY entry_id)) WHERE rn = 1""",
+                  FROM version_records WHERE id IN (SELECT id FROM (SELECT id, max(version) FROM entry_versions
+                  WHERE crawl_id <= ? AND entry_id IN ({marks}) GROUP BY entry_id))) WHERE rn = 1""",
             [crawl_id, *part],
         )
         recs = {r[0]: {**json.loads(r[1]), "version": r[2]} for r in records}

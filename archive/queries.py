@@ -159,8 +159,8 @@ def export_rows(conn: sqlite3.Connection, as_of: str | None = None, include_remo
         return
     cutoff = parse_when(as_of).cutoff
     rows = conn.execute(
-        """WITH v AS (SELECT entry_id, record, 1 AS rn FROM version_records WHERE (entry_id, version) IN
-                      (SELECT entry_id, max(version) FROM entry_versions WHERE seen_at < :cutoff GROUP BY entry_id)),
+        """WITH v AS (SELECT entry_id, record, 1 AS rn FROM version_records WHERE id IN (SELECT id FROM
+                      (SELECT id, max(version) FROM entry_versions WHERE seen_at < :cutoff GROUP BY entry_id))),
                 s AS (SELECT entry_id, kind, row_number() OVER (PARTITION BY entry_id ORDER BY id DESC) AS rn
                       FROM events WHERE kind IN ('new', 'removed', 'restored') AND at < :cutoff)
            SELECT v.record, s.kind AS state FROM v LEFT JOIN s ON s.entry_id = v.entry_id AND s.rn = 1

@@ -22,6 +22,7 @@ import argparse
 import json
 import os
 import platform
+import resource
 import statistics
 import subprocess
 import sys
@@ -103,10 +104,15 @@ def one_crawl(url: str, run: str, db: str, settings: dict) -> dict:
         over = {**settings, "CONDITIONAL_REQUESTS": run == "d"}
         call = f"run_crawl('ilo', {db!r}, [{url!r}], None, {over!r})['stats']"
         code = f"from crawler.run import run_crawl; {_stats_json(call)}"
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True)
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if out.returncode or '"elapsed": null' in out.stdout:
         raise SystemExit(f"crawl {run} failed:\n{out.stderr[-3000:]}")
-    return json.loads(out.stdout.strip().splitlines()[-1])
+    stats = json.loads(out.stdout.strip().splitlines()[-1])
+    # CPU time of the crawl process (start-up included): steadier than wall time on a busy machine.
+    stats["cpu"] = (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
+    return stats
 
 
 def crawl_rounds(url: str, tmp: str, rounds: int, settings: dict) -> dict[str, list[dict]]:
@@ -165,6 +171,24 @@ def page_costs(site_root: Path, base_url: str, pages: int, sample: int = 300) ->
     return {"bare parsel reading": bare * 1000, "project parse": parse * 1000, "archive write": write * 1000}
 
 
+def reparse_rates(db: str, tmp: str, rounds: int) -> dict[int, float]:
+    """{workers: median pages/s} for `reparse` of the archive's latest complete crawl, on a fresh copy each time."""
+    import shutil
+
+    from archive.reparse import reparse
+    from archive.store import Archive
+
+    rates: dict[int, list[float]] = {1: [], os.cpu_count() or 1: []}
+    for _ in range(rounds):
+        for workers in rates:
+            copy = os.path.join(tmp, f"reparse-{workers}.db")
+            shutil.copy(db, copy)
+            with Archive(copy) as archive:
+                rates[workers].append(reparse(archive, workers=workers)["pages_per_s"])
+            os.remove(copy)
+    return {w: statistics.median(r) for w, r in rates.items()}
+
+
 def report(runs: dict[str, list[dict]], costs: dict[str, float], rounds: int) -> None:
     print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}; "
           f"median of {rounds} rounds")
@@ -176,6 +200,10 @@ def report(runs: dict[str, list[dict]], costs: dict[str, float], rounds: int) ->
         print(f"{LABELS[r]:<44} {pages:>5} pages {items:>6} items {rate[r]:>7.1f} pages/s  (rounds: {spread})")
     a = rate["a"]
     print(f"time ratios: b/a = {a / rate['b']:.2f}   c/a = {a / rate['c']:.2f}   d/a = {a / rate['d']:.2f}")
+    cpu = {r: statistics.median(s["cpu"] / s["pages"] for s in runs[r]) * 1000 for r in RUNS}
+    print(f"CPU ms a page (crawl process, start-up included): a {cpu['a']:.2f}  b {cpu['b']:.2f}  c {cpu['c']:.2f}  "
+          f"d {cpu['d']:.2f}; ratios b/a = {cpu['b'] / cpu['a']:.2f}  c/a = {cpu['c'] / cpu['a']:.2f}  "
+          f"d/a = {cpu['d'] / cpu['a']:.2f}")
     per_page = {r: 1000 / rate[r] for r in RUNS}
     print("a page's cost (ms; wall time a page at 16 requests at a time, and each part measured alone):")
     print(f"  (a) bare spider       {per_page['a']:6.2f}   of which parsel reading {costs['bare parsel reading']:.2f}, "
@@ -203,7 +231,11 @@ def main() -> None:
         with SiteServer(site_root) as site:
             runs = crawl_rounds(site.base_url + LISTING, tmp, args.rounds, settings)
             costs = page_costs(site_root, site.base_url, args.pages)
+        reparsed = reparse_rates(os.path.join(tmp, "bench-0.db"), tmp, args.rounds)
     report(runs, costs, args.rounds)
+    one, many = reparsed[1], reparsed[max(reparsed)]
+    print(f"reparse of the last crawl: {one:.1f} pages/s in one process, {many:.1f} pages/s on {max(reparsed)} "
+          f"processes ({many / one:.2f}x)")
 
 
 if __name__ == "__main__":
