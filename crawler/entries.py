@@ -8,6 +8,7 @@ from urllib.parse import urljoin
 from .extract import RawPage
 from .extract.profiles import Profile
 from .parsers.credits import parse_credit
+from .parsers.datelines import year_in, yearless_date
 from .parsers.dates import numeric_order, parse_date
 from .parsers.groups import parse_group_heading
 from .parsers.ids import entry_id
@@ -15,6 +16,23 @@ from .parsers.organisers import parse_organisers
 from .parsers.text import clean_paragraphs, clean_text
 
 from .items import FIELDS  # noqa: F401  (the field table lives in crawler.items)
+
+
+def _date_under_heading(raw, title, languages, now, month_first):
+    """A date the entry's group heading gives or completes: posts under a day's heading
+    ("mercredi 14 octobre 2020") take that day; "August 9" (in the date line or opening the
+    title) under "Agendas - 2022" is 9 August 2022. The year is read off the page, never guessed."""
+    heading = parse_date(raw.group, languages, now, month_first)
+    if heading is not None and heading.precision == "day" and not raw.date_text:
+        return heading, raw.group
+    year = year_in(raw.group)
+    for text in filter(None, (raw.date_text, title)):
+        day_month = yearless_date(text)
+        if year and day_month:
+            when = parse_date(f"{day_month} {year}", languages, now, month_first)
+            if when is not None:
+                return when, day_month
+    return None
 
 
 def build_entries(
@@ -41,11 +59,8 @@ def build_entries(
         if when is None and raw.date_iso:
             when = parse_date(raw.date_iso, languages, now, month_first)  # <time datetime="2022-12-16">16 Dec</time>
         date_text = raw.date_text
-        if when is None and raw.group and not raw.date_text:
-            # Posts under a day's heading ("mercredi 14 octobre 2020"): that day is their date.
-            heading = parse_date(raw.group, languages, now, month_first)
-            if heading is not None and heading.precision == "day":
-                when, date_text = heading, raw.group
+        if when is None and raw.group:
+            when, date_text = _date_under_heading(raw, title, languages, now, month_first) or (None, date_text)
         credit = parse_credit(raw.credit_text)
         organisers = parse_organisers(description, page.language)
         out.append(

@@ -4,7 +4,8 @@ from datetime import date, datetime, timezone
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from crawler.parsers.dates import date_at_edge, date_in_line, looks_like_date_line, numeric_order, parse_date
+from crawler.parsers.datelines import date_at_edge, date_in_line
+from crawler.parsers.dates import looks_like_date_line, numeric_order, parse_date
 
 CASES = [
     ("16 December 2022", "2022-12-16", "2022-12-16", "day"),

@@ -9,7 +9,8 @@ from __future__ import annotations
 import re
 
 from ..parsers.credits import looks_like_credit
-from ..parsers.dates import date_at_edge, date_in_line, parse_date
+from ..parsers.datelines import date_at_edge, date_in_line
+from ..parsers.dates import parse_date
 from ..parsers.text import clean_text
 from .html import INLINE, is_ancestor, tag, text_of
 from .raw import RawEntry
@@ -73,16 +74,29 @@ def fill_entry(elements, entry: RawEntry, used: list) -> RawEntry:
                 continue  # "News", "Posted on by admin": what a date line leaves, not prose
             if text and not _NOISE_LINE.match(text):
                 paragraphs.append(text)
-        if entry.date_text is None and paragraphs:
-            # "16 December 2022 | The meeting ...": a date line run into the first paragraph.
-            m = _LEADING_DATE.match(paragraphs[0])
-            if m and date_in_line(m.group(1)) == m.group(1):
-                entry.date_text = m.group(1)
-                paragraphs[0] = m.group(2)
         if not paragraphs:
             paragraphs = _loose_text(elements, blocks, taken)
+        if entry.date_text is None and paragraphs:
+            _date_from_paragraphs(entry, paragraphs)
         entry.paragraphs = [p for p in paragraphs if p]
     return entry
+
+
+def _date_from_paragraphs(entry: RawEntry, paragraphs: list[str]) -> None:
+    """A date line run into the first paragraph ("16 December 2022 | The meeting ..."),
+    or a short meta line closing on its date (", media release, April 24, 2013")."""
+    m = _LEADING_DATE.match(paragraphs[0])
+    if m and date_in_line(m.group(1)) == m.group(1):
+        entry.date_text = m.group(1)
+        paragraphs[0] = m.group(2)
+        return
+    for i, text in enumerate(paragraphs):
+        found = date_at_edge(text) if len(text) <= _MAX_META_CHARS else None
+        rest = text.replace(found or "", "").strip(" ,|·•–—-:")
+        if found and not rest.endswith((".", "!", "?")) and len(rest.split()) <= _MAX_META_WORDS:
+            entry.date_text = found
+            del paragraphs[i]  # the meta line is no description
+            return
 
 
 def _loose_text(elements, blocks, taken) -> list[str]:

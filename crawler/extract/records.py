@@ -15,7 +15,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
-from ..parsers.dates import date_in_line
+from ..parsers.datelines import date_in_line
 from .html import PAGE_CACHES, tag, text_of
 from .titles import HEADINGS, is_generic_text, title_named
 

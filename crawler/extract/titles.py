@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ..parsers.dates import date_in_line
+from ..parsers.datelines import date_in_line
 from .html import INLINE, tag, text_of
 
 HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")

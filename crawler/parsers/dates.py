@@ -25,8 +25,6 @@ log = logging.getLogger(__name__)
 _MAX_DATE_CHARS = 80
 # The longest line that is a date and nothing else; longer lines are prose or a title.
 _MAX_LINE_CHARS = 60
-# The longest meta line searched for a date ("Posted in News, Events on 2 May 2022").
-_MAX_META_CHARS = 90
 
 DAY, MONTH, YEAR = "day", "month", "year"
 
@@ -320,65 +318,3 @@ def _looks_like_date_line(text: str | None, languages) -> bool:
     except _Unknown:
         return False
     return any(kind == YEAR for kind, _ in tokens) and parse_date(cleaned, languages) is not None
-
-
-_LABEL = re.compile(
-    r"^(?:dates?|published(?: on)?|posted(?: on)?|updated(?: on)?|issued(?: on)?|when|event date|"
-    r"publi[ée]e? le|date de publication|publication|le|fecha(?: de publicaci[óo]n)?|publicad[oa](?: el)?|el)\s*[:\-–]?\s+",
-    re.IGNORECASE,
-)
-_META_SEPARATORS = re.compile(r"\s*[|·•]\s*")
-
-
-def date_in_line(text: str | None, languages=None) -> str | None:
-    """The date part of a short meta line: "16 December 2022", "Date: 16 December 2022",
-    "News | 16 December 2022", "Publié le 3 mai 2022". None when the line is no date line."""
-    return _date_in_line(text, tuple(languages) if languages else None)
-
-
-@lru_cache(maxsize=65536)
-def _date_in_line(text: str | None, languages) -> str | None:
-    cleaned = clean_text(text)
-    if not cleaned or len(cleaned) > _MAX_META_CHARS:
-        return None
-    if looks_like_date_line(cleaned, languages):
-        return cleaned
-    for part in _META_SEPARATORS.split(cleaned):
-        part = _LABEL.sub("", part, count=1).strip(" :")
-        if part and looks_like_date_line(part, languages):
-            return part
-    return None
-
-
-# Words after which a meta line's closing date starts: "Posted in News on 2 May 2022".
-_DATE_LEADS = {"on", "le", "el", "at", "a", "from", "du", "del", "dated", "date", "posted", "published", "updated",
-               "publie", "publiee", "publicado", "publicada", "-", "|", "·", "•", "—", "–", "by"}
-# The most words a date can take: "Tuesday, 29 September - Friday, 2 October 2022".
-_MAX_DATE_WORDS = 9
-# The most words of other text a line may open with a date and go on ("3 May 2022 Press release").
-_MAX_WORDS_AFTER_DATE = 5
-
-
-def date_at_edge(text: str | None, languages=None) -> str | None:
-    """A date that opens or closes a short meta line holding more: "Posted in News,
-    Events on 2 May 2022", "February 11, 2026 Press Release". Else as date_in_line."""
-    return _date_at_edge(text, tuple(languages) if languages else None)
-
-
-@lru_cache(maxsize=65536)
-def _date_at_edge(text: str | None, languages) -> str | None:
-    found = date_in_line(text, languages)
-    cleaned = clean_text(text)
-    if found or not cleaned or len(cleaned) > _MAX_META_CHARS or not re.search(r"\d|ago|hace|il y a", cleaned, re.I):
-        return found
-    words = cleaned.split()
-    for k in range(min(_MAX_DATE_WORDS, len(words) - 1), 1, -1):
-        lead = _fold(words[-k - 1]).strip(",:")
-        tail = " ".join(words[-k:])
-        if (lead in _DATE_LEADS or words[-k - 1].endswith((",", ":"))) and looks_like_date_line(tail, languages):
-            return tail
-    for k in range(min(_MAX_DATE_WORDS, len(words) - 1), 1, -1):
-        head = " ".join(words[:k]).rstrip(",:|-–—")
-        if len(words) - k <= _MAX_WORDS_AFTER_DATE and looks_like_date_line(head, languages):
-            return head
-    return None

@@ -1,0 +1,94 @@
+"""Date lines: where in a short line of an entry its date stands ("News | 16 December 2022",
+"Posted in News on 2 May 2022", "August 9 - City Council Agenda"). What a date means is
+crawler.parsers.dates's; this module only finds it in a line."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .dates import _YEAR_IN_TEXT, MONTHS, _fold, looks_like_date_line
+from .text import clean_text
+
+# The longest meta line searched for a date ("Posted in News, Events on 2 May 2022").
+_MAX_META_CHARS = 90
+
+_LABEL = re.compile(
+    r"^(?:dates?|published(?: on)?|posted(?: on)?|updated(?: on)?|issued(?: on)?|when|event date|"
+    r"publi[ée]e? le|date de publication|publication|le|fecha(?: de publicaci[óo]n)?|publicad[oa](?: el)?|el)\s*[:\-–]?\s+",
+    re.IGNORECASE,
+)
+_META_SEPARATORS = re.compile(r"\s*[|·•]\s*")
+
+
+def date_in_line(text: str | None, languages=None) -> str | None:
+    """The date part of a short meta line: "16 December 2022", "Date: 16 December 2022",
+    "News | 16 December 2022", "Publié le 3 mai 2022". None when the line is no date line."""
+    return _date_in_line(text, tuple(languages) if languages else None)
+
+
+@lru_cache(maxsize=65536)
+def _date_in_line(text: str | None, languages) -> str | None:
+    cleaned = clean_text(text)
+    if not cleaned or len(cleaned) > _MAX_META_CHARS:
+        return None
+    if looks_like_date_line(cleaned, languages):
+        return cleaned
+    for part in _META_SEPARATORS.split(cleaned):
+        part = _LABEL.sub("", part, count=1).strip(" :")
+        if part and looks_like_date_line(part, languages):
+            return part
+    return None
+
+
+# Words after which a meta line's closing date starts: "Posted in News on 2 May 2022".
+_DATE_LEADS = {"on", "le", "el", "at", "a", "from", "du", "del", "dated", "date", "posted", "published", "updated",
+               "publie", "publiee", "publicado", "publicada", "-", "|", "·", "•", "—", "–", "by"}
+# The most words a date can take: "Tuesday, 29 September - Friday, 2 October 2022".
+_MAX_DATE_WORDS = 9
+# The most words of other text a line may open with a date and go on ("3 May 2022 Press release").
+_MAX_WORDS_AFTER_DATE = 5
+
+
+def date_at_edge(text: str | None, languages=None) -> str | None:
+    """A date that opens or closes a short meta line holding more: "Posted in News,
+    Events on 2 May 2022", "February 11, 2026 Press Release". Else as date_in_line."""
+    return _date_at_edge(text, tuple(languages) if languages else None)
+
+
+@lru_cache(maxsize=65536)
+def _date_at_edge(text: str | None, languages) -> str | None:
+    found = date_in_line(text, languages)
+    cleaned = clean_text(text)
+    if found or not cleaned or len(cleaned) > _MAX_META_CHARS or not re.search(r"\d|ago|hace|il y a", cleaned, re.I):
+        return found
+    words = cleaned.split()
+    for k in range(min(_MAX_DATE_WORDS, len(words) - 1), 1, -1):
+        lead = _fold(words[-k - 1]).strip(",:")
+        tail = " ".join(words[-k:])
+        if (lead in _DATE_LEADS or words[-k - 1].endswith((",", ":"))) and looks_like_date_line(tail, languages):
+            return tail
+    for k in range(min(_MAX_DATE_WORDS, len(words) - 1), 1, -1):
+        head = " ".join(words[:k]).rstrip(",:|-–—")
+        if len(words) - k <= _MAX_WORDS_AFTER_DATE and looks_like_date_line(head, languages):
+            return head
+    return None
+
+
+_YEARLESS = re.compile(r"^(?:[a-z]+,?\s+)?(\d{1,2}(?:st|nd|rd|th|er)?\s+(?:de\s+)?[a-z]{3,10}\.?|[a-z]{3,10}\.?\s+\d{1,2}(?:st|nd|rd|th)?)\b(?!\s*,?\s*\d{4})")
+
+
+def yearless_date(text: str | None) -> str | None:
+    """A day and month that open a line without a year ("August 9 - City Council Agenda",
+    "Mon 22 Apr"): the text of that date, for a year shown elsewhere to complete."""
+    m = _YEARLESS.match(_fold(text or ""))
+    if not m:
+        return None
+    words = re.findall(r"[a-z]+", m.group(1))
+    return (text or "")[: m.end()].strip() if any(w in MONTHS for w in words) and not _YEAR_IN_TEXT.search(m.group(0)) else None
+
+
+def year_in(text: str | None) -> int | None:
+    """The one year a heading names ("Agendas - 2022"); None for none or several."""
+    years = set(_YEAR_IN_TEXT.findall(text or ""))
+    return int(years.pop()) if len(years) == 1 else None
