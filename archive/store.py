@@ -53,11 +53,31 @@ def _connect_readonly(path: str) -> sqlite3.Connection:
         conn = sqlite3.connect(f"{uri}?mode=ro", uri=True, timeout=30, isolation_level=None)
         found = schema_version(conn)
     except sqlite3.OperationalError:
-        # A WAL archive in a read-only folder without its -shm file: nothing can be writing it.
-        conn = sqlite3.connect(f"{uri}?mode=ro&immutable=1", uri=True, isolation_level=None)
+        conn = _open_unwritable_wal(path)
         found = schema_version(conn)
     check_readable(found, path)
     return conn
+
+
+def _open_unwritable_wal(path: str) -> sqlite3.Connection:
+    """A WAL archive in a folder we cannot write (SQLite cannot make its -shm there).
+
+    With no -wal, nothing is pending: the file is read as it stands (immutable). With a
+    -wal holding committed rows, those rows count: the archive is read from a private
+    copy of the .db and its -wal, so the answer is never the .db file's alone.
+    """
+    wal = Path(f"{path}-wal")
+    if not wal.exists() or wal.stat().st_size == 0:
+        return sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro&immutable=1", uri=True, isolation_level=None)
+    import atexit
+    import shutil
+    import tempfile
+
+    copy = Path(tempfile.mkdtemp(prefix="listing-archive-read-")) / "archive.db"
+    atexit.register(shutil.rmtree, copy.parent, True)
+    shutil.copyfile(path, copy)
+    shutil.copyfile(wal, f"{copy}-wal")
+    return sqlite3.connect(f"{copy.as_uri()}?mode=ro", uri=True, isolation_level=None)
 
 
 class Archive:

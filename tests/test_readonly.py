@@ -140,11 +140,6 @@ def test_reading_an_archive_another_user_is_writing(demo_db, shared, unprivilege
         folder.chmod(0o755)
 
 
-@pytest.mark.xfail(
-    strict=False,
-    reason="archive/store.py (not this suite's owner) opens a WAL archive in a read-only "
-    "folder with immutable=1, which ignores committed rows still in its -wal: a silent wrong answer",
-)
 def test_a_copy_with_data_in_its_wal_in_a_read_only_folder(demo_db, shared, unprivileged):
     """`cp archive.db archive.db-wal` during a crawl, into a folder the reader cannot write: the answer includes
     the -wal's rows, or the command refuses, saying why; it never answers from the .db file alone."""
