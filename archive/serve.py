@@ -21,7 +21,7 @@ DESCRIPTIONS = {
         "The current state of every entry ever listed (status listed or removed). "
         "Search: plain words, all of them must occur."
     ),
-    "entry_versions": "One row per distinct version of an entry: the full record and the fields that changed.",
+    "entry_versions": "One row per version of an entry: what changed (whole every 8th; read whole: version_records).",
     "sightings": "Where each entry was listed in each crawl: listing, page, group, position.",
     "events": "new, changed, removed and restored, per crawl.",
 }
@@ -35,7 +35,7 @@ QUERIES = {
     "entry_history": {
         "title": "History of an entry",
         "sql": "SELECT version, seen_at, crawl_id, source, changed_fields, json_extract(record, '$.title') AS title, "
-        "json_extract(record, '$.date_text') AS date_text FROM entry_versions WHERE entry_id = :entry_id "
+        "json_extract(record, '$.date_text') AS date_text FROM version_records WHERE entry_id = :entry_id "
         "ORDER BY version",
     },
     "by_organiser": {
