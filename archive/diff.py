@@ -109,21 +109,25 @@ def _summary(record: dict) -> dict:
 KINDS = ("new", "changed", "removed", "restored")
 
 
-def _classify(was, now) -> tuple[str | None, dict | None]:
-    """(kind, summary) of one entry between two states; kind None when it did not change."""
+def _classify(was, now) -> list[tuple[str, dict]]:
+    """[(kind, summary)] of one entry between two states: none when it did not change; a
+    restored entry whose fields changed while it was gone is both restored and changed,
+    as the crawl that saw it return counts it."""
     state_now, rec_now = now
     if was is None:
-        return ("new", _summary(rec_now)) if state_now == "listed" else (None, None)
+        return [("new", _summary(rec_now))] if state_now == "listed" else []
     state_was, rec_was = was
     if state_was == "listed" and state_now == "removed":
-        return "removed", _summary(rec_now)
-    changed = changed_fields(rec_was, rec_now) if state_now == "listed" else []
-    item = _summary(rec_now)
-    if changed:
-        item["changes"] = {f: [rec_was.get(f), rec_now.get(f)] for f in changed}
+        return [("removed", _summary(rec_now))]
+    out = []
     if state_was == "removed" and state_now == "listed":
-        return "restored", item
-    return ("changed", item) if changed else (None, None)
+        out.append(("restored", _summary(rec_now)))
+    changed = changed_fields(rec_was, rec_now) if state_now == "listed" else []
+    if changed:
+        item = _summary(rec_now)
+        item["changes"] = {f: [rec_was.get(f), rec_now.get(f)] for f in changed}
+        out.append(("changed", item))
+    return out
 
 
 def _on_listing(conn, eid: str, record: dict, listing: str | None) -> bool:
@@ -150,8 +154,7 @@ def diff(
 ) -> dict:
     """Compare the archive after `from_crawl` (None: empty) with the archive after `to_crawl`.
 
-    A restored entry whose fields changed while it was gone is listed as restored, with
-    its `changes`. `allow_same`: the same crawl on both sides is an empty report."""
+    `allow_same`: the same crawl on both sides is an empty report."""
     lo = from_crawl["id"] if from_crawl else 0
     hi = to_crawl["id"]
     if lo > hi or (lo == hi and not allow_same):
@@ -166,9 +169,9 @@ def diff(
     for eid in ids:
         if eid not in after or not _on_listing(conn, eid, after[eid][1], listing):
             continue
-        kind, item = _classify(before.get(eid), after[eid])
-        if kind and (not only or kind in only):
-            result[kind].append(item)
+        for kind, item in _classify(before.get(eid), after[eid]):
+            if not only or kind in only:
+                result[kind].append(item)
     for items in result.values():
         items.sort(key=_order)
     covered = [

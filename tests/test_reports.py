@@ -277,3 +277,17 @@ def test_formats_come_from_one_registry(archive):
         assert render(report(a, 1, 2), "ids") == "WCMS_5"  # a new format is one registration
     finally:
         del FORMATS["ids"]
+
+
+def test_a_report_counts_as_the_crawl_counted(archive):
+    """An entry back with a new title is restored and changed, in the crawl's counts and in the report alike."""
+    a, _ = archive
+    kept = [entry("WCMS_1"), entry("WCMS_2"), entry("WCMS_4"), entry("WCMS_5")]
+    crawl(a, kept)
+    back = crawl(a, [*kept, entry("WCMS_3", title="Entry three, back and renamed")])
+    r = report(a, 4, 5)
+    named = {k: [e["entry_id"] for e in r[k]] for k in ("restored", "changed")}
+    assert named == {"restored": ["WCMS_3"], "changed": ["WCMS_3"]}
+    assert r["changed"][0]["changes"]["title"] == ["Entry WCMS_3", "Entry three, back and renamed"]
+    row = a.crawl(5)
+    assert r["counts"] == {k: row[k] for k in ("new", "changed", "removed", "restored")}, back
