@@ -88,6 +88,8 @@ def test_search_box_takes_ordinary_text(site):
 def test_read_only_with_stored_queries(site):
     history = json.loads(get(site + "/a/entry_history.json?entry_id=WCMS_862866&_shape=array"))
     assert [v["version"] for v in history] == [1, 2]
+    assert json.loads(get(site + "/a/by_organiser.json?organiser=%25&_shape=array")) == []  # % is a character
+    assert json.loads(get(site + "/a/by_organiser.json?organiser=chamber&_shape=array"))
     meta = json.loads(get(site + "/-/metadata.json"))
     assert "description" in meta["databases"]["a"]["tables"]["entries"]
     for path, data in (
