@@ -110,6 +110,7 @@ def test_atom_feed_of_new_entries(site):
     assert len(entries) == 15 and feed.findtext(ATOM + "id") == "urn:listing-archive:new-entries:a"
     assert entries[0].findtext(ATOM + "id") == "urn:listing-archive:WCMS_867001:new"  # the newest first
     assert feed.find(ATOM + "link[@rel='self']").get("href").endswith("/-/new-entries.atom")
+    assert 'type="application/atom+xml"' in get(site + "/")  # a feed reader finds it from the archive's address
 
 
 def test_entry_page_shows_versions_side_by_side(site):
