@@ -15,10 +15,14 @@ _MAX_META_CHARS = 90
 
 _LABEL = re.compile(
     r"^(?:dates?|published(?: on)?|posted(?: on)?|updated(?: on)?|issued(?: on)?|when|event date|"
-    r"publi[ée]e? le|date de publication|publication|le|fecha(?: de publicaci[óo]n)?|publicad[oa](?: el)?|el)\s*[:\-–]?\s+",
+    r"publi[ée]e?(?: le)?|mis à jour(?: le)?|date de publication|publication|le|fecha(?: de publicaci[óo]n)?|publicad[oa](?: el)?|"
+    r"actualizad[oa](?: el)?|el)\s*[:\-–]?\s+",
     re.IGNORECASE,
 )
 _META_SEPARATORS = re.compile(r"\s*[|·•]\s*")
+# "Publié le 7 octobre 2020 à 06h45 - Mis à jour le 7 octobre 2020 à 11h39": a spaced dash or
+# a comma also parts a meta line, tried only when the line holds no date otherwise.
+_WEAK_SEPARATORS = re.compile(r"\s+[-–—]\s+|,\s+")
 
 
 def date_in_line(text: str | None, languages=None) -> str | None:
@@ -34,10 +38,13 @@ def _date_in_line(text: str | None, languages) -> str | None:
         return None
     if looks_like_date_line(cleaned, languages):
         return cleaned
-    for part in _META_SEPARATORS.split(cleaned):
-        part = _LABEL.sub("", part, count=1).strip(" :")
-        if part and looks_like_date_line(part, languages):
-            return part
+    for separators in (_META_SEPARATORS, _WEAK_SEPARATORS):
+        for part in separators.split(cleaned):
+            part = _LABEL.sub("", part, count=1).strip(" :")
+            if separators is _WEAK_SEPARATORS and part.isdigit():
+                continue  # "February 2, 2026" cut at its comma leaves a bare year: not the date
+            if part and looks_like_date_line(part, languages):
+                return part
     return None
 
 

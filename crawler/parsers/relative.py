@@ -30,10 +30,16 @@ _DAYS_BACK = {"today": 0, "just now": 0, "aujourd'hui": 0, "aujourdhui": 0, "a l
               "yesterday": 1, "hier": 1, "ayer": 1, "avant-hier": 2, "anteayer": 2, "antier": 2}
 
 
+# A time of day after a relative date ("aujourd'hui à 06h45", "yesterday at 6:09 PM"): no part of the day.
+_TIME_AFTER = re.compile(r"\s*,?\s*(?:at|a|a las|a la)?\s*\d{1,2}(?:[:h.]\d{2})?\s*(?:[ap]\.?m\.?)?$")
+
+
 def _fold(text: str) -> str:
     text = unicodedata.normalize("NFKD", text.lower().replace("\u2019", "'"))
     text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    return re.sub(r"\s+", " ", text).strip(" .")
+    text = re.sub(r"\s+", " ", text).strip(" .")
+    stripped = _TIME_AFTER.sub("", text)
+    return stripped if stripped and not stripped[-1].isdigit() else text
 
 
 def reference_day(now: datetime | date | None) -> datetime:
