@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import logging
 import os
+import socket
 import subprocess
 import sys
 import time
@@ -150,6 +151,7 @@ class Coordinator:
             "listing_profiles": self.plan.listing_profiles,
             "settings": self.plan.overrides,
             "max_pages": self.settings.getint("LISTING_MAX_PAGES"),
+            "owner": f"{socket.gethostname()}:{os.path.realpath(self.plan.db)}",  # the archive this crawl writes
         }
 
     def _collect(self, writer) -> None:

@@ -224,6 +224,35 @@ def test_a_page_no_worker_could_finish_leaves_the_listing_incomplete(tmp_path, s
     assert after["crawls"][1][0] == "partial" and after["crawls"][1][6] == 0
 
 
+def test_a_coordinator_that_dies_leaves_a_crawl_the_next_one_marks_failed(tmp_path, site, redis_url, local_db):
+    hit, release = threading.Event(), threading.Event()
+    site.faults[PAGE2] = lambda h: (hit.set(), release.wait(60), True)[2]
+    db = tmp_path / "shared.db"
+    coord = coordinator(db, site, redis_url, "--workers", "1")
+    try:
+        wait_for(hit.is_set)
+        coord.kill()  # SIGKILL: its crawl row stays 'running', its frontier holds a crawl
+        coord.communicate(timeout=30)
+    finally:
+        release.set()
+    site.faults.clear()
+    workers = [worker(redis_url)]  # the dead coordinator's local worker may still be leaving
+    out = finished(coordinator(db, site, redis_url, "--workers", "0"), 0)
+    assert "COMPLETE" in out and "marked failed" not in out
+    workers[0].wait(timeout=60)
+    crawls = snapshot(db)["crawls"]
+    assert [c[0] for c in crawls] == ["failed", "complete"]
+    assert snapshot(db)["entries"] == snapshot(local_db)["entries"]
+
+
+def test_a_frontier_in_use_by_another_archive_is_refused(tmp_path, site, redis_url):
+    Frontier(redis_url).open_crawl({"spider": "ilo", "start_urls": [site.url], "owner": "elsewhere:/x.db"}, {})
+    out = coordinator(tmp_path / "b.db", site, redis_url, "--workers", "0")
+    _, err = out.communicate(timeout=60)
+    assert out.returncode == 1 and "another coordinator is running a crawl" in err
+    assert snapshot(tmp_path / "b.db")["crawls"][0][0] == "failed"
+
+
 def test_page_cap_and_a_local_worker(tmp_path, site, redis_url):
     db = tmp_path / "shared.db"
     out = finished(coordinator(db, site, redis_url, "--workers", "1", "-s", "LISTING_MAX_PAGES=1"), 3)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 import sys
 
 import click
@@ -45,7 +46,7 @@ def worker(frontier, settings, idle_timeout):
       listing-archive worker --frontier redis://10.0.0.5:6379/0 -s CONCURRENT_REQUESTS=32
     """
     from crawler.distributed.frontier import FrontierError, check_url
-    from crawler.distributed.worker import run_worker
+    from crawler.distributed.worker import REJOIN, run_worker
     from crawler.settings import SettingError, check_settings
 
     from .crawling import parse_settings
@@ -56,7 +57,10 @@ def worker(frontier, settings, idle_timeout):
     except (FrontierError, SettingError) as exc:
         raise click.UsageError(str(exc)) from None
     logging.basicConfig(level=logging.INFO, format="%(asctime)s [%(name)s] %(levelname)s: %(message)s")
-    sys.exit(run_worker(frontier, overrides, idle_timeout))
+    status = run_worker(frontier, overrides, idle_timeout)
+    if status == REJOIN:  # the frontier holds a new crawl: join it in a fresh process
+        os.execv(sys.executable, sys.orig_argv)
+    sys.exit(status)
 
 
 COMMANDS = [worker]

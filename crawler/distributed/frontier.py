@@ -33,6 +33,7 @@ SCHEMES = ("redis", "rediss", "unix")
 COORDINATOR_GONE = 30.0
 
 _COMMIT = """
+if redis.call('HGET', KEYS[10], 'token') ~= ARGV[8] then return -2 end
 local lease = ARGV[1]
 if lease ~= '' then
   if redis.call('ZREM', KEYS[2], lease) == 0 then return -1 end
@@ -54,7 +55,7 @@ for _, r in ipairs(cjson.decode(ARGV[7])) do
       redis.call('SADD', KEYS[4], r['key'])
       redis.call('HINCRBY', KEYS[6], 'pages_requested', 1)
       r['key'] = nil
-      r['id'] = tostring(redis.call('INCR', KEYS[8]))
+      r['id'] = ARGV[8] .. ':' .. tostring(redis.call('INCR', KEYS[8]))
       redis.call('LPUSH', KEYS[1], cjson.encode(r))
       pushed = pushed + 1
     end
@@ -159,6 +160,7 @@ class Frontier:
         self.redis = redis.Redis.from_url(url, socket_timeout=30, socket_connect_timeout=10)
         self.lease_ms = int(lease_seconds * 1000)
         self.held: set[str] = set()  # lease ids this process holds (a worker's)
+        self.token: str | None = None  # the crawl this process works for: a late worker cannot touch the next one
         self._commit = self.redis.register_script(_COMMIT)
         self._take = self.redis.register_script(_TAKE)
         self._renew = self.redis.register_script(_RENEW)
@@ -180,10 +182,13 @@ class Frontier:
         """Start a crawl in this frontier (the coordinator): clear what an earlier one left, seed the start pages."""
         self.ping()
         old = self.redis.hgetall(self.key("crawl"))
-        if old.get(b"state") == b"running" and time.time() - float(old.get(b"heartbeat") or 0) < COORDINATOR_GONE:
+        old_owner = json.loads(old.get(b"config") or "{}").get("owner")
+        alive = time.time() - float(old.get(b"heartbeat") or 0) < COORDINATOR_GONE
+        # The same archive's coordinator is dead: this one holds the archive's lock.
+        if old.get(b"state") == b"running" and alive and old_owner != config.get("owner"):
             raise FrontierError(f"another coordinator is running a crawl in {redacted(self.url)}")
         self.clear()
-        token = uuid.uuid4().hex
+        self.token = token = uuid.uuid4().hex
         config = {**config, "lease_ms": self.lease_ms}
         pipe = self.redis.pipeline()
         if validators:
@@ -203,12 +208,13 @@ class Frontier:
 
     def close_crawl(self) -> None:
         """The crawl is over: workers see `done` and leave; the rest is cleared."""
-        self.clear()
         self.redis.hset(self.key("crawl"), mapping={"state": "done", "heartbeat": time.time()})
+        self.clear(keep=self.key("crawl"))
 
-    def clear(self) -> None:
+    def clear(self, keep: str | None = None) -> None:
         for key in self.redis.scan_iter(match=PREFIX + "*", count=1000):
-            self.redis.delete(key)
+            if key.decode() != keep:
+                self.redis.delete(key)
 
     def crawl_info(self) -> tuple[str | None, str | None, dict | None]:
         """(token, state, config) of the crawl in the frontier, or Nones."""
@@ -234,10 +240,8 @@ class Frontier:
         """Up to `count` pages, each now leased to this process."""
         if count <= 0:
             return []
-        taken = [
-            json.loads(m)
-            for m in self._take(keys=self._keys("queue", "processing", "leases"), args=[self.lease_ms, count])
-        ]
+        keys = self._keys("queue", "processing", "leases", "crawl")
+        taken = [json.loads(m) for m in self._take(keys=keys, args=[self.lease_ms, count, self.token or ""])]
         self.held.update(m["id"] for m in taken)
         return taken
 
@@ -251,13 +255,16 @@ class Frontier:
 
         links: [(url, page number or None)] to ask for, unless already asked for or the
         listing is at `max_pages`. Returns how many were queued, or -1 if the lease had
-        expired (the page went back to the queue; this outcome is dropped).
+        expired (the page went back to the queue; this outcome is dropped), -2 if the
+        frontier holds another crawl now.
         """
         index = start_urls.index(listing_url)
         requests = [{"key": page_key(url), "url": url, "listing_url": listing_url, "page": page} for url, page in links]
         keys = self._keys("queue", "processing", "leases", "seen", "results")
         keys += [self.key(f"listing:{index}"), self.key(f"problems:{index}"), self.key("ids"), self.key("attempts")]
+        keys.append(self.key("crawl"))
         args = [lease or "", result or "", fetched, failed, max_pages, json.dumps(list(problems)), json.dumps(requests)]
+        args.append(self.token or "")
         if lease:
             self.held.discard(lease)
         return int(self._commit(keys=keys, args=args))

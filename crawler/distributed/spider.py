@@ -98,8 +98,10 @@ class FrontierSpiderMixin:
             links,
             self.max_pages,
         )
-        if queued < 0:
+        if queued == -1:
             log.warning("the lease on %s had expired: another worker fetches it again", request.url)
+        elif queued == -2:
+            log.warning("the crawl is over (the frontier holds another): %s dropped", request.url)
         self.crawler.stats.inc_value("frontier/pages_committed")
         return []
 

@@ -21,6 +21,8 @@ from .frontier import Frontier, FrontierError, redacted
 
 log = logging.getLogger(__name__)
 POLL = 0.1  # seconds between looks at the frontier while there is room for more pages
+# run_worker's answer when another crawl replaced the one it worked for: start again to join it.
+REJOIN = -1
 
 
 class FrontierFeeder:
@@ -80,6 +82,7 @@ class FrontierFeeder:
 
     def stop(self, reason: str):
         self.stopping = reason
+        self.crawler.stats.set_value("frontier/stopped", reason)
         engine = self.crawler.engine
         if engine is not None and engine.running:
             deferred_from_coro(engine.close_spider_async(reason=reason))
@@ -137,7 +140,8 @@ def worker_settings(config: dict, token: str, overrides: dict, idle_timeout: flo
 
 
 def run_worker(url: str, overrides: dict | None = None, idle_timeout: float = 60.0) -> int:
-    """Fetch pages for the crawl in the frontier at `url` until it ends or no work comes; exit status."""
+    """Fetch pages for the crawl in the frontier at `url` until it ends or no work comes; exit status,
+    or REJOIN when a new crawl took the frontier over (Twisted starts once a process: start afresh)."""
     from scrapy.crawler import CrawlerProcess
     from scrapy.spiderloader import SpiderLoader
 
@@ -155,6 +159,7 @@ def run_worker(url: str, overrides: dict | None = None, idle_timeout: float = 60
         log.info("no crawl in %s for %ss: leaving", redacted(url), idle_timeout)
         return 0
     token, config = found
+    frontier.token = token
     frontier.lease_ms = int(config.get("lease_ms") or frontier.lease_ms)
     settings = worker_settings(config, token, overrides or {}, idle_timeout)
     spider_cls = frontier_spider(SpiderLoader.from_settings(project_settings()).load(config["spider"]))
@@ -171,4 +176,4 @@ def run_worker(url: str, overrides: dict | None = None, idle_timeout: float = 60
     log.info("joined crawl %s in %s", token[:8], redacted(url))
     process.crawl(crawler, **kwargs)
     process.start()
-    return 0
+    return REJOIN if crawler.stats.get_value("frontier/stopped") == "frontier_gone" else 0
