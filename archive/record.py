@@ -196,42 +196,19 @@ def _plan_version(
     delta: SessionDelta,
     stamp: str,
 ) -> None:
+    """A first version, a changed version, a restoration, or only a new sighting time."""
     eid = entry["entry_id"]
     row = dict(row_from_entry(entry), last_seen=stamp, last_crawl=session.crawl_id, status="listed")
     if old is None:
         row.update(version=1, first_seen=stamp, first_crawl=session.crawl_id, removed_at=None, removed_crawl=None)
-        plan.versions.append(
-            (
-                eid,
-                1,
-                session.crawl_id,
-                where.capture_id,
-                stamp,
-                session.source,
-                json.dumps(list(VERSIONED_FIELDS)),
-                entry,
-            )
-        )
-        plan.events.append((session.crawl_id, eid, "new", 1, stamp))
+        _add_version(plan, session, entry, where, 1, list(VERSIONED_FIELDS), "new", stamp)
         delta.new += 1
         plan.upserts[eid] = row
         return
     changed = changed_fields(entry_from_row(old), entry, session.ignore_fields)
     version = old["version"] + (1 if changed else 0)
     if changed:
-        plan.versions.append(
-            (
-                eid,
-                version,
-                session.crawl_id,
-                where.capture_id,
-                stamp,
-                session.source,
-                json.dumps(changed),
-                entry,
-            )
-        )
-        plan.events.append((session.crawl_id, eid, "changed", version, stamp))
+        _add_version(plan, session, entry, where, version, changed, "changed", stamp)
         delta.changed += 1
     if old["status"] == "removed":
         plan.events.append((session.crawl_id, eid, "restored", version, stamp))
@@ -240,14 +217,16 @@ def _plan_version(
         # Unchanged content: only where and when it was seen moves on, so noise never rewrites the stored text.
         plan.touches[eid] = tuple(row[c] for c in _TOUCHED) + (eid,)
         return
-    row.update(
-        version=version,
-        first_seen=old["first_seen"],
-        first_crawl=old["first_crawl"],
-        removed_at=None,
-        removed_crawl=None,
-    )
+    row.update(version=version, first_seen=old["first_seen"], first_crawl=old["first_crawl"])
+    row.update(removed_at=None, removed_crawl=None)
     plan.upserts[eid] = row
+
+
+def _add_version(plan, session, entry, where, version: int, changed: list[str], event: str, stamp: str) -> None:
+    eid = entry["entry_id"]
+    fields = json.dumps(changed)
+    plan.versions.append((eid, version, session.crawl_id, where.capture_id, stamp, session.source, fields, entry))
+    plan.events.append((session.crawl_id, eid, event, version, stamp))
 
 
 def _touch_row(entry: dict, status: str, stamp: str, crawl_id: int) -> tuple:

@@ -195,24 +195,11 @@ class Archive:
         empty a field. A failed crawl removes nothing and empties nothing.
         """
         status = status or _status(listings)
-        fills, reasons = {}, []
-        for url, info in listings.items():
-            seen = session.listing_entries.get(url, {})
-            fills[url] = health.fill_counts(seen.values())
-            reasons += health.assess(
-                url,
-                info.get("pages_fetched", 0),
-                len(seen),
-                fills[url],
-                self._baseline(url),
-                bool(info.get("complete")),
-            )
+        fills, reasons = self._health(session, listings)
         suspect = suspect or bool(reasons)
-        if reasons:
-            note = "; ".join(filter(None, [note, "suspect: " + "; ".join(reasons)]))
-        said = [text for info in listings.values() for text in info.get("notes") or []]
-        if said:
-            note = "; ".join(filter(None, [note, *said]))
+        said = ["suspect: " + "; ".join(reasons)] if reasons else []
+        said += [text for info in listings.values() for text in info.get("notes") or []]
+        note = "; ".join(filter(None, [note, *said])) or None
         stamp, delta = now(), SessionDelta()
         with transaction(self.conn):
             keep_old = suspect or status != "complete"
@@ -241,6 +228,16 @@ class Archive:
             )
         session.deferred.clear()
         return self.crawl(session.crawl_id)
+
+    def _health(self, session: CrawlSession, listings: dict[str, dict]) -> tuple[dict, list[str]]:
+        """Each listing's field fill counts, and the reasons the crawl looks wrong (archive.health)."""
+        fills, reasons = {}, []
+        for url, info in listings.items():
+            seen = session.listing_entries.get(url, {})
+            fills[url] = health.fill_counts(seen.values())
+            pages, complete = info.get("pages_fetched", 0), bool(info.get("complete"))
+            reasons += health.assess(url, pages, len(seen), fills[url], self._baseline(url), complete)
+        return fills, reasons
 
     def _record_listings(self, session, listings, fills, status, suspect) -> None:
         for url, info in listings.items():
