@@ -28,10 +28,17 @@ SQL_CHUNK = 500
 _TOUCHED = (*PLACEMENT_FIELDS, "last_seen", "last_crawl", "status")
 _UPSERT = (
     f"INSERT INTO entries ({', '.join(q(c) for c in ENTRY_COLUMNS)}) VALUES ({', '.join('?' * len(ENTRY_COLUMNS))}) "
-    f"ON CONFLICT(entry_id) DO UPDATE SET {', '.join(f'{q(c)}=excluded.{q(c)}' for c in ENTRY_COLUMNS if c != 'entry_id')}"
+    "ON CONFLICT(entry_id) DO UPDATE SET "
+    + ", ".join(f"{q(c)}=excluded.{q(c)}" for c in ENTRY_COLUMNS if c != "entry_id")
 )
-_TOUCH = f"UPDATE entries SET {', '.join(f'{q(c)}=?' for c in _TOUCHED)}, removed_at=NULL, removed_crawl=NULL WHERE entry_id=?"
-_SIGHTING = 'INSERT INTO sightings (crawl_id, entry_id, listing_url, page_url, page, "group", position, capture_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)'
+_TOUCH = (
+    f"UPDATE entries SET {', '.join(f'{q(c)}=?' for c in _TOUCHED)}, removed_at=NULL, removed_crawl=NULL "
+    "WHERE entry_id=?"
+)
+_SIGHTING = (
+    'INSERT INTO sightings (crawl_id, entry_id, listing_url, page_url, page, "group", position, capture_id) '
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+)
 _VERSION = (
     "INSERT INTO entry_versions (entry_id, version, crawl_id, capture_id, seen_at, source, changed_fields, record) "
     "VALUES (?, ?, ?, ?, ?, ?, ?, ?)"

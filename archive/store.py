@@ -209,7 +209,8 @@ class Archive:
             pages = sum(v.get("pages_fetched", 0) for v in listings.values())
             failed = sum(v.get("pages_failed", 0) for v in listings.values())
             self.conn.execute(
-                "UPDATE crawls SET finished_at=?, status=?, suspect=?, pages=?, entries=?, new=?, changed=?, removed=?, "
+                "UPDATE crawls SET finished_at=?, status=?, suspect=?, pages=?, entries=?, new=?, changed=?, "
+                "removed=?, "
                 "restored=?, errors=?, note=? WHERE id=?",
                 (
                     stamp,
@@ -243,7 +244,8 @@ class Archive:
         for url, info in listings.items():
             complete = bool(info.get("complete")) and not info.get("pages_failed") and status != "failed"
             self.conn.execute(
-                "INSERT OR REPLACE INTO listing_crawls (crawl_id, listing_url, pages_fetched, pages_failed, entries, complete, fill) "
+                "INSERT OR REPLACE INTO listing_crawls "
+                "(crawl_id, listing_url, pages_fetched, pages_failed, entries, complete, fill) "
                 "VALUES (?, ?, ?, ?, ?, ?, ?)",
                 (
                     session.crawl_id,
@@ -259,7 +261,8 @@ class Archive:
     def _baseline(self, listing_url: str, last: int = health.BASELINE_CRAWLS) -> list[dict]:
         """The listing's last healthy, complete crawls: what this one is compared with."""
         rows = self.conn.execute(
-            "SELECT pages_fetched, entries, fill FROM listing_crawls WHERE listing_url=? AND complete=1 ORDER BY crawl_id DESC LIMIT ?",
+            "SELECT pages_fetched, entries, fill FROM listing_crawls WHERE listing_url=? AND complete=1 "
+            "ORDER BY crawl_id DESC LIMIT ?",
             (listing_url, last),
         ).fetchall()
         return [{"pages_fetched": r[0], "entries": r[1], "fill": json.loads(r[2] or "{}")} for r in rows]
@@ -297,12 +300,14 @@ class Archive:
     def _listed_elsewhere(self, entry_id: str, listing: str, crawl_id: int) -> bool:
         """Still listed on another listing that no complete crawl has since found without it."""
         rows = self.conn.execute(
-            "SELECT listing_url, max(crawl_id) FROM sightings WHERE entry_id=? AND listing_url != ? GROUP BY listing_url",
+            "SELECT listing_url, max(crawl_id) FROM sightings WHERE entry_id=? AND listing_url != ? "
+            "GROUP BY listing_url",
             (entry_id, listing),
         ).fetchall()
         for other, last_seen_in in rows:
             later_complete = self.conn.execute(
-                "SELECT 1 FROM listing_crawls WHERE listing_url=? AND complete=1 AND crawl_id > ? AND crawl_id <= ? LIMIT 1",
+                "SELECT 1 FROM listing_crawls WHERE listing_url=? AND complete=1 AND crawl_id > ? AND crawl_id <= ? "
+                "LIMIT 1",
                 (other, last_seen_in, crawl_id),
             ).fetchone()
             if not later_complete:
