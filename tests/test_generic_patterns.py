@@ -112,3 +112,30 @@ def test_descriptions_without_tags_icons_authors_ranks_or_sites():
       <p class="tags">Tags: <a href="/t/a">labour</a>, <a href="/t/b">wages</a></p></li>"""
     entries = _entries("<ol>" + "".join(item.format(i=i) for i in range(1, 4)) + "</ol>")
     assert [e["description"] for e in entries] == [f"The story's own text, number {i}." for i in range(1, 4)]
+
+
+def test_rows_whose_meta_line_is_the_next_row():
+    # A link aggregator: the title row, then a row of points, author, a linked relative date, comments.
+    row = """<tr class="athing"><td class="title"><span class="rank">{i}.</span></td><td class="title"><span class="titleline">
+      <a href="https://site{i}.org/a">A story from another site, number {i}</a><span class="sitebit"> (<a href="from?site=site{i}.org">site{i}.org</a>)</span>
+      </span></td></tr><tr><td></td><td class="subtext"><span class="score">4{i} points</span> by <a href="user?id=u{i}">u{i}</a>
+      <span class="age"><a href="item?id={i}">{i} days ago</a></span> | <a href="item?id={i}">{i}&nbsp;comments</a></td></tr>
+      <tr class="spacer"></tr>"""
+    now = datetime(2024, 3, 31, 12, 0, tzinfo=timezone.utc)
+    entries = _entries("<table>" + "".join(row.format(i=i) for i in range(1, 5)) + "</table>", now=now)
+    assert [e["title"] for e in entries] == [f"A story from another site, number {i}" for i in range(1, 5)]
+    assert [e["date_start"] for e in entries] == ["2024-03-30", "2024-03-29", "2024-03-28", "2024-03-27"]
+
+
+def test_a_year_shown_in_the_group_heading_completes_a_date():
+    rows = "".join(f"<li><a href='/agenda/{d}.pdf'>August {d} - City Council Agenda</a></li>" for d in (9, 23))
+    entries = _entries(f"<h2>Agendas - 2022</h2><ul>{rows}</ul><h2>Agendas - 2021</h2><ul><li><a href='/a/x.pdf'>May 4 - City Council Agenda</a></li></ul>")
+    assert [(e["date_start"], e["group"]) for e in entries] == [
+        ("2022-08-09", "Agendas - 2022"), ("2022-08-23", "Agendas - 2022"), ("2021-05-04", "Agendas - 2021")]
+
+
+def test_posts_under_a_days_heading_take_that_day():
+    day = "<h2 class='date-header'><span>mercredi 14 octobre 2020</span></h2>"
+    post = "<div class='post'><h3><a href='/p/{i}'>Billet numéro {i} du blog</a></h3><div class='body'><p>Le texte du billet.</p></div></div>"
+    entries = _entries(day + post.format(i=1) + post.format(i=2) + "<h2 class='date-header'><span>mardi 13 octobre 2020</span></h2>" + post.format(i=3))
+    assert [e["date_start"] for e in entries] == ["2020-10-14", "2020-10-14", "2020-10-13"]

@@ -258,6 +258,11 @@ def walk(elements):
         yield from el.iter()
 
 
+# Elements that are lines of their own: a block holding one is no paragraph but a box of them.
+_HOLDS_LINES = frozenset(("p", "div", "li", "dd", "dt", "section", "blockquote", "table", "tr", "td", "th", "ul", "ol", "dl",
+                          "article", "header", "footer", "figure", "aside") + HEADINGS)
+
+
 def _leaf_blocks(elements):
     """Text-bearing elements that hold no other text block: the paragraphs of an entry."""
     out = []
@@ -265,7 +270,7 @@ def _leaf_blocks(elements):
         t = tag(el)
         if t not in _TEXT_BLOCKS and t not in HEADINGS:
             continue
-        if any(tag(child) in ("p", "div", "li", "dd", "section", "blockquote") + HEADINGS for child in el.iterdescendants()):
+        if any(tag(child) in _HOLDS_LINES for child in el.iterdescendants()):
             continue
         if any(is_ancestor(o, el) for o in out):
             continue

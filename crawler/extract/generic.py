@@ -12,6 +12,7 @@ group headings.
 
 from __future__ import annotations
 
+from ..parsers.datelines import date_in_line
 from ..parsers.groups import looks_like_group_heading
 from .fields import fill_entry, find_title
 from .flat import flat_groups, is_break, wrap
@@ -102,7 +103,9 @@ def _best_group_within(root, chrome):
 
 
 def _is_pointer(a) -> bool:
-    return is_generic_text(text_of(a))
+    """A link that names no entry: "Read more", "12 comments", a linked date ("3 hours ago")."""
+    text = text_of(a)
+    return is_generic_text(text) or date_in_line(text) == text
 
 
 def _record_title(members, link, page) -> tuple[str, float]:
