@@ -21,6 +21,8 @@ import time
 from datetime import UTC, datetime
 from pathlib import Path
 
+import redis
+
 from crawler.distributed.codec import decode_result
 from crawler.distributed.frontier import Frontier, FrontierError, redacted
 
@@ -34,7 +36,7 @@ LEASE_SECONDS = float(os.environ.get("LISTING_ARCHIVE_LEASE", 120))
 
 def coordinate(plan) -> int:
     """Run the plan's crawl with its frontier; print the summary, notify; the exit status."""
-    from .runner import exit_status
+    from .runner import EXIT_FAILED, exit_status
 
     logs = Path(plan.log_dir or Path(plan.db).resolve().parent / "logs")
     logs.mkdir(parents=True, exist_ok=True)
@@ -46,6 +48,9 @@ def coordinate(plan) -> int:
     except FrontierError as exc:
         print(f"listing-archive: {exc}", file=sys.stderr)
         return 1
+    except redis.RedisError as exc:  # the crawl is closed as failed: nothing removed
+        print(f"listing-archive: the frontier {redacted(plan.frontier)} failed: {exc}", file=sys.stderr)
+        return EXIT_FAILED
     crawl_row = _report(plan, crawl_id, listings, error, log_file)
     return exit_status(crawl_row)
 
