@@ -169,6 +169,8 @@ def _lca(elements):
 
 def assign_groups(blocks, members, page_title_el=None):
     container = _lca(blocks) if len(blocks) > 1 else blocks[0].getparent()
+    if container is None:  # a fragment whose root is the entry itself
+        container = blocks[0].getroottree().getroot()
     # Widen to take in the group heading written just before the list.
     while container is not None and container.getparent() is not None and (
         tag(container) in _LISTS | {"li", "tr"} or _heading_before(container)
