@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import logging
 import os
+import signal
 import socket
 import subprocess
 import sys
@@ -43,14 +44,19 @@ def coordinate(plan) -> int:
     stem = logs / f"crawl-{datetime.now(UTC):%Y%m%dT%H%M%SZ}-{os.getpid()}"
     log_file = f"{stem}.log"
     _log_to(log_file)
+    coordinator = Coordinator(plan, stem)
+    previous = {sig: signal.signal(sig, coordinator.on_signal) for sig in (signal.SIGTERM, signal.SIGINT)}
     try:
-        crawl_id, listings, error = Coordinator(plan, stem).run()
+        crawl_id, listings, error = coordinator.run()
     except FrontierError as exc:
         print(f"listing-archive: {exc}", file=sys.stderr)
         return 1
     except redis.RedisError as exc:  # the crawl is closed as failed: nothing removed
         print(f"listing-archive: the frontier {redacted(plan.frontier)} failed: {exc}", file=sys.stderr)
         return EXIT_FAILED
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
     crawl_row = _report(plan, crawl_id, listings, error, log_file)
     return exit_status(crawl_row)
 
@@ -105,6 +111,13 @@ class Coordinator:
         self.batch_size = self.settings.getint("ARCHIVE_BATCH_SIZE")
         self.lock_wait = self.settings.getfloat("ARCHIVE_LOCK_WAIT")
         self.workers: list[subprocess.Popen] = []
+        self.stopped: str | None = None
+
+    def on_signal(self, signum, frame):
+        """SIGTERM or Ctrl-C: stop collecting; what was written stays, the listings not fetched
+        whole are incomplete (the crawl ends partial, as in one process)."""
+        self.stopped = signal.Signals(signum).name
+        log.warning("%s: stopping the crawl", self.stopped)
 
     def run(self) -> tuple[int | None, dict, str | None]:
         """(crawl id, listings, archive error)"""
@@ -178,7 +191,7 @@ class Coordinator:
             queued, leased = self.frontier.counts()
             if found or leased:
                 last_progress = now
-            if writer.error or (not found and self.frontier.idle()):
+            if writer.error or self.stopped or (not found and self.frontier.idle()):
                 return
             if now - last_progress > STALL_SECONDS:
                 log.error("%d page(s) queued but no worker took one for %ss: stopping", queued, STALL_SECONDS)

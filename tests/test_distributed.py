@@ -245,6 +245,24 @@ def test_a_coordinator_that_dies_leaves_a_crawl_the_next_one_marks_failed(tmp_pa
     assert snapshot(db)["entries"] == snapshot(local_db)["entries"]
 
 
+def test_sigterm_to_the_coordinator_ends_the_crawl_partial(tmp_path, site, redis_url, local_db):
+    hit, release = threading.Event(), threading.Event()
+    site.faults[PAGE2] = lambda h: (hit.set(), release.wait(60), True)[2]
+    db = tmp_path / "shared.db"
+    with sqlite3.connect(local_db) as src, sqlite3.connect(db) as dst:
+        src.backup(dst)
+    coord = coordinator(db, site, redis_url, "--workers", "1", "-s", "CONDITIONAL_REQUESTS=False")
+    try:
+        wait_for(hit.is_set)
+        coord.terminate()
+    finally:
+        release.set()
+    out = finished(coord, 3)
+    assert "PARTIAL" in out and "NOT marked removed" in out
+    after = snapshot(db)
+    assert after["crawls"][1][0] == "partial" and after["entries"] == snapshot(local_db)["entries"]
+
+
 def test_a_frontier_in_use_by_another_archive_is_refused(tmp_path, site, redis_url):
     Frontier(redis_url).open_crawl({"spider": "ilo", "start_urls": [site.url], "owner": "elsewhere:/x.db"}, {})
     out = coordinator(tmp_path / "b.db", site, redis_url, "--workers", "0")
@@ -276,6 +294,8 @@ def test_leases_go_back_to_the_queue_and_results_travel_as_json(redis_url):
     wait_for(lambda: frontier.reclaim(3) == [] and frontier.counts() == (1, 0))
     (again,) = frontier.take(5)
     assert again["id"] == taken["id"]
+    assert frontier.release() == 1 and frontier.counts() == (1, 0)  # a worker stopping gives it back at once
+    (again,) = frontier.take(5)
     page = PageItem(url="http://127.0.0.1:9/a", listing_url="http://127.0.0.1:9/a", status=200, body=b"\xff<html>")
     entry = EntryItem(entry_id="x", title="T", organisers=["A"], page=1)
     result = encode_result([page], [entry])

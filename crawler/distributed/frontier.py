@@ -110,6 +110,19 @@ return lost
 """
 )
 
+_RELEASE = """
+local n = 0
+for _, id in ipairs(ARGV) do
+  local m = redis.call('HGET', KEYS[3], id)
+  if redis.call('ZREM', KEYS[2], id) == 1 and m then
+    redis.call('HDEL', KEYS[3], id)
+    redis.call('RPUSH', KEYS[1], m)
+    n = n + 1
+  end
+end
+return n
+"""
+
 _RESERVE = (
     _NOW_MS
     + """
@@ -166,6 +179,7 @@ class Frontier:
         self._renew = self.redis.register_script(_RENEW)
         self._reclaim = self.redis.register_script(_RECLAIM)
         self._reserve = self.redis.register_script(_RESERVE)
+        self._release = self.redis.register_script(_RELEASE)
 
     def key(self, name: str) -> str:
         return PREFIX + name
@@ -268,6 +282,13 @@ class Frontier:
         if lease:
             self.held.discard(lease)
         return int(self._commit(keys=keys, args=args))
+
+    def release(self) -> int:
+        """Give back, at once, the pages this process holds and will not finish (a worker stopping)."""
+        held, self.held = list(self.held), set()
+        if not held:
+            return 0
+        return int(self._release(keys=self._keys("queue", "processing", "leases"), args=held))
 
     def reclaim(self, max_attempts: int) -> list[dict]:
         """Expired leases back to the queue; the pages given up on (tried `max_attempts` times) returned."""

@@ -94,6 +94,11 @@ class FrontierFeeder:
     def closed(self, spider, reason):
         if self.loop is not None and self.loop.running:
             self.loop.stop()
+        # Pages taken but not finished (queued here for a retry, or not yet started) go back now
+        # rather than when their lease expires: a worker stopped with SIGTERM loses nothing either.
+        given = self.frontier.release()
+        if given:
+            log.info("gave %d page(s) back to the frontier", given)
 
 
 def wait_for_crawl(frontier: Frontier, idle_timeout: float) -> tuple[str, dict] | None:
