@@ -170,6 +170,9 @@ def run_worker(url: str, overrides: dict | None = None, idle_timeout: float = 60
     spider_cls = frontier_spider(SpiderLoader.from_settings(project_settings()).load(config["spider"]))
     spider_cls.frontier = frontier
     spider_cls.max_pages = int(config.get("max_pages") or 0)
+    root = logging.getLogger()
+    for handler in list(root.handlers):  # Scrapy installs its own, at the crawl's LOG_LEVEL
+        root.removeHandler(handler)
     process = CrawlerProcess(settings)
     crawler = process.create_crawler(spider_cls)
     crawler.frontier = frontier
