@@ -174,6 +174,22 @@ def test_two_workers_and_a_coordinator_make_the_archive_one_process_makes(tmp_pa
     assert after["crawls"][1][0] == "complete" and after["crawls"][1][4:8] == (0, 0, 0, 0)
 
 
+def test_two_workers_on_a_wider_site_make_the_same_archive(tmp_path, redis_url):
+    """Fifteen pages, each linking ten pages either side: both workers fetch at once."""
+    from benchmarks.crawl import LISTING, make_site
+
+    make_site(tmp_path / "wide", 15)
+    with SiteServer(tmp_path / "wide") as server:
+        server.url = server.base_url + LISTING
+        cli("crawl", "ilo", "--db", tmp_path / "local.db", "--start-url", server.url, *FAST, check=0)
+        workers = [worker(redis_url, "-s", "CONCURRENT_REQUESTS=2"), worker(redis_url, "-s", "CONCURRENT_REQUESTS=2")]
+        finished(coordinator(tmp_path / "shared.db", server, redis_url, "--workers", "0"), 0)
+        for proc in workers:
+            proc.wait(timeout=60)
+    shared, local = snapshot(tmp_path / "shared.db"), snapshot(tmp_path / "local.db")
+    assert shared["listings"][0][1] == 15 and shared == local
+
+
 def test_a_worker_killed_mid_crawl_changes_nothing(tmp_path, site, redis_url, local_db):
     hit, release = threading.Event(), threading.Event()
 
