@@ -222,15 +222,22 @@ def extract_generic(root) -> list[RawEntry]:
     if not found:
         return []
     blocks = list(found)
-    entries, seen = [], set()
+    entries = []
     for elements, group, position in assign_groups(blocks, [[b] for b in blocks]):
         link = found.get(elements[0])
         title_el = title_of(elements, link) if link is not None else find_title(elements)
         href = link.get("href") if link is not None else title_el.get("href") if title_el is not None else None
-        if (href, text_of(title_el)) in seen:
-            continue  # the same list drawn twice (a desktop and a mobile copy)
-        seen.add((href, text_of(title_el)))
         entry = RawEntry(title=text_of(title_el), href=href, group=group, position=position)
         entries.append(fill_entry(elements, entry, [title_el]))
+    return _once(entries)
+
+
+def _once(entries: list[RawEntry]) -> list[RawEntry]:
+    """The same list drawn twice in a row (a desktop and a mobile copy) gives its entries once;
+    an entry listed again in another section stays."""
+    keys = [(e.href, e.title) for e in entries]
+    half = len(keys) // 2
+    if half and len(keys) % 2 == 0 and keys[:half] == keys[half:]:
+        return entries[:half]
     return entries
 

@@ -73,7 +73,8 @@ class Shapes:
         self._parents: set = set()
 
     def _tokens(self, el) -> set:
-        return {self._stem.get(c, c) for c in (el.get("class") or "").split() if not _STATE_CLASS.match(c.lower())}
+        # BEM modifiers ("eventlist-event--past") are variants of their block, not another kind.
+        return {self._stem.get(c, c) for c in (el.get("class") or "").split() if not _STATE_CLASS.match(c.lower()) and "--" not in c}
 
     def _fill(self, parent) -> None:
         """Shapes of all the children of `parent` at once: the tokens their tag shares."""
