@@ -74,6 +74,7 @@ def site(tmp_path):
     shutil.copytree(demo_site_root() / "week1", root)
     with SiteServer(root) as server:
         server.url = server.base_url + DEMO_LISTING_PATH
+        server.page_root = root
         yield server
 
 
@@ -285,6 +286,42 @@ def test_a_frontier_in_use_by_another_archive_is_refused(tmp_path, site, redis_u
     _, err = out.communicate(timeout=60)
     assert out.returncode == 1 and "another coordinator is running a crawl" in err
     assert snapshot(tmp_path / "b.db")["crawls"][0][0] == "failed"
+
+
+def test_host_guard_retry_after_and_robots_hold_in_a_distributed_crawl(tmp_path, site, redis_url):
+    port = site.server_address[1]
+    site.faults[PAGE2] = lambda h: (
+        h.send_response(302),
+        h.send_header("Location", f"http://localhost:{port}{PAGE2}"),
+        h.end_headers(),
+        True,
+    )[3]
+    out = finished(coordinator(tmp_path / "a.db", site, redis_url, "--workers", "1", "-s", "RETRY_TIMES=0"), 3)
+    assert "off the start hosts" in out
+    assert all(row[0].startswith(site.base_url) for row in snapshot(tmp_path / "a.db")["captures"])
+
+    times = []
+
+    def busy_once(handler):
+        times.append(time.monotonic())
+        if len(times) > 1:
+            return False
+        handler.send_response(429)
+        handler.send_header("Retry-After", "1")
+        handler.end_headers()
+        return True
+
+    site.faults[PAGE2] = busy_once
+    finished(coordinator(tmp_path / "b.db", site, redis_url, "--workers", "1", "-s", "RETRY_TIMES=2"), 0)
+    assert len(times) == 2 and times[1] - times[0] >= 0.9  # Retry-After honoured
+
+    site.faults.clear()
+    site.requests.clear()
+    (site.page_root / "robots.txt").write_text(
+        "User-agent: *\nDisallow: /asia/countries/lao-peoples-democratic-republic/facet/lang--en/nextRow\n"
+    )
+    out = finished(coordinator(tmp_path / "c.db", site, redis_url, "--workers", "1"), 3)
+    assert PAGE2 not in site.requests and DEMO_LISTING_PATH in site.requests
 
 
 def test_page_cap_and_a_local_worker(tmp_path, site, redis_url):
