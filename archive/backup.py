@@ -18,19 +18,15 @@ from .store import ArchiveError
 
 
 def _open_source(source: str) -> sqlite3.Connection:
-    """The archive, read-only; in a folder we cannot write, read as immutable (refused if its -wal holds data)."""
+    """The archive, read-only; in a folder we cannot write, as the readers open it (its -wal's rows included)."""
+    from .store import _open_unwritable_wal
+
     uri = Path(source).resolve().as_uri()
     try:
         conn = sqlite3.connect(f"{uri}?mode=ro", uri=True, timeout=30)
         found = schema_version(conn)
     except sqlite3.OperationalError:
-        wal = Path(f"{source}-wal")
-        if wal.exists() and wal.stat().st_size:
-            raise ArchiveError(
-                f"cannot read {source} consistently: its folder is read-only and {wal} holds data not yet "
-                "in the .db file; copy the whole folder somewhere writable and back up from there"
-            ) from None
-        conn = sqlite3.connect(f"{uri}?mode=ro&immutable=1", uri=True)
+        conn = _open_unwritable_wal(source)
         found = schema_version(conn)
     if found == 0:
         conn.close()
