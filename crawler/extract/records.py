@@ -37,7 +37,8 @@ _CONTENT_TAGS = {"article", "section", "main"}
 # Ids and classes that name site chrome are a weaker hint than tags, used only to leave
 # blocks out (never to find entries), and only outside the page's content.
 _CHROME_NAMES = re.compile(
-    r"(?:^|[\s_-])(?:nav|navbar|navigation|menu|megamenu|footer|header|breadcrumbs?|sidebar|cookie|share|social|skip)(?:$|[\s_-])",
+    r"(?:^|[\s_-])(?:sub|top|main|primary|secondary|mega|site|global|side)?"
+    r"(?:nav|navbar|navigation|menu|megamenu|footer|header|breadcrumbs?|sidebar|cookie|share|social|skip)\d*(?:$|[\s_-])",
     re.IGNORECASE,
 )
 # A title path must be held by this share of a group's records.
