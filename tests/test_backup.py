@@ -331,3 +331,38 @@ def test_fault_helpers():
         other.close()
         conn.close()
         assert holder.released_at is not None and not holder.holding
+
+
+def test_a_read_only_old_archive_is_backed_up_then_the_copy_migrated(crawled):
+    preexec = unprivileged_preexec()
+    with shared_folder("migrate-") as shared:
+        folder, out = shared / "ro", shared / "out"
+        folder.mkdir()
+        out.mkdir()
+        old = make_schema_2(crawled, folder / "old.db")
+        # The archive is another user's; the output folder is the reader's own.
+        os.chown(*((old, NOBODY, NOBODY) if preexec is without_dac_capabilities else (out, NOBODY, NOBODY)))
+        folder.chmod(0o555)
+        before = digest(old)
+        env = {**os.environ, "PYTHONPATH": str(ROOT), "HOME": str(shared), "PYTHONDONTWRITEBYTECODE": "1"}
+
+        def run_as(*args):
+            proc = subprocess.run(
+                [sys.executable, "-m", "archive.cli", *map(str, args)],
+                preexec_fn=preexec,
+                cwd=str(ROOT),
+                env=env,
+                capture_output=True,
+                text=True,
+                check=False,
+            )
+            assert "Traceback" not in proc.stdout + proc.stderr, proc.stderr[-2000:]
+            return proc
+
+        refused = run_as("migrate", "--db", old)
+        assert refused.returncode == 1 and "is read-only; migrate a writable copy" in refused.stderr
+        assert run_as("backup", "--db", old, out / "copy.db").returncode == 0
+        done = run_as("migrate", "--db", out / "copy.db")
+        assert done.returncode == 0 and "from schema version 2" in done.stdout, done.stderr[-2000:]
+        assert run_as("crawls", "--db", out / "copy.db").returncode == 0
+        assert digest(old) == before

@@ -161,6 +161,12 @@ def test_bad_start_url_is_a_usage_error(tmp_path, url, message):
     assert not (tmp_path / "a.db").exists()
 
 
+def test_good_start_urls_pass():
+    from archive.runner import _check_urls
+
+    _check_urls(["http://[::1]:8080/", "https://bücher.de/", "http://127.0.0.1:8000/x?y=1#z", "HTTP://EXAMPLE.ORG/"])
+
+
 # -- the config file ----------------------------------------------------------------
 
 LISTING = f'[[listing]]\nurl = "{NOWHERE}"\n'

@@ -93,6 +93,7 @@ def migrate(db):
     if found == SCHEMA_VERSION:
         click.echo(f"{db} is already at schema version {SCHEMA_VERSION}; nothing to do")
         return
+    _check_writable(db)
     try:
         with archive_lock(db), open_writer(db):
             pass
@@ -105,15 +106,20 @@ def migrate(db):
 def _schema_of(db: str) -> int:
     """The schema version of the archive at `db`, read without changing it; a clear error for anything else."""
     import sqlite3
-    from contextlib import closing
     from pathlib import Path
 
     from ..schema import schema_version
+    from ..store import _open_unwritable_wal
 
     _check_exists(db)
     try:
-        with closing(sqlite3.connect(f"{Path(db).resolve().as_uri()}?mode=ro", uri=True)) as conn:
+        try:
+            conn = sqlite3.connect(f"{Path(db).resolve().as_uri()}?mode=ro", uri=True)
             found = schema_version(conn)
+        except sqlite3.OperationalError:  # a WAL archive in a folder we cannot write: read as the readers do
+            conn = _open_unwritable_wal(db)
+            found = schema_version(conn)
+        conn.close()
     except (sqlite3.Error, ValueError) as exc:
         raise click.ClickException(f"{db} is not a usable archive: {exc}") from None
     if found == 0:
@@ -121,6 +127,19 @@ def _schema_of(db: str) -> int:
             f"{db} is not a listing-archive archive (no archive tables in it); nothing was changed"
         )
     return found
+
+
+def _check_writable(db: str) -> None:
+    """Migrating writes the file and its folder (-wal, -shm, lock): say so before trying, not after."""
+    import os
+
+    real = os.path.realpath(db)
+    for path, what in ((real, "the archive"), (os.path.dirname(real) or ".", "its folder")):
+        if not os.access(path, os.W_OK):
+            raise click.ClickException(
+                f"cannot migrate {db}: {what} is read-only; migrate a writable copy "
+                f"(listing-archive backup --db {db} COPY.db, then listing-archive migrate --db COPY.db)"
+            )
 
 
 COMMANDS = [demo, backup, migrate]
