@@ -199,22 +199,13 @@ class Coordinator:
 
     def _start_workers(self) -> None:
         count = (os.cpu_count() or 1) if self.plan.workers is None else self.plan.workers
+        command = [sys.executable, "-m", "archive.cli", "worker", "--idle-timeout", "30"]
+        env = {**os.environ, "LISTING_ARCHIVE_FRONTIER": self.plan.frontier}  # a password stays out of `ps`
         for n in range(count):
-            out = open(f"{self.log_stem}-worker{n + 1}.log", "ab")  # noqa: SIM115  (the child's, closed below)
-            command = [
-                sys.executable,
-                "-m",
-                "archive.cli",
-                "worker",
-                "--frontier",
-                self.plan.frontier,
-                "--idle-timeout",
-                "30",
-            ]
-            self.workers.append(
-                subprocess.Popen(command, stdout=out, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
-            )
-            out.close()
+            with open(f"{self.log_stem}-worker{n + 1}.log", "ab") as out:
+                self.workers.append(
+                    subprocess.Popen(command, stdout=out, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, env=env)
+                )
 
     def _stop_workers(self) -> None:
         for proc in self.workers:
