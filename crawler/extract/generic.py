@@ -12,6 +12,8 @@ group headings.
 
 from __future__ import annotations
 
+from urllib.parse import urlsplit
+
 from ..parsers.datelines import date_in_line
 from ..parsers.groups import looks_like_group_heading
 from .fields import fill_entry, find_title
@@ -24,6 +26,14 @@ from .titles import HEADINGS, is_generic_text, is_heading_like, title_of
 _LISTS = {"ol", "ul", "dl", "table", "tbody"}
 # Fewer records than this outside the sidebars, and the sidebars are looked at too.
 _MIN_CONFIDENT_RECORDS = 3
+# A further list beside the winning one joins it with at least this many entries,
+_MIN_COMPANION_RECORDS = 3
+# titled at least this share as well on average (its titles are entries' too, not tags or menus),
+_COMPANION_QUALITY = 0.6
+# and most of its links leading where the winning list's do (host and first path segment),
+_FAMILY_SHARE = 0.6
+# and at most this many such lists.
+_MAX_COMPANIONS = 2
 # A featured entry in other markup joins the winning group only when the group has this many records,
 _MIN_RECORDS_FOR_EXTRAS = 3
 # and at most this many such entries join it.
@@ -78,7 +88,7 @@ def _best_group_within(root, chrome):
     groups = candidate_groups(links, shapes)
     candidates = [(key, [[el] for el in _outermost(els)], False) for key, els in groups.items()]
     candidates += [(key, runs, True) for key, runs in flat_groups(groups, shapes, page.links_in, _is_pointer).items()]
-    best = None
+    scored = []
     for key, records, flat in candidates:
         aligned = align(records, page.links_in, shapes)
         if aligned is None:
@@ -87,19 +97,64 @@ def _best_group_within(root, chrome):
         if None in title_links:  # a header row, a record with no link of its own: no entry
             records = [r for r, a in zip(records, title_links) if a is not None]
             title_links = [a for a in title_links if a is not None]
-        score = score_group(records, [_record_title(r, a, page) for r, a in zip(records, title_links)], page.texts)
+        titles = [_record_title(r, a, page) for r, a in zip(records, title_links)]
+        score = score_group(records, titles, page.texts)
         # Ties go to the larger record (it holds the date and the teaser), then to real elements.
         rank = (round(score, 6), sum(len(page.texts(m)) for r in records for m in r), not flat)
-        if best is None or rank > best[0]:
-            best = (rank, records, title_links, flat)
-    if best is None:
+        scored.append((rank, records, title_links, flat, sum(q for _, q in titles) / len(titles)))
+    if not scored:
         return None, None
-    _, records, title_links, flat = best
+    scored.sort(key=lambda c: c[0], reverse=True)
+    _, records, title_links, flat, quality = scored[0]
     blocks = wrap(records) if flat else [r[0] for r in records]
     found = dict(zip(blocks, title_links))
-    for extra, link in _extras(blocks, page, chrome):
+    for more_blocks, more_links in _companions(blocks, quality, scored[1:], title_links):
+        found.update(zip(more_blocks, more_links))
+    for extra, link in _extras(list(found), page, chrome):
         found[extra] = link
     return found, page
+
+
+def _family(a) -> tuple:
+    """Where a link leads, broadly: its host and first path segment ("/news/...")."""
+    parts = urlsplit((a.get("href") or "").strip())
+    return (parts.hostname or "").lower().removeprefix("www."), parts.path.strip("/").split("/")[0]
+
+
+def _same_family(links, others) -> bool:
+    """True when most of `others` lead where most of `links` do (news beside news, not job ads)."""
+    counts: dict = {}
+    for a in links:
+        counts[_family(a)] = counts.get(_family(a), 0) + 1
+    main = max(counts, key=counts.get)
+    return sum(_family(a) == main for a in others) >= _FAMILY_SHARE * len(others)
+
+
+def _companions(blocks, quality, others, links):
+    """Further lists in or right beside the winning one's container, of entries as well titled:
+    the "leading", "intro" and "more" lists of one blog layout."""
+    if len(blocks) < 2:
+        return []
+    container = _lca(blocks)
+    scope = container.getparent() if container is not None else None
+    if scope is None or tag(scope) in ("body", "html"):
+        return []
+    taken = set(blocks)
+    covered = {anc for b in blocks for anc in b.iterancestors()} | taken
+    out = []
+    for _, records, title_links, flat, q in others:
+        if len(out) >= _MAX_COMPANIONS or flat or len(records) < _MIN_COMPANION_RECORDS or q < _COMPANION_QUALITY * quality:
+            continue
+        heads = [r[0] for r in records]
+        if any(h in covered or any(anc in taken for anc in h.iterancestors()) for h in heads):
+            continue  # another level of lists already taken
+        if not all(_contains(scope, h) for h in heads) or not _same_family(links, title_links):
+            continue
+        out.append((heads, title_links))
+        taken.update(heads)
+        covered.update(anc for h in heads for anc in h.iterancestors())
+        covered.update(heads)
+    return out
 
 
 def _is_pointer(a) -> bool:
