@@ -20,6 +20,8 @@ from archive.store import Archive, ArchiveError, now
 from archive.writefaults import ArchiveWriteFailed, describe, with_retry
 from crawler.items import EntryItem, PageItem
 
+from . import item_fields
+
 log = logging.getLogger(__name__)
 RECORDED_SETTINGS = (
     "USER_AGENT",
@@ -187,12 +189,13 @@ def _capture(item: PageItem) -> dict | None:
 
 
 def _entry_and_sighting(item: EntryItem) -> tuple[dict, Sighting]:
-    entry = {k: v for k, v in item.items() if k not in ("page_url", "page")}
+    values = item_fields(item)
+    entry = {k: v for k, v in values.items() if k not in ("page_url", "page")}
     where = Sighting(
-        listing_url=item.get("listing_url"),
-        page_url=item.get("page_url"),
-        page=item.get("page"),
-        group=item.get("group"),
-        position=item.get("position"),
+        listing_url=values.get("listing_url"),
+        page_url=values.get("page_url"),
+        page=values.get("page"),
+        group=values.get("group"),
+        position=values.get("position"),
     )
     return entry, where

@@ -8,9 +8,11 @@ The rule itself is crawler.validation.normalise_entry, which `reparse` applies t
 from crawler.items import EntryItem
 from crawler.validation import normalise_entry
 
+from . import item_fields
+
 
 class NormalisePipeline:
     def process_item(self, item):
         if isinstance(item, EntryItem):
-            normalise_entry(item)
+            normalise_entry(item_fields(item))
         return item

@@ -8,6 +8,8 @@ from scrapy.exceptions import DropItem
 from crawler.items import EntryItem
 from crawler.validation import validate_entry
 
+from . import item_fields
+
 
 class InvalidEntry(DropItem):
     pass
@@ -15,6 +17,6 @@ class InvalidEntry(DropItem):
 
 class ValidatePipeline:
     def process_item(self, item):
-        if isinstance(item, EntryItem) and validate_entry(item) is None:
+        if isinstance(item, EntryItem) and validate_entry(item_fields(item)) is None:
             raise InvalidEntry(f"entry without a title or id on {item.get('listing_url')}")
         return item
