@@ -27,6 +27,8 @@ AUTOTHROTTLE_TARGET_CONCURRENCY = 1.0
 DOWNLOAD_DELAY = 1.0
 CONCURRENT_REQUESTS = 8
 CONCURRENT_REQUESTS_PER_DOMAIN = 2
+# Scrapy starts this many item workers for every response; a page holds tens of entries (benchmarks/crawl.py).
+CONCURRENT_ITEMS = 16
 
 DOWNLOADER_MIDDLEWARES = {
     "crawler.middlewares.HostGuardMiddleware": 50,  # first: before robots.txt is even asked for
