@@ -43,3 +43,23 @@ def archive_lock(db_path: str):
         yield
     finally:
         os.close(fd)
+
+
+class NotWritable(ValueError):
+    """A writer was pointed at an archive (or a folder) it cannot write; the message says which and why."""
+
+
+def check_writable(db_path: str, action: str = "write to") -> None:
+    """Before a writer starts: the archive's folder must exist and be writable (its -wal, -shm and lock
+    live there), and an existing archive must be writable. Root passes every check."""
+    real = os.path.realpath(db_path)
+    folder = os.path.dirname(real) or "."
+    if not os.path.isdir(folder):
+        raise NotWritable(f"cannot {action} {db_path}: the folder {folder} does not exist")
+    if os.path.exists(real) and not os.access(real, os.W_OK):
+        raise NotWritable(f"cannot {action} {db_path}: the archive is read-only to you")
+    if not os.access(folder, os.W_OK | os.X_OK):
+        raise NotWritable(
+            f"cannot {action} {db_path}: its folder {folder} is read-only to you "
+            "(a writer keeps the archive's -wal, -shm and lock files beside it)"
+        )

@@ -61,6 +61,7 @@ def build_plan(
     A bad command-line value raises PlanError (a usage error); a bad config file, ConfigError.
     """
     from .config import load_config
+    from .locking import check_writable
 
     plan = CrawlPlan(
         spider=spider,
@@ -83,6 +84,7 @@ def build_plan(
         frontier = frontier or cfg.frontier
     plan.spider, plan.db = plan.spider or "ilo", plan.db or "archive.db"
     _check_options(plan, settings, ignore_fields)
+    check_writable(plan.db, "crawl into")  # a NotWritable: bad input, not a usage error
     if contact:
         plan.overrides["CONTACT"] = contact
     if plan.jobdir:

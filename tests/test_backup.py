@@ -360,7 +360,7 @@ def test_a_read_only_old_archive_is_backed_up_then_the_copy_migrated(crawled):
             return proc
 
         refused = run_as("migrate", "--db", old)
-        assert refused.returncode == 1 and "is read-only; migrate a writable copy" in refused.stderr
+        assert refused.returncode == 1 and "is read-only to you; migrate a writable copy" in refused.stderr
         assert run_as("backup", "--db", old, out / "copy.db").returncode == 0
         done = run_as("migrate", "--db", out / "copy.db")
         assert done.returncode == 0 and "from schema version 2" in done.stdout, done.stderr[-2000:]

@@ -167,6 +167,12 @@ def test_good_start_urls_pass():
     _check_urls(["http://[::1]:8080/", "https://bücher.de/", "http://127.0.0.1:8000/x?y=1#z", "HTTP://EXAMPLE.ORG/"])
 
 
+def test_crawl_into_a_folder_that_does_not_exist(tmp_path):
+    result = run("crawl", "ilo", "--db", tmp_path / "no-such-folder" / "a.db", "--start-url", NOWHERE)
+    assert result.exit_code == 1 and "cannot crawl into" in result.output and "does not exist" in result.output
+    assert not (tmp_path / "no-such-folder").exists()
+
+
 # -- the config file ----------------------------------------------------------------
 
 LISTING = f'[[listing]]\nurl = "{NOWHERE}"\n'

@@ -164,6 +164,31 @@ def test_a_copy_with_data_in_its_wal_in_a_read_only_folder(demo_db, shared, unpr
     assert "Renamed in the wal" in proc.stdout or (proc.returncode == 1 and "-wal" in proc.stderr), proc.stdout[:300]
 
 
+@pytest.mark.parametrize(
+    "args,message",
+    [
+        (["crawl", "ilo", "--start-url", "http://127.0.0.1:9/"], "cannot crawl into"),
+        (["migrate"], "already at schema version"),
+        (["reparse"], "cannot lock"),
+        (["diff", "--since-last-report"], "readonly database"),
+    ],
+    ids=lambda a: a[0] if isinstance(a, list) else "",
+)
+def test_writers_on_a_read_only_archive_say_so_and_change_nothing(demo_db, shared, unprivileged, args, message):
+    folder = shared / f"writers-{args[0]}"
+    folder.mkdir()
+    db = folder / "archive.db"
+    shutil.copy(demo_db, db)
+    if unprivileged is without_dac_capabilities:
+        os.chown(db, NOBODY, NOBODY)  # another user's archive
+    folder.chmod(0o555)
+    before = listing(folder)
+    proc = run_as(unprivileged, *args, "--db", db, home=shared)
+    assert message in proc.stdout + proc.stderr, proc.stdout + proc.stderr
+    assert proc.returncode == (0 if args == ["migrate"] else 1)
+    assert listing(folder) == before
+
+
 # -- missing, empty and old archives -----------------------------------------------------
 
 ALL_READS = [*READS, ["export-warc", "-o", "{tmp}/pages.warc.gz"], ["serve", "--port", "9"]]

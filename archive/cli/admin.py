@@ -131,15 +131,15 @@ def _schema_of(db: str) -> int:
 
 def _check_writable(db: str) -> None:
     """Migrating writes the file and its folder (-wal, -shm, lock): say so before trying, not after."""
-    import os
+    from ..locking import NotWritable, check_writable
 
-    real = os.path.realpath(db)
-    for path, what in ((real, "the archive"), (os.path.dirname(real) or ".", "its folder")):
-        if not os.access(path, os.W_OK):
-            raise click.ClickException(
-                f"cannot migrate {db}: {what} is read-only; migrate a writable copy "
-                f"(listing-archive backup --db {db} COPY.db, then listing-archive migrate --db COPY.db)"
-            )
+    try:
+        check_writable(db, "migrate")
+    except NotWritable as exc:
+        raise click.ClickException(
+            f"{exc}; migrate a writable copy (listing-archive backup --db {db} COPY.db, "
+            "then listing-archive migrate --db COPY.db)"
+        ) from None
 
 
 COMMANDS = [demo, backup, migrate]
