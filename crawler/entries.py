@@ -3,19 +3,17 @@
 from __future__ import annotations
 
 from datetime import datetime
-from urllib.parse import urljoin
 
 from .extract import RawPage
 from .extract.profiles import Profile
+from .items import FIELDS  # noqa: F401  (the field table lives in crawler.items)
 from .parsers.credits import parse_credit
 from .parsers.datelines import year_in, yearless_date
 from .parsers.dates import numeric_order, parse_date
 from .parsers.groups import parse_group_heading
-from .parsers.ids import entry_id
+from .parsers.ids import entry_id, join_url
 from .parsers.organisers import parse_organisers
 from .parsers.text import clean_paragraphs, clean_text
-
-from .items import FIELDS  # noqa: F401  (the field table lives in crawler.items)
 
 
 def _date_under_heading(raw, title, languages, now, month_first):
@@ -52,7 +50,7 @@ def build_entries(
         title = clean_text(raw.title)
         if not title:
             continue
-        url = urljoin(page_url, raw.href) if raw.href else None
+        url = join_url(page_url, raw.href)
         description = clean_paragraphs(raw.paragraphs)
         group, group_month = parse_group_heading(raw.group)
         when = parse_date(raw.date_text, languages, now, month_first) if raw.date_text else None
@@ -81,7 +79,7 @@ def build_entries(
                 "credit_year": credit.year if credit else None,
                 "organisers": raw.organisers or organisers.names,
                 "organiser_text": organisers.text,
-                "image_url": urljoin(page_url, raw.image_src) if raw.image_src else None,
+                "image_url": join_url(page_url, raw.image_src),
                 "listing_url": listing_url,
                 "listing_title": page.title,
                 "position": raw.position,

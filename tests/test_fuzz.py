@@ -95,3 +95,11 @@ def test_mutated_real_pages_never_raise(data):
         insert = data.draw(st.sampled_from([b"", b"<!-- x -->", b"<?php ?>", b"</div>", b"<li>", b"\x00", b"\xff\xfe", b"<a href=x>"]))
         body = body[:at] + insert + body[at + cut:]
     _extract(body, SEED_URL, data.draw(st.sampled_from([None, "auto"])))
+
+
+def test_addresses_that_cannot_be_read():
+    body = """<ul><li><a href='http://[abc/x'>An entry with a broken address</a></li>
+      <li><a href='http://a.org:"0","title":""/x'>An entry with a port that is no number</a></li>
+      <li><a href='http://a.org:99999/'>An entry with a port out of range</a><img src='http://[::1'></li></ul>"""
+    _, entries = _extract(body)
+    assert [e["url"] for e in entries] == [None, None, None]

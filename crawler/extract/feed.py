@@ -17,9 +17,8 @@ items: the extractor likely missed the listing.
 from __future__ import annotations
 
 from datetime import date
-from urllib.parse import urljoin
 
-from ..parsers.ids import canonical_url
+from ..parsers.ids import canonical_url, join_url
 from ..parsers.text import clean_text
 from .html import parse_html
 from .titles import is_generic_text
@@ -42,8 +41,8 @@ def advertised_feeds(html: bytes | str, base_url: str) -> list[str]:
         kind = (link.get("type") or "").lower().split(";")[0].strip()
         href = (link.get("href") or "").strip()
         if "alternate" in rel and kind in FEED_TYPES and href:
-            url = urljoin(base_url, href)
-            if url not in found:
+            url = join_url(base_url, href)
+            if url and url not in found:
                 found.append(url)
     return found
 

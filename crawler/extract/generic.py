@@ -16,6 +16,7 @@ from urllib.parse import urlsplit
 
 from ..parsers.datelines import date_in_line
 from ..parsers.groups import looks_like_group_heading
+from ..parsers.ids import host_of
 from .fields import fill_entry, find_title
 from .flat import flat_groups, is_break, wrap
 from .html import tag, text_of
@@ -117,8 +118,12 @@ def _best_group_within(root, chrome):
 
 def _family(a) -> tuple:
     """Where a link leads, broadly: its host and first path segment ("/news/...")."""
-    parts = urlsplit((a.get("href") or "").strip())
-    return (parts.hostname or "").lower().removeprefix("www."), parts.path.strip("/").split("/")[0]
+    href = (a.get("href") or "").strip()
+    try:
+        path = urlsplit(href).path
+    except ValueError:
+        path = ""
+    return host_of(href).removeprefix("www."), path.strip("/").split("/")[0]
 
 
 def _same_family(links, others) -> bool:

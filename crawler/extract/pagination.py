@@ -4,8 +4,9 @@ scheme (the ILO's nextRow--N) given by its profile's `page_offset` pattern."""
 from __future__ import annotations
 
 import re
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urlsplit
 
+from ..parsers.ids import host_of, join_url
 from .html import select, text_of
 
 _NEXT_TEXT = re.compile(
@@ -20,7 +21,7 @@ _OF_PAGES = re.compile(r"\b(?:page|página)\s+(\d+)\s+(?:of|de|sur)\s+\d+", re.I
 def _absolute(base_url: str, href: str | None) -> str | None:
     if not href or href.startswith(("#", "javascript:", "mailto:")):
         return None
-    return urljoin(base_url, href.strip())
+    return join_url(base_url, href)
 
 
 def find_page_links(
@@ -64,9 +65,9 @@ def _numbered_twin(href: str, base_url: str) -> bool:
     url = _absolute(base_url, href)
     if not url or not re.search(r"\d", url):
         return False
-    a, b = urlsplit(url), urlsplit(base_url)
-    if a.hostname != b.hostname:
+    if host_of(url) != host_of(base_url):
         return False
+    a, b = urlsplit(url), urlsplit(base_url)
 
     def plain(path: str) -> list[str]:
         return [seg for seg in path.split("/") if seg and not re.search(r"\d", seg)]

@@ -8,7 +8,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from urllib.parse import urlsplit
+
+from ..parsers.ids import host_of
 
 SELECTOR_KEYS = ("page_title", "container", "group", "entry", "title", "date", "description", "credit", "image", "next", "pages")
 
@@ -40,7 +41,7 @@ class Profile:
     source: str = field(default="", compare=False)
 
     def matches(self, url: str) -> bool:
-        host = (urlsplit(url).hostname or "").lower()
+        host = host_of(url)
         return any(host == d or host.endswith("." + d) for d in self.domains)
 
 

@@ -13,7 +13,6 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
-from urllib.parse import urlsplit
 
 from ..parsers.datelines import date_in_line
 from .html import PAGE_CACHES, tag, text_of
@@ -320,7 +319,3 @@ def candidate_groups(links, shapes) -> dict[tuple, list]:
             groups[shapes.key(node)].append(node)
             node = node.getparent()
     return groups
-
-
-def host_of(url: str | None) -> str:
-    return (urlsplit(url or "").hostname or "").lower()

@@ -13,7 +13,7 @@ from __future__ import annotations
 import logging
 import re
 
-from ..parsers.ids import canonical_url
+from ..parsers.ids import canonical_url, join_url
 from ..parsers.text import clean_text
 from .raw import RawEntry
 from .titles import is_generic_text
@@ -157,10 +157,8 @@ def reconcile(entries: list[RawEntry], items: list[dict], base_url: str) -> list
     fewer than HTML_SHORT_SHARE of its items."""
     if len(items) < MIN_ITEMS:
         return entries
-    from urllib.parse import urljoin
-
     def key_url(url):
-        return canonical_url(urljoin(base_url, url)) if url else None
+        return canonical_url(join_url(base_url, url))
 
     by_url = {key_url(e.href): e for e in entries if key_url(e.href)}
     by_title = {(e.title or "").casefold(): e for e in entries if e.title}

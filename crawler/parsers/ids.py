@@ -4,24 +4,49 @@ from __future__ import annotations
 
 import hashlib
 import re
-from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
 
 from .text import clean_text
 
 _TRACKING = re.compile(r"^(?:utm_\w+|fbclid|gclid|mc_cid|mc_eid)$")
 
 
+def join_url(base: str | None, href: str | None) -> str | None:
+    """`href` made absolute against `base`; None for none, or for an address that cannot be
+    read ("http://[abc", a port that is no number): page text is never trusted to parse."""
+    if not href:
+        return None
+    try:
+        joined = urljoin(base or "", href.strip())
+        urlsplit(joined).port  # noqa: B018 - raises for a port that is no number
+    except ValueError:
+        return None
+    return joined
+
+
+def host_of(url: str | None) -> str:
+    """The lower-case host of an address; empty for none or for one that cannot be read."""
+    try:
+        return (urlsplit(url or "").hostname or "").lower()
+    except ValueError:
+        return ""
+
+
 def canonical_url(url: str | None) -> str | None:
     """One spelling per address: https, host without "www.", no fragment, no tracking query."""
     if not url:
         return None
-    parts = urlsplit(url.strip())
+    try:
+        parts = urlsplit(url.strip())
+        port = parts.port
+    except ValueError:
+        return None  # "http://[abc", "http://a.org:abc/"
     if parts.scheme not in ("http", "https") or not parts.hostname:
         return None
     host = parts.hostname.lower()
     if host.startswith("www."):
         host = host[4:]
-    netloc = host if parts.port in (None, 80, 443) else f"{host}:{parts.port}"
+    netloc = host if port in (None, 80, 443) else f"{host}:{port}"
     query = urlencode(sorted((k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if not _TRACKING.match(k)))
     return urlunsplit(("https", netloc, parts.path or "/", query, ""))
 
@@ -32,7 +57,7 @@ def _site_patterns(url: str) -> tuple[re.Pattern, ...]:
     from ..extract.profiles import bundled_profiles  # imported here: profiles are data read once
 
     profiles = bundled_profiles().values()
-    host = urlsplit(url).hostname if "://" in url else None
+    host = host_of(url) if "://" in url else None
     return tuple(p.document_id for p in profiles if p.document_id is not None and (host is None or p.matches(url)))
 
 
