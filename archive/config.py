@@ -106,8 +106,8 @@ def _check_listing(path, number: int, item) -> dict:
 
     try:
         _check_urls([url])
-    except PlanError:
-        raise ConfigError(f"{path}: {where}key 'url': {url!r} is not an http(s) URL with a host") from None
+    except PlanError as exc:
+        raise ConfigError(f"{path}: {where}key 'url': {str(exc).removeprefix('--start-url: ')}") from None
     if "spider" in item and item["spider"] not in SPIDERS:
         raise _wrong(path, where, "spider", "ilo or listing", item["spider"])
     if "profile" in item:
@@ -148,6 +148,17 @@ def _check_top(path, data: dict) -> None:
         raise _wrong(path, "", "listing", "a list of tables ([[listing]])", listings)
 
 
+def _check_duplicates(path, listings: list[dict]) -> None:
+    """A listing given twice would be crawled once with one of its two profiles: say so instead."""
+    first: dict[str, int] = {}
+    for number, item in enumerate(listings, 1):
+        if item["url"] in first:
+            raise ConfigError(
+                f"{path}: [[listing]] #{number}: key 'url': {item['url']} is already [[listing]] #{first[item['url']]}"
+            )
+        first[item["url"]] = number
+
+
 def _check_settings(path, settings: dict) -> dict:
     """The [settings] table converted to the settings' types, or a ConfigError naming the file and setting."""
     from crawler.settings import SettingError, check_settings
@@ -165,6 +176,7 @@ def load_config(path: str) -> Config:
     data = read_toml(file, "config", ConfigError)
     _check_top(path, data)
     listings = [_check_listing(path, n, item) for n, item in enumerate(data["listing"], 1)]
+    _check_duplicates(path, listings)
     settings = _check_settings(path, dict(data.get("settings") or {}))
     base = file.resolve().parent
 
