@@ -166,8 +166,8 @@ def queue_memory(frontier_url: str, count: int = 200_000) -> float:
     for first in range(0, count, batch):
         links = [(f"{listing[:-9]}nextRow--{(first + n) * 10}/index.htm", first + n) for n in range(batch)]
         frontier.commit([listing], listing, None, None, 0, 0, [], links, 0)
-    queued = frontier.redis.llen(frontier.key("queue"))
-    used = sum(frontier.redis.memory_usage(frontier.key(k), samples=0) for k in ("queue", "seen"))
+    queued = frontier.redis.llen(frontier.key("q:127.0.0.1"))
+    used = sum(frontier.redis.memory_usage(frontier.key(k), samples=0) for k in ("q:127.0.0.1", "seen"))
     frontier.close_crawl()
     return used / queued
 

@@ -339,6 +339,26 @@ def test_one_hosts_delay_holds_across_workers(redis_url):
     assert 4.9 <= a.reserve("example.net", 0.0, min_wait=5.0) <= 5.0  # a Retry-After pause
 
 
+def test_pages_are_handed_out_one_per_host_per_delay(redis_url):
+    """A wide crawl: a worker gets pages of hosts that are ready, never a run of one host's pages."""
+    frontier = Frontier(redis_url)
+    starts = ["http://127.0.0.1:9/a", "http://127.0.0.2:9/b"]
+    frontier.open_crawl({"spider": "ilo", "start_urls": starts, "max_pages": 0}, {})
+    for start in starts:
+        frontier.commit(starts, start, None, None, 0, 0, [], [(f"{start}?p={n}", n) for n in (2, 3)], 0)
+    frontier.host_delay_ms = 60_000
+    taken = frontier.take(10)
+    assert sorted(m["url"] for m in taken) == starts  # one page of each host, the oldest first
+    assert frontier.take(10) == [] and frontier.counts() == (2, 2)  # the rest wait for their host's turn
+    frontier.host_delay_ms = 0
+    assert len(frontier.take(10)) == 0  # the turn was set when the pages were handed out
+    other = Frontier(redis_url)
+    other.open_crawl({"spider": "ilo", "start_urls": starts, "max_pages": 0}, {})
+    for start in starts:
+        other.commit(starts, start, None, None, 0, 0, [], [(f"{start}?p={n}", n) for n in (2, 3)], 0)
+    assert len(other.take(10)) == 6  # without a delay, every page at once
+
+
 def test_leases_go_back_to_the_queue_and_results_travel_as_json(redis_url):
     frontier = Frontier(redis_url, lease_seconds=0.001)
     frontier.open_crawl({"spider": "ilo", "start_urls": ["http://127.0.0.1:9/a"], "max_pages": 5}, {})

@@ -2,7 +2,9 @@
 
 Keys (all under PREFIX):
   crawl            hash: token, config (JSON), state (running|done), heartbeat (the coordinator's)
-  queue            list of pages to fetch: JSON {id, url, listing_url, page}
+  q:HOST           list of pages to fetch on HOST: JSON {id, url, host, listing_url, page}
+  hosts            zset: host with pages waiting -> when its next page may be handed out (ms)
+  sched            hash: host -> that moment, kept while its queue is empty
   processing       zset: lease id -> deadline (ms, Redis clock); leases   hash: id -> message
   attempts         hash: id -> times a lease on it expired
   seen             set of page keys already asked for (the dupefilter)
@@ -11,11 +13,13 @@ Keys (all under PREFIX):
   results          list of page outcomes (codec JSON) waiting for the archive writer
   validators       hash: page url -> JSON {id, validators, page_links} (conditional requests)
   host:NAME        the next moment (ms) a request may start to that host: shared politeness
+  ids              the counter page ids are made from (each id starts with the crawl's token)
 
 A page's outcome (its result, its counts, its pagination links, the release of its
 lease) is one Lua script: a worker killed at any point has either reported the page
 whole or not at all, and then its lease expires and the page goes back to the queue.
-Nothing is reached but the Redis at the URL given.
+Nothing is reached but the Redis at the URL given (Redis 6.2 or later; not a cluster:
+the scripts name per-host queues themselves).
 """
 
 from __future__ import annotations
@@ -27,112 +31,12 @@ from urllib.parse import urlsplit
 
 import redis
 
+from . import scripts
+
 PREFIX = "listing-archive:"
 SCHEMES = ("redis", "rediss", "unix")
 # A coordinator that has not been heard from for this long has died; its frontier can be taken over.
 COORDINATOR_GONE = 30.0
-
-_COMMIT = """
-if redis.call('HGET', KEYS[10], 'token') ~= ARGV[8] then return -2 end
-local lease = ARGV[1]
-if lease ~= '' then
-  if redis.call('ZREM', KEYS[2], lease) == 0 then return -1 end
-  redis.call('HDEL', KEYS[3], lease)
-  redis.call('HDEL', KEYS[9], lease)
-end
-if ARGV[2] ~= '' then redis.call('RPUSH', KEYS[5], ARGV[2]) end
-redis.call('HINCRBY', KEYS[6], 'pages_fetched', tonumber(ARGV[3]))
-redis.call('HINCRBY', KEYS[6], 'pages_failed', tonumber(ARGV[4]))
-for _, p in ipairs(cjson.decode(ARGV[6])) do redis.call('SADD', KEYS[7], p) end
-local max = tonumber(ARGV[5])
-local pushed = 0
-for _, r in ipairs(cjson.decode(ARGV[7])) do
-  if redis.call('SISMEMBER', KEYS[4], r['key']) == 0 then
-    local n = tonumber(redis.call('HGET', KEYS[6], 'pages_requested') or '0')
-    if max > 0 and n >= max then
-      redis.call('SADD', KEYS[7], 'stopped at LISTING_MAX_PAGES=' .. ARGV[5] .. ' pages (endless pagination?)')
-    else
-      redis.call('SADD', KEYS[4], r['key'])
-      redis.call('HINCRBY', KEYS[6], 'pages_requested', 1)
-      r['key'] = nil
-      r['id'] = ARGV[8] .. ':' .. tostring(redis.call('INCR', KEYS[8]))
-      redis.call('LPUSH', KEYS[1], cjson.encode(r))
-      pushed = pushed + 1
-    end
-  end
-end
-return pushed
-"""
-
-_NOW_MS = "local t = redis.call('TIME'); local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)\n"
-
-_TAKE = (
-    _NOW_MS
-    + """
-local out = {}
-for i = 1, tonumber(ARGV[2]) do
-  local m = redis.call('RPOP', KEYS[1])
-  if not m then break end
-  local id = cjson.decode(m)['id']
-  redis.call('ZADD', KEYS[2], now + tonumber(ARGV[1]), id)
-  redis.call('HSET', KEYS[3], id, m)
-  out[#out + 1] = m
-end
-return out
-"""
-)
-
-_RENEW = (
-    _NOW_MS
-    + """
-local held = 0
-for i = 2, #ARGV do
-  held = held + redis.call('ZADD', KEYS[1], 'XX', 'CH', now + tonumber(ARGV[1]), ARGV[i])
-end
-return held
-"""
-)
-
-_RECLAIM = (
-    _NOW_MS
-    + """
-local lost = {}
-for _, id in ipairs(redis.call('ZRANGEBYSCORE', KEYS[2], '-inf', now)) do
-  local m = redis.call('HGET', KEYS[3], id)
-  redis.call('ZREM', KEYS[2], id)
-  redis.call('HDEL', KEYS[3], id)
-  local n = redis.call('HINCRBY', KEYS[4], id, 1)
-  if m then
-    if n >= tonumber(ARGV[1]) then lost[#lost + 1] = m else redis.call('RPUSH', KEYS[1], m) end
-  end
-end
-return lost
-"""
-)
-
-_RELEASE = """
-local n = 0
-for _, id in ipairs(ARGV) do
-  local m = redis.call('HGET', KEYS[3], id)
-  if redis.call('ZREM', KEYS[2], id) == 1 and m then
-    redis.call('HDEL', KEYS[3], id)
-    redis.call('RPUSH', KEYS[1], m)
-    n = n + 1
-  end
-end
-return n
-"""
-
-_RESERVE = (
-    _NOW_MS
-    + """
-local nxt = tonumber(redis.call('GET', KEYS[1]) or '0')
-local start = math.max(now, nxt, now + tonumber(ARGV[2]))
-local delay = tonumber(ARGV[1])
-if delay > 0 then redis.call('SET', KEYS[1], start + delay, 'PX', start - now + delay + 60000) end
-return start - now
-"""
-)
 
 
 class FrontierError(RuntimeError):
@@ -160,6 +64,11 @@ def redacted(url: str) -> str:
     return parts._replace(netloc=f"{parts.username or ''}:***@{host}").geturl()
 
 
+def host_of(url: str) -> str:
+    """The host politeness counts by (Scrapy's download slots do the same)."""
+    return (urlsplit(url).hostname or "").lower()
+
+
 def page_key(url: str) -> str:
     """One key per page whatever the spelling (the spider's own rule)."""
     from ..spiders.base import _page_key
@@ -174,12 +83,13 @@ class Frontier:
         self.lease_ms = int(lease_seconds * 1000)
         self.held: set[str] = set()  # lease ids this process holds (a worker's)
         self.token: str | None = None  # the crawl this process works for: a late worker cannot touch the next one
-        self._commit = self.redis.register_script(_COMMIT)
-        self._take = self.redis.register_script(_TAKE)
-        self._renew = self.redis.register_script(_RENEW)
-        self._reclaim = self.redis.register_script(_RECLAIM)
-        self._reserve = self.redis.register_script(_RESERVE)
-        self._release = self.redis.register_script(_RELEASE)
+        self.host_delay_ms = 0  # pages of one host are handed out no closer than this (the crawl's delay)
+        self._commit = self.redis.register_script(scripts.COMMIT)
+        self._take = self.redis.register_script(scripts.TAKE)
+        self._renew = self.redis.register_script(scripts.RENEW)
+        self._reclaim = self.redis.register_script(scripts.RECLAIM)
+        self._reserve = self.redis.register_script(scripts.RESERVE)
+        self._release = self.redis.register_script(scripts.RELEASE)
 
     def key(self, name: str) -> str:
         return PREFIX + name
@@ -254,8 +164,9 @@ class Frontier:
         """Up to `count` pages, each now leased to this process."""
         if count <= 0:
             return []
-        keys = self._keys("queue", "processing", "leases", "crawl")
-        taken = [json.loads(m) for m in self._take(keys=keys, args=[self.lease_ms, count, self.token or ""])]
+        keys = self._keys("hosts", "processing", "leases", "crawl", "sched")
+        args = [self.lease_ms, count, self.token or "", self.host_delay_ms, PREFIX]
+        taken = [json.loads(m) for m in self._take(keys=keys, args=args)]
         self.held.update(m["id"] for m in taken)
         return taken
 
@@ -273,12 +184,15 @@ class Frontier:
         frontier holds another crawl now.
         """
         index = start_urls.index(listing_url)
-        requests = [{"key": page_key(url), "url": url, "listing_url": listing_url, "page": page} for url, page in links]
-        keys = self._keys("queue", "processing", "leases", "seen", "results")
+        requests = [
+            {"key": page_key(url), "url": url, "host": host_of(url), "listing_url": listing_url, "page": page}
+            for url, page in links
+        ]
+        keys = self._keys("hosts", "processing", "leases", "seen", "results")
         keys += [self.key(f"listing:{index}"), self.key(f"problems:{index}"), self.key("ids"), self.key("attempts")]
-        keys.append(self.key("crawl"))
+        keys += self._keys("crawl", "sched")
         args = [lease or "", result or "", fetched, failed, max_pages, json.dumps(list(problems)), json.dumps(requests)]
-        args.append(self.token or "")
+        args += [self.token or "", PREFIX]
         if lease:
             self.held.discard(lease)
         return int(self._commit(keys=keys, args=args))
@@ -288,12 +202,12 @@ class Frontier:
         held, self.held = list(self.held), set()
         if not held:
             return 0
-        return int(self._release(keys=self._keys("queue", "processing", "leases"), args=held))
+        return int(self._release(keys=self._keys("hosts", "processing", "leases", "sched"), args=[PREFIX, *held]))
 
     def reclaim(self, max_attempts: int) -> list[dict]:
         """Expired leases back to the queue; the pages given up on (tried `max_attempts` times) returned."""
-        keys = self._keys("queue", "processing", "leases", "attempts")
-        return [json.loads(m) for m in self._reclaim(keys=keys, args=[max_attempts])]
+        keys = self._keys("hosts", "processing", "leases", "attempts", "sched")
+        return [json.loads(m) for m in self._reclaim(keys=keys, args=[max_attempts, PREFIX])]
 
     def give_up(self, start_urls, message: dict, attempts: int) -> None:
         """A page no worker could finish: its listing is incomplete."""
@@ -307,15 +221,15 @@ class Frontier:
     def idle(self) -> bool:
         """Nothing queued, nothing leased, no result waiting: the crawl is over."""
         pipe = self.redis.pipeline(transaction=True)
-        pipe.llen(self.key("queue"))
+        pipe.zcard(self.key("hosts"))
         pipe.zcard(self.key("processing"))
         pipe.llen(self.key("results"))
         return not any(pipe.execute())
 
     def counts(self) -> tuple[int, int]:
-        """(queued, leased)"""
+        """(hosts with pages waiting, pages leased)"""
         pipe = self.redis.pipeline(transaction=True)
-        pipe.llen(self.key("queue"))
+        pipe.zcard(self.key("hosts"))
         pipe.zcard(self.key("processing"))
         queued, leased = pipe.execute()
         return queued, leased
@@ -350,11 +264,11 @@ class Frontier:
     # -- politeness ------------------------------------------------------
 
     def reserve(self, host: str, delay: float, min_wait: float = 0.0) -> float:
-        """Take the next slot for `host`, shared by every worker; returns the seconds to wait for it."""
-        wait_ms = self._reserve(
-            keys=[self.key(f"host:{host}")], args=[int(delay * 1000), int(max(0.0, min_wait) * 1000)]
-        )
-        return int(wait_ms) / 1000.0
+        """Take the next slot for `host`, shared by every worker; returns the seconds to wait for it.
+        A pause longer than the crawl's delay also holds back the handing out of the host's pages."""
+        keys = [self.key(f"host:{host}"), self.key("hosts"), self.key("sched")]
+        args = [int(delay * 1000), int(max(0.0, min_wait) * 1000), host, self.host_delay_ms]
+        return int(self._reserve(keys=keys, args=args)) / 1000.0
 
     def _keys(self, *names: str) -> list[str]:
         return [self.key(n) for n in names]

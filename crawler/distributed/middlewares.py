@@ -12,15 +12,11 @@ from __future__ import annotations
 
 import asyncio
 import time
-from urllib.parse import urlsplit
 
 from scrapy.exceptions import NotConfigured
 
 from ..middlewares import ConditionalRequestMiddleware, PoliteDelayMiddleware
-
-
-def _host(url: str) -> str:
-    return (urlsplit(url).hostname or "").lower()
+from .frontier import host_of as _host
 
 
 class SharedDelayMiddleware(PoliteDelayMiddleware):

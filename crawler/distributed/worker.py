@@ -167,6 +167,7 @@ def run_worker(url: str, overrides: dict | None = None, idle_timeout: float = 60
     frontier.token = token
     frontier.lease_ms = int(config.get("lease_ms") or frontier.lease_ms)
     settings = worker_settings(config, token, overrides or {}, idle_timeout)
+    frontier.host_delay_ms = int(settings.getfloat("FRONTIER_HOST_DELAY") * 1000)
     spider_cls = frontier_spider(SpiderLoader.from_settings(project_settings()).load(config["spider"]))
     spider_cls.frontier = frontier
     spider_cls.max_pages = int(config.get("max_pages") or 0)
