@@ -34,7 +34,11 @@ def _date_under_heading(raw, title, languages, now, month_first):
 
 
 def build_entries(
-    page: RawPage, page_url: str, listing_url: str | None = None, profile: Profile | None = None, now: datetime | None = None
+    page: RawPage,
+    page_url: str,
+    listing_url: str | None = None,
+    profile: Profile | None = None,
+    now: datetime | None = None,
 ) -> list[dict]:
     """One record per raw entry; entries without a title are left out.
 

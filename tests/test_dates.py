@@ -1,8 +1,9 @@
 import logging
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from crawler.parsers.datelines import date_at_edge, date_in_line
 from crawler.parsers.dates import looks_like_date_line, numeric_order, parse_date
@@ -57,14 +58,26 @@ def test_date_shapes(text, start, end, precision):
     assert value.text == text
 
 
-@pytest.mark.parametrize("text", ["31 February 2022", "31/02/2022", "2022-13-01", "30 - 31 June 2021", "23 - 22 November 2022", "2 October - 29 September 2022"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "31 February 2022",
+        "31/02/2022",
+        "2022-13-01",
+        "30 - 31 June 2021",
+        "23 - 22 November 2022",
+        "2 October - 29 September 2022",
+    ],
+)
 def test_impossible_dates_are_null_with_a_warning(text, caplog):
     with caplog.at_level(logging.WARNING, logger="crawler.parsers.dates"):
         assert parse_date(text) is None
     assert caplog.records, "an impossible date must be logged"
 
 
-@pytest.mark.parametrize("text", ["16 December", "Monday", "last week", "News", "Press releases", "Q3 2022", "", None, "© ILO 2023"])
+@pytest.mark.parametrize(
+    "text", ["16 December", "Monday", "last week", "News", "Press releases", "Q3 2022", "", None, "© ILO 2023"]
+)
 def test_never_fills_in_today(text):
     # No year in the text (or no date at all): never today's year, never a guess.
     assert parse_date(text) is None
@@ -107,14 +120,25 @@ def test_generated_ranges_have_start_before_end(start, days, shape):
     assert value is not None and (value.start, value.end) == (start, end)
 
 
-NOW = datetime(2024, 3, 31, 1, 30, tzinfo=timezone.utc)
+NOW = datetime(2024, 3, 31, 1, 30, tzinfo=UTC)
 
 
 @pytest.mark.parametrize(
     "text,day",
-    [("3 hours ago", "2024-03-30"), ("yesterday", "2024-03-30"), ("Today", "2024-03-31"), ("il y a 3 jours", "2024-03-28"),
-     ("hace 2 días", "2024-03-29"), ("hier", "2024-03-30"), ("ayer", "2024-03-30"), ("2 weeks ago", "2024-03-17"),
-     ("il y a 1 mois", "2024-02-29"), ("hace un año", "2023-03-31"), ("an hour ago", "2024-03-31"), ("5d ago", "2024-03-26")],
+    [
+        ("3 hours ago", "2024-03-30"),
+        ("yesterday", "2024-03-30"),
+        ("Today", "2024-03-31"),
+        ("il y a 3 jours", "2024-03-28"),
+        ("hace 2 días", "2024-03-29"),
+        ("hier", "2024-03-30"),
+        ("ayer", "2024-03-30"),
+        ("2 weeks ago", "2024-03-17"),
+        ("il y a 1 mois", "2024-02-29"),
+        ("hace un año", "2023-03-31"),
+        ("an hour ago", "2024-03-31"),
+        ("5d ago", "2024-03-26"),
+    ],
 )
 def test_relative_dates_count_back_from_the_capture_time(text, day):
     value = parse_date(text, now=NOW)
@@ -124,24 +148,36 @@ def test_relative_dates_count_back_from_the_capture_time(text, day):
 
 
 def test_relative_dates_default_to_now():
-    assert parse_date("today").start == datetime.now(timezone.utc).date()
+    assert parse_date("today").start == datetime.now(UTC).date()
     assert parse_date("3 apples ago") is None
 
 
 @pytest.mark.parametrize(
     "text,start",
-    [("Posted on September  3, 2019 at  6:09 AM", "2019-09-03"), ("Monday, January 29th, 2018", "2018-01-29"),
-     ("le 1er mars 2021", "2021-03-01"), ("1º de marzo de 2021", "2021-03-01"), ("Lundi 1er mars 2021", "2021-03-01"),
-     ("miércoles, 3 de marzo de 2021", "2021-03-03"), ("3 mars 2021 à 14h30", "2021-03-03"), ("Published: 3rd March 2021", "2021-03-03"),
-     ("2026.01.30", "2026-01-30"), ("2021-03-01T10:00:00Z", "2021-03-01"), ("Posted in News, Events on February 2, 2026", "2026-02-02"),
-     ("February 11, 2026  | Press Release", "2026-02-11"), ("by Jane Doe on Monday, January 29th, 2018", "2018-01-29")],
+    [
+        ("Posted on September  3, 2019 at  6:09 AM", "2019-09-03"),
+        ("Monday, January 29th, 2018", "2018-01-29"),
+        ("le 1er mars 2021", "2021-03-01"),
+        ("1º de marzo de 2021", "2021-03-01"),
+        ("Lundi 1er mars 2021", "2021-03-01"),
+        ("miércoles, 3 de marzo de 2021", "2021-03-03"),
+        ("3 mars 2021 à 14h30", "2021-03-03"),
+        ("Published: 3rd March 2021", "2021-03-03"),
+        ("2026.01.30", "2026-01-30"),
+        ("2021-03-01T10:00:00Z", "2021-03-01"),
+        ("Posted in News, Events on February 2, 2026", "2026-02-02"),
+        ("February 11, 2026  | Press Release", "2026-02-11"),
+        ("by Jane Doe on Monday, January 29th, 2018", "2018-01-29"),
+    ],
 )
 def test_dates_in_meta_lines(text, start):
     found = date_at_edge(text)
     assert found and parse_date(found).start.isoformat() == start
 
 
-@pytest.mark.parametrize("text", ["Report on the March 2020 events in Geneva", "Annual conference 2021 agenda and minutes"])
+@pytest.mark.parametrize(
+    "text", ["Report on the March 2020 events in Geneva", "Annual conference 2021 agenda and minutes"]
+)
 def test_no_date_at_the_edge_of_prose(text):
     assert date_at_edge(text) is None
 

@@ -1,5 +1,6 @@
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from crawler.parsers.credits import parse_credit
 from crawler.parsers.groups import parse_group_heading
@@ -19,7 +20,12 @@ from crawler.parsers.text import clean_paragraphs, clean_text, guess_language
         ("© JD Ligier / USDA 2023", "JD Ligier", "USDA", 2023),
         ("© Made By Survivors 2023", None, "Made By Survivors", 2023),
         ("© G20 2023", None, "G20", 2023),
-        ("© Provincial Labour and Social Welfare, Champasack", None, "Provincial Labour and Social Welfare, Champasack", None),
+        (
+            "© Provincial Labour and Social Welfare, Champasack",
+            None,
+            "Provincial Labour and Social Welfare, Champasack",
+            None,
+        ),
         ("Photo: Marcel Crozet", "Marcel Crozet", None, None),
         ("Photo: ILO", None, "ILO", None),
         ("(c) ILO 2020", None, "ILO", 2020),
@@ -41,28 +47,59 @@ def test_credit_absent_or_empty():
 
 
 ORGANISERS = [
-    ("Jointly organized by the ILO/China Partnership Programme and Ministry of Labour and Social Welfare, Lao People Democratic Republic",
-     ["ILO/China Partnership Programme", "Ministry of Labour and Social Welfare, Lao People Democratic Republic"]),
+    (
+        "Jointly organized by the ILO/China Partnership Programme and Ministry of Labour and Social Welfare, Lao People Democratic Republic",
+        ["ILO/China Partnership Programme", "Ministry of Labour and Social Welfare, Lao People Democratic Republic"],
+    ),
     ("The workshop is organised by the ILO.", ["ILO"]),
     ("The event is co-organized by UNDP and UN Women.", ["UNDP", "UN Women"]),
-    ("Meeting hosted by the ILO Country Office and Tandem Research, of Goa, India.", ["ILO Country Office", "Tandem Research"]),
+    (
+        "Meeting hosted by the ILO Country Office and Tandem Research, of Goa, India.",
+        ["ILO Country Office", "Tandem Research"],
+    ),
     ("A two-day workshop organized by the ILO, UNDP and ESCWA.", ["ILO", "UNDP", "ESCWA"]),
-    ("The Asian Research Centre for Migration, based in the Institute of Asian Studies in Chulalongkorn University in collaboration with "
-     "the ILO, IOM and the Stockholm Environment Institute will host the annual conference", ["Asian Research Centre for Migration", "ILO", "IOM", "Stockholm Environment Institute"]),
-    ("The ILO Country Office for Sri Lanka and the Maldives has organised a tripartite study tour.", ["ILO Country Office for Sri Lanka and the Maldives"]),
+    (
+        "The Asian Research Centre for Migration, based in the Institute of Asian Studies in Chulalongkorn University in collaboration with "
+        "the ILO, IOM and the Stockholm Environment Institute will host the annual conference",
+        ["Asian Research Centre for Migration", "ILO", "IOM", "Stockholm Environment Institute"],
+    ),
+    (
+        "The ILO Country Office for Sri Lanka and the Maldives has organised a tripartite study tour.",
+        ["ILO Country Office for Sri Lanka and the Maldives"],
+    ),
     ("The ILO Pakistan Office will convene a tripartite consultation.", ["ILO Pakistan Office"]),
-    ("L'atelier est organisé par le Bureau de l'OIT et le ministère du Travail.", ["Bureau de l'OIT", "ministère du Travail"]),
-    ("Séminaire co-organisé par l'OIT et la Confédération syndicale internationale.", ["OIT", "Confédération syndicale internationale"]),
-    ("El taller fue organizado por la OIT y el Ministerio de Trabajo y Seguridad Social.", ["OIT", "Ministerio de Trabajo y Seguridad Social"]),
-    ("The webinar was organised by two regional ILO programmes—the Skills for Prosperity in Southeast Asia Programme (SfP-SEA) funded by the UK "
-     "government and the Industry Skills for Inclusive Growth (InSIGHT-2) project funded by the government of Japan.",
-     ["Skills for Prosperity in Southeast Asia Programme (SfP-SEA)", "Industry Skills for Inclusive Growth (InSIGHT-2) project"]),
+    (
+        "L'atelier est organisé par le Bureau de l'OIT et le ministère du Travail.",
+        ["Bureau de l'OIT", "ministère du Travail"],
+    ),
+    (
+        "Séminaire co-organisé par l'OIT et la Confédération syndicale internationale.",
+        ["OIT", "Confédération syndicale internationale"],
+    ),
+    (
+        "El taller fue organizado por la OIT y el Ministerio de Trabajo y Seguridad Social.",
+        ["OIT", "Ministerio de Trabajo y Seguridad Social"],
+    ),
+    (
+        "The webinar was organised by two regional ILO programmes—the Skills for Prosperity in Southeast Asia Programme (SfP-SEA) funded by the UK "
+        "government and the Industry Skills for Inclusive Growth (InSIGHT-2) project funded by the government of Japan.",
+        [
+            "Skills for Prosperity in Southeast Asia Programme (SfP-SEA)",
+            "Industry Skills for Inclusive Growth (InSIGHT-2) project",
+        ],
+    ),
     ("The seminar was organised by the ILO in partnership with the Government of Fiji.", ["ILO", "Government of Fiji"]),
-    ("The ILO, in collaboration with the Ministry of Labour, organized a seminar on wages.", ["ILO", "Ministry of Labour"]),
+    (
+        "The ILO, in collaboration with the Ministry of Labour, organized a seminar on wages.",
+        ["ILO", "Ministry of Labour"],
+    ),
     ("Organized by the ILO with the support of the European Union.", ["ILO"]),
     ("Le forum est organisé par l'Agence nationale pour l'emploi.", ["Agence nationale pour l'emploi"]),
     ("Atelier organisé par le BIT pour les jeunes travailleurs.", ["BIT"]),
-    ("Organisers: ILO, UNDP and the Ministry of Labour and Social Welfare. Venue: Vientiane.", ["ILO", "UNDP", "Ministry of Labour and Social Welfare"]),
+    (
+        "Organisers: ILO, UNDP and the Ministry of Labour and Social Welfare. Venue: Vientiane.",
+        ["ILO", "UNDP", "Ministry of Labour and Social Welfare"],
+    ),
     ("The event was organized by: ILO and FAO.", ["ILO", "FAO"]),
     ("Organisateurs : OIT et PNUD.", ["OIT", "PNUD"]),
     ("This ILO Brief is part of a quantitative research of the labour force.", []),
@@ -78,13 +115,23 @@ def test_organisers(text, names):
 
 
 def test_organiser_text_is_the_sentence_that_names_them():
-    found = parse_organisers("The ILO opens a new office. The workshop is organised by the Ministry of Labour. More soon.")
+    found = parse_organisers(
+        "The ILO opens a new office. The workshop is organised by the Ministry of Labour. More soon."
+    )
     assert found.text == "The workshop is organised by the Ministry of Labour."
 
 
 @pytest.mark.parametrize(
     "text,month",
-    [("January 2023", "2023-01"), ("janvier 2023", "2023-01"), ("enero de 2023", "2023-01"), ("Enero 2023", "2023-01"), ("2023", None), ("News", None), ("", None)],
+    [
+        ("January 2023", "2023-01"),
+        ("janvier 2023", "2023-01"),
+        ("enero de 2023", "2023-01"),
+        ("Enero 2023", "2023-01"),
+        ("2023", None),
+        ("News", None),
+        ("", None),
+    ],
 )
 def test_group_headings(text, month):
     shown, group_month = parse_group_heading(text)
@@ -105,7 +152,10 @@ def test_language_guess():
 
 
 def test_entry_ids():
-    assert entry_id("https://www.ilo.org/asia/media-centre/multimedia/WCMS_865548/lang--en/index.htm", "t", "l") == "WCMS_865548"
+    assert (
+        entry_id("https://www.ilo.org/asia/media-centre/multimedia/WCMS_865548/lang--en/index.htm", "t", "l")
+        == "WCMS_865548"
+    )
     assert entry_id("https://WWW.Example.org/a?utm_source=x&b=1#top", "t", "l") == "https://example.org/a?b=1"
     assert entry_id(None, "A title", "https://x.org/l") == entry_id(None, "  a   TITLE ", "https://x.org/l")
     assert entry_id(None, "A title", "https://x.org/l") != entry_id(None, "A title", "https://x.org/other")

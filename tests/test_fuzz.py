@@ -1,15 +1,17 @@
 """No input makes extraction raise: odd node types, hostile sizes, generated and mutated pages."""
 
 import pytest
+from conftest import FIXTURES, SEED_URL
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import FIXTURES, SEED_URL
 from crawler.entries import build_entries
 from crawler.extract import extract_page
 
 URL = "https://example.org/news/"
-ENTRY = "<li><h3><a href='/a/{i}'>Entry number {i} has a title</a></h3><p>16 December 2022</p><p>Some text here.</p></li>"
+ENTRY = (
+    "<li><h3><a href='/a/{i}'>Entry number {i} has a title</a></h3><p>16 December 2022</p><p>Some text here.</p></li>"
+)
 
 
 def _extract(body, url=URL, profile="auto"):
@@ -49,8 +51,16 @@ def test_comments_beside_the_ilo_profile_entries(seed_html):
 
 @pytest.mark.parametrize(
     "body",
-    [b"", "", "   ", b"\x00\xff\xfe\x00\x89PNG\r\n\x1a\n", "<div>" * 100_000 + "<a href='/x'>Deep link title here</a>",
-     "<" * 5000, "<a href='" + "x" * 100_000 + "'>t</a>", "\ufffd" * 1000],
+    [
+        b"",
+        "",
+        "   ",
+        b"\x00\xff\xfe\x00\x89PNG\r\n\x1a\n",
+        "<div>" * 100_000 + "<a href='/x'>Deep link title here</a>",
+        "<" * 5000,
+        "<a href='" + "x" * 100_000 + "'>t</a>",
+        "\ufffd" * 1000,
+    ],
     ids=["empty-bytes", "empty", "blank", "binary", "deep", "angles", "long-href", "replacement"],
 )
 def test_hostile_inputs_do_not_raise(body):
@@ -63,13 +73,36 @@ def test_ten_thousand_entries():
     assert len(entries) == 10_000
 
 
-_TAGS = ["div", "p", "li", "ul", "a", "h2", "h3", "span", "time", "article", "header", "section", "table", "tr", "td", "dl", "dt", "dd"]
+_TAGS = [
+    "div",
+    "p",
+    "li",
+    "ul",
+    "a",
+    "h2",
+    "h3",
+    "span",
+    "time",
+    "article",
+    "header",
+    "section",
+    "table",
+    "tr",
+    "td",
+    "dl",
+    "dt",
+    "dd",
+]
 _BITS = st.one_of(
     st.sampled_from(_TAGS).map(lambda t: f"<{t}>"),
     st.sampled_from(_TAGS).map(lambda t: f"</{t}>"),
     st.sampled_from(["<a href='/x'>", "<a href='#'>", "<time datetime='2020-01-02'>", "<br>", "<img src='i.png'>"]),
-    st.sampled_from(["<!-- c -->", "<?pi x?>", "<![CDATA[x]]>", "&amp;", "&#0;", "&bogus;", "<!DOCTYPE html>", "\x00", "\ue001"]),
-    st.sampled_from(["16 December 2022", "3 hours ago", "Read more", "le 1er mars 2021", "hace 2 días", "Title of an entry here"]),
+    st.sampled_from(
+        ["<!-- c -->", "<?pi x?>", "<![CDATA[x]]>", "&amp;", "&#0;", "&bogus;", "<!DOCTYPE html>", "\x00", "\ue001"]
+    ),
+    st.sampled_from(
+        ["16 December 2022", "3 hours ago", "Read more", "le 1er mars 2021", "hace 2 días", "Title of an entry here"]
+    ),
     st.text(max_size=20),
 )
 
@@ -92,8 +125,10 @@ def test_mutated_real_pages_never_raise(data):
     for _ in range(data.draw(st.integers(1, 4))):
         at = data.draw(st.integers(0, max(len(body) - 1, 0)))
         cut = data.draw(st.integers(0, 200))
-        insert = data.draw(st.sampled_from([b"", b"<!-- x -->", b"<?php ?>", b"</div>", b"<li>", b"\x00", b"\xff\xfe", b"<a href=x>"]))
-        body = body[:at] + insert + body[at + cut:]
+        insert = data.draw(
+            st.sampled_from([b"", b"<!-- x -->", b"<?php ?>", b"</div>", b"<li>", b"\x00", b"\xff\xfe", b"<a href=x>"])
+        )
+        body = body[:at] + insert + body[at + cut :]
     _extract(body, SEED_URL, data.draw(st.sampled_from([None, "auto"])))
 
 

@@ -1,7 +1,7 @@
 """The generic extractor (--profile auto) on the shapes real listing pages take, in small
 snippets modelled on real markup: one test per failure pattern."""
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import pytest
 
@@ -56,8 +56,11 @@ def test_flat_sequences_without_a_wrapper_per_entry():
 def test_a_featured_first_post_in_other_markup_joins_the_list():
     featured = """<div class="featured"><article class="hero"><h1 class="hero-title"><a href="/p/0">The featured story of the week</a></h1>
       <p>The lead story, set in its own markup above the others.</p></article></div>"""
-    rest = "".join(f"""<article class="post"><h2><a href="/p/{i}">Regular post number {i}</a></h2>
-      <p>Text of the regular post {i} of the blog index.</p></article>""" for i in range(1, 6))
+    rest = "".join(
+        f"""<article class="post"><h2><a href="/p/{i}">Regular post number {i}</a></h2>
+      <p>Text of the regular post {i} of the blog index.</p></article>"""
+        for i in range(1, 6)
+    )
     entries = _entries(featured + f"<div class='list'>{rest}</div>")
     assert [e["title"] for e in entries][:2] == ["The featured story of the week", "Regular post number 1"]
     assert len(entries) == 6
@@ -65,14 +68,28 @@ def test_a_featured_first_post_in_other_markup_joins_the_list():
 
 def test_an_index_of_one_line_links_is_the_content():
     titles = [f"Essay {n}: {w}" for n, w in enumerate(["Cities", "Wealth", "Work", "Taste", "Lies"] * 8)]
-    body = "<h1>Essays</h1><ul>" + "".join(f"<li><a href='/essay/{i}'>{t}</a></li>" for i, t in enumerate(titles)) + "</ul>"
+    body = (
+        "<h1>Essays</h1><ul>"
+        + "".join(f"<li><a href='/essay/{i}'>{t}</a></li>" for i, t in enumerate(titles))
+        + "</ul>"
+    )
     entries = _entries(body)
     assert [e["title"] for e in entries] == titles
 
 
 @pytest.mark.parametrize(
-    "pointer", ["view minutes", "Read more", "Continue reading", "Details", "Download (PDF)", "Lire la suite", "En savoir plus",
-                "Leer más", "Ver más"],
+    "pointer",
+    [
+        "view minutes",
+        "Read more",
+        "Continue reading",
+        "Details",
+        "Download (PDF)",
+        "Lire la suite",
+        "En savoir plus",
+        "Leer más",
+        "Ver más",
+    ],
 )
 def test_generic_link_text_is_no_title(pointer):
     card = f"<div class='item'><h3>Meeting of the board number {{i}}</h3><p>The board meets.</p><a href='/m/{{i}}'>{pointer}</a></div>"
@@ -82,22 +99,33 @@ def test_generic_link_text_is_no_title(pointer):
 
 
 def test_meetings_named_by_their_date():
-    rows = "".join(f"<li><span>January {d}, 2021</span> <a href='/minutes/{d}.pdf'>view minutes</a></li>" for d in (5, 12, 19))
+    rows = "".join(
+        f"<li><span>January {d}, 2021</span> <a href='/minutes/{d}.pdf'>view minutes</a></li>" for d in (5, 12, 19)
+    )
     entries = _entries(f"<ul class='minutes'>{rows}</ul>")
     assert [e["title"] for e in entries] == ["January 5, 2021", "January 12, 2021", "January 19, 2021"]
 
 
 @pytest.mark.parametrize(
     "shown,start",
-    [("Posted on September  3, 2019 at  6:09 AM", "2019-09-03"), ("Monday, January 29th, 2018", "2018-01-29"),
-     ("Publié le 1er mars 2021", "2021-03-01"), ("1º de marzo de 2021", "2021-03-01"), ("3 hours ago", "2024-03-30"),
-     ("il y a 3 jours", "2024-03-28"), ("hace 2 días", "2024-03-29"), ("Posted in News, Events on February 2, 2026", "2026-02-02")],
+    [
+        ("Posted on September  3, 2019 at  6:09 AM", "2019-09-03"),
+        ("Monday, January 29th, 2018", "2018-01-29"),
+        ("Publié le 1er mars 2021", "2021-03-01"),
+        ("1º de marzo de 2021", "2021-03-01"),
+        ("3 hours ago", "2024-03-30"),
+        ("il y a 3 jours", "2024-03-28"),
+        ("hace 2 días", "2024-03-29"),
+        ("Posted in News, Events on February 2, 2026", "2026-02-02"),
+    ],
 )
 def test_dates_shown_are_read(shown, start):
-    now = datetime(2024, 3, 31, 1, 0, tzinfo=timezone.utc)
+    now = datetime(2024, 3, 31, 1, 0, tzinfo=UTC)
     card = f"<div class='post'><h2><a href='/p/{{i}}'>A post title number {{i}}</a></h2><p class='meta'>{shown}</p><p>Body text of the post.</p></div>"
     entries = _entries("".join(card.format(i=i) for i in range(3)), now=now)
-    assert all(e["date_start"] == start and e["date_precision"] == "day" for e in entries), [e["date_text"] for e in entries]
+    assert all(e["date_start"] == start and e["date_precision"] == "day" for e in entries), [
+        e["date_text"] for e in entries
+    ]
 
 
 def test_a_time_element_with_a_non_iso_value():
@@ -121,7 +149,7 @@ def test_rows_whose_meta_line_is_the_next_row():
       </span></td></tr><tr><td></td><td class="subtext"><span class="score">4{i} points</span> by <a href="user?id=u{i}">u{i}</a>
       <span class="age"><a href="item?id={i}">{i} days ago</a></span> | <a href="item?id={i}">{i}&nbsp;comments</a></td></tr>
       <tr class="spacer"></tr>"""
-    now = datetime(2024, 3, 31, 12, 0, tzinfo=timezone.utc)
+    now = datetime(2024, 3, 31, 12, 0, tzinfo=UTC)
     entries = _entries("<table>" + "".join(row.format(i=i) for i in range(1, 5)) + "</table>", now=now)
     assert [e["title"] for e in entries] == [f"A story from another site, number {i}" for i in range(1, 5)]
     assert [e["date_start"] for e in entries] == ["2024-03-30", "2024-03-29", "2024-03-28", "2024-03-27"]
@@ -129,13 +157,24 @@ def test_rows_whose_meta_line_is_the_next_row():
 
 def test_a_year_shown_in_the_group_heading_completes_a_date():
     rows = "".join(f"<li><a href='/agenda/{d}.pdf'>August {d} - City Council Agenda</a></li>" for d in (9, 23))
-    entries = _entries(f"<h2>Agendas - 2022</h2><ul>{rows}</ul><h2>Agendas - 2021</h2><ul><li><a href='/a/x.pdf'>May 4 - City Council Agenda</a></li></ul>")
+    entries = _entries(
+        f"<h2>Agendas - 2022</h2><ul>{rows}</ul><h2>Agendas - 2021</h2><ul><li><a href='/a/x.pdf'>May 4 - City Council Agenda</a></li></ul>"
+    )
     assert [(e["date_start"], e["group"]) for e in entries] == [
-        ("2022-08-09", "Agendas - 2022"), ("2022-08-23", "Agendas - 2022"), ("2021-05-04", "Agendas - 2021")]
+        ("2022-08-09", "Agendas - 2022"),
+        ("2022-08-23", "Agendas - 2022"),
+        ("2021-05-04", "Agendas - 2021"),
+    ]
 
 
 def test_posts_under_a_days_heading_take_that_day():
     day = "<h2 class='date-header'><span>mercredi 14 octobre 2020</span></h2>"
     post = "<div class='post'><h3><a href='/p/{i}'>Billet numéro {i} du blog</a></h3><div class='body'><p>Le texte du billet.</p></div></div>"
-    entries = _entries(day + post.format(i=1) + post.format(i=2) + "<h2 class='date-header'><span>mardi 13 octobre 2020</span></h2>" + post.format(i=3))
+    entries = _entries(
+        day
+        + post.format(i=1)
+        + post.format(i=2)
+        + "<h2 class='date-header'><span>mardi 13 octobre 2020</span></h2>"
+        + post.format(i=3)
+    )
     assert [e["date_start"] for e in entries] == ["2020-10-14", "2020-10-14", "2020-10-13"]

@@ -14,14 +14,36 @@ def _ld(data) -> str:
 
 
 ITEM_LIST = {
-    "@context": "https://schema.org", "@type": "ItemList",
+    "@context": "https://schema.org",
+    "@type": "ItemList",
     "itemListElement": [
-        {"@type": "ListItem", "position": 1, "item": {"@type": "Event", "name": "Workshop on social protection",
-         "startDate": "2024-05-01T09:00", "endDate": "2024-05-03", "url": "/events/workshop",
-         "organizer": [{"@type": "Organization", "name": "ILO"}, {"@type": "Organization", "name": "UNDP"}]}},
-        {"@type": "ListItem", "position": 2, "item": {"@type": "Event", "name": "Tripartite meeting on wages",
-         "startDate": "2024-06-12", "url": "/events/wages"}},
-        {"@type": "ListItem", "position": 3, "item": {"@type": "Event", "name": "Launch of the youth report", "startDate": "2024-07-01"}},
+        {
+            "@type": "ListItem",
+            "position": 1,
+            "item": {
+                "@type": "Event",
+                "name": "Workshop on social protection",
+                "startDate": "2024-05-01T09:00",
+                "endDate": "2024-05-03",
+                "url": "/events/workshop",
+                "organizer": [{"@type": "Organization", "name": "ILO"}, {"@type": "Organization", "name": "UNDP"}],
+            },
+        },
+        {
+            "@type": "ListItem",
+            "position": 2,
+            "item": {
+                "@type": "Event",
+                "name": "Tripartite meeting on wages",
+                "startDate": "2024-06-12",
+                "url": "/events/wages",
+            },
+        },
+        {
+            "@type": "ListItem",
+            "position": 3,
+            "item": {"@type": "Event", "name": "Launch of the youth report", "startDate": "2024-07-01"},
+        },
     ],
 }
 
@@ -29,7 +51,11 @@ ITEM_LIST = {
 def test_an_item_list_names_entries_the_html_does_not_show():
     html = f"<html><head>{_ld(ITEM_LIST)}</head><body><main><h1>Events</h1><p>Nothing rendered here.</p></main></body></html>"
     entries = build_entries(extract_page(html, URL, "auto"), URL)
-    assert [e["title"] for e in entries] == ["Workshop on social protection", "Tripartite meeting on wages", "Launch of the youth report"]
+    assert [e["title"] for e in entries] == [
+        "Workshop on social protection",
+        "Tripartite meeting on wages",
+        "Launch of the youth report",
+    ]
     first = entries[0]
     assert first["url"] == "https://example.org/events/workshop" and entries[2]["url"] is None
     assert (first["date_start"], first["date_end"]) == ("2024-05-01", "2024-05-03")
@@ -39,8 +65,11 @@ def test_an_item_list_names_entries_the_html_does_not_show():
 def test_structured_dates_and_organisers_fill_the_html_entries():
     cards = "".join(
         f"<article><h3><a href='{href}'>{title}</a></h3><p>A description of the event with some words.</p></article>"
-        for href, title in [("/events/workshop", "Workshop on social protection"), ("/events/wages", "Tripartite meeting on wages"),
-                            ("/events/youth", "Launch of the youth report")]
+        for href, title in [
+            ("/events/workshop", "Workshop on social protection"),
+            ("/events/wages", "Tripartite meeting on wages"),
+            ("/events/youth", "Launch of the youth report"),
+        ]
     )
     html = f"<html><head>{_ld(ITEM_LIST)}</head><body><main>{cards}</main></body></html>"
     entries = build_entries(extract_page(html, URL, "auto"), URL)
@@ -52,11 +81,13 @@ def test_structured_dates_and_organisers_fill_the_html_entries():
 def test_microdata_and_rdfa_articles():
     micro = "".join(
         f'<div itemscope itemtype="https://schema.org/NewsArticle"><h2 itemprop="headline"><a itemprop="url" href="/n{i}">News {i} here</a></h2>'
-        f'<meta itemprop="datePublished" content="2023-01-0{i}"></div>' for i in (1, 2)
+        f'<meta itemprop="datePublished" content="2023-01-0{i}"></div>'
+        for i in (1, 2)
     )
     rdfa = "".join(
         f'<div vocab="https://schema.org/" typeof="BlogPosting"><span property="headline">Blog post {i}</span>'
-        f'<a property="url" href="/b{i}">link</a><span property="datePublished" content="2023-02-0{i}"></span></div>' for i in (1, 2)
+        f'<a property="url" href="/b{i}">link</a><span property="datePublished" content="2023-02-0{i}"></span></div>'
+        for i in (1, 2)
     )
     items = structured_items(f"<html><body>{micro}{rdfa}</body></html>", URL)
     got = {(i["title"], i["url"], i["date"]) for i in items}
@@ -67,16 +98,31 @@ def test_microdata_and_rdfa_articles():
 def test_one_item_is_the_page_not_a_list_and_broken_data_is_ignored():
     one = _ld({"@context": "https://schema.org", "@type": "NewsArticle", "headline": "The page itself"})
     broken = '<script type="application/ld+json">{"@type": "ItemList", "itemListElement": [</script>'
-    html = f"<html><head>{one}{broken}</head><body><ul><li><a href='/a'>An entry of the page</a></li></ul></body></html>"
+    html = (
+        f"<html><head>{one}{broken}</head><body><ul><li><a href='/a'>An entry of the page</a></li></ul></body></html>"
+    )
     entries = build_entries(extract_page(html, URL, "auto"), URL)
     assert [e["title"] for e in entries] == ["An entry of the page"]
 
 
 def test_graph_and_blog_posts():
-    data = {"@context": "https://schema.org", "@graph": [
-        {"@type": "WebPage", "name": "Blog"},
-        {"@type": "Blog", "blogPost": [{"@type": "BlogPosting", "headline": f"Post {i}", "url": f"https://example.org/p{i}",
-                                         "datePublished": f"2021-03-0{i}"} for i in (1, 2, 3)]},
-    ]}
+    data = {
+        "@context": "https://schema.org",
+        "@graph": [
+            {"@type": "WebPage", "name": "Blog"},
+            {
+                "@type": "Blog",
+                "blogPost": [
+                    {
+                        "@type": "BlogPosting",
+                        "headline": f"Post {i}",
+                        "url": f"https://example.org/p{i}",
+                        "datePublished": f"2021-03-0{i}",
+                    }
+                    for i in (1, 2, 3)
+                ],
+            },
+        ],
+    }
     items = structured_items(f"<html><head>{_ld(data)}</head></html>", URL)
     assert [i["title"] for i in items] == ["Post 1", "Post 2", "Post 3"]

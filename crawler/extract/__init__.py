@@ -54,7 +54,11 @@ def _profile_entries(root, profile: Profile) -> list[RawEntry]:
         # by structure, as the generic extractor does.
         wanted = sel["entry"]
         nodes = select(scope, wanted)
-        placed = {members[0]: (group, position) for members, group, position in assign_groups(nodes, [[n] for n in nodes])} if nodes else {}
+        placed = (
+            {members[0]: (group, position) for members, group, position in assign_groups(nodes, [[n] for n in nodes])}
+            if nodes
+            else {}
+        )
     entries: list[RawEntry] = []
     group, position = None, 0
     for node in select(scope, wanted):  # document order: headings and entries interleaved
@@ -69,7 +73,12 @@ def _profile_entries(root, profile: Profile) -> list[RawEntry]:
             title_el = find_title([node])
         if title_el is not None and title_el.tag != "a":
             title_el = next(iter(title_el.iter("a")), title_el)
-        entry = RawEntry(title=text_of(title_el), href=title_el.get("href") if title_el is not None else None, group=group, position=position)
+        entry = RawEntry(
+            title=text_of(title_el),
+            href=title_el.get("href") if title_el is not None else None,
+            group=group,
+            position=position,
+        )
         used = [title_el]
         date_el = first(node, sel.get("date"))
         if date_el is not None:
@@ -85,13 +94,17 @@ def _profile_entries(root, profile: Profile) -> list[RawEntry]:
         if image_el is not None:
             entry.image_src = image_el.get("src") or image_el.get("data-src")
         if sel.get("description"):
-            paras = [p for p in select(node, sel["description"]) if not any(is_ancestor(u, p) for u in used if u is not None)]
+            paras = [
+                p for p in select(node, sel["description"]) if not any(is_ancestor(u, p) for u in used if u is not None)
+            ]
             entry.paragraphs = [t for t in (text_of(p) for p in paras) if t]
         entries.append(fill_entry([node], entry, used))
     return entries
 
 
-def extract_page(body: bytes | str, url: str, profile: Profile | str | None = None, now: datetime | None = None) -> RawPage:
+def extract_page(
+    body: bytes | str, url: str, profile: Profile | str | None = None, now: datetime | None = None
+) -> RawPage:
     """Raw entries and pagination links of one listing page.
 
     `profile` is a Profile, a bundled profile's name, a .toml path, "auto" (generic

@@ -68,7 +68,13 @@ def feed_entries(feed_bytes: bytes | str) -> list[dict]:
     out = []
     for item in parsed.entries:
         when = item.get("published_parsed") or item.get("updated_parsed") or item.get("created_parsed")
-        out.append({"title": clean_text(item.get("title")), "url": (item.get("link") or "").strip() or None, "date": _day(when)})
+        out.append(
+            {
+                "title": clean_text(item.get("title")),
+                "url": (item.get("link") or "").strip() or None,
+                "date": _day(when),
+            }
+        )
     return out
 
 
@@ -93,7 +99,9 @@ def reconcile(entries: list[dict], feed_items: list[dict]) -> tuple[list[dict], 
                 entry["title"] = item["title"]
                 filled_titles += 1
             if item.get("date") and not entry.get("date_start"):
-                entry.update(date_text=item["date"], date_start=item["date"], date_end=item["date"], date_precision="day")
+                entry.update(
+                    date_text=item["date"], date_start=item["date"], date_end=item["date"], date_precision="day"
+                )
                 filled_dates += 1
         out.append(entry)
     report = {

@@ -42,18 +42,12 @@ def fill_entry(elements, entry: RawEntry, used: list) -> RawEntry:
     title_el = used[0] if used else None
     blocks = _leaf_blocks(elements)
     if entry.date_text is None:
-        leaves = [el for el in blocks if not any(is_ancestor(u, el) or is_ancestor(el, u) for u in used if u is not None)]
+        leaves = [
+            el for el in blocks if not any(is_ancestor(u, el) or is_ancestor(el, u) for u in used if u is not None)
+        ]
         _find_date(elements, entry, used, title_el, leaves)
     if entry.credit_text is None:
-        for el in walk(elements):
-            if any(is_ancestor(u, el) for u in used if u is not None):
-                continue
-            text = text_of(el)
-            if text and (looks_like_credit(text) or (_CREDIT_CLASS.search(el.get("class") or "") and len(text) < 160)):
-                if tag(el) in _TEXT_BLOCKS or tag(el) in ("figcaption", "cite"):
-                    entry.credit_text = text
-                    used.append(el)
-                    break
+        _find_credit(elements, entry, used)
     if entry.image_src is None:
         for el in walk(elements):
             if tag(el) == "img":
@@ -70,7 +64,11 @@ def fill_entry(elements, entry: RawEntry, used: list) -> RawEntry:
             # what is left of a date's meta line ("News") is a label, not description.
             text = _without_more(text_of(_text_without(el, inside)) if inside else text_of(el))
             text = text.lstrip("|·•–—-: ") if text else None
-            if text and inside - {title_el} and (len(text.split()) <= 3 or (len(text.split()) <= 6 and not text.endswith((".", "!", "?")))):
+            if (
+                text
+                and inside - {title_el}
+                and (len(text.split()) <= 3 or (len(text.split()) <= 6 and not text.endswith((".", "!", "?"))))
+            ):
                 continue  # "News", "Posted on by admin": what a date line leaves, not prose
             if text and not _NOISE_LINE.match(text):
                 paragraphs.append(text)
@@ -80,6 +78,25 @@ def fill_entry(elements, entry: RawEntry, used: list) -> RawEntry:
             _date_from_paragraphs(entry, paragraphs)
         entry.paragraphs = [p for p in paragraphs if p]
     return entry
+
+
+def _find_credit(elements, entry: RawEntry, used: list) -> None:
+    """A photo credit line ("© ILO/Marcel Crozet"), or a short element classed as one."""
+    for el in walk(elements):
+        if any(is_ancestor(u, el) for u in used if u is not None):
+            continue
+        text = text_of(el)
+        credit_like = looks_like_credit(text) or (
+            _CREDIT_CLASS.search(el.get("class") or "") and len(text or "") < _MAX_CREDIT_CHARS
+        )
+        if text and credit_like and (tag(el) in _TEXT_BLOCKS or tag(el) in ("figcaption", "cite")):
+            entry.credit_text = text
+            used.append(el)
+            return
+
+
+# A credit is a line, not a caption paragraph.
+_MAX_CREDIT_CHARS = 160
 
 
 def _date_from_paragraphs(entry: RawEntry, paragraphs: list[str]) -> None:
@@ -131,7 +148,10 @@ _NOISE_LINE = re.compile(
     re.IGNORECASE,
 )
 # Class names of elements that hold no description: bylines, tag and category lists, share bars.
-_NOISE_CLASS = re.compile(r"(?:^|[\s_-])(?:author|byline|tags?|categor(?:y|ies)|cats?-links|tag-?links|share|sharing|social|meta-?tags)(?:$|[\s_-])", re.I)
+_NOISE_CLASS = re.compile(
+    r"(?:^|[\s_-])(?:author|byline|tags?|categor(?:y|ies)|cats?-links|tag-?links|share|sharing|social|meta-?tags)(?:$|[\s_-])",
+    re.I,
+)
 # A line of links may carry this many words of its own ("Tags:", "Filed under") and still be a link list.
 _LINK_LIST_LABEL_WORDS = 3
 
@@ -259,8 +279,30 @@ def walk(elements):
 
 
 # Elements that are lines of their own: a block holding one is no paragraph but a box of them.
-_HOLDS_LINES = frozenset(("p", "div", "li", "dd", "dt", "section", "blockquote", "table", "tr", "td", "th", "ul", "ol", "dl",
-                          "article", "header", "footer", "figure", "aside") + HEADINGS)
+_HOLDS_LINES = frozenset(
+    (
+        "p",
+        "div",
+        "li",
+        "dd",
+        "dt",
+        "section",
+        "blockquote",
+        "table",
+        "tr",
+        "td",
+        "th",
+        "ul",
+        "ol",
+        "dl",
+        "article",
+        "header",
+        "footer",
+        "figure",
+        "aside",
+    )
+    + HEADINGS
+)
 
 
 def _leaf_blocks(elements):

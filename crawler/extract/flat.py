@@ -46,29 +46,33 @@ def _segment(children: list, at: list[int], shapes) -> list[list] | None:
     first, last = at[0], at[-1]
     start = max([b + 1 for b in breaks if b < first], default=0)
     end = min([b for b in breaks if b > last], default=len(children))
-    prefix, suffix = sigs[start:first], sigs[last + 1:end]
+    prefix, suffix = sigs[start:first], sigs[last + 1 : end]
     heads: dict[int, list] = {}
     tails: dict[int, list] = {}
-    bounds = list(zip(at, at[1:]))
+    bounds = list(zip(at, at[1:], strict=False))
     for left, right in bounds:
         gap = list(range(left + 1, right))
         inner_breaks = [i for i in gap if i in breaks]
         before = gap[: gap.index(inner_breaks[0])] if inner_breaks else gap
-        after = gap[gap.index(inner_breaks[-1]) + 1:] if inner_breaks else gap
+        after = gap[gap.index(inner_breaks[-1]) + 1 :] if inner_breaks else gap
         t = _common_prefix([sigs[i] for i in before], suffix) if suffix else 0 if prefix else len(before)
         if inner_breaks:
             tails[left] = before
             h = _common_suffix([sigs[i] for i in after], prefix)
-            heads[right] = after[len(after) - h:] if h else []
+            heads[right] = after[len(after) - h :] if h else []
             continue
         h = min(_common_suffix([sigs[i] for i in gap], prefix), len(gap) - t) if prefix else 0
-        tails[left], heads[right] = gap[: len(gap) - h], gap[len(gap) - h:]
+        tails[left], heads[right] = gap[: len(gap) - h], gap[len(gap) - h :]
     longest_tail = max((len(v) for v in tails.values()), default=len(suffix))
     tails[last] = list(range(last + 1, end))[:longest_tail]  # not the pager or footer after the list
     # The first run opens the way the others do, with what stands before it.
     h = max((len(v) for v in heads.values()), default=0)
     heads[first] = list(range(first - h, first)) if h and h <= len(prefix) else []
-    if not any(tails.values()) and not any(heads.get(i) for i in at[1:]) and not any((children[i].tail or "").strip() for i in at):
+    if (
+        not any(tails.values())
+        and not any(heads.get(i) for i in at[1:])
+        and not any((children[i].tail or "").strip() for i in at)
+    ):
         return None
     return [[children[i] for i in heads.get(a, []) + [a] + tails.get(a, [])] for a in at]
 
@@ -76,8 +80,12 @@ def _segment(children: list, at: list[int], shapes) -> list[list] | None:
 def _foreign_links(runs, links_in, is_pointer) -> bool:
     """True when a run takes in a second title link (it would swallow another entry)."""
     for run in runs:
-        hrefs = {a.get("href") for m in run for a in links_in(m)
-                 if not is_pointer(a) and len((a.text_content() or "").split()) >= _TITLE_WORDS}
+        hrefs = {
+            a.get("href")
+            for m in run
+            for a in links_in(m)
+            if not is_pointer(a) and len((a.text_content() or "").split()) >= _TITLE_WORDS
+        }
         if len(hrefs) > 1:
             return True
     return False

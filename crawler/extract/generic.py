@@ -90,15 +90,15 @@ def _best_group_within(root, chrome):
     candidates = [(key, [[el] for el in _outermost(els)], False) for key, els in groups.items()]
     candidates += [(key, runs, True) for key, runs in flat_groups(groups, shapes, page.links_in, _is_pointer).items()]
     scored = []
-    for key, records, flat in candidates:
+    for _key, records, flat in candidates:
         aligned = align(records, page.links_in, shapes)
         if aligned is None:
             continue
         title_links, _ = aligned
         if None in title_links:  # a header row, a record with no link of its own: no entry
-            records = [r for r, a in zip(records, title_links) if a is not None]
+            records = [r for r, a in zip(records, title_links, strict=False) if a is not None]
             title_links = [a for a in title_links if a is not None]
-        titles = [_record_title(r, a, page) for r, a in zip(records, title_links)]
+        titles = [_record_title(r, a, page) for r, a in zip(records, title_links, strict=False)]
         score = score_group(records, titles, page.texts)
         # Ties go to the larger record (it holds the date and the teaser), then to real elements.
         rank = (round(score, 6), sum(len(page.texts(m)) for r in records for m in r), not flat)
@@ -108,9 +108,9 @@ def _best_group_within(root, chrome):
     scored.sort(key=lambda c: c[0], reverse=True)
     _, records, title_links, flat, quality = scored[0]
     blocks = wrap(records) if flat else [r[0] for r in records]
-    found = dict(zip(blocks, title_links))
+    found = dict(zip(blocks, title_links, strict=False))
     for more_blocks, more_links in _companions(blocks, quality, scored[1:], title_links):
-        found.update(zip(more_blocks, more_links))
+        found.update(zip(more_blocks, more_links, strict=False))
     for extra, link in _extras(list(found), page, chrome):
         found[extra] = link
     return found, page
@@ -148,7 +148,12 @@ def _companions(blocks, quality, others, links):
     covered = {anc for b in blocks for anc in b.iterancestors()} | taken
     out = []
     for _, records, title_links, flat, q in others:
-        if len(out) >= _MAX_COMPANIONS or flat or len(records) < _MIN_COMPANION_RECORDS or q < _COMPANION_QUALITY * quality:
+        if (
+            len(out) >= _MAX_COMPANIONS
+            or flat
+            or len(records) < _MIN_COMPANION_RECORDS
+            or q < _COMPANION_QUALITY * quality
+        ):
             continue
         heads = [r[0] for r in records]
         if any(h in covered or any(anc in taken for anc in h.iterancestors()) for h in heads):
@@ -187,11 +192,22 @@ def _extras(blocks, page, chrome):
         if scope is None or tag(scope) in ("body", "html"):
             break
         for child in scope:
-            if not tag(child) or child in taken or chrome(child) or any(b is child or _contains(child, b) for b in blocks):
+            if (
+                not tag(child)
+                or child in taken
+                or chrome(child)
+                or any(b is child or _contains(child, b) for b in blocks)
+            ):
                 continue
-            if any(_contains(b, child) for b in blocks) or any(_contains(x, child) or _contains(child, x) for x, _ in out):
+            if any(_contains(b, child) for b in blocks) or any(
+                _contains(x, child) or _contains(child, x) for x, _ in out
+            ):
                 continue
-            good = [a for a in page.links_in(child) if link_quality(a, child) >= _EXTRA_MIN_QUALITY and not is_generic_text(text_of(a))]
+            good = [
+                a
+                for a in page.links_in(child)
+                if link_quality(a, child) >= _EXTRA_MIN_QUALITY and not is_generic_text(text_of(a))
+            ]
             if len({a.get("href") for a in good}) == 1 and len(out) < _MAX_EXTRAS:
                 out.append((child, good[0]))
     return out
@@ -219,7 +235,7 @@ def _lca(elements):
             el = el.getparent()
         paths.append(path[::-1])
     common = None
-    for nodes in zip(*paths):
+    for nodes in zip(*paths, strict=False):
         if all(n is nodes[0] for n in nodes):
             common = nodes[0]
         else:
@@ -232,8 +248,10 @@ def assign_groups(blocks, members, page_title_el=None):
     if container is None:  # a fragment whose root is the entry itself
         container = blocks[0].getroottree().getroot()
     # Widen to take in the group heading written just before the list.
-    while container is not None and container.getparent() is not None and (
-        tag(container) in _LISTS | {"li", "tr"} or _heading_before(container)
+    while (
+        container is not None
+        and container.getparent() is not None
+        and (tag(container) in _LISTS | {"li", "tr"} or _heading_before(container))
     ):
         container = container.getparent()
     block_index = {b: i for i, b in enumerate(blocks)}
@@ -273,7 +291,11 @@ def _is_group_heading(el) -> bool:
         return not any(a.get("href") for a in el.iter("a"))
     if tag(el) in ("p", "div", "span", "strong", "li", "dt", "caption", "td"):
         text = text_of(el)
-        return bool(text) and not any(tag(c) in ("p", "div") for c in el.iterdescendants()) and looks_like_group_heading(text)
+        return (
+            bool(text)
+            and not any(tag(c) in ("p", "div") for c in el.iterdescendants())
+            and looks_like_group_heading(text)
+        )
     return False
 
 
@@ -300,4 +322,3 @@ def _once(entries: list[RawEntry]) -> list[RawEntry]:
     if half and len(keys) % 2 == 0 and keys[:half] == keys[half:]:
         return entries[:half]
     return entries
-

@@ -10,7 +10,7 @@ from lxml import etree
 from lxml.cssselect import CSSSelector
 from w3lib.encoding import html_to_unicode
 
-from ..parsers.text import clean_text
+from ..parsers.text import clean_text, words
 
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
 # Characters XML cannot hold (control characters, lone surrogates): lxml keeps them from
@@ -19,9 +19,11 @@ _NOT_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff
 _DROP = ("script", "style", "noscript", "template", "svg", "iframe")
 # Elements that flow inside a line: their text joins the text around them as it is
 # ("<span>50</span>-Year" reads "50-Year"); every other element is a line of its own.
-INLINE = frozenset(
-    "a abbr b bdi bdo big cite code data del dfn em font i ins kbd label mark q s samp small span strike strong "
-    "sub sup time tt u var wbr".split()
+INLINE = words(
+    """
+    a abbr b bdi bdo big cite code data del dfn em font i ins kbd label mark q s samp small span strike
+    strong sub sup time tt u var wbr
+    """
 )
 
 
@@ -43,7 +45,14 @@ def _guess_encoding(body: bytes) -> str:
 
 # Text no reader sees: hidden elements, and text for screen readers only ("Read more<span
 # class="screen-reader-text"> about Title</span>"), which would run into titles and links.
-_HIDDEN_CLASSES = ("sr-only", "screen-reader-text", "visually-hidden", "visuallyhidden", "element-invisible", "screen-reader-only")
+_HIDDEN_CLASSES = (
+    "sr-only",
+    "screen-reader-text",
+    "visually-hidden",
+    "visuallyhidden",
+    "element-invisible",
+    "screen-reader-only",
+)
 _HIDDEN = "|".join(
     ["//*[@hidden]", "//*[contains(translate(@style, ' ', ''), 'display:none')]"]
     + [f"//*[contains(concat(' ', normalize-space(@class), ' '), ' {c} ')]" for c in _HIDDEN_CLASSES]

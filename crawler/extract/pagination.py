@@ -25,7 +25,11 @@ def _absolute(base_url: str, href: str | None) -> str | None:
 
 
 def find_page_links(
-    root, base_url: str, next_selector: str | None = None, pages_selector: str | None = None, page_offset: re.Pattern | None = None
+    root,
+    base_url: str,
+    next_selector: str | None = None,
+    pages_selector: str | None = None,
+    page_offset: re.Pattern | None = None,
 ) -> list[str]:
     """Every pagination link on the page, the next page first, without duplicates.
     `page_offset` marks a site's own page links (the ILO's nextRow--N)."""
@@ -43,7 +47,12 @@ def find_page_links(
         add(el.get("href"))
     for a in root.iter("a"):
         text = (text_of(a) or "").strip()
-        if _NEXT_TEXT.match(text) or (a.get("aria-label") or "").lower() in ("next", "next page", "suivant", "siguiente"):
+        if _NEXT_TEXT.match(text) or (a.get("aria-label") or "").lower() in (
+            "next",
+            "next page",
+            "suivant",
+            "siguiente",
+        ):
             add(a.get("href"))
     if pages_selector:
         for a in select(root, pages_selector):
@@ -53,7 +62,11 @@ def find_page_links(
         href = a.get("href") or ""
         if not (text.isdigit() and len(text) <= 4):
             continue
-        paged = _PAGE_HREF.search(href) or (page_offset is not None and page_offset.search(href)) or _numbered_twin(href, base_url)
+        paged = (
+            _PAGE_HREF.search(href)
+            or (page_offset is not None and page_offset.search(href))
+            or _numbered_twin(href, base_url)
+        )
         if paged or _sibling_numbers(a):
             add(href)
     return found

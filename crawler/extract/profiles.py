@@ -11,7 +11,19 @@ from pathlib import Path
 
 from ..parsers.ids import host_of
 
-SELECTOR_KEYS = ("page_title", "container", "group", "entry", "title", "date", "description", "credit", "image", "next", "pages")
+SELECTOR_KEYS = (
+    "page_title",
+    "container",
+    "group",
+    "entry",
+    "title",
+    "date",
+    "description",
+    "credit",
+    "image",
+    "next",
+    "pages",
+)
 
 # Every key a profile file may hold: its type, and the words an error names it by.
 SCHEMA: dict[str, tuple[type | tuple[type, ...], str]] = {
@@ -46,9 +58,14 @@ class Profile:
 
 
 def _type_name(value) -> str:
-    return {str: "a string", int: "a whole number", list: "a list", dict: "a table", bool: "true/false", float: "a number"}.get(
-        type(value), type(value).__name__
-    )
+    return {
+        str: "a string",
+        int: "a whole number",
+        list: "a list",
+        dict: "a table",
+        bool: "true/false",
+        float: "a number",
+    }.get(type(value), type(value).__name__)
 
 
 def validate(data: dict, source: str) -> None:
@@ -61,7 +78,7 @@ def validate(data: dict, source: str) -> None:
         if not isinstance(value, kind) or isinstance(value, bool):
             raise ProfileError(f"{source}: {key} must be {expected}, not {_type_name(value)} ({value!r})")
     if not data.get("name"):
-        raise ProfileError(f"{source}: a profile needs a name (name = \"...\")")
+        raise ProfileError(f'{source}: a profile needs a name (name = "...")')
     if any(not isinstance(d, str) for d in data.get("domains", [])):
         raise ProfileError(f"{source}: domains must be a list of host names (strings)")
     selectors = data.get("selectors") or {}
@@ -71,7 +88,9 @@ def validate(data: dict, source: str) -> None:
         if key not in SELECTOR_KEYS:
             raise ProfileError(f"{source}: unknown selector {key!r} in [selectors]; known: {', '.join(SELECTOR_KEYS)}")
         if not isinstance(sel, str):
-            raise ProfileError(f"{source}: selectors.{key} must be a CSS selector (a string), not {_type_name(sel)} ({sel!r})")
+            raise ProfileError(
+                f"{source}: selectors.{key} must be a CSS selector (a string), not {_type_name(sel)} ({sel!r})"
+            )
 
 
 def _pattern(data: dict, key: str, source: str) -> re.Pattern | None:
@@ -140,7 +159,9 @@ def get_profile(name_or_path: str | None) -> Profile | None:
         return profiles[name_or_path]
     if name_or_path.endswith(".toml") or Path(name_or_path).exists():
         return load_profile_file(name_or_path)
-    raise ProfileError(f"unknown profile {name_or_path!r}: use one of {', '.join(sorted(profiles))}, 'auto', or a .toml file")
+    raise ProfileError(
+        f"unknown profile {name_or_path!r}: use one of {', '.join(sorted(profiles))}, 'auto', or a .toml file"
+    )
 
 
 def profile_for_url(url: str) -> Profile | None:

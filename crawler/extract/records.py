@@ -74,7 +74,11 @@ class Shapes:
 
     def _tokens(self, el) -> set:
         # BEM modifiers ("eventlist-event--past") are variants of their block, not another kind.
-        return {self._stem.get(c, c) for c in (el.get("class") or "").split() if not _STATE_CLASS.match(c.lower()) and "--" not in c}
+        return {
+            self._stem.get(c, c)
+            for c in (el.get("class") or "").split()
+            if not _STATE_CLASS.match(c.lower()) and "--" not in c
+        }
 
     def _fill(self, parent) -> None:
         """Shapes of all the children of `parent` at once: the tokens their tag shares."""
@@ -88,7 +92,7 @@ class Shapes:
             for ts in tokens:
                 for c in ts:
                     counts[c] += 1
-            for c, ts in zip(children, tokens):
+            for c, ts in zip(children, tokens, strict=False):
                 core = [x for x in ts if counts[x] >= _CORE_SHARE * len(children)]
                 shared = core or [x for x in ts if counts[x] * 2 >= len(children)]
                 # Siblings in different roles (header, body, links) share nothing: they keep their names.
@@ -136,7 +140,9 @@ class Chrome:
             return True
         if in_content or t in ("html", "body"):
             return False
-        named = t in ("header", "footer") or bool(_CHROME_NAMES.search(f"{node.get('id') or ''} {node.get('class') or ''}"))
+        named = t in ("header", "footer") or bool(
+            _CHROME_NAMES.search(f"{node.get('id') or ''} {node.get('class') or ''}")
+        )
         return named and node not in self._holders  # "header_default" around the whole page is no header
 
     def __call__(self, el) -> bool:
@@ -298,7 +304,7 @@ def score_group(records, titles, texts) -> float:
     """Entries with a title of some words and text beside it beat bare links.
     `titles` holds each record's (title text, title quality)."""
     total, rich = 0.0, 0
-    for members, (title, q) in zip(records, titles):
+    for members, (title, q) in zip(records, titles, strict=False):
         extra = sum(len(texts(m)) for m in members) - len(title)
         rich += extra > _SOME_EXTRA_CHARS
         total += q + (2.0 if extra > _RICH_EXTRA_CHARS else 1.0 if extra > _SOME_EXTRA_CHARS else 0.0)

@@ -21,7 +21,9 @@ from .titles import is_generic_text
 log = logging.getLogger(__name__)
 
 # schema.org types that are entries of a listing.
-_ENTRY_TYPE = re.compile(r"(?:Article|Event|Posting|Report|CreativeWork|Book|Dataset|DigitalDocument|PublicationIssue|Legislation)$")
+_ENTRY_TYPE = re.compile(
+    r"(?:Article|Event|Posting|Report|CreativeWork|Book|Dataset|DigitalDocument|PublicationIssue|Legislation)$"
+)
 # Properties that hold further entries (a Blog's posts, a page's main list).
 _NESTED = ("itemListElement", "blogPost", "blogPosts", "mainEntity", "hasPart", "@graph", "subEvent", "event", "events")
 # Fewer structured items than this are no list.
@@ -30,8 +32,11 @@ MIN_ITEMS = 2
 HTML_SHORT_SHARE = 0.5
 _SCHEMA = re.compile(r"^https?://schema\.org/")
 # Cheap signs that a page holds structured data worth a second parse.
-_MARKERS = {"json-ld": re.compile(r"<script[^>]+application/ld\+json", re.I), "microdata": re.compile(r"<[^>]+\sitemscope\b", re.I),
-            "rdfa": re.compile(r"<[^>]+\stypeof\s*=\s*[\"']", re.I)}
+_MARKERS = {
+    "json-ld": re.compile(r"<script[^>]+application/ld\+json", re.I),
+    "microdata": re.compile(r"<[^>]+\sitemscope\b", re.I),
+    "rdfa": re.compile(r"<[^>]+\stypeof\s*=\s*[\"']", re.I),
+}
 
 
 def _rdfa_node(node):
@@ -78,8 +83,14 @@ def _item(node) -> dict | None:
     if not title and not url:
         return None
     start = _text(node.get("startDate")) or _text(node.get("datePublished")) or _text(node.get("dateCreated"))
-    return {"title": title, "url": url, "date": start, "end": _text(node.get("endDate")),
-            "organisers": _names(node.get("organizer")), "description": _text(node.get("description"))}
+    return {
+        "title": title,
+        "url": url,
+        "date": start,
+        "end": _text(node.get("endDate")),
+        "organisers": _names(node.get("organizer")),
+        "description": _text(node.get("description")),
+    }
 
 
 def _walk(node, out: list, depth: int = 0) -> None:
@@ -157,6 +168,7 @@ def reconcile(entries: list[RawEntry], items: list[dict], base_url: str) -> list
     fewer than HTML_SHORT_SHARE of its items."""
     if len(items) < MIN_ITEMS:
         return entries
+
     def key_url(url):
         return canonical_url(join_url(base_url, url))
 
@@ -173,7 +185,9 @@ def reconcile(entries: list[RawEntry], items: list[dict], base_url: str) -> list
     by_item = {i: e for e in entries if (i := matched.get(id(e))) is not None}
     out = []
     for i, item in enumerate(items):
-        entry = by_item.get(i) or RawEntry(title=None, href=None, paragraphs=[item["description"]] if item["description"] else [])
+        entry = by_item.get(i) or RawEntry(
+            title=None, href=None, paragraphs=[item["description"]] if item["description"] else []
+        )
         _apply(entry, item)
         entry.position = i + 1
         if entry.title:

@@ -14,6 +14,7 @@ import re
 from functools import lru_cache
 
 from ..parsers.datelines import date_in_line
+from ..parsers.text import words
 from .html import INLINE, tag, text_of
 
 HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
@@ -22,14 +23,17 @@ _TITLE_NAME = re.compile(r"(?<!sub)(?<!sub-)(?:title|headline|heading|titulo|tit
 _TITLE_PROP = re.compile(r"^(?:headline|name)$")
 
 # Words that point at an entry without naming it ("Read more", "view minutes", "Download (PDF)").
-_GENERIC_WORDS = frozenset(
-    """read more view see learn find out continue continued reading full story article post report here click go to
-    this the details detail download open watch listen link info information page event minutes agenda agendas
-    packet pdf doc docx xls xlsx ppt mb kb video audio attachment attachments comment comments file files photo photos
-    reply replies response responses now register registration rsvp item no leave a one share tweet print email
-    commentaire commentaires aucun laisser un une partager comentario comentarios sin deja un una compartir
-    lire la suite en savoir plus voir télécharger telecharger détails details lien ici article consulter
-    leer más mas ver seguir leyendo descargar información informacion detalles aquí aqui enlace noticia""".split()
+_GENERIC_WORDS = words(
+    """
+    read more view see learn find out continue continued reading full story article post report here
+    click go to this the details detail download open watch listen link info information page event
+    minutes agenda agendas packet pdf doc docx xls xlsx ppt mb kb video audio attachment attachments
+    comment comments file files photo photos reply replies response responses now register registration
+    rsvp item no leave a one share tweet print email commentaire commentaires aucun laisser un une
+    partager comentario comentarios sin deja un una compartir lire la suite en savoir plus voir
+    télécharger telecharger détails details lien ici article consulter leer más mas ver seguir leyendo
+    descargar información informacion detalles aquí aqui enlace noticia
+    """
 )
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 _NUMBERISH = re.compile(r"^[\d\s.,()\[\]|/:+-]*$")
@@ -88,7 +92,11 @@ def _prominent_run(el):
             return x
     for x in runs:
         text = text_of(x) or ""
-        if _MIN_TITLE_WORDS <= len(text.split()) <= _MAX_TITLE_WORDS and not date_in_line(text) and not is_generic_text(text):
+        if (
+            _MIN_TITLE_WORDS <= len(text.split()) <= _MAX_TITLE_WORDS
+            and not date_in_line(text)
+            and not is_generic_text(text)
+        ):
             return x
     return None
 
@@ -150,7 +158,9 @@ def title_of(elements, link):
         link_text = text_of(link)
         if any(tag(a) in HEADINGS for a in link.iterancestors()) and not is_generic_text(link_text):
             return link  # <h3><a>Title</a></h3>
-        inner = next((x for x in link.iter() if x is not link and (tag(x) in HEADINGS or title_named(x)) and text_of(x)), None)
+        inner = next(
+            (x for x in link.iter() if x is not link and (tag(x) in HEADINGS or title_named(x)) and text_of(x)), None
+        )
         if inner is not None:
             return _narrow(inner)  # a link wrapping the whole card
         if not is_generic_text(link_text):

@@ -56,12 +56,12 @@ def parse_credit(text: str | None) -> Credit | None:
         if not m or not m.group(0):
             break
         photo_prefix = photo_prefix or not re.match(r"^(?:©|\(c\)|copyright)", m.group(0), re.IGNORECASE)
-        body = body[m.end():]
+        body = body[m.end() :]
     year = None
     m = _YEAR.search(body) or _LEADING_YEAR.match(body)
     if m:
         year = int(m.group(1))
-        body = (body[: m.start()] + body[m.end():]).strip()
+        body = (body[: m.start()] + body[m.end() :]).strip()
     body = body.strip(" ,;:.-–/")
     if not body:
         return Credit(shown, None, None, year)
@@ -87,4 +87,12 @@ def parse_credit(text: str | None) -> Credit | None:
 def looks_like_credit(text: str | None) -> bool:
     """True for a line that starts the way credits do ("©", "(c)", "Photo:")."""
     shown = clean_text(text)
-    return bool(shown and len(shown) < 160 and re.match(r"^(?:©|\(c\)\s|photo\s*(?:credit)?\s*:|cr[ée]dit\s*(?:photo)?\s*:|foto\s*:|copyright\b)", shown, re.IGNORECASE))
+    return bool(
+        shown
+        and len(shown) < 160
+        and re.match(
+            r"^(?:©|\(c\)\s|photo\s*(?:credit)?\s*:|cr[ée]dit\s*(?:photo)?\s*:|foto\s*:|copyright\b)",
+            shown,
+            re.IGNORECASE,
+        )
+    )

@@ -49,8 +49,32 @@ def _date_in_line(text: str | None, languages) -> str | None:
 
 
 # Words after which a meta line's closing date starts: "Posted in News on 2 May 2022".
-_DATE_LEADS = {"on", "le", "el", "at", "a", "from", "du", "del", "dated", "date", "posted", "published", "updated",
-               "publie", "publiee", "publicado", "publicada", "-", "|", "·", "•", "—", "–", "by"}
+_DATE_LEADS = {
+    "on",
+    "le",
+    "el",
+    "at",
+    "a",
+    "from",
+    "du",
+    "del",
+    "dated",
+    "date",
+    "posted",
+    "published",
+    "updated",
+    "publie",
+    "publiee",
+    "publicado",
+    "publicada",
+    "-",
+    "|",
+    "·",
+    "•",
+    "—",
+    "–",
+    "by",
+}
 # The most words a date can take: "Tuesday, 29 September - Friday, 2 October 2022".
 _MAX_DATE_WORDS = 9
 # The most words of other text a line may open with a date and go on ("3 May 2022 Press release").
@@ -82,7 +106,9 @@ def _date_at_edge(text: str | None, languages) -> str | None:
     return None
 
 
-_YEARLESS = re.compile(r"^(?:[a-z]+,?\s+)?(\d{1,2}(?:st|nd|rd|th|er)?\s+(?:de\s+)?[a-z]{3,10}\.?|[a-z]{3,10}\.?\s+\d{1,2}(?:st|nd|rd|th)?)\b(?!\s*,?\s*\d{4})")
+_YEARLESS = re.compile(
+    r"^(?:[a-z]+,?\s+)?(\d{1,2}(?:st|nd|rd|th|er)?\s+(?:de\s+)?[a-z]{3,10}\.?|[a-z]{3,10}\.?\s+\d{1,2}(?:st|nd|rd|th)?)\b(?!\s*,?\s*\d{4})"
+)
 
 
 def yearless_date(text: str | None) -> str | None:
@@ -92,7 +118,11 @@ def yearless_date(text: str | None) -> str | None:
     if not m:
         return None
     words = re.findall(r"[a-z]+", m.group(1))
-    return (text or "")[: m.end()].strip() if any(w in MONTHS for w in words) and not _YEAR_IN_TEXT.search(m.group(0)) else None
+    return (
+        (text or "")[: m.end()].strip()
+        if any(w in MONTHS for w in words) and not _YEAR_IN_TEXT.search(m.group(0))
+        else None
+    )
 
 
 def year_in(text: str | None) -> int | None:

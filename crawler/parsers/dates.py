@@ -17,7 +17,7 @@ from datetime import date, datetime
 from functools import lru_cache
 
 from .relative import is_relative, resolve_relative
-from .text import clean_text
+from .text import clean_text, words
 
 log = logging.getLogger(__name__)
 
@@ -38,7 +38,7 @@ class DateValue:
 
     @property
     def month_key(self) -> str | None:
-        """"YYYY-MM" when the value lies within one month, else None."""
+        """ "YYYY-MM" when the value lies within one month, else None."""
         if self.precision == YEAR or (self.start.year, self.start.month) != (self.end.year, self.end.month):
             return None
         return f"{self.start.year:04d}-{self.start.month:02d}"
@@ -60,15 +60,17 @@ _MONTH_NAMES = {
 }
 MONTHS = {name: number for number, names in _MONTH_NAMES.items() for name in names.split()}
 
-_WEEKDAYS = set(
-    "monday mon tuesday tue tues wednesday wed thursday thu thur thurs friday fri saturday sat sunday sun "
-    "lundi mardi mercredi jeudi vendredi samedi dimanche "
-    "lunes martes miercoles jueves viernes sabado domingo".split()
+_WEEKDAYS = words(
+    """
+    monday mon tuesday tue tues wednesday wed thursday thu thur thurs friday fri saturday sat sunday sun
+    lundi mardi mercredi jeudi vendredi samedi dimanche lunes martes miercoles jueves viernes sabado
+    domingo
+    """
 )
 # Words that join the parts of a date and carry no value of their own.
-_FILLER = set("of the on from de del du le el la les los las dias jours days between entre des at".split())
+_FILLER = words("of the on from de del du le el la les los las dias jours days between entre des at")
 # Words and marks that separate the two ends of a range.
-_RANGE = set("- to until till through thru au a al hasta and et y jusqu jusqua".split())
+_RANGE = words("- to until till through thru au a al hasta and et y jusqu jusqua")
 
 _TOKEN = re.compile(r"m\d{1,2}\b|\d+|[a-z]+|-")
 _ORDINAL = re.compile(r"(\d+)(?:st|nd|rd|th|er|re|eme|e|o|a)\b")
@@ -257,7 +259,9 @@ def _parse_cached(text: str, languages: tuple[str, ...] | None, month_first: boo
     return _from_tokens(text, tokens)
 
 
-def parse_date(text: str | None, languages=None, now: datetime | date | None = None, month_first: bool = False) -> DateValue | None:
+def parse_date(
+    text: str | None, languages=None, now: datetime | date | None = None, month_first: bool = False
+) -> DateValue | None:
     """Parse a date or a date range; None when the text is not one (or is impossible).
 
     A relative date ("3 hours ago", "hier", "hace 2 días") is counted back from `now`

@@ -47,7 +47,9 @@ def canonical_url(url: str | None) -> str | None:
     if host.startswith("www."):
         host = host[4:]
     netloc = host if port in (None, 80, 443) else f"{host}:{port}"
-    query = urlencode(sorted((k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if not _TRACKING.match(k)))
+    query = urlencode(
+        sorted((k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if not _TRACKING.match(k))
+    )
     return urlunsplit(("https", netloc, parts.path or "/", query, ""))
 
 
@@ -78,5 +80,8 @@ def entry_id(url: str | None, title: str | None, listing_url: str | None, patter
     return (
         document_number(url, pattern)
         or canonical_url(url)
-        or "sha1:" + hashlib.sha1(f"{(clean_text(title) or '').lower()}\n{canonical_url(listing_url) or ''}".encode()).hexdigest()[:20]
+        or "sha1:"
+        + hashlib.sha1(f"{(clean_text(title) or '').lower()}\n{canonical_url(listing_url) or ''}".encode()).hexdigest()[
+            :20
+        ]
     )

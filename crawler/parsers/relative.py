@@ -6,18 +6,65 @@ from __future__ import annotations
 import calendar
 import re
 import unicodedata
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 
-_NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "un": 1, "une": 1, "una": 1, "uno": 1, "two": 2, "deux": 2, "dos": 2,
-                 "three": 3, "trois": 3, "tres": 3}
+_NUMBER_WORDS = {
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "un": 1,
+    "une": 1,
+    "una": 1,
+    "uno": 1,
+    "two": 2,
+    "deux": 2,
+    "dos": 2,
+    "three": 3,
+    "trois": 3,
+    "tres": 3,
+}
 _UNITS = {
-    "second": "s", "sec": "s", "secs": "s", "s": "s", "seconde": "s", "segundo": "s",
-    "minute": "min", "min": "min", "mins": "min", "m": "min", "minuto": "min",
-    "hour": "h", "hr": "h", "hrs": "h", "h": "h", "heure": "h", "hora": "h",
-    "day": "d", "d": "d", "jour": "d", "dia": "d",
-    "week": "w", "wk": "w", "wks": "w", "w": "w", "semaine": "w", "semana": "w",
-    "month": "mo", "mo": "mo", "mos": "mo", "mois": "mo", "mes": "mo", "meses": "mo",
-    "year": "y", "yr": "y", "yrs": "y", "y": "y", "an": "y", "ans": "y", "annee": "y", "ano": "y",
+    "second": "s",
+    "sec": "s",
+    "secs": "s",
+    "s": "s",
+    "seconde": "s",
+    "segundo": "s",
+    "minute": "min",
+    "min": "min",
+    "mins": "min",
+    "m": "min",
+    "minuto": "min",
+    "hour": "h",
+    "hr": "h",
+    "hrs": "h",
+    "h": "h",
+    "heure": "h",
+    "hora": "h",
+    "day": "d",
+    "d": "d",
+    "jour": "d",
+    "dia": "d",
+    "week": "w",
+    "wk": "w",
+    "wks": "w",
+    "w": "w",
+    "semaine": "w",
+    "semana": "w",
+    "month": "mo",
+    "mo": "mo",
+    "mos": "mo",
+    "mois": "mo",
+    "mes": "mo",
+    "meses": "mo",
+    "year": "y",
+    "yr": "y",
+    "yrs": "y",
+    "y": "y",
+    "an": "y",
+    "ans": "y",
+    "annee": "y",
+    "ano": "y",
 }
 _QTY = r"(\d{1,4}|an?|one|two|three|une?|deux|trois|una?|uno|dos|tres)"
 _UNIT = r"([a-z]+)"
@@ -26,8 +73,20 @@ _AGO = (
     re.compile(rf"^il y a\s+{_QTY}\s*{_UNIT}$"),  # "il y a 3 jours"
     re.compile(rf"^hace\s+{_QTY}\s*{_UNIT}$"),  # "hace 2 días"
 )
-_DAYS_BACK = {"today": 0, "just now": 0, "aujourd'hui": 0, "aujourdhui": 0, "a l'instant": 0, "hoy": 0,
-              "yesterday": 1, "hier": 1, "ayer": 1, "avant-hier": 2, "anteayer": 2, "antier": 2}
+_DAYS_BACK = {
+    "today": 0,
+    "just now": 0,
+    "aujourd'hui": 0,
+    "aujourdhui": 0,
+    "a l'instant": 0,
+    "hoy": 0,
+    "yesterday": 1,
+    "hier": 1,
+    "ayer": 1,
+    "avant-hier": 2,
+    "anteayer": 2,
+    "antier": 2,
+}
 
 
 # A time of day after a relative date ("aujourd'hui à 06h45", "yesterday at 6:09 PM"): no part of the day.
@@ -45,10 +104,10 @@ def _fold(text: str) -> str:
 def reference_day(now: datetime | date | None) -> datetime:
     """The reference time as an aware UTC datetime (a date counts as its midnight)."""
     if now is None:
-        return datetime.now(timezone.utc)
+        return datetime.now(UTC)
     if not isinstance(now, datetime):
-        return datetime(now.year, now.month, now.day, tzinfo=timezone.utc)
-    return now if now.tzinfo else now.replace(tzinfo=timezone.utc)
+        return datetime(now.year, now.month, now.day, tzinfo=UTC)
+    return now if now.tzinfo else now.replace(tzinfo=UTC)
 
 
 def _months_back(day: date, months: int) -> date:

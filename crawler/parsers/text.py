@@ -16,6 +16,11 @@ _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f]")
 _PRIVATE_USE = re.compile(r"[\ue000-\uf8ff]")
 
 
+def words(text: str) -> frozenset[str]:
+    """A set of words written as one string, one space or line between them."""
+    return frozenset(text.split())
+
+
 def clean_text(value: str | None) -> str | None:
     """Unescape entities, drop invisible, control and private-use (icon) characters, fold white space.
 
