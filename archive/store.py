@@ -199,6 +199,7 @@ class Archive:
         suspect = suspect or bool(reasons)
         said = ["suspect: " + "; ".join(reasons)] if reasons else []
         said += [text for info in listings.values() for text in info.get("notes") or []]
+        said += _problems(listings)
         note = "; ".join(filter(None, [note, *said])) or None
         stamp, delta = now(), SessionDelta()
         with transaction(self.conn):
@@ -337,6 +338,21 @@ def _status(listings: dict[str, dict]) -> str:
     if failed or not all(v.get("complete") for v in listings.values()):
         return "partial"
     return "complete"
+
+
+# A crawl's note names at most this many problems per listing (the log has them all).
+PROBLEMS_IN_NOTE = 5
+
+
+def _problems(listings: dict[str, dict]) -> list[str]:
+    """Why listings are incomplete (pages that failed and why, off-host links, the page cap), for the note."""
+    out = []
+    for info in listings.values():
+        problems = info.get("problems") or []
+        out += problems[:PROBLEMS_IN_NOTE]
+        if len(problems) > PROBLEMS_IN_NOTE:
+            out.append(f"and {len(problems) - PROBLEMS_IN_NOTE} more problems (see the log)")
+    return out
 
 
 def _with_capture(sighting: Sighting, capture_ids: dict[str, int]) -> Sighting:
