@@ -94,7 +94,8 @@ ODD = [
     "<a",
     "<<<",
     "\r\n",
-    '<script type="application/ld+json">{"@type": "ItemList", "itemListElement": [{"@type": "ListItem", "url": 5}]}</script>',
+    '<script type="application/ld+json">{"@type": "ItemList", "itemListElement": '
+    '[{"@type": "ListItem", "url": 5}]}</script>',
     '<script type="application/ld+json">[[[[</script>',
     '<link rel="alternate" type="application/rss+xml" href="/feed">',
 ]

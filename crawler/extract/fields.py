@@ -142,7 +142,8 @@ _LEADING_DATE = re.compile(r"^(.{6,40}?)\s*[|·•]\s*(.+)$")
 # brackets ("(example.com)"), a reading time or counter ("3 minute read", "12 comments"),
 # a byline ("By Jane Doe", "Par Jean Dupont", "Por Ana Ruiz").
 _NOISE_LINE = re.compile(
-    r"^(?:#?\d{1,4}[.)]?|\(\s*[\w.-]+\.[a-z]{2,}(?:/\S*)?\s*\)|\d+\s*(?:min(?:ute)?s?|mn)\.?\s*(?:read|de lecture|de lectura|lecture|lectura)?"
+    r"^(?:#?\d{1,4}[.)]?|\(\s*[\w.-]+\.[a-z]{2,}(?:/\S*)?\s*\)"
+    r"|\d+\s*(?:min(?:ute)?s?|mn)\.?\s*(?:read|de lecture|de lectura|lecture|lectura)?"
     r"|(?:lecture|lectura)\s*:?\s*\d+\s*min\.?|\d+\s+(?:comments?|commentaires?|comentarios?|replies|réponses|respuestas|views?|vues|vistas)"
     r"|(?:by|par|por)\s+[\w.'’-]+(?:\s+[\w.'’-]+){0,4})$",
     re.IGNORECASE,
@@ -321,7 +322,8 @@ def _leaf_blocks(elements):
 
 
 _MORE = re.compile(
-    r"\s*(?:(?:read more|learn more|see more|continue reading|lire la suite|en savoir plus|leer m[áa]s|ver m[áa]s|seguir leyendo)\s*[»›→]*|[»›→]+)\s*$",
+    r"\s*(?:(?:read more|learn more|see more|continue reading|lire la suite|en savoir plus|leer m[áa]s|ver m[áa]s"
+    r"|seguir leyendo)\s*[»›→]*|[»›→]+)\s*$",
     re.IGNORECASE,
 )
 

@@ -15,7 +15,8 @@ _MAX_META_CHARS = 90
 
 _LABEL = re.compile(
     r"^(?:dates?|published(?: on)?|posted(?: on)?|updated(?: on)?|issued(?: on)?|when|event date|"
-    r"publi[ée]e?(?: le)?|mis à jour(?: le)?|date de publication|publication|le|fecha(?: de publicaci[óo]n)?|publicad[oa](?: el)?|"
+    r"publi[ée]e?(?: le)?|mis à jour(?: le)?|date de publication|publication|le|fecha(?: de publicaci[óo]n)?|"
+    r"publicad[oa](?: el)?|"
     r"actualizad[oa](?: el)?|el)\s*[:\-–]?\s+",
     re.IGNORECASE,
 )
