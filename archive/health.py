@@ -39,7 +39,9 @@ def fill_counts(entries) -> dict[str, int]:
     return counts
 
 
-def assess(listing: str, pages: int, entries: int, fill: dict[str, int], baseline: list[dict], complete: bool) -> list[str]:
+def assess(
+    listing: str, pages: int, entries: int, fill: dict[str, int], baseline: list[dict], complete: bool
+) -> list[str]:
     """Reasons this listing's crawl looks wrong against `baseline` (earlier healthy crawls)."""
     reasons = []
     if pages and not entries:

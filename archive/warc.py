@@ -12,7 +12,14 @@ from warcio.warcwriter import WARCWriter
 
 from .store import Archive
 
-_REASONS = {200: "OK", 301: "Moved Permanently", 302: "Found", 304: "Not Modified", 404: "Not Found", 500: "Internal Server Error"}
+_REASONS = {
+    200: "OK",
+    301: "Moved Permanently",
+    302: "Found",
+    304: "Not Modified",
+    404: "Not Found",
+    500: "Internal Server Error",
+}
 
 
 def export_warc(archive: Archive, out, crawl_id: int | None = None) -> int:
@@ -39,9 +46,14 @@ def export_warc(archive: Archive, out, crawl_id: int | None = None) -> int:
         first_seen.setdefault(row["digest"], (row["url"], date))
         headers = [(k.title(), v) for k, v in json.loads(row["headers"] or "{}").items()]
         headers.append(("Content-Length", str(len(body))))
-        http = StatusAndHeaders(f"{row['status']} {_REASONS.get(row['status'], 'Status')}", headers, protocol="HTTP/1.1")
+        http = StatusAndHeaders(
+            f"{row['status']} {_REASONS.get(row['status'], 'Status')}", headers, protocol="HTTP/1.1"
+        )
         record = writer.create_warc_record(
-            row["url"], "response", payload=BytesIO(body), http_headers=http,
+            row["url"],
+            "response",
+            payload=BytesIO(body),
+            http_headers=http,
             warc_headers_dict={"WARC-Date": date},
         )
         writer.write_record(record)

@@ -67,4 +67,9 @@ def run_crawl(
     stats = crawler.stats.get_stats() if crawler.stats else {}
     spider_obj = crawler.spider
     listings = spider_obj.listing_report() if spider_obj is not None and hasattr(spider_obj, "listing_report") else {}
-    return {"crawl_id": stats.get("archive/crawl_id"), "status": stats.get("archive/status"), "listings": listings, "stats": stats}
+    return {
+        "crawl_id": stats.get("archive/crawl_id"),
+        "status": stats.get("archive/status"),
+        "listings": listings,
+        "stats": stats,
+    }

@@ -10,14 +10,14 @@ from __future__ import annotations
 
 import hashlib
 import threading
+from collections.abc import Callable
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from importlib import resources
 from pathlib import Path
-from typing import Callable
 
 
 class _Handler(BaseHTTPRequestHandler):
-    server: "SiteServer"
+    server: SiteServer
 
     def log_message(self, *args):  # quiet: the crawl's own log says what was fetched
         pass
@@ -82,7 +82,7 @@ class SiteServer(ThreadingHTTPServer):
             return None  # outside the folder, or not there
         return candidate
 
-    def start(self) -> "SiteServer":
+    def start(self) -> SiteServer:
         self._thread = threading.Thread(target=self.serve_forever, daemon=True)
         self._thread.start()
         return self

@@ -15,7 +15,14 @@ L1, L2 = "https://www.ilo.org/a/lang--en/index.htm", "https://www.ilo.org/b/lang
 
 def entry(eid="WCMS_1", **fields):
     base = {f: None for f in FIELDS}
-    base.update(entry_id=eid, url=f"https://www.ilo.org/x/{eid}/lang--en/index.htm", title=f"Title of {eid}", organisers=[], listing_url=L1, position=1)
+    base.update(
+        entry_id=eid,
+        url=f"https://www.ilo.org/x/{eid}/lang--en/index.htm",
+        title=f"Title of {eid}",
+        organisers=[],
+        listing_url=L1,
+        position=1,
+    )
     base.update(fields)
     return base
 
@@ -25,7 +32,11 @@ def crawl(archive, items, listings=None, complete=True, suspect=False):
     cid = archive.begin_crawl("ilo", [L1])
     archive.record_entries(cid, [(e, Sighting(listing)) for e, listing in items])
     listings = listings or sorted({listing for _, listing in items} or {L1})
-    return archive.finish_crawl(cid, {u: {"pages_fetched": 1, "pages_failed": 0 if complete else 1, "complete": complete} for u in listings}, suspect=suspect)
+    return archive.finish_crawl(
+        cid,
+        {u: {"pages_fetched": 1, "pages_failed": 0 if complete else 1, "complete": complete} for u in listings},
+        suspect=suspect,
+    )
 
 
 @pytest.fixture
@@ -35,7 +46,12 @@ def archive(tmp_path):
 
 
 def versions(archive, eid="WCMS_1"):
-    return [json.loads(r[0]) for r in archive.conn.execute("SELECT changed_fields FROM entry_versions WHERE entry_id=? ORDER BY version", (eid,))]
+    return [
+        json.loads(r[0])
+        for r in archive.conn.execute(
+            "SELECT changed_fields FROM entry_versions WHERE entry_id=? ORDER BY version", (eid,)
+        )
+    ]
 
 
 def test_unchanged_recrawl_adds_no_version(archive):
@@ -52,21 +68,29 @@ def test_changed_field_and_field_becoming_null(archive):
     crawl(archive, [(entry(description="Back"), L1)])
     assert versions(archive)[1:] == [["description"], ["description"], ["description"]]
     h = history(archive.conn, "WCMS_1")
-    assert [v["changes"].get("description") for v in h["versions"][1:]] == [["Some text", "Other text"], ["Other text", None], [None, "Back"]]
+    assert [v["changes"].get("description") for v in h["versions"][1:]] == [
+        ["Some text", "Other text"],
+        ["Other text", None],
+        [None, "Back"],
+    ]
 
 
 def test_organiser_order_is_not_a_change_and_ignored_fields(archive, tmp_path):
     crawl(archive, [(entry(organisers=["A", "B"]), L1)])
     assert crawl(archive, [(entry(organisers=["B", "A"]), L1)])["changed"] == 0
     cid = archive.begin_crawl("ilo", [L1])
-    archive.record_entries(cid, [(entry(organisers=["B", "A"], description="new text"), Sighting(L1))], ignore_fields=("description",))
+    archive.record_entries(
+        cid, [(entry(organisers=["B", "A"], description="new text"), Sighting(L1))], ignore_fields=("description",)
+    )
     assert archive.finish_crawl(cid, {L1: {"pages_fetched": 1, "complete": True}})["changed"] == 0
 
 
 def test_same_entry_on_two_listings_is_one_entry_seen_twice(archive):
     crawl(archive, [(entry(), L1), (entry(listing_url=L2), L2)])
     assert archive.entry_count() == 1
-    rows = archive.conn.execute("SELECT listing_url FROM sightings WHERE entry_id='WCMS_1' ORDER BY listing_url").fetchall()
+    rows = archive.conn.execute(
+        "SELECT listing_url FROM sightings WHERE entry_id='WCMS_1' ORDER BY listing_url"
+    ).fetchall()
     assert [r[0] for r in rows] == [L1, L2]
     # Gone from L1 but still on L2 (not crawled this time): not removed.
     assert crawl(archive, [(entry("WCMS_2"), L1)], listings=[L1])["removed"] == 0
@@ -117,7 +141,9 @@ def test_export_as_of_and_search(archive):
 
 def test_captures_stored_once_per_digest(archive):
     cid = archive.begin_crawl("ilo", [L1])
-    ids = archive.record_captures(cid, [{"url": L1, "body": b"<html>same</html>", "status": 200, "headers": {"etag": '"x"', "set-cookie": "no"}}])
+    ids = archive.record_captures(
+        cid, [{"url": L1, "body": b"<html>same</html>", "status": 200, "headers": {"etag": '"x"', "set-cookie": "no"}}]
+    )
     archive.record_captures(cid, [{"url": L1 + "?again", "body": b"<html>same</html>", "status": 200}])
     assert archive.conn.execute("SELECT count(*) FROM capture_bodies").fetchone()[0] == 1
     assert archive.capture_body(ids[L1]) == b"<html>same</html>"
@@ -151,7 +177,10 @@ def test_migration_from_schema_1(tmp_path):
     conn.close()
     with Archive(path) as a:
         assert a.conn.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()[0] == str(SCHEMA_VERSION)
-        assert a.conn.execute("SELECT title, date_precision FROM entries").fetchone()[:] == ("Kept through the migration", None)
+        assert a.conn.execute("SELECT title, date_precision FROM entries").fetchone()[:] == (
+            "Kept through the migration",
+            None,
+        )
         assert a.conn.execute("SELECT source FROM crawls").fetchone()[0] == "site"
         assert [e["title"] for e in search(a.conn, "migration")] == ["Kept through the migration"]
     assert integrity_ok(str(path))

@@ -5,8 +5,8 @@ import io
 import json
 
 import pytest
-
 from conftest import FIXTURES, SEED_URL, cli
+
 from archive.store import Archive, Sighting
 from crawler.entries import FIELDS
 
@@ -17,7 +17,13 @@ def small_db(tmp_path):
     with Archive(path) as a:
         cid = a.begin_crawl("ilo", [SEED_URL])
         e = {f: None for f in FIELDS}
-        e.update(entry_id="WCMS_1", url="https://www.ilo.org/x/WCMS_1/lang--en/index.htm", title="Forum on migrant workers", organisers=["ILO"], listing_url=SEED_URL)
+        e.update(
+            entry_id="WCMS_1",
+            url="https://www.ilo.org/x/WCMS_1/lang--en/index.htm",
+            title="Forum on migrant workers",
+            organisers=["ILO"],
+            listing_url=SEED_URL,
+        )
         a.record_entries(cid, [(e, Sighting(SEED_URL))])
         a.finish_crawl(cid, {SEED_URL: {"pages_fetched": 1, "complete": True}})
     return path
@@ -27,7 +33,17 @@ def test_parse_jsonl_and_table():
     out = cli("parse", FIXTURES / "ilo-lao-resources.html", "--url", SEED_URL, check=0).stdout
     rows = [json.loads(line) for line in out.splitlines()]
     assert len(rows) == 10 and set(rows[0]) == set(FIELDS)
-    table = cli("parse", FIXTURES / "ilo-lao-resources.html", "--url", SEED_URL, "--format", "table", "--profile", "auto", check=0).stdout
+    table = cli(
+        "parse",
+        FIXTURES / "ilo-lao-resources.html",
+        "--url",
+        SEED_URL,
+        "--format",
+        "table",
+        "--profile",
+        "auto",
+        check=0,
+    ).stdout
     assert "extractor: generic" in table and "2022-11-22..2022-11-23" in table
 
 
@@ -41,7 +57,11 @@ def test_export_formats(small_db):
 
 
 def test_history_and_search(small_db):
-    by_url = json.loads(cli("history", "https://ilo.org/x/WCMS_1/lang--en/index.htm", "--db", small_db, "--format", "json", check=0).stdout)
+    by_url = json.loads(
+        cli(
+            "history", "https://ilo.org/x/WCMS_1/lang--en/index.htm", "--db", small_db, "--format", "json", check=0
+        ).stdout
+    )
     assert by_url["entry"]["entry_id"] == "WCMS_1" and len(by_url["versions"]) == 1
     assert "Forum on migrant workers" in cli("search", "migrant", "--db", small_db, check=0).stdout
 
@@ -88,20 +108,41 @@ def two_listings_db(tmp_path):
 
     def e(eid, listing, start, title):
         out = {f: None for f in FIELDS}
-        out.update(entry_id=eid, url=f"https://www.ilo.org/x/{eid}/lang--en/index.htm", title=title, organisers=["ILO"],
-                   listing_url=listing, date_start=start, date_end=start)
+        out.update(
+            entry_id=eid,
+            url=f"https://www.ilo.org/x/{eid}/lang--en/index.htm",
+            title=title,
+            organisers=["ILO"],
+            listing_url=listing,
+            date_start=start,
+            date_end=start,
+        )
         return out
 
     with Archive(path) as a:
         cid = a.begin_crawl("ilo", [SEED_URL, other])
-        a.record_entries(cid, [(e("WCMS_1", SEED_URL, "2021-05-01", "Migrant workers forum"), Sighting(SEED_URL)),
-                               (e("WCMS_2", other, "2023-05-01", "Migrant workers report"), Sighting(other)),
-                               (e("WCMS_3", other, "2023-06-01", "Skills week"), Sighting(other))])
-        a.finish_crawl(cid, {SEED_URL: {"pages_fetched": 1, "complete": True}, other: {"pages_fetched": 1, "complete": True}})
+        a.record_entries(
+            cid,
+            [
+                (e("WCMS_1", SEED_URL, "2021-05-01", "Migrant workers forum"), Sighting(SEED_URL)),
+                (e("WCMS_2", other, "2023-05-01", "Migrant workers report"), Sighting(other)),
+                (e("WCMS_3", other, "2023-06-01", "Skills week"), Sighting(other)),
+            ],
+        )
+        a.finish_crawl(
+            cid, {SEED_URL: {"pages_fetched": 1, "complete": True}, other: {"pages_fetched": 1, "complete": True}}
+        )
         cid = a.begin_crawl("ilo", [SEED_URL, other])
-        a.record_entries(cid, [(e("WCMS_1", SEED_URL, "2021-05-01", "Migrant workers forum"), Sighting(SEED_URL)),
-                               (e("WCMS_2", other, "2023-05-01", "Migrant workers report"), Sighting(other))])
-        a.finish_crawl(cid, {SEED_URL: {"pages_fetched": 1, "complete": True}, other: {"pages_fetched": 1, "complete": True}})
+        a.record_entries(
+            cid,
+            [
+                (e("WCMS_1", SEED_URL, "2021-05-01", "Migrant workers forum"), Sighting(SEED_URL)),
+                (e("WCMS_2", other, "2023-05-01", "Migrant workers report"), Sighting(other)),
+            ],
+        )
+        a.finish_crawl(
+            cid, {SEED_URL: {"pages_fetched": 1, "complete": True}, other: {"pages_fetched": 1, "complete": True}}
+        )
     return path, other
 
 
@@ -112,9 +153,15 @@ def _ids(out):
 def test_search_filters(two_listings_db):
     db, other = two_listings_db
     assert set(_ids(cli("search", "migrant", "--db", db, "--format", "jsonl", check=0).stdout)) == {"WCMS_1", "WCMS_2"}
-    assert _ids(cli("search", "migrant", "--db", db, "--format", "jsonl", "--since", "2022-01-01", check=0).stdout) == ["WCMS_2"]
-    assert _ids(cli("search", "migrant", "--db", db, "--format", "jsonl", "--until", "2022-01-01", check=0).stdout) == ["WCMS_1"]
-    assert _ids(cli("search", "migrant", "--db", db, "--format", "jsonl", "--listing", other, check=0).stdout) == ["WCMS_2"]
+    assert _ids(cli("search", "migrant", "--db", db, "--format", "jsonl", "--since", "2022-01-01", check=0).stdout) == [
+        "WCMS_2"
+    ]
+    assert _ids(cli("search", "migrant", "--db", db, "--format", "jsonl", "--until", "2022-01-01", check=0).stdout) == [
+        "WCMS_1"
+    ]
+    assert _ids(cli("search", "migrant", "--db", db, "--format", "jsonl", "--listing", other, check=0).stdout) == [
+        "WCMS_2"
+    ]
     assert cli("search", "migrant", "--db", db, "--organiser", "UNDP", check=0).stdout.strip() == "no matches"
 
 

@@ -4,8 +4,9 @@ import json
 import shutil
 import sqlite3
 
-from archive.store import integrity_ok
 from conftest import FAST, cli
+
+from archive.store import integrity_ok
 from crawler.site_server import DEMO_BASE, DEMO_LISTING_PATH, SiteServer, demo_site_root
 
 PAGE2 = DEMO_LISTING_PATH.replace("index.htm", "nextRow--10/index.htm")
@@ -110,9 +111,25 @@ def test_scrapy_list_and_crawl_from_the_repository_root(tmp_path):
     with SiteServer(demo_site_root(), state="week1", base=DEMO_BASE) as site:
         out = tmp_path / "items.jsonl"
         run = subprocess.run(
-            [sys.executable, "-m", "scrapy", "crawl", "ilo", "-a", f"start_urls={site.base_url + DEMO_LISTING_PATH}",
-             "-O", str(out), "-s", f"ARCHIVE_DB={tmp_path / 'x.db'}", *FAST],
-            cwd=ROOT, capture_output=True, text=True, env=env, timeout=120,
+            [
+                sys.executable,
+                "-m",
+                "scrapy",
+                "crawl",
+                "ilo",
+                "-a",
+                f"start_urls={site.base_url + DEMO_LISTING_PATH}",
+                "-O",
+                str(out),
+                "-s",
+                f"ARCHIVE_DB={tmp_path / 'x.db'}",
+                *FAST,
+            ],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            env=env,
+            timeout=120,
         )
     assert run.returncode == 0, run.stderr[-2000:]
     items = [json.loads(line) for line in out.read_text().splitlines()]
@@ -127,19 +144,41 @@ def test_jobdir_and_ignored_fields(tmp_path):
         cli("crawl", "ilo", "--db", db, "--start-url", url, "--jobdir", jobs, *FAST, check=0)
         # A finished job leaves nothing to resume: the next crawl with the same jobdir is a full one.
         site.state = "week2"
-        out = cli("crawl", "ilo", "--db", db, "--start-url", url, "--jobdir", jobs, *FAST,
-                  "--ignore-field", "title", "--ignore-field", "date_text", "--ignore-field", "date_start", "--ignore-field", "date_end", check=0).stdout
+        out = cli(
+            "crawl",
+            "ilo",
+            "--db",
+            db,
+            "--start-url",
+            url,
+            "--jobdir",
+            jobs,
+            *FAST,
+            "--ignore-field",
+            "title",
+            "--ignore-field",
+            "date_text",
+            "--ignore-field",
+            "date_start",
+            "--ignore-field",
+            "date_end",
+            check=0,
+        ).stdout
     assert "new 1, changed 0, removed 1" in out
     assert cli("crawl", "ilo", "--db", db, "--ignore-field", "nonsense").returncode == 2
 
 
 def test_listing_spider_reads_any_site_and_follows_its_pagination(tmp_path):
     root = tmp_path / "other"
-    links = {1: '<a href="/news/page/2/">Next ›</a>', 2: '<a href="/news/">‹ Prev</a> <a href="/news/page/3/">»</a>', 3: '<a href="/news/page/2/">‹ Prev</a>'}
+    links = {
+        1: '<a href="/news/page/2/">Next ›</a>',
+        2: '<a href="/news/">‹ Prev</a> <a href="/news/page/3/">»</a>',
+        3: '<a href="/news/page/2/">‹ Prev</a>',
+    }
     for n in (1, 2, 3):
         items = "".join(
             f'<article class="teaser"><h3><a href="/news/item-{n}-{i}">Story {i} of page {n} about work</a></h3>'
-            f"<time datetime=\"2023-0{n}-1{i}\">1{i} {['January', 'February', 'March'][n - 1]} 2023</time><p>Text of story {i}.</p></article>"
+            f'<time datetime="2023-0{n}-1{i}">1{i} {["January", "February", "March"][n - 1]} 2023</time><p>Text of story {i}.</p></article>'
             for i in range(4)
         )
         page = f'<html lang="en"><body><header><nav><a href="/">Home of the example site</a></nav></header><main><h1>News</h1>{items}<div class="pager">{links[n]}</div></main></body></html>'
@@ -160,13 +199,29 @@ def test_jobdir_keeps_one_job_per_listing(tmp_path):
     shutil.copytree(demo_site_root() / "week1", root)
     news = root / "news" / "index.htm"
     news.parent.mkdir(parents=True)
-    news.write_text('<html lang="en"><body><main><h1>News</h1><ul>'
-                    + "".join(f'<li><h3><a href="/news/{i}">News story number {i}</a></h3><p>{i + 1} May 2021</p></li>' for i in range(3))
-                    + "</ul></main></body></html>")
+    news.write_text(
+        '<html lang="en"><body><main><h1>News</h1><ul>'
+        + "".join(
+            f'<li><h3><a href="/news/{i}">News story number {i}</a></h3><p>{i + 1} May 2021</p></li>' for i in range(3)
+        )
+        + "</ul></main></body></html>"
+    )
     db, jobs = tmp_path / "a.db", tmp_path / "jobs"
     with SiteServer(root) as site:
-        out = cli("crawl", "listing", "--db", db, "--start-url", site.base_url + DEMO_LISTING_PATH,
-                  "--start-url", site.base_url + "/news/", "--jobdir", jobs, *FAST, check=0).stdout
+        out = cli(
+            "crawl",
+            "listing",
+            "--db",
+            db,
+            "--start-url",
+            site.base_url + DEMO_LISTING_PATH,
+            "--start-url",
+            site.base_url + "/news/",
+            "--jobdir",
+            jobs,
+            *FAST,
+            check=0,
+        ).stdout
     assert out.count("COMPLETE") == 2
     assert count(db, "SELECT count(*) FROM crawls WHERE status='complete'") == 2
     assert count(db, "SELECT count(*) FROM entries") == 17

@@ -5,7 +5,6 @@ marked removed, no field blanked, and an exit status and summary that tell the t
 from __future__ import annotations
 
 import os
-import shutil
 import signal
 import sqlite3
 import subprocess
@@ -13,9 +12,9 @@ import sys
 import threading
 
 import pytest
+from conftest import FAST, ROOT, cli
 
 from archive.store import integrity_ok
-from conftest import FAST, ROOT, cli
 from crawler.site_server import SiteServer
 
 PAGES, PER_PAGE = 12, 5

@@ -13,7 +13,7 @@ from conftest import ROOT
 
 from crawler.items import FIELD_TABLE, FIELDS, SUMMARY_FIELDS, VERSIONED_FIELDS
 
-EXERCISE = r'''
+EXERCISE = r"""
 import json, sys
 from click.testing import CliRunner
 from archive.cli import main
@@ -34,11 +34,11 @@ runner = CliRunner()
 exported = json.loads(runner.invoke(main, ["export", "--db", db, "--format", "json"]).output)
 diff = json.loads(runner.invoke(main, ["diff", "--db", db, "--format", "json"]).output)
 print(json.dumps({"columns": columns, "records": records, "changed": changed, "exported": exported, "diff": diff}))
-'''
+"""
 
 
 def test_the_field_table_is_the_only_list_of_fields():
-    assert FIELDS == tuple(f.name for f in FIELD_TABLE)
+    assert tuple(f.name for f in FIELD_TABLE) == FIELDS
     assert set(VERSIONED_FIELDS) <= set(FIELDS) and set(SUMMARY_FIELDS) <= set(FIELDS)
     assert not {"group", "position", "listing_url"} & set(VERSIONED_FIELDS)  # placement is a sighting
 
@@ -55,8 +55,14 @@ def test_a_field_declared_once_reaches_schema_versions_export_and_diff(tmp_path)
     items.write_text(text.replace(anchor, anchor + '    Field("mood", summary=True),\n'))
     script = tmp_path / "exercise.py"
     script.write_text(EXERCISE)
-    proc = subprocess.run([sys.executable, str(script), str(tmp_path / "a.db")], capture_output=True, text=True,
-                          cwd=tmp_path, env={**os.environ, "PYTHONPATH": str(copy)}, timeout=120)
+    proc = subprocess.run(
+        [sys.executable, str(script), str(tmp_path / "a.db")],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        env={**os.environ, "PYTHONPATH": str(copy)},
+        timeout=120,
+    )
     assert proc.returncode == 0, proc.stderr[-3000:]
     got = json.loads(proc.stdout.strip().splitlines()[-1])
     assert "mood" in got["columns"]

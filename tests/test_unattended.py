@@ -16,9 +16,9 @@ import time
 from pathlib import Path
 
 import pytest
+from conftest import FAST, ROOT, cli
 
 from archive.store import integrity_ok
-from conftest import FAST, ROOT, cli
 from crawler.site_server import DEMO_LISTING_PATH, SiteServer, demo_site_root
 
 PAGE2 = DEMO_LISTING_PATH.replace("index.htm", "nextRow--10/index.htm")
@@ -163,9 +163,16 @@ def test_markup_change_loses_nothing(db, site):
     # A redesign: other class names, headings of another level, dates in <time>.
     page = site.page_root / DEMO_LISTING_PATH.lstrip("/")
     html = page.read_text()
-    for old, new in (('class="items-list"', 'class="results"'), ('<h3 class="items-group">', '<h2>'), ("</h3>", "</h2>"),
-                     ('<li class="item">', '<li class="result">'), ('<h5 class="item-title">', "<h4>"), ("</h5>", "</h4>"),
-                     ('<p class="item-date">', "<time>"), ('<p class="item-abstract">', '<div class="summary">')):
+    for old, new in (
+        ('class="items-list"', 'class="results"'),
+        ('<h3 class="items-group">', "<h2>"),
+        ("</h3>", "</h2>"),
+        ('<li class="item">', '<li class="result">'),
+        ('<h5 class="item-title">', "<h4>"),
+        ("</h5>", "</h4>"),
+        ('<p class="item-date">', "<time>"),
+        ('<p class="item-abstract">', '<div class="summary">'),
+    ):
         html = html.replace(old, new)
     html = html.replace("</time>", "</time>") if "<time>" in html else html
     import re
@@ -196,7 +203,9 @@ def test_redirect_to_another_domain_is_not_followed(db, site):
 
 def test_wrong_or_missing_charset(tmp_path, site):
     page = site.page_root / DEMO_LISTING_PATH.lstrip("/")
-    html = page.read_text().replace("Lao People's Democratic Republic resources", "Ressources — République démocratique populaire lao")
+    html = page.read_text().replace(
+        "Lao People's Democratic Republic resources", "Ressources — République démocratique populaire lao"
+    )
     page.write_bytes(html.replace('<meta charset="utf-8">', "").encode("cp1252", errors="replace"))
     db = tmp_path / "c.db"
 
@@ -210,7 +219,10 @@ def test_wrong_or_missing_charset(tmp_path, site):
 
     site.faults[DEMO_LISTING_PATH] = latin
     crawl(db, site, check=0)
-    assert q(db, "SELECT listing_title FROM entries WHERE entry_id='WCMS_866512'") == "Ressources — République démocratique populaire lao"
+    assert (
+        q(db, "SELECT listing_title FROM entries WHERE entry_id='WCMS_866512'")
+        == "Ressources — République démocratique populaire lao"
+    )
 
     def lying(handler):
         handler.send_response(200)
@@ -227,8 +239,25 @@ def test_wrong_or_missing_charset(tmp_path, site):
 
 def _start_crawl(db, site, *extra):
     return subprocess.Popen(
-        [sys.executable, "-m", "archive.cli", "crawl", "ilo", "--db", str(db), "--start-url", site.url, *FAST, *NOW, *extra],
-        cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env={**os.environ, "PYTHONPATH": str(ROOT)},
+        [
+            sys.executable,
+            "-m",
+            "archive.cli",
+            "crawl",
+            "ilo",
+            "--db",
+            str(db),
+            "--start-url",
+            site.url,
+            *FAST,
+            *NOW,
+            *extra,
+        ],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
     )
 
 
@@ -317,7 +346,7 @@ def test_config_file_log_file_and_notifications(tmp_path, site):
     config = tmp_path / "listings.toml"
     config.write_text(
         f'db = "cfg.db"\nlog_dir = "crawl-logs"\nnotify = ["json://127.0.0.1:{catcher.server_address[1]}/hook"]\n'
-        f'[settings]\nAUTOTHROTTLE_ENABLED = false\nDOWNLOAD_DELAY = 0\n'
+        f"[settings]\nAUTOTHROTTLE_ENABLED = false\nDOWNLOAD_DELAY = 0\n"
         f'[[listing]]\nurl = "{site.url}"\nspider = "ilo"\n'
     )
     try:
@@ -341,8 +370,25 @@ def test_config_file_log_file_and_notifications(tmp_path, site):
 def test_schedule_runs_and_stops_on_sigterm(tmp_path, site):
     db = tmp_path / "s.db"
     proc = subprocess.Popen(
-        [sys.executable, "-m", "archive.cli", "schedule", "--every", "1h", "ilo", "--db", str(db), "--start-url", site.url, *FAST],
-        cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env={**os.environ, "PYTHONPATH": str(ROOT)},
+        [
+            sys.executable,
+            "-m",
+            "archive.cli",
+            "schedule",
+            "--every",
+            "1h",
+            "ilo",
+            "--db",
+            str(db),
+            "--start-url",
+            site.url,
+            *FAST,
+        ],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
     )
     lines = []
     reader = threading.Thread(target=lambda: lines.extend(iter(proc.stdout.readline, "")), daemon=True)
@@ -362,8 +408,23 @@ def test_schedule_runs_and_stops_on_sigterm(tmp_path, site):
 def test_progress_line_on_a_terminal(tmp_path, site):
     leader, follower = pty.openpty()
     proc = subprocess.Popen(
-        [sys.executable, "-m", "archive.cli", "crawl", "ilo", "--db", str(tmp_path / "p.db"), "--start-url", site.url, *FAST],
-        cwd=ROOT, stdout=subprocess.PIPE, stderr=follower, text=True, env={**os.environ, "PYTHONPATH": str(ROOT)},
+        [
+            sys.executable,
+            "-m",
+            "archive.cli",
+            "crawl",
+            "ilo",
+            "--db",
+            str(tmp_path / "p.db"),
+            "--start-url",
+            site.url,
+            *FAST,
+        ],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=follower,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
     )
     os.close(follower)
     chunks = []
@@ -389,22 +450,49 @@ def test_a_stopped_crawl_resumes_from_its_jobdir(tmp_path):
     paths = ["/long/index.htm"] + [f"/long/nextRow--{n * 10}/index.htm" for n in range(1, 12)]
     for n, path in enumerate(paths):
         numbers = "".join(f'<li><a href="{p}">{k + 1}</a></li>' for k, p in enumerate(paths) if n == 1 and k > 1)
-        items = "".join(f'<li class="item"><h5 class="item-title"><a href="/doc/WCMS_{n * 100 + i}/lang--en/index.htm">Entry {i} of page {n + 1}</a></h5></li>' for i in range(3))
+        items = "".join(
+            f'<li class="item"><h5 class="item-title"><a href="/doc/WCMS_{n * 100 + i}/lang--en/index.htm">Entry {i} of page {n + 1}</a></h5></li>'
+            for i in range(3)
+        )
         nxt = f'<li class="next"><a href="{paths[n + 1]}">Next &gt;</a></li>' if n == 0 else ""
         target = root / path.lstrip("/")
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(f'<html lang="en"><body><div class="items-list"><h3 class="items-group">May 2021</h3><ol>{items}</ol></div>'
-                          f'<aside class="pagination"><ul>{numbers}{nxt}</ul></aside></body></html>')
+        target.write_text(
+            f'<html lang="en"><body><div class="items-list"><h3 class="items-group">May 2021</h3><ol>{items}</ol></div>'
+            f'<aside class="pagination"><ul>{numbers}{nxt}</ul></aside></body></html>'
+        )
     db, jobs = tmp_path / "r.db", tmp_path / "jobs"
     release = threading.Event()
     with SiteServer(root) as site:
         for path in paths[2:]:  # whichever numbered page comes first is held until the crawl is told to stop
             site.faults[path] = lambda h: (release.wait(60), False)[1]
         url = site.base_url + paths[0]
-        args = [sys.executable, "-m", "archive.cli", "crawl", "ilo", "--db", str(db), "--start-url", url, "--jobdir", str(jobs),
-                *FAST, "-s", "CONCURRENT_REQUESTS=1", "-s", "ROBOTSTXT_OBEY=False"]
-        proc = subprocess.Popen(args, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                                env={**os.environ, "PYTHONPATH": str(ROOT)})
+        args = [
+            sys.executable,
+            "-m",
+            "archive.cli",
+            "crawl",
+            "ilo",
+            "--db",
+            str(db),
+            "--start-url",
+            url,
+            "--jobdir",
+            str(jobs),
+            *FAST,
+            "-s",
+            "CONCURRENT_REQUESTS=1",
+            "-s",
+            "ROBOTSTXT_OBEY=False",
+        ]
+        proc = subprocess.Popen(
+            args,
+            cwd=ROOT,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            env={**os.environ, "PYTHONPATH": str(ROOT)},
+        )
         try:
             wait_for(lambda: any(p in site.requests for p in paths[2:]))
             proc.send_signal(signal.SIGTERM)
@@ -416,7 +504,9 @@ def test_a_stopped_crawl_resumes_from_its_jobdir(tmp_path):
         first_run = set(site.requests)
         assert len(first_run) < len(paths)
         site.requests.clear()
-        resumed = subprocess.run(args, cwd=ROOT, capture_output=True, text=True, env={**os.environ, "PYTHONPATH": str(ROOT)}, timeout=120)
+        resumed = subprocess.run(
+            args, cwd=ROOT, capture_output=True, text=True, env={**os.environ, "PYTHONPATH": str(ROOT)}, timeout=120
+        )
     assert resumed.returncode == 3 and "PARTIAL" in resumed.stdout  # a resumed crawl never marks anything removed
     assert not set(site.requests) & {paths[0], paths[1]}  # nothing fetched twice
     assert first_run | set(site.requests) >= set(paths)  # between them, every page

@@ -27,9 +27,14 @@ from .common import DB_OPTION, friendly_errors, open_writer
     metavar="NAME|auto|FILE.toml",
     help="Site profile; default: the bundled profile for the URL's site, else auto.",
 )
-@click.option("--feed", "feed_file", default=None, type=click.Path(exists=True, dir_okay=False), metavar="FEEDFILE",
-              help="The site's RSS/Atom feed, saved: confirms entries and fills missing titles and dates, "
-              "e.g. --feed feed.xml.")
+@click.option(
+    "--feed",
+    "feed_file",
+    default=None,
+    type=click.Path(exists=True, dir_okay=False),
+    metavar="FEEDFILE",
+    help="The site's RSS/Atom feed, saved: confirms entries and fills missing titles and dates, e.g. --feed feed.xml.",
+)
 @friendly_errors
 def parse(file, url, fmt, profile, feed_file):
     """Parse a saved listing page offline and print its entries.
@@ -72,8 +77,11 @@ def _with_feed(entries: list[dict], feed: bytes) -> list[dict]:
     from crawler.extract.feed import feed_entries, reconcile
 
     entries, report = reconcile(entries, feed_entries(feed))
-    click.echo(f"feed: {report['feed']} items, {report['matched']} match the page's {report['html']} entries; "
-               f"titles filled {report['titles_filled']}, dates filled {report['dates_filled']}", err=True)
+    click.echo(
+        f"feed: {report['feed']} items, {report['matched']} match the page's {report['html']} entries; "
+        f"titles filled {report['titles_filled']}, dates filled {report['dates_filled']}",
+        err=True,
+    )
     if report["html_short"]:
         click.echo("feed: the page shows far fewer entries than its feed: the extractor may have missed some", err=True)
     return entries
