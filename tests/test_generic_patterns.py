@@ -31,7 +31,10 @@ def test_a_link_around_the_whole_card_gives_the_headline():
 
 
 def test_a_link_around_a_card_without_a_heading_gives_its_bold_lead():
-    card = "<li><a href='/e/{i}'><span><strong>Festival {i} 2014</strong> Band A, Band B and Band C, with guests</span></a></li>"
+    card = (
+        "<li><a href='/e/{i}'><span>"
+        "<strong>Festival {i} 2014</strong> Band A, Band B and Band C, with guests</span></a></li>"
+    )
     entries = _entries("<ul>" + "".join(card.format(i=i) for i in range(3)) + "</ul>")
     assert [e["title"] for e in entries] == ["Festival 0 2014", "Festival 1 2014", "Festival 2 2014"]
 
@@ -92,7 +95,10 @@ def test_an_index_of_one_line_links_is_the_content():
     ],
 )
 def test_generic_link_text_is_no_title(pointer):
-    card = f"<div class='item'><h3>Meeting of the board number {{i}}</h3><p>The board meets.</p><a href='/m/{{i}}'>{pointer}</a></div>"
+    card = (
+        f"<div class='item'><h3>Meeting of the board number {{i}}</h3><p>The board meets.</p>"
+        f"<a href='/m/{{i}}'>{pointer}</a></div>"
+    )
     entries = _entries("".join(card.format(i=i) for i in range(3)))
     assert [e["title"] for e in entries] == [f"Meeting of the board number {i}" for i in range(3)]
     assert entries[1]["url"] == "https://example.org/m/1"
@@ -121,7 +127,10 @@ def test_meetings_named_by_their_date():
 )
 def test_dates_shown_are_read(shown, start):
     now = datetime(2024, 3, 31, 1, 0, tzinfo=UTC)
-    card = f"<div class='post'><h2><a href='/p/{{i}}'>A post title number {{i}}</a></h2><p class='meta'>{shown}</p><p>Body text of the post.</p></div>"
+    card = (
+        f"<div class='post'><h2><a href='/p/{{i}}'>A post title number {{i}}</a></h2><p class='meta'>{shown}</p>"
+        f"<p>Body text of the post.</p></div>"
+    )
     entries = _entries("".join(card.format(i=i) for i in range(3)), now=now)
     assert all(e["date_start"] == start and e["date_precision"] == "day" for e in entries), [
         e["date_text"] for e in entries
@@ -169,7 +178,10 @@ def test_a_year_shown_in_the_group_heading_completes_a_date():
 
 def test_posts_under_a_days_heading_take_that_day():
     day = "<h2 class='date-header'><span>mercredi 14 octobre 2020</span></h2>"
-    post = "<div class='post'><h3><a href='/p/{i}'>Billet numéro {i} du blog</a></h3><div class='body'><p>Le texte du billet.</p></div></div>"
+    post = (
+        "<div class='post'><h3><a href='/p/{i}'>Billet numéro {i} du blog</a></h3><div class='body'>"
+        "<p>Le texte du billet.</p></div></div>"
+    )
     entries = _entries(
         day
         + post.format(i=1)

@@ -49,7 +49,10 @@ ITEM_LIST = {
 
 
 def test_an_item_list_names_entries_the_html_does_not_show():
-    html = f"<html><head>{_ld(ITEM_LIST)}</head><body><main><h1>Events</h1><p>Nothing rendered here.</p></main></body></html>"
+    html = (
+        f"<html><head>{_ld(ITEM_LIST)}</head><body><main><h1>Events</h1><p>Nothing rendered here.</p></main></body>"
+        f"</html>"
+    )
     entries = build_entries(extract_page(html, URL, "auto"), URL)
     assert [e["title"] for e in entries] == [
         "Workshop on social protection",
