@@ -11,4 +11,11 @@
 - codec: items as JSON (bytes base64), never pickle.
 
 The archive side (the one writer) is archive.coordinator; nothing here imports archive/.
+
+Why not scrapy-redis: 0.9.1 installs and imports with Scrapy 2.19, but its pops are
+destructive (a worker killed with SIGKILL loses the requests it had taken), its default
+serializer is pickle, its queue is one list for all hosts, and it keeps no per-listing
+counts. Its model is kept (Scrapy processes sharing a Redis queue and a Redis set of
+requests seen) and driven through redis-py, with leases, per-host queues and one
+atomic step per page added.
 """
