@@ -43,6 +43,7 @@ class ArchivePipeline:
         settings = crawler.settings
         self.db_path = settings.get("ARCHIVE_DB")
         self.batch_size = settings.getint("ARCHIVE_BATCH_SIZE")
+        self.pages_per_batch = max(1, self.batch_size // 10)
         self.lock_wait = settings.getfloat("ARCHIVE_LOCK_WAIT")
         self.ignore_fields = tuple(settings.getlist("ARCHIVE_IGNORE_FIELDS"))
         self.archive: Archive | None = None
@@ -88,6 +89,9 @@ class ArchivePipeline:
         if isinstance(item, PageItem):
             if item.get("status") is not None:  # a page that never answered has nothing to keep
                 self.captures.append(_capture(item))
+                # Pages that answered 304 bring no entries: written as they come, not all at the close.
+                if len(self.captures) >= self.pages_per_batch:
+                    self._flush()
         elif isinstance(item, EntryItem):
             self.entries.append(_entry_and_sighting(item))
             if len(self.entries) >= self.batch_size:
