@@ -96,8 +96,8 @@ def _stats_json(expr: str) -> str:
     )
 
 
-def one_crawl(url: str, run: str, db: str, settings: dict) -> dict:
-    """Run one crawl in a fresh process; return {elapsed, pages, items}."""
+def one_crawl(url: str, run: str, db: str, settings: dict, cwd: Path = ROOT) -> dict:
+    """Run one crawl in a fresh process (the project's code in `cwd`); return {elapsed, pages, items, cpu}."""
     if run == "a":
         code = f"from benchmarks.bare_spider import run; {_stats_json(f'run({url!r}, {settings!r})')}"
     else:
@@ -105,7 +105,7 @@ def one_crawl(url: str, run: str, db: str, settings: dict) -> dict:
         call = f"run_crawl('ilo', {db!r}, [{url!r}], None, {over!r})['stats']"
         code = f"from crawler.run import run_crawl; {_stats_json(call)}"
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True)
+    out = subprocess.run([sys.executable, "-c", code], cwd=cwd, capture_output=True, text=True)
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if out.returncode or '"elapsed": null' in out.stdout:
         raise SystemExit(f"crawl {run} failed:\n{out.stderr[-3000:]}")
@@ -115,12 +115,15 @@ def one_crawl(url: str, run: str, db: str, settings: dict) -> dict:
     return stats
 
 
-def crawl_rounds(url: str, tmp: str, rounds: int, settings: dict) -> dict[str, list[dict]]:
-    runs: dict[str, list[dict]] = {r: [] for r in RUNS}
+def crawl_rounds(url: str, tmp: str, rounds: int, settings: dict, before: Path | None) -> dict[str, list[dict]]:
+    runs: dict[str, list[dict]] = {r: [] for r in RUNS + (("b0",) if before else ())}
     for n in range(rounds):
         db = os.path.join(tmp, f"bench-{n}.db")
-        for run in RUNS:
-            stats = one_crawl(url, run, db, settings)
+        for run in runs:
+            if run == "b0":  # (b) with the code of another revision, in the same round
+                stats = one_crawl(url, "b", os.path.join(tmp, f"before-{n}.db"), settings, cwd=before)
+            else:
+                stats = one_crawl(url, run, db, settings)
             stats["rate"] = (stats["pages"] or 0) / stats["elapsed"]
             runs[run].append(stats)
             print(f"  round {n + 1} {run}: {stats['pages']} pages {stats['rate']:.1f} pages/s", file=sys.stderr)
@@ -200,6 +203,9 @@ def report(runs: dict[str, list[dict]], costs: dict[str, float], rounds: int) ->
         print(f"{LABELS[r]:<44} {pages:>5} pages {items:>6} items {rate[r]:>7.1f} pages/s  (rounds: {spread})")
     a = rate["a"]
     print(f"time ratios: b/a = {a / rate['b']:.2f}   c/a = {a / rate['c']:.2f}   d/a = {a / rate['d']:.2f}")
+    if runs.get("b0"):
+        b0 = statistics.median(s["rate"] for s in runs["b0"])
+        print(f"(b) with --before's code: {b0:.1f} pages/s, b/a = {a / b0:.2f}")
     cpu = {r: statistics.median(s["cpu"] / s["pages"] for s in runs[r]) * 1000 for r in RUNS}
     print(f"CPU ms a page (crawl process, start-up included): a {cpu['a']:.2f}  b {cpu['b']:.2f}  c {cpu['c']:.2f}  "
           f"d {cpu['d']:.2f}; ratios b/a = {cpu['b'] / cpu['a']:.2f}  c/a = {cpu['c'] / cpu['a']:.2f}  "
@@ -214,12 +220,22 @@ def report(runs: dict[str, list[dict]], costs: dict[str, float], rounds: int) ->
     print(f"  (d) project, 304s     {per_page['d']:6.2f}")
 
 
+def _checkout(rev: str, tmp: str) -> Path:
+    """The project's files at `rev`, in a folder of their own (git archive: no worktree left behind)."""
+    folder = Path(tmp) / "before"
+    folder.mkdir()
+    tar = subprocess.run(["git", "archive", rev], cwd=ROOT, capture_output=True, check=True).stdout
+    subprocess.run(["tar", "-x", "-C", str(folder)], input=tar, check=True)
+    return folder
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--pages", type=int, default=2000)
     parser.add_argument("--rounds", type=int, default=3, help="rounds; each figure is the median")
     parser.add_argument("-s", "--set", action="append", default=[], metavar="NAME=VALUE",
                         help="a Scrapy setting for every crawl (JSON value), e.g. -s CONCURRENT_ITEMS=50")
+    parser.add_argument("--before", metavar="REV", help="also run (b) with the code of this git revision, each round")
     args = parser.parse_args()
     settings = dict(FAST)
     for pair in args.set:
@@ -229,7 +245,8 @@ def main() -> None:
         site_root = Path(tmp) / "site"
         make_site(site_root, args.pages)
         with SiteServer(site_root) as site:
-            runs = crawl_rounds(site.base_url + LISTING, tmp, args.rounds, settings)
+            before = _checkout(args.before, tmp) if args.before else None
+            runs = crawl_rounds(site.base_url + LISTING, tmp, args.rounds, settings, before)
             costs = page_costs(site_root, site.base_url, args.pages)
         reparsed = reparse_rates(os.path.join(tmp, "bench-0.db"), tmp, args.rounds)
     report(runs, costs, args.rounds)
