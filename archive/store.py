@@ -39,10 +39,21 @@ def now() -> str:
 
 def _connect_writer(path: str) -> sqlite3.Connection:
     conn = sqlite3.connect(path, timeout=30, isolation_level=None, check_same_thread=False)
-    conn.execute("PRAGMA journal_mode=WAL")
-    conn.execute("PRAGMA synchronous=NORMAL")
-    conn.execute("PRAGMA foreign_keys=ON")
-    ensure_schema(conn)
+    try:
+        if schema_version(conn) == 0 and conn.execute("SELECT 1 FROM sqlite_master LIMIT 1").fetchone():
+            raise ArchiveError(f"{path} is a SQLite database but not a listing-archive archive: it is left alone")
+        conn.execute("PRAGMA journal_mode=WAL")
+        conn.execute("PRAGMA synchronous=NORMAL")
+        conn.execute("PRAGMA foreign_keys=ON")
+        ensure_schema(conn)
+    except sqlite3.OperationalError as exc:
+        conn.close()
+        if "readonly" in str(exc) or "read-only" in str(exc):
+            raise ArchiveError(f"{path} is read-only to you: a command that changes it cannot run") from None
+        raise
+    except ArchiveError:
+        conn.close()
+        raise
     return conn
 
 

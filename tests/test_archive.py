@@ -227,3 +227,17 @@ def test_newer_schema_is_refused_without_harm(tmp_path):
     conn = sqlite3.connect(path)
     assert conn.execute("SELECT count(*) FROM entries").fetchone()[0] == 1
     conn.close()
+
+
+def test_another_sqlite_database_is_left_alone(tmp_path):
+    from archive.store import ArchiveError
+
+    path = tmp_path / "other.db"
+    with sqlite3.connect(path) as conn:
+        conn.execute("CREATE TABLE notes (text TEXT)")
+    conn.close()
+    with pytest.raises(ArchiveError, match="not a listing-archive archive"):
+        Archive(path)
+    with sqlite3.connect(path) as conn:
+        assert [r[0] for r in conn.execute("SELECT name FROM sqlite_master")] == ["notes"]
+    conn.close()
