@@ -25,6 +25,8 @@ from .records import Chrome, Shapes, align, candidate_groups, entry_links, link_
 from .titles import HEADINGS, is_generic_text, is_heading_like, title_of
 
 _LISTS = {"ol", "ul", "dl", "table", "tbody"}
+# The most one record can score: a full title in a heading (2.5) and text beside it (2).
+_MAX_RECORD_SCORE = 4.5
 # Fewer records than this outside the sidebars, and the sidebars are looked at too.
 _MIN_CONFIDENT_RECORDS = 3
 # A further list beside the winning one joins it with at least this many entries,
@@ -89,8 +91,13 @@ def _best_group_within(root, chrome):
     groups = candidate_groups(links, shapes)
     candidates = [(key, [[el] for el in _outermost(els)], False) for key, els in groups.items()]
     candidates += [(key, runs, True) for key, runs in flat_groups(groups, shapes, page.links_in, _is_pointer).items()]
+    # Lists of two or more first: a shape seen once (a wrapper above a lone link) scores at most
+    # _MAX_RECORD_SCORE, and is looked at only when no list scores more.
+    candidates.sort(key=lambda c: len(c[1]) < 2)
     scored = []
     for _key, records, flat in candidates:
+        if len(records) < 2 and scored and max(c[0][0] for c in scored) > _MAX_RECORD_SCORE:
+            break
         aligned = align(records, page.links_in, shapes)
         if aligned is None:
             continue

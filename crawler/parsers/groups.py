@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from .dates import MONTH, parse_date
 from .text import clean_text
 
@@ -21,6 +23,7 @@ def parse_group_heading(text: str | None) -> tuple[str | None, str | None]:
     return shown, value.month_key
 
 
+@lru_cache(maxsize=65536)  # the extractors ask about the same lines again and again
 def looks_like_group_heading(text: str | None) -> bool:
     """True for a short line that is a month or a year and nothing else."""
     shown = clean_text(text)

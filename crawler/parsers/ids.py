@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from functools import lru_cache
 from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
 
 from .text import clean_text
@@ -18,8 +19,10 @@ def join_url(base: str | None, href: str | None) -> str | None:
         return None
     try:
         joined = urljoin(base or "", href.strip())
-        urlsplit(joined).port  # noqa: B018 - raises for a port that is no number
-    except ValueError:
+        netloc = joined.split("/", 3)[2] if "://" in joined else ""
+        if ":" in netloc.rsplit("@", 1)[-1]:
+            urlsplit(joined).port  # noqa: B018 - raises for a port that is no number
+    except (ValueError, IndexError):
         return None
     return joined
 
@@ -56,11 +59,17 @@ def canonical_url(url: str | None) -> str | None:
 def _site_patterns(url: str) -> tuple[re.Pattern, ...]:
     """The document-number patterns of the bundled site profiles for this URL's host (all of
     them for a bare number): a site's id scheme is data in its profile, not code here."""
+    return _patterns_for_host(host_of(url) if "://" in url else None)
+
+
+@lru_cache(maxsize=1024)
+def _patterns_for_host(host: str | None) -> tuple[re.Pattern, ...]:
     from ..extract.profiles import bundled_profiles  # imported here: profiles are data read once
 
     profiles = bundled_profiles().values()
-    host = host_of(url) if "://" in url else None
-    return tuple(p.document_id for p in profiles if p.document_id is not None and (host is None or p.matches(url)))
+    return tuple(
+        p.document_id for p in profiles if p.document_id is not None and (host is None or p.matches(f"https://{host}/"))
+    )
 
 
 def document_number(url: str | None, pattern: re.Pattern | None = None) -> str | None:
