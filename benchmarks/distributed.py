@@ -189,8 +189,8 @@ def report(rows: list[tuple], per_page: float, args) -> None:
     one, wide = rows[1][0], rows[5][0]
     for workers in ("1 worker(s)", "2 worker(s)", "4 worker(s)"):
         a, b = runs[(one, workers)], runs[(wide, workers)]
-        per_page = 1000 * (b["cpu"] - a["cpu"]) / (b["pages"] - a["pages"])
-        print(f"\nCoordinator CPU per page, start-up left out ({wide} less {one}, {workers}): {per_page:.2f} ms")
+        cpu_ms = 1000 * (b["cpu"] - a["cpu"]) / (b["pages"] - a["pages"])
+        print(f"\nCoordinator CPU per page, start-up left out ({wide} less {one}, {workers}): {cpu_ms:.2f} ms")
     print(f"\nRedis memory per queued page: {per_page:.0f} bytes, {per_page * 1e6 / 2**20:.0f} MiB per million")
 
 
