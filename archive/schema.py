@@ -116,14 +116,18 @@ CREATE VIRTUAL TABLE IF NOT EXISTS entries_fts USING fts5(
     title, description, organisers, content='entries', content_rowid='rowid', tokenize='unicode61 remove_diacritics 2'
 );
 CREATE TRIGGER IF NOT EXISTS entries_fts_ai AFTER INSERT ON entries BEGIN
-    INSERT INTO entries_fts (rowid, title, description, organisers) VALUES (new.rowid, new.title, new.description, new.organisers);
+    INSERT INTO entries_fts (rowid, title, description, organisers)
+    VALUES (new.rowid, new.title, new.description, new.organisers);
 END;
 CREATE TRIGGER IF NOT EXISTS entries_fts_ad AFTER DELETE ON entries BEGIN
-    INSERT INTO entries_fts (entries_fts, rowid, title, description, organisers) VALUES ('delete', old.rowid, old.title, old.description, old.organisers);
+    INSERT INTO entries_fts (entries_fts, rowid, title, description, organisers)
+    VALUES ('delete', old.rowid, old.title, old.description, old.organisers);
 END;
 CREATE TRIGGER IF NOT EXISTS entries_fts_au AFTER UPDATE OF title, description, organisers ON entries BEGIN
-    INSERT INTO entries_fts (entries_fts, rowid, title, description, organisers) VALUES ('delete', old.rowid, old.title, old.description, old.organisers);
-    INSERT INTO entries_fts (rowid, title, description, organisers) VALUES (new.rowid, new.title, new.description, new.organisers);
+    INSERT INTO entries_fts (entries_fts, rowid, title, description, organisers)
+    VALUES ('delete', old.rowid, old.title, old.description, old.organisers);
+    INSERT INTO entries_fts (rowid, title, description, organisers)
+    VALUES (new.rowid, new.title, new.description, new.organisers);
 END;
 CREATE VIEW IF NOT EXISTS current_entries AS SELECT * FROM entries WHERE status = 'listed';
 """
@@ -206,7 +210,8 @@ def _add_field_columns(conn: sqlite3.Connection) -> None:
 
 
 def _migrate_3_to_4(conn: sqlite3.Connection) -> None:
-    """Version 4 keeps the feed a page advertises, and stores a version between keyframes as the fields that changed (archive/versions.py).
+    """Version 4 keeps the feed a page advertises, and stores a version between keyframes as the fields
+    that changed (archive/versions.py).
 
     The file keeps its size until VACUUM; the rewritten pages are reused by what comes next.
     """
@@ -234,11 +239,13 @@ def check_readable(found: int, path: str) -> None:
         raise SchemaError(f"{path} is not a listing-archive archive (no archive tables in it)")
     if found > SCHEMA_VERSION:
         raise SchemaError(
-            f"{path} has schema version {found}, newer than this release understands ({SCHEMA_VERSION}); upgrade listing-archive"
+            f"{path} has schema version {found}, newer than this release understands ({SCHEMA_VERSION}); "
+            "upgrade listing-archive"
         )
     if found < SCHEMA_VERSION:
         raise SchemaError(
-            f"{path} has schema version {found}; run `listing-archive migrate --db {path}` (or any crawl) to bring it to {SCHEMA_VERSION}"
+            f"{path} has schema version {found}; run `listing-archive migrate --db {path}` (or any crawl) "
+            f"to bring it to {SCHEMA_VERSION}"
         )
 
 
@@ -247,7 +254,8 @@ def ensure_schema(conn: sqlite3.Connection) -> int:
     found = _version(conn)
     if found > SCHEMA_VERSION:
         raise SchemaError(
-            f"this archive has schema version {found}, newer than this release understands ({SCHEMA_VERSION}); upgrade listing-archive"
+            f"this archive has schema version {found}, newer than this release understands ({SCHEMA_VERSION}); "
+            "upgrade listing-archive"
         )
     had_fts = conn.execute("SELECT 1 FROM sqlite_master WHERE name='entries_fts'").fetchone()
     with transaction(conn):
