@@ -6,6 +6,7 @@ from __future__ import annotations
 import calendar
 import re
 import unicodedata
+from functools import lru_cache
 from datetime import UTC, date, datetime, timedelta
 
 _NUMBER_WORDS = {
@@ -116,9 +117,19 @@ def _months_back(day: date, months: int) -> date:
     return date(year, month + 1, min(day.day, calendar.monthrange(year, month + 1)[1]))
 
 
+# Every relative date holds one of these: a cheap test before any folding.
+_HINT = re.compile(r"ago|hace|il y a|today|yesterday|hier|ayer|hoy|aujourd|instant|just now|anteayer|antier", re.IGNORECASE)
+
+
+@lru_cache(maxsize=65536)
+def _parts(text: str) -> tuple[int, str] | None:
+    """(quantity, unit) of a relative date, from the text alone."""
+    return _match(_fold(text)) if _HINT.search(text) else None
+
+
 def is_relative(text: str | None) -> bool:
     """True for a whole line that is a relative date; needs no reference time."""
-    return bool(text) and _match(_fold(text)) is not None
+    return bool(text) and _parts(text) is not None
 
 
 def _match(folded: str) -> tuple[int, str] | None:
@@ -137,7 +148,7 @@ def resolve_relative(text: str | None, now: datetime | date | None = None) -> da
     """The day a relative date names, counted back from `now`; None when the text is not one."""
     if not text or len(text) > 40:
         return None
-    found = _match(_fold(text))
+    found = _parts(text)
     if found is None:
         return None
     qty, unit = found

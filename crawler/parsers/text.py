@@ -29,11 +29,13 @@ def clean_text(value: str | None) -> str | None:
     """
     if value is None:
         return None
-    text = html.unescape(str(value))
-    text = unicodedata.normalize("NFC", text)
-    text = _INVISIBLE.sub("", text)
-    text = _PRIVATE_USE.sub(" ", _CONTROL.sub("", text))
-    text = _SPACES.sub(" ", text).strip()
+    text = str(value)
+    if "&" in text:
+        text = html.unescape(text)
+    if not text.isascii():  # plain ASCII holds nothing to compose, hide or replace
+        text = unicodedata.normalize("NFC", text)
+        text = _PRIVATE_USE.sub(" ", _INVISIBLE.sub("", text))
+    text = _SPACES.sub(" ", _CONTROL.sub("", text)).strip()
     return text or None
 
 
