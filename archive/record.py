@@ -81,10 +81,11 @@ def insert_captures(
         else:
             body = cap.get("body") or b""
             digest = hashlib.sha256(body).hexdigest()
-            conn.execute(
-                "INSERT OR IGNORE INTO capture_bodies (digest, body, size) VALUES (?, ?, ?)",
-                (digest, zlib.compress(body, 6), len(body)),
-            )
+            if not conn.execute("SELECT 1 FROM capture_bodies WHERE digest = ?", (digest,)).fetchone():
+                conn.execute(  # a body already kept (a page unchanged since) is not compressed again
+                    "INSERT INTO capture_bodies (digest, body, size) VALUES (?, ?, ?)",
+                    (digest, zlib.compress(body, 6), len(body)),
+                )
             links = json.dumps(cap.get("page_links") or [])
         cur = conn.execute(
             "INSERT INTO captures (crawl_id, url, listing_url, page, fetched_at, status, headers, digest, page_links, "
