@@ -6,7 +6,8 @@ listings (benchmarks/crawl.py's pages) from SiteServers on loopback addresses
 
   one host:   one listing, a per-host delay of --delay seconds. Politeness is the limit:
               more workers must not fetch it faster (the delay is shared).
-  many hosts: --hosts listings, one per host, the same delay: politeness is still the limit.
+  many hosts: --hosts listings, one per host, the same delay: politeness is still the limit,
+              and pages handed out per host keep every host busy.
   the same with a delay of 0.02s: the machine is the limit; workers add parsing in
               parallel up to its cores (the coordinator and Redis share them here).
 

@@ -71,7 +71,7 @@ class FrontierFeeder:
         if room > 0 and not engine.needs_backout():
             for message in self.frontier.take(room):
                 engine.crawl(self.crawler.spider.request_from_message(message))
-        if self.frontier.held:
+        if self.frontier.held or self.frontier.counts()[0]:  # pages held, or waiting for their host's turn
             self.last_work = now
         elif now - self.last_work > self.idle_timeout:
             self.stop("idle")
