@@ -112,8 +112,21 @@ def crawl_options(func):
     return func
 
 
-def _plan(spider, db, config_path, start_urls, profile, settings, contact, notify, log_dir, jobdir, ignore_fields,
-          frontier=None, workers=None):
+def _plan(
+    spider,
+    db,
+    config_path,
+    start_urls,
+    profile,
+    settings,
+    contact,
+    notify,
+    log_dir,
+    jobdir,
+    ignore_fields,
+    frontier=None,
+    workers=None,
+):
     from ..runner import PlanError, build_plan
 
     try:
@@ -140,7 +153,18 @@ def _plan(spider, db, config_path, start_urls, profile, settings, contact, notif
 @crawl_options
 @friendly_errors
 def crawl(
-    spider, db, config_path, start_urls, profile, settings, contact, notify, log_dir, jobdir, ignore_fields, frontier,
+    spider,
+    db,
+    config_path,
+    start_urls,
+    profile,
+    settings,
+    contact,
+    notify,
+    log_dir,
+    jobdir,
+    ignore_fields,
+    frontier,
     workers,
 ):
     """Crawl listing pages into the archive and print a summary.
@@ -159,8 +183,19 @@ def crawl(
     from ..runner import run_plan
 
     plan = _plan(
-        spider, db, config_path, start_urls, profile, settings, contact, notify, log_dir, jobdir, ignore_fields,
-        frontier, workers,
+        spider,
+        db,
+        config_path,
+        start_urls,
+        profile,
+        settings,
+        contact,
+        notify,
+        log_dir,
+        jobdir,
+        ignore_fields,
+        frontier,
+        workers,
     )
     sys.exit(run_plan(plan))
 
@@ -209,8 +244,19 @@ def schedule(
     except ValueError as exc:
         raise click.BadParameter(str(exc), param_hint="--every") from None
     plan = _plan(
-        spider, db, config_path, start_urls, profile, settings, contact, notify, log_dir, jobdir, ignore_fields,
-        frontier, workers,
+        spider,
+        db,
+        config_path,
+        start_urls,
+        profile,
+        settings,
+        contact,
+        notify,
+        log_dir,
+        jobdir,
+        ignore_fields,
+        frontier,
+        workers,
     )
     sys.exit(run_schedule(plan, seconds, jitter))
 
