@@ -396,3 +396,19 @@ def test_frontier_urls_and_options_are_checked(tmp_path):
     from archive.runner import build_plan
 
     assert build_plan(config_path=str(config)).frontier == "redis://127.0.0.1:1/0"
+
+
+def test_a_worker_keeps_the_crawls_politeness_and_guards():
+    from crawler.distributed.worker import worker_settings
+
+    settings = worker_settings(
+        {"settings": {"DOWNLOAD_DELAY": 2}}, "token", {"DOWNLOAD_DELAY": 0, "CONCURRENT_REQUESTS": 32}, 60
+    )
+    assert settings.getfloat("FRONTIER_HOST_DELAY") == 2.0  # the crawl's delay; a worker's -s cannot shorten it
+    assert settings.getint("CONCURRENT_REQUESTS") == 32  # its own concurrency, though
+    middlewares = settings.getdict("DOWNLOADER_MIDDLEWARES")
+    assert middlewares["crawler.middlewares.HostGuardMiddleware"] == 50
+    assert middlewares["crawler.distributed.middlewares.SharedDelayMiddleware"] == 650
+    assert (
+        settings.getbool("ROBOTSTXT_OBEY") and not settings.getdict("ITEM_PIPELINES") and not settings.get("ARCHIVE_DB")
+    )

@@ -119,6 +119,8 @@ def worker_settings(config: dict, token: str, overrides: dict, idle_timeout: flo
     from ..run import project_settings
 
     crawl = project_settings({**config.get("settings", {}), **overrides})
+    # The per-host delay is the crawl's (the coordinator's settings): no worker's -s can shorten it.
+    delay = project_settings(config.get("settings", {})).getfloat("DOWNLOAD_DELAY")
     middlewares = dict(project.DOWNLOADER_MIDDLEWARES)
     middlewares.update(
         {
@@ -130,7 +132,7 @@ def worker_settings(config: dict, token: str, overrides: dict, idle_timeout: flo
     )
     extra = {
         # The shared per-host slot replaces Scrapy's per-process delay and AutoThrottle.
-        "FRONTIER_HOST_DELAY": crawl.getfloat("DOWNLOAD_DELAY"),
+        "FRONTIER_HOST_DELAY": delay,
         "DOWNLOAD_DELAY": 0,
         "AUTOTHROTTLE_ENABLED": False,
         "DOWNLOADER_MIDDLEWARES": middlewares,
