@@ -67,7 +67,10 @@ def fill_entry(elements, entry: RawEntry, used: list) -> RawEntry:
             if (
                 text
                 and inside - {title_el}
-                and (len(text.split()) <= 3 or (len(text.split()) <= 6 and not text.endswith((".", "!", "?"))))
+                and (
+                    len(text.split()) <= _MAX_LABEL_WORDS
+                    or (len(text.split()) <= _MAX_META_LEFT_WORDS and not text.endswith((".", "!", "?")))
+                )
             ):
                 continue  # "News", "Posted on by admin": what a date line leaves, not prose
             if text and not _NOISE_LINE.match(text):
@@ -95,6 +98,9 @@ def _find_credit(elements, entry: RawEntry, used: list) -> None:
             return
 
 
+# What a date line leaves: up to 3 words is a label ("News"); up to 6 words without a full stop
+# is a byline ("Posted on by admin"); neither is description.
+_MAX_LABEL_WORDS, _MAX_META_LEFT_WORDS = 3, 6
 # A credit is a line, not a caption paragraph.
 _MAX_CREDIT_CHARS = 160
 

@@ -40,10 +40,24 @@ _CHROME_NAMES = re.compile(
     r"(?:nav|navbar|navigation|menu|megamenu|footer|header|breadcrumbs?|sidebar|cookie|share|social|skip)\d*(?:$|[\s_-])",
     re.IGNORECASE,
 )
+# The same short link text to the same place this often, of at most this many words, is a facet
+# ("Media Release" under every entry), not an entry.
+_FACET_REPEATS, _FACET_WORDS = 3, 4
+# A link in (or holding) a heading or an element named title reads as a title by this much more,
+_HEADING_BONUS = 1.0
+# a pointer ("Read more") by this much less (it scores below any real title of a few words),
+_POINTER_PENALTY = 1.5
+# and a linked date by this much less (a date names a meeting only when nothing else does).
+_DATE_TITLE_PENALTY = 1.0
+# Above this share of records holding the title path twice, to different places, the records
+# each hold several entries (the group is a level too high).
+_MAX_MULTI_SHARE = 0.2
 # A title path must be held by this share of a group's records.
 _MIN_PATH_COVERAGE = 0.5
-# Title links (and their text) above this length count as a full title when scoring.
+# Title links (and their text) above this length count as a full title when scoring,
 _FULL_TITLE_CHARS = 40
+# and length counts up to this many full titles (a teaser-long link is no better title).
+_MAX_LENGTH_QUALITY = 1.5
 # Text beside the title (a date, a teaser) above these lengths makes a record read as an entry.
 _RICH_EXTRA_CHARS, _SOME_EXTRA_CHARS = 40, 8
 # Below this share of records with text beside their title, a group is a menu or a tag cloud.
@@ -199,7 +213,11 @@ def entry_links(root, chrome: Chrome) -> list:
         seen[(href, text_of(a))] += 1
         links.append(a)
     # The same short link text to the same place again and again is a facet ("Media Release").
-    return [a for a in links if not (seen[(a.get("href").strip(), text_of(a))] >= 3 and len(text_of(a).split()) <= 4)]
+    return [
+        a
+        for a in links
+        if not (seen[(a.get("href").strip(), text_of(a))] >= _FACET_REPEATS and len(text_of(a).split()) <= _FACET_WORDS)
+    ]
 
 
 _QUALITY: dict = {}
@@ -223,19 +241,19 @@ _MAX_QUALITIES = 50_000
 
 def _link_quality(a, record) -> float:
     text = text_of(a) or ""
-    q = min(len(text) / _FULL_TITLE_CHARS, 1.5)
+    q = min(len(text) / _FULL_TITLE_CHARS, _MAX_LENGTH_QUALITY)
     node = a
     while node is not None and node is not record:
         if tag(node) in HEADINGS or title_named(node):
-            q += 1.0
+            q += _HEADING_BONUS
             break
         node = node.getparent()
     if any(tag(x) in HEADINGS for x in a.iterdescendants()):
-        q += 1.0
+        q += _HEADING_BONUS
     if is_generic_text(text):
-        q -= 1.5
+        q -= _POINTER_PENALTY
     elif date_in_line(text) == text:
-        q -= 1.0
+        q -= _DATE_TITLE_PENALTY
     return q
 
 
@@ -279,7 +297,7 @@ def align(records, links_in, shapes) -> tuple[list, float] | None:
     if best is None:
         return None
     path, hits, per_record = best
-    if sum(1 for hrefs in per_record.values() if len(hrefs) > 1) > 0.2 * len(records):
+    if sum(1 for hrefs in per_record.values() if len(hrefs) > 1) > _MAX_MULTI_SHARE * len(records):
         return None
     first: dict[int, object] = {}
     for i, a in hits:
@@ -292,8 +310,8 @@ def title_quality(title: str, heading_like: bool, pointer: bool) -> float:
     Behind a pointer link ("Read more") only a heading-like element is a title, not prose."""
     if (pointer and not heading_like) or date_in_line(title) == title:
         return _MIN_QUALITY  # "Read more" with prose around it, or a linked date
-    q = min(len(title) / _FULL_TITLE_CHARS, 1.5) + (1.0 if heading_like else 0.0)
-    return max(q - (1.5 if is_generic_text(title) else 0.0), _MIN_QUALITY)
+    q = min(len(title) / _FULL_TITLE_CHARS, _MAX_LENGTH_QUALITY) + (_HEADING_BONUS if heading_like else 0.0)
+    return max(q - (_POINTER_PENALTY if is_generic_text(title) else 0.0), _MIN_QUALITY)
 
 
 # The least a record with a link counts for: a bare link is still a link.

@@ -47,8 +47,14 @@ def is_generic_text(text: str | None) -> bool:
         return True
     words = _WORD.findall(text.lower())
     if not words:
-        return bool(_NUMBERISH.match(text)) or len(text) <= 3  # "»", "→", "12"
-    return len(words) <= 6 and all(w in _GENERIC_WORDS for w in words)
+        return bool(_NUMBERISH.match(text)) or len(text) <= _MAX_SIGN_CHARS  # "»", "→", "12"
+    return len(words) <= _MAX_POINTER_WORDS and all(w in _GENERIC_WORDS for w in words)
+
+
+# A link of signs alone this short ("»", "→→") points; longer runs of signs are art, not pointers.
+_MAX_SIGN_CHARS = 3
+# A pointer says little: "Download the full report here" (6 words) still is one, a sentence is not.
+_MAX_POINTER_WORDS = 6
 
 
 def title_named(el) -> bool:

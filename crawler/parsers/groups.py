@@ -23,11 +23,15 @@ def parse_group_heading(text: str | None) -> tuple[str | None, str | None]:
     return shown, value.month_key
 
 
+# "Septiembre de 2023" fits; a longer line is a title that names a month.
+_MAX_HEADING_CHARS = 30
+
+
 @lru_cache(maxsize=65536)  # the extractors ask about the same lines again and again
 def looks_like_group_heading(text: str | None) -> bool:
     """True for a short line that is a month or a year and nothing else."""
     shown = clean_text(text)
-    if not shown or len(shown) > 30:
+    if not shown or len(shown) > _MAX_HEADING_CHARS:
         return False
     value = parse_date(shown)
     return value is not None and value.precision in (MONTH, "year")

@@ -118,7 +118,9 @@ def _months_back(day: date, months: int) -> date:
 
 
 # Every relative date holds one of these: a cheap test before any folding.
-_HINT = re.compile(r"ago|hace|il y a|today|yesterday|hier|ayer|hoy|aujourd|instant|just now|anteayer|antier", re.IGNORECASE)
+_HINT = re.compile(
+    r"ago|hace|il y a|today|yesterday|hier|ayer|hoy|aujourd|instant|just now|anteayer|antier", re.IGNORECASE
+)
 
 
 @lru_cache(maxsize=65536)
@@ -144,9 +146,13 @@ def _match(folded: str) -> tuple[int, str] | None:
     return None
 
 
+# "il y a 3 semaines à 06h45" fits; a longer line is a sentence that mentions a time.
+_MAX_RELATIVE_CHARS = 40
+
+
 def resolve_relative(text: str | None, now: datetime | date | None = None) -> date | None:
     """The day a relative date names, counted back from `now`; None when the text is not one."""
-    if not text or len(text) > 40:
+    if not text or len(text) > _MAX_RELATIVE_CHARS:
         return None
     found = _parts(text)
     if found is None:
