@@ -267,10 +267,14 @@ def execute(plan: CrawlPlan) -> int:
         str(log_file),
         progress=sys.stderr.isatty(),
     )
+    error = result["stats"].get("archive/error")
+    if error and result["crawl_id"]:
+        close_unfinished(plan.db, result["crawl_id"], error)
     with Archive(plan.db, readonly=True) as archive:
         crawl_row = archive.crawl(result["crawl_id"]) if result["crawl_id"] else None
+        if crawl_row and crawl_row["status"] == "running":  # the archive was still locked: say what it is
+            crawl_row.update(status="failed", note=f"archive write failed: {error}")
         print(crawl_summary(archive.conn, crawl_row, result))
-        error = result["stats"].get("archive/error")
         if error:
             print(f"  ARCHIVE WRITE FAILED: {error}. The crawl is failed; nothing was marked removed.")
         print(f"  log: {log_file}", flush=True)
@@ -278,6 +282,26 @@ def execute(plan: CrawlPlan) -> int:
     if message:
         send(plan.notify, *message)
     return exit_status(crawl_row)
+
+
+def close_unfinished(db: str, crawl_id: int, error: str) -> None:
+    """A crawl whose archive writes failed could not close itself: close it as failed now, with the
+    reason, if the archive lets us (else the next crawl marks it failed)."""
+    import sqlite3
+
+    from .store import now
+
+    try:
+        conn = sqlite3.connect(db, timeout=2, isolation_level=None)
+        try:
+            conn.execute(
+                "UPDATE crawls SET status='failed', finished_at=?, note=? WHERE id=? AND status='running'",
+                (now(), f"archive write failed: {error}; nothing was marked removed", crawl_id),
+            )
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        pass  # still locked or full: the summary says FAILED all the same
 
 
 def exit_status(crawl_row: dict | None) -> int:

@@ -206,7 +206,7 @@ class Archive:
         empty a field. A failed crawl removes nothing and empties nothing.
         """
         status = status or _status(listings)
-        fills, reasons = self._health(session, listings)
+        fills, reasons = self._health(session, listings) if status != "failed" else ({u: {} for u in listings}, [])
         suspect = suspect or bool(reasons)
         said = ["suspect: " + "; ".join(reasons)] if reasons else []
         said += [text for info in listings.values() for text in info.get("notes") or []]

@@ -137,6 +137,7 @@ def test_lock_held_too_long_fails_the_crawl_and_removes_nothing(tmp_path, site):
         holder.thread.join(30)
     assert result.returncode == 4, result.stdout + result.stderr[-2000:]
     assert "archive locked by another process" in result.stdout and "Traceback" not in result.stderr
+    assert "FAILED" in result.stdout and "RUNNING" not in result.stdout
     assert q(db, "SELECT status FROM crawls WHERE id=2") in ("failed", "running")
     healthy(db)
     site.faults.clear()
@@ -169,6 +170,7 @@ def test_full_disk_is_a_failed_crawl_that_says_so(tmp_path, site, small_disk):
     result = crawl(db, site, "-s", "ARCHIVE_BATCH_SIZE=5", "-s", "ARCHIVE_LOCK_WAIT=1")
     assert result.returncode == 4, result.stdout + result.stderr[-2000:]
     assert "disk full" in result.stdout and "Traceback" not in result.stderr
+    assert "SUSPECT" not in result.stdout  # entries were found; they could not be written
     healthy(db)
 
 
@@ -273,3 +275,65 @@ def test_hostile_links_are_refused_by_crawl_and_reparse_alike(tmp_path, site):
     assert urls and all(u.startswith("http") for u in urls)
     assert not any("javascript:" in v for v in versions)
     assert not any(ch in t for t in titles for ch in "\x1b\x07\x9b")
+
+
+@pytest.mark.parametrize(
+    "page", ["<html><body><h1>Access denied</h1><p>Please verify you are human.</p></body></html>", ""]
+)
+def test_a_block_page_or_empty_page_mid_listing_removes_nothing(tmp_path, site, page):
+    db = tmp_path / "a.db"
+    crawl(db, site, check=0)
+    (site.page_root / "list" / "page-5.html").write_text(page)  # pages 6-12 are no longer linked either
+    result = crawl(db, site)
+    assert result.returncode in (3, 5), result.stdout
+    assert "no entries" in result.stdout
+    healthy(db)
+
+
+def test_a_hard_link_to_the_archive_is_refused_for_writing(tmp_path, site):
+    db = tmp_path / "a.db"
+    crawl(db, site, check=0)
+    os.link(db, tmp_path / "hard.db")
+    result = crawl(tmp_path / "hard.db", site)
+    assert result.returncode == 1 and "hard links" in result.stderr
+    healthy(db)
+
+
+def test_parse_keeps_no_link_that_is_not_http(tmp_path):
+    page = tmp_path / "p.html"
+    page.write_text(
+        page_html(
+            1,
+            hostile='<article><h2><a href="JaVaScRiPt:alert(2)">Tricky link</a></h2>'
+            "<time datetime=2024-02-02>2 Feb 2024</time><p>x</p></article>",
+        )
+    )
+    out = cli("parse", page, "--url", "http://127.0.0.1/list/page-1.html", "--profile", "auto", check=0).stdout
+    urls = [line.split('"url": ')[1].split(",")[0] for line in out.splitlines()]
+    assert not any("script" in u.lower() for u in urls)
+
+
+def test_a_closed_pipe_ends_a_command_quietly(tmp_path, site):
+    db = tmp_path / "a.db"
+    crawl(db, site, check=0)
+    for command in (["schema"], ["export"], ["crawls"], ["history", f"{site.base_url}/item/1-1.html"]):
+        read_end, write_end = os.pipe()
+        os.close(read_end)  # the reader (`| head`) has gone: the first write meets a closed pipe
+        proc = subprocess.run(
+            [sys.executable, "-m", "archive.cli", *command, "--db", str(db)],
+            stdout=write_end,
+            stderr=subprocess.PIPE,
+            text=True,
+            cwd=ROOT,
+            env={**os.environ, "PYTHONPATH": str(ROOT)},
+        )
+        os.close(write_end)
+        assert proc.returncode == 0, (command, proc.stderr)
+        assert "Broken pipe" not in proc.stderr and "Traceback" not in proc.stderr, command
+
+
+def test_markdown_gives_no_autolink_and_the_terminal_no_bidi_override():
+    from archive.reports.safety import for_terminal, md_text
+
+    assert "http\\://" in md_text("Go to http://evil.example/x") and "www\\." in md_text("or www.evil.example")
+    assert for_terminal("RTL \u202e txt.exe") == "RTL  txt.exe"

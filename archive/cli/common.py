@@ -33,12 +33,24 @@ def friendly_errors(func):
 
         try:
             return func(*args, **kwargs)
+        except BrokenPipeError:
+            _quiet_after_broken_pipe()
         except (ArchiveError, ProfileError, NotFound, DiffError, SchemaError, ValueError, OSError) as exc:
             if isinstance(exc, click.ClickException):
                 raise
             raise click.ClickException(str(exc)) from None
 
     return wrapper
+
+
+def _quiet_after_broken_pipe():
+    """`listing-archive schema | head`: the reader went away; stop quietly, as Unix tools do."""
+    import os
+    import sys
+
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())  # Python's flush at exit must not fail again
+    sys.exit(0)
 
 
 def open_writer(db: str, must_exist: bool = True):

@@ -48,6 +48,7 @@ def parse(file, url, fmt, profile, feed_file):
     from crawler.entries import build_entries
     from crawler.extract import extract_page
     from crawler.extract.profiles import choose_profile
+    from crawler.validation import checked_entry
 
     body = Path(file).read_bytes()
     if not body.strip():
@@ -56,7 +57,7 @@ def parse(file, url, fmt, profile, feed_file):
         raise click.ClickException(f"{file} is not an HTML page (it holds binary data)")
     chosen = choose_profile(profile, url)
     page = extract_page(body, url, chosen or "auto")
-    entries = build_entries(page, url, url, chosen)
+    entries = [e for e in map(checked_entry, build_entries(page, url, url, chosen)) if e is not None]
     if feed_file:
         entries = _with_feed(entries, Path(feed_file).read_bytes())
     if fmt == "jsonl":

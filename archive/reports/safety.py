@@ -9,8 +9,10 @@ from __future__ import annotations
 import re
 from urllib.parse import quote, urlsplit
 
-# C0 controls but tab and newline, DEL, and C1 controls (U+0080-U+009F: a lone U+009B is a CSI).
-_TERMINAL_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# C0 controls but tab and newline, DEL, C1 controls (U+0080-U+009F: a lone U+009B is a CSI),
+# the bidirectional overrides and isolates that make "txt.exe" read as "exe.txt" (U+202A-U+202E,
+# U+2066-U+2069), and the noncharacters U+FFFE / U+FFFF.
+_TERMINAL_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ufffe\uffff]")
 # What XML 1.0 does not allow at all, and the noncharacters U+FFFE / U+FFFF.
 _XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 # What is markup inside a line (a value never starts one: the template puts "- " or "### " first).
@@ -62,7 +64,9 @@ def md_text(text) -> str:
     """Text that Markdown shows as it is: no emphasis, link, image, raw HTML or heading.
     Line breaks become spaces, so a value cannot start a block of its own."""
     flat = " ".join(for_html(text).split())
-    return _MD_SPECIAL.sub(r"\\\1", flat)
+    escaped = _MD_SPECIAL.sub(r"\\\1", flat)
+    # "http\://x" and "www\.x" show as written but are no autolink on GitHub or any GFM renderer.
+    return escaped.replace("://", "\\://").replace("www.", "www\\.").replace("WWW.", "WWW\\.")
 
 
 def md_link(title, url) -> str:

@@ -135,6 +135,9 @@ class ListingSpider(FeedWitnessMixin, scrapy.Spider):
         self.listings[listing_url]["pages_fetched"] += 1
         page_number = page.page_number or page_number
         entries = build_entries(page, response.url, listing_url, profile)
+        if not entries:
+            # A block page, an error page served with 200, a redesign: what it does not list was not removed.
+            self._problem(self.listings[listing_url], f"{response.url}: a listing page with no entries")
         feed = self.feed_request(response, listing_url, entries, page_number, page.page_links)
         yield self._page_item(response, page_number, page.page_links, "parsed",
                               feed_url=self.listings[listing_url].get("feed", {}).get("url"))
@@ -193,7 +196,7 @@ class ListingSpider(FeedWitnessMixin, scrapy.Spider):
             return
         state = self.listings[listing_url]
         state["pages_failed"] += 1
-        self._problem(state, f"{request.url}: {reason}")
+        self._problem(state, reason if request.url in reason else f"{request.url}: {reason}")
         if status is not None:  # an error page is kept as a capture, for the record
             response = failure.value.response
             response.meta.setdefault("listing_url", listing_url)
