@@ -206,7 +206,7 @@ def entry_links(root, chrome: Chrome) -> list:
     seen: dict[tuple, int] = defaultdict(int)
     for a in root.iter("a"):
         href = (a.get("href") or "").strip()
-        if not href or href.startswith(("#", "javascript:", "mailto:", "tel:")) or not text_of(a):
+        if not href or href.lower().startswith(("#", "javascript:", "mailto:", "tel:", "data:")) or not text_of(a):
             continue
         if _FACET_PATH.search(href) or (a.get("rel") or "") in ("tag", "category", "author") or chrome(a):
             continue
