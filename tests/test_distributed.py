@@ -406,6 +406,7 @@ def test_a_worker_keeps_the_crawls_politeness_and_guards():
     )
     assert settings.getfloat("FRONTIER_HOST_DELAY") == 2.0  # the crawl's delay; a worker's -s cannot shorten it
     assert settings.getint("CONCURRENT_REQUESTS") == 32  # its own concurrency, though
+    assert worker_settings({}, "token", {"ROBOTSTXT_OBEY": False}, 60).getbool("ROBOTSTXT_OBEY")
     middlewares = settings.getdict("DOWNLOADER_MIDDLEWARES")
     assert middlewares["crawler.middlewares.HostGuardMiddleware"] == 50
     assert middlewares["crawler.distributed.middlewares.SharedDelayMiddleware"] == 650

@@ -24,7 +24,8 @@ from .common import friendly_errors
     "settings",
     multiple=True,
     metavar="NAME=VALUE",
-    help="A Scrapy setting for this worker, e.g. -s CONCURRENT_REQUESTS=32.",
+    help="This worker's share: CONCURRENT_REQUESTS, LOG_LEVEL, DNS and memory limits, e.g. "
+    "-s CONCURRENT_REQUESTS=32 (the rest is the crawl's).",
 )
 @click.option(
     "--idle-timeout",

@@ -23,6 +23,24 @@ log = logging.getLogger(__name__)
 POLL = 0.1  # seconds between looks at the frontier while there is room for more pages
 # run_worker's answer when another crawl replaced the one it worked for: start again to join it.
 REJOIN = -1
+# What a worker's -s may set: its own machine's share. Everything else (politeness, robots.txt,
+# retries, page caps) is the crawl's, as the coordinator was given it.
+LOCAL_SETTINGS = frozenset(
+    {
+        "CONCURRENT_REQUESTS",
+        "LOG_LEVEL",
+        "LOG_FILE",
+        "LOG_FORMAT",
+        "LOG_DATEFORMAT",
+        "REACTOR_THREADPOOL_MAXSIZE",
+        "DNS_TIMEOUT",
+        "DNSCACHE_ENABLED",
+        "DNSCACHE_SIZE",
+        "MEMUSAGE_LIMIT_MB",
+        "MEMUSAGE_WARNING_MB",
+        "TELNETCONSOLE_ENABLED",
+    }
+)
 
 
 class FrontierFeeder:
@@ -114,13 +132,12 @@ def wait_for_crawl(frontier: Frontier, idle_timeout: float) -> tuple[str, dict] 
 
 
 def worker_settings(config: dict, token: str, overrides: dict, idle_timeout: float):
-    """The crawl's settings, then this worker's -s, then what a frontier worker must have."""
+    """The crawl's settings (the coordinator's), this worker's own (LOCAL_SETTINGS from its -s),
+    then what a frontier worker must have."""
     from .. import settings as project
     from ..run import project_settings
 
-    crawl = project_settings({**config.get("settings", {}), **overrides})
-    # The per-host delay is the crawl's (the coordinator's settings): no worker's -s can shorten it.
-    delay = project_settings(config.get("settings", {})).getfloat("DOWNLOAD_DELAY")
+    crawl = project_settings(config.get("settings", {}))
     middlewares = dict(project.DOWNLOADER_MIDDLEWARES)
     middlewares.update(
         {
@@ -132,7 +149,7 @@ def worker_settings(config: dict, token: str, overrides: dict, idle_timeout: flo
     )
     extra = {
         # The shared per-host slot replaces Scrapy's per-process delay and AutoThrottle.
-        "FRONTIER_HOST_DELAY": delay,
+        "FRONTIER_HOST_DELAY": crawl.getfloat("DOWNLOAD_DELAY"),
         "DOWNLOAD_DELAY": 0,
         "AUTOTHROTTLE_ENABLED": False,
         "DOWNLOADER_MIDDLEWARES": middlewares,
@@ -143,7 +160,8 @@ def worker_settings(config: dict, token: str, overrides: dict, idle_timeout: flo
         "FRONTIER_IDLE_TIMEOUT": idle_timeout,
         "FRONTIER_TOKEN": token,
     }
-    return project_settings({**config.get("settings", {}), **overrides, **extra})
+    own = {k: v for k, v in overrides.items() if k in LOCAL_SETTINGS}
+    return project_settings({**config.get("settings", {}), **own, **extra})
 
 
 def run_worker(url: str, overrides: dict | None = None, idle_timeout: float = 60.0) -> int:
@@ -168,6 +186,13 @@ def run_worker(url: str, overrides: dict | None = None, idle_timeout: float = 60
     token, config = found
     frontier.token = token
     frontier.lease_ms = int(config.get("lease_ms") or frontier.lease_ms)
+    ignored = sorted(set(overrides or {}) - LOCAL_SETTINGS)
+    if ignored:
+        log.warning(
+            "-s %s ignored: the crawl's settings decide (a worker sets only %s)",
+            ", ".join(ignored),
+            ", ".join(sorted(LOCAL_SETTINGS)),
+        )
     settings = worker_settings(config, token, overrides or {}, idle_timeout)
     frontier.host_delay_ms = int(settings.getfloat("FRONTIER_HOST_DELAY") * 1000)
     spider_cls = frontier_spider(SpiderLoader.from_settings(project_settings()).load(config["spider"]))
