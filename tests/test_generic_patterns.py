@@ -110,6 +110,18 @@ def test_meetings_named_by_their_date():
     )
     entries = _entries(f"<ul class='minutes'>{rows}</ul>")
     assert [e["title"] for e in entries] == ["January 5, 2021", "January 12, 2021", "January 19, 2021"]
+    assert [e["date_start"] for e in entries] == ["2021-01-05", "2021-01-12", "2021-01-19"]
+
+
+def test_a_table_of_documents_titled_in_a_cell_beside_the_download_link():
+    rows = "".join(
+        f"<tr><td>{d}/03/2021</td><td>Conseil municipal numéro {d}</td><td><a href='/d/{d}.pdf'>Télécharger (PDF, 2 Mo)</a></td></tr>"
+        for d in (12, 19, 26)
+    )
+    entries = _entries(f"<table><tr><th>Date</th><th>Titre</th><th>Document</th></tr>{rows}</table>")
+    assert [(e["title"], e["date_start"]) for e in entries] == [
+        (f"Conseil municipal numéro {d}", f"2021-03-{d}") for d in (12, 19, 26)
+    ]
 
 
 @pytest.mark.parametrize(

@@ -317,6 +317,8 @@ def extract_generic(root) -> list[RawEntry]:
         title_el = title_of(elements, link) if link is not None else find_title(elements)
         href = link.get("href") if link is not None else title_el.get("href") if title_el is not None else None
         entry = RawEntry(title=text_of(title_el), href=href, group=group, position=position)
+        if entry.title and date_in_line(entry.title) == entry.title:
+            entry.date_text = entry.title  # a meeting or a document named by its date: that is its date too
         entries.append(fill_entry(elements, entry, [title_el]))
     return _once(entries)
 

@@ -32,7 +32,7 @@ _GENERIC_WORDS = words(
     rsvp item no leave a one share tweet print email commentaire commentaires aucun laisser un une
     partager comentario comentarios sin deja un una compartir lire la suite en savoir plus voir
     télécharger telecharger détails details lien ici article consulter leer más mas ver seguir leyendo
-    descargar información informacion detalles aquí aqui enlace noticia
+    descargar información informacion detalles aquí aqui enlace noticia ko mo go octets bytes gb
     """
 )
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
@@ -86,13 +86,14 @@ def _holds_blocks(el, at_least: int) -> bool:
     return False
 
 
-def _prominent_run(el):
+def _prominent_run(el, avoid=None):
     """The most prominent text run inside `el`: a heading, a title-named element, bold
-    text, else the first line of a few words that is no date, counter or pointer."""
+    text, else the first line of a few words that is no date, counter or pointer (nor
+    holds or sits in `avoid`, the pointer link)."""
     found = _heading_like(el)
     if found is not None:
         return _narrow(found)
-    runs = [x for x in el.iter() if tag(x) and text_of(x) and not _holds_blocks(x, 1)]
+    runs = [x for x in el.iter() if tag(x) and text_of(x) and not _holds_blocks(x, 1) and not _touches(x, avoid)]
     for x in runs:
         if tag(x) in ("strong", "b") and len((text_of(x) or "").split()) >= _MIN_TITLE_WORDS:
             return x
@@ -111,6 +112,12 @@ def _prominent_run(el):
 _MIN_TITLE_WORDS = 2
 # A run longer than this is a teaser, not a headline.
 _MAX_TITLE_WORDS = 30
+
+
+def _touches(x, avoid) -> bool:
+    if avoid is None:
+        return False
+    return x is avoid or any(a is avoid for a in x.iterdescendants()) or any(a is avoid for a in x.iterancestors())
 
 
 def _narrow(el):
@@ -178,12 +185,17 @@ def title_of(elements, link):
         found = _heading_like(el)
         if found is not None:
             return _narrow(found)
-    for el in elements:  # a meeting or a document named by its date
+    # A line that names the entry ("Regular meeting of the board" beside "Download (PDF)"), when
+    # short enough to be no teaser; else the date line of a meeting or document named by its date.
+    run = next((f for f in (_prominent_run(el, link) for el in elements) if f is not None), None)
+    if run is not None and len((text_of(run) or "").split()) <= _MAX_NAME_WORDS:
+        return run
+    for el in elements:
         for x in el.iter():
             if tag(x) and not _holds_blocks(x, 1) and date_in_line(text_of(x)) == text_of(x) and x is not link:
                 return x
-    for el in elements:
-        found = _prominent_run(el)
-        if found is not None and (link is None or found is not link):
-            return found
-    return link
+    return run if run is not None else link
+
+
+# A line of this many words or fewer can name an entry; a longer one is its teaser.
+_MAX_NAME_WORDS = 15
