@@ -209,7 +209,7 @@ def _plan_version(
     row = dict(row_from_entry(entry), last_seen=stamp, last_crawl=session.crawl_id, status="listed")
     if old is None:
         row.update(version=1, first_seen=stamp, first_crawl=session.crawl_id, removed_at=None, removed_crawl=None)
-        _add_version(plan, session, entry, where, 1, list(VERSIONED_FIELDS), "new", stamp)
+        _add_version(plan, session, entry, where, 1, [], "new", stamp)  # a first version: nothing changed, all new
         delta.new += 1
         plan.upserts[eid] = row
         return

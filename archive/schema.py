@@ -81,7 +81,7 @@ CREATE TABLE IF NOT EXISTS entry_versions (
     capture_id INTEGER REFERENCES captures(id),
     seen_at TEXT NOT NULL,
     source TEXT NOT NULL DEFAULT 'site',      -- site, or reparse
-    changed_fields TEXT NOT NULL,      -- JSON list; every field for a first version
+    changed_fields TEXT NOT NULL,      -- JSON list; [] for a first version (all of it is new)
     record TEXT NOT NULL,              -- JSON: the whole entry every 8th version, else the fields that changed
                                        -- (read whole through the view version_records: archive/versions.py)
     UNIQUE (entry_id, version)
@@ -210,8 +210,8 @@ def _add_field_columns(conn: sqlite3.Connection) -> None:
 
 
 def _migrate_3_to_4(conn: sqlite3.Connection) -> None:
-    """Version 4 keeps the feed a page advertises, and stores a version between keyframes as the fields
-    that changed (archive/versions.py).
+    """Version 4 keeps the feed a page advertises, stores a version between keyframes as the fields
+    that changed (archive/versions.py), and a first version's changed_fields as [] (all of it is new).
 
     The file keeps its size until VACUUM; the rewritten pages are reused by what comes next.
     """
@@ -219,6 +219,7 @@ def _migrate_3_to_4(conn: sqlite3.Connection) -> None:
         conn.execute("ALTER TABLE captures ADD COLUMN feed_url TEXT")
     if _columns(conn, "entry_versions"):
         compact_versions(conn)
+        conn.execute("UPDATE entry_versions SET changed_fields = '[]' WHERE version = 1 AND changed_fields != '[]'")
 
 
 MIGRATIONS = {1: _migrate_1_to_2, 2: _migrate_2_to_3, 3: _migrate_3_to_4}

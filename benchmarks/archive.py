@@ -32,7 +32,7 @@ from archive.rows import ENTRY_COLUMNS
 from archive.schema import transaction
 from archive.store import Archive, Sighting
 from archive.versions import is_keyframe, stored_record
-from crawler.items import FIELDS, VERSIONED_FIELDS
+from crawler.items import FIELDS
 
 LISTING = "https://www.ilo.org/bench/lang--en/index.htm"
 WORDS = (
@@ -75,7 +75,7 @@ def _entry_rows(i: int, versions: int, entries: int, crawls: int, per_crawl: int
         crawl = min(crawls, ((v - 1) * entries + i) // per_crawl + 1)
         rec = record(i, v)
         stamp = f"2021-{1 + (crawl * 11) // crawls:02d}-01T00:00:00+00:00"
-        changed = ["title", "description"] if v > 1 else list(VERSIONED_FIELDS)
+        changed = ["title", "description"] if v > 1 else []
         vers.append((rec["entry_id"], v, crawl, stamp, "site", json.dumps(changed), stored_record(v, rec, keyframe)))
         keyframe = rec if is_keyframe(v) else keyframe
         events.append((crawl, rec["entry_id"], "new" if v == 1 else "changed", v, stamp))

@@ -79,6 +79,7 @@ def test_migration_from_schema_3_compacts_versions(tmp_path):
             record = entry(version - 1, eid) if eid == "WCMS_1" else entry(0, eid)
             text = json.dumps({f: record.get(f) for f in FIELDS}, ensure_ascii=False, sort_keys=True)
             conn.execute("UPDATE entry_versions SET record=? WHERE entry_id=? AND version=?", (text, eid, version))
+        conn.execute("UPDATE entry_versions SET changed_fields = '[\"title\", \"url\"]' WHERE version = 1")
         conn.execute("DROP VIEW version_records")
         conn.execute("UPDATE meta SET value='3' WHERE key='schema_version'")
     before = conn.execute("SELECT sum(length(record)) FROM entry_versions").fetchone()[0]
@@ -87,6 +88,8 @@ def test_migration_from_schema_3_compacts_versions(tmp_path):
         assert a.conn.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()[0] == str(SCHEMA_VERSION)
         after = a.conn.execute("SELECT sum(length(record)) FROM entry_versions").fetchone()[0]
         assert after < before / 2
+        firsts = {r[0] for r in a.conn.execute("SELECT changed_fields FROM entry_versions WHERE version = 1")}
+        assert firsts == {"[]"}  # a first version changed nothing: all of it is new
         h = history(a.conn, "WCMS_1")["versions"]
         assert [whole(v["record"]) for v in h] == [whole(e) for e in seen]
     assert integrity_ok(str(path))
