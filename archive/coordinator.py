@@ -18,6 +18,7 @@ import signal
 import socket
 import subprocess
 import sys
+import threading
 import time
 from datetime import UTC, datetime
 from pathlib import Path
@@ -174,13 +175,27 @@ class Coordinator:
 
     def _collect(self, writer) -> None:
         """Write what the workers send until the frontier is idle."""
+        stop = threading.Event()
+        beat = threading.Thread(target=self._heartbeat, args=(stop,), name="frontier-heartbeat", daemon=True)
+        beat.start()
+        try:
+            self._collect_until_idle(writer)
+        finally:
+            stop.set()
+            beat.join()
+
+    def _heartbeat(self, stop: threading.Event) -> None:
+        """The frontier hears from this coordinator even while a write waits for the archive's lock."""
+        while not stop.wait(5):
+            try:
+                self.frontier.heartbeat()
+            except redis.RedisError as exc:
+                log.warning("heartbeat to the frontier failed: %s", exc)
+
+    def _collect_until_idle(self, writer) -> None:
         last_progress = time.monotonic()
-        last_beat = 0.0
         while True:
             now = time.monotonic()
-            if now - last_beat > 5:
-                self.frontier.heartbeat()
-                last_beat = now
             found = self.frontier.results(self.batch_size, wait=0.5)
             for text in found:
                 writer.add(*decode_result(text))
