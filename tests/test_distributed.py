@@ -413,3 +413,10 @@ def test_a_worker_keeps_the_crawls_politeness_and_guards():
     assert (
         settings.getbool("ROBOTSTXT_OBEY") and not settings.getdict("ITEM_PIPELINES") and not settings.get("ARCHIVE_DB")
     )
+
+
+def test_a_worker_without_a_crawl_leaves_after_its_idle_timeout(redis_url):
+    started = time.monotonic()
+    proc = worker(redis_url, "--idle-timeout", "1")
+    assert proc.wait(timeout=60) == 0
+    assert time.monotonic() - started < 30
