@@ -212,4 +212,5 @@ def run_worker(url: str, overrides: dict | None = None, idle_timeout: float = 60
     log.info("joined crawl %s in %s", token[:8], redacted(url))
     process.crawl(crawler, **kwargs)
     process.start()
-    return REJOIN if crawler.stats.get_value("frontier/stopped") == "frontier_gone" else 0
+    stopped = crawler.stats.get_value("frontier/stopped")
+    return {"frontier_gone": REJOIN, "frontier_error": 1}.get(stopped, 0)
