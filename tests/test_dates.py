@@ -168,6 +168,14 @@ def test_relative_dates_default_to_now():
         ("Posted in News, Events on February 2, 2026", "2026-02-02"),
         ("February 11, 2026  | Press Release", "2026-02-11"),
         ("by Jane Doe on Monday, January 29th, 2018", "2018-01-29"),
+        ("Jeudi 4 mars 2021 de 14h à 16h", "2021-03-04"),
+        ("3 mars 2021, 18 h 30", "2021-03-03"),
+        ("03-Mar-2021", "2021-03-03"),
+        ("Date de publication : 03/03/2021", "2021-03-03"),
+        ("Mis en ligne le 3 mars 2021", "2021-03-03"),
+        ("Actualizado el 3 de marzo de 2021", "2021-03-03"),
+        ("Lunes 1 de marzo de 2021, 10:00 h", "2021-03-01"),
+        ("Publié le 07 octobre 2020 à 06h45 - Mis à jour le 07 octobre 2020 à 11h39 Anne Rodier", "2020-10-07"),
     ],
 )
 def test_dates_in_meta_lines(text, start):

@@ -13,11 +13,11 @@ from .text import clean_text
 # The longest meta line searched for a date ("Posted in News, Events on 2 May 2022").
 _MAX_META_CHARS = 90
 
+# Labels before a date, the longer of two that share a start first ("date de publication" before "date").
 _LABEL = re.compile(
-    r"^(?:dates?|published(?: on)?|posted(?: on)?|updated(?: on)?|issued(?: on)?|when|event date|"
-    r"publi[ée]e?(?: le)?|mis à jour(?: le)?|date de publication|publication|le|fecha(?: de publicaci[óo]n)?|"
-    r"publicad[oa](?: el)?|"
-    r"actualizad[oa](?: el)?|el)\s*[:\-–]?\s+",
+    r"^(?:date de publication|date de l'événement|event date|dates?|published(?: on)?|posted(?: on)?|updated(?: on)?|"
+    r"issued(?: on)?|when|publi[ée]e?(?: le)?|mis à jour(?: le)?|mis en ligne(?: le)?|publication|le|"
+    r"fecha(?: de publicaci[óo]n)?|publicad[oa](?: el)?|actualizad[oa](?: el)?|el)\s*[:\-–]?\s+",
     re.IGNORECASE,
 )
 _META_SEPARATORS = re.compile(r"\s*[|·•]\s*")

@@ -74,7 +74,9 @@ _RANGE = words("- to until till through thru au a al hasta and et y jusqu jusqua
 
 _TOKEN = re.compile(r"m\d{1,2}\b|\d+|[a-z]+|-")
 _ORDINAL = re.compile(r"(\d+)(?:st|nd|rd|th|er|re|eme|e|o|a)\b")
-_TIME = re.compile(r"\b\d{1,2}(?:[:.h]\d{2})\s*(?:[ap]\.?m\.?)?|\b\d{1,2}\s*[ap]\.?m\.?\b")
+_TIME = re.compile(r"\b\d{1,2}(?:[:.h]\d{2})\s*(?:[ap]\.?m\.?)?|\b\d{1,2}\s*[ap]\.?m\.?\b|\b\d{1,2}\s?h(?:\s?\d{2})?\b")
+# "03-Mar-2021": a day, a month name and a year joined by hyphens (not a range).
+_HYPHENATED = re.compile(r"\b(\d{1,2})-([a-z]{3,9})\.?-(\d{4})\b")
 _ISO = re.compile(r"\b(\d{4})([-./])(\d{1,2})\2(\d{1,2})(?:t[\d:.]+(?:z|[+-][\d:]+)?)?\b")
 # Day, month and year in figures; a two-digit year only after slashes or dots ("12/14/23", "05.18.15").
 _NUMERIC = re.compile(r"\b(\d{1,2})([./-])(\d{1,2})\2(\d{4}|(?<=[/.])\d{2}(?!\d))\b")
@@ -117,6 +119,7 @@ def _numeric(m: re.Match, month_first: bool) -> str:
 def _tokens(folded: str, month_first: bool = False) -> list[tuple[str, int | str]]:
     # Numeric dates become "day m<month> year" so that the rest of the code sees one shape.
     folded = _ISO.sub(lambda m: f" {int(m[4])} m{int(m[3])} {m[1]} ", folded)
+    folded = _HYPHENATED.sub(r" \1 \2 \3 ", folded)
     folded = _NUMERIC.sub(lambda m: _numeric(m, month_first), folded)
     folded = _TIME.sub(" ", folded)
     folded = re.sub(r"\([^)]*\)", " ", folded)  # "(Geneva time)"
