@@ -202,3 +202,16 @@ def test_posts_under_a_days_heading_take_that_day():
         + post.format(i=3)
     )
     assert [e["date_start"] for e in entries] == ["2020-10-14", "2020-10-14", "2020-10-13"]
+
+
+def test_entries_without_a_link_of_their_own():
+    # An event list with no detail pages: each event is its heading, date line and text.
+    event = (
+        "<div class='event'><h3>Annual conference on topic {i}</h3><p class='date'>1{i} March 2021</p>"
+        "<p>Description of the event number {i}, with some words.</p></div>"
+    )
+    entries = _entries("<h1>Events</h1><h2>March 2021</h2>" + "".join(event.format(i=i) for i in range(4)))
+    assert [(e["title"], e["url"], e["date_start"], e["group"]) for e in entries] == [
+        (f"Annual conference on topic {i}", None, f"2021-03-1{i}", "March 2021") for i in range(4)
+    ]
+    assert entries[0]["description"] == "Description of the event number 0, with some words."

@@ -21,7 +21,18 @@ from .fields import fill_entry, find_title
 from .flat import flat_groups, is_break, wrap
 from .html import tag, text_of
 from .raw import RawEntry
-from .records import Chrome, Shapes, align, candidate_groups, entry_links, link_quality, score_group, title_quality
+from .records import (
+    Chrome,
+    Shapes,
+    align,
+    candidate_groups,
+    entry_links,
+    heading_anchors,
+    link_quality,
+    score_group,
+    target,
+    title_quality,
+)
 from .titles import HEADINGS, is_generic_text, is_heading_like, title_of
 
 _LISTS = {"ol", "ul", "dl", "table", "tbody"}
@@ -75,15 +86,17 @@ def _outermost(els: list) -> list:
 def _best_group(root):
     found, page = _best_group_within(root, Chrome(root))
     if found is None or len(found) < _MIN_CONFIDENT_RECORDS:
-        # No list outside the sidebars: a related-posts or author list in an <aside> may be it.
-        loose, loose_page = _best_group_within(root, Chrome(root, strict=False))
-        if loose is not None and len(loose) > len(found or ()):
-            return loose, loose_page
+        # No list outside the sidebars: a related-posts or author list in an <aside> may be it,
+        # or a list whose entries have no link of their own (headings with a date and a text).
+        for chrome, anchors in ((Chrome(root, strict=False), entry_links), (Chrome(root), heading_anchors)):
+            other, other_page = _best_group_within(root, chrome, anchors)
+            if other is not None and len(other) > max(len(found or ()), _MIN_CONFIDENT_RECORDS - 1):
+                return other, other_page
     return found, page
 
 
-def _best_group_within(root, chrome):
-    links = entry_links(root, chrome)
+def _best_group_within(root, chrome, anchors=entry_links):
+    links = anchors(root, chrome)
     if not links:
         return None, None
     page = _Page(links)
@@ -215,7 +228,7 @@ def _extras(blocks, page, chrome):
                 for a in page.links_in(child)
                 if link_quality(a, child) >= _EXTRA_MIN_QUALITY and not is_generic_text(text_of(a))
             ]
-            if len({a.get("href") for a in good}) == 1 and len(out) < _MAX_EXTRAS:
+            if len({target(a) for a in good}) == 1 and len(out) < _MAX_EXTRAS:
                 out.append((child, good[0]))
     return out
 
@@ -315,7 +328,8 @@ def extract_generic(root) -> list[RawEntry]:
     for elements, group, position in assign_groups(blocks, [[b] for b in blocks]):
         link = found.get(elements[0])
         title_el = title_of(elements, link) if link is not None else find_title(elements)
-        href = link.get("href") if link is not None else title_el.get("href") if title_el is not None else None
+        anchor = link if link is not None else title_el
+        href = anchor.get("href") if anchor is not None else None
         entry = RawEntry(title=text_of(title_el), href=href, group=group, position=position)
         if entry.title and date_in_line(entry.title) == entry.title:
             entry.date_text = entry.title  # a meeting or a document named by its date: that is its date too

@@ -15,6 +15,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from ..parsers.datelines import date_in_line
+from ..parsers.groups import looks_like_group_heading
 from .html import PAGE_CACHES, tag, text_of
 from .titles import HEADINGS, is_generic_text, title_named
 
@@ -224,6 +225,29 @@ _QUALITY: dict = {}
 PAGE_CACHES.append(_QUALITY)  # one page's links at a time
 
 
+def target(a) -> str | None:
+    """What an entry's anchor points at: a link's address; for a heading (entries with no
+    link of their own) its text."""
+    return a.get("href") if tag(a) == "a" else f"heading:{text_of(a)}"
+
+
+def heading_anchors(root, chrome: Chrome) -> list:
+    """Headings that can name entries which have no link of their own (an event list
+    without detail pages): some words, outside chrome, no link, no month or year alone."""
+    out = []
+    for h in root.iter("h2", "h3", "h4", "h5", "h6"):
+        text = text_of(h)
+        if not text or len(text.split()) < _MIN_HEADING_WORDS or chrome(h) or h.find(".//a[@href]") is not None:
+            continue
+        if not looks_like_group_heading(text):
+            out.append(h)
+    return out
+
+
+# A heading of one word ("Events", "Agenda") names a section, not an entry.
+_MIN_HEADING_WORDS = 2
+
+
 def link_quality(a, record=None) -> float:
     """How much a link reads like an entry title (higher is better)."""
     if record is None:
@@ -286,10 +310,10 @@ def align(records, links_in, shapes) -> tuple[list, float] | None:
     for path, hits in by_path.items():
         per_record: dict[int, set] = defaultdict(set)
         for i, a in hits:
-            per_record[i].add(a.get("href"))
+            per_record[i].add(target(a))
         if len(per_record) < max(1, _MIN_PATH_COVERAGE * len(records)):
             continue
-        distinct = len({a.get("href") for _, a in hits})
+        distinct = len({target(a) for _, a in hits})
         q = sum(link_quality(a) for _, a in hits) / len(hits)
         score = q + len(per_record) / len(records) + distinct / len(hits)
         if best_score is None or score > best_score:
