@@ -119,8 +119,9 @@ def build(path: str, entries: int, versions: int, crawls: int) -> None:
         with transaction(conn):
             conn.executemany(_UPSERT, rows)
             conn.executemany(_VERSION, vers)
-            conn.executemany("INSERT INTO events (crawl_id, entry_id, kind, version, at) VALUES (?, ?, ?, ?, ?)",
-                             events)
+            conn.executemany(
+                "INSERT INTO events (crawl_id, entry_id, kind, version, at) VALUES (?, ?, ?, ?, ?)", events
+            )
         print(f"  built {stop:,} entries", file=sys.stderr)
     with transaction(conn):  # the last crawl's sightings, so a new crawl has a listing to compare with
         conn.executemany(
@@ -192,15 +193,19 @@ def main() -> None:
     print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}")
     start = time.perf_counter()
     build(path, args.entries, args.versions, args.crawls)
-    print(f"built {args.entries:,} entries x {args.versions} versions over {args.crawls} crawls "
-          f"in {time.perf_counter() - start:.0f} s")
+    print(
+        f"built {args.entries:,} entries x {args.versions} versions over {args.crawls} crawls "
+        f"in {time.perf_counter() - start:.0f} s"
+    )
     a = Archive(path)
     questions(a, args)
     a.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     size = os.path.getsize(path)
     json_size = sum(len(json.dumps(record(i, args.versions))) for i in range(args.entries))
-    print(f"file size {size / 1e6:,.0f} MB; current entries as JSON {json_size / 1e6:,.0f} MB; "
-          f"ratio {size / json_size:.2f}")
+    print(
+        f"file size {size / 1e6:,.0f} MB; current entries as JSON {json_size / 1e6:,.0f} MB; "
+        f"ratio {size / json_size:.2f}"
+    )
     for name, nbytes in sizes(a.conn):
         if nbytes >= size / 1000:
             print(f"  {name:<36} {nbytes / 1e6:>9.1f} MB {nbytes / size * 100:>5.1f}%")

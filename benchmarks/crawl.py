@@ -45,8 +45,20 @@ FAST = {
     "ROBOTSTXT_OBEY": False,
     "LISTING_MAX_PAGES": 100_000,
 }
-MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-          "November", "December")
+MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
 RUNS = ("a", "b", "c", "d")
 LABELS = {
     "a": "(a) bare Scrapy spider, items dropped",
@@ -78,7 +90,7 @@ def page_html(n: int, pages: int) -> str:
     return (
         f'<html lang="en"><body><div class="page-title"><h1>Benchmark listing</h1></div><div class="items-list">'
         f'<h3 class="items-group">December 2022</h3><ol>{"".join(items)}</ol></div>'
-        f"<aside class=\"pagination\"><strong>Page {n} of {pages}</strong><ul>{links}{nxt}</ul></aside></body></html>"
+        f'<aside class="pagination"><strong>Page {n} of {pages}</strong><ul>{links}{nxt}</ul></aside></body></html>'
     )
 
 
@@ -165,8 +177,15 @@ def page_costs(site_root: Path, base_url: str, pages: int, sample: int = 300) ->
         session = archive.begin_crawl("ilo", [listing])
         start = time.perf_counter()
         for url, body, page, entries in parsed:
-            cap = {"url": url, "listing_url": listing, "page": 1, "status": 200, "headers": {}, "body": body,
-                   "page_links": page.page_links}
+            cap = {
+                "url": url,
+                "listing_url": listing,
+                "page": 1,
+                "status": 200,
+                "headers": {},
+                "body": body,
+                "page_links": page.page_links,
+            }
             sightings = [(e, Sighting(listing, url, 1, e["group"], e["position"])) for e in entries]
             archive.write_batch(session, [cap], sightings)
         write = (time.perf_counter() - start) / n
@@ -193,8 +212,10 @@ def reparse_rates(db: str, tmp: str, rounds: int) -> dict[int, float]:
 
 
 def report(runs: dict[str, list[dict]], costs: dict[str, float], rounds: int) -> None:
-    print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}; "
-          f"median of {rounds} rounds")
+    print(
+        f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}; "
+        f"median of {rounds} rounds"
+    )
     rate = {r: statistics.median(s["rate"] for s in runs[r]) for r in RUNS}
     for r in RUNS:
         pages = runs[r][0]["pages"]
@@ -207,15 +228,21 @@ def report(runs: dict[str, list[dict]], costs: dict[str, float], rounds: int) ->
         b0 = statistics.median(s["rate"] for s in runs["b0"])
         print(f"(b) with --before's code: {b0:.1f} pages/s, b/a = {a / b0:.2f}")
     cpu = {r: statistics.median(s["cpu"] / s["pages"] for s in runs[r]) * 1000 for r in RUNS}
-    print(f"CPU ms a page (crawl process, start-up included): a {cpu['a']:.2f}  b {cpu['b']:.2f}  c {cpu['c']:.2f}  "
-          f"d {cpu['d']:.2f}; ratios b/a = {cpu['b'] / cpu['a']:.2f}  c/a = {cpu['c'] / cpu['a']:.2f}  "
-          f"d/a = {cpu['d'] / cpu['a']:.2f}")
+    print(
+        f"CPU ms a page (crawl process, start-up included): a {cpu['a']:.2f}  b {cpu['b']:.2f}  c {cpu['c']:.2f}  "
+        f"d {cpu['d']:.2f}; ratios b/a = {cpu['b'] / cpu['a']:.2f}  c/a = {cpu['c'] / cpu['a']:.2f}  "
+        f"d/a = {cpu['d'] / cpu['a']:.2f}"
+    )
     per_page = {r: 1000 / rate[r] for r in RUNS}
     print("a page's cost (ms; wall time a page at 16 requests at a time, and each part measured alone):")
-    print(f"  (a) bare spider       {per_page['a']:6.2f}   of which parsel reading {costs['bare parsel reading']:.2f}, "
-          f"Scrapy {per_page['a'] - costs['bare parsel reading']:.2f}")
-    print(f"  (b) project, fresh    {per_page['b']:6.2f}   project parse {costs['project parse']:.2f}, "
-          f"archive write {costs['archive write']:.2f} (on the writer thread)")
+    print(
+        f"  (a) bare spider       {per_page['a']:6.2f}   of which parsel reading {costs['bare parsel reading']:.2f}, "
+        f"Scrapy {per_page['a'] - costs['bare parsel reading']:.2f}"
+    )
+    print(
+        f"  (b) project, fresh    {per_page['b']:6.2f}   project parse {costs['project parse']:.2f}, "
+        f"archive write {costs['archive write']:.2f} (on the writer thread)"
+    )
     print(f"  (c) project, re-crawl {per_page['c']:6.2f}")
     print(f"  (d) project, 304s     {per_page['d']:6.2f}")
 
@@ -233,8 +260,14 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--pages", type=int, default=2000)
     parser.add_argument("--rounds", type=int, default=3, help="rounds; each figure is the median")
-    parser.add_argument("-s", "--set", action="append", default=[], metavar="NAME=VALUE",
-                        help="a Scrapy setting for every crawl (JSON value), e.g. -s CONCURRENT_ITEMS=50")
+    parser.add_argument(
+        "-s",
+        "--set",
+        action="append",
+        default=[],
+        metavar="NAME=VALUE",
+        help="a Scrapy setting for every crawl (JSON value), e.g. -s CONCURRENT_ITEMS=50",
+    )
     parser.add_argument("--before", metavar="REV", help="also run (b) with the code of this git revision, each round")
     args = parser.parse_args()
     settings = dict(FAST)
@@ -251,8 +284,10 @@ def main() -> None:
         reparsed = reparse_rates(os.path.join(tmp, "bench-0.db"), tmp, args.rounds)
     report(runs, costs, args.rounds)
     one, many = reparsed[1], reparsed[max(reparsed)]
-    print(f"reparse of the last crawl: {one:.1f} pages/s in one process, {many:.1f} pages/s on {max(reparsed)} "
-          f"processes ({many / one:.2f}x)")
+    print(
+        f"reparse of the last crawl: {one:.1f} pages/s in one process, {many:.1f} pages/s on {max(reparsed)} "
+        f"processes ({many / one:.2f}x)"
+    )
 
 
 if __name__ == "__main__":

@@ -79,7 +79,7 @@ def test_migration_from_schema_3_compacts_versions(tmp_path):
             record = entry(version - 1, eid) if eid == "WCMS_1" else entry(0, eid)
             text = json.dumps({f: record.get(f) for f in FIELDS}, ensure_ascii=False, sort_keys=True)
             conn.execute("UPDATE entry_versions SET record=? WHERE entry_id=? AND version=?", (text, eid, version))
-        conn.execute("UPDATE entry_versions SET changed_fields = '[\"title\", \"url\"]' WHERE version = 1")
+        conn.execute('UPDATE entry_versions SET changed_fields = \'["title", "url"]\' WHERE version = 1')
         conn.execute("DROP VIEW version_records")
         conn.execute("UPDATE meta SET value='3' WHERE key='schema_version'")
     before = conn.execute("SELECT sum(length(record)) FROM entry_versions").fetchone()[0]
