@@ -215,3 +215,15 @@ def test_entries_without_a_link_of_their_own():
         (f"Annual conference on topic {i}", None, f"2021-03-1{i}", "March 2021") for i in range(4)
     ]
     assert entries[0]["description"] == "Description of the event number 0, with some words."
+
+
+def test_a_date_in_a_long_meta_line_by_its_class():
+    meta = (
+        "<div class='entry-meta'><span class='author'><a href='/author/{i}'>Raisa Beatriz Rodríguez Pedro</a></span>"
+        "<span class='posted-on'><a href='/p/{i}'>1{i} octubre, 2020</a></span><span class='comments'>No Comments</span>"
+        "<span class='tag-links'><a href='/t/a' rel='tag'>Cuba</a><a href='/t/b' rel='tag'>Cooperación médica</a>"
+        "<a href='/t/c' rel='tag'>Salud pública</a></span></div>"
+    )
+    post = "<article class='post'><h2 class='entry-title'><a href='/p/{i}'>Noticia número {i} de la sección</a></h2>" + meta + "</article>"
+    entries = _entries("".join(post.format(i=i) for i in range(3)))
+    assert [e["date_start"] for e in entries] == ["2020-10-10", "2020-10-11", "2020-10-12"]

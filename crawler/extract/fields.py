@@ -202,6 +202,8 @@ def date_from_element(el) -> str | None:
     return None
 
 
+# Class names of inline elements that hold an entry's date ("posted-on", "entry-date", "fecha").
+_DATE_CLASS = re.compile(r"date|time|posted|published|fecha|publi", re.IGNORECASE)
 _DATE_PROPERTY = re.compile(r"date|published|issued|created|modified|startdate", re.IGNORECASE)
 
 
@@ -242,7 +244,8 @@ def _find_date(elements, entry: RawEntry, used: list, title_el, leaves) -> None:
             if tag(el) not in _INLINE or is_ancestor(title_el, el):
                 continue
             found = date_in_line(text_of(el))
-            if found and (len(line) <= _MAX_META_CHARS or not text_of(_text_before(leaf, el))):
+            named = _DATE_CLASS.search(el.get("class") or "")  # <span class="posted-on"> in a long meta line
+            if found and (named or len(line) <= _MAX_META_CHARS or not text_of(_text_before(leaf, el))):
                 entry.date_text = found
                 used.append(el)
                 return
