@@ -38,6 +38,3 @@ def entry_from_row(row: dict) -> dict:
         out[name] = json.loads(value) if isinstance(value, str) else (value or [])
     return out
 
-
-def version_json(entry: dict) -> str:
-    return json.dumps({f: entry.get(f) for f in FIELDS}, ensure_ascii=False, sort_keys=True)
