@@ -16,6 +16,24 @@ from .parsers.organisers import parse_organisers
 from .parsers.text import clean_paragraphs, clean_text
 
 
+def _shown_or_machine(raw, languages, now, month_first):
+    """The date as shown, else the machine-readable one (<time datetime>, structured data);
+    the machine date when the shown one is another date altogether (a line of the post's
+    text taken for its date): more than a day apart and outside the shown range."""
+    shown = parse_date(raw.date_text, languages, now, month_first) if raw.date_text else None
+    machine = parse_date(raw.date_iso, languages, now, month_first) if raw.date_iso else None
+    if shown is None:
+        return machine, raw.date_text or (raw.date_iso if machine else None)
+    if machine is not None and not shown.start <= machine.start <= shown.end:
+        if abs((machine.start - shown.start).days) > _MACHINE_DATE_SLACK_DAYS:
+            return machine, raw.date_iso
+    return shown, raw.date_text
+
+
+# A machine date a day off the shown one is the same moment in another time zone, not another date.
+_MACHINE_DATE_SLACK_DAYS = 1
+
+
 def _date_under_heading(raw, title, languages, now, month_first):
     """A date the entry's group heading gives or completes: posts under a day's heading
     ("mercredi 14 octobre 2020") take that day; "August 9" (in the date line or opening the
@@ -57,10 +75,7 @@ def build_entries(
         url = join_url(page_url, raw.href)
         description = clean_paragraphs(raw.paragraphs)
         group, group_month = parse_group_heading(raw.group)
-        when = parse_date(raw.date_text, languages, now, month_first) if raw.date_text else None
-        if when is None and raw.date_iso:
-            when = parse_date(raw.date_iso, languages, now, month_first)  # <time datetime="2022-12-16">16 Dec</time>
-        date_text = raw.date_text
+        when, date_text = _shown_or_machine(raw, languages, now, month_first)
         if when is None and raw.group:
             when, date_text = _date_under_heading(raw, title, languages, now, month_first) or (None, date_text)
         credit = parse_credit(raw.credit_text)
