@@ -24,9 +24,9 @@ def _shown_or_machine(raw, languages, now, month_first):
     machine = parse_date(raw.date_iso, languages, now, month_first) if raw.date_iso else None
     if shown is None:
         return machine, raw.date_text or (raw.date_iso if machine else None)
-    if machine is not None and not shown.start <= machine.start <= shown.end:
-        if abs((machine.start - shown.start).days) > _MACHINE_DATE_SLACK_DAYS:
-            return machine, raw.date_iso
+    elsewhere = machine is not None and not shown.start <= machine.start <= shown.end
+    if elsewhere and abs((machine.start - shown.start).days) > _MACHINE_DATE_SLACK_DAYS:
+        return machine, raw.date_iso
     return shown, raw.date_text
 
 
