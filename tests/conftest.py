@@ -6,6 +6,9 @@ from pathlib import Path
 
 import pytest
 
+# The unattended-crawl fixtures (a demo site copy and its archive) for the tests that use them.
+pytest_plugins = ["unattended"]
+
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 FAST = ["-s", "AUTOTHROTTLE_ENABLED=False", "-s", "DOWNLOAD_DELAY=0", "-s", "RETRY_TIMES=1", "-s", "LOG_LEVEL=WARNING"]

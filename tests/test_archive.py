@@ -157,19 +157,30 @@ def test_migration_from_schema_1(tmp_path):
     path = tmp_path / "old.db"
     conn = sqlite3.connect(path)
     conn.executescript(
-        """CREATE TABLE crawls (id INTEGER PRIMARY KEY, spider TEXT NOT NULL, start_urls TEXT NOT NULL, started_at TEXT NOT NULL,
-             finished_at TEXT, status TEXT NOT NULL DEFAULT 'running', pages INTEGER NOT NULL DEFAULT 0, entries INTEGER NOT NULL DEFAULT 0,
-             new INTEGER NOT NULL DEFAULT 0, changed INTEGER NOT NULL DEFAULT 0, removed INTEGER NOT NULL DEFAULT 0, restored INTEGER NOT NULL DEFAULT 0,
+        """CREATE TABLE crawls (id INTEGER PRIMARY KEY, spider TEXT NOT NULL, start_urls TEXT NOT NULL,
+          started_at TEXT NOT NULL,
+             finished_at TEXT, status TEXT NOT NULL DEFAULT 'running', pages INTEGER NOT NULL DEFAULT 0,
+               entries INTEGER NOT NULL DEFAULT 0,
+             new INTEGER NOT NULL DEFAULT 0, changed INTEGER NOT NULL DEFAULT 0, removed INTEGER NOT NULL DEFAULT 0,
+               restored INTEGER NOT NULL DEFAULT 0,
              errors INTEGER NOT NULL DEFAULT 0, software_version TEXT, settings TEXT, note TEXT);
-           INSERT INTO crawls (spider, start_urls, started_at, finished_at, status) VALUES ('ilo', '[]', '2023-01-01T00:00:00+00:00', '2023-01-01T00:01:00+00:00', 'complete');
-           CREATE TABLE entries (entry_id TEXT PRIMARY KEY, url TEXT, title TEXT, description TEXT, "group" TEXT, group_month TEXT,
-             date_text TEXT, date_start TEXT, date_end TEXT, credit TEXT, credit_author TEXT, credit_holder TEXT, credit_year INTEGER,
-             organisers TEXT, organiser_text TEXT, image_url TEXT, listing_url TEXT, listing_title TEXT, position INTEGER, language TEXT,
-             status TEXT NOT NULL DEFAULT 'listed', version INTEGER NOT NULL DEFAULT 1, first_seen TEXT, last_seen TEXT, first_crawl INTEGER,
+           INSERT INTO crawls (spider, start_urls, started_at, finished_at, status) VALUES ('ilo', '[]',
+             '2023-01-01T00:00:00+00:00', '2023-01-01T00:01:00+00:00', 'complete');
+           CREATE TABLE entries (entry_id TEXT PRIMARY KEY, url TEXT, title TEXT, description TEXT, "group" TEXT,
+             group_month TEXT,
+             date_text TEXT, date_start TEXT, date_end TEXT, credit TEXT, credit_author TEXT, credit_holder TEXT,
+               credit_year INTEGER,
+             organisers TEXT, organiser_text TEXT, image_url TEXT, listing_url TEXT, listing_title TEXT,
+               position INTEGER, language TEXT,
+             status TEXT NOT NULL DEFAULT 'listed', version INTEGER NOT NULL DEFAULT 1, first_seen TEXT,
+               last_seen TEXT, first_crawl INTEGER,
              last_crawl INTEGER, removed_at TEXT, removed_crawl INTEGER);
-           INSERT INTO entries (entry_id, title, organisers, status, version) VALUES ('WCMS_9', 'Kept through the migration', '[]', 'listed', 1);
-           CREATE TABLE entry_versions (id INTEGER PRIMARY KEY, entry_id TEXT NOT NULL, version INTEGER NOT NULL, crawl_id INTEGER NOT NULL,
-             capture_id INTEGER, seen_at TEXT NOT NULL, changed_fields TEXT NOT NULL, record TEXT NOT NULL, UNIQUE (entry_id, version));
+           INSERT INTO entries (entry_id, title, organisers, status, version) VALUES ('WCMS_9',
+             'Kept through the migration', '[]', 'listed', 1);
+           CREATE TABLE entry_versions (id INTEGER PRIMARY KEY, entry_id TEXT NOT NULL, version INTEGER NOT NULL,
+             crawl_id INTEGER NOT NULL,
+             capture_id INTEGER, seen_at TEXT NOT NULL, changed_fields TEXT NOT NULL, record TEXT NOT NULL,
+               UNIQUE (entry_id, version));
            INSERT INTO entry_versions (entry_id, version, crawl_id, seen_at, changed_fields, record)
              VALUES ('WCMS_9', 1, 1, '2023-01-01T00:00:00+00:00', '[]', '{"title": "Kept through the migration"}');"""
     )

@@ -178,10 +178,14 @@ def test_listing_spider_reads_any_site_and_follows_its_pagination(tmp_path):
     for n in (1, 2, 3):
         items = "".join(
             f'<article class="teaser"><h3><a href="/news/item-{n}-{i}">Story {i} of page {n} about work</a></h3>'
-            f'<time datetime="2023-0{n}-1{i}">1{i} {["January", "February", "March"][n - 1]} 2023</time><p>Text of story {i}.</p></article>'
+            f'<time datetime="2023-0{n}-1{i}">1{i} {["January", "February", "March"][n - 1]} 2023</time>'
+            f"<p>Text of story {i}.</p></article>"
             for i in range(4)
         )
-        page = f'<html lang="en"><body><header><nav><a href="/">Home of the example site</a></nav></header><main><h1>News</h1>{items}<div class="pager">{links[n]}</div></main></body></html>'
+        page = (
+            '<html lang="en"><body><header><nav><a href="/">Home of the example site</a></nav></header>'
+            f'<main><h1>News</h1>{items}<div class="pager">{links[n]}</div></main></body></html>'
+        )
         path = root / ("news/index.htm" if n == 1 else f"news/page/{n}/index.htm")
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(page)

@@ -67,7 +67,8 @@ def parse(file, url, fmt, profile, feed_file):
     from ..summary import entries_table
 
     click.echo(
-        f"{page.title or '(no page heading)'} — {len(entries)} entries, extractor: {page.extractor}, language: {page.language or '?'}"
+        f"{page.title or '(no page heading)'} — {len(entries)} entries, "
+        f"extractor: {page.extractor}, language: {page.language or '?'}"
     )
     click.echo(entries_table(entries))
     if page.page_links:
@@ -116,7 +117,8 @@ def reparse(db, crawl_id):
     except ArchiveLocked as exc:
         raise click.ClickException(str(exc)) from None
     click.echo(
-        f"reparse #{result['id']}: {result['entries']} entries from {result['pages']} stored pages: new {result['new']}, changed {result['changed']}"
+        f"reparse #{result['id']}: {result['entries']} entries from {result['pages']} stored pages: "
+        f"new {result['new']}, changed {result['changed']}"
     )
 
 

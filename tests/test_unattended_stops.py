@@ -1,0 +1,218 @@
+"""Unattended crawls stopped and started: kill -9, SIGTERM, schedule, progress, resuming a --jobdir."""
+
+import os
+import pty
+import signal
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+from conftest import FAST, ROOT
+from unattended import NOW, PAGE2, crawl, healthy, q, wait_for
+
+from archive.store import integrity_ok
+from crawler.site_server import SiteServer
+
+
+def _start_crawl(db, site, *extra):
+    return subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "archive.cli",
+            "crawl",
+            "ilo",
+            "--db",
+            str(db),
+            "--start-url",
+            site.url,
+            *FAST,
+            *NOW,
+            *extra,
+        ],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+    )
+
+
+def test_sigkill_mid_crawl_and_two_crawls_at_once(db, site):
+    release = threading.Event()
+    site.faults[PAGE2] = lambda h: (release.wait(60), h.send_error(503), True)[2]
+    site.requests.clear()
+    first = _start_crawl(db, site)
+    try:
+        wait_for(lambda: PAGE2 in site.requests)
+        second = crawl(db, site, check=75, timeout=60)
+        assert "another crawl is writing" in second.stderr
+        first.kill()  # SIGKILL: no chance to clean up
+        first.wait(timeout=30)
+    finally:
+        release.set()
+    assert integrity_ok(str(db))
+    assert q(db, "SELECT status FROM crawls ORDER BY id DESC LIMIT 1") == "running"
+    site.faults.clear()
+    crawl(db, site, check=0)
+    assert q(db, "SELECT status FROM crawls WHERE id=2") == "failed"
+    assert q(db, "SELECT status FROM crawls WHERE id=3") == "complete"
+    healthy(db)
+
+
+def test_sigterm_stops_cleanly_as_partial(db, site):
+    release = threading.Event()
+    site.faults[PAGE2] = lambda h: (release.wait(60), h.send_error(503), True)[2]
+    site.requests.clear()
+    proc = _start_crawl(db, site, "-s", "DOWNLOAD_TIMEOUT=5", "-s", "RETRY_TIMES=0")
+    try:
+        wait_for(lambda: PAGE2 in site.requests)
+        proc.send_signal(signal.SIGTERM)
+        out, err = proc.communicate(timeout=60)
+    finally:
+        release.set()
+    assert proc.returncode == 3, err[-2000:]
+    assert "PARTIAL" in out and "Traceback" not in err
+    log = Path(out.split("log: ")[1].strip()).read_text()
+    assert "Received SIGTERM, shutting down gracefully" in log
+    healthy(db)
+
+
+def test_schedule_runs_and_stops_on_sigterm(tmp_path, site):
+    db = tmp_path / "s.db"
+    proc = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "archive.cli",
+            "schedule",
+            "--every",
+            "1h",
+            "ilo",
+            "--db",
+            str(db),
+            "--start-url",
+            site.url,
+            *FAST,
+        ],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+    )
+    lines = []
+    reader = threading.Thread(target=lambda: lines.extend(iter(proc.stdout.readline, "")), daemon=True)
+    reader.start()
+    try:
+        wait_for(lambda: any("next crawl at" in line for line in lines))  # the first crawl is done, the next one waits
+        assert q(db, "SELECT count(*) FROM crawls WHERE status='complete'") == 1
+        proc.send_signal(signal.SIGTERM)
+        proc.wait(timeout=30)
+        reader.join(timeout=10)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+    assert proc.returncode == 0 and "schedule stopped" in "".join(lines)
+
+
+def test_progress_line_on_a_terminal(tmp_path, site):
+    leader, follower = pty.openpty()
+    proc = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "archive.cli",
+            "crawl",
+            "ilo",
+            "--db",
+            str(tmp_path / "p.db"),
+            "--start-url",
+            site.url,
+            *FAST,
+        ],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=follower,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+    )
+    os.close(follower)
+    chunks = []
+    while True:
+        try:
+            data = os.read(leader, 4096)
+        except OSError:
+            break
+        if not data:
+            break
+        chunks.append(data)
+    proc.wait(timeout=60)
+    os.close(leader)
+    terminal = b"".join(chunks).decode(errors="replace")
+    assert "pages 2 | entries 14 | new 14 | changed 0 | errors 0" in terminal
+    assert proc.returncode == 0
+
+
+def _long_listing(root) -> list[str]:
+    """Twelve ILO-style pages: page 1 links page 2 by "Next", page 2 links the rest by number."""
+    paths = ["/long/index.htm"] + [f"/long/nextRow--{n * 10}/index.htm" for n in range(1, 12)]
+    for n, path in enumerate(paths):
+        numbers = "".join(f'<li><a href="{p}">{k + 1}</a></li>' for k, p in enumerate(paths) if n == 1 and k > 1)
+        items = "".join(
+            f'<li class="item"><h5 class="item-title"><a href="/doc/WCMS_{n * 100 + i}/lang--en/index.htm">'
+            f"Entry {i} of page {n + 1}</a></h5></li>"
+            for i in range(3)
+        )
+        nxt = f'<li class="next"><a href="{paths[n + 1]}">Next &gt;</a></li>' if n == 0 else ""
+        target = root / path.lstrip("/")
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(
+            f'<html lang="en"><body><div class="items-list"><h3 class="items-group">May 2021</h3><ol>{items}</ol></div>'
+            f'<aside class="pagination"><ul>{numbers}{nxt}</ul></aside></body></html>'
+        )
+    return paths
+
+
+def test_a_stopped_crawl_resumes_from_its_jobdir(tmp_path):
+    """Stop a crawl with SIGTERM while pages wait in its queue; the next run with the
+    same --jobdir fetches only what was left, and marks nothing removed."""
+    root = tmp_path / "long"
+    paths = _long_listing(root)
+    db, jobs = tmp_path / "r.db", tmp_path / "jobs"
+    release = threading.Event()
+    with SiteServer(root) as site:
+        for path in paths[2:]:  # whichever numbered page comes first is held until the crawl is told to stop
+            site.faults[path] = lambda h: (release.wait(60), False)[1]
+        url = site.base_url + paths[0]
+        args = [sys.executable, "-m", "archive.cli", "crawl", "ilo", "--db", str(db), "--start-url", url]
+        args += ["--jobdir", str(jobs), *FAST, "-s", "CONCURRENT_REQUESTS=1", "-s", "ROBOTSTXT_OBEY=False"]
+        proc = subprocess.Popen(
+            args,
+            cwd=ROOT,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            env={**os.environ, "PYTHONPATH": str(ROOT)},
+        )
+        try:
+            wait_for(lambda: any(p in site.requests for p in paths[2:]))
+            proc.send_signal(signal.SIGTERM)
+            release.set()
+            out, err = proc.communicate(timeout=60)
+        finally:
+            release.set()
+        assert proc.returncode == 3 and "PARTIAL" in out, out + err[-3000:]
+        first_run = set(site.requests)
+        assert len(first_run) < len(paths)
+        site.requests.clear()
+        resumed = subprocess.run(
+            args, cwd=ROOT, capture_output=True, text=True, env={**os.environ, "PYTHONPATH": str(ROOT)}, timeout=120
+        )
+    assert resumed.returncode == 3 and "PARTIAL" in resumed.stdout  # a resumed crawl never marks anything removed
+    assert not set(site.requests) & {paths[0], paths[1]}  # nothing fetched twice
+    assert first_run | set(site.requests) >= set(paths)  # between them, every page
+    assert q(db, "SELECT count(*) FROM entries") == 3 * len(paths)
+    assert q(db, "SELECT count(*) FROM entries WHERE status='removed'") == 0
+    assert integrity_ok(str(db))

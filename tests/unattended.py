@@ -1,0 +1,60 @@
+"""What the unattended-crawl tests share: a copy of the demo site on 127.0.0.1, crawls of it, checks."""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+import time
+
+import pytest
+from conftest import FAST, cli
+
+from archive.store import integrity_ok
+from crawler.site_server import DEMO_LISTING_PATH, SiteServer, demo_site_root
+
+PAGE2 = DEMO_LISTING_PATH.replace("index.htm", "nextRow--10/index.htm")
+NOW = ["-s", "CONDITIONAL_REQUESTS=False"]  # every page fetched in full, so that a fault is met
+
+
+def q(db, sql, *args):
+    conn = sqlite3.connect(db)
+    try:
+        return conn.execute(sql, args).fetchone()[0]
+    finally:
+        conn.close()
+
+
+def wait_for(predicate, seconds=60):
+    deadline = time.monotonic() + seconds
+    while not predicate():
+        assert time.monotonic() < deadline, "timed out waiting"
+        time.sleep(0.05)
+
+
+def healthy(db):
+    """Nothing removed, no date or description blanked, integrity intact."""
+    assert integrity_ok(str(db))
+    assert q(db, "SELECT count(*) FROM entries WHERE status='removed'") == 0
+    assert q(db, "SELECT count(*) FROM entries WHERE date_start IS NOT NULL") == 6
+    assert q(db, "SELECT count(*) FROM entries WHERE description IS NOT NULL") == 12
+
+
+@pytest.fixture
+def site(tmp_path):
+    root = tmp_path / "site"
+    shutil.copytree(demo_site_root() / "week1", root)
+    with SiteServer(root) as server:
+        server.url = server.base_url + DEMO_LISTING_PATH
+        server.page_root = root
+        yield server
+
+
+@pytest.fixture
+def db(tmp_path, site):
+    path = tmp_path / "a.db"
+    cli("crawl", "ilo", "--db", path, "--start-url", site.url, *FAST, check=0)
+    return path
+
+
+def crawl(db, site, *extra, check=None, timeout=120):
+    return cli("crawl", "ilo", "--db", db, "--start-url", site.url, *FAST, *NOW, *extra, check=check, timeout=timeout)
