@@ -227,3 +227,11 @@ def test_a_date_in_a_long_meta_line_by_its_class():
     post = "<article class='post'><h2 class='entry-title'><a href='/p/{i}'>Noticia número {i} de la sección</a></h2>" + meta + "</article>"
     entries = _entries("".join(post.format(i=i) for i in range(3)))
     assert [e["date_start"] for e in entries] == ["2020-10-10", "2020-10-11", "2020-10-12"]
+
+
+@pytest.mark.parametrize("after", [" (1{i} March 2021)", " – 1{i}.03.2021 [PDF 2MB]", ", publié le 1{i} mars 2021"])
+def test_a_date_after_the_title_link_in_one_line(after):
+    item = "<li><a href='/p/{i}'>Report on the labour market number {i}</a>" + after + "</li>"
+    entries = _entries("<ul>" + "".join(item.format(i=i) for i in range(3)) + "</ul>")
+    assert [e["date_start"] for e in entries] == ["2021-03-10", "2021-03-11", "2021-03-12"]
+    assert [e["title"] for e in entries] == [f"Report on the labour market number {i}" for i in range(3)]

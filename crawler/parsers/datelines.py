@@ -21,9 +21,9 @@ _LABEL = re.compile(
     re.IGNORECASE,
 )
 _META_SEPARATORS = re.compile(r"\s*[|·•]\s*")
-# "Publié le 7 octobre 2020 à 06h45 - Mis à jour le 7 octobre 2020 à 11h39": a spaced dash or
-# a comma also parts a meta line, tried only when the line holds no date otherwise.
-_WEAK_SEPARATORS = re.compile(r"\s+[-–—]\s+|,\s+")
+# "Publié le 7 octobre 2020 à 06h45 - Mis à jour le 7 octobre 2020 à 11h39": a spaced dash,
+# a comma or a bracket also parts a meta line, tried only when the line holds no date otherwise.
+_WEAK_SEPARATORS = re.compile(r"\s+[-–—]\s+|,\s+|\s*[\[\]()]\s*")  # and brackets: "(12 March 2021)", "[PDF 2 MB]"
 
 
 def date_in_line(text: str | None, languages=None) -> str | None:
