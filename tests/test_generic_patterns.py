@@ -92,6 +92,12 @@ def test_an_index_of_one_line_links_is_the_content():
         "En savoir plus",
         "Leer más",
         "Ver más",
+        "Plus d’infos",
+        "Consulter le document",
+        "Más información",
+        "Descargar el documento (PDF, 1 MB)",
+        "3 Attachments",
+        "No Comments",
     ],
 )
 def test_generic_link_text_is_no_title(pointer):
