@@ -230,7 +230,11 @@ def test_a_date_in_a_long_meta_line_by_its_class():
         "<span class='tag-links'><a href='/t/a' rel='tag'>Cuba</a><a href='/t/b' rel='tag'>Cooperación médica</a>"
         "<a href='/t/c' rel='tag'>Salud pública</a></span></div>"
     )
-    post = "<article class='post'><h2 class='entry-title'><a href='/p/{i}'>Noticia número {i} de la sección</a></h2>" + meta + "</article>"
+    post = (
+        "<article class='post'><h2 class='entry-title'><a href='/p/{i}'>Noticia número {i} de la sección</a></h2>"
+        + meta
+        + "</article>"
+    )
     entries = _entries("".join(post.format(i=i) for i in range(3)))
     assert [e["date_start"] for e in entries] == ["2020-10-10", "2020-10-11", "2020-10-12"]
 

@@ -33,8 +33,8 @@ _GENERIC_WORDS = words(
     partager comentario comentarios sin deja un una compartir lire la suite en savoir plus voir
     télécharger telecharger détails details lien ici article consulter leer más mas ver seguir leyendo
     descargar información informacion detalles aquí aqui enlace noticia ko mo go octets bytes gb
-    saber d l infos info accéder acceder le les du des de el los las del about text texte texto completo complet document
-    documento documents documentos fiche ficha
+    saber d l infos info accéder acceder le les du des de el los las del about text texte texto completo
+    complet document documento documents documentos fiche ficha
     """
 )
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)

@@ -6,8 +6,8 @@ from __future__ import annotations
 import calendar
 import re
 import unicodedata
-from functools import lru_cache
 from datetime import UTC, date, datetime, timedelta
+from functools import lru_cache
 
 _NUMBER_WORDS = {
     "a": 1,
