@@ -132,7 +132,8 @@ def _best_group_within(root, chrome, anchors=entry_links):
     for more_blocks, more_links in _companions(blocks, quality, scored[1:], title_links):
         found.update(zip(more_blocks, more_links, strict=False))
     for extra, link in _extras(list(found), page, chrome):
-        found[extra] = link
+        if _same_family(list(found.values()), [link]):  # a featured post, not a promotion of another section
+            found[extra] = link
     return found, page
 
 
@@ -147,11 +148,15 @@ def _family(a) -> tuple:
 
 
 def _same_family(links, others) -> bool:
-    """True when most of `others` lead where most of `links` do (news beside news, not job ads)."""
+    """True when most of `others` lead where most of `links` do (news beside news, not job ads).
+    Where the list's own links share no first path segment (posts at /their-slug/), the host."""
     counts: dict = {}
     for a in links:
         counts[_family(a)] = counts.get(_family(a), 0) + 1
     main = max(counts, key=counts.get)
+    if counts[main] < _FAMILY_SHARE * len(links):
+        hosts = {_family(a)[0] for a in links}
+        return sum(_family(a)[0] in hosts for a in others) >= _FAMILY_SHARE * len(others)
     return sum(_family(a) == main for a in others) >= _FAMILY_SHARE * len(others)
 
 
