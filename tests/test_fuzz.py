@@ -138,3 +138,11 @@ def test_addresses_that_cannot_be_read():
       <li><a href='http://a.org:99999/'>An entry with a port out of range</a><img src='http://[::1'></li></ul>"""
     _, entries = _extract(body)
     assert [e["url"] for e in entries] == [None, None, None]
+
+
+def test_a_page_labelled_latin_1_but_written_in_utf_8():
+    body = "<meta charset='iso-8859-1'><ul><li><a href='/a'>Senators: dock lawmakers’ pay</a></li></ul>".encode()
+    _, entries = _extract(body)
+    assert entries[0]["title"] == "Senators: dock lawmakers’ pay"
+    latin = "<meta charset='iso-8859-1'><ul><li><a href='/a'>Réunion du comité</a></li></ul>".encode("latin-1")
+    assert _extract(latin)[1][0]["title"] == "Réunion du comité"

@@ -29,9 +29,20 @@ INLINE = words(
 
 def decode_html(body: bytes, content_type: str | None = None) -> str:
     """Bytes to text the way browsers do: BOM, then the Content-Type charset, then
-    <meta charset>, then a guess (UTF-8 first); bad bytes become U+FFFD, never an error."""
-    _, text = html_to_unicode(content_type, body, auto_detect_fun=_guess_encoding)
+    <meta charset>, then a guess (UTF-8 first); bad bytes become U+FFFD, never an error.
+    A page labelled with a single-byte charset whose bytes are valid UTF-8 is read as UTF-8."""
+    encoding, text = html_to_unicode(content_type, body, auto_detect_fun=_guess_encoding)
+    if _SINGLE_BYTE.match(encoding or "") and not body.isascii():
+        try:
+            return body.decode("utf-8")  # declared Latin-1 but written in UTF-8: "lawmakers’", not "lawmakersâ€™"
+        except UnicodeDecodeError:
+            pass
     return text
+
+
+# Single-byte charsets a page may declare while its bytes are UTF-8 (a page saved or served with the
+# wrong label). Text that is valid UTF-8 and not ASCII is, in practice, never real Latin-1.
+_SINGLE_BYTE = re.compile(r"^(?:latin[-_]?1|iso[-_]?8859[-_]?\d+|cp125\d|windows[-_]125\d|ascii)$", re.IGNORECASE)
 
 
 def _guess_encoding(body: bytes) -> str:
