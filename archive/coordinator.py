@@ -87,17 +87,21 @@ def _report(plan, crawl_id, listings, error, log_file) -> dict | None:
     return crawl_row
 
 
-def start_urls_of(plan) -> list[str]:
-    """The crawl's listings, as the spider itself would take them."""
+def spider_class(name: str) -> type:
     from scrapy.spiderloader import SpiderLoader
 
     from crawler.run import project_settings
 
+    return SpiderLoader.from_settings(project_settings()).load(name)
+
+
+def start_urls_of(plan) -> list[str]:
+    """The crawl's listings, as the spider itself would take them."""
     if plan.start_urls:
         return list(plan.start_urls)
     if plan.listing_profiles:
         return list(plan.listing_profiles)
-    return list(SpiderLoader.from_settings(project_settings()).load(plan.spider).default_start_urls)
+    return list(spider_class(plan.spider).default_start_urls)
 
 
 class Coordinator:
@@ -134,7 +138,7 @@ class Coordinator:
                 validators = {}
             try:
                 self.frontier.open_crawl(self._config(), validators)
-            except FrontierError as exc:
+            except (FrontierError, redis.RedisError) as exc:
                 writer.finish({}, f"the crawl could not start: {exc}")
                 raise
             self._start_workers()
@@ -158,7 +162,7 @@ class Coordinator:
         from pipelines.archive import RECORDED_SETTINGS
 
         recorded = {k: self.settings.get(k) for k in RECORDED_SETTINGS}
-        recorded["profile"] = self.plan.profile or None
+        recorded["profile"] = self.plan.profile or spider_class(self.plan.spider).default_profile  # as a local crawl
         recorded["FRONTIER"] = redacted(self.plan.frontier)
         return recorded
 

@@ -161,6 +161,11 @@ def test_two_workers_and_a_coordinator_make_the_archive_one_process_makes(tmp_pa
     for proc in workers:
         assert proc.wait(timeout=60) == 0  # the crawl is over: the workers leave
     assert snapshot(db) == snapshot(local_db)
+    recorded = [
+        json.loads(sqlite3.connect(path).execute("SELECT settings FROM crawls").fetchone()[0])
+        for path in (db, local_db)
+    ]
+    assert recorded[0].pop("FRONTIER") == redis_url and recorded[0] == recorded[1]  # the settings a local crawl records
 
     # A second crawl of the unchanged site: revalidated (304) with the validators the
     # coordinator handed the workers, and no version added.
