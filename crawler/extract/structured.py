@@ -31,6 +31,8 @@ MIN_ITEMS = 2
 # The HTML is replaced by the structured list when it finds fewer than this share of its items.
 HTML_SHORT_SHARE = 0.5
 _SCHEMA = re.compile(r"^https?://schema\.org/")
+# Pages longer than this are read for JSON-LD and microdata only: RDFa parsing grows too slow.
+_MAX_RDFA_CHARS = 1_500_000
 # Cheap signs that a page holds structured data worth a second parse.
 _MARKERS = {
     "json-ld": re.compile(r"<script[^>]+application/ld\+json", re.I),
@@ -128,6 +130,8 @@ _MAX_DEPTH = 8
 def structured_items(text: str, base_url: str) -> list[dict]:
     """Entries a page declares in schema.org terms: title, url, date, end, organisers."""
     syntaxes = [name for name, marker in _MARKERS.items() if marker.search(text)]
+    if len(text) > _MAX_RDFA_CHARS and "rdfa" in syntaxes:
+        syntaxes.remove("rdfa")  # the RDF stack is slow on huge pages; JSON-LD and microdata still count
     if not syntaxes:
         return []
     import extruct  # imported here: most pages carry no structured list
