@@ -180,6 +180,7 @@ def test_rows_whose_meta_line_is_the_next_row():
     entries = _entries("<table>" + "".join(row.format(i=i) for i in range(1, 5)) + "</table>", now=now)
     assert [e["title"] for e in entries] == [f"A story from another site, number {i}" for i in range(1, 5)]
     assert [e["date_start"] for e in entries] == ["2024-03-30", "2024-03-29", "2024-03-28", "2024-03-27"]
+    assert all(e["description"] is None for e in entries)  # points, author, comments: no description
 
 
 def test_a_year_shown_in_the_group_heading_completes_a_date():

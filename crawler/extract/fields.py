@@ -73,7 +73,8 @@ def fill_entry(elements, entry: RawEntry, used: list) -> RawEntry:
                 )
             ):
                 continue  # "News", "Posted on by admin": what a date line leaves, not prose
-            if text and not _NOISE_LINE.match(text):
+            text = _without_noise(text)
+            if text:
                 paragraphs.append(text)
         if not paragraphs:
             paragraphs = _loose_text(elements, blocks, taken)
@@ -149,11 +150,26 @@ _LEADING_DATE = re.compile(r"^(.{6,40}?)\s*[|·•]\s*(.+)$")
 # a byline ("By Jane Doe", "Par Jean Dupont", "Por Ana Ruiz").
 _NOISE_LINE = re.compile(
     r"^(?:#?\d{1,4}[.)]?|\(\s*[\w.-]+\.[a-z]{2,}(?:/\S*)?\s*\)"
-    r"|\d+\s*(?:min(?:ute)?s?|mn)\.?\s*(?:read|de lecture|de lectura|lecture|lectura)?"
+    r"|\d+\s*(?:min(?:ute)?s?|mn)\.?\s*(?:read|de lecture|de lectura|lecture|lectura)?|\d+\s+(?:points?|votes?|likes?)"
     r"|(?:lecture|lectura)\s*:?\s*\d+\s*min\.?|\d+\s+(?:comments?|commentaires?|comentarios?|replies|réponses|respuestas|views?|vues|vistas)"
     r"|(?:by|par|por)\s+[\w.'’-]+(?:\s+[\w.'’-]+){0,4})$",
     re.IGNORECASE,
 )
+_SEGMENTS = re.compile(r"\s*[|·•]\s*")
+
+
+def _without_noise(text: str | None) -> str | None:
+    """A meta line's parts that say something ("42 points by alice | 12 comments" says nothing)."""
+    if not text:
+        return None
+    parts = [p for p in _SEGMENTS.split(text) if p and not _NOISE_LINE.match(p) and not _POINTS_BY.match(p)]
+    if len(parts) == len(_SEGMENTS.split(text)):
+        return text
+    return " | ".join(parts) or None
+
+
+# "42 points by alice": a score and a byline in one part.
+_POINTS_BY = re.compile(r"^\d+\s+(?:points?|votes?)\s+(?:by|par|por)\s+\S+$", re.IGNORECASE)
 # Class names of elements that hold no description: bylines, tag and category lists, share bars.
 _NOISE_CLASS = re.compile(
     r"(?:^|[\s_-])(?:author|byline|tags?|categor(?:y|ies)|cats?-links|tag-?links|share|sharing|social|meta-?tags)(?:$|[\s_-])",
