@@ -226,7 +226,10 @@ def report(runs: dict[str, list[dict]], costs: dict[str, float], rounds: int) ->
     print(f"time ratios: b/a = {a / rate['b']:.2f}   c/a = {a / rate['c']:.2f}   d/a = {a / rate['d']:.2f}")
     if runs.get("b0"):
         b0 = statistics.median(s["rate"] for s in runs["b0"])
-        print(f"(b) with --before's code: {b0:.1f} pages/s, b/a = {a / b0:.2f}")
+        cpu0 = statistics.median(s["cpu"] / s["pages"] for s in runs["b0"]) * 1000
+        spread = ", ".join(f"{s['rate']:.0f}" for s in runs["b0"])
+        print(f"(b) with --before's code: {b0:.1f} pages/s (rounds: {spread}), b/a = {a / b0:.2f}, ", end="")
+        print(f"CPU {cpu0:.2f} ms a page")
     cpu = {r: statistics.median(s["cpu"] / s["pages"] for s in runs[r]) * 1000 for r in RUNS}
     print(
         f"CPU ms a page (crawl process, start-up included): a {cpu['a']:.2f}  b {cpu['b']:.2f}  c {cpu['c']:.2f}  "
