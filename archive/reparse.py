@@ -43,7 +43,7 @@ def reparse(archive: Archive, crawl_id: int | None = None, workers: int | None =
         "ilo" if source["spider"] == "ilo" else "auto"
     )
     captures = conn.execute(
-        "SELECT id, url, listing_url, page FROM captures "
+        "SELECT id, url, listing_url, page, fetched_at FROM captures "
         "WHERE crawl_id=? AND status IN (200, 304) AND digest IS NOT NULL ORDER BY id",
         (crawl_id,),
     ).fetchall()
@@ -56,7 +56,10 @@ def reparse(archive: Archive, crawl_id: int | None = None, workers: int | None =
     started = time.perf_counter()
     listings: dict[str, dict] = {}
     batch: list = []
-    jobs = ((cap["url"], cap["listing_url"] or cap["url"], cap["page"], cap["id"], profile_name) for cap in captures)
+    jobs = (
+        (cap["url"], cap["listing_url"] or cap["url"], cap["page"], cap["id"], profile_name, cap["fetched_at"])
+        for cap in captures
+    )
     for listing_url, entries in _parsed(archive, jobs, len(captures), workers):
         batch += entries
         state = listings.setdefault(listing_url, {"pages_fetched": 0, "pages_failed": 0, "complete": False})
@@ -84,7 +87,7 @@ WINDOW = 512
 def _parsed(archive: Archive, jobs, count: int, workers: int | None):
     """(listing url, [(entry, sighting)]) for each job, in order: parsed in a pool when it pays."""
     workers = workers or os.cpu_count() or 1
-    with_bodies = ((*job, _stored_body(archive, job[3])) for job in jobs)
+    with_bodies = ((*job, _stored_body(archive, job[3])) for job in jobs)  # the body last
     if workers < 2 or count < POOL_MIN_PAGES:
         yield from map(parse_capture, with_bodies)
         return
@@ -103,10 +106,20 @@ def _stored_body(archive: Archive, capture_id: int) -> bytes | None:
 
 def parse_capture(job: tuple) -> tuple[str, list]:
     """In a worker: one stored page to its listing and its checked entries with their sightings."""
-    url, listing_url, page_number, capture_id, profile_name, stored = job
+    url, listing_url, page_number, capture_id, profile_name, fetched_at, stored = job
     body = zlib.decompress(stored) if stored is not None else b""
     profile = choose_profile(profile_name, url)
-    page = extract_page(body, url, profile or "auto")
-    entries = filter(None, map(checked_entry, build_entries(page, url, listing_url, profile)))
+    captured = _when(fetched_at)  # "3 hours ago" counts back from the capture, not from today
+    page = extract_page(body, url, profile or "auto", now=captured)
+    entries = filter(None, map(checked_entry, build_entries(page, url, listing_url, profile, now=captured)))
     where = (listing_url, url, page_number)
     return listing_url, [(e, Sighting(*where, e["group"], e["position"], capture_id)) for e in entries]
+
+
+def _when(fetched_at: str | None):
+    from datetime import datetime
+
+    try:
+        return datetime.fromisoformat(fetched_at) if fetched_at else None
+    except ValueError:
+        return None
