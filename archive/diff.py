@@ -13,6 +13,8 @@ from crawler.items import SUMMARY_FIELDS as _ENTRY_SUMMARY
 
 from .compare import changed_fields
 from .queries import latest_complete_crawl, parse_when
+from .record import SQL_CHUNK
+from .rows import crawl_row
 
 SUMMARY_FIELDS = ("version", *_ENTRY_SUMMARY)
 
@@ -21,18 +23,13 @@ class DiffError(ValueError):
     pass
 
 
-def _crawl(conn, crawl_id):
-    row = conn.execute("SELECT * FROM crawls WHERE id=?", (crawl_id,)).fetchone()
-    return dict(row) if row else None
-
-
 def resolve_crawl(conn: sqlite3.Connection, ref: str | int | None) -> dict | None:
     """A crawl id, or a date: the archive as it stood then (the last crawl started before it)."""
     if ref is None:
         return None
     ref = str(ref).strip()
     if ref.isdigit():
-        crawl = _crawl(conn, int(ref))
+        crawl = crawl_row(conn, int(ref))
         if not crawl:
             raise DiffError(f"no crawl {ref} in this archive")
         return crawl
@@ -55,7 +52,7 @@ def crawl_before(conn: sqlite3.Connection, when: str, since: bool = False) -> di
     row = conn.execute(
         "SELECT id FROM crawls WHERE started_at < ? AND status != 'running' ORDER BY id DESC LIMIT 1", (cutoff,)
     ).fetchone()
-    return _crawl(conn, row[0]) if row else None
+    return crawl_row(conn, row[0]) if row else None
 
 
 def default_pair(conn: sqlite3.Connection) -> tuple[dict | None, dict]:
@@ -76,8 +73,8 @@ def _states(conn, crawl_id: int | None, ids: list[str]) -> dict[str, tuple[str, 
     if crawl_id is None or not ids:
         return {}
     out = {}
-    for start in range(0, len(ids), 500):
-        part = ids[start : start + 500]
+    for start in range(0, len(ids), SQL_CHUNK):
+        part = ids[start : start + SQL_CHUNK]
         marks = ",".join("?" * len(part))
         records = conn.execute(
             f"""SELECT entry_id, record, version FROM (

@@ -38,3 +38,9 @@ def entry_from_row(row: dict) -> dict:
         out[name] = json.loads(value) if isinstance(value, str) else (value or [])
     return out
 
+
+def crawl_row(conn, crawl_id: int) -> dict | None:
+    """One crawl's row, or None: the one query every module uses for it."""
+    cursor = conn.execute("SELECT * FROM crawls WHERE id=?", (int(crawl_id),))
+    row = cursor.fetchone()
+    return dict(zip([d[0] for d in cursor.description], row, strict=True)) if row is not None else None

@@ -19,7 +19,7 @@ import sqlite_utils
 
 from . import health
 from .record import insert_captures, plan_entries, plan_settled, write_plan
-from .rows import entry_from_row  # noqa: F401  (re-exported for readers)
+from .rows import crawl_row, entry_from_row  # noqa: F401  (entry_from_row re-exported for readers)
 from .schema import check_readable, ensure_schema, schema_version, transaction
 from .session import CrawlSession, SessionDelta, Sighting
 
@@ -334,8 +334,7 @@ class Archive:
     # -- reading ----------------------------------------------------------
 
     def crawl(self, crawl_id: int) -> dict:
-        row = self.conn.execute("SELECT * FROM crawls WHERE id=?", (int(crawl_id),)).fetchone()
-        return dict(row) if row else {}
+        return crawl_row(self.conn, crawl_id) or {}
 
     def entry_count(self) -> int:
         return self.conn.execute("SELECT count(*) FROM entries").fetchone()[0]
