@@ -36,8 +36,26 @@ from crawler.entries import build_entries
 from crawler.extract import extract_page
 from crawler.parsers.dates import _parse_cached, parse_date
 
-FIELDS = ("title", "url", "description", "group", "group_month", "date_text", "date_start", "date_end", "credit",
-          "credit_author", "credit_holder", "credit_year", "organisers", "organiser_text", "image_url", "position", "listing_title", "language")
+FIELDS = (
+    "title",
+    "url",
+    "description",
+    "group",
+    "group_month",
+    "date_text",
+    "date_start",
+    "date_end",
+    "credit",
+    "credit_author",
+    "credit_holder",
+    "credit_year",
+    "organisers",
+    "organiser_text",
+    "image_url",
+    "position",
+    "listing_title",
+    "language",
+)
 
 
 def empty(value) -> bool:
@@ -53,7 +71,7 @@ def score(corpus: Path, profile: str | None):
     counts = defaultdict(lambda: [0, 0, 0])  # field -> [right, given, expected]
     entry_counts = [0, 0, 0]
     pages = list(load(corpus))
-    for name, expected, html in pages:
+    for _name, expected, html in pages:
         got = build_entries(extract_page(html, expected["url"], profile), expected["url"])
         by_title = {g["title"]: g for g in got}
         matched = 0
@@ -101,9 +119,11 @@ def fixture_report(corpus: Path, profile: str | None) -> dict:
             parse_date(d)
         n += len(dates)
     return {
-        "pages": len(pages), "entries": dict(zip(("right", "given", "expected"), entries)),
-        "fields": {f: dict(zip(("right", "given", "expected"), counts[f])) for f in FIELDS},
-        "pages_per_s": pages_per_s, "dates_per_s": n / (time.perf_counter() - start),
+        "pages": len(pages),
+        "entries": dict(zip(("right", "given", "expected"), entries, strict=True)),
+        "fields": {f: dict(zip(("right", "given", "expected"), counts[f], strict=True)) for f in FIELDS},
+        "pages_per_s": pages_per_s,
+        "dates_per_s": n / (time.perf_counter() - start),
     }
 
 
@@ -114,8 +134,10 @@ def print_fixtures(report: dict) -> None:
     for name, c in [("(entries)", e), *report["fields"].items()]:
         row = f"{c['right']}/{c['given']}/{c['expected']}"
         print(f"{name:<16} {ratio(c['right'], c['given']):>9} {ratio(c['right'], c['expected']):>9}   {row}")
-    print(f"speed: {report['pages_per_s']:,.0f} pages/s (extract + parse), "
-          f"{report['dates_per_s']:,.0f} date strings/s (uncached)")
+    print(
+        f"speed: {report['pages_per_s']:,.0f} pages/s (extract + parse), "
+        f"{report['dates_per_s']:,.0f} date strings/s (uncached)"
+    )
 
 
 # --- The real-world corpus -------------------------------------------------------------------------------
@@ -130,7 +152,9 @@ def extract_entries(html: bytes, url: str) -> list[dict]:
 
 def load_real(corpus: Path = REAL) -> list[tuple[str, dict, bytes]]:
     """(name, label, html) for every labelled page of the real corpus."""
-    return [(p.stem, json.loads(p.read_text()), p.with_suffix(".html").read_bytes()) for p in sorted(corpus.glob("*.json"))]
+    return [
+        (p.stem, json.loads(p.read_text()), p.with_suffix(".html").read_bytes()) for p in sorted(corpus.glob("*.json"))
+    ]
 
 
 def same_title(a: str | None, b: str | None) -> bool:
@@ -168,11 +192,14 @@ def score_page(label: dict, got: list[dict]) -> dict:
     dated = [i for i, e in enumerate(expected) if e.get("date_start")]
     found_date = {i: got[j].get("date_start") for i, j in pairs}
     return {
-        "found": len(got), "expected": len(expected), "matched": len(pairs),
+        "found": len(got),
+        "expected": len(expected),
+        "matched": len(pairs),
         "precision": len(pairs) / len(got) if got else None,
         "recall": len(pairs) / len(expected) if expected else None,
         "titles_right": sum(same_title(expected[i]["title"], got[j].get("title")) for i, j in pairs),
-        "dated": len(dated), "dates_right": sum(found_date.get(i) == expected[i]["date_start"] for i in dated),
+        "dated": len(dated),
+        "dates_right": sum(found_date.get(i) == expected[i]["date_start"] for i in dated),
     }
 
 
@@ -192,7 +219,9 @@ def score_real(pages: list[tuple[str, dict, bytes]], extractor=extract_entries) 
 
 
 def overall(rows: list[dict]) -> dict:
-    total = {k: sum(r[k] for r in rows) for k in ("found", "expected", "matched", "titles_right", "dated", "dates_right")}
+    total = {
+        k: sum(r[k] for r in rows) for k in ("found", "expected", "matched", "titles_right", "dated", "dates_right")
+    }
 
     def mean(key):
         values = [r[key] if r[key] is not None else 0.0 for r in rows if r["expected"]]
@@ -202,10 +231,15 @@ def overall(rows: list[dict]) -> dict:
         return total[a] / total[b] if total[b] else None
 
     return {
-        "pages": len(rows), **total, "crashes": sum(1 for r in rows if r["crash"]),
-        "micro_recall": share("matched", "expected"), "micro_precision": share("matched", "found"),
-        "macro_recall": mean("recall"), "macro_precision": mean("precision"),
-        "title_accuracy": share("titles_right", "matched"), "date_accuracy": share("dates_right", "dated"),
+        "pages": len(rows),
+        **total,
+        "crashes": sum(1 for r in rows if r["crash"]),
+        "micro_recall": share("matched", "expected"),
+        "micro_precision": share("matched", "found"),
+        "macro_recall": mean("recall"),
+        "macro_precision": mean("precision"),
+        "title_accuracy": share("titles_right", "matched"),
+        "date_accuracy": share("dates_right", "dated"),
     }
 
 
@@ -217,8 +251,10 @@ def print_real(report: dict, peers: dict | None = None) -> None:
     rows, o = report["pages"], report["overall"]
     print(f"\nReal pages: {o['pages']} pages, {o['expected']} labelled entries, {o['crashes']} crashes")
     peer_head = f" {'np4k P':>7} {'np4k R':>7}" if peers else ""
-    print(f"{'page':<44} {'kind':<12} {'exp':>4} {'found':>5} {'match':>5} {'prec':>6} {'recall':>6} "
-          f"{'title':>6} {'date':>6}{peer_head}")
+    print(
+        f"{'page':<44} {'kind':<12} {'exp':>4} {'found':>5} {'match':>5} {'prec':>6} {'recall':>6} "
+        f"{'title':>6} {'date':>6}{peer_head}"
+    )
     peer_rows = {r["page"]: r for r in peers["pages"]} if peers else {}
     for r in rows:
         title = r["titles_right"] / r["matched"] if r["matched"] else None
@@ -228,23 +264,31 @@ def print_real(report: dict, peers: dict | None = None) -> None:
             p = peer_rows.get(r["page"], {})
             extra = f" {pct(p.get('precision')):>7} {pct(p.get('recall')):>7}"
         crash = "  CRASH " + r["crash"][:60] if r["crash"] else ""
-        print(f"{r['page'][:44]:<44} {str(r['kind'])[:12]:<12} {r['expected']:>4} {r['found']:>5} {r['matched']:>5} "
-              f"{pct(r['precision'])} {pct(r['recall'])} {pct(title)} {pct(date)}{extra}{crash}")
-    print(f"overall: recall micro {pct(o['micro_recall'])} macro {pct(o['macro_recall'])}; "
-          f"precision micro {pct(o['micro_precision'])} macro {pct(o['macro_precision'])}; "
-          f"titles {pct(o['title_accuracy'])}; dates {pct(o['date_accuracy'])}; crashes {o['crashes']}")
+        print(
+            f"{r['page'][:44]:<44} {str(r['kind'])[:12]:<12} {r['expected']:>4} {r['found']:>5} {r['matched']:>5} "
+            f"{pct(r['precision'])} {pct(r['recall'])} {pct(title)} {pct(date)}{extra}{crash}"
+        )
+    print(
+        f"overall: recall micro {pct(o['micro_recall'])} macro {pct(o['macro_recall'])}; "
+        f"precision micro {pct(o['micro_precision'])} macro {pct(o['macro_precision'])}; "
+        f"titles {pct(o['title_accuracy'])}; dates {pct(o['date_accuracy'])}; crashes {o['crashes']}"
+    )
     if peers:
         q = peers["overall"]
-        print(f"newspaper4k: recall micro {pct(q['micro_recall'])} macro {pct(q['macro_recall'])}; "
-              f"precision micro {pct(q['micro_precision'])} macro {pct(q['macro_precision'])}; "
-              f"titles {pct(q['title_accuracy'])}; crashes {q['crashes']}")
+        print(
+            f"newspaper4k: recall micro {pct(q['micro_recall'])} macro {pct(q['macro_recall'])}; "
+            f"precision micro {pct(q['micro_precision'])} macro {pct(q['macro_precision'])}; "
+            f"titles {pct(q['title_accuracy'])}; crashes {q['crashes']}"
+        )
 
 
 # --- newspaper4k as a reference column ---------------------------------------------------------------------
 
+
 @contextlib.contextmanager
 def no_network():
     """Every socket connection and name lookup fails while inside."""
+
     def refuse(*args, **kwargs):
         raise OSError("network switched off by benchmarks/accuracy.py")
 
@@ -263,8 +307,9 @@ def import_newspaper():
         import newspaper
     except ImportError:
         print("installing newspaper4k for --peers (not a project dependency) ...", file=sys.stderr)
-        proc = subprocess.run([sys.executable, "-m", "pip", "install", "-q", "newspaper4k"],
-                              capture_output=True, text=True, check=False)
+        proc = subprocess.run(
+            [sys.executable, "-m", "pip", "install", "-q", "newspaper4k"], capture_output=True, text=True, check=False
+        )
         if proc.returncode:
             print(f"newspaper4k could not be installed, --peers skipped: {proc.stderr.strip()[-300:]}", file=sys.stderr)
             return None
@@ -279,10 +324,12 @@ def import_newspaper():
 
 def newspaper_entries(source_class):
     """An extractor for score_real: newspaper4k's article discovery on the page alone (no categories, feeds)."""
+
     def extract(html: bytes, url: str) -> list[dict]:
         with no_network():
-            source = source_class(url, memorize_articles=False, disable_category_cache=True, honor_robots_txt=False,
-                                  fetch_images=False)
+            source = source_class(
+                url, memorize_articles=False, disable_category_cache=True, honor_robots_txt=False, fetch_images=False
+            )
             source.build(input_html=html.decode("utf-8", "replace"), only_homepage=True)
         return [{"url": a.url, "title": a.title, "date_start": None} for a in source.articles]
 
@@ -313,8 +360,11 @@ def main() -> None:
     real = score_real(pages)
     peers = peer_report(pages) if args.peers else None
     if args.json:
-        json.dump({"fixtures": fixtures, "real": real, "peers": {"newspaper4k": peers} if args.peers else None},
-                  sys.stdout, indent=1)
+        json.dump(
+            {"fixtures": fixtures, "real": real, "peers": {"newspaper4k": peers} if args.peers else None},
+            sys.stdout,
+            indent=1,
+        )
         print()
         return
     print_fixtures(fixtures)

@@ -140,10 +140,14 @@ def test_labelled_page(name, expected, html):
 
 
 def test_empty_group_heading_is_not_inherited():
-    html = b"""<html><body><div class="items-list"><h3 class="items-group">March 2020</h3><ol>
-      <li class="item"><h5 class="item-title"><a href="/a/WCMS_1/lang--en/index.htm">First entry title</a></h5></li></ol>
-      <h3 class="items-group"></h3><ol><li class="item"><h5 class="item-title"><a href="/a/WCMS_2/lang--en/index.htm">Second entry title</a></h5></li></ol>
-      </div></body></html>"""
+    html = (
+        b'<html><body><div class="items-list"><h3 class="items-group">March 2020</h3><ol>\n'
+        b'      <li class="item"><h5 class="item-title"><a href="/a/WCMS_1/lang--en/index.htm">First entry '
+        b"title</a></h5></li></ol>\n"
+        b'      <h3 class="items-group"></h3><ol><li class="item"><h5 class="item-title">'
+        b'<a href="/a/WCMS_2/lang--en/index.htm">Second entry title</a></h5></li></ol>\n'
+        b"      </div></body></html>"
+    )
     entries = build_entries(
         extract_page(html, "https://www.ilo.org/x/lang--en/index.htm"), "https://www.ilo.org/x/lang--en/index.htm"
     )
@@ -151,9 +155,13 @@ def test_empty_group_heading_is_not_inherited():
 
 
 def test_profile_falls_back_to_generic_when_it_finds_nothing():
-    html = b"""<html lang="en"><body><nav><a href="/home">Home page of the whole site</a></nav><main><h1>News</h1>
-      <section><h2>May 2021</h2><div class="n"><h4><a href="/n/1">A first piece of news here</a></h4><span>3 May 2021</span></div>
-      <div class="n"><h4><a href="/n/2">A second piece of news here</a></h4><span>1 May 2021</span></div></section></main></body></html>"""
+    html = (
+        b'<html lang="en"><body><nav><a href="/home">Home page of the whole site</a></nav><main><h1>News</h1>\n'
+        b'      <section><h2>May 2021</h2><div class="n"><h4><a href="/n/1">A first piece of news here</a></h4>'
+        b"<span>3 May 2021</span></div>\n"
+        b'      <div class="n"><h4><a href="/n/2">A second piece of news here</a></h4><span>1 May 2021</span>'
+        b"</div></section></main></body></html>"
+    )
     page = extract_page(html, "https://www.ilo.org/news/lang--en/index.htm", "ilo")
     assert page.extractor == "generic"
     entries = build_entries(page, "https://www.ilo.org/news/lang--en/index.htm")
@@ -164,8 +172,12 @@ def test_profile_falls_back_to_generic_when_it_finds_nothing():
 
 
 def test_a_date_in_the_title_or_description_is_not_the_entry_date():
-    html = b"""<html><body><ul><li><a href="/e/1">Conference 2022 on 16 December 2022</a><p>Held on 16 December 2022 in Vientiane with partners.</p></li>
-      <li><a href="/e/2">Another conference title here</a><p>It will take place on 3 March 2023, with many partners.</p></li></ul></body></html>"""
+    html = (
+        b'<html><body><ul><li><a href="/e/1">Conference 2022 on 16 December 2022</a>'
+        b"<p>Held on 16 December 2022 in Vientiane with partners.</p></li>\n"
+        b'      <li><a href="/e/2">Another conference title here</a>'
+        b"<p>It will take place on 3 March 2023, with many partners.</p></li></ul></body></html>"
+    )
     entries = build_entries(extract_page(html, "https://example.org/events/", "auto"), "https://example.org/events/")
     assert [e["date_start"] for e in entries] == [None, None]
 
@@ -175,7 +187,10 @@ def test_profile_files(tmp_path):
     good.write_text('name = "site"\ndomains = ["example.org"]\n[selectors]\nentry = "div.news"\ntitle = "h2 a"\n')
     profile = load_profile_file(good)
     assert profile.name == "site" and profile.matches("https://www.example.org/x")
-    html = b'<div class="news"><h2><a href="/1">One title</a></h2><p>Text one.</p></div><div class="news"><h2><a href="/2">Two title</a></h2></div>'
+    html = (
+        b'<div class="news"><h2><a href="/1">One title</a></h2><p>Text one.</p></div><div class="news"><h2>'
+        b'<a href="/2">Two title</a></h2></div>'
+    )
     entries = build_entries(
         extract_page(html, "https://example.org/", profile), "https://example.org/", profile=profile
     )
@@ -198,7 +213,8 @@ def test_long_menus_and_sidebars_do_not_win_over_the_listing():
     menu = "".join(f'<li><a href="/topic/{i}">Decent work topic number {i} overview</a></li>' for i in range(40))
     plain_links = "".join(f'<li><a href="/see/{i}">Another related resource page {i}</a></li>' for i in range(30))
     entries = "".join(
-        f'<div class="row"><span>News | {i + 1} May 2021</span><div><a href="/news/{i}">A piece of news number {i} in the listing</a></div>'
+        f'<div class="row"><span>News | {i + 1} May 2021</span><div>'
+        f'<a href="/news/{i}">A piece of news number {i} in the listing</a></div>'
         f"<p>Some words of description for entry {i}, long enough to count. Read more »</p></div>"
         for i in range(8)
     )
@@ -222,13 +238,17 @@ def test_long_menus_and_sidebars_do_not_win_over_the_listing():
             "<p>3 March 2023 | Another text that describes it.</p>",
         ),
         (
-            '<p class="meta"><span>News</span> <span>16 December 2022</span></p><p>The meeting brings partners together for two days.</p>',
+            '<p class="meta"><span>News</span> <span>16 December 2022</span></p>'
+            "<p>The meeting brings partners together for two days.</p>",
             '<p class="meta"><span>News</span> <span>3 March 2023</span></p><p>Another text that describes it.</p>',
         ),
     ],
 )
 def test_date_lines_run_into_paragraphs_or_labels(first, second):
-    html = f'<ul><li><a href="/a">First title of the list</a>{first}</li><li><a href="/b">Second title of the list</a>{second}</li></ul>'.encode()
+    html = (
+        f'<ul><li><a href="/a">First title of the list</a>{first}</li><li><a href="/b">Second title of the list'
+        f"</a>{second}</li></ul>"
+    ).encode()
     entries = build_entries(extract_page(html, "https://x.org/", "auto"), "https://x.org/")
     assert [(e["date_start"], e["description"]) for e in entries] == [
         ("2022-12-16", "The meeting brings partners together for two days."),
@@ -238,8 +258,10 @@ def test_date_lines_run_into_paragraphs_or_labels(first, second):
 
 def test_a_date_in_the_middle_of_the_prose_is_not_the_entry_date():
     html = (
-        b'<ul><li><a href="/a">First title of the list</a><p>The event on <strong>16 December 2022</strong> will bring partners '
-        b'together, with enough words to make it prose.</p></li><li><a href="/b">Second title of the list</a><p>Another text.</p></li></ul>'
+        b'<ul><li><a href="/a">First title of the list</a><p>The event on <strong>16 December 2022'
+        b"</strong> will bring partners "
+        b'together, with enough words to make it prose.</p></li><li><a href="/b">Second title of the list'
+        b"</a><p>Another text.</p></li></ul>"
     )
     entries = build_entries(extract_page(html, "https://x.org/", "auto"), "https://x.org/")
     assert entries[0]["date_start"] is None and "16 December 2022" in entries[0]["description"]
@@ -259,15 +281,19 @@ def test_profile_with_drifted_group_headings_still_groups(seed_html):
 @pytest.mark.parametrize("more", ["", ' <a class="more-link" href="/2023/05/0{i}/post-{i}/">Continue reading</a>'])
 def test_blog_articles_with_their_own_header_and_linked_dates(more):
     posts = "".join(
-        f'<article class="post"><header class="entry-header"><h2 class="entry-title"><a href="/2023/05/0{i}/post-{i}/">Post number {i} about labour rights</a></h2>'
-        f'<div class="entry-meta"><span class="posted-on">Posted on <a href="/2023/05/0{i}/"><time datetime="2023-05-0{i}T10:00:00+00:00">May {i}, 2023</time></a>'
+        '<article class="post"><header class="entry-header"><h2 class="entry-title">'
+        f'<a href="/2023/05/0{i}/post-{i}/">Post number {i} about labour rights</a></h2>'
+        f'<div class="entry-meta"><span class="posted-on">Posted on <a href="/2023/05/0{i}/">'
+        f'<time datetime="2023-05-0{i}T10:00:00+00:00">May {i}, 2023</time></a>'
         f'</span><span class="byline"> by <a href="/author/admin/">admin</a></span></div></header>'
         f'<div class="entry-summary"><p>Summary of post {i} with some words.{more.format(i=i)}</p></div></article>'
         for i in range(1, 4)
     )
     html = (
-        f'<html lang="en"><body><header id="masthead"><nav><a href="/about/">About our organisation and team</a></nav></header>'
-        f'<main><h1>News</h1>{posts}<nav class="pagination"><a class="next" href="/page/2/">Next</a></nav></main></body></html>'
+        '<html lang="en"><body><header id="masthead"><nav>'
+        '<a href="/about/">About our organisation and team</a></nav></header>'
+        f'<main><h1>News</h1>{posts}<nav class="pagination"><a class="next" href="/page/2/">Next</a></nav>'
+        "</main></body></html>"
     ).encode()
     page = extract_page(html, "https://blog.example.org/", "auto")
     entries = build_entries(page, "https://blog.example.org/")
@@ -280,8 +306,10 @@ def test_blog_articles_with_their_own_header_and_linked_dates(more):
 
 def test_cards_whose_only_link_is_read_more():
     cards = "".join(
-        f'<div class="col"><div class="card"><img src="/img/{i}.jpg"><div class="card-body"><h5>Report number {i} on wages</h5>'
-        f'<p><small>1{i} March 2022</small></p><p>What the report {i} finds about wages.</p><a href="/pub/{i}">Read more</a></div></div></div>'
+        f'<div class="col"><div class="card"><img src="/img/{i}.jpg"><div class="card-body">'
+        f"<h5>Report number {i} on wages</h5>"
+        f"<p><small>1{i} March 2022</small></p><p>What the report {i} finds about wages.</p>"
+        f'<a href="/pub/{i}">Read more</a></div></div></div>'
         for i in range(3)
     )
     html = f'<html lang="en"><body><h1>Publications</h1><div class="row">{cards}</div></body></html>'.encode()

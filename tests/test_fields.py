@@ -48,7 +48,8 @@ def test_credit_absent_or_empty():
 
 ORGANISERS = [
     (
-        "Jointly organized by the ILO/China Partnership Programme and Ministry of Labour and Social Welfare, Lao People Democratic Republic",
+        "Jointly organized by the ILO/China Partnership Programme and Ministry of Labour and Social "
+        "Welfare, Lao People Democratic Republic",
         ["ILO/China Partnership Programme", "Ministry of Labour and Social Welfare, Lao People Democratic Republic"],
     ),
     ("The workshop is organised by the ILO.", ["ILO"]),
@@ -59,7 +60,8 @@ ORGANISERS = [
     ),
     ("A two-day workshop organized by the ILO, UNDP and ESCWA.", ["ILO", "UNDP", "ESCWA"]),
     (
-        "The Asian Research Centre for Migration, based in the Institute of Asian Studies in Chulalongkorn University in collaboration with "
+        "The Asian Research Centre for Migration, based in the Institute of Asian Studies in Chulalongkorn "
+        "University in collaboration with "
         "the ILO, IOM and the Stockholm Environment Institute will host the annual conference",
         ["Asian Research Centre for Migration", "ILO", "IOM", "Stockholm Environment Institute"],
     ),
@@ -81,8 +83,10 @@ ORGANISERS = [
         ["OIT", "Ministerio de Trabajo y Seguridad Social"],
     ),
     (
-        "The webinar was organised by two regional ILO programmes—the Skills for Prosperity in Southeast Asia Programme (SfP-SEA) funded by the UK "
-        "government and the Industry Skills for Inclusive Growth (InSIGHT-2) project funded by the government of Japan.",
+        "The webinar was organised by two regional ILO programmes—the Skills for Prosperity in Southeast "
+        "Asia Programme (SfP-SEA) funded by the UK "
+        "government and the Industry Skills for Inclusive Growth (InSIGHT-2) project funded by the "
+        "government of Japan.",
         [
             "Skills for Prosperity in Southeast Asia Programme (SfP-SEA)",
             "Industry Skills for Inclusive Growth (InSIGHT-2) project",

@@ -20,14 +20,33 @@ def _extract(body, url=URL, profile="auto"):
 
 
 ODD_NODES = {
-    "comment beside entries": "<ul><!-- a --><li><a href='/a'>First entry title here</a><!-- b --></li><li><a href='/b'>Second entry title</a></li></ul>",
-    "comment inside a title": "<ul><li><h3><a href='/a'>First <!-- x -->entry title</a></h3></li><li><h3><a href='/b'>Second entry title</a></h3></li></ul>",
-    "processing instruction": "<ul><li><?php echo 1 ?><a href='/a'>First entry title here</a></li><li><a href='/b'>Second entry title</a><?x y?></li></ul>",
-    "cdata": "<ul><li><![CDATA[ raw ]]><a href='/a'>First entry title here</a></li><li><a href='/b'>Second entry title</a></li></ul>",
-    "entities": "<ul><li><a href='/a'>First &amp; entry &unknown; &#0; &#1; &#x1b; &#x110000; title</a> &#2;</li><li><a href='/b'>Second &nbsp; title</a></li></ul>",
-    "doctype and xml declaration": "<?xml version='1.0' encoding='utf-8'?><!DOCTYPE html><html><body><a href='/a'>An entry title</a></body></html>",
+    "comment beside entries": (
+        "<ul><!-- a --><li><a href='/a'>First entry title here</a><!-- b --></li><li>"
+        "<a href='/b'>Second entry title</a></li></ul>"
+    ),
+    "comment inside a title": (
+        "<ul><li><h3><a href='/a'>First <!-- x -->entry title</a></h3></li><li><h3>"
+        "<a href='/b'>Second entry title</a></h3></li></ul>"
+    ),
+    "processing instruction": (
+        "<ul><li><?php echo 1 ?><a href='/a'>First entry title here</a></li><li><a href='/b'>Second entry title"
+        "</a><?x y?></li></ul>"
+    ),
+    "cdata": (
+        "<ul><li><![CDATA[ raw ]]><a href='/a'>First entry title here</a></li><li>"
+        "<a href='/b'>Second entry title</a></li></ul>"
+    ),
+    "entities": (
+        "<ul><li><a href='/a'>First &amp; entry &unknown; &#0; &#1; &#x1b; &#x110000; title</a> &#2;</li><li>"
+        "<a href='/b'>Second &nbsp; title</a></li></ul>"
+    ),
+    "doctype and xml declaration": (
+        "<?xml version='1.0' encoding='utf-8'?><!DOCTYPE html><html><body><a href='/a'>An entry title</a></body></html>"
+    ),
     "a fragment that is one link": "<a href='/x'>Some title of an entry</a>",
-    "control characters": "<ul><li><a href='/a'>First\x00 entry\x1b title\x85</a></li><li><a href='/b'>Second\x07 title</a></li></ul>",
+    "control characters": (
+        "<ul><li><a href='/a'>First\x00 entry\x1b title\x85</a></li><li><a href='/b'>Second\x07 title</a></li></ul>"
+    ),
 }
 
 

@@ -9,9 +9,16 @@ from crawler.entries import build_entries
 from crawler.extract import extract_page
 
 URL = "https://example.org/news/"
-CHROME = """<header class="site-header"><nav><ul><li><a href="/">Home</a></li><li><a href="/about">About our organisation</a></li>
-<li><a href="/news/">News and press releases</a></li><li><a href="/events/">Events and meetings</a></li></ul></nav></header>"""
-FOOTER = """<footer><ul><li><a href="/privacy">Privacy policy and terms</a></li><li><a href="/contact">Contact the office</a></li></ul></footer>"""
+CHROME = (
+    '<header class="site-header"><nav><ul><li><a href="/">Home</a></li><li>'
+    '<a href="/about">About our organisation</a></li>\n'
+    '<li><a href="/news/">News and press releases</a></li><li><a href="/events/">Events and meetings</a></li>'
+    "</ul></nav></header>"
+)
+FOOTER = (
+    '<footer><ul><li><a href="/privacy">Privacy policy and terms</a></li><li>'
+    '<a href="/contact">Contact the office</a></li></ul></footer>'
+)
 
 
 def _entries(body: str, now=None, url=URL):
@@ -20,11 +27,14 @@ def _entries(body: str, now=None, url=URL):
 
 
 def test_a_link_around_the_whole_card_gives_the_headline():
-    card = """<article class="card"><a class="card-link" href="/news/{i}">
-      <span class="kicker">Opinion</span><span class="comments">{i} comments</span>
-      <h3 class="card__headline">Headline number {i} of the story</h3>
-      <p class="teaser">A teaser that says what the story is about, in a sentence or two.</p>
-      <span class="author">By Jane Doe</span><time datetime="2023-05-0{i}">May {i}, 2023</time><span>3 minute read</span></a></article>"""
+    card = (
+        '<article class="card"><a class="card-link" href="/news/{i}">\n'
+        '      <span class="kicker">Opinion</span><span class="comments">{i} comments</span>\n'
+        '      <h3 class="card__headline">Headline number {i} of the story</h3>\n'
+        '      <p class="teaser">A teaser that says what the story is about, in a sentence or two.</p>\n'
+        '      <span class="author">By Jane Doe</span><time datetime="2023-05-0{i}">May {i}, 2023</time>'
+        "<span>3 minute read</span></a></article>"
+    )
     entries = _entries("".join(card.format(i=i) for i in range(1, 5)))
     assert [e["title"] for e in entries] == [f"Headline number {i} of the story" for i in range(1, 5)]
     assert entries[0]["url"] == "https://example.org/news/1" and entries[0]["date_start"] == "2023-05-01"
@@ -57,8 +67,11 @@ def test_flat_sequences_without_a_wrapper_per_entry():
 
 
 def test_a_featured_first_post_in_other_markup_joins_the_list():
-    featured = """<div class="featured"><article class="hero"><h1 class="hero-title"><a href="/p/0">The featured story of the week</a></h1>
-      <p>The lead story, set in its own markup above the others.</p></article></div>"""
+    featured = (
+        '<div class="featured"><article class="hero"><h1 class="hero-title">'
+        '<a href="/p/0">The featured story of the week</a></h1>\n'
+        "      <p>The lead story, set in its own markup above the others.</p></article></div>"
+    )
     rest = "".join(
         f"""<article class="post"><h2><a href="/p/{i}">Regular post number {i}</a></h2>
       <p>Text of the regular post {i} of the blog index.</p></article>"""
@@ -121,7 +134,8 @@ def test_meetings_named_by_their_date():
 
 def test_a_table_of_documents_titled_in_a_cell_beside_the_download_link():
     rows = "".join(
-        f"<tr><td>{d}/03/2021</td><td>Conseil municipal numéro {d}</td><td><a href='/d/{d}.pdf'>Télécharger (PDF, 2 Mo)</a></td></tr>"
+        f"<tr><td>{d}/03/2021</td><td>Conseil municipal numéro {d}</td><td>"
+        f"<a href='/d/{d}.pdf'>Télécharger (PDF, 2 Mo)</a></td></tr>"
         for d in (12, 19, 26)
     )
     entries = _entries(f"<table><tr><th>Date</th><th>Titre</th><th>Document</th></tr>{rows}</table>")
@@ -162,20 +176,30 @@ def test_a_time_element_with_a_non_iso_value():
 
 
 def test_descriptions_without_tags_icons_authors_ranks_or_sites():
-    item = """<li><span class="rank">{i}.</span><h3><a href="https://other{i}.org/story">A story found elsewhere, number {i}</a></h3>
-      <span class="site">(other{i}.org)</span><p class="by">By Jane Doe</p><p><i>\ue0b2</i> The story's own text, number {i}.</p>
-      <p class="tags">Tags: <a href="/t/a">labour</a>, <a href="/t/b">wages</a></p></li>"""
+    item = (
+        '<li><span class="rank">{i}.</span><h3><a href="https://other{i}.org/story">A story found elsewhere, '
+        "number {i}</a></h3>\n"
+        '      <span class="site">(other{i}.org)</span><p class="by">By Jane Doe</p><p><i>\ue0b2'
+        "</i> The story's own text, number {i}.</p>\n"
+        '      <p class="tags">Tags: <a href="/t/a">labour</a>, <a href="/t/b">wages</a></p></li>'
+    )
     entries = _entries("<ol>" + "".join(item.format(i=i) for i in range(1, 4)) + "</ol>")
     assert [e["description"] for e in entries] == [f"The story's own text, number {i}." for i in range(1, 4)]
 
 
 def test_rows_whose_meta_line_is_the_next_row():
     # A link aggregator: the title row, then a row of points, author, a linked relative date, comments.
-    row = """<tr class="athing"><td class="title"><span class="rank">{i}.</span></td><td class="title"><span class="titleline">
-      <a href="https://site{i}.org/a">A story from another site, number {i}</a><span class="sitebit"> (<a href="from?site=site{i}.org">site{i}.org</a>)</span>
-      </span></td></tr><tr><td></td><td class="subtext"><span class="score">4{i} points</span> by <a href="user?id=u{i}">u{i}</a>
-      <span class="age"><a href="item?id={i}">{i} days ago</a></span> | <a href="item?id={i}">{i}&nbsp;comments</a></td></tr>
-      <tr class="spacer"></tr>"""
+    row = (
+        '<tr class="athing"><td class="title"><span class="rank">{i}.</span></td><td class="title">'
+        '<span class="titleline">\n'
+        '      <a href="https://site{i}.org/a">A story from another site, number {i}</a>'
+        '<span class="sitebit"> (<a href="from?site=site{i}.org">site{i}.org</a>)</span>\n'
+        '      </span></td></tr><tr><td></td><td class="subtext"><span class="score">4{i} points</span> by '
+        '<a href="user?id=u{i}">u{i}</a>\n'
+        '      <span class="age"><a href="item?id={i}">{i} days ago</a></span> | '
+        '<a href="item?id={i}">{i}&nbsp;comments</a></td></tr>\n'
+        '      <tr class="spacer"></tr>'
+    )
     now = datetime(2024, 3, 31, 12, 0, tzinfo=UTC)
     entries = _entries("<table>" + "".join(row.format(i=i) for i in range(1, 5)) + "</table>", now=now)
     assert [e["title"] for e in entries] == [f"A story from another site, number {i}" for i in range(1, 5)]
@@ -186,7 +210,8 @@ def test_rows_whose_meta_line_is_the_next_row():
 def test_a_year_shown_in_the_group_heading_completes_a_date():
     rows = "".join(f"<li><a href='/agenda/{d}.pdf'>August {d} - City Council Agenda</a></li>" for d in (9, 23))
     entries = _entries(
-        f"<h2>Agendas - 2022</h2><ul>{rows}</ul><h2>Agendas - 2021</h2><ul><li><a href='/a/x.pdf'>May 4 - City Council Agenda</a></li></ul>"
+        f"<h2>Agendas - 2022</h2><ul>{rows}</ul><h2>Agendas - 2021</h2><ul><li>"
+        "<a href='/a/x.pdf'>May 4 - City Council Agenda</a></li></ul>"
     )
     assert [(e["date_start"], e["group"]) for e in entries] == [
         ("2022-08-09", "Agendas - 2022"),
@@ -227,7 +252,8 @@ def test_entries_without_a_link_of_their_own():
 def test_a_date_in_a_long_meta_line_by_its_class():
     meta = (
         "<div class='entry-meta'><span class='author'><a href='/author/{i}'>Raisa Beatriz Rodríguez Pedro</a></span>"
-        "<span class='posted-on'><a href='/p/{i}'>1{i} octubre, 2020</a></span><span class='comments'>No Comments</span>"
+        "<span class='posted-on'><a href='/p/{i}'>1{i} octubre, 2020</a></span>"
+        "<span class='comments'>No Comments</span>"
         "<span class='tag-links'><a href='/t/a' rel='tag'>Cuba</a><a href='/t/b' rel='tag'>Cooperación médica</a>"
         "<a href='/t/c' rel='tag'>Salud pública</a></span></div>"
     )

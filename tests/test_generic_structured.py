@@ -83,7 +83,8 @@ def test_structured_dates_and_organisers_fill_the_html_entries():
 
 def test_microdata_and_rdfa_articles():
     micro = "".join(
-        f'<div itemscope itemtype="https://schema.org/NewsArticle"><h2 itemprop="headline"><a itemprop="url" href="/n{i}">News {i} here</a></h2>'
+        '<div itemscope itemtype="https://schema.org/NewsArticle"><h2 itemprop="headline">'
+        f'<a itemprop="url" href="/n{i}">News {i} here</a></h2>'
         f'<meta itemprop="datePublished" content="2023-01-0{i}"></div>'
         for i in (1, 2)
     )
