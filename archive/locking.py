@@ -27,8 +27,9 @@ def archive_lock(db_path: str):
     links = os.stat(db_path).st_nlink if os.path.exists(db_path) else 1
     if links > 1:
         # Two names for one file get two lock files and two -wal files: SQLite's own docs call that corruption.
-        raise NotWritable(f"{db_path} has {links} hard links: write to the archive through one name only "
-                          "(a symbolic link is fine)")
+        raise NotWritable(
+            f"{db_path} has {links} hard links: write to the archive through one name only (a symbolic link is fine)"
+        )
     try:
         fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
     except OSError as exc:

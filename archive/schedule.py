@@ -57,7 +57,8 @@ def run_schedule(plan, every: float, jitter: float) -> int:
             break
         pause = every * (1 + random.uniform(-jitter, jitter))
         print(
-            f"crawl exited {proc.exitcode}; next crawl at {datetime.now() + timedelta(seconds=pause):%Y-%m-%d %H:%M:%S}",
+            f"crawl exited {proc.exitcode}; "
+            f"next crawl at {datetime.now() + timedelta(seconds=pause):%Y-%m-%d %H:%M:%S}",
             flush=True,
         )
         stop.wait(pause)

@@ -68,8 +68,10 @@ def main() -> None:
     with_names = sum(bool(c[1]) for c in cases)
     print(f"{len(cases)} labelled descriptions ({with_names} name organisers, {len(cases) - with_names} name none)")
     print(f"accuracy: {right / len(cases):.1%} ({right}/{len(cases)} exactly right)")
-    print(f"names: {found_names - wrong_names}/{expected_names} expected found; "
-          f"{wrong_names} wrong organisers, {missed_names} missed")
+    print(
+        f"names: {found_names - wrong_names}/{expected_names} expected found; "
+        f"{wrong_names} wrong organisers, {missed_names} missed"
+    )
     print(f"speed: {len(cases) / elapsed:,.0f} descriptions/s")
     for source in sorted({c[3] for c in cases}):
         mine = [c for c in cases if c[3] == source]

@@ -24,8 +24,6 @@ from .origins import allowed_origins, host, on_site
 log = logging.getLogger(__name__)
 
 
-
-
 class PoliteDelayMiddleware:
     def __init__(self, crawler):
         self.crawler = crawler

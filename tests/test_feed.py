@@ -13,7 +13,8 @@ PAGE = """<html><head>
 RSS = b"""<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>News</title>
 <item><title>First story</title><link>https://example.org/news/first?utm_source=rss</link>
 <pubDate>Mon, 06 Feb 2023 10:00:00 +0000</pubDate></item>
-<item><title>Second story</title><link>https://example.org/news/second</link><pubDate>Tue, 07 Feb 2023 09:00:00 +0000</pubDate></item>
+<item><title>Second story</title><link>https://example.org/news/second</link>
+<pubDate>Tue, 07 Feb 2023 09:00:00 +0000</pubDate></item>
 <item><title>Third story</title><link>https://example.org/news/third</link></item>
 </channel></rss>"""
 

@@ -16,14 +16,20 @@ ITEM = "<item><title>{title}</title><link>{link}</link><pubDate>{day} Mar 2024 1
 
 
 def make_site(root, shown: int, in_feed: int, feed_href: str = "/feed.xml"):
-    entries = "".join(f'<li><h3><a href="/news/{i}.html">Story number {i} about wages</a></h3></li>'
-                      for i in range(1, shown + 1))  # no dates on the page
+    entries = "".join(
+        f'<li><h3><a href="/news/{i}.html">Story number {i} about wages</a></h3></li>' for i in range(1, shown + 1)
+    )  # no dates on the page
     (root / "news").mkdir(parents=True)
     (root / "news" / "index.htm").write_text(
         f'<html lang="en"><head><link rel="alternate" type="application/rss+xml" href="{feed_href}"></head>'
-        f"<body><main><h1>News</h1><ul>{entries}</ul></main></body></html>")
-    return FEED.format(items="".join(ITEM.format(title=f"Story number {i} about wages", link=f"{{base}}/news/{i}.html",
-                                                 day=10 + i) for i in range(1, in_feed + 1)))
+        f"<body><main><h1>News</h1><ul>{entries}</ul></main></body></html>"
+    )
+    return FEED.format(
+        items="".join(
+            ITEM.format(title=f"Story number {i} about wages", link=f"{{base}}/news/{i}.html", day=10 + i)
+            for i in range(1, in_feed + 1)
+        )
+    )
 
 
 def test_a_crawl_reads_the_feed_once_and_fills_dates(tmp_path):
@@ -66,8 +72,17 @@ def test_parse_with_a_saved_feed(tmp_path):
     root = tmp_path / "site"
     feed = make_site(root, shown=3, in_feed=3)
     (tmp_path / "feed.xml").write_text(feed.replace("{base}", "https://example.org"))
-    result = cli("parse", root / "news" / "index.htm", "--url", "https://example.org/news/", "--profile", "auto",
-                 "--feed", tmp_path / "feed.xml", check=0)
+    result = cli(
+        "parse",
+        root / "news" / "index.htm",
+        "--url",
+        "https://example.org/news/",
+        "--profile",
+        "auto",
+        "--feed",
+        tmp_path / "feed.xml",
+        check=0,
+    )
     entries = [json.loads(line) for line in result.stdout.splitlines()]
     assert [e["date_start"] for e in entries] == ["2024-03-11", "2024-03-12", "2024-03-13"]
     assert "3 match" in result.stderr

@@ -35,11 +35,15 @@ _LABEL = re.compile(
     r"|organizadores?|organizado por)\s*:\s*",
 )
 # Events: "will hold a seminar" and "workshops held by X" name organisers, "will hold consultations next week" not.
-_EVENT_NOUN = (r"(?:seminar|workshop|conference|forum|meeting|dialogue|training|webinar|session|event|launch|ceremony|"
-               r"course|symposium|round-?table|exhibition|fair|summit|congress|festival|campaign|consultation)s?\b")
+_EVENT_NOUN = (
+    r"(?:seminar|workshop|conference|forum|meeting|dialogue|training|webinar|session|event|launch|ceremony|"
+    r"course|symposium|round-?table|exhibition|fair|summit|congress|festival|campaign|consultation)s?\b"
+)
 # Adverbs that may stand between the verb and "by": "organisé hier par", "organized jointly by".
-_ADVERB = (r"(?:(?:jointly|conjointement|conjuntamente|today|yesterday|recently|also|successfully|hier|aujourd'hui|"
-           r"également|récemment|ayer|hoy|también|recientemente)\s+)?")
+_ADVERB = (
+    r"(?:(?:jointly|conjointement|conjuntamente|today|yesterday|recently|also|successfully|hier|aujourd'hui|"
+    r"également|récemment|ayer|hoy|también|recientemente)\s+)?"
+)
 _PASSIVE = re.compile(
     rf"(?i)\b(?:(?:jointly|co-?)\s*)?(?:organi[sz]ed|hosted|convened|co-?hosted|co-?organi[sz]ed)\s+{_ADVERB}by\s*:?\s+"
     rf"|\b(?:co-?)?organis[ée]e?s?\s+{_ADVERB}par\s+|\baccueillie?s?\s+par\s+"
@@ -88,8 +92,10 @@ _NAME_END = re.compile(
     # ", to sensitize ..." ends the names; ", the National ..." and ", du Travail" go on with them.
     r"|,\s+(?=[a-z])(?!(?:the|le|la|les|l['’]|el|los|las|du|des|de(?:\s+la|\s+l['’])?|del)\s*[A-ZÀ-Ý]).*$",
 )
-_ARTICLE = re.compile(r"^(?:[Tt]he|[Ii]ts|[Tt]heir|[Ll]es?|[Ll]a|[Ll]['’]|[Ss]on|[Ss]a|[Ee]l|[Ll]os|[Ll]as|[Ss]us?)"
-                      r"\s*(?<=\s|'|’)")
+_ARTICLE = re.compile(
+    r"^(?:[Tt]he|[Ii]ts|[Tt]heir|[Ll]es?|[Ll]a|[Ll]['’]|[Ss]on|[Ss]a|[Ee]l|[Ll]os|[Ll]as|[Ss]us?)"
+    r"\s*(?<=\s|'|’)"
+)
 _PREPOSITION = re.compile(r"\b(?:of|for|on|in|de|du|des|del|pour|para|sur|sobre)\b")
 _ACRONYM = re.compile(rf"\b[A-Z][A-Z0-9\-/&]{{{ACRONYM_MIN_CAPITALS - 1},}}\b")
 _INTRO = re.compile(
@@ -158,14 +164,14 @@ def _from_sentence(sentence: str, romance: bool) -> list[str]:
         return []  # no word that names an organiser: skip the patterns below
     m = _LABEL.search(sentence)
     if m:
-        listed, spans = _protect(_drop_frames(_SENTENCE_END.split(sentence[m.end():], maxsplit=1)[0]))
+        listed, spans = _protect(_drop_frames(_SENTENCE_END.split(sentence[m.end() :], maxsplit=1)[0]))
         return _finish(_split_names(listed, romance), spans, romance)
     m = _PASSIVE.search(sentence)
     if m:
-        return _names_after(sentence[m.end():], romance)
+        return _names_after(sentence[m.end() :], romance)
     m = _CO_WITH.search(sentence)
     if m:
-        names = _names_after(sentence[m.end():], romance)
+        names = _names_after(sentence[m.end() :], romance)
         verb = _ACTIVE.search(sentence, 0, m.start())  # "A is organizing the dialogue, co-organised with B"
         subject = _active_subject(sentence[: verb.start() if verb else m.start()], romance, strict=not verb)
         return _dedupe(subject + names) if names else []
@@ -174,7 +180,7 @@ def _from_sentence(sentence: str, romance: bool) -> list[str]:
         names = _active_subject(sentence[: m.start()], romance)
         partner = _PARTNER.search(sentence, m.end())  # "will host a forum in partnership with B", "organisera, avec B,"
         if names and partner:
-            names = _dedupe(names + _names_after(sentence[partner.end():], romance))
+            names = _dedupe(names + _names_after(sentence[partner.end() :], romance))
         return names
     m = _ACTIVE_PRESENT.search(sentence)
     if m and not romance:
@@ -267,7 +273,7 @@ def _finish(names: list[str], spans: list[str], romance: bool) -> list[str]:
 
 
 def _generic(name: str, romance: bool) -> bool:
-    """"les partenaires sociaux", "Trade unions": a kind of body, not a body's name."""
+    """ "les partenaires sociaux", "Trade unions": a kind of body, not a body's name."""
     words = name.split()
     if words[0][:1].islower():
         # "ministère du Travail" is a name; "programme" alone, "employers' organizations" are not.
@@ -280,7 +286,7 @@ def _generic(name: str, romance: bool) -> bool:
 
 
 def _strip_article(name: str) -> str:
-    name = name.strip(" ,;:–—-\"“”‘’")
+    name = name.strip(' ,;:–—-"“”‘’')
     if not name.endswith(ow.ABBREVIATIONS):
         name = name.rstrip(".")
     while True:
@@ -368,7 +374,7 @@ def _romance_cut(piece: str) -> str:
 
 
 def _cut_at_clause(piece: str) -> str:
-    """"the ENHANCE Project for Vietnamese delegates to learn" -> "the ENHANCE Project"."""
+    """ "the ENHANCE Project for Vietnamese delegates to learn" -> "the ENHANCE Project"."""
     words, first = piece.split(), _strip_article(piece).split()[:1]
     if first and first[0][:1].islower() and not _is_name_word(first[0]) and not ow.ORG_HEAD.match(first[0]):
         return ""  # "funded by the Government of Japan": a clause from its first word
@@ -387,8 +393,9 @@ def _cut_at_clause(piece: str) -> str:
 
 
 def _is_name_word(word: str) -> bool:
-    return bool(_ELIDED.match(word) or _PREPOSITION.fullmatch(word) or ow.GENERIC_HEAD.fullmatch(word)
-                or word in _NAME_JOINERS)
+    return bool(
+        _ELIDED.match(word) or _PREPOSITION.fullmatch(word) or ow.GENERIC_HEAD.fullmatch(word) or word in _NAME_JOINERS
+    )
 
 
 def _dedupe(names: list[str]) -> list[str]:

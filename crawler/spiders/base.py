@@ -28,8 +28,6 @@ def _split_urls(value) -> list[str]:
     return [u.strip() for u in value if u and u.strip()]
 
 
-
-
 def _page_key(url: str) -> str:
     """One key per page whatever the spelling: no fragment, host without "www."."""
     parts = urlsplit(url)
@@ -139,8 +137,13 @@ class ListingSpider(FeedWitnessMixin, scrapy.Spider):
             # A block page, an error page served with 200, a redesign: what it does not list was not removed.
             self._problem(self.listings[listing_url], f"{response.url}: a listing page with no entries")
         feed = self.feed_request(response, listing_url, entries, page_number, page.page_links)
-        yield self._page_item(response, page_number, page.page_links, "parsed",
-                              feed_url=self.listings[listing_url].get("feed", {}).get("url"))
+        yield self._page_item(
+            response,
+            page_number,
+            page.page_links,
+            "parsed",
+            feed_url=self.listings[listing_url].get("feed", {}).get("url"),
+        )
         if feed is not None:
             yield feed  # the entries and the pagination wait for the feed (FeedWitnessMixin)
             return
@@ -170,7 +173,8 @@ class ListingSpider(FeedWitnessMixin, scrapy.Spider):
             body=response.body,
             links=list(links),
             outcome=outcome,
-            previous_capture_id=response.meta.get("previous_capture_id"), feed_url=feed_url,
+            previous_capture_id=response.meta.get("previous_capture_id"),
+            feed_url=feed_url,
         )
 
     def note(self, state: dict, text: str) -> None:

@@ -29,10 +29,21 @@ class FeedWitnessMixin:
         state["feed"] = {"url": feeds[0] if feeds else None}
         if not feeds:
             return None
-        held = {"entries": entries, "page_url": response.url, "page": page_number, "links": links,
-                "listing_url": listing_url}
-        return scrapy.Request(feeds[0], callback=self.parse_feed, errback=self.on_feed_error,
-                              cb_kwargs={"held": held}, meta={"feed_for": listing_url}, dont_filter=True)
+        held = {
+            "entries": entries,
+            "page_url": response.url,
+            "page": page_number,
+            "links": links,
+            "listing_url": listing_url,
+        }
+        return scrapy.Request(
+            feeds[0],
+            callback=self.parse_feed,
+            errback=self.on_feed_error,
+            cb_kwargs={"held": held},
+            meta={"feed_for": listing_url},
+            dont_filter=True,
+        )
 
     def parse_feed(self, response, held):
         items = feed_entries(response.body)
@@ -41,8 +52,11 @@ class FeedWitnessMixin:
         entries, report = reconcile(held["entries"], items)
         state["feed"].update(report)
         if report["html_short"]:
-            self.note(state, f"{held['listing_url']}: the page shows {report['html']} entries, its feed "
-                             f"{report['feed']}: the extractor may have missed some")
+            self.note(
+                state,
+                f"{held['listing_url']}: the page shows {report['html']} entries, its feed "
+                f"{report['feed']}: the extractor may have missed some",
+            )
         yield from self._release(held, entries)
 
     def on_feed_error(self, failure):
