@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 # The unattended-crawl fixtures (a demo site copy and its archive) for the tests that use them.
-pytest_plugins = ["unattended"]
+pytest_plugins = ["unattended", "redis_server"]
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"

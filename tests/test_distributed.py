@@ -8,7 +8,6 @@ installed (REQUIRE_REDIS=1, as CI sets it, makes that a failure).
 import json
 import os
 import shutil
-import socket
 import sqlite3
 import subprocess
 import sys
@@ -18,9 +17,8 @@ import time
 import pytest
 from conftest import FAST, ROOT, cli
 
-from crawler.distributed.codec import decode_result, encode_result
-from crawler.distributed.frontier import Frontier, FrontierError, check_url, redacted
-from crawler.items import FIELDS, EntryItem, PageItem
+from crawler.distributed.frontier import Frontier
+from crawler.items import FIELDS
 from crawler.site_server import DEMO_LISTING_PATH, SiteServer, demo_site_root
 
 REDIS_SERVER = shutil.which("redis-server")
@@ -33,39 +31,6 @@ def wait_for(predicate, seconds=60):
     while not predicate():
         assert time.monotonic() < deadline, "timed out waiting"
         time.sleep(0.05)
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def _answers(url: str) -> bool:
-    try:
-        Frontier(url).ping()
-        return True
-    except FrontierError:
-        return False
-
-
-@pytest.fixture
-def redis_url(tmp_path):
-    if REDIS_SERVER is None:
-        if os.environ.get("REQUIRE_REDIS") == "1":
-            pytest.fail("redis-server not installed, and REQUIRE_REDIS=1")
-        pytest.skip("skipped: redis-server not installed")
-    port = _free_port()
-    command = [REDIS_SERVER, "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"]
-    proc = subprocess.Popen([*command, "--dir", str(tmp_path)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    url = f"redis://127.0.0.1:{port}/0"
-    try:
-        wait_for(lambda: proc.poll() is not None or _answers(url), 30)
-        assert proc.poll() is None, "redis-server did not start"
-        yield url
-    finally:
-        proc.terminate()
-        proc.wait(timeout=30)
 
 
 @pytest.fixture
@@ -334,90 +299,6 @@ def test_page_cap_and_a_local_worker(tmp_path, site, redis_url):
     out = finished(coordinator(db, site, redis_url, "--workers", "1", "-s", "LISTING_MAX_PAGES=1"), 3)
     assert "stopped at LISTING_MAX_PAGES=1 pages" in out
     assert snapshot(db)["listings"][0][1:5] == (1, 0, 10, 0)  # one page fetched, its 10 entries, incomplete
-
-
-def test_one_hosts_delay_holds_across_workers(redis_url):
-    a, b = Frontier(redis_url), Frontier(redis_url)
-    waits = [a.reserve("example.org", 2.0), b.reserve("example.org", 2.0), a.reserve("example.org", 2.0)]
-    assert waits[0] == 0 and 1.9 <= waits[1] <= 2.0 and 3.9 <= waits[2] <= 4.0
-    assert b.reserve("other.example.org", 2.0) == 0  # another host has its own slot
-    assert 4.9 <= a.reserve("example.net", 0.0, min_wait=5.0) <= 5.0  # a Retry-After pause
-
-
-def test_pages_are_handed_out_one_per_host_per_delay(redis_url):
-    """A wide crawl: a worker gets pages of hosts that are ready, never a run of one host's pages."""
-    frontier = Frontier(redis_url)
-    starts = ["http://127.0.0.1:9/a", "http://127.0.0.2:9/b"]
-    frontier.open_crawl({"spider": "ilo", "start_urls": starts, "max_pages": 0}, {})
-    for start in starts:
-        frontier.commit(starts, start, None, None, 0, 0, [], [(f"{start}?p={n}", n) for n in (2, 3)], 0)
-    frontier.host_delay_ms = 60_000
-    taken = frontier.take(10)
-    assert sorted(m["url"] for m in taken) == starts  # one page of each host, the oldest first
-    assert frontier.take(10) == [] and frontier.counts() == (2, 2)  # the rest wait for their host's turn
-    frontier.host_delay_ms = 0
-    assert len(frontier.take(10)) == 0  # the turn was set when the pages were handed out
-    other = Frontier(redis_url)
-    other.open_crawl({"spider": "ilo", "start_urls": starts, "max_pages": 0}, {})
-    for start in starts:
-        other.commit(starts, start, None, None, 0, 0, [], [(f"{start}?p={n}", n) for n in (2, 3)], 0)
-    assert len(other.take(10)) == 6  # without a delay, every page at once
-
-
-def test_leases_go_back_to_the_queue_and_results_travel_as_json(redis_url):
-    frontier = Frontier(redis_url, lease_seconds=0.001)
-    frontier.open_crawl({"spider": "ilo", "start_urls": ["http://127.0.0.1:9/a"], "max_pages": 5}, {})
-    (taken,) = frontier.take(5)
-    assert taken["url"] == "http://127.0.0.1:9/a" and frontier.counts() == (0, 1)
-    wait_for(lambda: frontier.reclaim(3) == [] and frontier.counts() == (1, 0))
-    (again,) = frontier.take(5)
-    assert again["id"] == taken["id"]
-    assert frontier.release() == 1 and frontier.counts() == (1, 0)  # a worker stopping gives it back at once
-    (again,) = frontier.take(5)
-    page = PageItem(url="http://127.0.0.1:9/a", listing_url="http://127.0.0.1:9/a", status=200, body=b"\xff<html>")
-    entry = EntryItem(entry_id="x", title="T", organisers=["A"], page=1)
-    result = encode_result([page], [entry])
-    assert json.loads(result)["pages"][0]["body"] == "/zxodG1sPg=="  # base64, never pickle
-    links = [("http://127.0.0.1:9/a?p=2", 2), ("http://127.0.0.1:9/a", None)]
-    queued = frontier.commit(["http://127.0.0.1:9/a"], "http://127.0.0.1:9/a", again["id"], result, 1, 0, [], links, 5)
-    assert queued == 1  # the start page was asked for already
-    (text,) = frontier.results(10)
-    pages, entries = decode_result(text)
-    assert pages[0]["body"] == b"\xff<html>" and dict(entries[0]) == dict(entry)
-    report = frontier.listing_report(["http://127.0.0.1:9/a"])["http://127.0.0.1:9/a"]
-    assert report["pages_requested"] == 2 and report["pages_fetched"] == 1 and not report["complete"]
-
-
-def test_frontier_urls_and_options_are_checked(tmp_path):
-    assert check_url("redis://10.0.0.5:6379/0")
-    assert redacted("redis://:secret@10.0.0.5:6379/0") == "redis://:***@10.0.0.5:6379/0"
-    with pytest.raises(FrontierError):
-        check_url("http://10.0.0.5:6379/0")
-    result = cli("crawl", "ilo", "--db", tmp_path / "a.db", "--frontier", "http://x/0", check=2)
-    assert "redis://HOST:PORT/DB" in result.stderr
-    cli("crawl", "ilo", "--db", tmp_path / "a.db", "--workers", "2", check=2)
-    config = tmp_path / "c.toml"
-    config.write_text('frontier = "redis://127.0.0.1:1/0"\n[[listing]]\nurl = "http://127.0.0.1:1/"\n')
-    from archive.runner import build_plan
-
-    assert build_plan(config_path=str(config)).frontier == "redis://127.0.0.1:1/0"
-
-
-def test_a_worker_keeps_the_crawls_politeness_and_guards():
-    from crawler.distributed.worker import worker_settings
-
-    settings = worker_settings(
-        {"settings": {"DOWNLOAD_DELAY": 2}}, "token", {"DOWNLOAD_DELAY": 0, "CONCURRENT_REQUESTS": 32}, 60
-    )
-    assert settings.getfloat("FRONTIER_HOST_DELAY") == 2.0  # the crawl's delay; a worker's -s cannot shorten it
-    assert settings.getint("CONCURRENT_REQUESTS") == 32  # its own concurrency, though
-    assert worker_settings({}, "token", {"ROBOTSTXT_OBEY": False}, 60).getbool("ROBOTSTXT_OBEY")
-    middlewares = settings.getdict("DOWNLOADER_MIDDLEWARES")
-    assert middlewares["crawler.middlewares.HostGuardMiddleware"] == 50
-    assert middlewares["crawler.distributed.middlewares.SharedDelayMiddleware"] == 650
-    assert (
-        settings.getbool("ROBOTSTXT_OBEY") and not settings.getdict("ITEM_PIPELINES") and not settings.get("ARCHIVE_DB")
-    )
 
 
 def test_a_worker_without_a_crawl_leaves_after_its_idle_timeout(redis_url):
