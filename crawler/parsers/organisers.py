@@ -34,16 +34,7 @@ _LABEL = re.compile(
     r"(?i)(?:^|(?<=[.;]\s))(?:co-?)?(?:organi[sz]ers?|organi[sz]ed by|hosts?|hosted by|organisateurs?|organis[ée] par"
     r"|organizadores?|organizado por)\s*:\s*",
 )
-# Events: "will hold a seminar" and "workshops held by X" name organisers, "will hold consultations next week" not.
-_EVENT_NOUN = (
-    r"(?:seminar|workshop|conference|forum|meeting|dialogue|training|webinar|session|event|launch|ceremony|"
-    r"course|symposium|round-?table|exhibition|fair|summit|congress|festival|campaign|consultation)s?\b"
-)
-# Adverbs that may stand between the verb and "by": "organisé hier par", "organized jointly by".
-_ADVERB = (
-    r"(?:(?:jointly|conjointement|conjuntamente|today|yesterday|recently|also|successfully|hier|aujourd'hui|"
-    r"également|récemment|ayer|hoy|también|recientemente)\s+)?"
-)
+_EVENT_NOUN, _ADVERB = ow.EVENT_NOUN, ow.ADVERB
 _PASSIVE = re.compile(
     rf"(?i)\b(?:(?:jointly|co-?)\s*)?(?:organi[sz]ed|hosted|convened|co-?hosted|co-?organi[sz]ed)\s+{_ADVERB}by\s*:?\s+"
     rf"|\b(?:co-?)?organis[ée]e?s?\s+{_ADVERB}par\s+|\baccueillie?s?\s+par\s+"

@@ -177,3 +177,15 @@ SUB_UNIT = re.compile(r"^(?:[A-Z][\w’'-]*\s+)+(?:Programme|Program|Division|Un
 PROGRAMME_WORD = re.compile(r"\b(?:programmes?|programs?|projects?|projets?|proyectos?|programas?)\b", re.IGNORECASE)
 # Abbreviations that end a name with a full stop ("MOLISA Legal Dept.").
 ABBREVIATIONS = ("Dept.", "Inc.", "Ltd.", "Co.", "Corp.", "Govt.", "Univ.", "Assn.", "St.")
+
+
+# Events: "will hold a seminar" and "workshops held by X" name organisers, "will hold consultations next week" not.
+EVENT_NOUN = (
+    r"(?:seminar|workshop|conference|forum|meeting|dialogue|training|webinar|session|event|launch|ceremony|"
+    r"course|symposium|round-?table|exhibition|fair|summit|congress|festival|campaign|consultation)s?\b"
+)
+# Adverbs that may stand between the verb and "by": "organisé hier par", "organized jointly by".
+ADVERB = (
+    r"(?:(?:jointly|conjointement|conjuntamente|today|yesterday|recently|also|successfully|hier|aujourd'hui|"
+    r"également|récemment|ayer|hoy|también|recientemente)\s+)?"
+)
