@@ -116,20 +116,19 @@ def resight(conn, session: CrawlSession, previous: int, capture_id: int, delta: 
         "FROM sightings s JOIN entries e USING (entry_id) WHERE s.capture_id = ?",
         (previous,),
     ).fetchall()
-    fresh = set()
+    fresh, sightings, touched = set(), [], []
     for r in rows:
         eid = r["entry_id"]
-        conn.execute(
-            _SIGHTING,
-            (session.crawl_id, eid, r["listing_url"], r["page_url"], r["page"], r["group"], r["position"], capture_id),
+        sightings.append(
+            (session.crawl_id, eid, r["listing_url"], r["page_url"], r["page"], r["group"], r["position"], capture_id)
         )
         delta.listing_entries.append((r["listing_url"], eid, entry_from_row(dict(r))))
         if eid not in session.seen and eid not in fresh and eid not in delta.seen:
             fresh.add(eid)
             delta.seen.append(eid)
-            conn.execute(
-                "UPDATE entries SET last_seen=?, last_crawl=? WHERE entry_id=?", (stamp, session.crawl_id, eid)
-            )
+            touched.append((stamp, session.crawl_id, eid))
+    conn.executemany(_SIGHTING, sightings)  # one statement a page, not two an entry
+    conn.executemany("UPDATE entries SET last_seen=?, last_crawl=? WHERE entry_id=?", touched)
 
 
 # -- entries ---------------------------------------------------------------
