@@ -5,7 +5,6 @@ Each opens the archive read-only (a read-only copy or folder works; nothing is m
 
 from __future__ import annotations
 
-import csv
 import functools
 import json
 import os
@@ -13,6 +12,7 @@ import sys
 
 import click
 
+from ..exports import EXPORT_FORMATS
 from .common import DB_OPTION, friendly_errors, open_reader
 
 
@@ -51,7 +51,14 @@ def echo_data(text: str) -> None:
 
 @click.command()
 @DB_OPTION
-@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "json"]), default="jsonl", show_default=True)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(list(EXPORT_FORMATS)),
+    default="jsonl",
+    show_default=True,
+    help="One of the registered export formats (archive/exports.py), e.g. --format csv.",
+)
 @click.option(
     "--as-of",
     default=None,
@@ -72,8 +79,6 @@ def export(db, fmt, as_of, include_removed, output):
       listing-archive export --format csv -o entries.csv
       listing-archive export --format jsonl --as-of 2023-03-03 --include-removed
     """
-    from crawler.items import EXPORTED
-
     from ..queries import export_rows
     from ..reports.safety import terminal_clean
 
@@ -81,18 +86,7 @@ def export(db, fmt, as_of, include_removed, output):
         rows = export_rows(archive.conn, as_of, include_removed)
         if _is_tty(output):  # scraped text shown on a terminal: no control character reaches it
             rows = (terminal_clean(row) for row in rows)
-        if fmt == "jsonl":
-            for row in rows:
-                output.write(json.dumps(row, ensure_ascii=False) + "\n")
-        elif fmt == "json":
-            json.dump(list(rows), output, ensure_ascii=False, indent=1)
-            output.write("\n")
-        else:
-            writer = csv.DictWriter(output, fieldnames=list(EXPORTED) + ["status"])
-            writer.writeheader()
-            for row in rows:
-                row["organisers"] = "; ".join(row.get("organisers") or [])
-                writer.writerow(row)
+        EXPORT_FORMATS[fmt].write(rows, output)
 
 
 @click.command()

@@ -1,0 +1,57 @@
+"""Export formats: a registry (name, writer, media type, suffix), as archive/reports has for diffs.
+
+`export --format` takes its choices from EXPORT_FORMATS, so a new format is one function
+and one `register` call. A writer takes the rows `archive.queries.export_rows` gives and
+a text stream.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import TextIO
+
+from crawler.items import EXPORTED_FIELDS, LIST_FIELDS
+
+
+@dataclass(frozen=True)
+class ExportFormat:
+    name: str
+    write: Callable[[Iterable[dict], TextIO], None]
+    media_type: str
+    suffix: str
+
+
+EXPORT_FORMATS: dict[str, ExportFormat] = {}
+
+
+def register(fmt: ExportFormat) -> ExportFormat:
+    EXPORT_FORMATS[fmt.name] = fmt
+    return fmt
+
+
+def write_jsonl(rows: Iterable[dict], out: TextIO) -> None:
+    for row in rows:
+        out.write(json.dumps(row, ensure_ascii=False) + "\n")
+
+
+def write_json(rows: Iterable[dict], out: TextIO) -> None:
+    json.dump(list(rows), out, ensure_ascii=False, indent=1)
+    out.write("\n")
+
+
+def write_csv(rows: Iterable[dict], out: TextIO) -> None:
+    """One row an entry; a list field (organisers) joined with "; "."""
+    writer = csv.DictWriter(out, fieldnames=[*EXPORTED_FIELDS, "status"], extrasaction="ignore")
+    writer.writeheader()
+    for row in rows:
+        for name in LIST_FIELDS:
+            row[name] = "; ".join(row.get(name) or [])
+        writer.writerow(row)
+
+
+register(ExportFormat("jsonl", write_jsonl, "application/x-ndjson", ".jsonl"))
+register(ExportFormat("csv", write_csv, "text/csv", ".csv"))
+register(ExportFormat("json", write_json, "application/json", ".json"))
