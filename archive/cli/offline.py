@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import click
@@ -118,7 +119,8 @@ def reparse(db, crawl_id):
         raise click.ClickException(str(exc)) from None
     click.echo(
         f"reparse #{result['id']}: {result['entries']} entries from {result['pages']} stored pages: "
-        f"new {result['new']}, changed {result['changed']}"
+        f"new {result['new']}, changed {result['changed']} "
+        f"({result.get('pages_per_s', 0):.0f} pages/s on {os.cpu_count() or 1} cores)"
     )
 
 
