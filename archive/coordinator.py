@@ -20,7 +20,6 @@ import subprocess
 import sys
 import threading
 import time
-from datetime import UTC, datetime
 from pathlib import Path
 
 import redis
@@ -38,11 +37,9 @@ LEASE_SECONDS = float(os.environ.get("LISTING_ARCHIVE_LEASE", 120))
 
 def coordinate(plan) -> int:
     """Run the plan's crawl with its frontier; print the summary, notify; the exit status."""
-    from .runner import EXIT_FAILED, exit_status
+    from .runner import EXIT_FAILED, exit_status, log_stem, report
 
-    logs = Path(plan.log_dir or Path(plan.db).resolve().parent / "logs")
-    logs.mkdir(parents=True, exist_ok=True)
-    stem = logs / f"crawl-{datetime.now(UTC):%Y%m%dT%H%M%SZ}-{os.getpid()}"
+    stem = log_stem(plan)
     log_file = f"{stem}.log"
     _log_to(log_file)
     coordinator = Coordinator(plan, stem)
@@ -58,8 +55,7 @@ def coordinate(plan) -> int:
     finally:
         for sig, handler in previous.items():
             signal.signal(sig, handler)
-    crawl_row = _report(plan, crawl_id, listings, error, log_file)
-    return exit_status(crawl_row)
+    return exit_status(report(plan, crawl_id, {"listings": listings, "stats": {}}, error, log_file))
 
 
 def _log_to(path: str) -> None:
@@ -68,23 +64,6 @@ def _log_to(path: str) -> None:
     root = logging.getLogger()
     root.addHandler(handler)
     root.setLevel(logging.INFO)
-
-
-def _report(plan, crawl_id, listings, error, log_file) -> dict | None:
-    from .notify import message_for, send
-    from .store import Archive
-    from .summary import crawl_summary
-
-    with Archive(plan.db, readonly=True) as archive:
-        crawl_row = archive.crawl(crawl_id) if crawl_id else None
-        print(crawl_summary(archive.conn, crawl_row, {"listings": listings, "stats": {}}))
-        if error:
-            print(f"  ARCHIVE WRITE FAILED: {error}. The crawl is failed; nothing was marked removed.")
-        print(f"  log: {log_file}", flush=True)
-        message = message_for(archive.conn, crawl_row) if crawl_row and plan.notify else None
-    if message:
-        send(plan.notify, *message)
-    return crawl_row
 
 
 def spider_class(name: str) -> type:

@@ -250,13 +250,7 @@ def execute(plan: CrawlPlan) -> int:
     """Run one crawl in this process, print its summary, notify; return the exit status."""
     from crawler.run import run_crawl
 
-    from .notify import message_for, send
-    from .store import Archive
-    from .summary import crawl_summary
-
-    logs = Path(plan.log_dir or Path(plan.db).resolve().parent / "logs")
-    logs.mkdir(parents=True, exist_ok=True)
-    log_file = logs / f"crawl-{datetime.now(UTC):%Y%m%dT%H%M%SZ}-{os.getpid()}.log"
+    log_file = f"{log_stem(plan)}.log"
     result = run_crawl(
         plan.spider,
         plan.db,
@@ -264,14 +258,31 @@ def execute(plan: CrawlPlan) -> int:
         plan.profile,
         plan.overrides,
         plan.listing_profiles,
-        str(log_file),
+        log_file,
         progress=sys.stderr.isatty(),
     )
     error = result["stats"].get("archive/error")
-    if error and result["crawl_id"]:
-        close_unfinished(plan.db, result["crawl_id"], error)
+    return exit_status(report(plan, result["crawl_id"], result, error, log_file))
+
+
+def log_stem(plan: CrawlPlan) -> Path:
+    """Where this crawl's log goes, without its suffix: logs/ beside the archive unless --log-dir says."""
+    logs = Path(plan.log_dir or Path(plan.db).resolve().parent / "logs")
+    logs.mkdir(parents=True, exist_ok=True)
+    return logs / f"crawl-{datetime.now(UTC):%Y%m%dT%H%M%SZ}-{os.getpid()}"
+
+
+def report(plan: CrawlPlan, crawl_id: int | None, result: dict, error: str | None, log_file) -> dict | None:
+    """After a crawl, local or distributed: close it as failed if its writes failed, print its
+    summary, send the notifications; returns its row (None when it never started)."""
+    from .notify import message_for, send
+    from .store import Archive
+    from .summary import crawl_summary
+
+    if error and crawl_id:
+        close_unfinished(plan.db, crawl_id, error)
     with Archive(plan.db, readonly=True) as archive:
-        crawl_row = archive.crawl(result["crawl_id"]) if result["crawl_id"] else None
+        crawl_row = archive.crawl(crawl_id) if crawl_id else None
         if crawl_row and crawl_row["status"] == "running":  # the archive was still locked: say what it is
             crawl_row.update(status="failed", note=f"archive write failed: {error}")
         print(crawl_summary(archive.conn, crawl_row, result))
@@ -281,7 +292,7 @@ def execute(plan: CrawlPlan) -> int:
         message = message_for(archive.conn, crawl_row) if crawl_row and plan.notify else None
     if message:
         send(plan.notify, *message)
-    return exit_status(crawl_row)
+    return crawl_row
 
 
 def close_unfinished(db: str, crawl_id: int, error: str) -> None:

@@ -112,39 +112,12 @@ def crawl_options(func):
     return func
 
 
-def _plan(
-    spider,
-    db,
-    config_path,
-    start_urls,
-    profile,
-    settings,
-    contact,
-    notify,
-    log_dir,
-    jobdir,
-    ignore_fields,
-    frontier=None,
-    workers=None,
-):
+def _plan(options: dict):
+    """The crawl options, as click parsed them, into a checked plan (archive.runner.build_plan)."""
     from ..runner import PlanError, build_plan
 
     try:
-        return build_plan(
-            spider,
-            db,
-            config_path,
-            start_urls,
-            profile,
-            parse_settings(settings),
-            contact,
-            notify,
-            log_dir,
-            jobdir,
-            ignore_fields,
-            frontier,
-            workers,
-        )
+        return build_plan(**{**options, "settings": parse_settings(options["settings"])})
     except PlanError as exc:
         raise click.UsageError(str(exc)) from None  # exit 2: the command line asked for something impossible
 
@@ -152,21 +125,7 @@ def _plan(
 @click.command()
 @crawl_options
 @friendly_errors
-def crawl(
-    spider,
-    db,
-    config_path,
-    start_urls,
-    profile,
-    settings,
-    contact,
-    notify,
-    log_dir,
-    jobdir,
-    ignore_fields,
-    frontier,
-    workers,
-):
+def crawl(**options):
     """Crawl listing pages into the archive and print a summary.
 
     Safe from cron: one crawl at a time per archive (a second exits at once with
@@ -182,21 +141,7 @@ def crawl(
     """
     from ..runner import run_plan
 
-    plan = _plan(
-        spider,
-        db,
-        config_path,
-        start_urls,
-        profile,
-        settings,
-        contact,
-        notify,
-        log_dir,
-        jobdir,
-        ignore_fields,
-        frontier,
-        workers,
-    )
+    plan = _plan(options)
     sys.exit(run_plan(plan))
 
 
@@ -211,23 +156,7 @@ def crawl(
 )
 @crawl_options
 @friendly_errors
-def schedule(
-    every,
-    jitter,
-    spider,
-    db,
-    config_path,
-    start_urls,
-    profile,
-    settings,
-    contact,
-    notify,
-    log_dir,
-    jobdir,
-    ignore_fields,
-    frontier,
-    workers,
-):
+def schedule(every, jitter, **options):
     """Crawl on an interval (with jitter), for machines without cron.
 
     Stops cleanly on Ctrl-C or SIGTERM: a crawl under way is told to stop and
@@ -243,21 +172,7 @@ def schedule(
         seconds = parse_interval(every)
     except ValueError as exc:
         raise click.BadParameter(str(exc), param_hint="--every") from None
-    plan = _plan(
-        spider,
-        db,
-        config_path,
-        start_urls,
-        profile,
-        settings,
-        contact,
-        notify,
-        log_dir,
-        jobdir,
-        ignore_fields,
-        frontier,
-        workers,
-    )
+    plan = _plan(options)
     sys.exit(run_schedule(plan, seconds, jitter))
 
 
