@@ -247,25 +247,5 @@ def search(
     return out
 
 
-def last_capture(conn: sqlite3.Connection, url: str) -> dict | None:
-    """A page's last capture from a crawl that finished: its id, the headers a
-    conditional request revalidates with (ETag, Last-Modified) and its pagination links.
-    A crawl killed between writing a page and its entries must not vouch for the page."""
-    row = conn.execute(
-        "SELECT p.id, p.headers, p.page_links FROM captures p JOIN crawls c ON c.id = p.crawl_id "
-        "WHERE p.url = ? AND p.status IN (200, 304) AND p.digest IS NOT NULL AND c.status IN ('complete', 'partial') "
-        "ORDER BY p.id DESC LIMIT 1",
-        (url,),
-    ).fetchone()
-    if row is None:
-        return None
-    headers = json.loads(row[1] or "{}")
-    return {
-        "id": row[0],
-        "validators": {k: v for k, v in headers.items() if k in ("etag", "last-modified")},
-        "page_links": json.loads(row[2] or "[]"),
-    }
-
-
 def crawls(conn: sqlite3.Connection, limit: int = 20) -> list[dict]:
     return [dict(r) for r in conn.execute("SELECT * FROM crawls ORDER BY id DESC LIMIT ?", (limit,))]

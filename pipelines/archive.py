@@ -177,7 +177,7 @@ class ArchivePipeline:
         self.archive.close()
 
 
-def _capture(item: PageItem) -> dict | None:
+def _capture(item: PageItem) -> dict:
     return {
         "url": item["url"],
         "listing_url": item.get("listing_url"),

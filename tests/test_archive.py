@@ -142,15 +142,25 @@ def test_export_as_of_and_search(archive):
 def test_captures_stored_once_per_digest(archive):
     cid = archive.begin_crawl("ilo", [L1])
     ids = archive.record_captures(
-        cid, [{"url": L1, "body": b"<html>same</html>", "status": 200, "headers": {"etag": '"x"', "set-cookie": "no"}}]
+        cid,
+        [
+            {
+                "url": L1,
+                "listing_url": L1,
+                "body": b"<html>same</html>",
+                "status": 200,
+                "headers": {"etag": '"x"', "set-cookie": "no"},
+            }
+        ],
     )
     archive.record_captures(cid, [{"url": L1 + "?again", "body": b"<html>same</html>", "status": 200}])
     assert archive.conn.execute("SELECT count(*) FROM capture_bodies").fetchone()[0] == 1
     assert archive.capture_body(ids[L1]) == b"<html>same</html>"
     archive.finish_crawl(cid, {L1: {"pages_fetched": 1, "complete": True}})
-    from archive.queries import last_capture
+    from archive.record import last_captures
 
-    assert last_capture(archive.conn, L1) == {"id": ids[L1], "validators": {"etag": '"x"'}, "page_links": []}
+    found = last_captures(archive.conn, [L1])
+    assert found[L1] == {"id": ids[L1], "validators": {"etag": '"x"'}, "page_links": []}
 
 
 def test_migration_from_schema_1(tmp_path):
