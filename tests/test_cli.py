@@ -186,3 +186,14 @@ def test_history_table_crawls_and_schema(two_listings_db):
     assert listed[0].split()[:2] == ["crawl", "started"] and "removed" in listed[0]  # a header, then the crawls
     assert listed[1].startswith("#2") and listed[1].split()[8] == "1"  # removed: 1
     assert "CREATE TABLE entry_versions" in cli("schema", "--db", db, check=0).stdout
+
+
+def test_search_says_when_operator_words_are_read_as_words(small_db):
+    from click.testing import CliRunner
+
+    from archive.cli import main
+
+    plain = CliRunner().invoke(main, ["search", "migrant OR law", "--db", str(small_db)])
+    assert plain.exit_code == 0 and "OR read as plain words; add --raw" in plain.stderr
+    raw = CliRunner().invoke(main, ["search", "--raw", "migrant OR law", "--db", str(small_db)])
+    assert raw.exit_code == 0 and "read as plain words" not in raw.stderr and "Forum on migrant workers" in raw.stdout

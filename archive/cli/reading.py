@@ -15,6 +15,9 @@ import click
 from ..exports import EXPORT_FORMATS
 from .common import DB_OPTION, friendly_errors, open_reader
 
+# FTS5's operator words: in a plain-words query they are words, which the user should hear about.
+FTS_OPERATORS = {"AND", "OR", "NOT", "NEAR"}
+
 
 def quiet_broken_pipe(func):
     """`listing-archive export | head` ends quietly: a reader that stops reading is no error."""
@@ -160,6 +163,9 @@ def search(query, db, since, until, organiser, listing, limit, raw, fmt):
     from ..queries import search as run_search
     from ..summary import search_table
 
+    operators = sorted({w for w in query.split() if w in FTS_OPERATORS})
+    if operators and not raw:  # "workshop OR law" would silently look for the word "OR"
+        click.echo(f"note: {', '.join(operators)} read as plain words; add --raw to use them as operators", err=True)
     with open_reader(db) as archive:
         found = run_search(archive.conn, query, since, until, organiser, listing, limit, raw=raw)
     if fmt == "jsonl":
