@@ -1,6 +1,6 @@
 """Headless Chromium for the tests that look at pages as a person would.
 
-Without Chromium these tests are skipped ("chromium not installed"), unless
+Without Chromium these tests are skipped ("skipped: chromium not installed"), unless
 REQUIRE_CHROMIUM is set (.ci/run sets it after installing Debian's chromium): then a
 missing browser fails them, so CI never skips them.
 """
@@ -23,7 +23,7 @@ def chromium() -> str:
         return found
     if os.environ.get("REQUIRE_CHROMIUM"):
         pytest.fail("REQUIRE_CHROMIUM is set but chromium is not installed")
-    pytest.skip("chromium not installed")
+    pytest.skip("skipped: chromium not installed")
 
 
 def _flags(profile: Path) -> list[str]:
