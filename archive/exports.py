@@ -13,8 +13,6 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import TextIO
 
-from crawler.items import EXPORTED_FIELDS, LIST_FIELDS
-
 
 @dataclass(frozen=True)
 class ExportFormat:
@@ -44,6 +42,8 @@ def write_json(rows: Iterable[dict], out: TextIO) -> None:
 
 def write_csv(rows: Iterable[dict], out: TextIO) -> None:
     """One row an entry; a list field (organisers) joined with "; "."""
+    from crawler.items import EXPORTED_FIELDS, LIST_FIELDS  # here: importing Scrapy slows every command's start
+
     writer = csv.DictWriter(out, fieldnames=[*EXPORTED_FIELDS, "status"], extrasaction="ignore")
     writer.writeheader()
     for row in rows:
