@@ -8,20 +8,13 @@ import os
 import shutil
 import socket
 import subprocess
-import time
 
 import pytest
+from conftest import wait_for
 
 from crawler.distributed.frontier import Frontier, FrontierError
 
 REDIS_SERVER = shutil.which("redis-server")
-
-
-def wait_for(predicate, seconds=60):
-    deadline = time.monotonic() + seconds
-    while not predicate():
-        assert time.monotonic() < deadline, "timed out waiting"
-        time.sleep(0.05)
 
 
 def _free_port() -> int:

@@ -15,7 +15,7 @@ import threading
 import time
 
 import pytest
-from conftest import FAST, ROOT, cli
+from conftest import FAST, ROOT, cli, wait_for
 
 from crawler.distributed.frontier import Frontier
 from crawler.items import FIELDS
@@ -24,13 +24,6 @@ from crawler.site_server import DEMO_LISTING_PATH, SiteServer, demo_site_root
 REDIS_SERVER = shutil.which("redis-server")
 WORKER_LOGS = None
 PAGE2 = DEMO_LISTING_PATH.replace("index.htm", "nextRow--10/index.htm")
-
-
-def wait_for(predicate, seconds=60):
-    deadline = time.monotonic() + seconds
-    while not predicate():
-        assert time.monotonic() < deadline, "timed out waiting"
-        time.sleep(0.05)
 
 
 @pytest.fixture

@@ -12,7 +12,7 @@ import sys
 import threading
 
 import pytest
-from conftest import FAST, ROOT, cli
+from conftest import FAST, ROOT, cli, q
 
 from archive.store import integrity_ok
 from crawler.site_server import SiteServer
@@ -49,14 +49,6 @@ def site(tmp_path):
         server.url = server.base_url + "/list/page-1.html"
         server.page_root = root
         yield server
-
-
-def q(db, sql, *args):
-    conn = sqlite3.connect(db)
-    try:
-        return conn.execute(sql, args).fetchone()[0]
-    finally:
-        conn.close()
 
 
 def crawl(db, site, *extra, check=None, timeout=180):

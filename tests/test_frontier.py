@@ -4,8 +4,7 @@ option checks, a worker's settings and idle timeout (a redis-server from tests/r
 import json
 
 import pytest
-from conftest import cli
-from redis_server import wait_for
+from conftest import cli, wait_for
 
 from crawler.distributed.codec import decode_result, encode_result
 from crawler.distributed.frontier import Frontier, FrontierError, check_url, redacted

@@ -7,8 +7,8 @@ import json
 import threading
 import time
 
-from conftest import FAST, cli
-from unattended import PAGE2, crawl, healthy, q
+from conftest import FAST, cli, q
+from unattended import PAGE2, crawl, healthy
 
 from archive.store import integrity_ok
 from crawler.site_server import DEMO_LISTING_PATH

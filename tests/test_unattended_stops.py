@@ -8,8 +8,8 @@ import sys
 import threading
 from pathlib import Path
 
-from conftest import FAST, ROOT
-from unattended import NOW, PAGE2, crawl, healthy, q, wait_for
+from conftest import FAST, ROOT, q, wait_for
+from unattended import NOW, PAGE2, crawl, healthy
 
 from archive.store import integrity_ok
 from crawler.site_server import SiteServer

@@ -3,32 +3,15 @@
 from __future__ import annotations
 
 import shutil
-import sqlite3
-import time
 
 import pytest
-from conftest import FAST, cli
+from conftest import FAST, cli, q
 
 from archive.store import integrity_ok
 from crawler.site_server import DEMO_LISTING_PATH, SiteServer, demo_site_root
 
 PAGE2 = DEMO_LISTING_PATH.replace("index.htm", "nextRow--10/index.htm")
 NOW = ["-s", "CONDITIONAL_REQUESTS=False"]  # every page fetched in full, so that a fault is met
-
-
-def q(db, sql, *args):
-    conn = sqlite3.connect(db)
-    try:
-        return conn.execute(sql, args).fetchone()[0]
-    finally:
-        conn.close()
-
-
-def wait_for(predicate, seconds=60):
-    deadline = time.monotonic() + seconds
-    while not predicate():
-        assert time.monotonic() < deadline, "timed out waiting"
-        time.sleep(0.05)
 
 
 def healthy(db):
