@@ -97,14 +97,18 @@ def parse_html(body: bytes | str, base_url: str | None = None):
     # Comments and processing instructions are no content, and lxml's text iterators
     # refuse them: out of the tree once, here, keeping the text that follows them.
     etree.strip_tags(root, etree.Comment, etree.ProcessingInstruction, etree.Entity)
-    _separate_lines(root)
+    # Every element's Python proxy is kept until the next page: lxml then hands back the same
+    # object on each visit instead of building one (and calling lxml.html's class lookup) anew.
+    _LIVE[:] = _separate_lines(root)
     return root
 
 
-def _separate_lines(root) -> None:
+def _separate_lines(root) -> list:
     """A space around every element that is not inline, once per page, so that text
-    joins as a browser shows it: "<p>a</p><p>b</p>" reads "a b", "<b>5</b>0" reads "50"."""
-    for el in root.iter():
+    joins as a browser shows it: "<p>a</p><p>b</p>" reads "a b", "<b>5</b>0" reads "50".
+    Returns every element of the page."""
+    elements = list(root.iter())
+    for el in elements:
         if el.tag not in INLINE:
             try:
                 el.text = " " + el.text if el.text else " "
@@ -112,6 +116,7 @@ def _separate_lines(root) -> None:
             except ValueError:  # "&#1;" decoded by the parser into text lxml will not set again
                 el.text = " " + _NOT_XML.sub("", el.text or "")
                 el.tail = " " + _NOT_XML.sub("", el.tail or "")
+    return elements
 
 
 # The cleaned text of each element of the page parsed last: text is cleaned once per node.
@@ -119,7 +124,8 @@ def _separate_lines(root) -> None:
 # by every parse_html, so it holds one page at a time.
 _TEXTS: dict = {}
 # Other per-element caches of one page (registered by their modules), emptied with it.
-PAGE_CACHES: list[dict] = [_TEXTS]
+_LIVE: list = []
+PAGE_CACHES: list = [_TEXTS, _LIVE]
 # Above this many cached elements the cache starts again (a huge page, or many parses of one tree).
 _MAX_CACHED_TEXTS = 200_000
 

@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 from urllib.parse import urlsplit
 
+from lxml import etree
+
 from ..parsers.ids import host_of, join_url
 from .html import select, text_of
 
@@ -33,20 +35,20 @@ def find_page_links(
 ) -> list[str]:
     """Every pagination link on the page, the next page first, without duplicates.
     `page_offset` marks a site's own page links (the ILO's nextRow--N)."""
-    found: list[str] = []
+    found: dict[str, None] = {}  # insertion-ordered, with a set's lookup
 
     def add(href):
         url = _absolute(base_url, href)
         if url and url not in found and url.split("#")[0] != base_url:
-            found.append(url)
+            found[url] = None
 
     if next_selector:
         for a in select(root, next_selector):
             add(a.get("href"))
-    for el in root.xpath("//a[contains(concat(' ', normalize-space(@rel), ' '), ' next ')] | //link[@rel='next']"):
+    for el in _REL_NEXT(root):
         add(el.get("href"))
-    for a in root.iter("a"):
-        text = (text_of(a) or "").strip()
+    anchors = [(a, (text_of(a) or "").strip()) for a in root.iter("a")]
+    for a, text in anchors:
         if _NEXT_TEXT.match(text) or (a.get("aria-label") or "").lower() in (
             "next",
             "next page",
@@ -57,45 +59,52 @@ def find_page_links(
     if pages_selector:
         for a in select(root, pages_selector):
             add(a.get("href"))
-    for a in root.iter("a"):
-        text = (text_of(a) or "").strip()
-        href = a.get("href") or ""
+    numbered: dict = {}  # box -> whether it holds two number links, asked once per box
+    for a, text in anchors:
         if not (text.isdigit() and len(text) <= 4):
             continue
+        href = a.get("href") or ""
         paged = (
             _PAGE_HREF.search(href)
             or (page_offset is not None and page_offset.search(href))
             or _numbered_twin(href, base_url)
         )
-        if paged or _sibling_numbers(a):
+        if paged or _sibling_numbers(a, numbered):
             add(href)
-    return found
+    return list(found)
+
+
+_REL_NEXT = etree.XPath("//a[contains(concat(' ', normalize-space(@rel), ' '), ' next ')] | //link[@rel='next']")
 
 
 def _numbered_twin(href: str, base_url: str) -> bool:
     """The same listing with a number in its address: ".../lang--en/nextRow--10/index.htm"
     beside ".../lang--en/index.htm", "/news/2/" beside "/news/"."""
     url = _absolute(base_url, href)
-    if not url or not re.search(r"\d", url):
+    if not url or not _DIGIT.search(url):
         return False
     if host_of(url) != host_of(base_url):
         return False
     a, b = urlsplit(url), urlsplit(base_url)
-
-    def plain(path: str) -> list[str]:
-        return [seg for seg in path.split("/") if seg and not re.search(r"\d", seg)]
-
-    return plain(a.path) == plain(b.path) and a.path != b.path
+    return _plain(a.path) == _plain(b.path) and a.path != b.path
 
 
-def _sibling_numbers(a) -> bool:
+_DIGIT = re.compile(r"\d")
+
+
+def _plain(path: str) -> list[str]:
+    return [seg for seg in path.split("/") if seg and not _DIGIT.search(seg)]
+
+
+def _sibling_numbers(a, numbered: dict) -> bool:
     """A number link among other number links: a page list."""
     box = a.getparent()
     for _ in range(2):
         if box is None:
             return False
-        numbers = [x for x in box.iter("a") if (text_of(x) or "").strip().isdigit()]
-        if len(numbers) >= 2:
+        if box not in numbered:
+            numbered[box] = sum(1 for x in box.iter("a") if (text_of(x) or "").strip().isdigit()) >= 2
+        if numbered[box]:
             return True
         box = box.getparent()
     return False

@@ -12,6 +12,7 @@ from .text import clean_text
 _TRACKING = re.compile(r"^(?:utm_\w+|fbclid|gclid|mc_cid|mc_eid)$")
 
 
+@lru_cache(maxsize=4096)  # a page joins its links more than once (pagination reads them in several passes)
 def join_url(base: str | None, href: str | None) -> str | None:
     """`href` made absolute against `base`; None for none, or for an address that cannot be
     read ("http://[abc", a port that is no number): page text is never trusted to parse."""
