@@ -71,6 +71,11 @@ ARCHIVE_BATCH_SIZE = 500
 ARCHIVE_LOCK_WAIT = 120.0
 # Read the feed a listing's first page advertises, to confirm its entries and fill their dates.
 FEED_WITNESS = True
+# Worker processes that parse listing pages (crawler/parse_pool.py), so a crawl uses a
+# second core; 0 parses in the crawl's own process. They start once a crawl has
+# requested PARSE_PROCESS_AFTER pages: a worker's start-up pays only on bigger crawls.
+PARSE_PROCESSES = 1
+PARSE_PROCESS_AFTER = 50
 # A listing stops after this many pages (endless pagination); it is then incomplete.
 LISTING_MAX_PAGES = 1000
 # Fields that never count as a change (a list of field names).

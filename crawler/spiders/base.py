@@ -12,11 +12,10 @@ from urllib.parse import urlsplit
 import scrapy
 from scrapy.spidermiddlewares.httperror import HttpError
 
-from ..entries import build_entries
-from ..extract import extract_page
 from ..extract.profiles import get_profile
 from ..items import EntryItem, PageItem
 from ..origins import allowed_origins, host, on_site
+from ..parse_pool import ParsedPage, ParsePool, parse_page
 from .feeds import FeedWitnessMixin
 
 
@@ -93,9 +92,10 @@ class ListingSpider(FeedWitnessMixin, scrapy.Spider):
             return None
         self._requested.add(key)
         state["pages_requested"] += 1
+        self.parse_pool.start_if_due(len(self._requested))
         return scrapy.Request(
             url,
-            callback=self.parse_listing,
+            callback=self.read_page,
             errback=self.on_page_error,
             meta={"listing_url": listing_url, "page": page},
             dont_filter=True,  # our own set above already keeps one request per page
@@ -103,9 +103,32 @@ class ListingSpider(FeedWitnessMixin, scrapy.Spider):
 
     def _profile_for(self, listing_url: str):
         """The listing's profile, loaded once (None: "auto", the generic extractor)."""
-        return self._profiles[self.listing_profiles.get(listing_url, self.profile_name)]
+        return self._profiles[self._profile_name_for(listing_url)]
 
-    def parse_listing(self, response):
+    def _profile_name_for(self, listing_url: str) -> str:
+        return self.listing_profiles.get(listing_url, self.profile_name)
+
+    @property
+    def parse_pool(self) -> ParsePool:
+        if not hasattr(self, "_parse_pool"):
+            processes = self.settings.getint("PARSE_PROCESSES")
+            self._parse_pool = ParsePool(processes, self.settings.getint("PARSE_PROCESS_AFTER"))
+        return self._parse_pool
+
+    async def read_page(self, response):
+        """A listing page's callback: parsed in the pool's worker when it runs, then read as parse_listing reads it."""
+        parsed = None
+        if self.parse_pool.active and response.status == 200 and hasattr(response, "text"):
+            listing_url = response.meta["listing_url"]
+            name = self._profile_name_for(listing_url)
+            parsed = await self.parse_pool.parse(
+                response.text, response.url, listing_url, name, self._profile_for(listing_url)
+            )
+            self.crawler.stats.inc_value("parse_pool/pages")
+        for output in self.parse_listing(response, parsed):
+            yield output
+
+    def parse_listing(self, response, parsed: ParsedPage | None = None):
         listing_url = response.meta["listing_url"]
         state = self.listings[listing_url]
         self.crawler.stats.inc_value("listing/pages")
@@ -122,17 +145,17 @@ class ListingSpider(FeedWitnessMixin, scrapy.Spider):
             yield self._page_item(response, page_number, [], "failed")
             return
         else:
-            yield from self._parse_page(response, listing_url, page_number)
+            yield from self._parse_page(response, listing_url, page_number, parsed)
             return
         yield from self._follow(links, listing_url, page_number)
 
-    def _parse_page(self, response, listing_url: str, page_number):
-        profile = self._profile_for(listing_url)
-        # response.text: decoded by Scrapy from the headers, <meta charset> or a guess.
-        page = extract_page(response.text, response.url, profile or "auto")
+    def _parse_page(self, response, listing_url: str, page_number, parsed: ParsedPage | None):
+        if parsed is None:
+            # response.text: decoded by Scrapy from the headers, <meta charset> or a guess.
+            parsed = parse_page(response.text, response.url, listing_url, self._profile_for(listing_url))
+        page, entries = parsed, parsed.entries
         self.listings[listing_url]["pages_fetched"] += 1
         page_number = page.page_number or page_number
-        entries = build_entries(page, response.url, listing_url, profile)
         if not entries:
             # A block page, an error page served with 200, a redesign: what it does not list was not removed.
             self._problem(self.listings[listing_url], f"{response.url}: a listing page with no entries")
@@ -207,6 +230,8 @@ class ListingSpider(FeedWitnessMixin, scrapy.Spider):
             yield self._page_item(response, request.meta.get("page"), [], "failed")
 
     def closed(self, reason):
+        if hasattr(self, "_parse_pool"):
+            self._parse_pool.close()
         state = getattr(self, "state", None)
         if state is not None and reason == "finished":
             state.clear()  # a finished job leaves nothing to resume: the next crawl starts afresh

@@ -1,0 +1,117 @@
+"""Listing pages parsed in a second process, so that a crawl uses a second core.
+
+Scrapy runs every callback on one thread, and a page's parse (crawler.extract,
+crawler.entries) costs about as much CPU as Scrapy's own handling of the page. Once a
+crawl has requested PARSE_PROCESS_AFTER pages, the spider hands each page's text to
+PARSE_PROCESSES worker processes and goes on downloading while they parse. Small crawls
+never start one: a worker's start-up (about a second of imports) pays only over
+hundreds of pages.
+
+The pool changes where a page is parsed, never what comes of it: the worker runs the
+same `parse_page` the spider runs in-process, an exception in it reaches the spider as
+it would have in-process, and a worker that dies (killed, out of memory) leaves that
+page and every later one to be parsed in-process.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import multiprocessing
+import multiprocessing.connection
+import os
+import threading
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass
+
+from .entries import build_entries
+from .extract import extract_page
+from .extract.profiles import Profile, get_profile
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class ParsedPage:
+    """What the spider needs of a parsed page."""
+
+    page_number: int | None
+    page_links: list[str]
+    entries: list[dict]
+
+
+def parse_page(text: str, url: str, listing_url: str, profile: Profile | None) -> ParsedPage:
+    """The one way a listing page is parsed in a crawl, in-process or in a worker."""
+    page = extract_page(text, url, profile or "auto")
+    entries = build_entries(page, url, listing_url, profile)
+    return ParsedPage(page.page_number, list(page.page_links), entries)
+
+
+_worker_profiles: dict[str | None, Profile | None] = {}
+
+
+def _parse_in_worker(text: str, url: str, listing_url: str, profile_name: str | None) -> ParsedPage:
+    if profile_name not in _worker_profiles:  # a profile file is read once per worker, not once per page
+        _worker_profiles[profile_name] = get_profile(profile_name)
+    return parse_page(text, url, listing_url, _worker_profiles[profile_name])
+
+
+def _exit_with_parent() -> None:
+    """Each worker's start: a thread that ends the worker when the crawl's process is gone.
+
+    A pool's workers wait on a queue they hold both ends of, so they would outlive a
+    crawl killed with SIGKILL; multiprocessing's parent sentinel says when it is gone.
+    """
+    parent = multiprocessing.parent_process()
+    if parent is not None:
+        threading.Thread(target=_wait_then_exit, args=(parent.sentinel,), daemon=True).start()
+
+
+def _wait_then_exit(sentinel) -> None:
+    multiprocessing.connection.wait([sentinel])
+    os._exit(1)
+
+
+class ParsePool:
+    """Parses pages in worker processes once a crawl is big enough; in-process before, and after a failure."""
+
+    def __init__(self, processes: int, after: int):
+        self.processes = processes
+        self.after = after
+        self._executor: ProcessPoolExecutor | None = None
+        self._given_up = processes < 1
+
+    def start_if_due(self, pages_requested: int) -> None:
+        if self._executor is not None or self._given_up or pages_requested < self.after:
+            return
+        # forkserver, not fork: the crawl process has threads (the archive writer, DNS), and a
+        # forked child could inherit a lock one of them held.
+        methods = multiprocessing.get_all_start_methods()
+        context = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
+        self._executor = ProcessPoolExecutor(
+            max_workers=self.processes, mp_context=context, initializer=_exit_with_parent
+        )
+        for _ in range(self.processes):
+            self._executor.submit(int)  # start the workers now: their imports run while pages download
+        log.info("parsing pages in %d worker process(es)", self.processes)
+
+    @property
+    def active(self) -> bool:
+        return self._executor is not None
+
+    async def parse(self, text: str, url: str, listing_url: str, profile_name: str | None, profile) -> ParsedPage:
+        if self._executor is not None:
+            try:
+                future = self._executor.submit(_parse_in_worker, text, url, listing_url, profile_name)
+                return await asyncio.wrap_future(future)
+            except BrokenProcessPool:
+                log.warning("the parse worker died: pages are parsed in the crawl's own process from now on")
+                self.close()
+                self._given_up = True
+        return parse_page(text, url, listing_url, profile)
+
+    def close(self) -> None:
+        if self._executor is not None:
+            self._executor.shutdown(wait=False, cancel_futures=True)
+            self._executor = None

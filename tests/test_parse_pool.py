@@ -1,0 +1,148 @@
+"""Pages parsed in a worker process (crawler/parse_pool.py): the same archive as
+in-process, no process left behind by a killed crawl, and a dead worker costs nothing."""
+
+import asyncio
+import json
+import os
+import signal
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+from conftest import ROOT, wait_for
+from test_faults import ALL, PAGES, page_html
+
+from crawler.extract.profiles import ProfileError
+from crawler.parse_pool import ParsePool, parse_page
+from crawler.site_server import SiteServer
+
+FIELDS_SQL = "SELECT entry_id, url, title, date_start, description, organisers FROM entries ORDER BY entry_id"
+FAST = {"AUTOTHROTTLE_ENABLED": False, "DOWNLOAD_DELAY": 0, "LOG_LEVEL": "WARNING", "CONDITIONAL_REQUESTS": False}
+
+
+@pytest.fixture
+def site(tmp_path):
+    root = tmp_path / "site" / "list"
+    root.mkdir(parents=True)
+    for n in range(1, PAGES + 1):
+        (root / f"page-{n}.html").write_text(page_html(n))
+    with SiteServer(root.parent) as server:
+        server.url = server.base_url + "/list/page-1.html"
+        yield server
+
+
+def crawl_process(db, url: str, settings: dict) -> subprocess.Popen:
+    code = (
+        "import json; from crawler.run import run_crawl; "
+        f"r = run_crawl('listing', {str(db)!r}, [{url!r}], None, {settings!r}); "
+        "print(json.dumps({'status': r['status'], 'pooled': r['stats'].get('parse_pool/pages', 0)}))"
+    )
+    return subprocess.Popen([sys.executable, "-c", code], cwd=ROOT, stdout=subprocess.PIPE, text=True)
+
+
+def run(db, url: str, **settings) -> dict:
+    proc = crawl_process(db, url, {**FAST, **settings})
+    out, _ = proc.communicate(timeout=180)
+    assert proc.returncode == 0, out
+    return json.loads(out.strip().splitlines()[-1])
+
+
+def rows(db) -> list:
+    import sqlite3
+
+    conn = sqlite3.connect(db)
+    try:
+        return conn.execute(FIELDS_SQL).fetchall()
+    finally:
+        conn.close()
+
+
+def test_a_pooled_crawl_archives_what_an_in_process_crawl_does(tmp_path, site):
+    pooled = run(tmp_path / "pool.db", site.url, PARSE_PROCESS_AFTER=0)
+    alone = run(tmp_path / "alone.db", site.url, PARSE_PROCESSES=0)
+    assert pooled["status"] == alone["status"] == "complete"
+    assert pooled["pooled"] == PAGES
+    assert alone["pooled"] == 0
+    assert len(rows(tmp_path / "alone.db")) == ALL
+    assert rows(tmp_path / "pool.db") == rows(tmp_path / "alone.db")
+
+
+def test_a_small_crawl_starts_no_worker(tmp_path, site):
+    assert run(tmp_path / "a.db", site.url, PARSE_PROCESS_AFTER=PAGES + 1)["pooled"] == 0
+
+
+def _descendants(pid: int) -> set[int]:
+    """Every process below `pid` (Linux /proc), the pool's forkserver and workers among them."""
+    parents = {}
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                parents[int(entry.name)] = int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1])
+            except (OSError, IndexError, ValueError):
+                continue
+    found, frontier = set(), {pid}
+    while frontier:
+        frontier = {p for p, parent in parents.items() if parent in frontier} - found
+        found |= frontier
+    return found
+
+
+def _alive(pid: int) -> bool:
+    try:
+        state = (Path("/proc") / str(pid) / "stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="skipped: needs Linux /proc")
+def test_a_crawl_killed_with_sigkill_leaves_no_worker_behind(tmp_path, site):
+    reached, release = threading.Event(), threading.Event()
+    site.faults["/list/page-8.html"] = lambda h: (reached.set(), release.wait(60), False)[2]
+    proc = crawl_process(tmp_path / "k.db", site.url, {**FAST, "PARSE_PROCESS_AFTER": 0})
+    try:
+        assert reached.wait(120), "the crawl never reached page 8"
+        wait_for(lambda: len(_descendants(proc.pid)) >= 2)  # the forkserver and its worker
+        pool = _descendants(proc.pid)
+        os.kill(proc.pid, signal.SIGKILL)
+        proc.wait(30)
+        wait_for(lambda: not any(_alive(p) for p in pool), seconds=30)
+    finally:
+        release.set()
+        if proc.poll() is None:
+            proc.kill()
+
+
+HTML = page_html(3)
+URL = "https://example.org/list/page-3.html"
+
+
+def test_a_dead_worker_leaves_the_pages_to_the_crawl_process():
+    pool = ParsePool(processes=1, after=0)
+    pool.start_if_due(0)
+
+    async def parse():
+        return await pool.parse(HTML, URL, URL, None, None)
+
+    try:
+        assert asyncio.run(parse()) == parse_page(HTML, URL, URL, None)
+        for process in list(pool._executor._processes.values()):
+            os.kill(process.pid, signal.SIGKILL)
+        assert asyncio.run(parse()) == parse_page(HTML, URL, URL, None)
+        assert not pool.active
+        assert asyncio.run(parse()).entries  # and so on, in-process
+    finally:
+        pool.close()
+
+
+def test_an_error_in_the_worker_reaches_the_spider_as_it_would_in_process():
+    pool = ParsePool(processes=1, after=0)
+    pool.start_if_due(0)
+    try:
+        with pytest.raises(ProfileError):
+            asyncio.run(pool.parse(HTML, URL, URL, "no-such-profile", None))
+        assert pool.active  # one page's error is not a dead worker
+    finally:
+        pool.close()
