@@ -115,7 +115,9 @@ def one_crawl(url: str, run: str, db: str, settings: dict, cwd: Path = ROOT) -> 
     else:
         over = {**settings, "CONDITIONAL_REQUESTS": run == "d"}
         call = f"run_crawl('ilo', {db!r}, [{url!r}], None, {over!r})['stats']"
-        code = f"from crawler.run import run_crawl; {_stats_json(call)}"
+        # The parse workers' CPU counts too: stopping the forkserver reaps it, and it reaped them.
+        reap = "import multiprocessing.forkserver as f; f._forkserver._stop()"
+        code = f"from crawler.run import run_crawl; {_stats_json(call)}; {reap}"
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     out = subprocess.run([sys.executable, "-c", code], cwd=cwd, capture_output=True, text=True)
     after = resource.getrusage(resource.RUSAGE_CHILDREN)

@@ -111,7 +111,8 @@ class ParsePool:
                 self._given_up = True
         return parse_page(text, url, listing_url, profile)
 
-    def close(self) -> None:
+    def close(self, wait: bool = False) -> None:
+        """Stop the workers; `wait` for them to exit (the crawl is over: nothing is left to parse)."""
         if self._executor is not None:
-            self._executor.shutdown(wait=False, cancel_futures=True)
+            self._executor.shutdown(wait=wait, cancel_futures=True)
             self._executor = None

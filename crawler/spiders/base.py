@@ -231,7 +231,7 @@ class ListingSpider(FeedWitnessMixin, scrapy.Spider):
 
     def closed(self, reason):
         if hasattr(self, "_parse_pool"):
-            self._parse_pool.close()
+            self._parse_pool.close(wait=True)
         state = getattr(self, "state", None)
         if state is not None and reason == "finished":
             state.clear()  # a finished job leaves nothing to resume: the next crawl starts afresh
