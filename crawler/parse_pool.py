@@ -20,6 +20,7 @@ import logging
 import multiprocessing
 import multiprocessing.connection
 import os
+import signal
 import threading
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -58,11 +59,12 @@ def _parse_in_worker(text: str, url: str, listing_url: str, profile_name: str | 
 
 
 def _exit_with_parent() -> None:
-    """Each worker's start: a thread that ends the worker when the crawl's process is gone.
+    """Each worker's start: Ctrl-C left to the crawl, and a thread that ends the worker when the crawl is gone.
 
     A pool's workers wait on a queue they hold both ends of, so they would outlive a
     crawl killed with SIGKILL; multiprocessing's parent sentinel says when it is gone.
     """
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the whole process group: the crawl stops itself
     parent = multiprocessing.parent_process()
     if parent is not None:
         threading.Thread(target=_wait_then_exit, args=(parent.sentinel,), daemon=True).start()
