@@ -97,7 +97,10 @@ def _alive(pid: int) -> bool:
     return state != "Z"
 
 
-@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="skipped: needs Linux /proc")
+LINUX = pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="skipped: needs Linux /proc")
+
+
+@LINUX
 def test_a_crawl_killed_with_sigkill_leaves_no_worker_behind(tmp_path, site):
     reached, release = threading.Event(), threading.Event()
     site.faults["/list/page-8.html"] = lambda h: (reached.set(), release.wait(60), False)[2]
@@ -146,3 +149,26 @@ def test_an_error_in_the_worker_reaches_the_spider_as_it_would_in_process():
         assert pool.active  # one page's error is not a dead worker
     finally:
         pool.close()
+
+
+@LINUX
+def test_ctrl_c_stops_a_pooled_crawl_as_it_stops_any_crawl(tmp_path, site):
+    """Ctrl-C reaches the whole process group: the worker leaves the stopping to the crawl."""
+    reached, release = threading.Event(), threading.Event()
+    site.faults["/list/page-8.html"] = lambda h: (reached.set(), release.wait(60), False)[2]
+    args = [sys.executable, "-m", "archive.cli", "crawl", "listing", "--db", tmp_path / "c.db", "--start-url", site.url]
+    args += ["-s", "AUTOTHROTTLE_ENABLED=False", "-s", "DOWNLOAD_DELAY=0", "-s", "PARSE_PROCESS_AFTER=0"]
+    proc = subprocess.Popen(args, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
+    try:
+        assert reached.wait(120), "the crawl never reached page 8"
+        wait_for(lambda: len(_descendants(proc.pid)) >= 2)
+        os.killpg(proc.pid, signal.SIGINT)
+        release.set()
+        out, err = proc.communicate(timeout=120)
+    finally:
+        release.set()
+        if proc.poll() is None:
+            proc.kill()
+    assert proc.returncode == 3, err.decode()[-2000:]
+    assert b"PARTIAL" in out
+    assert b"worker died" not in err and b"Traceback" not in err
