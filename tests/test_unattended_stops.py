@@ -8,6 +8,7 @@ import sys
 import threading
 from pathlib import Path
 
+import pytest
 from conftest import FAST, ROOT, q, wait_for
 from unattended import NOW, PAGE2, crawl, healthy
 
@@ -175,9 +176,11 @@ def _long_listing(root) -> list[str]:
     return paths
 
 
-def test_a_stopped_crawl_resumes_from_its_jobdir(tmp_path):
+@pytest.mark.parametrize("parse", [[], ["-s", "PARSE_PROCESS_AFTER=0"]], ids=["in-process", "parse-worker"])
+def test_a_stopped_crawl_resumes_from_its_jobdir(tmp_path, parse):
     """Stop a crawl with SIGTERM while pages wait in its queue; the next run with the
-    same --jobdir fetches only what was left, and marks nothing removed."""
+    same --jobdir fetches only what was left, and marks nothing removed (pages parsed
+    in the crawl's process or in its parse worker alike)."""
     root = tmp_path / "long"
     paths = _long_listing(root)
     db, jobs = tmp_path / "r.db", tmp_path / "jobs"
@@ -187,7 +190,7 @@ def test_a_stopped_crawl_resumes_from_its_jobdir(tmp_path):
             site.faults[path] = lambda h: (release.wait(60), False)[1]
         url = site.base_url + paths[0]
         args = [sys.executable, "-m", "archive.cli", "crawl", "ilo", "--db", str(db), "--start-url", url]
-        args += ["--jobdir", str(jobs), *FAST, "-s", "CONCURRENT_REQUESTS=1", "-s", "ROBOTSTXT_OBEY=False"]
+        args += ["--jobdir", str(jobs), *FAST, "-s", "CONCURRENT_REQUESTS=1", "-s", "ROBOTSTXT_OBEY=False", *parse]
         proc = subprocess.Popen(
             args,
             cwd=ROOT,
