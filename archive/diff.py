@@ -15,6 +15,7 @@ from .compare import changed_fields
 from .queries import latest_complete_crawl, parse_when
 from .record import SQL_CHUNK
 from .rows import crawl_row
+from .versions import full_records
 
 SUMMARY_FIELDS = ("version", *_ENTRY_SUMMARY)
 
@@ -69,32 +70,39 @@ def latest(conn: sqlite3.Connection) -> dict:
 
 
 def _states(conn, crawl_id: int | None, ids: list[str]) -> dict[str, tuple[str, dict]]:
-    """Per entry: (listed|removed, record) as it stood after crawl `crawl_id`."""
+    """Per entry: (listed|removed, record) as it stood after crawl `crawl_id`.
+
+    The record is the entry's latest version by then; the state its last event of new (its first version),
+    removed or restored by then."""
     if crawl_id is None or not ids:
         return {}
-    out = {}
+    latest, last = {}, {}
     for start in range(0, len(ids), SQL_CHUNK):
         part = ids[start : start + SQL_CHUNK]
         marks = ",".join("?" * len(part))
-        records = conn.execute(
-            f"""SELECT entry_id, record, version FROM (
-                  SELECT entry_id, record, version, row_number() OVER (PARTITION BY entry_id ORDER BY version DESC) rn
-                  FROM version_records WHERE id IN (SELECT id FROM (SELECT id, max(version) FROM entry_versions
-                  WHERE crawl_id <= ? AND entry_id IN ({marks}) GROUP BY entry_id))) WHERE rn = 1""",
-            [crawl_id, *part],
+        rows = conn.execute(
+            "SELECT entry_id, max(version), min(CASE WHEN version = 1 THEN crawl_id END) FROM entry_versions "
+            f"WHERE entry_id IN ({marks}) AND +crawl_id <= ? GROUP BY entry_id",
+            [*part, crawl_id],
         )
-        recs = {r[0]: {**json.loads(r[1]), "version": r[2]} for r in records}
-        kinds = conn.execute(
-            f"""SELECT entry_id, kind FROM (
-                  SELECT entry_id, kind, row_number() OVER (PARTITION BY entry_id ORDER BY id DESC) rn
-                  FROM events WHERE crawl_id <= ? AND kind IN ('new', 'removed', 'restored')
-                  AND entry_id IN ({marks})) WHERE rn = 1""",
-            [crawl_id, *part],
+        for eid, version, first_crawl in rows:
+            latest[eid] = version
+            if first_crawl is not None:
+                last[eid] = ((first_crawl, 0), "new")
+        rows = conn.execute(
+            "SELECT entry_id, crawl_id, id, kind FROM status_events WHERE kind IN ('new', 'removed', 'restored') "
+            f"AND entry_id IN ({marks}) AND crawl_id <= ?",
+            [*part, crawl_id],
         )
-        for eid, kind in kinds:
-            if eid in recs:
-                out[eid] = ("removed" if kind == "removed" else "listed", recs[eid])
-    return out
+        for eid, crawl, event_id, kind in rows:
+            if eid not in last or last[eid][0] < (crawl, 1 + event_id):
+                last[eid] = ((crawl, 1 + event_id), kind)
+    records = full_records(conn, latest.items())
+    return {
+        eid: ("removed" if kind == "removed" else "listed", {**records[(eid, latest[eid])], "version": latest[eid]})
+        for eid, (_, kind) in last.items()
+        if eid in latest
+    }
 
 
 def _summary(record: dict) -> dict:
@@ -156,9 +164,13 @@ def diff(
     hi = to_crawl["id"]
     if lo > hi or (lo == hi and not allow_same):
         raise DiffError(f"crawl {lo} is not before crawl {hi}")
-    ids = [
+    ids = [  # the entries with an event in (lo, hi]: a version, or a removal or restoration
         r[0]
-        for r in conn.execute("SELECT DISTINCT entry_id FROM events WHERE crawl_id > ? AND crawl_id <= ?", (lo, hi))
+        for r in conn.execute(
+            "SELECT entry_id FROM entry_versions WHERE crawl_id > :lo AND crawl_id <= :hi "
+            "UNION SELECT entry_id FROM status_events WHERE crawl_id > :lo AND crawl_id <= :hi",
+            {"lo": lo, "hi": hi},
+        )
     ]
     before = _states(conn, from_crawl["id"] if from_crawl else None, ids)
     after = _states(conn, hi, ids)
@@ -213,9 +225,12 @@ def activity(conn: sqlite3.Connection, to_id: int, listing: str | None = None, c
     rows = conn.execute(
         f"""SELECT c.id, c.started_at, coalesce(e.listing_title, e.listing_url) AS listing, e.listing_url, ev.kind,
                    count(*) AS n
-            FROM events ev JOIN crawls c ON c.id = ev.crawl_id JOIN entries e ON e.entry_id = ev.entry_id
-            WHERE ev.crawl_id IN ({marks}) GROUP BY c.id, e.listing_url, ev.kind ORDER BY c.id""",
-        ids,
+            FROM (SELECT crawl_id, entry_id, CASE version WHEN 1 THEN 'new' ELSE 'changed' END AS kind
+                  FROM entry_versions WHERE crawl_id IN ({marks})
+                  UNION ALL SELECT crawl_id, entry_id, kind FROM status_events WHERE crawl_id IN ({marks})) ev
+            JOIN crawls c ON c.id = ev.crawl_id JOIN entries e ON e.entry_id = ev.entry_id
+            GROUP BY c.id, e.listing_url, ev.kind ORDER BY c.id""",
+        ids + ids,
     )
     out: dict[tuple, dict] = {}
     for r in rows:

@@ -12,6 +12,7 @@ from crawler.items import FIELDS
 from crawler.parsers.ids import canonical_url, document_number
 
 from .store import entry_from_row
+from .versions import field_bits, keyframe_join, merged_columns, whole_fields
 
 
 class NotFound(LookupError):
@@ -158,23 +159,53 @@ def export_rows(conn: sqlite3.Connection, as_of: str | None = None, include_remo
             yield out
         return
     cutoff = parse_when(as_of).cutoff
+    states = _states_before(conn, cutoff)
+    bits = field_bits(conn)
     rows = conn.execute(
-        """WITH v AS (SELECT entry_id, record, 1 AS rn FROM version_records WHERE id IN (SELECT id FROM
-                      (SELECT id, max(version) FROM entry_versions WHERE seen_at < :cutoff GROUP BY entry_id))),
-                s AS (SELECT entry_id, kind, row_number() OVER (PARTITION BY entry_id ORDER BY id DESC) AS rn
-                      FROM events WHERE kind IN ('new', 'removed', 'restored') AND at < :cutoff)
-           SELECT v.record, s.kind AS state FROM v LEFT JOIN s ON s.entry_id = v.entry_id AND s.rn = 1
-           WHERE v.rn = 1 ORDER BY v.entry_id""",
-        {"cutoff": cutoff},
+        f"""SELECT t.entry_id, {", ".join(merged_columns(bits))}
+            FROM (SELECT entry_id, max(version) AS version FROM entry_versions WHERE {_SEEN_BEFORE} GROUP BY entry_id) m
+            JOIN entry_versions t ON t.entry_id = m.entry_id AND t.version = m.version {keyframe_join()}""",
+        {"epoch": _epoch(cutoff), "cutoff": cutoff},
     )
     for row in rows:
-        status = "removed" if row["state"] == "removed" else "listed"
+        status = "removed" if states.get(row[0]) == "removed" else "listed"
         if status == "removed" and not include_removed:
             continue
-        record = json.loads(row["record"])
-        out = {f: record.get(f) for f in FIELDS}
+        out = whole_fields(row[1:])
+        out["entry_id"] = row[0]
+        out = {f: out.get(f) for f in FIELDS}
         out["status"] = status
         yield out
+
+
+# A version seen before the cutoff: seen_at is unix seconds (or, in a few migrated rows, text).
+_SEEN_BEFORE = "CASE WHEN typeof(seen_at) = 'integer' THEN seen_at < :epoch ELSE seen_at < :cutoff END"
+
+
+def _epoch(cutoff: str) -> int:
+    moment = datetime.fromisoformat(cutoff)
+    return int((moment if moment.tzinfo else moment.replace(tzinfo=UTC)).timestamp())
+
+
+def _states_before(conn: sqlite3.Connection, cutoff: str) -> dict[str, str]:
+    """{entry_id: its last new, removed or restored event before the cutoff} for the entries that have one
+    in status_events (the others are as their first version made them: new, so listed)."""
+    last: dict[str, tuple] = {}
+    rows = conn.execute(
+        "SELECT entry_id, crawl_id, id, kind FROM status_events WHERE kind IN ('new', 'removed', 'restored') "
+        "AND at < ? ORDER BY crawl_id, id",
+        (cutoff,),
+    )
+    for eid, crawl_id, _, kind in rows:
+        last[eid] = (crawl_id, kind)
+    for eid, (crawl_id, _) in list(last.items()):  # a first version in a later crawl is the later event
+        first = conn.execute(
+            f"SELECT crawl_id FROM entry_versions WHERE entry_id = :eid AND version = 1 AND {_SEEN_BEFORE}",
+            {"eid": eid, "epoch": _epoch(cutoff), "cutoff": cutoff},
+        ).fetchone()
+        if first and first[0] > crawl_id:
+            last[eid] = (first[0], "new")
+    return {eid: kind for eid, (_, kind) in last.items()}
 
 
 class SearchSyntaxError(ValueError):

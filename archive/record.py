@@ -18,7 +18,7 @@ from crawler.items import FIELDS, PLACEMENT_FIELDS, VERSIONED_FIELDS
 from .compare import changed_fields
 from .rows import ENTRY_COLUMNS, entry_from_row, q, row_from_entry
 from .session import CrawlSession, SessionDelta, Sighting
-from .versions import full_records, is_keyframe, keyframe_of, stored_record
+from .versions import field_bits, full_records, insert_sql, is_keyframe, keyframe_of, stored_fields, to_epoch, to_mask
 
 # The headers worth keeping with a capture: enough to replay and to revalidate.
 KEPT_HEADERS = ("content-type", "etag", "last-modified", "date", "content-language", "retry-after", "location")
@@ -39,11 +39,9 @@ _SIGHTING = (
     'INSERT INTO sightings (crawl_id, entry_id, listing_url, page_url, page, "group", position, capture_id) '
     "VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
 )
-_VERSION = (
-    "INSERT INTO entry_versions (entry_id, version, crawl_id, capture_id, seen_at, source, changed_fields, record) "
-    "VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
-)
-_EVENT = "INSERT INTO events (crawl_id, entry_id, kind, version, at) VALUES (?, ?, ?, ?, ?)"
+_VERSION = insert_sql()
+# New and changed are the versions themselves (the view events shows them); removed and restored are kept here.
+STATUS_EVENT = "INSERT INTO status_events (crawl_id, entry_id, kind, version, at) VALUES (?, ?, ?, ?, ?)"
 
 
 @dataclass
@@ -51,7 +49,7 @@ class EntryPlan:
     """The rows one batch writes (a version's record is the entry: write_plan stores it as archive.versions says)."""
 
     versions: list = field(default_factory=list)
-    events: list = field(default_factory=list)
+    events: list = field(default_factory=list)  # restored (new and changed are the versions)
     sightings: list = field(default_factory=list)
     upserts: dict = field(default_factory=dict)
     touches: dict = field(default_factory=dict)
@@ -208,14 +206,14 @@ def _plan_version(
     row = dict(row_from_entry(entry), last_seen=stamp, last_crawl=session.crawl_id, status="listed")
     if old is None:
         row.update(version=1, first_seen=stamp, first_crawl=session.crawl_id, removed_at=None, removed_crawl=None)
-        _add_version(plan, session, entry, where, 1, [], "new", stamp)  # a first version: nothing changed, all new
+        _add_version(plan, session, entry, where, 1, [], stamp)  # a first version: nothing changed, all new
         delta.new += 1
         plan.upserts[eid] = row
         return
     changed = changed_fields(entry_from_row(old), entry, session.ignore_fields)
     version = old["version"] + (1 if changed else 0)
     if changed:
-        _add_version(plan, session, entry, where, version, changed, "changed", stamp)
+        _add_version(plan, session, entry, where, version, changed, stamp)
         delta.changed += 1
     if old["status"] == "removed":
         plan.events.append((session.crawl_id, eid, "restored", version, stamp))
@@ -229,11 +227,9 @@ def _plan_version(
     plan.upserts[eid] = row
 
 
-def _add_version(plan, session, entry, where, version: int, changed: list[str], event: str, stamp: str) -> None:
-    eid = entry["entry_id"]
-    fields = json.dumps(changed)
-    plan.versions.append((eid, version, session.crawl_id, where.capture_id, stamp, session.source, fields, entry))
-    plan.events.append((session.crawl_id, eid, event, version, stamp))
+def _add_version(plan, session, entry, where, version: int, changed: list[str], stamp: str) -> None:
+    """A version (the view events shows it as new or changed); its source is its crawl's."""
+    plan.versions.append((entry["entry_id"], version, session.crawl_id, where.capture_id, stamp, changed, entry))
 
 
 def _touch_row(entry: dict, status: str, stamp: str, crawl_id: int) -> tuple:
@@ -247,8 +243,9 @@ def write_plan(conn, plan: EntryPlan) -> None:
         conn.executemany(_UPSERT, [tuple(r[c] for c in ENTRY_COLUMNS) for r in plan.upserts.values()])
     if plan.touches:
         conn.executemany(_TOUCH, list(plan.touches.values()))
-    conn.executemany(_VERSION, _stored_versions(conn, plan.versions))
-    conn.executemany(_EVENT, plan.events)
+    if plan.versions:
+        conn.executemany(_VERSION, _stored_versions(conn, plan.versions))
+    conn.executemany(STATUS_EVENT, plan.events)
     conn.executemany(_SIGHTING, plan.sightings)
 
 
@@ -256,9 +253,13 @@ def _stored_versions(conn, versions: list[tuple]) -> list[tuple]:
     """Version rows as stored: a version between keyframes keeps only what differs from its keyframe."""
     wanted = [(row[0], keyframe_of(row[1])) for row in versions if not is_keyframe(row[1])]
     keyframes = full_records(conn, wanted) if wanted else {}
-    return [
-        (*row[:-1], stored_record(row[1], row[-1], keyframes.get((row[0], keyframe_of(row[1]))))) for row in versions
-    ]
+    bits = field_bits(conn)
+    out = []
+    for eid, version, crawl_id, capture_id, stamp, changed, entry in versions:
+        keyframe = keyframes.get((eid, keyframe_of(version)))
+        head = (eid, version, crawl_id, capture_id, to_epoch(stamp), to_mask(changed, bits))
+        out.append(head + stored_fields(version, entry, keyframe, bits))
+    return out
 
 
 def blanks(old: dict, new: dict, ignore=()) -> list[str]:

@@ -11,9 +11,9 @@ from contextlib import contextmanager
 
 from crawler.items import FIELD_TABLE
 
-from .versions import VIEW_SQL, compact_versions
+from .versions import COLUMNS, EVENTS_VIEW_SQL, columns_from_json, compact_versions, field_bits, number_fields, view_sql
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 TABLES_TEMPLATE = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
@@ -73,19 +73,7 @@ CREATE TABLE IF NOT EXISTS entries (
     first_seen TEXT, last_seen TEXT, first_crawl INTEGER, last_crawl INTEGER,
     removed_at TEXT, removed_crawl INTEGER
 );
-CREATE TABLE IF NOT EXISTS entry_versions (
-    id INTEGER PRIMARY KEY,
-    entry_id TEXT NOT NULL REFERENCES entries(entry_id),
-    version INTEGER NOT NULL,
-    crawl_id INTEGER NOT NULL REFERENCES crawls(id),
-    capture_id INTEGER REFERENCES captures(id),
-    seen_at TEXT NOT NULL,
-    source TEXT NOT NULL DEFAULT 'site',      -- site, or reparse
-    changed_fields TEXT NOT NULL,      -- JSON list; [] for a first version (all of it is new)
-    record TEXT NOT NULL,              -- JSON: the whole entry every 8th version, else the fields that changed
-                                       -- (read whole through the view version_records: archive/versions.py)
-    UNIQUE (entry_id, version)
-);
+{entry_versions}
 CREATE TABLE IF NOT EXISTS sightings (
     crawl_id INTEGER NOT NULL REFERENCES crawls(id),
     entry_id TEXT NOT NULL,
@@ -96,19 +84,10 @@ CREATE TABLE IF NOT EXISTS sightings (
     position INTEGER,
     capture_id INTEGER
 );
-CREATE TABLE IF NOT EXISTS events (
-    id INTEGER PRIMARY KEY,
-    crawl_id INTEGER NOT NULL REFERENCES crawls(id),
-    entry_id TEXT NOT NULL,
-    kind TEXT NOT NULL,                -- new, changed, removed, restored
-    version INTEGER,
-    at TEXT NOT NULL
-);
+{status_events}
 CREATE INDEX IF NOT EXISTS idx_versions_crawl ON entry_versions(crawl_id);
 CREATE INDEX IF NOT EXISTS idx_sightings_entry ON sightings(entry_id, listing_url, crawl_id);
 CREATE INDEX IF NOT EXISTS idx_sightings_crawl ON sightings(crawl_id, listing_url);
-CREATE INDEX IF NOT EXISTS idx_events_crawl ON events(crawl_id, kind);
-CREATE INDEX IF NOT EXISTS idx_events_entry ON events(entry_id);
 CREATE INDEX IF NOT EXISTS idx_captures_crawl ON captures(crawl_id, url);
 CREATE INDEX IF NOT EXISTS idx_captures_url ON captures(url, id);
 CREATE INDEX IF NOT EXISTS idx_entries_url ON entries(url);
@@ -132,13 +111,47 @@ END;
 CREATE VIEW IF NOT EXISTS current_entries AS SELECT * FROM entries WHERE status = 'listed';
 """
 
+VERSIONS_TEMPLATE = """CREATE TABLE IF NOT EXISTS {name} (
+    entry_id TEXT NOT NULL REFERENCES entries(entry_id),
+    version INTEGER NOT NULL,
+    crawl_id INTEGER NOT NULL REFERENCES crawls(id),
+    capture_id INTEGER REFERENCES captures(id),
+    seen_at INTEGER NOT NULL,          -- unix seconds, UTC (text in version_records)
+    changed_fields INTEGER NOT NULL DEFAULT 0,  -- bits of version_fields: what changed (0 for a first version)
+    emptied INTEGER NOT NULL DEFAULT 0,         -- bits of version_fields: the fields emptied since the keyframe
+    {columns},                         -- the whole entry every 8th version, else the fields that differ from it
+    PRIMARY KEY (entry_id, version)    -- (read versions whole in the view version_records: archive/versions.py)
+) WITHOUT ROWID;"""
+
+STATUS_EVENTS = """CREATE TABLE IF NOT EXISTS version_fields (bit INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE);
+CREATE TABLE IF NOT EXISTS status_events (  -- removed and restored; the view events adds new and changed (the versions)
+    id INTEGER PRIMARY KEY,
+    crawl_id INTEGER NOT NULL REFERENCES crawls(id),
+    entry_id TEXT NOT NULL,
+    kind TEXT NOT NULL,                -- removed, restored
+    version INTEGER,
+    at TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS idx_status_events_entry ON status_events(entry_id);
+CREATE INDEX IF NOT EXISTS idx_status_events_crawl ON status_events(crawl_id);"""
+
 
 def _field_columns() -> str:
     """The entries table's field columns, from the field table (lists are JSON text)."""
     return ",\n    ".join(f'"{f.name}" {f.sql_type}' for f in FIELD_TABLE if f.name != "entry_id")
 
 
-TABLES = TABLES_TEMPLATE.replace("{field_columns}", _field_columns())
+def versions_table(name: str = "entry_versions") -> str:
+    """entry_versions (schema 5): a column a field, untyped so that a value reads back as it was written."""
+    columns = ",\n    ".join(f'"{f}"' for f in COLUMNS)
+    return VERSIONS_TEMPLATE.replace("{name}", name).replace("{columns}", columns)
+
+
+TABLES = (
+    TABLES_TEMPLATE.replace("{field_columns}", _field_columns())
+    .replace("{entry_versions}", versions_table())
+    .replace("{status_events}", STATUS_EVENTS)
+)
 
 
 @contextmanager
@@ -202,11 +215,27 @@ def _migrate_2_to_3(conn: sqlite3.Connection) -> None:
 
 
 def _add_field_columns(conn: sqlite3.Connection) -> None:
-    """A field declared since the archive was made becomes a column (empty for old entries)."""
+    """A field declared since the archive was made becomes a column (empty for old entries and versions),
+    and a bit of version_fields."""
     have = _columns(conn, "entries")
     for spec in FIELD_TABLE:
         if spec.name not in have:
             conn.execute(f'ALTER TABLE entries ADD COLUMN "{spec.name}" {spec.sql_type}')
+    have = _columns(conn, "entry_versions")
+    for name in COLUMNS:
+        if name not in have:
+            conn.execute(f'ALTER TABLE entry_versions ADD COLUMN "{name}"')
+    number_fields(conn, COLUMNS)
+
+
+def _create_views(conn: sqlite3.Connection) -> None:
+    """version_records follows the field columns: made again when they change."""
+    sql = view_sql(field_bits(conn))
+    row = conn.execute("SELECT sql FROM sqlite_master WHERE type = 'view' AND name = 'version_records'").fetchone()
+    if row is None or row[0] != sql:
+        conn.execute("DROP VIEW IF EXISTS version_records")
+        conn.execute(sql)
+    conn.execute(EVENTS_VIEW_SQL)
 
 
 def _migrate_3_to_4(conn: sqlite3.Connection) -> None:
@@ -217,12 +246,42 @@ def _migrate_3_to_4(conn: sqlite3.Connection) -> None:
     """
     if _columns(conn, "captures") and "feed_url" not in _columns(conn, "captures"):
         conn.execute("ALTER TABLE captures ADD COLUMN feed_url TEXT")
-    if _columns(conn, "entry_versions"):
+    if "record" in _columns(conn, "entry_versions"):
         compact_versions(conn)
         conn.execute("UPDATE entry_versions SET changed_fields = '[]' WHERE version = 1 AND changed_fields != '[]'")
 
 
-MIGRATIONS = {1: _migrate_1_to_2, 2: _migrate_2_to_3, 3: _migrate_3_to_4}
+def _migrate_4_to_5(conn: sqlite3.Connection) -> None:
+    """Version 5 keeps a version's fields in columns (entry_versions WITHOUT ROWID, keyed by entry and version),
+    seen_at as unix seconds and changed fields as bits; the versions are the new and changed events, so the
+    table events keeps only the rest (removed, restored) as status_events, and events becomes a view.
+
+    The file keeps its size until VACUUM; the freed pages are reused by what comes next.
+    """
+    conn.execute("DROP VIEW IF EXISTS version_records")
+    for statement in _statements(TABLES):  # the tables new rows refer to, in a file made without some of them
+        if statement.startswith("CREATE TABLE IF NOT EXISTS") and "entry_versions" not in statement.split("(")[0]:
+            conn.execute(statement)
+    has_versions = "record" in _columns(conn, "entry_versions")  # not yet moved to columns
+    if conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'events'").fetchone():
+        derived = (
+            "EXISTS (SELECT 1 FROM entry_versions v WHERE v.entry_id = e.entry_id AND v.version = e.version "
+            "AND v.crawl_id = e.crawl_id AND v.seen_at = e.at AND (v.version = 1) = (e.kind = 'new'))"
+        )
+        conn.execute(
+            "INSERT INTO status_events (id, crawl_id, entry_id, kind, version, at) "
+            "SELECT e.id, e.crawl_id, e.entry_id, e.kind, e.version, e.at FROM events e "
+            f"WHERE e.kind NOT IN ('new', 'changed') {f'OR NOT {derived}' if has_versions else ''}"
+        )
+        conn.execute("DROP TABLE events")
+    if has_versions:
+        conn.execute(versions_table("entry_versions_5"))
+        columns_from_json(conn, "entry_versions_5")
+        conn.execute("DROP TABLE entry_versions")
+        conn.execute("ALTER TABLE entry_versions_5 RENAME TO entry_versions")
+
+
+MIGRATIONS = {1: _migrate_1_to_2, 2: _migrate_2_to_3, 3: _migrate_3_to_4, 4: _migrate_4_to_5}
 
 
 class SchemaError(RuntimeError):
@@ -267,7 +326,7 @@ def ensure_schema(conn: sqlite3.Connection) -> int:
         for statement in _statements(TABLES):
             conn.execute(statement)
         _add_field_columns(conn)
-        conn.execute(VIEW_SQL)
+        _create_views(conn)
         if not had_fts:
             conn.execute(
                 "INSERT INTO entries_fts (entries_fts) VALUES ('rebuild')"

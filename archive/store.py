@@ -18,7 +18,7 @@ from pathlib import Path
 import sqlite_utils
 
 from . import health
-from .record import insert_captures, plan_entries, plan_settled, write_plan
+from .record import STATUS_EVENT, insert_captures, plan_entries, plan_settled, write_plan
 from .rows import crawl_row, entry_from_row  # noqa: F401  (entry_from_row re-exported for readers)
 from .schema import check_readable, ensure_schema, schema_version, transaction
 from .session import CrawlSession, SessionDelta, Sighting
@@ -175,8 +175,10 @@ class Archive:
     def record_entries(
         self, session: CrawlSession, batch: list[tuple[dict, Sighting]], source: str | None = None, ignore_fields=None
     ) -> None:
-        if source is not None:
+        if source is not None and source != session.source:  # a version's source is its crawl's
             session.source = source
+            with transaction(self.conn):
+                self.conn.execute("UPDATE crawls SET source = ? WHERE id = ?", (source, session.crawl_id))
         if ignore_fields is not None:
             session.ignore_fields = tuple(ignore_fields)
         if batch:
@@ -302,10 +304,7 @@ class Archive:
                     "UPDATE entries SET status='removed', removed_at=?, removed_crawl=? WHERE entry_id=?",
                     (stamp, crawl_id, eid),
                 )
-                self.conn.execute(
-                    "INSERT INTO events (crawl_id, entry_id, kind, version, at) VALUES (?, ?, 'removed', ?, ?)",
-                    (crawl_id, eid, version, stamp),
-                )
+                self.conn.execute(STATUS_EVENT, (crawl_id, eid, "removed", version, stamp))
                 removed += 1
         return removed
 

@@ -31,7 +31,7 @@ from archive.record import _UPSERT
 from archive.rows import ENTRY_COLUMNS
 from archive.schema import transaction
 from archive.store import Archive, Sighting
-from archive.versions import is_keyframe, stored_record
+from archive.versions import field_bits, insert_sql, is_keyframe, stored_fields, to_epoch, to_mask
 from crawler.items import FIELDS
 
 LISTING = "https://www.ilo.org/bench/lang--en/index.htm"
@@ -39,10 +39,7 @@ WORDS = (
     "decent work migrant workers social protection skills employment labour rights youth women safety health dialogue"
 )
 WORDS = WORDS.split()
-_VERSION = (
-    "INSERT INTO entry_versions (entry_id, version, crawl_id, seen_at, source, changed_fields, record) "
-    "VALUES (?, ?, ?, ?, ?, ?, ?)"
-)
+_VERSION = insert_sql()
 
 
 def record(i: int, v: int) -> dict:
@@ -67,18 +64,19 @@ def record(i: int, v: int) -> dict:
     return e
 
 
-def _entry_rows(i: int, versions: int, entries: int, crawls: int, per_crawl: int):
-    """The version, event and entries rows of entry i, as the archive stores them."""
-    vers, events, previous, keyframe, stamp = [], [], None, None, None
+def _entry_rows(i: int, versions: int, entries: int, crawls: int, per_crawl: int, bits: dict):
+    """The version and entries rows of entry i, as the archive stores them (the versions are the new and
+    changed events)."""
+    vers, previous, keyframe, stamp = [], None, None, None
     for v in range(1, versions + 1):
         # Version v of entry i lands in crawl (v * entries + i) // per_crawl + 1: entries are spread over the crawls.
         crawl = min(crawls, ((v - 1) * entries + i) // per_crawl + 1)
         rec = record(i, v)
         stamp = f"2021-{1 + (crawl * 11) // crawls:02d}-01T00:00:00+00:00"
-        changed = ["title", "description"] if v > 1 else []
-        vers.append((rec["entry_id"], v, crawl, stamp, "site", json.dumps(changed), stored_record(v, rec, keyframe)))
+        changed = to_mask(["title", "description"] if v > 1 else [], bits)
+        head = (rec["entry_id"], v, crawl, None, to_epoch(stamp), changed)
+        vers.append(head + stored_fields(v, rec, keyframe, bits))
         keyframe = rec if is_keyframe(v) else keyframe
-        events.append((crawl, rec["entry_id"], "new" if v == 1 else "changed", v, stamp))
         previous = rec
     row = dict(
         previous,
@@ -92,7 +90,7 @@ def _entry_rows(i: int, versions: int, entries: int, crawls: int, per_crawl: int
         removed_at=None,
         removed_crawl=None,
     )
-    return vers, events, tuple(row[c] for c in ENTRY_COLUMNS)
+    return vers, tuple(row[c] for c in ENTRY_COLUMNS)
 
 
 def build(path: str, entries: int, versions: int, crawls: int) -> None:
@@ -107,21 +105,17 @@ def build(path: str, entries: int, versions: int, crawls: int) -> None:
                 "VALUES (?, 'ilo', '[]', ?, ?, 'complete')",
                 (c, stamp, stamp),
             )
-    step = 50_000
+    step, bits = 50_000, field_bits(conn)
     for start in range(0, entries, step):
         stop = min(entries, start + step)
-        rows, vers, events = [], [], []
+        rows, vers = [], []
         for i in range(start, stop):
-            v, e, row = _entry_rows(i, versions, entries, crawls, per_crawl)
+            v, row = _entry_rows(i, versions, entries, crawls, per_crawl, bits)
             vers += v
-            events += e
             rows.append(row)
         with transaction(conn):
             conn.executemany(_UPSERT, rows)
-            conn.executemany(_VERSION, vers)
-            conn.executemany(
-                "INSERT INTO events (crawl_id, entry_id, kind, version, at) VALUES (?, ?, ?, ?, ?)", events
-            )
+            conn.executemany(_VERSION, sorted(vers))  # in key order, as a crawl's versions mostly come
         print(f"  built {stop:,} entries", file=sys.stderr)
     with transaction(conn):  # the last crawl's sightings, so a new crawl has a listing to compare with
         conn.executemany(

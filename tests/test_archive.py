@@ -49,7 +49,7 @@ def versions(archive, eid="WCMS_1"):
     return [
         json.loads(r[0])
         for r in archive.conn.execute(
-            "SELECT changed_fields FROM entry_versions WHERE entry_id=? ORDER BY version", (eid,)
+            "SELECT changed_fields FROM version_records WHERE entry_id=? ORDER BY version", (eid,)
         )
     ]
 
@@ -130,7 +130,7 @@ def test_stale_running_crawl_is_closed_as_failed(archive):
 
 def test_export_as_of_and_search(archive):
     crawl(archive, [(entry(title="Migrant workers forum", organisers=["ILO"]), L1)])
-    first = archive.conn.execute("SELECT seen_at FROM entry_versions").fetchone()[0]
+    first = archive.conn.execute("SELECT seen_at FROM version_records").fetchone()[0]
     assert [e["title"] for e in export_rows(archive.conn, as_of=first)] == ["Migrant workers forum"]
     assert list(export_rows(archive.conn, as_of="2000-01-01")) == []
     found = search(archive.conn, "migrant", organiser="ILO")

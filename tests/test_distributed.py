@@ -90,7 +90,7 @@ def snapshot(db) -> dict:
     cols = ", ".join(f'"{f}"' for f in FIELDS)
     queries = {
         "entries": f"SELECT {cols}, status, version FROM entries ORDER BY entry_id",
-        "versions": "SELECT entry_id, version, source, changed_fields, record FROM entry_versions ORDER BY 1, 2",
+        "versions": "SELECT entry_id, version, source, changed_fields, record FROM version_records ORDER BY 1, 2",
         "sightings": 'SELECT s.entry_id, s.listing_url, s.page_url, s.page, s."group", s.position, c.url, s.crawl_id '
         "FROM sightings s LEFT JOIN captures c ON c.id = s.capture_id ORDER BY 8, 1, 3",
         "captures": "SELECT url, listing_url, page, status, digest, page_links, crawl_id FROM captures ORDER BY 7, 1",

@@ -261,7 +261,7 @@ def test_hostile_links_are_refused_by_crawl_and_reparse_alike(tmp_path, site):
     try:
         urls = [r[0] for r in conn.execute("SELECT url FROM entries WHERE url IS NOT NULL")]
         titles = [r[0] for r in conn.execute("SELECT title FROM entries")]
-        versions = [r[0] for r in conn.execute("SELECT record FROM entry_versions")]
+        versions = [r[0] for r in conn.execute("SELECT record FROM version_records")]
     finally:
         conn.close()
     assert urls and all(u.startswith("http") for u in urls)

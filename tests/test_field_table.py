@@ -28,8 +28,8 @@ with Archive(db) as a:
         a.record_entries(session, [(entry(mood), Sighting(L))])
         a.finish_crawl(session, {L: {"pages_fetched": 1, "complete": True}})
     columns = [r[1] for r in a.conn.execute("PRAGMA table_info(entries)")]
-    records = [json.loads(r[0]) for r in a.conn.execute("SELECT record FROM entry_versions ORDER BY version")]
-    changed = json.loads(a.conn.execute("SELECT changed_fields FROM entry_versions WHERE version=2").fetchone()[0])
+    records = [json.loads(r[0]) for r in a.conn.execute("SELECT record FROM version_records ORDER BY version")]
+    changed = json.loads(a.conn.execute("SELECT changed_fields FROM version_records WHERE version=2").fetchone()[0])
 runner = CliRunner()
 exported = json.loads(runner.invoke(main, ["export", "--db", db, "--format", "json"]).output)
 diff = json.loads(runner.invoke(main, ["diff", "--db", db, "--format", "json"]).output)

@@ -4,6 +4,7 @@ anything else is a clear error rather than a silent match of nothing or everythi
 
 import json
 import sqlite3
+from datetime import datetime
 
 import pytest
 from click.testing import CliRunner
@@ -58,8 +59,9 @@ def db(tmp_path):
     with sqlite3.connect(path) as conn:  # the crawls as if run at these times
         for cid, start in STARTS.items():
             conn.execute("UPDATE crawls SET started_at = ?, finished_at = ? WHERE id = ?", (start, start, cid))
-            conn.execute("UPDATE entry_versions SET seen_at = ? WHERE crawl_id = ?", (start, cid))
-            conn.execute("UPDATE events SET at = ? WHERE crawl_id = ?", (start, cid))
+            seen = int(datetime.fromisoformat(start).timestamp())  # unix seconds, as the archive stores them
+            conn.execute("UPDATE entry_versions SET seen_at = ? WHERE crawl_id = ?", (seen, cid))
+            conn.execute("UPDATE status_events SET at = ? WHERE crawl_id = ?", (start, cid))
             conn.execute("UPDATE entries SET first_seen = ? WHERE first_crawl = ?", (start, cid))
     return path
 

@@ -84,9 +84,7 @@ def hostile(tmp_path):
             ("WCMS_12", HOSTILE["xml"]),
         ):
             conn.execute("UPDATE entries SET title = ? WHERE entry_id = ?", (title, eid))
-            conn.execute(
-                "UPDATE entry_versions SET record = json_set(record, '$.title', ?) WHERE entry_id = ?", (title, eid)
-            )
+            conn.execute("UPDATE entry_versions SET title = ? WHERE entry_id = ?", (title, eid))
         conn.execute("UPDATE crawls SET note = 'failed: \x1b]0;pwned\x07 DNS'")
     return path
 

@@ -61,7 +61,7 @@ def test_a_pool_reparse_writes_what_one_process_writes(tmp_path, monkeypatch):
     assert second["pages_per_s"] > 0
     for sql in (
         "SELECT entry_id, title, date_start, organisers, status FROM entries ORDER BY entry_id",
-        "SELECT entry_id, version, source, record FROM entry_versions ORDER BY entry_id, version",
+        "SELECT entry_id, version, source, record FROM version_records ORDER BY entry_id, version",
         "SELECT entry_id, listing_url, page_url, page, position, capture_id FROM sightings ORDER BY rowid",
     ):
         assert table(one, sql) == table(pool, sql)

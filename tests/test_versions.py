@@ -2,6 +2,7 @@
 
 import json
 import sqlite3
+from pathlib import Path
 
 from archive.diff import diff
 from archive.queries import export_rows, history
@@ -50,18 +51,19 @@ def whole(record: dict) -> dict:
 def test_versions_store_what_changed_and_read_back_whole(tmp_path):
     seen = build(tmp_path / "a.db")
     with Archive(tmp_path / "a.db") as a:
-        rows = a.conn.execute("SELECT version, record FROM entry_versions WHERE entry_id='WCMS_1'")
-        stored = {v: json.loads(r) for v, r in rows}
+        rows = a.conn.execute("SELECT version, emptied, url, description FROM entry_versions WHERE entry_id='WCMS_1'")
+        stored = {v: (emptied, url, description) for v, emptied, url, description in rows}
         assert len(stored) == ROUNDS
-        assert set(stored[2]) < set(FIELDS) and "url" not in stored[2]  # a delta
-        assert stored[KEYFRAME + 1]["url"] == seen[KEYFRAME]["url"]  # a keyframe
-        assert "description" in stored[4] and stored[4]["description"] is None  # emptied: stored as null
-        rows = a.conn.execute("SELECT version, record FROM version_records WHERE entry_id='WCMS_1'")
-        view = {v: json.loads(r) for v, r in rows}
+        assert stored[2][1] is None and stored[2][2] == "Text 1"  # a delta: only what differs from the keyframe
+        assert stored[KEYFRAME + 1][1] == seen[KEYFRAME]["url"]  # a keyframe: whole
+        assert stored[4][2] is None and stored[4][0] != 0  # emptied: NULL, and said so in `emptied`
+        rows = a.conn.execute("SELECT version, record, title FROM version_records WHERE entry_id='WCMS_1'")
+        view = {v: (json.loads(r), title) for v, r, title in rows}
         pairs = full_records(a.conn, [("WCMS_1", v) for v in range(1, ROUNDS + 1)])
         h = history(a.conn, "WCMS_1")["versions"]
         for v in range(1, ROUNDS + 1):
-            assert whole(view[v]) == whole(pairs[("WCMS_1", v)]) == whole(h[v - 1]["record"]) == whole(seen[v - 1])
+            assert whole(view[v][0]) == whole(pairs[("WCMS_1", v)]) == whole(h[v - 1]["record"]) == whole(seen[v - 1])
+            assert view[v][1] == seen[v - 1]["title"]  # each field whole as a column of the view too
         assert h[3]["changes"]["description"] == ["Text 2", None]
         crawls = [c[0] for c in a.conn.execute("SELECT id FROM crawls ORDER BY id")]
         report = diff(a.conn, a.crawl(crawls[-2]), a.crawl(crawls[-1]))
@@ -71,25 +73,29 @@ def test_versions_store_what_changed_and_read_back_whole(tmp_path):
 
 
 def test_migration_from_schema_3_compacts_versions(tmp_path):
+    """Release 3 stored every version whole, nulls included: 3 -> 4 -> 5 reads every version as before."""
+    schema4 = Path(__file__).resolve().parent / "schema4"
+    expected = json.loads((schema4 / "expected.json").read_text(encoding="utf-8"))["history"]
     path = tmp_path / "v3.db"
-    seen = build(path)
     conn = sqlite3.connect(path)
-    with conn:  # as release 3 stored them: every version whole, nulls included, no view
-        for eid, version in conn.execute("SELECT entry_id, version FROM entry_versions").fetchall():
-            record = entry(version - 1, eid) if eid == "WCMS_1" else entry(0, eid)
-            text = json.dumps({f: record.get(f) for f in FIELDS}, ensure_ascii=False, sort_keys=True)
-            conn.execute("UPDATE entry_versions SET record=? WHERE entry_id=? AND version=?", (text, eid, version))
+    conn.executescript((schema4 / "archive.sql").read_text(encoding="utf-8"))
+    with conn:
+        for eid, h in expected.items():
+            for v in h["versions"]:
+                text = json.dumps({f: v["record"].get(f) for f in FIELDS}, ensure_ascii=False, sort_keys=True)
+                conn.execute(
+                    "UPDATE entry_versions SET record=? WHERE entry_id=? AND version=?", (text, eid, v["version"])
+                )
         conn.execute('UPDATE entry_versions SET changed_fields = \'["title", "url"]\' WHERE version = 1')
         conn.execute("DROP VIEW version_records")
         conn.execute("UPDATE meta SET value='3' WHERE key='schema_version'")
-    before = conn.execute("SELECT sum(length(record)) FROM entry_versions").fetchone()[0]
     conn.close()
     with Archive(path) as a:
         assert a.conn.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()[0] == str(SCHEMA_VERSION)
-        after = a.conn.execute("SELECT sum(length(record)) FROM entry_versions").fetchone()[0]
-        assert after < before / 2
-        firsts = {r[0] for r in a.conn.execute("SELECT changed_fields FROM entry_versions WHERE version = 1")}
+        firsts = {r[0] for r in a.conn.execute("SELECT changed_fields FROM version_records WHERE version = 1")}
         assert firsts == {"[]"}  # a first version changed nothing: all of it is new
-        h = history(a.conn, "WCMS_1")["versions"]
-        assert [whole(v["record"]) for v in h] == [whole(e) for e in seen]
+        stored = a.conn.execute("SELECT count(*) FROM entry_versions WHERE version % 8 != 1 AND url IS NOT NULL")
+        assert stored.fetchone()[0] == 0  # between keyframes, only what changed (the URL never does here)
+        for eid, h in expected.items():
+            assert history(a.conn, eid)["versions"] == h["versions"]
     assert integrity_ok(str(path))
