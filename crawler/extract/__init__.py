@@ -13,6 +13,7 @@ from .html import decode_html, first, is_ancestor, parse_html, select, text_of
 from .pagination import find_page_links, page_number
 from .profiles import Profile, ProfileError, get_profile, profile_for_url  # noqa: F401
 from .raw import RawEntry, RawPage
+from .scoped import PerEntry
 from .structured import reconcile as reconcile_structured
 from .structured import structured_items
 
@@ -61,45 +62,50 @@ def _profile_entries(root, profile: Profile) -> list[RawEntry]:
         )
     entries: list[RawEntry] = []
     group, position = None, 0
-    for node in select(scope, wanted):  # document order: headings and entries interleaved
+    nodes = select(scope, wanted)
+    part = {name: PerEntry(scope, nodes, sel.get(name)) for name in ("title", "date", "credit", "image", "description")}
+    for node in nodes:  # document order: headings and entries interleaved
         if node in group_nodes:
             group, position = text_of(node), 0  # an empty heading starts a group with no heading
             continue
         position += 1
         if placed is not None:
             group, position = placed[node]
-        title_el = first(node, sel.get("title"))
-        if title_el is None:
-            title_el = find_title([node])
-        if title_el is not None and title_el.tag != "a":
-            title_el = next(iter(title_el.iter("a")), title_el)
-        entry = RawEntry(
-            title=text_of(title_el),
-            href=title_el.get("href") if title_el is not None else None,
-            group=group,
-            position=position,
-        )
-        used = [title_el]
-        date_el = first(node, sel.get("date"))
-        if date_el is not None:
-            # The date itself when the line holds more ("Event | 16 December 2022");
-            # else the line as shown ("Ongoing"), which then has no dates.
-            entry.date_text = date_from_element(date_el) or text_of(date_el)
-            used.append(date_el)
-        credit_el = first(node, sel.get("credit"))
-        if credit_el is not None:
-            entry.credit_text = text_of(credit_el)
-            used.append(credit_el)
-        image_el = first(node, sel.get("image"))
-        if image_el is not None:
-            entry.image_src = image_el.get("src") or image_el.get("data-src")
-        if sel.get("description"):
-            paras = [
-                p for p in select(node, sel["description"]) if not any(is_ancestor(u, p) for u in used if u is not None)
-            ]
-            entry.paragraphs = [t for t in (text_of(p) for p in paras) if t]
-        entries.append(fill_entry([node], entry, used))
+        entries.append(_read_entry(node, part, group, position))
     return entries
+
+
+def _read_entry(node, part: dict[str, PerEntry], group: str | None, position: int) -> RawEntry:
+    """One entry's parts by the profile's selectors, then what they miss by content."""
+    title_el = part["title"].first(node)
+    if title_el is None:
+        title_el = find_title([node])
+    if title_el is not None and title_el.tag != "a":
+        title_el = next(iter(title_el.iter("a")), title_el)
+    entry = RawEntry(
+        title=text_of(title_el),
+        href=title_el.get("href") if title_el is not None else None,
+        group=group,
+        position=position,
+    )
+    used = [title_el]
+    date_el = part["date"].first(node)
+    if date_el is not None:
+        # The date itself when the line holds more ("Event | 16 December 2022");
+        # else the line as shown ("Ongoing"), which then has no dates.
+        entry.date_text = date_from_element(date_el) or text_of(date_el)
+        used.append(date_el)
+    credit_el = part["credit"].first(node)
+    if credit_el is not None:
+        entry.credit_text = text_of(credit_el)
+        used.append(credit_el)
+    image_el = part["image"].first(node)
+    if image_el is not None:
+        entry.image_src = image_el.get("src") or image_el.get("data-src")
+    if part["description"].selector:
+        paras = [p for p in part["description"].all(node) if not any(is_ancestor(u, p) for u in used if u is not None)]
+        entry.paragraphs = [t for t in (text_of(p) for p in paras) if t]
+    return fill_entry([node], entry, used)
 
 
 def extract_page(

@@ -87,12 +87,12 @@ def parse_credit(text: str | None) -> Credit | None:
 def looks_like_credit(text: str | None) -> bool:
     """True for a line that starts the way credits do ("©", "(c)", "Photo:")."""
     shown = clean_text(text)
-    return bool(
-        shown
-        and len(shown) < 160
-        and re.match(
-            r"^(?:©|\(c\)\s|photo\s*(?:credit)?\s*:|cr[ée]dit\s*(?:photo)?\s*:|foto\s*:|copyright\b)",
-            shown,
-            re.IGNORECASE,
-        )
-    )
+    return bool(shown and len(shown) < 160 and shown[0] in _CREDIT_INITIALS and _CREDIT_START.match(shown))
+
+
+_CREDIT_START = re.compile(
+    r"^(?:©|\(c\)\s|photo\s*(?:credit)?\s*:|cr[ée]dit\s*(?:photo)?\s*:|foto\s*:|copyright\b)", re.IGNORECASE
+)
+# The characters a credit line can start with (no letter here has an odd case-insensitive twin):
+# most lines are ruled out without the regex.
+_CREDIT_INITIALS = frozenset("©(pPcCfF")

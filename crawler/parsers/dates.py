@@ -87,6 +87,8 @@ _YEAR_IN_TEXT = re.compile(r"\b(1[89]\d\d|2[01]\d\d)\b")
 
 def _fold(text: str) -> str:
     """Lower-case, strip accents, unify dashes; keep digits and letters."""
+    if text.isascii():
+        return text.lower()  # nothing to decompose, strip or unify
     text = unicodedata.normalize("NFKD", text.lower())
     text = "".join(ch for ch in text if not unicodedata.combining(ch))
     text = re.sub(r"[\u2010-\u2015\u2212]", "-", text)

