@@ -8,11 +8,10 @@ import sqlite3
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 
-from crawler.items import FIELDS
 from crawler.parsers.ids import canonical_url, document_number
 
 from .store import entry_from_row
-from .versions import field_bits, keyframe_join, merged_columns, whole_fields
+from .versions import field_bits, keyframe_join, records_of, whole_sql
 
 
 class NotFound(LookupError):
@@ -92,9 +91,12 @@ def resolve_entry(conn: sqlite3.Connection, ref: str) -> str:
     if canon:
         if conn.execute("SELECT 1 FROM entries WHERE entry_id=?", (canon,)).fetchone():
             return canon
+        row = conn.execute("SELECT entry_id FROM entries WHERE url = ? LIMIT 1", (ref,)).fetchone()  # indexed
+        if row:
+            return row[0]
         conn.create_function("canonical_url", 1, canonical_url, deterministic=True)
-        row = conn.execute(
-            "SELECT entry_id FROM entries WHERE url = ? OR canonical_url(url) = ? LIMIT 1", (ref, canon)
+        row = conn.execute(  # every entry's URL, as the site may write it: a scan
+            "SELECT entry_id FROM entries WHERE canonical_url(url) = ? LIMIT 1", (canon,)
         ).fetchone()
         if row:
             return row[0]
@@ -160,20 +162,18 @@ def export_rows(conn: sqlite3.Connection, as_of: str | None = None, include_remo
         return
     cutoff = parse_when(as_of).cutoff
     states = _states_before(conn, cutoff)
-    bits = field_bits(conn)
-    rows = conn.execute(
-        f"""SELECT t.entry_id, {", ".join(merged_columns(bits))}
+    cursor = conn.cursor()
+    cursor.row_factory = None  # plain tuples: a million of them
+    rows = cursor.execute(  # one pass over the versions in key order, each entry's latest before the cutoff
+        f"""SELECT {whole_sql(field_bits(conn))}
             FROM (SELECT entry_id, max(version) AS version FROM entry_versions WHERE {_SEEN_BEFORE} GROUP BY entry_id) m
             JOIN entry_versions t ON t.entry_id = m.entry_id AND t.version = m.version {keyframe_join()}""",
         {"epoch": _epoch(cutoff), "cutoff": cutoff},
     )
-    for row in rows:
-        status = "removed" if states.get(row[0]) == "removed" else "listed"
+    for out in records_of(rows):
+        status = "removed" if states.get(out["entry_id"]) == "removed" else "listed"
         if status == "removed" and not include_removed:
             continue
-        out = whole_fields(row[1:])
-        out["entry_id"] = row[0]
-        out = {f: out.get(f) for f in FIELDS}
         out["status"] = status
         yield out
 
@@ -246,7 +246,8 @@ def search(
 
     Each result has its `rank` (1 is the best match) and `status` (listed or removed)."""
     sql = [
-        "SELECT e.*, bm25(entries_fts) AS score FROM entries_fts JOIN entries e ON e.rowid = entries_fts.rowid "
+        # FTS5's own `rank` (bm25) sorts inside the index: twice as fast as ORDER BY bm25(), the same order
+        "SELECT e.*, entries_fts.rank AS score FROM entries_fts JOIN entries e ON e.rowid = entries_fts.rowid "
         "WHERE entries_fts MATCH ?"
     ]
     params: list = [match_expression(query, raw)]
@@ -262,7 +263,7 @@ def search(
     if listing:
         sql.append("AND e.entry_id IN (SELECT entry_id FROM sightings WHERE listing_url = ?)")
         params.append(listing)
-    sql.append("ORDER BY score LIMIT ?")
+    sql.append("ORDER BY entries_fts.rank LIMIT ?")
     params.append(limit)
     try:
         rows = conn.execute(" ".join(sql), params).fetchall()

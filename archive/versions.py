@@ -121,9 +121,7 @@ def stored_fields(version: int, record: dict, keyframe: dict | None, bits: dict[
 
 def merged(keyframe: dict | None, entry_id: str, version: int, stored: tuple, bits: dict[str, int]) -> dict:
     """Version `version`'s full record, from its keyframe's full record and its own stored (emptied, *fields)."""
-    record = {f: None for f in FIELDS}
-    if keyframe is not None and not is_keyframe(version):
-        record.update(keyframe)
+    record = dict(keyframe) if keyframe is not None and not is_keyframe(version) else dict.fromkeys(FIELDS)
     record["entry_id"] = entry_id
     emptied, values = stored[0], stored[1:]
     for f, value in zip(COLUMNS, values, strict=True):
@@ -134,9 +132,29 @@ def merged(keyframe: dict | None, entry_id: str, version: int, stored: tuple, bi
     return record
 
 
-def whole_fields(row: tuple) -> dict:
-    """A row of `merged_columns()` values (the whole fields, in COLUMNS order) as a record."""
-    return {f: _decode(f, value) for f, value in zip(COLUMNS, row, strict=True)}
+_LISTS = tuple(f for f in FIELDS if f in LIST_FIELDS)
+
+
+def records_of(rows):
+    """Rows of `whole_sql()` (every field whole, in FIELDS order) as records."""
+    lists: dict[str, list] = {}  # the same few organiser lists come again and again: parsed once each
+    for row in rows:
+        record = dict(zip(FIELDS, row, strict=True))
+        for f in _LISTS:
+            text = record[f]
+            if text is not None:
+                if text not in lists:
+                    if len(lists) > 10_000:
+                        lists.clear()
+                    lists[text] = json.loads(text)
+                record[f] = list(lists[text])
+        yield record
+
+
+def whole_sql(bits: dict[str, int], t: str = "t", k: str = "k") -> str:
+    """The select list of every field whole, in FIELDS order, of version `t` joined to its keyframe `k`."""
+    merged = dict(zip(COLUMNS, merged_columns(bits, t, k), strict=True))
+    return ", ".join(merged.get(f, f"{t}.{q(f)}") for f in FIELDS)
 
 
 def merged_columns(bits: dict[str, int], t: str = "t", k: str = "k") -> list[str]:
