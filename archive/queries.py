@@ -91,12 +91,9 @@ def resolve_entry(conn: sqlite3.Connection, ref: str) -> str:
     if canon:
         if conn.execute("SELECT 1 FROM entries WHERE entry_id=?", (canon,)).fetchone():
             return canon
-        row = conn.execute("SELECT entry_id FROM entries WHERE url = ? LIMIT 1", (ref,)).fetchone()  # indexed
-        if row:
-            return row[0]
         conn.create_function("canonical_url", 1, canonical_url, deterministic=True)
-        row = conn.execute(  # every entry's URL, as the site may write it: a scan
-            "SELECT entry_id FROM entries WHERE canonical_url(url) = ? LIMIT 1", (canon,)
+        row = conn.execute(
+            "SELECT entry_id FROM entries WHERE url = ? OR canonical_url(url) = ? LIMIT 1", (ref, canon)
         ).fetchone()
         if row:
             return row[0]

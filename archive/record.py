@@ -8,13 +8,12 @@ caller absorbs only after the commit.
 
 from __future__ import annotations
 
-import hashlib
 import json
-import zlib
 from dataclasses import dataclass, field
 
 from crawler.items import FIELDS, PLACEMENT_FIELDS, VERSIONED_FIELDS
 
+from .bodies import store_body
 from .compare import changed_fields
 from .rows import ENTRY_COLUMNS, entry_from_row, q, row_from_entry
 from .session import CrawlSession, SessionDelta, Sighting
@@ -77,13 +76,7 @@ def insert_captures(
             kept = {k: v for k, v in json.loads(old_headers or "{}").items() if k in VALIDATORS}
             headers = {**kept, **headers}
         else:
-            body = cap.get("body") or b""
-            digest = hashlib.sha256(body).hexdigest()
-            if not conn.execute("SELECT 1 FROM capture_bodies WHERE digest = ?", (digest,)).fetchone():
-                conn.execute(  # a body already kept (a page unchanged since) is not compressed again
-                    "INSERT INTO capture_bodies (digest, body, size) VALUES (?, ?, ?)",
-                    (digest, zlib.compress(body, 6), len(body)),
-                )
+            digest = store_body(conn, cap.get("body") or b"", cap.get("listing_url") or cap["url"])
             links = json.dumps(cap.get("page_links") or [])
         cur = conn.execute(
             "INSERT INTO captures (crawl_id, url, listing_url, page, fetched_at, status, headers, digest, page_links, "

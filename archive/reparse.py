@@ -13,7 +13,6 @@ from __future__ import annotations
 import json
 import os
 import time
-import zlib
 from concurrent.futures import ProcessPoolExecutor
 from itertools import islice
 
@@ -22,6 +21,7 @@ from crawler.extract import extract_page
 from crawler.extract.profiles import choose_profile
 from crawler.validation import checked_entry
 
+from .bodies import decompress, stored_body
 from .queries import latest_complete_crawl
 from .record import SQL_CHUNK
 from .store import Archive, Sighting
@@ -96,18 +96,15 @@ def _parsed(archive: Archive, jobs, count: int, workers: int | None):
             yield from pool.map(parse_capture, window, chunksize=8)
 
 
-def _stored_body(archive: Archive, capture_id: int) -> bytes | None:
-    """The page as stored (compressed): the worker decompresses it."""
-    row = archive.conn.execute(
-        "SELECT b.body FROM captures c JOIN capture_bodies b ON b.digest = c.digest WHERE c.id = ?", (capture_id,)
-    ).fetchone()
-    return row[0] if row else None
+def _stored_body(archive: Archive, capture_id: int) -> tuple | None:
+    """The page as stored (compressed, with its dictionary): the worker decompresses it."""
+    return stored_body(archive.conn, capture_id)
 
 
 def parse_capture(job: tuple) -> tuple[str, list]:
     """In a worker: one stored page to its listing and its checked entries with their sightings."""
     url, listing_url, page_number, capture_id, profile_name, fetched_at, stored = job
-    body = zlib.decompress(stored) if stored is not None else b""
+    body = decompress(*stored) if stored is not None else b""
     profile = choose_profile(profile_name, url)
     captured = _when(fetched_at)  # "3 hours ago" counts back from the capture, not from today
     page = extract_page(body, url, profile or "auto", now=captured)

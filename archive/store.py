@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import sqlite3
-import zlib
 from contextlib import closing
 from datetime import UTC, datetime
 from importlib import metadata
@@ -18,6 +17,7 @@ from pathlib import Path
 import sqlite_utils
 
 from . import health
+from .bodies import read_body
 from .record import STATUS_EVENT, insert_captures, plan_entries, plan_settled, write_plan
 from .rows import crawl_row, entry_from_row  # noqa: F401  (entry_from_row re-exported for readers)
 from .schema import check_readable, ensure_schema, schema_version, transaction
@@ -185,10 +185,7 @@ class Archive:
             self.write_batch(session, [], batch)
 
     def capture_body(self, capture_id: int) -> bytes | None:
-        row = self.conn.execute(
-            "SELECT b.body FROM captures c JOIN capture_bodies b ON b.digest = c.digest WHERE c.id = ?", (capture_id,)
-        ).fetchone()
-        return zlib.decompress(row[0]) if row else None
+        return read_body(self.conn, capture_id)
 
     # -- closing a crawl --------------------------------------------------
 

@@ -215,6 +215,9 @@ def main() -> None:
     for name, nbytes in sizes(a.conn):
         if nbytes >= size / 1000:
             print(f"  {name:<36} {nbytes / 1e6:>9.1f} MB {nbytes / size * 100:>5.1f}%")
+    packed = os.path.join(tmp.name, "vacuumed.db")  # the same archive with its pages packed (VACUUM)
+    a.conn.execute("VACUUM INTO ?", (packed,))
+    print(f"after VACUUM {os.path.getsize(packed) / 1e6:,.0f} MB; ratio {os.path.getsize(packed) / json_size:.2f}")
     a.close()
     tmp.cleanup()
 
