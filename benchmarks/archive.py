@@ -105,20 +105,28 @@ def build(path: str, entries: int, versions: int, crawls: int, order: str = "key
                 "VALUES (?, 'ilo', '[]', ?, ?, 'complete')",
                 (c, stamp, stamp),
             )
-    step, bits, grown = 50_000, field_bits(conn), []
-    ids = sorted(range(entries), key=lambda i: f"WCMS_{i}")  # in key order: a bulk load
-    for start in range(0, entries, step):
-        rows, vers = [], []
-        for i in ids[start : start + step]:
-            v, row = _entry_rows(i, versions, entries, crawls, per_crawl, bits)
-            vers += v
-            rows.append(row)
+    step, bits = 50_000, field_bits(conn)
+    for start in range(0, entries, step):  # the entries in the order they were first seen
+        rows = [
+            _entry_rows(i, versions, entries, crawls, per_crawl, bits)[1]
+            for i in range(start, min(entries, start + step))
+        ]
         with transaction(conn):
             conn.executemany(_UPSERT, rows)
-            conn.executemany(_VERSION, [] if order == "crawl" else vers)
-        grown += vers if order == "crawl" else []
         print(f"  built {min(entries, start + step):,} entries", file=sys.stderr)
-    grown.sort(key=lambda row: (row[2], row[0]))  # as crawls add them, crawl after crawl
+    ids = sorted(range(entries), key=lambda i: f"WCMS_{i}")  # the versions in key order (a bulk load)
+    grown = []
+    for start in range(0, entries, step):
+        vers = [
+            v for i in ids[start : start + step] for v in _entry_rows(i, versions, entries, crawls, per_crawl, bits)[0]
+        ]
+        if order == "crawl":
+            grown += vers
+            continue
+        with transaction(conn):
+            conn.executemany(_VERSION, vers)
+        print(f"  built the versions of {min(entries, start + step):,} entries", file=sys.stderr)
+    grown.sort(key=lambda row: (row[2], row[0]))  # or as crawls add them, crawl after crawl
     for start in range(0, len(grown), step):
         with transaction(conn):
             conn.executemany(_VERSION, grown[start : start + step])
