@@ -26,10 +26,9 @@ def join_url(base: str | None, href: str | None) -> str | None:
         if base and href[:1] == "/" and "/." not in href and _PLAIN_PATH.fullmatch(href):
             # The usual link, a plain path from the root: urljoin's answer is the base's scheme and
             # host before it (it has no "." segments to resolve nor a query to keep), without its parsing.
-            parts = urlsplit(base)
-            if parts.scheme in ("http", "https"):
-                parts.port  # noqa: B018 - raises for a port that is no number, as below
-                return f"{parts.scheme}://{parts.netloc}{href}"
+            origin = _http_origin(base)
+            if origin is not None:
+                return origin + href
         joined = urljoin(base or "", href)
         netloc = joined.split("/", 3)[2] if "://" in joined else ""
         if ":" in netloc.rsplit("@", 1)[-1]:
@@ -37,6 +36,17 @@ def join_url(base: str | None, href: str | None) -> str | None:
     except (ValueError, IndexError):
         return None
     return joined
+
+
+@lru_cache(maxsize=256)  # one base a page, asked for each of its links
+def _http_origin(base: str) -> str | None:
+    """ "scheme://host[:port]" of an http(s) address; None for another scheme; ValueError for a
+    port that is no number, as below."""
+    parts = urlsplit(base)
+    if parts.scheme not in ("http", "https"):
+        return None
+    parts.port  # noqa: B018 - raises for a port that is no number
+    return f"{parts.scheme}://{parts.netloc}"
 
 
 def host_of(url: str | None) -> str:

@@ -1,0 +1,167 @@
+"""CSS selection without XPath for the plain selectors profiles use: tags, classes and ids,
+joined by descendant (" ") and child (">") combinators, in comma-separated groups.
+
+libxml2's XPath walks every element of the page for each selection and builds strings for
+each class test; a page is selected from some 20 times. Here one pass over the page (made
+anyway by parse_html) files its elements by tag, class and id, and a selection reads the few
+candidates of its last part and checks their ancestors. Same answers as lxml's CSSSelector
+(html translator): the same elements, in page order, each once. Any other selector
+(attributes, pseudo-classes, namespaces) is answered by None: the caller uses XPath.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from functools import lru_cache
+
+import cssselect
+
+# normalize-space() in the XPath cssselect writes splits class names at these only.
+_XML_SPACE = re.compile(r"[ \t\r\n]+")
+_NONE: frozenset = frozenset()
+
+
+class _Compound:
+    """One compound selector: a tag (None for any), class names, ids (all must hold)."""
+
+    __slots__ = ("tag", "classes", "first_class", "ids")
+
+    def __init__(self, tag: str | None, classes: tuple[str, ...], ids: tuple[str, ...]):
+        self.tag, self.classes, self.ids = tag, frozenset(classes), ids
+        self.first_class = classes[0] if classes else None
+
+    def matches(self, el, names: dict) -> bool:
+        """`names`: each element's class names (PageIndex.names)."""
+        if self.tag is not None and el.tag != self.tag:
+            return False
+        if self.ids and any(el.get("id") != i for i in self.ids):
+            return False
+        return not self.classes or self.classes <= names.get(el, _NONE)
+
+
+def _compound(tree) -> _Compound | None:
+    classes, ids = [], []
+    while True:
+        kind = type(tree).__name__
+        if kind == "Class":
+            classes.append(tree.class_name)
+            tree = tree.selector
+        elif kind == "Hash":
+            ids.append(tree.id)
+            tree = tree.selector
+        elif kind == "Element":
+            break
+        else:
+            return None
+    if tree.namespace is not None or any(_XML_SPACE.search(c) or not c for c in classes):
+        return None  # namespaces, and class names XPath never matches, are left to XPath
+    tag = tree.element.lower() if tree.element is not None else None
+    return _Compound(tag, tuple(classes), tuple(ids))
+
+
+def _chain(tree) -> list | None:
+    """[compound, combinator, compound, ...] left to right, or None when not plain."""
+    if type(tree).__name__ == "CombinedSelector":
+        left = _chain(tree.selector)
+        right = _compound(tree.subselector)
+        if left is None or right is None or tree.combinator not in (" ", ">"):
+            return None
+        return [*left, tree.combinator, right]
+    compound = _compound(tree)
+    return [compound] if compound is not None else None
+
+
+@lru_cache(maxsize=512)
+def plan(selector: str) -> tuple | None:
+    """The selector as chains of compounds, or None when it is not plain."""
+    try:
+        parsed = cssselect.parse(selector)
+    except cssselect.SelectorError:
+        return None
+    chains = []
+    for sel in parsed:
+        chain = _chain(sel.parsed_tree) if sel.pseudo_element is None else None
+        if chain is None:
+            return None
+        chains.append(chain)
+    return tuple(chains)
+
+
+class PageIndex:
+    """A page's elements in page order, filed by tag, class name and id."""
+
+    def __init__(self, elements: list):
+        self.elements = [el for el in elements if isinstance(el.tag, str)]
+        self.position = {el: i for i, el in enumerate(self.elements)}
+        self.names: dict = {}  # element -> its class names
+        self.by_tag: dict[str, list] = {}
+        self.by_class: dict[str, list] = {}
+        self.by_id: dict[str, list] = {}
+        for el in self.elements:
+            self.by_tag.setdefault(el.tag, []).append(el)
+            cls = el.get("class")
+            if cls:
+                names = self.names[el] = frozenset(_XML_SPACE.split(cls))
+                for name in names:
+                    self.by_class.setdefault(name, []).append(el)
+            ident = el.get("id")
+            if ident is not None:
+                self.by_id.setdefault(ident, []).append(el)
+
+    def _candidates(self, last: _Compound) -> list:
+        if last.ids:
+            return self.by_id.get(last.ids[0], [])
+        if last.first_class is not None:
+            return self.by_class.get(last.first_class, [])
+        if last.tag is not None:
+            return self.by_tag.get(last.tag, [])
+        return self.elements
+
+    def _end(self, context) -> int:
+        """The position after the context's last descendant: its next sibling's, or an ancestor's."""
+        for el in (context, *context.iterancestors()):
+            if self.position[el] == 0:
+                break  # the indexed root: nothing after it
+            after = el.getnext()
+            while after is not None and not isinstance(after.tag, str):
+                after = after.getnext()  # no comment is left by parse_html; this is for safety
+            if after is not None:
+                return self.position[after]
+        return len(self.elements)
+
+    def select(self, context, chains: tuple) -> list | None:
+        """Elements under `context` (itself included) that match, in page order; None when
+        the context is not on the indexed page."""
+        start = self.position.get(context)
+        if start is None:
+            return None
+        end = self._end(context)
+        found = set()
+        for chain in chains:
+            last = chain[-1]
+            candidates = self._candidates(last)
+            position = self.position.__getitem__
+            lo = bisect_left(candidates, start, key=position)
+            for el in candidates[lo : bisect_left(candidates, end, lo, key=position)]:
+                if el not in found and last.matches(el, self.names) and self._holds(chain, len(chain) - 1, el, context):
+                    found.add(el)
+        return sorted(found, key=self.position.__getitem__)
+
+    def _holds(self, chain: list, i: int, el, context) -> bool:
+        """Whether chain[:i+1] matches ending at `el` (which matches chain[i] and lies in the
+        context), each of its elements inside the context."""
+        if i == 0:
+            return True
+        combinator, left = chain[i - 1], chain[i - 2]
+        if el is context:
+            return False  # the left part would lie outside the context
+        parent = el.getparent()
+        if combinator == ">":
+            return left.matches(parent, self.names) and self._holds(chain, i - 2, parent, context)
+        while True:
+            if left.matches(parent, self.names) and self._holds(chain, i - 2, parent, context):
+                return True
+            if parent is context:
+                return False
+            parent = parent.getparent()
