@@ -90,10 +90,9 @@ def _find_credit(elements, entry: RawEntry, used: list) -> None:
         if any(is_ancestor(u, el) for u in used if u is not None):
             continue
         text = text_of(el)
-        credit_like = looks_like_credit(text) or (
-            _CREDIT_CLASS.search(el.get("class") or "") and len(text or "") < _MAX_CREDIT_CHARS
-        )
-        if text and credit_like and (tag(el) in _TEXT_BLOCKS or tag(el) in ("figcaption", "cite")):
+        if not text or (tag(el) not in _TEXT_BLOCKS and tag(el) not in ("figcaption", "cite")):
+            continue  # the cheap tests first
+        if looks_like_credit(text) or (_CREDIT_CLASS.search(el.get("class") or "") and len(text) < _MAX_CREDIT_CHARS):
             entry.credit_text = text
             used.append(el)
             return

@@ -16,6 +16,9 @@ _NEXT_TEXT = re.compile(
     r"›|»|>|→|>>|next\s*[›»>→]+|suivant\s*[›»>→]+|siguiente\s*[›»>→]+|[›»>→]+\s*next)$",
     re.IGNORECASE,
 )
+# The first characters _NEXT_TEXT can match (with "ſ", which matches "s" case-insensitively): a page
+# number or a title skips the regex.
+_NEXT_INITIALS = frozenset("nNmMoOsSpPſ›»>→")
 _PAGE_HREF = re.compile(r"[?&](?:page|p|pg|start|offset)=\d+|/page/\d+", re.IGNORECASE)
 _OF_PAGES = re.compile(r"\b(?:page|página)\s+(\d+)\s+(?:of|de|sur)\s+\d+", re.IGNORECASE)
 
@@ -49,7 +52,7 @@ def find_page_links(
         add(el.get("href"))
     anchors = [(a, (text_of(a) or "").strip()) for a in root.iter("a")]
     for a, text in anchors:
-        if _NEXT_TEXT.match(text) or (a.get("aria-label") or "").lower() in (
+        if (text[:1] in _NEXT_INITIALS and _NEXT_TEXT.match(text)) or (a.get("aria-label") or "").lower() in (
             "next",
             "next page",
             "suivant",
