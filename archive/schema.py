@@ -226,6 +226,8 @@ def _add_field_columns(conn: sqlite3.Connection) -> None:
     for spec in FIELD_TABLE:
         if spec.name not in have:
             conn.execute(f'ALTER TABLE entries ADD COLUMN "{spec.name}" {spec.sql_type}')
+    if "dict_id" not in _columns(conn, "capture_bodies"):  # bodies stored before have no dictionary
+        conn.execute("ALTER TABLE capture_bodies ADD COLUMN dict_id INTEGER REFERENCES body_dicts(id)")
     have = _columns(conn, "entry_versions")
     for name in COLUMNS:
         if name not in have:
@@ -266,8 +268,6 @@ def _migrate_4_to_5(conn: sqlite3.Connection) -> None:
     conn.execute("DROP VIEW IF EXISTS version_records")
     # No query used it (a URL is looked up as written or in canonical form: a scan either way), yet 4% of the file.
     conn.execute("DROP INDEX IF EXISTS idx_entries_url")
-    if _columns(conn, "capture_bodies") and "dict_id" not in _columns(conn, "capture_bodies"):
-        conn.execute("ALTER TABLE capture_bodies ADD COLUMN dict_id INTEGER REFERENCES body_dicts(id)")
     for statement in _statements(TABLES):  # the tables new rows refer to, in a file made without some of them
         if statement.startswith("CREATE TABLE IF NOT EXISTS") and "entry_versions" not in statement.split("(")[0]:
             conn.execute(statement)

@@ -14,7 +14,8 @@ Readers never rebuild that themselves. They use one of:
 - the SQL view `version_records`: every version whole, each field a column and
   `record` the whole entry as JSON; seen_at as text, changed_fields a JSON list;
 - `full_records(conn, pairs)`: the whole records of some (entry_id, version) pairs;
-- `merged_columns(...)`: SQL for the whole fields of `t` (a version) joined to `k` (its keyframe).
+- `whole_sql(bits)` with `keyframe_join()`: SQL for every field whole of a version `t` joined
+  to its keyframe `k`, and `records_of(rows)` to read its rows (export --as-of).
 """
 
 from __future__ import annotations
