@@ -164,8 +164,16 @@ def text_of(el) -> str | None:
         pass
     if len(_TEXTS) > _MAX_CACHED_TEXTS:
         _TEXTS.clear()
-    text = _TEXTS[el] = clean_text("".join(el.itertext()))
+    text = _TEXTS[el] = clean_text(raw_text(el))
     return text
+
+
+def raw_text(el) -> str:
+    """All the text inside `el`, as "".join(el.itertext()). On the page parse_html read last (no
+    comments, processing instructions or entities left) libxml2 gathers it in one call, 7x faster."""
+    if _INDEX and el in _INDEX[0].position:
+        return etree.tostring(el, method="text", encoding=str, with_tail=False)
+    return "".join(el.itertext())
 
 
 def forget_texts() -> None:
