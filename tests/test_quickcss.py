@@ -1,5 +1,7 @@
 """crawler.extract.quickcss answers CSS selections without XPath: the same elements, in the
-same order, as lxml's CSSSelector, on every fixture page, from the page and from inside it."""
+same order, as lxml's CSSSelector, on every fixture page, from the page and from inside it.
+And html.raw_text, which reads a parsed page's text in one libxml2 call, reads what itertext does;
+pagination._rel_next finds the rel=next links its XPath found."""
 
 from __future__ import annotations
 
@@ -7,8 +9,10 @@ import tomllib
 
 import pytest
 from conftest import ROOT
+from lxml import etree
 
-from crawler.extract.html import _compiled, forget_texts, parse_html, select
+from crawler.extract.html import _compiled, forget_texts, parse_html, raw_text, select
+from crawler.extract.pagination import _rel_next
 from crawler.extract.quickcss import plan
 
 PAGES = sorted((ROOT / "tests/fixtures/pages").glob("*.html")) + sorted((ROOT / "tests/fixtures/real").glob("*.html"))
@@ -66,3 +70,24 @@ def test_moved_elements_fall_back_to_xpath():
     select(root, "div.a")[0].append(p)  # moved, as the flat extractor does, then told
     forget_texts()
     assert select(root, "div.a p.b") == _compiled("div.a p.b")(root) and len(select(root, "div.a p.b")) == 2
+
+
+@pytest.mark.parametrize("path", PAGES[1::4], ids=lambda p: p.stem)
+def test_raw_text_is_itertext(path):
+    root = parse_html(path.read_bytes(), base_url="https://example.org/")
+    for el in root.iter():
+        assert raw_text(el) == "".join(el.itertext()), el
+
+
+REL_NEXT = etree.XPath("//a[contains(concat(' ', normalize-space(@rel), ' '), ' next ')] | //link[@rel='next']")
+
+
+def test_rel_next_links_as_the_xpath_finds_them():
+    page = (
+        b"<html><head><link rel='next' href='/h'><link rel='next prev' href='/x'></head><body>"
+        b"<a rel=' nofollow\tnext ' href='/2'>2</a><a rel='Next' href='/n'>n</a><a rel='nextpage'>x</a>"
+        b"<p><a rel='next' href='/3'>3</a><link rel='next' href='/b'></p></body></html>"
+    )
+    for body in [page] + [p.read_bytes() for p in PAGES]:
+        root = parse_html(body, base_url="https://example.org/")
+        assert _rel_next(root) == REL_NEXT(root)

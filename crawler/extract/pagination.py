@@ -6,8 +6,6 @@ from __future__ import annotations
 import re
 from urllib.parse import urlsplit
 
-from lxml import etree
-
 from ..parsers.ids import host_of, join_url
 from .html import select, text_of
 
@@ -48,7 +46,7 @@ def find_page_links(
     if next_selector:
         for a in select(root, next_selector):
             add(a.get("href"))
-    for el in _REL_NEXT(root):
+    for el in _rel_next(root):
         add(el.get("href"))
     anchors = [(a, (text_of(a) or "").strip()) for a in root.iter("a")]
     for a, text in anchors:
@@ -77,7 +75,19 @@ def find_page_links(
     return list(found)
 
 
-_REL_NEXT = etree.XPath("//a[contains(concat(' ', normalize-space(@rel), ' '), ' next ')] | //link[@rel='next']")
+def _rel_next(root) -> list:
+    """<a rel="... next ..."> and <link rel="next"> anywhere in the document, in page order: what the
+    XPath "//a[contains(concat(' ', normalize-space(@rel), ' '), ' next ')] | //link[@rel='next']"
+    finds, with one walk over the links instead of two over every element."""
+    found = []
+    for el in root.getroottree().getroot().iter("a", "link"):
+        rel = el.get("rel")
+        if rel is not None and (rel == "next" if el.tag == "link" else "next" in _XML_SPACE.split(rel)):
+            found.append(el)
+    return found
+
+
+_XML_SPACE = re.compile(r"[ \t\r\n]+")  # what normalize-space() collapses
 
 
 def _numbered_twin(href: str, base_url: str) -> bool:
