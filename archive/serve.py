@@ -29,8 +29,9 @@ DESCRIPTIONS = {
 QUERIES = {
     "new_since": {
         "title": "New entries since a date",
-        "sql": "SELECT e.entry_id, e.title, e.url, e.date_text, e.organisers, e.listing_url, ev.at AS first_seen "
-        "FROM events ev JOIN entries e USING (entry_id) WHERE ev.kind = 'new' AND ev.at >= :since ORDER BY ev.at DESC",
+        # first_seen is the time of the entry's 'new' event; entries is read once, not the events view.
+        "sql": "SELECT entry_id, title, url, date_text, organisers, listing_url, first_seen FROM entries "
+        "WHERE first_seen >= :since ORDER BY first_seen DESC",
     },
     "entry_history": {
         "title": "History of an entry",
