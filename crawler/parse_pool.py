@@ -21,9 +21,11 @@ import multiprocessing
 import multiprocessing.connection
 import os
 import signal
+import sys
 import threading
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from .entries import build_entries
@@ -75,6 +77,25 @@ def _wait_then_exit(sentinel) -> None:
     os._exit(1)
 
 
+@contextmanager
+def _main_module_hidden():
+    """While the workers start: they do not import the program that started the crawl.
+
+    multiprocessing runs the main script (or `-m` module) again in each new process, so a
+    script that calls run_crawl() without an `if __name__ == "__main__":` guard would
+    crawl again inside the worker. The worker needs nothing from it.
+    """
+    main = sys.modules.get("__main__")
+    saved = {name: main.__dict__[name] for name in ("__file__", "__spec__") if main and name in main.__dict__}
+    try:
+        for name in saved:
+            setattr(main, name, None)
+        yield
+    finally:
+        for name, value in saved.items():
+            setattr(main, name, value)
+
+
 class ParsePool:
     """Parses pages in worker processes once a crawl is big enough; in-process before, and after a failure."""
 
@@ -91,11 +112,12 @@ class ParsePool:
         # forked child could inherit a lock one of them held.
         methods = multiprocessing.get_all_start_methods()
         context = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
-        self._executor = ProcessPoolExecutor(
-            max_workers=self.processes, mp_context=context, initializer=_exit_with_parent
-        )
-        for _ in range(self.processes):
-            self._executor.submit(int)  # start the workers now: their imports run while pages download
+        with _main_module_hidden():
+            self._executor = ProcessPoolExecutor(
+                max_workers=self.processes, mp_context=context, initializer=_exit_with_parent
+            )
+            for _ in range(self.processes):
+                self._executor.submit(int)  # start the workers now: their imports run while pages download
         log.info("parsing pages in %d worker process(es)", self.processes)
 
     @property

@@ -11,7 +11,7 @@ import threading
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, wait_for
+from conftest import ROOT, q, wait_for
 from test_faults import ALL, PAGES, page_html
 
 from crawler.extract.profiles import ProfileError
@@ -172,3 +172,25 @@ def test_ctrl_c_stops_a_pooled_crawl_as_it_stops_any_crawl(tmp_path, site):
     assert proc.returncode == 3, err.decode()[-2000:]
     assert b"PARTIAL" in out
     assert b"worker died" not in err and b"Traceback" not in err
+
+
+def test_a_script_without_a_main_guard_is_not_run_again_by_the_worker(tmp_path, site):
+    """multiprocessing re-imports the main script in new processes; the pool hides it, so
+    an unguarded script that calls run_crawl() makes one crawl, not one more per worker."""
+    script = tmp_path / "unguarded.py"
+    script.write_text(
+        "from crawler.run import run_crawl\n"
+        f"r = run_crawl('listing', {str(tmp_path / 'u.db')!r}, [{site.url!r}], None, "
+        f"{ {**FAST, 'PARSE_PROCESS_AFTER': 0}!r})\n"
+        "print('RESULT', r['status'], r['stats'].get('parse_pool/pages'))\n"
+    )
+    out = subprocess.run(
+        [sys.executable, str(script)],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=180,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+    )
+    assert [line for line in out.stdout.splitlines() if line.startswith("RESULT")] == [f"RESULT complete {PAGES}"]
+    assert rows(tmp_path / "u.db") and q(tmp_path / "u.db", "SELECT count(*) FROM crawls") == 1
