@@ -99,6 +99,8 @@ class Archive:
         try:
             conn = _connect_readonly(self.path) if readonly else _connect_writer(self.path)
         except sqlite3.DatabaseError as exc:
+            if getattr(exc, "sqlite_errorcode", None) == sqlite3.SQLITE_FULL:  # e.g. migrating: one transaction
+                raise ArchiveError(f"{self.path}: disk full; the archive is unchanged") from None
             raise ArchiveError(f"{self.path} is not a usable archive: {exc}") from None
         if busy_timeout is not None:
             conn.execute(f"PRAGMA busy_timeout={int(busy_timeout * 1000)}")

@@ -329,3 +329,22 @@ def test_markdown_gives_no_autolink_and_the_terminal_no_bidi_override():
 
     assert "http\\://" in md_text("Go to http://evil.example/x") and "www\\." in md_text("or www.evil.example")
     assert for_terminal("RTL \u202e txt.exe") == "RTL  txt.exe"
+
+
+def test_a_migration_that_fills_the_disk_leaves_the_archive_as_it_was(small_disk):
+    """The 4 -> 5 migration rewrites the versions in one transaction: a full disk stops it cleanly."""
+    db = small_disk / "old.db"
+    conn = sqlite3.connect(db)
+    conn.executescript((ROOT / "tests" / "schema4" / "archive.sql").read_text(encoding="utf-8"))
+    conn.close()
+    filler = small_disk / "filler"
+    free = os.statvfs(small_disk).f_bavail * os.statvfs(small_disk).f_frsize
+    filler.write_bytes(b"\0" * max(0, free - 8192))  # a few kB left: the migration cannot fit
+    result = cli("migrate", "--db", db)
+    filler.unlink()
+    assert result.returncode == 1 and "disk full" in result.stderr and "unchanged" in result.stderr, result.stderr
+    assert "Traceback" not in result.stderr
+    assert integrity_ok(str(db))
+    assert q(db, "SELECT value FROM meta WHERE key = 'schema_version'") == "4"
+    assert cli("migrate", "--db", db).returncode == 0  # with room again, it goes through
+    assert q(db, "SELECT value FROM meta WHERE key = 'schema_version'") == "5"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import errno
+import sqlite3
 import sys
 
 import click
@@ -100,6 +102,13 @@ def migrate(db):
     except ArchiveLocked as exc:
         click.echo(f"Error: {exc}", err=True)
         sys.exit(EXIT_LOCKED)
+    except (OSError, sqlite3.OperationalError) as exc:
+        # The migration is one transaction: whatever stopped it, the archive is as it was.
+        full = "disk full" if "full" in str(exc) or getattr(exc, "errno", None) == errno.ENOSPC else str(exc)
+        raise click.ClickException(
+            f"{db} could not be migrated ({full}); it is unchanged, still schema version {found}; "
+            "a migration needs about the archive's size in free space"
+        ) from None
     click.echo(f"migrated {db} from schema version {found} to {SCHEMA_VERSION}")
 
 
