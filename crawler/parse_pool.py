@@ -112,12 +112,18 @@ class ParsePool:
         # forked child could inherit a lock one of them held.
         methods = multiprocessing.get_all_start_methods()
         context = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
-        with _main_module_hidden():
-            self._executor = ProcessPoolExecutor(
-                max_workers=self.processes, mp_context=context, initializer=_exit_with_parent
-            )
-            for _ in range(self.processes):
-                self._executor.submit(int)  # start the workers now: their imports run while pages download
+        try:
+            with _main_module_hidden():
+                self._executor = ProcessPoolExecutor(
+                    max_workers=self.processes, mp_context=context, initializer=_exit_with_parent
+                )
+                for _ in range(self.processes):
+                    self._executor.submit(int)  # start the workers now: their imports run while pages download
+        except (OSError, RuntimeError) as exc:  # no /dev/shm (some containers), a process limit: parse here
+            log.warning("no parse worker (%s): pages are parsed in the crawl's own process", exc)
+            self.close()
+            self._given_up = True
+            return
         log.info("parsing pages in %d worker process(es)", self.processes)
 
     @property

@@ -194,3 +194,19 @@ def test_a_script_without_a_main_guard_is_not_run_again_by_the_worker(tmp_path, 
     )
     assert [line for line in out.stdout.splitlines() if line.startswith("RESULT")] == [f"RESULT complete {PAGES}"]
     assert rows(tmp_path / "u.db") and q(tmp_path / "u.db", "SELECT count(*) FROM crawls") == 1
+
+
+def test_a_machine_that_cannot_start_a_worker_parses_in_process(monkeypatch):
+    """No /dev/shm (some containers) or a process limit: the crawl parses pages itself."""
+    import crawler.parse_pool as parse_pool
+
+    def refuse(*args, **kwargs):
+        raise OSError(38, "Function not implemented")
+
+    monkeypatch.setattr(parse_pool, "ProcessPoolExecutor", refuse)
+    pool = ParsePool(processes=1, after=0)
+    pool.start_if_due(0)
+    assert not pool.active
+    assert asyncio.run(pool.parse(HTML, URL, URL, None, None)) == parse_page(HTML, URL, URL, None)
+    pool.start_if_due(100)  # and it does not try again for every page
+    assert not pool.active
