@@ -22,6 +22,7 @@ from .record import STATUS_EVENT, insert_captures, plan_entries, plan_settled, w
 from .rows import crawl_row, entry_from_row  # noqa: F401  (entry_from_row re-exported for readers)
 from .schema import check_readable, ensure_schema, schema_version, transaction
 from .session import CrawlSession, SessionDelta, Sighting
+from .writefaults import is_disk_full
 
 try:
     SOFTWARE_VERSION = metadata.version("listing-archive")
@@ -99,7 +100,7 @@ class Archive:
         try:
             conn = _connect_readonly(self.path) if readonly else _connect_writer(self.path)
         except sqlite3.DatabaseError as exc:
-            if getattr(exc, "sqlite_errorcode", None) == sqlite3.SQLITE_FULL:  # e.g. migrating: one transaction
+            if is_disk_full(exc):  # e.g. while migrating, which is one transaction
                 raise ArchiveError(f"{self.path}: disk full; the archive is unchanged") from None
             raise ArchiveError(f"{self.path} is not a usable archive: {exc}") from None
         if busy_timeout is not None:

@@ -7,6 +7,7 @@ error) fails at once. The message names the cause in words a user acts on.
 
 from __future__ import annotations
 
+import errno
 import sqlite3
 import time
 
@@ -23,11 +24,18 @@ def is_busy(exc: BaseException) -> bool:
     return isinstance(exc, sqlite3.OperationalError) and ("locked" in text or "busy" in text)
 
 
+def is_disk_full(exc: BaseException) -> bool:
+    """SQLite's "database or disk is full", or ENOSPC from a file the archive writes."""
+    return getattr(exc, "sqlite_errorcode", None) == sqlite3.SQLITE_FULL or (
+        getattr(exc, "errno", None) == errno.ENOSPC or "full" in str(exc).lower()
+    )
+
+
 def describe(exc: BaseException, waited: float = 0.0) -> str:
     text = str(exc).lower()
     if is_busy(exc):
         return f"archive locked by another process for {waited:.0f} s"
-    if "full" in text or getattr(exc, "errno", None) == 28:
+    if is_disk_full(exc):
         return "disk full: the archive could not be written"
     if "disk i/o" in text or isinstance(exc, OSError):
         return f"disk I/O error: the archive could not be written ({exc})"

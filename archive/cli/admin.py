@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import errno
 import sqlite3
 import sys
 
@@ -85,6 +84,7 @@ def migrate(db):
     """
     from ..locking import ArchiveLocked, archive_lock
     from ..schema import SCHEMA_VERSION
+    from ..writefaults import is_disk_full
 
     found = _schema_of(db)
     if found > SCHEMA_VERSION:
@@ -104,7 +104,7 @@ def migrate(db):
         sys.exit(EXIT_LOCKED)
     except (OSError, sqlite3.OperationalError) as exc:
         # The migration is one transaction: whatever stopped it, the archive is as it was.
-        full = "disk full" if "full" in str(exc) or getattr(exc, "errno", None) == errno.ENOSPC else str(exc)
+        full = "disk full" if is_disk_full(exc) else str(exc)
         raise click.ClickException(
             f"{db} could not be migrated ({full}); it is unchanged, still schema version {found}; "
             "a migration needs about the archive's size in free space"
