@@ -16,24 +16,15 @@ import time
 
 import pytest
 from conftest import FAST, ROOT, cli, wait_for
+from unattended import PAGE2
 
 from crawler.distributed.frontier import Frontier
 from crawler.items import FIELDS
-from crawler.site_server import DEMO_LISTING_PATH, SiteServer, demo_site_root
+from crawler.site_server import DEMO_LISTING_PATH, SiteServer
 
 REDIS_SERVER = shutil.which("redis-server")
 WORKER_LOGS = None
-PAGE2 = DEMO_LISTING_PATH.replace("index.htm", "nextRow--10/index.htm")
-
-
-@pytest.fixture
-def site(tmp_path):
-    root = tmp_path / "site"
-    shutil.copytree(demo_site_root() / "week1", root)
-    with SiteServer(root) as server:
-        server.url = server.base_url + DEMO_LISTING_PATH
-        server.page_root = root
-        yield server
+# `site` (the demo site's first week, served) is the unattended plugin's fixture (conftest's pytest_plugins).
 
 
 def _env(**extra):

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 from conftest import ROOT, q, wait_for
-from test_faults import ALL, PAGES, page_html
+from test_faults import ALL, PAGES, page_html, write_site
 
 from crawler.extract.profiles import ProfileError
 from crawler.parse_pool import ParsePool, parse_page
@@ -24,11 +24,8 @@ FAST = {"AUTOTHROTTLE_ENABLED": False, "DOWNLOAD_DELAY": 0, "LOG_LEVEL": "WARNIN
 
 @pytest.fixture
 def site(tmp_path):
-    root = tmp_path / "site" / "list"
-    root.mkdir(parents=True)
-    for n in range(1, PAGES + 1):
-        (root / f"page-{n}.html").write_text(page_html(n))
-    with SiteServer(root.parent) as server:
+    write_site(tmp_path / "site")
+    with SiteServer(tmp_path / "site") as server:
         server.url = server.base_url + "/list/page-1.html"
         yield server
 
