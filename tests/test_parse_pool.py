@@ -207,3 +207,26 @@ def test_a_machine_that_cannot_start_a_worker_parses_in_process(monkeypatch):
     assert asyncio.run(pool.parse(HTML, URL, URL, None, None)) == parse_page(HTML, URL, URL, None)
     pool.start_if_due(100)  # and it does not try again for every page
     assert not pool.active
+
+
+def test_hostile_huge_and_empty_pages_come_out_of_the_worker_as_they_do_in_process(tmp_path):
+    """Control characters, escapes and markup in titles, a 4 MB page and an empty page mid-listing:
+    the worker's archive and verdict are the in-process crawl's."""
+    root = tmp_path / "site"
+    write_site(root)
+    hostile = (
+        '<article><h2><a href="/item/x.html">\x1b[31mRed\x1b[0m \u202eevil\u202c <b>bold</b> &lt;script&gt;'
+        "\x00\x07 title</a></h2><p>Text \x85with\u2028controls.</p></article>"
+    )
+    (root / "list" / "page-3.html").write_text(page_html(3, hostile=hostile))
+    (root / "list" / "page-5.html").write_text(page_html(5, pad="x" * 4_000_000))
+    (root / "list" / "page-9.html").write_text("")
+    with SiteServer(root) as server:
+        url = server.base_url + "/list/page-1.html"
+        pooled = run(tmp_path / "pool.db", url, PARSE_PROCESS_AFTER=0)
+        alone = run(tmp_path / "alone.db", url, PARSE_PROCESSES=0)
+    assert pooled["status"] == alone["status"] == "partial"  # the empty page: nothing it did not list is removed
+    assert pooled["pooled"] > 0
+    titles = rows(tmp_path / "alone.db")
+    assert titles == rows(tmp_path / "pool.db")
+    assert not any(c in str(r) for r in titles for c in ("\x1b", "\x00", "\x07", "\u202e", "<b>"))
