@@ -11,6 +11,7 @@ import sqlite3
 
 from crawler.items import SUMMARY_FIELDS as _ENTRY_SUMMARY
 
+from .activity import KINDS, activity
 from .compare import changed_fields
 from .queries import latest_complete_crawl, parse_when
 from .record import SQL_CHUNK
@@ -111,9 +112,6 @@ def _summary(record: dict) -> dict:
     return out
 
 
-KINDS = ("new", "changed", "removed", "restored")
-
-
 def _classify(was, now) -> list[tuple[str, dict]]:
     """[(kind, summary)] of one entry between two states: none when it did not change; a
     restored entry whose fields changed while it was gone is both restored and changed,
@@ -207,47 +205,6 @@ def diff(
         **result,
         "activity": activity(conn, hi, listing),
     }
-
-
-def activity(conn: sqlite3.Connection, to_id: int, listing: str | None = None, crawls: int = 8) -> dict:
-    """New, changed, removed and restored entries per listing in each of the last site crawls up to `to_id`:
-    the data of the report's chart. A listing is the one the entry was (last) listed on."""
-    recent = [
-        dict(r)
-        for r in conn.execute(
-            "SELECT id, started_at, status FROM crawls WHERE id <= ? AND source = 'site' AND status != 'running' "
-            "ORDER BY id DESC LIMIT ?",
-            (to_id, crawls),
-        )
-    ][::-1]
-    ids = [c["id"] for c in recent]
-    marks = ",".join("?" * len(ids))
-    rows = conn.execute(
-        f"""SELECT c.id, c.started_at, coalesce(e.listing_title, e.listing_url) AS listing, e.listing_url, ev.kind,
-                   count(*) AS n
-            FROM (SELECT crawl_id, entry_id, CASE version WHEN 1 THEN 'new' ELSE 'changed' END AS kind
-                  FROM entry_versions WHERE crawl_id IN ({marks})
-                  UNION ALL SELECT crawl_id, entry_id, kind FROM status_events WHERE crawl_id IN ({marks})) ev
-            JOIN crawls c ON c.id = ev.crawl_id JOIN entries e ON e.entry_id = ev.entry_id
-            GROUP BY c.id, e.listing_url, ev.kind ORDER BY c.id""",
-        ids + ids,
-    )
-    out: dict[tuple, dict] = {}
-    for r in rows:
-        if listing and r["listing_url"] != listing:
-            continue
-        row = out.setdefault(
-            (r["id"], r["listing_url"]),
-            {
-                "crawl": r["id"],
-                "started_at": r["started_at"],
-                "listing": r["listing"],
-                "listing_url": r["listing_url"],
-                **dict.fromkeys(KINDS, 0),
-            },
-        )
-        row[r["kind"]] = r["n"]
-    return {"crawls": recent, "rows": list(out.values())}
 
 
 def _crawl_summary(crawl: dict | None) -> dict | None:

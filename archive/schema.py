@@ -47,6 +47,10 @@ CREATE TABLE IF NOT EXISTS listing_crawls (
     fill TEXT,                         -- JSON: entries with each watched field filled (health checks)
     PRIMARY KEY (crawl_id, listing_url)
 );
+CREATE TABLE IF NOT EXISTS crawl_activity (  -- a finished site crawl's events counted by listing (archive/activity.py)
+    crawl_id INTEGER PRIMARY KEY REFERENCES crawls(id),
+    counts TEXT NOT NULL               -- JSON: [[listing_url, listing title, kind, count], ...]
+);
 CREATE TABLE IF NOT EXISTS body_dicts (   -- a listing's dictionary for its pages (archive/bodies.py)
     id INTEGER PRIMARY KEY,
     listing_url TEXT NOT NULL UNIQUE,

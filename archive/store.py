@@ -17,6 +17,7 @@ from pathlib import Path
 import sqlite_utils
 
 from . import health
+from .activity import keep_counts
 from .bodies import read_body
 from .record import STATUS_EVENT, insert_captures, plan_entries, plan_settled, write_plan
 from .rows import crawl_row, entry_from_row  # noqa: F401  (entry_from_row re-exported for readers)
@@ -220,6 +221,7 @@ class Archive:
             write_plan(self.conn, plan_settled(self.conn, session, keep_old, delta, stamp))
             self._record_listings(session, listings, fills, status, suspect)
             removed = 0 if suspect or status == "failed" else self._mark_removed(session.crawl_id, stamp)
+            keep_counts(self.conn, session.crawl_id)
             pages = sum(v.get("pages_fetched", 0) for v in listings.values())
             failed = sum(v.get("pages_failed", 0) for v in listings.values())
             self.conn.execute(

@@ -25,6 +25,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from archive.activity import keep_counts
 from archive.diff import diff
 from archive.queries import export_rows, history, search
 from archive.record import _UPSERT
@@ -139,6 +140,9 @@ def build(path: str, entries: int, versions: int, crawls: int, order: str = "key
             "INSERT INTO listing_crawls (crawl_id, listing_url, pages_fetched, complete) VALUES (?, ?, 1000, 1)",
             (crawls, LISTING),
         )
+    with transaction(conn):  # each crawl's chart counts, as finishing it keeps them
+        for c in range(1, crawls + 1):
+            keep_counts(conn, c)
     conn.execute("ANALYZE")
     a.close()
 
