@@ -1,4 +1,4 @@
-"""Looking after an archive: demo, backup, migrate."""
+"""Looking after an archive: demo, backup, migrate, compact."""
 
 from __future__ import annotations
 
@@ -112,6 +112,47 @@ def migrate(db):
     click.echo(f"migrated {db} from schema version {found} to {SCHEMA_VERSION}")
 
 
+@click.command()
+@DB_OPTION
+@friendly_errors
+def compact(db):
+    """Pack the archive's pages (SQLite's VACUUM) and say how much smaller the file is.
+
+    An archive grown crawl by crawl fills its pages 70-90%, and `migrate` leaves the
+    pages it freed in the file: compacting rewrites the file packed, in one transaction
+    (a full disk or a kill leaves the archive as it was). It holds the archive's write
+    lock (a crawl that starts meanwhile exits 75), needs free space about the
+    archive's size, and keeps the search index true. Readers can go on reading.
+
+    \b
+    Example:
+      listing-archive compact --db archive.db
+    """
+    from ..compact import compact as compact_archive
+    from ..locking import ArchiveLocked, archive_lock
+    from ..writefaults import is_disk_full
+
+    _check_exists(db)
+    _check_writable(db, "compact")
+    try:
+        with archive_lock(db), open_writer(db) as archive:
+            done = compact_archive(archive.conn, db)
+    except ArchiveLocked as exc:
+        click.echo(f"Error: {exc}", err=True)
+        sys.exit(EXIT_LOCKED)
+    except (OSError, sqlite3.OperationalError) as exc:
+        full = "disk full" if is_disk_full(exc) else str(exc)
+        raise click.ClickException(
+            f"{db} could not be compacted ({full}); it is unchanged; compacting needs about the archive's size "
+            "in free space"
+        ) from None
+    mb = 1e6
+    click.echo(
+        f"compacted {db}: {done.bytes_before / mb:,.1f} MB -> {done.bytes_after / mb:,.1f} MB"
+        + ("; search index rebuilt (entries were renumbered)" if done.search_rebuilt else "")
+    )
+
+
 def _schema_of(db: str) -> int:
     """The schema version of the archive at `db`, read without changing it; a clear error for anything else."""
     import sqlite3
@@ -138,17 +179,17 @@ def _schema_of(db: str) -> int:
     return found
 
 
-def _check_writable(db: str) -> None:
-    """Migrating writes the file and its folder (-wal, -shm, lock): say so before trying, not after."""
+def _check_writable(db: str, action: str = "migrate") -> None:
+    """Migrating or compacting writes the file and its folder (-wal, -shm, lock): say so before trying, not after."""
     from ..locking import NotWritable, check_writable
 
     try:
-        check_writable(db, "migrate")
+        check_writable(db, action)
     except NotWritable as exc:
         raise click.ClickException(
-            f"{exc}; migrate a writable copy (listing-archive backup --db {db} COPY.db, "
-            "then listing-archive migrate --db COPY.db)"
+            f"{exc}; {action} a writable copy (listing-archive backup --db {db} COPY.db, "
+            f"then listing-archive {action} --db COPY.db)"
         ) from None
 
 
-COMMANDS = [demo, backup, migrate]
+COMMANDS = [demo, backup, migrate, compact]

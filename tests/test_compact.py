@@ -1,0 +1,123 @@
+"""`compact`: the file packed, the archive reading exactly as before, and no harm when it cannot run."""
+
+import json
+import os
+import random
+import sqlite3
+
+import pytest
+from conftest import ROOT, cli, q
+from test_faults import small_disk  # noqa: F401  (a fixture)
+from test_reports import crawl, entry
+
+import archive.compact
+from archive.locking import archive_lock
+from archive.queries import search
+from archive.store import Archive, integrity_ok
+
+
+def readings(db) -> dict:
+    """What researchers read from the archive: every entry as of two dates, a search, every history."""
+    out = {
+        "export": cli("export", "--db", db, "--format", "jsonl", "--include-removed", check=0).stdout,
+        "as_of": cli("export", "--db", db, "--format", "jsonl", "--as-of", "2023-01-01", check=0).stdout,
+        "search": cli("search", "--db", db, "title", "--format", "jsonl", check=0).stdout,
+    }
+    ids = [json.loads(line)["entry_id"] for line in out["export"].splitlines()]
+    out["histories"] = [cli("history", ids_, "--db", db, "--format", "json", check=0).stdout for ids_ in ids]
+    return out
+
+
+def schema4_archive(path) -> None:
+    conn = sqlite3.connect(path)
+    conn.executescript((ROOT / "tests" / "schema4" / "archive.sql").read_text(encoding="utf-8"))
+    conn.close()
+
+
+def test_a_migrated_archive_reads_the_same_after_compact(tmp_path):
+    db = tmp_path / "old.db"
+    schema4_archive(db)
+    cli("migrate", "--db", db, check=0)
+    before = readings(db)
+    assert before["search"].count("\n") > 1 and before["export"].count("\n") > 1
+    result = cli("compact", "--db", db, check=0)
+    assert result.stdout.startswith(f"compacted {db}: ") and "MB ->" in result.stdout
+    assert readings(db) == before and integrity_ok(str(db))
+
+
+def test_an_archive_grown_crawl_by_crawl_gets_smaller_and_reads_the_same(tmp_path):
+    db = tmp_path / "grown.db"
+    rng = random.Random(7)
+    with Archive(db) as a:
+        for n in range(6):  # each crawl changes a different random third of the entries: pages split at random
+            changed = set(rng.sample(range(300), 100))
+            crawl(
+                a,
+                [
+                    entry(f"WCMS_{i}", description=f"Migrant workers {i} " * (3 + (i in changed) * n))
+                    for i in range(300)
+                ],
+            )
+    before, size = readings(db), archive.compact.file_bytes(str(db))
+    cli("compact", "--db", db, check=0)
+    assert archive.compact.file_bytes(str(db)) < size * 0.95
+    assert readings(db) == before
+
+
+def test_entries_renumbered_by_vacuum_get_their_search_index_rebuilt(tmp_path, monkeypatch):
+    """VACUUM may renumber `entries`; the search index points at rowids, so compact rebuilds it then."""
+    db = tmp_path / "a.db"
+    with Archive(db) as a:
+        crawl(a, [entry("WCMS_1", title="Migrant workers in Laos"), entry("WCMS_2", title="Skills")])
+        a.conn.execute("UPDATE entries SET rowid = rowid + 100")  # as a renumbering VACUUM would leave them
+        assert search(a.conn, "migrant") == []  # the index points at rowids no entry has now
+        digests = iter(["before", "after"])
+        monkeypatch.setattr(archive.compact, "_rowid_digest", lambda conn: next(digests))
+        done = archive.compact.compact(a.conn, str(db))
+        assert done.search_rebuilt
+        assert [e["entry_id"] for e in search(a.conn, "migrant")] == ["WCMS_1"]
+
+
+def test_an_unmoved_archive_keeps_its_index(tmp_path):
+    db = tmp_path / "a.db"
+    with Archive(db) as a:
+        crawl(a, [entry(f"WCMS_{i}", title=f"Migrant workers {i}") for i in range(50)])
+        done = archive.compact.compact(a.conn, str(db))
+        assert not done.search_rebuilt and len(search(a.conn, "migrant")) == 50
+
+
+def test_compact_waits_for_no_one_while_a_crawl_writes(tmp_path):
+    db = tmp_path / "a.db"
+    with Archive(db) as a:
+        crawl(a, [entry("WCMS_1")])
+    with archive_lock(str(db)):
+        result = cli("compact", "--db", db)
+    assert result.returncode == 75 and "another crawl is writing" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_compact_on_a_full_disk_leaves_the_archive_as_it_was(small_disk):  # noqa: F811
+    db = small_disk / "a.db"
+    with Archive(db) as a:
+        crawl(a, [entry(f"WCMS_{i}", description="Decent work " * 40 + str(i)) for i in range(120)])
+    before = readings(db)
+    filler = small_disk / "filler"
+    free = os.statvfs(small_disk).f_bavail * os.statvfs(small_disk).f_frsize
+    filler.write_bytes(b"\0" * max(0, free - 8192))  # a few kB left: the packed copy cannot be written
+    result = cli("compact", "--db", db)
+    filler.unlink()
+    assert result.returncode == 1 and "disk full" in result.stderr and "unchanged" in result.stderr, result.stderr
+    assert "Traceback" not in result.stderr
+    assert integrity_ok(str(db)) and readings(db) == before
+    assert cli("compact", "--db", db).returncode == 0
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="skipped: root can write a read-only file")
+def test_compact_of_a_read_only_archive_says_so(tmp_path):
+    db = tmp_path / "a.db"
+    with Archive(db) as a:
+        crawl(a, [entry("WCMS_1")])
+    os.chmod(db, 0o444)
+    result = cli("compact", "--db", db)
+    assert result.returncode == 1 and "read-only" in result.stderr and "Traceback" not in result.stderr
+    assert q(db, "SELECT count(*) FROM entries") == 1
