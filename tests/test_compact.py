@@ -5,8 +5,7 @@ import os
 import random
 import sqlite3
 
-import pytest
-from conftest import ROOT, cli, q
+from conftest import ROOT, cli
 from test_faults import small_disk  # noqa: F401  (a fixture)
 from test_reports import crawl, entry
 
@@ -110,14 +109,3 @@ def test_compact_on_a_full_disk_leaves_the_archive_as_it_was(small_disk):  # noq
     assert "Traceback" not in result.stderr
     assert integrity_ok(str(db)) and readings(db) == before
     assert cli("compact", "--db", db).returncode == 0
-
-
-@pytest.mark.skipif(os.geteuid() == 0, reason="skipped: root can write a read-only file")
-def test_compact_of_a_read_only_archive_says_so(tmp_path):
-    db = tmp_path / "a.db"
-    with Archive(db) as a:
-        crawl(a, [entry("WCMS_1")])
-    os.chmod(db, 0o444)
-    result = cli("compact", "--db", db)
-    assert result.returncode == 1 and "read-only" in result.stderr and "Traceback" not in result.stderr
-    assert q(db, "SELECT count(*) FROM entries") == 1
