@@ -99,3 +99,24 @@ def test_migration_from_schema_3_compacts_versions(tmp_path):
         for eid, h in expected.items():
             assert history(a.conn, eid)["versions"] == h["versions"]
     assert integrity_ok(str(path))
+
+
+def test_as_of_reads_versions_whose_seen_at_a_migration_kept_as_text(tmp_path):
+    """seen_at is unix seconds, but a migrated time that seconds cannot say exactly stays text: both count."""
+    with Archive(tmp_path / "a.db") as a:
+        for n in range(3):
+            cid = a.begin_crawl("ilo", [L1])
+            a.record_entries(cid, [(entry(n), Sighting(L1))])
+            a.finish_crawl(cid, {L1: {"pages_fetched": 1, "complete": True}})
+        stamps = {1: 1_672_531_200, 2: "2023-03-01T09:30:00.250000+00:00", 3: "2023-06-01T00:00:00.5+00:00"}
+        for version, stamp in stamps.items():
+            a.conn.execute("UPDATE entry_versions SET seen_at = ? WHERE version = ?", (stamp, version))
+
+        def title_as_of(when):
+            return [(r["title"], r["description"]) for r in export_rows(a.conn, when)]
+
+        assert title_as_of("2022-12-31") == []
+        assert title_as_of("2023-03-01") == [(entry(0)["title"], "Text 0")]
+        assert title_as_of("2023-03-02") == [(entry(1)["title"], "Text 1")]
+        assert title_as_of("2023-06-01") == [(entry(1)["title"], "Text 1")]  # the start of that day: not yet
+        assert title_as_of("2023-06-01T00:00:00") == [(entry(2)["title"], "Text 2")]  # that second: seen
