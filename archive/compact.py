@@ -2,11 +2,15 @@
 
 An archive grown crawl by crawl leaves its B-tree pages 70-90% full, and a migration
 leaves the pages it freed in the file. VACUUM rewrites the file packed, in one
-transaction: a failure (a full disk, a kill) leaves the archive as it was.
+transaction: a failure (a full disk, a kill) leaves the archive as it was. It needs
+free space for two copies: a temporary one in SQLite's temporary folder and the
+packed pages beside the archive (in its -wal until the checkpoint).
 
 VACUUM may renumber the rowids of a table without an INTEGER PRIMARY KEY, and the
-search index (`entries_fts`) points at `entries` by rowid. So the (rowid, entry_id)
-pairs are compared before and after, and the index is rebuilt if they moved.
+search index (`entries_fts`) points at `entries` by rowid. So a digest of the
+(rowid, entry_id) pairs is kept in `meta` before the VACUUM and compared after it;
+the index is rebuilt if they moved. The mark goes in the transaction that settles it,
+so a compact killed in between is settled the next time a writer opens the archive.
 """
 
 from __future__ import annotations
@@ -18,12 +22,19 @@ from dataclasses import dataclass
 
 from .schema import transaction
 
+MARK = "compact_rowids"  # meta key: the digest of entries' rowids taken before a VACUUM not yet settled
+TEMP_HELP = (
+    "compacting needs free space for two copies of the archive: one in SQLite's temporary folder "
+    "(SQLITE_TMPDIR, else TMPDIR, else /var/tmp or /tmp) and one beside the archive"
+)
+
 
 @dataclass(frozen=True)
 class Compacted:
     bytes_before: int
-    bytes_after: int
+    bytes_after: int  # the packed file's size
     search_rebuilt: bool
+    waiting_for_readers: bool  # a reader still holds the old pages: the file shrinks when it lets go
 
 
 def _rowid_digest(conn: sqlite3.Connection) -> str:
@@ -38,14 +49,33 @@ def file_bytes(path: str) -> int:
     return sum(os.path.getsize(p) for p in (path, f"{path}-wal") if os.path.exists(p))
 
 
-def compact(conn: sqlite3.Connection, path: str) -> Compacted:
-    """VACUUM the archive at `path` through `conn`, a writer connection holding the archive's lock."""
-    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    before, rowids = file_bytes(path), _rowid_digest(conn)
-    conn.execute("VACUUM")
-    rebuilt = _rowid_digest(conn) != rowids
-    if rebuilt:
-        with transaction(conn):
+def settle_index(conn: sqlite3.Connection) -> bool:
+    """After a VACUUM marked in `meta`: rebuild the search index if entries' rowids moved, and clear the mark.
+    Returns whether it rebuilt. Cheap when there is no mark (every writer's open asks)."""
+    if not conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'entries_fts'").fetchone():
+        return False
+    mark = conn.execute("SELECT value FROM meta WHERE key = ?", (MARK,)).fetchone()
+    if mark is None:
+        return False
+    moved = _rowid_digest(conn) != mark[0]
+    with transaction(conn):
+        if moved:
             conn.execute("INSERT INTO entries_fts (entries_fts) VALUES ('rebuild')")
-    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")  # the packed pages back in the file, the -wal emptied
-    return Compacted(before, file_bytes(path), rebuilt)
+        conn.execute("DELETE FROM meta WHERE key = ?", (MARK,))
+    return moved
+
+
+def compact(conn: sqlite3.Connection, path: str, reader_wait: float = 5.0) -> Compacted:
+    """VACUUM the archive at `path` through `conn`, a writer connection holding the archive's lock.
+
+    Readers go on reading the old pages; the packed file replaces them at the checkpoint, which waits
+    `reader_wait` seconds for them and otherwise is left to the next write."""
+    before = file_bytes(path)
+    rebuilt = settle_index(conn)  # a compact killed after its VACUUM
+    conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", (MARK, _rowid_digest(conn)))
+    conn.execute("VACUUM")
+    rebuilt = settle_index(conn) or rebuilt
+    conn.execute(f"PRAGMA busy_timeout={int(reader_wait * 1000)}")
+    busy, frames, copied = conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+    packed = conn.execute("PRAGMA page_count").fetchone()[0] * conn.execute("PRAGMA page_size").fetchone()[0]
+    return Compacted(before, packed, rebuilt, waiting_for_readers=bool(busy) or frames != copied)

@@ -19,6 +19,7 @@ import sqlite_utils
 from . import health
 from .activity import keep_counts
 from .bodies import read_body
+from .compact import settle_index
 from .record import STATUS_EVENT, insert_captures, plan_entries, plan_settled, write_plan
 from .rows import crawl_row, entry_from_row  # noqa: F401  (entry_from_row re-exported for readers)
 from .schema import check_readable, ensure_schema, schema_version, transaction
@@ -48,6 +49,7 @@ def _connect_writer(path: str) -> sqlite3.Connection:
         conn.execute("PRAGMA synchronous=NORMAL")
         conn.execute("PRAGMA foreign_keys=ON")
         ensure_schema(conn)
+        settle_index(conn)  # a `compact` killed after its VACUUM
     except sqlite3.OperationalError as exc:
         conn.close()
         if "readonly" in str(exc) or "read-only" in str(exc):

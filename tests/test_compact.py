@@ -4,6 +4,8 @@ import json
 import os
 import random
 import sqlite3
+import subprocess
+import sys
 
 from conftest import ROOT, cli
 from test_faults import small_disk  # noqa: F401  (a fixture)
@@ -109,3 +111,61 @@ def test_compact_on_a_full_disk_leaves_the_archive_as_it_was(small_disk):  # noq
     assert "Traceback" not in result.stderr
     assert integrity_ok(str(db)) and readings(db) == before
     assert cli("compact", "--db", db).returncode == 0
+
+
+def test_a_reader_mid_read_neither_stalls_compact_nor_sees_a_doubled_size_reported(tmp_path):
+    db = tmp_path / "grown.db"
+    with Archive(db) as a:
+        for n in range(4):
+            crawl(a, [entry(f"WCMS_{i}", description=f"Decent work {i} " * (2 + (i + n) % 9)) for i in range(300)])
+    reader = sqlite3.connect(db, isolation_level=None)
+    reader.execute("BEGIN")
+    assert reader.execute("SELECT count(*) FROM entries").fetchone()[0] == 300  # holds the old pages
+    with Archive(db) as a:
+        done = archive.compact.compact(a.conn, str(db), reader_wait=0.1)
+        assert done.waiting_for_readers and done.bytes_after < done.bytes_before
+        assert reader.execute("SELECT count(*) FROM entries").fetchone()[0] == 300  # still reading
+        reader.execute("COMMIT")
+        a.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        assert archive.compact.file_bytes(str(db)) == done.bytes_after
+    reader.close()
+
+
+def test_a_compact_killed_after_its_vacuum_is_settled_by_the_next_writer(tmp_path):
+    db = tmp_path / "a.db"
+    with Archive(db) as a:
+        crawl(a, [entry("WCMS_1", title="Migrant workers in Laos"), entry("WCMS_2", title="Skills")])
+        a.conn.execute("INSERT INTO meta (key, value) VALUES (?, ?)", (archive.compact.MARK, "digest before"))
+        a.conn.execute("UPDATE entries SET rowid = rowid + 100")  # as a renumbering VACUUM, then the kill
+    with Archive(db) as a:  # any writer: a crawl, migrate, compact
+        assert [e["entry_id"] for e in search(a.conn, "migrant")] == ["WCMS_1"]
+        assert a.conn.execute("SELECT count(*) FROM meta WHERE key = ?", (archive.compact.MARK,)).fetchone()[0] == 0
+
+
+def test_compact_refuses_what_is_not_a_file(tmp_path):
+    os.mkfifo(tmp_path / "pipe")  # opening it would wait for a writer: refused before that
+    for target in (tmp_path / "pipe", "/dev/null"):
+        result = cli("compact", "--db", target)
+        assert result.returncode == 1 and "is not a file" in result.stderr and "Traceback" not in result.stderr
+    assert not os.path.exists("/dev/null.lock")
+
+
+def test_compact_says_when_it_migrated_first(tmp_path):
+    db = tmp_path / "old.db"
+    schema4_archive(db)
+    result = cli("compact", "--db", db, check=0)
+    assert result.stdout.startswith(f"migrated {db} from schema version 4 to ") and "compacted" in result.stdout
+
+
+def test_a_full_temporary_folder_is_named_in_the_message(tmp_path, small_disk):  # noqa: F811
+    db = tmp_path / "a.db"
+    with Archive(db) as a:
+        crawl(a, [entry(f"WCMS_{i}", description=os.urandom(3000).hex()) for i in range(300)])
+    before = readings(db)
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "SQLITE_TMPDIR": str(small_disk)}
+    result = subprocess.run(
+        [sys.executable, "-m", "archive.cli", "compact", "--db", str(db)], capture_output=True, text=True, env=env
+    )
+    assert result.returncode == 1 and "disk full" in result.stderr and "temporary folder" in result.stderr
+    assert "SQLITE_TMPDIR" in result.stderr and "Traceback" not in result.stderr
+    assert readings(db) == before

@@ -120,19 +120,26 @@ def compact(db):
 
     An archive grown crawl by crawl fills its pages 70-90%, and `migrate` leaves the
     pages it freed in the file: compacting rewrites the file packed, in one transaction
-    (a full disk or a kill leaves the archive as it was). It holds the archive's write
-    lock (a crawl that starts meanwhile exits 75), needs free space about the
-    archive's size, and keeps the search index true. Readers can go on reading.
+    (a full disk or a kill leaves the archive as it was), and keeps the search index
+    true. It holds the archive's write lock (a crawl that starts meanwhile exits 75)
+    and needs free space for two copies of the archive: one in SQLite's temporary
+    folder (SQLITE_TMPDIR, else TMPDIR, else /var/tmp or /tmp), one beside it.
+
+    Readers go on reading; the file shrinks once they let go of the old pages. A
+    reader that cannot write the archive's folder reads it without locks: stop such
+    readers before compacting.
 
     \b
     Example:
       listing-archive compact --db archive.db
     """
+    from ..compact import TEMP_HELP
     from ..compact import compact as compact_archive
     from ..locking import ArchiveLocked, archive_lock
+    from ..schema import SCHEMA_VERSION
     from ..writefaults import is_disk_full
 
-    _check_exists(db)
+    found = _schema_of(db)
     _check_writable(db, "compact")
     try:
         with archive_lock(db), open_writer(db) as archive:
@@ -142,15 +149,20 @@ def compact(db):
         sys.exit(EXIT_LOCKED)
     except (OSError, sqlite3.OperationalError) as exc:
         full = "disk full" if is_disk_full(exc) else str(exc)
-        raise click.ClickException(
-            f"{db} could not be compacted ({full}); it is unchanged; compacting needs about the archive's size "
-            "in free space"
-        ) from None
+        raise click.ClickException(f"{db} could not be compacted ({full}); it is unchanged; {TEMP_HELP}") from None
+    if found < SCHEMA_VERSION:
+        click.echo(f"migrated {db} from schema version {found} to {SCHEMA_VERSION}")
+    click.echo(_compacted_line(db, done))
+
+
+def _compacted_line(db: str, done) -> str:
     mb = 1e6
-    click.echo(
-        f"compacted {db}: {done.bytes_before / mb:,.1f} MB -> {done.bytes_after / mb:,.1f} MB"
-        + ("; search index rebuilt (entries were renumbered)" if done.search_rebuilt else "")
-    )
+    line = f"compacted {db}: {done.bytes_before / mb:,.1f} MB -> {done.bytes_after / mb:,.1f} MB"
+    if done.waiting_for_readers:
+        line += " once the readers now reading let go of the old pages (the next crawl finishes it)"
+    if done.search_rebuilt:
+        line += "; search index rebuilt (entries were renumbered)"
+    return line
 
 
 def _schema_of(db: str) -> int:
