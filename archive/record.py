@@ -39,6 +39,10 @@ _SIGHTING = (
     "VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
 )
 _VERSION = insert_sql()
+_RESIGHT = (
+    "UPDATE entries SET last_seen=?, last_crawl=?, status='listed', removed_at=NULL, removed_crawl=NULL "
+    "WHERE entry_id=?"
+)
 # New and changed are the versions themselves (the view events shows them); removed and restored are kept here.
 STATUS_EVENT = "INSERT INTO status_events (crawl_id, entry_id, kind, version, at) VALUES (?, ?, ?, ?, ?)"
 
@@ -101,13 +105,17 @@ def insert_captures(
 
 
 def resight(conn, session: CrawlSession, previous: int, capture_id: int, delta: SessionDelta, stamp: str) -> None:
-    """A page that answered 304 lists what it listed last time: sight those entries again."""
+    """A page that answered 304 lists what it listed last time: sight those entries again, and restore
+    those that were marked removed since (the page had dropped out of its listing and is back).
+
+    "Last time" is the latest crawl that read that capture: its own, or a reparse of it after."""
     rows = conn.execute(
         'SELECT s.entry_id, s.listing_url, s.page_url, s.page, s."group", s.position, e.* '
-        "FROM sightings s JOIN entries e USING (entry_id) WHERE s.capture_id = ?",
-        (previous,),
+        "FROM sightings s JOIN entries e USING (entry_id) "
+        "WHERE s.capture_id = :cap AND s.crawl_id = (SELECT max(crawl_id) FROM sightings WHERE capture_id = :cap)",
+        {"cap": previous},
     ).fetchall()
-    fresh, sightings, touched = set(), [], []
+    fresh, sightings, touched, restored = set(), [], [], []
     for r in rows:
         eid = r["entry_id"]
         sightings.append(
@@ -118,8 +126,12 @@ def resight(conn, session: CrawlSession, previous: int, capture_id: int, delta: 
             fresh.add(eid)
             delta.seen.append(eid)
             touched.append((stamp, session.crawl_id, eid))
+            if r["status"] == "removed":
+                restored.append((session.crawl_id, eid, "restored", r["version"], stamp))
     conn.executemany(_SIGHTING, sightings)  # one statement a page, not two an entry
-    conn.executemany("UPDATE entries SET last_seen=?, last_crawl=? WHERE entry_id=?", touched)
+    conn.executemany(_RESIGHT, touched)
+    conn.executemany(STATUS_EVENT, restored)
+    delta.restored += len(restored)
 
 
 # -- entries ---------------------------------------------------------------

@@ -98,6 +98,7 @@ CREATE TABLE IF NOT EXISTS sightings (
 CREATE INDEX IF NOT EXISTS idx_versions_crawl ON entry_versions(crawl_id);
 CREATE INDEX IF NOT EXISTS idx_sightings_entry ON sightings(entry_id, listing_url, crawl_id);
 CREATE INDEX IF NOT EXISTS idx_sightings_crawl ON sightings(crawl_id, listing_url);
+CREATE INDEX IF NOT EXISTS idx_sightings_capture ON sightings(capture_id, crawl_id);  -- a 304 page's entries
 CREATE INDEX IF NOT EXISTS idx_captures_crawl ON captures(crawl_id, url);
 CREATE INDEX IF NOT EXISTS idx_captures_url ON captures(url, id);
 CREATE VIRTUAL TABLE IF NOT EXISTS entries_fts USING fts5(

@@ -1,0 +1,65 @@
+"""A page that answers 304 lists what it listed last time: its entries are seen again, and restored if removed."""
+
+from test_reports import L, entry
+
+from archive.queries import export_rows
+from archive.store import Archive, Sighting
+
+PAGE_A, PAGE_B = L, L.replace("index.htm", "nextRow--3/index.htm")
+DONE = {L: {"pages_fetched": 2, "pages_failed": 0, "complete": True}}
+
+
+def fetched(a, session, url, entries, status=200, previous=None):
+    """Record one page of the listing: a 200 with its entries, or a 304 naming the capture it revalidates."""
+    cap = {"url": url, "listing_url": L, "page": 1 + (url == PAGE_B), "status": status, "headers": {"etag": url}}
+    if status == 304:
+        cap["previous_capture_id"] = previous
+    else:
+        cap["body"] = f"<html>{url}</html>".encode()
+    capture_id = a.record_captures(session, [cap])[url]
+    if entries:
+        a.record_entries(session, [(e, Sighting(L, url, cap["page"], capture_id=capture_id)) for e in entries])
+    return capture_id
+
+
+def page_b_entries():
+    return [entry(f"WCMS_{i}") for i in (4, 5, 6)]
+
+
+def test_a_page_back_unchanged_with_304_restores_its_entries(tmp_path):
+    with Archive(tmp_path / "a.db") as a:
+        s1 = a.begin_crawl("ilo", [L])
+        a_first = fetched(a, s1, PAGE_A, [entry(f"WCMS_{i}") for i in (1, 2, 3)])
+        b_first = fetched(a, s1, PAGE_B, page_b_entries())
+        a.finish_crawl(s1, DONE)
+        s2 = a.begin_crawl("ilo", [L])  # the listing stops linking page B: its entries are removed
+        a_second = fetched(a, s2, PAGE_A, [], status=304, previous=a_first)
+        assert a.finish_crawl(s2, DONE)["removed"] == 3
+        s3 = a.begin_crawl("ilo", [L])  # page B is back, unchanged: the site answers 304 to both
+        fetched(a, s3, PAGE_A, [], status=304, previous=a_second)
+        fetched(a, s3, PAGE_B, [], status=304, previous=b_first)
+        third = a.finish_crawl(s3, DONE)
+        assert (third["restored"], third["removed"]) == (3, 0)
+        assert len(list(export_rows(a.conn))) == 6
+        kinds = a.conn.execute("SELECT kind FROM status_events WHERE crawl_id = ?", (s3.crawl_id,)).fetchall()
+        assert [k[0] for k in kinds] == ["restored"] * 3
+
+
+def test_a_304_after_a_reparse_sights_each_entry_once(tmp_path):
+    with Archive(tmp_path / "a.db") as a:
+        s1 = a.begin_crawl("ilo", [L])
+        first = fetched(a, s1, PAGE_B, page_b_entries())
+        a.finish_crawl(s1, DONE)
+        again = a.begin_crawl("ilo", [L])  # a reparse reads the stored page again, under its own crawl
+        renamed = [dict(e, title=e["title"] + " (reparsed)") for e in page_b_entries()]
+        a.record_entries(again, [(e, Sighting(L, PAGE_B, 2, capture_id=first)) for e in renamed], source="reparse")
+        a.finish_crawl(again, DONE)
+        s3 = a.begin_crawl("ilo", [L])
+        fetched(a, s3, PAGE_B, [], status=304, previous=first)
+        a.finish_crawl(s3, DONE)
+        sighted = a.conn.execute("SELECT count(*) FROM sightings WHERE crawl_id = ?", (s3.crawl_id,)).fetchone()[0]
+        plan = a.conn.execute(
+            "EXPLAIN QUERY PLAN SELECT * FROM sightings WHERE capture_id = ? AND crawl_id = ?", (first, 1)
+        ).fetchall()
+    assert sighted == 3
+    assert any("idx_sightings_capture" in row[3] for row in plan)  # a 304 page never scans every sighting
