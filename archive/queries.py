@@ -220,6 +220,8 @@ def match_expression(query: str, raw: bool = False) -> str:
         return query
     terms = re.findall(r"[\w’'-]+", query, flags=re.UNICODE)
     terms = [t for t in (t.strip("-'’") for t in terms) if t]
+    firsts: dict[str, str] = {}
+    terms = [firsts.setdefault(t.casefold(), t) for t in terms if t.casefold() not in firsts]  # twice: N² in FTS5
     if not terms:
         raise ValueError("the search query has no words in it")
     return " ".join('"' + t.replace('"', '""') + '"' for t in terms)

@@ -42,3 +42,21 @@ def test_filters_choose_among_all_matches_before_the_best_are_kept(tmp_path):
         first_ten = search(a.conn, "migrant", limit=10)
     assert [e["entry_id"] for e in found] == [f"WCMS_{i}" for i in range(95, 100)]
     assert len(first_ten) == 10
+
+
+def test_a_word_repeated_is_asked_once():
+    from archive.queries import match_expression
+
+    assert match_expression("report Report REPORT " * 200) == '"report"'
+    assert match_expression("Migrant workers, migrant WORKERS") == '"Migrant" "workers"'
+
+
+def test_limits_out_of_range_are_refused_clearly(tmp_path):
+    from conftest import cli
+
+    with Archive(tmp_path / "a.db") as a:
+        crawl(a, [entry("WCMS_1", title="Migrant workers")])
+    for command in (["search", "migrant"], ["crawls"]):
+        for limit in ("-1", "0", "99999999999999999999"):
+            result = cli(*command, "--db", tmp_path / "a.db", "--limit", limit)
+            assert result.returncode == 2 and "not in the range" in result.stderr and "Traceback" not in result.stderr

@@ -141,7 +141,13 @@ def history(entry, db, fmt):
     help="Only entries whose organisers include NAME (as written: % and _ are plain characters).",
 )
 @click.option("--listing", default=None, metavar="URL", help="Only entries seen on this listing.")
-@click.option("--limit", default=50, show_default=True, help="At most this many results.")
+@click.option(
+    "--limit",
+    default=50,
+    show_default=True,
+    type=click.IntRange(1, 100_000),
+    help="At most this many results (1 to 100,000), e.g. --limit 10.",
+)
 @click.option(
     "--raw", is_flag=True, help='QUERY is FTS5 syntax (AND, OR, NOT, "phrases", prefix*, NEAR(...)), passed through.'
 )
@@ -177,7 +183,13 @@ def search(query, db, since, until, organiser, listing, limit, raw, fmt):
 
 @click.command()
 @DB_OPTION
-@click.option("--limit", default=20, show_default=True, help="How many crawls, newest first, e.g. --limit 5.")
+@click.option(
+    "--limit",
+    default=20,
+    show_default=True,
+    type=click.IntRange(1, 100_000),
+    help="How many crawls, newest first, e.g. --limit 5.",
+)
 @friendly_errors
 @quiet_broken_pipe
 def crawls(db, limit):
