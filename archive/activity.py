@@ -4,7 +4,7 @@ Counting a crawl's events means reading each of them with its entry's listing: a
 million rows after the first crawl of a big site, and eight crawls a chart. So a site
 crawl's counts are kept when it finishes (table `crawl_activity`, one row a crawl), and
 the chart reads eight rows. A crawl without kept counts (one killed before it finished,
-or one finished by a release before 0.6) is counted from its events when asked.
+or one finished by an earlier release) is counted from its events when asked.
 
 An entry counts under the listing it was on when the crawl finished; for a crawl
 counted when asked, under the listing it is on now.

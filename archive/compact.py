@@ -9,8 +9,8 @@ packed pages beside the archive (in its -wal until the checkpoint).
 VACUUM may renumber the rowids of a table without an INTEGER PRIMARY KEY, and the
 search index (`entries_fts`) points at `entries` by rowid. So a digest of the
 (rowid, entry_id) pairs is kept in `meta` before the VACUUM and compared after it;
-the index is rebuilt if they moved. The mark goes in the transaction that settles it,
-so a compact killed in between is settled the next time a writer opens the archive.
+the index is rebuilt if they moved. The mark is cleared in the transaction that
+settles it, so a compact killed in between is settled when a writer next opens the archive.
 """
 
 from __future__ import annotations

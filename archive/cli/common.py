@@ -76,5 +76,5 @@ def _check_exists(db: str) -> None:
         raise click.ClickException(f"no archive at {db}: run `listing-archive crawl` first, or pass --db PATH")
     if not path.is_file():
         raise click.ClickException(f"{db} is not a file (a folder, a device or a pipe), not an archive")
-    if path.is_file() and path.stat().st_size == 0:
+    if path.stat().st_size == 0:
         raise click.ClickException(f"{db} is an empty file, not an archive")
