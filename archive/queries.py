@@ -7,6 +7,7 @@ import re
 import sqlite3
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
+from urllib.parse import urlsplit
 
 from crawler.parsers.ids import canonical_url, document_number
 
@@ -91,15 +92,27 @@ def resolve_entry(conn: sqlite3.Connection, ref: str) -> str:
     if canon:
         if conn.execute("SELECT 1 FROM entries WHERE entry_id=?", (canon,)).fetchone():
             return canon
-        conn.create_function("canonical_url", 1, canonical_url, deterministic=True)
-        row = conn.execute(
-            "SELECT entry_id FROM entries WHERE url = ? OR canonical_url(url) = ? LIMIT 1", (ref, canon)
-        ).fetchone()
+        row = _entry_by_url(conn, ref, canon)
         if row:
             return row[0]
     raise NotFound(
         f"no entry matches {ref!r} (give an entry id, a document number such as WCMS_865548, or the entry's URL)"
     )
+
+
+def _entry_by_url(conn: sqlite3.Connection, ref: str, canon: str):
+    """The entry archived at URL `ref`, or at any spelling of it. SQLite scans the URLs; Python puts in canonical
+    form only those that hold the address's path (canonical_url keeps the path as written)."""
+    row = conn.execute("SELECT entry_id FROM entries WHERE url = ? LIMIT 1", (ref,)).fetchone()
+    if row is not None:
+        return row
+    conn.create_function("canonical_url", 1, canonical_url, deterministic=True)
+    path = urlsplit(canon).path
+    return conn.execute(
+        "SELECT entry_id FROM entries WHERE CASE WHEN instr(url, :path) > 0 THEN canonical_url(url) = :canon END "
+        "LIMIT 1",
+        {"path": path if path != "/" else "", "canon": canon},
+    ).fetchone()
 
 
 def history(conn: sqlite3.Connection, ref: str) -> dict:
