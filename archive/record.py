@@ -171,9 +171,11 @@ def plan_entries(
             )
         )
         delta.listing_entries.append((where.listing_url, eid, entry))
-        if eid in session.seen or eid in delta.seen:
+        if eid in session.parsed or eid in delta.parsed:
             continue
-        delta.seen.append(eid)
+        delta.parsed.append(eid)
+        if eid not in session.seen and eid not in delta.seen:  # else a 304 page listed it first: counted there
+            delta.seen.append(eid)
         old = existing.get(eid)
         if old is not None and blanks(entry_from_row(old), entry, session.ignore_fields):
             delta.deferred.append((entry, where))

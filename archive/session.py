@@ -28,6 +28,7 @@ class SessionDelta:
     """What one batch adds to the session once it is committed."""
 
     seen: list = field(default_factory=list)  # entry ids seen for the first time in this crawl
+    parsed: list = field(default_factory=list)  # entry ids first read from a fetched page (not a 304's stored copy)
     listing_entries: list = field(default_factory=list)  # (listing_url, entry_id, entry)
     deferred: list = field(default_factory=list)  # (entry, sighting): changes that would empty a field
     new: int = 0
@@ -45,6 +46,8 @@ class CrawlSession:
     changed: int = 0
     restored: int = 0
     seen: set = field(default_factory=set)
+    # Entries read from a fetched page: a 304 page's stored copy counts as seen, but what a fetched page says wins.
+    parsed: set = field(default_factory=set)
     # Per listing: {entry_id: entry} seen on it, for the health checks.
     listing_entries: dict = field(default_factory=dict)
     # Changes that would empty a field wait for the crawl to prove healthy.
@@ -55,6 +58,7 @@ class CrawlSession:
 
     def absorb(self, delta: SessionDelta) -> None:
         self.seen.update(delta.seen)
+        self.parsed.update(delta.parsed)
         self.entries += len(delta.seen)
         for listing_url, entry_id, entry in delta.listing_entries:
             self.listing_entries.setdefault(listing_url, {})[entry_id] = entry

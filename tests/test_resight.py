@@ -63,3 +63,26 @@ def test_a_304_after_a_reparse_sights_each_entry_once(tmp_path):
         ).fetchall()
     assert sighted == 3
     assert any("idx_sightings_capture" in row[3] for row in plan)  # a 304 page never scans every sighting
+
+
+def test_what_a_fetched_page_says_wins_over_a_304_pages_stored_copy(tmp_path):
+    """An entry on a changed page and on an unchanged one: the change is recorded, whichever page came first."""
+    for same_batch in (True, False):
+        with Archive(tmp_path / f"a{same_batch}.db") as a:
+            s1 = a.begin_crawl("ilo", [L])
+            fetched(a, s1, PAGE_A, [entry("WCMS_1")])
+            b_first = fetched(a, s1, PAGE_B, [entry("WCMS_1"), entry("WCMS_4")])
+            a.finish_crawl(s1, DONE)
+            s2 = a.begin_crawl("ilo", [L])
+            not_modified = {"url": PAGE_B, "listing_url": L, "page": 2, "status": 304, "previous_capture_id": b_first}
+            body = {"url": PAGE_A, "listing_url": L, "page": 1, "status": 200, "body": b"<html>new</html>"}
+            renamed = entry("WCMS_1", title="Renamed on page 1")
+            if same_batch:  # the 304 page is written first, in the same transaction
+                a.write_batch(s2, [not_modified, body], [(renamed, Sighting(L, PAGE_A, 1))])
+            else:
+                a.record_captures(s2, [not_modified])
+                fetched(a, s2, PAGE_A, [renamed])
+            second = a.finish_crawl(s2, DONE)
+            row = a.conn.execute("SELECT title, version FROM entries WHERE entry_id = 'WCMS_1'").fetchone()
+        assert (row["title"], row["version"]) == ("Renamed on page 1", 2), same_batch
+        assert (second["entries"], second["changed"], second["removed"]) == (2, 1, 0)
