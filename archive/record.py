@@ -179,7 +179,8 @@ def plan_entries(
         old = existing.get(eid)
         if old is not None and blanks(entry_from_row(old), entry, session.ignore_fields):
             delta.deferred.append((entry, where))
-            plan.touches[eid] = _touch_row(entry, old["status"], stamp, session.crawl_id)
+            if old["status"] == "listed" or session.source == "site":
+                plan.touches[eid] = _touch_row(entry, old["status"], stamp, session.crawl_id)
             continue
         _plan_version(plan, session, entry, where, old, delta, stamp)
     return plan
@@ -222,15 +223,20 @@ def _plan_version(
     if changed:
         _add_version(plan, session, entry, where, version, changed, stamp)
         delta.changed += 1
-    if old["status"] == "removed":
+    # A reparse reads old pages: it removes nothing, so it restores nothing either (only the site can).
+    stays_removed = old["status"] == "removed" and session.source != "site"
+    if old["status"] == "removed" and not stays_removed:
         plan.events.append((session.crawl_id, eid, "restored", version, stamp))
         delta.restored += 1
     if not changed:
         # Unchanged content: only where and when it was seen moves on, so noise never rewrites the stored text.
-        plan.touches[eid] = tuple(row[c] for c in _TOUCHED) + (eid,)
+        if not stays_removed:
+            plan.touches[eid] = tuple(row[c] for c in _TOUCHED) + (eid,)
         return
     row.update(version=version, first_seen=old["first_seen"], first_crawl=old["first_crawl"])
     row.update(removed_at=None, removed_crawl=None)
+    if stays_removed:
+        row.update(status="removed", removed_at=old["removed_at"], removed_crawl=old["removed_crawl"])
     plan.upserts[eid] = row
 
 

@@ -86,3 +86,26 @@ def test_what_a_fetched_page_says_wins_over_a_304_pages_stored_copy(tmp_path):
             row = a.conn.execute("SELECT title, version FROM entries WHERE entry_id = 'WCMS_1'").fetchone()
         assert (row["title"], row["version"]) == ("Renamed on page 1", 2), same_batch
         assert (second["entries"], second["changed"], second["removed"]) == (2, 1, 0)
+
+
+def test_a_reparse_of_an_old_page_restores_nothing(tmp_path):
+    """Only the site can say an entry is back: a reparse reads pages from before it was removed."""
+    with Archive(tmp_path / "a.db") as a:
+        s1 = a.begin_crawl("ilo", [L])
+        first = fetched(a, s1, PAGE_B, page_b_entries())
+        a.finish_crawl(s1, DONE)
+        s2 = a.begin_crawl("ilo", [L])
+        fetched(a, s2, PAGE_A, [entry("WCMS_1")])
+        assert a.finish_crawl(s2, DONE)["removed"] == 3
+        gone = {r[0]: r[1] for r in a.conn.execute("SELECT entry_id, removed_at FROM entries WHERE status='removed'")}
+        again = a.begin_crawl("ilo", [L])
+        reparsed = [
+            dict(e, title=e["title"] + " (reparsed)") if e["entry_id"] == "WCMS_4" else e for e in page_b_entries()
+        ]
+        a.record_entries(again, [(e, Sighting(L, PAGE_B, 2, capture_id=first)) for e in reparsed], source="reparse")
+        done = a.finish_crawl(again, {L: {"pages_fetched": 1, "complete": False}}, status="complete")  # as reparse does
+        after = {r[0]: r[1] for r in a.conn.execute("SELECT entry_id, removed_at FROM entries WHERE status='removed'")}
+        version = a.conn.execute("SELECT version, title FROM entries WHERE entry_id = 'WCMS_4'").fetchone()
+    assert (done["restored"], done["changed"]) == (0, 1)
+    assert after == gone  # still removed, since the same moment
+    assert tuple(version) == (2, "Entry WCMS_4 (reparsed)")  # the parser's change is kept, as a version
