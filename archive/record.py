@@ -306,4 +306,7 @@ def last_captures(conn, listing_urls: list[str]) -> dict[str, dict]:
                 "validators": {k: v for k, v in kept.items() if k in VALIDATORS},
                 "page_links": json.loads(links or "[]"),
             }
+    for last in found.values():  # a page that listed nothing says so again when it answers 304
+        listed = conn.execute("SELECT 1 FROM sightings WHERE capture_id = ? LIMIT 1", (last["id"],)).fetchone()
+        last["listed"] = listed is not None
     return found

@@ -144,6 +144,7 @@ class ConditionalRequestMiddleware:
             request.headers["If-Modified-Since"] = last["validators"]["last-modified"]
         request.meta["previous_capture_id"] = last["id"]
         request.meta["previous_page_links"] = last["page_links"]
+        request.meta["previous_listed"] = last.get("listed", True)
         request.meta.setdefault("handle_httpstatus_list", []).append(304)
         return
 

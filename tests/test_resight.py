@@ -1,9 +1,14 @@
 """A page that answers 304 lists what it listed last time: its entries are seen again, and restored if removed."""
 
+import sqlite3
+
+from conftest import FAST, cli, q
+from test_faults import PER_PAGE, page_html, write_site
 from test_reports import L, entry
 
 from archive.queries import export_rows
 from archive.store import Archive, Sighting
+from crawler.site_server import SiteServer
 
 PAGE_A, PAGE_B = L, L.replace("index.htm", "nextRow--3/index.htm")
 DONE = {L: {"pages_fetched": 2, "pages_failed": 0, "complete": True}}
@@ -109,3 +114,25 @@ def test_a_reparse_of_an_old_page_restores_nothing(tmp_path):
     assert (done["restored"], done["changed"]) == (0, 1)
     assert after == gone  # still removed, since the same moment
     assert tuple(version) == (2, "Entry WCMS_4 (reparsed)")  # the parser's change is kept, as a version
+
+
+def test_a_page_with_no_entries_still_proves_nothing_when_it_answers_304(tmp_path):
+    """An empty page mid-listing makes a crawl partial (nothing removed); unchanged, it answers 304: the same."""
+    root = tmp_path / "site"
+    write_site(root)
+    db = tmp_path / "a.db"
+    with SiteServer(root) as server:
+        url = server.base_url + "/list/page-1.html"
+
+        def crawl_once():
+            return cli("crawl", "listing", "--db", db, "--start-url", url, *FAST, check=None)
+
+        assert crawl_once().returncode == 0
+        empty = page_html(2).split("<article>")[0] + "<nav" + page_html(2).split("<nav", 1)[1]
+        (root / "list" / "page-2.html").write_text(empty)  # a block or error page served with 200
+        verdicts = [crawl_once(), crawl_once()]
+    statuses = [r[0] for r in sqlite3.connect(db).execute("SELECT status FROM crawls ORDER BY id")]
+    assert statuses == ["complete", "partial", "partial"], [v.stdout for v in verdicts]
+    assert q(db, "SELECT count(*) FROM captures WHERE status = 304 AND url LIKE '%page-2%'") == 1
+    assert q(db, "SELECT count(*) FROM entries WHERE status = 'removed'") == 0
+    assert q(db, "SELECT count(*) FROM entries") == 12 * PER_PAGE

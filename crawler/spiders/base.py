@@ -138,6 +138,8 @@ class ListingSpider(FeedWitnessMixin, scrapy.Spider):
             # that capture's entries again, and its pagination links are followed.
             state["pages_fetched"] += 1
             links = response.meta.get("previous_page_links") or []
+            if not response.meta.get("previous_listed", True):  # as when it answered 200 with no entries
+                self._problem(state, f"{response.url}: a listing page with no entries (unchanged, 304)")
             yield self._page_item(response, page_number, links, "not-modified")
         elif not hasattr(response, "text"):
             state["pages_failed"] += 1
