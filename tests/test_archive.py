@@ -160,7 +160,7 @@ def test_captures_stored_once_per_digest(archive):
     from archive.record import last_captures
 
     found = last_captures(archive.conn, [L1])
-    assert found[L1] == {"id": ids[L1], "validators": {"etag": '"x"'}, "page_links": []}
+    assert found[L1] == {"id": ids[L1], "validators": {"etag": '"x"'}, "page_links": [], "listed": False}
 
 
 def test_migration_from_schema_1(tmp_path):
