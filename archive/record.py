@@ -293,13 +293,14 @@ def last_captures(conn, listing_urls: list[str]) -> dict[str, dict]:
     """
     found: dict[str, dict] = {}
     for listing_url in listing_urls:
-        rows = conn.execute(
-            "SELECT p.id, p.url, p.headers, p.page_links FROM captures p JOIN crawls c ON c.id = p.crawl_id "
-            "WHERE p.listing_url = ? AND p.status IN (200, 304) AND p.digest IS NOT NULL "
-            "AND c.status IN ('complete', 'partial') AND c.source = 'site' ORDER BY p.id",
+        rows = conn.execute(  # each page's latest capture: SQLite picks it, Python reads only those
+            "SELECT p.id, p.url, p.headers, p.page_links FROM captures p WHERE p.id IN ("
+            "SELECT max(p2.id) FROM captures p2 JOIN crawls c ON c.id = p2.crawl_id "
+            "WHERE p2.listing_url = ? AND p2.status IN (200, 304) AND p2.digest IS NOT NULL "
+            "AND c.status IN ('complete', 'partial') AND c.source = 'site' GROUP BY p2.url) ORDER BY p.id",
             (listing_url,),
         )
-        for capture_id, url, headers, links in rows:  # later captures overwrite earlier ones
+        for capture_id, url, headers, links in rows:
             kept = json.loads(headers or "{}")
             found[url] = {
                 "id": capture_id,

@@ -136,3 +136,19 @@ def test_a_page_with_no_entries_still_proves_nothing_when_it_answers_304(tmp_pat
     assert q(db, "SELECT count(*) FROM captures WHERE status = 304 AND url LIKE '%page-2%'") == 1
     assert q(db, "SELECT count(*) FROM entries WHERE status = 'removed'") == 0
     assert q(db, "SELECT count(*) FROM entries") == 12 * PER_PAGE
+
+
+def test_the_capture_a_page_is_revalidated_with_is_its_latest_from_a_finished_site_crawl(tmp_path):
+    from archive.record import last_captures
+
+    with Archive(tmp_path / "a.db") as a:
+        ids = []
+        for n in range(3):
+            session = a.begin_crawl("ilo", [L])
+            ids.append(fetched(a, session, PAGE_A, [entry("WCMS_1")]))
+            a.finish_crawl(session, DONE)
+        killed = a.begin_crawl("ilo", [L])  # a crawl that never finished vouches for nothing
+        fetched(a, killed, PAGE_A, [entry("WCMS_1")])
+        a.conn.execute("UPDATE crawls SET status = 'failed' WHERE id = ?", (killed.crawl_id,))
+        found = last_captures(a.conn, [L])
+    assert list(found) == [PAGE_A] and found[PAGE_A]["id"] == ids[-1] and found[PAGE_A]["listed"]
