@@ -143,7 +143,7 @@ def test_the_capture_a_page_is_revalidated_with_is_its_latest_from_a_finished_si
 
     with Archive(tmp_path / "a.db") as a:
         ids = []
-        for n in range(3):
+        for _ in range(3):
             session = a.begin_crawl("ilo", [L])
             ids.append(fetched(a, session, PAGE_A, [entry("WCMS_1")]))
             a.finish_crawl(session, DONE)
