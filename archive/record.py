@@ -289,7 +289,9 @@ def last_captures(conn, listing_urls: list[str]) -> dict[str, dict]:
 
     What conditional requests revalidate with (ETag, Last-Modified) and the pagination
     links a 304 page is followed by. A crawl killed between writing a page and its
-    entries must not vouch for the page, hence only complete or partial crawls.
+    entries must not vouch for the page, hence only complete or partial crawls; nor a
+    suspect one, which kept the old values of what its pages said: after it, a page
+    unchanged since the last sound crawl answers 304, one changed since is read again.
     """
     found: dict[str, dict] = {}
     for listing_url in listing_urls:
@@ -297,7 +299,8 @@ def last_captures(conn, listing_urls: list[str]) -> dict[str, dict]:
             "SELECT p.id, p.url, p.headers, p.page_links FROM captures p WHERE p.id IN ("
             "SELECT max(p2.id) FROM captures p2 JOIN crawls c ON c.id = p2.crawl_id "
             "WHERE p2.listing_url = ? AND p2.status IN (200, 304) AND p2.digest IS NOT NULL "
-            "AND c.status IN ('complete', 'partial') AND c.source = 'site' GROUP BY p2.url) ORDER BY p.id",
+            "AND c.status IN ('complete', 'partial') AND c.suspect = 0 AND c.source = 'site' GROUP BY p2.url) "
+            "ORDER BY p.id",
             (listing_url,),
         )
         for capture_id, url, headers, links in rows:

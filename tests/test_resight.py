@@ -150,5 +150,8 @@ def test_the_capture_a_page_is_revalidated_with_is_its_latest_from_a_finished_si
         killed = a.begin_crawl("ilo", [L])  # a crawl that never finished vouches for nothing
         fetched(a, killed, PAGE_A, [entry("WCMS_1")])
         a.conn.execute("UPDATE crawls SET status = 'failed' WHERE id = ?", (killed.crawl_id,))
+        suspect = a.begin_crawl("ilo", [L])  # nor one that kept old values of what its pages said
+        fetched(a, suspect, PAGE_A, [entry("WCMS_1", description=None)])
+        a.finish_crawl(suspect, DONE, suspect=True)
         found = last_captures(a.conn, [L])
     assert list(found) == [PAGE_A] and found[PAGE_A]["id"] == ids[-1] and found[PAGE_A]["listed"]
