@@ -156,11 +156,12 @@ def test_captures_stored_once_per_digest(archive):
     archive.record_captures(cid, [{"url": L1 + "?again", "body": b"<html>same</html>", "status": 200}])
     assert archive.conn.execute("SELECT count(*) FROM capture_bodies").fetchone()[0] == 1
     assert archive.capture_body(ids[L1]) == b"<html>same</html>"
+    archive.record_entries(cid, [(entry(listing_url=L1), Sighting(L1, L1, 1, capture_id=ids[L1]))])
     archive.finish_crawl(cid, {L1: {"pages_fetched": 1, "complete": True}})
     from archive.record import last_captures
 
     found = last_captures(archive.conn, [L1])
-    assert found[L1] == {"id": ids[L1], "validators": {"etag": '"x"'}, "page_links": [], "listed": False}
+    assert found[L1] == {"id": ids[L1], "validators": {"etag": '"x"'}, "page_links": [], "listed": True}
 
 
 def test_migration_from_schema_1(tmp_path):
