@@ -66,15 +66,15 @@ def settle_index(conn: sqlite3.Connection) -> bool:
 
 
 def compact(conn: sqlite3.Connection, path: str, reader_wait: float = 5.0) -> Compacted:
-    """VACUUM the archive at `path` through `conn`, a writer connection holding the archive's lock.
+    """VACUUM the archive at `path` through `conn`, an Archive writer's connection (opening it settled any
+    compact killed before) holding the archive's lock.
 
     Readers go on reading the old pages; the packed file replaces them at the checkpoint, which waits
     `reader_wait` seconds for them and otherwise is left to the next write."""
     before = file_bytes(path)
-    rebuilt = settle_index(conn)  # a compact killed after its VACUUM
     conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", (MARK, _rowid_digest(conn)))
     conn.execute("VACUUM")
-    rebuilt = settle_index(conn) or rebuilt
+    rebuilt = settle_index(conn)
     conn.execute(f"PRAGMA busy_timeout={int(reader_wait * 1000)}")
     busy, frames, copied = conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
     packed = conn.execute("PRAGMA page_count").fetchone()[0] * conn.execute("PRAGMA page_size").fetchone()[0]

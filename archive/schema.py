@@ -254,7 +254,7 @@ def _migrate_3_to_4(conn: sqlite3.Connection) -> None:
     """Version 4 keeps the feed a page advertises, stores a version between keyframes as the fields
     that changed (archive/versions.py), and a first version's changed_fields as [] (all of it is new).
 
-    The file keeps its size until VACUUM; the rewritten pages are reused by what comes next.
+    The file keeps its size until `listing-archive compact`; the rewritten pages are reused by what comes next.
     """
     if _columns(conn, "captures") and "feed_url" not in _columns(conn, "captures"):
         conn.execute("ALTER TABLE captures ADD COLUMN feed_url TEXT")
@@ -268,7 +268,7 @@ def _migrate_4_to_5(conn: sqlite3.Connection) -> None:
     seen_at as unix seconds and changed fields as bits; the versions are the new and changed events, so the
     table events keeps only the rest (removed, restored) as status_events, and events becomes a view.
 
-    The file keeps its size until VACUUM; the freed pages are reused by what comes next.
+    The file keeps its size until `listing-archive compact`; the freed pages are reused by what comes next.
     """
     conn.execute("DROP VIEW IF EXISTS version_records")
     # No query used it (a URL is looked up as written or in canonical form: a scan either way), yet 4% of the file.

@@ -19,6 +19,11 @@ DB_OPTION = click.option(
 )
 
 
+def limit_option(default: int, help: str):
+    """--limit N, from 1 to 100,000 (a negative or huge N is a usage error, not every row or a traceback)."""
+    return click.option("--limit", default=default, show_default=True, type=click.IntRange(1, 100_000), help=help)
+
+
 def friendly_errors(func):
     """Known failures become one clear line and exit 1, never a traceback."""
 

@@ -13,7 +13,7 @@ import sys
 import click
 
 from ..exports import EXPORT_FORMATS
-from .common import DB_OPTION, friendly_errors, open_reader
+from .common import DB_OPTION, friendly_errors, limit_option, open_reader
 
 # FTS5's operator words: in a plain-words query they are words, which the user should hear about.
 FTS_OPERATORS = {"AND", "OR", "NOT", "NEAR"}
@@ -141,13 +141,7 @@ def history(entry, db, fmt):
     help="Only entries whose organisers include NAME (as written: % and _ are plain characters).",
 )
 @click.option("--listing", default=None, metavar="URL", help="Only entries seen on this listing.")
-@click.option(
-    "--limit",
-    default=50,
-    show_default=True,
-    type=click.IntRange(1, 100_000),
-    help="At most this many results (1 to 100,000), e.g. --limit 10.",
-)
+@limit_option(50, "At most this many results (1 to 100,000), e.g. --limit 10.")
 @click.option(
     "--raw", is_flag=True, help='QUERY is FTS5 syntax (AND, OR, NOT, "phrases", prefix*, NEAR(...)), passed through.'
 )
@@ -183,13 +177,7 @@ def search(query, db, since, until, organiser, listing, limit, raw, fmt):
 
 @click.command()
 @DB_OPTION
-@click.option(
-    "--limit",
-    default=20,
-    show_default=True,
-    type=click.IntRange(1, 100_000),
-    help="How many crawls, newest first, e.g. --limit 5.",
-)
+@limit_option(20, "How many crawls, newest first, e.g. --limit 5.")
 @friendly_errors
 @quiet_broken_pipe
 def crawls(db, limit):
