@@ -91,3 +91,19 @@ def test_hostile_listing_titles_round_trip(tmp_path):
     with Archive(tmp_path / "a.db") as a:
         crawl(a, [entry("WCMS_1", listing_title=title)])
         assert activity(a.conn, 1)["rows"][0]["listing"] == title
+
+
+def test_a_listing_title_with_markup_is_text_in_the_report_chart(tmp_path):
+    import lxml.html
+
+    from archive.reports import render
+
+    title = '<script>alert(1)</script><img src=x onerror="alert(2)"> News & "events"'
+    with Archive(tmp_path / "a.db") as a:
+        crawl(a, [entry("WCMS_1", listing_title=title)])
+        crawl(a, [entry("WCMS_1", listing_title=title, title="Renamed")])
+        report = diff(a.conn, *default_pair(a.conn))
+    assert report["activity"]["rows"][-1]["listing"] == title  # kept counts carry the title as written
+    page = lxml.html.fromstring(render(report, "html"))
+    assert not page.xpath("//script") and not page.xpath("//img[@onerror]")
+    assert "<script>alert(1)</script>" in page.text_content()  # shown as text
