@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from crawler.items import INTEGER_FIELDS, LIST_FIELDS, VERSIONED_FIELDS
+from crawler.field_table import INTEGER_FIELDS, LIST_FIELDS, VERSIONED_FIELDS
 from crawler.parsers.text import clean_text
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import sqlite3
 
-from crawler.items import SUMMARY_FIELDS as _ENTRY_SUMMARY
+from crawler.field_table import SUMMARY_FIELDS as _ENTRY_SUMMARY
 
 from .activity import KINDS, activity
 from .compare import changed_fields

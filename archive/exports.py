@@ -42,7 +42,7 @@ def write_json(rows: Iterable[dict], out: TextIO) -> None:
 
 def write_csv(rows: Iterable[dict], out: TextIO) -> None:
     """One row an entry; a list field (organisers) joined with "; "."""
-    from crawler.items import EXPORTED_FIELDS, LIST_FIELDS  # here: importing Scrapy slows every command's start
+    from crawler.field_table import EXPORTED_FIELDS, LIST_FIELDS
 
     writer = csv.DictWriter(out, fieldnames=[*EXPORTED_FIELDS, "status"], extrasaction="ignore")
     writer.writeheader()

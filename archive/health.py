@@ -8,7 +8,7 @@ blanked on the strength of it.
 from __future__ import annotations
 
 # Fields whose fill rate is watched (the field table marks them).
-from crawler.items import WATCHED_FIELDS as WATCHED
+from crawler.field_table import WATCHED_FIELDS as WATCHED
 
 # How many earlier healthy, complete crawls of a listing it is compared with.
 BASELINE_CRAWLS = 3

@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 
-from crawler.items import FIELDS, PLACEMENT_FIELDS, VERSIONED_FIELDS
+from crawler.field_table import FIELDS, PLACEMENT_FIELDS, VERSIONED_FIELDS
 
 from .bodies import store_body
 from .compare import changed_fields

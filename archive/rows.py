@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from crawler.items import FIELDS, LIST_FIELDS
+from crawler.field_table import FIELDS, LIST_FIELDS
 
 ENTRY_COLUMNS = FIELDS + (
     "status",

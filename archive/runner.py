@@ -96,7 +96,7 @@ def build_plan(
 def _check_options(plan: CrawlPlan, settings, ignore_fields) -> None:
     """The command line's settings, start URLs, ignored fields, spider and profiles, cheapest first."""
     from crawler.extract.profiles import get_profile
-    from crawler.items import FIELDS
+    from crawler.field_table import FIELDS
     from crawler.run import spider_names
     from crawler.settings import SettingError, check_settings
 

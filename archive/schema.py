@@ -9,7 +9,7 @@ from __future__ import annotations
 import sqlite3
 from contextlib import contextmanager
 
-from crawler.items import FIELD_TABLE
+from crawler.field_table import FIELD_TABLE
 
 from .versions import COLUMNS, EVENTS_VIEW_SQL, columns_from_json, compact_versions, field_bits, number_fields, view_sql
 

@@ -134,7 +134,7 @@ def _versions(conn, ref: str) -> dict:
 
 
 async def entry_page(datasette, request):
-    from crawler.items import FIELDS
+    from crawler.field_table import FIELDS
 
     from .queries import NotFound
     from .reports.common import is_long, show, word_diff

@@ -23,7 +23,7 @@ from __future__ import annotations
 import json
 from datetime import UTC, datetime
 
-from crawler.items import FIELDS, LIST_FIELDS
+from crawler.field_table import FIELDS, LIST_FIELDS
 
 KEYFRAME = 8
 COLUMNS = tuple(f for f in FIELDS if f != "entry_id")  # the field columns of entry_versions

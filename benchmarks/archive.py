@@ -34,7 +34,7 @@ from archive.rows import ENTRY_COLUMNS
 from archive.schema import transaction
 from archive.store import Archive, Sighting
 from archive.versions import field_bits, insert_sql, is_keyframe, stored_fields, to_epoch, to_mask
-from crawler.items import FIELDS
+from crawler.field_table import FIELDS
 
 LISTING = "https://www.ilo.org/bench/lang--en/index.htm"
 WORDS = (

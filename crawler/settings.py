@@ -3,7 +3,7 @@ retries with backoff), archive on. Override any of them with `-s NAME=VALUE`."""
 
 from importlib import metadata as _metadata  # lower-case names: Scrapy takes only upper-case ones
 
-from crawler import items as _items
+from crawler import field_table
 
 BOT_NAME = "listing-archive"
 SPIDER_MODULES = ["crawler.spiders"]
@@ -86,7 +86,7 @@ EXTENSIONS = {"crawler.progress.Progress": 500}
 PROGRESS_ENABLED = False
 
 FEED_EXPORT_ENCODING = "utf-8"
-FEED_EXPORT_FIELDS = list(_items.EXPORTED_FIELDS)
+FEED_EXPORT_FIELDS = list(field_table.EXPORTED_FIELDS)
 LOG_LEVEL = "INFO"
 
 
@@ -224,7 +224,7 @@ def _as_list(name: str, given) -> list:
             raise SettingError(_wrong(name, given, list, " of HTTP status codes (100-599), e.g. 429,503"))
         return [int(c) for c in codes]
     if name == "ARCHIVE_IGNORE_FIELDS":
-        unknown = [v for v in value if v not in _items.FIELDS]
+        unknown = [v for v in value if v not in field_table.FIELDS]
         if unknown:
             raise SettingError(_wrong(name, given, list, f" of entry fields; unknown: {', '.join(map(str, unknown))}"))
     return list(value)

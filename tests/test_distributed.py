@@ -19,7 +19,7 @@ from conftest import FAST, ROOT, cli, wait_for
 from unattended import PAGE2
 
 from crawler.distributed.frontier import Frontier
-from crawler.items import FIELDS
+from crawler.field_table import FIELDS
 from crawler.site_server import DEMO_LISTING_PATH, SiteServer
 
 REDIS_SERVER = shutil.which("redis-server")

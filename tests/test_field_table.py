@@ -1,4 +1,4 @@
-"""One field table: a field declared once in crawler/items.py reaches the schema, the
+"""One field table: a field declared once in crawler/field_table.py reaches the schema, the
 versions, the export and the JSON diff without touching another file."""
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ import sys
 
 from conftest import ROOT
 
-from crawler.items import FIELD_TABLE, FIELDS, SUMMARY_FIELDS, VERSIONED_FIELDS
+from crawler.field_table import FIELD_TABLE, FIELDS, SUMMARY_FIELDS, VERSIONED_FIELDS
 
 EXERCISE = r"""
 import json, sys
@@ -47,7 +47,7 @@ def test_a_field_declared_once_reaches_schema_versions_export_and_diff(tmp_path)
     copy = tmp_path / "src"
     for package in ("crawler", "archive", "pipelines"):
         shutil.copytree(ROOT / package, copy / package, ignore=shutil.ignore_patterns("__pycache__"))
-    items = copy / "crawler" / "items.py"
+    items = copy / "crawler" / "field_table.py"
     text = items.read_text()
     anchor = '    Field("language"),\n'
     assert anchor in text
@@ -70,3 +70,21 @@ def test_a_field_declared_once_reaches_schema_versions_export_and_diff(tmp_path)
     assert got["changed"] == ["mood"]
     assert got["exported"][0]["mood"] == "stormy"
     assert "mood" in json.dumps(got["diff"]["changed"])
+
+
+def test_reading_commands_load_neither_scrapy_nor_twisted(tmp_path):
+    """The archive's reading commands start without the crawler's stack (it cost ~230 ms a start)."""
+    script = (
+        "import sys\n"
+        "from archive.cli import main\n"
+        "try:\n    main(sys.argv[1:], standalone_mode=False)\nexcept Exception:  # a command refusing is fine here\n    pass\n"
+        "print(sorted({m.split('.')[0] for m in sys.modules if m.startswith(('scrapy', 'twisted'))}), file=sys.stderr)\n"
+    )
+    db = str(tmp_path / "a.db")
+    from archive.store import Archive
+
+    with Archive(db):
+        pass
+    for command in (["schema"], ["export", "--format", "json"], ["history", "x"], ["search", "x"], ["diff"], ["crawls"]):
+        proc = subprocess.run([sys.executable, "-c", script, *command, "--db", db], capture_output=True, text=True)
+        assert proc.stderr.strip().splitlines()[-1] == "[]", (command, proc.stderr[-500:])

@@ -9,7 +9,7 @@ from archive.queries import export_rows, history
 from archive.schema import SCHEMA_VERSION
 from archive.store import Archive, Sighting, integrity_ok
 from archive.versions import KEYFRAME, full_records
-from crawler.items import FIELDS
+from crawler.field_table import FIELDS
 
 L1 = "https://www.ilo.org/a/lang--en/index.htm"
 ROUNDS = KEYFRAME + 3  # past the second keyframe

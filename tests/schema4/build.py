@@ -21,7 +21,7 @@ import archive.store as store  # noqa: E402
 from archive.diff import diff  # noqa: E402
 from archive.queries import export_rows, history  # noqa: E402
 from archive.store import Archive, Sighting  # noqa: E402
-from crawler.items import FIELDS  # noqa: E402
+from crawler.field_table import FIELDS  # noqa: E402
 
 L1, L2 = "https://www.ilo.org/a/lang--en/index.htm", "https://www.ilo.org/b/lang--en/index.htm"
 CLOCK = [datetime(2024, 1, 1, tzinfo=UTC)]
