@@ -6,7 +6,7 @@ from datetime import datetime
 
 from .extract import RawPage
 from .extract.profiles import Profile
-from .items import FIELDS  # noqa: F401  (the field table lives in crawler.items)
+from .field_table import FIELDS  # noqa: F401  (the field table lives in crawler.field_table)
 from .parsers.credits import parse_credit
 from .parsers.datelines import year_in, yearless_date
 from .parsers.dates import numeric_order, parse_date

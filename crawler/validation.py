@@ -6,7 +6,7 @@ from __future__ import annotations
 import logging
 import re
 
-from .items import FIELDS, INTEGER_FIELDS, LIST_FIELDS
+from .field_table import FIELDS, INTEGER_FIELDS, LIST_FIELDS
 
 log = logging.getLogger(__name__)
 _ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
