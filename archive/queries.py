@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from urllib.parse import urlsplit
 
+from crawler.extract.profiles import document_patterns
 from crawler.parsers.ids import canonical_url, document_number
 
 from .store import entry_from_row
@@ -85,7 +86,7 @@ def resolve_entry(conn: sqlite3.Connection, ref: str) -> str:
     ref = ref.strip()
     if conn.execute("SELECT 1 FROM entries WHERE entry_id=?", (ref,)).fetchone():
         return ref
-    doc = document_number(ref)
+    doc = document_number(ref, document_patterns(ref))
     if doc and conn.execute("SELECT 1 FROM entries WHERE entry_id=?", (doc,)).fetchone():
         return doc
     canon = canonical_url(ref)

@@ -8,7 +8,15 @@ everything with it; nothing is left listening.
 
 from __future__ import annotations
 
+import asyncio
 from pathlib import Path
+
+import uvicorn
+from datasette.app import Datasette
+from datasette.plugins import pm
+
+from . import serve_plugin
+from .serve_plugin import CHART_PATH, FEED_PATH
 
 DESCRIPTIONS = {
     "crawls": "One row per crawl: when, status (complete, partial, failed), counts.",
@@ -47,10 +55,6 @@ QUERIES = {
     },
 }
 
-FEED_PATH = "/-/new-entries.atom"
-CHART_PATH = "/-/chart"
-ENTRY_PATH = "/-/entry/"
-
 
 def metadata(db_name: str) -> dict:
     tables = {name: {"description": text} for name, text in DESCRIPTIONS.items()}
@@ -70,11 +74,6 @@ def metadata(db_name: str) -> dict:
 
 def build(db: str):
     """The Datasette app for an archive, with this project's plugin and templates."""
-    from datasette.app import Datasette
-    from datasette.plugins import pm
-
-    from . import serve_plugin
-
     if not pm.is_registered(serve_plugin):
         pm.register(serve_plugin, name="listing_archive")
     path = Path(db).resolve()
@@ -89,10 +88,6 @@ def build(db: str):
 
 
 def serve(db: str, host: str, port: int) -> int:
-    import asyncio
-
-    import uvicorn
-
     ds = build(db)
     asyncio.run(ds.invoke_startup())
     base = f"http://{host}:{port}"

@@ -19,8 +19,18 @@ from datasette import hookimpl
 from datasette.utils.asgi import Response
 from markupsafe import Markup, escape
 
-from .serve import CHART_PATH, ENTRY_PATH, FEED_PATH
+from crawler.field_table import FIELDS
+
+from .queries import NotFound, history
+from .reports.chart import small_multiples
+from .reports.common import environment, is_long, show, word_diff
+from .reports.safety import web_link
 from .versions import SEEN_AT_SQL
+
+# The plugin's own pages (the index page links to them).
+FEED_PATH = "/-/new-entries.atom"
+CHART_PATH = "/-/chart"
+ENTRY_PATH = "/-/entry/"
 
 _WORDS = re.compile(r"[\w’'-]+", re.UNICODE)
 ENTRY_TABLES = {"entries", "entry_versions", "events", "sightings"}
@@ -103,7 +113,6 @@ NEWEST_NEW_SQL = (
 
 async def new_entries_feed(datasette, request):
     """The newest new entries as Atom; ids match `diff --format atom`'s, so a reader shows each once."""
-    from .reports.common import environment
 
     rows = await _db(datasette).execute(NEWEST_NEW_SQL)
     entries = []
@@ -127,18 +136,12 @@ async def new_entries_feed(datasette, request):
 
 
 def _versions(conn, ref: str) -> dict:
-    from .queries import history
 
     conn.row_factory = sqlite3.Row  # as Datasette sets it; history() reads columns by name
     return history(conn, ref)
 
 
 async def entry_page(datasette, request):
-    from crawler.field_table import FIELDS
-
-    from .queries import NotFound
-    from .reports.common import is_long, show, word_diff
-    from .reports.safety import web_link
 
     ref = unquote(request.url_vars["entry_id"])
     try:
@@ -170,7 +173,6 @@ async def entry_page(datasette, request):
 
 
 async def chart_page(datasette, request):
-    from .reports.chart import small_multiples
 
     rows = await _db(datasette).execute(
         "SELECT coalesce(listing_title, listing_url) AS listing, listing_url, "

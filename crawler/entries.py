@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from .extract import RawPage
-from .extract.profiles import Profile
+from .extract.profiles import Profile, document_patterns
 from .field_table import FIELDS  # noqa: F401  (the field table lives in crawler.field_table)
 from .parsers.credits import parse_credit
 from .parsers.datelines import year_in, yearless_date
@@ -82,7 +82,7 @@ def build_entries(
         organisers = parse_organisers(description, page.language)
         out.append(
             {
-                "entry_id": entry_id(url, title, listing_url, profile.document_id if profile else None),
+                "entry_id": entry_id(url, title, listing_url, _id_patterns(profile, url)),
                 "url": url,
                 "title": title,
                 "description": description,
@@ -106,3 +106,10 @@ def build_entries(
             }
         )
     return out
+
+
+def _id_patterns(profile: Profile | None, url: str | None):
+    """The page's profile's document-number pattern, else the bundled profiles' for the link's site."""
+    if profile is not None and profile.document_id is not None:
+        return profile.document_id
+    return document_patterns(url) if url else None

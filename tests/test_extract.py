@@ -375,12 +375,16 @@ def test_profiles_are_checked_against_a_schema(tmp_path, text, message):
 
 def test_site_specifics_come_from_the_profile(tmp_path):
     # The ILO's document numbers and nextRow paging are data in ilo.toml, not code.
+    from crawler.extract.profiles import document_patterns
     from crawler.parsers.ids import document_number
 
     ilo = get_profile("ilo")
     assert ilo.document_id.search("x/WCMS_865548/y") and ilo.page_offset.search("/nextRow--20/index.htm")
-    assert document_number("https://www.ilo.org/a/WCMS_865548/lang--en/index.htm") == "WCMS_865548"
-    assert document_number("https://example.org/a/WCMS_865548/") is None  # another site: its own ids, not the ILO's
+    ilo_link, other_link = "https://www.ilo.org/a/WCMS_865548/lang--en/index.htm", "https://example.org/a/WCMS_865548/"
+    assert document_number(ilo_link, document_patterns(ilo_link)) == "WCMS_865548"
+    assert (
+        document_number(other_link, document_patterns(other_link)) is None
+    )  # another site: its own ids, not the ILO's
     page = extract_page(b"<html><body><p>Page</p></body></html>", "https://www.ilo.org/x/nextRow--20/index.htm", "auto")
     assert page.page_number == 3
     other = tmp_path / "other.toml"

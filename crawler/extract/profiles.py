@@ -57,6 +57,20 @@ class Profile:
         return any(host == d or host.endswith("." + d) for d in self.domains)
 
 
+def document_patterns(url: str) -> tuple[re.Pattern, ...]:
+    """The document-number patterns of the bundled site profiles for this URL's host (all of
+    them for a bare number such as "WCMS_865548")."""
+    return _patterns_for_host(host_of(url) if "://" in url else None)
+
+
+@lru_cache(maxsize=1024)
+def _patterns_for_host(host: str | None) -> tuple[re.Pattern, ...]:
+    profiles = bundled_profiles().values()
+    return tuple(
+        p.document_id for p in profiles if p.document_id is not None and (host is None or p.matches(f"https://{host}/"))
+    )
+
+
 def _type_name(value) -> str:
     return {
         str: "a string",

@@ -78,28 +78,13 @@ def canonical_url(url: str | None) -> str | None:
     return urlunsplit(("https", netloc, parts.path or "/", query, ""))
 
 
-def _site_patterns(url: str) -> tuple[re.Pattern, ...]:
-    """The document-number patterns of the bundled site profiles for this URL's host (all of
-    them for a bare number): a site's id scheme is data in its profile, not code here."""
-    return _patterns_for_host(host_of(url) if "://" in url else None)
-
-
-@lru_cache(maxsize=1024)
-def _patterns_for_host(host: str | None) -> tuple[re.Pattern, ...]:
-    from ..extract.profiles import bundled_profiles  # imported here: profiles are data read once
-
-    profiles = bundled_profiles().values()
-    return tuple(
-        p.document_id for p in profiles if p.document_id is not None and (host is None or p.matches(f"https://{host}/"))
-    )
-
-
-def document_number(url: str | None, pattern: re.Pattern | None = None) -> str | None:
+def document_number(url: str | None, patterns: re.Pattern | tuple[re.Pattern, ...] | None = None) -> str | None:
     """The document number a link carries ("WCMS_865548" on the ILO's site), or None.
-    Without `pattern`, the bundled profile of the link's site says what one looks like."""
-    if not url:
+    The caller says what one looks like: a site's id scheme is data in its profile
+    (crawler.extract.profiles.document_patterns), not code here."""
+    if not url or patterns is None:
         return None
-    for candidate in (pattern,) if pattern is not None else _site_patterns(url):
+    for candidate in (patterns,) if isinstance(patterns, re.Pattern) else patterns:
         m = candidate.search(url)
         if m:
             return m.group(1) if m.groups() else m.group(0)
