@@ -65,17 +65,30 @@ def test_an_archive_grown_crawl_by_crawl_gets_smaller_and_reads_the_same(tmp_pat
     assert readings(db) == before
 
 
-def test_entries_renumbered_by_vacuum_get_their_search_index_rebuilt(tmp_path, monkeypatch):
+class _RenumberingVacuum:
+    """A writer connection whose VACUUM renumbers `entries`, as SQLite's may: the real digests see it."""
+
+    def __init__(self, conn):
+        self._conn = conn
+
+    def __getattr__(self, name):
+        return getattr(self._conn, name)
+
+    def execute(self, sql, *args):
+        cursor = self._conn.execute(sql, *args)
+        if sql.strip().upper() == "VACUUM":
+            self._conn.execute("UPDATE entries SET rowid = rowid + 100")
+        return cursor
+
+
+def test_entries_renumbered_by_vacuum_get_their_search_index_rebuilt(tmp_path):
     """VACUUM may renumber `entries`; the search index points at rowids, so compact rebuilds it then."""
     db = tmp_path / "a.db"
     with Archive(db) as a:
         crawl(a, [entry("WCMS_1", title="Migrant workers in Laos"), entry("WCMS_2", title="Skills")])
-        a.conn.execute("UPDATE entries SET rowid = rowid + 100")  # as a renumbering VACUUM would leave them
-        assert search(a.conn, "migrant") == []  # the index points at rowids no entry has now
-        digests = iter(["before", "after"])
-        monkeypatch.setattr(archive.compact, "_rowid_digest", lambda conn: next(digests))
-        done = archive.compact.compact(a.conn, str(db))
+        done = archive.compact.compact(_RenumberingVacuum(a.conn), str(db))
         assert done.search_rebuilt
+        assert a.conn.execute("SELECT min(rowid) FROM entries").fetchone()[0] > 100  # they did move
         assert [e["entry_id"] for e in search(a.conn, "migrant")] == ["WCMS_1"]
 
 

@@ -67,14 +67,11 @@ def feed_entries(feed_bytes: bytes | str) -> list[dict]:
         return []
     out = []
     for item in parsed.entries:
+        title, url = clean_text(item.get("title")), (item.get("link") or "").strip() or None
+        if not title and not url:
+            continue  # an empty <item> (feedparser makes one of an unclosed tag): nothing to witness
         when = item.get("published_parsed") or item.get("updated_parsed") or item.get("created_parsed")
-        out.append(
-            {
-                "title": clean_text(item.get("title")),
-                "url": (item.get("link") or "").strip() or None,
-                "date": _day(when),
-            }
-        )
+        out.append({"title": title, "url": url, "date": _day(when)})
     return out
 
 
