@@ -1,19 +1,21 @@
 """Crawl speed against Scrapy itself.
 
-Generates a site of listing pages (10 entries each), serves it on 127.0.0.1, and
-crawls it, unthrottled, 16 requests at a time:
+Generates a site of --listings listings of listing pages (10 entries a page, --pages in
+all), serves it on 127.0.0.1, and crawls every listing in one crawl, unthrottled, 16
+requests at a time:
 
-  (a) a bare Scrapy spider (benchmarks/bare_spider.py) that follows the same
-      pagination, reads the same fields with plain parsel selectors and drops them;
+  (a) a bare Scrapy spider (benchmarks/bare_spider.py) that follows each listing's next
+      link only, reads the same fields with plain parsel selectors and drops them;
   (b) the project's crawl into a fresh archive;
   (c) again into that archive (nothing changed), every page fetched and parsed;
   (d) again with conditional requests, as users get them (every page answers 304).
 
-Each crawl runs in a fresh process; each figure is the median of --rounds rounds.
-Prints pages/s and the time ratios b/a, c/a, d/a, then where a page's time goes
-(parse, archive write, Scrapy), measured in this process on the same pages.
+Each crawl runs in a fresh process, a b c d in turn each round; each figure is the median
+of --rounds rounds. Prints pages/s, the wall-time ratios and the CPU ratios (every process
+of the crawl, parse workers included) b/a, c/a, d/a, the machine's load average before and
+after, then where a page's time goes (parse, archive write, Scrapy), measured alone.
 
-    .venv/bin/python benchmarks/crawl.py [--pages 2000] [--rounds 3]
+    .venv/bin/python benchmarks/crawl.py [--pages 2000] [--listings 200] [--rounds 3]
 """
 
 from __future__ import annotations
@@ -35,7 +37,7 @@ sys.path.insert(0, str(ROOT))
 
 from crawler.site_server import SiteServer  # noqa: E402
 
-LISTING = "/bench/lang--en/index.htm"
+LISTING = "/bench/{k}/lang--en/index.htm"
 FAST = {
     "AUTOTHROTTLE_ENABLED": False,
     "DOWNLOAD_DELAY": 0,
@@ -68,25 +70,26 @@ LABELS = {
 }
 
 
-def page_path(n: int) -> str:
-    return LISTING if n == 1 else LISTING.replace("index.htm", f"nextRow--{(n - 1) * 10}/index.htm")
+def page_path(n: int, listing: int = 0) -> str:
+    first = LISTING.format(k=listing)
+    return first if n == 1 else first.replace("index.htm", f"nextRow--{(n - 1) * 10}/index.htm")
 
 
-def page_html(n: int, pages: int) -> str:
+def page_html(n: int, pages: int, listing: int = 0) -> str:
     items = []
     for i in range(10):
-        k = (n - 1) * 10 + i
+        k = listing * 100_000 + (n - 1) * 10 + i
         month = MONTHS[k % 12]
         items.append(
-            f'<li class="item"><h5 class="item-title"><a href="/bench/WCMS_{100000 + k}/lang--en/index.htm">'
+            f'<li class="item"><h5 class="item-title"><a href="/bench/WCMS_{10_000_000 + k}/lang--en/index.htm">'
             f"Entry number {k} about decent work in {month}</a></h5>"
             f'<p class="item-date">{1 + k % 27} - {2 + k % 27} {month} 2022</p>'
             f'<p class="item-abstract">Jointly organized by the ILO and the Ministry of Labour and Social Welfare '
             f"of region {k % 50}. Text {k}.</p></li>"
         )
     nearby = range(max(1, n - 10), min(pages, n + 10) + 1)
-    links = "".join(f'<li><a href="{page_path(m)}">{m}</a></li>' for m in nearby if m != n)
-    nxt = f'<li class="next"><a href="{page_path(n + 1)}">Next &gt;</a></li>' if n < pages else ""
+    links = "".join(f'<li><a href="{page_path(m, listing)}">{m}</a></li>' for m in nearby if m != n)
+    nxt = f'<li class="next"><a href="{page_path(n + 1, listing)}">Next &gt;</a></li>' if n < pages else ""
     return (
         f'<html lang="en"><body><div class="page-title"><h1>Benchmark listing</h1></div><div class="items-list">'
         f'<h3 class="items-group">December 2022</h3><ol>{"".join(items)}</ol></div>'
@@ -94,11 +97,15 @@ def page_html(n: int, pages: int) -> str:
     )
 
 
-def make_site(root: Path, pages: int) -> None:
-    for n in range(1, pages + 1):
-        path = root / page_path(n).lstrip("/")
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(page_html(n, pages))
+def make_site(root: Path, pages: int, listings: int) -> list[str]:
+    """`pages` pages split into `listings` listings; returns the listings' first pages' paths."""
+    per_listing = max(1, pages // listings)
+    for k in range(listings):
+        for n in range(1, per_listing + 1):
+            path = root / page_path(n, k).lstrip("/")
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(page_html(n, per_listing, k))
+    return [page_path(1, k) for k in range(listings)]
 
 
 def _stats_json(expr: str) -> str:
@@ -110,13 +117,13 @@ def _stats_json(expr: str) -> str:
     )
 
 
-def one_crawl(url: str, run: str, db: str, settings: dict, cwd: Path = ROOT) -> dict:
+def one_crawl(urls: list[str], run: str, db: str, settings: dict, cwd: Path = ROOT) -> dict:
     """Run one crawl in a fresh process (the project's code in `cwd`); return {elapsed, pages, items, cpu}."""
     if run == "a":
-        code = f"from benchmarks.bare_spider import run; {_stats_json(f'run({url!r}, {settings!r})')}"
+        code = f"from benchmarks.bare_spider import run; {_stats_json(f'run({urls!r}, {settings!r})')}"
     else:
         over = {**settings, "CONDITIONAL_REQUESTS": run == "d"}
-        call = f"run_crawl('ilo', {db!r}, [{url!r}], None, {over!r})['stats']"
+        call = f"run_crawl('ilo', {db!r}, {urls!r}, None, {over!r})['stats']"
         # The parse workers' CPU counts too: stopping the forkserver reaps it, and it reaped them.
         reap = "import multiprocessing.forkserver as f; f._forkserver._stop()"
         code = f"from crawler.run import run_crawl; {_stats_json(call)}; {reap}"
@@ -131,22 +138,24 @@ def one_crawl(url: str, run: str, db: str, settings: dict, cwd: Path = ROOT) -> 
     return stats
 
 
-def crawl_rounds(url: str, tmp: str, rounds: int, settings: dict, before: Path | None) -> dict[str, list[dict]]:
+def crawl_rounds(urls: list[str], tmp: str, rounds: int, settings: dict, before: Path | None) -> dict[str, list[dict]]:
     runs: dict[str, list[dict]] = {r: [] for r in RUNS + (("b0",) if before else ())}
     for n in range(rounds):
         db = os.path.join(tmp, f"bench-{n}.db")
         for run in runs:
             if run == "b0":  # (b) with the code of another revision, in the same round
-                stats = one_crawl(url, "b", os.path.join(tmp, f"before-{n}.db"), settings, cwd=before)
+                stats = one_crawl(urls, "b", os.path.join(tmp, f"before-{n}.db"), settings, cwd=before)
             else:
-                stats = one_crawl(url, run, db, settings)
+                stats = one_crawl(urls, run, db, settings)
             stats["rate"] = (stats["pages"] or 0) / stats["elapsed"]
+            if runs["a"] and stats["pages"] != runs["a"][0]["pages"]:  # a baseline that skips pages flatters us
+                raise SystemExit(f"crawl {run} fetched {stats['pages']} pages, the bare spider {runs['a'][0]['pages']}")
             runs[run].append(stats)
             print(f"  round {n + 1} {run}: {stats['pages']} pages {stats['rate']:.1f} pages/s", file=sys.stderr)
     return runs
 
 
-def page_costs(site_root: Path, base_url: str, pages: int, sample: int = 300) -> dict[str, float]:
+def page_costs(site_root: Path, base_url: str, sample: int = 300) -> dict[str, float]:
     """Milliseconds a page for: the bare spider's parsel reading, the project's parse
     (extract, parsers, checks), and the archive's write of the page and its entries."""
     import scrapy.http
@@ -158,16 +167,17 @@ def page_costs(site_root: Path, base_url: str, pages: int, sample: int = 300) ->
     from crawler.parse_pool import parse_page
     from crawler.validation import checked_entry
 
-    n = min(sample, pages)
-    bodies = [(base_url + page_path(k), (site_root / page_path(k).lstrip("/")).read_bytes()) for k in range(1, n + 1)]
-    spider = BareSpider(base_url + LISTING)
+    files = sorted(site_root.rglob("*.htm"))[:sample]
+    n = len(files)
+    bodies = [(base_url + "/" + str(f.relative_to(site_root)), f.read_bytes()) for f in files]
+    spider = BareSpider([base_url + LISTING.format(k=0)])
     start = time.perf_counter()
     for url, body in bodies:
         for _ in spider.parse(scrapy.http.HtmlResponse(url, body=body, encoding="utf-8")):
             pass
     bare = (time.perf_counter() - start) / n
     profile = get_profile("ilo")
-    listing = base_url + LISTING
+    listing = base_url + LISTING.format(k=0)
     start = time.perf_counter()
     parsed = []
     for url, body in bodies:
@@ -226,19 +236,19 @@ def report(runs: dict[str, list[dict]], costs: dict[str, float], rounds: int) ->
         spread = ", ".join(f"{s['rate']:.0f}" for s in runs[r])
         print(f"{LABELS[r]:<44} {pages:>5} pages {items:>6} items {rate[r]:>7.1f} pages/s  (rounds: {spread})")
     a = rate["a"]
-    print(f"time ratios: b/a = {a / rate['b']:.2f}   c/a = {a / rate['c']:.2f}   d/a = {a / rate['d']:.2f}")
+    cpu = {r: statistics.median(s["cpu"] / s["pages"] for s in runs[r]) * 1000 for r in RUNS}
+    for r in ("b", "c", "d"):
+        print(f"{r}/a: wall {a / rate[r]:.2f}   CPU {cpu[r] / cpu['a']:.2f}")
     if runs.get("b0"):
         b0 = statistics.median(s["rate"] for s in runs["b0"])
         cpu0 = statistics.median(s["cpu"] / s["pages"] for s in runs["b0"]) * 1000
         spread = ", ".join(f"{s['rate']:.0f}" for s in runs["b0"])
         print(f"(b) with --before's code: {b0:.1f} pages/s (rounds: {spread}), b/a = {a / b0:.2f}, ", end="")
         print(f"CPU {cpu0:.2f} ms a page")
-    cpu = {r: statistics.median(s["cpu"] / s["pages"] for s in runs[r]) * 1000 for r in RUNS}
     own = {r: statistics.median(s["cpu_self"] / s["pages"] for s in runs[r]) * 1000 for r in RUNS}
     print(
         f"CPU ms a page (all processes, start-up included): a {cpu['a']:.2f}  b {cpu['b']:.2f}  c {cpu['c']:.2f}  "
-        f"d {cpu['d']:.2f}; ratios b/a = {cpu['b'] / cpu['a']:.2f}  c/a = {cpu['c'] / cpu['a']:.2f}  "
-        f"d/a = {cpu['d'] / cpu['a']:.2f}"
+        f"d {cpu['d']:.2f}"
     )
     print(
         f"  of which the crawl process itself: a {own['a']:.2f}  b {own['b']:.2f}  c {own['c']:.2f}  d {own['d']:.2f}"
@@ -258,6 +268,10 @@ def report(runs: dict[str, list[dict]], costs: dict[str, float], rounds: int) ->
     print(f"  (d) project, 304s     {per_page['d']:6.2f}")
 
 
+def _load(averages: tuple[float, float, float]) -> str:
+    return " ".join(f"{x:.2f}" for x in averages)
+
+
 def _checkout(rev: str, tmp: str) -> Path:
     """The project's files at `rev`, in a folder of their own (git archive: no worktree left behind)."""
     folder = Path(tmp) / "before"
@@ -270,6 +284,7 @@ def _checkout(rev: str, tmp: str) -> Path:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--pages", type=int, default=2000)
+    parser.add_argument("--listings", type=int, default=200, help="listings the pages are split into (1: one long one)")
     parser.add_argument("--rounds", type=int, default=3, help="rounds; each figure is the median")
     parser.add_argument(
         "-s",
@@ -287,13 +302,16 @@ def main() -> None:
         settings[name] = json.loads(value)
     with tempfile.TemporaryDirectory() as tmp:
         site_root = Path(tmp) / "site"
-        make_site(site_root, args.pages)
+        first_pages = make_site(site_root, args.pages, args.listings)
+        load_before = os.getloadavg()
         with SiteServer(site_root) as site:
             before = _checkout(args.before, tmp) if args.before else None
-            runs = crawl_rounds(site.base_url + LISTING, tmp, args.rounds, settings, before)
-            costs = page_costs(site_root, site.base_url, args.pages)
+            runs = crawl_rounds([site.base_url + p for p in first_pages], tmp, args.rounds, settings, before)
+            costs = page_costs(site_root, site.base_url)
         reparsed = reparse_rates(os.path.join(tmp, "bench-0.db"), tmp, args.rounds)
     report(runs, costs, args.rounds)
+    after = os.getloadavg()
+    print(f"load average (1, 5, 15 min): before {_load(load_before)}, after {_load(after)} on {os.cpu_count()} cores")
     one, many = reparsed[1], reparsed[max(reparsed)]
     print(
         f"reparse of the last crawl: {one:.1f} pages/s in one process, {many:.1f} pages/s on {max(reparsed)} "
