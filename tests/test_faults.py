@@ -13,6 +13,7 @@ import threading
 
 import pytest
 from conftest import FAST, ROOT, cli, q
+from faults import small_filesystem
 
 from archive.store import integrity_ok
 from crawler.site_server import SiteServer
@@ -139,19 +140,9 @@ def test_lock_held_too_long_fails_the_crawl_and_removes_nothing(tmp_path, site):
 
 
 @pytest.fixture
-def small_disk(tmp_path):
-    mount = tmp_path / "small"
-    mount.mkdir()
-    if (
-        os.geteuid() != 0
-        or subprocess.run(
-            ["mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", str(mount)], capture_output=True
-        ).returncode
-        != 0
-    ):
-        pytest.skip("skipped: cannot mount a small file system here (needs root)")
-    yield mount
-    subprocess.run(["umount", "-l", str(mount)], check=False)
+def small_disk():
+    with small_filesystem("1m") as mount:  # skips (fails under REQUIRE_FAULTS) where it cannot mount
+        yield mount
 
 
 def test_full_disk_is_a_failed_crawl_that_says_so(tmp_path, site, small_disk):
