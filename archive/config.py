@@ -25,6 +25,7 @@ import difflib
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from crawler.errors import ListingArchiveError
 from crawler.extract.profiles import read_toml
 
 # Top-level keys and the type each must have ("text" is a non-empty string).
@@ -43,7 +44,7 @@ SPIDERS = ("ilo", "listing")
 KNOWN = set(TOP_LEVEL)
 
 
-class ConfigError(ValueError):
+class ConfigError(ListingArchiveError, ValueError):
     pass
 
 

@@ -19,6 +19,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from crawler.errors import ListingArchiveError
 from crawler.site_server import DEMO_BASE, DEMO_LISTING_PATH, SiteServer, demo_site_root
 
 FAST_LOCAL = ["-s", "AUTOTHROTTLE_ENABLED=False", "-s", "DOWNLOAD_DELAY=0", "-s", "LOG_LEVEL=WARNING"]
@@ -27,7 +28,7 @@ DEMO_KEY = "demo"  # the meta key that marks an archive the demo made
 LOCAL_HOSTS = ("127.0.0.1", "localhost", "::1")
 
 
-class DemoRefused(ValueError):
+class DemoRefused(ListingArchiveError, ValueError):
     """The demo will not replace this file; the message says why and what to do."""
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import sqlite3
 
+from crawler.errors import ListingArchiveError
 from crawler.field_table import SUMMARY_FIELDS as _ENTRY_SUMMARY
 
 from .activity import KINDS, activity
@@ -21,7 +22,7 @@ from .versions import full_records
 SUMMARY_FIELDS = ("version", *_ENTRY_SUMMARY)
 
 
-class DiffError(ValueError):
+class DiffError(ListingArchiveError, ValueError):
     pass
 
 

@@ -10,9 +10,11 @@ import fcntl
 import os
 from contextlib import contextmanager
 
+from crawler.errors import EXIT_LOCKED, ListingArchiveError
 
-class ArchiveLocked(RuntimeError):
-    pass
+
+class ArchiveLocked(ListingArchiveError, RuntimeError):
+    exit_code = EXIT_LOCKED
 
 
 def lock_path(db_path: str) -> str:
@@ -51,7 +53,7 @@ def archive_lock(db_path: str):
         os.close(fd)
 
 
-class NotWritable(ValueError):
+class NotWritable(ListingArchiveError, ValueError):
     """A writer was pointed at an archive (or a folder) it cannot write; the message says which and why."""
 
 

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from urllib.parse import urlsplit
 
+from crawler.errors import ListingArchiveError
 from crawler.extract.profiles import document_patterns
 from crawler.parsers.ids import canonical_url, document_number
 
@@ -16,7 +17,7 @@ from .store import entry_from_row
 from .versions import field_bits, keyframe_join, records_of, whole_sql
 
 
-class NotFound(LookupError):
+class NotFound(ListingArchiveError, LookupError):
     pass
 
 
@@ -220,7 +221,7 @@ def _states_before(conn: sqlite3.Connection, cutoff: str) -> dict[str, str]:
     return {eid: kind for eid, (_, kind) in last.items()}
 
 
-class SearchSyntaxError(ValueError):
+class SearchSyntaxError(ListingArchiveError, ValueError):
     pass
 
 

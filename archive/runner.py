@@ -17,12 +17,13 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
 
-EXIT_OK, EXIT_PARTIAL, EXIT_FAILED, EXIT_SUSPECT, EXIT_LOCKED = 0, 3, 4, 5, 75
+from crawler.errors import EXIT_FAILED, EXIT_LOCKED, EXIT_OK, EXIT_PARTIAL, EXIT_SUSPECT, ListingArchiveError
+
 # Worst first: the exit status of several crawls is that of the worst one.
 SEVERITY = (EXIT_FAILED, EXIT_SUSPECT, EXIT_PARTIAL, EXIT_OK)
 
 
-class PlanError(ValueError):
+class PlanError(ListingArchiveError, ValueError):
     """Options or a config file that cannot make a crawl, with a message saying why."""
 
 

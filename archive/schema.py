@@ -9,6 +9,7 @@ from __future__ import annotations
 import sqlite3
 from contextlib import contextmanager
 
+from crawler.errors import ListingArchiveError
 from crawler.field_table import FIELD_TABLE
 
 from .versions import COLUMNS, EVENTS_VIEW_SQL, columns_from_json, compact_versions, field_bits, number_fields, view_sql
@@ -298,7 +299,7 @@ def _migrate_4_to_5(conn: sqlite3.Connection) -> None:
 MIGRATIONS = {1: _migrate_1_to_2, 2: _migrate_2_to_3, 3: _migrate_3_to_4, 4: _migrate_4_to_5}
 
 
-class SchemaError(RuntimeError):
+class SchemaError(ListingArchiveError, RuntimeError):
     pass
 
 

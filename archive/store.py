@@ -16,6 +16,8 @@ from pathlib import Path
 
 import sqlite_utils
 
+from crawler.errors import ListingArchiveError
+
 from . import health
 from .activity import keep_counts
 from .bodies import read_body
@@ -32,7 +34,7 @@ except metadata.PackageNotFoundError:  # run from a checkout that is not install
     SOFTWARE_VERSION = "unknown"
 
 
-class ArchiveError(RuntimeError):
+class ArchiveError(ListingArchiveError, RuntimeError):
     """An archive file that cannot be opened or used, with a message saying why."""
 
 

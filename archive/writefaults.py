@@ -11,12 +11,16 @@ import errno
 import sqlite3
 import time
 
+from crawler.errors import EXIT_FAILED, ListingArchiveError
+
 # First pause after a busy archive, and the longest pause between tries (seconds).
 FIRST_PAUSE, LONGEST_PAUSE = 0.25, 5.0
 
 
-class ArchiveWriteFailed(RuntimeError):
+class ArchiveWriteFailed(ListingArchiveError, RuntimeError):
     """A batch could not be written; the crawl can no longer be complete."""
+
+    exit_code = EXIT_FAILED
 
 
 def is_busy(exc: BaseException) -> bool:

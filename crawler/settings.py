@@ -5,6 +5,8 @@ from importlib import metadata as _metadata  # lower-case names: Scrapy takes on
 
 from crawler import field_table
 
+from .errors import ListingArchiveError
+
 BOT_NAME = "listing-archive"
 SPIDER_MODULES = ["crawler.spiders"]
 NEWSPIDER_MODULE = "crawler.spiders"
@@ -124,7 +126,7 @@ _type_names = {
 }
 
 
-class SettingError(ValueError):
+class SettingError(ListingArchiveError, ValueError):
     """A setting override that cannot be used; the message names the setting and the type expected."""
 
 

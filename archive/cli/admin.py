@@ -7,7 +7,9 @@ import sys
 
 import click
 
-from .common import DB_OPTION, EXIT_LOCKED, _check_exists, friendly_errors, open_writer
+from crawler.errors import EXIT_LOCKED
+
+from .common import DB_OPTION, _check_exists, friendly_errors, open_writer
 
 
 @click.command()

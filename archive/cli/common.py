@@ -1,4 +1,4 @@
-"""What every command shares: exit codes, the --db option, opening the archive, clear errors."""
+"""What every command shares: the --db option, opening the archive, clear errors."""
 
 from __future__ import annotations
 
@@ -7,7 +7,6 @@ from pathlib import Path
 
 import click
 
-EXIT_PARTIAL, EXIT_FAILED, EXIT_SUSPECT, EXIT_LOCKED = 3, 4, 5, 75
 DB_OPTION = click.option(
     "--db",
     "db",

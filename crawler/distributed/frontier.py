@@ -31,6 +31,7 @@ from urllib.parse import urlsplit
 
 import redis
 
+from ..errors import ListingArchiveError
 from . import scripts
 
 PREFIX = "listing-archive:"
@@ -39,7 +40,7 @@ SCHEMES = ("redis", "rediss", "unix")
 COORDINATOR_GONE = 30.0
 
 
-class FrontierError(RuntimeError):
+class FrontierError(ListingArchiveError, RuntimeError):
     """A frontier URL that cannot be used, or a frontier another coordinator is using."""
 
 

@@ -9,6 +9,7 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
+from ..errors import ListingArchiveError
 from ..parsers.ids import host_of
 
 SELECTOR_KEYS = (
@@ -37,7 +38,7 @@ SCHEMA: dict[str, tuple[type | tuple[type, ...], str]] = {
 }
 
 
-class ProfileError(ValueError):
+class ProfileError(ListingArchiveError, ValueError):
     """A profile file that cannot be used, with a message saying why."""
 
 
