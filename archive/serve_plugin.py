@@ -22,8 +22,9 @@ from markupsafe import Markup, escape
 from crawler.field_table import FIELDS
 
 from .queries import NotFound, history
+from .reports import atom
 from .reports.chart import small_multiples
-from .reports.common import environment, is_long, show, word_diff
+from .reports.common import is_long, show, word_diff
 from .reports.safety import web_link
 from .versions import SEEN_AT_SQL
 
@@ -121,16 +122,22 @@ async def new_entries_feed(datasette, request):
         entry["organisers"] = json.loads(entry.get("organisers") or "[]")
         entries.append(entry)
     base = f"{request.scheme}://{request.host}"
-    body = (
-        environment("xml")
-        .get_template("new-entries.xml")
-        .render(
-            entries=entries,
-            feed_id=f"urn:listing-archive:new-entries:{_db(datasette).name}",
-            self_url=base + FEED_PATH,
-            home=base + "/",
-            updated=entries[0]["announced"] if entries else "1970-01-01T00:00:00+00:00",
-        )
+    items = [
+        {
+            "id": atom.entry_id(e["entry_id"]),
+            "title": e.get("title") or e["entry_id"],
+            "url": e.get("url"),
+            "updated": e["announced"],
+            "author": e.get("listing_title") or e.get("listing_url") or "listing-archive",
+            "summary": atom.summary(e, removed_note=True),
+            "content": e.get("description"),
+        }
+        for e in entries
+    ]
+    feed_id = f"urn:listing-archive:new-entries:{_db(datasette).name}"
+    updated = entries[0]["announced"] if entries else None
+    body = atom.feed(
+        feed_id, "listing-archive: new entries", updated, items, {"self": base + FEED_PATH, "alternate": base + "/"}
     )
     return Response(body, content_type="application/atom+xml; charset=utf-8")
 

@@ -291,3 +291,38 @@ def test_a_report_counts_as_the_crawl_counted(archive):
     assert r["changed"][0]["changes"]["title"] == ["Entry WCMS_3", "Entry three, back and renamed"]
     row = a.crawl(5)
     assert r["counts"] == {k: row[k] for k in ("new", "changed", "removed", "restored")}, back
+
+
+def test_atom_entries_without_a_link_carry_content_and_read_back():
+    """RFC 4287: an entry with no alternate link has content; feedparser reads every id and title back."""
+    import feedparser
+
+    from archive.reports import atom
+
+    items = [
+        {
+            "id": atom.entry_id("e1"),
+            "title": "No link <b>",
+            "url": "javascript:x",
+            "updated": None,
+            "author": "L",
+            "summary": "",
+            "content": None,
+        },
+        {
+            "id": atom.entry_id("e2", "changed", 3),
+            "title": "Linked",
+            "url": "https://example.org/2",
+            "updated": "2026-01-02T00:00:00+00:00",
+            "author": "L",
+            "summary": "s",
+            "content": None,
+        },
+    ]
+    parsed = feedparser.parse(atom.feed("urn:x", "T", None, items))
+    assert not parsed.bozo
+    assert [(e.id, e.title) for e in parsed.entries] == [
+        ("urn:listing-archive:e1:new", "No link <b>"),
+        ("urn:listing-archive:e2:v3", "Linked"),
+    ]
+    assert parsed.entries[0].content[0].value == "No link <b>" and "content" not in parsed.entries[1]

@@ -9,7 +9,7 @@ import textwrap
 from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup
 
-from .safety import for_html, for_xml, md_link, md_text, web_link
+from .safety import for_html, md_link, md_text, web_link
 
 KINDS = ("new", "changed", "removed", "restored")
 LONG_TEXT = 80
@@ -115,10 +115,6 @@ def _html_finalize(value):
     return value if isinstance(value, Markup) or not isinstance(value, str) else for_html(value)
 
 
-def _xml_finalize(value):
-    return value if isinstance(value, Markup) or not isinstance(value, str) else for_xml(value)
-
-
 HELPERS = {
     "show": show,
     "word_diff": word_diff,
@@ -135,7 +131,8 @@ HELPERS = {
 
 def environment(kind: str) -> Environment:
     """The Jinja environment of one kind of template: every printed value goes through
-    its escaper (HTML and XML escaping, Markdown backslashes), unless made safe here."""
+    its escaper (HTML escaping, Markdown backslashes), unless made safe here. Atom is built
+    with feedgen (archive/reports/atom.py), not a template."""
     if kind == "markdown":
         env = Environment(
             loader=PackageLoader("archive.reports", "templates"),
@@ -148,8 +145,8 @@ def environment(kind: str) -> Environment:
     else:
         env = Environment(
             loader=PackageLoader("archive.reports", "templates"),
-            autoescape=select_autoescape(["html", "xml", "svg"]),
-            finalize=_xml_finalize if kind == "xml" else _html_finalize,
+            autoescape=select_autoescape(["html", "svg"]),
+            finalize=_html_finalize,
             trim_blocks=True,
             lstrip_blocks=True,
         )
