@@ -6,6 +6,7 @@ import re
 from functools import lru_cache
 
 import lxml.html
+from bs4 import UnicodeDammit
 from lxml import etree
 from lxml.cssselect import CSSSelector
 from w3lib.encoding import html_to_unicode
@@ -47,12 +48,14 @@ _SINGLE_BYTE = re.compile(r"^(?:latin[-_]?1|iso[-_]?8859[-_]?\d+|cp125\d|windows
 
 
 def _guess_encoding(body: bytes) -> str:
-    """No charset declared anywhere: UTF-8 when the bytes are valid UTF-8, else Windows-1252."""
+    """No charset declared anywhere: UTF-8 when the bytes are valid UTF-8, else what bs4's UnicodeDammit
+    (with charset-normalizer) detects: a Cyrillic or Japanese page undeclared is read right, where a
+    fixed Windows-1252 guess made it mojibake; Windows-1252 when it detects nothing."""
     try:
         body.decode("utf-8")
         return "utf-8"
     except UnicodeDecodeError:
-        return "cp1252"
+        return UnicodeDammit(body, is_html=True).original_encoding or "cp1252"
 
 
 # Text no reader sees: hidden elements, and text for screen readers only ("Read more<span
