@@ -47,15 +47,22 @@ def decode_html(body: bytes, content_type: str | None = None) -> str:
 _SINGLE_BYTE = re.compile(r"^(?:latin[-_]?1|iso[-_]?8859[-_]?\d+|cp125\d|windows[-_]125\d|ascii)$", re.IGNORECASE)
 
 
+_LATIN_CODE_PAGE = re.compile(
+    r"^(?:windows-125[0247]|cp125[0247]|iso-8859-(?:[1-4]|9|1[0-6])|latin|mac[-_]?(?:roman|latin2)|ascii)", re.I
+)
+
+
 def _guess_encoding(body: bytes) -> str:
     """No charset declared anywhere: UTF-8 when the bytes are valid UTF-8, else what bs4's UnicodeDammit
-    (with charset-normalizer) detects: a Cyrillic or Japanese page undeclared is read right, where a
-    fixed Windows-1252 guess made it mojibake; Windows-1252 when it detects nothing."""
+    (with charset-normalizer) detects for another script (a Cyrillic or Japanese page is read right, where
+    a fixed Windows-1252 guess made it mojibake), else Windows-1252, the web's fallback: between Latin
+    code pages detection on a short page is a coin toss ("publiť" for "publié")."""
     try:
         body.decode("utf-8")
         return "utf-8"
     except UnicodeDecodeError:
-        return UnicodeDammit(body, is_html=True).original_encoding or "cp1252"
+        detected = UnicodeDammit(body, is_html=True).original_encoding or ""
+        return "cp1252" if not detected or _LATIN_CODE_PAGE.match(detected) else detected
 
 
 # Text no reader sees: hidden elements, and text for screen readers only ("Read more<span
