@@ -20,6 +20,8 @@ import os
 import sqlite3
 from dataclasses import dataclass
 
+import sqlite_utils
+
 from .schema import transaction
 
 MARK = "compact_rowids"  # meta key: the digest of entries' rowids taken before a VACUUM not yet settled
@@ -52,7 +54,8 @@ def file_bytes(path: str) -> int:
 def settle_index(conn: sqlite3.Connection) -> bool:
     """After a VACUUM marked in `meta`: rebuild the search index if entries' rowids moved, and clear the mark.
     Returns whether it rebuilt. Cheap when there is no mark (every writer's open asks)."""
-    if not conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'entries_fts'").fetchone():
+    entries = sqlite_utils.Database(conn)["entries"]
+    if entries.detect_fts() is None:
         return False
     mark = conn.execute("SELECT value FROM meta WHERE key = ?", (MARK,)).fetchone()
     if mark is None:
@@ -60,7 +63,7 @@ def settle_index(conn: sqlite3.Connection) -> bool:
     moved = _rowid_digest(conn) != mark[0]
     with transaction(conn):
         if moved:
-            conn.execute("INSERT INTO entries_fts (entries_fts) VALUES ('rebuild')")
+            entries.rebuild_fts()
         conn.execute("DELETE FROM meta WHERE key = ?", (MARK,))
     return moved
 

@@ -9,6 +9,8 @@ from __future__ import annotations
 import sqlite3
 from contextlib import contextmanager
 
+import sqlite_utils
+
 from crawler.errors import ListingArchiveError
 from crawler.field_table import FIELD_TABLE
 
@@ -103,7 +105,7 @@ CREATE INDEX IF NOT EXISTS idx_sightings_capture ON sightings(capture_id, crawl_
 CREATE INDEX IF NOT EXISTS idx_captures_crawl ON captures(crawl_id, url);
 CREATE INDEX IF NOT EXISTS idx_captures_url ON captures(url, id);
 CREATE VIRTUAL TABLE IF NOT EXISTS entries_fts USING fts5(
-    title, description, organisers, content='entries', content_rowid='rowid', tokenize='unicode61 remove_diacritics 2'
+    title, description, organisers, content="entries", content_rowid='rowid', tokenize='unicode61 remove_diacritics 2'
 );
 CREATE TRIGGER IF NOT EXISTS entries_fts_ai AFTER INSERT ON entries BEGIN
     INSERT INTO entries_fts (rowid, title, description, organisers)
@@ -184,16 +186,15 @@ def transaction(conn: sqlite3.Connection):
 
 
 def _version(conn: sqlite3.Connection) -> int:
-    has_meta = conn.execute("SELECT 1 FROM sqlite_master WHERE type='table' AND name='meta'").fetchone()
-    if not has_meta:
-        has_crawls = conn.execute("SELECT 1 FROM sqlite_master WHERE type='table' AND name='crawls'").fetchone()
-        return 1 if has_crawls else 0
+    db = sqlite_utils.Database(conn)
+    if not db["meta"].exists():
+        return 1 if db["crawls"].exists() else 0
     row = conn.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()
     return int(row[0]) if row else 1
 
 
 def _columns(conn, table) -> set[str]:
-    return {r[1] for r in conn.execute(f"PRAGMA table_info({table})")}
+    return set(sqlite_utils.Database(conn)[table].columns_dict)
 
 
 def _migrate_1_to_2(conn: sqlite3.Connection) -> None:
@@ -324,6 +325,15 @@ def check_readable(found: int, path: str) -> None:
         )
 
 
+def _drop_unfindable_index(conn: sqlite3.Connection) -> bool:
+    """Whether the search index must be built: it is absent, or an earlier release made it in a form
+    sqlite-utils does not recognise (content='entries'), so `sqlite-utils search` could not use it."""
+    if sqlite_utils.Database(conn)["entries"].detect_fts() == "entries_fts":
+        return False
+    conn.execute("DROP TABLE IF EXISTS entries_fts")
+    return True
+
+
 def ensure_schema(conn: sqlite3.Connection) -> int:
     """Create or migrate the schema in place; returns the version the file had."""
     found = _version(conn)
@@ -332,8 +342,8 @@ def ensure_schema(conn: sqlite3.Connection) -> int:
             f"this archive has schema version {found}, newer than this release understands ({SCHEMA_VERSION}); "
             "upgrade listing-archive"
         )
-    had_fts = conn.execute("SELECT 1 FROM sqlite_master WHERE name='entries_fts'").fetchone()
     with transaction(conn):
+        index_missing = _drop_unfindable_index(conn)
         version = found
         while 0 < version < SCHEMA_VERSION:
             MIGRATIONS[version](conn)
@@ -342,9 +352,7 @@ def ensure_schema(conn: sqlite3.Connection) -> int:
             conn.execute(statement)
         _add_field_columns(conn)
         _create_views(conn)
-        if not had_fts:
-            conn.execute(
-                "INSERT INTO entries_fts (entries_fts) VALUES ('rebuild')"
-            )  # index what an older archive holds
+        if index_missing:
+            sqlite_utils.Database(conn)["entries"].rebuild_fts()  # index what an older archive holds
         conn.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
     return found

@@ -14,8 +14,6 @@ from datetime import UTC, datetime
 from importlib import metadata
 from pathlib import Path
 
-import sqlite_utils
-
 from crawler.errors import ListingArchiveError
 
 from . import health
@@ -112,7 +110,6 @@ class Archive:
             conn.execute(f"PRAGMA busy_timeout={int(busy_timeout * 1000)}")
         self.conn = conn
         self.conn.row_factory = sqlite3.Row
-        self.db = sqlite_utils.Database(conn)
 
     def close(self) -> None:
         self.conn.close()

@@ -6,6 +6,7 @@ import random
 import sqlite3
 import subprocess
 import sys
+from pathlib import Path
 
 from conftest import ROOT, cli
 from test_faults import small_disk  # noqa: F401  (a fixture)
@@ -182,3 +183,28 @@ def test_a_full_temporary_folder_is_named_in_the_message(tmp_path, small_disk): 
     assert result.returncode == 1 and "disk full" in result.stderr and "temporary folder" in result.stderr
     assert "SQLITE_TMPDIR" in result.stderr and "Traceback" not in result.stderr
     assert readings(db) == before
+
+
+def test_the_search_index_is_one_sqlite_utils_finds_and_an_older_one_is_remade(tmp_path):
+    """`sqlite-utils search archive.db entries WORDS` works on an archive; one whose index an earlier release
+    made as content='entries' (which sqlite-utils does not recognise) gets it remade, whole, at the next write."""
+    import sqlite_utils
+
+    db = tmp_path / "a.db"
+    with Archive(db) as a:
+        crawl(a, [entry("WCMS_1", title="Migrant workers in Laos"), entry("WCMS_2", title="Skills")])
+        a.conn.execute("DROP TABLE entries_fts")
+        a.conn.execute(
+            "CREATE VIRTUAL TABLE entries_fts USING fts5(title, description, organisers, content='entries', "
+            "content_rowid='rowid', tokenize='unicode61 remove_diacritics 2')"
+        )
+        assert sqlite_utils.Database(a.conn)["entries"].detect_fts() is None
+    with Archive(db) as a:
+        assert [e["entry_id"] for e in search(a.conn, "migrant")] == ["WCMS_1"]
+    tool = str(Path(sys.executable).with_name("sqlite-utils"))
+    found = subprocess.run(
+        [tool, "search", str(db), "entries", "migrant", "-c", "entry_id"],
+        capture_output=True,
+        text=True,
+    )
+    assert found.returncode == 0 and '"entry_id": "WCMS_1"' in found.stdout, found.stderr
