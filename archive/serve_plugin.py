@@ -5,11 +5,13 @@
 - /-/new-entries.atom: an Atom feed of new entries at a stable URL;
 - /-/entry/ID: an entry's versions side by side, what changed marked;
 - /-/chart: entries per month per listing, as inline SVG (no script);
-- every entry_id cell links to its entry page.
+- every entry_id cell links to its entry page;
+- a CSV download never holds a cell a spreadsheet would run as a formula.
 """
 
 from __future__ import annotations
 
+import csv
 import json
 import re
 import sqlite3
@@ -17,8 +19,10 @@ from urllib.parse import parse_qsl, quote, unquote, urlencode
 
 from datasette import hookimpl
 from datasette.utils.asgi import Response
+from datasette.views import base as datasette_base
 from markupsafe import Markup, escape
 
+from .reports.safety import spreadsheet_safe
 from .serve import CHART_PATH, ENTRY_PATH, FEED_PATH
 from .versions import SEEN_AT_SQL
 
@@ -57,6 +61,27 @@ def asgi_wrapper(datasette):
         return cleaned
 
     return wrap
+
+
+class _FormulaSafeCsv:
+    """Stands in for the csv module in Datasette's CSV views (every table and query as .csv): a cell
+    that a spreadsheet would run as a formula starts with `'` (archive.reports.safety)."""
+
+    class _Writer:
+        def __init__(self, writer):
+            self.writer = writer
+
+        def writerow(self, row):
+            return self.writer.writerow([spreadsheet_safe(cell) for cell in row])
+
+    def __getattr__(self, name):
+        return getattr(csv, name)
+
+    def writer(self, *args, **kwargs):
+        return self._Writer(csv.writer(*args, **kwargs))
+
+
+datasette_base.csv = _FormulaSafeCsv()
 
 
 def _entry_link(entry_id: str, text) -> Markup:

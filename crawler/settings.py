@@ -91,6 +91,8 @@ EXTENSIONS = {"crawler.progress.Progress": 500}
 PROGRESS_ENABLED = False
 
 FEED_EXPORT_ENCODING = "utf-8"
+# -O items.csv: a cell a spreadsheet would run as a formula starts with ' (as `export --format csv`).
+FEED_EXPORTERS = {"csv": "pipelines.csv_feed.FormulaSafeCsvItemExporter"}
 FEED_EXPORT_FIELDS = list(_items.EXPORTED_FIELDS)
 LOG_LEVEL = "INFO"
 
