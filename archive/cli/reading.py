@@ -214,18 +214,19 @@ def crawls(db, limit):
     help="The WARC file to write.",
 )
 @click.option("--crawl", "crawl_id", type=int, default=None, help="Only this crawl's captures, e.g. --crawl 7.")
+@click.option("--force", is_flag=True, help="Replace the output file if it exists.")
 @friendly_errors
-def export_warc_command(db, output, crawl_id):
+def export_warc_command(db, output, crawl_id, force):
     """Write the stored pages as a WARC file (gzip), for web-archive tools.
 
     \b
     Example:
       listing-archive export-warc -o lao.warc.gz
     """
-    from ..warc import export_warc
+    from ..warc import write_warc_file
 
-    with open_reader(db) as archive, open(output, "wb") as out:
-        count = export_warc(archive, out, crawl_id)
+    with open_reader(db) as archive:
+        count = write_warc_file(archive, output, crawl_id, force)
     click.echo(f"wrote {count} records to {output}")
 
 
