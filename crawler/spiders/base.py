@@ -18,6 +18,12 @@ from ..origins import allowed_origins, host, on_site
 from ..parse_pool import ParsedPage, ParsePool, parse_page
 from .feeds import FeedWitnessMixin
 
+# Why a resumed crawl is partial: the summary and the crawl's note say it.
+RESUMED = (
+    "resumed from --jobdir: the stopped crawl fetched some of this listing's pages, so this crawl "
+    "does not hold them all and marks nothing removed (the next crawl without a job to resume does)"
+)
+
 
 def _split_urls(value) -> list[str]:
     if not value:
@@ -72,6 +78,7 @@ class ListingSpider(FeedWitnessMixin, scrapy.Spider):
                 self.listings = state["listings"]
                 for info in self.listings.values():
                     info["resumed"] = True
+                    self._problem(info, RESUMED)
             state["requested"], state["listings"] = self._requested, self.listings
         for url in self.start_urls:
             request = self._page_request(url, url, 1)
