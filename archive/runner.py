@@ -17,7 +17,7 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
 
-EXIT_OK, EXIT_PARTIAL, EXIT_FAILED, EXIT_SUSPECT, EXIT_LOCKED = 0, 3, 4, 5, 75
+EXIT_OK, EXIT_ERROR, EXIT_PARTIAL, EXIT_FAILED, EXIT_SUSPECT, EXIT_LOCKED = 0, 1, 3, 4, 5, 75
 # Worst first: the exit status of several crawls is that of the worst one.
 SEVERITY = (EXIT_FAILED, EXIT_SUSPECT, EXIT_PARTIAL, EXIT_OK)
 
@@ -182,6 +182,8 @@ def run_plan(plan: CrawlPlan) -> int:
     from .locking import ArchiveLocked, archive_lock
     from .store import Archive
 
+    if plan.frontier and not _frontier_reachable(plan.frontier):
+        return EXIT_ERROR
     Archive(plan.db).close()  # a clear error now if the file is not an archive
     try:
         with archive_lock(plan.db):
@@ -199,6 +201,19 @@ def run_plan(plan: CrawlPlan) -> int:
     if plan.jobdir:
         remove_finished_jobs(plan.jobdir)
     return code
+
+
+def _frontier_reachable(url: str) -> bool:
+    """Redis answers (else one line on stderr): checked before the archive file is made, so that an
+    unreachable frontier leaves nothing behind."""
+    from crawler.distributed.frontier import Frontier, FrontierError
+
+    try:
+        Frontier(url).ping()
+    except FrontierError as exc:
+        print(f"listing-archive: {exc}", file=sys.stderr)
+        return False
+    return True
 
 
 # What Scrapy keeps in a job folder; nothing else in it is ever removed.
