@@ -161,3 +161,61 @@ def test_a_listing_behind_a_password_is_not_shared_with_workers(tmp_path):
     refused = cli("crawl", "ilo", "--db", tmp_path / "a.db", "--start-url", url, "--frontier", "redis://127.0.0.1:1/0")
     assert refused.returncode == 2 and "--frontier" in refused.stderr and PASSWORD not in refused.stderr
     assert not (tmp_path / "a.db").exists()
+
+
+@pytest.mark.parametrize(
+    "keys,message",
+    [
+        (f'username = "{USER}"', "takes 'username' and one of 'password', 'password_env'"),
+        (f'username = "{USER}"\npassword = "{PASSWORD}"\npassword_env = "X"', "one of 'password', 'password_env'"),
+        ("username = 'u'\npassword = 12345678", "key 'password': expected a non-empty string"),
+        (f'username = "{USER}"\npassword = "{PASSWORD}"\n[[listing]]\nurl = "http://u:other@h/b"', "two different"),
+    ],
+)
+def test_config_credentials_are_checked_without_printing_them(tmp_path, keys, message):
+    from archive.config import ConfigError, load_config
+
+    config = tmp_path / "listings.toml"
+    config.write_text(f'[[listing]]\nurl = "http://h/a"\n{keys}\n')
+    with pytest.raises(ConfigError) as raised:
+        load_config(str(config))
+    assert message in str(raised.value) and PASSWORD not in str(raised.value) and "12345678" not in str(raised.value)
+
+
+def test_config_credentials_in_the_url_or_in_keys(tmp_path):
+    from archive.runner import build_plan
+
+    config = tmp_path / "listings.toml"
+    config.write_text(
+        f'db = "a.db"\n[[listing]]\nurl = "http://{USER}:{PASSWORD}@h/a"\nprofile = "auto"\n'
+        f'[[listing]]\nurl = "https://k/b"\nusername = "{USER}"\npassword = "{PASSWORD}"\n'
+    )
+    plan = build_plan(config_path=str(config))
+    assert plan.start_urls == ["http://h/a", "https://k/b"] and set(plan.listing_profiles) == set(plan.start_urls)
+    assert plan.credentials == {"http://h:80": (USER, PASSWORD), "https://k:443": (USER, PASSWORD)}
+    assert PASSWORD not in repr(plan)
+
+
+def test_credentials_go_to_their_origin_exactly():
+    from types import SimpleNamespace
+
+    from scrapy import Request
+
+    from crawler.credentials import BasicAuthMiddleware
+
+    spider = SimpleNamespace(http_credentials={"http://h:80": (USER, PASSWORD)})
+    middleware = BasicAuthMiddleware(SimpleNamespace(spider=spider))
+    sent = {}
+    for url in ("http://h/a", "https://h/a", "http://h:8080/a", "http://www.h/a", "http://sub.h/a", "https://k/"):
+        request = Request(url, headers={"Authorization": f"Basic {TOKEN}"} if "k/" in url else None)
+        middleware.process_request(request)
+        sent[url] = request.headers.get("Authorization")
+    mine = f"Basic {TOKEN}".encode()
+    assert sent == {
+        "http://h/a": mine,
+        "https://h/a": mine,  # the same site upgraded to https
+        "http://h:8080/a": None,
+        "http://www.h/a": None,
+        "http://sub.h/a": None,
+        "https://k/": None,  # copied by a redirect: taken off
+    }
