@@ -219,3 +219,14 @@ def test_credentials_go_to_their_origin_exactly():
         "http://sub.h/a": None,
         "https://k/": None,  # copied by a redirect: taken off
     }
+
+
+def test_scrapy_crawl_with_a_password_in_a_start_url_keeps_the_url_bare():
+    from crawler.spiders.listing import GenericListingSpider
+
+    spider = GenericListingSpider(start_urls=f"http://{USER}:{PASSWORD}@h/a,https://k/b")
+    assert spider.start_urls == ["http://h/a", "https://k/b"] and list(spider.listings) == spider.start_urls
+    assert spider.http_credentials == {"http://h:80": (USER, PASSWORD)}
+    with pytest.raises(ValueError) as raised:
+        GenericListingSpider(start_urls=f"ftp://{USER}:{PASSWORD}@h/a")
+    assert PASSWORD not in str(raised.value)
