@@ -13,6 +13,8 @@ profile, so that one cron line serves many listings.
     url = "https://www.ilo.org/asia/countries/lao-peoples-democratic-republic/facet/lang--en/index.htm"
     spider = "ilo"             # ilo (default) or listing
     profile = "ilo"            # optional: a bundled name, auto, or a profile .toml
+    username = "reader"        # optional: HTTP basic auth, sent to this listing's origin only
+    password_env = "LISTING_PW"  # the password from this environment variable (or password = "...")
 
 The file is checked against a schema before anything is crawled: an unknown key (a
 typo) or a value of the wrong type is an error naming the file, the key and the type
@@ -39,7 +41,15 @@ TOP_LEVEL = {
     "settings": "table",
     "listing": "list of tables ([[listing]])",
 }
-LISTING_KEYS = {"url": "an http(s) URL", "spider": "ilo or listing", "profile": "text"}
+LISTING_KEYS = {
+    "url": "an http(s) URL",
+    "spider": "ilo or listing",
+    "profile": "text",
+    "username": "text",
+    "password": "text",
+    "password_env": "the name of an environment variable",
+}
+AUTH_KEYS = ("username", "password", "password_env")
 SPIDERS = ("ilo", "listing")
 KNOWN = set(TOP_LEVEL)
 
@@ -58,6 +68,7 @@ class Config:
     jobdir: str | None = None
     frontier: str | None = None  # redis://HOST:PORT/DB: a crawl shared by workers
     settings: dict = field(default_factory=dict)
+    credentials: dict = field(default_factory=dict, repr=False)  # {origin: (user, password)}
 
     @property
     def spider(self) -> str:
@@ -116,6 +127,31 @@ def _check_listing(path, number: int, item) -> dict:
     return item
 
 
+def _listing_credentials(path, where: str, item: dict) -> tuple[str, str] | None:
+    """The listing's user and password, from its URL or its keys (taken off both); None if it has none."""
+    import os
+
+    from crawler.credentials import split_credentials
+
+    item["url"], in_url = split_credentials(item["url"])
+    keys = {key: item.pop(key) for key in AUTH_KEYS if key in item}
+    if not keys:
+        return in_url
+    for key, value in keys.items():
+        if not isinstance(value, str) or not value:  # the value is not printed: it may be the password
+            raise ConfigError(f"{path}: {where}key {key!r}: expected a non-empty string")
+    if in_url:
+        raise ConfigError(f"{path}: {where}a user and password both in 'url' and in {', '.join(keys)}: give them once")
+    if "username" not in keys or ("password" in keys) == ("password_env" in keys):
+        raise ConfigError(f"{path}: {where}HTTP authentication takes 'username' and one of 'password', 'password_env'")
+    if "password" in keys:
+        return keys["username"], keys["password"]
+    password = os.environ.get(keys["password_env"])
+    if not password:
+        raise ConfigError(f"{path}: {where}key 'password_env': no environment variable {keys['password_env']} is set")
+    return keys["username"], password
+
+
 def _profile_beside(profile: str, base: Path) -> str:
     """A profile file named in the config is relative to the config file; a name (ilo, auto) stays a name."""
     return str((base / profile).resolve()) if profile.endswith(".toml") or "/" in profile else profile
@@ -149,6 +185,19 @@ def _check_top(path, data: dict) -> None:
         raise _wrong(path, "", "listing", "a list of tables ([[listing]])", listings)
 
 
+def _credentials(path, listings: list[dict]) -> dict:
+    """{origin: (user, password)} from every listing's URL or keys."""
+    from crawler.credentials import add_credentials
+
+    found: dict = {}
+    for number, item in enumerate(listings, 1):
+        pair = _listing_credentials(path, f"[[listing]] #{number}: ", item)
+        problem = add_credentials(found, item["url"], pair) if pair else None
+        if problem:
+            raise ConfigError(f"{path}: [[listing]] #{number}: {problem}")
+    return found
+
+
 def _check_duplicates(path, listings: list[dict]) -> None:
     """A listing given twice would be crawled once with one of its two profiles: say so instead."""
     first: dict[str, int] = {}
@@ -177,6 +226,7 @@ def load_config(path: str) -> Config:
     data = read_toml(file, "config", ConfigError)
     _check_top(path, data)
     listings = [_check_listing(path, n, item) for n, item in enumerate(data["listing"], 1)]
+    credentials = _credentials(path, listings)
     _check_duplicates(path, listings)
     settings = _check_settings(path, dict(data.get("settings") or {}))
     base = file.resolve().parent
@@ -197,4 +247,5 @@ def load_config(path: str) -> Config:
         jobdir=beside(data.get("jobdir")),
         frontier=data.get("frontier"),
         settings=settings,
+        credentials=credentials,
     )

@@ -111,19 +111,50 @@ def prepare_demo_archive(db: str) -> str:
     return real
 
 
+# The last line of a report the demo wrote: the one kind of HTML file it may replace.
+REPORT_MARK = b"<!-- made by listing-archive demo -->"
+
+
 def check_report_path(report_path: str, db: str) -> None:
-    """The HTML report may replace an absent file or an HTML page, never the archive or another file."""
+    """The HTML report may replace an absent or empty file or a report the demo made, nothing else."""
     report = Path(report_path)
     if report.exists() and os.path.realpath(report) == os.path.realpath(db):
         raise DemoRefused(f"--report {report_path} is the archive itself; give an .html file")
+    if report.exists() and not report.is_file():
+        raise DemoRefused(f"--report {report_path} is not a regular file; give an .html file")
     if report.is_file() and report.stat().st_size:
         with report.open("rb") as f:
             head = f.read(512).lstrip().lower()
-        if not head.startswith((b"<!doctype html", b"<html")):
-            raise DemoRefused(
-                f"--report {report_path} exists and is not an HTML page; the demo never replaces it "
-                "(give another file, e.g. --report demo-report.html)"
-            )
+            f.seek(max(0, report.stat().st_size - 512))
+            tail = f.read()
+        if REPORT_MARK in tail:
+            return
+        what = "an HTML page the demo did not make" if head.startswith((b"<!doctype html", b"<html")) else None
+        raise DemoRefused(
+            f"--report {report_path} exists and is {what or 'not an HTML page'}; the demo never replaces it "
+            "(give another file, e.g. --report demo-report.html)"
+        )
+
+
+def write_report(db: str, report_path: str) -> int:
+    """The diff as HTML, marked as the demo's, put in place whole (a file written meanwhile is still
+    refused); returns the diff's exit status."""
+    import uuid
+
+    target = os.path.realpath(report_path)
+    part = os.path.join(os.path.dirname(target), f".demo-report-{uuid.uuid4().hex}.html")
+    try:
+        code = _cli("diff", "--db", db, "--format", "html", "-o", part)
+        if code:
+            return code
+        with open(part, "ab") as f:
+            f.write(b"\n" + REPORT_MARK + b"\n")
+        check_report_path(report_path, db)
+        os.replace(part, target)
+        return 0
+    finally:
+        if os.path.exists(part):
+            os.remove(part)
 
 
 def run_demo(db: str, report_path: str) -> int:
@@ -144,6 +175,8 @@ def run_demo(db: str, report_path: str) -> int:
     _cli("history", CHANGED_ENTRY, "--db", db)
     print("\n== What changed between the two crawls (listing-archive diff)\n")
     _cli("diff", "--db", db)
-    _cli("diff", "--db", db, "--format", "html", "-o", report_path)
+    code = write_report(db, report_path)
+    if code:
+        return code
     print(f"\nArchive: {Path(db).resolve()}\nHTML report: {Path(report_path).resolve()}")
     return 0

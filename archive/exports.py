@@ -40,16 +40,21 @@ def write_json(rows: Iterable[dict], out: TextIO) -> None:
     out.write("\n")
 
 
-def write_csv(rows: Iterable[dict], out: TextIO) -> None:
-    """One row an entry; a list field (organisers) joined with "; "."""
+def write_csv(rows: Iterable[dict], out: TextIO, raw: bool = False) -> None:
+    """One row an entry; a list field (organisers) joined with "; ". A scraped string that a
+    spreadsheet would run as a formula (`=HYPERLINK(...)`) starts with `'`, unless `raw`."""
     from crawler.field_table import EXPORTED_FIELDS, LIST_FIELDS
 
-    writer = csv.DictWriter(out, fieldnames=[*EXPORTED_FIELDS, "status"], extrasaction="ignore")
+    from .reports.safety import spreadsheet_safe
+
+    safe = (lambda value: value) if raw else spreadsheet_safe
+    fields = [*EXPORTED_FIELDS, "status"]
+    writer = csv.DictWriter(out, fieldnames=fields, extrasaction="ignore")
     writer.writeheader()
     for row in rows:
         for name in LIST_FIELDS:
-            row[name] = "; ".join(row.get(name) or [])
-        writer.writerow(row)
+            row[name] = "; ".join(safe(item) for item in row.get(name) or [])
+        writer.writerow({name: safe(row.get(name)) for name in fields})
 
 
 register(ExportFormat("jsonl", write_jsonl, "application/x-ndjson", ".jsonl"))

@@ -17,7 +17,15 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
 
-from crawler.errors import EXIT_FAILED, EXIT_LOCKED, EXIT_OK, EXIT_PARTIAL, EXIT_SUSPECT, ListingArchiveError
+from crawler.errors import (
+    EXIT_BAD_INPUT,
+    EXIT_FAILED,
+    EXIT_LOCKED,
+    EXIT_OK,
+    EXIT_PARTIAL,
+    EXIT_SUSPECT,
+    ListingArchiveError,
+)
 
 # Worst first: the exit status of several crawls is that of the worst one.
 SEVERITY = (EXIT_FAILED, EXIT_SUSPECT, EXIT_PARTIAL, EXIT_OK)
@@ -40,6 +48,8 @@ class CrawlPlan:
     jobdir: str | None = None
     frontier: str | None = None  # redis://HOST:PORT/DB: a crawl shared by workers (archive.coordinator)
     workers: int | None = None  # local workers the coordinator starts (None: one per core)
+    # {origin: (user, password)} for listings behind HTTP basic auth; never in start_urls, never printed.
+    credentials: dict = field(default_factory=dict, repr=False)
 
 
 def build_plan(
@@ -79,6 +89,7 @@ def build_plan(
         plan.listing_profiles = cfg.profiles
         plan.overrides = dict(cfg.settings)
         plan.start_urls = plan.start_urls or [item["url"] for item in cfg.listings]
+        plan.credentials = dict(cfg.credentials)
         plan.db, contact = db or cfg.db, contact or cfg.contact
         plan.notify = plan.notify or cfg.notify
         plan.log_dir, plan.jobdir = log_dir or cfg.log_dir, jobdir or cfg.jobdir
@@ -106,6 +117,7 @@ def _check_options(plan: CrawlPlan, settings, ignore_fields) -> None:
     except SettingError as exc:
         raise PlanError(f"-s {exc}") from None
     _check_urls(plan.start_urls)
+    plan.start_urls = _take_credentials(plan.start_urls, plan.credentials)
     if ignore_fields:
         unknown = set(ignore_fields) - set(FIELDS)
         if unknown:
@@ -119,9 +131,25 @@ def _check_options(plan: CrawlPlan, settings, ignore_fields) -> None:
         get_profile(name)  # a clear error now for an unknown profile or a bad profile file
 
 
+def _take_credentials(urls: list[str], credentials: dict) -> list[str]:
+    """The start URLs without user and password; those go into `credentials`, by origin."""
+    from crawler.credentials import add_credentials, split_credentials
+
+    bare = []
+    for url in urls:
+        url, pair = split_credentials(url)
+        problem = add_credentials(credentials, url, pair) if pair else None
+        if problem:
+            raise PlanError(f"--start-url: {problem}")
+        bare.append(url)
+    return list(dict.fromkeys(bare))
+
+
 def _frontier(plan: CrawlPlan, frontier, workers) -> None:
     from crawler.distributed.frontier import FrontierError, check_url
 
+    if frontier and plan.credentials:
+        raise PlanError("--frontier: a listing behind a password cannot be shared with workers; crawl it without")
     if frontier:
         try:
             plan.frontier = check_url(frontier)
@@ -135,16 +163,20 @@ def _frontier(plan: CrawlPlan, frontier, workers) -> None:
 
 
 def _check_urls(urls: list[str]) -> None:
-    """Each start URL must be http(s) with a host that could be looked up; PlanError saying which is not."""
+    """Each start URL must be http(s) with a host that could be looked up; PlanError saying which is not
+    (a password in the URL never printed)."""
     from urllib.parse import urlsplit
 
-    for url in urls:
-        if not isinstance(url, str) or not url.strip() or any(ch.isspace() or ord(ch) < 32 for ch in url):
+    from crawler.credentials import redact
+
+    for given in urls:
+        url = redact(given)
+        if not isinstance(given, str) or not given.strip() or any(ch.isspace() or ord(ch) < 32 for ch in given):
             raise PlanError(
                 f"--start-url: {url!r} is not a valid URL (it is empty or holds spaces or control characters)"
             )
         try:
-            parts = urlsplit(url)
+            parts = urlsplit(given)
             parts.port  # noqa: B018  (raises ValueError for a bad port)
             host = parts.hostname or ""
             host.encode("idna")  # an empty label ("a..b") or one over 63 characters cannot be looked up
@@ -159,6 +191,8 @@ def run_plan(plan: CrawlPlan) -> int:
     from .locking import ArchiveLocked, archive_lock
     from .store import Archive
 
+    if plan.frontier and not _frontier_reachable(plan.frontier):
+        return EXIT_BAD_INPUT
     Archive(plan.db).close()  # a clear error now if the file is not an archive
     try:
         with archive_lock(plan.db):
@@ -176,6 +210,19 @@ def run_plan(plan: CrawlPlan) -> int:
     if plan.jobdir:
         remove_finished_jobs(plan.jobdir)
     return code
+
+
+def _frontier_reachable(url: str) -> bool:
+    """Redis answers (else one line on stderr): checked before the archive file is made, so that an
+    unreachable frontier leaves nothing behind."""
+    from crawler.distributed.frontier import Frontier, FrontierError
+
+    try:
+        Frontier(url).ping()
+    except FrontierError as exc:
+        print(f"listing-archive: {exc}", file=sys.stderr)
+        return False
+    return True
 
 
 # What Scrapy keeps in a job folder; nothing else in it is ever removed.
@@ -261,6 +308,7 @@ def execute(plan: CrawlPlan) -> int:
         plan.listing_profiles,
         log_file,
         progress=sys.stderr.isatty(),
+        credentials=plan.credentials,
     )
     error = result["stats"].get("archive/error")
     return exit_status(report(plan, result["crawl_id"], result, error, log_file))

@@ -5,11 +5,13 @@
 - /-/new-entries.atom: an Atom feed of new entries at a stable URL;
 - /-/entry/ID: an entry's versions side by side, what changed marked;
 - /-/chart: entries per month per listing, as inline SVG (no script);
-- every entry_id cell links to its entry page.
+- every entry_id cell links to its entry page;
+- a CSV download never holds a cell a spreadsheet would run as a formula.
 """
 
 from __future__ import annotations
 
+import csv
 import json
 import re
 import sqlite3
@@ -17,6 +19,7 @@ from urllib.parse import parse_qsl, quote, unquote, urlencode
 
 from datasette import hookimpl
 from datasette.utils.asgi import Response
+from datasette.views import base as datasette_base
 from markupsafe import Markup, escape
 
 from crawler.field_table import FIELDS
@@ -25,7 +28,7 @@ from .queries import NotFound, history
 from .reports import atom
 from .reports.chart import small_multiples
 from .reports.common import is_long, show, word_diff
-from .reports.safety import web_link
+from .reports.safety import spreadsheet_safe, web_link
 from .versions import SEEN_AT_SQL
 
 # The plugin's own pages (the index page links to them).
@@ -68,6 +71,27 @@ def asgi_wrapper(datasette):
         return cleaned
 
     return wrap
+
+
+class _FormulaSafeCsv:
+    """Stands in for the csv module in Datasette's CSV views (every table and query as .csv): a cell
+    that a spreadsheet would run as a formula starts with `'` (archive.reports.safety)."""
+
+    class _Writer:
+        def __init__(self, writer):
+            self.writer = writer
+
+        def writerow(self, row):
+            return self.writer.writerow([spreadsheet_safe(cell) for cell in row])
+
+    def __getattr__(self, name):
+        return getattr(csv, name)
+
+    def writer(self, *args, **kwargs):
+        return self._Writer(csv.writer(*args, **kwargs))
+
+
+datasette_base.csv = _FormulaSafeCsv()
 
 
 def _entry_link(entry_id: str, text) -> Markup:

@@ -10,7 +10,7 @@ from io import BytesIO
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
-from .store import Archive
+from .store import Archive, ArchiveError
 
 _REASONS = {
     200: "OK",
@@ -59,3 +59,34 @@ def export_warc(archive: Archive, out, crawl_id: int | None = None) -> int:
         writer.write_record(record)
         count += 1
     return count
+
+
+def write_warc_file(archive: Archive, output: str, crawl_id: int | None = None, force: bool = False) -> int:
+    """export_warc into the file `output`, written beside it and moved into place whole; an existing
+    file is replaced only with `force`, and a crawl that does not exist is an error, not an empty file."""
+    import os
+    import uuid
+
+    if crawl_id is not None and not archive.crawl(crawl_id):
+        raise ArchiveError(f"no crawl {crawl_id} in {archive.path} (see `listing-archive crawls`); nothing written")
+    target = os.path.realpath(output)
+    if target == os.path.realpath(archive.path):
+        raise ArchiveError(f"{output} is the archive itself; give a .warc.gz file name")
+    part = os.path.join(os.path.dirname(target), f".{os.path.basename(target)}.{uuid.uuid4().hex}.part")
+    reserved = False
+    try:
+        if not force:
+            try:
+                open(target, "xb").close()  # claims the name: a file made meanwhile is not replaced either
+            except FileExistsError:
+                raise ArchiveError(f"{output} exists; give a new file name, or --force to replace it") from None
+            reserved = True
+        with open(part, "xb") as out:
+            count = export_warc(archive, out, crawl_id)
+        os.replace(part, target)
+        reserved = False
+        return count
+    finally:
+        for leftover in (part, target) if reserved else (part,):
+            if os.path.exists(leftover):
+                os.remove(leftover)

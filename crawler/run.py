@@ -34,11 +34,13 @@ def run_crawl(
     listing_profiles: dict | None = None,
     log_file: str | None = None,
     progress: bool = False,
+    credentials: dict | None = None,
 ) -> dict:
     """Crawl into the archive at `db`. Returns {"crawl_id", "status", "listings", "stats"}.
 
     `log_file` gets the whole Scrapy log at INFO; with `progress` the terminal shows a
-    progress line and only warnings.
+    progress line and only warnings. `credentials` ({origin: (user, password)}) go to the spider,
+    never into settings (Scrapy logs those).
     """
     extra = {"ARCHIVE_DB": db or "", "PROGRESS_ENABLED": progress}
     if progress:
@@ -61,6 +63,8 @@ def run_crawl(
         kwargs["profile"] = profile
     if listing_profiles:
         kwargs["listing_profiles"] = listing_profiles
+    if credentials:
+        kwargs["http_credentials"] = credentials
     crawler = process.create_crawler(spider)
     process.crawl(crawler, **kwargs)
     process.start()

@@ -34,6 +34,8 @@ CONCURRENT_ITEMS = 16
 
 DOWNLOADER_MIDDLEWARES = {
     "crawler.middlewares.HostGuardMiddleware": 50,  # first: before robots.txt is even asked for
+    # A start URL's user and password, sent to its own origin only (robots.txt included).
+    "crawler.credentials.BasicAuthMiddleware": 60,
     "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
     "crawler.middlewares.BackoffRetryMiddleware": 550,
     "crawler.middlewares.ConditionalRequestMiddleware": 640,
@@ -55,6 +57,9 @@ DOWNLOAD_WARNSIZE = 4 * 1024 * 1024
 REDIRECT_MAX_TIMES = 5
 COOKIES_ENABLED = False
 TELNETCONSOLE_ENABLED = False
+# Scrapy 2.19's remote control: an HTTP port on 127.0.0.1 that runs Python sent to it, and a job
+# file (port and token) under $HOME. A cron crawl needs neither; off, like the telnet console.
+REMOTE_CONTROL_ENABLED = False
 
 ITEM_PIPELINES = {
     "pipelines.normalise.NormalisePipeline": 100,
@@ -88,6 +93,8 @@ EXTENSIONS = {"crawler.progress.Progress": 500}
 PROGRESS_ENABLED = False
 
 FEED_EXPORT_ENCODING = "utf-8"
+# -O items.csv: a cell a spreadsheet would run as a formula starts with ' (as `export --format csv`).
+FEED_EXPORTERS = {"csv": "pipelines.csv_feed.FormulaSafeCsvItemExporter"}
 FEED_EXPORT_FIELDS = list(field_table.EXPORTED_FIELDS)
 LOG_LEVEL = "INFO"
 

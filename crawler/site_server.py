@@ -25,7 +25,7 @@ class _Handler(BaseHTTPRequestHandler):
     def do_GET(self):
         path = self.path.split("?")[0].split("#")[0]
         self.server.requests.append(path)
-        fault = self.server.faults.get(path)
+        fault = self.server.faults.get(path) or self.server.faults.get("*")  # "*": every path
         if fault is not None and fault(self):
             return
         target = self.server.resolve(path)

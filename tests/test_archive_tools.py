@@ -56,3 +56,23 @@ def test_export_warc(crawled, tmp_path):
     assert len(records) == 2
     assert records[0][0].endswith(DEMO_LISTING_PATH) and records[0][1] == "200"
     assert b"Lao People's Democratic Republic resources" in records[0][2]
+
+
+def test_export_warc_never_overwrites_nor_writes_a_crawl_that_is_not_there(crawled, tmp_path):
+    out = tmp_path / "c.warc.gz"
+    missing = cli("export-warc", "--db", crawled, "-o", out, "--crawl", "99")
+    assert missing.returncode == 1 and "no crawl 99" in missing.stderr, missing.stderr
+    assert list(tmp_path.iterdir()) == []  # no empty WARC left behind
+
+    out.write_bytes(b"someone's file")
+    kept = cli("export-warc", "--db", crawled, "-o", out, "--crawl", "1")
+    assert kept.returncode == 1 and "exists" in kept.stderr and "--force" in kept.stderr
+    assert out.read_bytes() == b"someone's file"
+    assert (
+        "wrote 2 records" in cli("export-warc", "--db", crawled, "-o", out, "--crawl", "1", "--force", check=0).stdout
+    )
+    with open(out, "rb") as fh:
+        assert len([r for r in ArchiveIterator(fh) if r.rec_type == "response"]) == 2
+    itself = cli("export-warc", "--db", crawled, "-o", crawled, "--force")
+    assert itself.returncode == 1 and "the archive itself" in itself.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["c.warc.gz"]  # no part file left

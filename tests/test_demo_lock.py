@@ -56,6 +56,16 @@ def test_demo_report_never_replaces_anything_but_a_page(tmp_path):
         assert (snapshot(db), snapshot(report)) == before
 
 
+def test_demo_report_never_replaces_an_html_page_it_did_not_make(tmp_path):
+    demo = make_archive(tmp_path / "demo.db", entries=3, demo=True)
+    page = tmp_path / "index.html"
+    page.write_text("<!DOCTYPE html>\n<html><body>My own page</body></html>\n")
+    before = snapshot(demo), snapshot(page)
+    result = run("demo", "--db", demo, "--report", page)
+    assert result.exit_code == 1 and "is an HTML page the demo did not make" in result.output, result.output
+    assert (snapshot(demo), snapshot(page)) == before
+
+
 def test_demo_refuses_through_a_symlink_and_keeps_the_wal(tmp_path):
     real = make_archive(tmp_path / "real.db", entries=10)
     link = tmp_path / "demo.db"
@@ -111,7 +121,8 @@ def test_demo_runs_twice_on_its_own_archive(tmp_path):
         assert conn.execute("SELECT count(*) FROM crawls").fetchone()[0] == 2  # made afresh, not added to
         assert conn.execute("SELECT count(*) FROM meta WHERE key='demo'").fetchone()[0] == 1
     conn.close()
-    assert report.exists()
+    assert report.read_text().startswith("<!DOCTYPE html>") and "made by listing-archive demo" in report.read_text()
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".demo-report")] == []
 
 
 # -- the lock follows symbolic links ---------------------------------------------------------

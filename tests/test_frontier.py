@@ -93,3 +93,12 @@ def test_a_worker_keeps_the_crawls_politeness_and_guards():
     assert (
         settings.getbool("ROBOTSTXT_OBEY") and not settings.getdict("ITEM_PIPELINES") and not settings.get("ARCHIVE_DB")
     )
+
+
+def test_an_unreachable_frontier_leaves_no_archive_behind(tmp_path):
+    db = tmp_path / "a.db"
+    args = ["crawl", "ilo", "--db", db, "--start-url", "http://127.0.0.1:1/", "--frontier", "redis://127.0.0.1:1/0"]
+    proc = cli(*args, timeout=60)
+    assert proc.returncode == 1 and "cannot reach the frontier redis://127.0.0.1:1/0" in proc.stderr, proc.stderr
+    assert len(proc.stderr.strip().splitlines()) == 1 and "Traceback" not in proc.stderr
+    assert list(tmp_path.iterdir()) == []  # no archive, no lock file, no logs folder

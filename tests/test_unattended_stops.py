@@ -214,6 +214,7 @@ def test_a_stopped_crawl_resumes_from_its_jobdir(tmp_path, parse):
             args, cwd=ROOT, capture_output=True, text=True, env={**os.environ, "PYTHONPATH": str(ROOT)}, timeout=120
         )
     assert resumed.returncode == 3 and "PARTIAL" in resumed.stdout  # a resumed crawl never marks anything removed
+    assert "why: resumed from --jobdir" in resumed.stdout  # and says why it is partial
     assert not set(site.requests) & {paths[0], paths[1]}  # nothing fetched twice
     assert first_run | set(site.requests) >= set(paths)  # between them, every page
     assert q(db, "SELECT count(*) FROM entries") == 3 * len(paths)

@@ -12,7 +12,7 @@ import sys
 
 import click
 
-from ..exports import EXPORT_FORMATS
+from ..exports import EXPORT_FORMATS, write_csv
 from .common import DB_OPTION, friendly_errors, limit_option, open_reader
 
 # FTS5's operator words: in a plain-words query they are words, which the user should hear about.
@@ -70,11 +70,17 @@ def echo_data(text: str) -> None:
 )
 @click.option("--include-removed", is_flag=True, help="Include entries no longer listed (with status 'removed').")
 @click.option(
+    "--raw-csv",
+    is_flag=True,
+    help="With --format csv: cells exactly as scraped, even those a spreadsheet would run as a formula "
+    "(by default a cell starting with = + - @, tab or CR gets a leading ').",
+)
+@click.option(
     "-o", "--output", type=click.File("w", encoding="utf-8"), default="-", help="Write here instead of standard output."
 )
 @friendly_errors
 @quiet_broken_pipe
-def export(db, fmt, as_of, include_removed, output):
+def export(db, fmt, as_of, include_removed, raw_csv, output):
     """Export the archive's entries, as they stand now or at a date.
 
     \b
@@ -85,11 +91,14 @@ def export(db, fmt, as_of, include_removed, output):
     from ..queries import export_rows
     from ..reports.safety import terminal_clean
 
+    if raw_csv and fmt != "csv":
+        raise click.UsageError("--raw-csv goes with --format csv")
+    write = functools.partial(write_csv, raw=True) if raw_csv else EXPORT_FORMATS[fmt].write
     with open_reader(db) as archive:
         rows = export_rows(archive.conn, as_of, include_removed)
         if _is_tty(output):  # scraped text shown on a terminal: no control character reaches it
             rows = (terminal_clean(row) for row in rows)
-        EXPORT_FORMATS[fmt].write(rows, output)
+        write(rows, output)
 
 
 @click.command()
@@ -205,18 +214,19 @@ def crawls(db, limit):
     help="The WARC file to write.",
 )
 @click.option("--crawl", "crawl_id", type=int, default=None, help="Only this crawl's captures, e.g. --crawl 7.")
+@click.option("--force", is_flag=True, help="Replace the output file if it exists.")
 @friendly_errors
-def export_warc_command(db, output, crawl_id):
+def export_warc_command(db, output, crawl_id, force):
     """Write the stored pages as a WARC file (gzip), for web-archive tools.
 
     \b
     Example:
       listing-archive export-warc -o lao.warc.gz
     """
-    from ..warc import export_warc
+    from ..warc import write_warc_file
 
-    with open_reader(db) as archive, open(output, "wb") as out:
-        count = export_warc(archive, out, crawl_id)
+    with open_reader(db) as archive:
+        count = write_warc_file(archive, output, crawl_id, force)
     click.echo(f"wrote {count} records to {output}")
 
 

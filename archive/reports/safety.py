@@ -19,6 +19,18 @@ _XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>!|~&])")
 
 
+# A CSV cell a spreadsheet would run as a formula starts with one of these (OWASP, "CSV Injection").
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(value):
+    """A CSV cell that a spreadsheet shows as text: a string starting like a formula gets a leading
+    `'` (OWASP's advice). Numbers and other non-strings stay as they are."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
 def for_terminal(text) -> str:
     """`text` with no control characters but newline and tab: no escape sequence, OSC
     (window title, hyperlink), clear-screen or BEL can reach the terminal."""

@@ -12,11 +12,18 @@ from urllib.parse import urlsplit
 import scrapy
 from scrapy.spidermiddlewares.httperror import HttpError
 
+from ..credentials import add_credentials, redact, split_credentials
 from ..extract.profiles import get_profile
 from ..items import EntryItem, PageItem
 from ..origins import allowed_origins, host, on_site
 from ..parse_pool import ParsedPage, ParsePool, parse_page
 from .feeds import FeedWitnessMixin
+
+# Why a resumed crawl is partial: the summary and the crawl's note say it.
+RESUMED = (
+    "resumed from --jobdir: the stopped crawl fetched some of this listing's pages, so this crawl "
+    "does not hold them all and marks nothing removed (the next crawl without a job to resume does)"
+)
 
 
 def _split_urls(value) -> list[str]:
@@ -46,9 +53,10 @@ class ListingSpider(FeedWitnessMixin, scrapy.Spider):
         urls = _split_urls(start_urls) or list(self.listing_profiles) or list(self.default_start_urls)
         if not urls:
             raise ValueError(f"spider {self.name!r} needs start URLs: -a start_urls=URL,URL")
-        bad = [u for u in urls if urlsplit(u).scheme not in ("http", "https") or not host(u)]
+        bad = [redact(u) for u in urls if urlsplit(u).scheme not in ("http", "https") or not host(u)]
         if bad:
             raise ValueError(f"not an http(s) URL: {', '.join(bad)}")
+        urls = self._take_credentials(urls)
         self.start_urls = urls
         self.profile_name = profile or self.default_profile
         self._profiles = {name: get_profile(name) for name in {self.profile_name, *self.listing_profiles.values()}}
@@ -62,6 +70,20 @@ class ListingSpider(FeedWitnessMixin, scrapy.Spider):
         self._requested: set[str] = set()
         self.feed_items: dict[str, list[dict]] = {}  # per listing: its feed's items, once read
 
+    def _take_credentials(self, urls: list[str]) -> list[str]:
+        """`scrapy crawl -a start_urls=https://user:pass@host/`: the URLs kept and logged bare, the
+        user and password sent to their origin only (crawler.credentials); the CLI has taken them off already."""
+        self.http_credentials = dict(getattr(self, "http_credentials", None) or {})
+        bare = []
+        for url in urls:
+            url, pair = split_credentials(url)
+            problem = add_credentials(self.http_credentials, url, pair) if pair else None
+            if problem:
+                raise ValueError(problem)
+            bare.append(url)
+        self.listing_profiles = {split_credentials(u)[0]: p for u, p in self.listing_profiles.items()}
+        return list(dict.fromkeys(bare))
+
     async def start(self):
         state = getattr(self, "state", None)  # set by Scrapy when the crawl has a JOBDIR
         if state is not None:
@@ -72,6 +94,7 @@ class ListingSpider(FeedWitnessMixin, scrapy.Spider):
                 self.listings = state["listings"]
                 for info in self.listings.values():
                     info["resumed"] = True
+                    self._problem(info, RESUMED)
             state["requested"], state["listings"] = self._requested, self.listings
         for url in self.start_urls:
             request = self._page_request(url, url, 1)

@@ -1,0 +1,233 @@
+"""Secrets stay secret: a start URL's password is sent to its own origin only and never stored or
+printed; a crawl opens no remote-control port and writes nothing under $HOME."""
+
+from __future__ import annotations
+
+import base64
+import os
+from pathlib import Path
+
+import pytest
+from conftest import FAST, cli, q
+from unattended import PAGE2
+
+from crawler.site_server import DEMO_LISTING_PATH, SiteServer, demo_site_root
+
+USER, PASSWORD = "alice", "pw-Zq8-never-stored"
+TOKEN = base64.b64encode(f"{USER}:{PASSWORD}".encode()).decode()
+SECRETS = (PASSWORD, TOKEN)
+
+
+def week1():
+    return SiteServer(demo_site_root() / "week1")
+
+
+def record_auth(site, seen: list, required: bool):
+    """Every request's Authorization header goes into `seen`; with `required`, none or a wrong one gets 401."""
+
+    def check(handler):
+        got = handler.headers.get("Authorization")
+        seen.append((handler.path, got))
+        if required and got != f"Basic {TOKEN}":
+            handler.send_response(401)
+            handler.send_header("WWW-Authenticate", 'Basic realm="listings"')
+            handler.send_header("Content-Length", "0")
+            handler.end_headers()
+            return True
+        return False
+
+    site.faults["*"] = check
+
+
+def redirect_to(url: str):
+    def answer(handler):
+        handler.send_response(302)
+        handler.send_header("Location", url)
+        handler.send_header("Content-Length", "0")
+        handler.end_headers()
+        return True
+
+    return answer
+
+
+def leaks(folder: Path, *texts: str) -> list[str]:
+    """Files under `folder` (the archive and its -wal, the logs) whose bytes hold any of `texts`."""
+    return [
+        str(path)
+        for path in folder.rglob("*")
+        if path.is_file() and any(t.encode() in path.read_bytes() for t in SECRETS + texts)
+    ]
+
+
+def test_a_password_in_a_start_url_is_sent_to_its_origin_only_and_never_kept(tmp_path):
+    a_seen, b_seen = [], []
+    with week1() as private, week1() as public:
+        record_auth(private, a_seen, required=True)
+        record_auth(public, b_seen, required=False)
+        # The private listing's page 2 redirects to the public site: the redirect must not carry the password.
+        private.faults[PAGE2] = redirect_to(public.base_url + PAGE2)
+        secret_url = f"http://{USER}:{PASSWORD}@127.0.0.1:{private.server_address[1]}{DEMO_LISTING_PATH}"
+        db, logs = tmp_path / "a.db", tmp_path / "logs"
+        crawl = cli(
+            "crawl", "ilo", "--db", db, "--log-dir", logs, *FAST, "--start-url", secret_url,
+            "--start-url", public.base_url + DEMO_LISTING_PATH,
+        )  # fmt: skip
+    assert crawl.returncode in (0, 3), crawl.stderr[-3000:]
+    assert not any(s in crawl.stdout + crawl.stderr for s in SECRETS)
+    assert not leaks(tmp_path)
+    assert q(db, "SELECT start_urls FROM crawls").count("@") == 0
+    assert q(db, "SELECT count(*) FROM entries") > 0  # the private listing was read: the password worked
+    assert a_seen and all(got == f"Basic {TOKEN}" for _, got in a_seen), a_seen
+    assert [path for path, _ in b_seen].count(PAGE2) == 2, b_seen  # its own page 2, and the redirect hop
+    assert all(got is None for _, got in b_seen), b_seen
+
+
+def test_a_password_from_the_environment_through_the_config(tmp_path, monkeypatch):
+    seen = []
+    with week1() as private:
+        record_auth(private, seen, required=True)
+        config = tmp_path / "listings.toml"
+        config.write_text(
+            f'db = "a.db"\nlog_dir = "logs"\n[[listing]]\nurl = "{private.base_url}{DEMO_LISTING_PATH}"\n'
+            f'username = "{USER}"\npassword_env = "LISTING_PW"\n'
+        )
+        missing = cli("crawl", "--config", config, *FAST)
+        assert missing.returncode != 0 and "LISTING_PW" in missing.stderr, missing.stderr
+        monkeypatch.setenv("LISTING_PW", PASSWORD)
+        cli("crawl", "--config", config, *FAST, check=0)
+    assert seen and all(got == f"Basic {TOKEN}" for _, got in seen)
+    assert not leaks(tmp_path)
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        f"http://{USER}:{PASSWORD}@127.0.0.1:99999/x",
+        f"http://{USER}:{PASSWORD} @127.0.0.1/x",
+        f"ftp://{USER}:{PASSWORD}@h/",
+    ],
+)
+def test_a_bad_start_url_with_a_password_is_refused_without_printing_it(tmp_path, url):
+    refused = cli("crawl", "ilo", "--db", tmp_path / "a.db", "--start-url", url)
+    assert refused.returncode == 2 and "***@" in refused.stderr, refused.stderr
+    assert PASSWORD not in refused.stdout + refused.stderr
+
+
+def test_two_passwords_for_one_origin_are_refused(tmp_path):
+    one, two = (f"http://{USER}:{pw}@127.0.0.1:8000/{n}" for n, pw in ((1, PASSWORD), (2, "other")))
+    refused = cli("crawl", "ilo", "--db", tmp_path / "a.db", "--start-url", one, "--start-url", two)
+    assert refused.returncode == 2 and "127.0.0.1:8000" in refused.stderr and PASSWORD not in refused.stderr
+
+
+def _socket_rows() -> list[tuple[int, int, str, str]]:
+    """(local port, remote port, state, inode) of every TCP socket on this machine."""
+    rows = []
+    for table in ("/proc/net/tcp", "/proc/net/tcp6"):
+        for line in Path(table).read_text().splitlines()[1:]:
+            cols = line.split()
+            rows.append((int(cols[1].rsplit(":", 1)[1], 16), int(cols[2].rsplit(":", 1)[1], 16), cols[3], cols[9]))
+    return rows
+
+
+def _listening_ports_of_peer(handler) -> set[int]:
+    """The ports the process at the other end of this request listens on (from /proc)."""
+    rows = _socket_rows()
+    client, server = handler.client_address[1], handler.server.server_address[1]
+    inode = next(i for local, remote, _, i in rows if local == client and remote == server)
+    for fd_dir in Path("/proc").glob("[0-9]*/fd"):
+        try:
+            inodes = {os.readlink(fd).removeprefix("socket:[").rstrip("]") for fd in fd_dir.iterdir()}
+        except OSError:
+            continue
+        if inode in inodes:
+            return {local for local, _, state, i in rows if state == "0A" and i in inodes}
+    raise AssertionError("the crawl's process was not found")
+
+
+def test_a_crawl_opens_no_port_and_writes_nothing_under_home(tmp_path, monkeypatch):
+    home = tmp_path / "home"
+    home.mkdir()
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.delenv("XDG_STATE_HOME", raising=False)
+    ports: list[set[int]] = []
+    with week1() as site:
+        site.faults[PAGE2] = lambda handler: ports.append(_listening_ports_of_peer(handler)) and False
+        cli("crawl", "ilo", "--db", tmp_path / "a.db", *FAST, "--start-url", site.base_url + DEMO_LISTING_PATH, check=0)
+    assert ports == [set()]
+    assert list(home.rglob("*")) == []
+
+
+def test_a_listing_behind_a_password_is_not_shared_with_workers(tmp_path):
+    url = f"http://{USER}:{PASSWORD}@127.0.0.1:8000/x"
+    refused = cli("crawl", "ilo", "--db", tmp_path / "a.db", "--start-url", url, "--frontier", "redis://127.0.0.1:1/0")
+    assert refused.returncode == 2 and "--frontier" in refused.stderr and PASSWORD not in refused.stderr
+    assert not (tmp_path / "a.db").exists()
+
+
+@pytest.mark.parametrize(
+    "keys,message",
+    [
+        (f'username = "{USER}"', "takes 'username' and one of 'password', 'password_env'"),
+        (f'username = "{USER}"\npassword = "{PASSWORD}"\npassword_env = "X"', "one of 'password', 'password_env'"),
+        ("username = 'u'\npassword = 12345678", "key 'password': expected a non-empty string"),
+        (f'username = "{USER}"\npassword = "{PASSWORD}"\n[[listing]]\nurl = "http://u:other@h/b"', "two different"),
+    ],
+)
+def test_config_credentials_are_checked_without_printing_them(tmp_path, keys, message):
+    from archive.config import ConfigError, load_config
+
+    config = tmp_path / "listings.toml"
+    config.write_text(f'[[listing]]\nurl = "http://h/a"\n{keys}\n')
+    with pytest.raises(ConfigError) as raised:
+        load_config(str(config))
+    assert message in str(raised.value) and PASSWORD not in str(raised.value) and "12345678" not in str(raised.value)
+
+
+def test_config_credentials_in_the_url_or_in_keys(tmp_path):
+    from archive.runner import build_plan
+
+    config = tmp_path / "listings.toml"
+    config.write_text(
+        f'db = "a.db"\n[[listing]]\nurl = "http://{USER}:{PASSWORD}@h/a"\nprofile = "auto"\n'
+        f'[[listing]]\nurl = "https://k/b"\nusername = "{USER}"\npassword = "{PASSWORD}"\n'
+    )
+    plan = build_plan(config_path=str(config))
+    assert plan.start_urls == ["http://h/a", "https://k/b"] and set(plan.listing_profiles) == set(plan.start_urls)
+    assert plan.credentials == {"http://h:80": (USER, PASSWORD), "https://k:443": (USER, PASSWORD)}
+    assert PASSWORD not in repr(plan)
+
+
+def test_credentials_go_to_their_origin_exactly():
+    from types import SimpleNamespace
+
+    from scrapy import Request
+
+    from crawler.credentials import BasicAuthMiddleware
+
+    spider = SimpleNamespace(http_credentials={"http://h:80": (USER, PASSWORD)})
+    middleware = BasicAuthMiddleware(SimpleNamespace(spider=spider))
+    sent = {}
+    for url in ("http://h/a", "https://h/a", "http://h:8080/a", "http://www.h/a", "http://sub.h/a", "https://k/"):
+        request = Request(url, headers={"Authorization": f"Basic {TOKEN}"} if "k/" in url else None)
+        middleware.process_request(request)
+        sent[url] = request.headers.get("Authorization")
+    mine = f"Basic {TOKEN}".encode()
+    assert sent == {
+        "http://h/a": mine,
+        "https://h/a": mine,  # the same site upgraded to https
+        "http://h:8080/a": None,
+        "http://www.h/a": None,
+        "http://sub.h/a": None,
+        "https://k/": None,  # copied by a redirect: taken off
+    }
+
+
+def test_scrapy_crawl_with_a_password_in_a_start_url_keeps_the_url_bare():
+    from crawler.spiders.listing import GenericListingSpider
+
+    spider = GenericListingSpider(start_urls=f"http://{USER}:{PASSWORD}@h/a,https://k/b")
+    assert spider.start_urls == ["http://h/a", "https://k/b"] and list(spider.listings) == spider.start_urls
+    assert spider.http_credentials == {"http://h:80": (USER, PASSWORD)}
+    with pytest.raises(ValueError) as raised:
+        GenericListingSpider(start_urls=f"ftp://{USER}:{PASSWORD}@h/a")
+    assert PASSWORD not in str(raised.value)

