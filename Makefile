@@ -24,7 +24,7 @@ lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
-# The README's benchmark tables: crawl against a bare Scrapy spider (2,000 pages, median of three),
+# The benchmark tables of docs/benchmarks.md: crawl against a bare Scrapy spider (2,000 pages, median of three),
 # the archive at 1,000,000 entries x 5 versions (a few GB in $TMPDIR, about 15 minutes), accuracy.
 # Smaller: make bench BENCH_ENTRIES=100000
 BENCH_ENTRIES ?= 1000000
