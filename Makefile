@@ -34,4 +34,4 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/accuracy.py
 
 clean:
-	rm -rf $(VENV) demo.db demo.db-* demo-report.html .pytest_cache
+	rm -rf $(VENV) demo.db demo.db-* demo-report.html tour.db tour.db-* tour-report.html tour.csv tour.jsonl .pytest_cache
