@@ -113,3 +113,20 @@ def test_the_json_report_has_the_keys_the_docs_list(demo):
     assert all(key in described for key in entry_keys), entry_keys
     assert report["changed"][0]["changes"]["title"][1].endswith("of the Automotive Sector")
     assert {"crawls", "rows"} == set(report["activity"])
+
+
+FEED = """<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>News</title>
+<item><title>A news item</title><link>https://example.org/news/1</link></item></channel></rss>"""
+
+
+def test_the_parse_commands_shown_run_on_a_saved_page(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "page.html").write_bytes((ROOT / "tests" / "fixtures" / "ilo-lao-resources.html").read_bytes())
+    (tmp_path / "feed.xml").write_text(FEED, encoding="utf-8")
+    lines = [line.strip() for block in blocks("sh") for line in block.splitlines()]
+    shown = [line for line in lines if line.startswith("listing-archive parse page.html ")]
+    assert len(shown) >= 2
+    for line in shown:
+        result = CliRunner().invoke(main, shlex.split(line)[1:])
+        assert result.exit_code == 0, (line, result.output)
+        assert "Lao People" in result.output  # the page's entries, read
