@@ -12,6 +12,8 @@ from click.testing import CliRunner
 from conftest import ROOT, cli
 
 from archive.cli import main
+from archive.config import load_config
+from crawler.extract.profiles import load_profile_file
 
 PAGES = [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]
 # Commands that only read the archive: any line of them a page shows runs on the demo archive.
@@ -130,3 +132,21 @@ def test_the_parse_commands_shown_run_on_a_saved_page(tmp_path, monkeypatch):
         result = CliRunner().invoke(main, shlex.split(line)[1:])
         assert result.exit_code == 0, (line, result.output)
         assert "Lao People" in result.output  # the page's entries, read
+
+
+def test_every_config_file_and_profile_shown_loads(tmp_path):
+    shown = blocks("toml")
+    configs = [block for block in shown if "[[listing]]" in block]
+    assert configs, "no listings.toml example in the docs"
+    for number, block in enumerate(configs):
+        path = tmp_path / f"listings{number}.toml"
+        path.write_text(block, encoding="utf-8")
+        config = load_config(str(path))  # raises ConfigError on an unknown key or a wrong type
+        assert config.listings, block
+    profiles = [block for block in shown if "[selectors]" in block]
+    assert profiles, "no site profile example in the docs"
+    for block in profiles:
+        path = tmp_path / "mysite.toml"
+        path.write_text(block, encoding="utf-8")
+        profile = load_profile_file(path)  # raises ProfileError on a mistake
+        assert profile.name == "mysite"
