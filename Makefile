@@ -24,7 +24,7 @@ lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
-# The benchmark tables (docs/): crawl against a bare Scrapy spider that follows next links only
+# The benchmark tables of docs/benchmarks.md: crawl against a bare Scrapy spider that follows next links only
 # (2,000 pages in 200 listings, then in one listing; median of three),
 # the archive at 1,000,000 entries x 5 versions (a few GB in $TMPDIR, about 15 minutes), accuracy.
 # Smaller: make bench BENCH_ENTRIES=100000
@@ -36,4 +36,4 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/accuracy.py
 
 clean:
-	rm -rf $(VENV) demo.db demo.db-* demo-report.html .pytest_cache
+	rm -rf $(VENV) demo.db demo.db-* demo-report.html tour.db tour.db-* tour-report.html tour.csv tour.jsonl .pytest_cache

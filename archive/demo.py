@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import sqlite3
 import subprocess
 import sys
@@ -155,6 +156,35 @@ def write_report(db: str, report_path: str) -> int:
     finally:
         if os.path.exists(part):
             os.remove(part)
+
+
+DEMO_WEEKS = {1: "week1", 2: "week2"}
+
+
+def serve_demo_site(port: int, week: int) -> int:
+    """Serve the demo site as it stands in `week` on 127.0.0.1:`port` until Ctrl-C or SIGTERM."""
+    try:
+        site = SiteServer(demo_site_root(), state=DEMO_WEEKS[week], base=DEMO_BASE, port=port)
+    except OSError as exc:  # the port is taken, or not ours to open
+        raise DemoRefused(f"cannot serve on 127.0.0.1:{port} ({exc.strerror}); give another, e.g. --port 0") from None
+    print(
+        f"Demo site (week {week}) on {site.base_url}; Ctrl-C stops it.\n"
+        f"Crawl it: listing-archive crawl ilo --start-url {site.base_url}{DEMO_LISTING_PATH}",
+        flush=True,
+    )
+    previous = signal.signal(signal.SIGTERM, _stop_on_sigterm)
+    try:
+        site.serve_forever()
+    except KeyboardInterrupt:
+        print("\nDemo site stopped.", flush=True)
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+        site.server_close()
+    return 0
+
+
+def _stop_on_sigterm(signum, frame):
+    raise KeyboardInterrupt  # SIGTERM stops the server as Ctrl-C does: the socket is closed, exit 0
 
 
 def run_demo(db: str, report_path: str) -> int:

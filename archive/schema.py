@@ -1,6 +1,6 @@
 """The archive's tables, its schema version, and the migrations between versions.
 
-Every table is documented in README.md ("The archive"). A migration moves an archive
+Every table is documented in docs/schema.md. A migration moves an archive
 made by an earlier release forward in place, inside one transaction.
 """
 

@@ -51,7 +51,7 @@ def dump_dom(url: str, profile: Path) -> str:
 
 
 def screenshot(url: str, name: str, profile: Path, size: str = "900,1200") -> Path:
-    """A PNG of the page in tests/output/NAME (kept: the README shows two of them)."""
+    """A PNG of the page in tests/output/NAME (kept: the README and docs/reports.md show two of them)."""
     OUTPUT.mkdir(exist_ok=True)
     shot = OUTPUT / name
     if shot.exists():

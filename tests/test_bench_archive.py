@@ -1,4 +1,4 @@
-"""`make bench`'s archive benchmark runs end to end and prints every figure the README's table shows."""
+"""`make bench`'s archive benchmark runs end to end and prints every figure docs/benchmarks.md's table shows."""
 
 import re
 import subprocess

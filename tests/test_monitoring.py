@@ -264,7 +264,7 @@ def test_html_report_and_datasette_in_chromium(month):
         assert "DOC-1" in search and "no such column" not in search
         shots.append(screenshot(base + "/-/entry/DOC-1", "datasette-entry.png", profile, size="1000,820"))
     docs_dir = ROOT / "docs"
-    for shot in shots:  # the README shows these two; refresh them with UPDATE_DOCS_PICTURES=1
+    for shot in shots:  # the README and docs/reports.md show these two; refresh them with UPDATE_DOCS_PICTURES=1
         if os.environ.get("UPDATE_DOCS_PICTURES"):
             shutil.copy(shot, docs_dir / shot.name)
     assert (OUTPUT / "report-chart.png").exists() and (OUTPUT / "datasette-entry.png").exists()

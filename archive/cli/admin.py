@@ -28,27 +28,65 @@ from .common import DB_OPTION, _check_exists, friendly_errors, open_writer
     type=click.Path(dir_okay=False),
     help="Where to write the HTML report, e.g. --report report.html.",
 )
+@click.option(
+    "--serve",
+    is_flag=True,
+    help="Only serve the demo site on 127.0.0.1 until Ctrl-C, to crawl it yourself, e.g. --serve --week 2.",
+)
+@click.option(
+    "--port",
+    type=click.IntRange(0, 65535),
+    default=8800,
+    show_default=True,
+    help="With --serve: the port (0: a free one), e.g. --port 8801.",
+)
+@click.option(
+    "--week",
+    type=click.IntRange(1, 2),
+    default=1,
+    show_default=True,
+    help="With --serve: the site as first crawled (1) or one week later (2), e.g. --week 2.",
+)
+@click.pass_context
 @friendly_errors
-def demo(db, report_path):
+def demo(ctx, db, report_path, serve, port, week):
     """Crawl the bundled demo site twice (a week apart) and show what changed.
 
     Needs no network: the demo site is served on a free port of 127.0.0.1.
     It starts a fresh archive, but replaces only a file that is absent or that the
     demo itself made: any other file (your archive) is refused and left alone.
+    With --serve it only serves the demo site, for you to crawl.
 
     \b
     Example:
       listing-archive demo --db demo.db
+      listing-archive demo --serve --week 2
     """
-    from ..demo import run_demo
+    from ..demo import run_demo, serve_demo_site
     from ..locking import ArchiveLocked
 
+    _check_demo_options(ctx, serve)
+    if serve:
+        sys.exit(serve_demo_site(port, week))
     try:
         code = run_demo(db, report_path)
     except ArchiveLocked as exc:
         click.echo(f"Error: {exc}", err=True)
         code = EXIT_LOCKED
     sys.exit(code)
+
+
+def _check_demo_options(ctx: click.Context, serve: bool) -> None:
+    """--port and --week go with --serve; --db and --report with the demo's crawls."""
+    given = {name for name in ("db", "report_path", "port", "week") if _given(ctx, name)}
+    wrong = given & ({"db", "report_path"} if serve else {"port", "week"})
+    if wrong:
+        names = ", ".join(sorted("--" + name.removesuffix("_path") for name in wrong))
+        raise click.UsageError(f"{names}: only {'without' if serve else 'with'} --serve")
+
+
+def _given(ctx: click.Context, name: str) -> bool:
+    return ctx.get_parameter_source(name) is not click.core.ParameterSource.DEFAULT
 
 
 @click.command()
