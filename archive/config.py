@@ -29,6 +29,7 @@ from pathlib import Path
 
 from crawler.errors import ListingArchiveError
 from crawler.extract.profiles import read_toml
+from crawler.origins import StartUrlError, check_start_url
 
 # Top-level keys and the type each must have ("text" is a non-empty string).
 TOP_LEVEL = {
@@ -114,12 +115,10 @@ def _check_listing(path, number: int, item) -> dict:
     if "url" not in item:
         raise ConfigError(f"{path}: {where}missing key 'url' (expected an http(s) URL)")
     url = _text(path, where, "url", item["url"])
-    from .runner import PlanError, _check_urls
-
     try:
-        _check_urls([url])
-    except PlanError as exc:
-        raise ConfigError(f"{path}: {where}key 'url': {str(exc).removeprefix('--start-url: ')}") from None
+        check_start_url(url)
+    except StartUrlError as exc:
+        raise ConfigError(f"{path}: {where}key 'url': {exc}") from None
     if "spider" in item and item["spider"] not in SPIDERS:
         raise _wrong(path, where, "spider", "ilo or listing", item["spider"])
     if "profile" in item:

@@ -26,6 +26,7 @@ from crawler.errors import (
     EXIT_SUSPECT,
     ListingArchiveError,
 )
+from crawler.origins import StartUrlError, check_start_url
 
 # Worst first: the exit status of several crawls is that of the worst one.
 SEVERITY = (EXIT_FAILED, EXIT_SUSPECT, EXIT_PARTIAL, EXIT_OK)
@@ -163,27 +164,12 @@ def _frontier(plan: CrawlPlan, frontier, workers) -> None:
 
 
 def _check_urls(urls: list[str]) -> None:
-    """Each start URL must be http(s) with a host that could be looked up; PlanError saying which is not
-    (a password in the URL never printed)."""
-    from urllib.parse import urlsplit
-
-    from crawler.credentials import redact
-
-    for given in urls:
-        url = redact(given)
-        if not isinstance(given, str) or not given.strip() or any(ch.isspace() or ord(ch) < 32 for ch in given):
-            raise PlanError(
-                f"--start-url: {url!r} is not a valid URL (it is empty or holds spaces or control characters)"
-            )
+    """Each start URL must be one a crawl can begin at; PlanError naming --start-url otherwise."""
+    for url in urls:
         try:
-            parts = urlsplit(given)
-            parts.port  # noqa: B018  (raises ValueError for a bad port)
-            host = parts.hostname or ""
-            host.encode("idna")  # an empty label ("a..b") or one over 63 characters cannot be looked up
-        except (ValueError, UnicodeError):
-            raise PlanError(f"--start-url: {url!r} is not a valid URL") from None
-        if parts.scheme.lower() not in ("http", "https") or not host:
-            raise PlanError(f"--start-url: {url!r} is not an http(s) URL with a host")
+            check_start_url(url)
+        except StartUrlError as exc:
+            raise PlanError(f"--start-url: {exc}") from None
 
 
 def run_plan(plan: CrawlPlan) -> int:

@@ -10,19 +10,9 @@ never to another host, port or scheme, redirect hops included.
 from __future__ import annotations
 
 import base64
-import re
 from urllib.parse import unquote, urlsplit, urlunsplit
 
-from .origins import DEFAULT_PORTS
-
-# "scheme://" up to the last "@": a user and password, even in a URL too broken to parse (a "/" in the
-# password); an "@" later in the path is hidden too, which costs a printed message little.
-_USERINFO = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*://).*@", re.DOTALL)
-
-
-def redact(url) -> str:
-    """The URL as it may be printed: any user and password replaced by `***`."""
-    return _USERINFO.sub(r"\1***@", url) if isinstance(url, str) else url
+from .origins import DEFAULT_PORTS, redact  # noqa: F401  (redact: printing a URL is the origins' rule)
 
 
 def auth_origin(url: str) -> str | None:

@@ -7,9 +7,40 @@ upgrade redirect). Any other host, port or scheme is off-site, redirects include
 
 from __future__ import annotations
 
+import re
 from urllib.parse import urlsplit
 
+from .errors import ListingArchiveError
+
 DEFAULT_PORTS = {"http": 80, "https": 443}
+# "scheme://" up to the last "@": a user and password, even in a URL too broken to parse (a "/" in the
+# password); an "@" later in the path is hidden too, which costs a printed message little.
+_USERINFO = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*://).*@", re.DOTALL)
+
+
+class StartUrlError(ListingArchiveError, ValueError):
+    """A start URL no crawl can begin at; the message shows it without its user and password."""
+
+
+def redact(url) -> str:
+    """The URL as it may be printed: any user and password replaced by `***`."""
+    return _USERINFO.sub(r"\1***@", url) if isinstance(url, str) else url
+
+
+def check_start_url(given) -> None:
+    """An http(s) URL with a host that could be looked up, or StartUrlError saying why not."""
+    url = redact(given)
+    if not isinstance(given, str) or not given.strip() or any(ch.isspace() or ord(ch) < 32 for ch in given):
+        raise StartUrlError(f"{url!r} is not a valid URL (it is empty or holds spaces or control characters)")
+    try:
+        parts = urlsplit(given)
+        parts.port  # noqa: B018  (raises ValueError for a bad port)
+        host = parts.hostname or ""
+        host.encode("idna")  # an empty label ("a..b") or one over 63 characters cannot be looked up
+    except (ValueError, UnicodeError):
+        raise StartUrlError(f"{url!r} is not a valid URL") from None
+    if parts.scheme.lower() not in ("http", "https") or not host:
+        raise StartUrlError(f"{url!r} is not an http(s) URL with a host")
 
 
 def host(url: str) -> str:
