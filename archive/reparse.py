@@ -2,6 +2,8 @@
 
 The versions this produces are recorded as coming from a parser change
 (`source = 'reparse'`), never from the site, and a reparse marks nothing removed.
+A reparse of an older crawl changes only entries no later crawl saw (archive.superseded):
+the others keep their current values, and the reparse says how many it left alone.
 
 Pages are parsed on every core: a process pool parses the stored pages (in capture
 order) while this process writes what comes back, one batch at a time, through the
@@ -39,6 +41,11 @@ def reparse(archive: Archive, crawl_id: int | None = None, workers: int | None =
     source = archive.crawl(crawl_id)
     if not source:
         raise ValueError(f"no crawl {crawl_id} in this archive")
+    if source.get("source") != "site":
+        of = json.loads(source.get("settings") or "{}").get("reparse_of")
+        raise ValueError(
+            f"crawl {crawl_id} is a reparse: it fetched no pages of its own" + (f" (reparse crawl {of})" if of else "")
+        )
     profile_name = json.loads(source.get("settings") or "{}").get("profile") or (
         "ilo" if source["spider"] == "ilo" else "auto"
     )
@@ -69,11 +76,24 @@ def reparse(archive: Archive, crawl_id: int | None = None, workers: int | None =
             batch = []
     if batch:
         archive.record_entries(new_id, batch)
-    crawl = archive.finish_crawl(
-        new_id, listings, status="complete", note=f"reparse of crawl {crawl_id} with this release's parsers"
+    note = "; ".join(
+        filter(None, [f"reparse of crawl {crawl_id} with this release's parsers", held_note(new_id, crawl_id)])
     )
+    crawl = archive.finish_crawl(new_id, listings, status="complete", note=note)
     elapsed = time.perf_counter() - started
-    return {**crawl, "seconds": elapsed, "pages_per_s": len(captures) / elapsed if elapsed else 0.0}
+    held = {"held": len(new_id.held), "held_differ": len(new_id.held_differ), "held_note": held_note(new_id, crawl_id)}
+    return {**crawl, **held, "seconds": elapsed, "pages_per_s": len(captures) / elapsed if elapsed else 0.0}
+
+
+def held_note(session, crawl_id: int) -> str | None:
+    """What a reparse of older pages left alone, and why (None when it left nothing)."""
+    if not session.held:
+        return None
+    return (
+        f"{len(session.held)} entries were seen by a crawl after crawl {crawl_id}: their current values are left "
+        f"as they stand (reparse the latest crawl to update them); today's parsers read {len(session.held_differ)} "
+        f"of them differently from what crawl {crawl_id} recorded"
+    )
 
 
 # Fewer pages than this are parsed in this process: a pool costs more than it saves.

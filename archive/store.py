@@ -24,6 +24,7 @@ from .record import STATUS_EVENT, insert_captures, plan_entries, plan_settled, w
 from .rows import crawl_row, entry_from_row  # noqa: F401  (entry_from_row re-exported for readers)
 from .schema import check_readable, ensure_schema, schema_version, transaction
 from .session import CrawlSession, SessionDelta, Sighting
+from .superseded import EVIDENCE_CRAWL, EVIDENCE_JOINS
 from .writefaults import is_disk_full
 
 try:
@@ -314,12 +315,14 @@ class Archive:
 
     def _listed_elsewhere(self, entry_id: str, listing: str, crawl_id: int) -> bool:
         """Still listed on another listing that no complete crawl has since found without it."""
-        rows = self.conn.execute(
-            "SELECT listing_url, max(crawl_id) FROM sightings WHERE entry_id=? AND listing_url != ? "
-            "GROUP BY listing_url",
+        rows = self.conn.execute(  # a reparse of old pages speaks for the crawl that fetched them, not for itself
+            f"SELECT s.listing_url, max({EVIDENCE_CRAWL}) FROM sightings s {EVIDENCE_JOINS} "
+            "WHERE s.entry_id=? AND s.listing_url != ? GROUP BY s.listing_url",
             (entry_id, listing),
         ).fetchall()
         for other, last_seen_in in rows:
+            if last_seen_in is None:
+                continue
             later_complete = self.conn.execute(
                 "SELECT 1 FROM listing_crawls WHERE listing_url=? AND complete=1 AND crawl_id > ? AND crawl_id <= ? "
                 "LIMIT 1",
