@@ -21,6 +21,7 @@ from itertools import islice
 from crawler.entries import build_entries
 from crawler.extract import extract_page
 from crawler.extract.profiles import choose_profile
+from crawler.parse_pool import note_read
 from crawler.validation import checked_entry
 
 from .bodies import decompress, stored_body
@@ -67,10 +68,11 @@ def reparse(archive: Archive, crawl_id: int | None = None, workers: int | None =
         (cap["url"], cap["listing_url"] or cap["url"], cap["page"], cap["id"], profile_name, cap["fetched_at"])
         for cap in captures
     )
-    for listing_url, entries in _parsed(archive, jobs, len(captures), workers):
+    for listing_url, entries, read in _parsed(archive, jobs, len(captures), workers):
         batch += entries
         state = listings.setdefault(listing_url, {"pages_fetched": 0, "pages_failed": 0, "complete": False})
         state["pages_fetched"] += 1
+        note_read(state, *read)
         if len(batch) >= SQL_CHUNK:
             archive.record_entries(new_id, batch)
             batch = []
@@ -121,16 +123,20 @@ def _stored_body(archive: Archive, capture_id: int) -> tuple | None:
     return stored_body(archive.conn, capture_id)
 
 
-def parse_capture(job: tuple) -> tuple[str, list]:
-    """In a worker: one stored page to its listing and its checked entries with their sightings."""
+def parse_capture(job: tuple) -> tuple[str, list, tuple]:
+    """In a worker: one stored page to its listing, its checked entries with their sightings, and how
+    it read (crawler.parse_pool.note_read's arguments: the health checks judge a reparse as a crawl)."""
     url, listing_url, page_number, capture_id, profile_name, fetched_at, stored = job
     body = decompress(*stored) if stored is not None else b""
     profile = choose_profile(profile_name, url)
     captured = _when(fetched_at)  # "3 hours ago" counts back from the capture, not from today
     page = extract_page(body, url, profile or "auto", now=captured)
-    entries = filter(None, map(checked_entry, build_entries(page, url, listing_url, profile, now=captured)))
+    built = build_entries(page, url, listing_url, profile, now=captured)
+    entries = filter(None, map(checked_entry, built))
     where = (listing_url, url, page_number)
-    return listing_url, [(e, Sighting(*where, e["group"], e["position"], capture_id)) for e in entries]
+    start_page = page_number == 1 or url == listing_url
+    read = (start_page, page.extractor, len(built), tuple(page.script_page_links))
+    return listing_url, [(e, Sighting(*where, e["group"], e["position"], capture_id)) for e in entries], read
 
 
 def _when(fetched_at: str | None):

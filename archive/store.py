@@ -256,7 +256,11 @@ class Archive:
             seen = session.listing_entries.get(url, {})
             fills[url] = health.fill_counts(seen.values())
             pages, complete = info.get("pages_fetched", 0), bool(info.get("complete"))
-            reasons += health.assess(url, pages, len(seen), fills[url], self._baseline(url), complete)
+            baseline = self._baseline(url)
+            read = dict(info)
+            if complete and baseline and 0 < pages < baseline[0]["pages_fetched"]:
+                read["pages_full"] = health.pages_full(self.conn, url, session.crawl_id, baseline[0]["crawl_id"])
+            reasons += health.assess(url, pages, len(seen), fills[url], baseline, complete, read)
         return fills, reasons
 
     def _record_listings(self, session, listings, fills, status, suspect) -> None:
@@ -280,11 +284,13 @@ class Archive:
     def _baseline(self, listing_url: str, last: int = health.BASELINE_CRAWLS) -> list[dict]:
         """The listing's last healthy, complete crawls: what this one is compared with."""
         rows = self.conn.execute(
-            "SELECT pages_fetched, entries, fill FROM listing_crawls WHERE listing_url=? AND complete=1 "
+            "SELECT pages_fetched, entries, fill, crawl_id FROM listing_crawls WHERE listing_url=? AND complete=1 "
             "ORDER BY crawl_id DESC LIMIT ?",
             (listing_url, last),
         ).fetchall()
-        return [{"pages_fetched": r[0], "entries": r[1], "fill": json.loads(r[2] or "{}")} for r in rows]
+        return [
+            {"pages_fetched": r[0], "entries": r[1], "fill": json.loads(r[2] or "{}"), "crawl_id": r[3]} for r in rows
+        ]
 
     def _mark_removed(self, crawl_id: int, stamp: str) -> int:
         complete = [
