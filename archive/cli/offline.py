@@ -124,6 +124,8 @@ def reparse(db, crawl_id):
     )
     if result.get("held_note"):
         click.echo(result["held_note"])
+    if result.get("suspect"):  # the health checks judge what today's parsers read, as after a crawl
+        click.echo(f"SUSPECT: {result.get('note')}")
 
 
 COMMANDS = [parse, reparse]
