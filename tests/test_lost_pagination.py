@@ -69,3 +69,23 @@ def test_a_listing_that_really_shrank_to_one_page_removes_what_left(db, site):
     result = crawl(db, site, check=0)
     assert "SUSPECT" not in result.stdout
     assert q(db, "SELECT removed FROM crawls ORDER BY id DESC LIMIT 1") == 5  # page 2's four and the one dropped
+
+
+@pytest.mark.parametrize(
+    ("controls", "found"),
+    [
+        ('<a href="javascript:loadMore(2)">Load more</a>', ["javascript:loadMore(2)"]),
+        ('<button type="button">Show more results</button>', ["<button> Show more results"]),
+        ('<ul><li><a href="#">1</a></li><li><a href="#page-2">2</a></li></ul>', ["#page-2"]),
+        ('<a href="#" class="next disabled">Next</a>', []),  # a last page's disabled Next
+        ('<ul><li class="active"><a href="#">2</a></li><li><a href="#">1</a></li></ul>', []),  # the current page
+        ('<a href="#">See more of this story in the full article</a>', []),
+        ('<a href="?page=2">Next</a><a href="#">More</a>', []),  # a followable link: pagination still works
+    ],
+)
+def test_which_pagination_controls_lead_nowhere(controls, found):
+    from crawler.extract import extract_page
+
+    items = "".join(f'<li><a href="/doc/{n}.htm">Report number {n} on labour</a></li>' for n in range(3))
+    page = extract_page(f"<html><body><ul>{items}</ul>{controls}</body></html>", "http://127.0.0.1/l/", "auto")
+    assert page.script_page_links == found

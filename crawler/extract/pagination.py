@@ -77,8 +77,8 @@ def find_page_links(
 
 # "Load more" and its kin: a button that brings the next page in by script, with no address to follow.
 _MORE_TEXT = re.compile(
-    r"^(?:load|show|view|see|display)\s+more(?:\s+\w+)?|more\s+(?:results|items|entries|news|stories)|"
-    r"charger\s+plus|afficher\s+plus|voir\s+plus|cargar\s+más|ver\s+más|mostrar\s+más$",
+    r"(?:load|show|view|see|display)\s+more(?:\s+\w+)?|more\s+(?:results|items|entries|news|stories)|"
+    r"charger\s+plus|afficher\s+plus|voir\s+plus|cargar\s+más|ver\s+más|mostrar\s+más",
     re.IGNORECASE,
 )
 # Shown at most this many of a page's script page links (the summary names the first).
@@ -103,7 +103,7 @@ def find_script_page_links(root) -> list[str]:
             pager = int(text) >= 2 and el.tag == "a" and _sibling_numbers(el, numbered)
         else:
             pager = bool(
-                _NEXT_TEXT.match(text) or _MORE_TEXT.match(text) or label in ("next", "next page", "load more")
+                _NEXT_TEXT.match(text) or _MORE_TEXT.fullmatch(text) or label in ("next", "next page", "load more")
             )
         if pager and not _inert(el):
             found[href or f"<{el.tag}> {text}"] = None
