@@ -18,8 +18,13 @@ MIN_ENTRIES_PER_PAGE = 4
 # A drop to under half the usual entries per page, or half the usual pages, is no
 # ordinary week: listings grow or shrink by a few entries, not by half.
 DROP_SHARE = 0.5
-# Pages per listing are compared only for listings of a few pages (1-2 pages vary freely).
+# The share of pages is compared only for listings of a few pages (1-2 pages vary freely); fewer pages
+# than the last healthy crawl is suspect at any size when the pagination left is script links, or when
+# every page read is full (a listing's last page is rarely exactly full; a listing cut short always is).
 MIN_PAGES = 3
+# A start page read by the generic extractor that yields fewer entries than this is no listing
+# (an About page's one Contact link): a listing lists things. A profile's read is trusted.
+MIN_LISTING_ENTRIES = 2
 # A watched field is compared only over enough entries for its rate to mean something.
 MIN_ENTRIES_FOR_FILL = 5
 # A field filled in at least half the entries before and in under a tenth now was lost
@@ -40,12 +45,29 @@ def fill_counts(entries) -> dict[str, int]:
 
 
 def assess(
-    listing: str, pages: int, entries: int, fill: dict[str, int], baseline: list[dict], complete: bool
+    listing: str,
+    pages: int,
+    entries: int,
+    fill: dict[str, int],
+    baseline: list[dict],
+    complete: bool,
+    read: dict | None = None,
 ) -> list[str]:
-    """Reasons this listing's crawl looks wrong against `baseline` (earlier healthy crawls)."""
-    reasons = []
+    """Reasons this listing's crawl looks wrong against `baseline` (earlier healthy crawls, newest first).
+
+    `read` says how its pages read (crawler.parse_pool.note_read): the start page's entries
+    from the generic extractor, script page links, and `pages_full` (every page read as full
+    as the last healthy crawl's pages were, which only a listing that goes on shows)."""
+    reasons, read = [], read or {}
     if pages and not entries:
         reasons.append(f"{listing}: {pages} page(s) fetched but no entries found")
+    start = read.get("start_page_generic_entries")
+    if start is not None and start < MIN_LISTING_ENTRIES:
+        yielded = f"{start} {'entry' if start == 1 else 'entries'}"
+        reasons.append(
+            f"{listing}: its start page, read without a profile, yielded {yielded}: "
+            "this does not look like a listing page"
+        )
     if not baseline or not entries:
         return reasons
     past_pages = sum(b["pages_fetched"] for b in baseline) / len(baseline)
@@ -53,11 +75,28 @@ def assess(
     past_per_page = past_entries / past_pages if past_pages else 0
     if pages and past_per_page >= MIN_ENTRIES_PER_PAGE and entries / pages < DROP_SHARE * past_per_page:
         reasons.append(f"{listing}: {entries / pages:.1f} entries per page, was {past_per_page:.1f}")
-    if complete and past_pages >= MIN_PAGES and pages < DROP_SHARE * past_pages:
-        reasons.append(f"{listing}: {pages} page(s), was {past_pages:.0f}")
+    if complete and pages:
+        reasons += _fewer_pages(listing, pages, past_pages, baseline[0]["pages_fetched"], read)
     if entries >= MIN_ENTRIES_FOR_FILL:
         reasons += _lost_fields(listing, entries, fill, baseline)
     return reasons
+
+
+def _fewer_pages(listing: str, pages: int, past_pages: float, last_pages: int, read: dict) -> list[str]:
+    """Fewer pages than before: pagination turned into script links, or stopped while pages were still full."""
+    if pages < last_pages and read.get("script_links"):
+        return [
+            f"{listing}: {pages} page(s), was {last_pages}: its page links are now script links "
+            f"({read['script_links'][0]})"
+        ]
+    if past_pages >= MIN_PAGES and pages < DROP_SHARE * past_pages:
+        return [f"{listing}: {pages} page(s), was {past_pages:.0f}"]
+    if pages < last_pages and read.get("pages_full"):
+        return [
+            f"{listing}: {pages} page(s), was {last_pages}: the pages read are as full as before, "
+            "as if more followed, but none is linked"
+        ]
+    return []
 
 
 def _lost_fields(listing: str, entries: int, fill: dict[str, int], baseline: list[dict]) -> list[str]:
@@ -71,3 +110,11 @@ def _lost_fields(listing: str, entries: int, fill: dict[str, int], baseline: lis
         if past >= FILLED_BEFORE and now < FILLED_NOW:
             reasons.append(f"{listing}: field {field} filled in {now:.0%} of entries, was {past:.0%}")
     return reasons
+
+
+def pages_full(conn, listing_url: str, crawl_id: int, baseline_crawl: int) -> bool:
+    """Is every page this crawl read of the listing as full as the baseline crawl's pages (its last aside)?"""
+    query = "SELECT count(*) FROM sightings WHERE crawl_id = ? AND listing_url = ? GROUP BY page_url"
+    before = sorted((r[0] for r in conn.execute(query, (baseline_crawl, listing_url))), reverse=True)[:-1]
+    now = [r[0] for r in conn.execute(query, (crawl_id, listing_url))]
+    return bool(before and now) and min(now) >= min(before)

@@ -17,6 +17,7 @@ from .bodies import store_body
 from .compare import changed_fields
 from .rows import ENTRY_COLUMNS, entry_from_row, q, row_from_entry
 from .session import CrawlSession, SessionDelta, Sighting
+from .superseded import read_differently, superseded
 from .versions import field_bits, full_records, insert_sql, is_keyframe, keyframe_of, stored_fields, to_epoch, to_mask
 
 # The headers worth keeping with a capture: enough to replay and to revalidate.
@@ -156,26 +157,32 @@ def plan_entries(
     """
     plan = EntryPlan()
     existing = stored_entries(conn, list({e["entry_id"] for e, _ in batch}))
+    # A reparse of older pages changes nothing a later crawl saw (archive.superseded).
+    held = superseded(conn, batch, set(existing)) if session.source != "site" else {}
     for entry, where in batch:
         eid = entry["entry_id"]
-        plan.sightings.append(
-            (
-                session.crawl_id,
-                eid,
-                where.listing_url,
-                where.page_url,
-                where.page,
-                where.group,
-                where.position,
-                where.capture_id,
+        if eid not in held or eid in existing:  # no sighting of an entry the archive does not hold
+            plan.sightings.append(
+                (
+                    session.crawl_id,
+                    eid,
+                    where.listing_url,
+                    where.page_url,
+                    where.page,
+                    where.group,
+                    where.position,
+                    where.capture_id,
+                )
             )
-        )
         delta.listing_entries.append((where.listing_url, eid, entry))
         if eid in session.parsed or eid in delta.parsed:
             continue
         delta.parsed.append(eid)
         if eid not in session.seen and eid not in delta.seen:  # else a 304 page listed it first: counted there
             delta.seen.append(eid)
+        if eid in held:
+            delta.held.append((entry, held[eid]))
+            continue
         old = existing.get(eid)
         if old is not None and blanks(entry_from_row(old), entry, session.ignore_fields):
             delta.deferred.append((entry, where))
@@ -183,6 +190,8 @@ def plan_entries(
                 plan.touches[eid] = _touch_row(entry, old["status"], stamp, session.crawl_id)
             continue
         _plan_version(plan, session, entry, where, old, delta, stamp)
+    if delta.held:
+        delta.held_differ = read_differently(conn, delta.held, session.ignore_fields)
     return plan
 
 

@@ -2,6 +2,8 @@
 
 The versions this produces are recorded as coming from a parser change
 (`source = 'reparse'`), never from the site, and a reparse marks nothing removed.
+A reparse of an older crawl changes only entries no later crawl saw (archive.superseded):
+the others keep their current values, and the reparse says how many it left alone.
 
 Pages are parsed on every core: a process pool parses the stored pages (in capture
 order) while this process writes what comes back, one batch at a time, through the
@@ -19,6 +21,7 @@ from itertools import islice
 from crawler.entries import build_entries
 from crawler.extract import extract_page
 from crawler.extract.profiles import choose_profile
+from crawler.parse_pool import note_read
 from crawler.validation import checked_entry
 
 from .bodies import decompress, stored_body
@@ -39,6 +42,11 @@ def reparse(archive: Archive, crawl_id: int | None = None, workers: int | None =
     source = archive.crawl(crawl_id)
     if not source:
         raise ValueError(f"no crawl {crawl_id} in this archive")
+    if source.get("source") != "site":
+        of = json.loads(source.get("settings") or "{}").get("reparse_of")
+        raise ValueError(
+            f"crawl {crawl_id} is a reparse: it fetched no pages of its own" + (f" (reparse crawl {of})" if of else "")
+        )
     profile_name = json.loads(source.get("settings") or "{}").get("profile") or (
         "ilo" if source["spider"] == "ilo" else "auto"
     )
@@ -60,20 +68,34 @@ def reparse(archive: Archive, crawl_id: int | None = None, workers: int | None =
         (cap["url"], cap["listing_url"] or cap["url"], cap["page"], cap["id"], profile_name, cap["fetched_at"])
         for cap in captures
     )
-    for listing_url, entries in _parsed(archive, jobs, len(captures), workers):
+    for listing_url, entries, read in _parsed(archive, jobs, len(captures), workers):
         batch += entries
         state = listings.setdefault(listing_url, {"pages_fetched": 0, "pages_failed": 0, "complete": False})
         state["pages_fetched"] += 1
+        note_read(state, *read)
         if len(batch) >= SQL_CHUNK:
             archive.record_entries(new_id, batch)
             batch = []
     if batch:
         archive.record_entries(new_id, batch)
-    crawl = archive.finish_crawl(
-        new_id, listings, status="complete", note=f"reparse of crawl {crawl_id} with this release's parsers"
+    note = "; ".join(
+        filter(None, [f"reparse of crawl {crawl_id} with this release's parsers", held_note(new_id, crawl_id)])
     )
+    crawl = archive.finish_crawl(new_id, listings, status="complete", note=note)
     elapsed = time.perf_counter() - started
-    return {**crawl, "seconds": elapsed, "pages_per_s": len(captures) / elapsed if elapsed else 0.0}
+    held = {"held": len(new_id.held), "held_differ": len(new_id.held_differ), "held_note": held_note(new_id, crawl_id)}
+    return {**crawl, **held, "seconds": elapsed, "pages_per_s": len(captures) / elapsed if elapsed else 0.0}
+
+
+def held_note(session, crawl_id: int) -> str | None:
+    """What a reparse of older pages left alone, and why (None when it left nothing)."""
+    if not session.held:
+        return None
+    return (
+        f"{len(session.held)} entries were seen by a crawl after crawl {crawl_id}: their current values are left "
+        f"as they stand (reparse the latest crawl to update them); today's parsers read {len(session.held_differ)} "
+        f"of them differently from what crawl {crawl_id} recorded"
+    )
 
 
 # Fewer pages than this are parsed in this process: a pool costs more than it saves.
@@ -101,16 +123,20 @@ def _stored_body(archive: Archive, capture_id: int) -> tuple | None:
     return stored_body(archive.conn, capture_id)
 
 
-def parse_capture(job: tuple) -> tuple[str, list]:
-    """In a worker: one stored page to its listing and its checked entries with their sightings."""
+def parse_capture(job: tuple) -> tuple[str, list, tuple]:
+    """In a worker: one stored page to its listing, its checked entries with their sightings, and how
+    it read (crawler.parse_pool.note_read's arguments: the health checks judge a reparse as a crawl)."""
     url, listing_url, page_number, capture_id, profile_name, fetched_at, stored = job
     body = decompress(*stored) if stored is not None else b""
     profile = choose_profile(profile_name, url)
     captured = _when(fetched_at)  # "3 hours ago" counts back from the capture, not from today
     page = extract_page(body, url, profile or "auto", now=captured)
-    entries = filter(None, map(checked_entry, build_entries(page, url, listing_url, profile, now=captured)))
+    built = build_entries(page, url, listing_url, profile, now=captured)
+    entries = filter(None, map(checked_entry, built))
     where = (listing_url, url, page_number)
-    return listing_url, [(e, Sighting(*where, e["group"], e["position"], capture_id)) for e in entries]
+    start_page = page_number == 1 or url == listing_url
+    read = (start_page, page.extractor, len(built), tuple(page.script_page_links))
+    return listing_url, [(e, Sighting(*where, e["group"], e["position"], capture_id)) for e in entries], read
 
 
 def _when(fetched_at: str | None):

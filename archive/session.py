@@ -31,6 +31,8 @@ class SessionDelta:
     parsed: list = field(default_factory=list)  # entry ids first read from a fetched page (not a 304's stored copy)
     listing_entries: list = field(default_factory=list)  # (listing_url, entry_id, entry)
     deferred: list = field(default_factory=list)  # (entry, sighting): changes that would empty a field
+    held: list = field(default_factory=list)  # (entry, crawl read): a reparse of older pages left it as it stands
+    held_differ: list = field(default_factory=list)  # entry ids of those read differently from what their crawl kept
     new: int = 0
     changed: int = 0
     restored: int = 0
@@ -52,6 +54,9 @@ class CrawlSession:
     listing_entries: dict = field(default_factory=dict)
     # Changes that would empty a field wait for the crawl to prove healthy.
     deferred: list = field(default_factory=list)
+    # A reparse of older pages: entries a later crawl saw, left as they stand, and those read differently.
+    held: set = field(default_factory=set)
+    held_differ: set = field(default_factory=set)
 
     def __int__(self) -> int:
         return self.crawl_id
@@ -63,6 +68,8 @@ class CrawlSession:
         for listing_url, entry_id, entry in delta.listing_entries:
             self.listing_entries.setdefault(listing_url, {})[entry_id] = entry
         self.deferred.extend(delta.deferred)
+        self.held.update(e["entry_id"] for e, _ in delta.held)
+        self.held_differ.update(delta.held_differ)
         self.new += delta.new
         self.changed += delta.changed
         self.restored += delta.restored

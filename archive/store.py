@@ -24,6 +24,7 @@ from .record import STATUS_EVENT, insert_captures, plan_entries, plan_settled, w
 from .rows import crawl_row, entry_from_row  # noqa: F401  (entry_from_row re-exported for readers)
 from .schema import check_readable, ensure_schema, schema_version, transaction
 from .session import CrawlSession, SessionDelta, Sighting
+from .superseded import EVIDENCE_CRAWL, EVIDENCE_JOINS
 from .writefaults import is_disk_full
 
 try:
@@ -254,7 +255,11 @@ class Archive:
             seen = session.listing_entries.get(url, {})
             fills[url] = health.fill_counts(seen.values())
             pages, complete = info.get("pages_fetched", 0), bool(info.get("complete"))
-            reasons += health.assess(url, pages, len(seen), fills[url], self._baseline(url), complete)
+            baseline = self._baseline(url)
+            read = dict(info)
+            if complete and baseline and 0 < pages < baseline[0]["pages_fetched"]:
+                read["pages_full"] = health.pages_full(self.conn, url, session.crawl_id, baseline[0]["crawl_id"])
+            reasons += health.assess(url, pages, len(seen), fills[url], baseline, complete, read)
         return fills, reasons
 
     def _record_listings(self, session, listings, fills, status, suspect) -> None:
@@ -278,11 +283,13 @@ class Archive:
     def _baseline(self, listing_url: str, last: int = health.BASELINE_CRAWLS) -> list[dict]:
         """The listing's last healthy, complete crawls: what this one is compared with."""
         rows = self.conn.execute(
-            "SELECT pages_fetched, entries, fill FROM listing_crawls WHERE listing_url=? AND complete=1 "
+            "SELECT pages_fetched, entries, fill, crawl_id FROM listing_crawls WHERE listing_url=? AND complete=1 "
             "ORDER BY crawl_id DESC LIMIT ?",
             (listing_url, last),
         ).fetchall()
-        return [{"pages_fetched": r[0], "entries": r[1], "fill": json.loads(r[2] or "{}")} for r in rows]
+        return [
+            {"pages_fetched": r[0], "entries": r[1], "fill": json.loads(r[2] or "{}"), "crawl_id": r[3]} for r in rows
+        ]
 
     def _mark_removed(self, crawl_id: int, stamp: str) -> int:
         complete = [
@@ -313,12 +320,14 @@ class Archive:
 
     def _listed_elsewhere(self, entry_id: str, listing: str, crawl_id: int) -> bool:
         """Still listed on another listing that no complete crawl has since found without it."""
-        rows = self.conn.execute(
-            "SELECT listing_url, max(crawl_id) FROM sightings WHERE entry_id=? AND listing_url != ? "
-            "GROUP BY listing_url",
+        rows = self.conn.execute(  # a reparse of old pages speaks for the crawl that fetched them, not for itself
+            f"SELECT s.listing_url, max({EVIDENCE_CRAWL}) FROM sightings s {EVIDENCE_JOINS} "
+            "WHERE s.entry_id=? AND s.listing_url != ? GROUP BY s.listing_url",
             (entry_id, listing),
         ).fetchall()
         for other, last_seen_in in rows:
+            if last_seen_in is None:
+                continue
             later_complete = self.conn.execute(
                 "SELECT 1 FROM listing_crawls WHERE listing_url=? AND complete=1 AND crawl_id > ? AND crawl_id <= ? "
                 "LIMIT 1",

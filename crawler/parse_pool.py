@@ -30,6 +30,7 @@ from dataclasses import dataclass
 
 from .entries import build_entries
 from .extract import extract_page
+from .extract.pagination import SCRIPT_LINKS_KEPT
 from .extract.profiles import Profile, get_profile
 
 log = logging.getLogger(__name__)
@@ -42,13 +43,26 @@ class ParsedPage:
     page_number: int | None
     page_links: list[str]
     entries: list[dict]
+    script_links: tuple[str, ...] = ()  # pagination that leads nowhere a crawl can follow (javascript:, #)
+    extractor: str = "generic"  # the profile that read the page, or "generic"
 
 
 def parse_page(text: str, url: str, listing_url: str, profile: Profile | None) -> ParsedPage:
     """The one way a listing page is parsed in a crawl, in-process or in a worker."""
     page = extract_page(text, url, profile or "auto")
     entries = build_entries(page, url, listing_url, profile)
-    return ParsedPage(page.page_number, list(page.page_links), entries)
+    return ParsedPage(page.page_number, list(page.page_links), entries, tuple(page.script_page_links), page.extractor)
+
+
+def note_read(state: dict, start_page: bool, extractor: str, entries: int, script_links) -> None:
+    """What the health checks (archive.health) need of how a listing's pages read, kept in its state:
+    how many entries its start page yielded to the generic extractor, and pagination a crawl cannot follow.
+    A crawl (in-process or with the parse worker) and a reparse note the same."""
+    if start_page and extractor == "generic":
+        state["start_page_generic_entries"] = entries
+    if script_links:
+        kept = state.setdefault("script_links", [])
+        kept += [link for link in script_links if link not in kept][: SCRIPT_LINKS_KEPT - len(kept)]
 
 
 _worker_profiles: dict[str | None, Profile | None] = {}

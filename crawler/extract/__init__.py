@@ -10,7 +10,7 @@ from ..parsers.text import guess_language
 from .fields import date_from_element, fill_entry, find_title
 from .generic import assign_groups, extract_generic
 from .html import decode_html, first, is_ancestor, parse_html, select, text_of
-from .pagination import find_page_links, page_number
+from .pagination import find_page_links, find_script_page_links, page_number
 from .profiles import Profile, ProfileError, get_profile, profile_for_url  # noqa: F401
 from .raw import RawEntry, RawPage
 from .scoped import PerEntry
@@ -138,11 +138,13 @@ def extract_page(
     sel = profile.selectors if profile else {}
     site = profile or profile_for_url(url)  # paging is the site's, whichever extractor read the page
     sample = " ".join(filter(None, [e.title for e in entries[:5]] + [p for e in entries[:5] for p in e.paragraphs]))
+    page_links = find_page_links(root, url, sel.get("next"), sel.get("pages"), site.page_offset if site else None)
     return RawPage(
         title=_page_title(root, profile),
         language=page_language(root, url, sample),
         entries=entries,
-        page_links=find_page_links(root, url, sel.get("next"), sel.get("pages"), site.page_offset if site else None),
+        page_links=page_links,
+        script_page_links=[] if page_links else find_script_page_links(root),
         page_number=page_number(root, url, site.rows_per_page if site else None, site.page_offset if site else None),
         extractor=extractor,
         now=now,

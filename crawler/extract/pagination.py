@@ -75,6 +75,56 @@ def find_page_links(
     return list(found)
 
 
+# "Load more" and its kin: a button that brings the next page in by script, with no address to follow.
+_MORE_TEXT = re.compile(
+    r"(?:load|show|view|see|display)\s+more(?:\s+\w+)?|more\s+(?:results|items|entries|news|stories)|"
+    r"charger\s+plus|afficher\s+plus|voir\s+plus|cargar\s+más|ver\s+más|mostrar\s+más",
+    re.IGNORECASE,
+)
+# Shown at most this many of a page's script page links (the summary names the first).
+SCRIPT_LINKS_KEPT = 3
+
+
+def find_script_page_links(root) -> list[str]:
+    """Pagination controls with no address to follow: "Next", "Load more" or a page number (2 and up)
+    whose href is javascript:, a fragment, or missing (a <button>). Disabled controls and the current
+    page's own number are not counted: they lead nowhere on a listing's last page either.
+
+    Asked only of a page with no followable page link: the listing may go on where the crawl cannot."""
+    found: dict[str, None] = {}
+    numbered: dict = {}
+    for el in root.iter("a", "button"):
+        href = (el.get("href") or "").strip()
+        if el.tag == "a" and _absolute("http://x/", href):
+            continue  # an address: find_page_links follows it
+        text = (text_of(el) or "").strip()
+        label = (el.get("aria-label") or "").strip().lower()
+        if text.isdigit() and len(text) <= 4:
+            pager = int(text) >= 2 and el.tag == "a" and _sibling_numbers(el, numbered)
+        else:
+            pager = bool(
+                _NEXT_TEXT.match(text) or _MORE_TEXT.fullmatch(text) or label in ("next", "next page", "load more")
+            )
+        if pager and not _inert(el):
+            found[href or f"<{el.tag}> {text}"] = None
+        if len(found) >= SCRIPT_LINKS_KEPT:
+            break
+    return list(found)
+
+
+def _inert(el) -> bool:
+    """Disabled, or the current page: a control that a listing's last page shows too."""
+    for node in (el, el.getparent()):
+        if node is None:
+            continue
+        classes = (node.get("class") or "").lower().split()
+        if node.get("disabled") is not None or (node.get("aria-disabled") or "").lower() == "true":
+            return True
+        if node.get("aria-current") or {"disabled", "active", "current", "is-current", "selected"} & set(classes):
+            return True
+    return False
+
+
 def _rel_next(root) -> list:
     """<a rel="... next ..."> and <link rel="next"> anywhere in the document, in page order: what the
     XPath "//a[contains(concat(' ', normalize-space(@rel), ' '), ' next ')] | //link[@rel='next']"

@@ -26,6 +26,8 @@ class RawPage:
     language: str | None
     entries: list[RawEntry]
     page_links: list[str]  # every pagination link, the next page first
+    # With no page link: pagination controls that lead nowhere a crawl can follow (javascript:, #, a button)
+    script_page_links: list[str] = field(default_factory=list)
     page_number: int | None = None
     extractor: str = "generic"
     now: datetime | None = None  # the capture time, for relative dates ("3 hours ago")

@@ -16,7 +16,7 @@ from ..credentials import add_credentials, redact, split_credentials
 from ..extract.profiles import get_profile
 from ..items import EntryItem, PageItem
 from ..origins import allowed_origins, host, on_site
-from ..parse_pool import ParsedPage, ParsePool, parse_page
+from ..parse_pool import ParsedPage, ParsePool, note_read, parse_page
 from .feeds import FeedWitnessMixin
 
 # Why a resumed crawl is partial: the summary and the crawl's note say it.
@@ -180,6 +180,8 @@ class ListingSpider(FeedWitnessMixin, scrapy.Spider):
             parsed = parse_page(response.text, response.url, listing_url, self._profile_for(listing_url))
         page, entries = parsed, parsed.entries
         self.listings[listing_url]["pages_fetched"] += 1
+        start_page = response.meta.get("page") == 1
+        note_read(self.listings[listing_url], start_page, page.extractor, len(entries), page.script_links)
         page_number = page.page_number or page_number
         if not entries:
             # A block page, an error page served with 200, a redesign: what it does not list was not removed.
