@@ -57,3 +57,44 @@ class PerEntry:
         if not held:
             return None
         return held[0] if self.exact else first(node, self.selector)
+
+
+def entry_runs(nodes: list, stops: set) -> dict:
+    """Each entry node with the siblings after it, up to the next entry, a group heading (in
+    `stops`) or a break (a rule, a heading without a link): a flat entry's elements. The last
+    run of a list is cut to the longest run before it, so what follows the list stays out."""
+    from .flat import is_break
+
+    entries = set(nodes)
+    runs: dict = {}
+    for node in nodes:
+        run, sibling = [node], node.getnext()
+        while sibling is not None and sibling not in entries and sibling not in stops and not is_break(sibling):
+            run.append(sibling)
+            sibling = sibling.getnext()
+        if sibling is None or sibling not in entries:  # the list's last entry
+            longest = max((len(r) for r in runs.values() if r[0].getparent() is node.getparent()), default=len(run))
+            run = run[:longest]
+        runs[node] = run
+    return runs
+
+
+class PerRun:
+    """PerEntry's answers for flat entries: a selector is run on each element of the entry's run."""
+
+    def __init__(self, runs: dict, selector: str | None):
+        self.runs, self.selector = runs, selector
+
+    def all(self, node) -> list:
+        if not self.selector:
+            return []
+        return [match for el in self.runs.get(node, [node]) for match in select(el, self.selector)]
+
+    def first(self, node):
+        if not self.selector:
+            return None
+        for el in self.runs.get(node, [node]):
+            found = first(el, self.selector)
+            if found is not None:
+                return found
+        return None

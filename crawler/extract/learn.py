@@ -1,0 +1,207 @@
+"""Learning a site profile from example titles (`listing-archive learn`).
+
+Where an example title sits gives the entry block: the ancestor of the title whose siblings of
+the same tag hold a title at the same place, most of them. Selectors for the block and for each
+field inside it (learn_fields) are then chosen among readable candidates by what they select on
+the page itself. Pure page -> profile logic: no network, no Scrapy."""
+
+from __future__ import annotations
+
+import html
+import unicodedata
+from dataclasses import dataclass, field
+
+from ..parsers.dates import looks_like_date_line
+from .css_names import ancestor_names, compounds, exact_selector, shared_classes, valid
+from .fields import HEADINGS, is_more_link
+from .html import INLINE, select, text_of
+
+
+class LearnError(ValueError):
+    """An example the page cannot teach from, with a message naming it."""
+
+
+@dataclass
+class Block:
+    """An example's entry block: its node, the title inside it, and its like siblings."""
+
+    node: object
+    title: object
+    path: list  # tags from the node down to the title
+    members: list  # the node and its siblings that hold a title at the same place
+    flat: bool = False
+    runs: dict = field(default_factory=dict)  # member -> its elements (flat: with the siblings after it)
+
+
+_QUOTES = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "–": "-", "—": "-", "\xa0": " "})
+
+
+def normal(text: str | None) -> str:
+    """Text as examples are compared: entities read, Unicode compatibility forms, quotes and
+    dashes plain, case folded, white space collapsed."""
+    text = unicodedata.normalize("NFKC", html.unescape(text or "")).translate(_QUOTES)
+    return " ".join(text.casefold().split())
+
+
+def _matches(text: str, wanted: str) -> int:
+    """2 for the same text, 1 for the text with a short part before or after the example
+    ("06 Dec 2023 ACT Annual Conference": a date, a kicker, a label), 0 otherwise."""
+    if text == wanted:
+        return 2
+    if len(text) > 2 * len(wanted):
+        return 0
+    if text.endswith(wanted) and not text[-len(wanted) - 1].isalnum():
+        return 1
+    if text.startswith(wanted) and not text[len(wanted)].isalnum():
+        return 1
+    return 0
+
+
+def title_elements(root, example: str) -> list:
+    """The innermost elements of the page's body whose text is the example, the exact matches if
+    any; an element inside a link of the same text is that link."""
+    wanted = normal(example)
+    if not wanted:
+        raise LearnError("an example title is empty")
+    body = root.find("body") if root.tag == "html" else root
+    found = {2: [], 1: []}
+    for el in (body if body is not None else root).iter():
+        if not isinstance(el.tag, str):
+            continue
+        raw = text_of(el) or ""
+        if len(raw) > 3 * len(example) + 40:
+            continue  # far too long to be the example (cheap test first)
+        score = _matches(normal(raw), wanted)
+        if score:
+            found[score].append(el)
+    best = found[2] or found[1]
+    inner = [el for el in best if not any(d in best for d in el.iterdescendants())]
+    return list(dict.fromkeys(_as_link(el) for el in inner))
+
+
+def _as_link(el):
+    for anc in el.iterancestors():
+        if anc.tag == "a":
+            return anc if normal(text_of(anc)) == normal(text_of(el)) else el
+        if anc.tag not in INLINE:
+            break
+    return el
+
+
+def _follow(node, path: list):
+    """The first element under `node` reached by `path` (tags, one per level), with text."""
+    if not path:
+        return node if text_of(node) else None
+    for child in node:
+        if child.tag == path[0]:
+            found = _follow(child, path[1:])
+            if found is not None:
+                return found
+    return None
+
+
+def title_like(el) -> bool:
+    """Text that can be an entry's title: more than one word, not "Read more", not a date."""
+    text = text_of(el) or ""
+    return len(text.split()) > 1 and not is_more_link(text) and not looks_like_date_line(text)
+
+
+def _signature(el) -> tuple:
+    return el.tag, frozenset((el.get("class") or "").split())
+
+
+def _titles_inside(node, title) -> int:
+    """How many elements like the title (same tag and classes, parent alike) the node holds."""
+    parent = title.getparent()
+    want, want_parent = _signature(title), _signature(parent) if parent is not None else None
+    count = 0
+    for el in node.iter(title.tag):
+        up = el.getparent()
+        if _signature(el) == want and (up is None or _signature(up) == want_parent) and title_like(el):
+            count += 1
+    return count
+
+
+def find_block(title) -> Block | None:
+    """The title's entry block: of its ancestors below one that holds several titles, the one
+    whose parent holds the most siblings of its tag with a title at the same place (the lowest
+    on a tie); None when no ancestor has such a sibling."""
+    best, path = None, []
+    node = title
+    while node.getparent() is not None and node.getparent().tag not in ("html",):
+        parent = node.getparent()
+        if node is not title or node.tag not in INLINE:
+            if node.tag == "body" or _titles_inside(node, title) > 1:
+                break  # this holds several entries: the block lies below
+            members = [s for s in parent if s.tag == node.tag and _alike(_follow(s, path))]
+            if node not in members:
+                members.append(node)
+            if best is None or len(members) > len(best.members):
+                best = Block(node=node, title=title, path=list(path), members=members)
+        path.insert(0, node.tag)
+        node = parent
+    if best is None or len(best.members) < 2:
+        return None
+    best.members.sort(key=lambda m: list(m.getparent()).index(m))
+    return best
+
+
+def _alike(el) -> bool:
+    return el is not None and title_like(el)
+
+
+def entry_selector(root, block: Block) -> str:
+    """A readable selector for the block and its like siblings: a shared class, else the
+    parent's name and the tag, else a named ancestor and the tag."""
+    node, members = block.node, block.members
+    parent = node.getparent()
+    own = [f"{node.tag}.{c}" for c in shared_classes(members)]
+    around = [p for p in compounds(parent) if p != parent.tag] + ancestor_names(parent)
+    candidates = own + [f"{p} > {o}" for p in around for o in [*own, node.tag]] + [node.tag]
+    found = exact_selector(root, members, candidates)
+    if found:
+        return found
+    # Members in several lists alike (a list cut by month): the fewest elements holding them all,
+    # each with a title at the same place.
+    best = None
+    for selector in dict.fromkeys(candidates + [_tag_path(node)]):
+        chosen = set(select(root, selector)) if valid(selector) else set()
+        holds_all = set(members) <= chosen and all(_alike(_follow(el, block.path)) for el in chosen)
+        if holds_all and (best is None or len(chosen) < best[1]):
+            best = (selector, len(chosen))
+    return best[0] if best else _tag_path(node)
+
+
+def _tag_path(node) -> str:
+    """The node's tags from the nearest named ancestor down ("div.news > ul > li")."""
+    parts = [node.tag]
+    for anc in node.iterancestors():
+        names = [c for c in compounds(anc) if "#" in c or "." in c]
+        parts.insert(0, names[0] if names else anc.tag)
+        if names or anc.tag == "body":
+            break
+    return " > ".join(parts)
+
+
+def make_flat(block: Block) -> None:
+    """A block holding nothing but its title (<dt>, <h3>) with text in the siblings after it:
+    the entry is the block and those siblings (profile key `flat`)."""
+    members = set(block.members)
+    runs = {}
+    for m in block.members:
+        run, sibling = [m], m.getnext()
+        while sibling is not None and sibling not in members and len(run) < _MAX_RUN:
+            if sibling.tag in HEADINGS or sibling.tag == "hr":
+                break
+            run.append(sibling)
+            sibling = sibling.getnext()
+        runs[m] = run
+    own_text = normal(text_of(block.node)) == normal(text_of(block.title))
+    followed = sum(1 for r in runs.values() if len(r) > 1 and any(text_of(e) for e in r[1:]))
+    if own_text and followed * 2 > len(runs):
+        block.flat, block.runs = True, runs
+    else:
+        block.runs = {m: [m] for m in block.members}
+
+
+_MAX_RUN = 8  # a flat entry's elements: its first and a few lines after it
