@@ -57,6 +57,12 @@ def _matches(text: str, wanted: str) -> int:
     return 0
 
 
+def same_title(read: str | None, example: str | None) -> bool:
+    """A title read back as the example, or as it with a short part before or after trimmed."""
+    a, b = normal(read), normal(example)
+    return bool(a and b) and bool(_matches(a, b) or _matches(b, a))
+
+
 def title_elements(root, example: str) -> list:
     """The innermost elements of the page's body whose text is the example, the exact matches if
     any; an element inside a link of the same text is that link."""
@@ -88,16 +94,24 @@ def _as_link(el):
     return el
 
 
-def _follow(node, path: list):
-    """The first element under `node` reached by `path` (tags, one per level), with text."""
+def _reach(node, path: list):
+    """Every element under `node` reached by `path` (tags, one per level), in page order."""
     if not path:
-        return node if text_of(node) else None
+        yield node
+        return
     for child in node:
         if child.tag == path[0]:
-            found = _follow(child, path[1:])
-            if found is not None:
-                return found
-    return None
+            yield from _reach(child, path[1:])
+
+
+def follow(node, path: list):
+    """The first element under `node` reached by `path` whose text can be a title, else None;
+    else one of the path's last tag anywhere under its first step (a <span> more or less)."""
+    found = next((el for el in _reach(node, path) if title_like(el)), None)
+    if found is None and len(path) > 1:
+        loose = (el for child in node if child.tag == path[0] for el in child.iter(path[-1]))
+        found = next((el for el in loose if title_like(el)), None)
+    return found
 
 
 def title_like(el) -> bool:
@@ -133,7 +147,7 @@ def find_block(title) -> Block | None:
         if node is not title or node.tag not in INLINE:
             if node.tag == "body" or _titles_inside(node, title) > 1:
                 break  # this holds several entries: the block lies below
-            members = [s for s in parent if s.tag == node.tag and _alike(_follow(s, path))]
+            members = [s for s in parent if s.tag == node.tag and follow(s, path) is not None]
             if node not in members:
                 members.append(node)
             if best is None or len(members) > len(best.members):
@@ -141,13 +155,28 @@ def find_block(title) -> Block | None:
         path.insert(0, node.tag)
         node = parent
     if best is None or len(best.members) < 2:
-        return None
+        return _named_block(title)
     best.members.sort(key=lambda m: list(m.getparent()).index(m))
     return best
 
 
-def _alike(el) -> bool:
-    return el is not None and title_like(el)
+def _named_block(title) -> Block | None:
+    """No ancestor of the title has like siblings (a first entry set apart, entries one a row):
+    the ancestor whose tag and classes the most elements of the page share, each with a title
+    at the same place (the highest on a tie: the whole entry, not its heading)."""
+    best, path = None, []
+    root = title.getroottree().getroot()
+    for node in (title, *title.iterancestors()):
+        if node.tag in ("body", "html") or (node is not title and _titles_inside(node, title) > 1):
+            break
+        classes = (node.get("class") or "").split()
+        if classes and (node is not title or node.tag not in INLINE):
+            alike = [el for el in root.iter(node.tag) if (el.get("class") or "").split() == classes]
+            members = [el for el in alike if el is node or follow(el, path) is not None]
+            if len(members) >= 2 and (best is None or len(members) >= len(best.members)):
+                best = Block(node=node, title=title, path=list(path), members=members)
+        path.insert(0, node.tag)
+    return best
 
 
 def entry_selector(root, block: Block) -> str:
@@ -156,8 +185,16 @@ def entry_selector(root, block: Block) -> str:
     node, members = block.node, block.members
     parent = node.getparent()
     own = [f"{node.tag}.{c}" for c in shared_classes(members)]
-    around = [p for p in compounds(parent) if p != parent.tag] + ancestor_names(parent)
-    candidates = own + [f"{p} > {o}" for p in around for o in [*own, node.tag]] + [node.tag]
+    # Siblings of another class that hold no title (date rows between entries) are left out by name.
+    others = {c for s in parent if s.tag == node.tag and s not in members for c in shared_classes([s])}
+    others -= {c for m in members for c in shared_classes([m])}
+    if not own and others:
+        own = [node.tag + "".join(f":not(.{c})" for c in sorted(others))]
+    inside = [f"{p} > {o}" for p in compounds(parent) if p != parent.tag for o in [*own, node.tag]]
+    named = ancestor_names(parent)
+    within = [f"{p} {o}" for p in named for o in [*own, node.tag]]
+    within += [f"{p} {parent.tag} > {o}" for p in named for o in [*own, node.tag]]
+    candidates = own + inside + within + [node.tag]
     found = exact_selector(root, members, candidates)
     if found:
         return found
@@ -166,7 +203,7 @@ def entry_selector(root, block: Block) -> str:
     best = None
     for selector in dict.fromkeys(candidates + [_tag_path(node)]):
         chosen = set(select(root, selector)) if valid(selector) else set()
-        holds_all = set(members) <= chosen and all(_alike(_follow(el, block.path)) for el in chosen)
+        holds_all = set(members) <= chosen and all(follow(el, block.path) is not None for el in chosen)
         if holds_all and (best is None or len(chosen) < best[1]):
             best = (selector, len(chosen))
     return best[0] if best else _tag_path(node)

@@ -7,11 +7,11 @@ is read by content, as the generic extractor does."""
 
 from __future__ import annotations
 
-from ..parsers.dates import parse_date
+from ..parsers.dates import looks_like_date_line, parse_date
 from .css_names import ancestor_names, compounds, stable_classes, valid
-from .fields import HEADINGS, date_from_element
+from .fields import HEADINGS, date_from_element, is_more_link
 from .html import first, is_ancestor, select, tag, text_of
-from .learn import Block, title_like
+from .learn import Block, same_title
 
 _LEAF_TEXT = ("p", "div", "span", "dd", "td", "li", "section", "blockquote", "em", "small")
 
@@ -64,12 +64,17 @@ def title_selector(block: Block) -> str | None:
     example_run = block.runs[block.node]
     for selector in candidates(block.title, holder(block, block.title)):
         got = _link_of(first_in(example_run, selector))
-        if got is None or (got is not block.title and text_of(got) != text_of(block.title)):
+        if got is None or (got is not block.title and not same_title(text_of(got), text_of(block.title))):
             continue
-        good = sum(1 for run in runs if (el := _link_of(first_in(run, selector))) is not None and title_like(el))
+        good = sum(1 for run in runs if _could_be_title(_link_of(first_in(run, selector))))
         if good >= 0.9 * len(runs):
             return selector
     return None
+
+
+def _could_be_title(el) -> bool:
+    text = text_of(el) if el is not None else None
+    return bool(text) and not is_more_link(text) and not looks_like_date_line(text)
 
 
 def _is_date(el, languages) -> bool:

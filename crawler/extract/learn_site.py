@@ -10,7 +10,7 @@ from ..parsers.ids import host_of
 from . import extract_page, page_language
 from .css_names import valid
 from .html import is_ancestor, parse_html, select, text_of
-from .learn import Block, LearnError, entry_selector, find_block, make_flat, normal, title_elements
+from .learn import Block, LearnError, entry_selector, find_block, follow, make_flat, same_title, title_elements
 from .learn_fields import date_selector, description_selector, first_in, image_selector, next_selector, title_selector
 from .pagination import find_page_links
 from .profiles import Profile, profile_from_text
@@ -73,6 +73,7 @@ def learn_selectors(root, url: str, examples: list[str]) -> dict[str, str]:
     # The profile reads every selected element, not just the learnt members: learn the fields on those.
     chosen = select(root, selectors["entry"]) if valid(selectors["entry"]) else []
     if block.node in chosen and not block.flat:
+        chosen = [el for el in chosen if el is block.node or follow(el, block.path) is not None]
         block.members = chosen
         block.runs = {m: [m] for m in chosen}
     language = page_language(root, url, None)
@@ -131,8 +132,8 @@ def learn_profile(body: bytes | str, url: str, examples: list[str], page: str, w
     text = profile_text(selectors, url, examples, page, when or datetime.now(UTC))
     profile = profile_from_text(text, "learnt profile")
     check = extract_page(body, url, profile)
-    titles = {normal(e.title) for e in check.entries} if check.extractor == profile.name else set()
-    lost = [e for e in examples if not any(normal(e) in t for t in titles)]
+    titles = [e.title for e in check.entries] if check.extractor == profile.name else []
+    lost = [e for e in examples if not any(same_title(t, e) for t in titles)]
     if lost:
         raise LearnError(f'the learnt profile does not read example "{lost[0]}" back: give another example title')
     return Learned(text=text, profile=profile, selectors={k: v for k, v in selectors.items() if k != "flat"})
