@@ -78,8 +78,17 @@ def _could_be_title(el) -> bool:
 
 
 def _is_date(el, languages) -> bool:
+    return _precision(el, languages) > 0
+
+
+_PRECISION = {"day": 3, "month": 2, "year": 1}
+
+
+def _precision(el, languages) -> int:
+    """3 for a day, 2 a month, 1 a year, 0 no date: "Oct 14 2020" beats its "2020" alone."""
     shown = date_from_element(el) if el is not None else None
-    return bool(shown) and parse_date(shown, languages) is not None
+    when = parse_date(shown, languages) if shown else None
+    return _PRECISION.get(when.precision, 1) if when is not None else 0
 
 
 def date_selector(block: Block, languages=None) -> str | None:
@@ -96,6 +105,8 @@ def date_selector(block: Block, languages=None) -> str | None:
         and len(text_of(el) or "") <= _MAX_DATE_LINE
         and _is_date(el, languages)
     ]
+    finest = max((_precision(el, languages) for el in shown), default=0)
+    shown = [el for el in shown if _precision(el, languages) == finest]
     shown = [el for el in shown if not any(is_ancestor(el, o) for o in shown if o is not el)]  # the innermost
     best, best_count = None, 0
     for el in shown:

@@ -10,6 +10,7 @@ import cssselect
 from .html import first, select
 
 # Selector parts that tie a match to elements around it ("a b", "a > b", ":has(b)", ":is(a b)").
+_HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 _CONTEXTUAL = ("CombinedSelector", "Relation", "Matching", "SpecificityAdjustment")
 
 
@@ -69,7 +70,10 @@ def entry_runs(nodes: list, stops: set) -> dict:
     runs: dict = {}
     for node in nodes:
         run, sibling = [node], node.getnext()
-        while sibling is not None and sibling not in entries and sibling not in stops and not is_break(sibling):
+        # A break ends the run, but the heading right after a date line that opens the entry.
+        while sibling is not None and sibling not in entries and sibling not in stops:
+            if is_break(sibling) and (len(run) > 1 or node.tag in _HEADINGS):
+                break
             run.append(sibling)
             sibling = sibling.getnext()
         if sibling is None or sibling not in entries:  # the list's last entry
