@@ -22,7 +22,10 @@ TITLES = [
 ]
 DATES = ["12 March 2023", "3 February 2023", "20 January 2023", "5 January 2023"]
 ISO = ["2023-03-12", "2023-02-03", "2023-01-20", "2023-01-05"]
-NOISE = '<nav class="menu"><ul><li><a href="/">Home page link</a></li><li><a href="/about">About us here</a></li></ul></nav>'
+NOISE = (
+    '<nav class="menu"><ul><li><a href="/">Home page link</a></li>'
+    '<li><a href="/about">About us here</a></li></ul></nav>'
+)
 
 
 def page(body: str) -> str:
@@ -251,6 +254,8 @@ def test_a_configs_profile_uses_the_learnt_profile(learnt, tmp_path):
 
 
 # --- real pages ---------------------------------------------------------------------------------------------
+
+REAL_PAGES = ["en-oregon-doj-news", "en-rand-paul-senate-press", "en-pennsylvania-ag-taking-action"]
 
 
 @pytest.mark.parametrize(

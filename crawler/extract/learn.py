@@ -228,10 +228,11 @@ def make_flat(block: Block) -> None:
     titled = list(block.members)
     before = [m.getprevious() for m in block.members]
     lead = _signature(before[0]) if before[0] is not None else None
-    if own_text and lead and lead != _signature(block.node) and lead[0] not in HEADINGS + ("hr",):
-        if sum(1 for b in before if b is not None and _signature(b) == lead) >= 0.8 * len(before):
-            starts = [b if b is not None and _signature(b) == lead else m for b, m in zip(before, block.members)]
-            block.node, block.members = before[0], starts
+    led = sum(1 for b in before if b is not None and _signature(b) == lead) >= _LED_SHARE * len(before)
+    if own_text and lead and lead != _signature(block.node) and lead[0] not in (*HEADINGS, "hr") and led:
+        pairs = zip(before, block.members, strict=True)
+        block.members = [b if b is not None and _signature(b) == lead else m for b, m in pairs]
+        block.node = before[0]
     runs = _runs(block.members, set(titled))
     followed = sum(1 for r in runs.values() if len(r) > 1 and any(text_of(e) for e in r[1:]))
     if own_text and followed * 2 > len(runs):
@@ -255,4 +256,5 @@ def _runs(starts: list, keep: set) -> dict:
     return runs
 
 
+_LED_SHARE = 0.8  # of the headings with a line alike before them, for the entry to start there
 _MAX_RUN = 8  # a flat entry's elements: its first and a few lines after it
