@@ -148,6 +148,8 @@ def find_block(title) -> Block | None:
             if node.tag == "body" or _titles_inside(node, title) > 1:
                 break  # this holds several entries: the block lies below
             members = [s for s in parent if s.tag == node.tag and follow(s, path) is not None]
+            if sum(1 for m in members if _titles_inside(m, title) > 1) * 2 > len(members):
+                break  # like siblings holding several titles each: lists, not entries (a first entry set apart)
             if node not in members:
                 members.append(node)
             if best is None or len(members) > len(best.members):
@@ -156,8 +158,23 @@ def find_block(title) -> Block | None:
         node = parent
     if best is None or len(best.members) < 2:
         return _named_block(title)
-    best.members.sort(key=lambda m: list(m.getparent()).index(m))
+    best.members = _with_columns(best) if best.node.getparent() is not None else best.members
     return best
+
+
+def _with_columns(block: Block) -> list:
+    """The members, and their like in the columns beside their parent: the same list laid out in
+    columns (adjacent siblings of the parent's tag sharing one of its classes); a list elsewhere
+    on the page (a homepage's other lists) is not a column."""
+    parent, members = block.node.getparent(), list(block.members)
+    classes = set(shared_classes([parent]))
+    for step in ("getprevious", "getnext"):
+        column = getattr(parent, step)()
+        while column is not None and column.tag == parent.tag and classes & set(shared_classes([column])):
+            members += [c for c in column if c.tag == block.node.tag and follow(c, block.path) is not None]
+            column = getattr(column, step)()
+    position = {el: i for i, el in enumerate(parent.getparent().iter())} if parent.getparent() is not None else {}
+    return sorted(dict.fromkeys(members), key=lambda m: position.get(m, 0))
 
 
 def _named_block(title) -> Block | None:
