@@ -62,7 +62,10 @@ def title_selector(block: Block) -> str | None:
     """The first candidate that reads the example's title and a title in nearly every block."""
     runs = list(block.runs.values())
     example_run = block.runs[block.node]
-    for selector in candidates(block.title, holder(block, block.title)):
+    stop = holder(block, block.title)
+    inner = [el for el in block.title.iterdescendants() if same_title(text_of(el), text_of(block.title))]
+    options = candidates(block.title, stop) + [c for el in inner[:1] for c in candidates(el, stop)]
+    for selector in dict.fromkeys(options):
         got = _link_of(first_in(example_run, selector))
         if got is None or (got is not block.title and not same_title(text_of(got), text_of(block.title))):
             continue

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
@@ -40,7 +41,7 @@ def _blocks(root, examples: list[str]) -> tuple[Block, list]:
             f'example "{examples[0]}" is on the page but in no list: nothing around it repeats '
             "(give the title of an entry of the list you want)"
         )
-    options.sort(key=lambda b: -len(b.members))
+    options.sort(key=lambda b: (_in_carousel(b.node), -len(b.members)))
     for block in options:
         if _holds_all(block, located[1:]):
             return block, located
@@ -57,6 +58,14 @@ def _blocks(root, examples: list[str]) -> tuple[Block, list]:
         f'example "{examples[stray]}" does not share a block structure with example "{examples[0]}": '
         "give titles from the same list"
     )
+
+
+# A slider's slides repeat a few entries of the page's list: where the title is in both, the list wins.
+_CAROUSEL = re.compile(r"swiper|slick|carousel|slider|owl-|glide|splide", re.IGNORECASE)
+
+
+def _in_carousel(node) -> bool:
+    return any(_CAROUSEL.search(el.get("class") or "") for el in (node, *list(node.iterancestors())[:4]))
 
 
 def _holds_all(block: Block, located: list) -> bool:
