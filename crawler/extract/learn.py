@@ -205,7 +205,7 @@ def entry_selector(root, block: Block) -> str:
     # Siblings of another class that hold no title (date rows between entries) are left out by name.
     others = {c for s in parent if s.tag == node.tag and s not in members for c in shared_classes([s])}
     others -= {c for m in members for c in shared_classes([m])}
-    if not own and others:
+    if not own and 0 < len(others) <= _MAX_LEFT_OUT:
         own = [node.tag + "".join(f":not(.{c})" for c in sorted(others))]
     inside = [f"{p} > {o}" for p in compounds(parent) if p != parent.tag for o in [*own, node.tag]]
     named = ancestor_names(parent)
@@ -224,6 +224,9 @@ def entry_selector(root, block: Block) -> str:
         if holds_all and (best is None or len(chosen) < best[1]):
             best = (selector, len(chosen))
     return best[0] if best else _tag_path(node)
+
+
+_MAX_LEFT_OUT = 2  # classes named in :not(): more would make a selector nobody reads
 
 
 def _tag_path(node) -> str:

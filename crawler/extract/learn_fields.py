@@ -7,6 +7,8 @@ is read by content, as the generic extractor does."""
 
 from __future__ import annotations
 
+import re
+
 from ..parsers.dates import looks_like_date_line, parse_date
 from .css_names import ancestor_names, compounds, stable_classes, valid
 from .fields import HEADINGS, date_from_element, is_more_link
@@ -161,6 +163,19 @@ def _reads_prose(runs: list, selector: str) -> int:
         if any(len((text_of(el) or "").split()) >= 3 for el in found):
             count += 1
     return count
+
+
+# Images that illustrate nothing: icons, logos, avatars, spacers (by name, or by a tiny size).
+_NOT_PICTURE = re.compile(r"icon|logo|avatar|spacer|pixel|emoji|gravatar", re.IGNORECASE)
+_MIN_PICTURE_PX = 48
+
+
+def _picture(img) -> bool:
+    src = img.get("src") or img.get("data-src") or ""
+    if not src or _NOT_PICTURE.search(f"{src} {img.get('class') or ''}"):
+        return False
+    sizes = [img.get(side) or "" for side in ("width", "height")]
+    return not any(size.isdigit() and int(size) < _MIN_PICTURE_PX for size in sizes)
 
 
 def image_selector(block: Block) -> str | None:
