@@ -106,7 +106,9 @@ def test_matching_tolerates_spacing_case_entities_and_a_date_before_the_title():
         )
     )
     _, entries = read(html, ["  fish &amp; CHIPS   fair "])
-    assert len(entries) == 4 and [e["date_start"] for e in entries] == ISO
+    assert [e["date_start"] for e in entries] == ISO
+    assert [e["title"] for e in entries] == ["Fish & chips fair", *TITLES[1:]]  # the heading's date is no title
+    assert entries[1]["url"] == "https://example.org/e/1"  # the heading links nowhere: its entry's "More" link
     _, entries = read(html, ["Town council meets on budget"])  # the heading starts with a date: trimmed
     assert len(entries) == 4
 
