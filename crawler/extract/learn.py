@@ -12,7 +12,7 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from ..parsers.dates import looks_like_date_line
-from .css_names import ancestor_names, compounds, exact_selector, shared_classes, valid
+from .css_names import ancestor_names, compounds, exact_selector, shared_classes, stable_classes, valid
 from .fields import HEADINGS, is_more_link
 from .html import INLINE, select, text_of
 
@@ -148,7 +148,7 @@ def find_block(title) -> Block | None:
             if node.tag == "body" or _titles_inside(node, title) > 1:
                 break  # this holds several entries: the block lies below
             members = [s for s in parent if s.tag == node.tag and follow(s, path) is not None]
-            if sum(1 for m in members if _titles_inside(m, title) > 1) * 2 > len(members):
+            if sum(1 for m in members if _titles_inside(m, title) > 1) > _GROUPS_SHARE * len(members):
                 break  # like siblings holding several titles each: lists, not entries (a first entry set apart)
             if node not in members:
                 members.append(node)
@@ -158,8 +158,38 @@ def find_block(title) -> Block | None:
         node = parent
     if best is None or len(best.members) < 2:
         return _named_block(title)
-    best.members = _with_columns(best) if best.node.getparent() is not None else best.members
+    best.members = _with_columns(best)
+    best.members = _with_like_groups(best)
     return best
+
+
+# Like siblings of which this share hold several titles each are groups of entries, not entries.
+_GROUPS_SHARE = 0.2
+
+
+def _with_like_groups(block: Block) -> list:
+    """The members, and the elements like them (their classes, a title at the same place) in
+    containers like theirs (parent and grandparent of the same tags and classes): one list cut
+    into groups (by day, by month; a first entry set apart). Another list of the page sits in
+    containers of its own, and stays out."""
+    classes = set(shared_classes(block.members))
+    if not classes:
+        return block.members
+    node, root = block.node, block.node.getroottree().getroot()
+    around = _containers(node)
+    extra = [
+        el
+        for el in root.iter(node.tag)
+        if classes <= set(stable_classes(el)) and _containers(el) == around and follow(el, block.path) is not None
+    ]
+    position = {el: i for i, el in enumerate(root.iter())}
+    return sorted(dict.fromkeys(block.members + extra), key=position.__getitem__)
+
+
+def _containers(el) -> tuple:
+    parent = el.getparent()
+    grand = parent.getparent() if parent is not None else None
+    return tuple(_signature(p) if p is not None else None for p in (parent, grand))
 
 
 def _with_columns(block: Block) -> list:

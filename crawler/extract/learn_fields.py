@@ -66,7 +66,9 @@ def title_selector(block: Block) -> str | None:
     example_run = block.runs[block.node]
     stop = holder(block, block.title)
     inner = [el for el in block.title.iterdescendants() if same_title(text_of(el), text_of(block.title))]
-    options = candidates(block.title, stop) + [c for el in inner[:1] for c in candidates(el, stop)]
+    # The innermost element of the title's text first: the link may hold more in other entries
+    # (<a><strong>Title</strong> <span>subtitle</span></a>).
+    options = [c for el in inner[-1:] for c in candidates(el, stop)] + candidates(block.title, stop)
     for selector in dict.fromkeys(options):
         got = _link_of(first_in(example_run, selector))
         if got is None or (got is not block.title and not same_title(text_of(got), text_of(block.title))):
@@ -180,9 +182,7 @@ def _picture(img) -> bool:
 
 def image_selector(block: Block) -> str | None:
     example_run = block.runs[block.node]
-    image = next(
-        (img for part in example_run for img in part.iter("img") if img.get("src") or img.get("data-src")), None
-    )
+    image = next((img for part in example_run for img in part.iter("img") if _picture(img)), None)
     if image is None:
         return None
     runs = list(block.runs.values())
