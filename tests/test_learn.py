@@ -137,6 +137,32 @@ def test_on_a_homepage_the_example_picks_the_list():
     assert [e["date_start"] for e in events] == [f"2024-05-0{i}" if i else None for i in range(3)]
 
 
+def test_lists_of_the_same_cards_in_two_sections_stay_apart():
+    html = page(
+        f'<section class="latest"><h2>Latest</h2><div class="cards">{cards()}</div></section>'
+        f'<section class="popular"><h2>Most read</h2><div class="cards">{cards().replace("/n/", "/p/")}</div></section>'
+    )
+    text, entries = read(html, [TITLES[0]])
+    assert [e["url"] for e in entries] == [f"https://example.org/n/{i}" for i in range(4)], text
+
+
+def test_a_list_grouped_by_day_is_one_list_whichever_group_the_example_is_in():
+    days = [[TITLES[0]], TITLES[1:3], [TITLES[3]]]
+    html = page(
+        "".join(
+            f'<div class="day"><h2>{DATES[n]}</h2>'
+            + "".join(
+                f'<div class="post"><h3><a href="/n/{t[:4]}">{t}</a></h3><p>Some words here.</p></div>' for t in day
+            )
+            + "</div>"
+            for n, day in enumerate(days)
+        )
+    )
+    for example in (TITLES[0], TITLES[1], TITLES[3]):
+        text, entries = read(html, [example])
+        assert [e["title"] for e in entries] == TITLES, text
+
+
 def test_two_examples_of_one_list_are_fine_of_two_lists_an_error():
     _, entries = read(HOMEPAGE, [TITLES[0], TITLES[3]])
     assert len(entries) == 4
