@@ -93,6 +93,16 @@ def test_cards_give_description_and_image_selectors():
     assert 'entry = "div.card"' in text and 'title = "h3.card-title a"' in text  # readable, by class
 
 
+def test_a_next_link_gives_next_and_page_numbers_alone_do_not():
+    pager = '<div class="pager"><a href="?page=1">1</a> <a href="?page=2">2</a> <a class="go" href="?page=2">Next ›</a>'
+    pager += "</div>"
+    text, _ = read(page(cards() + pager), [TITLES[0]])
+    assert 'next = "a.go"' in text
+    numbers = '<div class="pager"><a class="num" href="?page=2">2</a> <a class="num" href="?page=3">3</a></div>'
+    text, _ = read(page(cards() + numbers), [TITLES[0]])
+    assert "next =" not in text
+
+
 def test_definition_list_is_flat():
     text, _ = read(page(definitions()), [TITLES[0]])
     assert "flat = true" in text
@@ -214,6 +224,8 @@ def test_output_never_silently_replaces_another_file(tmp_path):
     assert "--force" in refused.stderr and out.read_text() == 'name = "mine"\n'
     cli("learn", html, "--url", URL, "--example", TITLES[0], "-o", out, "--force", check=0)
     assert out.read_text().startswith(MARK)
+    nowhere = cli("learn", html, "--url", URL, "--example", TITLES[0], "-o", tmp_path / "no" / "x.toml", check=1)
+    assert "no folder" in nowhere.stderr
 
 
 def test_learn_fetches_a_url_once_and_obeys_robots(tmp_path):

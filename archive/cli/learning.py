@@ -63,6 +63,8 @@ def learn(page, url, examples, output, force):
 
 def _check_output(target: Path, mark: str, force: bool) -> None:
     """-o replaces a profile `learn` wrote; any other file only with --force."""
+    if not target.parent.is_dir():
+        raise click.ClickException(f"no folder {target.parent} for {target}: give another -o")
     if not target.exists() or force:
         return
     if not target.is_file():

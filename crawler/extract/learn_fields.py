@@ -14,6 +14,7 @@ from .css_names import ancestor_names, compounds, stable_classes, valid
 from .fields import HEADINGS, date_from_element, is_more_link
 from .html import first, is_ancestor, select, tag, text_of
 from .learn import Block, same_title
+from .pagination import is_next_link
 
 _LEAF_TEXT = ("p", "div", "span", "dd", "td", "li", "section", "blockquote", "em", "small")
 
@@ -197,7 +198,7 @@ def next_selector(root, next_url: str | None) -> str | None:
     class, or a named ancestor and the link; only one that selects no other address."""
     if not next_url:
         return None
-    links = [a for a in root.iter("a") if a.get("href") and _absolute(root, a) == next_url]
+    links = [a for a in root.iter("a") if a.get("href") and is_next_link(a) and _absolute(root, a) == next_url]
     for a in links:
         options = ["a[rel=next]"] if "next" in (a.get("rel") or "").split() else []
         options += [f"a.{c}" for c in stable_classes(a)] + [f"{name} a" for name in ancestor_names(a, levels=3)]
