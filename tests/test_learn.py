@@ -241,6 +241,8 @@ def test_learn_fetches_a_url_once_and_obeys_robots(tmp_path):
         assert "/robots.txt" in server.requests
         refused = cli("learn", server.base_url + "/private/x.htm", "--example", TITLES[2], "-o", out, check=1)
         assert "robots.txt" in refused.stderr and "/private/x.htm" not in server.requests
+        missing = cli("learn", server.base_url + "/gone.htm", "--example", TITLES[2], "-o", out, check=1)
+        assert "HTTP 404" in missing.stderr and "Traceback" not in missing.stderr
 
 
 # --- the three routes that use a learnt profile ----------------------------------------------------------

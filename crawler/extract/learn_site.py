@@ -10,7 +10,7 @@ from datetime import UTC, datetime
 from ..parsers.ids import host_of
 from . import extract_page, page_language
 from .css_names import valid
-from .html import is_ancestor, parse_html, select, text_of
+from .html import is_ancestor, parse_html, select
 from .learn import Block, LearnError, entry_selector, find_block, follow, make_flat, same_title, title_elements
 from .learn_fields import date_selector, description_selector, first_in, image_selector, next_selector, title_selector
 from .pagination import find_page_links
@@ -146,7 +146,3 @@ def learn_profile(body: bytes | str, url: str, examples: list[str], page: str, w
     if lost:
         raise LearnError(f'the learnt profile does not read example "{lost[0]}" back: give another example title')
     return Learned(text=text, profile=profile, selectors={k: v for k, v in selectors.items() if k != "flat"})
-
-
-def example_text(el) -> str:
-    return text_of(el) or ""
