@@ -86,6 +86,22 @@ def test_one_example_reads_every_entry_title_link_and_date(shape):
     assert text.startswith(MARK) and f'"{TITLES[1]}"' in text  # says where it came from
 
 
+def test_report_cards_with_the_name_in_a_caption_beside_a_linked_cover():
+    html = page(
+        '<div class="reports">'
+        + "".join(
+            f'<figure class="report"><a href="/r/{i}.pdf"><img src="/c/{i}.png"></a>'
+            f'<figcaption><p class="name">{t}</p><p class="when">{d}</p></figcaption></figure>'
+            for i, (t, d) in enumerate(zip(TITLES, DATES, strict=True))
+        )
+        + '</div><div class="cookies"><a href="/privacy">We use cookies on this site</a></div>'
+    )
+    text, entries = read(html, [TITLES[3]])
+    assert [(e["title"], e["url"], e["date_start"]) for e in entries] == [
+        (t, f"https://example.org/r/{i}.pdf", iso) for i, (t, iso) in enumerate(zip(TITLES, ISO, strict=True))
+    ], text
+
+
 def test_cards_give_description_and_image_selectors():
     text, entries = read(page(cards()), [TITLES[0]])
     assert 'description = "p.teaser"' in text and "image = " in text

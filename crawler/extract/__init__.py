@@ -78,8 +78,8 @@ def _profile_entries(root, profile: Profile) -> list[RawEntry]:
 
 
 def _entry_link(title_el, node, elements: list) -> str | None:
-    """The title's link; else a link around the title (a card that is one link); else the
-    entry's "Read more" link, when the heading itself links nowhere."""
+    """The title's link; else a link around the title (a card that is one link); else, when the
+    heading itself links nowhere, the entry's "Read more" link or its only address."""
     if title_el is None:
         return None
     if title_el.get("href"):
@@ -89,8 +89,13 @@ def _entry_link(title_el, node, elements: list) -> str | None:
             return around.get("href")
         if around is node:
             break
-    more = (a for el in elements for a in el.iter("a") if a.get("href") and is_more_link(text_of(a)))
-    return next((a.get("href") for a in more), None)
+    links = [a for el in elements for a in el.iter("a") if a.get("href")]
+    more = [a.get("href") for a in links if is_more_link(text_of(a))]
+    if more:
+        return more[0]
+    # A report card: the link is around the cover image, the name in a caption beside it.
+    hrefs = {a.get("href") for a in links}
+    return hrefs.pop() if len(hrefs) == 1 else None
 
 
 def _read_entry(node, part: dict, group: str | None, position: int, elements: list | None = None) -> RawEntry:
