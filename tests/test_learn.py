@@ -139,6 +139,13 @@ def test_matching_tolerates_spacing_case_entities_and_a_date_before_the_title():
     assert len(entries) == 4
 
 
+def test_one_word_titles():
+    names = ["Finance", "Audit", "Planning", "Transport"]
+    html = page('<ul class="committees">' + "".join(f'<li><a href="/c/{n}">{n}</a></li>' for n in names) + "</ul>")
+    _, entries = read(html, ["Audit"])
+    assert [e["title"] for e in entries] == names
+
+
 def test_no_fuzzy_match():
     with pytest.raises(LearnError, match='"Annual report"'):
         read(page(cards()), ["Annual report"])  # a short part of a longer title is not that title

@@ -107,17 +107,23 @@ def _reach(node, path: list):
 def follow(node, path: list):
     """The first element under `node` reached by `path` whose text can be a title, else None;
     else one of the path's last tag anywhere under its first step (a <span> more or less)."""
-    found = next((el for el in _reach(node, path) if title_like(el)), None)
+    found = next((el for el in _reach(node, path) if could_be_title(el)), None)
     if found is None and len(path) > 1:
         loose = (el for child in node if child.tag == path[0] for el in child.iter(path[-1]))
-        found = next((el for el in loose if title_like(el)), None)
+        found = next((el for el in loose if could_be_title(el)), None)
     return found
 
 
+def could_be_title(el) -> bool:
+    """Text that can be an entry's title: some text, not "Read more", not a date."""
+    text = text_of(el) if el is not None else None
+    return bool(text) and not is_more_link(text) and not looks_like_date_line(text)
+
+
 def title_like(el) -> bool:
-    """Text that can be an entry's title: more than one word, not "Read more", not a date."""
-    text = text_of(el) or ""
-    return len(text.split()) > 1 and not is_more_link(text) and not looks_like_date_line(text)
+    """A title for counting the titles a block holds: more than one word besides, so that a
+    row's "Agenda" or "PDF" link beside its title is not a second title."""
+    return could_be_title(el) and len(text_of(el).split()) > 1
 
 
 def _signature(el) -> tuple:

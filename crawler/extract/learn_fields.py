@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import re
 
-from ..parsers.dates import looks_like_date_line, parse_date
+from ..parsers.dates import parse_date
 from .css_names import ancestor_names, compounds, stable_classes, valid
-from .fields import HEADINGS, date_from_element, is_more_link
+from .fields import HEADINGS, date_from_element
 from .html import first, is_ancestor, select, tag, text_of
-from .learn import Block, same_title
+from .learn import Block, could_be_title, same_title
 from .pagination import is_next_link
 
 _LEAF_TEXT = ("p", "div", "span", "dd", "td", "li", "section", "blockquote", "em", "small")
@@ -74,15 +74,10 @@ def title_selector(block: Block) -> str | None:
         got = _link_of(first_in(example_run, selector))
         if got is None or (got is not block.title and not same_title(text_of(got), text_of(block.title))):
             continue
-        good = sum(1 for run in runs if _could_be_title(_link_of(first_in(run, selector))))
+        good = sum(1 for run in runs if could_be_title(_link_of(first_in(run, selector))))
         if good >= 0.9 * len(runs):
             return selector
     return None
-
-
-def _could_be_title(el) -> bool:
-    text = text_of(el) if el is not None else None
-    return bool(text) and not is_more_link(text) and not looks_like_date_line(text)
 
 
 def _is_date(el, languages) -> bool:
