@@ -164,6 +164,12 @@ def find_block(title) -> Block | None:
         node = parent
     if best is None or len(best.members) < 2:
         return _named_block(title)
+    # Siblings of classes all different (a first entry's box, then rows): blocks named by a class
+    # they share, when there are as many, are the entries.
+    mixed = not shared_classes(best.members) and all(stable_classes(m) for m in best.members)
+    named = _named_block(title) if mixed else None
+    if named is not None and len(named.members) >= len(best.members):
+        return named
     best.members = _with_columns(best)
     best.members = _with_like_groups(best)
     return best
