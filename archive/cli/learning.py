@@ -13,7 +13,11 @@ SHOWN = 10  # entries printed for the user to check before crawling
 
 @click.command()
 @click.argument("page")
-@click.option("--url", default=None, help="The address the page was saved from (default: PAGE when it is a URL).")
+@click.option(
+    "--url",
+    default=None,
+    help="The address the page was saved from (default: PAGE, where it leads, when PAGE is a URL).",
+)
 @click.option(
     "--example",
     "examples",
