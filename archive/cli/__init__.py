@@ -6,8 +6,8 @@ Exit status: 0 success; 1 error (bad input, unknown entry); 2 usage error;
 5 crawl suspect (health checks failed); 75 another crawl holds the archive's lock.
 
 One module per command group: crawling (crawl, schedule), offline (parse, reparse),
-reading (export, history, search, crawls, schema, export-warc, serve), reporting
-(diff), admin (demo, backup, migrate).
+learning (learn), reading (export, history, search, crawls, schema, export-warc, serve),
+reporting (diff), admin (demo, backup, migrate).
 """
 
 from __future__ import annotations
@@ -28,9 +28,9 @@ def main():
 
 
 def _register() -> None:
-    from . import admin, crawling, distributed, offline, reading, reporting
+    from . import admin, crawling, distributed, learning, offline, reading, reporting
 
-    for module in (crawling, offline, reading, reporting, admin, distributed):
+    for module in (crawling, offline, learning, reading, reporting, admin, distributed):
         for command in module.COMMANDS:
             main.add_command(command)
 

@@ -6,14 +6,14 @@ from __future__ import annotations
 import re
 from datetime import datetime
 
-from ..parsers.text import guess_language
-from .fields import date_from_element, fill_entry, find_title
+from ..parsers.text import clean_text, guess_language
+from .fields import _machine_date, _text_without, date_from_element, fill_entry, find_title, is_more_link
 from .generic import assign_groups, extract_generic
 from .html import decode_html, first, is_ancestor, parse_html, select, text_of
 from .pagination import find_page_links, find_script_page_links, page_number
 from .profiles import Profile, ProfileError, get_profile, profile_for_url  # noqa: F401
 from .raw import RawEntry, RawPage
-from .scoped import PerEntry
+from .scoped import PerEntry, PerRun, entry_runs
 from .structured import reconcile as reconcile_structured
 from .structured import structured_items
 
@@ -63,7 +63,9 @@ def _profile_entries(root, profile: Profile) -> list[RawEntry]:
     entries: list[RawEntry] = []
     group, position = None, 0
     nodes = select(scope, wanted)
-    part = {name: PerEntry(scope, nodes, sel.get(name)) for name in ("title", "date", "credit", "image", "description")}
+    names = ("title", "date", "credit", "image", "description")
+    runs = entry_runs([n for n in nodes if n not in group_nodes], group_nodes) if profile.flat else {}
+    part = {name: PerRun(runs, sel.get(name)) if runs else PerEntry(scope, nodes, sel.get(name)) for name in names}
     for node in nodes:  # document order: headings and entries interleaved
         if node in group_nodes:
             group, position = text_of(node), 0  # an empty heading starts a group with no heading
@@ -71,22 +73,42 @@ def _profile_entries(root, profile: Profile) -> list[RawEntry]:
         position += 1
         if placed is not None:
             group, position = placed[node]
-        entries.append(_read_entry(node, part, group, position))
+        entries.append(_read_entry(node, part, group, position, runs.get(node)))
     return entries
 
 
-def _read_entry(node, part: dict[str, PerEntry], group: str | None, position: int) -> RawEntry:
-    """One entry's parts by the profile's selectors, then what they miss by content."""
+def _entry_link(title_el, node, elements: list) -> str | None:
+    """The title's link; else a link around the title (a card that is one link); else, when the
+    heading itself links nowhere, the entry's "Read more" link or its only address."""
+    if title_el is None:
+        return None
+    if title_el.get("href"):
+        return title_el.get("href")
+    for around in title_el.iterancestors():
+        if around.tag == "a" and around.get("href"):
+            return around.get("href")
+        if around is node:
+            break
+    links = [a for el in elements for a in el.iter("a") if a.get("href")]
+    more = [a.get("href") for a in links if is_more_link(text_of(a))]
+    if more:
+        return more[0]
+    # A report card: the link is around the cover image, the name in a caption beside it.
+    hrefs = {a.get("href") for a in links}
+    return hrefs.pop() if len(hrefs) == 1 else None
+
+
+def _read_entry(node, part: dict, group: str | None, position: int, elements: list | None = None) -> RawEntry:
+    """One entry's parts by the profile's selectors, then what they miss by content.
+    `elements`: a flat entry's run of siblings (default: the entry node alone)."""
+    elements = elements or [node]
     title_el = part["title"].first(node)
     if title_el is None:
-        title_el = find_title([node])
+        title_el = find_title(elements)
     if title_el is not None and title_el.tag != "a":
         title_el = next(iter(title_el.iter("a")), title_el)
     entry = RawEntry(
-        title=text_of(title_el),
-        href=title_el.get("href") if title_el is not None else None,
-        group=group,
-        position=position,
+        title=text_of(title_el), href=_entry_link(title_el, node, elements), group=group, position=position
     )
     used = [title_el]
     date_el = part["date"].first(node)
@@ -94,6 +116,10 @@ def _read_entry(node, part: dict[str, PerEntry], group: str | None, position: in
         # The date itself when the line holds more ("Event | 16 December 2022");
         # else the line as shown ("Ongoing"), which then has no dates.
         entry.date_text = date_from_element(date_el) or text_of(date_el)
+        entry.date_iso = _machine_date(date_el)  # <time datetime>: the year a shown "3 May" lacks
+        if title_el is not None and date_el is not title_el and is_ancestor(title_el, date_el):
+            # <h3><small>06 Dec 2023</small><br>Title</h3>: the date in the heading is no part of the title
+            entry.title = clean_text(_text_without(title_el, {date_el})) or entry.title
         used.append(date_el)
     credit_el = part["credit"].first(node)
     if credit_el is not None:
@@ -105,7 +131,7 @@ def _read_entry(node, part: dict[str, PerEntry], group: str | None, position: in
     if part["description"].selector:
         paras = [p for p in part["description"].all(node) if not any(is_ancestor(u, p) for u in used if u is not None)]
         entry.paragraphs = [t for t in (text_of(p) for p in paras) if t]
-    return fill_entry([node], entry, used)
+    return fill_entry(elements, entry, used)
 
 
 def extract_page(

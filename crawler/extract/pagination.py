@@ -125,6 +125,14 @@ def _inert(el) -> bool:
     return False
 
 
+def is_next_link(a) -> bool:
+    """A link that says it leads to the next page: rel=next, its text ("Next", "›", "Suivant") or aria-label."""
+    text = (text_of(a) or "").strip()
+    label = (a.get("aria-label") or "").lower()
+    rel = _XML_SPACE.split(a.get("rel") or "")
+    return "next" in rel or bool(_NEXT_TEXT.match(text)) or label in ("next", "next page", "suivant", "siguiente")
+
+
 def _rel_next(root) -> list:
     """<a rel="... next ..."> and <link rel="next"> anywhere in the document, in page order: what the
     XPath "//a[contains(concat(' ', normalize-space(@rel), ' '), ' next ')] | //link[@rel='next']"

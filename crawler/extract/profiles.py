@@ -35,6 +35,7 @@ SCHEMA: dict[str, tuple[type | tuple[type, ...], str]] = {
     "page_offset": (str, "a regular expression (a string) with one group: the first row's offset"),
     "rows_per_page": (int, "a whole number"),
     "selectors": (dict, "a table of CSS selectors"),
+    "flat": (bool, "true or false (an entry is its element and the siblings after it, up to the next entry)"),
 }
 
 
@@ -51,6 +52,9 @@ class Profile:
     rows_per_page: int | None = None
     page_offset: re.Pattern | None = None  # a page's first row in its URL ("nextRow--20"), to number pages
     description: str = ""
+    # Entries with no element of their own (<dt>+<dd>, <h3>+<p>): `entry` selects each entry's first
+    # element, and the siblings after it, up to the next entry, belong to it too.
+    flat: bool = False
     source: str = field(default="", compare=False)
 
     def matches(self, url: str) -> bool:
@@ -90,7 +94,7 @@ def validate(data: dict, source: str) -> None:
         if key not in SCHEMA:
             raise ProfileError(f"{source}: unknown key {key!r}; a profile holds {', '.join(SCHEMA)}")
         kind, expected = SCHEMA[key]
-        if not isinstance(value, kind) or isinstance(value, bool):
+        if not isinstance(value, kind) or (isinstance(value, bool) and kind is not bool):
             raise ProfileError(f"{source}: {key} must be {expected}, not {_type_name(value)} ({value!r})")
     if not data.get("name"):
         raise ProfileError(f'{source}: a profile needs a name (name = "...")')
@@ -133,6 +137,7 @@ def _from_mapping(data: dict, source: str) -> Profile:
         rows_per_page=data.get("rows_per_page"),
         page_offset=_pattern(data, "page_offset", source),
         description=data.get("description", ""),
+        flat=data.get("flat", False),
         source=source,
     )
 
@@ -145,6 +150,14 @@ def read_toml(path: str | Path, what: str, error: type[ValueError]) -> dict:
         raise error(f"no {what} file at {path}") from None
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
         raise error(f"{path}: not valid TOML: {exc}") from None
+
+
+def profile_from_text(text: str, source: str) -> Profile:
+    """A profile from TOML text (a profile being written, checked before it is saved)."""
+    try:
+        return _from_mapping(tomllib.loads(text), source)
+    except tomllib.TOMLDecodeError as exc:
+        raise ProfileError(f"{source}: not valid TOML: {exc}") from None
 
 
 def load_profile_file(path: str | Path) -> Profile:

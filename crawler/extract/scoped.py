@@ -10,6 +10,7 @@ import cssselect
 from .html import first, select
 
 # Selector parts that tie a match to elements around it ("a b", "a > b", ":has(b)", ":is(a b)").
+_HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 _CONTEXTUAL = ("CombinedSelector", "Relation", "Matching", "SpecificityAdjustment")
 
 
@@ -57,3 +58,47 @@ class PerEntry:
         if not held:
             return None
         return held[0] if self.exact else first(node, self.selector)
+
+
+def entry_runs(nodes: list, stops: set) -> dict:
+    """Each entry node with the siblings after it, up to the next entry, a group heading (in
+    `stops`) or a break (a rule, a heading without a link): a flat entry's elements. The last
+    run of a list is cut to the longest run before it, so what follows the list stays out."""
+    from .flat import is_break
+
+    entries = set(nodes)
+    runs: dict = {}
+    for node in nodes:
+        run, sibling = [node], node.getnext()
+        # A break ends the run, but the heading right after a date line that opens the entry.
+        while sibling is not None and sibling not in entries and sibling not in stops:
+            if is_break(sibling) and (len(run) > 1 or node.tag in _HEADINGS):
+                break
+            run.append(sibling)
+            sibling = sibling.getnext()
+        if sibling is None or sibling not in entries:  # the list's last entry
+            longest = max((len(r) for r in runs.values() if r[0].getparent() is node.getparent()), default=len(run))
+            run = run[:longest]
+        runs[node] = run
+    return runs
+
+
+class PerRun:
+    """PerEntry's answers for flat entries: a selector is run on each element of the entry's run."""
+
+    def __init__(self, runs: dict, selector: str | None):
+        self.runs, self.selector = runs, selector
+
+    def all(self, node) -> list:
+        if not self.selector:
+            return []
+        return [match for el in self.runs.get(node, [node]) for match in select(el, self.selector)]
+
+    def first(self, node):
+        if not self.selector:
+            return None
+        for el in self.runs.get(node, [node]):
+            found = first(el, self.selector)
+            if found is not None:
+                return found
+        return None

@@ -1,0 +1,118 @@
+"""`learn`: a site profile from a page and one or more example titles (crawler.extract.learn_site)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from .common import friendly_errors
+
+SHOWN = 10  # entries printed for the user to check before crawling
+
+
+@click.command()
+@click.argument("page")
+@click.option(
+    "--url",
+    default=None,
+    help="The address the page was saved from (default: PAGE, where it leads, when PAGE is a URL).",
+)
+@click.option(
+    "--example",
+    "examples",
+    multiple=True,
+    required=True,
+    metavar="TITLE",
+    help="The title of one entry of the list, as the page shows it (repeat for more), e.g. --example 'Annual report'.",
+)
+@click.option(
+    "-o",
+    "--output",
+    required=True,
+    type=click.Path(dir_okay=False),
+    metavar="PROFILE.toml",
+    help="Where the profile goes, e.g. -o mysite.toml.",
+)
+@click.option("--force", is_flag=True, help="Replace an existing file that `learn` did not write.")
+@friendly_errors
+def learn(page, url, examples, output, force):
+    """Learn a site profile from a listing page and the title of one of its entries.
+
+    PAGE is a saved file or an http(s) address (fetched once, as a crawl would: robots.txt obeyed).
+    The profile is written to PROFILE.toml and the entries it reads are printed, so they can be
+    checked before `crawl --profile PROFILE.toml`.
+
+    \b
+    Example:
+      listing-archive learn saved.html --url https://example.org/news/ --example "Annual report 2023" -o news.toml
+      listing-archive learn https://example.org/news/ --example "Annual report 2023" -o news.toml
+    """
+    from crawler.entries import build_entries
+    from crawler.extract import extract_page
+    from crawler.extract.learn import LearnError
+    from crawler.extract.learn_site import MARK, learn_profile
+
+    target = Path(output)
+    _check_output(target, MARK, force)
+    body, url = _read_page(page, url)
+    try:
+        learned = learn_profile(body, url, list(examples), page)
+    except LearnError as exc:
+        raise click.ClickException(str(exc)) from None
+    entries = build_entries(extract_page(body, url, learned.profile), url, url, learned.profile)
+    target.write_text(learned.text, encoding="utf-8")
+    _show(learned.selectors, entries, target)
+
+
+def _check_output(target: Path, mark: str, force: bool) -> None:
+    """-o replaces a profile `learn` wrote; any other file only with --force."""
+    if not target.parent.is_dir():
+        raise click.ClickException(f"no folder {target.parent} for {target}: give another -o")
+    if not target.exists() or force:
+        return
+    if not target.is_file():
+        raise click.ClickException(f"{target} is not a file: give another -o")
+    try:
+        ours = target.read_text(encoding="utf-8").startswith(mark)
+    except (OSError, UnicodeDecodeError):
+        ours = False
+    if not ours:
+        raise click.ClickException(f"{target} exists and is not a profile `learn` wrote: give another -o, or --force")
+
+
+def _read_page(page: str, url: str | None) -> tuple[bytes, str]:
+    """The page's bytes and its address: a saved file (then --url is needed) or a URL, fetched once."""
+    from crawler.polite_fetch import fetch_page
+
+    if page.startswith(("http://", "https://")):
+        body, final = fetch_page(page)
+        return body, url or final
+    path = Path(page)
+    if not path.is_file():
+        raise click.ClickException(f"no page at {page}: give a saved HTML file or an http(s) address")
+    if not url:
+        raise click.ClickException(f"give the address {page} was saved from: --url URL (links are resolved against it)")
+    if not url.startswith(("http://", "https://")):
+        raise click.ClickException(f"--url must be an http(s) address, not {url!r}")
+    body = path.read_bytes()
+    if not body.strip():
+        raise click.ClickException(f"{page} is empty: nothing to learn from")
+    return body, url
+
+
+def _show(selectors: dict, entries: list[dict], target: Path) -> None:
+    from ..reports.safety import terminal_clean
+
+    click.echo(f"wrote {target}: " + ", ".join(f"{k} = {v!r}" for k, v in terminal_clean(selectors).items()))
+    click.echo(f"the profile reads {len(entries)} entries on this page; the first {min(SHOWN, len(entries))}:")
+    for e in terminal_clean(entries[:SHOWN]):
+        when = e.get("date_start") or "-"
+        if e.get("date_end") and e["date_end"] != e.get("date_start"):
+            when += f"..{e['date_end']}"
+        click.echo(f"{e.get('position') or '':>3}. {when:<22} {e.get('title')}")
+        click.echo(f"     {e.get('url') or '(no link)'}")
+    click.echo(f"check them, then: listing-archive crawl listing --profile {target} --start-url URL")
+
+
+COMMANDS = [learn]

@@ -1,0 +1,322 @@
+"""Learning a site profile from example titles (`listing-archive learn`).
+
+Where an example title sits gives the entry block: the ancestor of the title whose siblings of
+the same tag hold a title at the same place, most of them. Selectors for the block and for each
+field inside it (learn_fields) are then chosen among readable candidates by what they select on
+the page itself. Pure page -> profile logic: no network, no Scrapy."""
+
+from __future__ import annotations
+
+import html
+import unicodedata
+from dataclasses import dataclass, field
+
+from ..parsers.dates import looks_like_date_line
+from .css_names import ancestor_names, compounds, exact_selector, shared_classes, stable_classes, valid
+from .fields import HEADINGS, is_more_link
+from .html import INLINE, select, text_of
+
+
+class LearnError(ValueError):
+    """An example the page cannot teach from, with a message naming it."""
+
+
+@dataclass
+class Block:
+    """An example's entry block: its node, the title inside it, and its like siblings."""
+
+    node: object
+    title: object
+    path: list  # tags from the node down to the title
+    members: list  # the node and its siblings that hold a title at the same place
+    flat: bool = False
+    runs: dict = field(default_factory=dict)  # member -> its elements (flat: with the siblings after it)
+
+
+_QUOTES = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "–": "-", "—": "-", "\xa0": " "})
+
+
+def normal(text: str | None) -> str:
+    """Text as examples are compared: entities read, Unicode compatibility forms, quotes and
+    dashes plain, case folded, white space collapsed."""
+    text = unicodedata.normalize("NFKC", html.unescape(text or "")).translate(_QUOTES)
+    return " ".join(text.casefold().split())
+
+
+def _matches(text: str, wanted: str) -> int:
+    """2 for the same text, 1 for the text with a short part before or after the example
+    ("06 Dec 2023 ACT Annual Conference": a date, a kicker, a label), 0 otherwise."""
+    if text == wanted:
+        return 2
+    if len(text) > 2 * len(wanted):
+        return 0
+    if text.endswith(wanted) and not text[-len(wanted) - 1].isalnum():
+        return 1
+    if text.startswith(wanted) and not text[len(wanted)].isalnum():
+        return 1
+    return 0
+
+
+def same_title(read: str | None, example: str | None) -> bool:
+    """A title read back as the example, or as it with a short part before or after trimmed."""
+    a, b = normal(read), normal(example)
+    return bool(a and b) and bool(_matches(a, b) or _matches(b, a))
+
+
+def title_elements(root, example: str) -> list:
+    """The innermost elements of the page's body whose text is the example, the exact matches if
+    any; an element inside a link of the same text is that link."""
+    wanted = normal(example)
+    if not wanted:
+        raise LearnError("an example title is empty")
+    body = root.find("body") if root.tag == "html" else root
+    found = {2: [], 1: []}
+    for el in (body if body is not None else root).iter():
+        if not isinstance(el.tag, str):
+            continue
+        raw = text_of(el) or ""
+        if len(raw) > 3 * len(example) + 40:
+            continue  # far too long to be the example (cheap test first)
+        score = _matches(normal(raw), wanted)
+        if score:
+            found[score].append(el)
+    best = found[2] or found[1]
+    inner = [el for el in best if not any(d in best for d in el.iterdescendants())]
+    return list(dict.fromkeys(_as_link(el) for el in inner))
+
+
+def _as_link(el):
+    for anc in el.iterancestors():
+        if anc.tag == "a":
+            return anc if normal(text_of(anc)) == normal(text_of(el)) else el
+        if anc.tag not in INLINE:
+            break
+    return el
+
+
+def _reach(node, path: list):
+    """Every element under `node` reached by `path` (tags, one per level), in page order."""
+    if not path:
+        yield node
+        return
+    for child in node:
+        if child.tag == path[0]:
+            yield from _reach(child, path[1:])
+
+
+def follow(node, path: list):
+    """The first element under `node` reached by `path` whose text can be a title, else None;
+    else one of the path's last tag anywhere under its first step (a <span> more or less)."""
+    found = next((el for el in _reach(node, path) if could_be_title(el)), None)
+    if found is None and len(path) > 1:
+        loose = (el for child in node if child.tag == path[0] for el in child.iter(path[-1]))
+        found = next((el for el in loose if could_be_title(el)), None)
+    return found
+
+
+def could_be_title(el) -> bool:
+    """Text that can be an entry's title: some text, not "Read more", not a date."""
+    text = text_of(el) if el is not None else None
+    return bool(text) and not is_more_link(text) and not looks_like_date_line(text)
+
+
+def title_like(el) -> bool:
+    """A title for counting the titles a block holds: more than one word besides, so that a
+    row's "Agenda" or "PDF" link beside its title is not a second title."""
+    return could_be_title(el) and len(text_of(el).split()) > 1
+
+
+def _signature(el) -> tuple:
+    return el.tag, frozenset((el.get("class") or "").split())
+
+
+def _titles_inside(node, title) -> int:
+    """How many elements like the title (same tag and classes, parent alike) the node holds."""
+    parent = title.getparent()
+    want, want_parent = _signature(title), _signature(parent) if parent is not None else None
+    count = 0
+    for el in node.iter(title.tag):
+        up = el.getparent()
+        if _signature(el) == want and (up is None or _signature(up) == want_parent) and title_like(el):
+            count += 1
+    return count
+
+
+def find_block(title) -> Block | None:
+    """The title's entry block: of its ancestors below one that holds several titles, the one
+    whose parent holds the most siblings of its tag with a title at the same place (the lowest
+    on a tie); None when no ancestor has such a sibling."""
+    best, path = None, []
+    node = title
+    while node.getparent() is not None and node.getparent().tag not in ("html",):
+        parent = node.getparent()
+        if node is not title or node.tag not in INLINE:
+            if node.tag == "body" or _titles_inside(node, title) > 1:
+                break  # this holds several entries: the block lies below
+            members = [s for s in parent if s.tag == node.tag and follow(s, path) is not None]
+            if sum(1 for m in members if _titles_inside(m, title) > 1) > _GROUPS_SHARE * len(members):
+                break  # like siblings holding several titles each: lists, not entries (a first entry set apart)
+            if node not in members:
+                members.append(node)
+            if best is None or len(members) > len(best.members):
+                best = Block(node=node, title=title, path=list(path), members=members)
+        path.insert(0, node.tag)
+        node = parent
+    if best is None or len(best.members) < 2:
+        return _named_block(title)
+    # Siblings of classes all different (a first entry's box, then rows): blocks named by a class
+    # they share, when there are as many, are the entries.
+    mixed = not shared_classes(best.members) and all(stable_classes(m) for m in best.members)
+    named = _named_block(title) if mixed else None
+    if named is not None and len(named.members) >= len(best.members):
+        return named
+    best.members = _with_columns(best)
+    best.members = _with_like_groups(best)
+    return best
+
+
+# Like siblings of which this share hold several titles each are groups of entries, not entries.
+_GROUPS_SHARE = 0.2
+
+
+def _with_like_groups(block: Block) -> list:
+    """The members, and the elements like them (their classes, a title at the same place) in
+    containers like theirs (parent and grandparent of the same tags and classes): one list cut
+    into groups (by day, by month; a first entry set apart). Another list of the page sits in
+    containers of its own, and stays out."""
+    classes = set(shared_classes(block.members))
+    if not classes:
+        return block.members
+    node, root = block.node, block.node.getroottree().getroot()
+    around = _containers(node)
+    extra = [
+        el
+        for el in root.iter(node.tag)
+        if classes <= set(stable_classes(el)) and _containers(el) == around and follow(el, block.path) is not None
+    ]
+    position = {el: i for i, el in enumerate(root.iter())}
+    return sorted(dict.fromkeys(block.members + extra), key=position.__getitem__)
+
+
+def _containers(el) -> tuple:
+    parent = el.getparent()
+    grand = parent.getparent() if parent is not None else None
+    return tuple(_signature(p) if p is not None else None for p in (parent, grand))
+
+
+def _with_columns(block: Block) -> list:
+    """The members, and their like in the columns beside their parent: the same list laid out in
+    columns (adjacent siblings of the parent's tag sharing one of its classes); a list elsewhere
+    on the page (a homepage's other lists) is not a column."""
+    parent, members = block.node.getparent(), list(block.members)
+    classes = set(shared_classes([parent]))
+    for step in ("getprevious", "getnext"):
+        column = getattr(parent, step)()
+        while column is not None and column.tag == parent.tag and classes & set(shared_classes([column])):
+            members += [c for c in column if c.tag == block.node.tag and follow(c, block.path) is not None]
+            column = getattr(column, step)()
+    position = {el: i for i, el in enumerate(parent.getparent().iter())} if parent.getparent() is not None else {}
+    return sorted(dict.fromkeys(members), key=lambda m: position.get(m, 0))
+
+
+def _named_block(title) -> Block | None:
+    """No ancestor of the title has like siblings (a first entry set apart, entries one a row):
+    the ancestor whose tag and classes the most elements of the page share, each with a title
+    at the same place (the highest on a tie: the whole entry, not its heading)."""
+    best, path = None, []
+    root = title.getroottree().getroot()
+    for node in (title, *title.iterancestors()):
+        if node.tag in ("body", "html") or (node is not title and _titles_inside(node, title) > 1):
+            break
+        classes = (node.get("class") or "").split()
+        if classes and (node is not title or node.tag not in INLINE):
+            alike = [el for el in root.iter(node.tag) if (el.get("class") or "").split() == classes]
+            members = [el for el in alike if el is node or follow(el, path) is not None]
+            if len(members) >= 2 and (best is None or len(members) >= len(best.members)):
+                best = Block(node=node, title=title, path=list(path), members=members)
+        path.insert(0, node.tag)
+    return best
+
+
+def entry_selector(root, block: Block) -> str:
+    """A readable selector for the block and its like siblings: a shared class, else the
+    parent's name and the tag, else a named ancestor and the tag."""
+    node, members = block.node, block.members
+    parent = node.getparent()
+    own = [f"{node.tag}.{c}" for c in shared_classes(members)]
+    # Siblings of another class that hold no title (date rows between entries) are left out by name.
+    others = {c for s in parent if s.tag == node.tag and s not in members for c in shared_classes([s])}
+    others -= {c for m in members for c in shared_classes([m])}
+    if not own and 0 < len(others) <= _MAX_LEFT_OUT:
+        own = [node.tag + "".join(f":not(.{c})" for c in sorted(others))]
+    inside = [f"{p} > {o}" for p in compounds(parent) if p != parent.tag for o in [*own, node.tag]]
+    named = ancestor_names(parent)
+    within = [f"{p} {o}" for p in named for o in [*own, node.tag]]
+    within += [f"{p} {parent.tag} > {o}" for p in named for o in [*own, node.tag]]
+    candidates = own + inside + within + [node.tag]
+    found = exact_selector(root, members, candidates)
+    if found:
+        return found
+    # Members in several lists alike (a list cut by month): the fewest elements holding them all,
+    # each with a title at the same place.
+    best = None
+    for selector in dict.fromkeys(candidates + [_tag_path(node)]):
+        chosen = set(select(root, selector)) if valid(selector) else set()
+        holds_all = set(members) <= chosen and all(follow(el, block.path) is not None for el in chosen)
+        if holds_all and (best is None or len(chosen) < best[1]):
+            best = (selector, len(chosen))
+    return best[0] if best else _tag_path(node)
+
+
+_MAX_LEFT_OUT = 2  # classes named in :not(): more would make a selector nobody reads
+
+
+def _tag_path(node) -> str:
+    """The node's tags from the nearest named ancestor down ("div.news > ul > li")."""
+    parts = [node.tag]
+    for anc in node.iterancestors():
+        names = [c for c in compounds(anc) if "#" in c or "." in c]
+        parts.insert(0, names[0] if names else anc.tag)
+        if names or anc.tag == "body":
+            break
+    return " > ".join(parts)
+
+
+def make_flat(block: Block) -> None:
+    """A block holding nothing but its title (<dt>, <h3>) with text in the siblings around it:
+    the entry is the block and the siblings after it (profile key `flat`); it starts one sibling
+    earlier when each block follows a sibling alike (a date line before each heading)."""
+    own_text = normal(text_of(block.node)) == normal(text_of(block.title))
+    titled = list(block.members)
+    before = [m.getprevious() for m in block.members]
+    lead = _signature(before[0]) if before[0] is not None else None
+    led = sum(1 for b in before if b is not None and _signature(b) == lead) >= _LED_SHARE * len(before)
+    if own_text and lead and lead != _signature(block.node) and lead[0] not in (*HEADINGS, "hr") and led:
+        pairs = zip(before, block.members, strict=True)
+        block.members = [b if b is not None and _signature(b) == lead else m for b, m in pairs]
+        block.node = before[0]
+    runs = _runs(block.members, set(titled))
+    followed = sum(1 for r in runs.values() if len(r) > 1 and any(text_of(e) for e in r[1:]))
+    if own_text and followed * 2 > len(runs):
+        block.flat, block.runs = True, runs
+    else:
+        block.runs = {m: [m] for m in block.members}
+
+
+def _runs(starts: list, keep: set) -> dict:
+    """Each start with the siblings after it, up to the next start, a heading or a rule (but
+    the headings in `keep`, those holding the titles)."""
+    members, runs = set(starts), {}
+    for m in starts:
+        run, sibling = [m], m.getnext()
+        while sibling is not None and sibling not in members and len(run) < _MAX_RUN:
+            if sibling not in keep and (sibling.tag in HEADINGS or sibling.tag == "hr"):
+                break
+            run.append(sibling)
+            sibling = sibling.getnext()
+        runs[m] = run
+    return runs
+
+
+_LED_SHARE = 0.8  # of the headings with a line alike before them, for the entry to start there
+_MAX_RUN = 8  # a flat entry's elements: its first and a few lines after it

@@ -1,0 +1,211 @@
+"""Selectors for an entry's fields, learnt from the example's block and checked on every block.
+
+Each field's candidates are readable selectors naming the element the example block shows
+(its class, a named ancestor and its tag, a heading and its tag, the tag); the one kept reads
+that field in the most blocks, and reads nothing else in any. A field left without a selector
+is read by content, as the generic extractor does."""
+
+from __future__ import annotations
+
+import re
+
+from ..parsers.dates import parse_date
+from .css_names import ancestor_names, compounds, stable_classes, valid
+from .fields import HEADINGS, date_from_element
+from .html import first, is_ancestor, select, tag, text_of
+from .learn import Block, could_be_title, same_title
+from .pagination import is_next_link
+
+_LEAF_TEXT = ("p", "div", "span", "dd", "td", "li", "section", "blockquote", "em", "small")
+
+
+def first_in(run: list, selector: str):
+    for el in run:
+        found = first(el, selector)
+        if found is not None:
+            return found
+    return None
+
+
+def all_in(run: list, selector: str) -> list:
+    return [m for el in run for m in select(el, selector)]
+
+
+def holder(block: Block, el):
+    """The element of the example's run that holds `el` (the block itself unless flat)."""
+    return next((part for part in block.runs[block.node] if is_ancestor(part, el)), block.node)
+
+
+def candidates(target, stop) -> list[str]:
+    """Selectors naming `target` inside `stop` (the element of the entry that holds it), most
+    telling first; each reads from inside `stop` only."""
+    own = [c for c in compounds(target, with_id=False) if "." in c]
+    if target is stop:
+        return [s for s in dict.fromkeys([*own, target.tag]) if valid(s)]
+    named = [f"{name} {target.tag}" for name in ancestor_names(target, stop=stop)]
+    path, headings = [target.tag], []
+    for anc in target.iterancestors():
+        if anc is stop:
+            break
+        path.insert(0, anc.tag)
+        if anc.tag in HEADINGS:
+            headings.append(f"{anc.tag} {target.tag}")
+    tail = " > ".join(path)
+    return [s for s in dict.fromkeys([*own, *named, *headings[:1], target.tag, tail]) if valid(s)]
+
+
+def _link_of(el):
+    """What the profile reader takes for a title: the element, or the first link inside it."""
+    if el is None or el.tag == "a":
+        return el
+    return next(iter(el.iter("a")), el)
+
+
+def title_selector(block: Block) -> str | None:
+    """The first candidate that reads the example's title and a title in nearly every block."""
+    runs = list(block.runs.values())
+    example_run = block.runs[block.node]
+    stop = holder(block, block.title)
+    inner = [el for el in block.title.iterdescendants() if same_title(text_of(el), text_of(block.title))]
+    # The innermost element of the title's text first: the link may hold more in other entries
+    # (<a><strong>Title</strong> <span>subtitle</span></a>).
+    options = [c for el in inner[-1:] for c in candidates(el, stop)] + candidates(block.title, stop)
+    for selector in dict.fromkeys(options):
+        got = _link_of(first_in(example_run, selector))
+        if got is None or (got is not block.title and not same_title(text_of(got), text_of(block.title))):
+            continue
+        good = sum(1 for run in runs if could_be_title(_link_of(first_in(run, selector))))
+        if good >= 0.9 * len(runs):
+            return selector
+    return None
+
+
+def _is_date(el, languages) -> bool:
+    return _precision(el, languages) > 0
+
+
+_PRECISION = {"day": 3, "month": 2, "year": 1}
+
+
+def _precision(el, languages) -> int:
+    """3 for a day, 2 a month, 1 a year, 0 no date: "Oct 14 2020" beats its "2020" alone."""
+    shown = date_from_element(el) if el is not None else None
+    when = parse_date(shown, languages) if shown else None
+    return _PRECISION.get(when.precision, 1) if when is not None else 0
+
+
+def date_selector(block: Block, languages=None) -> str | None:
+    """The selector of the example block's date element that reads a date in the most blocks,
+    and a date in at least nine blocks of ten where it selects anything."""
+    runs = list(block.runs.values())
+    example_run = block.runs[block.node]
+    shown = [
+        el
+        for el in (e for part in example_run for e in part.iter())
+        if isinstance(el.tag, str)
+        and el is not block.title
+        and not is_ancestor(el, block.title)
+        and len(text_of(el) or "") <= _MAX_DATE_LINE
+        and _is_date(el, languages)
+    ]
+    finest = max((_precision(el, languages) for el in shown), default=0)
+    shown = [el for el in shown if _precision(el, languages) == finest]
+    shown = [el for el in shown if not any(is_ancestor(el, o) for o in shown if o is not el)]  # the innermost
+    best, best_count = None, 0
+    for el in shown:
+        for selector in candidates(el, holder(block, el)):
+            if first_in(example_run, selector) is not el:
+                continue
+            hits = [p for p in (first_in(run, selector) for run in runs) if p is not None]
+            dated = sum(1 for p in hits if _is_date(p, languages))
+            if dated > best_count and dated >= 0.9 * len(hits):
+                best, best_count = selector, dated
+    return best if best_count >= max(2, len(runs) // 2) else None
+
+
+_MAX_DATE_LINE = 80  # a date line, not a paragraph that mentions a date
+
+
+def description_selector(block: Block, taken: list) -> str | None:
+    """The selector of the example block's longest paragraph that reads prose in most blocks
+    and never a block's title or date."""
+    example_run = block.runs[block.node]
+    paragraphs = [
+        el
+        for part in example_run
+        for el in part.iter(*_LEAF_TEXT)
+        if len((text_of(el) or "").split()) >= _MIN_PROSE_WORDS
+        and not any(is_ancestor(el, t) or is_ancestor(t, el) for t in taken)
+        and not any(tag(c) in _LEAF_TEXT + HEADINGS for c in el.iterdescendants() if tag(c) not in ("span", "em"))
+    ]
+    paragraphs.sort(key=lambda el: -len(text_of(el) or ""))
+    runs = list(block.runs.values())
+    for el in paragraphs[:3]:
+        for selector in candidates(el, holder(block, el)):
+            if _reads_prose(runs, selector) * 2 >= len(runs):
+                return selector
+    return None
+
+
+_MIN_PROSE_WORDS = 6
+
+
+def _reads_prose(runs: list, selector: str) -> int:
+    """Blocks where the selector reads a paragraph that is neither the title nor holds a link's
+    whole text; 0 when it reads a title or a heading anywhere."""
+    count = 0
+    for run in runs:
+        found = all_in(run, selector)
+        if any(el.tag in HEADINGS or any(h.tag in HEADINGS for h in el.iter()) for el in found):
+            return 0
+        if any(len((text_of(el) or "").split()) >= 3 for el in found):
+            count += 1
+    return count
+
+
+# Images that illustrate nothing: icons, logos, avatars, spacers (by name, or by a tiny size).
+_NOT_PICTURE = re.compile(r"icon|logo|avatar|spacer|pixel|emoji|gravatar", re.IGNORECASE)
+_MIN_PICTURE_PX = 48
+
+
+def _picture(img) -> bool:
+    src = img.get("src") or img.get("data-src") or ""
+    if not src or _NOT_PICTURE.search(f"{src} {img.get('class') or ''}"):
+        return False
+    sizes = [img.get(side) or "" for side in ("width", "height")]
+    return not any(size.isdigit() and int(size) < _MIN_PICTURE_PX for size in sizes)
+
+
+def image_selector(block: Block) -> str | None:
+    example_run = block.runs[block.node]
+    image = next((img for part in example_run for img in part.iter("img") if _picture(img)), None)
+    if image is None:
+        return None
+    runs = list(block.runs.values())
+    for selector in candidates(image, holder(block, image)):
+        if sum(1 for run in runs if first_in(run, selector) is not None) * 2 >= len(runs):
+            return selector
+    return None
+
+
+def next_selector(root, next_url: str | None) -> str | None:
+    """A selector for the page's "next" link (found by pagination's rules): rel=next, the link's
+    class, or a named ancestor and the link; only one that selects no other address."""
+    if not next_url:
+        return None
+    links = [a for a in root.iter("a") if a.get("href") and is_next_link(a) and _absolute(root, a) == next_url]
+    for a in links:
+        options = ["a[rel=next]"] if "next" in (a.get("rel") or "").split() else []
+        options += [f"a.{c}" for c in stable_classes(a)] + [f"{name} a" for name in ancestor_names(a, levels=3)]
+        for selector in options:
+            found = select(root, selector) if valid(selector) else []
+            if found and all(_absolute(root, f) == next_url for f in found):
+                return selector
+    return None
+
+
+def _absolute(root, a) -> str | None:
+    from ..parsers.ids import join_url
+
+    base = root.getroottree().docinfo.URL or ""
+    return join_url(base, a.get("href"))

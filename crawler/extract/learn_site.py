@@ -1,0 +1,148 @@
+"""From a page and example titles to a site profile (TOML text), checked by reading the page with it."""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from ..parsers.ids import host_of
+from . import extract_page, page_language
+from .css_names import valid
+from .html import is_ancestor, parse_html, select
+from .learn import Block, LearnError, entry_selector, find_block, follow, make_flat, same_title, title_elements
+from .learn_fields import date_selector, description_selector, first_in, image_selector, next_selector, title_selector
+from .pagination import find_page_links
+from .profiles import Profile, profile_from_text
+
+# The first line of every profile `learn` writes: how `-o` knows a file it may replace.
+MARK = "# Site profile written by `listing-archive learn`"
+
+
+@dataclass
+class Learned:
+    text: str  # the profile, as TOML
+    profile: Profile
+    selectors: dict[str, str]
+
+
+def _blocks(root, examples: list[str]) -> tuple[Block, list]:
+    """The first example's block that holds every other example, with the examples' titles."""
+    located = []
+    for example in examples:
+        found = title_elements(root, example)
+        if not found:
+            raise LearnError(f'example "{example}" is not on the page (compared ignoring case and spacing)')
+        located.append(found)
+    options = [b for b in map(find_block, located[0]) if b is not None]
+    if not options:
+        raise LearnError(
+            f'example "{examples[0]}" is on the page but in no list: nothing around it repeats '
+            "(give the title of an entry of the list you want)"
+        )
+    options.sort(key=lambda b: (_in_carousel(b.node), -len(b.members)))
+    for block in options:
+        if _holds_all(block, located[1:]):
+            return block, located
+    # The other examples sit elsewhere: in a like block of another list (a list cut in parts), or not.
+    for block in options:
+        for found in located[1:]:
+            for other in filter(None, map(find_block, found)):
+                if (other.node.tag, other.path) == (block.node.tag, block.path):
+                    block.members = list(dict.fromkeys(block.members + other.members))
+        if _holds_all(block, located[1:]):
+            return block, located
+    stray = next(i for i, found in enumerate(located[1:], 1) if not _holds_all(options[0], [found]))
+    raise LearnError(
+        f'example "{examples[stray]}" does not share a block structure with example "{examples[0]}": '
+        "give titles from the same list"
+    )
+
+
+# A slider's slides repeat a few entries of the page's list: where the title is in both, the list wins.
+_CAROUSEL = re.compile(r"swiper|slick|carousel|slider|owl-|glide|splide", re.IGNORECASE)
+
+
+def _in_carousel(node) -> bool:
+    return any(_CAROUSEL.search(el.get("class") or "") for el in (node, *list(node.iterancestors())[:4]))
+
+
+def _holds_all(block: Block, located: list) -> bool:
+    return all(any(is_ancestor(m, t) for m in block.members for t in found) for found in located)
+
+
+def learn_selectors(root, url: str, examples: list[str]) -> dict[str, str]:
+    """Selectors for a profile: entry and, where the page supports one, each field, and next."""
+    block, _ = _blocks(root, examples)
+    make_flat(block)
+    selectors = {"entry": entry_selector(root, block)}
+    if block.flat:
+        selectors["flat"] = "true"
+    # The profile reads every selected element, not just the learnt members: learn the fields on those.
+    chosen = select(root, selectors["entry"]) if valid(selectors["entry"]) else []
+    if block.node in chosen and not block.flat:
+        chosen = [el for el in chosen if el is block.node or follow(el, block.path) is not None]
+        block.members = chosen
+        block.runs = {m: [m] for m in chosen}
+    language = page_language(root, url, None)
+    languages = [language] if language else None
+    title = title_selector(block)
+    if title:
+        selectors["title"] = title
+    date = date_selector(block, languages)
+    if date:
+        selectors["date"] = date
+    taken = [block.title] + [first_in(block.runs[block.node], date)] if date else [block.title]
+    description = description_selector(block, [t for t in taken if t is not None])
+    if description:
+        selectors["description"] = description
+    image = image_selector(block)
+    if image:
+        selectors["image"] = image
+    links = find_page_links(root, url)
+    after = next_selector(root, links[0] if links else None)
+    if after:
+        selectors["next"] = after
+    return selectors
+
+
+def profile_text(selectors: dict[str, str], url: str, examples: list[str], page: str, when: datetime) -> str:
+    """The profile as TOML, with a comment saying where and from what it was learnt."""
+    host = host_of(url) or "site"
+    site = host.removeprefix("www.")
+    shown = ", ".join(json.dumps(" ".join(e.split()), ensure_ascii=False) for e in examples)
+    lines = [
+        MARK,
+        f"# on {when:%Y-%m-%d %H:%M} UTC from {' '.join(page.split())}",
+        f"# (page address {url}), example titles: {shown}.",
+        "# Each selector is CSS read inside one entry (entry and next: on the whole page); edit freely.",
+        "# A field whose selector finds nothing in an entry is looked for by content instead.",
+        f"name = {json.dumps(site)}",
+        f"description = {json.dumps(f'Listing pages of {site}, learnt from an example', ensure_ascii=False)}",
+        f"domains = [{json.dumps(site)}]",
+    ]
+    if selectors.get("flat"):
+        lines += [
+            "# An entry has no element of its own: it is its `entry` element and the siblings after it.",
+            "flat = true",
+        ]
+    lines += ["", "[selectors]"]
+    lines += [f"{key} = {json.dumps(value, ensure_ascii=False)}" for key, value in selectors.items() if key != "flat"]
+    return "\n".join(lines) + "\n"
+
+
+def learn_profile(body: bytes | str, url: str, examples: list[str], page: str, when: datetime | None = None) -> Learned:
+    """A site profile for the listing the example titles are in; LearnError says why there is none."""
+    if not examples:
+        raise LearnError("give at least one example title (--example)")
+    root = parse_html(body, base_url=url)
+    selectors = learn_selectors(root, url, examples)
+    text = profile_text(selectors, url, examples, page, when or datetime.now(UTC))
+    profile = profile_from_text(text, "learnt profile")
+    check = extract_page(body, url, profile)
+    titles = [e.title for e in check.entries] if check.extractor == profile.name else []
+    lost = [e for e in examples if not any(same_title(t, e) for t in titles)]
+    if lost:
+        raise LearnError(f'the learnt profile does not read example "{lost[0]}" back: give another example title')
+    return Learned(text=text, profile=profile, selectors={k: v for k, v in selectors.items() if k != "flat"})
