@@ -12,20 +12,13 @@ from __future__ import annotations
 import base64
 from urllib.parse import unquote, urlsplit, urlunsplit
 
-from .origins import DEFAULT_PORTS, redact  # noqa: F401  (redact: printing a URL is the origins' rule)
+from .origins import exact_origin, redact  # noqa: F401  (redact: printing a URL is the origins' rule)
 
 
 def auth_origin(url: str) -> str | None:
     """The origin credentials belong to: scheme://host:port, exact (no "www." folding)."""
-    try:
-        parts = urlsplit(url)
-        port = parts.port
-    except ValueError:
-        return None
-    scheme, name = parts.scheme.lower(), (parts.hostname or "").lower().rstrip(".")
-    if scheme not in DEFAULT_PORTS or not name:
-        return None
-    return f"{scheme}://{name}:{port or DEFAULT_PORTS[scheme]}"
+    found = exact_origin(url)
+    return found and "{}://{}:{}".format(*found)
 
 
 def split_credentials(url: str) -> tuple[str, tuple[str, str] | None]:

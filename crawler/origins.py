@@ -51,8 +51,8 @@ def host(url: str) -> str:
         return ""
 
 
-def origin(url: str) -> tuple[str, str, int] | None:
-    """(scheme, host without "www.", port), or None for a URL that is not http(s) with a host."""
+def exact_origin(url: str) -> tuple[str, str, int] | None:
+    """(scheme, host, port) as written (no "www." folding), or None for a URL that is not http(s) with a host."""
     try:
         parts = urlsplit(url)
         port = parts.port
@@ -61,7 +61,13 @@ def origin(url: str) -> tuple[str, str, int] | None:
     scheme, host = parts.scheme.lower(), (parts.hostname or "").lower().rstrip(".")
     if scheme not in DEFAULT_PORTS or not host:
         return None
-    return scheme, host.removeprefix("www."), port or DEFAULT_PORTS[scheme]
+    return scheme, host, port or DEFAULT_PORTS[scheme]
+
+
+def origin(url: str) -> tuple[str, str, int] | None:
+    """(scheme, host without "www.", port), or None for a URL that is not http(s) with a host."""
+    found = exact_origin(url)
+    return found and (found[0], found[1].removeprefix("www."), found[2])
 
 
 def allowed_origins(start_urls: list[str]) -> frozenset:
