@@ -13,6 +13,7 @@ profile, so that one cron line serves many listings.
     url = "https://www.ilo.org/asia/countries/lao-peoples-democratic-republic/facet/lang--en/index.htm"
     spider = "ilo"             # ilo (default) or listing
     profile = "ilo"            # optional: a bundled name, auto, or a profile .toml
+    render = true              # optional: a browser builds this list (docs/rendering.md)
 
 The file is checked against a schema before anything is crawled: an unknown key (a
 typo) or a value of the wrong type is an error naming the file, the key and the type
@@ -38,7 +39,7 @@ TOP_LEVEL = {
     "settings": "table",
     "listing": "list of tables ([[listing]])",
 }
-LISTING_KEYS = {"url": "an http(s) URL", "spider": "ilo or listing", "profile": "text"}
+LISTING_KEYS = {"url": "an http(s) URL", "spider": "ilo or listing", "profile": "text", "render": "true or false"}
 SPIDERS = ("ilo", "listing")
 KNOWN = set(TOP_LEVEL)
 
@@ -62,6 +63,11 @@ class Config:
     def spider(self) -> str:
         spiders = {item.get("spider", "ilo") for item in self.listings}
         return spiders.pop() if len(spiders) == 1 else "listing"
+
+    @property
+    def rendered(self) -> list[str]:
+        """The listings a browser builds (`render = true`): crawled in Chromium."""
+        return [item["url"] for item in self.listings if item.get("render")]
 
     @property
     def profiles(self) -> dict[str, str]:
@@ -112,6 +118,8 @@ def _check_listing(path, number: int, item) -> dict:
         raise _wrong(path, where, "spider", "ilo or listing", item["spider"])
     if "profile" in item:
         _check_profile(path, where, _text(path, where, "profile", item["profile"]))
+    if "render" in item and not isinstance(item["render"], bool):
+        raise _wrong(path, where, "render", "true or false", item["render"])
     return item
 
 

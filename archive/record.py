@@ -20,7 +20,18 @@ from .session import CrawlSession, SessionDelta, Sighting
 from .versions import field_bits, full_records, insert_sql, is_keyframe, keyframe_of, stored_fields, to_epoch, to_mask
 
 # The headers worth keeping with a capture: enough to replay and to revalidate.
-KEPT_HEADERS = ("content-type", "etag", "last-modified", "date", "content-language", "retry-after", "location")
+# x-listing-archive-rendered marks a body that is the DOM a browser built (crawler/render.py).
+RENDERED = "x-listing-archive-rendered"
+KEPT_HEADERS = (
+    "content-type",
+    "etag",
+    "last-modified",
+    "date",
+    "content-language",
+    "retry-after",
+    "location",
+    RENDERED,
+)
 VALIDATORS = ("etag", "last-modified")
 # SQLite's default limit on host parameters is 999 in old builds: stay well under it.
 SQL_CHUNK = 500
@@ -307,7 +318,8 @@ def last_captures(conn, listing_urls: list[str]) -> dict[str, dict]:
             kept = json.loads(headers or "{}")
             found[url] = {
                 "id": capture_id,
-                "validators": {k: v for k, v in kept.items() if k in VALIDATORS},
+                # A rendered DOM is not what the document's validators vouch for: it is read again.
+                "validators": {} if RENDERED in kept else {k: v for k, v in kept.items() if k in VALIDATORS},
                 "page_links": json.loads(links or "[]"),
             }
     for last in found.values():  # a page that listed nothing says so again when it answers 304

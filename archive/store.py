@@ -256,6 +256,7 @@ class Archive:
             fills[url] = health.fill_counts(seen.values())
             pages, complete = info.get("pages_fetched", 0), bool(info.get("complete"))
             reasons += health.assess(url, pages, len(seen), fills[url], self._baseline(url), complete)
+            reasons += health.browser_built(url, info)
         return fills, reasons
 
     def _record_listings(self, session, listings, fills, status, suspect) -> None:

@@ -34,16 +34,22 @@ def run_crawl(
     listing_profiles: dict | None = None,
     log_file: str | None = None,
     progress: bool = False,
+    render_listings: list[str] | bool | None = None,
 ) -> dict:
     """Crawl into the archive at `db`. Returns {"crawl_id", "status", "listings", "stats"}.
 
     `log_file` gets the whole Scrapy log at INFO; with `progress` the terminal shows a
-    progress line and only warnings.
+    progress line and only warnings. `render_listings` (URLs, or True for all) are rendered
+    in Chromium (crawler/render.py): the crawl then starts one browser, closed when it ends.
     """
     extra = {"ARCHIVE_DB": db or "", "PROGRESS_ENABLED": progress}
     if progress:
         extra["LOG_LEVEL"] = "WARNING"
     settings = project_settings({**(overrides or {}), **extra})
+    if render_listings:
+        from .render import render_settings
+
+        settings.setdict(render_settings(settings), priority="cmdline")
     logging.raiseExceptions = False  # a log file on a full disk must not print tracebacks; the crawl says why
     process = CrawlerProcess(settings)
     if log_file:
@@ -61,7 +67,13 @@ def run_crawl(
         kwargs["profile"] = profile
     if listing_profiles:
         kwargs["listing_profiles"] = listing_profiles
+    if render_listings:
+        kwargs["render_listings"] = render_listings
     crawler = process.create_crawler(spider)
+    if render_listings:
+        from .render import RouteGuard
+
+        crawler.settings.set("PLAYWRIGHT_ABORT_REQUEST", RouteGuard(crawler), priority="cmdline")
     process.crawl(crawler, **kwargs)
     process.start()
     stats = crawler.stats.get_stats() if crawler.stats else {}

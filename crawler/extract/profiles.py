@@ -34,7 +34,14 @@ SCHEMA: dict[str, tuple[type | tuple[type, ...], str]] = {
     "page_offset": (str, "a regular expression (a string) with one group: the first row's offset"),
     "rows_per_page": (int, "a whole number"),
     "selectors": (dict, "a table of CSS selectors"),
+    # Listings a browser builds (crawler/render.py): render them, wait for a selector, expand the list.
+    "render": (bool, "true or false"),
+    "wait_for": (str, "a CSS selector"),
+    "load_more": (str, 'a CSS selector (the "Load more" button)'),
+    "scroll": (bool, "true or false"),
 }
+# The keys that hold CSS selectors besides [selectors], checked as such.
+RENDER_SELECTORS = ("wait_for", "load_more")
 
 
 class ProfileError(ValueError):
@@ -50,7 +57,15 @@ class Profile:
     rows_per_page: int | None = None
     page_offset: re.Pattern | None = None  # a page's first row in its URL ("nextRow--20"), to number pages
     description: str = ""
+    render: bool = False  # its pages are rendered in Chromium (crawler/render.py)
+    wait_for: str = ""  # a selector the rendered page must hold before it is read
+    load_more: str = ""  # a "Load more" button, clicked until it goes away
+    scroll: bool = False  # an infinite scroll, scrolled until the page stops growing
     source: str = field(default="", compare=False)
+
+    def render_spec(self) -> dict:
+        """How a rendered page of this profile is waited for and expanded (crawler/render_page.py)."""
+        return {"wait_for": self.wait_for, "load_more": self.load_more, "scroll": self.scroll}
 
     def matches(self, url: str) -> bool:
         host = host_of(url)
@@ -75,7 +90,7 @@ def validate(data: dict, source: str) -> None:
         if key not in SCHEMA:
             raise ProfileError(f"{source}: unknown key {key!r}; a profile holds {', '.join(SCHEMA)}")
         kind, expected = SCHEMA[key]
-        if not isinstance(value, kind) or isinstance(value, bool):
+        if not isinstance(value, kind) or (isinstance(value, bool) and kind is not bool):
             raise ProfileError(f"{source}: {key} must be {expected}, not {_type_name(value)} ({value!r})")
     if not data.get("name"):
         raise ProfileError(f'{source}: a profile needs a name (name = "...")')
@@ -105,7 +120,8 @@ def _from_mapping(data: dict, source: str) -> Profile:
     selectors = data["selectors"]
     from cssselect import GenericTranslator, SelectorError
 
-    for key, sel in selectors.items():
+    checked = {**selectors, **{key: data[key] for key in RENDER_SELECTORS if data.get(key)}}
+    for key, sel in checked.items():
         try:
             GenericTranslator().css_to_xpath(sel)
         except SelectorError as exc:
@@ -118,6 +134,10 @@ def _from_mapping(data: dict, source: str) -> Profile:
         rows_per_page=data.get("rows_per_page"),
         page_offset=_pattern(data, "page_offset", source),
         description=data.get("description", ""),
+        render=data.get("render", False),
+        wait_for=data.get("wait_for", ""),
+        load_more=data.get("load_more", ""),
+        scroll=data.get("scroll", False),
         source=source,
     )
 
