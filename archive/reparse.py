@@ -73,7 +73,15 @@ def reparse(archive: Archive, crawl_id: int | None = None, workers: int | None =
         new_id, listings, status="complete", note=f"reparse of crawl {crawl_id} with this release's parsers"
     )
     elapsed = time.perf_counter() - started
-    return {**crawl, "seconds": elapsed, "pages_per_s": len(captures) / elapsed if elapsed else 0.0}
+    from .warc import rendered_captures
+
+    rendered = rendered_captures(conn, crawl_id)  # their stored body is a browser's DOM, read as such
+    return {
+        **crawl,
+        "seconds": elapsed,
+        "pages_per_s": len(captures) / elapsed if elapsed else 0.0,
+        "rendered": rendered,
+    }
 
 
 # Fewer pages than this are parsed in this process: a pool costs more than it saves.

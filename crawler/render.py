@@ -84,13 +84,17 @@ def launch_options(path: str) -> dict:
     return {"executable_path": path, "headless": True, "args": args}
 
 
-def render_settings(settings) -> dict:
-    """The settings a crawl that renders adds: scrapy-playwright for http(s), one browser, a small pool."""
+def render_settings(settings, urls: list[str] | None = None) -> dict:
+    """The settings a crawl that renders `urls` adds: scrapy-playwright for their schemes (each
+    scheme's handler runs a Playwright driver; None: http and https), one browser, a small pool."""
+    from urllib.parse import urlsplit
+
     path = browser_path(settings.get("RENDER_BROWSER", ""))
     pool = max(1, settings.getint("RENDER_CONCURRENCY"))
     handler = "scrapy_playwright.handler.ScrapyPlaywrightDownloadHandler"
+    schemes = {urlsplit(u).scheme.lower() for u in urls} if urls else {"http", "https"}
     return {
-        "DOWNLOAD_HANDLERS": {"http": handler, "https": handler},
+        "DOWNLOAD_HANDLERS": {scheme: handler for scheme in schemes & {"http", "https"}},
         "PLAYWRIGHT_BROWSER_TYPE": "chromium",
         "PLAYWRIGHT_LAUNCH_OPTIONS": launch_options(path),
         "PLAYWRIGHT_MAX_CONTEXTS": 1,

@@ -58,9 +58,15 @@ class _Requests:
 
     def __init__(self, page):
         self.open: set = set()
-        page.on("request", self.open.add)
-        page.on("requestfinished", self.open.discard)
-        page.on("requestfailed", self.open.discard)
+        page.on("request", self.opened)
+        page.on("requestfinished", self.closed)
+        page.on("requestfailed", self.closed)
+
+    def opened(self, request) -> None:
+        self.open.add(request)
+
+    def closed(self, request) -> None:
+        self.open.discard(request)
 
     async def settle(self, timeout: float) -> None:
         deadline = asyncio.get_running_loop().time() + timeout

@@ -49,7 +49,8 @@ def run_crawl(
     if render_listings:
         from .render import render_settings
 
-        settings.setdict(render_settings(settings), priority="cmdline")
+        urls = (start_urls or []) if render_listings is True else list(render_listings)
+        settings.setdict(render_settings(settings, urls), priority="cmdline")
     logging.raiseExceptions = False  # a log file on a full disk must not print tracebacks; the crawl says why
     process = CrawlerProcess(settings)
     if log_file:

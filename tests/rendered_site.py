@@ -76,7 +76,9 @@ def entries(prefix: int, count: int, start: int = 1) -> list[dict]:
     out = []
     for n in range(start, start + count):
         topic = _TOPICS[n % len(_TOPICS)]
-        out.append({"id": f"DOC_{prefix}{n:03d}", "title": f"{topic} {prefix}{n:03d}", "date": f"{n % 28 + 1} May 2026"})
+        out.append(
+            {"id": f"DOC_{prefix}{n:03d}", "title": f"{topic} {prefix}{n:03d}", "date": f"{n % 28 + 1} May 2026"}
+        )
     return out
 
 
@@ -101,7 +103,10 @@ def _week(folder: Path, week: str) -> None:
     (folder / "script.htm").write_text(
         _HEAD.format(title="Publications (script)", items="")
         + _BUILD
-        + f"show({json.dumps(script)});\n</script></main></body></html>\n"
+        + f"show({json.dumps(script)});\n"
+        # What the browser must not load: an image, and anything from another host.
+        + "fetch('http://localhost:' + location.port + '/offsite.json').catch(() => null);\n"
+        + '</script><img src="/logo.png" alt=""></main></body></html>\n"
     )
     (folder / "plain.htm").write_text(
         _HEAD.format(title="Publications (plain)", items="".join(_li(it) for it in script)) + "</main></body></html>\n"

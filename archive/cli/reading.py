@@ -213,11 +213,13 @@ def export_warc_command(db, output, crawl_id):
     Example:
       listing-archive export-warc -o lao.warc.gz
     """
-    from ..warc import export_warc
+    from ..warc import WARC_RENDERED, export_warc, rendered_captures
 
     with open_reader(db) as archive, open(output, "wb") as out:
         count = export_warc(archive, out, crawl_id)
-    click.echo(f"wrote {count} records to {output}")
+        rendered = rendered_captures(archive.conn, crawl_id)
+    said = f" ({rendered} rendered by a browser: their body is its DOM, marked {WARC_RENDERED})" if rendered else ""
+    click.echo(f"wrote {count} records to {output}{said}")
 
 
 @click.command()

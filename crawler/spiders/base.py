@@ -175,10 +175,10 @@ class ListingSpider(FeedWitnessMixin, scrapy.Spider):
         state = self.listings[listing_url]
         state["pages_fetched"] += 1
         page_number = page.page_number or page_number
-        hint = self._browser_hint(response, listing_url, len(entries), page.page_links)
+        self._check_browser_built(response, listing_url, len(entries), page.page_links)
         if not entries:
             # A block page, an error page served with 200, a redesign: what it does not list was not removed.
-            self._problem(state, f"{response.url}: a listing page with no entries" + (f": {hint}" if hint else ""))
+            self._problem(state, f"{response.url}: a listing page with no entries")
         feed = self.feed_request(response, listing_url, entries, page_number, page.page_links)
         yield self._page_item(
             response,
@@ -194,7 +194,7 @@ class ListingSpider(FeedWitnessMixin, scrapy.Spider):
             yield EntryItem(entry, page_url=response.url, page=page_number)
         yield from self._follow(page.page_links, listing_url, page_number)
 
-    def _browser_hint(self, response, listing_url: str, entries: int, page_links: list) -> str | None:
+    def _check_browser_built(self, response, listing_url: str, entries: int, page_links: list) -> None:
         """A rendered page: whether its list was expanded whole. A plain one: whether a browser builds
         its list (then archive.health makes the crawl suspect, with the hint)."""
         state = self.listings[listing_url]
@@ -209,12 +209,10 @@ class ListingSpider(FeedWitnessMixin, scrapy.Spider):
                     f"{response.url}: still more to load after {grown['rounds']} rounds "
                     f"(LISTING_MAX_PAGES={limit}, or it stopped answering)",
                 )
-            return None
+            return
         profile = self._profile_for(listing_url)
-        if not scripted.builds_list_in_browser(response.text, entries, page_links, profile and profile.load_more):
-            return None
-        state["browser_hint"] = scripted.HINT
-        return scripted.HINT
+        if scripted.builds_list_in_browser(response.text, entries, page_links, profile and profile.load_more):
+            state["browser_hint"] = scripted.HINT
 
     def _follow(self, links, listing_url: str, page_number):
         current = page_number or 1

@@ -1,0 +1,155 @@
+"""Listings a browser builds, crawled with Chromium (--render) and without it (suspect, with the hint).
+
+Served from 127.0.0.1 (tests/rendered_site.py). Skipped without Chromium or the render
+extra ("skipped: chromium not installed"), unless REQUIRE_CHROMIUM is set.
+"""
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+from chromium import chromium
+from conftest import FAST, ROOT, cli, q, wait_for
+from rendered_site import CHANGES, MORE_CLICKS, PER_BATCH, build_site
+
+from crawler.render import RENDERED_HEADER, unavailable
+from crawler.site_server import SiteServer
+
+HINT = "this page builds its list in the browser: crawl it with --render"
+PAGES = ("script", "fetch", "more")
+
+
+@pytest.fixture
+def render_ready():
+    chromium()  # skips, or fails under REQUIRE_CHROMIUM, without the browser
+    missing = unavailable()
+    if missing:
+        if os.environ.get("REQUIRE_CHROMIUM"):
+            pytest.fail(f"REQUIRE_CHROMIUM is set but rendering cannot run: {missing}")
+        pytest.skip("skipped: chromium not installed (or the render extra)")
+
+
+def _config(path: Path, base_url: str, root: Path, render: bool) -> Path:
+    lines = []
+    for page in PAGES:
+        lines += ["[[listing]]", f'url = "{base_url}/{page}.htm"', 'spider = "listing"']
+        if page == "more":
+            lines.append(f'profile = "{root / "more.toml"}"')
+        if render:
+            lines.append("render = true")
+    path.write_text("\n".join(lines) + "\n")
+    return path
+
+
+def test_rendered_lists_are_read_whole_and_their_changes_named(tmp_path, render_ready):
+    root = build_site(tmp_path / "site")
+    db = tmp_path / "a.db"
+    with SiteServer(root, state="week1", base="week1") as site:
+        config = _config(tmp_path / "listings.toml", site.base_url, root, render=True)
+        first = cli("crawl", "--config", config, "--db", db, *FAST, check=0)
+        assert "COMPLETE" in first.stdout and "SUSPECT" not in first.stdout
+        listed = dict(
+            (p, q(db, "SELECT entries FROM listing_crawls WHERE listing_url=?", f"{site.base_url}/{p}.htm"))
+            for p in PAGES
+        )
+        assert listed == {"script": 8, "fetch": 8, "more": PER_BATCH * (MORE_CLICKS + 1)}
+        assert [p for p in site.requests if p.startswith("/more-")] == [f"/more-{n}.json" for n in range(1, 6)]
+        assert "/logo.png" not in site.requests, "an image was loaded"
+        assert "/offsite.json" not in site.requests, "the browser reached another host"
+        site.state = "week2"
+        cli("crawl", "--config", config, "--db", db, *FAST, check=0)
+    report = json.loads(cli("diff", "--db", db, "--format", "json", check=0).stdout)
+    assert report["new"] == [] and report["removed"] == []
+    changed = {c["entry_id"]: c["changes"] for c in report["changed"]}
+    assert changed == {
+        entry_id: {"title": [changed[entry_id]["title"][0], title]} for entry_id, title in CHANGES.values()
+    }
+    headers = [json.loads(h) for (h,) in _rows(db, "SELECT headers FROM captures WHERE status=200")]
+    assert len(headers) == 6 and all(RENDERED_HEADER in h for h in headers)
+    assert all("etag" in h for h in headers)  # kept, but never sent back for a rendered page
+    warc = cli("export-warc", "--db", db, "-o", tmp_path / "c.warc.gz", check=0)
+    assert "wrote 6 records" in warc.stdout and "6 rendered by a browser" in warc.stdout
+    reparsed = cli("reparse", "--db", db, check=0)
+    assert "40 entries from 3 stored pages (3 of them rendered by a browser)" in reparsed.stdout
+
+
+def test_the_same_pages_without_render_are_suspect_with_the_hint(tmp_path):
+    root = build_site(tmp_path / "site")
+    db = tmp_path / "a.db"
+    with SiteServer(root, state="week1", base="week1") as site:
+        config = _config(tmp_path / "listings.toml", site.base_url, root, render=False)
+        plain = cli("crawl", "--config", config, "--db", db, *FAST, check=5)
+    hints = [line for line in plain.stdout.splitlines() if line.strip().startswith("hint:")]
+    assert [h.split(": ", 1)[1] for h in hints] == [f"{site.base_url}/{p}.htm: {HINT}" for p in sorted(PAGES)]
+    assert "COMPLETE" not in plain.stdout.replace("INCOMPLETE", "")
+    assert q(db, "SELECT count(*) FROM listing_crawls WHERE complete=1") == 0
+    assert HINT in q(db, "SELECT note FROM crawls")
+
+
+def test_render_without_chromium_says_what_to_install(tmp_path):
+    env_path = os.environ.get("RENDER_BROWSER")
+    os.environ["RENDER_BROWSER"] = str(tmp_path / "no-such-chromium")
+    try:
+        done = cli("crawl", "listing", "--db", tmp_path / "a.db", "--start-url", "http://127.0.0.1:9/x", "--render")
+    finally:
+        if env_path is None:
+            del os.environ["RENDER_BROWSER"]
+        else:
+            os.environ["RENDER_BROWSER"] = env_path
+    assert done.returncode == 1
+    assert "pip install 'listing-archive[render]'" in done.stderr and "chromium" in done.stderr
+    assert len(done.stderr.strip().splitlines()) == 1 and "Traceback" not in done.stderr
+
+
+def _rows(db, sql):
+    import sqlite3
+
+    conn = sqlite3.connect(db)
+    try:
+        return conn.execute(sql).fetchall()
+    finally:
+        conn.close()
+
+
+def _processes_under(folder: Path) -> list[int]:
+    """Processes whose command line names `folder` (the browser's user-data-dir is made under it)."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                cmdline = (entry / "cmdline").read_bytes().replace(b"\0", b" ")
+            except OSError:
+                continue
+            if str(folder).encode() in cmdline:
+                found.append(int(entry.name))
+    return found
+
+
+def test_a_killed_crawl_leaves_no_chromium_behind(tmp_path, render_ready):
+    root = build_site(tmp_path / "site")
+    temp = tmp_path / "tmp"
+    temp.mkdir()
+    with SiteServer(root, state="week1", base="week1") as site:
+        released = threading.Event()
+        site.faults["/data.json"] = lambda handler: released.wait(120) or True  # the list never arrives
+        crawl = subprocess.Popen(
+            [sys.executable, "-m", "archive.cli", "crawl", "listing", "--db", str(tmp_path / "a.db")]
+            + ["--start-url", f"{site.base_url}/fetch.htm", "--render", *FAST],
+            cwd=str(ROOT),
+            env={**os.environ, "PYTHONPATH": str(ROOT), "TMPDIR": str(temp)},
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        try:
+            wait_for(lambda: "/data.json" in site.requests, seconds=90)  # the browser is on the page
+            assert _processes_under(temp), "no chromium with the crawl's user-data-dir"
+        finally:
+            crawl.send_signal(signal.SIGKILL)
+            crawl.wait()
+            released.set()
+        wait_for(lambda: not _processes_under(temp), seconds=60)
