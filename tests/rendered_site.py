@@ -106,7 +106,7 @@ def _week(folder: Path, week: str) -> None:
         + f"show({json.dumps(script)});\n"
         # What the browser must not load: an image, and anything from another host.
         + "fetch('http://localhost:' + location.port + '/offsite.json').catch(() => null);\n"
-        + '</script><img src="/logo.png" alt=""></main></body></html>\n"
+        + '</script><img src="/logo.png" alt=""></main></body></html>\n'
     )
     (folder / "plain.htm").write_text(
         _HEAD.format(title="Publications (plain)", items="".join(_li(it) for it in script)) + "</main></body></html>\n"
