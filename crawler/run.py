@@ -21,6 +21,17 @@ def project_settings(overrides: dict | None = None) -> Settings:
     return settings
 
 
+def _log_to(log_file: str, settings: Settings) -> None:
+    """The whole Scrapy log at INFO into `log_file`, whatever the terminal shows."""
+    handler = logging.FileHandler(log_file, encoding="utf-8")
+    handler.setLevel(logging.INFO)
+    handler.setFormatter(logging.Formatter(settings.get("LOG_FORMAT"), settings.get("LOG_DATEFORMAT")))
+    root = logging.getLogger()
+    root.addHandler(handler)
+    root.setLevel(min(root.level or logging.INFO, logging.INFO))
+    logging.getLogger("scrapy").setLevel(logging.INFO)
+
+
 def spider_names() -> list[str]:
     return sorted(SpiderLoader.from_settings(project_settings()).list())
 
@@ -54,22 +65,14 @@ def run_crawl(
     logging.raiseExceptions = False  # a log file on a full disk must not print tracebacks; the crawl says why
     process = CrawlerProcess(settings)
     if log_file:
-        handler = logging.FileHandler(log_file, encoding="utf-8")
-        handler.setLevel(logging.INFO)
-        handler.setFormatter(logging.Formatter(settings.get("LOG_FORMAT"), settings.get("LOG_DATEFORMAT")))
-        root = logging.getLogger()
-        root.addHandler(handler)
-        root.setLevel(min(root.level or logging.INFO, logging.INFO))
-        logging.getLogger("scrapy").setLevel(logging.INFO)
-    kwargs = {}
-    if start_urls:
-        kwargs["start_urls"] = list(start_urls)
-    if profile:
-        kwargs["profile"] = profile
-    if listing_profiles:
-        kwargs["listing_profiles"] = listing_profiles
-    if render_listings:
-        kwargs["render_listings"] = render_listings
+        _log_to(log_file, settings)
+    given = {
+        "start_urls": list(start_urls or []),
+        "profile": profile,
+        "listing_profiles": listing_profiles,
+        "render_listings": render_listings,
+    }
+    kwargs = {name: value for name, value in given.items() if value}
     crawler = process.create_crawler(spider)
     if render_listings:
         from .render import RouteGuard

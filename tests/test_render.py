@@ -156,3 +156,56 @@ def test_a_killed_crawl_leaves_no_chromium_behind(tmp_path, render_ready):
             released.set()
         wait_for(lambda: not _processes_under(temp), seconds=60)
     shutil.rmtree(temp, ignore_errors=True)
+
+
+# -- without a browser: the hint, the profile keys, the config key ------------------------
+
+_LISTED = "".join(f'<li><a href="/pub/{n}.htm">Report {n}</a></li>' for n in range(10))
+
+
+@pytest.mark.parametrize(
+    "html, entries, links, built",
+    [
+        ("<ul id='list'></ul><script>list.innerHTML = rows</script>", 0, [], True),
+        ("<div class='results'></div>", 0, [], True),
+        ("<p>Nothing</p><noscript>Please enable JavaScript to see the reports.</noscript>", 1, [], True),
+        ("<main><p>Reports</p><script>fetch('/data.json').then(show)</script></main>", 1, [], True),
+        ("<noscript><img src='/pixel.gif'></noscript><p>About us</p>", 0, [], False),
+        (f"<ul>{_LISTED}</ul><button>Load more</button>", 10, [], True),
+        (f"<ul>{_LISTED}</ul><button>Load more</button>", 10, ["/page/2"], False),
+        (f"<ul>{_LISTED}</ul><script>document.body.appendChild(x)</script>", 10, [], False),
+        (f"<ul>{_LISTED}</ul><p>Read more about us</p>", 10, [], False),
+    ],
+)
+def test_a_page_a_browser_builds_is_recognised(html, entries, links, built):
+    from crawler.extract.scripted import builds_list_in_browser
+
+    assert builds_list_in_browser(f"<html><body>{html}</body></html>", entries, links) is built
+
+
+def test_a_profile_names_how_its_pages_render(tmp_path):
+    from crawler.extract.profiles import ProfileError, load_profile_file
+
+    root = build_site(tmp_path)
+    profile = load_profile_file(root / "more.toml")
+    assert profile.render_spec() == {"wait_for": "#list li.item", "load_more": "button#more", "scroll": False}
+    bad = tmp_path / "bad.toml"
+    bad.write_text((root / "more.toml").read_text().replace('load_more = "button#more"', 'load_more = "button[["'))
+    with pytest.raises(ProfileError, match="load_more"):
+        load_profile_file(bad)
+    bad.write_text('name = "x"\nrender = "yes"\n[selectors]\nentry = "li"\n')
+    with pytest.raises(ProfileError, match="render must be true or false"):
+        load_profile_file(bad)
+
+
+def test_a_config_listing_may_ask_to_render(tmp_path):
+    from archive.config import ConfigError, load_config
+
+    config = tmp_path / "c.toml"
+    config.write_text(
+        '[[listing]]\nurl = "https://example.org/a"\nrender = true\n[[listing]]\nurl = "https://example.org/b"\n'
+    )
+    assert load_config(str(config)).rendered == ["https://example.org/a"]
+    config.write_text('[[listing]]\nurl = "https://example.org/a"\nrender = "yes"\n')
+    with pytest.raises(ConfigError, match="render"):
+        load_config(str(config))
