@@ -113,7 +113,10 @@ def _render(plan: CrawlPlan, render: bool) -> None:
         named = {url: (plan.listing_profiles or {}).get(url) or plan.profile for url in plan.start_urls}
         by_profile = [url for url, name in named.items() if name and getattr(get_profile(name), "render", False)]
         plan.render_listings = sorted({*(plan.render_listings or []), *by_profile})
-    if plan.render_listings and not plan.frontier:  # a distributed crawl's workers render (or leave it to others)
+    if plan.render_listings and plan.frontier:
+        # Workers would fetch these pages unrendered (and find nothing): refused rather than read wrong.
+        raise PlanError("rendered listings cannot be crawled with --frontier yet: crawl them without it")
+    if plan.render_listings:
         missing = unavailable(plan.overrides.get("RENDER_BROWSER", ""))
         if missing:
             raise RenderUnavailable(missing)

@@ -131,7 +131,8 @@ def _processes_under(folder: Path) -> list[int]:
     return found
 
 
-def test_a_killed_crawl_leaves_no_chromium_behind(tmp_path, render_ready):
+@pytest.mark.parametrize("stop", [signal.SIGKILL, signal.SIGINT], ids=["kill", "ctrl-c"])
+def test_a_stopped_crawl_leaves_no_chromium_behind(tmp_path, render_ready, stop):
     root = build_site(tmp_path / "site")
     temp = Path(tempfile.mkdtemp(prefix="lr-"))  # short: Chromium's socket path under it has a length limit
     with SiteServer(root, state="week1", base="week1") as site:
@@ -139,7 +140,7 @@ def test_a_killed_crawl_leaves_no_chromium_behind(tmp_path, render_ready):
         site.faults["/data.json"] = lambda handler: released.wait(120) or True  # the list never arrives
         crawl = subprocess.Popen(
             [sys.executable, "-m", "archive.cli", "crawl", "listing", "--db", str(tmp_path / "a.db")]
-            + ["--start-url", f"{site.base_url}/fetch.htm", "--render", *FAST],
+            + ["--start-url", f"{site.base_url}/fetch.htm", "--render", *FAST, "-s", "DOWNLOAD_TIMEOUT=20"],
             cwd=str(ROOT),
             env={**os.environ, "PYTHONPATH": str(ROOT), "TMPDIR": str(temp)},
             stdout=subprocess.DEVNULL,
@@ -151,9 +152,10 @@ def test_a_killed_crawl_leaves_no_chromium_behind(tmp_path, render_ready):
             )  # the browser is on the page
             assert _processes_under(temp), (tmp_path / "err.txt").read_text()[-3000:]
         finally:
-            crawl.send_signal(signal.SIGKILL)
-            crawl.wait()
+            crawl.send_signal(stop)
+            crawl.wait(timeout=120)
             released.set()
+        assert crawl.returncode != 0
         wait_for(lambda: not _processes_under(temp), seconds=60)
     shutil.rmtree(temp, ignore_errors=True)
 
@@ -209,3 +211,18 @@ def test_a_config_listing_may_ask_to_render(tmp_path):
     config.write_text('[[listing]]\nurl = "https://example.org/a"\nrender = "yes"\n')
     with pytest.raises(ConfigError, match="render"):
         load_config(str(config))
+
+
+def test_rendered_listings_are_not_handed_to_workers(tmp_path):
+    done = cli(
+        "crawl",
+        "listing",
+        "--db",
+        tmp_path / "a.db",
+        "--start-url",
+        "http://127.0.0.1:9/x",
+        "--render",
+        "--frontier",
+        "redis://127.0.0.1:9/0",
+    )
+    assert done.returncode == 2 and "cannot be crawled with --frontier yet" in done.stderr
