@@ -108,12 +108,29 @@ class RouteGuard:
     """scrapy-playwright's PLAYWRIGHT_ABORT_REQUEST: True aborts what the page asks the browser for.
 
     The page's navigations, scripts and XHR stay on the start URLs' origins (a redirect or a
-    script elsewhere is aborted); images, fonts and media are not loaded at all.
+    script elsewhere is aborted) and out of what robots.txt forbids; images, fonts and media
+    are not loaded at all.
     """
 
     def __init__(self, crawler):
+        from scrapy import signals
+
         self.crawler = crawler
         self.origins = None
+        self.user_agent = crawler.settings.get("USER_AGENT")
+        self.robots: dict[str, object] = {}  # netloc: the robots.txt parser the page itself was allowed by
+        crawler.signals.connect(self.on_robots, signal=signals.robots_parsed)
+
+    def on_robots(self, robotparser, request):
+        from urllib.parse import urlsplit
+
+        self.robots[urlsplit(request.url).netloc] = robotparser
+
+    def _forbidden(self, url: str) -> bool:
+        from urllib.parse import urlsplit
+
+        parser = self.robots.get(urlsplit(url).netloc)
+        return parser is not None and not parser.allowed(url, self.user_agent)
 
     def __call__(self, request) -> bool:
         if self.origins is None:
@@ -125,6 +142,9 @@ class RouteGuard:
             return False
         if not on_site(request.url, self.origins):
             self.crawler.stats.inc_value("render/blocked/off_site")
+            return True
+        if self._forbidden(request.url):  # a script's data under a path robots.txt keeps us out of
+            self.crawler.stats.inc_value("render/blocked/robots")
             return True
         return False
 

@@ -104,8 +104,9 @@ def _week(folder: Path, week: str) -> None:
         _HEAD.format(title="Publications (script)", items="")
         + _BUILD
         + f"show({json.dumps(script)});\n"
-        # What the browser must not load: an image, and anything from another host.
+        # What the browser must not load: an image, anything from another host, what robots.txt forbids.
         + "fetch('http://localhost:' + location.port + '/offsite.json').catch(() => null);\n"
+        + "fetch('/private/extra.json').catch(() => null);\n"
         + '</script><img src="/logo.png" alt=""></main></body></html>\n'
     )
     (folder / "plain.htm").write_text(

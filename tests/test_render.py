@@ -63,6 +63,7 @@ def test_rendered_lists_are_read_whole_and_their_changes_named(tmp_path, render_
         assert [p for p in site.requests if p.startswith("/more-")] == [f"/more-{n}.json" for n in range(1, 6)]
         assert "/logo.png" not in site.requests, "an image was loaded"
         assert "/offsite.json" not in site.requests, "the browser reached another host"
+        assert "/private/extra.json" not in site.requests, "the browser fetched what robots.txt forbids"
         site.state = "week2"
         cli("crawl", "--config", config, "--db", db, *FAST, check=0)
     report = json.loads(cli("diff", "--db", db, "--format", "json", check=0).stdout)
