@@ -227,3 +227,13 @@ def test_rendered_listings_are_not_handed_to_workers(tmp_path):
         "redis://127.0.0.1:9/0",
     )
     assert done.returncode == 2 and "cannot be crawled with --frontier yet" in done.stderr
+
+
+def test_a_rendered_page_over_the_size_limit_fails_its_listing(tmp_path, render_ready):
+    root = build_site(tmp_path / "site")
+    with SiteServer(root, state="week1", base="week1") as site:
+        url = f"{site.base_url}/script.htm"
+        limit = (root / "week1" / "script.htm").stat().st_size + 100  # the served page is under it, its DOM is not
+        size = ["-s", f"DOWNLOAD_MAXSIZE={limit}"]
+        done = cli("crawl", "listing", "--db", tmp_path / "a.db", "--start-url", url, "--render", *FAST, *size, check=4)
+    assert "page over the size limit" in done.stdout and "Traceback" not in done.stderr
