@@ -174,6 +174,7 @@ _LISTED = "".join(f'<li><a href="/pub/{n}.htm">Report {n}</a></li>' for n in ran
     [
         ("<ul id='list'></ul><script>list.innerHTML = rows</script>", 0, [], True),
         ("<div class='results'></div>", 0, [], True),
+        ("<div class='wrapper'></div><p>Contact us</p>", 0, [], False),
         ("<p>Nothing</p><noscript>Please enable JavaScript to see the reports.</noscript>", 1, [], True),
         ("<main><p>Reports</p><script>fetch('/data.json').then(show)</script></main>", 1, [], True),
         ("<noscript><img src='/pixel.gif'></noscript><p>About us</p>", 0, [], False),
@@ -181,6 +182,8 @@ _LISTED = "".join(f'<li><a href="/pub/{n}.htm">Report {n}</a></li>' for n in ran
         (f"<ul>{_LISTED}</ul><button>Load more</button>", 10, ["/page/2"], False),
         (f"<ul>{_LISTED}</ul><script>document.body.appendChild(x)</script>", 10, [], False),
         (f"<ul>{_LISTED}</ul><p>Read more about us</p>", 10, [], False),
+        (f"<ul>{_LISTED}</ul><button>Show more filters</button>", 10, [], False),
+        (f"<ul>{_LISTED}</ul><a href='#'> More results… </a>", 10, [], True),
     ],
 )
 def test_a_page_a_browser_builds_is_recognised(html, entries, links, built):

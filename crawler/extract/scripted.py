@@ -23,9 +23,17 @@ _BUILDS = re.compile(
 # A script tag a framework mounts into, or the data it renders from.
 _FRAMEWORK = re.compile(r"__NEXT_DATA__|__NUXT__|data-reactroot|ng-app|ng-version|data-v-app|x-data=", re.IGNORECASE)
 # Names that mark an element as the list's container.
-_LIST_NAME = re.compile(r"list|results|items|entries|cards|grid|feed|publications|news|events|root|app", re.IGNORECASE)
+_LIST_NAME = re.compile(
+    r"(?<![a-z])(?:list|results|items|entries|cards|grid|feed|publications|news|events|root|app)(?![a-z])",
+    re.IGNORECASE,
+)
 _MORE_WORD = re.compile(r"\bmore\b", re.IGNORECASE)
-_LOAD_MORE = re.compile(r"^\s*(load|show|view|see)\s+more\b|^\s*more\s+(results|items|news|entries)\b", re.IGNORECASE)
+# The whole text of a "Load more" control ("Show more filters" is not one).
+_MORE_NOUNS = r"(?:results|items|entries|news|articles|publications|stories|posts|events|documents|resources)"
+_LOAD_MORE = re.compile(
+    rf"^\s*(?:(?:load|show|view|see)\s+more(?:\s+{_MORE_NOUNS})?|more\s+{_MORE_NOUNS})\s*(?:\.\.\.|…)?\s*$",
+    re.IGNORECASE,
+)
 
 
 def builds_list_in_browser(html: str, entries: int, page_links: list, load_more: str = "") -> bool:
