@@ -3,6 +3,7 @@
     /script.htm  a list built by an inline script at load
     /fetch.htm   a list built from fetch('/data.json')
     /more.htm    4 entries, then a "Load more" button that fetches /more-1.json … /more-5.json
+    /scroll.htm  the same, loaded as the page is scrolled to its end (an infinite scroll)
     /plain.htm   the same entries as plain HTML (the benchmark's plain fetch)
 
 `build_site(root)` writes two states, week1 and week2 (served with SiteServer(root, state,
@@ -25,6 +26,9 @@ entry = "li.item"
 title = ".item-title a"
 date = ".item-date"
 """
+SCROLL_PROFILE = MORE_PROFILE.replace('name = "load-more-test"', 'name = "scroll-test"').replace(
+    'load_more = "button#more"', "scroll = true"
+)
 # What week2 changes, page by page: (entry whose title changes, its new title).
 CHANGES = {
     "script": ("DOC_1003", "Labour market outlook for the region (revised)"),
@@ -66,6 +70,18 @@ document.getElementById('more').addEventListener('click', function () {
   fetch('/more-' + round + '.json').then(r => r.json()).then(function (data) {
     show(data.items);
     if (data.last) document.getElementById('more').remove();
+  });
+});
+"""
+_SCROLL = """let round = 0, loading = false, done = false;
+window.addEventListener('scroll', function () {
+  if (loading || done || innerHeight + scrollY < document.documentElement.scrollHeight - 20) return;
+  loading = true;
+  round += 1;
+  fetch('/more-' + round + '.json').then(r => r.json()).then(function (data) {
+    show(data.items);
+    done = data.last;
+    loading = false;
   });
 });
 """
@@ -127,14 +143,23 @@ def _week(folder: Path, week: str) -> None:
         + _MORE
         + "</script></main></body></html>\n"
     )
+    (folder / "scroll.htm").write_text(
+        _HEAD.format(title="Publications (scroll)", items=first).replace(
+            "<main>", "<style>li { height: 400px }</style><main>"
+        )
+        + _BUILD
+        + _SCROLL
+        + "</script></main></body></html>\n"
+    )
     for n in range(1, MORE_CLICKS + 1):
         batch = more[PER_BATCH * n : PER_BATCH * (n + 1)]
         (folder / f"more-{n}.json").write_text(json.dumps({"items": batch, "last": n == MORE_CLICKS}))
 
 
 def build_site(root: Path) -> Path:
-    """Both weeks of the site under `root`, and the "Load more" profile at root/more.toml."""
+    """Both weeks of the site under `root`, and the "Load more" and scroll profiles (root/more.toml, scroll.toml)."""
     for week in ("week1", "week2"):
         _week(root / week, week)
     (root / "more.toml").write_text(MORE_PROFILE)
+    (root / "scroll.toml").write_text(SCROLL_PROFILE)
     return root

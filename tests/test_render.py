@@ -113,6 +113,17 @@ def test_render_without_chromium_says_what_to_install(tmp_path):
     assert len(done.stderr.strip().splitlines()) == 1 and "Traceback" not in done.stderr
 
 
+def test_an_infinite_scroll_is_scrolled_to_its_end(tmp_path, render_ready):
+    root = build_site(tmp_path / "site")
+    db = tmp_path / "a.db"
+    with SiteServer(root, state="week1", base="week1") as site:
+        url = f"{site.base_url}/scroll.htm"
+        profile = ["--profile", root / "scroll.toml"]
+        cli("crawl", "listing", "--db", db, "--start-url", url, *profile, "--render", *FAST, check=0)
+        assert [p for p in site.requests if p.startswith("/more-")] == [f"/more-{n}.json" for n in range(1, 6)]
+    assert q(db, "SELECT entries FROM listing_crawls") == PER_BATCH * (MORE_CLICKS + 1)
+
+
 def _rows(db, sql):
     conn = sqlite3.connect(db)
     try:
