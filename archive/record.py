@@ -326,3 +326,13 @@ def last_captures(conn, listing_urls: list[str]) -> dict[str, dict]:
         listed = conn.execute("SELECT 1 FROM sightings WHERE capture_id = ? LIMIT 1", (last["id"],)).fetchone()
         last["listed"] = listed is not None
     return found
+
+
+def rendered_captures(conn, crawl_id: int | None = None) -> int:
+    """How many captures (of one crawl, or all) hold a DOM a browser built."""
+    sql = "SELECT count(*) FROM captures WHERE json_extract(headers, ?) IS NOT NULL"
+    params: tuple = (f'$."{RENDERED}"',)
+    if crawl_id is not None:
+        sql += " AND crawl_id = ?"
+        params += (crawl_id,)
+    return conn.execute(sql, params).fetchone()[0]

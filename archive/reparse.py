@@ -23,7 +23,7 @@ from crawler.validation import checked_entry
 
 from .bodies import decompress, stored_body
 from .queries import latest_complete_crawl
-from .record import SQL_CHUNK
+from .record import SQL_CHUNK, rendered_captures
 from .store import Archive, Sighting
 
 
@@ -73,8 +73,6 @@ def reparse(archive: Archive, crawl_id: int | None = None, workers: int | None =
         new_id, listings, status="complete", note=f"reparse of crawl {crawl_id} with this release's parsers"
     )
     elapsed = time.perf_counter() - started
-    from .warc import rendered_captures
-
     rendered = rendered_captures(conn, crawl_id)  # their stored body is a browser's DOM, read as such
     return {
         **crawl,

@@ -63,13 +63,3 @@ def export_warc(archive: Archive, out, crawl_id: int | None = None) -> int:
         writer.write_record(record)
         count += 1
     return count
-
-
-def rendered_captures(conn, crawl_id: int | None = None) -> int:
-    """How many captures (of one crawl, or all) hold a DOM a browser built."""
-    sql = "SELECT count(*) FROM captures WHERE json_extract(headers, ?) IS NOT NULL"
-    params: tuple = (f'$."{RENDERED}"',)
-    if crawl_id is not None:
-        sql += " AND crawl_id = ?"
-        params += (crawl_id,)
-    return conn.execute(sql, params).fetchone()[0]

@@ -19,6 +19,7 @@ import pytest
 from chromium import chromium
 from conftest import FAST, ROOT, cli, q, wait_for
 from rendered_site import CHANGES, MORE_CLICKS, PER_BATCH, build_site
+from warcio.archiveiterator import ArchiveIterator
 
 from archive.record import last_captures
 from crawler.render import RENDERED_HEADER, unavailable
@@ -81,6 +82,9 @@ def test_rendered_lists_are_read_whole_and_their_changes_named(tmp_path, render_
     assert len(last) == 3 and all(capture["validators"] == {} for capture in last.values())
     warc = cli("export-warc", "--db", db, "-o", tmp_path / "c.warc.gz", check=0)
     assert "wrote 6 records" in warc.stdout and "6 rendered by a browser" in warc.stdout
+    with open(tmp_path / "c.warc.gz", "rb") as stream:
+        marks = [r.rec_headers.get_header("WARC-Rendered-By") for r in ArchiveIterator(stream)]
+    assert len(marks) == 6 and all(m and m.endswith("; DOM after scripts") for m in marks)
     reparsed = cli("reparse", "--db", db, check=0)
     assert "40 entries from 3 stored pages (3 of them rendered by a browser)" in reparsed.stdout
 
@@ -216,6 +220,12 @@ def test_a_profile_names_how_its_pages_render(tmp_path):
     bad.write_text('name = "x"\nrender = "yes"\n[selectors]\nentry = "li"\n')
     with pytest.raises(ProfileError, match="render must be true or false"):
         load_profile_file(bad)
+
+
+def test_the_crawl_and_the_archive_name_the_rendered_mark_alike():
+    from archive.record import KEPT_HEADERS, RENDERED
+
+    assert RENDERED == RENDERED_HEADER and RENDERED in KEPT_HEADERS
 
 
 def test_a_config_listing_may_ask_to_render(tmp_path):

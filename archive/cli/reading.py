@@ -213,7 +213,8 @@ def export_warc_command(db, output, crawl_id):
     Example:
       listing-archive export-warc -o lao.warc.gz
     """
-    from ..warc import WARC_RENDERED, export_warc, rendered_captures
+    from ..record import rendered_captures
+    from ..warc import WARC_RENDERED, export_warc
 
     with open_reader(db) as archive, open(output, "wb") as out:
         count = export_warc(archive, out, crawl_id)
