@@ -59,17 +59,14 @@ def unavailable(configured: str = "") -> str | None:
     except ImportError:
         return INSTALL_HINT
     if browser_path(configured) is None:
-        where = (
-            f"RENDER_BROWSER={configured or os.environ.get('RENDER_BROWSER')}"
-            if configured or os.environ.get("RENDER_BROWSER")
-            else "chromium on PATH"
-        )
+        named = configured or os.environ.get("RENDER_BROWSER")
+        where = f"RENDER_BROWSER={named}" if named else "chromium on PATH"
         return f"{INSTALL_HINT} [not found: {where}]"
     return None
 
 
 def browser_version(path: str) -> str:
-    """ "Chromium 156.0…" from the executable, for the capture's mark ("chromium" when it will not say)."""
+    """The executable's own name and version ("Chromium 156.0…") for the capture's mark; "chromium" if it will not say."""
     try:
         out = subprocess.run([path, "--version"], capture_output=True, text=True, timeout=20, check=False).stdout
     except (OSError, subprocess.SubprocessError):
