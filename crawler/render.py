@@ -66,7 +66,7 @@ def unavailable(configured: str = "") -> str | None:
 
 
 def browser_version(path: str) -> str:
-    """The executable's own name and version ("Chromium 156.0…") for the capture's mark; "chromium" if it will not say."""
+    """The executable's name and version ("Chromium 156.0…") for the capture's mark; "chromium" if it will not say."""
     try:
         out = subprocess.run([path, "--version"], capture_output=True, text=True, timeout=20, check=False).stdout
     except (OSError, subprocess.SubprocessError):
