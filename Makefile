@@ -1,4 +1,5 @@
 # Two commands for a fresh machine: `make demo` and `make test`.
+# The render extra needs no browser to install: without chromium its tests skip.
 PY ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
@@ -9,7 +10,7 @@ STAMP := $(VENV)/.installed
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
-	$(BIN)/python -m pip install -q -e '.[test]'
+	$(BIN)/python -m pip install -q -e '.[test,render]'
 	touch $(STAMP)
 
 install: $(STAMP)

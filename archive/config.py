@@ -15,6 +15,7 @@ profile, so that one cron line serves many listings.
     profile = "ilo"            # optional: a bundled name, auto, or a profile .toml
     username = "reader"        # optional: HTTP basic auth, sent to this listing's origin only
     password_env = "LISTING_PW"  # the password from this environment variable (or password = "...")
+    render = true              # optional: a browser builds this list (docs/rendering.md)
 
 The file is checked against a schema before anything is crawled: an unknown key (a
 typo) or a value of the wrong type is an error naming the file, the key and the type
@@ -49,6 +50,7 @@ LISTING_KEYS = {
     "username": "text",
     "password": "text",
     "password_env": "the name of an environment variable",
+    "render": "true or false",
 }
 AUTH_KEYS = ("username", "password", "password_env")
 SPIDERS = ("ilo", "listing")
@@ -75,6 +77,11 @@ class Config:
     def spider(self) -> str:
         spiders = {item.get("spider", "ilo") for item in self.listings}
         return spiders.pop() if len(spiders) == 1 else "listing"
+
+    @property
+    def rendered(self) -> list[str]:
+        """The listings a browser builds (`render = true`): crawled in Chromium."""
+        return [item["url"] for item in self.listings if item.get("render")]
 
     @property
     def profiles(self) -> dict[str, str]:
@@ -123,6 +130,8 @@ def _check_listing(path, number: int, item) -> dict:
         raise _wrong(path, where, "spider", "ilo or listing", item["spider"])
     if "profile" in item:
         _check_profile(path, where, _text(path, where, "profile", item["profile"]))
+    if "render" in item and not isinstance(item["render"], bool):
+        raise _wrong(path, where, "render", "true or false", item["render"])
     return item
 
 

@@ -21,7 +21,18 @@ from .superseded import read_differently, superseded
 from .versions import field_bits, full_records, insert_sql, is_keyframe, keyframe_of, stored_fields, to_epoch, to_mask
 
 # The headers worth keeping with a capture: enough to replay and to revalidate.
-KEPT_HEADERS = ("content-type", "etag", "last-modified", "date", "content-language", "retry-after", "location")
+# x-listing-archive-rendered marks a body that is the DOM a browser built (crawler/render.py).
+RENDERED = "x-listing-archive-rendered"
+KEPT_HEADERS = (
+    "content-type",
+    "etag",
+    "last-modified",
+    "date",
+    "content-language",
+    "retry-after",
+    "location",
+    RENDERED,
+)
 VALIDATORS = ("etag", "last-modified")
 # SQLite's default limit on host parameters is 999 in old builds: stay well under it.
 SQL_CHUNK = 500
@@ -316,10 +327,21 @@ def last_captures(conn, listing_urls: list[str]) -> dict[str, dict]:
             kept = json.loads(headers or "{}")
             found[url] = {
                 "id": capture_id,
-                "validators": {k: v for k, v in kept.items() if k in VALIDATORS},
+                # A rendered DOM is not what the document's validators vouch for: it is read again.
+                "validators": {} if RENDERED in kept else {k: v for k, v in kept.items() if k in VALIDATORS},
                 "page_links": json.loads(links or "[]"),
             }
     for last in found.values():  # a page that listed nothing says so again when it answers 304
         listed = conn.execute("SELECT 1 FROM sightings WHERE capture_id = ? LIMIT 1", (last["id"],)).fetchone()
         last["listed"] = listed is not None
     return found
+
+
+def rendered_captures(conn, crawl_id: int | None = None) -> int:
+    """How many captures (of one crawl, or all) hold a DOM a browser built."""
+    sql = "SELECT count(*) FROM captures WHERE json_extract(headers, ?) IS NOT NULL"
+    params: tuple = (f'$."{RENDERED}"',)
+    if crawl_id is not None:
+        sql += " AND crawl_id = ?"
+        params += (crawl_id,)
+    return conn.execute(sql, params).fetchone()[0]

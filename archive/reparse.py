@@ -26,7 +26,7 @@ from crawler.validation import checked_entry
 
 from .bodies import decompress, stored_body
 from .queries import latest_complete_crawl
-from .record import SQL_CHUNK
+from .record import SQL_CHUNK, rendered_captures
 from .store import Archive, Sighting
 
 
@@ -34,19 +34,8 @@ def reparse(archive: Archive, crawl_id: int | None = None, workers: int | None =
     """Reparse the captures of one crawl (default: the latest complete site crawl) on `workers`
     processes (default: one a core). Returns the new crawl's row, with `seconds` and `pages_per_s`."""
     conn = archive.conn
-    if crawl_id is None:
-        latest = latest_complete_crawl(conn)
-        if not latest:
-            raise ValueError("no complete crawl to reparse")
-        crawl_id = latest[0]["id"]
-    source = archive.crawl(crawl_id)
-    if not source:
-        raise ValueError(f"no crawl {crawl_id} in this archive")
-    if source.get("source") != "site":
-        of = json.loads(source.get("settings") or "{}").get("reparse_of")
-        raise ValueError(
-            f"crawl {crawl_id} is a reparse: it fetched no pages of its own" + (f" (reparse crawl {of})" if of else "")
-        )
+    source = _source_crawl(archive, crawl_id)
+    crawl_id = source["id"]
     profile_name = json.loads(source.get("settings") or "{}").get("profile") or (
         "ilo" if source["spider"] == "ilo" else "auto"
     )
@@ -84,7 +73,32 @@ def reparse(archive: Archive, crawl_id: int | None = None, workers: int | None =
     crawl = archive.finish_crawl(new_id, listings, status="complete", note=note)
     elapsed = time.perf_counter() - started
     held = {"held": len(new_id.held), "held_differ": len(new_id.held_differ), "held_note": held_note(new_id, crawl_id)}
-    return {**crawl, **held, "seconds": elapsed, "pages_per_s": len(captures) / elapsed if elapsed else 0.0}
+    rendered = rendered_captures(conn, crawl_id)  # their stored body is a browser's DOM, read as such
+    return {
+        **crawl,
+        **held,
+        "seconds": elapsed,
+        "pages_per_s": len(captures) / elapsed if elapsed else 0.0,
+        "rendered": rendered,
+    }
+
+
+def _source_crawl(archive: Archive, crawl_id: int | None) -> dict:
+    """The site crawl whose pages are read: `crawl_id`, else the latest complete one; ValueError saying why not."""
+    if crawl_id is None:
+        latest = latest_complete_crawl(archive.conn)
+        if not latest:
+            raise ValueError("no complete crawl to reparse")
+        crawl_id = latest[0]["id"]
+    source = archive.crawl(crawl_id)
+    if not source:
+        raise ValueError(f"no crawl {crawl_id} in this archive")
+    if source.get("source") != "site":
+        of = json.loads(source.get("settings") or "{}").get("reparse_of")
+        raise ValueError(
+            f"crawl {crawl_id} is a reparse: it fetched no pages of its own" + (f" (reparse crawl {of})" if of else "")
+        )
+    return source
 
 
 def held_note(session, crawl_id: int) -> str | None:

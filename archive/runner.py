@@ -51,6 +51,11 @@ class CrawlPlan:
     workers: int | None = None  # local workers the coordinator starts (None: one per core)
     # {origin: (user, password)} for listings behind HTTP basic auth; never in start_urls, never printed.
     credentials: dict = field(default_factory=dict, repr=False)
+    render_listings: list[str] | bool = False  # rendered in Chromium (True: every listing)
+
+
+class RenderUnavailable(ValueError):
+    """A crawl that must render, on a machine without the render extra or Chromium (exit 1)."""
 
 
 def build_plan(
@@ -67,6 +72,7 @@ def build_plan(
     ignore_fields=(),
     frontier=None,
     workers=None,
+    render=False,
 ) -> CrawlPlan:
     """Options (which win) and a config file merged into one plan; every check before any crawling.
 
@@ -95,6 +101,7 @@ def build_plan(
         plan.notify = plan.notify or cfg.notify
         plan.log_dir, plan.jobdir = log_dir or cfg.log_dir, jobdir or cfg.jobdir
         frontier = frontier or cfg.frontier
+        plan.render_listings = cfg.rendered
     plan.spider, plan.db = plan.spider or "ilo", plan.db or "archive.db"
     _check_options(plan, settings, ignore_fields)
     check_writable(plan.db, "crawl into")  # a NotWritable: bad input, not a usage error
@@ -103,7 +110,31 @@ def build_plan(
     if plan.jobdir:
         plan.overrides["JOBDIR"] = plan.jobdir
     _frontier(plan, frontier, workers)
+    _render(plan, render)
     return plan
+
+
+def _render(plan: CrawlPlan, render: bool) -> None:
+    """Which listings render (--render: all; else the config's and their profiles'); a machine that
+    cannot render says what to install, before anything is fetched."""
+    from crawler.credentials import split_credentials
+    from crawler.extract.profiles import get_profile
+    from crawler.render import unavailable
+
+    if render:
+        plan.render_listings = True
+    elif plan.start_urls:
+        plan.render_listings = [split_credentials(url)[0] for url in plan.render_listings or []]  # as start_urls
+        named = {url: (plan.listing_profiles or {}).get(url) or plan.profile for url in plan.start_urls}
+        by_profile = [url for url, name in named.items() if name and getattr(get_profile(name), "render", False)]
+        plan.render_listings = sorted({*(plan.render_listings or []), *by_profile})
+    if plan.render_listings and plan.frontier:
+        # Workers would fetch these pages unrendered (and find nothing): refused rather than read wrong.
+        raise PlanError("rendered listings cannot be crawled with --frontier yet: crawl them without it")
+    if plan.render_listings:
+        missing = unavailable(plan.overrides.get("RENDER_BROWSER", ""))
+        if missing:
+            raise RenderUnavailable(missing)
 
 
 def _check_options(plan: CrawlPlan, settings, ignore_fields) -> None:
@@ -295,6 +326,7 @@ def execute(plan: CrawlPlan) -> int:
         log_file,
         progress=sys.stderr.isatty(),
         credentials=plan.credentials,
+        render_listings=plan.render_listings,
     )
     error = result["stats"].get("archive/error")
     return exit_status(report(plan, result["crawl_id"], result, error, log_file))

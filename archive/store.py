@@ -260,6 +260,7 @@ class Archive:
             if complete and baseline and 0 < pages < baseline[0]["pages_fetched"]:
                 read["pages_full"] = health.pages_full(self.conn, url, session.crawl_id, baseline[0]["crawl_id"])
             reasons += health.assess(url, pages, len(seen), fills[url], baseline, complete, read)
+            reasons += health.browser_built(url, info)
         return fills, reasons
 
     def _record_listings(self, session, listings, fills, status, suspect) -> None:

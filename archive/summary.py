@@ -54,9 +54,11 @@ def crawl_summary(conn, crawl: dict | None, result: dict) -> str:
             f"  {state:<10} {for_terminal(row['listing_url'])}  "
             f"({row['pages_fetched']} pages, {row['pages_failed']} failed, {row['entries']} entries)"
         )
-    for _url, info in sorted(((result or {}).get("listings") or {}).items()):
+    for url, info in sorted(((result or {}).get("listings") or {}).items()):
         for problem in info.get("problems") or []:
             lines.append(f"  why: {for_terminal(why(problem))}")
+        if info.get("browser_hint"):  # crawler/extract/scripted.py saw a list a browser builds
+            lines.append(f"  hint: {for_terminal(url)}: {info['browser_hint']}")
     if crawl.get("note"):
         lines.append(f"  note: {crawl['note']}")
     if crawl["status"] != "complete":

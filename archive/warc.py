@@ -10,7 +10,11 @@ from io import BytesIO
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
+from .record import RENDERED
 from .store import Archive, ArchiveError
+
+# The capture's body is the DOM a browser built (crawler/render.py), not the bytes the server sent.
+WARC_RENDERED = "WARC-Rendered-By"
 
 _REASONS = {
     200: "OK",
@@ -49,12 +53,12 @@ def export_warc(archive: Archive, out, crawl_id: int | None = None) -> int:
         http = StatusAndHeaders(
             f"{row['status']} {_REASONS.get(row['status'], 'Status')}", headers, protocol="HTTP/1.1"
         )
+        warc_headers = {"WARC-Date": date}
+        rendered = json.loads(row["headers"] or "{}").get(RENDERED)
+        if rendered:
+            warc_headers[WARC_RENDERED] = rendered
         record = writer.create_warc_record(
-            row["url"],
-            "response",
-            payload=BytesIO(body),
-            http_headers=http,
-            warc_headers_dict={"WARC-Date": date},
+            row["url"], "response", payload=BytesIO(body), http_headers=http, warc_headers_dict=warc_headers
         )
         writer.write_record(record)
         count += 1

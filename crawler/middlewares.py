@@ -132,8 +132,8 @@ class ConditionalRequestMiddleware:
         return cls(crawler)
 
     def process_request(self, request, spider=None):
-        if "listing_url" not in request.meta or request.meta.get("conditional_done"):
-            return
+        if "listing_url" not in request.meta or request.meta.get("conditional_done") or "render" in request.meta:
+            return  # a rendered page's DOM depends on more than the document (its scripts' data): read it whole
         request.meta["conditional_done"] = True
         last = getattr(self.crawler, "previous_captures", {}).get(request.url)
         if not last or not last["validators"]:

@@ -21,6 +21,17 @@ def project_settings(overrides: dict | None = None) -> Settings:
     return settings
 
 
+def _log_to(log_file: str, settings: Settings) -> None:
+    """The whole Scrapy log at INFO into `log_file`, whatever the terminal shows."""
+    handler = logging.FileHandler(log_file, encoding="utf-8")
+    handler.setLevel(logging.INFO)
+    handler.setFormatter(logging.Formatter(settings.get("LOG_FORMAT"), settings.get("LOG_DATEFORMAT")))
+    root = logging.getLogger()
+    root.addHandler(handler)
+    root.setLevel(min(root.level or logging.INFO, logging.INFO))
+    logging.getLogger("scrapy").setLevel(logging.INFO)
+
+
 def spider_names() -> list[str]:
     return sorted(SpiderLoader.from_settings(project_settings()).list())
 
@@ -35,37 +46,41 @@ def run_crawl(
     log_file: str | None = None,
     progress: bool = False,
     credentials: dict | None = None,
+    render_listings: list[str] | bool | None = None,
 ) -> dict:
     """Crawl into the archive at `db`. Returns {"crawl_id", "status", "listings", "stats"}.
 
     `log_file` gets the whole Scrapy log at INFO; with `progress` the terminal shows a
     progress line and only warnings. `credentials` ({origin: (user, password)}) go to the spider,
-    never into settings (Scrapy logs those).
+    never into settings (Scrapy logs those). `render_listings` (URLs, or True for all) are rendered
+    in Chromium (crawler/render.py): the crawl then starts one browser, closed when it ends.
     """
     extra = {"ARCHIVE_DB": db or "", "PROGRESS_ENABLED": progress}
     if progress:
         extra["LOG_LEVEL"] = "WARNING"
     settings = project_settings({**(overrides or {}), **extra})
+    if render_listings:
+        from .render import render_settings
+
+        urls = (start_urls or []) if render_listings is True else list(render_listings)
+        settings.setdict(render_settings(settings, urls), priority="cmdline")
     logging.raiseExceptions = False  # a log file on a full disk must not print tracebacks; the crawl says why
     process = CrawlerProcess(settings)
     if log_file:
-        handler = logging.FileHandler(log_file, encoding="utf-8")
-        handler.setLevel(logging.INFO)
-        handler.setFormatter(logging.Formatter(settings.get("LOG_FORMAT"), settings.get("LOG_DATEFORMAT")))
-        root = logging.getLogger()
-        root.addHandler(handler)
-        root.setLevel(min(root.level or logging.INFO, logging.INFO))
-        logging.getLogger("scrapy").setLevel(logging.INFO)
-    kwargs = {}
-    if start_urls:
-        kwargs["start_urls"] = list(start_urls)
-    if profile:
-        kwargs["profile"] = profile
-    if listing_profiles:
-        kwargs["listing_profiles"] = listing_profiles
-    if credentials:
-        kwargs["http_credentials"] = credentials
+        _log_to(log_file, settings)
+    given = {
+        "start_urls": list(start_urls or []),
+        "profile": profile,
+        "listing_profiles": listing_profiles,
+        "render_listings": render_listings,
+        "http_credentials": credentials,
+    }
+    kwargs = {name: value for name, value in given.items() if value}
     crawler = process.create_crawler(spider)
+    if render_listings:
+        from .render import RouteGuard
+
+        crawler.settings.set("PLAYWRIGHT_ABORT_REQUEST", RouteGuard(crawler), priority="cmdline")
     process.crawl(crawler, **kwargs)
     process.start()
     stats = crawler.stats.get_stats() if crawler.stats else {}

@@ -40,6 +40,8 @@ DOWNLOADER_MIDDLEWARES = {
     "crawler.middlewares.BackoffRetryMiddleware": 550,
     "crawler.middlewares.ConditionalRequestMiddleware": 640,
     "crawler.middlewares.PoliteDelayMiddleware": 650,
+    # A listing that renders: its pages go to Chromium (scrapy-playwright), marked as rendered.
+    "crawler.render.RenderMiddleware": 660,
 }
 RETRY_ENABLED = True
 # Pause before retry n: RETRY_BACKOFF_BASE * 2**n seconds, at most RETRY_BACKOFF_MAX;
@@ -85,6 +87,11 @@ PARSE_PROCESSES = 1
 PARSE_PROCESS_AFTER = 50
 # A listing stops after this many pages (endless pagination); it is then incomplete.
 LISTING_MAX_PAGES = 1000
+# Rendering listings a browser builds (crawler/render.py, `--render`): pages open at once in
+# the crawl's one browser (each holds tens of MB), and the Chromium to drive ("" is the
+# RENDER_BROWSER environment variable, else chromium on PATH).
+RENDER_CONCURRENCY = 2
+RENDER_BROWSER = ""
 # Fields that never count as a change (a list of field names).
 ARCHIVE_IGNORE_FIELDS = []
 
@@ -117,6 +124,7 @@ _positive = {
     "DNS_TIMEOUT",
     "ARCHIVE_BATCH_SIZE",
     "LISTING_MAX_PAGES",
+    "RENDER_CONCURRENCY",
     "REACTOR_THREADPOOL_MAXSIZE",
 }
 # Numbers Scrapy reads as floats although their default is written as an integer.

@@ -89,6 +89,13 @@ CRAWL_OPTIONS = [
         help="A field that never counts as a change (repeatable), e.g. --ignore-field image_url.",
     ),
     click.option(
+        "--render",
+        is_flag=True,
+        default=False,
+        help="Render every listing in headless Chromium (lists a browser builds; needs the render extra "
+        "and chromium, see docs/rendering.md).",
+    ),
+    click.option(
         "--frontier",
         default=None,
         envvar="LISTING_ARCHIVE_FRONTIER",

@@ -117,8 +117,9 @@ def reparse(db, crawl_id):
             result = run_reparse(archive, crawl_id)
     except ArchiveLocked as exc:
         raise click.ClickException(str(exc)) from None
+    rendered = f" ({result['rendered']} of them rendered by a browser)" if result.get("rendered") else ""
     click.echo(
-        f"reparse #{result['id']}: {result['entries']} entries from {result['pages']} stored pages: "
+        f"reparse #{result['id']}: {result['entries']} entries from {result['pages']} stored pages{rendered}: "
         f"new {result['new']}, changed {result['changed']} "
         f"({result.get('pages_per_s', 0):.0f} pages/s on {os.cpu_count() or 1} cores)"
     )

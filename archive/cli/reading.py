@@ -223,11 +223,14 @@ def export_warc_command(db, output, crawl_id, force):
     Example:
       listing-archive export-warc -o lao.warc.gz
     """
-    from ..warc import write_warc_file
+    from ..record import rendered_captures
+    from ..warc import WARC_RENDERED, write_warc_file
 
     with open_reader(db) as archive:
         count = write_warc_file(archive, output, crawl_id, force)
-    click.echo(f"wrote {count} records to {output}")
+        rendered = rendered_captures(archive.conn, crawl_id)
+    said = f" ({rendered} rendered by a browser: their body is its DOM, marked {WARC_RENDERED})" if rendered else ""
+    click.echo(f"wrote {count} records to {output}{said}")
 
 
 @click.command()

@@ -36,7 +36,14 @@ SCHEMA: dict[str, tuple[type | tuple[type, ...], str]] = {
     "rows_per_page": (int, "a whole number"),
     "selectors": (dict, "a table of CSS selectors"),
     "flat": (bool, "true or false (an entry is its element and the siblings after it, up to the next entry)"),
+    # Listings a browser builds (crawler/render.py): render them, wait for a selector, expand the list.
+    "render": (bool, "true or false"),
+    "wait_for": (str, "a CSS selector"),
+    "load_more": (str, 'a CSS selector (the "Load more" button)'),
+    "scroll": (bool, "true or false"),
 }
+# The keys that hold CSS selectors besides [selectors], checked as such.
+RENDER_SELECTORS = ("wait_for", "load_more")
 
 
 class ProfileError(ListingArchiveError, ValueError):
@@ -55,7 +62,15 @@ class Profile:
     # Entries with no element of their own (<dt>+<dd>, <h3>+<p>): `entry` selects each entry's first
     # element, and the siblings after it, up to the next entry, belong to it too.
     flat: bool = False
+    render: bool = False  # its pages are rendered in Chromium (crawler/render.py)
+    wait_for: str = ""  # a selector the rendered page must hold before it is read
+    load_more: str = ""  # a "Load more" button, clicked until it goes away
+    scroll: bool = False  # an infinite scroll, scrolled until the page stops growing
     source: str = field(default="", compare=False)
+
+    def render_spec(self) -> dict:
+        """How a rendered page of this profile is waited for and expanded (crawler/render_page.py)."""
+        return {"wait_for": self.wait_for, "load_more": self.load_more, "scroll": self.scroll}
 
     def matches(self, url: str) -> bool:
         host = host_of(url)
@@ -124,7 +139,8 @@ def _from_mapping(data: dict, source: str) -> Profile:
     selectors = data["selectors"]
     from cssselect import GenericTranslator, SelectorError
 
-    for key, sel in selectors.items():
+    checked = {**selectors, **{key: data[key] for key in RENDER_SELECTORS if data.get(key)}}
+    for key, sel in checked.items():
         try:
             GenericTranslator().css_to_xpath(sel)
         except SelectorError as exc:
@@ -138,6 +154,10 @@ def _from_mapping(data: dict, source: str) -> Profile:
         page_offset=_pattern(data, "page_offset", source),
         description=data.get("description", ""),
         flat=data.get("flat", False),
+        render=data.get("render", False),
+        wait_for=data.get("wait_for", ""),
+        load_more=data.get("load_more", ""),
+        scroll=data.get("scroll", False),
         source=source,
     )
 

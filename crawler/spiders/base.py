@@ -13,6 +13,7 @@ import scrapy
 from scrapy.spidermiddlewares.httperror import HttpError
 
 from ..credentials import add_credentials, redact, split_credentials
+from ..extract import scripted
 from ..extract.profiles import get_profile
 from ..items import EntryItem, PageItem
 from ..origins import allowed_origins, host, on_site
@@ -46,7 +47,7 @@ class ListingSpider(FeedWitnessMixin, scrapy.Spider):
     default_profile = "auto"
     default_start_urls: list[str] = []
 
-    def __init__(self, start_urls=None, profile=None, listing_profiles=None, *args, **kwargs):
+    def __init__(self, start_urls=None, profile=None, listing_profiles=None, render_listings=None, *args, **kwargs):
         super().__init__(*args, **kwargs)
         # {listing URL: profile name or file}: one crawl may read each listing its own way.
         self.listing_profiles = dict(listing_profiles) if isinstance(listing_profiles, dict) else {}
@@ -68,6 +69,7 @@ class ListingSpider(FeedWitnessMixin, scrapy.Spider):
             for u in urls
         }
         self._requested: set[str] = set()
+        self.render_specs = self._render_specs(render_listings)
         self.feed_items: dict[str, list[dict]] = {}  # per listing: its feed's items, once read
 
     def _take_credentials(self, urls: list[str]) -> list[str]:
@@ -83,6 +85,17 @@ class ListingSpider(FeedWitnessMixin, scrapy.Spider):
             bare.append(url)
         self.listing_profiles = {split_credentials(u)[0]: p for u, p in self.listing_profiles.items()}
         return list(dict.fromkeys(bare))
+
+    def _render_specs(self, render_listings) -> dict[str, dict]:
+        """{listing URL: how its pages are rendered} for the listings a browser builds: asked for
+        by the crawl (`render_listings`: URLs, or True for all) or by the listing's profile."""
+        asked = set(self.start_urls) if render_listings is True else set(_split_urls(render_listings))
+        specs = {}
+        for url in self.start_urls:
+            profile = self._profile_for(url)
+            if url in asked or (profile is not None and profile.render):
+                specs[url] = profile.render_spec() if profile is not None else {}
+        return specs
 
     async def start(self):
         state = getattr(self, "state", None)  # set by Scrapy when the crawl has a JOBDIR
@@ -116,11 +129,14 @@ class ListingSpider(FeedWitnessMixin, scrapy.Spider):
         self._requested.add(key)
         state["pages_requested"] += 1
         self.parse_pool.start_if_due(len(self._requested))
+        meta = {"listing_url": listing_url, "page": page}
+        if listing_url in self.render_specs:
+            meta["render"] = dict(self.render_specs[listing_url])  # crawler.render.RenderMiddleware reads it
         return scrapy.Request(
             url,
             callback=self.read_page,
             errback=self.on_page_error,
-            meta={"listing_url": listing_url, "page": page},
+            meta=meta,
             dont_filter=True,  # our own set above already keeps one request per page
         )
 
@@ -179,13 +195,15 @@ class ListingSpider(FeedWitnessMixin, scrapy.Spider):
             # response.text: decoded by Scrapy from the headers, <meta charset> or a guess.
             parsed = parse_page(response.text, response.url, listing_url, self._profile_for(listing_url))
         page, entries = parsed, parsed.entries
-        self.listings[listing_url]["pages_fetched"] += 1
+        state = self.listings[listing_url]
+        state["pages_fetched"] += 1
         start_page = response.meta.get("page") == 1
-        note_read(self.listings[listing_url], start_page, page.extractor, len(entries), page.script_links)
+        note_read(state, start_page, page.extractor, len(entries), page.script_links)
         page_number = page.page_number or page_number
+        self._check_browser_built(response, listing_url, len(entries), page.page_links)
         if not entries:
             # A block page, an error page served with 200, a redesign: what it does not list was not removed.
-            self._problem(self.listings[listing_url], f"{response.url}: a listing page with no entries")
+            self._problem(state, f"{response.url}: a listing page with no entries")
         feed = self.feed_request(response, listing_url, entries, page_number, page.page_links)
         yield self._page_item(
             response,
@@ -200,6 +218,26 @@ class ListingSpider(FeedWitnessMixin, scrapy.Spider):
         for entry in self.with_feed(listing_url, entries):
             yield EntryItem(entry, page_url=response.url, page=page_number)
         yield from self._follow(page.page_links, listing_url, page_number)
+
+    def _check_browser_built(self, response, listing_url: str, entries: int, page_links: list) -> None:
+        """A rendered page: whether its list was expanded whole. A plain one: whether a browser builds
+        its list (then archive.health makes the crawl suspect, with the hint)."""
+        state = self.listings[listing_url]
+        if "render" in response.meta:
+            from ..render_page import expansion
+
+            grown = expansion(response.meta) or {}
+            if grown.get("more"):
+                limit = self.settings.getint("LISTING_MAX_PAGES")
+                self._problem(
+                    state,
+                    f"{response.url}: still more to load after {grown['rounds']} rounds "
+                    f"(LISTING_MAX_PAGES={limit}, or it stopped answering)",
+                )
+            return
+        profile = self._profile_for(listing_url)
+        if scripted.builds_list_in_browser(response.text, entries, page_links, profile and profile.load_more):
+            state["browser_hint"] = scripted.HINT
 
     def _follow(self, links, listing_url: str, page_number):
         current = page_number or 1
