@@ -97,7 +97,7 @@ def page_html(n: int, pages: int, listing: int = 0) -> str:
     )
 
 
-def make_site(root: Path, pages: int, listings: int) -> list[str]:
+def make_site(root: Path, pages: int, listings: int = 1) -> list[str]:
     """`pages` pages split into `listings` listings; returns the listings' first pages' paths."""
     per_listing = max(1, pages // listings)
     for k in range(listings):

@@ -36,7 +36,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from benchmarks.crawl import LISTING, make_site  # noqa: E402
+from benchmarks.crawl import make_site  # noqa: E402
 from crawler.distributed.frontier import Frontier, FrontierError  # noqa: E402
 from crawler.site_server import SiteServer, _Handler  # noqa: E402
 
@@ -203,11 +203,11 @@ def main() -> None:
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         site = Path(tmp) / "site"
-        make_site(site, args.pages)
+        (first_page,) = make_site(site, args.pages)
         redis_proc, frontier = start_redis(tmp)
         servers = [HostServer(site, f"127.0.0.{n + 2}").start() for n in range(args.hosts)]
         try:
-            urls = [server.base_url + LISTING for server in servers]
+            urls = [server.base_url + first_page for server in servers]
             rows = scenario("one host", urls[:1], args.delay, frontier, tmp)
             rows += scenario(f"{args.hosts} hosts", urls, args.delay, frontier, tmp)
             # The same hosts with a short delay: the machine, not politeness, is the limit.

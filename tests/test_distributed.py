@@ -131,11 +131,11 @@ def test_two_workers_and_a_coordinator_make_the_archive_one_process_makes(tmp_pa
 
 def test_two_workers_on_a_wider_site_make_the_same_archive(tmp_path, redis_url):
     """Fifteen pages, each linking ten pages either side: both workers fetch at once."""
-    from benchmarks.crawl import LISTING, make_site
+    from benchmarks.crawl import make_site
 
-    make_site(tmp_path / "wide", 15)
+    (first_page,) = make_site(tmp_path / "wide", 15)
     with SiteServer(tmp_path / "wide") as server:
-        server.url = server.base_url + LISTING
+        server.url = server.base_url + first_page
         cli("crawl", "ilo", "--db", tmp_path / "local.db", "--start-url", server.url, *FAST, check=0)
         workers = [worker(redis_url, "-s", "CONCURRENT_REQUESTS=2"), worker(redis_url, "-s", "CONCURRENT_REQUESTS=2")]
         finished(coordinator(tmp_path / "shared.db", server, redis_url, "--workers", "0"), 0)

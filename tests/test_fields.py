@@ -2,6 +2,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from crawler.extract.profiles import document_patterns
 from crawler.parsers.credits import parse_credit
 from crawler.parsers.groups import parse_group_heading
 from crawler.parsers.ids import canonical_url, entry_id
@@ -156,10 +157,9 @@ def test_language_guess():
 
 
 def test_entry_ids():
-    assert (
-        entry_id("https://www.ilo.org/asia/media-centre/multimedia/WCMS_865548/lang--en/index.htm", "t", "l")
-        == "WCMS_865548"
-    )
+    ilo = "https://www.ilo.org/asia/media-centre/multimedia/WCMS_865548/lang--en/index.htm"
+    assert entry_id(ilo, "t", "l", document_patterns(ilo)) == "WCMS_865548"
+    assert entry_id(ilo, "t", "l") == "https://ilo.org/asia/media-centre/multimedia/WCMS_865548/lang--en/index.htm"
     assert entry_id("https://WWW.Example.org/a?utm_source=x&b=1#top", "t", "l") == "https://example.org/a?b=1"
     assert entry_id(None, "A title", "https://x.org/l") == entry_id(None, "  a   TITLE ", "https://x.org/l")
     assert entry_id(None, "A title", "https://x.org/l") != entry_id(None, "A title", "https://x.org/other")
