@@ -34,7 +34,8 @@ _GENERIC_WORDS = words(
     télécharger telecharger détails details lien ici article consulter leer más mas ver seguir leyendo
     descargar información informacion detalles aquí aqui enlace noticia ko mo go octets bytes gb
     saber d l infos info accéder acceder le les du des de el los las del about text texte texto completo
-    complet document documento documents documentos fiche ficha
+    complet document documento documents documentos fiche ficha mehr lesen weiterlesen weiter zum artikel
+    saiba mais leia ler ver continuar notícia noticia lees meer verder leggi tutto continua
     """
 )
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
@@ -201,3 +202,47 @@ def title_of(elements, link):
 
 # A line of this many words or fewer can name an entry; a longer one is its teaser.
 _MAX_NAME_WORDS = 15
+
+
+def edge_date(el) -> tuple[str, str] | None:
+    """<h3><small>06 Dec 2023</small><br/>ACT Annual Conference 2024</h3>: a date in a line or
+    element of its own at the start or end of a title is the entry's date, not part of its title.
+    (title, date text), or None when the title holds no such date."""
+    if el is None or not len(el):
+        return None
+    lines = [line for line in _br_lines(el) if line]
+    edges = []
+    if len(lines) > 1:
+        edges += [(lines[0], lines[1:]), (lines[-1], lines[:-1])]
+    kids = [c for c in el if tag(c) and text_of(c)]
+    if kids and not (el.text or "").strip():
+        edges.append((text_of(kids[0]), None))
+    if kids and not (kids[-1].tail or "").strip():
+        edges.append((text_of(kids[-1]), None))
+    whole = text_of(el) or ""
+    for edge, rest in edges:
+        found = date_in_line(edge)
+        if not found:
+            continue
+        title = " ".join(rest) if rest is not None else whole.replace(edge, " ", 1)
+        title = " ".join(title.split()).strip(" |·•–—-:")
+        if title and not date_in_line(title):
+            return title, found
+    return None
+
+
+def _br_lines(el) -> list[str]:
+    """The text of an element cut at its <br>s (each line cleaned)."""
+    lines = [[]]
+
+    def read(node):
+        lines[-1].append(node.text or "")
+        for child in node:
+            if tag(child) == "br":
+                lines.append([])
+            elif tag(child):
+                read(child)
+            lines[-1].append(child.tail or "")
+
+    read(el)
+    return [" ".join("".join(parts).split()) for parts in lines]

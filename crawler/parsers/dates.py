@@ -107,18 +107,25 @@ class _Unknown(Exception):
     """The text holds a word the tokeniser does not know: let dateparser try."""
 
 
-def _numeric(m: re.Match, month_first: bool) -> str:
-    """ "16/12/2022" (or "12/16/2022" on a month-first page) as "day m<month> year"."""
+class _Undecided(Exception):
+    """Figures like "03/04/2022" on a page whose order nothing decides: no date, never a guess."""
+
+
+def _numeric(m: re.Match, month_first: bool | None) -> str:
+    """ "16/12/2022" (or "12/16/2022" on a month-first page) as "day m<month> year";
+    month_first None (the page's order undecided) leaves "03/04/2022" unread."""
     a, b, year = int(m[1]), int(m[3]), m[4]
     if len(year) == 2:
         this = date.today().year
         year = 2000 + int(year) if 2000 + int(year) <= this + _TWO_DIGIT_YEAR_AHEAD else 1900 + int(year)
+    if month_first is None and a <= 12 and b <= 12 and a != b:
+        raise _Undecided(m[0])
     if b > 12 or (month_first and a <= 12):
         a, b = b, a  # the figures themselves say month first, or the page does
     return f" {a} m{b} {year} "
 
 
-def _tokens(folded: str, month_first: bool = False) -> list[tuple[str, int | str]]:
+def _tokens(folded: str, month_first: bool | None = False) -> list[tuple[str, int | str]]:
     # Numeric dates become "day m<month> year" so that the rest of the code sees one shape.
     folded = _ISO.sub(lambda m: f" {int(m[4])} m{int(m[3])} {m[1]} ", folded)
     folded = _HYPHENATED.sub(r" \1 \2 \3 ", folded)
@@ -254,9 +261,11 @@ def _read_from_text(text: str, found: date, period: str) -> bool:
 
 
 @lru_cache(maxsize=65536)
-def _parse_cached(text: str, languages: tuple[str, ...] | None, month_first: bool = False) -> DateValue | None:
+def _parse_cached(text: str, languages: tuple[str, ...] | None, month_first: bool | None = False) -> DateValue | None:
     try:
         tokens = _tokens(_fold(text), month_first)
+    except _Undecided:
+        return None
     except _Unknown:
         return _with_dateparser(text, languages)
     if not any(kind in (YEAR, MONTH, DAY) for kind, _ in tokens):
@@ -265,13 +274,14 @@ def _parse_cached(text: str, languages: tuple[str, ...] | None, month_first: boo
 
 
 def parse_date(
-    text: str | None, languages=None, now: datetime | date | None = None, month_first: bool = False
+    text: str | None, languages=None, now: datetime | date | None = None, month_first: bool | None = False
 ) -> DateValue | None:
     """Parse a date or a date range; None when the text is not one (or is impossible).
 
     A relative date ("3 hours ago", "hier", "hace 2 días") is counted back from `now`
     (the capture time; default the current UTC time) and has day precision.
-    `month_first` reads figures like "03/04/2022" as US-style month/day (see numeric_order).
+    `month_first` reads figures like "03/04/2022" as US-style month/day (see numeric_order);
+    None (the order undecided) reads no such figures, only those the numbers decide ("25/03/2022").
 
     >>> parse_date("22 - 23 November 2022").start.isoformat()
     '2022-11-22'
@@ -282,19 +292,38 @@ def parse_date(
     day = resolve_relative(cleaned, now)
     if day is not None:
         return DateValue(cleaned, day, day, DAY)
-    return _parse_cached(cleaned, tuple(languages) if languages else None, bool(month_first))
+    return _parse_cached(cleaned, tuple(languages) if languages else None, month_first)
+
+
+def impossible_range(text: str | None) -> bool:
+    """A range that ends before it starts ("23 - 22 November 2022"): no date at all, and not its right end."""
+    cleaned = clean_text(text)
+    if not cleaned or len(cleaned) > _MAX_DATE_CHARS:
+        return False
+    try:
+        tokens = _tokens(_fold(cleaned))
+    except (_Unknown, _Undecided):
+        return False
+    parts = _parts(tokens)
+    if parts is None or len(parts) != 2 or parts[-1].year is None:
+        return False
+    return _from_tokens(cleaned, tokens) is None
 
 
 _MONTH_WORD_FIRST = re.compile(r"^[a-z]+\.?\s+\d{1,2}(?:st|nd|rd|th)?\b")
 
 
-def numeric_order(texts) -> bool:
-    """Whether a page writes figures month first ("12/14/2023"): the figures say so when a
-    part is over 12; else the page's dates in words do ("December 14, 2023")."""
-    words_first = 0
+def numeric_order(texts, locale: str | None = None) -> bool | None:
+    """Whether a page writes figures month first ("12/14/2023"). Above all the column itself:
+    any figure over 12 decides for every date of it. Then the page's locale ("en-US" month
+    first; any other region, or a language other than English, day first), then its dates in
+    words ("December 14, 2023" month first, "14 December 2023" day first). None: undecided."""
+    words_first = words_last = slashed = dotted = 0
     for text in filter(None, texts):
         folded = _fold(text)
         for m in _NUMERIC.finditer(folded):
+            dotted += m[2] == "."
+            slashed += m[2] != "."
             if int(m[3]) > 12 >= int(m[1]):
                 return True
             if int(m[1]) > 12 >= int(m[3]):
@@ -302,7 +331,21 @@ def numeric_order(texts) -> bool:
         stripped = _WEEKDAY_PREFIX.sub("", folded)
         m = _MONTH_WORD_FIRST.match(stripped)
         words_first += 1 if m and m.group(0).split()[0].rstrip(".") in MONTHS else 0
-    return words_first > 0
+        m = _DAY_FIRST_WORDS.match(stripped)
+        words_last += 1 if m and m.group(1) in MONTHS else 0
+    language, _, region = (locale or "").lower().replace("_", "-").partition("-")
+    if region:
+        return region[:2] in _MONTH_FIRST_REGIONS
+    if language and language != "en":
+        return False
+    if words_first or words_last:
+        return words_first > words_last
+    return False if dotted and not slashed else None  # "10.03.2021": figures joined by dots run day first
+
+
+# Where figures are written month first ("en-US", "en_PH").
+_MONTH_FIRST_REGIONS = frozenset({"us", "ph", "fm", "mh", "pw", "as", "gu", "mp", "pr", "vi", "um"})
+_DAY_FIRST_WORDS = re.compile(r"^\d{1,2}(?:st|nd|rd|th)?\s+(?:de\s+)?([a-z]+)")
 
 
 _WEEKDAY_PREFIX = re.compile(r"^(?:[a-z]+,?\s+)(?=[a-z]+\.?\s+\d)")
