@@ -1,4 +1,5 @@
-"""Dates and date ranges as listing pages print them, in English, French and Spanish.
+"""Dates and date ranges as listing pages print them, in English, French and Spanish (month
+names in German, Portuguese, Italian and Dutch too).
 
 The common shapes ("16 December 2022", "22 - 23 November 2022", "29 September -
 2 October 2022", "del 5 al 7 de junio de 2019", "Sept 29 - Oct 2, 2022") go through
@@ -44,19 +45,19 @@ class DateValue:
         return f"{self.start.year:04d}-{self.start.month:02d}"
 
 
-_MONTH_NAMES = {
-    1: "january jan janvier janv enero ene",
-    2: "february feb fevrier fevr fev febrero",
-    3: "march mar mars marzo",
-    4: "april apr avril avr abril abr",
-    5: "may mai mayo",
-    6: "june jun juin junio",
-    7: "july jul juillet juil julio",
-    8: "august aug aout agosto ago",
-    9: "september sep sept septembre septiembre setiembre set",
-    10: "october oct octobre octubre",
-    11: "november nov novembre noviembre",
-    12: "december dec decembre diciembre dic",
+_MONTH_NAMES = {  # en, fr, es; then de, pt, it, nl (accents folded)
+    1: "january jan janvier janv enero ene januar janner janeiro gennaio januari",
+    2: "february feb fevrier fevr fev febrero februar fevereiro febbraio februari",
+    3: "march mar mars marzo marz marco maart",
+    4: "april apr avril avr abril abr aprile",
+    5: "may mai mayo maio maggio mei",
+    6: "june jun juin junio juni junho giugno",
+    7: "july jul juillet juil julio juli julho luglio",
+    8: "august aug aout agosto ago augustus",
+    9: "september sep sept septembre septiembre setiembre set setembro settembre",
+    10: "october oct octobre octubre oktober outubro ottobre okt",
+    11: "november nov novembre noviembre novembro",
+    12: "december dec decembre diciembre dic dezember dezembro dicembre dez",
 }
 MONTHS = {name: number for number, names in _MONTH_NAMES.items() for name in names.split()}
 

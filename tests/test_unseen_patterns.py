@@ -1,0 +1,122 @@
+"""Shapes of real listing pages the generic extractor read wrong (issue 21), each in small synthetic HTML."""
+
+import lxml.html
+import pytest
+
+from crawler.entries import build_entries
+from crawler.extract import extract_page
+from crawler.extract.fields import date_from_element
+from crawler.parsers.datelines import date_at_edge, date_in_line
+from crawler.parsers.dates import numeric_order, parse_date
+from crawler.parsers.text import guess_language
+
+URL = "https://example.org/news/"
+
+
+def _entries(items: str, head: str = "<html>") -> list[dict]:
+    html = f"{head}<body><nav><a href='/'>Home</a><a href='/about'>About</a></nav><main>{items}</main></body></html>"
+    return build_entries(extract_page(html, URL, "auto"), URL)
+
+
+def test_a_date_in_its_own_element_at_the_head_of_a_heading_is_the_date_not_the_title():
+    card = "<div class='c'><h3><small>0{i} Dec 2023</small><br/>Annual Conference {i}</h3><p>Teaser {i}.</p>"
+    card += "<a href='/e/{i}'>Read more</a></div>"
+    entries = _entries("".join(card.format(i=i) for i in range(1, 4)))
+    assert [(e["title"], e["date_start"]) for e in entries] == [
+        (f"Annual Conference {i}", f"2023-12-0{i}") for i in range(1, 4)
+    ]
+
+
+def test_a_labelled_date_after_a_break_in_the_link_is_the_date_not_the_title():
+    row = "<div class='n'><a href='/f/{i}'>Report number {i}<br><span>( Release Date :2{i}/06/2020 )</span></a></div>"
+    entries = _entries("".join(row.format(i=i) for i in range(1, 4)))
+    assert [(e["title"], e["date_start"]) for e in entries] == [
+        (f"Report number {i}", f"2020-06-2{i}") for i in range(1, 4)
+    ]
+
+
+@pytest.mark.parametrize("more", ["Mehr lesen", "Saiba mais", "Leia mais", "Weiterlesen »", "»", "Lees meer"])
+def test_a_read_more_link_in_other_languages_leaves_the_heading_as_title(more):
+    card = "<article><h2>Bericht über die Lage {i}</h2><p>Ein kurzer Text {i}.</p><a href='/a/{i}'>" + more
+    card += "</a></article>"
+    entries = _entries("".join(card.format(i=i) for i in range(3)))
+    assert [e["title"] for e in entries] == [f"Bericht über die Lage {i}" for i in range(3)]
+    assert [e["url"] for e in entries] == [f"https://example.org/a/{i}" for i in range(3)]
+
+
+@pytest.mark.parametrize(
+    ("texts", "locale", "month_first"),
+    [
+        (["10/03/17", "11/04/17"], "en-US", True),  # the locale says month first
+        (["10/03/17", "11/04/17"], "en-GB", False),
+        (["03/10/2017"], "fr", False),  # a language other than English: day first
+        (["25.11.2022"], "de", False),
+        (["03/10/2017", "12/25/2017"], "fr", True),  # the column itself outweighs the locale
+        (["03/10/2017", "25/12/2017"], "en-US", False),
+        (["03/10/2017", "04/11/2017"], "en", None),  # nothing decides: undecided
+        (["03.10.2017"], None, False),  # figures joined by dots run day first
+        (["December 14, 2023", "03/10/2017"], "en", True),
+        (["14 December 2023", "03/10/2017"], "en", False),
+    ],
+)
+def test_the_order_of_figures_comes_from_the_column_then_the_locale(texts, locale, month_first):
+    assert numeric_order(texts, locale) is month_first
+
+
+def test_undecided_figures_give_no_date_but_decided_ones_do():
+    assert parse_date("03/10/2017", month_first=None) is None
+    assert parse_date("25/10/2017", month_first=None).start.isoformat() == "2017-10-25"
+    assert parse_date("10/03/17", month_first=True).start.isoformat() == "2017-10-03"
+
+
+def test_a_us_page_reads_its_figures_month_first_and_a_german_page_day_first():
+    row = "<li><a href='/d/{i}'>Council decision number {i}</a> <span class='date'>{d}</span></li>"
+    us = _entries(
+        "<ul>" + "".join(row.format(i=i, d=f"10/0{i}/17") for i in range(1, 4)) + "</ul>", "<html lang='en-US'>"
+    )
+    de = _entries(
+        "<ul>" + "".join(row.format(i=i, d=f"0{i}.10.2017") for i in range(1, 4)) + "</ul>", "<html lang='de'>"
+    )
+    assert [e["date_start"] for e in us] == ["2017-10-01", "2017-10-02", "2017-10-03"]
+    assert [e["date_start"] for e in de] == ["2017-10-01", "2017-10-02", "2017-10-03"]
+
+
+def test_og_locale_declares_the_page_order_when_html_lang_is_missing():
+    row = "<li><a href='/d/{i}'>Council decision number {i}</a> <span class='date'>0{i}/05/2019</span></li>"
+    head = "<html><head><meta property='og:locale' content='en_US'></head>"
+    entries = _entries("<ul>" + "".join(row.format(i=i) for i in range(1, 4)) + "</ul>", head)
+    assert [e["date_start"] for e in entries] == ["2019-01-05", "2019-02-05", "2019-03-05"]
+
+
+def test_german_and_portuguese_are_not_taken_for_french():
+    assert guess_language("Die Polizei hat am Montag mit der Feuerwehr und den Anwohnern gesprochen") == "de"
+    assert guess_language("O governo anunciou as medidas para a quarentena e os cuidados com a saúde") == "pt"
+
+
+def test_a_german_page_reads_german_month_names():
+    row = (
+        "<article><h2><a href='/p/{i}'>Neuer Bericht zur Lage {i}</a></h2><p class='date'>{i}. März 2021</p></article>"
+    )
+    entries = _entries("".join(row.format(i=i) for i in range(1, 4)), "<html lang='de'>")
+    assert [e["date_start"] for e in entries] == ["2021-03-01", "2021-03-02", "2021-03-03"]
+    assert {e["language"] for e in entries} == {"de"}
+
+
+@pytest.mark.parametrize(
+    "line", ["25 - 24 November 2021", "Vientiane, 25 - 24 November 2021", "Workshop, 25 - 24 November 2021"]
+)
+def test_an_impossible_range_gives_no_date_not_its_right_end(line):
+    assert date_in_line(line) is None
+    assert date_at_edge(line) is None
+    assert date_from_element(lxml.html.fromstring(f"<p>{line}<br>Vientiane, Lao PDR</p>")) is None
+
+
+def test_a_possible_range_after_a_place_is_read_whole():
+    assert date_in_line("Vientiane, 22 - 23 November 2022") == "22 - 23 November 2022"
+
+
+def test_a_time_element_with_an_empty_datetime_is_read_from_its_text():
+    row = "<article><h2><a href='/p/{i}'>Annual report number {i}</a></h2><time datetime>August 1{i}, 2019</time>"
+    row += "</article>"
+    entries = _entries("".join(row.format(i=i) for i in range(3)), "<html lang='en'>")
+    assert [e["date_start"] for e in entries] == ["2019-08-10", "2019-08-11", "2019-08-12"]
