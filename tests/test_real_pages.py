@@ -12,29 +12,43 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-REAL = ROOT / "tests" / "fixtures" / "real"
-LABELS = sorted(REAL.glob("*.json"))
+REAL = ROOT / "tests" / "fixtures" / "real"  # the tuned part
+HELDOUT = REAL / "heldout"  # the held-out part: labelled, then left unread until measured
+LABELS = sorted(REAL.glob("*.json")) + sorted(HELDOUT.glob("*.json"))
 
 _spec = importlib.util.spec_from_file_location("accuracy_benchmark", ROOT / "benchmarks" / "accuracy.py")
 accuracy = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(accuracy)
 
-# Floors: what the generic extractor reaches on this corpus today, less a margin (pages are still being added,
-# and each moves the overall figures). The extractor is being improved in parallel: whoever improves it raises
-# these (never lowers them to make a test pass).
-FLOORS = {  # measured on 45 pages (29 en, 16 fr/es): 99.7%, 97.6%, 99.4%, 97.5%, 99.7%, 98.2%
-    "micro_recall": 0.90,
-    "macro_recall": 0.90,
-    "micro_precision": 0.90,
-    "macro_precision": 0.88,
-    "title_accuracy": 0.93,
-    "date_accuracy": 0.85,
+# Floors: what the generic extractor reaches on each part today, less a margin of about 2-3 points. Whoever
+# improves the extractor raises these (never lowers them to make a test pass).
+FLOORS = {  # tuned part, measured on 49 pages: 99.3%, 95.7%, 99.3%, 95.3%, 99.8%, 98.5% per page, 98.5%
+    "micro_recall": 0.97,
+    "macro_recall": 0.93,
+    "micro_precision": 0.97,
+    "macro_precision": 0.93,
+    "title_accuracy": 0.97,
+    "macro_title_accuracy": 0.96,
+    "date_accuracy": 0.96,
+}
+# The held-out part says what users see on pages nobody tuned for; measured once on its 2 pages (de, it):
+# recall 80.0%, precision 100%, titles 100%, dates 45.0%. Lower, honest floors.
+HELDOUT_FLOORS = {
+    "micro_recall": 0.78,
+    "micro_precision": 0.97,
+    "title_accuracy": 0.97,
+    "date_accuracy": 0.43,
 }
 
 
 @pytest.fixture(scope="module")
 def report():
     return accuracy.score_real(accuracy.load_real(REAL))
+
+
+@pytest.fixture(scope="module")
+def heldout_report():
+    return accuracy.score_real(accuracy.load_real(HELDOUT))
 
 
 def test_corpus_is_there():
@@ -52,6 +66,19 @@ def test_no_page_crashes(report):
 def test_overall_floor(report, metric):
     value = report["overall"][metric]
     assert value is not None and value >= FLOORS[metric], f"{metric} {value:.3f} < floor {FLOORS[metric]}"
+
+
+@pytest.mark.parametrize("metric", sorted(HELDOUT_FLOORS))
+def test_heldout_floor(heldout_report, metric):
+    assert not [r for r in heldout_report["pages"] if r["crash"]]
+    value = heldout_report["overall"][metric]
+    assert value is not None and value >= HELDOUT_FLOORS[metric], (
+        f"{metric} {value:.3f} < floor {HELDOUT_FLOORS[metric]}"
+    )
+
+
+def test_the_two_parts_hold_different_pages():
+    assert {p.stem for p in HELDOUT.glob("*.json")}.isdisjoint(p.stem for p in REAL.glob("*.json"))
 
 
 def _day(value):
