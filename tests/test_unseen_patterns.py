@@ -120,3 +120,10 @@ def test_a_time_element_with_an_empty_datetime_is_read_from_its_text():
     row += "</article>"
     entries = _entries("".join(row.format(i=i) for i in range(3)), "<html lang='en'>")
     assert [e["date_start"] for e in entries] == ["2019-08-10", "2019-08-11", "2019-08-12"]
+
+
+def test_a_pretitle_is_a_kicker_not_the_title():
+    card = "<div class='t'><a href='/n/{i}' class='t__link'><img src='/i/{i}.jpg'><div class='t__pretitle'>Kicker {i}</div>"
+    card += "<div class='t__title'>The headline of story number {i}</div></a><p>Teaser text {i}.</p></div>"
+    entries = _entries("".join(card.format(i=i) for i in range(3)))
+    assert [e["title"] for e in entries] == [f"The headline of story number {i}" for i in range(3)]

@@ -19,7 +19,7 @@ from .html import INLINE, tag, text_of
 
 HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 # Class names, ids and itemprops that name an entry's title ("entry-title", "card__headline"), not "subtitle".
-_TITLE_NAME = re.compile(r"(?<!sub)(?<!sub-)(?:title|headline|heading|titulo|titre)", re.IGNORECASE)
+_TITLE_NAME = re.compile(r"(?<!sub)(?<!sub-)(?<!pre)(?<!pre-)(?:title|headline|heading|titulo|titre)", re.IGNORECASE)
 _TITLE_PROP = re.compile(r"^(?:headline|name)$")
 
 # Words that point at an entry without naming it ("Read more", "view minutes", "Download (PDF)").
