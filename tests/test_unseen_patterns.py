@@ -123,7 +123,34 @@ def test_a_time_element_with_an_empty_datetime_is_read_from_its_text():
 
 
 def test_a_pretitle_is_a_kicker_not_the_title():
-    card = "<div class='t'><a href='/n/{i}' class='t__link'><img src='/i/{i}.jpg'><div class='t__pretitle'>Kicker {i}</div>"
-    card += "<div class='t__title'>The headline of story number {i}</div></a><p>Teaser text {i}.</p></div>"
+    card = "<div class='t'><a href='/n/{i}' class='t__link'><img src='/i/{i}.jpg'>"
+    card += "<div class='t__pretitle'>Kicker {i}</div><div class='t__title'>The headline of story number {i}</div>"
+    card += "</a><p>Teaser text {i}.</p></div>"
     entries = _entries("".join(card.format(i=i) for i in range(3)))
     assert [e["title"] for e in entries] == [f"The headline of story number {i}" for i in range(3)]
+
+
+def test_posts_each_alone_in_a_wrapper_are_one_list_whatever_their_category():
+    post = "<div class='post-container'><article class='post-{i} post type-post category-{c} hentry'>"
+    post += "<header class='post-header'><h1 class='post-title entry-title'><a href='/p/{i}'>Post number {i}</a></h1>"
+    post += "</header><div class='featured-media'><a href='/p/{i}'><img src='/i/{i}.jpg'></a></div>"
+    post += "<div class='post-inner'><div class='post-content'><p>Excerpt of post {i}, a few words long.</p>"
+    post += "<a class='more-link' href='/p/{i}#more'>Continue Reading</a></div></div>"
+    post += "<div class='post-meta'><a class='post-date' href='/p/{i}'>May {d}, 2020</a>"
+    post += "<a class='post-comments' href='/p/{i}#respond'>0</a></div></article></div>"
+    cats = ["medios", "medios", "medios", "otros"] + ["uncategorized"] * 6
+    body = "<div class='posts'>" + "".join(post.format(i=i, c=c, d=i + 1) for i, c in enumerate(cats)) + "</div>"
+    entries = _entries(body)
+    assert [e["title"] for e in entries] == [f"Post number {i}" for i in range(10)]
+
+
+def test_a_records_own_category_is_no_part_of_its_shape():
+    from crawler.extract.records import Shapes
+
+    html = "<div>" + "".join(
+        f"<div class='wrap'><article class='post type-post category-{c} tag-x hentry'>x</article></div>"
+        for c in ("medios", "otros", "uncategorized")
+    )
+    root = lxml.html.fromstring(html + "</div>")
+    shapes = Shapes(root)
+    assert len({shapes(a) for a in root.iter("article")}) == 1

@@ -22,6 +22,9 @@ from .titles import HEADINGS, is_generic_text, title_named
 # Class tokens that tell records apart without changing their shape ("odd", "is-active").
 _STATE_CLASS = re.compile(r"^(?:odd|even|first|last|active|current|selected|is-[\w-]+|has-[\w-]+|featured|sticky|new)$")
 _NUMBERED = re.compile(r"^(.*?)\d+$")
+# A record's own taxonomy ("category-opinion", "tag-covid", "format-video": WordPress's post classes) tells
+# records apart even where each sits alone in its wrapper: never part of a shape.
+_TAXONOMY_CLASS = re.compile(r"^(?:category|tag|format|author|status)-", re.IGNORECASE)
 # Class tokens nearly all same-tag siblings carry ("post", "hentry") are their kind; the rest
 # ("category-news", "tag-health") vary from record to record.
 _CORE_SHARE = 0.8
@@ -92,7 +95,7 @@ class Shapes:
         return {
             self._stem.get(c, c)
             for c in (el.get("class") or "").split()
-            if not _STATE_CLASS.match(c.lower()) and "--" not in c
+            if not _STATE_CLASS.match(c.lower()) and "--" not in c and not _TAXONOMY_CLASS.match(c)
         }
 
     def _fill(self, parent) -> None:
