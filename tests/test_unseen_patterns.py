@@ -154,3 +154,16 @@ def test_a_records_own_category_is_no_part_of_its_shape():
     root = lxml.html.fromstring(html + "</div>")
     shapes = Shapes(root)
     assert len({shapes(a) for a in root.iter("article")}) == 1
+
+
+@pytest.mark.parametrize(
+    "element", ["<date class='f6 db' datetime>{d}</date>", "<time datetime='{{{{ date }}}}'>{d}</time>"]
+)
+def test_a_date_element_with_an_empty_or_junk_datetime_is_read_from_its_text(element):
+    row = (
+        "<article><h2><a href='/p/{i}'>Annual report number {i}</a></h2>"
+        + element
+        + "<p>Teaser {i} here.</p></article>"
+    )
+    entries = _entries("".join(row.format(i=i, d=f"August 1{i}, 2019") for i in range(3)), "<html lang='en'>")
+    assert [e["date_start"] for e in entries] == ["2019-08-10", "2019-08-11", "2019-08-12"]
