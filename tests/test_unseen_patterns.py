@@ -167,3 +167,14 @@ def test_a_date_element_with_an_empty_or_junk_datetime_is_read_from_its_text(ele
     )
     entries = _entries("".join(row.format(i=i, d=f"August 1{i}, 2019") for i in range(3)), "<html lang='en'>")
     assert [e["date_start"] for e in entries] == ["2019-08-10", "2019-08-11", "2019-08-12"]
+
+
+@pytest.mark.parametrize("wrap", ["strong", "b", "span"])
+def test_links_in_bare_emphasis_at_the_end_of_a_list_are_entries_too(wrap):
+    item = "<li><a href='/d/{i}'>Decision of the court in case number {i}</a> (1{i} May 2021)</li>"
+    last = "<li><" + wrap + "><a href='/d/{i}'>Decision of the court in case number {i}</a></" + wrap + ">"
+    last += " (1{i} May 2021)</li>"
+    items = "".join(item.format(i=i) for i in range(8)) + "".join(last.format(i=i) for i in (8, 9))
+    entries = _entries("<ul>" + items + "</ul>")
+    assert [e["url"] for e in entries] == [f"https://example.org/d/{i}" for i in range(10)]
+    assert entries[-1]["date_start"] == "2021-05-19"

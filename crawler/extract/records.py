@@ -329,7 +329,27 @@ def align(records, links_in, shapes) -> tuple[list, float] | None:
     first: dict[int, object] = {}
     for i, a in hits:
         first.setdefault(i, a)
+    plain = _plain(path)
+    for other, more in by_path.items():  # "<li><strong><a>" closing a list of "<li><a>": the same place
+        if other != path and _plain(other) == plain:
+            for i, a in more:
+                if i not in first and _names_record(a, records[i]):
+                    first[i] = a
     return [first.get(i) for i in range(len(records))], best_score
+
+
+def _names_record(a, members) -> bool:
+    """A link whose text is most of its record's text: the record's name, not a link inside its prose."""
+    whole = sum(len(text_of(m) or "") for m in members)
+    return 2 * len(text_of(a) or "") >= whole
+
+
+def _plain(path: tuple) -> tuple:
+    """A link's path without bare emphasis (<strong>, <b>, <em>, <span> with no class) around it."""
+    return tuple(step for step in path if not (step[0] in _EMPHASIS and not step[1]))
+
+
+_EMPHASIS = frozenset({"strong", "b", "em", "i", "u", "span", "font"})
 
 
 def title_quality(title: str, heading_like: bool, pointer: bool) -> float:
