@@ -178,3 +178,17 @@ def test_links_in_bare_emphasis_at_the_end_of_a_list_are_entries_too(wrap):
     entries = _entries("<ul>" + items + "</ul>")
     assert [e["url"] for e in entries] == [f"https://example.org/d/{i}" for i in range(10)]
     assert entries[-1]["date_start"] == "2021-05-19"
+
+
+def test_report_cards_are_entries_and_a_cookie_banner_link_is_not():
+    card = "<div class='card'><a href='/r/{i}.pdf'><img src='/c/{i}.jpg' alt=''></a>"
+    card += "<p>Annual report on labour markets {y}</p></div>"
+    cards = "".join(card.format(i=i, y=2015 + i) for i in range(5))
+    cookie = "<div class='cc-window'><span>We use cookies to improve your experience.</span>"
+    cookie += (
+        "<a class='cc-link' href='/privacy'>Learn more about our cookie policy</a><a class='cc-btn'>Got it</a></div>"
+    )
+    entries = _entries("<h1>Reports</h1><div class='reports'>" + cards + "</div>" + cookie)
+    assert [(e["title"], e["url"]) for e in entries] == [
+        (f"Annual report on labour markets {2015 + i}", f"https://example.org/r/{i}.pdf") for i in range(5)
+    ]

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from ..parsers.datelines import date_in_line
 from ..parsers.groups import looks_like_group_heading
 from .html import PAGE_CACHES, tag, text_of
+from .linkcues import captioned_image, in_cookie_notice, names_record, plain_path
 from .titles import HEADINGS, is_generic_text, title_named
 
 # Class tokens that tell records apart without changing their shape ("odd", "is-active").
@@ -210,9 +211,13 @@ def entry_links(root, chrome: Chrome) -> list:
     seen: dict[tuple, int] = defaultdict(int)
     for a in root.iter("a"):
         href = (a.get("href") or "").strip()
-        if not href or href.lower().startswith(("#", "javascript:", "mailto:", "tel:", "data:")) or not text_of(a):
+        if not href or href.lower().startswith(("#", "javascript:", "mailto:", "tel:", "data:")):
+            continue
+        if not text_of(a) and not captioned_image(a):
             continue
         if _FACET_PATH.search(href) or (a.get("rel") or "") in ("tag", "category", "author") or chrome(a):
+            continue
+        if in_cookie_notice(a):
             continue
         seen[(href, text_of(a))] += 1
         links.append(a)
@@ -329,27 +334,13 @@ def align(records, links_in, shapes) -> tuple[list, float] | None:
     first: dict[int, object] = {}
     for i, a in hits:
         first.setdefault(i, a)
-    plain = _plain(path)
+    plain = plain_path(path)
     for other, more in by_path.items():  # "<li><strong><a>" closing a list of "<li><a>": the same place
-        if other != path and _plain(other) == plain:
+        if other != path and plain_path(other) == plain:
             for i, a in more:
-                if i not in first and _names_record(a, records[i]):
+                if i not in first and names_record(a, records[i]):
                     first[i] = a
     return [first.get(i) for i in range(len(records))], best_score
-
-
-def _names_record(a, members) -> bool:
-    """A link whose text is most of its record's text: the record's name, not a link inside its prose."""
-    whole = sum(len(text_of(m) or "") for m in members)
-    return 2 * len(text_of(a) or "") >= whole
-
-
-def _plain(path: tuple) -> tuple:
-    """A link's path without bare emphasis (<strong>, <b>, <em>, <span> with no class) around it."""
-    return tuple(step for step in path if not (step[0] in _EMPHASIS and not step[1]))
-
-
-_EMPHASIS = frozenset({"strong", "b", "em", "i", "u", "span", "font"})
 
 
 def title_quality(title: str, heading_like: bool, pointer: bool) -> float:
