@@ -192,3 +192,13 @@ def test_report_cards_are_entries_and_a_cookie_banner_link_is_not():
     assert [(e["title"], e["url"]) for e in entries] == [
         (f"Annual report on labour markets {2015 + i}", f"https://example.org/r/{i}.pdf") for i in range(5)
     ]
+
+
+def test_a_posting_line_as_the_link_gives_the_date_and_the_name_beside_it_the_title():
+    row = "<tr><td><h3><a href='/AgendaCenter/ViewFile/Agenda/_{i}'><strong>Nov 1{i}, 2020</strong> — "
+    row += "<em>Posted Nov 0{i}, 2020 11:47 AM</em></a></h3><p>City Council Regular Meeting {i}</p></td>"
+    row += "<td><a href='/AgendaCenter/ViewFile/Minutes/_{i}'>Minutes</a></td></tr>"
+    entries = _entries("<table>" + "".join(row.format(i=i) for i in range(1, 5)) + "</table>")
+    assert [(e["title"], e["date_start"]) for e in entries] == [
+        (f"City Council Regular Meeting {i}", f"2020-11-1{i}") for i in range(1, 5)
+    ]

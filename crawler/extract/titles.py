@@ -111,6 +111,27 @@ def _prominent_run(el, avoid=None):
     return None
 
 
+def _posting_line(text: str | None) -> bool:
+    """A line of two dates or more and nothing else: "Nov 19, 2020 — Posted Nov 16, 2020 11:47 AM"."""
+    parts = _DASHED.split(text or "")
+    return len(parts) >= 2 and all(date_in_line(part) for part in parts)
+
+
+_DASHED = re.compile(r"\s+[—–|-]\s+")
+
+
+def _name_beside(el, link):
+    """The first line of a few words in `el`, apart from `link`, that is no date, counter or pointer."""
+    for x in el.iter():
+        if not tag(x) or _holds_blocks(x, 1) or _touches(x, link):
+            continue
+        text = text_of(x) or ""
+        words = len(text.split())
+        if _MIN_TITLE_WORDS <= words <= _MAX_TITLE_WORDS and not date_in_line(text) and not is_generic_text(text):
+            return x
+    return None
+
+
 # A title has at least two words ("Board Meeting"); one word is a kicker or a label ("Opinion").
 _MIN_TITLE_WORDS = 2
 # A run longer than this is a teaser, not a headline.
@@ -170,6 +191,11 @@ _LEAD_SHARE = 0.7
 
 def title_of(elements, link):
     """The element whose text is the entry's title, given the entry's main link (or None)."""
+    if link is not None and _posting_line(text_of(link)):
+        # "Nov 19, 2020 — Posted Nov 16, 2020 11:47 AM" as the link: the document's name beside it is the title
+        name = next((n for n in (_name_beside(el, link) for el in elements) if n is not None), None)
+        if name is not None:
+            return name
     if link is not None:
         link_text = text_of(link)
         if any(tag(a) in HEADINGS for a in link.iterancestors()) and not is_generic_text(link_text):
