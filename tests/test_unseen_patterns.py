@@ -202,3 +202,11 @@ def test_a_posting_line_as_the_link_gives_the_date_and_the_name_beside_it_the_ti
     assert [(e["title"], e["date_start"]) for e in entries] == [
         (f"City Council Regular Meeting {i}", f"2020-11-1{i}") for i in range(1, 5)
     ]
+
+
+@pytest.mark.parametrize(("shown", "day"), [("10 kwietnia 2020", "2020-04-10"), ("5 Haziran 2019", "2019-06-05")])
+def test_a_date_in_a_language_the_tokeniser_does_not_know_is_read_by_dateparser(shown, day):
+    row = "<article><h2><a href='/p/{i}'>Post number {i} of the blog</a></h2><p class='meta'>" + shown
+    row += "</p><p>Some words of the post {i}.</p></article>"
+    entries = _entries("".join(row.format(i=i) for i in range(3)))
+    assert [e["date_start"] for e in entries] == [day] * 3

@@ -224,14 +224,9 @@ def _from_tokens(text: str, tokens) -> DateValue | None:
 def _with_dateparser(text: str, languages) -> DateValue | None:
     if not _YEAR_IN_TEXT.search(text):
         return None  # dateparser would fill the year in from today
-    import dateparser  # imported here: slow to load, and off the hot path
-
-    settings = {"REQUIRE_PARTS": ["year"], "PREFER_DAY_OF_MONTH": "first", "RETURN_AS_TIMEZONE_AWARE": False}
-    try:
-        parser = dateparser.date.DateDataParser(languages=list(languages or ["en", "fr", "es"]), settings=settings)
-        data = parser.get_date_data(text)
-    except Exception:  # dateparser raises assorted errors on odd input
-        return None
+    data = _dateparser_data(text, list(languages or ["en", "fr", "es"]))
+    if (data is None or data.date_obj is None) and _FOREIGN_DATE.fullmatch(_fold(text)):
+        data = _dateparser_data(text, None)  # "10 kwietnia 2020": a month in a language not given, any it knows
     if data is None or data.date_obj is None:
         return None
     found = data.date_obj.date()
@@ -246,6 +241,22 @@ def _with_dateparser(text: str, languages) -> DateValue | None:
     return DateValue(text, found, found, DAY)
 
 
+def _dateparser_data(text: str, languages: list | None):
+    import dateparser  # imported here: slow to load, and off the hot path
+
+    settings = {"REQUIRE_PARTS": ["year"], "PREFER_DAY_OF_MONTH": "first", "RETURN_AS_TIMEZONE_AWARE": False}
+    try:
+        return dateparser.date.DateDataParser(languages=languages, settings=settings).get_date_data(text)
+    except Exception:  # dateparser raises assorted errors on odd input
+        return None
+
+
+# A day, a month in words and a year ("10 kwietnia 2020", "13. marca 2018", "marzo 3, 2020"), in any language.
+_FOREIGN_DATE = re.compile(
+    r"(?:[a-z]+,?\s+)?\d{1,2}\.?\s+(?:de\s+)?[a-z]{3,12}\.?\s+(?:de\s+)?\d{4}|[a-z]{3,12}\.?\s+\d{1,2},?\s+\d{4}"
+)
+
+
 def _read_from_text(text: str, found: date, period: str) -> bool:
     """True when every part of dateparser's answer stands in the text itself."""
     folded = _fold(text)
@@ -255,9 +266,9 @@ def _read_from_text(text: str, found: date, period: str) -> bool:
     if period == YEAR:
         return True
     words = set(re.findall(r"[a-z]+", folded))
-    month_named = any(MONTHS.get(w) == found.month for w in words)
+    month_named = any(MONTHS.get(w) == found.month for w in words) or bool(_FOREIGN_DATE.fullmatch(folded))
     if not month_named and found.month not in numbers:
-        return False
+        return False  # (in "10 kwietnia 2020" the one word can only be the month dateparser read)
     return period == MONTH or found.day in numbers
 
 
@@ -369,5 +380,6 @@ def _looks_like_date_line(text: str | None, languages) -> bool:
     try:
         tokens = _tokens(_fold(cleaned))
     except _Unknown:
-        return False
+        # "10 kwietnia 2020": a date in a language the tokeniser does not know, when dateparser reads it
+        return bool(_FOREIGN_DATE.fullmatch(_fold(cleaned))) and parse_date(cleaned, languages) is not None
     return any(kind == YEAR for kind, _ in tokens) and parse_date(cleaned, languages) is not None
