@@ -210,3 +210,15 @@ def test_a_date_in_a_language_the_tokeniser_does_not_know_is_read_by_dateparser(
     row += "</p><p>Some words of the post {i}.</p></article>"
     entries = _entries("".join(row.format(i=i) for i in range(3)))
     assert [e["date_start"] for e in entries] == [day] * 3
+
+
+@pytest.mark.parametrize("shown", ["23 - 22 November 2022", "23 - 22 November 2022<br>Vientiane, Lao PDR"])
+def test_the_ilo_path_gives_no_date_for_an_impossible_range(shown):
+    from pathlib import Path
+
+    page = Path(__file__).parent / "fixtures" / "pages" / "ilo-001-ilo.html"
+    html = page.read_text().replace("22 - 23 November 2022", shown)
+    url = "https://www.ilo.org/ilo-001/lang--en/index.htm"
+    entries = build_entries(extract_page(html, url, "ilo"), url)
+    workshop = next(e for e in entries if e["title"].startswith("A Consultation Workshop to develop"))
+    assert workshop["date_start"] is None and workshop["date_end"] is None
