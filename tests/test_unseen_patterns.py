@@ -222,3 +222,12 @@ def test_the_ilo_path_gives_no_date_for_an_impossible_range(shown):
     entries = build_entries(extract_page(html, url, "ilo"), url)
     workshop = next(e for e in entries if e["title"].startswith("A Consultation Workshop to develop"))
     assert workshop["date_start"] is None and workshop["date_end"] is None
+
+
+def test_a_title_holding_a_year_range_keeps_it_and_the_release_line_gives_the_date():
+    row = "<div class='n'><a href='/f/{i}'>Grant for the period (2021-2024) number {i}<br>"
+    row += "<span>( Release Date :1{i}/02/2020 )</span></a></div>"
+    entries = _entries("".join(row.format(i=i) for i in range(3, 6)))
+    assert [(e["title"], e["date_start"]) for e in entries] == [
+        (f"Grant for the period (2021-2024) number {i}", f"2020-02-1{i}") for i in range(3, 6)
+    ]

@@ -248,13 +248,18 @@ def edge_date(el) -> tuple[str, str] | None:
     whole = text_of(el) or ""
     for edge, rest in edges:
         found = date_in_line(edge)
-        if not found:
+        # The edge is the date, a label and brackets at most ("( Release Date :12/10/2020 )"), not a line holding one.
+        if not found or len(_WORD.findall(edge.replace(found, " "))) > _MAX_LABEL_WORDS:
             continue
         title = " ".join(rest) if rest is not None else whole.replace(edge, " ", 1)
         title = " ".join(title.split()).strip(" |·•–—-:")
-        if title and not date_in_line(title):
+        if title and date_in_line(title) != title:
             return title, found
     return None
+
+
+# "( Release Date :", "Posted on": the words a date line may hold beside its date.
+_MAX_LABEL_WORDS = 4
 
 
 def _br_lines(el) -> list[str]:

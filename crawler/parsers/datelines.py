@@ -50,7 +50,7 @@ def _date_in_line(text: str | None, languages) -> str | None:
                 continue  # "February 2, 2026" cut at its comma leaves a bare year: not the date
             if part and looks_like_date_line(part, languages):
                 # "Workshop, 23 - 22 November 2022": the right end of an impossible range is no date either
-                joined = f"{pieces[i - 1]} - {part}" if i else ""
+                joined = f"{pieces[i - 1]} - {part}" if i and pieces[i - 1].strip() else ""
                 if joined and looks_like_date_line(joined, languages):
                     return joined  # "Vientiane, 22 - 23 November 2022": the whole range
                 return None if joined and impossible_range(joined) else part
