@@ -22,7 +22,7 @@ _spec.loader.exec_module(accuracy)
 
 # Floors: what the generic extractor reaches on each part today, less a margin of about 2-3 points. Whoever
 # improves the extractor raises these (never lowers them to make a test pass).
-FLOORS = {  # tuned part, measured on 49 pages: 99.3%, 95.7%, 99.3%, 95.3%, 99.8%, 98.5% per page, 98.5%
+FLOORS = {  # tuned part, measured on 53 pages: 99.4%, 96.0%, 99.4%, 95.7%, 99.9%, 98.7% per page, 98.6%
     "micro_recall": 0.97,
     "macro_recall": 0.93,
     "micro_precision": 0.97,
@@ -31,13 +31,16 @@ FLOORS = {  # tuned part, measured on 49 pages: 99.3%, 95.7%, 99.3%, 95.3%, 99.8
     "macro_title_accuracy": 0.96,
     "date_accuracy": 0.96,
 }
-# The held-out part says what users see on pages nobody tuned for; measured once on its 2 pages (de, it):
-# recall 80.0%, precision 100%, titles 100%, dates 45.0%. Lower, honest floors.
+# The held-out part says what users see on pages nobody tuned for. Measured once, at the end, on its 8 pages
+# (de, it, es, en: 71 entries): recall 94.4% (92.9% per page), precision 100%, titles 95.5% (97.3% per page),
+# dates 83.1%. Lower, honest floors; a page looked at to fix what it showed moves up to the tuned part.
 HELDOUT_FLOORS = {
-    "micro_recall": 0.78,
+    "micro_recall": 0.92,
+    "macro_recall": 0.90,
     "micro_precision": 0.97,
-    "title_accuracy": 0.97,
-    "date_accuracy": 0.43,
+    "title_accuracy": 0.93,
+    "macro_title_accuracy": 0.95,
+    "date_accuracy": 0.80,
 }
 
 
