@@ -25,7 +25,8 @@ def page_locale(root) -> str | None:
     else og:locale, else a Content-Language meta; None when it declares none."""
     lang = root.get("lang") or root.get("{http://www.w3.org/XML/1998/namespace}lang")
     if not (lang or "").strip():
-        for meta in root.iter("meta"):
+        head = root.find("head")
+        for meta in (head if head is not None else root).iter("meta"):
             name = (meta.get("property") or meta.get("http-equiv") or meta.get("name") or "").lower()
             if name in ("og:locale", "content-language") and (meta.get("content") or "").strip():
                 lang = meta.get("content")

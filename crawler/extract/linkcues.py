@@ -3,8 +3,6 @@ sits in a cookie banner, names its record, and where it sits once bare emphasis 
 
 from __future__ import annotations
 
-import re
-
 from .html import text_of
 
 
@@ -19,23 +17,34 @@ def captioned_image(a) -> bool:
 
 # A caption names its card in this many words at most; more is a teaser without a name.
 _MAX_CAPTION_WORDS = 25
-_COOKIES = re.compile(r"\bcookies?\b", re.IGNORECASE)
-# How far up, and over how much text, a link is looked at for a cookie notice around it.
+# Elements whose own text speaks of cookies, found by libxml2 in one pass over the page.
+_COOKIE_TEXT = "//text()[contains(., 'ookie')]/.."  # "cookie", "Cookies": one pass, no case folding
+# How far up, and over how much text, a cookie notice around a link is looked for.
 _COOKIE_LEVELS, _COOKIE_CHARS = 3, 400
 
 
-def in_cookie_notice(a) -> bool:
-    """A link in a cookie banner ("We use cookies ... Learn more"): never an entry."""
+def cookie_notices(root) -> set:
+    """Elements a few levels above a text that speaks of cookies: where a cookie banner can be."""
+    holders = set()
+    for el in root.xpath(_COOKIE_TEXT):
+        node = el
+        for _ in range(_COOKIE_LEVELS + 1):
+            if node is None or node in holders:
+                break
+            holders.add(node)
+            node = node.getparent()
+    return holders
+
+
+def in_cookie_notice(a, holders: set) -> bool:
+    """A link in a cookie banner ("We use cookies ... Learn more"): a short block around it speaks of cookies."""
     node = a
     for _ in range(_COOKIE_LEVELS):
-        text = text_of(node) or ""
-        if len(text) > _COOKIE_CHARS:
-            return False
-        if _COOKIES.search(text):
-            return True
-        node = node.getparent()
         if node is None:
             return False
+        if node in holders:
+            return len(text_of(node) or "") <= _COOKIE_CHARS
+        node = node.getparent()
     return False
 
 

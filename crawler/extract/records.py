@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from ..parsers.datelines import date_in_line
 from ..parsers.groups import looks_like_group_heading
 from .html import PAGE_CACHES, tag, text_of
-from .linkcues import captioned_image, in_cookie_notice, names_record, plain_path
+from .linkcues import captioned_image, cookie_notices, in_cookie_notice, names_record, plain_path
 from .titles import HEADINGS, is_generic_text, title_named
 
 # Class tokens that tell records apart without changing their shape ("odd", "is-active").
@@ -209,6 +209,7 @@ def entry_links(root, chrome: Chrome) -> list:
     """Links that can name an entry: with text, to a page, outside site chrome, no facet."""
     links = []
     seen: dict[tuple, int] = defaultdict(int)
+    notices = cookie_notices(root)
     for a in root.iter("a"):
         href = (a.get("href") or "").strip()
         if not href or href.lower().startswith(("#", "javascript:", "mailto:", "tel:", "data:")):
@@ -217,7 +218,7 @@ def entry_links(root, chrome: Chrome) -> list:
             continue
         if _FACET_PATH.search(href) or (a.get("rel") or "") in ("tag", "category", "author") or chrome(a):
             continue
-        if in_cookie_notice(a):
+        if notices and in_cookie_notice(a, notices):
             continue
         seen[(href, text_of(a))] += 1
         links.append(a)
