@@ -64,9 +64,11 @@ def build_entries(
     time the page was extracted with, else the current UTC time.
     """
     listing_url = listing_url or page_url
-    languages = [page.language] if page.language in ("en", "fr", "es") else None
+    # The page's language first; English after it, for the month names a page in another language borrows.
+    languages = [page.language] + (["en"] if page.language != "en" else []) if page.language else None
     now = now or page.now
-    month_first = numeric_order(raw.date_text for raw in page.entries)  # "03/04/2022": one reading per page
+    # "03/04/2022": one reading for the whole page, from its column of dates and its locale.
+    month_first = numeric_order((raw.date_text for raw in page.entries), page.locale or page.language)
     out = []
     for raw in page.entries:
         title = clean_text(raw.title)

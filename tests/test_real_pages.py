@@ -12,29 +12,46 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-REAL = ROOT / "tests" / "fixtures" / "real"
-LABELS = sorted(REAL.glob("*.json"))
+REAL = ROOT / "tests" / "fixtures" / "real"  # the tuned part
+HELDOUT = REAL / "heldout"  # the held-out part: labelled, then left unread until measured
+LABELS = sorted(REAL.glob("*.json")) + sorted(HELDOUT.glob("*.json"))
 
 _spec = importlib.util.spec_from_file_location("accuracy_benchmark", ROOT / "benchmarks" / "accuracy.py")
 accuracy = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(accuracy)
 
-# Floors: what the generic extractor reaches on this corpus today, less a margin (pages are still being added,
-# and each moves the overall figures). The extractor is being improved in parallel: whoever improves it raises
-# these (never lowers them to make a test pass).
-FLOORS = {  # measured on 45 pages (29 en, 16 fr/es): 99.7%, 97.6%, 99.4%, 97.5%, 99.7%, 98.2%
-    "micro_recall": 0.90,
+# Floors: what the generic extractor reaches on each part today, less a margin of about 2-3 points. Whoever
+# improves the extractor raises these (never lowers them to make a test pass).
+FLOORS = {  # tuned part, measured on 53 pages: 99.4%, 96.0%, 99.4%, 95.7%, 99.9%, 98.7% per page, 98.6%
+    "micro_recall": 0.97,
+    "macro_recall": 0.93,
+    "micro_precision": 0.97,
+    "macro_precision": 0.93,
+    "title_accuracy": 0.97,
+    "macro_title_accuracy": 0.96,
+    "date_accuracy": 0.96,
+}
+# The held-out part says what users see on pages nobody tuned for. Measured once, at the end, on its 8 pages
+# (de, it, es, en: 71 entries): recall 94.4% (92.9% per page), precision 100%, titles 95.5% (97.3% per page),
+# dates 83.1%. Lower, honest floors; a page looked at to fix what it showed moves up to the tuned part.
+HELDOUT_FLOORS = {
+    "micro_recall": 0.92,
     "macro_recall": 0.90,
-    "micro_precision": 0.90,
-    "macro_precision": 0.88,
+    "micro_precision": 0.97,
     "title_accuracy": 0.93,
-    "date_accuracy": 0.85,
+    "macro_title_accuracy": 0.95,
+    "date_accuracy": 0.80,
 }
 
 
 @pytest.fixture(scope="module")
 def report():
     return accuracy.score_real(accuracy.load_real(REAL))
+
+
+@pytest.fixture(scope="module")
+def heldout_report():
+    return accuracy.score_real(accuracy.load_real(HELDOUT))
 
 
 def test_corpus_is_there():
@@ -52,6 +69,19 @@ def test_no_page_crashes(report):
 def test_overall_floor(report, metric):
     value = report["overall"][metric]
     assert value is not None and value >= FLOORS[metric], f"{metric} {value:.3f} < floor {FLOORS[metric]}"
+
+
+@pytest.mark.parametrize("metric", sorted(HELDOUT_FLOORS))
+def test_heldout_floor(heldout_report, metric):
+    assert not [r for r in heldout_report["pages"] if r["crash"]]
+    value = heldout_report["overall"][metric]
+    assert value is not None and value >= HELDOUT_FLOORS[metric], (
+        f"{metric} {value:.3f} < floor {HELDOUT_FLOORS[metric]}"
+    )
+
+
+def test_the_two_parts_hold_different_pages():
+    assert {p.stem for p in HELDOUT.glob("*.json")}.isdisjoint(p.stem for p in REAL.glob("*.json"))
 
 
 def _day(value):

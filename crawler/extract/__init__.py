@@ -20,13 +20,28 @@ from .structured import structured_items
 _LANG_IN_URL = re.compile(r"lang--([a-z]{2})\b")
 
 
-def page_language(root, url: str, sample: str | None) -> str | None:
+def page_locale(root) -> str | None:
+    """The language and region the page's markup declares ("en-US", "pt_BR", "de"): <html lang>,
+    else og:locale, else a Content-Language meta; None when it declares none."""
+    lang = root.get("lang") or root.get("{http://www.w3.org/XML/1998/namespace}lang")
+    if not (lang or "").strip():
+        head = root.find("head")
+        for meta in (head if head is not None else root).iter("meta"):
+            name = (meta.get("property") or meta.get("http-equiv") or meta.get("name") or "").lower()
+            if name in ("og:locale", "content-language") and (meta.get("content") or "").strip():
+                lang = meta.get("content")
+                break
+    lang = (lang or "").strip().split(",")[0].strip().replace("_", "-").lower()
+    return lang if re.fullmatch(r"[a-z]{2,3}(?:-[a-z0-9]{2,8})*", lang) else None
+
+
+def page_language(root, url: str, sample: str | None, locale: str | None = None) -> str | None:
+    """The page's language: the URL's lang--xx, else what the markup declares, else a guess from its text."""
     m = _LANG_IN_URL.search(url)
     if m:
         return m.group(1)
-    lang = (root.get("lang") or root.get("{http://www.w3.org/XML/1998/namespace}lang") or "").strip().lower()
-    if lang:
-        return lang.split("-")[0][:2]
+    if locale:
+        return locale.split("-")[0][:2]
     return guess_language(sample)
 
 
@@ -165,9 +180,11 @@ def extract_page(
     site = profile or profile_for_url(url)  # paging is the site's, whichever extractor read the page
     sample = " ".join(filter(None, [e.title for e in entries[:5]] + [p for e in entries[:5] for p in e.paragraphs]))
     page_links = find_page_links(root, url, sel.get("next"), sel.get("pages"), site.page_offset if site else None)
+    locale = page_locale(root)
     return RawPage(
         title=_page_title(root, profile),
-        language=page_language(root, url, sample),
+        language=page_language(root, url, sample, locale),
+        locale=locale,
         entries=entries,
         page_links=page_links,
         script_page_links=[] if page_links else find_script_page_links(root),

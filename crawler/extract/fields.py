@@ -236,7 +236,9 @@ def _find_date(elements, entry: RawEntry, used: list, title_el, leaves) -> None:
     """The entry's own date line: a <time> element, else a short line that is (or
     holds, after a label or separator) a date; never a date inside the title or text."""
     for el in walk(elements):
-        if is_ancestor(title_el, el) or not (tag(el) == "time" or el.get("datetime") or el.get("content")):
+        # <time>, and <date datetime> as some templates write it: an empty or junk datetime leaves the text to read.
+        machine_like = tag(el) in ("time", "date") or el.get("datetime") is not None or el.get("content")
+        if is_ancestor(title_el, el) or not machine_like:
             continue
         shown, machine = text_of(el), _machine_date(el)
         if date_in_line(shown) or machine:
@@ -360,7 +362,8 @@ def _only_links(el) -> bool:
 
 _MORE_LINK = re.compile(
     r"^(?:read more|more|learn more|see more|find out more|details|continue reading|lire la suite|en savoir plus|"
-    r"leer m[áa]s|ver m[áa]s|seguir leyendo|m[áa]s informaci[óo]n|plus)\s*[»›→.…]*$",
+    r"leer m[áa]s|ver m[áa]s|seguir leyendo|m[áa]s informaci[óo]n|plus|mehr lesen|weiterlesen|weiter|mehr|"
+    r"saiba mais|leia mais|ler mais|ver mais|lees meer|leggi tutto|[»›→])\s*[»›→.…]*$",
     re.IGNORECASE,
 )
 

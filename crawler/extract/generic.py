@@ -33,7 +33,7 @@ from .records import (
     target,
     title_quality,
 )
-from .titles import HEADINGS, is_generic_text, is_heading_like, title_of
+from .titles import HEADINGS, edge_date, is_generic_text, is_heading_like, title_of
 
 _LISTS = {"ol", "ul", "dl", "table", "tbody"}
 # The most one record can score: a full title in a heading (2.5) and text beside it (2).
@@ -336,7 +336,10 @@ def extract_generic(root) -> list[RawEntry]:
         anchor = link if link is not None else title_el
         href = anchor.get("href") if anchor is not None else None
         entry = RawEntry(title=text_of(title_el), href=href, group=group, position=position)
-        if entry.title and date_in_line(entry.title) == entry.title:
+        split = edge_date(title_el)
+        if split is not None:
+            entry.title, entry.date_text = split  # "<small>06 Dec 2023</small><br>Conference": the date apart
+        elif entry.title and date_in_line(entry.title) == entry.title:
             entry.date_text = entry.title  # a meeting or a document named by its date: that is its date too
         entries.append(fill_entry(elements, entry, [title_el]))
     return _once(entries)

@@ -31,3 +31,4 @@ class RawPage:
     page_number: int | None = None
     extractor: str = "generic"
     now: datetime | None = None  # the capture time, for relative dates ("3 hours ago")
+    locale: str | None = None  # as the markup declares it ("en-us", "pt-br"): which way figures run

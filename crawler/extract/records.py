@@ -17,11 +17,15 @@ from dataclasses import dataclass, field
 from ..parsers.datelines import date_in_line
 from ..parsers.groups import looks_like_group_heading
 from .html import PAGE_CACHES, tag, text_of
+from .linkcues import captioned_image, cookie_notices, in_cookie_notice, names_record, plain_path
 from .titles import HEADINGS, is_generic_text, title_named
 
 # Class tokens that tell records apart without changing their shape ("odd", "is-active").
 _STATE_CLASS = re.compile(r"^(?:odd|even|first|last|active|current|selected|is-[\w-]+|has-[\w-]+|featured|sticky|new)$")
 _NUMBERED = re.compile(r"^(.*?)\d+$")
+# A record's own taxonomy ("category-opinion", "tag-covid", "format-video": WordPress's post classes) tells
+# records apart even where each sits alone in its wrapper: never part of a shape.
+_TAXONOMY_CLASS = re.compile(r"^(?:category|tag|format|author|status)-", re.IGNORECASE)
 # Class tokens nearly all same-tag siblings carry ("post", "hentry") are their kind; the rest
 # ("category-news", "tag-health") vary from record to record.
 _CORE_SHARE = 0.8
@@ -92,7 +96,7 @@ class Shapes:
         return {
             self._stem.get(c, c)
             for c in (el.get("class") or "").split()
-            if not _STATE_CLASS.match(c.lower()) and "--" not in c
+            if not _STATE_CLASS.match(c.lower()) and "--" not in c and not _TAXONOMY_CLASS.match(c)
         }
 
     def _fill(self, parent) -> None:
@@ -205,11 +209,16 @@ def entry_links(root, chrome: Chrome) -> list:
     """Links that can name an entry: with text, to a page, outside site chrome, no facet."""
     links = []
     seen: dict[tuple, int] = defaultdict(int)
+    notices = cookie_notices(root)
     for a in root.iter("a"):
         href = (a.get("href") or "").strip()
-        if not href or href.lower().startswith(("#", "javascript:", "mailto:", "tel:", "data:")) or not text_of(a):
+        if not href or href.lower().startswith(("#", "javascript:", "mailto:", "tel:", "data:")):
+            continue
+        if not text_of(a) and not captioned_image(a):
             continue
         if _FACET_PATH.search(href) or (a.get("rel") or "") in ("tag", "category", "author") or chrome(a):
+            continue
+        if notices and in_cookie_notice(a, notices):
             continue
         seen[(href, text_of(a))] += 1
         links.append(a)
@@ -326,6 +335,12 @@ def align(records, links_in, shapes) -> tuple[list, float] | None:
     first: dict[int, object] = {}
     for i, a in hits:
         first.setdefault(i, a)
+    plain = plain_path(path)
+    for other, more in by_path.items():  # "<li><strong><a>" closing a list of "<li><a>": the same place
+        if other != path and plain_path(other) == plain:
+            for i, a in more:
+                if i not in first and names_record(a, records[i]):
+                    first[i] = a
     return [first.get(i) for i in range(len(records))], best_score
 
 

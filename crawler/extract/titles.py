@@ -19,7 +19,7 @@ from .html import INLINE, tag, text_of
 
 HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 # Class names, ids and itemprops that name an entry's title ("entry-title", "card__headline"), not "subtitle".
-_TITLE_NAME = re.compile(r"(?<!sub)(?<!sub-)(?:title|headline|heading|titulo|titre)", re.IGNORECASE)
+_TITLE_NAME = re.compile(r"(?<!sub)(?<!sub-)(?<!pre)(?<!pre-)(?:title|headline|heading|titulo|titre)", re.IGNORECASE)
 _TITLE_PROP = re.compile(r"^(?:headline|name)$")
 
 # Words that point at an entry without naming it ("Read more", "view minutes", "Download (PDF)").
@@ -34,7 +34,8 @@ _GENERIC_WORDS = words(
     télécharger telecharger détails details lien ici article consulter leer más mas ver seguir leyendo
     descargar información informacion detalles aquí aqui enlace noticia ko mo go octets bytes gb
     saber d l infos info accéder acceder le les du des de el los las del about text texte texto completo
-    complet document documento documents documentos fiche ficha
+    complet document documento documents documentos fiche ficha mehr lesen weiterlesen weiter zum artikel
+    saiba mais leia ler ver continuar notícia noticia lees meer verder leggi tutto continua
     """
 )
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
@@ -110,6 +111,27 @@ def _prominent_run(el, avoid=None):
     return None
 
 
+def _posting_line(text: str | None) -> bool:
+    """A line of two dates or more and nothing else: "Nov 19, 2020 — Posted Nov 16, 2020 11:47 AM"."""
+    parts = _DASHED.split(text or "")
+    return len(parts) >= 2 and all(date_in_line(part) for part in parts)
+
+
+_DASHED = re.compile(r"\s+[—–|-]\s+")
+
+
+def _name_beside(el, link):
+    """The first line of a few words in `el`, apart from `link`, that is no date, counter or pointer."""
+    for x in el.iter():
+        if not tag(x) or _holds_blocks(x, 1) or _touches(x, link):
+            continue
+        text = text_of(x) or ""
+        words = len(text.split())
+        if _MIN_TITLE_WORDS <= words <= _MAX_TITLE_WORDS and not date_in_line(text) and not is_generic_text(text):
+            return x
+    return None
+
+
 # A title has at least two words ("Board Meeting"); one word is a kicker or a label ("Opinion").
 _MIN_TITLE_WORDS = 2
 # A run longer than this is a teaser, not a headline.
@@ -169,6 +191,11 @@ _LEAD_SHARE = 0.7
 
 def title_of(elements, link):
     """The element whose text is the entry's title, given the entry's main link (or None)."""
+    if link is not None and _posting_line(text_of(link)):
+        # "Nov 19, 2020 — Posted Nov 16, 2020 11:47 AM" as the link: the document's name beside it is the title
+        name = next((n for n in (_name_beside(el, link) for el in elements) if n is not None), None)
+        if name is not None:
+            return name
     if link is not None:
         link_text = text_of(link)
         if any(tag(a) in HEADINGS for a in link.iterancestors()) and not is_generic_text(link_text):
@@ -201,3 +228,52 @@ def title_of(elements, link):
 
 # A line of this many words or fewer can name an entry; a longer one is its teaser.
 _MAX_NAME_WORDS = 15
+
+
+def edge_date(el) -> tuple[str, str] | None:
+    """<h3><small>06 Dec 2023</small><br/>ACT Annual Conference 2024</h3>: a date in a line or
+    element of its own at the start or end of a title is the entry's date, not part of its title.
+    (title, date text), or None when the title holds no such date."""
+    if el is None or not len(el):
+        return None
+    lines = [line for line in _br_lines(el) if line]
+    edges = []
+    if len(lines) > 1:
+        edges += [(lines[0], lines[1:]), (lines[-1], lines[:-1])]
+    kids = [c for c in el if tag(c) and text_of(c)]
+    if kids and not (el.text or "").strip():
+        edges.append((text_of(kids[0]), None))
+    if kids and not (kids[-1].tail or "").strip():
+        edges.append((text_of(kids[-1]), None))
+    whole = text_of(el) or ""
+    for edge, rest in edges:
+        found = date_in_line(edge)
+        # The edge is the date, a label and brackets at most ("( Release Date :12/10/2020 )"), not a line holding one.
+        if not found or len(_WORD.findall(edge.replace(found, " "))) > _MAX_LABEL_WORDS:
+            continue
+        title = " ".join(rest) if rest is not None else whole.replace(edge, " ", 1)
+        title = " ".join(title.split()).strip(" |·•–—-:")
+        if title and date_in_line(title) != title:
+            return title, found
+    return None
+
+
+# "( Release Date :", "Posted on": the words a date line may hold beside its date.
+_MAX_LABEL_WORDS = 4
+
+
+def _br_lines(el) -> list[str]:
+    """The text of an element cut at its <br>s (each line cleaned)."""
+    lines = [[]]
+
+    def read(node):
+        lines[-1].append(node.text or "")
+        for child in node:
+            if tag(child) == "br":
+                lines.append([])
+            elif tag(child):
+                read(child)
+            lines[-1].append(child.tail or "")
+
+    read(el)
+    return [" ".join("".join(parts).split()) for parts in lines]

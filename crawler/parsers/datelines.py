@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .dates import _YEAR_IN_TEXT, MONTHS, _fold, looks_like_date_line
+from .dates import _YEAR_IN_TEXT, MONTHS, _fold, impossible_range, looks_like_date_line
 from .text import clean_text
 
 # The longest meta line searched for a date ("Posted in News, Events on 2 May 2022").
@@ -15,9 +15,10 @@ _MAX_META_CHARS = 90
 
 # Labels before a date, the longer of two that share a start first ("date de publication" before "date").
 _LABEL = re.compile(
-    r"^(?:date de publication|date de l'événement|event date|dates?|published(?: on)?|posted(?: on)?|updated(?: on)?|"
+    r"^(?:date de publication|date de l'événement|event date|release date|dates?|published(?: on)?|posted(?: on)?|"
+    r"updated(?: on)?|"
     r"issued(?: on)?|when|publi[ée]e?(?: le)?|mis à jour(?: le)?|mis en ligne(?: le)?|publication|le|"
-    r"fecha(?: de publicaci[óo]n)?|publicad[oa](?: el)?|actualizad[oa](?: el)?|el)\s*[:\-–]?\s+",
+    r"fecha(?: de publicaci[óo]n)?|publicad[oa](?: el)?|actualizad[oa](?: el)?|el)(?:\s*[:\-–]\s*|\s+)",
     re.IGNORECASE,
 )
 _META_SEPARATORS = re.compile(r"\s*[|·•]\s*")
@@ -39,13 +40,20 @@ def _date_in_line(text: str | None, languages) -> str | None:
         return None
     if looks_like_date_line(cleaned, languages):
         return cleaned
+    if impossible_range(cleaned):
+        return None  # "23 - 22 November 2022": no date, not its right end
     for separators in (_META_SEPARATORS, _WEAK_SEPARATORS):
-        for part in separators.split(cleaned):
+        pieces = separators.split(cleaned)
+        for i, part in enumerate(pieces):
             part = _LABEL.sub("", part, count=1).strip(" :")
             if separators is _WEAK_SEPARATORS and part.isdigit():
                 continue  # "February 2, 2026" cut at its comma leaves a bare year: not the date
             if part and looks_like_date_line(part, languages):
-                return part
+                # "Workshop, 23 - 22 November 2022": the right end of an impossible range is no date either
+                joined = f"{pieces[i - 1]} - {part}" if i and pieces[i - 1].strip() else ""
+                if joined and looks_like_date_line(joined, languages):
+                    return joined  # "Vientiane, 22 - 23 November 2022": the whole range
+                return None if joined and impossible_range(joined) else part
     return None
 
 
@@ -99,7 +107,7 @@ def _date_at_edge(text: str | None, languages) -> str | None:
         lead = _fold(words[-k - 1]).strip(",:")
         tail = " ".join(words[-k:])
         if (lead in _DATE_LEADS or words[-k - 1].endswith((",", ":"))) and looks_like_date_line(tail, languages):
-            return tail
+            return None if impossible_range(" ".join(words[-k - 2 :])) else tail
     for k in range(min(_MAX_DATE_WORDS, len(words) - 1), 1, -1):
         head = " ".join(words[:k]).rstrip(",:|-–—")
         if len(words) - k <= _MAX_WORDS_AFTER_DATE and looks_like_date_line(head, languages):

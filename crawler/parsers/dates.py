@@ -1,4 +1,5 @@
-"""Dates and date ranges as listing pages print them, in English, French and Spanish.
+"""Dates and date ranges as listing pages print them, in English, French and Spanish (month
+names in German, Portuguese, Italian and Dutch too).
 
 The common shapes ("16 December 2022", "22 - 23 November 2022", "29 September -
 2 October 2022", "del 5 al 7 de junio de 2019", "Sept 29 - Oct 2, 2022") go through
@@ -44,19 +45,19 @@ class DateValue:
         return f"{self.start.year:04d}-{self.start.month:02d}"
 
 
-_MONTH_NAMES = {
-    1: "january jan janvier janv enero ene",
-    2: "february feb fevrier fevr fev febrero",
-    3: "march mar mars marzo",
-    4: "april apr avril avr abril abr",
-    5: "may mai mayo",
-    6: "june jun juin junio",
-    7: "july jul juillet juil julio",
-    8: "august aug aout agosto ago",
-    9: "september sep sept septembre septiembre setiembre set",
-    10: "october oct octobre octubre",
-    11: "november nov novembre noviembre",
-    12: "december dec decembre diciembre dic",
+_MONTH_NAMES = {  # en, fr, es; then de, pt, it, nl (accents folded)
+    1: "january jan janvier janv enero ene januar janner janeiro gennaio januari",
+    2: "february feb fevrier fevr fev febrero februar fevereiro febbraio februari",
+    3: "march mar mars marzo marz marco maart",
+    4: "april apr avril avr abril abr aprile",
+    5: "may mai mayo maio maggio mei",
+    6: "june jun juin junio juni junho giugno",
+    7: "july jul juillet juil julio juli julho luglio",
+    8: "august aug aout agosto ago augustus",
+    9: "september sep sept septembre septiembre setiembre set setembro settembre",
+    10: "october oct octobre octubre oktober outubro ottobre okt",
+    11: "november nov novembre noviembre novembro",
+    12: "december dec decembre diciembre dic dezember dezembro dicembre dez",
 }
 MONTHS = {name: number for number, names in _MONTH_NAMES.items() for name in names.split()}
 
@@ -107,18 +108,25 @@ class _Unknown(Exception):
     """The text holds a word the tokeniser does not know: let dateparser try."""
 
 
-def _numeric(m: re.Match, month_first: bool) -> str:
-    """ "16/12/2022" (or "12/16/2022" on a month-first page) as "day m<month> year"."""
+class _Undecided(Exception):
+    """Figures like "03/04/2022" on a page whose order nothing decides: no date, never a guess."""
+
+
+def _numeric(m: re.Match, month_first: bool | None) -> str:
+    """ "16/12/2022" (or "12/16/2022" on a month-first page) as "day m<month> year";
+    month_first None (the page's order undecided) leaves "03/04/2022" unread."""
     a, b, year = int(m[1]), int(m[3]), m[4]
     if len(year) == 2:
         this = date.today().year
         year = 2000 + int(year) if 2000 + int(year) <= this + _TWO_DIGIT_YEAR_AHEAD else 1900 + int(year)
+    if month_first is None and a <= 12 and b <= 12 and a != b:
+        raise _Undecided(m[0])
     if b > 12 or (month_first and a <= 12):
         a, b = b, a  # the figures themselves say month first, or the page does
     return f" {a} m{b} {year} "
 
 
-def _tokens(folded: str, month_first: bool = False) -> list[tuple[str, int | str]]:
+def _tokens(folded: str, month_first: bool | None = False) -> list[tuple[str, int | str]]:
     # Numeric dates become "day m<month> year" so that the rest of the code sees one shape.
     folded = _ISO.sub(lambda m: f" {int(m[4])} m{int(m[3])} {m[1]} ", folded)
     folded = _HYPHENATED.sub(r" \1 \2 \3 ", folded)
@@ -216,14 +224,9 @@ def _from_tokens(text: str, tokens) -> DateValue | None:
 def _with_dateparser(text: str, languages) -> DateValue | None:
     if not _YEAR_IN_TEXT.search(text):
         return None  # dateparser would fill the year in from today
-    import dateparser  # imported here: slow to load, and off the hot path
-
-    settings = {"REQUIRE_PARTS": ["year"], "PREFER_DAY_OF_MONTH": "first", "RETURN_AS_TIMEZONE_AWARE": False}
-    try:
-        parser = dateparser.date.DateDataParser(languages=list(languages or ["en", "fr", "es"]), settings=settings)
-        data = parser.get_date_data(text)
-    except Exception:  # dateparser raises assorted errors on odd input
-        return None
+    data = _dateparser_data(text, list(languages or ["en", "fr", "es"]))
+    if (data is None or data.date_obj is None) and _FOREIGN_DATE.fullmatch(_fold(text)):
+        data = _dateparser_data(text, None)  # "10 kwietnia 2020": a month in a language not given, any it knows
     if data is None or data.date_obj is None:
         return None
     found = data.date_obj.date()
@@ -238,6 +241,22 @@ def _with_dateparser(text: str, languages) -> DateValue | None:
     return DateValue(text, found, found, DAY)
 
 
+def _dateparser_data(text: str, languages: list | None):
+    import dateparser  # imported here: slow to load, and off the hot path
+
+    settings = {"REQUIRE_PARTS": ["year"], "PREFER_DAY_OF_MONTH": "first", "RETURN_AS_TIMEZONE_AWARE": False}
+    try:
+        return dateparser.date.DateDataParser(languages=languages, settings=settings).get_date_data(text)
+    except Exception:  # dateparser raises assorted errors on odd input
+        return None
+
+
+# A day, a month in words and a year ("10 kwietnia 2020", "13. marca 2018", "marzo 3, 2020"), in any language.
+_FOREIGN_DATE = re.compile(
+    r"(?:[a-z]+,?\s+)?\d{1,2}\.?\s+(?:de\s+)?[a-z]{3,12}\.?\s+(?:de\s+)?\d{4}|[a-z]{3,12}\.?\s+\d{1,2},?\s+\d{4}"
+)
+
+
 def _read_from_text(text: str, found: date, period: str) -> bool:
     """True when every part of dateparser's answer stands in the text itself."""
     folded = _fold(text)
@@ -247,16 +266,18 @@ def _read_from_text(text: str, found: date, period: str) -> bool:
     if period == YEAR:
         return True
     words = set(re.findall(r"[a-z]+", folded))
-    month_named = any(MONTHS.get(w) == found.month for w in words)
+    month_named = any(MONTHS.get(w) == found.month for w in words) or bool(_FOREIGN_DATE.fullmatch(folded))
     if not month_named and found.month not in numbers:
-        return False
+        return False  # (in "10 kwietnia 2020" the one word can only be the month dateparser read)
     return period == MONTH or found.day in numbers
 
 
 @lru_cache(maxsize=65536)
-def _parse_cached(text: str, languages: tuple[str, ...] | None, month_first: bool = False) -> DateValue | None:
+def _parse_cached(text: str, languages: tuple[str, ...] | None, month_first: bool | None = False) -> DateValue | None:
     try:
         tokens = _tokens(_fold(text), month_first)
+    except _Undecided:
+        return None
     except _Unknown:
         return _with_dateparser(text, languages)
     if not any(kind in (YEAR, MONTH, DAY) for kind, _ in tokens):
@@ -265,13 +286,14 @@ def _parse_cached(text: str, languages: tuple[str, ...] | None, month_first: boo
 
 
 def parse_date(
-    text: str | None, languages=None, now: datetime | date | None = None, month_first: bool = False
+    text: str | None, languages=None, now: datetime | date | None = None, month_first: bool | None = False
 ) -> DateValue | None:
     """Parse a date or a date range; None when the text is not one (or is impossible).
 
     A relative date ("3 hours ago", "hier", "hace 2 días") is counted back from `now`
     (the capture time; default the current UTC time) and has day precision.
-    `month_first` reads figures like "03/04/2022" as US-style month/day (see numeric_order).
+    `month_first` reads figures like "03/04/2022" as US-style month/day (see numeric_order);
+    None (the order undecided) reads no such figures, only those the numbers decide ("25/03/2022").
 
     >>> parse_date("22 - 23 November 2022").start.isoformat()
     '2022-11-22'
@@ -282,19 +304,38 @@ def parse_date(
     day = resolve_relative(cleaned, now)
     if day is not None:
         return DateValue(cleaned, day, day, DAY)
-    return _parse_cached(cleaned, tuple(languages) if languages else None, bool(month_first))
+    return _parse_cached(cleaned, tuple(languages) if languages else None, month_first)
+
+
+def impossible_range(text: str | None) -> bool:
+    """A range that ends before it starts ("23 - 22 November 2022"): no date at all, and not its right end."""
+    cleaned = clean_text(text)
+    if not cleaned or len(cleaned) > _MAX_DATE_CHARS:
+        return False
+    try:
+        tokens = _tokens(_fold(cleaned))
+    except (_Unknown, _Undecided):
+        return False
+    parts = _parts(tokens)
+    if parts is None or len(parts) != 2 or parts[-1].year is None:
+        return False
+    return _from_tokens(cleaned, tokens) is None
 
 
 _MONTH_WORD_FIRST = re.compile(r"^[a-z]+\.?\s+\d{1,2}(?:st|nd|rd|th)?\b")
 
 
-def numeric_order(texts) -> bool:
-    """Whether a page writes figures month first ("12/14/2023"): the figures say so when a
-    part is over 12; else the page's dates in words do ("December 14, 2023")."""
-    words_first = 0
+def numeric_order(texts, locale: str | None = None) -> bool | None:
+    """Whether a page writes figures month first ("12/14/2023"). Above all the column itself:
+    any figure over 12 decides for every date of it. Then the page's locale ("en-US" month
+    first; any other region, or a language other than English, day first), then its dates in
+    words ("December 14, 2023" month first, "14 December 2023" day first). None: undecided."""
+    words_first = words_last = slashed = dotted = 0
     for text in filter(None, texts):
         folded = _fold(text)
         for m in _NUMERIC.finditer(folded):
+            dotted += m[2] == "."
+            slashed += m[2] != "."
             if int(m[3]) > 12 >= int(m[1]):
                 return True
             if int(m[1]) > 12 >= int(m[3]):
@@ -302,7 +343,21 @@ def numeric_order(texts) -> bool:
         stripped = _WEEKDAY_PREFIX.sub("", folded)
         m = _MONTH_WORD_FIRST.match(stripped)
         words_first += 1 if m and m.group(0).split()[0].rstrip(".") in MONTHS else 0
-    return words_first > 0
+        m = _DAY_FIRST_WORDS.match(stripped)
+        words_last += 1 if m and m.group(1) in MONTHS else 0
+    language, _, region = (locale or "").lower().replace("_", "-").partition("-")
+    if region:
+        return region[:2] in _MONTH_FIRST_REGIONS
+    if language and language != "en":
+        return False
+    if words_first or words_last:
+        return words_first > words_last
+    return False if dotted and not slashed else None  # "10.03.2021": figures joined by dots run day first
+
+
+# Where figures are written month first ("en-US", "en_PH").
+_MONTH_FIRST_REGIONS = frozenset({"us", "ph", "fm", "mh", "pw", "as", "gu", "mp", "pr", "vi", "um"})
+_DAY_FIRST_WORDS = re.compile(r"^\d{1,2}(?:st|nd|rd|th)?\s+(?:de\s+)?([a-z]+)")
 
 
 _WEEKDAY_PREFIX = re.compile(r"^(?:[a-z]+,?\s+)(?=[a-z]+\.?\s+\d)")
@@ -325,5 +380,6 @@ def _looks_like_date_line(text: str | None, languages) -> bool:
     try:
         tokens = _tokens(_fold(cleaned))
     except _Unknown:
-        return False
+        # "10 kwietnia 2020": a date in a language the tokeniser does not know, when dateparser reads it
+        return bool(_FOREIGN_DATE.fullmatch(_fold(cleaned))) and parse_date(cleaned, languages) is not None
     return any(kind == YEAR for kind, _ in tokens) and parse_date(cleaned, languages) is not None

@@ -68,19 +68,19 @@ def clean_paragraphs(paragraphs) -> str | None:
 _EN = {"the", "and", "of", "to", "in", "for", "with", "on", "is", "by", "from", "at", "will", "new"}
 _FR = {"le", "la", "les", "des", "et", "du", "pour", "dans", "une", "sur", "au", "aux", "est", "avec", "par"}
 _ES = {"el", "los", "las", "y", "del", "para", "una", "con", "por", "en", "sobre", "al", "es", "se"}
-_WORD = re.compile(r"[a-záéíóúñçàèâêîôûëïü']+")
+# German and Portuguese too, so that their pages are not taken for French or Spanish ones.
+_DE = {"der", "die", "das", "und", "mit", "für", "von", "im", "ist", "auf", "den", "ein", "eine", "zu", "nicht"}
+_PT = {"o", "os", "as", "e", "do", "da", "dos", "das", "em", "no", "na", "para", "com", "uma", "não"}
+_LANGUAGE_WORDS = {"en": _EN, "fr": _FR, "es": _ES, "de": _DE, "pt": _PT}
+_WORD = re.compile(r"[a-záéíóúñçàèâêîôûëïüäöãõß']+")
 
 
 def guess_language(text: str | None) -> str | None:
-    """Guess en, fr or es from common function words; None when unsure."""
+    """Guess en, fr, es, de or pt from common function words; None when unsure."""
     if not text:
         return None
     words = _WORD.findall(text.lower())
-    scores = {
-        "en": sum(w in _EN for w in words),
-        "fr": sum(w in _FR for w in words),
-        "es": sum(w in _ES for w in words),
-    }
+    scores = {language: sum(w in common for w in words) for language, common in _LANGUAGE_WORDS.items()}
     best = max(scores, key=scores.get)
     ranked = sorted(scores.values(), reverse=True)
     if ranked[0] < 2 or ranked[0] == ranked[1]:

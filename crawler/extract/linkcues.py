@@ -1,0 +1,62 @@
+"""Cues about a single link for the generic extractor: whether it is a report card's image link,
+sits in a cookie banner, names its record, and where it sits once bare emphasis is set aside."""
+
+from __future__ import annotations
+
+from .html import text_of
+
+
+def captioned_image(a) -> bool:
+    """A report card: a link around an image alone, its name in a short line beside it."""
+    parent = a.getparent()
+    if a.find(".//img") is None or parent is None:
+        return False
+    caption = text_of(parent) or ""
+    return 0 < len(caption.split()) <= _MAX_CAPTION_WORDS
+
+
+# A caption names its card in this many words at most; more is a teaser without a name.
+_MAX_CAPTION_WORDS = 25
+# Elements whose own text speaks of cookies, found by libxml2 in one pass over the page.
+_COOKIE_TEXT = "//text()[contains(., 'ookie')]/.."  # "cookie", "Cookies": one pass, no case folding
+# How far up, and over how much text, a cookie notice around a link is looked for.
+_COOKIE_LEVELS, _COOKIE_CHARS = 3, 400
+
+
+def cookie_notices(root) -> set:
+    """Elements a few levels above a text that speaks of cookies: where a cookie banner can be."""
+    holders = set()
+    for el in root.xpath(_COOKIE_TEXT):
+        node = el
+        for _ in range(_COOKIE_LEVELS + 1):
+            if node is None or node in holders:
+                break
+            holders.add(node)
+            node = node.getparent()
+    return holders
+
+
+def in_cookie_notice(a, holders: set) -> bool:
+    """A link in a cookie banner ("We use cookies ... Learn more"): a short block around it speaks of cookies."""
+    node = a
+    for _ in range(_COOKIE_LEVELS):
+        if node is None:
+            return False
+        if node in holders:
+            return len(text_of(node) or "") <= _COOKIE_CHARS
+        node = node.getparent()
+    return False
+
+
+def names_record(a, members) -> bool:
+    """A link whose text is most of its record's text: the record's name, not a link inside its prose."""
+    whole = sum(len(text_of(m) or "") for m in members)
+    return 2 * len(text_of(a) or "") >= whole
+
+
+def plain_path(path: tuple) -> tuple:
+    """A link's path without bare emphasis (<strong>, <b>, <em>, <span> with no class) around it."""
+    return tuple(step for step in path if not (step[0] in _EMPHASIS and not step[1]))
+
+
+_EMPHASIS = frozenset({"strong", "b", "em", "i", "u", "span", "font"})
