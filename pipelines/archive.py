@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 
 from scrapy.utils.defer import deferred_from_coro, maybe_deferred_to_future
+from twisted.internet.defer import Deferred
 from twisted.internet.threads import deferToThreadPool
 from twisted.python.threadpool import ThreadPool
 
@@ -54,6 +55,7 @@ class ArchivePipeline:
         self.capture_ids: dict[str, int] = {}
         self.error: str | None = None
         self.pool = ThreadPool(minthreads=1, maxthreads=1, name="archive-writer")
+        self.closing = None  # the Deferred of the crawl's close, once begun (by the engine or the reactor's stop)
 
     @classmethod
     def from_crawler(cls, crawler):
@@ -82,6 +84,10 @@ class ArchivePipeline:
             log.warning("%d earlier crawl(s) had stopped before finishing; marked failed", stale)
         self.crawler.stats.set_value("archive/crawl_id", self.session.crawl_id)
         self.pool.start()
+        from twisted.internet import reactor
+
+        # A second Ctrl-C stops the reactor without closing the spider: the crawl is closed then.
+        reactor.addSystemEventTrigger("before", "shutdown", self._on_reactor_stop)
 
     def process_item(self, item):
         if self.session is None:
@@ -134,14 +140,28 @@ class ArchivePipeline:
     async def close_spider(self):
         if self.session is None:
             return
-        listings = self.crawler.spider.listing_report()
-        self.unwritten.append((self.captures, self.entries))
-        self.captures, self.entries = [], []
-        from twisted.internet import reactor
+        await maybe_deferred_to_future(self._begin_close())
 
-        d = deferToThreadPool(reactor, self.pool, self._close, listings)
-        d.addBoth(self._closed)
-        await maybe_deferred_to_future(d)
+    def _on_reactor_stop(self):
+        """The reactor stops (a forced shutdown, or the end of a crawl): close the crawl if the
+        engine did not; the reactor waits for the Deferred returned."""
+        if self.session is None or self.archive is None:
+            return None
+        return self._begin_close()
+
+    def _begin_close(self):
+        """Once: what is left written, then the crawl closed, on the writer thread after every batch before it."""
+        if self.closing is None:
+            listings = self.crawler.spider.listing_report()
+            self.unwritten.append((self.captures, self.entries))
+            self.captures, self.entries = [], []
+            from twisted.internet import reactor
+
+            self.closing = deferToThreadPool(reactor, self.pool, self._close, listings)
+            self.closing.addBoth(self._closed)
+        done = Deferred()
+        self.closing.addBoth(lambda result: (done.callback(None), result)[1])
+        return done
 
     def _close(self, listings):
         """On the writer thread, after every batch before it: write what is left, then close the crawl."""
@@ -175,6 +195,7 @@ class ArchivePipeline:
             self.crawler.stats.set_value("archive/error", self.error)
         self.pool.stop()
         self.archive.close()
+        self.archive = None
 
 
 def _capture(item: PageItem) -> dict:
