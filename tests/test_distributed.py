@@ -136,7 +136,7 @@ def test_a_worker_killed_mid_crawl_changes_nothing(tmp_path, site, redis_url, lo
 
     site.faults[PAGE2] = hold_first
     db = tmp_path / "shared.db"
-    coord = coordinator(db, site, redis_url, "--workers", "0", env={"LISTING_ARCHIVE_LEASE": "2"})
+    coord = coordinator(db, site, redis_url, "--workers", "0", "-s", "FRONTIER_LEASE=2")
     first = worker(redis_url)
     try:
         wait_for(hit.is_set)
