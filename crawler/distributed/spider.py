@@ -1,10 +1,12 @@
 """A ListingSpider whose pages come from, and go back to, the shared frontier.
 
-The spider's own code reads each page (parse_listing, on_page_error); this mixin only
-changes where its output goes. Each call runs against a fresh per-listing tally, and
-what it produced (the page item, the valid entries, the counts, the problems, the
-pagination links) is committed to the frontier in one atomic step that also releases
-the page's lease. Scrapy gets nothing back: no item pipeline runs on a worker.
+The spider's own code reads each page (parse_listing, on_page_error, the feed's callbacks);
+this mixin only changes where its output goes, through the spider's output hooks
+(page_request, deliver_page, deliver_entries, page_done). Each callback runs against a
+fresh per-listing tally; when the page is done, what it brought (the page item, the valid
+entries, the counts, the problems, the pagination links) is committed to the frontier in
+one atomic step that also releases the page's lease. Scrapy gets back only the requests a
+page makes besides its pagination (its listing's feed): no item pipeline runs on a worker.
 """
 
 from __future__ import annotations
@@ -27,9 +29,9 @@ def _tally() -> dict:
     return {"pages_fetched": 0, "pages_failed": 0, "pages_requested": 0, "complete": False, "problems": []}
 
 
-def _outcome(listing_url: str, lease, tally: dict, produced: list, pending: dict | None) -> dict:
-    """A page's outcome: what one callback produced, added to what its page's earlier callback left pending."""
-    outcome = pending or {
+def _outcome(listing_url: str, lease) -> dict:
+    """What one leased page brought, gathered by the spider's output hooks until the page is done."""
+    return {
         "listing_url": listing_url,
         "lease": lease,
         "pages": [],
@@ -38,14 +40,8 @@ def _outcome(listing_url: str, lease, tally: dict, produced: list, pending: dict
         "pages_fetched": 0,
         "pages_failed": 0,
         "problems": [],
+        "done": False,
     }
-    outcome["pages"] += [p for p in produced if isinstance(p, PageItem)]
-    outcome["entries"] += [e for e in produced if isinstance(e, EntryItem)]
-    outcome["links"] += [p for p in produced if isinstance(p, tuple)]
-    outcome["pages_fetched"] += tally["pages_fetched"]
-    outcome["pages_failed"] += tally["pages_failed"]
-    outcome["problems"] += [p for p in tally["problems"] if p not in outcome["problems"]]
-    return outcome
 
 
 def frontier_spider(spider_cls: type) -> type:
@@ -60,6 +56,7 @@ class FrontierSpiderMixin:
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.feeds: dict[str, dict] = {}  # per listing: its feed's state, kept across this worker's pages
+        self.outcome: dict | None = None  # the page whose callback runs now
 
     async def start(self):
         # The coordinator seeded the start pages into the frontier; the worker feeds us from there.
@@ -75,13 +72,29 @@ class FrontierSpiderMixin:
             dont_filter=True,
         )
 
-    def _page_request(self, url: str, listing_url: str, page: int | None):
-        """A link to follow, as a (url, page) pair: the frontier decides, atomically, whether it is
-        new and under LISTING_MAX_PAGES; off-site links are refused here as in one process."""
+    # -- ListingSpider's output hooks: what a page brings goes into its outcome, not to Scrapy
+
+    def page_request(self, url: str, listing_url: str, page: int | None):
+        """A link to follow: the frontier decides, atomically, whether it is new and under
+        LISTING_MAX_PAGES; off-site links are refused here as in one process."""
         if not on_site(url, self.origins):
             self._problem(self.listings[listing_url], f"pagination leads off the start hosts: {url}")
             return None
-        return (url, page)
+        self.outcome["links"].append((url, page))
+        return None
+
+    def deliver_page(self, item: PageItem):
+        self.outcome["pages"].append(item)
+        return ()
+
+    def deliver_entries(self, items: list[EntryItem]):
+        self.outcome["entries"] += items
+        return ()
+
+    def page_done(self, listing_url: str) -> None:
+        self.outcome["done"] = True
+
+    # -- callbacks
 
     def parse_listing(self, response):
         parent = super()
@@ -100,9 +113,9 @@ class FrontierSpiderMixin:
         return self._settle(failure.request, lambda: parent.on_feed_error(failure))
 
     def _settle(self, request, produce) -> list:
-        """Run one callback against a fresh tally; commit what it produced, or, when it asks for the
-        listing's feed (FeedWitnessMixin holds the page's entries for it), carry the outcome so far
-        in that request, under the same lease, and commit when the feed's callback has run."""
+        """Run one callback against a fresh tally, its output gathered by the hooks above; commit
+        the page's outcome once the page is done. A page not done yet waits for the requests it
+        made (its listing's feed, FeedWitnessMixin): they carry its outcome, under the same lease."""
         pending = request.meta.get(PENDING)
         listing_url = pending["listing_url"] if pending else request.meta.get("listing_url")
         if listing_url not in self.start_urls:
@@ -111,23 +124,27 @@ class FrontierSpiderMixin:
         tally = self.listings[listing_url]
         if listing_url in self.feeds:  # read by this worker already: later pages are reconciled with it
             tally["feed"] = self.feeds[listing_url]
+        self.outcome = outcome = pending or _outcome(listing_url, request.meta.get("lease"))
         try:
-            produced = list(produce() or [])
+            follow_ups = list(produce() or [])
         except Exception as exc:  # a bug in reading one page: that page failed, the crawl goes on
             log.exception("could not read %s", request.url)
-            produced = []
+            follow_ups, outcome["done"] = [], True
             tally["pages_failed"] += 1
             self._problem(tally, f"{request.url}: could not be read ({exc!r})")
+        finally:
+            self.outcome = None
         if "feed" in tally:
             self.feeds[listing_url] = tally["feed"]
-        outcome = _outcome(listing_url, request.meta.get("lease"), tally, produced, pending)
-        requests = [r for r in produced if isinstance(r, scrapy.Request)]
-        if requests:
-            for follow in requests:
-                follow.meta[PENDING] = outcome
-            return requests
+        outcome["pages_fetched"] += tally["pages_fetched"]
+        outcome["pages_failed"] += tally["pages_failed"]
+        outcome["problems"] += [p for p in tally["problems"] if p not in outcome["problems"]]
+        if not outcome["done"] and follow_ups:
+            for follow_up in follow_ups:
+                follow_up.meta[PENDING] = outcome
+            return follow_ups
         self._commit(request, outcome)
-        return []
+        return follow_ups
 
     def _commit(self, request, outcome: dict) -> None:
         entries = []

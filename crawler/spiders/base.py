@@ -74,11 +74,15 @@ class ListingSpider(FeedWitnessMixin, scrapy.Spider):
                     info["resumed"] = True
             state["requested"], state["listings"] = self._requested, self.listings
         for url in self.start_urls:
-            request = self._page_request(url, url, 1)
+            request = self.page_request(url, url, 1)
             if request is not None:
                 yield request
 
-    def _page_request(self, url: str, listing_url: str, page: int | None):
+    # -- hooks: where a page's output goes. This spider gives it to Scrapy; the distributed
+    # worker's (crawler/distributed/spider.py) sends it to the frontier instead.
+
+    def page_request(self, url: str, listing_url: str, page: int | None):
+        """A listing page to fetch (a start page or a pagination link): its Request, or None."""
         state = self.listings[listing_url]
         key = _page_key(url)
         if key in self._requested:
@@ -100,6 +104,17 @@ class ListingSpider(FeedWitnessMixin, scrapy.Spider):
             meta={"listing_url": listing_url, "page": page},
             dont_filter=True,  # our own set above already keeps one request per page
         )
+
+    def deliver_page(self, item: PageItem):
+        """A fetched page's item: to the item pipelines (the archive keeps it as a capture)."""
+        return (item,)
+
+    def deliver_entries(self, items: list[EntryItem]):
+        """A page's entries: to the item pipelines."""
+        return items
+
+    def page_done(self, listing_url: str) -> None:
+        """A page is read whole: its item, entries and pagination delivered (after its feed, if it waits for one)."""
 
     def _profile_for(self, listing_url: str):
         """The listing's profile, loaded once (None: "auto", the generic extractor)."""
@@ -140,16 +155,18 @@ class ListingSpider(FeedWitnessMixin, scrapy.Spider):
             links = response.meta.get("previous_page_links") or []
             if not response.meta.get("previous_listed", True):  # as when it answered 200 with no entries
                 self._problem(state, f"{response.url}: a listing page with no entries (unchanged, 304)")
-            yield self._page_item(response, page_number, links, "not-modified")
+            yield from self.deliver_page(self._page_item(response, page_number, links, "not-modified"))
         elif not hasattr(response, "text"):
             state["pages_failed"] += 1
             self._problem(state, f"not an HTML page: {response.url}")
-            yield self._page_item(response, page_number, [], "failed")
+            yield from self.deliver_page(self._page_item(response, page_number, [], "failed"))
+            self.page_done(listing_url)
             return
         else:
             yield from self._parse_page(response, listing_url, page_number, parsed)
             return
         yield from self._follow(links, listing_url, page_number)
+        self.page_done(listing_url)
 
     def _parse_page(self, response, listing_url: str, page_number, parsed: ParsedPage | None):
         if parsed is None:
@@ -162,24 +179,20 @@ class ListingSpider(FeedWitnessMixin, scrapy.Spider):
             # A block page, an error page served with 200, a redesign: what it does not list was not removed.
             self._problem(self.listings[listing_url], f"{response.url}: a listing page with no entries")
         feed = self.feed_request(response, listing_url, entries, page_number, page.page_links)
-        yield self._page_item(
-            response,
-            page_number,
-            page.page_links,
-            "parsed",
-            feed_url=self.listings[listing_url].get("feed", {}).get("url"),
-        )
+        feed_url = self.listings[listing_url].get("feed", {}).get("url")
+        yield from self.deliver_page(self._page_item(response, page_number, page.page_links, "parsed", feed_url))
         if feed is not None:
             yield feed  # the entries and the pagination wait for the feed (FeedWitnessMixin)
             return
-        for entry in self.with_feed(listing_url, entries):
-            yield EntryItem(entry, page_url=response.url, page=page_number)
+        entries = self.with_feed(listing_url, entries)
+        yield from self.deliver_entries([EntryItem(e, page_url=response.url, page=page_number) for e in entries])
         yield from self._follow(page.page_links, listing_url, page_number)
+        self.page_done(listing_url)
 
     def _follow(self, links, listing_url: str, page_number):
         current = page_number or 1
         for n, link in enumerate(links):
-            request = self._page_request(link, listing_url, current + 1 if n == 0 else None)
+            request = self.page_request(link, listing_url, current + 1 if n == 0 else None)
             if request is not None:
                 yield request
 
@@ -229,7 +242,8 @@ class ListingSpider(FeedWitnessMixin, scrapy.Spider):
         if status is not None:  # an error page is kept as a capture, for the record
             response = failure.value.response
             response.meta.setdefault("listing_url", listing_url)
-            yield self._page_item(response, request.meta.get("page"), [], "failed")
+            yield from self.deliver_page(self._page_item(response, request.meta.get("page"), [], "failed"))
+        self.page_done(listing_url)
 
     def closed(self, reason):
         if hasattr(self, "_parse_pool"):

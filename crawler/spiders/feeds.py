@@ -18,7 +18,7 @@ from ..origins import on_site
 
 
 class FeedWitnessMixin:
-    """For ListingSpider: needs self.listings, self.origins, self.settings, _follow()."""
+    """For ListingSpider: needs self.listings, self.origins, self.settings, _follow() and its output hooks."""
 
     def feed_request(self, response, listing_url: str, entries: list[dict], page_number, links):
         """A request for the listing's feed carrying the held entries, or None (no feed, or done already)."""
@@ -71,6 +71,6 @@ class FeedWitnessMixin:
         return reconcile(entries, items)[0] if items else entries
 
     def _release(self, held, entries):
-        for entry in entries:
-            yield EntryItem(entry, page_url=held["page_url"], page=held["page"])
+        yield from self.deliver_entries([EntryItem(e, page_url=held["page_url"], page=held["page"]) for e in entries])
         yield from self._follow(held["links"], held["listing_url"], held["page"])
+        self.page_done(held["listing_url"])
