@@ -10,6 +10,8 @@ import re
 import shutil
 import textwrap
 
+from crawler.listing_state import ListingState
+
 from .reports.safety import for_terminal, terminal_clean
 
 _WHY = (
@@ -55,7 +57,7 @@ def crawl_summary(conn, crawl: dict | None, result: dict) -> str:
             f"({row['pages_fetched']} pages, {row['pages_failed']} failed, {row['entries']} entries)"
         )
     for _url, info in sorted(((result or {}).get("listings") or {}).items()):
-        for problem in info.get("problems") or []:
+        for problem in ListingState.of(info).problems:
             lines.append(f"  why: {for_terminal(why(problem))}")
     if crawl.get("note"):
         lines.append(f"  note: {crawl['note']}")

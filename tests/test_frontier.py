@@ -60,7 +60,7 @@ def test_leases_go_back_to_the_queue_and_results_travel_as_json(redis_url):
     pages, entries = decode_result(text)
     assert pages[0]["body"] == b"\xff<html>" and dict(entries[0]) == dict(entry)
     report = frontier.listing_report(["http://127.0.0.1:9/a"])["http://127.0.0.1:9/a"]
-    assert report["pages_requested"] == 2 and report["pages_fetched"] == 1 and not report["complete"]
+    assert report.pages_requested == 2 and report.pages_fetched == 1 and not report.complete
 
 
 def test_frontier_urls_and_options_are_checked(tmp_path):

@@ -1,4 +1,5 @@
-"""Items as JSON for the trip from a worker to the coordinator: no pickle; bodies base64."""
+"""What travels through Redis: items as JSON from a worker to the coordinator (no pickle; bodies
+base64), and a listing's state as the frontier keeps it (counts and problems)."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ import json
 from datetime import UTC, datetime
 
 from ..items import EntryItem, PageItem
+from ..listing_state import ListingState
 
 
 def _stamp() -> str:
@@ -38,3 +40,17 @@ def encode_result(pages: list[PageItem], entries: list[EntryItem]) -> str:
 def decode_result(text: str | bytes) -> tuple[list[PageItem], list[EntryItem]]:
     data = json.loads(text)
     return [page_from_dict(p) for p in data.get("pages", [])], [entry_from_dict(e) for e in data.get("entries", [])]
+
+
+def encode_tally(tally: ListingState) -> tuple[int, int, list[str]]:
+    """A worker's part of a listing's state, as the frontier adds it up: (fetched, failed, problems)."""
+    return tally.pages_fetched, tally.pages_failed, list(tally.problems)
+
+
+def decode_listing(counts: dict[bytes, bytes], problems) -> ListingState:
+    """A listing's state from the frontier's hash of counts and its set of problems."""
+    state = ListingState(
+        **{k: int(counts.get(k.encode(), 0)) for k in ("pages_fetched", "pages_failed", "pages_requested")}
+    )
+    state.problems = sorted(p.decode() for p in problems)
+    return state.settle()

@@ -16,17 +16,14 @@ import logging
 import scrapy
 
 from ..items import EntryItem, PageItem
+from ..listing_state import ListingState
 from ..origins import on_site
 from ..validation import normalise_entry, validate_entry
-from .codec import encode_result
+from .codec import encode_result, encode_tally
 
 log = logging.getLogger(__name__)
 # The meta key of a request (the listing's feed) its page's outcome waits for.
 PENDING = "frontier_pending"
-
-
-def _tally() -> dict:
-    return {"pages_fetched": 0, "pages_failed": 0, "pages_requested": 0, "complete": False, "problems": []}
 
 
 def _outcome(listing_url: str, lease) -> dict:
@@ -37,11 +34,17 @@ def _outcome(listing_url: str, lease) -> dict:
         "pages": [],
         "entries": [],
         "links": [],
-        "pages_fetched": 0,
-        "pages_failed": 0,
-        "problems": [],
+        "tally": ListingState(),  # the page's counts and problems, over its callbacks
         "done": False,
     }
+
+
+def _added(total: ListingState, part: ListingState) -> ListingState:
+    total.pages_fetched += part.pages_fetched
+    total.pages_failed += part.pages_failed
+    for problem in part.problems:
+        total.problem(problem)
+    return total
 
 
 def frontier_spider(spider_cls: type) -> type:
@@ -120,25 +123,23 @@ class FrontierSpiderMixin:
         listing_url = pending["listing_url"] if pending else request.meta.get("listing_url")
         if listing_url not in self.start_urls:
             return []
-        self.listings = {url: _tally() for url in self.start_urls}
+        self.listings = {url: ListingState() for url in self.start_urls}
         tally = self.listings[listing_url]
         if listing_url in self.feeds:  # read by this worker already: later pages are reconciled with it
-            tally["feed"] = self.feeds[listing_url]
+            tally.feed = self.feeds[listing_url]
         self.outcome = outcome = pending or _outcome(listing_url, request.meta.get("lease"))
         try:
             follow_ups = list(produce() or [])
         except Exception as exc:  # a bug in reading one page: that page failed, the crawl goes on
             log.exception("could not read %s", request.url)
             follow_ups, outcome["done"] = [], True
-            tally["pages_failed"] += 1
+            tally.pages_failed += 1
             self._problem(tally, f"{request.url}: could not be read ({exc!r})")
         finally:
             self.outcome = None
-        if "feed" in tally:
-            self.feeds[listing_url] = tally["feed"]
-        outcome["pages_fetched"] += tally["pages_fetched"]
-        outcome["pages_failed"] += tally["pages_failed"]
-        outcome["problems"] += [p for p in tally["problems"] if p not in outcome["problems"]]
+        if tally.feed is not None:
+            self.feeds[listing_url] = tally.feed
+        outcome["tally"] = _added(outcome["tally"], tally)
         if not outcome["done"] and follow_ups:
             for follow_up in follow_ups:
                 follow_up.meta[PENDING] = outcome
@@ -160,9 +161,7 @@ class FrontierSpiderMixin:
             outcome["listing_url"],
             outcome["lease"],
             encode_result(pages, entries) if pages or entries else None,
-            outcome["pages_fetched"],
-            outcome["pages_failed"],
-            outcome["problems"],
+            *encode_tally(outcome["tally"]),
             outcome["links"],
             self.max_pages,
         )
@@ -172,5 +171,5 @@ class FrontierSpiderMixin:
             log.warning("the crawl is over (the frontier holds another): %s dropped", request.url)
         self.crawler.stats.inc_value("frontier/pages_committed")
 
-    def listing_report(self) -> dict[str, dict]:
+    def listing_report(self) -> dict[str, ListingState]:
         return self.frontier.listing_report(self.start_urls) if self.frontier else {}

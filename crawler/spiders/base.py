@@ -14,6 +14,7 @@ from scrapy.spidermiddlewares.httperror import HttpError
 
 from ..extract.profiles import get_profile
 from ..items import EntryItem, PageItem
+from ..listing_state import ListingState
 from ..origins import allowed_origins, host, on_site
 from ..parse_pool import ParsedPage, ParsePool, parse_page
 from .feeds import FeedWitnessMixin
@@ -55,10 +56,7 @@ class ListingSpider(FeedWitnessMixin, scrapy.Spider):
         # Pages stay on the start URLs' origins (crawler.origins); Scrapy's offsite filter too.
         self.origins = allowed_origins(urls)
         self.allowed_domains = sorted({host(u).removeprefix("www.") for u in urls})
-        self.listings = {
-            u: {"pages_fetched": 0, "pages_failed": 0, "pages_requested": 0, "complete": False, "problems": []}
-            for u in urls
-        }
+        self.listings = {u: ListingState() for u in urls}
         self._requested: set[str] = set()
         self.feed_items: dict[str, list[dict]] = {}  # per listing: its feed's items, once read
 
@@ -69,9 +67,9 @@ class ListingSpider(FeedWitnessMixin, scrapy.Spider):
                 # Resuming: pages already asked for are in the job's queue or done. A resumed
                 # crawl never counts as complete: its earlier pages belong to the stopped crawl.
                 self._requested = state["requested"]
-                self.listings = state["listings"]
+                self.listings = {url: ListingState.of(info) for url, info in state["listings"].items()}
                 for info in self.listings.values():
-                    info["resumed"] = True
+                    info.resumed = True
             state["requested"], state["listings"] = self._requested, self.listings
         for url in self.start_urls:
             request = self.page_request(url, url, 1)
@@ -91,11 +89,11 @@ class ListingSpider(FeedWitnessMixin, scrapy.Spider):
             self._problem(state, f"pagination leads off the start hosts: {url}")
             return None
         max_pages = self.settings.getint("LISTING_MAX_PAGES")
-        if max_pages and state["pages_requested"] >= max_pages:
+        if max_pages and state.pages_requested >= max_pages:
             self._problem(state, f"stopped at LISTING_MAX_PAGES={max_pages} pages (endless pagination?)")
             return None
         self._requested.add(key)
-        state["pages_requested"] += 1
+        state.pages_requested += 1
         self.parse_pool.start_if_due(len(self._requested))
         return scrapy.Request(
             url,
@@ -151,13 +149,13 @@ class ListingSpider(FeedWitnessMixin, scrapy.Spider):
         if response.status == 304:
             # Unchanged since the archive's last capture: no parsing; the archive sights
             # that capture's entries again, and its pagination links are followed.
-            state["pages_fetched"] += 1
+            state.pages_fetched += 1
             links = response.meta.get("previous_page_links") or []
             if not response.meta.get("previous_listed", True):  # as when it answered 200 with no entries
                 self._problem(state, f"{response.url}: a listing page with no entries (unchanged, 304)")
             yield from self.deliver_page(self._page_item(response, page_number, links, "not-modified"))
         elif not hasattr(response, "text"):
-            state["pages_failed"] += 1
+            state.pages_failed += 1
             self._problem(state, f"not an HTML page: {response.url}")
             yield from self.deliver_page(self._page_item(response, page_number, [], "failed"))
             self.page_done(listing_url)
@@ -173,13 +171,13 @@ class ListingSpider(FeedWitnessMixin, scrapy.Spider):
             # response.text: decoded by Scrapy from the headers, <meta charset> or a guess.
             parsed = parse_page(response.text, response.url, listing_url, self._profile_for(listing_url))
         page, entries = parsed, parsed.entries
-        self.listings[listing_url]["pages_fetched"] += 1
+        self.listings[listing_url].pages_fetched += 1
         page_number = page.page_number or page_number
         if not entries:
             # A block page, an error page served with 200, a redesign: what it does not list was not removed.
             self._problem(self.listings[listing_url], f"{response.url}: a listing page with no entries")
         feed = self.feed_request(response, listing_url, entries, page_number, page.page_links)
-        feed_url = self.listings[listing_url].get("feed", {}).get("url")
+        feed_url = (self.listings[listing_url].feed or {}).get("url")
         yield from self.deliver_page(self._page_item(response, page_number, page.page_links, "parsed", feed_url))
         if feed is not None:
             yield feed  # the entries and the pagination wait for the feed (FeedWitnessMixin)
@@ -215,17 +213,13 @@ class ListingSpider(FeedWitnessMixin, scrapy.Spider):
             feed_url=feed_url,
         )
 
-    def note(self, state: dict, text: str) -> None:
+    def note(self, state: ListingState, text: str) -> None:
         """Something the crawl's summary should say about a listing, without making it incomplete."""
-        notes = state.setdefault("notes", [])
-        if text not in notes:
-            notes.append(text)
+        if state.note(text):
             self.logger.warning("%s", text)
 
-    def _problem(self, state: dict, text: str) -> None:
-        problems = state.setdefault("problems", [])
-        if text not in problems:
-            problems.append(text)
+    def _problem(self, state: ListingState, text: str) -> None:
+        if state.problem(text):
             self.logger.warning("listing incomplete: %s", text)
 
     def on_page_error(self, failure):
@@ -237,7 +231,7 @@ class ListingSpider(FeedWitnessMixin, scrapy.Spider):
         if listing_url not in self.listings:
             return
         state = self.listings[listing_url]
-        state["pages_failed"] += 1
+        state.pages_failed += 1
         self._problem(state, reason if request.url in reason else f"{request.url}: {reason}")
         if status is not None:  # an error page is kept as a capture, for the record
             response = failure.value.response
@@ -252,13 +246,8 @@ class ListingSpider(FeedWitnessMixin, scrapy.Spider):
         if state is not None and reason == "finished":
             state.clear()  # a finished job leaves nothing to resume: the next crawl starts afresh
 
-    def listing_report(self) -> dict[str, dict]:
+    def listing_report(self) -> dict[str, ListingState]:
         """Per listing: pages fetched and failed, and whether every page was fetched."""
         for state in self.listings.values():
-            state["complete"] = (
-                state["pages_failed"] == 0
-                and 0 < state["pages_fetched"] == state["pages_requested"]
-                and not state.get("resumed")
-                and not state.get("problems")
-            )
+            state.settle()
         return self.listings

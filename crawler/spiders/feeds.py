@@ -23,10 +23,10 @@ class FeedWitnessMixin:
     def feed_request(self, response, listing_url: str, entries: list[dict], page_number, links):
         """A request for the listing's feed carrying the held entries, or None (no feed, or done already)."""
         state = self.listings[listing_url]
-        if "feed" in state or not self.settings.getbool("FEED_WITNESS"):
+        if state.feed is not None or not self.settings.getbool("FEED_WITNESS"):
             return None
         feeds = [url for url in advertised_feeds(response.text, response.url) if on_site(url, self.origins)]
-        state["feed"] = {"url": feeds[0] if feeds else None}
+        state.feed = {"url": feeds[0] if feeds else None}
         if not feeds:
             return None
         held = {
@@ -50,7 +50,7 @@ class FeedWitnessMixin:
         state = self.listings[held["listing_url"]]
         self.feed_items[held["listing_url"]] = items
         entries, report = reconcile(held["entries"], items)
-        state["feed"].update(report)
+        state.feed.update(report)
         if report["html_short"]:
             self.note(
                 state,
@@ -61,7 +61,7 @@ class FeedWitnessMixin:
 
     def on_feed_error(self, failure):
         held = failure.request.cb_kwargs["held"]
-        self.listings[held["listing_url"]]["feed"]["error"] = failure.getErrorMessage()
+        self.listings[held["listing_url"]].feed["error"] = failure.getErrorMessage()
         self.logger.info("feed not read, entries kept as the page shows them: %s", failure.request.url)
         yield from self._release(held, held["entries"])
 
