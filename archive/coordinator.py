@@ -113,6 +113,7 @@ class Coordinator:
         self.workers: list[subprocess.Popen] = []
         self.stopped: str | None = None
         self.listings: dict = {}
+        self.notes: dict[str, list[str]] = {}  # per listing: what the workers said the summary should say
 
     def on_signal(self, signum, frame):
         """SIGTERM or Ctrl-C: stop collecting; what was written stays, the listings not fetched
@@ -146,6 +147,9 @@ class Coordinator:
         try:
             self._collect(writer)
             self.listings = self.frontier.listing_report(self.start_urls)
+            for listing_url, texts in self.notes.items():
+                for text in texts:
+                    self.listings[listing_url].note(text)
         except BaseException as exc:  # Ctrl-C, SIGTERM, a lost frontier: failed, nothing removed
             stopped = f"the coordinator stopped ({exc!r}); nothing was marked removed"
             raise
@@ -199,7 +203,9 @@ class Coordinator:
             now = time.monotonic()
             found = self.frontier.results(self.batch_size, wait=0.5)
             for text in found:
-                pages, entries = decode_result(text)
+                pages, entries, notes = decode_result(text)
+                for listing_url, texts in notes.items():
+                    self.notes.setdefault(listing_url, []).extend(texts)
                 for page in pages:
                     writer.add_page(page)
                 for entry in entries:

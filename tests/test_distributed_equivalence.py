@@ -8,6 +8,7 @@ The distributed runs need redis-server (REQUIRE_REDIS=1 makes its absence a fail
 from __future__ import annotations
 
 import shutil
+import sqlite3
 
 import pytest
 from conftest import FAST, cli, snapshot
@@ -51,12 +52,13 @@ def _ilo_pages(root, counts: list[int], feed: bool = False) -> str:
     return paths[0]
 
 
-def _generic_feed_page(root) -> str:
+def _generic_feed_page(root, shown: int = 4, in_feed: int = 4) -> str:
     """A page of the generic extractor's kind (no dates) that advertises a feed with the dates."""
     (root / "news").mkdir(parents=True)
-    links = [f"/news/{i}.html" for i in range(1, 5)]
+    links = [f"/news/{i}.html" for i in range(1, max(shown, in_feed) + 1)]
     items = "".join(
-        f'<li><h3><a href="{link}">Story number {i} about wages</a></h3></li>' for i, link in enumerate(links, 1)
+        f'<li><h3><a href="{link}">Story number {i} about wages</a></h3></li>'
+        for i, link in enumerate(links[:shown], 1)
     )
     (root / "news" / "index.htm").write_text(
         '<html lang="en"><head><link rel="alternate" type="application/rss+xml" href="/feed.xml"></head>'
@@ -64,7 +66,7 @@ def _generic_feed_page(root) -> str:
     )
     body = "".join(
         FEED_ITEM.format(title=f"Story number {i} about wages", link="{base}" + link, day=10 + i)
-        for i, link in enumerate(links, 1)
+        for i, link in enumerate(links[:in_feed], 1)
     )
     (root / "feed.xml").write_text(
         f'<?xml version="1.0"?><rss version="2.0"><channel><title>N</title>{body}</channel></rss>'
@@ -91,6 +93,7 @@ CASES = {
     "two pages, then 304s": ("ilo", _demo, None, None, (0, 0)),
     "feed advertised, two pages": ("ilo", lambda root: _ilo_pages(root, [6, 5], feed=True), None, None, (0, 0)),
     "feed advertised, generic page": ("listing", _generic_feed_page, None, None, (0, 0)),
+    "a page far shorter than its feed": ("listing", lambda root: _generic_feed_page(root, 3, 12), None, None, (0, 0)),
     "a page that fails": ("ilo", _demo, _fail_page2, None, (3, 3)),
     "a listing turned suspect": ("ilo", lambda root: _ilo_pages(root, [6, 6]), None, _shrink, (0, 5)),
 }
@@ -119,3 +122,8 @@ def test_a_distributed_crawl_archives_what_one_process_does(tmp_path, redis_url,
             here, there = snapshot(one), snapshot(shared)
             assert here["entries"], "the case archives something"
             assert there == here
+            assert _notes(shared) == _notes(one)  # what the summary says: suspect, incomplete, a short page
+
+
+def _notes(db) -> list:
+    return [row[0] for row in sqlite3.connect(db).execute("SELECT note FROM crawls ORDER BY id")]

@@ -57,8 +57,8 @@ def test_leases_go_back_to_the_queue_and_results_travel_as_json(redis_url):
     queued = frontier.commit(["http://127.0.0.1:9/a"], "http://127.0.0.1:9/a", again["id"], result, 1, 0, [], links, 5)
     assert queued == 1  # the start page was asked for already
     (text,) = frontier.results(10)
-    pages, entries = decode_result(text)
-    assert pages[0]["body"] == b"\xff<html>" and dict(entries[0]) == dict(entry)
+    pages, entries, notes = decode_result(text)
+    assert pages[0]["body"] == b"\xff<html>" and dict(entries[0]) == dict(entry) and notes == {}
     report = frontier.listing_report(["http://127.0.0.1:9/a"])["http://127.0.0.1:9/a"]
     assert report.pages_requested == 2 and report.pages_fetched == 1 and not report.complete
 

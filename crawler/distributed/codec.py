@@ -32,14 +32,19 @@ def entry_from_dict(data: dict) -> EntryItem:
     return EntryItem(**{k: v for k, v in data.items() if k in EntryItem.fields})
 
 
-def encode_result(pages: list[PageItem], entries: list[EntryItem]) -> str:
-    """One page's outcome: its capture(s) and the entries read from it."""
-    return json.dumps({"pages": [page_to_dict(p) for p in pages], "entries": [dict(e) for e in entries]})
+def encode_result(pages: list[PageItem], entries: list[EntryItem], notes: dict[str, list[str]] | None = None) -> str:
+    """One page's outcome: its capture(s), the entries read from it, and what the summary should
+    say about its listing ({listing url: notes}, such as a feed that lists far more)."""
+    out = {"pages": [page_to_dict(p) for p in pages], "entries": [dict(e) for e in entries]}
+    if notes:
+        out["notes"] = notes
+    return json.dumps(out)
 
 
-def decode_result(text: str | bytes) -> tuple[list[PageItem], list[EntryItem]]:
+def decode_result(text: str | bytes) -> tuple[list[PageItem], list[EntryItem], dict[str, list[str]]]:
     data = json.loads(text)
-    return [page_from_dict(p) for p in data.get("pages", [])], [entry_from_dict(e) for e in data.get("entries", [])]
+    pages = [page_from_dict(p) for p in data.get("pages", [])]
+    return pages, [entry_from_dict(e) for e in data.get("entries", [])], data.get("notes") or {}
 
 
 def encode_tally(tally: ListingState) -> tuple[int, int, list[str]]:

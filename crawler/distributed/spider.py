@@ -44,6 +44,8 @@ def _added(total: ListingState, part: ListingState) -> ListingState:
     total.pages_failed += part.pages_failed
     for problem in part.problems:
         total.problem(problem)
+    for note in part.notes:
+        total.note(note)
     return total
 
 
@@ -155,12 +157,14 @@ class FrontierSpiderMixin:
                 log.warning("dropped an entry without a title or id on %s", item.get("listing_url"))
                 continue
             entries.append(item)
-        pages = outcome["pages"]
+        pages, notes = outcome["pages"], outcome["tally"].notes
         queued = self.frontier.commit(
             self.start_urls,
             outcome["listing_url"],
             outcome["lease"],
-            encode_result(pages, entries) if pages or entries else None,
+            encode_result(pages, entries, {outcome["listing_url"]: notes} if notes else None)
+            if pages or entries or notes
+            else None,
             *encode_tally(outcome["tally"]),
             outcome["links"],
             self.max_pages,
