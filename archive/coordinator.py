@@ -3,9 +3,8 @@
 `crawl --frontier redis://HOST:PORT/DB` runs here, under the archive's lock. It opens
 the crawl row, puts the start pages and the archive's last validators in the frontier,
 starts N local workers (others may join from any machine with `listing-archive worker`),
-and writes every page and entry the workers send through the code a local crawl uses
-(pipelines.archive's item conversion, Archive.write_batch with a CrawlSession,
-finish_crawl). The crawl ends when nothing is queued, leased or waiting to be written.
+and writes every page and entry the workers send through the writer a local crawl uses
+(archive.writer.ArchiveWriter). The crawl ends when nothing is queued, leased or waiting to be written.
 A lease that expires (its worker died) puts the page back in the queue; a page given
 up on makes its listing incomplete, so nothing of it is marked removed.
 """
@@ -23,16 +22,22 @@ import time
 from pathlib import Path
 
 import redis
+from scrapy.settings import SETTINGS_PRIORITIES
 
 from crawler.distributed.codec import decode_result
 from crawler.distributed.frontier import Frontier, FrontierError, redacted
+from crawler.listing_state import ListingState
+
+from .writefaults import ArchiveWriteFailed
+from .writer import RECORDED_SETTINGS, ArchiveWriter
 
 log = logging.getLogger(__name__)
-# A page whose lease expired this many times (each time its worker stopped answering) is given up on.
-MAX_ATTEMPTS = int(os.environ.get("LISTING_ARCHIVE_LEASE_ATTEMPTS", 3))
-# With pages queued but no worker taking any for this long, the crawl stops (incomplete).
-STALL_SECONDS = float(os.environ.get("LISTING_ARCHIVE_STALL", 600))
-LEASE_SECONDS = float(os.environ.get("LISTING_ARCHIVE_LEASE", 120))
+# The frontier's settings (crawler/settings.py) and the environment variables that stand in for them.
+FRONTIER_KNOBS = {
+    "FRONTIER_LEASE": "LISTING_ARCHIVE_LEASE",
+    "FRONTIER_LEASE_ATTEMPTS": "LISTING_ARCHIVE_LEASE_ATTEMPTS",
+    "FRONTIER_STALL": "LISTING_ARCHIVE_STALL",
+}
 
 
 def coordinate(plan) -> int:
@@ -66,6 +71,17 @@ def _log_to(path: str) -> None:
     root.setLevel(logging.INFO)
 
 
+def frontier_knob(settings, name: str) -> float:
+    """A frontier setting: as given (-s, a config file), else its environment variable, else the default."""
+    fallback = os.environ.get(FRONTIER_KNOBS[name])
+    if settings.getpriority(name) <= SETTINGS_PRIORITIES["project"] and fallback:
+        try:
+            return float(fallback)
+        except ValueError:
+            log.warning("%s=%r is not a number: %s=%s used", FRONTIER_KNOBS[name], fallback, name, settings[name])
+    return settings.getfloat(name)
+
+
 def spider_class(name: str) -> type:
     from scrapy.spiderloader import SpiderLoader
 
@@ -91,11 +107,15 @@ class Coordinator:
         self.log_stem = log_stem
         self.settings = project_settings(plan.overrides)
         self.start_urls = start_urls_of(plan)
-        self.frontier = Frontier(plan.frontier, lease_seconds=LEASE_SECONDS)
+        self.frontier = Frontier(plan.frontier, lease_seconds=frontier_knob(self.settings, "FRONTIER_LEASE"))
+        self.max_attempts = int(frontier_knob(self.settings, "FRONTIER_LEASE_ATTEMPTS"))
+        self.stall_seconds = frontier_knob(self.settings, "FRONTIER_STALL")
         self.batch_size = self.settings.getint("ARCHIVE_BATCH_SIZE")
-        self.lock_wait = self.settings.getfloat("ARCHIVE_LOCK_WAIT")
         self.workers: list[subprocess.Popen] = []
         self.stopped: str | None = None
+        self.listings: dict = {}
+        self.notes: dict[str, list[str]] = {}  # per listing: what the workers said the summary should say
+        self.read: dict[str, ListingState] = {}  # per listing: how its pages read, as the workers saw it
 
     def on_signal(self, signum, frame):
         """SIGTERM or Ctrl-C: stop collecting; what was written stays, the listings not fetched
@@ -105,41 +125,47 @@ class Coordinator:
 
     def run(self) -> tuple[int | None, dict, str | None]:
         """(crawl id, listings, archive error)"""
-        from pipelines.archive import BUSY_TIMEOUT
-
-        from .store import Archive
-
         self.frontier.ping()
-        with Archive(self.plan.db, busy_timeout=BUSY_TIMEOUT) as archive:
-            writer = _Writer(archive, self.lock_wait, self.batch_size)
-            session, validators = writer.begin(self._recorded_settings(), self.plan, self.start_urls)
-            if not self.settings.getbool("CONDITIONAL_REQUESTS"):
-                validators = {}
+        writer = ArchiveWriter(self.plan.db, self.settings.getfloat("ARCHIVE_LOCK_WAIT"), self.batch_size)
+        ignore = self.plan.overrides.get("ARCHIVE_IGNORE_FIELDS") or ()
+        session = writer.begin(self.plan.spider, self.start_urls, self._recorded_settings(), ignore)
+        try:
+            self._run(writer)
+        finally:
+            writer.close()
+        return session.crawl_id, self.listings, writer.error
+
+    def _run(self, writer: ArchiveWriter) -> None:
+        validators = writer.previous_captures(self.start_urls)
+        if not self.settings.getbool("CONDITIONAL_REQUESTS"):
+            validators = {}
+        try:
+            self.frontier.open_crawl(self._config(), validators)
+        except (FrontierError, redis.RedisError) as exc:
+            writer.finish({}, f"the crawl could not start: {exc}")
+            raise
+        self._start_workers()
+        stopped = None
+        try:
+            self._collect(writer)
+            self.listings = self.frontier.listing_report(self.start_urls)
+            for listing_url, texts in self.notes.items():
+                for text in texts:
+                    self.listings[listing_url].note(text)
+            for listing_url, seen in self.read.items():
+                self.listings[listing_url].add_read_facts(seen.read_facts())
+        except BaseException as exc:  # Ctrl-C, SIGTERM, a lost frontier: failed, nothing removed
+            stopped = f"the coordinator stopped ({exc!r}); nothing was marked removed"
+            raise
+        finally:
+            self._stop_workers()
+            writer.finish(self.listings, stopped)
             try:
-                self.frontier.open_crawl(self._config(), validators)
-            except (FrontierError, redis.RedisError) as exc:
-                writer.finish({}, f"the crawl could not start: {exc}")
-                raise
-            self._start_workers()
-            listings, stopped = {}, None
-            try:
-                self._collect(writer)
-                listings = self.frontier.listing_report(self.start_urls)
-            except BaseException as exc:  # Ctrl-C, SIGTERM, a lost frontier: failed, nothing removed
-                stopped = f"the coordinator stopped ({exc!r}); nothing was marked removed"
-                raise
-            finally:
-                self._stop_workers()
-                writer.finish(listings, stopped)
-                try:
-                    self.frontier.close_crawl()
-                except Exception:
-                    log.exception("could not close the crawl in the frontier")
-            return session.crawl_id, listings, writer.error
+                self.frontier.close_crawl()
+            except Exception:
+                log.exception("could not close the crawl in the frontier")
 
     def _recorded_settings(self) -> dict:
-        from pipelines.archive import RECORDED_SETTINGS
-
         recorded = {k: self.settings.get(k) for k in RECORDED_SETTINGS}
         recorded["profile"] = self.plan.profile or spider_class(self.plan.spider).default_profile  # as a local crawl
         recorded["FRONTIER"] = redacted(self.plan.frontier)
@@ -175,24 +201,33 @@ class Coordinator:
             except redis.RedisError as exc:
                 log.warning("heartbeat to the frontier failed: %s", exc)
 
-    def _collect_until_idle(self, writer) -> None:
+    def _collect_until_idle(self, writer: ArchiveWriter) -> None:
         last_progress = time.monotonic()
         while True:
             now = time.monotonic()
             found = self.frontier.results(self.batch_size, wait=0.5)
             for text in found:
-                writer.add(*decode_result(text))
-            writer.flush(force=not found)
-            for message in self.frontier.reclaim(MAX_ATTEMPTS):
-                log.warning("giving up on %s: its lease expired %d time(s)", message["url"], MAX_ATTEMPTS)
-                self.frontier.give_up(self.start_urls, message, MAX_ATTEMPTS)
+                pages, entries, notes, read = decode_result(text)
+                for listing_url, texts in notes.items():
+                    self.notes.setdefault(listing_url, []).extend(texts)
+                for listing_url, facts in read.items():
+                    self.read.setdefault(listing_url, ListingState()).add_read_facts(facts)
+                for page in pages:
+                    writer.add_page(page)
+                for entry in entries:
+                    writer.add_entry(entry)
+            if writer.batch_due() or not found:
+                _write(writer)
+            for message in self.frontier.reclaim(self.max_attempts):
+                log.warning("giving up on %s: its lease expired %d time(s)", message["url"], self.max_attempts)
+                self.frontier.give_up(self.start_urls, message, self.max_attempts)
             queued, leased = self.frontier.counts()
             if found or leased:
                 last_progress = now
             if writer.error or self.stopped or (not found and self.frontier.idle()):
                 return
-            if now - last_progress > STALL_SECONDS:
-                log.error("%d page(s) queued but no worker took one for %ss: stopping", queued, STALL_SECONDS)
+            if now - last_progress > self.stall_seconds:
+                log.error("%d page(s) queued but no worker took one for %ss: stopping", queued, self.stall_seconds)
                 return
 
     def _start_workers(self) -> None:
@@ -217,62 +252,9 @@ class Coordinator:
                 proc.wait()
 
 
-class _Writer:
-    """Batches into the archive, as ArchivePipeline writes them (retried while locked)."""
-
-    def __init__(self, archive, lock_wait: float, batch_size: int):
-        self.archive = archive
-        self.lock_wait = lock_wait
-        self.batch_size = batch_size
-        self.session = None
-        self.captures: list[dict] = []
-        self.entries: list = []
-        self.capture_ids: dict[str, int] = {}
-        self.error: str | None = None
-
-    def begin(self, settings: dict, plan, start_urls: list[str]):
-        from .record import last_captures
-        from .writefaults import with_retry
-
-        stale = with_retry(self.archive.close_stale_crawls, self.lock_wait)
-        if stale:
-            log.warning("%d earlier crawl(s) had stopped before finishing; marked failed", stale)
-        ignore = tuple(plan.overrides.get("ARCHIVE_IGNORE_FIELDS") or ())
-        self.session = with_retry(
-            lambda: self.archive.begin_crawl(plan.spider, start_urls, settings, ignore_fields=ignore), self.lock_wait
-        )
-        return self.session, last_captures(self.archive.conn, start_urls)
-
-    def add(self, pages, entries) -> None:
-        from pipelines.archive import _capture, _entry_and_sighting
-
-        self.captures += [_capture(p) for p in pages if p.get("status") is not None]
-        self.entries += [_entry_and_sighting(e) for e in entries]
-
-    def flush(self, force: bool = False) -> None:
-        if self.error or not (self.captures or self.entries):
-            return
-        if not force and len(self.entries) < self.batch_size:
-            return
-        from .writefaults import ArchiveWriteFailed, with_retry
-
-        captures, entries = self.captures, self.entries
-        try:
-            ids = with_retry(
-                lambda: self.archive.write_batch(self.session, captures, entries, self.capture_ids), self.lock_wait
-            )
-        except ArchiveWriteFailed as exc:
-            self.error = str(exc)
-            log.error("archive write failed, stopping the crawl: %s", self.error)
-            return
-        self.captures, self.entries = [], []
-        self.capture_ids.update(ids)
-
-    def finish(self, listings: dict, note: str | None = None) -> None:
-        from .writefaults import with_retry
-
-        self.flush(force=True)
-        status = "failed" if self.error or note else None
-        if self.error:
-            note = f"archive write failed: {self.error}; nothing was marked removed"
-        with_retry(lambda: self.archive.finish_crawl(self.session, listings, status=status, note=note), self.lock_wait)
+def _write(writer: ArchiveWriter) -> None:
+    """What the writer holds, now; a failed write stops the crawl (the collecting loop sees writer.error)."""
+    try:
+        writer.write(writer.take_batch())
+    except ArchiveWriteFailed as exc:
+        log.error("archive write failed, stopping the crawl: %s", exc)

@@ -101,7 +101,7 @@ def _fewer_pages(listing: str, pages: int, past_pages: float, last_pages: int, r
 
 def browser_built(listing: str, info: dict) -> list[str]:
     """The spider saw a page a browser builds (crawler/extract/scripted.py): its list was not read whole."""
-    return [f"{listing}: {info['browser_hint']}"] if info.get("browser_hint") else []
+    return [f"{listing}: {info['browser_hint']}"] if info.get("browser_hint") else []  # info: ListingState.as_dict()
 
 
 def _lost_fields(listing: str, entries: int, fill: dict[str, int], baseline: list[dict]) -> list[str]:

@@ -21,6 +21,7 @@ from itertools import islice
 from crawler.entries import build_entries
 from crawler.extract import extract_page
 from crawler.extract.profiles import choose_profile
+from crawler.listing_state import ListingState
 from crawler.parse_pool import note_read
 from crawler.validation import checked_entry
 
@@ -51,7 +52,7 @@ def reparse(archive: Archive, crawl_id: int | None = None, workers: int | None =
         source="reparse",
     )
     started = time.perf_counter()
-    listings: dict[str, dict] = {}
+    listings: dict[str, ListingState] = {}
     batch: list = []
     jobs = (
         (cap["url"], cap["listing_url"] or cap["url"], cap["page"], cap["id"], profile_name, cap["fetched_at"])
@@ -59,8 +60,8 @@ def reparse(archive: Archive, crawl_id: int | None = None, workers: int | None =
     )
     for listing_url, entries, read in _parsed(archive, jobs, len(captures), workers):
         batch += entries
-        state = listings.setdefault(listing_url, {"pages_fetched": 0, "pages_failed": 0, "complete": False})
-        state["pages_fetched"] += 1
+        state = listings.setdefault(listing_url, ListingState())
+        state.pages_fetched += 1
         note_read(state, *read)
         if len(batch) >= SQL_CHUNK:
             archive.record_entries(new_id, batch)

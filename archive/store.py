@@ -15,6 +15,7 @@ from importlib import metadata
 from pathlib import Path
 
 from crawler.errors import ListingArchiveError
+from crawler.listing_state import ListingState
 
 from . import health
 from .activity import keep_counts
@@ -198,23 +199,24 @@ class Archive:
     def finish_crawl(
         self,
         session: CrawlSession,
-        listings: dict[str, dict],
+        listings: dict[str, ListingState | dict],
         status: str | None = None,
         suspect: bool = False,
         note: str | None = None,
     ) -> dict:
-        """Close a crawl. `listings` maps each listing URL to {pages_fetched, pages_failed, complete}.
+        """Close a crawl. `listings` maps each listing URL to its ListingState (or a dict of its fields).
 
         Health checks compare each listing with its earlier healthy crawls; a sharp
         drop makes the crawl suspect. Only a listing fetched whole, in a crawl that is
         not suspect, can mark its missing entries removed, and only such a crawl can
         empty a field. A failed crawl removes nothing and empties nothing.
         """
+        listings = {url: ListingState.of(info) for url, info in listings.items()}
         status = status or _status(listings)
         fills, reasons = self._health(session, listings) if status != "failed" else ({u: {} for u in listings}, [])
         suspect = suspect or bool(reasons)
         said = ["suspect: " + "; ".join(reasons)] if reasons else []
-        said += [text for info in listings.values() for text in info.get("notes") or []]
+        said += [text for info in listings.values() for text in info.notes]
         said += _problems(listings)
         note = "; ".join(filter(None, [note, *said])) or None
         stamp, delta = now(), SessionDelta()
@@ -224,8 +226,8 @@ class Archive:
             self._record_listings(session, listings, fills, status, suspect)
             removed = 0 if suspect or status == "failed" else self._mark_removed(session.crawl_id, stamp)
             keep_counts(self.conn, session.crawl_id)
-            pages = sum(v.get("pages_fetched", 0) for v in listings.values())
-            failed = sum(v.get("pages_failed", 0) for v in listings.values())
+            pages = sum(v.pages_fetched for v in listings.values())
+            failed = sum(v.pages_failed for v in listings.values())
             self.conn.execute(
                 "UPDATE crawls SET finished_at=?, status=?, suspect=?, pages=?, entries=?, new=?, changed=?, "
                 "removed=?, "
@@ -248,24 +250,24 @@ class Archive:
         session.deferred.clear()
         return self.crawl(session.crawl_id)
 
-    def _health(self, session: CrawlSession, listings: dict[str, dict]) -> tuple[dict, list[str]]:
+    def _health(self, session: CrawlSession, listings: dict[str, ListingState]) -> tuple[dict, list[str]]:
         """Each listing's field fill counts, and the reasons the crawl looks wrong (archive.health)."""
         fills, reasons = {}, []
         for url, info in listings.items():
             seen = session.listing_entries.get(url, {})
             fills[url] = health.fill_counts(seen.values())
-            pages, complete = info.get("pages_fetched", 0), bool(info.get("complete"))
+            pages, complete = info.pages_fetched, info.complete
             baseline = self._baseline(url)
-            read = dict(info)
+            read = info.as_dict()
             if complete and baseline and 0 < pages < baseline[0]["pages_fetched"]:
                 read["pages_full"] = health.pages_full(self.conn, url, session.crawl_id, baseline[0]["crawl_id"])
             reasons += health.assess(url, pages, len(seen), fills[url], baseline, complete, read)
-            reasons += health.browser_built(url, info)
+            reasons += health.browser_built(url, read)
         return fills, reasons
 
     def _record_listings(self, session, listings, fills, status, suspect) -> None:
         for url, info in listings.items():
-            complete = bool(info.get("complete")) and not info.get("pages_failed") and status != "failed"
+            complete = info.complete and not info.pages_failed and status != "failed"
             self.conn.execute(
                 "INSERT OR REPLACE INTO listing_crawls "
                 "(crawl_id, listing_url, pages_fetched, pages_failed, entries, complete, fill) "
@@ -273,8 +275,8 @@ class Archive:
                 (
                     session.crawl_id,
                     url,
-                    info.get("pages_fetched", 0),
-                    info.get("pages_failed", 0),
+                    info.pages_fetched,
+                    info.pages_failed,
                     len(session.listing_entries.get(url, {})),
                     int(complete and not suspect),
                     json.dumps(fills[url]),
@@ -352,12 +354,12 @@ class Archive:
         return self.conn.execute("SELECT count(*) FROM entries").fetchone()[0]
 
 
-def _status(listings: dict[str, dict]) -> str:
-    pages = sum(v.get("pages_fetched", 0) for v in listings.values())
-    failed = sum(v.get("pages_failed", 0) for v in listings.values())
+def _status(listings: dict[str, ListingState]) -> str:
+    pages = sum(v.pages_fetched for v in listings.values())
+    failed = sum(v.pages_failed for v in listings.values())
     if pages == 0:
         return "failed"
-    if failed or not all(v.get("complete") for v in listings.values()):
+    if failed or not all(v.complete for v in listings.values()):
         return "partial"
     return "complete"
 
@@ -366,11 +368,11 @@ def _status(listings: dict[str, dict]) -> str:
 PROBLEMS_IN_NOTE = 5
 
 
-def _problems(listings: dict[str, dict]) -> list[str]:
+def _problems(listings: dict[str, ListingState]) -> list[str]:
     """Why listings are incomplete (pages that failed and why, off-host links, the page cap), for the note."""
     out = []
     for info in listings.values():
-        problems = info.get("problems") or []
+        problems = info.problems
         out += problems[:PROBLEMS_IN_NOTE]
         if len(problems) > PROBLEMS_IN_NOTE:
             out.append(f"and {len(problems) - PROBLEMS_IN_NOTE} more problems (see the log)")

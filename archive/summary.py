@@ -10,6 +10,8 @@ import re
 import shutil
 import textwrap
 
+from crawler.listing_state import ListingState
+
 from .reports.safety import for_terminal, terminal_clean
 
 _WHY = (
@@ -55,10 +57,11 @@ def crawl_summary(conn, crawl: dict | None, result: dict) -> str:
             f"({row['pages_fetched']} pages, {row['pages_failed']} failed, {row['entries']} entries)"
         )
     for url, info in sorted(((result or {}).get("listings") or {}).items()):
-        for problem in info.get("problems") or []:
+        state = ListingState.of(info)
+        for problem in state.problems:
             lines.append(f"  why: {for_terminal(why(problem))}")
-        if info.get("browser_hint"):  # crawler/extract/scripted.py saw a list a browser builds
-            lines.append(f"  hint: {for_terminal(url)}: {info['browser_hint']}")
+        if state.browser_hint:  # crawler/extract/scripted.py saw a list a browser builds
+            lines.append(f"  hint: {for_terminal(url)}: {for_terminal(state.browser_hint)}")
     if crawl.get("note"):
         lines.append(f"  note: {crawl['note']}")
     if crawl["status"] != "complete":

@@ -32,6 +32,7 @@ from .entries import build_entries
 from .extract import extract_page
 from .extract.pagination import SCRIPT_LINKS_KEPT
 from .extract.profiles import Profile, get_profile
+from .listing_state import ListingState
 
 log = logging.getLogger(__name__)
 
@@ -54,14 +55,14 @@ def parse_page(text: str, url: str, listing_url: str, profile: Profile | None) -
     return ParsedPage(page.page_number, list(page.page_links), entries, tuple(page.script_page_links), page.extractor)
 
 
-def note_read(state: dict, start_page: bool, extractor: str, entries: int, script_links) -> None:
+def note_read(state: ListingState, start_page: bool, extractor: str, entries: int, script_links) -> None:
     """What the health checks (archive.health) need of how a listing's pages read, kept in its state:
     how many entries its start page yielded to the generic extractor, and pagination a crawl cannot follow.
     A crawl (in-process or with the parse worker) and a reparse note the same."""
     if start_page and extractor == "generic":
-        state["start_page_generic_entries"] = entries
+        state.start_page_generic_entries = entries
     if script_links:
-        kept = state.setdefault("script_links", [])
+        kept = state.script_links
         kept += [link for link in script_links if link not in kept][: SCRIPT_LINKS_KEPT - len(kept)]
 
 

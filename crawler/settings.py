@@ -95,6 +95,16 @@ RENDER_BROWSER = ""
 # Fields that never count as a change (a list of field names).
 ARCHIVE_IGNORE_FIELDS = []
 
+# A distributed crawl (crawl --frontier; archive/coordinator.py). The environment variables
+# LISTING_ARCHIVE_LEASE, LISTING_ARCHIVE_LEASE_ATTEMPTS and LISTING_ARCHIVE_STALL, read when a
+# crawl starts, stand in for a setting not given with -s or in a config file.
+# How long a worker holds a page before it goes back to the queue (seconds; renewed while it works).
+FRONTIER_LEASE = 120.0
+# A page whose lease expired this many times (each time its worker stopped answering) is given up on.
+FRONTIER_LEASE_ATTEMPTS = 3
+# With pages queued but no worker taking any for this long (seconds), the crawl stops, incomplete.
+FRONTIER_STALL = 600.0
+
 # A one-line progress display (the CLI turns it on when its output is a terminal).
 EXTENSIONS = {"crawler.progress.Progress": 500}
 PROGRESS_ENABLED = False
@@ -126,6 +136,9 @@ _positive = {
     "LISTING_MAX_PAGES",
     "RENDER_CONCURRENCY",
     "REACTOR_THREADPOOL_MAXSIZE",
+    "FRONTIER_LEASE",
+    "FRONTIER_LEASE_ATTEMPTS",
+    "FRONTIER_STALL",
 }
 # Numbers Scrapy reads as floats although their default is written as an integer.
 _floats = {"DNS_TIMEOUT"}

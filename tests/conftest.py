@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from crawler.items import FIELDS
+
 # The unattended-crawl fixtures (a demo site copy and its archive) for the tests that use them.
 pytest_plugins = ["unattended", "redis_server"]
 
@@ -86,3 +88,23 @@ SEED_URL = "https://www.ilo.org/asia/countries/lao-peoples-democratic-republic/f
 def labelled_pages():
     for path in sorted((FIXTURES / "pages").glob("*.json")):
         yield path.stem, json.loads(path.read_text()), path.with_suffix(".html").read_bytes()
+
+
+def snapshot(db) -> dict:
+    """What an archive holds, without ids and times: entries, versions, sightings, captures, listings."""
+    conn = sqlite3.connect(db)
+    cols = ", ".join(f'"{f}"' for f in FIELDS)
+    queries = {
+        "entries": f"SELECT {cols}, status, version FROM entries ORDER BY entry_id",
+        "versions": "SELECT entry_id, version, source, changed_fields, record FROM version_records ORDER BY 1, 2",
+        "sightings": 'SELECT s.entry_id, s.listing_url, s.page_url, s.page, s."group", s.position, c.url, s.crawl_id '
+        "FROM sightings s LEFT JOIN captures c ON c.id = s.capture_id ORDER BY 8, 1, 3",
+        "captures": "SELECT url, listing_url, page, status, digest, page_links, crawl_id FROM captures ORDER BY 7, 1",
+        "listings": "SELECT listing_url, pages_fetched, pages_failed, entries, complete, fill FROM listing_crawls",
+        "events": "SELECT entry_id, kind, version, crawl_id FROM events ORDER BY 4, 1, 2",
+        "crawls": "SELECT status, suspect, pages, entries, new, changed, removed, restored, errors FROM crawls",
+    }
+    try:
+        return {name: conn.execute(sql).fetchall() for name, sql in queries.items()}
+    finally:
+        conn.close()

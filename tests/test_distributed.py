@@ -15,11 +15,10 @@ import threading
 import time
 
 import pytest
-from conftest import FAST, ROOT, cli, wait_for
+from conftest import FAST, ROOT, cli, snapshot, wait_for
 from unattended import PAGE2
 
 from crawler.distributed.frontier import Frontier
-from crawler.field_table import FIELDS
 from crawler.site_server import DEMO_LISTING_PATH, SiteServer
 
 REDIS_SERVER = shutil.which("redis-server")
@@ -73,26 +72,6 @@ def finished(proc, expect, timeout=120):
     out, err = proc.communicate(timeout=timeout)
     assert proc.returncode == expect, f"exit {proc.returncode}\nstdout:\n{out}\nstderr:\n{err[-4000:]}"
     return out
-
-
-def snapshot(db) -> dict:
-    """What an archive holds, without ids and times: entries, versions, sightings, captures, listings."""
-    conn = sqlite3.connect(db)
-    cols = ", ".join(f'"{f}"' for f in FIELDS)
-    queries = {
-        "entries": f"SELECT {cols}, status, version FROM entries ORDER BY entry_id",
-        "versions": "SELECT entry_id, version, source, changed_fields, record FROM version_records ORDER BY 1, 2",
-        "sightings": 'SELECT s.entry_id, s.listing_url, s.page_url, s.page, s."group", s.position, c.url, s.crawl_id '
-        "FROM sightings s LEFT JOIN captures c ON c.id = s.capture_id ORDER BY 8, 1, 3",
-        "captures": "SELECT url, listing_url, page, status, digest, page_links, crawl_id FROM captures ORDER BY 7, 1",
-        "listings": "SELECT listing_url, pages_fetched, pages_failed, entries, complete, fill FROM listing_crawls",
-        "events": "SELECT entry_id, kind, version, crawl_id FROM events ORDER BY 4, 1, 2",
-        "crawls": "SELECT status, suspect, pages, entries, new, changed, removed, restored, errors FROM crawls",
-    }
-    try:
-        return {name: conn.execute(sql).fetchall() for name, sql in queries.items()}
-    finally:
-        conn.close()
 
 
 @pytest.fixture
@@ -157,7 +136,7 @@ def test_a_worker_killed_mid_crawl_changes_nothing(tmp_path, site, redis_url, lo
 
     site.faults[PAGE2] = hold_first
     db = tmp_path / "shared.db"
-    coord = coordinator(db, site, redis_url, "--workers", "0", env={"LISTING_ARCHIVE_LEASE": "2"})
+    coord = coordinator(db, site, redis_url, "--workers", "0", "-s", "FRONTIER_LEASE=2")
     first = worker(redis_url)
     try:
         wait_for(hit.is_set)

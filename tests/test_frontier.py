@@ -9,6 +9,7 @@ from conftest import cli, wait_for
 from crawler.distributed.codec import decode_result, encode_result
 from crawler.distributed.frontier import Frontier, FrontierError, check_url, redacted
 from crawler.items import EntryItem, PageItem
+from crawler.listing_state import ListingState
 
 
 def test_one_hosts_delay_holds_across_workers(redis_url):
@@ -51,16 +52,19 @@ def test_leases_go_back_to_the_queue_and_results_travel_as_json(redis_url):
     (again,) = frontier.take(5)
     page = PageItem(url="http://127.0.0.1:9/a", listing_url="http://127.0.0.1:9/a", status=200, body=b"\xff<html>")
     entry = EntryItem(entry_id="x", title="T", organisers=["A"], page=1)
-    result = encode_result([page], [entry])
+    tally = ListingState(script_links=["javascript:more(2)"], start_page_generic_entries=1)
+    result = encode_result([page], [entry], "http://127.0.0.1:9/a", tally)
     assert json.loads(result)["pages"][0]["body"] == "/zxodG1sPg=="  # base64, never pickle
     links = [("http://127.0.0.1:9/a?p=2", 2), ("http://127.0.0.1:9/a", None)]
     queued = frontier.commit(["http://127.0.0.1:9/a"], "http://127.0.0.1:9/a", again["id"], result, 1, 0, [], links, 5)
     assert queued == 1  # the start page was asked for already
     (text,) = frontier.results(10)
-    pages, entries = decode_result(text)
-    assert pages[0]["body"] == b"\xff<html>" and dict(entries[0]) == dict(entry)
+    pages, entries, notes, read = decode_result(text)
+    assert pages[0]["body"] == b"\xff<html>" and dict(entries[0]) == dict(entry) and notes == {}
+    # How the page read reaches the coordinator, for the health checks a one-process crawl runs.
+    assert read == {"http://127.0.0.1:9/a": {"script_links": ["javascript:more(2)"], "start_page_generic_entries": 1}}
     report = frontier.listing_report(["http://127.0.0.1:9/a"])["http://127.0.0.1:9/a"]
-    assert report["pages_requested"] == 2 and report["pages_fetched"] == 1 and not report["complete"]
+    assert report.pages_requested == 2 and report.pages_fetched == 1 and not report.complete
 
 
 def test_frontier_urls_and_options_are_checked(tmp_path):

@@ -10,41 +10,17 @@ from pathlib import Path
 
 import pytest
 from conftest import FAST, ROOT, q, wait_for
-from unattended import NOW, PAGE2, crawl, healthy
+from unattended import PAGE2, crawl, healthy, start_crawl
 
 from archive.store import integrity_ok
 from crawler.site_server import SiteServer
-
-
-def _start_crawl(db, site, *extra):
-    return subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "archive.cli",
-            "crawl",
-            "ilo",
-            "--db",
-            str(db),
-            "--start-url",
-            site.url,
-            *FAST,
-            *NOW,
-            *extra,
-        ],
-        cwd=ROOT,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        env={**os.environ, "PYTHONPATH": str(ROOT)},
-    )
 
 
 def test_sigkill_mid_crawl_and_two_crawls_at_once(db, site):
     release = threading.Event()
     site.faults[PAGE2] = lambda h: (release.wait(60), h.send_error(503), True)[2]
     site.requests.clear()
-    first = _start_crawl(db, site)
+    first = start_crawl(db, site)
     try:
         wait_for(lambda: PAGE2 in site.requests)
         second = crawl(db, site, check=75, timeout=60)
@@ -66,7 +42,7 @@ def test_sigterm_stops_cleanly_as_partial(db, site):
     release = threading.Event()
     site.faults[PAGE2] = lambda h: (release.wait(60), h.send_error(503), True)[2]
     site.requests.clear()
-    proc = _start_crawl(db, site, "-s", "DOWNLOAD_TIMEOUT=5", "-s", "RETRY_TIMES=0")
+    proc = start_crawl(db, site, "-s", "DOWNLOAD_TIMEOUT=5", "-s", "RETRY_TIMES=0")
     try:
         wait_for(lambda: PAGE2 in site.requests)
         proc.send_signal(signal.SIGTERM)

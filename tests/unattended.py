@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+import subprocess
+import sys
 
 import pytest
-from conftest import FAST, cli, q
+from conftest import FAST, ROOT, cli, q
 
 from archive.store import integrity_ok
 from crawler.site_server import DEMO_LISTING_PATH, SiteServer, demo_site_root
@@ -41,3 +44,28 @@ def db(tmp_path, site):
 
 def crawl(db, site, *extra, check=None, timeout=120):
     return cli("crawl", "ilo", "--db", db, "--start-url", site.url, *FAST, *NOW, *extra, check=check, timeout=timeout)
+
+
+def start_crawl(db, site, *extra):
+    """`crawl` of the site into `db` in a process of its own, to be stopped or killed."""
+    return subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "archive.cli",
+            "crawl",
+            "ilo",
+            "--db",
+            str(db),
+            "--start-url",
+            site.url,
+            *FAST,
+            *NOW,
+            *extra,
+        ],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+    )

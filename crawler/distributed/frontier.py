@@ -32,7 +32,9 @@ from urllib.parse import urlsplit
 import redis
 
 from ..errors import ListingArchiveError
+from ..listing_state import ListingState
 from . import scripts
+from .codec import decode_listing
 
 PREFIX = "listing-archive:"
 SCHEMES = ("redis", "rediss", "unix")
@@ -242,25 +244,14 @@ class Frontier:
             found = [popped[1]] if popped else []
         return found
 
-    def listing_report(self, start_urls: list[str]) -> dict[str, dict]:
+    def listing_report(self, start_urls: list[str]) -> dict[str, ListingState]:
         """Per listing, as ListingSpider.listing_report gives it for a crawl in one process."""
         pipe = self.redis.pipeline()
         for n in range(len(start_urls)):
             pipe.hgetall(self.key(f"listing:{n}"))
             pipe.smembers(self.key(f"problems:{n}"))
         found = pipe.execute()
-        report = {}
-        for n, url in enumerate(start_urls):
-            counts, problems = found[2 * n], found[2 * n + 1]
-            state = {k: int(counts.get(k.encode(), 0)) for k in ("pages_fetched", "pages_failed", "pages_requested")}
-            state["problems"] = sorted(p.decode() for p in problems)
-            state["complete"] = (
-                state["pages_failed"] == 0
-                and 0 < state["pages_fetched"] == state["pages_requested"]
-                and not state["problems"]
-            )
-            report[url] = state
-        return report
+        return {url: decode_listing(found[2 * n], found[2 * n + 1]) for n, url in enumerate(start_urls)}
 
     # -- politeness ------------------------------------------------------
 

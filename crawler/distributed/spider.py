@@ -1,10 +1,12 @@
 """A ListingSpider whose pages come from, and go back to, the shared frontier.
 
-The spider's own code reads each page (parse_listing, on_page_error); this mixin only
-changes where its output goes. Each call runs against a fresh per-listing tally, and
-what it produced (the page item, the valid entries, the counts, the problems, the
-pagination links) is committed to the frontier in one atomic step that also releases
-the page's lease. Scrapy gets nothing back: no item pipeline runs on a worker.
+The spider's own code reads each page (parse_listing, on_page_error, the feed's callbacks);
+this mixin only changes where its output goes, through the spider's output hooks
+(page_request, deliver_page, deliver_entries, page_done). Each callback runs against a
+fresh per-listing tally; when the page is done, what it brought (the page item, the valid
+entries, the counts, the problems, the pagination links) is committed to the frontier in
+one atomic step that also releases the page's lease. Scrapy gets back only the requests a
+page makes besides its pagination (its listing's feed): no item pipeline runs on a worker.
 """
 
 from __future__ import annotations
@@ -14,15 +16,38 @@ import logging
 import scrapy
 
 from ..items import EntryItem, PageItem
+from ..listing_state import ListingState
 from ..origins import on_site
 from ..validation import normalise_entry, validate_entry
-from .codec import encode_result
+from .codec import encode_result, encode_tally
 
 log = logging.getLogger(__name__)
+# The meta key of a request (the listing's feed) its page's outcome waits for.
+PENDING = "frontier_pending"
 
 
-def _tally() -> dict:
-    return {"pages_fetched": 0, "pages_failed": 0, "pages_requested": 0, "complete": False, "problems": []}
+def _outcome(listing_url: str, lease) -> dict:
+    """What one leased page brought, gathered by the spider's output hooks until the page is done."""
+    return {
+        "listing_url": listing_url,
+        "lease": lease,
+        "pages": [],
+        "entries": [],
+        "links": [],
+        "tally": ListingState(),  # the page's counts and problems, over its callbacks
+        "done": False,
+    }
+
+
+def _added(total: ListingState, part: ListingState) -> ListingState:
+    total.pages_fetched += part.pages_fetched
+    total.pages_failed += part.pages_failed
+    for problem in part.problems:
+        total.problem(problem)
+    for note in part.notes:
+        total.note(note)
+    total.add_read_facts(part.read_facts())  # how the page read, for the coordinator's health checks
+    return total
 
 
 def frontier_spider(spider_cls: type) -> type:
@@ -33,6 +58,11 @@ def frontier_spider(spider_cls: type) -> type:
 class FrontierSpiderMixin:
     frontier = None  # a Frontier, set by the worker before the crawl starts
     max_pages = 0
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.feeds: dict[str, dict] = {}  # per listing: its feed's state, kept across this worker's pages
+        self.outcome: dict | None = None  # the page whose callback runs now
 
     async def start(self):
         # The coordinator seeded the start pages into the frontier; the worker feeds us from there.
@@ -48,13 +78,29 @@ class FrontierSpiderMixin:
             dont_filter=True,
         )
 
-    def _page_request(self, url: str, listing_url: str, page: int | None):
-        """A link to follow, as a (url, page) pair: the frontier decides, atomically, whether it is
-        new and under LISTING_MAX_PAGES; off-site links are refused here as in one process."""
+    # -- ListingSpider's output hooks: what a page brings goes into its outcome, not to Scrapy
+
+    def page_request(self, url: str, listing_url: str, page: int | None):
+        """A link to follow: the frontier decides, atomically, whether it is new and under
+        LISTING_MAX_PAGES; off-site links are refused here as in one process."""
         if not on_site(url, self.origins):
             self._problem(self.listings[listing_url], f"pagination leads off the start hosts: {url}")
             return None
-        return (url, page)
+        self.outcome["links"].append((url, page))
+        return None
+
+    def deliver_page(self, item: PageItem):
+        self.outcome["pages"].append(item)
+        return ()
+
+    def deliver_entries(self, items: list[EntryItem]):
+        self.outcome["entries"] += items
+        return ()
+
+    def page_done(self, listing_url: str) -> None:
+        self.outcome["done"] = True
+
+    # -- callbacks
 
     def parse_listing(self, response):
         parent = super()
@@ -64,38 +110,64 @@ class FrontierSpiderMixin:
         parent = super()
         return self._settle(failure.request, lambda: parent.on_page_error(failure))
 
+    def parse_feed(self, response, held):
+        parent = super()
+        return self._settle(response.request, lambda: parent.parse_feed(response, held))
+
+    def on_feed_error(self, failure):
+        parent = super()
+        return self._settle(failure.request, lambda: parent.on_feed_error(failure))
+
     def _settle(self, request, produce) -> list:
-        listing_url = request.meta.get("listing_url")
+        """Run one callback against a fresh tally, its output gathered by the hooks above; commit
+        the page's outcome once the page is done. A page not done yet waits for the requests it
+        made (its listing's feed, FeedWitnessMixin): they carry its outcome, under the same lease."""
+        pending = request.meta.get(PENDING)
+        listing_url = pending["listing_url"] if pending else request.meta.get("listing_url")
         if listing_url not in self.start_urls:
             return []
-        self.listings = {url: _tally() for url in self.start_urls}
+        self.listings = {url: ListingState() for url in self.start_urls}
+        tally = self.listings[listing_url]
+        if listing_url in self.feeds:  # read by this worker already: later pages are reconciled with it
+            tally.feed = self.feeds[listing_url]
+        self.outcome = outcome = pending or _outcome(listing_url, request.meta.get("lease"))
         try:
-            produced = list(produce() or [])
+            follow_ups = list(produce() or [])
         except Exception as exc:  # a bug in reading one page: that page failed, the crawl goes on
             log.exception("could not read %s", request.url)
-            produced = []
-            self.listings[listing_url]["pages_failed"] += 1
-            self._problem(self.listings[listing_url], f"{request.url}: could not be read ({exc!r})")
-        pages = [p for p in produced if isinstance(p, PageItem)]
-        links = [p for p in produced if isinstance(p, tuple)]
+            follow_ups, outcome["done"] = [], True
+            tally.pages_failed += 1
+            self._problem(tally, f"{request.url}: could not be read ({exc!r})")
+        finally:
+            self.outcome = None
+        if tally.feed is not None:
+            self.feeds[listing_url] = tally.feed
+        outcome["tally"] = _added(outcome["tally"], tally)
+        if not outcome["done"] and follow_ups:
+            for follow_up in follow_ups:
+                follow_up.meta[PENDING] = outcome
+            return follow_ups
+        self._commit(request, outcome)
+        return follow_ups
+
+    def _commit(self, request, outcome: dict) -> None:
         entries = []
-        for item in produced:
-            if isinstance(item, EntryItem):
-                normalise_entry(item)  # the pipelines' rules (pipelines/normalise, pipelines/validate)
-                if validate_entry(item) is None:
-                    log.warning("dropped an entry without a title or id on %s", item.get("listing_url"))
-                    continue
-                entries.append(item)
-        tally = self.listings[listing_url]
+        for item in outcome["entries"]:
+            normalise_entry(item)  # the pipelines' rules (pipelines/normalise, pipelines/validate)
+            if validate_entry(item) is None:
+                log.warning("dropped an entry without a title or id on %s", item.get("listing_url"))
+                continue
+            entries.append(item)
+        pages, tally = outcome["pages"], outcome["tally"]
         queued = self.frontier.commit(
             self.start_urls,
-            listing_url,
-            request.meta.get("lease"),
-            encode_result(pages, entries) if pages or entries else None,
-            tally["pages_fetched"],
-            tally["pages_failed"],
-            tally["problems"],
-            links,
+            outcome["listing_url"],
+            outcome["lease"],
+            encode_result(pages, entries, outcome["listing_url"], tally)
+            if pages or entries or tally.notes or tally.read_facts()
+            else None,
+            *encode_tally(outcome["tally"]),
+            outcome["links"],
             self.max_pages,
         )
         if queued == -1:
@@ -103,7 +175,6 @@ class FrontierSpiderMixin:
         elif queued == -2:
             log.warning("the crawl is over (the frontier holds another): %s dropped", request.url)
         self.crawler.stats.inc_value("frontier/pages_committed")
-        return []
 
-    def listing_report(self) -> dict[str, dict]:
+    def listing_report(self) -> dict[str, ListingState]:
         return self.frontier.listing_report(self.start_urls) if self.frontier else {}

@@ -49,7 +49,9 @@ def builds_list_in_browser(html: str, entries: int, page_links: list, load_more:
         return True  # its later entries are behind a button: without a browser they are lost
     if entries >= FEW_ENTRIES:
         return False
-    return bool(_noscript_warning(sel) or _empty_container(sel) or _building_script(sel))
+    # An empty container alone says little on a page that lists something (an empty menu, a last
+    # page's empty pager): it counts only where nothing was read.
+    return bool(_noscript_warning(sel) or (entries == 0 and _empty_container(sel)) or _building_script(sel))
 
 
 def _building_script(sel: Selector) -> bool:
@@ -68,9 +70,16 @@ def _noscript_warning(sel: Selector) -> bool:
     return False
 
 
+# Containers outside the page's chrome: an empty menu or pager in a nav, header, footer or aside is no list.
+_CONTAINERS = " | ".join(
+    f"//{tag}[not(ancestor::nav or ancestor::header or ancestor::footer or ancestor::aside)]"
+    for tag in ("ul", "ol", "tbody", "div", "section", "main")
+)
+
+
 def _empty_container(sel: Selector) -> bool:
     """A list, table body or named container with no element inside: filled in later by a script."""
-    for node in sel.xpath("//ul | //ol | //tbody | //div | //section | //main"):
+    for node in sel.xpath(_CONTAINERS):
         names = " ".join(node.xpath("@id | @class").getall())
         is_list = node.root.tag in ("ul", "ol", "tbody")
         if (is_list or (names and _LIST_NAME.search(names))) and not node.xpath("*"):

@@ -16,6 +16,7 @@ from ..credentials import add_credentials, redact, split_credentials
 from ..extract import scripted
 from ..extract.profiles import get_profile
 from ..items import EntryItem, PageItem
+from ..listing_state import ListingState
 from ..origins import allowed_origins, host, on_site
 from ..parse_pool import ParsedPage, ParsePool, note_read, parse_page
 from .feeds import FeedWitnessMixin
@@ -64,10 +65,7 @@ class ListingSpider(FeedWitnessMixin, scrapy.Spider):
         # Pages stay on the start URLs' origins (crawler.origins); Scrapy's offsite filter too.
         self.origins = allowed_origins(urls)
         self.allowed_domains = sorted({host(u).removeprefix("www.") for u in urls})
-        self.listings = {
-            u: {"pages_fetched": 0, "pages_failed": 0, "pages_requested": 0, "complete": False, "problems": []}
-            for u in urls
-        }
+        self.listings = {u: ListingState() for u in urls}
         self._requested: set[str] = set()
         self.render_specs = self._render_specs(render_listings)
         self.feed_items: dict[str, list[dict]] = {}  # per listing: its feed's items, once read
@@ -104,17 +102,21 @@ class ListingSpider(FeedWitnessMixin, scrapy.Spider):
                 # Resuming: pages already asked for are in the job's queue or done. A resumed
                 # crawl never counts as complete: its earlier pages belong to the stopped crawl.
                 self._requested = state["requested"]
-                self.listings = state["listings"]
+                self.listings = {url: ListingState.of(info) for url, info in state["listings"].items()}
                 for info in self.listings.values():
-                    info["resumed"] = True
+                    info.resumed = True
                     self._problem(info, RESUMED)
             state["requested"], state["listings"] = self._requested, self.listings
         for url in self.start_urls:
-            request = self._page_request(url, url, 1)
+            request = self.page_request(url, url, 1)
             if request is not None:
                 yield request
 
-    def _page_request(self, url: str, listing_url: str, page: int | None):
+    # -- hooks: where a page's output goes. This spider gives it to Scrapy; the distributed
+    # worker's (crawler/distributed/spider.py) sends it to the frontier instead.
+
+    def page_request(self, url: str, listing_url: str, page: int | None):
+        """A listing page to fetch (a start page or a pagination link): its Request, or None."""
         state = self.listings[listing_url]
         key = _page_key(url)
         if key in self._requested:
@@ -123,11 +125,11 @@ class ListingSpider(FeedWitnessMixin, scrapy.Spider):
             self._problem(state, f"pagination leads off the start hosts: {url}")
             return None
         max_pages = self.settings.getint("LISTING_MAX_PAGES")
-        if max_pages and state["pages_requested"] >= max_pages:
+        if max_pages and state.pages_requested >= max_pages:
             self._problem(state, f"stopped at LISTING_MAX_PAGES={max_pages} pages (endless pagination?)")
             return None
         self._requested.add(key)
-        state["pages_requested"] += 1
+        state.pages_requested += 1
         self.parse_pool.start_if_due(len(self._requested))
         meta = {"listing_url": listing_url, "page": page}
         if listing_url in self.render_specs:
@@ -139,6 +141,17 @@ class ListingSpider(FeedWitnessMixin, scrapy.Spider):
             meta=meta,
             dont_filter=True,  # our own set above already keeps one request per page
         )
+
+    def deliver_page(self, item: PageItem):
+        """A fetched page's item: to the item pipelines (the archive keeps it as a capture)."""
+        return (item,)
+
+    def deliver_entries(self, items: list[EntryItem]):
+        """A page's entries: to the item pipelines."""
+        return items
+
+    def page_done(self, listing_url: str) -> None:
+        """A page is read whole: its item, entries and pagination delivered (after its feed, if it waits for one)."""
 
     def _profile_for(self, listing_url: str):
         """The listing's profile, loaded once (None: "auto", the generic extractor)."""
@@ -175,20 +188,22 @@ class ListingSpider(FeedWitnessMixin, scrapy.Spider):
         if response.status == 304:
             # Unchanged since the archive's last capture: no parsing; the archive sights
             # that capture's entries again, and its pagination links are followed.
-            state["pages_fetched"] += 1
+            state.pages_fetched += 1
             links = response.meta.get("previous_page_links") or []
             if not response.meta.get("previous_listed", True):  # as when it answered 200 with no entries
                 self._problem(state, f"{response.url}: a listing page with no entries (unchanged, 304)")
-            yield self._page_item(response, page_number, links, "not-modified")
+            yield from self.deliver_page(self._page_item(response, page_number, links, "not-modified"))
         elif not hasattr(response, "text"):
-            state["pages_failed"] += 1
+            state.pages_failed += 1
             self._problem(state, f"not an HTML page: {response.url}")
-            yield self._page_item(response, page_number, [], "failed")
+            yield from self.deliver_page(self._page_item(response, page_number, [], "failed"))
+            self.page_done(listing_url)
             return
         else:
             yield from self._parse_page(response, listing_url, page_number, parsed)
             return
         yield from self._follow(links, listing_url, page_number)
+        self.page_done(listing_url)
 
     def _parse_page(self, response, listing_url: str, page_number, parsed: ParsedPage | None):
         if parsed is None:
@@ -196,7 +211,7 @@ class ListingSpider(FeedWitnessMixin, scrapy.Spider):
             parsed = parse_page(response.text, response.url, listing_url, self._profile_for(listing_url))
         page, entries = parsed, parsed.entries
         state = self.listings[listing_url]
-        state["pages_fetched"] += 1
+        state.pages_fetched += 1
         start_page = response.meta.get("page") == 1
         note_read(state, start_page, page.extractor, len(entries), page.script_links)
         page_number = page.page_number or page_number
@@ -205,19 +220,15 @@ class ListingSpider(FeedWitnessMixin, scrapy.Spider):
             # A block page, an error page served with 200, a redesign: what it does not list was not removed.
             self._problem(state, f"{response.url}: a listing page with no entries")
         feed = self.feed_request(response, listing_url, entries, page_number, page.page_links)
-        yield self._page_item(
-            response,
-            page_number,
-            page.page_links,
-            "parsed",
-            feed_url=self.listings[listing_url].get("feed", {}).get("url"),
-        )
+        feed_url = (self.listings[listing_url].feed or {}).get("url")
+        yield from self.deliver_page(self._page_item(response, page_number, page.page_links, "parsed", feed_url))
         if feed is not None:
             yield feed  # the entries and the pagination wait for the feed (FeedWitnessMixin)
             return
-        for entry in self.with_feed(listing_url, entries):
-            yield EntryItem(entry, page_url=response.url, page=page_number)
+        entries = self.with_feed(listing_url, entries)
+        yield from self.deliver_entries([EntryItem(e, page_url=response.url, page=page_number) for e in entries])
         yield from self._follow(page.page_links, listing_url, page_number)
+        self.page_done(listing_url)
 
     def _check_browser_built(self, response, listing_url: str, entries: int, page_links: list) -> None:
         """A rendered page: whether its list was expanded whole. A plain one: whether a browser builds
@@ -237,12 +248,12 @@ class ListingSpider(FeedWitnessMixin, scrapy.Spider):
             return
         profile = self._profile_for(listing_url)
         if scripted.builds_list_in_browser(response.text, entries, page_links, profile and profile.load_more):
-            state["browser_hint"] = scripted.HINT
+            state.browser_hint = scripted.HINT
 
     def _follow(self, links, listing_url: str, page_number):
         current = page_number or 1
         for n, link in enumerate(links):
-            request = self._page_request(link, listing_url, current + 1 if n == 0 else None)
+            request = self.page_request(link, listing_url, current + 1 if n == 0 else None)
             if request is not None:
                 yield request
 
@@ -265,17 +276,13 @@ class ListingSpider(FeedWitnessMixin, scrapy.Spider):
             feed_url=feed_url,
         )
 
-    def note(self, state: dict, text: str) -> None:
+    def note(self, state: ListingState, text: str) -> None:
         """Something the crawl's summary should say about a listing, without making it incomplete."""
-        notes = state.setdefault("notes", [])
-        if text not in notes:
-            notes.append(text)
+        if state.note(text):
             self.logger.warning("%s", text)
 
-    def _problem(self, state: dict, text: str) -> None:
-        problems = state.setdefault("problems", [])
-        if text not in problems:
-            problems.append(text)
+    def _problem(self, state: ListingState, text: str) -> None:
+        if state.problem(text):
             self.logger.warning("listing incomplete: %s", text)
 
     def on_page_error(self, failure):
@@ -287,12 +294,13 @@ class ListingSpider(FeedWitnessMixin, scrapy.Spider):
         if listing_url not in self.listings:
             return
         state = self.listings[listing_url]
-        state["pages_failed"] += 1
+        state.pages_failed += 1
         self._problem(state, reason if request.url in reason else f"{request.url}: {reason}")
         if status is not None:  # an error page is kept as a capture, for the record
             response = failure.value.response
             response.meta.setdefault("listing_url", listing_url)
-            yield self._page_item(response, request.meta.get("page"), [], "failed")
+            yield from self.deliver_page(self._page_item(response, request.meta.get("page"), [], "failed"))
+        self.page_done(listing_url)
 
     def closed(self, reason):
         if hasattr(self, "_parse_pool"):
@@ -301,13 +309,8 @@ class ListingSpider(FeedWitnessMixin, scrapy.Spider):
         if state is not None and reason == "finished":
             state.clear()  # a finished job leaves nothing to resume: the next crawl starts afresh
 
-    def listing_report(self) -> dict[str, dict]:
+    def listing_report(self) -> dict[str, ListingState]:
         """Per listing: pages fetched and failed, and whether every page was fetched."""
         for state in self.listings.values():
-            state["complete"] = (
-                state["pages_failed"] == 0
-                and 0 < state["pages_fetched"] == state["pages_requested"]
-                and not state.get("resumed")
-                and not state.get("problems")
-            )
+            state.settle()
         return self.listings

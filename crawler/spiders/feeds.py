@@ -18,15 +18,15 @@ from ..origins import on_site
 
 
 class FeedWitnessMixin:
-    """For ListingSpider: needs self.listings, self.origins, self.settings, _follow()."""
+    """For ListingSpider: needs self.listings, self.origins, self.settings, _follow() and its output hooks."""
 
     def feed_request(self, response, listing_url: str, entries: list[dict], page_number, links):
         """A request for the listing's feed carrying the held entries, or None (no feed, or done already)."""
         state = self.listings[listing_url]
-        if "feed" in state or not self.settings.getbool("FEED_WITNESS"):
+        if state.feed is not None or not self.settings.getbool("FEED_WITNESS"):
             return None
         feeds = [url for url in advertised_feeds(response.text, response.url) if on_site(url, self.origins)]
-        state["feed"] = {"url": feeds[0] if feeds else None}
+        state.feed = {"url": feeds[0] if feeds else None}
         if not feeds:
             return None
         held = {
@@ -50,7 +50,7 @@ class FeedWitnessMixin:
         state = self.listings[held["listing_url"]]
         self.feed_items[held["listing_url"]] = items
         entries, report = reconcile(held["entries"], items)
-        state["feed"].update(report)
+        state.feed.update(report)
         if report["html_short"]:
             self.note(
                 state,
@@ -61,7 +61,7 @@ class FeedWitnessMixin:
 
     def on_feed_error(self, failure):
         held = failure.request.cb_kwargs["held"]
-        self.listings[held["listing_url"]]["feed"]["error"] = failure.getErrorMessage()
+        self.listings[held["listing_url"]].feed["error"] = failure.getErrorMessage()
         self.logger.info("feed not read, entries kept as the page shows them: %s", failure.request.url)
         yield from self._release(held, held["entries"])
 
@@ -71,6 +71,6 @@ class FeedWitnessMixin:
         return reconcile(entries, items)[0] if items else entries
 
     def _release(self, held, entries):
-        for entry in entries:
-            yield EntryItem(entry, page_url=held["page_url"], page=held["page"])
+        yield from self.deliver_entries([EntryItem(e, page_url=held["page_url"], page=held["page"]) for e in entries])
         yield from self._follow(held["links"], held["listing_url"], held["page"])
+        self.page_done(held["listing_url"])

@@ -1,0 +1,162 @@
+"""The one writer of a crawl into the archive, for a crawl in one process (pipelines/archive.py,
+on a thread off Scrapy's reactor) and a distributed one (archive/coordinator.py) alike.
+
+Pages and entries arrive as mappings (Scrapy items or their JSON); they are kept until a
+batch is due, then written in one transaction, retried while another process holds the
+archive's lock (ARCHIVE_LOCK_WAIT). A batch that cannot be written (locked too long, a full
+disk) is kept and tried once more at the close; the crawl then closes failed, removing nothing.
+Not thread-safe: one thread writes (the caller keeps to that).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Mapping
+
+from .record import last_captures
+from .session import CrawlSession, Sighting
+from .store import Archive, ArchiveError, now
+from .writefaults import ArchiveWriteFailed, with_retry
+
+log = logging.getLogger(__name__)
+# The settings a crawl records with itself (crawls.settings), the same for every way of crawling.
+RECORDED_SETTINGS = (
+    "USER_AGENT",
+    "ROBOTSTXT_OBEY",
+    "AUTOTHROTTLE_ENABLED",
+    "DOWNLOAD_DELAY",
+    "RETRY_TIMES",
+    "DOWNLOAD_MAXSIZE",
+    "ARCHIVE_IGNORE_FIELDS",
+    "LISTING_MAX_PAGES",
+)
+# Each try to take SQLite's write lock waits this long before the backoff loop tries again (seconds).
+BUSY_TIMEOUT = 2.0
+
+Batch = tuple[list[dict], list[tuple[dict, Sighting]]]
+
+
+class ArchiveWriter:
+    def __init__(self, db_path: str, lock_wait: float, batch_size: int):
+        self.db_path = db_path
+        self.lock_wait = lock_wait
+        self.batch_size = batch_size
+        # Pages that answered 304 bring no entries: written as they come, not all at the close.
+        self.pages_per_batch = max(1, batch_size // 10)
+        self.archive: Archive | None = None
+        self.session: CrawlSession | None = None
+        self.captures: list[dict] = []
+        self.entries: list[tuple[dict, Sighting]] = []
+        self.unwritten: list[Batch] = []  # batches a failed write kept, tried again at the close
+        self.capture_ids: dict[str, int] = {}
+        self.error: str | None = None  # why a write failed: the crawl can no longer be complete
+
+    def begin(self, spider: str, start_urls: list[str], settings: dict, ignore_fields=()) -> CrawlSession:
+        """Open the archive and the crawl (earlier crawls left running are marked failed first).
+        An archive that cannot be opened or written raises ArchiveError saying which and why."""
+        try:
+            self.archive = Archive(self.db_path, busy_timeout=BUSY_TIMEOUT)
+            stale = with_retry(self.archive.close_stale_crawls, self.lock_wait)
+            self.session = with_retry(
+                lambda: self.archive.begin_crawl(spider, start_urls, settings, ignore_fields=tuple(ignore_fields)),
+                self.lock_wait,
+            )
+        except (ArchiveError, ArchiveWriteFailed) as exc:
+            if self.archive is not None:
+                self.archive.close()
+                self.archive = None
+            raise ArchiveError(f"cannot open the archive {self.db_path}: {exc}") from exc
+        if stale:
+            log.warning("%d earlier crawl(s) had stopped before finishing; marked failed", stale)
+        return self.session
+
+    def previous_captures(self, start_urls: list[str]) -> dict:
+        """What conditional requests need: each page's last capture (crawler/ never reads the archive)."""
+        return last_captures(self.archive.conn, list(start_urls))
+
+    def add_page(self, page: Mapping) -> None:
+        if page.get("status") is not None:  # a page that never answered has nothing to keep
+            self.captures.append(capture_of(page))
+
+    def add_entry(self, entry: Mapping) -> None:
+        self.entries.append(entry_and_sighting(entry))
+
+    def batch_due(self) -> bool:
+        return len(self.entries) >= self.batch_size or len(self.captures) >= self.pages_per_batch
+
+    def take_batch(self) -> Batch:
+        batch = (self.captures, self.entries)
+        self.captures, self.entries = [], []
+        return batch
+
+    def write(self, batch: Batch) -> None:
+        """One batch, retried while the archive is locked; kept (and ArchiveWriteFailed raised) if it fails.
+        After a failed write, later batches are kept unwritten until the close."""
+        if self.error:
+            self.unwritten.append(batch)
+            return
+        try:
+            self._write(batch)
+        except ArchiveWriteFailed as exc:
+            self.unwritten.append(batch)
+            self.error = self.error or str(exc)
+            raise
+
+    def _write(self, batch: Batch) -> None:
+        captures, entries = batch
+        if not (captures or entries):
+            return
+        ids = with_retry(
+            lambda: self.archive.write_batch(self.session, captures, entries, self.capture_ids), self.lock_wait
+        )
+        self.capture_ids.update(ids)
+
+    def finish(self, listings: dict, stopped: str | None = None) -> dict:
+        """Write what is left, then close the crawl: failed if a write failed or `stopped` says why
+        it was cut short (nothing is then marked removed); else as its listings show. Its row."""
+        pending, self.unwritten = [*self.unwritten, self.take_batch()], []
+        try:
+            for batch in pending:
+                self._write(batch)
+        except ArchiveWriteFailed as exc:
+            self.error = self.error or str(exc)
+        status, note = ("failed", stopped) if stopped else (None, None)
+        if self.error:
+            status, note = "failed", f"archive write failed: {self.error}; nothing was marked removed"
+        return with_retry(
+            lambda: self.archive.finish_crawl(self.session, listings, status=status, note=note), self.lock_wait
+        )
+
+    def close(self) -> None:
+        if self.archive is not None:
+            self.archive.close()
+            self.archive = None
+
+
+def capture_of(page: Mapping) -> dict:
+    """A page item (or its JSON) as the capture the store writes."""
+    return {
+        "url": page["url"],
+        "listing_url": page.get("listing_url"),
+        "page": page.get("page"),
+        "status": page.get("status", 200),
+        "headers": page.get("headers") or {},
+        "body": page.get("body") or b"",
+        "fetched_at": page.get("fetched_at") or now(),
+        "page_links": page.get("links") or [],
+        "previous_capture_id": page.get("previous_capture_id"),
+        "feed_url": page.get("feed_url"),
+    }
+
+
+def entry_and_sighting(values: Mapping) -> tuple[dict, Sighting]:
+    """An entry item (or its JSON) as the entry the store writes and where it was seen."""
+    entry = {k: v for k, v in values.items() if k not in ("page_url", "page")}
+    where = Sighting(
+        listing_url=values.get("listing_url"),
+        page_url=values.get("page_url"),
+        page=values.get("page"),
+        group=values.get("group"),
+        position=values.get("position"),
+    )
+    return entry, where

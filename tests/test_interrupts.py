@@ -1,0 +1,107 @@
+"""Ctrl-C and SIGTERM, once or many times, to `crawl` and to `schedule`'s process group (issue 19):
+the process ends within seconds, the crawl is closed partial (never left running), and the
+entries read before the signal are kept, nothing marked removed."""
+
+import os
+import signal
+import subprocess
+import sys
+import threading
+
+import pytest
+from conftest import FAST, ROOT, q, wait_for
+from unattended import NOW, PAGE2, start_crawl
+
+from archive.store import integrity_ok
+
+GRACEFUL = "shutting down gracefully"
+FORCED = "forcing unclean shutdown"
+PAGE1_ENTRIES = 10  # the demo listing's first page; page 2 is held until the crawl was told to stop
+# One signal stops gracefully: the page in flight is waited for, up to DOWNLOAD_TIMEOUT; a second stops at once.
+IN_FLIGHT = ["-s", "DOWNLOAD_TIMEOUT=5", "-s", "RETRY_TIMES=0"]
+
+
+def _log_of(db) -> str:
+    logs = list((db.parent / "logs").glob("crawl-*.log"))
+    return logs[0].read_text(errors="replace") if logs else ""
+
+
+def _signal_in_turn(db, send, signals) -> None:
+    """Each signal once the crawl has logged the previous one (a signal sent before is merged with it)."""
+    for n, signum in enumerate(signals):
+        send(signum)
+        said = GRACEFUL if n == 0 else FORCED
+        wait_for(lambda s=said: s in _log_of(db), 30)
+
+
+def _stopped_partial(db, proc, out: str, err: str) -> None:
+    assert proc.returncode == 3, out + err[-3000:]
+    assert "PARTIAL" in out and "Traceback" not in err
+    assert q(db, "SELECT status FROM crawls ORDER BY id DESC LIMIT 1") == "partial"
+    assert q(db, "SELECT count(*) FROM entries") == PAGE1_ENTRIES  # what was read before the signal is kept
+    assert q(db, "SELECT count(*) FROM entries WHERE status='removed'") == 0
+    assert integrity_ok(str(db))
+
+
+SIGNALS = {
+    "SIGINT": [signal.SIGINT],
+    "SIGINT twice": [signal.SIGINT, signal.SIGINT],
+    "SIGINT three times": [signal.SIGINT, signal.SIGINT, signal.SIGINT],
+    "SIGTERM": [signal.SIGTERM],
+    "SIGTERM then SIGINT": [signal.SIGTERM, signal.SIGINT],
+}
+
+
+@pytest.mark.parametrize("signals", SIGNALS.values(), ids=SIGNALS.keys())
+def test_a_crawl_stops_on_any_number_of_signals(tmp_path, site, signals):
+    _stop_a_crawl(tmp_path, site, signals)
+
+
+def test_a_crawl_whose_pages_a_parse_worker_reads_stops_on_two_signals(tmp_path, site):
+    _stop_a_crawl(tmp_path, site, [signal.SIGINT, signal.SIGINT], "-s", "PARSE_PROCESS_AFTER=0")
+
+
+def _stop_a_crawl(tmp_path, site, signals, *extra):
+    db = tmp_path / "a.db"
+    release = threading.Event()
+    site.faults[PAGE2] = lambda h: (release.wait(60), h.send_error(503), True)[2]
+    proc = start_crawl(db, site, *IN_FLIGHT, *extra)
+    try:
+        wait_for(lambda: PAGE2 in site.requests)
+        _signal_in_turn(db, proc.send_signal, signals)
+        out, err = proc.communicate(timeout=20)
+    finally:
+        release.set()
+        if proc.poll() is None:
+            proc.kill()
+    _stopped_partial(db, proc, out, err)
+
+
+def test_ctrl_c_to_schedules_process_group_stops_it(tmp_path, site):
+    """A terminal's Ctrl-C reaches the schedule and its crawl; the schedule then sends the crawl SIGTERM too."""
+    db = tmp_path / "s.db"
+    release = threading.Event()
+    site.faults[PAGE2] = lambda h: (release.wait(60), h.send_error(503), True)[2]
+    command = ["schedule", "--every", "1h", "ilo", "--db", str(db), "--start-url", site.url, *FAST, *NOW, *IN_FLIGHT]
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "archive.cli", *command],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        start_new_session=True,  # its own process group, as a terminal's foreground job
+    )
+    try:
+        wait_for(lambda: PAGE2 in site.requests)
+        os.killpg(proc.pid, signal.SIGINT)
+        out, err = proc.communicate(timeout=20)
+    finally:
+        release.set()
+        if proc.poll() is None:
+            os.killpg(proc.pid, signal.SIGKILL)
+    assert proc.returncode == 0 and "schedule stopped" in out, out + err[-3000:]
+    assert "PARTIAL" in out and "Traceback" not in err
+    assert q(db, "SELECT status FROM crawls") == "partial"
+    assert q(db, "SELECT count(*) FROM entries") == PAGE1_ENTRIES
+    assert q(db, "SELECT count(*) FROM entries WHERE status='removed'") == 0

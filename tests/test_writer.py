@@ -1,0 +1,75 @@
+"""archive.writer.ArchiveWriter, the one writer of every crawl (one process or distributed), on its own:
+batches, a write the archive refuses, the close; and the frontier's settings beside their variables."""
+
+import pytest
+from conftest import q
+from faults import hold_write_lock
+from test_reports import L, entry
+
+from archive.coordinator import frontier_knob
+from archive.writefaults import ArchiveWriteFailed
+from archive.writer import ArchiveWriter
+from crawler.listing_state import ListingState
+from crawler.run import project_settings
+
+DONE = {L: ListingState(pages_requested=1, pages_fetched=1).settle()}
+
+
+def _page(n=1):
+    return {"url": f"{L}?p={n}", "listing_url": L, "page": n, "status": 200, "body": b"<html></html>"}
+
+
+def _entry(eid):
+    return {**entry(eid), "page_url": f"{L}?p=1", "page": 1}
+
+
+def test_batches_come_due_and_the_close_writes_what_is_left(tmp_path):
+    db = tmp_path / "a.db"
+    writer = ArchiveWriter(str(db), lock_wait=5, batch_size=20)  # due at 20 entries, or 2 pages
+    writer.begin("listing", [L], {})
+    writer.add_page(_page(1))
+    writer.add_page({"url": f"{L}?p=3", "listing_url": L, "status": None})  # never answered: nothing to keep
+    writer.add_entry(_entry("WCMS_1"))
+    assert not writer.batch_due()
+    writer.add_page(_page(2))
+    assert writer.batch_due()
+    writer.write(writer.take_batch())
+    assert q(db, "SELECT count(*) FROM entries") == 1
+    writer.add_entry(_entry("WCMS_2"))
+    crawl = writer.finish(DONE)
+    writer.close()
+    assert crawl["status"] == "complete" and crawl["new"] == 2
+    assert q(db, "SELECT count(*) FROM captures") == 2
+
+
+def test_a_batch_the_locked_archive_refused_is_kept_and_the_crawl_closes_failed(tmp_path):
+    db = tmp_path / "a.db"
+    writer = ArchiveWriter(str(db), lock_wait=0.3, batch_size=1)
+    writer.begin("listing", [L], {})
+    with hold_write_lock(db):
+        writer.add_entry(_entry("WCMS_1"))
+        with pytest.raises(ArchiveWriteFailed, match="locked"):
+            writer.write(writer.take_batch())
+        writer.add_entry(_entry("WCMS_2"))
+        writer.write(writer.take_batch())  # kept without trying: an earlier write failed
+    crawl = writer.finish(DONE)
+    writer.close()
+    assert crawl["status"] == "failed" and "archive locked" in crawl["note"]
+    assert q(db, "SELECT count(*) FROM entries") == 2  # both kept, written at the close
+    assert q(db, "SELECT count(*) FROM entries WHERE status='removed'") == 0
+
+
+def test_a_crawl_stopped_short_closes_failed_with_the_reason(tmp_path):
+    writer = ArchiveWriter(str(tmp_path / "a.db"), lock_wait=5, batch_size=10)
+    writer.begin("listing", [L], {})
+    crawl = writer.finish(DONE, "the coordinator stopped")
+    writer.close()
+    assert crawl["status"] == "failed" and crawl["note"].startswith("the coordinator stopped")
+
+
+def test_frontier_settings_then_their_variables_then_the_defaults(monkeypatch):
+    monkeypatch.delenv("LISTING_ARCHIVE_LEASE", raising=False)
+    assert frontier_knob(project_settings(), "FRONTIER_LEASE") == 120
+    monkeypatch.setenv("LISTING_ARCHIVE_LEASE", "7")
+    assert frontier_knob(project_settings(), "FRONTIER_LEASE") == 7
+    assert frontier_knob(project_settings({"FRONTIER_LEASE": "3"}), "FRONTIER_LEASE") == 3
