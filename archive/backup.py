@@ -13,8 +13,9 @@ import sqlite3
 from contextlib import closing
 from pathlib import Path
 
-from .schema import schema_version
+from .schema import SchemaError, schema_version
 from .store import ArchiveError
+from .structure import check_structure
 
 
 def _open_source(source: str) -> sqlite3.Connection:
@@ -31,6 +32,11 @@ def _open_source(source: str) -> sqlite3.Connection:
     if found == 0:
         conn.close()
         raise ArchiveError(f"{source} is not a listing-archive archive (no archive tables in it)")
+    try:
+        check_structure(conn, source, found)
+    except SchemaError:
+        conn.close()
+        raise
     return conn
 
 

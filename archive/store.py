@@ -22,8 +22,9 @@ from .bodies import read_body
 from .compact import settle_index
 from .record import STATUS_EVENT, insert_captures, plan_entries, plan_settled, write_plan
 from .rows import crawl_row, entry_from_row  # noqa: F401  (entry_from_row re-exported for readers)
-from .schema import check_readable, ensure_schema, schema_version, transaction
+from .schema import SchemaError, check_readable, ensure_schema, schema_version, transaction
 from .session import CrawlSession, SessionDelta, Sighting
+from .structure import check_structure
 from .writefaults import is_disk_full
 
 try:
@@ -43,8 +44,10 @@ def now() -> str:
 def _connect_writer(path: str) -> sqlite3.Connection:
     conn = sqlite3.connect(path, timeout=30, isolation_level=None, check_same_thread=False)
     try:
-        if schema_version(conn) == 0 and conn.execute("SELECT 1 FROM sqlite_master LIMIT 1").fetchone():
+        found = schema_version(conn)
+        if found == 0 and conn.execute("SELECT 1 FROM sqlite_master LIMIT 1").fetchone():
             raise ArchiveError(f"{path} is a SQLite database but not a listing-archive archive: it is left alone")
+        check_structure(conn, path, found)  # before anything is written: a damaged archive is not "repaired"
         conn.execute("PRAGMA journal_mode=WAL")
         conn.execute("PRAGMA synchronous=NORMAL")
         conn.execute("PRAGMA foreign_keys=ON")
@@ -55,7 +58,7 @@ def _connect_writer(path: str) -> sqlite3.Connection:
         if "readonly" in str(exc) or "read-only" in str(exc):
             raise ArchiveError(f"{path} is read-only to you: a command that changes it cannot run") from None
         raise
-    except ArchiveError:
+    except (ArchiveError, SchemaError):
         conn.close()
         raise
     return conn
@@ -70,7 +73,12 @@ def _connect_readonly(path: str) -> sqlite3.Connection:
     except sqlite3.OperationalError:
         conn = _open_unwritable_wal(path)
         found = schema_version(conn)
-    check_readable(found, path)
+    try:
+        check_readable(found, path)
+        check_structure(conn, path, found)
+    except SchemaError:
+        conn.close()
+        raise
     return conn
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import sqlite3
 from pathlib import Path
 
 import click
@@ -40,12 +41,22 @@ def friendly_errors(func):
             return func(*args, **kwargs)
         except BrokenPipeError:
             _quiet_after_broken_pipe()
+        except sqlite3.DatabaseError as exc:  # a damaged page met half-way through reading
+            raise click.ClickException(database_error(kwargs.get("db"), exc)) from None
         except (ArchiveError, ProfileError, NotFound, DiffError, SchemaError, ValueError, OSError) as exc:
             if isinstance(exc, click.ClickException):
                 raise
             raise click.ClickException(str(exc)) from None
 
     return wrapper
+
+
+def database_error(db: str | None, exc: sqlite3.DatabaseError) -> str:
+    """SQLite's complaint about the archive, as one line saying what to do."""
+    where = db or "the archive"
+    if "malformed" in str(exc) or "not a database" in str(exc):
+        return f"{where} is damaged ({exc}); restore it from a backup"
+    return f"{where}: {exc}"
 
 
 def _quiet_after_broken_pipe():
