@@ -25,6 +25,14 @@ def limit_option(default: int, help: str):
     return click.option("--limit", default=default, show_default=True, type=click.IntRange(1, 100_000), help=help)
 
 
+def not_empty(ctx, param, value):
+    """A click callback: `--since ''` (a variable that expanded to nothing) is an error, not "not given"."""
+    values = value if isinstance(value, tuple) else (value,)
+    if any(v is not None and not v.strip() for v in values):
+        raise click.BadParameter("empty; give a value, or leave the option out")
+    return value
+
+
 def friendly_errors(func):
     """Known failures become one clear line and exit 1, never a traceback."""
 
