@@ -227,7 +227,9 @@ def export_warc_command(db, output, crawl_id):
 @click.command()
 @DB_OPTION
 @click.option("--host", default="127.0.0.1", show_default=True, help="The address to listen on, e.g. --host 0.0.0.0.")
-@click.option("--port", default=8001, show_default=True, type=int, help="The port, e.g. --port 8001.")
+@click.option(
+    "--port", default=8001, show_default=True, type=click.IntRange(0, 65535), help="The port (0: any free one)."
+)
 @friendly_errors
 def serve(db, host, port):
     """Browse the archive in Datasette, read-only, with search and stored queries.
