@@ -72,8 +72,9 @@ def build_plan(
         log_dir=log_dir,
         jobdir=jobdir,
     )
+    _check_notify(plan.notify)
     if config_path:
-        cfg = load_config(config_path)  # checked whole, settings included
+        cfg = load_config(config_path)  # checked whole, settings and notify URLs included
         plan.spider = spider or cfg.spider
         plan.listing_profiles = cfg.profiles
         plan.overrides = dict(cfg.settings)
@@ -116,6 +117,15 @@ def _check_options(plan: CrawlPlan, settings, ignore_fields) -> None:
         raise PlanError(f"unknown spider {plan.spider!r}; known: {', '.join(spider_names())}")
     for name in {plan.profile, *(plan.listing_profiles or {}).values()} - {None}:
         get_profile(name)  # a clear error now for an unknown profile or a bad profile file
+
+
+def _check_notify(urls: list[str]) -> None:
+    """Before crawling, not after: a notification URL Apprise cannot read would only be warned about at the end."""
+    from .notify import refused_urls, shown
+
+    bad = refused_urls(urls)
+    if bad:
+        raise PlanError(f"--notify: {shown(bad[0])} is not a notification URL Apprise understands")
 
 
 def _frontier(plan: CrawlPlan, frontier, workers) -> None:

@@ -59,7 +59,7 @@ def test_a_profile_that_is_a_folder_names_the_config_and_key(tmp_path):
 def test_a_profile_regex_that_repeats_a_repetition_is_refused(tmp_path, pattern):
     """'(a+)+$' against a long link of a's backtracks for hours; it is refused when the profile is read."""
     profile = tmp_path / "mysite.toml"
-    profile.write_text(f"name = \"mysite\"\ndocument_id = '{pattern}'\n[selectors]\nentry = \"li\"\n")
+    profile.write_text(f'name = "mysite"\ndocument_id = \'{pattern}\'\n[selectors]\nentry = "li"\n')
     result = cli("parse", FIXTURES / "ilo-lao-resources.html", "--url", SEED_URL, "--profile", profile)
     assert result.returncode == 1, result.stdout[-500:] + result.stderr
     assert f"{profile}: document_id = " in result.stderr and "repeats a repetition" in result.stderr

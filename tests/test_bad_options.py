@@ -67,3 +67,22 @@ def test_serve_on_an_address_not_of_this_machine(db):
     result = cli("serve", "--host", "192.0.2.1", "--port", "8001", "--db", db, timeout=60)  # TEST-NET-1
     assert result.returncode == 1 and result.stdout == "", result.stdout
     assert result.stderr.strip() == "Error: cannot listen on 192.0.2.1:8001: Cannot assign requested address"
+
+
+def test_a_notify_url_apprise_cannot_read_is_refused_before_crawling(tmp_path):
+    """It used to be accepted, the crawl run, and a warning logged at the end: no one was told of the crawl."""
+    db = tmp_path / "new.db"
+    result = cli("crawl", "listing", "--start-url", "http://127.0.0.1:9/", "--notify", "::not a url::", "--db", db)
+    assert result.returncode == 2 and "--notify: '::not a url::' is not a notification URL" in result.stderr
+    assert not db.exists()
+
+
+def test_a_notify_url_in_a_config_names_the_file_and_key_not_the_password(tmp_path):
+    config, db = tmp_path / "listings.toml", tmp_path / "new.db"
+    config.write_text(
+        'notify = ["json://localhost", "nosuch://user:s3cret@example.org"]\n'
+        '[[listing]]\nurl = "http://127.0.0.1:9/"\nspider = "listing"\n'
+    )
+    result = cli("crawl", "--config", config, "--db", db)
+    assert result.returncode == 1 and f"{config}: key 'notify': nosuch://… is not a notification" in result.stderr
+    assert "s3cret" not in result.stderr and not db.exists()
