@@ -8,6 +8,7 @@ The store holds no per-crawl state: a crawl's counts live in a CrawlSession
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 from contextlib import closing
 from datetime import UTC, datetime
@@ -25,7 +26,7 @@ from .rows import crawl_row, entry_from_row  # noqa: F401  (entry_from_row re-ex
 from .schema import SchemaError, check_readable, ensure_schema, schema_version, transaction
 from .session import CrawlSession, SessionDelta, Sighting
 from .structure import check_structure
-from .writefaults import is_disk_full
+from .writefaults import is_disk_full, no_room
 
 try:
     SOFTWARE_VERSION = metadata.version("listing-archive")
@@ -108,10 +109,14 @@ class Archive:
         """Open the archive at `path`: a writer creates or migrates it; a reader never changes it."""
         self.path = str(path)
         self.readonly = readonly
+        existed = os.path.exists(self.path)
         try:
             conn = _connect_readonly(self.path) if readonly else _connect_writer(self.path)
         except sqlite3.DatabaseError as exc:
-            if is_disk_full(exc):  # e.g. while migrating, which is one transaction
+            if not existed and os.path.isfile(self.path) and not os.path.getsize(self.path):
+                os.unlink(self.path)  # the empty file SQLite made: no archive was ever in it
+            # While migrating (one transaction), or making the -shm file (SQLite says "disk I/O error").
+            if is_disk_full(exc) or (isinstance(exc, sqlite3.OperationalError) and no_room(self.path)):
                 raise ArchiveError(f"{self.path}: disk full; the archive is unchanged") from None
             raise ArchiveError(f"{self.path} is not a usable archive: {exc}") from None
         if busy_timeout is not None:

@@ -166,3 +166,20 @@ def test_a_corrupted_table_gets_one_line_and_compact_writes_nothing(tmp_path, ar
     assert result.returncode == 1 and "is damaged" in result.stderr and "Traceback" not in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1, result.stderr
     assert state(db) == before  # compact used to write its mark into the file before VACUUM failed
+
+
+def test_a_crawl_on_a_disk_already_full_says_the_disk_is_full(tmp_path):
+    """It used to say "not a usable archive: disk I/O error" (SQLite could not make the -shm file),
+    and a new archive's crawl left an empty file behind that every later command called "an empty file"."""
+    from faults import fill_up, small_filesystem
+
+    made = good_archive(tmp_path / "archive.db")
+    with small_filesystem("1m") as room:
+        db, new = room / "archive.db", room / "new.db"
+        db.write_bytes(made.read_bytes())
+        fill_up(room, leave=0)
+        before = state(db)
+        for path in (db, new):
+            result = cli("crawl", "listing", "--start-url", "http://127.0.0.1:9/", "--db", path)
+            assert result.returncode == 1 and f"{path}: disk full" in result.stderr, result.stderr
+        assert state(db) == before and not new.exists()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import functools
 import sqlite3
 from pathlib import Path
@@ -54,6 +55,9 @@ def friendly_errors(func):
         except (ArchiveError, ProfileError, NotFound, DiffError, SchemaError, ValueError, OSError) as exc:
             if isinstance(exc, click.ClickException):
                 raise
+            if isinstance(exc, OSError) and exc.errno == errno.ENOSPC:  # e.g. the archive's lock file
+                where = f" for {exc.filename}" if exc.filename else ""
+                raise click.ClickException(f"disk full: no space left on the device{where}") from None
             raise click.ClickException(str(exc)) from None
 
     return wrapper
