@@ -86,3 +86,16 @@ def test_a_notify_url_in_a_config_names_the_file_and_key_not_the_password(tmp_pa
     result = cli("crawl", "--config", config, "--db", db)
     assert result.returncode == 1 and f"{config}: key 'notify': nosuch://… is not a notification" in result.stderr
     assert "s3cret" not in result.stderr and not db.exists()
+
+
+def test_an_unreachable_host_with_robots_txt_on_is_one_line_per_failure(tmp_path):
+    """Scrapy used to print robots.txt's failure with a whole Twisted traceback, into every cron log."""
+    logs = tmp_path / "logs"
+    result = cli(
+        "crawl", "listing", "--start-url", "http://127.0.0.1:9/news/", "--db", tmp_path / "a.db",
+        "--log-dir", logs, "-s", "ROBOTSTXT_OBEY=true", "-s", "RETRY_TIMES=0",
+    )  # fmt: skip
+    assert result.returncode == 4, result.stdout + result.stderr[-3000:]
+    (log,) = logs.glob("*.log")
+    for said in (result.stderr, log.read_text()):
+        assert "Traceback" not in said and "robots.txt could not be fetched for <GET http://127.0.0.1:9/news/>" in said
