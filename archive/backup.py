@@ -53,6 +53,8 @@ def _claim(dest: str) -> None:
 def backup_archive(source: str, dest: str) -> int:
     """Copy `source` to `dest` (which must not exist); returns the pages copied."""
     src_path, target = Path(source), Path(dest)
+    if src_path.exists() and not src_path.is_file():
+        raise ArchiveError(f"{source} is not a file (a folder, a device or a pipe), not an archive")
     if not src_path.is_file():
         raise ArchiveError(f"no archive at {source}")
     if src_path.stat().st_size == 0:

@@ -66,9 +66,9 @@ def friendly_errors(func):
 def database_error(db: str | None, exc: sqlite3.DatabaseError) -> str:
     """SQLite's complaint about the archive, as one line saying what to do."""
     where = db or "the archive"
-    if "malformed" in str(exc) or "not a database" in str(exc):
+    if "malformed" in str(exc):
         return f"{where} is damaged ({exc}); restore it from a backup"
-    return f"{where}: {exc}"
+    return f"{where} is not a usable archive: {exc}"
 
 
 def _quiet_after_broken_pipe():
