@@ -183,3 +183,17 @@ def test_a_crawl_on_a_disk_already_full_says_the_disk_is_full(tmp_path):
             result = cli("crawl", "listing", "--start-url", "http://127.0.0.1:9/", "--db", path)
             assert result.returncode == 1 and f"{path}: disk full" in result.stderr, result.stderr
         assert state(db) == before and not new.exists()
+
+
+def test_tables_added_under_schema_5_without_a_new_version_are_not_damage(tmp_path):
+    """An archive made before crawl_activity and body_dicts existed (same schema version) still reads and crawls."""
+    db = altered("DROP TABLE crawl_activity")(tmp_path / "archive.db") or tmp_path / "archive.db"
+    with sqlite3.connect(db) as conn:
+        conn.execute("DROP TABLE body_dicts")
+    conn.close()
+    assert cli("export", "--db", db).returncode == 0
+    with Archive(db):  # a writer makes them again, empty
+        pass
+    assert {"crawl_activity", "body_dicts"} <= {
+        r[0] for r in sqlite3.connect(db).execute("SELECT name FROM sqlite_master")
+    }
