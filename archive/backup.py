@@ -13,24 +13,30 @@ import sqlite3
 from contextlib import closing
 from pathlib import Path
 
-from .schema import schema_version
+from .schema import SchemaError, schema_version
 from .store import ArchiveError
+from .structure import check_structure
 
 
 def _open_source(source: str) -> sqlite3.Connection:
     """The archive, read-only; in a folder we cannot write, as the readers open it (its -wal's rows included)."""
-    from .store import _open_unwritable_wal
+    from .connection import open_unwritable_wal
 
     uri = Path(source).resolve().as_uri()
     try:
         conn = sqlite3.connect(f"{uri}?mode=ro", uri=True, timeout=30)
         found = schema_version(conn)
     except sqlite3.OperationalError:
-        conn = _open_unwritable_wal(source)
+        conn = open_unwritable_wal(source)
         found = schema_version(conn)
     if found == 0:
         conn.close()
         raise ArchiveError(f"{source} is not a listing-archive archive (no archive tables in it)")
+    try:
+        check_structure(conn, source, found)
+    except SchemaError:
+        conn.close()
+        raise
     return conn
 
 
@@ -47,6 +53,8 @@ def _claim(dest: str) -> None:
 def backup_archive(source: str, dest: str) -> int:
     """Copy `source` to `dest` (which must not exist); returns the pages copied."""
     src_path, target = Path(source), Path(dest)
+    if src_path.exists() and not src_path.is_file():
+        raise ArchiveError(f"{source} is not a file (a folder, a device or a pipe), not an archive")
     if not src_path.is_file():
         raise ArchiveError(f"no archive at {source}")
     if src_path.stat().st_size == 0:

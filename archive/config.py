@@ -184,6 +184,11 @@ def _check_top(path, data: dict) -> None:
         notify = [notify]
     if not isinstance(notify, list) or not all(isinstance(n, str) and n.strip() for n in notify):
         raise _wrong(path, "", "notify", "a string or a list of strings", data["notify"])
+    from .notify import refused_urls, shown
+
+    refused = refused_urls(notify)
+    if refused:
+        raise ConfigError(f"{path}: key 'notify': {shown(refused[0])} is not a notification URL Apprise understands")
     if "settings" in data and not isinstance(data["settings"], dict):
         raise _wrong(path, "", "settings", "a table ([settings])", data["settings"])
     listings = data.get("listing")

@@ -26,8 +26,10 @@ from scrapy.settings import SETTINGS_PRIORITIES
 
 from crawler.distributed.codec import decode_result
 from crawler.distributed.frontier import Frontier, FrontierError, redacted
+from crawler.errors import EXIT_FAILED
 from crawler.listing_state import ListingState
 
+from .outcome import exit_status, log_stem, report
 from .writefaults import ArchiveWriteFailed
 from .writer import RECORDED_SETTINGS, ArchiveWriter
 
@@ -42,8 +44,6 @@ FRONTIER_KNOBS = {
 
 def coordinate(plan) -> int:
     """Run the plan's crawl with its frontier; print the summary, notify; the exit status."""
-    from .runner import EXIT_FAILED, exit_status, log_stem, report
-
     stem = log_stem(plan)
     log_file = f"{stem}.log"
     _log_to(log_file)

@@ -59,6 +59,22 @@ def message_for(conn, crawl: dict, fmt: str = NOTIFY_FORMAT, limit: int = NOTIFY
     return f"listing-archive ALERT: crawl #{crawl['id']} {state}", body
 
 
+def shown(url: str) -> str:
+    """A notification URL as a message may show it: its scheme only (the rest may hold a password)."""
+    return url.split("://")[0] + "://…" if "://" in url else repr(url)
+
+
+def refused_urls(urls: list[str]) -> list[str]:
+    """The URLs Apprise does not understand, checked before a crawl (it only parses them: nothing is sent)."""
+    if not urls:
+        return []
+    try:
+        import apprise
+    except ImportError:
+        raise ValueError("--notify needs the apprise package (pip install apprise)") from None
+    return [url for url in urls if not apprise.Apprise().add(url)]
+
+
 def send(urls: list[str], title: str, body: str, fmt: str = NOTIFY_FORMAT) -> bool:
     """Send to every Apprise URL; a failure is logged, never raised (the crawl is what matters)."""
     if not urls:
@@ -76,7 +92,7 @@ def send(urls: list[str], title: str, body: str, fmt: str = NOTIFY_FORMAT) -> bo
     sender = apprise.Apprise()
     for url in urls:
         if not sender.add(url):
-            log.warning("not a notification URL Apprise understands: %s", url.split("://")[0] + "://…")
+            log.warning("not a notification URL Apprise understands: %s", shown(url))
     ok = bool(sender) and sender.notify(title=title, body=body, body_format=body_format)
     if not ok:
         log.warning("a notification could not be sent")

@@ -11,25 +11,19 @@ from __future__ import annotations
 
 import hashlib
 import multiprocessing
-import os
 import sys
 from dataclasses import dataclass, field, replace
-from datetime import UTC, datetime
 from pathlib import Path
 
 from crawler.errors import (
     EXIT_BAD_INPUT,
     EXIT_FAILED,
     EXIT_LOCKED,
-    EXIT_OK,
-    EXIT_PARTIAL,
-    EXIT_SUSPECT,
     ListingArchiveError,
 )
 from crawler.origins import StartUrlError, check_start_url
 
-# Worst first: the exit status of several crawls is that of the worst one.
-SEVERITY = (EXIT_FAILED, EXIT_SUSPECT, EXIT_PARTIAL, EXIT_OK)
+from .outcome import exit_status, log_stem, report, worst
 
 
 class PlanError(ListingArchiveError, ValueError):
@@ -90,8 +84,9 @@ def build_plan(
         log_dir=log_dir,
         jobdir=jobdir,
     )
+    _check_notify(plan.notify)
     if config_path:
-        cfg = load_config(config_path)  # checked whole, settings included
+        cfg = load_config(config_path)  # checked whole, settings and notify URLs included
         plan.spider = spider or cfg.spider
         plan.listing_profiles = cfg.profiles
         plan.overrides = dict(cfg.settings)
@@ -175,6 +170,15 @@ def _take_credentials(urls: list[str], credentials: dict) -> list[str]:
             raise PlanError(f"--start-url: {problem}")
         bare.append(url)
     return list(dict.fromkeys(bare))
+
+
+def _check_notify(urls: list[str]) -> None:
+    """Before crawling, not after: a notification URL Apprise cannot read would only be warned about at the end."""
+    from .notify import refused_urls, shown
+
+    bad = refused_urls(urls)
+    if bad:
+        raise PlanError(f"--notify: {shown(bad[0])} is not a notification URL Apprise understands")
 
 
 def _frontier(plan: CrawlPlan, frontier, workers) -> None:
@@ -272,10 +276,6 @@ def remove_finished_jobs(jobdir: str) -> None:
         root.rmdir()
 
 
-def worst(codes) -> int:
-    return min(codes, key=lambda c: SEVERITY.index(c) if c in SEVERITY else -1)
-
-
 def per_listing(plan: CrawlPlan) -> list[CrawlPlan]:
     """With --jobdir, one plan (and one job folder) per listing, so each can resume on its own."""
     plans = []
@@ -330,61 +330,3 @@ def execute(plan: CrawlPlan) -> int:
     )
     error = result["stats"].get("archive/error")
     return exit_status(report(plan, result["crawl_id"], result, error, log_file))
-
-
-def log_stem(plan: CrawlPlan) -> Path:
-    """Where this crawl's log goes, without its suffix: logs/ beside the archive unless --log-dir says."""
-    logs = Path(plan.log_dir or Path(plan.db).resolve().parent / "logs")
-    logs.mkdir(parents=True, exist_ok=True)
-    return logs / f"crawl-{datetime.now(UTC):%Y%m%dT%H%M%SZ}-{os.getpid()}"
-
-
-def report(plan: CrawlPlan, crawl_id: int | None, result: dict, error: str | None, log_file) -> dict | None:
-    """After a crawl, local or distributed: close it as failed if its writes failed, print its
-    summary, send the notifications; returns its row (None when it never started)."""
-    from .notify import message_for, send
-    from .store import Archive
-    from .summary import crawl_summary
-
-    if error and crawl_id:
-        close_unfinished(plan.db, crawl_id, error)
-    with Archive(plan.db, readonly=True) as archive:
-        crawl_row = archive.crawl(crawl_id) if crawl_id else None
-        if crawl_row and crawl_row["status"] == "running":  # the archive was still locked: say what it is
-            crawl_row.update(status="failed", note=f"archive write failed: {error}")
-        print(crawl_summary(archive.conn, crawl_row, result))
-        if error:
-            print(f"  ARCHIVE WRITE FAILED: {error}. The crawl is failed; nothing was marked removed.")
-        print(f"  log: {log_file}", flush=True)
-        message = message_for(archive.conn, crawl_row) if crawl_row and plan.notify else None
-    if message:
-        send(plan.notify, *message)
-    return crawl_row
-
-
-def close_unfinished(db: str, crawl_id: int, error: str) -> None:
-    """A crawl whose archive writes failed could not close itself: close it as failed now, with the
-    reason, if the archive lets us (else the next crawl marks it failed)."""
-    import sqlite3
-
-    from .store import now
-
-    try:
-        conn = sqlite3.connect(db, timeout=2, isolation_level=None)
-        try:
-            conn.execute(
-                "UPDATE crawls SET status='failed', finished_at=?, note=? WHERE id=? AND status='running'",
-                (now(), f"archive write failed: {error}; nothing was marked removed", crawl_id),
-            )
-        finally:
-            conn.close()
-    except sqlite3.Error:
-        pass  # still locked or full: the summary says FAILED all the same
-
-
-def exit_status(crawl_row: dict | None) -> int:
-    """complete 0, partial 3, suspect 5; failed, or never closed (the archive could not be written), 4."""
-    if crawl_row and crawl_row.get("suspect") and crawl_row["status"] != "failed":
-        return EXIT_SUSPECT
-    status = crawl_row["status"] if crawl_row else "failed"
-    return {"complete": EXIT_OK, "partial": EXIT_PARTIAL}.get(status, EXIT_FAILED)

@@ -87,12 +87,40 @@ def build(db: str):
     )
 
 
+def listen(host: str, port: int):
+    """A socket listening on host:port (port 0: a free one), or a ValueError saying in one line why not."""
+    import errno
+    import os
+    import socket
+
+    try:
+        family = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE)[0][0]
+    except (socket.gaierror, UnicodeError) as exc:
+        raise ValueError(f"--host {host}: no such address here ({getattr(exc, 'strerror', None) or exc})") from None
+    try:
+        return socket.create_server((host, port), family=family)
+    except OSError as exc:
+        if exc.errno == errno.EADDRINUSE:
+            raise ValueError(f"{host}:{port} is already in use: choose another --port") from None
+        reason = os.strerror(exc.errno) if exc.errno else str(exc)
+        raise ValueError(f"cannot listen on {host}:{port}: {reason}") from None
+
+
 def serve(db: str, host: str, port: int) -> int:
+    """Serve until SIGTERM or Ctrl-C. The address is tried first, so that a busy port or a wrong host is one
+    line before anything is printed, and the address printed is the one served (port 0: the free port found)."""
+    with listen(host, port) as sock:
+        port = sock.getsockname()[1]
     ds = build(db)
     asyncio.run(ds.invoke_startup())
-    base = f"http://{host}:{port}"
+    base = f"http://[{host}]:{port}" if ":" in host else f"http://{host}:{port}"
     print(f"Archive: {base}/  new entries feed: {base}{FEED_PATH}  chart: {base}{CHART_PATH}", flush=True)
     # uvicorn stops on SIGTERM and SIGINT (Ctrl-C), closing its socket: nothing keeps running.
     # It says "Uvicorn running on ..." once it listens.
-    uvicorn.run(ds.app(), host=host, port=port, log_level="info", access_log=False, lifespan="on", workers=1)
-    return 0
+    config = uvicorn.Config(ds.app(), host=host, port=port, log_level="info", access_log=False, lifespan="on")
+    server = uvicorn.Server(config)
+    try:
+        server.run()
+    except KeyboardInterrupt:
+        pass
+    return 0 if server.started else 1  # not uvicorn's 3, which this tool's exit codes keep for a partial crawl

@@ -8,25 +8,25 @@ The store holds no per-crawl state: a crawl's counts live in a CrawlSession
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 from contextlib import closing
 from datetime import UTC, datetime
 from importlib import metadata
 from pathlib import Path
 
-from crawler.errors import ListingArchiveError
 from crawler.listing_state import ListingState
 
 from . import health
 from .activity import keep_counts
 from .bodies import read_body
-from .compact import settle_index
+from .connection import ArchiveError, connect_readonly, connect_writer  # noqa: F401  (ArchiveError: re-exported)
 from .record import STATUS_EVENT, insert_captures, plan_entries, plan_settled, write_plan
 from .rows import crawl_row, entry_from_row  # noqa: F401  (entry_from_row re-exported for readers)
-from .schema import check_readable, ensure_schema, schema_version, transaction
+from .schema import transaction
 from .session import CrawlSession, SessionDelta, Sighting
 from .superseded import EVIDENCE_CRAWL, EVIDENCE_JOINS
-from .writefaults import is_disk_full
+from .writefaults import is_disk_full, no_room
 
 try:
     SOFTWARE_VERSION = metadata.version("listing-archive")
@@ -34,67 +34,8 @@ except metadata.PackageNotFoundError:  # run from a checkout that is not install
     SOFTWARE_VERSION = "unknown"
 
 
-class ArchiveError(ListingArchiveError, RuntimeError):
-    """An archive file that cannot be opened or used, with a message saying why."""
-
-
 def now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
-
-
-def _connect_writer(path: str) -> sqlite3.Connection:
-    conn = sqlite3.connect(path, timeout=30, isolation_level=None, check_same_thread=False)
-    try:
-        if schema_version(conn) == 0 and conn.execute("SELECT 1 FROM sqlite_master LIMIT 1").fetchone():
-            raise ArchiveError(f"{path} is a SQLite database but not a listing-archive archive: it is left alone")
-        conn.execute("PRAGMA journal_mode=WAL")
-        conn.execute("PRAGMA synchronous=NORMAL")
-        conn.execute("PRAGMA foreign_keys=ON")
-        ensure_schema(conn)
-        settle_index(conn)  # a `compact` killed after its VACUUM
-    except sqlite3.OperationalError as exc:
-        conn.close()
-        if "readonly" in str(exc) or "read-only" in str(exc):
-            raise ArchiveError(f"{path} is read-only to you: a command that changes it cannot run") from None
-        raise
-    except ArchiveError:
-        conn.close()
-        raise
-    return conn
-
-
-def _connect_readonly(path: str) -> sqlite3.Connection:
-    """Read-only, for a copy or a folder the user cannot write to; the schema must be current."""
-    uri = Path(path).resolve().as_uri()
-    try:
-        conn = sqlite3.connect(f"{uri}?mode=ro", uri=True, timeout=30, isolation_level=None)
-        found = schema_version(conn)
-    except sqlite3.OperationalError:
-        conn = _open_unwritable_wal(path)
-        found = schema_version(conn)
-    check_readable(found, path)
-    return conn
-
-
-def _open_unwritable_wal(path: str) -> sqlite3.Connection:
-    """A WAL archive in a folder we cannot write (SQLite cannot make its -shm there).
-
-    With no -wal, nothing is pending: the file is read as it stands (immutable). With a
-    -wal holding committed rows, those rows count: the archive is read from a private
-    copy of the .db and its -wal, so the answer is never the .db file's alone.
-    """
-    wal = Path(f"{path}-wal")
-    if not wal.exists() or wal.stat().st_size == 0:
-        return sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro&immutable=1", uri=True, isolation_level=None)
-    import atexit
-    import shutil
-    import tempfile
-
-    copy = Path(tempfile.mkdtemp(prefix="listing-archive-read-")) / "archive.db"
-    atexit.register(shutil.rmtree, copy.parent, True)
-    shutil.copyfile(path, copy)
-    shutil.copyfile(wal, f"{copy}-wal")
-    return sqlite3.connect(f"{copy.as_uri()}?mode=ro", uri=True, isolation_level=None)
 
 
 class Archive:
@@ -102,10 +43,14 @@ class Archive:
         """Open the archive at `path`: a writer creates or migrates it; a reader never changes it."""
         self.path = str(path)
         self.readonly = readonly
+        existed = os.path.exists(self.path)
         try:
-            conn = _connect_readonly(self.path) if readonly else _connect_writer(self.path)
+            conn = connect_readonly(self.path) if readonly else connect_writer(self.path)
         except sqlite3.DatabaseError as exc:
-            if is_disk_full(exc):  # e.g. while migrating, which is one transaction
+            if not existed and os.path.isfile(self.path) and not os.path.getsize(self.path):
+                os.unlink(self.path)  # the empty file SQLite made: no archive was ever in it
+            # While migrating (one transaction), or making the -shm file (SQLite says "disk I/O error").
+            if is_disk_full(exc) or (isinstance(exc, sqlite3.OperationalError) and no_room(self.path)):
                 raise ArchiveError(f"{self.path}: disk full; the archive is unchanged") from None
             raise ArchiveError(f"{self.path} is not a usable archive: {exc}") from None
         if busy_timeout is not None:

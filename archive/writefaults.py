@@ -8,8 +8,10 @@ error) fails at once. The message names the cause in words a user acts on.
 from __future__ import annotations
 
 import errno
+import os
 import sqlite3
 import time
+from pathlib import Path
 
 from crawler.errors import EXIT_FAILED, ListingArchiveError
 
@@ -33,6 +35,16 @@ def is_disk_full(exc: BaseException) -> bool:
     return getattr(exc, "sqlite_errorcode", None) == sqlite3.SQLITE_FULL or (
         getattr(exc, "errno", None) == errno.ENOSPC or "full" in str(exc).lower()
     )
+
+
+def no_room(path: str, least: int = 64 * 1024) -> bool:
+    """Whether the file system holding `path` has (almost) no free space left: SQLite names a full disk met
+    while making its -shm file a "disk I/O error"."""
+    try:
+        stat = os.statvfs(Path(path).resolve().parent)
+    except OSError:
+        return False
+    return stat.f_bavail * stat.f_frsize < least
 
 
 def describe(exc: BaseException, waited: float = 0.0) -> str:

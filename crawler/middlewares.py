@@ -24,6 +24,25 @@ from .origins import allowed_origins, host, on_site
 log = logging.getLogger(__name__)
 
 
+class OneLineRobotsErrors(logging.Filter):
+    """Scrapy logs a robots.txt it could not fetch (a host down, a port closed) with the whole Twisted
+    traceback, once per host, into every cron log, and names the page instead: one line naming robots.txt
+    is enough (the page is still asked for, and its own failure is what the crawl reports)."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if record.levelno >= logging.ERROR and record.exc_info:
+            record.exc_info, record.exc_text = None, None
+            if str(record.msg).startswith("Error downloading"):
+                record.msg = "robots.txt could not be fetched for %(request)s: %(f_exception)s"
+        return True
+
+
+def quiet_robots_errors() -> None:
+    robots = logging.getLogger("scrapy.downloadermiddlewares.robotstxt")
+    if not any(isinstance(f, OneLineRobotsErrors) for f in robots.filters):
+        robots.addFilter(OneLineRobotsErrors())
+
+
 class PoliteDelayMiddleware:
     def __init__(self, crawler):
         self.crawler = crawler
@@ -36,6 +55,7 @@ class PoliteDelayMiddleware:
     def from_crawler(cls, crawler):
         mw = cls(crawler)
         crawler.signals.connect(mw.on_robots, signal=signals.robots_parsed)
+        quiet_robots_errors()
         return mw
 
     def on_robots(self, robotparser, request):

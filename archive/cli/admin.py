@@ -9,7 +9,7 @@ import click
 
 from crawler.errors import EXIT_LOCKED
 
-from .common import DB_OPTION, _check_exists, friendly_errors, open_writer
+from .common import DB_OPTION, _check_exists, database_error, friendly_errors, open_writer
 
 
 @click.command()
@@ -179,7 +179,7 @@ def compact(db):
     from ..schema import SCHEMA_VERSION
     from ..writefaults import is_disk_full
 
-    found = _schema_of(db)
+    found = _schema_of(db, intact=True)
     _check_writable(db, "compact")
     try:
         with archive_lock(db), open_writer(db) as archive:
@@ -205,13 +205,15 @@ def _compacted_line(db: str, done) -> str:
     return line
 
 
-def _schema_of(db: str) -> int:
-    """The schema version of the archive at `db`, read without changing it; a clear error for anything else."""
+def _schema_of(db: str, intact: bool = False) -> int:
+    """The schema version of the archive at `db`, read without changing it; a clear error for anything else.
+    With `intact`, every page is checked too (SQLite's quick_check): compacting a damaged file could lose rows."""
     import sqlite3
     from pathlib import Path
 
-    from ..schema import schema_version
-    from ..store import _open_unwritable_wal
+    from ..connection import open_unwritable_wal
+    from ..schema import SchemaError, schema_version
+    from ..structure import check_structure
 
     _check_exists(db)
     try:
@@ -219,15 +221,26 @@ def _schema_of(db: str) -> int:
             conn = sqlite3.connect(f"{Path(db).resolve().as_uri()}?mode=ro", uri=True)
             found = schema_version(conn)
         except sqlite3.OperationalError:  # a WAL archive in a folder we cannot write: read as the readers do
-            conn = _open_unwritable_wal(db)
+            conn = open_unwritable_wal(db)
             found = schema_version(conn)
-        conn.close()
+        try:
+            check_structure(conn, db, found)
+            problem = conn.execute("PRAGMA quick_check(1)").fetchone()[0] if intact else "ok"
+        finally:
+            conn.close()
+    except SchemaError as exc:
+        raise click.ClickException(str(exc)) from None
+    except sqlite3.DatabaseError as exc:
+        raise click.ClickException(database_error(db, exc)) from None
     except (sqlite3.Error, ValueError) as exc:
         raise click.ClickException(f"{db} is not a usable archive: {exc}") from None
     if found == 0:
         raise click.ClickException(
             f"{db} is not a listing-archive archive (no archive tables in it); nothing was changed"
         )
+    if problem != "ok":
+        problem = " ".join(problem.replace("*** in database main ***", "").split())  # one line
+        raise click.ClickException(f"{db} is damaged ({problem}); nothing was changed: restore it from a backup")
     return found
 
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import errno
 import functools
+import sqlite3
 from pathlib import Path
 
 import click
@@ -23,6 +25,14 @@ def limit_option(default: int, help: str):
     return click.option("--limit", default=default, show_default=True, type=click.IntRange(1, 100_000), help=help)
 
 
+def not_empty(ctx, param, value):
+    """A click callback: `--since ''` (a variable that expanded to nothing) is an error, not "not given"."""
+    values = value if isinstance(value, tuple) else (value,)
+    if any(v is not None and not v.strip() for v in values):
+        raise click.BadParameter("empty; give a value, or leave the option out")
+    return value
+
+
 def friendly_errors(func):
     """Known failures become one clear line and exit 1, never a traceback."""
 
@@ -39,12 +49,25 @@ def friendly_errors(func):
             return func(*args, **kwargs)
         except BrokenPipeError:
             _quiet_after_broken_pipe()
+        except sqlite3.DatabaseError as exc:  # a damaged page met half-way through reading
+            raise click.ClickException(database_error(kwargs.get("db"), exc)) from None
         except (ArchiveError, ProfileError, NotFound, DiffError, SchemaError, ValueError, OSError) as exc:
             if isinstance(exc, click.ClickException):
                 raise
+            if isinstance(exc, OSError) and exc.errno == errno.ENOSPC:  # e.g. the archive's lock file
+                where = f" for {exc.filename}" if exc.filename else ""
+                raise click.ClickException(f"disk full: no space left on the device{where}") from None
             raise click.ClickException(str(exc)) from None
 
     return wrapper
+
+
+def database_error(db: str | None, exc: sqlite3.DatabaseError) -> str:
+    """SQLite's complaint about the archive, as one line saying what to do."""
+    where = db or "the archive"
+    if "malformed" in str(exc):
+        return f"{where} is damaged ({exc}); restore it from a backup"
+    return f"{where} is not a usable archive: {exc}"
 
 
 def _quiet_after_broken_pipe():

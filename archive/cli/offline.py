@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import os
-from pathlib import Path
 
 import click
 
@@ -49,9 +48,11 @@ def parse(file, url, fmt, profile, feed_file):
     from crawler.entries import build_entries
     from crawler.extract import extract_page
     from crawler.extract.profiles import choose_profile
+    from crawler.files import PAGE_FILE_LIMIT, read_regular_file
     from crawler.validation import checked_entry
 
-    body = Path(file).read_bytes()
+    _check_page_url(url)
+    body = read_regular_file(file, "page", PAGE_FILE_LIMIT)
     if not body.strip():
         raise click.ClickException(f"{file} is empty: nothing to parse")
     if b"\x00" in body[:4096] and not body.startswith((b"\xff\xfe", b"\xfe\xff")):
@@ -60,7 +61,7 @@ def parse(file, url, fmt, profile, feed_file):
     page = extract_page(body, url, chosen or "auto")
     entries = [e for e in map(checked_entry, build_entries(page, url, url, chosen)) if e is not None]
     if feed_file:
-        entries = _with_feed(entries, Path(feed_file).read_bytes())
+        entries = _with_feed(entries, read_regular_file(feed_file, "feed", PAGE_FILE_LIMIT))
     if fmt == "jsonl":
         for e in entries:
             click.echo(json.dumps(e, ensure_ascii=False))
@@ -74,6 +75,16 @@ def parse(file, url, fmt, profile, feed_file):
     click.echo(entries_table(entries))
     if page.page_links:
         click.echo("pages: " + " ".join(page.page_links))
+
+
+def _check_page_url(url: str) -> None:
+    """--url must be the page's http(s) address: links resolve against it (else every entry is dropped, unsaid)."""
+    from ..runner import PlanError, _check_urls
+
+    try:
+        _check_urls([url])
+    except PlanError as exc:
+        raise click.BadParameter(str(exc).removeprefix("--start-url: "), param_hint="--url") from None
 
 
 def _with_feed(entries: list[dict], feed: bytes) -> list[dict]:

@@ -13,7 +13,7 @@ import sys
 import click
 
 from ..exports import EXPORT_FORMATS, write_csv
-from .common import DB_OPTION, friendly_errors, limit_option, open_reader
+from .common import DB_OPTION, friendly_errors, limit_option, not_empty, open_reader
 
 # FTS5's operator words: in a plain-words query they are words, which the user should hear about.
 FTS_OPERATORS = {"AND", "OR", "NOT", "NEAR"}
@@ -65,6 +65,7 @@ def echo_data(text: str) -> None:
 @click.option(
     "--as-of",
     default=None,
+    callback=not_empty,
     metavar="DATE",
     help="The archive as it stood at this date (YYYY-MM-DD: the start of that day, UTC; or an ISO date-time).",
 )
@@ -134,22 +135,25 @@ def history(entry, db, fmt):
 @click.option(
     "--since",
     default=None,
+    callback=not_empty,
     metavar="DATE",
     help="Entries dated (or first seen) on or after this date (its start, UTC).",
 )
 @click.option(
     "--until",
     default=None,
+    callback=not_empty,
     metavar="DATE",
     help="Entries dated (or first seen) up to this date; a day, month or year includes all of it.",
 )
 @click.option(
     "--organiser",
     default=None,
+    callback=not_empty,
     metavar="NAME",
     help="Only entries whose organisers include NAME (as written: % and _ are plain characters).",
 )
-@click.option("--listing", default=None, metavar="URL", help="Only entries seen on this listing.")
+@click.option("--listing", default=None, callback=not_empty, metavar="URL", help="Only entries seen on this listing.")
 @limit_option(50, "At most this many results (1 to 100,000), e.g. --limit 10.")
 @click.option(
     "--raw", is_flag=True, help='QUERY is FTS5 syntax (AND, OR, NOT, "phrases", prefix*, NEAR(...)), passed through.'
@@ -236,7 +240,9 @@ def export_warc_command(db, output, crawl_id, force):
 @click.command()
 @DB_OPTION
 @click.option("--host", default="127.0.0.1", show_default=True, help="The address to listen on, e.g. --host 0.0.0.0.")
-@click.option("--port", default=8001, show_default=True, type=int, help="The port, e.g. --port 8001.")
+@click.option(
+    "--port", default=8001, show_default=True, type=click.IntRange(0, 65535), help="The port (0: any free one)."
+)
 @friendly_errors
 def serve(db, host, port):
     """Browse the archive in Datasette, read-only, with search and stored queries.

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import click
 
-from .common import DB_OPTION, friendly_errors, open_reader, open_writer
+from .common import DB_OPTION, friendly_errors, not_empty, open_reader, open_writer
 from .reading import echo_data, quiet_broken_pipe
 
 DEFAULT_MARK = "default"
@@ -43,6 +43,8 @@ def _kinds(only: str | None) -> set[str] | None:
     if not only:
         return None
     kinds = {k.strip() for k in only.split(",") if k.strip()}
+    if not kinds:  # "--only ," would otherwise mean every kind
+        raise click.BadParameter(f"{only!r} names no kind: give new, changed, removed or restored", param_hint="--only")
     bad = kinds - {"new", "changed", "removed", "restored"}
     if bad:
         raise click.BadParameter(f"unknown kind(s) {', '.join(sorted(bad))}", param_hint="--only")
@@ -78,6 +80,7 @@ def _pair(conn, from_ref, to_ref, since, mark_name):
     "--from",
     "from_ref",
     default=None,
+    callback=not_empty,
     metavar="CRAWL|DATE",
     help="Compare from this crawl, or the archive as it stood at this date (default: the last complete crawl but one).",
 )
@@ -85,12 +88,14 @@ def _pair(conn, from_ref, to_ref, since, mark_name):
     "--to",
     "to_ref",
     default=None,
+    callback=not_empty,
     metavar="CRAWL|DATE",
     help="Compare to this crawl or date (default: the last complete crawl).",
 )
 @click.option(
     "--since",
     default=None,
+    callback=not_empty,
     metavar="DATE",
     help="Every crawl from this date (its start, UTC) on, folded into one report.",
 )
@@ -112,8 +117,10 @@ def _pair(conn, from_ref, to_ref, since, mark_name):
     metavar="[=NAME]",
     help="Move the mark (default, or NAME) to this report's last crawl once it is written.",
 )
-@click.option("--listing", default=None, metavar="URL", help="Only entries of this listing.")
-@click.option("--only", default=None, metavar="KINDS", help="Comma-separated: new,changed,removed,restored.")
+@click.option("--listing", default=None, callback=not_empty, metavar="URL", help="Only entries of this listing.")
+@click.option(
+    "--only", default=None, callback=not_empty, metavar="KINDS", help="Comma-separated: new,changed,removed,restored."
+)
 @click.option("--format", "fmt", type=click.Choice(_format_choices()), default="text", show_default=True)
 @click.option("-o", "--output", default=None, type=click.Path(dir_okay=False), help="Write the report to this file.")
 @friendly_errors
@@ -139,6 +146,8 @@ def diff(db, from_ref, to_ref, since, since_mark, mark_reported, listing, only, 
         mark_key(name)
     if since_mark and (since or from_ref):
         raise click.UsageError("--since-last-report compares from the mark: leave out --since and --from")
+    if since and from_ref:  # each says where the report starts: neither may be dropped unsaid
+        raise click.UsageError("--since and --from both say where the report starts: give one of them")
     with open_writer(db) if marks else open_reader(db) as archive:
         frm, to, same = _pair(archive.conn, from_ref, to_ref, since, since_mark)
         report = run_diff(archive.conn, frm, to, listing=listing, only=kinds, allow_same=same)

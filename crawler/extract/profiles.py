@@ -129,9 +129,33 @@ def validate(data: dict, source: str) -> None:
 
 def _pattern(data: dict, key: str, source: str) -> re.Pattern | None:
     try:
-        return re.compile(data[key]) if data.get(key) else None
+        pattern = re.compile(data[key]) if data.get(key) else None
     except re.error as exc:
         raise ProfileError(f"{source}: {key} is not a valid regular expression: {exc}") from None
+    if pattern is not None and _nested_repeat(re._parser.parse(pattern.pattern)):
+        raise ProfileError(
+            f"{source}: {key} = {pattern.pattern!r} repeats a repetition (like (a+)+), which can take hours "
+            "on one link: write it without the nested repeat"
+        )
+    return pattern
+
+
+def _nested_repeat(items, inside: bool = False) -> bool:
+    """Whether a parsed pattern repeats something that itself repeats a variable number of times (catastrophic
+    backtracking: (a+)+, (a*b*)*, (x{1,9})+); a fixed count ((ab){2})+ is harmless."""
+    for op, arg in items:
+        if op in (re._constants.MAX_REPEAT, re._constants.MIN_REPEAT, re._constants.POSSESSIVE_REPEAT):
+            low, high, sub = arg
+            if inside and low != high:
+                return True
+            if _nested_repeat(sub, inside or low != high):
+                return True
+            continue
+        for part in arg if isinstance(arg, (list, tuple)) else ():
+            subs = part if isinstance(part, list) else [part]  # a BRANCH holds a list of alternatives
+            if any(isinstance(s, re._parser.SubPattern) and _nested_repeat(s, inside) for s in subs):
+                return True
+    return False
 
 
 def _from_mapping(data: dict, source: str) -> Profile:
@@ -163,13 +187,16 @@ def _from_mapping(data: dict, source: str) -> Profile:
 
 
 def read_toml(path: str | Path, what: str, error: type[ValueError]) -> dict:
-    """A TOML file as a dict; a missing or malformed file raises `error` saying which."""
+    """A TOML file as a dict; a missing, malformed, huge or not regular file raises `error` saying which."""
+    from ..files import TEXT_FILE_LIMIT, read_regular_file
+
+    data = read_regular_file(path, what, TEXT_FILE_LIMIT, error)
     try:
-        return tomllib.loads(Path(path).read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise error(f"no {what} file at {path}") from None
+        return tomllib.loads(data.decode("utf-8"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
         raise error(f"{path}: not valid TOML: {exc}") from None
+    except RecursionError:  # tomllib reads nested arrays and tables recursively
+        raise error(f"{path}: not valid TOML: nested too deeply") from None
 
 
 def profile_from_text(text: str, source: str) -> Profile:

@@ -1,0 +1,40 @@
+"""Reading a file the user named (a config, a profile, a saved page): only a regular file, and only so much.
+
+A FIFO or a terminal would block the read for ever, /dev/zero would fill the memory
+before anything said why: each is refused at once, with a message naming the file.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+from pathlib import Path
+
+# A config or profile is a few KB; a saved page is bounded as a fetched one is (crawler.settings.DOWNLOAD_MAXSIZE).
+TEXT_FILE_LIMIT = 1024 * 1024
+PAGE_FILE_LIMIT = 16 * 1024 * 1024
+
+
+def read_regular_file(path: str | Path, what: str, limit: int, error: type[ValueError] = ValueError) -> bytes:
+    """The bytes of the regular file at `path` (a `what`: "config", "profile", "page"), at most `limit` of them;
+    anything else raises `error` (the caller's ValueError) saying why."""
+    try:
+        # O_NONBLOCK: opening a FIFO with no writer must not wait; a regular file ignores the flag.
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+    except FileNotFoundError:
+        raise error(f"no {what} file at {path}") from None
+    except IsADirectoryError:
+        raise error(f"{path} is a folder, not a {what} file") from None
+    except OSError as exc:
+        raise error(f"cannot read the {what} file {path}: {exc.strerror}") from None
+    mode = os.fstat(fd).st_mode
+    if not stat.S_ISREG(mode):
+        os.close(fd)
+        if stat.S_ISDIR(mode):
+            raise error(f"{path} is a folder, not a {what} file")
+        raise error(f"{path} is not a regular file (a pipe, a device or a socket), not a {what} file")
+    with os.fdopen(fd, "rb") as file:
+        data = file.read(limit + 1)
+    if len(data) > limit:
+        raise error(f"{path} is larger than {limit // 1024:,} KB: too big for a {what} file")
+    return data

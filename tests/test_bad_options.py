@@ -1,0 +1,101 @@
+"""Options given a value that cannot mean what was asked: a usage error or one clear line, never a
+silent default, a dropped option, a traceback, or the wrong exit code.
+"""
+
+import socket
+
+import pytest
+from conftest import cli
+from test_bad_archives import good_archive
+
+
+@pytest.fixture
+def db(tmp_path):
+    return good_archive(tmp_path / "archive.db")
+
+
+@pytest.mark.parametrize(
+    "args,option",
+    [
+        (["diff", "--since", ""], "--since"),
+        (["diff", "--from", ""], "--from"),
+        (["diff", "--to", " "], "--to"),
+        (["diff", "--only", ""], "--only"),
+        (["diff", "--listing", ""], "--listing"),
+        (["search", "forum", "--since", ""], "--since"),
+        (["search", "forum", "--until", ""], "--until"),
+        (["search", "forum", "--organiser", ""], "--organiser"),
+        (["export", "--as-of", ""], "--as-of"),
+    ],
+)
+def test_an_empty_value_is_not_taken_as_not_given(db, args, option):
+    """`--since "$SINCE"` with SINCE unset used to report everything, as if no --since were given."""
+    result = cli(*args, "--db", db)
+    assert result.returncode == 2 and f"Invalid value for '{option}': empty" in result.stderr, result.stderr
+    assert result.stdout == ""
+
+
+def test_diff_only_with_no_kind_in_it(db):
+    result = cli("diff", "--only", ",", "--db", db)
+    assert result.returncode == 2 and "names no kind" in result.stderr and result.stdout == ""
+
+
+def test_diff_since_and_from_together_are_refused(db):
+    """--from used to be dropped without a word when --since was given."""
+    result = cli("diff", "--since", "2020", "--from", "1", "--db", db)
+    assert result.returncode == 2 and "--since and --from both say where the report starts" in result.stderr
+    assert result.stdout == ""
+
+
+@pytest.mark.parametrize("port", ["-1", "70000"])
+def test_serve_on_a_port_out_of_range(db, port):
+    result = cli("serve", "--port", port, "--db", db, timeout=60)
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert f"Invalid value for '--port': {port} is not in the range" in result.stderr
+
+
+def test_serve_on_a_busy_port_says_so_in_one_line(db):
+    """It used to print "Archive: http://127.0.0.1:PORT/" (someone else's server), a traceback, and exit 3."""
+    with socket.create_server(("127.0.0.1", 0)) as busy:
+        port = busy.getsockname()[1]
+        result = cli("serve", "--port", port, "--db", db, timeout=60)
+    assert result.returncode == 1 and result.stdout == "", result.stdout
+    assert result.stderr.strip() == f"Error: 127.0.0.1:{port} is already in use: choose another --port"
+
+
+def test_serve_on_an_address_not_of_this_machine(db):
+    result = cli("serve", "--host", "192.0.2.1", "--port", "8001", "--db", db, timeout=60)  # TEST-NET-1
+    assert result.returncode == 1 and result.stdout == "", result.stdout
+    assert result.stderr.strip() == "Error: cannot listen on 192.0.2.1:8001: Cannot assign requested address"
+
+
+def test_a_notify_url_apprise_cannot_read_is_refused_before_crawling(tmp_path):
+    """It used to be accepted, the crawl run, and a warning logged at the end: no one was told of the crawl."""
+    db = tmp_path / "new.db"
+    result = cli("crawl", "listing", "--start-url", "http://127.0.0.1:9/", "--notify", "::not a url::", "--db", db)
+    assert result.returncode == 2 and "--notify: '::not a url::' is not a notification URL" in result.stderr
+    assert not db.exists()
+
+
+def test_a_notify_url_in_a_config_names_the_file_and_key_not_the_password(tmp_path):
+    config, db = tmp_path / "listings.toml", tmp_path / "new.db"
+    config.write_text(
+        'notify = ["json://localhost", "nosuch://user:s3cret@example.org"]\n'
+        '[[listing]]\nurl = "http://127.0.0.1:9/"\nspider = "listing"\n'
+    )
+    result = cli("crawl", "--config", config, "--db", db)
+    assert result.returncode == 1 and f"{config}: key 'notify': nosuch://… is not a notification" in result.stderr
+    assert "s3cret" not in result.stderr and not db.exists()
+
+
+def test_an_unreachable_host_with_robots_txt_on_is_one_line_per_failure(tmp_path):
+    """Scrapy used to print robots.txt's failure with a whole Twisted traceback, into every cron log."""
+    logs = tmp_path / "logs"
+    result = cli(
+        "crawl", "listing", "--start-url", "http://127.0.0.1:9/news/", "--db", tmp_path / "a.db",
+        "--log-dir", logs, "-s", "ROBOTSTXT_OBEY=true", "-s", "RETRY_TIMES=0",
+    )  # fmt: skip
+    assert result.returncode == 4, result.stdout + result.stderr[-3000:]
+    (log,) = logs.glob("*.log")
+    for said in (result.stderr, log.read_text()):
+        assert "Traceback" not in said and "robots.txt could not be fetched for <GET http://127.0.0.1:9/news/>" in said
