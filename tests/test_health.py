@@ -61,9 +61,7 @@ def test_entries_per_page_is_not_judged_on_pages_of_a_few_entries():
     # 3 a page before (under MIN_ENTRIES_PER_PAGE = 4): 1 a page now is noise, not a redesign.
     assert assess(L1, 4, 4, {}, past(pages=4, entries=12), complete=True) == []
     # 4 a page before is judged.
-    assert assess(L1, 4, 4, {}, past(pages=4, entries=16), complete=True) == [
-        f"{L1}: 1.0 entries per page, was 4.0"
-    ]
+    assert assess(L1, 4, 4, {}, past(pages=4, entries=16), complete=True) == [f"{L1}: 1.0 entries per page, was 4.0"]
 
 
 def test_the_baseline_is_the_average_of_earlier_crawls():
