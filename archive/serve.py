@@ -9,6 +9,8 @@ everything with it; nothing is left listening.
 from __future__ import annotations
 
 import asyncio
+import errno
+import socket
 from pathlib import Path
 
 import uvicorn
@@ -85,6 +87,22 @@ def build(db: str):
         template_dir=str(Path(__file__).parent / "serve_templates"),
         settings={"default_allow_sql": True},
     )
+
+
+def listen_problem(host: str, port: int) -> tuple[str, str] | None:
+    """Why the server could not listen on host:port, found before it says it serves: ("host", why)
+    for an address this machine does not have, ("port", why) otherwise; None when it can.
+    (uvicorn would print the address as served, log an error among its INFO lines and exit 3.)"""
+    try:
+        family, _, _, _, address = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)[0]
+        with socket.socket(family, socket.SOCK_STREAM) as probe:
+            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as uvicorn binds
+            probe.bind(address)
+    except socket.gaierror as exc:
+        return "host", exc.strerror
+    except OSError as exc:
+        return ("host" if exc.errno == errno.EADDRNOTAVAIL else "port"), exc.strerror or str(exc)
+    return None
 
 
 def serve(db: str, host: str, port: int) -> int:

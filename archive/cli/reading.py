@@ -233,7 +233,9 @@ def export_warc_command(db, output, crawl_id, force):
 @click.command()
 @DB_OPTION
 @click.option("--host", default="127.0.0.1", show_default=True, help="The address to listen on, e.g. --host 0.0.0.0.")
-@click.option("--port", default=8001, show_default=True, type=int, help="The port, e.g. --port 8001.")
+@click.option(
+    "--port", default=8001, show_default=True, type=click.IntRange(1, 65535), help="The port, e.g. --port 8001."
+)
 @friendly_errors
 def serve(db, host, port):
     """Browse the archive in Datasette, read-only, with search and stored queries.
@@ -242,9 +244,15 @@ def serve(db, host, port):
     Example:
       listing-archive serve --db archive.db --port 8001
     """
+    from ..serve import listen_problem
     from ..serve import serve as run_serve
 
     open_reader(db).close()
+    problem = listen_problem(host, port)
+    if problem and problem[0] == "host":
+        raise click.BadParameter(f"{host!r} is not an address of this machine ({problem[1]})", param_hint="--host")
+    if problem:
+        raise click.ClickException(f"cannot serve on {host}:{port} ({problem[1]}); give another, e.g. --port 8002")
     sys.exit(run_serve(db, host, port))
 
 
