@@ -9,11 +9,16 @@ everything with it; nothing is left listening.
 from __future__ import annotations
 
 import asyncio
+import errno
+import os
+import socket
 from pathlib import Path
 
 import uvicorn
 from datasette.app import Datasette
 from datasette.plugins import pm
+
+from crawler.errors import ListingArchiveError
 
 from . import serve_plugin
 from .serve_plugin import CHART_PATH, FEED_PATH
@@ -87,23 +92,32 @@ def build(db: str):
     )
 
 
-def listen(host: str, port: int):
-    """A socket listening on host:port (port 0: a free one), or a ValueError saying in one line why not."""
-    import errno
-    import os
-    import socket
+class AddressUnavailable(ListingArchiveError, ValueError):
+    """An address `serve` cannot listen on; `option` is the one to change (--host or --port)."""
 
+    def __init__(self, option: str, message: str):
+        super().__init__(message)
+        self.option = option
+
+
+def listen(host: str, port: int) -> socket.socket:
+    """A socket listening on host:port (port 0: a free one), or AddressUnavailable saying in one line why not."""
+    where = f"{host!r} is not an address of this machine"
+    if not host.strip():
+        raise AddressUnavailable("--host", f"{where} (it is empty; 0.0.0.0 listens on every address)")
     try:
         family = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE)[0][0]
     except (socket.gaierror, UnicodeError) as exc:
-        raise ValueError(f"--host {host}: no such address here ({getattr(exc, 'strerror', None) or exc})") from None
+        raise AddressUnavailable("--host", f"{where} ({getattr(exc, 'strerror', None) or exc})") from None
     try:
         return socket.create_server((host, port), family=family)
     except OSError as exc:
-        if exc.errno == errno.EADDRINUSE:
-            raise ValueError(f"{host}:{port} is already in use: choose another --port") from None
-        reason = os.strerror(exc.errno) if exc.errno else str(exc)
-        raise ValueError(f"cannot listen on {host}:{port}: {reason}") from None
+        why = os.strerror(exc.errno) if exc.errno else str(exc)
+        if exc.errno == errno.EADDRNOTAVAIL:
+            raise AddressUnavailable("--host", f"{where} ({why})") from None
+        raise AddressUnavailable(
+            "--port", f"cannot serve on {host}:{port} ({why}); give another, e.g. --port 0"
+        ) from None
 
 
 def serve(db: str, host: str, port: int) -> int:

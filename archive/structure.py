@@ -11,7 +11,7 @@ from __future__ import annotations
 import functools
 import sqlite3
 
-from crawler.items import FIELD_TABLE
+from crawler.field_table import FIELD_TABLE
 
 from .schema import SCHEMA_VERSION, SchemaError, ensure_schema
 from .versions import COLUMNS

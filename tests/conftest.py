@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from crawler.items import FIELDS
+from crawler.field_table import FIELDS
 
 # The unattended-crawl fixtures (a demo site copy and its archive) for the tests that use them.
 pytest_plugins = ["unattended", "redis_server"]

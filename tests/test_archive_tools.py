@@ -18,12 +18,34 @@ def crawled(tmp_path_factory):
     return db
 
 
-def test_reparse_records_a_parser_change_not_a_site_change(crawled, tmp_path):
-    db = tmp_path / "copy.db"
-    src, dst = sqlite3.connect(crawled), sqlite3.connect(db)
+@pytest.fixture(scope="module")
+def crawled_twice(tmp_path_factory):
+    """The demo site crawled in week 1 (crawl 1), then in week 2 (crawl 2: page 1 changed, page 2 a 304)."""
+    db = tmp_path_factory.mktemp("tools2") / "a.db"
+    with SiteServer(demo_site_root(), state="week1", base=DEMO_BASE) as site:
+        cli("crawl", "ilo", "--db", db, "--start-url", site.base_url + DEMO_LISTING_PATH, *FAST, check=0)
+        site.state = "week2"
+        cli("crawl", "ilo", "--db", db, "--start-url", site.base_url + DEMO_LISTING_PATH, *FAST, check=0)
+    return db
+
+
+def copy_of(db, tmp_path):
+    """A copy of the archive `db` that a test may change."""
+    copy = tmp_path / "copy.db"
+    src, dst = sqlite3.connect(db), sqlite3.connect(copy)
     src.backup(dst)
     src.close()
     dst.close()
+    return copy
+
+
+def rows(db, sql):
+    with sqlite3.connect(db) as conn:
+        return conn.execute(sql).fetchall()
+
+
+def test_reparse_records_a_parser_change_not_a_site_change(crawled, tmp_path):
+    db = copy_of(crawled, tmp_path)
     # Pretend an older parser got a title wrong: today's parsers put it right from the stored page.
     with sqlite3.connect(db) as conn:
         conn.execute("UPDATE entries SET title = 'Garbled' WHERE entry_id = 'WCMS_865548'")
@@ -76,3 +98,70 @@ def test_export_warc_never_overwrites_nor_writes_a_crawl_that_is_not_there(crawl
     itself = cli("export-warc", "--db", crawled, "-o", crawled, "--force")
     assert itself.returncode == 1 and "the archive itself" in itself.stderr
     assert sorted(p.name for p in tmp_path.iterdir()) == ["c.warc.gz"]  # no part file left
+
+
+def test_reparse_crawl_reparses_that_crawls_captures(crawled_twice, tmp_path):
+    db = copy_of(crawled_twice, tmp_path)
+    with sqlite3.connect(db) as conn:  # an entry week 2 lists, garbled by "an older parser"
+        conn.execute("UPDATE entries SET title = 'Garbled' WHERE entry_id = 'WCMS_867001'")
+    out = cli("reparse", "--db", db, "--crawl", "2", check=0).stdout
+    assert out.startswith("reparse #3: 14 entries from 2 stored pages: new 0, changed 1 ")
+    assert rows(db, "SELECT id, source, status, note FROM crawls WHERE id = 3") == [
+        (3, "reparse", "complete", "reparse of crawl 2 with this release's parsers")
+    ]
+    assert rows(db, "SELECT title FROM entries WHERE entry_id = 'WCMS_867001'") != [("Garbled",)]
+    assert rows(db, "SELECT count(*) FROM entries WHERE status = 'removed'") == [(1,)]  # as week 2 left it
+
+
+@pytest.mark.parametrize(
+    ("crawl", "code", "message"),
+    [
+        ("99", 1, "Error: no crawl 99 in this archive"),
+        ("0", 1, "Error: no crawl 0 in this archive"),
+        ("abc", 2, "Error: Invalid value for '--crawl': 'abc' is not a valid integer."),
+    ],
+)
+def test_reparse_of_a_crawl_that_is_not_there_changes_nothing(crawled_twice, tmp_path, crawl, code, message):
+    db = copy_of(crawled_twice, tmp_path)
+    before = rows(db, "SELECT * FROM crawls") + rows(db, "SELECT * FROM entry_versions")
+    refused = cli("reparse", "--db", db, "--crawl", crawl, check=code)
+    assert refused.stderr.splitlines()[-1] == message and refused.stdout == ""
+    assert rows(db, "SELECT * FROM crawls") + rows(db, "SELECT * FROM entry_versions") == before
+
+
+def warc_responses(path) -> list[tuple[str, str, str]]:
+    """(record type, target URI, WARC-Date) of each record of the WARC file at `path`."""
+    with open(path, "rb") as fh:
+        return [
+            (r.rec_type, r.rec_headers.get_header("WARC-Target-URI"), r.rec_headers.get_header("WARC-Date"))
+            for r in ArchiveIterator(fh)
+        ]
+
+
+def test_export_warc_crawl_writes_only_that_crawls_captures(crawled_twice, tmp_path):
+    captures = rows(crawled_twice, "SELECT crawl_id, url, replace(fetched_at, '+00:00', 'Z') FROM captures ORDER BY id")
+    assert [c[0] for c in captures] == [1, 1, 2, 2]
+    for crawl in (1, 2):
+        out = tmp_path / f"crawl{crawl}.warc.gz"
+        assert cli("export-warc", "--db", crawled_twice, "-o", out, "--crawl", crawl, check=0).stdout == (
+            f"wrote 2 records to {out}\n"
+        )
+        got = warc_responses(out)
+        assert [(uri, date) for _, uri, date in got] == [(url, date) for c, url, date in captures if c == crawl]
+    whole = tmp_path / "all.warc.gz"
+    assert "wrote 4 records" in cli("export-warc", "--db", crawled_twice, "-o", whole, check=0).stdout
+    assert [kind for kind, _, _ in warc_responses(whole)] == ["response", "response", "response", "revisit"]
+
+
+@pytest.mark.parametrize(
+    ("crawl", "code", "message"),
+    [
+        ("0", 1, "no crawl 0 in {db} (see `listing-archive crawls`); nothing written"),
+        ("-1", 1, "no crawl -1 in {db} (see `listing-archive crawls`); nothing written"),
+        ("abc", 2, "Invalid value for '--crawl': 'abc' is not a valid integer."),
+    ],
+)
+def test_export_warc_of_a_crawl_that_is_not_there_writes_nothing(crawled_twice, tmp_path, crawl, code, message):
+    refused = cli("export-warc", "--db", crawled_twice, "-o", tmp_path / "c.warc.gz", "--crawl", crawl, check=code)
+    assert refused.stderr.splitlines()[-1] == "Error: " + message.format(db=crawled_twice)
+    assert list(tmp_path.iterdir()) == []

@@ -5,7 +5,7 @@ import io
 import json
 
 import pytest
-from conftest import FIXTURES, SEED_URL, cli
+from conftest import FAST, FIXTURES, SEED_URL, cli, q
 
 from archive.store import Archive, Sighting
 from crawler.entries import FIELDS
@@ -197,3 +197,42 @@ def test_search_says_when_operator_words_are_read_as_words(small_db):
     assert plain.exit_code == 0 and "OR read as plain words; add --raw" in plain.stderr
     raw = CliRunner().invoke(main, ["search", "--raw", "migrant OR law", "--db", str(small_db)])
     assert raw.exit_code == 0 and "read as plain words" not in raw.stderr and "Forum on migrant workers" in raw.stdout
+
+
+# -- $LISTING_ARCHIVE_DB: the archive when no --db is given ------------------------------------
+
+
+def test_listing_archive_db_names_the_archive_every_command_reads(small_db, tmp_path, monkeypatch):
+    monkeypatch.setenv("LISTING_ARCHIVE_DB", str(small_db))
+    assert "WCMS_1" in cli("search", "migrant", check=0).stdout
+    assert cli("crawls", check=0).stdout.splitlines()[1].startswith("#1 ")
+    # --db wins over the variable.
+    elsewhere = cli("crawls", "--db", tmp_path / "other.db", check=1)
+    assert elsewhere.stderr.startswith(f"Error: no archive at {tmp_path / 'other.db'}")
+
+
+def test_listing_archive_db_is_where_a_crawl_writes(tmp_path, monkeypatch):
+    from crawler.site_server import DEMO_BASE, DEMO_LISTING_PATH, SiteServer, demo_site_root
+
+    db = tmp_path / "from-env.db"
+    monkeypatch.setenv("LISTING_ARCHIVE_DB", str(db))
+    with SiteServer(demo_site_root(), state="week1", base=DEMO_BASE) as site:
+        crawled = cli("crawl", "ilo", "--start-url", site.base_url + DEMO_LISTING_PATH, *FAST, check=0)
+    assert q(db, "SELECT count(*) FROM entries") == 14
+    assert crawled.stdout.splitlines()[-1].startswith(f"  log: {tmp_path / 'logs'}/")  # logs/ beside that archive
+
+
+@pytest.mark.parametrize("command", [["crawls"], ["crawl", "ilo", "--start-url", "http://127.0.0.1:9/"]])
+def test_a_bad_listing_archive_db_is_one_clear_line(tmp_path, monkeypatch, command):
+    monkeypatch.setenv("LISTING_ARCHIVE_DB", str(tmp_path))
+    folder = cli(*command, check=2)  # the user typed no --db: the message names the variable
+    assert (
+        folder.stderr.splitlines()[-1]
+        == f"Error: Invalid value for $LISTING_ARCHIVE_DB: File '{tmp_path}' is a directory."
+    )
+    notes = tmp_path / "notes.txt"
+    notes.write_text("my notes")
+    monkeypatch.setenv("LISTING_ARCHIVE_DB", str(notes))
+    not_archive = cli(*command, check=1)
+    assert not_archive.stderr.strip() == f"Error: {notes} is not a usable archive: file is not a database"
+    assert notes.read_text() == "my notes"

@@ -243,3 +243,31 @@ def test_conditional_requests_hold_every_crawl_not_every_other(tmp_path):
     assert statuses == ["200,200", "304,304", "304,304"]
     assert count(db, "SELECT count(*) FROM entry_versions") == 14  # no version from a 304
     assert count(db, "SELECT sum(entries) FROM crawls WHERE id=3") == 14
+
+
+def test_log_dir_is_where_each_crawls_log_goes(tmp_path):
+    db, logs = tmp_path / "a.db", tmp_path / "var" / "log" / "lao"  # made, parents and all
+    with SiteServer(demo_site_root(), state="week1", base=DEMO_BASE) as site:
+        url = site.base_url + DEMO_LISTING_PATH
+        first = cli("crawl", "ilo", "--db", db, "--start-url", url, "--log-dir", logs, *FAST, check=0)
+        second = cli("crawl", "ilo", "--db", db, "--start-url", url, *FAST, check=0)
+    written = sorted(logs.iterdir())
+    assert len(written) == 1 and written[0].name.startswith("crawl-") and written[0].suffix == ".log"
+    assert first.stdout.splitlines()[-1] == f"  log: {written[0]}"
+    assert "Spider closed (finished)" in written[0].read_text()
+    # Without --log-dir, logs/ beside the archive.
+    default = sorted((tmp_path / "logs").iterdir())
+    assert len(default) == 1 and second.stdout.splitlines()[-1] == f"  log: {default[0]}"
+
+
+def test_a_log_dir_that_cannot_be_a_folder_is_one_clear_line(tmp_path):
+    db, a_file = tmp_path / "a.db", tmp_path / "notes.txt"
+    a_file.write_text("not a folder")
+    nowhere = "http://127.0.0.1:9/"  # nothing listens: nothing may be fetched
+    refused = cli("crawl", "ilo", "--db", db, "--start-url", nowhere, "--log-dir", a_file, *FAST, check=2)
+    assert refused.stderr.splitlines()[-1] == f"Error: Invalid value for '--log-dir': Directory '{a_file}' is a file."
+    under = cli("crawl", "ilo", "--db", db, "--start-url", nowhere, "--log-dir", a_file / "logs", *FAST, check=1)
+    assert under.stderr.strip() == f"Error: [Errno 20] Not a directory: '{a_file / 'logs'}'"
+    assert under.stdout == ""  # no crawl was begun
+    assert not db.exists() or count(db, "SELECT count(*) FROM crawls") == 0
+    assert a_file.read_text() == "not a folder"

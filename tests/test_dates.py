@@ -87,8 +87,12 @@ def test_never_fills_in_today(text):
 def test_dateparser_fallback_only_reads_what_is_written():
     # Wordings the fast path does not know go to dateparser; its answer stands only
     # when every part of it is written in the text.
-    value = parse_date("3rd of May 2022 at the ILO")
-    assert value is None or value.start == date(2022, 5, 3)
+    # "the 3rd day of May, 2022" is such a wording, and every part of the answer is written.
+    value = parse_date("the 3rd day of May, 2022")
+    assert (value.start, value.end, value.precision) == (date(2022, 5, 3), date(2022, 5, 3), "day")
+    # A date followed by other words is not a date (parse_date: "None when the text is not one"):
+    # the tokeniser does not know "ILO" and dateparser reads no date in the whole text.
+    assert parse_date("3rd of May 2022 at the ILO") is None
     assert parse_date("Q3 2022") is None and parse_date("last week 2022") is None
 
 

@@ -164,7 +164,7 @@ def test_dates_shown_are_read(shown, start):
         f"<p>Body text of the post.</p></div>"
     )
     entries = _entries("".join(card.format(i=i) for i in range(3)), now=now)
-    assert all(e["date_start"] == start and e["date_precision"] == "day" for e in entries), [
+    assert [(e["date_start"], e["date_precision"]) for e in entries] == [(start, "day")] * 3, [
         e["date_text"] for e in entries
     ]
 

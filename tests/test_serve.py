@@ -38,11 +38,11 @@ def free_port() -> int:
 
 
 @contextmanager
-def serving(db):
+def serving(db, host="127.0.0.1"):
     """`listing-archive serve` in its own process, once it says it listens; stopped (and checked stopped) after."""
     port = free_port()
     proc = subprocess.Popen(
-        [sys.executable, "-m", "archive.cli", "serve", "--db", str(db), "--port", str(port)],
+        [sys.executable, "-m", "archive.cli", "serve", "--db", str(db), "--host", host, "--port", str(port)],
         cwd=ROOT,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
@@ -56,7 +56,7 @@ def serving(db):
                 break
         else:
             pytest.fail("serve did not start:\n" + "".join(seen))
-        yield proc, f"http://127.0.0.1:{port}"
+        yield proc, f"http://{host}:{port}"
     finally:
         if proc.poll() is None:
             proc.terminate()
@@ -149,3 +149,39 @@ def test_serve_stops_everything_it_started(crawled, sig):
             pass  # nothing listens any more
         children = subprocess.run(["pgrep", "-P", str(proc.pid)], capture_output=True, text=True, check=False).stdout
         assert children.strip() == ""
+
+
+def test_host_is_the_only_address_served_on(crawled):
+    with serving(crawled, host="127.0.0.2") as (_, base):
+        assert base.startswith("http://127.0.0.2:")
+        assert 'type="application/atom+xml"' in get(base + "/")
+        port = int(base.rsplit(":", 1)[1])
+        with pytest.raises(OSError), socket.create_connection(("127.0.0.1", port), timeout=5):
+            pass  # 127.0.0.1 is another address: nothing listens there
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--host", "no-such-host.invalid"], "'no-such-host.invalid' is not an address of this machine ("),
+        (["--host", ""], "'' is not an address of this machine ("),
+        (["--host", "192.0.2.1"], "'192.0.2.1' is not an address of this machine (Cannot assign requested address)"),
+        (["--port", "70000"], "Invalid value for '--port': 70000 is not in the range 0<=x<=65535."),
+    ],
+)
+def test_an_address_serve_cannot_listen_on_is_a_usage_error(crawled, args, message):
+    refused = cli("serve", "--db", crawled, *args, timeout=60)  # a server that started would hang here
+    assert refused.returncode == 2 and refused.stdout == "", refused.stdout  # never announced as served
+    assert message in refused.stderr.splitlines()[-1] and "Traceback" not in refused.stderr, refused.stderr
+
+
+def test_a_port_in_use_is_one_clear_line(crawled):
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        refused = cli("serve", "--db", crawled, "--port", port, timeout=60)
+    assert (refused.returncode, refused.stdout) == (1, "")
+    assert refused.stderr.strip() == f"Error: cannot serve on 127.0.0.1:{port} (Address already in use); " + (
+        "give another, e.g. --port 0"
+    )

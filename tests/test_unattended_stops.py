@@ -7,9 +7,10 @@ import subprocess
 import sys
 import threading
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
-from conftest import FAST, ROOT, q, wait_for
+from conftest import FAST, ROOT, cli, q, wait_for
 from unattended import PAGE2, crawl, healthy, start_crawl
 
 from archive.store import integrity_ok
@@ -196,3 +197,63 @@ def test_a_stopped_crawl_resumes_from_its_jobdir(tmp_path, parse):
     assert q(db, "SELECT count(*) FROM entries") == 3 * len(paths)
     assert q(db, "SELECT count(*) FROM entries WHERE status='removed'") == 0
     assert integrity_ok(str(db))
+
+
+class _FinishedCrawl:
+    """Stands in for the crawl process `schedule` starts: done as soon as it is joined."""
+
+    exitcode = 0
+
+    def __init__(self, target, args):
+        pass
+
+    def start(self):
+        pass
+
+    def join(self):
+        pass
+
+    def is_alive(self):
+        return False
+
+
+def test_schedule_jitter_spreads_the_pauses_within_its_fraction(monkeypatch, capsys):
+    from archive import schedule
+
+    pauses = []
+
+    class Stop:
+        """After 300 crawls, as a SIGTERM would; each pause is recorded, not waited."""
+
+        def is_set(self):
+            return len(pauses) >= 300
+
+        def wait(self, seconds):
+            pauses.append(seconds)
+
+    # The schedule module's own names only: threading, processes and signals elsewhere are untouched.
+    monkeypatch.setattr(schedule, "threading", SimpleNamespace(Event=Stop))
+    spawn = SimpleNamespace(Process=_FinishedCrawl)
+    monkeypatch.setattr(schedule, "multiprocessing", SimpleNamespace(get_context=lambda method: spawn))
+    monkeypatch.setattr(schedule, "signal", SimpleNamespace(SIGTERM=15, SIGINT=2, signal=lambda signum, handler: None))
+    assert schedule.run_schedule(plan=None, every=3600, jitter=0.2) == 0
+    assert len(pauses) == 300 and all(2880 <= p <= 4320 for p in pauses)
+    assert min(pauses) < 3000 and max(pauses) > 4200  # spread over the whole range, not one fixed pause
+    assert capsys.readouterr().out.count("crawl exited 0; next crawl at ") == 300
+    pauses.clear()
+    schedule.run_schedule(plan=None, every=3600, jitter=0)
+    assert set(pauses) == {3600}  # --jitter 0: exactly the interval
+
+
+@pytest.mark.parametrize(
+    ("jitter", "message"),
+    [
+        ("0.6", "Invalid value for '--jitter': 0.6 is not in the range 0<=x<=0.5."),
+        ("-0.1", "Invalid value for '--jitter': -0.1 is not in the range 0<=x<=0.5."),
+        ("abc", "Invalid value for '--jitter': 'abc' is not a valid float range."),
+    ],
+)
+def test_a_bad_jitter_is_a_usage_error(tmp_path, jitter, message):
+    refused = cli("schedule", "--every", "1h", "--jitter", jitter, "ilo", "--db", tmp_path / "a.db", check=2)
+    assert refused.stderr.splitlines()[-1] == f"Error: {message}" and refused.stdout == ""
+    assert not (tmp_path / "a.db").exists()  # no crawl was begun

@@ -9,13 +9,30 @@ from pathlib import Path
 
 import click
 
+
+class ArchivePath(click.Path):
+    """A file path, like click.Path(dir_okay=False); a bad one taken from $LISTING_ARCHIVE_DB says so,
+    since the user typed no --db."""
+
+    def __init__(self):
+        super().__init__(dir_okay=False)
+
+    def convert(self, value, param, ctx):
+        try:
+            return super().convert(value, param, ctx)
+        except click.BadParameter as exc:
+            if ctx is not None and ctx.get_parameter_source(param.name) == click.core.ParameterSource.ENVIRONMENT:
+                exc.param_hint = f"${param.envvar}"  # "Invalid value for $LISTING_ARCHIVE_DB: ..."
+            raise
+
+
 DB_OPTION = click.option(
     "--db",
     "db",
     default="archive.db",
     envvar="LISTING_ARCHIVE_DB",
     show_default=True,
-    type=click.Path(dir_okay=False),
+    type=ArchivePath(),
     help="The SQLite archive, e.g. --db lao.db.",
 )
 

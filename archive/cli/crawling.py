@@ -6,7 +6,7 @@ import sys
 
 import click
 
-from .common import friendly_errors
+from .common import ArchivePath, friendly_errors
 
 
 def parse_settings(pairs) -> dict:
@@ -28,7 +28,7 @@ CRAWL_OPTIONS = [
         "db",
         default=None,
         envvar="LISTING_ARCHIVE_DB",
-        type=click.Path(dir_okay=False),
+        type=ArchivePath(),
         help="The SQLite archive (default archive.db, or the config's db), e.g. --db lao.db.",
     ),
     click.option(

@@ -251,10 +251,17 @@ def serve(db, host, port):
     Example:
       listing-archive serve --db archive.db --port 8001
     """
+    from ..serve import AddressUnavailable
     from ..serve import serve as run_serve
 
     open_reader(db).close()
-    sys.exit(run_serve(db, host, port))
+    try:
+        code = run_serve(db, host, port)  # the address is tried before anything is printed
+    except AddressUnavailable as exc:
+        if exc.option == "--host":
+            raise click.BadParameter(str(exc), param_hint="--host") from None
+        raise click.ClickException(str(exc)) from None
+    sys.exit(code)
 
 
 @click.command()
