@@ -25,6 +25,8 @@ from datetime import UTC, datetime
 
 from crawler.field_table import FIELDS, LIST_FIELDS
 
+from .rows import q
+
 KEYFRAME = 8
 COLUMNS = tuple(f for f in FIELDS if f != "entry_id")  # the field columns of entry_versions
 _CHUNK = 400
@@ -40,10 +42,6 @@ def is_keyframe(version: int) -> bool:
 
 def keyframe_of(version: int) -> int:
     return version - (version - 1) % KEYFRAME
-
-
-def q(column: str) -> str:
-    return f'"{column}"'
 
 
 # -- time and field sets -------------------------------------------------------

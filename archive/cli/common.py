@@ -9,6 +9,8 @@ from pathlib import Path
 
 import click
 
+from crawler.errors import ListingArchiveError
+
 
 class ArchivePath(click.Path):
     """A file path, like click.Path(dir_okay=False); a bad one taken from $LISTING_ARCHIVE_DB says so,
@@ -64,8 +66,12 @@ def friendly_errors(func):
 
         try:
             return func(*args, **kwargs)
+        except ListingArchiveError as exc:  # every error of ours says what and why, and carries its exit code
+            failure = click.ClickException(str(exc))
+            failure.exit_code = exc.exit_code
+            raise failure from None
         except BrokenPipeError:
-            _quiet_after_broken_pipe()
+            quiet_after_broken_pipe()
         except sqlite3.DatabaseError as exc:  # a damaged page met half-way through reading
             raise click.ClickException(database_error(kwargs.get("db"), exc)) from None
         except (ArchiveError, ProfileError, NotFound, DiffError, SchemaError, ValueError, OSError) as exc:
@@ -87,7 +93,7 @@ def database_error(db: str | None, exc: sqlite3.DatabaseError) -> str:
     return f"{where} is not a usable archive: {exc}"
 
 
-def _quiet_after_broken_pipe():
+def quiet_after_broken_pipe():
     """`listing-archive schema | head`: the reader went away; stop quietly, as Unix tools do."""
     import os
     import sys

@@ -7,13 +7,12 @@ from __future__ import annotations
 
 import functools
 import json
-import os
 import sys
 
 import click
 
 from ..exports import EXPORT_FORMATS, write_csv
-from .common import DB_OPTION, friendly_errors, limit_option, not_empty, open_reader
+from .common import DB_OPTION, friendly_errors, limit_option, not_empty, open_reader, quiet_after_broken_pipe
 
 # FTS5's operator words: in a plain-words query they are words, which the user should hear about.
 FTS_OPERATORS = {"AND", "OR", "NOT", "NEAR"}
@@ -29,10 +28,7 @@ def quiet_broken_pipe(func):
             sys.stdout.flush()
             return result
         except BrokenPipeError:
-            # Python would flush stdout again at exit and fail the same way: point it at /dev/null.
-            devnull = os.open(os.devnull, os.O_WRONLY)
-            os.dup2(devnull, sys.stdout.fileno())
-            sys.exit(0)
+            quiet_after_broken_pipe()
 
     return wrapper
 
