@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
+from operator import itemgetter
 
 from crawler.field_table import FIELDS, PLACEMENT_FIELDS, VERSIONED_FIELDS
 
@@ -42,6 +43,7 @@ _UPSERT = (
     "ON CONFLICT(entry_id) DO UPDATE SET "
     + ", ".join(f"{q(c)}=excluded.{q(c)}" for c in ENTRY_COLUMNS if c != "entry_id")
 )
+_UPSERT_VALUES = itemgetter(*ENTRY_COLUMNS)  # a row dict as _UPSERT's parameters, in order
 _TOUCH = (
     f"UPDATE entries SET {', '.join(f'{q(c)}=?' for c in _TOUCHED)}, removed_at=NULL, removed_crawl=NULL "
     "WHERE entry_id=?"
@@ -136,7 +138,7 @@ def resight(conn, session: CrawlSession, previous: int, capture_id: int, delta: 
         delta.listing_entries.append((r["listing_url"], eid, entry_from_row(dict(r))))
         if eid not in session.seen and eid not in fresh and eid not in delta.seen:
             fresh.add(eid)
-            delta.seen.append(eid)
+            delta.seen.add(eid)
             touched.append((stamp, session.crawl_id, eid))
             if r["status"] == "removed":
                 restored.append((session.crawl_id, eid, "restored", r["version"], stamp))
@@ -188,9 +190,9 @@ def plan_entries(
         delta.listing_entries.append((where.listing_url, eid, entry))
         if eid in session.parsed or eid in delta.parsed:
             continue
-        delta.parsed.append(eid)
+        delta.parsed.add(eid)
         if eid not in session.seen and eid not in delta.seen:  # else a 304 page listed it first: counted there
-            delta.seen.append(eid)
+            delta.seen.add(eid)
         if eid in held:
             delta.held.append((entry, held[eid]))
             continue
@@ -273,7 +275,7 @@ def _touch_row(entry: dict, status: str, stamp: str, crawl_id: int) -> tuple:
 def write_plan(conn, plan: EntryPlan) -> None:
     """Write a plan; the caller holds the transaction."""
     if plan.upserts:
-        conn.executemany(_UPSERT, [tuple(r[c] for c in ENTRY_COLUMNS) for r in plan.upserts.values()])
+        conn.executemany(_UPSERT, list(map(_UPSERT_VALUES, plan.upserts.values())))
     if plan.touches:
         conn.executemany(_TOUCH, list(plan.touches.values()))
     if plan.versions:
@@ -287,10 +289,11 @@ def _stored_versions(conn, versions: list[tuple]) -> list[tuple]:
     wanted = [(row[0], keyframe_of(row[1])) for row in versions if not is_keyframe(row[1])]
     keyframes = full_records(conn, wanted) if wanted else {}
     bits = field_bits(conn)
+    seen_at = {stamp: to_epoch(stamp) for stamp in {row[4] for row in versions}}  # one stamp a batch, mostly
     out = []
     for eid, version, crawl_id, capture_id, stamp, changed, entry in versions:
         keyframe = keyframes.get((eid, keyframe_of(version)))
-        head = (eid, version, crawl_id, capture_id, to_epoch(stamp), to_mask(changed, bits))
+        head = (eid, version, crawl_id, capture_id, seen_at[stamp], to_mask(changed, bits))
         out.append(head + stored_fields(version, entry, keyframe, bits))
     return out
 

@@ -23,10 +23,15 @@ def q(column: str) -> str:
     return f'"{column}"'
 
 
+# json.dumps(value, ensure_ascii=False), without building an encoder for each list of each entry.
+_to_json = json.JSONEncoder(ensure_ascii=False).encode
+
+
 def row_from_entry(entry: dict) -> dict:
     row = {f: entry.get(f) for f in FIELDS}
     for name in LIST_FIELDS:
-        row[name] = json.dumps(entry.get(name) or [], ensure_ascii=False)
+        value = entry.get(name)
+        row[name] = _to_json(value) if value else "[]"
     return row
 
 

@@ -27,8 +27,9 @@ class Sighting:
 class SessionDelta:
     """What one batch adds to the session once it is committed."""
 
-    seen: list = field(default_factory=list)  # entry ids seen for the first time in this crawl
-    parsed: list = field(default_factory=list)  # entry ids first read from a fetched page (not a 304's stored copy)
+    # Sets, not lists: a batch asks of each of its (hundreds of) entries whether it is in them.
+    seen: set = field(default_factory=set)  # entry ids seen for the first time in this crawl
+    parsed: set = field(default_factory=set)  # entry ids first read from a fetched page (not a 304's stored copy)
     listing_entries: list = field(default_factory=list)  # (listing_url, entry_id, entry)
     deferred: list = field(default_factory=list)  # (entry, sighting): changes that would empty a field
     held: list = field(default_factory=list)  # (entry, crawl read): a reparse of older pages left it as it stands

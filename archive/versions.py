@@ -92,8 +92,13 @@ def from_mask(mask: int, bits: dict[str, int]) -> list[str]:
 # -- one version's row -----------------------------------------------------------
 
 
+# json.dumps(value, ensure_ascii=False), without building an encoder for each of a version's lists.
+_to_json = json.JSONEncoder(ensure_ascii=False).encode
+_LIST_COLUMNS = tuple(f for f in COLUMNS if f in LIST_FIELDS)  # stored as JSON
+
+
 def _encode(field: str, value):
-    return json.dumps(value, ensure_ascii=False) if field in LIST_FIELDS and value is not None else value
+    return _to_json(value) if field in LIST_FIELDS and value is not None else value
 
 
 def _decode(field: str, value):
@@ -103,8 +108,12 @@ def _decode(field: str, value):
 def stored_fields(version: int, record: dict, keyframe: dict | None, bits: dict[str, int]) -> tuple:
     """(emptied, *field columns) stored for `version` of an entry whose keyframe version read `keyframe`
     (None: no keyframe, so it is stored whole)."""
-    if keyframe is None or is_keyframe(version):
-        return (0, *(_encode(f, record.get(f)) for f in COLUMNS))
+    if keyframe is None or is_keyframe(version):  # the common case (every first version): kept lean
+        whole = {f: record.get(f) for f in COLUMNS}
+        for f in _LIST_COLUMNS:
+            if whole[f] is not None:
+                whole[f] = _to_json(whole[f])
+        return (0, *whole.values())
     emptied, values = 0, []
     for f in COLUMNS:
         value = record.get(f)

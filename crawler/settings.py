@@ -114,6 +114,8 @@ FEED_EXPORT_ENCODING = "utf-8"
 FEED_EXPORTERS = {"csv": "pipelines.csv_feed.FormulaSafeCsvItemExporter"}
 FEED_EXPORT_FIELDS = list(field_table.EXPORTED_FIELDS)
 LOG_LEVEL = "INFO"
+# Scrapy's own messages, minus the dozen DEBUG lines a page that LOG_LEVEL would hide anyway.
+LOG_FORMATTER = "crawler.middlewares.QuietLogFormatter"
 
 
 # -- checking overrides ------------------------------------------------------

@@ -7,6 +7,7 @@ when every page it found was fetched.
 
 from __future__ import annotations
 
+from functools import lru_cache
 from urllib.parse import urlsplit
 
 import scrapy
@@ -36,6 +37,7 @@ def _split_urls(value) -> list[str]:
     return [u.strip() for u in value if u and u.strip()]
 
 
+@lru_cache(maxsize=8192)  # each page links to a score of its neighbours: most links were keyed already
 def _page_key(url: str) -> str:
     """One key per page whatever the spelling: no fragment, host without "www."."""
     parts = urlsplit(url)
