@@ -23,6 +23,10 @@ from urllib.parse import urlsplit
 from crawler.errors import ListingArchiveError
 from crawler.site_server import DEMO_BASE, DEMO_LISTING_PATH, SiteServer, demo_site_root
 
+from .diff import diff
+from .reports import render
+from .store import Archive
+
 FAST_LOCAL = ["-s", "AUTOTHROTTLE_ENABLED=False", "-s", "DOWNLOAD_DELAY=0", "-s", "LOG_LEVEL=WARNING"]
 CHANGED_ENTRY = "WCMS_862866"
 DEMO_KEY = "demo"  # the meta key that marks an archive the demo made
@@ -145,11 +149,10 @@ def write_report(db: str, report_path: str) -> int:
     target = os.path.realpath(report_path)
     part = os.path.join(os.path.dirname(target), f".demo-report-{uuid.uuid4().hex}.html")
     try:
-        code = _cli("diff", "--db", db, "--format", "html", "-o", part)
-        if code:
-            return code
-        with open(part, "ab") as f:
-            f.write(b"\n" + REPORT_MARK + b"\n")
+        with Archive(db, readonly=True) as archive:  # the two demo crawls, as `diff --format html` shows them
+            report = diff(archive.conn, archive.crawl(1), archive.crawl(2))
+        with open(part, "w", encoding="utf-8") as f:
+            f.write(render(report, "html") + "\n" + REPORT_MARK.decode() + "\n")
         check_report_path(report_path, db)
         os.replace(part, target)
         return 0
