@@ -113,6 +113,7 @@ class Coordinator:
         self.batch_size = self.settings.getint("ARCHIVE_BATCH_SIZE")
         self.workers: list[subprocess.Popen] = []
         self.stopped: str | None = None
+        self.stalled = False  # pages were left queued: no worker took them for FRONTIER_STALL seconds
         self.listings: dict = {}
         self.notes: dict[str, list[str]] = {}  # per listing: what the workers said the summary should say
         self.read: dict[str, ListingState] = {}  # per listing: how its pages read, as the workers saw it
@@ -154,6 +155,7 @@ class Coordinator:
                     self.listings[listing_url].note(text)
             for listing_url, seen in self.read.items():
                 self.listings[listing_url].add_read_facts(seen.read_facts())
+            self._say_why_stalled()
         except BaseException as exc:  # Ctrl-C, SIGTERM, a lost frontier: failed, nothing removed
             stopped = f"the coordinator stopped ({exc!r}); nothing was marked removed"
             raise
@@ -164,6 +166,19 @@ class Coordinator:
                 self.frontier.close_crawl()
             except Exception:
                 log.exception("could not close the crawl in the frontier")
+
+    def _render_listings(self) -> list[str]:
+        rendered = self.plan.render_listings
+        return list(self.start_urls) if rendered is True else list(rendered or [])
+
+    def _say_why_stalled(self) -> None:
+        """A crawl stopped with pages queued: a rendered listing no worker could render says so."""
+        if not self.stalled:
+            return
+        for listing_url in self.frontier.left_listings() & set(self.listings):
+            state = self.listings[listing_url]
+            if state.pages_fetched + state.pages_failed < state.pages_requested:
+                state.problem("not rendered: no worker with Chromium took its pages (workers without it left them)")
 
     def _recorded_settings(self) -> dict:
         recorded = {k: self.settings.get(k) for k in RECORDED_SETTINGS}
@@ -179,6 +194,8 @@ class Coordinator:
             "listing_profiles": self.plan.listing_profiles,
             "settings": self.plan.overrides,
             "max_pages": self.settings.getint("LISTING_MAX_PAGES"),
+            # Read in Chromium by the workers that have it (crawler/distributed/worker.py); others leave them.
+            "render_listings": self._render_listings(),
             "owner": f"{socket.gethostname()}:{os.path.realpath(self.plan.db)}",  # the archive this crawl writes
         }
 
@@ -228,6 +245,7 @@ class Coordinator:
                 return
             if now - last_progress > self.stall_seconds:
                 log.error("%d page(s) queued but no worker took one for %ss: stopping", queued, self.stall_seconds)
+                self.stalled = True
                 return
 
     def _start_workers(self) -> None:

@@ -111,7 +111,7 @@ def build_plan(
 
 def _render(plan: CrawlPlan, render: bool) -> None:
     """Which listings render (--render: all; else the config's and their profiles'); a machine that
-    cannot render says what to install, before anything is fetched."""
+    cannot render says what to install, before anything is fetched (with --frontier: its workers render)."""
     from crawler.credentials import split_credentials
     from crawler.extract.profiles import get_profile
     from crawler.render import unavailable
@@ -123,10 +123,8 @@ def _render(plan: CrawlPlan, render: bool) -> None:
         named = {url: (plan.listing_profiles or {}).get(url) or plan.profile for url in plan.start_urls}
         by_profile = [url for url, name in named.items() if name and getattr(get_profile(name), "render", False)]
         plan.render_listings = sorted({*(plan.render_listings or []), *by_profile})
-    if plan.render_listings and plan.frontier:
-        # Workers would fetch these pages unrendered (and find nothing): refused rather than read wrong.
-        raise PlanError("rendered listings cannot be crawled with --frontier yet: crawl them without it")
-    if plan.render_listings:
+    # With --frontier the workers render (those with Chromium; the others leave these listings to them).
+    if plan.render_listings and not plan.frontier:
         missing = unavailable(plan.overrides.get("RENDER_BROWSER", ""))
         if missing:
             raise RenderUnavailable(missing)

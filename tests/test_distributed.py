@@ -13,9 +13,12 @@ import subprocess
 import sys
 import threading
 import time
+from types import SimpleNamespace
 
 import pytest
-from conftest import FAST, ROOT, cli, snapshot, wait_for
+from conftest import FAST, ROOT, cli, q, snapshot, wait_for
+from rendered_site import build_site
+from test_render import render_ready  # noqa: F401  (a fixture)
 from unattended import PAGE2
 
 from crawler.distributed.frontier import Frontier
@@ -42,7 +45,7 @@ def coordinator(db, site, redis_url, *extra, env=None):
     )
 
 
-def worker(redis_url, *extra):
+def worker(redis_url, *extra, env=None):
     """A `worker` process; its log goes to a file beside the test's archive, read when a test fails."""
     command = ["worker", "--frontier", redis_url, "--idle-timeout", "60", *extra]
     log = WORKER_LOGS / f"worker-{len(list(WORKER_LOGS.glob('*.log'))) + 1}.log"
@@ -50,7 +53,7 @@ def worker(redis_url, *extra):
         return subprocess.Popen(
             [sys.executable, "-m", "archive.cli", *command],
             cwd=str(ROOT),
-            env=_env(),
+            env=_env(**(env or {})),
             stdout=out,
             stderr=subprocess.STDOUT,
         )
@@ -269,3 +272,24 @@ def test_a_worker_without_a_crawl_leaves_after_its_idle_timeout(redis_url):
     proc = worker(redis_url, "--idle-timeout", "1")
     assert proc.wait(timeout=60) == 0
     assert time.monotonic() - started < 30
+
+
+@pytest.mark.usefixtures("render_ready")
+def test_a_worker_without_chromium_leaves_a_rendered_page_to_one_with_it(tmp_path, redis_url):
+    """The first worker cannot render: it gives the rendered listing's page back unread and says so
+    once; a worker with Chromium joins later, renders it, and the crawl is complete."""
+    root = build_site(tmp_path / "site")
+    db = tmp_path / "a.db"
+    with SiteServer(root, state="week1", base="week1") as site:
+        listing = SimpleNamespace(url=f"{site.base_url}/script.htm")
+        plain = worker(redis_url, env={"RENDER_BROWSER": str(tmp_path / "no-chromium")})
+        proc = coordinator(db, listing, redis_url, "--render", "--workers", "0")
+        leaving = f"leaving rendered listing {listing.url} to a worker with Chromium"
+        wait_for(lambda: leaving in (WORKER_LOGS / "worker-1.log").read_text(), 60)
+        rendering = worker(redis_url)
+        out = finished(proc, 0)
+        for proc in (plain, rendering):
+            proc.wait(timeout=60)
+        assert site.requests.count("/script.htm") == 1, "only the browser fetched the page"
+    assert "COMPLETE" in out and q(db, "SELECT entries FROM listing_crawls") == 8
+    assert (WORKER_LOGS / "worker-1.log").read_text().count(leaving) == 1

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 from chromium import chromium
-from conftest import FAST, ROOT, cli, q, wait_for
+from conftest import FAST, ROOT, cli, q, snapshot, wait_for
 from rendered_site import CHANGES, MORE_CLICKS, PER_BATCH, build_site
 from warcio.archiveiterator import ArchiveIterator
 
@@ -241,19 +241,39 @@ def test_a_config_listing_may_ask_to_render(tmp_path):
         load_config(str(config))
 
 
-def test_rendered_listings_are_not_handed_to_workers(tmp_path):
-    done = cli(
-        "crawl",
-        "listing",
-        "--db",
-        tmp_path / "a.db",
-        "--start-url",
-        "http://127.0.0.1:9/x",
-        "--render",
-        "--frontier",
-        "redis://127.0.0.1:9/0",
-    )
-    assert done.returncode == 2 and "cannot be crawled with --frontier yet" in done.stderr
+def test_a_worker_with_chromium_renders_what_one_process_renders(tmp_path, render_ready, redis_url):
+    """crawl --frontier: the rendered listings (--render's, a config's, a profile's) travel to the
+    worker, which renders them in its own browser; the archive is the one a --render crawl makes."""
+    root = build_site(tmp_path / "site")
+    one, shared = tmp_path / "one.db", tmp_path / "shared.db"
+    with SiteServer(root, state="week1", base="week1") as site:
+        config = _config(tmp_path / "listings.toml", site.base_url, root, render=True)
+        for db, extra in ((one, []), (shared, ["--frontier", redis_url, "--workers", "1"])):
+            done = cli("crawl", "--config", config, "--db", db, *FAST, *extra, check=0)
+            assert "COMPLETE" in done.stdout and "SUSPECT" not in done.stdout
+    assert snapshot(shared) == snapshot(one)
+    assert len(_rows(shared, "SELECT id FROM captures WHERE headers LIKE '%" + RENDERED_HEADER + "%'")) == 3
+
+
+def test_a_worker_without_chromium_leaves_rendered_listings_to_others(tmp_path, redis_url, monkeypatch):
+    """Its only worker cannot render: it gives the rendered listing's page back unread (never read
+    unrendered), says so once, reads the plain listing; the crawl stalls and ends incomplete, saying why."""
+    monkeypatch.setenv("RENDER_BROWSER", str(tmp_path / "no-chromium"))
+    root = build_site(tmp_path / "site")
+    db = tmp_path / "a.db"
+    with SiteServer(root, state="week1", base="week1") as site:
+        rendered, plain = f"{site.base_url}/script.htm", f"{site.base_url}/plain.htm"
+        config = tmp_path / "listings.toml"
+        config.write_text(f'[[listing]]\nurl = "{rendered}"\nrender = true\n[[listing]]\nurl = "{plain}"\n')
+        stall = ["-s", "FRONTIER_STALL=4"]
+        done = cli("crawl", "--config", config, "--db", db, *FAST, *stall, "--frontier", redis_url, "--workers", "1")
+        assert "/script.htm" not in site.requests, "a worker without Chromium read a rendered page"
+    assert done.returncode != 0 and "COMPLETE" not in done.stdout.replace("INCOMPLETE", "")
+    assert "no worker with Chromium" in done.stdout
+    assert q(db, "SELECT complete FROM listing_crawls WHERE listing_url=?", plain) == 1
+    assert q(db, "SELECT count(*) FROM entries WHERE status='removed'") == 0
+    logs = "".join(p.read_text() for p in tmp_path.glob("logs/*worker*.log"))
+    assert logs.count(f"leaving rendered listing {rendered} to a worker with Chromium") == 1
 
 
 def test_a_rendered_page_over_the_size_limit_fails_its_listing(tmp_path, render_ready):

@@ -14,6 +14,7 @@ Keys (all under PREFIX):
   validators       hash: page url -> JSON {id, validators, page_links} (conditional requests)
   host:NAME        the next moment (ms) a request may start to that host: shared politeness
   ids              the counter page ids are made from (each id starts with the crawl's token)
+  left             set of listing URLs a worker without Chromium gave pages of back (rendered listings)
 
 A page's outcome (its result, its counts, its pagination links, the release of its
 lease) is one Lua script: a worker killed at any point has either reported the page
@@ -205,7 +206,22 @@ class Frontier:
         held, self.held = list(self.held), set()
         if not held:
             return 0
-        return int(self._release(keys=self._keys("hosts", "processing", "leases", "sched"), args=[PREFIX, *held]))
+        return int(self._release(keys=self._keys("hosts", "processing", "leases", "sched"), args=[PREFIX, 1, *held]))
+
+    def give_back(self, messages: list[dict]) -> int:
+        """Give back, at once, pages this process took but cannot serve (a rendered listing's, on a worker
+        without Chromium): each goes behind its host's other pages, for another worker; its listing is
+        remembered, so that a crawl no worker could finish says why."""
+        ids = [m["id"] for m in messages]
+        if not ids:
+            return 0
+        self.held.difference_update(ids)
+        self.redis.sadd(self.key("left"), *{m["listing_url"] for m in messages})
+        return int(self._release(keys=self._keys("hosts", "processing", "leases", "sched"), args=[PREFIX, 0, *ids]))
+
+    def left_listings(self) -> set[str]:
+        """The listings some worker gave pages of back (it could not render them)."""
+        return {url.decode() for url in self.redis.smembers(self.key("left"))}
 
     def reclaim(self, max_attempts: int) -> list[dict]:
         """Expired leases back to the queue; the pages given up on (tried `max_attempts` times) returned."""

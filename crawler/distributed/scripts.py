@@ -124,16 +124,17 @@ return lost
 """
 )
 
-# KEYS: hosts processing leases sched; ARGV: prefix id...
+# KEYS: hosts processing leases sched; ARGV: prefix front(1|0) id...
+# front: a stopping worker's pages are next; a page left to another worker goes behind its host's others.
 RELEASE = (
     PUSH
     + """
 local n = 0
-for i = 2, #ARGV do
+for i = 3, #ARGV do
   local m = redis.call('HGET', KEYS[3], ARGV[i])
   if redis.call('ZREM', KEYS[2], ARGV[i]) == 1 and m then
     redis.call('HDEL', KEYS[3], ARGV[i])
-    push(ARGV[1], KEYS[1], KEYS[4], m, cjson.decode(m)['host'], true)
+    push(ARGV[1], KEYS[1], KEYS[4], m, cjson.decode(m)['host'], ARGV[2] == '1')
     n = n + 1
   end
 end

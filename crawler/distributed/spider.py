@@ -58,6 +58,7 @@ def frontier_spider(spider_cls: type) -> type:
 class FrontierSpiderMixin:
     frontier = None  # a Frontier, set by the worker before the crawl starts
     max_pages = 0
+    can_render = False  # this worker has the render extra and Chromium (crawler.render.unavailable)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -69,13 +70,17 @@ class FrontierSpiderMixin:
         return
         yield  # noqa: B901  (an async generator that yields nothing)
 
+    def serves(self, message: dict) -> bool:
+        """Whether this worker may read the page: a rendered listing's pages only in Chromium."""
+        return self.can_render or message["listing_url"] not in self.render_specs
+
     def request_from_message(self, message: dict) -> scrapy.Request:
+        listing_url = message["listing_url"]
+        meta = {"listing_url": listing_url, "page": message.get("page"), "lease": message["id"]}
+        if listing_url in self.render_specs:
+            meta["render"] = dict(self.render_specs[listing_url])  # crawler.render.RenderMiddleware reads it
         return scrapy.Request(
-            message["url"],
-            callback=self.parse_listing,
-            errback=self.on_page_error,
-            meta={"listing_url": message["listing_url"], "page": message.get("page"), "lease": message["id"]},
-            dont_filter=True,
+            message["url"], callback=self.parse_listing, errback=self.on_page_error, meta=meta, dont_filter=True
         )
 
     # -- ListingSpider's output hooks: what a page brings goes into its outcome, not to Scrapy

@@ -21,6 +21,8 @@ from .frontier import Frontier, FrontierError, redacted
 
 log = logging.getLogger(__name__)
 POLL = 0.1  # seconds between looks at the frontier while there is room for more pages
+# After giving back pages it cannot render, a worker takes no page for this long: no take/give-back hot loop.
+LEAVE_PAUSE = 1.0
 # run_worker's answer when another crawl replaced the one it worked for: start again to join it.
 REJOIN = -1
 # What a worker's -s may set: its own machine's share. Everything else (politeness, robots.txt,
@@ -39,6 +41,7 @@ LOCAL_SETTINGS = frozenset(
         "MEMUSAGE_LIMIT_MB",
         "MEMUSAGE_WARNING_MB",
         "TELNETCONSOLE_ENABLED",
+        "RENDER_BROWSER",  # where this machine's Chromium is
     }
 )
 
@@ -55,6 +58,8 @@ class FrontierFeeder:
         self.last_work = time.monotonic()
         self.last_renew = 0.0
         self.stopping: str | None = None
+        self.paused_until = 0.0  # no page taken before this moment (pages were just given back)
+        self.left: set[str] = set()  # rendered listings this worker left to others (said once each)
 
     @classmethod
     def from_crawler(cls, crawler):
@@ -86,13 +91,29 @@ class FrontierFeeder:
             return
         engine = self.crawler.engine
         room = self.capacity - len(self.frontier.held)
-        if room > 0 and not engine.needs_backout():
-            for message in self.frontier.take(room):
-                engine.crawl(self.crawler.spider.request_from_message(message))
+        if room > 0 and now >= self.paused_until and not engine.needs_backout():
+            spider = self.crawler.spider
+            taken = self.frontier.take(room)
+            self.leave([m for m in taken if not spider.serves(m)], now)
+            for message in taken:
+                if spider.serves(message):
+                    engine.crawl(spider.request_from_message(message))
         if self.frontier.held or self.frontier.counts()[0]:  # pages held, or waiting for their host's turn
             self.last_work = now
         elif now - self.last_work > self.idle_timeout:
             self.stop("idle")
+
+    def leave(self, messages: list[dict], now: float) -> None:
+        """Pages of rendered listings, on a worker without Chromium: back to the frontier at once,
+        unread (read unrendered they would show no list), for a worker that can render them."""
+        if not messages:
+            return
+        self.frontier.give_back(messages)
+        self.paused_until = now + LEAVE_PAUSE
+        self.crawler.stats.inc_value("frontier/left_unrendered", len(messages))
+        for listing_url in sorted({m["listing_url"] for m in messages} - self.left):
+            self.left.add(listing_url)
+            log.warning("leaving rendered listing %s to a worker with Chromium", listing_url)
 
     def _tick_failed(self, failure):
         log.error("the frontier %s failed: %s", redacted(self.frontier.url), failure.getErrorMessage())
@@ -137,7 +158,9 @@ def worker_settings(config: dict, token: str, overrides: dict, idle_timeout: flo
     from .. import settings as project
     from ..run import project_settings
 
-    crawl = project_settings(config.get("settings", {}))
+    # RENDER_BROWSER names a path on the coordinator's machine: this worker finds its own Chromium.
+    given = {k: v for k, v in config.get("settings", {}).items() if k != "RENDER_BROWSER"}
+    crawl = project_settings(given)
     middlewares = dict(project.DOWNLOADER_MIDDLEWARES)
     middlewares.update(
         {
@@ -161,7 +184,22 @@ def worker_settings(config: dict, token: str, overrides: dict, idle_timeout: flo
         "FRONTIER_TOKEN": token,
     }
     own = {k: v for k, v in overrides.items() if k in LOCAL_SETTINGS}
-    return project_settings({**config.get("settings", {}), **own, **extra})
+    return project_settings({**given, **own, **extra})
+
+
+def _can_render(config: dict, settings) -> bool:
+    """Whether this worker renders the crawl's rendered listings; if it does, `settings` get what a
+    rendering crawl needs (crawler/run.py does the same): one browser for this worker, RENDER_CONCURRENCY pages."""
+    if not config.get("render_listings"):
+        return False
+    from ..render import render_settings, unavailable
+
+    missing = unavailable(settings.get("RENDER_BROWSER", ""))
+    if missing:
+        log.warning("this worker cannot render (%s): rendered listings are left to workers with Chromium", missing)
+        return False
+    settings.setdict(render_settings(settings, list(config["start_urls"])), priority="cmdline")
+    return True
 
 
 def run_worker(url: str, overrides: dict | None = None, idle_timeout: float = 60.0) -> int:
@@ -198,13 +236,20 @@ def run_worker(url: str, overrides: dict | None = None, idle_timeout: float = 60
     spider_cls = frontier_spider(SpiderLoader.from_settings(project_settings()).load(config["spider"]))
     spider_cls.frontier = frontier
     spider_cls.max_pages = int(config.get("max_pages") or 0)
+    spider_cls.can_render = _can_render(config, settings)
     root = logging.getLogger()
     for handler in list(root.handlers):  # Scrapy installs its own, at the crawl's LOG_LEVEL
         root.removeHandler(handler)
     process = CrawlerProcess(settings)
     crawler = process.create_crawler(spider_cls)
     crawler.frontier = frontier
+    if spider_cls.can_render:
+        from ..render import RouteGuard
+
+        crawler.settings.set("PLAYWRIGHT_ABORT_REQUEST", RouteGuard(crawler), priority="cmdline")
     kwargs = {"start_urls": list(config["start_urls"])}
+    if config.get("render_listings"):
+        kwargs["render_listings"] = list(config["render_listings"])
     if config.get("profile"):
         kwargs["profile"] = config["profile"]
     if config.get("listing_profiles"):
