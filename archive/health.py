@@ -22,6 +22,10 @@ DROP_SHARE = 0.5
 # than the last healthy crawl is suspect at any size when the pagination left is script links, or when
 # every page read is full (a listing's last page is rarely exactly full; a listing cut short always is).
 MIN_PAGES = 3
+# Full pages and no more of them is taken as a listing's new, shorter length once this many crawls
+# in a row before it read the same pages and entries: a site cut short stays cut short while the
+# alerts go out, but a listing that really shrank to whole pages is not suspect for ever.
+SETTLED_CRAWLS = 2
 # A start page read by the generic extractor that yields fewer entries than this is no listing
 # (an About page's one Contact link): a listing lists things. A profile's read is trusted.
 MIN_LISTING_ENTRIES = 2
@@ -115,6 +119,19 @@ def _lost_fields(listing: str, entries: int, fill: dict[str, int], baseline: lis
         if past >= FILLED_BEFORE and now < FILLED_NOW:
             reasons.append(f"{listing}: field {field} filled in {now:.0%} of entries, was {past:.0%}")
     return reasons
+
+
+def settled(conn, listing_url: str, crawl_id: int, pages: int, entries: int) -> bool:
+    """Did the last SETTLED_CRAWLS site crawls before `crawl_id` read the listing with these same pages and
+    entries, no page failing (suspect ones included: a suspect listing is recorded incomplete)? Then a
+    shorter listing of full pages is its new length, not a crawl cut short."""
+    rows = conn.execute(
+        "SELECT lc.pages_fetched, lc.entries, lc.pages_failed "
+        "FROM listing_crawls lc JOIN crawls c ON c.id = lc.crawl_id "
+        "WHERE lc.listing_url = ? AND lc.crawl_id < ? AND c.source = 'site' ORDER BY lc.crawl_id DESC LIMIT ?",
+        (listing_url, crawl_id, SETTLED_CRAWLS),
+    ).fetchall()
+    return len(rows) == SETTLED_CRAWLS and all(tuple(r) == (pages, entries, 0) for r in rows)
 
 
 def pages_full(conn, listing_url: str, crawl_id: int, baseline_crawl: int) -> bool:

@@ -205,7 +205,9 @@ class Archive:
             baseline = self._baseline(url)
             read = info.as_dict()
             if complete and baseline and 0 < pages < baseline[0]["pages_fetched"]:
-                read["pages_full"] = health.pages_full(self.conn, url, session.crawl_id, baseline[0]["crawl_id"])
+                shrunk = health.settled(self.conn, url, session.crawl_id, pages, len(seen))
+                full = health.pages_full(self.conn, url, session.crawl_id, baseline[0]["crawl_id"])
+                read["pages_full"] = full and not shrunk
             reasons += health.assess(url, pages, len(seen), fills[url], baseline, complete, read)
             reasons += health.browser_built(url, read)
         return fills, reasons

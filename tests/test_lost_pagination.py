@@ -61,6 +61,18 @@ def test_a_pager_gone_while_page_one_is_still_full_is_suspect(db, site, route):
     healthy(db)
 
 
+def test_a_listing_that_shrank_to_whole_pages_is_taken_as_its_new_length_on_the_third_crawl(db, site):
+    """Full pages and no pager: suspect twice (alerts go out, nothing removed), then the same shape a third
+    time is the listing's new length, and what left it is removed."""
+    rewrite_page_one(site, no_pager)
+    for _ in range(2):
+        assert "the pages read are as full as before" in crawl(db, site, check=5).stdout
+        healthy(db)
+    result = crawl(db, site, check=0)
+    assert "SUSPECT" not in result.stdout
+    assert q(db, "SELECT removed FROM crawls ORDER BY id DESC LIMIT 1") == 4  # page 2's four
+
+
 def test_a_listing_that_really_shrank_to_one_page_removes_what_left(db, site):
     """Page 1 no longer full and no pager: the listing ends there, as a shrinking listing does."""
 
