@@ -96,7 +96,9 @@ def fifo_unblocked(path):
         yield
     finally:
         if thread.is_alive():  # nobody opened it (as it should be): let the writer go
-            os.close(os.open(path, os.O_RDONLY | os.O_NONBLOCK))
+            reader = os.open(path, os.O_RDONLY | os.O_NONBLOCK)  # held open until the writer's open returns
+            thread.join(10)
+            os.close(reader)
         thread.join(10)
 
 
