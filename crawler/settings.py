@@ -106,7 +106,7 @@ FRONTIER_LEASE_ATTEMPTS = 3
 FRONTIER_STALL = 600.0
 
 # A one-line progress display (the CLI turns it on when its output is a terminal).
-EXTENSIONS = {"crawler.progress.Progress": 500}
+EXTENSIONS = {"crawler.progress.Progress": 500, "crawler.stop_waits.EndWaitsOnStop": 510}
 PROGRESS_ENABLED = False
 
 FEED_EXPORT_ENCODING = "utf-8"

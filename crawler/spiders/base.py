@@ -19,6 +19,7 @@ from ..items import EntryItem, PageItem
 from ..listing_state import ListingState
 from ..origins import allowed_origins, host, on_site
 from ..parse_pool import ParsedPage, ParsePool, note_read, parse_page
+from ..stop_waits import STOPPED
 from .feeds import FeedWitnessMixin
 
 # Why a resumed crawl is partial: the summary and the crawl's note say it.
@@ -331,5 +332,9 @@ class ListingSpider(FeedWitnessMixin, scrapy.Spider):
     def listing_report(self) -> dict[str, ListingState]:
         """Per listing: pages fetched and failed, and whether every page was fetched."""
         for state in self.listings.values():
+            if getattr(self, "stop_requested", False) and state.pages_fetched + state.pages_failed < max(
+                state.pages_requested, 1
+            ):
+                self._problem(state, STOPPED)  # one Ctrl-C or SIGTERM (crawler.stop_waits)
             state.settle()
         return self.listings
