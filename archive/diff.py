@@ -31,7 +31,7 @@ def resolve_crawl(conn: sqlite3.Connection, ref: str | int | None) -> dict | Non
     if ref is None:
         return None
     ref = str(ref).strip()
-    if ref.isdigit():
+    if ref.isascii() and ref.isdigit():
         crawl = crawl_row(conn, int(ref))
         if not crawl:
             raise DiffError(f"no crawl {ref} in this archive")

@@ -200,7 +200,7 @@ def plan_entries(
         if old is not None and blanks(entry_from_row(old), entry, session.ignore_fields):
             delta.deferred.append((entry, where))
             if old["status"] == "listed" or session.source == "site":
-                plan.touches[eid] = _touch_row(entry, old["status"], stamp, session.crawl_id)
+                plan.touches[eid] = _touch_row(entry, old, *_sighted(session, old, stamp))
             continue
         _plan_version(plan, session, entry, where, old, delta, stamp)
     if delta.held:
@@ -233,7 +233,8 @@ def _plan_version(
 ) -> None:
     """A first version, a changed version, a restoration, or only a new sighting time."""
     eid = entry["entry_id"]
-    row = dict(row_from_entry(entry), last_seen=stamp, last_crawl=session.crawl_id, status="listed")
+    last_seen, last_crawl = _sighted(session, old, stamp)
+    row = dict(row_from_entry(entry), last_seen=last_seen, last_crawl=last_crawl, status="listed")
     if old is None:
         row.update(version=1, first_seen=stamp, first_crawl=session.crawl_id, removed_at=None, removed_crawl=None)
         _add_version(plan, session, entry, where, 1, [], stamp)  # a first version: nothing changed, all new
@@ -267,8 +268,15 @@ def _add_version(plan, session, entry, where, version: int, changed: list[str], 
     plan.versions.append((entry["entry_id"], version, session.crawl_id, where.capture_id, stamp, changed, entry))
 
 
-def _touch_row(entry: dict, status: str, stamp: str, crawl_id: int) -> tuple:
-    placement = dict(row_from_entry(entry), last_seen=stamp, last_crawl=crawl_id, status=status)
+def _sighted(session: CrawlSession, old: dict | None, stamp: str) -> tuple[str, int]:
+    """The entry's last sighting after this batch: this crawl's; a reparse fetched nothing, so it keeps the old one."""
+    if session.source != "site" and old is not None:
+        return old["last_seen"], old["last_crawl"]
+    return stamp, session.crawl_id
+
+
+def _touch_row(entry: dict, old: dict, last_seen: str, last_crawl: int) -> tuple:
+    placement = dict(row_from_entry(entry), last_seen=last_seen, last_crawl=last_crawl, status=old["status"])
     return tuple(placement[c] for c in _TOUCHED) + (entry["entry_id"],)
 
 

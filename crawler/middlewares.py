@@ -22,6 +22,7 @@ from scrapy.exceptions import IgnoreRequest, NotConfigured
 from scrapy.logformatter import LogFormatter
 
 from .origins import allowed_origins, host, on_site
+from .stop_waits import STOPPED, stopping
 
 log = logging.getLogger(__name__)
 
@@ -77,7 +78,12 @@ class PoliteDelayMiddleware:
         if delay and not request.url.endswith("/robots.txt"):
             self.next_allowed[name] = start + delay  # reserve the slot before waiting
         if start > now:
-            await asyncio.sleep(start - now)
+            stop = stopping(self.crawler)
+            try:  # a crawl told to stop does not wait out a delay of minutes (crawler.stop_waits)
+                await asyncio.wait_for(stop.wait(), start - now)
+            except TimeoutError:
+                return
+            raise IgnoreRequest(f"{request.url}: {STOPPED}")
 
 
 def retry_after_seconds(value: bytes | str | None) -> float | None:

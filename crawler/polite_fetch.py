@@ -8,6 +8,10 @@ import urllib.request
 from urllib.parse import urlsplit
 from urllib.robotparser import RobotFileParser
 
+from .credentials import auth_origin, header_value
+
+Login = tuple[str, str, str] | None  # (origin, user, password): basic auth for that origin only
+
 
 class FetchError(OSError):
     """A page that could not be fetched, with a message saying why."""
@@ -23,13 +27,18 @@ class _SameHost(urllib.request.HTTPRedirectHandler):
     def redirect_request(self, req, fp, code, msg, headers, newurl):
         if urlsplit(newurl).hostname != urlsplit(req.full_url).hostname:
             raise FetchError(f"{req.full_url} redirects to another host ({newurl}): not followed")
-        return super().redirect_request(req, fp, code, msg, headers, newurl)
+        hop = super().redirect_request(req, fp, code, msg, headers, newurl)
+        if hop is not None and auth_origin(newurl) != auth_origin(req.full_url):
+            hop.remove_header("Authorization")  # the password goes to its own origin only (another port, scheme)
+        return hop
 
 
-def _get(url: str, agent: str, timeout: float, limit: int) -> tuple[bytes, str]:
-    """The body (at most `limit` bytes, else FetchError) and the final URL."""
+def _get(url: str, agent: str, timeout: float, limit: int, login: Login = None) -> tuple[bytes, str]:
+    """The body (at most `limit` bytes, else FetchError) and the final URL; `login`: (origin, user, password)."""
     opener = urllib.request.build_opener(_SameHost)
     request = urllib.request.Request(url, headers={"User-Agent": agent})
+    if login and auth_origin(url) == login[0]:
+        request.add_header("Authorization", header_value(*login[1:]).decode("latin-1"))
     with opener.open(request, timeout=timeout) as response:
         body = response.read(limit + 1)
         if len(body) > limit:
@@ -37,12 +46,12 @@ def _get(url: str, agent: str, timeout: float, limit: int) -> tuple[bytes, str]:
         return body, response.geturl()
 
 
-def allowed_by_robots(url: str, agent: str, timeout: float) -> bool:
+def allowed_by_robots(url: str, agent: str, timeout: float, login: Login = None) -> bool:
     """What the site's robots.txt says; a missing or unreadable robots.txt allows everything."""
     parts = urlsplit(url)
     robots_url = f"{parts.scheme}://{parts.netloc}/robots.txt"
     try:
-        body, _ = _get(robots_url, agent, timeout, 512 * 1024)
+        body, _ = _get(robots_url, agent, timeout, 512 * 1024, login)
     except (OSError, ValueError):
         return True  # as a crawl does: no robots.txt to read, no rule to obey
     rules = RobotFileParser(robots_url)
@@ -50,13 +59,15 @@ def allowed_by_robots(url: str, agent: str, timeout: float) -> bool:
     return rules.can_fetch(agent, url)
 
 
-def fetch_page(url: str) -> tuple[bytes, str]:
-    """The page's body and final address; FetchError says why not."""
+def fetch_page(url: str, credentials: tuple[str, str] | None = None) -> tuple[bytes, str]:
+    """The page's body and final address; FetchError says why not. `url` holds no password:
+    `credentials` (user, password) go, as basic auth, to its origin only, and into no message."""
     agent, timeout, limit = _settings()
-    if not allowed_by_robots(url, agent, timeout):
+    login = (auth_origin(url), *credentials) if credentials else None
+    if not allowed_by_robots(url, agent, timeout, login):
         raise FetchError(f"robots.txt of {urlsplit(url).netloc} forbids fetching {url}")
     try:
-        return _get(url, agent, timeout, limit)
+        return _get(url, agent, timeout, limit, login)
     except urllib.error.HTTPError as exc:
         raise FetchError(f"{url} answered HTTP {exc.code} {exc.reason}") from None
     except urllib.error.URLError as exc:

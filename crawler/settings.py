@@ -106,7 +106,7 @@ FRONTIER_LEASE_ATTEMPTS = 3
 FRONTIER_STALL = 600.0
 
 # A one-line progress display (the CLI turns it on when its output is a terminal).
-EXTENSIONS = {"crawler.progress.Progress": 500}
+EXTENSIONS = {"crawler.progress.Progress": 500, "crawler.stop_waits.EndWaitsOnStop": 510}
 PROGRESS_ENABLED = False
 
 FEED_EXPORT_ENCODING = "utf-8"
@@ -142,6 +142,9 @@ _positive = {
     "FRONTIER_LEASE_ATTEMPTS",
     "FRONTIER_STALL",
 }
+# Waits, in seconds, bounded: 1e23 s would keep a crawl "running" for ever (and overflow a timer).
+_max_seconds = 3600
+_seconds = {"DOWNLOAD_DELAY", "DOWNLOAD_TIMEOUT", "DNS_TIMEOUT", "AUTOTHROTTLE_START_DELAY", "AUTOTHROTTLE_MAX_DELAY"}
 # Numbers Scrapy reads as floats although their default is written as an integer.
 _floats = {"DNS_TIMEOUT"}
 _status_lists = {"RETRY_HTTP_CODES", "HTTPERROR_ALLOWED_CODES", "HTTPCACHE_IGNORE_HTTP_CODES"}
@@ -243,6 +246,8 @@ def _as_number(name: str, value, expected: type):
         raise SettingError(_wrong(name, value, expected, ", not negative"))
     if number == 0 and name in _positive:
         raise SettingError(_wrong(name, value, expected, " above 0"))
+    if number > _max_seconds and name in _seconds:
+        raise SettingError(_wrong(name, value, expected, f" of seconds, at most {_max_seconds}"))
     return number
 
 

@@ -101,3 +101,38 @@ def test_an_unreachable_host_with_robots_txt_on_is_one_line_per_failure(tmp_path
     (log,) = logs.glob("*.log")
     for said in (result.stderr, log.read_text()):
         assert "Traceback" not in said and "robots.txt could not be fetched for <GET http://127.0.0.1:9/news/>" in said
+
+
+HUGE = "99999999999999999999999"  # past SQLite's integers: it used to end in an OverflowError traceback
+
+
+@pytest.mark.parametrize(
+    "args,option",
+    [
+        (["reparse", "--crawl", HUGE], "--crawl"),
+        (["diff", "--from", HUGE, "--to", HUGE], "--from"),
+        (["diff", "--from", "1", "--to", HUGE], "--to"),
+        (["export-warc", "--crawl", HUGE, "-o", "x.warc"], "--crawl"),
+    ],
+)
+def test_a_crawl_id_past_sqlites_integers_is_a_usage_error(db, args, option):
+    result = cli(*args, "--db", db)
+    assert result.returncode == 2 and f"Invalid value for '{option}'" in result.stderr, result.stderr
+    assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize("kind", ["file", "fifo"])
+def test_a_jobdir_that_is_not_a_folder_is_refused_in_one_line(tmp_path, kind):
+    import os
+
+    jobdir = tmp_path / "job"
+    jobdir.write_text("") if kind == "file" else os.mkfifo(jobdir)
+    result = cli("crawl", "ilo", "--db", tmp_path / "a.db", "--jobdir", jobdir, "--start-url", "http://127.0.0.1:1/")
+    assert result.returncode == 2 and "Invalid value for '--jobdir'" in result.stderr, result.stderr
+    assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize("setting", ["DOWNLOAD_DELAY=1e23", "DOWNLOAD_TIMEOUT=86400"])
+def test_a_wait_of_more_than_an_hour_is_refused(tmp_path, setting):
+    result = cli("crawl", "ilo", "--db", tmp_path / "a.db", "-s", setting, "--start-url", "http://127.0.0.1:1/")
+    assert result.returncode == 2 and "at most 3600" in result.stderr and "Traceback" not in result.stderr

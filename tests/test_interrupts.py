@@ -13,6 +13,7 @@ from conftest import FAST, ROOT, q, wait_for
 from unattended import NOW, PAGE2, start_crawl
 
 from archive.store import integrity_ok
+from crawler.site_server import DEMO_LISTING_PATH
 
 GRACEFUL = "shutting down gracefully"
 FORCED = "forcing unclean shutdown"
@@ -104,4 +105,28 @@ def test_ctrl_c_to_schedules_process_group_stops_it(tmp_path, site):
     assert "PARTIAL" in out and "Traceback" not in err
     assert q(db, "SELECT status FROM crawls") == "partial"
     assert q(db, "SELECT count(*) FROM entries") == PAGE1_ENTRIES
+    assert q(db, "SELECT count(*) FROM entries WHERE status='removed'") == 0
+
+
+@pytest.mark.parametrize("delay", ["DOWNLOAD_DELAY", "Crawl-delay"])
+def test_one_signal_does_not_wait_out_a_long_polite_delay(tmp_path, site, delay):
+    """With a minute between requests, one SIGTERM used to leave the crawl `running` until the
+    minute was over; now it stops within seconds, and says why its listing is not complete."""
+    db = tmp_path / "a.db"
+    if delay == "Crawl-delay":
+        (site.page_root / "robots.txt").write_text("User-agent: *\nCrawl-delay: 60\n")
+        extra, first = ["-s", "ROBOTSTXT_MAX_CRAWL_DELAY=60"], DEMO_LISTING_PATH  # page 2 waits in our middleware
+    else:
+        extra, first = ["-s", "DOWNLOAD_DELAY=60"], "/robots.txt"  # page 1 waits in Scrapy's downloader
+    proc = start_crawl(db, site, *extra)
+    try:
+        wait_for(lambda: first in site.requests)
+        _signal_in_turn(db, proc.send_signal, [signal.SIGTERM])
+        out, err = proc.communicate(timeout=20)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+    assert proc.returncode in (3, 4) and "Traceback" not in err, out + err[-3000:]
+    assert "why:" in out and "stopped by SIGINT/SIGTERM before every page was read" in out, out
+    assert q(db, "SELECT status FROM crawls") in ("partial", "failed")
     assert q(db, "SELECT count(*) FROM entries WHERE status='removed'") == 0

@@ -231,3 +231,24 @@ def test_scrapy_crawl_with_a_password_in_a_start_url_keeps_the_url_bare():
     with pytest.raises(ValueError) as raised:
         GenericListingSpider(start_urls=f"ftp://{USER}:{PASSWORD}@h/a")
     assert PASSWORD not in str(raised.value)
+
+
+LEARN_EXAMPLE = "Social Protection Training of Trainers Toolkit for the Lao People’s Democratic Republic"
+
+
+def test_learn_sends_a_urls_password_to_its_origin_and_never_prints_or_writes_it(tmp_path):
+    seen = []
+    with week1() as private:
+        record_auth(private, seen, required=True)
+        secret_url = f"http://{USER}:{PASSWORD}@127.0.0.1:{private.server_address[1]}{DEMO_LISTING_PATH}"
+        out = tmp_path / "p.toml"
+        learned = cli("learn", secret_url, "--example", LEARN_EXAMPLE, "-o", out, check=0)
+        saved = tmp_path / "saved.html"
+        saved.write_bytes((demo_site_root() / "week1" / DEMO_LISTING_PATH.lstrip("/")).read_bytes())
+        cli("learn", saved, "--url", secret_url, "--example", LEARN_EXAMPLE, "-o", tmp_path / "s.toml", check=0)
+        gone = cli("learn", f"http://{USER}:{PASSWORD}@127.0.0.1:1/list", "--example", "x", "-o", out, check=1)
+    assert seen and all(got == f"Basic {TOKEN}" for _, got in seen), seen
+    assert "reads" in learned.stdout
+    assert not any(s in result.stdout + result.stderr for result in (learned, gone) for s in SECRETS)
+    assert "127.0.0.1:1/list" in gone.stderr
+    assert not leaks(tmp_path, f"{USER}:")

@@ -87,3 +87,19 @@ def test_scrapy_csv_feed_makes_formulas_text():
     exporter.finish_exporting()
     got = list(csv.DictReader(io.StringIO(out.getvalue().decode(), newline="")))
     assert [row["title"] for row in got] == ["'" + text for text in FORMULAS]
+
+
+@pytest.mark.parametrize("start", ["\uff1d", "\uff0b", "\uff0d", "\uff20", "\ufe66", "\ufe62", "\ufe63", "=", "@"])
+@pytest.mark.parametrize("space", ["", " ", "  \u00a0"])
+def test_fullwidth_and_small_formula_signs_are_made_text_too(start, space):
+    from archive.reports.safety import spreadsheet_safe
+
+    cell = f'{space}{start}HYPERLINK("http://evil.example/","x")'
+    assert spreadsheet_safe(cell) == "'" + cell
+
+
+@pytest.mark.parametrize("cell", ["Annual report", "A report \uff1d text", "\uff21 letter", " plain", 5, None])
+def test_a_cell_not_starting_like_a_formula_stays_as_it_is(cell):
+    from archive.reports.safety import spreadsheet_safe
+
+    assert spreadsheet_safe(cell) == cell

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import errno
 import functools
+import os
 import sqlite3
 from pathlib import Path
 
@@ -49,6 +50,25 @@ def not_empty(ctx, param, value):
     values = value if isinstance(value, tuple) else (value,)
     if any(v is not None and not v.strip() for v in values):
         raise click.BadParameter("empty; give a value, or leave the option out")
+    return value
+
+
+# A crawl id: SQLite's integers end at 2**63 - 1; a larger one is a usage error, not an OverflowError.
+CRAWL_ID = click.IntRange(1, 2**63 - 1)
+
+
+def crawl_or_date(ctx, param, value):
+    """A click callback for CRAWL|DATE: not empty, and a number in CRAWL_ID's range."""
+    value = not_empty(ctx, param, value)
+    if value is not None and value.strip().isdigit():
+        CRAWL_ID.convert(value.strip(), param, ctx)
+    return value
+
+
+def not_a_file(ctx, param, value):
+    """A click callback for a folder to create or reuse: one that exists and is not a folder is refused."""
+    if value is not None and os.path.lexists(value) and not os.path.isdir(value):
+        raise click.BadParameter(f"{value} exists and is not a folder; give a folder, or a path that does not exist")
     return value
 
 

@@ -6,7 +6,7 @@ import sys
 
 import click
 
-from .common import ArchivePath, friendly_errors
+from .common import ArchivePath, friendly_errors, not_a_file
 
 
 def parse_settings(pairs) -> dict:
@@ -79,6 +79,7 @@ CRAWL_OPTIONS = [
         "--jobdir",
         default=None,
         type=click.Path(file_okay=False),
+        callback=not_a_file,
         help="Keep the crawl's queue here so that a stopped crawl can resume, e.g. --jobdir jobs.",
     ),
     click.option(

@@ -48,6 +48,7 @@ def learn(page, url, examples, output, force):
       listing-archive learn saved.html --url https://example.org/news/ --example "Annual report 2023" -o news.toml
       listing-archive learn https://example.org/news/ --example "Annual report 2023" -o news.toml
     """
+    from crawler.credentials import split_credentials
     from crawler.entries import build_entries
     from crawler.extract import extract_page
     from crawler.extract.learn import LearnError
@@ -55,7 +56,10 @@ def learn(page, url, examples, output, force):
 
     target = Path(output)
     _check_output(target, MARK, force)
-    body, url = _read_page(page, url)
+    # A user:password@ in an address is sent as basic auth when fetching, and never printed or written.
+    page, page_login = split_credentials(page) if page.startswith(("http://", "https://")) else (page, None)
+    url, _ = split_credentials(url) if url else (url, None)
+    body, url = _read_page(page, url, page_login)
     try:
         learned = learn_profile(body, url, list(examples), page)
     except LearnError as exc:
@@ -81,12 +85,12 @@ def _check_output(target: Path, mark: str, force: bool) -> None:
         raise click.ClickException(f"{target} exists and is not a profile `learn` wrote: give another -o, or --force")
 
 
-def _read_page(page: str, url: str | None) -> tuple[bytes, str]:
+def _read_page(page: str, url: str | None, login: tuple[str, str] | None) -> tuple[bytes, str]:
     """The page's bytes and its address: a saved file (then --url is needed) or a URL, fetched once."""
     from crawler.polite_fetch import fetch_page
 
     if page.startswith(("http://", "https://")):
-        body, final = fetch_page(page)
+        body, final = fetch_page(page, login)
         return body, url or final
     path = Path(page)
     if not path.is_file():

@@ -7,7 +7,7 @@ import os
 
 import click
 
-from .common import DB_OPTION, friendly_errors, open_writer
+from .common import CRAWL_ID, DB_OPTION, friendly_errors, open_writer
 
 
 @click.command()
@@ -106,7 +106,7 @@ def _with_feed(entries: list[dict], feed: bytes) -> list[dict]:
 @click.option(
     "--crawl",
     "crawl_id",
-    type=int,
+    type=CRAWL_ID,
     default=None,
     help="Reparse this crawl's captures (default: the latest complete crawl), e.g. --crawl 7.",
 )

@@ -12,7 +12,7 @@ import sys
 import click
 
 from ..exports import EXPORT_FORMATS, write_csv
-from .common import DB_OPTION, friendly_errors, limit_option, not_empty, open_reader, quiet_after_broken_pipe
+from .common import CRAWL_ID, DB_OPTION, friendly_errors, limit_option, not_empty, open_reader, quiet_after_broken_pipe
 
 # FTS5's operator words: in a plain-words query they are words, which the user should hear about.
 FTS_OPERATORS = {"AND", "OR", "NOT", "NEAR"}
@@ -213,7 +213,7 @@ def crawls(db, limit):
     type=click.Path(dir_okay=False),
     help="The WARC file to write.",
 )
-@click.option("--crawl", "crawl_id", type=int, default=None, help="Only this crawl's captures, e.g. --crawl 7.")
+@click.option("--crawl", "crawl_id", type=CRAWL_ID, default=None, help="Only this crawl's captures, e.g. --crawl 7.")
 @click.option("--force", is_flag=True, help="Replace the output file if it exists.")
 @friendly_errors
 def export_warc_command(db, output, crawl_id, force):

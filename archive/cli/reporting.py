@@ -14,7 +14,7 @@ from pathlib import Path
 
 import click
 
-from .common import DB_OPTION, friendly_errors, not_empty, open_reader, open_writer
+from .common import DB_OPTION, crawl_or_date, friendly_errors, not_empty, open_reader, open_writer
 from .reading import echo_data, quiet_broken_pipe
 
 DEFAULT_MARK = "default"
@@ -80,7 +80,7 @@ def _pair(conn, from_ref, to_ref, since, mark_name):
     "--from",
     "from_ref",
     default=None,
-    callback=not_empty,
+    callback=crawl_or_date,
     metavar="CRAWL|DATE",
     help="Compare from this crawl, or the archive as it stood at this date (default: the last complete crawl but one).",
 )
@@ -88,7 +88,7 @@ def _pair(conn, from_ref, to_ref, since, mark_name):
     "--to",
     "to_ref",
     default=None,
-    callback=not_empty,
+    callback=crawl_or_date,
     metavar="CRAWL|DATE",
     help="Compare to this crawl or date (default: the last complete crawl).",
 )

@@ -19,14 +19,15 @@ _XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>!|~&])")
 
 
-# A CSV cell a spreadsheet would run as a formula starts with one of these (OWASP, "CSV Injection").
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+# A CSV cell a spreadsheet would run as a formula starts with one of these (OWASP, "CSV Injection"),
+# or with their fullwidth (＝ ＋ － ＠) and small (﹦ ﹢ ﹣) forms, which some spreadsheets read as the ASCII ones.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\uff1d", "\uff0b", "\uff0d", "\uff20", "\ufe66", "\ufe62", "\ufe63")
 
 
 def spreadsheet_safe(value):
-    """A CSV cell that a spreadsheet shows as text: a string starting like a formula gets a leading
-    `'` (OWASP's advice). Numbers and other non-strings stay as they are."""
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+    """A CSV cell that a spreadsheet shows as text: a string starting like a formula, after any
+    whitespace, gets a leading `'` (OWASP's advice). Numbers and other non-strings stay as they are."""
+    if isinstance(value, str) and (value.startswith(FORMULA_STARTS) or value.lstrip().startswith(FORMULA_STARTS)):
         return "'" + value
     return value
 

@@ -20,6 +20,7 @@ from ..items import EntryItem, PageItem
 from ..listing_state import ListingState
 from ..origins import allowed_origins, host, on_site
 from ..parse_pool import ParsedPage, ParsePool, note_read, parse_page
+from ..stop_waits import STOPPED
 from .feeds import FeedWitnessMixin
 
 # Why a resumed crawl is partial: the summary and the crawl's note say it.
@@ -27,6 +28,9 @@ RESUMED = (
     "resumed from --jobdir: the stopped crawl fetched some of this listing's pages, so this crawl "
     "does not hold them all and marks nothing removed (the next crawl without a job to resume does)"
 )
+
+# Why a listing whose later page repeats earlier pages is partial.
+REPEATED_PAGE = "lists only entries already read on an earlier page (the site ignores the page parameter?)"
 
 
 def _split_urls(value) -> list[str]:
@@ -71,6 +75,8 @@ class ListingSpider(FeedWitnessMixin, scrapy.Spider):
         self._requested: set[str] = set()
         self.render_specs = self._render_specs(render_listings)
         self.feed_items: dict[str, list[dict]] = {}  # per listing: its feed's items, once read
+        # Per listing: {entry id: the page it was first read on}, to catch a site that ignores its page parameter.
+        self.entries_read_on: dict[str, dict[str, str]] = {}
 
     def _take_credentials(self, urls: list[str]) -> list[str]:
         """`scrapy crawl -a start_urls=https://user:pass@host/`: the URLs kept and logged bare, the
@@ -221,6 +227,9 @@ class ListingSpider(FeedWitnessMixin, scrapy.Spider):
         if not entries:
             # A block page, an error page served with 200, a redesign: what it does not list was not removed.
             self._problem(state, f"{response.url}: a listing page with no entries")
+        elif self._repeats_earlier_pages(response, listing_url, entries):
+            # Page 1 served again as page 2: what the later pages hold was never read, so nothing may be removed.
+            self._problem(state, f"{response.url}: {REPEATED_PAGE}")
         feed = self.feed_request(response, listing_url, entries, page_number, page.page_links)
         feed_url = (self.listings[listing_url].feed or {}).get("url")
         yield from self.deliver_page(self._page_item(response, page_number, page.page_links, "parsed", feed_url))
@@ -231,6 +240,17 @@ class ListingSpider(FeedWitnessMixin, scrapy.Spider):
         yield from self.deliver_entries([EntryItem(e, page_url=response.url, page=page_number) for e in entries])
         yield from self._follow(page.page_links, listing_url, page_number)
         self.page_done(listing_url)
+
+    def _repeats_earlier_pages(self, response, listing_url: str, entries: list[dict]) -> bool:
+        """Whether a page after the first lists only entries read on other pages of its listing in this crawl."""
+        asked_for = (response.meta.get("redirect_urls") or [response.url])[0]
+        page_key = _page_key(asked_for)
+        read_on = self.entries_read_on.setdefault(listing_url, {})
+        ids = [entry["entry_id"] for entry in entries]
+        repeated = all(read_on.get(entry_id, page_key) != page_key for entry_id in ids)
+        for entry_id in ids:
+            read_on.setdefault(entry_id, page_key)
+        return repeated and response.meta.get("page") != 1
 
     def _check_browser_built(self, response, listing_url: str, entries: int, page_links: list) -> None:
         """A rendered page: whether its list was expanded whole. A plain one: whether a browser builds
@@ -314,5 +334,9 @@ class ListingSpider(FeedWitnessMixin, scrapy.Spider):
     def listing_report(self) -> dict[str, ListingState]:
         """Per listing: pages fetched and failed, and whether every page was fetched."""
         for state in self.listings.values():
+            if getattr(self, "stop_requested", False) and state.pages_fetched + state.pages_failed < max(
+                state.pages_requested, 1
+            ):
+                self._problem(state, STOPPED)  # one Ctrl-C or SIGTERM (crawler.stop_waits)
             state.settle()
         return self.listings
