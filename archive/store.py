@@ -304,8 +304,8 @@ class Archive:
 def _status(listings: dict[str, ListingState]) -> str:
     pages = sum(v.pages_fetched for v in listings.values())
     failed = sum(v.pages_failed for v in listings.values())
-    if pages == 0:
-        return "failed"
+    if pages == 0:  # nothing read: failed, unless the user stopped it first (Ctrl-C is no failure to alert on)
+        return "partial" if any(v.stopped for v in listings.values()) else "failed"
     if failed or not all(v.complete for v in listings.values()):
         return "partial"
     return "complete"

@@ -11,6 +11,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field, fields
 
+# Why a listing is incomplete when the crawl was told to stop (Ctrl-C, SIGTERM; crawler.stop_waits).
+STOPPED = "stopped by SIGINT/SIGTERM before every page was read"
+
 
 @dataclass
 class ListingState:
@@ -53,6 +56,11 @@ class ListingState:
             self.start_page_generic_entries = facts["start_page_generic_entries"]
         self.script_links += [link for link in facts.get("script_links") or [] if link not in self.script_links]
         self.browser_hint = self.browser_hint or facts.get("browser_hint")
+
+    @property
+    def stopped(self) -> bool:
+        """Was it cut short because the crawl was told to stop (not because the site failed)?"""
+        return any(problem.endswith(STOPPED) for problem in self.problems)  # "URL: stopped by …" too
 
     def settle(self) -> ListingState:
         """Complete only when every page it found was fetched, none failed, and nothing went wrong."""

@@ -21,8 +21,9 @@ from scrapy.downloadermiddlewares.retry import RetryMiddleware, get_retry_reques
 from scrapy.exceptions import IgnoreRequest, NotConfigured
 from scrapy.logformatter import LogFormatter
 
+from .listing_state import STOPPED
 from .origins import allowed_origins, host, on_site
-from .stop_waits import STOPPED, stopping
+from .stop_waits import stopping
 
 log = logging.getLogger(__name__)
 

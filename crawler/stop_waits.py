@@ -17,9 +17,10 @@ from scrapy import signals
 from scrapy.exceptions import IgnoreRequest
 from twisted.python.failure import Failure
 
+from .listing_state import STOPPED
+
 log = logging.getLogger(__name__)
 CHECK_EVERY = 0.5  # seconds between two looks at the engine
-STOPPED = "stopped by SIGINT/SIGTERM before every page was read"
 
 
 def stopping(crawler) -> asyncio.Event:

@@ -102,6 +102,8 @@ class ArchivePipeline:
         engine did not; the reactor waits for the Deferred returned."""
         if self.session is None or self.writer.archive is None:
             return None
+        if self.closing is None:  # stopped before the spider closed: a forced shutdown (a second Ctrl-C)
+            self.crawler.spider.stop_requested = True  # its unfinished listings say so (listing_report)
         return self._begin_close()
 
     def _begin_close(self):

@@ -130,3 +130,25 @@ def test_one_signal_does_not_wait_out_a_long_polite_delay(tmp_path, site, delay)
     assert "why:" in out and "stopped by SIGINT/SIGTERM before every page was read" in out, out
     assert q(db, "SELECT status FROM crawls") in ("partial", "failed")
     assert q(db, "SELECT count(*) FROM entries WHERE status='removed'") == 0
+
+
+def test_a_crawl_stopped_before_it_read_a_page_is_partial_not_failed(tmp_path, site):
+    """Two Ctrl-C while the start page is in flight: the user stopped it, the site did not fail (one
+    Ctrl-C waits for that page, whose answer then decides): no failure alert, exit 3, and it says why."""
+    signals = [signal.SIGINT, signal.SIGINT]
+    db = tmp_path / "a.db"
+    release = threading.Event()
+    page1 = DEMO_LISTING_PATH
+    site.faults[page1] = lambda h: (release.wait(60), h.send_error(503), True)[2]
+    proc = start_crawl(db, site, *IN_FLIGHT)
+    try:
+        wait_for(lambda: page1 in site.requests)
+        _signal_in_turn(db, proc.send_signal, signals)
+        out, err = proc.communicate(timeout=20)
+    finally:
+        release.set()
+        if proc.poll() is None:
+            proc.kill()
+    assert proc.returncode == 3, out + err[-3000:]
+    assert q(db, "SELECT status FROM crawls ORDER BY id DESC LIMIT 1") == "partial"
+    assert "stopped by SIGINT/SIGTERM" in out

@@ -17,10 +17,9 @@ from ..credentials import add_credentials, redact, split_credentials
 from ..extract import scripted
 from ..extract.profiles import get_profile
 from ..items import EntryItem, PageItem
-from ..listing_state import ListingState
+from ..listing_state import STOPPED, ListingState
 from ..origins import allowed_origins, host, on_site
 from ..parse_pool import ParsedPage, ParsePool, note_read, parse_page
-from ..stop_waits import STOPPED
 from .feeds import FeedWitnessMixin
 
 # Why a resumed crawl is partial: the summary and the crawl's note say it.
