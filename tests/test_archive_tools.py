@@ -117,8 +117,8 @@ def test_reparse_crawl_reparses_that_crawls_captures(crawled_twice, tmp_path):
     ("crawl", "code", "message"),
     [
         ("99", 1, "Error: no crawl 99 in this archive"),
-        ("0", 1, "Error: no crawl 0 in this archive"),
-        ("abc", 2, "Error: Invalid value for '--crawl': 'abc' is not a valid integer."),
+        ("0", 2, "Error: Invalid value for '--crawl': 0 is not in the range 1<=x<=9223372036854775807."),
+        ("abc", 2, "Error: Invalid value for '--crawl': 'abc' is not a valid integer range."),
     ],
 )
 def test_reparse_of_a_crawl_that_is_not_there_changes_nothing(crawled_twice, tmp_path, crawl, code, message):
@@ -156,9 +156,10 @@ def test_export_warc_crawl_writes_only_that_crawls_captures(crawled_twice, tmp_p
 @pytest.mark.parametrize(
     ("crawl", "code", "message"),
     [
-        ("0", 1, "no crawl 0 in {db} (see `listing-archive crawls`); nothing written"),
-        ("-1", 1, "no crawl -1 in {db} (see `listing-archive crawls`); nothing written"),
-        ("abc", 2, "Invalid value for '--crawl': 'abc' is not a valid integer."),
+        ("99", 1, "no crawl 99 in {db} (see `listing-archive crawls`); nothing written"),
+        ("0", 2, "Invalid value for '--crawl': 0 is not in the range 1<=x<=9223372036854775807."),
+        ("-1", 2, "Invalid value for '--crawl': -1 is not in the range 1<=x<=9223372036854775807."),
+        ("abc", 2, "Invalid value for '--crawl': 'abc' is not a valid integer range."),
     ],
 )
 def test_export_warc_of_a_crawl_that_is_not_there_writes_nothing(crawled_twice, tmp_path, crawl, code, message):
