@@ -43,10 +43,10 @@ def check_start_url(given) -> None:
         raise StartUrlError(f"{url!r} is not an http(s) URL with a host")
 
 
-def host(url: str) -> str:
-    """The URL's host name, lower case ("" when there is none)."""
+def host(url: str | None) -> str:
+    """The URL's host name, lower case ("" when there is none or it cannot be read)."""
     try:
-        return (urlsplit(url).hostname or "").lower()
+        return (urlsplit(url or "").hostname or "").lower()
     except ValueError:
         return ""
 

@@ -34,6 +34,7 @@ import redis
 
 from ..errors import ListingArchiveError
 from ..listing_state import ListingState
+from ..origins import host as host_of  # the host politeness counts by, as Scrapy's slots
 from . import scripts
 from .codec import decode_listing
 
@@ -66,11 +67,6 @@ def redacted(url: str) -> str:
         return url
     host = parts.hostname + (f":{parts.port}" if parts.port else "")
     return parts._replace(netloc=f"{parts.username or ''}:***@{host}").geturl()
-
-
-def host_of(url: str) -> str:
-    """The host politeness counts by (Scrapy's download slots do the same)."""
-    return (urlsplit(url).hostname or "").lower()
 
 
 def page_key(url: str) -> str:

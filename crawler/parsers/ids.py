@@ -7,6 +7,7 @@ import re
 from functools import lru_cache
 from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
 
+from ..origins import host as host_of  # noqa: F401  (one host rule: crawler.origins)
 from .text import clean_text
 
 # A path from the root ("/a/b.htm", not "//host/"), without what urljoin reads apart: query, fragment,
@@ -47,14 +48,6 @@ def _http_origin(base: str) -> str | None:
         return None
     parts.port  # noqa: B018 - raises for a port that is no number
     return f"{parts.scheme}://{parts.netloc}"
-
-
-def host_of(url: str | None) -> str:
-    """The lower-case host of an address; empty for none or for one that cannot be read."""
-    try:
-        return (urlsplit(url or "").hostname or "").lower()
-    except ValueError:
-        return ""
 
 
 def canonical_url(url: str | None) -> str | None:
