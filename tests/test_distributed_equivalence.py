@@ -151,3 +151,70 @@ def test_a_distributed_crawl_archives_what_one_process_does(tmp_path, redis_url,
 
 def _notes(db) -> list:
     return [row[0] for row in sqlite3.connect(db).execute("SELECT note FROM crawls ORDER BY id")]
+
+
+def _worker_spider(redis_url: str, token: str, start_url: str):
+    """A frontier ILO spider as a worker process makes it, on its own connection to the frontier."""
+    from scrapy.utils.test import get_crawler
+
+    from crawler.distributed.frontier import Frontier
+    from crawler.distributed.spider import frontier_spider
+    from crawler.spiders.ilo import IloSpider
+
+    spider_cls = frontier_spider(IloSpider)
+    spider_cls.frontier = Frontier(redis_url)
+    spider_cls.frontier.token = token
+    crawler = get_crawler(spider_cls, {"FEED_WITNESS": True})
+    return spider_cls.from_crawler(crawler, start_urls=[start_url])
+
+
+def _read(spider, root, base: str):
+    """The spider takes its next page from the frontier, fetched from `root`; the requests it makes
+    besides (the feed) are answered from `root` too, until the page is committed. The URLs fetched."""
+    from scrapy.http import HtmlResponse
+
+    (message,) = spider.frontier.take(1)
+    pending, fetched = [spider.request_from_message(message)], []
+    while pending:
+        request = pending.pop()
+        fetched.append(request.url)
+        body = (root / request.url.removeprefix(base + "/")).read_bytes()
+        response = HtmlResponse(request.url, body=body, request=request, encoding="utf-8")
+        pending += list(request.callback(response, **request.cb_kwargs))
+    return fetched
+
+
+@pytest.mark.parametrize("page2_advertises", [False, True])
+def test_a_later_page_read_by_another_worker_is_reconciled_with_the_feed_the_first_read(
+    tmp_path, redis_url, page2_advertises
+):
+    """Worker one reads page 1 and the feed it advertises; worker two reads page 2 (advertising the
+    feed too, as real sites do, or not): its entries get the feed's dates, as in one process, and the
+    feed is not fetched again. (Two workers raced for page 2 in CI: whichever lost it lost the dates.)"""
+    from crawler.distributed.codec import decode_result
+    from crawler.distributed.frontier import Frontier
+
+    base = "http://site.test"
+    root = tmp_path / "site"
+    start = base + _ilo_pages(root, [6, 5], feed=True)
+    page2 = root / "list" / "nextRow--10" / "index.htm"
+    if page2_advertises:
+        page2.write_text(
+            page2.read_text().replace(
+                "<body>", '<head><link rel="alternate" type="application/rss+xml" href="/feed.xml"></head><body>'
+            )
+        )
+    feed = root / "feed.xml"
+    feed.write_text(feed.read_text().replace("{base}", base))
+    coordinator = Frontier(redis_url)
+    token = coordinator.open_crawl({"start_urls": [start], "spider": "ilo"}, {})
+    one, two = (_worker_spider(redis_url, token, start) for _ in range(2))
+
+    assert _read(one, root, base) == [start, base + "/feed.xml"]
+    assert _read(two, root, base) == [base + "/list/nextRow--10/index.htm"], "the feed is not fetched again"
+    results = [decode_result(r) for r in coordinator.results(10)]
+    entries = {e["entry_id"]: e for _, read, _, _ in results for e in read}
+    assert len(entries) == 11
+    assert all(e.get("date_start") for e in entries.values()), "page 2's entries have the feed's dates"
+    assert one.crawler.stats.get_value("frontier/pages_committed") == 1
+    assert two.crawler.stats.get_value("frontier/pages_committed") == 1

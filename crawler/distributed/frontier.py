@@ -197,6 +197,17 @@ class Frontier:
             self.held.discard(lease)
         return int(self._commit(keys=keys, args=args))
 
+    def share_feed(self, listing_url: str, state: dict, items: list[dict] | None) -> None:
+        """A listing's feed as one worker read it (or found none), for the workers that read its
+        later pages: they reconcile with it as one process does, and do not fetch it again."""
+        field = f"{self.token}:{listing_url}"
+        self.redis.hset(self.key("feeds"), field, json.dumps({"state": state, "items": items}))
+
+    def shared_feed(self, listing_url: str) -> dict | None:
+        """{"state", "items"} of the listing's feed in this crawl, or None (not read yet)."""
+        raw = self.redis.hget(self.key("feeds"), f"{self.token}:{listing_url}")
+        return json.loads(raw) if raw else None
+
     def release(self) -> int:
         """Give back, at once, the pages this process holds and will not finish (a worker stopping)."""
         held, self.held = list(self.held), set()

@@ -63,6 +63,7 @@ class FrontierSpiderMixin:
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.feeds: dict[str, dict] = {}  # per listing: its feed's state, kept across this worker's pages
+        self.shared_feeds: set[str] = set()  # listings whose feed state this worker put in the frontier
         self.outcome: dict | None = None  # the page whose callback runs now
 
     async def start(self):
@@ -133,7 +134,9 @@ class FrontierSpiderMixin:
             return []
         self.listings = {url: ListingState() for url in self.start_urls}
         tally = self.listings[listing_url]
-        if listing_url in self.feeds:  # read by this worker already: later pages are reconciled with it
+        if listing_url not in self.feeds:
+            self._adopt_shared_feed(listing_url)
+        if listing_url in self.feeds:  # read already: later pages are reconciled with it, not fetched again
             tally.feed = self.feeds[listing_url]
         self.outcome = outcome = pending or _outcome(listing_url, request.meta.get("lease"))
         try:
@@ -152,8 +155,24 @@ class FrontierSpiderMixin:
             for follow_up in follow_ups:
                 follow_up.meta[PENDING] = outcome
             return follow_ups
+        self._share_feed(listing_url)  # before the commit queues the later pages
         self._commit(request, outcome)
         return follow_ups
+
+    def _adopt_shared_feed(self, listing_url: str) -> None:
+        shared = self.frontier.shared_feed(listing_url) if self.frontier else None
+        if shared is not None:
+            self.feeds[listing_url] = shared["state"]
+            if shared["items"]:
+                self.feed_items[listing_url] = shared["items"]
+            self.shared_feeds.add(listing_url)
+
+    def _share_feed(self, listing_url: str) -> None:
+        """The feed this worker read for the listing goes to the frontier once: whichever worker
+        takes the listing's later pages reconciles them with the same items."""
+        if listing_url in self.feeds and listing_url not in self.shared_feeds and self.frontier:
+            self.frontier.share_feed(listing_url, self.feeds[listing_url], self.feed_items.get(listing_url))
+            self.shared_feeds.add(listing_url)
 
     def _commit(self, request, outcome: dict) -> None:
         entries = []
