@@ -9,6 +9,7 @@ connection), for tests of a site that misbehaves on purpose.
 from __future__ import annotations
 
 import hashlib
+import sys
 import threading
 from collections.abc import Callable
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -81,6 +82,11 @@ class SiteServer(ThreadingHTTPServer):
         if not str(candidate).startswith(str(folder.resolve())) or not candidate.is_file():
             return None  # outside the folder, or not there
         return candidate
+
+    def handle_error(self, request, client_address) -> None:
+        """A client that hung up mid-answer (a crawl stopped, a timeout tested) is no server error."""
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
 
     def start(self) -> SiteServer:
         self._thread = threading.Thread(target=self.serve_forever, daemon=True)

@@ -60,7 +60,3 @@ PARTNER = re.compile(
     r"|à\s+travers(?=\s+(?:le|la|les|l['’]|son|sa|ses)\b)"
     r"|par\s+l['’]intermédiaire\s+d[eu]|a\s+través\s+del?|por\s+medio\s+del?)\s+",
 )
-# PARTNER and PASSIVE try their alternatives at every space of a text. Every match holds one of these
-# words, which one scan rules out first (most descriptions hold none); same flags, so the same letters match.
-PARTNER_WORD = re.compile(r"(?i)with|avec|con|through|travers|interm|través|medio")
-PASSIVE_WORD = re.compile(r"(?i)by|par|por")
