@@ -5,7 +5,7 @@ import io
 import json
 
 import pytest
-from conftest import FAST, FIXTURES, SEED_URL, cli, q
+from conftest import FAST, FIXTURES, SEED_URL, cli, invoke, q
 
 from archive.store import Archive, Sighting
 from crawler.entries import FIELDS
@@ -189,13 +189,9 @@ def test_history_table_crawls_and_schema(two_listings_db):
 
 
 def test_search_says_when_operator_words_are_read_as_words(small_db):
-    from click.testing import CliRunner
-
-    from archive.cli import main
-
-    plain = CliRunner().invoke(main, ["search", "migrant OR law", "--db", str(small_db)])
+    plain = invoke("search", "migrant OR law", "--db", small_db)
     assert plain.exit_code == 0 and "OR read as plain words; add --raw" in plain.stderr
-    raw = CliRunner().invoke(main, ["search", "--raw", "migrant OR law", "--db", str(small_db)])
+    raw = invoke("search", "--raw", "migrant OR law", "--db", small_db)
     assert raw.exit_code == 0 and "read as plain words" not in raw.stderr and "Forum on migrant workers" in raw.stdout
 
 
