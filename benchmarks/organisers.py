@@ -21,8 +21,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from crawler.parsers.organisers import parse_organisers
-from tests.test_parsers import ORGANISERS as FIELD_CASES
 from tests.test_organisers import CASES
+from tests.test_parsers import ORGANISERS as FIELD_CASES
 
 
 def fixture_cases(folder: Path):
