@@ -13,6 +13,7 @@ import sqlite3
 from contextlib import closing
 from pathlib import Path
 
+from .connection import open_unwritable_wal
 from .schema import SchemaError, schema_version
 from .store import ArchiveError
 from .structure import check_structure
@@ -20,8 +21,6 @@ from .structure import check_structure
 
 def _open_source(source: str) -> sqlite3.Connection:
     """The archive, read-only; in a folder we cannot write, as the readers open it (its -wal's rows included)."""
-    from .connection import open_unwritable_wal
-
     uri = Path(source).resolve().as_uri()
     try:
         conn = sqlite3.connect(f"{uri}?mode=ro", uri=True, timeout=30)

@@ -25,12 +25,17 @@ expected, never a silent fall-back to a default.
 from __future__ import annotations
 
 import difflib
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from crawler.credentials import add_credentials, split_credentials
 from crawler.errors import ListingArchiveError
-from crawler.extract.profiles import read_toml
+from crawler.extract.profiles import ProfileError, get_profile, read_toml
 from crawler.origins import StartUrlError, check_start_url
+from crawler.settings import SettingError, check_settings
+
+from .notify import refused_urls, shown
 
 # Top-level keys and the type each must have ("text" is a non-empty string).
 TOP_LEVEL = {
@@ -137,10 +142,6 @@ def _check_listing(path, number: int, item) -> dict:
 
 def _listing_credentials(path, where: str, item: dict) -> tuple[str, str] | None:
     """The listing's user and password, from its URL or its keys (taken off both); None if it has none."""
-    import os
-
-    from crawler.credentials import split_credentials
-
     item["url"], in_url = split_credentials(item["url"])
     keys = {key: item.pop(key) for key in AUTH_KEYS if key in item}
     if not keys:
@@ -166,8 +167,6 @@ def _profile_beside(profile: str, base: Path) -> str:
 
 
 def _check_profile(path, where: str, profile: str) -> None:
-    from crawler.extract.profiles import ProfileError, get_profile
-
     try:
         get_profile(_profile_beside(profile, Path(path).resolve().parent))
     except ProfileError as exc:
@@ -184,7 +183,6 @@ def _check_top(path, data: dict) -> None:
         notify = [notify]
     if not isinstance(notify, list) or not all(isinstance(n, str) and n.strip() for n in notify):
         raise _wrong(path, "", "notify", "a string or a list of strings", data["notify"])
-    from .notify import refused_urls, shown
 
     refused = refused_urls(notify)
     if refused:
@@ -200,8 +198,6 @@ def _check_top(path, data: dict) -> None:
 
 def _credentials(path, listings: list[dict]) -> dict:
     """{origin: (user, password)} from every listing's URL or keys."""
-    from crawler.credentials import add_credentials
-
     found: dict = {}
     for number, item in enumerate(listings, 1):
         pair = _listing_credentials(path, f"[[listing]] #{number}: ", item)
@@ -224,8 +220,6 @@ def _check_duplicates(path, listings: list[dict]) -> None:
 
 def _check_settings(path, settings: dict) -> dict:
     """The [settings] table converted to the settings' types, or a ConfigError naming the file and setting."""
-    from crawler.settings import SettingError, check_settings
-
     try:
         return check_settings(settings)
     except SettingError as exc:

@@ -23,11 +23,13 @@ from pathlib import Path
 
 import redis
 from scrapy.settings import SETTINGS_PRIORITIES
+from scrapy.spiderloader import SpiderLoader
 
 from crawler.distributed.codec import decode_result
 from crawler.distributed.frontier import Frontier, FrontierError, redacted
 from crawler.errors import EXIT_FAILED
 from crawler.listing_state import ListingState
+from crawler.run import project_settings
 
 from .outcome import exit_status, log_stem, report
 from .writefaults import ArchiveWriteFailed
@@ -83,10 +85,6 @@ def frontier_knob(settings, name: str) -> float:
 
 
 def spider_class(name: str) -> type:
-    from scrapy.spiderloader import SpiderLoader
-
-    from crawler.run import project_settings
-
     return SpiderLoader.from_settings(project_settings()).load(name)
 
 
@@ -101,8 +99,6 @@ def start_urls_of(plan) -> list[str]:
 
 class Coordinator:
     def __init__(self, plan, log_stem: Path):
-        from crawler.run import project_settings
-
         self.plan = plan
         self.log_stem = log_stem
         self.settings = project_settings(plan.overrides)

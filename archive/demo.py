@@ -15,6 +15,7 @@ import signal
 import sqlite3
 import subprocess
 import sys
+import uuid
 from contextlib import closing
 from datetime import UTC, datetime
 from pathlib import Path
@@ -24,6 +25,7 @@ from crawler.errors import ListingArchiveError
 from crawler.site_server import DEMO_BASE, DEMO_LISTING_PATH, SiteServer, demo_site_root
 
 from .diff import diff
+from .locking import archive_lock
 from .reports import render
 from .store import Archive
 
@@ -95,9 +97,6 @@ def prepare_demo_archive(db: str) -> str:
 
     Returns the archive's real path (a symbolic link is followed, never replaced).
     """
-    from .locking import archive_lock
-    from .store import Archive
-
     real = os.path.realpath(db)
     with archive_lock(real):
         why = demo_state(real)
@@ -144,8 +143,6 @@ def check_report_path(report_path: str, db: str) -> None:
 def write_report(db: str, report_path: str) -> int:
     """The diff as HTML, marked as the demo's, put in place whole (a file written meanwhile is still
     refused); returns the diff's exit status."""
-    import uuid
-
     target = os.path.realpath(report_path)
     part = os.path.join(os.path.dirname(target), f".demo-report-{uuid.uuid4().hex}.html")
     try:

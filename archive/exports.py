@@ -13,6 +13,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import TextIO
 
+from .reports.safety import spreadsheet_safe
+
 
 @dataclass(frozen=True)
 class ExportFormat:
@@ -43,9 +45,7 @@ def write_json(rows: Iterable[dict], out: TextIO) -> None:
 def write_csv(rows: Iterable[dict], out: TextIO, raw: bool = False) -> None:
     """One row an entry; a list field (organisers) joined with "; ". A scraped string that a
     spreadsheet would run as a formula (`=HYPERLINK(...)`) starts with `'`, unless `raw`."""
-    from crawler.field_table import EXPORTED_FIELDS, LIST_FIELDS
-
-    from .reports.safety import spreadsheet_safe
+    from crawler.field_table import EXPORTED_FIELDS, LIST_FIELDS  # here: `--help` loads this module, not the table
 
     safe = (lambda value: value) if raw else spreadsheet_safe
     fields = [*EXPORTED_FIELDS, "status"]

@@ -11,6 +11,11 @@ from __future__ import annotations
 
 import logging
 
+from .diff import DiffError, diff
+from .queries import latest_complete_crawl
+from .reports import get_format, render
+from .reports.safety import md_text
+
 log = logging.getLogger(__name__)
 
 NOTIFY_FORMAT = "markdown"
@@ -19,11 +24,6 @@ NOTIFY_LIMIT = 15  # entries of each kind named in a notification
 
 def message_for(conn, crawl: dict, fmt: str = NOTIFY_FORMAT, limit: int = NOTIFY_LIMIT) -> tuple[str, str]:
     """(title, body) for a finished crawl, the body in report format `fmt`."""
-    from .diff import DiffError, diff
-    from .queries import latest_complete_crawl
-    from .reports import get_format, render
-    from .reports.safety import md_text
-
     if not get_format(fmt).notify_as:
         raise ValueError(f"a notification cannot be sent as {fmt!r}")
     if crawl["status"] == "complete" and not crawl.get("suspect"):
@@ -69,7 +69,7 @@ def refused_urls(urls: list[str]) -> list[str]:
     if not urls:
         return []
     try:
-        import apprise
+        import apprise  # optional, and ~190 modules: loaded only to check or send
     except ImportError:
         raise ValueError("--notify needs the apprise package (pip install apprise)") from None
     return [url for url in urls if not apprise.Apprise().add(url)]
@@ -80,11 +80,10 @@ def send(urls: list[str], title: str, body: str, fmt: str = NOTIFY_FORMAT) -> bo
     if not urls:
         return True
     try:
-        import apprise
+        import apprise  # optional, and ~190 modules: loaded only to check or send
     except ImportError:
         log.warning("notifications need the apprise package")
         return False
-    from .reports import get_format
 
     body_format = {"text": apprise.NotifyFormat.TEXT, "html": apprise.NotifyFormat.HTML}.get(
         get_format(fmt).notify_as or "markdown", apprise.NotifyFormat.MARKDOWN

@@ -16,6 +16,7 @@ import json
 import os
 import time
 from concurrent.futures import ProcessPoolExecutor
+from datetime import datetime
 from itertools import islice
 
 from crawler.entries import build_entries
@@ -155,8 +156,6 @@ def parse_capture(job: tuple) -> tuple[str, list, tuple]:
 
 
 def _when(fetched_at: str | None):
-    from datetime import datetime
-
     try:
         return datetime.fromisoformat(fetched_at) if fetched_at else None
     except ValueError:

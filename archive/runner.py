@@ -11,19 +11,32 @@ from __future__ import annotations
 
 import hashlib
 import multiprocessing
+import pickle
+import shutil
 import sys
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from crawler.credentials import add_credentials, split_credentials
 from crawler.errors import (
     EXIT_BAD_INPUT,
     EXIT_FAILED,
     EXIT_LOCKED,
     ListingArchiveError,
 )
+from crawler.extract.profiles import get_profile
+from crawler.field_table import FIELDS
 from crawler.origins import StartUrlError, check_start_url
+from crawler.settings import SettingError, check_settings
 
+from .config import load_config
+from .locking import ArchiveLocked, archive_lock, check_writable
+from .notify import refused_urls, shown
 from .outcome import exit_status, log_stem, report, worst
+from .store import Archive
+
+# The crawler's Scrapy side is imported inside the functions that need it: `parse --url` (which checks its
+# URL here) and a plan refused by an early check start and exit without Scrapy or Twisted.
 
 
 class PlanError(ListingArchiveError, ValueError):
@@ -72,9 +85,6 @@ def build_plan(
 
     A bad command-line value raises PlanError (a usage error); a bad config file, ConfigError.
     """
-    from .config import load_config
-    from .locking import check_writable
-
     plan = CrawlPlan(
         spider=spider,
         db=db,
@@ -112,8 +122,6 @@ def build_plan(
 def _render(plan: CrawlPlan, render: bool) -> None:
     """Which listings render (--render: all; else the config's and their profiles'); a machine that
     cannot render says what to install, before anything is fetched (with --frontier: its workers render)."""
-    from crawler.credentials import split_credentials
-    from crawler.extract.profiles import get_profile
     from crawler.render import unavailable
 
     if render:
@@ -132,10 +140,7 @@ def _render(plan: CrawlPlan, render: bool) -> None:
 
 def _check_options(plan: CrawlPlan, settings, ignore_fields) -> None:
     """The command line's settings, start URLs, ignored fields, spider and profiles, cheapest first."""
-    from crawler.extract.profiles import get_profile
-    from crawler.field_table import FIELDS
     from crawler.run import spider_names
-    from crawler.settings import SettingError, check_settings
 
     try:
         plan.overrides.update(check_settings(settings or {}))
@@ -158,8 +163,6 @@ def _check_options(plan: CrawlPlan, settings, ignore_fields) -> None:
 
 def _take_credentials(urls: list[str], credentials: dict) -> list[str]:
     """The start URLs without user and password; those go into `credentials`, by origin."""
-    from crawler.credentials import add_credentials, split_credentials
-
     bare = []
     for url in urls:
         url, pair = split_credentials(url)
@@ -172,8 +175,6 @@ def _take_credentials(urls: list[str], credentials: dict) -> list[str]:
 
 def _check_notify(urls: list[str]) -> None:
     """Before crawling, not after: a notification URL Apprise cannot read would only be warned about at the end."""
-    from .notify import refused_urls, shown
-
     bad = refused_urls(urls)
     if bad:
         raise PlanError(f"--notify: {shown(bad[0])} is not a notification URL Apprise understands")
@@ -207,9 +208,6 @@ def _check_urls(urls: list[str]) -> None:
 
 def run_plan(plan: CrawlPlan) -> int:
     """Hold the archive's lock and run the plan's crawl(s); returns the exit status."""
-    from .locking import ArchiveLocked, archive_lock
-    from .store import Archive
-
     if plan.frontier and not _frontier_reachable(plan.frontier):
         return EXIT_BAD_INPUT
     Archive(plan.db).close()  # a clear error now if the file is not an archive
@@ -251,9 +249,6 @@ JOB_QUEUE = "requests.queue"
 
 def remove_finished_jobs(jobdir: str) -> None:
     """A job whose crawl finished holds nothing to resume: remove its files, then its folder if empty."""
-    import pickle
-    import shutil
-
     root = Path(jobdir)
     if not root.is_dir():
         return

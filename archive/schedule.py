@@ -9,6 +9,8 @@ import signal
 import threading
 from datetime import datetime, timedelta
 
+from .runner import run_plan_main
+
 # Longer than this is surely a typo (and overflows the clock): a year.
 MAX_INTERVAL = 366 * 86400
 # Shorter than this is no schedule for a polite crawler (and cron's own step): a minute.
@@ -33,8 +35,6 @@ def parse_interval(text: str) -> float:
 
 def run_schedule(plan, every: float, jitter: float) -> int:
     """Run `plan` (an archive.runner.CrawlPlan) every `every` seconds, each crawl in its own process."""
-    from .runner import run_plan_main
-
     stop = threading.Event()
     child: list = []
 

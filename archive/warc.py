@@ -5,6 +5,8 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
+import os
+import uuid
 from io import BytesIO
 
 from warcio.statusandheaders import StatusAndHeaders
@@ -68,9 +70,6 @@ def export_warc(archive: Archive, out, crawl_id: int | None = None) -> int:
 def write_warc_file(archive: Archive, output: str, crawl_id: int | None = None, force: bool = False) -> int:
     """export_warc into the file `output`, written beside it and moved into place whole; an existing
     file is replaced only with `force`, and a crawl that does not exist is an error, not an empty file."""
-    import os
-    import uuid
-
     if crawl_id is not None and not archive.crawl(crawl_id):
         raise ArchiveError(f"no crawl {crawl_id} in {archive.path} (see `listing-archive crawls`); nothing written")
     target = os.path.realpath(output)

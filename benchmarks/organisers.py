@@ -1,7 +1,7 @@
 """Organiser accuracy over every labelled description: prints the score and lists the misses.
 
 The labelled set is the union, without repeats, of the cases in tests/test_organisers.py,
-the organiser cases in tests/test_fields.py and the descriptions of the labelled fixture
+the organiser cases in tests/test_parsers.py and the descriptions of the labelled fixture
 pages (tests/fixtures/pages/*.json). A description is right when the names found are
 exactly the names expected, in order; "wrong organisers" counts the names found that
 are not expected (worse than a miss), "missed" the names expected and not found.
@@ -21,8 +21,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from crawler.parsers.organisers import parse_organisers
-from tests.test_fields import ORGANISERS as FIELD_CASES
 from tests.test_organisers import CASES
+from tests.test_parsers import ORGANISERS as FIELD_CASES
 
 
 def fixture_cases(folder: Path):
@@ -34,7 +34,7 @@ def fixture_cases(folder: Path):
 
 def labelled() -> list[tuple[str, list[str], str | None, str]]:
     seen, cases = set(), []
-    sources = [(CASES, "tests/test_organisers.py"), (FIELD_CASES, "tests/test_fields.py")]
+    sources = [(CASES, "tests/test_organisers.py"), (FIELD_CASES, "tests/test_parsers.py")]
     for table, source in sources:
         for text, names in table:
             if text not in seen:

@@ -8,6 +8,8 @@ import urllib.request
 from urllib.parse import urlsplit
 from urllib.robotparser import RobotFileParser
 
+from crawler import settings
+
 from .credentials import auth_origin, header_value
 
 Login = tuple[str, str, str] | None  # (origin, user, password): basic auth for that origin only
@@ -18,8 +20,6 @@ class FetchError(OSError):
 
 
 def _settings():
-    from crawler import settings
-
     return settings.USER_AGENT, settings.DOWNLOAD_TIMEOUT, settings.DOWNLOAD_MAXSIZE
 
 

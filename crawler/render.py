@@ -17,7 +17,9 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+from urllib.parse import urlsplit
 
+from scrapy import signals
 from scrapy.exceptions import IgnoreRequest
 
 from .origins import allowed_origins, on_site
@@ -84,8 +86,6 @@ def launch_options(path: str) -> dict:
 def render_settings(settings, urls: list[str] | None = None) -> dict:
     """The settings a crawl that renders `urls` adds: scrapy-playwright for their schemes (each
     scheme's handler runs a Playwright driver; None: http and https), one browser, a small pool."""
-    from urllib.parse import urlsplit
-
     path = browser_path(settings.get("RENDER_BROWSER", ""))
     pool = max(1, settings.getint("RENDER_CONCURRENCY"))
     handler = "scrapy_playwright.handler.ScrapyPlaywrightDownloadHandler"
@@ -110,8 +110,6 @@ class RouteGuard:
     """
 
     def __init__(self, crawler):
-        from scrapy import signals
-
         self.crawler = crawler
         self.origins = None
         self.user_agent = crawler.settings.get("USER_AGENT")
@@ -119,13 +117,9 @@ class RouteGuard:
         crawler.signals.connect(self.on_robots, signal=signals.robots_parsed)
 
     def on_robots(self, robotparser, request):
-        from urllib.parse import urlsplit
-
         self.robots[urlsplit(request.url).netloc] = robotparser
 
     def _forbidden(self, url: str) -> bool:
-        from urllib.parse import urlsplit
-
         parser = self.robots.get(urlsplit(url).netloc)
         return parser is not None and not parser.allowed(url, self.user_agent)
 
@@ -165,7 +159,7 @@ class RenderMiddleware:
         spec = request.meta.get("render")
         if spec is None or request.meta.get("playwright"):
             return
-        from .render_page import page_meta
+        from .render_page import page_meta  # Playwright, an optional extra: only for a page to render
 
         settings = self.crawler.settings
         request.meta.update(

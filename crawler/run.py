@@ -8,6 +8,8 @@ from scrapy.crawler import CrawlerProcess
 from scrapy.settings import Settings
 from scrapy.spiderloader import SpiderLoader
 
+from .render import RouteGuard, render_settings
+
 
 def project_settings(overrides: dict | None = None) -> Settings:
     """The project's settings without needing scrapy.cfg: the CLI runs from anywhere."""
@@ -60,8 +62,6 @@ def run_crawl(
         extra["LOG_LEVEL"] = "WARNING"
     settings = project_settings({**(overrides or {}), **extra})
     if render_listings:
-        from .render import render_settings
-
         urls = (start_urls or []) if render_listings is True else list(render_listings)
         settings.setdict(render_settings(settings, urls), priority="cmdline")
     logging.raiseExceptions = False  # a log file on a full disk must not print tracebacks; the crawl says why
@@ -78,8 +78,6 @@ def run_crawl(
     kwargs = {name: value for name, value in given.items() if value}
     crawler = process.create_crawler(spider)
     if render_listings:
-        from .render import RouteGuard
-
         crawler.settings.set("PLAYWRIGHT_ABORT_REQUEST", RouteGuard(crawler), priority="cmdline")
     process.crawl(crawler, **kwargs)
     process.start()

@@ -1,6 +1,9 @@
 """Scrapy settings for listing-archive: polite by default (robots.txt, AutoThrottle,
 retries with backoff), archive on. Override any of them with `-s NAME=VALUE`."""
 
+import difflib
+import json
+import math
 from importlib import metadata as _metadata  # lower-case names: Scrapy takes only upper-case ones
 
 from crawler import field_table
@@ -165,7 +168,7 @@ class SettingError(ListingArchiveError, ValueError):
 
 def known_settings() -> dict:
     """Every setting name Scrapy and this project know, with its default."""
-    from scrapy.settings import default_settings
+    from scrapy.settings import default_settings  # ~400 modules: only when -s names are checked
 
     known = {n: v for n, v in vars(default_settings).items() if n.isupper() and not n.startswith("_")}
     known.update({n: v for n, v in globals().items() if n.isupper() and not n.startswith("_")})
@@ -185,8 +188,6 @@ def check_settings(overrides: dict) -> dict:
 
 
 def _unknown_message(name, known: dict) -> str:
-    import difflib
-
     text = str(name)
     if text.upper() in known:
         return f"{text}: setting names are upper case; did you mean {text.upper()}?"
@@ -232,8 +233,6 @@ def _as_bool(name: str, value) -> bool:
 
 
 def _as_number(name: str, value, expected: type):
-    import math
-
     number = None
     if not isinstance(value, bool):
         try:
@@ -269,8 +268,6 @@ def _as_list(name: str, given) -> list:
 
 def _as_dict(name: str, value) -> dict:
     if isinstance(value, str):
-        import json
-
         try:
             value = json.loads(value)
         except ValueError:

@@ -15,6 +15,7 @@ import logging
 
 from scrapy import signals
 from scrapy.exceptions import IgnoreRequest
+from scrapy.utils.asyncio import create_looping_call
 from twisted.python.failure import Failure
 
 from .listing_state import STOPPED
@@ -43,8 +44,6 @@ class EndWaitsOnStop:
         return ext
 
     def opened(self, spider=None):
-        from scrapy.utils.asyncio import create_looping_call
-
         stopping(self.crawler)  # made on the crawl's event loop
         self.loop = create_looping_call(self.look)
         self.loop.start(CHECK_EVERY, now=False)

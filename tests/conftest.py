@@ -7,6 +7,8 @@ import time
 from pathlib import Path
 
 import pytest
+from chromium import chromium
+from faults import small_filesystem
 
 from crawler.field_table import FIELDS
 
@@ -62,19 +64,55 @@ def cli(*args, check=None, timeout=120):
 
 
 def _in_process(args):
+    cwd = os.getcwd()
+    os.chdir(ROOT)  # as the subprocess runs: relative paths mean the same
+    try:
+        result = invoke(*args)
+    finally:
+        os.chdir(cwd)
+    return subprocess.CompletedProcess(args, result.exit_code, result.stdout, result.stderr)
+
+
+def invoke(*args, input=None):
+    """`listing-archive ARGS` in this process (click's CliRunner, in the current folder); returns click's Result.
+
+    An exception other than an exit, or a traceback printed, fails the test: it is a bug the test should show."""
     from click.testing import CliRunner
 
     from archive.cli import main
 
-    cwd = os.getcwd()
-    os.chdir(ROOT)  # as the subprocess runs: relative paths mean the same
-    try:
-        result = CliRunner().invoke(main, args, prog_name="listing-archive")
-    finally:
-        os.chdir(cwd)
+    result = CliRunner().invoke(main, [str(a) for a in args], input=input, prog_name="listing-archive")
     if result.exception is not None and not isinstance(result.exception, SystemExit):
-        raise result.exception  # a traceback here is a bug the test should show
-    return subprocess.CompletedProcess(args, result.exit_code, result.stdout, result.stderr)
+        raise result.exception
+    assert "Traceback" not in result.output
+    return result
+
+
+def printed(*args, code=0):
+    """What `listing-archive ARGS`, run in this process, printed (stdout and stderr); it must exit `code`."""
+    result = invoke(*args)
+    assert result.exit_code == code, result.output
+    return result.output
+
+
+@pytest.fixture
+def small_disk():
+    """A 1 MB file system (tmpfs) to fill up."""
+    with small_filesystem("1m") as mount:  # skips (fails under REQUIRE_FAULTS) where it cannot mount
+        yield mount
+
+
+@pytest.fixture
+def render_ready():
+    """Chromium and the render extra are there: skipped without them, failed without them under REQUIRE_CHROMIUM."""
+    from crawler.render import unavailable  # Scrapy is loaded only by the tests that render
+
+    chromium()  # skips, or fails under REQUIRE_CHROMIUM, without the browser
+    missing = unavailable()
+    if missing:
+        if os.environ.get("REQUIRE_CHROMIUM"):
+            pytest.fail(f"REQUIRE_CHROMIUM is set but rendering cannot run: {missing}")
+        pytest.skip("skipped: chromium not installed (or the render extra)")
 
 
 @pytest.fixture

@@ -6,21 +6,15 @@ installed"); REQUIRE_REDIS=1, as CI sets it, makes that a failure.
 
 import os
 import shutil
-import socket
 import subprocess
 
 import pytest
 from conftest import wait_for
+from helpers import free_port
 
 from crawler.distributed.frontier import Frontier, FrontierError
 
 REDIS_SERVER = shutil.which("redis-server")
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def _answers(url: str) -> bool:
@@ -37,7 +31,7 @@ def redis_url(tmp_path):
         if os.environ.get("REQUIRE_REDIS") == "1":
             pytest.fail("redis-server not installed, and REQUIRE_REDIS=1")
         pytest.skip("skipped: redis-server not installed")
-    port = _free_port()
+    port = free_port()
     command = [REDIS_SERVER, "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"]
     proc = subprocess.Popen([*command, "--dir", str(tmp_path)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     url = f"redis://127.0.0.1:{port}/0"

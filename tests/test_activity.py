@@ -2,7 +2,7 @@
 
 import sqlite3
 
-from test_reports import L, crawl, entry
+from helpers import NEWS, news_entry, record_crawl
 
 from archive.activity import activity, count_events, keep_counts
 from archive.diff import default_pair, diff
@@ -12,10 +12,16 @@ OTHER = "https://www.ilo.org/asia/events/lang--en/index.htm"
 
 
 def build(a):
-    crawl(a, [entry("WCMS_1"), entry("WCMS_2"), entry("WCMS_3")])
-    crawl(a, [entry("WCMS_1", title="Renamed"), entry("WCMS_2"), entry("WCMS_4")])  # changed, removed, new
-    crawl(a, [entry("WCMS_1", title="Renamed"), entry("WCMS_2"), entry("WCMS_3"), entry("WCMS_4")])  # restored
-    crawl(a, [entry("WCMS_1", title="Renamed"), entry("WCMS_2", title="Cut")], complete=False)  # partial
+    record_crawl(a, [news_entry("WCMS_1"), news_entry("WCMS_2"), news_entry("WCMS_3")])
+    record_crawl(
+        a, [news_entry("WCMS_1", title="Renamed"), news_entry("WCMS_2"), news_entry("WCMS_4")]
+    )  # changed, removed, new
+    record_crawl(
+        a, [news_entry("WCMS_1", title="Renamed"), news_entry("WCMS_2"), news_entry("WCMS_3"), news_entry("WCMS_4")]
+    )  # restored
+    record_crawl(
+        a, [news_entry("WCMS_1", title="Renamed"), news_entry("WCMS_2", title="Cut")], complete=False
+    )  # partial
 
 
 def kept_ids(conn):
@@ -37,7 +43,7 @@ def test_counts_are_kept_at_finish_and_match_counting_the_events(tmp_path):
         3: {"new": 0, "changed": 0, "removed": 0, "restored": 1},
         4: {"new": 0, "changed": 1, "removed": 0, "restored": 0},
     }
-    assert counted[2] == [[L, "News", "changed", 1], [L, "News", "new", 1], [L, "News", "removed", 1]]
+    assert counted[2] == [[NEWS, "News", "changed", 1], [NEWS, "News", "new", 1], [NEWS, "News", "removed", 1]]
 
 
 def test_the_chart_reads_kept_counts_not_the_events(tmp_path):
@@ -55,8 +61,8 @@ def test_the_chart_reads_kept_counts_not_the_events(tmp_path):
 def test_a_killed_crawl_is_counted_when_asked(tmp_path):
     with Archive(tmp_path / "a.db") as a:
         build(a)
-        session = a.begin_crawl("ilo", [L])
-        a.record_entries(session, [(entry("WCMS_9"), Sighting(L))])
+        session = a.begin_crawl("ilo", [NEWS])
+        a.record_entries(session, [(news_entry("WCMS_9"), Sighting(NEWS))])
         a.conn.execute("UPDATE crawls SET status = 'failed' WHERE id = ?", (session.crawl_id,))
         chart = activity(a.conn, session.crawl_id)
     assert session.crawl_id not in kept_ids(sqlite3.connect(tmp_path / "a.db"))
@@ -65,21 +71,21 @@ def test_a_killed_crawl_is_counted_when_asked(tmp_path):
 
 def test_an_entry_counts_under_the_listing_it_was_on_then(tmp_path):
     with Archive(tmp_path / "a.db") as a:
-        crawl(a, [entry("WCMS_1")])
-        moved = entry("WCMS_1", title="Moved", listing_url=OTHER, listing_title="Events")
-        session = a.begin_crawl("ilo", [L, OTHER])
+        record_crawl(a, [news_entry("WCMS_1")])
+        moved = news_entry("WCMS_1", title="Moved", listing_url=OTHER, listing_title="Events")
+        session = a.begin_crawl("ilo", [NEWS, OTHER])
         a.record_entries(session, [(moved, Sighting(OTHER))])
         done = {"pages_fetched": 1, "pages_failed": 0, "complete": True}
-        a.finish_crawl(session, {L: dict(done), OTHER: dict(done)})
+        a.finish_crawl(session, {NEWS: dict(done), OTHER: dict(done)})
         rows = activity(a.conn, 2)["rows"]
         only_other = activity(a.conn, 2, listing=OTHER)["rows"]
-    assert [(r["crawl"], r["listing_url"], r["listing"]) for r in rows] == [(1, L, "News"), (2, OTHER, "Events")]
+    assert [(r["crawl"], r["listing_url"], r["listing"]) for r in rows] == [(1, NEWS, "News"), (2, OTHER, "Events")]
     assert [r["crawl"] for r in only_other] == [2]
 
 
 def test_a_reparse_keeps_no_counts(tmp_path):
     with Archive(tmp_path / "a.db") as a:
-        crawl(a, [entry("WCMS_1")])
+        record_crawl(a, [news_entry("WCMS_1")])
         a.conn.execute("UPDATE crawls SET source = 'reparse' WHERE id = 1")
         a.conn.execute("DELETE FROM crawl_activity")
         keep_counts(a.conn, 1)
@@ -89,7 +95,7 @@ def test_a_reparse_keeps_no_counts(tmp_path):
 def test_hostile_listing_titles_round_trip(tmp_path):
     title = 'News "\u202e</script>\x00\\u0000 \U0001f600'
     with Archive(tmp_path / "a.db") as a:
-        crawl(a, [entry("WCMS_1", listing_title=title)])
+        record_crawl(a, [news_entry("WCMS_1", listing_title=title)])
         assert activity(a.conn, 1)["rows"][0]["listing"] == title
 
 
@@ -100,8 +106,8 @@ def test_a_listing_title_with_markup_is_text_in_the_report_chart(tmp_path):
 
     title = '<script>alert(1)</script><img src=x onerror="alert(2)"> News & "events"'
     with Archive(tmp_path / "a.db") as a:
-        crawl(a, [entry("WCMS_1", listing_title=title)])
-        crawl(a, [entry("WCMS_1", listing_title=title, title="Renamed")])
+        record_crawl(a, [news_entry("WCMS_1", listing_title=title)])
+        record_crawl(a, [news_entry("WCMS_1", listing_title=title, title="Renamed")])
         report = diff(a.conn, *default_pair(a.conn))
     assert report["activity"]["rows"][-1]["listing"] == title  # kept counts carry the title as written
     page = lxml.html.fromstring(render(report, "html"))

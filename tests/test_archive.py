@@ -4,7 +4,7 @@ import json
 import sqlite3
 
 import pytest
-from helpers import L1, L2, crawl, entry
+from helpers import L1, L2, entry, record_crawl
 
 from archive.queries import export_rows, history, search
 from archive.schema import SCHEMA_VERSION
@@ -27,17 +27,17 @@ def versions(archive, eid="WCMS_1"):
 
 
 def test_unchanged_recrawl_adds_no_version(archive):
-    crawl(archive, [(entry(), L1)])
-    c2 = crawl(archive, [(entry(title="  Title of   WCMS_1 "), L1)])  # white space noise
+    record_crawl(archive, [entry()])
+    c2 = record_crawl(archive, [entry(title="  Title of   WCMS_1 ")])  # white space noise
     assert c2["new"] == 0 and c2["changed"] == 0
     assert len(versions(archive)) == 1
 
 
 def test_changed_field_and_field_becoming_null(archive):
-    crawl(archive, [(entry(description="Some text"), L1)])
-    crawl(archive, [(entry(description="Other text"), L1)])
-    crawl(archive, [(entry(description=None), L1)])
-    crawl(archive, [(entry(description="Back"), L1)])
+    record_crawl(archive, [entry(description="Some text")])
+    record_crawl(archive, [entry(description="Other text")])
+    record_crawl(archive, [entry(description=None)])
+    record_crawl(archive, [entry(description="Back")])
     assert versions(archive)[1:] == [["description"], ["description"], ["description"]]
     h = history(archive.conn, "WCMS_1")
     assert [v["changes"].get("description") for v in h["versions"][1:]] == [
@@ -48,8 +48,8 @@ def test_changed_field_and_field_becoming_null(archive):
 
 
 def test_organiser_order_is_not_a_change_and_ignored_fields(archive, tmp_path):
-    crawl(archive, [(entry(organisers=["A", "B"]), L1)])
-    assert crawl(archive, [(entry(organisers=["B", "A"]), L1)])["changed"] == 0
+    record_crawl(archive, [entry(organisers=["A", "B"])])
+    assert record_crawl(archive, [entry(organisers=["B", "A"])])["changed"] == 0
     cid = archive.begin_crawl("ilo", [L1])
     archive.record_entries(
         cid, [(entry(organisers=["B", "A"], description="new text"), Sighting(L1))], ignore_fields=("description",)
@@ -58,29 +58,29 @@ def test_organiser_order_is_not_a_change_and_ignored_fields(archive, tmp_path):
 
 
 def test_same_entry_on_two_listings_is_one_entry_seen_twice(archive):
-    crawl(archive, [(entry(), L1), (entry(listing_url=L2), L2)])
+    record_crawl(archive, [entry(), entry(listing_url=L2)])
     assert archive.entry_count() == 1
     rows = archive.conn.execute(
         "SELECT listing_url FROM sightings WHERE entry_id='WCMS_1' ORDER BY listing_url"
     ).fetchall()
     assert [r[0] for r in rows] == [L1, L2]
     # Gone from L1 but still on L2 (not crawled this time): not removed.
-    assert crawl(archive, [(entry("WCMS_2"), L1)], listings=[L1])["removed"] == 0
+    assert record_crawl(archive, [entry("WCMS_2")], listings=[L1])["removed"] == 0
     # Then a complete crawl of L2 without it: removed.
-    assert crawl(archive, [(entry("WCMS_3", listing_url=L2), L2)], listings=[L2])["removed"] == 1
+    assert record_crawl(archive, [entry("WCMS_3", listing_url=L2)], listings=[L2])["removed"] == 1
 
 
 def test_removed_only_after_a_complete_crawl_then_restored(archive):
-    crawl(archive, [(entry("WCMS_1"), L1), (entry("WCMS_2"), L1)])
-    partial = crawl(archive, [(entry("WCMS_1"), L1)], complete=False)
+    record_crawl(archive, [entry("WCMS_1"), entry("WCMS_2")])
+    partial = record_crawl(archive, [entry("WCMS_1")], complete=False)
     assert partial["status"] == "partial" and partial["removed"] == 0
-    suspect = crawl(archive, [(entry("WCMS_1"), L1)], suspect=True)
+    suspect = record_crawl(archive, [entry("WCMS_1")], suspect=True)
     assert suspect["removed"] == 0
     assert archive.conn.execute("SELECT status FROM entries WHERE entry_id='WCMS_2'").fetchone()[0] == "listed"
-    done = crawl(archive, [(entry("WCMS_1"), L1)])
+    done = record_crawl(archive, [entry("WCMS_1")])
     assert done["status"] == "complete" and done["removed"] == 1
     assert archive.conn.execute("SELECT status FROM entries WHERE entry_id='WCMS_2'").fetchone()[0] == "removed"
-    back = crawl(archive, [(entry("WCMS_1"), L1), (entry("WCMS_2"), L1)])
+    back = record_crawl(archive, [entry("WCMS_1"), entry("WCMS_2")])
     assert back["restored"] == 1 and back["new"] == 0
     kinds = [r[0] for r in archive.conn.execute("SELECT kind FROM events WHERE entry_id='WCMS_2' ORDER BY id")]
     assert kinds == ["new", "removed", "restored"]
@@ -88,7 +88,7 @@ def test_removed_only_after_a_complete_crawl_then_restored(archive):
 
 
 def test_failed_crawl_removes_nothing(archive):
-    crawl(archive, [(entry(), L1)])
+    record_crawl(archive, [entry()])
     cid = archive.begin_crawl("ilo", [L1])
     failed = archive.finish_crawl(cid, {L1: {"pages_fetched": 0, "pages_failed": 1, "complete": False}})
     assert failed["status"] == "failed" and failed["removed"] == 0
@@ -101,7 +101,7 @@ def test_stale_running_crawl_is_closed_as_failed(archive):
 
 
 def test_export_as_of_and_search(archive):
-    crawl(archive, [(entry(title="Migrant workers forum", organisers=["ILO"]), L1)])
+    record_crawl(archive, [entry(title="Migrant workers forum", organisers=["ILO"])])
     first = archive.conn.execute("SELECT seen_at FROM version_records").fetchone()[0]
     assert [e["title"] for e in export_rows(archive.conn, as_of=first)] == ["Migrant workers forum"]
     assert list(export_rows(archive.conn, as_of="2000-01-01")) == []
@@ -193,7 +193,7 @@ def test_not_an_archive(tmp_path):
 def test_migration_from_schema_2(tmp_path):
     path = tmp_path / "v2.db"
     with Archive(path) as a:
-        crawl(a, [(entry(title="Made by release 2"), L1)])
+        record_crawl(a, [entry(title="Made by release 2")])
     conn = sqlite3.connect(path)
     conn.execute("ALTER TABLE captures DROP COLUMN page_links")
     conn.execute("ALTER TABLE listing_crawls DROP COLUMN fill")
@@ -204,7 +204,7 @@ def test_migration_from_schema_2(tmp_path):
         assert a.conn.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()[0] == str(SCHEMA_VERSION)
         assert {"page_links"} <= {r[1] for r in a.conn.execute("PRAGMA table_info(captures)")}
         assert a.conn.execute("SELECT title FROM entries").fetchone()[0] == "Made by release 2"
-        assert crawl(a, [(entry(title="Made by release 2"), L1)])["changed"] == 0
+        assert record_crawl(a, [entry(title="Made by release 2")])["changed"] == 0
 
 
 def test_newer_schema_is_refused_without_harm(tmp_path):
@@ -212,7 +212,7 @@ def test_newer_schema_is_refused_without_harm(tmp_path):
 
     path = tmp_path / "future.db"
     with Archive(path) as a:
-        crawl(a, [(entry(), L1)])
+        record_crawl(a, [entry()])
         a.remember("schema_version", str(SCHEMA_VERSION + 1))
     from archive.store import ArchiveError
 

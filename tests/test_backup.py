@@ -12,8 +12,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
-from conftest import FAST, ROOT, cli
+from conftest import FAST, ROOT, cli, invoke
 from faults import (
     NOBODY,
     fill_up,
@@ -24,19 +23,11 @@ from faults import (
     without_dac_capabilities,
 )
 
-from archive.cli import main
 from archive.locking import archive_lock
 from archive.schema import SCHEMA_VERSION
 from crawler.site_server import DEMO_BASE, DEMO_LISTING_PATH, SiteServer, demo_site_root
 
 TABLES = ("crawls", "listing_crawls", "captures", "capture_bodies", "entries", "entry_versions", "sightings", "events")
-
-
-def run(*args):
-    result = CliRunner().invoke(main, [str(a) for a in args])
-    assert result.exception is None or isinstance(result.exception, SystemExit), repr(result.exception)
-    assert "Traceback" not in result.output
-    return result
 
 
 def counts(db) -> dict:
@@ -89,7 +80,7 @@ def test_backup_while_another_connection_holds_an_open_write_transaction(archive
     ]
     with hold_write_lock(archive, statements=uncommitted) as holder:
         assert holder.holding and Path(f"{archive}-wal").stat().st_size > 0
-        result = run("backup", "--db", archive, tmp_path / "copy.db")
+        result = invoke("backup", "--db", archive, tmp_path / "copy.db")
         assert holder.holding  # the backup neither waited for the writer nor disturbed it
     assert result.exit_code == 0 and "backed up" in result.output, result.output
     copy = tmp_path / "copy.db"
@@ -122,7 +113,7 @@ def test_backup_right_after_a_crawl_holds_what_is_still_in_the_wal(crawled, tmp_
             )
         assert Path(f"{db}-wal").stat().st_size > 0
         shutil.copy(db, tmp_path / "cp.db")  # what a plain cp takes
-        result = run("backup", "--db", db, tmp_path / "copy.db")
+        result = invoke("backup", "--db", db, tmp_path / "copy.db")
         assert result.exit_code == 0, result.output
     finally:
         reader.execute("COMMIT")
@@ -140,12 +131,12 @@ def test_backup_never_overwrites(archive, tmp_path):
     link.symlink_to(archive)
     for target, message in ((dest, "exists; give a new file name"), (archive, "exists"), (link, "exists")):
         before = digest(archive)
-        result = run("backup", "--db", archive, target)
+        result = invoke("backup", "--db", archive, target)
         assert result.exit_code == 1 and message in result.output, result.output
         assert digest(archive) == before
     assert dest.read_text() == "do not lose me"
     (tmp_path / "new.db-wal").write_bytes(b"left over")
-    result = run("backup", "--db", archive, tmp_path / "new.db")
+    result = invoke("backup", "--db", archive, tmp_path / "new.db")
     assert result.exit_code == 1 and "new.db-wal exists" in result.output
     assert not (tmp_path / "new.db").exists()
 
@@ -170,13 +161,13 @@ def test_backup_of_something_that_is_not_an_archive(tmp_path, kind, message):
         conn.execute("CREATE TABLE mine (x)")
         conn.commit()
         conn.close()
-    result = run("backup", "--db", source, tmp_path / "copy.db")
+    result = invoke("backup", "--db", source, tmp_path / "copy.db")
     assert result.exit_code == 1 and message in result.output, result.output
     assert not (tmp_path / "copy.db").exists()
 
 
 def test_backup_into_a_missing_folder(archive, tmp_path):
-    result = run("backup", "--db", archive, tmp_path / "no-such-folder" / "copy.db")
+    result = invoke("backup", "--db", archive, tmp_path / "no-such-folder" / "copy.db")
     assert result.exit_code == 1 and "cannot create" in result.output
 
 
@@ -243,17 +234,17 @@ def make_schema_2(source: Path, dest: Path) -> Path:
 def test_migrate_a_schema_2_archive_in_place(crawled, tmp_path):
     old = make_schema_2(crawled, tmp_path / "old.db")
     before = counts(old)
-    refused = run("export", "--db", old)
+    refused = invoke("export", "--db", old)
     assert refused.exit_code == 1 and f"run `listing-archive migrate --db {old}`" in refused.output
-    result = run("migrate", "--db", old)
+    result = invoke("migrate", "--db", old)
     assert result.exit_code == 0 and f"migrated {old} from schema version 2 to {SCHEMA_VERSION}" in result.output
     conn = sqlite3.connect(old)
     assert conn.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()[0] == str(SCHEMA_VERSION)
     assert {"page_links"} <= {r[1] for r in conn.execute("PRAGMA table_info(captures)")}
     conn.close()
     assert counts(old) == before and integrity(old) == "ok"
-    assert run("history", "WCMS_862866", "--db", old).exit_code == 0
-    again = run("migrate", "--db", old)
+    assert invoke("history", "WCMS_862866", "--db", old).exit_code == 0
+    again = invoke("migrate", "--db", old)
     assert again.exit_code == 0 and "already at schema version" in again.output
 
 
@@ -281,7 +272,7 @@ def test_migrate_refuses_what_it_cannot_migrate(crawled, tmp_path):
         (tmp_path / "missing.db", "no archive at"),
     ):
         before = digest(db) if db.exists() else None
-        result = run("migrate", "--db", db)
+        result = invoke("migrate", "--db", db)
         assert result.exit_code == 1 and message in result.output, result.output
         assert (digest(db) if db.exists() else None) == before
 
@@ -290,7 +281,7 @@ def test_migrate_waits_for_no_crawl(crawled, tmp_path):
     old = make_schema_2(crawled, tmp_path / "old.db")
     before = digest(old)
     with archive_lock(str(old)):
-        result = run("migrate", "--db", old)
+        result = invoke("migrate", "--db", old)
     assert result.exit_code == 75 and "another crawl is writing" in result.output
     assert digest(old) == before
 
@@ -302,7 +293,7 @@ def test_backup_onto_a_full_disk_leaves_no_half_copy(archive):
     assert archive.stat().st_size > 100_000
     with small_filesystem("1m") as room:
         filler = fill_up(room, leave=64 * 1024)
-        result = run("backup", "--db", archive, room / "copy.db")
+        result = invoke("backup", "--db", archive, room / "copy.db")
         assert result.exit_code == 1 and "disk is full" in result.output, result.output
         assert list(room.iterdir()) == [filler]
 

@@ -12,19 +12,9 @@ from contextlib import contextmanager
 
 import pytest
 from conftest import SEED_URL, cli
+from helpers import good_archive
 
-from archive.store import Archive, Sighting
-from crawler.entries import FIELDS
-
-
-def good_archive(path):
-    with Archive(path) as archive:
-        session = archive.begin_crawl("ilo", [SEED_URL])
-        entry = {f: None for f in FIELDS}
-        entry.update(entry_id="WCMS_1", url=SEED_URL + "#1", title="Forum", organisers=["ILO"], listing_url=SEED_URL)
-        archive.record_entries(session, [(entry, Sighting(SEED_URL))])
-        archive.finish_crawl(session, {SEED_URL: {"pages_fetched": 1, "complete": True}})
-    return path
+from archive.store import Archive
 
 
 def corrupted(path):

@@ -7,50 +7,9 @@ in-process (CliRunner); none of these crawls gets as far as fetching anything, a
 start URL here is a closed port on 127.0.0.1 in case one did.
 """
 
-import os
-import sqlite3
-
 import pytest
-from click.testing import CliRunner
-from conftest import FIXTURES
-
-from archive.cli import main
-from archive.store import Archive
-
-NOWHERE = "http://127.0.0.1:9/"  # the discard port: nothing listens, nothing is fetched
-
-
-def run(*args, input=None):
-    """`listing-archive ARGS` in-process; never a traceback, never an exception escaping click."""
-    result = CliRunner().invoke(main, [str(a) for a in args], input=input)
-    assert result.exception is None or isinstance(result.exception, SystemExit), repr(result.exception)
-    assert "Traceback" not in result.output
-    return result
-
-
-def make_archive(path, entries=0, start_url=NOWHERE, demo=False):
-    """An archive holding `entries` entries and one crawl of `start_url` (raw SQL: only the schema matters)."""
-    Archive(path).close()
-    with sqlite3.connect(path) as conn:
-        conn.execute(
-            "INSERT INTO crawls (spider, start_urls, started_at, status) VALUES ('ilo', ?, '2026-01-01', 'complete')",
-            (f'["{start_url}"]',),
-        )
-        conn.executemany(
-            "INSERT INTO entries (entry_id, title, organisers, status, version) VALUES (?, ?, '[]', 'listed', 1)",
-            ((f"WCMS_{n}", f"Entry {n}") for n in range(entries)),
-        )
-        if demo:
-            conn.execute("INSERT INTO meta (key, value) VALUES ('demo', 'made by listing-archive demo')")
-    conn.close()
-    return path
-
-
-def snapshot(path):
-    """Everything that says whether a file was touched."""
-    stat = os.stat(path)
-    return path.read_bytes(), stat.st_mtime_ns, stat.st_ino
-
+from conftest import FIXTURES, invoke
+from helpers import NOWHERE
 
 # -- settings: -s NAME=VALUE ------------------------------------------------------
 
@@ -83,7 +42,7 @@ def snapshot(path):
     ],
 )
 def test_bad_setting_is_a_usage_error(tmp_path, setting, message):
-    result = run("crawl", "ilo", "--db", tmp_path / "a.db", "--start-url", NOWHERE, "-s", setting)
+    result = invoke("crawl", "ilo", "--db", tmp_path / "a.db", "--start-url", NOWHERE, "-s", setting)
     assert result.exit_code == 2, result.output
     assert message in result.output
     assert not (tmp_path / "a.db").exists()
@@ -155,7 +114,7 @@ def test_good_settings_reach_the_plan_typed(tmp_path):
     ],
 )
 def test_bad_start_url_is_a_usage_error(tmp_path, url, message):
-    result = run("crawl", "ilo", "--db", tmp_path / "a.db", "--start-url", url)
+    result = invoke("crawl", "ilo", "--db", tmp_path / "a.db", "--start-url", url)
     assert result.exit_code == 2, result.output
     assert "--start-url" in result.output and message in result.output
     assert not (tmp_path / "a.db").exists()
@@ -168,7 +127,7 @@ def test_good_start_urls_pass():
 
 
 def test_crawl_into_a_folder_that_does_not_exist(tmp_path):
-    result = run("crawl", "ilo", "--db", tmp_path / "no-such-folder" / "a.db", "--start-url", NOWHERE)
+    result = invoke("crawl", "ilo", "--db", tmp_path / "no-such-folder" / "a.db", "--start-url", NOWHERE)
     assert result.exit_code == 1 and "cannot crawl into" in result.output and "does not exist" in result.output
     assert not (tmp_path / "no-such-folder").exists()
 
@@ -221,7 +180,7 @@ LISTING = f'[[listing]]\nurl = "{NOWHERE}"\n'
 def test_bad_config_names_file_key_and_type(tmp_path, text, messages):
     config = tmp_path / "listings.toml"
     config.write_text(text)
-    result = run("crawl", "--config", config, "--db", tmp_path / "a.db")
+    result = invoke("crawl", "--config", config, "--db", tmp_path / "a.db")
     assert result.exit_code == 1, result.output
     assert str(config) in result.output
     for message in messages:
@@ -237,7 +196,7 @@ def test_config_that_is_missing_binary_or_a_folder(tmp_path):
         (binary, 1, "not valid TOML"),
         (tmp_path, 2, "is a directory"),
     ):
-        result = run("crawl", "--config", path, "--db", tmp_path / "a.db")
+        result = invoke("crawl", "--config", path, "--db", tmp_path / "a.db")
         assert result.exit_code == code and message in result.output, result.output
     from archive.config import ConfigError, load_config
 
@@ -265,11 +224,11 @@ def test_config_profiles_are_checked_and_relative_to_the_file(tmp_path):
     (tmp_path / "conf").mkdir()
     config = tmp_path / "conf" / "listings.toml"
     config.write_text(f'{LISTING}profile = "nosuch"\n')
-    result = run("crawl", "--config", config, "--db", tmp_path / "a.db")
+    result = invoke("crawl", "--config", config, "--db", tmp_path / "a.db")
     assert result.exit_code == 1 and str(config) in result.output and "key 'profile'" in result.output
     assert "unknown profile 'nosuch'" in result.output
     config.write_text(f'{LISTING}profile = "mysite.toml"\n')
-    result = run("crawl", "--config", config, "--db", tmp_path / "a.db")
+    result = invoke("crawl", "--config", config, "--db", tmp_path / "a.db")
     assert result.exit_code == 1 and "key 'profile'" in result.output and "no profile file at" in result.output
     (tmp_path / "conf" / "mysite.toml").write_text('name = "mysite"\n[selectors]\nentry = "div.item"\n')
     assert load_config(str(config)).profiles == {NOWHERE: str(tmp_path / "conf" / "mysite.toml")}
@@ -278,7 +237,7 @@ def test_config_profiles_are_checked_and_relative_to_the_file(tmp_path):
 def test_profile_with_a_selector_of_the_wrong_type(tmp_path):
     profile = tmp_path / "mysite.toml"
     profile.write_text('name = "mysite"\n[selectors]\nentry = 5\n')
-    result = run("parse", FIXTURES / "ilo-lao-resources.html", "--url", NOWHERE, "--profile", profile)
+    result = invoke("parse", FIXTURES / "ilo-lao-resources.html", "--url", NOWHERE, "--profile", profile)
     assert result.exit_code == 1
     assert str(profile) in result.output and "entry" in result.output and "string" in result.output
 
@@ -301,7 +260,7 @@ def test_profile_with_a_selector_of_the_wrong_type(tmp_path):
     ],
 )
 def test_bad_interval_is_a_usage_error(tmp_path, every, message):
-    result = run("schedule", "--every", every, "ilo", "--db", tmp_path / "a.db", "--start-url", NOWHERE)
+    result = invoke("schedule", "--every", every, "ilo", "--db", tmp_path / "a.db", "--start-url", NOWHERE)
     assert result.exit_code == 2 and "--every" in result.output and message in result.output, result.output
 
 
@@ -333,11 +292,11 @@ def test_good_intervals():
 def test_parse_of_an_empty_or_binary_file(tmp_path, content, message):
     page = tmp_path / "page.html"
     page.write_bytes(content)
-    result = run("parse", page, "--url", NOWHERE)
+    result = invoke("parse", page, "--url", NOWHERE)
     assert result.exit_code == 1 and message in result.output and str(page) in result.output, result.output
 
 
 def test_parse_of_a_folder_or_missing_file(tmp_path):
-    assert run("parse", tmp_path, "--url", NOWHERE).exit_code == 2
-    result = run("parse", tmp_path / "missing.html", "--url", NOWHERE)
+    assert invoke("parse", tmp_path, "--url", NOWHERE).exit_code == 2
+    result = invoke("parse", tmp_path / "missing.html", "--url", NOWHERE)
     assert result.exit_code == 2 and "does not exist" in result.output

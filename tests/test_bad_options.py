@@ -6,7 +6,7 @@ import socket
 
 import pytest
 from conftest import cli
-from test_bad_archives import good_archive
+from helpers import good_archive
 
 
 @pytest.fixture

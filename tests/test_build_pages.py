@@ -27,9 +27,10 @@ LABEL_FIELDS = list(
 CHECKED = ("title", "url", "date_start", "date_end", "group")
 
 
-def entry(
+def source_entry(
     title, description=None, date=(None, None, None), credit=None, parts=None, organisers=(), organiser_text=None
 ):
+    """An entry as the hand-checked texts give it, in build_pages' source format (not a parser's entry)."""
     date_text, date_start, date_end = date
     return {
         "title": title,
@@ -61,7 +62,7 @@ SOURCE = [
             {
                 "heading": "January 2023",
                 "entries": [
-                    entry(
+                    source_entry(
                         "Social Protection Training of Trainers Toolkit for the Lao People’s Democratic Republic",
                         "ILO has developed the Social Protection Training Toolkit to equip future trainers "
                         "to facilitate trainings for provincial and local stakeholders.",
@@ -71,7 +72,7 @@ SOURCE = [
             {
                 "heading": "December 2022",
                 "entries": [
-                    entry(
+                    source_entry(
                         "Protection of Indonesian migrant workers should be included in the upcoming national "
                         "development plan",
                         "The ILO’s Ship to Shore Rights South-East Asia Programme supports the two-day public "
@@ -79,7 +80,7 @@ SOURCE = [
                         credit="© Hoa Tran / ILO 2023",
                         parts={"author": "Hoa Tran", "holder": "ILO", "year": 2023},
                     ),
-                    entry(
+                    source_entry(
                         "A Consultation Workshop to develop Employment Promotion Law of Lao PDR",
                         LAO,
                         ("22 - 23 November 2022", "2022-11-22", "2022-11-23"),
@@ -89,7 +90,7 @@ SOURCE = [
                         ],
                         organiser_text=LAO,
                     ),
-                    entry("TRIANGLE in ASEAN Newsletter"),
+                    source_entry("TRIANGLE in ASEAN Newsletter"),
                 ],
             },
         ],
@@ -105,7 +106,7 @@ SOURCE = [
             {
                 "heading": None,
                 "entries": [
-                    entry(
+                    source_entry(
                         "Lutter contre le travail des enfants grâce à une éducation de qualité",
                         "Message de Guy Ryder, Directeur général du Bureau international du Travail à l’occasion de la "
                         "Journée mondiale contre le travail des enfants",
@@ -113,7 +114,7 @@ SOURCE = [
                         credit="© ILO/Luu Van Tien 2024",
                         parts={"author": "Luu Van Tien", "holder": "ILO", "year": 2024},
                     ),
-                    entry(
+                    source_entry(
                         "Le Pape François parle de la Journée mondiale contre le travail des enfants de cette année",
                         "Le Pape François s'est exprimé sur la Journée mondiale contre le travail des enfants de 2015 "
                         "lors de son angélus du 7 juin",

@@ -5,10 +5,11 @@ import io
 import json
 
 import pytest
-from conftest import FAST, FIXTURES, SEED_URL, cli, q
+from conftest import FAST, FIXTURES, SEED_URL, cli, invoke, q
 
 from archive.store import Archive, Sighting
 from crawler.entries import FIELDS
+from crawler.site_server import DEMO_BASE, DEMO_LISTING_PATH, SiteServer, demo_site_root
 
 
 @pytest.fixture
@@ -189,13 +190,9 @@ def test_history_table_crawls_and_schema(two_listings_db):
 
 
 def test_search_says_when_operator_words_are_read_as_words(small_db):
-    from click.testing import CliRunner
-
-    from archive.cli import main
-
-    plain = CliRunner().invoke(main, ["search", "migrant OR law", "--db", str(small_db)])
+    plain = invoke("search", "migrant OR law", "--db", small_db)
     assert plain.exit_code == 0 and "OR read as plain words; add --raw" in plain.stderr
-    raw = CliRunner().invoke(main, ["search", "--raw", "migrant OR law", "--db", str(small_db)])
+    raw = invoke("search", "--raw", "migrant OR law", "--db", small_db)
     assert raw.exit_code == 0 and "read as plain words" not in raw.stderr and "Forum on migrant workers" in raw.stdout
 
 
@@ -212,14 +209,25 @@ def test_listing_archive_db_names_the_archive_every_command_reads(small_db, tmp_
 
 
 def test_listing_archive_db_is_where_a_crawl_writes(tmp_path, monkeypatch):
-    from crawler.site_server import DEMO_BASE, DEMO_LISTING_PATH, SiteServer, demo_site_root
-
     db = tmp_path / "from-env.db"
     monkeypatch.setenv("LISTING_ARCHIVE_DB", str(db))
     with SiteServer(demo_site_root(), state="week1", base=DEMO_BASE) as site:
         crawled = cli("crawl", "ilo", "--start-url", site.base_url + DEMO_LISTING_PATH, *FAST, check=0)
     assert q(db, "SELECT count(*) FROM entries") == 14
     assert crawled.stdout.splitlines()[-1].startswith(f"  log: {tmp_path / 'logs'}/")  # logs/ beside that archive
+
+
+def test_db_option_then_listing_archive_db_then_the_configs_db(tmp_path, monkeypatch):
+    """Which archive a crawl writes: --db, else $LISTING_ARCHIVE_DB, else the config file's `db`."""
+    config = tmp_path / "listings.toml"
+    monkeypatch.setenv("LISTING_ARCHIVE_DB", str(tmp_path / "from-env.db"))
+    with SiteServer(demo_site_root(), state="week1", base=DEMO_BASE) as site:
+        config.write_text(f'db = "from-config.db"\n[[listing]]\nurl = "{site.base_url + DEMO_LISTING_PATH}"\n')
+        cli("crawl", "--config", config, *FAST, check=0)
+        cli("crawl", "--config", config, "--db", tmp_path / "from-option.db", *FAST, check=0)
+    assert q(tmp_path / "from-env.db", "SELECT count(*) FROM crawls") == 1
+    assert q(tmp_path / "from-option.db", "SELECT count(*) FROM crawls") == 1
+    assert not (tmp_path / "from-config.db").exists()
 
 
 @pytest.mark.parametrize("command", [["crawls"], ["crawl", "ilo", "--start-url", "http://127.0.0.1:9/"]])

@@ -71,3 +71,18 @@ def test_no_import_cycles():
                     seen.add(nxt)
                     stack.append((nxt, (*trail, nxt)))
     assert not cycles, cycles[:5]
+
+
+def test_no_test_module_imports_another():
+    """What tests share lives in helpers.py and conftest.py: a test module is never imported as a library."""
+    found = []
+    for path in sorted((ROOT / "tests").rglob("*.py")):
+        if "fixtures" in path.parts:
+            continue
+        for node in ast.walk(ast.parse(path.read_text())):
+            names = [a.name for a in node.names] if isinstance(node, ast.Import) else []
+            if isinstance(node, ast.ImportFrom) and not node.level:
+                names = [node.module or ""]
+            where = f"{path.relative_to(ROOT)}:{getattr(node, 'lineno', 0)}"
+            found += [f"{where} {n}" for n in names if n.split(".")[0].startswith("test_")]
+    assert not found, found

@@ -9,8 +9,7 @@ import sys
 from pathlib import Path
 
 from conftest import ROOT, cli
-from test_faults import small_disk  # noqa: F401  (a fixture)
-from test_reports import crawl, entry
+from helpers import news_entry, record_crawl
 
 import archive.compact
 from archive.locking import archive_lock
@@ -53,10 +52,10 @@ def test_an_archive_grown_crawl_by_crawl_gets_smaller_and_reads_the_same(tmp_pat
     with Archive(db) as a:
         for n in range(6):  # each crawl changes a different random third of the entries: pages split at random
             changed = set(rng.sample(range(300), 100))
-            crawl(
+            record_crawl(
                 a,
                 [
-                    entry(f"WCMS_{i}", description=f"Migrant workers {i} " * (3 + (i in changed) * n))
+                    news_entry(f"WCMS_{i}", description=f"Migrant workers {i} " * (3 + (i in changed) * n))
                     for i in range(300)
                 ],
             )
@@ -86,7 +85,7 @@ def test_entries_renumbered_by_vacuum_get_their_search_index_rebuilt(tmp_path):
     """VACUUM may renumber `entries`; the search index points at rowids, so compact rebuilds it then."""
     db = tmp_path / "a.db"
     with Archive(db) as a:
-        crawl(a, [entry("WCMS_1", title="Migrant workers in Laos"), entry("WCMS_2", title="Skills")])
+        record_crawl(a, [news_entry("WCMS_1", title="Migrant workers in Laos"), news_entry("WCMS_2", title="Skills")])
         done = archive.compact.compact(_RenumberingVacuum(a.conn), str(db))
         assert done.search_rebuilt
         assert a.conn.execute("SELECT min(rowid) FROM entries").fetchone()[0] > 100  # they did move
@@ -96,7 +95,7 @@ def test_entries_renumbered_by_vacuum_get_their_search_index_rebuilt(tmp_path):
 def test_an_unmoved_archive_keeps_its_index(tmp_path):
     db = tmp_path / "a.db"
     with Archive(db) as a:
-        crawl(a, [entry(f"WCMS_{i}", title=f"Migrant workers {i}") for i in range(50)])
+        record_crawl(a, [news_entry(f"WCMS_{i}", title=f"Migrant workers {i}") for i in range(50)])
         done = archive.compact.compact(a.conn, str(db))
         assert not done.search_rebuilt and len(search(a.conn, "migrant")) == 50
 
@@ -104,7 +103,7 @@ def test_an_unmoved_archive_keeps_its_index(tmp_path):
 def test_compact_waits_for_no_one_while_a_crawl_writes(tmp_path):
     db = tmp_path / "a.db"
     with Archive(db) as a:
-        crawl(a, [entry("WCMS_1")])
+        record_crawl(a, [news_entry("WCMS_1")])
     with archive_lock(str(db)):
         result = cli("compact", "--db", db)
     assert result.returncode == 75 and "another crawl is writing" in result.stderr
@@ -114,7 +113,7 @@ def test_compact_waits_for_no_one_while_a_crawl_writes(tmp_path):
 def test_compact_on_a_full_disk_leaves_the_archive_as_it_was(small_disk):  # noqa: F811
     db = small_disk / "a.db"
     with Archive(db) as a:
-        crawl(a, [entry(f"WCMS_{i}", description="Decent work " * 40 + str(i)) for i in range(120)])
+        record_crawl(a, [news_entry(f"WCMS_{i}", description="Decent work " * 40 + str(i)) for i in range(120)])
     before = readings(db)
     filler = small_disk / "filler"
     free = os.statvfs(small_disk).f_bavail * os.statvfs(small_disk).f_frsize
@@ -131,7 +130,9 @@ def test_a_reader_mid_read_neither_stalls_compact_nor_sees_a_doubled_size_report
     db = tmp_path / "grown.db"
     with Archive(db) as a:
         for n in range(4):
-            crawl(a, [entry(f"WCMS_{i}", description=f"Decent work {i} " * (2 + (i + n) % 9)) for i in range(300)])
+            record_crawl(
+                a, [news_entry(f"WCMS_{i}", description=f"Decent work {i} " * (2 + (i + n) % 9)) for i in range(300)]
+            )
     reader = sqlite3.connect(db, isolation_level=None)
     reader.execute("BEGIN")
     assert reader.execute("SELECT count(*) FROM entries").fetchone()[0] == 300  # holds the old pages
@@ -148,7 +149,7 @@ def test_a_reader_mid_read_neither_stalls_compact_nor_sees_a_doubled_size_report
 def test_a_compact_killed_after_its_vacuum_is_settled_by_the_next_writer(tmp_path):
     db = tmp_path / "a.db"
     with Archive(db) as a:
-        crawl(a, [entry("WCMS_1", title="Migrant workers in Laos"), entry("WCMS_2", title="Skills")])
+        record_crawl(a, [news_entry("WCMS_1", title="Migrant workers in Laos"), news_entry("WCMS_2", title="Skills")])
         a.conn.execute("INSERT INTO meta (key, value) VALUES (?, ?)", (archive.compact.MARK, "digest before"))
         a.conn.execute("UPDATE entries SET rowid = rowid + 100")  # as a renumbering VACUUM, then the kill
     with Archive(db) as a:  # any writer: a crawl, migrate, compact
@@ -174,7 +175,7 @@ def test_compact_says_when_it_migrated_first(tmp_path):
 def test_a_full_temporary_folder_is_named_in_the_message(tmp_path, small_disk):  # noqa: F811
     db = tmp_path / "a.db"
     with Archive(db) as a:
-        crawl(a, [entry(f"WCMS_{i}", description=os.urandom(3000).hex()) for i in range(300)])
+        record_crawl(a, [news_entry(f"WCMS_{i}", description=os.urandom(3000).hex()) for i in range(300)])
     before = readings(db)
     env = {**os.environ, "PYTHONPATH": str(ROOT), "SQLITE_TMPDIR": str(small_disk)}
     result = subprocess.run(
@@ -192,7 +193,7 @@ def test_the_search_index_is_one_sqlite_utils_finds_and_an_older_one_is_remade(t
 
     db = tmp_path / "a.db"
     with Archive(db) as a:
-        crawl(a, [entry("WCMS_1", title="Migrant workers in Laos"), entry("WCMS_2", title="Skills")])
+        record_crawl(a, [news_entry("WCMS_1", title="Migrant workers in Laos"), news_entry("WCMS_2", title="Skills")])
         a.conn.execute("DROP TABLE entries_fts")
         a.conn.execute(
             "CREATE VIRTUAL TABLE entries_fts USING fts5(title, description, organisers, content='entries', "

@@ -5,8 +5,8 @@ demo itself and a crawl under a held lock run as real subprocesses."""
 import sqlite3
 
 import pytest
-from conftest import cli
-from test_bad_input import NOWHERE, make_archive, run, snapshot
+from conftest import cli, invoke
+from helpers import NOWHERE, file_state, make_archive
 
 from archive.locking import ArchiveLocked, archive_lock, lock_path
 
@@ -37,11 +37,11 @@ def test_demo_refuses_a_file_it_did_not_make(tmp_path, kind, message):
         conn.close()
     else:
         make_archive(db, entries=3, demo=True, start_url="https://www.ilo.org/asia/lang--en/index.htm")
-    before = snapshot(db)
-    result = run("demo", "--db", db, "--report", tmp_path / "r.html")
+    before = file_state(db)
+    result = invoke("demo", "--db", db, "--report", tmp_path / "r.html")
     assert result.exit_code == 1, result.output
     assert message in result.output and "the demo only replaces an archive it made itself" in result.output
-    assert snapshot(db) == before
+    assert file_state(db) == before
     assert not (tmp_path / "r.html").exists()
 
 
@@ -50,45 +50,45 @@ def test_demo_report_never_replaces_anything_but_a_page(tmp_path):
     notes = tmp_path / "notes.txt"
     notes.write_text("my notes")
     for db, report, message in ((demo, demo, "is the archive itself"), (demo, notes, "exists and is not an HTML page")):
-        before = snapshot(db), snapshot(report)
-        result = run("demo", "--db", db, "--report", report)
+        before = file_state(db), file_state(report)
+        result = invoke("demo", "--db", db, "--report", report)
         assert result.exit_code == 1 and message in result.output, result.output
-        assert (snapshot(db), snapshot(report)) == before
+        assert (file_state(db), file_state(report)) == before
 
 
 def test_demo_report_never_replaces_an_html_page_it_did_not_make(tmp_path):
     demo = make_archive(tmp_path / "demo.db", entries=3, demo=True)
     page = tmp_path / "index.html"
     page.write_text("<!DOCTYPE html>\n<html><body>My own page</body></html>\n")
-    before = snapshot(demo), snapshot(page)
-    result = run("demo", "--db", demo, "--report", page)
+    before = file_state(demo), file_state(page)
+    result = invoke("demo", "--db", demo, "--report", page)
     assert result.exit_code == 1 and "is an HTML page the demo did not make" in result.output, result.output
-    assert (snapshot(demo), snapshot(page)) == before
+    assert (file_state(demo), file_state(page)) == before
 
 
 def test_demo_refuses_through_a_symlink_and_keeps_the_wal(tmp_path):
     real = make_archive(tmp_path / "real.db", entries=10)
     link = tmp_path / "demo.db"
     link.symlink_to(real)
-    before = snapshot(real)
-    result = run("demo", "--db", link, "--report", tmp_path / "r.html")
+    before = file_state(real)
+    result = invoke("demo", "--db", link, "--report", tmp_path / "r.html")
     assert result.exit_code == 1 and "is not a demo archive (10 entries)" in result.output
-    assert snapshot(real) == before and link.is_symlink()
+    assert file_state(real) == before and link.is_symlink()
 
     orphan = tmp_path / "gone.db"  # a -wal with data but no database: someone else's, left alone
     (tmp_path / "gone.db-wal").write_bytes(b"\x37\x7f\x06\x82" + b"\x01" * 100)
-    result = run("demo", "--db", orphan, "--report", tmp_path / "r.html")
+    result = invoke("demo", "--db", orphan, "--report", tmp_path / "r.html")
     assert result.exit_code == 1 and "its -wal file holds data" in result.output
     assert not orphan.exists() and (tmp_path / "gone.db-wal").stat().st_size == 104
 
 
 def test_demo_waits_for_no_one_and_deletes_nothing_while_the_archive_is_locked(tmp_path):
     db = make_archive(tmp_path / "demo.db", entries=3, demo=True)
-    before = snapshot(db)
+    before = file_state(db)
     with archive_lock(str(db)):
-        result = run("demo", "--db", db, "--report", tmp_path / "r.html")
+        result = invoke("demo", "--db", db, "--report", tmp_path / "r.html")
     assert result.exit_code == 75 and "another crawl is writing" in result.output
-    assert snapshot(db) == before
+    assert file_state(db) == before
 
 
 def test_demo_prepares_an_absent_file_or_its_own_archive(tmp_path):
@@ -138,7 +138,7 @@ def test_lock_through_a_symlink_or_another_spelling(tmp_path):
         for other in (link, tmp_path / "sub" / ".." / "a.db"):
             with pytest.raises(ArchiveLocked, match="another crawl is writing"), archive_lock(str(other)):
                 pass
-        result = run("reparse", "--db", link)
+        result = invoke("reparse", "--db", link)
         assert result.exit_code == 1 and "another crawl is writing" in result.output
     with archive_lock(str(link)):  # free again
         pass

@@ -18,7 +18,6 @@ from types import SimpleNamespace
 import pytest
 from conftest import FAST, ROOT, cli, q, snapshot, wait_for
 from rendered_site import build_site
-from test_render import render_ready  # noqa: F401  (a fixture)
 from unattended import PAGE2
 
 from crawler.distributed.frontier import Frontier

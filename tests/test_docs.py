@@ -8,10 +8,8 @@ import shlex
 import sqlite3
 
 import pytest
-from click.testing import CliRunner
-from conftest import ROOT, cli
+from conftest import ROOT, cli, invoke
 
-from archive.cli import main
 from archive.config import load_config
 from crawler.extract.profiles import load_profile_file
 
@@ -98,12 +96,12 @@ def test_the_reading_and_report_commands_shown_run(demo, tmp_path, monkeypatch):
     assert {line.split()[1] for line in shown} >= {"diff", "export", "search", "history", "crawls"}
     for line in shown:
         # The demo archive is given last: it wins over a --db the line names (the tour's tour.db).
-        result = CliRunner().invoke(main, [*shlex.split(line)[1:], "--db", str(demo)])
+        result = invoke(*shlex.split(line)[1:], "--db", demo)
         assert result.exit_code == 0, (line, result.output)
 
 
 def test_the_json_report_has_the_keys_the_docs_list(demo):
-    result = CliRunner().invoke(main, ["diff", "--db", str(demo), "--format", "json"])
+    result = invoke("diff", "--db", demo, "--format", "json")
     assert result.exit_code == 0, result.output
     report = json.loads(result.output)
     assert list(report) == JSON_REPORT_KEYS
@@ -129,7 +127,7 @@ def test_the_parse_commands_shown_run_on_a_saved_page(tmp_path, monkeypatch):
     shown = [line for line in lines if line.startswith("listing-archive parse page.html ")]
     assert len(shown) >= 2
     for line in shown:
-        result = CliRunner().invoke(main, shlex.split(line)[1:])
+        result = invoke(*shlex.split(line)[1:])
         assert result.exit_code == 0, (line, result.output)
         assert "Lao People" in result.output  # the page's entries, read
 

@@ -13,33 +13,11 @@ import threading
 
 import pytest
 from conftest import FAST, ROOT, cli, q
-from faults import small_filesystem
+from faults import WriteLockHolder
+from helpers import ALL, PAGES, PER_PAGE, page_html, write_site
 
 from archive.store import integrity_ok
 from crawler.site_server import SiteServer
-
-PAGES, PER_PAGE = 12, 5
-ALL = PAGES * PER_PAGE
-
-
-def page_html(n: int, pad: str = "", pages: int = PAGES, hostile: str = "") -> str:
-    items = "".join(
-        f'<article><h2><a href="/item/{n}-{i}.html">Report {n}-{i} on labour</a></h2>'
-        f'<time datetime="2024-0{1 + i % 9}-1{i}">1{i} {["Jan", "Feb", "Mar", "Apr", "May"][i % 5]} 2024</time>'
-        f"<p>Findings of study {n}-{i} on decent work and wages.</p></article>"
-        for i in range(PER_PAGE)
-    )
-    nxt = f'<a rel="next" href="/list/page-{n + 1}.html">Next</a>' if n < pages else ""
-    return (
-        f"<html lang=en><head><title>Reports</title></head><body><main><h1>Reports</h1>{hostile}{items}"
-        f"<nav class=pager>{nxt}</nav><div hidden>{pad}</div></main></body></html>"
-    )
-
-
-def write_site(root, pad: str = "", pages: int = PAGES) -> None:
-    (root / "list").mkdir(parents=True, exist_ok=True)
-    for n in range(1, pages + 1):
-        (root / "list" / f"page-{n}.html").write_text(page_html(n, pad, pages))
 
 
 @pytest.fixture
@@ -52,7 +30,7 @@ def site(tmp_path):
         yield server
 
 
-def crawl(db, site, *extra, check=None, timeout=180):
+def crawl_site(db, site, *extra, check=None, timeout=180):
     return cli(
         "crawl",
         "listing",
@@ -78,37 +56,29 @@ def healthy(db, listed=ALL):
     assert q(db, "SELECT count(*) FROM entries WHERE date_start IS NULL OR description IS NULL") == 0
 
 
-class LockHolder:
-    """A second connection holding the archive's write lock from a chosen moment until released."""
+def taking(holder):
+    """A site fault: the first request for the page has `holder` take the lock; the page is served as usual."""
 
-    def __init__(self, db):
-        self.db, self.taken, self.release = str(db), threading.Event(), threading.Event()
-        self.thread = threading.Thread(target=self._hold, daemon=True)
+    def fault(_handler):
+        if not holder.held.is_set():
+            holder.start()
+        return False
 
-    def _hold(self):
-        conn = sqlite3.connect(self.db, timeout=60, isolation_level=None)
-        conn.execute("BEGIN IMMEDIATE")
-        conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('researcher', 'was here')")
-        self.taken.set()
-        self.release.wait(120)
-        conn.execute("COMMIT")
-        conn.close()
+    return fault
 
-    def start(self, *_):
-        if not self.thread.is_alive() and not self.taken.is_set():
-            self.thread.start()
-            self.taken.wait(30)
-        return False  # the page is served as usual
+
+RESEARCHER = "INSERT OR REPLACE INTO meta (key, value) VALUES ('researcher', 'was here')"
 
 
 def test_lock_held_briefly_mid_crawl_loses_nothing(tmp_path, site):
     """Another process holds the write lock mid-crawl; the writer waits and the crawl is whole."""
     db = tmp_path / "a.db"
-    crawl(db, site, check=0)
-    holder = LockHolder(db)
-    site.faults["/list/page-3.html"] = holder.start
-    site.faults["/list/page-10.html"] = lambda h: (holder.release.set(), False)[1]
-    out = crawl(db, site, "-s", "ARCHIVE_BATCH_SIZE=5", "-s", "CONCURRENT_REQUESTS=1", check=0).stdout
+    crawl_site(db, site, check=0)
+    holder = WriteLockHolder(db, [RESEARCHER], commit=True)
+    site.faults["/list/page-3.html"] = taking(holder)
+    site.faults["/list/page-10.html"] = lambda h: (holder.release(), False)[1]
+    out = crawl_site(db, site, "-s", "ARCHIVE_BATCH_SIZE=5", "-s", "CONCURRENT_REQUESTS=1", check=0).stdout
+    holder.stop()
     assert "COMPLETE" in out
     assert q(db, "SELECT count(*) FROM captures WHERE crawl_id=2") == PAGES
     assert q(db, "SELECT count(DISTINCT entry_id) FROM sightings WHERE crawl_id=2") == ALL
@@ -118,39 +88,32 @@ def test_lock_held_briefly_mid_crawl_loses_nothing(tmp_path, site):
 
 def test_lock_held_too_long_fails_the_crawl_and_removes_nothing(tmp_path, site):
     db = tmp_path / "a.db"
-    crawl(db, site, check=0)
-    holder = LockHolder(db)
-    site.faults["/list/page-3.html"] = holder.start
+    crawl_site(db, site, check=0)
+    holder = WriteLockHolder(db, [RESEARCHER], commit=True)
+    site.faults["/list/page-3.html"] = taking(holder)
     try:
-        result = crawl(
+        result = crawl_site(
             db, site, "-s", "ARCHIVE_BATCH_SIZE=5", "-s", "ARCHIVE_LOCK_WAIT=1", "-s", "CONCURRENT_REQUESTS=1"
         )
     finally:
-        holder.release.set()
-        holder.thread.join(30)
+        holder.stop()
     assert result.returncode == 4, result.stdout + result.stderr[-2000:]
     assert "archive locked by another process" in result.stdout and "Traceback" not in result.stderr
     assert "FAILED" in result.stdout and "RUNNING" not in result.stdout
     assert q(db, "SELECT status FROM crawls WHERE id=2") in ("failed", "running")
     healthy(db)
     site.faults.clear()
-    crawl(db, site, check=0)  # the next crawl closes the stopped one as failed and completes
+    crawl_site(db, site, check=0)  # the next crawl closes the stopped one as failed and completes
     assert q(db, "SELECT status FROM crawls WHERE id=2") == "failed"
     healthy(db)
 
 
-@pytest.fixture
-def small_disk():
-    with small_filesystem("1m") as mount:  # skips (fails under REQUIRE_FAULTS) where it cannot mount
-        yield mount
-
-
 def test_full_disk_is_a_failed_crawl_that_says_so(tmp_path, site, small_disk):
     db = small_disk / "a.db"
-    crawl(db, site, check=0)
+    crawl_site(db, site, check=0)
     # The same entries on pages that no longer fit: incompressible padding fills the disk mid-crawl.
     write_site(site.page_root, pad=os.urandom(120_000).hex())
-    result = crawl(db, site, "-s", "ARCHIVE_BATCH_SIZE=5", "-s", "ARCHIVE_LOCK_WAIT=1")
+    result = crawl_site(db, site, "-s", "ARCHIVE_BATCH_SIZE=5", "-s", "ARCHIVE_LOCK_WAIT=1")
     assert result.returncode == 4, result.stdout + result.stderr[-2000:]
     assert "disk full" in result.stdout and "Traceback" not in result.stderr
     assert "SUSPECT" not in result.stdout  # entries were found; they could not be written
@@ -160,7 +123,7 @@ def test_full_disk_is_a_failed_crawl_that_says_so(tmp_path, site, small_disk):
 @pytest.mark.parametrize("kill_at", [2, 6, 11])
 def test_kill_9_mid_crawl_loses_nothing(tmp_path, site, kill_at):
     db = tmp_path / "a.db"
-    crawl(db, site, check=0)
+    crawl_site(db, site, check=0)
     reached, release = threading.Event(), threading.Event()
     site.faults[f"/list/page-{kill_at}.html"] = lambda h: (reached.set(), release.wait(60), False)[2]
     proc = subprocess.Popen(
@@ -193,7 +156,7 @@ def test_kill_9_mid_crawl_loses_nothing(tmp_path, site, kill_at):
         release.set()
     healthy(db)
     site.faults.clear()
-    crawl(db, site, check=0)
+    crawl_site(db, site, check=0)
     assert q(db, "SELECT status FROM crawls WHERE id=2") == "failed"
     healthy(db)
 
@@ -210,10 +173,10 @@ def test_endless_pagination_stops_at_the_page_cap(tmp_path, site):
         return True
 
     db = tmp_path / "a.db"
-    crawl(db, site, check=0)
+    crawl_site(db, site, check=0)
     for n in range(1, 40):
         site.faults[f"/list/page-{n}.html"] = endless
-    result = crawl(db, site, "-s", "LISTING_MAX_PAGES=20")
+    result = crawl_site(db, site, "-s", "LISTING_MAX_PAGES=20")
     assert result.returncode == 3, result.stdout
     assert "LISTING_MAX_PAGES=20" in result.stdout + result.stderr
     assert q(db, "SELECT pages FROM crawls WHERE id=2") == 20
@@ -233,7 +196,7 @@ def test_start_page_redirected_off_host_is_never_fetched(tmp_path, site):
 
     site.faults["/list/page-1.html"] = away
     db = tmp_path / "a.db"
-    result = crawl(db, site)
+    result = crawl_site(db, site)
     assert result.returncode == 4 and "Traceback" not in result.stderr
     assert asked == []  # localhost is another host name: never asked
     assert q(db, "SELECT count(*) FROM captures WHERE url LIKE 'http://localhost%'") == 0
@@ -246,7 +209,7 @@ def test_hostile_links_are_refused_by_crawl_and_reparse_alike(tmp_path, site):
     )
     (site.page_root / "list" / "page-1.html").write_text(page_html(1, hostile=hostile))
     db = tmp_path / "a.db"
-    crawl(db, site, check=0)
+    crawl_site(db, site, check=0)
     cli("reparse", "--db", db, check=0)
     conn = sqlite3.connect(db)
     try:
@@ -265,9 +228,9 @@ def test_hostile_links_are_refused_by_crawl_and_reparse_alike(tmp_path, site):
 )
 def test_a_block_page_or_empty_page_mid_listing_removes_nothing(tmp_path, site, page):
     db = tmp_path / "a.db"
-    crawl(db, site, check=0)
+    crawl_site(db, site, check=0)
     (site.page_root / "list" / "page-5.html").write_text(page)  # pages 6-12 are no longer linked either
-    result = crawl(db, site)
+    result = crawl_site(db, site)
     assert result.returncode in (3, 5), result.stdout
     assert "no entries" in result.stdout
     healthy(db)
@@ -275,9 +238,9 @@ def test_a_block_page_or_empty_page_mid_listing_removes_nothing(tmp_path, site, 
 
 def test_a_hard_link_to_the_archive_is_refused_for_writing(tmp_path, site):
     db = tmp_path / "a.db"
-    crawl(db, site, check=0)
+    crawl_site(db, site, check=0)
     os.link(db, tmp_path / "hard.db")
-    result = crawl(tmp_path / "hard.db", site)
+    result = crawl_site(tmp_path / "hard.db", site)
     assert result.returncode == 1 and "hard links" in result.stderr
     healthy(db)
 
@@ -298,7 +261,7 @@ def test_parse_keeps_no_link_that_is_not_http(tmp_path):
 
 def test_a_closed_pipe_ends_a_command_quietly(tmp_path, site):
     db = tmp_path / "a.db"
-    crawl(db, site, check=0)
+    crawl_site(db, site, check=0)
     for command in (["schema"], ["export"], ["crawls"], ["history", f"{site.base_url}/item/1-1.html"]):
         read_end, write_end = os.pipe()
         os.close(read_end)  # the reader (`| head`) has gone: the first write meets a closed pipe

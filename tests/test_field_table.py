@@ -91,3 +91,17 @@ def test_reading_commands_load_neither_scrapy_nor_twisted(tmp_path):
     for command in commands:
         proc = subprocess.run([sys.executable, "-c", script, *command, "--db", db], capture_output=True, text=True)
         assert proc.stderr.strip().splitlines()[-1] == "[]", (command, proc.stderr[-500:])
+
+
+def test_help_loads_no_archive_store_and_no_crawler():
+    """`listing-archive --help` loads the command line only: each command imports what it runs in its body."""
+    script = (
+        "import sys\n"
+        "from archive.cli import main\n"
+        "try:\n    main(['--help'])\n"
+        "except SystemExit:\n    pass\n"
+        "heavy = ('archive.store', 'archive.queries', 'archive.runner', 'crawler.extract', 'scrapy', 'twisted')\n"
+        "print(sorted(m for m in sys.modules if m.startswith(heavy)), file=sys.stderr)\n"
+    )
+    proc = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=ROOT)
+    assert "Usage: " in proc.stdout and proc.stderr.strip().splitlines()[-1] == "[]", proc.stderr[-500:]

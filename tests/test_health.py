@@ -2,7 +2,7 @@
 suspect listing means for the archive (kept, but nothing removed or blanked on its strength)."""
 
 import pytest
-from helpers import L1, crawl, entry
+from helpers import L1, entry, record_crawl
 
 from archive.health import WATCHED, assess, empty, fill_counts
 from archive.store import Archive
@@ -150,7 +150,7 @@ def archive(tmp_path):
 
 
 def entries(n, **fields):
-    return [(entry(f"WCMS_{i}", description=f"About {i}", **fields), L1) for i in range(n)]
+    return [entry(f"WCMS_{i}", description=f"About {i}", **fields) for i in range(n)]
 
 
 def listing_complete(archive, crawl_id) -> int:
@@ -159,20 +159,20 @@ def listing_complete(archive, crawl_id) -> int:
 
 def test_a_listing_with_half_its_entries_per_page_is_kept_but_removes_nothing(archive):
     for _ in range(3):
-        crawl(archive, entries(40), pages=4)
-    dropped = crawl(archive, entries(12), pages=4)  # 3 a page, was 10: a block page, a redesign
+        record_crawl(archive, entries(40), pages=4)
+    dropped = record_crawl(archive, entries(12), pages=4)  # 3 a page, was 10: a block page, a redesign
     assert dropped["suspect"] == 1 and dropped["removed"] == 0
     assert dropped["note"] == f"suspect: {L1}: 3.0 entries per page, was 10.0"
     assert archive.conn.execute("SELECT count(*) FROM entries WHERE status='listed'").fetchone()[0] == 40
     assert listing_complete(archive, dropped["id"]) == 0  # not a baseline for the next crawl
     # The next ordinary crawl is compared with the healthy ones, and removes what is gone.
-    after = crawl(archive, entries(38), pages=4)
+    after = record_crawl(archive, entries(38), pages=4)
     assert (after["suspect"], after["removed"]) == (0, 2)
 
 
 def test_a_field_lost_by_the_extractor_is_not_blanked(archive):
     for _ in range(3):
-        crawl(archive, entries(10))
-    lost = crawl(archive, [(entry(f"WCMS_{i}", description=None), L1) for i in range(10)])
+        record_crawl(archive, entries(10))
+    lost = record_crawl(archive, [entry(f"WCMS_{i}", description=None) for i in range(10)])
     assert lost["suspect"] == 1 and "field description filled in 0% of entries, was 100%" in lost["note"]
     assert archive.conn.execute("SELECT count(*) FROM entries WHERE description IS NULL").fetchone()[0] == 0

@@ -8,12 +8,10 @@ parsed (in the crawl's process, and in the parse worker) are walked.
 
 import pytest
 from conftest import cli, q
-from test_monitoring import Catcher
-from unattended import PAGE2, crawl, healthy
+from helpers import PARSE_ROUTES, Catcher
+from unattended import PAGE2, crawl_demo, healthy
 
 from crawler.site_server import DEMO_LISTING_PATH
-
-ROUTES = {"in-process": [], "parse worker": ["-s", "PARSE_PROCESS_AFTER=0"]}
 
 
 def rewrite_page_one(site, change) -> None:
@@ -31,13 +29,13 @@ def no_pager(html):
 
 def crawl_notified(db, site, route, check):
     with Catcher() as catcher:
-        result = crawl(
-            db, site, *ROUTES[route], "--notify", f"json://127.0.0.1:{catcher.server_address[1]}/n", check=check
+        result = crawl_demo(
+            db, site, *PARSE_ROUTES[route], "--notify", f"json://127.0.0.1:{catcher.server_address[1]}/n", check=check
         )
         return result, catcher.take()
 
 
-@pytest.mark.parametrize("route", ROUTES)
+@pytest.mark.parametrize("route", PARSE_ROUTES)
 @pytest.mark.parametrize("href", ["javascript:loadMore(2)", "#"])
 def test_page_links_turned_script_links_make_the_crawl_suspect(db, site, route, href):
     rewrite_page_one(site, script_links(href))
@@ -53,10 +51,10 @@ def test_page_links_turned_script_links_make_the_crawl_suspect(db, site, route, 
         healthy(db)
 
 
-@pytest.mark.parametrize("route", ROUTES)
+@pytest.mark.parametrize("route", PARSE_ROUTES)
 def test_a_pager_gone_while_page_one_is_still_full_is_suspect(db, site, route):
     rewrite_page_one(site, no_pager)
-    result = crawl(db, site, *ROUTES[route], check=5)
+    result = crawl_demo(db, site, *PARSE_ROUTES[route], check=5)
     assert "1 page(s), was 2: the pages read are as full as before" in result.stdout
     healthy(db)
 
@@ -66,9 +64,9 @@ def test_a_listing_that_shrank_to_whole_pages_is_taken_as_its_new_length_on_the_
     time is the listing's new length, and what left it is removed."""
     rewrite_page_one(site, no_pager)
     for _ in range(2):
-        assert "the pages read are as full as before" in crawl(db, site, check=5).stdout
+        assert "the pages read are as full as before" in crawl_demo(db, site, check=5).stdout
         healthy(db)
-    result = crawl(db, site, check=0)
+    result = crawl_demo(db, site, check=0)
     assert "SUSPECT" not in result.stdout
     assert q(db, "SELECT removed FROM crawls ORDER BY id DESC LIMIT 1") == 4  # page 2's four
 
@@ -81,7 +79,7 @@ def test_a_listing_that_really_shrank_to_one_page_removes_what_left(db, site):
         return html[:start] + html[html.index("</li>", start) + len("</li>") :]
 
     rewrite_page_one(site, lambda html: drop_first_entry(no_pager(html)))
-    result = crawl(db, site, check=0)
+    result = crawl_demo(db, site, check=0)
     assert "SUSPECT" not in result.stdout
     assert q(db, "SELECT removed FROM crawls ORDER BY id DESC LIMIT 1") == 5  # page 2's four and the one dropped
 

@@ -8,16 +8,12 @@ import html
 import json
 import os
 import shutil
-import threading
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 from chromium import OUTPUT, dump_dom, screenshot
-from click.testing import CliRunner
-from conftest import FAST, ROOT, cli
-from test_serve import get, serving
+from conftest import FAST, ROOT, cli, printed
+from helpers import Catcher, get, serving
 
-from archive.cli import main
 from crawler.site_server import SiteServer
 
 NEWS, EVENTS = "/news/index.htm", "/events/index.htm"
@@ -87,45 +83,6 @@ def build_site(root):
         (folder / "robots.txt").write_text("User-agent: *\nAllow: /\n")
 
 
-class Catcher(ThreadingHTTPServer):
-    """A tiny local HTTP server that keeps what Apprise's json:// posts to it."""
-
-    daemon_threads = True
-
-    def __init__(self):
-        self.received: list[dict] = []
-
-        class Handler(BaseHTTPRequestHandler):
-            def log_message(self, *args):
-                pass
-
-            def do_POST(handler):  # noqa: N805
-                body = handler.rfile.read(int(handler.headers.get("Content-Length") or 0))
-                self.received.append(json.loads(body))
-                handler.send_response(200)
-                handler.end_headers()
-
-        super().__init__(("127.0.0.1", 0), Handler)
-
-    def __enter__(self):
-        threading.Thread(target=self.serve_forever, daemon=True).start()
-        return self
-
-    def __exit__(self, *exc):
-        self.shutdown()
-        self.server_close()
-
-    def take(self) -> list[dict]:
-        out, self.received[:] = list(self.received), []
-        return out
-
-
-def run(*args, code=0):
-    result = CliRunner().invoke(main, [str(a) for a in args], catch_exceptions=False)
-    assert result.exit_code == code, result.output
-    return result.output
-
-
 def kinds_of(report: dict) -> dict[str, set[str]]:
     return {k: {e["entry_id"] for e in report[k]} for k in ("new", "changed", "removed", "restored") if report[k]}
 
@@ -179,16 +136,16 @@ def month(tmp_path_factory):
                 check=0,
             )
             log["notifications"][week] = catcher.take()
-            log["adhoc"][week] = json.loads(run("diff", "--db", db, "--only", "new", "--format", "json"))
-            run(
+            log["adhoc"][week] = json.loads(printed("diff", "--db", db, "--only", "new", "--format", "json"))
+            printed(
                 "diff", "--db", db, "--only", "new", "-o", tmp / "adhoc.json", "--format", "json"
             )  # the ad-hoc diff of the issue
-            log["asia"][week] = json.loads(run("diff", "--db", db, "--since-last-report=asia", "--format", "json"))
+            log["asia"][week] = json.loads(printed("diff", "--db", db, "--since-last-report=asia", "--format", "json"))
             if week in (1, 3):  # the Africa team reads its report every other week
-                log["africa"][week] = run("diff", "--db", db, "--since-last-report=africa", "--format", "markdown")
+                log["africa"][week] = printed("diff", "--db", db, "--since-last-report=africa", "--format", "markdown")
             if week == 3:
                 log["html"] = tmp / "week3.html"
-                run("diff", "--db", db, "--from", 2, "--to", 3, "--format", "html", "-o", log["html"])
+                printed("diff", "--db", db, "--from", 2, "--to", 3, "--format", "html", "-o", log["html"])
     log["db"], log["tmp"] = db, tmp
     return log
 
@@ -229,11 +186,11 @@ def test_ad_hoc_diffs_use_up_nobody_s_report(month):
     for week in (2, 3):
         assert month["adhoc"][week]["counts"]["new"] == len(EXPECTED[week]["new"])
     db = month["db"]
-    again = run("diff", "--db", db, "--since-last-report=asia")
+    again = printed("diff", "--db", db, "--since-last-report=asia")
     assert again.strip() == again.strip().splitlines()[0] and "Nothing new since crawl 4" in again
-    africa = run("diff", "--db", db, "--since-last-report=africa", "--format", "json")
+    africa = printed("diff", "--db", db, "--since-last-report=africa", "--format", "json")
     assert kinds_of(json.loads(africa)) == {}  # week 4 changed nothing
-    fresh = json.loads(run("diff", "--db", db, "--since-last-report=latecomers", "--format", "json"))
+    fresh = json.loads(printed("diff", "--db", db, "--since-last-report=latecomers", "--format", "json"))
     assert fresh["from"] is None and len(fresh["new"]) == 9
 
 

@@ -12,17 +12,14 @@ import xml.etree.ElementTree as ET
 
 import lxml.html
 import pytest
-from click.testing import CliRunner
-from conftest import ROOT
+from conftest import ROOT, invoke, printed
+from helpers import news_entry, record_crawl
 
-from archive.cli import main
 from archive.diff import diff
 from archive.reports import FORMATS, render
 from archive.reports.safety import for_terminal, md_link, web_link
-from archive.store import Archive, Sighting
-from crawler.entries import FIELDS
+from archive.store import Archive
 
-L = "https://www.ilo.org/asia/news/lang--en/index.htm"
 CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 HOSTILE = {
     "osc-title": "Window \x1b]0;pwned\x07title",
@@ -33,27 +30,10 @@ HOSTILE = {
 }
 
 
-def entry(eid, **kw):
-    e = {f: None for f in FIELDS}
-    e.update(
-        entry_id=eid,
-        url=f"https://www.ilo.org/asia/{eid}/index.htm",
-        title=f"Entry {eid}",
-        organisers=[],
-        listing_url=L,
-        listing_title="News \x1b[31mred",
-        group="December 2022",
-        group_month="2022-12",
-        position=1,
-    )
-    e.update(kw)
-    return e
-
-
-def crawl(a, entries):
-    cid = a.begin_crawl("ilo", [L])
-    a.record_entries(cid, [(e, Sighting(L)) for e in entries])
-    return a.finish_crawl(cid, {L: {"pages_fetched": 1, "pages_failed": 0, "complete": True}})
+def entry_in_red_news(eid, **fields):
+    """An entry of the News listing, whose title carries a terminal escape."""
+    url = f"https://www.ilo.org/asia/{eid}/index.htm"
+    return news_entry(eid, **{"url": url, "listing_title": "News \x1b[31mred", **fields})
 
 
 @pytest.fixture
@@ -61,14 +41,14 @@ def hostile(tmp_path):
     """An archive as an old release could have left it: hostile titles, a javascript: link."""
     path = tmp_path / "h.db"
     with Archive(path) as a:
-        crawl(a, [entry("WCMS_1"), entry("WCMS_2"), entry("WCMS_3")])
-        crawl(
+        record_crawl(a, [entry_in_red_news("WCMS_1"), entry_in_red_news("WCMS_2"), entry_in_red_news("WCMS_3")])
+        record_crawl(
             a,
             [
-                entry("WCMS_1", title=HOSTILE["markdown"], description="Changed \x1b[2J text"),
-                entry("WCMS_2", url="javascript:alert(1)", title=HOSTILE["osc8"]),
+                entry_in_red_news("WCMS_1", title=HOSTILE["markdown"], description="Changed \x1b[2J text"),
+                entry_in_red_news("WCMS_2", url="javascript:alert(1)", title=HOSTILE["osc8"]),
                 *[
-                    entry(f"WCMS_{n}", title=t, description=f"About {t}", organisers=["ILO \x07"])
+                    entry_in_red_news(f"WCMS_{n}", title=t, description=f"About {t}", organisers=["ILO \x07"])
                     for n, t in zip(
                         (10, 11, 12, 13),
                         (HOSTILE["osc-title"], HOSTILE["clear"], HOSTILE["xml"], HOSTILE["markdown"]),
@@ -87,12 +67,6 @@ def hostile(tmp_path):
             conn.execute("UPDATE entry_versions SET title = ? WHERE entry_id = ?", (title, eid))
         conn.execute("UPDATE crawls SET note = 'failed: \x1b]0;pwned\x07 DNS'")
     return path
-
-
-def run(*args, code=0):
-    result = CliRunner().invoke(main, [str(a) for a in args], catch_exceptions=False)
-    assert result.exit_code == code, result.output
-    return result.output
 
 
 def test_for_terminal_keeps_text_newlines_and_tabs():
@@ -114,7 +88,7 @@ def test_for_terminal_keeps_text_newlines_and_tabs():
     ],
 )
 def test_no_control_character_reaches_the_terminal(hostile, args):
-    out = run(*args, "--db", hostile)
+    out = printed(*args, "--db", hostile)
     assert out.strip() and not CONTROLS.search(out), repr(out)
 
 
@@ -128,7 +102,7 @@ def test_colour_is_ours_alone(hostile):
 def test_export_csv_to_a_terminal_is_clean(hostile):
     master, slave = os.openpty()
     try:
-        run("export", "--db", hostile, "--format", "csv", "-o", os.ttyname(slave))
+        printed("export", "--db", hostile, "--format", "csv", "-o", os.ttyname(slave))
         os.close(slave)
         chunks = []
         while True:
@@ -144,7 +118,7 @@ def test_export_csv_to_a_terminal_is_clean(hostile):
     shown = b"".join(chunks).decode("utf-8")
     assert "Window ]0;pwnedtitle" in shown and not CONTROLS.search(shown.replace("\r", ""))
     # To a file, the export keeps the stored text as it is (it is data, not a terminal).
-    assert "\x1b" in run("export", "--db", hostile, "--format", "jsonl").encode().decode("unicode_escape")
+    assert "\x1b" in printed("export", "--db", hostile, "--format", "jsonl").encode().decode("unicode_escape")
 
 
 def on_a_terminal(*args) -> str:
@@ -222,7 +196,7 @@ def test_markdown_shows_hostile_text_as_text(report):
     text = html.text_content()
     assert "[click](javascript:alert(1))" in text and "<img src=x onerror=alert(1)>" in text and "**bold**" in text
     assert "javascript:alert(1)" in md  # the javascript: link is shown as text, never linked
-    assert "`title`: ~~Entry WCMS\\_1~~ → **\\[click\\](javascript:alert(1))" in md
+    assert "`title`: ~~Title of WCMS\\_1~~ → **\\[click\\](javascript:alert(1))" in md
 
 
 def test_only_web_links_become_links():
@@ -244,20 +218,20 @@ def test_only_web_links_become_links():
 
 
 def test_search_syntax_and_organiser_wildcards(hostile):
-    assert "no matches" in run("search", "title", "--db", hostile, "--organiser", "%")
-    assert "WCMS_10" in run("search", "title", "--db", hostile, "--organiser", "ILO")
+    assert "no matches" in printed("search", "title", "--db", hostile, "--organiser", "%")
+    assert "WCMS_10" in printed("search", "title", "--db", hostile, "--organiser", "ILO")
     for query in ('"', "COVID-19", "Lao-PDR", 'a"b'):
-        run("search", query, "--db", hostile, code=0 if query != '"' else 1)
-    hits = json.loads(run("search", "screen", "--db", hostile, "--format", "jsonl").splitlines()[0])
+        printed("search", query, "--db", hostile, code=0 if query != '"' else 1)
+    hits = json.loads(printed("search", "screen", "--db", hostile, "--format", "jsonl").splitlines()[0])
     assert hits["rank"] == 1 and hits["entry_id"] == "WCMS_11" and hits["status"] == "listed"
-    table = run("search", "screen", "--db", hostile).splitlines()
+    table = printed("search", "screen", "--db", hostile).splitlines()
     assert (
         table[0].split()[:3] == ["rank", "entry_id", "status"]
         and "https://www.ilo.org/asia/WCMS_11/index.htm" in table[2]
     )
-    raw = run("search", "--raw", "title OR screen", "--db", hostile)
+    raw = printed("search", "--raw", "title OR screen", "--db", hostile)
     assert "WCMS_11" in raw and "WCMS_10" in raw
-    bad = CliRunner().invoke(main, ["search", "--raw", '"unbalanced', "--db", str(hostile)])
+    bad = invoke("search", "--raw", '"unbalanced', "--db", hostile)
     assert bad.exit_code == 1 and len(bad.output.strip().splitlines()) == 1 and "--raw" in bad.output
 
 

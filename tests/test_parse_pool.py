@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 from conftest import ROOT, q, wait_for
-from test_faults import ALL, PAGES, page_html, write_site
+from helpers import ALL, PAGES, page_html, write_site
 
 from crawler.extract.profiles import ProfileError
 from crawler.parse_pool import ParsePool, parse_page

@@ -8,12 +8,12 @@ import json
 import os
 import shlex
 import signal
-import socket
 import subprocess
 import sys
 import urllib.request
 
 from conftest import ROOT, wait_for
+from helpers import free_port
 
 TOUR_HEADING = "## A five-minute tour, offline"
 SITE_PORT, SERVE_PORT = "8800", "8001"  # as the README writes them
@@ -25,12 +25,6 @@ def tour_lines() -> list[str]:
     section = text[text.index(TOUR_HEADING) :].split("\n## ", 1)[0]
     blocks = section.split("```sh\n")[1:]
     return [line.strip() for block in blocks for line in block.split("```")[0].splitlines() if line.strip()]
-
-
-def free_port() -> str:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return str(sock.getsockname()[1])
 
 
 def command(line: str, ports: dict[str, str]) -> list[str]:
@@ -96,7 +90,7 @@ def test_the_tour_is_what_the_test_runs():
 
 
 def test_the_tour_runs_word_for_word_offline(tmp_path):
-    ports = {SITE_PORT: free_port(), f"--port {SERVE_PORT}": f"--port {free_port()}"}
+    ports = {SITE_PORT: str(free_port()), f"--port {SERVE_PORT}": f"--port {free_port()}"}
     site, outputs = None, {}
     try:
         for line in tour_lines()[1:]:

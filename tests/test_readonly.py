@@ -20,11 +20,8 @@ import sys
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
-from conftest import ROOT, cli
+from conftest import ROOT, cli, invoke
 from faults import NOBODY, shared_folder, unprivileged_preexec, without_dac_capabilities
-
-from archive.cli import main
 
 READS = [
     ["export", "--format", "jsonl"],
@@ -194,17 +191,10 @@ def test_writers_on_a_read_only_archive_say_so_and_change_nothing(demo_db, share
 ALL_READS = [*READS, ["export-warc", "-o", "{tmp}/pages.warc.gz"], ["serve", "--port", "9"]]
 
 
-def in_process(*args):
-    result = CliRunner().invoke(main, [str(a) for a in args])
-    assert result.exception is None or isinstance(result.exception, SystemExit), repr(result.exception)
-    assert "Traceback" not in result.output
-    return result
-
-
 @pytest.mark.parametrize("args", ALL_READS, ids=lambda a: " ".join(a[:2]))
 def test_read_command_on_a_missing_archive_creates_nothing(tmp_path, args):
     db = tmp_path / "nope.db"
-    result = in_process(*[a.replace("{tmp}", str(tmp_path)) for a in args], "--db", db)
+    result = invoke(*[a.replace("{tmp}", str(tmp_path)) for a in args], "--db", db)
     assert result.exit_code == 1 and f"no archive at {db}" in result.output, result.output
     assert list(tmp_path.iterdir()) == []
 
@@ -213,7 +203,7 @@ def test_read_command_on_a_missing_archive_creates_nothing(tmp_path, args):
 def test_read_command_on_an_empty_file(tmp_path, args):
     db = tmp_path / "empty.db"
     db.touch()
-    result = in_process(*[a.replace("{tmp}", str(tmp_path)) for a in args], "--db", db)
+    result = invoke(*[a.replace("{tmp}", str(tmp_path)) for a in args], "--db", db)
     assert result.exit_code == 1 and "is an empty file, not an archive" in result.output, result.output
     assert [p.name for p in tmp_path.iterdir()] == ["empty.db"] and db.stat().st_size == 0
 
@@ -235,7 +225,7 @@ def make_schema_2(source: Path, dest: Path) -> Path:
 def test_read_command_on_an_old_schema_says_to_migrate(demo_db, tmp_path, args):
     old = make_schema_2(demo_db, tmp_path / "old.db")
     digest = hashlib.sha256(old.read_bytes()).hexdigest()
-    result = in_process(*args, "--db", old)
+    result = invoke(*args, "--db", old)
     assert result.exit_code == 1, result.output
     assert "schema version 2" in result.output and f"listing-archive migrate --db {old}" in result.output
     assert hashlib.sha256(old.read_bytes()).hexdigest() == digest

@@ -16,27 +16,16 @@ import threading
 from pathlib import Path
 
 import pytest
-from chromium import chromium
 from conftest import FAST, ROOT, cli, q, snapshot, wait_for
 from rendered_site import CHANGES, MORE_CLICKS, PER_BATCH, build_site
 from warcio.archiveiterator import ArchiveIterator
 
 from archive.record import last_captures
-from crawler.render import RENDERED_HEADER, unavailable
+from crawler.render import RENDERED_HEADER
 from crawler.site_server import SiteServer
 
 HINT = "this page builds its list in the browser: crawl it with --render"
 PAGES = ("script", "fetch", "more")
-
-
-@pytest.fixture
-def render_ready():
-    chromium()  # skips, or fails under REQUIRE_CHROMIUM, without the browser
-    missing = unavailable()
-    if missing:
-        if os.environ.get("REQUIRE_CHROMIUM"):
-            pytest.fail(f"REQUIRE_CHROMIUM is set but rendering cannot run: {missing}")
-        pytest.skip("skipped: chromium not installed (or the render extra)")
 
 
 def _config(path: Path, base_url: str, root: Path, render: bool) -> Path:

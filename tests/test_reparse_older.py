@@ -10,8 +10,7 @@ import shutil
 
 import pytest
 from conftest import FAST, cli, q
-from test_reports import L, entry
-from test_resight import fetched
+from helpers import NEWS, fetched, news_entry
 
 from archive.store import Archive, Sighting
 from crawler.site_server import DEMO_BASE, DEMO_LISTING_PATH, SiteServer, demo_site_root
@@ -100,22 +99,22 @@ def test_crawl_number_of_a_reparse_is_refused_clearly(two_weeks, tmp_path):
 
 def test_an_older_reparse_never_keeps_an_entry_listed_on_a_listing_a_later_crawl_emptied(tmp_path):
     """Removal asks whether another listing still lists the entry: crawl 1's page, reparsed, does not."""
-    other = L.replace("index.htm", "other/index.htm")
-    both = {L: {"pages_fetched": 1, "complete": True}, other: {"pages_fetched": 1, "complete": True}}
+    other = NEWS.replace("index.htm", "other/index.htm")
+    both = {NEWS: {"pages_fetched": 1, "complete": True}, other: {"pages_fetched": 1, "complete": True}}
     with Archive(tmp_path / "a.db") as a:
-        s1 = a.begin_crawl("ilo", [L, other])
-        fetched(a, s1, L, [entry("WCMS_1"), entry("WCMS_2")])
+        s1 = a.begin_crawl("ilo", [NEWS, other])
+        fetched(a, s1, NEWS, [news_entry("WCMS_1"), news_entry("WCMS_2")])
         old_page = a.record_captures(s1, [{"url": other, "listing_url": other, "page": 1, "body": b"<html>o</html>"}])
-        a.record_entries(s1, [(entry("WCMS_1"), Sighting(other, other, 1, capture_id=old_page[other]))])
+        a.record_entries(s1, [(news_entry("WCMS_1"), Sighting(other, other, 1, capture_id=old_page[other]))])
         a.finish_crawl(s1, both)
-        s2 = a.begin_crawl("ilo", [L, other])  # the other listing drops WCMS_1; L still lists it
-        fetched(a, s2, L, [entry("WCMS_1"), entry("WCMS_2")])
+        s2 = a.begin_crawl("ilo", [NEWS, other])  # the other listing drops WCMS_1; NEWS still lists it
+        fetched(a, s2, NEWS, [news_entry("WCMS_1"), news_entry("WCMS_2")])
         a.record_captures(s2, [{"url": other, "listing_url": other, "page": 1, "body": b"<html>o2</html>"}])
-        a.record_entries(s2, [(entry("WCMS_2"), Sighting(other, other, 1))])
+        a.record_entries(s2, [(news_entry("WCMS_2"), Sighting(other, other, 1))])
         a.finish_crawl(s2, both)
-        again = a.begin_crawl("ilo", [L, other], source="reparse")  # crawl 1's other page, read again
-        a.record_entries(again, [(entry("WCMS_1"), Sighting(other, other, 1, capture_id=old_page[other]))])
+        again = a.begin_crawl("ilo", [NEWS, other], source="reparse")  # crawl 1's other page, read again
+        a.record_entries(again, [(news_entry("WCMS_1"), Sighting(other, other, 1, capture_id=old_page[other]))])
         a.finish_crawl(again, {other: {"pages_fetched": 1, "complete": False}}, status="complete")
-        s4 = a.begin_crawl("ilo", [L])  # L drops WCMS_1 too: it is listed nowhere
-        fetched(a, s4, L, [entry("WCMS_2")])
-        assert a.finish_crawl(s4, {L: {"pages_fetched": 1, "complete": True}})["removed"] == 1
+        s4 = a.begin_crawl("ilo", [NEWS])  # NEWS drops WCMS_1 too: it is listed nowhere
+        fetched(a, s4, NEWS, [news_entry("WCMS_2")])
+        assert a.finish_crawl(s4, {NEWS: {"pages_fetched": 1, "complete": True}})["removed"] == 1

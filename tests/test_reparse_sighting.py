@@ -2,7 +2,6 @@
 last crawl's that read the site; a later crawl answered with 304s sights them again."""
 
 from conftest import FAST, cli, q
-from unattended import db, site  # noqa: F401  (fixtures: the demo site, and an archive of one crawl of it)
 
 
 def sightings(archive):

@@ -5,15 +5,13 @@ import xml.etree.ElementTree as ET
 
 import pytest
 from chromium import dump_dom, screenshot
-from click.testing import CliRunner
+from conftest import printed
+from helpers import news_entry, record_crawl
 
-from archive.cli import main
 from archive.diff import default_pair, diff
 from archive.reports import render
-from archive.store import Archive, Sighting
-from crawler.entries import FIELDS
+from archive.store import Archive
 
-L = "https://www.ilo.org/asia/news/lang--en/index.htm"
 EVIL = 'Workshop <script>document.title="pwned"</script><img src=x onerror="document.title=\'pwned\'">'
 ABOUT = "A workshop in Vientiane & Luang Prabang on <b>migrant</b> workers' rights. " + "It ran for three days. " * 20
 LONG = (
@@ -22,63 +20,43 @@ LONG = (
 )
 
 
-def entry(eid, **kw):
-    e = {f: None for f in FIELDS}
-    e.update(
-        entry_id=eid,
-        url=f"https://www.ilo.org/asia/{eid}/lang--en/index.htm",
-        title=f"Entry {eid}",
-        organisers=[],
-        listing_url=L,
-        listing_title="News",
-        group="December 2022",
-        group_month="2022-12",
-        position=1,
-    )
-    e.update(kw)
-    return e
-
-
-def crawl(a, entries, complete=True):
-    cid = a.begin_crawl("ilo", [L])
-    a.record_entries(cid, [(e, Sighting(L)) for e in entries])
-    return a.finish_crawl(cid, {L: {"pages_fetched": 1, "pages_failed": 0 if complete else 1, "complete": complete}})
-
-
 @pytest.fixture
 def archive(tmp_path):
     path = tmp_path / "r.db"
     with Archive(path) as a:
-        crawl(a, [entry("WCMS_1"), entry("WCMS_2", description=LONG), entry("WCMS_3"), entry("WCMS_4")])
-        crawl(
+        record_crawl(
+            a,
+            [news_entry("WCMS_1"), news_entry("WCMS_2", description=LONG), news_entry("WCMS_3"), news_entry("WCMS_4")],
+        )
+        record_crawl(
             a,
             [
-                entry(
+                news_entry(
                     "WCMS_1",
                     title="Entry one, renamed",
                     date_text="5 May 2023",
                     date_start="2023-05-05",
                     date_end="2023-05-05",
                 ),
-                entry("WCMS_2", description=LONG.replace("many countries", "ten ASEAN countries")),
-                entry("WCMS_3"),
-                entry("WCMS_5", title=EVIL, organisers=["ILO", "UNDP"], credit="© ILO 2023", description=ABOUT),
+                news_entry("WCMS_2", description=LONG.replace("many countries", "ten ASEAN countries")),
+                news_entry("WCMS_3"),
+                news_entry("WCMS_5", title=EVIL, organisers=["ILO", "UNDP"], credit="© ILO 2023", description=ABOUT),
             ],
         )
-        crawl(
+        record_crawl(
             a,
             [
-                entry(
+                news_entry(
                     "WCMS_1",
                     title="Entry one, renamed",
                     date_text="5 May 2023",
                     date_start="2023-05-05",
                     date_end="2023-05-05",
                 ),
-                entry("WCMS_2", description=LONG.replace("many countries", "ten ASEAN countries")),
-                entry("WCMS_3"),
-                entry("WCMS_4"),
-                entry("WCMS_5", title=EVIL, organisers=["ILO", "UNDP"], credit="© ILO 2023", description=ABOUT),
+                news_entry("WCMS_2", description=LONG.replace("many countries", "ten ASEAN countries")),
+                news_entry("WCMS_3"),
+                news_entry("WCMS_4"),
+                news_entry("WCMS_5", title=EVIL, organisers=["ILO", "UNDP"], credit="© ILO 2023", description=ABOUT),
             ],
         )
         yield a, path
@@ -93,7 +71,7 @@ def test_every_kind_of_change(archive):
     r = report(a, 1, 2)
     assert r["counts"] == {"new": 1, "changed": 2, "removed": 1, "restored": 0}
     changed = {e["entry_id"]: e["changes"] for e in r["changed"]}
-    assert changed["WCMS_1"]["title"] == ["Entry WCMS_1", "Entry one, renamed"]
+    assert changed["WCMS_1"]["title"] == ["Title of WCMS_1", "Entry one, renamed"]
     assert changed["WCMS_1"]["date_start"] == [None, "2023-05-05"]
     assert [e["entry_id"] for e in r["removed"]] == ["WCMS_4"]
     r3 = report(a, 2, 3)
@@ -140,7 +118,7 @@ def test_text_and_markdown(archive):
     assert "[-many-]" in text or "[-many" in text  # word-level diff of long text
     assert "\033[" in render(report(a, 1, 2), "text", colour=True)
     md = render(report(a, 1, 2), "markdown")
-    assert "## New (1)" in md and "`title`: ~~Entry WCMS\\_1~~ → **Entry one, renamed**" in md
+    assert "## New (1)" in md and "`title`: ~~Title of WCMS\\_1~~ → **Entry one, renamed**" in md
 
 
 def test_atom_feed_is_valid_escaped_and_stable(archive):
@@ -159,20 +137,20 @@ def test_atom_feed_is_valid_escaped_and_stable(archive):
 
 def test_empty_report_says_so_in_one_line(archive):
     a, _ = archive
-    crawl(
+    record_crawl(
         a,
         [
-            entry(
+            news_entry(
                 "WCMS_1",
                 title="Entry one, renamed",
                 date_text="5 May 2023",
                 date_start="2023-05-05",
                 date_end="2023-05-05",
             ),
-            entry("WCMS_2", description=LONG.replace("many countries", "ten ASEAN countries")),
-            entry("WCMS_3"),
-            entry("WCMS_4"),
-            entry("WCMS_5", title=EVIL, organisers=["ILO", "UNDP"], credit="© ILO 2023", description=ABOUT),
+            news_entry("WCMS_2", description=LONG.replace("many countries", "ten ASEAN countries")),
+            news_entry("WCMS_3"),
+            news_entry("WCMS_4"),
+            news_entry("WCMS_5", title=EVIL, organisers=["ILO", "UNDP"], credit="© ILO 2023", description=ABOUT),
         ],
     )
     r = report(a, 3, 4)
@@ -183,10 +161,10 @@ def test_empty_report_says_so_in_one_line(archive):
 
 def test_partial_crawl_is_noted(archive):
     a, _ = archive
-    crawl(
+    record_crawl(
         a,
         [
-            entry(
+            news_entry(
                 "WCMS_1",
                 title="Entry one, renamed",
                 date_text="5 May 2023",
@@ -204,45 +182,38 @@ def test_partial_crawl_is_noted(archive):
     assert (frm["id"], to["id"]) == (2, 3)
 
 
-def run(*args, code=0):
-    """The CLI in this process (commands that do not crawl)."""
-    result = CliRunner().invoke(main, [str(a) for a in args], catch_exceptions=False)
-    assert result.exit_code == code, result.output
-    return result.output
-
-
 def test_cli_diff_options(archive, tmp_path):
     _, path = archive
-    data = json.loads(run("diff", "--db", path, "--from", "1", "--to", "2", "--only", "new", "--format", "json"))
+    data = json.loads(printed("diff", "--db", path, "--from", "1", "--to", "2", "--only", "new", "--format", "json"))
     assert len(data["new"]) == 1 and data["changed"] == [] and data["removed"] == []
     # An ad-hoc diff leaves the team's mark alone: the first report since the mark covers everything.
-    first = json.loads(run("diff", "--db", path, "--since-last-report", "--format", "json"))
+    first = json.loads(printed("diff", "--db", path, "--since-last-report", "--format", "json"))
     assert first["from"] is None and first["to"]["id"] == 3 and first["counts"]["new"] == 5
-    again = run("diff", "--db", path, "--since-last-report")
+    again = printed("diff", "--db", path, "--since-last-report")
     assert again.strip().splitlines() == [again.strip()] and "Nothing new since crawl 3" in again
     html = tmp_path / "r.html"
-    run("diff", "--db", path, "--from", "1", "--to", "2", "--format", "html", "-o", html)
+    printed("diff", "--db", path, "--from", "1", "--to", "2", "--format", "html", "-o", html)
     assert "&lt;script&gt;" in html.read_text() and "<script>" not in html.read_text()
 
 
 def test_report_marks_are_moved_only_on_request_and_per_team(archive):
     a, path = archive
-    run("diff", "--db", path, "--from", "1", "--to", "2", "--mark-reported=asia")
-    assert "Nothing new since" not in run(
+    printed("diff", "--db", path, "--from", "1", "--to", "2", "--mark-reported=asia")
+    assert "Nothing new since" not in printed(
         "diff", "--db", path, "--only", "new", "-o", path.parent / "adhoc.json", "--format", "json"
     )
-    asia = json.loads(run("diff", "--db", path, "--since-last-report=asia", "--format", "json"))
+    asia = json.loads(printed("diff", "--db", path, "--since-last-report=asia", "--format", "json"))
     assert (asia["from"]["id"], asia["to"]["id"], asia["counts"]["restored"]) == (2, 3, 1)
-    africa = json.loads(run("diff", "--db", path, "--since-last-report=africa", "--format", "json"))
+    africa = json.loads(printed("diff", "--db", path, "--since-last-report=africa", "--format", "json"))
     assert africa["from"] is None and africa["counts"]["new"] == 5
-    assert "Nothing new since crawl 3" in run("diff", "--db", path, "--since-last-report=asia")
-    assert "Nothing new since crawl 3" in run(
+    assert "Nothing new since crawl 3" in printed("diff", "--db", path, "--since-last-report=asia")
+    assert "Nothing new since crawl 3" in printed(
         "diff", "--db", path, "--since-last-report=africa", "--format", "markdown"
     )
-    same = json.loads(run("diff", "--db", path, "--since-last-report=asia", "--format", "json"))
+    same = json.loads(printed("diff", "--db", path, "--since-last-report=asia", "--format", "json"))
     assert same["counts"] == {"new": 0, "changed": 0, "removed": 0, "restored": 0}
-    assert "no default" not in run("diff", "--db", path, "--since-last-report")  # the default mark is its own
-    assert "report_mark" not in run("diff", "--db", path, "--since-last-report=bad name", code=2)  # a usage error
+    assert "no default" not in printed("diff", "--db", path, "--since-last-report")  # the default mark is its own
+    assert "report_mark" not in printed("diff", "--db", path, "--since-last-report=bad name", code=2)  # a usage error
     keys = dict(
         a.conn.execute("SELECT key, value FROM meta WHERE key LIKE 'report_mark:%' OR key = 'last_report_crawl'")
     )
@@ -282,13 +253,13 @@ def test_formats_come_from_one_registry(archive):
 def test_a_report_counts_as_the_crawl_counted(archive):
     """An entry back with a new title is restored and changed, in the crawl's counts and in the report alike."""
     a, _ = archive
-    kept = [entry("WCMS_1"), entry("WCMS_2"), entry("WCMS_4"), entry("WCMS_5")]
-    crawl(a, kept)
-    back = crawl(a, [*kept, entry("WCMS_3", title="Entry three, back and renamed")])
+    kept = [news_entry("WCMS_1"), news_entry("WCMS_2"), news_entry("WCMS_4"), news_entry("WCMS_5")]
+    record_crawl(a, kept)
+    back = record_crawl(a, [*kept, news_entry("WCMS_3", title="Entry three, back and renamed")])
     r = report(a, 4, 5)
     named = {k: [e["entry_id"] for e in r[k]] for k in ("restored", "changed")}
     assert named == {"restored": ["WCMS_3"], "changed": ["WCMS_3"]}
-    assert r["changed"][0]["changes"]["title"] == ["Entry WCMS_3", "Entry three, back and renamed"]
+    assert r["changed"][0]["changes"]["title"] == ["Title of WCMS_3", "Entry three, back and renamed"]
     row = a.crawl(5)
     assert r["counts"] == {k: row[k] for k in ("new", "changed", "removed", "restored")}, back
 

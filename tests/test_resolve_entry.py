@@ -1,22 +1,22 @@
 """history ENTRY: an entry id, a document number, or any spelling of the entry's URL."""
 
 import pytest
-from test_reports import crawl, entry
+from helpers import news_entry, record_crawl
 
 from archive.queries import NotFound, resolve_entry
 from archive.store import Archive
 
 ENTRIES = [
-    entry("custom-1", url="https://www.example.org/news/item?id=5&utm_source=mail"),
-    entry("custom-2", url="https://example.org/"),
-    entry("custom-3", url="https://example.org/a%20b/Page.HTML"),
+    news_entry("custom-1", url="https://www.example.org/news/item?id=5&utm_source=mail"),
+    news_entry("custom-2", url="https://example.org/"),
+    news_entry("custom-3", url="https://example.org/a%20b/Page.HTML"),
 ]
 
 
 @pytest.fixture
 def conn(tmp_path):
     with Archive(tmp_path / "a.db") as a:
-        crawl(a, ENTRIES + [entry(f"WCMS_{i}") for i in range(200)])
+        record_crawl(a, ENTRIES + [news_entry(f"WCMS_{i}") for i in range(200)])
         yield a.conn
 
 

@@ -1,6 +1,6 @@
 """search: FTS5's bm25 order, equal scores in archive order, filters applied before the best are kept."""
 
-from test_reports import crawl, entry
+from helpers import news_entry, record_crawl
 
 from archive.queries import search
 from archive.store import Archive
@@ -8,7 +8,7 @@ from archive.store import Archive
 
 def test_equal_scores_come_in_the_order_entries_were_archived(tmp_path):
     with Archive(tmp_path / "a.db") as a:
-        crawl(a, [entry(f"WCMS_{i}", title="Migrant workers") for i in range(80)])
+        record_crawl(a, [news_entry(f"WCMS_{i}", title="Migrant workers") for i in range(80)])
         found = [e["entry_id"] for e in search(a.conn, "migrant workers")]
     assert found == [f"WCMS_{i}" for i in range(50)]
 
@@ -16,7 +16,7 @@ def test_equal_scores_come_in_the_order_entries_were_archived(tmp_path):
 def test_the_order_is_fts5s_own_rank(tmp_path):
     titles = [("Migrant workers " * (i % 7 + 1)) + "and " * (i % 5) + f"report {i}" for i in range(120)]
     with Archive(tmp_path / "a.db") as a:
-        crawl(a, [entry(f"WCMS_{i}", title=t) for i, t in enumerate(titles)])
+        record_crawl(a, [news_entry(f"WCMS_{i}", title=t) for i, t in enumerate(titles)])
         fts5 = [
             r[0]
             for r in a.conn.execute(
@@ -31,10 +31,10 @@ def test_the_order_is_fts5s_own_rank(tmp_path):
 
 def test_filters_choose_among_all_matches_before_the_best_are_kept(tmp_path):
     with Archive(tmp_path / "a.db") as a:
-        crawl(
+        record_crawl(
             a,
             [
-                entry(f"WCMS_{i}", title="Migrant workers", organisers=["UNDP"] if i >= 95 else ["ILO"])
+                news_entry(f"WCMS_{i}", title="Migrant workers", organisers=["UNDP"] if i >= 95 else ["ILO"])
                 for i in range(100)
             ],
         )
@@ -55,7 +55,7 @@ def test_limits_out_of_range_are_refused_clearly(tmp_path):
     from conftest import cli
 
     with Archive(tmp_path / "a.db") as a:
-        crawl(a, [entry("WCMS_1", title="Migrant workers")])
+        record_crawl(a, [news_entry("WCMS_1", title="Migrant workers")])
     for command in (["search", "migrant"], ["crawls"]):
         for limit in ("-1", "0", "99999999999999999999"):
             result = cli(*command, "--db", tmp_path / "a.db", "--limit", limit)

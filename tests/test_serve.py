@@ -6,15 +6,14 @@ import json
 import signal
 import socket
 import subprocess
-import sys
 import urllib.error
 import urllib.request
 import xml.etree.ElementTree as ET
-from contextlib import contextmanager
 
 import pytest
 from chromium import dump_dom, screenshot
-from conftest import FAST, ROOT, cli
+from conftest import FAST, cli
+from helpers import get, serving
 
 from crawler.site_server import DEMO_BASE, DEMO_LISTING_PATH, SiteServer, demo_site_root
 
@@ -29,44 +28,6 @@ def crawled(tmp_path_factory):
         site.state = "week2"
         cli("crawl", "ilo", "--db", db, "--start-url", site.base_url + DEMO_LISTING_PATH, *FAST, check=0)
     return db
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-@contextmanager
-def serving(db, host="127.0.0.1"):
-    """`listing-archive serve` in its own process, once it says it listens; stopped (and checked stopped) after."""
-    port = free_port()
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "archive.cli", "serve", "--db", str(db), "--host", host, "--port", str(port)],
-        cwd=ROOT,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-    try:
-        seen = []
-        for line in proc.stderr:  # uvicorn logs this line once its socket listens
-            seen.append(line)
-            if "Uvicorn running on" in line:
-                break
-        else:
-            pytest.fail("serve did not start:\n" + "".join(seen))
-        yield proc, f"http://{host}:{port}"
-    finally:
-        if proc.poll() is None:
-            proc.terminate()
-            proc.wait(timeout=30)
-        proc.stderr.close()
-
-
-def get(url: str):
-    with urllib.request.urlopen(url, timeout=30) as response:
-        return response.read().decode("utf-8")
 
 
 @pytest.fixture(scope="module")

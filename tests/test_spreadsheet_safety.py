@@ -9,7 +9,7 @@ import io
 
 import pytest
 from conftest import cli
-from test_output_safety import crawl, entry
+from helpers import news_entry, record_crawl
 
 from archive.store import Archive
 
@@ -27,10 +27,13 @@ FORMULAS = [
 def formulas(tmp_path):
     path = tmp_path / "f.db"
     with Archive(path) as archive:
-        crawl(
+        record_crawl(
             archive,
-            [entry(f"WCMS_{n}", title=text, organisers=[text, "ILO"], position=n) for n, text in enumerate(FORMULAS, 1)]
-            + [entry("WCMS_99", title="A plain title", date_text="-", credit_year=-5, position=-3)],
+            [
+                news_entry(f"WCMS_{n}", title=text, organisers=[text, "ILO"], position=n)
+                for n, text in enumerate(FORMULAS, 1)
+            ]
+            + [news_entry("WCMS_99", title="A plain title", date_text="-", credit_year=-5, position=-3)],
         )
     return path
 

@@ -8,7 +8,7 @@ import threading
 import time
 
 from conftest import FAST, cli, q
-from unattended import PAGE2, crawl, healthy
+from unattended import PAGE2, crawl_demo, healthy
 
 from archive.store import integrity_ok
 from crawler.site_server import DEMO_LISTING_PATH
@@ -16,11 +16,11 @@ from crawler.site_server import DEMO_LISTING_PATH
 
 def test_server_errors_make_a_partial_crawl(db, site):
     site.faults[PAGE2] = lambda h: (h.send_error(503), True)[1]
-    result = crawl(db, site, check=3)
+    result = crawl_demo(db, site, check=3)
     assert "PARTIAL" in result.stdout and "1 failed" in result.stdout
     healthy(db)
     site.faults.clear()
-    crawl(db, site, check=0)
+    crawl_demo(db, site, check=0)
     healthy(db)
 
 
@@ -37,7 +37,7 @@ def test_429_is_retried_after_retry_after(db, site):
         return False
 
     site.faults[PAGE2] = busy_once
-    result = crawl(db, site, "-s", "RETRY_TIMES=2", check=0)
+    result = crawl_demo(db, site, "-s", "RETRY_TIMES=2", check=0)
     assert "COMPLETE" in result.stdout
     assert len(times) == 2 and times[1] - times[0] >= 0.9  # Retry-After honoured
     healthy(db)
@@ -47,7 +47,7 @@ def test_timeout_connection_cut_and_oversized_page(db, site):
     release = threading.Event()
     site.faults[PAGE2] = lambda h: (release.wait(30), True)[1]
     try:
-        result = crawl(db, site, "-s", "DOWNLOAD_TIMEOUT=1", "-s", "RETRY_TIMES=0", check=3)
+        result = crawl_demo(db, site, "-s", "DOWNLOAD_TIMEOUT=1", "-s", "RETRY_TIMES=0", check=3)
         assert "PARTIAL" in result.stdout
     finally:
         release.set()
@@ -64,7 +64,7 @@ def test_timeout_connection_cut_and_oversized_page(db, site):
         return True
 
     site.faults[PAGE2] = cut
-    crawl(db, site, "-s", "RETRY_TIMES=0", check=3)
+    crawl_demo(db, site, "-s", "RETRY_TIMES=0", check=3)
     healthy(db)
 
     def huge(handler):
@@ -80,11 +80,11 @@ def test_timeout_connection_cut_and_oversized_page(db, site):
         return True
 
     site.faults[PAGE2] = huge
-    result = crawl(db, site, "-s", "RETRY_TIMES=0", check=3)
+    result = crawl_demo(db, site, "-s", "RETRY_TIMES=0", check=3)
     assert "PARTIAL" in result.stdout
     healthy(db)
     site.faults.clear()
-    crawl(db, site, check=0)
+    crawl_demo(db, site, check=0)
     healthy(db)
 
 
@@ -99,7 +99,7 @@ def test_empty_listing_served_with_200_is_suspect(db, site):
         return True
 
     site.faults[DEMO_LISTING_PATH] = blank
-    result = crawl(db, site, check=5)
+    result = crawl_demo(db, site, check=5)
     assert "SUSPECT" in result.stdout and "no entries" in result.stdout
     healthy(db)
 
@@ -125,7 +125,7 @@ def test_markup_change_loses_nothing(db, site):
     html = re.sub(r"<time>([^<]*)</p>", r"<time>\1</time>", html)
     html = re.sub(r'<div class="summary">([^<]*)</p>', r'<div class="summary">\1</div>', html)
     page.write_text(html)
-    result = crawl(db, site, check=0)
+    result = crawl_demo(db, site, check=0)
     assert "new 0, changed 0, removed 0" in result.stdout
     healthy(db)
 
@@ -140,7 +140,7 @@ def test_redirect_to_another_domain_is_not_followed(db, site):
         return True
 
     site.faults[PAGE2] = away
-    result = crawl(db, site, "-s", "RETRY_TIMES=0")
+    result = crawl_demo(db, site, "-s", "RETRY_TIMES=0")
     assert result.returncode == 3 and "PARTIAL" in result.stdout
     assert q(db, "SELECT count(*) FROM captures WHERE url LIKE 'http://localhost%'") == 0
     healthy(db)
@@ -163,7 +163,7 @@ def test_wrong_or_missing_charset(tmp_path, site):
         return True
 
     site.faults[DEMO_LISTING_PATH] = latin
-    crawl(db, site, check=0)
+    crawl_demo(db, site, check=0)
     assert (
         q(db, "SELECT listing_title FROM entries WHERE entry_id='WCMS_866512'")
         == "Ressources — République démocratique populaire lao"
@@ -177,7 +177,7 @@ def test_wrong_or_missing_charset(tmp_path, site):
         return True
 
     site.faults[DEMO_LISTING_PATH] = lying
-    result = crawl(db, site)
+    result = crawl_demo(db, site)
     assert result.returncode in (0, 5) and "Traceback" not in result.stderr
     assert integrity_ok(str(db)) and q(db, "SELECT count(*) FROM entries WHERE status='removed'") == 0
 
@@ -187,13 +187,13 @@ def test_robots_crawl_delay_is_obeyed(tmp_path, site):
     times = {}
     for path in (DEMO_LISTING_PATH, PAGE2):
         site.faults[path] = lambda h, p=path: (times.setdefault(p, time.monotonic()), False)[1]
-    crawl(tmp_path / "r.db", site, check=0)
+    crawl_demo(tmp_path / "r.db", site, check=0)
     assert times[PAGE2] - times[DEMO_LISTING_PATH] >= 0.9
 
 
 def test_robots_disallow_is_obeyed(tmp_path, site):
     (site.page_root / "robots.txt").write_text("User-agent: *\nDisallow: /asia/\n")
-    result = crawl(tmp_path / "r.db", site)
+    result = crawl_demo(tmp_path / "r.db", site)
     assert result.returncode == 4
     assert DEMO_LISTING_PATH not in site.requests
 
@@ -251,5 +251,5 @@ def test_config_file_log_file_and_notifications(tmp_path, site):
 def test_user_agent_names_the_project_and_the_contact(tmp_path, site):
     agents = []
     site.faults[DEMO_LISTING_PATH] = lambda h: (agents.append(h.headers.get("User-Agent")), False)[1]
-    crawl(tmp_path / "u.db", site, "--contact", "research-team@example.org", check=0)
+    crawl_demo(tmp_path / "u.db", site, "--contact", "research-team@example.org", check=0)
     assert agents and "listing-archive" in agents[0] and "research-team@example.org" in agents[0]

@@ -11,7 +11,7 @@ from types import SimpleNamespace
 
 import pytest
 from conftest import FAST, ROOT, cli, q, wait_for
-from unattended import PAGE2, crawl, healthy, start_crawl
+from unattended import PAGE2, crawl_demo, healthy, start_crawl
 
 from archive.store import integrity_ok
 from crawler.site_server import SiteServer
@@ -24,7 +24,7 @@ def test_sigkill_mid_crawl_and_two_crawls_at_once(db, site):
     first = start_crawl(db, site)
     try:
         wait_for(lambda: PAGE2 in site.requests)
-        second = crawl(db, site, check=75, timeout=60)
+        second = crawl_demo(db, site, check=75, timeout=60)
         assert "another crawl is writing" in second.stderr
         first.kill()  # SIGKILL: no chance to clean up
         first.wait(timeout=30)
@@ -33,7 +33,7 @@ def test_sigkill_mid_crawl_and_two_crawls_at_once(db, site):
     assert integrity_ok(str(db))
     assert q(db, "SELECT status FROM crawls ORDER BY id DESC LIMIT 1") == "running"
     site.faults.clear()
-    crawl(db, site, check=0)
+    crawl_demo(db, site, check=0)
     assert q(db, "SELECT status FROM crawls WHERE id=2") == "failed"
     assert q(db, "SELECT status FROM crawls WHERE id=3") == "complete"
     healthy(db)

@@ -15,7 +15,8 @@ L1 = "https://www.ilo.org/a/lang--en/index.htm"
 ROUNDS = KEYFRAME + 3  # past the second keyframe
 
 
-def entry(n: int, eid="WCMS_1") -> dict:
+def entry_in_round(n: int, eid="WCMS_1") -> dict:
+    """WCMS_1 (or `eid`) as crawl number `n` sees it: something differs every round."""
     base = {f: None for f in FIELDS}
     base.update(
         entry_id=eid,
@@ -37,10 +38,10 @@ def build(path, rounds=ROUNDS) -> list[dict]:
     with Archive(path) as a:
         for n in range(rounds):
             session = a.begin_crawl("ilo", [L1])
-            batch = [(entry(n), Sighting(L1, L1, 1)), (entry(0, "WCMS_2"), Sighting(L1, L1, 1))]
+            batch = [(entry_in_round(n), Sighting(L1, L1, 1)), (entry_in_round(0, "WCMS_2"), Sighting(L1, L1, 1))]
             a.record_entries(session, batch)
             a.finish_crawl(session, {L1: {"pages_fetched": 1, "complete": True}})
-            seen.append(entry(n))
+            seen.append(entry_in_round(n))
     return seen
 
 
@@ -69,7 +70,7 @@ def test_versions_store_what_changed_and_read_back_whole(tmp_path):
         report = diff(a.conn, a.crawl(crawls[-2]), a.crawl(crawls[-1]))
         assert report["counts"]["changed"] == 1
         rows = {r["entry_id"]: r for r in export_rows(a.conn, "2100-01-01")}
-        assert whole(rows["WCMS_1"]) == whole(seen[-1]) and whole(rows["WCMS_2"]) == whole(entry(0, "WCMS_2"))
+        assert whole(rows["WCMS_1"]) == whole(seen[-1]) and whole(rows["WCMS_2"]) == whole(entry_in_round(0, "WCMS_2"))
 
 
 def test_migration_from_schema_3_compacts_versions(tmp_path):
@@ -106,7 +107,7 @@ def test_as_of_reads_versions_whose_seen_at_a_migration_kept_as_text(tmp_path):
     with Archive(tmp_path / "a.db") as a:
         for n in range(3):
             cid = a.begin_crawl("ilo", [L1])
-            a.record_entries(cid, [(entry(n), Sighting(L1))])
+            a.record_entries(cid, [(entry_in_round(n), Sighting(L1))])
             a.finish_crawl(cid, {L1: {"pages_fetched": 1, "complete": True}})
         stamps = {1: 1_672_531_200, 2: "2023-03-01T09:30:00.250000+00:00", 3: "2023-06-01T00:00:00.5+00:00"}
         for version, stamp in stamps.items():
@@ -116,7 +117,7 @@ def test_as_of_reads_versions_whose_seen_at_a_migration_kept_as_text(tmp_path):
             return [(r["title"], r["description"]) for r in export_rows(a.conn, when)]
 
         assert title_as_of("2022-12-31") == []
-        assert title_as_of("2023-03-01") == [(entry(0)["title"], "Text 0")]
-        assert title_as_of("2023-03-02") == [(entry(1)["title"], "Text 1")]
-        assert title_as_of("2023-06-01") == [(entry(1)["title"], "Text 1")]  # the start of that day: not yet
-        assert title_as_of("2023-06-01T00:00:00") == [(entry(2)["title"], "Text 2")]  # that second: seen
+        assert title_as_of("2023-03-01") == [(entry_in_round(0)["title"], "Text 0")]
+        assert title_as_of("2023-03-02") == [(entry_in_round(1)["title"], "Text 1")]
+        assert title_as_of("2023-06-01") == [(entry_in_round(1)["title"], "Text 1")]  # the start of that day: not yet
+        assert title_as_of("2023-06-01T00:00:00") == [(entry_in_round(2)["title"], "Text 2")]  # that second: seen

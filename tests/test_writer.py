@@ -4,7 +4,7 @@ batches, a write the archive refuses, the close; and the frontier's settings bes
 import pytest
 from conftest import q
 from faults import hold_write_lock
-from test_reports import L, entry
+from helpers import NEWS, news_entry
 
 from archive.coordinator import frontier_knob
 from archive.writefaults import ArchiveWriteFailed
@@ -12,23 +12,23 @@ from archive.writer import ArchiveWriter
 from crawler.listing_state import ListingState
 from crawler.run import project_settings
 
-DONE = {L: ListingState(pages_requested=1, pages_fetched=1).settle()}
+DONE = {NEWS: ListingState(pages_requested=1, pages_fetched=1).settle()}
 
 
 def _page(n=1):
-    return {"url": f"{L}?p={n}", "listing_url": L, "page": n, "status": 200, "body": b"<html></html>"}
+    return {"url": f"{NEWS}?p={n}", "listing_url": NEWS, "page": n, "status": 200, "body": b"<html></html>"}
 
 
 def _entry(eid):
-    return {**entry(eid), "page_url": f"{L}?p=1", "page": 1}
+    return {**news_entry(eid), "page_url": f"{NEWS}?p=1", "page": 1}
 
 
 def test_batches_come_due_and_the_close_writes_what_is_left(tmp_path):
     db = tmp_path / "a.db"
     writer = ArchiveWriter(str(db), lock_wait=5, batch_size=20)  # due at 20 entries, or 2 pages
-    writer.begin("listing", [L], {})
+    writer.begin("listing", [NEWS], {})
     writer.add_page(_page(1))
-    writer.add_page({"url": f"{L}?p=3", "listing_url": L, "status": None})  # never answered: nothing to keep
+    writer.add_page({"url": f"{NEWS}?p=3", "listing_url": NEWS, "status": None})  # never answered: nothing to keep
     writer.add_entry(_entry("WCMS_1"))
     assert not writer.batch_due()
     writer.add_page(_page(2))
@@ -45,7 +45,7 @@ def test_batches_come_due_and_the_close_writes_what_is_left(tmp_path):
 def test_a_batch_the_locked_archive_refused_is_kept_and_the_crawl_closes_failed(tmp_path):
     db = tmp_path / "a.db"
     writer = ArchiveWriter(str(db), lock_wait=0.3, batch_size=1)
-    writer.begin("listing", [L], {})
+    writer.begin("listing", [NEWS], {})
     with hold_write_lock(db):
         writer.add_entry(_entry("WCMS_1"))
         with pytest.raises(ArchiveWriteFailed, match="locked"):
@@ -61,7 +61,7 @@ def test_a_batch_the_locked_archive_refused_is_kept_and_the_crawl_closes_failed(
 
 def test_a_crawl_stopped_short_closes_failed_with_the_reason(tmp_path):
     writer = ArchiveWriter(str(tmp_path / "a.db"), lock_wait=5, batch_size=10)
-    writer.begin("listing", [L], {})
+    writer.begin("listing", [NEWS], {})
     crawl = writer.finish(DONE, "the coordinator stopped")
     writer.close()
     assert crawl["status"] == "failed" and crawl["note"].startswith("the coordinator stopped")

@@ -42,7 +42,8 @@ def db(tmp_path, site):
     return path
 
 
-def crawl(db, site, *extra, check=None, timeout=120):
+def crawl_demo(db, site, *extra, check=None, timeout=120):
+    """`crawl` of the demo site copy into `db`, every page fetched in full."""
     return cli("crawl", "ilo", "--db", db, "--start-url", site.url, *FAST, *NOW, *extra, check=check, timeout=timeout)
 
 

@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import click
 
+from . import admin, crawling, distributed, learning, offline, reading, reporting
+
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="listing-archive", prog_name="listing-archive")
@@ -28,8 +30,6 @@ def main():
 
 
 def _register() -> None:
-    from . import admin, crawling, distributed, learning, offline, reading, reporting
-
     for module in (crawling, offline, learning, reading, reporting, admin, distributed):
         for command in module.COMMANDS:
             main.add_command(command)

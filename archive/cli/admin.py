@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import sqlite3
 import sys
+from pathlib import Path
 
 import click
 
 from crawler.errors import EXIT_LOCKED
 
 from .common import DB_OPTION, _check_exists, database_error, friendly_errors, open_writer
+
+# Each command imports the archive code it runs in its own body: `listing-archive --help` and the
+# other commands load none of it (the store alone is some 80 modules; the crawl's stack, Scrapy).
 
 
 @click.command()
@@ -208,9 +212,6 @@ def _compacted_line(db: str, done) -> str:
 def _schema_of(db: str, intact: bool = False) -> int:
     """The schema version of the archive at `db`, read without changing it; a clear error for anything else.
     With `intact`, every page is checked too (SQLite's quick_check): compacting a damaged file could lose rows."""
-    import sqlite3
-    from pathlib import Path
-
     from ..connection import open_unwritable_wal
     from ..schema import SchemaError, schema_version
     from ..structure import check_structure

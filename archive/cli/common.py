@@ -6,6 +6,7 @@ import errno
 import functools
 import os
 import sqlite3
+import sys
 from pathlib import Path
 
 import click
@@ -77,6 +78,7 @@ def friendly_errors(func):
 
     @functools.wraps(func)
     def wrapper(*args, **kwargs):
+        # Here, not at the top: these errors' modules load the store and the extractor, which --help does not need.
         from crawler.extract.profiles import ProfileError
 
         from ..diff import DiffError
@@ -115,9 +117,6 @@ def database_error(db: str | None, exc: sqlite3.DatabaseError) -> str:
 
 def quiet_after_broken_pipe():
     """`listing-archive schema | head`: the reader went away; stop quietly, as Unix tools do."""
-    import os
-    import sys
-
     devnull = os.open(os.devnull, os.O_WRONLY)
     os.dup2(devnull, sys.stdout.fileno())  # Python's flush at exit must not fail again
     sys.exit(0)
@@ -125,7 +124,7 @@ def quiet_after_broken_pipe():
 
 def open_writer(db: str, must_exist: bool = True):
     """The archive for a command that writes (it may migrate the schema)."""
-    from ..store import Archive
+    from ..store import Archive  # here, not at the top: --help loads no store
 
     if must_exist:
         _check_exists(db)
@@ -134,7 +133,7 @@ def open_writer(db: str, must_exist: bool = True):
 
 def open_reader(db: str):
     """The archive for a command that only reads: opened read-only, never migrated or changed."""
-    from ..store import Archive
+    from ..store import Archive  # here, not at the top: --help loads no store
 
     _check_exists(db)
     return Archive(db, readonly=True)

@@ -9,6 +9,10 @@ import sys
 import click
 
 from .common import friendly_errors
+from .crawling import parse_settings
+
+# Each command imports the archive code it runs in its own body: `listing-archive --help` and the
+# other commands load none of it (the store alone is some 80 modules; the crawl's stack, Scrapy).
 
 
 @click.command()
@@ -49,8 +53,6 @@ def worker(frontier, settings, idle_timeout):
     from crawler.distributed.frontier import FrontierError, check_url
     from crawler.distributed.worker import REJOIN, run_worker
     from crawler.settings import SettingError, check_settings
-
-    from .crawling import parse_settings
 
     try:
         check_url(frontier)

@@ -9,6 +9,9 @@ import click
 
 from .common import CRAWL_ID, DB_OPTION, friendly_errors, open_writer
 
+# Each command imports the archive code it runs in its own body: `listing-archive --help` and the
+# other commands load none of it (the store alone is some 80 modules; the crawl's stack, Scrapy).
+
 
 @click.command()
 @click.argument("file", type=click.Path(exists=True, dir_okay=False))

@@ -12,7 +12,11 @@ import sys
 import click
 
 from ..exports import EXPORT_FORMATS, write_csv
+from ..reports.safety import for_terminal, terminal_clean
 from .common import CRAWL_ID, DB_OPTION, friendly_errors, limit_option, not_empty, open_reader, quiet_after_broken_pipe
+
+# Each command imports the archive code it runs in its own body: `listing-archive --help` and the
+# other commands load none of it (the store alone is some 80 modules; the crawl's stack, Scrapy).
 
 # FTS5's operator words: in a plain-words query they are words, which the user should hear about.
 FTS_OPERATORS = {"AND", "OR", "NOT", "NEAR"}
@@ -43,8 +47,6 @@ def _is_tty(stream) -> bool:
 def echo_data(text: str) -> None:
     """Data (JSON, Markdown, HTML...) on standard output; on a terminal, without control characters
     (JSON escapes C0 controls but not C1 ones, and HTML or Markdown escape neither)."""
-    from ..reports.safety import for_terminal
-
     click.echo(for_terminal(text) if _is_tty(sys.stdout) else text, nl=False)
 
 
@@ -86,7 +88,6 @@ def export(db, fmt, as_of, include_removed, raw_csv, output):
       listing-archive export --format jsonl --as-of 2023-03-03 --include-removed
     """
     from ..queries import export_rows
-    from ..reports.safety import terminal_clean
 
     if raw_csv and fmt != "csv":
         raise click.UsageError("--raw-csv goes with --format csv")

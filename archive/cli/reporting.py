@@ -14,7 +14,11 @@ from pathlib import Path
 
 import click
 
+from ..reports import format_names, render
 from .common import DB_OPTION, crawl_or_date, friendly_errors, not_empty, open_reader, open_writer
+
+# Each command imports the archive code it runs in its own body: `listing-archive --help` and the
+# other commands load none of it (the store alone is some 80 modules; the crawl's stack, Scrapy).
 from .reading import echo_data, quiet_broken_pipe
 
 DEFAULT_MARK = "default"
@@ -34,8 +38,6 @@ def read_mark(conn, name: str) -> int | None:
 
 
 def _format_choices() -> list[str]:
-    from ..reports import format_names
-
     return format_names()
 
 
@@ -138,7 +140,6 @@ def diff(db, from_ref, to_ref, since, since_mark, mark_reported, listing, only, 
       listing-archive diff --since-last-report=asia-team --format html -o week.html
     """
     from ..diff import diff as run_diff
-    from ..reports import render
 
     kinds = _kinds(only)
     marks = [m for m in dict.fromkeys((since_mark, mark_reported)) if m]

@@ -8,6 +8,8 @@ calls `register`. Every renderer reads the dict archive.diff.diff() returns.
 
 from __future__ import annotations
 
+import importlib
+import pkgutil
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -75,9 +77,6 @@ def render(
 
 def _load() -> None:
     """Import every module of this package: each format module registers itself."""
-    import importlib
-    import pkgutil
-
     for module in pkgutil.iter_modules(__path__):
         importlib.import_module(f"{__name__}.{module.name}")
 

@@ -11,7 +11,7 @@ _env = environment("html")
 
 
 def render_html(report: dict, brief: bool = False, **_) -> str:
-    from ..diff import is_empty
+    from ..diff import is_empty  # here: --help loads the formats, and diff loads the store
 
     chart = activity_chart(report.get("activity") or {})
     return _env.get_template("report.html").render(r=report, empty=is_empty(report), chart=chart, brief=brief)

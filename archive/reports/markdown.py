@@ -10,7 +10,7 @@ _env = environment("markdown")
 
 
 def render_markdown(report: dict, brief: bool = False, **_) -> str:
-    from ..diff import is_empty
+    from ..diff import is_empty  # here: --help loads the formats, and diff loads the store
 
     return _env.get_template("report.md.j2").render(r=report, empty=is_empty(report), brief=brief)
 

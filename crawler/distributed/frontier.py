@@ -35,6 +35,7 @@ import redis
 from ..errors import ListingArchiveError
 from ..listing_state import ListingState
 from ..origins import host as host_of  # the host politeness counts by, as Scrapy's slots
+from ..spiders.base import _page_key
 from . import scripts
 from .codec import decode_listing
 
@@ -71,8 +72,6 @@ def redacted(url: str) -> str:
 
 def page_key(url: str) -> str:
     """One key per page whatever the spelling (the spider's own rule)."""
-    from ..spiders.base import _page_key
-
     return _page_key(url)
 
 

@@ -13,11 +13,17 @@ import logging
 import time
 
 from scrapy import signals
+from scrapy.crawler import CrawlerProcess
 from scrapy.exceptions import DontCloseSpider
+from scrapy.spiderloader import SpiderLoader
 from scrapy.utils.defer import deferred_from_coro
 from twisted.internet import task
 
+from .. import settings as project
+from ..render import RouteGuard, render_settings, unavailable
+from ..run import project_settings
 from .frontier import Frontier, FrontierError, redacted
+from .spider import frontier_spider
 
 log = logging.getLogger(__name__)
 POLL = 0.1  # seconds between looks at the frontier while there is room for more pages
@@ -155,9 +161,6 @@ def wait_for_crawl(frontier: Frontier, idle_timeout: float) -> tuple[str, dict] 
 def worker_settings(config: dict, token: str, overrides: dict, idle_timeout: float):
     """The crawl's settings (the coordinator's), this worker's own (LOCAL_SETTINGS from its -s),
     then what a frontier worker must have."""
-    from .. import settings as project
-    from ..run import project_settings
-
     # RENDER_BROWSER names a path on the coordinator's machine: this worker finds its own Chromium.
     given = {k: v for k, v in config.get("settings", {}).items() if k != "RENDER_BROWSER"}
     crawl = project_settings(given)
@@ -192,7 +195,6 @@ def _can_render(config: dict, settings) -> bool:
     rendering crawl needs (crawler/run.py does the same): one browser for this worker, RENDER_CONCURRENCY pages."""
     if not config.get("render_listings"):
         return False
-    from ..render import render_settings, unavailable
 
     missing = unavailable(settings.get("RENDER_BROWSER", ""))
     if missing:
@@ -205,12 +207,6 @@ def _can_render(config: dict, settings) -> bool:
 def run_worker(url: str, overrides: dict | None = None, idle_timeout: float = 60.0) -> int:
     """Fetch pages for the crawl in the frontier at `url` until it ends or no work comes; exit status,
     or REJOIN when a new crawl took the frontier over (Twisted starts once a process: start afresh)."""
-    from scrapy.crawler import CrawlerProcess
-    from scrapy.spiderloader import SpiderLoader
-
-    from ..run import project_settings
-    from .spider import frontier_spider
-
     frontier = Frontier(url)
     try:
         frontier.ping()
@@ -244,8 +240,6 @@ def run_worker(url: str, overrides: dict | None = None, idle_timeout: float = 60
     crawler = process.create_crawler(spider_cls)
     crawler.frontier = frontier
     if spider_cls.can_render:
-        from ..render import RouteGuard
-
         crawler.settings.set("PLAYWRIGHT_ABORT_REQUEST", RouteGuard(crawler), priority="cmdline")
     kwargs = {"start_urls": list(config["start_urls"])}
     if config.get("render_listings"):

@@ -2,7 +2,7 @@
 
 Run once with the release before schema 5 (commit 73d7915):
     .venv/bin/python tests/schema4/build.py
-tests/test_archive_scale.py migrates a copy of it and reads the same history, diff and export.
+tests/test_schema_migration.py migrates a copy of it and reads the same history, diff and export.
 """
 
 from __future__ import annotations

@@ -3,10 +3,7 @@
 
 import socket
 
-from click.testing import CliRunner
-from conftest import FAST, cli
-
-from archive.cli import main
+from conftest import FAST, cli, invoke
 
 QUICK = [*FAST, "-s", "RETRY_TIMES=0", "-s", "ROBOTSTXT_OBEY=False"]
 
@@ -23,7 +20,7 @@ def test_a_refused_connection_is_named(tmp_path):
         "crawl", "listing", "--db", db, "--start-url", f"http://127.0.0.1:{closed_port()}/news/", *QUICK, check=4
     ).stdout
     assert "FAILED" in out and "why: connection refused" in out, out
-    table = CliRunner().invoke(main, ["crawls", "--db", str(db)]).output.splitlines()
+    table = invoke("crawls", "--db", db).output.splitlines()
     assert table[0].split()[:2] == ["crawl", "started"] and " site " in table[1] and "failed" in table[1]
 
 

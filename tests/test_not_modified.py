@@ -3,44 +3,30 @@
 import sqlite3
 
 from conftest import FAST, cli, q
-from test_faults import PER_PAGE, page_html, write_site
-from test_reports import L, entry
+from helpers import NEWS, NEWS_PAGE_2, PER_PAGE, fetched, news_entry, page_html, write_site
 
 from archive.queries import export_rows
 from archive.store import Archive, Sighting
 from crawler.site_server import SiteServer
 
-PAGE_A, PAGE_B = L, L.replace("index.htm", "nextRow--3/index.htm")
-DONE = {L: {"pages_fetched": 2, "pages_failed": 0, "complete": True}}
-
-
-def fetched(a, session, url, entries, status=200, previous=None):
-    """Record one page of the listing: a 200 with its entries, or a 304 naming the capture it revalidates."""
-    cap = {"url": url, "listing_url": L, "page": 1 + (url == PAGE_B), "status": status, "headers": {"etag": url}}
-    if status == 304:
-        cap["previous_capture_id"] = previous
-    else:
-        cap["body"] = f"<html>{url}</html>".encode()
-    capture_id = a.record_captures(session, [cap])[url]
-    if entries:
-        a.record_entries(session, [(e, Sighting(L, url, cap["page"], capture_id=capture_id)) for e in entries])
-    return capture_id
+PAGE_A, PAGE_B = NEWS, NEWS_PAGE_2
+DONE = {NEWS: {"pages_fetched": 2, "pages_failed": 0, "complete": True}}
 
 
 def page_b_entries():
-    return [entry(f"WCMS_{i}") for i in (4, 5, 6)]
+    return [news_entry(f"WCMS_{i}") for i in (4, 5, 6)]
 
 
 def test_a_page_back_unchanged_with_304_restores_its_entries(tmp_path):
     with Archive(tmp_path / "a.db") as a:
-        s1 = a.begin_crawl("ilo", [L])
-        a_first = fetched(a, s1, PAGE_A, [entry(f"WCMS_{i}") for i in (1, 2, 3)])
+        s1 = a.begin_crawl("ilo", [NEWS])
+        a_first = fetched(a, s1, PAGE_A, [news_entry(f"WCMS_{i}") for i in (1, 2, 3)])
         b_first = fetched(a, s1, PAGE_B, page_b_entries())
         a.finish_crawl(s1, DONE)
-        s2 = a.begin_crawl("ilo", [L])  # the listing stops linking page B: its entries are removed
+        s2 = a.begin_crawl("ilo", [NEWS])  # the listing stops linking page B: its entries are removed
         a_second = fetched(a, s2, PAGE_A, [], status=304, previous=a_first)
         assert a.finish_crawl(s2, DONE)["removed"] == 3
-        s3 = a.begin_crawl("ilo", [L])  # page B is back, unchanged: the site answers 304 to both
+        s3 = a.begin_crawl("ilo", [NEWS])  # page B is back, unchanged: the site answers 304 to both
         fetched(a, s3, PAGE_A, [], status=304, previous=a_second)
         fetched(a, s3, PAGE_B, [], status=304, previous=b_first)
         third = a.finish_crawl(s3, DONE)
@@ -52,14 +38,14 @@ def test_a_page_back_unchanged_with_304_restores_its_entries(tmp_path):
 
 def test_a_304_after_a_reparse_sights_each_entry_once(tmp_path):
     with Archive(tmp_path / "a.db") as a:
-        s1 = a.begin_crawl("ilo", [L])
+        s1 = a.begin_crawl("ilo", [NEWS])
         first = fetched(a, s1, PAGE_B, page_b_entries())
         a.finish_crawl(s1, DONE)
-        again = a.begin_crawl("ilo", [L])  # a reparse reads the stored page again, under its own crawl
+        again = a.begin_crawl("ilo", [NEWS])  # a reparse reads the stored page again, under its own crawl
         renamed = [dict(e, title=e["title"] + " (reparsed)") for e in page_b_entries()]
-        a.record_entries(again, [(e, Sighting(L, PAGE_B, 2, capture_id=first)) for e in renamed], source="reparse")
+        a.record_entries(again, [(e, Sighting(NEWS, PAGE_B, 2, capture_id=first)) for e in renamed], source="reparse")
         a.finish_crawl(again, DONE)
-        s3 = a.begin_crawl("ilo", [L])
+        s3 = a.begin_crawl("ilo", [NEWS])
         fetched(a, s3, PAGE_B, [], status=304, previous=first)
         a.finish_crawl(s3, DONE)
         sighted = a.conn.execute("SELECT count(*) FROM sightings WHERE crawl_id = ?", (s3.crawl_id,)).fetchone()[0]
@@ -74,16 +60,22 @@ def test_what_a_fetched_page_says_wins_over_a_304_pages_stored_copy(tmp_path):
     """An entry on a changed page and on an unchanged one: the change is recorded, whichever page came first."""
     for same_batch in (True, False):
         with Archive(tmp_path / f"a{same_batch}.db") as a:
-            s1 = a.begin_crawl("ilo", [L])
-            fetched(a, s1, PAGE_A, [entry("WCMS_1")])
-            b_first = fetched(a, s1, PAGE_B, [entry("WCMS_1"), entry("WCMS_4")])
+            s1 = a.begin_crawl("ilo", [NEWS])
+            fetched(a, s1, PAGE_A, [news_entry("WCMS_1")])
+            b_first = fetched(a, s1, PAGE_B, [news_entry("WCMS_1"), news_entry("WCMS_4")])
             a.finish_crawl(s1, DONE)
-            s2 = a.begin_crawl("ilo", [L])
-            not_modified = {"url": PAGE_B, "listing_url": L, "page": 2, "status": 304, "previous_capture_id": b_first}
-            body = {"url": PAGE_A, "listing_url": L, "page": 1, "status": 200, "body": b"<html>new</html>"}
-            renamed = entry("WCMS_1", title="Renamed on page 1")
+            s2 = a.begin_crawl("ilo", [NEWS])
+            not_modified = {
+                "url": PAGE_B,
+                "listing_url": NEWS,
+                "page": 2,
+                "status": 304,
+                "previous_capture_id": b_first,
+            }
+            body = {"url": PAGE_A, "listing_url": NEWS, "page": 1, "status": 200, "body": b"<html>new</html>"}
+            renamed = news_entry("WCMS_1", title="Renamed on page 1")
             if same_batch:  # the 304 page is written first, in the same transaction
-                a.write_batch(s2, [not_modified, body], [(renamed, Sighting(L, PAGE_A, 1))])
+                a.write_batch(s2, [not_modified, body], [(renamed, Sighting(NEWS, PAGE_A, 1))])
             else:
                 a.record_captures(s2, [not_modified])
                 fetched(a, s2, PAGE_A, [renamed])
@@ -96,24 +88,26 @@ def test_what_a_fetched_page_says_wins_over_a_304_pages_stored_copy(tmp_path):
 def test_a_reparse_of_an_old_page_restores_nothing(tmp_path):
     """Only the site can say an entry is back: a reparse reads pages from before it was removed."""
     with Archive(tmp_path / "a.db") as a:
-        s1 = a.begin_crawl("ilo", [L])
+        s1 = a.begin_crawl("ilo", [NEWS])
         first = fetched(a, s1, PAGE_B, page_b_entries())
         a.finish_crawl(s1, DONE)
-        s2 = a.begin_crawl("ilo", [L])
-        fetched(a, s2, PAGE_A, [entry("WCMS_1")])
+        s2 = a.begin_crawl("ilo", [NEWS])
+        fetched(a, s2, PAGE_A, [news_entry("WCMS_1")])
         assert a.finish_crawl(s2, DONE)["removed"] == 3
         gone = {r[0]: r[1] for r in a.conn.execute("SELECT entry_id, removed_at FROM entries WHERE status='removed'")}
-        again = a.begin_crawl("ilo", [L])
+        again = a.begin_crawl("ilo", [NEWS])
         reparsed = [
             dict(e, title=e["title"] + " (reparsed)") if e["entry_id"] == "WCMS_4" else e for e in page_b_entries()
         ]
-        a.record_entries(again, [(e, Sighting(L, PAGE_B, 2, capture_id=first)) for e in reparsed], source="reparse")
-        done = a.finish_crawl(again, {L: {"pages_fetched": 1, "complete": False}}, status="complete")  # as reparse does
+        a.record_entries(again, [(e, Sighting(NEWS, PAGE_B, 2, capture_id=first)) for e in reparsed], source="reparse")
+        done = a.finish_crawl(
+            again, {NEWS: {"pages_fetched": 1, "complete": False}}, status="complete"
+        )  # as reparse does
         after = {r[0]: r[1] for r in a.conn.execute("SELECT entry_id, removed_at FROM entries WHERE status='removed'")}
         version = a.conn.execute("SELECT version, title FROM entries WHERE entry_id = 'WCMS_4'").fetchone()
     assert (done["restored"], done["changed"]) == (0, 1)
     assert after == gone  # still removed, since the same moment
-    assert tuple(version) == (2, "Entry WCMS_4 (reparsed)")  # the parser's change is kept, as a version
+    assert tuple(version) == (2, "Title of WCMS_4 (reparsed)")  # the parser's change is kept, as a version
 
 
 def test_a_page_with_no_entries_still_proves_nothing_when_it_answers_304(tmp_path):
@@ -144,14 +138,14 @@ def test_the_capture_a_page_is_revalidated_with_is_its_latest_from_a_finished_si
     with Archive(tmp_path / "a.db") as a:
         ids = []
         for _ in range(3):
-            session = a.begin_crawl("ilo", [L])
-            ids.append(fetched(a, session, PAGE_A, [entry("WCMS_1")]))
+            session = a.begin_crawl("ilo", [NEWS])
+            ids.append(fetched(a, session, PAGE_A, [news_entry("WCMS_1")]))
             a.finish_crawl(session, DONE)
-        killed = a.begin_crawl("ilo", [L])  # a crawl that never finished vouches for nothing
-        fetched(a, killed, PAGE_A, [entry("WCMS_1")])
+        killed = a.begin_crawl("ilo", [NEWS])  # a crawl that never finished vouches for nothing
+        fetched(a, killed, PAGE_A, [news_entry("WCMS_1")])
         a.conn.execute("UPDATE crawls SET status = 'failed' WHERE id = ?", (killed.crawl_id,))
-        suspect = a.begin_crawl("ilo", [L])  # nor one that kept old values of what its pages said
-        fetched(a, suspect, PAGE_A, [entry("WCMS_1", description=None)])
+        suspect = a.begin_crawl("ilo", [NEWS])  # nor one that kept old values of what its pages said
+        fetched(a, suspect, PAGE_A, [news_entry("WCMS_1", description=None)])
         a.finish_crawl(suspect, DONE, suspect=True)
-        found = last_captures(a.conn, [L])
+        found = last_captures(a.conn, [NEWS])
     assert list(found) == [PAGE_A] and found[PAGE_A]["id"] == ids[-1] and found[PAGE_A]["listed"]

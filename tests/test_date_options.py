@@ -7,28 +7,18 @@ import sqlite3
 from datetime import datetime
 
 import pytest
-from click.testing import CliRunner
+from conftest import printed
+from helpers import NEWS, entry, record_crawl
 
-from archive.cli import main
 from archive.queries import parse_when
-from archive.store import Archive, Sighting
-from crawler.entries import FIELDS
+from archive.store import Archive
 
-L = "https://www.ilo.org/asia/news/lang--en/index.htm"
 STARTS = {1: "2026-11-27T10:00:00+00:00", 2: "2026-11-28T09:00:00+00:00", 3: "2026-11-28T15:00:00+00:00"}
 
 
-def entry(eid, **kw):
-    e = {f: None for f in FIELDS}
-    e.update(
-        entry_id=eid,
-        url=f"https://www.ilo.org/{eid}",
-        title=f"Migrant workers {eid}",
-        organisers=["ILO"],
-        listing_url=L,
-    )
-    e.update(kw)
-    return e
+def dated(eid, **fields):
+    """An entry of the News listing, organised by the ILO (its dates given by the test)."""
+    return entry(eid, **{"title": f"Migrant workers {eid}", "organisers": ["ILO"], "listing_url": NEWS, **fields})
 
 
 @pytest.fixture
@@ -37,25 +27,23 @@ def db(tmp_path):
     path = tmp_path / "d.db"
     weeks = [
         [
-            entry("A", date_start="2022-11-08", date_end="2022-11-08"),
-            entry("B", date_start="2022-10-31", date_end="2022-10-31"),
+            dated("A", date_start="2022-11-08", date_end="2022-11-08"),
+            dated("B", date_start="2022-10-31", date_end="2022-10-31"),
         ],
         [
-            entry("A", date_start="2022-11-08", date_end="2022-11-08"),
-            entry("B", date_start="2022-10-31", date_end="2022-10-31"),
-            entry("C", date_start="2022-12-01", date_end="2022-12-01"),
+            dated("A", date_start="2022-11-08", date_end="2022-11-08"),
+            dated("B", date_start="2022-10-31", date_end="2022-10-31"),
+            dated("C", date_start="2022-12-01", date_end="2022-12-01"),
         ],
         [
-            entry("A", title="Migrant workers A, renamed", date_start="2022-11-08", date_end="2022-11-08"),
-            entry("B", date_start="2022-10-31", date_end="2022-10-31"),
-            entry("C", date_start="2022-12-01", date_end="2022-12-01"),
+            dated("A", title="Migrant workers A, renamed", date_start="2022-11-08", date_end="2022-11-08"),
+            dated("B", date_start="2022-10-31", date_end="2022-10-31"),
+            dated("C", date_start="2022-12-01", date_end="2022-12-01"),
         ],
     ]
     with Archive(path) as a:
         for entries in weeks:
-            cid = a.begin_crawl("ilo", [L])
-            a.record_entries(cid, [(e, Sighting(L)) for e in entries])
-            a.finish_crawl(cid, {L: {"pages_fetched": 1, "pages_failed": 0, "complete": True}})
+            record_crawl(a, entries)
     with sqlite3.connect(path) as conn:  # the crawls as if run at these times
         for cid, start in STARTS.items():
             conn.execute("UPDATE crawls SET started_at = ?, finished_at = ? WHERE id = ?", (start, start, cid))
@@ -64,12 +52,6 @@ def db(tmp_path):
             conn.execute("UPDATE status_events SET at = ? WHERE crawl_id = ?", (start, cid))
             conn.execute("UPDATE entries SET first_seen = ? WHERE first_crawl = ?", (start, cid))
     return path
-
-
-def run(*args, code=0):
-    result = CliRunner().invoke(main, [str(a) for a in args])
-    assert result.exit_code == code, result.output
-    return result.output
 
 
 def ids(out: str) -> list[str]:
@@ -95,39 +77,42 @@ def test_a_date_is_the_start_of_its_day():
     ],
 )
 def test_a_date_that_is_not_one_is_a_clear_error(db, args):
-    out = run(*args, "--db", db, code=1)
+    out = printed(*args, "--db", db, code=1)
     assert "not a date" in out and "YYYY-MM-DD" in out and len(out.strip().splitlines()) == 1
 
 
 def test_diff_since_a_date_includes_that_whole_day(db):
-    report = json.loads(run("diff", "--db", db, "--since", "2026-11-28", "--format", "json"))
+    report = json.loads(printed("diff", "--db", db, "--since", "2026-11-28", "--format", "json"))
     assert report["from"]["id"] == 1 and report["to"]["id"] == 3  # both crawls of the 28th
     assert [e["entry_id"] for e in report["new"]] == ["C"] and [e["entry_id"] for e in report["changed"]] == ["A"]
-    later = json.loads(run("diff", "--db", db, "--since", "2026-11-28T12:00", "--format", "json"))
+    later = json.loads(printed("diff", "--db", db, "--since", "2026-11-28T12:00", "--format", "json"))
     assert later["from"]["id"] == 2 and later["counts"]["new"] == 0
-    assert json.loads(run("diff", "--db", db, "--since", "2026-11-28T09:00:00Z", "--format", "json"))["from"]["id"] == 1
+    assert (
+        json.loads(printed("diff", "--db", db, "--since", "2026-11-28T09:00:00Z", "--format", "json"))["from"]["id"]
+        == 1
+    )
     between = json.loads(
-        run("diff", "--db", db, "--from", "2026-11-28", "--to", "2026-11-28T10:00", "--format", "json")
+        printed("diff", "--db", db, "--from", "2026-11-28", "--to", "2026-11-28T10:00", "--format", "json")
     )
     assert (between["from"]["id"], between["to"]["id"]) == (1, 2)
 
 
 def test_until_a_month_or_a_day_includes_all_of_it(db):
-    assert ids(run("search", "migrant", "--db", db, "--until", "2022-11", "--format", "jsonl")) == ["A", "B"]
-    assert ids(run("search", "migrant", "--db", db, "--until", "2022-11-08", "--format", "jsonl")) == ["A", "B"]
-    assert ids(run("search", "migrant", "--db", db, "--until", "2022-11-07", "--format", "jsonl")) == ["B"]
-    assert ids(run("search", "migrant", "--db", db, "--since", "2022-11-08", "--format", "jsonl")) == ["A", "C"]
+    assert ids(printed("search", "migrant", "--db", db, "--until", "2022-11", "--format", "jsonl")) == ["A", "B"]
+    assert ids(printed("search", "migrant", "--db", db, "--until", "2022-11-08", "--format", "jsonl")) == ["A", "B"]
+    assert ids(printed("search", "migrant", "--db", db, "--until", "2022-11-07", "--format", "jsonl")) == ["B"]
+    assert ids(printed("search", "migrant", "--db", db, "--since", "2022-11-08", "--format", "jsonl")) == ["A", "C"]
     assert ids(
-        run("search", "migrant", "--db", db, "--since", "2022-11", "--until", "2022-11", "--format", "jsonl")
+        printed("search", "migrant", "--db", db, "--since", "2022-11", "--until", "2022-11", "--format", "jsonl")
     ) == ["A"]
-    assert ids(run("search", "migrant", "--db", db, "--until", "2022", "--format", "jsonl")) == ["A", "B", "C"]
+    assert ids(printed("search", "migrant", "--db", db, "--until", "2022", "--format", "jsonl")) == ["A", "B", "C"]
 
 
 def test_export_as_of_a_date_is_the_archive_at_the_start_of_that_day(db):
-    assert ids(run("export", "--db", db, "--as-of", "2026-11-28")) == ["A", "B"]
-    assert ids(run("export", "--db", db, "--as-of", "2026-11-28T09:00:00Z")) == ["A", "B", "C"]
+    assert ids(printed("export", "--db", db, "--as-of", "2026-11-28")) == ["A", "B"]
+    assert ids(printed("export", "--db", db, "--as-of", "2026-11-28T09:00:00Z")) == ["A", "B", "C"]
     titles = {
         json.loads(x)["entry_id"]: json.loads(x)["title"]
-        for x in run("export", "--db", db, "--as-of", "2026-11-29").splitlines()
+        for x in printed("export", "--db", db, "--as-of", "2026-11-29").splitlines()
     }
     assert titles["A"] == "Migrant workers A, renamed"
