@@ -270,10 +270,21 @@ def _find_date(elements, entry: RawEntry, used: list, title_el, leaves) -> None:
         line = text_of(leaf) or ""
         found = date_at_edge(line)
         rest = line.replace(found or "", "").strip(" |·•–—-:")
-        if found and not rest.endswith((".", "!", "?")) and len(rest.split()) <= _MAX_META_WORDS:
-            entry.date_text = found
+        parted = _date_part(line)
+        if parted or (found and not rest.endswith((".", "!", "?")) and len(rest.split()) <= _MAX_META_WORDS):
+            entry.date_text = parted or found
             used.append(leaf)
             return
+
+
+def _date_part(line: str) -> str | None:
+    """ "14.10.2020 | Von Redaktion | Polizeinews, Schweiz, Unfälle": a line of parts cut by bars or dots
+    that opens or closes on a part that is wholly a date, however long the other parts run. A part that
+    ends a sentence is prose (the date run into a paragraph, which the description keeps)."""
+    parts = [p for p in _SEGMENTS.split(line) if p]
+    if len(parts) < 2 or any(p.endswith((".", "!", "?")) for p in parts):
+        return None
+    return next((p for p in (parts[0], parts[-1]) if date_in_line(p) == p), None)
 
 
 # A date line holds the date and at most a label or a place ("Vientiane, Lao PDR"): more is prose.

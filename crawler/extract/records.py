@@ -24,8 +24,9 @@ from .titles import HEADINGS, is_generic_text, title_named
 _STATE_CLASS = re.compile(r"^(?:odd|even|first|last|active|current|selected|is-[\w-]+|has-[\w-]+|featured|sticky|new)$")
 _NUMBERED = re.compile(r"^(.*?)\d+$")
 # A record's own taxonomy ("category-opinion", "tag-covid", "format-video": WordPress's post classes) tells
-# records apart even where each sits alone in its wrapper: never part of a shape.
-_TAXONOMY_CLASS = re.compile(r"^(?:category|tag|format|author|status)-", re.IGNORECASE)
+# records apart even where each sits alone in its wrapper: never part of a shape ("post_format-post-format-audio"
+# is the format's term class).
+_TAXONOMY_CLASS = re.compile(r"^(?:category|tag|format|author|status|post_format|post_tag)-", re.IGNORECASE)
 # Class tokens nearly all same-tag siblings carry ("post", "hentry") are their kind; the rest
 # ("category-news", "tag-health") vary from record to record.
 _CORE_SHARE = 0.8

@@ -96,7 +96,11 @@ def _prominent_run(el, avoid=None):
     found = _heading_like(el)
     if found is not None:
         return _narrow(found)
-    runs = [x for x in el.iter() if tag(x) and text_of(x) and not _holds_blocks(x, 1) and not _touches(x, avoid)]
+    runs = [
+        x
+        for x in el.iter()
+        if tag(x) and text_of(x) and not _holds_blocks(x, 1) and not _touches(x, avoid) and not _opens_with_pointer(x)
+    ]
     for x in runs:
         if tag(x) in ("strong", "b") and len((text_of(x) or "").split()) >= _MIN_TITLE_WORDS:
             return x
@@ -109,6 +113,14 @@ def _prominent_run(el, avoid=None):
         ):
             return x
     return None
+
+
+def _opens_with_pointer(el) -> bool:
+    """ "<td><a>Agenda</a> (AGENDA 3 MAY 8, 2020)</td>": a line led by a pointer link is an attachment's, not a name."""
+    if (el.text or "").strip():
+        return False
+    first = next((c for c in el if tag(c)), None)
+    return first is not None and tag(first) == "a" and is_generic_text(text_of(first))
 
 
 def _posting_line(text: str | None) -> bool:
@@ -221,7 +233,8 @@ def title_of(elements, link):
         return run
     for el in elements:
         for x in el.iter():
-            if tag(x) and not _holds_blocks(x, 1) and date_in_line(text_of(x)) == text_of(x) and x is not link:
+            shown = text_of(x)  # an empty cell is no date line
+            if shown and tag(x) and not _holds_blocks(x, 1) and date_in_line(shown) == shown and x is not link:
                 return x
     return run if run is not None else link
 

@@ -1,0 +1,62 @@
+"""More shapes of real listing pages the generic extractor read wrong (issue 21), each in small synthetic HTML.
+
+The first file of these is tests/test_unseen_patterns.py; its helper builds the pages here too.
+"""
+
+from test_unseen_patterns import _entries
+
+
+def test_a_long_meta_line_of_bar_separated_parts_opening_on_its_date_gives_the_date():
+    cats = ", ".join(
+        f"<a href='/c/{c}/'>{c}</a>"
+        for c in ("Polizeinews", "Schweiz", "Solothurn", "Unfälle", "Verkehr &amp; Katastrophen", "Zeugenaufrufe")
+    )
+    post = "<article><h2><a href='/2020/10/1{i}/p{i}/'>Zuchwil SO: Lieferwagen und PW kollidiert {i}</a></h2>"
+    post += "<div class='meta'><div class='alignleft'>1{i}.10.2020&nbsp;|&nbsp; Von <a href='/author/x/'>"
+    post += "belmedia Redaktion</a> &nbsp;|&nbsp; " + cats + " &nbsp;|&nbsp; <a href='/p{i}/#respond'> </a></div>"
+    post += "</div><p>Auf der Luzernstrasse kam es am Mittwoch zu einer Kollision {i}.</p></article>"
+    entries = _entries("".join(post.format(i=i) for i in range(1, 4)), "<html lang='de-DE'>")
+    assert [e["date_start"] for e in entries] == ["2020-10-11", "2020-10-12", "2020-10-13"]
+    assert entries[0]["description"] == "Auf der Luzernstrasse kam es am Mittwoch zu einer Kollision 1."
+
+
+def test_a_posts_format_class_is_no_part_of_its_shape():
+    post = "<div class='post-container'><article class='post type-post hentry {extra}'><header><h1>"
+    post += "<a href='/p/{i}/'>{title}</a></h1></header><p>Some words of the post, enough to read as text {i}.</p>"
+    post += "</article></div>"
+    titles = ["Donde duele", "Huerta", "Huertos", "Zenobia", "La cólera de Aquiles"]
+    extras = ["format-standard"] * 3 + ["format-audio post_format-post-format-audio"] + ["format-standard"]
+    body = "".join(post.format(i=i, title=t, extra=x) for i, (t, x) in enumerate(zip(titles, extras, strict=True)))
+    assert [e["title"] for e in _entries(body)] == titles
+
+
+def _sessions_table(first_cell: str) -> str:
+    """A session's weeks, each named by the date it starts; the agenda cell holds a pointer and the file's name."""
+    row = "<tr><td><a href='?agendaViewID={i}'>{day}</a>{mark}\n</td><td>{i}</td>"
+    row += "<td>\n<a class='pdf inline' href='/agenda/{i}.pdf'>Agenda</a> ({file})\n</td><td>\n{minutes}</td></tr>"
+    files = ["AGENDA 3 MAY 8, 2020 2" if i % 3 == 1 else f"6-2{i}-2020 AGENDA {i} 2" for i in range(8)]
+    rows = "".join(
+        row.format(
+            i=i,
+            day=f"06/{29 - 3 * i:02d}/2020",
+            mark=first_cell if i == 0 else "",
+            file=f,
+            minutes="" if i == 0 else f"<a class='pdf inline' href='/minutes/{i}.pdf'>Minutes</a>\n",
+        )
+        for i, f in enumerate(files)
+    )
+    return "<table><tr><th>Week of</th><th>Week</th><th>Agenda</th><th>Minutes</th></tr>" + rows + "</table>"
+
+
+DAYS = [f"06/{29 - 3 * i:02d}/2020" for i in range(8)]
+
+
+def test_rows_named_by_their_date_keep_it_as_title_beside_a_pointer_line_that_holds_words():
+    entries = _entries(_sessions_table(""), "<html lang='en-US'>")
+    assert [e["title"] for e in entries] == DAYS
+
+
+def test_an_empty_cell_is_no_date_line_and_never_the_title():
+    entries = _entries(_sessions_table(" <span class='label'>current</span>"), "<html lang='en-US'>")
+    assert [(e["title"], e["date_start"]) for e in entries][0] == ("06/29/2020", "2020-06-29")
+    assert [e["title"] for e in entries] == DAYS
