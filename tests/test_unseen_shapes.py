@@ -60,3 +60,13 @@ def test_an_empty_cell_is_no_date_line_and_never_the_title():
     entries = _entries(_sessions_table(" <span class='label'>current</span>"), "<html lang='en-US'>")
     assert [(e["title"], e["date_start"]) for e in entries][0] == ("06/29/2020", "2020-06-29")
     assert [e["title"] for e in entries] == DAYS
+
+
+def test_a_list_of_documents_as_bare_links_beats_a_lone_promotion_card():
+    card = "<div class='feature-box'><a href='faq.php'><div><h3>FAQS</h3><p>Aceda aqui à lista de Perguntas mais "
+    card += "Frequentes, regularmente atualizada, com resposta das entidades oficiais.</p></div></a></div>"
+    docs = ["Decreto Legislativo Presidencial Provisório n.º 1/20", "Medidas extraordinária para quarentena domiciliar"]
+    docs += ["Comunicado sobre a prevenção da Covid19"]
+    items = "".join(f"<li><a href='/assets/d{i}.pdf'><i class='arrow'></i>{t}</a></li>" for i, t in enumerate(docs))
+    entries = _entries(card + "<h3>Medidas e recomendações</h3><ul class='list'>" + items + "</ul>")
+    assert [e["title"] for e in entries] == docs

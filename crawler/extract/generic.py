@@ -48,6 +48,8 @@ _COMPANION_QUALITY = 0.6
 _FAMILY_SHARE = 0.6
 # and at most this many such lists.
 _MAX_COMPANIONS = 2
+# A list whose titles read this well on average (a title of some 30 characters) outweighs any lone record.
+_TITLED_LIST_QUALITY = 0.75
 # A featured entry in other markup joins the winning group only when the group has this many records,
 _MIN_RECORDS_FOR_EXTRAS = 3
 # and at most this many such entries join it.
@@ -105,11 +107,12 @@ def _best_group_within(root, chrome, anchors=entry_links):
     candidates = [(key, [[el] for el in _outermost(els)], False) for key, els in groups.items()]
     candidates += [(key, runs, True) for key, runs in flat_groups(groups, shapes, page.links_in, _is_pointer).items()]
     # Lists of two or more first: a shape seen once (a wrapper above a lone link) scores at most
-    # _MAX_RECORD_SCORE, and is looked at only when no list scores more.
+    # _MAX_RECORD_SCORE, and is looked at only when no list scores more, nor is a list of titled links
+    # (a lone promotion card must not beat a list of documents that are bare links).
     candidates.sort(key=lambda c: len(c[1]) < 2)
     scored = []
     for _key, records, flat in candidates:
-        if len(records) < 2 and scored and max(c[0][0] for c in scored) > _MAX_RECORD_SCORE:
+        if len(records) < 2 and scored and _a_list_wins(scored):
             break
         aligned = align(records, page.links_in, shapes)
         if aligned is None:
@@ -135,6 +138,14 @@ def _best_group_within(root, chrome, anchors=entry_links):
         if _same_family(list(found.values()), [link]):  # a featured post, not a promotion of another section
             found[extra] = link
     return found, page
+
+
+def _a_list_wins(scored) -> bool:
+    """A list scored above any one record can, or one of some records whose links read as titles."""
+    return any(
+        rank[0] > _MAX_RECORD_SCORE or (len(records) >= _MIN_CONFIDENT_RECORDS and quality >= _TITLED_LIST_QUALITY)
+        for rank, records, _, _, quality in scored
+    )
 
 
 def _family(a) -> tuple:
