@@ -70,3 +70,25 @@ def test_a_list_of_documents_as_bare_links_beats_a_lone_promotion_card():
     items = "".join(f"<li><a href='/assets/d{i}.pdf'><i class='arrow'></i>{t}</a></li>" for i, t in enumerate(docs))
     entries = _entries(card + "<h3>Medidas e recomendações</h3><ul class='list'>" + items + "</ul>")
     assert [e["title"] for e in entries] == docs
+
+
+def _column(kind: str, section: str, cls: str, heading: str, count: int = 3) -> str:
+    post = "<article class='{cls} cz_entry'><header><h3 class='entry-title'><a href='/{section}/{kind}-{i}/'>"
+    post += "{heading} story number {i} of the column</a></h3><div class='entry-meta'><time datetime='2020-06-0{i}'>"
+    post += "June {i}, 2020</time></div></header></article>"
+    posts = "".join(post.format(cls=cls, section=section, kind=kind, heading=heading, i=i) for i in range(1, count + 1))
+    return f"<h2>Latest {heading}</h2>{posts}<a href='/{section}/'>Read more {heading}</a>"
+
+
+def test_two_lists_of_one_shape_in_twin_columns_are_both_the_listing():
+    news = "<div class='news twocol-one'><div class='inner'>" + _column("n", "news", "cz_news", "News") + "</div></div>"
+    blog = "<div class='blog twocol-one last'><div class='inner'>" + _column("b", "hr-blog", "post", "Blog")
+    entries = _entries("<div class='row'>" + news + blog + "</div></div></div>")
+    assert [e["url"].rsplit("/", 2)[1] for e in entries] == ["n-1", "n-2", "n-3", "b-1", "b-2", "b-3"]
+
+
+def test_a_list_in_a_column_of_another_shape_stays_out():
+    news = "<div class='news twocol-one'><div class='inner'>" + _column("n", "news", "cz_news", "News", 4)
+    other = "<div class='promo'><ul>" + _column("b", "shop", "post", "Offers") + "</ul></div>"
+    entries = _entries("<div class='row'>" + news + "</div></div>" + other + "</div>")
+    assert [e["url"].rsplit("/", 2)[1] for e in entries] == ["n-1", "n-2", "n-3", "n-4"]

@@ -132,7 +132,7 @@ def _best_group_within(root, chrome, anchors=entry_links):
     _, records, title_links, flat, quality = scored[0]
     blocks = wrap(records) if flat else [r[0] for r in records]
     found = dict(zip(blocks, title_links, strict=False))
-    for more_blocks, more_links in _companions(blocks, quality, scored[1:], title_links):
+    for more_blocks, more_links in _companions(blocks, quality, scored[1:], title_links, shapes):
         found.update(zip(more_blocks, more_links, strict=False))
     for extra, link in _extras(list(found), page, chrome):
         if _same_family(list(found.values()), [link]):  # a featured post, not a promotion of another section
@@ -171,15 +171,17 @@ def _same_family(links, others) -> bool:
     return sum(_family(a) == main for a in others) >= _FAMILY_SHARE * len(others)
 
 
-def _companions(blocks, quality, others, links):
+def _companions(blocks, quality, others, links, shapes):
     """Further lists in or right beside the winning one's container, of entries as well titled:
-    the "leading", "intro" and "more" lists of one blog layout."""
+    the "leading", "intro" and "more" lists of one blog layout; or in a column of the same shape
+    beside it ("Latest news" and "Latest blog posts" side by side)."""
     if len(blocks) < 2:
         return []
     container = _lca(blocks)
     scope = container.getparent() if container is not None else None
     if scope is None or tag(scope) in ("body", "html"):
         return []
+    column = (shapes.key(container), scope.getparent())
     taken = set(blocks)
     covered = {anc for b in blocks for anc in b.iterancestors()} | taken
     out = []
@@ -194,13 +196,22 @@ def _companions(blocks, quality, others, links):
         heads = [r[0] for r in records]
         if any(h in covered or any(anc in taken for anc in h.iterancestors()) for h in heads):
             continue  # another level of lists already taken
-        if not all(_contains(scope, h) for h in heads) or not _same_family(links, title_links):
+        beside = all(_contains(scope, h) for h in heads) and _same_family(links, title_links)
+        if not beside and not _in_twin_column(heads, column, shapes):
             continue
         out.append((heads, title_links))
         taken.update(heads)
         covered.update(anc for h in heads for anc in h.iterancestors())
         covered.update(heads)
     return out
+
+
+def _in_twin_column(heads, column, shapes) -> bool:
+    """Records in a container of the winning one's shape, whose column stands beside the winning column."""
+    other = _lca(heads)
+    parent = other.getparent() if other is not None else None
+    key, row = column
+    return parent is not None and row is not None and parent.getparent() is row and shapes.key(other) == key
 
 
 def _is_pointer(a) -> bool:
