@@ -92,3 +92,16 @@ def test_a_list_in_a_column_of_another_shape_stays_out():
     other = "<div class='promo'><ul>" + _column("b", "shop", "post", "Offers") + "</ul></div>"
     entries = _entries("<div class='row'>" + news + "</div></div>" + other + "</div>")
     assert [e["url"].rsplit("/", 2)[1] for e in entries] == ["n-1", "n-2", "n-3", "n-4"]
+
+
+def test_a_short_label_before_the_link_in_a_heading_is_part_of_the_title():
+    card = "<div class='cblq'><div class='cim'><a href='/{i}'><img src='/c{i}.png' alt=''></a></div><div class='cte'>"
+    card += "<h2>{label}<a href='https://who.int/{i}'>Consejos de la OMS número {i}<img alt='Nueva ventana' "
+    card += "src='/nv.gif'></a></h2><h3>Fuente</h3><p>Organización Mundial de la Salud</p></div></div>"
+    labels = ["Web:", "Web( En inglés):", "12 May 2020: "]
+    entries = _entries("".join(card.format(i=i, label=label) for i, label in enumerate(labels)))
+    assert [e["title"] for e in entries] == [
+        "Web:Consejos de la OMS número 0",
+        "Web( En inglés):Consejos de la OMS número 1",
+        "Consejos de la OMS número 2",  # a date before the link is no label
+    ]
