@@ -3,7 +3,11 @@
 The first file of these is tests/test_unseen_patterns.py; its helper builds the pages here too.
 """
 
+import pytest
 from test_unseen_patterns import _entries
+
+from crawler.parsers.datelines import date_in_line
+from crawler.parsers.dates import parse_date
 
 
 def test_a_long_meta_line_of_bar_separated_parts_opening_on_its_date_gives_the_date():
@@ -105,3 +109,33 @@ def test_a_short_label_before_the_link_in_a_heading_is_part_of_the_title():
         "Web( En inglés):Consejos de la OMS número 1",
         "Consejos de la OMS número 2",  # a date before the link is no label
     ]
+
+
+@pytest.mark.parametrize(
+    ("line", "start", "end"),
+    [
+        ("Veröffentlicht am 14.10.2020", "2020-10-14", "2020-10-14"),
+        ("Stand: 14.10.2020", "2020-10-14", "2020-10-14"),
+        ("am 14.10.2020 um 10:30 Uhr", "2020-10-14", "2020-10-14"),
+        ("Am Sonntag, 18. Oktober 2020 um 10 Uhr", "2020-10-18", "2020-10-18"),
+        ("vom 14. bis 16. Oktober 2020", "2020-10-14", "2020-10-16"),
+        ("Publicado em 14/10/2020", "2020-10-14", "2020-10-14"),
+        ("14/10/2020 às 10h30", "2020-10-14", "2020-10-14"),
+        ("quarta-feira, 14 de outubro de 2020", "2020-10-14", "2020-10-14"),
+        ("Pubblicato il 14 ottobre 2020", "2020-10-14", "2020-10-14"),
+        ("dal 14 al 16 ottobre 2020", "2020-10-14", "2020-10-16"),
+        ("Gepubliceerd op 14 oktober 2020", "2020-10-14", "2020-10-14"),
+    ],
+)
+def test_date_lines_in_german_portuguese_italian_and_dutch_wording(line, start, end):
+    found = date_in_line(line)
+    value = parse_date(found, month_first=False) if found else None
+    assert value is not None and (value.start.isoformat(), value.end.isoformat()) == (start, end)
+
+
+def test_a_german_meta_line_with_its_label_and_time_gives_the_date():
+    post = "<article><h2><a href='/p/{i}'>Verkehrsunfall auf der Hauptstraße Nummer {i}</a></h2>"
+    post += "<p class='meta'>Veröffentlicht am 1{i}.10.2020 um 10:30 Uhr</p><p>Ein kurzer Text zur Meldung {i}.</p>"
+    post += "</article>"
+    entries = _entries("".join(post.format(i=i) for i in range(1, 4)), "<html lang='de'>")
+    assert [e["date_start"] for e in entries] == ["2020-10-11", "2020-10-12", "2020-10-13"]

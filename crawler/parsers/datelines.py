@@ -18,7 +18,10 @@ _LABEL = re.compile(
     r"^(?:date de publication|date de l'événement|event date|release date|dates?|published(?: on)?|posted(?: on)?|"
     r"updated(?: on)?|"
     r"issued(?: on)?|when|publi[ée]e?(?: le)?|mis à jour(?: le)?|mis en ligne(?: le)?|publication|le|"
-    r"fecha(?: de publicaci[óo]n)?|publicad[oa](?: el)?|actualizad[oa](?: el)?|el)(?:\s*[:\-–]\s*|\s+)",
+    r"fecha(?: de publicaci[óo]n)?|publicad[oa](?: el| em)?|actualizad[oa](?: el)?|el|"
+    r"datum|stand|ver[öo]ffentlicht(?: am)?|aktualisiert(?: am)?|erstellt(?: am)?|am|vom|"
+    r"atualizad[oa](?: em)?|postad[oa](?: em)?|data|em|pubblicat[oa](?: il)?|aggiornat[oa](?: il)?|il|"
+    r"gepubliceerd(?: op)?|op)(?:\s*[:\-–]\s*|\s+)",
     re.IGNORECASE,
 )
 _META_SEPARATORS = re.compile(r"\s*[|·•]\s*")
@@ -83,6 +86,11 @@ _DATE_LEADS = {
     "—",
     "–",
     "by",
+    "am",
+    "vom",
+    "em",
+    "il",
+    "op",
 }
 # The most words a date can take: "Tuesday, 29 September - Friday, 2 October 2022".
 _MAX_DATE_WORDS = 9
