@@ -139,3 +139,20 @@ def test_a_german_meta_line_with_its_label_and_time_gives_the_date():
     post += "</article>"
     entries = _entries("".join(post.format(i=i) for i in range(1, 4)), "<html lang='de'>")
     assert [e["date_start"] for e in entries] == ["2020-10-11", "2020-10-12", "2020-10-13"]
+
+
+@pytest.mark.parametrize(
+    "meta",
+    [
+        "Posted on 10/1{i}/2020 by admin",
+        "By Jane Doe on October 1{i}, 2020 in News",
+        "Publié le 1{i}/10/2020 par Marie",
+    ],
+)
+def test_a_date_between_a_lead_word_and_a_byline_or_category_is_the_entry_date(meta):
+    post = "<article><h3><a href='/p/{i}'>Council approves the budget number {i}</a></h3><p class='meta'>" + meta
+    post += "</p><p>Some words of the post, enough to be prose.</p></article>"
+    lang = "fr" if "Publié" in meta else "en"
+    entries = _entries("".join(post.format(i=i) for i in range(1, 4)), f"<html lang='{lang}'>")
+    assert [e["date_start"] for e in entries] == ["2020-10-11", "2020-10-12", "2020-10-13"]
+    assert all(e["description"] == "Some words of the post, enough to be prose." for e in entries)

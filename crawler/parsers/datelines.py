@@ -120,7 +120,27 @@ def _date_at_edge(text: str | None, languages) -> str | None:
         head = " ".join(words[:k]).rstrip(",:|-–—")
         if len(words) - k <= _MAX_WORDS_AFTER_DATE and looks_like_date_line(head, languages):
             return head
+    return _date_after_lead(words, languages)
+
+
+def _date_after_lead(words: list[str], languages) -> str | None:
+    """ "Posted on 10/14/2020 by admin", "By Jane Doe on October 14, 2020 in News": a date after a
+    lead word, a byline or a category after it."""
+    for i in range(1, len(words) - 1):
+        if _fold(words[i - 1]).strip(",:") not in _DATE_LEADS:
+            continue
+        for k in range(min(_MAX_DATE_WORDS, len(words) - i - 1), 0, -1):
+            after = words[i + k :]
+            if len(after) > _MAX_WORDS_AFTER_DATE or _fold(after[0]) not in _BYLINE_LEADS:
+                continue
+            middle = " ".join(words[i : i + k]).rstrip(",")
+            if looks_like_date_line(middle, languages) and not impossible_range(middle):
+                return middle
     return None
+
+
+# Words after which a meta line goes on past its date: a byline or a category ("by admin", "in News").
+_BYLINE_LEADS = frozenset({"by", "in", "par", "dans", "por", "en", "von", "im", "di", "door", "|", "-", "–", "—", "·"})
 
 
 _YEARLESS = re.compile(
