@@ -156,3 +156,13 @@ def test_a_date_between_a_lead_word_and_a_byline_or_category_is_the_entry_date(m
     entries = _entries("".join(post.format(i=i) for i in range(1, 4)), f"<html lang='{lang}'>")
     assert [e["date_start"] for e in entries] == ["2020-10-11", "2020-10-12", "2020-10-13"]
     assert all(e["description"] == "Some words of the post, enough to be prose." for e in entries)
+
+
+def test_a_definition_list_of_dates_and_links_gives_each_link_the_date_of_its_term():
+    items = "".join(
+        f"<dt>1{i} October 2020</dt><dd><a href='/p/{i}'>Council meeting number {i}</a></dd>" for i in range(4)
+    )
+    entries = _entries("<dl>" + items + "</dl>", "<html lang='en'>")
+    assert [(e["title"], e["date_start"]) for e in entries] == [
+        (f"Council meeting number {i}", f"2020-10-1{i}") for i in range(4)
+    ]

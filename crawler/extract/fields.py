@@ -16,7 +16,7 @@ from .html import INLINE, is_ancestor, tag, text_of
 from .raw import RawEntry
 
 HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
-_TEXT_BLOCKS = ("p", "div", "span", "small", "time", "li", "dd", "td", "em", "strong", "section", "blockquote")
+_TEXT_BLOCKS = ("p", "div", "span", "small", "time", "li", "dt", "dd", "td", "em", "strong", "section", "blockquote")
 _CREDIT_CLASS = re.compile(r"copyright|credit|caption", re.IGNORECASE)
 
 
