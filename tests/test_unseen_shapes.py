@@ -166,3 +166,11 @@ def test_a_definition_list_of_dates_and_links_gives_each_link_the_date_of_its_te
     assert [(e["title"], e["date_start"]) for e in entries] == [
         (f"Council meeting number {i}", f"2020-10-1{i}") for i in range(4)
     ]
+
+
+def test_a_linked_date_standing_alone_in_the_entry_is_its_date():
+    post = "<article><h3><a href='/p/{i}'>Council approves the budget number {i}</a></h3><p>Some words of the post.</p>"
+    post += "<a class='post-date' href='/p/{i}'><i class='fa fa-clock-o'></i>October 1{i}, 2019</a>"
+    post += "<a class='post-comments' href='/p/{i}#respond'>0</a></article>"
+    entries = _entries("".join(post.format(i=i) for i in range(1, 4)), "<html lang='en'>")
+    assert [e["date_start"] for e in entries] == ["2019-10-11", "2019-10-12", "2019-10-13"]

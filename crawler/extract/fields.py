@@ -253,6 +253,13 @@ def _find_date(elements, entry: RawEntry, used: list, title_el, leaves) -> None:
             entry.date_text = found
             used.append(el)
             return
+    for el in walk(elements):  # a linked date standing alone: <a class="post-date"><i></i>October 9, 2019</a>
+        if tag(el) == "a" and el is not title_el and not any(is_ancestor(leaf, el) for leaf in leaves):
+            shown = text_of(el)
+            if shown and date_in_line(shown) == shown:
+                entry.date_text = shown
+                used.append(el)
+                return
     # A date in its own inline element: in a short meta line ("News <span>16 May 2021</span>"),
     # or opening a paragraph; a date in the middle of the prose is not the entry's date.
     for leaf in leaves:
