@@ -174,3 +174,13 @@ def test_a_linked_date_standing_alone_in_the_entry_is_its_date():
     post += "<a class='post-comments' href='/p/{i}#respond'>0</a></article>"
     entries = _entries("".join(post.format(i=i) for i in range(1, 4)), "<html lang='en'>")
     assert [e["date_start"] for e in entries] == ["2019-10-11", "2019-10-12", "2019-10-13"]
+
+
+def test_bare_links_in_one_paragraph_take_the_date_that_follows_each_on_its_line():
+    lines = "".join(
+        f"<a href='/d/{i}'>Annual report of the council number {i}</a> (1{i} May 2020)<br>" for i in range(4)
+    )
+    entries = _entries("<h1>Reports</h1><p>" + lines + "</p>", "<html lang='en'>")
+    assert [(e["title"], e["date_start"]) for e in entries] == [
+        (f"Annual report of the council number {i}", f"2020-05-1{i}") for i in range(4)
+    ]

@@ -363,8 +363,16 @@ def extract_generic(root) -> list[RawEntry]:
             entry.title, entry.date_text = split  # "<small>06 Dec 2023</small><br>Conference": the date apart
         elif entry.title and date_in_line(entry.title) == entry.title:
             entry.date_text = entry.title  # a meeting or a document named by its date: that is its date too
+        if entry.date_text is None and tag(elements[0]) == "a":
+            entry.date_text = _tail_date(elements[0])
         entries.append(fill_entry(elements, entry, [title_el]))
     return _once(entries)
+
+
+def _tail_date(a) -> str | None:
+    """<p><a>Report</a> (12 May 2020)<br><a>...: a bare link's date is the text that follows it on its line."""
+    tail = (a.tail or "").strip(" \t\n()[]–—-|,")
+    return date_in_line(tail) if tail else None
 
 
 def _once(entries: list[RawEntry]) -> list[RawEntry]:
