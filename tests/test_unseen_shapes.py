@@ -6,6 +6,8 @@ The first file of these is tests/test_unseen_patterns.py; its helper builds the 
 import pytest
 from test_unseen_patterns import _entries
 
+from crawler.entries import build_entries
+from crawler.extract import extract_page
 from crawler.parsers.datelines import date_in_line
 from crawler.parsers.dates import parse_date
 
@@ -184,3 +186,18 @@ def test_bare_links_in_one_paragraph_take_the_date_that_follows_each_on_its_line
     assert [(e["title"], e["date_start"]) for e in entries] == [
         (f"Annual report of the council number {i}", f"2020-05-1{i}") for i in range(4)
     ]
+
+
+@pytest.mark.parametrize(
+    ("head", "url", "day"),
+    [
+        ("<html lang='en'><head><meta property='og:locale' content='en_US'></head>", "https://x.org/n/", "2017-10-03"),
+        ("<html lang='en'>", "https://www.city.gov/agendas/", "2017-10-03"),
+        ("<html lang='en'>", "https://www.council.gov.uk/agendas/", "2017-03-10"),
+    ],
+)
+def test_a_language_declared_without_region_takes_it_from_og_locale_or_the_sites_domain(head, url, day):
+    row = "<li><a href='/m/{i}'>Regular meeting of the council number {i}</a> <span>10/03/17</span></li>"
+    html = head + "<body><main><ul>" + "".join(row.format(i=i) for i in range(3)) + "</ul></main></body></html>"
+    entries = build_entries(extract_page(html, url, "auto"), url)
+    assert [e["date_start"] for e in entries] == [day] * 3
