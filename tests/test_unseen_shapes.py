@@ -201,3 +201,28 @@ def test_a_language_declared_without_region_takes_it_from_og_locale_or_the_sites
     html = head + "<body><main><ul>" + "".join(row.format(i=i) for i in range(3)) + "</ul></main></body></html>"
     entries = build_entries(extract_page(html, url, "auto"), url)
     assert [e["date_start"] for e in entries] == [day] * 3
+
+
+def _stories(n: int) -> list[str]:
+    return [f"Story number {i} about the harvest and the markets" for i in range(n)]
+
+
+def test_an_undated_carousel_gives_way_to_the_dated_list_it_repeats():
+    slide = "<div class='swiper-slide'><img src='/s{i}.jpg' alt=''><div class='swiper-caption'><a href='/n/{i}'>{t}</a>"
+    slide += "<p>A longer teaser of the featured story, long enough to score, number {i}.</p></div></div>"
+    slides = "".join(slide.format(i=i, t=t) for i, t in enumerate(_stories(4)))
+    row = "<div class='list-block row'><div class='col'><div class='list-date'><p>2{i}/10/2020</p></div>"
+    row += "<h4><a href='/n/{i}'>{t}</a></h4></div></div>"
+    rows = "".join(row.format(i=i, t=t) for i, t in enumerate(_stories(3)))
+    entries = _entries("<div class='swiper'>" + slides + "</div><div class='news-list'><h3>News</h3>" + rows + "</div>")
+    assert [(e["title"], e["date_start"]) for e in entries] == [(t, f"2020-10-2{i}") for i, t in enumerate(_stories(3))]
+
+
+def test_an_undated_list_keeps_its_entries_beside_a_box_of_a_few_of_them_with_dates():
+    post = "<article><h2><a href='/p/{i}'>{t}</a></h2><p>Teaser of the post, long enough to read {i}.</p></article>"
+    posts = "".join(post.format(i=i, t=t) for i, t in enumerate(_stories(8)))
+    recent = "".join(
+        f"<li><a href='/p/{i}'>{t}</a> <span>1{i} October 2020</span></li>" for i, t in enumerate(_stories(3))
+    )
+    entries = _entries("<div class='posts'>" + posts + "</div><div class='recent'><ul>" + recent + "</ul></div>")
+    assert [e["title"] for e in entries] == _stories(8)

@@ -20,6 +20,7 @@ from ..parsers.ids import host_of
 from .fields import fill_entry, find_title
 from .flat import flat_groups, is_break, wrap
 from .html import tag, text_of
+from .lists import a_list_wins, dated_repeat, in_twin_column, lca
 from .raw import RawEntry
 from .records import (
     Chrome,
@@ -48,8 +49,6 @@ _COMPANION_QUALITY = 0.6
 _FAMILY_SHARE = 0.6
 # and at most this many such lists.
 _MAX_COMPANIONS = 2
-# A list whose titles read this well on average (a title of some 30 characters) outweighs any lone record.
-_TITLED_LIST_QUALITY = 0.75
 # A featured entry in other markup joins the winning group only when the group has this many records,
 _MIN_RECORDS_FOR_EXTRAS = 3
 # and at most this many such entries join it.
@@ -112,7 +111,7 @@ def _best_group_within(root, chrome, anchors=entry_links):
     candidates.sort(key=lambda c: len(c[1]) < 2)
     scored = []
     for _key, records, flat in candidates:
-        if len(records) < 2 and scored and _a_list_wins(scored):
+        if len(records) < 2 and scored and a_list_wins(scored, _MAX_RECORD_SCORE, _MIN_CONFIDENT_RECORDS):
             break
         aligned = align(records, page.links_in, shapes)
         if aligned is None:
@@ -129,7 +128,7 @@ def _best_group_within(root, chrome, anchors=entry_links):
     if not scored:
         return None, None
     scored.sort(key=lambda c: c[0], reverse=True)
-    _, records, title_links, flat, quality = scored[0]
+    _, records, title_links, flat, quality = dated_repeat(scored, _MIN_CONFIDENT_RECORDS) or scored[0]
     blocks = wrap(records) if flat else [r[0] for r in records]
     found = dict(zip(blocks, title_links, strict=False))
     for more_blocks, more_links in _companions(blocks, quality, scored[1:], title_links, shapes):
@@ -138,14 +137,6 @@ def _best_group_within(root, chrome, anchors=entry_links):
         if _same_family(list(found.values()), [link]):  # a featured post, not a promotion of another section
             found[extra] = link
     return found, page
-
-
-def _a_list_wins(scored) -> bool:
-    """A list scored above any one record can, or one of some records whose links read as titles."""
-    return any(
-        rank[0] > _MAX_RECORD_SCORE or (len(records) >= _MIN_CONFIDENT_RECORDS and quality >= _TITLED_LIST_QUALITY)
-        for rank, records, _, _, quality in scored
-    )
 
 
 def _family(a) -> tuple:
@@ -177,7 +168,7 @@ def _companions(blocks, quality, others, links, shapes):
     beside it ("Latest news" and "Latest blog posts" side by side)."""
     if len(blocks) < 2:
         return []
-    container = _lca(blocks)
+    container = lca(blocks)
     scope = container.getparent() if container is not None else None
     if scope is None or tag(scope) in ("body", "html"):
         return []
@@ -197,21 +188,13 @@ def _companions(blocks, quality, others, links, shapes):
         if any(h in covered or any(anc in taken for anc in h.iterancestors()) for h in heads):
             continue  # another level of lists already taken
         beside = all(_contains(scope, h) for h in heads) and _same_family(links, title_links)
-        if not beside and not _in_twin_column(heads, column, shapes):
+        if not beside and not in_twin_column(heads, column, shapes):
             continue
         out.append((heads, title_links))
         taken.update(heads)
         covered.update(anc for h in heads for anc in h.iterancestors())
         covered.update(heads)
     return out
-
-
-def _in_twin_column(heads, column, shapes) -> bool:
-    """Records in a container of the winning one's shape, whose column stands beside the winning column."""
-    other = _lca(heads)
-    parent = other.getparent() if other is not None else None
-    key, row = column
-    return parent is not None and row is not None and parent.getparent() is row and shapes.key(other) == key
 
 
 def _is_pointer(a) -> bool:
@@ -232,7 +215,7 @@ def _extras(blocks, page, chrome):
     container or the one above), holding one title-like link of its own."""
     if len(blocks) < _MIN_RECORDS_FOR_EXTRAS:
         return []
-    container = _lca(blocks)
+    container = lca(blocks)
     taken = set(blocks)
     out = []
     for scope in (container, container.getparent() if container is not None else None):
@@ -273,25 +256,8 @@ def find_entries(root, page_title_el=None) -> list[tuple[list, str | None, int]]
     return assign_groups(blocks, [[b] for b in blocks], page_title_el)
 
 
-def _lca(elements):
-    paths = []
-    for el in elements:
-        path = []
-        while el is not None:
-            path.append(el)
-            el = el.getparent()
-        paths.append(path[::-1])
-    common = None
-    for nodes in zip(*paths, strict=False):
-        if all(n is nodes[0] for n in nodes):
-            common = nodes[0]
-        else:
-            break
-    return common
-
-
 def assign_groups(blocks, members, page_title_el=None):
-    container = _lca(blocks) if len(blocks) > 1 else blocks[0].getparent()
+    container = lca(blocks) if len(blocks) > 1 else blocks[0].getparent()
     if container is None:  # a fragment whose root is the entry itself
         container = blocks[0].getroottree().getroot()
     # Widen to take in the group heading written just before the list.
