@@ -3,6 +3,7 @@
 The first file of these is tests/test_unseen_patterns.py; its helper builds the pages here too.
 """
 
+import lxml.html
 import pytest
 from test_unseen_patterns import _entries
 
@@ -226,3 +227,15 @@ def test_an_undated_list_keeps_its_entries_beside_a_box_of_a_few_of_them_with_da
     )
     entries = _entries("<div class='posts'>" + posts + "</div><div class='recent'><ul>" + recent + "</ul></div>")
     assert [e["title"] for e in entries] == _stories(8)
+
+
+def test_posts_each_alone_in_a_wrapper_share_a_shape_whatever_their_own_terms():
+    from crawler.extract.records import Shapes
+
+    terms = ["topics-health region-europe", "topics-farming", "region-africa", "topics-health", "featured-story"]
+    html = "<div>" + "".join(f"<div class='wrap'><article class='post hentry {t}'>x</article></div>" for t in terms)
+    root = lxml.html.fromstring(html + "</div>")
+    shapes = Shapes(root)
+    assert len({shapes(a) for a in root.iter("article")}) == 1
+    lone = lxml.html.fromstring("<div><div class='wrap'><article class='post topics-health'>x</article></div></div>")
+    assert Shapes(lone)(next(lone.iter("article"))) == ("article", "post topics-health")  # no cousins: its own
