@@ -257,11 +257,17 @@ def align(records, links_in, shapes) -> tuple[list, float] | None:
             best, best_score = (path, hits, per_record), score
     if best is None:
         return None
-    path, hits, per_record = best
-    if sum(1 for hrefs in per_record.values() if len(hrefs) > 1) > _MAX_MULTI_SHARE * len(records):
+    path, hits, _ = best
+    # A row's title link beside its "Agenda" and "Minutes" links in like cells is still one entry: only
+    # links that name something count as a second entry, and the first of them is the title link.
+    named = [(i, a) for i, a in hits if not is_generic_text(text_of(a))]
+    named_targets: dict[int, set] = defaultdict(set)
+    for i, a in named:
+        named_targets[i].add(target(a))
+    if sum(1 for hrefs in named_targets.values() if len(hrefs) > 1) > _MAX_MULTI_SHARE * len(records):
         return None
     first: dict[int, object] = {}
-    for i, a in hits:
+    for i, a in named + hits:
         first.setdefault(i, a)
     plain = plain_path(path)
     for other, more in by_path.items():  # "<li><strong><a>" closing a list of "<li><a>": the same place
