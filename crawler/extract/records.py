@@ -260,7 +260,7 @@ def align(records, links_in, shapes) -> tuple[list, float] | None:
     path, hits, _ = best
     # A row's title link beside its "Agenda" and "Minutes" links in like cells is still one entry: only
     # links that name something count as a second entry, and the first of them is the title link.
-    named = [(i, a) for i, a in hits if not is_generic_text(text_of(a))]
+    named = [(i, a) for i, a in hits if not (text_of(a) and is_generic_text(text_of(a)))]  # an image link names
     named_targets: dict[int, set] = defaultdict(set)
     for i, a in named:
         named_targets[i].add(target(a))
