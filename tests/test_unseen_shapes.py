@@ -128,9 +128,11 @@ def test_a_short_label_before_the_link_in_a_heading_is_part_of_the_title():
         ("Pubblicato il 14 ottobre 2020", "2020-10-14", "2020-10-14"),
         ("dal 14 al 16 ottobre 2020", "2020-10-14", "2020-10-16"),
         ("Gepubliceerd op 14 oktober 2020", "2020-10-14", "2020-10-14"),
+        ("Meeting Date: 14/10/2020", "2020-10-14", "2020-10-14"),  # any short label closing on a colon
+        ("2020-10-14 10:30:00", "2020-10-14", "2020-10-14"),  # a time with its seconds
     ],
 )
-def test_date_lines_in_german_portuguese_italian_and_dutch_wording(line, start, end):
+def test_date_lines_in_german_portuguese_italian_and_dutch_wording_and_other_labels(line, start, end):
     found = date_in_line(line)
     value = parse_date(found, month_first=False) if found else None
     assert value is not None and (value.start.isoformat(), value.end.isoformat()) == (start, end)

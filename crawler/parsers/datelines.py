@@ -24,6 +24,8 @@ _LABEL = re.compile(
     r"gepubliceerd(?: op)?|op)(?:\s*[:\-–]\s*|\s+)",
     re.IGNORECASE,
 )
+# Any other short label closing on a colon: "Meeting Date: 10/15/2020", "Date Posted: ...", "Stand der Daten: ...".
+_COLON_LABEL = re.compile(r"^[^\d:|]{1,30}:\s*")
 _META_SEPARATORS = re.compile(r"\s*[|·•]\s*")
 # "Publié le 7 octobre 2020 à 06h45 - Mis à jour le 7 octobre 2020 à 11h39": a spaced dash,
 # a comma or a bracket also parts a meta line, tried only when the line holds no date otherwise.
@@ -48,7 +50,7 @@ def _date_in_line(text: str | None, languages) -> str | None:
     for separators in (_META_SEPARATORS, _WEAK_SEPARATORS):
         pieces = separators.split(cleaned)
         for i, part in enumerate(pieces):
-            part = _LABEL.sub("", part, count=1).strip(" :")
+            part = _COLON_LABEL.sub("", _LABEL.sub("", part, count=1), count=1).strip(" :")
             if separators is _WEAK_SEPARATORS and part.isdigit():
                 continue  # "February 2, 2026" cut at its comma leaves a bare year: not the date
             if part and looks_like_date_line(part, languages):

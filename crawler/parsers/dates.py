@@ -82,7 +82,7 @@ _RANGE = words("- to until till through thru au a al hasta and et y jusqu jusqua
 _TOKEN = re.compile(r"m\d{1,2}\b|\d+|[a-z]+|-")
 _ORDINAL = re.compile(r"(\d+)(?:st|nd|rd|th|er|re|eme|e|o|a)\b")
 _TIME = re.compile(
-    r"\b\d{1,2}(?:[:.h]\d{2})\s*(?:[ap]\.?m\.?)?|\b\d{1,2}\s*[ap]\.?m\.?\b|\b\d{1,2}\s?h(?:\s?\d{2})?\b|\b\d{1,2}\s+uhr\b"
+    r"\b\d{1,2}(?:[:.h]\d{2})(?::\d{2})?\s*(?:[ap]\.?m\.?)?|\b\d{1,2}\s*[ap]\.?m\.?\b|\b\d{1,2}\s?h(?:\s?\d{2})?\b|\b\d{1,2}\s+uhr\b"
 )
 # "03-Mar-2021": a day, a month name and a year joined by hyphens (not a range).
 _HYPHENATED = re.compile(r"\b(\d{1,2})-([a-z]{3,9})\.?-(\d{4})\b")
