@@ -264,3 +264,20 @@ def test_a_row_of_like_columns_with_its_pointer_link_first_is_one_entry_named_by
     assert [(e["title"], e["url"], e["date_start"]) for e in entries] == [
         (name, f"https://example.org/m/{i}", f"2023-01-1{i}") for i, name in enumerate(MEETINGS)
     ]
+
+
+def test_a_featured_entry_joins_the_list_but_a_box_of_subcategories_does_not():
+    lead = "<div class='items-leading'><h2 class='item-title'><a href='/n/lead'>The featured story of the day here</a>"
+    lead += "</h2><p>Its teaser, a sentence or two about the story.</p></div>"
+    item = "<li><a href='/n/{i}'>Story number {i} about the local teams and their games</a></li>"
+    items = "<ol class='items'>" + "".join(item.format(i=i) for i in range(6)) + "</ol>"
+    subs = ["Olympic Games News", "Sports Betting Advice", "Sports Daily News"]
+    box = "<div class='cat-children'><h3>Subcategories</h3><ul>"
+    box += "".join(
+        f"<li><span class='jitem-title'><a href='/n/c{i}.html'>{t}</a></span></li>" for i, t in enumerate(subs)
+    )
+    box += "</ul></div>"
+    again = "".join(f"<a href='/n/c{i}.html'>{t}</a>" for i, t in enumerate(subs) if i != 1)  # the page's menu
+    page = "<div class='blog'>" + lead + items + box + "</div><p>" + again + "</p><p>" + again + "</p>"
+    entries = _entries(page)
+    assert [e["url"].rsplit("/", 1)[1] for e in entries] == ["lead"] + [str(i) for i in range(6)]

@@ -238,9 +238,15 @@ def _extras(blocks, page, chrome):
                 for a in page.links_in(child)
                 if link_quality(a, child) >= _EXTRA_MIN_QUALITY and not is_generic_text(text_of(a))
             ]
-            if len({target(a) for a in good}) == 1 and len(out) < _MAX_EXTRAS:
+            if len({target(a) for a in good}) == 1 and len(out) < _MAX_EXTRAS and not _a_box_of_links(child):
                 out.append((child, good[0]))
     return out
+
+
+def _a_box_of_links(el) -> bool:
+    """A box of several title-like links (subcategories, whose other links the page's menu repeats): no entry."""
+    titled = {a.get("href") for a in el.iter("a") if link_quality(a, el) >= _EXTRA_MIN_QUALITY}
+    return len(titled) > 1
 
 
 def _contains(anc, el) -> bool:
