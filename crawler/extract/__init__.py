@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from datetime import datetime
 
+from ..origins import host
 from ..parsers.text import clean_text, guess_language
 from .fields import _machine_date, _text_without, date_from_element, fill_entry, find_title, is_more_link
 from .generic import assign_groups, extract_generic
@@ -20,19 +21,33 @@ from .structured import structured_items
 _LANG_IN_URL = re.compile(r"lang--([a-z]{2})\b")
 
 
-def page_locale(root) -> str | None:
+def page_locale(root, url: str | None = None) -> str | None:
     """The language and region the page's markup declares ("en-US", "pt_BR", "de"): <html lang>,
-    else og:locale, else a Content-Language meta; None when it declares none."""
-    lang = root.get("lang") or root.get("{http://www.w3.org/XML/1998/namespace}lang")
-    if not (lang or "").strip():
-        head = root.find("head")
-        for meta in (head if head is not None else root).iter("meta"):
-            name = (meta.get("property") or meta.get("http-equiv") or meta.get("name") or "").lower()
-            if name in ("og:locale", "content-language") and (meta.get("content") or "").strip():
-                lang = meta.get("content")
-                break
-    lang = (lang or "").strip().split(",")[0].strip().replace("_", "-").lower()
+    else og:locale, else a Content-Language meta; None when it declares none. A language declared
+    without its region takes the region another declaration of it gives ("en" and og:locale "en_US"),
+    else the one its site's domain names (.gov: the United States; .uk, .au, .in: theirs)."""
+    lang = _locale_of(root.get("lang") or root.get("{http://www.w3.org/XML/1998/namespace}lang"))
+    if lang and "-" in lang:
+        return lang
+    head = root.find("head")
+    for meta in (head if head is not None else root).iter("meta"):
+        name = (meta.get("property") or meta.get("http-equiv") or meta.get("name") or "").lower()
+        declared = _locale_of(meta.get("content")) if name in ("og:locale", "content-language") else None
+        if declared and (lang is None or declared.split("-")[0] == lang):
+            if "-" in declared:
+                return declared
+            lang = declared
+    region = _DOMAIN_REGIONS.get(host(url).rsplit(".", 1)[-1]) if lang else None
+    return f"{lang}-{region}" if region else lang
+
+
+def _locale_of(value: str | None) -> str | None:
+    lang = (value or "").strip().split(",")[0].strip().replace("_", "-").lower()
     return lang if re.fullmatch(r"[a-z]{2,3}(?:-[a-z0-9]{2,8})*", lang) else None
+
+
+# Domains that name the region a page writes its dates for, where its markup names only a language.
+_DOMAIN_REGIONS = {"gov": "us", "mil": "us", "us": "us", "uk": "gb", "au": "au", "nz": "nz", "ie": "ie", "in": "in"}
 
 
 def page_language(root, url: str, sample: str | None, locale: str | None = None) -> str | None:
@@ -180,7 +195,7 @@ def extract_page(
     site = profile or profile_for_url(url)  # paging is the site's, whichever extractor read the page
     sample = " ".join(filter(None, [e.title for e in entries[:5]] + [p for e in entries[:5] for p in e.paragraphs]))
     page_links = find_page_links(root, url, sel.get("next"), sel.get("pages"), site.page_offset if site else None)
-    locale = page_locale(root)
+    locale = page_locale(root, url)
     return RawPage(
         title=_page_title(root, profile),
         language=page_language(root, url, sample, locale),

@@ -16,7 +16,7 @@ from .html import INLINE, is_ancestor, tag, text_of
 from .raw import RawEntry
 
 HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
-_TEXT_BLOCKS = ("p", "div", "span", "small", "time", "li", "dd", "td", "em", "strong", "section", "blockquote")
+_TEXT_BLOCKS = ("p", "div", "span", "small", "time", "li", "dt", "dd", "td", "em", "strong", "section", "blockquote")
 _CREDIT_CLASS = re.compile(r"copyright|credit|caption", re.IGNORECASE)
 
 
@@ -253,6 +253,13 @@ def _find_date(elements, entry: RawEntry, used: list, title_el, leaves) -> None:
             entry.date_text = found
             used.append(el)
             return
+    for el in walk(elements):  # a linked date standing alone: <a class="post-date"><i></i>October 9, 2019</a>
+        if tag(el) == "a" and el is not title_el and not any(is_ancestor(leaf, el) for leaf in leaves):
+            shown = text_of(el)
+            if shown and date_in_line(shown) == shown:
+                entry.date_text = shown
+                used.append(el)
+                return
     # A date in its own inline element: in a short meta line ("News <span>16 May 2021</span>"),
     # or opening a paragraph; a date in the middle of the prose is not the entry's date.
     for leaf in leaves:
@@ -270,10 +277,21 @@ def _find_date(elements, entry: RawEntry, used: list, title_el, leaves) -> None:
         line = text_of(leaf) or ""
         found = date_at_edge(line)
         rest = line.replace(found or "", "").strip(" |·•–—-:")
-        if found and not rest.endswith((".", "!", "?")) and len(rest.split()) <= _MAX_META_WORDS:
-            entry.date_text = found
+        parted = _date_part(line)
+        if parted or (found and not rest.endswith((".", "!", "?")) and len(rest.split()) <= _MAX_META_WORDS):
+            entry.date_text = parted or found
             used.append(leaf)
             return
+
+
+def _date_part(line: str) -> str | None:
+    """ "14.10.2020 | Von Redaktion | Polizeinews, Schweiz, Unfälle": a line of parts cut by bars or dots
+    that opens or closes on a part that is wholly a date, however long the other parts run. A part that
+    ends a sentence is prose (the date run into a paragraph, which the description keeps)."""
+    parts = [p for p in _SEGMENTS.split(line) if p]
+    if len(parts) < 2 or any(p.endswith((".", "!", "?")) for p in parts):
+        return None
+    return next((p for p in (parts[0], parts[-1]) if date_in_line(p) == p), None)
 
 
 # A date line holds the date and at most a label or a place ("Vientiane, Lao PDR"): more is prose.

@@ -20,6 +20,7 @@ from ..parsers.ids import host_of
 from .fields import fill_entry, find_title
 from .flat import flat_groups, is_break, wrap
 from .html import tag, text_of
+from .lists import a_list_wins, dated_repeat, in_twin_column, lca
 from .raw import RawEntry
 from .records import (
     Chrome,
@@ -105,11 +106,12 @@ def _best_group_within(root, chrome, anchors=entry_links):
     candidates = [(key, [[el] for el in _outermost(els)], False) for key, els in groups.items()]
     candidates += [(key, runs, True) for key, runs in flat_groups(groups, shapes, page.links_in, _is_pointer).items()]
     # Lists of two or more first: a shape seen once (a wrapper above a lone link) scores at most
-    # _MAX_RECORD_SCORE, and is looked at only when no list scores more.
+    # _MAX_RECORD_SCORE, and is looked at only when no list scores more, nor is a list of titled links
+    # (a lone promotion card must not beat a list of documents that are bare links).
     candidates.sort(key=lambda c: len(c[1]) < 2)
     scored = []
     for _key, records, flat in candidates:
-        if len(records) < 2 and scored and max(c[0][0] for c in scored) > _MAX_RECORD_SCORE:
+        if len(records) < 2 and scored and a_list_wins(scored, _MAX_RECORD_SCORE, _MIN_CONFIDENT_RECORDS):
             break
         aligned = align(records, page.links_in, shapes)
         if aligned is None:
@@ -126,10 +128,10 @@ def _best_group_within(root, chrome, anchors=entry_links):
     if not scored:
         return None, None
     scored.sort(key=lambda c: c[0], reverse=True)
-    _, records, title_links, flat, quality = scored[0]
+    _, records, title_links, flat, quality = dated_repeat(scored, _MIN_CONFIDENT_RECORDS) or scored[0]
     blocks = wrap(records) if flat else [r[0] for r in records]
     found = dict(zip(blocks, title_links, strict=False))
-    for more_blocks, more_links in _companions(blocks, quality, scored[1:], title_links):
+    for more_blocks, more_links in _companions(blocks, quality, scored[1:], title_links, shapes):
         found.update(zip(more_blocks, more_links, strict=False))
     for extra, link in _extras(list(found), page, chrome):
         if _same_family(list(found.values()), [link]):  # a featured post, not a promotion of another section
@@ -160,15 +162,17 @@ def _same_family(links, others) -> bool:
     return sum(_family(a) == main for a in others) >= _FAMILY_SHARE * len(others)
 
 
-def _companions(blocks, quality, others, links):
+def _companions(blocks, quality, others, links, shapes):
     """Further lists in or right beside the winning one's container, of entries as well titled:
-    the "leading", "intro" and "more" lists of one blog layout."""
+    the "leading", "intro" and "more" lists of one blog layout; or in a column of the same shape
+    beside it ("Latest news" and "Latest blog posts" side by side)."""
     if len(blocks) < 2:
         return []
-    container = _lca(blocks)
+    container = lca(blocks)
     scope = container.getparent() if container is not None else None
     if scope is None or tag(scope) in ("body", "html"):
         return []
+    column = (shapes.key(container), scope.getparent())
     taken = set(blocks)
     covered = {anc for b in blocks for anc in b.iterancestors()} | taken
     out = []
@@ -183,7 +187,8 @@ def _companions(blocks, quality, others, links):
         heads = [r[0] for r in records]
         if any(h in covered or any(anc in taken for anc in h.iterancestors()) for h in heads):
             continue  # another level of lists already taken
-        if not all(_contains(scope, h) for h in heads) or not _same_family(links, title_links):
+        beside = all(_contains(scope, h) for h in heads) and _same_family(links, title_links)
+        if not beside and not in_twin_column(heads, column, shapes):
             continue
         out.append((heads, title_links))
         taken.update(heads)
@@ -210,7 +215,7 @@ def _extras(blocks, page, chrome):
     container or the one above), holding one title-like link of its own."""
     if len(blocks) < _MIN_RECORDS_FOR_EXTRAS:
         return []
-    container = _lca(blocks)
+    container = lca(blocks)
     taken = set(blocks)
     out = []
     for scope in (container, container.getparent() if container is not None else None):
@@ -233,9 +238,15 @@ def _extras(blocks, page, chrome):
                 for a in page.links_in(child)
                 if link_quality(a, child) >= _EXTRA_MIN_QUALITY and not is_generic_text(text_of(a))
             ]
-            if len({target(a) for a in good}) == 1 and len(out) < _MAX_EXTRAS:
+            if len({target(a) for a in good}) == 1 and len(out) < _MAX_EXTRAS and not _a_box_of_links(child):
                 out.append((child, good[0]))
     return out
+
+
+def _a_box_of_links(el) -> bool:
+    """A box of several title-like links (subcategories, whose other links the page's menu repeats): no entry."""
+    titled = {a.get("href") for a in el.iter("a") if link_quality(a, el) >= _EXTRA_MIN_QUALITY}
+    return len(titled) > 1
 
 
 def _contains(anc, el) -> bool:
@@ -251,25 +262,8 @@ def find_entries(root, page_title_el=None) -> list[tuple[list, str | None, int]]
     return assign_groups(blocks, [[b] for b in blocks], page_title_el)
 
 
-def _lca(elements):
-    paths = []
-    for el in elements:
-        path = []
-        while el is not None:
-            path.append(el)
-            el = el.getparent()
-        paths.append(path[::-1])
-    common = None
-    for nodes in zip(*paths, strict=False):
-        if all(n is nodes[0] for n in nodes):
-            common = nodes[0]
-        else:
-            break
-    return common
-
-
 def assign_groups(blocks, members, page_title_el=None):
-    container = _lca(blocks) if len(blocks) > 1 else blocks[0].getparent()
+    container = lca(blocks) if len(blocks) > 1 else blocks[0].getparent()
     if container is None:  # a fragment whose root is the entry itself
         container = blocks[0].getroottree().getroot()
     # Widen to take in the group heading written just before the list.
@@ -341,8 +335,16 @@ def extract_generic(root) -> list[RawEntry]:
             entry.title, entry.date_text = split  # "<small>06 Dec 2023</small><br>Conference": the date apart
         elif entry.title and date_in_line(entry.title) == entry.title:
             entry.date_text = entry.title  # a meeting or a document named by its date: that is its date too
+        if entry.date_text is None and tag(elements[0]) == "a":
+            entry.date_text = _tail_date(elements[0])
         entries.append(fill_entry(elements, entry, [title_el]))
     return _once(entries)
+
+
+def _tail_date(a) -> str | None:
+    """<p><a>Report</a> (12 May 2020)<br><a>...: a bare link's date is the text that follows it on its line."""
+    tail = (a.tail or "").strip(" \t\n()[]–—-|,")
+    return date_in_line(tail) if tail else None
 
 
 def _once(entries: list[RawEntry]) -> list[RawEntry]:

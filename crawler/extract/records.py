@@ -18,17 +18,9 @@ from ..parsers.datelines import date_in_line
 from ..parsers.groups import looks_like_group_heading
 from .html import PAGE_CACHES, tag, text_of
 from .linkcues import captioned_image, cookie_notices, in_cookie_notice, names_record, plain_path
+from .shapes import Shapes  # noqa: F401  (generic.py and the tests take it from here)
 from .titles import HEADINGS, is_generic_text, title_named
 
-# Class tokens that tell records apart without changing their shape ("odd", "is-active").
-_STATE_CLASS = re.compile(r"^(?:odd|even|first|last|active|current|selected|is-[\w-]+|has-[\w-]+|featured|sticky|new)$")
-_NUMBERED = re.compile(r"^(.*?)\d+$")
-# A record's own taxonomy ("category-opinion", "tag-covid", "format-video": WordPress's post classes) tells
-# records apart even where each sits alone in its wrapper: never part of a shape.
-_TAXONOMY_CLASS = re.compile(r"^(?:category|tag|format|author|status)-", re.IGNORECASE)
-# Class tokens nearly all same-tag siblings carry ("post", "hentry") are their kind; the rest
-# ("category-news", "tag-health") vary from record to record.
-_CORE_SHARE = 0.8
 # Link targets that are facets of many entries (a tag, a category, an author), never an entry.
 _FACET_PATH = re.compile(
     r"/(?:tags?|category|categories|categorie|categoria|categorias|author|authors|auteur|autor|topics?|label|labels|etiquetas?|"
@@ -69,70 +61,6 @@ _RICH_EXTRA_CHARS, _SOME_EXTRA_CHARS = 40, 8
 _MIN_RICH_SHARE = 0.3
 # A group of bare links counts for this much of its score.
 _BARE_LINKS_FACTOR = 0.4
-
-
-class Shapes:
-    """An element's shape: its tag and the class tokens its kind shares, for one page.
-
-    Numbered variants ("views-row-3", "cat-list-row1") read as their kind; a token that
-    fewer than half of an element's same-tag siblings carry ("post-852", "category-opinion",
-    "featured") tells records apart and is left out, unless the element shares no token
-    with them (then its tokens name its role).
-    """
-
-    def __init__(self, root):
-        stems: dict[str, set] = defaultdict(set)
-        for el in root.iter():
-            for c in (el.get("class") or "").split() if isinstance(el.tag, str) else ():
-                m = _NUMBERED.match(c)
-                if m:
-                    stems[m[1]].add(c)
-        self._stem = {c: stem + "#" for stem, variants in stems.items() if len(variants) >= 2 for c in variants}
-        self._cache: dict = {}
-        self._parents: set = set()
-
-    def _tokens(self, el) -> set:
-        # BEM modifiers ("eventlist-event--past") are variants of their block, not another kind.
-        return {
-            self._stem.get(c, c)
-            for c in (el.get("class") or "").split()
-            if not _STATE_CLASS.match(c.lower()) and "--" not in c and not _TAXONOMY_CLASS.match(c)
-        }
-
-    def _fill(self, parent) -> None:
-        """Shapes of all the children of `parent` at once: the tokens their tag shares."""
-        by_tag: dict[str, list] = defaultdict(list)
-        for child in parent:
-            if isinstance(child.tag, str):
-                by_tag[child.tag].append(child)
-        for t, children in by_tag.items():
-            tokens = [self._tokens(c) for c in children]
-            counts: dict[str, int] = defaultdict(int)
-            for ts in tokens:
-                for c in ts:
-                    counts[c] += 1
-            for c, ts in zip(children, tokens, strict=False):
-                core = [x for x in ts if counts[x] >= _CORE_SHARE * len(children)]
-                shared = core or [x for x in ts if counts[x] * 2 >= len(children)]
-                # Siblings in different roles (header, body, links) share nothing: they keep their names.
-                self._cache[c] = (t, " ".join(sorted(shared if shared else ts)))
-        self._parents.add(parent)
-
-    def __call__(self, el) -> tuple[str, str]:
-        found = self._cache.get(el)
-        if found is None:
-            parent = el.getparent()
-            if parent is None or parent in self._parents or not isinstance(el.tag, str):
-                found = (tag(el), " ".join(sorted(self._tokens(el)))) if isinstance(el.tag, str) else ("", "")
-                self._cache[el] = found
-                return found
-            self._fill(parent)
-            found = self._cache[el]
-        return found
-
-    def key(self, el) -> tuple:
-        parent = el.getparent()
-        return self(el), self(parent) if parent is not None else ("", "")
 
 
 class Chrome:
@@ -329,11 +257,17 @@ def align(records, links_in, shapes) -> tuple[list, float] | None:
             best, best_score = (path, hits, per_record), score
     if best is None:
         return None
-    path, hits, per_record = best
-    if sum(1 for hrefs in per_record.values() if len(hrefs) > 1) > _MAX_MULTI_SHARE * len(records):
+    path, hits, _ = best
+    # A row's title link beside its "Agenda" and "Minutes" links in like cells is still one entry: only
+    # links that name something count as a second entry, and the first of them is the title link.
+    named = [(i, a) for i, a in hits if not (text_of(a) and is_generic_text(text_of(a)))]  # an image link names
+    named_targets: dict[int, set] = defaultdict(set)
+    for i, a in named:
+        named_targets[i].add(target(a))
+    if sum(1 for hrefs in named_targets.values() if len(hrefs) > 1) > _MAX_MULTI_SHARE * len(records):
         return None
     first: dict[int, object] = {}
-    for i, a in hits:
+    for i, a in named + hits:
         first.setdefault(i, a)
     plain = plain_path(path)
     for other, more in by_path.items():  # "<li><strong><a>" closing a list of "<li><a>": the same place

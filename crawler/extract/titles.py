@@ -96,7 +96,11 @@ def _prominent_run(el, avoid=None):
     found = _heading_like(el)
     if found is not None:
         return _narrow(found)
-    runs = [x for x in el.iter() if tag(x) and text_of(x) and not _holds_blocks(x, 1) and not _touches(x, avoid)]
+    runs = [
+        x
+        for x in el.iter()
+        if tag(x) and text_of(x) and not _holds_blocks(x, 1) and not _touches(x, avoid) and not _opens_with_pointer(x)
+    ]
     for x in runs:
         if tag(x) in ("strong", "b") and len((text_of(x) or "").split()) >= _MIN_TITLE_WORDS:
             return x
@@ -109,6 +113,29 @@ def _prominent_run(el, avoid=None):
         ):
             return x
     return None
+
+
+def _label_led(heading, link_text: str | None) -> bool:
+    """<h2>Web: <a>Consejos de la OMS</a></h2>: a short label closing on a colon before the link is part of
+    the heading as shown, and so of the title."""
+    whole = text_of(heading) or ""
+    if not link_text or whole == link_text or not whole.endswith(link_text):
+        return False
+    lead = whole[: -len(link_text)].strip()
+    short = lead.endswith(":") and len(lead.split()) <= _MAX_HEADING_LABEL_WORDS
+    return short and not date_in_line(lead.rstrip(":"))  # "12 May 2020: <a>Title</a>": a date, no label
+
+
+# "Web:", "Video:", "Web (en inglés):": a label before a heading's link is this short.
+_MAX_HEADING_LABEL_WORDS = 3
+
+
+def _opens_with_pointer(el) -> bool:
+    """ "<td><a>Agenda</a> (AGENDA 3 MAY 8, 2020)</td>": a line led by a pointer link is an attachment's, not a name."""
+    if (el.text or "").strip():
+        return False
+    first = next((c for c in el if tag(c)), None)
+    return first is not None and tag(first) == "a" and is_generic_text(text_of(first))
 
 
 def _posting_line(text: str | None) -> bool:
@@ -198,8 +225,9 @@ def title_of(elements, link):
             return name
     if link is not None:
         link_text = text_of(link)
-        if any(tag(a) in HEADINGS for a in link.iterancestors()) and not is_generic_text(link_text):
-            return link  # <h3><a>Title</a></h3>
+        heading = next((a for a in link.iterancestors() if tag(a) in HEADINGS), None)
+        if heading is not None and not is_generic_text(link_text):
+            return heading if _label_led(heading, link_text) else link  # <h3><a>Title</a></h3>
         inner = next(
             (x for x in link.iter() if x is not link and (tag(x) in HEADINGS or title_named(x)) and text_of(x)), None
         )
@@ -221,7 +249,8 @@ def title_of(elements, link):
         return run
     for el in elements:
         for x in el.iter():
-            if tag(x) and not _holds_blocks(x, 1) and date_in_line(text_of(x)) == text_of(x) and x is not link:
+            shown = text_of(x)  # an empty cell is no date line
+            if shown and tag(x) and not _holds_blocks(x, 1) and date_in_line(shown) == shown and x is not link:
                 return x
     return run if run is not None else link
 

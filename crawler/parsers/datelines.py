@@ -18,9 +18,14 @@ _LABEL = re.compile(
     r"^(?:date de publication|date de l'événement|event date|release date|dates?|published(?: on)?|posted(?: on)?|"
     r"updated(?: on)?|"
     r"issued(?: on)?|when|publi[ée]e?(?: le)?|mis à jour(?: le)?|mis en ligne(?: le)?|publication|le|"
-    r"fecha(?: de publicaci[óo]n)?|publicad[oa](?: el)?|actualizad[oa](?: el)?|el)(?:\s*[:\-–]\s*|\s+)",
+    r"fecha(?: de publicaci[óo]n)?|publicad[oa](?: el| em)?|actualizad[oa](?: el)?|el|"
+    r"datum|stand|ver[öo]ffentlicht(?: am)?|aktualisiert(?: am)?|erstellt(?: am)?|am|vom|"
+    r"atualizad[oa](?: em)?|postad[oa](?: em)?|data|em|pubblicat[oa](?: il)?|aggiornat[oa](?: il)?|il|"
+    r"gepubliceerd(?: op)?|op)(?:\s*[:\-–]\s*|\s+)",
     re.IGNORECASE,
 )
+# Any other short label closing on a colon: "Meeting Date: 10/15/2020", "Date Posted: ...", "Stand der Daten: ...".
+_COLON_LABEL = re.compile(r"^[^\d:|]{1,30}:\s*")
 _META_SEPARATORS = re.compile(r"\s*[|·•]\s*")
 # "Publié le 7 octobre 2020 à 06h45 - Mis à jour le 7 octobre 2020 à 11h39": a spaced dash,
 # a comma or a bracket also parts a meta line, tried only when the line holds no date otherwise.
@@ -45,7 +50,7 @@ def _date_in_line(text: str | None, languages) -> str | None:
     for separators in (_META_SEPARATORS, _WEAK_SEPARATORS):
         pieces = separators.split(cleaned)
         for i, part in enumerate(pieces):
-            part = _LABEL.sub("", part, count=1).strip(" :")
+            part = _COLON_LABEL.sub("", _LABEL.sub("", part, count=1), count=1).strip(" :")
             if separators is _WEAK_SEPARATORS and part.isdigit():
                 continue  # "February 2, 2026" cut at its comma leaves a bare year: not the date
             if part and looks_like_date_line(part, languages):
@@ -83,6 +88,11 @@ _DATE_LEADS = {
     "—",
     "–",
     "by",
+    "am",
+    "vom",
+    "em",
+    "il",
+    "op",
 }
 # The most words a date can take: "Tuesday, 29 September - Friday, 2 October 2022".
 _MAX_DATE_WORDS = 9
@@ -112,7 +122,27 @@ def _date_at_edge(text: str | None, languages) -> str | None:
         head = " ".join(words[:k]).rstrip(",:|-–—")
         if len(words) - k <= _MAX_WORDS_AFTER_DATE and looks_like_date_line(head, languages):
             return head
+    return _date_after_lead(words, languages)
+
+
+def _date_after_lead(words: list[str], languages) -> str | None:
+    """ "Posted on 10/14/2020 by admin", "By Jane Doe on October 14, 2020 in News": a date after a
+    lead word, a byline or a category after it."""
+    for i in range(1, len(words) - 1):
+        if _fold(words[i - 1]).strip(",:") not in _DATE_LEADS:
+            continue
+        for k in range(min(_MAX_DATE_WORDS, len(words) - i - 1), 0, -1):
+            after = words[i + k :]
+            if len(after) > _MAX_WORDS_AFTER_DATE or _fold(after[0]) not in _BYLINE_LEADS:
+                continue
+            middle = " ".join(words[i : i + k]).rstrip(",")
+            if looks_like_date_line(middle, languages) and not impossible_range(middle):
+                return middle
     return None
+
+
+# Words after which a meta line goes on past its date: a byline or a category ("by admin", "in News").
+_BYLINE_LEADS = frozenset({"by", "in", "par", "dans", "por", "en", "von", "im", "di", "door", "|", "-", "–", "—", "·"})
 
 
 _YEARLESS = re.compile(

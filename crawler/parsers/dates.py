@@ -65,17 +65,25 @@ _WEEKDAYS = words(
     """
     monday mon tuesday tue tues wednesday wed thursday thu thur thurs friday fri saturday sat sunday sun
     lundi mardi mercredi jeudi vendredi samedi dimanche lunes martes miercoles jueves viernes sabado
-    domingo
+    domingo montag dienstag mittwoch donnerstag freitag samstag sonnabend sonntag segunda terca quarta
+    quinta sexta feira lunedi martedi mercoledi giovedi venerdi sabato domenica maandag dinsdag woensdag
+    donderdag vrijdag zaterdag zondag
     """
 )
-# Words that join the parts of a date and carry no value of their own.
-_FILLER = words("of the on from de del du le el la les los las dias jours days between entre des at")
+# Words that join the parts of a date and carry no value of their own ("am 14.10.2020 um 10:30 Uhr",
+# "14/10/2020 às 10h30", "il 14 ottobre 2020 alle ore 10").
+_FILLER = words(
+    "of the on from de del du le el la les los las dias jours days between entre des at am um uhr vom den "
+    "as em do da il dal alle ore op om"
+)
 # Words and marks that separate the two ends of a range.
-_RANGE = words("- to until till through thru au a al hasta and et y jusqu jusqua")
+_RANGE = words("- to until till through thru au a al hasta and et y jusqu jusqua bis ate tot")
 
 _TOKEN = re.compile(r"m\d{1,2}\b|\d+|[a-z]+|-")
 _ORDINAL = re.compile(r"(\d+)(?:st|nd|rd|th|er|re|eme|e|o|a)\b")
-_TIME = re.compile(r"\b\d{1,2}(?:[:.h]\d{2})\s*(?:[ap]\.?m\.?)?|\b\d{1,2}\s*[ap]\.?m\.?\b|\b\d{1,2}\s?h(?:\s?\d{2})?\b")
+_TIME = re.compile(
+    r"\b\d{1,2}(?:[:.h]\d{2})(?::\d{2})?\s*(?:[ap]\.?m\.?)?|\b\d{1,2}\s*[ap]\.?m\.?\b|\b\d{1,2}\s?h(?:\s?\d{2})?\b|\b\d{1,2}\s+uhr\b"
+)
 # "03-Mar-2021": a day, a month name and a year joined by hyphens (not a range).
 _HYPHENATED = re.compile(r"\b(\d{1,2})-([a-z]{3,9})\.?-(\d{4})\b")
 _ISO = re.compile(r"\b(\d{4})([-./])(\d{1,2})\2(\d{1,2})(?:t[\d:.]+(?:z|[+-][\d:]+)?)?\b")
@@ -134,6 +142,7 @@ def _tokens(folded: str, month_first: bool | None = False) -> list[tuple[str, in
     folded = _TIME.sub(" ", folded)
     folded = re.sub(r"\([^)]*\)", " ", folded)  # "(Geneva time)"
     folded = _ORDINAL.sub(r"\1", folded)
+    folded = folded.replace("-feira", " ")  # "quarta-feira": a Portuguese weekday, no range
     out: list[tuple[str, int | str]] = []
     for tok in _TOKEN.findall(folded):
         if tok.isdigit():

@@ -1,0 +1,71 @@
+"""Which of a page's lists is its listing, past the scores: the generic extractor's tie-breaks between
+candidate lists (a lone card against a list, a carousel against the dated list it repeats, a twin column)."""
+
+from __future__ import annotations
+
+from .fields import date_from_element
+from .records import target
+
+# A list whose links are mostly (this share) the winning list's repeats it.
+_REPEAT_SHARE = 0.6
+# A list whose titles read this well on average (a title of some 30 characters) outweighs any lone record.
+_TITLED_LIST_QUALITY = 0.75
+
+
+def a_list_wins(scored, max_record_score: float, min_records: int) -> bool:
+    """A list scored above any one record can, or one of some records whose links read as titles.
+    `scored` holds (rank, records, title links, flat, title quality) per candidate list."""
+    return any(
+        rank[0] > max_record_score or (len(records) >= min_records and quality >= _TITLED_LIST_QUALITY)
+        for rank, records, _, _, quality in scored
+    )
+
+
+def dated_repeat(scored, min_records: int):
+    """An undated carousel of featured stories that wins over the dated list it repeats gives way to
+    that list (`scored` best first); None when the winner stands."""
+    _, records, links, _, _ = scored[0]
+    targets = {target(a) for a in links}
+    if _dated(records):
+        return None
+    for candidate in scored[1:]:
+        theirs = {target(a) for a in candidate[2]}
+        size = len(candidate[1])
+        if size < max(min_records, _REPEAT_SHARE * len(records)) or len(theirs & targets) < _REPEAT_SHARE * size:
+            continue  # not a "recent posts" box of a few of the winner's entries either
+        if _dated(candidate[1]):
+            return candidate
+    return None
+
+
+def _dated(records) -> bool:
+    """Whether most records show a date line of their own."""
+    dated = sum(1 for members in records if any(date_from_element(m) for m in members))
+    return dated * 2 > len(records)
+
+
+def in_twin_column(heads, column, shapes) -> bool:
+    """Records in a container of the winning one's shape, whose column stands beside the winning column.
+    `column` is the winning container's shape key and the element holding the columns."""
+    other = lca(heads)
+    parent = other.getparent() if other is not None else None
+    key, row = column
+    return parent is not None and row is not None and parent.getparent() is row and shapes.key(other) == key
+
+
+def lca(elements):
+    """The deepest element holding all of `elements`."""
+    paths = []
+    for el in elements:
+        path = []
+        while el is not None:
+            path.append(el)
+            el = el.getparent()
+        paths.append(path[::-1])
+    common = None
+    for nodes in zip(*paths, strict=False):
+        if all(n is nodes[0] for n in nodes):
+            common = nodes[0]
+        else:
+            break
+    return common
