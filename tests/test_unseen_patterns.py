@@ -231,3 +231,21 @@ def test_a_title_holding_a_year_range_keeps_it_and_the_release_line_gives_the_da
     assert [(e["title"], e["date_start"]) for e in entries] == [
         (f"Grant for the period (2021-2024) number {i}", f"2020-02-1{i}") for i in range(3, 6)
     ]
+
+
+@pytest.mark.parametrize(
+    "shown, title, day",
+    [
+        ("Economic Committee Meeting – 4/1{i}/2026", "Economic Committee Meeting", "2026-04-1{i}"),
+        ("1{i} May 2020 | Annual report on wages", "Annual report on wages", "2020-05-1{i}"),
+        ("Regional forum on skills - 1{i} - 2{i} May 2022", "Regional forum on skills", "2022-05-1{i}"),
+        ("Monthly Meeting – 5/1{i}/2026 – In Person and via Zoom", None, None),  # a date in the middle stays
+        ("Annual Report {i} - 2020", None, None),  # a bare year names the report, it is no date
+    ],
+)
+def test_a_date_after_a_dash_or_bar_at_the_edge_of_a_title_is_the_date(shown, title, day):
+    """Issue 21: a date-shaped run at the start or end of a heading, separated by a dash or bar, is the date."""
+    row = "<li><h3><a href='/m/{i}'>" + shown + "</a></h3><p>Minutes and agenda of the meeting {i}.</p></li>"
+    entries = _entries("<ul>" + "".join(row.format(i=i) for i in range(1, 4)) + "</ul>")
+    expected = [((title or shown).format(i=i), day and day.format(i=i)) for i in range(1, 4)]
+    assert [(e["title"], e["date_start"]) for e in entries] == expected
