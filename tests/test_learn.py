@@ -393,3 +393,19 @@ def test_the_date_is_learnt_from_the_next_blocks_when_the_examples_shows_none():
     text, entries = read(html, [TITLES[0]])
     assert 'date = "span.when"' in text
     assert [e["date_start"] for e in entries] == [None, *ISO[1:]]
+
+
+def test_a_list_in_two_columns_each_inside_a_wrapper_is_one_list():
+    def column(name: str, part: list) -> str:
+        posts = "".join(
+            f'<article class="entry {name}-entry"><h3 class="entry-title"><a href="/{name}/{i}">{t}</a></h3>'
+            f'<time class="entry-date">{d}</time></article>'
+            for i, (t, d) in part
+        )
+        return f'<div class="{name} half"><div class="inner"><h2>Latest {name}</h2>{posts}</div></div>'
+
+    numbered = list(enumerate(zip(TITLES, DATES, strict=True)))
+    html = page(column("news", numbered[:2]) + column("blog", numbered[2:]))
+    for example in (TITLES[0], TITLES[3]):
+        text, entries = read(html, [example])
+        assert [(e["title"], e["date_start"]) for e in entries] == list(zip(TITLES, ISO, strict=True)), text

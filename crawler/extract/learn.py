@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from ..parsers.dates import looks_like_date_line
 from .css_names import ancestor_names, compounds, exact_selector, shared_classes, stable_classes, valid
 from .fields import HEADINGS, is_more_link
-from .html import INLINE, select, text_of
+from .html import INLINE, is_ancestor, select, text_of
 
 
 class LearnError(ValueError):
@@ -205,18 +205,49 @@ def _containers(el) -> tuple:
 
 
 def _with_columns(block: Block) -> list:
-    """The members, and their like in the columns beside their parent: the same list laid out in
-    columns (adjacent siblings of the parent's tag sharing one of its classes); a list elsewhere
-    on the page (a homepage's other lists) is not a column."""
+    """The members, and their like in the columns beside their list: the same list laid out in
+    columns (adjacent siblings of the list's container, or of a wrapper the container alone
+    fills, sharing one of its classes: "news twocol" beside "blog twocol"); a list elsewhere on
+    the page (a homepage's other lists) is not a column."""
     parent, members = block.node.getparent(), list(block.members)
-    classes = set(shared_classes([parent]))
-    for step in ("getprevious", "getnext"):
-        column = getattr(parent, step)()
-        while column is not None and column.tag == parent.tag and classes & set(shared_classes([column])):
-            members += [c for c in column if c.tag == block.node.tag and follow(c, block.path) is not None]
-            column = getattr(column, step)()
-    position = {el: i for i, el in enumerate(parent.getparent().iter())} if parent.getparent() is not None else {}
+    column, depth = parent, 0
+    while depth <= _MAX_WRAPPERS:
+        members += _column_members(block, column, depth)
+        up = column.getparent()
+        if up is None or up.tag in ("body", "html") or _element_children(up) != [column]:
+            break
+        column, depth = up, depth + 1
+    top = parent.getparent()
+    while top is not None and not all(is_ancestor(top, m) for m in members):
+        top = top.getparent()
+    position = {el: i for i, el in enumerate(top.iter())} if top is not None else {}
     return sorted(dict.fromkeys(members), key=lambda m: position.get(m, 0))
+
+
+_MAX_WRAPPERS = 2  # wrappers (<div class="inner">) between a column and its list, climbed through
+
+
+def _element_children(el) -> list:
+    return [c for c in el if isinstance(c.tag, str)]
+
+
+def _column_members(block: Block, column, depth: int) -> list:
+    """The blocks like the example's in the columns adjacent to `column` that share a class with
+    it, reached through `depth` wrappers each filled by one element."""
+    classes, found = set(shared_classes([column])), []
+    for step in ("getprevious", "getnext"):
+        other = getattr(column, step)()
+        while other is not None and other.tag == column.tag and classes & set(shared_classes([other])):
+            inner = other
+            for _ in range(depth):
+                only = _element_children(inner)
+                inner = only[0] if len(only) == 1 else None
+                if inner is None:
+                    break
+            if inner is not None:
+                found += [c for c in inner if c.tag == block.node.tag and follow(c, block.path) is not None]
+            other = getattr(other, step)()
+    return found
 
 
 def _named_block(title) -> Block | None:
