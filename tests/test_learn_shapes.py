@@ -1,0 +1,63 @@
+"""`listing-archive learn` on shapes a page gives its entries' dates and lists: where the date sits
+relative to the example's block, lists in columns, blocks that vary."""
+
+from test_learn import DATES, ISO, TITLES, page, read
+
+
+# --- where the date is --------------------------------------------------------------------------------------
+
+
+def test_date_opening_a_long_meta_line_with_author_and_categories():
+    categories = ", ".join(f'<a href="/c/{n}">Category number {n}</a>' for n in range(4))
+    html = page(
+        "".join(
+            f'<article class="post"><h2><a href="/n/{i}">{t}</a></h2><div class="meta">'
+            f'{iso[8:]}.{iso[5:7]}.{iso[:4]}&nbsp;|&nbsp; Von <a href="/a">Redaktion</a> | {categories}</div>'
+            "<p>A few words about this story, long enough to read.</p></article>"
+            for i, (t, iso) in enumerate(zip(TITLES, ISO, strict=True))
+        )
+    ).replace('lang="en"', 'lang="de"')
+    text, entries = read(html, [TITLES[0]])
+    assert 'date = "div.meta"' in text
+    assert [e["date_start"] for e in entries] == ISO
+
+
+def test_a_title_that_is_a_date_is_the_date_too():
+    rows = "".join(
+        f'<tr><td><a href="/m/{i}">{iso[5:7]}/{iso[8:]}/{iso[:4]}</a></td><td><a href="/m/{i}.pdf">Agenda</a></td></tr>'
+        for i, iso in enumerate(ISO)
+    )
+    html = page(f'<table class="meetings">{rows}</table>').replace('lang="en"', 'lang="en-US"')
+    text, entries = read(html, ["02/03/2023"])
+    assert [e["title"] for e in entries] == [f"{iso[5:7]}/{iso[8:]}/{iso[:4]}" for iso in ISO]
+    assert [e["date_start"] for e in entries] == ISO, text  # month first: en-US, and "03/12" says so
+
+
+def test_the_date_is_learnt_from_the_next_blocks_when_the_examples_shows_none():
+    html = page(
+        "".join(
+            f'<div class="card"><h3><a href="/n/{i}">{t}</a></h3>'
+            + (f'<span class="when">{d}</span>' if i else "")
+            + "</div>"
+            for i, (t, d) in enumerate(zip(TITLES, DATES, strict=True))
+        )
+    )
+    text, entries = read(html, [TITLES[0]])
+    assert 'date = "span.when"' in text
+    assert [e["date_start"] for e in entries] == [None, *ISO[1:]]
+
+
+def test_a_list_in_two_columns_each_inside_a_wrapper_is_one_list():
+    def column(name: str, part: list) -> str:
+        posts = "".join(
+            f'<article class="entry {name}-entry"><h3 class="entry-title"><a href="/{name}/{i}">{t}</a></h3>'
+            f'<time class="entry-date">{d}</time></article>'
+            for i, (t, d) in part
+        )
+        return f'<div class="{name} half"><div class="inner"><h2>Latest {name}</h2>{posts}</div></div>'
+
+    numbered = list(enumerate(zip(TITLES, DATES, strict=True)))
+    html = page(column("news", numbered[:2]) + column("blog", numbered[2:]))
+    for example in (TITLES[0], TITLES[3]):
+        text, entries = read(html, [example])
+        assert [(e["title"], e["date_start"]) for e in entries] == list(zip(TITLES, ISO, strict=True)), text
