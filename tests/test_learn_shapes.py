@@ -3,7 +3,6 @@ relative to the example's block, lists in columns, blocks that vary."""
 
 from test_learn import DATES, ISO, TITLES, page, read
 
-
 # --- where the date is --------------------------------------------------------------------------------------
 
 
