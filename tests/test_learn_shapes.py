@@ -6,18 +6,26 @@ from test_learn import DATES, ISO, TITLES, page, read
 # --- where the date is --------------------------------------------------------------------------------------
 
 
+def meta_line(iso: str) -> str:
+    """A blog's long meta line opening on its date: author, six categories, a comments link."""
+    categories = ", ".join(f'<a href="/c/{n}" rel="tag">Category number {n}</a>' for n in range(6))
+    return (
+        f'<div class="meta"><div class="byline">{iso[8:]}.{iso[5:7]}.{iso[:4]}&nbsp;|&nbsp; Von '
+        f'<a href="/a" rel="author">Redaktion</a> &nbsp;|&nbsp; {categories} &nbsp;|&nbsp; <a href="#respond"> </a>'
+        '</div><div class="clear"></div></div>'
+    )
+
+
 def test_date_opening_a_long_meta_line_with_author_and_categories():
-    categories = ", ".join(f'<a href="/c/{n}">Category number {n}</a>' for n in range(4))
     html = page(
         "".join(
-            f'<article class="post"><h2><a href="/n/{i}">{t}</a></h2><div class="meta">'
-            f'{iso[8:]}.{iso[5:7]}.{iso[:4]}&nbsp;|&nbsp; Von <a href="/a">Redaktion</a> | {categories}</div>'
+            f'<article class="post"><h2><a href="/n/{i}">{t}</a></h2>{meta_line(iso)}'
             "<p>A few words about this story, long enough to read.</p></article>"
             for i, (t, iso) in enumerate(zip(TITLES, ISO, strict=True))
         )
     ).replace('lang="en"', 'lang="de"')
     text, entries = read(html, [TITLES[0]])
-    assert 'date = "div.meta"' in text
+    assert 'date = "div.byline"' in text
     assert [e["date_start"] for e in entries] == ISO
 
 
@@ -60,3 +68,16 @@ def test_a_list_in_two_columns_each_inside_a_wrapper_is_one_list():
     for example in (TITLES[0], TITLES[3]):
         text, entries = read(html, [example])
         assert [(e["title"], e["date_start"]) for e in entries] == list(zip(TITLES, ISO, strict=True)), text
+
+
+def test_a_featured_first_entry_showing_its_date_its_own_way_does_not_hide_the_others_date():
+    html = page(
+        "".join(
+            f'<article class="post"><h2><a href="/n/{i}">{t}</a></h2>'
+            + (f'<p class="hero-date">{iso[8:]}.{iso[5:7]}.{iso[:4]}</p>' if i == 0 else meta_line(iso))
+            + "</article>"
+            for i, (t, iso) in enumerate(zip(TITLES, ISO, strict=True))
+        )
+    ).replace('lang="en"', 'lang="de"')
+    text, entries = read(html, [TITLES[0]])
+    assert [e["date_start"] for e in entries] == ISO, text

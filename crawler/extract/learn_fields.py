@@ -124,11 +124,12 @@ def _title_in(block: Block, run: list):
 def date_selector(block: Block, languages=None) -> str | None:
     """The selector of a block's date element that reads a date in the most blocks, and a date
     in at least nine blocks of ten where it selects anything. The example's block shows which
-    element; where it shows no date (a first entry set apart), the next blocks that do."""
+    element; where it shows none that the other blocks share (a first entry set apart), the next
+    blocks do."""
     runs = list(block.runs.values())
     example_run = block.runs[block.node]
     ordered = [example_run] + [run for run in runs if run is not example_run][:_DATE_RUNS_TRIED]
-    best, best_count = None, 0
+    best, best_count, enough = None, 0, max(2, len(runs) // 2)
     for run in ordered:
         for el in _date_elements(block, run, languages):
             for selector in candidates(el, next((p for p in run if is_ancestor(p, el)), run[0])):
@@ -138,9 +139,9 @@ def date_selector(block: Block, languages=None) -> str | None:
                 dated = sum(1 for p in hits if _is_date(p, languages))
                 if dated > best_count and dated >= 0.9 * len(hits):
                     best, best_count = selector, dated
-        if best is not None:
-            break  # the example's block (else the first dated one) says where the date is
-    return best if best_count >= max(2, len(runs) // 2) else None
+        if best_count >= enough:
+            break  # the example's block (else the next that is like the rest) says where the date is
+    return best if best_count >= enough else None
 
 
 _DATE_RUNS_TRIED = 3  # blocks looked at for the date element when the example's shows none
