@@ -81,3 +81,24 @@ def test_a_featured_first_entry_showing_its_date_its_own_way_does_not_hide_the_o
     ).replace('lang="en"', 'lang="de"')
     text, entries = read(html, [TITLES[0]])
     assert [e["date_start"] for e in entries] == ISO, text
+
+
+def test_a_list_that_carries_on_as_bare_links_is_read_whole_but_not_its_pager_or_categories():
+    posts = "".join(
+        f'<div class="item"><h2 class="heading"><a href="/news/sport/{i}-story.html">{t}</a></h2>'
+        f'<p class="when">{d}</p><p>A few words about this story, long enough to read.</p></div>'
+        for i, (t, d) in enumerate(zip(TITLES[:2], DATES, strict=False))
+    )
+    more = [f"An older story number {n} of the week" for n in range(3)]
+    links = "".join(f'<li><a href="/news/sport/{n + 9}-older.html">{t}</a></li>' for n, t in enumerate(more))
+    categories = "".join(
+        f'<li><a href="/news/sport/{c}/">{c.title()} news pages</a></li>' for c in ("golf", "tennis", "rugby")
+    )
+    pager = "".join(f'<li><a href="/news/sport/page/{n}/">Older posts, page {n}</a></li>' for n in (2, 3, 4))
+    others = f'<ul class="categories">{categories}</ul><ul class="pager">{pager}</ul>'
+    more_box = f'<div class="more"><h3>More articles ...</h3><ol class="links">{links}</ol></div>'
+    text, entries = read(page(f'<div class="blog">{posts}{more_box}{others}</div>'), [TITLES[0]])
+    assert [e["title"] for e in entries] == [*TITLES[:2], *more], text
+    assert [e["date_start"] for e in entries] == [*ISO[:2], None, None, None]
+    text, entries = read(page(f'<div class="blog">{posts}{others}</div>'), [TITLES[0]])
+    assert [e["title"] for e in entries] == TITLES[:2], text

@@ -13,6 +13,7 @@ from .css_names import valid
 from .html import is_ancestor, parse_html, select
 from .learn import Block, LearnError, entry_selector, find_block, follow, make_flat, same_title, title_elements
 from .learn_fields import date_selector, description_selector, first_in, image_selector, next_selector, title_selector
+from .learn_more import continuation_selector
 from .pagination import find_page_links
 from .profiles import Profile, profile_from_text
 
@@ -100,6 +101,9 @@ def learn_selectors(root, url: str, examples: list[str]) -> dict[str, str]:
     image = image_selector(block)
     if image:
         selectors["image"] = image
+    more = continuation_selector(root, block.members) if not block.flat else None
+    if more:
+        selectors["entry"] += f", {more}"  # the list carries on as bare links
     links = find_page_links(root, url)
     after = next_selector(root, links[0] if links else None)
     if after:

@@ -1,0 +1,90 @@
+"""A list that changes shape part-way: a few full entries, then the rest as bare links ("More
+articles ...": a list of one link an item, into the same section of the site as the entries).
+The example shows one shape; the links after the last entry, inside the list's own container,
+are the same list."""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+from ..parsers.ids import join_url
+from .css_names import ancestor_names, compounds, exact_selector
+from .html import is_ancestor, text_of
+from .learn import title_like
+
+
+def continuation_selector(root, members: list) -> str | None:
+    """A selector for the items of a list of bare links that carries on the entries' list (after
+    the last entry, in the entries' container, every link into the entries' section); None if none."""
+    base = root.getroottree().docinfo.URL or ""
+    hrefs = [_first_href(m, base) for m in members]
+    section = _section(hrefs)
+    top = _common_ancestor(members)
+    if section is None or top is None:
+        return None
+    order = {el: i for i, el in enumerate(top.iter())}
+    last = order[members[-1]]
+    for found in top.iter("ul", "ol"):
+        if order[found] < last or any(is_ancestor(m, found) for m in members):
+            continue
+        items = [li for li in found if li.tag == "li"]
+        links = [_only_link(li) for li in items]
+        if len(items) < _MIN_ITEMS or any(a is None for a in links):
+            continue
+        depths = {_depth(h) for h in hrefs}
+        targets = [join_url(base, a.get("href")) for a in links]
+        # into the entries' section, as deep as an entry's link (a pager's or a category's link is not)
+        if all((_directory(t) or "").startswith(section) and _depth(t) in depths for t in targets):
+            names = [c for c in compounds(found) if "." in c or "#" in c] + ancestor_names(found, levels=2)
+            return exact_selector(root, items, [f"{name} > li" for name in names[:1]] + [f"{n} li" for n in names])
+    return None
+
+
+_MIN_ITEMS = 3  # fewer: a pair of older/newer links, not a list
+
+
+def _only_link(li):
+    """The item's one link, when it is a title (more than a word, not "Read more")."""
+    links = [a for a in li.iter("a") if a.get("href")]
+    return links[0] if len(links) == 1 and title_like(links[0]) and text_of(li) == text_of(links[0]) else None
+
+
+def _depth(url: str | None) -> tuple[int, bool]:
+    """How deep an address's path goes, and whether it names a folder ("/news/golf/") or a page."""
+    path = urlsplit(url or "").path
+    return len([part for part in path.split("/") if part]), path.endswith("/")
+
+
+def _first_href(member, base: str) -> str | None:
+    a = next((a for a in member.iter("a") if a.get("href")), None)
+    return join_url(base, a.get("href")) if a is not None else None
+
+
+def _directory(url: str | None) -> str | None:
+    """The address up to its path's last "/" ("https://x.org/news/sport/")."""
+    if not url:
+        return None
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}{parts.path.rsplit('/', 1)[0]}/"
+
+
+def _section(urls: list) -> str | None:
+    """The longest directory every entry's link lies in, below the site's root; None if none."""
+    folders = [_directory(u) for u in urls]
+    if not folders or None in folders:
+        return None
+    split = [f.rstrip("/").split("/") for f in folders]
+    common = []
+    for parts in zip(*split, strict=False):
+        if len(set(parts)) > 1:
+            break
+        common.append(parts[0])
+    # scheme, "", host, then at least one folder
+    return "/".join(common) + "/" if len([p for p in common[3:] if p]) >= 1 else None
+
+
+def _common_ancestor(members: list):
+    top = members[0].getparent() if members else None
+    while top is not None and not all(is_ancestor(top, m) for m in members):
+        top = top.getparent()
+    return top
