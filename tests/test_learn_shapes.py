@@ -102,3 +102,20 @@ def test_a_list_that_carries_on_as_bare_links_is_read_whole_but_not_its_pager_or
     assert [e["date_start"] for e in entries] == [*ISO[:2], None, None, None]
     text, entries = read(page(f'<div class="blog">{posts}{others}</div>'), [TITLES[0]])
     assert [e["title"] for e in entries] == TITLES[:2], text
+
+
+def featured_then_list() -> str:
+    def post(i: int, classes: str, heading: str) -> str:
+        return (
+            f'<article class="{classes}"><{heading}><a href="/n/{i}">{TITLES[i]}</a></{heading}>'
+            f'<span class="date">{DATES[i]}</span><p>A few words about this story, long enough to read.</p></article>'
+        )
+
+    rest = "".join(post(i, "post", "h2") for i in range(1, 4))
+    return page(f'<div class="hero">{post(0, "post featured-post", "h1")}</div><div class="list">{rest}</div>')
+
+
+def test_a_featured_first_entry_set_apart_with_its_own_heading_and_class_is_the_example():
+    text, entries = read(featured_then_list(), [TITLES[0]])
+    assert 'entry = "article.post"' in text
+    assert [(e["title"], e["date_start"]) for e in entries] == list(zip(TITLES, ISO, strict=True)), text

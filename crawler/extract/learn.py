@@ -154,7 +154,7 @@ def find_block(title) -> Block | None:
             if node.tag == "body" or _titles_inside(node, title) > 1:
                 break  # this holds several entries: the block lies below
             members = [s for s in parent if s.tag == node.tag and follow(s, path) is not None]
-            if sum(1 for m in members if _titles_inside(m, title) > 1) > _GROUPS_SHARE * len(members):
+            if sum(1 for m in members if _holds_entries(m, title, path)) > _GROUPS_SHARE * len(members):
                 break  # like siblings holding several titles each: lists, not entries (a first entry set apart)
             if node not in members:
                 members.append(node)
@@ -177,6 +177,19 @@ def find_block(title) -> Block | None:
 
 # Like siblings of which this share hold several titles each are groups of entries, not entries.
 _GROUPS_SHARE = 0.2
+
+
+def _holds_entries(node, title, path: list) -> bool:
+    """Several titles like the example's, or several children of the entry's tag each headed by
+    a title (a list of <article><h2> beside a featured <article><h1> set apart)."""
+    if _titles_inside(node, title) > 1:
+        return True
+    headed = [c for c in node if path and c.tag == path[0] and _headed(c)]
+    return len(headed) > 1
+
+
+def _headed(el) -> bool:
+    return any(title_like(h) for h in el.iter(*HEADINGS))
 
 
 def _with_like_groups(block: Block) -> list:
@@ -263,10 +276,28 @@ def _named_block(title) -> Block | None:
         if classes and (node is not title or node.tag not in INLINE):
             alike = [el for el in root.iter(node.tag) if (el.get("class") or "").split() == classes]
             members = [el for el in alike if el is node or follow(el, path) is not None]
+            if len(members) < 2 and _headed(node):
+                members = _headed_alike(node)
             if len(members) >= 2 and (best is None or len(members) >= len(best.members)):
                 best = Block(node=node, title=title, path=list(path), members=members)
         path.insert(0, node.tag)
     return best
+
+
+def _headed_alike(node) -> list:
+    """A featured entry set apart (its own container, its own heading level, a class more): it
+    and the largest set of siblings elsewhere of its tag, sharing a class with it, each headed
+    by a title."""
+    classes = set(stable_classes(node))
+    groups: dict = {}
+    for el in node.getroottree().getroot().iter(node.tag):
+        if el is not node and classes & set(stable_classes(el)) and _headed(el):
+            groups.setdefault(el.getparent(), []).append(el)
+    group = max(groups.values(), key=len, default=[])
+    if len(group) < 2:
+        return [node]
+    position = {el: i for i, el in enumerate(node.getroottree().getroot().iter())}
+    return sorted([node, *group], key=position.__getitem__)
 
 
 def entry_selector(root, block: Block) -> str:
