@@ -119,3 +119,49 @@ def test_a_featured_first_entry_set_apart_with_its_own_heading_and_class_is_the_
     text, entries = read(featured_then_list(), [TITLES[0]])
     assert 'entry = "article.post"' in text
     assert [(e["title"], e["date_start"]) for e in entries] == list(zip(TITLES, ISO, strict=True)), text
+
+
+def test_a_class_naming_a_place_in_a_row_does_not_cut_the_list():
+    # Two groups: the first in one column (every item "last" in its row), the second in two columns.
+    def item(i: int, last: bool) -> str:
+        return (
+            f'<div class="itemContainer{" itemContainerLast" if last else ""}"><div class="catItem">'
+            f'<h3 class="catItemTitle"><a href="/n/{i}">{TITLES[i]}</a></h3><span class="catItemDate">{DATES[i]}</span>'
+            "</div></div>"
+        )
+
+    leading = "".join(item(i, True) for i in range(2))
+    secondary = "".join(item(i, i == 3) for i in range(2, 4))
+    html = page(f'<div class="itemList"><div id="leading">{leading}</div><div id="secondary">{secondary}</div></div>')
+    text, entries = read(html, [TITLES[1]])
+    assert 'entry = "div.itemContainer"' in text
+    assert [(e["title"], e["date_start"]) for e in entries] == list(zip(TITLES, ISO, strict=True)), text
+
+
+def test_the_example_in_a_sidebar_of_bare_links_and_in_the_posts_picks_the_posts():
+    posts = "".join(
+        f'<div class="post"><h3><a href="/p/{i}">{t}</a></h3><span class="date">{d}</span>'
+        "<p>A few words about this story, long enough to read.</p></div>"
+        for i, (t, d) in enumerate(zip(TITLES[:3], DATES, strict=False))
+    )
+    labels = [TITLES[1], "Another label with words", "A third label here", "Fourth label in list", "Fifth label"]
+    sidebar = '<ul class="labels">' + "".join(f'<li><a href="/l/{n}">{t}</a> (3)</li>' for n, t in enumerate(labels))
+    html = page(f'<div class="posts">{posts}</div><aside>{sidebar}</ul></aside>')
+    text, entries = read(html, [TITLES[1]])
+    assert [e["title"] for e in entries] == TITLES[:3], text
+
+
+def test_the_example_alone_in_its_month_reads_every_month():
+    months = [TITLES[:2], TITLES[2:3]]
+    html = page(
+        "".join(
+            f"<h3>Month {n}</h3><dl class='events'>"
+            + "".join(
+                f'<dt><a href="/e/{t[:5]}">{t}</a></dt><dd class="when">{DATES[TITLES.index(t)]}</dd>' for t in month
+            )
+            + "</dl>"
+            for n, month in enumerate(months)
+        )
+    )
+    text, entries = read(html, [TITLES[2]])
+    assert [(e["title"], e["date_start"]) for e in entries] == list(zip(TITLES[:3], ISO[:3], strict=True)), text

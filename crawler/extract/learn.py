@@ -8,6 +8,7 @@ the page itself. Pure page -> profile logic: no network, no Scrapy."""
 from __future__ import annotations
 
 import html
+import re
 import unicodedata
 from dataclasses import dataclass, field
 
@@ -163,7 +164,12 @@ def find_block(title) -> Block | None:
         path.insert(0, node.tag)
         node = parent
     if best is None or len(best.members) < 2:
-        return _named_block(title)
+        named = _named_block(title)
+        if named is not None or best is None:
+            return named
+        best.members = _alone_in_its_group(best)  # a group holding one entry, of a list cut in groups
+        if len(best.members) < 2:
+            return None
     # Siblings of classes all different (a first entry's box, then rows): blocks named by a class
     # they share, when there are as many, are the entries.
     mixed = not shared_classes(best.members) and all(stable_classes(m) for m in best.members)
@@ -197,7 +203,8 @@ def _with_like_groups(block: Block) -> list:
     containers like theirs (parent and grandparent of the same tags and classes): one list cut
     into groups (by day, by month; a first entry set apart). Another list of the page sits in
     containers of its own, and stays out."""
-    classes = set(shared_classes(block.members))
+    # "itemContainer itemContainerLast": a group of one column has every member last; the others do not.
+    classes = {c for c in shared_classes(block.members) if not _POSITIONAL.search(c)}
     if not classes:
         return block.members
     node, root = block.node, block.node.getroottree().getroot()
@@ -209,6 +216,23 @@ def _with_like_groups(block: Block) -> list:
     ]
     position = {el: i for i, el in enumerate(root.iter())}
     return sorted(dict.fromkeys(block.members + extra), key=position.__getitem__)
+
+
+def _alone_in_its_group(block: Block) -> list:
+    """The example alone in its group (a month holding one event): the elements of its tag and
+    classes in containers like its own (parent and grandparent alike, a title at the same place)."""
+    node, root = block.node, block.node.getroottree().getroot()
+    around, signature = _containers(node), _signature(node)
+    like = [
+        el
+        for el in root.iter(node.tag)
+        if _signature(el) == signature and _containers(el) == around and follow(el, block.path) is not None
+    ]
+    return like if node in like and len({el.getparent() for el in like}) > 1 else [node]
+
+
+# A class naming a place in a row or a list, joined to a name ("itemContainerLast", "post-odd").
+_POSITIONAL = re.compile(r"(?:[-_](?:first|last|odd|even|alt)|(?:First|Last|Odd|Even|Alt))$")
 
 
 def _containers(el) -> tuple:
@@ -276,6 +300,8 @@ def _named_block(title) -> Block | None:
         if classes and (node is not title or node.tag not in INLINE):
             alike = [el for el in root.iter(node.tag) if (el.get("class") or "").split() == classes]
             members = [el for el in alike if el is node or follow(el, path) is not None]
+            if any(_titles_inside(m, title) > 1 for m in members):
+                members = []  # groups of entries (a month's list), not entries
             if len(members) < 2 and _headed(node):
                 members = _headed_alike(node)
             if len(members) >= 2 and (best is None or len(members) >= len(best.members)):

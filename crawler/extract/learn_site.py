@@ -10,8 +10,18 @@ from datetime import UTC, datetime
 from ..parsers.ids import host_of
 from . import extract_page, page_language
 from .css_names import valid
-from .html import is_ancestor, parse_html, select
-from .learn import Block, LearnError, entry_selector, find_block, follow, make_flat, same_title, title_elements
+from .html import is_ancestor, parse_html, select, text_of
+from .learn import (
+    Block,
+    LearnError,
+    entry_selector,
+    find_block,
+    follow,
+    make_flat,
+    normal,
+    same_title,
+    title_elements,
+)
 from .learn_fields import date_selector, description_selector, first_in, image_selector, next_selector, title_selector
 from .learn_more import continuation_selector
 from .pagination import find_page_links
@@ -42,7 +52,7 @@ def _blocks(root, examples: list[str]) -> tuple[Block, list]:
             f'example "{examples[0]}" is on the page but in no list: nothing around it repeats '
             "(give the title of an entry of the list you want)"
         )
-    options.sort(key=lambda b: (_in_carousel(b.node), -len(b.members)))
+    options.sort(key=lambda b: (_in_carousel(b.node), _bare(b), -len(b.members)))
     for block in options:
         if _holds_all(block, located[1:]):
             return block, located
@@ -67,6 +77,15 @@ _CAROUSEL = re.compile(r"swiper|slick|carousel|slider|owl-|glide|splide", re.IGN
 
 def _in_carousel(node) -> bool:
     return any(_CAROUSEL.search(el.get("class") or "") for el in (node, *list(node.iterancestors())[:4]))
+
+
+def _bare(block: Block) -> bool:
+    """An entry that is its title and nothing else (a sidebar's list of labels or recent posts):
+    where the title is also in a list of entries with more to them, that list is the one wanted."""
+    return len(normal(text_of(block.node))) <= len(normal(text_of(block.title))) + _BARE_SLACK
+
+
+_BARE_SLACK = 8  # characters beside the title: a count "(12)", a bullet
 
 
 def _holds_all(block: Block, located: list) -> bool:
