@@ -17,12 +17,12 @@ from .learn import (
     entry_selector,
     find_block,
     follow,
-    make_flat,
     normal,
     same_title,
     title_elements,
 )
 from .learn_fields import date_selector, description_selector, first_in, image_selector, next_selector, title_selector
+from .learn_flat import make_flat
 from .learn_more import continuation_selector
 from .pagination import find_page_links
 from .profiles import Profile, profile_from_text
