@@ -165,3 +165,18 @@ def test_the_example_alone_in_its_month_reads_every_month():
     )
     text, entries = read(html, [TITLES[2]])
     assert [(e["title"], e["date_start"]) for e in entries] == list(zip(TITLES[:3], ISO[:3], strict=True)), text
+
+
+def test_a_short_title_with_its_date_inside_its_link_is_found_and_read_without_it():
+    names = ["JMM Report", "Annual TB report", "Circular", "Guidelines for all"]
+    html = page(
+        '<div class="news">'
+        + "".join(
+            f'<div class="row"><a href="/f/{i}">{n}<br><span class="rdate">( Release Date :{iso[8:]}/{iso[5:7]}/'
+            f"{iso[:4]} )</span></a> [PDF]</div>"
+            for i, (n, iso) in enumerate(zip(names, ISO, strict=True))
+        )
+        + "</div>"
+    )
+    text, entries = read(html, ["Circular"])
+    assert [(e["title"], e["date_start"]) for e in entries] == list(zip(names, ISO, strict=True)), text

@@ -12,6 +12,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
+from ..parsers.datelines import date_in_line
 from ..parsers.dates import looks_like_date_line
 from .css_names import ancestor_names, compounds, exact_selector, shared_classes, stable_classes, valid
 from .fields import HEADINGS, is_more_link
@@ -79,11 +80,24 @@ def title_elements(root, example: str) -> list:
         if len(raw) > 3 * len(example) + 40:
             continue  # far too long to be the example (cheap test first)
         score = _matches(normal(raw), wanted)
+        if not score and len(el):
+            # "JMM Report 2019<br><span>( Release Date :24/06/2020 )</span>": the title, a date beside it
+            score = min(1, _matches(normal(_text_without_dates(el)), wanted))
         if score:
             found[score].append(el)
     best = found[2] or found[1]
     inner = [el for el in best if not any(d in best for d in el.iterdescendants())]
     return list(dict.fromkeys(_as_link(el) for el in inner))
+
+
+def _text_without_dates(el) -> str:
+    """The element's text but for the elements inside it that show a date."""
+    parts = [el.text or ""]
+    for child in el:
+        if isinstance(child.tag, str) and not date_in_line(text_of(child)):
+            parts.append(_text_without_dates(child))
+        parts.append(child.tail or "")
+    return " ".join(parts)
 
 
 def _as_link(el):

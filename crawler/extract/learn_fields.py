@@ -67,7 +67,11 @@ def title_selector(block: Block) -> str | None:
     runs = list(block.runs.values())
     example_run = block.runs[block.node]
     stop = holder(block, block.title)
-    inner = [el for el in block.title.iterdescendants() if same_title(text_of(el), text_of(block.title))]
+    inner = [
+        el
+        for el in block.title.iterdescendants()
+        if same_title(text_of(el), text_of(block.title)) and not date_in_line(text_of(el))
+    ]
     # The innermost element of the title's text first: the link may hold more in other entries
     # (<a><strong>Title</strong> <span>subtitle</span></a>).
     options = [c for el in inner[-1:] for c in candidates(el, stop)] + candidates(block.title, stop)
