@@ -180,3 +180,17 @@ def test_a_short_title_with_its_date_inside_its_link_is_found_and_read_without_i
     )
     text, entries = read(html, ["Circular"])
     assert [(e["title"], e["date_start"]) for e in entries] == list(zip(names, ISO, strict=True)), text
+
+
+def test_a_lead_entry_in_markup_of_its_own_above_the_list_is_the_example():
+    lead = (
+        f'<div class="lead-story"><h1><a href="/n/0">{TITLES[0]}</a></h1><p class="when">{DATES[0]}</p>'
+        "<p>A few words about this story, long enough to read.</p></div>"
+    )
+    rest = "".join(
+        f'<article class="post"><h2><a href="/n/{i}">{TITLES[i]}</a></h2><span class="date">{DATES[i]}</span></article>'
+        for i in range(1, 4)
+    )
+    text, entries = read(page(f'{lead}<div class="latest">{rest}</div>'), [TITLES[0]])
+    assert 'entry = "div.lead-story, article.post"' in text
+    assert [(e["title"], e["date_start"]) for e in entries] == list(zip(TITLES, ISO, strict=True)), text

@@ -33,6 +33,7 @@ class Block:
     members: list  # the node and its siblings that hold a title at the same place
     flat: bool = False
     runs: dict = field(default_factory=dict)  # member -> its elements (flat: with the siblings after it)
+    lead: object = None  # a lead entry set apart above the list, in markup of its own (the example's)
 
 
 _QUOTES = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "–": "-", "—": "-", "\xa0": " "})

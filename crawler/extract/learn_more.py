@@ -1,7 +1,7 @@
-"""A list that changes shape part-way: a few full entries, then the rest as bare links ("More
-articles ...": a list of one link an item, into the same section of the site as the entries).
-The example shows one shape; the links after the last entry, inside the list's own container,
-are the same list."""
+"""Lists whose entries do not all look alike. A list that changes shape part-way: a few full
+entries, then the rest as bare links ("More articles ...": one link an item, into the same section
+of the site as the entries). A lead entry set apart above the list, in markup of its own. The
+example shows one shape; these rules find the other."""
 
 from __future__ import annotations
 
@@ -9,8 +9,9 @@ from urllib.parse import urlsplit
 
 from ..parsers.ids import join_url
 from .css_names import ancestor_names, compounds, exact_selector
+from .fields import HEADINGS
 from .html import is_ancestor, text_of
-from .learn import title_like
+from .learn import Block, find_block, title_like
 
 
 def continuation_selector(root, members: list) -> str | None:
@@ -88,3 +89,36 @@ def _common_ancestor(members: list):
     while top is not None and not all(is_ancestor(top, m) for m in members):
         top = top.getparent()
     return top
+
+
+def lead_block(title) -> Block | None:
+    """The example in no list of its own: a lead entry set apart above the list, in markup of its
+    own. The list is the one right after it whose entries are headed by a title; the lead (the
+    example's container beside that list) is read as its first entry."""
+    node = title
+    for _ in range(_LEAD_LEVELS):
+        parent = node.getparent()
+        if parent is None or parent.tag in ("body", "html"):
+            return None
+        heading = next((h for s in node.itersiblings() if isinstance(s.tag, str) for h in s.iter(*HEADINGS)), None)
+        link = next((a for a in heading.iter("a") if a.get("href")), None) if heading is not None else None
+        if link is not None and title_like(link):
+            block = find_block(link)
+            if block is None or len(block.members) < _MIN_LIST or any(is_ancestor(m, title) for m in block.members):
+                return None
+            block.lead = node
+            return block
+        node = parent
+    return None
+
+
+_LEAD_LEVELS = 4  # from the example's title up to the container it shares with the list
+_MIN_LIST = 2
+
+
+def lead_selector(root, lead) -> str | None:
+    """A selector for the lead entry alone: its name, or its parent's and its own."""
+    own = compounds(lead)
+    parent = lead.getparent()
+    around = [f"{p} > {o}" for p in compounds(parent) for o in own] if parent is not None else []
+    return exact_selector(root, [lead], [o for o in own if o != lead.tag] + around)

@@ -23,7 +23,7 @@ from .learn import (
 )
 from .learn_fields import date_selector, description_selector, first_in, image_selector, next_selector, title_selector
 from .learn_flat import make_flat
-from .learn_more import continuation_selector
+from .learn_more import continuation_selector, lead_block, lead_selector
 from .pagination import find_page_links
 from .profiles import Profile, profile_from_text
 
@@ -47,6 +47,7 @@ def _blocks(root, examples: list[str]) -> tuple[Block, list]:
             raise LearnError(f'example "{example}" is not on the page (compared ignoring case and spacing)')
         located.append(found)
     options = [b for b in map(find_block, located[0]) if b is not None]
+    options = options or [b for b in map(lead_block, located[0]) if b is not None]
     if not options:
         raise LearnError(
             f'example "{examples[0]}" is on the page but in no list: nothing around it repeats '
@@ -120,6 +121,9 @@ def learn_selectors(root, url: str, examples: list[str]) -> dict[str, str]:
     image = image_selector(block)
     if image:
         selectors["image"] = image
+    lead = lead_selector(root, block.lead) if block.lead is not None and not block.flat else None
+    if lead:
+        selectors["entry"] = f"{lead}, {selectors['entry']}"  # the lead entry set apart, then the list
     more = continuation_selector(root, block.members) if not block.flat else None
     if more:
         selectors["entry"] += f", {more}"  # the list carries on as bare links
