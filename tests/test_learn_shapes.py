@@ -194,3 +194,30 @@ def test_a_lead_entry_in_markup_of_its_own_above_the_list_is_the_example():
     text, entries = read(page(f'{lead}<div class="latest">{rest}</div>'), [TITLES[0]])
     assert 'entry = "div.lead-story, article.post"' in text
     assert [(e["title"], e["date_start"]) for e in entries] == list(zip(TITLES, ISO, strict=True)), text
+
+
+def test_a_day_and_month_without_a_year_under_a_months_heading():
+    html = page(
+        "".join(
+            (f'<h2 class="month">{DATES[i].split(" ", 1)[1]}</h2>' if i < 3 else "")
+            + f'<div class="event"><div class="date"><span>{DATES[i].split()[0]}</span> <span>{DATES[i].split()[1][:3]}'
+            f'</span></div><h3><a href="/e/{i}">{TITLES[i]}</a></h3></div>'
+            for i in range(4)
+        )
+    )
+    text, entries = read(html, [TITLES[0]])
+    assert 'date = "div.date"' in text
+    assert [(e["title"], e["date_start"]) for e in entries] == list(zip(TITLES, ISO, strict=True)), text
+
+
+def test_a_time_element_showing_no_year_is_the_date_by_its_datetime():
+    html = page(
+        "".join(
+            f'<div class="item"><h3><a href="/n/{i}">{t}</a></h3><p class="meta">Filed under news, a long time ago '
+            f'in a galaxy</p><time datetime="{iso}">{d.rsplit(" ", 1)[0]}</time></div>'
+            for i, (t, d, iso) in enumerate(zip(TITLES, DATES, ISO, strict=True))
+        )
+    )
+    text, entries = read(html, [TITLES[0]])
+    assert 'date = "time"' in text
+    assert [e["date_start"] for e in entries] == ISO

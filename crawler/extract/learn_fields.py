@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import re
 
-from ..parsers.datelines import date_in_line
+from ..parsers.datelines import date_in_line, yearless_date
 from ..parsers.dates import looks_like_date_line, parse_date
+from ..parsers.text import clean_text
 from .css_names import ancestor_names, compounds, stable_classes, valid
 from .fields import HEADINGS, date_from_element
 from .html import first, is_ancestor, select, tag, text_of
@@ -90,13 +91,24 @@ def _is_date(el, languages) -> bool:
 
 
 _PRECISION = {"day": 3, "month": 2, "year": 1}
+# A day and month without a year ("12 Mar"): a date when the page gives the year (a month's heading).
+_YEARLESS_PRECISION = 2.5
 
 
-def _precision(el, languages) -> int:
-    """3 for a day, 2 a month, 1 a year, 0 no date: "Oct 14 2020" beats its "2020" alone."""
-    shown = date_from_element(el) if el is not None else None
+def _precision(el, languages) -> float:
+    """3 for a day (shown, or in a datetime), 2.5 a day and month whose year the page gives
+    elsewhere, 2 a month, 1 a year, 0 no date: "Oct 14 2020" beats its "2020" alone."""
+    if el is None:
+        return 0
+    shown = date_from_element(el)
     when = parse_date(shown, languages) if shown else None
-    return _PRECISION.get(when.precision, 1) if when is not None else 0
+    if when is not None:
+        return _PRECISION.get(when.precision, 1)
+    machine = clean_text(el.get("datetime"))
+    if machine and parse_date(machine) is not None:
+        return _PRECISION["day"]  # <time datetime="2023-03-12">Mar 12</time>
+    text = clean_text(text_of(el))
+    return _YEARLESS_PRECISION if text and yearless_date(text) == text else 0
 
 
 def _date_elements(block: Block, run: list, languages) -> list:
