@@ -138,7 +138,7 @@ def test_a_class_naming_a_place_in_a_row_does_not_cut_the_list():
     assert [(e["title"], e["date_start"]) for e in entries] == list(zip(TITLES, ISO, strict=True)), text
 
 
-def test_the_example_in_a_sidebar_of_bare_links_and_in_the_posts_picks_the_posts():
+def test_the_example_in_a_sidebar_list_and_in_the_posts_picks_the_posts():
     posts = "".join(
         f'<div class="post"><h3><a href="/p/{i}">{t}</a></h3><span class="date">{d}</span>'
         "<p>A few words about this story, long enough to read.</p></div>"
@@ -148,6 +148,8 @@ def test_the_example_in_a_sidebar_of_bare_links_and_in_the_posts_picks_the_posts
     sidebar = '<ul class="labels">' + "".join(f'<li><a href="/l/{n}">{t}</a> (3)</li>' for n, t in enumerate(labels))
     html = page(f'<div class="posts">{posts}</div><aside>{sidebar}</ul></aside>')
     text, entries = read(html, [TITLES[1]])
+    assert [e["title"] for e in entries] == TITLES[:3], text
+    text, entries = read(html.replace("<body>", '<body class="has-sidebar">'), [TITLES[1]])  # the body is no sidebar
     assert [e["title"] for e in entries] == TITLES[:3], text
 
 

@@ -10,14 +10,13 @@ from datetime import UTC, datetime
 from ..parsers.ids import host_of
 from . import extract_page, page_language
 from .css_names import valid
-from .html import is_ancestor, parse_html, select, text_of
+from .html import is_ancestor, parse_html, select
 from .learn import (
     Block,
     LearnError,
     entry_selector,
     find_block,
     follow,
-    normal,
     same_title,
     title_elements,
 )
@@ -53,7 +52,7 @@ def _blocks(root, examples: list[str]) -> tuple[Block, list]:
             f'example "{examples[0]}" is on the page but in no list: nothing around it repeats '
             "(give the title of an entry of the list you want)"
         )
-    options.sort(key=lambda b: (_in_carousel(b.node), _bare(b), -len(b.members)))
+    options.sort(key=lambda b: (_in_carousel(b.node), _in_sidebar(b), -len(b.members)))
     for block in options:
         if _holds_all(block, located[1:]):
             return block, located
@@ -80,13 +79,17 @@ def _in_carousel(node) -> bool:
     return any(_CAROUSEL.search(el.get("class") or "") for el in (node, *list(node.iterancestors())[:4]))
 
 
-def _bare(block: Block) -> bool:
-    """An entry that is its title and nothing else (a sidebar's list of labels or recent posts):
-    where the title is also in a list of entries with more to them, that list is the one wanted."""
-    return len(normal(text_of(block.node))) <= len(normal(text_of(block.title))) + _BARE_SLACK
+def _in_sidebar(block: Block) -> bool:
+    """A list in a sidebar or a footer (labels, recent posts): where the example is also
+    in a list of the page's own content, that list is the one wanted."""
+    around = [
+        a for a in [block.node, *list(block.node.iterancestors())[:_SIDEBAR_LEVELS]] if a.tag not in ("body", "html")
+    ]
+    return any(el.tag in ("aside", "footer") or _SIDEBAR.search(el.get("class") or "") for el in around)
 
 
-_BARE_SLACK = 8  # characters beside the title: a count "(12)", a bullet
+_SIDEBAR = re.compile(r"sidebar|footer|\baside\b", re.IGNORECASE)
+_SIDEBAR_LEVELS = 6
 
 
 def _holds_all(block: Block, located: list) -> bool:
