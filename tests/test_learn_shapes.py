@@ -97,9 +97,10 @@ def test_a_list_that_carries_on_as_bare_links_is_read_whole_but_not_its_pager_or
     pager = "".join(f'<li><a href="/news/sport/page/{n}/">Older posts, page {n}</a></li>' for n in (2, 3, 4))
     others = f'<ul class="categories">{categories}</ul><ul class="pager">{pager}</ul>'
     more_box = f'<div class="more"><h3>More articles ...</h3><ol class="links">{links}</ol></div>'
-    text, entries = read(page(f'<div class="blog">{posts}{more_box}{others}</div>'), [TITLES[0]])
-    assert [e["title"] for e in entries] == [*TITLES[:2], *more], text
-    assert [e["date_start"] for e in entries] == [*ISO[:2], None, None, None]
+    for example in (TITLES[0], more[1]):  # a full entry, or one of the links
+        text, entries = read(page(f'<div class="blog">{posts}{more_box}{others}</div>'), [example])
+        assert [e["title"] for e in entries] == [*TITLES[:2], *more], text
+        assert [e["date_start"] for e in entries] == [*ISO[:2], None, None, None]
     text, entries = read(page(f'<div class="blog">{posts}{others}</div>'), [TITLES[0]])
     assert [e["title"] for e in entries] == TITLES[:2], text
 

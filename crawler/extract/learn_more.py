@@ -10,7 +10,7 @@ from urllib.parse import urlsplit
 from ..parsers.ids import join_url
 from .css_names import ancestor_names, compounds, exact_selector
 from .fields import HEADINGS
-from .html import is_ancestor, text_of
+from .html import is_ancestor, select, text_of
 from .learn import Block, find_block, title_like
 
 
@@ -122,3 +122,24 @@ def lead_selector(root, lead) -> str | None:
     parent = lead.getparent()
     around = [f"{p} > {o}" for p in compounds(parent) for o in own] if parent is not None else []
     return exact_selector(root, [lead], [o for o in own if o != lead.tag] + around)
+
+
+def entries_before_links(root, block: Block) -> Block | None:
+    """The example among bare links that carry on a list of full entries above them: the block of
+    those entries (their fields are the ones to learn), when the links carry their list on."""
+    if not all(_only_link(m) is not None for m in block.members if m.tag == "li") or block.node.tag != "li":
+        return None
+    links_list = block.node.getparent()
+    top = links_list
+    for _ in range(_LEAD_LEVELS):
+        top = top.getparent() if top is not None else None
+        if top is None or top.tag in ("body", "html"):
+            return None
+        order = {el: i for i, el in enumerate(top.iter())}
+        headings = [h for h in top.iter(*HEADINGS) if order[h] < order[links_list]]
+        links = [a for h in headings[::-1] for a in h.iter("a") if a.get("href") and title_like(a)]
+        full = find_block(links[0]) if links else None
+        if full is not None and len(full.members) >= _MIN_LIST:
+            more = continuation_selector(root, full.members)
+            return full if more and block.node in select(root, more) else None
+    return None

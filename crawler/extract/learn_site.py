@@ -22,7 +22,7 @@ from .learn import (
 )
 from .learn_fields import date_selector, description_selector, first_in, image_selector, next_selector, title_selector
 from .learn_flat import make_flat
-from .learn_more import continuation_selector, lead_block, lead_selector
+from .learn_more import continuation_selector, entries_before_links, lead_block, lead_selector
 from .pagination import find_page_links
 from .profiles import Profile, profile_from_text
 
@@ -55,7 +55,7 @@ def _blocks(root, examples: list[str]) -> tuple[Block, list]:
     options.sort(key=lambda b: (_in_carousel(b.node), _in_sidebar(b), -len(b.members)))
     for block in options:
         if _holds_all(block, located[1:]):
-            return block, located
+            return entries_before_links(root, block) or block, located
     # The other examples sit elsewhere: in a like block of another list (a list cut in parts), or not.
     for block in options:
         for found in located[1:]:
