@@ -2,6 +2,7 @@
 pages, and the three ways a learnt profile is used (parse, crawl --profile, a config's profile)."""
 
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -333,3 +334,19 @@ def test_real_pages_from_their_first_title(name):
     entries = build_entries(extract_page(html, label["url"], learned.profile), label["url"], label["url"])
     want = [(e["title"], e["url"], e.get("date_start")) for e in label["entries"]]
     assert [(e["title"], e["url"], e["date_start"]) for e in entries] == want, learned.text
+
+
+@pytest.mark.parametrize("kind", ["folder", "device", "pipe"])
+def test_output_that_is_no_regular_file_is_refused_even_with_force(tmp_path, kind):
+    html = saved(tmp_path, page(items()))
+    if kind == "folder":
+        out = tmp_path / "profiles"
+        out.mkdir()
+    elif kind == "device":
+        out = Path("/dev/null")
+    else:
+        out = tmp_path / "pipe"
+        os.mkfifo(out)  # writing would wait for a reader for ever: refused before anything is opened
+    refused = cli("learn", html, "--url", URL, "--example", TITLES[0], "-o", out, "--force", check=1)
+    assert f"{out} is not a regular file" in refused.stderr and "wrote" not in refused.stdout
+    assert len(refused.stderr.strip().splitlines()) == 1

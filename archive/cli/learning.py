@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import click
@@ -30,7 +31,7 @@ SHOWN = 10  # entries printed for the user to check before crawling
     "-o",
     "--output",
     required=True,
-    type=click.Path(dir_okay=False),
+    type=click.Path(),
     metavar="PROFILE.toml",
     help="Where the profile goes, e.g. -o mysite.toml.",
 )
@@ -65,24 +66,35 @@ def learn(page, url, examples, output, force):
     except LearnError as exc:
         raise click.ClickException(str(exc)) from None
     entries = build_entries(extract_page(body, url, learned.profile), url, url, learned.profile)
-    target.write_text(learned.text, encoding="utf-8")
+    _write(target, learned.text)
     _show(learned.selectors, entries, target)
 
 
 def _check_output(target: Path, mark: str, force: bool) -> None:
-    """-o replaces a profile `learn` wrote; any other file only with --force."""
+    """-o replaces a profile `learn` wrote; any other file only with --force; never anything but a
+    regular file (a directory, a device such as /dev/null, a pipe would take the profile nowhere)."""
     if not target.parent.is_dir():
         raise click.ClickException(f"no folder {target.parent} for {target}: give another -o")
+    if target.exists() and not target.is_file():
+        raise click.ClickException(f"{target} is not a regular file (a folder, a device or a pipe): give another -o")
+    if not os.access(target if target.exists() else target.parent, os.W_OK):
+        where = target if target.exists() else f"the folder {target.parent}"
+        raise click.ClickException(f"cannot write {where} (permission denied): give another -o")
     if not target.exists() or force:
         return
-    if not target.is_file():
-        raise click.ClickException(f"{target} is not a file: give another -o")
     try:
         ours = target.read_text(encoding="utf-8").startswith(mark)
     except (OSError, UnicodeDecodeError):
         ours = False
     if not ours:
         raise click.ClickException(f"{target} exists and is not a profile `learn` wrote: give another -o, or --force")
+
+
+def _write(target: Path, text: str) -> None:
+    try:
+        target.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        raise click.ClickException(f"cannot write {target}: {exc.strerror or exc}") from None
 
 
 def _read_page(page: str, url: str | None, login: tuple[str, str] | None) -> tuple[bytes, str]:

@@ -8,13 +8,15 @@ the page itself. Pure page -> profile logic: no network, no Scrapy."""
 from __future__ import annotations
 
 import html
+import re
 import unicodedata
 from dataclasses import dataclass, field
 
+from ..parsers.datelines import date_in_line
 from ..parsers.dates import looks_like_date_line
 from .css_names import ancestor_names, compounds, exact_selector, shared_classes, stable_classes, valid
 from .fields import HEADINGS, is_more_link
-from .html import INLINE, select, text_of
+from .html import INLINE, is_ancestor, select, text_of
 
 
 class LearnError(ValueError):
@@ -31,6 +33,7 @@ class Block:
     members: list  # the node and its siblings that hold a title at the same place
     flat: bool = False
     runs: dict = field(default_factory=dict)  # member -> its elements (flat: with the siblings after it)
+    lead: object = None  # a lead entry set apart above the list, in markup of its own (the example's)
 
 
 _QUOTES = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "–": "-", "—": "-", "\xa0": " "})
@@ -78,11 +81,24 @@ def title_elements(root, example: str) -> list:
         if len(raw) > 3 * len(example) + 40:
             continue  # far too long to be the example (cheap test first)
         score = _matches(normal(raw), wanted)
+        if not score and len(el):
+            # "JMM Report 2019<br><span>( Release Date :24/06/2020 )</span>": the title, a date beside it
+            score = min(1, _matches(normal(_text_without_dates(el)), wanted))
         if score:
             found[score].append(el)
     best = found[2] or found[1]
     inner = [el for el in best if not any(d in best for d in el.iterdescendants())]
     return list(dict.fromkeys(_as_link(el) for el in inner))
+
+
+def _text_without_dates(el) -> str:
+    """The element's text but for the elements inside it that show a date."""
+    parts = [el.text or ""]
+    for child in el:
+        if isinstance(child.tag, str) and not date_in_line(text_of(child)):
+            parts.append(_text_without_dates(child))
+        parts.append(child.tail or "")
+    return " ".join(parts)
 
 
 def _as_link(el):
@@ -154,7 +170,7 @@ def find_block(title) -> Block | None:
             if node.tag == "body" or _titles_inside(node, title) > 1:
                 break  # this holds several entries: the block lies below
             members = [s for s in parent if s.tag == node.tag and follow(s, path) is not None]
-            if sum(1 for m in members if _titles_inside(m, title) > 1) > _GROUPS_SHARE * len(members):
+            if sum(1 for m in members if _holds_entries(m, title, path)) > _GROUPS_SHARE * len(members):
                 break  # like siblings holding several titles each: lists, not entries (a first entry set apart)
             if node not in members:
                 members.append(node)
@@ -163,7 +179,12 @@ def find_block(title) -> Block | None:
         path.insert(0, node.tag)
         node = parent
     if best is None or len(best.members) < 2:
-        return _named_block(title)
+        named = _named_block(title)
+        if named is not None or best is None:
+            return named
+        best.members = _alone_in_its_group(best)  # a group holding one entry, of a list cut in groups
+        if len(best.members) < 2:
+            return None
     # Siblings of classes all different (a first entry's box, then rows): blocks named by a class
     # they share, when there are as many, are the entries.
     mixed = not shared_classes(best.members) and all(stable_classes(m) for m in best.members)
@@ -179,12 +200,26 @@ def find_block(title) -> Block | None:
 _GROUPS_SHARE = 0.2
 
 
+def _holds_entries(node, title, path: list) -> bool:
+    """Several titles like the example's, or several children of the entry's tag each headed by
+    a title (a list of <article><h2> beside a featured <article><h1> set apart)."""
+    if _titles_inside(node, title) > 1:
+        return True
+    headed = [c for c in node if path and c.tag == path[0] and _headed(c)]
+    return len(headed) > 1
+
+
+def _headed(el) -> bool:
+    return any(title_like(h) for h in el.iter(*HEADINGS))
+
+
 def _with_like_groups(block: Block) -> list:
     """The members, and the elements like them (their classes, a title at the same place) in
     containers like theirs (parent and grandparent of the same tags and classes): one list cut
     into groups (by day, by month; a first entry set apart). Another list of the page sits in
     containers of its own, and stays out."""
-    classes = set(shared_classes(block.members))
+    # "itemContainer itemContainerLast": a group of one column has every member last; the others do not.
+    classes = {c for c in shared_classes(block.members) if not _POSITIONAL.search(c)}
     if not classes:
         return block.members
     node, root = block.node, block.node.getroottree().getroot()
@@ -198,6 +233,23 @@ def _with_like_groups(block: Block) -> list:
     return sorted(dict.fromkeys(block.members + extra), key=position.__getitem__)
 
 
+def _alone_in_its_group(block: Block) -> list:
+    """The example alone in its group (a month holding one event): the elements of its tag and
+    classes in containers like its own (parent and grandparent alike, a title at the same place)."""
+    node, root = block.node, block.node.getroottree().getroot()
+    around, signature = _containers(node), _signature(node)
+    like = [
+        el
+        for el in root.iter(node.tag)
+        if _signature(el) == signature and _containers(el) == around and follow(el, block.path) is not None
+    ]
+    return like if node in like and len({el.getparent() for el in like}) > 1 else [node]
+
+
+# A class naming a place in a row or a list, joined to a name ("itemContainerLast", "post-odd").
+_POSITIONAL = re.compile(r"(?:[-_](?:first|last|odd|even|alt)|(?:First|Last|Odd|Even|Alt))$")
+
+
 def _containers(el) -> tuple:
     parent = el.getparent()
     grand = parent.getparent() if parent is not None else None
@@ -205,18 +257,49 @@ def _containers(el) -> tuple:
 
 
 def _with_columns(block: Block) -> list:
-    """The members, and their like in the columns beside their parent: the same list laid out in
-    columns (adjacent siblings of the parent's tag sharing one of its classes); a list elsewhere
-    on the page (a homepage's other lists) is not a column."""
+    """The members, and their like in the columns beside their list: the same list laid out in
+    columns (adjacent siblings of the list's container, or of a wrapper the container alone
+    fills, sharing one of its classes: "news twocol" beside "blog twocol"); a list elsewhere on
+    the page (a homepage's other lists) is not a column."""
     parent, members = block.node.getparent(), list(block.members)
-    classes = set(shared_classes([parent]))
-    for step in ("getprevious", "getnext"):
-        column = getattr(parent, step)()
-        while column is not None and column.tag == parent.tag and classes & set(shared_classes([column])):
-            members += [c for c in column if c.tag == block.node.tag and follow(c, block.path) is not None]
-            column = getattr(column, step)()
-    position = {el: i for i, el in enumerate(parent.getparent().iter())} if parent.getparent() is not None else {}
+    column, depth = parent, 0
+    while depth <= _MAX_WRAPPERS:
+        members += _column_members(block, column, depth)
+        up = column.getparent()
+        if up is None or up.tag in ("body", "html") or _element_children(up) != [column]:
+            break
+        column, depth = up, depth + 1
+    top = parent.getparent()
+    while top is not None and not all(is_ancestor(top, m) for m in members):
+        top = top.getparent()
+    position = {el: i for i, el in enumerate(top.iter())} if top is not None else {}
     return sorted(dict.fromkeys(members), key=lambda m: position.get(m, 0))
+
+
+_MAX_WRAPPERS = 2  # wrappers (<div class="inner">) between a column and its list, climbed through
+
+
+def _element_children(el) -> list:
+    return [c for c in el if isinstance(c.tag, str)]
+
+
+def _column_members(block: Block, column, depth: int) -> list:
+    """The blocks like the example's in the columns adjacent to `column` that share a class with
+    it, reached through `depth` wrappers each filled by one element."""
+    classes, found = set(shared_classes([column])), []
+    for step in ("getprevious", "getnext"):
+        other = getattr(column, step)()
+        while other is not None and other.tag == column.tag and classes & set(shared_classes([other])):
+            inner = other
+            for _ in range(depth):
+                only = _element_children(inner)
+                inner = only[0] if len(only) == 1 else None
+                if inner is None:
+                    break
+            if inner is not None:
+                found += [c for c in inner if c.tag == block.node.tag and follow(c, block.path) is not None]
+            other = getattr(other, step)()
+    return found
 
 
 def _named_block(title) -> Block | None:
@@ -232,10 +315,30 @@ def _named_block(title) -> Block | None:
         if classes and (node is not title or node.tag not in INLINE):
             alike = [el for el in root.iter(node.tag) if (el.get("class") or "").split() == classes]
             members = [el for el in alike if el is node or follow(el, path) is not None]
+            if any(_titles_inside(m, title) > 1 for m in members):
+                members = []  # groups of entries (a month's list), not entries
+            if len(members) < 2 and _headed(node):
+                members = _headed_alike(node)
             if len(members) >= 2 and (best is None or len(members) >= len(best.members)):
                 best = Block(node=node, title=title, path=list(path), members=members)
         path.insert(0, node.tag)
     return best
+
+
+def _headed_alike(node) -> list:
+    """A featured entry set apart (its own container, its own heading level, a class more): it
+    and the largest set of siblings elsewhere of its tag, sharing a class with it, each headed
+    by a title."""
+    classes = set(stable_classes(node))
+    groups: dict = {}
+    for el in node.getroottree().getroot().iter(node.tag):
+        if el is not node and classes & set(stable_classes(el)) and _headed(el):
+            groups.setdefault(el.getparent(), []).append(el)
+    group = max(groups.values(), key=len, default=[])
+    if len(group) < 2:
+        return [node]
+    position = {el: i for i, el in enumerate(node.getroottree().getroot().iter())}
+    return sorted([node, *group], key=position.__getitem__)
 
 
 def entry_selector(root, block: Block) -> str:
@@ -280,43 +383,3 @@ def _tag_path(node) -> str:
         if names or anc.tag == "body":
             break
     return " > ".join(parts)
-
-
-def make_flat(block: Block) -> None:
-    """A block holding nothing but its title (<dt>, <h3>) with text in the siblings around it:
-    the entry is the block and the siblings after it (profile key `flat`); it starts one sibling
-    earlier when each block follows a sibling alike (a date line before each heading)."""
-    own_text = normal(text_of(block.node)) == normal(text_of(block.title))
-    titled = list(block.members)
-    before = [m.getprevious() for m in block.members]
-    lead = _signature(before[0]) if before[0] is not None else None
-    led = sum(1 for b in before if b is not None and _signature(b) == lead) >= _LED_SHARE * len(before)
-    if own_text and lead and lead != _signature(block.node) and lead[0] not in (*HEADINGS, "hr") and led:
-        pairs = zip(before, block.members, strict=True)
-        block.members = [b if b is not None and _signature(b) == lead else m for b, m in pairs]
-        block.node = before[0]
-    runs = _runs(block.members, set(titled))
-    followed = sum(1 for r in runs.values() if len(r) > 1 and any(text_of(e) for e in r[1:]))
-    if own_text and followed * 2 > len(runs):
-        block.flat, block.runs = True, runs
-    else:
-        block.runs = {m: [m] for m in block.members}
-
-
-def _runs(starts: list, keep: set) -> dict:
-    """Each start with the siblings after it, up to the next start, a heading or a rule (but
-    the headings in `keep`, those holding the titles)."""
-    members, runs = set(starts), {}
-    for m in starts:
-        run, sibling = [m], m.getnext()
-        while sibling is not None and sibling not in members and len(run) < _MAX_RUN:
-            if sibling not in keep and (sibling.tag in HEADINGS or sibling.tag == "hr"):
-                break
-            run.append(sibling)
-            sibling = sibling.getnext()
-        runs[m] = run
-    return runs
-
-
-_LED_SHARE = 0.8  # of the headings with a line alike before them, for the entry to start there
-_MAX_RUN = 8  # a flat entry's elements: its first and a few lines after it

@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import re
 
-from ..parsers.dates import parse_date
+from ..parsers.datelines import date_in_line, yearless_date
+from ..parsers.dates import looks_like_date_line, parse_date
+from ..parsers.text import clean_text
 from .css_names import ancestor_names, compounds, stable_classes, valid
 from .fields import HEADINGS, date_from_element
 from .html import first, is_ancestor, select, tag, text_of
-from .learn import Block, could_be_title, same_title
+from .learn import Block, could_be_title, follow, same_title
 from .pagination import is_next_link
 
 _LEAF_TEXT = ("p", "div", "span", "dd", "td", "li", "section", "blockquote", "em", "small")
@@ -66,7 +68,11 @@ def title_selector(block: Block) -> str | None:
     runs = list(block.runs.values())
     example_run = block.runs[block.node]
     stop = holder(block, block.title)
-    inner = [el for el in block.title.iterdescendants() if same_title(text_of(el), text_of(block.title))]
+    inner = [
+        el
+        for el in block.title.iterdescendants()
+        if same_title(text_of(el), text_of(block.title)) and not date_in_line(text_of(el))
+    ]
     # The innermost element of the title's text first: the link may hold more in other entries
     # (<a><strong>Title</strong> <span>subtitle</span></a>).
     options = [c for el in inner[-1:] for c in candidates(el, stop)] + candidates(block.title, stop)
@@ -85,44 +91,76 @@ def _is_date(el, languages) -> bool:
 
 
 _PRECISION = {"day": 3, "month": 2, "year": 1}
+# A day and month without a year ("12 Mar"): a date when the page gives the year (a month's heading).
+_YEARLESS_PRECISION = 2.5
 
 
-def _precision(el, languages) -> int:
-    """3 for a day, 2 a month, 1 a year, 0 no date: "Oct 14 2020" beats its "2020" alone."""
-    shown = date_from_element(el) if el is not None else None
+def _precision(el, languages) -> float:
+    """3 for a day (shown, or in a datetime), 2.5 a day and month whose year the page gives
+    elsewhere, 2 a month, 1 a year, 0 no date: "Oct 14 2020" beats its "2020" alone."""
+    if el is None:
+        return 0
+    shown = date_from_element(el)
     when = parse_date(shown, languages) if shown else None
-    return _PRECISION.get(when.precision, 1) if when is not None else 0
+    if when is not None:
+        return _PRECISION.get(when.precision, 1)
+    machine = clean_text(el.get("datetime"))
+    if machine and parse_date(machine) is not None:
+        return _PRECISION["day"]  # <time datetime="2023-03-12">Mar 12</time>
+    text = clean_text(text_of(el))
+    return _YEARLESS_PRECISION if text and yearless_date(text) == text else 0
+
+
+def _date_elements(block: Block, run: list, languages) -> list:
+    """The elements of a run that show its date, the finest shown (a day beats a month or a
+    year), innermost: a short line that is or holds a date, a longer meta line opening on its
+    date ("14.10.2020 | By Jane | News, Events, ..."), or the title itself when it is a date."""
+    title = _title_in(block, run)
+    shown = []
+    for el in (e for part in run for e in part.iter()):
+        if not isinstance(el.tag, str) or (title is not None and is_ancestor(el, title) and el is not title):
+            continue
+        if el is title and not looks_like_date_line(text_of(el)):
+            continue
+        short = len(text_of(el) or "") <= _MAX_DATE_LINE
+        if (short or date_in_line(el.text)) and _is_date(el, languages):
+            shown.append(el)
+    finest = max((_precision(el, languages) for el in shown), default=0)
+    shown = [el for el in shown if _precision(el, languages) == finest]
+    return [el for el in shown if not any(is_ancestor(el, o) for o in shown if o is not el)]
+
+
+def _title_in(block: Block, run: list):
+    """The run's title: the example's own, else its element at the example's place."""
+    if run is block.runs[block.node]:
+        return block.title
+    return next((t for t in (follow(part, block.path) for part in run[:1]) if t is not None), None)
 
 
 def date_selector(block: Block, languages=None) -> str | None:
-    """The selector of the example block's date element that reads a date in the most blocks,
-    and a date in at least nine blocks of ten where it selects anything."""
+    """The selector of a block's date element that reads a date in the most blocks, and a date
+    in at least nine blocks of ten where it selects anything. The example's block shows which
+    element; where it shows none that the other blocks share (a first entry set apart), the next
+    blocks do."""
     runs = list(block.runs.values())
     example_run = block.runs[block.node]
-    shown = [
-        el
-        for el in (e for part in example_run for e in part.iter())
-        if isinstance(el.tag, str)
-        and el is not block.title
-        and not is_ancestor(el, block.title)
-        and len(text_of(el) or "") <= _MAX_DATE_LINE
-        and _is_date(el, languages)
-    ]
-    finest = max((_precision(el, languages) for el in shown), default=0)
-    shown = [el for el in shown if _precision(el, languages) == finest]
-    shown = [el for el in shown if not any(is_ancestor(el, o) for o in shown if o is not el)]  # the innermost
-    best, best_count = None, 0
-    for el in shown:
-        for selector in candidates(el, holder(block, el)):
-            if first_in(example_run, selector) is not el:
-                continue
-            hits = [p for p in (first_in(run, selector) for run in runs) if p is not None]
-            dated = sum(1 for p in hits if _is_date(p, languages))
-            if dated > best_count and dated >= 0.9 * len(hits):
-                best, best_count = selector, dated
-    return best if best_count >= max(2, len(runs) // 2) else None
+    ordered = [example_run] + [run for run in runs if run is not example_run][:_DATE_RUNS_TRIED]
+    best, best_count, enough = None, 0, max(2, len(runs) // 2)
+    for run in ordered:
+        for el in _date_elements(block, run, languages):
+            for selector in candidates(el, next((p for p in run if is_ancestor(p, el)), run[0])):
+                if first_in(run, selector) is not el:
+                    continue
+                hits = [p for p in (first_in(r, selector) for r in runs) if p is not None]
+                dated = sum(1 for p in hits if _is_date(p, languages))
+                if dated > best_count and dated >= 0.9 * len(hits):
+                    best, best_count = selector, dated
+        if best_count >= enough:
+            break  # the example's block (else the next that is like the rest) says where the date is
+    return best if best_count >= enough else None
 
 
+_DATE_RUNS_TRIED = 3  # blocks looked at for the date element when the example's shows none
 _MAX_DATE_LINE = 80  # a date line, not a paragraph that mentions a date
 
 

@@ -11,8 +11,18 @@ from ..parsers.ids import host_of
 from . import extract_page, page_language
 from .css_names import valid
 from .html import is_ancestor, parse_html, select
-from .learn import Block, LearnError, entry_selector, find_block, follow, make_flat, same_title, title_elements
+from .learn import (
+    Block,
+    LearnError,
+    entry_selector,
+    find_block,
+    follow,
+    same_title,
+    title_elements,
+)
 from .learn_fields import date_selector, description_selector, first_in, image_selector, next_selector, title_selector
+from .learn_flat import make_flat
+from .learn_more import continuation_selector, entries_before_links, lead_block, lead_selector
 from .pagination import find_page_links
 from .profiles import Profile, profile_from_text
 
@@ -36,15 +46,16 @@ def _blocks(root, examples: list[str]) -> tuple[Block, list]:
             raise LearnError(f'example "{example}" is not on the page (compared ignoring case and spacing)')
         located.append(found)
     options = [b for b in map(find_block, located[0]) if b is not None]
+    options = options or [b for b in map(lead_block, located[0]) if b is not None]
     if not options:
         raise LearnError(
             f'example "{examples[0]}" is on the page but in no list: nothing around it repeats '
             "(give the title of an entry of the list you want)"
         )
-    options.sort(key=lambda b: (_in_carousel(b.node), -len(b.members)))
+    options.sort(key=lambda b: (_in_carousel(b.node), _in_sidebar(b), -len(b.members)))
     for block in options:
         if _holds_all(block, located[1:]):
-            return block, located
+            return entries_before_links(root, block) or block, located
     # The other examples sit elsewhere: in a like block of another list (a list cut in parts), or not.
     for block in options:
         for found in located[1:]:
@@ -66,6 +77,19 @@ _CAROUSEL = re.compile(r"swiper|slick|carousel|slider|owl-|glide|splide", re.IGN
 
 def _in_carousel(node) -> bool:
     return any(_CAROUSEL.search(el.get("class") or "") for el in (node, *list(node.iterancestors())[:4]))
+
+
+def _in_sidebar(block: Block) -> bool:
+    """A list in a sidebar or a footer (labels, recent posts): where the example is also
+    in a list of the page's own content, that list is the one wanted."""
+    around = [
+        a for a in [block.node, *list(block.node.iterancestors())[:_SIDEBAR_LEVELS]] if a.tag not in ("body", "html")
+    ]
+    return any(el.tag in ("aside", "footer") or _SIDEBAR.search(el.get("class") or "") for el in around)
+
+
+_SIDEBAR = re.compile(r"sidebar|footer|\baside\b", re.IGNORECASE)
+_SIDEBAR_LEVELS = 6
 
 
 def _holds_all(block: Block, located: list) -> bool:
@@ -100,6 +124,12 @@ def learn_selectors(root, url: str, examples: list[str]) -> dict[str, str]:
     image = image_selector(block)
     if image:
         selectors["image"] = image
+    lead = lead_selector(root, block.lead) if block.lead is not None and not block.flat else None
+    if lead:
+        selectors["entry"] = f"{lead}, {selectors['entry']}"  # the lead entry set apart, then the list
+    more = continuation_selector(root, block.members) if not block.flat else None
+    if more:
+        selectors["entry"] += f", {more}"  # the list carries on as bare links
     links = find_page_links(root, url)
     after = next_selector(root, links[0] if links else None)
     if after:

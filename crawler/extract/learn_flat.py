@@ -1,0 +1,48 @@
+"""Entries with no element of their own (<dt> + <dd>, <h3> + <p> in a row): a learnt block that
+holds nothing but its title becomes a *flat* entry, the block and the siblings after it."""
+
+from __future__ import annotations
+
+from .fields import HEADINGS
+from .html import text_of
+from .learn import Block, _signature, normal
+
+
+def make_flat(block: Block) -> None:
+    """A block holding nothing but its title (<dt>, <h3>) with text in the siblings around it:
+    the entry is the block and the siblings after it (profile key `flat`); it starts one sibling
+    earlier when each block follows a sibling alike (a date line before each heading)."""
+    own_text = normal(text_of(block.node)) == normal(text_of(block.title))
+    titled = list(block.members)
+    before = [m.getprevious() for m in block.members]
+    lead = _signature(before[0]) if before[0] is not None else None
+    led = sum(1 for b in before if b is not None and _signature(b) == lead) >= _LED_SHARE * len(before)
+    if own_text and lead and lead != _signature(block.node) and lead[0] not in (*HEADINGS, "hr") and led:
+        pairs = zip(before, block.members, strict=True)
+        block.members = [b if b is not None and _signature(b) == lead else m for b, m in pairs]
+        block.node = before[0]
+    runs = _runs(block.members, set(titled))
+    followed = sum(1 for r in runs.values() if len(r) > 1 and any(text_of(e) for e in r[1:]))
+    if own_text and followed * 2 > len(runs):
+        block.flat, block.runs = True, runs
+    else:
+        block.runs = {m: [m] for m in block.members}
+
+
+def _runs(starts: list, keep: set) -> dict:
+    """Each start with the siblings after it, up to the next start, a heading or a rule (but
+    the headings in `keep`, those holding the titles)."""
+    members, runs = set(starts), {}
+    for m in starts:
+        run, sibling = [m], m.getnext()
+        while sibling is not None and sibling not in members and len(run) < _MAX_RUN:
+            if sibling not in keep and (sibling.tag in HEADINGS or sibling.tag == "hr"):
+                break
+            run.append(sibling)
+            sibling = sibling.getnext()
+        runs[m] = run
+    return runs
+
+
+_LED_SHARE = 0.8  # of the headings with a line alike before them, for the entry to start there
+_MAX_RUN = 8  # a flat entry's elements: its first and a few lines after it

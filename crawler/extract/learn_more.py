@@ -1,0 +1,145 @@
+"""Lists whose entries do not all look alike. A list that changes shape part-way: a few full
+entries, then the rest as bare links ("More articles ...": one link an item, into the same section
+of the site as the entries). A lead entry set apart above the list, in markup of its own. The
+example shows one shape; these rules find the other."""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+from ..parsers.ids import join_url
+from .css_names import ancestor_names, compounds, exact_selector
+from .fields import HEADINGS
+from .html import is_ancestor, select, text_of
+from .learn import Block, find_block, title_like
+
+
+def continuation_selector(root, members: list) -> str | None:
+    """A selector for the items of a list of bare links that carries on the entries' list (after
+    the last entry, in the entries' container, every link into the entries' section); None if none."""
+    base = root.getroottree().docinfo.URL or ""
+    hrefs = [_first_href(m, base) for m in members]
+    section = _section(hrefs)
+    top = _common_ancestor(members)
+    if section is None or top is None:
+        return None
+    order = {el: i for i, el in enumerate(top.iter())}
+    last = order[members[-1]]
+    for found in top.iter("ul", "ol"):
+        if order[found] < last or any(is_ancestor(m, found) for m in members):
+            continue
+        items = [li for li in found if li.tag == "li"]
+        links = [_only_link(li) for li in items]
+        if len(items) < _MIN_ITEMS or any(a is None for a in links):
+            continue
+        depths = {_depth(h) for h in hrefs}
+        targets = [join_url(base, a.get("href")) for a in links]
+        # into the entries' section, as deep as an entry's link (a pager's or a category's link is not)
+        if all((_directory(t) or "").startswith(section) and _depth(t) in depths for t in targets):
+            names = [c for c in compounds(found) if "." in c or "#" in c] + ancestor_names(found, levels=2)
+            return exact_selector(root, items, [f"{name} > li" for name in names[:1]] + [f"{n} li" for n in names])
+    return None
+
+
+_MIN_ITEMS = 3  # fewer: a pair of older/newer links, not a list
+
+
+def _only_link(li):
+    """The item's one link, when it is a title (more than a word, not "Read more")."""
+    links = [a for a in li.iter("a") if a.get("href")]
+    return links[0] if len(links) == 1 and title_like(links[0]) and text_of(li) == text_of(links[0]) else None
+
+
+def _depth(url: str | None) -> tuple[int, bool]:
+    """How deep an address's path goes, and whether it names a folder ("/news/golf/") or a page."""
+    path = urlsplit(url or "").path
+    return len([part for part in path.split("/") if part]), path.endswith("/")
+
+
+def _first_href(member, base: str) -> str | None:
+    a = next((a for a in member.iter("a") if a.get("href")), None)
+    return join_url(base, a.get("href")) if a is not None else None
+
+
+def _directory(url: str | None) -> str | None:
+    """The address up to its path's last "/" ("https://x.org/news/sport/")."""
+    if not url:
+        return None
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}{parts.path.rsplit('/', 1)[0]}/"
+
+
+def _section(urls: list) -> str | None:
+    """The longest directory every entry's link lies in, below the site's root; None if none."""
+    folders = [_directory(u) for u in urls]
+    if not folders or None in folders:
+        return None
+    split = [f.rstrip("/").split("/") for f in folders]
+    common = []
+    for parts in zip(*split, strict=False):
+        if len(set(parts)) > 1:
+            break
+        common.append(parts[0])
+    # scheme, "", host, then at least one folder
+    return "/".join(common) + "/" if len([p for p in common[3:] if p]) >= 1 else None
+
+
+def _common_ancestor(members: list):
+    top = members[0].getparent() if members else None
+    while top is not None and not all(is_ancestor(top, m) for m in members):
+        top = top.getparent()
+    return top
+
+
+def lead_block(title) -> Block | None:
+    """The example in no list of its own: a lead entry set apart above the list, in markup of its
+    own. The list is the one right after it whose entries are headed by a title; the lead (the
+    example's container beside that list) is read as its first entry."""
+    node = title
+    for _ in range(_LEAD_LEVELS):
+        parent = node.getparent()
+        if parent is None or parent.tag in ("body", "html"):
+            return None
+        heading = next((h for s in node.itersiblings() if isinstance(s.tag, str) for h in s.iter(*HEADINGS)), None)
+        link = next((a for a in heading.iter("a") if a.get("href")), None) if heading is not None else None
+        if link is not None and title_like(link):
+            block = find_block(link)
+            if block is None or len(block.members) < _MIN_LIST or any(is_ancestor(m, title) for m in block.members):
+                return None
+            block.lead = node
+            return block
+        node = parent
+    return None
+
+
+_LEAD_LEVELS = 4  # from the example's title up to the container it shares with the list
+_MIN_LIST = 2
+
+
+def lead_selector(root, lead) -> str | None:
+    """A selector for the lead entry alone: its name, or its parent's and its own."""
+    own = compounds(lead)
+    parent = lead.getparent()
+    around = [f"{p} > {o}" for p in compounds(parent) for o in own] if parent is not None else []
+    return exact_selector(root, [lead], [o for o in own if o != lead.tag] + around)
+
+
+def entries_before_links(root, block: Block) -> Block | None:
+    """The example among bare links that carry on a list of full entries above them: the block of
+    those entries (their fields are the ones to learn), when the links carry their list on."""
+    if not all(_only_link(m) is not None for m in block.members if m.tag == "li") or block.node.tag != "li":
+        return None
+    links_list = block.node.getparent()
+    top = links_list
+    for _ in range(_LEAD_LEVELS):
+        top = top.getparent() if top is not None else None
+        if top is None or top.tag in ("body", "html"):
+            return None
+        order = {el: i for i, el in enumerate(top.iter())}
+        headings = [h for h in top.iter(*HEADINGS) if order[h] < order[links_list]]
+        links = [a for h in headings[::-1] for a in h.iter("a") if a.get("href") and title_like(a)]
+        full = find_block(links[0]) if links else None
+        if full is not None and len(full.members) >= _MIN_LIST:
+            more = continuation_selector(root, full.members)
+            return full if more and block.node in select(root, more) else None
+    return None

@@ -1,0 +1,226 @@
+"""`listing-archive learn` on shapes a page gives its entries' dates and lists: where the date sits
+relative to the example's block, lists in columns, blocks that vary."""
+
+from test_learn import DATES, ISO, TITLES, page, read
+
+# --- where the date is --------------------------------------------------------------------------------------
+
+
+def meta_line(iso: str) -> str:
+    """A blog's long meta line opening on its date: author, six categories, a comments link."""
+    categories = ", ".join(f'<a href="/c/{n}" rel="tag">Category number {n}</a>' for n in range(6))
+    return (
+        f'<div class="meta"><div class="byline">{iso[8:]}.{iso[5:7]}.{iso[:4]}&nbsp;|&nbsp; Von '
+        f'<a href="/a" rel="author">Redaktion</a> &nbsp;|&nbsp; {categories} &nbsp;|&nbsp; <a href="#respond"> </a>'
+        '</div><div class="clear"></div></div>'
+    )
+
+
+def test_date_opening_a_long_meta_line_with_author_and_categories():
+    html = page(
+        "".join(
+            f'<article class="post"><h2><a href="/n/{i}">{t}</a></h2>{meta_line(iso)}'
+            "<p>A few words about this story, long enough to read.</p></article>"
+            for i, (t, iso) in enumerate(zip(TITLES, ISO, strict=True))
+        )
+    ).replace('lang="en"', 'lang="de"')
+    text, entries = read(html, [TITLES[0]])
+    assert 'date = "div.byline"' in text
+    assert [e["date_start"] for e in entries] == ISO
+
+
+def test_a_title_that_is_a_date_is_the_date_too():
+    rows = "".join(
+        f'<tr><td><a href="/m/{i}">{iso[5:7]}/{iso[8:]}/{iso[:4]}</a></td><td><a href="/m/{i}.pdf">Agenda</a></td></tr>'
+        for i, iso in enumerate(ISO)
+    )
+    html = page(f'<table class="meetings">{rows}</table>').replace('lang="en"', 'lang="en-US"')
+    text, entries = read(html, ["02/03/2023"])
+    assert [e["title"] for e in entries] == [f"{iso[5:7]}/{iso[8:]}/{iso[:4]}" for iso in ISO]
+    assert [e["date_start"] for e in entries] == ISO, text  # month first: en-US, and "03/12" says so
+
+
+def test_the_date_is_learnt_from_the_next_blocks_when_the_examples_shows_none():
+    html = page(
+        "".join(
+            f'<div class="card"><h3><a href="/n/{i}">{t}</a></h3>'
+            + (f'<span class="when">{d}</span>' if i else "")
+            + "</div>"
+            for i, (t, d) in enumerate(zip(TITLES, DATES, strict=True))
+        )
+    )
+    text, entries = read(html, [TITLES[0]])
+    assert 'date = "span.when"' in text
+    assert [e["date_start"] for e in entries] == [None, *ISO[1:]]
+
+
+def test_a_list_in_two_columns_each_inside_a_wrapper_is_one_list():
+    def column(name: str, part: list) -> str:
+        posts = "".join(
+            f'<article class="entry {name}-entry"><h3 class="entry-title"><a href="/{name}/{i}">{t}</a></h3>'
+            f'<time class="entry-date">{d}</time></article>'
+            for i, (t, d) in part
+        )
+        return f'<div class="{name} half"><div class="inner"><h2>Latest {name}</h2>{posts}</div></div>'
+
+    numbered = list(enumerate(zip(TITLES, DATES, strict=True)))
+    html = page(column("news", numbered[:2]) + column("blog", numbered[2:]))
+    for example in (TITLES[0], TITLES[3]):
+        text, entries = read(html, [example])
+        assert [(e["title"], e["date_start"]) for e in entries] == list(zip(TITLES, ISO, strict=True)), text
+
+
+def test_a_featured_first_entry_showing_its_date_its_own_way_does_not_hide_the_others_date():
+    html = page(
+        "".join(
+            f'<article class="post"><h2><a href="/n/{i}">{t}</a></h2>'
+            + (f'<p class="hero-date">{iso[8:]}.{iso[5:7]}.{iso[:4]}</p>' if i == 0 else meta_line(iso))
+            + "</article>"
+            for i, (t, iso) in enumerate(zip(TITLES, ISO, strict=True))
+        )
+    ).replace('lang="en"', 'lang="de"')
+    text, entries = read(html, [TITLES[0]])
+    assert [e["date_start"] for e in entries] == ISO, text
+
+
+def test_a_list_that_carries_on_as_bare_links_is_read_whole_but_not_its_pager_or_categories():
+    posts = "".join(
+        f'<div class="item"><h2 class="heading"><a href="/news/sport/{i}-story.html">{t}</a></h2>'
+        f'<p class="when">{d}</p><p>A few words about this story, long enough to read.</p></div>'
+        for i, (t, d) in enumerate(zip(TITLES[:2], DATES, strict=False))
+    )
+    more = [f"An older story number {n} of the week" for n in range(3)]
+    links = "".join(f'<li><a href="/news/sport/{n + 9}-older.html">{t}</a></li>' for n, t in enumerate(more))
+    categories = "".join(
+        f'<li><a href="/news/sport/{c}/">{c.title()} news pages</a></li>' for c in ("golf", "tennis", "rugby")
+    )
+    pager = "".join(f'<li><a href="/news/sport/page/{n}/">Older posts, page {n}</a></li>' for n in (2, 3, 4))
+    others = f'<ul class="categories">{categories}</ul><ul class="pager">{pager}</ul>'
+    more_box = f'<div class="more"><h3>More articles ...</h3><ol class="links">{links}</ol></div>'
+    for example in (TITLES[0], more[1]):  # a full entry, or one of the links
+        text, entries = read(page(f'<div class="blog">{posts}{more_box}{others}</div>'), [example])
+        assert [e["title"] for e in entries] == [*TITLES[:2], *more], text
+        assert [e["date_start"] for e in entries] == [*ISO[:2], None, None, None]
+    text, entries = read(page(f'<div class="blog">{posts}{others}</div>'), [TITLES[0]])
+    assert [e["title"] for e in entries] == TITLES[:2], text
+
+
+def featured_then_list() -> str:
+    def post(i: int, classes: str, heading: str) -> str:
+        return (
+            f'<article class="{classes}"><{heading}><a href="/n/{i}">{TITLES[i]}</a></{heading}>'
+            f'<span class="date">{DATES[i]}</span><p>A few words about this story, long enough to read.</p></article>'
+        )
+
+    rest = "".join(post(i, "post", "h2") for i in range(1, 4))
+    return page(f'<div class="hero">{post(0, "post featured-post", "h1")}</div><div class="list">{rest}</div>')
+
+
+def test_a_featured_first_entry_set_apart_with_its_own_heading_and_class_is_the_example():
+    text, entries = read(featured_then_list(), [TITLES[0]])
+    assert 'entry = "article.post"' in text
+    assert [(e["title"], e["date_start"]) for e in entries] == list(zip(TITLES, ISO, strict=True)), text
+
+
+def test_a_class_naming_a_place_in_a_row_does_not_cut_the_list():
+    # Two groups: the first in one column (every item "last" in its row), the second in two columns.
+    def item(i: int, last: bool) -> str:
+        return (
+            f'<div class="itemContainer{" itemContainerLast" if last else ""}"><div class="catItem">'
+            f'<h3 class="catItemTitle"><a href="/n/{i}">{TITLES[i]}</a></h3><span class="catItemDate">{DATES[i]}</span>'
+            "</div></div>"
+        )
+
+    leading = "".join(item(i, True) for i in range(2))
+    secondary = "".join(item(i, i == 3) for i in range(2, 4))
+    html = page(f'<div class="itemList"><div id="leading">{leading}</div><div id="secondary">{secondary}</div></div>')
+    text, entries = read(html, [TITLES[1]])
+    assert 'entry = "div.itemContainer"' in text
+    assert [(e["title"], e["date_start"]) for e in entries] == list(zip(TITLES, ISO, strict=True)), text
+
+
+def test_the_example_in_a_sidebar_list_and_in_the_posts_picks_the_posts():
+    posts = "".join(
+        f'<div class="post"><h3><a href="/p/{i}">{t}</a></h3><span class="date">{d}</span>'
+        "<p>A few words about this story, long enough to read.</p></div>"
+        for i, (t, d) in enumerate(zip(TITLES[:3], DATES, strict=False))
+    )
+    labels = [TITLES[1], "Another label with words", "A third label here", "Fourth label in list", "Fifth label"]
+    sidebar = '<ul class="labels">' + "".join(f'<li><a href="/l/{n}">{t}</a> (3)</li>' for n, t in enumerate(labels))
+    html = page(f'<div class="posts">{posts}</div><aside>{sidebar}</ul></aside>')
+    text, entries = read(html, [TITLES[1]])
+    assert [e["title"] for e in entries] == TITLES[:3], text
+    text, entries = read(html.replace("<body>", '<body class="has-sidebar">'), [TITLES[1]])  # the body is no sidebar
+    assert [e["title"] for e in entries] == TITLES[:3], text
+
+
+def test_the_example_alone_in_its_month_reads_every_month():
+    months = [TITLES[:2], TITLES[2:3]]
+    html = page(
+        "".join(
+            f"<h3>Month {n}</h3><dl class='events'>"
+            + "".join(
+                f'<dt><a href="/e/{t[:5]}">{t}</a></dt><dd class="when">{DATES[TITLES.index(t)]}</dd>' for t in month
+            )
+            + "</dl>"
+            for n, month in enumerate(months)
+        )
+    )
+    text, entries = read(html, [TITLES[2]])
+    assert [(e["title"], e["date_start"]) for e in entries] == list(zip(TITLES[:3], ISO[:3], strict=True)), text
+
+
+def test_a_short_title_with_its_date_inside_its_link_is_found_and_read_without_it():
+    names = ["JMM Report", "Annual TB report", "Circular", "Guidelines for all"]
+    html = page(
+        '<div class="news">'
+        + "".join(
+            f'<div class="row"><a href="/f/{i}">{n}<br><span class="rdate">( Release Date :{iso[8:]}/{iso[5:7]}/'
+            f"{iso[:4]} )</span></a> [PDF]</div>"
+            for i, (n, iso) in enumerate(zip(names, ISO, strict=True))
+        )
+        + "</div>"
+    )
+    text, entries = read(html, ["Circular"])
+    assert [(e["title"], e["date_start"]) for e in entries] == list(zip(names, ISO, strict=True)), text
+
+
+def test_a_lead_entry_in_markup_of_its_own_above_the_list_is_the_example():
+    lead = (
+        f'<div class="lead-story"><h1><a href="/n/0">{TITLES[0]}</a></h1><p class="when">{DATES[0]}</p>'
+        "<p>A few words about this story, long enough to read.</p></div>"
+    )
+    rest = "".join(
+        f'<article class="post"><h2><a href="/n/{i}">{TITLES[i]}</a></h2><span class="date">{DATES[i]}</span></article>'
+        for i in range(1, 4)
+    )
+    text, entries = read(page(f'{lead}<div class="latest">{rest}</div>'), [TITLES[0]])
+    assert 'entry = "div.lead-story, article.post"' in text
+    assert [(e["title"], e["date_start"]) for e in entries] == list(zip(TITLES, ISO, strict=True)), text
+
+
+def test_a_day_and_month_without_a_year_under_a_months_heading():
+    html = page(
+        "".join(
+            (f'<h2 class="month">{DATES[i].split(" ", 1)[1]}</h2>' if i < 3 else "")
+            + f'<div class="event"><div class="date"><span>{DATES[i].split()[0]}</span> <span>{DATES[i].split()[1][:3]}'
+            f'</span></div><h3><a href="/e/{i}">{TITLES[i]}</a></h3></div>'
+            for i in range(4)
+        )
+    )
+    text, entries = read(html, [TITLES[0]])
+    assert 'date = "div.date"' in text
+    assert [(e["title"], e["date_start"]) for e in entries] == list(zip(TITLES, ISO, strict=True)), text
+
+
+def test_a_time_element_showing_no_year_is_the_date_by_its_datetime():
+    html = page(
+        "".join(
+            f'<div class="item"><h3><a href="/n/{i}">{t}</a></h3><p class="meta">Filed under news, a long time ago '
+            f'in a galaxy</p><time datetime="{iso}">{d.rsplit(" ", 1)[0]}</time></div>'
+            for i, (t, d, iso) in enumerate(zip(TITLES, DATES, ISO, strict=True))
+        )
+    )
+    text, entries = read(html, [TITLES[0]])
+    assert 'date = "time"' in text
+    assert [e["date_start"] for e in entries] == ISO
