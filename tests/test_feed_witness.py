@@ -86,3 +86,26 @@ def test_parse_with_a_saved_feed(tmp_path):
     entries = [json.loads(line) for line in result.stdout.splitlines()]
     assert [e["date_start"] for e in entries] == ["2024-03-11", "2024-03-12", "2024-03-13"]
     assert "3 match" in result.stderr
+
+
+def test_parse_feed_that_is_not_a_feed_is_refused(tmp_path):
+    """An HTML page (or any text) given as --feed used to be read as a feed of 0 items, exit 0, unsaid."""
+    root = tmp_path / "site"
+    make_site(root, shown=3, in_feed=0)
+    page = root / "news" / "index.htm"
+    (tmp_path / "junk.txt").write_text("not a feed at all")
+    (tmp_path / "empty.xml").write_text("")
+    for not_a_feed in (page, tmp_path / "junk.txt", tmp_path / "empty.xml"):
+        result = cli("parse", page, "--url", "https://example.org/news/", "--feed", not_a_feed, check=1)
+        assert "is not an RSS or Atom feed" in result.stderr and "--feed" in result.stderr
+        assert "Traceback" not in result.stderr and result.stdout == ""
+
+
+def test_parse_feed_with_no_items_is_still_a_feed(tmp_path):
+    root = tmp_path / "site"
+    feed = make_site(root, shown=3, in_feed=0)
+    (tmp_path / "feed.xml").write_text(feed)
+    result = cli(
+        "parse", root / "news" / "index.htm", "--url", "https://example.org/news/", "--feed", tmp_path / "feed.xml"
+    )
+    assert result.returncode == 0 and "feed: 0 items" in result.stderr

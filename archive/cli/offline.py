@@ -61,7 +61,7 @@ def parse(file, url, fmt, profile, feed_file):
     page = extract_page(body, url, chosen or "auto")
     entries = [e for e in map(checked_entry, build_entries(page, url, url, chosen)) if e is not None]
     if feed_file:
-        entries = _with_feed(entries, read_regular_file(feed_file, "feed", PAGE_FILE_LIMIT))
+        entries = _with_feed(entries, _read_feed(feed_file, read_regular_file(feed_file, "feed", PAGE_FILE_LIMIT)))
     if fmt == "jsonl":
         for e in entries:
             click.echo(json.dumps(e, ensure_ascii=False))
@@ -85,6 +85,20 @@ def _check_page_url(url: str) -> None:
         _check_urls([url])
     except PlanError as exc:
         raise click.BadParameter(str(exc).removeprefix("--start-url: "), param_hint="--url") from None
+
+
+def _read_feed(feed_file: str, feed: bytes) -> bytes:
+    """The saved feed's bytes; anything feedparser cannot name as RSS or Atom (an HTML page saved by mistake,
+    an empty file) is refused, else it reads as a feed of 0 items and the page goes unconfirmed, unsaid."""
+    import feedparser
+
+    try:
+        version = feedparser.parse(feed).get("version") if feed.strip() else None
+    except Exception:  # a hostile file must give the one line below, not a traceback
+        version = None
+    if not version:
+        raise click.ClickException(f"{feed_file} is not an RSS or Atom feed: give --feed the site's saved feed")
+    return feed
 
 
 def _with_feed(entries: list[dict], feed: bytes) -> list[dict]:
