@@ -20,9 +20,10 @@ from itertools import islice
 
 from crawler.entries import build_entries
 from crawler.extract import extract_page
+from crawler.extract.html import decode_html
 from crawler.extract.profiles import choose_profile
 from crawler.listing_state import ListingState
-from crawler.parse_pool import note_read
+from crawler.parse_pool import generic_prose_links, note_read
 from crawler.validation import checked_entry
 
 from .bodies import decompress, stored_body
@@ -150,7 +151,8 @@ def parse_capture(job: tuple) -> tuple[str, list, tuple]:
     entries = filter(None, map(checked_entry, built))
     where = (listing_url, url, page_number)
     start_page = page_number == 1 or url == listing_url
-    read = (start_page, page.extractor, len(built), tuple(page.script_page_links))
+    text = decode_html(body) if body else ""
+    read = (start_page, page.extractor, len(built), tuple(page.script_page_links), generic_prose_links(text, page))
     return listing_url, [(e, Sighting(*where, e["group"], e["position"], capture_id)) for e in entries], read
 
 
