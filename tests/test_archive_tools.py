@@ -166,3 +166,44 @@ def test_export_warc_of_a_crawl_that_is_not_there_writes_nothing(crawled_twice, 
     refused = cli("export-warc", "--db", crawled_twice, "-o", tmp_path / "c.warc.gz", "--crawl", crawl, check=code)
     assert refused.stderr.splitlines()[-1] == "Error: " + message.format(db=crawled_twice)
     assert list(tmp_path.iterdir()) == []
+
+
+def _records(path) -> list:
+    """Each record of the WARC file at `path`: (type, its WARC headers, HTTP status or None, payload)."""
+    with open(path, "rb") as fh:
+        return [
+            (
+                r.rec_type,
+                dict(r.rec_headers.headers),
+                r.http_headers and r.http_headers.get_statuscode(),
+                r.raw_stream.read(),
+            )
+            for r in ArchiveIterator(fh)
+        ]
+
+
+@pytest.mark.parametrize("only_crawl_2", [False, True])
+def test_a_304_capture_is_a_server_not_modified_revisit_of_the_earlier_capture(crawled_twice, tmp_path, only_crawl_2):
+    """Page 2 of crawl 2 was a 304: it used to be a `response` record with the old body (with --crawl 2), or a
+    revisit with the identical-payload-digest profile and no WARC-Refers-To (the whole archive)."""
+    whole, part = tmp_path / "all.warc.gz", tmp_path / "c2.warc.gz"
+    cli("export-warc", "--db", crawled_twice, "-o", whole, check=0)
+    earlier = [
+        h
+        for kind, h, status, _ in _records(whole)
+        if kind == "response" and h["WARC-Target-URI"].endswith("nextRow--10/index.htm")
+    ]
+    assert len(earlier) == 1
+    if only_crawl_2:
+        cli("export-warc", "--db", crawled_twice, "-o", part, "--crawl", "2", check=0)
+    records = _records(part if only_crawl_2 else whole)
+    [(kind, headers, status, payload)] = [
+        r
+        for r in records
+        if r[1]["WARC-Target-URI"] == earlier[0]["WARC-Target-URI"] and r[1]["WARC-Date"] != earlier[0]["WARC-Date"]
+    ]
+    assert kind == "revisit" and status == "304" and payload == b""
+    assert headers["WARC-Profile"] == "http://netpreserve.org/warc/1.0/revisit/server-not-modified"
+    assert headers["WARC-Refers-To"] == earlier[0]["WARC-Record-ID"]
+    assert headers["WARC-Refers-To-Target-URI"] == earlier[0]["WARC-Target-URI"]
+    assert headers["WARC-Refers-To-Date"] == earlier[0]["WARC-Date"]
