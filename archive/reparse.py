@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import time
 from concurrent.futures import ProcessPoolExecutor
 from itertools import islice
@@ -32,9 +33,12 @@ from .record import SQL_CHUNK, rendered_captures
 from .store import Archive, Sighting
 
 
-def reparse(archive: Archive, crawl_id: int | None = None, workers: int | None = None) -> dict:
+def reparse(archive: Archive, crawl_id: int | None = None, workers: int | None = None, stopped=None) -> dict:
     """Reparse the captures of one crawl (default: the latest complete site crawl) on `workers`
-    processes (default: one a core). Returns the new crawl's row, with `seconds` and `pages_per_s`."""
+    processes (default: one a core). Returns the new crawl's row, with `seconds` and `pages_per_s`.
+
+    `stopped()` says why to stop (e.g. "SIGINT"), or None: looked at after each page; a stopped
+    reparse keeps what it read and closes its crawl partial, with `stopped` and `read` in the row."""
     conn = archive.conn
     source = _source_crawl(archive, crawl_id)
     crawl_id = source["id"]
@@ -46,6 +50,7 @@ def reparse(archive: Archive, crawl_id: int | None = None, workers: int | None =
         "WHERE crawl_id=? AND status IN (200, 304) AND digest IS NOT NULL ORDER BY id",
         (crawl_id,),
     ).fetchall()
+    archive.close_stale_crawls()  # a reparse killed before (kill -9) was left running; the lock says none runs
     new_id = archive.begin_crawl(
         source["spider"],
         json.loads(source["start_urls"]),
@@ -53,26 +58,16 @@ def reparse(archive: Archive, crawl_id: int | None = None, workers: int | None =
         source="reparse",
     )
     started = time.perf_counter()
-    listings: dict[str, ListingState] = {}
-    batch: list = []
     jobs = (
         (cap["url"], cap["listing_url"] or cap["url"], cap["page"], cap["id"], profile_name, cap["fetched_at"])
         for cap in captures
     )
-    for listing_url, entries, read in _parsed(archive, jobs, len(captures), workers):
-        batch += entries
-        state = listings.setdefault(listing_url, ListingState())
-        state.pages_fetched += 1
-        note_read(state, *read)
-        if len(batch) >= SQL_CHUNK:
-            archive.record_entries(new_id, batch)
-            batch = []
-    if batch:
-        archive.record_entries(new_id, batch)
-    note = "; ".join(
-        filter(None, [f"reparse of crawl {crawl_id} with this release's parsers", held_note(new_id, crawl_id)])
-    )
-    crawl = archive.finish_crawl(new_id, listings, status="complete", note=note)
+    listings, read, why = _record(archive, new_id, _parsed(archive, jobs, len(captures), workers), stopped)
+    said = f"reparse of crawl {crawl_id} with this release's parsers"
+    if why:
+        said += f": stopped by {why} after {read} of {len(captures)} stored pages (reparse again to read them all)"
+    note = "; ".join(filter(None, [said, held_note(new_id, crawl_id)]))
+    crawl = archive.finish_crawl(new_id, listings, status="partial" if why else "complete", note=note)
     elapsed = time.perf_counter() - started
     held = {"held": len(new_id.held), "held_differ": len(new_id.held_differ), "held_note": held_note(new_id, crawl_id)}
     rendered = rendered_captures(conn, crawl_id)  # their stored body is a browser's DOM, read as such
@@ -82,7 +77,34 @@ def reparse(archive: Archive, crawl_id: int | None = None, workers: int | None =
         "seconds": elapsed,
         "pages_per_s": len(captures) / elapsed if elapsed else 0.0,
         "rendered": rendered,
+        "stopped": why,
+        "read": read,
+        "stored": len(captures),
     }
+
+
+def _record(archive: Archive, session, parsed, stopped) -> tuple[dict[str, ListingState], int, str | None]:
+    """Write what the parsers read, batch by batch: (each listing's state, pages read, why it stopped or None)."""
+    listings: dict[str, ListingState] = {}
+    batch: list = []
+    read, why = 0, None
+    try:
+        for listing_url, entries, how in parsed:
+            batch += entries
+            state = listings.setdefault(listing_url, ListingState())
+            state.pages_fetched += 1
+            note_read(state, *how)
+            read += 1
+            if len(batch) >= SQL_CHUNK:
+                archive.record_entries(session, batch)
+                batch = []
+            if stopped is not None and (why := stopped()):
+                break
+    finally:
+        parsed.close()  # the pool's pages not yet begun are dropped, not waited for
+    if batch:
+        archive.record_entries(session, batch)
+    return listings, read, why
 
 
 def _source_crawl(archive: Archive, crawl_id: int | None) -> dict:
@@ -129,9 +151,19 @@ def _parsed(archive: Archive, jobs, count: int, workers: int | None):
     if workers < 2 or count < POOL_MIN_PAGES:
         yield from map(parse_capture, with_bodies)
         return
-    with ProcessPoolExecutor(max_workers=workers) as pool:
+    pool = ProcessPoolExecutor(max_workers=workers, initializer=_leave_signals_to_parent)
+    try:
         while window := list(islice(with_bodies, WINDOW)):
             yield from pool.map(parse_capture, window, chunksize=8)
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _leave_signals_to_parent() -> None:
+    """Each pool worker: Ctrl-C and SIGTERM reach the whole process group; the reparse stops itself and
+    then its pool (a worker killed by them would break the pool, and print a traceback)."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)
 
 
 def _stored_body(archive: Archive, capture_id: int) -> tuple | None:

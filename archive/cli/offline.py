@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import json
 import os
+import signal
+from contextlib import contextmanager
 
 import click
+
+from crawler.errors import EXIT_PARTIAL
 
 from .common import CRAWL_ID, DB_OPTION, friendly_errors, open_writer
 
@@ -138,10 +142,17 @@ def reparse(db, crawl_id):
     from ..reparse import reparse as run_reparse
 
     try:
-        with archive_lock(db), open_writer(db) as archive:
-            result = run_reparse(archive, crawl_id)
+        with archive_lock(db), open_writer(db) as archive, _stop_signals() as stopped:
+            result = run_reparse(archive, crawl_id, stopped=stopped)
     except ArchiveLocked as exc:
         raise click.ClickException(str(exc)) from None
+    if result.get("stopped"):
+        click.echo(
+            f"reparse #{result['id']} stopped by {result['stopped']} after {result['read']} of {result['stored']} "
+            "stored pages: what it read is recorded (as a parser change), its crawl closed partial; reparse again "
+            "to read them all"
+        )
+        raise SystemExit(EXIT_PARTIAL)
     rendered = f" ({result['rendered']} of them rendered by a browser)" if result.get("rendered") else ""
     click.echo(
         f"reparse #{result['id']}: {result['entries']} entries from {result['pages']} stored pages{rendered}: "
@@ -152,6 +163,23 @@ def reparse(db, crawl_id):
         click.echo(result["held_note"])
     if result.get("suspect"):  # the health checks judge what today's parsers read, as after a crawl
         click.echo(f"SUSPECT: {result.get('note')}")
+
+
+@contextmanager
+def _stop_signals():
+    """While a reparse runs: Ctrl-C (any number) or SIGTERM asks it to stop after the page in hand;
+    yields what to ask for the reason ("SIGINT") or None."""
+    received: list[str] = []
+
+    def on_signal(signum, _frame):
+        received.append(signal.Signals(signum).name)
+
+    previous = {sig: signal.signal(sig, on_signal) for sig in (signal.SIGINT, signal.SIGTERM)}
+    try:
+        yield lambda: received[0] if received else None
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
 
 
 COMMANDS = [parse, reparse]

@@ -1,0 +1,113 @@
+"""`reparse` told to stop (Ctrl-C once or twice to its process group, SIGTERM) or killed (kill -9):
+it used to print "Aborted!" (or its pool workers' tracebacks), exit 1 or die by the signal, and leave
+its crawl `running` for good. It stops within seconds, keeps what it read, closes its crawl partial
+with the reason, exits 3; a killed reparse's crawl is closed failed by the next reparse."""
+
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+
+import pytest
+from conftest import FAST, ROOT, cli, q, wait_for
+
+from archive.store import integrity_ok
+from crawler.site_server import DEMO_BASE, DEMO_LISTING_PATH, SiteServer, demo_site_root
+
+# Stored pages enough that the reparse is still reading when the signal comes (about 6 s on 2 cores).
+COPIES = 400
+
+
+@pytest.fixture(scope="module")
+def crawled(tmp_path_factory):
+    db = tmp_path_factory.mktemp("reparse-stops") / "a.db"
+    with SiteServer(demo_site_root(), state="week1", base=DEMO_BASE) as site:
+        cli("crawl", "ilo", "--db", db, "--start-url", site.base_url + DEMO_LISTING_PATH, *FAST, check=0)
+    with sqlite3.connect(db) as conn:  # the same two stored pages, many times over: a long reparse, cheaply
+        conn.execute(
+            "INSERT INTO captures (crawl_id, url, listing_url, page, fetched_at, status, headers, digest, page_links) "
+            "SELECT crawl_id, url, listing_url, page, fetched_at, status, headers, digest, page_links "
+            "FROM captures, (WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ?) "
+            "SELECT i FROM n)",
+            (COPIES,),
+        )
+    return db
+
+
+def _copy(db, tmp_path):
+    copy = tmp_path / "copy.db"
+    src, dst = sqlite3.connect(db), sqlite3.connect(copy)
+    src.backup(dst)
+    src.close()
+    dst.close()
+    return copy
+
+
+def _start_reparse(db) -> subprocess.Popen:
+    return subprocess.Popen(
+        [sys.executable, "-m", "archive.cli", "reparse", "--db", str(db)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        cwd=str(ROOT),
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        start_new_session=True,  # its own process group, which the signals go to, as a terminal's Ctrl-C does
+    )
+
+
+def _reparse_running(db) -> bool:
+    return q(db, "SELECT count(*) FROM crawls WHERE source = 'reparse' AND status = 'running'") == 1
+
+
+SIGNALS = {
+    "SIGINT": [signal.SIGINT],
+    "SIGINT twice": [signal.SIGINT, signal.SIGINT],
+    "SIGTERM": [signal.SIGTERM],
+    "SIGTERM then SIGINT": [signal.SIGTERM, signal.SIGINT],
+}
+
+
+@pytest.mark.parametrize("signals", SIGNALS.values(), ids=SIGNALS.keys())
+def test_a_reparse_told_to_stop_closes_its_crawl_partial(crawled, tmp_path, signals):
+    db = _copy(crawled, tmp_path)
+    before = q(db, "SELECT group_concat(entry_id || status || version) FROM entries")
+    proc = _start_reparse(db)
+    wait_for(lambda: _reparse_running(db), 60)
+    for signum in signals:
+        os.killpg(proc.pid, signum)
+    started = time.monotonic()
+    out, err = proc.communicate(timeout=60)
+    assert time.monotonic() - started < 30
+    assert proc.returncode == 3, out + err
+    assert "Traceback" not in err and "Aborted" not in err
+    name = next(signal.Signals(s).name for s in signals if f"stopped by {signal.Signals(s).name}" in out)  # pending
+    assert f"reparse #2 stopped by {name} after " in out and "reparse again" in out  # signals come lowest first
+    status, note = sqlite3.connect(db).execute("SELECT status, note FROM crawls WHERE id = 2").fetchone()
+    assert status == "partial" and f"stopped by {name}" in note
+    assert q(db, "SELECT group_concat(entry_id || status || version) FROM entries") == before  # nothing lost
+    assert integrity_ok(str(db))
+
+
+def test_a_stopped_reparse_run_again_reads_them_all(crawled, tmp_path):
+    db = _copy(crawled, tmp_path)
+    proc = _start_reparse(db)
+    wait_for(lambda: _reparse_running(db), 60)
+    os.killpg(proc.pid, signal.SIGINT)
+    assert proc.wait(timeout=60) == 3
+    again = cli("reparse", "--db", db, "--crawl", "1", check=0)
+    assert again.stdout.startswith(f"reparse #3: 14 entries from {2 * (COPIES + 1)} stored pages")
+    assert q(db, "SELECT status FROM crawls WHERE id = 3") == "complete"
+
+
+def test_a_killed_reparse_is_closed_failed_by_the_next(crawled, tmp_path):
+    db = _copy(crawled, tmp_path)
+    proc = _start_reparse(db)
+    wait_for(lambda: _reparse_running(db), 60)
+    os.killpg(proc.pid, signal.SIGKILL)
+    proc.communicate(timeout=60)
+    assert _reparse_running(db)
+    cli("reparse", "--db", db, "--crawl", "1", check=0)
+    assert q(db, "SELECT status FROM crawls WHERE id = 2") == "failed"
+    assert q(db, "SELECT status FROM crawls WHERE id = 3") == "complete"
