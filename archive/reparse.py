@@ -15,11 +15,13 @@ from __future__ import annotations
 import json
 import os
 import signal
+import sqlite3
 import time
 from concurrent.futures import ProcessPoolExecutor
 from itertools import islice
 
 from crawler.entries import build_entries
+from crawler.errors import ListingArchiveError
 from crawler.extract import extract_page
 from crawler.extract.html import decode_html
 from crawler.extract.profiles import choose_profile
@@ -31,6 +33,7 @@ from .bodies import decompress, stored_body
 from .queries import latest_complete_crawl
 from .record import SQL_CHUNK, rendered_captures
 from .store import Archive, Sighting
+from .writefaults import describe
 
 
 def reparse(archive: Archive, crawl_id: int | None = None, workers: int | None = None, stopped=None) -> dict:
@@ -62,12 +65,17 @@ def reparse(archive: Archive, crawl_id: int | None = None, workers: int | None =
         (cap["url"], cap["listing_url"] or cap["url"], cap["page"], cap["id"], profile_name, cap["fetched_at"])
         for cap in captures
     )
-    listings, read, why = _record(archive, new_id, _parsed(archive, jobs, len(captures), workers), stopped)
-    said = f"reparse of crawl {crawl_id} with this release's parsers"
-    if why:
-        said += f": stopped by {why} after {read} of {len(captures)} stored pages (reparse again to read them all)"
-    note = "; ".join(filter(None, [said, held_note(new_id, crawl_id)]))
-    crawl = archive.finish_crawl(new_id, listings, status="partial" if why else "complete", note=note)
+    progress = {"read": 0}
+    try:
+        listings, why = _record(archive, new_id, _parsed(archive, jobs, len(captures), workers), stopped, progress)
+        read = progress["read"]
+        said = f"reparse of crawl {crawl_id} with this release's parsers"
+        if why:
+            said += f": stopped by {why} after {read} of {len(captures)} stored pages (reparse again to read them all)"
+        note = "; ".join(filter(None, [said, held_note(new_id, crawl_id)]))
+        crawl = archive.finish_crawl(new_id, listings, status="partial" if why else "complete", note=note)
+    except (sqlite3.Error, OSError) as exc:  # a full disk, an I/O error: each batch was its own transaction
+        raise _write_failed(archive, new_id, exc, progress["read"], len(captures)) from None
     elapsed = time.perf_counter() - started
     held = {"held": len(new_id.held), "held_differ": len(new_id.held_differ), "held_note": held_note(new_id, crawl_id)}
     rendered = rendered_captures(conn, crawl_id)  # their stored body is a browser's DOM, read as such
@@ -83,18 +91,38 @@ def reparse(archive: Archive, crawl_id: int | None = None, workers: int | None =
     }
 
 
-def _record(archive: Archive, session, parsed, stopped) -> tuple[dict[str, ListingState], int, str | None]:
-    """Write what the parsers read, batch by batch: (each listing's state, pages read, why it stopped or None)."""
+class ReparseWriteFailed(ListingArchiveError, RuntimeError):
+    """The archive could not be written mid-reparse (a full disk): what was written before is kept."""
+
+
+def _write_failed(archive: Archive, session, exc: BaseException, read: int, stored: int) -> ReparseWriteFailed:
+    """Close the reparse's crawl as failed if the archive lets us (else the next reparse or crawl does),
+    and say in one line what happened and what is kept."""
+    why = describe(exc)
+    try:
+        archive.fail_crawl(session.crawl_id, f"reparse stopped after {read} of {stored} stored pages: {why}")
+        closed = "its crawl is closed failed"
+    except (sqlite3.Error, OSError):
+        closed = "its crawl is closed failed by the next reparse or crawl"
+    return ReparseWriteFailed(
+        f"{archive.path}: reparse #{session.crawl_id} stopped after {read} of {stored} stored pages: {why}; "
+        f"what it wrote before is kept and the archive is intact ({closed}); make room and reparse again"
+    )
+
+
+def _record(archive: Archive, session, parsed, stopped, progress: dict) -> tuple[dict[str, ListingState], str | None]:
+    """Write what the parsers read, batch by batch: (each listing's state, why it stopped or None);
+    `progress["read"]` counts the pages read."""
     listings: dict[str, ListingState] = {}
     batch: list = []
-    read, why = 0, None
+    why = None
     try:
         for listing_url, entries, how in parsed:
             batch += entries
             state = listings.setdefault(listing_url, ListingState())
             state.pages_fetched += 1
             note_read(state, *how)
-            read += 1
+            progress["read"] += 1
             if len(batch) >= SQL_CHUNK:
                 archive.record_entries(session, batch)
                 batch = []
@@ -104,7 +132,7 @@ def _record(archive: Archive, session, parsed, stopped) -> tuple[dict[str, Listi
         parsed.close()  # the pool's pages not yet begun are dropped, not waited for
     if batch:
         archive.record_entries(session, batch)
-    return listings, read, why
+    return listings, why
 
 
 def _source_crawl(archive: Archive, crawl_id: int | None) -> dict:

@@ -12,12 +12,15 @@ import time
 
 import pytest
 from conftest import FAST, ROOT, cli, q, wait_for
+from faults import fill_up, small_filesystem
 
 from archive.store import integrity_ok
 from crawler.site_server import DEMO_BASE, DEMO_LISTING_PATH, SiteServer, demo_site_root
 
 # Stored pages enough that the reparse is still reading when the signal comes (about 6 s on 2 cores).
 COPIES = 400
+# Free bytes left beside the archive: room for the reparse's crawl row, not for all it reads.
+LEAVE = 100_000
 
 
 @pytest.fixture(scope="module")
@@ -111,3 +114,33 @@ def test_a_killed_reparse_is_closed_failed_by_the_next(crawled, tmp_path):
     cli("reparse", "--db", db, "--crawl", "1", check=0)
     assert q(db, "SELECT status FROM crawls WHERE id = 2") == "failed"
     assert q(db, "SELECT status FROM crawls WHERE id = 3") == "complete"
+
+
+def test_a_disk_full_in_the_middle_of_a_reparse_loses_nothing(crawled, tmp_path):
+    """It used to say "is not a usable archive: database or disk is full" and leave its crawl running."""
+    with small_filesystem("8m") as mount:
+        db = _copy(crawled, mount)
+        before = q(db, "SELECT group_concat(entry_id || status || version) FROM entries")
+        fill_up(mount, leave=LEAVE)
+        result = cli("reparse", "--db", db, "--crawl", "1")
+        assert result.returncode == 1, result.stdout + result.stderr
+        [line] = result.stderr.splitlines()
+        assert "disk full" in line and "reparse #2 stopped after " in line and "usable" not in line, line
+        assert "the archive is intact" in line and "reparse again" in line
+        assert q(db, "SELECT group_concat(entry_id || status || version) FROM entries") == before
+        assert integrity_ok(str(db))
+        (mount / "filler").unlink()
+        cli("reparse", "--db", db, "--crawl", "1", check=0)  # room again: the stopped one is closed, not running
+        assert q(db, "SELECT count(*) FROM crawls WHERE status = 'running'") == 0
+        assert q(db, "SELECT status FROM crawls ORDER BY id DESC LIMIT 1") == "complete"
+
+
+def test_a_reparse_while_another_writer_holds_the_archive_exits_75(crawled, tmp_path):
+    """It said so but exited 1, the code for bad input, where every other writer exits 75 (try again later)."""
+    from archive.locking import archive_lock
+
+    db = _copy(crawled, tmp_path)
+    with archive_lock(str(db)):
+        refused = cli("reparse", "--db", db, check=75)
+    assert "another crawl is writing" in refused.stderr
+    assert q(db, "SELECT count(*) FROM crawls") == 1

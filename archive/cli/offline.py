@@ -138,14 +138,11 @@ def reparse(db, crawl_id):
     Example:
       listing-archive reparse --db archive.db
     """
-    from ..locking import ArchiveLocked, archive_lock
+    from ..locking import archive_lock
     from ..reparse import reparse as run_reparse
 
-    try:
-        with archive_lock(db), open_writer(db) as archive, _stop_signals() as stopped:
-            result = run_reparse(archive, crawl_id, stopped=stopped)
-    except ArchiveLocked as exc:
-        raise click.ClickException(str(exc)) from None
+    with archive_lock(db), open_writer(db) as archive, _stop_signals() as stopped:  # locked: exit 75
+        result = run_reparse(archive, crawl_id, stopped=stopped)
     if result.get("stopped"):
         click.echo(
             f"reparse #{result['id']} stopped by {result['stopped']} after {result['read']} of {result['stored']} "
