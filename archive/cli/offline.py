@@ -140,7 +140,10 @@ def reparse(db, crawl_id):
     """
     from ..locking import archive_lock
     from ..reparse import reparse as run_reparse
+    from .admin import _check_writable, _schema_of
 
+    _schema_of(db)  # an archive, before its lock file is made beside it (a missing or bad --db left one behind)
+    _check_writable(db, "reparse")
     with archive_lock(db), open_writer(db) as archive, _stop_signals() as stopped:  # locked: exit 75
         result = run_reparse(archive, crawl_id, stopped=stopped)
     if result.get("stopped"):
