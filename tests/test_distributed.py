@@ -22,6 +22,7 @@ from test_render import render_ready  # noqa: F401  (a fixture)
 from unattended import PAGE2
 
 from crawler.distributed.frontier import Frontier
+from crawler.listing_state import STOPPED
 from crawler.site_server import DEMO_LISTING_PATH, SiteServer
 
 REDIS_SERVER = shutil.which("redis-server")
@@ -212,6 +213,7 @@ def test_sigterm_to_the_coordinator_ends_the_crawl_partial(tmp_path, site, redis
         release.set()
     out = finished(coord, 3)
     assert "PARTIAL" in out and "NOT marked removed" in out
+    assert f"{site.url}: {STOPPED}" in out  # why, as in one process (it said nothing)
     after = snapshot(db)
     assert after["crawls"][1][0] == "partial" and after["entries"] == snapshot(local_db)["entries"]
 
