@@ -25,6 +25,7 @@ from crawler.errors import ListingArchiveError
 from crawler.extract import extract_page
 from crawler.extract.html import decode_html
 from crawler.extract.profiles import choose_profile
+from crawler.extract.titles import is_generic_text
 from crawler.listing_state import ListingState
 from crawler.parse_pool import generic_prose_links, note_read
 from crawler.validation import checked_entry
@@ -49,7 +50,7 @@ def reparse(archive: Archive, crawl_id: int | None = None, workers: int | None =
         "ilo" if source["spider"] == "ilo" else "auto"
     )
     captures = conn.execute(
-        "SELECT id, url, listing_url, page, fetched_at FROM captures "
+        "SELECT id, url, listing_url, page, fetched_at, feed_url FROM captures "
         "WHERE crawl_id=? AND status IN (200, 304) AND digest IS NOT NULL ORDER BY id",
         (crawl_id,),
     ).fetchall()
@@ -65,19 +66,18 @@ def reparse(archive: Archive, crawl_id: int | None = None, workers: int | None =
         (cap["url"], cap["listing_url"] or cap["url"], cap["page"], cap["id"], profile_name, cap["fetched_at"])
         for cap in captures
     )
-    progress = {"read": 0}
+    # The pages whose entries the crawl reconciled with the site's feed (crawler/spiders/feeds.py).
+    progress = {"read": 0, "feed_pages": {cap["id"] for cap in captures if cap["feed_url"]}, "feed_kept": set()}
     try:
         listings, why = _record(archive, new_id, _parsed(archive, jobs, len(captures), workers), stopped, progress)
         read = progress["read"]
-        said = f"reparse of crawl {crawl_id} with this release's parsers"
-        if why:
-            said += f": stopped by {why} after {read} of {len(captures)} stored pages (reparse again to read them all)"
-        note = "; ".join(filter(None, [said, held_note(new_id, crawl_id)]))
+        note = _note(new_id, crawl_id, why, read, len(captures), progress["feed_kept"])
         crawl = archive.finish_crawl(new_id, listings, status="partial" if why else "complete", note=note)
     except (sqlite3.Error, OSError) as exc:  # a full disk, an I/O error: each batch was its own transaction
         raise _write_failed(archive, new_id, exc, progress["read"], len(captures)) from None
     elapsed = time.perf_counter() - started
     held = {"held": len(new_id.held), "held_differ": len(new_id.held_differ), "held_note": held_note(new_id, crawl_id)}
+    held["feed_note"] = feed_note(progress["feed_kept"])
     rendered = rendered_captures(conn, crawl_id)  # their stored body is a browser's DOM, read as such
     return {
         **crawl,
@@ -89,6 +89,49 @@ def reparse(archive: Archive, crawl_id: int | None = None, workers: int | None =
         "read": read,
         "stored": len(captures),
     }
+
+
+def _note(session, crawl_id: int, why: str | None, read: int, stored: int, feed_kept: set) -> str:
+    said = f"reparse of crawl {crawl_id} with this release's parsers"
+    if why:
+        said += f": stopped by {why} after {read} of {stored} stored pages (reparse again to read them all)"
+    return "; ".join(filter(None, [said, held_note(session, crawl_id), feed_note(feed_kept)]))
+
+
+def feed_note(kept: set) -> str | None:
+    if not kept:
+        return None
+    return (
+        f"{len(kept)} entries keep the titles and dates their crawl read from the site's feed "
+        "(a reparse fetches nothing: the page alone does not show them)"
+    )
+
+
+# What the feed fills in an entry the page leaves without (crawler.extract.feed.reconcile).
+FEED_FIELDS = ("title", "date_text", "date_start", "date_end", "date_precision")
+
+
+def _keep_feed_fields(conn, entries: list, feed_pages: set, kept: set) -> None:
+    """Entries of a page the crawl reconciled with the site's feed: a title or date today's parse of the page
+    lacks (the feed gave it) is kept as stored, never emptied by a reparse, which cannot read the feed."""
+    for entry, sighting in entries:
+        if sighting.capture_id not in feed_pages:
+            continue
+        lacks_title = not entry.get("title") or is_generic_text(entry.get("title"))
+        if not (lacks_title or not entry.get("date_start")):
+            continue
+        stored = conn.execute(
+            "SELECT title, date_text, date_start, date_end, date_precision FROM entries WHERE entry_id = ?",
+            (entry["entry_id"],),
+        ).fetchone()
+        if stored is None:
+            continue
+        if lacks_title and stored["title"]:
+            entry["title"] = stored["title"]
+            kept.add(entry["entry_id"])
+        if not entry.get("date_start") and stored["date_start"]:
+            entry.update({field: stored[field] for field in FEED_FIELDS[1:]})
+            kept.add(entry["entry_id"])
 
 
 class ReparseWriteFailed(ListingArchiveError, RuntimeError):
@@ -118,6 +161,7 @@ def _record(archive: Archive, session, parsed, stopped, progress: dict) -> tuple
     why = None
     try:
         for listing_url, entries, how in parsed:
+            _keep_feed_fields(archive.conn, entries, progress["feed_pages"], progress["feed_kept"])
             batch += entries
             state = listings.setdefault(listing_url, ListingState())
             state.pages_fetched += 1

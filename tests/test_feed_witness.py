@@ -109,3 +109,19 @@ def test_parse_feed_with_no_items_is_still_a_feed(tmp_path):
         "parse", root / "news" / "index.htm", "--url", "https://example.org/news/", "--feed", tmp_path / "feed.xml"
     )
     assert result.returncode == 0 and "feed: 0 items" in result.stderr
+
+
+def test_a_reparse_keeps_the_dates_the_feed_gave(tmp_path):
+    """A reparse fetches nothing, so not the feed either: it used to record a "parser change" that emptied
+    every date the crawl had read from the feed (the page itself shows none)."""
+    root = tmp_path / "site"
+    feed = make_site(root, shown=4, in_feed=4)
+    with SiteServer(root) as site:
+        (root / "feed.xml").write_text(feed.replace("{base}", site.base_url))
+        db = tmp_path / "a.db"
+        cli("crawl", "listing", "--db", db, "--start-url", site.base_url + "/news/", *FAST, check=0)
+    before = sqlite3.connect(db).execute("SELECT entry_id, title, date_start, version FROM entries").fetchall()
+    out = cli("reparse", "--db", db, check=0).stdout
+    assert "changed 0" in out and "4 entries keep the titles and dates their crawl read from the site's feed" in out
+    after = sqlite3.connect(db).execute("SELECT entry_id, title, date_start, version FROM entries").fetchall()
+    assert after == before and all(row[2] for row in after)
