@@ -104,8 +104,15 @@ def write_warc_file(archive: Archive, output: str, crawl_id: int | None = None, 
     file is replaced only with `force`, and a crawl that does not exist is an error, not an empty file."""
     import os
 
-    if crawl_id is not None and not archive.crawl(crawl_id):
+    crawl = archive.crawl(crawl_id) if crawl_id is not None else None
+    if crawl_id is not None and not crawl:
         raise ArchiveError(f"no crawl {crawl_id} in {archive.path} (see `listing-archive crawls`); nothing written")
+    if crawl and crawl.get("source") == "reparse":  # its WARC would be empty
+        of = json.loads(crawl.get("settings") or "{}").get("reparse_of")
+        raise ArchiveError(
+            f"crawl {crawl_id} is a reparse: it fetched no pages of its own"
+            + (f"; its pages are crawl {of}'s (--crawl {of})" if of else "")
+        )
     target = os.path.realpath(output)
     if target == os.path.realpath(archive.path):
         raise ArchiveError(f"{output} is the archive itself; give a .warc.gz file name")

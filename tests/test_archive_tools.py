@@ -207,3 +207,15 @@ def test_a_304_capture_is_a_server_not_modified_revisit_of_the_earlier_capture(c
     assert headers["WARC-Refers-To"] == earlier[0]["WARC-Record-ID"]
     assert headers["WARC-Refers-To-Target-URI"] == earlier[0]["WARC-Target-URI"]
     assert headers["WARC-Refers-To-Date"] == earlier[0]["WARC-Date"]
+
+
+def test_export_warc_of_a_reparse_says_it_fetched_nothing(crawled, tmp_path):
+    """A reparse fetched no pages: its WARC was an empty file, exit 0."""
+    db = copy_of(crawled, tmp_path)
+    cli("reparse", "--db", db, check=0)
+    out = tmp_path / "r.warc.gz"
+    refused = cli("export-warc", "--db", db, "-o", out, "--crawl", "2", check=1)
+    assert refused.stderr.splitlines()[-1] == (
+        "Error: crawl 2 is a reparse: it fetched no pages of its own; its pages are crawl 1's (--crawl 1)"
+    )
+    assert not out.exists()
