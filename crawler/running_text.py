@@ -47,19 +47,11 @@ def _in_sentence(anchor) -> bool:
         block = block.getparent()
     if block is None or block.tag != "p":
         return False
-    before = "".join(_texts_in(block, anchor.xpath("preceding::text()"))).strip()
-    after = "".join(_texts_in(block, anchor.xpath("following::text()"))).strip()
+    line, link = block.text_content(), anchor.text_content()
+    at = line.find(link)  # the link's own text in its line (its first place, if it is there twice)
+    if at < 0 or not link.strip():
+        return False
+    before, after = line[:at].strip(), line[at + len(link) :].strip()
     if len(_WORD.findall(before + " " + after)) < _MIN_WORDS_AROUND:
         return False  # a title with a label beside it ("(report)", "by Smith")
     return (before[-1:].isalpha() or before.endswith(",")) or after[:1].islower()
-
-
-def _texts_in(block, texts) -> list[str]:
-    """The text nodes among `texts` that lie inside `block`."""
-    inside = []
-    for node in texts:
-        # A tail lies in the parent of the element it follows; any other text in its own element.
-        holder = node.getparent().getparent() if node.is_tail else node.getparent()
-        if holder is not None and (holder is block or block in holder.iterancestors()):
-            inside.append(str(node))
-    return inside
