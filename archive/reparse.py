@@ -54,6 +54,8 @@ def reparse(archive: Archive, crawl_id: int | None = None, workers: int | None =
         "WHERE crawl_id=? AND status IN (200, 304) AND digest IS NOT NULL ORDER BY id",
         (crawl_id,),
     ).fetchall()
+    if not captures:  # a crawl that failed before it stored a page: a reparse of it would be a "complete" of nothing
+        raise ValueError(f"crawl {crawl_id} ({source['status']}) stored no pages: nothing to reparse")
     archive.close_stale_crawls()  # a reparse killed before (kill -9) was left running; the lock says none runs
     new_id = archive.begin_crawl(
         source["spider"],

@@ -219,3 +219,17 @@ def test_export_warc_of_a_reparse_says_it_fetched_nothing(crawled, tmp_path):
         "Error: crawl 2 is a reparse: it fetched no pages of its own; its pages are crawl 1's (--crawl 1)"
     )
     assert not out.exists()
+
+
+def test_reparse_of_a_crawl_that_stored_no_pages_writes_nothing(crawled, tmp_path):
+    """A failed crawl stored no page: its reparse was a "complete" crawl of 0 pages, exit 0."""
+    db = copy_of(crawled, tmp_path)
+    with sqlite3.connect(db) as conn:
+        conn.execute(
+            "INSERT INTO crawls (spider, start_urls, started_at, finished_at, status, source) "
+            "VALUES ('ilo', '[]', '2026-01-01T00:00:00+00:00', '2026-01-01T00:00:01+00:00', 'failed', 'site')"
+        )
+    before = rows(db, "SELECT * FROM crawls")
+    refused = cli("reparse", "--db", db, "--crawl", "2", check=1)
+    assert refused.stderr.splitlines()[-1] == "Error: crawl 2 (failed) stored no pages: nothing to reparse"
+    assert rows(db, "SELECT * FROM crawls") == before
