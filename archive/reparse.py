@@ -25,6 +25,8 @@ from crawler.errors import ListingArchiveError
 from crawler.extract import extract_page
 from crawler.extract.html import decode_html
 from crawler.extract.profiles import choose_profile
+from crawler.extract.scripted import HINT as BROWSER_HINT
+from crawler.extract.scripted import builds_list_in_browser
 from crawler.extract.titles import is_generic_text
 from crawler.listing_state import ListingState
 from crawler.parse_pool import generic_prose_links, note_read
@@ -32,7 +34,7 @@ from crawler.validation import checked_entry
 
 from .bodies import decompress, stored_body
 from .queries import latest_complete_crawl
-from .record import SQL_CHUNK, rendered_captures
+from .record import RENDERED, SQL_CHUNK, rendered_captures
 from .store import Archive, Sighting
 from .writefaults import describe
 
@@ -50,9 +52,10 @@ def reparse(archive: Archive, crawl_id: int | None = None, workers: int | None =
         "ilo" if source["spider"] == "ilo" else "auto"
     )
     captures = conn.execute(
-        "SELECT id, url, listing_url, page, fetched_at, feed_url FROM captures "
+        "SELECT id, url, listing_url, page, fetched_at, feed_url, json_extract(headers, ?) IS NOT NULL AS rendered "
+        "FROM captures "
         "WHERE crawl_id=? AND status IN (200, 304) AND digest IS NOT NULL ORDER BY id",
-        (crawl_id,),
+        (f'$."{RENDERED}"', crawl_id),
     ).fetchall()
     if not captures:  # a crawl that failed before it stored a page: a reparse of it would be a "complete" of nothing
         raise ValueError(f"crawl {crawl_id} ({source['status']}) stored no pages: nothing to reparse")
@@ -66,6 +69,7 @@ def reparse(archive: Archive, crawl_id: int | None = None, workers: int | None =
     started = time.perf_counter()
     jobs = (
         (cap["url"], cap["listing_url"] or cap["url"], cap["page"], cap["id"], profile_name, cap["fetched_at"])
+        + (bool(cap["rendered"]),)
         for cap in captures
     )
     # The pages whose entries the crawl reconciled with the site's feed (crawler/spiders/feeds.py).
@@ -248,7 +252,7 @@ def _stored_body(archive: Archive, capture_id: int) -> tuple | None:
 def parse_capture(job: tuple) -> tuple[str, list, tuple]:
     """In a worker: one stored page to its listing, its checked entries with their sightings, and how
     it read (crawler.parse_pool.note_read's arguments: the health checks judge a reparse as a crawl)."""
-    url, listing_url, page_number, capture_id, profile_name, fetched_at, stored = job
+    url, listing_url, page_number, capture_id, profile_name, fetched_at, rendered, stored = job
     body = decompress(*stored) if stored is not None else b""
     profile = choose_profile(profile_name, url)
     captured = _when(fetched_at)  # "3 hours ago" counts back from the capture, not from today
@@ -258,7 +262,11 @@ def parse_capture(job: tuple) -> tuple[str, list, tuple]:
     where = (listing_url, url, page_number)
     start_page = page_number == 1 or url == listing_url
     text = decode_html(body) if body else ""
+    # A page as fetched whose list a browser builds says so, as in the crawl (a rendered one holds the built DOM).
+    load_more = profile.load_more if profile else ""
+    built_by_browser = not rendered and builds_list_in_browser(text, len(built), page.page_links, load_more)
     read = (start_page, page.extractor, len(built), tuple(page.script_page_links), generic_prose_links(text, page))
+    read += (BROWSER_HINT if built_by_browser else None,)
     return listing_url, [(e, Sighting(*where, e["group"], e["position"], capture_id)) for e in entries], read
 
 

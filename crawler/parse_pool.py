@@ -66,7 +66,13 @@ def generic_prose_links(text: str, page) -> int:
 
 
 def note_read(
-    state: ListingState, start_page: bool, extractor: str, entries: int, script_links, prose_links: int = 0
+    state: ListingState,
+    start_page: bool,
+    extractor: str,
+    entries: int,
+    script_links,
+    prose_links: int = 0,
+    browser_hint: str | None = None,
 ) -> None:
     """What the health checks (archive.health) need of how a listing's pages read, kept in its state:
     how many entries its start page yielded to the generic extractor (and how many of them are links in
@@ -75,6 +81,7 @@ def note_read(
     if start_page and extractor == "generic":
         state.start_page_generic_entries = entries
         state.start_page_prose_links = prose_links
+    state.browser_hint = state.browser_hint or browser_hint  # a reparse's; the spider sets its own
     if script_links:
         kept = state.script_links
         kept += [link for link in script_links if link not in kept][: SCRIPT_LINKS_KEPT - len(kept)]
