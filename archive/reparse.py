@@ -13,11 +13,13 @@ same archive code a crawl uses. A few pages are parsed here, without a pool.
 from __future__ import annotations
 
 import json
+import logging
 import os
 import signal
 import sqlite3
 import time
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from itertools import islice
 
 from crawler.entries import build_entries
@@ -214,6 +216,8 @@ def held_note(session, crawl_id: int) -> str | None:
     )
 
 
+log = logging.getLogger(__name__)
+
 # Fewer pages than this are parsed in this process: a pool costs more than it saves.
 POOL_MIN_PAGES = 64
 
@@ -229,19 +233,29 @@ def _parsed(archive: Archive, jobs, count: int, workers: int | None):
     if workers < 2 or count < POOL_MIN_PAGES:
         yield from map(parse_capture, with_bodies)
         return
-    pool = ProcessPoolExecutor(max_workers=workers, initializer=_leave_signals_to_parent)
+    pool = ProcessPoolExecutor(max_workers=workers, initializer=_leave_ctrl_c_to_parent)
     try:
         while window := list(islice(with_bodies, WINDOW)):
-            yield from pool.map(parse_capture, window, chunksize=8)
+            done = 0
+            try:
+                for result in pool.map(parse_capture, window, chunksize=8):
+                    done += 1
+                    yield result
+            except BrokenProcessPool as exc:  # a worker killed (out of memory, kill -9, SIGTERM to the group)
+                log.warning("a parse worker stopped (%s); the pages left are parsed in this process", exc)
+                yield from map(parse_capture, window[done:])
+                yield from map(parse_capture, with_bodies)
+                return
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
 
 
-def _leave_signals_to_parent() -> None:
-    """Each pool worker: Ctrl-C and SIGTERM reach the whole process group; the reparse stops itself and
-    then its pool (a worker killed by them would break the pool, and print a traceback)."""
+def _leave_ctrl_c_to_parent() -> None:
+    """Each pool worker: Ctrl-C reaches the whole process group; the reparse stops itself, then its pool.
+    SIGTERM ends a worker, as the pool expects when one of them dies (it ends the others with it): a worker
+    forked with the reparse's own handler would ignore it, and the reparse would wait for it for ever."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    signal.signal(signal.SIGTERM, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
 
 
 def _stored_body(archive: Archive, capture_id: int) -> tuple | None:

@@ -144,3 +144,28 @@ def test_a_reparse_while_another_writer_holds_the_archive_exits_75(crawled, tmp_
         refused = cli("reparse", "--db", db, check=75)
     assert "another crawl is writing" in refused.stderr
     assert q(db, "SELECT count(*) FROM crawls") == 1
+
+
+def test_a_pool_worker_killed_mid_reparse_leaves_the_rest_to_the_reparse(crawled, tmp_path):
+    """A parse worker killed (out of memory, kill -9): the pages left are parsed in the reparse's own process,
+    as a crawl does with its parse worker; nothing hangs, every page is read."""
+    db = _copy(crawled, tmp_path)
+    proc = _start_reparse(db)
+    wait_for(lambda: _reparse_running(db), 60)
+    wait_for(lambda: _pool_workers(proc.pid), 60)
+    os.kill(_pool_workers(proc.pid)[0], signal.SIGKILL)
+    try:
+        out, err = proc.communicate(timeout=120)
+    finally:
+        if proc.poll() is None:  # it hung (it did): leave nothing behind
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.wait()
+    assert proc.returncode == 0, out + err
+    assert out.startswith(f"reparse #2: 14 entries from {2 * (COPIES + 1)} stored pages")
+    assert "a parse worker stopped" in err and "Traceback" not in err
+    assert q(db, "SELECT status FROM crawls WHERE id = 2") == "complete"
+
+
+def _pool_workers(pid: int) -> list[int]:
+    found = subprocess.run(["pgrep", "-P", str(pid)], capture_output=True, text=True).stdout.split()
+    return [int(p) for p in found]
