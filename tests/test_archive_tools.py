@@ -1,10 +1,13 @@
 """reparse and export-warc on an archive made by a real crawl of the demo site."""
 
 import json
+import os
 import sqlite3
+import subprocess
+import sys
 
 import pytest
-from conftest import FAST, cli
+from conftest import FAST, ROOT, cli, wait_for
 from warcio.archiveiterator import ArchiveIterator
 
 from crawler.site_server import DEMO_BASE, DEMO_LISTING_PATH, SiteServer, demo_site_root
@@ -233,3 +236,30 @@ def test_reparse_of_a_crawl_that_stored_no_pages_writes_nothing(crawled, tmp_pat
     refused = cli("reparse", "--db", db, "--crawl", "2", check=1)
     assert refused.stderr.splitlines()[-1] == "Error: crawl 2 (failed) stored no pages: nothing to reparse"
     assert rows(db, "SELECT * FROM crawls") == before
+
+
+def test_export_warc_stopped_with_sigterm_leaves_no_file(crawled, tmp_path):
+    """SIGTERM (a service stopped, a timeout) mid-export left an empty FILE and the half-written part beside it;
+    the next export-warc -o FILE then refused: FILE exists."""
+    db = copy_of(crawled, tmp_path)
+    with sqlite3.connect(db) as conn:  # the same stored pages many times over: an export of some seconds
+        conn.execute(
+            "INSERT INTO captures (crawl_id, url, listing_url, page, fetched_at, status, headers, digest) "
+            "SELECT crawl_id, url, listing_url, page, fetched_at, status, headers, digest FROM captures, "
+            "(WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 3000) SELECT i FROM n)"
+        )
+    out = tmp_path / "w" / "c.warc.gz"
+    out.parent.mkdir()
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "archive.cli", "export-warc", "--db", str(db), "-o", str(out)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        cwd=str(ROOT),
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+    )
+    wait_for(lambda: any(p.name.endswith(".part") for p in out.parent.iterdir()), 60)
+    proc.terminate()
+    _, err = proc.communicate(timeout=60)
+    assert proc.returncode != 0 and "Traceback" not in err
+    assert list(out.parent.iterdir()) == []
