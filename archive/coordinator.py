@@ -28,7 +28,7 @@ from scrapy.spiderloader import SpiderLoader
 from crawler.distributed.codec import decode_result
 from crawler.distributed.frontier import Frontier, FrontierError, redacted
 from crawler.errors import EXIT_FAILED
-from crawler.listing_state import ListingState
+from crawler.listing_state import STOPPED, ListingState
 from crawler.run import project_settings
 
 from .outcome import exit_status, log_stem, report
@@ -152,6 +152,7 @@ class Coordinator:
             for listing_url, seen in self.read.items():
                 self.listings[listing_url].add_read_facts(seen.read_facts())
             self._say_why_stalled()
+            self._say_why_stopped()
         except BaseException as exc:  # Ctrl-C, SIGTERM, a lost frontier: failed, nothing removed
             stopped = f"the coordinator stopped ({exc!r}); nothing was marked removed"
             raise
@@ -175,6 +176,14 @@ class Coordinator:
             state = self.listings[listing_url]
             if state.pages_fetched + state.pages_failed < state.pages_requested:
                 state.problem("not rendered: no worker with Chromium took its pages (workers without it left them)")
+
+    def _say_why_stopped(self) -> None:
+        """Told to stop (Ctrl-C, SIGTERM): each listing not read whole says so, as in one process."""
+        if not self.stopped:
+            return
+        for listing_url, state in self.listings.items():
+            if state.pages_fetched + state.pages_failed < state.pages_requested or not state.pages_fetched:
+                state.problem(f"{listing_url}: {STOPPED}")
 
     def _recorded_settings(self) -> dict:
         recorded = {k: self.settings.get(k) for k in RECORDED_SETTINGS}

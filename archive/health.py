@@ -65,9 +65,12 @@ def assess(
     reasons, read = [], read or {}
     if pages and not entries:
         reasons.append(f"{listing}: {pages} page(s) fetched but no entries found")
-    start = read.get("start_page_generic_entries")
-    if start is not None and start < MIN_LISTING_ENTRIES:
-        yielded = f"{start} {'entry' if start == 1 else 'entries'}"
+    start, prose = read.get("start_page_generic_entries"), read.get("start_page_prose_links") or 0
+    if start is not None and start - prose < MIN_LISTING_ENTRIES:
+        # Links in a page's sentences are no entries: an About page with two inline links is no listing.
+        yielded = f"{start} {'entry' if start == 1 else 'entries'}" + (
+            f" ({prose} of them links in running text)" if start >= MIN_LISTING_ENTRIES else ""
+        )
         reasons.append(
             f"{listing}: its start page, read without a profile, yielded {yielded}: "
             "this does not look like a listing page"

@@ -13,28 +13,41 @@ same archive code a crawl uses. A few pages are parsed here, without a pool.
 from __future__ import annotations
 
 import json
+import logging
 import os
+import signal
+import sqlite3
 import time
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from datetime import datetime
 from itertools import islice
 
 from crawler.entries import build_entries
+from crawler.errors import ListingArchiveError
 from crawler.extract import extract_page
+from crawler.extract.html import decode_html
 from crawler.extract.profiles import choose_profile
+from crawler.extract.scripted import HINT as BROWSER_HINT
+from crawler.extract.scripted import builds_list_in_browser
+from crawler.extract.titles import is_generic_text
 from crawler.listing_state import ListingState
-from crawler.parse_pool import note_read
+from crawler.parse_pool import generic_prose_links, note_read
 from crawler.validation import checked_entry
 
 from .bodies import decompress, stored_body
 from .queries import latest_complete_crawl
-from .record import SQL_CHUNK, rendered_captures
+from .record import RENDERED, SQL_CHUNK, rendered_captures
 from .store import Archive, Sighting
+from .writefaults import describe
 
 
-def reparse(archive: Archive, crawl_id: int | None = None, workers: int | None = None) -> dict:
+def reparse(archive: Archive, crawl_id: int | None = None, workers: int | None = None, stopped=None) -> dict:
     """Reparse the captures of one crawl (default: the latest complete site crawl) on `workers`
-    processes (default: one a core). Returns the new crawl's row, with `seconds` and `pages_per_s`."""
+    processes (default: one a core). Returns the new crawl's row, with `seconds` and `pages_per_s`.
+
+    `stopped()` says why to stop (e.g. "SIGINT"), or None: looked at after each page; a stopped
+    reparse keeps what it read and closes its crawl partial, with `stopped` and `read` in the row."""
     conn = archive.conn
     source = _source_crawl(archive, crawl_id)
     crawl_id = source["id"]
@@ -42,10 +55,14 @@ def reparse(archive: Archive, crawl_id: int | None = None, workers: int | None =
         "ilo" if source["spider"] == "ilo" else "auto"
     )
     captures = conn.execute(
-        "SELECT id, url, listing_url, page, fetched_at FROM captures "
+        "SELECT id, url, listing_url, page, fetched_at, feed_url, json_extract(headers, ?) IS NOT NULL AS rendered "
+        "FROM captures "
         "WHERE crawl_id=? AND status IN (200, 304) AND digest IS NOT NULL ORDER BY id",
-        (crawl_id,),
+        (f'$."{RENDERED}"', crawl_id),
     ).fetchall()
+    if not captures:  # a crawl that failed before it stored a page: a reparse of it would be a "complete" of nothing
+        raise ValueError(f"crawl {crawl_id} ({source['status']}) stored no pages: nothing to reparse")
+    archive.close_stale_crawls()  # a reparse killed before (kill -9) was left running; the lock says none runs
     new_id = archive.begin_crawl(
         source["spider"],
         json.loads(source["start_urls"]),
@@ -53,28 +70,23 @@ def reparse(archive: Archive, crawl_id: int | None = None, workers: int | None =
         source="reparse",
     )
     started = time.perf_counter()
-    listings: dict[str, ListingState] = {}
-    batch: list = []
     jobs = (
         (cap["url"], cap["listing_url"] or cap["url"], cap["page"], cap["id"], profile_name, cap["fetched_at"])
+        + (bool(cap["rendered"]),)
         for cap in captures
     )
-    for listing_url, entries, read in _parsed(archive, jobs, len(captures), workers):
-        batch += entries
-        state = listings.setdefault(listing_url, ListingState())
-        state.pages_fetched += 1
-        note_read(state, *read)
-        if len(batch) >= SQL_CHUNK:
-            archive.record_entries(new_id, batch)
-            batch = []
-    if batch:
-        archive.record_entries(new_id, batch)
-    note = "; ".join(
-        filter(None, [f"reparse of crawl {crawl_id} with this release's parsers", held_note(new_id, crawl_id)])
-    )
-    crawl = archive.finish_crawl(new_id, listings, status="complete", note=note)
+    # The pages whose entries the crawl reconciled with the site's feed (crawler/spiders/feeds.py).
+    progress = {"read": 0, "feed_pages": {cap["id"] for cap in captures if cap["feed_url"]}, "feed_kept": set()}
+    try:
+        listings, why = _record(archive, new_id, _parsed(archive, jobs, len(captures), workers), stopped, progress)
+        read = progress["read"]
+        note = _note(new_id, crawl_id, why, read, len(captures), progress["feed_kept"])
+        crawl = archive.finish_crawl(new_id, listings, status="partial" if why else "complete", note=note)
+    except (sqlite3.Error, OSError) as exc:  # a full disk, an I/O error: each batch was its own transaction
+        raise _write_failed(archive, new_id, exc, progress["read"], len(captures)) from None
     elapsed = time.perf_counter() - started
     held = {"held": len(new_id.held), "held_differ": len(new_id.held_differ), "held_note": held_note(new_id, crawl_id)}
+    held["feed_note"] = feed_note(progress["feed_kept"])
     rendered = rendered_captures(conn, crawl_id)  # their stored body is a browser's DOM, read as such
     return {
         **crawl,
@@ -82,7 +94,98 @@ def reparse(archive: Archive, crawl_id: int | None = None, workers: int | None =
         "seconds": elapsed,
         "pages_per_s": len(captures) / elapsed if elapsed else 0.0,
         "rendered": rendered,
+        "stopped": why,
+        "read": read,
+        "stored": len(captures),
     }
+
+
+def _note(session, crawl_id: int, why: str | None, read: int, stored: int, feed_kept: set) -> str:
+    said = f"reparse of crawl {crawl_id} with this release's parsers"
+    if why:
+        said += f": stopped by {why} after {read} of {stored} stored pages (reparse again to read them all)"
+    return "; ".join(filter(None, [said, held_note(session, crawl_id), feed_note(feed_kept)]))
+
+
+def feed_note(kept: set) -> str | None:
+    if not kept:
+        return None
+    return (
+        f"{len(kept)} entries keep the titles and dates their crawl read from the site's feed "
+        "(a reparse fetches nothing: the page alone does not show them)"
+    )
+
+
+# What the feed fills in an entry the page leaves without (crawler.extract.feed.reconcile).
+FEED_FIELDS = ("title", "date_text", "date_start", "date_end", "date_precision")
+
+
+def _keep_feed_fields(conn, entries: list, feed_pages: set, kept: set) -> None:
+    """Entries of a page the crawl reconciled with the site's feed: a title or date today's parse of the page
+    lacks (the feed gave it) is kept as stored, never emptied by a reparse, which cannot read the feed."""
+    for entry, sighting in entries:
+        if sighting.capture_id not in feed_pages:
+            continue
+        lacks_title = not entry.get("title") or is_generic_text(entry.get("title"))
+        if not (lacks_title or not entry.get("date_start")):
+            continue
+        stored = conn.execute(
+            "SELECT title, date_text, date_start, date_end, date_precision FROM entries WHERE entry_id = ?",
+            (entry["entry_id"],),
+        ).fetchone()
+        if stored is None:
+            continue
+        if lacks_title and stored["title"]:
+            entry["title"] = stored["title"]
+            kept.add(entry["entry_id"])
+        if not entry.get("date_start") and stored["date_start"]:
+            entry.update({field: stored[field] for field in FEED_FIELDS[1:]})
+            kept.add(entry["entry_id"])
+
+
+class ReparseWriteFailed(ListingArchiveError, RuntimeError):
+    """The archive could not be written mid-reparse (a full disk): what was written before is kept."""
+
+
+def _write_failed(archive: Archive, session, exc: BaseException, read: int, stored: int) -> ReparseWriteFailed:
+    """Close the reparse's crawl as failed if the archive lets us (else the next reparse or crawl does),
+    and say in one line what happened and what is kept."""
+    why = describe(exc)
+    try:
+        archive.fail_crawl(session.crawl_id, f"reparse stopped after {read} of {stored} stored pages: {why}")
+        closed = "its crawl is closed failed"
+    except (sqlite3.Error, OSError):
+        closed = "its crawl is closed failed by the next reparse or crawl"
+    return ReparseWriteFailed(
+        f"{archive.path}: reparse #{session.crawl_id} stopped after {read} of {stored} stored pages: {why}; "
+        f"what it wrote before is kept and the archive is intact ({closed}); make room and reparse again"
+    )
+
+
+def _record(archive: Archive, session, parsed, stopped, progress: dict) -> tuple[dict[str, ListingState], str | None]:
+    """Write what the parsers read, batch by batch: (each listing's state, why it stopped or None);
+    `progress["read"]` counts the pages read."""
+    listings: dict[str, ListingState] = {}
+    batch: list = []
+    why = None
+    try:
+        for listing_url, entries, how in parsed:
+            _keep_feed_fields(archive.conn, entries, progress["feed_pages"], progress["feed_kept"])
+            batch += entries
+            state = listings.setdefault(listing_url, ListingState())
+            state.pages_fetched += 1
+            note_read(state, *how)
+            progress["read"] += 1
+            if len(batch) >= SQL_CHUNK:
+                archive.record_entries(session, batch)
+                batch = []
+            if stopped is not None and (why := stopped()):
+                break
+    finally:
+        parsed.close()  # the pool's pages not yet begun are dropped, not waited for
+    if batch:
+        archive.record_entries(session, batch)
+    return listings, why
 
 
 def _source_crawl(archive: Archive, crawl_id: int | None) -> dict:
@@ -114,6 +217,8 @@ def held_note(session, crawl_id: int) -> str | None:
     )
 
 
+log = logging.getLogger(__name__)
+
 # Fewer pages than this are parsed in this process: a pool costs more than it saves.
 POOL_MIN_PAGES = 64
 
@@ -129,9 +234,29 @@ def _parsed(archive: Archive, jobs, count: int, workers: int | None):
     if workers < 2 or count < POOL_MIN_PAGES:
         yield from map(parse_capture, with_bodies)
         return
-    with ProcessPoolExecutor(max_workers=workers) as pool:
+    pool = ProcessPoolExecutor(max_workers=workers, initializer=_leave_ctrl_c_to_parent)
+    try:
         while window := list(islice(with_bodies, WINDOW)):
-            yield from pool.map(parse_capture, window, chunksize=8)
+            done = 0
+            try:
+                for result in pool.map(parse_capture, window, chunksize=8):
+                    done += 1
+                    yield result
+            except BrokenProcessPool as exc:  # a worker killed (out of memory, kill -9, SIGTERM to the group)
+                log.warning("a parse worker stopped (%s); the pages left are parsed in this process", exc)
+                yield from map(parse_capture, window[done:])
+                yield from map(parse_capture, with_bodies)
+                return
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _leave_ctrl_c_to_parent() -> None:
+    """Each pool worker: Ctrl-C reaches the whole process group; the reparse stops itself, then its pool.
+    SIGTERM ends a worker, as the pool expects when one of them dies (it ends the others with it): a worker
+    forked with the reparse's own handler would ignore it, and the reparse would wait for it for ever."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
 
 
 def _stored_body(archive: Archive, capture_id: int) -> tuple | None:
@@ -142,7 +267,7 @@ def _stored_body(archive: Archive, capture_id: int) -> tuple | None:
 def parse_capture(job: tuple) -> tuple[str, list, tuple]:
     """In a worker: one stored page to its listing, its checked entries with their sightings, and how
     it read (crawler.parse_pool.note_read's arguments: the health checks judge a reparse as a crawl)."""
-    url, listing_url, page_number, capture_id, profile_name, fetched_at, stored = job
+    url, listing_url, page_number, capture_id, profile_name, fetched_at, rendered, stored = job
     body = decompress(*stored) if stored is not None else b""
     profile = choose_profile(profile_name, url)
     captured = _when(fetched_at)  # "3 hours ago" counts back from the capture, not from today
@@ -151,7 +276,12 @@ def parse_capture(job: tuple) -> tuple[str, list, tuple]:
     entries = filter(None, map(checked_entry, built))
     where = (listing_url, url, page_number)
     start_page = page_number == 1 or url == listing_url
-    read = (start_page, page.extractor, len(built), tuple(page.script_page_links))
+    text = decode_html(body) if body else ""
+    # A page as fetched whose list a browser builds says so, as in the crawl (a rendered one holds the built DOM).
+    load_more = profile.load_more if profile else ""
+    built_by_browser = not rendered and builds_list_in_browser(text, len(built), page.page_links, load_more)
+    read = (start_page, page.extractor, len(built), tuple(page.script_page_links), generic_prose_links(text, page))
+    read += (BROWSER_HINT if built_by_browser else None,)
     return listing_url, [(e, Sighting(*where, e["group"], e["position"], capture_id)) for e in entries], read
 
 

@@ -98,6 +98,14 @@ class Archive:
             )
         return cur.rowcount
 
+    def fail_crawl(self, crawl_id: int, note: str) -> None:
+        """Close a crawl that could not finish (its writes failed) as failed, with why; nothing is removed."""
+        with transaction(self.conn):
+            self.conn.execute(
+                "UPDATE crawls SET status='failed', finished_at=?, note=? WHERE id=? AND status='running'",
+                (now(), note, crawl_id),
+            )
+
     # -- recording --------------------------------------------------------
 
     def write_batch(

@@ -28,8 +28,20 @@ _REASONS = {
 }
 
 
+# A 304 is the server saying the page is as it was: a revisit of the capture that holds the body.
+NOT_MODIFIED_PROFILE = "http://netpreserve.org/warc/1.0/revisit/server-not-modified"
+
+
+def record_id(capture) -> str:
+    """The WARC-Record-ID of a capture's record, the same in every export (a revisit written with --crawl N names
+    the record an export of the earlier crawl holds): a name-based UUID of what makes the capture one."""
+    name = f"listing-archive capture {capture['id']} {capture['url']} {capture['fetched_at']} {capture['digest']}"
+    return f"<urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, name)}>"
+
+
 def export_warc(archive: Archive, out, crawl_id: int | None = None) -> int:
-    """Write one `response` record per capture to the binary stream `out`; returns the count."""
+    """Write one record per capture to the binary stream `out` (a `response`, or a `revisit` for a 304);
+    returns the count."""
     writer = WARCWriter(out, gzip=True)
     sql = "SELECT id, url, fetched_at, status, headers, digest FROM captures"
     params: tuple = ()
@@ -37,41 +49,69 @@ def export_warc(archive: Archive, out, crawl_id: int | None = None) -> int:
         sql += " WHERE crawl_id = ?"
         params = (crawl_id,)
     count = 0
-    first_seen: dict[str, tuple[str, str]] = {}  # body digest -> (uri, date) of its first record
     for row in archive.conn.execute(sql + " ORDER BY id", params):
         body = archive.capture_body(row["id"]) or b""
-        date = row["fetched_at"].replace("+00:00", "Z")
-        if row["status"] == 304 and row["digest"] in first_seen:
-            # Unchanged since an earlier capture: a revisit record pointing at it.
-            uri, when = first_seen[row["digest"]]
-            payload = "sha1:" + base64.b32encode(hashlib.sha1(body).digest()).decode()
-            record = writer.create_revisit_record(row["url"], payload, uri, when, warc_headers_dict={"WARC-Date": date})
-            writer.write_record(record)
-            count += 1
-            continue
-        first_seen.setdefault(row["digest"], (row["url"], date))
-        headers = [(k.title(), v) for k, v in json.loads(row["headers"] or "{}").items()]
-        headers.append(("Content-Length", str(len(body))))
-        http = StatusAndHeaders(
-            f"{row['status']} {_REASONS.get(row['status'], 'Status')}", headers, protocol="HTTP/1.1"
-        )
-        warc_headers = {"WARC-Date": date}
-        rendered = json.loads(row["headers"] or "{}").get(RENDERED)
-        if rendered:
-            warc_headers[WARC_RENDERED] = rendered
-        record = writer.create_warc_record(
-            row["url"], "response", payload=BytesIO(body), http_headers=http, warc_headers_dict=warc_headers
-        )
+        stored = json.loads(row["headers"] or "{}")
+        headers = [(k.title(), v) for k, v in stored.items()]
+        warc_headers = {"WARC-Date": _warc_date(row["fetched_at"]), "WARC-Record-ID": record_id(row)}
+        if row["status"] == 304:
+            record = _not_modified(writer, archive, row, body, headers, warc_headers)
+        else:
+            headers.append(("Content-Length", str(len(body))))
+            if stored.get(RENDERED):
+                warc_headers[WARC_RENDERED] = stored[RENDERED]
+            record = writer.create_warc_record(
+                row["url"],
+                "response",
+                payload=BytesIO(body),
+                http_headers=_http(row["status"], headers),
+                warc_headers_dict=warc_headers,
+            )
         writer.write_record(record)
         count += 1
     return count
 
 
+def _warc_date(fetched_at: str) -> str:
+    return fetched_at.replace("+00:00", "Z")
+
+
+def _http(status: int, headers: list) -> StatusAndHeaders:
+    return StatusAndHeaders(f"{status} {_REASONS.get(status, 'Status')}", headers, protocol="HTTP/1.1")
+
+
+def _not_modified(writer: WARCWriter, archive: Archive, row, body: bytes, headers: list, warc_headers: dict):
+    """A 304's revisit record: the server's answer (no body), pointing at the latest earlier capture of the
+    URL that holds the body (the archive stores the 304 with that body; the WARC does not repeat it)."""
+    earlier = archive.conn.execute(
+        "SELECT id, url, fetched_at, digest FROM captures WHERE url = ? AND id < ? AND status = 200 "
+        "AND digest IS ? ORDER BY id DESC LIMIT 1",
+        (row["url"], row["id"], row["digest"]),
+    ).fetchone()
+    warc_headers["WARC-Profile"] = NOT_MODIFIED_PROFILE
+    if body:
+        warc_headers["WARC-Payload-Digest"] = "sha1:" + base64.b32encode(hashlib.sha1(body).digest()).decode()
+    if earlier is not None:  # else pruned or never stored: the revisit stands alone, as the server's answer
+        warc_headers["WARC-Refers-To"] = record_id(earlier)
+        warc_headers["WARC-Refers-To-Target-URI"] = earlier["url"]
+        warc_headers["WARC-Refers-To-Date"] = _warc_date(earlier["fetched_at"])
+    return writer.create_warc_record(
+        row["url"], "revisit", http_headers=_http(304, headers), warc_headers_dict=warc_headers
+    )
+
+
 def write_warc_file(archive: Archive, output: str, crawl_id: int | None = None, force: bool = False) -> int:
     """export_warc into the file `output`, written beside it and moved into place whole; an existing
     file is replaced only with `force`, and a crawl that does not exist is an error, not an empty file."""
-    if crawl_id is not None and not archive.crawl(crawl_id):
+    crawl = archive.crawl(crawl_id) if crawl_id is not None else None
+    if crawl_id is not None and not crawl:
         raise ArchiveError(f"no crawl {crawl_id} in {archive.path} (see `listing-archive crawls`); nothing written")
+    if crawl and crawl.get("source") == "reparse":  # its WARC would be empty
+        of = json.loads(crawl.get("settings") or "{}").get("reparse_of")
+        raise ArchiveError(
+            f"crawl {crawl_id} is a reparse: it fetched no pages of its own"
+            + (f"; its pages are crawl {of}'s (--crawl {of})" if of else "")
+        )
     target = os.path.realpath(output)
     if target == os.path.realpath(archive.path):
         raise ArchiveError(f"{output} is the archive itself; give a .warc.gz file name")

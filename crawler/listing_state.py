@@ -26,6 +26,7 @@ class ListingState:
     resumed: bool = False  # its earlier pages belong to a stopped crawl (a resumed --jobdir)
     # How its pages read, for the health checks (archive.health; crawler.parse_pool.note_read):
     start_page_generic_entries: int | None = None  # what its start page yielded to the generic extractor
+    start_page_prose_links: int = 0  # how many of those are links in running text (an About page's)
     script_links: list[str] = field(default_factory=list)  # pagination a crawl cannot follow (javascript:, #)
     browser_hint: str | None = None  # its list is built in the browser: crawl it with --render
     complete: bool = False  # set by settle(), when the crawl closes
@@ -44,7 +45,7 @@ class ListingState:
         self.notes.append(text)
         return True
 
-    READ_FACTS = ("start_page_generic_entries", "script_links", "browser_hint")
+    READ_FACTS = ("start_page_generic_entries", "start_page_prose_links", "script_links", "browser_hint")
 
     def read_facts(self) -> dict:
         """How its pages read (the health checks' part), as a distributed worker sends it."""
@@ -54,6 +55,7 @@ class ListingState:
         """A worker's read facts added to the listing's (crawler/distributed/codec.py carries them)."""
         if facts.get("start_page_generic_entries") is not None:
             self.start_page_generic_entries = facts["start_page_generic_entries"]
+            self.start_page_prose_links = facts.get("start_page_prose_links") or 0
         self.script_links += [link for link in facts.get("script_links") or [] if link not in self.script_links]
         self.browser_hint = self.browser_hint or facts.get("browser_hint")
 

@@ -33,6 +33,7 @@ from .extract import extract_page
 from .extract.pagination import SCRIPT_LINKS_KEPT
 from .extract.profiles import Profile, get_profile
 from .listing_state import ListingState
+from .running_text import links_in_running_text
 
 log = logging.getLogger(__name__)
 
@@ -46,21 +47,41 @@ class ParsedPage:
     entries: list[dict]
     script_links: tuple[str, ...] = ()  # pagination that leads nowhere a crawl can follow (javascript:, #)
     extractor: str = "generic"  # the profile that read the page, or "generic"
+    prose_links: int = 0  # entries whose link sits in a sentence (crawler/running_text.py), on a generic read
 
 
 def parse_page(text: str, url: str, listing_url: str, profile: Profile | None) -> ParsedPage:
     """The one way a listing page is parsed in a crawl, in-process or in a worker."""
     page = extract_page(text, url, profile or "auto")
     entries = build_entries(page, url, listing_url, profile)
-    return ParsedPage(page.page_number, list(page.page_links), entries, tuple(page.script_page_links), page.extractor)
+    prose = generic_prose_links(text, page)
+    return ParsedPage(
+        page.page_number, list(page.page_links), entries, tuple(page.script_page_links), page.extractor, prose
+    )
 
 
-def note_read(state: ListingState, start_page: bool, extractor: str, entries: int, script_links) -> None:
+def generic_prose_links(text: str, page) -> int:
+    """How many of a generic read's entries are links in running text (an About page's), for the health checks."""
+    return links_in_running_text(text, [e.href for e in page.entries]) if page.extractor == "generic" else 0
+
+
+def note_read(
+    state: ListingState,
+    start_page: bool,
+    extractor: str,
+    entries: int,
+    script_links,
+    prose_links: int = 0,
+    browser_hint: str | None = None,
+) -> None:
     """What the health checks (archive.health) need of how a listing's pages read, kept in its state:
-    how many entries its start page yielded to the generic extractor, and pagination a crawl cannot follow.
-    A crawl (in-process or with the parse worker) and a reparse note the same."""
+    how many entries its start page yielded to the generic extractor (and how many of them are links in
+    running text), and pagination a crawl cannot follow. A crawl (in-process or with the parse worker) and a
+    reparse note the same."""
     if start_page and extractor == "generic":
         state.start_page_generic_entries = entries
+        state.start_page_prose_links = prose_links
+    state.browser_hint = state.browser_hint or browser_hint  # a reparse's; the spider sets its own
     if script_links:
         kept = state.script_links
         kept += [link for link in script_links if link not in kept][: SCRIPT_LINKS_KEPT - len(kept)]

@@ -57,6 +57,7 @@ COMMANDS = {
     "backup": ["backup", "{out}", "--db", "{db}"],
     "compact": ["compact", "--db", "{db}"],
     "migrate": ["migrate", "--db", "{db}"],
+    "reparse": ["reparse", "--db", "{db}"],
     "parse": ["parse", "{db}", "--url", SEED_URL],
 }
 
@@ -111,6 +112,7 @@ def test_a_bad_file_gets_one_line_and_is_left_alone(tmp_path, command, kind):
         assert "pipe" in errors[0], said
     assert state(db) == before
     assert not out.exists()
+    assert not list(tmp_path.glob("*.lock"))  # nor a lock file beside it (reparse left one)
 
 
 @pytest.mark.parametrize("kind", ["entries dropped", "status renamed"])

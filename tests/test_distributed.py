@@ -21,6 +21,7 @@ from rendered_site import build_site
 from unattended import PAGE2
 
 from crawler.distributed.frontier import Frontier
+from crawler.listing_state import STOPPED
 from crawler.site_server import DEMO_LISTING_PATH, SiteServer
 
 REDIS_SERVER = shutil.which("redis-server")
@@ -211,6 +212,7 @@ def test_sigterm_to_the_coordinator_ends_the_crawl_partial(tmp_path, site, redis
         release.set()
     out = finished(coord, 3)
     assert "PARTIAL" in out and "NOT marked removed" in out
+    assert f"{site.url}: {STOPPED}" in out  # why, as in one process (it said nothing)
     after = snapshot(db)
     assert after["crawls"][1][0] == "partial" and after["entries"] == snapshot(local_db)["entries"]
 

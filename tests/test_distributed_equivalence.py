@@ -104,6 +104,17 @@ def _about_page(root) -> str:
     return "/about/index.htm"
 
 
+def _about_page_two_links(root) -> str:
+    """Not a listing either: two links inside its sentences (suspect: "2 of them links in running text")."""
+    (root / "about").mkdir()
+    (root / "about" / "index.htm").write_text(
+        '<html lang="en"><body><main><h1>About us</h1><p>We are a small foundation working on '
+        '<a href="/wages.html">wages</a> and decent work since 1990.</p>'
+        '<p><a href="/contact.html">Contact us</a> for anything about our work.</p></main></body></html>'
+    )
+    return "/about/index.htm"
+
+
 # name: (spider, build the site -> start path, before the first crawl, before the second, exit codes)
 CASES = {
     "two pages, then 304s": ("ilo", _demo, None, None, (0, 0)),
@@ -120,6 +131,7 @@ CASES = {
         (0, 5),
     ),
     "a start page that is not a listing": ("listing", _about_page, None, None, (5, 5)),
+    "an About page with two inline links": ("listing", _about_page_two_links, None, None, (5, 5)),
 }
 
 

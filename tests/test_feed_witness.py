@@ -86,3 +86,42 @@ def test_parse_with_a_saved_feed(tmp_path):
     entries = [json.loads(line) for line in result.stdout.splitlines()]
     assert [e["date_start"] for e in entries] == ["2024-03-11", "2024-03-12", "2024-03-13"]
     assert "3 match" in result.stderr
+
+
+def test_parse_feed_that_is_not_a_feed_is_refused(tmp_path):
+    """An HTML page (or any text) given as --feed used to be read as a feed of 0 items, exit 0, unsaid."""
+    root = tmp_path / "site"
+    make_site(root, shown=3, in_feed=0)
+    page = root / "news" / "index.htm"
+    (tmp_path / "junk.txt").write_text("not a feed at all")
+    (tmp_path / "empty.xml").write_text("")
+    for not_a_feed in (page, tmp_path / "junk.txt", tmp_path / "empty.xml"):
+        result = cli("parse", page, "--url", "https://example.org/news/", "--feed", not_a_feed, check=1)
+        assert "is not an RSS or Atom feed" in result.stderr and "--feed" in result.stderr
+        assert "Traceback" not in result.stderr and result.stdout == ""
+
+
+def test_parse_feed_with_no_items_is_still_a_feed(tmp_path):
+    root = tmp_path / "site"
+    feed = make_site(root, shown=3, in_feed=0)
+    (tmp_path / "feed.xml").write_text(feed)
+    result = cli(
+        "parse", root / "news" / "index.htm", "--url", "https://example.org/news/", "--feed", tmp_path / "feed.xml"
+    )
+    assert result.returncode == 0 and "feed: 0 items" in result.stderr
+
+
+def test_a_reparse_keeps_the_dates_the_feed_gave(tmp_path):
+    """A reparse fetches nothing, so not the feed either: it used to record a "parser change" that emptied
+    every date the crawl had read from the feed (the page itself shows none)."""
+    root = tmp_path / "site"
+    feed = make_site(root, shown=4, in_feed=4)
+    with SiteServer(root) as site:
+        (root / "feed.xml").write_text(feed.replace("{base}", site.base_url))
+        db = tmp_path / "a.db"
+        cli("crawl", "listing", "--db", db, "--start-url", site.base_url + "/news/", *FAST, check=0)
+    before = sqlite3.connect(db).execute("SELECT entry_id, title, date_start, version FROM entries").fetchall()
+    out = cli("reparse", "--db", db, check=0).stdout
+    assert "changed 0" in out and "4 entries keep the titles and dates their crawl read from the site's feed" in out
+    after = sqlite3.connect(db).execute("SELECT entry_id, title, date_start, version FROM entries").fetchall()
+    assert after == before and all(row[2] for row in after)

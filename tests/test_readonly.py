@@ -166,7 +166,7 @@ def test_a_copy_with_data_in_its_wal_in_a_read_only_folder(demo_db, shared, unpr
     [
         (["crawl", "ilo", "--start-url", "http://127.0.0.1:9/"], "cannot crawl into"),
         (["migrate"], "already at schema version"),
-        (["reparse"], "cannot lock"),
+        (["reparse"], "read-only to you; reparse a writable copy"),
         (["diff", "--since-last-report"], "read-only to you"),
     ],
     ids=lambda a: a[0] if isinstance(a, list) else "",

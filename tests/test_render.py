@@ -91,6 +91,18 @@ def test_the_same_pages_without_render_are_suspect_with_the_hint(tmp_path):
     assert HINT in q(db, "SELECT note FROM crawls")
 
 
+def test_a_reparse_of_those_pages_is_suspect_with_the_hint_too(tmp_path):
+    """The reparse's health checks did not look for a list a browser builds: the "Load more" page's reparse
+    (4 entries, then a button) was a healthy complete crawl, unsaid."""
+    root = build_site(tmp_path / "site")
+    db = tmp_path / "a.db"
+    with SiteServer(root, state="week1", base="week1") as site:
+        cli("crawl", "listing", "--db", db, "--start-url", site.base_url + "/more.htm", *FAST, check=5)
+    out = cli("reparse", "--db", db, "--crawl", "1", check=0).stdout
+    assert f"SUSPECT: reparse of crawl 1 with this release's parsers; suspect: {site.base_url}/more.htm: {HINT}" in out
+    assert q(db, "SELECT suspect FROM crawls WHERE id = 2") == 1
+
+
 def test_render_without_chromium_says_what_to_install(tmp_path):
     env_path = os.environ.get("RENDER_BROWSER")
     os.environ["RENDER_BROWSER"] = str(tmp_path / "no-such-chromium")

@@ -1,10 +1,13 @@
 """reparse and export-warc on an archive made by a real crawl of the demo site."""
 
 import json
+import os
 import sqlite3
+import subprocess
+import sys
 
 import pytest
-from conftest import FAST, cli
+from conftest import FAST, ROOT, cli, wait_for
 from warcio.archiveiterator import ArchiveIterator
 
 from crawler.site_server import DEMO_BASE, DEMO_LISTING_PATH, SiteServer, demo_site_root
@@ -166,3 +169,97 @@ def test_export_warc_of_a_crawl_that_is_not_there_writes_nothing(crawled_twice, 
     refused = cli("export-warc", "--db", crawled_twice, "-o", tmp_path / "c.warc.gz", "--crawl", crawl, check=code)
     assert refused.stderr.splitlines()[-1] == "Error: " + message.format(db=crawled_twice)
     assert list(tmp_path.iterdir()) == []
+
+
+def _records(path) -> list:
+    """Each record of the WARC file at `path`: (type, its WARC headers, HTTP status or None, payload)."""
+    with open(path, "rb") as fh:
+        return [
+            (
+                r.rec_type,
+                dict(r.rec_headers.headers),
+                r.http_headers and r.http_headers.get_statuscode(),
+                r.raw_stream.read(),
+            )
+            for r in ArchiveIterator(fh)
+        ]
+
+
+@pytest.mark.parametrize("only_crawl_2", [False, True])
+def test_a_304_capture_is_a_server_not_modified_revisit_of_the_earlier_capture(crawled_twice, tmp_path, only_crawl_2):
+    """Page 2 of crawl 2 was a 304: it used to be a `response` record with the old body (with --crawl 2), or a
+    revisit with the identical-payload-digest profile and no WARC-Refers-To (the whole archive)."""
+    whole, part = tmp_path / "all.warc.gz", tmp_path / "c2.warc.gz"
+    cli("export-warc", "--db", crawled_twice, "-o", whole, check=0)
+    earlier = [
+        h
+        for kind, h, status, _ in _records(whole)
+        if kind == "response" and h["WARC-Target-URI"].endswith("nextRow--10/index.htm")
+    ]
+    assert len(earlier) == 1
+    if only_crawl_2:
+        cli("export-warc", "--db", crawled_twice, "-o", part, "--crawl", "2", check=0)
+    records = _records(part if only_crawl_2 else whole)
+    [(kind, headers, status, payload)] = [
+        r
+        for r in records
+        if r[1]["WARC-Target-URI"] == earlier[0]["WARC-Target-URI"] and r[1]["WARC-Date"] != earlier[0]["WARC-Date"]
+    ]
+    assert kind == "revisit" and status == "304" and payload == b""
+    assert headers["WARC-Profile"] == "http://netpreserve.org/warc/1.0/revisit/server-not-modified"
+    assert headers["WARC-Refers-To"] == earlier[0]["WARC-Record-ID"]
+    assert headers["WARC-Refers-To-Target-URI"] == earlier[0]["WARC-Target-URI"]
+    assert headers["WARC-Refers-To-Date"] == earlier[0]["WARC-Date"]
+
+
+def test_export_warc_of_a_reparse_says_it_fetched_nothing(crawled, tmp_path):
+    """A reparse fetched no pages: its WARC was an empty file, exit 0."""
+    db = copy_of(crawled, tmp_path)
+    cli("reparse", "--db", db, check=0)
+    out = tmp_path / "r.warc.gz"
+    refused = cli("export-warc", "--db", db, "-o", out, "--crawl", "2", check=1)
+    assert refused.stderr.splitlines()[-1] == (
+        "Error: crawl 2 is a reparse: it fetched no pages of its own; its pages are crawl 1's (--crawl 1)"
+    )
+    assert not out.exists()
+
+
+def test_reparse_of_a_crawl_that_stored_no_pages_writes_nothing(crawled, tmp_path):
+    """A failed crawl stored no page: its reparse was a "complete" crawl of 0 pages, exit 0."""
+    db = copy_of(crawled, tmp_path)
+    with sqlite3.connect(db) as conn:
+        conn.execute(
+            "INSERT INTO crawls (spider, start_urls, started_at, finished_at, status, source) "
+            "VALUES ('ilo', '[]', '2026-01-01T00:00:00+00:00', '2026-01-01T00:00:01+00:00', 'failed', 'site')"
+        )
+    before = rows(db, "SELECT * FROM crawls")
+    refused = cli("reparse", "--db", db, "--crawl", "2", check=1)
+    assert refused.stderr.splitlines()[-1] == "Error: crawl 2 (failed) stored no pages: nothing to reparse"
+    assert rows(db, "SELECT * FROM crawls") == before
+
+
+def test_export_warc_stopped_with_sigterm_leaves_no_file(crawled, tmp_path):
+    """SIGTERM (a service stopped, a timeout) mid-export left an empty FILE and the half-written part beside it;
+    the next export-warc -o FILE then refused: FILE exists."""
+    db = copy_of(crawled, tmp_path)
+    with sqlite3.connect(db) as conn:  # the same stored pages many times over: an export of some seconds
+        conn.execute(
+            "INSERT INTO captures (crawl_id, url, listing_url, page, fetched_at, status, headers, digest) "
+            "SELECT crawl_id, url, listing_url, page, fetched_at, status, headers, digest FROM captures, "
+            "(WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 3000) SELECT i FROM n)"
+        )
+    out = tmp_path / "w" / "c.warc.gz"
+    out.parent.mkdir()
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "archive.cli", "export-warc", "--db", str(db), "-o", str(out)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        cwd=str(ROOT),
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+    )
+    wait_for(lambda: any(p.name.endswith(".part") for p in out.parent.iterdir()), 60)
+    proc.terminate()
+    _, err = proc.communicate(timeout=60)
+    assert proc.returncode != 0 and "Traceback" not in err
+    assert list(out.parent.iterdir()) == []

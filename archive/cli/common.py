@@ -5,8 +5,11 @@ from __future__ import annotations
 import errno
 import functools
 import os
+import signal
 import sqlite3
 import sys
+import threading
+from contextlib import contextmanager
 from pathlib import Path
 
 import click
@@ -147,3 +150,21 @@ def _check_exists(db: str) -> None:
         raise click.ClickException(f"{db} is not a file (a folder, a device or a pipe), not an archive")
     if path.stat().st_size == 0:
         raise click.ClickException(f"{db} is an empty file, not an archive")
+
+
+@contextmanager
+def sigterm_unwinds():
+    """While a command writes a file: SIGTERM (a service stopped, `timeout`) unwinds like Ctrl-C, so the
+    command's own clean-up runs (no half-written file is left), then it exits 143 as if killed by it."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def on_sigterm(signum, _frame):
+        raise SystemExit(128 + signum)
+
+    previous = signal.signal(signal.SIGTERM, on_sigterm)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)

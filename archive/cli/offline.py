@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import json
 import os
+import signal
+from contextlib import contextmanager
 
 import click
+
+from crawler.errors import EXIT_PARTIAL
 
 from .common import CRAWL_ID, DB_OPTION, friendly_errors, open_writer
 
@@ -64,7 +68,7 @@ def parse(file, url, fmt, profile, feed_file):
     page = extract_page(body, url, chosen or "auto")
     entries = [e for e in map(checked_entry, build_entries(page, url, url, chosen)) if e is not None]
     if feed_file:
-        entries = _with_feed(entries, read_regular_file(feed_file, "feed", PAGE_FILE_LIMIT))
+        entries = _with_feed(entries, _read_feed(feed_file, read_regular_file(feed_file, "feed", PAGE_FILE_LIMIT)))
     if fmt == "jsonl":
         for e in entries:
             click.echo(json.dumps(e, ensure_ascii=False))
@@ -88,6 +92,20 @@ def _check_page_url(url: str) -> None:
         _check_urls([url])
     except PlanError as exc:
         raise click.BadParameter(str(exc).removeprefix("--start-url: "), param_hint="--url") from None
+
+
+def _read_feed(feed_file: str, feed: bytes) -> bytes:
+    """The saved feed's bytes; anything feedparser cannot name as RSS or Atom (an HTML page saved by mistake,
+    an empty file) is refused, else it reads as a feed of 0 items and the page goes unconfirmed, unsaid."""
+    import feedparser
+
+    try:
+        version = feedparser.parse(feed).get("version") if feed.strip() else None
+    except Exception:  # a hostile file must give the one line below, not a traceback
+        version = None
+    if not version:
+        raise click.ClickException(f"{feed_file} is not an RSS or Atom feed: give --feed the site's saved feed")
+    return feed
 
 
 def _with_feed(entries: list[dict], feed: bytes) -> list[dict]:
@@ -123,24 +141,49 @@ def reparse(db, crawl_id):
     Example:
       listing-archive reparse --db archive.db
     """
-    from ..locking import ArchiveLocked, archive_lock
+    from ..locking import archive_lock
     from ..reparse import reparse as run_reparse
+    from .admin import _check_writable, _schema_of
 
-    try:
-        with archive_lock(db), open_writer(db) as archive:
-            result = run_reparse(archive, crawl_id)
-    except ArchiveLocked as exc:
-        raise click.ClickException(str(exc)) from None
+    _schema_of(db)  # an archive, before its lock file is made beside it (a missing or bad --db left one behind)
+    _check_writable(db, "reparse")
+    with archive_lock(db), open_writer(db) as archive, _stop_signals() as stopped:  # locked: exit 75
+        result = run_reparse(archive, crawl_id, stopped=stopped)
+    if result.get("stopped"):
+        click.echo(
+            f"reparse #{result['id']} stopped by {result['stopped']} after {result['read']} of {result['stored']} "
+            "stored pages: what it read is recorded (as a parser change), its crawl closed partial; reparse again "
+            "to read them all"
+        )
+        raise SystemExit(EXIT_PARTIAL)
     rendered = f" ({result['rendered']} of them rendered by a browser)" if result.get("rendered") else ""
     click.echo(
         f"reparse #{result['id']}: {result['entries']} entries from {result['pages']} stored pages{rendered}: "
         f"new {result['new']}, changed {result['changed']} "
         f"({result.get('pages_per_s', 0):.0f} pages/s on {os.cpu_count() or 1} cores)"
     )
-    if result.get("held_note"):
-        click.echo(result["held_note"])
+    for said in ("held_note", "feed_note"):
+        if result.get(said):
+            click.echo(result[said])
     if result.get("suspect"):  # the health checks judge what today's parsers read, as after a crawl
         click.echo(f"SUSPECT: {result.get('note')}")
+
+
+@contextmanager
+def _stop_signals():
+    """While a reparse runs: Ctrl-C (any number) or SIGTERM asks it to stop after the page in hand;
+    yields what to ask for the reason ("SIGINT") or None."""
+    received: list[str] = []
+
+    def on_signal(signum, _frame):
+        received.append(signal.Signals(signum).name)
+
+    previous = {sig: signal.signal(sig, on_signal) for sig in (signal.SIGINT, signal.SIGTERM)}
+    try:
+        yield lambda: received[0] if received else None
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
 
 
 COMMANDS = [parse, reparse]

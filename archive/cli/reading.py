@@ -13,7 +13,16 @@ import click
 
 from ..exports import EXPORT_FORMATS, write_csv
 from ..reports.safety import for_terminal, terminal_clean
-from .common import CRAWL_ID, DB_OPTION, friendly_errors, limit_option, not_empty, open_reader, quiet_after_broken_pipe
+from .common import (
+    CRAWL_ID,
+    DB_OPTION,
+    friendly_errors,
+    limit_option,
+    not_empty,
+    open_reader,
+    quiet_after_broken_pipe,
+    sigterm_unwinds,
+)
 
 # Each command imports the archive code it runs in its own body: `listing-archive --help` and the
 # other commands load none of it (the store alone is some 80 modules; the crawl's stack, Scrapy).
@@ -227,7 +236,7 @@ def export_warc_command(db, output, crawl_id, force):
     from ..record import rendered_captures
     from ..warc import WARC_RENDERED, write_warc_file
 
-    with open_reader(db) as archive:
+    with open_reader(db) as archive, sigterm_unwinds():  # a stopped export leaves no file
         count = write_warc_file(archive, output, crawl_id, force)
         rendered = rendered_captures(archive.conn, crawl_id)
     said = f" ({rendered} rendered by a browser: their body is its DOM, marked {WARC_RENDERED})" if rendered else ""

@@ -220,7 +220,7 @@ class ListingSpider(FeedWitnessMixin, scrapy.Spider):
         state = self.listings[listing_url]
         state.pages_fetched += 1
         start_page = response.meta.get("page") == 1
-        note_read(state, start_page, page.extractor, len(entries), page.script_links)
+        note_read(state, start_page, page.extractor, len(entries), page.script_links, page.prose_links)
         page_number = page.page_number or page_number
         self._check_browser_built(response, listing_url, len(entries), page.page_links)
         if not entries:
