@@ -81,6 +81,6 @@ class FeedWitnessMixin:
         return reconcile(entries, items)[0] if items else entries
 
     def _release(self, held, entries):
-        yield from self.deliver_entries([EntryItem(e, page_url=held["page_url"], page=held["page"]) for e in entries])
+        yield from self.deliver_entries([EntryItem.seen_on(e, held["page_url"], held["page"]) for e in entries])
         yield from self._follow(held["links"], held["listing_url"], held["page"])
         self.page_done(held["listing_url"])
