@@ -325,16 +325,9 @@ def last_captures(conn, listing_urls: list[str]) -> dict[str, dict]:
     unchanged since the last sound crawl answers 304, one changed since is read again.
     """
     found: dict[str, dict] = {}
+    latest = _latest_captures(conn, listing_urls)
     for listing_url in listing_urls:
-        rows = conn.execute(  # each page's latest capture: SQLite picks it, Python reads only those
-            "SELECT p.id, p.url, p.headers, p.page_links FROM captures p WHERE p.id IN ("
-            "SELECT max(p2.id) FROM captures p2 JOIN crawls c ON c.id = p2.crawl_id "
-            "WHERE p2.listing_url = ? AND p2.status IN (200, 304) AND p2.digest IS NOT NULL "
-            "AND c.status IN ('complete', 'partial') AND c.suspect = 0 AND c.source = 'site' GROUP BY p2.url) "
-            "ORDER BY p.id",
-            (listing_url,),
-        )
-        for capture_id, url, headers, links in rows:
+        for capture_id, url, headers, links in latest.get(listing_url, ()):
             kept = json.loads(headers or "{}")
             found[url] = {
                 "id": capture_id,
@@ -346,6 +339,23 @@ def last_captures(conn, listing_urls: list[str]) -> dict[str, dict]:
         listed = conn.execute("SELECT 1 FROM sightings WHERE capture_id = ? LIMIT 1", (last["id"],)).fetchone()
         last["listed"] = listed is not None
     return found
+
+
+def _latest_captures(conn, listing_urls: list[str]) -> dict[str, list[tuple]]:
+    """{listing: (id, url, headers, page_links) of each of its pages' latest capture, by id}. One pass over the
+    captures for all the listings, where a query a listing scanned them all (they have no index by listing)."""
+    rows = conn.execute(  # each page's latest capture: SQLite picks it, Python reads only those
+        "SELECT p.id, p.listing_url, p.url, p.headers, p.page_links FROM captures p WHERE p.id IN ("
+        "SELECT max(p2.id) FROM captures p2 JOIN crawls c ON c.id = p2.crawl_id "
+        "WHERE p2.listing_url IN (SELECT value FROM json_each(?)) AND p2.status IN (200, 304) "
+        "AND p2.digest IS NOT NULL AND c.status IN ('complete', 'partial') AND c.suspect = 0 AND c.source = 'site' "
+        "GROUP BY p2.listing_url, p2.url) ORDER BY p.id",
+        (json.dumps(sorted(set(listing_urls))),),
+    )
+    latest: dict[str, list[tuple]] = {}
+    for capture_id, listing_url, url, headers, links in rows:
+        latest.setdefault(listing_url, []).append((capture_id, url, headers, links))
+    return latest
 
 
 def rendered_captures(conn, crawl_id: int | None = None) -> int:

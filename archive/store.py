@@ -206,11 +206,12 @@ class Archive:
     def _health(self, session: CrawlSession, listings: dict[str, ListingState]) -> tuple[dict, list[str]]:
         """Each listing's field fill counts, and the reasons the crawl looks wrong (archive.health)."""
         fills, reasons = {}, []
+        baselines = self._baselines(listings)
         for url, info in listings.items():
             seen = session.listing_entries.get(url, {})
             fills[url] = health.fill_counts(seen.values())
             pages, complete = info.pages_fetched, info.complete
-            baseline = self._baseline(url)
+            baseline = baselines[url]
             read = info.as_dict()
             if complete and baseline and 0 < pages < baseline[0]["pages_fetched"]:
                 shrunk = health.settled(self.conn, url, session.crawl_id, pages, len(seen))
@@ -238,16 +239,21 @@ class Archive:
                 ),
             )
 
-    def _baseline(self, listing_url: str, last: int = health.BASELINE_CRAWLS) -> list[dict]:
-        """The listing's last healthy, complete crawls: what this one is compared with."""
+    def _baselines(self, listing_urls, last: int = health.BASELINE_CRAWLS) -> dict[str, list[dict]]:
+        """Each listing's last healthy, complete crawls, newest first: what this one is compared with. One
+        pass over listing_crawls, where a query a listing read it whole (it has no index by listing)."""
+        found: dict[str, list[dict]] = {url: [] for url in listing_urls}
         rows = self.conn.execute(
-            "SELECT pages_fetched, entries, fill, crawl_id FROM listing_crawls WHERE listing_url=? AND complete=1 "
-            "ORDER BY crawl_id DESC LIMIT ?",
-            (listing_url, last),
-        ).fetchall()
-        return [
-            {"pages_fetched": r[0], "entries": r[1], "fill": json.loads(r[2] or "{}"), "crawl_id": r[3]} for r in rows
-        ]
+            "SELECT listing_url, pages_fetched, entries, fill, crawl_id FROM listing_crawls WHERE complete=1 "
+            "ORDER BY crawl_id DESC"
+        )
+        for url, pages, entries, fill, crawl_id in rows:
+            kept = found.get(url)
+            if kept is not None and len(kept) < last:
+                kept.append(
+                    {"pages_fetched": pages, "entries": entries, "fill": json.loads(fill or "{}"), "crawl_id": crawl_id}
+                )
+        return found
 
     def _mark_removed(self, crawl_id: int, stamp: str) -> int:
         complete = [
@@ -256,25 +262,36 @@ class Archive:
                 "SELECT listing_url FROM listing_crawls WHERE crawl_id=? AND complete=1", (crawl_id,)
             )
         ]
-        removed = 0
+        candidates = self._unsighted(crawl_id, set(complete))
+        removed: set[str] = set()
         for listing in complete:
-            candidates = self.conn.execute(
-                """SELECT DISTINCT s.entry_id FROM sightings s JOIN entries e ON e.entry_id = s.entry_id
-                   WHERE s.listing_url = ? AND s.crawl_id < ? AND e.status = 'listed'
-                     AND s.entry_id NOT IN (SELECT entry_id FROM sightings WHERE crawl_id = ?)""",
-                (listing, crawl_id, crawl_id),
-            ).fetchall()
-            for (eid,) in candidates:
-                if self._listed_elsewhere(eid, listing, crawl_id):
-                    continue
+            for eid in candidates.get(listing, ()):
+                if eid in removed or self._listed_elsewhere(eid, listing, crawl_id):
+                    continue  # removed already for a listing before this one (no longer listed)
                 version = self.conn.execute("SELECT version FROM entries WHERE entry_id=?", (eid,)).fetchone()[0]
                 self.conn.execute(
                     "UPDATE entries SET status='removed', removed_at=?, removed_crawl=? WHERE entry_id=?",
                     (stamp, crawl_id, eid),
                 )
                 self.conn.execute(STATUS_EVENT, (crawl_id, eid, "removed", version, stamp))
-                removed += 1
-        return removed
+                removed.add(eid)
+        return len(removed)
+
+    def _unsighted(self, crawl_id: int, listings: set[str]) -> dict[str, list[str]]:
+        """{listing: entries listed, seen on it by an earlier crawl, and not seen by this one}. From the listed
+        entries (CROSS JOIN keeps them the outer loop) to their sightings: one pass, where a query a listing
+        read every sighting of every crawl (the archive's whole history, again for each listing)."""
+        found: dict[str, list[str]] = {}
+        rows = self.conn.execute(
+            """SELECT DISTINCT s.listing_url, s.entry_id FROM entries e CROSS JOIN sightings s
+               WHERE s.entry_id = e.entry_id AND e.status = 'listed' AND s.crawl_id < ?
+                 AND e.entry_id NOT IN (SELECT entry_id FROM sightings WHERE crawl_id = ?)""",
+            (crawl_id, crawl_id),
+        )
+        for listing, eid in rows:
+            if listing in listings:
+                found.setdefault(listing, []).append(eid)
+        return found
 
     def _listed_elsewhere(self, entry_id: str, listing: str, crawl_id: int) -> bool:
         """Still listed on another listing that no complete crawl has since found without it."""

@@ -151,7 +151,9 @@ def capture_of(page: Mapping) -> dict:
 
 def entry_and_sighting(values: Mapping) -> tuple[dict, Sighting]:
     """An entry item (or its JSON) as the entry the store writes and where it was seen."""
-    entry = {k: v for k, v in values.items() if k not in ("page_url", "page")}
+    entry = dict(values)
+    entry.pop("page_url", None)
+    entry.pop("page", None)
     where = Sighting(
         listing_url=values.get("listing_url"),
         page_url=values.get("page_url"),

@@ -13,6 +13,20 @@ class EntryItem(scrapy.Item):
     fields = {name: scrapy.Field() for name in FIELDS}
     fields.update(page_url=scrapy.Field(), page=scrapy.Field())
 
+    @classmethod
+    def seen_on(cls, entry: dict, page_url: str, page: int | None) -> EntryItem:
+        """EntryItem(entry, page_url=..., page=...) in one dict copy instead of a checked assignment a field
+        (ten items a page): a key that is no field still raises KeyError, as Item's own check does."""
+        unknown = entry.keys() - _ENTRY_FIELDS
+        if unknown:
+            raise KeyError(f"EntryItem does not support field: {sorted(unknown)[0]}")
+        item = cls()
+        item._values = {**entry, "page_url": page_url, "page": page}
+        return item
+
+
+_ENTRY_FIELDS = frozenset(EntryItem.fields)
+
 
 class PageItem(scrapy.Item):
     """One fetched listing page: what the archive keeps as a capture.

@@ -13,13 +13,21 @@ _ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 LINK_FIELDS = ("url", "image_url")
 
 
+_FIELD_SET = frozenset(FIELDS)
+
+
 def normalise_entry(entry: dict) -> dict:
     """Every field present (null, or [] for list fields), numbers as numbers."""
-    for name in FIELDS:
-        if entry.get(name) is None:
-            entry[name] = [] if name in LIST_FIELDS else None
+    if entry.keys() >= _FIELD_SET:  # as the parse gives them: only empty lists to fill (keys keep their order)
+        for name in LIST_FIELDS:
+            if entry[name] is None:
+                entry[name] = []
+    else:
+        for name in FIELDS:
+            if entry.get(name) is None:
+                entry[name] = [] if name in LIST_FIELDS else None
     for name in INTEGER_FIELDS:
-        if entry[name] is not None:
+        if entry[name] is not None and type(entry[name]) is not int:  # an int stays; a bool becomes 0 or 1
             try:
                 entry[name] = int(entry[name])
             except (TypeError, ValueError):

@@ -87,6 +87,64 @@ def test_removed_only_after_a_complete_crawl_then_restored(archive):
     assert archive.conn.execute("SELECT count(*) FROM entries").fetchone()[0] == 2  # never deleted
 
 
+def _closing_steps(archive, listings: int) -> int:
+    """SQLite VM steps (in hundreds) to close a third complete crawl of `listings` listings of 3 entries,
+    each listing's third entry gone from it."""
+    urls = [f"https://www.ilo.org/l{n}/lang--en/index.htm" for n in range(listings)]
+    items = [(entry(f"WCMS_{n}_{k}", listing_url=u), u) for n, u in enumerate(urls) for k in range(3)]
+    crawl(archive, items)
+    crawl(archive, items)
+    cid = archive.begin_crawl("ilo", urls)
+    archive.record_entries(cid, [(e, Sighting(u)) for e, u in items if not e["entry_id"].endswith("_2")])
+    steps = [0]
+    archive.conn.set_progress_handler(lambda: steps.__setitem__(0, steps[0] + 1), 100)
+    closed = archive.finish_crawl(cid, {u: {"pages_fetched": 1, "pages_failed": 0, "complete": True} for u in urls})
+    archive.conn.set_progress_handler(None, 0)
+    assert closed["removed"] == listings
+    return steps[0]
+
+
+def test_closing_a_crawl_costs_in_proportion_to_its_listings(tmp_path):
+    """The entries a crawl no longer saw are found in one pass over the listed entries: a query a listing
+    read every sighting of every earlier crawl, as many times as there are listings."""
+    few = _closing_steps(Archive(str(tmp_path / "few.db")), 5)
+    many = _closing_steps(Archive(str(tmp_path / "many.db")), 80)
+    assert many < 16 * 2 * max(few, 1), (few, many)  # 16 times the listings: linear, with room; it was 16 x 16
+
+
+def _revalidation_steps(archive, listings: int) -> tuple[int, dict]:
+    """SQLite VM steps (in hundreds) to read the last captures of `listings` listings of 2 pages, crawled twice."""
+    from archive.record import last_captures
+
+    urls = [f"https://www.ilo.org/l{n}/lang--en/index.htm" for n in range(listings)]
+    for _ in range(2):
+        cid = archive.begin_crawl("ilo", urls)
+        pages = [{"url": f"{u}?p={p}", "listing_url": u, "body": f"{u} {p}".encode()} for u in urls for p in (1, 2)]
+        ids = archive.record_captures(cid, [{**page, "status": 200, "headers": {"etag": '"e"'}} for page in pages])
+        seen = [
+            (entry(f"E{n}", listing_url=u), Sighting(u, f"{u}?p=1", 1, capture_id=ids[f"{u}?p=1"]))
+            for n, u in enumerate(urls)
+        ]
+        archive.record_entries(cid, seen)
+        archive.finish_crawl(cid, {u: {"pages_fetched": 2, "complete": True} for u in urls})
+    steps = [0]
+    archive.conn.set_progress_handler(lambda: steps.__setitem__(0, steps[0] + 1), 100)
+    found = last_captures(archive.conn, urls + urls[:1])  # every listing of the crawl (one twice)
+    archive.conn.set_progress_handler(None, 0)
+    return steps[0], found
+
+
+def test_reading_the_last_captures_costs_in_proportion_to_the_pages(tmp_path):
+    """What conditional requests revalidate with, read in one pass over the captures: a query a listing
+    scanned every capture of every listing."""
+    few, found = _revalidation_steps(Archive(str(tmp_path / "few.db")), 5)
+    many, _ = _revalidation_steps(Archive(str(tmp_path / "many.db")), 80)
+    assert many < 16 * 2 * max(few, 1), (few, many)
+    url = "https://www.ilo.org/l0/lang--en/index.htm?p=2"
+    assert len(found) == 10 and found[url]["validators"] == {"etag": '"e"'} and found[url]["listed"] is False
+    assert found[url]["id"] > 2 * 5  # the second crawl's capture
+
+
 def test_failed_crawl_removes_nothing(archive):
     record_crawl(archive, [entry()])
     cid = archive.begin_crawl("ilo", [L1])

@@ -79,3 +79,19 @@ def test_reconcile_matches_by_title_and_flags_a_short_page():
     assert report["matched"] == 1 and report["html_short"] and HTML_SHORT_SHARE * 10 > 1
     _, report = reconcile([_entry(f"Story {i}", None) for i in range(6)], items)
     assert not report["html_short"]
+
+
+def test_a_page_is_parsed_again_for_feeds_only_when_it_may_advertise_one():
+    from conftest import ROOT
+
+    from crawler.spiders.feeds import may_advertise_feeds
+
+    pages = sorted((ROOT / "tests" / "fixtures").rglob("*.htm*"))
+    skipped = [p for p in pages if not may_advertise_feeds(p.read_text(errors="replace"))]
+    assert len(skipped) > 10  # a third of these pages advertise nothing: no second parse for them
+    assert all(advertised_feeds(p.read_text(errors="replace"), "https://example.org/") == [] for p in skipped)
+    assert may_advertise_feeds(PAGE) and not may_advertise_feeds("<html><link rel=stylesheet href=/s.css></html>")
+    # What the parse would read as "alternate" though the text does not spell it: never skipped.
+    for spelt in ("&#97;lternate", "alter\x01nate", "ALTERNATE"):
+        page = f'<html><head><link rel="{spelt}" type="application/rss+xml" href="/f"></head></html>'
+        assert may_advertise_feeds(page) and advertised_feeds(page, "https://example.org/") == ["https://example.org/f"]

@@ -50,3 +50,32 @@ def test_long_inputs_stay_fast():
     # A hang guard, not a speed measure (that is benchmarks/organisers.py): a pattern that
     # backtracks without end takes minutes on these, a sound one milliseconds.
     assert time.perf_counter() - start < 30
+
+
+PARTNER_PHRASES = (
+    "in close collaboration with",
+    "together with",
+    "jointly with",
+    "along with",
+    "en étroite collaboration avec",
+    "en association avec",
+    "conjuntamente con",
+    "en estrecha colaboración con",
+    "through the",
+    "à travers le",
+    "par l’intermédiaire de",
+    "a través del",
+    "por medio de",
+)
+
+
+@pytest.mark.parametrize("phrase", PARTNER_PHRASES)
+def test_the_partner_pattern_is_skipped_only_where_it_cannot_match(phrase):
+    from crawler.parsers.orgshapes import PARTNER, PARTNER_WORD, PARTNER_WORDS
+    from crawler.parsers.text import has_any
+
+    for text in (f"the ILO, {phrase} UNDP", f"THE ILO {phrase.upper()} UNDP", f"the ILO {phrase.replace('i', 'ı')} X"):
+        if PARTNER.search(text):
+            assert has_any(text, PARTNER_WORDS, PARTNER_WORD), text
+    assert PARTNER.search(f"the ILO, {phrase} The Office")
+    assert not has_any("the ILO and the Ministry of Labour", PARTNER_WORDS, PARTNER_WORD)

@@ -65,6 +65,23 @@ def test_normalise_keeps_a_found_list_and_leaves_pages_alone():
     assert dict(page) == dict(page_item())  # no entry fields added to a page capture
 
 
+def test_normalise_of_a_whole_entry_as_the_parse_gives_it():
+    """Every field there (crawler.entries builds them all): the same outcome, the keys in the same order."""
+    whole = {name: None for name in FIELDS} | {"entry_id": "WCMS_1", "title": "A report", "credit_year": "2021"}
+    item = NormalisePipeline().process_item(EntryItem.seen_on({**whole, "position": True}, LISTING, 2))
+    assert (item["organisers"], item["credit_year"], item["position"], item["description"]) == ([], 2021, 1, None)
+    assert list(item.keys()) == [*FIELDS, "page_url", "page"] and item["page_url"] == LISTING
+
+
+def test_an_entry_item_made_at_once_is_the_item_made_field_by_field():
+    entry = {"entry_id": "WCMS_1", "title": "A report", "organisers": ["ILO"]}
+    made = EntryItem.seen_on(entry, LISTING, 3)
+    assert made == EntryItem(entry, page_url=LISTING, page=3) and list(made.keys()) == [*entry, "page_url", "page"]
+    assert "page" not in entry  # the parse's dict is left as it was
+    with pytest.raises(KeyError, match="does not support field: body"):
+        EntryItem.seen_on({**entry, "body": b""}, LISTING, 3)
+
+
 # -- validate ------------------------------------------------------------------------------
 
 

@@ -6,7 +6,6 @@ import re
 from functools import lru_cache
 
 import lxml.html
-from bs4 import UnicodeDammit
 from lxml import etree
 from lxml.cssselect import CSSSelector
 from w3lib.encoding import html_to_unicode
@@ -17,7 +16,7 @@ from .quickcss import PageIndex, plan
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
 # Characters XML cannot hold (control characters, lone surrogates): lxml keeps them from
 # the parse but refuses them in any text set later, so they go before parsing.
-_NOT_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
+NOT_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
 _DROP = ("script", "style", "noscript", "template", "svg", "iframe")
 # Elements that flow inside a line: their text joins the text around them as it is
 # ("<span>50</span>-Year" reads "50-Year"); every other element is a line of its own.
@@ -61,6 +60,8 @@ def _guess_encoding(body: bytes) -> str:
         body.decode("utf-8")
         return "utf-8"
     except UnicodeDecodeError:
+        from bs4 import UnicodeDammit  # here: most pages are UTF-8, and bs4 costs 0.1 s a process to import
+
         detected = UnicodeDammit(body, is_html=True).original_encoding or ""
         return "cp1252" if not detected or _LATIN_CODE_PAGE.match(detected) else detected
 
@@ -110,7 +111,7 @@ def parse_html(body: bytes | str, base_url: str | None = None):
     for cache in PAGE_CACHES:
         cache.clear()
     text = decode_html(body) if isinstance(body, bytes) else body
-    text = _NOT_XML.sub("", _XML_DECLARATION.sub("", text, count=1))  # lxml refuses text that names its encoding
+    text = NOT_XML.sub("", _XML_DECLARATION.sub("", text, count=1))  # lxml refuses text that names its encoding
     if not text.strip():
         text = "<html></html>"
     try:
@@ -142,8 +143,8 @@ def _separate_lines(root) -> list:
                 el.text = " " + el.text if el.text else " "
                 el.tail = " " + el.tail if el.tail else " "
             except ValueError:  # "&#1;" decoded by the parser into text lxml will not set again
-                el.text = " " + _NOT_XML.sub("", el.text or "")
-                el.tail = " " + _NOT_XML.sub("", el.tail or "")
+                el.text = " " + NOT_XML.sub("", el.text or "")
+                el.tail = " " + NOT_XML.sub("", el.tail or "")
     return elements
 
 

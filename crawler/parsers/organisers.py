@@ -15,7 +15,18 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from . import orgwords as ow
-from .orgshapes import ACTIVE, ACTIVE_PRESENT, CO_WITH, LABEL, PARTNER, PASSIVE, TRIGGER, TRIGGER_WORDS
+from .orgshapes import (
+    ACTIVE,
+    ACTIVE_PRESENT,
+    CO_WITH,
+    LABEL,
+    PARTNER,
+    PARTNER_WORD,
+    PARTNER_WORDS,
+    PASSIVE,
+    TRIGGER,
+    TRIGGER_WORDS,
+)
 from .text import clean_text, guess_language, has_any
 
 # A subject longer than this (two long names and a partner fit) is a clause, not a list of names.
@@ -137,7 +148,7 @@ def _names_after(phrase: str, romance: bool) -> list[str]:
     """The names written after "by": up to the end of the clause, with the partners it adds."""
     protected, spans = _protect(_drop_frames(phrase))
     names: list[str] = []
-    for piece in PARTNER.split(protected):
+    for piece in _partner_split(protected):
         kept = _trim_after_by(piece, romance)
         found = _split_names(kept, romance)
         if not found:
@@ -148,11 +159,15 @@ def _names_after(phrase: str, romance: bool) -> list[str]:
     return _finish(names, spans, romance)
 
 
+def _partner_split(text: str) -> list[str]:
+    return PARTNER.split(text) if has_any(text, PARTNER_WORDS, PARTNER_WORD) else [text]
+
+
 def _active_subject(before: str, romance: bool, strict: bool = False) -> list[str]:
     """The organisers written before an active verb: "A, in collaboration with B, will host"."""
     protected, spans = _protect(_drop_frames(before))
     fronted = _FRONTED.match(protected)  # "Through its ENHANCE project, the ILO will organize"
-    pieces = PARTNER.split(fronted.group(2)) + [fronted.group(1)] if fronted else PARTNER.split(protected)
+    pieces = _partner_split(fronted.group(2)) + [fronted.group(1)] if fronted else _partner_split(protected)
     subject = _subject(pieces[0])
     if not (subject[:1].isupper() or _ARTICLE.match(subject)) or len(subject.split()) > MAX_SUBJECT_WORDS:
         return []  # no name, or a whole clause

@@ -236,7 +236,7 @@ class ListingSpider(FeedWitnessMixin, scrapy.Spider):
             yield feed  # the entries and the pagination wait for the feed (FeedWitnessMixin)
             return
         entries = self.with_feed(listing_url, entries)
-        yield from self.deliver_entries([EntryItem(e, page_url=response.url, page=page_number) for e in entries])
+        yield from self.deliver_entries([EntryItem.seen_on(e, response.url, page_number) for e in entries])
         yield from self._follow(page.page_links, listing_url, page_number)
         self.page_done(listing_url)
 
