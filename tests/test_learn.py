@@ -7,30 +7,13 @@ from pathlib import Path
 
 import pytest
 from conftest import FAST, FIXTURES, cli, q
+from synthetic import DATES, ISO, TITLES, URL, page, read
 
 from crawler.entries import build_entries
 from crawler.extract import extract_page
 from crawler.extract.learn import LearnError
 from crawler.extract.learn_site import MARK, learn_profile
 from crawler.site_server import SiteServer
-
-URL = "https://example.org/news/"
-TITLES = [
-    "Annual report on forests 2023",
-    "New rules for river fishing",
-    "Town council meets on budget",
-    "Volunteers plant two thousand trees",
-]
-DATES = ["12 March 2023", "3 February 2023", "20 January 2023", "5 January 2023"]
-ISO = ["2023-03-12", "2023-02-03", "2023-01-20", "2023-01-05"]
-NOISE = (
-    '<nav class="menu"><ul><li><a href="/">Home page link</a></li>'
-    '<li><a href="/about">About us here</a></li></ul></nav>'
-)
-
-
-def page(body: str) -> str:
-    return f'<html lang="en"><head><title>News</title></head><body>{NOISE}<main>{body}</main></body></html>'
 
 
 def cards() -> str:
@@ -71,11 +54,6 @@ def headings() -> str:
         for i, (t, d) in enumerate(zip(TITLES, DATES, strict=True))
     )
     return f'<div class="posts">{rows}</div>'
-
-
-def read(html: str, examples: list[str]) -> tuple[str, list[dict]]:
-    learned = learn_profile(html, URL, examples, "test page")
-    return learned.text, build_entries(extract_page(html, URL, learned.profile), URL, URL, learned.profile)
 
 
 @pytest.mark.parametrize("shape", [cards, items, table, definitions, headings])

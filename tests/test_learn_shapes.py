@@ -1,7 +1,7 @@
 """`listing-archive learn` on shapes a page gives its entries' dates and lists: where the date sits
 relative to the example's block, lists in columns, blocks that vary."""
 
-from test_learn import DATES, ISO, TITLES, page, read
+from synthetic import DATES, ISO, TITLES, page, read
 
 # --- where the date is --------------------------------------------------------------------------------------
 

@@ -2,6 +2,7 @@
 
 import lxml.html
 import pytest
+from synthetic import generic_entries as _entries
 
 from crawler.entries import build_entries
 from crawler.extract import extract_page
@@ -11,11 +12,6 @@ from crawler.parsers.dates import numeric_order, parse_date
 from crawler.parsers.text import guess_language
 
 URL = "https://example.org/news/"
-
-
-def _entries(items: str, head: str = "<html>") -> list[dict]:
-    html = f"{head}<body><nav><a href='/'>Home</a><a href='/about'>About</a></nav><main>{items}</main></body></html>"
-    return build_entries(extract_page(html, URL, "auto"), URL)
 
 
 def test_a_date_in_its_own_element_at_the_head_of_a_heading_is_the_date_not_the_title():

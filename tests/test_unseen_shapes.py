@@ -1,11 +1,11 @@
 """More shapes of real listing pages the generic extractor read wrong (issue 21), each in small synthetic HTML.
 
-The first file of these is tests/test_unseen_patterns.py; its helper builds the pages here too.
+The first file of these is tests/test_unseen_patterns.py; tests/synthetic.py builds the pages of both.
 """
 
 import lxml.html
 import pytest
-from test_unseen_patterns import _entries
+from synthetic import generic_entries as _entries
 
 from crawler.entries import build_entries
 from crawler.extract import extract_page
