@@ -224,3 +224,15 @@ def test_a_time_element_showing_no_year_is_the_date_by_its_datetime():
     text, entries = read(html, [TITLES[0]])
     assert 'date = "time"' in text
     assert [e["date_start"] for e in entries] == ISO
+
+
+def test_a_longer_recent_posts_widget_holding_the_example_loses_to_the_posts():
+    posts = "".join(
+        f'<div class="post"><h2><a href="/p/{i}">{t}</a></h2><span class="date">{d}</span></div>'
+        for i, (t, d) in enumerate(zip(TITLES[:3], DATES, strict=False))
+    )
+    recent = "".join(f'<li><a href="/p/{i}">{t}</a></li>' for i, t in enumerate(TITLES + ["An older post of the blog"]))
+    widget = f'<div class="widget-area"><ul><li class="widget-container widget_recent_entries"><ul>{recent}</ul></li>'
+    text, entries = read(page(f"<div>{posts}</div>{widget}</ul></div>"), [TITLES[0]])
+    assert [e["title"] for e in entries] == TITLES[:3], text
+    assert [e["date_start"] for e in entries] == ISO[:3], text

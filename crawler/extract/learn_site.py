@@ -88,7 +88,8 @@ def _in_sidebar(block: Block) -> bool:
     return any(el.tag in ("aside", "footer") or _SIDEBAR.search(el.get("class") or "") for el in around)
 
 
-_SIDEBAR = re.compile(r"sidebar|footer|\baside\b", re.IGNORECASE)
+# Class names starting "widget" are a theme's sidebar boxes (widget-area, widget_recent_entries).
+_SIDEBAR = re.compile(r"sidebar|footer|\baside\b|(?:^|\s)widget", re.IGNORECASE)
 _SIDEBAR_LEVELS = 6
 
 
