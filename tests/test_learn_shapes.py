@@ -233,6 +233,24 @@ def test_a_longer_recent_posts_widget_holding_the_example_loses_to_the_posts():
     )
     recent = "".join(f'<li><a href="/p/{i}">{t}</a></li>' for i, t in enumerate(TITLES + ["An older post of the blog"]))
     widget = f'<div class="widget-area"><ul><li class="widget-container widget_recent_entries"><ul>{recent}</ul></li>'
-    text, entries = read(page(f"<div>{posts}</div>{widget}</ul></div>"), [TITLES[0]])
+    # A bare "widget" class can hold the posts themselves (Blogger's "widget Blog"): that is no sidebar.
+    text, entries = read(page(f'<div class="widget Blog">{posts}</div>{widget}</ul></div>'), [TITLES[0]])
     assert [e["title"] for e in entries] == TITLES[:3], text
     assert [e["date_start"] for e in entries] == ISO[:3], text
+
+
+def test_entries_named_by_a_versioned_class_beside_a_more_box_and_a_like_column():
+    def box(name: str, title: str, href: str, extra: str = "") -> str:
+        return f'<div class="{name}"><div class="in"><div class="head"><p><a href="{href}">{title}</a></p></div>{extra}</div></div>'
+
+    posts = "".join(
+        box("entry-intro_v007", t, f"/n/{i}", f'<div class="when">{d}</div>')
+        for i, (t, d) in enumerate(zip(TITLES, DATES, strict=True))
+    )
+    more = box("goto_v001", "Archive of all the news", "/archive")
+    side = "".join(box("promo_v002", t, f"/p/{i}") for i, t in enumerate(["Join the union today", "Find your office"]))
+    html = page(f'<div class="col"><div>{posts}{more}</div></div><div class="col"><div>{side}</div></div>')
+    text, entries = read(html, [TITLES[0]])
+    assert 'entry = "div.entry-intro_v007"' in text
+    assert [e["title"] for e in entries] == TITLES, text
+    assert [e["date_start"] for e in entries] == ISO, text

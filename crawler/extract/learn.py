@@ -169,7 +169,7 @@ def find_block(title) -> Block | None:
         if node is not title or node.tag not in INLINE:
             if node.tag == "body" or _titles_inside(node, title) > 1:
                 break  # this holds several entries: the block lies below
-            members = [s for s in parent if s.tag == node.tag and follow(s, path) is not None]
+            members = _of_its_kind(node, [s for s in parent if s.tag == node.tag and follow(s, path) is not None])
             if sum(1 for m in members if _holds_entries(m, title, path)) > _GROUPS_SHARE * len(members):
                 break  # like siblings holding several titles each: lists, not entries (a first entry set apart)
             if node not in members:
@@ -195,6 +195,21 @@ def find_block(title) -> Block | None:
     best.members = _with_like_groups(best)
     return best
 
+
+def _of_its_kind(node, members: list) -> list:
+    """The members sharing a class with the node, where most do: a "more news" box after the
+    entries, of another class, is no entry even with a link at the title's place."""
+    kin = [m for m in members if m is node or _same_kind(node, m)]
+    return kin if len(kin) >= 2 and len(kin) >= _KIN_SHARE * len(members) else members
+
+
+def _same_kind(node, el) -> bool:
+    """An element sharing a class with the node, or any element where the node has none."""
+    classes = set((node.get("class") or "").split())
+    return not classes or bool(classes & set((el.get("class") or "").split()))
+
+
+_KIN_SHARE = 0.8
 
 # Like siblings of which this share hold several titles each are groups of entries, not entries.
 _GROUPS_SHARE = 0.2
@@ -297,7 +312,11 @@ def _column_members(block: Block, column, depth: int) -> list:
                 if inner is None:
                     break
             if inner is not None:
-                found += [c for c in inner if c.tag == block.node.tag and follow(c, block.path) is not None]
+                found += [
+                    c
+                    for c in inner
+                    if c.tag == block.node.tag and _same_kind(block.node, c) and follow(c, block.path) is not None
+                ]
             other = getattr(other, step)()
     return found
 
@@ -346,7 +365,7 @@ def entry_selector(root, block: Block) -> str:
     parent's name and the tag, else a named ancestor and the tag."""
     node, members = block.node, block.members
     parent = node.getparent()
-    own = [f"{node.tag}.{c}" for c in shared_classes(members)]
+    own = [f"{node.tag}.{c}" for c in shared_classes(members)] or _template_classes(node, members)
     # Siblings of another class that hold no title (date rows between entries) are left out by name.
     others = {c for s in parent if s.tag == node.tag and s not in members for c in shared_classes([s])}
     others -= {c for m in members for c in shared_classes([m])}
@@ -369,6 +388,13 @@ def entry_selector(root, block: Block) -> str:
         if holds_all and (best is None or len(chosen) < best[1]):
             best = (selector, len(chosen))
     return best[0] if best else _tag_path(node)
+
+
+def _template_classes(node, members: list) -> list[str]:
+    """Classes with numbers that every member carries ("entry-intro_v007"): a template's name with
+    its version, not an entry's own number (that differs from entry to entry)."""
+    common = set.intersection(*[set((m.get("class") or "").split()) for m in members])
+    return [s for c in (node.get("class") or "").split() if c in common for s in [f"{node.tag}.{c}"] if valid(s)]
 
 
 _MAX_LEFT_OUT = 2  # classes named in :not(): more would make a selector nobody reads

@@ -88,8 +88,8 @@ def _in_sidebar(block: Block) -> bool:
     return any(el.tag in ("aside", "footer") or _SIDEBAR.search(el.get("class") or "") for el in around)
 
 
-# Class names starting "widget" are a theme's sidebar boxes (widget-area, widget_recent_entries).
-_SIDEBAR = re.compile(r"sidebar|footer|\baside\b|(?:^|\s)widget", re.IGNORECASE)
+# A theme's sidebar boxes: "widget-area", "widget_recent_entries" (a bare "widget" can hold the posts: Blogger).
+_SIDEBAR = re.compile(r"sidebar|footer|\baside\b|(?:^|\s)widget(?:-area|_)", re.IGNORECASE)
 _SIDEBAR_LEVELS = 6
 
 
