@@ -254,3 +254,14 @@ def test_entries_named_by_a_versioned_class_beside_a_more_box_and_a_like_column(
     assert 'entry = "div.entry-intro_v007"' in text
     assert [e["title"] for e in entries] == TITLES, text
     assert [e["date_start"] for e in entries] == ISO, text
+
+
+def test_a_title_ending_on_its_full_date_gives_the_date_over_a_yearless_date_box():
+    rows = "".join(
+        f'<article class="meeting"><div class="when"><div class="month">{d.split()[1][:3]}</div>'
+        f'<div class="day">{d.split()[0]}</div></div>'
+        f'<h4><a href="/m/{i}">{t} – {iso[5:7]}/{iso[8:]}/{iso[:4]}</a></h4></article>'
+        for i, (t, d, iso) in enumerate(zip(TITLES, DATES, ISO, strict=True))
+    )
+    text, entries = read(page(rows).replace('lang="en"', 'lang="en-US"'), [TITLES[0]])
+    assert [e["date_start"] for e in entries] == ISO, text

@@ -17,6 +17,7 @@ from .fields import HEADINGS, date_from_element
 from .html import first, is_ancestor, select, tag, text_of
 from .learn import Block, could_be_title, follow, same_title
 from .pagination import is_next_link
+from .titles import edge_date
 
 _LEAF_TEXT = ("p", "div", "span", "dd", "td", "li", "section", "blockquote", "em", "small")
 
@@ -120,8 +121,8 @@ def _date_elements(block: Block, run: list, languages) -> list:
     for el in (e for part in run for e in part.iter()):
         if not isinstance(el.tag, str) or (title is not None and is_ancestor(el, title) and el is not title):
             continue
-        if el is title and not looks_like_date_line(text_of(el)):
-            continue
+        if el is title and not looks_like_date_line(text_of(el)) and not edge_date(el):
+            continue  # the title is the date only when it is one, or ends on one ("Meeting – 4/8/2026")
         short = len(text_of(el) or "") <= _MAX_DATE_LINE
         if (short or date_in_line(el.text)) and _is_date(el, languages):
             shown.append(el)
