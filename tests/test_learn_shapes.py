@@ -265,3 +265,17 @@ def test_a_title_ending_on_its_full_date_gives_the_date_over_a_yearless_date_box
     )
     text, entries = read(page(rows).replace('lang="en"', 'lang="en-US"'), [TITLES[0]])
     assert [e["date_start"] for e in entries] == ISO, text
+
+
+def test_rows_titled_by_an_edition_number_with_file_buttons_are_the_entries():
+    editions = ["2019", "2018", "2017", "2016"]
+    rows = "".join(
+        f'<tr><td class="c"> {n}</td><td class="c"> {iso[8:]}/{iso[5:7]}/{iso[:4]}</td>'
+        f'<td class="c"><a href="/e/{n}.pdf"><button class="btn">Without signature</button></a></td>'
+        f'<td class="c"><a href="/e/{n}s.pdf"><button class="btn">With digital signature</button></a></td></tr>'
+        for n, iso in zip(editions, ISO, strict=True)
+    )
+    html = page(f'<table class="table"><tbody>{rows}</tbody></table>').replace('lang="en"', 'lang="pt-BR"')
+    text, entries = read(html, ["2019"])
+    assert [e["title"] for e in entries] == editions, text
+    assert [e["date_start"] for e in entries] == ISO, text

@@ -147,15 +147,22 @@ def _signature(el) -> tuple:
 
 
 def _titles_inside(node, title) -> int:
-    """How many elements like the title (same tag and classes, parent alike) the node holds."""
+    """How many elements like the title (same tag and classes, parent alike, a link or none as it
+    has) the node holds: a row's title cell and its cells of file buttons are not two titles."""
     parent = title.getparent()
     want, want_parent = _signature(title), _signature(parent) if parent is not None else None
+    linked = _has_link(title)
     count = 0
     for el in node.iter(title.tag):
         up = el.getparent()
-        if _signature(el) == want and (up is None or _signature(up) == want_parent) and title_like(el):
+        alike = _signature(el) == want and (up is None or _signature(up) == want_parent)
+        if alike and _has_link(el) == linked and title_like(el):
             count += 1
     return count
+
+
+def _has_link(el) -> bool:
+    return next(el.iter("a"), None) is not None
 
 
 def find_block(title) -> Block | None:
