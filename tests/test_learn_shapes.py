@@ -279,3 +279,17 @@ def test_rows_titled_by_an_edition_number_with_file_buttons_are_the_entries():
     text, entries = read(html, ["2019"])
     assert [e["title"] for e in entries] == editions, text
     assert [e["date_start"] for e in entries] == ISO, text
+
+
+def test_a_list_cut_in_tabs_of_entries_with_numbered_classes_only_is_read_whole():
+    def tab(name: str, part: list) -> str:
+        cells = "".join(
+            f'<div class="col-lg-12 col-12"><div class="well"><h3 class="heading"><a href="/{name}/{i}">{t}</a></h3>'
+            "</div></div>"
+            for i, t in enumerate(part)
+        )
+        return f'<div class="tab-{name}"><div class="row">{cells}</div></div>'
+
+    html = page(tab("new", TITLES[:2]) + tab("old", TITLES[2:]))
+    text, entries = read(html, [TITLES[2]])
+    assert [e["title"] for e in entries] == TITLES, text

@@ -372,7 +372,7 @@ def entry_selector(root, block: Block) -> str:
     parent's name and the tag, else a named ancestor and the tag."""
     node, members = block.node, block.members
     parent = node.getparent()
-    own = [f"{node.tag}.{c}" for c in shared_classes(members)] or _template_classes(node, members)
+    own = [f"{node.tag}.{c}" for c in shared_classes(members)]
     # Siblings of another class that hold no title (date rows between entries) are left out by name.
     others = {c for s in parent if s.tag == node.tag and s not in members for c in shared_classes([s])}
     others -= {c for m in members for c in shared_classes([m])}
@@ -383,7 +383,8 @@ def entry_selector(root, block: Block) -> str:
     within = [f"{p} {o}" for p in named for o in [*own, node.tag]]
     within += [f"{p} {parent.tag} > {o}" for p in named for o in [*own, node.tag]]
     candidates = own + inside + within + [node.tag]
-    found = exact_selector(root, members, candidates)
+    # A versioned class the members alone carry names them, never a group of them (a list cut in tabs).
+    found = exact_selector(root, members, candidates if own else _template_classes(node, members) + candidates)
     if found:
         return found
     # Members in several lists alike (a list cut by month): the fewest elements holding them all,
