@@ -383,8 +383,10 @@ def entry_selector(root, block: Block) -> str:
     within = [f"{p} {o}" for p in named for o in [*own, node.tag]]
     within += [f"{p} {parent.tag} > {o}" for p in named for o in [*own, node.tag]]
     candidates = own + inside + within + [node.tag]
-    # A versioned class the members alone carry names them, never a group of them (a list cut in tabs).
-    found = exact_selector(root, members, candidates if own else _template_classes(node, members) + candidates)
+    # A versioned class the members carry names them, alone: never a group of them (a list cut in tabs).
+    if not shared_classes(members):
+        candidates = _template_classes(node, members) + candidates
+    found = exact_selector(root, members, candidates)
     if found:
         return found
     # Members in several lists alike (a list cut by month): the fewest elements holding them all,
