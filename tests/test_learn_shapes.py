@@ -241,7 +241,8 @@ def test_a_longer_recent_posts_widget_holding_the_example_loses_to_the_posts():
 
 def test_entries_named_by_a_versioned_class_beside_a_more_box_and_a_like_column():
     def box(name: str, title: str, href: str, extra: str = "") -> str:
-        return f'<div class="{name}"><div class="in"><div class="head"><p><a href="{href}">{title}</a></p></div>{extra}</div></div>'
+        head = f'<div class="head"><p><a href="{href}">{title}</a></p></div>'
+        return f'<div class="{name}"><div class="in">{head}{extra}</div></div>'
 
     posts = "".join(
         box("entry-intro_v007", t, f"/n/{i}", f'<div class="when">{d}</div>')

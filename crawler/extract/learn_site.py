@@ -14,12 +14,12 @@ from .html import is_ancestor, parse_html, select
 from .learn import (
     Block,
     LearnError,
-    entry_selector,
     find_block,
     follow,
     same_title,
     title_elements,
 )
+from .learn_entry import entry_selector
 from .learn_fields import date_selector, description_selector, first_in, image_selector, next_selector, title_selector
 from .learn_flat import make_flat
 from .learn_more import continuation_selector, entries_before_links, lead_block, lead_selector
