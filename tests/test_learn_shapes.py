@@ -294,3 +294,13 @@ def test_a_list_cut_in_tabs_of_entries_with_numbered_classes_only_is_read_whole(
     html = page(tab("new", TITLES[:2]) + tab("old", TITLES[2:]))
     text, entries = read(html, [TITLES[2]])
     assert [e["title"] for e in entries] == TITLES, text
+
+
+def test_a_title_heading_the_page_and_repeated_with_dates_in_its_list_picks_the_list():
+    days = ["12/14/23", "09/07/23", "07/06/23"]
+    rows = "".join(f'<tr><td><a href="/m/{i}">Audit Committee - {d}</a></td></tr>' for i, d in enumerate(days))
+    intro = '<div class="intro"><h1>Audit Committee</h1><p>The committee meets four times a year.</p></div>'
+    html = page(f'{intro}<div class="events"><table><tbody>{rows}</tbody></table></div>')
+    text, entries = read(html.replace('lang="en"', 'lang="en-US"'), ["Audit Committee"])
+    assert [e["url"] for e in entries] == [f"https://example.org/m/{i}" for i in range(3)], text
+    assert [e["date_start"] for e in entries] == ["2023-12-14", "2023-09-07", "2023-07-06"], text

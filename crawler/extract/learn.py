@@ -68,7 +68,8 @@ def same_title(read: str | None, example: str | None) -> bool:
 
 def title_elements(root, example: str) -> list:
     """The innermost elements of the page's body whose text is the example, the exact matches if
-    any; an element inside a link of the same text is that link."""
+    any (and the example with a short part where it repeats so); an element inside a link of the
+    same text is that link."""
     wanted = normal(example)
     if not wanted:
         raise LearnError("an example title is empty")
@@ -87,8 +88,13 @@ def title_elements(root, example: str) -> list:
         if score:
             found[score].append(el)
     best = found[2] or found[1]
+    if found[2] and len(found[1]) >= _REPEATS:
+        best = found[2] + found[1]  # the page's heading, and its list of "Audit Committee - 12/14/23" rows
     inner = [el for el in best if not any(d in best for d in el.iterdescendants())]
     return list(dict.fromkeys(_as_link(el) for el in inner))
+
+
+_REPEATS = 2  # the example with a short part (a date) this often: a list of it (meetings), tried too
 
 
 def _text_without_dates(el) -> str:
