@@ -224,3 +224,83 @@ def test_a_time_element_showing_no_year_is_the_date_by_its_datetime():
     text, entries = read(html, [TITLES[0]])
     assert 'date = "time"' in text
     assert [e["date_start"] for e in entries] == ISO
+
+
+def test_a_longer_recent_posts_widget_holding_the_example_loses_to_the_posts():
+    posts = "".join(
+        f'<div class="post"><h2><a href="/p/{i}">{t}</a></h2><span class="date">{d}</span></div>'
+        for i, (t, d) in enumerate(zip(TITLES[:3], DATES, strict=False))
+    )
+    recent = "".join(f'<li><a href="/p/{i}">{t}</a></li>' for i, t in enumerate(TITLES + ["An older post of the blog"]))
+    widget = f'<div class="widget-area"><ul><li class="widget-container widget_recent_entries"><ul>{recent}</ul></li>'
+    # A bare "widget" class can hold the posts themselves (Blogger's "widget Blog"): that is no sidebar.
+    text, entries = read(page(f'<div class="widget Blog">{posts}</div>{widget}</ul></div>'), [TITLES[0]])
+    assert [e["title"] for e in entries] == TITLES[:3], text
+    assert [e["date_start"] for e in entries] == ISO[:3], text
+
+
+def test_entries_named_by_a_versioned_class_beside_a_more_box_and_a_like_column():
+    def box(name: str, title: str, href: str, extra: str = "") -> str:
+        head = f'<div class="head"><p><a href="{href}">{title}</a></p></div>'
+        return f'<div class="{name}"><div class="in">{head}{extra}</div></div>'
+
+    posts = "".join(
+        box("entry-intro_v007", t, f"/n/{i}", f'<div class="when">{d}</div>')
+        for i, (t, d) in enumerate(zip(TITLES, DATES, strict=True))
+    )
+    more = box("goto_v001", "Archive of all the news", "/archive")
+    side = "".join(box("promo_v002", t, f"/p/{i}") for i, t in enumerate(["Join the union today", "Find your office"]))
+    html = page(f'<div class="col"><div>{posts}{more}</div></div><div class="col"><div>{side}</div></div>')
+    text, entries = read(html, [TITLES[0]])
+    assert 'entry = "div.entry-intro_v007"' in text
+    assert [e["title"] for e in entries] == TITLES, text
+    assert [e["date_start"] for e in entries] == ISO, text
+
+
+def test_a_title_ending_on_its_full_date_gives_the_date_over_a_yearless_date_box():
+    rows = "".join(
+        f'<article class="meeting"><div class="when"><div class="month">{d.split()[1][:3]}</div>'
+        f'<div class="day">{d.split()[0]}</div></div>'
+        f'<h4><a href="/m/{i}">{t} – {iso[5:7]}/{iso[8:]}/{iso[:4]}</a></h4></article>'
+        for i, (t, d, iso) in enumerate(zip(TITLES, DATES, ISO, strict=True))
+    )
+    text, entries = read(page(rows).replace('lang="en"', 'lang="en-US"'), [TITLES[0]])
+    assert [e["date_start"] for e in entries] == ISO, text
+
+
+def test_rows_titled_by_an_edition_number_with_file_buttons_are_the_entries():
+    editions = ["2019", "2018", "2017", "2016"]
+    rows = "".join(
+        f'<tr><td class="c"> {n}</td><td class="c"> {iso[8:]}/{iso[5:7]}/{iso[:4]}</td>'
+        f'<td class="c"><a href="/e/{n}.pdf"><button class="btn">Without signature</button></a></td>'
+        f'<td class="c"><a href="/e/{n}s.pdf"><button class="btn">With digital signature</button></a></td></tr>'
+        for n, iso in zip(editions, ISO, strict=True)
+    )
+    html = page(f'<table class="table"><tbody>{rows}</tbody></table>').replace('lang="en"', 'lang="pt-BR"')
+    text, entries = read(html, ["2019"])
+    assert [e["title"] for e in entries] == editions, text
+    assert [e["date_start"] for e in entries] == ISO, text
+
+
+def test_a_list_cut_in_tabs_of_entries_with_numbered_classes_only_is_read_whole():
+    def tab(name: str, part: list) -> str:
+        cells = "".join(
+            f'<div class="col-lg-12 col-12"><div class="well"><h3 class="heading"><a href="/{name}/{i}">{t}</a></h3>'
+            "</div></div>"
+            for i, t in enumerate(part)
+        )
+        return f'<div class="tab-{name}"><div class="row">{cells}</div></div>'
+
+    html = page(tab("new", TITLES[:2]) + tab("old", TITLES[2:]))
+    text, entries = read(html, [TITLES[2]])
+    assert [e["title"] for e in entries] == TITLES, text
+
+
+def test_a_title_heading_the_page_and_repeated_with_dates_in_its_list_picks_the_list():
+    days = ["12/14/23", "09/07/23", "07/06/23"]
+    rows = "".join(f'<tr><td><a href="/m/{i}">Audit Committee - {d}</a></td></tr>' for i, d in enumerate(days))
+    intro = '<div class="intro"><h1>Audit Committee</h1><p>The committee meets four times a year.</p></div>'
+    html = page(f'{intro}<div class="events"><table><tbody>{rows}</tbody></table></div>')
+    text, entries = read(html.replace('lang="en"', 'lang="en-US"'), ["Audit Committee"])
+    assert [e["url"] for e in entries] == [f"https://example.org/m/{i}" for i in range(3)], text
+    assert [e["date_start"] for e in entries] == ["2023-12-14", "2023-09-07", "2023-07-06"], text

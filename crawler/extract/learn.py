@@ -14,9 +14,9 @@ from dataclasses import dataclass, field
 
 from ..parsers.datelines import date_in_line
 from ..parsers.dates import looks_like_date_line
-from .css_names import ancestor_names, compounds, exact_selector, shared_classes, stable_classes, valid
+from .css_names import shared_classes, stable_classes
 from .fields import HEADINGS, is_more_link
-from .html import INLINE, is_ancestor, select, text_of
+from .html import INLINE, is_ancestor, text_of
 
 
 class LearnError(ValueError):
@@ -68,7 +68,8 @@ def same_title(read: str | None, example: str | None) -> bool:
 
 def title_elements(root, example: str) -> list:
     """The innermost elements of the page's body whose text is the example, the exact matches if
-    any; an element inside a link of the same text is that link."""
+    any (and the example with a short part where it repeats so); an element inside a link of the
+    same text is that link."""
     wanted = normal(example)
     if not wanted:
         raise LearnError("an example title is empty")
@@ -87,8 +88,13 @@ def title_elements(root, example: str) -> list:
         if score:
             found[score].append(el)
     best = found[2] or found[1]
+    if found[2] and len(found[1]) >= _REPEATS:
+        best = found[2] + found[1]  # the page's heading, and its list of "Audit Committee - 12/14/23" rows
     inner = [el for el in best if not any(d in best for d in el.iterdescendants())]
     return list(dict.fromkeys(_as_link(el) for el in inner))
+
+
+_REPEATS = 2  # the example with a short part (a date) this often: a list of it (meetings), tried too
 
 
 def _text_without_dates(el) -> str:
@@ -147,15 +153,22 @@ def _signature(el) -> tuple:
 
 
 def _titles_inside(node, title) -> int:
-    """How many elements like the title (same tag and classes, parent alike) the node holds."""
+    """How many elements like the title (same tag and classes, parent alike, a link or none as it
+    has) the node holds: a row's title cell and its cells of file buttons are not two titles."""
     parent = title.getparent()
     want, want_parent = _signature(title), _signature(parent) if parent is not None else None
+    linked = _has_link(title)
     count = 0
     for el in node.iter(title.tag):
         up = el.getparent()
-        if _signature(el) == want and (up is None or _signature(up) == want_parent) and title_like(el):
+        alike = _signature(el) == want and (up is None or _signature(up) == want_parent)
+        if alike and _has_link(el) == linked and title_like(el):
             count += 1
     return count
+
+
+def _has_link(el) -> bool:
+    return next(el.iter("a"), None) is not None
 
 
 def find_block(title) -> Block | None:
@@ -169,7 +182,7 @@ def find_block(title) -> Block | None:
         if node is not title or node.tag not in INLINE:
             if node.tag == "body" or _titles_inside(node, title) > 1:
                 break  # this holds several entries: the block lies below
-            members = [s for s in parent if s.tag == node.tag and follow(s, path) is not None]
+            members = _of_its_kind(node, [s for s in parent if s.tag == node.tag and follow(s, path) is not None])
             if sum(1 for m in members if _holds_entries(m, title, path)) > _GROUPS_SHARE * len(members):
                 break  # like siblings holding several titles each: lists, not entries (a first entry set apart)
             if node not in members:
@@ -195,6 +208,21 @@ def find_block(title) -> Block | None:
     best.members = _with_like_groups(best)
     return best
 
+
+def _of_its_kind(node, members: list) -> list:
+    """The members sharing a class with the node, where most do: a "more news" box after the
+    entries, of another class, is no entry even with a link at the title's place."""
+    kin = [m for m in members if m is node or _same_kind(node, m)]
+    return kin if len(kin) >= 2 and len(kin) >= _KIN_SHARE * len(members) else members
+
+
+def _same_kind(node, el) -> bool:
+    """An element sharing a class with the node, or any element where the node has none."""
+    classes = set((node.get("class") or "").split())
+    return not classes or bool(classes & set((el.get("class") or "").split()))
+
+
+_KIN_SHARE = 0.8
 
 # Like siblings of which this share hold several titles each are groups of entries, not entries.
 _GROUPS_SHARE = 0.2
@@ -297,7 +325,11 @@ def _column_members(block: Block, column, depth: int) -> list:
                 if inner is None:
                     break
             if inner is not None:
-                found += [c for c in inner if c.tag == block.node.tag and follow(c, block.path) is not None]
+                found += [
+                    c
+                    for c in inner
+                    if c.tag == block.node.tag and _same_kind(block.node, c) and follow(c, block.path) is not None
+                ]
             other = getattr(other, step)()
     return found
 
@@ -339,47 +371,3 @@ def _headed_alike(node) -> list:
         return [node]
     position = {el: i for i, el in enumerate(node.getroottree().getroot().iter())}
     return sorted([node, *group], key=position.__getitem__)
-
-
-def entry_selector(root, block: Block) -> str:
-    """A readable selector for the block and its like siblings: a shared class, else the
-    parent's name and the tag, else a named ancestor and the tag."""
-    node, members = block.node, block.members
-    parent = node.getparent()
-    own = [f"{node.tag}.{c}" for c in shared_classes(members)]
-    # Siblings of another class that hold no title (date rows between entries) are left out by name.
-    others = {c for s in parent if s.tag == node.tag and s not in members for c in shared_classes([s])}
-    others -= {c for m in members for c in shared_classes([m])}
-    if not own and 0 < len(others) <= _MAX_LEFT_OUT:
-        own = [node.tag + "".join(f":not(.{c})" for c in sorted(others))]
-    inside = [f"{p} > {o}" for p in compounds(parent) if p != parent.tag for o in [*own, node.tag]]
-    named = ancestor_names(parent)
-    within = [f"{p} {o}" for p in named for o in [*own, node.tag]]
-    within += [f"{p} {parent.tag} > {o}" for p in named for o in [*own, node.tag]]
-    candidates = own + inside + within + [node.tag]
-    found = exact_selector(root, members, candidates)
-    if found:
-        return found
-    # Members in several lists alike (a list cut by month): the fewest elements holding them all,
-    # each with a title at the same place.
-    best = None
-    for selector in dict.fromkeys(candidates + [_tag_path(node)]):
-        chosen = set(select(root, selector)) if valid(selector) else set()
-        holds_all = set(members) <= chosen and all(follow(el, block.path) is not None for el in chosen)
-        if holds_all and (best is None or len(chosen) < best[1]):
-            best = (selector, len(chosen))
-    return best[0] if best else _tag_path(node)
-
-
-_MAX_LEFT_OUT = 2  # classes named in :not(): more would make a selector nobody reads
-
-
-def _tag_path(node) -> str:
-    """The node's tags from the nearest named ancestor down ("div.news > ul > li")."""
-    parts = [node.tag]
-    for anc in node.iterancestors():
-        names = [c for c in compounds(anc) if "#" in c or "." in c]
-        parts.insert(0, names[0] if names else anc.tag)
-        if names or anc.tag == "body":
-            break
-    return " > ".join(parts)

@@ -13,10 +13,11 @@ from ..parsers.datelines import date_in_line, yearless_date
 from ..parsers.dates import looks_like_date_line, parse_date
 from ..parsers.text import clean_text
 from .css_names import ancestor_names, compounds, stable_classes, valid
-from .fields import HEADINGS, date_from_element
+from .fields import HEADINGS, date_from_element, is_more_link
 from .html import first, is_ancestor, select, tag, text_of
 from .learn import Block, could_be_title, follow, same_title
 from .pagination import is_next_link
+from .titles import edge_date
 
 _LEAF_TEXT = ("p", "div", "span", "dd", "td", "li", "section", "blockquote", "em", "small")
 
@@ -76,14 +77,22 @@ def title_selector(block: Block) -> str | None:
     # The innermost element of the title's text first: the link may hold more in other entries
     # (<a><strong>Title</strong> <span>subtitle</span></a>).
     options = [c for el in inner[-1:] for c in candidates(el, stop)] + candidates(block.title, stop)
+    # Titles that look like dates (editions named by their year, meetings by their day): the example says so.
+    dated_titles = looks_like_date_line(text_of(block.title))
     for selector in dict.fromkeys(options):
         got = _link_of(first_in(example_run, selector))
         if got is None or (got is not block.title and not same_title(text_of(got), text_of(block.title))):
             continue
-        good = sum(1 for run in runs if could_be_title(_link_of(first_in(run, selector))))
+        good = sum(1 for run in runs if _reads_title(_link_of(first_in(run, selector)), dated_titles))
         if good >= 0.9 * len(runs):
             return selector
     return None
+
+
+def _reads_title(el, dated_titles: bool) -> bool:
+    if dated_titles:
+        return bool(text_of(el)) and not is_more_link(text_of(el))
+    return could_be_title(el)
 
 
 def _is_date(el, languages) -> bool:
@@ -120,8 +129,8 @@ def _date_elements(block: Block, run: list, languages) -> list:
     for el in (e for part in run for e in part.iter()):
         if not isinstance(el.tag, str) or (title is not None and is_ancestor(el, title) and el is not title):
             continue
-        if el is title and not looks_like_date_line(text_of(el)):
-            continue
+        if el is title and not looks_like_date_line(text_of(el)) and not edge_date(el):
+            continue  # the title is the date only when it is one, or ends on one ("Meeting – 4/8/2026")
         short = len(text_of(el) or "") <= _MAX_DATE_LINE
         if (short or date_in_line(el.text)) and _is_date(el, languages):
             shown.append(el)

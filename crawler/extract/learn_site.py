@@ -14,12 +14,12 @@ from .html import is_ancestor, parse_html, select
 from .learn import (
     Block,
     LearnError,
-    entry_selector,
     find_block,
     follow,
     same_title,
     title_elements,
 )
+from .learn_entry import entry_selector
 from .learn_fields import date_selector, description_selector, first_in, image_selector, next_selector, title_selector
 from .learn_flat import make_flat
 from .learn_more import continuation_selector, entries_before_links, lead_block, lead_selector
@@ -88,7 +88,8 @@ def _in_sidebar(block: Block) -> bool:
     return any(el.tag in ("aside", "footer") or _SIDEBAR.search(el.get("class") or "") for el in around)
 
 
-_SIDEBAR = re.compile(r"sidebar|footer|\baside\b", re.IGNORECASE)
+# A theme's sidebar boxes: "widget-area", "widget_recent_entries" (a bare "widget" can hold the posts: Blogger).
+_SIDEBAR = re.compile(r"sidebar|footer|\baside\b|(?:^|\s)widget(?:-area|_)", re.IGNORECASE)
 _SIDEBAR_LEVELS = 6
 
 

@@ -1,0 +1,62 @@
+"""The entry selector of a learnt profile: a readable CSS selector for the example's block and its
+like siblings (learn.find_block), selecting them and nothing else where the page allows."""
+
+from __future__ import annotations
+
+from .css_names import ancestor_names, compounds, exact_selector, shared_classes, valid
+from .html import select
+from .learn import Block, follow
+
+
+def entry_selector(root, block: Block) -> str:
+    """A readable selector for the block and its like siblings: a shared class, else the
+    parent's name and the tag, else a named ancestor and the tag."""
+    node, members = block.node, block.members
+    parent = node.getparent()
+    own = [f"{node.tag}.{c}" for c in shared_classes(members)]
+    # Siblings of another class that hold no title (date rows between entries) are left out by name.
+    others = {c for s in parent if s.tag == node.tag and s not in members for c in shared_classes([s])}
+    others -= {c for m in members for c in shared_classes([m])}
+    if not own and 0 < len(others) <= _MAX_LEFT_OUT:
+        own = [node.tag + "".join(f":not(.{c})" for c in sorted(others))]
+    inside = [f"{p} > {o}" for p in compounds(parent) if p != parent.tag for o in [*own, node.tag]]
+    named = ancestor_names(parent)
+    within = [f"{p} {o}" for p in named for o in [*own, node.tag]]
+    within += [f"{p} {parent.tag} > {o}" for p in named for o in [*own, node.tag]]
+    candidates = own + inside + within + [node.tag]
+    # A versioned class the members carry names them, alone: never a group of them (a list cut in tabs).
+    if not shared_classes(members):
+        candidates = _template_classes(node, members) + candidates
+    found = exact_selector(root, members, candidates)
+    if found:
+        return found
+    # Members in several lists alike (a list cut by month): the fewest elements holding them all,
+    # each with a title at the same place.
+    best = None
+    for selector in dict.fromkeys(candidates + [_tag_path(node)]):
+        chosen = set(select(root, selector)) if valid(selector) else set()
+        holds_all = set(members) <= chosen and all(follow(el, block.path) is not None for el in chosen)
+        if holds_all and (best is None or len(chosen) < best[1]):
+            best = (selector, len(chosen))
+    return best[0] if best else _tag_path(node)
+
+
+def _template_classes(node, members: list) -> list[str]:
+    """Classes with numbers that every member carries ("entry-intro_v007"): a template's name with
+    its version, not an entry's own number (that differs from entry to entry)."""
+    common = set.intersection(*[set((m.get("class") or "").split()) for m in members])
+    return [s for c in (node.get("class") or "").split() if c in common for s in [f"{node.tag}.{c}"] if valid(s)]
+
+
+_MAX_LEFT_OUT = 2  # classes named in :not(): more would make a selector nobody reads
+
+
+def _tag_path(node) -> str:
+    """The node's tags from the nearest named ancestor down ("div.news > ul > li")."""
+    parts = [node.tag]
+    for anc in node.iterancestors():
+        names = [c for c in compounds(anc) if "#" in c or "." in c]
+        parts.insert(0, names[0] if names else anc.tag)
+        if names or anc.tag == "body":
+            break
+    return " > ".join(parts)
