@@ -281,3 +281,31 @@ def test_a_featured_entry_joins_the_list_but_a_box_of_subcategories_does_not():
     page = "<div class='blog'>" + lead + items + box + "</div><p>" + again + "</p><p>" + again + "</p>"
     entries = _entries(page)
     assert [e["url"].rsplit("/", 1)[1] for e in entries] == ["lead"] + [str(i) for i in range(6)]
+
+
+def test_a_link_that_is_a_reference_number_names_no_entry_the_heading_beside_it_does():
+    rec = "<div class='result'><h4><a href='/d/{i}.pdf'> Drucksache Nr. 19/38{i}6 vom 0{i}.11.2024 </a></h4>"
+    rec += "<p>Gesetzentwurf AfD</p><h5><strong>Gesetzentwurf zur Änderung des Gesetzes Nummer {i}</strong></h5>"
+    rec += "<p>Widerspruchsrecht der Gemeinden bei der Zuweisung, ein längerer Satz {i}.</p></div>"
+    entries = _entries("".join(rec.format(i=i) for i in range(1, 4)), "<html lang='de'>")
+    assert [e["title"] for e in entries] == [f"Gesetzentwurf zur Änderung des Gesetzes Nummer {i}" for i in (1, 2, 3)]
+    assert [e["date_start"] for e in entries] == ["2024-11-01", "2024-11-02", "2024-11-03"]
+
+
+def test_a_row_whose_link_is_a_bill_number_is_named_by_its_longest_cell_not_its_status():
+    row = "<tr><td><a href='/bill/{i}'>0383{i}/2014-CR</a></td><td>En comisión</td><td>2{i}/09/2014</td>"
+    row += "<td>LEY QUE MODIFICA LA LEY 2916{i}, LEY DE PROMOCIÓN DEL DESARROLLO</td></tr>"
+    entries = _entries("<table>" + "".join(row.format(i=i) for i in range(1, 5)) + "</table>", "<html lang='es'>")
+    assert [e["title"] for e in entries] == [
+        f"LEY QUE MODIFICA LA LEY 2916{i}, LEY DE PROMOCIÓN DEL DESARROLLO" for i in (1, 2, 3, 4)
+    ]
+    assert entries[0]["date_start"] == "2014-09-21"
+
+
+@pytest.mark.parametrize(
+    "text", ["Audit Committee - 12/14/23", "IAA-Crashen-Kick-Off (online) 26.02.2023 – 17-20 Uhr", "Annual Report 2020"]
+)
+def test_a_name_holding_figures_or_a_date_is_no_reference_number(text):
+    from crawler.extract.titles import identifier_line
+
+    assert not identifier_line(text)

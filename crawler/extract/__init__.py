@@ -8,9 +8,9 @@ from datetime import datetime
 
 from ..origins import host
 from ..parsers.text import clean_text, guess_language
-from .fields import _machine_date, _text_without, date_from_element, fill_entry, find_title, is_more_link
+from .fields import _text_without, date_from_element, fill_entry, find_title, is_more_link
 from .generic import assign_groups, extract_generic
-from .html import decode_html, first, is_ancestor, parse_html, select, text_of
+from .html import decode_html, first, is_ancestor, machine_date, parse_html, select, text_of
 from .pagination import find_page_links, find_script_page_links, page_number
 from .profiles import Profile, ProfileError, get_profile, profile_for_url  # noqa: F401
 from .raw import RawEntry, RawPage
@@ -146,7 +146,7 @@ def _read_entry(node, part: dict, group: str | None, position: int, elements: li
         # The date itself when the line holds more ("Event | 16 December 2022");
         # else the line as shown ("Ongoing"), which then has no dates.
         entry.date_text = date_from_element(date_el) or text_of(date_el)
-        entry.date_iso = _machine_date(date_el)  # <time datetime>: the year a shown "3 May" lacks
+        entry.date_iso = machine_date(date_el)  # <time datetime>: the year a shown "3 May" lacks
         if title_el is not None and date_el is not title_el and is_ancestor(title_el, date_el):
             # <h3><small>06 Dec 2023</small><br>Title</h3>: the date in the heading is no part of the title
             entry.title = clean_text(_text_without(title_el, {date_el})) or entry.title
