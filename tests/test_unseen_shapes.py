@@ -309,3 +309,20 @@ def test_a_name_holding_figures_or_a_date_is_no_reference_number(text):
     from crawler.extract.titles import identifier_line
 
     assert not identifier_line(text)
+
+
+def test_a_menu_whose_tab_panel_is_named_content_is_still_a_menu():
+    sub = "".join(
+        f"<li><a href='/area/{{i}}/{j}'>Área temática del trabajo sindical {{i}}-{j}</a></li>" for j in range(4)
+    )
+    menu = "".join(f"<li><a href='/area/{i}'>Sección {i}</a><ul>{sub.format(i=i)}</ul></li>" for i in range(30))
+    panel = f"<div class='content'><section class='current'><ul>{menu}</ul></section></div>"
+    header = f"<header class='top'><div class='st-menu'>{panel}</div></header>"
+    item = "<div class='item'><p><a href='/noticia/{i}'>CCOO denuncia la situación en la delegación {i}</a></p>"
+    item += (
+        "<p>0{i}/10/2020</p><p>" + "Un texto de entrada de la noticia, con algunas palabras más. " * 12 + "</p></div>"
+    )
+    news = "<div class='maincontent'>" + "".join(item.format(i=i) for i in range(1, 10)) + "</div>"
+    html = f"<html lang='es'><body><div class='wrap'>{header}{news}</div></body></html>"
+    entries = build_entries(extract_page(html, "https://example.org/", "auto"), "https://example.org/")
+    assert [e["url"] for e in entries] == [f"https://example.org/noticia/{i}" for i in range(1, 10)]

@@ -117,20 +117,36 @@ _CONTENT_NAME = re.compile(r"(?:^|[\s_-])(?:content|main|entry|entries|fullconte
 
 def _content_holders(root) -> set:
     """Every element that holds the page's content (a <main>, an <article>, an element
-    named content or main), found once per page."""
+    named content or main), found once per page. A menu's tab panel named "content" (all links,
+    a small part of the page) holds no content: it must not make its menu a page wrapper."""
     holders: set = set()
+    page_chars = len(text_of(root) or "")
     for el in root.iter():
         if not isinstance(el.tag, str):
             continue
         named = el.tag in ("main", "article") or el.get("role") == "main"
         if not named and (el.get("class") or el.get("id")):
             named = bool(_CONTENT_NAME.search(f"{el.get('id') or ''} {el.get('class') or ''}"))
+            named = named and not _menu_panel(el, page_chars)
         if named:
             for anc in el.iterancestors():
                 if anc in holders:
                     break
                 holders.add(anc)
     return holders
+
+
+def _menu_panel(el, page_chars: int) -> bool:
+    """An element that is nothing but links and a small part of the page's text."""
+    shown = len(text_of(el) or "")
+    if not shown or shown >= _MENU_PANEL_PAGE_SHARE * page_chars:
+        return False
+    linked = sum(len(text_of(a) or "") for a in el.iter("a"))
+    return linked >= _MENU_PANEL_LINK_SHARE * shown
+
+
+# A menu panel's text is this much link text, and under this share of the page's text.
+_MENU_PANEL_LINK_SHARE, _MENU_PANEL_PAGE_SHARE = 0.9, 0.5
 
 
 def entry_links(root, chrome: Chrome) -> list:
