@@ -326,3 +326,21 @@ def test_a_menu_whose_tab_panel_is_named_content_is_still_a_menu():
     html = f"<html lang='es'><body><div class='wrap'>{header}{news}</div></body></html>"
     entries = build_entries(extract_page(html, "https://example.org/", "auto"), "https://example.org/")
     assert [e["url"] for e in entries] == [f"https://example.org/noticia/{i}" for i in range(1, 10)]
+
+
+def test_rows_whose_links_carry_the_same_words_on_every_row_are_one_entry_each_named_by_their_first_cell():
+    row = "<tr><td>20{i}9</td><td>2{i}/04/2021</td><td><a href='/pub/{i}.pdf'><button>Sem assinatura digital</button>"
+    row += "</a></td><td><a href='/pub/{i}-signed.pdf'><button>Com assinatura digital</button></a></td></tr>"
+    head = "<table><thead><tr><th>Nº</th><th>Data</th><th>Anexo</th><th>Anexo assinado</th></tr></thead><tbody>"
+    entries = _entries(head + "".join(row.format(i=i) for i in range(1, 5)) + "</tbody></table>")
+    assert [(e["title"], e["url"], e["date_start"]) for e in entries] == [
+        (f"20{i}9", f"https://example.org/pub/{i}.pdf", f"2021-04-2{i}") for i in range(1, 5)
+    ]
+
+
+def test_posts_whose_heading_links_say_the_same_words_keep_them_as_their_titles():
+    post = "<div class='post'><h3><a href='/2018/0{i}/week.html'>The week ahead...</a></h3>"
+    post += "<p>Sunday, {i} March 2018</p><p>Meetings this week, and a few words more {i}.</p>"
+    post += "<a href='/2018/0{i}/week.html#comments'>0 comments</a> <a href='/share?{i}'>Share</a></div>"
+    entries = _entries("".join(post.format(i=i) for i in range(1, 5)))
+    assert [e["title"] for e in entries] == ["The week ahead..."] * 4

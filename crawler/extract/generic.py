@@ -30,6 +30,7 @@ from .records import (
     entry_links,
     heading_anchors,
     link_quality,
+    repeated_labels,
     score_group,
     target,
     title_quality,
@@ -324,16 +325,20 @@ def extract_generic(root) -> list[RawEntry]:
         return []
     blocks = list(found)
     entries = []
+    labels = repeated_labels([a for a in found.values() if a is not None], len(found))
     for elements, group, position in assign_groups(blocks, [[b] for b in blocks]):
         link = found.get(elements[0])
-        title_el = title_of(elements, link) if link is not None else find_title(elements)
+        # Words repeated on every record ("Sem assinatura digital") label its file; in a heading ("The week
+        # ahead...") they still name each post.
+        label = text_of(link) in labels and not is_heading_like(link)
+        title_el = title_of(elements, link, label) if link is not None else find_title(elements)
         anchor = link if link is not None else title_el
         href = anchor.get("href") if anchor is not None else None
         entry = RawEntry(title=text_of(title_el), href=href, group=group, position=position)
         split = edge_date(title_el)
         if split is not None:
             entry.title, entry.date_text = split  # "<small>06 Dec 2023</small><br>Conference": the date apart
-        elif entry.title and date_in_line(entry.title) == entry.title:
+        elif entry.title and date_in_line(entry.title) == entry.title and not label:
             entry.date_text = entry.title  # a meeting or a document named by its date: that is its date too
         if entry.date_text is None and tag(elements[0]) == "a":
             entry.date_text = _tail_date(elements[0])

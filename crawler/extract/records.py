@@ -276,7 +276,8 @@ def align(records, links_in, shapes) -> tuple[list, float] | None:
     path, hits, _ = best
     # A row's title link beside its "Agenda" and "Minutes" links in like cells is still one entry: only
     # links that name something count as a second entry, and the first of them is the title link.
-    named = [(i, a) for i, a in hits if not (text_of(a) and is_generic_text(text_of(a)))]  # an image link names
+    labels = repeated_labels([a for _, a in hits], len(records))  # "Sem assinatura digital" on every row
+    named = [(i, a) for i, a in hits if not (text_of(a) and (is_generic_text(text_of(a)) or text_of(a) in labels))]
     named_targets: dict[int, set] = defaultdict(set)
     for i, a in named:
         named_targets[i].add(target(a))
@@ -292,6 +293,17 @@ def align(records, links_in, shapes) -> tuple[list, float] | None:
                 if i not in first and names_record(a, records[i]):
                     first[i] = a
     return [first.get(i) for i in range(len(records))], best_score
+
+
+def repeated_labels(links, records: int) -> set:
+    """Link words the same in at least half of a list's records (three or more): a label, not a name."""
+    counts: dict = defaultdict(int)
+    for a in links:
+        counts[text_of(a)] += 1
+    return {t for t, n in counts.items() if t and n >= max(_MIN_LABEL_REPEATS, _LABEL_SHARE * records)}
+
+
+_MIN_LABEL_REPEATS, _LABEL_SHARE = 3, 0.5
 
 
 def title_quality(title: str, heading_like: bool, pointer: bool) -> float:

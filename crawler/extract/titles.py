@@ -261,8 +261,9 @@ def _lead_run(link):
 _LEAD_SHARE = 0.7
 
 
-def title_of(elements, link):
-    """The element whose text is the entry's title, given the entry's main link (or None)."""
+def title_of(elements, link, label: bool = False):
+    """The element whose text is the entry's title, given the entry's main link (or None). `label`: the
+    link's words are the same on every record ("Sem assinatura digital"), so they name none of them."""
     if link is not None and (_posting_line(text_of(link)) or identifier_line(text_of(link))):
         # "Nov 19, 2020 — Posted Nov 16, 2020 11:47 AM" or "Drucksache Nr. 19/3866" as the link: the
         # document's name beside it is the title (a heading or bold line first, else the first line of words)
@@ -272,7 +273,7 @@ def title_of(elements, link):
             name = next((n for n in (_name_beside(el, link, longest) for el in elements) if n is not None), None)
         if name is not None:
             return name
-    if link is not None:
+    if link is not None and not label:
         link_text = text_of(link)
         heading = next((a for a in link.iterancestors() if tag(a) in HEADINGS), None)
         if heading is not None and not is_generic_text(link_text):
@@ -287,6 +288,9 @@ def title_of(elements, link):
                 return _prominent_run(link)
             lead = _lead_run(link)
             return lead if lead is not None else link
+    cell = _row_name(elements) if label else None
+    if cell is not None:
+        return cell
     for el in elements:  # a pointer link ("Read more", "view minutes"): the entry's heading
         found = _heading_like(el)
         if found is not None:
@@ -302,6 +306,18 @@ def title_of(elements, link):
             if shown and tag(x) and not _holds_blocks(x, 1) and date_in_line(shown) == shown and x is not link:
                 return x
     return run if run is not None else link
+
+
+def _row_name(elements):
+    """A table row whose links are labels: its first cell of plain text that is no date (an edition
+    number, "2019", is a name here, not a year)."""
+    for row in elements:
+        for cell in row if tag(row) == "tr" else ():
+            shown = text_of(cell)
+            plain = shown and tag(cell) in ("td", "th") and cell.find(".//a") is None
+            if plain and (shown.isdigit() or date_in_line(shown) != shown):
+                return cell
+    return None
 
 
 # A line of this many words or fewer can name an entry; a longer one is its teaser.
