@@ -344,3 +344,15 @@ def test_posts_whose_heading_links_say_the_same_words_keep_them_as_their_titles(
     post += "<a href='/2018/0{i}/week.html#comments'>0 comments</a> <a href='/share?{i}'>Share</a></div>"
     entries = _entries("".join(post.format(i=i) for i in range(1, 5)))
     assert [e["title"] for e in entries] == ["The week ahead..."] * 4
+
+
+def test_a_class_holding_the_records_id_amid_its_words_is_no_part_of_its_shape():
+    item = "<td class='day'><div class='item'><div class='view'><div class='calendar.{n}.field_date.0.0 contents'>"
+    item += "<div class='views-field-title'><a href='/page/meeting-{i}'>City Council Meeting {i}</a></div>"
+    item += "<div class='views-field-date'><span property='dc:date' content='2025-01-0{i}T18:00:00-08:00'>6:00pm"
+    item += "</span></div></div></div></div></td>"
+    cells = "".join(item.format(i=i, n=11530 + 7 * i) for i in range(1, 5))
+    entries = _entries(f"<table><tr>{cells}</tr></table>")
+    assert [(e["title"], e["date_start"]) for e in entries] == [
+        (f"City Council Meeting {i}", f"2025-01-0{i}") for i in range(1, 5)
+    ]
