@@ -356,3 +356,22 @@ def test_a_class_holding_the_records_id_amid_its_words_is_no_part_of_its_shape()
     assert [(e["title"], e["date_start"]) for e in entries] == [
         (f"City Council Meeting {i}", f"2025-01-0{i}") for i in range(1, 5)
     ]
+
+
+def _meeting_rows(days: list[int]) -> str:
+    row = "<tr class='{cls}'><td><span>12/{d:02d}/2025 - 6:00pm</span></td><td>Regular Council Meeting {d}</td>"
+    row += "<td><a href='/page/meeting-{d}'>View Details</a></td></tr>"
+    classes = ["odd views-row-first"] + ["even", "odd"] * len(days)
+    return "<table>" + "".join(row.format(d=d, cls=c) for d, c in zip(days, classes, strict=False)) + "</table>"
+
+
+def test_a_first_row_marked_as_the_lists_first_keeps_the_rows_shape():
+    entries = _entries(_meeting_rows([18, 11, 4, 2]))
+    assert [(e["title"], e["date_start"]) for e in entries] == [
+        (f"Regular Council Meeting {d}", f"2025-12-{d:02d}") for d in (18, 11, 4, 2)
+    ]
+
+
+def test_a_row_listed_twice_in_one_list_is_one_entry():
+    entries = _entries(_meeting_rows([18, 11, 11, 4]))
+    assert [e["url"] for e in entries] == [f"https://example.org/page/meeting-{d}" for d in (18, 11, 4)]

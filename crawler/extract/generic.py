@@ -353,10 +353,19 @@ def _tail_date(a) -> str | None:
 
 
 def _once(entries: list[RawEntry]) -> list[RawEntry]:
-    """The same list drawn twice in a row (a desktop and a mobile copy) gives its entries once;
-    an entry listed again in another section stays."""
+    """The same list drawn twice in a row (a desktop and a mobile copy) gives its entries once, and so does a
+    row listed twice in one group; an entry listed again in another section stays."""
     keys = [(e.href, e.title) for e in entries]
     half = len(keys) // 2
     if half and len(keys) % 2 == 0 and keys[:half] == keys[half:]:
         return entries[:half]
-    return entries
+    # A row listed twice in one group (same link, title and date) is one entry.
+    seen: set = set()
+    out = []
+    for e in entries:
+        key = (e.href, e.title, e.date_text, e.group)
+        if e.href and key in seen:
+            continue
+        seen.add(key)
+        out.append(e)
+    return out

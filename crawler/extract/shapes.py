@@ -9,7 +9,10 @@ from collections import defaultdict
 from .html import tag
 
 # Class tokens that tell records apart without changing their shape ("odd", "is-active").
-_STATE_CLASS = re.compile(r"^(?:odd|even|first|last|active|current|selected|is-[\w-]+|has-[\w-]+|featured|sticky|new)$")
+# A list's own prefix does not change that ("views-row-first", "item_last").
+_STATE_CLASS = re.compile(
+    r"^(?:[\w-]*[-_])?(?:odd|even|first|last)$|^(?:active|current|selected|is-[\w-]+|has-[\w-]+|featured|sticky|new)$"
+)
 # Figures in a class token: "views-row-3", and a record's id inside one ("calendar.11537.field_date.0.0").
 _NUMBERED = re.compile(r"\d+")
 # A record's own taxonomy ("category-opinion", "tag-covid", "format-video": WordPress's post classes) tells
