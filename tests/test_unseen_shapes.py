@@ -375,3 +375,18 @@ def test_a_first_row_marked_as_the_lists_first_keeps_the_rows_shape():
 def test_a_row_listed_twice_in_one_list_is_one_entry():
     entries = _entries(_meeting_rows([18, 11, 11, 4]))
     assert [e["url"] for e in entries] == [f"https://example.org/page/meeting-{d}" for d in (18, 11, 4)]
+
+
+def test_a_page_whose_words_plainly_contradict_its_declared_language_is_read_in_its_own():
+    item = "<li><a href='/pub/{i}.pdf'>Publicação do edital número {i} da prefeitura</a> <span>0{i}/04/2021</span></li>"
+    text = "<p>" + "A prefeitura publica os atos oficiais do município e as decisões da câmara, em uma página. " * 3
+    entries = _entries(text + "</p><ul>" + "".join(item.format(i=i) for i in range(1, 5)) + "</ul>", "<html lang='en'>")
+    assert {e["language"] for e in entries} == {"pt"}
+    assert [e["date_start"] for e in entries] == [f"2021-04-0{i}" for i in range(1, 5)]  # day first, as pt writes
+
+
+def test_an_english_page_quoting_a_little_portuguese_stays_english():
+    item = "<li><a href='/pub/{i}'>The council meeting of the board, number {i}</a> <span>0{i}/04/2021</span></li>"
+    text = "<p>Publicação do edital da prefeitura em uma página, e os atos da câmara.</p>"
+    entries = _entries(text + "<ul>" + "".join(item.format(i=i) for i in range(1, 5)) + "</ul>", "<html lang='en'>")
+    assert {e["language"] for e in entries} == {"en"}
