@@ -338,7 +338,8 @@ def extract_generic(root) -> list[RawEntry]:
         split = edge_date(title_el)
         if split is not None:
             entry.title, entry.date_text = split  # "<small>06 Dec 2023</small><br>Conference": the date apart
-        elif entry.title and date_in_line(entry.title) == entry.title and not label:
+        # a row named by a bare number ("2019", an edition) beside label links: a name, not a year
+        elif entry.title and date_in_line(entry.title) == entry.title and not (label and entry.title.isdigit()):
             entry.date_text = entry.title  # a meeting or a document named by its date: that is its date too
         if entry.date_text is None and tag(elements[0]) == "a":
             entry.date_text = _tail_date(elements[0])
