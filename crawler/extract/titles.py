@@ -269,7 +269,8 @@ def title_of(elements, link, label: bool = False):
         # document's name beside it is the title (a heading or bold line first, else the first line of words)
         name = next((n for n in (_heading_beside(el, link) for el in elements) if n is not None), None)
         if name is None:
-            longest = identifier_line(text_of(link))  # a row's cells: the name is its longest line, not its status
+            # a table row's cells: the name is its longest line, not its status ("En comisión")
+            longest = identifier_line(text_of(link)) and any(tag(el) == "tr" for el in elements)
             name = next((n for n in (_name_beside(el, link, longest) for el in elements) if n is not None), None)
         if name is not None:
             return name
