@@ -23,6 +23,8 @@ import pytest
 from conftest import ROOT, SEED_URL
 
 from archive.store import Archive, Sighting
+from crawler.entries import build_entries
+from crawler.extract import extract_page
 from crawler.field_table import FIELDS
 
 # -- small archives, built as a crawl builds them -------------------------------------------------
@@ -222,3 +224,12 @@ class Catcher(ThreadingHTTPServer):
     def take(self) -> list[dict]:
         out, self.received[:] = list(self.received), []
         return out
+
+
+UNSEEN_URL = "https://example.org/news/"
+
+
+def unseen_entries(items: str, head: str = "<html>") -> list[dict]:
+    """The entries `--profile auto` reads from `items` set in a page's <main> beside a small <nav>."""
+    html = f"{head}<body><nav><a href='/'>Home</a><a href='/about'>About</a></nav><main>{items}</main></body></html>"
+    return build_entries(extract_page(html, UNSEEN_URL, "auto"), UNSEEN_URL)

@@ -2,6 +2,8 @@
 
 import lxml.html
 import pytest
+from helpers import UNSEEN_URL
+from helpers import unseen_entries as _entries
 
 from crawler.entries import build_entries
 from crawler.extract import extract_page
@@ -10,12 +12,7 @@ from crawler.parsers.datelines import date_at_edge, date_in_line
 from crawler.parsers.dates import numeric_order, parse_date
 from crawler.parsers.text import guess_language
 
-URL = "https://example.org/news/"
-
-
-def _entries(items: str, head: str = "<html>") -> list[dict]:
-    html = f"{head}<body><nav><a href='/'>Home</a><a href='/about'>About</a></nav><main>{items}</main></body></html>"
-    return build_entries(extract_page(html, URL, "auto"), URL)
+URL = UNSEEN_URL
 
 
 def test_a_date_in_its_own_element_at_the_head_of_a_heading_is_the_date_not_the_title():

@@ -5,7 +5,7 @@ The first file of these is tests/test_unseen_patterns.py; its helper builds the 
 
 import lxml.html
 import pytest
-from test_unseen_patterns import _entries
+from helpers import unseen_entries as _entries
 
 from crawler.entries import build_entries
 from crawler.extract import extract_page
