@@ -390,3 +390,12 @@ def test_an_english_page_quoting_a_little_portuguese_stays_english():
     text = "<p>Publicação do edital da prefeitura em uma página, e os atos da câmara.</p>"
     entries = _entries(text + "<ul>" + "".join(item.format(i=i) for i in range(1, 5)) + "</ul>", "<html lang='en'>")
     assert {e["language"] for e in entries} == {"en"}
+
+
+def test_rows_whose_one_link_says_the_same_name_on_every_row_keep_it_as_their_title():
+    row = "<tr><td>0{i}/0{i}/2025</td><td>City Hall</td><td><a href='/meeting/{i}'>Regular Meeting</a></td>"
+    row += "<td><a href='/agenda/{i}.pdf'>Agenda</a></td></tr>"
+    entries = _entries("<table>" + "".join(row.format(i=i) for i in range(1, 5)) + "</table>")
+    assert [(e["title"], e["url"]) for e in entries] == [
+        ("Regular Meeting", f"https://example.org/meeting/{i}") for i in range(1, 5)
+    ]

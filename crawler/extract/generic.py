@@ -325,7 +325,7 @@ def extract_generic(root) -> list[RawEntry]:
         return []
     blocks = list(found)
     entries = []
-    labels = repeated_labels([a for a in found.values() if a is not None], len(found))
+    labels = repeated_labels([a for b in blocks for a in b.iter("a") if a.get("href")], len(found))
     for elements, group, position in assign_groups(blocks, [[b] for b in blocks]):
         link = found.get(elements[0])
         # Words repeated on every record ("Sem assinatura digital") label its file; in a heading ("The week

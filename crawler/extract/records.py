@@ -296,14 +296,18 @@ def align(records, links_in, shapes) -> tuple[list, float] | None:
 
 
 def repeated_labels(links, records: int) -> set:
-    """Link words the same in at least half of a list's records (three or more): a label, not a name."""
+    """Link words the same in at least half of a list's records (three or more), when two or more such
+    wordings label each record's files ("Sem assinatura digital", "Com assinatura digital"): labels, not
+    names. One repeated wording ("Regular Meeting" beside "Agenda") still names its records."""
     counts: dict = defaultdict(int)
     for a in links:
         counts[text_of(a)] += 1
-    return {t for t, n in counts.items() if t and n >= max(_MIN_LABEL_REPEATS, _LABEL_SHARE * records)}
+    least = max(_MIN_LABEL_REPEATS, _LABEL_SHARE * records)
+    found = {t for t, n in counts.items() if t and n >= least and not is_generic_text(t)}
+    return found if len(found) >= _MIN_LABEL_KINDS else set()
 
 
-_MIN_LABEL_REPEATS, _LABEL_SHARE = 3, 0.5
+_MIN_LABEL_REPEATS, _LABEL_SHARE, _MIN_LABEL_KINDS = 3, 0.5, 2
 
 
 def title_quality(title: str, heading_like: bool, pointer: bool) -> float:
