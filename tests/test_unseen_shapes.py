@@ -9,6 +9,7 @@ from helpers import unseen_entries as _entries
 
 from crawler.entries import build_entries
 from crawler.extract import extract_page
+from crawler.extract.titles import identifier_line
 from crawler.parsers.datelines import date_in_line
 from crawler.parsers.dates import parse_date
 
@@ -306,8 +307,6 @@ def test_a_row_whose_link_is_a_bill_number_is_named_by_its_longest_cell_not_its_
     "text", ["Audit Committee - 12/14/23", "IAA-Crashen-Kick-Off (online) 26.02.2023 – 17-20 Uhr", "Annual Report 2020"]
 )
 def test_a_name_holding_figures_or_a_date_is_no_reference_number(text):
-    from crawler.extract.titles import identifier_line
-
     assert not identifier_line(text)
 
 
@@ -399,3 +398,8 @@ def test_rows_whose_one_link_says_the_same_name_on_every_row_keep_it_as_their_ti
     assert [(e["title"], e["url"]) for e in entries] == [
         ("Regular Meeting", f"https://example.org/meeting/{i}") for i in range(1, 5)
     ]
+
+
+@pytest.mark.parametrize("text", ["Annual Report 2020-21", "Ordinance 2024-17", "Board Meeting 2024-05"])
+def test_a_name_with_a_number_but_no_number_sign_is_no_reference_number(text):
+    assert not identifier_line(text)

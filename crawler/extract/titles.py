@@ -158,7 +158,9 @@ def identifier_line(text: str | None) -> bool:
     label_words = [t for t in tokens if _WORD.fullmatch(t.strip(".:,#º°"))]
     # Every other token is a figure or a sign: "IAA-Crashen-Kick-Off (online) 26.02.2023 – 17-20 Uhr" is a name
     plain = all(t in label_words or re.search(r"\d", t) or not _WORD.search(t) for t in tokens)
-    return bool(numbers) and plain and len(label_words) <= _MAX_IDENTIFIER_LABEL_WORDS
+    # A label needs a number sign ("Drucksache Nr."): "Annual Report 2020-21" and "Ordinance 2024-17" are names
+    signed = not label_words or any(_NUMBER_SIGN.fullmatch(t) for t in tokens)
+    return bool(numbers) and plain and signed and len(label_words) <= _MAX_IDENTIFIER_LABEL_WORDS
 
 
 def identifier_date(text: str | None) -> str | None:
@@ -171,10 +173,10 @@ def identifier_date(text: str | None) -> str | None:
 
 # A reference number: figures cut by a slash or dash ("19/3866", "2024-17"), or led by a number sign ("Nr. 12").
 _REFERENCE = re.compile(r"\d+\s*[/-]\s*\d+|^(?:n[rº°o]\.?|#)\d+", re.IGNORECASE)
+_NUMBER_SIGN = re.compile(r"(?:n[rº°o]|núm|num|#)\.?:?", re.IGNORECASE)
 _NUMERIC_DATE = re.compile(r"^\d{1,4}[./-]\d{1,2}[./-]\d{1,4}\W*$")
-_MAX_IDENTIFIER_CHARS = 60
 # "Drucksache Nr. … vom": a label this short leads or joins an identifier; more words name something.
-_MAX_IDENTIFIER_LABEL_WORDS = 3
+_MAX_IDENTIFIER_CHARS, _MAX_IDENTIFIER_LABEL_WORDS = 60, 3
 
 
 def _heading_beside(el, link):
@@ -182,15 +184,13 @@ def _heading_beside(el, link):
     for x in el.iter():
         if not tag(x) or _touches(x, link) or not (tag(x) in HEADINGS or tag(x) in ("strong", "b") or title_named(x)):
             continue
-        text = text_of(x) or ""
-        if _MIN_TITLE_WORDS <= len(text.split()) <= _MAX_TITLE_WORDS and not date_in_line(text):
+        if _MIN_TITLE_WORDS <= len((text_of(x) or "").split()) <= _MAX_TITLE_WORDS and not date_in_line(text_of(x)):
             return x
     return None
 
 
 def _name_beside(el, link, longest: bool = False):
-    """The first (or the longest) line of a few words in `el`, apart from `link`, that is no date, counter or
-    pointer."""
+    """The first (or longest) line of a few words in `el`, apart from `link`: no date, counter or pointer."""
     found = []
     for x in el.iter():
         if not tag(x) or _holds_blocks(x, 1) or _touches(x, link):
