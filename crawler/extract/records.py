@@ -137,14 +137,17 @@ def _content_holders(root) -> set:
 
 
 def _menu_panel(el, page_chars: int) -> bool:
-    """An element that is nothing but links and a small part of the page's text."""
+    """An element inside a menu that is nothing but links and a small part of the page's text."""
     shown = len(text_of(el) or "")
     if not shown or shown >= _MENU_PANEL_PAGE_SHARE * page_chars:
+        return False
+    if not any(_MENU_NAME.search(f"{anc.get('id') or ''} {anc.get('class') or ''}") for anc in el.iterancestors()):
         return False
     linked = sum(len(text_of(a) or "") for a in el.iter("a"))
     return linked >= _MENU_PANEL_LINK_SHARE * shown
 
 
+_MENU_NAME = re.compile(r"(?:^|[\s_-])(?:nav|navbar|navigation|menu|megamenu)\d*(?:$|[\s_-])", re.IGNORECASE)
 # A menu panel's text is this much link text, and under this share of the page's text.
 _MENU_PANEL_LINK_SHARE, _MENU_PANEL_PAGE_SHARE = 0.9, 0.5
 
