@@ -22,15 +22,16 @@ _spec.loader.exec_module(accuracy)
 
 # Floors: what the generic extractor reaches on each part today, less a margin of about 2-3 points. Whoever
 # improves the extractor raises these (never lowers them to make a test pass).
-# Tuned part, 74 pages (61, and held-out batch A moved up unfixed): 99.7%, 98.5%, 95.1%, 96.6%, 90.3%, 95.6%, 93.8%.
+# Tuned part, 74 pages (61, and held-out batch A moved up and its misses fixed by rule, issue 21): 99.8%, 98.6%,
+# 99.6%, 98.4%, 99.9%, 99.8%, 99.0% (batch A as it came: 99.7%, 98.5%, 95.1%, 96.6%, 90.3%, 95.6%, 93.8%).
 FLOORS = {
-    "micro_recall": 0.975,
-    "macro_recall": 0.96,
-    "micro_precision": 0.93,
-    "macro_precision": 0.94,
-    "title_accuracy": 0.88,
-    "macro_title_accuracy": 0.93,
-    "date_accuracy": 0.91,
+    "micro_recall": 0.978,
+    "macro_recall": 0.965,
+    "micro_precision": 0.975,
+    "macro_precision": 0.964,
+    "title_accuracy": 0.979,
+    "macro_title_accuracy": 0.977,
+    "date_accuracy": 0.97,
 }
 # The held-out part says what users see on pages nobody tuned for. Measured once, at the end, on its 8 pages
 # (de, it, es, en: 71 entries): recall 94.4% (92.9% per page), precision 100%, titles 95.5% (97.3% per page),

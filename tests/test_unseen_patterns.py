@@ -245,3 +245,27 @@ def test_a_date_after_a_dash_or_bar_at_the_edge_of_a_title_is_the_date(shown, ti
     entries = _entries("<ul>" + "".join(row.format(i=i) for i in range(1, 4)) + "</ul>")
     expected = [((title or shown).format(i=i), day and day.format(i=i)) for i in range(1, 4)]
     assert [(e["title"], e["date_start"]) for e in entries] == expected
+
+
+def test_a_page_whose_words_plainly_contradict_its_declared_language_is_read_in_its_own():
+    item = "<li><a href='/pub/{i}.pdf'>Publicação do edital número {i} da prefeitura</a> <span>0{i}/04/2021</span></li>"
+    text = "<p>" + "A prefeitura publica os atos oficiais do município e as decisões da câmara, em uma página. " * 3
+    entries = _entries(text + "</p><ul>" + "".join(item.format(i=i) for i in range(1, 5)) + "</ul>", "<html lang='en'>")
+    assert {e["language"] for e in entries} == {"pt"}
+    assert [e["date_start"] for e in entries] == [f"2021-04-0{i}" for i in range(1, 5)]  # day first, as pt writes
+
+
+def test_an_english_page_quoting_a_little_portuguese_stays_english():
+    item = "<li><a href='/pub/{i}'>The council meeting of the board, number {i}</a> <span>0{i}/04/2021</span></li>"
+    text = "<p>Publicação do edital da prefeitura em uma página, e os atos da câmara.</p>"
+    entries = _entries(text + "<ul>" + "".join(item.format(i=i) for i in range(1, 5)) + "</ul>", "<html lang='en'>")
+    assert {e["language"] for e in entries} == {"en"}
+
+
+def test_rows_whose_one_link_says_the_same_name_on_every_row_keep_it_as_their_title():
+    row = "<tr><td>0{i}/0{i}/2025</td><td>City Hall</td><td><a href='/meeting/{i}'>Regular Meeting</a></td>"
+    row += "<td><a href='/agenda/{i}.pdf'>Agenda</a></td></tr>"
+    entries = _entries("<table>" + "".join(row.format(i=i) for i in range(1, 5)) + "</table>")
+    assert [(e["title"], e["url"]) for e in entries] == [
+        ("Regular Meeting", f"https://example.org/meeting/{i}") for i in range(1, 5)
+    ]

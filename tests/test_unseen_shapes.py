@@ -9,6 +9,7 @@ from synthetic import generic_entries as _entries
 
 from crawler.entries import build_entries
 from crawler.extract import extract_page
+from crawler.extract.titles import identifier_line
 from crawler.parsers.datelines import date_in_line
 from crawler.parsers.dates import parse_date
 
@@ -281,3 +282,100 @@ def test_a_featured_entry_joins_the_list_but_a_box_of_subcategories_does_not():
     page = "<div class='blog'>" + lead + items + box + "</div><p>" + again + "</p><p>" + again + "</p>"
     entries = _entries(page)
     assert [e["url"].rsplit("/", 1)[1] for e in entries] == ["lead"] + [str(i) for i in range(6)]
+
+
+def test_a_link_that_is_a_reference_number_names_no_entry_the_heading_beside_it_does():
+    rec = "<div class='result'><h4><a href='/d/{i}.pdf'> Drucksache Nr. 19/38{i}6 vom 0{i}.11.2024 </a></h4>"
+    rec += "<p>Gesetzentwurf AfD</p><h5><strong>Gesetzentwurf zur Änderung des Gesetzes Nummer {i}</strong></h5>"
+    rec += "<p>Widerspruchsrecht der Gemeinden bei der Zuweisung, ein längerer Satz {i}.</p></div>"
+    entries = _entries("".join(rec.format(i=i) for i in range(1, 4)), "<html lang='de'>")
+    assert [e["title"] for e in entries] == [f"Gesetzentwurf zur Änderung des Gesetzes Nummer {i}" for i in (1, 2, 3)]
+    assert [e["date_start"] for e in entries] == ["2024-11-01", "2024-11-02", "2024-11-03"]
+
+
+def test_a_row_whose_link_is_a_bill_number_is_named_by_its_longest_cell_not_its_status():
+    row = "<tr><td><a href='/bill/{i}'>0383{i}/2014-CR</a></td><td>En comisión</td><td>2{i}/09/2014</td>"
+    row += "<td>LEY QUE MODIFICA LA LEY 2916{i}, LEY DE PROMOCIÓN DEL DESARROLLO</td></tr>"
+    entries = _entries("<table>" + "".join(row.format(i=i) for i in range(1, 5)) + "</table>", "<html lang='es'>")
+    assert [e["title"] for e in entries] == [
+        f"LEY QUE MODIFICA LA LEY 2916{i}, LEY DE PROMOCIÓN DEL DESARROLLO" for i in (1, 2, 3, 4)
+    ]
+    assert entries[0]["date_start"] == "2014-09-21"
+
+
+@pytest.mark.parametrize(
+    "text", ["Audit Committee - 12/14/23", "IAA-Crashen-Kick-Off (online) 26.02.2023 – 17-20 Uhr", "Annual Report 2020"]
+)
+def test_a_name_holding_figures_or_a_date_is_no_reference_number(text):
+    assert not identifier_line(text)
+
+
+def test_a_menu_whose_tab_panel_is_named_content_is_still_a_menu():
+    sub = "".join(
+        f"<li><a href='/area/{{i}}/{j}'>Área temática del trabajo sindical {{i}}-{j}</a></li>" for j in range(4)
+    )
+    menu = "".join(f"<li><a href='/area/{i}'>Sección {i}</a><ul>{sub.format(i=i)}</ul></li>" for i in range(30))
+    panel = f"<div class='content'><section class='current'><ul>{menu}</ul></section></div>"
+    header = f"<header class='top'><div class='st-menu'>{panel}</div></header>"
+    item = "<div class='item'><p><a href='/noticia/{i}'>CCOO denuncia la situación en la delegación {i}</a></p>"
+    item += (
+        "<p>0{i}/10/2020</p><p>" + "Un texto de entrada de la noticia, con algunas palabras más. " * 12 + "</p></div>"
+    )
+    news = "<div class='maincontent'>" + "".join(item.format(i=i) for i in range(1, 10)) + "</div>"
+    html = f"<html lang='es'><body><div class='wrap'>{header}{news}</div></body></html>"
+    entries = build_entries(extract_page(html, "https://example.org/", "auto"), "https://example.org/")
+    assert [e["url"] for e in entries] == [f"https://example.org/noticia/{i}" for i in range(1, 10)]
+
+
+def test_rows_whose_links_carry_the_same_words_on_every_row_are_one_entry_each_named_by_their_first_cell():
+    row = "<tr><td>20{i}9</td><td>2{i}/04/2021</td><td><a href='/pub/{i}.pdf'><button>Sem assinatura digital</button>"
+    row += "</a></td><td><a href='/pub/{i}-signed.pdf'><button>Com assinatura digital</button></a></td></tr>"
+    head = "<table><thead><tr><th>Nº</th><th>Data</th><th>Anexo</th><th>Anexo assinado</th></tr></thead><tbody>"
+    entries = _entries(head + "".join(row.format(i=i) for i in range(1, 5)) + "</tbody></table>")
+    assert [(e["title"], e["url"], e["date_start"]) for e in entries] == [
+        (f"20{i}9", f"https://example.org/pub/{i}.pdf", f"2021-04-2{i}") for i in range(1, 5)
+    ]
+
+
+def test_posts_whose_heading_links_say_the_same_words_keep_them_as_their_titles():
+    post = "<div class='post'><h3><a href='/2018/0{i}/week.html'>The week ahead...</a></h3>"
+    post += "<p>Sunday, {i} March 2018</p><p>Meetings this week, and a few words more {i}.</p>"
+    post += "<a href='/2018/0{i}/week.html#comments'>0 comments</a> <a href='/share?{i}'>Share</a></div>"
+    entries = _entries("".join(post.format(i=i) for i in range(1, 5)))
+    assert [e["title"] for e in entries] == ["The week ahead..."] * 4
+
+
+def test_a_class_holding_the_records_id_amid_its_words_is_no_part_of_its_shape():
+    item = "<td class='day'><div class='item'><div class='view'><div class='calendar.{n}.field_date.0.0 contents'>"
+    item += "<div class='views-field-title'><a href='/page/meeting-{i}'>City Council Meeting {i}</a></div>"
+    item += "<div class='views-field-date'><span property='dc:date' content='2025-01-0{i}T18:00:00-08:00'>6:00pm"
+    item += "</span></div></div></div></div></td>"
+    cells = "".join(item.format(i=i, n=11530 + 7 * i) for i in range(1, 5))
+    entries = _entries(f"<table><tr>{cells}</tr></table>")
+    assert [(e["title"], e["date_start"]) for e in entries] == [
+        (f"City Council Meeting {i}", f"2025-01-0{i}") for i in range(1, 5)
+    ]
+
+
+def _meeting_rows(days: list[int]) -> str:
+    row = "<tr class='{cls}'><td><span>12/{d:02d}/2025 - 6:00pm</span></td><td>Regular Council Meeting {d}</td>"
+    row += "<td><a href='/page/meeting-{d}'>View Details</a></td></tr>"
+    classes = ["odd views-row-first"] + ["even", "odd"] * len(days)
+    return "<table>" + "".join(row.format(d=d, cls=c) for d, c in zip(days, classes, strict=False)) + "</table>"
+
+
+def test_a_first_row_marked_as_the_lists_first_keeps_the_rows_shape():
+    entries = _entries(_meeting_rows([18, 11, 4, 2]))
+    assert [(e["title"], e["date_start"]) for e in entries] == [
+        (f"Regular Council Meeting {d}", f"2025-12-{d:02d}") for d in (18, 11, 4, 2)
+    ]
+
+
+def test_a_row_listed_twice_in_one_list_is_one_entry():
+    entries = _entries(_meeting_rows([18, 11, 11, 4]))
+    assert [e["url"] for e in entries] == [f"https://example.org/page/meeting-{d}" for d in (18, 11, 4)]
+
+
+@pytest.mark.parametrize("text", ["Annual Report 2020-21", "Ordinance 2024-17", "Board Meeting 2024-05"])
+def test_a_name_with_a_number_but_no_number_sign_is_no_reference_number(text):
+    assert not identifier_line(text)

@@ -7,10 +7,10 @@ import re
 from datetime import datetime
 
 from ..origins import host
-from ..parsers.text import clean_text, guess_language
-from .fields import _machine_date, _text_without, date_from_element, fill_entry, find_title, is_more_link
+from ..parsers.text import clean_text, guess_language, language_scores
+from .fields import _text_without, date_from_element, fill_entry, find_title, is_more_link
 from .generic import assign_groups, extract_generic
-from .html import decode_html, first, is_ancestor, parse_html, select, text_of
+from .html import decode_html, first, is_ancestor, machine_date, parse_html, select, text_of
 from .pagination import find_page_links, find_script_page_links, page_number
 from .profiles import Profile, ProfileError, get_profile, profile_for_url  # noqa: F401
 from .raw import RawEntry, RawPage
@@ -48,6 +48,25 @@ def _locale_of(value: str | None) -> str | None:
 
 # Domains that name the region a page writes its dates for, where its markup names only a language.
 _DOMAIN_REGIONS = {"gov": "us", "mil": "us", "us": "us", "uk": "gb", "au": "au", "nz": "nz", "ie": "ie", "in": "in"}
+
+
+def _written_locale(locale: str | None, root) -> str | None:
+    """The declared locale, unless the page's own words are plainly of another language (a Portuguese
+    page left at a template's lang="en"): then that language, without a region."""
+    declared = (locale or "").split("-")[0]
+    if declared not in _CHECKED_LANGUAGES:
+        return locale
+    body = root.find("body")
+    scores = language_scores((text_of(body if body is not None else root) or "")[:_LANGUAGE_SAMPLE_CHARS])
+    best = max(scores, key=scores.get)
+    plain = scores[best] >= _MIN_LANGUAGE_WORDS and scores[best] >= _LANGUAGE_MARGIN * scores[declared]
+    return best if best != declared and plain else locale
+
+
+# Languages whose text can be checked against a declaration, how much of the page is read, how many
+# function words the other language needs, and how many times the declared one's count.
+_CHECKED_LANGUAGES = ("en", "fr", "es", "de", "pt")
+_LANGUAGE_SAMPLE_CHARS, _MIN_LANGUAGE_WORDS, _LANGUAGE_MARGIN = 20_000, 10, 3
 
 
 def page_language(root, url: str, sample: str | None, locale: str | None = None) -> str | None:
@@ -146,7 +165,7 @@ def _read_entry(node, part: dict, group: str | None, position: int, elements: li
         # The date itself when the line holds more ("Event | 16 December 2022");
         # else the line as shown ("Ongoing"), which then has no dates.
         entry.date_text = date_from_element(date_el) or text_of(date_el)
-        entry.date_iso = _machine_date(date_el)  # <time datetime>: the year a shown "3 May" lacks
+        entry.date_iso = machine_date(date_el)  # <time datetime>: the year a shown "3 May" lacks
         if title_el is not None and date_el is not title_el and is_ancestor(title_el, date_el):
             # <h3><small>06 Dec 2023</small><br>Title</h3>: the date in the heading is no part of the title
             entry.title = clean_text(_text_without(title_el, {date_el})) or entry.title
@@ -195,7 +214,7 @@ def extract_page(
     site = profile or profile_for_url(url)  # paging is the site's, whichever extractor read the page
     sample = " ".join(filter(None, [e.title for e in entries[:5]] + [p for e in entries[:5] for p in e.paragraphs]))
     page_links = find_page_links(root, url, sel.get("next"), sel.get("pages"), site.page_offset if site else None)
-    locale = page_locale(root, url)
+    locale = _written_locale(page_locale(root, url), root)
     return RawPage(
         title=_page_title(root, profile),
         language=page_language(root, url, sample, locale),

@@ -10,10 +10,10 @@ import re
 
 from ..parsers.credits import looks_like_credit
 from ..parsers.datelines import date_at_edge, date_in_line
-from ..parsers.dates import parse_date
 from ..parsers.text import clean_text
-from .html import INLINE, is_ancestor, tag, text_of
+from .html import INLINE, is_ancestor, machine_date, tag, text_of
 from .raw import RawEntry
+from .titles import identifier_date
 
 HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 _TEXT_BLOCKS = ("p", "div", "span", "small", "time", "li", "dt", "dd", "td", "em", "strong", "section", "blockquote")
@@ -219,17 +219,6 @@ def date_from_element(el) -> str | None:
 
 # Class names of inline elements that hold an entry's date ("posted-on", "entry-date", "fecha").
 _DATE_CLASS = re.compile(r"date|time|posted|published|fecha|publi", re.IGNORECASE)
-_DATE_PROPERTY = re.compile(r"date|published|issued|created|modified|startdate", re.IGNORECASE)
-
-
-def _machine_date(el) -> str | None:
-    """A machine-readable date an element carries: <time datetime>, or a content="..."
-    beside itemprop/property naming a date (schema.org, Dublin Core)."""
-    value = el.get("datetime")
-    if value is None and _DATE_PROPERTY.search(f"{el.get('itemprop') or ''} {el.get('property') or ''}"):
-        value = el.get("content")
-    value = clean_text(value)
-    return value if value and parse_date(value) else None
 
 
 def _find_date(elements, entry: RawEntry, used: list, title_el, leaves) -> None:
@@ -240,7 +229,7 @@ def _find_date(elements, entry: RawEntry, used: list, title_el, leaves) -> None:
         machine_like = tag(el) in ("time", "date") or el.get("datetime") is not None or el.get("content")
         if is_ancestor(title_el, el) or not machine_like:
             continue
-        shown, machine = text_of(el), _machine_date(el)
+        shown, machine = text_of(el), machine_date(el)
         if date_in_line(shown) or machine:
             entry.date_text = date_in_line(shown) or shown or machine
             entry.date_iso = machine
@@ -281,6 +270,12 @@ def _find_date(elements, entry: RawEntry, used: list, title_el, leaves) -> None:
         if parted or (found and not rest.endswith((".", "!", "?")) and len(rest.split()) <= _MAX_META_WORDS):
             entry.date_text = parted or found
             used.append(leaf)
+            return
+    for el in walk(elements):  # a reference-number link closing on its date: "Drucksache Nr. 19/3866 vom 05.11.2024"
+        found = identifier_date(text_of(el)) if tag(el) == "a" else None
+        if found:
+            entry.date_text = found
+            used.append(el)
             return
 
 

@@ -30,6 +30,7 @@ from .records import (
     entry_links,
     heading_anchors,
     link_quality,
+    repeated_labels,
     score_group,
     target,
     title_quality,
@@ -324,16 +325,21 @@ def extract_generic(root) -> list[RawEntry]:
         return []
     blocks = list(found)
     entries = []
+    labels = repeated_labels([a for b in blocks for a in b.iter("a") if a.get("href")], len(found))
     for elements, group, position in assign_groups(blocks, [[b] for b in blocks]):
         link = found.get(elements[0])
-        title_el = title_of(elements, link) if link is not None else find_title(elements)
+        # Words repeated on every record ("Sem assinatura digital") label its file; in a heading ("The week
+        # ahead...") they still name each post.
+        label = text_of(link) in labels and not is_heading_like(link)
+        title_el = title_of(elements, link, label) if link is not None else find_title(elements)
         anchor = link if link is not None else title_el
         href = anchor.get("href") if anchor is not None else None
         entry = RawEntry(title=text_of(title_el), href=href, group=group, position=position)
         split = edge_date(title_el)
         if split is not None:
             entry.title, entry.date_text = split  # "<small>06 Dec 2023</small><br>Conference": the date apart
-        elif entry.title and date_in_line(entry.title) == entry.title:
+        # a row named by a bare number ("2019", an edition) beside label links: a name, not a year
+        elif entry.title and date_in_line(entry.title) == entry.title and not (label and entry.title.isdigit()):
             entry.date_text = entry.title  # a meeting or a document named by its date: that is its date too
         if entry.date_text is None and tag(elements[0]) == "a":
             entry.date_text = _tail_date(elements[0])
@@ -348,10 +354,19 @@ def _tail_date(a) -> str | None:
 
 
 def _once(entries: list[RawEntry]) -> list[RawEntry]:
-    """The same list drawn twice in a row (a desktop and a mobile copy) gives its entries once;
-    an entry listed again in another section stays."""
+    """The same list drawn twice in a row (a desktop and a mobile copy) gives its entries once, and so does a
+    row listed twice in one group; an entry listed again in another section stays."""
     keys = [(e.href, e.title) for e in entries]
     half = len(keys) // 2
     if half and len(keys) % 2 == 0 and keys[:half] == keys[half:]:
         return entries[:half]
-    return entries
+    # A row listed twice in one group (same link, title and date) is one entry.
+    seen: set = set()
+    out = []
+    for e in entries:
+        key = (e.href, e.title, e.date_text, e.group)
+        if e.href and key in seen:
+            continue
+        seen.add(key)
+        out.append(e)
+    return out

@@ -10,6 +10,7 @@ from lxml import etree
 from lxml.cssselect import CSSSelector
 from w3lib.encoding import html_to_unicode
 
+from ..parsers.dates import parse_date
 from ..parsers.text import clean_text, words
 from .quickcss import PageIndex, plan
 
@@ -226,3 +227,16 @@ def first(root, selector: str | None):
 
 def tag(el) -> str:
     return el.tag if isinstance(el.tag, str) else ""
+
+
+_DATE_PROPERTY = re.compile(r"date|published|issued|created|modified|startdate", re.IGNORECASE)
+
+
+def machine_date(el) -> str | None:
+    """A machine-readable date an element carries: <time datetime>, or a content="..."
+    beside itemprop/property naming a date (schema.org, Dublin Core)."""
+    value = el.get("datetime")
+    if value is None and _DATE_PROPERTY.search(f"{el.get('itemprop') or ''} {el.get('property') or ''}"):
+        value = el.get("content")
+    value = clean_text(value)
+    return value if value and parse_date(value) else None

@@ -117,20 +117,39 @@ _CONTENT_NAME = re.compile(r"(?:^|[\s_-])(?:content|main|entry|entries|fullconte
 
 def _content_holders(root) -> set:
     """Every element that holds the page's content (a <main>, an <article>, an element
-    named content or main), found once per page."""
+    named content or main), found once per page. A menu's tab panel named "content" (all links,
+    a small part of the page) holds no content: it must not make its menu a page wrapper."""
     holders: set = set()
+    page_chars = len(text_of(root) or "")
     for el in root.iter():
         if not isinstance(el.tag, str):
             continue
         named = el.tag in ("main", "article") or el.get("role") == "main"
         if not named and (el.get("class") or el.get("id")):
             named = bool(_CONTENT_NAME.search(f"{el.get('id') or ''} {el.get('class') or ''}"))
+            named = named and not _menu_panel(el, page_chars)
         if named:
             for anc in el.iterancestors():
                 if anc in holders:
                     break
                 holders.add(anc)
     return holders
+
+
+def _menu_panel(el, page_chars: int) -> bool:
+    """An element inside a menu that is nothing but links and a small part of the page's text."""
+    shown = len(text_of(el) or "")
+    if not shown or shown >= _MENU_PANEL_PAGE_SHARE * page_chars:
+        return False
+    if not any(_MENU_NAME.search(f"{anc.get('id') or ''} {anc.get('class') or ''}") for anc in el.iterancestors()):
+        return False
+    linked = sum(len(text_of(a) or "") for a in el.iter("a"))
+    return linked >= _MENU_PANEL_LINK_SHARE * shown
+
+
+_MENU_NAME = re.compile(r"(?:^|[\s_-])(?:nav|navbar|navigation|menu|megamenu)\d*(?:$|[\s_-])", re.IGNORECASE)
+# A menu panel's text is this much link text, and under this share of the page's text.
+_MENU_PANEL_LINK_SHARE, _MENU_PANEL_PAGE_SHARE = 0.9, 0.5
 
 
 def entry_links(root, chrome: Chrome) -> list:
@@ -260,7 +279,8 @@ def align(records, links_in, shapes) -> tuple[list, float] | None:
     path, hits, _ = best
     # A row's title link beside its "Agenda" and "Minutes" links in like cells is still one entry: only
     # links that name something count as a second entry, and the first of them is the title link.
-    named = [(i, a) for i, a in hits if not (text_of(a) and is_generic_text(text_of(a)))]  # an image link names
+    labels = repeated_labels([a for _, a in hits], len(records))  # "Sem assinatura digital" on every row
+    named = [(i, a) for i, a in hits if not (text_of(a) and (is_generic_text(text_of(a)) or text_of(a) in labels))]
     named_targets: dict[int, set] = defaultdict(set)
     for i, a in named:
         named_targets[i].add(target(a))
@@ -276,6 +296,21 @@ def align(records, links_in, shapes) -> tuple[list, float] | None:
                 if i not in first and names_record(a, records[i]):
                     first[i] = a
     return [first.get(i) for i in range(len(records))], best_score
+
+
+def repeated_labels(links, records: int) -> set:
+    """Link words the same in at least half of a list's records (three or more), when two or more such
+    wordings label each record's files ("Sem assinatura digital", "Com assinatura digital"): labels, not
+    names. One repeated wording ("Regular Meeting" beside "Agenda") still names its records."""
+    counts: dict = defaultdict(int)
+    for a in links:
+        counts[text_of(a)] += 1
+    least = max(_MIN_LABEL_REPEATS, _LABEL_SHARE * records)
+    found = {t for t, n in counts.items() if t and n >= least and not is_generic_text(t)}
+    return found if len(found) >= _MIN_LABEL_KINDS else set()
+
+
+_MIN_LABEL_REPEATS, _LABEL_SHARE, _MIN_LABEL_KINDS = 3, 0.5, 2
 
 
 def title_quality(title: str, heading_like: bool, pointer: bool) -> float:

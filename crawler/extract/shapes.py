@@ -9,8 +9,12 @@ from collections import defaultdict
 from .html import tag
 
 # Class tokens that tell records apart without changing their shape ("odd", "is-active").
-_STATE_CLASS = re.compile(r"^(?:odd|even|first|last|active|current|selected|is-[\w-]+|has-[\w-]+|featured|sticky|new)$")
-_NUMBERED = re.compile(r"^(.*?)\d+$")
+# A list's own prefix does not change that ("views-row-first", "item_last").
+_STATE_CLASS = re.compile(
+    r"^(?:[\w-]*[-_])?(?:odd|even|first|last)$|^(?:active|current|selected|is-[\w-]+|has-[\w-]+|featured|sticky|new)$"
+)
+# Figures in a class token: "views-row-3", and a record's id inside one ("calendar.11537.field_date.0.0").
+_NUMBERED = re.compile(r"\d+")
 # A record's own taxonomy ("category-opinion", "tag-covid", "format-video": WordPress's post classes) tells
 # records apart even where each sits alone in its wrapper: never part of a shape ("post_format-post-format-audio"
 # is the format's term class).
@@ -25,7 +29,7 @@ _CORE_SHARE = 0.8
 class Shapes:
     """An element's shape: its tag and the class tokens its kind shares, for one page.
 
-    Numbered variants ("views-row-3", "cat-list-row1") read as their kind; a token that
+    Numbered variants ("views-row-3", "cat-list-row1", "calendar.11537.field_date.0.0") read as their kind; a token that
     fewer than half of an element's same-tag siblings carry ("post-852", "category-opinion",
     "featured") tells records apart and is left out, unless the element shares no token
     with them (then its tokens name its role).
@@ -35,10 +39,9 @@ class Shapes:
         stems: dict[str, set] = defaultdict(set)
         for el in root.iter():
             for c in (el.get("class") or "").split() if isinstance(el.tag, str) else ():
-                m = _NUMBERED.match(c)
-                if m:
-                    stems[m[1]].add(c)
-        self._stem = {c: stem + "#" for stem, variants in stems.items() if len(variants) >= 2 for c in variants}
+                if _NUMBERED.search(c):
+                    stems[_NUMBERED.sub("#", c)].add(c)
+        self._stem = {c: stem for stem, variants in stems.items() if len(variants) >= 2 for c in variants}
         self._cache: dict = {}
         self._parents: set = set()
         self._cousin_counts: dict = {}

@@ -147,16 +147,61 @@ def _posting_line(text: str | None) -> bool:
 _DASHED = re.compile(r"\s+[—–|-]\s+")
 
 
-def _name_beside(el, link):
-    """The first line of a few words in `el`, apart from `link`, that is no date, counter or pointer."""
+def identifier_line(text: str | None) -> bool:
+    """ "03838/2014-CR", "Drucksache Nr. 19/3866 vom 05.11.2024", "No. 2024-17": a reference number, with at
+    most a short label and a date, that labels a document without naming it."""
+    shown = (text or "").strip()
+    if not shown or len(shown) > _MAX_IDENTIFIER_CHARS or date_in_line(shown) == shown:
+        return False
+    tokens = shown.split()
+    numbers = [t for t in tokens if _REFERENCE.search(t) and not _NUMERIC_DATE.match(t) and not date_in_line(t)]
+    label_words = [t for t in tokens if _WORD.fullmatch(t.strip(".:,#º°"))]
+    # Every other token is a figure or a sign: "IAA-Crashen-Kick-Off (online) 26.02.2023 – 17-20 Uhr" is a name
+    plain = all(t in label_words or re.search(r"\d", t) or not _WORD.search(t) for t in tokens)
+    # A label needs a number sign ("Drucksache Nr."): "Annual Report 2020-21" and "Ordinance 2024-17" are names
+    signed = not label_words or any(_NUMBER_SIGN.fullmatch(t) for t in tokens)
+    return bool(numbers) and plain and signed and len(label_words) <= _MAX_IDENTIFIER_LABEL_WORDS
+
+
+def identifier_date(text: str | None) -> str | None:
+    """The date closing an identifier line: "Drucksache Nr. 19/3866 vom 05.11.2024" gives "vom 05.11.2024"."""
+    if not identifier_line(text):
+        return None
+    tokens = (text or "").split()
+    return next((found for i in range(1, len(tokens)) if (found := date_in_line(" ".join(tokens[i:])))), None)
+
+
+# A reference number: figures cut by a slash or dash ("19/3866", "2024-17"), or led by a number sign ("Nr. 12").
+_REFERENCE = re.compile(r"\d+\s*[/-]\s*\d+|^(?:n[rº°o]\.?|#)\d+", re.IGNORECASE)
+_NUMBER_SIGN = re.compile(r"(?:n[rº°o]|núm|num|#)\.?:?", re.IGNORECASE)
+_NUMERIC_DATE = re.compile(r"^\d{1,4}[./-]\d{1,2}[./-]\d{1,4}\W*$")
+# "Drucksache Nr. … vom": a label this short leads or joins an identifier; more words name something.
+_MAX_IDENTIFIER_CHARS, _MAX_IDENTIFIER_LABEL_WORDS = 60, 3
+
+
+def _heading_beside(el, link):
+    """A heading, title-named element or bold line of a few words in `el`, apart from `link` and its heading."""
+    for x in el.iter():
+        if not tag(x) or _touches(x, link) or not (tag(x) in HEADINGS or tag(x) in ("strong", "b") or title_named(x)):
+            continue
+        if _MIN_TITLE_WORDS <= len((text_of(x) or "").split()) <= _MAX_TITLE_WORDS and not date_in_line(text_of(x)):
+            return x
+    return None
+
+
+def _name_beside(el, link, longest: bool = False):
+    """The first (or longest) line of a few words in `el`, apart from `link`: no date, counter or pointer."""
+    found = []
     for x in el.iter():
         if not tag(x) or _holds_blocks(x, 1) or _touches(x, link):
             continue
         text = text_of(x) or ""
         words = len(text.split())
         if _MIN_TITLE_WORDS <= words <= _MAX_TITLE_WORDS and not date_in_line(text) and not is_generic_text(text):
-            return x
-    return None
+            if not longest:
+                return x
+            found.append(x)
+    return max(found, key=lambda x: len(text_of(x) or ""), default=None)
 
 
 # A title has at least two words ("Board Meeting"); one word is a kicker or a label ("Opinion").
@@ -216,14 +261,20 @@ def _lead_run(link):
 _LEAD_SHARE = 0.7
 
 
-def title_of(elements, link):
-    """The element whose text is the entry's title, given the entry's main link (or None)."""
-    if link is not None and _posting_line(text_of(link)):
-        # "Nov 19, 2020 — Posted Nov 16, 2020 11:47 AM" as the link: the document's name beside it is the title
-        name = next((n for n in (_name_beside(el, link) for el in elements) if n is not None), None)
+def title_of(elements, link, label: bool = False):
+    """The element whose text is the entry's title, given the entry's main link (or None). `label`: the
+    link's words are the same on every record ("Sem assinatura digital"), so they name none of them."""
+    if link is not None and (_posting_line(text_of(link)) or identifier_line(text_of(link))):
+        # "Nov 19, 2020 — Posted Nov 16, 2020 11:47 AM" or "Drucksache Nr. 19/3866" as the link: the
+        # document's name beside it is the title (a heading or bold line first, else the first line of words)
+        name = next((n for n in (_heading_beside(el, link) for el in elements) if n is not None), None)
+        if name is None:
+            # a table row's cells: the name is its longest line, not its status ("En comisión")
+            longest = identifier_line(text_of(link)) and any(tag(el) == "tr" for el in elements)
+            name = next((n for n in (_name_beside(el, link, longest) for el in elements) if n is not None), None)
         if name is not None:
             return name
-    if link is not None:
+    if link is not None and not label:
         link_text = text_of(link)
         heading = next((a for a in link.iterancestors() if tag(a) in HEADINGS), None)
         if heading is not None and not is_generic_text(link_text):
@@ -238,6 +289,9 @@ def title_of(elements, link):
                 return _prominent_run(link)
             lead = _lead_run(link)
             return lead if lead is not None else link
+    cell = _row_name(elements) if label else None
+    if cell is not None:
+        return cell
     for el in elements:  # a pointer link ("Read more", "view minutes"): the entry's heading
         found = _heading_like(el)
         if found is not None:
@@ -253,6 +307,18 @@ def title_of(elements, link):
             if shown and tag(x) and not _holds_blocks(x, 1) and date_in_line(shown) == shown and x is not link:
                 return x
     return run if run is not None else link
+
+
+def _row_name(elements):
+    """A table row whose links are labels: its first cell of plain text that is no date (an edition
+    number, "2019", is a name here, not a year)."""
+    for row in elements:
+        for cell in row if tag(row) == "tr" else ():
+            shown = text_of(cell)
+            plain = shown and tag(cell) in ("td", "th") and cell.find(".//a") is None
+            if plain and (shown.isdigit() or date_in_line(shown) != shown):
+                return cell
+    return None
 
 
 # A line of this many words or fewer can name an entry; a longer one is its teaser.

@@ -75,12 +75,17 @@ _LANGUAGE_WORDS = {"en": _EN, "fr": _FR, "es": _ES, "de": _DE, "pt": _PT}
 _WORD = re.compile(r"[a-záéíóúñçàèâêîôûëïüäöãõß']+")
 
 
+def language_scores(text: str | None) -> dict[str, int]:
+    """How many common function words of en, fr, es, de and pt the text holds."""
+    words = _WORD.findall((text or "").lower())
+    return {language: sum(w in common for w in words) for language, common in _LANGUAGE_WORDS.items()}
+
+
 def guess_language(text: str | None) -> str | None:
     """Guess en, fr, es, de or pt from common function words; None when unsure."""
     if not text:
         return None
-    words = _WORD.findall(text.lower())
-    scores = {language: sum(w in common for w in words) for language, common in _LANGUAGE_WORDS.items()}
+    scores = language_scores(text)
     best = max(scores, key=scores.get)
     ranked = sorted(scores.values(), reverse=True)
     if ranked[0] < 2 or ranked[0] == ranked[1]:
