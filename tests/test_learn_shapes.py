@@ -304,3 +304,16 @@ def test_a_title_heading_the_page_and_repeated_with_dates_in_its_list_picks_the_
     text, entries = read(html.replace('lang="en"', 'lang="en-US"'), ["Audit Committee"])
     assert [e["url"] for e in entries] == [f"https://example.org/m/{i}" for i in range(3)], text
     assert [e["date_start"] for e in entries] == ["2023-12-14", "2023-09-07", "2023-07-06"], text
+
+
+def test_a_date_after_a_dash_at_the_end_of_the_title_is_the_date_not_the_title():
+    """Headings that end in their date ("Committee Meeting – 4/8/2026"): the learnt profile reads the title
+    without it and the date from it, as the generic extractor does (issue 21)."""
+    rows = "".join(
+        f'<div class="meeting"><h4><a href="/m/{i}">{t} – 3/1{i}/2023</a></h4><p>Agenda and minutes.</p></div>'
+        for i, t in enumerate(TITLES)
+    )
+    text, entries = read(page(f'<section class="meetings">{rows}</section>'), [TITLES[1]])
+    assert [(e["title"], e["date_start"]) for e in entries] == [(t, f"2023-03-1{i}") for i, t in enumerate(TITLES)], (
+        text
+    )
