@@ -75,8 +75,7 @@ def reparse(archive: Archive, crawl_id: int | None = None, workers: int | None =
         + (bool(cap["rendered"]),)
         for cap in captures
     )
-    # The pages whose entries the crawl reconciled with the site's feed (crawler/spiders/feeds.py).
-    progress = {"read": 0, "feed_pages": {cap["id"] for cap in captures if cap["feed_url"]}, "feed_kept": set()}
+    progress = {"read": 0, "feed_pages": _fed_pages(conn, captures), "feed_kept": set()}
     try:
         listings, why = _record(archive, new_id, _parsed(archive, jobs, len(captures), workers), stopped, progress)
         read = progress["read"]
@@ -98,6 +97,16 @@ def reparse(archive: Archive, crawl_id: int | None = None, workers: int | None =
         "read": read,
         "stored": len(captures),
     }
+
+
+def _fed_pages(conn, captures) -> set:
+    """The captures whose entries a crawl reconciled with the site's feed (crawler/spiders/feeds.py): every
+    page of a listing ever read with its feed, since a page that answered 304 was not parsed, nor its feed read."""
+    fed = {
+        row[0]
+        for row in conn.execute("SELECT DISTINCT coalesce(listing_url, url) FROM captures WHERE feed_url IS NOT NULL")
+    }
+    return {cap["id"] for cap in captures if cap["feed_url"] or (cap["listing_url"] or cap["url"]) in fed}
 
 
 def _note(session, crawl_id: int, why: str | None, read: int, stored: int, feed_kept: set) -> str:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import sqlite3
 
+import pytest
 from conftest import FAST, cli
 
 from crawler.site_server import SiteServer
@@ -111,15 +112,18 @@ def test_parse_feed_with_no_items_is_still_a_feed(tmp_path):
     assert result.returncode == 0 and "feed: 0 items" in result.stderr
 
 
-def test_a_reparse_keeps_the_dates_the_feed_gave(tmp_path):
+@pytest.mark.parametrize("crawls", [1, 2], ids=["one crawl", "then a crawl of 304s"])
+def test_a_reparse_keeps_the_dates_the_feed_gave(tmp_path, crawls):
     """A reparse fetches nothing, so not the feed either: it used to record a "parser change" that emptied
-    every date the crawl had read from the feed (the page itself shows none)."""
+    every date the crawl had read from the feed (the page itself shows none); after a crawl whose pages all
+    answered 304 (no feed read, since no page was parsed) it still did."""
     root = tmp_path / "site"
     feed = make_site(root, shown=4, in_feed=4)
     with SiteServer(root) as site:
         (root / "feed.xml").write_text(feed.replace("{base}", site.base_url))
         db = tmp_path / "a.db"
-        cli("crawl", "listing", "--db", db, "--start-url", site.base_url + "/news/", *FAST, check=0)
+        for _ in range(crawls):
+            cli("crawl", "listing", "--db", db, "--start-url", site.base_url + "/news/", *FAST, check=0)
     before = sqlite3.connect(db).execute("SELECT entry_id, title, date_start, version FROM entries").fetchall()
     out = cli("reparse", "--db", db, check=0).stdout
     assert "changed 0" in out and "4 entries keep the titles and dates their crawl read from the site's feed" in out
