@@ -32,7 +32,7 @@ from crawler.extract.scripted import HINT as BROWSER_HINT
 from crawler.extract.scripted import builds_list_in_browser
 from crawler.extract.titles import is_generic_text
 from crawler.listing_state import ListingState
-from crawler.parse_pool import generic_prose_links, note_read
+from crawler.parse_pool import exit_with_parent, generic_prose_links, note_read
 from crawler.validation import checked_entry
 
 from .bodies import decompress, stored_body
@@ -266,6 +266,7 @@ def _leave_ctrl_c_to_parent() -> None:
     forked with the reparse's own handler would ignore it, and the reparse would wait for it for ever."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    exit_with_parent()  # a reparse killed with SIGKILL: its workers would hold the archive's lock for ever
 
 
 def _stored_body(archive: Archive, capture_id: int) -> tuple | None:

@@ -97,12 +97,19 @@ def _parse_in_worker(text: str, url: str, listing_url: str, profile_name: str | 
 
 
 def _exit_with_parent() -> None:
-    """Each worker's start: Ctrl-C left to the crawl, and a thread that ends the worker when the crawl is gone.
+    """Each worker's start: Ctrl-C left to the crawl (it reaches the whole process group: the crawl stops
+    itself), and the worker ends when the crawl is gone."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    exit_with_parent()
 
-    A pool's workers wait on a queue they hold both ends of, so they would outlive a
-    crawl killed with SIGKILL; multiprocessing's parent sentinel says when it is gone.
+
+def exit_with_parent() -> None:
+    """In a pool worker: a thread that ends the worker when the process that started it is gone.
+
+    A pool's workers wait on a queue they hold both ends of, so they would outlive a parent
+    killed with SIGKILL (holding what it held: the archive's lock); multiprocessing's parent
+    sentinel says when it is gone.
     """
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the whole process group: the crawl stops itself
     parent = multiprocessing.parent_process()
     if parent is not None:
         threading.Thread(target=_wait_then_exit, args=(parent.sentinel,), daemon=True).start()

@@ -3,6 +3,7 @@ it used to print "Aborted!" (or its pool workers' tracebacks), exit 1 or die by 
 its crawl `running` for good. It stops within seconds, keeps what it read, closes its crawl partial
 with the reason, exits 3; a killed reparse's crawl is closed failed by the next reparse."""
 
+import contextlib
 import os
 import signal
 import sqlite3
@@ -169,3 +170,34 @@ def test_a_pool_worker_killed_mid_reparse_leaves_the_rest_to_the_reparse(crawled
 def _pool_workers(pid: int) -> list[int]:
     found = subprocess.run(["pgrep", "-P", str(pid)], capture_output=True, text=True).stdout.split()
     return [int(p) for p in found]
+
+
+def test_a_reparse_killed_alone_leaves_no_worker_holding_the_archive(crawled, tmp_path):
+    """kill -9 to the reparse only (not its group): its pool workers, which inherit the archive's lock, used
+    to live on and hold it, and every later writer was refused for ever (exit 75, naming the dead reparse)."""
+    db = _copy(crawled, tmp_path)
+    proc = _start_reparse(db)
+    wait_for(lambda: _reparse_running(db), 60)
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.communicate(timeout=60)
+    gone = lambda: (
+        not any(  # noqa: E731
+            p.isdigit() and os.path.exists(f"/proc/{p}/stat") and _group_of(p) == proc.pid for p in os.listdir("/proc")
+        )
+    )
+    try:
+        wait_for(gone, 30)
+    finally:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(proc.pid, signal.SIGKILL)  # what a failing run left: no orphan outlives the test
+    again = cli("reparse", "--db", db, "--crawl", "1", check=0)
+    assert again.returncode == 0, again.stdout + again.stderr
+    assert q(db, "SELECT status FROM crawls WHERE id = 2") == "failed"
+
+
+def _group_of(pid: str) -> int | None:
+    try:
+        with open(f"/proc/{pid}/stat") as stat:
+            return int(stat.read().rsplit(")", 1)[1].split()[2])
+    except (OSError, ValueError, IndexError):
+        return None
