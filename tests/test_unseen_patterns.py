@@ -269,3 +269,16 @@ def test_rows_whose_one_link_says_the_same_name_on_every_row_keep_it_as_their_ti
     assert [(e["title"], e["url"]) for e in entries] == [
         ("Regular Meeting", f"https://example.org/meeting/{i}") for i in range(1, 5)
     ]
+
+
+@pytest.mark.parametrize(
+    "teaser", ["The troop sells its cookies at the town hall.", "Notes by tcyiookieq and others.", "A fair on Friday."]
+)
+def test_an_entry_that_speaks_of_cookies_is_no_cookie_banner(teaser):
+    """A stranger's crawl lost an entry whose teaser held "ookie": any short block near a link mentioning
+    cookies was taken for a cookie banner. A banner says the site uses cookies, or links its policy."""
+    row = "<li><h3><a href='/n/{i}'>{title}</a></h3><p>{teaser}</p></li>"
+    titles = ["Girl Scout cookie sale opens at city hall", "Council approves the budget", "Library hours change"]
+    items = "".join(row.format(i=i, title=t, teaser=teaser) for i, t in enumerate(titles))
+    entries = _entries(f"<ul>{items}</ul>")
+    assert [e["title"] for e in entries] == titles

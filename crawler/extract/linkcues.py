@@ -3,6 +3,8 @@ sits in a cookie banner, names its record, and where it sits once bare emphasis 
 
 from __future__ import annotations
 
+import re
+
 from .html import text_of
 
 
@@ -21,6 +23,15 @@ _MAX_CAPTION_WORDS = 25
 _COOKIE_TEXT = "//text()[contains(., 'ookie')]/.."  # "cookie", "Cookies": one pass, no case folding
 # How far up, and over how much text, a cookie notice around a link is looked for.
 _COOKIE_LEVELS, _COOKIE_CHARS = 3, 400
+# A notice says that the site uses cookies and asks to accept them or links its policy, beside the link: a
+# title or teaser that only mentions cookies ("Girl Scout cookie sale opens") is no notice.
+_COOKIE_WORD = re.compile(r"\bcookies?\b", re.IGNORECASE)
+_NOTICE_WORDS = re.compile(
+    r"\b(?:use[sd]?|using|utilis|utiliz|usamos|usa|verwende|nutz|accept|akzept|acept|consent|zustimm|agree|"
+    r"privacy|datenschutz|confidentialit|privacidad|policy|politique|pol[ií]tica|richtlinie|settings|"
+    r"einstellungen|param[eè]tres|configuraci|preferences|got it|ok)",
+    re.IGNORECASE,
+)
 
 
 def cookie_notices(root) -> set:
@@ -36,6 +47,15 @@ def cookie_notices(root) -> set:
     return holders
 
 
+def _is_cookie_notice(text: str, link_text: str) -> bool:
+    """The block says the site uses cookies (or asks to accept them, or names their policy), in the words
+    beside the link or in a link that is itself about them ("Cookie settings")."""
+    if not (_COOKIE_WORD.search(text) and _NOTICE_WORDS.search(text)):
+        return False
+    beside = text.replace(link_text, " ", 1)
+    return bool(_COOKIE_WORD.search(beside) or _NOTICE_WORDS.search(link_text))
+
+
 def in_cookie_notice(a, holders: set) -> bool:
     """A link in a cookie banner ("We use cookies ... Learn more"): a short block around it speaks of cookies."""
     node = a
@@ -43,7 +63,11 @@ def in_cookie_notice(a, holders: set) -> bool:
         if node is None:
             return False
         if node in holders:
-            return len(text_of(node) or "") <= _COOKIE_CHARS
+            text = text_of(node) or ""
+            if len(text) > _COOKIE_CHARS:
+                return False
+            if _is_cookie_notice(text, text_of(a) or ""):
+                return True
         node = node.getparent()
     return False
 
