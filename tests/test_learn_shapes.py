@@ -317,3 +317,16 @@ def test_a_date_after_a_dash_at_the_end_of_the_title_is_the_date_not_the_title()
     assert [(e["title"], e["date_start"]) for e in entries] == [(t, f"2023-03-1{i}") for i, t in enumerate(TITLES)], (
         text
     )
+
+
+def test_an_example_given_with_its_date_at_the_edge_is_read_back_without_it():
+    """A stranger gave the title as shown, "Council Meeting - April 3, 2026": learn refused it ("does not read
+    example back"), the profile reading the title without its date."""
+    rows = "".join(
+        f'<div class="m"><h4><a href="/m/{i}">Council Meeting - April {i + 3}, 2026</a></h4><p>Agenda.</p></div>'
+        for i in range(4)
+    )
+    text, entries = read(page(rows), ["Council Meeting - April 3, 2026"])
+    assert [(e["title"], e["date_start"]) for e in entries] == [
+        ("Council Meeting", f"2026-04-0{i + 3}") for i in range(4)
+    ], text

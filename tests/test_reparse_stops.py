@@ -180,11 +180,10 @@ def test_a_reparse_killed_alone_leaves_no_worker_holding_the_archive(crawled, tm
     wait_for(lambda: _reparse_running(db), 60)
     os.kill(proc.pid, signal.SIGKILL)
     proc.communicate(timeout=60)
-    gone = lambda: (
-        not any(  # noqa: E731
-            p.isdigit() and os.path.exists(f"/proc/{p}/stat") and _group_of(p) == proc.pid for p in os.listdir("/proc")
-        )
-    )
+
+    def gone() -> bool:  # no process of its group is left
+        return not any(p.isdigit() and _group_of(p) == proc.pid for p in os.listdir("/proc"))
+
     try:
         wait_for(gone, 30)
     finally:

@@ -8,6 +8,7 @@ from datetime import datetime
 
 from ..origins import host
 from ..parsers.text import clean_text, guess_language, language_scores
+from .edge_dates import edge_date
 from .fields import _text_without, date_from_element, fill_entry, find_title, is_more_link
 from .generic import assign_groups, extract_generic
 from .html import decode_html, first, is_ancestor, machine_date, parse_html, select, text_of
@@ -17,7 +18,6 @@ from .raw import RawEntry, RawPage
 from .scoped import PerEntry, PerRun, entry_runs
 from .structured import reconcile as reconcile_structured
 from .structured import structured_items
-from .titles import edge_date
 
 _LANG_IN_URL = re.compile(r"lang--([a-z]{2})\b")
 

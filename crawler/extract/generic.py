@@ -17,6 +17,7 @@ from urllib.parse import urlsplit
 from ..parsers.datelines import date_in_line
 from ..parsers.groups import looks_like_group_heading
 from ..parsers.ids import host_of
+from .edge_dates import edge_date
 from .fields import fill_entry, find_title
 from .flat import flat_groups, is_break, wrap
 from .html import tag, text_of
@@ -35,7 +36,7 @@ from .records import (
     target,
     title_quality,
 )
-from .titles import HEADINGS, edge_date, is_generic_text, is_heading_like, title_of
+from .titles import HEADINGS, is_generic_text, is_heading_like, title_of
 
 _LISTS = {"ol", "ul", "dl", "table", "tbody"}
 # The most one record can score: a full title in a heading (2.5) and text beside it (2).

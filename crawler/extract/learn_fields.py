@@ -13,11 +13,11 @@ from ..parsers.datelines import date_in_line, yearless_date
 from ..parsers.dates import looks_like_date_line, parse_date
 from ..parsers.text import clean_text
 from .css_names import ancestor_names, compounds, stable_classes, valid
+from .edge_dates import edge_date
 from .fields import HEADINGS, date_from_element, is_more_link
 from .html import first, is_ancestor, select, tag, text_of
 from .learn import Block, could_be_title, follow, same_title
 from .pagination import is_next_link
-from .titles import edge_date
 
 _LEAF_TEXT = ("p", "div", "span", "dd", "td", "li", "section", "blockquote", "em", "small")
 

@@ -10,6 +10,7 @@ from datetime import UTC, datetime
 from ..parsers.ids import host_of
 from . import extract_page, page_language
 from .css_names import valid
+from .edge_dates import without_edge_date
 from .html import is_ancestor, parse_html, select
 from .learn import (
     Block,
@@ -173,7 +174,8 @@ def learn_profile(body: bytes | str, url: str, examples: list[str], page: str, w
     profile = profile_from_text(text, "learnt profile")
     check = extract_page(body, url, profile)
     titles = [e.title for e in check.entries] if check.extractor == profile.name else []
-    lost = [e for e in examples if not any(same_title(t, e) for t in titles)]
+    # An example given as shown, its date at the edge included, is read back without that date (titles.py).
+    lost = [e for e in examples if not any(same_title(t, e) or same_title(t, without_edge_date(e)) for t in titles)]
     if lost:
         raise LearnError(f'the learnt profile does not read example "{lost[0]}" back: give another example title')
     return Learned(text=text, profile=profile, selectors={k: v for k, v in selectors.items() if k != "flat"})

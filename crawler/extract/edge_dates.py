@@ -1,0 +1,93 @@
+"""A date at the edge of a title is the entry's date, not part of its title (issue 21): in a line or
+element of its own (<h3><small>06 Dec 2023</small><br/>Conference</h3>), or after a dash or bar
+("Committee Meeting – 4/8/2026"). Used by the generic extractor, the profile reader and `learn`."""
+
+from __future__ import annotations
+
+import re
+
+from ..parsers.datelines import date_in_line
+from .html import tag, text_of
+
+# Words of letters, for counting what an edge holds besides its date.
+_WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+
+
+def edge_date(el) -> tuple[str, str] | None:
+    """<h3><small>06 Dec 2023</small><br/>ACT Annual Conference 2024</h3>: a date in a line or
+    element of its own at the start or end of a title is the entry's date, not part of its title.
+    (title, date text), or None when the title holds no such date."""
+    if el is None:
+        return None
+    whole = text_of(el) or ""
+    if not len(el):
+        return _separated_edge_date(whole)
+    lines = [line for line in _br_lines(el) if line]
+    edges = []
+    if len(lines) > 1:
+        edges += [(lines[0], lines[1:]), (lines[-1], lines[:-1])]
+    kids = [c for c in el if tag(c) and text_of(c)]
+    if kids and not (el.text or "").strip():
+        edges.append((text_of(kids[0]), None))
+    if kids and not (kids[-1].tail or "").strip():
+        edges.append((text_of(kids[-1]), None))
+    for edge, rest in edges:
+        found = _date_edge(edge)
+        if not found:
+            continue
+        title = " ".join(rest) if rest is not None else whole.replace(edge, " ", 1)
+        title = " ".join(title.split()).strip(" |·•–—-:")
+        if title and date_in_line(title) != title:
+            return title, found
+    return _separated_edge_date(whole)
+
+
+def _date_edge(edge: str, label_words: int = 4) -> str | None:
+    """The date an edge of a title is: the date, a label and brackets at most ("( Release Date :12/10/2020 )"),
+    not a line holding one; never a bare year ("Annual Report - 2020" names its year)."""
+    found = date_in_line(edge)
+    if not found or found.strip().isdigit() or len(_WORD.findall(edge.replace(found, " "))) > label_words:
+        return None
+    return found
+
+
+# A dash or bar between spaces: "Committee Meeting – 4/8/2026", "12 May 2020 | Annual report".
+_EDGE_SEPARATOR = re.compile(r"\s+[|·•–—-]\s+")
+
+
+def without_edge_date(text: str) -> str:
+    """A title as the extractor keeps it: "Council Meeting - April 8, 2026" is "Council Meeting"."""
+    split = _separated_edge_date(text or "")
+    return split[0] if split else text
+
+
+def _separated_edge_date(text: str) -> tuple[str, str] | None:
+    """A date that opens or closes a title after a dash or bar is the entry's date, not part of the
+    title (issue 21). The longest date wins ("Forum – 12 - 14 May 2022" is a range); a date in the
+    middle ("Meeting – 5/12/2026 – via Zoom") stays in the title."""
+    cuts = list(_EDGE_SEPARATOR.finditer(text))
+    heads = [(text[: cut.start()], text[cut.end() :]) for cut in reversed(cuts)]  # the longest head first
+    tails = [(text[cut.end() :], text[: cut.start()]) for cut in cuts]  # the longest tail first
+    for edge, title in heads + tails:
+        found = _date_edge(edge, label_words=0)  # the date alone: "Meeting – 5/12/2026 – via Zoom" keeps it
+        title = title.strip(" |·•–—-:")
+        if found and title and date_in_line(title) != title:
+            return title, found
+    return None
+
+
+def _br_lines(el) -> list[str]:
+    """The text of an element cut at its <br>s (each line cleaned)."""
+    lines = [[]]
+
+    def read(node):
+        lines[-1].append(node.text or "")
+        for child in node:
+            if tag(child) == "br":
+                lines.append([])
+            elif tag(child):
+                read(child)
+            lines[-1].append(child.tail or "")
+
+    read(el)
+    return [" ".join("".join(parts).split()) for parts in lines]
