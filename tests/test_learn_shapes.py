@@ -330,3 +330,15 @@ def test_an_example_given_with_its_date_at_the_edge_is_read_back_without_it():
     assert [(e["title"], e["date_start"]) for e in entries] == [
         ("Council Meeting", f"2026-04-0{i + 3}") for i in range(4)
     ], text
+
+
+def test_an_example_given_without_the_date_its_heading_ends_in_is_found():
+    """The title as the profile reads it ("Council Meeting") was "not on the page" where every heading is
+    "Council Meeting - April 3, 2026": the date at a heading's edge is no part of the title."""
+    rows = "".join(
+        f'<div class="m"><h4><a href="/m/{i}">Board meeting {i} - April {i + 3}, 2026</a></h4></div>' for i in range(4)
+    )
+    text, entries = read(page(rows), ["Board meeting 1"])
+    assert [(e["title"], e["date_start"]) for e in entries] == [
+        (f"Board meeting {i}", f"2026-04-0{i + 3}") for i in range(4)
+    ], text

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from ..parsers.datelines import date_in_line
 from ..parsers.dates import looks_like_date_line
 from .css_names import shared_classes, stable_classes
+from .edge_dates import without_edge_date
 from .fields import HEADINGS, is_more_link
 from .html import INLINE, is_ancestor, text_of
 
@@ -85,6 +86,8 @@ def title_elements(root, example: str) -> list:
         if not score and len(el):
             # "JMM Report 2019<br><span>( Release Date :24/06/2020 )</span>": the title, a date beside it
             score = min(1, _matches(normal(_text_without_dates(el)), wanted))
+        if not score and normal(without_edge_date(raw)) == wanted:
+            score = 1  # "Council Meeting - April 8, 2026" for "Council Meeting": the date at its edge is no title
         if score:
             found[score].append(el)
     best = found[2] or found[1]
