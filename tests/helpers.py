@@ -8,6 +8,8 @@
 
 from __future__ import annotations
 
+import http.client
+import ipaddress
 import json
 import os
 import socket
@@ -15,7 +17,7 @@ import sqlite3
 import subprocess
 import sys
 import threading
-import urllib.request
+import urllib.parse
 from contextlib import contextmanager
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
@@ -186,9 +188,34 @@ def serving(db, host="127.0.0.1"):
         proc.stderr.close()
 
 
-def get(url: str):
-    with urllib.request.urlopen(url, timeout=30) as response:
-        return response.read().decode("utf-8")
+def local_request(url: str, method: str = "GET", data: bytes | None = None, headers=None, timeout: float = 30):
+    """(status, body) of a request to a test's own server on a loopback address; any other address is
+    refused, so no test reaches the internet. Error statuses are returned, not raised."""
+    parts = urllib.parse.urlsplit(url)
+    if parts.scheme != "http" or not _loopback(parts.hostname):
+        raise ValueError(f"tests fetch only from a loopback address: {url}")
+    conn = http.client.HTTPConnection(parts.hostname, parts.port or 80, timeout=timeout)
+    try:
+        conn.request(method, parts.path + (f"?{parts.query}" if parts.query else ""), body=data, headers=headers or {})
+        response = conn.getresponse()
+        return response.status, response.read().decode("utf-8", "replace")
+    finally:
+        conn.close()
+
+
+def _loopback(hostname: str | None) -> bool:
+    try:
+        return ipaddress.ip_address(hostname or "").is_loopback
+    except ValueError:  # a name (it would be resolved, perhaps on the internet): never
+        return False
+
+
+def get(url: str, timeout: float = 30) -> str:
+    """The body of a page a test's own server serves (loopback only); an error status fails the test."""
+    status, body = local_request(url, timeout=timeout)
+    if status >= 400:
+        raise AssertionError(f"{url}: HTTP {status}")
+    return body
 
 
 class Catcher(ThreadingHTTPServer):

@@ -8,17 +8,16 @@ import signal
 import socket
 import subprocess
 import sys
-import urllib.request
 
 from conftest import ROOT, cli
+from helpers import get
 
 from crawler.site_server import DEMO_LISTING_PATH
 
 
 def _listing(first_line: str) -> str:
     url = first_line.split(" on ", 1)[1].split(";", 1)[0]
-    with urllib.request.urlopen(url + DEMO_LISTING_PATH, timeout=5) as response:
-        return response.read().decode()
+    return get(url + DEMO_LISTING_PATH, timeout=5)
 
 
 def test_each_week_is_served_until_sigterm(tmp_path):

@@ -10,10 +10,9 @@ import shlex
 import signal
 import subprocess
 import sys
-import urllib.request
 
 from conftest import ROOT, wait_for
-from helpers import free_port
+from helpers import free_port, get, local_request
 
 TOUR_HEADING = "## A five-minute tour, offline"
 SITE_PORT, SERVE_PORT = "8800", "8001"  # as the README writes them
@@ -62,8 +61,7 @@ def serve_site(args: list[str], cwd) -> subprocess.Popen:
 
 def answers(url: str) -> bool:
     try:
-        with urllib.request.urlopen(url, timeout=5) as response:
-            return response.status == 200
+        return local_request(url, timeout=5)[0] == 200
     except OSError:
         return False
 
@@ -74,7 +72,7 @@ def browse(args: list[str], cwd) -> None:
     url = f"http://127.0.0.1:{args[args.index('--port') + 1]}/"
     wait_for(lambda: answers(url) or served.poll() is not None, seconds=120)
     assert served.poll() is None, served.communicate()
-    assert "tour" in urllib.request.urlopen(url, timeout=5).read().decode()
+    assert "tour" in get(url, timeout=5)
     stop(served)
 
 

@@ -2,6 +2,9 @@
 
 import socket
 
+import pytest
+from helpers import get, local_request
+
 from crawler.site_server import SiteServer
 
 
@@ -35,3 +38,14 @@ def test_serves_the_state_then_the_base(tmp_path):
         with socket.create_connection(("127.0.0.1", server.server_address[1])) as conn:
             conn.sendall(b"GET /b.htm HTTP/1.0\r\n\r\n")
             assert b"two" in conn.recv(4096) + conn.recv(4096)
+
+
+def test_the_tests_fetch_only_from_loopback_addresses(tmp_path):
+    """tests/helpers.local_request (behind get) is how a test reads a page: nothing off 127.0.0.0/8 or ::1."""
+    for url in ("http://example.org/", "https://127.0.0.1/", "http://10.0.0.1:8001/", "ftp://127.0.0.1/"):
+        with pytest.raises(ValueError, match="loopback"):
+            local_request(url)
+    (tmp_path / "a.htm").write_text("here")
+    with SiteServer(tmp_path) as server:
+        assert get(server.base_url + "/a.htm") == "here"
+        assert local_request(server.base_url + "/missing.htm")[0] == 404
