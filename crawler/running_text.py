@@ -13,11 +13,10 @@ import re
 
 import lxml.html
 
+from .extract.html import INLINE
+
 # Only small pages are looked at (a second parse of the page): a page of many entries is no About page.
 MAX_ENTRIES_LOOKED_AT = 10
-# Elements that sit inside a line of text; the first ancestor of a link that is none of these holds its line.
-_INLINE = {"a", "abbr", "b", "bdi", "cite", "code", "em", "font", "i", "mark", "q", "small", "span", "strong", "sub"}
-_INLINE |= {"sup", "time", "u"}
 # A sentence goes on around the link with at least this many words of its own.
 _MIN_WORDS_AROUND = 3
 _WORD = re.compile(r"\w+")
@@ -43,7 +42,7 @@ def links_in_running_text(text: str, hrefs: list[str | None]) -> int:
 def _in_sentence(anchor) -> bool:
     """Is the link part of a sentence in a paragraph: a word runs into it, or the sentence runs on after it?"""
     block = anchor.getparent()
-    while block is not None and block.tag in _INLINE:
+    while block is not None and block.tag in INLINE:  # the first ancestor that is no inline element holds its line
         block = block.getparent()
     if block is None or block.tag != "p":
         return False
