@@ -282,3 +282,16 @@ def test_an_entry_that_speaks_of_cookies_is_no_cookie_banner(teaser):
     items = "".join(row.format(i=i, title=t, teaser=teaser) for i, t in enumerate(titles))
     entries = _entries(f"<ul>{items}</ul>")
     assert [e["title"] for e in entries] == titles
+
+
+def test_a_huge_title_of_many_dashes_is_not_cut_at_every_dash(monkeypatch):
+    """A hostile title of thousands of " - " parts was cut at each one and every cut read as a possible date
+    (seconds a title, quadratic); only cuts near its edges, in a title of sensible length, are looked at."""
+    from crawler.extract import edge_dates
+
+    assert edge_dates.without_edge_date("Annual Conference on Wages - 12 May 2020") == "Annual Conference on Wages"
+    calls = []
+    read = edge_dates.date_in_line
+    monkeypatch.setattr(edge_dates, "date_in_line", lambda text: calls.append(text) or read(text))
+    assert edge_dates.without_edge_date(" - ".join(["word 12 May 2020"] * 3000)).startswith("word 12 May 2020 - ")
+    assert len(calls) <= 4

@@ -61,13 +61,21 @@ def without_edge_date(text: str) -> str:
     return split[0] if split else text
 
 
+# A date at an edge, ranges included ("Wednesday 12 - Friday 14 November 2022"), is no longer than this;
+# and a title longer than _MAX_TITLE_CHARS is not looked into.
+_MAX_EDGE_CHARS, _MAX_TITLE_CHARS = 60, 500
+
+
 def _separated_edge_date(text: str) -> tuple[str, str] | None:
     """A date that opens or closes a title after a dash or bar is the entry's date, not part of the
     title (issue 21). The longest date wins ("Forum – 12 - 14 May 2022" is a range); a date in the
     middle ("Meeting – 5/12/2026 – via Zoom") stays in the title."""
+    if len(text) > _MAX_TITLE_CHARS:
+        return None  # no title: a hostile or broken run of text, which is not cut up (quadratic)
     cuts = list(_EDGE_SEPARATOR.finditer(text))
-    heads = [(text[: cut.start()], text[cut.end() :]) for cut in reversed(cuts)]  # the longest head first
-    tails = [(text[cut.end() :], text[: cut.start()]) for cut in cuts]  # the longest tail first
+    heads = [(text[: c.start()], text[c.end() :]) for c in reversed(cuts) if c.start() <= _MAX_EDGE_CHARS]
+    tails = [(text[c.end() :], text[: c.start()]) for c in cuts if len(text) - c.end() <= _MAX_EDGE_CHARS]
+    # heads: the longest first; tails: the longest first
     for edge, title in heads + tails:
         found = _date_edge(edge, label_words=0)  # the date alone: "Meeting – 5/12/2026 – via Zoom" keeps it
         title = title.strip(" |·•–—-:")
