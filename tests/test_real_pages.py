@@ -22,22 +22,22 @@ _spec.loader.exec_module(accuracy)
 
 # Floors: what the generic extractor reaches on each part today, less a margin of about 2-3 points. Whoever
 # improves the extractor raises these (never lowers them to make a test pass).
-# Tuned part, 74 pages (61, and held-out batch A moved up and its misses fixed by rule, issue 21): 99.8%, 98.6%,
-# 99.6%, 98.4%, 99.9%, 99.8%, 99.0% (batch A as it came: 99.7%, 98.5%, 95.1%, 96.6%, 90.3%, 95.6%, 93.8%).
+# Tuned part, 87 pages (74, and held-out batch B moved up, its misses not yet fixed): 99.2%, 98.0%, 99.4%,
+# 98.2%, 97.8%, 97.9%, 98.1% (at 74 pages, before batch B joined: 99.8%, 98.6%, 99.6%, 98.4%, 99.9%, 99.8%, 99.0%).
 FLOORS = {
-    "micro_recall": 0.978,
-    "macro_recall": 0.965,
-    "micro_precision": 0.975,
-    "macro_precision": 0.964,
-    "title_accuracy": 0.979,
-    "macro_title_accuracy": 0.977,
-    "date_accuracy": 0.97,
+    "micro_recall": 0.972,
+    "macro_recall": 0.96,
+    "micro_precision": 0.974,
+    "macro_precision": 0.962,
+    "title_accuracy": 0.958,
+    "macro_title_accuracy": 0.959,
+    "date_accuracy": 0.961,
 }
 # The held-out part says what users see on pages nobody tuned for. Batch B (13 pages: en, fr, de, it, nl, pt;
 # 157 entries), labelled from the HTML alone, measured once at 08:45 on 2026-12-06 after the last extractor
 # change: recall 92.4% (94.5% per page), precision 96.7% (96.7%), titles 70.3% (87.3% per page), dates 79.3%.
 # Floors are those less about 2-3 points; a page looked at to fix what it showed moves up to the tuned part.
-HELDOUT_PAGES = 12
+HELDOUT_PAGES = 0  # 12 once the next fresh held-out part (batch C) is in: batch B was moved up to be looked at
 HELDOUT_FLOORS = {
     "micro_recall": 0.90,
     "macro_recall": 0.92,
