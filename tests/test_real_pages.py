@@ -38,7 +38,7 @@ FLOORS = {
 # change: recall 92.4% (94.5% per page), precision 96.7% (96.7%), titles 70.3% (87.3% per page), dates 79.3%.
 # Floors are those less about 2-3 points; a page looked at to fix what it showed moves up to the tuned part.
 # Batch C (in heldout/ now, labelled from the HTML alone on 2026-12-06) is not yet measured: these floors are batch B's.
-HELDOUT_PAGES = 14
+HELDOUT_PAGES = 15
 HELDOUT_FLOORS = {
     "micro_recall": 0.90,
     "macro_recall": 0.92,
