@@ -53,7 +53,9 @@ def _blocks(root, examples: list[str]) -> tuple[Block, list]:
             f'example "{examples[0]}" is on the page but in no list: nothing around it repeats '
             "(give the title of an entry of the list you want)"
         )
-    options.sort(key=lambda b: (_in_carousel(b.node), _in_sidebar(b), -len(b.members)))
+    # The list whose entries repeat the example (every row of a committee's meetings named alike)
+    # before a menu or list that holds it once; then content before a slider or a sidebar, the longest.
+    options.sort(key=lambda b: (_in_carousel(b.node), _in_sidebar(b), -_occurrences(b, located[0]), -len(b.members)))
     for block in options:
         if _holds_all(block, located[1:]):
             return entries_before_links(root, block) or block, located
@@ -92,6 +94,11 @@ def _in_sidebar(block: Block) -> bool:
 # A theme's sidebar boxes: "widget-area", "widget_recent_entries" (a bare "widget" can hold the posts: Blogger).
 _SIDEBAR = re.compile(r"sidebar|footer|\baside\b|(?:^|\s)widget(?:-area|_)", re.IGNORECASE)
 _SIDEBAR_LEVELS = 6
+
+
+def _occurrences(block: Block, titles: list) -> int:
+    """How many of the block's members hold a place of the example."""
+    return sum(1 for m in block.members if any(is_ancestor(m, t) for t in titles))
 
 
 def _holds_all(block: Block, located: list) -> bool:
