@@ -17,3 +17,19 @@ def test_rows_all_named_as_the_example_beat_a_longer_menu_naming_it_once():
     text, entries = read(html.replace('lang="en"', 'lang="en-US"'), ["Board of Aldermen"])
     assert [e["url"] for e in entries] == [f"https://example.org/m/{i}" for i in range(len(ISO))], text
     assert [e["date_start"] for e in entries] == ISO, text
+
+
+def test_a_date_shown_on_the_first_row_of_its_day_only_carries_down_to_the_rows_after_it():
+    days = ["9/27/2022", "", "", "9/20/2022", "", "9/13/2022"]
+    rows = "".join(
+        f'<div class="row"><div class="two"><p class="{"date" if day else "gap"}">'
+        f"{f'<strong>{day}</strong>' if day else ''}&nbsp;</p></div>"
+        f'<div class="ten"><p class="name">Meeting of the council number {i}</p>'
+        f'<p><a class="btn" href="/m/{i}">Agenda</a></p></div></div>'
+        for i, day in enumerate(days)
+    )
+    html = page(f'<div class="border">{rows}</div>').replace('lang="en"', 'lang="en-US"')
+    text, entries = read(html, ["Meeting of the council number 0"])
+    want = ["2022-09-27"] * 3 + ["2022-09-20"] * 2 + ["2022-09-13"]
+    assert [e["date_start"] for e in entries] == want, text
+    assert [e["title"] for e in entries] == [f"Meeting of the council number {i}" for i in range(6)], text

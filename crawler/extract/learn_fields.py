@@ -169,6 +169,50 @@ def date_selector(block: Block, languages=None) -> str | None:
     return best if best_count >= enough else None
 
 
+def carried_date_selector(block: Block, languages=None) -> str | None:
+    """A date shown on the first row of each day only, the rows after it leaving that cell blank
+    (the day's date carries down): the selector of that date (see carries_down)."""
+    if block.flat:
+        return None
+    runs = list(block.runs.values())
+    for run in runs[: _DATE_RUNS_TRIED + 1]:
+        for el in _date_elements(block, run, languages):
+            for selector in candidates(el, run[0]):
+                if first_in(run, selector) is el and carries_down(block, selector, languages):
+                    return selector
+    return None
+
+
+def carries_down(block: Block, selector: str, languages=None) -> bool:
+    """The selector reads a date in the first row and in some rows after it, and every row without
+    one has a blank cell where the date stands in the others: the date above is its date."""
+    runs = list(block.runs.values())
+    hits = [first_in(r, selector) for r in runs]
+    shown = [h for h in hits if h is not None]
+    if block.flat or hits[0] is None or not 2 <= len(shown) < len(runs):
+        return False
+    if not all(_is_date(h, languages) for h in shown):
+        return False
+    cell = _cell_of(runs[0][0], hits[0])
+    return all(_blank_cell(r[0], cell) for r, h in zip(runs, hits, strict=True) if h is None)
+
+
+def _cell_of(node, el):
+    """The child of `node` that holds `el` (its column in a row)."""
+    while el is not None and el.getparent() is not node:
+        el = el.getparent()
+    return el
+
+
+def _blank_cell(node, cell) -> bool:
+    """The row's child at the cell's place, of its tag, shows no text."""
+    if cell is None:
+        return False
+    place = [c for c in cell.getparent() if isinstance(c.tag, str)].index(cell)
+    kids = [c for c in node if isinstance(c.tag, str)]
+    return place < len(kids) and kids[place].tag == cell.tag and not (text_of(kids[place]) or "").strip()
+
+
 _DATE_RUNS_TRIED = 3  # blocks looked at for the date element when the example's shows none
 _MAX_DATE_LINE = 80  # a date line, not a paragraph that mentions a date
 

@@ -21,7 +21,16 @@ from .learn import (
     title_elements,
 )
 from .learn_entry import entry_selector
-from .learn_fields import date_selector, description_selector, first_in, image_selector, next_selector, title_selector
+from .learn_fields import (
+    carried_date_selector,
+    carries_down,
+    date_selector,
+    description_selector,
+    first_in,
+    image_selector,
+    next_selector,
+    title_selector,
+)
 from .learn_flat import make_flat
 from .learn_more import continuation_selector, entries_before_links, lead_block, lead_selector
 from .pagination import find_page_links
@@ -123,9 +132,11 @@ def learn_selectors(root, url: str, examples: list[str]) -> dict[str, str]:
     title = title_selector(block)
     if title:
         selectors["title"] = title
-    date = date_selector(block, languages)
+    date = date_selector(block, languages) or carried_date_selector(block, languages)
     if date:
         selectors["date"] = date
+        if "," not in selectors["entry"] and carries_down(block, date, languages):
+            selectors["group"] = f"{selectors['entry']} {date}"  # shown on a day's first row only: its heading
     taken = [block.title] + [first_in(block.runs[block.node], date)] if date else [block.title]
     description = description_selector(block, [t for t in taken if t is not None])
     if description:
