@@ -2,7 +2,7 @@
 alike, a name in plain text beside an affordance link, a date in a column of its own, a date opening
 the heading."""
 
-from synthetic import ISO, page, read
+from synthetic import ISO, TITLES, page, read
 
 
 def test_rows_all_named_as_the_example_beat_a_longer_menu_naming_it_once():
@@ -33,3 +33,16 @@ def test_a_date_shown_on_the_first_row_of_its_day_only_carries_down_to_the_rows_
     want = ["2022-09-27"] * 3 + ["2022-09-20"] * 2 + ["2022-09-13"]
     assert [e["date_start"] for e in entries] == want, text
     assert [e["title"] for e in entries] == [f"Meeting of the council number {i}" for i in range(6)], text
+
+
+def test_a_date_opening_the_heading_is_the_date_over_the_posts_date_box():
+    boxes = ["Oct 9 2023", "Oct 4 2023", "Sep 22 2023", "Sep 20 2023"]
+    heads = ["09/10/2023 – ", "26/09/2023 – ", "", "20/09/2023 – "]
+    posts = "".join(
+        f'<div class="post"><p class="post-date">{box}</p><h2 class="post-title"><a href="/p/{i}">{head}{t}</a></h2>'
+        "<p>A few words about this post, long enough to be read as prose.</p></div>"
+        for i, (box, head, t) in enumerate(zip(boxes, heads, TITLES, strict=True))
+    )
+    text, entries = read(page(posts).replace('lang="en"', 'lang="it"'), [TITLES[0]])
+    assert [e["title"] for e in entries] == TITLES, text
+    assert [e["date_start"] for e in entries] == ["2023-10-09", "2023-09-26", "2023-09-22", "2023-09-20"], text

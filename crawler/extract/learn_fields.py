@@ -89,6 +89,17 @@ def title_selector(block: Block) -> str | None:
     return None
 
 
+def titles_open_or_close_on_dates(block: Block, selector: str | None) -> bool:
+    """Titles that open or close on a date after a dash or bar, in half the blocks or more
+    ("26/09/2020 – First national day"): that date is the entry's date (the profile reader takes
+    it when no date selector is given), and a title without one falls back to the block's date."""
+    if not selector:
+        return False
+    runs = list(block.runs.values())
+    dated = sum(1 for run in runs if edge_date(_link_of(first_in(run, selector))))
+    return dated >= max(2, len(runs) / 2)
+
+
 def _reads_title(el, dated_titles: bool) -> bool:
     if dated_titles:
         return bool(text_of(el)) and not is_more_link(text_of(el))

@@ -30,6 +30,7 @@ from .learn_fields import (
     image_selector,
     next_selector,
     title_selector,
+    titles_open_or_close_on_dates,
 )
 from .learn_flat import make_flat
 from .learn_more import continuation_selector, entries_before_links, lead_block, lead_selector
@@ -133,6 +134,8 @@ def learn_selectors(root, url: str, examples: list[str]) -> dict[str, str]:
     if title:
         selectors["title"] = title
     date = date_selector(block, languages) or carried_date_selector(block, languages)
+    if date and date != title and titles_open_or_close_on_dates(block, title):
+        date = None  # a title's edge date is its entry's date: another date selector would hide it
     if date:
         selectors["date"] = date
         if "," not in selectors["entry"] and carries_down(block, date, languages):
