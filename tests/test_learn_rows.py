@@ -46,3 +46,23 @@ def test_a_date_opening_the_heading_is_the_date_over_the_posts_date_box():
     text, entries = read(page(posts).replace('lang="en"', 'lang="it"'), [TITLES[0]])
     assert [e["title"] for e in entries] == TITLES, text
     assert [e["date_start"] for e in entries] == ["2023-10-09", "2023-09-26", "2023-09-22", "2023-09-20"], text
+
+
+def test_a_name_in_plain_text_whose_only_link_is_a_pointer_is_found_in_its_list():
+    from crawler.extract.html import parse_html
+    from crawler.extract.learn_site import learn_selectors
+
+    menu = '<ul class="menu"><li><a href="/v">Vacancies</a></li><li><a href="/t">Tenders</a></li></ul>'
+    items = "".join(
+        f'<li> Upload Date: {iso[8:]}/{iso[5:7]}/{iso[:4]} <br>{t}<img src="new.gif">'
+        f' <a href="/d/{i}.pdf">... Read</a></li>'
+        for i, (t, iso) in enumerate(zip(TITLES, ISO, strict=True))
+    )
+    items += '<li> Vacancies <a href="/d/v.html">Read</a></li>'
+    html = page(f'{menu}<div id="news"><ul>{items}</ul></div>')
+    for example in (TITLES[1], "Vacancies"):  # the name with a date line before it; a name the menu has too
+        selectors = learn_selectors(
+            parse_html(html, base_url="https://example.org/"), "https://example.org/", [example]
+        )
+        assert selectors["entry"] == "div#news li", (example, selectors)
+        assert "title" not in selectors  # the name has no element of its own: read by content
