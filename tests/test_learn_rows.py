@@ -2,7 +2,7 @@
 alike, a name in plain text beside an affordance link, a date in a column of its own, a date opening
 the heading."""
 
-from synthetic import ISO, TITLES, page, read
+from synthetic import DATES, ISO, TITLES, page, read
 
 
 def test_rows_all_named_as_the_example_beat_a_longer_menu_naming_it_once():
@@ -66,3 +66,15 @@ def test_a_name_in_plain_text_whose_only_link_is_a_pointer_is_found_in_its_list(
         )
         assert selectors["entry"] == "div#news li", (example, selectors)
         assert "title" not in selectors  # the name has no element of its own: read by content
+
+
+def test_a_month_closing_the_heading_does_not_hide_the_posts_own_day():
+    months = ["March 2023", "February 2023", "January 2023", "December 2022"]
+    posts = "".join(
+        f'<div class="post"><p class="post-date">{d}</p>'
+        f'<h2 class="post-title"><a href="/p/{i}">{t} – {m}</a></h2>'
+        "<p>A few words about this post, long enough to be read as prose.</p></div>"
+        for i, (d, t, m) in enumerate(zip(DATES, TITLES, months, strict=True))
+    )
+    text, entries = read(page(posts), [TITLES[0]])
+    assert [e["date_start"] for e in entries] == ISO, text  # the day, not the month the title names

@@ -89,14 +89,19 @@ def title_selector(block: Block) -> str | None:
     return None
 
 
-def titles_open_or_close_on_dates(block: Block, selector: str | None) -> bool:
-    """Titles that open or close on a date after a dash or bar, in half the blocks or more
+def titles_open_or_close_on_dates(block: Block, selector: str | None, languages=None) -> bool:
+    """Titles that open or close on a day after a dash or bar, in half the blocks or more
     ("26/09/2020 – First national day"): that date is the entry's date (the profile reader takes
-    it when no date selector is given), and a title without one falls back to the block's date."""
+    it when no date selector is given), and a title without one falls back to the block's date.
+    A year ("2019 – Annual report") is no finer than a posting date beside it: not counted."""
     if not selector:
         return False
     runs = list(block.runs.values())
-    dated = sum(1 for run in runs if edge_date(_link_of(first_in(run, selector))))
+    dated = 0
+    for run in runs:
+        split = edge_date(_link_of(first_in(run, selector)))
+        when = parse_date(split[1], languages) if split else None
+        dated += when is not None and when.precision == "day"
     return dated >= max(2, len(runs) / 2)
 
 

@@ -134,7 +134,7 @@ def learn_selectors(root, url: str, examples: list[str]) -> dict[str, str]:
     if title:
         selectors["title"] = title
     date = date_selector(block, languages) or carried_date_selector(block, languages)
-    if date and date != title and titles_open_or_close_on_dates(block, title):
+    if date and date != title and titles_open_or_close_on_dates(block, title, languages):
         date = None  # a title's edge date is its entry's date: another date selector would hide it
     if date:
         selectors["date"] = date
