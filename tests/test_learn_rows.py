@@ -78,3 +78,38 @@ def test_a_month_closing_the_heading_does_not_hide_the_posts_own_day():
     )
     text, entries = read(page(posts), [TITLES[0]])
     assert [e["date_start"] for e in entries] == ISO, text  # the day, not the month the title names
+
+
+def test_a_calendar_day_holding_two_meetings_is_a_group_not_one_entry():
+    def day(items: list) -> str:
+        inner = "".join(f'<div class="item"><div class="title"><a href="/m/{n}">{t}</a></div></div>' for n, t in items)
+        return f'<td class="day"><div class="inner">{inner or "&nbsp;"}</div></td>'
+
+    week1 = day([(0, TITLES[0])]) + day([]) + day([(1, TITLES[1])])
+    week2 = day([]) + day([(2, TITLES[2]), (3, TITLES[3])]) + day([])
+    html = page(f'<table class="calendar"><tr class="week">{week1}</tr><tr class="week">{week2}</tr></table>')
+    text, entries = read(html, [TITLES[0]])
+    assert [e["title"] for e in entries] == TITLES, text
+
+
+def test_a_name_in_an_unnamed_cell_beside_a_date_link_is_the_title():
+    rows = "".join(
+        f'<tr><td><a href="/m/{i}">{d}</a></td><td>{t}</td></tr>'
+        for i, (t, d) in enumerate(zip(TITLES, DATES, strict=True))
+    )
+    text, entries = read(page(f"<table>{rows}</table>"), [TITLES[0]])
+    assert 'title = "td:nth-of-type(2)"' in text
+    assert [(e["title"], e["url"], e["date_start"]) for e in entries] == [
+        (t, f"https://example.org/m/{i}", iso) for i, (t, iso) in enumerate(zip(TITLES, ISO, strict=True))
+    ], text
+
+
+def test_the_example_in_a_longer_site_menu_and_in_the_list_picks_the_list():
+    links = "".join(f'<li><a href="/s/{n}">Section number {n}</a></li>' for n in range(8))
+    menu = f'<div id="topmenus"><ul><li><a href="/p/0">{TITLES[0]}</a></li>{links}</ul></div>'
+    posts = "".join(
+        f'<li><a href="/p/{i}">{t}</a> <span class="d">{d}</span></li>'
+        for i, (t, d) in enumerate(zip(TITLES, DATES, strict=True))
+    )
+    text, entries = read(page(f'{menu}<div class="news"><ul>{posts}</ul></div>'), [TITLES[0]])
+    assert [e["title"] for e in entries] == TITLES, text

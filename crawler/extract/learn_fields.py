@@ -54,7 +54,17 @@ def candidates(target, stop) -> list[str]:
         if anc.tag in HEADINGS:
             headings.append(f"{anc.tag} {target.tag}")
     tail = " > ".join(path)
-    return [s for s in dict.fromkeys([*own, *named, *headings[:1], target.tag, tail]) if valid(s)]
+    return [s for s in dict.fromkeys([*own, *named, *headings[:1], target.tag, tail, *_by_rank(target)]) if valid(s)]
+
+
+def _by_rank(target) -> list[str]:
+    """The target by its rank among its siblings of its tag, last resort for cells alike ("td:nth-of-type(2)":
+    the name beside a date link, in a row of unnamed cells)."""
+    parent = target.getparent()
+    if target.tag not in ("td", "th") or parent is None:
+        return []  # a table's columns keep their rank from row to row; a post's 13th link does not
+    alike = [s for s in parent if s.tag == target.tag]
+    return [f"{target.tag}:nth-of-type({alike.index(target) + 1})"] if len(alike) > 1 else []
 
 
 def _link_of(el):

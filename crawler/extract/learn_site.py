@@ -33,7 +33,7 @@ from .learn_fields import (
     titles_open_or_close_on_dates,
 )
 from .learn_flat import make_flat
-from .learn_more import continuation_selector, entries_before_links, lead_block, lead_selector
+from .learn_more import continuation_selector, entries_before_links, entries_of_groups, lead_block, lead_selector
 from .pagination import find_page_links
 from .profiles import Profile, profile_from_text
 
@@ -56,7 +56,7 @@ def _blocks(root, examples: list[str]) -> tuple[Block, list]:
         if not found:
             raise LearnError(f'example "{example}" is not on the page (compared ignoring case and spacing)')
         located.append(found)
-    options = [b for b in map(find_block, located[0]) if b is not None]
+    options = [entries_of_groups(b) for b in map(find_block, located[0]) if b is not None]
     options = options or [b for b in map(lead_block, located[0]) if b is not None]
     if not options:
         raise LearnError(
@@ -98,11 +98,19 @@ def _in_sidebar(block: Block) -> bool:
     around = [
         a for a in [block.node, *list(block.node.iterancestors())[:_SIDEBAR_LEVELS]] if a.tag not in ("body", "html")
     ]
-    return any(el.tag in ("aside", "footer") or _SIDEBAR.search(el.get("class") or "") for el in around)
+    return any(
+        el.tag in ("aside", "footer", "nav")
+        or el.get("role") == "navigation"
+        or _SIDEBAR.search(el.get("class") or "")
+        or _MENU.search(f"{el.get('class') or ''} {el.get('id') or ''}")
+        for el in around
+    )
 
 
 # A theme's sidebar boxes: "widget-area", "widget_recent_entries" (a bare "widget" can hold the posts: Blogger).
 _SIDEBAR = re.compile(r"sidebar|footer|\baside\b|(?:^|\s)widget(?:-area|_)", re.IGNORECASE)
+# The site's menus ("topmenus", "megamenu_column", "navbar"): the example's name there is a link to its page.
+_MENU = re.compile(r"menu|\bnav(?:bar|igation)?\b", re.IGNORECASE)
 _SIDEBAR_LEVELS = 6
 
 
