@@ -36,6 +36,7 @@ from .learn_flat import make_flat
 from .learn_more import continuation_selector, entries_before_links, entries_of_groups, lead_block, lead_selector
 from .pagination import find_page_links
 from .profiles import Profile, profile_from_text
+from .titles import is_generic_text
 
 # The first line of every profile `learn` writes: how `-o` knows a file it may replace.
 MARK = "# Site profile written by `listing-archive learn`"
@@ -205,6 +206,11 @@ def learn_profile(body: bytes | str, url: str, examples: list[str], page: str, w
     titles = [e.title for e in check.entries] if check.extractor == profile.name else []
     # An example given as shown, its date at the edge included, is read back without that date (titles.py).
     lost = [e for e in examples if not any(same_title(t, e) or same_title(t, without_edge_date(e)) for t in titles)]
+    if lost and titles and all(is_generic_text(t) for t in titles):
+        raise LearnError(
+            f'example "{lost[0]}" is the plain text of its entry, whose only link is a pointer ("{titles[0]}"): '
+            "a profile cannot name such a title; read the page without --profile (the generic extractor)"
+        )
     if lost:
         raise LearnError(f'the learnt profile does not read example "{lost[0]}" back: give another example title')
     return Learned(text=text, profile=profile, selectors={k: v for k, v in selectors.items() if k != "flat"})
