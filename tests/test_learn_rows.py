@@ -119,3 +119,15 @@ def test_the_example_in_a_longer_site_menu_and_in_the_list_picks_the_list():
     )
     text, entries = read(page(f'{menu}<div class="news"><ul>{posts}</ul></div>'), [TITLES[0]])
     assert [e["title"] for e in entries] == TITLES, text
+
+
+def test_a_date_cell_spanning_the_rows_of_its_day_is_their_date():
+    rows = (
+        '<tr><td class="day" rowspan="2">March 12, 2023</td><td><a href="/m/0">Meeting one of the day</a></td></tr>'
+        '<tr><td><a href="/m/1">Meeting two of the day</a></td></tr>'
+        '<tr><td class="day">January 20, 2023</td><td><a href="/m/2">Meeting three of the day</a></td></tr>'
+        '<tr><td class="day" rowspan="2">January 5, 2023</td><td><a href="/m/3">Meeting four of the day</a></td></tr>'
+        '<tr><td><a href="/m/4">Meeting five of the day</a></td></tr>'
+    )
+    text, entries = read(page(f'<table class="meetings">{rows}</table>'), ["Meeting one of the day"])
+    assert [e["date_start"] for e in entries] == ["2023-03-12"] * 2 + ["2023-01-20"] + ["2023-01-05"] * 2, text

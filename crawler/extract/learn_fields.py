@@ -211,7 +211,8 @@ def carried_date_selector(block: Block, languages=None) -> str | None:
 
 def carries_down(block: Block, selector: str, languages=None) -> bool:
     """The selector reads a date in the first row and in some rows after it, and every row without
-    one has a blank cell where the date stands in the others: the date above is its date."""
+    one has a blank cell where the date stands in the others, or lies under a date cell spanning
+    rows (`<td rowspan="3">`): the date above is its date."""
     runs = list(block.runs.values())
     hits = [first_in(r, selector) for r in runs]
     shown = [h for h in hits if h is not None]
@@ -219,8 +220,16 @@ def carries_down(block: Block, selector: str, languages=None) -> bool:
         return False
     if not all(_is_date(h, languages) for h in shown):
         return False
-    cell = _cell_of(runs[0][0], hits[0])
-    return all(_blank_cell(r[0], cell) for r, h in zip(runs, hits, strict=True) if h is None)
+    cell, spanned = _cell_of(runs[0][0], hits[0]), 0
+    for run, hit in zip(runs, hits, strict=True):
+        if hit is not None:
+            span = _cell_of(run[0], hit)
+            spanned = int(span.get("rowspan") or 1) - 1 if span is not None and span.get("rowspan", "").isdigit() else 0
+        elif spanned > 0:
+            spanned -= 1
+        elif not _blank_cell(run[0], cell):
+            return False
+    return True
 
 
 def _cell_of(node, el):
