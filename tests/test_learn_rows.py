@@ -3,7 +3,8 @@ alike, a name in plain text beside an affordance link, a date in a column of its
 the heading."""
 
 import pytest
-from synthetic import DATES, ISO, TITLES, page, read
+from conftest import cli
+from synthetic import DATES, ISO, TITLES, URL, page, read
 
 from crawler.extract.learn import LearnError
 
@@ -22,7 +23,7 @@ def test_rows_all_named_as_the_example_beat_a_longer_menu_naming_it_once():
     assert [e["date_start"] for e in entries] == ISO, text
 
 
-def test_a_date_shown_on_the_first_row_of_its_day_only_carries_down_to_the_rows_after_it():
+def carried_rows() -> str:
     days = ["9/27/2022", "", "", "9/20/2022", "", "9/13/2022"]
     rows = "".join(
         f'<div class="row"><div class="two"><p class="{"date" if day else "gap"}">'
@@ -31,11 +32,19 @@ def test_a_date_shown_on_the_first_row_of_its_day_only_carries_down_to_the_rows_
         f'<p><a class="btn" href="/m/{i}">Agenda</a></p></div></div>'
         for i, day in enumerate(days)
     )
-    html = page(f'<div class="border">{rows}</div>').replace('lang="en"', 'lang="en-US"')
-    text, entries = read(html, ["Meeting of the council number 0"])
+    return page(f'<div class="border">{rows}</div>').replace('lang="en"', 'lang="en-US"')
+
+
+def test_a_date_shown_on_the_first_row_of_its_day_only_carries_down_to_the_rows_after_it(tmp_path):
+    text, entries = read(carried_rows(), ["Meeting of the council number 0"])
     want = ["2022-09-27"] * 3 + ["2022-09-20"] * 2 + ["2022-09-13"]
     assert [e["date_start"] for e in entries] == want, text
     assert [e["title"] for e in entries] == [f"Meeting of the council number {i}" for i in range(6)], text
+    # learn's listing numbers the entries in page order, not by their place under each day's heading
+    (tmp_path / "page.html").write_text(carried_rows())
+    args = ("learn", tmp_path / "page.html", "--url", URL, "--example", "Meeting of the council number 0")
+    shown = cli(*args, "-o", tmp_path / "site.toml", check=0).stdout
+    assert [line.split(".")[0].strip() for line in shown.splitlines() if "Meeting of" in line] == list("123456")
 
 
 def test_a_date_opening_the_heading_is_the_date_over_the_posts_date_box():
