@@ -122,11 +122,12 @@ def _show(selectors: dict, entries: list[dict], target: Path) -> None:
 
     click.echo(f"wrote {target}: " + ", ".join(f"{k} = {v!r}" for k, v in terminal_clean(selectors).items()))
     click.echo(f"the profile reads {len(entries)} entries on this page; the first {min(SHOWN, len(entries))}:")
-    for e in terminal_clean(entries[:SHOWN]):
+    # Numbered in page order: an entry's position restarts under each group heading (a day's rows).
+    for number, e in enumerate(terminal_clean(entries[:SHOWN]), 1):
         when = e.get("date_start") or "-"
         if e.get("date_end") and e["date_end"] != e.get("date_start"):
             when += f"..{e['date_end']}"
-        click.echo(f"{e.get('position') or '':>3}. {when:<22} {e.get('title')}")
+        click.echo(f"{number:>3}. {when:<22} {e.get('title')}")
         click.echo(f"     {e.get('url') or '(no link)'}")
     click.echo(f"check them, then: listing-archive crawl listing --profile {target} --start-url URL")
 

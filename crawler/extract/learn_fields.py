@@ -54,7 +54,17 @@ def candidates(target, stop) -> list[str]:
         if anc.tag in HEADINGS:
             headings.append(f"{anc.tag} {target.tag}")
     tail = " > ".join(path)
-    return [s for s in dict.fromkeys([*own, *named, *headings[:1], target.tag, tail]) if valid(s)]
+    return [s for s in dict.fromkeys([*own, *named, *headings[:1], target.tag, tail, *_by_rank(target)]) if valid(s)]
+
+
+def _by_rank(target) -> list[str]:
+    """The target by its rank among its siblings of its tag, last resort for cells alike ("td:nth-of-type(2)":
+    the name beside a date link, in a row of unnamed cells)."""
+    parent = target.getparent()
+    if target.tag not in ("td", "th") or parent is None:
+        return []  # a table's columns keep their rank from row to row; a post's 13th link does not
+    alike = [s for s in parent if s.tag == target.tag]
+    return [f"{target.tag}:nth-of-type({alike.index(target) + 1})"] if len(alike) > 1 else []
 
 
 def _link_of(el):
@@ -87,6 +97,22 @@ def title_selector(block: Block) -> str | None:
         if good >= 0.9 * len(runs):
             return selector
     return None
+
+
+def titles_open_or_close_on_dates(block: Block, selector: str | None, languages=None) -> bool:
+    """Titles that open or close on a day after a dash or bar, in half the blocks or more
+    ("26/09/2020 – First national day"): that date is the entry's date (the profile reader takes
+    it when no date selector is given), and a title without one falls back to the block's date.
+    A year ("2019 – Annual report") is no finer than a posting date beside it: not counted."""
+    if not selector:
+        return False
+    runs = list(block.runs.values())
+    dated = 0
+    for run in runs:
+        split = edge_date(_link_of(first_in(run, selector)))
+        when = parse_date(split[1], languages) if split else None
+        dated += when is not None and when.precision == "day"
+    return dated >= max(2, len(runs) / 2)
 
 
 def _reads_title(el, dated_titles: bool) -> bool:
@@ -167,6 +193,59 @@ def date_selector(block: Block, languages=None) -> str | None:
         if best_count >= enough:
             break  # the example's block (else the next that is like the rest) says where the date is
     return best if best_count >= enough else None
+
+
+def carried_date_selector(block: Block, languages=None) -> str | None:
+    """A date shown on the first row of each day only, the rows after it leaving that cell blank
+    (the day's date carries down): the selector of that date (see carries_down)."""
+    if block.flat:
+        return None
+    runs = list(block.runs.values())
+    for run in runs[: _DATE_RUNS_TRIED + 1]:
+        for el in _date_elements(block, run, languages):
+            for selector in candidates(el, run[0]):
+                if first_in(run, selector) is el and carries_down(block, selector, languages):
+                    return selector
+    return None
+
+
+def carries_down(block: Block, selector: str, languages=None) -> bool:
+    """The selector reads a date in the first row and in some rows after it, and every row without
+    one has a blank cell where the date stands in the others, or lies under a date cell spanning
+    rows (`<td rowspan="3">`): the date above is its date."""
+    runs = list(block.runs.values())
+    hits = [first_in(r, selector) for r in runs]
+    shown = [h for h in hits if h is not None]
+    if block.flat or hits[0] is None or not 2 <= len(shown) < len(runs):
+        return False
+    if not all(_is_date(h, languages) for h in shown):
+        return False
+    cell, spanned = _cell_of(runs[0][0], hits[0]), 0
+    for run, hit in zip(runs, hits, strict=True):
+        if hit is not None:
+            span = _cell_of(run[0], hit)
+            spanned = int(span.get("rowspan") or 1) - 1 if span is not None and span.get("rowspan", "").isdigit() else 0
+        elif spanned > 0:
+            spanned -= 1
+        elif not _blank_cell(run[0], cell):
+            return False
+    return True
+
+
+def _cell_of(node, el):
+    """The child of `node` that holds `el` (its column in a row)."""
+    while el is not None and el.getparent() is not node:
+        el = el.getparent()
+    return el
+
+
+def _blank_cell(node, cell) -> bool:
+    """The row's child at the cell's place, of its tag, shows no text."""
+    if cell is None:
+        return False
+    place = [c for c in cell.getparent() if isinstance(c.tag, str)].index(cell)
+    kids = [c for c in node if isinstance(c.tag, str)]
+    return place < len(kids) and kids[place].tag == cell.tag and not (text_of(kids[place]) or "").strip()
 
 
 _DATE_RUNS_TRIED = 3  # blocks looked at for the date element when the example's shows none

@@ -11,7 +11,7 @@ from ..parsers.ids import join_url
 from .css_names import ancestor_names, compounds, exact_selector
 from .fields import HEADINGS
 from .html import is_ancestor, select, text_of
-from .learn import Block, find_block, title_like
+from .learn import Block, _alone_in_its_group, _titles_inside, find_block, title_like
 
 
 def continuation_selector(root, members: list) -> str | None:
@@ -143,3 +143,23 @@ def entries_before_links(root, block: Block) -> Block | None:
             more = continuation_selector(root, full.members)
             return full if more and block.node in select(root, more) else None
     return None
+
+
+def entries_of_groups(block: Block) -> Block:
+    """Blocks some of which hold several titles like the example's (a calendar's days, one of them
+    holding two meetings): those are groups, and the entries lie below them. The highest level
+    below the block whose like elements, in containers alike, each hold one title; else the block."""
+    if not any(_titles_inside(m, block.title) > 1 for m in block.members):
+        return block
+    node, path, levels = block.title, [], []
+    while node is not None and node is not block.node:
+        levels.append((node, list(path)))
+        path.insert(0, node.tag)
+        node = node.getparent()
+    for node, path in reversed(levels):
+        lower = Block(node=node, title=block.title, path=path, members=[node])
+        members = _alone_in_its_group(lower)
+        if len(members) > len(block.members) and not any(_titles_inside(m, block.title) > 1 for m in members):
+            lower.members = members
+            return lower
+    return block

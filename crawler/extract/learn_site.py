@@ -21,11 +21,22 @@ from .learn import (
     title_elements,
 )
 from .learn_entry import entry_selector
-from .learn_fields import date_selector, description_selector, first_in, image_selector, next_selector, title_selector
+from .learn_fields import (
+    carried_date_selector,
+    carries_down,
+    date_selector,
+    description_selector,
+    first_in,
+    image_selector,
+    next_selector,
+    title_selector,
+    titles_open_or_close_on_dates,
+)
 from .learn_flat import make_flat
-from .learn_more import continuation_selector, entries_before_links, lead_block, lead_selector
+from .learn_more import continuation_selector, entries_before_links, entries_of_groups, lead_block, lead_selector
 from .pagination import find_page_links
 from .profiles import Profile, profile_from_text
+from .titles import is_generic_text
 
 # The first line of every profile `learn` writes: how `-o` knows a file it may replace.
 MARK = "# Site profile written by `listing-archive learn`"
@@ -46,14 +57,16 @@ def _blocks(root, examples: list[str]) -> tuple[Block, list]:
         if not found:
             raise LearnError(f'example "{example}" is not on the page (compared ignoring case and spacing)')
         located.append(found)
-    options = [b for b in map(find_block, located[0]) if b is not None]
+    options = [entries_of_groups(b) for b in map(find_block, located[0]) if b is not None]
     options = options or [b for b in map(lead_block, located[0]) if b is not None]
     if not options:
         raise LearnError(
             f'example "{examples[0]}" is on the page but in no list: nothing around it repeats '
             "(give the title of an entry of the list you want)"
         )
-    options.sort(key=lambda b: (_in_carousel(b.node), _in_sidebar(b), -len(b.members)))
+    # The list whose entries repeat the example (every row of a committee's meetings named alike)
+    # before a menu or list that holds it once; then content before a slider or a sidebar, the longest.
+    options.sort(key=lambda b: (_in_carousel(b.node), _in_sidebar(b), -_occurrences(b, located[0]), -len(b.members)))
     for block in options:
         if _holds_all(block, located[1:]):
             return entries_before_links(root, block) or block, located
@@ -86,12 +99,25 @@ def _in_sidebar(block: Block) -> bool:
     around = [
         a for a in [block.node, *list(block.node.iterancestors())[:_SIDEBAR_LEVELS]] if a.tag not in ("body", "html")
     ]
-    return any(el.tag in ("aside", "footer") or _SIDEBAR.search(el.get("class") or "") for el in around)
+    return any(
+        el.tag in ("aside", "footer", "nav")
+        or el.get("role") == "navigation"
+        or _SIDEBAR.search(el.get("class") or "")
+        or _MENU.search(f"{el.get('class') or ''} {el.get('id') or ''}")
+        for el in around
+    )
 
 
 # A theme's sidebar boxes: "widget-area", "widget_recent_entries" (a bare "widget" can hold the posts: Blogger).
 _SIDEBAR = re.compile(r"sidebar|footer|\baside\b|(?:^|\s)widget(?:-area|_)", re.IGNORECASE)
+# The site's menus ("topmenus", "megamenu_column", "navbar"): the example's name there is a link to its page.
+_MENU = re.compile(r"menu|\bnav(?:bar|igation)?\b", re.IGNORECASE)
 _SIDEBAR_LEVELS = 6
+
+
+def _occurrences(block: Block, titles: list) -> int:
+    """How many of the block's members hold a place of the example."""
+    return sum(1 for m in block.members if any(is_ancestor(m, t) for t in titles))
 
 
 def _holds_all(block: Block, located: list) -> bool:
@@ -116,9 +142,13 @@ def learn_selectors(root, url: str, examples: list[str]) -> dict[str, str]:
     title = title_selector(block)
     if title:
         selectors["title"] = title
-    date = date_selector(block, languages)
+    date = date_selector(block, languages) or carried_date_selector(block, languages)
+    if date and date != title and titles_open_or_close_on_dates(block, title, languages):
+        date = None  # a title's edge date is its entry's date: another date selector would hide it
     if date:
         selectors["date"] = date
+        if "," not in selectors["entry"] and carries_down(block, date, languages):
+            selectors["group"] = f"{selectors['entry']} {date}"  # shown on a day's first row only: its heading
     taken = [block.title] + [first_in(block.runs[block.node], date)] if date else [block.title]
     description = description_selector(block, [t for t in taken if t is not None])
     if description:
@@ -176,6 +206,11 @@ def learn_profile(body: bytes | str, url: str, examples: list[str], page: str, w
     titles = [e.title for e in check.entries] if check.extractor == profile.name else []
     # An example given as shown, its date at the edge included, is read back without that date (titles.py).
     lost = [e for e in examples if not any(same_title(t, e) or same_title(t, without_edge_date(e)) for t in titles)]
+    if lost and titles and all(is_generic_text(t) for t in titles):
+        raise LearnError(
+            f'example "{lost[0]}" is the plain text of its entry, whose only link is a pointer ("{titles[0]}"): '
+            "a profile cannot name such a title; read the page without --profile (the generic extractor)"
+        )
     if lost:
         raise LearnError(f'the learnt profile does not read example "{lost[0]}" back: give another example title')
     return Learned(text=text, profile=profile, selectors={k: v for k, v in selectors.items() if k != "flat"})

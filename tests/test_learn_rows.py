@@ -1,0 +1,142 @@
+"""`listing-archive learn` on rows and items the example names in ways of their own: rows all named
+alike, a name in plain text beside an affordance link, a date in a column of its own, a date opening
+the heading."""
+
+import pytest
+from conftest import cli
+from synthetic import DATES, ISO, TITLES, URL, page, read
+
+from crawler.extract.learn import LearnError
+
+
+def test_rows_all_named_as_the_example_beat_a_longer_menu_naming_it_once():
+    menu = "".join(f'<li><a href="/b/{n}">Board number {n}</a></li>' for n in range(30))
+    menu = f'<ul class="megamenu"><li><a href="/b/aldermen">Board of Aldermen</a></li>{menu}</ul>'
+    rows = "".join(
+        f'<tr class="item"><td><a href="/m/{i}">Board of Aldermen</a></td>'
+        f'<td class="when">{iso[5:7]}/{iso[8:]}/{iso[:4]} 3:00 PM</td><td><a href="/m/{i}.pdf">Agenda</a></td></tr>'
+        for i, iso in enumerate(ISO)
+    )
+    html = page(f'{menu}<h1>Board of Aldermen</h1><table class="list">{rows}</table>')
+    text, entries = read(html.replace('lang="en"', 'lang="en-US"'), ["Board of Aldermen"])
+    assert [e["url"] for e in entries] == [f"https://example.org/m/{i}" for i in range(len(ISO))], text
+    assert [e["date_start"] for e in entries] == ISO, text
+
+
+def carried_rows() -> str:
+    days = ["9/27/2022", "", "", "9/20/2022", "", "9/13/2022"]
+    rows = "".join(
+        f'<div class="row"><div class="two"><p class="{"date" if day else "gap"}">'
+        f"{f'<strong>{day}</strong>' if day else ''}&nbsp;</p></div>"
+        f'<div class="ten"><p class="name">Meeting of the council number {i}</p>'
+        f'<p><a class="btn" href="/m/{i}">Agenda</a></p></div></div>'
+        for i, day in enumerate(days)
+    )
+    return page(f'<div class="border">{rows}</div>').replace('lang="en"', 'lang="en-US"')
+
+
+def test_a_date_shown_on_the_first_row_of_its_day_only_carries_down_to_the_rows_after_it(tmp_path):
+    text, entries = read(carried_rows(), ["Meeting of the council number 0"])
+    want = ["2022-09-27"] * 3 + ["2022-09-20"] * 2 + ["2022-09-13"]
+    assert [e["date_start"] for e in entries] == want, text
+    assert [e["title"] for e in entries] == [f"Meeting of the council number {i}" for i in range(6)], text
+    # learn's listing numbers the entries in page order, not by their place under each day's heading
+    (tmp_path / "page.html").write_text(carried_rows())
+    args = ("learn", tmp_path / "page.html", "--url", URL, "--example", "Meeting of the council number 0")
+    shown = cli(*args, "-o", tmp_path / "site.toml", check=0).stdout
+    assert [line.split(".")[0].strip() for line in shown.splitlines() if "Meeting of" in line] == list("123456")
+
+
+def test_a_date_opening_the_heading_is_the_date_over_the_posts_date_box():
+    boxes = ["Oct 9 2023", "Oct 4 2023", "Sep 22 2023", "Sep 20 2023"]
+    heads = ["09/10/2023 – ", "26/09/2023 – ", "", "20/09/2023 – "]
+    posts = "".join(
+        f'<div class="post"><p class="post-date">{box}</p><h2 class="post-title"><a href="/p/{i}">{head}{t}</a></h2>'
+        "<p>A few words about this post, long enough to be read as prose.</p></div>"
+        for i, (box, head, t) in enumerate(zip(boxes, heads, TITLES, strict=True))
+    )
+    text, entries = read(page(posts).replace('lang="en"', 'lang="it"'), [TITLES[0]])
+    assert [e["title"] for e in entries] == TITLES, text
+    assert [e["date_start"] for e in entries] == ["2023-10-09", "2023-09-26", "2023-09-22", "2023-09-20"], text
+
+
+def test_a_name_in_plain_text_whose_only_link_is_a_pointer_is_found_in_its_list():
+    from crawler.extract.html import parse_html
+    from crawler.extract.learn_site import learn_selectors
+
+    menu = '<ul class="menu"><li><a href="/v">Vacancies</a></li><li><a href="/t">Tenders</a></li></ul>'
+    items = "".join(
+        f'<li> Upload Date: {iso[8:]}/{iso[5:7]}/{iso[:4]} <br>{t}<img src="new.gif">'
+        f' <a href="/d/{i}.pdf">... Read</a></li>'
+        for i, (t, iso) in enumerate(zip(TITLES, ISO, strict=True))
+    )
+    items += '<li> Vacancies <a href="/d/v.html">Read</a></li>'
+    html = page(f'{menu}<div id="news"><ul>{items}</ul></div>')
+    for example in (TITLES[1], "Vacancies"):  # the name with a date line before it; a name the menu has too
+        selectors = learn_selectors(
+            parse_html(html, base_url="https://example.org/"), "https://example.org/", [example]
+        )
+        assert selectors["entry"] == "div#news li", (example, selectors)
+        assert "title" not in selectors  # the name has no element of its own: read by content
+    # The profile reader takes the pointer's text for the title: learn says so, and writes nothing.
+    with pytest.raises(LearnError, match=r'only link is a pointer \("\.\.\. Read"\)'):
+        read(html, [TITLES[1]])
+
+
+def test_a_month_closing_the_heading_does_not_hide_the_posts_own_day():
+    months = ["March 2023", "February 2023", "January 2023", "December 2022"]
+    posts = "".join(
+        f'<div class="post"><p class="post-date">{d}</p>'
+        f'<h2 class="post-title"><a href="/p/{i}">{t} – {m}</a></h2>'
+        "<p>A few words about this post, long enough to be read as prose.</p></div>"
+        for i, (d, t, m) in enumerate(zip(DATES, TITLES, months, strict=True))
+    )
+    text, entries = read(page(posts), [TITLES[0]])
+    assert [e["date_start"] for e in entries] == ISO, text  # the day, not the month the title names
+
+
+def test_a_calendar_day_holding_two_meetings_is_a_group_not_one_entry():
+    def day(items: list) -> str:
+        inner = "".join(f'<div class="item"><div class="title"><a href="/m/{n}">{t}</a></div></div>' for n, t in items)
+        return f'<td class="day"><div class="inner">{inner or "&nbsp;"}</div></td>'
+
+    week1 = day([(0, TITLES[0])]) + day([]) + day([(1, TITLES[1])])
+    week2 = day([]) + day([(2, TITLES[2]), (3, TITLES[3])]) + day([])
+    html = page(f'<table class="calendar"><tr class="week">{week1}</tr><tr class="week">{week2}</tr></table>')
+    text, entries = read(html, [TITLES[0]])
+    assert [e["title"] for e in entries] == TITLES, text
+
+
+def test_a_name_in_an_unnamed_cell_beside_a_date_link_is_the_title():
+    rows = "".join(
+        f'<tr><td><a href="/m/{i}">{d}</a></td><td>{t}</td></tr>'
+        for i, (t, d) in enumerate(zip(TITLES, DATES, strict=True))
+    )
+    text, entries = read(page(f"<table>{rows}</table>"), [TITLES[0]])
+    assert 'title = "td:nth-of-type(2)"' in text
+    assert [(e["title"], e["url"], e["date_start"]) for e in entries] == [
+        (t, f"https://example.org/m/{i}", iso) for i, (t, iso) in enumerate(zip(TITLES, ISO, strict=True))
+    ], text
+
+
+def test_the_example_in_a_longer_site_menu_and_in_the_list_picks_the_list():
+    links = "".join(f'<li><a href="/s/{n}">Section number {n}</a></li>' for n in range(8))
+    menu = f'<div id="topmenus"><ul><li><a href="/p/0">{TITLES[0]}</a></li>{links}</ul></div>'
+    posts = "".join(
+        f'<li><a href="/p/{i}">{t}</a> <span class="d">{d}</span></li>'
+        for i, (t, d) in enumerate(zip(TITLES, DATES, strict=True))
+    )
+    text, entries = read(page(f'{menu}<div class="news"><ul>{posts}</ul></div>'), [TITLES[0]])
+    assert [e["title"] for e in entries] == TITLES, text
+
+
+def test_a_date_cell_spanning_the_rows_of_its_day_is_their_date():
+    rows = (
+        '<tr><td class="day" rowspan="2">March 12, 2023</td><td><a href="/m/0">Meeting one of the day</a></td></tr>'
+        '<tr><td><a href="/m/1">Meeting two of the day</a></td></tr>'
+        '<tr><td class="day">January 20, 2023</td><td><a href="/m/2">Meeting three of the day</a></td></tr>'
+        '<tr><td class="day" rowspan="2">January 5, 2023</td><td><a href="/m/3">Meeting four of the day</a></td></tr>'
+        '<tr><td><a href="/m/4">Meeting five of the day</a></td></tr>'
+    )
+    text, entries = read(page(f'<table class="meetings">{rows}</table>'), ["Meeting one of the day"])
+    assert [e["date_start"] for e in entries] == ["2023-03-12"] * 2 + ["2023-01-20"] + ["2023-01-05"] * 2, text
