@@ -10,6 +10,9 @@ Scrapy's own. Nothing here imports Playwright at load time: it is an optional ex
 - `RenderMiddleware`: turns a request's plain `render` spec into scrapy-playwright's meta,
   marks a rendered capture, and holds a rendered page to the size limit.
 - `RouteGuard`: what the browser may load (the start origins only; no images, fonts, media).
+
+What the page loaded is recorded with its capture (crawler/render_revalidate.py), so that the
+next crawl can revalidate the page and each of them without a browser.
 """
 
 from __future__ import annotations
@@ -23,9 +26,12 @@ from scrapy import signals
 from scrapy.exceptions import IgnoreRequest
 
 from .origins import allowed_origins, on_site
+from .render_revalidate import LOG, REVALIDATING, SubresourceLog
 
 # A capture's header saying its body is the DOM a browser built, not what the server sent.
 RENDERED_HEADER = "x-listing-archive-rendered"
+# A rendered capture's header: the subresources its DOM was built from, with their validators (JSON).
+SUBRESOURCES_HEADER = "x-listing-archive-subresources"
 INSTALL_HINT = (
     "--render needs the render extra and Debian's chromium: "
     "pip install 'listing-archive[render]' && apt-get install chromium (or set RENDER_BROWSER=/path/to/chromium)"
@@ -123,6 +129,12 @@ class RouteGuard:
         parser = self.robots.get(urlsplit(url).netloc)
         return parser is not None and not parser.allowed(url, self.user_agent)
 
+    def refuses(self, url: str) -> bool:
+        """Whether a request for `url` is aborted (off the start origins, or forbidden by robots.txt)."""
+        if self.origins is None:
+            self.origins = allowed_origins(list(getattr(self.crawler.spider, "start_urls", [])))
+        return not on_site(url, self.origins) or self._forbidden(url)
+
     def __call__(self, request) -> bool:
         if self.origins is None:
             self.origins = allowed_origins(list(getattr(self.crawler.spider, "start_urls", [])))
@@ -157,8 +169,8 @@ class RenderMiddleware:
 
     def process_request(self, request, spider=None):
         spec = request.meta.get("render")
-        if spec is None or request.meta.get("playwright"):
-            return
+        if spec is None or request.meta.get("playwright") or REVALIDATING in request.meta:
+            return  # REVALIDATING: a conditional GET first (crawler.render_revalidate), rendered only if changed
         from .render_page import page_meta  # Playwright, an optional extra: only for a page to render
 
         settings = self.crawler.settings
@@ -171,14 +183,25 @@ class RenderMiddleware:
             )
         )
         request.meta["playwright_context"] = CONTEXT
+        log = SubresourceLog(self.guard(), with_styles=bool(spec.get("load_more") or spec.get("scroll")))
+        request.meta["playwright_page_event_handlers"] = log.handlers()
+        request.meta[LOG] = log
+
+    def guard(self):
+        guard = self.crawler.settings.get("PLAYWRIGHT_ABORT_REQUEST")
+        return guard if isinstance(guard, RouteGuard) else None
 
     def process_response(self, request, response, spider=None):
         response.headers.pop(RENDERED_HEADER, None)  # only this crawl says what it rendered
+        response.headers.pop(SUBRESOURCES_HEADER, None)  # nor what the page loaded
         if "playwright" not in response.flags:
             return response
         limit = self.crawler.settings.getint("DOWNLOAD_MAXSIZE")
         if limit and len(response.body) > limit:
             raise IgnoreRequest(f"rendered page larger than DOWNLOAD_MAXSIZE ({limit} bytes): {request.url}")
         response.headers[RENDERED_HEADER] = f"{self.version}; DOM after scripts"
+        log = request.meta.get(LOG)
+        if isinstance(log, SubresourceLog):
+            response.headers[SUBRESOURCES_HEADER] = log.record()
         self.crawler.stats.inc_value("render/pages")
         return response
