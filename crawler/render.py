@@ -169,23 +169,35 @@ class RenderMiddleware:
 
     def process_request(self, request, spider=None):
         spec = request.meta.get("render")
-        if spec is None or request.meta.get("playwright") or REVALIDATING in request.meta:
+        if spec is None or REVALIDATING in request.meta:
             return  # REVALIDATING: a conditional GET first (crawler.render_revalidate), rendered only if changed
-        from .render_page import page_meta  # Playwright, an optional extra: only for a page to render
+        if not request.meta.get("playwright"):
+            from .render_page import page_meta  # Playwright, an optional extra: only for a page to render
 
-        settings = self.crawler.settings
-        request.meta.update(
-            page_meta(
-                spec,
-                delay=settings.getfloat("DOWNLOAD_DELAY"),
-                max_pages=settings.getint("LISTING_MAX_PAGES"),
-                timeout_ms=settings.getfloat("DOWNLOAD_TIMEOUT") * 1000,
+            settings = self.crawler.settings
+            request.meta.update(
+                page_meta(
+                    spec,
+                    delay=settings.getfloat("DOWNLOAD_DELAY"),
+                    max_pages=settings.getint("LISTING_MAX_PAGES"),
+                    timeout_ms=settings.getfloat("DOWNLOAD_TIMEOUT") * 1000,
+                )
             )
-        )
-        request.meta["playwright_context"] = CONTEXT
-        log = SubresourceLog(self.guard(), with_styles=bool(spec.get("load_more") or spec.get("scroll")))
-        request.meta["playwright_page_event_handlers"] = log.handlers()
-        request.meta[LOG] = log
+            request.meta["playwright_context"] = CONTEXT
+        if LOG not in request.meta:  # each try its own: a retry's copy has none (_drop_log)
+            log = SubresourceLog(self.guard(), with_styles=bool(spec.get("load_more") or spec.get("scroll")))
+            request.meta["playwright_page_event_handlers"] = log.handlers()
+            request.meta[LOG] = log
+
+    @staticmethod
+    def _drop_log(request):
+        """The log is done with once the page is answered; a retry's copy (which a job folder may keep) starts
+        a new one."""
+        request.meta.pop("playwright_page_event_handlers", None)
+        return request.meta.pop(LOG, None)
+
+    def process_exception(self, request, exception, spider=None):
+        self._drop_log(request)
 
     def guard(self):
         guard = self.crawler.settings.get("PLAYWRIGHT_ABORT_REQUEST")
@@ -196,11 +208,11 @@ class RenderMiddleware:
         response.headers.pop(SUBRESOURCES_HEADER, None)  # nor what the page loaded
         if "playwright" not in response.flags:
             return response
+        log = self._drop_log(request)
         limit = self.crawler.settings.getint("DOWNLOAD_MAXSIZE")
         if limit and len(response.body) > limit:
             raise IgnoreRequest(f"rendered page larger than DOWNLOAD_MAXSIZE ({limit} bytes): {request.url}")
         response.headers[RENDERED_HEADER] = f"{self.version}; DOM after scripts"
-        log = request.meta.get(LOG)
         if isinstance(log, SubresourceLog):
             response.headers[SUBRESOURCES_HEADER] = log.record()
         self.crawler.stats.inc_value("render/pages")

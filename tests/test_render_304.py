@@ -212,3 +212,24 @@ def test_a_rendered_page_is_revalidated_only_when_its_record_can_vouch(last, ask
     from crawler.render_revalidate import subresources_to_ask
 
     assert subresources_to_ask(last) == asked
+
+
+def test_a_retried_render_keeps_a_record_of_its_own_try():
+    """A retry's copy of a page's request (which a job folder may keep on disk) carries no log of the failed try:
+    it starts its own, so what the failed try loaded is not recorded for the page."""
+    from scrapy import Request
+    from scrapy.settings import Settings
+
+    from crawler.render import RenderMiddleware
+    from crawler.render_revalidate import LOG
+
+    render = RenderMiddleware(SimpleNamespace(settings=Settings()))
+    request = Request("http://127.0.0.1:9/p.htm", meta={"render": {}, "playwright": True})
+    render.process_request(request)
+    first = request.meta[LOG]
+    first.on_response(_answer(_request("http://127.0.0.1:9/old.json"), etag='"o"'))
+    render.process_exception(request, TimeoutError())
+    assert LOG not in request.meta and "playwright_page_event_handlers" not in request.meta
+    retry = request.copy()
+    render.process_request(retry)
+    assert retry.meta[LOG] is not first and json.loads(retry.meta[LOG].record()) == []
