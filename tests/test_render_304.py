@@ -233,3 +233,27 @@ def test_a_retried_render_keeps_a_record_of_its_own_try():
     retry = request.copy()
     render.process_request(retry)
     assert retry.meta[LOG] is not first and json.loads(retry.meta[LOG].record()) == []
+
+
+@pytest.mark.parametrize(
+    "settings, revalidates",
+    [
+        ({"ARCHIVE_DB": "a.db"}, True),
+        ({"ARCHIVE_DB": "a.db", "RENDER_REVALIDATE": False}, False),  # every rendered page rendered whole
+        ({"ARCHIVE_DB": "a.db", "CONDITIONAL_REQUESTS": False}, False),
+        ({"ARCHIVE_DB": ""}, False),  # a frontier worker: it renders its pages whole
+    ],
+)
+def test_rendered_pages_are_revalidated_only_where_conditional_requests_are_on(settings, revalidates):
+    from scrapy.exceptions import NotConfigured
+
+    from crawler.render_revalidate import RenderRevalidateMiddleware
+    from crawler.run import project_settings
+
+    crawler = SimpleNamespace(settings=project_settings(settings))
+    try:
+        RenderRevalidateMiddleware.from_crawler(crawler)
+    except NotConfigured:
+        assert not revalidates
+    else:
+        assert revalidates
