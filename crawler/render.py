@@ -129,21 +129,22 @@ class RouteGuard:
         parser = self.robots.get(urlsplit(url).netloc)
         return parser is not None and not parser.allowed(url, self.user_agent)
 
+    def _on_site(self, url: str) -> bool:
+        if self.origins is None:
+            self.origins = allowed_origins(list(getattr(self.crawler.spider, "start_urls", [])))
+        return on_site(url, self.origins)
+
     def refuses(self, url: str) -> bool:
         """Whether a request for `url` is aborted (off the start origins, or forbidden by robots.txt)."""
-        if self.origins is None:
-            self.origins = allowed_origins(list(getattr(self.crawler.spider, "start_urls", [])))
-        return not on_site(url, self.origins) or self._forbidden(url)
+        return not self._on_site(url) or self._forbidden(url)
 
     def __call__(self, request) -> bool:
-        if self.origins is None:
-            self.origins = allowed_origins(list(getattr(self.crawler.spider, "start_urls", [])))
         if request.resource_type in BLOCKED_RESOURCES:
             self.crawler.stats.inc_value("render/blocked/" + request.resource_type)
             return True
         if request.url.startswith(("data:", "blob:", "about:")):
             return False
-        if not on_site(request.url, self.origins):
+        if not self._on_site(request.url):
             self.crawler.stats.inc_value("render/blocked/off_site")
             return True
         if self._forbidden(request.url):  # a script's data under a path robots.txt keeps us out of
