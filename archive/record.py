@@ -338,10 +338,9 @@ def last_captures(conn, listing_urls: list[str]) -> dict[str, dict]:
                 "id": capture_id,
                 "validators": {k: v for k, v in kept.items() if k in VALIDATORS},
                 "page_links": json.loads(links or "[]"),
-                # A rendered DOM is not what the document's validators alone vouch for: its subresources' too.
-                "rendered": RENDERED in kept,
-                "subresources": _subresources(kept),
             }
+            if RENDERED in kept:  # a DOM the document's validators alone do not vouch for: its subresources' too
+                found[url].update(rendered=True, subresources=_subresources(kept))
     for last in found.values():  # a page that listed nothing says so again when it answers 304
         listed = conn.execute("SELECT 1 FROM sightings WHERE capture_id = ? LIMIT 1", (last["id"],)).fetchone()
         last["listed"] = listed is not None
@@ -349,8 +348,8 @@ def last_captures(conn, listing_urls: list[str]) -> dict[str, dict]:
 
 
 def _subresources(headers: dict) -> list | None:
-    """A rendered capture's record of what its page loaded (None: not rendered, or captured before the record)."""
-    if RENDERED not in headers or SUBRESOURCES not in headers:
+    """A rendered capture's record of what its page loaded (None: captured before the record was kept)."""
+    if SUBRESOURCES not in headers:
         return None
     try:
         recorded = json.loads(headers[SUBRESOURCES])
