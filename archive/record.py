@@ -24,6 +24,8 @@ from .versions import field_bits, full_records, insert_sql, is_keyframe, keyfram
 # The headers worth keeping with a capture: enough to replay and to revalidate.
 # x-listing-archive-rendered marks a body that is the DOM a browser built (crawler/render.py).
 RENDERED = "x-listing-archive-rendered"
+# x-listing-archive-subresources: what a rendered page loaded, with their validators (crawler/render_revalidate.py).
+SUBRESOURCES = "x-listing-archive-subresources"
 KEPT_HEADERS = (
     "content-type",
     "etag",
@@ -33,8 +35,11 @@ KEPT_HEADERS = (
     "retry-after",
     "location",
     RENDERED,
+    SUBRESOURCES,
 )
 VALIDATORS = ("etag", "last-modified")
+# What a 304's capture keeps of the capture it revalidated: a rendered page's 304 stays rendered, and revalidates again.
+KEPT_ON_304 = (*VALIDATORS, RENDERED, SUBRESOURCES)
 # SQLite's default limit on host parameters is 999 in old builds: stay well under it.
 SQL_CHUNK = 500
 _TOUCHED = (*PLACEMENT_FIELDS, "last_seen", "last_crawl", "status")
@@ -91,7 +96,7 @@ def insert_captures(
             digest, links, old_headers = conn.execute(
                 "SELECT digest, page_links, headers FROM captures WHERE id=?", (previous,)
             ).fetchone()
-            kept = {k: v for k, v in json.loads(old_headers or "{}").items() if k in VALIDATORS}
+            kept = {k: v for k, v in json.loads(old_headers or "{}").items() if k in KEPT_ON_304}
             headers = {**kept, **headers}
         else:
             digest = store_body(conn, cap.get("body") or b"", cap.get("listing_url") or cap["url"])
@@ -331,14 +336,26 @@ def last_captures(conn, listing_urls: list[str]) -> dict[str, dict]:
             kept = json.loads(headers or "{}")
             found[url] = {
                 "id": capture_id,
-                # A rendered DOM is not what the document's validators vouch for: it is read again.
-                "validators": {} if RENDERED in kept else {k: v for k, v in kept.items() if k in VALIDATORS},
+                "validators": {k: v for k, v in kept.items() if k in VALIDATORS},
                 "page_links": json.loads(links or "[]"),
             }
+            if RENDERED in kept:  # a DOM the document's validators alone do not vouch for: its subresources' too
+                found[url].update(rendered=True, subresources=_subresources(kept))
     for last in found.values():  # a page that listed nothing says so again when it answers 304
         listed = conn.execute("SELECT 1 FROM sightings WHERE capture_id = ? LIMIT 1", (last["id"],)).fetchone()
         last["listed"] = listed is not None
     return found
+
+
+def _subresources(headers: dict) -> list | None:
+    """A rendered capture's record of what its page loaded (None: captured before the record was kept)."""
+    if SUBRESOURCES not in headers:
+        return None
+    try:
+        recorded = json.loads(headers[SUBRESOURCES])
+    except (TypeError, ValueError):
+        return None
+    return recorded if isinstance(recorded, list) else None
 
 
 def _latest_captures(conn, listing_urls: list[str]) -> dict[str, list[tuple]]:

@@ -12,7 +12,7 @@ from io import BytesIO
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
-from .record import RENDERED
+from .record import RENDERED, SUBRESOURCES
 from .store import Archive, ArchiveError
 
 # The capture's body is the DOM a browser built (crawler/render.py), not the bytes the server sent.
@@ -52,14 +52,15 @@ def export_warc(archive: Archive, out, crawl_id: int | None = None) -> int:
     for row in archive.conn.execute(sql + " ORDER BY id", params):
         body = archive.capture_body(row["id"]) or b""
         stored = json.loads(row["headers"] or "{}")
-        headers = [(k.title(), v) for k, v in stored.items()]
+        # What a rendered page loaded is the archive's note for revalidating it, not a header the server sent.
+        headers = [(k.title(), v) for k, v in stored.items() if k != SUBRESOURCES]
         warc_headers = {"WARC-Date": _warc_date(row["fetched_at"]), "WARC-Record-ID": record_id(row)}
+        if stored.get(RENDERED):
+            warc_headers[WARC_RENDERED] = stored[RENDERED]
         if row["status"] == 304:
             record = _not_modified(writer, archive, row, body, headers, warc_headers)
         else:
             headers.append(("Content-Length", str(len(body))))
-            if stored.get(RENDERED):
-                warc_headers[WARC_RENDERED] = stored[RENDERED]
             record = writer.create_warc_record(
                 row["url"],
                 "response",

@@ -168,20 +168,25 @@ class ConditionalRequestMiddleware:
 
     def process_request(self, request, spider=None):
         if "listing_url" not in request.meta or request.meta.get("conditional_done") or "render" in request.meta:
-            return  # a rendered page's DOM depends on more than the document (its scripts' data): read it whole
+            return  # a rendered page's DOM depends on more than the document: crawler.render_revalidate asks
         request.meta["conditional_done"] = True
         last = getattr(self.crawler, "previous_captures", {}).get(request.url)
-        if not last or not last["validators"]:
-            return
-        if "etag" in last["validators"]:
-            request.headers["If-None-Match"] = last["validators"]["etag"]
-        if "last-modified" in last["validators"]:
-            request.headers["If-Modified-Since"] = last["validators"]["last-modified"]
-        request.meta["previous_capture_id"] = last["id"]
-        request.meta["previous_page_links"] = last["page_links"]
-        request.meta["previous_listed"] = last.get("listed", True)
-        request.meta.setdefault("handle_httpstatus_list", []).append(304)
-        return
+        if not last or not last["validators"] or last.get("rendered"):
+            return  # a rendered capture's validators vouch for the document only: crawler.render_revalidate
+        ask_if_changed(request, last)
+
+
+def ask_if_changed(request, last: dict) -> None:
+    """Make `request` conditional on the page's last capture (`last`, as archive.record.last_captures gives it):
+    its validators sent, and what a 304 needs to be read (the capture, its pagination links) in its meta."""
+    if "etag" in last["validators"]:
+        request.headers["If-None-Match"] = last["validators"]["etag"]
+    if "last-modified" in last["validators"]:
+        request.headers["If-Modified-Since"] = last["validators"]["last-modified"]
+    request.meta["previous_capture_id"] = last["id"]
+    request.meta["previous_page_links"] = last["page_links"]
+    request.meta["previous_listed"] = last.get("listed", True)
+    request.meta.setdefault("handle_httpstatus_list", []).append(304)
 
 
 class HostGuardMiddleware:

@@ -10,6 +10,9 @@ Scrapy's own. Nothing here imports Playwright at load time: it is an optional ex
 - `RenderMiddleware`: turns a request's plain `render` spec into scrapy-playwright's meta,
   marks a rendered capture, and holds a rendered page to the size limit.
 - `RouteGuard`: what the browser may load (the start origins only; no images, fonts, media).
+
+What the page loaded is recorded with its capture (crawler/render_revalidate.py), so that the
+next crawl can revalidate the page and each of them without a browser.
 """
 
 from __future__ import annotations
@@ -23,9 +26,12 @@ from scrapy import signals
 from scrapy.exceptions import IgnoreRequest
 
 from .origins import allowed_origins, on_site
+from .render_revalidate import LOG, REVALIDATING, SubresourceLog
 
 # A capture's header saying its body is the DOM a browser built, not what the server sent.
 RENDERED_HEADER = "x-listing-archive-rendered"
+# A rendered capture's header: the subresources its DOM was built from, with their validators (JSON).
+SUBRESOURCES_HEADER = "x-listing-archive-subresources"
 INSTALL_HINT = (
     "--render needs the render extra and Debian's chromium: "
     "pip install 'listing-archive[render]' && apt-get install chromium (or set RENDER_BROWSER=/path/to/chromium)"
@@ -123,15 +129,22 @@ class RouteGuard:
         parser = self.robots.get(urlsplit(url).netloc)
         return parser is not None and not parser.allowed(url, self.user_agent)
 
-    def __call__(self, request) -> bool:
+    def _on_site(self, url: str) -> bool:
         if self.origins is None:
             self.origins = allowed_origins(list(getattr(self.crawler.spider, "start_urls", [])))
+        return on_site(url, self.origins)
+
+    def refuses(self, url: str) -> bool:
+        """Whether a request for `url` is aborted (off the start origins, or forbidden by robots.txt)."""
+        return not self._on_site(url) or self._forbidden(url)
+
+    def __call__(self, request) -> bool:
         if request.resource_type in BLOCKED_RESOURCES:
             self.crawler.stats.inc_value("render/blocked/" + request.resource_type)
             return True
         if request.url.startswith(("data:", "blob:", "about:")):
             return False
-        if not on_site(request.url, self.origins):
+        if not self._on_site(request.url):
             self.crawler.stats.inc_value("render/blocked/off_site")
             return True
         if self._forbidden(request.url):  # a script's data under a path robots.txt keeps us out of
@@ -157,28 +170,51 @@ class RenderMiddleware:
 
     def process_request(self, request, spider=None):
         spec = request.meta.get("render")
-        if spec is None or request.meta.get("playwright"):
-            return
-        from .render_page import page_meta  # Playwright, an optional extra: only for a page to render
+        if spec is None or REVALIDATING in request.meta:
+            return  # REVALIDATING: a conditional GET first (crawler.render_revalidate), rendered only if changed
+        if not request.meta.get("playwright"):
+            from .render_page import page_meta  # Playwright, an optional extra: only for a page to render
 
-        settings = self.crawler.settings
-        request.meta.update(
-            page_meta(
-                spec,
-                delay=settings.getfloat("DOWNLOAD_DELAY"),
-                max_pages=settings.getint("LISTING_MAX_PAGES"),
-                timeout_ms=settings.getfloat("DOWNLOAD_TIMEOUT") * 1000,
+            settings = self.crawler.settings
+            request.meta.update(
+                page_meta(
+                    spec,
+                    delay=settings.getfloat("DOWNLOAD_DELAY"),
+                    max_pages=settings.getint("LISTING_MAX_PAGES"),
+                    timeout_ms=settings.getfloat("DOWNLOAD_TIMEOUT") * 1000,
+                )
             )
-        )
-        request.meta["playwright_context"] = CONTEXT
+            request.meta["playwright_context"] = CONTEXT
+        if LOG not in request.meta:  # each try its own: a retry's copy has none (_drop_log)
+            log = SubresourceLog(self.guard(), with_styles=bool(spec.get("load_more") or spec.get("scroll")))
+            request.meta["playwright_page_event_handlers"] = log.handlers()
+            request.meta[LOG] = log
+
+    @staticmethod
+    def _drop_log(request):
+        """The log is done with once the page is answered; a retry's copy (which a job folder may keep) starts
+        a new one."""
+        request.meta.pop("playwright_page_event_handlers", None)
+        return request.meta.pop(LOG, None)
+
+    def process_exception(self, request, exception, spider=None):
+        self._drop_log(request)
+
+    def guard(self):
+        guard = self.crawler.settings.get("PLAYWRIGHT_ABORT_REQUEST")
+        return guard if isinstance(guard, RouteGuard) else None
 
     def process_response(self, request, response, spider=None):
         response.headers.pop(RENDERED_HEADER, None)  # only this crawl says what it rendered
+        response.headers.pop(SUBRESOURCES_HEADER, None)  # nor what the page loaded
         if "playwright" not in response.flags:
             return response
+        log = self._drop_log(request)
         limit = self.crawler.settings.getint("DOWNLOAD_MAXSIZE")
         if limit and len(response.body) > limit:
             raise IgnoreRequest(f"rendered page larger than DOWNLOAD_MAXSIZE ({limit} bytes): {request.url}")
         response.headers[RENDERED_HEADER] = f"{self.version}; DOM after scripts"
+        if isinstance(log, SubresourceLog):
+            response.headers[SUBRESOURCES_HEADER] = log.record()
         self.crawler.stats.inc_value("render/pages")
         return response

@@ -42,6 +42,8 @@ DOWNLOADER_MIDDLEWARES = {
     "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
     "crawler.middlewares.BackoffRetryMiddleware": 550,
     "crawler.middlewares.ConditionalRequestMiddleware": 640,
+    # A page to render that was rendered last time: conditional GETs of it and what it loaded, before a browser.
+    "crawler.render_revalidate.RenderRevalidateMiddleware": 645,
     "crawler.middlewares.PoliteDelayMiddleware": 650,
     # A listing that renders: its pages go to Chromium (scrapy-playwright), marked as rendered.
     "crawler.render.RenderMiddleware": 660,
@@ -54,6 +56,8 @@ RETRY_BACKOFF_MAX = 60.0
 RETRY_AFTER_MAX = 300.0
 # Send If-None-Match / If-Modified-Since from the archive's last capture of a page.
 CONDITIONAL_REQUESTS = True
+# Also for rendered pages: their document and what their scripts loaded (docs/rendering.md); False: render them whole.
+RENDER_REVALIDATE = True
 RETRY_TIMES = 3
 RETRY_HTTP_CODES = [408, 429, 500, 502, 503, 504, 522, 524]
 DOWNLOAD_TIMEOUT = 30.0

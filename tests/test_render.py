@@ -14,6 +14,7 @@ import sys
 import tempfile
 import threading
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from conftest import FAST, ROOT, cli, q, snapshot, wait_for
@@ -65,10 +66,19 @@ def test_rendered_lists_are_read_whole_and_their_changes_named(tmp_path, render_
     assert {doc: changes["title"][1] for doc, changes in changed.items()} == dict(CHANGES.values())
     headers = [json.loads(h) for (h,) in _rows(db, "SELECT headers FROM captures WHERE status=200")]
     assert len(headers) == 6 and all(RENDERED_HEADER in h for h in headers)
-    assert all("etag" in h for h in headers)  # kept, but never sent back for a rendered page
+    assert all("etag" in h for h in headers)  # kept, but never sent back for a rendered page on its own
     with sqlite3.connect(db) as conn:  # nor by a later plain crawl: the DOM is not what the ETag vouches for
         last = last_captures(conn, [f"{site.base_url}/{p}.htm" for p in PAGES])
-    assert len(last) == 3 and all(capture["validators"] == {} for capture in last.values())
+    assert len(last) == 3 and all(capture["rendered"] for capture in last.values())
+    from scrapy import Request
+
+    from crawler.middlewares import ConditionalRequestMiddleware
+
+    plain = ConditionalRequestMiddleware(SimpleNamespace(previous_captures=last))
+    for url in last:
+        request = Request(url, meta={"listing_url": url})
+        plain.process_request(request)
+        assert b"If-None-Match" not in request.headers and "previous_capture_id" not in request.meta
     warc = cli("export-warc", "--db", db, "-o", tmp_path / "c.warc.gz", check=0)
     assert "wrote 6 records" in warc.stdout and "6 rendered by a browser" in warc.stdout
     with open(tmp_path / "c.warc.gz", "rb") as stream:
@@ -224,9 +234,11 @@ def test_a_profile_names_how_its_pages_render(tmp_path):
 
 
 def test_the_crawl_and_the_archive_name_the_rendered_mark_alike():
-    from archive.record import KEPT_HEADERS, RENDERED
+    from archive.record import KEPT_HEADERS, RENDERED, SUBRESOURCES
+    from crawler.render import SUBRESOURCES_HEADER
 
     assert RENDERED == RENDERED_HEADER and RENDERED in KEPT_HEADERS
+    assert SUBRESOURCES == SUBRESOURCES_HEADER == "x-listing-archive-subresources" and SUBRESOURCES in KEPT_HEADERS
 
 
 def test_a_config_listing_may_ask_to_render(tmp_path):
