@@ -36,6 +36,7 @@ from .writefaults import ArchiveWriteFailed
 from .writer import RECORDED_SETTINGS, ArchiveWriter
 
 log = logging.getLogger(__name__)
+WORKER_START_GRACE = 60.0  # seconds a crawl waits for its first worker to take a page before calling it stalled
 # The frontier's settings (crawler/settings.py) and the environment variables that stand in for them.
 FRONTIER_KNOBS = {
     "FRONTIER_LEASE": "LISTING_ARCHIVE_LEASE",
@@ -110,6 +111,7 @@ class Coordinator:
         self.workers: list[subprocess.Popen] = []
         self.stopped: str | None = None
         self.stalled = False  # pages were left queued: no worker took them for FRONTIER_STALL seconds
+        self.worker_seen = False  # a worker has taken a page (or handed in a result) in this crawl
         self.listings: dict = {}
         self.notes: dict[str, list[str]] = {}  # per listing: what the workers said the summary should say
         self.read: dict[str, ListingState] = {}  # per listing: how its pages read, as the workers saw it
@@ -245,13 +247,18 @@ class Coordinator:
                 self.frontier.give_up(self.start_urls, message, self.max_attempts)
             queued, leased = self.frontier.counts()
             if found or leased:
-                last_progress = now
+                last_progress, self.worker_seen = now, True
             if writer.error or self.stopped or (not found and self.frontier.idle()):
                 return
-            if now - last_progress > self.stall_seconds:
-                log.error("%d page(s) queued but no worker took one for %ss: stopping", queued, self.stall_seconds)
+            if now - last_progress > self.stall_limit():
+                log.error("%d page(s) queued but no worker took one for %ss: stopping", queued, self.stall_limit())
                 self.stalled = True
                 return
+
+    def stall_limit(self) -> float:
+        """FRONTIER_STALL, but at least WORKER_START_GRACE before any worker has taken a page: a worker
+        starting on a busy machine (imports, Scrapy) is not a stall."""
+        return self.stall_seconds if self.worker_seen else max(self.stall_seconds, WORKER_START_GRACE)
 
     def _start_workers(self) -> None:
         count = (os.cpu_count() or 1) if self.plan.workers is None else self.plan.workers

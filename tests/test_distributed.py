@@ -20,6 +20,7 @@ from conftest import FAST, ROOT, cli, q, snapshot, wait_for
 from rendered_site import build_site
 from unattended import PAGE2
 
+from archive.coordinator import WORKER_START_GRACE, Coordinator
 from crawler.distributed.frontier import Frontier
 from crawler.listing_state import STOPPED
 from crawler.site_server import DEMO_LISTING_PATH, SiteServer
@@ -294,3 +295,12 @@ def test_a_worker_without_chromium_leaves_a_rendered_page_to_one_with_it(tmp_pat
         assert site.requests.count("/script.htm") == 1, "only the browser fetched the page"
     assert "COMPLETE" in out and q(db, "SELECT entries FROM listing_crawls") == 8
     assert (WORKER_LOGS / "worker-1.log").read_text().count(leaving) == 1
+
+
+def test_the_stall_clock_gives_workers_time_to_start():
+    """FRONTIER_STALL counts from a worker's first page: before it, a busy machine's slow worker start-up
+    (several seconds of imports) is not taken for a stall (a 4 s stall ended a crawl before its worker ran)."""
+    starting = SimpleNamespace(stall_seconds=4.0, worker_seen=False)
+    assert Coordinator.stall_limit(starting) == WORKER_START_GRACE > 4.0
+    assert Coordinator.stall_limit(SimpleNamespace(stall_seconds=4.0, worker_seen=True)) == 4.0
+    assert Coordinator.stall_limit(SimpleNamespace(stall_seconds=600.0, worker_seen=False)) == 600.0
