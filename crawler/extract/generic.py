@@ -17,6 +17,7 @@ from urllib.parse import urlsplit
 from ..parsers.datelines import date_in_line
 from ..parsers.groups import looks_like_group_heading
 from ..parsers.ids import host_of
+from .bare_names import bare_name
 from .edge_dates import edge_date
 from .fields import fill_entry, find_title
 from .flat import flat_groups, is_break, wrap
@@ -333,6 +334,10 @@ def extract_generic(root) -> list[RawEntry]:
         # ahead...") they still name each post.
         label = text_of(link) in labels and not is_heading_like(link)
         title_el = title_of(elements, link, label) if link is not None else find_title(elements)
+        used = [title_el]
+        bare = bare_name(elements, link) if title_el is link and is_generic_text(text_of(link)) else None
+        if bare is not None:  # "<li>Annual Action Plan <a>... Read</a></li>": the record's own text names it
+            title_el, used = bare, [bare, *elements]
         anchor = link if link is not None else title_el
         href = anchor.get("href") if anchor is not None else None
         entry = RawEntry(title=text_of(title_el), href=href, group=group, position=position)
@@ -344,7 +349,7 @@ def extract_generic(root) -> list[RawEntry]:
             entry.date_text = entry.title  # a meeting or a document named by its date: that is its date too
         if entry.date_text is None and tag(elements[0]) == "a":
             entry.date_text = _tail_date(elements[0])
-        entries.append(fill_entry(elements, entry, [title_el]))
+        entries.append(fill_entry(elements, entry, used))
     return _once(entries)
 
 

@@ -34,7 +34,7 @@ _CONTENT_TAGS = {"article", "section", "main"}
 # blocks out (never to find entries), and only outside the page's content.
 _CHROME_NAMES = re.compile(
     r"(?:^|[\s_-])(?:sub|top|main|primary|secondary|mega|site|global|side)?"
-    r"(?:nav|navbar|navigation|menu|megamenu|footer|header|breadcrumbs?|sidebar|cookie|share|social|skip)\d*(?:$|[\s_-])",
+    r"(?:nav|navbar|navigation|menus?|megamenu|footer|header|breadcrumbs?|sidebar|cookie|share|social|skip)\d*(?:$|[\s_-])",
     re.IGNORECASE,
 )
 # The same short link text to the same place this often, of at most this many words, is a facet
@@ -169,11 +169,16 @@ def entry_links(root, chrome: Chrome) -> list:
             continue
         seen[(href, text_of(a))] += 1
         links.append(a)
-    # The same short link text to the same place again and again is a facet ("Media Release").
+    # The same short link text to the same place again and again is a facet ("Media Release"); an affordance
+    # ("... Read") to one place closes several records of its own (notices of one tender page).
     return [
         a
         for a in links
-        if not (seen[(a.get("href").strip(), text_of(a))] >= _FACET_REPEATS and len(text_of(a).split()) <= _FACET_WORDS)
+        if not (
+            seen[(a.get("href").strip(), text_of(a))] >= _FACET_REPEATS
+            and len(text_of(a).split()) <= _FACET_WORDS
+            and not is_generic_text(text_of(a))
+        )
     ]
 
 

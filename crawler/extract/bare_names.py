@@ -1,0 +1,52 @@
+"""A record named by its own plain text, whose only link is an affordance (issue 21):
+<li>Annual Action Plan 2020-2021 <img> <a>... Read</a></li>. The link says nothing of the record;
+the text it closes is the record's name."""
+
+from __future__ import annotations
+
+import copy
+import re
+
+from ..parsers.datelines import date_in_line
+from .html import tag, text_of
+from .titles import is_generic_text
+
+# An ellipsis leading into the affordance ("Weekly Calender ...<a>Read</a>") belongs to the link, not the name.
+_ELLIPSIS = re.compile(r"\s*(?:\.{2,}|…)\s*$")
+# Text this long around a "Read more" is a teaser or prose, not a record's name.
+_MAX_BARE_NAME_WORDS = 60
+
+
+def bare_name(elements, link):
+    """A detached copy of the record (one element) without its pointer links and images, whose text is the
+    record's name; its lines stay, so a date line before a <br> ("Upload Date: 14/10/2020") is read apart.
+    None when the record holds a link that names something, or no name of a few words of its own."""
+    if len(elements) != 1 or link is None:
+        return None
+    record = elements[0]
+    shown = text_of(link) or ""
+    if any(ch.isdigit() for ch in shown):
+        return None  # a date or a number as the link ("07/06/2020") names the record itself
+    links = [a for a in record.iter("a") if a.get("href")]
+    if not links or any(not is_generic_text(text_of(a)) for a in links):
+        return None
+    bare = copy.deepcopy(record)
+    bare.tail = None
+    for el in list(bare.iter("a", "img")):
+        if tag(el) == "a":
+            _trim_before(el)
+        el.drop_tree()  # its tail stays
+    shown = text_of(bare) or ""
+    if not 0 < len(shown.split()) <= _MAX_BARE_NAME_WORDS or date_in_line(shown) == shown:
+        return None
+    return bare
+
+
+def _trim_before(el) -> None:
+    """Leave out the ellipsis that leads into `el` from the text just before it."""
+    prev = el.getprevious()
+    if prev is not None:
+        prev.tail = _ELLIPSIS.sub(" ", prev.tail or "")
+    elif el.getparent() is not None:
+        parent = el.getparent()
+        parent.text = _ELLIPSIS.sub(" ", parent.text or "")
