@@ -9,7 +9,7 @@ import re
 
 from ..parsers.datelines import date_in_line
 from .html import tag, text_of
-from .titles import is_generic_text
+from .titles import is_affordance, is_generic_text
 
 # An ellipsis leading into the affordance ("Weekly Calender ...<a>Read</a>") belongs to the link, not the name.
 _ELLIPSIS = re.compile(r"\s*(?:\.{2,}|…)\s*$")
@@ -24,11 +24,8 @@ def bare_name(elements, link):
     if len(elements) != 1 or link is None:
         return None
     record = elements[0]
-    shown = text_of(link) or ""
-    if any(ch.isdigit() for ch in shown):
-        return None  # a date or a number as the link ("07/06/2020") names the record itself
     links = [a for a in record.iter("a") if a.get("href")]
-    if not links or any(not is_generic_text(text_of(a)) for a in links):
+    if not is_affordance(text_of(link)) or any(not is_generic_text(text_of(a)) for a in links):
         return None
     bare = copy.deepcopy(record)
     bare.tail = None

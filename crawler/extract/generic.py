@@ -28,6 +28,7 @@ from .records import (
     Chrome,
     Shapes,
     align,
+    button_row,
     candidate_groups,
     entry_links,
     heading_anchors,
@@ -37,6 +38,7 @@ from .records import (
     target,
     title_quality,
 )
+from .rows import ditto_dates, once, tail_date
 from .titles import HEADINGS, is_generic_text, is_heading_like, title_of
 
 _LISTS = {"ol", "ul", "dl", "table", "tbody"}
@@ -180,18 +182,14 @@ def _companions(blocks, quality, others, links, shapes):
     covered = {anc for b in blocks for anc in b.iterancestors()} | taken
     out = []
     for _, records, title_links, flat, q in others:
-        if (
-            len(out) >= _MAX_COMPANIONS
-            or flat
-            or len(records) < _MIN_COMPANION_RECORDS
-            or q < _COMPANION_QUALITY * quality
-        ):
+        if len(out) >= _MAX_COMPANIONS or flat or q < _COMPANION_QUALITY * quality:
             continue
         heads = [r[0] for r in records]
         if any(h in covered or any(anc in taken for anc in h.iterancestors()) for h in heads):
             continue  # another level of lists already taken
+        twin = in_twin_column(heads, column, shapes)  # a tab panel beside the winning one joins whatever its size
         beside = all(_contains(scope, h) for h in heads) and _same_family(links, title_links)
-        if not beside and not in_twin_column(heads, column, shapes):
+        if not (twin or (beside and len(records) >= _MIN_COMPANION_RECORDS)):
             continue
         out.append((heads, title_links))
         taken.update(heads)
@@ -326,13 +324,14 @@ def extract_generic(root) -> list[RawEntry]:
     if not found:
         return []
     blocks = list(found)
-    entries = []
+    entries, records = [], []
     labels = repeated_labels([a for b in blocks for a in b.iter("a") if a.get("href")], len(found))
+    buttons = button_row(list(enumerate(found.values())))  # "Agenda", "Public Comment": no names
     for elements, group, position in assign_groups(blocks, [[b] for b in blocks]):
         link = found.get(elements[0])
         # Words repeated on every record ("Sem assinatura digital") label its file; in a heading ("The week
         # ahead...") they still name each post.
-        label = text_of(link) in labels and not is_heading_like(link)
+        label = (buttons or text_of(link) in labels) and not is_heading_like(link)
         title_el = title_of(elements, link, label) if link is not None else find_title(elements)
         used = [title_el]
         bare = bare_name(elements, link) if title_el is link and is_generic_text(text_of(link)) else None
@@ -348,31 +347,8 @@ def extract_generic(root) -> list[RawEntry]:
         elif entry.title and date_in_line(entry.title) == entry.title and not (label and entry.title.isdigit()):
             entry.date_text = entry.title  # a meeting or a document named by its date: that is its date too
         if entry.date_text is None and tag(elements[0]) == "a":
-            entry.date_text = _tail_date(elements[0])
+            entry.date_text = tail_date(elements[0])
         entries.append(fill_entry(elements, entry, used))
-    return _once(entries)
-
-
-def _tail_date(a) -> str | None:
-    """<p><a>Report</a> (12 May 2020)<br><a>...: a bare link's date is the text that follows it on its line."""
-    tail = (a.tail or "").strip(" \t\n()[]–—-|,")
-    return date_in_line(tail) if tail else None
-
-
-def _once(entries: list[RawEntry]) -> list[RawEntry]:
-    """The same list drawn twice in a row (a desktop and a mobile copy) gives its entries once, and so does a
-    row listed twice in one group; an entry listed again in another section stays."""
-    keys = [(e.href, e.title) for e in entries]
-    half = len(keys) // 2
-    if half and len(keys) % 2 == 0 and keys[:half] == keys[half:]:
-        return entries[:half]
-    # A row listed twice in one group (same link, title and date) is one entry.
-    seen: set = set()
-    out = []
-    for e in entries:
-        key = (e.href, e.title, e.date_text, e.group)
-        if e.href and key in seen:
-            continue
-        seen.add(key)
-        out.append(e)
-    return out
+        records.append(elements[0])
+    ditto_dates(records, entries)
+    return once(entries)

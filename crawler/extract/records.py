@@ -19,7 +19,7 @@ from ..parsers.groups import looks_like_group_heading
 from .html import PAGE_CACHES, tag, text_of
 from .linkcues import captioned_image, cookie_notices, in_cookie_notice, names_record, plain_path
 from .shapes import Shapes  # noqa: F401  (generic.py and the tests take it from here)
-from .titles import HEADINGS, is_generic_text, title_named
+from .titles import HEADINGS, is_affordance, is_generic_text, title_named
 
 # Link targets that are facets of many entries (a tag, a category, an author), never an entry.
 _FACET_PATH = re.compile(
@@ -292,7 +292,8 @@ def align(records, links_in, shapes) -> tuple[list, float] | None:
     if sum(1 for hrefs in named_targets.values() if len(hrefs) > 1) > _MAX_MULTI_SHARE * len(records):
         return None
     first: dict[int, object] = {}
-    for i, a in named + hits:
+    buttons = button_row(hits)
+    for i, a in hits if buttons else named + hits:  # a row of buttons: its first is its URL
         first.setdefault(i, a)
     plain = plain_path(path)
     for other, more in by_path.items():  # "<li><strong><a>" closing a list of "<li><a>": the same place
@@ -300,7 +301,22 @@ def align(records, links_in, shapes) -> tuple[list, float] | None:
             for i, a in more:
                 if i not in first and names_record(a, records[i]):
                     first[i] = a
+        elif buttons and [step[0] for step in other] == [step[0] for step in path]:
+            for i, a in more:  # the same buttons in cells classed otherwise (a day's first row)
+                first.setdefault(i, a)
     return [first.get(i) for i in range(len(records))], best_score
+
+
+def button_row(hits) -> bool:
+    """Links in one place of records, all of a few words and in most of the records a pointer ("Agenda",
+    "Public Comment", "Summary"): a row of buttons beside each record's name in plain text, not names."""
+    texts = [text_of(a) or "" for _, a in hits]
+    pointers = {i for (i, _), t in zip(hits, texts, strict=True) if is_affordance(t)}
+    return len(pointers) * 2 > len({i for i, _ in hits}) and all(len(t.split()) <= _BUTTON_WORDS for t in texts)
+
+
+# A button says this many words at most ("View Public Comment").
+_BUTTON_WORDS = 3
 
 
 def repeated_labels(links, records: int) -> set:

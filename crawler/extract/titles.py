@@ -54,6 +54,12 @@ def is_generic_text(text: str | None) -> bool:
     return len(words) <= _MAX_POINTER_WORDS and all(w in _GENERIC_WORDS for w in words)
 
 
+def is_affordance(text: str | None) -> bool:
+    """ "... Read", "Agenda", "»": a pointer of words or signs; a date or a number ("07/06/2020", "15") as a
+    link names its record instead."""
+    return bool(text) and is_generic_text(text) and not any(ch.isdigit() for ch in text)
+
+
 # A link of signs alone this short ("»", "→→") points; longer runs of signs are art, not pointers.
 _MAX_SIGN_CHARS = 3
 # A pointer says little: "Download the full report here" (6 words) still is one, a sentence is not.
