@@ -95,3 +95,11 @@ def test_a_tab_panel_beside_the_winning_one_joins_it_however_short():
     panes += f"<div class='tab-pane' id='recent'>{_meeting_rows(MEETINGS)}</div>"
     entries = _entries(f"{tabs}<div class='tab-content'>{panes}</div>", "<html lang='en-US'>")
     assert [e["title"] for e in entries] == [name for _, name, _ in upcoming + MEETINGS]
+
+
+def test_a_dash_inside_brackets_cuts_no_date_from_a_title():
+    from crawler.extract.edge_dates import without_edge_date
+
+    title = "REVIEW: NJPW G1 Climax 30 Nights 7 & 8 (Sept 30 – Oct 1 2020)"
+    assert without_edge_date(title) == title
+    assert without_edge_date("Review of the season [part 2] – 12 May 2020") == "Review of the season [part 2]"
