@@ -103,3 +103,32 @@ def test_a_dash_inside_brackets_cuts_no_date_from_a_title():
     title = "REVIEW: NJPW G1 Climax 30 Nights 7 & 8 (Sept 30 – Oct 1 2020)"
     assert without_edge_date(title) == title
     assert without_edge_date("Review of the season [part 2] – 12 May 2020") == "Review of the season [part 2]"
+
+
+DOCS = ["Decreto Legislativo Presidencial n.º 1/20", "Medidas para quarentena domiciliar", "Comunicado sobre a Covid19"]
+
+
+def _doc_list(names, first: int = 0) -> str:
+    return (
+        "<ul class='list'>"
+        + "".join(f"<li><a href='/d{i}.pdf'>{t}</a></li>" for i, t in enumerate(names, first))
+        + "</ul>"
+    )
+
+
+def test_a_lone_item_of_the_lists_shape_in_another_section_is_no_entry():
+    report = "<div class='row'><h3>Informe diário</h3><div class='col'>" + _doc_list(["Nº 61 de 21/03/2020"], 9)
+    report += "</div></div>"
+    docs = "<div class='row'><h3>Medidas</h3><div class='col'><div class='row'>"
+    docs += f"<div class='half'>{_doc_list(DOCS[:1])}</div><div class='half'>{_doc_list(DOCS[1:], 1)}</div>"
+    docs += "</div></div></div>"
+    assert [e["title"] for e in _entries(report + docs)] == DOCS
+
+
+def test_a_months_only_entry_under_its_heading_stays():
+    body = f"<div><h2>March 2020</h2>{_doc_list(DOCS[:2])}<h2>February 2020</h2>{_doc_list(DOCS[2:], 2)}</div>"
+    assert [e["title"] for e in _entries(body)] == DOCS
+
+
+def test_records_that_are_bare_affordance_links_do_not_raise():
+    assert [e["title"] for e in _entries("<a href='/x'>&amp;</a><a href='/y'>Read</a>")] in ([], ["&", "Read"])

@@ -21,8 +21,8 @@ def bare_name(elements, link):
     """A detached copy of the record (one element) without its pointer links and images, whose text is the
     record's name; its lines stay, so a date line before a <br> ("Upload Date: 14/10/2020") is read apart.
     None when the record holds a link that names something, or no name of a few words of its own."""
-    if len(elements) != 1 or link is None:
-        return None
+    if len(elements) != 1 or link is None or tag(elements[0]) == "a":
+        return None  # a record that is its link has no text beside it
     record = elements[0]
     links = [a for a in record.iter("a") if a.get("href")]
     if not is_affordance(text_of(link)) or any(not is_generic_text(text_of(a)) for a in links):

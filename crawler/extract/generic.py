@@ -22,7 +22,7 @@ from .edge_dates import edge_date
 from .fields import fill_entry, find_title
 from .flat import flat_groups, is_break, wrap
 from .html import tag, text_of
-from .lists import a_list_wins, dated_repeat, in_twin_column, lca
+from .lists import a_list_wins, dated_repeat, in_twin_column, lca, strays
 from .raw import RawEntry
 from .records import (
     Chrome,
@@ -135,7 +135,8 @@ def _best_group_within(root, chrome, anchors=entry_links):
     scored.sort(key=lambda c: c[0], reverse=True)
     _, records, title_links, flat, quality = dated_repeat(scored, _MIN_CONFIDENT_RECORDS) or scored[0]
     blocks = wrap(records) if flat else [r[0] for r in records]
-    found = dict(zip(blocks, title_links, strict=False))
+    lone = set() if flat else strays(blocks)
+    found = {b: a for b, a in zip(blocks, title_links, strict=False) if b not in lone}
     for more_blocks, more_links in _companions(blocks, quality, scored[1:], title_links, shapes):
         found.update(zip(more_blocks, more_links, strict=False))
     for extra, link in _extras(list(found), page, chrome):
@@ -326,7 +327,7 @@ def extract_generic(root) -> list[RawEntry]:
     blocks = list(found)
     entries, records = [], []
     labels = repeated_labels([a for b in blocks for a in b.iter("a") if a.get("href")], len(found))
-    buttons = button_row(list(enumerate(found.values())))  # "Agenda", "Public Comment": no names
+    buttons = button_row(list(enumerate(found.values())), [[b] for b in blocks])  # "Agenda", "Public Comment": no names
     for elements, group, position in assign_groups(blocks, [[b] for b in blocks]):
         link = found.get(elements[0])
         # Words repeated on every record ("Sem assinatura digital") label its file; in a heading ("The week

@@ -292,7 +292,7 @@ def align(records, links_in, shapes) -> tuple[list, float] | None:
     if sum(1 for hrefs in named_targets.values() if len(hrefs) > 1) > _MAX_MULTI_SHARE * len(records):
         return None
     first: dict[int, object] = {}
-    buttons = button_row(hits)
+    buttons = button_row(hits, records)
     for i, a in hits if buttons else named + hits:  # a row of buttons: its first is its URL
         first.setdefault(i, a)
     plain = plain_path(path)
@@ -307,16 +307,31 @@ def align(records, links_in, shapes) -> tuple[list, float] | None:
     return [first.get(i) for i in range(len(records))], best_score
 
 
-def button_row(hits) -> bool:
+def button_row(hits, records) -> bool:
     """Links in one place of records, all of a few words and in most of the records a pointer ("Agenda",
-    "Public Comment", "Summary"): a row of buttons beside each record's name in plain text, not names."""
+    "Public Comment", "Summary"), each record named in plain text beside them: a row of buttons, not names.
+    `hits`: (record index, link); `records`: each record's member elements."""
     texts = [text_of(a) or "" for _, a in hits]
+    covered = {i for i, _ in hits}
     pointers = {i for (i, _), t in zip(hits, texts, strict=True) if is_affordance(t)}
-    return len(pointers) * 2 > len({i for i, _ in hits}) and all(len(t.split()) <= _BUTTON_WORDS for t in texts)
+    if len(pointers) * 2 <= len(covered) or any(len(t.split()) > _BUTTON_WORDS for t in texts):
+        return False
+    return all(_named_in_text(records[i]) for i in covered)
 
 
-# A button says this many words at most ("View Public Comment").
-_BUTTON_WORDS = 3
+def _named_in_text(members) -> bool:
+    """Whether a record's text outside its links and its date holds a name of some words."""
+    shown = " ".join(text_of(m) or "" for m in members)
+    for link_text in filter(None, (text_of(a) for m in members for a in m.iter("a"))):
+        shown = shown.replace(link_text, " ", 1)
+    found = date_in_line(shown)
+    words = _LETTERS.findall(shown.replace(found, " ", 1) if found else shown)
+    return len(words) >= _NAME_WORDS
+
+
+# A button says this many words at most ("View Public Comment"); a name in plain text has this many at least.
+_BUTTON_WORDS, _NAME_WORDS = 3, 2
+_LETTERS = re.compile(r"[^\W\d_]{2,}")
 
 
 def repeated_labels(links, records: int) -> set:
