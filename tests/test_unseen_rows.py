@@ -132,3 +132,18 @@ def test_a_months_only_entry_under_its_heading_stays():
 
 def test_records_that_are_bare_affordance_links_do_not_raise():
     assert [e["title"] for e in _entries("<a href='/x'>&amp;</a><a href='/y'>Read</a>")] in ([], ["&", "Read"])
+
+
+def test_a_date_opening_a_record_named_in_plain_text_is_its_date_and_a_file_note_after_the_link_is_no_name():
+    rows = "".join(
+        f"<li><span>1{i}.10.2020</span> {name} <a href='/d{i}.pdf'>Download</a> (PDF, 2 MB)</li>"
+        for i, name in enumerate(NOTICES)
+    )
+    entries = _entries(f"<ul>{rows}</ul>", "<html lang='de'>")
+    assert [(e["title"], e["date_start"]) for e in entries] == [(n, f"2020-10-1{i}") for i, n in enumerate(NOTICES)]
+
+
+def test_rows_named_by_a_date_and_a_number_beside_agenda_buttons_keep_the_date_as_title():
+    row = "<tr><td>10/1{i}/2020</td><td>1{i}</td><td><a href='/d{i}.pdf'>Agenda</a> (AGENDA 3 MAY 8, 2020)</td></tr>"
+    entries = _entries("<table>" + "".join(row.format(i=i) for i in range(4)) + "</table>", "<html lang='en-US'>")
+    assert [e["title"] for e in entries] == [f"10/1{i}/2020" for i in range(4)]

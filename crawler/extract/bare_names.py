@@ -13,6 +13,9 @@ from .titles import is_affordance, is_generic_text
 
 # An ellipsis leading into the affordance ("Weekly Calender ...<a>Read</a>") belongs to the link, not the name.
 _ELLIPSIS = re.compile(r"\s*(?:\.{2,}|…)\s*$")
+# A note in brackets right after the affordance describes its file ("<a>Download</a> (PDF, 2 MB)"), not the record.
+_LINK_NOTE = re.compile(r"^\s*[(\[][^()\[\]]{1,40}[)\]]")
+_WORD = re.compile(r"[^\W\d_]{2,}")
 # Text this long around a "Read more" is a teaser or prose, not a record's name.
 _MAX_BARE_NAME_WORDS = 60
 
@@ -32,11 +35,14 @@ def bare_name(elements, link):
     for el in list(bare.iter("a", "img")):
         if tag(el) == "a":
             _trim_before(el)
+            el.tail = _LINK_NOTE.sub(" ", el.tail or "", count=1)
         el.drop_tree()  # its tail stays
     shown = text_of(bare) or ""
     if not 0 < len(shown.split()) <= _MAX_BARE_NAME_WORDS or date_in_line(shown) == shown:
         return None
-    return bare
+    found = date_in_line(shown)
+    # a name has words: "06/29/2020 15" (a date and a number) is a row named by its date
+    return bare if _WORD.search(shown.replace(found, " ") if found else shown) else None
 
 
 def _trim_before(el) -> None:

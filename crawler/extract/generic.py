@@ -335,8 +335,10 @@ def extract_generic(root) -> list[RawEntry]:
         label = (buttons or text_of(link) in labels) and not is_heading_like(link)
         title_el = title_of(elements, link, label) if link is not None else find_title(elements)
         used = [title_el]
-        bare = bare_name(elements, link) if title_el is link and is_generic_text(text_of(link)) else None
-        if bare is not None:  # "<li>Annual Action Plan <a>... Read</a></li>": the record's own text names it
+        # "<li>Annual Action Plan <a>... Read</a></li>": the record's own text names it, not the link nor its date
+        named_by = text_of(title_el)
+        bare = bare_name(elements, link) if title_el is link or date_in_line(named_by) == named_by else None
+        if bare is not None:
             title_el, used = bare, [bare, *elements]
         anchor = link if link is not None else title_el
         href = anchor.get("href") if anchor is not None else None

@@ -320,13 +320,12 @@ def button_row(hits, records) -> bool:
 
 
 def _named_in_text(members) -> bool:
-    """Whether a record's text outside its links and its date holds a name of some words."""
-    shown = " ".join(text_of(m) or "" for m in members)
-    for link_text in filter(None, (text_of(a) for m in members for a in m.iter("a"))):
-        shown = shown.replace(link_text, " ", 1)
-    found = date_in_line(shown)
-    words = _LETTERS.findall(shown.replace(found, " ", 1) if found else shown)
-    return len(words) >= _NAME_WORDS
+    """Whether a record holds a name of some words in an element of plain text (no link in it, no date)."""
+    for el in (x for m in members for x in m.iter()):
+        shown = text_of(el) if tag(el) and tag(el) != "a" and el.find(".//a") is None else None
+        if shown and len(_LETTERS.findall(shown)) >= _NAME_WORDS and date_in_line(shown) != shown:
+            return True
+    return False
 
 
 # A button says this many words at most ("View Public Comment"); a name in plain text has this many at least.
