@@ -147,3 +147,10 @@ def test_rows_named_by_a_date_and_a_number_beside_agenda_buttons_keep_the_date_a
     row = "<tr><td>10/1{i}/2020</td><td>1{i}</td><td><a href='/d{i}.pdf'>Agenda</a> (AGENDA 3 MAY 8, 2020)</td></tr>"
     entries = _entries("<table>" + "".join(row.format(i=i) for i in range(4)) + "</table>", "<html lang='en-US'>")
     assert [e["title"] for e in entries] == [f"10/1{i}/2020" for i in range(4)]
+
+
+def test_a_download_link_in_german_is_an_affordance_and_the_row_is_named_by_its_cell():
+    row = "<tr><td>{name}</td><td>1{i}.10.2020</td><td><a href='/d{i}.pdf'>Herunterladen</a></td></tr>"
+    rows = "".join(row.format(i=i, name=name) for i, name in enumerate(NOTICES))
+    entries = _entries(f"<table>{rows}</table>", "<html lang='de'>")
+    assert [(e["title"], e["date_start"]) for e in entries] == [(n, f"2020-10-1{i}") for i, n in enumerate(NOTICES)]

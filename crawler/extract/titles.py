@@ -36,6 +36,8 @@ _GENERIC_WORDS = words(
     saber d l infos info accéder acceder le les du des de el los las del about text texte texto completo
     complet document documento documents documentos fiche ficha mehr lesen weiterlesen weiter zum artikel
     saiba mais leia ler ver continuar notícia noticia lees meer verder leggi tutto continua
+    herunterladen anzeigen ansehen öffnen baixar descarregar visualizar abrir acessar scarica scaricare
+    visualizza apri dettagli bekijk downloaden openen
     """
 )
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
