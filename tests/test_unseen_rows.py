@@ -154,3 +154,21 @@ def test_a_download_link_in_german_is_an_affordance_and_the_row_is_named_by_its_
     rows = "".join(row.format(i=i, name=name) for i, name in enumerate(NOTICES))
     entries = _entries(f"<table>{rows}</table>", "<html lang='de'>")
     assert [(e["title"], e["date_start"]) for e in entries] == [(n, f"2020-10-1{i}") for i, n in enumerate(NOTICES)]
+
+
+def test_a_date_split_across_boxes_is_read_whole():
+    post = "<article class='ev'><div class='date'><div class='day'>1{i}</div><div class='month'>Oct 2020</div></div>"
+    post += "<h3><a href='/p{i}'>{name}</a></h3></article>"
+    entries = _entries("".join(post.format(i=i, name=name) for i, name in enumerate(NOTICES)))
+    assert [e["date_start"] for e in entries] == [f"2020-10-1{i}" for i in range(4)]
+
+
+def test_a_day_and_month_under_a_months_heading_take_its_year_and_a_days_heading_wins_over_a_line_of_text():
+    items = "".join(f"<li><a href='/p{i}'>{name}</a> <span>1{i} October</span></li>" for i, name in enumerate(NOTICES))
+    entries = _entries(f"<h2>October 2020</h2><ul>{items}</ul>")
+    assert [e["date_start"] for e in entries] == [f"2020-10-1{i}" for i in range(4)]
+    post = "<h2>Wednesday 7 October 2020</h2><div class='post'><h3><a href='/p{i}'>{name}</a></h3>"
+    post += "<p>The show opens at the theatre, for all of the season ahead, with its new choir and dancers.</p>"
+    post += "<p>Tuesday 1 December</p></div>"
+    entries = _entries("".join(post.format(i=i, name=name) for i, name in enumerate(NOTICES)))
+    assert [e["date_start"] for e in entries] == ["2020-10-07"] * 4
