@@ -172,3 +172,10 @@ def test_a_day_and_month_under_a_months_heading_take_its_year_and_a_days_heading
     post += "<p>Tuesday 1 December</p></div>"
     entries = _entries("".join(post.format(i=i, name=name) for i, name in enumerate(NOTICES)))
     assert [e["date_start"] for e in entries] == ["2020-10-07"] * 4
+
+
+def test_a_plain_posting_line_as_the_link_gives_its_first_date():
+    item = "<li><a href='/p{i}'>Oct 1{i}, 2020 — Posted Oct 0{j}, 2020 11:47 AM</a><p>{name}</p></li>"
+    items = "".join(item.format(i=i, j=i + 1, name=name) for i, name in enumerate(NOTICES))
+    entries = _entries(f"<ul>{items}</ul>", "<html lang='en-US'>")
+    assert [(e["title"], e["date_start"]) for e in entries] == [(n, f"2020-10-1{i}") for i, n in enumerate(NOTICES)]

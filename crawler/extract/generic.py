@@ -39,7 +39,7 @@ from .records import (
     title_quality,
 )
 from .rows import ditto_dates, once, tail_date
-from .titles import HEADINGS, is_generic_text, is_heading_like, title_of
+from .titles import HEADINGS, is_generic_text, is_heading_like, posting_date, title_of
 
 _LISTS = {"ol", "ul", "dl", "table", "tbody"}
 # The most one record can score: a full title in a heading (2.5) and text beside it (2).
@@ -351,6 +351,8 @@ def extract_generic(root) -> list[RawEntry]:
             entry.date_text = entry.title  # a meeting or a document named by its date: that is its date too
         if entry.date_text is None and tag(elements[0]) == "a":
             entry.date_text = tail_date(elements[0])
+        if entry.date_text is None and link is not None and title_el is not link:
+            entry.date_text = posting_date(text_of(link))  # the link says only when: its name is beside it
         entries.append(fill_entry(elements, entry, used))
         records.append(elements[0])
     ditto_dates(records, entries)

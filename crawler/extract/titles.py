@@ -155,6 +155,11 @@ def _posting_line(text: str | None) -> bool:
 _DASHED = re.compile(r"\s+[—–|-]\s+")
 
 
+def posting_date(text: str | None) -> str | None:
+    """The date a posting line opens on ("Nov 19, 2020 — Posted Nov 16, 2020 11:47 AM": Nov 19, 2020)."""
+    return date_in_line(_DASHED.split(text or "")[0]) if _posting_line(text) else None
+
+
 def identifier_line(text: str | None) -> bool:
     """ "03838/2014-CR", "Drucksache Nr. 19/3866 vom 05.11.2024", "No. 2024-17": a reference number, with at
     most a short label and a date, that labels a document without naming it."""
