@@ -179,3 +179,11 @@ def test_a_plain_posting_line_as_the_link_gives_its_first_date():
     items = "".join(item.format(i=i, j=i + 1, name=name) for i, name in enumerate(NOTICES))
     entries = _entries(f"<ul>{items}</ul>", "<html lang='en-US'>")
     assert [(e["title"], e["date_start"]) for e in entries] == [(n, f"2020-10-1{i}") for i, n in enumerate(NOTICES)]
+
+
+def test_a_date_opening_the_teaser_before_a_dash_is_the_entrys_date():
+    post = "<div class='c'><h3><a href='/p{i}'>{name}</a></h3><p>October 1{i}, 2020 — The Attorney General announced"
+    post += " today a settlement with the firm.</p></div>"
+    entries = _entries("".join(post.format(i=i, name=name) for i, name in enumerate(NOTICES)), "<html lang='en-US'>")
+    assert [e["date_start"] for e in entries] == [f"2020-10-1{i}" for i in range(4)]
+    assert entries[0]["description"] == "The Attorney General announced today a settlement with the firm."

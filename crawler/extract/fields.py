@@ -147,7 +147,7 @@ def _loose_text(elements, blocks, taken) -> list[str]:
 _MAX_LOOSE_LABEL_WORDS = 3
 
 
-_LEADING_DATE = re.compile(r"^(.{6,40}?)\s*[|·•]\s*(.+)$")
+_LEADING_DATE = re.compile(r"^(.{6,40}?)\s*(?:[|·•]|\s[—–-]\s)\s*(.+)$")  # "16 May 2022 — The meeting"
 # Lines around an entry that describe nothing: a rank ("3.", "#12"), a source site in
 # brackets ("(example.com)"), a reading time or counter ("3 minute read", "12 comments"),
 # a byline ("By Jane Doe", "Par Jean Dupont", "Por Ana Ruiz").
