@@ -187,3 +187,10 @@ def test_a_date_opening_the_teaser_before_a_dash_is_the_entrys_date():
     entries = _entries("".join(post.format(i=i, name=name) for i, name in enumerate(NOTICES)), "<html lang='en-US'>")
     assert [e["date_start"] for e in entries] == [f"2020-10-1{i}" for i in range(4)]
     assert entries[0]["description"] == "The Attorney General announced today a settlement with the firm."
+
+
+def test_a_meeting_row_named_by_its_first_cells_link_is_one_entry_its_file_cells_none():
+    row = "<tr><td><a href='/e{i}'>{name}</a></td><td>10/1{i}/2020</td><td><a href='/a{i}.pdf'>Agenda</a></td>"
+    row += "<td><a href='/m{i}.pdf'>Minutes</a></td></tr>"
+    entries = _entries("<table>" + "".join(row.format(i=i, name=n) for i, n in enumerate(NOTICES)) + "</table>")
+    assert [(e["title"], e["url"]) for e in entries] == [(n, f"https://example.org/e{i}") for i, n in enumerate(NOTICES)]
