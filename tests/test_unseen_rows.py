@@ -193,4 +193,5 @@ def test_a_meeting_row_named_by_its_first_cells_link_is_one_entry_its_file_cells
     row = "<tr><td><a href='/e{i}'>{name}</a></td><td>10/1{i}/2020</td><td><a href='/a{i}.pdf'>Agenda</a></td>"
     row += "<td><a href='/m{i}.pdf'>Minutes</a></td></tr>"
     entries = _entries("<table>" + "".join(row.format(i=i, name=n) for i, n in enumerate(NOTICES)) + "</table>")
-    assert [(e["title"], e["url"]) for e in entries] == [(n, f"https://example.org/e{i}") for i, n in enumerate(NOTICES)]
+    expected = [(name, f"https://example.org/e{i}") for i, name in enumerate(NOTICES)]
+    assert [(e["title"], e["url"]) for e in entries] == expected
