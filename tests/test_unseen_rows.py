@@ -195,3 +195,13 @@ def test_a_meeting_row_named_by_its_first_cells_link_is_one_entry_its_file_cells
     entries = _entries("<table>" + "".join(row.format(i=i, name=n) for i, n in enumerate(NOTICES)) + "</table>")
     expected = [(name, f"https://example.org/e{i}") for i, name in enumerate(NOTICES)]
     assert [(e["title"], e["url"]) for e in entries] == expected
+
+
+def test_a_date_as_the_link_gives_the_date_and_the_name_beside_it_the_title():
+    item = "<li><a href='/a{i}.pdf'>October 1{i}, 2020</a> - {name}</li>"
+    entries = _entries("<ul>" + "".join(item.format(i=i, name=n) for i, n in enumerate(NOTICES)) + "</ul>")
+    assert [(e["title"], e["date_start"]) for e in entries] == [(n, f"2020-10-1{i}") for i, n in enumerate(NOTICES)]
+    row = "<tr><td><a href='/e{i}'>10/1{i}/2020</a></td><td>{name}</td><td><a href='/a{i}.pdf'>Agenda</a></td></tr>"
+    rows = "".join(row.format(i=i, name=n) for i, n in enumerate(NOTICES))
+    entries = _entries(f"<table>{rows}</table>", "<html lang='en-US'>")
+    assert [(e["title"], e["date_start"]) for e in entries] == [(n, f"2020-10-1{i}") for i, n in enumerate(NOTICES)]

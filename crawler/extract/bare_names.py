@@ -16,6 +16,8 @@ _ELLIPSIS = re.compile(r"\s*(?:\.{2,}|…)\s*$")
 # A note in brackets right after the affordance describes its file ("<a>Download</a> (PDF, 2 MB)"), not the record.
 _LINK_NOTE = re.compile(r"^\s*[(\[][^()\[\]]{1,40}[)\]]")
 _WORD = re.compile(r"[^\W\d_]{2,}")
+# A name beside a date link has this many words at least ("Regular Meeting"; "Cancelled" is a status).
+_MIN_NAME_WORDS = 2
 # Text this long around a "Read more" is a teaser or prose, not a record's name.
 _MAX_BARE_NAME_WORDS = 60
 
@@ -28,7 +30,9 @@ def bare_name(elements, link):
         return None  # a record that is its link has no text beside it
     record = elements[0]
     links = [a for a in record.iter("a") if a.get("href")]
-    if not is_affordance(text_of(link)) or any(not is_generic_text(text_of(a)) for a in links):
+    dated = date_in_line(text_of(link)) == text_of(link)  # "<li><a>October 10, 2020</a> - Council Meeting</li>"
+    others = [a for a in links if a is not link]
+    if not (dated or is_affordance(text_of(link))) or any(not is_generic_text(text_of(a)) for a in others):
         return None
     bare = copy.deepcopy(record)
     bare.tail = None
@@ -41,8 +45,9 @@ def bare_name(elements, link):
     if not 0 < len(shown.split()) <= _MAX_BARE_NAME_WORDS or date_in_line(shown) == shown:
         return None
     found = date_in_line(shown)
-    # a name has words: "06/29/2020 15" (a date and a number) is a row named by its date
-    return bare if _WORD.search(shown.replace(found, " ") if found else shown) else None
+    # a name has words: "06/29/2020 15" (a date and a number) is a row named by its date; beside a date link, two
+    words = _WORD.findall(shown.replace(found, " ") if found else shown)
+    return bare if len(words) >= (_MIN_NAME_WORDS if dated else 1) else None
 
 
 def _trim_before(el) -> None:

@@ -342,7 +342,10 @@ def extract_generic(root) -> list[RawEntry]:
             title_el, used = bare, [bare, *elements]
         anchor = link if link is not None else title_el
         href = anchor.get("href") if anchor is not None else None
-        entry = RawEntry(title=text_of(title_el), href=href, group=group, position=position)
+        shown = text_of(title_el)
+        if bare is not None and shown:
+            shown = shown.strip(" |·•–—-:")  # "<a>October 10, 2020</a> - Council Meeting": no dash left over
+        entry = RawEntry(title=shown, href=href, group=group, position=position)
         split = edge_date(title_el)
         if split is not None:
             entry.title, entry.date_text = split  # "<small>06 Dec 2023</small><br>Conference": the date apart
