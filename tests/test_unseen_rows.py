@@ -205,3 +205,11 @@ def test_a_date_as_the_link_gives_the_date_and_the_name_beside_it_the_title():
     rows = "".join(row.format(i=i, name=n) for i, n in enumerate(NOTICES))
     entries = _entries(f"<table>{rows}</table>", "<html lang='en-US'>")
     assert [(e["title"], e["date_start"]) for e in entries] == [(n, f"2020-10-1{i}") for i, n in enumerate(NOTICES)]
+
+
+def test_the_rows_a_date_cell_spans_take_its_date():
+    cells = ["<td rowspan='2'>10/10/2020</td>", "", "<td>10/12/2020</td>", "<td>10/13/2020</td>"]
+    row = "<tr>{cell}<td>{name}</td><td><a href='/a{i}.pdf'>Agenda</a></td></tr>"
+    rows = "".join(row.format(cell=c, name=n, i=i) for i, (c, n) in enumerate(zip(cells, NOTICES, strict=True)))
+    entries = _entries(f"<table>{rows}</table>", "<html lang='en-US'>")
+    assert [e["date_start"] for e in entries] == ["2020-10-10", "2020-10-10", "2020-10-12", "2020-10-13"]

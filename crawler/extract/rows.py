@@ -17,14 +17,20 @@ def tail_date(a) -> str | None:
 def ditto_dates(records: list, entries: list[RawEntry]) -> None:
     """A meetings list that shows a day's date in its first row only, its later rows leaving that cell blank
     (or keeping the date for screen readers only): a record whose cell in the dated column is there but empty
-    has the date of the row above it, in the same group. `records` holds each entry's block."""
+    has the date of the row above it, in the same group; so do the rows a date cell spans (rowspan).
+    `records` holds each entry's block."""
     shown = None  # (date text, column, cell tags, group) of the last row that showed its date in a cell
+    spanned = (None, 0)  # a date cell's text and how many rows below it it still spans
     for record, entry in zip(records, entries, strict=True):
         cells = _cells(record)
         kinds = [tag(c) for c in cells]
         if entry.date_text:
             column = next((k for k, c in enumerate(cells) if date_in_line(text_of(c)) == entry.date_text), None)
             shown = (entry.date_text, column, kinds, entry.group) if column is not None else None
+            span = cells[column].get("rowspan", "") if column is not None else ""
+            spanned = (entry.date_text, int(span) - 1 if span.isdigit() else 0)
+        elif spanned[1] > 0:
+            entry.date_text, spanned = spanned[0], (spanned[0], spanned[1] - 1)
         elif shown and shown[2:] == (kinds, entry.group) and shown[1] < len(cells) - 1:
             if not text_of(cells[shown[1]]) and text_of(record):
                 entry.date_text = shown[0]
