@@ -213,3 +213,11 @@ def test_the_rows_a_date_cell_spans_take_its_date():
     rows = "".join(row.format(cell=c, name=n, i=i) for i, (c, n) in enumerate(zip(cells, NOTICES, strict=True)))
     entries = _entries(f"<table>{rows}</table>", "<html lang='en-US'>")
     assert [e["date_start"] for e in entries] == ["2020-10-10", "2020-10-10", "2020-10-12", "2020-10-13"]
+
+
+def test_blank_date_cells_mean_no_date_where_a_group_opens_on_one():
+    dates = ["", "12 May 2022", "", ""]
+    row = "<tr><td class='when'>{date}</td><td><a href='/d{i}'>{name}</a><div>Teaser of document {i}.</div></td></tr>"
+    rows = "".join(row.format(date=d, i=i, name=n) for i, (d, n) in enumerate(zip(dates, NOTICES, strict=True)))
+    entries = _entries(f"<table><tr><th colspan='2'>May 2022</th></tr>{rows}</table>")
+    assert [e["date_start"] for e in entries] == [None, "2022-05-12", None, None]

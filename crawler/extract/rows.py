@@ -17,8 +17,10 @@ def tail_date(a) -> str | None:
 def ditto_dates(records: list, entries: list[RawEntry]) -> None:
     """A meetings list that shows a day's date in its first row only, its later rows leaving that cell blank
     (or keeping the date for screen readers only): a record whose cell in the dated column is there but empty
-    has the date of the row above it, in the same group; so do the rows a date cell spans (rowspan).
+    has the date of the row above it, in the same group; so do the rows a date cell spans (rowspan). Where a
+    group opens on an undated row, a blank cell means no date, and only spans carry one down.
     `records` holds each entry's block."""
+    ditto = not _opens_undated(entries)
     shown = None  # (date text, column, cell tags, group) of the last row that showed its date in a cell
     spanned = (None, 0)  # a date cell's text and how many rows below it it still spans
     for record, entry in zip(records, entries, strict=True):
@@ -31,11 +33,21 @@ def ditto_dates(records: list, entries: list[RawEntry]) -> None:
             spanned = (entry.date_text, int(span) - 1 if span.isdigit() else 0)
         elif spanned[1] > 0:
             entry.date_text, spanned = spanned[0], (spanned[0], spanned[1] - 1)
-        elif shown and shown[2:] == (kinds, entry.group) and shown[1] < len(cells) - 1:
+        elif ditto and shown and shown[2:] == (kinds, entry.group) and shown[1] < len(cells) - 1:
             if not text_of(cells[shown[1]]) and text_of(record):
                 entry.date_text = shown[0]
             else:
                 shown = None
+
+
+def _opens_undated(entries: list[RawEntry]) -> bool:
+    """Whether a group of the list opens on an entry without a date (its blank cells mean no date)."""
+    seen: set = set()
+    for entry in entries:
+        if entry.group not in seen and not entry.date_text:
+            return True
+        seen.add(entry.group)
+    return False
 
 
 def _cells(record) -> list:
