@@ -39,7 +39,9 @@ def _date_under_heading(raw, title, languages, now, month_first):
     ("mercredi 14 octobre 2020") take that day; "August 9" (in the date line or opening the
     title) under "Agendas - 2022" is 9 August 2022. The year is read off the page, never guessed."""
     heading = parse_date(raw.group, languages, now, month_first)
-    if heading is not None and heading.precision == "day" and not raw.date_text:
+    # a day and month of the entry's own ("Mardi 1er décembre", a line of its text) yield to a day's heading
+    own = raw.date_text and yearless_date(raw.date_text) != raw.date_text
+    if heading is not None and heading.precision == "day" and not own:
         return heading, raw.group
     year = year_in(raw.group)
     for text in filter(None, (raw.date_text, title)):

@@ -79,9 +79,14 @@ def _separated_edge_date(text: str) -> tuple[str, str] | None:
     for edge, title in heads + tails:
         found = _date_edge(edge, label_words=0)  # the date alone: "Meeting – 5/12/2026 – via Zoom" keeps it
         title = title.strip(" |·•–—-:")
-        if found and title and date_in_line(title) != title:
+        if found and title and date_in_line(title) != title and _balanced(title) and _balanced(edge):
             return title, found
     return None
+
+
+def _balanced(text: str) -> bool:
+    """No bracket left open or closed alone: "Review (Sept 30 – Oct 1 2020)" is not cut inside its brackets."""
+    return all(text.count(o) == text.count(c) for o, c in ("()", "[]"))
 
 
 def _br_lines(el) -> list[str]:

@@ -11,6 +11,7 @@ import re
 from ..parsers.credits import looks_like_credit
 from ..parsers.datelines import date_at_edge, date_in_line
 from ..parsers.text import clean_text
+from .date_boxes import whole_date, yearless_line
 from .html import INLINE, is_ancestor, machine_date, tag, text_of
 from .raw import RawEntry
 from .titles import identifier_date
@@ -80,6 +81,9 @@ def fill_entry(elements, entry: RawEntry, used: list) -> RawEntry:
             paragraphs = _loose_text(elements, blocks, taken)
         if entry.date_text is None and paragraphs:
             _date_from_paragraphs(entry, paragraphs)
+        if entry.date_text is None:  # "10 October" under "October 2020": the heading gives the year
+            entry.date_text = yearless_line(elements, title_el)
+            paragraphs = [p for p in paragraphs if p != entry.date_text]
         entry.paragraphs = [p for p in paragraphs if p]
     return entry
 
@@ -143,7 +147,7 @@ def _loose_text(elements, blocks, taken) -> list[str]:
 _MAX_LOOSE_LABEL_WORDS = 3
 
 
-_LEADING_DATE = re.compile(r"^(.{6,40}?)\s*[|·•]\s*(.+)$")
+_LEADING_DATE = re.compile(r"^(.{6,40}?)\s*(?:[|·•]|\s[—–-]\s)\s*(.+)$")  # "16 May 2022 — The meeting"
 # Lines around an entry that describe nothing: a rank ("3.", "#12"), a source site in
 # brackets ("(example.com)"), a reading time or counter ("3 minute read", "12 comments"),
 # a byline ("By Jane Doe", "Par Jean Dupont", "Por Ana Ruiz").
@@ -239,7 +243,7 @@ def _find_date(elements, entry: RawEntry, used: list, title_el, leaves) -> None:
         line = text_of(el) or ""
         found = date_from_element(el)
         if found and len(line.replace(found, "").split()) <= _MAX_WORDS_BESIDE_DATE:
-            entry.date_text = found
+            el, entry.date_text = whole_date(el, found, elements)  # "<div>12</div><div>Oct 2020</div>": whole
             used.append(el)
             return
     for el in walk(elements):  # a linked date standing alone: <a class="post-date"><i></i>October 9, 2019</a>

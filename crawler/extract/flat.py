@@ -15,7 +15,7 @@ import lxml.html
 
 from ..parsers.groups import looks_like_group_heading
 from .html import INLINE, forget_texts, tag, text_of
-from .titles import HEADINGS
+from .titles import HEADINGS, is_affordance
 
 
 def is_break(el) -> bool:
@@ -104,8 +104,10 @@ def flat_groups(groups: dict, shapes, links_in, is_pointer) -> dict[tuple, list]
             continue  # links and bold runs in prose are no entries' anchors
         by_parent: dict = defaultdict(list)
         for el in els:
-            by_parent[el.getparent()].append(el)
-        if max(len(v) for v in by_parent.values()) < 2:
+            # a cell holding only "Agenda" or "Minutes" closes the run before it (a row's files), opens none
+            if not all(is_affordance(text_of(a)) for a in links_in(el)):
+                by_parent[el.getparent()].append(el)
+        if not by_parent or max(len(v) for v in by_parent.values()) < 2:
             continue
         runs = []
         for parent, anchors in by_parent.items():

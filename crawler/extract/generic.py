@@ -17,16 +17,18 @@ from urllib.parse import urlsplit
 from ..parsers.datelines import date_in_line
 from ..parsers.groups import looks_like_group_heading
 from ..parsers.ids import host_of
+from .bare_names import bare_name
 from .edge_dates import edge_date
 from .fields import fill_entry, find_title
 from .flat import flat_groups, is_break, wrap
 from .html import tag, text_of
-from .lists import a_list_wins, dated_repeat, in_twin_column, lca
+from .lists import a_list_wins, dated_repeat, in_twin_column, lca, strays
 from .raw import RawEntry
 from .records import (
     Chrome,
     Shapes,
     align,
+    button_row,
     candidate_groups,
     entry_links,
     heading_anchors,
@@ -36,7 +38,8 @@ from .records import (
     target,
     title_quality,
 )
-from .titles import HEADINGS, is_generic_text, is_heading_like, title_of
+from .rows import ditto_dates, once, tail_date
+from .titles import HEADINGS, is_generic_text, is_heading_like, posting_date, title_of
 
 _LISTS = {"ol", "ul", "dl", "table", "tbody"}
 # The most one record can score: a full title in a heading (2.5) and text beside it (2).
@@ -132,7 +135,8 @@ def _best_group_within(root, chrome, anchors=entry_links):
     scored.sort(key=lambda c: c[0], reverse=True)
     _, records, title_links, flat, quality = dated_repeat(scored, _MIN_CONFIDENT_RECORDS) or scored[0]
     blocks = wrap(records) if flat else [r[0] for r in records]
-    found = dict(zip(blocks, title_links, strict=False))
+    lone = set() if flat else strays(blocks)
+    found = {b: a for b, a in zip(blocks, title_links, strict=False) if b not in lone}
     for more_blocks, more_links in _companions(blocks, quality, scored[1:], title_links, shapes):
         found.update(zip(more_blocks, more_links, strict=False))
     for extra, link in _extras(list(found), page, chrome):
@@ -179,18 +183,14 @@ def _companions(blocks, quality, others, links, shapes):
     covered = {anc for b in blocks for anc in b.iterancestors()} | taken
     out = []
     for _, records, title_links, flat, q in others:
-        if (
-            len(out) >= _MAX_COMPANIONS
-            or flat
-            or len(records) < _MIN_COMPANION_RECORDS
-            or q < _COMPANION_QUALITY * quality
-        ):
+        if len(out) >= _MAX_COMPANIONS or flat or q < _COMPANION_QUALITY * quality:
             continue
         heads = [r[0] for r in records]
         if any(h in covered or any(anc in taken for anc in h.iterancestors()) for h in heads):
             continue  # another level of lists already taken
+        twin = in_twin_column(heads, column, shapes)  # a tab panel beside the winning one joins whatever its size
         beside = all(_contains(scope, h) for h in heads) and _same_family(links, title_links)
-        if not beside and not in_twin_column(heads, column, shapes):
+        if not (twin or (beside and len(records) >= _MIN_COMPANION_RECORDS)):
             continue
         out.append((heads, title_links))
         taken.update(heads)
@@ -325,17 +325,27 @@ def extract_generic(root) -> list[RawEntry]:
     if not found:
         return []
     blocks = list(found)
-    entries = []
+    entries, records = [], []
     labels = repeated_labels([a for b in blocks for a in b.iter("a") if a.get("href")], len(found))
+    buttons = button_row(list(enumerate(found.values())), [[b] for b in blocks])  # "Agenda", "Public Comment": no names
     for elements, group, position in assign_groups(blocks, [[b] for b in blocks]):
         link = found.get(elements[0])
         # Words repeated on every record ("Sem assinatura digital") label its file; in a heading ("The week
         # ahead...") they still name each post.
-        label = text_of(link) in labels and not is_heading_like(link)
+        label = (buttons or text_of(link) in labels) and not is_heading_like(link)
         title_el = title_of(elements, link, label) if link is not None else find_title(elements)
+        used = [title_el]
+        # "<li>Annual Action Plan <a>... Read</a></li>": the record's own text names it, not the link nor its date
+        named_by = text_of(title_el)
+        bare = bare_name(elements, link) if title_el is link or date_in_line(named_by) == named_by else None
+        if bare is not None:
+            title_el, used = bare, [bare, *elements]
         anchor = link if link is not None else title_el
         href = anchor.get("href") if anchor is not None else None
-        entry = RawEntry(title=text_of(title_el), href=href, group=group, position=position)
+        shown = text_of(title_el)
+        if bare is not None and shown:
+            shown = shown.strip(" |·•–—-:")  # "<a>October 10, 2020</a> - Council Meeting": no dash left over
+        entry = RawEntry(title=shown, href=href, group=group, position=position)
         split = edge_date(title_el)
         if split is not None:
             entry.title, entry.date_text = split  # "<small>06 Dec 2023</small><br>Conference": the date apart
@@ -343,31 +353,10 @@ def extract_generic(root) -> list[RawEntry]:
         elif entry.title and date_in_line(entry.title) == entry.title and not (label and entry.title.isdigit()):
             entry.date_text = entry.title  # a meeting or a document named by its date: that is its date too
         if entry.date_text is None and tag(elements[0]) == "a":
-            entry.date_text = _tail_date(elements[0])
-        entries.append(fill_entry(elements, entry, [title_el]))
-    return _once(entries)
-
-
-def _tail_date(a) -> str | None:
-    """<p><a>Report</a> (12 May 2020)<br><a>...: a bare link's date is the text that follows it on its line."""
-    tail = (a.tail or "").strip(" \t\n()[]–—-|,")
-    return date_in_line(tail) if tail else None
-
-
-def _once(entries: list[RawEntry]) -> list[RawEntry]:
-    """The same list drawn twice in a row (a desktop and a mobile copy) gives its entries once, and so does a
-    row listed twice in one group; an entry listed again in another section stays."""
-    keys = [(e.href, e.title) for e in entries]
-    half = len(keys) // 2
-    if half and len(keys) % 2 == 0 and keys[:half] == keys[half:]:
-        return entries[:half]
-    # A row listed twice in one group (same link, title and date) is one entry.
-    seen: set = set()
-    out = []
-    for e in entries:
-        key = (e.href, e.title, e.date_text, e.group)
-        if e.href and key in seen:
-            continue
-        seen.add(key)
-        out.append(e)
-    return out
+            entry.date_text = tail_date(elements[0])
+        if entry.date_text is None and link is not None and title_el is not link:
+            entry.date_text = posting_date(text_of(link))  # the link says only when: its name is beside it
+        entries.append(fill_entry(elements, entry, used))
+        records.append(elements[0])
+    ditto_dates(records, entries)
+    return once(entries)

@@ -53,6 +53,33 @@ def in_twin_column(heads, column, shapes) -> bool:
     return parent is not None and row is not None and parent.getparent() is row and shapes.key(other) == key
 
 
+def strays(blocks) -> set:
+    """Records of the list's shape that stand alone in their container far from its lists of several: a menu's
+    "<ul><li><a>Home</a></li></ul>", one item of another section. A lone record within the box around the
+    lists (one month's only entry under its heading) stays. Records that are links inside items (<li><a>)
+    are counted at the level where they stand side by side."""
+    items = list(blocks)
+    for _ in range(_ITEM_LEVELS):
+        by_parent: dict = {}
+        for block, item in zip(blocks, items, strict=True):
+            by_parent.setdefault(item.getparent(), []).append(block)
+        lists = [p for p, members in by_parent.items() if len(members) > 1 and p is not None]
+        if lists:
+            break
+        items = [item.getparent() if item.getparent() is not None else item for item in items]
+    else:
+        return set()
+    holders = [p.getparent() for p in lists if p.getparent() is not None]
+    box = lca(holders).getparent() if holders and lca(holders) is not None else None
+    if box is None:
+        return set()
+    return {m[0] for m in by_parent.values() if len(m) == 1 and not any(a is box for a in m[0].iterancestors())}
+
+
+# A record sits this many levels at most below the item that stands beside the others (<li><p><a>).
+_ITEM_LEVELS = 3
+
+
 def lca(elements):
     """The deepest element holding all of `elements`."""
     paths = []

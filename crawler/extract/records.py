@@ -19,7 +19,7 @@ from ..parsers.groups import looks_like_group_heading
 from .html import PAGE_CACHES, tag, text_of
 from .linkcues import captioned_image, cookie_notices, in_cookie_notice, names_record, plain_path
 from .shapes import Shapes  # noqa: F401  (generic.py and the tests take it from here)
-from .titles import HEADINGS, is_generic_text, title_named
+from .titles import HEADINGS, is_affordance, is_generic_text, title_named
 
 # Link targets that are facets of many entries (a tag, a category, an author), never an entry.
 _FACET_PATH = re.compile(
@@ -34,7 +34,7 @@ _CONTENT_TAGS = {"article", "section", "main"}
 # blocks out (never to find entries), and only outside the page's content.
 _CHROME_NAMES = re.compile(
     r"(?:^|[\s_-])(?:sub|top|main|primary|secondary|mega|site|global|side)?"
-    r"(?:nav|navbar|navigation|menu|megamenu|footer|header|breadcrumbs?|sidebar|cookie|share|social|skip)\d*(?:$|[\s_-])",
+    r"(?:nav|navbar|navigation|menus?|megamenu|footer|header|breadcrumbs?|sidebar|cookie|share|social|skip)\d*(?:$|[\s_-])",
     re.IGNORECASE,
 )
 # The same short link text to the same place this often, of at most this many words, is a facet
@@ -169,11 +169,16 @@ def entry_links(root, chrome: Chrome) -> list:
             continue
         seen[(href, text_of(a))] += 1
         links.append(a)
-    # The same short link text to the same place again and again is a facet ("Media Release").
+    # The same short link text to the same place again and again is a facet ("Media Release"); an affordance
+    # ("... Read") to one place closes several records of its own (notices of one tender page).
     return [
         a
         for a in links
-        if not (seen[(a.get("href").strip(), text_of(a))] >= _FACET_REPEATS and len(text_of(a).split()) <= _FACET_WORDS)
+        if not (
+            seen[(a.get("href").strip(), text_of(a))] >= _FACET_REPEATS
+            and len(text_of(a).split()) <= _FACET_WORDS
+            and not is_generic_text(text_of(a))
+        )
     ]
 
 
@@ -287,7 +292,8 @@ def align(records, links_in, shapes) -> tuple[list, float] | None:
     if sum(1 for hrefs in named_targets.values() if len(hrefs) > 1) > _MAX_MULTI_SHARE * len(records):
         return None
     first: dict[int, object] = {}
-    for i, a in named + hits:
+    buttons = button_row(hits, records)
+    for i, a in hits if buttons else named + hits:  # a row of buttons: its first is its URL
         first.setdefault(i, a)
     plain = plain_path(path)
     for other, more in by_path.items():  # "<li><strong><a>" closing a list of "<li><a>": the same place
@@ -295,7 +301,36 @@ def align(records, links_in, shapes) -> tuple[list, float] | None:
             for i, a in more:
                 if i not in first and names_record(a, records[i]):
                     first[i] = a
+        elif buttons and [step[0] for step in other] == [step[0] for step in path]:
+            for i, a in more:  # the same buttons in cells classed otherwise (a day's first row)
+                first.setdefault(i, a)
     return [first.get(i) for i in range(len(records))], best_score
+
+
+def button_row(hits, records) -> bool:
+    """Links in one place of records, all of a few words and in most of the records a pointer ("Agenda",
+    "Public Comment", "Summary"), each record named in plain text beside them: a row of buttons, not names.
+    `hits`: (record index, link); `records`: each record's member elements."""
+    texts = [text_of(a) or "" for _, a in hits]
+    covered = {i for i, _ in hits}
+    pointers = {i for (i, _), t in zip(hits, texts, strict=True) if is_affordance(t)}
+    if len(pointers) * 2 <= len(covered) or any(len(t.split()) > _BUTTON_WORDS for t in texts):
+        return False
+    return all(_named_in_text(records[i]) for i in covered)
+
+
+def _named_in_text(members) -> bool:
+    """Whether a record holds a name of some words in an element of plain text (no link in it, no date)."""
+    for el in (x for m in members for x in m.iter()):
+        shown = text_of(el) if tag(el) and tag(el) != "a" and el.find(".//a") is None else None
+        if shown and len(_LETTERS.findall(shown)) >= _NAME_WORDS and date_in_line(shown) != shown:
+            return True
+    return False
+
+
+# A button says this many words at most ("View Public Comment"); a name in plain text has this many at least.
+_BUTTON_WORDS, _NAME_WORDS = 3, 2
+_LETTERS = re.compile(r"[^\W\d_]{2,}")
 
 
 def repeated_labels(links, records: int) -> set:

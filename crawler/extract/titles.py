@@ -36,6 +36,8 @@ _GENERIC_WORDS = words(
     saber d l infos info accéder acceder le les du des de el los las del about text texte texto completo
     complet document documento documents documentos fiche ficha mehr lesen weiterlesen weiter zum artikel
     saiba mais leia ler ver continuar notícia noticia lees meer verder leggi tutto continua
+    herunterladen anzeigen ansehen öffnen baixar descarregar visualizar abrir acessar scarica scaricare
+    visualizza apri dettagli bekijk downloaden openen
     """
 )
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
@@ -52,6 +54,12 @@ def is_generic_text(text: str | None) -> bool:
     if not words:
         return bool(_NUMBERISH.match(text)) or len(text) <= _MAX_SIGN_CHARS  # "»", "→", "12"
     return len(words) <= _MAX_POINTER_WORDS and all(w in _GENERIC_WORDS for w in words)
+
+
+def is_affordance(text: str | None) -> bool:
+    """ "... Read", "Agenda", "»": a pointer of words or signs; a date or a number ("07/06/2020", "15") as a
+    link names its record instead."""
+    return bool(text) and is_generic_text(text) and not any(ch.isdigit() for ch in text)
 
 
 # A link of signs alone this short ("»", "→→") points; longer runs of signs are art, not pointers.
@@ -147,6 +155,14 @@ def _posting_line(text: str | None) -> bool:
 _DASHED = re.compile(r"\s+[—–|-]\s+")
 
 
+def posting_date(text: str | None) -> str | None:
+    """The date a link that says only when gives: a date ("October 10, 2020"), or the one a posting line opens
+    on ("Nov 19, 2020 — Posted Nov 16, 2020 11:47 AM": Nov 19, 2020)."""
+    if text and date_in_line(text) == text:
+        return text
+    return date_in_line(_DASHED.split(text or "")[0]) if _posting_line(text) else None
+
+
 def identifier_line(text: str | None) -> bool:
     """ "03838/2014-CR", "Drucksache Nr. 19/3866 vom 05.11.2024", "No. 2024-17": a reference number, with at
     most a short label and a date, that labels a document without naming it."""
@@ -193,8 +209,8 @@ def _name_beside(el, link, longest: bool = False):
     """The first (or longest) line of a few words in `el`, apart from `link`: no date, counter or pointer."""
     found = []
     for x in el.iter():
-        if not tag(x) or _holds_blocks(x, 1) or _touches(x, link):
-            continue
+        if not tag(x) or _holds_blocks(x, 1) or _touches(x, link) or _opens_with_pointer(x):
+            continue  # "<td><a>Agenda</a> (AGENDA 3 MAY 8, 2020)</td>" is a file's line, not a name
         text = text_of(x) or ""
         words = len(text.split())
         if _MIN_TITLE_WORDS <= words <= _MAX_TITLE_WORDS and not date_in_line(text) and not is_generic_text(text):
@@ -264,7 +280,8 @@ _LEAD_SHARE = 0.7
 def title_of(elements, link, label: bool = False):
     """The element whose text is the entry's title, given the entry's main link (or None). `label`: the
     link's words are the same on every record ("Sem assinatura digital"), so they name none of them."""
-    if link is not None and (_posting_line(text_of(link)) or identifier_line(text_of(link))):
+    dated = link is not None and date_in_line(text_of(link)) == text_of(link)  # "<a>10/12/2020</a> Regular Meeting"
+    if link is not None and (dated or _posting_line(text_of(link)) or identifier_line(text_of(link))):
         # "Nov 19, 2020 — Posted Nov 16, 2020 11:47 AM" or "Drucksache Nr. 19/3866" as the link: the
         # document's name beside it is the title (a heading or bold line first, else the first line of words)
         name = next((n for n in (_heading_beside(el, link) for el in elements) if n is not None), None)

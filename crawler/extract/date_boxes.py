@@ -1,0 +1,41 @@
+"""Dates an entry shows in pieces: a day and a month in boxes of their own, and a day and month whose year
+only the group heading gives (issue 21)."""
+
+from __future__ import annotations
+
+from ..parsers.datelines import date_in_line, yearless_date
+from .html import text_of
+
+# A date's pieces sit this many levels at most below the box that holds the whole date.
+_BOX_LEVELS = 2
+
+
+def whole_date(el, found: str, elements) -> tuple:
+    """<div class="date"><div>12</div><div>Oct 2020</div></div>: a date split across elements is read whole,
+    from the box around its pieces (inside the entry) when that box's text is a longer date. (element, date)."""
+    node = el
+    for _ in range(_BOX_LEVELS):
+        parent = node.getparent()
+        if parent is None or any(parent is m or not _inside(parent, m) for m in elements[:1]):
+            break
+        shown = text_of(parent) or ""
+        whole = date_in_line(shown)
+        if not whole or whole != shown or len(whole) <= len(found):
+            break
+        node, found = parent, whole
+    return node, found
+
+
+def _inside(el, record) -> bool:
+    return any(anc is record for anc in el.iterancestors())
+
+
+def yearless_line(elements, title_el) -> str | None:
+    """An element of the entry, outside its title, that is a day and month alone ("Thu 10 October"): the date
+    as shown, for a year the group heading gives ("October 2020") to complete; without one it stays no date
+    (a year is never guessed)."""
+    for el in (x for m in elements for x in m.iter()):
+        shown = text_of(el) if isinstance(el.tag, str) else None
+        if shown and yearless_date(shown) == shown and not (_inside(el, title_el) or el is title_el):
+            return shown
+    return None
