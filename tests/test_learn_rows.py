@@ -2,11 +2,8 @@
 alike, a name in plain text beside an affordance link, a date in a column of its own, a date opening
 the heading."""
 
-import pytest
 from conftest import cli
 from synthetic import DATES, ISO, TITLES, URL, page, read
-
-from crawler.extract.learn import LearnError
 
 
 def test_rows_all_named_as_the_example_beat_a_longer_menu_naming_it_once():
@@ -78,9 +75,12 @@ def test_a_name_in_plain_text_whose_only_link_is_a_pointer_is_found_in_its_list(
         )
         assert selectors["entry"] == "div#news li", (example, selectors)
         assert "title" not in selectors  # the name has no element of its own: read by content
-    # The profile reader takes the pointer's text for the title: learn says so, and writes nothing.
-    with pytest.raises(LearnError, match=r'only link is a pointer \("\.\.\. Read"\)'):
-        read(html, [TITLES[1]])
+    # The profile reads each item's own text as its title (not the pointer's "... Read"), its date line as
+    # its date, the pointer as its address.
+    text, entries = read(html, [TITLES[1]])
+    assert [e["title"] for e in entries] == [*TITLES, "Vacancies"], text
+    assert [e["date_start"] for e in entries] == [*ISO, None], text
+    assert [e["url"] for e in entries][:2] == ["https://example.org/d/0.pdf", "https://example.org/d/1.pdf"], text
 
 
 def test_a_month_closing_the_heading_does_not_hide_the_posts_own_day():

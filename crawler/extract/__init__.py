@@ -8,6 +8,7 @@ from datetime import datetime
 
 from ..origins import host
 from ..parsers.text import clean_text, guess_language, language_scores
+from .bare_names import bare_name
 from .edge_dates import edge_date
 from .fields import _text_without, date_from_element, fill_entry, find_title, is_more_link
 from .generic import assign_groups, extract_generic
@@ -153,14 +154,24 @@ def _read_entry(node, part: dict, group: str | None, position: int, elements: li
     `elements`: a flat entry's run of siblings (default: the entry node alone)."""
     elements = elements or [node]
     title_el = part["title"].first(node)
+    named = title_el is not None  # the profile names the title: its text is the title, whatever it says
     if title_el is None:
         title_el = find_title(elements)
     if title_el is not None and title_el.tag != "a":
         title_el = next(iter(title_el.iter("a")), title_el)
+    link_el = title_el
+    # "<li>Annual Plan 2021 <a>... Read</a></li>": the item's own text names it, not its pointer link
+    bare = None if named or title_el is None or title_el.tag != "a" else bare_name(elements, title_el)
+    if bare is not None:
+        title_el = bare
+    shown = text_of(title_el)
     entry = RawEntry(
-        title=text_of(title_el), href=_entry_link(title_el, node, elements), group=group, position=position
+        title=shown.strip(" |·•–—-:") if bare is not None and shown else shown,
+        href=_entry_link(link_el, node, elements),
+        group=group,
+        position=position,
     )
-    used = [title_el]
+    used = [title_el] if bare is None else [link_el, bare, *elements]
     date_el = part["date"].first(node)
     if date_el is not None:
         # The date itself when the line holds more ("Event | 16 December 2022");
