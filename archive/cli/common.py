@@ -142,6 +142,23 @@ def open_reader(db: str):
     return Archive(db, readonly=True)
 
 
+# SQLite's files beside the archive: a report written over one of them damages the archive as surely.
+_COMPANIONS = ("", "-wal", "-shm", "-journal", ".lock")
+
+
+def refuse_archive_as_output(output: str | None, db: str) -> None:
+    """An -o naming the archive (or its -wal, -shm, journal or lock file, or a link to it) is refused
+    before anything is written: `export --db a.db -o a.db` overwrote the archive with its own export."""
+    if not output or output == "-":
+        return
+    target, archive = os.path.realpath(output), os.path.realpath(db)
+    same = target in {archive + suffix for suffix in _COMPANIONS}
+    if not same and os.path.exists(output) and os.path.exists(db):
+        same = os.path.samefile(output, db)  # a hard link to the archive
+    if same:
+        raise click.ClickException(f"{output} is the archive itself ({db}, or a file of it); give another -o")
+
+
 def _check_exists(db: str) -> None:
     path = Path(db)
     if not path.exists():

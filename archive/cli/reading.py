@@ -21,6 +21,7 @@ from .common import (
     not_empty,
     open_reader,
     quiet_after_broken_pipe,
+    refuse_archive_as_output,
     sigterm_unwinds,
 )
 
@@ -101,6 +102,7 @@ def export(db, fmt, as_of, include_removed, raw_csv, output):
     if raw_csv and fmt != "csv":
         raise click.UsageError("--raw-csv goes with --format csv")
     write = functools.partial(write_csv, raw=True) if raw_csv else EXPORT_FORMATS[fmt].write
+    refuse_archive_as_output(output.name, db)  # click opens the file at its first write, after this
     with open_reader(db) as archive:
         rows = export_rows(archive.conn, as_of, include_removed)
         if _is_tty(output):  # scraped text shown on a terminal: no control character reaches it
@@ -236,6 +238,7 @@ def export_warc_command(db, output, crawl_id, force):
     from ..record import rendered_captures
     from ..warc import WARC_RENDERED, write_warc_file
 
+    refuse_archive_as_output(output, db)  # --force never replaces the archive's -wal or -shm either
     with open_reader(db) as archive, sigterm_unwinds():  # a stopped export leaves no file
         count = write_warc_file(archive, output, crawl_id, force)
         rendered = rendered_captures(archive.conn, crawl_id)
