@@ -5,6 +5,7 @@ from __future__ import annotations
 import errno
 import functools
 import os
+import shutil
 import signal
 import sqlite3
 import sys
@@ -157,6 +158,34 @@ def refuse_archive_as_output(output: str | None, db: str) -> None:
         same = os.path.samefile(output, db)  # a hard link to the archive
     if same:
         raise click.ClickException(f"{output} is the archive itself ({db}, or a file of it); give another -o")
+
+
+@contextmanager
+def whole_or_nothing(output: str):
+    """A text file for `output` that takes its place only once written whole: an export stopped half-way
+    (Ctrl-C, SIGTERM, a full disk) leaves the file as it was, never a shortened copy that looks complete.
+    "-" is standard output; a device or a pipe (`-o /dev/stdout`) is written as it is."""
+    if output == "-":
+        yield click.get_text_stream("stdout", encoding="utf-8")
+        return
+    if os.path.exists(output) and not os.path.isfile(output):
+        with open(output, "w", encoding="utf-8") as stream:
+            yield stream
+        return
+    target = os.path.realpath(output)
+    folder = os.path.dirname(target)
+    if not os.path.isdir(folder):
+        raise click.ClickException(f"no folder {os.path.dirname(output) or '.'} for {output}: give another -o")
+    part = os.path.join(folder, f".{os.path.basename(target)}.{os.getpid()}.part")
+    try:
+        with sigterm_unwinds(), open(part, "w", encoding="utf-8") as stream:
+            yield stream
+        if os.path.exists(target):
+            shutil.copymode(target, part)  # the file keeps who may read it
+        os.replace(part, target)
+    finally:
+        if os.path.exists(part):
+            os.unlink(part)
 
 
 def _check_exists(db: str) -> None:
