@@ -69,6 +69,12 @@ def test_export_to_a_file_replaces_it_whole(small_db, tmp_path):
     assert not [p.name for p in tmp_path.iterdir() if p.name.endswith(".part")]  # no part file left
     result = invoke("export", "--db", small_db, "-o", tmp_path / "missing" / "x.csv")
     assert result.exit_code == 1 and "no folder" in result.output, result.output
+    report = tmp_path / "week.html"
+    assert invoke("diff", "--db", small_db, "--format", "html", "-o", report).exit_code == 0
+    assert "Forum on migrant workers" in report.read_text()
+    result = invoke("diff", "--db", small_db, "-o", tmp_path / "missing" / "x.html", "--mark-reported")
+    assert result.exit_code == 1 and "no folder" in result.output, result.output
+    assert "Forum on migrant workers" in invoke("diff", "--db", small_db, "--since-last-report").output  # no mark
 
 
 def test_export_stopped_with_sigterm_leaves_the_file_as_it_was(tmp_path):

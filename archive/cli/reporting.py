@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 import sys
-from pathlib import Path
 
 import click
 
@@ -23,6 +22,7 @@ from .common import (
     open_reader,
     open_writer,
     refuse_archive_as_output,
+    whole_or_nothing,
 )
 
 # Each command imports the archive code it runs in its own body: `listing-archive --help` and the
@@ -164,7 +164,8 @@ def diff(db, from_ref, to_ref, since, since_mark, mark_reported, listing, only, 
         colour = fmt == "text" and output is None and sys.stdout.isatty()
         text = render(report, fmt, colour=colour)
         if output:
-            Path(output).write_text(text, encoding="utf-8")
+            with whole_or_nothing(output) as out:  # a report cut short by a full disk never replaces the last
+                out.write(text)
             click.echo(f"wrote {output}", err=True)
         elif colour:
             click.echo(text, nl=False)  # cleaned by the text renderer, before its colours
