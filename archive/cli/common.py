@@ -164,18 +164,19 @@ def refuse_archive_as_output(output: str | None, db: str) -> None:
 def whole_or_nothing(output: str):
     """A text file for `output` that takes its place only once written whole: an export stopped half-way
     (Ctrl-C, SIGTERM, a full disk) leaves the file as it was, never a shortened copy that looks complete.
-    "-" is standard output; a device or a pipe (`-o /dev/stdout`) is written as it is."""
+    "-" is standard output; a device, a pipe (`-o /dev/stdout`) or a file in a folder we cannot write is
+    written in place."""
     if output == "-":
         yield click.get_text_stream("stdout", encoding="utf-8")
-        return
-    if os.path.exists(output) and not os.path.isfile(output):
-        with open(output, "w", encoding="utf-8") as stream:
-            yield stream
         return
     target = os.path.realpath(output)
     folder = os.path.dirname(target)
     if not os.path.isdir(folder):
         raise click.ClickException(f"no folder {os.path.dirname(output) or '.'} for {output}: give another -o")
+    if (os.path.exists(output) and not os.path.isfile(output)) or not os.access(folder, os.W_OK):
+        with open(output, "w", encoding="utf-8") as stream:  # no part file possible: written in place
+            yield stream
+        return
     part = os.path.join(folder, f".{os.path.basename(target)}.{os.getpid()}.part")
     try:
         with sigterm_unwinds(), open(part, "w", encoding="utf-8") as stream:
