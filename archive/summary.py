@@ -56,14 +56,18 @@ def crawl_summary(conn, crawl: dict | None, result: dict) -> str:
             f"  {state:<10} {for_terminal(row['listing_url'])}  "
             f"({row['pages_fetched']} pages, {row['pages_failed']} failed, {row['entries']} entries)"
         )
+    shown = set()
     for url, info in sorted(((result or {}).get("listings") or {}).items()):
         state = ListingState.of(info)
         for problem in state.problems:
             lines.append(f"  why: {for_terminal(why(problem))}")
+            shown.add(for_terminal(problem))
         if state.browser_hint:  # crawler/extract/scripted.py saw a list a browser builds
             lines.append(f"  hint: {for_terminal(url)}: {for_terminal(state.browser_hint)}")
-    if crawl.get("note"):
-        lines.append(f"  note: {crawl['note']}")
+    # The note joins the problems with what else the crawl said: only the rest is new here.
+    note = "; ".join(part for part in (crawl.get("note") or "").split("; ") if part not in shown)
+    if note:
+        lines.append(f"  note: {note}")
     if crawl["status"] != "complete":
         lines.append("  Entries missing from an incomplete listing are NOT marked removed.")
     return "\n".join(lines)

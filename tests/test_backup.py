@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import FAST, ROOT, cli, invoke
+from conftest import FAST, ROOT, cli, invoke, wait_for
 from faults import (
     NOBODY,
     fill_up,
@@ -357,3 +357,29 @@ def test_a_read_only_old_archive_is_backed_up_then_the_copy_migrated(crawled):
         assert done.returncode == 0 and "from schema version 2" in done.stdout, done.stderr[-2000:]
         assert run_as("crawls", "--db", out / "copy.db").returncode == 0
         assert digest(old) == before
+
+
+def test_backup_stopped_with_sigterm_leaves_no_copy(archive, tmp_path):
+    """SIGTERM (a service stopped, `timeout`) mid-backup left DEST (and its -wal, -shm): a copy never checked,
+    which looks like a backup, and which the next `backup DEST` refused to replace."""
+    with sqlite3.connect(archive) as conn:  # the same stored pages many times over: a backup of some seconds
+        conn.execute(
+            "INSERT INTO captures (crawl_id, url, listing_url, page, fetched_at, status, headers, digest) "
+            "SELECT crawl_id, url, listing_url, page, fetched_at, status, headers, digest FROM captures, "
+            "(WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 100000) SELECT i FROM n)"
+        )
+    conn.close()
+    dest = tmp_path / "copies" / "copy.db"
+    dest.parent.mkdir()
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "archive.cli", "backup", "--db", str(archive), str(dest)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        cwd=str(ROOT),
+    )
+    wait_for(lambda: dest.exists(), 60)
+    proc.terminate()
+    _, err = proc.communicate(timeout=60)
+    assert proc.returncode == 143 and "Traceback" not in err, (proc.returncode, err)
+    assert list(dest.parent.iterdir()) == []

@@ -7,9 +7,13 @@ in-process (CliRunner); none of these crawls gets as far as fetching anything, a
 start URL here is a closed port on 127.0.0.1 in case one did.
 """
 
+import os
+
 import pytest
 from conftest import FIXTURES, invoke
-from helpers import NOWHERE
+from helpers import NOWHERE, file_state, good_archive
+
+from archive.store import integrity_ok
 
 # -- settings: -s NAME=VALUE ------------------------------------------------------
 
@@ -300,3 +304,28 @@ def test_parse_of_a_folder_or_missing_file(tmp_path):
     assert invoke("parse", tmp_path, "--url", NOWHERE).exit_code == 2
     result = invoke("parse", tmp_path / "missing.html", "--url", NOWHERE)
     assert result.exit_code == 2 and "does not exist" in result.output
+
+
+# -- -o naming the archive ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["export", "--format", "csv"],
+        ["diff"],
+        ["diff", "--format", "html"],
+        ["export-warc", "--force"],
+    ],
+)
+@pytest.mark.parametrize("name", ["a.db", "a.db-wal", "a.db-shm", "link.db", "hard.db"])
+def test_no_output_is_written_over_the_archive(tmp_path, command, name):
+    # `export --db a.db -o a.db` truncated the archive and filled it with CSV; `diff -o a.db` did it with exit 0.
+    db = good_archive(tmp_path / "a.db")
+    (tmp_path / "link.db").symlink_to(db)
+    os.link(db, tmp_path / "hard.db")
+    before = file_state(db)
+    result = invoke(*command, "--db", db, "-o", tmp_path / name)
+    assert result.exit_code == 1 and "is the archive itself" in result.output, result.output
+    assert file_state(db) == before and integrity_ok(str(db))
+    assert not (tmp_path / "a.db-wal").exists() or (tmp_path / "a.db-wal").stat().st_size == 0

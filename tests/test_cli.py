@@ -3,9 +3,12 @@
 import csv
 import io
 import json
+import subprocess
+import sys
 
 import pytest
-from conftest import FAST, FIXTURES, SEED_URL, cli, invoke, q
+from conftest import FAST, FIXTURES, ROOT, SEED_URL, cli, invoke, q, wait_for
+from helpers import make_archive
 
 from archive.store import Archive, Sighting
 from crawler.entries import FIELDS
@@ -55,6 +58,45 @@ def test_export_formats(small_db):
     assert table[0]["title"] == "Forum on migrant workers" and set(FIELDS) <= set(table[0])
     whole = json.loads(cli("export", "--db", small_db, "--format", "json", "--as-of", "2100-01-01", check=0).stdout)
     assert [r["entry_id"] for r in whole] == ["WCMS_1"]
+
+
+def test_export_to_a_file_replaces_it_whole(small_db, tmp_path):
+    out = tmp_path / "entries.csv"
+    out.write_text("yesterday's export\n")
+    out.chmod(0o640)
+    assert invoke("export", "--db", small_db, "--format", "csv", "-o", out).exit_code == 0
+    assert "Forum on migrant workers" in out.read_text() and out.stat().st_mode & 0o777 == 0o640
+    assert not [p.name for p in tmp_path.iterdir() if p.name.endswith(".part")]  # no part file left
+    result = invoke("export", "--db", small_db, "-o", tmp_path / "missing" / "x.csv")
+    assert result.exit_code == 1 and "no folder" in result.output, result.output
+    report = tmp_path / "week.html"
+    assert invoke("diff", "--db", small_db, "--format", "html", "-o", report).exit_code == 0
+    assert "Forum on migrant workers" in report.read_text()
+    result = invoke("diff", "--db", small_db, "-o", tmp_path / "missing" / "x.html", "--mark-reported")
+    assert result.exit_code == 1 and "no folder" in result.output, result.output
+    assert "Forum on migrant workers" in invoke("diff", "--db", small_db, "--since-last-report").output  # no mark
+
+
+def test_export_stopped_with_sigterm_leaves_the_file_as_it_was(tmp_path):
+    """SIGTERM (or Ctrl-C) half-way left FILE cut short: yesterday's export gone, a shorter one in its place
+    that looked complete."""
+    db = make_archive(tmp_path / "big.db", entries=200_000)  # an export of some seconds
+    out = tmp_path / "entries.csv"
+    out.write_text("yesterday's export\n")
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "archive.cli", "export", "--db", str(db), "--format", "csv", "-o", str(out)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        cwd=str(ROOT),
+    )
+    writing = ("entries.csv", f".entries.csv.{proc.pid}.part")  # the file, or (since the fix) its part file
+    wait_for(lambda: any(p.name in writing and p.stat().st_size > 10_000 for p in tmp_path.iterdir()), 60)
+    proc.terminate()
+    _, err = proc.communicate(timeout=60)
+    assert proc.returncode == 143 and "Traceback" not in err, (proc.returncode, err)
+    assert out.read_text() == "yesterday's export\n"
+    assert not [p.name for p in tmp_path.iterdir() if p.name.endswith(".part")]
 
 
 def test_history_and_search(small_db):

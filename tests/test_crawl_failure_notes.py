@@ -20,6 +20,7 @@ def test_a_refused_connection_is_named(tmp_path):
         "crawl", "listing", "--db", db, "--start-url", f"http://127.0.0.1:{closed_port()}/news/", *QUICK, check=4
     ).stdout
     assert "FAILED" in out and "why: connection refused" in out, out
+    assert out.count("Connection was refused") == 1, out  # said once: no "note:" line repeating the "why:"
     table = invoke("crawls", "--db", db).output.splitlines()
     assert table[0].split()[:2] == ["crawl", "started"] and " site " in table[1] and "failed" in table[1]
 

@@ -217,6 +217,11 @@ def test_only_web_links_become_links():
     assert md_link("x", "https://e.example/a)(b") == "[x](<https://e.example/a%29%28b>)"
 
 
+def test_markdown_link_text_keeps_its_apostrophes():
+    # Only the address is percent-encoded: "Workers' rights" is no "Workers%27 rights" in a report.
+    assert md_link("Workers' rights", "https://e.example/it's") == "[Workers' rights](<https://e.example/it%27s>)"
+
+
 def test_search_syntax_and_organiser_wildcards(hostile):
     assert "no matches" in printed("search", "title", "--db", hostile, "--organiser", "%")
     assert "WCMS_10" in printed("search", "title", "--db", hostile, "--organiser", "ILO")

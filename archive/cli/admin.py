@@ -10,7 +10,7 @@ import click
 
 from crawler.errors import EXIT_LOCKED
 
-from .common import DB_OPTION, _check_exists, database_error, friendly_errors, open_writer
+from .common import DB_OPTION, _check_exists, database_error, friendly_errors, open_writer, sigterm_unwinds
 
 # Each command imports the archive code it runs in its own body: `listing-archive --help` and the
 # other commands load none of it (the store alone is some 80 modules; the crawl's stack, Scrapy).
@@ -109,7 +109,8 @@ def backup(dest, db):
     """
     from ..backup import backup_archive
 
-    pages = backup_archive(db, dest)
+    with sigterm_unwinds():  # a stopped backup leaves no copy that was never checked
+        pages = backup_archive(db, dest)
     click.echo(f"backed up {db} to {dest} ({pages} pages)")
 
 

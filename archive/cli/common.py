@@ -5,6 +5,7 @@ from __future__ import annotations
 import errno
 import functools
 import os
+import shutil
 import signal
 import sqlite3
 import sys
@@ -140,6 +141,52 @@ def open_reader(db: str):
 
     _check_exists(db)
     return Archive(db, readonly=True)
+
+
+# SQLite's files beside the archive: a report written over one of them damages the archive as surely.
+_COMPANIONS = ("", "-wal", "-shm", "-journal", ".lock")
+
+
+def refuse_archive_as_output(output: str | None, db: str) -> None:
+    """An -o naming the archive (or its -wal, -shm, journal or lock file, or a link to it) is refused
+    before anything is written: `export --db a.db -o a.db` overwrote the archive with its own export."""
+    if not output or output == "-":
+        return
+    target, archive = os.path.realpath(output), os.path.realpath(db)
+    same = target in {archive + suffix for suffix in _COMPANIONS}
+    if not same and os.path.exists(output) and os.path.exists(db):
+        same = os.path.samefile(output, db)  # a hard link to the archive
+    if same:
+        raise click.ClickException(f"{output} is the archive itself ({db}, or a file of it); give another -o")
+
+
+@contextmanager
+def whole_or_nothing(output: str):
+    """A text file for `output` that takes its place only once written whole: an export stopped half-way
+    (Ctrl-C, SIGTERM, a full disk) leaves the file as it was, never a shortened copy that looks complete.
+    "-" is standard output; a device, a pipe (`-o /dev/stdout`) or a file in a folder we cannot write is
+    written in place."""
+    if output == "-":
+        yield click.get_text_stream("stdout", encoding="utf-8")
+        return
+    target = os.path.realpath(output)
+    folder = os.path.dirname(target)
+    if not os.path.isdir(folder):
+        raise click.ClickException(f"no folder {os.path.dirname(output) or '.'} for {output}: give another -o")
+    if (os.path.exists(output) and not os.path.isfile(output)) or not os.access(folder, os.W_OK):
+        with open(output, "w", encoding="utf-8") as stream:  # no part file possible: written in place
+            yield stream
+        return
+    part = os.path.join(folder, f".{os.path.basename(target)}.{os.getpid()}.part")
+    try:
+        with sigterm_unwinds(), open(part, "w", encoding="utf-8") as stream:
+            yield stream
+        if os.path.exists(target):
+            shutil.copymode(target, part)  # the file keeps who may read it
+        os.replace(part, target)
+    finally:
+        if os.path.exists(part):
+            os.unlink(part)
 
 
 def _check_exists(db: str) -> None:

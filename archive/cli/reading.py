@@ -21,7 +21,9 @@ from .common import (
     not_empty,
     open_reader,
     quiet_after_broken_pipe,
+    refuse_archive_as_output,
     sigterm_unwinds,
+    whole_or_nothing,
 )
 
 # Each command imports the archive code it runs in its own body: `listing-archive --help` and the
@@ -84,7 +86,11 @@ def echo_data(text: str) -> None:
     "(by default a cell starting with = + - @, tab or CR gets a leading ').",
 )
 @click.option(
-    "-o", "--output", type=click.File("w", encoding="utf-8"), default="-", help="Write here instead of standard output."
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, allow_dash=True),
+    default="-",
+    help="Write here instead of standard output (the file is replaced once the export is whole).",
 )
 @friendly_errors
 @quiet_broken_pipe
@@ -101,11 +107,12 @@ def export(db, fmt, as_of, include_removed, raw_csv, output):
     if raw_csv and fmt != "csv":
         raise click.UsageError("--raw-csv goes with --format csv")
     write = functools.partial(write_csv, raw=True) if raw_csv else EXPORT_FORMATS[fmt].write
-    with open_reader(db) as archive:
+    refuse_archive_as_output(output, db)
+    with open_reader(db) as archive, whole_or_nothing(output) as out:
         rows = export_rows(archive.conn, as_of, include_removed)
-        if _is_tty(output):  # scraped text shown on a terminal: no control character reaches it
+        if _is_tty(out):  # scraped text shown on a terminal: no control character reaches it
             rows = (terminal_clean(row) for row in rows)
-        write(rows, output)
+        write(rows, out)
 
 
 @click.command()
@@ -236,6 +243,7 @@ def export_warc_command(db, output, crawl_id, force):
     from ..record import rendered_captures
     from ..warc import WARC_RENDERED, write_warc_file
 
+    refuse_archive_as_output(output, db)  # --force never replaces the archive's -wal or -shm either
     with open_reader(db) as archive, sigterm_unwinds():  # a stopped export leaves no file
         count = write_warc_file(archive, output, crawl_id, force)
         rendered = rendered_captures(archive.conn, crawl_id)

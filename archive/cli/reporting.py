@@ -10,12 +10,20 @@ from __future__ import annotations
 
 import re
 import sys
-from pathlib import Path
 
 import click
 
 from ..reports import format_names, render
-from .common import DB_OPTION, crawl_or_date, friendly_errors, not_empty, open_reader, open_writer
+from .common import (
+    DB_OPTION,
+    crawl_or_date,
+    friendly_errors,
+    not_empty,
+    open_reader,
+    open_writer,
+    refuse_archive_as_output,
+    whole_or_nothing,
+)
 
 # Each command imports the archive code it runs in its own body: `listing-archive --help` and the
 # other commands load none of it (the store alone is some 80 modules; the crawl's stack, Scrapy).
@@ -149,13 +157,15 @@ def diff(db, from_ref, to_ref, since, since_mark, mark_reported, listing, only, 
         raise click.UsageError("--since-last-report compares from the mark: leave out --since and --from")
     if since and from_ref:  # each says where the report starts: neither may be dropped unsaid
         raise click.UsageError("--since and --from both say where the report starts: give one of them")
+    refuse_archive_as_output(output, db)
     with open_writer(db) if marks else open_reader(db) as archive:
         frm, to, same = _pair(archive.conn, from_ref, to_ref, since, since_mark)
         report = run_diff(archive.conn, frm, to, listing=listing, only=kinds, allow_same=same)
         colour = fmt == "text" and output is None and sys.stdout.isatty()
         text = render(report, fmt, colour=colour)
         if output:
-            Path(output).write_text(text, encoding="utf-8")
+            with whole_or_nothing(output) as out:  # a report cut short by a full disk never replaces the last
+                out.write(text)
             click.echo(f"wrote {output}", err=True)
         elif colour:
             click.echo(text, nl=False)  # cleaned by the text renderer, before its colours

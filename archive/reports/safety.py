@@ -88,4 +88,5 @@ def md_link(title, url) -> str:
     href = web_link(url)
     if not href:
         return label
-    return f"[{label}](<{quote(href, safe=':/?#[]@!$&*+,;=%~-._')}>)".replace("'", "%27")
+    address = quote(href, safe=":/?#[]@!$&*+,;=%~-._").replace("'", "%27")
+    return f"[{label}](<{address}>)"
