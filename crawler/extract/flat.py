@@ -42,7 +42,9 @@ def _common_suffix(a: list, b: list) -> int:
 def _segment(children: list, at: list[int], shapes) -> list[list] | None:
     """The member elements of each anchored run; None when the anchors stand alone."""
     sigs = [shapes(c) for c in children]
-    breaks = [i for i, c in enumerate(children) if i not in at and is_break(c)]
+    anchored = set(at)  # a set: `i not in at` on a list made a page of thousands of links quadratic
+    breaks = [i for i, c in enumerate(children) if i not in anchored and is_break(c)]
+    broken = set(breaks)
     first, last = at[0], at[-1]
     start = max([b + 1 for b in breaks if b < first], default=0)
     end = min([b for b in breaks if b > last], default=len(children))
@@ -52,7 +54,7 @@ def _segment(children: list, at: list[int], shapes) -> list[list] | None:
     bounds = list(zip(at, at[1:], strict=False))
     for left, right in bounds:
         gap = list(range(left + 1, right))
-        inner_breaks = [i for i in gap if i in breaks]
+        inner_breaks = [i for i in gap if i in broken]
         before = gap[: gap.index(inner_breaks[0])] if inner_breaks else gap
         after = gap[gap.index(inner_breaks[-1]) + 1 :] if inner_breaks else gap
         t = _common_prefix([sigs[i] for i in before], suffix) if suffix else 0 if prefix else len(before)

@@ -219,19 +219,16 @@ def _extras(blocks, page, chrome):
         return []
     container = lca(blocks)
     taken = set(blocks)
+    # Sets, not a scan of the blocks for each child: a list of thousands of records made this quadratic.
+    holders = {a for b in blocks for a in b.iterancestors()}
     out = []
     for scope in (container, container.getparent() if container is not None else None):
         if scope is None or tag(scope) in ("body", "html"):
             break
         for child in scope:
-            if (
-                not tag(child)
-                or child in taken
-                or chrome(child)
-                or any(b is child or _contains(child, b) for b in blocks)
-            ):
+            if not tag(child) or child in taken or child in holders or chrome(child):
                 continue
-            if any(_contains(b, child) for b in blocks) or any(
+            if any(a in taken for a in child.iterancestors()) or any(
                 _contains(x, child) or _contains(child, x) for x, _ in out
             ):
                 continue
