@@ -336,3 +336,34 @@ def test_a_worker_without_chromium_revalidates_rendered_pages_and_leaves_changed
     assert q(db, "SELECT count(*) FROM sightings WHERE crawl_id = 3") == 8
     assert (WORKER_LOGS / "worker-2.log").read_text().count(changed) == 1
     assert q(db, "SELECT changed FROM crawls WHERE id = 3") == 1
+
+
+def test_which_rendered_pages_a_worker_without_chromium_takes():
+    """Only those whose last rendered capture can vouch (every subresource with a validator), and not
+    one it found changed; with RENDER_REVALIDATE off, none. No browser, no Redis."""
+    from scrapy.settings import Settings
+
+    from crawler.distributed.spider import frontier_spider
+    from crawler.spiders.listing import GenericListingSpider
+
+    site = "http://127.0.0.1:9"
+    record = {"id": 1, "validators": {"etag": '"p"'}, "page_links": [], "rendered": True}
+    captures = {
+        f"{site}/vouched.htm": {**record, "subresources": [{"url": f"{site}/data.json", "etag": '"d"'}]},
+        f"{site}/unvouched.htm": {**record, "subresources": [{"url": f"{site}/data.json"}]},
+        f"{site}/unrecorded.htm": {**record, "subresources": None},
+    }
+    spider = frontier_spider(GenericListingSpider)(start_urls=[f"{site}/list.htm", f"{site}/plain.htm"])
+    spider.render_specs = {f"{site}/list.htm": {}}
+    spider.crawler = SimpleNamespace(settings=Settings({"CONDITIONAL_REQUESTS": True}), previous_captures=captures)
+
+    def serves(page: str, listing: str = "list") -> bool:
+        return spider.serves({"url": f"{site}/{page}.htm", "listing_url": f"{site}/{listing}.htm"})
+
+    assert [serves(p) for p in ("vouched", "unvouched", "unrecorded", "new")] == [True, False, False, False]
+    assert serves("new", listing="plain")  # a plain listing's page: any worker
+    spider.must_render.add(f"{site}/vouched.htm")  # it answered changed here: a worker with Chromium renders it
+    assert not serves("vouched")
+    spider.must_render.clear()
+    spider.crawler.settings = Settings({"CONDITIONAL_REQUESTS": True, "RENDER_REVALIDATE": False})
+    assert not serves("vouched")
