@@ -304,3 +304,66 @@ def test_the_stall_clock_gives_workers_time_to_start():
     assert Coordinator.stall_limit(starting) == WORKER_START_GRACE > 4.0
     assert Coordinator.stall_limit(SimpleNamespace(stall_seconds=4.0, worker_seen=True)) == 4.0
     assert Coordinator.stall_limit(SimpleNamespace(stall_seconds=600.0, worker_seen=False)) == 600.0
+
+
+@pytest.mark.usefixtures("render_ready")
+def test_a_worker_without_chromium_revalidates_rendered_pages_and_leaves_changed_ones(tmp_path, redis_url):
+    """A rendered page's 304 needs no browser: a worker without Chromium reads it; once its data changed,
+    it gives the page back (said once) and a worker with Chromium renders it."""
+    root = build_site(tmp_path / "site")
+    (root / "data-only").mkdir()
+    (root / "data-only" / "data.json").write_bytes((root / "week2" / "data.json").read_bytes())
+    db, no_chromium = tmp_path / "a.db", {"RENDER_BROWSER": str(tmp_path / "no-chromium")}
+    with SiteServer(root, state="week1", base="week1") as site:
+        listing = SimpleNamespace(url=f"{site.base_url}/fetch.htm")
+        finished(coordinator(db, listing, redis_url, "--render", "--workers", "1"), 0)
+        plain = worker(redis_url, env=no_chromium)
+        assert "COMPLETE" in finished(coordinator(db, listing, redis_url, "--render", "--workers", "0"), 0)
+        assert plain.wait(timeout=60) == 0
+        assert q(db, "SELECT status FROM captures WHERE crawl_id = 2") == 304
+        assert "leaving rendered listing" not in (WORKER_LOGS / "worker-1.log").read_text()
+        site.state = "data-only"
+        plain = worker(redis_url, env=no_chromium)
+        proc = coordinator(db, listing, redis_url, "--render", "--workers", "0")
+        changed = f"rendered page {listing.url} changed: left to a worker with Chromium"
+        wait_for(lambda: changed in (WORKER_LOGS / "worker-2.log").read_text(), 60)
+        rendering = worker(redis_url)
+        out = finished(proc, 0)
+        for proc in (plain, rendering):
+            proc.wait(timeout=60)
+    assert "COMPLETE" in out and q(db, "SELECT status FROM captures WHERE crawl_id = 3") == 200
+    assert q(db, "SELECT count(*) FROM sightings WHERE crawl_id = 2") == 8
+    assert q(db, "SELECT count(*) FROM sightings WHERE crawl_id = 3") == 8
+    assert (WORKER_LOGS / "worker-2.log").read_text().count(changed) == 1
+    assert q(db, "SELECT changed FROM crawls WHERE id = 3") == 1
+
+
+def test_which_rendered_pages_a_worker_without_chromium_takes():
+    """Only those whose last rendered capture can vouch (every subresource with a validator), and not
+    one it found changed; with RENDER_REVALIDATE off, none. No browser, no Redis."""
+    from scrapy.settings import Settings
+
+    from crawler.distributed.spider import frontier_spider
+    from crawler.spiders.listing import GenericListingSpider
+
+    site = "http://127.0.0.1:9"
+    record = {"id": 1, "validators": {"etag": '"p"'}, "page_links": [], "rendered": True}
+    captures = {
+        f"{site}/vouched.htm": {**record, "subresources": [{"url": f"{site}/data.json", "etag": '"d"'}]},
+        f"{site}/unvouched.htm": {**record, "subresources": [{"url": f"{site}/data.json"}]},
+        f"{site}/unrecorded.htm": {**record, "subresources": None},
+    }
+    spider = frontier_spider(GenericListingSpider)(start_urls=[f"{site}/list.htm", f"{site}/plain.htm"])
+    spider.render_specs = {f"{site}/list.htm": {}}
+    spider.crawler = SimpleNamespace(settings=Settings({"CONDITIONAL_REQUESTS": True}), previous_captures=captures)
+
+    def serves(page: str, listing: str = "list") -> bool:
+        return spider.serves({"url": f"{site}/{page}.htm", "listing_url": f"{site}/{listing}.htm"})
+
+    assert [serves(p) for p in ("vouched", "unvouched", "unrecorded", "new")] == [True, False, False, False]
+    assert serves("new", listing="plain")  # a plain listing's page: any worker
+    spider.must_render.add(f"{site}/vouched.htm")  # it answered changed here: a worker with Chromium renders it
+    assert not serves("vouched")
+    spider.must_render.clear()
+    spider.crawler.settings = Settings({"CONDITIONAL_REQUESTS": True, "RENDER_REVALIDATE": False})
+    assert not serves("vouched")

@@ -11,7 +11,7 @@ from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
-from conftest import FAST, cli, q
+from conftest import FAST, cli, q, snapshot
 from rendered_site import CHANGES, build_site
 from warcio.archiveiterator import ArchiveIterator
 
@@ -158,6 +158,62 @@ def test_a_capture_that_cannot_vouch_is_rendered_again(tmp_path, render_ready, b
     assert q(db, "SELECT count(*) FROM sightings WHERE crawl_id = 2") == 8
     (headers,) = _headers(db, 2)
     assert [e["url"] for e in json.loads(headers[SUBRESOURCES_HEADER])] == [f"{site.base_url}/data.json"]  # next: 304
+
+
+# -- in a distributed crawl (`crawl --frontier ... --workers N`) ------------------------------------------------
+# The coordinator hands the workers each rendered capture's record; a worker revalidates as one process does.
+
+TWO = ("script", "fetch")
+INFO = ["-s", "LOG_LEVEL=INFO"]  # the worker's log ends with its Scrapy stats
+
+
+def _crawl_shared(config: Path, db: Path, logs: Path, *frontier: str) -> str:
+    """One crawl (distributed when `frontier` names one); its worker's log, or its own log without a frontier."""
+    before = set(logs.glob("*.log")) if logs.exists() else set()
+    cli("crawl", "--config", config, "--db", db, "--log-dir", logs, *frontier, *FAST, *INFO, check=0)
+    written = sorted(set(logs.glob("*.log")) - before)
+    return "".join(path.read_text() for path in written if not frontier or "-worker" in path.name)
+
+
+def _three_crawls(site, config: Path, db: Path, logs: Path, frontier: tuple) -> tuple[list[str], list[str]]:
+    """Crawled, crawled unchanged, crawled with only data.json changed (the documents are not): the
+    crawls' logs, and what the site was asked in the unchanged crawl."""
+    site.state = "week1"
+    logs_of = [_crawl_shared(config, db, logs, *frontier)]
+    site.requests.clear()
+    logs_of.append(_crawl_shared(config, db, logs, *frontier))
+    asked = sorted(site.requests)
+    site.state = "data-only"
+    logs_of.append(_crawl_shared(config, db, logs, *frontier))
+    return logs_of, asked
+
+
+def test_a_distributed_crawl_revalidates_rendered_pages_as_one_process_does(tmp_path, render_ready, redis_url):
+    root = build_site(tmp_path / "site")
+    data_only = root / "data-only"
+    data_only.mkdir()
+    (data_only / "data.json").write_bytes((root / "week2" / "data.json").read_bytes())
+    shared, local, logs = tmp_path / "shared.db", tmp_path / "local.db", tmp_path / "logs"
+    with SiteServer(root, state="week1", base="week1") as site:
+        config = _config(tmp_path / "listings.toml", site.base_url, root, pages=TWO)
+        frontier = ("--frontier", redis_url, "--workers", "1")
+        (first, second, third), asked = _three_crawls(site, config, shared, logs, frontier)
+        _three_crawls(site, config, local, logs, ())
+    assert "'render/pages': 2" in first
+    assert _statuses(shared, 2) == {page: 304 for page in TWO}
+    assert "'playwright/browser_count'" not in second and "'render/pages'" not in second  # no Chromium started
+    assert "'render/revalidate/not_modified': 2" in second
+    assert q(shared, "SELECT count(*) FROM sightings WHERE crawl_id = 2") == 16  # every entry sighted again
+    assert all(SUBRESOURCES_HEADER in h for h in _headers(shared, 2))  # still rendered: the next crawl asks again
+    assert _statuses(shared, 3) == {"script": 304, "fetch": 200}
+    assert "'render/pages': 1" in third and "'render/revalidate/changed': 1" in third
+    report = json.loads(cli("diff", "--db", shared, "--format", "json", check=0).stdout)
+    entry_id, title = CHANGES["fetch"]
+    assert report["new"] == [] and report["removed"] == []
+    assert [(c["url"].rsplit("/", 2)[-2], c["changes"]["title"][1]) for c in report["changed"]] == [(entry_id, title)]
+    assert [list(c["changes"]) for c in report["changed"]] == [["title"]]  # exactly the change, nothing else
+    assert snapshot(shared) == snapshot(local)
+    assert asked == sorted(["/robots.txt", "/data.json", "/script.htm", "/fetch.htm"])  # conditional GETs only
 
 
 # -- the record's rules, without a browser ------------------------------------------------------------

@@ -18,8 +18,10 @@ import scrapy
 from ..items import EntryItem, PageItem
 from ..listing_state import ListingState
 from ..origins import on_site
+from ..render_revalidate import subresources_to_ask
 from ..validation import normalise_entry, validate_entry
 from .codec import encode_result, encode_tally
+from .middlewares import LeftToRender
 
 log = logging.getLogger(__name__)
 # The meta key of a request (the listing's feed) its page's outcome waits for.
@@ -65,6 +67,7 @@ class FrontierSpiderMixin:
         self.feeds: dict[str, dict] = {}  # per listing: its feed's state, kept across this worker's pages
         self.shared_feeds: set[str] = set()  # listings whose feed state this worker put in the frontier
         self.outcome: dict | None = None  # the page whose callback runs now
+        self.must_render: set[str] = set()  # rendered pages that changed: left to a worker with Chromium
 
     async def start(self):
         # The coordinator seeded the start pages into the frontier; the worker feeds us from there.
@@ -72,8 +75,18 @@ class FrontierSpiderMixin:
         yield  # noqa: B901  (an async generator that yields nothing)
 
     def serves(self, message: dict) -> bool:
-        """Whether this worker may read the page: a rendered listing's pages only in Chromium."""
-        return self.can_render or message["listing_url"] not in self.render_specs
+        """Whether this worker may read the page: a rendered listing's pages in Chromium, or without it
+        when the page's last rendered capture can be revalidated (all 304s need no browser)."""
+        if self.can_render or message["listing_url"] not in self.render_specs:
+            return True
+        return message["url"] not in self.must_render and self._revalidates(message["url"])
+
+    def _revalidates(self, url: str) -> bool:
+        """Whether a rendered page is asked with conditional GETs first (crawler.render_revalidate)."""
+        settings = self.crawler.settings
+        if not settings.getbool("CONDITIONAL_REQUESTS") or not settings.getbool("RENDER_REVALIDATE", True):
+            return False
+        return subresources_to_ask(getattr(self.crawler, "previous_captures", {}).get(url)) is not None
 
     def request_from_message(self, message: dict) -> scrapy.Request:
         listing_url = message["listing_url"]
@@ -113,6 +126,8 @@ class FrontierSpiderMixin:
         return self._settle(response.request, lambda: parent.parse_listing(response))
 
     def on_page_error(self, failure):
+        if failure.check(LeftToRender):
+            return []  # given back to the frontier, lease and all: another worker reads it
         parent = super()
         return self._settle(failure.request, lambda: parent.on_page_error(failure))
 

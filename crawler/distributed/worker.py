@@ -170,6 +170,8 @@ def worker_settings(config: dict, token: str, overrides: dict, idle_timeout: flo
             "crawler.middlewares.PoliteDelayMiddleware": None,
             "crawler.middlewares.ConditionalRequestMiddleware": None,
             "crawler.distributed.middlewares.FrontierConditionalMiddleware": 640,
+            "crawler.render_revalidate.RenderRevalidateMiddleware": None,
+            "crawler.distributed.middlewares.FrontierRenderRevalidateMiddleware": 645,
             "crawler.distributed.middlewares.SharedDelayMiddleware": 650,
         }
     )
