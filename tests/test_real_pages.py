@@ -35,19 +35,20 @@ FLOORS = {
     "macro_title_accuracy": 0.977,
     "date_accuracy": 0.97,
 }
-# The held-out part says what users see on pages nobody tuned for. Batch B (13 pages: en, fr, de, it, nl, pt;
-# 157 entries), labelled from the HTML alone, measured once at 08:45 on 2026-12-06 after the last extractor
-# change: recall 92.4% (94.5% per page), precision 96.7% (96.7%), titles 70.3% (87.3% per page), dates 79.3%.
-# Floors are those less about 2-3 points; a page looked at to fix what it showed moves up to the tuned part.
-# Batch C (in heldout/ now, labelled from the HTML alone on 2026-12-06) is not yet measured: these floors are batch B's.
+# The held-out part says what users see on pages nobody tuned for. Batch C (15 pages: fr, es, de, pt, en, ca, el;
+# 438 entries), labelled from the HTML alone and checked by a second labeller, measured once at 11:05 on 2026-12-06
+# after the last extractor change: recall 97.0% (94.9% per page), precision 99.3% (98.6% per page), titles 95.5%
+# (93.3% per page), dates 95.5%. Floors are those less about 2-3 points; a page looked at to fix what it showed
+# moves up to the tuned part (batches A and B did).
 HELDOUT_PAGES = 15
 HELDOUT_FLOORS = {
-    "micro_recall": 0.90,
+    "micro_recall": 0.94,
     "macro_recall": 0.92,
-    "micro_precision": 0.94,
-    "title_accuracy": 0.67,
-    "macro_title_accuracy": 0.85,
-    "date_accuracy": 0.76,
+    "micro_precision": 0.97,
+    "macro_precision": 0.96,
+    "title_accuracy": 0.93,
+    "macro_title_accuracy": 0.91,
+    "date_accuracy": 0.93,
 }
 
 
