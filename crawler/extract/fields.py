@@ -41,7 +41,8 @@ def find_title(elements):
 def fill_entry(elements, entry: RawEntry, used: list) -> RawEntry:
     """Fill what the entry still lacks from the block's own text."""
     title_el = used[0] if used else None
-    blocks = _leaf_blocks(elements)
+    # Read only for a date or a description still missing: a profile's selectors mostly gave both.
+    blocks = _leaf_blocks(elements) if entry.date_text is None or not entry.paragraphs else []
     if entry.date_text is None:
         leaves = [
             el for el in blocks if not any(is_ancestor(u, el) or is_ancestor(el, u) for u in used if u is not None)
