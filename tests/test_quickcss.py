@@ -37,8 +37,16 @@ PLAIN = [
     "ul ul > li a",
     "h1, h2, h3",
     "a, a",
+    "a[rel=next]",
+    "main, [role=main]",
+    ".pagination a[rel=next]",
+    "a[href]",
+    "img[ALT]",
+    'input[type="text"]',
+    'a[title=""]',
+    "div[id] > a[href][rel=next]",
 ]
-NOT_PLAIN = ["a[rel=next]", "li:first-child", "a + b", "a ~ b", "main, [role=main]", "svg|a", "p::text"]
+NOT_PLAIN = ["a[rel~=next]", "a[rel=next i]", "li:first-child", "a + b", "a ~ b", "svg|a", "p::text"]
 
 
 def _profile_selectors() -> list[str]:
@@ -62,6 +70,18 @@ def test_same_elements_as_xpath(path):
         xpath = _compiled(selector)
         for context in contexts:
             assert select(context, selector) == xpath(context), (selector, context)
+
+
+def test_attribute_tests_as_xpath_reads_them():
+    page = (
+        b"<html><body><div role='main' id='m'><a rel='next' href='/2'>2</a><a rel='Next' href='/n'>n</a>"
+        b"<a REL='next'>x</a><a rel='next prev' href='/p'>p</a><a title='' href='/t'>t</a><a>none</a></div>"
+        b"<nav class='pagination'><a rel='next' href='/3'>3</a></nav><img alt='A'><input type='text'></body></html>"
+    )
+    root = parse_html(page, base_url="https://example.org/")
+    for selector in PLAIN:
+        assert select(root, selector) == _compiled(selector)(root), selector
+    assert [a.get("href") for a in select(root, "a[rel=next]")] == ["/2", None, "/3"]
 
 
 def test_moved_elements_fall_back_to_xpath():

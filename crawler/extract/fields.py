@@ -19,6 +19,7 @@ from .titles import identifier_date
 HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 _TEXT_BLOCKS = ("p", "div", "span", "small", "time", "li", "dt", "dd", "td", "em", "strong", "section", "blockquote")
 _CREDIT_CLASS = re.compile(r"copyright|credit|caption", re.IGNORECASE)
+_CREDIT_BLOCKS = frozenset(_TEXT_BLOCKS + ("figcaption", "cite"))  # the elements a credit line can be
 
 
 def find_title(elements):
@@ -41,7 +42,8 @@ def find_title(elements):
 def fill_entry(elements, entry: RawEntry, used: list) -> RawEntry:
     """Fill what the entry still lacks from the block's own text."""
     title_el = used[0] if used else None
-    blocks = _leaf_blocks(elements)
+    # Read only for a date or a description still missing: a profile's selectors mostly gave both.
+    blocks = _leaf_blocks(elements) if entry.date_text is None or not entry.paragraphs else []
     if entry.date_text is None:
         leaves = [
             el for el in blocks if not any(is_ancestor(u, el) or is_ancestor(el, u) for u in used if u is not None)
@@ -91,11 +93,11 @@ def fill_entry(elements, entry: RawEntry, used: list) -> RawEntry:
 def _find_credit(elements, entry: RawEntry, used: list) -> None:
     """A photo credit line ("© ILO/Marcel Crozet"), or a short element classed as one."""
     for el in walk(elements):
-        if any(is_ancestor(u, el) for u in used if u is not None):
-            continue
+        if tag(el) not in _CREDIT_BLOCKS or any(is_ancestor(u, el) for u in used if u is not None):
+            continue  # the cheap test first
         text = text_of(el)
-        if not text or (tag(el) not in _TEXT_BLOCKS and tag(el) not in ("figcaption", "cite")):
-            continue  # the cheap tests first
+        if not text:
+            continue
         if looks_like_credit(text) or (_CREDIT_CLASS.search(el.get("class") or "") and len(text) < _MAX_CREDIT_CHARS):
             entry.credit_text = text
             used.append(el)

@@ -1,5 +1,6 @@
-"""CSS selection without XPath for the plain selectors profiles use: tags, classes and ids,
-joined by descendant (" ") and child (">") combinators, in comma-separated groups.
+"""CSS selection without XPath for the plain selectors profiles use: tags, classes, ids and
+attributes present or equal to a value ("a[rel=next]"), joined by descendant (" ") and child (">")
+combinators, in comma-separated groups.
 
 libxml2's XPath walks every element of the page for each selection and builds strings for
 each class test; a page is selected from some 20 times. Here one pass over the page (made
@@ -11,6 +12,7 @@ candidates of its last part and checks their ancestors. Same answers as lxml's C
 
 from __future__ import annotations
 
+import itertools
 import re
 from bisect import bisect_left
 from functools import lru_cache
@@ -23,13 +25,14 @@ _NONE: frozenset = frozenset()
 
 
 class _Compound:
-    """One compound selector: a tag (None for any), class names, ids (all must hold)."""
+    """One compound selector: a tag (None for any), class names, ids, attributes (all must hold)."""
 
-    __slots__ = ("tag", "classes", "first_class", "ids")
+    __slots__ = ("tag", "classes", "first_class", "ids", "attributes")
 
-    def __init__(self, tag: str | None, classes: tuple[str, ...], ids: tuple[str, ...]):
+    def __init__(self, tag: str | None, classes: tuple[str, ...], ids: tuple[str, ...], attributes: tuple = ()):
         self.tag, self.classes, self.ids = tag, frozenset(classes), ids
         self.first_class = classes[0] if classes else None
+        self.attributes = attributes  # (name, value): the value None for [name] (present)
 
     def matches(self, el, names: dict) -> bool:
         """`names`: each element's class names (PageIndex.names)."""
@@ -37,11 +40,15 @@ class _Compound:
             return False
         if self.ids and any(el.get("id") != i for i in self.ids):
             return False
+        if self.attributes and not all(
+            el.get(name) is not None if value is None else el.get(name) == value for name, value in self.attributes
+        ):
+            return False
         return not self.classes or self.classes <= names.get(el, _NONE)
 
 
 def _compound(tree) -> _Compound | None:
-    classes, ids = [], []
+    classes, ids, attributes = [], [], []
     while True:
         kind = type(tree).__name__
         if kind == "Class":
@@ -50,6 +57,12 @@ def _compound(tree) -> _Compound | None:
         elif kind == "Hash":
             ids.append(tree.id)
             tree = tree.selector
+        elif kind == "Attrib":
+            attribute = _attribute(tree)
+            if attribute is None:
+                return None
+            attributes.append(attribute)
+            tree = tree.selector
         elif kind == "Element":
             break
         else:
@@ -57,7 +70,15 @@ def _compound(tree) -> _Compound | None:
     if tree.namespace is not None or any(_XML_SPACE.search(c) or not c for c in classes):
         return None  # namespaces, and class names XPath never matches, are left to XPath
     tag = tree.element.lower() if tree.element is not None else None
-    return _Compound(tag, tuple(classes), tuple(ids))
+    return _Compound(tag, tuple(classes), tuple(ids), tuple(attributes))
+
+
+def _attribute(tree) -> tuple[str, str | None] | None:
+    """[name] or [name=value] as (name, value or None); None for any other test (~=, |=, a namespace, the i flag).
+    The html translator lower-cases the name and compares the value as written."""
+    if tree.namespace is not None or getattr(tree, "flag", None) or tree.operator not in ("exists", "="):
+        return None
+    return tree.attrib.lower(), None if tree.operator == "exists" else tree.value.value
 
 
 def _chain(tree) -> list | None:
@@ -108,6 +129,16 @@ class PageIndex:
             ident = el.get("id")
             if ident is not None:
                 self.by_id.setdefault(ident, []).append(el)
+        self._matching: dict[_Compound, tuple[list, set]] = {}
+
+    def _matches(self, compound: _Compound) -> tuple[list, set]:
+        """The page's elements that match `compound` (in page order, and as a set), found once a page:
+        a selection from each entry, and each ancestor a combinator climbs to, then costs a lookup."""
+        found = self._matching.get(compound)
+        if found is None:
+            in_order = [el for el in self._candidates(compound) if compound.matches(el, self.names)]
+            found = self._matching[compound] = (in_order, set(in_order))
+        return found
 
     def _candidates(self, last: _Compound) -> list:
         if last.ids:
@@ -120,7 +151,7 @@ class PageIndex:
 
     def _end(self, context) -> int:
         """The position after the context's last descendant: its next sibling's, or an ancestor's."""
-        for el in (context, *context.iterancestors()):
+        for el in itertools.chain((context,), context.iterancestors()):  # lazily: the context itself mostly answers
             if self.position[el] == 0:
                 break  # the indexed root: nothing after it
             after = el.getnext()
@@ -137,16 +168,18 @@ class PageIndex:
         if start is None:
             return None
         end = self._end(context)
-        found = set()
+        position = self.position.__getitem__
+        found = []
         for chain in chains:
-            last = chain[-1]
-            candidates = self._candidates(last)
-            position = self.position.__getitem__
-            lo = bisect_left(candidates, start, key=position)
-            for el in candidates[lo : bisect_left(candidates, end, lo, key=position)]:
-                if el not in found and last.matches(el, self.names) and self._holds(chain, len(chain) - 1, el, context):
-                    found.add(el)
-        return sorted(found, key=self.position.__getitem__)
+            matched = self._matches(chain[-1])[0]
+            lo = bisect_left(matched, start, key=position)
+            inside = matched[lo : bisect_left(matched, end, lo, key=position)]
+            if len(chain) > 1 and inside:
+                inside = [el for el in inside if self._holds(chain, len(chain) - 1, el, context)]
+            found.append(inside)
+        if len(found) == 1:
+            return found[0]  # one chain: in page order, each once
+        return sorted({el for part in found for el in part}, key=position)
 
     def _holds(self, chain: list, i: int, el, context) -> bool:
         """Whether chain[:i+1] matches ending at `el` (which matches chain[i] and lies in the
@@ -157,10 +190,11 @@ class PageIndex:
         if el is context:
             return False  # the left part would lie outside the context
         parent = el.getparent()
+        matching = self._matches(left)[1]
         if combinator == ">":
-            return left.matches(parent, self.names) and self._holds(chain, i - 2, parent, context)
+            return parent in matching and self._holds(chain, i - 2, parent, context)
         while True:
-            if left.matches(parent, self.names) and self._holds(chain, i - 2, parent, context):
+            if parent in matching and self._holds(chain, i - 2, parent, context):
                 return True
             if parent is context:
                 return False

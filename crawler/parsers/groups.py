@@ -8,6 +8,7 @@ from .dates import MONTH, parse_date
 from .text import clean_text
 
 
+@lru_cache(maxsize=4096)  # a page's entries share their heading: asked once an entry
 def parse_group_heading(text: str | None) -> tuple[str | None, str | None]:
     """Return the heading as shown and its month as "YYYY-MM" (None unless it names one month).
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
+from collections import Counter
 
 # Spaces that web pages use and readers do not see as different from a space.
 _SPACES = re.compile(r"[\s\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
@@ -77,8 +78,8 @@ _WORD = re.compile(r"[a-záéíóúñçàèâêîôûëïüäöãõß']+")
 
 def language_scores(text: str | None) -> dict[str, int]:
     """How many common function words of en, fr, es, de and pt the text holds."""
-    words = _WORD.findall((text or "").lower())
-    return {language: sum(w in common for w in words) for language, common in _LANGUAGE_WORDS.items()}
+    counts = Counter(_WORD.findall((text or "").lower()))  # counted once, in C: a page's sample is 20,000 characters
+    return {language: sum(counts[w] for w in common) for language, common in _LANGUAGE_WORDS.items()}
 
 
 def guess_language(text: str | None) -> str | None:
