@@ -1,0 +1,70 @@
+"""`learn` used as a stranger would use it: `-o -`, a pasted address or example that is not quite
+right, a saved page that is no page, a disk that fails mid-write. Each was found by trying it."""
+
+import errno
+import os
+
+import pytest
+from conftest import ROOT, cli
+from synthetic import TITLES, URL, page
+
+from crawler.extract.learn_site import MARK
+from crawler.extract.profiles import profile_from_text
+
+LIST = page("".join(f'<p class="item"><a href="/n/{i}">{t}</a></p>' for i, t in enumerate(TITLES)))
+
+
+@pytest.fixture
+def saved(tmp_path):
+    path = tmp_path / "page.html"
+    path.write_text(LIST)
+    return path
+
+
+def test_dash_output_prints_the_profile_alone_and_the_check_on_stderr(saved):
+    result = cli("learn", saved, "--url", URL, "--example", TITLES[1], "-o", "-", check=0)
+    assert result.stdout.startswith(MARK) and profile_from_text(result.stdout, "stdout").selectors["entry"]
+    assert f"reads {len(TITLES)} entries" in result.stderr and TITLES[3] in result.stderr
+    assert not (ROOT / "-").exists()  # no file named "-" in the folder it ran in
+
+
+def test_the_check_line_names_the_page_and_profile_ready_to_paste(saved, tmp_path):
+    out = tmp_path / "my profile.toml"
+    result = cli("learn", saved, "--url", URL + "?page=1&lang=en", "--example", TITLES[1], "-o", out, check=0)
+    assert f"--profile '{out}' --start-url '{URL}?page=1&lang=en'" in result.stdout
+
+
+@pytest.mark.parametrize("bad", [URL + "\nrender = true", URL + " x", URL + "\x1b[2J"])
+def test_a_url_with_a_line_break_or_control_character_is_refused(saved, tmp_path, bad):
+    out = tmp_path / "p.toml"
+    result = cli("learn", saved, "--url", bad, "--example", TITLES[1], "-o", out, check=1)
+    assert "--url must be an http(s) address" in result.stderr and not out.exists()
+    assert "not valid TOML" not in result.stderr
+
+
+def test_a_saved_page_that_is_a_pipe_too_big_or_binary_is_named(tmp_path):
+    out = tmp_path / "p.toml"
+    fifo = tmp_path / "fifo.html"
+    os.mkfifo(fifo)
+    assert "not a regular file" in cli("learn", fifo, "--url", URL, "--example", "x", "-o", out, check=1).stderr
+    big = tmp_path / "big.html"
+    big.write_bytes(LIST.encode() + b" " * (17 * 1024 * 1024))
+    assert "too big" in cli("learn", big, "--url", URL, "--example", TITLES[1], "-o", out, check=1).stderr
+    binary = tmp_path / "saved.pdf"
+    binary.write_bytes(b"%PDF-1.4\x00\x00" + TITLES[1].encode())
+    result = cli("learn", binary, "--url", URL, "--example", TITLES[1], "-o", out, check=1)
+    assert "is not an HTML page" in result.stderr and not out.exists()
+
+
+def test_a_failed_write_leaves_the_profile_written_before_whole(saved, tmp_path, monkeypatch):
+    out = tmp_path / "p.toml"
+    cli("learn", saved, "--url", URL, "--example", TITLES[1], "-o", out, check=0)
+    before = out.read_text()
+
+    def disk_full(*args):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(os, "replace", disk_full)
+    result = cli("learn", saved, "--url", "https://example.net/other/", "--example", TITLES[2], "-o", out, check=1)
+    assert "No space left" in result.stderr and out.read_text() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["p.toml", "page.html"]
