@@ -6,7 +6,7 @@ import os
 
 import pytest
 from conftest import ROOT, cli
-from synthetic import TITLES, URL, page
+from synthetic import TITLES, URL, page, read
 
 from crawler.extract.learn_site import MARK
 from crawler.extract.profiles import profile_from_text
@@ -68,3 +68,35 @@ def test_a_failed_write_leaves_the_profile_written_before_whole(saved, tmp_path,
     result = cli("learn", saved, "--url", "https://example.net/other/", "--example", TITLES[2], "-o", out, check=1)
     assert "No space left" in result.stderr and out.read_text() == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["p.toml", "page.html"]
+
+
+QUOTED = page(
+    "".join(
+        f'<article class="post"><h2><a href="/n/{i}">{t}</a></h2><p class="date">{d} March 2024</p></article>'
+        for i, (t, d) in enumerate(
+            [("The “Big” Report: <em>Jobs</em> &amp; Wages", 1), ("Second report", 2), ("Third report", 3)]
+        )
+    )
+)
+
+
+@pytest.mark.parametrize(
+    "example",
+    [
+        "The Big Report: Jobs & Wages",  # typed without the page's quotes
+        'the "big" report: jobs & wages',
+        "The “Big” Report: <em>Jobs</em> &amp; Wages",  # pasted from the page's source
+    ],
+)
+def test_an_example_typed_without_quotes_or_pasted_with_markup_is_found(example):
+    titles = [e["title"] for e in read(QUOTED, [example])[1]]
+    assert titles == ["The “Big” Report: Jobs & Wages", "Second report", "Third report"]
+
+
+def test_markup_is_taken_off_only_where_the_example_as_given_is_not_on_the_page():
+    shown = page(
+        "".join(
+            f'<li class="x"><a href="/n/{i}">{t}</a></li>' for i, t in enumerate(["Use &lt;b&gt; tags", "Other one"])
+        )
+    )
+    assert [e["title"] for e in read(shown, ["Use <b> tags"])[1]] == ["Use <b> tags", "Other one"]

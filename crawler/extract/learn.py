@@ -38,12 +38,17 @@ class Block:
     lead: object = None  # a lead entry set apart above the list, in markup of its own (the example's)
 
 
-_QUOTES = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "–": "-", "—": "-", "\xa0": " "})
+# Single quotes plain (an apostrophe is part of a word); double quotes of any kind dropped: a title
+# typed without the page's quotes ("The Big Report") is the title shown with them ("The “Big” Report").
+_QUOTES = str.maketrans(
+    {"‘": "'", "’": "'", "“": None, "”": None, "„": None, "«": None, "»": None, '"': None}
+    | {"–": "-", "—": "-", "\xa0": " "}
+)
 
 
 def normal(text: str | None) -> str:
-    """Text as examples are compared: entities read, Unicode compatibility forms, quotes and
-    dashes plain, case folded, white space collapsed."""
+    """Text as examples are compared: entities read, Unicode compatibility forms, single quotes and
+    dashes plain, double quotes dropped, case folded, white space collapsed."""
     text = unicodedata.normalize("NFKC", html.unescape(text or "")).translate(_QUOTES)
     return " ".join(text.casefold().split())
 
