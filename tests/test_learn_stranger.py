@@ -100,3 +100,31 @@ def test_markup_is_taken_off_only_where_the_example_as_given_is_not_on_the_page(
         )
     )
     assert [e["title"] for e in read(shown, ["Use <b> tags"])[1]] == ["Use <b> tags", "Other one"]
+
+
+BREAKS = {
+    "flat = true\n": "flat is a profile key: it goes above [selectors]",  # appended at the end: in [selectors]
+    'title = "h3 a\n': "not valid TOML",  # a quote left open
+    'date = "time::text"\n': "is not valid CSS",
+    "title = h3 a\n": "not valid TOML",  # no quotes
+}
+
+
+@pytest.mark.parametrize("added, said", BREAKS.items())
+def test_a_hand_broken_profile_is_one_line_by_every_command_that_takes_it(saved, tmp_path, added, said):
+    profile = tmp_path / "site.toml"
+    cli("learn", saved, "--url", URL, "--example", TITLES[1], "-o", profile, check=0)
+    text = profile.read_text()
+    profile.write_text(text.replace('title = "a"\n', "") + added)
+    config = tmp_path / "listings.toml"
+    config.write_text(f'[[listing]]\nurl = "{URL}"\nspider = "listing"\nprofile = "site.toml"\n')
+    db = tmp_path / "a.db"
+    runs = [
+        cli("parse", saved, "--url", URL, "--profile", profile),
+        cli("crawl", "listing", "--db", db, "--profile", profile, "--start-url", URL),
+        cli("crawl", "--config", config, "--db", db),
+    ]
+    for run in runs:
+        assert run.returncode == 1 and said in run.stderr and "Traceback" not in run.stderr, run.stderr
+        assert str(profile) in run.stderr or "site.toml" in run.stderr
+    assert not db.exists()
