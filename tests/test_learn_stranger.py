@@ -8,6 +8,7 @@ import pytest
 from conftest import ROOT, cli
 from synthetic import TITLES, URL, page, read
 
+from crawler.extract.learn import LearnError
 from crawler.extract.learn_site import MARK
 from crawler.extract.profiles import profile_from_text
 
@@ -128,3 +129,22 @@ def test_a_hand_broken_profile_is_one_line_by_every_command_that_takes_it(saved,
         assert run.returncode == 1 and said in run.stderr and "Traceback" not in run.stderr, run.stderr
         assert str(profile) in run.stderr or "site.toml" in run.stderr
     assert not db.exists()
+
+
+def test_a_title_the_page_cuts_short_is_found_from_the_whole_title():
+    cut = ["A long title that the site cuts short at the end…", "Second report", "Third report"]
+    shown = page("".join(f'<div class="row"><a href="/n/{i}">{t}</a></div>' for i, t in enumerate(cut)))
+    whole = "A long title that the site cuts short at the end of its second line"
+    assert [e["title"] for e in read(shown, [whole])[1]] == cut
+    with pytest.raises(LearnError, match="not on the page"):
+        read(shown, ["A long title"])  # a stem too short, or no cut at all, is no match
+
+
+def test_a_title_shown_whole_wins_over_its_cut_copies_in_a_sidebar():
+    """As on a blog (en-kaijufanboy-blogspot): the post's whole title in the list, cut short in
+    "popular posts" boxes; the list is the one learnt."""
+    whole = ["Once Upon a Time in Hollywood: A Melancholic Masterpiece", "Second post on films", "Third post on films"]
+    posts = "".join(f'<div class="post"><h3><a href="/p/{i}">{t}</a></h3></div>' for i, t in enumerate(whole))
+    cut = "".join(f'<li class="pop"><a href="/p/0">{whole[0][:40]}...</a></li><li class="pop"><a href="/q">Q</a></li>')
+    learnt = read(page(f'<div class="posts">{posts}</div><aside><ul>{cut * 2}</ul></aside>'), [whole[0]])
+    assert [e["title"] for e in learnt[1]] == whole

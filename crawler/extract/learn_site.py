@@ -15,8 +15,10 @@ from .html import is_ancestor, parse_html, select
 from .learn import (
     Block,
     LearnError,
+    cut_short,
     find_block,
     follow,
+    normal,
     same_title,
     title_elements,
 )
@@ -203,8 +205,9 @@ def without_markup(example: str) -> str:
 
 
 def _reads_back(title: str, example: str) -> bool:
-    """The example read back: as given, without its date at the edge, or without its markup."""
-    return any(same_title(title, e) for e in (example, without_edge_date(example), without_markup(example)))
+    """The example read back: as given, without its date at the edge, or without its markup; or cut short."""
+    given = (example, without_edge_date(example), without_markup(example))
+    return any(same_title(title, e) for e in given) or cut_short(normal(title), normal(example))
 
 
 def learn_profile(body: bytes | str, url: str, examples: list[str], page: str, when: datetime | None = None) -> Learned:
