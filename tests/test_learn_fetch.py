@@ -83,3 +83,13 @@ def test_a_page_trickled_past_the_timeout_is_given_up(site, tmp_path, monkeypatc
     site.faults["/news"] = answer(LIST.encode() + b" " * (2 * 1024 * 1024))
     result = learn(site, tmp_path, "/news", check=1)
     assert "did not answer within 30 s" in result.stderr
+
+
+def test_a_servers_reason_phrase_reaches_the_terminal_without_its_escapes(site, tmp_path):
+    def hostile(handler):
+        handler.wfile.write(b"HTTP/1.1 404 \x1b]0;owned\x07Gone\x1b[2J\r\nContent-Length: 0\r\n\r\n")
+        return True
+
+    site.faults["/news"] = hostile
+    result = learn(site, tmp_path, "/news", check=1)
+    assert "answered HTTP 404" in result.stderr and "\x1b" not in result.stderr and "\x07" not in result.stderr
