@@ -11,6 +11,8 @@ from time import monotonic
 from urllib.parse import urlsplit
 from urllib.robotparser import RobotFileParser
 
+from w3lib.url import safe_url_string
+
 from crawler import settings
 
 from .credentials import auth_origin, header_value
@@ -113,6 +115,7 @@ def fetch_page(url: str, credentials: tuple[str, str] | None = None) -> tuple[by
     """The page's body and final address; FetchError says why not. `url` holds no password:
     `credentials` (user, password) go, as basic auth, to its origin only, and into no message."""
     agent, timeout, limit = _settings()
+    url = safe_url_string(url)  # as a crawl sends it: "/liste/pâge" percent-encoded, an IDN host in punycode
     login = (auth_origin(url), *credentials) if credentials else None
     if not allowed_by_robots(url, agent, timeout, login):
         raise FetchError(f"robots.txt of {urlsplit(url).netloc} forbids fetching {url}")

@@ -93,3 +93,9 @@ def test_a_servers_reason_phrase_reaches_the_terminal_without_its_escapes(site, 
     site.faults["/news"] = hostile
     result = learn(site, tmp_path, "/news", check=1)
     assert "answered HTTP 404" in result.stderr and "\x1b" not in result.stderr and "\x07" not in result.stderr
+
+
+def test_an_address_with_letters_beyond_ascii_is_sent_percent_encoded_as_a_crawl_sends_it(site, tmp_path):
+    site.faults["/actualit%C3%A9s"] = answer(LIST.encode())
+    result = learn(site, tmp_path, "/actualités", check=0)
+    assert f"reads {len(TITLES)} entries" in result.stdout

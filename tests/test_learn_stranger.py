@@ -33,6 +33,10 @@ def test_the_check_line_names_the_page_and_profile_ready_to_paste(saved, tmp_pat
     out = tmp_path / "my profile.toml"
     result = cli("learn", saved, "--url", URL + "?page=1&lang=en", "--example", TITLES[1], "-o", out, check=0)
     assert f"--profile '{out}' --start-url '{URL}?page=1&lang=en'" in result.stdout
+    (tmp_path / "sub").mkdir()
+    roundabout = tmp_path / "sub" / ".." / "p.toml"  # a crawl records the path given: reparse needs it whole
+    result = cli("learn", saved, "--url", URL, "--example", TITLES[1], "-o", roundabout, check=0)
+    assert f"--profile {tmp_path / 'p.toml'} --start-url" in result.stdout
 
 
 @pytest.mark.parametrize("bad", [URL + "\nrender = true", URL + " x", URL + "\x1b[2J"])

@@ -151,7 +151,8 @@ def _show(selectors: dict, entries: list[dict], target: Path | None, url: str) -
             when += f"..{e['date_end']}"
         say(f"{number:>3}. {when:<22} {e.get('title')}")
         say(f"     {e.get('url') or '(no link)'}")
-    named = shlex.quote(terminal_clean(str(target))) if target is not None else "PROFILE.toml"
+    # The profile's absolute path: a crawl records it, and `reparse` finds it again from any folder.
+    named = shlex.quote(terminal_clean(str(target.resolve()))) if target is not None else "PROFILE.toml"
     start = shlex.quote(terminal_clean(url))
     say(f"check them, then: listing-archive crawl listing --profile {named} --start-url {start}")
 
