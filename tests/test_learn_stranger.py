@@ -152,3 +152,12 @@ def test_a_title_shown_whole_wins_over_its_cut_copies_in_a_sidebar():
     cut = "".join(f'<li class="pop"><a href="/p/0">{whole[0][:40]}...</a></li><li class="pop"><a href="/q">Q</a></li>')
     learnt = read(page(f'<div class="posts">{posts}</div><aside><ul>{cut * 2}</ul></aside>'), [whole[0]])
     assert [e["title"] for e in learnt[1]] == whole
+
+
+def test_a_symlinked_profile_stays_a_link(saved, tmp_path):
+    kept = tmp_path / "kept.toml"
+    cli("learn", saved, "--url", URL, "--example", TITLES[1], "-o", kept, check=0)
+    link = tmp_path / "site.toml"
+    link.symlink_to(kept)
+    cli("learn", saved, "--url", "https://example.net/other/", "--example", TITLES[1], "-o", link, check=0)
+    assert link.is_symlink() and "example.net" in kept.read_text()

@@ -98,10 +98,11 @@ def _check_output(target: Path, mark: str, force: bool) -> None:
 def _write(target: Path, text: str) -> None:
     """The profile whole or not at all: written beside the target, then moved over it (a full disk
     leaves a profile `learn` wrote before as it was, never half of a new one)."""
-    part = target.with_name(f".{target.name}.part")
+    real = Path(os.path.realpath(target))  # a symlinked profile stays a link: its file is replaced
+    part = real.with_name(f".{real.name}.part")
     try:
         part.write_text(text, encoding="utf-8")
-        os.replace(part, target)
+        os.replace(part, real)
     except OSError as exc:
         part.unlink(missing_ok=True)
         raise click.ClickException(f"cannot write {target}: {exc.strerror or exc}") from None
