@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shlex
 from pathlib import Path
 
 import click
@@ -33,7 +34,7 @@ SHOWN = 10  # entries printed for the user to check before crawling
     required=True,
     type=click.Path(),
     metavar="PROFILE.toml",
-    help="Where the profile goes, e.g. -o mysite.toml.",
+    help="Where the profile goes, e.g. -o mysite.toml ('-': printed, the entries it reads then go to stderr).",
 )
 @click.option("--force", is_flag=True, help="Replace an existing file that `learn` did not write.")
 @friendly_errors
@@ -55,8 +56,9 @@ def learn(page, url, examples, output, force):
     from crawler.extract.learn import LearnError
     from crawler.extract.learn_site import MARK, learn_profile
 
-    target = Path(output)
-    _check_output(target, MARK, force)
+    target = None if output == "-" else Path(output)
+    if target is not None:
+        _check_output(target, MARK, force)
     # A user:password@ in an address is sent as basic auth when fetching, and never printed or written.
     page, page_login = split_credentials(page) if page.startswith(("http://", "https://")) else (page, None)
     url, _ = split_credentials(url) if url else (url, None)
@@ -66,8 +68,11 @@ def learn(page, url, examples, output, force):
     except LearnError as exc:
         raise click.ClickException(str(exc)) from None
     entries = build_entries(extract_page(body, url, learned.profile), url, url, learned.profile)
-    _write(target, learned.text)
-    _show(learned.selectors, entries, target)
+    if target is None:
+        click.echo(learned.text, nl=False)  # the profile alone on stdout: `learn ... -o - > p.toml`, a pipe
+    else:
+        _write(target, learned.text)
+    _show(learned.selectors, entries, target, url)
 
 
 def _check_output(target: Path, mark: str, force: bool) -> None:
@@ -91,45 +96,66 @@ def _check_output(target: Path, mark: str, force: bool) -> None:
 
 
 def _write(target: Path, text: str) -> None:
+    """The profile whole or not at all: written beside the target, then moved over it (a full disk
+    leaves a profile `learn` wrote before as it was, never half of a new one)."""
+    real = Path(os.path.realpath(target))  # a symlinked profile stays a link: its file is replaced
+    part = real.with_name(f".{real.name}.part")
     try:
-        target.write_text(text, encoding="utf-8")
+        part.write_text(text, encoding="utf-8")
+        os.replace(part, real)
     except OSError as exc:
+        part.unlink(missing_ok=True)
         raise click.ClickException(f"cannot write {target}: {exc.strerror or exc}") from None
 
 
 def _read_page(page: str, url: str | None, login: tuple[str, str] | None) -> tuple[bytes, str]:
     """The page's bytes and its address: a saved file (then --url is needed) or a URL, fetched once."""
-    from crawler.polite_fetch import fetch_page
+    from crawler.files import PAGE_FILE_LIMIT, read_regular_file
+    from crawler.polite_fetch import FetchError, fetch_page
 
+    from ..reports.safety import for_terminal
+
+    if url is not None and (not url.startswith(("http://", "https://")) or not url.isprintable() or " " in url):
+        raise click.ClickException(f"--url must be an http(s) address (no spaces or control characters), not {url!r}")
     if page.startswith(("http://", "https://")):
-        body, final = fetch_page(page, login)
+        try:
+            body, final = fetch_page(page, login)
+        except FetchError as exc:  # its words may be the server's (an HTTP reason phrase): no escapes
+            raise click.ClickException(for_terminal(str(exc))) from None
         return body, url or final
-    path = Path(page)
-    if not path.is_file():
+    if not os.path.lexists(page):
         raise click.ClickException(f"no page at {page}: give a saved HTML file or an http(s) address")
     if not url:
         raise click.ClickException(f"give the address {page} was saved from: --url URL (links are resolved against it)")
-    if not url.startswith(("http://", "https://")):
-        raise click.ClickException(f"--url must be an http(s) address, not {url!r}")
-    body = path.read_bytes()
+    body = read_regular_file(page, "page", PAGE_FILE_LIMIT, click.ClickException)  # no FIFO, no 2 GB file
     if not body.strip():
         raise click.ClickException(f"{page} is empty: nothing to learn from")
+    if b"\x00" in body[:4096] and not body.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise click.ClickException(f"{page} is not an HTML page (it holds binary data)")
     return body, url
 
 
-def _show(selectors: dict, entries: list[dict], target: Path) -> None:
+def _show(selectors: dict, entries: list[dict], target: Path | None, url: str) -> None:
+    """What the profile reads, for the user to check: on stdout, or on stderr when stdout holds the profile."""
     from ..reports.safety import terminal_clean
 
-    click.echo(f"wrote {target}: " + ", ".join(f"{k} = {v!r}" for k, v in terminal_clean(selectors).items()))
-    click.echo(f"the profile reads {len(entries)} entries on this page; the first {min(SHOWN, len(entries))}:")
+    def say(line: str) -> None:
+        click.echo(line, err=target is None)
+
+    where = terminal_clean(str(target)) if target is not None else "the profile"
+    say(f"wrote {where}: " + ", ".join(f"{k} = {v!r}" for k, v in terminal_clean(selectors).items()))
+    say(f"the profile reads {len(entries)} entries on this page; the first {min(SHOWN, len(entries))}:")
     # Numbered in page order: an entry's position restarts under each group heading (a day's rows).
     for number, e in enumerate(terminal_clean(entries[:SHOWN]), 1):
         when = e.get("date_start") or "-"
         if e.get("date_end") and e["date_end"] != e.get("date_start"):
             when += f"..{e['date_end']}"
-        click.echo(f"{number:>3}. {when:<22} {e.get('title')}")
-        click.echo(f"     {e.get('url') or '(no link)'}")
-    click.echo(f"check them, then: listing-archive crawl listing --profile {target} --start-url URL")
+        say(f"{number:>3}. {when:<22} {e.get('title')}")
+        say(f"     {e.get('url') or '(no link)'}")
+    # The profile's absolute path: a crawl records it, and `reparse` finds it again from any folder.
+    named = shlex.quote(terminal_clean(str(target.resolve()))) if target is not None else "PROFILE.toml"
+    start = shlex.quote(terminal_clean(url))
+    say(f"check them, then: listing-archive crawl listing --profile {named} --start-url {start}")
 
 
 COMMANDS = [learn]

@@ -38,12 +38,14 @@ class Block:
     lead: object = None  # a lead entry set apart above the list, in markup of its own (the example's)
 
 
-_QUOTES = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "–": "-", "—": "-", "\xa0": " "})
+# Single quotes plain (an apostrophe is part of a word); double quotes of any kind dropped: a title
+# typed without the page's quotes ("The Big Report") is the title shown with them ("The “Big” Report").
+_QUOTES = str.maketrans({"‘": "'", "’": "'", "–": "-", "—": "-", "\xa0": " "} | dict.fromkeys('"“”„«»'))
 
 
 def normal(text: str | None) -> str:
-    """Text as examples are compared: entities read, Unicode compatibility forms, quotes and
-    dashes plain, case folded, white space collapsed."""
+    """Text as examples are compared: entities read, Unicode compatibility forms, single quotes and
+    dashes plain, double quotes dropped, case folded, white space collapsed."""
     text = unicodedata.normalize("NFKC", html.unescape(text or "")).translate(_QUOTES)
     return " ".join(text.casefold().split())
 
@@ -62,6 +64,13 @@ def _matches(text: str, wanted: str) -> int:
     return 0
 
 
+def cut_short(text: str, wanted: str) -> bool:
+    """A title the page cuts short ("A long title that…", 20 characters left at least), given whole
+    (normal texts): tried where nothing else matches."""
+    stem = text.removesuffix("...").removesuffix("…").rstrip()
+    return stem != text and len(stem) >= 20 and wanted.startswith(stem)
+
+
 def same_title(read: str | None, example: str | None) -> bool:
     """A title read back as the example, or as it with a short part before or after trimmed."""
     a, b = normal(read), normal(example)
@@ -76,7 +85,7 @@ def title_elements(root, example: str) -> list:
     if not wanted:
         raise LearnError("an example title is empty")
     body = root.find("body") if root.tag == "html" else root
-    found = {2: [], 1: []}
+    found = {2: [], 1: [], 0: []}  # 0: cut short
     for el in (body if body is not None else root).iter():
         if not isinstance(el.tag, str):
             continue
@@ -91,9 +100,9 @@ def title_elements(root, example: str) -> list:
             score = score or min(1, _matches(normal(_text_without_dates(el)), wanted))
         if not score and normal(without_edge_date(raw)) == wanted:
             score = 1  # "Council Meeting - April 8, 2026" for "Council Meeting": the date at its edge is no title
-        if score:
+        if score or cut_short(normal(raw), wanted):
             found[score].append(el)
-    best = found[2] or found[1]
+    best = found[2] or found[1] or found[0]
     if found[2] and len(found[1]) >= _REPEATS:
         best = found[2] + found[1]  # the page's heading, and its list of "Audit Committee - 12/14/23" rows
     inner = [el for el in best if not any(d in best for d in el.iterdescendants())]

@@ -15,8 +15,10 @@ from .html import is_ancestor, parse_html, select
 from .learn import (
     Block,
     LearnError,
+    cut_short,
     find_block,
     follow,
+    normal,
     same_title,
     title_elements,
 )
@@ -53,7 +55,7 @@ def _blocks(root, examples: list[str]) -> tuple[Block, list]:
     """The first example's block that holds every other example, with the examples' titles."""
     located = []
     for example in examples:
-        found = title_elements(root, example)
+        found = title_elements(root, example) or title_elements(root, without_markup(example))
         if not found:
             raise LearnError(f'example "{example}" is not on the page (compared ignoring case and spacing)')
         located.append(found)
@@ -194,6 +196,20 @@ def profile_text(selectors: dict[str, str], url: str, examples: list[str], page:
     return "\n".join(lines) + "\n"
 
 
+_TAG = re.compile(r"</?[a-zA-Z][^<>]*>")
+
+
+def without_markup(example: str) -> str:
+    """An example pasted from the page's source (`The <em>Big</em> Report`), its tags taken off."""
+    return _TAG.sub("", example)
+
+
+def _reads_back(title: str, example: str) -> bool:
+    """The example read back: as given, without its date at the edge, or without its markup; or cut short."""
+    given = (example, without_edge_date(example), without_markup(example))
+    return any(same_title(title, e) for e in given) or cut_short(normal(title), normal(example))
+
+
 def learn_profile(body: bytes | str, url: str, examples: list[str], page: str, when: datetime | None = None) -> Learned:
     """A site profile for the listing the example titles are in; LearnError says why there is none."""
     if not examples:
@@ -205,7 +221,7 @@ def learn_profile(body: bytes | str, url: str, examples: list[str], page: str, w
     check = extract_page(body, url, profile)
     titles = [e.title for e in check.entries] if check.extractor == profile.name else []
     # An example given as shown, its date at the edge included, is read back without that date (titles.py).
-    lost = [e for e in examples if not any(same_title(t, e) or same_title(t, without_edge_date(e)) for t in titles)]
+    lost = [e for e in examples if not any(_reads_back(t, e) for t in titles)]
     if lost and titles and all(is_generic_text(t) for t in titles):
         raise LearnError(
             f'example "{lost[0]}" is the plain text of its entry, whose only link is a pointer ("{titles[0]}"): '

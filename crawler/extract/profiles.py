@@ -120,7 +120,11 @@ def validate(data: dict, source: str) -> None:
         raise ProfileError(f"{source}: a profile needs [selectors] with at least 'entry'")
     for key, sel in selectors.items():
         if key not in SELECTOR_KEYS:
-            raise ProfileError(f"{source}: unknown selector {key!r} in [selectors]; known: {', '.join(SELECTOR_KEYS)}")
+            # `flat = true` added at the end of the file lands in [selectors]: TOML reads it as that table's
+            above = f" ({key} is a profile key: it goes above [selectors])" if key in SCHEMA else ""
+            raise ProfileError(
+                f"{source}: unknown selector {key!r} in [selectors]{above}; known: {', '.join(SELECTOR_KEYS)}"
+            )
         if not isinstance(sel, str):
             raise ProfileError(
                 f"{source}: selectors.{key} must be a CSS selector (a string), not {_type_name(sel)} ({sel!r})"

@@ -1,0 +1,163 @@
+"""`learn` used as a stranger would use it: `-o -`, a pasted address or example that is not quite
+right, a saved page that is no page, a disk that fails mid-write. Each was found by trying it."""
+
+import errno
+import os
+
+import pytest
+from conftest import ROOT, cli
+from synthetic import TITLES, URL, page, read
+
+from crawler.extract.learn import LearnError
+from crawler.extract.learn_site import MARK
+from crawler.extract.profiles import profile_from_text
+
+LIST = page("".join(f'<p class="item"><a href="/n/{i}">{t}</a></p>' for i, t in enumerate(TITLES)))
+
+
+@pytest.fixture
+def saved(tmp_path):
+    path = tmp_path / "page.html"
+    path.write_text(LIST)
+    return path
+
+
+def test_dash_output_prints_the_profile_alone_and_the_check_on_stderr(saved):
+    result = cli("learn", saved, "--url", URL, "--example", TITLES[1], "-o", "-", check=0)
+    assert result.stdout.startswith(MARK) and profile_from_text(result.stdout, "stdout").selectors["entry"]
+    assert f"reads {len(TITLES)} entries" in result.stderr and TITLES[3] in result.stderr
+    assert not (ROOT / "-").exists()  # no file named "-" in the folder it ran in
+
+
+def test_the_check_line_names_the_page_and_profile_ready_to_paste(saved, tmp_path):
+    out = tmp_path / "my profile.toml"
+    result = cli("learn", saved, "--url", URL + "?page=1&lang=en", "--example", TITLES[1], "-o", out, check=0)
+    assert f"--profile '{out}' --start-url '{URL}?page=1&lang=en'" in result.stdout
+    (tmp_path / "sub").mkdir()
+    roundabout = tmp_path / "sub" / ".." / "p.toml"  # a crawl records the path given: reparse needs it whole
+    result = cli("learn", saved, "--url", URL, "--example", TITLES[1], "-o", roundabout, check=0)
+    assert f"--profile {tmp_path / 'p.toml'} --start-url" in result.stdout
+
+
+@pytest.mark.parametrize("bad", [URL + "\nrender = true", URL + " x", URL + "\x1b[2J"])
+def test_a_url_with_a_line_break_or_control_character_is_refused(saved, tmp_path, bad):
+    out = tmp_path / "p.toml"
+    result = cli("learn", saved, "--url", bad, "--example", TITLES[1], "-o", out, check=1)
+    assert "--url must be an http(s) address" in result.stderr and not out.exists()
+    assert "not valid TOML" not in result.stderr
+
+
+def test_a_saved_page_that_is_a_pipe_too_big_or_binary_is_named(tmp_path):
+    out = tmp_path / "p.toml"
+    fifo = tmp_path / "fifo.html"
+    os.mkfifo(fifo)
+    assert "not a regular file" in cli("learn", fifo, "--url", URL, "--example", "x", "-o", out, check=1).stderr
+    big = tmp_path / "big.html"
+    big.write_bytes(LIST.encode() + b" " * (17 * 1024 * 1024))
+    assert "too big" in cli("learn", big, "--url", URL, "--example", TITLES[1], "-o", out, check=1).stderr
+    binary = tmp_path / "saved.pdf"
+    binary.write_bytes(b"%PDF-1.4\x00\x00" + TITLES[1].encode())
+    result = cli("learn", binary, "--url", URL, "--example", TITLES[1], "-o", out, check=1)
+    assert "is not an HTML page" in result.stderr and not out.exists()
+
+
+def test_a_failed_write_leaves_the_profile_written_before_whole(saved, tmp_path, monkeypatch):
+    out = tmp_path / "p.toml"
+    cli("learn", saved, "--url", URL, "--example", TITLES[1], "-o", out, check=0)
+    before = out.read_text()
+
+    def disk_full(*args):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(os, "replace", disk_full)
+    result = cli("learn", saved, "--url", "https://example.net/other/", "--example", TITLES[2], "-o", out, check=1)
+    assert "No space left" in result.stderr and out.read_text() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["p.toml", "page.html"]
+
+
+QUOTED = page(
+    "".join(
+        f'<article class="post"><h2><a href="/n/{i}">{t}</a></h2><p class="date">{d} March 2024</p></article>'
+        for i, (t, d) in enumerate(
+            [("The “Big” Report: <em>Jobs</em> &amp; Wages", 1), ("Second report", 2), ("Third report", 3)]
+        )
+    )
+)
+
+
+@pytest.mark.parametrize(
+    "example",
+    [
+        "The Big Report: Jobs & Wages",  # typed without the page's quotes
+        'the "big" report: jobs & wages',
+        "The “Big” Report: <em>Jobs</em> &amp; Wages",  # pasted from the page's source
+    ],
+)
+def test_an_example_typed_without_quotes_or_pasted_with_markup_is_found(example):
+    titles = [e["title"] for e in read(QUOTED, [example])[1]]
+    assert titles == ["The “Big” Report: Jobs & Wages", "Second report", "Third report"]
+
+
+def test_markup_is_taken_off_only_where_the_example_as_given_is_not_on_the_page():
+    shown = page(
+        "".join(
+            f'<li class="x"><a href="/n/{i}">{t}</a></li>' for i, t in enumerate(["Use &lt;b&gt; tags", "Other one"])
+        )
+    )
+    assert [e["title"] for e in read(shown, ["Use <b> tags"])[1]] == ["Use <b> tags", "Other one"]
+
+
+BREAKS = {
+    "flat = true\n": "flat is a profile key: it goes above [selectors]",  # appended at the end: in [selectors]
+    'title = "h3 a\n': "not valid TOML",  # a quote left open
+    'date = "time::text"\n': "is not valid CSS",
+    "title = h3 a\n": "not valid TOML",  # no quotes
+}
+
+
+@pytest.mark.parametrize("added, said", BREAKS.items())
+def test_a_hand_broken_profile_is_one_line_by_every_command_that_takes_it(saved, tmp_path, added, said):
+    profile = tmp_path / "site.toml"
+    cli("learn", saved, "--url", URL, "--example", TITLES[1], "-o", profile, check=0)
+    text = profile.read_text()
+    profile.write_text(text.replace('title = "a"\n', "") + added)
+    config = tmp_path / "listings.toml"
+    config.write_text(f'[[listing]]\nurl = "{URL}"\nspider = "listing"\nprofile = "site.toml"\n')
+    db = tmp_path / "a.db"
+    runs = [
+        cli("parse", saved, "--url", URL, "--profile", profile),
+        cli("crawl", "listing", "--db", db, "--profile", profile, "--start-url", URL),
+        cli("crawl", "--config", config, "--db", db),
+    ]
+    for run in runs:
+        assert run.returncode == 1 and said in run.stderr and "Traceback" not in run.stderr, run.stderr
+        assert str(profile) in run.stderr or "site.toml" in run.stderr
+    assert not db.exists()
+
+
+def test_a_title_the_page_cuts_short_is_found_from_the_whole_title():
+    cut = ["A long title that the site cuts short at the end…", "Second report", "Third report"]
+    shown = page("".join(f'<div class="row"><a href="/n/{i}">{t}</a></div>' for i, t in enumerate(cut)))
+    whole = "A long title that the site cuts short at the end of its second line"
+    assert [e["title"] for e in read(shown, [whole])[1]] == cut
+    with pytest.raises(LearnError, match="not on the page"):
+        read(shown, ["A long title"])  # a stem too short, or no cut at all, is no match
+
+
+def test_a_title_shown_whole_wins_over_its_cut_copies_in_a_sidebar():
+    """As on a blog (en-kaijufanboy-blogspot): the post's whole title in the list, cut short in
+    "popular posts" boxes; the list is the one learnt."""
+    whole = ["Once Upon a Time in Hollywood: A Melancholic Masterpiece", "Second post on films", "Third post on films"]
+    posts = "".join(f'<div class="post"><h3><a href="/p/{i}">{t}</a></h3></div>' for i, t in enumerate(whole))
+    cut = "".join(f'<li class="pop"><a href="/p/0">{whole[0][:40]}...</a></li><li class="pop"><a href="/q">Q</a></li>')
+    learnt = read(page(f'<div class="posts">{posts}</div><aside><ul>{cut * 2}</ul></aside>'), [whole[0]])
+    assert [e["title"] for e in learnt[1]] == whole
+
+
+def test_a_symlinked_profile_stays_a_link(saved, tmp_path):
+    kept = tmp_path / "kept.toml"
+    cli("learn", saved, "--url", URL, "--example", TITLES[1], "-o", kept, check=0)
+    link = tmp_path / "site.toml"
+    link.symlink_to(kept)
+    cli("learn", saved, "--url", "https://example.net/other/", "--example", TITLES[1], "-o", link, check=0)
+    assert link.is_symlink() and "example.net" in kept.read_text()
