@@ -31,7 +31,7 @@ from pathlib import Path
 
 from crawler.credentials import add_credentials, split_credentials
 from crawler.errors import ListingArchiveError
-from crawler.extract.profiles import ProfileError, get_profile, read_toml
+from crawler.extract.profiles import ProfileError, get_profile, profile_beside, read_toml
 from crawler.origins import StartUrlError, check_start_url
 from crawler.settings import SettingError, check_settings
 
@@ -161,14 +161,9 @@ def _listing_credentials(path, where: str, item: dict) -> tuple[str, str] | None
     return keys["username"], password
 
 
-def _profile_beside(profile: str, base: Path) -> str:
-    """A profile file named in the config is relative to the config file; a name (ilo, auto) stays a name."""
-    return str((base / profile).resolve()) if profile.endswith(".toml") or "/" in profile else profile
-
-
 def _check_profile(path, where: str, profile: str) -> None:
     try:
-        get_profile(_profile_beside(profile, Path(path).resolve().parent))
+        get_profile(profile_beside(profile, Path(path).resolve().parent))
     except ProfileError as exc:
         raise ConfigError(f"{path}: {where}key 'profile': {exc}") from None
 
@@ -243,7 +238,7 @@ def load_config(path: str) -> Config:
 
     for item in listings:
         if "profile" in item:
-            item["profile"] = _profile_beside(item["profile"], base)
+            item["profile"] = profile_beside(item["profile"], base)
     notify = data.get("notify") or []
     return Config(
         listings=listings,

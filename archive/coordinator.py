@@ -25,6 +25,7 @@ import redis
 from scrapy.settings import SETTINGS_PRIORITIES
 from scrapy.spiderloader import SpiderLoader
 
+from crawler.credentials import split_credentials
 from crawler.distributed.codec import decode_result
 from crawler.distributed.frontier import Frontier, FrontierError, redacted
 from crawler.errors import EXIT_FAILED
@@ -190,6 +191,8 @@ class Coordinator:
     def _recorded_settings(self) -> dict:
         recorded = {k: self.settings.get(k) for k in RECORDED_SETTINGS}
         recorded["profile"] = self.plan.profile or spider_class(self.plan.spider).default_profile  # as a local crawl
+        if self.plan.listing_profiles:
+            recorded["listing_profiles"] = {split_credentials(u)[0]: p for u, p in self.plan.listing_profiles.items()}
         recorded["FRONTIER"] = redacted(self.plan.frontier)
         return recorded
 

@@ -51,9 +51,9 @@ def reparse(archive: Archive, crawl_id: int | None = None, workers: int | None =
     conn = archive.conn
     source = _source_crawl(archive, crawl_id)
     crawl_id = source["id"]
-    profile_name = json.loads(source.get("settings") or "{}").get("profile") or (
-        "ilo" if source["spider"] == "ilo" else "auto"
-    )
+    recorded = json.loads(source.get("settings") or "{}")
+    profile_name = recorded.get("profile") or ("ilo" if source["spider"] == "ilo" else "auto")
+    listing_profiles = recorded.get("listing_profiles") or {}  # a config's listings, each with its own profile
     captures = conn.execute(
         "SELECT id, url, listing_url, page, fetched_at, feed_url, json_extract(headers, ?) IS NOT NULL AS rendered "
         "FROM captures "
@@ -66,12 +66,17 @@ def reparse(archive: Archive, crawl_id: int | None = None, workers: int | None =
     new_id = archive.begin_crawl(
         source["spider"],
         json.loads(source["start_urls"]),
-        {"reparse_of": crawl_id, "profile": profile_name},
+        {
+            "reparse_of": crawl_id,
+            "profile": profile_name,
+            **({"listing_profiles": listing_profiles} if listing_profiles else {}),
+        },
         source="reparse",
     )
     started = time.perf_counter()
     jobs = (
-        (cap["url"], cap["listing_url"] or cap["url"], cap["page"], cap["id"], profile_name, cap["fetched_at"])
+        (cap["url"], cap["listing_url"] or cap["url"], cap["page"], cap["id"])
+        + (listing_profiles.get(cap["listing_url"] or cap["url"], profile_name), cap["fetched_at"])
         + (bool(cap["rendered"]),)
         for cap in captures
     )

@@ -24,7 +24,7 @@ from crawler.errors import (
     EXIT_LOCKED,
     ListingArchiveError,
 )
-from crawler.extract.profiles import get_profile
+from crawler.extract.profiles import get_profile, profile_beside
 from crawler.field_table import FIELDS
 from crawler.origins import StartUrlError, check_start_url
 from crawler.settings import SettingError, check_settings
@@ -89,7 +89,7 @@ def build_plan(
         spider=spider,
         db=db,
         start_urls=list(start_urls),
-        profile=profile,
+        profile=profile_beside(profile, Path.cwd()),  # recorded so: a reparse from another folder finds it
         notify=list(notify),
         log_dir=log_dir,
         jobdir=jobdir,

@@ -50,6 +50,8 @@ class ArchivePipeline:
         spider = self.crawler.spider
         settings = {k: self.crawler.settings.get(k) for k in RECORDED_SETTINGS}
         settings["profile"] = getattr(spider, "profile_name", None)
+        if getattr(spider, "listing_profiles", None):  # a config's per-listing profiles: reparse reads with them
+            settings["listing_profiles"] = dict(spider.listing_profiles)
         self.session = self.writer.begin(spider.name, list(spider.start_urls), settings, self.ignore_fields)
         self.crawler.previous_captures = self.writer.previous_captures(spider.start_urls)
         self.crawler.stats.set_value("archive/crawl_id", self.session.crawl_id)

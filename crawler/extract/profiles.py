@@ -243,6 +243,14 @@ def get_profile(name_or_path: str | None) -> Profile | None:
     )
 
 
+def profile_beside(profile: str | None, base: Path) -> str | None:
+    """A profile file's path made absolute against `base` (a config file's folder, or the working folder of
+    the command that names it), so a crawl records where it is; a name (ilo, auto) stays a name."""
+    if not profile or not (profile.endswith(".toml") or "/" in profile):
+        return profile
+    return str((base / profile).resolve())
+
+
 def profile_for_url(url: str) -> Profile | None:
     for profile in bundled_profiles().values():
         if profile.matches(url):
