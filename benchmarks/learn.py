@@ -59,7 +59,7 @@ def main() -> None:
         print()
         return
     print(f"learn, one example title per page (the {args.example} labelled):")
-    print_real(report)
+    print_real(report, part="held-out" if args.real.resolve().name == "heldout" else "tuned")
 
 
 if __name__ == "__main__":
