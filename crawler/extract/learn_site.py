@@ -59,8 +59,9 @@ def _blocks(root, examples: list[str]) -> tuple[Block, list]:
         if not found:
             raise LearnError(f'example "{example}" is not on the page (compared ignoring case and spacing)')
         located.append(found)
-    options = [entries_of_groups(b) for b in map(find_block, located[0]) if b is not None]
-    options = options or [b for b in map(lead_block, located[0]) if b is not None]
+    places = located[0][:_MAX_PLACES]  # a title repeated a thousand times: each place tried made learn cubic
+    options = _distinct([entries_of_groups(b) for b in map(find_block, places) if b is not None])
+    options = options or _distinct([b for b in map(lead_block, places) if b is not None])
     if not options:
         raise LearnError(
             f'example "{examples[0]}" is on the page but in no list: nothing around it repeats '
@@ -68,7 +69,8 @@ def _blocks(root, examples: list[str]) -> tuple[Block, list]:
         )
     # The list whose entries repeat the example (every row of a committee's meetings named alike)
     # before a menu or list that holds it once; then content before a slider or a sidebar, the longest.
-    options.sort(key=lambda b: (_in_carousel(b.node), _in_sidebar(b), -_occurrences(b, located[0]), -len(b.members)))
+    holders = {a for t in located[0] for a in (t, *t.iterancestors())}  # what holds a place of the example
+    options.sort(key=lambda b: (_in_carousel(b.node), _in_sidebar(b), -_occurrences(b, holders), -len(b.members)))
     for block in options:
         if _holds_all(block, located[1:]):
             return entries_before_links(root, block) or block, located
@@ -117,9 +119,25 @@ _MENU = re.compile(r"menu|\bnav(?:bar|igation)?\b", re.IGNORECASE)
 _SIDEBAR_LEVELS = 6
 
 
-def _occurrences(block: Block, titles: list) -> int:
-    """How many of the block's members hold a place of the example."""
-    return sum(1 for m in block.members if any(is_ancestor(m, t) for t in titles))
+def _occurrences(block: Block, holders: set) -> int:
+    """How many of the block's members hold a place of the example (`holders`: the places and their ancestors)."""
+    return sum(1 for m in block.members if m in holders)
+
+
+# The places of an example tried as the start of a list: a page repeating one title in every row (a
+# committee's meetings) needs a few, not each of its thousand rows.
+_MAX_PLACES = 50
+
+
+def _distinct(blocks: list[Block]) -> list[Block]:
+    """One block for each list: the places of a title repeated in every row all find the same one."""
+    seen, out = set(), []
+    for block in blocks:
+        key = (tuple(block.path), tuple(block.members[:1]), len(block.members), block.flat)
+        if key not in seen:
+            seen.add(key)
+            out.append(block)
+    return out
 
 
 def _holds_all(block: Block, located: list) -> bool:
