@@ -3,6 +3,7 @@ right, a saved page that is no page, a disk that fails mid-write. Each was found
 
 import errno
 import os
+import sqlite3
 
 import pytest
 from conftest import ROOT, cli
@@ -161,3 +162,16 @@ def test_a_symlinked_profile_stays_a_link(saved, tmp_path):
     link.symlink_to(kept)
     cli("learn", saved, "--url", "https://example.net/other/", "--example", TITLES[1], "-o", link, check=0)
     assert link.is_symlink() and "example.net" in kept.read_text()
+
+
+def test_not_even_force_writes_the_profile_over_the_page_or_an_archive(saved, tmp_path):
+    """`-o` naming the page being learnt from (by another path) or a SQLite archive, with --force, replaced it."""
+    roundabout = tmp_path / "." / "page.html"
+    result = cli("learn", saved, "--url", URL, "--example", TITLES[1], "-o", roundabout, "--force", check=1)
+    assert "is the page to learn from" in result.stderr and saved.read_text() == LIST
+    archive = tmp_path / "a.db"
+    with sqlite3.connect(archive) as conn:
+        conn.execute("CREATE TABLE entries (entry_id TEXT)")
+    before = archive.read_bytes()
+    result = cli("learn", saved, "--url", URL, "--example", TITLES[1], "-o", archive, "--force", check=1)
+    assert "is a SQLite database" in result.stderr and archive.read_bytes() == before

@@ -59,6 +59,7 @@ def learn(page, url, examples, output, force):
     target = None if output == "-" else Path(output)
     if target is not None:
         _check_output(target, MARK, force)
+        _not_the_page(target, page)
     # A user:password@ in an address is sent as basic auth when fetching, and never printed or written.
     page, page_login = split_credentials(page) if page.startswith(("http://", "https://")) else (page, None)
     url, _ = split_credentials(url) if url else (url, None)
@@ -93,6 +94,16 @@ def _check_output(target: Path, mark: str, force: bool) -> None:
         ours = False
     if not ours:
         raise click.ClickException(f"{target} exists and is not a profile `learn` wrote: give another -o, or --force")
+
+
+def _not_the_page(target: Path, page: str) -> None:
+    """Not even --force replaces the page being learnt from, nor an archive (SQLite), with a profile."""
+    if target.exists() and os.path.exists(page) and os.path.samefile(target, page):
+        raise click.ClickException(f"{target} is the page to learn from: give another -o")
+    if target.is_file():
+        with open(target, "rb") as handle:
+            if handle.read(16) == b"SQLite format 3\x00":
+                raise click.ClickException(f"{target} is a SQLite database (an archive?): give another -o")
 
 
 def _write(target: Path, text: str) -> None:
