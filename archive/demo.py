@@ -167,13 +167,13 @@ def serve_demo_site(port: int, week: int) -> int:
         site = SiteServer(demo_site_root(), state=DEMO_WEEKS[week], base=DEMO_BASE, port=port)
     except OSError as exc:  # the port is taken, or not ours to open
         raise DemoRefused(f"cannot serve on 127.0.0.1:{port} ({exc.strerror}); give another, e.g. --port 0") from None
-    print(
-        f"Demo site (week {week}) on {site.base_url}; Ctrl-C stops it.\n"
-        f"Crawl it: listing-archive crawl ilo --start-url {site.base_url}{DEMO_LISTING_PATH}",
-        flush=True,
-    )
     previous = signal.signal(signal.SIGTERM, _stop_on_sigterm)
-    try:
+    try:  # from the line saying Ctrl-C stops it, Ctrl-C stops it cleanly (it was "Aborted!", exit 1, until served)
+        print(
+            f"Demo site (week {week}) on {site.base_url}; Ctrl-C stops it.\n"
+            f"Crawl it: listing-archive crawl ilo --start-url {site.base_url}{DEMO_LISTING_PATH}",
+            flush=True,
+        )
         site.serve_forever()
     except KeyboardInterrupt:
         print("\nDemo site stopped.", flush=True)
