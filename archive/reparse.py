@@ -27,7 +27,7 @@ from crawler.entries import build_entries
 from crawler.errors import ListingArchiveError
 from crawler.extract import extract_page
 from crawler.extract.html import decode_html
-from crawler.extract.profiles import choose_profile
+from crawler.extract.profiles import ProfileError, choose_profile, get_profile
 from crawler.extract.scripted import HINT as BROWSER_HINT
 from crawler.extract.scripted import builds_list_in_browser
 from crawler.extract.titles import is_generic_text
@@ -62,6 +62,7 @@ def reparse(archive: Archive, crawl_id: int | None = None, workers: int | None =
     ).fetchall()
     if not captures:  # a crawl that failed before it stored a page: a reparse of it would be a "complete" of nothing
         raise ValueError(f"crawl {crawl_id} ({source['status']}) stored no pages: nothing to reparse")
+    _check_profiles(crawl_id, json.loads(source["start_urls"]), profile_name, listing_profiles)
     archive.close_stale_crawls()  # a reparse killed before (kill -9) was left running; the lock says none runs
     new_id = archive.begin_crawl(
         source["spider"],
@@ -218,6 +219,20 @@ def _source_crawl(archive: Archive, crawl_id: int | None) -> dict:
             f"crawl {crawl_id} is a reparse: it fetched no pages of its own" + (f" (reparse crawl {of})" if of else "")
         )
     return source
+
+
+def _check_profiles(crawl_id: int, start_urls: list, profile_name: str, listing_profiles: dict) -> None:
+    """Each profile file the crawl read its pages with is read now, before a reparse crawl begins: one deleted or
+    broken since is named with its listing, rather than failing in a parse process and leaving a crawl running."""
+    read_with = {url: profile_name for url in start_urls} | listing_profiles
+    for listing, name in sorted(read_with.items()):
+        try:
+            get_profile(name)
+        except ProfileError as exc:
+            raise ProfileError(
+                f"crawl {crawl_id} read {listing} with the profile {name}, which cannot be read now ({exc}): "
+                "put the file back where it was to reparse; nothing was changed"
+            ) from None
 
 
 def held_note(session, crawl_id: int) -> str | None:
