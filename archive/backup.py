@@ -80,15 +80,23 @@ def backup_archive(source: str, dest: str) -> int:
 
 
 def _publish(part: str, dest: str) -> None:
-    """The checked copy takes DEST's name; a hard link fails if something took the name meanwhile (never
-    overwrite, even in a race). Where links are not allowed (some mounted filesystems), a rename."""
+    try:
+        link_into_place(part, dest)
+    except FileExistsError:
+        raise ArchiveError(f"{dest} exists; give a new file name (a backup never overwrites)") from None
+
+
+def link_into_place(part: str, dest: str) -> None:
+    """A file written whole under a part file's name takes `dest`'s name; FileExistsError if something has it
+    (never overwrite, even in a race: a hard link fails where the name is taken). Where links are not allowed
+    (some mounted filesystems), a rename."""
     try:
         os.link(part, dest)
     except FileExistsError:
-        raise ArchiveError(f"{dest} exists; give a new file name (a backup never overwrites)") from None
+        raise
     except OSError:
         if os.path.lexists(dest):
-            raise ArchiveError(f"{dest} exists; give a new file name (a backup never overwrites)") from None
+            raise FileExistsError(dest) from None
         os.replace(part, dest)
 
 

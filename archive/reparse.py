@@ -51,9 +51,7 @@ def reparse(archive: Archive, crawl_id: int | None = None, workers: int | None =
     conn = archive.conn
     source = _source_crawl(archive, crawl_id)
     crawl_id = source["id"]
-    recorded = json.loads(source.get("settings") or "{}")
-    profile_name = recorded.get("profile") or ("ilo" if source["spider"] == "ilo" else "auto")
-    listing_profiles = recorded.get("listing_profiles") or {}  # a config's listings, each with its own profile
+    profile_name, listing_profiles = _profiles_read_with(source)
     captures = conn.execute(
         "SELECT id, url, listing_url, page, fetched_at, feed_url, json_extract(headers, ?) IS NOT NULL AS rendered "
         "FROM captures "
@@ -62,7 +60,6 @@ def reparse(archive: Archive, crawl_id: int | None = None, workers: int | None =
     ).fetchall()
     if not captures:  # a crawl that failed before it stored a page: a reparse of it would be a "complete" of nothing
         raise ValueError(f"crawl {crawl_id} ({source['status']}) stored no pages: nothing to reparse")
-    _check_profiles(crawl_id, json.loads(source["start_urls"]), profile_name, listing_profiles)
     archive.close_stale_crawls()  # a reparse killed before (kill -9) was left running; the lock says none runs
     new_id = archive.begin_crawl(
         source["spider"],
@@ -221,18 +218,23 @@ def _source_crawl(archive: Archive, crawl_id: int | None) -> dict:
     return source
 
 
-def _check_profiles(crawl_id: int, start_urls: list, profile_name: str, listing_profiles: dict) -> None:
-    """Each profile file the crawl read its pages with is read now, before a reparse crawl begins: one deleted or
-    broken since is named with its listing, rather than failing in a parse process and leaving a crawl running."""
-    read_with = {url: profile_name for url in start_urls} | listing_profiles
+def _profiles_read_with(source: dict) -> tuple[str, dict]:
+    """The profile the crawl read its pages with, and a config's listings' own ({listing URL: profile}).
+    Each profile file is read now, before a reparse crawl begins: one deleted, moved or broken since is named
+    with its listing, rather than failing in a parse process and leaving a reparse crawl running."""
+    recorded = json.loads(source.get("settings") or "{}")
+    profile_name = recorded.get("profile") or ("ilo" if source["spider"] == "ilo" else "auto")
+    listing_profiles = recorded.get("listing_profiles") or {}
+    read_with = {url: profile_name for url in json.loads(source["start_urls"])} | listing_profiles
     for listing, name in sorted(read_with.items()):
         try:
             get_profile(name)
         except ProfileError as exc:
             raise ProfileError(
-                f"crawl {crawl_id} read {listing} with the profile {name}, which cannot be read now ({exc}): "
+                f"crawl {source['id']} read {listing} with the profile {name}, which cannot be read now ({exc}): "
                 "put the file back where it was to reparse; nothing was changed"
             ) from None
+    return profile_name, listing_profiles
 
 
 def held_note(session, crawl_id: int) -> str | None:
