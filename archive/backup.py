@@ -39,12 +39,12 @@ def _open_source(source: str) -> sqlite3.Connection:
     return conn
 
 
-def _claim(dest: str) -> None:
-    """Create `dest` empty, failing if anything is already there (never overwrite, even in a race)."""
+def _claim(part: str, dest: str) -> None:
+    """Create the part file for `dest` empty, failing if anything is already there (never overwrite)."""
     try:
-        os.close(os.open(dest, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644))
+        os.close(os.open(part, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644))
     except FileExistsError:
-        raise ArchiveError(f"{dest} exists; give a new file name (a backup never overwrites)") from None
+        raise ArchiveError(f"{part} exists; give a new file name (a backup never overwrites)") from None
     except OSError as exc:
         raise ArchiveError(f"cannot create {dest}: {exc.strerror}") from None
 
@@ -63,16 +63,41 @@ def backup_archive(source: str, dest: str) -> int:
     for suffix in ("-wal", "-shm", "-journal"):
         if Path(f"{dest}{suffix}").exists():
             raise ArchiveError(f"{dest}{suffix} exists (left from another database); give a new file name")
+    # Copied and checked under a part file's name, then linked in: a backup killed (kill -9) half-way leaves
+    # no DEST that would pass for a checked copy.
+    part = str(target.parent / f".{target.name}.{os.getpid()}.part")
     try:
         with closing(_open_source(source)) as src:
-            _claim(dest)
+            _claim(part, dest)
             try:
-                return _copy(src, dest)
-            except BaseException:
-                _remove_copy(dest)  # only the file this backup created
-                raise
+                pages = _copy(src, part)
+                _publish(part, dest)
+                return pages
+            finally:
+                _remove_copy(part)  # only the files this backup created
     except sqlite3.Error as exc:
         raise ArchiveError(f"backup of {source} failed: {exc}") from None
+
+
+def _publish(part: str, dest: str) -> None:
+    try:
+        link_into_place(part, dest)
+    except FileExistsError:
+        raise ArchiveError(f"{dest} exists; give a new file name (a backup never overwrites)") from None
+
+
+def link_into_place(part: str, dest: str) -> None:
+    """A file written whole under a part file's name takes `dest`'s name; FileExistsError if something has it
+    (never overwrite, even in a race: a hard link fails where the name is taken). Where links are not allowed
+    (some mounted filesystems), a rename."""
+    try:
+        os.link(part, dest)
+    except FileExistsError:
+        raise
+    except OSError:
+        if os.path.lexists(dest):
+            raise FileExistsError(dest) from None
+        os.replace(part, dest)
 
 
 def _copy(src: sqlite3.Connection, dest: str) -> int:

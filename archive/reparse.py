@@ -27,7 +27,7 @@ from crawler.entries import build_entries
 from crawler.errors import ListingArchiveError
 from crawler.extract import extract_page
 from crawler.extract.html import decode_html
-from crawler.extract.profiles import choose_profile
+from crawler.extract.profiles import ProfileError, choose_profile, get_profile
 from crawler.extract.scripted import HINT as BROWSER_HINT
 from crawler.extract.scripted import builds_list_in_browser
 from crawler.extract.titles import is_generic_text
@@ -51,9 +51,7 @@ def reparse(archive: Archive, crawl_id: int | None = None, workers: int | None =
     conn = archive.conn
     source = _source_crawl(archive, crawl_id)
     crawl_id = source["id"]
-    recorded = json.loads(source.get("settings") or "{}")
-    profile_name = recorded.get("profile") or ("ilo" if source["spider"] == "ilo" else "auto")
-    listing_profiles = recorded.get("listing_profiles") or {}  # a config's listings, each with its own profile
+    profile_name, listing_profiles = _profiles_read_with(source)
     captures = conn.execute(
         "SELECT id, url, listing_url, page, fetched_at, feed_url, json_extract(headers, ?) IS NOT NULL AS rendered "
         "FROM captures "
@@ -218,6 +216,25 @@ def _source_crawl(archive: Archive, crawl_id: int | None) -> dict:
             f"crawl {crawl_id} is a reparse: it fetched no pages of its own" + (f" (reparse crawl {of})" if of else "")
         )
     return source
+
+
+def _profiles_read_with(source: dict) -> tuple[str, dict]:
+    """The profile the crawl read its pages with, and a config's listings' own ({listing URL: profile}).
+    Each profile file is read now, before a reparse crawl begins: one deleted, moved or broken since is named
+    with its listing, rather than failing in a parse process and leaving a reparse crawl running."""
+    recorded = json.loads(source.get("settings") or "{}")
+    profile_name = recorded.get("profile") or ("ilo" if source["spider"] == "ilo" else "auto")
+    listing_profiles = recorded.get("listing_profiles") or {}
+    read_with = {url: profile_name for url in json.loads(source["start_urls"])} | listing_profiles
+    for listing, name in sorted(read_with.items()):
+        try:
+            get_profile(name)
+        except ProfileError as exc:
+            raise ProfileError(
+                f"crawl {source['id']} read {listing} with the profile {name}, which cannot be read now ({exc}): "
+                "put the file back where it was to reparse; nothing was changed"
+            ) from None
+    return profile_name, listing_profiles
 
 
 def held_note(session, crawl_id: int) -> str | None:

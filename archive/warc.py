@@ -12,6 +12,7 @@ from io import BytesIO
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
+from .backup import link_into_place
 from .record import RENDERED, SUBRESOURCES
 from .store import Archive, ArchiveError
 
@@ -117,20 +118,20 @@ def write_warc_file(archive: Archive, output: str, crawl_id: int | None = None, 
     if target == os.path.realpath(archive.path):
         raise ArchiveError(f"{output} is the archive itself; give a .warc.gz file name")
     part = os.path.join(os.path.dirname(target), f".{os.path.basename(target)}.{uuid.uuid4().hex}.part")
-    reserved = False
+    exists = ArchiveError(f"{output} exists; give a new file name, or --force to replace it")
+    if not force and os.path.lexists(target):
+        raise exists
     try:
-        if not force:
-            try:
-                open(target, "xb").close()  # claims the name: a file made meanwhile is not replaced either
-            except FileExistsError:
-                raise ArchiveError(f"{output} exists; give a new file name, or --force to replace it") from None
-            reserved = True
         with open(part, "xb") as out:
             count = export_warc(archive, out, crawl_id)
-        os.replace(part, target)
-        reserved = False
+        if force:
+            os.replace(part, target)
+        else:  # the name is taken only once the file is whole: a kill -9 leaves no file under it
+            try:
+                link_into_place(part, target)
+            except FileExistsError:
+                raise exists from None
         return count
     finally:
-        for leftover in (part, target) if reserved else (part,):
-            if os.path.exists(leftover):
-                os.remove(leftover)
+        if os.path.exists(part):
+            os.remove(part)

@@ -378,8 +378,23 @@ def test_backup_stopped_with_sigterm_leaves_no_copy(archive, tmp_path):
         text=True,
         cwd=str(ROOT),
     )
-    wait_for(lambda: dest.exists(), 60)
+    wait_for(lambda: any(dest.parent.iterdir()), 60)  # its part file: the copy has begun
     proc.terminate()
     _, err = proc.communicate(timeout=60)
     assert proc.returncode == 143 and "Traceback" not in err, (proc.returncode, err)
     assert list(dest.parent.iterdir()) == []
+
+
+def test_a_backup_killed_before_its_check_leaves_nothing_that_looks_like_a_backup(archive, tmp_path):
+    """kill -9 after the pages are copied, before the check: a DEST left would pass for a checked backup."""
+    dest = tmp_path / "out" / "copy.db"
+    dest.parent.mkdir()
+    killed = "import os, sqlite3, sys\nfrom archive import backup\n" + (
+        "backup._copy = lambda src, dest: (src.backup(sqlite3.connect(dest), pages=-1), os.kill(os.getpid(), 9))\n"
+        "backup.backup_archive(sys.argv[1], sys.argv[2])\n"
+    )
+    done = subprocess.run([sys.executable, "-c", killed, str(archive), str(dest)], cwd=ROOT, timeout=60)
+    assert done.returncode == -9 and not dest.exists()
+    assert all(p.name.startswith(".copy.db.") and p.name.endswith(".part") for p in dest.parent.iterdir())
+    result = invoke("backup", "--db", archive, dest)  # the name is free for the next backup
+    assert result.exit_code == 0 and integrity(dest) == "ok", result.output

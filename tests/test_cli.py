@@ -286,3 +286,17 @@ def test_a_bad_listing_archive_db_is_one_clear_line(tmp_path, monkeypatch, comma
     not_archive = cli(*command, check=1)
     assert not_archive.stderr.strip() == f"Error: {notes} is not a usable archive: file is not a database"
     assert notes.read_text() == "my notes"
+
+
+def test_an_output_that_names_a_folder_is_refused_before_anything_is_written(small_db, tmp_path, monkeypatch):
+    """-o '' (an empty variable in a script) or -o . was taken for the working folder: the export was written
+    beside it, then failed on "[Errno 21] Is a directory" (and diff --mark-reported had marked it reported)."""
+    monkeypatch.chdir(tmp_path)
+    for command in (["export"], ["diff", "--mark-reported"], ["export-warc"]):
+        result = invoke(*command, "--db", small_db, "-o", "")
+        assert result.exit_code == 1 and "-o '' is a folder, not a file: give a file name" in result.output
+        for output in (".", str(tmp_path)):  # click's own check: a bad command line
+            result = invoke(*command, "--db", small_db, "-o", output)
+            assert result.exit_code == 2 and "is a directory" in result.output, result.output
+    assert "Forum on migrant workers" in invoke("diff", "--db", small_db, "--since-last-report").output  # no mark
+    assert not [p.name for p in tmp_path.parent.iterdir() if p.name.endswith(".part")]

@@ -263,3 +263,27 @@ def test_export_warc_stopped_with_sigterm_leaves_no_file(crawled, tmp_path):
     _, err = proc.communicate(timeout=60)
     assert proc.returncode != 0 and "Traceback" not in err
     assert list(out.parent.iterdir()) == []
+
+
+def test_export_warc_killed_outright_leaves_no_file_under_its_name(crawled, tmp_path):
+    """kill -9 (no clean-up runs) mid-export left an empty FILE, which passed for a WARC of nothing and made
+    the next export-warc -o FILE refuse: FILE exists. Only a hidden part file beside it may be left."""
+    out = tmp_path / "w" / "c.warc.gz"
+    out.parent.mkdir()
+    killed = (
+        "import os, sys\n"
+        "from archive import warc\n"
+        "from archive.store import Archive\n"
+        "def half_then_killed(archive, stream, crawl_id):\n"
+        "    stream.write(b'WARC/1.1')\n"
+        "    stream.flush()\n"
+        "    os.kill(os.getpid(), 9)\n"
+        "warc.export_warc = half_then_killed\n"
+        "warc.write_warc_file(Archive(sys.argv[1], readonly=True), sys.argv[2])\n"
+    )
+    done = subprocess.run([sys.executable, "-c", killed, str(crawled), str(out)], cwd=ROOT, timeout=60)
+    assert done.returncode == -9
+    assert not out.exists()
+    assert all(p.name.endswith(".part") for p in out.parent.iterdir())
+    cli("export-warc", "--db", crawled, "-o", out, check=0)  # the name is free for the next export
+    assert out.stat().st_size > 0

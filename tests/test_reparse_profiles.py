@@ -91,3 +91,28 @@ def test_a_relative_profile_is_found_by_a_reparse_run_from_another_folder(tmp_pa
     assert settings["profile"] == str(where / "papers.toml")
     out = cli("reparse", "--db", db, check=0).stdout  # run from the project's folder, not `where`
     assert "new 0, changed 0" in out and "SUSPECT" not in out, out
+
+
+def test_a_profile_deleted_or_broken_before_the_reparse_is_named_and_no_crawl_is_left_running(tmp_path):
+    (tmp_path / "conf").mkdir()
+    profile = tmp_path / "conf" / "papers.toml"
+    profile.write_text(PROFILE)
+    db = tmp_path / "a.db"
+    with SiteServer(site(tmp_path / "site"), state="v1") as server:
+        papers = f"{server.base_url}/papers/"
+        config = tmp_path / "conf" / "listings.toml"
+        config.write_text(f'[[listing]]\nurl = "{papers}"\nspider = "listing"\nprofile = "papers.toml"\n')
+        cli("crawl", "--config", config, "--db", db, *FAST, check=0)
+    crawls = q(db, "SELECT count(*) FROM crawls")
+    versions = q(db, "SELECT count(*) FROM entry_versions")
+    for broken in ("", 'name = "papers"\n[selectors\n'):
+        if broken:
+            profile.write_text(broken)
+        else:
+            profile.unlink()
+        done = cli("reparse", "--db", db, check=1)
+        said = done.stdout + done.stderr
+        assert str(profile) in said and papers in said and "Traceback" not in said, said
+        assert q(db, "SELECT count(*) FROM crawls") == crawls  # no reparse crawl begun, none left running
+        assert q(db, "SELECT count(*) FROM entry_versions") == versions
+    assert titles(db, papers) == sorted(name for _, _, name in ITEMS)

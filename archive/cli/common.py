@@ -149,7 +149,10 @@ _COMPANIONS = ("", "-wal", "-shm", "-journal", ".lock")
 
 def refuse_archive_as_output(output: str | None, db: str) -> None:
     """An -o naming the archive (or its -wal, -shm, journal or lock file, or a link to it) is refused
-    before anything is written: `export --db a.db -o a.db` overwrote the archive with its own export."""
+    before anything is written: `export --db a.db -o a.db` overwrote the archive with its own export. So is
+    one naming a folder (`-o ""` from an empty variable, `-o .`), which failed only after the file was written."""
+    if output is not None and (not output or os.path.isdir(output)):
+        raise click.ClickException(f"-o {output!r} is a folder, not a file: give a file name")
     if not output or output == "-":
         return
     target, archive = os.path.realpath(output), os.path.realpath(db)
