@@ -26,12 +26,13 @@ description = "p.summary"
 
 
 def site(root):
-    rows = "".join(
-        f'<li class="paper"><span class="name">{name}</span> <a href="{href}">{word}</a>'
-        f'<p class="summary">A summary of {name.lower()}, for the record.</p></li>'
-        for href, word, name in ITEMS
-    )
     for folder in ("papers", "news"):
+        # each listing its own entries: one entry listed by both would belong to whichever was read last
+        rows = "".join(
+            f'<li class="paper"><span class="name">{name}</span> <a href="/{folder}{href}">{word}</a>'
+            f'<p class="summary">A summary of {name.lower()}, for the record.</p></li>'
+            for href, word, name in ITEMS
+        )
         (root / "v1" / folder).mkdir(parents=True)
         (root / "v1" / folder / "index.htm").write_text(
             f'<html lang="en"><body><main><h1>{folder}</h1><ul>{rows}</ul></main></body></html>'
