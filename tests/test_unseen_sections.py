@@ -1,0 +1,28 @@
+"""Listing shapes of real pages the generic extractor read wrong (issue 21, held-out batch C), each in small
+synthetic HTML. Earlier batches: tests/test_unseen_patterns.py, test_unseen_shapes.py, test_unseen_rows.py."""
+
+from synthetic import generic_entries as _entries
+
+from crawler.parsers.datelines import date_at_edge
+
+POSTS = [
+    ("Ruby 3.1.1 released", "2022-02-18"),
+    ("Ruby 3.1.0 released", "2021-12-25"),
+    ("CVE-2021-41819: Cookie prefix spoofing", "2021-11-24"),
+]
+
+
+def test_a_byline_closing_on_a_one_word_numeric_date_gives_the_date():
+    rows = "".join(
+        f"<div class='post'><h3><a href='/news/{i}/'>{title}</a></h3>"
+        f"<p class='link'><a href='/news/{i}/'>Read more...</a></p><p class='info'>Posté par naruse le {day}</p></div>"
+        for i, (title, day) in enumerate(POSTS)
+    )
+    entries = _entries(rows, "<html lang='fr'>")
+    assert [(e["title"], e["date_start"]) for e in entries] == POSTS
+
+
+def test_a_line_closing_on_a_bare_number_or_year_has_no_date():
+    assert date_at_edge("Posted by naruse on 18.02.2022") == "18.02.2022"
+    assert date_at_edge("Posted in 2022") is None
+    assert date_at_edge("Seats left: 12") is None
