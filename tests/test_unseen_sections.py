@@ -26,3 +26,21 @@ def test_a_line_closing_on_a_bare_number_or_year_has_no_date():
     assert date_at_edge("Posted by naruse on 18.02.2022") == "18.02.2022"
     assert date_at_edge("Posted in 2022") is None
     assert date_at_edge("Seats left: 12") is None
+
+
+EVENTS = [
+    ("7. März 2020", "Django Girls Stuttgart", "https://djangogirls.org/stuttgart/"),
+    ("14. März 2020", "Chemnitzer Linux Tage", "https://clt.example.org/2020/"),
+    ("20. Okt. 2019", "Django Girls Leipzig", "https://djangogirls.org/leipzig/"),
+]
+
+
+def test_a_link_showing_its_own_address_is_a_pointer_and_the_heading_names_the_entry():
+    rows = "".join(
+        f"<div class='appointment'><h3><span class='date'>{day}</span>{name}</h3>"
+        f"<div><p>The free workshop is planned for {day} and still looks for mentors!</p></div>"
+        f"<p><a class='more' href='{url}'>{url}</a></p></div>"
+        for day, name, url in EVENTS
+    )
+    entries = _entries(rows, "<html lang='de'>")
+    assert [(e["title"], e["url"]) for e in entries] == [(name, url) for _, name, url in EVENTS]

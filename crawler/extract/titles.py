@@ -42,6 +42,7 @@ _GENERIC_WORDS = words(
 )
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 _NUMBERISH = re.compile(r"^[\d\s.,()\[\]|/:+-]*$")
+_BARE_URL = re.compile(r"^(?:https?://|www\.)\S+$", re.IGNORECASE)
 
 
 @lru_cache(maxsize=65536)
@@ -50,6 +51,8 @@ def is_generic_text(text: str | None) -> bool:
     "3 Attachments": link text made only of pointing words, sizes and numbers."""
     if not text:
         return True
+    if _BARE_URL.match(text.strip()):
+        return True  # "https://example.org/event/" as a link's text points at a page, it names no entry
     words = _WORD.findall(text.lower())
     if not words:
         return bool(_NUMBERISH.match(text)) or len(text) <= _MAX_SIGN_CHARS  # "»", "→", "12"
