@@ -44,3 +44,27 @@ def test_a_link_showing_its_own_address_is_a_pointer_and_the_heading_names_the_e
     )
     entries = _entries(rows, "<html lang='de'>")
     assert [(e["title"], e["url"]) for e in entries] == [(name, url) for _, name, url in EVENTS]
+
+
+SECTIONS = {
+    "About us": ["Who we are", "Becoming a volunteer with us"],
+    "Water, sanitation and hygiene": [
+        "Our field activities in the WASH program",
+        "Handwashing day in Burundi",
+        "Construction of a concrete tank for drinking water",
+    ],
+    "Renewable energy and youth": ["Workshop on energy efficiency in Bujumbura", "Solar lanterns made by youth"],
+}
+
+
+def test_linked_headings_opening_the_sections_of_a_list_are_no_entries():
+    def slug(name):
+        return name.lower().replace(" ", "-").replace(",", "")
+
+    body = "".join(
+        f"<hr><h4 class='cat'><a href='/articles/{slug(section)}'>{section}</a></h4><hr>"
+        + "".join(f"<p class='item'><a href='/{slug(name)}'>{name}</a></p>" for name in names)
+        for section, names in SECTIONS.items()
+    )
+    entries = _entries(f"<h3>Articles</h3><div id='list'>{body}</div>", "<html lang='en'>")
+    assert [e["title"] for e in entries] == [name for names in SECTIONS.values() for name in names]

@@ -188,6 +188,8 @@ def _companions(blocks, quality, others, links, shapes):
         heads = [r[0] for r in records]
         if any(h in covered or any(anc in taken for anc in h.iterancestors()) for h in heads):
             continue  # another level of lists already taken
+        if _section_headings(heads, taken):
+            continue  # linked headings of the list's own sections ("<h4><a>Category</a></h4>"), no entries
         twin = in_twin_column(heads, column, shapes)  # a tab panel beside the winning one joins whatever its size
         beside = all(_contains(scope, h) for h in heads) and _same_family(links, title_links)
         if not (twin or (beside and len(records) >= _MIN_COMPANION_RECORDS)):
@@ -197,6 +199,21 @@ def _companions(blocks, quality, others, links, shapes):
         covered.update(anc for h in heads for anc in h.iterancestors())
         covered.update(heads)
     return out
+
+
+def _section_headings(heads, taken) -> bool:
+    """True when every head is (in) a heading standing among the winning records, each opening a run of
+    them (its next sibling holding a link holds a record): the list's sections, named by links."""
+    for head in heads:
+        heading = head if tag(head) in HEADINGS else next((a for a in head.iterancestors() if tag(a) in HEADINGS), None)
+        if heading is None:
+            return False
+        nxt = heading.getnext()
+        while nxt is not None and (not tag(nxt) or not any(a.get("href") for a in nxt.iter("a"))):
+            nxt = nxt.getnext()
+        if nxt is None or not any(x in taken for x in nxt.iter()):
+            return False
+    return True
 
 
 def _is_pointer(a) -> bool:
