@@ -68,3 +68,36 @@ def test_linked_headings_opening_the_sections_of_a_list_are_no_entries():
     )
     entries = _entries(f"<h3>Articles</h3><div id='list'>{body}</div>", "<html lang='en'>")
     assert [e["title"] for e in entries] == [name for names in SECTIONS.values() for name in names]
+
+
+OPEN = [
+    "Deep learning to predict recurrence in breast cancer",
+    "Automated detection of shunts in 4D-CTA",
+    "Deep learning to detect artifacts in slide images",
+]
+CLOSED = [
+    "PhD candidate for AI in breast cancer screening",
+    "Postdoctoral researcher in computational pathology",
+    "Research software engineer",
+    "Pneumothorax detection",
+]
+
+
+def _slug(name: str) -> str:
+    return name.lower().replace(" ", "-")
+
+
+def test_a_plainer_list_of_pages_in_the_same_directory_beside_the_winning_one_joins_it():
+    cards = "".join(
+        f"<div class='container'><article class='row'><img src='/i{i}.png'><div class='text'>"
+        f"<header><h3 class='entry-title'><a href='/vacancies/{_slug(name)}/'>{name}</a></h3></header>"
+        f"<p>Aim of the proposed study is to develop pattern recognition algorithms number {i}.</p>"
+        f"<p><a class='btn' href='/vacancies/{_slug(name)}/'>More information</a></p></div></article></div>"
+        for i, name in enumerate(OPEN)
+    )
+    plain = "".join(
+        f"<div class='container'><div class='col'><p><a href='/vacancies/{_slug(name)}/'>{name}</a></p></div></div>"
+        for name in CLOSED
+    )
+    html = f"<h2>Student projects</h2><div class='row'>{cards}</div><h2>Closed</h2><div class='row'>{plain}</div>"
+    assert [e["title"] for e in _entries(html, "<html lang='en'>")] == OPEN + CLOSED
