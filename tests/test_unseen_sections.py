@@ -4,6 +4,7 @@ synthetic HTML. Earlier batches: tests/test_unseen_patterns.py, test_unseen_shap
 from synthetic import generic_entries as _entries
 
 from crawler.parsers.datelines import date_at_edge
+from crawler.parsers.dates import looks_like_date_line
 
 POSTS = [
     ("Ruby 3.1.1 released", "2022-02-18"),
@@ -101,3 +102,22 @@ def test_a_plainer_list_of_pages_in_the_same_directory_beside_the_winning_one_jo
     )
     html = f"<h2>Student projects</h2><div class='row'>{cards}</div><h2>Closed</h2><div class='row'>{plain}</div>"
     assert [e["title"] for e in _entries(html, "<html lang='en'>")] == OPEN + CLOSED
+
+
+COLUMNS = [
+    ("ΘΑΝΟΣ ΤΣΙΡΟΣ", "Από πού προσδοκά να αντλήσει έσοδα το Δημόσιο το 2021"),
+    ("ΜΙΧΑΛΗΣ ΤΣΙΝΤΣΙΝΗΣ", "Αννα Διαμαντοπούλου: Αλιεύματα"),
+    ("ΓΙΩΤΑ ΣΥΚΚΑ", "Οι νέοι κανόνες για τα μουσεία"),
+]
+
+
+def test_a_line_of_words_in_another_script_closing_on_a_year_is_no_date_line_and_stays_the_title():
+    assert not looks_like_date_line("Από πού προσδοκά να αντλήσει έσοδα το Δημόσιο το 2021")
+    assert not looks_like_date_line("Отчёт за 2021")
+    rows = "".join(
+        f"<div class='row'><article><span class='meta'><a href='/author/{i}/'>{author}</a></span>"
+        f"<h2><a href='/economy/{i}/post/'>{title}</a></h2><p>A long teaser about the state budget.</p></article></div>"
+        for i, (author, title) in enumerate(COLUMNS)
+    )
+    entries = _entries(rows, "<html lang='el'>")
+    assert [e["title"] for e in entries] == [title for _, title in COLUMNS]
