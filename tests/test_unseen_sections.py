@@ -121,3 +121,13 @@ def test_a_line_of_words_in_another_script_closing_on_a_year_is_no_date_line_and
     )
     entries = _entries(rows, "<html lang='el'>")
     assert [e["title"] for e in entries] == [title for _, title in COLUMNS]
+
+
+def test_a_heading_without_a_link_names_a_record_whose_lone_link_line_names_another_page():
+    rows = "".join(
+        f"<div class='appointment'><h3>{name}</h3><div><p>A talk and workshop for everyone, number {i}.</p></div>"
+        f"<p><a class='more' href='https://example.org/host/{i}.html'>Events of the University of Leipzig</a></p></div>"
+        for i, name in enumerate(["Django Girls introduced", "Python in schools", "Async views in practice"])
+    )
+    entries = _entries(rows, "<html lang='de'>")
+    assert [e["title"] for e in entries] == ["Django Girls introduced", "Python in schools", "Async views in practice"]

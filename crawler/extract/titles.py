@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from ..parsers.datelines import date_in_line
 from ..parsers.text import words
-from .html import INLINE, tag, text_of
+from .html import INLINE, is_ancestor, tag, text_of
 
 HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 # Class names, ids and itemprops that name an entry's title ("entry-title", "card__headline"), not "subtitle".
@@ -235,6 +235,22 @@ def _touches(x, avoid) -> bool:
     return x is avoid or any(a is avoid for a in x.iterdescendants()) or any(a is avoid for a in x.iterancestors())
 
 
+def _heading_above(elements, link):
+    """A heading with no link of its own, before `link`, where the link stands alone on its own line
+    after the record's text: the heading names the record, the link names where it leads."""
+    line = link.getparent()
+    if line is None or tag(line) not in ("p", "div", "li") or text_of(line) != text_of(link):
+        return None
+    for el in elements:
+        for x in el.iter():
+            if x is line:
+                return None  # no heading before the link's line
+            if tag(x) in HEADINGS and text_of(x) and not any(a.get("href") for a in x.iter("a")):
+                between = [y for y in x.itersiblings() if text_of(y)]
+                return x if len(between) >= 2 and any(is_ancestor(y, line) for y in between) else None
+    return None
+
+
 def _narrow(el):
     """A title element that holds a heading and a teaser (<header><h2/><p/></header>) gives the heading."""
     if tag(el) not in HEADINGS and _holds_blocks(el, 2):
@@ -305,6 +321,9 @@ def title_of(elements, link, label: bool = False):
         if inner is not None:
             return _narrow(inner)  # a link wrapping the whole card
         if not is_generic_text(link_text):
+            named = _heading_above(elements, link)
+            if named is not None:
+                return named  # <h3>Event</h3><p>teaser</p><p><a>Organiser's page</a></p>: the heading names it
             if _holds_blocks(link, 2):
                 return _prominent_run(link)
             lead = _lead_run(link)
