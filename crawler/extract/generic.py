@@ -183,11 +183,15 @@ def _companions(blocks, quality, others, links, shapes):
     covered = {anc for b in blocks for anc in b.iterancestors()} | taken
     out = []
     for _, records, title_links, flat, q in others:
-        if len(out) >= _MAX_COMPANIONS or flat or q < _COMPANION_QUALITY * quality:
+        if len(out) >= _MAX_COMPANIONS or flat:
             continue
+        if q < _COMPANION_QUALITY * quality and not _one_directory(links, title_links):
+            continue  # plainer titles join only when their links are siblings of the list's own
         heads = [r[0] for r in records]
         if any(h in covered or any(anc in taken for anc in h.iterancestors()) for h in heads):
             continue  # another level of lists already taken
+        if _section_headings(heads, taken):
+            continue  # linked headings of the list's own sections ("<h4><a>Category</a></h4>"), no entries
         twin = in_twin_column(heads, column, shapes)  # a tab panel beside the winning one joins whatever its size
         beside = all(_contains(scope, h) for h in heads) and _same_family(links, title_links)
         if not (twin or (beside and len(records) >= _MIN_COMPANION_RECORDS)):
@@ -197,6 +201,40 @@ def _companions(blocks, quality, others, links, shapes):
         covered.update(anc for h in heads for anc in h.iterancestors())
         covered.update(heads)
     return out
+
+
+def _directory(a) -> tuple | None:
+    """Where a link's page sits: its host and the path above its last segment ("/vacancies/")."""
+    href = (a.get("href") or "").strip()
+    try:
+        path = urlsplit(href).path.rstrip("/")
+    except ValueError:
+        return None
+    above, _, last = path.rpartition("/")
+    return (host_of(href), above) if above and last else None
+
+
+def _one_directory(links, others) -> bool:
+    """True when both lists lead to pages side by side in one directory ("/vacancies/<slug>/": the
+    open and the closed positions), none of them the same page (a sidebar repeating the list)."""
+    dirs = {_directory(a) for a in [*links, *others]}
+    repeated = {target(a) for a in links} & {target(a) for a in others}
+    return len(dirs) == 1 and None not in dirs and not repeated
+
+
+def _section_headings(heads, taken) -> bool:
+    """True when every head is (in) a heading standing among the winning records, each opening a run of
+    them (its next sibling holding a link holds a record): the list's sections, named by links."""
+    for head in heads:
+        heading = head if tag(head) in HEADINGS else next((a for a in head.iterancestors() if tag(a) in HEADINGS), None)
+        if heading is None:
+            return False
+        nxt = heading.getnext()
+        while nxt is not None and (not tag(nxt) or not any(a.get("href") for a in nxt.iter("a"))):
+            nxt = nxt.getnext()
+        if nxt is None or not any(x in taken for x in nxt.iter()):
+            return False
+    return True
 
 
 def _is_pointer(a) -> bool:

@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from ..parsers.datelines import date_in_line
 from ..parsers.text import words
-from .html import INLINE, tag, text_of
+from .html import INLINE, is_ancestor, tag, text_of
 
 HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 # Class names, ids and itemprops that name an entry's title ("entry-title", "card__headline"), not "subtitle".
@@ -42,6 +42,7 @@ _GENERIC_WORDS = words(
 )
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 _NUMBERISH = re.compile(r"^[\d\s.,()\[\]|/:+-]*$")
+_BARE_URL = re.compile(r"^(?:https?://|www\.)\S+$", re.IGNORECASE)
 
 
 @lru_cache(maxsize=65536)
@@ -50,6 +51,8 @@ def is_generic_text(text: str | None) -> bool:
     "3 Attachments": link text made only of pointing words, sizes and numbers."""
     if not text:
         return True
+    if _BARE_URL.match(text.strip()):
+        return True  # "https://example.org/event/" as a link's text points at a page, it names no entry
     words = _WORD.findall(text.lower())
     if not words:
         return bool(_NUMBERISH.match(text)) or len(text) <= _MAX_SIGN_CHARS  # "»", "→", "12"
@@ -232,6 +235,22 @@ def _touches(x, avoid) -> bool:
     return x is avoid or any(a is avoid for a in x.iterdescendants()) or any(a is avoid for a in x.iterancestors())
 
 
+def _heading_above(elements, link):
+    """A heading with no link of its own, before `link`, where the link stands alone on its own line
+    after the record's text: the heading names the record, the link names where it leads."""
+    line = link.getparent()
+    if line is None or tag(line) not in ("p", "div", "li") or text_of(line) != text_of(link):
+        return None
+    for el in elements:
+        for x in el.iter():
+            if x is line:
+                return None  # no heading before the link's line
+            if tag(x) in HEADINGS and text_of(x) and not any(a.get("href") for a in x.iter("a")):
+                between = [y for y in x.itersiblings() if text_of(y)]
+                return x if len(between) >= 2 and any(is_ancestor(y, line) for y in between) else None
+    return None
+
+
 def _narrow(el):
     """A title element that holds a heading and a teaser (<header><h2/><p/></header>) gives the heading."""
     if tag(el) not in HEADINGS and _holds_blocks(el, 2):
@@ -302,6 +321,9 @@ def title_of(elements, link, label: bool = False):
         if inner is not None:
             return _narrow(inner)  # a link wrapping the whole card
         if not is_generic_text(link_text):
+            named = _heading_above(elements, link)
+            if named is not None:
+                return named  # <h3>Event</h3><p>teaser</p><p><a>Organiser's page</a></p>: the heading names it
             if _holds_blocks(link, 2):
                 return _prominent_run(link)
             lead = _lead_run(link)

@@ -94,6 +94,8 @@ _DATE_LEADS = {
     "il",
     "op",
 }
+# A whole date in one word: "2022-02-18", "18.02.2022", "18/02/2022".
+_NUMERIC_DAY = re.compile(r"\d{4}-\d{1,2}-\d{1,2}|\d{1,2}([./])\d{1,2}\1\d{4}")
 # The most words a date can take: "Tuesday, 29 September - Friday, 2 October 2022".
 _MAX_DATE_WORDS = 9
 # The most words of other text a line may open with a date and go on ("3 May 2022 Press release").
@@ -113,9 +115,11 @@ def _date_at_edge(text: str | None, languages) -> str | None:
     if found or not cleaned or len(cleaned) > _MAX_META_CHARS or not re.search(r"\d|ago|hace|il y a", cleaned, re.I):
         return found
     words = cleaned.split()
-    for k in range(min(_MAX_DATE_WORDS, len(words) - 1), 1, -1):
+    for k in range(min(_MAX_DATE_WORDS, len(words) - 1), 0, -1):
         lead = _fold(words[-k - 1]).strip(",:")
         tail = " ".join(words[-k:])
+        if k == 1 and not _NUMERIC_DAY.fullmatch(tail):
+            continue  # one word closing a line is a date only when it is a whole numeric day, not "2022" or "12"
         if (lead in _DATE_LEADS or words[-k - 1].endswith((",", ":"))) and looks_like_date_line(tail, languages):
             return None if impossible_range(" ".join(words[-k - 2 :])) else tail
     for k in range(min(_MAX_DATE_WORDS, len(words) - 1), 1, -1):
