@@ -27,41 +27,41 @@ _spec.loader.exec_module(learn_benchmark)
 
 # Floors: what the generic extractor reaches on each part today, less a margin of about 2-3 points. Whoever
 # improves the extractor raises these (never lowers them to make a test pass).
-# Tuned part, 87 pages, after batch B's misses were fixed by general rules (issue 21: affordance links, button
-# rows, blank and spanned date cells, dates split across boxes, lone strays of the list's shape): 99.8%, 98.9%,
-# 99.7%, 98.9%, 99.9%, 99.8%, 99.1% (before those fixes, with batch B just moved up: 99.2%, 98.0%, 99.4%, 98.2%,
-# 97.8%, 97.9%, 98.1%).
+# Tuned part, 102 pages (batches A, B and C measured once each, then moved up and their misses fixed by general
+# rules, issue 21): 99.8%, 99.0%, 99.7%, 99.0%, 99.9%, 99.8%, 99.2%.
 FLOORS = {
     "micro_recall": 0.978,
-    "macro_recall": 0.968,
+    "macro_recall": 0.97,
     "micro_precision": 0.976,
-    "macro_precision": 0.968,
+    "macro_precision": 0.97,
     "title_accuracy": 0.979,
     "macro_title_accuracy": 0.977,
     "date_accuracy": 0.97,
 }
-# The held-out part says what users see on pages nobody tuned for. Batch C (15 pages: fr, es, de, pt, en, ca, el;
-# 438 entries), labelled from the HTML alone and checked by a second labeller, measured once at 11:05 on 2026-12-06
-# after the last extractor change: recall 97.0% (94.9% per page), precision 99.3% (98.6% per page), titles 95.5%
-# (93.3% per page), dates 95.5%. Floors are those less about 2-3 points; a page looked at to fix what it showed
-# moves up to the tuned part (batches A and B did).
-HELDOUT_PAGES = 15
+# The held-out part says what users see on pages nobody tuned for. Batch D (11 pages: de, en, es, fr; 544
+# entries), labelled from the HTML alone and checked by a second labeller, measured once at 11:50 on 2026-12-06
+# after the last extractor change: recall 99.8% (99.2% per page), precision 97.5% (98.1% per page), titles 97.8%
+# (90.6% per page: one page of 11 has none right), dates 100%. Floors are those less about 2-3 points; a page looked
+# at to fix what it showed moves up to the tuned part (batches A, B and C did; C had measured 94.9%, 98.6%, 93.3%
+# and 95.5% per page).
+HELDOUT_PAGES = 11
 HELDOUT_FLOORS = {
-    "micro_recall": 0.94,
-    "macro_recall": 0.92,
-    "micro_precision": 0.97,
-    "macro_precision": 0.96,
-    "title_accuracy": 0.93,
-    "macro_title_accuracy": 0.91,
-    "date_accuracy": 0.93,
+    "micro_recall": 0.97,
+    "macro_recall": 0.96,
+    "micro_precision": 0.95,
+    "macro_precision": 0.95,
+    "title_accuracy": 0.95,
+    "macro_title_accuracy": 0.88,
+    "date_accuracy": 0.97,
 }
-# `learn` from each held-out page's first labelled title (batch C, measured once with the extractor): recall 100%
-# per page, precision 97.2%, titles 100% per page, dates 95.8%; floors those less about 2-3 points.
+# `learn` from each held-out page's first labelled title (batch D, measured once with the extractor): 100% on every
+# measure, from the first, middle or last title (batch C, before it moved up: recall 100%, precision 97.2%, titles
+# 100%, dates 95.8%); floors about 3 points under.
 LEARN_HELDOUT_FLOORS = {
     "macro_recall": 0.97,
-    "macro_precision": 0.95,
+    "macro_precision": 0.97,
     "macro_title_accuracy": 0.97,
-    "date_accuracy": 0.93,
+    "date_accuracy": 0.97,
 }
 
 
@@ -77,7 +77,7 @@ def heldout_report():
 
 def test_corpus_is_there():
     assert len(LABELS) >= 10
-    assert len(list(HELDOUT.glob("*.json"))) >= HELDOUT_PAGES, "the held-out part needs at least 12 pages"
+    assert len(list(HELDOUT.glob("*.json"))) >= HELDOUT_PAGES, f"the held-out part needs its {HELDOUT_PAGES} pages"
     for label in LABELS:
         assert label.with_suffix(".html").is_file(), f"{label.name} has no page beside it"
 
