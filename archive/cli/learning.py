@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from .common import friendly_errors
+from .common import friendly_errors, whole_or_nothing
 
 SHOWN = 10  # entries printed for the user to check before crawling
 
@@ -107,15 +107,12 @@ def _not_the_page(target: Path, page: str) -> None:
 
 
 def _write(target: Path, text: str) -> None:
-    """The profile whole or not at all: written beside the target, then moved over it (a full disk
-    leaves a profile `learn` wrote before as it was, never half of a new one)."""
-    real = Path(os.path.realpath(target))  # a symlinked profile stays a link: its file is replaced
-    part = real.with_name(f".{real.name}.part")
+    """The profile whole or not at all, as an export is written (a full disk leaves a profile `learn`
+    wrote before as it was; a symlinked profile stays a link, its file replaced)."""
     try:
-        part.write_text(text, encoding="utf-8")
-        os.replace(part, real)
+        with whole_or_nothing(str(target)) as stream:
+            stream.write(text)
     except OSError as exc:
-        part.unlink(missing_ok=True)
         raise click.ClickException(f"cannot write {target}: {exc.strerror or exc}") from None
 
 
