@@ -21,11 +21,11 @@ from . import health
 from .activity import keep_counts
 from .bodies import read_body
 from .connection import ArchiveError, connect_readonly, connect_writer  # noqa: F401  (ArchiveError: re-exported)
-from .record import STATUS_EVENT, insert_captures, plan_entries, plan_settled, write_plan
+from .record import insert_captures, plan_entries, plan_settled, write_plan
+from .removals import held_back_note, mark_removed
 from .rows import crawl_row, entry_from_row  # noqa: F401  (entry_from_row re-exported for readers)
 from .schema import transaction
 from .session import CrawlSession, SessionDelta, Sighting
-from .superseded import EVIDENCE_CRAWL, EVIDENCE_JOINS
 from .writefaults import is_disk_full, no_room
 
 try:
@@ -177,7 +177,9 @@ class Archive:
             keep_old = suspect or status != "complete"
             write_plan(self.conn, plan_settled(self.conn, session, keep_old, delta, stamp))
             self._record_listings(session, listings, fills, status, suspect)
-            removed = 0 if suspect or status == "failed" else self._mark_removed(session.crawl_id, stamp)
+            may_remove = not suspect and status != "failed"
+            removed, held = mark_removed(self.conn, session.crawl_id, stamp) if may_remove else (0, 0)
+            note = "; ".join(filter(None, [note, held_back_note(held)])) or None
             keep_counts(self.conn, session.crawl_id)
             pages = sum(v.pages_fetched for v in listings.values())
             failed = sum(v.pages_failed for v in listings.values())
@@ -254,63 +256,6 @@ class Archive:
                     {"pages_fetched": pages, "entries": entries, "fill": json.loads(fill or "{}"), "crawl_id": crawl_id}
                 )
         return found
-
-    def _mark_removed(self, crawl_id: int, stamp: str) -> int:
-        complete = [
-            r[0]
-            for r in self.conn.execute(
-                "SELECT listing_url FROM listing_crawls WHERE crawl_id=? AND complete=1", (crawl_id,)
-            )
-        ]
-        candidates = self._unsighted(crawl_id, set(complete))
-        removed: set[str] = set()
-        for listing in complete:
-            for eid in candidates.get(listing, ()):
-                if eid in removed or self._listed_elsewhere(eid, listing, crawl_id):
-                    continue  # removed already for a listing before this one (no longer listed)
-                version = self.conn.execute("SELECT version FROM entries WHERE entry_id=?", (eid,)).fetchone()[0]
-                self.conn.execute(
-                    "UPDATE entries SET status='removed', removed_at=?, removed_crawl=? WHERE entry_id=?",
-                    (stamp, crawl_id, eid),
-                )
-                self.conn.execute(STATUS_EVENT, (crawl_id, eid, "removed", version, stamp))
-                removed.add(eid)
-        return len(removed)
-
-    def _unsighted(self, crawl_id: int, listings: set[str]) -> dict[str, list[str]]:
-        """{listing: entries listed, seen on it by an earlier crawl, and not seen by this one}. From the listed
-        entries (CROSS JOIN keeps them the outer loop) to their sightings: one pass, where a query a listing
-        read every sighting of every crawl (the archive's whole history, again for each listing)."""
-        found: dict[str, list[str]] = {}
-        rows = self.conn.execute(
-            """SELECT DISTINCT s.listing_url, s.entry_id FROM entries e CROSS JOIN sightings s
-               WHERE s.entry_id = e.entry_id AND e.status = 'listed' AND s.crawl_id < ?
-                 AND e.entry_id NOT IN (SELECT entry_id FROM sightings WHERE crawl_id = ?)""",
-            (crawl_id, crawl_id),
-        )
-        for listing, eid in rows:
-            if listing in listings:
-                found.setdefault(listing, []).append(eid)
-        return found
-
-    def _listed_elsewhere(self, entry_id: str, listing: str, crawl_id: int) -> bool:
-        """Still listed on another listing that no complete crawl has since found without it."""
-        rows = self.conn.execute(  # a reparse of old pages speaks for the crawl that fetched them, not for itself
-            f"SELECT s.listing_url, max({EVIDENCE_CRAWL}) FROM sightings s {EVIDENCE_JOINS} "
-            "WHERE s.entry_id=? AND s.listing_url != ? GROUP BY s.listing_url",
-            (entry_id, listing),
-        ).fetchall()
-        for other, last_seen_in in rows:
-            if last_seen_in is None:
-                continue
-            later_complete = self.conn.execute(
-                "SELECT 1 FROM listing_crawls WHERE listing_url=? AND complete=1 AND crawl_id > ? AND crawl_id <= ? "
-                "LIMIT 1",
-                (other, last_seen_in, crawl_id),
-            ).fetchone()
-            if not later_complete:
-                return True
-        return False
 
     def remember(self, key: str, value: str) -> None:
         """Keep a small fact in the meta table (the last report's crawl, say)."""
