@@ -221,6 +221,14 @@ def _check_settings(path, settings: dict) -> dict:
         raise ConfigError(f"{path}: [settings] {exc}") from None
 
 
+def _folder(path, key: str, value: str | None) -> str | None:
+    """A folder the crawl creates or reuses (`jobdir`, `log_dir`): one that exists as a file is refused here,
+    not deep inside Scrapy."""
+    if value and os.path.lexists(value) and not os.path.isdir(value):
+        raise ConfigError(f"{path}: key {key!r}: {value} exists and is not a folder; give a folder")
+    return value
+
+
 def load_config(path: str) -> Config:
     file = Path(path)
     if file.is_dir():
@@ -245,8 +253,8 @@ def load_config(path: str) -> Config:
         db=beside(data.get("db")),
         contact=data.get("contact"),
         notify=[notify] if isinstance(notify, str) else list(notify),
-        log_dir=beside(data.get("log_dir")),
-        jobdir=beside(data.get("jobdir")),
+        log_dir=_folder(path, "log_dir", beside(data.get("log_dir"))),
+        jobdir=_folder(path, "jobdir", beside(data.get("jobdir"))),
         frontier=data.get("frontier"),
         settings=settings,
         credentials=credentials,

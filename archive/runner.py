@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import multiprocessing
+import os
 import pickle
 import shutil
 import sys
@@ -146,6 +147,9 @@ def _check_options(plan: CrawlPlan, settings, ignore_fields) -> None:
         plan.overrides.update(check_settings(settings or {}))
     except SettingError as exc:
         raise PlanError(f"-s {exc}") from None
+    jobdir = plan.overrides.get("JOBDIR")
+    if jobdir and os.path.lexists(jobdir) and not os.path.isdir(jobdir):  # --jobdir by another name
+        raise PlanError(f"the JOBDIR setting: {jobdir} exists and is not a folder; give a folder")
     _check_urls(plan.start_urls)
     plan.start_urls = _take_credentials(plan.start_urls, plan.credentials)
     if ignore_fields:

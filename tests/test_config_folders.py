@@ -1,0 +1,35 @@
+"""A config file's folders (`jobdir`, `log_dir`) and its listings, checked as the command line's are:
+one line naming the file and key, never a traceback from deep inside Scrapy.
+"""
+
+import os
+
+import pytest
+from conftest import cli
+from helpers import NOWHERE
+
+
+@pytest.mark.parametrize("key", ["jobdir", "log_dir"])
+@pytest.mark.parametrize("kind", ["file", "fifo"])
+def test_a_config_folder_that_is_a_file_is_refused_in_one_line(tmp_path, key, kind):
+    """`jobdir = "x"` naming a file crashed the crawl in Scrapy ("Engine slot not assigned", exit 4);
+    `log_dir` naming one said only "[Errno 17] File exists"."""
+    taken = tmp_path / "taken"
+    taken.write_text("mine\n") if kind == "file" else os.mkfifo(taken)
+    config = tmp_path / "listings.toml"
+    config.write_text(f'db = "a.db"\n{key} = "taken"\n[[listing]]\nurl = "{NOWHERE}"\n')
+    result = cli("crawl", "--config", config, timeout=60)
+    assert result.returncode == 1, result.stderr
+    assert f"{config}: key '{key}'" in result.stderr and "not a folder" in result.stderr, result.stderr
+    assert "Traceback" not in result.stderr
+    assert not (tmp_path / "a.db").exists()
+    assert kind == "fifo" or taken.read_text() == "mine\n"
+
+
+def test_a_jobdir_setting_that_is_a_file_is_refused_in_one_line(tmp_path):
+    """`-s JOBDIR=FILE` is --jobdir by another name: refused the same way, not a crash in Scrapy."""
+    taken = tmp_path / "taken"
+    taken.write_text("")
+    result = cli("crawl", "ilo", "--db", tmp_path / "a.db", "-s", f"JOBDIR={taken}", "--start-url", NOWHERE)
+    assert result.returncode == 2 and "JOBDIR" in result.stderr and "not a folder" in result.stderr, result.stderr
+    assert "Traceback" not in result.stderr
