@@ -71,3 +71,23 @@ def check_writable(db_path: str, action: str = "write to") -> None:
             f"cannot {action} {db_path}: its folder {folder} is read-only to you "
             "(a writer keeps the archive's -wal, -shm and lock files beside it)"
         )
+
+
+def writer_gone(db_path: str) -> bool:
+    """True when the last process to take the archive's lock has exited, so a crawl still marked 'running'
+    was killed (kill -9, a power cut). Read from the pid the lock file names, without taking the lock: a
+    reader that took it, even for a moment, could turn a crawl starting then away with exit 75."""
+    try:
+        with open(lock_path(db_path), "rb") as fh:
+            holder = fh.read(64).decode(errors="replace").strip()
+    except OSError:
+        return False  # no lock file, or not ours to read: say nothing
+    if not holder.isdigit():
+        return False
+    try:
+        os.kill(int(holder), 0)
+    except ProcessLookupError:
+        return True
+    except (OSError, OverflowError):
+        return False  # alive (another user's) or not a pid: say nothing
+    return False
