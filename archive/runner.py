@@ -27,7 +27,7 @@ from crawler.errors import (
 )
 from crawler.extract.profiles import get_profile, profile_beside
 from crawler.field_table import FIELDS
-from crawler.origins import StartUrlError, check_start_url
+from crawler.origins import StartUrlError, check_start_url, same_request
 from crawler.settings import SettingError, check_settings
 
 from .config import load_config
@@ -174,7 +174,13 @@ def _take_credentials(urls: list[str], credentials: dict) -> list[str]:
         if problem:
             raise PlanError(f"--start-url: {problem}")
         bare.append(url)
-    return list(dict.fromkeys(bare))
+    bare = list(dict.fromkeys(bare))
+    seen: dict[str, str] = {}
+    for url in bare:  # `url#top` or `url?` beside `url`: Scrapy fetches one, the other listing stays partial
+        first = seen.setdefault(same_request(url), url)
+        if first != url:
+            raise PlanError(f"--start-url: {url} is the same page as {first} (Scrapy fetches it once); give it once")
+    return bare
 
 
 def _check_notify(urls: list[str]) -> None:

@@ -33,3 +33,18 @@ def test_a_jobdir_setting_that_is_a_file_is_refused_in_one_line(tmp_path):
     result = cli("crawl", "ilo", "--db", tmp_path / "a.db", "-s", f"JOBDIR={taken}", "--start-url", NOWHERE)
     assert result.returncode == 2 and "JOBDIR" in result.stderr and "not a folder" in result.stderr, result.stderr
     assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize("url,other", [("list", "list#top"), ("list", "list?"), ("list?a=1&b=2", "list?b=2&a=1")])
+def test_a_listing_given_twice_in_other_words_is_refused(tmp_path, url, other):
+    """`url` and `url#top` (or `url?`, or its query in another order) are one request to Scrapy: the second
+    was never fetched, so every crawl ended partial (exit 3), that listing "INCOMPLETE, 0 pages", for ever."""
+    url, other = NOWHERE + url, NOWHERE + other
+    config = tmp_path / "listings.toml"
+    config.write_text(f'db = "a.db"\n[[listing]]\nurl = "{url}"\n[[listing]]\nurl = "{other}"\n')
+    result = cli("crawl", "--config", config, timeout=60)
+    assert result.returncode == 1 and f"{config}: [[listing]] #2: key 'url'" in result.stderr, result.stderr
+    assert "already [[listing]] #1" in result.stderr
+    result = cli("crawl", "ilo", "--db", tmp_path / "a.db", "--start-url", url, "--start-url", other, timeout=60)
+    assert result.returncode == 2 and "--start-url" in result.stderr and "same page" in result.stderr, result.stderr
+    assert not (tmp_path / "a.db").exists()
