@@ -245,6 +245,31 @@ def test_schedule_jitter_spreads_the_pauses_within_its_fraction(monkeypatch, cap
     assert set(pauses) == {3600}  # --jitter 0: exactly the interval
 
 
+def test_schedule_stops_a_crawl_whose_start_a_signal_interrupted(monkeypatch, capsys):
+    """SIGTERM while the crawl process was starting (before `schedule` knew it) was lost on that crawl:
+    `schedule` then waited for it to finish, however long, instead of telling it to stop."""
+    from archive import schedule
+
+    handlers, terminated = {}, []
+
+    class SignalledWhileStarting(_FinishedCrawl):
+        def start(self):
+            handlers[15](15, None)  # SIGTERM arrives now: the process exists, `schedule` has not noted it yet
+
+        def is_alive(self):
+            return not terminated
+
+        def terminate(self):
+            terminated.append(True)
+
+    monkeypatch.setattr(schedule, "multiprocessing", SimpleNamespace(get_context=lambda method: spawn))
+    spawn = SimpleNamespace(Process=SignalledWhileStarting)
+    monkeypatch.setattr(schedule, "signal", SimpleNamespace(SIGTERM=15, SIGINT=2, signal=handlers.__setitem__))
+    assert schedule.run_schedule(plan=None, every=3600, jitter=0) == 0
+    assert terminated == [True]
+    assert capsys.readouterr().out == "schedule stopped\n"
+
+
 @pytest.mark.parametrize(
     ("jitter", "message"),
     [
