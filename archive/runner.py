@@ -14,6 +14,7 @@ import multiprocessing
 import os
 import pickle
 import shutil
+import signal
 import sys
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -23,6 +24,7 @@ from crawler.errors import (
     EXIT_BAD_INPUT,
     EXIT_FAILED,
     EXIT_LOCKED,
+    EXIT_PARTIAL,
     ListingArchiveError,
 )
 from crawler.extract.profiles import get_profile, profile_beside
@@ -228,7 +230,7 @@ def run_plan(plan: CrawlPlan) -> int:
 
                 return coordinate(plan)
             if plan.jobdir and len(plan.start_urls) > 1:
-                code = worst(_run_in_child(one) for one in per_listing(plan))
+                code = run_each_in_child(per_listing(plan))
             else:
                 code = execute(plan)
     except ArchiveLocked as exc:
@@ -297,15 +299,47 @@ def per_listing(plan: CrawlPlan) -> list[CrawlPlan]:
     return plans
 
 
-def _run_in_child(plan: CrawlPlan) -> int:
-    process = multiprocessing.get_context("spawn").Process(target=_child_main, args=(plan,))
-    process.start()
-    process.join()
-    return process.exitcode if process.exitcode is not None and process.exitcode >= 0 else EXIT_FAILED
+def run_each_in_child(plans: list[CrawlPlan]) -> int:
+    """Each plan's crawl in a child process, one after the other, under the lock this process holds.
+
+    SIGTERM is passed on to the crawl under way (it stops, partial) and no other is begun; this process
+    waits for it, so the lock is held until it has stopped writing (it died at once, freeing the lock while
+    its child crawled on). Ctrl-C reaches the child from the terminal itself: it is only noted here."""
+    stopped: list[int] = []
+    running: list = []
+
+    def on_signal(signum, frame):
+        stopped.append(signum)
+        for process in running:
+            if signum == signal.SIGTERM and process.is_alive():
+                process.terminate()
+
+    previous = {signum: signal.signal(signum, on_signal) for signum in (signal.SIGTERM, signal.SIGINT)}
+    codes = []
+    try:
+        for plan in plans:
+            if stopped:
+                codes.append(EXIT_PARTIAL)  # a listing not begun: the run is not complete
+                continue
+            process = multiprocessing.get_context("spawn").Process(target=_child_main, args=(plan,))
+            process.start()
+            running[:] = [process]
+            if signal.SIGTERM in stopped:  # it came while the child started, before on_signal could see it
+                process.terminate()
+            process.join()
+            codes.append(process.exitcode if process.exitcode is not None and process.exitcode >= 0 else EXIT_FAILED)
+    finally:
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
+    return worst(codes)
 
 
 def _child_main(plan: CrawlPlan) -> None:
-    """A crawl in a child process, under the lock its parent holds."""
+    """A crawl in a child process, under the lock its parent holds; it ends if its parent is killed
+    (kill -9), as a killed crawl does, rather than write on without the lock."""
+    from crawler.parse_pool import exit_with_parent
+
+    exit_with_parent()
     sys.exit(execute(plan))
 
 
