@@ -48,3 +48,13 @@ def test_a_listing_given_twice_in_other_words_is_refused(tmp_path, url, other):
     result = cli("crawl", "ilo", "--db", tmp_path / "a.db", "--start-url", url, "--start-url", other, timeout=60)
     assert result.returncode == 2 and "--start-url" in result.stderr and "same page" in result.stderr, result.stderr
     assert not (tmp_path / "a.db").exists()
+
+
+def test_a_config_saved_with_a_byte_order_mark_loads(tmp_path):
+    """Windows editors save UTF-8 with a byte order mark: the config was refused as "not valid TOML:
+    Invalid statement (at line 1, column 1)", a line that points at nothing the user can see."""
+    from archive.config import load_config
+
+    config = tmp_path / "listings.toml"
+    config.write_bytes(f'\ufeffdb = "a.db"\n[[listing]]\nurl = "{NOWHERE}"\n'.encode())
+    assert load_config(str(config)).db == str(tmp_path / "a.db")
