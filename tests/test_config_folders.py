@@ -58,3 +58,14 @@ def test_a_config_saved_with_a_byte_order_mark_loads(tmp_path):
     config = tmp_path / "listings.toml"
     config.write_bytes(f'\ufeffdb = "a.db"\n[[listing]]\nurl = "{NOWHERE}"\n'.encode())
     assert load_config(str(config)).db == str(tmp_path / "a.db")
+
+
+def test_a_log_folder_that_cannot_be_made_is_refused_before_the_crawl(tmp_path):
+    """`--log-dir` under a file (or anywhere it cannot be made or written) failed only once Scrapy had
+    started, as a bare "[Errno 20] Not a directory: '…/crawl-….log'"."""
+    (tmp_path / "file").write_text("")
+    logs = tmp_path / "file" / "logs"
+    result = cli("crawl", "ilo", "--db", tmp_path / "a.db", "--start-url", NOWHERE, "--log-dir", logs, timeout=60)
+    assert result.returncode == 1, result.stderr
+    assert result.stderr.strip().splitlines()[-1] == f"Error: cannot keep the crawl's log in {logs} (Not a directory)"
+    assert not (tmp_path / "a.db").exists()
