@@ -101,7 +101,7 @@ def build_plan(
     if config_path:
         cfg = load_config(config_path)  # checked whole, settings and notify URLs included
         plan.spider = spider or cfg.spider
-        plan.listing_profiles = cfg.profiles
+        plan.listing_profiles = None if plan.profile else cfg.profiles  # --profile wins, as every option does
         plan.overrides = dict(cfg.settings)
         plan.start_urls = plan.start_urls or [item["url"] for item in cfg.listings]
         plan.credentials = dict(cfg.credentials)

@@ -69,3 +69,19 @@ def test_a_log_folder_that_cannot_be_made_is_refused_before_the_crawl(tmp_path):
     assert result.returncode == 1, result.stderr
     assert result.stderr.strip().splitlines()[-1] == f"Error: cannot keep the crawl's log in {logs} (Not a directory)"
     assert not (tmp_path / "a.db").exists()
+
+
+def test_profile_on_the_command_line_wins_over_the_configs(tmp_path):
+    """Options win over the config file, but `--config FILE --profile auto` was ignored without a word:
+    every config listing kept its own (by default the ILO profile). The spider reads a listing with
+    `listing_profiles.get(url, profile)`."""
+    from archive.runner import build_plan
+
+    config = tmp_path / "listings.toml"
+    listings = f'[[listing]]\nurl = "{NOWHERE}"\n[[listing]]\nurl = "{NOWHERE}b"\nprofile = "ilo"\n'
+    config.write_text(f'db = "a.db"\n{listings}')
+    plan = build_plan(config_path=str(config), profile="auto")
+    for url in (NOWHERE, NOWHERE + "b"):
+        assert (plan.listing_profiles or {}).get(url, plan.profile) == "auto"
+    plan = build_plan(config_path=str(config))  # without --profile, the config's own
+    assert (plan.listing_profiles or {}).get(NOWHERE, plan.profile) == "ilo"
