@@ -85,3 +85,18 @@ def test_profile_on_the_command_line_wins_over_the_configs(tmp_path):
         assert (plan.listing_profiles or {}).get(url, plan.profile) == "auto"
     plan = build_plan(config_path=str(config))  # without --profile, the config's own
     assert (plan.listing_profiles or {}).get(NOWHERE, plan.profile) == "ilo"
+
+
+@pytest.mark.parametrize("name", ["DOWNLOADER_MIDDLEWARES", "ITEM_PIPELINES", "EXTENSIONS"])
+def test_a_component_table_given_as_a_setting_adds_to_the_projects(name):
+    """`-s DOWNLOADER_MIDDLEWARES='{"myproxy.Middleware": 543}'` (Scrapy's way to add one) replaced the
+    project's table whole: the host guard, the password's origin check and the archive's pipelines went
+    without a word, and pages off the start hosts could be fetched."""
+    from crawler import settings as project
+    from crawler.run import project_settings
+    from crawler.settings import check_settings
+
+    given = check_settings({name: '{"myproxy.Middleware": 543}'})  # as -s and [settings] are read
+    table = project_settings(given).getdict(name)
+    assert table["myproxy.Middleware"] == 543
+    assert {key: table[key] for key in getattr(project, name)} == getattr(project, name)
