@@ -11,6 +11,7 @@ import sqlite3
 import subprocess
 import sys
 import threading
+from pathlib import Path
 
 import pytest
 from conftest import FAST, ROOT, cli, q
@@ -177,6 +178,12 @@ def test_a_running_crawl_whose_process_lives_is_shown_running(tmp_path):
         assert "running" in shown and "died" not in shown, shown
         with pytest.raises(BlockingIOError):  # the lock still held, by us alone
             fcntl.flock(os.open(f"{os.path.realpath(db)}.lock", os.O_RDONLY), fcntl.LOCK_EX | fcntl.LOCK_NB)
+        # A pid of another machine or container, no process here: the lock, held, says it runs.
+        dead = subprocess.Popen([sys.executable, "-c", ""])
+        dead.wait()
+        Path(f"{os.path.realpath(db)}.lock").write_text(str(dead.pid))
+        shown = cli("crawls", "--db", db, check=0).stdout
+        assert "running" in shown and "died" not in shown, shown
 
 
 def test_endless_pagination_stops_at_the_page_cap(tmp_path, site):
