@@ -221,7 +221,7 @@ def _converted(name: str, value, default):
     if isinstance(default, (list, tuple)):
         return _as_list(name, value)
     if isinstance(default, dict) and name in _COMPONENT_TABLES:
-        return {**default, **_as_dict(name, value)}
+        return {**default, **_loadable(name, _as_dict(name, value))}
     if isinstance(default, dict):
         return _as_dict(name, value)
     if isinstance(default, str) and not isinstance(value, str):
@@ -287,6 +287,20 @@ def _as_dict(name: str, value) -> dict:
     if not isinstance(value, dict):
         raise SettingError(_wrong(name, value, dict, ', e.g. {"crawler.middlewares.X": 500}'))
     return value
+
+
+def _loadable(name: str, table: dict) -> dict:
+    """Each component named can be imported: a typo is one line now, not Scrapy's traceback mid-start."""
+    from scrapy.utils.misc import load_object
+
+    for path, order in table.items():
+        if order is None:
+            continue  # takes one out
+        try:
+            load_object(path)
+        except (ImportError, AttributeError, NameError, ValueError, TypeError) as exc:
+            raise SettingError(f"{name}: cannot load {path!r} ({exc})") from None
+    return table
 
 
 def _log_level(name: str, value) -> str:

@@ -66,7 +66,7 @@ def test_settings_are_converted_to_their_types():
             "LOG_LEVEL": "debug",
             "RETRY_PRIORITY_ADJUST": "-1",
             "ARCHIVE_IGNORE_FIELDS": "image_url,description",
-            "ITEM_PIPELINES": '{"pipelines.extra.ExtraPipeline": 300}',
+            "ITEM_PIPELINES": '{"pipelines.dedupe.DedupePipeline": 960}',
             "JOBDIR": "jobs",
             "ARCHIVE_DB": "",
         }
@@ -80,7 +80,7 @@ def test_settings_are_converted_to_their_types():
         "LOG_LEVEL": "DEBUG",
         "RETRY_PRIORITY_ADJUST": -1,
         "ARCHIVE_IGNORE_FIELDS": ["image_url", "description"],
-        "ITEM_PIPELINES": {**ITEM_PIPELINES, "pipelines.extra.ExtraPipeline": 300},  # added to the project's
+        "ITEM_PIPELINES": {**ITEM_PIPELINES, "pipelines.dedupe.DedupePipeline": 960},  # into the project's
         "JOBDIR": "jobs",
         "ARCHIVE_DB": "",
     }

@@ -96,7 +96,17 @@ def test_a_component_table_given_as_a_setting_adds_to_the_projects(name):
     from crawler.run import project_settings
     from crawler.settings import check_settings
 
-    given = check_settings({name: '{"myproxy.Middleware": 543}'})  # as -s and [settings] are read
+    added = "scrapy.extensions.logstats.LogStats"  # any component that loads
+    given = check_settings({name: f'{{"{added}": 543}}'})  # as -s and [settings] are read
     table = project_settings(given).getdict(name)
-    assert table["myproxy.Middleware"] == 543
+    assert table[added] == 543
     assert {key: table[key] for key in getattr(project, name)} == getattr(project, name)
+
+
+def test_a_component_that_cannot_be_loaded_is_refused_in_one_line(tmp_path):
+    """A middleware path with a typo crashed the crawl with Scrapy's traceback (exit 4), an archive made."""
+    setting = 'DOWNLOADER_MIDDLEWARES={"no.such.Middleware": 500}'
+    result = cli("crawl", "ilo", "--db", tmp_path / "a.db", "-s", setting, "--start-url", NOWHERE, timeout=60)
+    assert result.returncode == 2 and "Traceback" not in result.stderr, result.stderr
+    assert "DOWNLOADER_MIDDLEWARES: cannot load 'no.such.Middleware'" in result.stderr
+    assert not (tmp_path / "a.db").exists()
