@@ -32,7 +32,7 @@ from pathlib import Path
 from crawler.credentials import add_credentials, split_credentials
 from crawler.errors import ListingArchiveError
 from crawler.extract.profiles import ProfileError, get_profile, profile_beside, read_toml
-from crawler.origins import StartUrlError, check_start_url
+from crawler.origins import StartUrlError, check_start_url, same_request
 from crawler.settings import SettingError, check_settings
 
 from .notify import refused_urls, shown
@@ -206,11 +206,12 @@ def _check_duplicates(path, listings: list[dict]) -> None:
     """A listing given twice would be crawled once with one of its two profiles: say so instead."""
     first: dict[str, int] = {}
     for number, item in enumerate(listings, 1):
-        if item["url"] in first:
+        key = same_request(item["url"])  # `url#top` and `url?` are `url` again: Scrapy fetches it once
+        if key in first:
             raise ConfigError(
-                f"{path}: [[listing]] #{number}: key 'url': {item['url']} is already [[listing]] #{first[item['url']]}"
+                f"{path}: [[listing]] #{number}: key 'url': {item['url']} is already [[listing]] #{first[key]}"
             )
-        first[item["url"]] = number
+        first[key] = number
 
 
 def _check_settings(path, settings: dict) -> dict:
@@ -219,6 +220,14 @@ def _check_settings(path, settings: dict) -> dict:
         return check_settings(settings)
     except SettingError as exc:
         raise ConfigError(f"{path}: [settings] {exc}") from None
+
+
+def _folder(path, key: str, value: str | None) -> str | None:
+    """A folder the crawl creates or reuses (`jobdir`, `log_dir`): one that exists as a file is refused here,
+    not deep inside Scrapy."""
+    if value and os.path.lexists(value) and not os.path.isdir(value):
+        raise ConfigError(f"{path}: key {key!r}: {value} exists and is not a folder; give a folder")
+    return value
 
 
 def load_config(path: str) -> Config:
@@ -245,8 +254,8 @@ def load_config(path: str) -> Config:
         db=beside(data.get("db")),
         contact=data.get("contact"),
         notify=[notify] if isinstance(notify, str) else list(notify),
-        log_dir=beside(data.get("log_dir")),
-        jobdir=beside(data.get("jobdir")),
+        log_dir=_folder(path, "log_dir", beside(data.get("log_dir"))),
+        jobdir=_folder(path, "jobdir", beside(data.get("jobdir"))),
         frontier=data.get("frontier"),
         settings=settings,
         credentials=credentials,

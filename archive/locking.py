@@ -71,3 +71,29 @@ def check_writable(db_path: str, action: str = "write to") -> None:
             f"cannot {action} {db_path}: its folder {folder} is read-only to you "
             "(a writer keeps the archive's -wal, -shm and lock files beside it)"
         )
+
+
+def writer_gone(db_path: str) -> bool:
+    """True when the last process to take the archive's lock has exited, so a crawl still marked 'running'
+    was killed (kill -9, a power cut). Read from the pid the lock file names; only when that process is
+    gone is the lock itself tried (the pid may be another machine's or container's): a reader that took
+    it every time could turn a crawl starting then away with exit 75."""
+    try:
+        with open(lock_path(db_path), "rb") as fh:
+            holder = fh.read(64).decode(errors="replace").strip()
+            if not holder.isdigit() or _alive(int(holder)):
+                return False
+            fcntl.flock(fh, fcntl.LOCK_SH | fcntl.LOCK_NB)  # freed when the file closes
+    except OSError:
+        return False  # no lock file, not ours to read, or held: say nothing
+    return True
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (OSError, OverflowError):
+        return True  # alive (another user's), or not a pid: say nothing
+    return True

@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import hashlib
 import multiprocessing
+import os
 import pickle
 import shutil
+import signal
 import sys
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -22,15 +24,16 @@ from crawler.errors import (
     EXIT_BAD_INPUT,
     EXIT_FAILED,
     EXIT_LOCKED,
+    EXIT_PARTIAL,
     ListingArchiveError,
 )
 from crawler.extract.profiles import get_profile, profile_beside
 from crawler.field_table import FIELDS
-from crawler.origins import StartUrlError, check_start_url
+from crawler.origins import StartUrlError, check_start_url, same_request
 from crawler.settings import SettingError, check_settings
 
 from .config import load_config
-from .locking import ArchiveLocked, archive_lock, check_writable
+from .locking import ArchiveLocked, NotWritable, archive_lock, check_writable
 from .notify import refused_urls, shown
 from .outcome import exit_status, log_stem, report, worst
 from .store import Archive
@@ -98,7 +101,7 @@ def build_plan(
     if config_path:
         cfg = load_config(config_path)  # checked whole, settings and notify URLs included
         plan.spider = spider or cfg.spider
-        plan.listing_profiles = cfg.profiles
+        plan.listing_profiles = None if plan.profile else cfg.profiles  # --profile wins, as every option does
         plan.overrides = dict(cfg.settings)
         plan.start_urls = plan.start_urls or [item["url"] for item in cfg.listings]
         plan.credentials = dict(cfg.credentials)
@@ -110,6 +113,7 @@ def build_plan(
     plan.spider, plan.db = plan.spider or "ilo", plan.db or "archive.db"
     _check_options(plan, settings, ignore_fields)
     check_writable(plan.db, "crawl into")  # a NotWritable: bad input, not a usage error
+    _check_log_dir(plan.log_dir)
     if contact:
         plan.overrides["CONTACT"] = contact
     if plan.jobdir:
@@ -117,6 +121,18 @@ def build_plan(
     _frontier(plan, frontier, workers)
     _render(plan, render)
     return plan
+
+
+def _check_log_dir(log_dir: str | None) -> None:
+    """A log folder that cannot be made or written is refused now, not once Scrapy has started."""
+    if not log_dir:
+        return  # logs/ beside the archive, whose folder check_writable checked
+    try:
+        Path(log_dir).mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise NotWritable(f"cannot keep the crawl's log in {log_dir} ({exc.strerror})") from None
+    if not os.access(log_dir, os.W_OK | os.X_OK):
+        raise NotWritable(f"cannot keep the crawl's log in {log_dir} (Permission denied)")
 
 
 def _render(plan: CrawlPlan, render: bool) -> None:
@@ -146,6 +162,9 @@ def _check_options(plan: CrawlPlan, settings, ignore_fields) -> None:
         plan.overrides.update(check_settings(settings or {}))
     except SettingError as exc:
         raise PlanError(f"-s {exc}") from None
+    jobdir = plan.overrides.get("JOBDIR")
+    if jobdir and os.path.lexists(jobdir) and not os.path.isdir(jobdir):  # --jobdir by another name
+        raise PlanError(f"the JOBDIR setting: {jobdir} exists and is not a folder; give a folder")
     _check_urls(plan.start_urls)
     plan.start_urls = _take_credentials(plan.start_urls, plan.credentials)
     if ignore_fields:
@@ -170,7 +189,13 @@ def _take_credentials(urls: list[str], credentials: dict) -> list[str]:
         if problem:
             raise PlanError(f"--start-url: {problem}")
         bare.append(url)
-    return list(dict.fromkeys(bare))
+    bare = list(dict.fromkeys(bare))
+    seen: dict[str, str] = {}
+    for url in bare:  # `url#top` or `url?` beside `url`: Scrapy fetches one, the other listing stays partial
+        first = seen.setdefault(same_request(url), url)
+        if first != url:
+            raise PlanError(f"--start-url: {url} is the same page as {first} (Scrapy fetches it once); give it once")
+    return bare
 
 
 def _check_notify(urls: list[str]) -> None:
@@ -218,7 +243,7 @@ def run_plan(plan: CrawlPlan) -> int:
 
                 return coordinate(plan)
             if plan.jobdir and len(plan.start_urls) > 1:
-                code = worst(_run_in_child(one) for one in per_listing(plan))
+                code = run_each_in_child(per_listing(plan))
             else:
                 code = execute(plan)
     except ArchiveLocked as exc:
@@ -287,15 +312,47 @@ def per_listing(plan: CrawlPlan) -> list[CrawlPlan]:
     return plans
 
 
-def _run_in_child(plan: CrawlPlan) -> int:
-    process = multiprocessing.get_context("spawn").Process(target=_child_main, args=(plan,))
-    process.start()
-    process.join()
-    return process.exitcode if process.exitcode is not None and process.exitcode >= 0 else EXIT_FAILED
+def run_each_in_child(plans: list[CrawlPlan]) -> int:
+    """Each plan's crawl in a child process, one after the other, under the lock this process holds.
+
+    SIGTERM is passed on to the crawl under way (it stops, partial) and no other is begun; this process
+    waits for it, so the lock is held until it has stopped writing (it died at once, freeing the lock while
+    its child crawled on). Ctrl-C reaches the child from the terminal itself: it is only noted here."""
+    stopped: list[int] = []
+    running: list = []
+
+    def on_signal(signum, frame):
+        stopped.append(signum)
+        for process in running:
+            if signum == signal.SIGTERM and process.is_alive():
+                process.terminate()
+
+    previous = {signum: signal.signal(signum, on_signal) for signum in (signal.SIGTERM, signal.SIGINT)}
+    codes = []
+    try:
+        for plan in plans:
+            if stopped:
+                codes.append(EXIT_PARTIAL)  # a listing not begun: the run is not complete
+                continue
+            process = multiprocessing.get_context("spawn").Process(target=_child_main, args=(plan,))
+            process.start()
+            running[:] = [process]
+            if signal.SIGTERM in stopped:  # it came while the child started, before on_signal could see it
+                process.terminate()
+            process.join()
+            codes.append(process.exitcode if process.exitcode is not None and process.exitcode >= 0 else EXIT_FAILED)
+    finally:
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
+    return worst(codes)
 
 
 def _child_main(plan: CrawlPlan) -> None:
-    """A crawl in a child process, under the lock its parent holds."""
+    """A crawl in a child process, under the lock its parent holds; it ends if its parent is killed
+    (kill -9), as a killed crawl does, rather than write on without the lock."""
+    from crawler.parse_pool import exit_with_parent
+
+    exit_with_parent()
     sys.exit(execute(plan))
 
 

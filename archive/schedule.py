@@ -51,6 +51,8 @@ def run_schedule(plan, every: float, jitter: float) -> int:
         proc = context.Process(target=run_plan_main, args=(plan,))
         proc.start()
         child[:] = [proc]
+        if stop.is_set() and proc.is_alive():  # a signal came while it started, before on_signal could see it
+            proc.terminate()
         proc.join()
         child.clear()
         if stop.is_set():

@@ -43,6 +43,14 @@ def check_start_url(given) -> None:
         raise StartUrlError(f"{url!r} is not an http(s) URL with a host")
 
 
+def same_request(url: str) -> str:
+    """The URL as Scrapy's duplicate filter sees it (no #fragment, its query sorted): two start URLs alike
+    in this are one request, and the second listing would never be fetched."""
+    from w3lib.url import canonicalize_url
+
+    return canonicalize_url(url)
+
+
 def host(url: str | None) -> str:
     """The URL's host name, lower case ("" when there is none or it cannot be read)."""
     try:

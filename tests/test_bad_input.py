@@ -53,7 +53,7 @@ def test_bad_setting_is_a_usage_error(tmp_path, setting, message):
 
 
 def test_settings_are_converted_to_their_types():
-    from crawler.settings import check_settings
+    from crawler.settings import ITEM_PIPELINES, check_settings
 
     assert check_settings(
         {
@@ -66,7 +66,7 @@ def test_settings_are_converted_to_their_types():
             "LOG_LEVEL": "debug",
             "RETRY_PRIORITY_ADJUST": "-1",
             "ARCHIVE_IGNORE_FIELDS": "image_url,description",
-            "ITEM_PIPELINES": "{}",
+            "ITEM_PIPELINES": '{"pipelines.dedupe.DedupePipeline": 960}',
             "JOBDIR": "jobs",
             "ARCHIVE_DB": "",
         }
@@ -80,7 +80,7 @@ def test_settings_are_converted_to_their_types():
         "LOG_LEVEL": "DEBUG",
         "RETRY_PRIORITY_ADJUST": -1,
         "ARCHIVE_IGNORE_FIELDS": ["image_url", "description"],
-        "ITEM_PIPELINES": {},
+        "ITEM_PIPELINES": {**ITEM_PIPELINES, "pipelines.dedupe.DedupePipeline": 960},  # into the project's
         "JOBDIR": "jobs",
         "ARCHIVE_DB": "",
     }

@@ -6,7 +6,7 @@ import socket
 
 import pytest
 from conftest import cli
-from helpers import good_archive
+from helpers import NOWHERE, good_archive
 
 
 @pytest.fixture
@@ -136,3 +136,16 @@ def test_a_jobdir_that_is_not_a_folder_is_refused_in_one_line(tmp_path, kind):
 def test_a_wait_of_more_than_an_hour_is_refused(tmp_path, setting):
     result = cli("crawl", "ilo", "--db", tmp_path / "a.db", "-s", setting, "--start-url", "http://127.0.0.1:1/")
     assert result.returncode == 2 and "at most 3600" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_diff_from_a_crawl_after_the_latest_complete_one_says_what_to_stood_for(tmp_path):
+    """`diff --from 2` where crawl 2 was killed (or is running) said "crawl 2 is not before crawl 1": the 1
+    came from --to's default, the latest complete crawl, which the user never gave."""
+    from archive.store import Archive
+
+    db = good_archive(tmp_path / "a.db")
+    with Archive(db) as archive:
+        archive.begin_crawl("ilo", [NOWHERE])
+    result = cli("diff", "--db", db, "--from", "2")
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert "crawl 2 (running) is not before crawl 1, the latest complete crawl" in result.stderr, result.stderr

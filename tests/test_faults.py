@@ -4,12 +4,14 @@ marked removed, no field blanked, and an exit status and summary that tell the t
 
 from __future__ import annotations
 
+import fcntl
 import os
 import signal
 import sqlite3
 import subprocess
 import sys
 import threading
+from pathlib import Path
 
 import pytest
 from conftest import FAST, ROOT, cli, q
@@ -155,10 +157,33 @@ def test_kill_9_mid_crawl_loses_nothing(tmp_path, site, kill_at):
     finally:
         release.set()
     healthy(db)
+    # Until the next crawl, `crawls` says the killed one died: it said "running" for ever.
+    shown = cli("crawls", "--db", db, check=0).stdout
+    assert "#2" in shown and "died" in shown and "running" not in shown and "next crawl marks it failed" in shown
     site.faults.clear()
     crawl_site(db, site, check=0)
     assert q(db, "SELECT status FROM crawls WHERE id=2") == "failed"
     healthy(db)
+
+
+def test_a_running_crawl_whose_process_lives_is_shown_running(tmp_path):
+    """`crawls` tells a killed crawl from one under way by the lock holder's pid, and never takes the lock."""
+    from archive.locking import archive_lock
+    from archive.store import Archive
+
+    db = tmp_path / "a.db"
+    with Archive(db) as archive, archive_lock(str(db)):  # this process: the crawl's, alive
+        archive.begin_crawl("ilo", ["http://127.0.0.1:9/"])
+        shown = cli("crawls", "--db", db, check=0).stdout
+        assert "running" in shown and "died" not in shown, shown
+        with pytest.raises(BlockingIOError):  # the lock still held, by us alone
+            fcntl.flock(os.open(f"{os.path.realpath(db)}.lock", os.O_RDONLY), fcntl.LOCK_EX | fcntl.LOCK_NB)
+        # A pid of another machine or container, no process here: the lock, held, says it runs.
+        dead = subprocess.Popen([sys.executable, "-c", ""])
+        dead.wait()
+        Path(f"{os.path.realpath(db)}.lock").write_text(str(dead.pid))
+        shown = cli("crawls", "--db", db, check=0).stdout
+        assert "running" in shown and "died" not in shown, shown
 
 
 def test_endless_pagination_stops_at_the_page_cap(tmp_path, site):

@@ -57,6 +57,29 @@ def test_sigterm_stops_cleanly_as_partial(db, site):
     healthy(db)
 
 
+def test_sigterm_to_a_crawl_of_listings_in_job_folders_waits_for_its_listing_crawl(db, site, tmp_path):
+    """With --jobdir and two listings each listing is crawled in a child process. SIGTERM to the crawl
+    killed it at once (exit 143) and freed the archive's lock while its child went on crawling and writing:
+    a second crawl could start beside it, and the stopped crawl's row said complete after it was failed."""
+    release = threading.Event()
+    site.faults[PAGE2] = lambda h: (release.wait(60), h.send_error(503), True)[2]
+    site.requests.clear()
+    jobs = tmp_path / "jobs"
+    extra = ["--start-url", site.url + "?again=1", "--jobdir", jobs, "-s", "DOWNLOAD_TIMEOUT=5", "-s", "RETRY_TIMES=0"]
+    proc = start_crawl(db, site, *map(str, extra))
+    try:
+        wait_for(lambda: PAGE2 in site.requests)
+        proc.send_signal(signal.SIGTERM)  # to the crawl alone, as `kill PID` sends it
+    finally:
+        release.set()
+    out, err = proc.communicate(timeout=60)
+    assert proc.returncode == 3, err[-2000:]
+    assert "PARTIAL" in out and "Traceback" not in err
+    assert q(db, "SELECT count(*) FROM crawls") == 2  # the second listing was not begun after the stop
+    assert q(db, "SELECT status FROM crawls WHERE id=2") == "partial"
+    healthy(db)
+
+
 def test_schedule_runs_and_stops_on_sigterm(tmp_path, site):
     db = tmp_path / "s.db"
     proc = subprocess.Popen(
@@ -243,6 +266,31 @@ def test_schedule_jitter_spreads_the_pauses_within_its_fraction(monkeypatch, cap
     pauses.clear()
     schedule.run_schedule(plan=None, every=3600, jitter=0)
     assert set(pauses) == {3600}  # --jitter 0: exactly the interval
+
+
+def test_schedule_stops_a_crawl_whose_start_a_signal_interrupted(monkeypatch, capsys):
+    """SIGTERM while the crawl process was starting (before `schedule` knew it) was lost on that crawl:
+    `schedule` then waited for it to finish, however long, instead of telling it to stop."""
+    from archive import schedule
+
+    handlers, terminated = {}, []
+
+    class SignalledWhileStarting(_FinishedCrawl):
+        def start(self):
+            handlers[15](15, None)  # SIGTERM arrives now: the process exists, `schedule` has not noted it yet
+
+        def is_alive(self):
+            return not terminated
+
+        def terminate(self):
+            terminated.append(True)
+
+    monkeypatch.setattr(schedule, "multiprocessing", SimpleNamespace(get_context=lambda method: spawn))
+    spawn = SimpleNamespace(Process=SignalledWhileStarting)
+    monkeypatch.setattr(schedule, "signal", SimpleNamespace(SIGTERM=15, SIGINT=2, signal=handlers.__setitem__))
+    assert schedule.run_schedule(plan=None, every=3600, jitter=0) == 0
+    assert terminated == [True]
+    assert capsys.readouterr().out == "schedule stopped\n"
 
 
 @pytest.mark.parametrize(

@@ -201,6 +201,10 @@ def search(query, db, since, until, organiser, listing, limit, raw, fmt):
         click.echo(search_table(found) if found else "no matches")
 
 
+# A crawl marked running whose process has exited: `crawls` says so instead of "running" for ever.
+DIED = "its process is gone (killed, or the machine stopped) before it finished: the next crawl marks it failed"
+
+
 @click.command()
 @DB_OPTION
 @limit_option(20, "How many crawls, newest first, e.g. --limit 5.")
@@ -213,11 +217,17 @@ def crawls(db, limit):
     Example:
       listing-archive crawls --limit 5
     """
+    from ..locking import writer_gone
     from ..queries import crawls as list_crawls
     from ..summary import crawls_table
 
     with open_reader(db) as archive:
-        click.echo(crawls_table(list_crawls(archive.conn, limit)))
+        rows = list_crawls(archive.conn, limit)
+    if any(row["status"] == "running" for row in rows) and writer_gone(db):
+        for row in rows:  # its process is gone: it will never finish, whatever its row says
+            if row["status"] == "running":
+                row["status"], row["note"] = "died", DIED
+    click.echo(crawls_table(rows))
 
 
 @click.command(name="export-warc")

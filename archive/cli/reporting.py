@@ -63,7 +63,7 @@ def _kinds(only: str | None) -> set[str] | None:
 
 def _pair(conn, from_ref, to_ref, since, mark_name):
     """(from crawl or None, to crawl, same) for the options given; `same`: nothing new since the mark."""
-    from ..diff import crawl_before, latest, resolve_crawl
+    from ..diff import DiffError, crawl_before, latest, resolve_crawl
 
     to = resolve_crawl(conn, to_ref) if to_ref else latest(conn)
     if mark_name:
@@ -75,7 +75,13 @@ def _pair(conn, from_ref, to_ref, since, mark_name):
     if since:
         return crawl_before(conn, since, since=True), to, False  # None before the first crawl: everything is new
     if from_ref:
-        return resolve_crawl(conn, from_ref), to, False
+        frm = resolve_crawl(conn, from_ref)
+        if not to_ref and frm and frm["id"] >= to["id"]:  # --to's default is not what the user sees in `crawls`
+            raise DiffError(
+                f"crawl {frm['id']} ({frm['status']}) is not before crawl {to['id']}, the latest complete crawl, "
+                "which --to stands for when it is not given"
+            )
+        return frm, to, False
     if to_ref:
         return None, to, False
     from ..diff import default_pair

@@ -196,7 +196,7 @@ def read_toml(path: str | Path, what: str, error: type[ValueError]) -> dict:
 
     data = read_regular_file(path, what, TEXT_FILE_LIMIT, error)
     try:
-        return tomllib.loads(data.decode("utf-8"))
+        return tomllib.loads(data.decode("utf-8-sig"))  # -sig: a byte order mark, as Windows editors write
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
         raise error(f"{path}: not valid TOML: {exc}") from None
     except RecursionError:  # tomllib reads nested arrays and tables recursively

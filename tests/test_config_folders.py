@@ -1,0 +1,112 @@
+"""A config file's folders (`jobdir`, `log_dir`) and its listings, checked as the command line's are:
+one line naming the file and key, never a traceback from deep inside Scrapy.
+"""
+
+import os
+
+import pytest
+from conftest import cli
+from helpers import NOWHERE
+
+
+@pytest.mark.parametrize("key", ["jobdir", "log_dir"])
+@pytest.mark.parametrize("kind", ["file", "fifo"])
+def test_a_config_folder_that_is_a_file_is_refused_in_one_line(tmp_path, key, kind):
+    """`jobdir = "x"` naming a file crashed the crawl in Scrapy ("Engine slot not assigned", exit 4);
+    `log_dir` naming one said only "[Errno 17] File exists"."""
+    taken = tmp_path / "taken"
+    taken.write_text("mine\n") if kind == "file" else os.mkfifo(taken)
+    config = tmp_path / "listings.toml"
+    config.write_text(f'db = "a.db"\n{key} = "taken"\n[[listing]]\nurl = "{NOWHERE}"\n')
+    result = cli("crawl", "--config", config, timeout=60)
+    assert result.returncode == 1, result.stderr
+    assert f"{config}: key '{key}'" in result.stderr and "not a folder" in result.stderr, result.stderr
+    assert "Traceback" not in result.stderr
+    assert not (tmp_path / "a.db").exists()
+    assert kind == "fifo" or taken.read_text() == "mine\n"
+
+
+def test_a_jobdir_setting_that_is_a_file_is_refused_in_one_line(tmp_path):
+    """`-s JOBDIR=FILE` is --jobdir by another name: refused the same way, not a crash in Scrapy."""
+    taken = tmp_path / "taken"
+    taken.write_text("")
+    result = cli("crawl", "ilo", "--db", tmp_path / "a.db", "-s", f"JOBDIR={taken}", "--start-url", NOWHERE)
+    assert result.returncode == 2 and "JOBDIR" in result.stderr and "not a folder" in result.stderr, result.stderr
+    assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize("url,other", [("list", "list#top"), ("list", "list?"), ("list?a=1&b=2", "list?b=2&a=1")])
+def test_a_listing_given_twice_in_other_words_is_refused(tmp_path, url, other):
+    """`url` and `url#top` (or `url?`, or its query in another order) are one request to Scrapy: the second
+    was never fetched, so every crawl ended partial (exit 3), that listing "INCOMPLETE, 0 pages", for ever."""
+    url, other = NOWHERE + url, NOWHERE + other
+    config = tmp_path / "listings.toml"
+    config.write_text(f'db = "a.db"\n[[listing]]\nurl = "{url}"\n[[listing]]\nurl = "{other}"\n')
+    result = cli("crawl", "--config", config, timeout=60)
+    assert result.returncode == 1 and f"{config}: [[listing]] #2: key 'url'" in result.stderr, result.stderr
+    assert "already [[listing]] #1" in result.stderr
+    result = cli("crawl", "ilo", "--db", tmp_path / "a.db", "--start-url", url, "--start-url", other, timeout=60)
+    assert result.returncode == 2 and "--start-url" in result.stderr and "same page" in result.stderr, result.stderr
+    assert not (tmp_path / "a.db").exists()
+
+
+def test_a_config_saved_with_a_byte_order_mark_loads(tmp_path):
+    """Windows editors save UTF-8 with a byte order mark: the config was refused as "not valid TOML:
+    Invalid statement (at line 1, column 1)", a line that points at nothing the user can see."""
+    from archive.config import load_config
+
+    config = tmp_path / "listings.toml"
+    config.write_bytes(f'\ufeffdb = "a.db"\n[[listing]]\nurl = "{NOWHERE}"\n'.encode())
+    assert load_config(str(config)).db == str(tmp_path / "a.db")
+
+
+def test_a_log_folder_that_cannot_be_made_is_refused_before_the_crawl(tmp_path):
+    """`--log-dir` under a file (or anywhere it cannot be made or written) failed only once Scrapy had
+    started, as a bare "[Errno 20] Not a directory: '…/crawl-….log'"."""
+    (tmp_path / "file").write_text("")
+    logs = tmp_path / "file" / "logs"
+    result = cli("crawl", "ilo", "--db", tmp_path / "a.db", "--start-url", NOWHERE, "--log-dir", logs, timeout=60)
+    assert result.returncode == 1, result.stderr
+    assert result.stderr.strip().splitlines()[-1] == f"Error: cannot keep the crawl's log in {logs} (Not a directory)"
+    assert not (tmp_path / "a.db").exists()
+
+
+def test_profile_on_the_command_line_wins_over_the_configs(tmp_path):
+    """Options win over the config file, but `--config FILE --profile auto` was ignored without a word:
+    every config listing kept its own (by default the ILO profile). The spider reads a listing with
+    `listing_profiles.get(url, profile)`."""
+    from archive.runner import build_plan
+
+    config = tmp_path / "listings.toml"
+    listings = f'[[listing]]\nurl = "{NOWHERE}"\n[[listing]]\nurl = "{NOWHERE}b"\nprofile = "ilo"\n'
+    config.write_text(f'db = "a.db"\n{listings}')
+    plan = build_plan(config_path=str(config), profile="auto")
+    for url in (NOWHERE, NOWHERE + "b"):
+        assert (plan.listing_profiles or {}).get(url, plan.profile) == "auto"
+    plan = build_plan(config_path=str(config))  # without --profile, the config's own
+    assert (plan.listing_profiles or {}).get(NOWHERE, plan.profile) == "ilo"
+
+
+@pytest.mark.parametrize("name", ["DOWNLOADER_MIDDLEWARES", "ITEM_PIPELINES", "EXTENSIONS"])
+def test_a_component_table_given_as_a_setting_adds_to_the_projects(name):
+    """`-s DOWNLOADER_MIDDLEWARES='{"myproxy.Middleware": 543}'` (Scrapy's way to add one) replaced the
+    project's table whole: the host guard, the password's origin check and the archive's pipelines went
+    without a word, and pages off the start hosts could be fetched."""
+    from crawler import settings as project
+    from crawler.run import project_settings
+    from crawler.settings import check_settings
+
+    added = "scrapy.extensions.logstats.LogStats"  # any component that loads
+    given = check_settings({name: f'{{"{added}": 543}}'})  # as -s and [settings] are read
+    table = project_settings(given).getdict(name)
+    assert table[added] == 543
+    assert {key: table[key] for key in getattr(project, name)} == getattr(project, name)
+
+
+def test_a_component_that_cannot_be_loaded_is_refused_in_one_line(tmp_path):
+    """A middleware path with a typo crashed the crawl with Scrapy's traceback (exit 4), an archive made."""
+    setting = 'DOWNLOADER_MIDDLEWARES={"no.such.Middleware": 500}'
+    result = cli("crawl", "ilo", "--db", tmp_path / "a.db", "-s", setting, "--start-url", NOWHERE, timeout=60)
+    assert result.returncode == 2 and "Traceback" not in result.stderr, result.stderr
+    assert "DOWNLOADER_MIDDLEWARES: cannot load 'no.such.Middleware'" in result.stderr
+    assert not (tmp_path / "a.db").exists()
