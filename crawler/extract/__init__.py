@@ -7,6 +7,7 @@ import re
 from datetime import datetime
 
 from ..origins import host
+from ..parsers.ids import join_url
 from ..parsers.text import clean_text, guess_language, language_scores
 from .bare_names import bare_name
 from .edge_dates import edge_date
@@ -199,6 +200,18 @@ def _read_entry(node, part: dict, group: str | None, position: int, elements: li
     return fill_entry(elements, entry, used)
 
 
+def _resolve_against_base(root, url: str, entries: list[RawEntry]) -> None:
+    """Relative links resolve against the page's first <base href> (itself read against the page's address), as a
+    browser resolves them: "comunicados/x" under <base href="/"> is "/comunicados/x", not beside the page."""
+    base_el = next((b for b in root.iter("base") if b.get("href", "").strip()), None)
+    base = join_url(url, base_el.get("href")) if base_el is not None else None
+    if not base or base == url:
+        return
+    for entry in entries:
+        entry.href = join_url(base, entry.href) or entry.href
+        entry.image_src = join_url(base, entry.image_src) or entry.image_src
+
+
 def extract_page(
     body: bytes | str, url: str, profile: Profile | str | None = None, now: datetime | None = None
 ) -> RawPage:
@@ -226,6 +239,7 @@ def extract_page(
         entries = extract_generic(root)
         extractor = "generic"
     entries = reconcile_structured(entries, structured_items(text, url), url)
+    _resolve_against_base(root, url, entries)
     sel = profile.selectors if profile else {}
     site = profile or profile_for_url(url)  # paging is the site's, whichever extractor read the page
     sample = " ".join(filter(None, [e.title for e in entries[:5]] + [p for e in entries[:5] for p in e.paragraphs]))
