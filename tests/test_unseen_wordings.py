@@ -2,6 +2,7 @@
 small synthetic HTML. Earlier files of these: tests/test_unseen_patterns.py, _shapes.py, _rows.py, _sections.py."""
 
 from synthetic import URL
+from synthetic import generic_entries as _entries
 
 from crawler.entries import build_entries
 from crawler.extract import extract_page
@@ -29,3 +30,23 @@ def test_relative_links_resolve_against_the_pages_base_href():
         "https://example.org/three",
         "https://b.org/x",
     ]
+
+
+def _bulletins(link_text: str, heading=lambda i, name: name) -> str:
+    return "".join(
+        f"<div><h1>{heading(i, name)}</h1> <h4>Bulletin CPC/{i:02d}/2023-24</h4> "
+        f"<a href='/files/bulletin-{i}.pdf'>{link_text}</a></div>"
+        for i, name in enumerate(BULLETINS)
+    )
+
+
+def test_one_link_wording_on_every_record_under_a_heading_of_its_own_is_no_title():
+    entries = _entries(f"<div class='card'>{_bulletins('View bulletin')}</div>", "<html lang='en'>")
+    assert [(e["title"], e["url"]) for e in entries] == [
+        (name, f"https://example.org/files/bulletin-{i}.pdf") for i, name in enumerate(BULLETINS)
+    ]
+
+
+def test_a_shared_link_wording_under_one_same_heading_still_names_its_records():
+    html = _bulletins("Regular Meeting", lambda i, name: "Board of Supervisors")  # a kind, not a name
+    assert [e["title"] for e in _entries(html, "<html lang='en'>")] == ["Regular Meeting"] * 4

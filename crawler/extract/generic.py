@@ -40,6 +40,7 @@ from .records import (
 )
 from .rows import ditto_dates, once, tail_date
 from .titles import HEADINGS, is_generic_text, is_heading_like, posting_date, title_of
+from .wordings import shared_pointer
 
 _LISTS = {"ol", "ul", "dl", "table", "tbody"}
 # The most one record can score: a full title in a heading (2.5) and text beside it (2).
@@ -363,11 +364,12 @@ def extract_generic(root) -> list[RawEntry]:
     entries, records = [], []
     labels = repeated_labels([a for b in blocks for a in b.iter("a") if a.get("href")], len(found))
     buttons = button_row(list(enumerate(found.values())), [[b] for b in blocks])  # "Agenda", "Public Comment": no names
+    pointer = shared_pointer(blocks, [found.get(b) for b in blocks])  # "Ver comunicado" under each record's heading
     for elements, group, position in assign_groups(blocks, [[b] for b in blocks]):
         link = found.get(elements[0])
         # Words repeated on every record ("Sem assinatura digital") label its file; in a heading ("The week
         # ahead...") they still name each post.
-        label = (buttons or text_of(link) in labels) and not is_heading_like(link)
+        label = (buttons or text_of(link) in labels or text_of(link) == pointer) and not is_heading_like(link)
         title_el = title_of(elements, link, label) if link is not None else find_title(elements)
         used = [title_el]
         # "<li>Annual Action Plan <a>... Read</a></li>": the record's own text names it, not the link nor its date
