@@ -50,3 +50,28 @@ def test_one_link_wording_on_every_record_under_a_heading_of_its_own_is_no_title
 def test_a_shared_link_wording_under_one_same_heading_still_names_its_records():
     html = _bulletins("Regular Meeting", lambda i, name: "Board of Supervisors")  # a kind, not a name
     assert [e["title"] for e in _entries(html, "<html lang='en'>")] == ["Regular Meeting"] * 4
+
+
+MEETINGS = [
+    ("Jan 4, 2023 9:00 AM", "County Planning Commission - Regular Meeting", "2023-01-04"),
+    ("Jan 10, 2023 9:30 AM", "Board of Supervisors - Regular Meeting", "2023-01-10"),
+    ("Jan 18, 2023 9:00 AM", "County Planning Commission - Regular Meeting", "2023-01-18"),
+    ("Feb 7, 2023 9:30 AM", "Board of Supervisors - Special Meeting", "2023-02-07"),
+]
+
+
+def test_links_that_say_only_a_year_beside_the_list_are_its_years_not_entries():
+    years = ", ".join(
+        f"<a href='/Citizens/calendar.aspx?From=1/1/{y}&amp;To=12/31/{y}'>{y}</a>" for y in range(2023, 2011, -1)
+    )
+    rows = "".join(
+        f"<div class='Row MeetingRow'><div class='RowTop'><div class='RowLink'>"
+        f"<a href='/Citizens/Detail.aspx?ID={i}'>{when}</a></div>"
+        f"<div class='RowRight'><a href='/Citizens/File.aspx?ID={i}'>Agenda</a></div></div>"
+        f"<div class='RowBottom'><div class='RowDetails'>{name}</div></div></div>"
+        for i, (when, name, _) in enumerate(MEETINGS)
+    )
+    html = f"<div><table><tr><td><strong>Date:</strong></td><td><span>{years}</span></td></tr></table>"
+    html += f"<div class='Section'>{rows}</div></div>"
+    entries = _entries(html, "<html lang='en'>")
+    assert [(e["title"], e["date_start"]) for e in entries] == [(name, day) for _, name, day in MEETINGS]

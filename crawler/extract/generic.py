@@ -22,7 +22,7 @@ from .edge_dates import edge_date
 from .fields import fill_entry, find_title
 from .flat import flat_groups, is_break, wrap
 from .html import tag, text_of
-from .lists import a_list_wins, dated_repeat, in_twin_column, lca, strays
+from .lists import a_list_wins, dated_repeat, in_twin_column, lca, numbered, one_directory, strays
 from .raw import RawEntry
 from .records import (
     Chrome,
@@ -186,8 +186,10 @@ def _companions(blocks, quality, others, links, shapes):
     for _, records, title_links, flat, q in others:
         if len(out) >= _MAX_COMPANIONS or flat:
             continue
-        if q < _COMPANION_QUALITY * quality and not _one_directory(links, title_links):
+        if q < _COMPANION_QUALITY * quality and not one_directory(links, title_links):
             continue  # plainer titles join only when their links are siblings of the list's own
+        if numbered(title_links):
+            continue  # "2023, 2022, 2021" or "1 2 3": the listing's years or pages, no entries
         heads = [r[0] for r in records]
         if any(h in covered or any(anc in taken for anc in h.iterancestors()) for h in heads):
             continue  # another level of lists already taken
@@ -202,25 +204,6 @@ def _companions(blocks, quality, others, links, shapes):
         covered.update(anc for h in heads for anc in h.iterancestors())
         covered.update(heads)
     return out
-
-
-def _directory(a) -> tuple | None:
-    """Where a link's page sits: its host and the path above its last segment ("/vacancies/")."""
-    href = (a.get("href") or "").strip()
-    try:
-        path = urlsplit(href).path.rstrip("/")
-    except ValueError:
-        return None
-    above, _, last = path.rpartition("/")
-    return (host_of(href), above) if above and last else None
-
-
-def _one_directory(links, others) -> bool:
-    """True when both lists lead to pages side by side in one directory ("/vacancies/<slug>/": the
-    open and the closed positions), none of them the same page (a sidebar repeating the list)."""
-    dirs = {_directory(a) for a in [*links, *others]}
-    repeated = {target(a) for a in links} & {target(a) for a in others}
-    return len(dirs) == 1 and None not in dirs and not repeated
 
 
 def _section_headings(heads, taken) -> bool:
