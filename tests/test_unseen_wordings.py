@@ -75,3 +75,23 @@ def test_links_that_say_only_a_year_beside_the_list_are_its_years_not_entries():
     html += f"<div class='Section'>{rows}</div></div>"
     entries = _entries(html, "<html lang='en'>")
     assert [(e["title"], e["date_start"]) for e in entries] == [(name, day) for _, name, day in MEETINGS]
+
+
+def test_a_heading_inside_a_card_link_outranks_an_element_classed_as_a_title_in_its_picture():
+    cards = "".join(
+        f"<a class='news-card' href='/news/{i}.html'><div class='card-image'>"
+        + ("<div class='banner-title'><span>Third national</span> <span>tournament</span></div>" if i == 1 else "")
+        + f"<img src='/img/{i}.jpg'></div><div class='card-content'><span class='card-date'>{i + 1} June 2026</span>"
+        f"<h2 class='card-heading'>{name}</h2></div></a>"
+        for i, name in enumerate(BULLETINS)
+    )
+    assert [e["title"] for e in _entries(f"<div class='news'>{cards}</div>", "<html lang='en'>")] == BULLETINS
+
+
+def test_a_one_word_heading_inside_a_card_link_is_a_kicker_the_element_classed_as_a_title_names_it():
+    cards = "".join(
+        f"<a class='card' href='/news/{i}.html'><h5>Opinion</h5><div class='card-title'>{name}</div>"
+        f"<p>A teaser of some length about the matter, number {i}.</p></a>"
+        for i, name in enumerate(BULLETINS)
+    )
+    assert [e["title"] for e in _entries(f"<div class='news'>{cards}</div>", "<html lang='en'>")] == BULLETINS
