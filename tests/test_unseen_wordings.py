@@ -95,3 +95,17 @@ def test_a_one_word_heading_inside_a_card_link_is_a_kicker_the_element_classed_a
         for i, name in enumerate(BULLETINS)
     )
     assert [e["title"] for e in _entries(f"<div class='news'>{cards}</div>", "<html lang='en'>")] == BULLETINS
+
+
+def test_a_microformat_date_in_an_elements_title_outranks_a_dateline_in_the_posts_text():
+    posts = "".join(
+        f"<div class='post hentry'><h3 class='entry-title'><a href='/2020/10/post-{i}.html'>{name}</a></h3>"
+        f"<div class='post-body'><p><span>Budapest, Cambridge, October 2020</span></p><p>The text of the post.</p>"
+        f"</div><div class='post-footer'>Posted by <span class='fn'>Editor</span> at <a href='/2020/10/post-{i}.html'>"
+        f"<abbr class='published' title='2020-10-0{i + 1}T13:39:00+02:00'>13:39</abbr></a></div></div>"
+        for i, name in enumerate(BULLETINS)
+    )
+    entries = _entries(f"<div class='blog-posts'>{posts}</div>", "<html lang='en'>")
+    assert [(e["title"], e["date_start"]) for e in entries] == [
+        (name, f"2020-10-0{i + 1}") for i, name in enumerate(BULLETINS)
+    ]
