@@ -154,3 +154,40 @@ def test_a_title_repeated_in_a_thousand_rows_is_learnt_from_a_few_of_its_places(
     text, entries = read(page(f'<ul class="meetings">{rows}</ul>'), ["Board of Aldermen"])
     assert len(entries) == 1000 and entries[-1]["url"] == "https://example.org/m/999", text
     assert len(tried) <= learn_site._MAX_PLACES
+
+
+def _labelled_headings() -> str:
+    # Two headings put their label before the link, the third inside it: each title is the heading as shown.
+    heads = [
+        f'<h2 class="sub"> Web:<a href="/r/0">{TITLES[0]}</a></h2>',
+        f'<h2 class="sub"> Video:<a href="/r/1">{TITLES[1]}</a></h2>',
+        f'<h2 class="sub"><a href="/r/2">Web (in English):{TITLES[2]}</a></h2>',
+    ]
+    blocks = "".join(
+        f'<div class="cblq">{h}<div class="cte"><p>A short teaser {i}.</p></div></div>' for i, h in enumerate(heads)
+    )
+    return page(blocks)
+
+
+def test_a_short_label_before_the_heading_link_stays_in_the_title_whichever_example_teaches():
+    want = [f"Web:{TITLES[0]}", f"Video:{TITLES[1]}", f"Web (in English):{TITLES[2]}"]
+    for example in want:
+        text, entries = read(_labelled_headings(), [example])
+        assert [e["title"] for e in entries] == want, text
+        assert [e["url"] for e in entries] == [f"https://example.org/r/{i}" for i in range(3)], text
+
+
+def test_dates_inside_the_heading_link_stay_the_dates_when_the_heading_is_the_title():
+    names = ["Economic Committee Meeting – 4/8/2026", "Executive Committee Meeting – 4/28/2026"]
+    names += ["Monthly Commission Meeting – 5/12/2026 – In Person and via Zoom"]
+    rows = "".join(
+        f'<article class="post"><div class="when"><div class="m">{m}</div><div class="d">{d}</div></div>'
+        f'<div class="info"><h4 class="post-title">{"Online: " if i == 1 else ""}'
+        f'<a class="link" href="/m/{i}">{name}</a></h4>'
+        f"<div class='time'><p>9:00 a.m.</p></div></div></article>"
+        for i, (name, m, d) in enumerate(zip(names, ["Apr", "Apr", "May"], ["8", "28", "12"], strict=True))
+    )
+    html = page(rows).replace('lang="en"', 'lang="en-US"')
+    text, entries = read(html, ["Economic Committee Meeting"])
+    assert 'title = "h4.post-title"' in text  # a label before one heading's link: the heading is the title
+    assert [e["date_start"] for e in entries] == ["2026-04-08", "2026-04-28", "2026-05-12"], text

@@ -20,6 +20,7 @@ from .raw import RawEntry, RawPage
 from .scoped import PerEntry, PerRun, entry_runs
 from .structured import reconcile as reconcile_structured
 from .structured import structured_items
+from .titles import label_led
 
 _LANG_IN_URL = re.compile(r"lang--([a-z]{2})\b")
 
@@ -158,9 +159,11 @@ def _read_entry(node, part: dict, group: str | None, position: int, elements: li
     named = title_el is not None  # the profile names the title: its text is the title, whatever it says
     if title_el is None:
         title_el = find_title(elements)
-    if title_el is not None and title_el.tag != "a":
-        title_el = next(iter(title_el.iter("a")), title_el)
     link_el = title_el
+    if title_el is not None and title_el.tag != "a":
+        link_el = next(iter(title_el.iter("a")), title_el)
+        if link_el is title_el or not label_led(title_el, text_of(link_el)):
+            title_el = link_el  # the title's link; "<h2>Web: <a>…</a></h2>" keeps its label, as shown
     # "<li>Annual Plan 2021 <a>... Read</a></li>": the item's own text names it, not its pointer link
     bare = None if named or title_el is None or title_el.tag != "a" else bare_name(elements, title_el)
     if bare is not None:

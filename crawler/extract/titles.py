@@ -126,7 +126,7 @@ def _prominent_run(el, avoid=None):
     return None
 
 
-def _label_led(heading, link_text: str | None) -> bool:
+def label_led(heading, link_text: str | None) -> bool:
     """<h2>Web: <a>Consejos de la OMS</a></h2>: a short label closing on a colon before the link is part of
     the heading as shown, and so of the title."""
     whole = text_of(heading) or ""
@@ -314,7 +314,7 @@ def title_of(elements, link, label: bool = False):
         link_text = text_of(link)
         heading = next((a for a in link.iterancestors() if tag(a) in HEADINGS), None)
         if heading is not None and not is_generic_text(link_text):
-            return heading if _label_led(heading, link_text) else link  # <h3><a>Title</a></h3>
+            return heading if label_led(heading, link_text) else link  # <h3><a>Title</a></h3>
         inner = _inner_title(link)
         if inner is not None:
             return _narrow(inner)  # a link wrapping the whole card
