@@ -191,3 +191,22 @@ def test_dates_inside_the_heading_link_stay_the_dates_when_the_heading_is_the_ti
     text, entries = read(html, ["Economic Committee Meeting"])
     assert 'title = "h4.post-title"' in text  # a label before one heading's link: the heading is the title
     assert [e["date_start"] for e in entries] == ["2026-04-08", "2026-04-28", "2026-05-12"], text
+
+
+def test_a_row_named_in_plain_text_links_by_its_view_details_button_and_a_row_listed_twice_is_one_entry():
+    rows = [(i, day, iso) for i, (day, iso) in enumerate(zip(DATES, ISO, strict=True))]
+    rows.insert(2, rows[1])  # the page lists the second meeting twice
+    html = page(
+        '<table class="views-table"><tbody>'
+        + "".join(
+            f'<tr><td class="when"><span class="date-display">{day}</span></td><td class="views-title">{TITLES[i]}</td>'
+            f'<td class="agenda"><a href="/files/{i}.pdf" title="PDF Agenda"><img src="/pdf.svg" alt="PDF"></a></td>'
+            f'<td class="view"><a href="/meeting/{i}">View Details</a></td></tr>'
+            for i, day, _ in rows
+        )
+        + "</tbody></table>"
+    )
+    text, entries = read(html, [TITLES[0]])
+    assert [(e["title"], e["url"], e["date_start"]) for e in entries] == [
+        (TITLES[i], f"https://example.org/meeting/{i}", iso) for i, iso in enumerate(ISO)
+    ], text

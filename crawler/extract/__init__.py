@@ -17,6 +17,7 @@ from .html import decode_html, first, is_ancestor, machine_date, parse_html, sel
 from .pagination import find_page_links, find_script_page_links, page_number
 from .profiles import Profile, ProfileError, get_profile, profile_for_url  # noqa: F401
 from .raw import RawEntry, RawPage
+from .rows import once
 from .scoped import PerEntry, PerRun, entry_runs
 from .structured import reconcile as reconcile_structured
 from .structured import structured_items
@@ -236,7 +237,7 @@ def extract_page(
     entries: list[RawEntry] = []
     extractor = "generic"
     if profile is not None and not forced_generic:
-        entries = _profile_entries(root, profile)
+        entries = once(_profile_entries(root, profile))  # a row listed twice in one group is one entry
         extractor = profile.name
     if not entries:
         entries = extract_generic(root)

@@ -380,9 +380,9 @@ def _only_links(el) -> bool:
 
 
 _MORE_LINK = re.compile(
-    r"^(?:read more|more|learn more|see more|find out more|details|continue reading|lire la suite|en savoir plus|"
-    r"leer m[áa]s|ver m[áa]s|seguir leyendo|m[áa]s informaci[óo]n|plus|mehr lesen|weiterlesen|weiter|mehr|"
-    r"saiba mais|leia mais|ler mais|ver mais|lees meer|leggi tutto|[»›→])\s*[»›→.…]*$",
+    r"^(?:read more|more|learn more|see more|find out more|(?:view |more |see )?details|continue reading|lire la suite|"
+    r"en savoir plus|leer m[áa]s|ver m[áa]s|seguir leyendo|m[áa]s informaci[óo]n|plus|mehr lesen|weiterlesen|weiter|"
+    r"mehr|saiba mais|leia mais|ler mais|ver mais|lees meer|leggi tutto|[»›→])\s*[»›→.…]*$",
     re.IGNORECASE,
 )
 
