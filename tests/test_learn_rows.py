@@ -210,3 +210,14 @@ def test_a_row_named_in_plain_text_links_by_its_view_details_button_and_a_row_li
     assert [(e["title"], e["url"], e["date_start"]) for e in entries] == [
         (TITLES[i], f"https://example.org/meeting/{i}", iso) for i, iso in enumerate(ISO)
     ], text
+
+
+def test_a_card_of_the_lists_kind_without_its_title_link_or_any_link_is_no_entry():
+    cards = "".join(
+        f'<div class="card"><span class="venue"><b>Games Symposium {2020 - i}</b></span><h1 class="f3">'
+        + (f'<a class="link" href="/papers/{i}.pdf">{title}</a>' if i != 2 else f'<span class="link">{title}</span>')
+        + '</h1><div class="authors">Ana Souza, Rui Lima</div></div>'
+        for i, title in enumerate(TITLES)
+    )
+    text, entries = read(page(f'<section class="flex">{cards}</section>'), [TITLES[0]])
+    assert [e["title"] for e in entries] == [t for i, t in enumerate(TITLES) if i != 2], text

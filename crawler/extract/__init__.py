@@ -124,11 +124,17 @@ def _profile_entries(root, profile: Profile) -> list[RawEntry]:
         if node in group_nodes:
             group, position = text_of(node), 0  # an empty heading starts a group with no heading
             continue
+        if part["title"].selector and part["title"].first(node) is None and not _links_anywhere(runs.get(node, [node])):
+            continue  # a block of the list's kind left without its title and any link (a paper not online): no entry
         position += 1
         if placed is not None:
             group, position = placed[node]
         entries.append(_read_entry(node, part, group, position, runs.get(node)))
     return entries
+
+
+def _links_anywhere(elements: list) -> bool:
+    return any(a.get("href") for el in elements for a in el.iter("a"))
 
 
 def _entry_link(title_el, node, elements: list) -> str | None:
