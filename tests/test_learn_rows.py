@@ -221,3 +221,15 @@ def test_a_card_of_the_lists_kind_without_its_title_link_or_any_link_is_no_entry
     )
     text, entries = read(page(f'<section class="flex">{cards}</section>'), [TITLES[0]])
     assert [e["title"] for e in entries] == [t for i, t in enumerate(TITLES) if i != 2], text
+
+
+def test_a_heading_without_a_link_takes_the_records_web_address_link_among_its_other_links():
+    records = "".join(
+        f'<div class="appointment"><h3><span class="date">{day}</span>{title}</h3><div><p>A workshop at '
+        f'<a href="https://venue.example.net/{i}">the venue</a>.</p><p><a href="/img/{i}.jpg"><img src="/img/{i}.jpg">'
+        f'</a></p></div><p><a class="more" href="https://events.example.net/{i}/">https://events.example.net/{i}/</a>'
+        "</p></div>"
+        for i, (title, day) in enumerate(zip(TITLES, DATES, strict=True))
+    )
+    text, entries = read(page(records), [TITLES[0]])
+    assert [e["url"] for e in entries] == [f"https://events.example.net/{i}/" for i in range(4)], text

@@ -137,6 +137,16 @@ def _links_anywhere(elements: list) -> bool:
     return any(a.get("href") for el in elements for a in el.iter("a"))
 
 
+def _pointer_link(a) -> bool:
+    """A link classed as the "more" link, or one showing a web address as its text: where the entry leads."""
+    classes = (a.get("class") or "").lower().split()
+    return bool(_BARE_ADDRESS.match(text_of(a) or "")) or any(c in _MORE_CLASSES for c in classes)
+
+
+_BARE_ADDRESS = re.compile(r"^(?:https?://|www\.)\S+$", re.IGNORECASE)
+_MORE_CLASSES = frozenset({"more", "read-more", "readmore", "more-link", "read_more"})
+
+
 def _entry_link(title_el, node, elements: list) -> str | None:
     """The title's link; else a link around the title (a card that is one link); else, when the
     heading itself links nowhere, the entry's "Read more" link or its only address."""
@@ -150,7 +160,7 @@ def _entry_link(title_el, node, elements: list) -> str | None:
         if around is node:
             break
     links = [a for el in elements for a in el.iter("a") if a.get("href")]
-    more = [a.get("href") for a in links if is_more_link(text_of(a))]
+    more = [a.get("href") for a in links if is_more_link(text_of(a)) or _pointer_link(a)]
     if more:
         return more[0]
     # A report card: the link is around the cover image, the name in a caption beside it.
