@@ -233,3 +233,18 @@ def test_a_heading_without_a_link_takes_the_records_web_address_link_among_its_o
     )
     text, entries = read(page(records), [TITLES[0]])
     assert [e["url"] for e in entries] == [f"https://events.example.net/{i}/" for i in range(4)], text
+
+
+def test_an_entry_selector_that_cannot_be_exact_keeps_to_main_when_every_entry_is_in_it():
+    cards = "".join(
+        f'<div><article class="summary"><header><h3 class="entry-title"><a href="/v/{i}/">{t}</a></h3></header>'
+        f"<p>A project teaser of some length, number {i}.</p></article></div>"
+        for i, t in enumerate(TITLES)
+    )
+    html = (
+        '<html lang="en"><body><main class="content"><div class="row"><div><p>No vacancies at the moment.</p></div>'
+        f'</div><div class="row">{cards}</div></main><footer><div class="row"><div><p>Part of the '
+        '<a href="https://hospital.example.net/">University Medical Center</a>.</p></div></div></footer></body></html>'
+    )
+    text, entries = read(html, [TITLES[0]])
+    assert [e["title"] for e in entries] == TITLES, text
