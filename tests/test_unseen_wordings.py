@@ -47,6 +47,15 @@ def test_one_link_wording_on_every_record_under_a_heading_of_its_own_is_no_title
     ]
 
 
+def test_one_link_wording_on_every_record_beside_an_element_named_as_its_title_is_no_title():
+    rows = "".join(
+        f"<li><p class='doc-title'>{name}</p><p>Issued by the committee, number {i}.</p>"
+        f"<a href='/files/bulletin-{i}.pdf'>Open bulletin</a></li>"
+        for i, name in enumerate(BULLETINS)
+    )
+    assert [e["title"] for e in _entries(f"<ul class='docs'>{rows}</ul>", "<html lang='en'>")] == BULLETINS
+
+
 def test_a_shared_link_wording_under_one_same_heading_still_names_its_records():
     html = _bulletins("Regular Meeting", lambda i, name: "Board of Supervisors")  # a kind, not a name
     assert [e["title"] for e in _entries(html, "<html lang='en'>")] == ["Regular Meeting"] * 4

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections import Counter
 
 from ..parsers.datelines import date_in_line
-from .html import text_of
-from .titles import HEADINGS
+from .html import tag, text_of
+from .titles import HEADINGS, title_named
 
 
 def shared_pointer(blocks, links) -> str | None:
@@ -27,8 +27,10 @@ def shared_pointer(blocks, links) -> str | None:
 
 
 def _own_heading(block) -> str | None:
-    """The text of the first heading in `block` that holds no link and is no date line."""
-    for el in block.iter(*HEADINGS):
+    """The text of the first heading (or element named as a title) in `block` that holds no link and is no date."""
+    for el in block.iter():
+        if not (tag(el) in HEADINGS or (tag(el) and title_named(el))):
+            continue
         shown = text_of(el)
         if shown and not any(a.get("href") for a in el.iter("a")) and date_in_line(shown) != shown:
             return shown
