@@ -118,3 +118,13 @@ def test_a_microformat_date_in_an_elements_title_outranks_a_dateline_in_the_post
     assert [(e["title"], e["date_start"]) for e in entries] == [
         (name, f"2020-10-0{i + 1}") for i, name in enumerate(BULLETINS)
     ]
+
+
+def test_one_pointing_wording_on_every_record_after_its_plain_name_gives_way_to_that_name():
+    rows = "".join(
+        f"<li>{name} <a href='/files/bulletin-{i}.pdf'>Ver comunicado</a></li>" for i, name in enumerate(BULLETINS)
+    )
+    entries = _entries(f"<ul class='docs'>{rows}</ul>", "<html lang='es'>")
+    assert [(e["title"], e["url"]) for e in entries] == [
+        (name, f"https://example.org/files/bulletin-{i}.pdf") for i, name in enumerate(BULLETINS)
+    ]

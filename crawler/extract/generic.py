@@ -40,7 +40,7 @@ from .records import (
 )
 from .rows import ditto_dates, once, tail_date
 from .titles import HEADINGS, is_generic_text, is_heading_like, posting_date, title_of
-from .wordings import shared_pointer
+from .wordings import pointing_wording, shared_pointer
 
 _LISTS = {"ol", "ul", "dl", "table", "tbody"}
 # The most one record can score: a full title in a heading (2.5) and text beside it (2).
@@ -348,6 +348,7 @@ def extract_generic(root) -> list[RawEntry]:
     labels = repeated_labels([a for b in blocks for a in b.iter("a") if a.get("href")], len(found))
     buttons = button_row(list(enumerate(found.values())), [[b] for b in blocks])  # "Agenda", "Public Comment": no names
     pointer = shared_pointer(blocks, [found.get(b) for b in blocks])  # "Ver comunicado" under each record's heading
+    pointing = pointing_wording(blocks, [found.get(b) for b in blocks])  # "Ver comunicado" after each record's name
     for elements, group, position in assign_groups(blocks, [[b] for b in blocks]):
         link = found.get(elements[0])
         # Words repeated on every record ("Sem assinatura digital") label its file; in a heading ("The week
@@ -357,7 +358,10 @@ def extract_generic(root) -> list[RawEntry]:
         used = [title_el]
         # "<li>Annual Action Plan <a>... Read</a></li>": the record's own text names it, not the link nor its date
         named_by = text_of(title_el)
-        bare = bare_name(elements, link) if title_el is link or date_in_line(named_by) == named_by else None
+        bare = None
+        if title_el is link or date_in_line(named_by) == named_by:
+            points = pointing is not None and text_of(link) == pointing and not is_heading_like(link)  # a heading's words name
+            bare = bare_name(elements, link, pointing=points)
         if bare is not None:
             title_el, used = bare, [bare, *elements]
         anchor = link if link is not None else title_el
