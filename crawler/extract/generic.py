@@ -360,7 +360,8 @@ def extract_generic(root) -> list[RawEntry]:
         named_by = text_of(title_el)
         bare = None
         if title_el is link or date_in_line(named_by) == named_by:
-            points = pointing is not None and text_of(link) == pointing and not is_heading_like(link)  # a heading's words name
+            # the list's pointing wording, outside a heading (a heading's words name its post)
+            points = pointing is not None and text_of(link) == pointing and not is_heading_like(link)
             bare = bare_name(elements, link, pointing=points)
         if bare is not None:
             title_el, used = bare, [bare, *elements]
