@@ -128,3 +128,14 @@ def test_one_pointing_wording_on_every_record_after_its_plain_name_gives_way_to_
     assert [(e["title"], e["url"]) for e in entries] == [
         (name, f"https://example.org/files/bulletin-{i}.pdf") for i, name in enumerate(BULLETINS)
     ]
+
+
+def test_pagination_links_resolve_against_the_pages_base_href_too():
+    rows = "".join(
+        f"<div class='post'><h2><a href='news/{i}'>{name}</a></h2></div>" for i, name in enumerate(BULLETINS)
+    )
+    pager = "<a href='news/?page=2'>2</a> <a href='news/?page=3'>3</a> <a href='news/?page=2'>Next</a>"
+    pager = f"<nav class='pager'>{pager}</nav>"
+    html = f"<html lang='en'><head><base href='/'></head><body><main>{rows}{pager}</main></body></html>"
+    page = extract_page(html, URL, "auto")  # URL is https://example.org/news/
+    assert page.page_links == ["https://example.org/news/?page=2", "https://example.org/news/?page=3"]

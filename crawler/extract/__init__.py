@@ -13,7 +13,7 @@ from .bare_names import bare_name
 from .edge_dates import edge_date
 from .fields import _text_without, date_from_element, fill_entry, find_title, is_more_link
 from .generic import assign_groups, extract_generic
-from .html import decode_html, first, is_ancestor, machine_date, parse_html, select, text_of
+from .html import decode_html, document_base, first, is_ancestor, machine_date, parse_html, select, text_of
 from .pagination import find_page_links, find_script_page_links, page_number
 from .profiles import Profile, ProfileError, get_profile, profile_for_url  # noqa: F401
 from .raw import RawEntry, RawPage
@@ -223,9 +223,8 @@ def _read_entry(node, part: dict, group: str | None, position: int, elements: li
 def _resolve_against_base(root, url: str, entries: list[RawEntry]) -> None:
     """Relative links resolve against the page's first <base href> (itself read against the page's address), as a
     browser resolves them: "comunicados/x" under <base href="/"> is "/comunicados/x", not beside the page."""
-    base_el = next((b for b in root.iter("base") if b.get("href", "").strip()), None)
-    base = join_url(url, base_el.get("href")) if base_el is not None else None
-    if not base or base == url:
+    base = document_base(root, url)
+    if base == url:
         return
     for entry in entries:
         entry.href = join_url(base, entry.href) or entry.href

@@ -11,6 +11,7 @@ from lxml.cssselect import CSSSelector
 from w3lib.encoding import html_to_unicode
 
 from ..parsers.dates import parse_date
+from ..parsers.ids import join_url
 from ..parsers.text import clean_text, words
 from .quickcss import PageIndex, plan
 
@@ -230,6 +231,12 @@ def tag(el) -> str:
 
 
 _DATE_PROPERTY = re.compile(r"date|published|issued|created|modified|startdate", re.IGNORECASE)
+
+
+def document_base(root, url: str) -> str:
+    """The address relative links resolve against: the page's first <base href> read against `url`, else `url`."""
+    base_el = next((b for b in root.iter("base") if (b.get("href") or "").strip()), None)
+    return (join_url(url, base_el.get("href")) if base_el is not None else None) or url
 
 
 def microformat_dated(el) -> bool:

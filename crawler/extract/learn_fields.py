@@ -15,7 +15,7 @@ from ..parsers.text import clean_text
 from .css_names import ancestor_names, compounds, stable_classes, valid
 from .edge_dates import edge_date
 from .fields import HEADINGS, date_from_element, is_more_link
-from .html import first, is_ancestor, select, tag, text_of
+from .html import document_base, first, is_ancestor, select, tag, text_of
 from .learn import Block, could_be_title, follow, same_title
 from .pagination import is_next_link
 from .titles import label_led
@@ -350,5 +350,4 @@ def next_selector(root, next_url: str | None) -> str | None:
 def _absolute(root, a) -> str | None:
     from ..parsers.ids import join_url
 
-    base = root.getroottree().docinfo.URL or ""
-    return join_url(base, a.get("href"))
+    return join_url(document_base(root, root.getroottree().docinfo.URL or ""), a.get("href"))
