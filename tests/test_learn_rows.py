@@ -154,3 +154,97 @@ def test_a_title_repeated_in_a_thousand_rows_is_learnt_from_a_few_of_its_places(
     text, entries = read(page(f'<ul class="meetings">{rows}</ul>'), ["Board of Aldermen"])
     assert len(entries) == 1000 and entries[-1]["url"] == "https://example.org/m/999", text
     assert len(tried) <= learn_site._MAX_PLACES
+
+
+def _labelled_headings() -> str:
+    # Two headings put their label before the link, the third inside it: each title is the heading as shown.
+    heads = [
+        f'<h2 class="sub"> Web:<a href="/r/0">{TITLES[0]}</a></h2>',
+        f'<h2 class="sub"> Video:<a href="/r/1">{TITLES[1]}</a></h2>',
+        f'<h2 class="sub"><a href="/r/2">Web (in English):{TITLES[2]}</a></h2>',
+    ]
+    blocks = "".join(
+        f'<div class="cblq">{h}<div class="cte"><p>A short teaser {i}.</p></div></div>' for i, h in enumerate(heads)
+    )
+    return page(blocks)
+
+
+def test_a_short_label_before_the_heading_link_stays_in_the_title_whichever_example_teaches():
+    want = [f"Web:{TITLES[0]}", f"Video:{TITLES[1]}", f"Web (in English):{TITLES[2]}"]
+    for example in want:
+        text, entries = read(_labelled_headings(), [example])
+        assert [e["title"] for e in entries] == want, text
+        assert [e["url"] for e in entries] == [f"https://example.org/r/{i}" for i in range(3)], text
+
+
+def test_dates_inside_the_heading_link_stay_the_dates_when_the_heading_is_the_title():
+    names = ["Economic Committee Meeting – 4/8/2026", "Executive Committee Meeting – 4/28/2026"]
+    names += ["Monthly Commission Meeting – 5/12/2026 – In Person and via Zoom"]
+    rows = "".join(
+        f'<article class="post"><div class="when"><div class="m">{m}</div><div class="d">{d}</div></div>'
+        f'<div class="info"><h4 class="post-title">{"Online: " if i == 1 else ""}'
+        f'<a class="link" href="/m/{i}">{name}</a></h4>'
+        f"<div class='time'><p>9:00 a.m.</p></div></div></article>"
+        for i, (name, m, d) in enumerate(zip(names, ["Apr", "Apr", "May"], ["8", "28", "12"], strict=True))
+    )
+    html = page(rows).replace('lang="en"', 'lang="en-US"')
+    text, entries = read(html, ["Economic Committee Meeting"])
+    assert 'title = "h4.post-title"' in text  # a label before one heading's link: the heading is the title
+    assert [e["date_start"] for e in entries] == ["2026-04-08", "2026-04-28", "2026-05-12"], text
+
+
+def test_a_row_named_in_plain_text_links_by_its_view_details_button_and_a_row_listed_twice_is_one_entry():
+    rows = [(i, day, iso) for i, (day, iso) in enumerate(zip(DATES, ISO, strict=True))]
+    rows.insert(2, rows[1])  # the page lists the second meeting twice
+    html = page(
+        '<table class="views-table"><tbody>'
+        + "".join(
+            f'<tr><td class="when"><span class="date-display">{day}</span></td><td class="views-title">{TITLES[i]}</td>'
+            f'<td class="agenda"><a href="/files/{i}.pdf" title="PDF Agenda"><img src="/pdf.svg" alt="PDF"></a></td>'
+            f'<td class="view"><a href="/meeting/{i}">View Details</a></td></tr>'
+            for i, day, _ in rows
+        )
+        + "</tbody></table>"
+    )
+    text, entries = read(html, [TITLES[0]])
+    assert [(e["title"], e["url"], e["date_start"]) for e in entries] == [
+        (TITLES[i], f"https://example.org/meeting/{i}", iso) for i, iso in enumerate(ISO)
+    ], text
+
+
+def test_a_card_of_the_lists_kind_without_its_title_link_or_any_link_is_no_entry():
+    cards = "".join(
+        f'<div class="card"><span class="venue"><b>Games Symposium {2020 - i}</b></span><h1 class="f3">'
+        + (f'<a class="link" href="/papers/{i}.pdf">{title}</a>' if i != 2 else f'<span class="link">{title}</span>')
+        + '</h1><div class="authors">Ana Souza, Rui Lima</div></div>'
+        for i, title in enumerate(TITLES)
+    )
+    text, entries = read(page(f'<section class="flex">{cards}</section>'), [TITLES[0]])
+    assert [e["title"] for e in entries] == [t for i, t in enumerate(TITLES) if i != 2], text
+
+
+def test_a_heading_without_a_link_takes_the_records_web_address_link_among_its_other_links():
+    records = "".join(
+        f'<div class="appointment"><h3><span class="date">{day}</span>{title}</h3><div><p>A workshop at '
+        f'<a href="https://venue.example.net/{i}">the venue</a>.</p><p><a href="/img/{i}.jpg"><img src="/img/{i}.jpg">'
+        f'</a></p></div><p><a class="more" href="https://events.example.net/{i}/">https://events.example.net/{i}/</a>'
+        "</p></div>"
+        for i, (title, day) in enumerate(zip(TITLES, DATES, strict=True))
+    )
+    text, entries = read(page(records), [TITLES[0]])
+    assert [e["url"] for e in entries] == [f"https://events.example.net/{i}/" for i in range(4)], text
+
+
+def test_an_entry_selector_that_cannot_be_exact_keeps_to_main_when_every_entry_is_in_it():
+    cards = "".join(
+        f'<div><article class="summary"><header><h3 class="entry-title"><a href="/v/{i}/">{t}</a></h3></header>'
+        f"<p>A project teaser of some length, number {i}.</p></article></div>"
+        for i, t in enumerate(TITLES)
+    )
+    html = (
+        '<html lang="en"><body><main class="content"><div class="row"><div><p>No vacancies at the moment.</p></div>'
+        f'</div><div class="row">{cards}</div></main><footer><div class="row"><div><p>Part of the '
+        '<a href="https://hospital.example.net/">University Medical Center</a>.</p></div></div></footer></body></html>'
+    )
+    text, entries = read(html, [TITLES[0]])
+    assert [e["title"] for e in entries] == TITLES, text

@@ -27,16 +27,17 @@ _spec.loader.exec_module(learn_benchmark)
 
 # Floors: what the generic extractor reaches on each part today, less a margin of about 2-3 points. Whoever
 # improves the extractor raises these (never lowers them to make a test pass).
-# Tuned part, 102 pages (batches A, B and C measured once each, then moved up and their misses fixed by general
-# rules, issue 21): 99.8%, 99.0%, 99.7%, 99.0%, 99.9%, 99.8%, 99.2%.
+# Tuned part, 113 pages (batches A, B, C and D measured once each, then moved up and their misses fixed by general
+# rules, issue 21), measured on 2026-12-06 after batch D's fixes: recall 99.9% (99.1% per page), precision 99.8%
+# (99.1% per page), titles 99.9% (99.8% per page), dates 99.4%.
 FLOORS = {
     "micro_recall": 0.978,
-    "macro_recall": 0.97,
-    "micro_precision": 0.976,
-    "macro_precision": 0.97,
+    "macro_recall": 0.971,
+    "micro_precision": 0.977,
+    "macro_precision": 0.971,
     "title_accuracy": 0.979,
-    "macro_title_accuracy": 0.977,
-    "date_accuracy": 0.97,
+    "macro_title_accuracy": 0.978,
+    "date_accuracy": 0.973,
 }
 # The held-out part says what users see on pages nobody tuned for. Batch D (11 pages: de, en, es, fr; 544
 # entries), labelled from the HTML alone and checked by a second labeller, measured once at 11:50 on 2026-12-06

@@ -7,18 +7,21 @@ import re
 from datetime import datetime
 
 from ..origins import host
+from ..parsers.ids import join_url
 from ..parsers.text import clean_text, guess_language, language_scores
 from .bare_names import bare_name
 from .edge_dates import edge_date
 from .fields import _text_without, date_from_element, fill_entry, find_title, is_more_link
 from .generic import assign_groups, extract_generic
-from .html import decode_html, first, is_ancestor, machine_date, parse_html, select, text_of
+from .html import decode_html, document_base, first, is_ancestor, machine_date, parse_html, select, text_of
 from .pagination import find_page_links, find_script_page_links, page_number
 from .profiles import Profile, ProfileError, get_profile, profile_for_url  # noqa: F401
 from .raw import RawEntry, RawPage
+from .rows import once
 from .scoped import PerEntry, PerRun, entry_runs
 from .structured import reconcile as reconcile_structured
 from .structured import structured_items
+from .titles import label_led
 
 _LANG_IN_URL = re.compile(r"lang--([a-z]{2})\b")
 
@@ -121,11 +124,27 @@ def _profile_entries(root, profile: Profile) -> list[RawEntry]:
         if node in group_nodes:
             group, position = text_of(node), 0  # an empty heading starts a group with no heading
             continue
+        if part["title"].selector and part["title"].first(node) is None and not _links_anywhere(runs.get(node, [node])):
+            continue  # a block of the list's kind left without its title and any link (a paper not online): no entry
         position += 1
         if placed is not None:
             group, position = placed[node]
         entries.append(_read_entry(node, part, group, position, runs.get(node)))
     return entries
+
+
+def _links_anywhere(elements: list) -> bool:
+    return any(a.get("href") for el in elements for a in el.iter("a"))
+
+
+def _pointer_link(a) -> bool:
+    """A link classed as the "more" link, or one showing a web address as its text: where the entry leads."""
+    classes = (a.get("class") or "").lower().split()
+    return bool(_BARE_ADDRESS.match(text_of(a) or "")) or any(c in _MORE_CLASSES for c in classes)
+
+
+_BARE_ADDRESS = re.compile(r"^(?:https?://|www\.)\S+$", re.IGNORECASE)
+_MORE_CLASSES = frozenset({"more", "read-more", "readmore", "more-link", "read_more"})
 
 
 def _entry_link(title_el, node, elements: list) -> str | None:
@@ -141,7 +160,7 @@ def _entry_link(title_el, node, elements: list) -> str | None:
         if around is node:
             break
     links = [a for el in elements for a in el.iter("a") if a.get("href")]
-    more = [a.get("href") for a in links if is_more_link(text_of(a))]
+    more = [a.get("href") for a in links if is_more_link(text_of(a)) or _pointer_link(a)]
     if more:
         return more[0]
     # A report card: the link is around the cover image, the name in a caption beside it.
@@ -157,9 +176,11 @@ def _read_entry(node, part: dict, group: str | None, position: int, elements: li
     named = title_el is not None  # the profile names the title: its text is the title, whatever it says
     if title_el is None:
         title_el = find_title(elements)
-    if title_el is not None and title_el.tag != "a":
-        title_el = next(iter(title_el.iter("a")), title_el)
     link_el = title_el
+    if title_el is not None and title_el.tag != "a":
+        link_el = next(iter(title_el.iter("a")), title_el)
+        if link_el is title_el or not label_led(title_el, text_of(link_el)):
+            title_el = link_el  # the title's link; "<h2>Web: <a>…</a></h2>" keeps its label, as shown
     # "<li>Annual Plan 2021 <a>... Read</a></li>": the item's own text names it, not its pointer link
     bare = None if named or title_el is None or title_el.tag != "a" else bare_name(elements, title_el)
     if bare is not None:
@@ -199,6 +220,17 @@ def _read_entry(node, part: dict, group: str | None, position: int, elements: li
     return fill_entry(elements, entry, used)
 
 
+def _resolve_against_base(root, url: str, entries: list[RawEntry]) -> None:
+    """Relative links resolve against the page's first <base href> (itself read against the page's address), as a
+    browser resolves them: "comunicados/x" under <base href="/"> is "/comunicados/x", not beside the page."""
+    base = document_base(root, url)
+    if base == url:
+        return
+    for entry in entries:
+        entry.href = join_url(base, entry.href) or entry.href
+        entry.image_src = join_url(base, entry.image_src) or entry.image_src
+
+
 def extract_page(
     body: bytes | str, url: str, profile: Profile | str | None = None, now: datetime | None = None
 ) -> RawPage:
@@ -220,12 +252,13 @@ def extract_page(
     entries: list[RawEntry] = []
     extractor = "generic"
     if profile is not None and not forced_generic:
-        entries = _profile_entries(root, profile)
+        entries = once(_profile_entries(root, profile))  # a row listed twice in one group is one entry
         extractor = profile.name
     if not entries:
         entries = extract_generic(root)
         extractor = "generic"
     entries = reconcile_structured(entries, structured_items(text, url), url)
+    _resolve_against_base(root, url, entries)
     sel = profile.selectors if profile else {}
     site = profile or profile_for_url(url)  # paging is the site's, whichever extractor read the page
     sample = " ".join(filter(None, [e.title for e in entries[:5]] + [p for e in entries[:5] for p in e.paragraphs]))

@@ -22,17 +22,18 @@ _MIN_NAME_WORDS = 2
 _MAX_BARE_NAME_WORDS = 60
 
 
-def bare_name(elements, link):
+def bare_name(elements, link, pointing: bool = False):
     """A detached copy of the record (one element) without its pointer links and images, whose text is the
     record's name; its lines stay, so a date line before a <br> ("Upload Date: 14/10/2020") is read apart.
-    None when the record holds a link that names something, or no name of a few words of its own."""
+    None when the record holds a link that names something, or no name of a few words of its own.
+    `pointing`: the link's wording points at each record of the list ("Ver comunicado" on every one)."""
     if len(elements) != 1 or link is None or tag(elements[0]) == "a":
         return None  # a record that is its link has no text beside it
     record = elements[0]
     links = [a for a in record.iter("a") if a.get("href")]
     dated = date_in_line(text_of(link)) == text_of(link)  # "<li><a>October 10, 2020</a> - Council Meeting</li>"
     others = [a for a in links if a is not link]
-    if not (dated or is_affordance(text_of(link))) or any(not is_generic_text(text_of(a)) for a in others):
+    if not (dated or pointing or is_affordance(text_of(link))) or any(not is_generic_text(text_of(a)) for a in others):
         return None
     bare = copy.deepcopy(record)
     bare.tail = None

@@ -12,7 +12,7 @@ from ..parsers.credits import looks_like_credit
 from ..parsers.datelines import date_at_edge, date_in_line
 from ..parsers.text import clean_text
 from .date_boxes import whole_date, yearless_line
-from .html import INLINE, is_ancestor, machine_date, tag, text_of
+from .html import INLINE, is_ancestor, machine_date, microformat_dated, tag, text_of
 from .raw import RawEntry
 from .titles import identifier_date
 
@@ -107,8 +107,7 @@ def _find_credit(elements, entry: RawEntry, used: list) -> None:
 # What a date line leaves: up to 3 words is a label ("News"); up to 6 words without a full stop
 # is a byline ("Posted on by admin"); neither is description.
 _MAX_LABEL_WORDS, _MAX_META_LEFT_WORDS = 3, 6
-# A credit is a line, not a caption paragraph.
-_MAX_CREDIT_CHARS = 160
+_MAX_CREDIT_CHARS = 160  # a credit is a line, not a caption paragraph
 
 
 def _date_from_paragraphs(entry: RawEntry, paragraphs: list[str]) -> None:
@@ -228,16 +227,17 @@ _DATE_CLASS = re.compile(r"date|time|posted|published|fecha|publi", re.IGNORECAS
 
 
 def _find_date(elements, entry: RawEntry, used: list, title_el, leaves) -> None:
-    """The entry's own date line: a <time> element, else a short line that is (or
-    holds, after a label or separator) a date; never a date inside the title or text."""
+    """The entry's own date line: a <time> element (<date datetime> as some templates write it: an empty or junk
+    datetime leaves the text to read), else a short line that is (or holds, after a label or separator) a date;
+    never a date inside the title or text."""
     for el in walk(elements):
-        # <time>, and <date datetime> as some templates write it: an empty or junk datetime leaves the text to read.
-        machine_like = tag(el) in ("time", "date") or el.get("datetime") is not None or el.get("content")
+        titled = microformat_dated(el)  # <abbr class="published" title="2020-10-08T13:39">13:39</abbr>: the title
+        machine_like = tag(el) in ("time", "date") or el.get("datetime") is not None or el.get("content") or titled
         if is_ancestor(title_el, el) or not machine_like:
             continue
         shown, machine = text_of(el), machine_date(el)
         if date_in_line(shown) or machine:
-            entry.date_text = date_in_line(shown) or shown or machine
+            entry.date_text = date_in_line(shown) or (None if titled else shown) or machine
             entry.date_iso = machine
             used.append(el)
             return
@@ -380,9 +380,9 @@ def _only_links(el) -> bool:
 
 
 _MORE_LINK = re.compile(
-    r"^(?:read more|more|learn more|see more|find out more|details|continue reading|lire la suite|en savoir plus|"
-    r"leer m[áa]s|ver m[áa]s|seguir leyendo|m[áa]s informaci[óo]n|plus|mehr lesen|weiterlesen|weiter|mehr|"
-    r"saiba mais|leia mais|ler mais|ver mais|lees meer|leggi tutto|[»›→])\s*[»›→.…]*$",
+    r"^(?:read more|more|learn more|see more|find out more|(?:view |more |see )?details|continue reading|lire la suite|"
+    r"en savoir plus|leer m[áa]s|ver m[áa]s|seguir leyendo|m[áa]s informaci[óo]n|plus|mehr lesen|weiterlesen|weiter|"
+    r"mehr|saiba mais|leia mais|ler mais|ver mais|lees meer|leggi tutto|[»›→])\s*[»›→.…]*$",
     re.IGNORECASE,
 )
 

@@ -22,7 +22,7 @@ from .edge_dates import edge_date
 from .fields import fill_entry, find_title
 from .flat import flat_groups, is_break, wrap
 from .html import tag, text_of
-from .lists import a_list_wins, dated_repeat, in_twin_column, lca, strays
+from .lists import a_list_wins, dated_repeat, in_twin_column, lca, numbered, one_directory, strays
 from .raw import RawEntry
 from .records import (
     Chrome,
@@ -40,6 +40,7 @@ from .records import (
 )
 from .rows import ditto_dates, once, tail_date
 from .titles import HEADINGS, is_generic_text, is_heading_like, posting_date, title_of
+from .wordings import pointing_wording, shared_pointer
 
 _LISTS = {"ol", "ul", "dl", "table", "tbody"}
 # The most one record can score: a full title in a heading (2.5) and text beside it (2).
@@ -185,8 +186,10 @@ def _companions(blocks, quality, others, links, shapes):
     for _, records, title_links, flat, q in others:
         if len(out) >= _MAX_COMPANIONS or flat:
             continue
-        if q < _COMPANION_QUALITY * quality and not _one_directory(links, title_links):
+        if q < _COMPANION_QUALITY * quality and not one_directory(links, title_links):
             continue  # plainer titles join only when their links are siblings of the list's own
+        if numbered(title_links):
+            continue  # "2023, 2022, 2021" or "1 2 3": the listing's years or pages, no entries
         heads = [r[0] for r in records]
         if any(h in covered or any(anc in taken for anc in h.iterancestors()) for h in heads):
             continue  # another level of lists already taken
@@ -201,25 +204,6 @@ def _companions(blocks, quality, others, links, shapes):
         covered.update(anc for h in heads for anc in h.iterancestors())
         covered.update(heads)
     return out
-
-
-def _directory(a) -> tuple | None:
-    """Where a link's page sits: its host and the path above its last segment ("/vacancies/")."""
-    href = (a.get("href") or "").strip()
-    try:
-        path = urlsplit(href).path.rstrip("/")
-    except ValueError:
-        return None
-    above, _, last = path.rpartition("/")
-    return (host_of(href), above) if above and last else None
-
-
-def _one_directory(links, others) -> bool:
-    """True when both lists lead to pages side by side in one directory ("/vacancies/<slug>/": the
-    open and the closed positions), none of them the same page (a sidebar repeating the list)."""
-    dirs = {_directory(a) for a in [*links, *others]}
-    repeated = {target(a) for a in links} & {target(a) for a in others}
-    return len(dirs) == 1 and None not in dirs and not repeated
 
 
 def _section_headings(heads, taken) -> bool:
@@ -363,16 +347,22 @@ def extract_generic(root) -> list[RawEntry]:
     entries, records = [], []
     labels = repeated_labels([a for b in blocks for a in b.iter("a") if a.get("href")], len(found))
     buttons = button_row(list(enumerate(found.values())), [[b] for b in blocks])  # "Agenda", "Public Comment": no names
+    pointer = shared_pointer(blocks, [found.get(b) for b in blocks])  # "Ver comunicado" under each record's heading
+    pointing = pointing_wording(blocks, [found.get(b) for b in blocks])  # "Ver comunicado" after each record's name
     for elements, group, position in assign_groups(blocks, [[b] for b in blocks]):
         link = found.get(elements[0])
         # Words repeated on every record ("Sem assinatura digital") label its file; in a heading ("The week
         # ahead...") they still name each post.
-        label = (buttons or text_of(link) in labels) and not is_heading_like(link)
+        label = (buttons or text_of(link) in labels or text_of(link) == pointer) and not is_heading_like(link)
         title_el = title_of(elements, link, label) if link is not None else find_title(elements)
         used = [title_el]
         # "<li>Annual Action Plan <a>... Read</a></li>": the record's own text names it, not the link nor its date
         named_by = text_of(title_el)
-        bare = bare_name(elements, link) if title_el is link or date_in_line(named_by) == named_by else None
+        bare = None
+        if title_el is link or date_in_line(named_by) == named_by:
+            # the list's pointing wording, outside a heading (a heading's words name its post)
+            points = pointing is not None and text_of(link) == pointing and not is_heading_like(link)
+            bare = bare_name(elements, link, pointing=points)
         if bare is not None:
             title_el, used = bare, [bare, *elements]
         anchor = link if link is not None else title_el

@@ -11,6 +11,7 @@ from lxml.cssselect import CSSSelector
 from w3lib.encoding import html_to_unicode
 
 from ..parsers.dates import parse_date
+from ..parsers.ids import join_url
 from ..parsers.text import clean_text, words
 from .quickcss import PageIndex, plan
 
@@ -232,11 +233,28 @@ def tag(el) -> str:
 _DATE_PROPERTY = re.compile(r"date|published|issued|created|modified|startdate", re.IGNORECASE)
 
 
+def document_base(root, url: str) -> str:
+    """The address relative links resolve against: the page's first <base href> read against `url`, else `url`."""
+    base_el = next((b for b in root.iter("base") if (b.get("href") or "").strip()), None)
+    return (join_url(url, base_el.get("href")) if base_el is not None else None) or url
+
+
+def microformat_dated(el) -> bool:
+    """An element whose title holds its date by a microformat's class (hAtom, hCalendar, h-entry)."""
+    return el.get("title") is not None and not _MICROFORMAT_DATES.isdisjoint((el.get("class") or "").split())
+
+
+_MICROFORMAT_DATES = frozenset({"published", "updated", "dtstart", "dt-published", "dt-updated", "dt-start"})
+
+
 def machine_date(el) -> str | None:
-    """A machine-readable date an element carries: <time datetime>, or a content="..."
-    beside itemprop/property naming a date (schema.org, Dublin Core)."""
+    """A machine-readable date an element carries: <time datetime>, a content="..." beside itemprop/property naming
+    a date (schema.org, Dublin Core), or the title of an element classed as a microformat's date (hAtom's
+    <abbr class="published" title="2020-10-08T13:39:00+02:00">13:39</abbr>)."""
     value = el.get("datetime")
     if value is None and _DATE_PROPERTY.search(f"{el.get('itemprop') or ''} {el.get('property') or ''}"):
         value = el.get("content")
+    if value is None and microformat_dated(el):
+        value = el.get("title")
     value = clean_text(value)
     return value if value and parse_date(value) else None

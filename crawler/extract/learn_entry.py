@@ -4,7 +4,7 @@ like siblings (learn.find_block), selecting them and nothing else where the page
 from __future__ import annotations
 
 from .css_names import ancestor_names, compounds, exact_selector, shared_classes, valid
-from .html import select
+from .html import is_ancestor, select
 from .learn import Block, follow
 
 
@@ -38,7 +38,17 @@ def entry_selector(root, block: Block) -> str:
         holds_all = set(members) <= chosen and all(follow(el, block.path) is not None for el in chosen)
         if holds_all and (best is None or len(chosen) < best[1]):
             best = (selector, len(chosen))
-    return best[0] if best else _tag_path(node)
+    return _within_main(root, members, best[0] if best else _tag_path(node))
+
+
+def _within_main(root, members: list, selector: str) -> str:
+    """The selector kept to the page's <main> when every member is in it and the selector also takes elements
+    outside it (a footer's columns beside "div.row > div"): entries are the main content's."""
+    main = next(iter(root.iter("main")), None)
+    if main is None or not all(is_ancestor(main, m) for m in members) or not valid(f"main {selector}"):
+        return selector
+    outside = [el for el in select(root, selector) if not is_ancestor(main, el)]
+    return f"main {selector}" if outside and "," not in selector else selector
 
 
 def _template_classes(node, members: list) -> list[str]:

@@ -15,9 +15,10 @@ from ..parsers.text import clean_text
 from .css_names import ancestor_names, compounds, stable_classes, valid
 from .edge_dates import edge_date
 from .fields import HEADINGS, date_from_element, is_more_link
-from .html import first, is_ancestor, select, tag, text_of
+from .html import document_base, first, is_ancestor, select, tag, text_of
 from .learn import Block, could_be_title, follow, same_title
 from .pagination import is_next_link
+from .titles import label_led
 
 _LEAF_TEXT = ("p", "div", "span", "dd", "td", "li", "section", "blockquote", "em", "small")
 
@@ -87,6 +88,11 @@ def title_selector(block: Block) -> str | None:
     # The innermost element of the title's text first: the link may hold more in other entries
     # (<a><strong>Title</strong> <span>subtitle</span></a>).
     options = [c for el in inner[-1:] for c in candidates(el, stop)] + candidates(block.title, stop)
+    around = block.title.getparent()
+    if inner and label_led(block.title, text_of(inner[-1])):
+        options = candidates(block.title, stop) + options  # "<h2>Web: <a>…</a></h2>": the label is the title's
+    elif block.title.tag == "a" and tag(around) in HEADINGS and text_of(around) == text_of(block.title):
+        options = _labelled_headings(block, candidates(around, stop)) + options  # where others put a label first
     # Titles that look like dates (editions named by their year, meetings by their day): the example says so.
     dated_titles = looks_like_date_line(text_of(block.title))
     for selector in dict.fromkeys(options):
@@ -97,6 +103,17 @@ def title_selector(block: Block) -> str | None:
         if good >= 0.9 * len(runs):
             return selector
     return None
+
+
+def _labelled_headings(block: Block, selectors: list[str]) -> list[str]:
+    """The selectors of the example's heading, when in another entry a short label comes before the heading's link
+    ("<h2>Web: <a>…</a></h2>"): the heading then reads the title as shown; else none."""
+    for run in block.runs.values():
+        heading = first_in(run, selectors[0]) if selectors else None
+        link = next(iter(heading.iter("a")), None) if heading is not None else None
+        if link is not None and label_led(heading, text_of(link)):
+            return selectors
+    return []
 
 
 def titles_open_or_close_on_dates(block: Block, selector: str | None, languages=None) -> bool:
@@ -333,5 +350,4 @@ def next_selector(root, next_url: str | None) -> str | None:
 def _absolute(root, a) -> str | None:
     from ..parsers.ids import join_url
 
-    base = root.getroottree().docinfo.URL or ""
-    return join_url(base, a.get("href"))
+    return join_url(document_base(root, root.getroottree().docinfo.URL or ""), a.get("href"))

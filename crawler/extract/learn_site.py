@@ -163,7 +163,9 @@ def learn_selectors(root, url: str, examples: list[str]) -> dict[str, str]:
     if title:
         selectors["title"] = title
     date = date_selector(block, languages) or carried_date_selector(block, languages)
-    if date and date != title and titles_open_or_close_on_dates(block, title, languages):
+    run = block.runs[block.node]
+    in_title = date and title and is_ancestor(first_in(run, title), first_in(run, date))  # "<h4><a>… – 5/12</a>"
+    if date and not in_title and titles_open_or_close_on_dates(block, title, languages):
         date = None  # a title's edge date is its entry's date: another date selector would hide it
     if date:
         selectors["date"] = date

@@ -3,7 +3,12 @@ candidate lists (a lone card against a list, a carousel against the dated list i
 
 from __future__ import annotations
 
+import re
+from urllib.parse import urlsplit
+
+from ..parsers.ids import host_of
 from .fields import date_from_element
+from .html import text_of
 from .records import target
 
 # A list whose links are mostly (this share) the winning list's repeats it.
@@ -96,3 +101,31 @@ def lca(elements):
         else:
             break
     return common
+
+
+def directory(a) -> tuple | None:
+    """Where a link's page sits: its host and the path above its last segment ("/vacancies/")."""
+    href = (a.get("href") or "").strip()
+    try:
+        path = urlsplit(href).path.rstrip("/")
+    except ValueError:
+        return None
+    above, _, last = path.rpartition("/")
+    return (host_of(href), above) if above and last else None
+
+
+def one_directory(links, others) -> bool:
+    """True when both lists lead to pages side by side in one directory ("/vacancies/<slug>/": the
+    open and the closed positions), none of them the same page (a sidebar repeating the list)."""
+    dirs = {directory(a) for a in [*links, *others]}
+    repeated = {target(a) for a in links} & {target(a) for a in others}
+    return len(dirs) == 1 and None not in dirs and not repeated
+
+
+def numbered(links) -> bool:
+    """Links most of which say only a number ("2023", "2022", ... or "1 2 3"): the years or pages of the listing
+    itself, not entries."""
+    return sum(bool(_NUMBER.fullmatch(text_of(a) or "")) for a in links) * 2 > len(links)
+
+
+_NUMBER = re.compile(r"\d{1,4}")

@@ -7,7 +7,7 @@ import re
 from urllib.parse import urlsplit
 
 from ..parsers.ids import host_of, join_url
-from .html import select, text_of
+from .html import document_base, select, text_of
 
 _NEXT_TEXT = re.compile(
     r"^(?:next|next page|more|older|older entries|suivant|suivante|page suivante|siguiente|página siguiente|"
@@ -37,9 +37,10 @@ def find_page_links(
     """Every pagination link on the page, the next page first, without duplicates.
     `page_offset` marks a site's own page links (the ILO's nextRow--N)."""
     found: dict[str, None] = {}  # insertion-ordered, with a set's lookup
+    resolve_against = document_base(root, base_url)  # <base href="/">: "news?page=2" is "/news?page=2"
 
     def add(href):
-        url = _absolute(base_url, href)
+        url = _absolute(resolve_against, href)
         if url and url not in found and url.split("#")[0] != base_url:
             found[url] = None
 

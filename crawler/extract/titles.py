@@ -126,7 +126,7 @@ def _prominent_run(el, avoid=None):
     return None
 
 
-def _label_led(heading, link_text: str | None) -> bool:
+def label_led(heading, link_text: str | None) -> bool:
     """<h2>Web: <a>Consejos de la OMS</a></h2>: a short label closing on a colon before the link is part of
     the heading as shown, and so of the title."""
     whole = text_of(heading) or ""
@@ -314,10 +314,8 @@ def title_of(elements, link, label: bool = False):
         link_text = text_of(link)
         heading = next((a for a in link.iterancestors() if tag(a) in HEADINGS), None)
         if heading is not None and not is_generic_text(link_text):
-            return heading if _label_led(heading, link_text) else link  # <h3><a>Title</a></h3>
-        inner = next(
-            (x for x in link.iter() if x is not link and (tag(x) in HEADINGS or title_named(x)) and text_of(x)), None
-        )
+            return heading if label_led(heading, link_text) else link  # <h3><a>Title</a></h3>
+        inner = _inner_title(link)
         if inner is not None:
             return _narrow(inner)  # a link wrapping the whole card
         if not is_generic_text(link_text):
@@ -346,6 +344,16 @@ def title_of(elements, link, label: bool = False):
             if shown and tag(x) and not _holds_blocks(x, 1) and date_in_line(shown) == shown and x is not link:
                 return x
     return run if run is not None else link
+
+
+def _inner_title(link):
+    """The heading of some words inside a link around a whole card, else its first element named as a title: a
+    heading outranks a class ("<div class='banner-title'>" in the card's picture, then "<h2>Headline</h2>"), a
+    one-word heading (a kicker, "<h5>Opinion</h5>") does not."""
+    named = [x for x in link.iterdescendants() if (tag(x) in HEADINGS or title_named(x)) and text_of(x)]
+    kickers = {x for x in named if tag(x) in HEADINGS and len(text_of(x).split()) < _MIN_TITLE_WORDS}
+    headings = [x for x in named if tag(x) in HEADINGS and x not in kickers]
+    return (headings or [x for x in named if x not in kickers] or named or [None])[0]
 
 
 def _row_name(elements):

@@ -1,0 +1,60 @@
+"""Link wordings that recur on a list's records: words that point at each record rather than name it."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from ..parsers.datelines import date_in_line
+from .html import tag, text_of
+from .titles import HEADINGS, is_generic_text, title_named
+
+
+def pointing_wording(blocks, links) -> str | None:
+    """The one link wording most records of a list share that opens on a pointing word and says little more
+    ("Ver comunicado", "View bulletin", "Download brochure"): it points at each record, whose own text names it.
+    A shared wording of other words ("Regular Meeting" on every row) still names its records."""
+    wording = _most_shared(blocks, links)
+    shown = (wording or "").split()
+    if not shown or len(shown) > _MAX_POINTING_WORDS or not is_generic_text(shown[0]) or date_in_line(wording):
+        return None
+    return wording
+
+
+def _most_shared(blocks, links) -> str | None:
+    """The link wording at least _MIN_REPEATS records, and _SHARE of them, show; None when none is."""
+    wordings = Counter(text_of(a) for a in links if a is not None)
+    if not wordings:
+        return None
+    wording, count = wordings.most_common(1)[0]
+    return wording if wording and count >= max(_MIN_REPEATS, _SHARE * len(blocks)) else None
+
+
+def shared_pointer(blocks, links) -> str | None:
+    """The one link wording most records of a list share ("Ver comunicado", "View release") where each of those
+    records has a heading of its own, without a link, that is no date, and those headings differ: the wording
+    points at each record, its heading names it. `links`: each block's entry link (or None). A wording beside no
+    such headings ("Regular Meeting" beside "Agenda", rows without headings) still names its records."""
+    wording = _most_shared(blocks, links)
+    if wording is None:
+        return None
+    named = [_own_heading(b) for b, a in zip(blocks, links, strict=True) if a is not None and text_of(a) == wording]
+    if any(n is None or n == wording for n in named):
+        return None
+    return wording if len(set(named)) * 2 > len(named) else None
+
+
+def _own_heading(block) -> str | None:
+    """The text of the first heading (or element named as a title) in `block` that holds no link and is no date."""
+    for el in block.iter():
+        if not (tag(el) in HEADINGS or (tag(el) and title_named(el))):
+            continue
+        shown = text_of(el)
+        if shown and not any(a.get("href") for a in el.iter("a")) and date_in_line(shown) != shown:
+            return shown
+    return None
+
+
+# A wording is shared when at least this many records, and at least this share of them, show it.
+_MIN_REPEATS, _SHARE = 3, 0.5
+# A pointing wording says this many words at most: "Ver comunicado", "View the bulletin".
+_MAX_POINTING_WORDS = 3
