@@ -113,7 +113,15 @@ FRONTIER_LEASE_ATTEMPTS = 3
 FRONTIER_STALL = 600.0
 
 # A one-line progress display (the CLI turns it on when its output is a terminal).
-EXTENSIONS = {"crawler.progress.Progress": 500, "crawler.stop_waits.EndWaitsOnStop": 510}
+EXTENSIONS = {
+    "crawler.progress.Progress": 500,
+    "crawler.stop_waits.EndWaitsOnStop": 510,
+    # A page's item carries its entries (crawler/items.py): feeds get one record, and the counts one, an entry.
+    "scrapy.extensions.corestats.CoreStats": None,
+    "pipelines.feed_export.EntryStats": 0,
+    "scrapy.extensions.feedexport.FeedExporter": None,
+    "pipelines.feed_export.EntryFeedExporter": 0,
+}
 PROGRESS_ENABLED = False
 
 FEED_EXPORT_ENCODING = "utf-8"
