@@ -32,8 +32,9 @@ AUTOTHROTTLE_TARGET_CONCURRENCY = 1.0
 DOWNLOAD_DELAY = 1.0
 CONCURRENT_REQUESTS = 8
 CONCURRENT_REQUESTS_PER_DOMAIN = 2
-# Scrapy starts this many item workers for every response; a page holds tens of entries (benchmarks/crawl.py).
-CONCURRENT_ITEMS = 16
+# Scrapy starts this many workers for each response's output (100 by default): a page's output is one
+# item carrying its entries and a few requests, and the pipelines do not wait on I/O (benchmarks/crawl.py).
+CONCURRENT_ITEMS = 2
 
 DOWNLOADER_MIDDLEWARES = {
     "crawler.middlewares.HostGuardMiddleware": 50,  # first: before robots.txt is even asked for
