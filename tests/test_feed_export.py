@@ -7,16 +7,15 @@ import re
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
+from types import SimpleNamespace
 
-import scrapy
 from conftest import FAST, ROOT, q
+from helpers import make_crawler
 from scrapy import signals
-from scrapy.utils.test import get_crawler
 
 from crawler.field_table import EXPORTED_FIELDS
 from crawler.items import EntryItem, PageItem
 from crawler.progress import Progress
-from crawler.run import project_settings
 from crawler.site_server import SiteServer
 from pipelines.dedupe import DedupePipeline
 from pipelines.feed_export import EntryStats
@@ -113,11 +112,8 @@ def page_with(*entries: EntryItem) -> PageItem:
 
 
 def test_a_pages_entries_are_checked_and_deduplicated_one_by_one_and_counted_as_entries():
-    project = project_settings()
-    names = ("EXTENSIONS", "LOG_FORMATTER")  # Scrapy's CoreStats replaced by EntryStats, as in a crawl
-    crawler = get_crawler(settings_dict={"TWISTED_REACTOR": None, **{name: project[name] for name in names}})
-    assert any(isinstance(e, EntryStats) for e in crawler.extensions.middlewares)
-    crawler.spider = scrapy.Spider.from_crawler(crawler, name="t")  # what a drop is logged for
+    crawler = make_crawler()
+    assert any(isinstance(e, EntryStats) for e in crawler.extensions.middlewares)  # Scrapy's CoreStats replaced
     pipelines = [NormalisePipeline(), ValidatePipeline(crawler), DedupePipeline(crawler)]
     first = page_with(entry("WCMS_1", credit_year="2021"), entry("WCMS_2", title=""), entry("WCMS_3"))
     second = page_with(entry("WCMS_3"), entry("WCMS_4"))
@@ -136,5 +132,5 @@ def test_a_pages_entries_are_checked_and_deduplicated_one_by_one_and_counted_as_
     assert stats["item_dropped_reasons_count/InvalidEntry"] == 1
     assert stats["item_dropped_reasons_count/DuplicateEntry"] == 1
     assert stats["item_dropped_count"] == 4  # and the two captures, left out of the feeds as before
-    progress = Progress(crawler)
-    assert "| entries 3 |" in progress.line()
+    # The progress line reads the same count (Progress itself would install a reactor: its LoopingCall).
+    assert "| entries 3 |" in Progress.line(SimpleNamespace(stats=crawler.stats))
