@@ -43,6 +43,9 @@ FAST = {
     "DOWNLOAD_DELAY": 0,
     "CONCURRENT_REQUESTS": 16,
     "CONCURRENT_REQUESTS_PER_DOMAIN": 16,
+    # The project's own value, for every crawl: at Scrapy's default (100 tasks started for each response's
+    # output) the bare spider spent about 12% more CPU a page, a baseline that flattered the project.
+    "CONCURRENT_ITEMS": 2,
     "LOG_LEVEL": "WARNING",
     "ROBOTSTXT_OBEY": False,
     "LISTING_MAX_PAGES": 100_000,
