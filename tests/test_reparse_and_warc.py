@@ -7,7 +7,7 @@ import subprocess
 import sys
 
 import pytest
-from conftest import FAST, ROOT, cli, wait_for
+from conftest import FAST, ROOT, cli
 from warcio.archiveiterator import ArchiveIterator
 
 from crawler.site_server import DEMO_BASE, DEMO_LISTING_PATH, SiteServer, demo_site_root
@@ -240,29 +240,39 @@ def test_reparse_of_a_crawl_that_stored_no_pages_writes_nothing(crawled, tmp_pat
 
 def test_export_warc_stopped_with_sigterm_leaves_no_file(crawled, tmp_path):
     """SIGTERM (a service stopped, a timeout) mid-export left an empty FILE and the half-written part beside it;
-    the next export-warc -o FILE then refused: FILE exists."""
-    db = copy_of(crawled, tmp_path)
-    with sqlite3.connect(db) as conn:  # the same stored pages many times over: an export of some seconds
-        conn.execute(
-            "INSERT INTO captures (crawl_id, url, listing_url, page, fetched_at, status, headers, digest) "
-            "SELECT crawl_id, url, listing_url, page, fetched_at, status, headers, digest FROM captures, "
-            "(WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 3000) SELECT i FROM n)"
-        )
+    the next export-warc -o FILE then refused: FILE exists. The export is held mid-write (not timed), so the
+    signal always lands while the part file is being written."""
     out = tmp_path / "w" / "c.warc.gz"
     out.parent.mkdir()
+    held = (
+        "import signal, sys\n"
+        "from archive import warc\n"
+        "from archive.cli import main\n"
+        "def half_then_held(archive, stream, crawl_id):\n"
+        "    stream.write(b'WARC/1.1')\n"
+        "    stream.flush()\n"
+        "    print('writing', flush=True)\n"
+        "    while True:\n"
+        "        signal.pause()\n"
+        "warc.export_warc = half_then_held\n"
+        "main(['export-warc', '--db', sys.argv[1], '-o', sys.argv[2]], prog_name='listing-archive')\n"
+    )
     proc = subprocess.Popen(
-        [sys.executable, "-m", "archive.cli", "export-warc", "--db", str(db), "-o", str(out)],
+        [sys.executable, "-c", held, str(crawled), str(out)],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
         cwd=str(ROOT),
         env={**os.environ, "PYTHONPATH": str(ROOT)},
     )
-    wait_for(lambda: any(p.name.endswith(".part") for p in out.parent.iterdir()), 60)
+    assert proc.stdout.readline() == "writing\n"
+    assert any(p.name.endswith(".part") for p in out.parent.iterdir())
     proc.terminate()
     _, err = proc.communicate(timeout=60)
     assert proc.returncode != 0 and "Traceback" not in err
     assert list(out.parent.iterdir()) == []
+    cli("export-warc", "--db", crawled, "-o", out, check=0)  # the name is free for the next export
+    assert out.stat().st_size > 0
 
 
 def test_export_warc_killed_outright_leaves_no_file_under_its_name(crawled, tmp_path):
