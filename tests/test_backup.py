@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import FAST, ROOT, cli, invoke, wait_for
+from conftest import FAST, ROOT, cli, invoke
 from faults import (
     NOBODY,
     fill_up,
@@ -361,24 +361,32 @@ def test_a_read_only_old_archive_is_backed_up_then_the_copy_migrated(crawled):
 
 def test_backup_stopped_with_sigterm_leaves_no_copy(archive, tmp_path):
     """SIGTERM (a service stopped, `timeout`) mid-backup left DEST (and its -wal, -shm): a copy never checked,
-    which looks like a backup, and which the next `backup DEST` refused to replace."""
-    with sqlite3.connect(archive) as conn:  # the same stored pages many times over: a backup of some seconds
-        conn.execute(
-            "INSERT INTO captures (crawl_id, url, listing_url, page, fetched_at, status, headers, digest) "
-            "SELECT crawl_id, url, listing_url, page, fetched_at, status, headers, digest FROM captures, "
-            "(WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 100000) SELECT i FROM n)"
-        )
-    conn.close()
+    which looks like a backup, and which the next `backup DEST` refused to replace. The copy is held half-way
+    (not timed), so the signal always lands while the part file is being written."""
     dest = tmp_path / "copies" / "copy.db"
     dest.parent.mkdir()
+    held = (
+        "import signal, sqlite3, sys\n"
+        "from archive import backup\n"
+        "from archive.cli import main\n"
+        "def half_then_held(src, dest):\n"
+        "    src.backup(sqlite3.connect(dest), pages=1, progress=lambda *_: None)\n"
+        "    print('copying', flush=True)\n"
+        "    while True:\n"
+        "        signal.pause()\n"
+        "backup._copy = half_then_held\n"
+        "main(['backup', '--db', sys.argv[1], sys.argv[2]], prog_name='listing-archive')\n"
+    )
     proc = subprocess.Popen(
-        [sys.executable, "-m", "archive.cli", "backup", "--db", str(archive), str(dest)],
+        [sys.executable, "-c", held, str(archive), str(dest)],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
         cwd=str(ROOT),
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
     )
-    wait_for(lambda: any(dest.parent.iterdir()), 60)  # its part file: the copy has begun
+    assert proc.stdout.readline() == "copying\n"
+    assert any(dest.parent.iterdir())  # its part file: the copy has begun
     proc.terminate()
     _, err = proc.communicate(timeout=60)
     assert proc.returncode == 143 and "Traceback" not in err, (proc.returncode, err)
