@@ -1,4 +1,11 @@
-"""The items a spider yields: an entry (the fields of crawler/field_table.py) and a page."""
+"""The items a spider yields: a page carrying the entries read from it, and an entry (the fields of
+crawler/field_table.py) on its own when it comes apart from its page (held for the listing's feed).
+
+One item a page, not one an entry: Scrapy's chain for an item (spider middlewares, four pipelines,
+the item_scraped signal) cost more than our own handling of the entries. The pipelines check,
+write and deduplicate the entries one by one; feed exports write one line an entry and
+item_scraped_count counts entries (pipelines/feed_export.py).
+"""
 
 from __future__ import annotations
 
@@ -31,8 +38,8 @@ _ENTRY_FIELDS = frozenset(EntryItem.fields)
 class PageItem(scrapy.Item):
     """One fetched listing page: what the archive keeps as a capture.
 
-    outcome: "parsed" (entries follow), "not-modified" (a 304: the archive sights the
-    entries of `previous_capture_id` again), "failed" (not a page we can read).
+    outcome: "parsed" (its entries in `entries`, or after it when held for the feed), "not-modified"
+    (a 304: the archive sights the entries of `previous_capture_id` again), "failed" (not a page we can read).
     """
 
     url = scrapy.Field()
@@ -46,3 +53,9 @@ class PageItem(scrapy.Item):
     outcome = scrapy.Field()
     previous_capture_id = scrapy.Field()
     feed_url = scrapy.Field()  # the feed the page advertises, if any
+    entries = scrapy.Field()  # the EntryItems read from the page, when they come with it (absent: none)
+
+
+def entries_of(item) -> list | None:
+    """The entries a page's item carries; None for any other item (an entry, a page without entries)."""
+    return item._values.get("entries") if isinstance(item, PageItem) else None

@@ -32,8 +32,9 @@ AUTOTHROTTLE_TARGET_CONCURRENCY = 1.0
 DOWNLOAD_DELAY = 1.0
 CONCURRENT_REQUESTS = 8
 CONCURRENT_REQUESTS_PER_DOMAIN = 2
-# Scrapy starts this many item workers for every response; a page holds tens of entries (benchmarks/crawl.py).
-CONCURRENT_ITEMS = 16
+# Scrapy starts this many workers for each response's output (100 by default): a page's output is one
+# item carrying its entries and a few requests, and the pipelines do not wait on I/O (benchmarks/crawl.py).
+CONCURRENT_ITEMS = 2
 
 DOWNLOADER_MIDDLEWARES = {
     "crawler.middlewares.HostGuardMiddleware": 50,  # first: before robots.txt is even asked for
@@ -113,7 +114,15 @@ FRONTIER_LEASE_ATTEMPTS = 3
 FRONTIER_STALL = 600.0
 
 # A one-line progress display (the CLI turns it on when its output is a terminal).
-EXTENSIONS = {"crawler.progress.Progress": 500, "crawler.stop_waits.EndWaitsOnStop": 510}
+EXTENSIONS = {
+    "crawler.progress.Progress": 500,
+    "crawler.stop_waits.EndWaitsOnStop": 510,
+    # A page's item carries its entries (crawler/items.py): feeds get one record, and the counts one, an entry.
+    "scrapy.extensions.corestats.CoreStats": None,
+    "pipelines.feed_export.EntryStats": 0,
+    "scrapy.extensions.feedexport.FeedExporter": None,
+    "pipelines.feed_export.EntryFeedExporter": 0,
+}
 PROGRESS_ENABLED = False
 
 FEED_EXPORT_ENCODING = "utf-8"

@@ -1,6 +1,6 @@
 """Write the crawl's items into the archive through archive.writer.ArchiveWriter, on one
-writer thread off Scrapy's reactor: page items become captures, entry items versions and
-sightings, in batches.
+writer thread off Scrapy's reactor: page items become captures, the entries they carry (and
+entry items) versions and sightings, in batches.
 
 A batch that cannot be written (the archive locked by another process for longer
 than ARCHIVE_LOCK_WAIT, a full disk) is kept, the crawl is stopped, and it closes as
@@ -19,7 +19,7 @@ from twisted.python.threadpool import ThreadPool
 
 from archive.writefaults import ArchiveWriteFailed, describe
 from archive.writer import RECORDED_SETTINGS, ArchiveWriter
-from crawler.items import EntryItem, PageItem
+from crawler.items import EntryItem, PageItem, entries_of
 
 from . import item_fields
 
@@ -66,11 +66,19 @@ class ArchivePipeline:
             return item
         if isinstance(item, PageItem):
             self.writer.add_page(item)
+            for entry in entries_of(item) or ():
+                self._add_entry(entry)
         elif isinstance(item, EntryItem):
-            self.writer.add_entry(item_fields(item))
+            self._add_entry(item)
         if self.writer.batch_due():
             self._flush()
         return item
+
+    def _add_entry(self, entry) -> None:
+        """An entry and its sighting; a batch goes after the entry that fills it, as when each entry was an item."""
+        if self.writer.batch_due():
+            self._flush()
+        self.writer.add_entry(item_fields(entry))
 
     def _flush(self):
         from twisted.internet import reactor

@@ -5,7 +5,7 @@ normaliser (crawler.parsers.text.clean_text), so it is not cleaned a second time
 The rule itself is crawler.validation.normalise_entry, which `reparse` applies too.
 """
 
-from crawler.items import EntryItem
+from crawler.items import EntryItem, entries_of
 from crawler.validation import normalise_entry
 
 from . import item_fields
@@ -15,4 +15,7 @@ class NormalisePipeline:
     def process_item(self, item):
         if isinstance(item, EntryItem):
             normalise_entry(item_fields(item))
+        else:
+            for entry in entries_of(item) or ():
+                normalise_entry(item_fields(entry))
         return item

@@ -3,7 +3,8 @@
 - small archives built through the same code a crawl uses: an entry, a recorded crawl of entries, a fetched page;
 - archives for refusal tests, made with raw SQL where only the schema matters;
 - a small paginated site of report pages (written to a folder, served by crawler/site_server.py);
-- local servers: a free port, `listing-archive serve` in its own process, a catcher of notifications.
+- local servers: a free port, `listing-archive serve` in its own process, a catcher of notifications;
+- a Scrapy crawler with the project's settings, for a middleware, pipeline or extension on its own.
 """
 
 from __future__ import annotations
@@ -23,9 +24,12 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 from conftest import ROOT, SEED_URL
+from scrapy import Spider
+from scrapy.utils.test import get_crawler
 
 from archive.store import Archive, Sighting
 from crawler.field_table import FIELDS
+from crawler.run import project_settings
 
 # -- small archives, built as a crawl builds them -------------------------------------------------
 
@@ -249,3 +253,17 @@ class Catcher(ThreadingHTTPServer):
     def take(self) -> list[dict]:
         out, self.received[:] = list(self.received), []
         return out
+
+
+# -- a crawler without a crawl ------------------------------------------------------------------
+
+CRAWLER_START = "http://127.0.0.1:8765/listing/index.htm"
+
+
+def make_crawler(start_urls=(CRAWLER_START,), **settings):
+    """A crawler with the project's settings (and `settings` over them) and a spider on `start_urls`."""
+    # No reactor is installed here (nothing is downloaded): the crawler must not ask for one.
+    project = {**project_settings().copy_to_dict(), "TWISTED_REACTOR_ENABLED": False}
+    crawler = get_crawler(Spider, {**project, **settings})
+    crawler.spider = crawler._create_spider("test", start_urls=list(start_urls))
+    return crawler

@@ -7,12 +7,12 @@ import email.utils
 import logging
 
 import pytest
-from scrapy import Request, Spider
+from helpers import CRAWLER_START, make_crawler
+from scrapy import Request
 from scrapy.downloadermiddlewares.redirect import RedirectMiddleware
 from scrapy.exceptions import IgnoreRequest, NotConfigured
 from scrapy.http import Response
 from scrapy.robotstxt import ProtegoRobotParser
-from scrapy.utils.test import get_crawler
 from twisted.internet.error import ConnectionRefusedError
 
 from crawler import middlewares
@@ -23,19 +23,9 @@ from crawler.middlewares import (
     PoliteDelayMiddleware,
     retry_after_seconds,
 )
-from crawler.run import project_settings
 
-START = "http://127.0.0.1:8765/listing/index.htm"
+START = CRAWLER_START
 LISTING = {"listing_url": START}
-
-
-def make_crawler(start_urls=(START,), **settings):
-    """A crawler with the project's settings (and `settings` over them) and a spider on `start_urls`."""
-    # No reactor is installed here (nothing is downloaded): the crawler must not ask for one.
-    project = {**project_settings().copy_to_dict(), "TWISTED_REACTOR_ENABLED": False}
-    crawler = get_crawler(Spider, {**project, **settings})
-    crawler.spider = crawler._create_spider("test", start_urls=list(start_urls))
-    return crawler
 
 
 # -- conditional requests --------------------------------------------------------------------

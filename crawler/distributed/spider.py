@@ -108,8 +108,9 @@ class FrontierSpiderMixin:
         self.outcome["links"].append((url, page))
         return None
 
-    def deliver_page(self, item: PageItem):
+    def deliver_page(self, item: PageItem, entries: list[EntryItem] | None = None):
         self.outcome["pages"].append(item)
+        self.outcome["entries"] += entries or ()
         return ()
 
     def deliver_entries(self, items: list[EntryItem]):

@@ -1,4 +1,4 @@
-"""A spider for any listing: start pages, pagination to the end, one item per entry.
+"""A spider for any listing: start pages, pagination to the end, one item a page carrying its entries.
 
 It never leaves the start URLs' hosts, never requests a page twice in a crawl, and
 keeps count, per listing, of pages fetched and failed: a listing is complete only
@@ -149,12 +149,15 @@ class ListingSpider(FeedWitnessMixin, scrapy.Spider):
             dont_filter=True,  # our own set above already keeps one request per page
         )
 
-    def deliver_page(self, item: PageItem):
-        """A fetched page's item: to the item pipelines (the archive keeps it as a capture)."""
+    def deliver_page(self, item: PageItem, entries: list[EntryItem] | None = None):
+        """A fetched page's item (the archive keeps it as a capture) and the entries read from it, when
+        they come with it: one item to the item pipelines (crawler/items.py says why one)."""
+        if entries:
+            item["entries"] = entries
         return (item,)
 
     def deliver_entries(self, items: list[EntryItem]):
-        """A page's entries: to the item pipelines."""
+        """A page's entries that come apart from its item (held for the listing's feed): to the item pipelines."""
         return items
 
     def page_done(self, listing_url: str) -> None:
@@ -231,12 +234,13 @@ class ListingSpider(FeedWitnessMixin, scrapy.Spider):
             self._problem(state, f"{response.url}: {REPEATED_PAGE}")
         feed = self.feed_request(response, listing_url, entries, page_number, page.page_links)
         feed_url = (self.listings[listing_url].feed or {}).get("url")
-        yield from self.deliver_page(self._page_item(response, page_number, page.page_links, "parsed", feed_url))
+        page_item = self._page_item(response, page_number, page.page_links, "parsed", feed_url)
         if feed is not None:
+            yield from self.deliver_page(page_item)
             yield feed  # the entries and the pagination wait for the feed (FeedWitnessMixin)
             return
         entries = self.with_feed(listing_url, entries)
-        yield from self.deliver_entries([EntryItem.seen_on(e, response.url, page_number) for e in entries])
+        yield from self.deliver_page(page_item, [EntryItem.seen_on(e, response.url, page_number) for e in entries])
         yield from self._follow(page.page_links, listing_url, page_number)
         self.page_done(listing_url)
 
