@@ -43,6 +43,10 @@ def mark_removed(conn: sqlite3.Connection, crawl_id: int, stamp: str) -> tuple[i
     return len(removed), len(held - removed)
 
 
+# How a crawl's note says it held entries back (`crawls` shows that part of a complete crawl's note).
+HELD_BACK_SAYS = "not marked removed yet: missing exactly between two pages"
+
+
 def held_back_note(held: int) -> str | None:
     if not held:
         return None

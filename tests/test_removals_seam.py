@@ -102,3 +102,19 @@ def test_a_deletion_inside_a_page_is_removed_at_once(tmp_path):
         second = _crawl(db, site)
     assert "removed 1" in second.stdout and _status(db, 3) == "removed"
     assert "not marked removed yet" not in second.stdout
+
+
+def test_crawls_shows_why_a_complete_crawl_removed_nothing_it_missed(tmp_path):
+    """The held-back note was printed once, in that crawl's summary: `crawls` showed notes only for crawls
+    that were not complete, so its row said "removed 0" with nothing about the entry it had missed."""
+    items, db = list(range(1, 16)), tmp_path / "a.db"
+    _write(tmp_path, items)
+    with SiteServer(tmp_path) as site:
+        _crawl(db, site)
+        _write(tmp_path, [k for k in items if k != 6])
+        _crawl(db, site)
+    listed = cli("crawls", "--db", db, check=0).stdout.splitlines()
+    row = next(i for i, line in enumerate(listed) if line.startswith("#2 "))
+    assert "1 missing entry not marked removed yet" in listed[row + 1]
+    first = next(i for i, line in enumerate(listed) if line.startswith("#1 "))
+    assert first == len(listed) - 1  # crawl 1 has no note: nothing printed under it
