@@ -6,6 +6,8 @@ from pathlib import Path
 
 from conftest import FAST, cli, q
 
+from archive.removals import held_back_note
+from archive.summary import crawls_table
 from crawler.site_server import SiteServer
 
 PER_PAGE = 5
@@ -118,3 +120,16 @@ def test_crawls_shows_why_a_complete_crawl_removed_nothing_it_missed(tmp_path):
     assert "1 missing entry not marked removed yet" in listed[row + 1]
     first = next(i for i, line in enumerate(listed) if line.startswith("#1 "))
     assert first == len(listed) - 1  # crawl 1 has no note: nothing printed under it
+
+
+def test_the_held_back_note_is_one_part_of_a_crawl_note_and_minds_its_number():
+    """A crawl's note joins its parts with "; " and `crawls` splits them again: a "; " inside this note cut
+    its second half off there. One entry is "it", not "them"."""
+    one, two = held_back_note(1), held_back_note(2)
+    assert "; " not in one and "; " not in two
+    assert "1 missing entry not" in one and " them" not in one and one.endswith("marks it removed")
+    assert "2 missing entries not" in two and two.endswith("marks them removed")
+    row = {"id": 2, "started_at": "2024-01-01T00:00:00+00:00", "source": "site", "status": "complete"}
+    row |= dict.fromkeys(("pages", "entries", "new", "changed", "removed", "restored", "errors", "suspect"), 0)
+    shown = crawls_table([row | {"note": f"the feed lists 3 entries the page does not; {one}"}])
+    assert "1 missing entry not marked removed yet" in shown and "the feed lists" not in shown
