@@ -133,3 +133,21 @@ def test_the_held_back_note_is_one_part_of_a_crawl_note_and_minds_its_number():
     row |= dict.fromkeys(("pages", "entries", "new", "changed", "removed", "restored", "errors", "suspect"), 0)
     shown = crawls_table([row | {"note": f"the feed lists 3 entries the page does not; {one}"}])
     assert "1 missing entry not marked removed yet" in shown and "the feed lists" not in shown
+
+
+def test_a_reparse_of_an_older_crawl_does_not_count_as_a_crawl_that_missed_the_entry(tmp_path):
+    """A reparse of crawl 1 (whose pages predate item 6) re-reads those old pages: it is no reading of the
+    site after crawl 2 saw item 6, so the first site crawl that misses 6 at a page seam still holds it back."""
+    items, db = list(range(1, 16)), tmp_path / "a.db"
+    without_six = [k for k in items if k != 6]
+    _write(tmp_path, without_six)
+    with SiteServer(tmp_path) as site:
+        _crawl(db, site)
+        _write(tmp_path, items)  # 6 arrives first on page 2
+        _crawl(db, site)
+        cli("reparse", "--db", db, "--crawl", "1", check=0)
+        _write(tmp_path, without_six)
+        fourth = _crawl(db, site)
+        assert "removed 0" in fourth.stdout and _status(db, 6) == "listed"
+        fifth = _crawl(db, site)
+    assert "removed 1" in fifth.stdout and _status(db, 6) == "removed"
