@@ -230,10 +230,10 @@ class QuietLogFormatter(LogFormatter):
         entries = entries_of(item)
         if entries is None:
             return _shown(super().scraped(item, response, spider), "scrapy.core.scraper")
+        if _shown(super().scraped(item, response, spider), "scrapy.core.scraper") is None:
+            return None  # shown nowhere: no line made for its entries either
         for entry in entries:  # a page's item carries its entries (crawler/items.py): a line an entry, as before
-            message = _shown(super().scraped(entry, response, spider), "scrapy.core.scraper")
-            if message is not None:
-                _scraper_log.log(*logformatter_adapter(message), extra={"spider": spider})
+            _scraper_log.log(*logformatter_adapter(super().scraped(entry, response, spider)), extra={"spider": spider})
         return None
 
     def dropped(self, item, exception, response, spider):
