@@ -43,13 +43,19 @@ def mark_removed(conn: sqlite3.Connection, crawl_id: int, stamp: str) -> tuple[i
     return len(removed), len(held - removed)
 
 
+# How a crawl's note says it held entries back (`crawls` shows that part of a complete crawl's note).
+HELD_BACK_SAYS = "not marked removed yet: missing exactly between two pages"
+
+
 def held_back_note(held: int) -> str | None:
+    """What the crawl's note says of the entries it held back: one part of it, so no "; " (which joins them)."""
     if not held:
         return None
+    noun, them = ("entry", "it") if held == 1 else ("entries", "them")
     return (
-        f"{held} missing entr{'y' if held == 1 else 'ies'} not marked removed yet: missing exactly between two "
-        "pages, where items shifting while the crawl read the pages would hide them; the next complete crawl "
-        "that misses them marks them removed"
+        f"{held} missing {noun} not marked removed yet: missing exactly between two pages, where items shifting "
+        f"while the crawl read the pages would hide {them}, so the next complete crawl that misses {them} marks "
+        f"{them} removed"
     )
 
 

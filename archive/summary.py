@@ -12,6 +12,7 @@ import textwrap
 
 from crawler.listing_state import ListingState
 
+from .removals import HELD_BACK_SAYS
 from .reports.safety import for_terminal, terminal_clean
 
 _WHY = (
@@ -126,11 +127,21 @@ def crawls_table(rows: list[dict]) -> str:
             f"{c['pages']:>5} {c['entries']:>7} "
             f"{c['new']:>5} {c['changed']:>7} {c['removed']:>7} {c['restored']:>8} {c['errors']:>6}"
         )
-        if c.get("note") and (c["status"] != "complete" or c.get("suspect") or c.get("source") == "reparse"):
-            lines.append(f"{'':<6} {textwrap.shorten(c['note'], 110, placeholder='…')}")
+        note = _row_note(c)
+        if note:
+            lines.append(f"{'':<6} {textwrap.shorten(note, 110, placeholder='…')}")
     if any(c.get("suspect") for c in rows):
         lines.append("* suspect: the health checks failed; nothing was marked removed on its strength")
     return "\n".join(lines)
+
+
+def _row_note(crawl: dict) -> str | None:
+    """A crawl's note under its row: whole when it did not complete, was suspect or a reparse; for a complete
+    crawl only what says why it removed none of some entries it missed (held back at a page seam)."""
+    note = crawl.get("note")
+    if not note or crawl["status"] != "complete" or crawl.get("suspect") or crawl.get("source") == "reparse":
+        return note
+    return "; ".join(part for part in note.split("; ") if HELD_BACK_SAYS in part) or None
 
 
 def history_text(result: dict) -> str:

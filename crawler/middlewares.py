@@ -20,7 +20,9 @@ from scrapy import signals
 from scrapy.downloadermiddlewares.retry import RetryMiddleware, get_retry_request
 from scrapy.exceptions import IgnoreRequest, NotConfigured
 from scrapy.logformatter import LogFormatter
+from scrapy.utils.log import logformatter_adapter
 
+from .items import entries_of
 from .listing_state import STOPPED
 from .origins import allowed_origins, host, on_site
 from .stop_waits import stopping
@@ -214,6 +216,9 @@ class HostGuardMiddleware:
         raise IgnoreRequest(f"off the start hosts{hop}: {request.url}")
 
 
+_scraper_log = logging.getLogger("scrapy.core.scraper")  # where Scrapy logs what it scraped
+
+
 class QuietLogFormatter(LogFormatter):
     """Scrapy's messages for each page and item (Crawled, Scraped, Dropped: DEBUG, a dozen a page), made only
     when a handler would show them: a log record nobody sees costs more CPU than the item's own pipelines."""
@@ -222,7 +227,14 @@ class QuietLogFormatter(LogFormatter):
         return _shown(super().crawled(request, response, spider), "scrapy.core.engine")
 
     def scraped(self, item, response, spider):
-        return _shown(super().scraped(item, response, spider), "scrapy.core.scraper")
+        entries = entries_of(item)
+        if entries is None:
+            return _shown(super().scraped(item, response, spider), "scrapy.core.scraper")
+        if _shown(super().scraped(item, response, spider), "scrapy.core.scraper") is None:
+            return None  # shown nowhere: no line made for its entries either
+        for entry in entries:  # a page's item carries its entries (crawler/items.py): a line an entry, as before
+            _scraper_log.log(*logformatter_adapter(super().scraped(entry, response, spider)), extra={"spider": spider})
+        return None
 
     def dropped(self, item, exception, response, spider):
         return _shown(super().dropped(item, exception, response, spider), "scrapy.core.scraper")

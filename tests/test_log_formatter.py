@@ -5,6 +5,7 @@ import logging
 import pytest
 from scrapy.http import HtmlResponse
 
+from crawler.items import EntryItem, PageItem
 from crawler.middlewares import QuietLogFormatter, _shown
 
 
@@ -54,3 +55,17 @@ def test_the_formatter_keeps_what_scrapy_logs_where_it_is_shown():
     response = HtmlResponse("http://127.0.0.1/page", body=b"<html></html>")
     message = QuietLogFormatter().scraped({"title": "x"}, response, None)
     assert message is not None and message["level"] == logging.DEBUG
+
+
+def test_a_page_item_is_logged_as_scraped_one_line_an_entry(caplog):
+    """With one Scrapy item a page (crawler/items.py), -L DEBUG showed one "Scraped from" a page, its whole
+    body with it, where it showed one an entry: each entry the page carries is logged as it was."""
+    entries = [EntryItem(entry_id=f"WCMS_{k}", title=f"Report WCMS_{k}") for k in (1, 2)]
+    page = PageItem(url="http://127.0.0.1/page", body=b"<html>the page's own body</html>", entries=entries)
+    response = HtmlResponse("http://127.0.0.1/page", body=b"<html></html>")
+    with caplog.at_level(logging.DEBUG, logger="scrapy.core.scraper"):
+        message = QuietLogFormatter().scraped(page, response, None)
+    lines = [r.getMessage() for r in caplog.records if r.name == "scrapy.core.scraper"]
+    assert message is None and len(lines) == 2
+    assert all(line.startswith("Scraped from <200 http://127.0.0.1/page>") for line in lines)
+    assert "Report WCMS_1" in lines[0] and "Report WCMS_2" in lines[1] and "own body" not in "".join(lines)

@@ -6,6 +6,8 @@ from pathlib import Path
 
 from conftest import FAST, cli, q
 
+from archive.removals import held_back_note
+from archive.summary import crawls_table
 from crawler.site_server import SiteServer
 
 PER_PAGE = 5
@@ -102,3 +104,50 @@ def test_a_deletion_inside_a_page_is_removed_at_once(tmp_path):
         second = _crawl(db, site)
     assert "removed 1" in second.stdout and _status(db, 3) == "removed"
     assert "not marked removed yet" not in second.stdout
+
+
+def test_crawls_shows_why_a_complete_crawl_removed_nothing_it_missed(tmp_path):
+    """The held-back note was printed once, in that crawl's summary: `crawls` showed notes only for crawls
+    that were not complete, so its row said "removed 0" with nothing about the entry it had missed."""
+    items, db = list(range(1, 16)), tmp_path / "a.db"
+    _write(tmp_path, items)
+    with SiteServer(tmp_path) as site:
+        _crawl(db, site)
+        _write(tmp_path, [k for k in items if k != 6])
+        _crawl(db, site)
+    listed = cli("crawls", "--db", db, check=0).stdout.splitlines()
+    row = next(i for i, line in enumerate(listed) if line.startswith("#2 "))
+    assert "1 missing entry not marked removed yet" in listed[row + 1]
+    first = next(i for i, line in enumerate(listed) if line.startswith("#1 "))
+    assert first == len(listed) - 1  # crawl 1 has no note: nothing printed under it
+
+
+def test_the_held_back_note_is_one_part_of_a_crawl_note_and_minds_its_number():
+    """A crawl's note joins its parts with "; " and `crawls` splits them again: a "; " inside this note cut
+    its second half off there. One entry is "it", not "them"."""
+    one, two = held_back_note(1), held_back_note(2)
+    assert "; " not in one and "; " not in two
+    assert "1 missing entry not" in one and " them" not in one and one.endswith("marks it removed")
+    assert "2 missing entries not" in two and two.endswith("marks them removed")
+    row = {"id": 2, "started_at": "2024-01-01T00:00:00+00:00", "source": "site", "status": "complete"}
+    row |= dict.fromkeys(("pages", "entries", "new", "changed", "removed", "restored", "errors", "suspect"), 0)
+    shown = crawls_table([row | {"note": f"the feed lists 3 entries the page does not; {one}"}])
+    assert "1 missing entry not marked removed yet" in shown and "the feed lists" not in shown
+
+
+def test_a_reparse_of_an_older_crawl_does_not_count_as_a_crawl_that_missed_the_entry(tmp_path):
+    """A reparse of crawl 1 (whose pages predate item 6) re-reads those old pages: it is no reading of the
+    site after crawl 2 saw item 6, so the first site crawl that misses 6 at a page seam still holds it back."""
+    items, db = list(range(1, 16)), tmp_path / "a.db"
+    without_six = [k for k in items if k != 6]
+    _write(tmp_path, without_six)
+    with SiteServer(tmp_path) as site:
+        _crawl(db, site)
+        _write(tmp_path, items)  # 6 arrives first on page 2
+        _crawl(db, site)
+        cli("reparse", "--db", db, "--crawl", "1", check=0)
+        _write(tmp_path, without_six)
+        fourth = _crawl(db, site)
+        assert "removed 0" in fourth.stdout and _status(db, 6) == "listed"
+        fifth = _crawl(db, site)
+    assert "removed 1" in fifth.stdout and _status(db, 6) == "removed"
