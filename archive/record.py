@@ -131,7 +131,8 @@ def resight(conn, session: CrawlSession, previous: int, capture_id: int, delta: 
     rows = conn.execute(
         'SELECT s.entry_id, s.listing_url, s.page_url, s.page, s."group", s.position, e.* '
         "FROM sightings s JOIN entries e USING (entry_id) "
-        "WHERE s.capture_id = :cap AND s.crawl_id = (SELECT max(crawl_id) FROM sightings WHERE capture_id = :cap)",
+        "WHERE s.capture_id = :cap AND s.crawl_id = (SELECT max(crawl_id) FROM sightings WHERE capture_id = :cap) "
+        "ORDER BY s.rowid",  # in page order, as first written (archive/removals.py reads the order)
         {"cap": previous},
     ).fetchall()
     fresh, sightings, touched, restored = set(), [], [], []

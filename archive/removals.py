@@ -105,7 +105,7 @@ class _Seams:
         if crawl_id not in self.orders:
             rows = self.conn.execute(
                 "SELECT entry_id FROM sightings WHERE crawl_id=? AND listing_url=? AND page IS NOT NULL "
-                "ORDER BY page, position",
+                "ORDER BY page, rowid",  # written in page order; position restarts in each group
                 (crawl_id, self.listing),
             )
             self.orders[crawl_id] = [r[0] for r in rows]

@@ -151,3 +151,38 @@ def test_a_reparse_of_an_older_crawl_does_not_count_as_a_crawl_that_missed_the_e
         assert "removed 0" in fourth.stdout and _status(db, 6) == "listed"
         fifth = _crawl(db, site)
     assert "removed 1" in fifth.stdout and _status(db, 6) == "removed"
+
+
+def _grouped(root: Path, pages):
+    """pages: [[(heading, [items])]]; each group's positions start again at 1."""
+    folder = root / "list"
+    folder.mkdir(parents=True, exist_ok=True)
+    for number, groups in enumerate(pages, start=1):
+        body = "".join(
+            f"<section><h2>{heading}</h2>"
+            + "".join(
+                f'<article><h3><a href="/item/{k}.html">Report number {k} on labour</a></h3>'
+                f'<time datetime="2024-01-{k:02d}">{k} Jan 2024</time><p>Findings {k}.</p></article>'
+                for k in items
+            )
+            + "</section>"
+            for heading, items in groups
+        )
+        more = f'<a rel="next" href="/list/page-{number + 1}.html">Next</a>' if number < len(pages) else ""
+        (folder / f"page-{number}.html").write_text(
+            f"<html lang=en><head><title>Reports</title></head><body><main><h1>Reports</h1>{body}"
+            f"<nav class=pager>{more}</nav></main></body></html>"
+        )
+
+
+def test_in_a_grouped_listing_a_deletion_inside_a_page_is_removed_at_once(tmp_path):
+    """Positions start again in each group: the seam is found in the order the page shows, not by position
+    (by position, item 4 (4th of March) sorted after February's items, last on page 1, and was held)."""
+    db = tmp_path / "a.db"
+    march, february = ("March 2024", [1, 2, 3, 4]), ("February 2024", [5, 6])
+    _grouped(tmp_path, [[march, february], [("February 2024", [7, 8, 9])]])
+    with SiteServer(tmp_path) as site:
+        _crawl(db, site)
+        _grouped(tmp_path, [[("March 2024", [1, 2, 3]), february], [("February 2024", [7, 8, 9])]])
+        second = _crawl(db, site)
+    assert "removed 1" in second.stdout and _status(db, 4) == "removed"
