@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import signal
 
 from scrapy.crawler import CrawlerProcess
 from scrapy.settings import Settings
@@ -81,6 +82,10 @@ def run_crawl(
         crawler.settings.set("PLAYWRIGHT_ABORT_REQUEST", RouteGuard(crawler), priority="cmdline")
     process.crawl(crawler, **kwargs)
     process.start()
+    # The crawl is closed. Scrapy's handlers outlive its reactor: a second Ctrl-C still pending (or one
+    # pressed while the summary prints) reached a stopped reactor and ended the process by SIGINT (exit
+    # -2/130, not 3). From here Ctrl-C changes nothing; the summary is printed and the status returned.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     stats = crawler.stats.get_stats() if crawler.stats else {}
     spider_obj = crawler.spider
     listings = spider_obj.listing_report() if spider_obj is not None and hasattr(spider_obj, "listing_report") else {}

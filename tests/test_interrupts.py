@@ -62,6 +62,28 @@ def test_a_crawl_whose_pages_a_parse_worker_reads_stops_on_two_signals(tmp_path,
     _stop_a_crawl(tmp_path, site, [signal.SIGINT, signal.SIGINT], "-s", "PARSE_PROCESS_AFTER=0")
 
 
+def test_a_ctrl_c_once_the_crawl_has_closed_still_exits_partial(tmp_path, site):
+    """A second Ctrl-C landing after the crawl had closed (Scrapy's handler outliving its reactor) ended the
+    process by SIGINT (exit -2, 130 in a shell), not 3, after printing the summary."""
+    db = tmp_path / "a.db"
+    release = threading.Event()
+    site.faults[PAGE2] = lambda h: (release.wait(60), h.send_error(503), True)[2]
+    proc = start_crawl(db, site, *IN_FLIGHT)
+    try:
+        wait_for(lambda: PAGE2 in site.requests)
+        proc.send_signal(signal.SIGINT)
+        wait_for(lambda: GRACEFUL in _log_of(db), 30)
+        release.set()
+        wait_for(lambda: "Spider closed" in _log_of(db), 30)
+        proc.send_signal(signal.SIGINT)
+        out, err = proc.communicate(timeout=20)
+    finally:
+        release.set()
+        if proc.poll() is None:
+            proc.kill()
+    _stopped_partial(db, proc, out, err)
+
+
 def _stop_a_crawl(tmp_path, site, signals, *extra):
     db = tmp_path / "a.db"
     release = threading.Event()
