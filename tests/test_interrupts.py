@@ -7,6 +7,7 @@ import signal
 import subprocess
 import sys
 import threading
+from contextlib import contextmanager
 
 import pytest
 from conftest import FAST, ROOT, q, wait_for
@@ -66,38 +67,37 @@ def test_a_ctrl_c_once_the_crawl_has_closed_still_exits_partial(tmp_path, site):
     """A second Ctrl-C landing after the crawl had closed (Scrapy's handler outliving its reactor) ended the
     process by SIGINT (exit -2, 130 in a shell), not 3, after printing the summary."""
     db = tmp_path / "a.db"
-    release = threading.Event()
-    site.faults[PAGE2] = lambda h: (release.wait(60), h.send_error(503), True)[2]
-    proc = start_crawl(db, site, *IN_FLIGHT)
-    try:
-        wait_for(lambda: PAGE2 in site.requests)
+    with _crawl_held_at_page2(db, site) as (proc, release):
         proc.send_signal(signal.SIGINT)
         wait_for(lambda: GRACEFUL in _log_of(db), 30)
         release.set()
         wait_for(lambda: "Spider closed" in _log_of(db), 30)
         proc.send_signal(signal.SIGINT)
         out, err = proc.communicate(timeout=20)
-    finally:
-        release.set()
-        if proc.poll() is None:
-            proc.kill()
     _stopped_partial(db, proc, out, err)
 
 
 def _stop_a_crawl(tmp_path, site, signals, *extra):
     db = tmp_path / "a.db"
+    with _crawl_held_at_page2(db, site, *extra) as (proc, _):
+        _signal_in_turn(db, proc.send_signal, signals)
+        out, err = proc.communicate(timeout=20)
+    _stopped_partial(db, proc, out, err)
+
+
+@contextmanager
+def _crawl_held_at_page2(db, site, *extra):
+    """A crawl of the demo site whose page 2 is held (then a 503) until `release` is set."""
     release = threading.Event()
     site.faults[PAGE2] = lambda h: (release.wait(60), h.send_error(503), True)[2]
     proc = start_crawl(db, site, *IN_FLIGHT, *extra)
     try:
         wait_for(lambda: PAGE2 in site.requests)
-        _signal_in_turn(db, proc.send_signal, signals)
-        out, err = proc.communicate(timeout=20)
+        yield proc, release
     finally:
         release.set()
         if proc.poll() is None:
             proc.kill()
-    _stopped_partial(db, proc, out, err)
 
 
 def test_ctrl_c_to_schedules_process_group_stops_it(tmp_path, site):
