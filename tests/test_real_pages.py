@@ -44,7 +44,7 @@ FLOORS = {
 # after the last extractor change: recall 100% (100% per page), precision 99.5% (98.6% per page), titles 100%
 # (100% per page), dates 94.4%. Floors are those less about 2-3 points; a page looked at to fix what it showed
 # moves up to the tuned part (batches A-D did; D had measured 99.2%, 98.1%, 90.6% and 100% per page).
-HELDOUT_PAGES = 20
+HELDOUT_PAGES = 0  # batch E moved up at 14:00 to be fixed; batch F is being gathered
 HELDOUT_FLOORS = {
     "micro_recall": 0.97,
     "macro_recall": 0.97,
