@@ -19,11 +19,17 @@ from .orgshapes import (
     ACTIVE,
     ACTIVE_PRESENT,
     CO_WITH,
+    INTRO,
     LABEL,
+    NAME_END,
     PARTNER,
     PARTNER_WORD,
     PARTNER_WORDS,
     PASSIVE,
+    ROMANCE_CLAUSE,
+    ROMANCE_PURPOSE,
+    SENTENCE_END,
+    SOFT_END,
     TRIGGER,
     TRIGGER_WORDS,
 )
@@ -39,13 +45,6 @@ ABBREVIATION_LOWER_LETTERS = 3
 FRAME_MIN_WORDS = 2
 # "ILO", "UN": two capitals make an acronym, which marks an organisation's name.
 ACRONYM_MIN_CAPITALS = 2
-# Where a name written after "by" stops: a trailing clause, not part of the name.
-_NAME_END = re.compile(
-    r"\s*,?\s+(?:led|chaired|attended|with\s+(?:the\s+)?(?:support|funding|financial)"
-    r"|under\s+the|as\s+part\s+of|on\s+(?:behalf|the\s+occasion)|from\s+\d|on\s+\d|in\s+\d|at\s+the\s+request)\b.*$"
-    # ", to sensitize ..." ends the names; ", the National ..." and ", du Travail" go on with them.
-    r"|,\s+(?=[a-z])(?!(?:the|le|la|les|l['’]|el|los|las|du|des|de(?:\s+la|\s+l['’])?|del)\s*[A-ZÀ-Ý]).*$",
-)
 _ARTICLE = re.compile(
     r"^(?:[Tt]he|[Ii]ts|[Tt]heir|[Ll]es?|[Ll]a|[Ll]['’]|[Ss]on|[Ss]a|[Ee]l|[Ll]os|[Ll]as|[Ss]us?)"
     r"\s*(?<=\s|'|’)"
@@ -53,10 +52,6 @@ _ARTICLE = re.compile(
 _ARTICLE_INITIALS = frozenset("TtIiLlSsEe")
 _PREPOSITION = re.compile(r"\b(?:of|for|on|in|de|du|des|del|pour|para|sur|sobre)\b")
 _ACRONYM = re.compile(rf"\b[A-Z][A-Z0-9\-/&]{{{ACRONYM_MIN_CAPITALS - 1},}}\b")
-_INTRO = re.compile(
-    r"(?i)^(?:on|in|at|during|to|for|after|before|last|this|next|as|from|with|following|under|"
-    r"le|en|lors|du|pour|el|durante|con|avec|supported|funded|financed|sponsored|backed)\b[^,]*,\s*",
-)
 # "&" separates two names only before an article ("X & the ILO"), not in "Chambers of Commerce & Industry".
 _CONJ = re.compile(r"\s+(?:and|et|y|e|&(?=\s+(?:the|le|la|l['’]|el)\b))\s+")
 _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z“\"‘(])")
@@ -120,7 +115,7 @@ def _from_sentence(sentence: str, romance: bool) -> list[str]:
         return []  # no word that names an organiser: skip the patterns below
     m = LABEL.search(sentence) if ":" in sentence else None  # a label ends with a colon
     if m:
-        listed, spans = _protect(_drop_frames(_SENTENCE_END.split(sentence[m.end() :], maxsplit=1)[0]))
+        listed, spans = _protect(_drop_frames(SENTENCE_END.split(sentence[m.end() :], maxsplit=1)[0]))
         return _finish(_split_names(listed, romance), spans, romance)
     m = PASSIVE.search(sentence)
     if m:
@@ -175,14 +170,14 @@ def _active_subject(before: str, romance: bool, strict: bool = False) -> list[st
         return []  # "The Government of Fiji agreed to host": a clause, not a list of names
     names = _split_names(subject, romance)
     for piece in pieces[1:]:
-        names += _split_names(_NAME_END.sub("", piece).strip(" ,"), romance)
+        names += _split_names(NAME_END.sub("", piece).strip(" ,"), romance)
     names = _finish(names, spans, romance)
     # "Experts convene ..." and "This webinar, co-organised with ..." name none; "Brazil and the ILO will host" two.
     return names if any(_org_like(n) for n in names) else []
 
 
 def _subject(before: str) -> str:
-    before = _INTRO.sub("", before.strip())
+    before = INTRO.sub("", before.strip())
     return _CLAUSE_AFTER_COMMA.sub("", before).strip(" ,")
 
 
@@ -296,32 +291,18 @@ def _continues(current: str, part: str, joiner: str, romance: bool) -> bool:
     return bool(_PREPOSITION.search(current))
 
 
-_SOFT_END = re.compile(r"(?:^|\s*,?\s+)(?:funded|supported|financed|sponsored)\s+by\b.*$")
-_ROMANCE_CLAUSE = re.compile(
-    r"\s+(?:afin|avec|qui|que|lors|con|quien|quienes|durante|en\s+el\s+marco|dans\s+le\s+cadre|à|a\s+fin)\b.*$"
-)
-# "pour"/"para" open a clause only before a lower-case word ("pour les jeunes"), and
-# never inside a name that starts with an institution ("Agence nationale pour l'emploi").
-_ROMANCE_PURPOSE = re.compile(
-    r"\s+(?:pour|para|sur|sobre|dans)\s+(?!(?:le|la|les|l['’]|el|los|las|des|del|du)\s*[A-ZÀ-Ý])(?![A-ZÀ-Ý]).*$"
-)
-# The full stop's checks come after it: the pattern then starts with a literal, which the regex engine
-# scans for (3x faster than trying the look-behinds at every character).
-_SENTENCE_END = re.compile(r"[;:]|\.(?<!Dept\.)(?<!Inc\.)(?<!Ltd\.)(?<!\b[A-Z]\.)(?=\s|$)")
-
-
 def _trim_after_by(phrase: str, romance: bool = False) -> str:
     """The names written after "by": up to the end of the clause that lists them."""
-    phrase = _SENTENCE_END.split(phrase, maxsplit=1)[0]
+    phrase = SENTENCE_END.split(phrase, maxsplit=1)[0]
     if "—" in phrase or " – " in phrase:
         # "two regional ILO programmes—the Skills for Prosperity ..." : the names follow the dash.
         phrase = _DASH.split(phrase, maxsplit=1)[1]
-    phrase = _NAME_END.sub("", phrase)
+    phrase = NAME_END.sub("", phrase)
     kept, pos = [], 0
     for m in [*_CONJ.finditer(phrase), None]:
         end = m.start() if m else len(phrase)
         piece = phrase[pos:end]
-        piece = _SOFT_END.sub("", piece) if "by" in piece else piece  # "X funded by the UK government"
+        piece = SOFT_END.sub("", piece) if "by" in piece else piece  # "X funded by the UK government"
         # French and Spanish names hold lower-case words ("Confédération syndicale
         # internationale"): there a clause ends at its opening word instead.
         cut = _romance_cut(piece) if romance else _cut_at_clause(piece)
@@ -334,8 +315,8 @@ def _trim_after_by(phrase: str, romance: bool = False) -> str:
 
 
 def _romance_cut(piece: str) -> str:
-    piece = _ROMANCE_CLAUSE.sub("", piece)
-    return piece if ow.ORG_HEAD.match(_strip_article(piece)) else _ROMANCE_PURPOSE.sub("", piece)
+    piece = ROMANCE_CLAUSE.sub("", piece)
+    return piece if ow.ORG_HEAD.match(_strip_article(piece)) else ROMANCE_PURPOSE.sub("", piece)
 
 
 def _cut_at_clause(piece: str) -> str:
