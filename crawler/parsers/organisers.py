@@ -21,6 +21,8 @@ from .orgshapes import (
     CO_WITH,
     INTRO,
     LABEL,
+    LABEL_END,
+    LABEL_ITEM,
     NAME_END,
     PARTNER,
     PARTNER_WORD,
@@ -115,8 +117,7 @@ def _from_sentence(sentence: str, romance: bool) -> list[str]:
         return []  # no word that names an organiser: skip the patterns below
     m = LABEL.search(sentence) if ":" in sentence else None  # a label ends with a colon
     if m:
-        listed, spans = _protect(_drop_frames(SENTENCE_END.split(sentence[m.end() :], maxsplit=1)[0]))
-        return _finish(_split_names(listed, romance), spans, romance)
+        return _label_names(sentence[m.end() :], romance)
     m = PASSIVE.search(sentence)
     if m:
         return _names_after(sentence[m.end() :], romance)
@@ -137,6 +138,18 @@ def _from_sentence(sentence: str, romance: bool) -> list[str]:
     if m and not romance:
         return _active_subject(sentence[: m.start()], romance, strict=True)
     return []
+
+
+def _label_names(listed: str, romance: bool) -> list[str]:
+    """The names after a label: "ILO; UNDP", "ILO / UNICEF" and bullets list one name an item."""
+    protected, spans = _protect(_drop_frames(listed))
+    items = LABEL_ITEM.split(LABEL_END.split(protected, maxsplit=1)[0])
+    names = _split_names(items[0], romance)
+    for item in items[1:]:
+        if not _starts_new_name(item):
+            break  # "Organizers: ILO; the event is free": the list ended
+        names += _split_names(item, romance)
+    return _finish(names, spans, romance)
 
 
 def _names_after(phrase: str, romance: bool) -> list[str]:

@@ -89,4 +89,9 @@ ROMANCE_PURPOSE = re.compile(
 )
 # The full stop's checks come after it: the pattern then starts with a literal, which the regex engine
 # scans for (3x faster than trying the look-behinds at every character).
-SENTENCE_END = re.compile(r"[;:]|\.(?<!Dept\.)(?<!Inc\.)(?<!Ltd\.)(?<!\b[A-Z]\.)(?=\s|$)")
+_FULL_STOP = r"\.(?<!Dept\.)(?<!Inc\.)(?<!Ltd\.)(?<!\b[A-Z]\.)(?=\s|$)"
+SENTENCE_END = re.compile(r"[;:]|" + _FULL_STOP)
+# A label's list ends at a full stop or the next label; a semicolon, a spaced slash or a bullet cuts it into
+# items ("Organizers: ILO; UNDP", "ILO / UNICEF", "Organized by: • A • B"); "ILO/Japan" stays one name.
+LABEL_END = re.compile(r":|" + _FULL_STOP)
+LABEL_ITEM = re.compile(r"\s*(?:[;•·▪●]|\s/(?=\s))\s*")
