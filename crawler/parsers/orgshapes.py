@@ -14,8 +14,8 @@ EVENT_NOUN_WINDOW = 3
 
 # "Organisers: ILO, UNDP" — a label and a list.
 LABEL = re.compile(
-    r"(?i)(?:^|(?<=[.;]\s))(?:co-?)?(?:organi[sz]ers?|organi[sz]ed by|hosts?|hosted by|organisateurs?|organis[ée] par"
-    r"|organizadores?|organizado por)\s*:\s*",
+    r"(?i)(?:^|(?<=[.;]\s))(?:co-?)?(?:organi[sz]ers?|organi[sz]ed by|hosts?|hosted by|organisateurs?"
+    r"|organis[ée]e?s? par|hôtes?|organizadores?|organizad[oa]s? por|organizan|anfitri(?:ón|on|ones|onas?))\s*:\s*",
 )
 EVENT_NOUN, ADVERB = ow.EVENT_NOUN, ow.ADVERB
 PASSIVE = re.compile(
@@ -25,7 +25,7 @@ PASSIVE = re.compile(
     rf"|{EVENT_NOUN}[^.;]*?\bheld\s+by\s+",  # "workshops for labour inspectors held by the CONMIGO Project"
 )
 # Every shape below holds one of these.
-TRIGGER_WORDS = ("organi", "host", "conven", "accueil", "convoc", "convoq", "hold", "held")
+TRIGGER_WORDS = ("organi", "host", "conven", "accueil", "convoc", "convoq", "hold", "held", "hôte", "anfitri", "acog")
 TRIGGER = re.compile("|".join(TRIGGER_WORDS), re.IGNORECASE)
 # "co-organised with A": A is an organiser, and so is the sentence's subject when it is an organisation.
 CO_WITH = re.compile(
@@ -42,7 +42,9 @@ ACTIVE = re.compile(
     r"|\s+(?:co-?)?(?:organi[sz]ed|hosted|convened)\s+(?=(?:a|an|the|two|three|its|their)\b)"
     # "L'OIT accueille (favorablement) la ratification" welcomes it: only the future "accueillera" hosts.
     r"|\s+(?:co-?)?(?:organisera|organiseront|organisent|organise|accueillera|accueilleront"
-    r"|convoque|convoquent|organizará|organizarán|organiza|organizan|organizó|organizaron|convoca|convocan|convocó)\b"
+    r"|convoque|convoquent|organizará|organizarán|organiza|organizan|organizó|organizaron|convoca|convocan|convocó"
+    # Spanish "acoge con beneplácito" welcomes: as in French, only the future "acogerá" hosts.
+    r"|acogerá|acogerán)\b"
     r"|\s+(?:a|ont)\s+(?:co-?)?(?:organisé|accueilli(?!\s+(?:favorablement|avec)))\b",
 )
 # Present tense and headlines ("UNICEF and the ILO convene ...", "ILO to host ..."): the subject must name
