@@ -22,11 +22,8 @@ KNOWN_MISSES: dict[str, str] = {
     "Co-organized by the Employers and Business Membe": "TODO",
     "Organized by the Ministry of Labour and Employme": "TODO",
     "This side event is organized by the Permanent Mi": "TODO",
-    "In collaboration with the Ministry of Labour, So": "TODO",
     "L'OIT et le ministère de la Fonction publique, d": "TODO",
     "Organisé par la Chambre de commerce, d'industrie": "TODO",
-    "En partenariat avec la Banque africaine de dével": "TODO",
-    "En colaboración con la Confederación Sindical de": "TODO",
     "Organizado por el Consejo Nacional de la Empresa": "TODO",
 }
 
@@ -74,4 +71,20 @@ def test_a_label_list_is_cut_at_semicolons_spaced_slashes_and_bullets(text, name
     ],
 )
 def test_spanish_and_french_host_labels_and_the_future_acogera(text, names):
+    assert parse_organisers(text).names == names
+
+
+@pytest.mark.parametrize(
+    "text,names",
+    [
+        (
+            "Together with the Ministry of Health, Labour and Welfare, the ILO will host a webinar.",
+            ["ILO", "Ministry of Health, Labour and Welfare"],
+        ),
+        ("En collaboration avec ONU Femmes, le BIT organise un atelier.", ["BIT", "ONU Femmes"]),
+        ("Junto con la CEPAL, la OIT organizará un seminario.", ["OIT", "CEPAL"]),
+        ("With the support of Japan, the ILO will host a forum.", ["ILO"]),  # a funder, no partner
+    ],
+)
+def test_a_partner_written_before_the_subject_is_named_after_it(text, names):
     assert parse_organisers(text).names == names

@@ -175,7 +175,7 @@ def _active_subject(before: str, romance: bool, strict: bool = False) -> list[st
     """The organisers written before an active verb: "A, in collaboration with B, will host"."""
     protected, spans = _protect(_drop_frames(before))
     fronted = _FRONTED.match(protected)  # "Through its ENHANCE project, the ILO will organize"
-    pieces = _partner_split(fronted.group(2)) + [fronted.group(1)] if fronted else _partner_split(protected)
+    pieces = _partner_split(fronted.group(2)) + [fronted.group(1)] if fronted else _fronted_partner(protected)
     subject = _subject(pieces[0])
     if not (subject[:1].isupper() or _ARTICLE.match(subject)) or len(subject.split()) > MAX_SUBJECT_WORDS:
         return []  # no name, or a whole clause
@@ -187,6 +187,15 @@ def _active_subject(before: str, romance: bool, strict: bool = False) -> list[st
     names = _finish(names, spans, romance)
     # "Experts convene ..." and "This webinar, co-organised with ..." name none; "Brazil and the ILO will host" two.
     return names if any(_org_like(n) for n in names) else []
+
+
+def _fronted_partner(before: str) -> list[str]:
+    """ "In collaboration with B, A will host": the subject A first, then its partners, as when B comes after A."""
+    lead = PARTNER.match(" " + before) if has_any(before[:40], PARTNER_WORDS, PARTNER_WORD) else None
+    if lead and ", " in before[lead.end() - 1 :]:
+        partner, subject = before[lead.end() - 1 :].rsplit(", ", 1)  # the subject follows the partner's last comma
+        return [*_partner_split(subject), partner]
+    return _partner_split(before)
 
 
 def _subject(before: str) -> str:
