@@ -24,7 +24,6 @@ KNOWN_MISSES: dict[str, str] = {
     "This side event is organized by the Permanent Mi": "TODO",
     "L'OIT et le ministère de la Fonction publique, d": "TODO",
     "Organisé par la Chambre de commerce, d'industrie": "TODO",
-    "Organizado por el Consejo Nacional de la Empresa": "TODO",
 }
 
 
@@ -87,4 +86,25 @@ def test_spanish_and_french_host_labels_and_the_future_acogera(text, names):
     ],
 )
 def test_a_partner_written_before_the_subject_is_named_after_it(text, names):
+    assert parse_organisers(text).names == names
+
+
+@pytest.mark.parametrize(
+    "text,names",
+    [
+        (
+            "Organizado por el Instituto Nacional de Aprendizaje (INA) y la Central de Trabajadores Rerum Novarum.",
+            ["Instituto Nacional de Aprendizaje (INA)", "Central de Trabajadores Rerum Novarum"],
+        ),
+        (
+            "Organisé par la Caisse nationale de sécurité sociale (CNSS) et la Mutuelle des travailleurs.",
+            ["Caisse nationale de sécurité sociale (CNSS)", "Mutuelle des travailleurs"],
+        ),
+        (
+            "Organized by the Ministry of Labour, Invalids and Social Affairs (MOLISA)",
+            ["Ministry of Labour, Invalids and Social Affairs (MOLISA)"],
+        ),
+    ],
+)
+def test_a_name_closed_by_its_acronym_in_brackets_is_complete(text, names):
     assert parse_organisers(text).names == names

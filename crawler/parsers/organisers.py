@@ -298,6 +298,8 @@ def _split_names(phrase: str, romance: bool) -> list[str]:
 def _continues(current: str, part: str, joiner: str, romance: bool) -> bool:
     """Whether a part written after a comma or "and" goes on the name before it."""
     current, bare = _strip_article(current), _strip_article(part)
+    if current.endswith("\ue001"):
+        return False  # "Consejo ... (COHEP) y la Central ...": a name closed by its acronym is complete
     if ow.SHARED_HEAD[0].search(current) and ow.SHARED_HEAD[1].match(bare):
         return True  # "Technical Support Team and Country Office for ..."
     if joiner.startswith(",") and ow.PARENT_BODY.match(current) and ow.SUB_UNIT.match(_TOKEN.sub("", bare).strip()):
