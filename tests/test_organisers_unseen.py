@@ -22,8 +22,6 @@ KNOWN_MISSES: dict[str, str] = {
     "Co-organized by the Employers and Business Membe": "TODO",
     "Organized by the Ministry of Labour and Employme": "TODO",
     "This side event is organized by the Permanent Mi": "TODO",
-    "L'OIT et le ministère de la Fonction publique, d": "TODO",
-    "Organisé par la Chambre de commerce, d'industrie": "TODO",
 }
 
 
@@ -107,4 +105,18 @@ def test_a_partner_written_before_the_subject_is_named_after_it(text, names):
     ],
 )
 def test_a_name_closed_by_its_acronym_in_brackets_is_complete(text, names):
+    assert parse_organisers(text).names == names
+
+
+@pytest.mark.parametrize(
+    "text,names",
+    [
+        (
+            "Organisé par la Chambre d'agriculture, d'élevage et de pêche et le BIT.",
+            ["Chambre d'agriculture, d'élevage et de pêche", "BIT"],
+        ),
+        ("Organisé par l'OIT, d'une durée de trois jours, l'atelier réunit 40 inspecteurs.", ["OIT"]),
+    ],
+)
+def test_a_french_name_goes_on_after_a_comma_with_its_next_topic(text, names):
     assert parse_organisers(text).names == names

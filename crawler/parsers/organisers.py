@@ -18,6 +18,7 @@ from . import orgwords as ow
 from .orgshapes import (
     ACTIVE,
     ACTIVE_PRESENT,
+    CLAUSE_AFTER_COMMA,
     CO_WITH,
     INTRO,
     LABEL,
@@ -66,9 +67,10 @@ _FRONTED = re.compile(  # "Through its ENHANCE project, the ILO will ..."
     r"(?i)^(?:through|à\s+travers|a\s+través\s+del?|par\s+l['’]intermédiaire\s+d[eu])\s+([^,]+),\s+(.+)$"
 )
 _DASH = re.compile(r"—| – ")
-_CLAUSE_AFTER_COMMA = re.compile(r",\s+(?=[a-z]).*$")  # ", based in ..."
+_CLAUSE_AFTER_COMMA = re.compile(CLAUSE_AFTER_COMMA)  # ", based in ..." ends the subject, ", du Travail" not
 _ENGLISH_THE = re.compile(r"\s*the\s")
 _LETTER = re.compile(r"[A-Za-zÀ-ÿ]")
+_ELIDED_DE = re.compile(r"\bd['’][a-zà-ÿ]")  # "d'industrie": a topic after "Chambre de commerce,"
 _ELIDED = re.compile(r"^[ldLD]['’][A-ZÀ-Ý]")  # "l'OIT", "d'Ivoire"
 _NAME_JOINERS = frozenset({"the", "and", "la", "le", "el", "y", "et", "l’", "l'", "&"})
 _LIST_ENDS = frozenset({"and", "or", "of", "for", "the", "et", "y", "de"})
@@ -310,9 +312,9 @@ def _continues(current: str, part: str, joiner: str, romance: bool) -> bool:
         return False
     if not romance and _ENGLISH_THE.match(part) and not ow.PLACE_WITH_THE.match(part.strip()):
         return False  # "Government of Norway and the Financial Times"
-    if bare[:1].islower() and not _PREPOSITION.match(bare):
+    if bare[:1].islower() and not (_PREPOSITION.match(bare) or _ELIDED_DE.match(bare)):
         return False  # "gouvernement du Burkina Faso et les partenaires sociaux"
-    return bool(_PREPOSITION.search(current))
+    return bool(_PREPOSITION.search(current) or _ELIDED_DE.search(current))  # "Chambre d'agriculture, d'élevage"
 
 
 def _trim_after_by(phrase: str, romance: bool = False) -> str:

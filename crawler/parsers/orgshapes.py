@@ -69,12 +69,18 @@ PARTNER_WORD = re.compile("|".join(PARTNER_WORDS), re.IGNORECASE)
 
 
 # Where the clause that lists names ends, and the lead-ins before a subject.
+# ", to sensitize ..." ends the names; ", the National ...", ", du Travail" and a topic's next topic
+# (", d'industrie et d'artisanat" after "Chambre de commerce") go on with them.
+CLAUSE_AFTER_COMMA = (
+    r",\s+(?=[a-z])(?!(?:the|le|la|les|l['’]|el|los|las|du|des|de(?:\s+la|\s+l['’])?|del)\s*[A-ZÀ-Ý])"
+    r"(?!d['’][a-zà-ÿ]+(?:,|\s+(?:et|y)\s))"
+    r".*$"
+)
 # Where a name written after "by" stops: a trailing clause, not part of the name.
 NAME_END = re.compile(
     r"\s*,?\s+(?:led|chaired|attended|with\s+(?:the\s+)?(?:support|funding|financial)"
     r"|under\s+the|as\s+part\s+of|on\s+(?:behalf|the\s+occasion)|from\s+\d|on\s+\d|in\s+\d|at\s+the\s+request)\b.*$"
-    # ", to sensitize ..." ends the names; ", the National ..." and ", du Travail" go on with them.
-    r"|,\s+(?=[a-z])(?!(?:the|le|la|les|l['’]|el|los|las|du|des|de(?:\s+la|\s+l['’])?|del)\s*[A-ZÀ-Ý]).*$",
+    r"|" + CLAUSE_AFTER_COMMA,
 )
 INTRO = re.compile(
     r"(?i)^(?:on|in|at|during|to|for|after|before|last|this|next|as|from|with|following|under|"
