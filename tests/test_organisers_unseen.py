@@ -120,3 +120,22 @@ def test_a_name_closed_by_its_acronym_in_brackets_is_complete(text, names):
 )
 def test_a_french_name_goes_on_after_a_comma_with_its_next_topic(text, names):
     assert parse_organisers(text).names == names
+
+
+@pytest.mark.parametrize(
+    "text,names",
+    [
+        (
+            "Le ministère de l'Emploi, du Travail et de la Protection sociale et l'OIT organisent un atelier.",
+            ["ministère de l'Emploi, du Travail et de la Protection sociale", "OIT"],
+        ),
+        (
+            "El Ministerio de Trabajo, Empleo y Seguridad Social y la OIT organizan un foro.",
+            ["Ministerio de Trabajo, Empleo y Seguridad Social", "OIT"],
+        ),
+        ("Le 5 mai, le BIT organise un atelier.", ["BIT"]),  # a date before the comma is no name
+        ("El pasado lunes, la OIT organizó un taller.", ["OIT"]),
+    ],
+)
+def test_a_subject_opening_with_le_or_el_is_a_name_unless_a_time_follows(text, names):
+    assert parse_organisers(text).names == names

@@ -84,7 +84,10 @@ NAME_END = re.compile(
 )
 INTRO = re.compile(
     r"(?i)^(?:on|in|at|during|to|for|after|before|last|this|next|as|from|with|following|under|"
-    r"le|en|lors|du|pour|el|durante|con|avec|supported|funded|financed|sponsored|backed)\b[^,]*,\s*",
+    r"en|lors|pour|durante|con|avec|supported|funded|financed|sponsored|backed|"
+    # "Le 5 mai," and "El pasado lunes," open with a time; "Le ministère de l'Emploi, du Travail ..." is a name.
+    r"(?:le|el|du)(?=\s+(?:\d|1er|premier|dernier|pasado|próximo|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche"
+    r"|lunes|martes|miércoles|jueves|viernes|sábado|domingo|mois|mes|año|semaine|semana)))\b[^,]*,\s*",
 )
 SOFT_END = re.compile(r"(?:^|\s*,?\s+)(?:funded|supported|financed|sponsored)\s+by\b.*$")
 ROMANCE_CLAUSE = re.compile(
