@@ -302,6 +302,8 @@ def _continues(current: str, part: str, joiner: str, romance: bool) -> bool:
     current, bare = _strip_article(current), _strip_article(part)
     if current.endswith("\ue001"):
         return False  # "Consejo ... (COHEP) y la Central ...": a name closed by its acronym is complete
+    if joiner.strip() in ("and", "et", "y") and _lone_kind(current) and bare[:1].isupper() and bare == part.strip():
+        return True  # "Employers and Business Members Group": "Employers" alone names no body
     if ow.SHARED_HEAD[0].search(current) and ow.SHARED_HEAD[1].match(bare):
         return True  # "Technical Support Team and Country Office for ..."
     if joiner.startswith(",") and ow.PARENT_BODY.match(current) and ow.SUB_UNIT.match(_TOKEN.sub("", bare).strip()):
@@ -315,6 +317,10 @@ def _continues(current: str, part: str, joiner: str, romance: bool) -> bool:
     if bare[:1].islower() and not (_PREPOSITION.match(bare) or _ELIDED_DE.match(bare)):
         return False  # "gouvernement du Burkina Faso et les partenaires sociaux"
     return bool(_PREPOSITION.search(current) or _ELIDED_DE.search(current))  # "Chambre d'agriculture, d'élevage"
+
+
+def _lone_kind(name: str) -> bool:
+    return " " not in name and name[:1].isupper() and _generic(name, romance=False)
 
 
 def _trim_after_by(phrase: str, romance: bool = False) -> str:
