@@ -19,7 +19,6 @@ UNSEEN = json.loads((Path(__file__).parent / "fixtures" / "organisers_unseen.jso
 CASES = [(language, case["text"], case["names"]) for language, cases in UNSEEN.items() for case in cases]
 # Lines still read wrong (by how they start), and why: each must stay wrong (strict), so a fix shows here.
 KNOWN_MISSES: dict[str, str] = {
-    "Organized by the Ministry of Labour and Employme": "TODO",
     "This side event is organized by the Permanent Mi": "TODO",
 }
 
@@ -155,4 +154,21 @@ def test_a_subject_opening_with_le_or_el_is_a_name_unless_a_time_follows(text, n
     ],
 )
 def test_a_lone_kind_of_body_before_and_starts_a_longer_name(text, names):
+    assert parse_organisers(text).names == names
+
+
+@pytest.mark.parametrize(
+    "text,names",
+    [
+        (
+            "Organizado por el Ministerio de Trabajo y Previsión Social, Gobierno de Chile.",
+            ["Ministerio de Trabajo y Previsión Social, Gobierno de Chile"],
+        ),
+        (
+            "Organized by the Ministry of Labour, the Government of Nepal and the ILO.",
+            ["Ministry of Labour", "Government of Nepal", "ILO"],  # with "the": a second organiser
+        ),
+    ],
+)
+def test_a_ministrys_government_after_a_comma_belongs_to_its_name(text, names):
     assert parse_organisers(text).names == names

@@ -308,6 +308,8 @@ def _continues(current: str, part: str, joiner: str, romance: bool) -> bool:
         return True  # "Technical Support Team and Country Office for ..."
     if joiner.startswith(",") and ow.PARENT_BODY.match(current) and ow.SUB_UNIT.match(_TOKEN.sub("", bare).strip()):
         return True  # "Department of Trade, Law Development Programme (LDP)"
+    if joiner.startswith(",") and ow.MINISTRY.match(current) and ow.OF_GOVERNMENT.match(bare) and bare == part.strip():
+        return True  # "Ministry of Labour and Employment, Government of Nepal": the ministry's government
     if not (romance or _org_like(current) or _ARTICLE.match(part.strip()) or _org_like(" ".join(bare.split()[:1]))):
         return True  # "Bangladesh Garment Manufacturers and Exporters Association": the name is not complete yet
     if _starts_new_name(part):

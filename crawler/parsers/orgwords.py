@@ -180,6 +180,9 @@ PARENT_BODY = re.compile(
     r"^(?:Ministry|Department|Ministère|Ministerio|Departamento)\s+(?:of|de|du|des|del)"
     rf"(?:\s+\S+){{1,{PARENT_TOPIC_MAX_WORDS}}}$"
 )
+# "Ministry of Labour and Employment, Government of Nepal": which government's ministry, not a second organiser.
+MINISTRY = re.compile(r"^(?:Ministry|Ministère|Ministerio|Department|Departamento|Secretaría)\b", re.IGNORECASE)
+OF_GOVERNMENT = re.compile(r"^(?:Government|Gouvernement|Gobierno)\s+(?:of|du|de|des|del|d['’])(?=\s|[A-ZÀ-Ý])")
 SUB_UNIT = re.compile(r"^(?:[A-Z][\w’'-]*\s+)+(?:Programme|Program|Division|Unit|Section|Directorate|Service)$")
 # A programme or project: in brackets after a name it frames the event ("(Joint Programme on X)").
 PROGRAMME_WORD = re.compile(r"\b(?:programmes?|programs?|projects?|projets?|proyectos?|programas?)\b", re.IGNORECASE)
