@@ -172,3 +172,23 @@ def test_a_lone_kind_of_body_before_and_starts_a_longer_name(text, names):
 )
 def test_a_ministrys_government_after_a_comma_belongs_to_its_name(text, names):
     assert parse_organisers(text).names == names
+
+
+@pytest.mark.parametrize(
+    "text,names",
+    [
+        ("The workshop is organized by the ILO, UNDP, and UNICEF.", ["ILO", "UNDP", "UNICEF"]),
+        (
+            "Organized by the Ministry of Labor, the ILO, and the European Union.",
+            ["Ministry of Labor", "ILO", "European Union"],
+        ),
+        ("The ILO, UNESCO, and the World Bank will host a forum on skills.", ["ILO", "UNESCO", "World Bank"]),
+        (
+            "Organizado por el Ministerio de Trabajo y Previsión Social, Gobierno de Chile, y la OIT.",
+            ["Ministerio de Trabajo y Previsión Social, Gobierno de Chile", "OIT"],
+        ),
+        ("Organized by the ILO, and attended by 40 delegates.", ["ILO"]),  # a clause, not a name
+    ],
+)
+def test_a_serial_comma_before_and_goes_on_with_the_list(text, names):
+    assert parse_organisers(text).names == names

@@ -62,7 +62,7 @@ _ABBREVIATION_END = re.compile(rf"\b(?:[A-Z][a-z]{{0,{ABBREVIATION_LOWER_LETTERS
 _BRACKET = re.compile(r"\s*\(([^()]*)\)")
 _QUOTED = re.compile(r"(?:(?<=\s)|^)(?:'[^']+'(?=[\s,.;:)]|$)|“[^”]*”|«[^»]*»|\"[^\"]*\"|‘[^’]*’)|\([^()]*\)")
 _TOKEN = re.compile("\ue000(\\d+)\ue001")
-_LIST_SEPARATOR = re.compile(r",\s*|" + _CONJ.pattern)
+_LIST_SEPARATOR = re.compile(r",\s*(?:(?:and|et|y)\s+)?|" + _CONJ.pattern)  # ", and": a serial comma
 _FRONTED = re.compile(  # "Through its ENHANCE project, the ILO will ..."
     r"(?i)^(?:through|à\s+travers|a\s+través\s+del?|par\s+l['’]intermédiaire\s+d[eu])\s+([^,]+),\s+(.+)$"
 )

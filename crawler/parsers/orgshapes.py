@@ -69,10 +69,11 @@ PARTNER_WORD = re.compile("|".join(PARTNER_WORDS), re.IGNORECASE)
 
 
 # Where the clause that lists names ends, and the lead-ins before a subject.
-# ", to sensitize ..." ends the names; ", the National ...", ", du Travail" and a topic's next topic
-# (", d'industrie et d'artisanat" after "Chambre de commerce") go on with them.
+# ", to sensitize ..." ends the names; ", the National ...", ", du Travail", a serial comma's ", and the ILO" and a
+# topic's next topic (", d'industrie et d'artisanat" after "Chambre de commerce") go on with them.
 CLAUSE_AFTER_COMMA = (
-    r",\s+(?=[a-z])(?!(?:the|le|la|les|l['’]|el|los|las|du|des|de(?:\s+la|\s+l['’])?|del)\s*[A-ZÀ-Ý])"
+    r",\s+(?=[a-z])(?!(?:(?:and|et|y)\s+)?(?:the\s+|le\s+|la\s+|les\s+|l['’]|el\s+|los\s+|las\s+|du\s+|des\s+"
+    r"|de(?:\s+la|\s+l['’])?\s*|del\s+)?[A-ZÀ-Ý])"
     r"(?!d['’][a-zà-ÿ]+(?:,|\s+(?:et|y)\s))"
     r".*$"
 )
