@@ -6,6 +6,9 @@ names holding commas and "and"/"et"/"y", acronyms in brackets, lead-ins and part
 labels with lists cut by semicolons, slashes or bullets, and lines that name no organiser
 (a venue, a contact, speakers, a theme, a report "published by"). Each holds the names a careful
 reader would give, in the parser's order (the subject first, then its partners).
+The set was written before the parser was changed for it: 92 of its 110 lines were read exactly right
+then (83.6%; names precision 92.8%, recall 81.0%). The tests after it pin the general rules its misses
+taught, each with wordings of its own.
 """
 
 import json
@@ -17,18 +20,9 @@ from crawler.parsers.organisers import parse_organisers
 
 UNSEEN = json.loads((Path(__file__).parent / "fixtures" / "organisers_unseen.json").read_text(encoding="utf-8"))
 CASES = [(language, case["text"], case["names"]) for language, cases in UNSEEN.items() for case in cases]
-# Lines still read wrong (by how they start), and why: each must stay wrong (strict), so a fix shows here.
-KNOWN_MISSES: dict[str, str] = {
-    "This side event is organized by the Permanent Mi": "TODO",
-}
 
 
-def _marked(language, text, names):
-    reason = next((why for start, why in KNOWN_MISSES.items() if text.startswith(start)), None)
-    return pytest.param(language, text, names, marks=pytest.mark.xfail(reason=reason, strict=True) if reason else ())
-
-
-@pytest.mark.parametrize("language,text,names", [_marked(*case) for case in CASES])
+@pytest.mark.parametrize("language,text,names", CASES)
 def test_unseen_organiser_lines(language, text, names):
     found = parse_organisers(text, language)
     assert found.names == names
@@ -191,4 +185,27 @@ def test_a_ministrys_government_after_a_comma_belongs_to_its_name(text, names):
     ],
 )
 def test_a_serial_comma_before_and_goes_on_with_the_list(text, names):
+    assert parse_organisers(text).names == names
+
+
+@pytest.mark.parametrize(
+    "text,names",
+    [
+        (
+            "Organisé par les Missions permanentes du Maroc et de la France auprès de l'Office des Nations Unies"
+            " à Genève et l'OIT.",
+            ["Missions permanentes du Maroc et de la France auprès de l'Office des Nations Unies à Genève", "OIT"],
+        ),
+        (
+            "Organizado por la Misión Permanente de México ante las Naciones Unidas en Ginebra y la OIT.",
+            ["Misión Permanente de México ante las Naciones Unidas en Ginebra", "OIT"],
+        ),
+        (
+            "The Permanent Mission of Norway to the UN in Geneva will host a side event.",
+            ["Permanent Mission of Norway to the UN in Geneva"],
+        ),
+        ("The ILO will present its report to the United Nations in New York.", []),
+    ],
+)
+def test_where_a_mission_is_accredited_is_part_of_its_name(text, names):
     assert parse_organisers(text).names == names

@@ -70,6 +70,7 @@ _DASH = re.compile(r"—| – ")
 _CLAUSE_AFTER_COMMA = re.compile(CLAUSE_AFTER_COMMA)  # ", based in ..." ends the subject, ", du Travail" not
 _ENGLISH_THE = re.compile(r"\s*the\s")
 _LETTER = re.compile(r"[A-Za-zÀ-ÿ]")
+_ACCREDITED_WORD = re.compile(r"\b(?:to the|auprès|ante)\s")  # skips ow.ACCREDITED_TO
 _ELIDED_DE = re.compile(r"\bd['’][a-zà-ÿ]")  # "d'industrie": a topic after "Chambre de commerce,"
 _ELIDED = re.compile(r"^[ldLD]['’][A-ZÀ-Ý]")  # "l'OIT", "d'Ivoire"
 _NAME_JOINERS = frozenset({"the", "and", "la", "le", "el", "y", "et", "l’", "l'", "&"})
@@ -216,14 +217,15 @@ def _org_like(name: str) -> bool:
 
 
 def _protect(text: str) -> tuple[str, list[str]]:
-    """Hide text in brackets and quotes behind a mark, so that nothing cuts inside it."""
+    """Hide text in brackets and quotes, and where a mission is accredited, behind a mark: nothing cuts inside it."""
     spans: list[str] = []
 
     def hide(m: re.Match[str]) -> str:
         spans.append(m.group(0))
         return f"\ue000{len(spans) - 1}\ue001"
 
-    return (_QUOTED.sub(hide, text) if any(c in text for c in "'\"“«‘(") else text), spans
+    text = _QUOTED.sub(hide, text) if any(c in text for c in "'\"“«‘(") else text
+    return (ow.ACCREDITED_TO.sub(hide, text) if _ACCREDITED_WORD.search(text) else text), spans
 
 
 def _drop_frames(text: str) -> str:
@@ -243,7 +245,7 @@ def _finish(names: list[str], spans: list[str], romance: bool) -> list[str]:
     out = []
     for name in names:
         name = _TOKEN.sub(lambda m: spans[int(m.group(1))], _strip_article(name))
-        placeless = _TRAILING_PLACE.sub("", name)
+        placeless = name if ow.ACCREDITED_TO.search(name) else _TRAILING_PLACE.sub("", name)
         if placeless != name and _org_like(placeless) and not ow.ORG_HEAD.fullmatch(placeless.split()[-1]):
             name = placeless  # "Centre of the ILO in Turin", but "ILO Office in Beirut" is a name
         if name and _LETTER.search(name) and not _generic(name, romance) and not ow.PERSON_MARK.search(name):

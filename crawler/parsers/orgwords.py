@@ -183,6 +183,14 @@ PARENT_BODY = re.compile(
 # "Ministry of Labour and Employment, Government of Nepal": which government's ministry, not a second organiser.
 MINISTRY = re.compile(r"^(?:Ministry|Ministère|Ministerio|Department|Departamento|Secretaría)\b", re.IGNORECASE)
 OF_GOVERNMENT = re.compile(r"^(?:Government|Gouvernement|Gobierno)\s+(?:of|du|de|des|del|d['’])(?=\s|[A-ZÀ-Ý])")
+# "Permanent Mission of Spain to the United Nations Office at Geneva": where a mission is accredited is part of
+# its name, though "to", "at", "auprès" and "ante" open clauses elsewhere.
+ACCREDITED_TO = re.compile(
+    r"\b(?:to\s+the\s+(?:United\s+Nations|UN|WTO|World\s+Trade\s+Organization|European\s+Union|EU)"
+    r"(?:\s+Office)?(?:\s+(?:at|in)\s+(?:Geneva|New\s+York|Vienna|Nairobi))?"
+    r"|auprès\s+de\s+l['’](?:Office\s+des\s+Nations\s+Unies|ONU|OMC|Union\s+européenne)(?:\s+à\s+(?:Genève|New\s+York|Vienne))?"
+    r"|ante\s+(?:la\s+Oficina\s+de\s+)?las\s+Naciones\s+Unidas(?:\s+en\s+(?:Ginebra|Nueva\s+York|Viena))?)\b"
+)
 SUB_UNIT = re.compile(r"^(?:[A-Z][\w’'-]*\s+)+(?:Programme|Program|Division|Unit|Section|Directorate|Service)$")
 # A programme or project: in brackets after a name it frames the event ("(Joint Programme on X)").
 PROGRAMME_WORD = re.compile(r"\b(?:programmes?|programs?|projects?|projets?|proyectos?|programas?)\b", re.IGNORECASE)
