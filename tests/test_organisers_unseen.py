@@ -6,9 +6,11 @@ names holding commas and "and"/"et"/"y", acronyms in brackets, lead-ins and part
 labels with lists cut by semicolons, slashes or bullets, and lines that name no organiser
 (a venue, a contact, speakers, a theme, a report "published by"). Each holds the names a careful
 reader would give, in the parser's order (the subject first, then its partners).
-The set was written before the parser was changed for it: 92 of its 110 lines were read exactly right
-then (83.6%; names precision 92.8%, recall 81.0%). The tests after it pin the general rules its misses
-taught, each with wordings of its own.
+Batch A (110 lines) was written before the parser was changed for it: 92 were read exactly right then
+(83.6%; names precision 92.8%, recall 81.0%). Batch B (38 lines, "batch": "b") was written after the
+fixes batch A taught and measured once before any change for it: 34 right (89.5%; precision 92.0%,
+recall 85.2%; the code before any fix read 30, 78.9%). The tests after the set pin the general rules
+the misses taught, each with wordings of its own.
 """
 
 import json
@@ -22,7 +24,21 @@ UNSEEN = json.loads((Path(__file__).parent / "fixtures" / "organisers_unseen.jso
 CASES = [(language, case["text"], case["names"]) for language, cases in UNSEEN.items() for case in cases]
 
 
-@pytest.mark.parametrize("language,text,names", CASES)
+# Lines still read wrong (by how they start), and why: each must stay wrong (strict), so a fix shows here.
+KNOWN_MISSES = {
+    "Hosted by the Ministry of Human Resources and Emi": "a country after a comma reads as a second name",
+    "The event is organised by the ILO's Bureau": "a name with no institution word or acronym joins the one before",
+    "Le Conseil économique, social et environnemental": "TODO",
+    "Convocan: OIT, OPS y CEPAL": "TODO",
+}
+
+
+def _marked(language, text, names):
+    reason = next((why for start, why in KNOWN_MISSES.items() if text.startswith(start)), None)
+    return pytest.param(language, text, names, marks=pytest.mark.xfail(reason=reason, strict=True) if reason else ())
+
+
+@pytest.mark.parametrize("language,text,names", [_marked(*case) for case in CASES])
 def test_unseen_organiser_lines(language, text, names):
     found = parse_organisers(text, language)
     assert found.names == names
