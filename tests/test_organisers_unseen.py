@@ -29,7 +29,6 @@ KNOWN_MISSES = {
     "Hosted by the Ministry of Human Resources and Emi": "a country after a comma reads as a second name",
     "The event is organised by the ILO's Bureau": "a name with no institution word or acronym joins the one before",
     "Le Conseil économique, social et environnemental": "TODO",
-    "Convocan: OIT, OPS y CEPAL": "TODO",
 }
 
 
@@ -224,4 +223,15 @@ def test_a_serial_comma_before_and_goes_on_with_the_list(text, names):
     ],
 )
 def test_where_a_mission_is_accredited_is_part_of_its_name(text, names):
+    assert parse_organisers(text).names == names
+
+
+@pytest.mark.parametrize(
+    "text,names",
+    [
+        ("Convoca: Ministerio de Trabajo de Chile", ["Ministerio de Trabajo de Chile"]),
+        ("Organiza: OIT y CEPAL", ["OIT", "CEPAL"]),
+    ],
+)
+def test_convoca_and_organiza_are_labels_like_organizan(text, names):
     assert parse_organisers(text).names == names

@@ -15,7 +15,8 @@ EVENT_NOUN_WINDOW = 3
 # "Organisers: ILO, UNDP" — a label and a list.
 LABEL = re.compile(
     r"(?i)(?:^|(?<=[.;]\s))(?:co-?)?(?:organi[sz]ers?|organi[sz]ed by|hosts?|hosted by|organisateurs?"
-    r"|organis[ée]e?s? par|hôtes?|organizadores?|organizad[oa]s? por|organizan|anfitri(?:ón|on|ones|onas?))\s*:\s*",
+    r"|organis[ée]e?s? par|hôtes?|organizadores?|organizad[oa]s? por|organizan?|convocan?"
+    r"|anfitri(?:ón|on|ones|onas?))\s*:\s*",
 )
 EVENT_NOUN, ADVERB = ow.EVENT_NOUN, ow.ADVERB
 PASSIVE = re.compile(
