@@ -71,6 +71,7 @@ _CLAUSE_AFTER_COMMA = re.compile(CLAUSE_AFTER_COMMA)  # ", based in ..." ends th
 _ENGLISH_THE = re.compile(r"\s*the\s")
 _LETTER = re.compile(r"[A-Za-zÀ-ÿ]")
 _ACCREDITED_WORD = re.compile(r"\b(?:to the|auprès|ante)\s")  # skips ow.ACCREDITED_TO
+_ADJECTIVE = re.compile(ow.ADJECTIVE)
 _ELIDED_DE = re.compile(r"\bd['’][a-zà-ÿ]")  # "d'industrie": a topic after "Chambre de commerce,"
 _ELIDED = re.compile(r"^[ldLD]['’][A-ZÀ-Ý]")  # "l'OIT", "d'Ivoire"
 _NAME_JOINERS = frozenset({"the", "and", "la", "le", "el", "y", "et", "l’", "l'", "&"})
@@ -316,6 +317,8 @@ def _continues(current: str, part: str, joiner: str, romance: bool) -> bool:
         return True  # "Bangladesh Garment Manufacturers and Exporters Association": the name is not complete yet
     if _starts_new_name(part):
         return False
+    if romance and _ADJECTIVE.fullmatch(bare) and _ADJECTIVE.fullmatch(current.split()[-1]):
+        return True  # "Conseil économique, social et environnemental"
     if not romance and _ENGLISH_THE.match(part) and not ow.PLACE_WITH_THE.match(part.strip()):
         return False  # "Government of Norway and the Financial Times"
     if bare[:1].islower() and not (_PREPOSITION.match(bare) or _ELIDED_DE.match(bare)):

@@ -71,11 +71,13 @@ PARTNER_WORD = re.compile("|".join(PARTNER_WORDS), re.IGNORECASE)
 
 # Where the clause that lists names ends, and the lead-ins before a subject.
 # ", to sensitize ..." ends the names; ", the National ...", ", du Travail", a serial comma's ", and the ILO" and a
-# topic's next topic (", d'industrie et d'artisanat" after "Chambre de commerce") go on with them.
+# topic's next topic (", d'industrie et d'artisanat" after "Chambre de commerce") or adjectives (", social et
+# environnemental") go on with them.
 CLAUSE_AFTER_COMMA = (
     r",\s+(?=[a-z])(?!(?:(?:and|et|y)\s+)?(?:the\s+|le\s+|la\s+|les\s+|l['’]|el\s+|los\s+|las\s+|du\s+|des\s+"
     r"|de(?:\s+la|\s+l['’])?\s*|del\s+)?[A-ZÀ-Ý])"
     r"(?!d['’][a-zà-ÿ]+(?:,|\s+(?:et|y)\s))"
+    rf"(?!{ow.ADJECTIVE}\s+(?:et|y)\s+{ow.ADJECTIVE}\b)"
     r".*$"
 )
 # Where a name written after "by" stops: a trailing clause, not part of the name.

@@ -191,6 +191,8 @@ ACCREDITED_TO = re.compile(
     r"|auprès\s+de\s+l['’](?:Office\s+des\s+Nations\s+Unies|ONU|OMC|Union\s+européenne)(?:\s+à\s+(?:Genève|New\s+York|Vienne))?"
     r"|ante\s+(?:la\s+Oficina\s+de\s+)?las\s+Naciones\s+Unidas(?:\s+en\s+(?:Ginebra|Nueva\s+York|Viena))?)\b"
 )
+# "Conseil économique, social et environnemental": a run of adjectives after a comma goes on the name.
+ADJECTIVE = r"[a-zà-ÿ]+(?:al|ale|el|elle|ique|ico|ica|aire|ario|aria|if|ive|ivo|iva|ien|ienne)s?"
 SUB_UNIT = re.compile(r"^(?:[A-Z][\w’'-]*\s+)+(?:Programme|Program|Division|Unit|Section|Directorate|Service)$")
 # A programme or project: in brackets after a name it frames the event ("(Joint Programme on X)").
 PROGRAMME_WORD = re.compile(r"\b(?:programmes?|programs?|projects?|projets?|proyectos?|programas?)\b", re.IGNORECASE)
