@@ -9,8 +9,9 @@ reader would give, in the parser's order (the subject first, then its partners).
 Batch A (110 lines) was written before the parser was changed for it: 92 were read exactly right then
 (83.6%; names precision 92.8%, recall 81.0%). Batch B (38 lines, "batch": "b") was written after the
 fixes batch A taught and measured once before any change for it: 34 right (89.5%; precision 92.0%,
-recall 85.2%; the code before any fix read 30, 78.9%). The tests after the set pin the general rules
-the misses taught, each with wordings of its own.
+recall 85.2%; the code before any fix read 30, 78.9%). Batch C (32 lines, "c"), written after batch B's
+fixes with shapes new to both, was measured once: 25 right (78.1%; precision 87.5%, recall 84.0%; 19 before
+any fix, 59.4%). The tests after the set pin the general rules the misses taught, each with wordings of its own.
 """
 
 import json
@@ -27,6 +28,13 @@ CASES = [(language, case["text"], case["names"]) for language, cases in UNSEEN.i
 # Lines still read wrong (by how they start), and why: each must stay wrong (strict), so a fix shows here.
 KNOWN_MISSES = {
     "Hosted by the Ministry of Human Resources and Emi": "a country after a comma reads as a second name",
+    "Skills gaps are widening in the region. The fo": "TODO",
+    "Co-organised by the ILO, the Global Coalit": "a name with no institution word or acronym joins the one before",
+    "Organisé par l'OIT ainsi que par l'Agence nation": "TODO",
+    "Sous le haut patronage du Président de la Répub": "TODO",
+    "Organizado por la OIT así como por la Comisión E": "TODO",
+    "Bajo los auspicios del Ministerio de Relaciones": "TODO",
+    "La Oficina de la OIT en Costa Rica, junto con el": "the place after an office's name is dropped as where it met",
     "The event is organised by the ILO's Bureau": "a name with no institution word or acronym joins the one before",
 }
 
