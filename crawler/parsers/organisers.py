@@ -56,7 +56,10 @@ _ARTICLE_INITIALS = frozenset("TtIiLlSsEe")
 _PREPOSITION = re.compile(r"\b(?:of|for|on|in|de|du|des|del|pour|para|sur|sobre)\b")
 _ACRONYM = re.compile(rf"\b[A-Z][A-Z0-9\-/&]{{{ACRONYM_MIN_CAPITALS - 1},}}\b")
 # "&" separates two names only before an article ("X & the ILO"), not in "Chambers of Commerce & Industry".
-_CONJ = re.compile(r"\s+(?:and|et|y|e|&(?=\s+(?:the|le|la|l['’]|el)\b))\s+")
+# "as well as", "ainsi que (par)", "así como (por)" join names as "and" does.
+_CONJ = re.compile(
+    r"\s+(?:and|et|y|e|&(?=\s+(?:the|le|la|l['’]|el)\b)|as\s+well\s+as|ainsi\s+que(?:\s+par)?|así\s+como(?:\s+por)?)\s+"
+)
 _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z“\"‘(])")
 _ABBREVIATION_END = re.compile(rf"\b(?:[A-Z][a-z]{{0,{ABBREVIATION_LOWER_LETTERS}}}|[A-Z])\.$")
 _BRACKET = re.compile(r"\s*\(([^()]*)\)")
