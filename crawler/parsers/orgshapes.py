@@ -87,7 +87,7 @@ NAME_END = re.compile(
     r"|" + CLAUSE_AFTER_COMMA,
 )
 INTRO = re.compile(
-    r"(?i)^(?:on|in|at|during|to|for|after|before|last|this|next|as|from|with|following|under|"
+    r"(?i)^(?:on|in|at|during|to|for|after|before|last|this|next|as|from|with|following|under|sous|bajo|"
     r"en|lors|pour|durante|con|avec|supported|funded|financed|sponsored|backed|"
     # "Le 5 mai," and "El pasado lunes," open with a time; "Le ministère de l'Emploi, du Travail ..." is a name.
     r"(?:le|el|du)(?=\s+(?:\d|1er|premier|dernier|pasado|próximo|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche"
