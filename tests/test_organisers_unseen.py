@@ -11,7 +11,9 @@ Batch A (110 lines) was written before the parser was changed for it: 92 were re
 fixes batch A taught and measured once before any change for it: 34 right (89.5%; precision 92.0%,
 recall 85.2%; the code before any fix read 30, 78.9%). Batch C (32 lines, "c"), written after batch B's
 fixes with shapes new to both, was measured once: 25 right (78.1%; precision 87.5%, recall 84.0%; 19 before
-any fix, 59.4%). The tests after the set pin the general rules the misses taught, each with wordings of its own.
+any fix, 59.4%). Batch D (30 lines, "d"), written after every fix above, was measured once: 29 right (96.7%;
+precision 100%, recall 97.0%; 26 before any fix, 86.7%). The tests after the set pin the general rules the
+misses taught, each with wordings of its own.
 """
 
 import json
@@ -30,6 +32,7 @@ KNOWN_MISSES = {
     "Hosted by the Ministry of Human Resources and Emi": "a country after a comma reads as a second name",
     "Co-organised by the ILO, the Global Coalit": "a name with no institution word or acronym joins the one before",
     "La Oficina de la OIT en Costa Rica, junto con el": "the place after an office's name is dropped as where it met",
+    "Acogido por el Ministerio de Trabajo, Empleo y S": "TODO",
     "The event is organised by the ILO's Bureau": "a name with no institution word or acronym joins the one before",
 }
 
