@@ -32,7 +32,6 @@ KNOWN_MISSES = {
     "Hosted by the Ministry of Human Resources and Emi": "a country after a comma reads as a second name",
     "Co-organised by the ILO, the Global Coalit": "a name with no institution word or acronym joins the one before",
     "La Oficina de la OIT en Costa Rica, junto con el": "the place after an office's name is dropped as where it met",
-    "Acogido por el Ministerio de Trabajo, Empleo y S": "TODO",
     "The event is organised by the ILO's Bureau": "a name with no institution word or acronym joins the one before",
 }
 
@@ -283,3 +282,10 @@ def test_as_well_as_ainsi_que_and_asi_como_join_names(text, names):
 )
 def test_a_fronted_patronage_in_french_or_spanish_is_no_organiser(text, names):
     assert parse_organisers(text).names == names
+
+
+def test_acogido_por_names_its_host_as_accueilli_par_does():
+    assert parse_organisers("Foro acogido por la Universidad de la República y la OIT.").names == [
+        "Universidad de la República",
+        "OIT",
+    ]

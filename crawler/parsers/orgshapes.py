@@ -21,7 +21,7 @@ LABEL = re.compile(
 EVENT_NOUN, ADVERB = ow.EVENT_NOUN, ow.ADVERB
 PASSIVE = re.compile(
     rf"(?i)\b(?:(?:jointly|co-?)\s*)?(?:organi[sz]ed|hosted|convened|co-?hosted|co-?organi[sz]ed)\s+{ADVERB}by\s*:?\s+"
-    rf"|\b(?:co-?)?organis[ée]e?s?\s+{ADVERB}par\s+|\baccueillie?s?\s+par\s+"
+    rf"|\b(?:co-?)?organis[ée]e?s?\s+{ADVERB}par\s+|\baccueillie?s?\s+par\s+|\bacogid[oa]s?\s+por\s+"
     rf"|\b(?:co-?)?organizad[oa]s?\s+{ADVERB}por\s+|\bconvocad[oa]s?\s+por\s+"
     rf"|{EVENT_NOUN}[^.;]*?\bheld\s+by\s+",  # "workshops for labour inspectors held by the CONMIGO Project"
 )
