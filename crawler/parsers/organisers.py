@@ -73,15 +73,8 @@ _DASH = re.compile(r"—| – ")
 _CLAUSE_AFTER_COMMA = re.compile(CLAUSE_AFTER_COMMA)  # ", based in ..." ends the subject, ", du Travail" not
 _ENGLISH_THE = re.compile(r"\s*the\s")
 _LETTER = re.compile(r"[A-Za-zÀ-ÿ]")
-_ACCREDITED_WORD = re.compile(r"\b(?:to the|auprès|ante)\s")  # skips ow.ACCREDITED_TO
-_ADJECTIVE = re.compile(ow.ADJECTIVE)
 _ELIDED_DE = re.compile(r"\bd['’][a-zà-ÿ]")  # "d'industrie": a topic after "Chambre de commerce,"
 _ELIDED = re.compile(r"^[ldLD]['’][A-ZÀ-Ý]")  # "l'OIT", "d'Ivoire"
-_NAME_JOINERS = frozenset({"the", "and", "la", "le", "el", "y", "et", "l’", "l'", "&"})
-_LIST_ENDS = frozenset({"and", "or", "of", "for", "the", "et", "y", "de"})
-_CLAUSE_OPENERS = frozenset({"a", "an", "during", "to", "with", "at", "from", "since", "until", "after", "which"})
-# "International Training Centre of the ILO in Turin": where it is, not part of its name.
-_TRAILING_PLACE = re.compile(r"(?<=\S)\s+(?:in|at|en|à)\s+[A-ZÀ-Ý][\w’'-]*(?:\s+[A-ZÀ-Ý][\w’'-]*)*\s*$")
 
 
 @dataclass(frozen=True)
@@ -213,7 +206,7 @@ def _subject(before: str) -> str:
 def _only_name_words(subject: str) -> bool:
     words = subject.split()
     named = all(w[:1].isupper() or w[:1] == "\ue000" or _is_name_word(w) for w in words)
-    return named and words[-1].lower() not in _LIST_ENDS
+    return named and words[-1].lower() not in ow.LIST_ENDS
 
 
 def _org_like(name: str) -> bool:
@@ -229,7 +222,7 @@ def _protect(text: str) -> tuple[str, list[str]]:
         return f"\ue000{len(spans) - 1}\ue001"
 
     text = _QUOTED.sub(hide, text) if any(c in text for c in "'\"“«‘(") else text
-    return (ow.ACCREDITED_TO.sub(hide, text) if _ACCREDITED_WORD.search(text) else text), spans
+    return (ow.ACCREDITED_TO.sub(hide, text) if ow.ACCREDITED_WORD.search(text) else text), spans
 
 
 def _drop_frames(text: str) -> str:
@@ -249,7 +242,7 @@ def _finish(names: list[str], spans: list[str], romance: bool) -> list[str]:
     out = []
     for name in names:
         name = _TOKEN.sub(lambda m: spans[int(m.group(1))], _strip_article(name))
-        placeless = name if ow.ACCREDITED_TO.search(name) else _TRAILING_PLACE.sub("", name)
+        placeless = name if ow.ACCREDITED_TO.search(name) else ow.TRAILING_PLACE.sub("", name)
         if placeless != name and _org_like(placeless) and not ow.ORG_HEAD.fullmatch(placeless.split()[-1]):
             name = placeless  # "Centre of the ILO in Turin", but "ILO Office in Beirut" is a name
         if name and _LETTER.search(name) and not _generic(name, romance) and not ow.PERSON_MARK.search(name):
@@ -320,7 +313,7 @@ def _continues(current: str, part: str, joiner: str, romance: bool) -> bool:
         return True  # "Bangladesh Garment Manufacturers and Exporters Association": the name is not complete yet
     if _starts_new_name(part):
         return False
-    if romance and _ADJECTIVE.fullmatch(bare) and _ADJECTIVE.fullmatch(current.split()[-1]):
+    if romance and ow.ADJECTIVE_WORD.fullmatch(bare) and ow.ADJECTIVE_WORD.fullmatch(current.split()[-1]):
         return True  # "Conseil économique, social et environnemental"
     if not romance and _ENGLISH_THE.match(part) and not ow.PLACE_WITH_THE.match(part.strip()):
         return False  # "Government of Norway and the Financial Times"
@@ -370,7 +363,7 @@ def _cut_at_clause(piece: str) -> str:
         bare = word.strip("(),.")
         if i and bare and bare[0].islower() and not _is_name_word(bare):
             head = words[:i]
-            if bare in _CLAUSE_OPENERS:
+            if bare in ow.CLAUSE_OPENERS:
                 return " ".join(head)  # "with the Ministry of Manpower a national dialogue", "... of Labour during"
             while len(head) > 1 and head[-1][:1].isupper() and any(_PREPOSITION.fullmatch(w) for w in head[1:]):
                 head = head[:-1]  # back off to the preposition that opened the clause ("for Vietnamese delegates")
@@ -383,7 +376,10 @@ def _cut_at_clause(piece: str) -> str:
 @lru_cache(maxsize=4096)  # words recur: three patterns once a word
 def _is_name_word(word: str) -> bool:
     return bool(
-        _ELIDED.match(word) or _PREPOSITION.fullmatch(word) or ow.GENERIC_HEAD.fullmatch(word) or word in _NAME_JOINERS
+        _ELIDED.match(word)
+        or _PREPOSITION.fullmatch(word)
+        or ow.GENERIC_HEAD.fullmatch(word)
+        or word in ow.NAME_JOINERS
     )
 
 
