@@ -18,12 +18,21 @@ from . import orgwords as ow
 from .orgshapes import (
     ACTIVE,
     ACTIVE_PRESENT,
+    CLAUSE_AFTER_COMMA,
     CO_WITH,
+    INTRO,
     LABEL,
+    LABEL_END,
+    LABEL_ITEM,
+    NAME_END,
     PARTNER,
     PARTNER_WORD,
     PARTNER_WORDS,
     PASSIVE,
+    ROMANCE_CLAUSE,
+    ROMANCE_PURPOSE,
+    SENTENCE_END,
+    SOFT_END,
     TRIGGER,
     TRIGGER_WORDS,
 )
@@ -39,13 +48,6 @@ ABBREVIATION_LOWER_LETTERS = 3
 FRAME_MIN_WORDS = 2
 # "ILO", "UN": two capitals make an acronym, which marks an organisation's name.
 ACRONYM_MIN_CAPITALS = 2
-# Where a name written after "by" stops: a trailing clause, not part of the name.
-_NAME_END = re.compile(
-    r"\s*,?\s+(?:led|chaired|attended|with\s+(?:the\s+)?(?:support|funding|financial)"
-    r"|under\s+the|as\s+part\s+of|on\s+(?:behalf|the\s+occasion)|from\s+\d|on\s+\d|in\s+\d|at\s+the\s+request)\b.*$"
-    # ", to sensitize ..." ends the names; ", the National ..." and ", du Travail" go on with them.
-    r"|,\s+(?=[a-z])(?!(?:the|le|la|les|l['’]|el|los|las|du|des|de(?:\s+la|\s+l['’])?|del)\s*[A-ZÀ-Ý]).*$",
-)
 _ARTICLE = re.compile(
     r"^(?:[Tt]he|[Ii]ts|[Tt]heir|[Ll]es?|[Ll]a|[Ll]['’]|[Ss]on|[Ss]a|[Ee]l|[Ll]os|[Ll]as|[Ss]us?)"
     r"\s*(?<=\s|'|’)"
@@ -53,31 +55,26 @@ _ARTICLE = re.compile(
 _ARTICLE_INITIALS = frozenset("TtIiLlSsEe")
 _PREPOSITION = re.compile(r"\b(?:of|for|on|in|de|du|des|del|pour|para|sur|sobre)\b")
 _ACRONYM = re.compile(rf"\b[A-Z][A-Z0-9\-/&]{{{ACRONYM_MIN_CAPITALS - 1},}}\b")
-_INTRO = re.compile(
-    r"(?i)^(?:on|in|at|during|to|for|after|before|last|this|next|as|from|with|following|under|"
-    r"le|en|lors|du|pour|el|durante|con|avec|supported|funded|financed|sponsored|backed)\b[^,]*,\s*",
-)
 # "&" separates two names only before an article ("X & the ILO"), not in "Chambers of Commerce & Industry".
-_CONJ = re.compile(r"\s+(?:and|et|y|e|&(?=\s+(?:the|le|la|l['’]|el)\b))\s+")
+# "as well as", "ainsi que (par)", "así como (por)" join names as "and" does.
+_CONJ = re.compile(
+    r"\s+(?:and|et|y|e|&(?=\s+(?:the|le|la|l['’]|el)\b)|as\s+well\s+as|ainsi\s+que(?:\s+par)?|así\s+como(?:\s+por)?)\s+"
+)
 _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z“\"‘(])")
 _ABBREVIATION_END = re.compile(rf"\b(?:[A-Z][a-z]{{0,{ABBREVIATION_LOWER_LETTERS}}}|[A-Z])\.$")
 _BRACKET = re.compile(r"\s*\(([^()]*)\)")
 _QUOTED = re.compile(r"(?:(?<=\s)|^)(?:'[^']+'(?=[\s,.;:)]|$)|“[^”]*”|«[^»]*»|\"[^\"]*\"|‘[^’]*’)|\([^()]*\)")
 _TOKEN = re.compile("\ue000(\\d+)\ue001")
-_LIST_SEPARATOR = re.compile(r",\s*|" + _CONJ.pattern)
+_LIST_SEPARATOR = re.compile(r",\s*(?:(?:and|et|y)\s+)?|" + _CONJ.pattern)  # ", and": a serial comma
 _FRONTED = re.compile(  # "Through its ENHANCE project, the ILO will ..."
     r"(?i)^(?:through|à\s+travers|a\s+través\s+del?|par\s+l['’]intermédiaire\s+d[eu])\s+([^,]+),\s+(.+)$"
 )
 _DASH = re.compile(r"—| – ")
-_CLAUSE_AFTER_COMMA = re.compile(r",\s+(?=[a-z]).*$")  # ", based in ..."
+_CLAUSE_AFTER_COMMA = re.compile(CLAUSE_AFTER_COMMA)  # ", based in ..." ends the subject, ", du Travail" not
 _ENGLISH_THE = re.compile(r"\s*the\s")
 _LETTER = re.compile(r"[A-Za-zÀ-ÿ]")
+_ELIDED_DE = re.compile(r"\bd['’][a-zà-ÿ]")  # "d'industrie": a topic after "Chambre de commerce,"
 _ELIDED = re.compile(r"^[ldLD]['’][A-ZÀ-Ý]")  # "l'OIT", "d'Ivoire"
-_NAME_JOINERS = frozenset({"the", "and", "la", "le", "el", "y", "et", "l’", "l'", "&"})
-_LIST_ENDS = frozenset({"and", "or", "of", "for", "the", "et", "y", "de"})
-_CLAUSE_OPENERS = frozenset({"a", "an", "during", "to", "with", "at", "from", "since", "until", "after", "which"})
-# "International Training Centre of the ILO in Turin": where it is, not part of its name.
-_TRAILING_PLACE = re.compile(r"(?<=\S)\s+(?:in|at|en|à)\s+[A-ZÀ-Ý][\w’'-]*(?:\s+[A-ZÀ-Ý][\w’'-]*)*\s*$")
 
 
 @dataclass(frozen=True)
@@ -120,8 +117,7 @@ def _from_sentence(sentence: str, romance: bool) -> list[str]:
         return []  # no word that names an organiser: skip the patterns below
     m = LABEL.search(sentence) if ":" in sentence else None  # a label ends with a colon
     if m:
-        listed, spans = _protect(_drop_frames(_SENTENCE_END.split(sentence[m.end() :], maxsplit=1)[0]))
-        return _finish(_split_names(listed, romance), spans, romance)
+        return _label_names(sentence[m.end() :], romance)
     m = PASSIVE.search(sentence)
     if m:
         return _names_after(sentence[m.end() :], romance)
@@ -142,6 +138,18 @@ def _from_sentence(sentence: str, romance: bool) -> list[str]:
     if m and not romance:
         return _active_subject(sentence[: m.start()], romance, strict=True)
     return []
+
+
+def _label_names(listed: str, romance: bool) -> list[str]:
+    """The names after a label: "ILO; UNDP", "ILO / UNICEF" and bullets list one name an item."""
+    protected, spans = _protect(_drop_frames(listed))
+    items = LABEL_ITEM.split(LABEL_END.split(protected, maxsplit=1)[0])
+    names = _split_names(items[0], romance)
+    for item in items[1:]:
+        if not _starts_new_name(item):
+            break  # "Organizers: ILO; the event is free": the list ended
+        names += _split_names(item, romance)
+    return _finish(names, spans, romance)
 
 
 def _names_after(phrase: str, romance: bool) -> list[str]:
@@ -167,7 +175,7 @@ def _active_subject(before: str, romance: bool, strict: bool = False) -> list[st
     """The organisers written before an active verb: "A, in collaboration with B, will host"."""
     protected, spans = _protect(_drop_frames(before))
     fronted = _FRONTED.match(protected)  # "Through its ENHANCE project, the ILO will organize"
-    pieces = _partner_split(fronted.group(2)) + [fronted.group(1)] if fronted else _partner_split(protected)
+    pieces = _partner_split(fronted.group(2)) + [fronted.group(1)] if fronted else _fronted_partner(protected)
     subject = _subject(pieces[0])
     if not (subject[:1].isupper() or _ARTICLE.match(subject)) or len(subject.split()) > MAX_SUBJECT_WORDS:
         return []  # no name, or a whole clause
@@ -175,21 +183,30 @@ def _active_subject(before: str, romance: bool, strict: bool = False) -> list[st
         return []  # "The Government of Fiji agreed to host": a clause, not a list of names
     names = _split_names(subject, romance)
     for piece in pieces[1:]:
-        names += _split_names(_NAME_END.sub("", piece).strip(" ,"), romance)
+        names += _split_names(NAME_END.sub("", piece).strip(" ,"), romance)
     names = _finish(names, spans, romance)
     # "Experts convene ..." and "This webinar, co-organised with ..." name none; "Brazil and the ILO will host" two.
     return names if any(_org_like(n) for n in names) else []
 
 
+def _fronted_partner(before: str) -> list[str]:
+    """ "In collaboration with B, A will host": the subject A first, then its partners, as when B comes after A."""
+    lead = PARTNER.match(" " + before) if has_any(before[:40], PARTNER_WORDS, PARTNER_WORD) else None
+    if lead and ", " in before[lead.end() - 1 :]:
+        partner, subject = before[lead.end() - 1 :].rsplit(", ", 1)  # the subject follows the partner's last comma
+        return [*_partner_split(subject), partner]
+    return _partner_split(before)
+
+
 def _subject(before: str) -> str:
-    before = _INTRO.sub("", before.strip())
+    before = INTRO.sub("", before.strip())
     return _CLAUSE_AFTER_COMMA.sub("", before).strip(" ,")
 
 
 def _only_name_words(subject: str) -> bool:
     words = subject.split()
     named = all(w[:1].isupper() or w[:1] == "\ue000" or _is_name_word(w) for w in words)
-    return named and words[-1].lower() not in _LIST_ENDS
+    return named and words[-1].lower() not in ow.LIST_ENDS
 
 
 def _org_like(name: str) -> bool:
@@ -197,14 +214,15 @@ def _org_like(name: str) -> bool:
 
 
 def _protect(text: str) -> tuple[str, list[str]]:
-    """Hide text in brackets and quotes behind a mark, so that nothing cuts inside it."""
+    """Hide text in brackets and quotes, and where a mission is accredited, behind a mark: nothing cuts inside it."""
     spans: list[str] = []
 
     def hide(m: re.Match[str]) -> str:
         spans.append(m.group(0))
         return f"\ue000{len(spans) - 1}\ue001"
 
-    return (_QUOTED.sub(hide, text) if any(c in text for c in "'\"“«‘(") else text), spans
+    text = _QUOTED.sub(hide, text) if any(c in text for c in "'\"“«‘(") else text
+    return (ow.ACCREDITED_TO.sub(hide, text) if ow.ACCREDITED_WORD.search(text) else text), spans
 
 
 def _drop_frames(text: str) -> str:
@@ -224,7 +242,7 @@ def _finish(names: list[str], spans: list[str], romance: bool) -> list[str]:
     out = []
     for name in names:
         name = _TOKEN.sub(lambda m: spans[int(m.group(1))], _strip_article(name))
-        placeless = _TRAILING_PLACE.sub("", name)
+        placeless = name if ow.ACCREDITED_TO.search(name) else ow.TRAILING_PLACE.sub("", name)
         if placeless != name and _org_like(placeless) and not ow.ORG_HEAD.fullmatch(placeless.split()[-1]):
             name = placeless  # "Centre of the ILO in Turin", but "ILO Office in Beirut" is a name
         if name and _LETTER.search(name) and not _generic(name, romance) and not ow.PERSON_MARK.search(name):
@@ -281,47 +299,45 @@ def _split_names(phrase: str, romance: bool) -> list[str]:
 def _continues(current: str, part: str, joiner: str, romance: bool) -> bool:
     """Whether a part written after a comma or "and" goes on the name before it."""
     current, bare = _strip_article(current), _strip_article(part)
+    if current.endswith("\ue001"):
+        return False  # "Consejo ... (COHEP) y la Central ...": a name closed by its acronym is complete
+    if joiner.strip() in ("and", "et", "y") and _lone_kind(current) and bare[:1].isupper() and bare == part.strip():
+        return True  # "Employers and Business Members Group": "Employers" alone names no body
     if ow.SHARED_HEAD[0].search(current) and ow.SHARED_HEAD[1].match(bare):
         return True  # "Technical Support Team and Country Office for ..."
     if joiner.startswith(",") and ow.PARENT_BODY.match(current) and ow.SUB_UNIT.match(_TOKEN.sub("", bare).strip()):
         return True  # "Department of Trade, Law Development Programme (LDP)"
+    if joiner.startswith(",") and ow.MINISTRY.match(current) and ow.OF_GOVERNMENT.match(bare) and bare == part.strip():
+        return True  # "Ministry of Labour and Employment, Government of Nepal": the ministry's government
     if not (romance or _org_like(current) or _ARTICLE.match(part.strip()) or _org_like(" ".join(bare.split()[:1]))):
         return True  # "Bangladesh Garment Manufacturers and Exporters Association": the name is not complete yet
     if _starts_new_name(part):
         return False
+    if romance and ow.ADJECTIVE_WORD.fullmatch(bare) and ow.ADJECTIVE_WORD.fullmatch(current.split()[-1]):
+        return True  # "Conseil économique, social et environnemental"
     if not romance and _ENGLISH_THE.match(part) and not ow.PLACE_WITH_THE.match(part.strip()):
         return False  # "Government of Norway and the Financial Times"
-    if bare[:1].islower() and not _PREPOSITION.match(bare):
+    if bare[:1].islower() and not (_PREPOSITION.match(bare) or _ELIDED_DE.match(bare)):
         return False  # "gouvernement du Burkina Faso et les partenaires sociaux"
-    return bool(_PREPOSITION.search(current))
+    return bool(_PREPOSITION.search(current) or _ELIDED_DE.search(current))  # "Chambre d'agriculture, d'élevage"
 
 
-_SOFT_END = re.compile(r"(?:^|\s*,?\s+)(?:funded|supported|financed|sponsored)\s+by\b.*$")
-_ROMANCE_CLAUSE = re.compile(
-    r"\s+(?:afin|avec|qui|que|lors|con|quien|quienes|durante|en\s+el\s+marco|dans\s+le\s+cadre|à|a\s+fin)\b.*$"
-)
-# "pour"/"para" open a clause only before a lower-case word ("pour les jeunes"), and
-# never inside a name that starts with an institution ("Agence nationale pour l'emploi").
-_ROMANCE_PURPOSE = re.compile(
-    r"\s+(?:pour|para|sur|sobre|dans)\s+(?!(?:le|la|les|l['’]|el|los|las|des|del|du)\s*[A-ZÀ-Ý])(?![A-ZÀ-Ý]).*$"
-)
-# The full stop's checks come after it: the pattern then starts with a literal, which the regex engine
-# scans for (3x faster than trying the look-behinds at every character).
-_SENTENCE_END = re.compile(r"[;:]|\.(?<!Dept\.)(?<!Inc\.)(?<!Ltd\.)(?<!\b[A-Z]\.)(?=\s|$)")
+def _lone_kind(name: str) -> bool:
+    return " " not in name and name[:1].isupper() and _generic(name, romance=False)
 
 
 def _trim_after_by(phrase: str, romance: bool = False) -> str:
     """The names written after "by": up to the end of the clause that lists them."""
-    phrase = _SENTENCE_END.split(phrase, maxsplit=1)[0]
+    phrase = SENTENCE_END.split(phrase, maxsplit=1)[0]
     if "—" in phrase or " – " in phrase:
         # "two regional ILO programmes—the Skills for Prosperity ..." : the names follow the dash.
         phrase = _DASH.split(phrase, maxsplit=1)[1]
-    phrase = _NAME_END.sub("", phrase)
+    phrase = NAME_END.sub("", phrase)
     kept, pos = [], 0
     for m in [*_CONJ.finditer(phrase), None]:
         end = m.start() if m else len(phrase)
         piece = phrase[pos:end]
-        piece = _SOFT_END.sub("", piece) if "by" in piece else piece  # "X funded by the UK government"
+        piece = SOFT_END.sub("", piece) if "by" in piece else piece  # "X funded by the UK government"
         # French and Spanish names hold lower-case words ("Confédération syndicale
         # internationale"): there a clause ends at its opening word instead.
         cut = _romance_cut(piece) if romance else _cut_at_clause(piece)
@@ -334,8 +350,8 @@ def _trim_after_by(phrase: str, romance: bool = False) -> str:
 
 
 def _romance_cut(piece: str) -> str:
-    piece = _ROMANCE_CLAUSE.sub("", piece)
-    return piece if ow.ORG_HEAD.match(_strip_article(piece)) else _ROMANCE_PURPOSE.sub("", piece)
+    piece = ROMANCE_CLAUSE.sub("", piece)
+    return piece if ow.ORG_HEAD.match(_strip_article(piece)) else ROMANCE_PURPOSE.sub("", piece)
 
 
 def _cut_at_clause(piece: str) -> str:
@@ -347,7 +363,7 @@ def _cut_at_clause(piece: str) -> str:
         bare = word.strip("(),.")
         if i and bare and bare[0].islower() and not _is_name_word(bare):
             head = words[:i]
-            if bare in _CLAUSE_OPENERS:
+            if bare in ow.CLAUSE_OPENERS:
                 return " ".join(head)  # "with the Ministry of Manpower a national dialogue", "... of Labour during"
             while len(head) > 1 and head[-1][:1].isupper() and any(_PREPOSITION.fullmatch(w) for w in head[1:]):
                 head = head[:-1]  # back off to the preposition that opened the clause ("for Vietnamese delegates")
@@ -360,7 +376,10 @@ def _cut_at_clause(piece: str) -> str:
 @lru_cache(maxsize=4096)  # words recur: three patterns once a word
 def _is_name_word(word: str) -> bool:
     return bool(
-        _ELIDED.match(word) or _PREPOSITION.fullmatch(word) or ow.GENERIC_HEAD.fullmatch(word) or word in _NAME_JOINERS
+        _ELIDED.match(word)
+        or _PREPOSITION.fullmatch(word)
+        or ow.GENERIC_HEAD.fullmatch(word)
+        or word in ow.NAME_JOINERS
     )
 
 

@@ -14,18 +14,19 @@ EVENT_NOUN_WINDOW = 3
 
 # "Organisers: ILO, UNDP" — a label and a list.
 LABEL = re.compile(
-    r"(?i)(?:^|(?<=[.;]\s))(?:co-?)?(?:organi[sz]ers?|organi[sz]ed by|hosts?|hosted by|organisateurs?|organis[ée] par"
-    r"|organizadores?|organizado por)\s*:\s*",
+    r"(?i)(?:^|(?<=[.;]\s))(?:co-?)?(?:organi[sz]ers?|organi[sz]ed by|hosts?|hosted by|organisateurs?"
+    r"|organis[ée]e?s? par|hôtes?|organizadores?|organizad[oa]s? por|organizan?|convocan?"
+    r"|anfitri(?:ón|on|ones|onas?))\s*:\s*",
 )
 EVENT_NOUN, ADVERB = ow.EVENT_NOUN, ow.ADVERB
 PASSIVE = re.compile(
     rf"(?i)\b(?:(?:jointly|co-?)\s*)?(?:organi[sz]ed|hosted|convened|co-?hosted|co-?organi[sz]ed)\s+{ADVERB}by\s*:?\s+"
-    rf"|\b(?:co-?)?organis[ée]e?s?\s+{ADVERB}par\s+|\baccueillie?s?\s+par\s+"
+    rf"|\b(?:co-?)?organis[ée]e?s?\s+{ADVERB}par\s+|\baccueillie?s?\s+par\s+|\bacogid[oa]s?\s+por\s+"
     rf"|\b(?:co-?)?organizad[oa]s?\s+{ADVERB}por\s+|\bconvocad[oa]s?\s+por\s+"
     rf"|{EVENT_NOUN}[^.;]*?\bheld\s+by\s+",  # "workshops for labour inspectors held by the CONMIGO Project"
 )
 # Every shape below holds one of these.
-TRIGGER_WORDS = ("organi", "host", "conven", "accueil", "convoc", "convoq", "hold", "held")
+TRIGGER_WORDS = ("organi", "host", "conven", "accueil", "convoc", "convoq", "hold", "held", "hôte", "anfitri", "acog")
 TRIGGER = re.compile("|".join(TRIGGER_WORDS), re.IGNORECASE)
 # "co-organised with A": A is an organiser, and so is the sentence's subject when it is an organisation.
 CO_WITH = re.compile(
@@ -42,7 +43,9 @@ ACTIVE = re.compile(
     r"|\s+(?:co-?)?(?:organi[sz]ed|hosted|convened)\s+(?=(?:a|an|the|two|three|its|their)\b)"
     # "L'OIT accueille (favorablement) la ratification" welcomes it: only the future "accueillera" hosts.
     r"|\s+(?:co-?)?(?:organisera|organiseront|organisent|organise|accueillera|accueilleront"
-    r"|convoque|convoquent|organizará|organizarán|organiza|organizan|organizó|organizaron|convoca|convocan|convocó)\b"
+    r"|convoque|convoquent|organizará|organizarán|organiza|organizan|organizó|organizaron|convoca|convocan|convocó"
+    # Spanish "acoge con beneplácito" welcomes: as in French, only the future "acogerá" hosts.
+    r"|acogerá|acogerán)\b"
     r"|\s+(?:a|ont)\s+(?:co-?)?(?:organisé|accueilli(?!\s+(?:favorablement|avec)))\b",
 )
 # Present tense and headlines ("UNICEF and the ILO convene ...", "ILO to host ..."): the subject must name
@@ -64,3 +67,46 @@ PARTNER = re.compile(
 # text.has_any rules out at a tenth of the cost (most descriptions hold none).
 PARTNER_WORDS = ("with", "avec", "con", "through", "trav", "interm", "medio")
 PARTNER_WORD = re.compile("|".join(PARTNER_WORDS), re.IGNORECASE)
+
+
+# Where the clause that lists names ends, and the lead-ins before a subject.
+# ", to sensitize ..." ends the names; ", the National ...", ", du Travail", a serial comma's ", and the ILO" and a
+# topic's next topic (", d'industrie et d'artisanat" after "Chambre de commerce") or adjectives (", social et
+# environnemental") go on with them.
+CLAUSE_AFTER_COMMA = (
+    r",\s+(?=[a-z])(?!(?:(?:and|et|y)\s+)?(?:the\s+|le\s+|la\s+|les\s+|l['’]|el\s+|los\s+|las\s+|du\s+|des\s+"
+    r"|de(?:\s+la|\s+l['’])?\s*|del\s+)?[A-ZÀ-Ý])"
+    r"(?!d['’][a-zà-ÿ]+(?:,|\s+(?:et|y)\s))"
+    rf"(?!{ow.ADJECTIVE}\s+(?:et|y)\s+{ow.ADJECTIVE}\b)"
+    r".*$"
+)
+# Where a name written after "by" stops: a trailing clause, not part of the name.
+NAME_END = re.compile(
+    r"\s*,?\s+(?:led|chaired|attended|with\s+(?:the\s+)?(?:support|funding|financial)"
+    r"|under\s+the|as\s+part\s+of|on\s+(?:behalf|the\s+occasion)|from\s+\d|on\s+\d|in\s+\d|at\s+the\s+request)\b.*$"
+    r"|" + CLAUSE_AFTER_COMMA,
+)
+INTRO = re.compile(
+    r"(?i)^(?:on|in|at|during|to|for|after|before|last|this|next|as|from|with|following|under|sous|bajo|"
+    r"en|lors|pour|durante|con|avec|supported|funded|financed|sponsored|backed|"
+    # "Le 5 mai," and "El pasado lunes," open with a time; "Le ministère de l'Emploi, du Travail ..." is a name.
+    r"(?:le|el|du)(?=\s+(?:\d|1er|premier|dernier|pasado|próximo|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche"
+    r"|lunes|martes|miércoles|jueves|viernes|sábado|domingo|mois|mes|año|semaine|semana)))\b[^,]*,\s*",
+)
+SOFT_END = re.compile(r"(?:^|\s*,?\s+)(?:funded|supported|financed|sponsored)\s+by\b.*$")
+ROMANCE_CLAUSE = re.compile(
+    r"\s+(?:afin|avec|qui|que|lors|con|quien|quienes|durante|en\s+el\s+marco|dans\s+le\s+cadre|à|a\s+fin)\b.*$"
+)
+# "pour"/"para" open a clause only before a lower-case word ("pour les jeunes"), and
+# never inside a name that starts with an institution ("Agence nationale pour l'emploi").
+ROMANCE_PURPOSE = re.compile(
+    r"\s+(?:pour|para|sur|sobre|dans)\s+(?!(?:le|la|les|l['’]|el|los|las|des|del|du)\s*[A-ZÀ-Ý])(?![A-ZÀ-Ý]).*$"
+)
+# The full stop's checks come after it: the pattern then starts with a literal, which the regex engine
+# scans for (3x faster than trying the look-behinds at every character).
+_FULL_STOP = r"\.(?<!Dept\.)(?<!Inc\.)(?<!Ltd\.)(?<!\b[A-Z]\.)(?=\s|$)"
+SENTENCE_END = re.compile(r"[;:]|" + _FULL_STOP)
+# A label's list ends at a full stop or the next label; a semicolon, a spaced slash or a bullet cuts it into
+# items ("Organizers: ILO; UNDP", "ILO / UNICEF", "Organized by: • A • B"); "ILO/Japan" stays one name.
+LABEL_END = re.compile(r":|" + _FULL_STOP)
+LABEL_ITEM = re.compile(r"\s*(?:[;•·▪●]|\s/(?=\s))\s*")

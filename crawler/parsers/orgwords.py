@@ -180,6 +180,19 @@ PARENT_BODY = re.compile(
     r"^(?:Ministry|Department|Ministère|Ministerio|Departamento)\s+(?:of|de|du|des|del)"
     rf"(?:\s+\S+){{1,{PARENT_TOPIC_MAX_WORDS}}}$"
 )
+# "Ministry of Labour and Employment, Government of Nepal": which government's ministry, not a second organiser.
+MINISTRY = re.compile(r"^(?:Ministry|Ministère|Ministerio|Department|Departamento|Secretaría)\b", re.IGNORECASE)
+OF_GOVERNMENT = re.compile(r"^(?:Government|Gouvernement|Gobierno)\s+(?:of|du|de|des|del|d['’])(?=\s|[A-ZÀ-Ý])")
+# "Permanent Mission of Spain to the United Nations Office at Geneva": where a mission is accredited is part of
+# its name, though "to", "at", "auprès" and "ante" open clauses elsewhere.
+ACCREDITED_TO = re.compile(
+    r"\b(?:to\s+the\s+(?:United\s+Nations|UN|WTO|World\s+Trade\s+Organization|European\s+Union|EU)"
+    r"(?:\s+Office)?(?:\s+(?:at|in)\s+(?:Geneva|New\s+York|Vienna|Nairobi))?"
+    r"|auprès\s+de\s+l['’](?:Office\s+des\s+Nations\s+Unies|ONU|OMC|Union\s+européenne)(?:\s+à\s+(?:Genève|New\s+York|Vienne))?"
+    r"|ante\s+(?:la\s+Oficina\s+de\s+)?las\s+Naciones\s+Unidas(?:\s+en\s+(?:Ginebra|Nueva\s+York|Viena))?)\b"
+)
+# "Conseil économique, social et environnemental": a run of adjectives after a comma goes on the name.
+ADJECTIVE = r"[a-zà-ÿ]+(?:al|ale|el|elle|ique|ico|ica|aire|ario|aria|if|ive|ivo|iva|ien|ienne)s?"
 SUB_UNIT = re.compile(r"^(?:[A-Z][\w’'-]*\s+)+(?:Programme|Program|Division|Unit|Section|Directorate|Service)$")
 # A programme or project: in brackets after a name it frames the event ("(Joint Programme on X)").
 PROGRAMME_WORD = re.compile(r"\b(?:programmes?|programs?|projects?|projets?|proyectos?|programas?)\b", re.IGNORECASE)
@@ -197,3 +210,14 @@ ADVERB = (
     r"(?:(?:jointly|conjointement|conjuntamente|today|yesterday|recently|also|successfully|hier|aujourd'hui|"
     r"également|récemment|ayer|hoy|también|recientemente)\s+)?"
 )
+
+
+# How a list of names is read: words that join a name's parts, words a complete list never ends with,
+# and words that open a clause after the names.
+NAME_JOINERS = frozenset({"the", "and", "la", "le", "el", "y", "et", "l’", "l'", "&"})
+LIST_ENDS = frozenset({"and", "or", "of", "for", "the", "et", "y", "de"})
+CLAUSE_OPENERS = frozenset({"a", "an", "during", "to", "with", "at", "from", "since", "until", "after", "which"})
+# "International Training Centre of the ILO in Turin": where it is, not part of its name.
+TRAILING_PLACE = re.compile(r"(?<=\S)\s+(?:in|at|en|à)\s+[A-ZÀ-Ý][\w’'-]*(?:\s+[A-ZÀ-Ý][\w’'-]*)*\s*$")
+ACCREDITED_WORD = re.compile(r"\b(?:to the|auprès|ante)\s")  # no ACCREDITED_TO without one: skip it
+ADJECTIVE_WORD = re.compile(ADJECTIVE)

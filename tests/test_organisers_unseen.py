@@ -1,0 +1,291 @@
+"""Organisers on entries the parser was not tuned on (issue 21), and the rules those entries taught.
+
+tests/fixtures/organisers_unseen.json holds organiser lines written for this check, in English,
+French and Spanish, modelled on how ILO, UN, EU and NGO event entries name their organisers:
+names holding commas and "and"/"et"/"y", acronyms in brackets, lead-ins and partner phrases,
+labels with lists cut by semicolons, slashes or bullets, and lines that name no organiser
+(a venue, a contact, speakers, a theme, a report "published by"). Each holds the names a careful
+reader would give, in the parser's order (the subject first, then its partners).
+Batch A (110 lines) was written before the parser was changed for it: 92 were read exactly right then
+(83.6%; names precision 92.8%, recall 81.0%). Batch B (38 lines, "batch": "b") was written after the
+fixes batch A taught and measured once before any change for it: 34 right (89.5%; precision 92.0%,
+recall 85.2%; the code before any fix read 30, 78.9%). Batch C (32 lines, "c"), written after batch B's
+fixes with shapes new to both, was measured once: 25 right (78.1%; precision 87.5%, recall 84.0%; 19 before
+any fix, 59.4%). Batch D (30 lines, "d"), written after every fix above, was measured once: 29 right (96.7%;
+precision 100%, recall 97.0%; 26 before any fix, 86.7%). The tests after the set pin the general rules the
+misses taught, each with wordings of its own.
+"""
+
+import json
+from pathlib import Path
+
+import pytest
+
+from crawler.parsers.organisers import parse_organisers
+
+UNSEEN = json.loads((Path(__file__).parent / "fixtures" / "organisers_unseen.json").read_text(encoding="utf-8"))
+CASES = [(language, case["text"], case["names"]) for language, cases in UNSEEN.items() for case in cases]
+
+
+# Lines still read wrong (by how they start), and why: each must stay wrong (strict), so a fix shows here.
+KNOWN_MISSES = {
+    "Hosted by the Ministry of Human Resources and Emi": "a country after a comma reads as a second name",
+    "Co-organised by the ILO, the Global Coalit": "a name with no institution word or acronym joins the one before",
+    "La Oficina de la OIT en Costa Rica, junto con el": "the place after an office's name is dropped as where it met",
+    "The event is organised by the ILO's Bureau": "a name with no institution word or acronym joins the one before",
+}
+
+
+def _marked(language, text, names):
+    reason = next((why for start, why in KNOWN_MISSES.items() if text.startswith(start)), None)
+    return pytest.param(language, text, names, marks=pytest.mark.xfail(reason=reason, strict=True) if reason else ())
+
+
+@pytest.mark.parametrize("language,text,names", [_marked(*case) for case in CASES])
+def test_unseen_organiser_lines(language, text, names):
+    found = parse_organisers(text, language)
+    assert found.names == names
+    assert (found.text is None) == (not names)
+
+
+def test_the_set_is_large_varied_and_balanced():
+    counts = {language: len(cases) for language, cases in UNSEEN.items()}
+    assert sum(counts.values()) >= 80 and min(counts.values()) >= 25, counts
+    assert sum(not names for _, _, names in CASES) >= 20  # lines that name no organiser
+
+
+@pytest.mark.parametrize(
+    "text,names",
+    [
+        ("Co-organisers: ITUC; the Government of Ghana; ILO-ACTRAV", ["ITUC", "Government of Ghana", "ILO-ACTRAV"]),
+        ("Organizadores: OIT / CEPAL / Gobierno de Chile", ["OIT", "CEPAL", "Gobierno de Chile"]),
+        ("Hosted by: · UNDP · ILO/Korea Partnership Programme", ["UNDP", "ILO/Korea Partnership Programme"]),
+        ("Organisateurs : OIT ; entrée libre", ["OIT"]),  # the list ends where no name starts
+    ],
+)
+def test_a_label_list_is_cut_at_semicolons_spaced_slashes_and_bullets(text, names):
+    assert parse_organisers(text).names == names
+
+
+@pytest.mark.parametrize(
+    "text,names",
+    [
+        ("Anfitriones: Gobierno de Panamá y OIT", ["Gobierno de Panamá", "OIT"]),
+        ("Organizan: CEPAL y OIT", ["CEPAL", "OIT"]),
+        ("Hôte : Bureau de pays de l'OIT pour le Sénégal", ["Bureau de pays de l'OIT pour le Sénégal"]),
+        ("Organizada por: Universidad de Chile", ["Universidad de Chile"]),
+        ("El Ministerio de Trabajo acogerá el foro regional.", ["Ministerio de Trabajo"]),
+        ("La OIT acoge con beneplácito la ratificación del Convenio 190.", []),  # welcomes, hosts nothing
+    ],
+)
+def test_spanish_and_french_host_labels_and_the_future_acogera(text, names):
+    assert parse_organisers(text).names == names
+
+
+@pytest.mark.parametrize(
+    "text,names",
+    [
+        (
+            "Together with the Ministry of Health, Labour and Welfare, the ILO will host a webinar.",
+            ["ILO", "Ministry of Health, Labour and Welfare"],
+        ),
+        ("En collaboration avec ONU Femmes, le BIT organise un atelier.", ["BIT", "ONU Femmes"]),
+        ("Junto con la CEPAL, la OIT organizará un seminario.", ["OIT", "CEPAL"]),
+        ("With the support of Japan, the ILO will host a forum.", ["ILO"]),  # a funder, no partner
+    ],
+)
+def test_a_partner_written_before_the_subject_is_named_after_it(text, names):
+    assert parse_organisers(text).names == names
+
+
+@pytest.mark.parametrize(
+    "text,names",
+    [
+        (
+            "Organizado por el Instituto Nacional de Aprendizaje (INA) y la Central de Trabajadores Rerum Novarum.",
+            ["Instituto Nacional de Aprendizaje (INA)", "Central de Trabajadores Rerum Novarum"],
+        ),
+        (
+            "Organisé par la Caisse nationale de sécurité sociale (CNSS) et la Mutuelle des travailleurs.",
+            ["Caisse nationale de sécurité sociale (CNSS)", "Mutuelle des travailleurs"],
+        ),
+        (
+            "Organized by the Ministry of Labour, Invalids and Social Affairs (MOLISA)",
+            ["Ministry of Labour, Invalids and Social Affairs (MOLISA)"],
+        ),
+    ],
+)
+def test_a_name_closed_by_its_acronym_in_brackets_is_complete(text, names):
+    assert parse_organisers(text).names == names
+
+
+@pytest.mark.parametrize(
+    "text,names",
+    [
+        (
+            "Organisé par la Chambre d'agriculture, d'élevage et de pêche et le BIT.",
+            ["Chambre d'agriculture, d'élevage et de pêche", "BIT"],
+        ),
+        ("Organisé par l'OIT, d'une durée de trois jours, l'atelier réunit 40 inspecteurs.", ["OIT"]),
+    ],
+)
+def test_a_french_name_goes_on_after_a_comma_with_its_next_topic(text, names):
+    assert parse_organisers(text).names == names
+
+
+@pytest.mark.parametrize(
+    "text,names",
+    [
+        (
+            "Le ministère de l'Emploi, du Travail et de la Protection sociale et l'OIT organisent un atelier.",
+            ["ministère de l'Emploi, du Travail et de la Protection sociale", "OIT"],
+        ),
+        (
+            "El Ministerio de Trabajo, Empleo y Seguridad Social y la OIT organizan un foro.",
+            ["Ministerio de Trabajo, Empleo y Seguridad Social", "OIT"],
+        ),
+        ("Le 5 mai, le BIT organise un atelier.", ["BIT"]),  # a date before the comma is no name
+        ("El pasado lunes, la OIT organizó un taller.", ["OIT"]),
+    ],
+)
+def test_a_subject_opening_with_le_or_el_is_a_name_unless_a_time_follows(text, names):
+    assert parse_organisers(text).names == names
+
+
+@pytest.mark.parametrize(
+    "text,names",
+    [
+        (
+            "Organized by the Workers and Employers Group of the Committee.",
+            ["Workers and Employers Group of the Committee"],
+        ),
+        (
+            "Organised by Employers and Workers Forum Sri Lanka and the ILO.",
+            ["Employers and Workers Forum Sri Lanka", "ILO"],
+        ),
+        ("Organized by employers and the Ministry of Labour.", ["Ministry of Labour"]),  # a kind of body, then a body
+    ],
+)
+def test_a_lone_kind_of_body_before_and_starts_a_longer_name(text, names):
+    assert parse_organisers(text).names == names
+
+
+@pytest.mark.parametrize(
+    "text,names",
+    [
+        (
+            "Organizado por el Ministerio de Trabajo y Previsión Social, Gobierno de Chile.",
+            ["Ministerio de Trabajo y Previsión Social, Gobierno de Chile"],
+        ),
+        (
+            "Organized by the Ministry of Labour, the Government of Nepal and the ILO.",
+            ["Ministry of Labour", "Government of Nepal", "ILO"],  # with "the": a second organiser
+        ),
+    ],
+)
+def test_a_ministrys_government_after_a_comma_belongs_to_its_name(text, names):
+    assert parse_organisers(text).names == names
+
+
+@pytest.mark.parametrize(
+    "text,names",
+    [
+        ("The workshop is organized by the ILO, UNDP, and UNICEF.", ["ILO", "UNDP", "UNICEF"]),
+        (
+            "Organized by the Ministry of Labor, the ILO, and the European Union.",
+            ["Ministry of Labor", "ILO", "European Union"],
+        ),
+        ("The ILO, UNESCO, and the World Bank will host a forum on skills.", ["ILO", "UNESCO", "World Bank"]),
+        (
+            "Organizado por el Ministerio de Trabajo y Previsión Social, Gobierno de Chile, y la OIT.",
+            ["Ministerio de Trabajo y Previsión Social, Gobierno de Chile", "OIT"],
+        ),
+        ("Organized by the ILO, and attended by 40 delegates.", ["ILO"]),  # a clause, not a name
+    ],
+)
+def test_a_serial_comma_before_and_goes_on_with_the_list(text, names):
+    assert parse_organisers(text).names == names
+
+
+@pytest.mark.parametrize(
+    "text,names",
+    [
+        (
+            "Organisé par les Missions permanentes du Maroc et de la France auprès de l'Office des Nations Unies"
+            " à Genève et l'OIT.",
+            ["Missions permanentes du Maroc et de la France auprès de l'Office des Nations Unies à Genève", "OIT"],
+        ),
+        (
+            "Organizado por la Misión Permanente de México ante las Naciones Unidas en Ginebra y la OIT.",
+            ["Misión Permanente de México ante las Naciones Unidas en Ginebra", "OIT"],
+        ),
+        (
+            "The Permanent Mission of Norway to the UN in Geneva will host a side event.",
+            ["Permanent Mission of Norway to the UN in Geneva"],
+        ),
+        ("The ILO will present its report to the United Nations in New York.", []),
+    ],
+)
+def test_where_a_mission_is_accredited_is_part_of_its_name(text, names):
+    assert parse_organisers(text).names == names
+
+
+@pytest.mark.parametrize(
+    "text,names",
+    [
+        ("Convoca: Ministerio de Trabajo de Chile", ["Ministerio de Trabajo de Chile"]),
+        ("Organiza: OIT y CEPAL", ["OIT", "CEPAL"]),
+    ],
+)
+def test_convoca_and_organiza_are_labels_like_organizan(text, names):
+    assert parse_organisers(text).names == names
+
+
+@pytest.mark.parametrize(
+    "text,names",
+    [
+        (
+            "Organisé par le Conseil économique, social et culturel et l'OIT.",
+            ["Conseil économique, social et culturel", "OIT"],
+        ),
+        (
+            "Organizado por el Consejo económico, social y ambiental y la OIT.",
+            ["Consejo económico, social y ambiental", "OIT"],
+        ),
+    ],
+)
+def test_a_run_of_adjectives_after_a_comma_goes_on_the_name(text, names):
+    assert parse_organisers(text).names == names
+
+
+@pytest.mark.parametrize(
+    "text,names",
+    [
+        (
+            "Hosted by the ILO Office for Nepal as well as the Nepal Rastra Bank.",
+            ["ILO Office for Nepal", "Nepal Rastra Bank"],
+        ),
+        ("Organisé par le BIT ainsi que la Banque mondiale.", ["BIT", "Banque mondiale"]),
+        ("Organizado por la OIT así como por el Banco Mundial.", ["OIT", "Banco Mundial"]),
+    ],
+)
+def test_as_well_as_ainsi_que_and_asi_como_join_names(text, names):
+    assert parse_organisers(text).names == names
+
+
+@pytest.mark.parametrize(
+    "text,names",
+    [
+        ("Sous l'égide du Premier ministre, l'OIT organisera un forum national.", ["OIT"]),
+        ("Bajo el patrocinio de la Presidencia de la República, la OIT organiza un foro.", ["OIT"]),
+    ],
+)
+def test_a_fronted_patronage_in_french_or_spanish_is_no_organiser(text, names):
+    assert parse_organisers(text).names == names
+
+
+def test_acogido_por_names_its_host_as_accueilli_par_does():
+    assert parse_organisers("Foro acogido por la Universidad de la República y la OIT.").names == [
+        "Universidad de la República",
+        "OIT",
+    ]
