@@ -44,6 +44,12 @@ def labelled() -> list[tuple[str, list[str], str | None, str]]:
         if text not in seen:
             seen.add(text)
             cases.append((text, names, language, "tests/fixtures/pages"))
+    unseen = json.loads((ROOT / "tests" / "fixtures" / "organisers_unseen.json").read_text(encoding="utf-8"))
+    for language, lines in unseen.items():  # written to test lines the parser was not made on (issue 21)
+        for line in lines:
+            if line["text"] not in seen:
+                seen.add(line["text"])
+                cases.append((line["text"], line["names"], language, "tests/fixtures/organisers_unseen.json"))
     return cases
 
 
