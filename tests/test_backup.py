@@ -360,33 +360,21 @@ def test_a_read_only_old_archive_is_backed_up_then_the_copy_migrated(crawled):
 
 
 def test_backup_stopped_with_sigterm_leaves_no_copy(archive, tmp_path):
-    """SIGTERM (a service stopped, `timeout`) mid-backup left DEST (and its -wal, -shm): a copy never checked,
-    which looks like a backup, and which the next `backup DEST` refused to replace. The copy is held half-way
-    (not timed), so the signal always lands while the part file is being written."""
+    """SIGTERM mid-backup left DEST (and its -wal, -shm): an unchecked copy that looks like a backup and that the
+    next `backup DEST` refused to replace. The copy is held half-way (not timed): the signal lands mid-write."""
     dest = tmp_path / "copies" / "copy.db"
     dest.parent.mkdir()
-    held = (
-        "import signal, sqlite3, sys\n"
-        "from archive import backup\n"
-        "from archive.cli import main\n"
+    held = "import signal, sqlite3, sys\nfrom archive import backup\nfrom archive.cli import main\n" + (
         "def half_then_held(src, dest):\n"
         "    src.backup(sqlite3.connect(dest), pages=1, progress=lambda *_: None)\n"
         "    print('copying', flush=True)\n"
-        "    while True:\n"
-        "        signal.pause()\n"
+        "    while True:\n        signal.pause()\n"
         "backup._copy = half_then_held\n"
         "main(['backup', '--db', sys.argv[1], sys.argv[2]], prog_name='listing-archive')\n"
     )
-    proc = subprocess.Popen(
-        [sys.executable, "-c", held, str(archive), str(dest)],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        cwd=str(ROOT),
-        env={**os.environ, "PYTHONPATH": str(ROOT)},
-    )
-    assert proc.stdout.readline() == "copying\n"
-    assert any(dest.parent.iterdir())  # its part file: the copy has begun
+    command = [sys.executable, "-c", held, str(archive), str(dest)]
+    proc = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=str(ROOT))
+    assert proc.stdout.readline() == "copying\n" and any(dest.parent.iterdir())  # its part file: begun
     proc.terminate()
     _, err = proc.communicate(timeout=60)
     assert proc.returncode == 143 and "Traceback" not in err, (proc.returncode, err)
