@@ -136,7 +136,8 @@ def test_a_heading_without_a_link_names_a_record_whose_lone_link_line_names_anot
 def test_a_breadcrumb_trail_inside_the_content_is_no_part_of_the_list():
     trail = (
         "<section id='breadcrumb' class='default-breadcrumbs'><ol class='breadcrumb'>"
-        "<li><a href='/'>Conference Live</a></li><li class='active'><a href='/past/'>Past Events</a></li></ol></section>"
+        "<li><a href='/'>Conference Live</a></li><li class='active'><a href='/past/'>Past Events</a></li>"
+        "</ol></section>"
     )
     items = "".join(f"<li><a href='/e{i}'>{title} - February 1{i}, 2020</a></li>" for i, (title, _) in enumerate(POSTS))
     entries = _entries(f"{trail}<section><h2>Past Events</h2><ul>{items}</ul></section>")
