@@ -278,3 +278,17 @@ def test_a_flat_run_learnt_from_a_later_example_reads_each_entry_once():
 def test_a_title_closing_on_a_month_beside_its_own_date_line_reads_without_the_month():
     text, entries = read(_flat_events(), ["Lunch and learn on email"])
     assert [(e["title"], e["date_end"]) for e in entries][1] == ("Hackathon", "2017-03-26"), text
+
+
+def test_the_newest_story_shown_again_above_the_list_in_the_same_markup_is_no_entry():
+    def post(i: int) -> str:
+        return (
+            f'<article class="post__wrap"><h4 class="post__text"><a href="/n/{i}">{TITLES[i]}</a></h4>'
+            f'<time class="post__date">{DATES[i]}</time><p>A few words about this story.</p></article>'
+        )
+
+    lead = f'<div class="post-grid is-grid">{post(0)}</div>'
+    posts = "".join(post(i) for i in range(4))
+    html = page(f'{lead}<h2>Recent news</h2><div class="post-masonry is-masonry">{posts}</div>')
+    text, entries = read(html, [TITLES[0]])
+    assert [(e["title"], e["date_start"]) for e in entries] == list(zip(TITLES, ISO, strict=True)), text
