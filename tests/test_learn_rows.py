@@ -248,3 +248,47 @@ def test_an_entry_selector_that_cannot_be_exact_keeps_to_main_when_every_entry_i
     )
     text, entries = read(html, [TITLES[0]])
     assert [e["title"] for e in entries] == TITLES, text
+
+
+def _flat_events(last: str = "Volunteer day") -> str:
+    """A flat run with no element per entry: a month heading, the date line, the title, a venue, a teaser."""
+    events = [
+        ("March 2017", "March 10, 2017", "Lunch and learn on email"),
+        ("March 2017", "March 24, 2017 – March 26, 2017", "Hackathon – March 2017"),
+        ("May 2017", "May 3, 2017", "Speed networking night"),
+        ("June 2017", "June 8, 2017", last),
+    ]
+    body, month = "", None
+    for i, (heading, when, name) in enumerate(events):
+        body += f"<h2>{heading}</h2>" if heading != month else ""
+        body += f"<p>{when}</p><h3><a href='/event/{i}/'>{name}</a></h3><p>Venue {i}, 71 Bank Street</p>"
+        body += f"<p>What we will talk about at event {i}, and who should come along to it […]</p>"
+        month = heading
+    return page(f"<div class='entry-content'>{body}</div>")
+
+
+def test_a_flat_run_learnt_from_a_later_example_reads_each_entry_once():
+    """The entry starts at the date line before each heading: the example's own line, not the first entry's,
+    else no title selector was learnt and every venue and teaser line read as an entry."""
+    text, entries = read(_flat_events(), ["Speed networking night"])
+    assert [e["url"] for e in entries] == [f"https://example.org/event/{i}/" for i in range(4)], text
+    assert [e["date_start"] for e in entries] == ["2017-03-10", "2017-03-24", "2017-05-03", "2017-06-08"], text
+
+
+def test_a_title_closing_on_a_month_beside_its_own_date_line_reads_without_the_month():
+    text, entries = read(_flat_events(), ["Lunch and learn on email"])
+    assert [(e["title"], e["date_end"]) for e in entries][1] == ("Hackathon", "2017-03-26"), text
+
+
+def test_the_newest_story_shown_again_above_the_list_in_the_same_markup_is_no_entry():
+    def post(i: int) -> str:
+        return (
+            f'<article class="post__wrap"><h4 class="post__text"><a href="/n/{i}">{TITLES[i]}</a></h4>'
+            f'<time class="post__date">{DATES[i]}</time><p>A few words about this story.</p></article>'
+        )
+
+    lead = f'<div class="post-grid is-grid">{post(0)}</div>'
+    posts = "".join(post(i) for i in range(4))
+    html = page(f'{lead}<h2>Recent news</h2><div class="post-masonry is-masonry">{posts}</div>')
+    text, entries = read(html, [TITLES[0]])
+    assert [(e["title"], e["date_start"]) for e in entries] == list(zip(TITLES, ISO, strict=True)), text

@@ -221,3 +221,11 @@ def test_blank_date_cells_mean_no_date_where_a_group_opens_on_one():
     rows = "".join(row.format(date=d, i=i, name=n) for i, (d, n) in enumerate(zip(dates, NOTICES, strict=True)))
     entries = _entries(f"<table><tr><th colspan='2'>May 2022</th></tr>{rows}</table>")
     assert [e["date_start"] for e in entries] == [None, "2022-05-12", None, None]
+
+
+def test_a_date_in_the_row_header_cell_is_the_rows_date():
+    row = "<tr><th scope='row'>{day}/11/2025</th><td><a href='/c{i}'>{name} (Nov 2025)</a></td></tr>"
+    days = ["23", "08", "03", "14"]
+    rows = "".join(row.format(day=d, i=i, name=n) for i, (d, n) in enumerate(zip(days, NOTICES, strict=True)))
+    entries = _entries(f"<table>{rows}</table>", "<html lang='pt-br'>")
+    assert [e["date_start"] for e in entries] == [f"2025-11-{d}" for d in days]

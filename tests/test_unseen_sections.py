@@ -131,3 +131,30 @@ def test_a_heading_without_a_link_names_a_record_whose_lone_link_line_names_anot
     )
     entries = _entries(rows, "<html lang='de'>")
     assert [e["title"] for e in entries] == ["Django Girls introduced", "Python in schools", "Async views in practice"]
+
+
+def test_a_breadcrumb_trail_inside_the_content_is_no_part_of_the_list():
+    trail = (
+        "<section id='breadcrumb' class='default-breadcrumbs'><ol class='breadcrumb'>"
+        "<li><a href='/'>Conference Live</a></li><li class='active'><a href='/past/'>Past Events</a></li>"
+        "</ol></section>"
+    )
+    items = "".join(f"<li><a href='/e{i}'>{title} - February 1{i}, 2020</a></li>" for i, (title, _) in enumerate(POSTS))
+    entries = _entries(f"{trail}<section><h2>Past Events</h2><ul>{items}</ul></section>")
+    assert [e["title"] for e in entries] == [title for title, _ in POSTS]
+
+
+def test_a_day_date_line_says_more_than_the_month_closing_the_title():
+    lines = ["<p>March 24, 2017 – March 26, 2017</p>", "<p>May 3, 2017</p>", "", "<p>June 2, 2016</p>"]
+    names = ["Hackathon – March 2017", "Lunch and Learn", "Summer Social – August 2017", "Meetup – May 2017"]
+    items = "".join(
+        f"<div class='event'>{line}<h3><a href='/e{i}'>{name}</a></h3><p>Venue {i}, Ottawa</p></div>"
+        for i, (line, name) in enumerate(zip(lines, names, strict=True))
+    )
+    entries = _entries(items, "<html lang='en'>")
+    assert [(e["title"], e["date_start"], e["date_end"]) for e in entries] == [
+        ("Hackathon", "2017-03-24", "2017-03-26"),
+        ("Lunch and Learn", "2017-05-03", "2017-05-03"),
+        ("Summer Social", "2017-08-01", "2017-08-31"),  # no line: the title's month stands
+        ("Meetup", "2017-05-01", "2017-05-31"),  # a line outside the title's month does not replace it
+    ]

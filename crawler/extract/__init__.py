@@ -203,10 +203,10 @@ def _read_entry(node, part: dict, group: str | None, position: int, elements: li
             # <h3><small>06 Dec 2023</small><br>Title</h3>: the date in the heading is no part of the title
             entry.title = clean_text(_text_without(title_el, {date_el})) or entry.title
         used.append(date_el)
-    if date_el is None or date_el is title_el:
-        split = edge_date(title_el)  # "Committee Meeting – 4/8/2026": the date at the title's edge is its date
-        if split is not None:
-            entry.title, entry.date_text = split[0], entry.date_text or split[1]
+    split = edge_date(title_el)  # "Committee Meeting – 4/8/2026": the date at the title's edge is its date
+    if split is not None and (date_el is None or date_el is title_el or not is_ancestor(title_el, date_el)):
+        # beside a date line of its own ("Hackathon – March 2017" over "March 24, 2017"), the line's date stands
+        entry.title, entry.date_text = split[0], entry.date_text or split[1]
     credit_el = part["credit"].first(node)
     if credit_el is not None:
         entry.credit_text = text_of(credit_el)

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from ..parsers.datelines import date_in_line
+from ..parsers.dates import DAY, parse_date
 from .html import tag, text_of
 
 # Words of letters, for counting what an edge holds besides its date.
@@ -40,6 +41,23 @@ def edge_date(el) -> tuple[str, str] | None:
         if title and date_in_line(title) != title:
             return title, found
     return _separated_edge_date(whole)
+
+
+def vaguer_than_a_day(date_text: str | None) -> bool:
+    """ "Hackathon – March 2017": a title's edge date naming only a month or a year."""
+    found = parse_date(date_text)
+    return found is not None and found.precision != DAY
+
+
+def finer_date(entry, edge: str | None) -> None:
+    """An entry whose title ends on a month ("Hackathon – March 2017") but whose own date line says
+    "March 24, 2017 – March 26, 2017" has the line's days; with no such line, or one outside that
+    month, the title's date stands."""
+    if edge is None:
+        return
+    wide, line = parse_date(edge), parse_date(entry.date_text)
+    if line is None or not (wide.start <= line.start and line.end <= wide.end):
+        entry.date_text = edge
 
 
 def _date_edge(edge: str, label_words: int = 4) -> str | None:

@@ -17,7 +17,8 @@ from .raw import RawEntry
 from .titles import identifier_date
 
 HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
-_TEXT_BLOCKS = ("p", "div", "span", "small", "time", "li", "dt", "dd", "td", "em", "strong", "section", "blockquote")
+_TEXT_BLOCKS = ("p", "div", "span", "small", "time", "li", "dt", "dd", "td", "th", "em", "strong", "section")
+_TEXT_BLOCKS += ("blockquote",)  # "th": a row's header cell is one of its lines (a closed-calls table's dates)
 _CREDIT_CLASS = re.compile(r"copyright|credit|caption", re.IGNORECASE)
 _CREDIT_BLOCKS = frozenset(_TEXT_BLOCKS + ("figcaption", "cite"))  # the elements a credit line can be
 

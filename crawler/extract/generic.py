@@ -18,7 +18,7 @@ from ..parsers.datelines import date_in_line
 from ..parsers.groups import looks_like_group_heading
 from ..parsers.ids import host_of
 from .bare_names import bare_name
-from .edge_dates import edge_date
+from .edge_dates import edge_date, finer_date, vaguer_than_a_day
 from .fields import fill_entry, find_title
 from .flat import flat_groups, is_break, wrap
 from .html import tag, text_of
@@ -371,9 +371,11 @@ def extract_generic(root) -> list[RawEntry]:
         if bare is not None and shown:
             shown = shown.strip(" |·•–—-:")  # "<a>October 10, 2020</a> - Council Meeting": no dash left over
         entry = RawEntry(title=shown, href=href, group=group, position=position)
-        split = edge_date(title_el)
+        split, vague = edge_date(title_el), None
         if split is not None:
             entry.title, entry.date_text = split  # "<small>06 Dec 2023</small><br>Conference": the date apart
+            if vaguer_than_a_day(entry.date_text):  # a month in the title: the entry's own date line may say more
+                vague, entry.date_text = entry.date_text, None
         # a row named by a bare number ("2019", an edition) beside label links: a name, not a year
         elif entry.title and date_in_line(entry.title) == entry.title and not (label and entry.title.isdigit()):
             entry.date_text = entry.title  # a meeting or a document named by its date: that is its date too
@@ -382,6 +384,7 @@ def extract_generic(root) -> list[RawEntry]:
         if entry.date_text is None and link is not None and title_el is not link:
             entry.date_text = posting_date(text_of(link))  # the link says only when: its name is beside it
         entries.append(fill_entry(elements, entry, used))
+        finer_date(entries[-1], vague)
         records.append(elements[0])
     ditto_dates(records, entries)
     return once(entries)

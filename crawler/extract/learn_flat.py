@@ -19,8 +19,9 @@ def make_flat(block: Block) -> None:
     led = sum(1 for b in before if b is not None and _signature(b) == lead) >= _LED_SHARE * len(before)
     if own_text and lead and lead != _signature(block.node) and lead[0] not in (*HEADINGS, "hr") and led:
         pairs = zip(before, block.members, strict=True)
+        example = block.members.index(block.node) if block.node in block.members else 0
         block.members = [b if b is not None and _signature(b) == lead else m for b, m in pairs]
-        block.node = before[0]
+        block.node = block.members[example]  # the example's own line, not the first entry's
     runs = _runs(block.members, set(titled))
     followed = sum(1 for r in runs.values() if len(r) > 1 and any(text_of(e) for e in r[1:]))
     if own_text and followed * 2 > len(runs):

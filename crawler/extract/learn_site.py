@@ -69,6 +69,7 @@ def _blocks(root, examples: list[str]) -> tuple[Block, list]:
         )
     # The list whose entries repeat the example (every row of a committee's meetings named alike)
     # before a menu or list that holds it once; then content before a slider or a sidebar, the longest.
+    options = [without_copies(b) for b in options]
     holders = {a for t in located[0] for a in (t, *t.iterancestors())}  # what holds a place of the example
     options.sort(key=lambda b: (_in_carousel(b.node), _in_sidebar(b), -_occurrences(b, holders), -len(b.members)))
     for block in options:
@@ -127,6 +128,38 @@ def _occurrences(block: Block, holders: set) -> int:
 # The places of an example tried as the start of a list: a page repeating one title in every row (a
 # committee's meetings) needs a few, not each of its thousand rows.
 _MAX_PLACES = 50
+
+
+def _link_at(member, path: list) -> str | None:
+    title = follow(member, path)
+    link = title if title is None or title.tag == "a" else next(iter(title.iter("a")), None)
+    return link.get("href") if link is not None else None
+
+
+def without_copies(block: Block) -> Block:
+    """A group of the block's members (under one parent) smaller than another and whose every entry links
+    where one of the other groups' does (the newest story shown again above the list) is a copy, not part
+    of the list: it is left out, and the example is read in the list."""
+    groups: dict = {}
+    for member in block.members:
+        groups.setdefault(member.getparent(), []).append(member)
+    if len(groups) < 2 or block.flat:
+        return block
+    links = {m: _link_at(m, block.path) for m in block.members}
+    largest = max(len(g) for g in groups.values())
+    copies = set()
+    for parent, group in groups.items():
+        others = {links[m] for m in block.members if m.getparent() is not parent}
+        if len(group) < largest and all(links[m] and links[m] in others for m in group):
+            copies.update(group)
+    kept = [m for m in block.members if m not in copies]
+    if not copies or len(kept) < 2:
+        return block
+    if block.node in copies:
+        node = next(m for m in kept if links[m] == links[block.node])
+        block.node, block.title = node, follow(node, block.path)
+    block.members = kept
+    return block
 
 
 def _distinct(blocks: list[Block]) -> list[Block]:

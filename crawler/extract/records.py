@@ -37,6 +37,7 @@ _CHROME_NAMES = re.compile(
     r"(?:nav|navbar|navigation|menus?|megamenu|footer|header|breadcrumbs?|sidebar|cookie|share|social|skip)\d*(?:$|[\s_-])",
     re.IGNORECASE,
 )
+_BREADCRUMB = re.compile(r"(?:^|[\s_-])breadcrumbs?(?:$|[\s_-])", re.IGNORECASE)
 # The same short link text to the same place this often, of at most this many words, is a facet
 # ("Media Release" under every entry), not an entry.
 _FACET_REPEATS, _FACET_WORDS = 3, 4
@@ -85,6 +86,9 @@ class Chrome:
             return False
         if t in _CHROME_TAGS or (node.get("role") or "") in _CHROME_ROLES:
             return True
+        # A breadcrumb trail is navigation wherever it sits, even inside a <section> or <main>.
+        if _BREADCRUMB.search(f"{node.get('id') or ''} {node.get('class') or ''} {node.get('aria-label') or ''}"):
+            return node not in self._holders
         if in_content or t in ("html", "body"):
             return False
         named = t in ("header", "footer") or bool(
