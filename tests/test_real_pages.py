@@ -39,30 +39,33 @@ FLOORS = {
     "macro_title_accuracy": 0.979,
     "date_accuracy": 0.975,
 }
-# The held-out part says what users see on pages nobody tuned for. Batch E (20 pages: de, en, es, fr, pt; 374
-# entries), labelled from the HTML alone and checked by a second labeller, measured once at 13:35 on 2026-12-06
-# after the last extractor change: recall 100% (100% per page), precision 99.5% (98.6% per page), titles 100%
-# (100% per page), dates 94.4%. Floors are those less about 2-3 points; a page looked at to fix what it showed
-# moves up to the tuned part (batches A-D did; D had measured 99.2%, 98.1%, 90.6% and 100% per page).
-HELDOUT_PAGES = 0  # batch E moved up at 14:00 to be fixed; batch F is being gathered
+# The held-out part says what users see on pages nobody tuned for. Batch F (8 pages: de, en, es, fr, pt; 215
+# entries), labelled from the HTML alone and checked by a second labeller, measured once at 14:20 on 2026-12-06
+# after the last extractor change: recall 98.6% (99.4% per page), precision 99.1% (97.5% per page), titles 56.6%
+# (75.0% per page: two pages of 8 have no title right), dates 49.7%. Floors are those less about 2-3 points; a page
+# looked at to fix what it showed moves up to the tuned part (batches A-E did; E had measured 100%, 98.6%, 100%
+# and 94.4% per page).
+HELDOUT_PAGES = 8
 HELDOUT_FLOORS = {
-    "micro_recall": 0.97,
-    "macro_recall": 0.97,
-    "micro_precision": 0.97,
-    "macro_precision": 0.96,
-    "title_accuracy": 0.97,
-    "macro_title_accuracy": 0.97,
-    "date_accuracy": 0.91,
+    "micro_recall": 0.96,
+    "macro_recall": 0.96,
+    "micro_precision": 0.96,
+    "macro_precision": 0.95,
+    "title_accuracy": 0.54,
+    "macro_title_accuracy": 0.72,
+    "date_accuracy": 0.47,
 }
-# `learn` from each held-out page's first labelled title (batch E, measured once with the extractor): recall 100%,
-# precision 99.9%, titles 99.4% per page, dates 100% (from the middle or last title: precision 97.7% per page, one
-# page of bare headings and paragraphs read with 22 rows too many); floors about 3 points under.
+# `learn` from each held-out page's first labelled title (batch F, measured once with the extractor): 7 pages of 8
+# at 100% on every measure; on the eighth (titles that are the text before the authors, in no element of their
+# own) it finds no place for the example and refuses: recall 87.5% per page, precision 87.5%, titles 100% of those
+# matched, dates 65.1%; the same from the middle or last title. Floors about 3 points under.
 LEARN_HELDOUT_FLOORS = {
-    "macro_recall": 0.97,
-    "macro_precision": 0.97,
-    "macro_title_accuracy": 0.96,
-    "date_accuracy": 0.97,
+    "macro_recall": 0.85,
+    "macro_precision": 0.85,
+    "macro_title_accuracy": 0.97,
+    "date_accuracy": 0.62,
 }
+LEARN_HELDOUT_REFUSED = 1  # pages where learn refuses the example (a LearnError, scored 0 and counted as a crash)
 
 
 @pytest.fixture(scope="module")
@@ -108,7 +111,7 @@ def test_learn_heldout_floor():
     pages = [p for p in accuracy.load_real(HELDOUT) if p[1]["entries"]]
     labels = {label["url"]: label for _, label, _ in pages}
     found = accuracy.score_real(pages, learn_benchmark.learnt_extractor(labels))["overall"]
-    assert not found["crashes"]
+    assert found["crashes"] <= LEARN_HELDOUT_REFUSED
     low = {k: round(found[k], 3) for k, floor in LEARN_HELDOUT_FLOORS.items() if (found[k] or 0) < floor}
     assert not low, f"learn on the held-out part under its floors: {low}"
 
