@@ -2,6 +2,7 @@
 retries with backoff), archive on. Override any of them with `-s NAME=VALUE`."""
 
 import difflib
+import inspect
 import json
 import math
 from importlib import metadata as _metadata  # lower-case names: Scrapy takes only upper-case ones
@@ -303,12 +304,16 @@ def _loadable(name: str, table: dict) -> dict:
     from scrapy.utils.misc import load_object
 
     for path, order in table.items():
-        if order is None:
-            continue  # takes one out
+        # Scrapy sorts by order and builds each from a class: anything else was its traceback mid-start.
+        if order is not None and (isinstance(order, bool) or not isinstance(order, (int, float))):
+            raise SettingError(f"{name}: {order!r} is no order for {path!r} (a number, or null to take it out)")
         try:
-            load_object(path)
+            # A null's name is loaded too: a misspelt one took nothing out, without a word.
+            component = load_object(path)
         except (ImportError, AttributeError, NameError, ValueError, TypeError) as exc:
             raise SettingError(f"{name}: cannot load {path!r} ({exc})") from None
+        if not inspect.isclass(component):
+            raise SettingError(f"{name}: {path!r} is no class (a component is a class, e.g. crawler.middlewares.X)")
     return table
 
 

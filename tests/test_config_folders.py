@@ -3,6 +3,7 @@ one line naming the file and key, never a traceback from deep inside Scrapy.
 """
 
 import os
+import re
 
 import pytest
 from conftest import cli
@@ -110,3 +111,22 @@ def test_a_component_that_cannot_be_loaded_is_refused_in_one_line(tmp_path):
     assert result.returncode == 2 and "Traceback" not in result.stderr, result.stderr
     assert "DOWNLOADER_MIDDLEWARES: cannot load 'no.such.Middleware'" in result.stderr
     assert not (tmp_path / "a.db").exists()
+
+
+@pytest.mark.parametrize(
+    "table, said",
+    [
+        ('{"crawler.middlewares.PoliteDelayMiddleware": "abc"}', "'abc' is no order"),
+        ('{"crawler.middlewares.PoliteDelayMiddleware": true}', "True is no order"),
+        ('{"os.sep": 5}', "'os.sep' is no class"),
+        ('{"json.dumps": 5}', "'json.dumps' is no class"),
+        ('{"crawler.middlewares.NoSuchMiddleware": null}', "cannot load 'crawler.middlewares.NoSuchMiddleware'"),
+    ],
+)
+def test_a_component_table_entry_scrapy_cannot_start_is_refused_in_one_line(table, said):
+    """An order that is no number, or a path to something that is no class, passed the check and crashed the
+    crawl with Scrapy's traceback (exit 4); a null on a misspelt name turned nothing off without a word."""
+    from crawler.settings import SettingError, check_settings
+
+    with pytest.raises(SettingError, match=re.escape(said)):
+        check_settings({"DOWNLOADER_MIDDLEWARES": table})
