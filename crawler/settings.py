@@ -194,6 +194,7 @@ def known_settings() -> dict:
 # one out), as Scrapy's `_BASE` tables do; replacing it dropped the host guard, the password's origin check
 # and the archive's own pipelines without a word.
 _COMPONENT_TABLES = ("DOWNLOADER_MIDDLEWARES", "SPIDER_MIDDLEWARES", "ITEM_PIPELINES", "EXTENSIONS")
+_ARCHIVE_PIPELINE = "pipelines.archive.ArchivePipeline"
 
 
 def check_settings(overrides: dict) -> dict:
@@ -303,6 +304,9 @@ def _loadable(name: str, table: dict) -> dict:
     """Each component named can be imported: a typo is one line now, not Scrapy's traceback mid-start."""
     from scrapy.utils.misc import load_object
 
+    if name == "ITEM_PIPELINES" and _ARCHIVE_PIPELINE in table and table[_ARCHIVE_PIPELINE] is None:
+        # Without it a crawl wrote nothing and ended "did not start" (exit 4), its archive made.
+        raise SettingError(f"{name}: {_ARCHIVE_PIPELINE!r} writes the archive and cannot be taken out")
     for path, order in table.items():
         # Scrapy sorts by order and builds each from a class: anything else was its traceback mid-start.
         if order is not None and (isinstance(order, bool) or not isinstance(order, (int, float))):

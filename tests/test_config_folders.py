@@ -130,3 +130,13 @@ def test_a_component_table_entry_scrapy_cannot_start_is_refused_in_one_line(tabl
 
     with pytest.raises(SettingError, match=re.escape(said)):
         check_settings({"DOWNLOADER_MIDDLEWARES": table})
+
+
+def test_the_archive_pipeline_cannot_be_taken_out(tmp_path):
+    """-s ITEM_PIPELINES='{"pipelines.archive.ArchivePipeline": null}' crawled, recorded nothing and said "The crawl
+    did not start" (exit 4) with an archive file made."""
+    setting = 'ITEM_PIPELINES={"pipelines.archive.ArchivePipeline": null}'
+    result = cli("crawl", "ilo", "--db", tmp_path / "a.db", "-s", setting, "--start-url", NOWHERE, timeout=60)
+    assert result.returncode == 2 and "Traceback" not in result.stderr, result.stderr
+    assert "'pipelines.archive.ArchivePipeline' writes the archive and cannot be taken out" in result.stderr
+    assert not (tmp_path / "a.db").exists()
