@@ -81,11 +81,14 @@ def entries_table(entries: list[dict]) -> str:
     for e in terminal_clean(entries):
         title = textwrap.shorten(e.get("title") or "", title_width, placeholder="…")
         organisers = "; ".join(e.get("organisers") or [])
-        lines.append(
-            f"{e.get('position') or '':>3} {e.get('group_month') or '':<10} {_when(e):<23} "
-            f"{title:<{title_width}} {organisers}"
-        )
+        lines.append(f"{e.get('position') or '':>3} {_group(e):<10} {_when(e):<23} {title:<{title_width}} {organisers}")
     return "\n".join(lines)
+
+
+def _group(e: dict) -> str:
+    """The group's month, else its heading cut to the column: the position starts again in each group."""
+    group = e.get("group_month") or e.get("group") or ""
+    return group if len(group) <= 10 else group[:9] + "…"
 
 
 def _when(e: dict) -> str:

@@ -164,7 +164,7 @@ class ConditionalRequestMiddleware:
 
     @classmethod
     def from_crawler(cls, crawler):
-        if not crawler.settings.get("ARCHIVE_DB") or not crawler.settings.getbool("CONDITIONAL_REQUESTS"):
+        if not conditional_requests_wanted(crawler.settings):
             raise NotConfigured
         return cls(crawler)
 
@@ -176,6 +176,14 @@ class ConditionalRequestMiddleware:
         if not last or not last["validators"] or last.get("rendered"):
             return  # a rendered capture's validators vouch for the document only: crawler.render_revalidate
         ask_if_changed(request, last)
+
+
+def conditional_requests_wanted(settings) -> bool:
+    """Revalidate against the archive: with one, CONDITIONAL_REQUESTS on, and no feed export (-O, -o, FEEDS)
+    asked for, since a 304 page is sighted in the archive but never parsed: a second `-O` was an empty file."""
+    return (
+        bool(settings.get("ARCHIVE_DB")) and settings.getbool("CONDITIONAL_REQUESTS") and not settings.getdict("FEEDS")
+    )
 
 
 def ask_if_changed(request, last: dict) -> None:

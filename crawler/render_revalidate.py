@@ -22,7 +22,7 @@ import logging
 from scrapy import Request
 from scrapy.exceptions import NotConfigured
 
-from .middlewares import ask_if_changed
+from .middlewares import ask_if_changed, conditional_requests_wanted
 
 log = logging.getLogger(__name__)
 
@@ -116,7 +116,7 @@ class RenderRevalidateMiddleware:
     @classmethod
     def from_crawler(cls, crawler):
         settings = crawler.settings
-        if not settings.get("ARCHIVE_DB") or not settings.getbool("CONDITIONAL_REQUESTS"):
+        if not conditional_requests_wanted(settings):
             raise NotConfigured
         if not settings.getbool("RENDER_REVALIDATE", True):
             raise NotConfigured

@@ -2,6 +2,7 @@
 retries with backoff), archive on. Override any of them with `-s NAME=VALUE`."""
 
 import difflib
+import inspect
 import json
 import math
 from importlib import metadata as _metadata  # lower-case names: Scrapy takes only upper-case ones
@@ -193,6 +194,7 @@ def known_settings() -> dict:
 # one out), as Scrapy's `_BASE` tables do; replacing it dropped the host guard, the password's origin check
 # and the archive's own pipelines without a word.
 _COMPONENT_TABLES = ("DOWNLOADER_MIDDLEWARES", "SPIDER_MIDDLEWARES", "ITEM_PIPELINES", "EXTENSIONS")
+_ARCHIVE_PIPELINE = "pipelines.archive.ArchivePipeline"
 
 
 def check_settings(overrides: dict) -> dict:
@@ -302,13 +304,20 @@ def _loadable(name: str, table: dict) -> dict:
     """Each component named can be imported: a typo is one line now, not Scrapy's traceback mid-start."""
     from scrapy.utils.misc import load_object
 
+    if name == "ITEM_PIPELINES" and _ARCHIVE_PIPELINE in table and table[_ARCHIVE_PIPELINE] is None:
+        # Without it a crawl wrote nothing and ended "did not start" (exit 4), its archive made.
+        raise SettingError(f"{name}: {_ARCHIVE_PIPELINE!r} writes the archive and cannot be taken out")
     for path, order in table.items():
-        if order is None:
-            continue  # takes one out
+        # Scrapy sorts by order and builds each from a class: anything else was its traceback mid-start.
+        if order is not None and (isinstance(order, bool) or not isinstance(order, (int, float))):
+            raise SettingError(f"{name}: {order!r} is no order for {path!r} (a number, or null to take it out)")
         try:
-            load_object(path)
+            # A null's name is loaded too: a misspelt one took nothing out, without a word.
+            component = load_object(path)
         except (ImportError, AttributeError, NameError, ValueError, TypeError) as exc:
             raise SettingError(f"{name}: cannot load {path!r} ({exc})") from None
+        if not inspect.isclass(component):
+            raise SettingError(f"{name}: {path!r} is no class (a component is a class, e.g. crawler.middlewares.X)")
     return table
 
 

@@ -300,3 +300,17 @@ def test_an_output_that_names_a_folder_is_refused_before_anything_is_written(sma
             assert result.exit_code == 2 and "is a directory" in result.output, result.output
     assert "Forum on migrant workers" in invoke("diff", "--db", small_db, "--since-last-report").output  # no mark
     assert not [p.name for p in tmp_path.parent.iterdir() if p.name.endswith(".part")]
+
+
+def test_the_entries_table_names_a_group_that_is_no_month():
+    """`parse --format table` of a page grouped under year headings showed '1' on every row and an empty group
+    column: the column showed only a group's month, while the position starts again in each group."""
+    from archive.summary import entries_table
+
+    rows = [
+        {"position": 1, "group": year, "group_month": None, "title": f"Event of {year}"} for year in ("2017", "2018")
+    ]
+    rows.append({"position": 1, "group": "Publications of the regional office", "group_month": None, "title": "A"})
+    lines = entries_table(rows).splitlines()[1:]
+    assert [line.split()[:2] for line in lines[:2]] == [["1", "2017"], ["1", "2018"]]
+    assert lines[2].split()[:2] == ["1", "Publicati…"]  # cut to the column's width

@@ -3,6 +3,7 @@ one line naming the file and key, never a traceback from deep inside Scrapy.
 """
 
 import os
+import re
 
 import pytest
 from conftest import cli
@@ -109,4 +110,33 @@ def test_a_component_that_cannot_be_loaded_is_refused_in_one_line(tmp_path):
     result = cli("crawl", "ilo", "--db", tmp_path / "a.db", "-s", setting, "--start-url", NOWHERE, timeout=60)
     assert result.returncode == 2 and "Traceback" not in result.stderr, result.stderr
     assert "DOWNLOADER_MIDDLEWARES: cannot load 'no.such.Middleware'" in result.stderr
+    assert not (tmp_path / "a.db").exists()
+
+
+@pytest.mark.parametrize(
+    "table, said",
+    [
+        ('{"crawler.middlewares.PoliteDelayMiddleware": "abc"}', "'abc' is no order"),
+        ('{"crawler.middlewares.PoliteDelayMiddleware": true}', "True is no order"),
+        ('{"os.sep": 5}', "'os.sep' is no class"),
+        ('{"json.dumps": 5}', "'json.dumps' is no class"),
+        ('{"crawler.middlewares.NoSuchMiddleware": null}', "cannot load 'crawler.middlewares.NoSuchMiddleware'"),
+    ],
+)
+def test_a_component_table_entry_scrapy_cannot_start_is_refused_in_one_line(table, said):
+    """An order that is no number, or a path to something that is no class, passed the check and crashed the
+    crawl with Scrapy's traceback (exit 4); a null on a misspelt name turned nothing off without a word."""
+    from crawler.settings import SettingError, check_settings
+
+    with pytest.raises(SettingError, match=re.escape(said)):
+        check_settings({"DOWNLOADER_MIDDLEWARES": table})
+
+
+def test_the_archive_pipeline_cannot_be_taken_out(tmp_path):
+    """-s ITEM_PIPELINES='{"pipelines.archive.ArchivePipeline": null}' crawled, recorded nothing and said "The crawl
+    did not start" (exit 4) with an archive file made."""
+    setting = 'ITEM_PIPELINES={"pipelines.archive.ArchivePipeline": null}'
+    result = cli("crawl", "ilo", "--db", tmp_path / "a.db", "-s", setting, "--start-url", NOWHERE, timeout=60)
+    assert result.returncode == 2 and "Traceback" not in result.stderr, result.stderr
+    assert "'pipelines.archive.ArchivePipeline' writes the archive and cannot be taken out" in result.stderr
     assert not (tmp_path / "a.db").exists()

@@ -134,3 +134,18 @@ def test_a_pages_entries_are_checked_and_deduplicated_one_by_one_and_counted_as_
     assert stats["item_dropped_count"] == 4  # and the two captures, left out of the feeds as before
     # The progress line reads the same count (Progress itself would install a reactor: its LoopingCall).
     assert "| entries 3 |" in Progress.line(SimpleNamespace(stats=crawler.stats))
+
+
+def test_a_second_crawl_exports_every_entry_though_no_page_changed(tmp_path):
+    """`-O items.jsonl` run again on a site that had not changed wrote an empty file (0 items): every page answered
+    304 to the archive's conditional requests, and a 304 page is sighted in the archive but not parsed."""
+    shared_story_site(tmp_path / "site")
+    with SiteServer(tmp_path / "site") as site:
+        urls = [site.base_url + "/a/", site.base_url + "/b/"]
+        scrapy_crawl(tmp_path, urls, "first.jsonl")
+        scrapy_crawl(tmp_path, urls, "second.jsonl")
+    read = [
+        [json.loads(line)["entry_id"] for line in (tmp_path / n).read_text().splitlines()]
+        for n in ("first.jsonl", "second.jsonl")
+    ]
+    assert len(read[0]) == 11 and sorted(read[1]) == sorted(read[0])  # the two listings come in either order
