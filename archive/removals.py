@@ -26,8 +26,11 @@ def mark_removed(conn: sqlite3.Connection, crawl_id: int, stamp: str) -> tuple[i
     removed: set[str] = set()
     held: set[str] = set()
     for listing in complete:
+        missing = candidates.get(listing)
+        if not missing:
+            continue  # the usual case: nothing missing, so no seam to read
         seams = _Seams(conn, listing, crawl_id)
-        for eid in candidates.get(listing, ()):
+        for eid in missing:
             if eid in removed or _listed_elsewhere(conn, eid, listing, crawl_id):
                 continue  # removed already for a listing before this one (no longer listed)
             if seams.holds_back(eid):
