@@ -26,6 +26,7 @@ import socket
 import subprocess
 import sys
 import time
+import unicodedata
 from collections import defaultdict
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
@@ -160,7 +161,13 @@ def load_real(corpus: Path = REAL) -> list[tuple[str, dict, bytes]]:
 
 
 def same_title(a: str | None, b: str | None) -> bool:
-    return " ".join((a or "").split()) == " ".join((b or "").split())
+    """Equal once white space is folded and accents composed (the tool stores "é" as one character, NFC; a
+    label copied from a page keeps the page's "e" + combining accent)."""
+    return _folded(a) == _folded(b)
+
+
+def _folded(text: str | None) -> str:
+    return unicodedata.normalize("NFC", " ".join((text or "").split()))
 
 
 def url_key(url: str | None) -> str | None:

@@ -21,6 +21,7 @@ def edge_date(el) -> tuple[str, str] | None:
     if el is None:
         return None
     whole = text_of(el) or ""
+    el = _unwrapped(el)
     if not len(el):
         return _separated_edge_date(whole)
     lines = [line for line in _br_lines(el) if line]
@@ -39,8 +40,16 @@ def edge_date(el) -> tuple[str, str] | None:
         title = " ".join(rest) if rest is not None else whole.replace(edge, " ", 1)
         title = " ".join(title.split()).strip(" |·•–—-:")
         if title and date_in_line(title) != title:
-            return title, found
+            return without_edge_date(title), found  # "Order – 02 February 2022" over its own date element
     return _separated_edge_date(whole)
+
+
+def _unwrapped(el):
+    """<a><div class="item-content"><div>Title</div><div>21/02/2022</div></div></a>: wrappers that hold
+    nothing but one element are looked through, so the edges are the title's and the date's own elements."""
+    while len(el) == 1 and tag(el[0]) and not (el.text or "").strip() and not (el[0].tail or "").strip():
+        el = el[0]
+    return el
 
 
 def vaguer_than_a_day(date_text: str | None) -> bool:

@@ -22,7 +22,8 @@ from .edge_dates import edge_date, finer_date, vaguer_than_a_day
 from .fields import fill_entry, find_title
 from .flat import flat_groups, is_break, wrap
 from .html import tag, text_of
-from .lists import a_list_wins, dated_repeat, in_twin_column, lca, numbered, one_directory, strays
+from .lead_text import date_among, lead_split
+from .lists import a_list_wins, dated_repeat, finer_records, in_twin_column, lca, numbered, one_directory, strays
 from .raw import RawEntry
 from .records import (
     Chrome,
@@ -134,7 +135,9 @@ def _best_group_within(root, chrome, anchors=entry_links):
     if not scored:
         return None, None
     scored.sort(key=lambda c: c[0], reverse=True)
-    _, records, title_links, flat, quality = dated_repeat(scored, _MIN_CONFIDENT_RECORDS) or scored[0]
+    _, records, title_links, flat, quality = (
+        dated_repeat(scored, _MIN_CONFIDENT_RECORDS) or finer_records(scored) or scored[0]
+    )
     blocks = wrap(records) if flat else [r[0] for r in records]
     lone = set() if flat else strays(blocks)
     found = {b: a for b, a in zip(blocks, title_links, strict=False) if b not in lone}
@@ -371,8 +374,11 @@ def extract_generic(root) -> list[RawEntry]:
         if bare is not None and shown:
             shown = shown.strip(" |·•–—-:")  # "<a>October 10, 2020</a> - Council Meeting": no dash left over
         entry = RawEntry(title=shown, href=href, group=group, position=position)
-        split, vague = edge_date(title_el), None
-        if split is not None:
+        split, vague, lead = edge_date(title_el), None, lead_split(title_el) if bare is None else None
+        if lead is not None:  # <a>Title text<div>authors</div><div>Venue · 01 Apr 2023</div></a>
+            entry.title, entry.date_text = lead[0], date_among(lead[1])
+            entry.paragraphs = [p for p in map(text_of, lead[1]) if p and p != entry.date_text]
+        elif split is not None:
             entry.title, entry.date_text = split  # "<small>06 Dec 2023</small><br>Conference": the date apart
             if vaguer_than_a_day(entry.date_text):  # a month in the title: the entry's own date line may say more
                 vague, entry.date_text = entry.date_text, None

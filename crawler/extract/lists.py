@@ -8,7 +8,7 @@ from urllib.parse import urlsplit
 
 from ..parsers.ids import host_of
 from .fields import date_from_element
-from .html import text_of
+from .html import tag, text_of
 from .records import target
 
 # A list whose links are mostly (this share) the winning list's repeats it.
@@ -41,6 +41,30 @@ def dated_repeat(scored, min_records: int):
         if _dated(candidate[1]):
             return candidate
     return None
+
+
+def finer_records(scored):
+    """Records that each hold several of a finer list's records, every one a document of its own (a date
+    heading over a <ul> of that meeting's notice, agenda and minutes): the finer list is the entries, its
+    records' headings their groups. None when the winner (`scored` best first) stands."""
+    _, records, links, flat, quality = scored[0]
+    heads = {members[0] for members in records}
+    if flat or tag(records[0][0]) == "tr":
+        return None  # a table row is one record, whatever its cells link to
+    for candidate in scored[1:]:
+        _, theirs, their_links, their_flat, their_quality = candidate
+        if their_flat or tag(theirs[0][0]) == "a" or len(theirs) <= len(records) or their_quality < _FINER_QUALITY * quality:
+            continue
+        owners = [next((a for a in members[0].iterancestors() if a in heads), None) for members in theirs]
+        if None in owners or len(set(owners)) < len(heads) or set(links) - set(their_links):
+            continue  # not every record, or not every record's own link, among the finer list's
+        if len({target(a) for a in their_links}) == len(their_links):
+            return candidate
+    return None
+
+
+# The finer list's titles are about as good as the winner's (the same links, mostly).
+_FINER_QUALITY = 0.9
 
 
 def _dated(records) -> bool:

@@ -33,7 +33,7 @@ _CONTENT_TAGS = {"article", "section", "main"}
 # Ids and classes that name site chrome are a weaker hint than tags, used only to leave
 # blocks out (never to find entries), and only outside the page's content.
 _CHROME_NAMES = re.compile(
-    r"(?:^|[\s_-])(?:sub|top|main|primary|secondary|mega|site|global|side)?"
+    r"(?:^|[\s_-])(?:sub|top|upper|lower|util|utility|quick|user|main|primary|secondary|mega|site|global|side)?"
     r"(?:nav|navbar|navigation|menus?|megamenu|footer|header|breadcrumbs?|sidebar|cookie|share|social|skip)\d*(?:$|[\s_-])",
     re.IGNORECASE,
 )

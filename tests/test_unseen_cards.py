@@ -1,0 +1,103 @@
+"""Shapes of real listing pages the generic extractor read wrong (issue 21, held-out batch F), each in small
+synthetic HTML: a link around a card whose title and date are lines of their own, a title that is a card's
+own leading text, a date heading over a list of that day's documents, a utility menu above the list."""
+
+import pytest
+from synthetic import URL
+from synthetic import generic_entries as _entries
+
+from crawler.entries import build_entries
+from crawler.extract import extract_page
+
+RELEASES = [
+    ("Philippines commissions a fisheries monitoring system", "21/02/2022", "2022-02-21"),
+    ("New systems contract signed 25 January 2022", "02/02/2022", "2022-02-02"),
+    ("Panama Canal Order – 02 February 2022", "02/02/2022", "2022-02-02"),
+    ("Interim results for the six months", "13/12/2021", "2021-12-13"),
+]
+
+
+def _slider(releases) -> str:
+    return "<div class='slider'>" + "".join(
+        f"<div class='item'><a href='/p{i}'><div class='item-content'><div class='left'><p>{title}</p></div>"
+        f"<div class='right'><p>{shown}</p></div></div></a></div>"
+        for i, (title, shown, _) in enumerate(releases)
+    ) + "</div>"
+
+
+def test_a_date_in_an_element_of_its_own_inside_a_link_wrapping_the_card_is_the_date():
+    entries = _entries(_slider(RELEASES), "<html lang='en-GB'>")
+    assert [e["date_start"] for e in entries] == [iso for _, _, iso in RELEASES]
+    titles = [e["title"] for e in entries]
+    # a date run into the words stays; one after a dash at the end goes, the element's date standing
+    assert titles == [RELEASES[0][0], RELEASES[1][0], "Panama Canal Order", RELEASES[3][0]]
+
+
+PAPERS = [
+    ("Detection of potential gas accumulations in seismic images", "D. Dias, L. da Cruz", "01 Apr 2023"),
+    ("Heart segmentation in planning CT using U-Net", "J. Diniz, A. Silva, M. Gattas", "15 Jan 2022"),
+    ("Um Método Baseado em Radiomics para Diagnóstico", "A. Paiva", "01 Sep 2021"),
+]
+
+
+def _cards(papers) -> str:
+    return "".join(
+        f"<div class='card'><a href='https://doi.org/x{i}' class='card-link'><div class='card-text'>{title}"
+        f"<div class='authors'>{authors}</div><div class='details'><span>Journal of Things</span> · "
+        f"<span class='date'>{date}</span> · <span>doi:10.1/{i}</span></div></div></a></div>"
+        for i, (title, authors, date) in enumerate(papers)
+    )
+
+
+def test_a_cards_own_leading_words_before_its_lines_are_the_title_and_a_line_holds_the_date():
+    entries = _entries(_cards(PAPERS), "<html lang='pt-br'>")
+    assert [e["title"] for e in entries] == [title for title, _, _ in PAPERS]
+    assert [e["date_start"] for e in entries] == ["2023-04-01", "2022-01-15", "2021-09-01"]
+    assert PAPERS[0][1] in entries[0]["description"]  # the authors are the card's text, not its title
+
+
+def test_a_card_opening_on_a_short_label_keeps_its_whole_text_as_before():
+    html = "".join(f"<div class='c'><a href='/r{i}'>New<div>Report number {i} on wages</div></a></div>" for i in range(3))
+    assert [e["title"] for e in _entries(html)] == [f"New Report number {i} on wages" for i in range(3)]
+
+
+MONTHS = ("December", "November", "October", "September", "August", "July", "June", "May", "April", "March")
+# A heading a meeting, most with one document named alike, the first with two: the heading's box outscores its items
+MEETINGS = {"January 16, 2020": ["Notice of Rescheduled Board Meeting", "Agenda of Rescheduled Board Meeting"]}
+MEETINGS |= {f"{month} 12, {year}": ["Minutes of Regular Board Meeting"] for year in (2019, 2018) for month in MONTHS}
+
+
+def _meetings() -> str:
+    return "".join(
+        f"<div class='links'><h6>{day}</h6><ul>"
+        + "".join(f"<li><a href='/media/{day[:3]}{day[-4:]}{i}.pdf'>{name} - {day}</a></li>" for i, name in enumerate(names))
+        + "</ul></div>"
+        for day, names in MEETINGS.items()
+    )
+
+
+def test_every_document_under_a_date_heading_is_an_entry_dated_by_it():
+    entries = _entries(_meetings(), "<html lang='en-US'>")
+    expected = [(name, day) for day, names in MEETINGS.items() for name in names]
+    assert [(e["title"], e["group"]) for e in entries] == expected
+    assert [e["date_start"] for e in entries][:3] == ["2020-01-16", "2020-01-16", "2019-12-12"]
+
+
+def test_a_table_row_linking_two_documents_stays_one_entry():
+    rows = "".join(
+        f"<tr><td>2{i}/05/2024</td><td>France Bleu</td><td><a href='/v{i}'>Interview number {i} on air</a>"
+        + (f" and <a href='/w{i}'>its transcript</a>" if i == 3 else "")
+        + "</td></tr>"
+        for i in range(8)
+    )
+    entries = _entries(f"<table>{rows}</table>", "<html lang='fr'>")
+    assert [e["title"] for e in entries] == [f"Interview number {i} on air" for i in range(8)]
+
+
+@pytest.mark.parametrize("menu_id", ["logo-uppernav", "utilitynav", "quick-menu"])
+def test_a_utility_menu_above_the_list_is_no_part_of_it(menu_id):
+    menu = f"<div id='{menu_id}'><ul><li><a href='/enews'>Email Updates</a></li><li><a href='/rss'>RSS</a></li></ul></div>"
+    items = "".join(f"<li><a href='https://member{i}.example.org/r'>Statement from member {i}</a></li>" for i in range(5))
+    html = f"<html lang='en'><body>{menu}<div><h2>Friday, March 29, 2013</h2><ul id='news'>{items}</ul></div></body></html>"
+    titles = [e["title"] for e in build_entries(extract_page(html, URL, "auto"), URL)]
+    assert titles == [f"Statement from member {i}" for i in range(5)]
