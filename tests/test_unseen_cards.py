@@ -18,11 +18,15 @@ RELEASES = [
 
 
 def _slider(releases) -> str:
-    return "<div class='slider'>" + "".join(
-        f"<div class='item'><a href='/p{i}'><div class='item-content'><div class='left'><p>{title}</p></div>"
-        f"<div class='right'><p>{shown}</p></div></div></a></div>"
-        for i, (title, shown, _) in enumerate(releases)
-    ) + "</div>"
+    return (
+        "<div class='slider'>"
+        + "".join(
+            f"<div class='item'><a href='/p{i}'><div class='item-content'><div class='left'><p>{title}</p></div>"
+            f"<div class='right'><p>{shown}</p></div></div></a></div>"
+            for i, (title, shown, _) in enumerate(releases)
+        )
+        + "</div>"
+    )
 
 
 def test_a_date_in_an_element_of_its_own_inside_a_link_wrapping_the_card_is_the_date():
@@ -57,7 +61,8 @@ def test_a_cards_own_leading_words_before_its_lines_are_the_title_and_a_line_hol
 
 
 def test_a_card_opening_on_a_short_label_keeps_its_whole_text_as_before():
-    html = "".join(f"<div class='c'><a href='/r{i}'>New<div>Report number {i} on wages</div></a></div>" for i in range(3))
+    card = "<div class='c'><a href='/r{0}'>New<div>Report number {0} on wages</div></a></div>"
+    html = "".join(card.format(i) for i in range(3))
     assert [e["title"] for e in _entries(html)] == [f"New Report number {i} on wages" for i in range(3)]
 
 
@@ -70,7 +75,9 @@ MEETINGS |= {f"{month} 12, {year}": ["Minutes of Regular Board Meeting"] for yea
 def _meetings() -> str:
     return "".join(
         f"<div class='links'><h6>{day}</h6><ul>"
-        + "".join(f"<li><a href='/media/{day[:3]}{day[-4:]}{i}.pdf'>{name} - {day}</a></li>" for i, name in enumerate(names))
+        + "".join(
+            f"<li><a href='/media/{day[:3]}{day[-4:]}{i}.pdf'>{name} - {day}</a></li>" for i, name in enumerate(names)
+        )
         + "</ul></div>"
         for day, names in MEETINGS.items()
     )
@@ -96,8 +103,10 @@ def test_a_table_row_linking_two_documents_stays_one_entry():
 
 @pytest.mark.parametrize("menu_id", ["logo-uppernav", "utilitynav", "quick-menu"])
 def test_a_utility_menu_above_the_list_is_no_part_of_it(menu_id):
-    menu = f"<div id='{menu_id}'><ul><li><a href='/enews'>Email Updates</a></li><li><a href='/rss'>RSS</a></li></ul></div>"
-    items = "".join(f"<li><a href='https://member{i}.example.org/r'>Statement from member {i}</a></li>" for i in range(5))
-    html = f"<html lang='en'><body>{menu}<div><h2>Friday, March 29, 2013</h2><ul id='news'>{items}</ul></div></body></html>"
+    menu = f"<div id='{menu_id}'><ul><li><a href='/enews'>Email Updates</a></li>"
+    menu += "<li><a href='/rss'>RSS</a></li></ul></div>"
+    item = "<li><a href='https://member{0}.example.org/r'>Statement from member {0}</a></li>"
+    items = "".join(item.format(i) for i in range(5))
+    html = f"<html lang='en'><body>{menu}<div><h2>Friday, March 29, 2013</h2><ul id='news'>{items}</ul></div></body>"
     titles = [e["title"] for e in build_entries(extract_page(html, URL, "auto"), URL)]
     assert titles == [f"Statement from member {i}" for i in range(5)]

@@ -53,7 +53,9 @@ def finer_records(scored):
         return None  # a table row is one record, whatever its cells link to
     for candidate in scored[1:]:
         _, theirs, their_links, their_flat, their_quality = candidate
-        if their_flat or tag(theirs[0][0]) == "a" or len(theirs) <= len(records) or their_quality < _FINER_QUALITY * quality:
+        if their_flat or tag(theirs[0][0]) == "a" or len(theirs) <= len(records):
+            continue
+        if their_quality < _FINER_QUALITY * quality:
             continue
         owners = [next((a for a in members[0].iterancestors() if a in heads), None) for members in theirs]
         if None in owners or len(set(owners)) < len(heads) or set(links) - set(their_links):
