@@ -161,8 +161,7 @@ def load_real(corpus: Path = REAL) -> list[tuple[str, dict, bytes]]:
 
 
 def same_title(a: str | None, b: str | None) -> bool:
-    """Equal once white space is folded and accents composed (the tool stores "é" as one character, NFC; a
-    label copied from a page keeps the page's "e" + combining accent)."""
+    """Equal once white space is folded and accents composed (NFC: a label keeps a page's combining accents)."""
     return _folded(a) == _folded(b)
 
 
