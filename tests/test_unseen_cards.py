@@ -3,7 +3,7 @@ synthetic HTML: a link around a card whose title and date are lines of their own
 own leading text, a date heading over a list of that day's documents, a utility menu above the list."""
 
 import pytest
-from synthetic import URL
+from synthetic import URL, page, read
 from synthetic import generic_entries as _entries
 
 from crawler.entries import build_entries
@@ -110,3 +110,10 @@ def test_a_utility_menu_above_the_list_is_no_part_of_it(menu_id):
     html = f"<html lang='en'><body>{menu}<div><h2>Friday, March 29, 2013</h2><ul id='news'>{items}</ul></div></body>"
     titles = [e["title"] for e in build_entries(extract_page(html, URL, "auto"), URL)]
     assert titles == [f"Statement from member {i}" for i in range(5)]
+
+
+def test_learn_finds_an_example_that_is_a_cards_leading_words_and_reads_every_card():
+    for example in (PAPERS[0][0], PAPERS[-1][0]):
+        text, entries = read(page(_cards(PAPERS)).replace('lang="en"', 'lang="pt-br"'), [example])
+        assert [e["title"] for e in entries] == [title for title, _, _ in PAPERS], text
+        assert [e["date_start"] for e in entries] == ["2023-04-01", "2022-01-15", "2021-09-01"], text

@@ -14,6 +14,7 @@ from .edge_dates import edge_date
 from .fields import _text_without, date_from_element, fill_entry, find_title, is_more_link
 from .generic import assign_groups, extract_generic
 from .html import decode_html, document_base, first, is_ancestor, machine_date, parse_html, select, text_of
+from .lead_text import date_among, lead_split
 from .pagination import find_page_links, find_script_page_links, page_number
 from .profiles import Profile, ProfileError, get_profile, profile_for_url  # noqa: F401
 from .raw import RawEntry, RawPage
@@ -207,6 +208,9 @@ def _read_entry(node, part: dict, group: str | None, position: int, elements: li
     if split is not None and (date_el is None or date_el is title_el or not is_ancestor(title_el, date_el)):
         # beside a date line of its own ("Hackathon – March 2017" over "March 24, 2017"), the line's date stands
         entry.title, entry.date_text = split[0], entry.date_text or split[1]
+    lead = lead_split(title_el) if bare is None else None
+    if lead is not None:  # <a>Title text<div>authors</div><div>Venue · 01 Apr 2023</div></a>
+        entry.title, entry.date_text = lead[0], entry.date_text or date_among(lead[1])
     credit_el = part["credit"].first(node)
     if credit_el is not None:
         entry.credit_text = text_of(credit_el)

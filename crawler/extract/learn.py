@@ -18,6 +18,7 @@ from .css_names import shared_classes, stable_classes
 from .edge_dates import without_edge_date
 from .fields import HEADINGS, is_more_link
 from .html import INLINE, is_ancestor, text_of
+from .lead_text import lead_split
 from .titles import is_generic_text
 
 
@@ -90,6 +91,10 @@ def title_elements(root, example: str) -> list:
         if not isinstance(el.tag, str):
             continue
         raw = text_of(el) or ""
+        lead = lead_split(el) if len(el) and len(raw) > len(example) else None  # a card's words before its lines
+        if lead is not None and _matches(normal(lead[0]), wanted) == 2:
+            found[2].append(el)
+            continue
         if len(raw) > 3 * len(example) + 40:
             continue  # far too long to be the example (cheap test first)
         score = _matches(normal(raw), wanted)
