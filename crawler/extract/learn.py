@@ -19,7 +19,7 @@ from .edge_dates import without_edge_date
 from .fields import HEADINGS, is_more_link
 from .html import INLINE, is_ancestor, text_of
 from .lead_text import lead_split
-from .titles import is_generic_text
+from .titles import text_before_pointer
 
 
 class LearnError(ValueError):
@@ -101,7 +101,7 @@ def title_elements(root, example: str) -> list:
         if score < 2 and len(el):
             # "Annual Plan 2021 <a>... Read</a>": the name in plain text, its only link a pointer (exact);
             # "JMM Report 2019<br><span>( Release Date :24/06/2020 )</span>": the title, a date beside it
-            score = max(score, _matches(normal(_text_before_pointer(el)), wanted))
+            score = max(score, _matches(normal(text_before_pointer(el)), wanted))
             score = score or min(1, _matches(normal(_text_without_dates(el)), wanted))
         if not score and normal(without_edge_date(raw)) == wanted:
             score = 1  # "Council Meeting - April 8, 2026" for "Council Meeting": the date at its edge is no title
@@ -125,16 +125,6 @@ def _text_without_dates(el) -> str:
             parts.append(_text_without_dates(child))
         parts.append(child.tail or "")
     return " ".join(parts)
-
-
-def _text_before_pointer(el) -> str:
-    """The element's text before its only link when that link only points ("... Read", "Details"):
-    the name it closes, without the ellipsis leading into the link; "" otherwise."""
-    links = list(el.iter("a"))
-    shown, pointer = text_of(el) or "", text_of(links[0]) if len(links) == 1 else None
-    if not pointer or not is_generic_text(pointer) or not shown.endswith(pointer):
-        return ""
-    return shown[: -len(pointer)].rstrip(" .…")
 
 
 def _as_link(el):

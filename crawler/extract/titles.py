@@ -370,3 +370,13 @@ def _row_name(elements):
 
 # A line of this many words or fewer can name an entry; a longer one is its teaser.
 _MAX_NAME_WORDS = 15
+
+
+def text_before_pointer(el) -> str:
+    """The element's text before its only link when that link only points ("... Read", "Details"):
+    the name it closes, without the ellipsis leading into the link; "" otherwise."""
+    links = list(el.iter("a"))
+    shown, pointer = text_of(el) or "", text_of(links[0]) if len(links) == 1 else None
+    if not pointer or not is_generic_text(pointer) or not shown.endswith(pointer):
+        return ""
+    return shown[: -len(pointer)].rstrip(" .…")
