@@ -2,9 +2,12 @@
 option checks, a worker's settings and idle timeout (a redis-server from tests/redis_server.py)."""
 
 import json
+import signal
+import subprocess
+import sys
 
 import pytest
-from conftest import cli, wait_for
+from conftest import ROOT, cli, wait_for
 
 from crawler.distributed.codec import decode_result, encode_result
 from crawler.distributed.frontier import Frontier, FrontierError, check_url, redacted
@@ -106,3 +109,24 @@ def test_an_unreachable_frontier_leaves_no_archive_behind(tmp_path):
     assert proc.returncode == 1 and "cannot reach the frontier redis://127.0.0.1:1/0" in proc.stderr, proc.stderr
     assert len(proc.stderr.strip().splitlines()) == 1 and "Traceback" not in proc.stderr
     assert list(tmp_path.iterdir()) == []  # no archive, no lock file, no logs folder
+
+
+def test_a_worker_started_with_ctrl_c_ignored_still_stops_on_it(redis_url):
+    """A worker rejoining a new crawl starts afresh by exec, inheriting the Ctrl-C its closed crawl ignores:
+    waiting for a crawl, it could not be stopped (it hung until its idle timeout)."""
+    args = [sys.executable, "-m", "archive.cli", "worker", "--frontier", redis_url, "--idle-timeout", "120"]
+    proc = subprocess.Popen(
+        args, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, preexec_fn=_ctrl_c_ignored
+    )
+    try:
+        probe = Frontier(redis_url).redis
+        wait_for(lambda: len(probe.client_list()) >= 2, 30)  # the worker is connected, polling for a crawl
+        proc.send_signal(signal.SIGINT)
+        out, _ = proc.communicate(timeout=20)
+    finally:
+        proc.kill()
+    assert proc.returncode != 0 and "Traceback" not in out, out
+
+
+def _ctrl_c_ignored():
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # what a worker exec'd by a rejoin inherits

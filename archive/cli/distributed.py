@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import os
+import signal
 import sys
 
 import click
@@ -50,6 +51,9 @@ def worker(frontier, settings, idle_timeout):
     Example:
       listing-archive worker --frontier redis://10.0.0.5:6379/0 -s CONCURRENT_REQUESTS=32
     """
+    # A worker that rejoined a new crawl (os.execv below) inherits the Ctrl-C its last crawl ignored once
+    # closed; a process started with it ignored could not be stopped while it waited for a crawl.
+    signal.signal(signal.SIGINT, signal.default_int_handler)
     from crawler.distributed.frontier import FrontierError, check_url
     from crawler.distributed.worker import REJOIN, run_worker
     from crawler.settings import SettingError, check_settings

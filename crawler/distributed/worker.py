@@ -10,6 +10,7 @@ timeout. Retries and redirects stay with the worker that holds the page's lease.
 from __future__ import annotations
 
 import logging
+import signal
 import time
 
 from scrapy import signals
@@ -253,5 +254,8 @@ def run_worker(url: str, overrides: dict | None = None, idle_timeout: float = 60
     log.info("joined crawl %s in %s", token[:8], redacted(url))
     process.crawl(crawler, **kwargs)
     process.start()
+    # Closed: Scrapy's Ctrl-C handler outlives its reactor and a late second Ctrl-C ended the process by
+    # SIGINT; from here it changes nothing (the `worker` command restores it on a rejoin).
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     stopped = crawler.stats.get_value("frontier/stopped")
     return {"frontier_gone": REJOIN, "frontier_error": 1}.get(stopped, 0)
