@@ -117,3 +117,15 @@ def test_learn_finds_an_example_that_is_a_cards_leading_words_and_reads_every_ca
         text, entries = read(page(_cards(PAPERS)).replace('lang="en"', 'lang="pt-br"'), [example])
         assert [e["title"] for e in entries] == [title for title, _, _ in PAPERS], text
         assert [e["date_start"] for e in entries] == ["2023-04-01", "2022-01-15", "2021-09-01"], text
+
+
+def test_a_date_alone_on_a_line_of_the_records_own_text_is_its_date():
+    shown = ["1.8.21", "12.23.20", "12.19.20", "12.17.20"]
+    items = "".join(
+        f"<p>{day}<br/><a href='https://news{i}.example.com/story'>Story number {i} about the campaign</a>"
+        "<br/>-WAVE3</p>"
+        for i, day in enumerate(shown)
+    )
+    entries = _entries(f"<div class='content'>{items}</div>", "<html lang='en-US'>")
+    assert [e["date_start"] for e in entries] == ["2021-01-08", "2020-12-23", "2020-12-19", "2020-12-17"]
+    assert [e["title"] for e in entries] == [f"Story number {i} about the campaign" for i in range(4)]

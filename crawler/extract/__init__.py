@@ -11,7 +11,7 @@ from ..parsers.ids import join_url
 from ..parsers.text import clean_text, guess_language, language_scores
 from .bare_names import bare_name
 from .edge_dates import edge_date
-from .fields import _text_without, date_from_element, fill_entry, find_title, is_more_link
+from .fields import _text_without, date_from_element, fill_entry, find_title
 from .generic import assign_groups, extract_generic
 from .html import decode_html, document_base, first, is_ancestor, machine_date, parse_html, select, text_of
 from .lead_text import date_among, lead_split
@@ -23,6 +23,7 @@ from .scoped import PerEntry, PerRun, entry_runs
 from .structured import reconcile as reconcile_structured
 from .structured import structured_items
 from .titles import label_led
+from .wordings import is_more_link
 
 _LANG_IN_URL = re.compile(r"lang--([a-z]{2})\b")
 

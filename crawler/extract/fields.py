@@ -13,8 +13,10 @@ from ..parsers.datelines import date_at_edge, date_in_line
 from ..parsers.text import clean_text
 from .date_boxes import whole_date, yearless_line
 from .html import INLINE, is_ancestor, machine_date, microformat_dated, tag, text_of
+from .lead_text import bare_date_line
 from .raw import RawEntry
 from .titles import identifier_date
+from .wordings import is_more_link, without_more
 
 HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 _TEXT_BLOCKS = ("p", "div", "span", "small", "time", "li", "dt", "dd", "td", "th", "em", "strong", "section")
@@ -50,6 +52,7 @@ def fill_entry(elements, entry: RawEntry, used: list) -> RawEntry:
             el for el in blocks if not any(is_ancestor(u, el) or is_ancestor(el, u) for u in used if u is not None)
         ]
         _find_date(elements, entry, used, title_el, leaves)
+        entry.date_text = entry.date_text or bare_date_line(elements, title_el)
     if entry.credit_text is None:
         _find_credit(elements, entry, used)
     if entry.image_src is None:
@@ -66,7 +69,7 @@ def fill_entry(elements, entry: RawEntry, used: list) -> RawEntry:
             inside = {u for u in taken if is_ancestor(el, u)}
             # A paragraph that holds the title or the date line keeps only its other text;
             # what is left of a date's meta line ("News") is a label, not description.
-            text = _without_more(text_of(_text_without(el, inside)) if inside else text_of(el))
+            text = without_more(text_of(_text_without(el, inside)) if inside else text_of(el))
             text = text.lstrip("|·•–—-: ") if text else None
             if (
                 text
@@ -139,7 +142,7 @@ def _loose_text(elements, blocks, taken) -> list[str]:
         runs = [el.text] if tag(el) not in INLINE else []
         runs += [c.tail for c in el if tag(c) not in INLINE]
         for run in runs:
-            text = _without_more(clean_text(run))
+            text = without_more(clean_text(run))
             if text and len(text.split()) > _MAX_LOOSE_LABEL_WORDS and not _NOISE_LINE.match(text):
                 out.append(text)
     return out
@@ -367,34 +370,7 @@ def _leaf_blocks(elements):
     return out
 
 
-_MORE = re.compile(
-    r"\s*(?:(?:read more|learn more|see more|continue reading|lire la suite|en savoir plus|leer m[áa]s|ver m[áa]s"
-    r"|seguir leyendo)\s*[»›→]*|[»›→]+)\s*$",
-    re.IGNORECASE,
-)
-
-
 def _only_links(el) -> bool:
     """A line that is nothing but links ("Download the report (PDF)"): not description."""
     links = " ".join(filter(None, (text_of(a) for a in el.iter("a"))))
     return bool(links) and links == text_of(el)
-
-
-_MORE_LINK = re.compile(
-    r"^(?:read more|more|learn more|see more|find out more|(?:view |more |see )?details|continue reading|lire la suite|"
-    r"en savoir plus|leer m[áa]s|ver m[áa]s|seguir leyendo|m[áa]s informaci[óo]n|plus|mehr lesen|weiterlesen|weiter|"
-    r"mehr|saiba mais|leia mais|ler mais|ver mais|lees meer|leggi tutto|[»›→])\s*[»›→.…]*$",
-    re.IGNORECASE,
-)
-
-
-def is_more_link(text: str | None) -> bool:
-    """ "Read more »", "Lire la suite", "Leer más": a link that points at an entry without naming it."""
-    return bool(text and _MORE_LINK.match(text.strip()))
-
-
-def _without_more(text: str | None) -> str | None:
-    """A paragraph without its trailing "Read more »" link text; None when nothing else is left."""
-    if not text:
-        return None
-    return _MORE.sub("", text) or None

@@ -12,18 +12,16 @@ group headings.
 
 from __future__ import annotations
 
-from urllib.parse import urlsplit
-
 from ..parsers.datelines import date_in_line
 from ..parsers.groups import looks_like_group_heading
-from ..parsers.ids import host_of
 from .bare_names import bare_name
+from .companions import companions, extras, same_family
 from .edge_dates import edge_date, finer_date, vaguer_than_a_day
 from .fields import fill_entry, find_title
 from .flat import flat_groups, is_break, wrap
 from .html import tag, text_of
 from .lead_text import date_among, lead_split
-from .lists import a_list_wins, dated_repeat, finer_records, in_twin_column, lca, numbered, one_directory, strays
+from .lists import a_list_wins, dated_repeat, finer_records, lca, strays
 from .raw import RawEntry
 from .records import (
     Chrome,
@@ -33,10 +31,8 @@ from .records import (
     candidate_groups,
     entry_links,
     heading_anchors,
-    link_quality,
     repeated_labels,
     score_group,
-    target,
     title_quality,
 )
 from .rows import ditto_dates, once, tail_date
@@ -48,20 +44,6 @@ _LISTS = {"ol", "ul", "dl", "table", "tbody"}
 _MAX_RECORD_SCORE = 4.5
 # Fewer records than this outside the sidebars, and the sidebars are looked at too.
 _MIN_CONFIDENT_RECORDS = 3
-# A further list beside the winning one joins it with at least this many entries,
-_MIN_COMPANION_RECORDS = 3
-# titled at least this share as well on average (its titles are entries' too, not tags or menus),
-_COMPANION_QUALITY = 0.6
-# and most of its links leading where the winning list's do (host and first path segment),
-_FAMILY_SHARE = 0.6
-# and at most this many such lists.
-_MAX_COMPANIONS = 2
-# A featured entry in other markup joins the winning group only when the group has this many records,
-_MIN_RECORDS_FOR_EXTRAS = 3
-# and at most this many such entries join it.
-_MAX_EXTRAS = 3
-# A featured entry's link must read at least this much like a title (a heading link of some words).
-_EXTRA_MIN_QUALITY = 1.2
 
 
 class _Page:
@@ -141,87 +123,12 @@ def _best_group_within(root, chrome, anchors=entry_links):
     blocks = wrap(records) if flat else [r[0] for r in records]
     lone = set() if flat else strays(blocks)
     found = {b: a for b, a in zip(blocks, title_links, strict=False) if b not in lone}
-    for more_blocks, more_links in _companions(blocks, quality, scored[1:], title_links, shapes):
+    for more_blocks, more_links in companions(blocks, quality, scored[1:], title_links, shapes):
         found.update(zip(more_blocks, more_links, strict=False))
-    for extra, link in _extras(list(found), page, chrome):
-        if _same_family(list(found.values()), [link]):  # a featured post, not a promotion of another section
+    for extra, link in extras(list(found), page, chrome):
+        if same_family(list(found.values()), [link]):  # a featured post, not a promotion of another section
             found[extra] = link
     return found, page
-
-
-def _family(a) -> tuple:
-    """Where a link leads, broadly: its host and first path segment ("/news/...")."""
-    href = (a.get("href") or "").strip()
-    try:
-        path = urlsplit(href).path
-    except ValueError:
-        path = ""
-    return host_of(href).removeprefix("www."), path.strip("/").split("/")[0]
-
-
-def _same_family(links, others) -> bool:
-    """True when most of `others` lead where most of `links` do (news beside news, not job ads).
-    Where the list's own links share no first path segment (posts at /their-slug/), the host."""
-    counts: dict = {}
-    for a in links:
-        counts[_family(a)] = counts.get(_family(a), 0) + 1
-    main = max(counts, key=counts.get)
-    if counts[main] < _FAMILY_SHARE * len(links):
-        hosts = {_family(a)[0] for a in links}
-        return sum(_family(a)[0] in hosts for a in others) >= _FAMILY_SHARE * len(others)
-    return sum(_family(a) == main for a in others) >= _FAMILY_SHARE * len(others)
-
-
-def _companions(blocks, quality, others, links, shapes):
-    """Further lists in or right beside the winning one's container, of entries as well titled:
-    the "leading", "intro" and "more" lists of one blog layout; or in a column of the same shape
-    beside it ("Latest news" and "Latest blog posts" side by side)."""
-    if len(blocks) < 2:
-        return []
-    container = lca(blocks)
-    scope = container.getparent() if container is not None else None
-    if scope is None or tag(scope) in ("body", "html"):
-        return []
-    column = (shapes.key(container), scope.getparent())
-    taken = set(blocks)
-    covered = {anc for b in blocks for anc in b.iterancestors()} | taken
-    out = []
-    for _, records, title_links, flat, q in others:
-        if len(out) >= _MAX_COMPANIONS or flat:
-            continue
-        if q < _COMPANION_QUALITY * quality and not one_directory(links, title_links):
-            continue  # plainer titles join only when their links are siblings of the list's own
-        if numbered(title_links):
-            continue  # "2023, 2022, 2021" or "1 2 3": the listing's years or pages, no entries
-        heads = [r[0] for r in records]
-        if any(h in covered or any(anc in taken for anc in h.iterancestors()) for h in heads):
-            continue  # another level of lists already taken
-        if _section_headings(heads, taken):
-            continue  # linked headings of the list's own sections ("<h4><a>Category</a></h4>"), no entries
-        twin = in_twin_column(heads, column, shapes)  # a tab panel beside the winning one joins whatever its size
-        beside = all(_contains(scope, h) for h in heads) and _same_family(links, title_links)
-        if not (twin or (beside and len(records) >= _MIN_COMPANION_RECORDS)):
-            continue
-        out.append((heads, title_links))
-        taken.update(heads)
-        covered.update(anc for h in heads for anc in h.iterancestors())
-        covered.update(heads)
-    return out
-
-
-def _section_headings(heads, taken) -> bool:
-    """True when every head is (in) a heading standing among the winning records, each opening a run of
-    them (its next sibling holding a link holds a record): the list's sections, named by links."""
-    for head in heads:
-        heading = head if tag(head) in HEADINGS else next((a for a in head.iterancestors() if tag(a) in HEADINGS), None)
-        if heading is None:
-            return False
-        nxt = heading.getnext()
-        while nxt is not None and (not tag(nxt) or not any(a.get("href") for a in nxt.iter("a"))):
-            nxt = nxt.getnext()
-        if nxt is None or not any(x in taken for x in nxt.iter()):
-            return False
-    return True
 
 
 def _is_pointer(a) -> bool:
@@ -235,46 +142,6 @@ def _record_title(members, link, page) -> tuple[str, float]:
     title = page.texts(el) if el is not None else ""
     pointer = link is None or is_generic_text(page.texts(link))
     return title, title_quality(title, el is not None and is_heading_like(el), pointer)
-
-
-def _extras(blocks, page, chrome):
-    """A first, featured entry in other markup: beside the winning records (in their
-    container or the one above), holding one title-like link of its own."""
-    if len(blocks) < _MIN_RECORDS_FOR_EXTRAS:
-        return []
-    container = lca(blocks)
-    taken = set(blocks)
-    # Sets, not a scan of the blocks for each child: a list of thousands of records made this quadratic.
-    holders = {a for b in blocks for a in b.iterancestors()}
-    out = []
-    for scope in (container, container.getparent() if container is not None else None):
-        if scope is None or tag(scope) in ("body", "html"):
-            break
-        for child in scope:
-            if not tag(child) or child in taken or child in holders or chrome(child):
-                continue
-            if any(a in taken for a in child.iterancestors()) or any(
-                _contains(x, child) or _contains(child, x) for x, _ in out
-            ):
-                continue
-            good = [
-                a
-                for a in page.links_in(child)
-                if link_quality(a, child) >= _EXTRA_MIN_QUALITY and not is_generic_text(text_of(a))
-            ]
-            if len({target(a) for a in good}) == 1 and len(out) < _MAX_EXTRAS and not _a_box_of_links(child):
-                out.append((child, good[0]))
-    return out
-
-
-def _a_box_of_links(el) -> bool:
-    """A box of several title-like links (subcategories, whose other links the page's menu repeats): no entry."""
-    titled = {a.get("href") for a in el.iter("a") if link_quality(a, el) >= _EXTRA_MIN_QUALITY}
-    return len(titled) > 1
-
-
-def _contains(anc, el) -> bool:
-    return anc is not el and any(x is anc for x in el.iterancestors())
 
 
 def find_entries(root, page_title_el=None) -> list[tuple[list, str | None, int]]:

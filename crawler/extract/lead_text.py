@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from ..parsers.datelines import date_in_line
 from ..parsers.text import clean_text
-from .html import INLINE, tag, text_of
+from .html import INLINE, is_ancestor, tag, text_of
 
 # Fewer words than this before the first line are a label ("New", "PDF"), not a title.
 _MIN_LEAD_WORDS = 3
@@ -47,4 +47,21 @@ def date_among(lines) -> str | None:
             shown = text_of(el) if tag(el) else None
             if shown and date_in_line(shown) == shown:
                 return shown
+    return None
+
+
+def bare_date_line(elements, title_el) -> str | None:
+    """<p>12.23.20<br><a>Boxes of Love packs meals</a><br>-WAVE3</p>: a run of the record's own text, between
+    its elements, that is wholly a date (no element of its own holds it); none inside the title."""
+    for record in elements:
+        for el in record.iter():
+            if not tag(el):
+                continue
+            pieces = [el.text] if el is record else [el.text, el.tail]  # a record's tail is outside it
+            if title_el is not None and (el is title_el or is_ancestor(title_el, el)):
+                pieces = [el.tail] if el is title_el and el is not record else []
+            for piece in pieces:
+                shown = clean_text(piece)
+                if shown and date_in_line(shown) == shown:
+                    return shown
     return None

@@ -16,10 +16,11 @@ from ..parsers.datelines import date_in_line
 from ..parsers.dates import looks_like_date_line
 from .css_names import shared_classes, stable_classes
 from .edge_dates import without_edge_date
-from .fields import HEADINGS, is_more_link
+from .fields import HEADINGS
 from .html import INLINE, is_ancestor, text_of
 from .lead_text import lead_split
 from .titles import text_before_pointer
+from .wordings import is_more_link
 
 
 class LearnError(ValueError):

@@ -14,11 +14,12 @@ from ..parsers.dates import looks_like_date_line, parse_date
 from ..parsers.text import clean_text
 from .css_names import ancestor_names, compounds, stable_classes, valid
 from .edge_dates import edge_date
-from .fields import HEADINGS, date_from_element, is_more_link
+from .fields import HEADINGS, date_from_element
 from .html import document_base, first, is_ancestor, select, tag, text_of
 from .learn import Block, could_be_title, follow, same_title
 from .pagination import is_next_link
 from .titles import label_led
+from .wordings import is_more_link
 
 _LEAF_TEXT = ("p", "div", "span", "dd", "td", "li", "section", "blockquote", "em", "small")
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from ..parsers.datelines import date_in_line
@@ -58,3 +59,30 @@ def _own_heading(block) -> str | None:
 _MIN_REPEATS, _SHARE = 3, 0.5
 # A pointing wording says this many words at most: "Ver comunicado", "View the bulletin".
 _MAX_POINTING_WORDS = 3
+
+
+_MORE = re.compile(
+    r"\s*(?:(?:read more|learn more|see more|continue reading|lire la suite|en savoir plus|leer m[áa]s|ver m[áa]s"
+    r"|seguir leyendo)\s*[»›→]*|[»›→]+)\s*$",
+    re.IGNORECASE,
+)
+
+
+_MORE_LINK = re.compile(
+    r"^(?:read more|more|learn more|see more|find out more|(?:view |more |see )?details|continue reading|lire la suite|"
+    r"en savoir plus|leer m[áa]s|ver m[áa]s|seguir leyendo|m[áa]s informaci[óo]n|plus|mehr lesen|weiterlesen|weiter|"
+    r"mehr|saiba mais|leia mais|ler mais|ver mais|lees meer|leggi tutto|[»›→])\s*[»›→.…]*$",
+    re.IGNORECASE,
+)
+
+
+def is_more_link(text: str | None) -> bool:
+    """ "Read more »", "Lire la suite", "Leer más": a link that points at an entry without naming it."""
+    return bool(text and _MORE_LINK.match(text.strip()))
+
+
+def without_more(text: str | None) -> str | None:
+    """A paragraph without its trailing "Read more »" link text; None when nothing else is left."""
+    if not text:
+        return None
+    return _MORE.sub("", text) or None
