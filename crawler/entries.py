@@ -8,8 +8,9 @@ from .extract import RawPage
 from .extract.profiles import Profile, document_patterns
 from .field_table import FIELDS  # noqa: F401  (the field table lives in crawler.field_table)
 from .parsers.credits import parse_credit
+from .parsers.date_order import numeric_order
 from .parsers.datelines import year_in, yearless_date
-from .parsers.dates import numeric_order, parse_date
+from .parsers.dates import parse_date
 from .parsers.groups import parse_group_heading
 from .parsers.ids import entry_id, join_url
 from .parsers.organisers import parse_organisers

@@ -5,8 +5,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from crawler.parsers.date_order import numeric_order
 from crawler.parsers.datelines import date_at_edge, date_in_line
-from crawler.parsers.dates import _parse_cached, looks_like_date_line, numeric_order, parse_date
+from crawler.parsers.dates import _parse_cached, looks_like_date_line, parse_date
 
 CASES = [
     ("16 December 2022", "2022-12-16", "2022-12-16", "day"),
@@ -203,3 +204,13 @@ def test_figures_month_first_when_the_page_says_so():
     assert parse_date("12/14/23").start == date(2023, 12, 14)
     assert numeric_order(["01/02/2023", "12/14/2023"]) and not numeric_order(["01/02/2023", "14/12/2023"])
     assert numeric_order(["January 5, 2023"]) and not numeric_order(["5 January 2023"]) and not numeric_order([])
+
+
+def test_asking_whether_a_line_is_a_date_reads_either_order_and_logs_nothing(caplog):
+    """ "4/7/17 - 4/25/17" is a range only month first: asked about day first it warned of a range ending before
+    it starts (26 such lines on one page of bids), though the page reads it month first."""
+    with caplog.at_level(logging.WARNING, logger="crawler.parsers.dates"):
+        assert looks_like_date_line("4/7/17 - 4/25/17") and looks_like_date_line("24.12.2020 - 02.01.2021")
+        assert not caplog.records
+        assert parse_date("23 - 22 November 2022") is None
+    assert caplog.records, "reading an impossible range still says so"

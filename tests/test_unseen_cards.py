@@ -129,3 +129,41 @@ def test_a_date_alone_on_a_line_of_the_records_own_text_is_its_date():
     entries = _entries(f"<div class='content'>{items}</div>", "<html lang='en-US'>")
     assert [e["date_start"] for e in entries] == ["2021-01-08", "2020-12-23", "2020-12-19", "2020-12-17"]
     assert [e["title"] for e in entries] == [f"Story number {i} about the campaign" for i in range(4)]
+
+
+DEPARTMENTS = ["PUBLIC WORKS DEPARTMENT", "POLICE DEPARTMENT", "PUBLIC WORKS DEPARTMENT", "BOSTON PUBLIC SCHOOLS"] * 2
+
+
+def _bids() -> str:
+    """A city's bids: the department's link opens the bid's line; its posting period opens the row below, then a
+    spacer row (and a row opened but never closed, as the page writes them)."""
+    rows = "".join(
+        f"<tr><td><b><a href='bids.asp?ID={i}'>{dept}</a></b> - Invitation for Sealed Bids for project {i}</td></tr>"
+        f'<tr><td>4/{i + 3}/17 - 5/{i + 10}/17: "NOTE: For bid {i} call the counter.<p>The Ci..."</td></tr>'
+        "<tr><td></td></tr>"
+        for i, dept in enumerate(DEPARTMENTS)
+    )
+    return f"<table>{rows}</table>"
+
+
+def test_links_naming_a_kind_give_their_line_as_the_title_and_the_rows_below_give_the_dates():
+    entries = _entries(_bids(), "<html lang='en'>")
+    assert [e["title"] for e in entries] == [
+        f"{dept} - Invitation for Sealed Bids for project {i}" for i, dept in enumerate(DEPARTMENTS)
+    ]
+    assert [(e["date_start"], e["date_end"]) for e in entries][:2] == [
+        ("2017-04-03", "2017-05-10"),
+        ("2017-04-04", "2017-05-11"),
+    ]
+
+
+def test_each_record_takes_the_rows_below_its_own_up_to_the_next_record():
+    from crawler.extract.html import parse_html, text_of
+    from crawler.extract.row_runs import row_runs
+
+    root = parse_html(_bids() + "<table><tr><td><a href='/all'>Return to the list</a></td></tr></table>", URL)
+    links = root.findall(".//a")
+    runs = row_runs(links)
+    assert [len(run) for run in runs] == [2] * len(DEPARTMENTS) + [1]  # the spacer row is no line; the footer alone
+    assert text_of(runs[0][1]).startswith("4/3/17 - 5/10/17")
+    assert row_runs(links[:2]) == [[a] for a in links[:2]]  # too few records to see a steady pattern

@@ -7,8 +7,9 @@ from synthetic import generic_entries as _entries
 from crawler.entries import build_entries
 from crawler.extract import extract_page
 from crawler.extract.fields import date_from_element
+from crawler.parsers.date_order import numeric_order
 from crawler.parsers.datelines import date_at_edge, date_in_line
-from crawler.parsers.dates import numeric_order, parse_date
+from crawler.parsers.dates import parse_date
 from crawler.parsers.text import guess_language
 
 URL = "https://example.org/news/"
@@ -300,11 +301,11 @@ def test_a_huge_title_of_many_dashes_is_not_cut_at_every_dash(monkeypatch):
 def test_a_list_of_thousands_of_links_is_read_in_linear_work(monkeypatch):
     """A page of thousands of list items: every one an entry. Looking for a featured entry beside the list
     scanned every record for each of its siblings (a stranger's 4,000 items took 17 s, 30,000 over 10 min)."""
-    from crawler.extract import generic
+    from crawler.extract import companions
 
     calls = []
-    contains = generic._contains
-    monkeypatch.setattr(generic, "_contains", lambda anc, el: calls.append(1) or contains(anc, el))
+    contains = companions.contains
+    monkeypatch.setattr(companions, "contains", lambda anc, el: calls.append(1) or contains(anc, el))
     items = "".join(f"<li><a href='/{i}'>Title {i}</a></li>" for i in range(10_000))
     entries = _entries(f"<ul>{items}</ul>")
     assert len(entries) == 10_000 and entries[-1]["title"] == "Title 9999"

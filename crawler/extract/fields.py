@@ -13,7 +13,7 @@ from ..parsers.datelines import date_at_edge, date_in_line
 from ..parsers.text import clean_text
 from .date_boxes import whole_date, yearless_line
 from .html import INLINE, is_ancestor, machine_date, microformat_dated, tag, text_of
-from .lead_text import bare_date_line
+from .lead_text import bare_date_line, leading_date
 from .raw import RawEntry
 from .titles import identifier_date
 from .wordings import is_more_link, without_more
@@ -85,6 +85,8 @@ def fill_entry(elements, entry: RawEntry, used: list) -> RawEntry:
                 paragraphs.append(text)
         if not paragraphs:
             paragraphs = _loose_text(elements, blocks, taken)
+        if paragraphs and (lead := leading_date(paragraphs[0])) and lead[0] == entry.date_text:
+            paragraphs[0] = lead[1]  # "October 10, 2020 — The Attorney General ...": its date is read already
         if entry.date_text is None and paragraphs:
             _date_from_paragraphs(entry, paragraphs)
         if entry.date_text is None:  # "10 October" under "October 2020": the heading gives the year
@@ -117,10 +119,9 @@ _MAX_CREDIT_CHARS = 160  # a credit is a line, not a caption paragraph
 def _date_from_paragraphs(entry: RawEntry, paragraphs: list[str]) -> None:
     """A date line run into the first paragraph ("16 December 2022 | The meeting ..."),
     or a short meta line closing on its date (", media release, April 24, 2013")."""
-    m = _LEADING_DATE.match(paragraphs[0])
-    if m and date_in_line(m.group(1)) == m.group(1):
-        entry.date_text = m.group(1)
-        paragraphs[0] = m.group(2)
+    lead = leading_date(paragraphs[0])
+    if lead is not None:
+        entry.date_text, paragraphs[0] = lead
         return
     for i, text in enumerate(paragraphs):
         found = date_at_edge(text) if len(text) <= _MAX_META_CHARS else None
@@ -152,7 +153,6 @@ def _loose_text(elements, blocks, taken) -> list[str]:
 _MAX_LOOSE_LABEL_WORDS = 3
 
 
-_LEADING_DATE = re.compile(r"^(.{6,40}?)\s*(?:[|·•]|\s[—–-]\s)\s*(.+)$")  # "16 May 2022 — The meeting"
 # Lines around an entry that describe nothing: a rank ("3.", "#12"), a source site in
 # brackets ("(example.com)"), a reading time or counter ("3 minute read", "12 comments"),
 # a byline ("By Jane Doe", "Par Jean Dupont", "Por Ana Ruiz").

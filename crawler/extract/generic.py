@@ -35,6 +35,7 @@ from .records import (
     score_group,
     title_quality,
 )
+from .row_runs import links_name_kinds, row_runs, wording_line
 from .rows import ditto_dates, once, tail_date
 from .titles import HEADINGS, is_generic_text, is_heading_like, posting_date, title_of
 from .wordings import pointing_wording, shared_pointer
@@ -219,7 +220,8 @@ def extract_generic(root) -> list[RawEntry]:
     buttons = button_row(list(enumerate(found.values())), [[b] for b in blocks])  # "Agenda", "Public Comment": no names
     pointer = shared_pointer(blocks, [found.get(b) for b in blocks])  # "Ver comunicado" under each record's heading
     pointing = pointing_wording(blocks, [found.get(b) for b in blocks])  # "Ver comunicado" after each record's name
-    for elements, group, position in assign_groups(blocks, [[b] for b in blocks]):
+    kinds = links_name_kinds(found.values())  # "PUBLIC WORKS DEPARTMENT" over many bids: a kind, not a name
+    for elements, group, position in assign_groups(blocks, row_runs(blocks)):
         link = found.get(elements[0])
         # Words repeated on every record ("Sem assinatura digital") label its file; in a heading ("The week
         # ahead...") they still name each post.
@@ -238,6 +240,8 @@ def extract_generic(root) -> list[RawEntry]:
         anchor = link if link is not None else title_el
         href = anchor.get("href") if anchor is not None else None
         shown = text_of(title_el)
+        if title_el is link and kinds:
+            shown = wording_line(link) or shown
         if bare is not None and shown:
             shown = shown.strip(" |·•–—-:")  # "<a>October 10, 2020</a> - Council Meeting": no dash left over
         entry = RawEntry(title=shown, href=href, group=group, position=position)

@@ -5,6 +5,8 @@ date is one of those lines. Used by the generic extractor and the profile reader
 
 from __future__ import annotations
 
+import re
+
 from ..parsers.datelines import date_in_line
 from ..parsers.text import clean_text
 from .html import INLINE, is_ancestor, tag, text_of
@@ -51,17 +53,43 @@ def date_among(lines) -> str | None:
 
 
 def bare_date_line(elements, title_el) -> str | None:
-    """<p>12.23.20<br><a>Boxes of Love packs meals</a><br>-WAVE3</p>: a run of the record's own text, between
-    its elements, that is wholly a date (no element of its own holds it); none inside the title."""
+    """<p>12.23.20<br><a>Boxes of Love packs meals</a><br>-WAVE3</p>: a line of the record's own text (between
+    line breaks or blocks, in no element of its own) that is, or opens on, a date; none inside the title, nor
+    a date in the middle of a sentence (<p>The event on <strong>16 December 2022</strong> will ...</p>)."""
     for record in elements:
         for el in record.iter():
-            if not tag(el):
+            if not tag(el) or (title_el is not None and is_ancestor(title_el, el) and el is not title_el):
                 continue
-            pieces = [el.text] if el is record else [el.text, el.tail]  # a record's tail is outside it
-            if title_el is not None and (el is title_el or is_ancestor(title_el, el)):
-                pieces = [el.tail] if el is title_el and el is not record else []
-            for piece in pieces:
+            own = [] if el is title_el or tag(el) in INLINE else [(el.text, el[0] if len(el) else None)]
+            after = [] if el is record or not _breaks(el) else [(el.tail, el.getnext())]
+            for piece, following in own + after:
                 shown = clean_text(piece)
-                if shown and date_in_line(shown) == shown:
+                if not shown or (following is not None and not _breaks(following)):
+                    continue
+                if date_in_line(shown) == shown:
                     return shown
+                lead = leading_date(shown)
+                if lead is not None:
+                    return lead[0]  # '3/20/17 - 4/20/17: "NOTE: For information ..."'
     return None
+
+
+def _breaks(el) -> bool:
+    """A line break or a block: text beside it is a line of its own."""
+    return tag(el) == "br" or (bool(tag(el)) and tag(el) not in INLINE)
+
+
+# Where a date opening a line may end: a bar or dot, a colon, a dash between spaces.
+_AFTER_DATE = re.compile(r"\s*(?:[|·•:]|\s[—–-]\s)\s*")
+_MAX_LEAD_CHARS = 40
+
+
+def leading_date(text: str) -> tuple[str, str] | None:
+    """(date, rest) when a line opens on a date and a separator: "16 May 2022 — The meeting ...",
+    "3/20/17 - 4/20/17: NOTE ..." (the longest date: a range's both ends, not its first)."""
+    found = None
+    for cut in _AFTER_DATE.finditer(text, 0, _MAX_LEAD_CHARS + 3):
+        head, rest = text[: cut.start()], text[cut.end() :]
+        if len(head) >= 6 and rest and date_in_line(head) == head:
+            found = (head, rest)
+    return found

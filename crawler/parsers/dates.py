@@ -12,6 +12,7 @@ from __future__ import annotations
 import calendar
 import logging
 import re
+import threading
 import unicodedata
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -331,47 +332,6 @@ def impossible_range(text: str | None) -> bool:
     return _from_tokens(cleaned, tokens) is None
 
 
-_MONTH_WORD_FIRST = re.compile(r"^[a-z]+\.?\s+\d{1,2}(?:st|nd|rd|th)?\b")
-
-
-def numeric_order(texts, locale: str | None = None) -> bool | None:
-    """Whether a page writes figures month first ("12/14/2023"). Above all the column itself:
-    any figure over 12 decides for every date of it. Then the page's locale ("en-US" month
-    first; any other region, or a language other than English, day first), then its dates in
-    words ("December 14, 2023" month first, "14 December 2023" day first). None: undecided."""
-    words_first = words_last = slashed = dotted = 0
-    for text in filter(None, texts):
-        folded = _fold(text)
-        for m in _NUMERIC.finditer(folded):
-            dotted += m[2] == "."
-            slashed += m[2] != "."
-            if int(m[3]) > 12 >= int(m[1]):
-                return True
-            if int(m[1]) > 12 >= int(m[3]):
-                return False
-        stripped = _WEEKDAY_PREFIX.sub("", folded)
-        m = _MONTH_WORD_FIRST.match(stripped)
-        words_first += 1 if m and m.group(0).split()[0].rstrip(".") in MONTHS else 0
-        m = _DAY_FIRST_WORDS.match(stripped)
-        words_last += 1 if m and m.group(1) in MONTHS else 0
-    language, _, region = (locale or "").lower().replace("_", "-").partition("-")
-    if region:
-        return region[:2] in _MONTH_FIRST_REGIONS
-    if language and language != "en":
-        return False
-    if words_first or words_last:
-        return words_first > words_last
-    return False if dotted and not slashed else None  # "10.03.2021": figures joined by dots run day first
-
-
-# Where figures are written month first ("en-US", "en_PH").
-_MONTH_FIRST_REGIONS = frozenset({"us", "ph", "fm", "mh", "pw", "as", "gu", "mp", "pr", "vi", "um"})
-_DAY_FIRST_WORDS = re.compile(r"^\d{1,2}(?:st|nd|rd|th)?\s+(?:de\s+)?([a-z]+)")
-
-
-_WEEKDAY_PREFIX = re.compile(r"^(?:[a-z]+,?\s+)(?=[a-z]+\.?\s+\d)")
-
-
 def looks_like_date_line(text: str | None, languages=None) -> bool:
     """True when the whole of a short line is a date or a date range."""
     return _looks_like_date_line(text, tuple(languages) if languages else None)
@@ -391,4 +351,18 @@ def _looks_like_date_line(text: str | None, languages) -> bool:
     except _Unknown:
         # "10 kwietnia 2020": a date in a language the tokeniser does not know, when dateparser reads it
         return bool(_FOREIGN_DATE.fullmatch(_fold(cleaned))) and parse_date(cleaned, languages) is not None
-    return any(kind == YEAR for kind, _ in tokens) and parse_date(cleaned, languages) is not None
+    return any(kind == YEAR for kind, _ in tokens) and _readable(cleaned, languages)
+
+
+def _readable(text: str, languages) -> bool:
+    """A date in either order ("4/7/17 - 4/25/17" is one only month first), read quietly: asking whether a
+    line is a date is no reading of it, so an impossible range is not logged here (nor cached)."""
+    _PROBING.on = True
+    try:
+        return any(_parse_cached.__wrapped__(text, languages, order) is not None for order in (False, True))
+    finally:
+        _PROBING.on = False
+
+
+_PROBING = threading.local()  # set while a line is only probed: its warnings are no one's
+log.addFilter(lambda record: not getattr(_PROBING, "on", False))

@@ -1,0 +1,48 @@
+"""The order a page writes its figures in ("12/14/2023" month first, "14/12/2023" day first), decided by the
+page's dates themselves, then its locale, then its dates in words (issue 21)."""
+
+from __future__ import annotations
+
+import re
+
+from .dates import _NUMERIC, MONTHS, _fold
+
+_MONTH_WORD_FIRST = re.compile(r"^[a-z]+\.?\s+\d{1,2}(?:st|nd|rd|th)?\b")
+
+
+def numeric_order(texts, locale: str | None = None) -> bool | None:
+    """Whether a page writes figures month first ("12/14/2023"). Above all the column itself:
+    any figure over 12 decides for every date of it. Then the page's locale ("en-US" month
+    first; any other region, or a language other than English, day first), then its dates in
+    words ("December 14, 2023" month first, "14 December 2023" day first). None: undecided."""
+    words_first = words_last = slashed = dotted = 0
+    for text in filter(None, texts):
+        folded = _fold(text)
+        for m in _NUMERIC.finditer(folded):
+            dotted += m[2] == "."
+            slashed += m[2] != "."
+            if int(m[3]) > 12 >= int(m[1]):
+                return True
+            if int(m[1]) > 12 >= int(m[3]):
+                return False
+        stripped = _WEEKDAY_PREFIX.sub("", folded)
+        m = _MONTH_WORD_FIRST.match(stripped)
+        words_first += 1 if m and m.group(0).split()[0].rstrip(".") in MONTHS else 0
+        m = _DAY_FIRST_WORDS.match(stripped)
+        words_last += 1 if m and m.group(1) in MONTHS else 0
+    language, _, region = (locale or "").lower().replace("_", "-").partition("-")
+    if region:
+        return region[:2] in _MONTH_FIRST_REGIONS
+    if language and language != "en":
+        return False
+    if words_first or words_last:
+        return words_first > words_last
+    return False if dotted and not slashed else None  # "10.03.2021": figures joined by dots run day first
+
+
+# Where figures are written month first ("en-US", "en_PH").
+_MONTH_FIRST_REGIONS = frozenset({"us", "ph", "fm", "mh", "pw", "as", "gu", "mp", "pr", "vi", "um"})
+_DAY_FIRST_WORDS = re.compile(r"^\d{1,2}(?:st|nd|rd|th)?\s+(?:de\s+)?([a-z]+)")
+
+
+_WEEKDAY_PREFIX = re.compile(r"^(?:[a-z]+,?\s+)(?=[a-z]+\.?\s+\d)")
