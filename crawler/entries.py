@@ -9,7 +9,7 @@ from .extract.profiles import Profile, document_patterns
 from .field_table import FIELDS  # noqa: F401  (the field table lives in crawler.field_table)
 from .parsers.credits import parse_credit
 from .parsers.date_order import numeric_order
-from .parsers.datelines import year_in, yearless_date
+from .parsers.datelines import YEARLESS_FIGURES, year_in, yearless_date
 from .parsers.dates import parse_date
 from .parsers.groups import parse_group_heading
 from .parsers.ids import entry_id, join_url
@@ -48,7 +48,9 @@ def _date_under_heading(raw, title, languages, now, month_first):
     for text in filter(None, (raw.date_text, title)):
         day_month = yearless_date(text)
         if year and day_month:
-            when = parse_date(f"{day_month} {year}", languages, now, month_first)
+            figures = YEARLESS_FIGURES.match(day_month)  # "7/24" and 2020: "7/24/2020"
+            whole = f"{figures[1]}{figures[2]}{figures[3]}{figures[2]}{year}" if figures else f"{day_month} {year}"
+            when = parse_date(whole, languages, now, month_first)
             if when is not None:
                 return when, day_month
     return None

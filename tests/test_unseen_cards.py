@@ -167,3 +167,23 @@ def test_each_record_takes_the_rows_below_its_own_up_to_the_next_record():
     assert [len(run) for run in runs] == [2] * len(DEPARTMENTS) + [1]  # the spacer row is no line; the footer alone
     assert text_of(runs[0][1]).startswith("4/3/17 - 5/10/17")
     assert row_runs(links[:2]) == [[a] for a in links[:2]]  # too few records to see a steady pattern
+
+
+@pytest.mark.parametrize(
+    ("shown", "lang", "expected"),
+    [
+        (["7/24", "3/30", "12/20", "10/5"], "es", ["2020-07-24", "2020-03-30", "2019-12-20", "2019-10-05"]),
+        (["24.7.", "30.3.", "20.12.", "5.10."], "de", ["2020-07-24", "2020-03-30", "2019-12-20", "2019-10-05"]),
+        (["3/4", "5/6", "1/2", "2/3"], "en-US", ["2020-03-04", "2020-05-06", "2019-01-02", "2019-02-03"]),
+        (["3/4", "5/6", "1/2", "2/3"], "fr", ["2020-04-03", "2020-06-05", "2019-02-01", "2019-03-02"]),
+    ],
+)
+def test_a_day_and_month_in_figures_under_a_years_heading_take_that_year_in_the_pages_order(shown, lang, expected):
+    def year(number, days):
+        items = "".join(
+            f"<li><span class='date'>{day}</span><a href='/p/{number}{day}'>Post of {day}</a></li>" for day in days
+        )
+        return f"<h3>{number}</h3><ul>{items}</ul>"
+
+    entries = _entries(year(2020, shown[:2]) + year(2019, shown[2:]), f"<html lang='{lang}'>")
+    assert [e["date_start"] for e in entries] == expected

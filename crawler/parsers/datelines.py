@@ -154,9 +154,15 @@ _YEARLESS = re.compile(
 )
 
 
+# A day and month in figures alone, either order ("7/24", "24.12."): the page's other figures decide which.
+YEARLESS_FIGURES = re.compile(r"^(\d{1,2})([/.])(\d{1,2})\.?$")
+
+
 def yearless_date(text: str | None) -> str | None:
     """A day and month that open a line without a year ("August 9 - City Council Agenda",
     "Mon 22 Apr"): the text of that date, for a year shown elsewhere to complete."""
+    if YEARLESS_FIGURES.match((text or "").strip()):
+        return (text or "").strip()  # "7/24" under the heading "2020"
     m = _YEARLESS.match(_fold(text or ""))
     if not m:
         return None
