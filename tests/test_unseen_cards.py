@@ -187,3 +187,19 @@ def test_a_day_and_month_in_figures_under_a_years_heading_take_that_year_in_the_
 
     entries = _entries(year(2020, shown[:2]) + year(2019, shown[2:]), f"<html lang='{lang}'>")
     assert [e["date_start"] for e in entries] == expected
+
+
+def test_learn_reads_the_date_in_the_row_below_each_documents_row():
+    """A parliament's search results: each document a row (icon and title links), then a row of its number,
+    type and date, then a row of its procedure, then a rule; learnt from one title, every date was lost."""
+    rows = "".join(
+        f"<tr><td class='doc'><a href='/d/{i}.pdf'><img src='pdf.gif'></a></td>"
+        f"<td class='title' colspan='3'><a href='/d/{i}.pdf'>Kleine Anfrage number {i} zur Schule</a></td></tr>"
+        f"<tr><td>6/46{i}</td><td>Kleine Anfrage und Antwort</td><td>1{i}.11.2015</td></tr>"
+        f"<tr><td>Vorgang</td><td colspan='3'>Abgeordneter {i}</td></tr><tr><td colspan='4'><hr></td></tr>"
+        for i in range(5)
+    )
+    html = page(f"<table id='result'><tr><th>Dokument</th><th colspan='3'>Titel</th></tr>{rows}</table>")
+    text, entries = read(html.replace('lang="en"', 'lang="de"'), ["Kleine Anfrage number 0 zur Schule"])
+    assert [e["title"] for e in entries] == [f"Kleine Anfrage number {i} zur Schule" for i in range(5)], text
+    assert [e["date_start"] for e in entries] == [f"2015-11-1{i}" for i in range(5)], text

@@ -13,7 +13,7 @@ from .bare_names import bare_name
 from .edge_dates import edge_date
 from .fields import _text_without, date_from_element, fill_entry, find_title
 from .generic import assign_groups, extract_generic
-from .html import decode_html, document_base, first, is_ancestor, machine_date, parse_html, select, text_of
+from .html import decode_html, document_base, first, is_ancestor, machine_date, parse_html, select, tag, text_of
 from .lead_text import date_among, lead_split
 from .pagination import find_page_links, find_script_page_links, page_number
 from .profiles import Profile, ProfileError, get_profile, profile_for_url  # noqa: F401
@@ -122,7 +122,12 @@ def _profile_entries(root, profile: Profile) -> list[RawEntry]:
     names = ("title", "date", "credit", "image", "description")
     runs = entry_runs([n for n in nodes if n not in group_nodes], group_nodes) if profile.flat else {}
     part = {name: PerRun(runs, sel.get(name)) if runs else PerEntry(scope, nodes, sel.get(name)) for name in names}
+    if continued := _continued_rows(nodes, group_nodes, part["title"], runs):
+        runs = continued
+        part = {name: PerRun(runs, sel.get(name)) for name in names}
     for node in nodes:  # document order: headings and entries interleaved
+        if runs and node not in runs and node not in group_nodes:
+            continue  # a line of the entry above
         if node in group_nodes:
             group, position = text_of(node), 0  # an empty heading starts a group with no heading
             continue
@@ -133,6 +138,23 @@ def _profile_entries(root, profile: Profile) -> list[RawEntry]:
             group, position = placed[node]
         entries.append(_read_entry(node, part, group, position, runs.get(node)))
     return entries
+
+
+def _continued_rows(nodes, group_nodes, title, runs: dict) -> dict:
+    """Table rows of the list's kind with neither its title nor any link (a row of number, type and date under
+    each document's row): lines of the entry above, read with it (with the siblings a flat entry's run already
+    holds). {} when there are none."""
+    joined: dict = {}
+    current = None
+    for node in nodes:
+        own = runs.get(node, [node])
+        if node in group_nodes:
+            current = None
+        elif current is not None and tag(node) == "tr" and title.first(node) is None and not _links_anywhere(own):
+            joined[current] += own
+        else:
+            current, joined[node] = node, list(own)
+    return joined if len(joined) < len([n for n in nodes if n not in group_nodes]) else {}
 
 
 def _links_anywhere(elements: list) -> bool:
