@@ -203,3 +203,25 @@ def test_learn_reads_the_date_in_the_row_below_each_documents_row():
     text, entries = read(html.replace('lang="en"', 'lang="de"'), ["Kleine Anfrage number 0 zur Schule"])
     assert [e["title"] for e in entries] == [f"Kleine Anfrage number {i} zur Schule" for i in range(5)], text
     assert [e["date_start"] for e in entries] == [f"2015-11-1{i}" for i in range(5)], text
+
+
+def test_learn_takes_a_paragraph_holding_two_parts_of_one_story_as_one_entry_not_a_group():
+    shown = ["1.8.21", "12.23.20", "12.19.20", "12.17.20", "12.15.20"]
+    stories = [
+        f"<p>{day}<br/><a href='https://news{i}.example.com/s'>Story number {i} about the campaign</a><br/>-WAVE3</p>"
+        for i, day in enumerate(shown)
+    ]
+    stories[3] = stories[3].replace("</a>", "</a> <a href='https://news3.example.com/s2'>(part 2)</a>")
+    html = page(f"<div class='content'>{''.join(stories)}</div>").replace('lang="en"', 'lang="en-US"')
+    text, entries = read(html, ["Story number 0 about the campaign"])
+    assert [e["date_start"] for e in entries][:5] == [
+        "2021-01-08",
+        "2020-12-23",
+        "2020-12-19",
+        "2020-12-17",
+        "2020-12-15",
+    ]
+    assert [e["title"] for e in entries][:2] == [
+        "Story number 0 about the campaign",
+        "Story number 1 about the campaign",
+    ]

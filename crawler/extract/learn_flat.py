@@ -17,7 +17,7 @@ def make_flat(block: Block) -> None:
     before = [m.getprevious() for m in block.members]
     lead = _signature(before[0]) if before[0] is not None else None
     led = sum(1 for b in before if b is not None and _signature(b) == lead) >= _LED_SHARE * len(before)
-    if own_text and lead and lead != _signature(block.node) and lead[0] not in (*HEADINGS, "hr") and led:
+    if own_text and lead and lead != _signature(block.node) and lead[0] not in (*HEADINGS, "hr", "br") and led:
         pairs = zip(before, block.members, strict=True)
         example = block.members.index(block.node) if block.node in block.members else 0
         block.members = [b if b is not None and _signature(b) == lead else m for b, m in pairs]

@@ -10,7 +10,7 @@ from urllib.parse import urlsplit
 from ..parsers.ids import join_url
 from .css_names import ancestor_names, compounds, exact_selector
 from .fields import HEADINGS
-from .html import is_ancestor, select, text_of
+from .html import INLINE, is_ancestor, select, text_of
 from .learn import Block, _alone_in_its_group, _titles_inside, find_block, title_like
 
 
@@ -157,6 +157,8 @@ def entries_of_groups(block: Block) -> Block:
         path.insert(0, node.tag)
         node = node.getparent()
     for node, path in reversed(levels):
+        if node is block.title and node.tag in INLINE:
+            continue  # <p>date<br><a>Story (part 1)</a> <a>(part 2)</a></p>: parts of one line, not entries
         lower = Block(node=node, title=block.title, path=path, members=[node])
         members = _alone_in_its_group(lower)
         if len(members) > len(block.members) and not any(_titles_inside(m, block.title) > 1 for m in members):
