@@ -225,3 +225,22 @@ def test_learn_takes_a_paragraph_holding_two_parts_of_one_story_as_one_entry_not
         "Story number 0 about the campaign",
         "Story number 1 about the campaign",
     ]
+
+
+@pytest.mark.parametrize("byline", ["By Daryle Unseld", "Par Jean Dupont", "Por Ana Ruiz"])
+def test_an_authors_line_closing_a_link_is_no_part_of_its_title(byline):
+    items = "".join(
+        f"<li><a href='/s{i}'>Guest comment number {i} on the business<br/>{byline}</a></li>" for i in range(4)
+    )
+    assert [e["title"] for e in _entries(f"<ul>{items}</ul>")] == [
+        f"Guest comment number {i} on the business" for i in range(4)
+    ]
+    text, entries = read(page(f"<ul class='list'>{items}</ul>"), ["Guest comment number 0 on the business"])
+    assert [e["title"] for e in entries] == [f"Guest comment number {i} on the business" for i in range(4)], text
+
+
+def test_a_byline_run_into_the_title_stays():
+    items = "".join(
+        f"<li><a href='/s{i}'>Comment number {i} on the economy. By Jane Doe, CEO</a></li>" for i in range(4)
+    )
+    assert [e["title"] for e in _entries(f"<ul>{items}</ul>")][0] == "Comment number 0 on the economy. By Jane Doe, CEO"

@@ -10,7 +10,7 @@ from ..origins import host
 from ..parsers.ids import join_url
 from ..parsers.text import clean_text, guess_language, language_scores
 from .bare_names import bare_name
-from .edge_dates import edge_date
+from .edge_dates import edge_date, without_byline
 from .fields import _text_without, date_from_element, fill_entry, find_title
 from .generic import assign_groups, extract_generic
 from .html import decode_html, document_base, first, is_ancestor, machine_date, parse_html, select, tag, text_of
@@ -211,7 +211,7 @@ def _read_entry(node, part: dict, group: str | None, position: int, elements: li
         title_el = bare
     shown = text_of(title_el)
     entry = RawEntry(
-        title=shown.strip(" |·•–—-:") if bare is not None and shown else shown,
+        title=shown.strip(" |·•–—-:") if bare is not None and shown else without_byline(title_el, shown),
         href=_entry_link(link_el, node, elements),
         group=group,
         position=position,

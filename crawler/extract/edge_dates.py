@@ -116,6 +116,21 @@ def _balanced(text: str) -> bool:
     return all(text.count(o) == text.count(c) for o, c in ("()", "[]"))
 
 
+# A line naming the author: "By Daryle Unseld", "Par Jean Dupont", "Por Ana Ruiz", "Von Anna Weber".
+_BYLINE = re.compile(r"^(?:by|par|por|von|di|door)\s+\S", re.IGNORECASE)
+_MAX_BYLINE_WORDS = 7
+
+
+def without_byline(el, title: str | None) -> str | None:
+    """<a>GUEST COMMENT: The path ...<br/>By Daryle Unseld</a>: an author's line closing a title on a line
+    of its own is no part of it (a byline run into the words stays)."""
+    lines = [line for line in _br_lines(el) if line] if el is not None and title else []
+    last = lines[-1] if len(lines) > 1 else ""
+    if _BYLINE.match(last) and len(last.split()) <= _MAX_BYLINE_WORDS and title.endswith(last):
+        return title[: -len(last)].strip() or title
+    return title
+
+
 def _br_lines(el) -> list[str]:
     """The text of an element cut at its <br>s (each line cleaned)."""
     lines = [[]]

@@ -16,7 +16,7 @@ from ..parsers.datelines import date_in_line
 from ..parsers.groups import looks_like_group_heading
 from .bare_names import bare_name
 from .companions import companions, extras, same_family
-from .edge_dates import edge_date, finer_date, vaguer_than_a_day
+from .edge_dates import edge_date, finer_date, vaguer_than_a_day, without_byline
 from .fields import fill_entry, find_title
 from .flat import flat_groups, is_break, wrap
 from .html import tag, text_of
@@ -244,7 +244,7 @@ def extract_generic(root) -> list[RawEntry]:
             shown = wording_line(link) or shown
         if bare is not None and shown:
             shown = shown.strip(" |·•–—-:")  # "<a>October 10, 2020</a> - Council Meeting": no dash left over
-        entry = RawEntry(title=shown, href=href, group=group, position=position)
+        entry = RawEntry(title=without_byline(title_el, shown), href=href, group=group, position=position)
         split, vague, lead = edge_date(title_el), None, lead_split(title_el) if bare is None else None
         if lead is not None:  # <a>Title text<div>authors</div><div>Venue · 01 Apr 2023</div></a>
             entry.title, entry.date_text = lead[0], date_among(lead[1])
