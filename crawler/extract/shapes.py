@@ -13,6 +13,8 @@ from .html import tag
 _STATE_CLASS = re.compile(
     r"^(?:[\w-]*[-_])?(?:odd|even|first|last)$|^(?:active|current|selected|is-[\w-]+|has-[\w-]+|featured|sticky|new)$"
 )
+# Rows striped by class ("rgRow" and "rgAltRow", "item" and "alt-item", "AlternatingRowStyle"): one kind.
+_ALTERNATE = re.compile(r"(?:[Aa]lt|[Aa]lternat(?:e|ing))(?=[A-Z]|[-_]|row|item|$)")
 # Figures in a class token: "views-row-3", and a record's id inside one ("calendar.11537.field_date.0.0").
 _NUMBERED = re.compile(r"\d+")
 # A record's own taxonomy ("category-opinion", "tag-covid", "format-video": WordPress's post classes) tells
@@ -49,7 +51,7 @@ class Shapes:
     def _tokens(self, el) -> set:
         # BEM modifiers ("eventlist-event--past") are variants of their block, not another kind.
         return {
-            self._stem.get(c, c)
+            _ALTERNATE.sub("", self._stem.get(c, c)).strip("-_") or c  # "alt" alone names its own role
             for c in (el.get("class") or "").split()
             if not _STATE_CLASS.match(c.lower()) and "--" not in c and not _TAXONOMY_CLASS.match(c)
         }

@@ -216,10 +216,12 @@ def _name_beside(el, link, longest: bool = False):
             continue  # "<td><a>Agenda</a> (AGENDA 3 MAY 8, 2020)</td>" is a file's line, not a name
         text = text_of(x) or ""
         words = len(text.split())
-        if _MIN_TITLE_WORDS <= words <= _MAX_TITLE_WORDS and not date_in_line(text) and not is_generic_text(text):
-            if not longest:
-                return x
-            found.append(x)
+        if words < _MIN_TITLE_WORDS or is_generic_text(text):
+            continue
+        if longest and date_in_line(text) != text:
+            found.append(x)  # a row's name cell, however long ("Submission of ... at February 26, 2019 election ...")
+        elif not longest and words <= _MAX_TITLE_WORDS and not date_in_line(text):
+            return x
     return max(found, key=lambda x: len(text_of(x) or ""), default=None)
 
 

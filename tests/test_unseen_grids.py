@@ -1,0 +1,43 @@
+"""Shapes of real listing pages the generic extractor read wrong (issue 21, batch G's third part), each in small
+synthetic HTML: a legislation grid striped by row classes whose only link is the record's number."""
+
+from synthetic import generic_entries as _entries
+
+NAMES = [
+    "Grant(s) of privilege in public way for Arrive South Loop",
+    "Residential permit parking at W Albion Ave, 1200 block - Zone No. 56 - amend",
+    "Submission of public question by referendum to Chicago voters at February 26, 2019 election proposing an "
+    "increase in the City of Chicago real estate transfer tax for allocation to help fund resources for housing "
+    "and services to combat homelessness",
+    "Historical landmark designation for Cook County Hospital Administration Building",
+    "Zoning Reclassification Map No. 7-J at 2618 N Milwaukee Ave",
+    "Amendment of Municipal Code Chapter 17-3 concerning transit-served locations",
+]
+
+
+def _grid(row_classes=("rgRow", "rgAltRow")) -> str:
+    rows = "".join(
+        f"<tr class='{row_classes[i % 2]}'><td><a href='/LegislationDetail.aspx?ID={i}'>O2018-96{i:02d}</a></td>"
+        f"<td>Ordinance</td><td>Placed on File</td><td>12/1{i}/2018</td><td>&#160;</td><td>{name}</td></tr>"
+        for i, name in enumerate(NAMES)
+    )
+    head = "<tr><th>Record #</th><th>Type</th><th>Status</th><th>Intro date</th><th>Final</th><th>Title</th></tr>"
+    return f"<table class='rgMasterTable'><thead>{head}</thead><tbody>{rows}</tbody></table>"
+
+
+def test_rows_striped_by_their_classes_are_one_list_named_by_their_longest_cell():
+    for classes in (("rgRow", "rgAltRow"), ("item", "alt-item"), ("RowStyle", "AlternatingRowStyle")):
+        entries = _entries(_grid(classes), "<html lang='en-US'>")
+        assert [e["title"] for e in entries] == NAMES, classes
+        assert [e["date_start"] for e in entries] == [f"2018-12-1{i}" for i in range(len(NAMES))]
+
+
+def test_striped_rows_share_one_shape():
+    from crawler.extract.html import parse_html
+    from crawler.extract.shapes import Shapes
+
+    for classes in (("rgRow", "rgAltRow"), ("item", "alt-item"), ("RowStyle", "AlternatingRowStyle"), ("a", "alt")):
+        root = parse_html(_grid(classes), "https://example.org/")
+        shapes = Shapes(root)
+        kinds = {shapes(row) for row in root.iter("tr") if row.find("td") is not None}
+        assert len(kinds) == (2 if classes[1] == "alt" else 1), (classes, kinds)  # "alt" alone names a role
