@@ -41,3 +41,33 @@ def test_striped_rows_share_one_shape():
         shapes = Shapes(root)
         kinds = {shapes(row) for row in root.iter("tr") if row.find("td") is not None}
         assert len(kinds) == (2 if classes[1] == "alt" else 1), (classes, kinds)  # "alt" alone names a role
+
+
+def _agenda() -> str:
+    """An agenda: month headings, then rows each opening on a day box ("27" over "lug"), beside a card holding
+    the event's time, organiser and title (one row holds two cards under one day)."""
+
+    def row(day, month, *titles):
+        cards = "".join(
+            "<div class='card'><div class='card-body'><div class='category mid-caption'><span>Ore 11:00</span>"
+            f"<span>Il Dipartimento</span></div><h3><a href='/agenda/{day}{month}{k}'>{t}</a></h3></div></div>"
+            for k, t in enumerate(titles)
+        )
+        box = f"<div class='col-lg-1'><div class='box'><p>{day}</p><p><span>{month}</span></p></div></div>"
+        return f"<div class='row'>{box}<div class='col-lg-6'>{cards}</div><div class='col-lg-4'></div></div>"
+
+    return (
+        "<div class='container'><div class='col-12'><h4>Luglio 2023</h4></div>"
+        + row("27", "lug", "PA digitale 2026: le ultime novità")
+        + row("21", "lug", "Migrazione in Cloud: consigli tecnici", "Esperienza del cittadino: un incontro")
+        + "<div class='col-12'><h4>Giugno 2023</h4></div>"
+        + row("8", "giu", "Webinar per le Scuole con il Ministero")
+        + row("5", "giu", "Fondo per la Repubblica Digitale: due incontri")
+        + "</div>"
+    )
+
+
+def test_a_day_box_opening_the_row_beside_a_card_is_its_date_the_month_heading_its_year():
+    entries = _entries(_agenda(), "<html lang='it'>")
+    assert [e["date_start"] for e in entries] == ["2023-07-27", "2023-07-21", "2023-07-21", "2023-06-08", "2023-06-05"]
+    assert [e["credit"] for e in entries] == [None] * 5  # "mid-caption" sizes a line of text: no photo credit

@@ -26,6 +26,29 @@ def whole_date(el, found: str, elements) -> tuple:
     return node, found
 
 
+def date_beside(record, container) -> str | None:
+    """<div class="row"><div class="day">27 <span>lug</span></div><div class="col"><div class="card">...</div>
+    </div></div>: a date box opening the row the record (or a wrapper of it, inside the list) sits in is its
+    date, the year left to the group heading ("Luglio 2023"). Only a box first in its row, holding no link:
+    a date after a record belongs to it, not to the next."""
+    node = record
+    for _ in range(_BESIDE_LEVELS):
+        parent = node.getparent()
+        if node is container or parent is None or parent is container:
+            return None  # the list's own first child is its heading, no row's date box
+        box = next((c for c in parent if isinstance(c.tag, str)), None)
+        if box is not None and box is not node and box.find(".//a") is None and not _inside(node, box):
+            shown = text_of(box)
+            if shown and (date_in_line(shown) == shown or yearless_date(shown) == shown):
+                return shown
+        node = parent
+    return None
+
+
+# A record sits this many levels at most below the row its date box opens.
+_BESIDE_LEVELS = 5
+
+
 def _inside(el, record) -> bool:
     return any(anc is record for anc in el.iterancestors())
 

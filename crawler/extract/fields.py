@@ -21,7 +21,12 @@ from .wordings import is_more_link, without_more
 HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 _TEXT_BLOCKS = ("p", "div", "span", "small", "time", "li", "dt", "dd", "td", "th", "em", "strong", "section")
 _TEXT_BLOCKS += ("blockquote",)  # "th": a row's header cell is one of its lines (a closed-calls table's dates)
-_CREDIT_CLASS = re.compile(r"copyright|credit|caption", re.IGNORECASE)
+# A class token naming a credit or a photo's caption ("photo-credit", "wp-caption-text"); not a type size
+# named after captions ("mid-caption--xsmall" over an event's time and organiser).
+_CREDIT_CLASS = re.compile(
+    r"(?:^|\s)(?:[\w-]*(?:copyright|credit)[\w-]*|(?:wp-|image-|img-|photo-|figure-)?caption(?:-text)?)(?:$|\s)",
+    re.IGNORECASE,
+)
 _CREDIT_BLOCKS = frozenset(_TEXT_BLOCKS + ("figcaption", "cite"))  # the elements a credit line can be
 
 

@@ -16,6 +16,7 @@ from ..parsers.datelines import date_in_line
 from ..parsers.groups import looks_like_group_heading
 from .bare_names import bare_name
 from .companions import companions, extras, same_family
+from .date_boxes import date_beside
 from .edge_dates import edge_date, finer_date, vaguer_than_a_day, without_byline
 from .fields import fill_entry, find_title
 from .flat import flat_groups, is_break, wrap
@@ -220,6 +221,7 @@ def extract_generic(root) -> list[RawEntry]:
     buttons = button_row(list(enumerate(found.values())), [[b] for b in blocks])  # "Agenda", "Public Comment": no names
     pointer = shared_pointer(blocks, [found.get(b) for b in blocks])  # "Ver comunicado" under each record's heading
     pointing = pointing_wording(blocks, [found.get(b) for b in blocks])  # "Ver comunicado" after each record's name
+    container = lca(blocks) if len(blocks) > 1 else None
     kinds = links_name_kinds(found.values())  # "PUBLIC WORKS DEPARTMENT" over many bids: a kind, not a name
     for elements, group, position in assign_groups(blocks, row_runs(blocks)):
         link = found.get(elements[0])
@@ -261,6 +263,7 @@ def extract_generic(root) -> list[RawEntry]:
         if entry.date_text is None and link is not None and title_el is not link:
             entry.date_text = posting_date(text_of(link))  # the link says only when: its name is beside it
         entries.append(fill_entry(elements, entry, used))
+        entries[-1].date_text = entries[-1].date_text or date_beside(elements[0], container)  # "27 lug" beside it
         finer_date(entries[-1], vague)
         records.append(elements[0])
     ditto_dates(records, entries)

@@ -47,16 +47,16 @@ class DateValue:
 
 
 _MONTH_NAMES = {  # en, fr, es; then de, pt, it, nl (accents folded)
-    1: "january jan janvier janv enero ene januar janner janeiro gennaio januari",
+    1: "january jan janvier janv enero ene januar janner janeiro gennaio gen januari",
     2: "february feb fevrier fevr fev febrero februar fevereiro febbraio februari",
-    3: "march mar mars marzo marz marco maart",
+    3: "march mar mars marzo marz marco maart mrt",
     4: "april apr avril avr abril abr aprile",
-    5: "may mai mayo maio maggio mei",
-    6: "june jun juin junio juni junho giugno",
-    7: "july jul juillet juil julio juli julho luglio",
+    5: "may mai mayo maio maggio mag mei",
+    6: "june jun juin junio juni junho giugno giu",
+    7: "july jul juillet juil julio juli julho luglio lug",
     8: "august aug aout agosto ago augustus",
     9: "september sep sept septembre septiembre setiembre set setembro settembre",
-    10: "october oct octobre octubre oktober outubro ottobre okt",
+    10: "october oct octobre octubre oktober outubro ottobre ott okt",
     11: "november nov novembre noviembre novembro",
     12: "december dec decembre diciembre dic dezember dezembro dicembre dez",
 }
