@@ -1,7 +1,10 @@
 """Shapes of real listing pages the generic extractor read wrong (issue 21, batch G's third part), each in small
 synthetic HTML: a legislation grid striped by row classes whose only link is the record's number."""
 
+import re
+
 from synthetic import generic_entries as _entries
+from synthetic import page, read
 
 NAMES = [
     "Grant(s) of privilege in public way for Arrive South Loop",
@@ -71,3 +74,14 @@ def test_a_day_box_opening_the_row_beside_a_card_is_its_date_the_month_heading_i
     entries = _entries(_agenda(), "<html lang='it'>")
     assert [e["date_start"] for e in entries] == ["2023-07-27", "2023-07-21", "2023-07-21", "2023-06-08", "2023-06-05"]
     assert [e["credit"] for e in entries] == [None] * 5  # "mid-caption" sizes a line of text: no photo credit
+
+
+def test_learn_reads_a_grid_whose_title_cell_sits_beside_a_status_of_several_words():
+    """The title in a <font> of the row's last cell, a status ("Placed on File") in another: learn took the row's
+    cells for entries (7 a row) and learnt no title."""
+    fonted = re.sub(
+        r"<td>(.*?)</td>", r"<td><font face='Tahoma'>\1</font></td>", _grid()
+    )  # every cell, as the grid has
+    text, entries = read(page(fonted).replace('lang="en"', 'lang="en-US"'), [NAMES[0]])
+    assert [e["title"] for e in entries] == NAMES, text
+    assert [e["date_start"] for e in entries] == [f"2018-12-1{i}" for i in range(len(NAMES))], text

@@ -188,6 +188,12 @@ def _titles_inside(node, title) -> int:
     return count
 
 
+def _one_row(node, title) -> bool:
+    """A table row whose cells each hold at most one title-like line (a status "Agenda Ready" beside the title):
+    its columns, one entry."""
+    return node.tag == "tr" and all(_titles_inside(cell, title) <= 1 for cell in node if cell.tag in ("td", "th"))
+
+
 def _has_link(el) -> bool:
     return next(el.iter("a"), None) is not None
 
@@ -201,7 +207,7 @@ def find_block(title) -> Block | None:
     while node.getparent() is not None and node.getparent().tag not in ("html",):
         parent = node.getparent()
         if node is not title or node.tag not in INLINE:
-            if node.tag == "body" or _titles_inside(node, title) > 1:
+            if node.tag == "body" or (_titles_inside(node, title) > 1 and not _one_row(node, title)):
                 break  # this holds several entries: the block lies below
             members = _of_its_kind(node, [s for s in parent if s.tag == node.tag and follow(s, path) is not None])
             if sum(1 for m in members if _holds_entries(m, title, path)) > _GROUPS_SHARE * len(members):
@@ -252,7 +258,7 @@ _GROUPS_SHARE = 0.2
 def _holds_entries(node, title, path: list) -> bool:
     """Several titles like the example's, or several children of the entry's tag each headed by
     a title (a list of <article><h2> beside a featured <article><h1> set apart)."""
-    if _titles_inside(node, title) > 1:
+    if _titles_inside(node, title) > 1 and not _one_row(node, title):
         return True
     headed = [c for c in node if path and c.tag == path[0] and _headed(c)]
     return len(headed) > 1

@@ -56,7 +56,9 @@ def candidates(target, stop) -> list[str]:
         if anc.tag in HEADINGS:
             headings.append(f"{anc.tag} {target.tag}")
     tail = " > ".join(path)
-    return [s for s in dict.fromkeys([*own, *named, *headings[:1], target.tag, tail, *_by_rank(target)]) if valid(s)]
+    cell = next((a for a in (target, *target.iterancestors()) if a.tag in ("td", "th") or a is stop), None)
+    ranked = _by_rank(cell) if cell is not None and cell is not stop else []  # <td><font>Title</font></td>
+    return [s for s in dict.fromkeys([*own, *named, *headings[:1], target.tag, tail, *ranked]) if valid(s)]
 
 
 def _by_rank(target) -> list[str]:

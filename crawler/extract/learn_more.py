@@ -159,6 +159,8 @@ def entries_of_groups(block: Block) -> Block:
     for node, path in reversed(levels):
         if node is block.title and node.tag in INLINE:
             continue  # <p>date<br><a>Story (part 1)</a> <a>(part 2)</a></p>: parts of one line, not entries
+        if node.tag in ("td", "th") and block.node.tag == "tr":
+            continue  # a row's cells are its columns (a status "Placed on File" beside the title), not entries
         lower = Block(node=node, title=block.title, path=path, members=[node])
         members = _alone_in_its_group(lower)
         if len(members) > len(block.members) and not any(_titles_inside(m, block.title) > 1 for m in members):
