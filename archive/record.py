@@ -203,12 +203,13 @@ def plan_entries(
             delta.held.append((entry, held[eid]))
             continue
         old = existing.get(eid)
-        if old is not None and blanks(entry_from_row(old), entry, session.ignore_fields):
+        stored = entry_from_row(old) if old is not None else None  # read once: blanks, then what changed
+        if old is not None and blanks(stored, entry, session.ignore_fields):
             delta.deferred.append((entry, where))
             if old["status"] == "listed" or session.source == "site":
                 plan.touches[eid] = _touch_row(entry, old, *_sighted(session, old, stamp))
             continue
-        _plan_version(plan, session, entry, where, old, delta, stamp)
+        _plan_version(plan, session, entry, where, old, delta, stamp, stored)
     if delta.held:
         delta.held_differ = read_differently(conn, delta.held, session.ignore_fields)
     return plan
@@ -236,8 +237,10 @@ def _plan_version(
     old: dict | None,
     delta: SessionDelta,
     stamp: str,
+    stored: dict | None = None,
 ) -> None:
-    """A first version, a changed version, a restoration, or only a new sighting time."""
+    """A first version, a changed version, a restoration, or only a new sighting time.
+    `stored`: `old` as an entry (entry_from_row), when the caller has it."""
     eid = entry["entry_id"]
     last_seen, last_crawl = _sighted(session, old, stamp)
     row = dict(row_from_entry(entry), last_seen=last_seen, last_crawl=last_crawl, status="listed")
@@ -247,7 +250,7 @@ def _plan_version(
         delta.new += 1
         plan.upserts[eid] = row
         return
-    changed = changed_fields(entry_from_row(old), entry, session.ignore_fields)
+    changed = changed_fields(stored or entry_from_row(old), entry, session.ignore_fields)
     version = old["version"] + (1 if changed else 0)
     if changed:
         _add_version(plan, session, entry, where, version, changed, stamp)
