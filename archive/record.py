@@ -159,10 +159,14 @@ def resight(conn, session: CrawlSession, previous: int, capture_id: int, delta: 
 
 def stored_entries(conn, ids: list[str]) -> dict[str, dict]:
     found = {}
+    cursor = conn.cursor()
+    cursor.row_factory = None  # plain tuples zipped with the column names: dict(sqlite3.Row) costs twice as much
     for start in range(0, len(ids), SQL_CHUNK):
         part = ids[start : start + SQL_CHUNK]
-        rows = conn.execute(f"SELECT * FROM entries WHERE entry_id IN ({','.join('?' * len(part))})", part)
-        found.update({r["entry_id"]: dict(r) for r in rows})
+        rows = cursor.execute(f"SELECT * FROM entries WHERE entry_id IN ({','.join('?' * len(part))})", part)
+        names = [d[0] for d in cursor.description]
+        key = names.index("entry_id")
+        found.update({r[key]: dict(zip(names, r, strict=True)) for r in rows})
     return found
 
 
