@@ -24,7 +24,7 @@ import statistics
 import sys
 import tempfile
 import time
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -39,7 +39,7 @@ from crawler.validation import checked_entry  # noqa: E402
 
 BASE = "http://127.0.0.1:8000"
 FIXTURES = ROOT / "tests" / "fixtures"
-NOW = datetime(2026, 6, 1, 12, 0, tzinfo=timezone.utc)
+NOW = datetime(2026, 6, 1, 12, 0, tzinfo=UTC)
 
 
 def bench_pages(pages: int) -> list[tuple[str, str, str]]:
