@@ -31,13 +31,31 @@ def decompress(blob: bytes, zdict: bytes | None = None) -> bytes:
     return unpacker.decompress(blob) + unpacker.flush()
 
 
+# Dictionaries decompressed for earlier pages: {dict id: (its stored bytes, the dictionary)}. Each page of a
+# listing reads its listing's dictionary; only stored bytes equal to those decompressed before are answered
+# from here, so another archive's row of that id, or one a failed write rolled back, is never taken for it.
+_UNPACKED: dict[int, tuple[bytes, bytes]] = {}
+_UNPACKED_KEPT = 256  # listings; a listing's dictionary is at most DICT_BYTES
+
+
+def _unpacked(dict_id: int, stored: bytes) -> bytes:
+    known = _UNPACKED.get(dict_id)
+    if known is not None and known[0] == stored:
+        return known[1]
+    if len(_UNPACKED) >= _UNPACKED_KEPT:
+        _UNPACKED.clear()
+    zdict = zlib.decompress(stored)
+    _UNPACKED[dict_id] = (stored, zdict)
+    return zdict
+
+
 def _dictionary(conn, listing_url: str | None, body: bytes) -> tuple[int | None, bytes | None]:
     """The listing's (dict id, dictionary), made from this body when the listing has none yet."""
     if not listing_url:
         return None, None
     row = conn.execute("SELECT id, dict FROM body_dicts WHERE listing_url = ?", (listing_url,)).fetchone()
     if row:
-        return row[0], zlib.decompress(row[1])
+        return row[0], _unpacked(row[0], row[1])
     if not body:
         return None, None
     zdict = body[:DICT_BYTES]

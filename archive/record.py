@@ -159,10 +159,14 @@ def resight(conn, session: CrawlSession, previous: int, capture_id: int, delta: 
 
 def stored_entries(conn, ids: list[str]) -> dict[str, dict]:
     found = {}
+    cursor = conn.cursor()
+    cursor.row_factory = None  # plain tuples zipped with the column names: dict(sqlite3.Row) costs twice as much
     for start in range(0, len(ids), SQL_CHUNK):
         part = ids[start : start + SQL_CHUNK]
-        rows = conn.execute(f"SELECT * FROM entries WHERE entry_id IN ({','.join('?' * len(part))})", part)
-        found.update({r["entry_id"]: dict(r) for r in rows})
+        rows = cursor.execute(f"SELECT * FROM entries WHERE entry_id IN ({','.join('?' * len(part))})", part)
+        names = [d[0] for d in cursor.description]
+        key = names.index("entry_id")
+        found.update({r[key]: dict(zip(names, r, strict=True)) for r in rows})
     return found
 
 
@@ -203,12 +207,13 @@ def plan_entries(
             delta.held.append((entry, held[eid]))
             continue
         old = existing.get(eid)
-        if old is not None and blanks(entry_from_row(old), entry, session.ignore_fields):
+        stored = entry_from_row(old) if old is not None else None  # read once: blanks, then what changed
+        if old is not None and blanks(stored, entry, session.ignore_fields):
             delta.deferred.append((entry, where))
             if old["status"] == "listed" or session.source == "site":
                 plan.touches[eid] = _touch_row(entry, old, *_sighted(session, old, stamp))
             continue
-        _plan_version(plan, session, entry, where, old, delta, stamp)
+        _plan_version(plan, session, entry, where, old, delta, stamp, stored)
     if delta.held:
         delta.held_differ = read_differently(conn, delta.held, session.ignore_fields)
     return plan
@@ -236,8 +241,10 @@ def _plan_version(
     old: dict | None,
     delta: SessionDelta,
     stamp: str,
+    stored: dict | None = None,
 ) -> None:
-    """A first version, a changed version, a restoration, or only a new sighting time."""
+    """A first version, a changed version, a restoration, or only a new sighting time.
+    `stored`: `old` as an entry (entry_from_row), when the caller has it."""
     eid = entry["entry_id"]
     last_seen, last_crawl = _sighted(session, old, stamp)
     row = dict(row_from_entry(entry), last_seen=last_seen, last_crawl=last_crawl, status="listed")
@@ -247,7 +254,7 @@ def _plan_version(
         delta.new += 1
         plan.upserts[eid] = row
         return
-    changed = changed_fields(entry_from_row(old), entry, session.ignore_fields)
+    changed = changed_fields(stored or entry_from_row(old), entry, session.ignore_fields)
     version = old["version"] + (1 if changed else 0)
     if changed:
         _add_version(plan, session, entry, where, version, changed, stamp)

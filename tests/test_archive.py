@@ -194,6 +194,23 @@ def test_captures_stored_once_per_digest(archive):
     assert found[L1] == {"id": ids[L1], "validators": {"etag": '"x"'}, "page_links": [], "listed": True}
 
 
+def test_each_archive_compresses_with_its_own_listing_dictionary(tmp_path):
+    """A listing's dictionary, decompressed once for its later pages (archive/bodies.py), is never taken for
+    another archive's dictionary of the same id: each archive's pages read back as they were received."""
+    pages = {}
+    for name in ("one", "two"):
+        with Archive(tmp_path / f"{name}.db") as archive:
+            crawl = archive.begin_crawl("ilo", [L1])
+            first = f"<html><head>{name * 40}</head><body>first {name}</body></html>".encode()
+            later = f"<html><head>{name * 40}</head><body>later {name}</body></html>".encode()
+            ids = archive.record_captures(crawl, [{"url": L1, "listing_url": L1, "body": first, "status": 200}])
+            ids |= archive.record_captures(crawl, [{"url": L2, "listing_url": L1, "body": later, "status": 200}])
+            assert [tuple(r) for r in archive.conn.execute("SELECT id FROM body_dicts")] == [(1,)]  # one id in both
+            pages[name] = (archive.capture_body(ids[L1]), archive.capture_body(ids[L2]), first, later)
+    for got_first, got_later, first, later in pages.values():
+        assert (got_first, got_later) == (first, later)
+
+
 def test_migration_from_schema_1(tmp_path):
     path = tmp_path / "old.db"
     conn = sqlite3.connect(path)

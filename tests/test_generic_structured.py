@@ -130,3 +130,22 @@ def test_graph_and_blog_posts():
     }
     items = structured_items(f"<html><head>{_ld(data)}</head></html>", URL)
     assert [i["title"] for i in items] == ["Post 1", "Post 2", "Post 3"]
+
+
+def test_the_markers_word_check_finds_what_the_markers_find():
+    """The substring check before each marker's regex (crawler/extract/structured.py) never hides a marker,
+    in any case, nor where lower() folds differently from the regex ("ſ" matches "s" case-insensitively)."""
+    from crawler.extract.structured import _MARKERS, _syntaxes
+
+    pages = [
+        '<html><script type="APPLICATION/LD+JSON">{}</script></html>',
+        "<div ItemScope itemtype=x>",
+        "<div itemſcope>",  # the long s: lower() keeps it, the IGNORECASE regex matches it as "s"
+        "<div TypeOf='schema:Event'>",
+        "<p>itemscope and typeof in text, ld+json too</p>",
+        "<html><body>nothing</body></html>",
+    ]
+    for page in pages:
+        assert _syntaxes(page) == [name for name, marker in _MARKERS.items() if marker.search(page)], page
+    assert _syntaxes("<div itemſcope>") == ["microdata"]
+    assert _syntaxes("<div ItemScope>") == ["microdata"]

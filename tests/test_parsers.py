@@ -173,3 +173,22 @@ def test_no_input_makes_a_field_parser_raise(text):
     parse_organisers(text)
     parse_group_heading(text)
     clean_text(text)
+
+
+_CREDIT_ALPHABET = st.sampled_from(
+    ["©", "(", "c", "C", "p", "P", "f", "F", ")", " ", "\t", "\n", "\x85", "\u2000", "\u200b", "\u00ad", "\ue001"]
+    + ["\x00", "\u0327", "&", "&copy;", "&#169;", ";", "o", "h", "J", "é", "Photo:", "credit:", "(c) ", "copyright"]
+)
+
+
+@settings(max_examples=2000)
+@given(st.lists(_CREDIT_ALPHABET, max_size=6).map("".join))
+def test_a_credit_line_is_told_as_its_cleaned_text_tells_it(text):
+    """looks_like_credit rules most lines out by their first character before cleaning them: the same
+    answer as reading the cleaned text, with entities, invisible characters and leading spaces."""
+    from crawler.parsers.credits import _CREDIT_INITIALS, _CREDIT_START, looks_like_credit
+
+    shown = clean_text(text)
+    expected = bool(shown and len(shown) < 160 and shown[0] in _CREDIT_INITIALS and _CREDIT_START.match(shown))
+    assert looks_like_credit(text) == expected
+    assert looks_like_credit(" &copy; ILO") and looks_like_credit("\u200b© ILO") and not looks_like_credit("The ILO")

@@ -111,3 +111,21 @@ def test_rel_next_links_as_the_xpath_finds_them():
     for body in [page] + [p.read_bytes() for p in PAGES]:
         root = parse_html(body, base_url="https://example.org/")
         assert _rel_next(root) == REL_NEXT(root)
+
+
+@pytest.mark.parametrize("path", PAGES[2::4], ids=lambda p: p.stem)
+def test_a_scope_selections_first_per_entry_is_the_entrys_own_first(path):
+    """scoped.PerEntry.first, for a selector whose matches depend on where the query starts, tells which
+    of the scope's matches an entry's own selection keeps (html.matches_under) instead of selecting again:
+    the same element as first(entry, selector), including a match the scope finds through an element
+    outside the entry ("div a" from the page: a link in a list inside a div, but not from the list item)."""
+    from crawler.extract.html import first
+    from crawler.extract.scoped import PerEntry
+
+    root = parse_html(path.read_bytes(), base_url="https://example.org/")
+    nodes = [el for el in root.iter("li", "article", "tr", "div") if isinstance(el.tag, str)]
+    for selector in ["div a", ".item-title a, .item-title", "li a, h3", "ul > li a", "div p, a", "article h2 a"]:
+        part = PerEntry(root, nodes, selector)
+        assert not part.exact
+        for node in nodes:
+            assert part.first(node) is first(node, selector), (selector, node)

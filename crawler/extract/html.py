@@ -219,6 +219,13 @@ def select(root, selector: str) -> list:
     return _compiled(selector)(root)
 
 
+def matches_under(context, selector: str, el) -> bool | None:
+    """Whether `el`, an element under `context`, is among select(context, selector); None when only
+    select can say (no page index, or a selector it does not plan)."""
+    chains = plan(selector) if _INDEX else None
+    return _INDEX[0].matches_under(context, chains, el) if chains is not None else None
+
+
 def first(root, selector: str | None):
     if not selector:
         return None

@@ -39,7 +39,12 @@ def find_page_links(
     found: dict[str, None] = {}  # insertion-ordered, with a set's lookup
     resolve_against = document_base(root, base_url)  # <base href="/">: "news?page=2" is "/news?page=2"
 
+    tried: set = set()  # hrefs already read: the page list's links come again in the later passes
+
     def add(href):
+        if href in tried:
+            return
+        tried.add(href)
         url = _absolute(resolve_against, href)
         if url and url not in found and url.split("#")[0] != base_url:
             found[url] = None
@@ -66,6 +71,8 @@ def find_page_links(
         if not (text.isdigit() and len(text) <= 4):
             continue
         href = a.get("href") or ""
+        if href in tried:
+            continue  # added, or refused, already
         paged = (
             _PAGE_HREF.search(href)
             or (page_offset is not None and page_offset.search(href))

@@ -181,6 +181,16 @@ class PageIndex:
             return found[0]  # one chain: in page order, each once
         return sorted({el for part in found for el in part}, key=position)
 
+    def matches_under(self, context, chains: tuple, el) -> bool | None:
+        """Whether `el` (under `context`, or the context itself) is one select(context, chains) gives,
+        without selecting the others; None when the context is not on the indexed page."""
+        if context not in self.position:
+            return None
+        return any(
+            el in self._matches(chain[-1])[1] and (len(chain) == 1 or self._holds(chain, len(chain) - 1, el, context))
+            for chain in chains
+        )
+
     def _holds(self, chain: list, i: int, el, context) -> bool:
         """Whether chain[:i+1] matches ending at `el` (which matches chain[i] and lies in the
         context), each of its elements inside the context."""

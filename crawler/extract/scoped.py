@@ -7,7 +7,7 @@ from itertools import chain
 
 import cssselect
 
-from .html import first, select
+from .html import first, matches_under, select
 
 # Selector parts that tie a match to elements around it ("a b", "a > b", ":has(b)", ":is(a b)").
 _HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
@@ -55,9 +55,17 @@ class PerEntry:
 
     def first(self, node):
         held = self.held.get(node)
-        if not held:
-            return None
-        return held[0] if self.exact else first(node, self.selector)
+        if not held or self.exact:
+            return held[0] if held else None
+        # The entry's first held match that the selector still finds from the entry: what first(node, ...)
+        # gives (its answers are a part of these, in the same order), without selecting the rest.
+        for match in held:
+            inside = matches_under(node, self.selector, match)
+            if inside is None:
+                return first(node, self.selector)
+            if inside:
+                return match
+        return None
 
 
 def entry_runs(nodes: list, stops: set) -> dict:

@@ -86,6 +86,9 @@ def parse_credit(text: str | None) -> Credit | None:
 
 def looks_like_credit(text: str | None) -> bool:
     """True for a line that starts the way credits do ("©", "(c)", "Photo:")."""
+    first = text.lstrip()[:1] if text else ""
+    if first.isascii() and first.isprintable() and first not in _CREDIT_INITIALS and first not in ("", "&"):
+        return False  # cleaning keeps a visible first character (an entity aside) first: ruled out uncleaned
     shown = clean_text(text)
     return bool(shown and len(shown) < 160 and shown[0] in _CREDIT_INITIALS and _CREDIT_START.match(shown))
 

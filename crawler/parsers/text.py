@@ -50,6 +50,11 @@ def clean_text(value: str | None) -> str | None:
 _FOLDS_ODDLY = ("\u0130", "\u0131", "\u017f", "\u212a")
 
 
+def folds_plainly(text: str) -> bool:
+    """Whether lower() and a substring test say what an IGNORECASE pattern of lower-case ASCII words says."""
+    return not any(c in text for c in _FOLDS_ODDLY)
+
+
 def has_any(text: str, words: tuple[str, ...], pattern: re.Pattern) -> bool:
     """Whether `text` holds one of `words` (lower-case ASCII), in any case; `pattern` is the same
     test as an IGNORECASE regex, used for the rare text where lower() would answer differently.

@@ -1,0 +1,120 @@
+"""The parse alone, as the parse worker runs it, over benchmarks/crawl.py's pages; and a dump of
+every parse result for checking that a speed change changes none of them.
+
+    .venv/bin/python benchmarks/parse_alone.py [--pages 300] [--rounds 5]   # ms a page, median of rounds
+    .venv/bin/python benchmarks/parse_alone.py --profile-calls             # cProfile of one round
+    .venv/bin/python benchmarks/parse_alone.py --dump out.json             # every result, for a diff
+
+Timing: --pages benchmark pages (10 listings) parsed once to warm the caches, then --rounds
+times; each round's figure is CPU ms a page (`parse_page` and `checked_entry`, as in the worker).
+The dump holds what the parse gives for every fixture page (tests/fixtures: the labelled pages
+with their profile and with the generic extractor, the real pages, held-out ones included) and
+for the benchmark pages, with a fixed capture time: two dumps from code that parses alike are
+byte for byte equal.
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import dataclasses
+import json
+import pstats
+import statistics
+import sys
+import tempfile
+import time
+from datetime import UTC, datetime
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from benchmarks.crawl import LISTING, make_site  # noqa: E402
+from crawler.entries import build_entries  # noqa: E402
+from crawler.extract import extract_page  # noqa: E402
+from crawler.extract.profiles import get_profile  # noqa: E402
+from crawler.parse_pool import parse_page  # noqa: E402
+from crawler.validation import checked_entry  # noqa: E402
+
+BASE = "http://127.0.0.1:8000"
+FIXTURES = ROOT / "tests" / "fixtures"
+NOW = datetime(2026, 6, 1, 12, 0, tzinfo=UTC)
+
+
+def bench_pages(pages: int) -> list[tuple[str, str, str]]:
+    """(url, listing url, text) of `pages` benchmark pages in 10 listings."""
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp)
+        make_site(root, pages, max(1, pages // 100) if pages >= 100 else 1)
+        files = sorted(root.rglob("*.htm"))
+        out = []
+        for f in files:
+            path = "/" + str(f.relative_to(root))
+            listing = BASE + LISTING.format(k=path.split("/")[2])
+            out.append((BASE + path, listing, f.read_text()))
+    return out
+
+
+def parse_round(pages, profile) -> float:
+    start = time.process_time()
+    for url, listing, text in pages:
+        page = parse_page(text, url, listing, profile)
+        [e for e in map(checked_entry, page.entries) if e]
+    return (time.process_time() - start) / len(pages) * 1000
+
+
+def fixture_results() -> dict:
+    """Every fixture page's raw page and entries, with its profile (None: by URL) and with the generic extractor."""
+    out = {}
+    labelled = sorted((FIXTURES / "pages").glob("*.json")) + sorted((FIXTURES / "real").rglob("*.json"))
+    for label in labelled:
+        url = json.loads(label.read_text())["url"]
+        html = label.with_suffix(".html").read_bytes()
+        for profile in (None, "auto"):
+            try:
+                page = extract_page(html, url, profile, now=NOW)
+                out[f"{label.relative_to(FIXTURES)} {profile}"] = {
+                    "page": {k: v for k, v in dataclasses.asdict(page).items() if k not in ("entries", "now")},
+                    "raw": [dataclasses.asdict(e) for e in page.entries],
+                    "entries": build_entries(page, url),
+                }
+            except Exception as exc:  # noqa: BLE001  (a crash is a result too)
+                out[f"{label.relative_to(FIXTURES)} {profile}"] = repr(exc)
+    return out
+
+
+def dump(path: str) -> None:
+    results = fixture_results()
+    profile = get_profile("ilo")
+    for url, listing, text in bench_pages(300):
+        results[url] = dataclasses.asdict(parse_page(text, url, listing, profile))
+    Path(path).write_text(json.dumps(results, indent=1, sort_keys=True, default=str))
+    print(f"{len(results)} results written to {path}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--pages", type=int, default=300)
+    parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument("--profile-calls", action="store_true", help="print a cProfile of one round instead")
+    parser.add_argument("--dump", metavar="FILE", help="write every parse result (fixtures and benchmark) as JSON")
+    args = parser.parse_args()
+    if args.dump:
+        return dump(args.dump)
+    pages = bench_pages(args.pages)
+    profile = get_profile("ilo")
+    parse_round(pages, profile)  # warm: caches, imports
+    if args.profile_calls:
+        prof = cProfile.Profile()
+        prof.runcall(parse_round, pages, profile)
+        pstats.Stats(prof).sort_stats("tottime").print_stats(40)
+        return None
+    times = [parse_round(pages, profile) for _ in range(args.rounds)]
+    spread = ", ".join(f"{t:.3f}" for t in times)
+    print(f"parse: {statistics.median(times):.3f} CPU ms a page, median of {args.rounds} rounds ({spread})")
+    return None
+
+
+if __name__ == "__main__":
+    main()
