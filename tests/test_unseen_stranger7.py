@@ -14,3 +14,12 @@ def test_a_link_naming_a_kind_gives_its_line_not_the_lines_after_its_line_break(
     entries = _entries(f"<ul>{items}</ul>", "<html lang='en'>")
     assert [e["title"] for e in entries] == [f"{DEPARTMENTS[i % 3]} - Annual budget {2000 + i}" for i in range(9)]
     assert [e["date_start"] for e in entries][:2] == ["2000-03-12", "2001-03-12"]
+
+
+def test_a_repeated_meeting_name_followed_only_by_its_date_stays_the_title():
+    """<li><a>City Council Meeting</a> - 1 March 2020</li> for each meeting: the line goes on with a date, not a
+    name: the title stays the link's words (a title that changed on upgrade would be a new version of each)."""
+    items = "".join(f"<li><a href='/m/{i}'>City Council Meeting</a> - {i + 1} March 2020</li>" for i in range(8))
+    entries = _entries(f"<ul>{items}</ul>", "<html lang='en'>")
+    assert [e["title"] for e in entries] == ["City Council Meeting"] * 8
+    assert [e["date_start"] for e in entries][:2] == ["2020-03-01", "2020-03-02"]

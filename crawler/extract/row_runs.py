@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from ..parsers.datelines import date_in_line
 from ..parsers.text import clean_text
 from .edge_dates import br_lines
 from .html import INLINE, tag, text_of
@@ -67,4 +68,6 @@ def wording_line(link) -> str | None:
     shown, whole = text_of(link) or "", first
     if not whole or not whole.startswith(shown) or not _CONTINUED.match(whole[len(shown) :]):
         return None
+    if date_in_line(whole[len(shown) :].lstrip(" -–—|:")):
+        return None  # "City Council Meeting - 1 March 2020": the line goes on with a date, not a name
     return clean_text(whole)
