@@ -47,8 +47,10 @@ def _date_under_heading(raw, title, languages, now, month_first):
     year = year_in(raw.group)
     for text in filter(None, (raw.date_text, title)):
         day_month = yearless_date(text)
+        figures = YEARLESS_FIGURES.match(day_month or "")  # "7/24" and 2020: "7/24/2020"
+        if figures and text is not raw.date_text:
+            continue  # a title of bare figures ("3.1" under "2020") is a version or a number, not a day
         if year and day_month:
-            figures = YEARLESS_FIGURES.match(day_month)  # "7/24" and 2020: "7/24/2020"
             whole = f"{figures[1]}{figures[2]}{figures[3]}{figures[2]}{year}" if figures else f"{day_month} {year}"
             when = parse_date(whole, languages, now, month_first)
             if when is not None:

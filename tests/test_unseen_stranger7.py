@@ -23,3 +23,16 @@ def test_a_repeated_meeting_name_followed_only_by_its_date_stays_the_title():
     entries = _entries(f"<ul>{items}</ul>", "<html lang='en'>")
     assert [e["title"] for e in entries] == ["City Council Meeting"] * 8
     assert [e["date_start"] for e in entries][:2] == ["2020-03-01", "2020-03-02"]
+
+
+def test_version_numbers_as_titles_under_a_years_heading_are_no_dates():
+    """A changelog in German (figures day first): "<h2>2020</h2><li><a>3.1</a> Frühjahrs-Update</li>": a title of
+    bare figures is a version, not the 3rd of January (nor an impossible '3.0.2020')."""
+
+    def year(number, versions):
+        items = "".join(f"<li><a href='/r/{v}'>{v}</a> Update mit neuen Funktionen {v}</li>" for v in versions)
+        return f"<h2>{number}</h2><ul>{items}</ul>"
+
+    entries = _entries(year(2020, ["3.1", "3.0", "1.12"]) + year(2019, ["1.11", "1.10"]), "<html lang='de'>")
+    assert [e["title"] for e in entries] == ["3.1", "3.0", "1.12", "1.11", "1.10"]
+    assert [e["date_start"] for e in entries] == [None] * 5
