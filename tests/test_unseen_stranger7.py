@@ -2,6 +2,7 @@
 HTML, that a rule read wrong."""
 
 from synthetic import generic_entries as _entries
+from synthetic import page, read
 
 DEPARTMENTS = ["PUBLIC WORKS DEPARTMENT", "PARKS DEPARTMENT", "POLICE DEPARTMENT"]
 
@@ -36,3 +37,23 @@ def test_version_numbers_as_titles_under_a_years_heading_are_no_dates():
     entries = _entries(year(2020, ["3.1", "3.0", "1.12"]) + year(2019, ["1.11", "1.10"]), "<html lang='de'>")
     assert [e["title"] for e in entries] == ["3.1", "3.0", "1.12", "1.11", "1.10"]
     assert [e["date_start"] for e in entries] == [None] * 5
+
+
+def test_learn_reads_cards_that_are_links_side_by_side_with_their_title_as_leading_words():
+    """<div class='list'><a class='card'>Title words<div>authors</div><div>Fisheries · <span>date</span></div></a>
+    ...: with no box around each link, learn said "nothing around it repeats" though the links do."""
+    cards = "".join(
+        f"<a class='card' href='/a{i}'>Annual report number {i} on coastal fisheries<div class='authors'>Jane Doe"
+        f"</div><div class='meta'>Fisheries · <span>{i + 1} March 2023</span></div></a>"
+        for i in range(5)
+    )
+    text, entries = read(page(f"<div class='list'>{cards}</div>"), ["Annual report number 2 on coastal fisheries"])
+    assert [e["title"] for e in entries] == [f"Annual report number {i} on coastal fisheries" for i in range(5)], text
+    assert [e["date_start"] for e in entries][:2] == ["2023-03-01", "2023-03-02"], text
+
+
+def test_a_last_line_opening_on_a_lowercase_by_is_the_titles_not_an_author():
+    items = "".join(f"<li><a href='/t{i}'>Trip to the lake number {i}<br/>by train and boat</a></li>" for i in range(4))
+    assert [e["title"] for e in _entries(f"<ul>{items}</ul>")] == [
+        f"Trip to the lake number {i} by train and boat" for i in range(4)
+    ]

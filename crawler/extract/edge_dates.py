@@ -126,7 +126,9 @@ def without_byline(el, title: str | None) -> str | None:
     of its own is no part of it (a byline run into the words stays)."""
     lines = [line for line in br_lines(el) if line] if el is not None and title else []
     last = lines[-1] if len(lines) > 1 else ""
-    if _BYLINE.match(last) and len(last.split()) <= _MAX_BYLINE_WORDS and title.endswith(last):
+    words = last.split()
+    # a name follows: "By Jane Doe", not "by train and boat" closing the title's words
+    if _BYLINE.match(last) and len(words) <= _MAX_BYLINE_WORDS and words[1][:1].isupper() and title.endswith(last):
         return title[: -len(last)].strip() or title
     return title
 

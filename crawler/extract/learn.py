@@ -200,7 +200,7 @@ def find_block(title) -> Block | None:
     node = title
     while node.getparent() is not None and node.getparent().tag not in ("html",):
         parent = node.getparent()
-        if node is not title or node.tag not in INLINE:
+        if node is not title or node.tag not in INLINE or _wraps_a_card(node):
             if node.tag == "body" or _titles_inside(node, title) > 1:
                 break  # this holds several entries: the block lies below
             members = _of_its_kind(node, [s for s in parent if s.tag == node.tag and follow(s, path) is not None])
@@ -228,6 +228,11 @@ def find_block(title) -> Block | None:
     best.members = _with_columns(best)
     best.members = _with_like_groups(best)
     return best
+
+
+def _wraps_a_card(title) -> bool:
+    """<a class="card">Title words<div>authors</div><div>date</div></a>: a link that is the whole card is its block."""
+    return any(isinstance(child.tag, str) and child.tag not in INLINE for child in title)
 
 
 def _of_its_kind(node, members: list) -> list:
