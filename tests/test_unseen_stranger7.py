@@ -57,3 +57,16 @@ def test_a_last_line_opening_on_a_lowercase_by_is_the_titles_not_an_author():
     assert [e["title"] for e in _entries(f"<ul>{items}</ul>")] == [
         f"Trip to the lake number {i} by train and boat" for i in range(4)
     ]
+
+
+def test_learn_gives_no_entry_the_date_row_of_the_next_when_dates_stand_above_their_titles():
+    """<tr><td>1 March 2020</td></tr><tr><td><a>Report 0</a></td></tr>...: each title-less row leads the row below
+    it; joined to the entry above, every report took the next one's date."""
+    rows = "".join(
+        f"<tr><td class='d'>{i + 1} March 2020</td></tr>"
+        f"<tr><td><a href='/doc/{i}'>Report number {i} on wages</a></td></tr>"
+        for i in range(6)
+    )
+    text, entries = read(page(f"<table>{rows}</table>"), ["Report number 2 on wages"])
+    assert [e["title"] for e in entries] == [f"Report number {i} on wages" for i in range(6)], text
+    assert [e["date_start"] for e in entries][1] in (None, "2020-03-02"), text
