@@ -70,3 +70,33 @@ def test_learn_gives_no_entry_the_date_row_of_the_next_when_dates_stand_above_th
     text, entries = read(page(f"<table>{rows}</table>"), ["Report number 2 on wages"])
     assert [e["title"] for e in entries] == [f"Report number {i} on wages" for i in range(6)], text
     assert [e["date_start"] for e in entries][1] in (None, "2020-03-02"), text
+
+
+def _years(items_by_year, lang) -> list[dict]:
+    html = "".join(
+        f"<h2>{year}</h2><ul>"
+        + "".join(f"<li><a href='/p/{year}/{i}'>{title}</a> <span>{shown}</span></li>" for i, (title, shown) in items)
+        + "</ul>"
+        for year, items in items_by_year
+    )
+    return _entries(html, f"<html lang='{lang}'>")
+
+
+def test_ratings_under_a_years_heading_are_no_dates():
+    """Reviews by year, each rated "4/5": one denominator over every entry is a score, not the 4th of May."""
+    entries = _years(
+        [(2020, enumerate([("Le Grand Bleu revu", "4/5"), ("Amélie au cinéma", "3/5")])),
+         (2019, enumerate([("La Haine encore", "5/5"), ("Les Choristes", "2/5")]))],
+        "fr",
+    )  # fmt: skip
+    assert [e["date_start"] for e in entries] == [None] * 4
+
+
+def test_version_numbers_beside_titles_under_a_years_heading_are_no_dates():
+    """ "3.1" is a version: a day and month in figures joined by dots close on a dot ("24.12.")."""
+    entries = _years(
+        [(2020, enumerate([("Frühjahrs-Update mit Funktionen", "3.1"), ("Großes Update", "3.0")])),
+         (2019, enumerate([("Herbst-Update", "2.9"), ("Sommer-Update", "2.8")]))],
+        "de",
+    )  # fmt: skip
+    assert [e["date_start"] for e in entries] == [None] * 4
