@@ -100,3 +100,10 @@ def test_version_numbers_beside_titles_under_a_years_heading_are_no_dates():
         "de",
     )  # fmt: skip
     assert [e["date_start"] for e in entries] == [None] * 4
+
+
+def test_an_authors_line_with_a_combining_accent_is_no_part_of_the_title():
+    byline = "Par Rene\u0301e Dupont"  # the accent a combining mark: the title is composed, the line was not
+    items = "".join(f"<li><a href='/s{i}'>Chronique numéro {i} de la ville<br/>{byline}</a></li>" for i in range(4))
+    titles = [e["title"] for e in _entries(f"<ul>{items}</ul>")]
+    assert titles == [f"Chronique numéro {i} de la ville" for i in range(4)]

@@ -8,6 +8,7 @@ import re
 
 from ..parsers.datelines import date_in_line
 from ..parsers.dates import DAY, parse_date
+from ..parsers.text import clean_text
 from .html import tag, text_of
 
 # Words of letters, for counting what an edge holds besides its date.
@@ -125,7 +126,7 @@ def without_byline(el, title: str | None) -> str | None:
     """<a>GUEST COMMENT: The path ...<br/>By Daryle Unseld</a>: an author's line closing a title on a line
     of its own is no part of it (a byline run into the words stays)."""
     lines = [line for line in br_lines(el) if line] if el is not None and title else []
-    last = lines[-1] if len(lines) > 1 else ""
+    last = (clean_text(lines[-1]) or "") if len(lines) > 1 else ""  # composed as the title is ("Renée")
     words = last.split()
     # a name follows: "By Jane Doe", not "by train and boat" closing the title's words
     if _BYLINE.match(last) and len(words) <= _MAX_BYLINE_WORDS and words[1][:1].isupper() and title.endswith(last):
