@@ -107,3 +107,16 @@ def test_an_authors_line_with_a_combining_accent_is_no_part_of_the_title():
     items = "".join(f"<li><a href='/s{i}'>Chronique numéro {i} de la ville<br/>{byline}</a></li>" for i in range(4))
     titles = [e["title"] for e in _entries(f"<ul>{items}</ul>")]
     assert titles == [f"Chronique numéro {i} de la ville" for i in range(4)]
+
+
+def test_a_cards_meta_line_of_plain_text_gives_its_date():
+    """<a>Title words<div>Jane Doe</div><div>Fisheries · 12 March 2023</div></a>: the date in no element of its
+    own is still the card's line's date (the title taken from the leading words left it out)."""
+    cards = "".join(
+        f"<div class='c'><a href='/a{i}'><div>Annual report number {i} on coastal fisheries<div>Jane Doe</div>"
+        f"<div>Fisheries · {i + 1} March 2023</div></div></a></div>"
+        for i in range(4)
+    )
+    entries = _entries(cards, "<html lang='en'>")
+    assert [e["title"] for e in entries] == [f"Annual report number {i} on coastal fisheries" for i in range(4)]
+    assert [e["date_start"] for e in entries] == [f"2023-03-0{i + 1}" for i in range(4)]
