@@ -8,7 +8,7 @@ from .extract import RawPage
 from .extract.profiles import Profile, document_patterns
 from .field_table import FIELDS  # noqa: F401  (the field table lives in crawler.field_table)
 from .parsers.credits import parse_credit
-from .parsers.date_order import numeric_order
+from .parsers.date_order import figures_are_scores, numeric_order
 from .parsers.datelines import YEARLESS_FIGURES, year_in, yearless_date
 from .parsers.dates import parse_date
 from .parsers.groups import parse_group_heading
@@ -35,7 +35,7 @@ def _shown_or_machine(raw, languages, now, month_first):
 _MACHINE_DATE_SLACK_DAYS = 1
 
 
-def _date_under_heading(raw, title, languages, now, month_first):
+def _date_under_heading(raw, title, languages, now, month_first, scores=False):
     """A date the entry's group heading gives or completes: posts under a day's heading
     ("mercredi 14 octobre 2020") take that day; "August 9" (in the date line or opening the
     title) under "Agendas - 2022" is 9 August 2022. The year is read off the page, never guessed."""
@@ -47,8 +47,10 @@ def _date_under_heading(raw, title, languages, now, month_first):
     year = year_in(raw.group)
     for text in filter(None, (raw.date_text, title)):
         day_month = yearless_date(text)
+        figures = YEARLESS_FIGURES.match(day_month or "")  # "7/24" and 2020: "7/24/2020"
+        if figures and (text is not raw.date_text or scores):
+            continue  # a title of bare figures ("3.1" under "2020") is a version or a number; "4/5" a rating
         if year and day_month:
-            figures = YEARLESS_FIGURES.match(day_month)  # "7/24" and 2020: "7/24/2020"
             whole = f"{figures[1]}{figures[2]}{figures[3]}{figures[2]}{year}" if figures else f"{day_month} {year}"
             when = parse_date(whole, languages, now, month_first)
             if when is not None:
@@ -74,6 +76,7 @@ def build_entries(
     now = now or page.now
     # "03/04/2022": one reading for the whole page, from its column of dates and its locale.
     month_first = numeric_order((raw.date_text for raw in page.entries), page.locale or page.language)
+    scores = figures_are_scores(raw.date_text for raw in page.entries)
     out = []
     for raw in page.entries:
         title = clean_text(raw.title)
@@ -84,7 +87,7 @@ def build_entries(
         group, group_month = parse_group_heading(raw.group)
         when, date_text = _shown_or_machine(raw, languages, now, month_first)
         if when is None and raw.group:
-            when, date_text = _date_under_heading(raw, title, languages, now, month_first) or (None, date_text)
+            when, date_text = _date_under_heading(raw, title, languages, now, month_first, scores) or (None, date_text)
         credit = parse_credit(raw.credit_text)
         organisers = parse_organisers(description, page.language)
         out.append(

@@ -146,15 +146,22 @@ def _continued_rows(nodes, group_nodes, title, runs: dict) -> dict:
     holds). {} when there are none."""
     joined: dict = {}
     current = None
+    entries = [n for n in nodes if n not in group_nodes]
+
+    def a_line(node) -> bool:
+        return tag(node) == "tr" and title.first(node) is None and not _links_anywhere(runs.get(node, [node]))
+
+    if entries and a_line(entries[0]) and not a_line(entries[-1]):
+        return {}  # a line opens the list and a title closes it: each line leads the row below, not the one above
     for node in nodes:
         own = runs.get(node, [node])
         if node in group_nodes:
             current = None
-        elif current is not None and tag(node) == "tr" and title.first(node) is None and not _links_anywhere(own):
+        elif current is not None and a_line(node):
             joined[current] += own
         else:
             current, joined[node] = node, list(own)
-    return joined if len(joined) < len([n for n in nodes if n not in group_nodes]) else {}
+    return joined if len(joined) < len(entries) else {}
 
 
 def _links_anywhere(elements: list) -> bool:

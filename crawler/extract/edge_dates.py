@@ -8,6 +8,7 @@ import re
 
 from ..parsers.datelines import date_in_line
 from ..parsers.dates import DAY, parse_date
+from ..parsers.text import clean_text
 from .html import tag, text_of
 
 # Words of letters, for counting what an edge holds besides its date.
@@ -24,7 +25,7 @@ def edge_date(el) -> tuple[str, str] | None:
     el = _unwrapped(el)
     if not len(el):
         return _separated_edge_date(whole)
-    lines = [line for line in _br_lines(el) if line]
+    lines = [line for line in br_lines(el) if line]
     edges = []
     if len(lines) > 1:
         edges += [(lines[0], lines[1:]), (lines[-1], lines[:-1])]
@@ -124,14 +125,16 @@ _MAX_BYLINE_WORDS = 7
 def without_byline(el, title: str | None) -> str | None:
     """<a>GUEST COMMENT: The path ...<br/>By Daryle Unseld</a>: an author's line closing a title on a line
     of its own is no part of it (a byline run into the words stays)."""
-    lines = [line for line in _br_lines(el) if line] if el is not None and title else []
-    last = lines[-1] if len(lines) > 1 else ""
-    if _BYLINE.match(last) and len(last.split()) <= _MAX_BYLINE_WORDS and title.endswith(last):
+    lines = [line for line in br_lines(el) if line] if el is not None and title else []
+    last = (clean_text(lines[-1]) or "") if len(lines) > 1 else ""  # composed as the title is ("Renée")
+    words = last.split()
+    # a name follows: "By Jane Doe", not "by train and boat" closing the title's words
+    if _BYLINE.match(last) and len(words) <= _MAX_BYLINE_WORDS and words[1][:1].isupper() and title.endswith(last):
         return title[: -len(last)].strip() or title
     return title
 
 
-def _br_lines(el) -> list[str]:
+def br_lines(el) -> list[str]:
     """The text of an element cut at its <br>s (each line cleaned)."""
     lines = [[]]
 

@@ -49,7 +49,8 @@ def date_among(lines) -> str | None:
             shown = text_of(el) if tag(el) else None
             if shown and date_in_line(shown) == shown:
                 return shown
-    return None
+    # else a meta line of plain text: "Fisheries · 12 March 2023"
+    return next((found for found in (date_in_line(text_of(line)) for line in lines) if found), None)
 
 
 def bare_date_line(elements, title_el) -> str | None:

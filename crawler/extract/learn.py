@@ -13,14 +13,13 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from ..parsers.datelines import date_in_line
-from ..parsers.dates import looks_like_date_line
 from .css_names import shared_classes, stable_classes
 from .edge_dates import without_edge_date
 from .fields import HEADINGS
 from .html import INLINE, is_ancestor, text_of
 from .lead_text import lead_split
+from .learn_titles import _one_row, _signature, _titles_inside, could_be_title, title_like
 from .titles import text_before_pointer
-from .wordings import is_more_link
 
 
 class LearnError(ValueError):
@@ -157,47 +156,6 @@ def follow(node, path: list):
     return found
 
 
-def could_be_title(el) -> bool:
-    """Text that can be an entry's title: some text, not "Read more", not a date."""
-    text = text_of(el) if el is not None else None
-    return bool(text) and not is_more_link(text) and not looks_like_date_line(text)
-
-
-def title_like(el) -> bool:
-    """A title for counting the titles a block holds: more than one word besides, so that a
-    row's "Agenda" or "PDF" link beside its title is not a second title."""
-    return could_be_title(el) and len(text_of(el).split()) > 1
-
-
-def _signature(el) -> tuple:
-    return el.tag, frozenset((el.get("class") or "").split())
-
-
-def _titles_inside(node, title) -> int:
-    """How many elements like the title (same tag and classes, parent alike, a link or none as it
-    has) the node holds: a row's title cell and its cells of file buttons are not two titles."""
-    parent = title.getparent()
-    want, want_parent = _signature(title), _signature(parent) if parent is not None else None
-    linked = _has_link(title)
-    count = 0
-    for el in node.iter(title.tag):
-        up = el.getparent()
-        alike = _signature(el) == want and (up is None or _signature(up) == want_parent)
-        if alike and _has_link(el) == linked and title_like(el):
-            count += 1
-    return count
-
-
-def _one_row(node, title) -> bool:
-    """A table row whose cells each hold at most one title-like line (a status "Agenda Ready" beside the title):
-    its columns, one entry."""
-    return node.tag == "tr" and all(_titles_inside(cell, title) <= 1 for cell in node if cell.tag in ("td", "th"))
-
-
-def _has_link(el) -> bool:
-    return next(el.iter("a"), None) is not None
-
-
 def find_block(title) -> Block | None:
     """The title's entry block: of its ancestors below one that holds several titles, the one
     whose parent holds the most siblings of its tag with a title at the same place (the lowest
@@ -206,7 +164,7 @@ def find_block(title) -> Block | None:
     node = title
     while node.getparent() is not None and node.getparent().tag not in ("html",):
         parent = node.getparent()
-        if node is not title or node.tag not in INLINE:
+        if node is not title or node.tag not in INLINE or _wraps_a_card(node):
             if node.tag == "body" or (_titles_inside(node, title) > 1 and not _one_row(node, title)):
                 break  # this holds several entries: the block lies below
             members = _of_its_kind(node, [s for s in parent if s.tag == node.tag and follow(s, path) is not None])
@@ -234,6 +192,11 @@ def find_block(title) -> Block | None:
     best.members = _with_columns(best)
     best.members = _with_like_groups(best)
     return best
+
+
+def _wraps_a_card(title) -> bool:
+    """<a class="card">Title words<div>authors</div><div>date</div></a>: a link that is the whole card is its block."""
+    return any(isinstance(child.tag, str) and child.tag not in INLINE for child in title)
 
 
 def _of_its_kind(node, members: list) -> list:

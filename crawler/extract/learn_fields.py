@@ -16,7 +16,8 @@ from .css_names import ancestor_names, compounds, stable_classes, valid
 from .edge_dates import edge_date
 from .fields import HEADINGS, date_from_element
 from .html import document_base, first, is_ancestor, select, tag, text_of
-from .learn import Block, could_be_title, follow, same_title
+from .learn import Block, follow, same_title
+from .learn_titles import could_be_title
 from .pagination import is_next_link
 from .titles import label_led
 from .wordings import is_more_link

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from .fields import HEADINGS
 from .html import text_of
-from .learn import Block, _signature, normal
+from .learn import Block, normal
+from .learn_titles import _signature
 
 
 def make_flat(block: Block) -> None:

@@ -11,7 +11,8 @@ from ..parsers.ids import join_url
 from .css_names import ancestor_names, compounds, exact_selector
 from .fields import HEADINGS
 from .html import INLINE, is_ancestor, select, text_of
-from .learn import Block, _alone_in_its_group, _titles_inside, find_block, title_like
+from .learn import Block, _alone_in_its_group, find_block
+from .learn_titles import _titles_inside, title_like
 
 
 def continuation_selector(root, members: list) -> str | None:

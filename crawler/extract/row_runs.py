@@ -7,7 +7,9 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from ..parsers.datelines import date_in_line
 from ..parsers.text import clean_text
+from .edge_dates import br_lines
 from .html import INLINE, tag, text_of
 
 # Most of a list's rows repeat the same gap between records (a footer row may break the last).
@@ -61,7 +63,11 @@ def wording_line(link) -> str | None:
     """The line a shared wording opens (the text of its nearest block), when the line goes on after a dash,
     bar or colon: that line names the record."""
     line = next((a for a in link.iterancestors() if tag(a) not in INLINE), None)
-    shown, whole = text_of(link) or "", text_of(line) if line is not None else None
+    # its line ends at a line break: "<li><a>PARKS</a> - Budget<br>12 March 2000</li>" names "PARKS - Budget"
+    first = next((text for text in br_lines(line) if text), None) if line is not None else None
+    shown, whole = text_of(link) or "", first
     if not whole or not whole.startswith(shown) or not _CONTINUED.match(whole[len(shown) :]):
         return None
+    if date_in_line(whole[len(shown) :].lstrip(" -–—|:")):
+        return None  # "City Council Meeting - 1 March 2020": the line goes on with a date, not a name
     return clean_text(whole)

@@ -52,3 +52,11 @@ _DAY_FIRST_WORDS = re.compile(r"^\d{1,2}(?:st|nd|rd|th)?\s+(?:de\s+)?([a-z]+)")
 
 
 _WEEKDAY_PREFIX = re.compile(r"^(?:[a-z]+,?\s+)(?=[a-z]+\.?\s+\d)")
+
+
+def figures_are_scores(texts) -> bool:
+    """ "4/5", "3/5", "5/5": three or more days and months in figures sharing their second figure, never above
+    it, are scores out of it, not days of one month."""
+    found = [m for m in (YEARLESS_FIGURES.match(t.strip()) for t in texts if t) if m]
+    seconds = {m[3] for m in found}
+    return len(found) >= 3 and len(seconds) == 1 and all(int(m[1]) <= int(m[3]) for m in found)

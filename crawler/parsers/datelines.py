@@ -155,7 +155,8 @@ _YEARLESS = re.compile(
 
 
 # A day and month in figures alone, either order ("7/24", "24.12."): the page's other figures decide which.
-YEARLESS_FIGURES = re.compile(r"^(\d{1,2})([/.])(\d{1,2})\.?$")
+# Joined by a dot they close on one ("24.12."): "3.1" is a version.
+YEARLESS_FIGURES = re.compile(r"^(\d{1,2})(/|\.(?=\d{1,2}\.$))(\d{1,2})\.?$")
 
 
 def yearless_date(text: str | None) -> str | None:
