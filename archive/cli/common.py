@@ -170,7 +170,7 @@ def whole_or_nothing(output: str):
     "-" is standard output; a device, a pipe (`-o /dev/stdout`) or a file in a folder we cannot write is
     written in place."""
     if output == "-":
-        yield click.get_text_stream("stdout", encoding="utf-8")
+        yield click.open_file("-", "w", encoding="utf-8")  # standard output, left open
         return
     target = os.path.realpath(output)
     folder = os.path.dirname(target)
