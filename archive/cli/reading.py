@@ -250,6 +250,9 @@ def export_warc_command(db, output, crawl_id, force):
     Example:
       listing-archive export-warc -o lao.warc.gz
     """
+    from crawler.errors import EXIT_PARTIAL
+
+    from ..locking import writer_gone
     from ..record import rendered_captures
     from ..warc import WARC_RENDERED, write_warc_file
 
@@ -257,8 +260,13 @@ def export_warc_command(db, output, crawl_id, force):
     with open_reader(db) as archive, sigterm_unwinds():  # a stopped export leaves no file
         count = write_warc_file(archive, output, crawl_id, force)
         rendered = rendered_captures(archive.conn, crawl_id)
+        running = crawl_id is not None and archive.crawl(crawl_id).get("status") == "running"
     said = f" ({rendered} rendered by a browser: their body is its DOM, marked {WARC_RENDERED})" if rendered else ""
     click.echo(f"wrote {count} records to {output}{said}")
+    if running:  # its WARC holds only what it had stored: say so, and exit as a partial crawl does
+        why = "died (its process is gone)" if writer_gone(db) else "is still running: export it again once it ends"
+        click.echo(f"crawl {crawl_id} {why}; the file holds its captures so far", err=True)
+        sys.exit(EXIT_PARTIAL)
 
 
 @click.command()
