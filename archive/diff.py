@@ -16,6 +16,7 @@ from .activity import KINDS, activity
 from .compare import changed_fields
 from .queries import latest_complete_crawl, parse_when
 from .record import SQL_CHUNK
+from .removals import held_back_count
 from .rows import crawl_row
 from .versions import full_records
 
@@ -200,6 +201,8 @@ def diff(
         "to": _crawl_summary(to_crawl),
         "crawls": covered,
         "partial_crawls": [c["id"] for c in covered if c["status"] != "complete" or c["suspect"]],
+        # entries a crawl missed exactly between two pages, not marked removed until a second crawl misses them
+        "held_back": {str(c["id"]): n for c in covered if (n := held_back_count(c["note"]))},
         "captures": captures,
         "listing": listing,
         "counts": {k: len(v) for k, v in result.items()},

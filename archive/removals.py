@@ -50,6 +50,13 @@ def mark_removed(conn: sqlite3.Connection, crawl_id: int, stamp: str) -> tuple[i
 HELD_BACK_SAYS = "not marked removed yet: missing exactly between two pages"
 
 
+def held_back_count(note: str | None) -> int:
+    """How many missing entries a crawl's note says it held back (0 for none)."""
+    part = next((p for p in (note or "").split("; ") if HELD_BACK_SAYS in p), "")
+    first = part.split(" ", 1)[0]
+    return int(first) if first.isdigit() else 0
+
+
 def held_back_note(held: int) -> str | None:
     """What the crawl's note says of the entries it held back: one part of it, so no "; " (which joins them)."""
     if not held:

@@ -21,6 +21,7 @@ JSON_REPORT_KEYS = [
     "to",
     "crawls",
     "partial_crawls",
+    "held_back",
     "captures",
     "listing",
     "counts",

@@ -2,6 +2,7 @@
 item of the next page slides onto the page already read and is missed, though still listed. The archive
 must not mark it removed on that one reading (archive/removals.py)."""
 
+import json
 from pathlib import Path
 
 from conftest import FAST, cli, q
@@ -186,3 +187,18 @@ def test_in_a_grouped_listing_a_deletion_inside_a_page_is_removed_at_once(tmp_pa
         _grouped(tmp_path, [[("March 2024", [1, 2, 3]), february], [("February 2024", [7, 8, 9])]])
         second = _crawl(db, site)
     assert "removed 1" in second.stdout and _status(db, 4) == "removed"
+
+
+def test_the_diff_report_says_why_an_entry_missed_at_a_page_seam_is_not_removed_yet(tmp_path):
+    """The entry held back showed in no report: a monitoring team saw it neither removed nor explained."""
+    items, db = list(range(1, 16)), tmp_path / "a.db"
+    _write(tmp_path, items)
+    with SiteServer(tmp_path) as site:
+        _crawl(db, site)
+        _write(tmp_path, [k for k in items if k != 6])
+        _crawl(db, site)
+    said = "Missing exactly between two pages (crawl 2: 1 entry): not counted as removed yet"
+    for fmt in ("text", "markdown", "html"):
+        report = cli("diff", "--db", db, "--format", fmt, check=0).stdout
+        assert said in report.replace("\\", ""), fmt
+    assert json.loads(cli("diff", "--db", db, "--format", "json", check=0).stdout)["held_back"] == {"2": 1}

@@ -84,6 +84,17 @@ def partial_note(r: dict) -> str:
     return f"Crawl(s) {ids} did not complete or looked suspect: nothing was marked removed on their strength."
 
 
+def held_note(r: dict) -> str:
+    """The entries a crawl missed exactly between two pages: not counted as removed yet (items shifting while it
+    read the pages would hide them); the next complete crawl that misses them marks them removed."""
+    held = r.get("held_back") or {}
+    said = "; ".join(f"crawl {cid}: {n} {'entry' if n == 1 else 'entries'}" for cid, n in held.items())
+    return (
+        f"Missing exactly between two pages ({said}): not counted as removed yet; the next complete crawl that "
+        "misses them marks them removed."
+    )
+
+
 def clip(report: dict, limit: int | None) -> dict:
     """The report with each list cut to `limit` entries; `more` says how many were left out."""
     out = dict(report)
@@ -124,6 +135,7 @@ HELPERS = {
     "excerpt": excerpt,
     "web_link": web_link,
     "partial_note": partial_note,
+    "held_note": held_note,
     "title_line": title_line,
     "kinds": KINDS,
 }

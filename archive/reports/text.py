@@ -8,6 +8,7 @@ from .common import (
     compared,
     excerpt,
     groups,
+    held_note,
     is_long,
     partial_note,
     show,
@@ -31,10 +32,13 @@ def render_text(report: dict, colour: bool = False, brief: bool = False, **_) ->
         if r["from"] and r["from"]["id"] == r["to"]["id"]:
             return c("bold", f"Nothing new since crawl {r['to']['id']} ({r['to']['started_at']}).") + "\n"
         note = f" ({partial_note(r).rstrip('.')})" if r["partial_crawls"] else ""
-        return c("bold", f"{head}: nothing new, changed or removed{note}.") + "\n"
+        held = "\n" + c("dim", f"Note: {held_note(r)}") if r.get("held_back") else ""
+        return c("bold", f"{head}: nothing new, changed or removed{note}.") + held + "\n"
     lines = [c("bold", head), title_line(r), c("dim", compared(r))]
     if r["partial_crawls"]:
         lines.append(c("dim", f"Note: {partial_note(r)}"))
+    if r.get("held_back"):
+        lines.append(c("dim", f"Note: {held_note(r)}"))
     for kind in KINDS:
         if r[kind]:
             lines += ["", c(kind, f"{kind.upper()} ({r['counts'][kind]})")]
