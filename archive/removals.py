@@ -51,10 +51,11 @@ HELD_BACK_SAYS = "not marked removed yet: missing exactly between two pages"
 
 
 def held_back_count(note: str | None) -> int:
-    """How many missing entries a crawl's note says it held back (0 for none)."""
-    part = next((p for p in (note or "").split("; ") if HELD_BACK_SAYS in p), "")
-    first = part.split(" ", 1)[0]
-    return int(first) if first.isdigit() else 0
+    """How many missing entries a crawl's note says it held back (0 for none). Only its last part, word for
+    word: earlier parts quote what a site sent (a bad status line, "; " and all) and could claim any count."""
+    last = (note or "").rsplit("; ", 1)[-1]
+    first = last.split(" ", 1)[0]
+    return int(first) if first.isdigit() and last == held_back_note(int(first)) else 0
 
 
 def held_back_note(held: int) -> str | None:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from conftest import FAST, cli, q
 
-from archive.removals import held_back_note
+from archive.removals import held_back_count, held_back_note
 from archive.summary import crawls_table
 from crawler.site_server import SiteServer
 
@@ -202,3 +202,13 @@ def test_the_diff_report_says_why_an_entry_missed_at_a_page_seam_is_not_removed_
         report = cli("diff", "--db", db, "--format", fmt, check=0).stdout
         assert said in report.replace("\\", ""), fmt
     assert json.loads(cli("diff", "--db", db, "--format", "json", check=0).stdout)["held_back"] == {"2": 1}
+
+
+def test_a_site_cannot_claim_entries_held_back_through_the_crawl_note():
+    """A page answered with a bad status line: its text, "; " and all, went into the crawl's note, and the diff
+    report said crawl 1 held back 999 entries (its JSON "held_back": {"1": 999}). Seen with a real crawl."""
+    fake = held_back_note(999)
+    sent = "http://127.0.0.1:1/list/page-2.html: [<Failure ParseError: ('non-integer status code', b'HTTP/1.1 abc"
+    for note in (f"{sent}; {fake}')>]", f"{sent}; {fake}; x')>]", f"{sent}; {fake}')>]; {held_back_note(1)}"):
+        assert held_back_count(note) == (1 if note.endswith(held_back_note(1)) else 0), note
+    assert held_back_count(f"stopped at LISTING_MAX_PAGES=3 pages; {held_back_note(2)}") == 2

@@ -310,3 +310,26 @@ def test_export_warc_of_a_crawl_still_running_says_its_file_is_partial(crawled, 
     done = cli("export-warc", "--db", db, "-o", tmp_path / "c.warc.gz", "--crawl", "1", check=3)
     assert done.stdout.startswith("wrote ") and (tmp_path / "c.warc.gz").exists()
     assert f"crawl 1 {says}" in done.stderr and "Traceback" not in done.stderr
+
+
+def test_export_warc_of_a_crawl_that_ends_while_it_is_written_still_says_its_file_is_partial(
+    crawled, tmp_path, monkeypatch
+):
+    """The status was read after the file was written: a crawl ending meanwhile (its last captures not in the
+    file) read as complete, exit 0 and no word. What the file holds is what the crawl had when the export began."""
+    import archive.warc
+
+    db = copy_of(crawled, tmp_path)
+    with sqlite3.connect(db) as conn:
+        conn.execute("UPDATE crawls SET status = 'running', finished_at = NULL WHERE id = 1")
+    (tmp_path / "copy.db.lock").write_text(str(os.getpid()))
+    export_warc = archive.warc.export_warc
+
+    def crawl_ends_while_written(*args, **kwargs):
+        with sqlite3.connect(db) as conn:
+            conn.execute("UPDATE crawls SET status = 'complete' WHERE id = 1")
+        return export_warc(*args, **kwargs)
+
+    monkeypatch.setattr(archive.warc, "export_warc", crawl_ends_while_written)
+    done = cli("export-warc", "--db", db, "-o", tmp_path / "c.warc.gz", "--crawl", "1", check=3)
+    assert "crawl 1 is still running: export it again with --force once it ends" in done.stderr

@@ -258,13 +258,18 @@ def export_warc_command(db, output, crawl_id, force):
 
     refuse_archive_as_output(output, db)  # --force never replaces the archive's -wal or -shm either
     with open_reader(db) as archive, sigterm_unwinds():  # a stopped export leaves no file
+        # read before writing: a crawl that ends while its file is written is still missing its last captures
+        running = crawl_id is not None and (archive.crawl(crawl_id) or {}).get("status") == "running"
         count = write_warc_file(archive, output, crawl_id, force)
         rendered = rendered_captures(archive.conn, crawl_id)
-        running = crawl_id is not None and archive.crawl(crawl_id).get("status") == "running"
     said = f" ({rendered} rendered by a browser: their body is its DOM, marked {WARC_RENDERED})" if rendered else ""
     click.echo(f"wrote {count} records to {output}{said}")
     if running:  # its WARC holds only what it had stored: say so, and exit as a partial crawl does
-        why = "died (its process is gone)" if writer_gone(db) else "is still running: export it again once it ends"
+        why = (
+            "died (its process is gone)"
+            if writer_gone(db)
+            else "is still running: export it again with --force once it ends"
+        )
         click.echo(f"crawl {crawl_id} {why}; the file holds its captures so far", err=True)
         sys.exit(EXIT_PARTIAL)
 
