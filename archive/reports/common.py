@@ -89,9 +89,10 @@ def held_note(r: dict) -> str:
     read the pages would hide them); the next complete crawl that misses them marks them removed."""
     held = r.get("held_back") or {}
     said = "; ".join(f"crawl {cid}: {n} {'entry' if n == 1 else 'entries'}" for cid, n in held.items())
+    where = ", in any of its listings" if r.get("listing") else ""  # a crawl's note counts them all
     return (
-        f"Missing exactly between two pages ({said}): not counted as removed yet; the next complete crawl that "
-        "misses them marks them removed."
+        f"Missing exactly between two pages ({said}{where}): not counted as removed yet; the next complete crawl "
+        "that misses such an entry marks it removed."
     )
 
 
