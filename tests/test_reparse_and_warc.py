@@ -300,14 +300,15 @@ def test_export_warc_killed_outright_leaves_no_file_under_its_name(crawled, tmp_
 
 
 @pytest.mark.parametrize(("holder", "says"), [("self", "is still running"), ("gone", "died (its process is gone)")])
-def test_export_warc_of_a_crawl_still_running_says_its_file_is_partial(crawled, tmp_path, holder, says):
+@pytest.mark.parametrize("only", [("--crawl", "1"), ()])  # that crawl, or the whole archive with it in
+def test_export_warc_of_a_crawl_still_running_says_its_file_is_partial(crawled, tmp_path, holder, says, only):
     """A crawl still writing (or killed before it ended): its WARC held only what it had stored, exit 0 as if whole."""
     db = copy_of(crawled, tmp_path)
     with sqlite3.connect(db) as conn:
         conn.execute("UPDATE crawls SET status = 'running', finished_at = NULL WHERE id = 1")
     pid = os.getpid() if holder == "self" else 2**22 + 7  # this test's own process, or one that is not there
     (tmp_path / "copy.db.lock").write_text(str(pid))
-    done = cli("export-warc", "--db", db, "-o", tmp_path / "c.warc.gz", "--crawl", "1", check=3)
+    done = cli("export-warc", "--db", db, "-o", tmp_path / "c.warc.gz", *only, check=3)
     assert done.stdout.startswith("wrote ") and (tmp_path / "c.warc.gz").exists()
     assert f"crawl 1 {says}" in done.stderr and "Traceback" not in done.stderr
 

@@ -259,7 +259,11 @@ def export_warc_command(db, output, crawl_id, force):
     refuse_archive_as_output(output, db)  # --force never replaces the archive's -wal or -shm either
     with open_reader(db) as archive, sigterm_unwinds():  # a stopped export leaves no file
         # read before writing: a crawl that ends while its file is written is still missing its last captures
-        running = crawl_id is not None and (archive.crawl(crawl_id) or {}).get("status") == "running"
+        running = [  # the crawl asked for, or (the whole archive) any crawl, still marked running
+            row[0]
+            for row in archive.conn.execute("SELECT id FROM crawls WHERE status = 'running' ORDER BY id")
+            if crawl_id is None or row[0] == crawl_id
+        ]
         count = write_warc_file(archive, output, crawl_id, force)
         rendered = rendered_captures(archive.conn, crawl_id)
     said = f" ({rendered} rendered by a browser: their body is its DOM, marked {WARC_RENDERED})" if rendered else ""
@@ -270,7 +274,7 @@ def export_warc_command(db, output, crawl_id, force):
             if writer_gone(db)
             else "is still running: export it again with --force once it ends"
         )
-        click.echo(f"crawl {crawl_id} {why}; the file holds its captures so far", err=True)
+        click.echo(f"crawl {running[-1]} {why}; the file holds its captures so far", err=True)
         sys.exit(EXIT_PARTIAL)
 
 
