@@ -39,32 +39,35 @@ FLOORS = {
     "macro_title_accuracy": 0.97,
     "date_accuracy": 0.965,
 }
-# The held-out part says what users see on pages nobody tuned for. Batch H (11 pages: ca, de, en, es, fr, it, pt;
-# 189 entries, from sites and repositories new to the corpus), labelled from the HTML alone and checked by a second
-# labeller, measured once at 16:20 on 2026-12-06 after the last extractor change: recall 100% (100% per page),
-# precision 79.4% (96.2% per page: one page's second column repeats its list), titles 96.3% (92.0% per page: one
-# page of 11 names its entries by headings its links word otherwise), dates 94.2%. Floors are those less about 2-3
-# points; a page looked at to fix what it showed moves up to the tuned part (batches A-G did).
-HELDOUT_PAGES = 11
+# The held-out part says what users see on pages nobody tuned for: batches H (11 pages, 189 entries; ca, de, en,
+# es, fr, it, pt) and I (8 pages, 144 entries; en, es, fr, nl, pt), from sites and repositories new to the corpus,
+# labelled from the HTML alone and checked by a second labeller, each measured once after the last extractor change
+# (H at 16:20, I at 17:05 on 2026-12-06). H: recall 100% per page, precision 96.2% per page, titles 92.0% per page,
+# dates 94.2%; I: recall 98.2%, precision 93.8%, titles 87.5% per page (54.5% of entries: a page of 65 event cards read as
+# two entries each, none titled right), dates 43.5%. Both together: recall 99.7% (99.3% per page), precision
+# 74.4% (95.2% per page), titles 78.3% (90.1% per page), dates 74.1%. Floors are those less about 2-3 points; a page
+# looked at to fix what it showed moves up to the tuned part (batches A-G did).
+HELDOUT_PAGES = 19
 HELDOUT_FLOORS = {
     "micro_recall": 0.975,
-    "macro_recall": 0.975,
-    "micro_precision": 0.77,
-    "macro_precision": 0.935,
-    "title_accuracy": 0.94,
-    "macro_title_accuracy": 0.895,
-    "date_accuracy": 0.915,
+    "macro_recall": 0.97,
+    "micro_precision": 0.72,
+    "macro_precision": 0.925,
+    "title_accuracy": 0.755,
+    "macro_title_accuracy": 0.875,
+    "date_accuracy": 0.715,
 }
-# `learn` from each held-out page's first labelled title (batch H, measured once with the extractor): recall 99.4%
-# per page, precision 95.1% per page, titles 100%, dates 94.2%; the same from the middle or last title. Floors about
-# 3 points under.
+# `learn` from each held-out page's first labelled title (measured once with the extractor): on H recall 99.4% per
+# page, precision 95.1%, titles 100%, dates 94.2%; on I recall 85.7%, precision 87.0%, titles 100%, dates 21.8%, one
+# page refused (an example that is a card's heading run into its place). Both: recall 93.6%, precision 91.7%,
+# titles 100%, dates 65.5%. Floors about 3 points under.
 LEARN_HELDOUT_FLOORS = {
-    "macro_recall": 0.965,
-    "macro_precision": 0.92,
+    "macro_recall": 0.905,
+    "macro_precision": 0.885,
     "macro_title_accuracy": 0.97,
-    "date_accuracy": 0.91,
+    "date_accuracy": 0.625,
 }
-LEARN_HELDOUT_REFUSED = 0  # pages where learn refuses the example (a LearnError, scored 0 and counted as a crash)
+LEARN_HELDOUT_REFUSED = 1  # pages where learn refuses the example (a LearnError, scored 0 and counted as a crash)
 
 
 @pytest.fixture(scope="module")
