@@ -44,6 +44,8 @@ def test_migrated_archive_reads_as_before(migrated):
         got = outputs(a.conn)
     assert got["history"] == expected["history"]
     for key in expected["diff"]:
+        # `held_back` is a key newer than that release (entries missed at a page seam): none in its archive
+        assert got["diff"][key].pop("held_back") == {}, key
         assert got["diff"][key] == expected["diff"][key], key
     for key in expected["export"]:
         assert got["export"][key] == expected["export"][key], key
