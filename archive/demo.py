@@ -168,6 +168,8 @@ def serve_demo_site(port: int, week: int) -> int:
     except OSError as exc:  # the port is taken, or not ours to open
         raise DemoRefused(f"cannot serve on 127.0.0.1:{port} ({exc.strerror}); give another, e.g. --port 0") from None
     previous = signal.signal(signal.SIGTERM, _stop_on_sigterm)
+    # Ctrl-C stops it, even started by a process that ignores Ctrl-C (a crawl run in the same parent leaves it so)
+    interrupt = signal.signal(signal.SIGINT, signal.default_int_handler)
     try:  # from the line saying Ctrl-C stops it, Ctrl-C stops it cleanly (it was "Aborted!", exit 1, until served)
         print(
             f"Demo site (week {week}) on {site.base_url}; Ctrl-C stops it.\n"
@@ -179,6 +181,7 @@ def serve_demo_site(port: int, week: int) -> int:
         print("\nDemo site stopped.", flush=True)
     finally:
         signal.signal(signal.SIGTERM, previous)
+        signal.signal(signal.SIGINT, interrupt)
         site.server_close()
     return 0
 

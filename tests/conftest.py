@@ -1,5 +1,6 @@
 import json
 import os
+import signal
 import sqlite3
 import subprocess
 import sys
@@ -146,3 +147,12 @@ def snapshot(db) -> dict:
         return {name: conn.execute(sql).fetchall() for name, sql in queries.items()}
     finally:
         conn.close()
+
+
+@pytest.fixture(autouse=True)
+def ctrl_c_as_it_was():
+    """A crawl run in the test's own process leaves Ctrl-C ignored once it closes (a late second Ctrl-C must not end
+    the CLI by SIGINT): every later subprocess of that test worker inherited it ignored."""
+    before = signal.getsignal(signal.SIGINT)
+    yield
+    signal.signal(signal.SIGINT, before)

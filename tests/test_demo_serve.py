@@ -75,3 +75,28 @@ def test_ctrl_c_just_after_the_line_saying_it_stops_it_stops_it_cleanly(tmp_path
         out, err = proc.communicate(timeout=60)
         assert (proc.returncode, "Aborted" in err) == (0, False), (out, err)
         assert "Demo site stopped." in out
+
+
+def test_a_demo_server_started_with_ctrl_c_ignored_still_stops_on_it(tmp_path):
+    """A parent that ignores Ctrl-C (one that ran a crawl in its own process, as a test worker does, or a script's
+    background job) passed that on: the server printed "Ctrl-C stops it" and then ignored Ctrl-C for ever."""
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "archive.cli", "demo", "--serve", "--port", "0"],
+        cwd=tmp_path,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(ROOT), "PYTHONUNBUFFERED": "1"},
+        preexec_fn=_ctrl_c_ignored,
+    )
+    try:
+        assert proc.stdout.readline().startswith("Demo site")
+        proc.send_signal(signal.SIGINT)
+        out, err = proc.communicate(timeout=30)
+    finally:
+        proc.kill()
+    assert proc.returncode == 0 and "Demo site stopped." in out, (out, err)
+
+
+def _ctrl_c_ignored():
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
