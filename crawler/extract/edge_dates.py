@@ -9,7 +9,7 @@ import re
 from ..parsers.datelines import date_in_line
 from ..parsers.dates import DAY, parse_date
 from ..parsers.text import clean_text
-from .html import tag, text_of
+from .html import tag, text_of, unwrapped
 
 # Words of letters, for counting what an edge holds besides its date.
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
@@ -22,7 +22,7 @@ def edge_date(el) -> tuple[str, str] | None:
     if el is None:
         return None
     whole = text_of(el) or ""
-    el = _unwrapped(el)
+    el = unwrapped(el)  # the title's and the date's own elements, not a wrapper around both
     if not len(el):
         return _separated_edge_date(whole)
     lines = [line for line in br_lines(el) if line]
@@ -43,14 +43,6 @@ def edge_date(el) -> tuple[str, str] | None:
         if title and date_in_line(title) != title:
             return without_edge_date(title), found  # "Order – 02 February 2022" over its own date element
     return _separated_edge_date(whole)
-
-
-def _unwrapped(el):
-    """<a><div class="item-content"><div>Title</div><div>21/02/2022</div></div></a>: wrappers that hold
-    nothing but one element are looked through, so the edges are the title's and the date's own elements."""
-    while len(el) == 1 and tag(el[0]) and not (el.text or "").strip() and not (el[0].tail or "").strip():
-        el = el[0]
-    return el
 
 
 def vaguer_than_a_day(date_text: str | None) -> bool:

@@ -265,3 +265,11 @@ def machine_date(el) -> str | None:
         value = el.get("title")
     value = clean_text(value)
     return value if value and parse_date(value) else None
+
+
+def unwrapped(el):
+    """The element, or the element it only wraps, through any number of such wrappers
+    (<a><div class="item-content"><div>Title</div><div>21/02/2022</div></div></a> gives the inner div)."""
+    while len(el) == 1 and tag(el[0]) and not (el.text or "").strip() and not (el[0].tail or "").strip():
+        el = el[0]
+    return el

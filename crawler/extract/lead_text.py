@@ -9,17 +9,10 @@ import re
 
 from ..parsers.datelines import date_in_line
 from ..parsers.text import clean_text
-from .html import INLINE, is_ancestor, tag, text_of
+from .html import INLINE, is_ancestor, tag, text_of, unwrapped
 
 # Fewer words than this before the first line are a label ("New", "PDF"), not a title.
 _MIN_LEAD_WORDS = 3
-
-
-def _box(el):
-    """The element itself, or the one element it only wraps (<a><div class="card-text">...</div></a>)."""
-    while len(el) == 1 and tag(el[0]) and not (el.text or "").strip() and not (el[0].tail or "").strip():
-        el = el[0]
-    return el
 
 
 def lead_split(el) -> tuple[str, list] | None:
@@ -27,7 +20,7 @@ def lead_split(el) -> tuple[str, list] | None:
     of their own (blocks with text); None when its text is one line or opens on an element."""
     if el is None or not isinstance(el.tag, str):
         return None
-    box = _box(el)
+    box = unwrapped(el)
     parts, lines = [box.text or ""], []
     for child in box:
         if lines or (tag(child) and tag(child) not in INLINE and tag(child) != "br" and text_of(child)):
