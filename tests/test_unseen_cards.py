@@ -155,6 +155,8 @@ def test_links_naming_a_kind_give_their_line_as_the_title_and_the_rows_below_giv
         ("2017-04-03", "2017-05-10"),
         ("2017-04-04", "2017-05-11"),
     ]
+    # the line is the title's: its words after the department are no description beside it
+    assert not any((e["description"] or "").startswith("Invitation for Sealed Bids") for e in entries)
 
 
 def test_each_record_takes_the_rows_below_its_own_up_to_the_next_record():

@@ -241,9 +241,9 @@ def extract_generic(root) -> list[RawEntry]:
             title_el, used = bare, [bare, *elements]
         anchor = link if link is not None else title_el
         href = anchor.get("href") if anchor is not None else None
-        shown = text_of(title_el)
-        if title_el is link and kinds:
-            shown = wording_line(link) or shown
+        named = wording_line(link) if title_el is link and kinds else None
+        shown = named[0] if named else text_of(title_el)
+        used += [named[1]] if named else []  # the line is the title's, no description
         if bare is not None and shown:
             shown = shown.strip(" |·•–—-:")  # "<a>October 10, 2020</a> - Council Meeting": no dash left over
         entry = RawEntry(title=without_byline(title_el, shown), href=href, group=group, position=position)

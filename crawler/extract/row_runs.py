@@ -59,9 +59,9 @@ _MIN_KIND_RECORDS = 6
 _CONTINUED = re.compile(r"^\s*[-–—|:]\s*\S")
 
 
-def wording_line(link) -> str | None:
-    """The line a shared wording opens (the text of its nearest block), when the line goes on after a dash,
-    bar or colon: that line names the record."""
+def wording_line(link) -> tuple[str, object] | None:
+    """(the line, its element) a shared wording opens (the text of its nearest block up to a line break), when
+    the line goes on after a dash, bar or colon: that line names the record."""
     line = next((a for a in link.iterancestors() if tag(a) not in INLINE), None)
     # its line ends at a line break: "<li><a>PARKS</a> - Budget<br>12 March 2000</li>" names "PARKS - Budget"
     first = next((text for text in br_lines(line) if text), None) if line is not None else None
@@ -70,4 +70,4 @@ def wording_line(link) -> str | None:
         return None
     if date_in_line(whole[len(shown) :].lstrip(" -–—|:")):
         return None  # "City Council Meeting - 1 March 2020": the line goes on with a date, not a name
-    return clean_text(whole)
+    return clean_text(whole), line
