@@ -377,6 +377,7 @@ def execute(plan: CrawlPlan) -> int:
         progress=sys.stderr.isatty(),
         credentials=plan.credentials,
         render_listings=plan.render_listings,
+        sigint_after=signal.SIG_IGN,  # from here Ctrl-C changes nothing: the summary is printed, the status returned
     )
     error = result["stats"].get("archive/error")
     return exit_status(report(plan, result["crawl_id"], result, error, log_file))

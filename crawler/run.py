@@ -50,6 +50,7 @@ def run_crawl(
     progress: bool = False,
     credentials: dict | None = None,
     render_listings: list[str] | bool | None = None,
+    sigint_after=None,
 ) -> dict:
     """Crawl into the archive at `db`. Returns {"crawl_id", "status", "listings", "stats"}.
 
@@ -57,7 +58,10 @@ def run_crawl(
     progress line and only warnings. `credentials` ({origin: (user, password)}) go to the spider,
     never into settings (Scrapy logs those). `render_listings` (URLs, or True for all) are rendered
     in Chromium (crawler/render.py): the crawl then starts one browser, closed when it ends.
+    `sigint_after` is what Ctrl-C does once the crawl has closed: by default the handler the caller had
+    before it; the CLI passes `signal.SIG_IGN` so that a late second Ctrl-C cannot cut its summary short.
     """
+    sigint_before = signal.getsignal(signal.SIGINT)
     extra = {"ARCHIVE_DB": db or "", "PROGRESS_ENABLED": progress}
     if progress:
         extra["LOG_LEVEL"] = "WARNING"
@@ -82,10 +86,9 @@ def run_crawl(
         crawler.settings.set("PLAYWRIGHT_ABORT_REQUEST", RouteGuard(crawler), priority="cmdline")
     process.crawl(crawler, **kwargs)
     process.start()
-    # The crawl is closed. Scrapy's handlers outlive its reactor: a second Ctrl-C still pending (or one
-    # pressed while the summary prints) reached a stopped reactor and ended the process by SIGINT (exit
-    # -2/130, not 3). From here Ctrl-C changes nothing; the summary is printed and the status returned.
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    # The crawl is closed. Scrapy's handlers outlive its reactor: a second Ctrl-C still pending reached a
+    # stopped reactor and ended the process by SIGINT (exit -2/130, not 3). Its handler goes now.
+    signal.signal(signal.SIGINT, sigint_before if sigint_after is None else sigint_after)
     stats = crawler.stats.get_stats() if crawler.stats else {}
     spider_obj = crawler.spider
     listings = spider_obj.listing_report() if spider_obj is not None and hasattr(spider_obj, "listing_report") else {}
