@@ -202,13 +202,18 @@ def diff(
         "crawls": covered,
         "partial_crawls": [c["id"] for c in covered if c["status"] != "complete" or c["suspect"]],
         # entries a crawl missed exactly between two pages, not marked removed until a second crawl misses them
-        "held_back": {str(c["id"]): n for c in covered if (n := held_back_count(c["note"]))},
+        # (said only where removals are asked for: `--only new` has nothing they explain)
+        "held_back": {str(c["id"]): n for c in covered if (n := held_back_count(c["note"])) and _asks_removed(only)},
         "captures": captures,
         "listing": listing,
         "counts": {k: len(v) for k, v in result.items()},
         **result,
         "activity": activity(conn, hi, listing),
     }
+
+
+def _asks_removed(only) -> bool:
+    return not only or "removed" in only
 
 
 def _crawl_summary(crawl: dict | None) -> dict | None:

@@ -202,6 +202,9 @@ def test_the_diff_report_says_why_an_entry_missed_at_a_page_seam_is_not_removed_
         report = cli("diff", "--db", db, "--format", fmt, check=0).stdout
         assert said in report.replace("\\", ""), fmt
     assert json.loads(cli("diff", "--db", db, "--format", "json", check=0).stdout)["held_back"] == {"2": 1}
+    # a report of new entries only has no removal the note could explain (it said so under --only new)
+    assert "between two pages" not in cli("diff", "--db", db, "--only", "new,changed", check=0).stdout
+    assert "between two pages" in cli("diff", "--db", db, "--only", "removed", check=0).stdout
 
 
 def test_a_site_cannot_claim_entries_held_back_through_the_crawl_note():
