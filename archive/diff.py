@@ -202,8 +202,7 @@ def diff(
         "crawls": covered,
         "partial_crawls": [c["id"] for c in covered if c["status"] != "complete" or c["suspect"]],
         # entries a crawl missed exactly between two pages, not marked removed until a second crawl misses them
-        # (said only where removals are asked for: `--only new` has nothing they explain)
-        "held_back": {str(c["id"]): n for c in covered if (n := held_back_count(c["note"])) and _asks_removed(only)},
+        "held_back": _held_back(covered) if not only or "removed" in only else {},
         "captures": captures,
         "listing": listing,
         "counts": {k: len(v) for k, v in result.items()},
@@ -212,8 +211,10 @@ def diff(
     }
 
 
-def _asks_removed(only) -> bool:
-    return not only or "removed" in only
+def _held_back(crawls: list[dict]) -> dict:
+    """{crawl id: entries its note says it held back}: said only where removals are asked for (`--only new` has
+    nothing they explain)."""
+    return {str(c["id"]): n for c in crawls if (n := held_back_count(c["note"]))}
 
 
 def _crawl_summary(crawl: dict | None) -> dict | None:
