@@ -6,6 +6,7 @@ import multiprocessing
 import random
 import re
 import signal
+import sys
 import threading
 from datetime import datetime, timedelta
 
@@ -33,8 +34,12 @@ def parse_interval(text: str) -> float:
     return seconds
 
 
-def run_schedule(plan, every: float, jitter: float) -> int:
-    """Run `plan` (an archive.runner.CrawlPlan) every `every` seconds, each crawl in its own process."""
+def run_schedule(plan, every: float, jitter: float, replan=None) -> int:
+    """Run `plan` (an archive.runner.CrawlPlan) every `every` seconds, each crawl in its own process.
+
+    `replan()` (the options and config read again) gives each later crawl its plan: a config edited while a
+    schedule runs for months is used from its next crawl, with no restart. One that no longer reads is
+    reported and the last plan that did is crawled."""
     stop = threading.Event()
     child: list = []
 
@@ -64,5 +69,16 @@ def run_schedule(plan, every: float, jitter: float) -> int:
             flush=True,
         )
         stop.wait(pause)
+        plan = _read_again(plan, replan) if not stop.is_set() else plan
     print("schedule stopped", flush=True)
     return 0
+
+
+def _read_again(plan, replan):
+    if replan is None:
+        return plan
+    try:
+        return replan()
+    except Exception as exc:  # whatever the edit broke, an unattended schedule goes on with what worked
+        print(f"the config no longer reads ({exc}): crawling as before", file=sys.stderr, flush=True)
+        return plan

@@ -305,3 +305,37 @@ def test_a_bad_jitter_is_a_usage_error(tmp_path, jitter, message):
     refused = cli("schedule", "--every", "1h", "--jitter", jitter, "ilo", "--db", tmp_path / "a.db", check=2)
     assert refused.stderr.splitlines()[-1] == f"Error: {message}" and refused.stdout == ""
     assert not (tmp_path / "a.db").exists()  # no crawl was begun
+
+
+def test_schedule_reads_its_config_again_before_each_crawl(monkeypatch, capsys):
+    """A schedule read its config once: a listing added to it months later was never crawled until someone
+    restarted the schedule. An edit that no longer reads is reported and the last good plan crawled."""
+    from archive import schedule
+
+    crawled, plans = [], iter(["second", ValueError("listings.toml: line 3: bad value"), "fourth"])
+
+    class Crawl(_FinishedCrawl):
+        def __init__(self, target, args):
+            crawled.append(args[0])
+
+    class Stop:
+        def is_set(self):
+            return len(crawled) >= 4
+
+        def wait(self, seconds):
+            pass
+
+    def replan():
+        plan = next(plans)
+        if isinstance(plan, Exception):
+            raise plan
+        return plan
+
+    monkeypatch.setattr(schedule, "threading", SimpleNamespace(Event=Stop))
+    monkeypatch.setattr(schedule, "multiprocessing", SimpleNamespace(get_context=lambda method: spawn))
+    spawn = SimpleNamespace(Process=Crawl)
+    monkeypatch.setattr(schedule, "signal", SimpleNamespace(SIGTERM=15, SIGINT=2, signal=lambda signum, handler: None))
+    assert schedule.run_schedule("first", every=3600, jitter=0, replan=replan) == 0
+    assert crawled == ["first", "second", "second", "fourth"]
+    said = "the config no longer reads (listings.toml: line 3: bad value): crawling as before"
+    assert said in capsys.readouterr().err

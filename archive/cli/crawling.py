@@ -170,6 +170,8 @@ def crawl(**options):
 def schedule(every, jitter, **options):
     """Crawl on an interval (with jitter), for machines without cron.
 
+    The config is read again before each crawl: an edit is used from the next
+    one (one that no longer reads is reported, and the crawl runs as before).
     Stops cleanly on Ctrl-C or SIGTERM: a crawl under way is told to stop and
     finishes as partial; nothing is marked removed on its strength.
 
@@ -183,8 +185,8 @@ def schedule(every, jitter, **options):
         seconds = parse_interval(every)
     except ValueError as exc:
         raise click.BadParameter(str(exc), param_hint="--every") from None
-    plan = _plan(options)
-    sys.exit(run_schedule(plan, seconds, jitter))
+    plan = _plan(options)  # read now, so that a bad config stops the command at once
+    sys.exit(run_schedule(plan, seconds, jitter, replan=lambda: _plan(options)))
 
 
 COMMANDS = [crawl, schedule]
