@@ -56,8 +56,12 @@ def bare_date_line(elements, title_el) -> str | None:
                 continue
             own = [] if el is title_el or tag(el) in INLINE else [(el.text, el[0] if len(el) else None)]
             after = [] if el is record or not _breaks(el) else [(el.tail, el.getnext())]
+            if el is title_el and tag(el) in INLINE and not (clean_text(el.tail) or "").isdigit():
+                # "<a>Title</a> (04-10-2016)<p>teaser": the title's line goes on to its date; a bare
+                # number or year after it ("<a>Annual report</a> 2019") is part of the name
+                after = [(el.tail, el.getnext())]
             for piece, following in own + after:
-                shown = clean_text(piece)
+                shown = _unbracketed(clean_text(piece))
                 if not shown or (following is not None and not _breaks(following)):
                     continue
                 if date_in_line(shown) == shown:
@@ -66,6 +70,13 @@ def bare_date_line(elements, title_el) -> str | None:
                 if lead is not None:
                     return lead[0]  # '3/20/17 - 4/20/17: "NOTE: For information ..."'
     return None
+
+
+def _unbracketed(text: str | None) -> str | None:
+    """ "(04-10-2016)": a line in brackets, read without them."""
+    if text and text[0] in "([" and text[-1] in ")]":
+        return text[1:-1].strip() or None
+    return text
 
 
 def _breaks(el) -> bool:

@@ -1,0 +1,24 @@
+"""Dates the generic extractor missed on held-out batches H and I (issue 21), each shape in small synthetic HTML."""
+
+from synthetic import generic_entries as _entries
+
+
+def test_a_date_in_brackets_after_the_title_link_before_the_teaser_is_the_entrys_date():
+    """<li><a>Title</a> (04-10-2016)<p>teaser</p></li>: the title's line goes on to its date, day first by its
+    figures (13-09 has no 13th month); a bare year after a name is part of the name, not a date."""
+    days = ["04-10-2016", "13-09-2016", "02-08-2016"]
+    items = "".join(
+        f"<li><a href='/n/{i}'>Support for database number {i}</a> ({day})<p>The jobs now run scripts of kind {i}."
+        "<br/><br/></p></li>"
+        for i, day in enumerate(days)
+    )
+    entries = _entries(f"<ul>{items}</ul>", "<html lang='ca'>")
+    assert [e["title"] for e in entries] == [f"Support for database number {i}" for i in range(3)]
+    assert [e["date_start"] for e in entries] == ["2016-10-04", "2016-09-13", "2016-08-02"]
+    assert entries[0]["description"] == "The jobs now run scripts of kind 0."
+
+    reports = "".join(
+        f"<li><a href='/r/{y}'>Annual report</a> {y}<p>What the year brought to the team.</p></li>"
+        for y in (2019, 2020, 2021)
+    )
+    assert [e["date_start"] for e in _entries(f"<ul>{reports}</ul>", "<html lang='en'>")] == [None] * 3
