@@ -22,3 +22,29 @@ def test_a_date_in_brackets_after_the_title_link_before_the_teaser_is_the_entrys
         for y in (2019, 2020, 2021)
     )
     assert [e["date_start"] for e in _entries(f"<ul>{reports}</ul>", "<html lang='en'>")] == [None] * 3
+
+
+def _cards(titles: list[str], extra: str = "") -> str:
+    return "".join(
+        f"<a class='card' href='/s/{i}'><div class='card-title'>{title}</div>{extra}"
+        f"<div class='card-summary'><p>Speaker number {i} (Lab)</p></div></a>"
+        for i, title in enumerate(titles)
+    )
+
+
+def test_a_title_that_is_a_short_label_and_a_date_gives_that_date_and_stays_whole():
+    """<a><div>Séminaire virtuel: vendredi 3 avril 2026</div><p>Speaker</p></a>: the entry shows no other date,
+    and its title names it by one; the title stays as shown. A date line of its own wins over the title's; a
+    bare year, or a date inside more words after the label, gives none."""
+    titles = ["Séminaire virtuel: vendredi 3 avril 2026", "Séminaire virtuel: vendredi 13 mars 2026"]
+    entries = _entries(f"<div class='list'>{_cards(titles * 2)}</div>", "<html lang='fr'>")
+    assert [e["title"] for e in entries][:2] == titles
+    assert [e["date_start"] for e in entries][:2] == ["2026-04-03", "2026-03-13"]
+
+    dated = _entries(f"<div class='list'>{_cards(titles, '<p>Publié le 2 mars 2026</p>')}</div>", "<html lang='fr'>")
+    assert [e["date_start"] for e in dated] == ["2026-03-02", "2026-03-02"]
+
+    others = ["Rapport annuel: 2019", "Séminaire: 3 avril 2026 à Paris et en ligne", "Rapport annuel: 2020"]
+    assert [e["date_start"] for e in _entries(f"<div class='list'>{_cards(others)}</div>", "<html lang='fr'>")] == [
+        None
+    ] * 3

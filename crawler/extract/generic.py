@@ -17,7 +17,7 @@ from ..parsers.groups import looks_like_group_heading
 from .bare_names import bare_name
 from .companions import companions, extras, same_family
 from .date_boxes import date_beside
-from .edge_dates import edge_date, finer_date, vaguer_than_a_day, without_byline
+from .edge_dates import edge_date, finer_date, labelled_date, vaguer_than_a_day, without_byline
 from .fields import fill_entry, find_title
 from .flat import flat_groups, is_break, wrap
 from .html import tag, text_of
@@ -264,6 +264,7 @@ def extract_generic(root) -> list[RawEntry]:
             entry.date_text = posting_date(text_of(link))  # the link says only when: its name is beside it
         entries.append(fill_entry(elements, entry, used))
         entries[-1].date_text = entries[-1].date_text or date_beside(elements[0], container)  # "27 lug" beside it
+        entries[-1].date_text = entries[-1].date_text or labelled_date(entries[-1].title)  # "Séminaire: 3 mai 2026"
         finer_date(entries[-1], vague)
         records.append(elements[0])
     ditto_dates(records, entries)
