@@ -48,3 +48,24 @@ def test_a_title_that_is_a_short_label_and_a_date_gives_that_date_and_stays_whol
     assert [e["date_start"] for e in _entries(f"<div class='list'>{_cards(others)}</div>", "<html lang='fr'>")] == [
         None
     ] * 3
+
+
+def test_a_meta_line_opening_on_a_numeric_day_then_its_category_gives_the_date():
+    """<h5><a>Title</a></h5><p><small>13.12.2023 dans News</small></p><p>teaser</p>: a line opens on a whole
+    numeric day, then names its category; a heading closing on its month (" - avril 2023") gives way to that
+    day. A bare year opening such a line ("2023 dans News") is no date."""
+    posts = [("Présentation du projet", "13.12.2023"), ("Revue et plan - avril 2023", "24.04.2023")]
+    posts += [("Forum des solutions", "06.02.2023")]
+
+    def items(meta):
+        return "".join(
+            f"<li><h5><a href='/blog/{i}'>{title}</a></h5><p><small>{meta or day} dans News</small></p>"
+            f"<p>Le texte du billet numéro {i}, assez long pour être un résumé.</p></li>"
+            for i, (title, day) in enumerate(posts)
+        )
+
+    entries = _entries(f"<ul>{items(None)}</ul>", "<html lang='fr'>")
+    assert [e["title"] for e in entries] == ["Présentation du projet", "Revue et plan", "Forum des solutions"]
+    assert [e["date_start"] for e in entries] == ["2023-12-13", "2023-04-24", "2023-02-06"]
+    assert entries[0]["description"] == "Le texte du billet numéro 0, assez long pour être un résumé."
+    assert [e["date_start"] for e in _entries(f"<ul>{items('2023')}</ul>", "<html lang='fr'>")][::2] == [None] * 2
