@@ -69,3 +69,31 @@ def test_a_meta_line_opening_on_a_numeric_day_then_its_category_gives_the_date()
     assert [e["date_start"] for e in entries] == ["2023-12-13", "2023-04-24", "2023-02-06"]
     assert entries[0]["description"] == "Le texte du billet numéro 0, assez long pour être un résumé."
     assert [e["date_start"] for e in _entries(f"<ul>{items('2023')}</ul>", "<html lang='fr'>")][::2] == [None] * 2
+
+
+def test_a_time_element_beside_a_heading_closing_on_another_day_gives_the_entrys_date():
+    """<h3>Soirée d'Halloween - 21 octobre 2023</h3><time>10 oct. 2023</time> (no datetime): the date the markup
+    marks is the entry's; the heading's day is its event's, cut from the title still. Without a <time>, the
+    heading's day stays the date."""
+
+    def cards(time_tag):
+        days = [("Souper et soirée d'Halloween - 21 octobre 2023", "10 oct. 2023")]
+        days += [
+            ("Soirée du nouvel an - 31 décembre 2023", "1 déc. 2023"),
+            ("Assemblée générale annuelle", "9 oct. 2023"),
+        ]
+        return "".join(
+            f"<div class='card'><h3>{title}</h3><{time_tag} class='text-muted'>{day}</{time_tag}><p>Venez célébrer"
+            f" avec nous, numéro {i}.</p><a href='/n/{i}/' class='stretched-link'>Poursuivre la lecture</a></div>"
+            for i, (title, day) in enumerate(days)
+        )
+
+    entries = _entries(f"<div class='row'>{cards('time')}</div>", "<html lang='fr'>")
+    assert [e["title"] for e in entries] == [
+        "Souper et soirée d'Halloween",
+        "Soirée du nouvel an",
+        "Assemblée générale annuelle",
+    ]
+    assert [e["date_start"] for e in entries] == ["2023-10-10", "2023-12-01", "2023-10-09"]
+    plain = _entries(f"<div class='row'>{cards('span')}</div>", "<html lang='fr'>")
+    assert [e["date_start"] for e in plain][:2] == ["2023-10-21", "2023-12-31"]

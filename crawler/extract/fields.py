@@ -239,17 +239,14 @@ def _find_date(elements, entry: RawEntry, used: list, title_el, leaves) -> None:
     """The entry's own date line: a <time> element (<date datetime> as some templates write it: an empty or junk
     datetime leaves the text to read), else a short line that is (or holds, after a label or separator) a date;
     never a date inside the title or text."""
-    for el in walk(elements):
-        titled = microformat_dated(el)  # <abbr class="published" title="2020-10-08T13:39">13:39</abbr>: the title
-        machine_like = tag(el) in ("time", "date") or el.get("datetime") is not None or el.get("content") or titled
-        if is_ancestor(title_el, el) or not machine_like:
-            continue
+    el = marked_date(elements, title_el)
+    if el is not None:
         shown, machine = text_of(el), machine_date(el)
-        if date_in_line(shown) or machine:
-            entry.date_text = date_in_line(shown) or (None if titled else shown) or machine
-            entry.date_iso = machine
-            used.append(el)
-            return
+        # <abbr class="published" title="2020-10-08T13:39">13:39</abbr>: the title, not the time shown
+        entry.date_text = date_in_line(shown) or (None if microformat_dated(el) else shown) or machine
+        entry.date_iso = machine
+        used.append(el)
+        return
     for el in leaves:
         line = text_of(el) or ""
         found = date_from_element(el)
@@ -292,6 +289,18 @@ def _find_date(elements, entry: RawEntry, used: list, title_el, leaves) -> None:
             entry.date_text = found
             used.append(el)
             return
+
+
+def marked_date(elements, title_el):
+    """An element outside the title that the markup marks as a date and that shows or holds one: <time>,
+    <date datetime>, a `datetime` or `content` attribute, a microformat's date class."""
+    for el in walk(elements):
+        machine_like = tag(el) in ("time", "date") or el.get("datetime") is not None or el.get("content")
+        if is_ancestor(title_el, el) or not (machine_like or microformat_dated(el)):
+            continue
+        if date_in_line(text_of(el)) or machine_date(el):
+            return el
+    return None
 
 
 def _date_part(line: str) -> str | None:
