@@ -2,6 +2,8 @@
 
 from synthetic import generic_entries as _entries
 
+from crawler.parsers.dates import parse_date
+
 
 def test_a_date_in_brackets_after_the_title_link_before_the_teaser_is_the_entrys_date():
     """<li><a>Title</a> (04-10-2016)<p>teaser</p></li>: the title's line goes on to its date, day first by its
@@ -97,3 +99,28 @@ def test_a_time_element_beside_a_heading_closing_on_another_day_gives_the_entrys
     assert [e["date_start"] for e in entries] == ["2023-10-10", "2023-12-01", "2023-10-09"]
     plain = _entries(f"<div class='row'>{cards('span')}</div>", "<html lang='fr'>")
     assert [e["date_start"] for e in plain][:2] == ["2023-10-21", "2023-12-31"]
+
+
+def test_a_date_box_of_a_day_then_a_month_and_two_figures_reads_them_as_the_year():
+    """<figure><a><img></a><div class="news-date">25<span>fév 24</span></div></figure> in each card: the figures
+    after a day and a month's name are the year; the picture and its date box are a part of each card, not a
+    list of their own that the cards repeat."""
+    days = [("25", "fév 24"), ("15", "jan 24"), ("14", "déc 23")]
+    cards = "".join(
+        f"<div class='col'><article class='inner-box'><figure class='image-box'><a href='/p/{i}/'><img src='/i{i}.jpg'>"
+        f"</a><div class='news-date'>{day}<span class='month'>{month}</span></div></figure><div class='content-box'>"
+        f"<h3><a href='/p/{i}/'>Une tribune sur le sujet numéro {i} et ses suites</a></h3><div class='text'>Le texte"
+        f" du billet {i} ...</div><a href='/p/{i}/' class='read-more'>Lire la suite</a></div></article></div>"
+        for i, (day, month) in enumerate(days)
+    )
+    entries = _entries(f"<section class='latest-news'>{cards}</section>", "<html lang='fr'>")
+    assert [e["title"] for e in entries] == [f"Une tribune sur le sujet numéro {i} et ses suites" for i in range(3)]
+    assert [e["date_start"] for e in entries] == ["2024-02-25", "2024-01-15", "2023-12-14"]
+
+
+def test_two_figures_after_a_day_and_a_month_are_a_year_only_when_they_close_the_date():
+    assert parse_date("25 fév 24").start.isoformat() == "2024-02-25"
+    assert parse_date("Mon 14 Dec 23").start.isoformat() == "2023-12-14"
+    assert parse_date("3 May 99").start.isoformat() == "1999-05-03"
+    for text in ("Feb 24", "fév 24", "12 Dec 10:30", "12 Dec 10 am", "25 spam 24"):
+        assert parse_date(text) is None, text
