@@ -124,3 +124,21 @@ def test_two_figures_after_a_day_and_a_month_are_a_year_only_when_they_close_the
     assert parse_date("3 May 99").start.isoformat() == "1999-05-03"
     for text in ("Feb 24", "fév 24", "12 Dec 10:30", "12 Dec 10 am", "25 spam 24"):
         assert parse_date(text) is None, text
+
+
+def test_an_element_named_as_the_date_on_the_titles_own_long_line_gives_the_date():
+    """<li><a>Title</a> <span class="date">12 March 2021</span> <span>a teaser of many words</span></li>: the
+    record is one line, which holds the title, so no line of its own is read for the date: the element the
+    markup names as the date is. An element named otherwise on that line gives none."""
+
+    def items(name):
+        return "".join(
+            f"<li><a href='/a{i}'>Town council meeting number {i}</a> <span class='{name}'>{i + 1} March 2021</span>"
+            f" <span>The council met again to talk about the budget, the roads and the parks, item {i}.</span></li>"
+            for i in range(3)
+        )
+
+    entries = _entries(f"<ul>{items('date')}</ul>", "<html lang='en'>")
+    assert [e["title"] for e in entries] == [f"Town council meeting number {i}" for i in range(3)]
+    assert [e["date_start"] for e in entries] == ["2021-03-01", "2021-03-02", "2021-03-03"]
+    assert [e["date_start"] for e in _entries(f"<ul>{items('note')}</ul>", "<html lang='en'>")] == [None] * 3

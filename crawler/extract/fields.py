@@ -274,6 +274,12 @@ def _find_date(elements, entry: RawEntry, used: list, title_el, leaves) -> None:
                 entry.date_text = found
                 used.append(el)
                 return
+    for el in walk(elements):  # <li><a>Title</a> <span class="date">12 May 2021</span> <span>long teaser</span></li>
+        named = tag(el) in _INLINE and _DATE_CLASS.search(el.get("class") or "")  # on the title's line: no leaf
+        if named and not (is_ancestor(el, title_el) or is_ancestor(title_el, el)) and date_in_line(text_of(el)):
+            entry.date_text = date_in_line(text_of(el))
+            used.append(el)
+            return
     for leaf in leaves:  # "Posted in News, Events on 2 May 2022": a meta line closing on its date
         line = text_of(leaf) or ""
         found = date_at_edge(line)
