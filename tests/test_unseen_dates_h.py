@@ -142,3 +142,25 @@ def test_an_element_named_as_the_date_on_the_titles_own_long_line_gives_the_date
     assert [e["title"] for e in entries] == [f"Town council meeting number {i}" for i in range(3)]
     assert [e["date_start"] for e in entries] == ["2021-03-01", "2021-03-02", "2021-03-03"]
     assert [e["date_start"] for e in _entries(f"<ul>{items('note')}</ul>", "<html lang='en'>")] == [None] * 3
+
+
+def test_the_date_a_post_was_updated_gives_way_to_the_date_it_was_published():
+    """<time class="updated">1 January 2022</time><time class="entry-date published">12 March 2021</time>: a
+    theme that writes the update first still dates the post by its publication; an update alone dates it."""
+
+    def posts(published):
+        return "".join(
+            f"<article><h2><a href='/a{i}'>Town council meeting number {i}</a></h2><div class='entry-meta'>"
+            f"<time class='updated' datetime='2022-01-0{i + 1}T00:00:00+00:00'>{i + 1} January 2022</time>"
+            + (
+                f"<time class='entry-date published' datetime='2021-03-1{i}'>1{i} March 2021</time>"
+                if published
+                else ""
+            )
+            + f"</div><p>The council met again, item {i}.</p></article>"
+            for i in range(3)
+        )
+
+    entries = _entries(posts(True), "<html lang='en'>")
+    assert [e["date_start"] for e in entries] == ["2021-03-10", "2021-03-11", "2021-03-12"]
+    assert [e["date_start"] for e in _entries(posts(False), "<html lang='en'>")] == [f"2022-01-0{i}" for i in (1, 2, 3)]

@@ -11,7 +11,7 @@ import re
 from ..parsers.credits import looks_like_credit
 from ..parsers.datelines import date_at_edge, date_in_line
 from ..parsers.text import clean_text
-from .date_boxes import whole_date, yearless_line
+from .date_boxes import marked_date, whole_date, yearless_line
 from .html import INLINE, is_ancestor, machine_date, microformat_dated, tag, text_of
 from .lead_text import bare_date_line, leading_date
 from .raw import RawEntry
@@ -295,18 +295,6 @@ def _find_date(elements, entry: RawEntry, used: list, title_el, leaves) -> None:
             entry.date_text = found
             used.append(el)
             return
-
-
-def marked_date(elements, title_el):
-    """An element outside the title that the markup marks as a date and that shows or holds one: <time>,
-    <date datetime>, a `datetime` or `content` attribute, a microformat's date class."""
-    for el in walk(elements):
-        machine_like = tag(el) in ("time", "date") or el.get("datetime") is not None or el.get("content")
-        if is_ancestor(title_el, el) or not (machine_like or microformat_dated(el)):
-            continue
-        if date_in_line(text_of(el)) or machine_date(el):
-            return el
-    return None
 
 
 def _date_part(line: str) -> str | None:

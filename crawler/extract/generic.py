@@ -16,9 +16,9 @@ from ..parsers.datelines import date_in_line
 from ..parsers.groups import looks_like_group_heading
 from .bare_names import bare_name
 from .companions import companions, extras, same_family
-from .date_boxes import date_beside
+from .date_boxes import date_beside, marked_date
 from .edge_dates import edge_date, finer_date, labelled_date, vaguer_than_a_day, without_byline
-from .fields import fill_entry, find_title, marked_date
+from .fields import fill_entry, find_title
 from .flat import flat_groups, is_break, wrap
 from .html import tag, text_of
 from .lead_text import date_among, lead_split
