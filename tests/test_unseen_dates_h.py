@@ -164,3 +164,21 @@ def test_the_date_a_post_was_updated_gives_way_to_the_date_it_was_published():
     entries = _entries(posts(True), "<html lang='en'>")
     assert [e["date_start"] for e in entries] == ["2021-03-10", "2021-03-11", "2021-03-12"]
     assert [e["date_start"] for e in _entries(posts(False), "<html lang='en'>")] == [f"2022-01-0{i}" for i in (1, 2, 3)]
+
+
+def test_a_date_in_its_own_element_after_a_dash_in_a_long_line_is_a_part_of_it_not_prose():
+    """<p>#124: Workshop - <span>zaterdag 13 december 2025</span> <span>@ a long address …</span></p>: a line longer
+    than a meta line, but the date stands after a dash in an element of its own: one of the line's parts. The same
+    element inside a sentence is prose, and gives none."""
+
+    def cards(joint):
+        return "".join(
+            f"<div class='dojo'><h3><a href='/d/{i}'>Workshop games maken nummer {i}</a></h3><p>#{i}: Workshop"
+            f"{joint}<span>zaterdag {i + 4} oktober 2025</span> <span class='locatie'>@ Keizer Karelplein 32, 6511 NH"
+            f" Nijmegen, bij de bibliotheek</span></p><p>We gaan weer een game maken, nummer {i}.</p></div>"
+            for i in range(3)
+        )
+
+    entries = _entries(cards(" - "), "<html lang='nl'>")
+    assert [e["date_start"] for e in entries] == ["2025-10-04", "2025-10-05", "2025-10-06"]
+    assert [e["date_start"] for e in _entries(cards(" met de kinderen op "), "<html lang='nl'>")] == [None] * 3

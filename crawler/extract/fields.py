@@ -261,25 +261,11 @@ def _find_date(elements, entry: RawEntry, used: list, title_el, leaves) -> None:
                 entry.date_text = shown
                 used.append(el)
                 return
-    # A date in its own inline element: in a short meta line ("News <span>16 May 2021</span>"),
-    # or opening a paragraph; a date in the middle of the prose is not the entry's date.
-    for leaf in leaves:
-        line = text_of(leaf) or ""
-        for el in leaf.iterdescendants():
-            if tag(el) not in _INLINE or is_ancestor(title_el, el):
-                continue
-            found = date_in_line(text_of(el))
-            named = _DATE_CLASS.search(el.get("class") or "")  # <span class="posted-on"> in a long meta line
-            if found and (named or len(line) <= _MAX_META_CHARS or not text_of(_text_before(leaf, el))):
-                entry.date_text = found
-                used.append(el)
-                return
-    for el in walk(elements):  # <li><a>Title</a> <span class="date">12 May 2021</span> <span>long teaser</span></li>
-        named = tag(el) in _INLINE and _DATE_CLASS.search(el.get("class") or "")  # on the title's line: no leaf
-        if named and not (is_ancestor(el, title_el) or is_ancestor(title_el, el)) and date_in_line(text_of(el)):
-            entry.date_text = date_in_line(text_of(el))
-            used.append(el)
-            return
+    hit = _inline_date(leaves, title_el, elements)
+    if hit is not None:
+        used.append(hit[0])
+        entry.date_text = hit[1]
+        return
     for leaf in leaves:  # "Posted in News, Events on 2 May 2022": a meta line closing on its date
         line = text_of(leaf) or ""
         found = date_at_edge(line)
@@ -295,6 +281,31 @@ def _find_date(elements, entry: RawEntry, used: list, title_el, leaves) -> None:
             entry.date_text = found
             used.append(el)
             return
+
+
+def _inline_date(leaves, title_el, elements) -> tuple | None:
+    """A date in its own inline element: in a short meta line ("News <span>16 May 2021</span>"), opening a
+    paragraph, or a part after a dash (a date in the middle of the prose is not the entry's date); else one named
+    as the date on the title's own line, which no leaf reads ("<li><a>Title</a> <span class="date">12 May
+    2021</span> <span>long teaser</span></li>"). (el, date)."""
+    for leaf in leaves:
+        line = text_of(leaf) or ""
+        for el in leaf.iterdescendants():
+            if tag(el) not in _INLINE or is_ancestor(title_el, el):
+                continue
+            found = date_in_line(text_of(el))
+            named = _DATE_CLASS.search(el.get("class") or "")  # <span class="posted-on"> in a long meta line
+            before = text_of(_text_before(leaf, el)) if found and not named and len(line) > _MAX_META_CHARS else ""
+            # "#124: Workshop - <span>zaterdag 13 december 2025</span> <span>@ Place</span>": a part after a dash
+            if found and found == text_of(el) and before and before.endswith(_PART_ENDS):
+                before = ""
+            if found and (named or len(line) <= _MAX_META_CHARS or not before):
+                return el, found
+    for el in walk(elements):
+        named = tag(el) in _INLINE and _DATE_CLASS.search(el.get("class") or "")
+        if named and not (is_ancestor(el, title_el) or is_ancestor(title_el, el)) and date_in_line(text_of(el)):
+            return el, date_in_line(text_of(el))
+    return None
 
 
 def _date_part(line: str) -> str | None:
@@ -314,6 +325,7 @@ _MAX_META_CHARS = 90
 # Words a meta line may hold beside its date ("Posted in Lawsuits and Letters, Media Release on").
 _MAX_META_WORDS = 10
 _INLINE = ("span", "em", "strong", "b", "i", "small", "time", "abbr")
+_PART_ENDS = (" -", " –", " —", "|", "·", "•")  # what ends the text before a date that is a part of its line
 
 
 def _text_before(leaf, target) -> str:
