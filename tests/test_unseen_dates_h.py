@@ -182,3 +182,21 @@ def test_a_date_in_its_own_element_after_a_dash_in_a_long_line_is_a_part_of_it_n
     entries = _entries(cards(" - "), "<html lang='nl'>")
     assert [e["date_start"] for e in entries] == ["2025-10-04", "2025-10-05", "2025-10-06"]
     assert [e["date_start"] for e in _entries(cards(" met de kinderen op "), "<html lang='nl'>")] == [None] * 3
+
+
+def test_a_date_alone_on_its_line_in_an_inline_element_between_breaks_is_the_date():
+    """<p><a>Title</a><br><em>12 March 2021</em><br>teaser</p>: the record is one paragraph holding the title, and
+    its date is a line of its own in an element of its own. Inside a sentence (<p>… on <b><i>date</i></b> …</p>)
+    it is no date line."""
+    items = "".join(
+        f"<p><a href='/a{i}'>Town council meeting number {i}</a><br><em>{i + 1} March 2021</em><br>The council met"
+        f" again, item {i}.</p>"
+        for i in range(3)
+    )
+    assert [e["date_start"] for e in _entries(f"<div>{items}</div>")] == ["2021-03-01", "2021-03-02", "2021-03-03"]
+    prose = "".join(
+        f"<p><a href='/a{i}'>Town council meeting number {i}</a><br>The council met on <b><i>{i + 1} March 2021</i></b>"
+        f"<br>to talk, item {i}.</p>"
+        for i in range(3)
+    )
+    assert [e["date_start"] for e in _entries(f"<div>{prose}</div>")] == [None] * 3

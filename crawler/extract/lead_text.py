@@ -55,6 +55,8 @@ def bare_date_line(elements, title_el) -> str | None:
             if not tag(el) or (title_el is not None and is_ancestor(title_el, el) and el is not title_el):
                 continue
             own = [] if el is title_el or tag(el) in INLINE else [(el.text, el[0] if len(el) else None)]
+            if tag(el) in INLINE and el is not title_el and _alone_on_line(el):
+                own = [(text_of(el), None)]  # <a>Title</a><br><em>12 March 2021</em><br>teaser
             after = [] if el is record or not _breaks(el) else [(el.tail, el.getnext())]
             if el is title_el and tag(el) in INLINE and not (clean_text(el.tail) or "").isdigit():
                 # "<a>Title</a> (04-10-2016)<p>teaser": the title's line goes on to its date; a bare
@@ -70,6 +72,18 @@ def bare_date_line(elements, title_el) -> str | None:
                 if lead is not None:
                     return lead[0]  # '3/20/17 - 4/20/17: "NOTE: For information ..."'
     return None
+
+
+def _alone_on_line(el) -> bool:
+    """An inline element with nothing beside it on its line: between breaks or blocks (or its parent's ends)."""
+    prev, parent = el.getprevious(), el.getparent()
+    if parent is None or tag(parent) in INLINE:
+        return False  # <b><i>16 December 2022</i></b>: the outer element is the one that may stand alone
+    if prev is not None and not (_breaks(prev) and not (prev.tail or "").strip()):
+        return False
+    if prev is None and (parent.text or "").strip():
+        return False
+    return not (el.tail or "").strip() and (el.getnext() is None or _breaks(el.getnext()))
 
 
 def _unbracketed(text: str | None) -> str | None:
