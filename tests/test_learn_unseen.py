@@ -1,0 +1,53 @@
+"""`learn` on shapes of pages nobody had tuned for (held-out batches H and I): a column beside the list
+repeating some of its cards, a box of another kind in the list's row."""
+
+from synthetic import ISO, TITLES, page, read
+
+
+def _card(i: int, title: str, iso: str) -> str:
+    return (
+        f'<div class="py-2"><div class="card"><span class="when">{iso[8:]}/{iso[5:7]}/{iso[:4]}</span>'
+        f'<h4><a href="/n/{i}">{title}</a></h4><p class="card-text">A few words about this story.</p></div></div>'
+    )
+
+
+def test_a_column_beside_the_list_repeating_some_of_its_cards_is_no_part_of_it():
+    cards = [_card(i, t, iso) for i, (t, iso) in enumerate(zip(TITLES, ISO, strict=True))]
+    # columns named only by generated grid classes ("col-lg-7"): their place in the row tells them apart
+    html = page(
+        '<div class="row"><div class="col-lg-7"><div class="stack">' + "".join(cards) + "</div></div>"
+        '<div class="col-lg-4"><h3>Filter</h3><div class="stack">' + "".join(cards[1:]) + "</div></div></div>"
+    )
+    text, entries = read(html, [TITLES[0]])
+    assert [e["title"] for e in entries] == TITLES, text
+    assert [e["date_start"] for e in entries] == ISO
+
+
+def test_columns_of_other_entries_named_only_by_generated_classes_are_one_list():
+    def column(part: list) -> str:
+        items = "".join(f'<li><a href="/d/{i}.pdf"><i class="arrow"></i>{t}</a></li>' for i, t in part)
+        return f'<div class="col-md-6"><ul class="list">{items}</ul></div>'
+
+    listed = list(enumerate(TITLES))
+    html = page(f'<div class="row">{column(listed[:2])}{column(listed[2:])}</div>')
+    text, entries = read(html, [TITLES[2]])
+    assert [e["title"] for e in entries] == TITLES, text
+
+
+def test_a_box_of_another_kind_in_the_lists_row_and_a_copy_of_the_list_elsewhere_are_no_entries():
+    def cards(part: list) -> str:
+        return "".join(
+            f'<div class="col-md-6 d-flex"><div class="row inner"><div class="col-auto d-flex"><h3>{t}</h3>'
+            f'<time class="text-muted">{iso}</time><a href="/n/{i}">Read on</a></div></div></div>'
+            for i, (t, iso) in part
+        )
+
+    listed = list(enumerate(zip(TITLES, ISO, strict=True)))
+    lead = '<div class="col-lg-12"><h2>Lead story of the week</h2><a href="/lead">Read on</a></div>'
+    html = page(
+        f'<div class="container"><div class="row">{lead}{cards(listed)}</div></div>'
+        f'<div class="caption"><div class="row">{cards(listed[:2])}</div></div>'
+    )
+    text, entries = read(html, [TITLES[0]])
+    assert [e["title"] for e in entries] == TITLES, text
+
