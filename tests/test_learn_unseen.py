@@ -1,5 +1,5 @@
 """`learn` on shapes of pages nobody had tuned for (held-out batches H and I): a column beside the list
-repeating some of its cards, a box of another kind in the list's row."""
+repeating some of its cards, a box of another kind in the list's row, a title closing on its day."""
 
 from synthetic import ISO, TITLES, page, read
 
@@ -51,3 +51,19 @@ def test_a_box_of_another_kind_in_the_lists_row_and_a_copy_of_the_list_elsewhere
     text, entries = read(html, [TITLES[0]])
     assert [e["title"] for e in entries] == TITLES, text
 
+
+def test_a_title_closing_on_its_day_after_a_colon_stays_whole_and_gives_the_date():
+    days = ["vendredi 3 avril 2026", "vendredi 13 mars 2026", "vendredi 6 février 2026", "mercredi 7 janvier 2026"]
+    titles = [f"Séminaire virtuel: {d}" for d in days]
+    html = page(
+        '<div class="posts">'
+        + "".join(
+            f'<a class="item" href="/s/{i}"><div class="item-title">{t}</div><div class="summary"><p>Speaker {i}</p>'
+            "<p>Plus d'info...</p></div></a>"
+            for i, t in enumerate(titles)
+        )
+        + "</div>"
+    ).replace('lang="en"', 'lang="fr"')
+    text, entries = read(html, [titles[0]])
+    assert [e["title"] for e in entries] == titles, text
+    assert [e["date_start"] for e in entries] == ["2026-04-03", "2026-03-13", "2026-02-06", "2026-01-07"], text
