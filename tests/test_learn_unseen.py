@@ -1,7 +1,7 @@
 """`learn` on shapes of pages nobody had tuned for (held-out batches H and I): a column beside the list
 repeating some of its cards, a box of another kind in the list's row, a title closing on its day."""
 
-from synthetic import ISO, TITLES, page, read
+from synthetic import DATES, ISO, TITLES, page, read
 
 
 def _card(i: int, title: str, iso: str) -> str:
@@ -67,3 +67,14 @@ def test_a_title_closing_on_its_day_after_a_colon_stays_whole_and_gives_the_date
     text, entries = read(html, [titles[0]])
     assert [e["title"] for e in entries] == titles, text
     assert [e["date_start"] for e in entries] == ["2026-04-03", "2026-03-13", "2026-02-06", "2026-01-07"], text
+
+
+def test_a_card_of_the_list_that_links_nowhere_is_its_heading_not_an_entry():
+    cards = "".join(
+        f'<a class="card" href="/n/{i}"><div class="card-title">{t}</div><p>{d}</p></a>'
+        for i, (t, d) in enumerate(zip(TITLES, DATES, strict=True))
+    )
+    html = page(f'<div class="posts"><a class="card"><div class="card-title year">Seminars</div></a>{cards}</div>')
+    text, entries = read(html, [TITLES[1]])
+    assert [e["title"] for e in entries] == TITLES, text
+    assert [e["date_start"] for e in entries] == ISO
