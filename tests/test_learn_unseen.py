@@ -78,3 +78,16 @@ def test_a_card_of_the_list_that_links_nowhere_is_its_heading_not_an_entry():
     text, entries = read(html, [TITLES[1]])
     assert [e["title"] for e in entries] == TITLES, text
     assert [e["date_start"] for e in entries] == ISO
+
+
+def test_a_title_closing_on_a_day_after_a_colon_beside_a_date_box_leaves_the_date_to_the_box():
+    html = page(
+        "".join(
+            f'<article class="post"><h2><a href="/n/{i}">Webinar: 1 June 2023</a></h2>'
+            f'<span class="posted">{d}</span></article>'
+            for i, d in enumerate(DATES)
+        )
+    )
+    text, entries = read(html, ["Webinar: 1 June 2023"])
+    assert 'date = "span.posted"' in text
+    assert [e["date_start"] for e in entries] == ISO

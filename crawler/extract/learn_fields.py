@@ -183,6 +183,8 @@ def _date_elements(block: Block, run: list, languages) -> list:
             shown.append(el)
     finest = max((_precision(el, languages) for el in shown), default=0)
     shown = [el for el in shown if _precision(el, languages) == finest]
+    if len(shown) > 1 and title in shown and _closes_on_day(title):
+        shown.remove(title)  # "Webinar: 1 June 2023" beside its post's date box: the box is the post's date
     return [el for el in shown if not any(is_ancestor(el, o) for o in shown if o is not el)]
 
 
