@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from .css_names import ancestor_names, compounds, exact_selector, shared_classes, valid
 from .html import is_ancestor, select
-from .learn import Block, follow
+from .learn import Block, _same_kind, follow
 
 
 def entry_selector(root, block: Block) -> str:
@@ -14,6 +14,10 @@ def entry_selector(root, block: Block) -> str:
     node, members = block.node, block.members
     parent = node.getparent()
     own = [f"{node.tag}.{c}" for c in shared_classes(members)]
+    # Cards that are links, one of which links nowhere: the list's heading in a card's markup ("Seminars").
+    if node.tag == "a" and node.get("href") and not all(m.get("href") for m in members):
+        members = [m for m in members if m.get("href")]
+        own = [f"{o}[href]" for o in [*own, node.tag]]
     # Siblings of another class that hold no title (date rows between entries) are left out by name.
     others = {c for s in parent if s.tag == node.tag and s not in members for c in shared_classes([s])}
     others -= {c for m in members for c in shared_classes([m])}
@@ -36,9 +40,35 @@ def entry_selector(root, block: Block) -> str:
     for selector in dict.fromkeys(candidates + [_tag_path(node)]):
         chosen = set(select(root, selector)) if valid(selector) else set()
         holds_all = set(members) <= chosen and all(follow(el, block.path) is not None for el in chosen)
-        if holds_all and (best is None or len(chosen) < best[1]):
-            best = (selector, len(chosen))
-    return _within_main(root, members, best[0] if best else _tag_path(node))
+        if holds_all and (best is None or len(chosen) < len(best[1])):
+            best = (selector, chosen)
+    # The list by the path of its containers, where what else the page has alike is no more of it: a copy of
+    # its cards (a filter column, a carousel) or a box of another kind. More entries alike (a column, a tab)
+    # are the same list laid out in parts: read whole.
+    fallback = best[0] if best else _tag_path(node)
+    levels = [_placed(node, [*own, node.tag], ranked) for ranked in (False, True)]
+    placed = exact_selector(root, members, levels[0] + levels[1])
+    if placed and _no_more_entries(set(select(root, fallback)) - set(members), block):
+        return placed
+    return _within_main(root, members, fallback)
+
+
+def _no_more_entries(extra: set, block: Block) -> bool:
+    """Every element of `extra` with a title at the example's place links where one of the members does, or
+    shares no class with the example's block."""
+    hrefs = {_href(m, block.path) for m in block.members} - {None}
+    return all(
+        follow(el, block.path) is None or _href(el, block.path) in hrefs or not _same_kind(block.node, el)
+        for el in extra
+    )
+
+
+def _href(el, path: list) -> str | None:
+    """The link at the title's place, else the element's first link."""
+    title = follow(el, path)
+    link = title if title is not None and title.tag == "a" else None
+    link = link if link is not None else next((a for a in el.iter("a") if a.get("href")), None)
+    return link.get("href") if link is not None else None
 
 
 def _within_main(root, members: list, selector: str) -> str:
@@ -58,6 +88,24 @@ def _template_classes(node, members: list) -> list[str]:
     return [s for c in (node.get("class") or "").split() if c in common for s in [f"{node.tag}.{c}"] if valid(s)]
 
 
+def _placed(node, own: list[str], ranked: bool) -> list[str]:
+    """The node by the path of its containers from a named ancestor ("div.container > div.row > div.card": a copy
+    of the list elsewhere, in a "div.caption > div.row", is left out); `ranked`: an unnamed container by its rank
+    among its siblings ("div.row > div:nth-of-type(1) > div.stack > div.card": the columns' only classes
+    generated, "col-lg-7")."""
+    steps, anc, found = [], node.getparent(), []
+    while anc is not None and anc.tag not in ("body", "html") and len(steps) < _PLACED_LEVELS:
+        names = [c for c in compounds(anc) if "." in c or "#" in c]
+        found += [" > ".join([names[0], *steps, o]) for o in own] if names and steps else []
+        parent = anc.getparent()
+        alike = [s for s in parent if s.tag == anc.tag] if parent is not None else [anc]
+        rank = f"{anc.tag}:nth-of-type({alike.index(anc) + 1})" if ranked and len(alike) > 1 else anc.tag
+        steps.insert(0, names[0] if names else rank)
+        anc = parent
+    return found
+
+
+_PLACED_LEVELS = 4  # unnamed containers between the entries and a named ancestor
 _MAX_LEFT_OUT = 2  # classes named in :not(): more would make a selector nobody reads
 
 

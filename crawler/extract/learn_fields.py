@@ -176,14 +176,24 @@ def _date_elements(block: Block, run: list, languages) -> list:
     for el in (e for part in run for e in part.iter()):
         if not isinstance(el.tag, str) or (title is not None and is_ancestor(el, title) and el is not title):
             continue
-        if el is title and not looks_like_date_line(text_of(el)) and not edge_date(el):
+        if el is title and not looks_like_date_line(text_of(el)) and not edge_date(el) and not _closes_on_day(el):
             continue  # the title is the date only when it is one, or ends on one ("Meeting – 4/8/2026")
         short = len(text_of(el) or "") <= _MAX_DATE_LINE
         if (short or date_in_line(el.text)) and _is_date(el, languages):
             shown.append(el)
     finest = max((_precision(el, languages) for el in shown), default=0)
     shown = [el for el in shown if _precision(el, languages) == finest]
+    if len(shown) > 1 and title in shown and _closes_on_day(title):
+        shown.remove(title)  # "Webinar: 1 June 2023" beside its post's date box: the box is the post's date
     return [el for el in shown if not any(is_ancestor(el, o) for o in shown if o is not el)]
+
+
+def _closes_on_day(title) -> bool:
+    """ "Séminaire virtuel: vendredi 3 avril 2026": a title closing on its date after a colon stays whole (the
+    reader cuts a date after a dash or bar only), and that date is its entry's date."""
+    text, shown = clean_text(text_of(title)) or "", date_from_element(title)
+    head = text.removesuffix(shown or "\0").rstrip()
+    return bool(shown) and head != text and head.endswith(":") and len(head) > 1
 
 
 def _title_in(block: Block, run: list):
