@@ -15,8 +15,9 @@ _PLAIN_NAME = re.compile(r"^-?[_a-zA-Z][_a-zA-Z0-9-]*$")  # needs no CSS escapin
 _GENERATED = re.compile(
     r"\d{2,}|[-_]\d+$|^\w*\d$|^(?:css|sc|jsx|svelte|emotion|styled)-|^ng-|^js-|__[a-z0-9]{5,}$",
 )
-# A short run of letters in mixed case ("bdVaJa", "kXhSfq"): a CSS-in-JS hash.
-_HASH_PART = re.compile(r"^(?=[a-zA-Z]{5,8}$)(?:[a-z]*[A-Z]){2}")
+# A short run of letters in mixed case ("bdVaJa", "kXhSfq"): a CSS-in-JS hash; not words run together in
+# PascalCase ("BlogList", "NewsItem"), as Squarespace and BEM-like themes name their blocks.
+_HASH_PART = re.compile(r"^(?=[a-zA-Z]{5,8}$)(?!(?:[A-Z][a-z]{2,}){2,}$)(?:[a-z]*[A-Z]){2}")
 # Classes that say what state or position an element is in, not what it is.
 _STATE = frozenset(
     [
