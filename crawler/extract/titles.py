@@ -239,9 +239,12 @@ def _touches(x, avoid) -> bool:
 
 def _heading_above(elements, link):
     """A heading with no link of its own, before `link`, where the link stands alone on its own line
-    after the record's text: the heading names the record, the link names where it leads."""
+    after the record's text, or after a short label ("Full story: <a>…</a>"): the heading names the
+    record, the link names where it leads."""
     line = link.getparent()
-    if line is None or tag(line) not in ("p", "div", "li") or text_of(line) != text_of(link):
+    if line is None or tag(line) not in ("p", "div", "li"):
+        return None
+    if text_of(line) != text_of(link) and not label_led(line, text_of(link)):
         return None
     for el in elements:
         for x in el.iter():
