@@ -22,3 +22,29 @@ def test_a_heading_names_a_record_whose_lone_link_follows_a_label_on_its_line():
     assert [e["title"] for e in entries] == [name for name, _, _ in RELEASES]
     assert [e["url"] for e in entries] == [f"https://press.example.net/{i}" for i in range(3)]
     assert [e["date_start"] for e in entries] == [iso for _, _, iso in RELEASES]
+
+
+def _card_column(width: str, heading: str, numbers) -> str:
+    card = (
+        "<div class='py-2'><div class='card'><div class='card-body'><span class='kind'>Article</span>"
+        "<span class='date'>{day:02d}/07/2025</span><h4><a href='/news/articles/story-{n}/'>Cloud story number {n} "
+        "for the public sector</a></h4><p class='card-text'>A teaser of some words about story {n}.</p>"
+        "</div></div></div>"
+    )
+    cards = "".join(card.format(n=n, day=n + 1) for n in numbers)
+    return f"<div class='{width}'><div><h2>{heading}</h2></div><div class='d-flex flex-column'>{cards}</div></div>"
+
+
+def test_a_column_beside_the_list_that_repeats_most_of_its_records_is_no_part_of_it():
+    # "Filter: Articles" beside "All articles": the same cards again, a filtered copy of the list
+    side = _card_column("col-lg-4", "Filter: Articles", [0, 1, 2, 4, 5, 8])
+    main = _card_column("col-lg-7", "All articles", range(10))
+    entries = _entries(f"<div class='row'>{main}{side}</div>", "<html lang='en-GB'>")
+    assert [e["url"].rsplit("/", 2)[1] for e in entries] == [f"story-{n}" for n in range(10)]
+
+
+def test_a_twin_column_of_other_records_still_joins_the_list():
+    side = _card_column("col-lg-4", "More articles", [10, 11, 12, 4])  # one shared card: no copy
+    main = _card_column("col-lg-7", "All articles", range(6))
+    entries = _entries(f"<div class='row'>{main}{side}</div>", "<html lang='en-GB'>")
+    assert [e["url"].rsplit("/", 2)[1] for e in entries][-4:] == ["story-10", "story-11", "story-12", "story-4"]

@@ -22,7 +22,7 @@ from .fields import fill_entry, find_title
 from .flat import flat_groups, is_break, wrap
 from .html import tag, text_of
 from .lead_text import date_among, lead_split
-from .lists import a_list_wins, dated_repeat, finer_records, lca, strays
+from .lists import a_list_wins, copies, dated_repeat, finer_records, lca, strays
 from .raw import RawEntry
 from .records import (
     Chrome,
@@ -123,7 +123,7 @@ def _best_group_within(root, chrome, anchors=entry_links):
         dated_repeat(scored, _MIN_CONFIDENT_RECORDS) or finer_records(scored) or scored[0]
     )
     blocks = wrap(records) if flat else [r[0] for r in records]
-    lone = set() if flat else strays(blocks)
+    lone = set() if flat else strays(blocks) | copies(blocks, title_links)
     found = {b: a for b, a in zip(blocks, title_links, strict=False) if b not in lone}
     for more_blocks, more_links in companions(blocks, quality, scored[1:], title_links, shapes):
         found.update(zip(more_blocks, more_links, strict=False))

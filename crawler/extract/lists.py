@@ -89,16 +89,9 @@ def strays(blocks) -> set:
     "<ul><li><a>Home</a></li></ul>", one item of another section. A lone record within the box around the
     lists (one month's only entry under its heading) stays. Records that are links inside items (<li><a>)
     are counted at the level where they stand side by side."""
-    items = list(blocks)
-    for _ in range(_ITEM_LEVELS):
-        by_parent: dict = {}
-        for block, item in zip(blocks, items, strict=True):
-            by_parent.setdefault(item.getparent(), []).append(block)
-        lists = [p for p, members in by_parent.items() if len(members) > 1 and p is not None]
-        if lists:
-            break
-        items = [item.getparent() if item.getparent() is not None else item for item in items]
-    else:
+    by_parent = side_by_side(blocks)
+    lists = [p for p, members in by_parent.items() if len(members) > 1 and p is not None]
+    if not lists:
         return set()
     holders = [p.getparent() for p in lists if p.getparent() is not None]
     box = lca(holders).getparent() if holders and lca(holders) is not None else None
@@ -109,6 +102,20 @@ def strays(blocks) -> set:
 
 # A record sits this many levels at most below the item that stands beside the others (<li><p><a>).
 _ITEM_LEVELS = 3
+
+
+def side_by_side(blocks) -> dict:
+    """The list's records by the container they stand side by side in ({container: [records]}), counted at the
+    lowest level where two of them share one (a record may sit a few levels below its item); {} when none do."""
+    items = list(blocks)
+    for _ in range(_ITEM_LEVELS):
+        by_parent: dict = {}
+        for block, item in zip(blocks, items, strict=True):
+            by_parent.setdefault(item.getparent(), []).append(block)
+        if any(len(members) > 1 and p is not None for p, members in by_parent.items()):
+            return by_parent
+        items = [item.getparent() if item.getparent() is not None else item for item in items]
+    return {}
 
 
 def lca(elements):
@@ -146,6 +153,25 @@ def one_directory(links, others) -> bool:
     dirs = {directory(a) for a in [*links, *others]}
     repeated = {target(a) for a in links} & {target(a) for a in others}
     return len(dirs) == 1 and None not in dirs and not repeated
+
+
+def copies(blocks, links) -> set:
+    """Records of the list in a container of their own whose links mostly lead where the records of a larger
+    container already do: a filtered or "most read" copy of the list beside it ("Filter: Articles"), whose
+    records are the list's again, not entries of their own."""
+    targets = {block: target(a) for block, a in zip(blocks, links, strict=True)}
+    kept, out = set(), set()
+    for members in sorted(side_by_side(blocks).values(), key=len, reverse=True):
+        theirs = [targets[block] for block in members]
+        if len(members) >= _MIN_COPY_RECORDS and sum(t in kept for t in theirs) >= _REPEAT_SHARE * len(theirs):
+            out.update(members)
+        else:
+            kept.update(theirs)
+    return out
+
+
+# A copy of the list holds at least this many records (one record again is a featured one, or a notice's twin).
+_MIN_COPY_RECORDS = 3
 
 
 def numbered(links) -> bool:
