@@ -48,3 +48,22 @@ def test_a_twin_column_of_other_records_still_joins_the_list():
     main = _card_column("col-lg-7", "All articles", range(6))
     entries = _entries(f"<div class='row'>{main}{side}</div>", "<html lang='en-GB'>")
     assert [e["url"].rsplit("/", 2)[1] for e in entries][-4:] == ["story-10", "story-11", "story-12", "story-4"]
+
+
+DOJOS = [
+    ("#131: Capture the Flag", "4 July 2026"),
+    ("#130: Raspberry Pi", "6 June 2026"),
+    ("#129: Free choice", "9 May 2026"),
+]
+
+
+def test_a_more_link_beside_a_link_around_the_card_to_the_same_place_opens_no_entry_of_its_own():
+    # each card: one link around its heading, date and teaser, then "more…" to the same page
+    rows = "".join(
+        f"<div class='dojo'><a href='/dojos/{i}/'><h3>{name}</h3><p>{day}</p><p>We work with the "
+        f"Raspberry Pi again, with Python and electronics, session {i}.</p></a><a href='/dojos/{i}/'>more…</a></div>"
+        for i, (name, day) in enumerate(DOJOS)
+    )
+    entries = _entries(rows, "<html lang='en-GB'>")
+    assert [e["title"] for e in entries] == [name for name, _ in DOJOS]
+    assert [e["date_start"] for e in entries] == ["2026-07-04", "2026-06-06", "2026-05-09"]

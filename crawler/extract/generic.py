@@ -22,7 +22,7 @@ from .fields import fill_entry, find_title
 from .flat import flat_groups, is_break, wrap
 from .html import tag, text_of
 from .lead_text import date_among, lead_split
-from .lists import a_list_wins, copies, dated_repeat, finer_records, lca, strays
+from .lists import a_list_wins, copies, dated_repeat, finer_records, lca, pointer_twins, strays
 from .raw import RawEntry
 from .records import (
     Chrome,
@@ -108,9 +108,10 @@ def _best_group_within(root, chrome, anchors=entry_links):
         if aligned is None:
             continue
         title_links, _ = aligned
-        if None in title_links:  # a header row, a record with no link of its own: no entry
-            records = [r for r, a in zip(records, title_links, strict=False) if a is not None]
-            title_links = [a for a in title_links if a is not None]
+        twins = pointer_twins(title_links)  # "more…" beside the link around its card: that record's, no entry
+        if None in title_links or twins:  # a header row, a record with no link of its own: no entry
+            records = [r for r, a in zip(records, title_links, strict=False) if a is not None and a not in twins]
+            title_links = [a for a in title_links if a is not None and a not in twins]
         titles = [_record_title(r, a, page) for r, a in zip(records, title_links, strict=False)]
         score = score_group(records, titles, page.texts)
         # Ties go to the larger record (it holds the date and the teaser), then to real elements.

@@ -10,6 +10,7 @@ from ..parsers.ids import host_of
 from .fields import date_from_element
 from .html import tag, text_of
 from .records import target
+from .titles import is_generic_text
 
 # A list whose links are mostly (this share) the winning list's repeats it.
 _REPEAT_SHARE = 0.6
@@ -172,6 +173,18 @@ def copies(blocks, links) -> set:
 
 # A copy of the list holds at least this many records (one record again is a featured one, or a notice's twin).
 _MIN_COPY_RECORDS = 3
+
+
+def pointer_twins(links) -> set:
+    """Records' links that only point ("more…", "Read more") to a place another record's link names: the "more"
+    link beside the link around each card, read as a record of the list's shape, is that card's, no entry."""
+    shown = [text_of(a) if a is not None else None for a in links]
+    named = {target(a) for a, text in zip(links, shown, strict=True) if a is not None and not is_generic_text(text)}
+    return {
+        a
+        for a, text in zip(links, shown, strict=True)
+        if a is not None and is_generic_text(text) and target(a) in named
+    }
 
 
 def numbered(links) -> bool:
