@@ -67,3 +67,19 @@ def test_a_more_link_beside_a_link_around_the_card_to_the_same_place_opens_no_en
     entries = _entries(rows, "<html lang='en-GB'>")
     assert [e["title"] for e in entries] == [name for name, _ in DOJOS]
     assert [e["date_start"] for e in entries] == ["2026-07-04", "2026-06-06", "2026-05-09"]
+
+
+def _dojo_cards(section: str = "") -> str:
+    card = (
+        "<div class='dojo'><a href='/dojos/{i}/'><div class='dojo-kop'>{name} -\n<span>Saturday\n{day}</span> "
+        "<span class='place'>@ Keizer Karelplein 32, Nijmegen</span></div><p><img src='/i{i}.png' alt=''></p>"
+        "{section}<p>We work with the Raspberry Pi again, with Python and electronics, session {i}.</p></a>"
+        "<a href='/dojos/{i}/'>more…</a></div>"
+    )
+    return "".join(card.format(i=i, name=name, day=day, section=section) for i, (name, day) in enumerate(DOJOS))
+
+
+def test_a_title_line_of_words_closed_by_a_dash_then_a_date_and_a_place_of_their_own_is_those_words():
+    entries = _entries(_dojo_cards(), "<html lang='en-GB'>")
+    assert [e["title"] for e in entries] == [name for name, _ in DOJOS]
+    assert [e["date_start"] for e in entries] == ["2026-07-04", "2026-06-06", "2026-05-09"]
