@@ -83,3 +83,19 @@ def test_a_title_line_of_words_closed_by_a_dash_then_a_date_and_a_place_of_their
     entries = _entries(_dojo_cards(), "<html lang='en-GB'>")
     assert [e["title"] for e in entries] == [name for name, _ in DOJOS]
     assert [e["date_start"] for e in entries] == ["2026-07-04", "2026-06-06", "2026-05-09"]
+
+
+def test_a_heading_the_same_on_every_card_after_its_own_first_line_is_a_section_label_not_the_title():
+    entries = _entries(_dojo_cards("<h2>What will we do?</h2>"), "<html lang='en-GB'>")
+    assert [e["title"] for e in entries] == [name for name, _ in DOJOS]
+    assert [e["date_start"] for e in entries] == ["2026-07-04", "2026-06-06", "2026-05-09"]
+
+
+def test_a_heading_the_same_on_every_record_that_opens_it_still_names_it():
+    rows = "".join(
+        f"<div class='post'><h3><a href='/week/{i}/'>The week ahead...</a></h3><p>{day}</p>"
+        f"<p>Meetings, hearings and votes of week {i}, with the agenda of each.</p></div>"
+        for i, (_, day) in enumerate(DOJOS)
+    )
+    entries = _entries(rows, "<html lang='en-GB'>")
+    assert [e["title"] for e in entries] == ["The week ahead..."] * 3

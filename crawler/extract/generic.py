@@ -39,7 +39,7 @@ from .records import (
 from .row_runs import links_name_kinds, row_runs, wording_line
 from .rows import ditto_dates, once, tail_date
 from .titles import HEADINGS, is_generic_text, is_heading_like, posting_date, title_of
-from .wordings import pointing_wording, shared_pointer
+from .wordings import line_before_label, pointing_wording, shared_lines, shared_pointer
 
 _LISTS = {"ol", "ul", "dl", "table", "tbody"}
 # The most one record can score: a full title in a heading (2.5) and text beside it (2).
@@ -223,6 +223,7 @@ def extract_generic(root) -> list[RawEntry]:
     pointer = shared_pointer(blocks, [found.get(b) for b in blocks])  # "Ver comunicado" under each record's heading
     pointing = pointing_wording(blocks, [found.get(b) for b in blocks])  # "Ver comunicado" after each record's name
     container = lca(blocks) if len(blocks) > 1 else None
+    shared = shared_lines(blocks)  # lines most records repeat: a section label in each card names none
     kinds = links_name_kinds(found.values())  # "PUBLIC WORKS DEPARTMENT" over many bids: a kind, not a name
     for elements, group, position in assign_groups(blocks, row_runs(blocks)):
         link = found.get(elements[0])
@@ -230,6 +231,8 @@ def extract_generic(root) -> list[RawEntry]:
         # ahead...") they still name each post.
         label = (buttons or text_of(link) in labels or text_of(link) == pointer) and not is_heading_like(link)
         title_el = title_of(elements, link, label) if link is not None else find_title(elements)
+        own_line = line_before_label(elements[0], title_el, shared) if shared else None
+        title_el = own_line if own_line is not None else title_el  # not "Wat gaan we doen?" in every card
         used = [title_el]
         # "<li>Annual Action Plan <a>... Read</a></li>": the record's own text names it, not the link nor its date
         named_by = text_of(title_el)

@@ -6,7 +6,7 @@ import re
 from collections import Counter
 
 from ..parsers.datelines import date_in_line
-from .html import tag, text_of
+from .html import INLINE, tag, text_of
 from .titles import HEADINGS, is_generic_text, title_named
 
 
@@ -57,6 +57,42 @@ def _own_heading(block) -> str | None:
 
 # A wording is shared when at least this many records, and at least this share of them, show it.
 _MIN_REPEATS, _SHARE = 3, 0.5
+
+
+def shared_lines(blocks) -> set:
+    """The lines of text (elements holding no line of their own) at least _MIN_REPEATS records, and _SHARE of
+    them, show: a section label each card repeats ("Wat gaan we doen?"), a kicker, a pointer."""
+    counts: Counter = Counter()
+    for block in blocks:
+        counts.update({text_of(el) for el in block.iter() if _a_line(el)})
+    return {shown for shown, n in counts.items() if n >= max(_MIN_REPEATS, _SHARE * len(blocks))}
+
+
+def line_before_label(record, heading, shared: set):
+    """<a><div>#131: Capture the Flag - …</div><p>…</p><h2>Wat gaan we doen?</h2><p>…</p></a>: a heading without
+    a link that most records repeat, after a line of the record's own, is a section label inside each card; that
+    line (the first of a few words that no record shares and is no date) names the record. None otherwise: a
+    heading opening its record, or one with a link, names it however many records share it."""
+    if tag(heading) not in HEADINGS or text_of(heading) not in shared or heading.find(".//a[@href]") is not None:
+        return None
+    for el in record.iter():
+        if el is heading:
+            return None
+        shown = text_of(el) if _a_line(el) else None
+        if shown and shown not in shared and date_in_line(shown) != shown and not is_generic_text(shown):
+            return el if _MIN_LINE_WORDS <= len(shown.split()) <= _MAX_LINE_WORDS else None
+    return None
+
+
+def _a_line(el) -> bool:
+    """An element with text holding no block with text (<a> around a card's lines is none): a line."""
+    if not (tag(el) and text_of(el)):
+        return False
+    return not any(tag(c) and tag(c) not in INLINE and text_of(c) for c in el.iterdescendants())
+
+
+# A line naming a record has this many words: "Board Meeting", not "Opinion"; a longer one is a teaser.
+_MIN_LINE_WORDS, _MAX_LINE_WORDS = 2, 30
 # A pointing wording says this many words at most: "Ver comunicado", "View the bulletin".
 _MAX_POINTING_WORDS = 3
 
