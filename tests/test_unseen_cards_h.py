@@ -99,3 +99,13 @@ def test_a_heading_the_same_on_every_record_that_opens_it_still_names_it():
     )
     entries = _entries(rows, "<html lang='en-GB'>")
     assert [e["title"] for e in entries] == ["The week ahead..."] * 3
+
+
+def test_bold_words_inside_a_sentence_of_the_teaser_are_emphasis_not_the_title():
+    rows = "".join(
+        f"<div class='card'><a href='/e/{i}/'><div class='kop'>{name}</div><p>After a pause we start on "
+        f"<strong>Saturday {i + 7} May</strong> with a live session again!</p></a></div>"
+        for i, (name, _) in enumerate(DOJOS)
+    )
+    entries = _entries(rows, "<html lang='en-GB'>")
+    assert [e["title"] for e in entries] == [name for name, _ in DOJOS]

@@ -113,7 +113,7 @@ def _prominent_run(el, avoid=None):
         if tag(x) and text_of(x) and not _holds_blocks(x, 1) and not _touches(x, avoid) and not _opens_with_pointer(x)
     ]
     for x in runs:
-        if tag(x) in ("strong", "b") and len((text_of(x) or "").split()) >= _MIN_TITLE_WORDS:
+        if tag(x) in ("strong", "b") and len((text_of(x) or "").split()) >= _MIN_TITLE_WORDS and not _in_sentence(x):
             return x
     for x in runs:
         text = text_of(x) or ""
@@ -124,6 +124,14 @@ def _prominent_run(el, avoid=None):
         ):
             return x
     return None
+
+
+def _in_sentence(el) -> bool:
+    """<p>… we start on <strong>Saturday 7 May</strong> with …</p>: bold words with words before and after them
+    on their line are emphasis, not a heading."""
+    line = el.getparent()
+    whole = (text_of(line) or "") if line is not None else ""
+    return bool(_WORD.search(el.tail or "")) and not whole.startswith(text_of(el) or "")
 
 
 def label_led(heading, link_text: str | None) -> bool:
