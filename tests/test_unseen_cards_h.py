@@ -1,7 +1,10 @@
 """Shapes of real listing pages the generic extractor read wrong (issue 21, held-out batches H and I), each in
 small synthetic HTML: a heading over a record whose one link follows a label ("Full story:")."""
 
+from synthetic import URL
 from synthetic import generic_entries as _entries
+
+from crawler.extract import extract_page
 
 RELEASES = [
     ("Agency awards a five-year contract for adult literacy", "News Release: May 11, 2021", "2021-05-11"),
@@ -109,3 +112,18 @@ def test_bold_words_inside_a_sentence_of_the_teaser_are_emphasis_not_the_title()
     )
     entries = _entries(rows, "<html lang='en-GB'>")
     assert [e["title"] for e in entries] == [name for name, _ in DOJOS]
+
+
+def test_months_of_meetings_linking_to_the_same_committee_pages_are_no_copies_of_each_other():
+    committees = ["Planning Commission regular meeting", "Parks and Recreation board", "Library trustees meeting"]
+
+    def month(name: str, number: int, order) -> str:
+        rows = "".join(
+            f"<li><a href='/committees/{k}/'>{committees[k]}</a> <span>{number}/{day}/2025</span></li>"
+            for day, k in enumerate(order, start=3)
+        )
+        return f"<h3>{name} 2025</h3><ul class='meetings'>{rows}</ul>"
+
+    html = month("March", 3, [0, 1, 2]) + month("April", 4, [2, 0, 1])
+    entries = extract_page(f"<html lang='en-US'><body><main>{html}</main></body></html>", URL, "auto").entries
+    assert [e.date_text for e in entries] == [f"{m}/{day}/2025" for m in (3, 4) for day in (3, 4, 5)]

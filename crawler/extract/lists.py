@@ -157,10 +157,10 @@ def one_directory(links, others) -> bool:
 
 
 def copies(blocks, links) -> set:
-    """Records of the list in a container of their own whose links mostly lead where the records of a larger
-    container already do: a filtered or "most read" copy of the list beside it ("Filter: Articles"), whose
-    records are the list's again, not entries of their own."""
-    targets = {block: target(a) for block, a in zip(blocks, links, strict=True)}
+    """Records of the list in a container of their own that mostly repeat records of a larger container (the
+    same link and the same text): a filtered copy of the list beside it ("Filter: Articles"), whose records are
+    the list's again, not entries of their own. Months of meetings linking to one committee's page are none."""
+    targets = {block: (target(a), text_of(block)) for block, a in zip(blocks, links, strict=True)}
     kept, out = set(), set()
     for members in sorted(side_by_side(blocks).values(), key=len, reverse=True):
         theirs = [targets[block] for block in members]
