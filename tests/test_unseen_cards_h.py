@@ -127,3 +127,13 @@ def test_months_of_meetings_linking_to_the_same_committee_pages_are_no_copies_of
     html = month("March", 3, [0, 1, 2]) + month("April", 4, [2, 0, 1])
     entries = extract_page(f"<html lang='en-US'><body><main>{html}</main></body></html>", URL, "auto").entries
     assert [e.date_text for e in entries] == [f"{m}/{day}/2025" for m in (3, 4) for day in (3, 4, 5)]
+
+
+def test_a_heading_every_record_shares_after_a_line_holding_a_date_still_names_it():
+    rows = "".join(
+        f"<div class='meeting'><a href='/m/{i}/'><p>{day}, 6 pm – City Hall, room {i}</p><h3>Board Meeting</h3>"
+        f"<p>The board meets on the budget and the parks plan, session {i}.</p></a></div>"
+        for i, (_, day) in enumerate(DOJOS)
+    )
+    entries = _entries(rows, "<html lang='en-GB'>")
+    assert [e["title"] for e in entries] == ["Board Meeting"] * 3

@@ -71,7 +71,7 @@ def shared_lines(blocks) -> set:
 def line_before_label(record, heading, shared: set):
     """<a><div>#131: Capture the Flag - …</div><p>…</p><h2>Wat gaan we doen?</h2><p>…</p></a>: a heading without
     a link that most records repeat, after a line of the record's own, is a section label inside each card; that
-    line (the first of a few words that no record shares and is no date) names the record. None otherwise: a
+    line (the first of a few words that no record shares and holds no date) names the record. None otherwise: a
     heading opening its record, or one with a link, names it however many records share it."""
     if tag(heading) not in HEADINGS or text_of(heading) not in shared or heading.find(".//a[@href]") is not None:
         return None
@@ -79,8 +79,10 @@ def line_before_label(record, heading, shared: set):
         if el is heading:
             return None
         shown = text_of(el) if _a_line(el) else None
-        if shown and shown not in shared and date_in_line(shown) != shown and not is_generic_text(shown):
+        if shown and shown not in shared and not date_in_line(shown) and not is_generic_text(shown):
             return el if _MIN_LINE_WORDS <= len(shown.split()) <= _MAX_LINE_WORDS else None
+        if shown and date_in_line(shown) and date_in_line(shown) != shown:
+            return None  # "12 May 2020, 6 pm – City Hall" over "Board Meeting": a meta line, the heading names it
     return None
 
 
