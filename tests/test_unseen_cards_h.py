@@ -137,3 +137,33 @@ def test_a_heading_every_record_shares_after_a_line_holding_a_date_still_names_i
     )
     entries = _entries(rows, "<html lang='en-GB'>")
     assert [e["title"] for e in entries] == ["Board Meeting"] * 3
+
+
+ARTICLES = [
+    ("Ana Souza", "20/06/2022", "PHP conference 2022 in the north east", "2022-06-20"),
+    ("Leo Campos", "05/10/2020", "Middleware, PSR-7, PSR-15 and Mezzio", "2020-10-05"),
+    ("Rafael Pinto", "19/05/2020", "How UX design makes you a better developer", "2020-05-19"),
+]
+
+
+def _author_cards(dated: bool = True) -> str:
+    card = (
+        "<article class='card'><a href='/articles/{i}'><header><figure><img class='is-rounded' "
+        "src='https://www.gravatar.com/avatar/{i}?s=64' alt='Gravatar of {name}'></figure></header><div>"
+        "<p class='title'>{name}</p>{line}</div><div><p class='is-uppercase'>{title}</p></div></a></article>"
+    )
+    return "".join(
+        card.format(i=i, name=name, title=title, line=f"<p class='subtitle'>on <time>{day}</time></p>" if dated else "")
+        for i, (name, day, title, _) in enumerate(ARTICLES)
+    )
+
+
+def test_a_name_an_avatar_pictures_over_a_date_line_is_the_author_and_the_line_after_it_the_title():
+    entries = _entries(_author_cards(), "<html lang='pt-BR'>")
+    assert [e["title"] for e in entries] == [title for _, _, title, _ in ARTICLES]
+    assert [e["date_start"] for e in entries] == [iso for *_, iso in ARTICLES]
+
+
+def test_a_list_of_people_under_their_avatars_is_named_by_them():
+    entries = _entries(_author_cards(dated=False), "<html lang='pt-BR'>")
+    assert [e["title"] for e in entries] == [name for name, *_ in ARTICLES]

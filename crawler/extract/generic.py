@@ -39,7 +39,7 @@ from .records import (
 from .row_runs import links_name_kinds, row_runs, wording_line
 from .rows import ditto_dates, once, tail_date
 from .titles import HEADINGS, is_generic_text, is_heading_like, posting_date, title_of
-from .wordings import line_before_label, pointing_wording, shared_lines, shared_pointer
+from .wordings import pointing_wording, record_name, shared_lines, shared_pointer
 
 _LISTS = {"ol", "ul", "dl", "table", "tbody"}
 # The most one record can score: a full title in a heading (2.5) and text beside it (2).
@@ -231,8 +231,7 @@ def extract_generic(root) -> list[RawEntry]:
         # ahead...") they still name each post.
         label = (buttons or text_of(link) in labels or text_of(link) == pointer) and not is_heading_like(link)
         title_el = title_of(elements, link, label) if link is not None else find_title(elements)
-        own_line = line_before_label(elements[0], title_el, shared) if shared else None
-        title_el = own_line if own_line is not None else title_el  # not "Wat gaan we doen?" in every card
+        title_el = record_name(elements[0], title_el, shared)  # not "Wat gaan we doen?" in every card, nor its author
         used = [title_el]
         # "<li>Annual Action Plan <a>... Read</a></li>": the record's own text names it, not the link nor its date
         named_by = text_of(title_el)
