@@ -1,5 +1,7 @@
-"""Shapes of real listing pages the generic extractor read wrong (issue 21, held-out batches H and I), each in
-small synthetic HTML: a heading over a record whose one link follows a label ("Full story:")."""
+"""Shapes of real listing pages the generic extractor read wrong (issue 21, held-out batches H and I, and batch G's
+author cards), each in small synthetic HTML: a heading over a record whose one link follows a label ("Full
+story:"), a column that copies the list, a "more…" link beside a link around each card, a title line running
+into its date and place, a section label every card repeats, bold words in a teaser, an avatar's author."""
 
 from synthetic import URL
 from synthetic import generic_entries as _entries
