@@ -137,6 +137,7 @@ def _a_line(el) -> bool:
 
 # A line naming a record has this many words: "Board Meeting", not "Opinion"; a longer one is a teaser.
 _MIN_LINE_WORDS, _MAX_LINE_WORDS = 2, 30
+
 # A pointing wording says this many words at most: "Ver comunicado", "View the bulletin".
 _MAX_POINTING_WORDS = 3
 
