@@ -42,7 +42,24 @@ def edge_date(el) -> tuple[str, str] | None:
         title = " ".join(title.split()).strip(" |·•–—-:")
         if title and date_in_line(title) != title:
             return without_edge_date(title), found  # "Order – 02 February 2022" over its own date element
-    return _separated_edge_date(whole)
+    return _words_then_date(el, kids) or _separated_edge_date(whole)
+
+
+# A title's own words closing on a dash or bar: "#131: Capture the Flag -".
+_CLOSING_SEPARATOR = re.compile(r"\s+[|·•–—-]$")
+
+
+def _words_then_date(el, kids) -> tuple[str, str] | None:
+    """<div>#131: Capture the Flag - <span>Saturday 4 July 2026</span> <span>@ Town hall</span></div>: the title's
+    own words closed by a dash or bar, then an element that is wholly a date (and others after it, a place):
+    the words are the title, the element the date, what follows no part of the title."""
+    own = " ".join((el.text or "").split())
+    cut = _CLOSING_SEPARATOR.search(own)
+    if cut is None or not kids or (kids[0].tail or "").strip():
+        return None  # "Meeting - <span>4 May</span> in the hall": the date runs into words
+    found = _date_edge(text_of(kids[0]) or "", label_words=0)
+    title = own[: cut.start()]
+    return (title, found) if found and title and date_in_line(title) != title else None
 
 
 def vaguer_than_a_day(date_text: str | None) -> bool:

@@ -22,7 +22,7 @@ from .fields import fill_entry, find_title
 from .flat import flat_groups, is_break, wrap
 from .html import tag, text_of
 from .lead_text import date_among, lead_split
-from .lists import a_list_wins, dated_repeat, finer_records, lca, strays
+from .lists import a_list_wins, copies, dated_repeat, finer_records, lca, pointer_twins, strays
 from .raw import RawEntry
 from .records import (
     Chrome,
@@ -39,7 +39,7 @@ from .records import (
 from .row_runs import links_name_kinds, row_runs, wording_line
 from .rows import ditto_dates, once, tail_date
 from .titles import HEADINGS, is_generic_text, is_heading_like, posting_date, title_of
-from .wordings import pointing_wording, shared_pointer
+from .wordings import pointing_wording, record_name, shared_lines, shared_pointer
 
 _LISTS = {"ol", "ul", "dl", "table", "tbody"}
 # The most one record can score: a full title in a heading (2.5) and text beside it (2).
@@ -108,9 +108,10 @@ def _best_group_within(root, chrome, anchors=entry_links):
         if aligned is None:
             continue
         title_links, _ = aligned
-        if None in title_links:  # a header row, a record with no link of its own: no entry
-            records = [r for r, a in zip(records, title_links, strict=False) if a is not None]
-            title_links = [a for a in title_links if a is not None]
+        twins = pointer_twins(title_links)  # "more…" beside the link around its card: that record's, no entry
+        if None in title_links or twins:  # a header row, a record with no link of its own: no entry
+            records = [r for r, a in zip(records, title_links, strict=False) if a is not None and a not in twins]
+            title_links = [a for a in title_links if a is not None and a not in twins]
         titles = [_record_title(r, a, page) for r, a in zip(records, title_links, strict=False)]
         score = score_group(records, titles, page.texts)
         # Ties go to the larger record (it holds the date and the teaser), then to real elements.
@@ -123,7 +124,7 @@ def _best_group_within(root, chrome, anchors=entry_links):
         dated_repeat(scored, _MIN_CONFIDENT_RECORDS) or finer_records(scored) or scored[0]
     )
     blocks = wrap(records) if flat else [r[0] for r in records]
-    lone = set() if flat else strays(blocks)
+    lone = set() if flat else strays(blocks) | copies(blocks, title_links)
     found = {b: a for b, a in zip(blocks, title_links, strict=False) if b not in lone}
     for more_blocks, more_links in companions(blocks, quality, scored[1:], title_links, shapes):
         found.update(zip(more_blocks, more_links, strict=False))
@@ -222,6 +223,7 @@ def extract_generic(root) -> list[RawEntry]:
     pointer = shared_pointer(blocks, [found.get(b) for b in blocks])  # "Ver comunicado" under each record's heading
     pointing = pointing_wording(blocks, [found.get(b) for b in blocks])  # "Ver comunicado" after each record's name
     container = lca(blocks) if len(blocks) > 1 else None
+    shared = shared_lines(blocks)  # lines most records repeat: a section label in each card names none
     kinds = links_name_kinds(found.values())  # "PUBLIC WORKS DEPARTMENT" over many bids: a kind, not a name
     for elements, group, position in assign_groups(blocks, row_runs(blocks)):
         link = found.get(elements[0])
@@ -229,6 +231,7 @@ def extract_generic(root) -> list[RawEntry]:
         # ahead...") they still name each post.
         label = (buttons or text_of(link) in labels or text_of(link) == pointer) and not is_heading_like(link)
         title_el = title_of(elements, link, label) if link is not None else find_title(elements)
+        title_el = record_name(elements[0], title_el, shared)  # not "Wat gaan we doen?" in every card, nor its author
         used = [title_el]
         # "<li>Annual Action Plan <a>... Read</a></li>": the record's own text names it, not the link nor its date
         named_by = text_of(title_el)

@@ -10,6 +10,7 @@ from ..parsers.ids import host_of
 from .fields import date_from_element
 from .html import tag, text_of
 from .records import target
+from .titles import is_generic_text
 
 # A list whose links are mostly (this share) the winning list's repeats it.
 _REPEAT_SHARE = 0.6
@@ -96,16 +97,9 @@ def strays(blocks) -> set:
     "<ul><li><a>Home</a></li></ul>", one item of another section. A lone record within the box around the
     lists (one month's only entry under its heading) stays. Records that are links inside items (<li><a>)
     are counted at the level where they stand side by side."""
-    items = list(blocks)
-    for _ in range(_ITEM_LEVELS):
-        by_parent: dict = {}
-        for block, item in zip(blocks, items, strict=True):
-            by_parent.setdefault(item.getparent(), []).append(block)
-        lists = [p for p, members in by_parent.items() if len(members) > 1 and p is not None]
-        if lists:
-            break
-        items = [item.getparent() if item.getparent() is not None else item for item in items]
-    else:
+    by_parent = side_by_side(blocks)
+    lists = [p for p, members in by_parent.items() if len(members) > 1 and p is not None]
+    if not lists:
         return set()
     holders = [p.getparent() for p in lists if p.getparent() is not None]
     box = lca(holders).getparent() if holders and lca(holders) is not None else None
@@ -116,6 +110,20 @@ def strays(blocks) -> set:
 
 # A record sits this many levels at most below the item that stands beside the others (<li><p><a>).
 _ITEM_LEVELS = 3
+
+
+def side_by_side(blocks) -> dict:
+    """The list's records by the container they stand side by side in ({container: [records]}), counted at the
+    lowest level where two of them share one (a record may sit a few levels below its item); {} when none do."""
+    items = list(blocks)
+    for _ in range(_ITEM_LEVELS):
+        by_parent: dict = {}
+        for block, item in zip(blocks, items, strict=True):
+            by_parent.setdefault(item.getparent(), []).append(block)
+        if any(len(members) > 1 and p is not None for p, members in by_parent.items()):
+            return by_parent
+        items = [item.getparent() if item.getparent() is not None else item for item in items]
+    return {}
 
 
 def lca(elements):
@@ -153,6 +161,37 @@ def one_directory(links, others) -> bool:
     dirs = {directory(a) for a in [*links, *others]}
     repeated = {target(a) for a in links} & {target(a) for a in others}
     return len(dirs) == 1 and None not in dirs and not repeated
+
+
+def copies(blocks, links) -> set:
+    """Records of the list in a container of their own that mostly repeat records of a larger container (the
+    same link and the same text): a filtered copy of the list beside it ("Filter: Articles"), whose records are
+    the list's again, not entries of their own. Months of meetings linking to one committee's page are none."""
+    targets = {block: (target(a), text_of(block)) for block, a in zip(blocks, links, strict=True)}
+    kept, out = set(), set()
+    for members in sorted(side_by_side(blocks).values(), key=len, reverse=True):
+        theirs = [targets[block] for block in members]
+        if len(members) >= _MIN_COPY_RECORDS and sum(t in kept for t in theirs) >= _REPEAT_SHARE * len(theirs):
+            out.update(members)
+        else:
+            kept.update(theirs)
+    return out
+
+
+# A copy of the list holds at least this many records (one record again is a featured one, or a notice's twin).
+_MIN_COPY_RECORDS = 3
+
+
+def pointer_twins(links) -> set:
+    """Records' links that only point ("more…", "Read more") to a place another record's link names: the "more"
+    link beside the link around each card, read as a record of the list's shape, is that card's, no entry."""
+    shown = [text_of(a) if a is not None else None for a in links]
+    named = {target(a) for a, text in zip(links, shown, strict=True) if a is not None and not is_generic_text(text)}
+    return {
+        a
+        for a, text in zip(links, shown, strict=True)
+        if a is not None and is_generic_text(text) and target(a) in named
+    }
 
 
 def numbered(links) -> bool:

@@ -113,7 +113,7 @@ def _prominent_run(el, avoid=None):
         if tag(x) and text_of(x) and not _holds_blocks(x, 1) and not _touches(x, avoid) and not _opens_with_pointer(x)
     ]
     for x in runs:
-        if tag(x) in ("strong", "b") and len((text_of(x) or "").split()) >= _MIN_TITLE_WORDS:
+        if tag(x) in ("strong", "b") and len((text_of(x) or "").split()) >= _MIN_TITLE_WORDS and not _in_sentence(x):
             return x
     for x in runs:
         text = text_of(x) or ""
@@ -124,6 +124,14 @@ def _prominent_run(el, avoid=None):
         ):
             return x
     return None
+
+
+def _in_sentence(el) -> bool:
+    """<p>… we start on <strong>Saturday 7 May</strong> with …</p>: bold words with words before and after them
+    on their line are emphasis, not a heading."""
+    line = el.getparent()
+    whole = (text_of(line) or "") if line is not None else ""
+    return bool(_WORD.search(el.tail or "")) and not whole.startswith(text_of(el) or "")
 
 
 def label_led(heading, link_text: str | None) -> bool:
@@ -239,9 +247,12 @@ def _touches(x, avoid) -> bool:
 
 def _heading_above(elements, link):
     """A heading with no link of its own, before `link`, where the link stands alone on its own line
-    after the record's text: the heading names the record, the link names where it leads."""
+    after the record's text, or after a short label ("Full story: <a>…</a>"): the heading names the
+    record, the link names where it leads."""
     line = link.getparent()
-    if line is None or tag(line) not in ("p", "div", "li") or text_of(line) != text_of(link):
+    if line is None or tag(line) not in ("p", "div", "li"):
+        return None
+    if text_of(line) != text_of(link) and not label_led(line, text_of(link)):
         return None
     for el in elements:
         for x in el.iter():

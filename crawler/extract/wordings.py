@@ -6,7 +6,7 @@ import re
 from collections import Counter
 
 from ..parsers.datelines import date_in_line
-from .html import tag, text_of
+from .html import INLINE, tag, text_of
 from .titles import HEADINGS, is_generic_text, title_named
 
 
@@ -57,6 +57,87 @@ def _own_heading(block) -> str | None:
 
 # A wording is shared when at least this many records, and at least this share of them, show it.
 _MIN_REPEATS, _SHARE = 3, 0.5
+
+
+def shared_lines(blocks) -> set:
+    """The lines of text (elements holding no line of their own) at least _MIN_REPEATS records, and _SHARE of
+    them, show: a section label each card repeats ("Wat gaan we doen?"), a kicker, a pointer."""
+    counts: Counter = Counter()
+    for block in blocks:
+        counts.update({text_of(el) for el in block.iter() if _a_line(el)})
+    return {shown for shown, n in counts.items() if n >= max(_MIN_REPEATS, _SHARE * len(blocks))}
+
+
+def record_name(record, title_el, shared: set):
+    """The element naming a record in place of `title_el` when that is a section label every card repeats, or the
+    author an avatar pictures; `title_el` otherwise."""
+    if title_el is None:
+        return None
+    own = line_before_label(record, title_el, shared) if shared else None
+    title_el = own if own is not None else title_el
+    after = line_after_author(record, title_el)
+    return after if after is not None else title_el
+
+
+def line_before_label(record, heading, shared: set):
+    """<a><div>#131: Capture the Flag - …</div><p>…</p><h2>Wat gaan we doen?</h2><p>…</p></a>: a heading without
+    a link that most records repeat, after a line of the record's own, is a section label inside each card; that
+    line (the first of a few words that no record shares and holds no date) names the record. None otherwise: a
+    heading opening its record, or one with a link, names it however many records share it."""
+    if tag(heading) not in HEADINGS or text_of(heading) not in shared or heading.find(".//a[@href]") is not None:
+        return None
+    for el in record.iter():
+        if el is heading:
+            return None
+        shown = text_of(el) if _a_line(el) else None
+        if shown and shown not in shared and not date_in_line(shown) and not is_generic_text(shown):
+            return el if _MIN_LINE_WORDS <= len(shown.split()) <= _MAX_LINE_WORDS else None
+        if shown and date_in_line(shown) and date_in_line(shown) != shown:
+            return None  # "12 May 2020, 6 pm – City Hall" over "Board Meeting": a meta line, the heading names it
+    return None
+
+
+def line_after_author(record, named):
+    """<a><img src="…gravatar…" alt="Gravatar of Ana Souza"><p class="title">Ana Souza</p><p>on <time>20/06/2022
+    </time></p><p>PHP conference 2022</p></a>: a line that an avatar's alt names, over a line holding a date, is
+    the author pictured and when they posted; the next line of a few words holding no date names the record.
+    None otherwise: a person under their avatar, with no date line (a list of people), is the entry's name."""
+    shown = text_of(named)
+    if not shown or not any(
+        _AVATAR.search(_about(img)) and shown in (img.get("alt") or "") for img in record.iter("img")
+    ):
+        return None
+    after, dated = False, False
+    for el in record.iter():
+        after = after or el is named
+        line = text_of(el) if after and _a_line(el) and el is not named and named not in el.iterancestors() else None
+        if not line:
+            continue
+        if date_in_line(line):
+            dated = True
+        elif dated and not is_generic_text(line) and _MIN_LINE_WORDS <= len(line.split()) <= _MAX_LINE_WORDS:
+            return el
+    return None
+
+
+def _about(img) -> str:
+    return " ".join(img.get(k) or "" for k in ("class", "src", "alt"))
+
+
+# An author's picture: "avatar", "gravatar.com", "user-avatar" in its class, address or alt.
+_AVATAR = re.compile(r"avatar", re.IGNORECASE)
+
+
+def _a_line(el) -> bool:
+    """An element with text holding no block with text (<a> around a card's lines is none): a line."""
+    if not (tag(el) and text_of(el)):
+        return False
+    return not any(tag(c) and tag(c) not in INLINE and text_of(c) for c in el.iterdescendants())
+
+
+# A line naming a record has this many words: "Board Meeting", not "Opinion"; a longer one is a teaser.
+_MIN_LINE_WORDS, _MAX_LINE_WORDS = 2, 30
+
 # A pointing wording says this many words at most: "Ver comunicado", "View the bulletin".
 _MAX_POINTING_WORDS = 3
 
