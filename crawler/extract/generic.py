@@ -250,23 +250,7 @@ def extract_generic(root) -> list[RawEntry]:
         if bare is not None and shown:
             shown = shown.strip(" |·•–—-:")  # "<a>October 10, 2020</a> - Council Meeting": no dash left over
         entry = RawEntry(title=without_byline(title_el, shown), href=href, group=group, position=position)
-        split, vague, lead = edge_date(title_el), None, lead_split(title_el) if bare is None else None
-        if lead is not None:  # <a>Title text<div>authors</div><div>Venue · 01 Apr 2023</div></a>
-            entry.title, entry.date_text = lead[0], date_among(lead[1])
-            entry.paragraphs = [p for p in map(text_of, lead[1]) if p and p != entry.date_text]
-        elif split is not None:
-            entry.title, entry.date_text = split  # "<small>06 Dec 2023</small><br>Conference": the date apart
-            if vaguer_than_a_day(entry.date_text):  # a month in the title: the entry's own date line may say more
-                vague, entry.date_text = entry.date_text, None
-            elif marked_date(elements, title_el) is not None:
-                entry.date_text = None  # "Soirée - 21 octobre 2023" beside <time>: the markup's date is the entry's
-        # a row named by a bare number ("2019", an edition) beside label links: a name, not a year
-        elif entry.title and date_in_line(entry.title) == entry.title and not (label and entry.title.isdigit()):
-            entry.date_text = entry.title  # a meeting or a document named by its date: that is its date too
-        if entry.date_text is None and tag(elements[0]) == "a":
-            entry.date_text = tail_date(elements[0])
-        if entry.date_text is None and link is not None and title_el is not link:
-            entry.date_text = posting_date(text_of(link))  # the link says only when: its name is beside it
+        vague = _title_and_date(entry, elements, title_el, link, bare is None, label)
         entries.append(fill_entry(elements, entry, used))
         entries[-1].date_text = entries[-1].date_text or date_beside(elements[0], container)  # "27 lug" beside it
         entries[-1].date_text = entries[-1].date_text or labelled_date(entries[-1].title)  # "Séminaire: 3 mai 2026"
@@ -274,3 +258,26 @@ def extract_generic(root) -> list[RawEntry]:
         records.append(elements[0])
     ditto_dates(records, entries)
     return once(entries)
+
+
+def _title_and_date(entry: RawEntry, elements, title_el, link, unnamed: bool, label: bool) -> str | None:
+    """The entry's date, and its title where a date shares the title's element; returns a date vaguer than a day
+    the title gave (a month), for the entry's own date line to refine."""
+    split, vague, lead = edge_date(title_el), None, lead_split(title_el) if unnamed else None
+    if lead is not None:  # <a>Title text<div>authors</div><div>Venue · 01 Apr 2023</div></a>
+        entry.title, entry.date_text = lead[0], date_among(lead[1])
+        entry.paragraphs = [p for p in map(text_of, lead[1]) if p and p != entry.date_text]
+    elif split is not None:
+        entry.title, entry.date_text = split  # "<small>06 Dec 2023</small><br>Conference": the date apart
+        if vaguer_than_a_day(entry.date_text):  # a month in the title: the entry's own date line may say more
+            vague, entry.date_text = entry.date_text, None
+        elif marked_date(elements, title_el) is not None:
+            entry.date_text = None  # "Soirée - 21 octobre 2023" beside <time>: the markup's date is the entry's
+    # a row named by a bare number ("2019", an edition) beside label links: a name, not a year
+    elif entry.title and date_in_line(entry.title) == entry.title and not (label and entry.title.isdigit()):
+        entry.date_text = entry.title  # a meeting or a document named by its date: that is its date too
+    if entry.date_text is None and tag(elements[0]) == "a":
+        entry.date_text = tail_date(elements[0])
+    if entry.date_text is None and link is not None and title_el is not link:
+        entry.date_text = posting_date(text_of(link))  # the link says only when: its name is beside it
+    return vague
