@@ -91,3 +91,16 @@ def test_a_title_closing_on_a_day_after_a_colon_beside_a_date_box_leaves_the_dat
     text, entries = read(html, ["Webinar: 1 June 2023"])
     assert 'date = "span.posted"' in text
     assert [e["date_start"] for e in entries] == ISO
+
+
+def test_a_card_heading_running_into_its_date_and_place_gives_its_words_before_the_dash():
+    """'<div>#131: Name -<span>zaterdag 4 juli 2026</span> <span>@ place</span></div>' in a link around each card:
+    learn said the example was not on the page, and the profile read each title with its place after a dash."""
+    cards = "".join(
+        f'<div class="dojo"><a href="/d/{i}/"><div class="kop">#{i}: {t} -\n<span>{d}</span> '
+        f'<span class="where">@ Street {i}, Town</span></div><p>What we will do.</p></a></div>'
+        for i, (t, d) in enumerate(zip(TITLES, DATES, strict=True))
+    )
+    text, entries = read(page(cards), [f"#2: {TITLES[2]}"])
+    assert [e["title"] for e in entries] == [f"#{i}: {t}" for i, t in enumerate(TITLES)], text
+    assert [e["date_start"] for e in entries] == ISO

@@ -238,6 +238,8 @@ def _read_entry(node, part: dict, group: str | None, position: int, elements: li
     if split is not None and (date_el is None or date_el is title_el or not is_ancestor(title_el, date_el)):
         # beside a date line of its own ("Hackathon – March 2017" over "March 24, 2017"), the line's date stands
         entry.title, entry.date_text = split[0], entry.date_text or split[1]
+    elif split is not None and split[1] == entry.date_text:
+        entry.title = split[0]  # "Name - <span>4 juli 2026</span> <span>@ place</span>": the words before the dash
     lead = lead_split(title_el) if bare is None else None
     if lead is not None:  # <a>Title text<div>authors</div><div>Venue · 01 Apr 2023</div></a>
         entry.title, entry.date_text = lead[0], entry.date_text or date_among(lead[1])

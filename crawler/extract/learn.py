@@ -105,6 +105,8 @@ def title_elements(root, example: str) -> list:
             score = score or min(1, _matches(normal(_text_without_dates(el)), wanted))
         if not score and normal(without_edge_date(raw)) == wanted:
             score = 1  # "Council Meeting - April 8, 2026" for "Council Meeting": the date at its edge is no title
+        if not score and len(el) and normal(_words_before_dash(el)) == wanted:
+            score = 1  # "Dojo #131 - <span>4 juli 2026</span> <span>@ place</span>": the words before the dash
         if score or cut_short(normal(raw), wanted):
             found[score].append(el)
     best = found[2] or found[1] or found[0]
@@ -112,6 +114,12 @@ def title_elements(root, example: str) -> list:
         best = found[2] + found[1]  # the page's heading, and its list of "Audit Committee - 12/14/23" rows
     inner = [el for el in best if not any(d in best for d in el.iterdescendants())]
     return list(dict.fromkeys(_as_link(el) for el in inner))
+
+
+def _words_before_dash(el) -> str:
+    """An element's own words before its first child, when a dash or bar closes them ("Name -<span>date</span>")."""
+    words = (el.text or "").strip()
+    return words.rstrip(" |·•–—-") if words[-1:] in ("|", "·", "•", "–", "—", "-") else ""
 
 
 _REPEATS = 2  # the example with a short part (a date) this often: a list of it (meetings), tried too
