@@ -3,8 +3,10 @@ only the group heading gives (issue 21)."""
 
 from __future__ import annotations
 
+import re
+
 from ..parsers.datelines import date_in_line, yearless_date
-from .html import text_of
+from .html import is_ancestor, machine_date, microformat_dated, tag, text_of
 
 # A date's pieces sit this many levels at most below the box that holds the whole date.
 _BOX_LEVELS = 2
@@ -62,3 +64,20 @@ def yearless_line(elements, title_el) -> str | None:
         if shown and yearless_date(shown) == shown and not (_inside(el, title_el) or el is title_el):
             return shown
     return None
+
+
+def marked_date(elements, title_el):
+    """An element outside the title that the markup marks as a date and that shows or holds one: <time>,
+    <date datetime>, a `datetime` or `content` attribute, a microformat's date class. One classed as the date
+    it was updated (<time class="updated">) only when there is no other: the entry's date is its first."""
+    found = []
+    for el in (x for m in elements for x in m.iter()):
+        machine_like = tag(el) in ("time", "date") or el.get("datetime") is not None or el.get("content")
+        if is_ancestor(title_el, el) or not (machine_like or microformat_dated(el)):
+            continue
+        if date_in_line(text_of(el)) or machine_date(el):
+            found.append(el)
+    return next((el for el in found if not _UPDATED.search(el.get("class") or "")), found[0] if found else None)
+
+
+_UPDATED = re.compile(r"(?:^|\s)(?:dt-)?(?:updated|modified)(?:$|\s)")

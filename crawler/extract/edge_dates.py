@@ -71,6 +71,20 @@ def _date_edge(edge: str, label_words: int = 4) -> str | None:
     return found
 
 
+# A short label of words closing on a colon, before a title's date: "Séminaire virtuel: vendredi 3 avril 2026".
+_TITLE_LABEL = re.compile(r"^[^\d:|]{1,40}:\s+")
+
+
+def labelled_date(title: str | None) -> str | None:
+    """ "Séminaire virtuel: vendredi 3 avril 2026": a title that is a short label and a date names its entry by
+    that date (the title stays whole); the entry's date when it shows no other. Never a bare year ("Annual
+    report: 2019")."""
+    label = _TITLE_LABEL.match(title or "")
+    rest = title[label.end() :] if label else None
+    found = date_in_line(rest) if rest else None
+    return found if found and found == rest and not found.isdigit() else None
+
+
 # A dash or bar between spaces: "Committee Meeting – 4/8/2026", "12 May 2020 | Annual report".
 _EDGE_SEPARATOR = re.compile(r"\s+[|·•–—-]\s+")
 

@@ -11,7 +11,7 @@ import re
 from ..parsers.credits import looks_like_credit
 from ..parsers.datelines import date_at_edge, date_in_line
 from ..parsers.text import clean_text
-from .date_boxes import whole_date, yearless_line
+from .date_boxes import marked_date, whole_date, yearless_line
 from .html import INLINE, is_ancestor, machine_date, microformat_dated, tag, text_of
 from .lead_text import bare_date_line, leading_date
 from .raw import RawEntry
@@ -239,17 +239,14 @@ def _find_date(elements, entry: RawEntry, used: list, title_el, leaves) -> None:
     """The entry's own date line: a <time> element (<date datetime> as some templates write it: an empty or junk
     datetime leaves the text to read), else a short line that is (or holds, after a label or separator) a date;
     never a date inside the title or text."""
-    for el in walk(elements):
-        titled = microformat_dated(el)  # <abbr class="published" title="2020-10-08T13:39">13:39</abbr>: the title
-        machine_like = tag(el) in ("time", "date") or el.get("datetime") is not None or el.get("content") or titled
-        if is_ancestor(title_el, el) or not machine_like:
-            continue
+    el = marked_date(elements, title_el)
+    if el is not None:
         shown, machine = text_of(el), machine_date(el)
-        if date_in_line(shown) or machine:
-            entry.date_text = date_in_line(shown) or (None if titled else shown) or machine
-            entry.date_iso = machine
-            used.append(el)
-            return
+        # <abbr class="published" title="2020-10-08T13:39">13:39</abbr>: the title, not the time shown
+        entry.date_text = date_in_line(shown) or (None if microformat_dated(el) else shown) or machine
+        entry.date_iso = machine
+        used.append(el)
+        return
     for el in leaves:
         line = text_of(el) or ""
         found = date_from_element(el)
@@ -264,19 +261,11 @@ def _find_date(elements, entry: RawEntry, used: list, title_el, leaves) -> None:
                 entry.date_text = shown
                 used.append(el)
                 return
-    # A date in its own inline element: in a short meta line ("News <span>16 May 2021</span>"),
-    # or opening a paragraph; a date in the middle of the prose is not the entry's date.
-    for leaf in leaves:
-        line = text_of(leaf) or ""
-        for el in leaf.iterdescendants():
-            if tag(el) not in _INLINE or is_ancestor(title_el, el):
-                continue
-            found = date_in_line(text_of(el))
-            named = _DATE_CLASS.search(el.get("class") or "")  # <span class="posted-on"> in a long meta line
-            if found and (named or len(line) <= _MAX_META_CHARS or not text_of(_text_before(leaf, el))):
-                entry.date_text = found
-                used.append(el)
-                return
+    hit = _inline_date(leaves, title_el, elements)
+    if hit is not None:
+        used.append(hit[0])
+        entry.date_text = hit[1]
+        return
     for leaf in leaves:  # "Posted in News, Events on 2 May 2022": a meta line closing on its date
         line = text_of(leaf) or ""
         found = date_at_edge(line)
@@ -292,6 +281,31 @@ def _find_date(elements, entry: RawEntry, used: list, title_el, leaves) -> None:
             entry.date_text = found
             used.append(el)
             return
+
+
+def _inline_date(leaves, title_el, elements) -> tuple | None:
+    """A date in its own inline element: in a short meta line ("News <span>16 May 2021</span>"), opening a
+    paragraph, or a part after a dash (a date in the middle of the prose is not the entry's date); else one named
+    as the date on the title's own line, which no leaf reads ("<li><a>Title</a> <span class="date">12 May
+    2021</span> <span>long teaser</span></li>"). (el, date)."""
+    for leaf in leaves:
+        line = text_of(leaf) or ""
+        for el in leaf.iterdescendants():
+            if tag(el) not in _INLINE or is_ancestor(title_el, el):
+                continue
+            found = date_in_line(text_of(el))
+            named = _DATE_CLASS.search(el.get("class") or "")  # <span class="posted-on"> in a long meta line
+            before = text_of(_text_before(leaf, el)) if found and not named and len(line) > _MAX_META_CHARS else ""
+            # "#124: Workshop - <span>zaterdag 13 december 2025</span> <span>@ Place</span>": a part after a dash
+            if found and found == text_of(el) and before and before.endswith(_PART_ENDS):
+                before = ""
+            if found and (named or len(line) <= _MAX_META_CHARS or not before):
+                return el, found
+    for el in walk(elements):
+        named = tag(el) in _INLINE and _DATE_CLASS.search(el.get("class") or "")
+        if named and not (is_ancestor(el, title_el) or is_ancestor(title_el, el)) and date_in_line(text_of(el)):
+            return el, date_in_line(text_of(el))
+    return None
 
 
 def _date_part(line: str) -> str | None:
@@ -311,6 +325,7 @@ _MAX_META_CHARS = 90
 # Words a meta line may hold beside its date ("Posted in Lawsuits and Letters, Media Release on").
 _MAX_META_WORDS = 10
 _INLINE = ("span", "em", "strong", "b", "i", "small", "time", "abbr")
+_PART_ENDS = (" -", " –", " —", "|", "·", "•")  # what ends the text before a date that is a part of its line
 
 
 def _text_before(leaf, target) -> str:

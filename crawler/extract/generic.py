@@ -16,8 +16,8 @@ from ..parsers.datelines import date_in_line
 from ..parsers.groups import looks_like_group_heading
 from .bare_names import bare_name
 from .companions import companions, extras, same_family
-from .date_boxes import date_beside
-from .edge_dates import edge_date, finer_date, vaguer_than_a_day, without_byline
+from .date_boxes import date_beside, marked_date
+from .edge_dates import edge_date, finer_date, labelled_date, vaguer_than_a_day, without_byline
 from .fields import fill_entry, find_title
 from .flat import flat_groups, is_break, wrap
 from .html import tag, text_of
@@ -255,6 +255,8 @@ def extract_generic(root) -> list[RawEntry]:
             entry.title, entry.date_text = split  # "<small>06 Dec 2023</small><br>Conference": the date apart
             if vaguer_than_a_day(entry.date_text):  # a month in the title: the entry's own date line may say more
                 vague, entry.date_text = entry.date_text, None
+            elif marked_date(elements, title_el) is not None:
+                entry.date_text = None  # "Soirée - 21 octobre 2023" beside <time>: the markup's date is the entry's
         # a row named by a bare number ("2019", an edition) beside label links: a name, not a year
         elif entry.title and date_in_line(entry.title) == entry.title and not (label and entry.title.isdigit()):
             entry.date_text = entry.title  # a meeting or a document named by its date: that is its date too
@@ -264,6 +266,7 @@ def extract_generic(root) -> list[RawEntry]:
             entry.date_text = posting_date(text_of(link))  # the link says only when: its name is beside it
         entries.append(fill_entry(elements, entry, used))
         entries[-1].date_text = entries[-1].date_text or date_beside(elements[0], container)  # "27 lug" beside it
+        entries[-1].date_text = entries[-1].date_text or labelled_date(entries[-1].title)  # "Séminaire: 3 mai 2026"
         finer_date(entries[-1], vague)
         records.append(elements[0])
     ditto_dates(records, entries)

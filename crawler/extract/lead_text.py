@@ -55,9 +55,15 @@ def bare_date_line(elements, title_el) -> str | None:
             if not tag(el) or (title_el is not None and is_ancestor(title_el, el) and el is not title_el):
                 continue
             own = [] if el is title_el or tag(el) in INLINE else [(el.text, el[0] if len(el) else None)]
+            if tag(el) in INLINE and el is not title_el and _alone_on_line(el):
+                own = [(text_of(el), None)]  # <a>Title</a><br><em>12 March 2021</em><br>teaser
             after = [] if el is record or not _breaks(el) else [(el.tail, el.getnext())]
+            if el is title_el and tag(el) in INLINE and not (clean_text(el.tail) or "").isdigit():
+                # "<a>Title</a> (04-10-2016)<p>teaser": the title's line goes on to its date; a bare
+                # number or year after it ("<a>Annual report</a> 2019") is part of the name
+                after = [(el.tail, el.getnext())]
             for piece, following in own + after:
-                shown = clean_text(piece)
+                shown = _unbracketed(clean_text(piece))
                 if not shown or (following is not None and not _breaks(following)):
                     continue
                 if date_in_line(shown) == shown:
@@ -66,6 +72,25 @@ def bare_date_line(elements, title_el) -> str | None:
                 if lead is not None:
                     return lead[0]  # '3/20/17 - 4/20/17: "NOTE: For information ..."'
     return None
+
+
+def _alone_on_line(el) -> bool:
+    """An inline element with nothing beside it on its line: between breaks or blocks (or its parent's ends)."""
+    prev, parent = el.getprevious(), el.getparent()
+    if parent is None or tag(parent) in INLINE:
+        return False  # <b><i>16 December 2022</i></b>: the outer element is the one that may stand alone
+    if prev is not None and not (_breaks(prev) and not (prev.tail or "").strip()):
+        return False
+    if prev is None and (parent.text or "").strip():
+        return False
+    return not (el.tail or "").strip() and (el.getnext() is None or _breaks(el.getnext()))
+
+
+def _unbracketed(text: str | None) -> str | None:
+    """ "(04-10-2016)": a line in brackets, read without them."""
+    if text and text[0] in "([" and text[-1] in ")]":
+        return text[1:-1].strip() or None
+    return text
 
 
 def _breaks(el) -> bool:

@@ -38,9 +38,16 @@ def dated_repeat(scored, min_records: int):
         size = len(candidate[1])
         if size < max(min_records, _REPEAT_SHARE * len(records)) or len(theirs & targets) < _REPEAT_SHARE * size:
             continue  # not a "recent posts" box of a few of the winner's entries either
-        if _dated(candidate[1]):
+        if _dated(candidate[1]) and not _within(candidate[1], records):
             return candidate
     return None
+
+
+def _within(parts, records) -> bool:
+    """Whether every record of `parts` lies inside one of `records`: each record's own picture and date box
+    (<figure><a><img></a><div>25<span>fév 24</span></div></figure>) is a part of it, not a list it repeats."""
+    heads = {members[0] for members in records}
+    return all(any(anc in heads for anc in members[0].iterancestors()) for members in parts)
 
 
 def finer_records(scored):

@@ -122,8 +122,10 @@ def _date_at_edge(text: str | None, languages) -> str | None:
             continue  # one word closing a line is a date only when it is a whole numeric day, not "2022" or "12"
         if (lead in _DATE_LEADS or words[-k - 1].endswith((",", ":"))) and looks_like_date_line(tail, languages):
             return None if impossible_range(" ".join(words[-k - 2 :])) else tail
-    for k in range(min(_MAX_DATE_WORDS, len(words) - 1), 1, -1):
+    for k in range(min(_MAX_DATE_WORDS, len(words) - 1), 0, -1):
         head = " ".join(words[:k]).rstrip(",:|-–—")
+        if k == 1 and not _NUMERIC_DAY.fullmatch(head):
+            continue  # one word opening a line is a date only when a whole numeric day: "13.12.2023 dans News"
         if len(words) - k <= _MAX_WORDS_AFTER_DATE and looks_like_date_line(head, languages):
             return head
     return _date_after_lead(words, languages)

@@ -92,6 +92,8 @@ _ISO = re.compile(r"\b(\d{4})([-./])(\d{1,2})\2(\d{1,2})(?:t[\d:.]+(?:z|[+-][\d:
 _NUMERIC = re.compile(r"\b(\d{1,2})([./-])(\d{1,2})\2(\d{4}|(?<=[/.])\d{2}(?!\d))\b")
 # A two-digit year is read in this century up to this many years ahead, else the last.
 _TWO_DIGIT_YEAR_AHEAD = 10
+# "25 fév 24", "Mon 14 Dec 23": a day, a month's name and two figures, and nothing more: the figures are the year.
+_SHORT_YEAR = re.compile(r"^(\s*(?:[a-z]+,?\s+)?\d{1,2}\s*([a-z]{3,9})\.?,?\s+)(\d{2})\s*$")
 _YEAR_IN_TEXT = re.compile(r"\b(1[89]\d\d|2[01]\d\d)\b")
 
 
@@ -126,8 +128,7 @@ def _numeric(m: re.Match, month_first: bool | None) -> str:
     month_first None (the page's order undecided) leaves "03/04/2022" unread."""
     a, b, year = int(m[1]), int(m[3]), m[4]
     if len(year) == 2:
-        this = date.today().year
-        year = 2000 + int(year) if 2000 + int(year) <= this + _TWO_DIGIT_YEAR_AHEAD else 1900 + int(year)
+        year = _full_year(year)
     if month_first is None and a <= 12 and b <= 12 and a != b:
         raise _Undecided(m[0])
     if b > 12 or (month_first and a <= 12):
@@ -135,11 +136,17 @@ def _numeric(m: re.Match, month_first: bool | None) -> str:
     return f" {a} m{b} {year} "
 
 
+def _full_year(two: str) -> int:
+    this = date.today().year
+    return 2000 + int(two) if 2000 + int(two) <= this + _TWO_DIGIT_YEAR_AHEAD else 1900 + int(two)
+
+
 def _tokens(folded: str, month_first: bool | None = False) -> list[tuple[str, int | str]]:
     # Numeric dates become "day m<month> year" so that the rest of the code sees one shape.
     folded = _ISO.sub(lambda m: f" {int(m[4])} m{int(m[3])} {m[1]} ", folded)
     folded = _HYPHENATED.sub(r" \1 \2 \3 ", folded)
     folded = _NUMERIC.sub(lambda m: _numeric(m, month_first), folded)
+    folded = _SHORT_YEAR.sub(lambda m: f"{m[1]}{_full_year(m[3])}" if m[2] in MONTHS else m[0], folded)
     folded = _TIME.sub(" ", folded)
     folded = re.sub(r"\([^)]*\)", " ", folded)  # "(Geneva time)"
     folded = _ORDINAL.sub(r"\1", folded)
