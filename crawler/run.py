@@ -60,8 +60,9 @@ def run_crawl(
     in Chromium (crawler/render.py): the crawl then starts one browser, closed when it ends.
     `sigint_after` is what Ctrl-C does once the crawl has closed: by default the handler the caller had
     before it; the CLI passes `signal.SIG_IGN` so that a late second Ctrl-C cannot cut its summary short.
+    Without `sigint_after`, SIGTERM's handler is the caller's again too.
     """
-    sigint_before = signal.getsignal(signal.SIGINT)
+    sigint_before, sigterm_before = signal.getsignal(signal.SIGINT), signal.getsignal(signal.SIGTERM)
     extra = {"ARCHIVE_DB": db or "", "PROGRESS_ENABLED": progress}
     if progress:
         extra["LOG_LEVEL"] = "WARNING"
@@ -89,6 +90,8 @@ def run_crawl(
     # The crawl is closed. Scrapy's handlers outlive its reactor: a second Ctrl-C still pending reached a
     # stopped reactor and ended the process by SIGINT (exit -2/130, not 3). Its handler goes now.
     signal.signal(signal.SIGINT, sigint_before if sigint_after is None else sigint_after)
+    if sigint_after is None:  # a library caller: its SIGTERM is its own again (the CLI's summary keeps Scrapy's)
+        signal.signal(signal.SIGTERM, sigterm_before)
     stats = crawler.stats.get_stats() if crawler.stats else {}
     spider_obj = crawler.spider
     listings = spider_obj.listing_report() if spider_obj is not None and hasattr(spider_obj, "listing_report") else {}
