@@ -60,8 +60,9 @@ def run_crawl(
     in Chromium (crawler/render.py): the crawl then starts one browser, closed when it ends.
     `sigint_after` is what Ctrl-C does once the crawl has closed: by default the handler the caller had
     before it; the CLI passes `signal.SIG_IGN` so that a late second Ctrl-C cannot cut its summary short.
+    Without `sigint_after`, SIGTERM's handler is the caller's again too.
     """
-    sigint_before = signal.getsignal(signal.SIGINT)
+    handlers_before = {signum: signal.getsignal(signum) for signum in (signal.SIGINT, signal.SIGTERM)}
     extra = {"ARCHIVE_DB": db or "", "PROGRESS_ENABLED": progress}
     if progress:
         extra["LOG_LEVEL"] = "WARNING"
@@ -88,7 +89,7 @@ def run_crawl(
     process.start()
     # The crawl is closed. Scrapy's handlers outlive its reactor: a second Ctrl-C still pending reached a
     # stopped reactor and ended the process by SIGINT (exit -2/130, not 3). Its handler goes now.
-    signal.signal(signal.SIGINT, sigint_before if sigint_after is None else sigint_after)
+    _give_back_handlers(handlers_before, sigint_after)
     stats = crawler.stats.get_stats() if crawler.stats else {}
     spider_obj = crawler.spider
     listings = spider_obj.listing_report() if spider_obj is not None and hasattr(spider_obj, "listing_report") else {}
@@ -98,3 +99,13 @@ def run_crawl(
         "listings": listings,
         "stats": stats,
     }
+
+
+def _give_back_handlers(handlers_before: dict, sigint_after) -> None:
+    """Ctrl-C does `sigint_after` (the CLI's summary: ignored), else the caller's own again, SIGTERM with it;
+    the CLI keeps Scrapy's SIGTERM handler while it prints its summary, as before."""
+    if sigint_after is not None:
+        signal.signal(signal.SIGINT, sigint_after)
+        return
+    for signum, handler in handlers_before.items():
+        signal.signal(signum, handler)

@@ -232,15 +232,18 @@ def test_hostile_huge_and_empty_pages_come_out_of_the_worker_as_they_do_in_proce
     assert not any(c in str(r) for r in titles for c in ("\x1b", "\x00", "\x07", "\u202e", "<b>"))
 
 
-def test_a_library_caller_gets_its_own_ctrl_c_back_after_a_crawl(tmp_path, site):
+def test_a_library_caller_gets_its_own_ctrl_c_and_sigterm_back_after_a_crawl(tmp_path, site):
     """run_crawl() left Ctrl-C ignored for good once the crawl closed (what the CLI wants while it prints its
     summary): a script that crawled, then went on working, could no longer be stopped with Ctrl-C."""
     code = (
         "import signal; from crawler.run import run_crawl\n"
         "def mine(signum, frame): pass\n"
         "signal.signal(signal.SIGINT, mine)\n"
+        "def my_term(signum, frame): pass\n"
+        "signal.signal(signal.SIGTERM, my_term)\n"
         f"r = run_crawl('listing', {str(tmp_path / 'c.db')!r}, [{site.url!r}], None, {FAST!r})\n"
-        "print(r['status'], signal.getsignal(signal.SIGINT) is mine)\n"
+        "print(r['status'], signal.getsignal(signal.SIGINT) is mine, signal.getsignal(signal.SIGTERM) is my_term)\n"
     )
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=180).stdout
-    assert out.split()[-2:] == ["complete", "True"], out
+    # SIGTERM too: Scrapy's handler stayed, and a later SIGTERM to the script reached a stopped reactor, unheard
+    assert out.split()[-3:] == ["complete", "True", "True"], out

@@ -200,3 +200,34 @@ def test_a_date_alone_on_its_line_in_an_inline_element_between_breaks_is_the_dat
         for i in range(3)
     )
     assert [e["date_start"] for e in _entries(f"<div>{prose}</div>")] == [None] * 3
+
+
+def test_a_version_number_after_a_titles_label_is_no_date():
+    """'Release: 1.10.12' names a version, not the 1st of October 2012: figures alone after the label are a date
+    only with a four-figure year ('Séminaire: 03/04/2026'); a month's name still reads ('News: 25 Feb 24')."""
+    versions = ["Release: 1.10.12", "Release: 2.1.24", "Release: 3.4.11"]
+    assert [e["date_start"] for e in _entries(f"<div class='list'>{_cards(versions)}</div>")] == [None] * 3
+
+    dated = ["Séminaire: 03/04/2026", "News: 25 Feb 24", "Séminaire: 13/03/2026"]
+    assert [e["date_start"] for e in _entries(f"<div class='list'>{_cards(dated)}</div>", "<html lang='fr'>")] == [
+        "2026-04-03",
+        "2024-02-25",
+        "2026-03-13",
+    ]
+
+
+def test_a_version_number_in_brackets_after_the_title_link_is_no_date():
+    """<li><a>Package</a> (1.10.12)<p>teaser</p></li>: figures with no four-figure year after a name are its
+    version (not 2012-10-01); a month's name or a four-figure year after it is still the date."""
+    for version in ("(1.10.12)", "12.5.10", "(3.4.11)"):
+        items = "".join(
+            f"<li><a href='/n/{i}'>Support for database number {i}</a> {version}<p>The jobs run kind {i}.</p></li>"
+            for i in range(3)
+        )
+        assert [e["date_start"] for e in _entries(f"<ul>{items}</ul>", "<html lang='de'>")] == [None] * 3, version
+    items = "".join(
+        f"<li><a href='/n/{i}'>Support for database number {i}</a> {day}<p>The jobs run kind {i}.</p></li>"
+        for i, day in enumerate(["(04.10.2016)", "25 Feb 24", "(13.09.2016)"])
+    )
+    dates = [e["date_start"] for e in _entries(f"<ul>{items}</ul>", "<html lang='de'>")]
+    assert dates == ["2016-10-04", "2024-02-25", "2016-09-13"]

@@ -99,6 +99,8 @@ def labelled_date(title: str | None) -> str | None:
     label = _TITLE_LABEL.match(title or "")
     rest = title[label.end() :] if label else None
     found = date_in_line(rest) if rest else None
+    if found and not re.search(r"[^\W\d_]", found) and not re.search(r"\d{4}", found):
+        return None  # figures alone with no four-figure year: a version ("Release: 1.10.12"), not a date
     return found if found and found == rest and not found.isdigit() else None
 
 

@@ -58,9 +58,8 @@ def bare_date_line(elements, title_el) -> str | None:
             if tag(el) in INLINE and el is not title_el and _alone_on_line(el):
                 own = [(text_of(el), None)]  # <a>Title</a><br><em>12 March 2021</em><br>teaser
             after = [] if el is record or not _breaks(el) else [(el.tail, el.getnext())]
-            if el is title_el and tag(el) in INLINE and not (clean_text(el.tail) or "").isdigit():
-                # "<a>Title</a> (04-10-2016)<p>teaser": the title's line goes on to its date; a bare
-                # number or year after it ("<a>Annual report</a> 2019") is part of the name
+            if el is title_el and tag(el) in INLINE and not _names_part(clean_text(el.tail)):
+                # "<a>Title</a> (04-10-2016)<p>teaser": the title's line goes on to its date
                 after = [(el.tail, el.getnext())]
             for piece, following in own + after:
                 shown = _unbracketed(clean_text(piece))
@@ -84,6 +83,13 @@ def _alone_on_line(el) -> bool:
     if prev is None and (parent.text or "").strip():
         return False
     return not (el.tail or "").strip() and (el.getnext() is None or _breaks(el.getnext()))
+
+
+def _names_part(tail: str | None) -> bool:
+    """A bare year after the title ("<a>Annual report</a> 2019") or figures with no four-figure year ("<a>Package
+    name</a> (1.10.12)", a version) are part of its name, not its date."""
+    figures_only = not re.search(r"[^\W\d_]", tail or "")
+    return (tail or "").isdigit() or (figures_only and not re.search(r"\d{4}", tail or ""))
 
 
 def _unbracketed(text: str | None) -> str | None:
