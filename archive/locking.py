@@ -64,6 +64,8 @@ def check_writable(db_path: str, action: str = "write to") -> None:
     folder = os.path.dirname(real) or "."
     if not os.path.isdir(folder):
         raise NotWritable(f"cannot {action} {db_path}: the folder {folder} does not exist")
+    if os.path.isdir(real):  # a config's `db` names a folder (the command line's --db is checked by click)
+        raise NotWritable(f"cannot {action} {db_path}: it is a folder, not an archive file")
     if os.path.exists(real) and not os.access(real, os.W_OK):
         raise NotWritable(f"cannot {action} {db_path}: the archive is read-only to you")
     if not os.access(folder, os.W_OK | os.X_OK):

@@ -80,5 +80,5 @@ def _read_again(plan, replan):
     try:
         return replan()
     except Exception as exc:  # whatever the edit broke, an unattended schedule goes on with what worked
-        print(f"the config no longer reads ({exc}): crawling as before", file=sys.stderr, flush=True)
+        print(f"the config read again does not check out ({exc}): crawling as before", file=sys.stderr, flush=True)
         return plan

@@ -136,6 +136,15 @@ def test_crawl_into_a_folder_that_does_not_exist(tmp_path):
     assert not (tmp_path / "no-such-folder").exists()
 
 
+def test_a_config_whose_db_is_a_folder_is_refused_before_any_crawl(tmp_path):
+    """A config's `db` naming a folder passed every check (click checks only --db): each crawl then failed late,
+    and a schedule that read the edited config again crawled into it every time."""
+    config = tmp_path / "c.toml"
+    config.write_text(f'db = "{tmp_path}"\n[[listing]]\nurl = "{NOWHERE}"\n')
+    result = invoke("crawl", "--config", config)
+    assert result.exit_code == 1 and f"cannot crawl into {tmp_path}: it is a folder" in result.output, result.output
+
+
 # -- the config file ----------------------------------------------------------------
 
 LISTING = f'[[listing]]\nurl = "{NOWHERE}"\n'

@@ -337,5 +337,5 @@ def test_schedule_reads_its_config_again_before_each_crawl(monkeypatch, capsys):
     monkeypatch.setattr(schedule, "signal", SimpleNamespace(SIGTERM=15, SIGINT=2, signal=lambda signum, handler: None))
     assert schedule.run_schedule("first", every=3600, jitter=0, replan=replan) == 0
     assert crawled == ["first", "second", "second", "fourth"]
-    said = "the config no longer reads (listings.toml: line 3: bad value): crawling as before"
+    said = "the config read again does not check out (listings.toml: line 3: bad value): crawling as before"
     assert said in capsys.readouterr().err
