@@ -33,11 +33,14 @@ def dated_repeat(scored, min_records: int):
     targets = {target(a) for a in links}
     if _dated(records):
         return None
+    heads = {members[0] for members in records}
     for candidate in scored[1:]:
         theirs = {target(a) for a in candidate[2]}
         size = len(candidate[1])
         if size < max(min_records, _REPEAT_SHARE * len(records)) or len(theirs & targets) < _REPEAT_SHARE * size:
             continue  # not a "recent posts" box of a few of the winner's entries either
+        if all(any(a in heads for a in members[0].iterancestors()) for members in candidate[1]):
+            continue  # a part of each winning record (its picture and date box), not a list it repeats
         if _dated(candidate[1]):
             return candidate
     return None

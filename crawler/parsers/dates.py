@@ -92,6 +92,8 @@ _ISO = re.compile(r"\b(\d{4})([-./])(\d{1,2})\2(\d{1,2})(?:t[\d:.]+(?:z|[+-][\d:
 _NUMERIC = re.compile(r"\b(\d{1,2})([./-])(\d{1,2})\2(\d{4}|(?<=[/.])\d{2}(?!\d))\b")
 # A two-digit year is read in this century up to this many years ahead, else the last.
 _TWO_DIGIT_YEAR_AHEAD = 10
+# "25 fév 24": after a day and a month name, two figures can only be the year (the day is said already).
+_DAY_MONTH_YY = re.compile(r"\b(\d{1,2})\s*([a-z]+)\.?,?\s+(\d{2})\b")
 _YEAR_IN_TEXT = re.compile(r"\b(1[89]\d\d|2[01]\d\d)\b")
 
 
@@ -126,13 +128,24 @@ def _numeric(m: re.Match, month_first: bool | None) -> str:
     month_first None (the page's order undecided) leaves "03/04/2022" unread."""
     a, b, year = int(m[1]), int(m[3]), m[4]
     if len(year) == 2:
-        this = date.today().year
-        year = 2000 + int(year) if 2000 + int(year) <= this + _TWO_DIGIT_YEAR_AHEAD else 1900 + int(year)
+        year = _full_year(year)
     if month_first is None and a <= 12 and b <= 12 and a != b:
         raise _Undecided(m[0])
     if b > 12 or (month_first and a <= 12):
         a, b = b, a  # the figures themselves say month first, or the page does
     return f" {a} m{b} {year} "
+
+
+def _full_year(two_figures: str) -> int:
+    """ "23" is 2023, in this century up to _TWO_DIGIT_YEAR_AHEAD years ahead, else in the last."""
+    year = 2000 + int(two_figures)
+    return year if year <= date.today().year + _TWO_DIGIT_YEAR_AHEAD else year - 100
+
+
+def _day_month_yy(m: re.Match) -> str:
+    if m[2] not in MONTHS:
+        return m[0]
+    return f" {m[1]} {m[2]} {_full_year(m[3])} "
 
 
 def _tokens(folded: str, month_first: bool | None = False) -> list[tuple[str, int | str]]:
@@ -141,6 +154,7 @@ def _tokens(folded: str, month_first: bool | None = False) -> list[tuple[str, in
     folded = _HYPHENATED.sub(r" \1 \2 \3 ", folded)
     folded = _NUMERIC.sub(lambda m: _numeric(m, month_first), folded)
     folded = _TIME.sub(" ", folded)
+    folded = _DAY_MONTH_YY.sub(_day_month_yy, folded)
     folded = re.sub(r"\([^)]*\)", " ", folded)  # "(Geneva time)"
     folded = _ORDINAL.sub(r"\1", folded)
     folded = folded.replace("-feira", " ")  # "quarta-feira": a Portuguese weekday, no range
