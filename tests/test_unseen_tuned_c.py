@@ -1,5 +1,6 @@
 """Shapes of tuned real pages the generic extractor still read wrong (issue 21, batches H and I moved up, part C),
-each in small synthetic HTML: a day and a short month with a two-figure year in a date box over a card's picture."""
+each in small synthetic HTML: a day and a short month with a two-figure year in a date box over a card's picture;
+a card whose element classed as a title names the author its avatar pictures."""
 
 import pytest
 from synthetic import generic_entries as _entries
@@ -40,3 +41,33 @@ def test_two_figures_after_a_day_and_a_month_name_are_the_year(shown, iso):
 @pytest.mark.parametrize("shown", ["fév 24", "Feb 24", "Oct 12 20", "25 fév 5"])
 def test_two_figures_after_a_month_alone_or_a_month_and_day_are_no_year(shown):
     assert parse_date(shown) is None  # "Feb 24" is the 24th; a year is never guessed
+
+
+ARTICLES = [
+    ("PHPeste 2022 em Natal, Rio Grande do Norte", "Níckolas Silva", "20/06/2022", "2022-06-20"),
+    ("Middleware, PSR-7, PSR-15 e Mezzio", "José Filho (Zé)", "05/10/2020", "2020-10-05"),
+    ("Como UX Design pode te tornar melhor", "José Filho (Zé)", "19/05/2020", "2020-05-19"),
+]
+
+
+def _author_cards(articles, alt="Gravatar de {}", src="https://www.gravatar.com/avatar/") -> str:
+    return "".join(
+        f"<article class='card'><a class='article-item' href='/artigos/a{i}'><header><figure>"
+        f"<img class='is-rounded' src='{src}{i}?s=64' alt='{alt.format(author)}'></figure>"
+        f"</header><div class='card-content'><p class='title is-size-6'>{author}</p><p class='subtitle'>em "
+        f"<time datetime='{shown}'>{shown}</time></p></div><div class='card-content'><p class='is-uppercase'>"
+        f"{title}</p></div></a></article>"
+        for i, (title, author, shown, _) in enumerate(articles)
+    )
+
+
+def test_an_element_classed_as_title_naming_the_person_an_avatar_pictures_is_the_author_not_the_title():
+    entries = _entries(_author_cards(ARTICLES), "<html lang='pt-BR'>")
+    assert [e["title"] for e in entries] == [title for title, _, _, _ in ARTICLES]
+    assert [e["date_start"] for e in entries] == [iso for _, _, _, iso in ARTICLES]
+
+
+def test_a_cover_picture_whose_alt_repeats_the_title_leaves_the_title():
+    # no avatar: a cover image's alt naming the article ("Capa de …") says nothing of an author
+    entries = _entries(_author_cards(ARTICLES, alt="Capa de {}", src="/covers/"), "<html lang='pt-BR'>")
+    assert [e["title"] for e in entries] == [author for _, author, _, _ in ARTICLES]

@@ -16,6 +16,7 @@ from functools import lru_cache
 from ..parsers.datelines import date_in_line
 from ..parsers.text import words
 from .html import INLINE, is_ancestor, tag, text_of
+from .pictured import names_pictured_person
 
 HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 # Class names, ids and itemprops that name an entry's title ("entry-title", "card__headline"), not "subtitle".
@@ -85,7 +86,7 @@ def _heading_like(root):
         if t in HEADINGS and text_of(el):
             return el
         if named is None and t and title_named(el) and text_of(el) and not _holds_blocks(el, 2):
-            named = el
+            named = None if names_pictured_person(el) else el
     return named
 
 
@@ -112,6 +113,7 @@ def _prominent_run(el, avoid=None):
         for x in el.iter()
         if tag(x) and text_of(x) and not _holds_blocks(x, 1) and not _touches(x, avoid) and not _opens_with_pointer(x)
     ]
+    runs = [x for x in runs if not names_pictured_person(x)]  # the author beside their avatar
     for x in runs:
         if tag(x) in ("strong", "b") and len((text_of(x) or "").split()) >= _MIN_TITLE_WORDS:
             return x
@@ -353,6 +355,7 @@ def _inner_title(link):
     heading outranks a class ("<div class='banner-title'>" in the card's picture, then "<h2>Headline</h2>"), a
     one-word heading (a kicker, "<h5>Opinion</h5>") does not."""
     named = [x for x in link.iterdescendants() if (tag(x) in HEADINGS or title_named(x)) and text_of(x)]
+    named = [x for x in named if tag(x) in HEADINGS or not names_pictured_person(x)]  # no avatar's name
     kickers = {x for x in named if tag(x) in HEADINGS and len(text_of(x).split()) < _MIN_TITLE_WORDS}
     headings = [x for x in named if tag(x) in HEADINGS and x not in kickers]
     return (headings or [x for x in named if x not in kickers] or named or [None])[0]
