@@ -1,6 +1,7 @@
 """Shapes of tuned real pages the generic extractor still read wrong (issue 21, batches H and I moved up, part C),
 each in small synthetic HTML: a day and a short month with a two-figure year in a date box over a card's picture;
-a card whose element classed as a title names the author its avatar pictures."""
+a card whose element classed as a title names the author its avatar pictures; a board's members table above its
+meetings table."""
 
 import pytest
 from synthetic import generic_entries as _entries
@@ -71,3 +72,37 @@ def test_a_cover_picture_whose_alt_repeats_the_title_leaves_the_title():
     # no avatar: a cover image's alt naming the article ("Capa de …") says nothing of an author
     entries = _entries(_author_cards(ARTICLES, alt="Capa de {}", src="/covers/"), "<html lang='pt-BR'>")
     assert [e["title"] for e in entries] == [author for _, author, _, _ in ARTICLES]
+
+
+MEMBERS = [("Salvatore Talarico", "Dec 31, 2023", "County Executive"), ("Michael Chambers", "N/A", "Fiscal Officer")]
+MEMBERS += [("Pernel Jones, Jr.", "Dec 31, 2024", "County Council"), ("Keith J. Libman", "Dec 31, 2025", "Council")]
+MEETINGS = [("12/14/2023", "2023-12-14"), ("9/07/2023", "2023-09-07"), ("7/06/2023", "2023-07-06")]
+
+
+def _board(files=".pdf") -> str:
+    members = "".join(
+        f"<tr><td><div class='title'><a href='/member-details/m{i}'>{name}</a></div></td><td><span>{ends}</span></td>"
+        f"<td><span>{by}</span></td></tr>"
+        for i, (name, ends, by) in enumerate(MEMBERS)
+    )
+    meetings = "".join(
+        f"<tr><td>{shown}</td><td><a href='/event-detail/e{i}'>Audit Committee</a></td><td><div class='related'>"
+        f"<a href='/docs/agenda{i}{files}'><span>Agendas</span></a></div></td></tr>"
+        for i, (shown, _) in enumerate(MEETINGS)
+    )
+    return (
+        "<h1>Audit Committee</h1><h2>Membership:</h2><table><thead><tr><th>Name</th><th>Term Ends</th>"
+        f"<th>Appointed By</th></tr></thead><tbody>{members}</tbody></table><h3>Meeting schedule:</h3><table><thead>"
+        f"<tr><th>Date</th><th>Title</th><th>Files</th></tr></thead><tbody>{meetings}</tbody></table>"
+    )
+
+
+def test_a_table_whose_rows_each_link_a_file_beside_a_date_is_the_listing_over_a_table_of_members():
+    entries = _entries(_board(), "<html lang='en-US'>")
+    assert [e["url"] for e in entries] == [f"https://example.org/event-detail/e{i}" for i in range(len(MEETINGS))]
+    assert [e["date_start"] for e in entries] == [iso for _, iso in MEETINGS]
+
+
+def test_a_table_linking_to_pages_only_leaves_the_winning_table():
+    entries = _entries(_board(files=".html"), "<html lang='en-US'>")
+    assert [e["title"] for e in entries] == [name for name, _, _ in MEMBERS]
