@@ -33,15 +33,22 @@ def test_a_date_box_of_day_and_short_month_with_two_figures_over_a_cards_picture
 
 @pytest.mark.parametrize(
     ("shown", "iso"),
-    [("25 fév 24", "2024-02-25"), ("Tue 25 Feb 99", "1999-02-25"), ("3 - 5 mars 24", "2024-03-03")],
+    [
+        ("25 fév 24", "2024-02-25"),
+        ("Tue 25 Feb 99", "1999-02-25"),
+        ("3 - 5 mars 24", "2024-03-03"),
+        ("25 fév 24 - 2 mars 24", "2024-02-25"),
+    ],
 )
 def test_two_figures_after_a_day_and_a_month_name_are_the_year(shown, iso):
     assert parse_date(shown).start.isoformat() == iso
 
 
-@pytest.mark.parametrize("shown", ["fév 24", "Feb 24", "Oct 12 20", "25 fév 5"])
+@pytest.mark.parametrize(
+    "shown", ["fév 24", "Feb 24", "Oct 12 20", "25 fév 5", "Saturday 5 May 10 - 12", "1 Oct 12:00"]
+)
 def test_two_figures_after_a_month_alone_or_a_month_and_day_are_no_year(shown):
-    assert parse_date(shown) is None  # "Feb 24" is the 24th; a year is never guessed
+    assert parse_date(shown) is None  # "Feb 24" is the 24th, "10 - 12" hours; a year is never guessed
 
 
 ARTICLES = [

@@ -92,8 +92,9 @@ _ISO = re.compile(r"\b(\d{4})([-./])(\d{1,2})\2(\d{1,2})(?:t[\d:.]+(?:z|[+-][\d:
 _NUMERIC = re.compile(r"\b(\d{1,2})([./-])(\d{1,2})\2(\d{4}|(?<=[/.])\d{2}(?!\d))\b")
 # A two-digit year is read in this century up to this many years ahead, else the last.
 _TWO_DIGIT_YEAR_AHEAD = 10
-# "25 fév 24": after a day and a month name, two figures can only be the year (the day is said already).
-_DAY_MONTH_YY = re.compile(r"\b(\d{1,2})\s*([a-z]+)\.?,?\s+(\d{2})\b")
+# "25 fév 24": after a day and a month name, two figures closing the date can only be the year (the day is said
+# already); "5 May 10 - 12" (hours) is no year, "25 fév 24 - 2 mars 24" is a range.
+_DAY_MONTH_YY = re.compile(r"\b(\d{1,2})\s*([a-z]+)\.?,?\s+(\d{2})\b(?=[\s,.]*$|\s*-\s*\d{1,2}\s*[a-z])")
 _YEAR_IN_TEXT = re.compile(r"\b(1[89]\d\d|2[01]\d\d)\b")
 
 
