@@ -9,6 +9,7 @@ from ..parsers.ids import host_of
 from .html import tag, text_of
 from .lists import in_twin_column, lca, numbered, one_directory
 from .records import link_quality, target
+from .table_lists import same_table_head
 from .titles import HEADINGS, is_generic_text
 
 # A further list beside the winning one joins it with at least this many entries,
@@ -77,6 +78,7 @@ def companions(blocks, quality, others, links, shapes):
         if section_headings(heads, taken):
             continue  # linked headings of the list's own sections ("<h4><a>Category</a></h4>"), no entries
         twin = in_twin_column(heads, column, shapes)  # a tab panel beside the winning one joins whatever its size
+        twin = twin and same_table_head(heads, blocks)  # a table headed otherwise is another list (members, meetings)
         beside = all(contains(scope, h) for h in heads) and same_family(links, title_links)
         if not (twin or (beside and len(records) >= _MIN_COMPANION_RECORDS)):
             continue

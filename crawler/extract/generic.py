@@ -38,6 +38,7 @@ from .records import (
 )
 from .row_runs import links_name_kinds, row_runs, wording_line
 from .rows import ditto_dates, once, tail_date
+from .table_lists import documents_table, split_by_table_head
 from .titles import HEADINGS, is_generic_text, is_heading_like, posting_date, title_of
 from .wordings import pointing_wording, record_name, shared_lines, shared_pointer
 
@@ -93,7 +94,7 @@ def _best_group_within(root, chrome, anchors=entry_links):
         return None, None
     page = _Page(links)
     shapes = Shapes(root)
-    groups = candidate_groups(links, shapes)
+    groups = split_by_table_head(candidate_groups(links, shapes))  # a members table and a meetings table: two lists
     candidates = [(key, [[el] for el in _outermost(els)], False) for key, els in groups.items()]
     candidates += [(key, runs, True) for key, runs in flat_groups(groups, shapes, page.links_in, _is_pointer).items()]
     # Lists of two or more first: a shape seen once (a wrapper above a lone link) scores at most
@@ -121,7 +122,10 @@ def _best_group_within(root, chrome, anchors=entry_links):
         return None, None
     scored.sort(key=lambda c: c[0], reverse=True)
     _, records, title_links, flat, quality = (
-        dated_repeat(scored, _MIN_CONFIDENT_RECORDS) or finer_records(scored) or scored[0]
+        dated_repeat(scored, _MIN_CONFIDENT_RECORDS)
+        or finer_records(scored)
+        or documents_table(scored, _MIN_CONFIDENT_RECORDS)
+        or scored[0]
     )
     blocks = wrap(records) if flat else [r[0] for r in records]
     lone = set() if flat else strays(blocks) | copies(blocks, title_links)

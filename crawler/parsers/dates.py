@@ -92,8 +92,9 @@ _ISO = re.compile(r"\b(\d{4})([-./])(\d{1,2})\2(\d{1,2})(?:t[\d:.]+(?:z|[+-][\d:
 _NUMERIC = re.compile(r"\b(\d{1,2})([./-])(\d{1,2})\2(\d{4}|(?<=[/.])\d{2}(?!\d))\b")
 # A two-digit year is read in this century up to this many years ahead, else the last.
 _TWO_DIGIT_YEAR_AHEAD = 10
-# "25 fév 24", "Mon 14 Dec 23": a day, a month's name and two figures, and nothing more: the figures are the year.
-_SHORT_YEAR = re.compile(r"^(\s*(?:[a-z]+,?\s+)?\d{1,2}\s*([a-z]{3,9})\.?,?\s+)(\d{2})\s*$")
+# "25 fév 24": after a day and a month name, two figures closing the date can only be the year (the day is said
+# already); "5 May 10 - 12" (hours) is no year, "25 fév 24 - 2 mars 24" is a range.
+_DAY_MONTH_YY = re.compile(r"\b(\d{1,2})\s*([a-z]+)\.?,?\s+(\d{2})\b(?=[\s,.]*$|\s*-\s*\d{1,2}\s*[a-z])")
 _YEAR_IN_TEXT = re.compile(r"\b(1[89]\d\d|2[01]\d\d)\b")
 
 
@@ -136,9 +137,16 @@ def _numeric(m: re.Match, month_first: bool | None) -> str:
     return f" {a} m{b} {year} "
 
 
-def _full_year(two: str) -> int:
-    this = date.today().year
-    return 2000 + int(two) if 2000 + int(two) <= this + _TWO_DIGIT_YEAR_AHEAD else 1900 + int(two)
+def _full_year(two_figures: str) -> int:
+    """ "23" is 2023, in this century up to _TWO_DIGIT_YEAR_AHEAD years ahead, else in the last."""
+    year = 2000 + int(two_figures)
+    return year if year <= date.today().year + _TWO_DIGIT_YEAR_AHEAD else year - 100
+
+
+def _day_month_yy(m: re.Match) -> str:
+    if m[2] not in MONTHS:
+        return m[0]
+    return f" {m[1]} {m[2]} {_full_year(m[3])} "
 
 
 def _tokens(folded: str, month_first: bool | None = False) -> list[tuple[str, int | str]]:
@@ -146,8 +154,8 @@ def _tokens(folded: str, month_first: bool | None = False) -> list[tuple[str, in
     folded = _ISO.sub(lambda m: f" {int(m[4])} m{int(m[3])} {m[1]} ", folded)
     folded = _HYPHENATED.sub(r" \1 \2 \3 ", folded)
     folded = _NUMERIC.sub(lambda m: _numeric(m, month_first), folded)
-    folded = _SHORT_YEAR.sub(lambda m: f"{m[1]}{_full_year(m[3])}" if m[2] in MONTHS else m[0], folded)
     folded = _TIME.sub(" ", folded)
+    folded = _DAY_MONTH_YY.sub(_day_month_yy, folded)
     folded = re.sub(r"\([^)]*\)", " ", folded)  # "(Geneva time)"
     folded = _ORDINAL.sub(r"\1", folded)
     folded = folded.replace("-feira", " ")  # "quarta-feira": a Portuguese weekday, no range
