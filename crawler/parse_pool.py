@@ -11,6 +11,11 @@ The pool changes where a page is parsed, never what comes of it: the worker runs
 same `parse_page` the spider runs in-process, an exception in it reaches the spider as
 it would have in-process, and a worker that dies (killed, out of memory) leaves that
 page and every later one to be parsed in-process.
+
+Each worker is a plain process on two pipes (pages in, answers out, in order), read and
+written by the crawl's event loop (`add_reader`/`add_writer`), never blocking it. A
+ProcessPoolExecutor cost the crawl process about half as much again a page: its manager
+and queue-feeder threads woke for each one (docs/benchmarks.md, fifth pass).
 """
 
 from __future__ import annotations
