@@ -11,6 +11,11 @@ The pool changes where a page is parsed, never what comes of it: the worker runs
 same `parse_page` the spider runs in-process, an exception in it reaches the spider as
 it would have in-process, and a worker that dies (killed, out of memory) leaves that
 page and every later one to be parsed in-process.
+
+Each worker is a plain process on two pipes (pages in, answers out, in order), read and
+written by the crawl's event loop (`add_reader`/`add_writer`), never blocking it. A
+ProcessPoolExecutor cost the crawl process about half as much again a page: its manager
+and queue-feeder threads woke for each one (docs/benchmarks.md, fifth pass).
 """
 
 from __future__ import annotations
@@ -20,11 +25,13 @@ import logging
 import multiprocessing
 import multiprocessing.connection
 import os
+import pickle
 import signal
+import struct
 import sys
 import threading
-from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
+import traceback
+from collections import deque
 from contextlib import contextmanager
 from dataclasses import dataclass
 
@@ -36,6 +43,8 @@ from .listing_state import ListingState
 from .running_text import links_in_running_text
 
 log = logging.getLogger(__name__)
+
+WORKER_EXIT_WAIT = 30  # seconds a closing crawl waits for a worker to finish its page and exit, then kills it
 
 
 @dataclass(frozen=True)
@@ -96,6 +105,48 @@ def _parse_in_worker(text: str, url: str, listing_url: str, profile_name: str | 
     return parse_page(text, url, listing_url, _worker_profiles[profile_name])
 
 
+_HEADER = struct.Struct("!Q")  # each message on a pipe: its length, then the pickle
+
+
+def _answer(request: bytes) -> bytes:
+    """A worker's answer to one page: (True, ParsedPage, None), or (False, the exception parse_page raised, its
+    traceback as text)."""
+    try:
+        return pickle.dumps((True, _parse_in_worker(*pickle.loads(request)), None), pickle.HIGHEST_PROTOCOL)
+    except Exception as exc:  # the spider raises it, as it would have raised it in-process
+        remote = traceback.format_exc()
+        try:
+            answer = pickle.dumps((False, exc, remote), pickle.HIGHEST_PROTOCOL)
+            pickle.loads(answer)  # some exceptions pickle but do not unpickle (their own __init__ arguments)
+            return answer
+        except Exception:  # its class and message still reach the spider
+            return pickle.dumps((False, RuntimeError(f"{type(exc).__name__}: {exc}"), remote), pickle.HIGHEST_PROTOCOL)
+
+
+class RemoteTraceback(Exception):
+    """Where in the worker a page's parse failed: the cause of the exception the spider raises."""
+
+    def __str__(self) -> str:
+        return "\n" + self.args[0]
+
+
+def _worker_main(requests, answers) -> None:
+    """A worker: reads pages from one pipe and answers on the other, in order, until the crawl closes its end."""
+    _exit_with_parent()
+    try:
+        with (
+            open(requests.fileno(), "rb", closefd=False) as incoming,
+            open(answers.fileno(), "wb", closefd=False) as outgoing,
+        ):
+            while len(header := incoming.read(_HEADER.size)) == _HEADER.size:
+                answer = _answer(incoming.read(_HEADER.unpack(header)[0]))
+                outgoing.write(_HEADER.pack(len(answer)))
+                outgoing.write(answer)
+                outgoing.flush()
+    except BrokenPipeError:  # the crawl is gone or closed the pool: nothing is waiting for the answer
+        os._exit(0)
+
+
 def _exit_with_parent() -> None:
     """Each worker's start: Ctrl-C left to the crawl (it reaches the whole process group: the crawl stops
     itself), and the worker ends when the crawl is gone."""
@@ -139,17 +190,115 @@ def _main_module_hidden():
             setattr(main, name, value)
 
 
+class _Worker:
+    """One worker process and the crawl's ends of its two pipes, read and written by the event loop, never
+    blocking it: a page too big for the pipe waits in `unsent` until the worker reads."""
+
+    def __init__(self, context, on_death):
+        requests_in, self.requests = context.Pipe(duplex=False)
+        self.answers, answers_out = context.Pipe(duplex=False)
+        self.process = context.Process(target=_worker_main, args=(requests_in, answers_out), daemon=True)
+        try:
+            self.process.start()
+        except BaseException:
+            self.requests.close()
+            self.answers.close()
+            raise
+        finally:
+            requests_in.close()  # the worker's ends: only its own copies keep them open, so its death is an EOF here
+            answers_out.close()
+        self.out_fd, self.in_fd = self.requests.fileno(), self.answers.fileno()
+        os.set_blocking(self.out_fd, False)
+        os.set_blocking(self.in_fd, False)
+        self.on_death = on_death
+        self.waiting: deque[asyncio.Future] = deque()  # pages sent, answered in this order
+        self.received = bytearray()
+        self.unsent = bytearray()
+        self.loop: asyncio.AbstractEventLoop | None = None
+
+    def send(self, request: bytes) -> asyncio.Future:
+        loop = asyncio.get_running_loop()
+        if loop is not self.loop:  # the first page, or a new event loop (asyncio.run in tests): read on this one
+            self._unwatch()
+            self.loop = loop
+            loop.add_reader(self.in_fd, self._read)
+            if self.unsent:
+                loop.add_writer(self.out_fd, self._flush)
+        future = loop.create_future()
+        self.waiting.append(future)
+        message = _HEADER.pack(len(request)) + request
+        if self.unsent:
+            self.unsent += message
+        else:
+            self._write(message)
+        return future
+
+    def _write(self, message) -> None:
+        try:
+            written = os.write(self.out_fd, message)
+        except BlockingIOError:
+            written = 0
+        except OSError:  # the worker is gone; its EOF on the answers' pipe says so
+            return
+        if written < len(message):
+            if not self.unsent:
+                self.loop.add_writer(self.out_fd, self._flush)
+            self.unsent = bytearray(message[written:])
+
+    def _flush(self) -> None:
+        self.loop.remove_writer(self.out_fd)
+        message, self.unsent = self.unsent, bytearray()
+        self._write(message)
+
+    def _read(self) -> None:
+        try:
+            chunk = os.read(self.in_fd, 1 << 20)
+        except BlockingIOError:
+            return
+        except OSError:
+            chunk = b""
+        if not chunk:  # the worker died (killed, out of memory)
+            self.on_death()
+            return
+        self.received += chunk
+        while len(self.received) >= _HEADER.size:
+            end = _HEADER.size + _HEADER.unpack_from(self.received)[0]
+            if len(self.received) < end:
+                break
+            answer = bytes(self.received[_HEADER.size : end])
+            del self.received[:end]
+            future = self.waiting.popleft()
+            if not future.done():
+                future.set_result(answer)
+
+    def _unwatch(self) -> None:
+        if self.loop is not None and not self.loop.is_closed():
+            self.loop.remove_reader(self.in_fd)
+            self.loop.remove_writer(self.out_fd)
+        self.loop = None
+
+    def close(self) -> None:
+        """Close the crawl's ends (the worker reads EOF and exits); pages still waiting get None: parse them here."""
+        self._unwatch()
+        self.requests.close()
+        self.answers.close()
+        while self.waiting:
+            future = self.waiting.popleft()
+            if not future.done() and not future.get_loop().is_closed():
+                future.set_result(None)
+
+
 class ParsePool:
     """Parses pages in worker processes once a crawl is big enough; in-process before, and after a failure."""
 
     def __init__(self, processes: int, after: int):
         self.processes = processes
         self.after = after
-        self._executor: ProcessPoolExecutor | None = None
+        self._workers: list[_Worker] = []
         self._given_up = processes < 1
 
     def start_if_due(self, pages_requested: int) -> None:
-        if self._executor is not None or self._given_up or pages_requested < self.after:
+        if self._workers or self._given_up or pages_requested < self.after:
             return
         # forkserver, not fork: the crawl process has threads (the archive writer, DNS), and a
         # forked child could inherit a lock one of them held.
@@ -157,11 +306,8 @@ class ParsePool:
         context = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
         try:
             with _main_module_hidden():
-                self._executor = ProcessPoolExecutor(
-                    max_workers=self.processes, mp_context=context, initializer=_exit_with_parent
-                )
-                for _ in range(self.processes):
-                    self._executor.submit(int)  # start the workers now: their imports run while pages download
+                for _ in range(self.processes):  # started now: their imports run while pages download
+                    self._workers.append(_Worker(context, self._worker_died))
         except (OSError, RuntimeError) as exc:  # no /dev/shm (some containers), a process limit: parse here
             log.warning("no parse worker (%s): pages are parsed in the crawl's own process", exc)
             self.close()
@@ -171,21 +317,32 @@ class ParsePool:
 
     @property
     def active(self) -> bool:
-        return self._executor is not None
+        return bool(self._workers)
 
     async def parse(self, text: str, url: str, listing_url: str, profile_name: str | None, profile) -> ParsedPage:
-        if self._executor is not None:
-            try:
-                future = self._executor.submit(_parse_in_worker, text, url, listing_url, profile_name)
-                return await asyncio.wrap_future(future)
-            except BrokenProcessPool:
-                log.warning("the parse worker died: pages are parsed in the crawl's own process from now on")
-                self.close()
-                self._given_up = True
+        if self._workers:
+            worker = min(self._workers, key=lambda w: len(w.waiting))
+            request = pickle.dumps((text, url, listing_url, profile_name), pickle.HIGHEST_PROTOCOL)
+            answer = await worker.send(request)
+            if answer is not None:  # None: the worker died before answering
+                parsed, result, remote_traceback = pickle.loads(answer)
+                if parsed:
+                    return result
+                raise result from RemoteTraceback(remote_traceback)
         return parse_page(text, url, listing_url, profile)
+
+    def _worker_died(self) -> None:
+        log.warning("the parse worker died: pages are parsed in the crawl's own process from now on")
+        self.close()
+        self._given_up = True
 
     def close(self, wait: bool = False) -> None:
         """Stop the workers; `wait` for them to exit (the crawl is over: nothing is left to parse)."""
-        if self._executor is not None:
-            self._executor.shutdown(wait=wait, cancel_futures=True)
-            self._executor = None
+        workers, self._workers = self._workers, []
+        for worker in workers:
+            worker.close()
+        for worker in workers if wait else ():
+            worker.process.join(WORKER_EXIT_WAIT)  # a page it is parsing is finished, then it reads the EOF
+            if worker.process.is_alive():
+                worker.process.kill()
+                worker.process.join()

@@ -128,11 +128,53 @@ def test_a_dead_worker_leaves_the_pages_to_the_crawl_process():
 
     try:
         assert asyncio.run(parse()) == parse_page(HTML, URL, URL, None)
-        for process in list(pool._executor._processes.values()):
-            os.kill(process.pid, signal.SIGKILL)
+        for worker in list(pool._workers):
+            os.kill(worker.process.pid, signal.SIGKILL)
         assert asyncio.run(parse()) == parse_page(HTML, URL, URL, None)
         assert not pool.active
         assert asyncio.run(parse()).entries  # and so on, in-process
+    finally:
+        pool.close()
+
+
+def _pages_in_flight(pool, pages: list[str]) -> list:
+    """Every page sent before any answer is read, as a crawl's concurrent requests send them."""
+
+    async def parse_all():
+        return await asyncio.gather(*(pool.parse(text, URL, URL, None, None) for text in pages))
+
+    return asyncio.run(parse_all())
+
+
+def test_pages_in_flight_come_back_each_to_its_own_caller():
+    """Twelve pages at once, one of them larger than a pipe holds (it waits for the worker to read)."""
+    pages = [page_html(n) for n in range(1, PAGES + 1)] + [page_html(2, pad="y" * 3_000_000), page_html(4)]
+    pool = ParsePool(processes=1, after=0)
+    pool.start_if_due(0)
+    try:
+        assert _pages_in_flight(pool, pages) == [parse_page(text, URL, URL, None) for text in pages]
+        assert pool.active
+    finally:
+        pool.close(wait=True)
+
+
+def test_a_worker_killed_with_pages_in_flight_leaves_each_of_them_to_the_crawl_process():
+    pages = [page_html(n, pad="z" * 200_000) for n in range(1, PAGES + 1)]  # slow enough to be killed mid-way
+    pool = ParsePool(processes=1, after=0)
+    pool.start_if_due(0)
+    process = pool._workers[0].process
+
+    async def parse_all_then_kill():
+        parses = [asyncio.ensure_future(pool.parse(text, URL, URL, None, None)) for text in pages]
+        await asyncio.sleep(0)  # every page sent
+        os.kill(process.pid, signal.SIGKILL)
+        return await asyncio.gather(*parses)
+
+    try:
+        assert asyncio.run(parse_all_then_kill()) == [parse_page(text, URL, URL, None) for text in pages]
+        assert not pool.active
+        process.join(30)
+        assert not process.is_alive()
     finally:
         pool.close()
 
@@ -141,8 +183,9 @@ def test_an_error_in_the_worker_reaches_the_spider_as_it_would_in_process():
     pool = ParsePool(processes=1, after=0)
     pool.start_if_due(0)
     try:
-        with pytest.raises(ProfileError):
+        with pytest.raises(ProfileError) as raised:
             asyncio.run(pool.parse(HTML, URL, URL, "no-such-profile", None))
+        assert "get_profile" in str(raised.value.__cause__)  # where in the worker it failed
         assert pool.active  # one page's error is not a dead worker
     finally:
         pool.close()
@@ -200,7 +243,7 @@ def test_a_machine_that_cannot_start_a_worker_parses_in_process(monkeypatch):
     def refuse(*args, **kwargs):
         raise OSError(38, "Function not implemented")
 
-    monkeypatch.setattr(parse_pool, "ProcessPoolExecutor", refuse)
+    monkeypatch.setattr(parse_pool._Worker, "__init__", refuse)
     pool = ParsePool(processes=1, after=0)
     pool.start_if_due(0)
     assert not pool.active

