@@ -181,6 +181,11 @@ def text_of(el) -> str | None:
     return text
 
 
+def text_read(el) -> bool:
+    """Whether text_of has read `el`'s text on this page already: asking it again costs a lookup."""
+    return el in _TEXTS
+
+
 def raw_text(el) -> str:
     """All the text inside `el`, as "".join(el.itertext()). On the page parse_html read last (no
     comments, processing instructions or entities left) libxml2 gathers it in one call, 7x faster."""
