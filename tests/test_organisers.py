@@ -14,6 +14,8 @@ import time
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from crawler.parsers.organisers import parse_organisers
 
@@ -79,3 +81,31 @@ def test_the_partner_pattern_is_skipped_only_where_it_cannot_match(phrase):
             assert has_any(text, PARTNER_WORDS, PARTNER_WORD), text
     assert PARTNER.search(f"the ILO, {phrase} The Office")
     assert not has_any("the ILO and the Ministry of Labour", PARTNER_WORDS, PARTNER_WORD)
+
+
+# The patterns as first written, and what they are written as for speed (crawler.parsers.organisers, orgwords).
+_AS_WRITTEN = {
+    "_ACRONYM": r"\b[A-Z][A-Z0-9\-/&]{1,}\b",
+    "_CONJ": r"\s+(?:and|et|y|e|&(?=\s+(?:the|le|la|l['’]|el)\b)|as\s+well\s+as|ainsi\s+que(?:\s+par)?"
+    r"|así\s+como(?:\s+por)?)\s+",
+    "_SENTENCE": r"(?<=[.!?])\s+(?=[A-Z“\"‘(])",
+}
+_PATTERN_TEXT = st.lists(
+    st.sampled_from(["A", "B", "I", "L", "O", "a", "e", "t", "y", "1", "-", "/", "&", ".", "!", "?", ",", "(", "“"])
+    | st.sampled_from([" ", "  ", "\t", "\xa0", "é", "É", "_", " and ", " et ", " y ", " the ", " as well as "]),
+    max_size=14,
+).map("".join)
+
+
+@settings(max_examples=3000, deadline=None)
+@given(_PATTERN_TEXT)
+def test_patterns_written_for_speed_match_as_first_written(text):
+    import re
+
+    from crawler.parsers import organisers
+
+    for name, written in _AS_WRITTEN.items():
+        fast, plain = getattr(organisers, name), re.compile(written)
+        assert [m.span() for m in fast.finditer(text)] == [m.span() for m in plain.finditer(text)], name
+        assert fast.split(text) == plain.split(text), name
+        assert bool(fast.match(text)) == bool(plain.match(text)), name
