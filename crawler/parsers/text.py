@@ -84,7 +84,8 @@ _WORD = re.compile(r"[a-záéíóúñçàèâêîôûëïüäöãõß']+")
 def language_scores(text: str | None) -> dict[str, int]:
     """How many common function words of en, fr, es, de and pt the text holds."""
     counts = Counter(_WORD.findall((text or "").lower()))  # counted once, in C: a page's sample is 20,000 characters
-    return {language: sum(counts[w] for w in common) for language, common in _LANGUAGE_WORDS.items()}
+    # Only the words the text holds: a Counter answers each absent one through a Python-level __missing__.
+    return {language: sum(counts[w] for w in common & counts.keys()) for language, common in _LANGUAGE_WORDS.items()}
 
 
 def guess_language(text: str | None) -> str | None:
