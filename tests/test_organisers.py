@@ -14,8 +14,11 @@ import time
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from crawler.parsers.organisers import parse_organisers
+from crawler.parsers.orgshapes import CLAUSE_AFTER_COMMA
 
 GROUPS = json.loads((Path(__file__).parent / "fixtures" / "organisers.json").read_text(encoding="utf-8"))
 CASES = [(case["text"], case["names"]) for cases in GROUPS.values() for case in cases]
@@ -79,3 +82,37 @@ def test_the_partner_pattern_is_skipped_only_where_it_cannot_match(phrase):
             assert has_any(text, PARTNER_WORDS, PARTNER_WORD), text
     assert PARTNER.search(f"the ILO, {phrase} The Office")
     assert not has_any("the ILO and the Ministry of Labour", PARTNER_WORDS, PARTNER_WORD)
+
+
+# The patterns as first written, and what they are written as for speed (crawler.parsers.organisers, orgwords).
+_AS_WRITTEN = {
+    "_ACRONYM": r"\b[A-Z][A-Z0-9\-/&]{1,}\b",
+    "_CONJ": r"\s+(?:and|et|y|e|&(?=\s+(?:the|le|la|l['’]|el)\b)|as\s+well\s+as|ainsi\s+que(?:\s+par)?"
+    r"|así\s+como(?:\s+por)?)\s+",
+    "_SENTENCE": r"(?<=[.!?])\s+(?=[A-Z“\"‘(])",
+    "NAME_END": r"\s*,?\s+(?:led|chaired|attended|with\s+(?:the\s+)?(?:support|funding|financial)"
+    r"|under\s+the|as\s+part\s+of|on\s+(?:behalf|the\s+occasion)|from\s+\d|on\s+\d|in\s+\d|at\s+the\s+request)\b.*$"
+    r"|" + CLAUSE_AFTER_COMMA,
+    "TRAILING_PLACE": r"(?<=\S)\s+(?:in|at|en|à)\s+[A-ZÀ-Ý][\w’'-]*(?:\s+[A-ZÀ-Ý][\w’'-]*)*\s*$",
+}
+_PATTERN_TEXT = st.lists(
+    st.sampled_from(["A", "B", "I", "L", "O", "a", "e", "t", "y", "1", "-", "/", "&", ".", "!", "?", ",", "(", "“"])
+    | st.sampled_from([" ", "  ", "\t", "\xa0", "é", "É", "_", " and ", " et ", " y ", " the ", " as well as "])
+    | st.sampled_from([" led", " in ", " at ", " à ", "Geneva", " on 3", " under the", ", social et ", "d'x", "\n"]),
+    max_size=14,
+).map("".join)
+
+
+@settings(max_examples=3000, deadline=None)
+@given(_PATTERN_TEXT)
+def test_patterns_written_for_speed_match_as_first_written(text):
+    import re
+
+    from crawler.parsers import organisers
+
+    for name, written in _AS_WRITTEN.items():
+        fast, plain = getattr(organisers, name, None) or getattr(organisers.ow, name), re.compile(written)
+        assert [m.span() for m in fast.finditer(text)] == [m.span() for m in plain.finditer(text)], name
+        assert fast.split(text) == plain.split(text), name
+        assert bool(fast.match(text)) == bool(plain.match(text)), name
+        assert fast.sub("", text) == plain.sub("", text), name

@@ -192,3 +192,28 @@ def test_a_credit_line_is_told_as_its_cleaned_text_tells_it(text):
     expected = bool(shown and len(shown) < 160 and shown[0] in _CREDIT_INITIALS and _CREDIT_START.match(shown))
     assert looks_like_credit(text) == expected
     assert looks_like_credit(" &copy; ILO") and looks_like_credit("\u200b© ILO") and not looks_like_credit("The ILO")
+
+
+@settings(max_examples=2000)
+@given(st.lists(_CREDIT_ALPHABET | st.sampled_from(["A", "x", "1", "\x7f", "\x1f", "\x0b"]), max_size=6).map("".join))
+def test_a_block_ruled_out_uncleaned_is_no_credit(raw):
+    """plainly_no_credit (which spares cleaning a block's whole text) never rules out text that cleans into a credit."""
+    from crawler.parsers.credits import looks_like_credit, plainly_no_credit
+
+    shown = clean_text(raw)
+    if plainly_no_credit(raw):
+        assert not (shown and looks_like_credit(shown))
+    assert plainly_no_credit(" \t\x01The ILO") and plainly_no_credit("")
+    assert not plainly_no_credit("\x7f(c) ILO") and not plainly_no_credit(" &copy; ILO") and not plainly_no_credit("é")
+
+
+@settings(max_examples=2000)
+@given(st.text(st.characters(max_codepoint=0x2FF) | st.sampled_from(["\x85", "\ud800", "\ufffe", "\uffff", "é"])))
+def test_a_character_class_is_found_as_the_regex_finds_it(text):
+    """has_char_in answers plain ASCII text from its bytes: the same answer as the regex's search."""
+    from crawler.extract.html import _XML_ALLOWED, NOT_XML
+    from crawler.parsers.text import _CONTROL, _NOT_CONTROL, has_char_in
+
+    assert has_char_in(text, _CONTROL, _NOT_CONTROL) == bool(_CONTROL.search(text))
+    assert has_char_in(text, NOT_XML, _XML_ALLOWED) == bool(NOT_XML.search(text))
+    assert has_char_in("a\x7fb", _CONTROL, _NOT_CONTROL) and not has_char_in("a\tb\n", _CONTROL, _NOT_CONTROL)

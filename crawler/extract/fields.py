@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import re
 
-from ..parsers.credits import looks_like_credit
+from ..parsers.credits import looks_like_credit, plainly_no_credit
 from ..parsers.datelines import date_at_edge, date_in_line
 from ..parsers.text import clean_text
 from .date_boxes import marked_date, whole_date, yearless_line
-from .html import INLINE, is_ancestor, machine_date, microformat_dated, tag, text_of
+from .html import INLINE, is_ancestor, machine_date, microformat_dated, raw_text, tag, text_of, text_read
 from .lead_text import bare_date_line, leading_date
 from .raw import RawEntry
 from .titles import identifier_date
@@ -106,10 +106,13 @@ def _find_credit(elements, entry: RawEntry, used: list) -> None:
     for el in walk(elements):
         if tag(el) not in _CREDIT_BLOCKS or any(is_ancestor(u, el) for u in used if u is not None):
             continue  # the cheap test first
+        credit_class = _CREDIT_CLASS.search(el.get("class") or "")
+        if not credit_class and not text_read(el) and plainly_no_credit(raw_text(el)):
+            continue  # its first character rules it out: a whole entry's text is not cleaned for that
         text = text_of(el)
         if not text:
             continue
-        if looks_like_credit(text) or (_CREDIT_CLASS.search(el.get("class") or "") and len(text) < _MAX_CREDIT_CHARS):
+        if looks_like_credit(text) or (credit_class and len(text) < _MAX_CREDIT_CHARS):
             entry.credit_text = text
             used.append(el)
             return

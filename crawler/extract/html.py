@@ -12,13 +12,14 @@ from w3lib.encoding import html_to_unicode
 
 from ..parsers.dates import parse_date
 from ..parsers.ids import join_url
-from ..parsers.text import clean_text, words
+from ..parsers.text import ascii_outside, clean_text, has_char_in, words
 from .quickcss import PageIndex, plan
 
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
 # Characters XML cannot hold (control characters, lone surrogates): lxml keeps them from
 # the parse but refuses them in any text set later, so they go before parsing.
 NOT_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
+_XML_ALLOWED = ascii_outside(NOT_XML)
 _DROP = ("script", "style", "noscript", "template", "svg", "iframe")
 # Elements that flow inside a line: their text joins the text around them as it is
 # ("<span>50</span>-Year" reads "50-Year"); every other element is a line of its own.
@@ -113,7 +114,8 @@ def parse_html(body: bytes | str, base_url: str | None = None):
     for cache in PAGE_CACHES:
         cache.clear()
     text = decode_html(body) if isinstance(body, bytes) else body
-    text = NOT_XML.sub("", _XML_DECLARATION.sub("", text, count=1))  # lxml refuses text that names its encoding
+    text = _XML_DECLARATION.sub("", text, count=1)  # lxml refuses text that names its encoding
+    text = NOT_XML.sub("", text) if has_char_in(text, NOT_XML, _XML_ALLOWED) else text
     if not text.strip():
         text = "<html></html>"
     try:
@@ -179,6 +181,11 @@ def text_of(el) -> str | None:
         _TEXTS.clear()
     text = _TEXTS[el] = clean_text(raw_text(el))
     return text
+
+
+def text_read(el) -> bool:
+    """Whether text_of has read `el`'s text on this page already: asking it again costs a lookup."""
+    return el in _TEXTS
 
 
 def raw_text(el) -> str:

@@ -93,9 +93,21 @@ def looks_like_credit(text: str | None) -> bool:
     return bool(shown and len(shown) < 160 and shown[0] in _CREDIT_INITIALS and _CREDIT_START.match(shown))
 
 
+def plainly_no_credit(raw: str) -> bool:
+    """True when text not yet cleaned cannot clean into a credit line: plain ASCII whose first character
+    cleaning keeps (control characters and white space go) is none a credit starts with, nor an entity's "&".
+    Spares cleaning a whole block's text only to rule it out."""
+    if not raw.isascii():
+        return False  # NFC, invisible and private-use characters: only cleaning tells
+    first = raw.lstrip(_ASCII_UNSEEN)[:1]
+    return not first or (first != "&" and first not in _CREDIT_INITIALS)
+
+
 _CREDIT_START = re.compile(
     r"^(?:©|\(c\)\s|photo\s*(?:credit)?\s*:|cr[ée]dit\s*(?:photo)?\s*:|foto\s*:|copyright\b)", re.IGNORECASE
 )
 # The characters a credit line can start with (no letter here has an odd case-insensitive twin):
 # most lines are ruled out without the regex.
 _CREDIT_INITIALS = frozenset("©(pPcCfF")
+# The ASCII characters clean_text drops (controls) or folds away (white space) at the start of a text.
+_ASCII_UNSEEN = "".join(map(chr, range(0x21))) + "\x7f"

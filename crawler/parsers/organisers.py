@@ -54,13 +54,16 @@ _ARTICLE = re.compile(
 )
 _ARTICLE_INITIALS = frozenset("TtIiLlSsEe")
 _PREPOSITION = re.compile(r"\b(?:of|for|on|in|de|du|des|del|pour|para|sur|sobre)\b")
-_ACRONYM = re.compile(rf"\b[A-Z][A-Z0-9\-/&]{{{ACRONYM_MIN_CAPITALS - 1},}}\b")
+# _ACRONYM, _CONJ and _SENTENCE start with a character their match starts with (a capital, a space), and check
+# what comes before it after it: the regex engine scans for that character instead of trying every position
+# (2-4x faster). r"\b[A-Z]...", r"\s+(?:and..." and r"(?<=[.!?])\s+..." so written (test_organisers: same matches).
+_ACRONYM = re.compile(rf"[A-Z](?<!\w[A-Z])[A-Z0-9\-/&]{{{ACRONYM_MIN_CAPITALS - 1},}}\b")
 # "&" separates two names only before an article ("X & the ILO"), not in "Chambers of Commerce & Industry".
 # "as well as", "ainsi que (par)", "así como (por)" join names as "and" does.
 _CONJ = re.compile(
-    r"\s+(?:and|et|y|e|&(?=\s+(?:the|le|la|l['’]|el)\b)|as\s+well\s+as|ainsi\s+que(?:\s+par)?|así\s+como(?:\s+por)?)\s+"
+    r"\s\s*(?:and|et|y|e|&(?=\s+(?:the|le|la|l['’]|el)\b)|as\s+well\s+as|ainsi\s+que(?:\s+par)?|así\s+como(?:\s+por)?)\s+"
 )
-_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z“\"‘(])")
+_SENTENCE = re.compile(r"\s(?<=[.!?]\s)\s*(?=[A-Z“\"‘(])")
 _ABBREVIATION_END = re.compile(rf"\b(?:[A-Z][a-z]{{0,{ABBREVIATION_LOWER_LETTERS}}}|[A-Z])\.$")
 _BRACKET = re.compile(r"\s*\(([^()]*)\)")
 _QUOTED = re.compile(r"(?:(?<=\s)|^)(?:'[^']+'(?=[\s,.;:)]|$)|“[^”]*”|«[^»]*»|\"[^\"]*\"|‘[^’]*’)|\([^()]*\)")

@@ -218,6 +218,7 @@ NAME_JOINERS = frozenset({"the", "and", "la", "le", "el", "y", "et", "l’", "l'
 LIST_ENDS = frozenset({"and", "or", "of", "for", "the", "et", "y", "de"})
 CLAUSE_OPENERS = frozenset({"a", "an", "during", "to", "with", "at", "from", "since", "until", "after", "which"})
 # "International Training Centre of the ILO in Turin": where it is, not part of its name.
-TRAILING_PLACE = re.compile(r"(?<=\S)\s+(?:in|at|en|à)\s+[A-ZÀ-Ý][\w’'-]*(?:\s+[A-ZÀ-Ý][\w’'-]*)*\s*$")
+# As r"(?<=\S)\s+(?:in|...", written to start with a space: the regex engine scans for one (test_organisers).
+TRAILING_PLACE = re.compile(r"\s(?<=\S\s)\s*(?:in|at|en|à)\s+[A-ZÀ-Ý][\w’'-]*(?:\s+[A-ZÀ-Ý][\w’'-]*)*\s*$")
 ACCREDITED_WORD = re.compile(r"\b(?:to the|auprès|ante)\s")  # no ACCREDITED_TO without one: skip it
 ADJECTIVE_WORD = re.compile(ADJECTIVE)
