@@ -35,6 +35,48 @@ def test_a_lone_card_of_the_lists_shape_four_levels_below_its_item_is_no_entry()
     assert entries[0]["date_start"] == "2026-03-25"
 
 
+NEWS = ["Réunion de clôture du projet", "De nouvelles versions des logiciels", "Un ouvrage collectif à paraître"]
+
+
+def _article(i: int, name: str, links: int) -> str:
+    prose = "".join(
+        f"<p>Le projet publie <a href='https://tools{i}.example.net/v{k}'>version {k}.0</a> de ses outils, "
+        f"voir la <a href='https://doc{i}.example.net/{k}'>documentation en ligne</a> pour les détails.</p>"
+        for k in range(links)
+    )
+    return (
+        f"<article class='article' id='post-{i}'><header><h2>{name}</h2></header>"
+        f"<div class='article__body'><p>Texte de l'actualité {i}, sans lien.</p>{prose}</div></article>"
+    )
+
+
+def test_articles_shown_in_full_under_unlinked_headings_are_the_entries_not_the_links_in_their_text():
+    # two, none and three links in the text of each: the links are the articles', the articles the entries
+    html = "<h1>Actualités</h1>" + "".join(_article(i, name, (2, 0, 3)[i]) for i, name in enumerate(NEWS))
+    entries = _entries(html, "<html lang='fr'>")
+    assert [e["title"] for e in entries] == NEWS
+
+
+def test_cards_under_unlinked_headings_with_one_link_each_keep_their_link():
+    cards = "".join(_law_card(n, name) for n, name in zip(range(45, 39, -1), LAWS, strict=True))
+    entries = _entries(f"<ul>{cards}</ul>", "<html lang='de'>")
+    assert [(e["title"], e["url"].rsplit("/", 1)[-1]) for e in entries][:2] == [
+        (LAWS[0], "2026-45"),
+        (LAWS[1], "2026-44"),
+    ]
+
+
+def test_cards_under_unlinked_headings_with_a_read_more_each_some_without_keep_their_links():
+    cards = "".join(
+        f"<div class='card'><h3>{name}</h3><p>Le texte de la nouvelle, en quelques mots seulement"
+        + (f" <a href='/nouvelles/{i}/'>Poursuivre la lecture</a>" if i else "")
+        + "</p></div>"
+        for i, name in enumerate([*NEWS, "Assemblée générale annuelle"])
+    )
+    entries = _entries(cards, "<html lang='fr'>")
+    assert [e["url"].rsplit("/", 2)[-2] for e in entries] == ["1", "2", "3"]
+
+
 def test_two_events_on_one_day_of_a_calendar_make_no_list_the_other_days_stray_from():
     days = [(2, ["City Council Meeting"]), (13, ["Tree Board Meeting"]), (15, ["Planning Commission"])]
     days += [(27, ["Community Development Committee", "Library Board Meeting"]), (30, ["Finance Committee"])]
