@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from ..parsers.datelines import date_in_line
 from ..parsers.groups import looks_like_group_heading
+from .articles import articles_win
 from .bare_names import bare_name
 from .companions import companions, extras, same_family
 from .date_boxes import date_beside, marked_date
@@ -85,6 +86,10 @@ def _best_group(root):
             other, other_page = _best_group_within(root, chrome, anchors)
             if other is not None and len(other) > max(len(found or ()), _MIN_CONFIDENT_RECORDS - 1):
                 return other, other_page
+    elif found is not None:
+        other, other_page = _best_group_within(root, Chrome(root), heading_anchors)
+        if other is not None and articles_win(found, other):  # news shown in full, links in their text
+            return other, other_page
     return found, page
 
 

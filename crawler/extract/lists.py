@@ -98,6 +98,9 @@ def strays(blocks) -> set:
     lists (one month's only entry under its heading) stays. Records that are links inside items (<li><a>)
     are counted at the level where they stand side by side."""
     by_parent = side_by_side(blocks)
+    if not by_parent:  # a card's inner box: its item stands one level further up, shown by a list of three there
+        deeper = side_by_side(blocks, _ITEM_LEVELS + 1)  # (two events on one day of a calendar show none)
+        by_parent = deeper if max(map(len, deeper.values()), default=0) >= _MIN_LIST_RECORDS else {}
     lists = [p for p, members in by_parent.items() if len(members) > 1 and p is not None]
     if not lists:
         return set()
@@ -108,15 +111,20 @@ def strays(blocks) -> set:
     return {m[0] for m in by_parent.values() if len(m) == 1 and not any(a is box for a in m[0].iterancestors())}
 
 
-# A record sits this many levels at most below the item that stands beside the others (<li><p><a>).
+# The fewest records side by side one level further up that show a list the lone ones stray from.
+_MIN_LIST_RECORDS = 3
+
+
+# A record sits this many levels at most below the item that stands beside the others (<li><p><a>); a lone
+# record is looked for one level further (a card's inner box: <li><article><div><div>).
 _ITEM_LEVELS = 3
 
 
-def side_by_side(blocks) -> dict:
+def side_by_side(blocks, levels: int = _ITEM_LEVELS) -> dict:
     """The list's records by the container they stand side by side in ({container: [records]}), counted at the
     lowest level where two of them share one (a record may sit a few levels below its item); {} when none do."""
     items = list(blocks)
-    for _ in range(_ITEM_LEVELS):
+    for _ in range(levels):
         by_parent: dict = {}
         for block, item in zip(blocks, items, strict=True):
             by_parent.setdefault(item.getparent(), []).append(block)
