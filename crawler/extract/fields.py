@@ -168,7 +168,7 @@ _NOISE_LINE = re.compile(
     r"|(?:by|par|por)\s+[\w.'’-]+(?:\s+[\w.'’-]+){0,4})$",
     re.IGNORECASE,
 )
-_SEGMENTS = re.compile(r"\s*[|·•]\s*")
+_SEGMENTS = re.compile(r"\s*[|·•⋅∙]\s*")  # "⋅", "∙": middle dots as some themes write them
 
 
 def _without_noise(text: str | None) -> str | None:

@@ -26,7 +26,8 @@ _LABEL = re.compile(
 )
 # Any other short label closing on a colon: "Meeting Date: 10/15/2020", "Date Posted: ...", "Stand der Daten: ...".
 _COLON_LABEL = re.compile(r"^[^\d:|]{1,30}:\s*")
-_META_SEPARATORS = re.compile(r"\s*[|·•]\s*")
+# "⋅" (dot operator) and "∙" (bullet operator) are middle dots too: WordPress themes part bylines with them.
+_META_SEPARATORS = re.compile(r"\s*[|·•⋅∙]\s*")
 # "Publié le 7 octobre 2020 à 06h45 - Mis à jour le 7 octobre 2020 à 11h39": a spaced dash,
 # a comma or a bracket also parts a meta line, tried only when the line holds no date otherwise.
 _WEAK_SEPARATORS = re.compile(r"\s+[-–—]\s+|,\s+|\s*[\[\]()]\s*")  # and brackets: "(12 March 2021)", "[PDF 2 MB]"
