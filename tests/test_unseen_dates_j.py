@@ -19,3 +19,25 @@ def test_a_byline_parted_by_dot_operators_gives_its_date():
     assert [e["date_start"] for e in entries] == ["2009-09-14", "2009-08-23", "2009-07-21"]
     assert date_in_line("Por Ana ∙ 3 mayo 2021 ∙ Noticias", ["es"]) == "3 mayo 2021"
     assert date_in_line("Por Ana ⋅ Noticias ⋅ 12 comentarios", ["es"]) is None
+
+
+def _ordinances(year: int, days: list[str]) -> str:
+    rows = "".join(
+        f"<tr><td><p>{year % 100}-{i:02}</p></td><td><p><a href='/o/{year}-{i}.pdf'>Ordinance on the levy number {i}"
+        f"</a></p></td><td><p>{day}</p></td></tr>"
+        for i, day in enumerate(days)
+    )
+    head = "<tr><td><p><strong>Ordinance #</strong></p></td><td></td><td><p><strong>Adopted</strong></p></td></tr>"
+    return f"<table><tr><td colspan='3'><p><strong>Fiscal Year {year}</strong></p></td></tr>{head}{rows}</table>"
+
+
+def test_the_rows_of_tables_nested_in_a_layout_tables_rows_are_the_records():
+    """A layout table whose rows each hold a fiscal year's table: the inner rows share the outer rows' shape, and
+    each is one record with its date cell ('7/15/20', month first as 15 shows), not the layout row holding them."""
+    years = {2020: ["7/15/20", "7/1/20", "6/3/20"], 2019: ["7/17/19", "7/2/19", "5/6/19"]}
+    outer = "".join(f"<tr><td>{_ordinances(year, days)}</td></tr>" for year, days in years.items())
+    entries = _entries(f"<table>{outer}</table>", "<html lang='en'>")
+    assert [e["title"] for e in entries] == [f"Ordinance on the levy number {i}" for i in range(3)] * 2
+    assert [e["date_start"] for e in entries] == [
+        "2020-07-15", "2020-07-01", "2020-06-03", "2019-07-17", "2019-07-02", "2019-05-06",
+    ]  # fmt: skip

@@ -38,7 +38,7 @@ from .records import (
 )
 from .row_runs import links_name_kinds, row_runs, wording_line
 from .rows import ditto_dates, once, tail_date
-from .table_lists import documents_table, split_by_table_head
+from .table_lists import documents_table, inner_rows, split_by_table_head
 from .titles import HEADINGS, is_generic_text, is_heading_like, posting_date, title_of
 from .wordings import pointing_wording, record_name, shared_lines, shared_pointer
 
@@ -96,6 +96,8 @@ def _best_group_within(root, chrome, anchors=entry_links):
     shapes = Shapes(root)
     groups = split_by_table_head(candidate_groups(links, shapes))  # a members table and a meetings table: two lists
     candidates = [(key, [[el] for el in _outermost(els)], False) for key, els in groups.items()]
+    # A layout table's rows around tables of records: the inner rows are a list of their own too
+    candidates += [(key, [[el] for el in inner], False) for key, els in groups.items() if (inner := inner_rows(els))]
     candidates += [(key, runs, True) for key, runs in flat_groups(groups, shapes, page.links_in, _is_pointer).items()]
     # Lists of two or more first: a shape seen once (a wrapper above a lone link) scores at most
     # _MAX_RECORD_SCORE, and is looked at only when no list scores more, nor is a list of titled links

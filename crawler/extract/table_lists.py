@@ -23,6 +23,16 @@ def split_by_table_head(groups: dict) -> dict:
     return out
 
 
+def inner_rows(rows: list) -> list:
+    """The rows of a group that hold no other row of it, when some do: a layout table's rows around the tables of
+    records (nested under fiscal-year heading rows) share the records' shape; [] when no row nests another."""
+    if not rows or tag(rows[0]) != "tr":
+        return []
+    holders = {anc for row in rows for anc in row.iterancestors() if tag(anc) == "tr"}
+    inner = [row for row in rows if row not in holders]
+    return inner if len(inner) < len(rows) else []
+
+
 def same_table_head(rows, others) -> bool:
     """Whether two lists' first records show one table head (or stand in no table, or none with a head)."""
     heads: dict = {}
