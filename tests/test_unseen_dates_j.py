@@ -41,3 +41,25 @@ def test_the_rows_of_tables_nested_in_a_layout_tables_rows_are_the_records():
     assert [e["date_start"] for e in entries] == [
         "2020-07-15", "2020-07-01", "2020-06-03", "2019-07-17", "2019-07-02", "2019-05-06",
     ]  # fmt: skip
+
+
+def _motions(header: str, cells: list[str]) -> str:
+    rows = "".join(
+        f"<tr><td><a href='/m/{i}'>Motion on the city's housing number {i}</a></td><td>{cell}</td><td>-</td>"
+        f"<td>Section {i}</td></tr>"
+        for i, cell in enumerate(cells)
+    )
+    return f"<table><thead><tr><th>Name</th><th>{header}</th><th>Status</th><th>Von</th></tr></thead>{rows}</table>"
+
+
+def test_a_cell_under_a_date_header_gives_its_date_beside_a_short_label_even_as_a_link():
+    """'Datum' over cells such as <a>KDV 19.10.2024</a> (the conference that voted, and its day): the header says
+    the cell is a date, so the label beside it is no sentence. Under another header, the same cells give no date."""
+    days = ["19.10.2024"] * 3 + ["18.11.2023"] * 5  # one conference voted on several motions
+    cells = [f"<a href='/kdv/{d}'>KDV {d}</a>" for d in days]
+    entries = _entries(_motions("Datum", cells), "<html lang='de'>")
+    assert [e["title"] for e in entries] == [f"Motion on the city's housing number {i}" for i in range(8)]
+    assert [e["date_start"] for e in entries] == ["2024-10-19"] * 3 + ["2023-11-18"] * 5
+    dated = _entries(_motions("Meeting date", ["Council 14 May 2023", "Board 2 June 2023", "Council 9 June 2023"]))
+    assert [e["date_start"] for e in dated] == ["2023-05-14", "2023-06-02", "2023-06-09"]
+    assert [e["date_start"] for e in _entries(_motions("Gremium", cells), "<html lang='de'>")] == [None] * 8
