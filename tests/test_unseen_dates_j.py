@@ -2,7 +2,7 @@
 
 from synthetic import generic_entries as _entries
 
-from crawler.parsers.datelines import date_in_line
+from crawler.parsers.datelines import byline_field_date, date_in_line
 
 
 def test_a_byline_parted_by_dot_operators_gives_its_date():
@@ -63,3 +63,21 @@ def test_a_cell_under_a_date_header_gives_its_date_beside_a_short_label_even_as_
     dated = _entries(_motions("Meeting date", ["Council 14 May 2023", "Board 2 June 2023", "Council 9 June 2023"]))
     assert [e["date_start"] for e in dated] == ["2023-05-14", "2023-06-02", "2023-06-09"]
     assert [e["date_start"] for e in _entries(_motions("Gremium", cells), "<html lang='de'>")] == [None] * 8
+
+
+def test_an_author_field_closing_on_a_numeric_day_dates_the_post_however_long_its_line():
+    """<h2><a>Title</a></h2><p><strong>Author:</strong> R. S. Doiel 2025-08-11 <strong>Categories:</strong> …</p>,
+    headings and paragraphs with no wrapper per post: the author's field closes on the post's day, and the fields
+    after it make the line too long for a meta line. A bare year closing the name is no day."""
+    days = ["2025-08-11", "2025-08-01", "2025-04-10"]
+    posts = "".join(
+        f"<h2><a href='/posts/{day}.html'>Notes on the search service number {i}</a></h2>"
+        f"<p><strong>Description:</strong> What was learnt setting up the service, step by step, number {i}.</p>"
+        f"<p><strong>Author:</strong> jane@example.edu (J. Doe) {day} <strong>Categories:</strong> site search, "
+        "opensearch description document, pagefind, web browser</p>"
+        for i, day in enumerate(days)
+    )
+    assert [e["date_start"] for e in _entries(posts, "<html lang='en'>")] == days
+    assert byline_field_date("Autor: Hans Meier, 11.08.2025") == "11.08.2025"
+    assert byline_field_date("Author: Jane Doe 2019 Categories: Reports") is None
+    assert byline_field_date("Description: the 2025-08-11 release") is None

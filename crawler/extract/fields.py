@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from ..parsers.credits import looks_like_credit
-from ..parsers.datelines import date_at_edge, date_in_line
+from ..parsers.datelines import byline_field_date, date_at_edge, date_in_line
 from ..parsers.text import clean_text
 from .date_boxes import marked_date, whole_date, yearless_line
 from .html import INLINE, is_ancestor, machine_date, microformat_dated, tag, text_of
@@ -270,7 +270,7 @@ def _find_date(elements, entry: RawEntry, used: list, title_el, leaves) -> None:
         line = text_of(leaf) or ""
         found = date_at_edge(line)
         rest = line.replace(found or "", "").strip(" |·•–—-:")
-        parted = _date_part(line)
+        parted = _date_part(line) or byline_field_date(line)  # "Author: Name 2025-08-11 Categories: …"
         if parted or (found and not rest.endswith((".", "!", "?")) and len(rest.split()) <= _MAX_META_WORDS):
             entry.date_text = parted or found
             used.append(leaf)
