@@ -63,6 +63,8 @@ def test_a_cell_under_a_date_header_gives_its_date_beside_a_short_label_even_as_
     dated = _entries(_motions("Meeting date", ["Council 14 May 2023", "Board 2 June 2023", "Council 9 June 2023"]))
     assert [e["date_start"] for e in dated] == ["2023-05-14", "2023-06-02", "2023-06-09"]
     assert [e["date_start"] for e in _entries(_motions("Gremium", cells), "<html lang='de'>")] == [None] * 8
+    named = _entries(_motions("Data", ["Survey 2020", "Census 2021", "Survey 2022"]))
+    assert [e["date_start"] for e in named] == [None] * 3  # a year closing a name under "Data" is none
 
 
 def test_an_author_field_closing_on_a_numeric_day_dates_the_post_however_long_its_line():

@@ -106,7 +106,7 @@ def date_column_cell(row) -> str | None:
     for k in range(len(words) - 1, 0, -1):  # the longest date closing or opening the cell after a short label
         if len(words) - k <= _CELL_LABEL_WORDS:
             for part in (" ".join(words[-k:]), " ".join(words[:k])):
-                if looks_like_date_line(part):
+                if not part.isdigit() and looks_like_date_line(part):  # "Report 2020": a name's year, no date
                     return part
     return None
 
