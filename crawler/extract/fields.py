@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from ..parsers.credits import looks_like_credit, plainly_no_credit
-from ..parsers.datelines import date_at_edge, date_in_line
+from ..parsers.datelines import byline_field_date, date_at_edge, date_in_line
 from ..parsers.text import clean_text
 from .date_boxes import marked_date, whole_date, yearless_line
 from .html import INLINE, is_ancestor, machine_date, microformat_dated, raw_text, tag, text_of, text_read
@@ -171,7 +171,7 @@ _NOISE_LINE = re.compile(
     r"|(?:by|par|por)\s+[\w.'’-]+(?:\s+[\w.'’-]+){0,4})$",
     re.IGNORECASE,
 )
-_SEGMENTS = re.compile(r"\s*[|·•]\s*")
+_SEGMENTS = re.compile(r"\s*[|·•⋅∙]\s*")  # "⋅", "∙": middle dots as some themes write them
 
 
 def _without_noise(text: str | None) -> str | None:
@@ -273,7 +273,7 @@ def _find_date(elements, entry: RawEntry, used: list, title_el, leaves) -> None:
         line = text_of(leaf) or ""
         found = date_at_edge(line)
         rest = line.replace(found or "", "").strip(" |·•–—-:")
-        parted = _date_part(line)
+        parted = _date_part(line) or byline_field_date(line)  # "Author: Name 2025-08-11 Categories: …"
         if parted or (found and not rest.endswith((".", "!", "?")) and len(rest.split()) <= _MAX_META_WORDS):
             entry.date_text = parted or found
             used.append(leaf)

@@ -39,7 +39,7 @@ from .records import (
 )
 from .row_runs import links_name_kinds, row_runs, wording_line
 from .rows import ditto_dates, once, tail_date
-from .table_lists import documents_table, split_by_table_head
+from .table_lists import date_column_cell, documents_table, inner_rows, split_by_table_head
 from .titles import HEADINGS, is_generic_text, is_heading_like, posting_date, title_of
 from .wordings import pointing_wording, record_name, shared_lines, shared_pointer
 
@@ -101,6 +101,8 @@ def _best_group_within(root, chrome, anchors=entry_links):
     shapes = Shapes(root)
     groups = split_by_table_head(candidate_groups(links, shapes))  # a members table and a meetings table: two lists
     candidates = [(key, [[el] for el in _outermost(els)], False) for key, els in groups.items()]
+    # A layout table's rows around tables of records: the inner rows are a list of their own too
+    candidates += [(key, [[el] for el in inner], False) for key, els in groups.items() if (inner := inner_rows(els))]
     candidates += [(key, runs, True) for key, runs in flat_groups(groups, shapes, page.links_in, _is_pointer).items()]
     # Lists of two or more first: a shape seen once (a wrapper above a lone link) scores at most
     # _MAX_RECORD_SCORE, and is looked at only when no list scores more, nor is a list of titled links
@@ -263,6 +265,7 @@ def extract_generic(root) -> list[RawEntry]:
         entries.append(fill_entry(elements, entry, used))
         entries[-1].date_text = entries[-1].date_text or date_beside(elements[0], container)  # "27 lug" beside it
         entries[-1].date_text = entries[-1].date_text or labelled_date(entries[-1].title)  # "Séminaire: 3 mai 2026"
+        entries[-1].date_text = entries[-1].date_text or date_column_cell(elements[0])  # "Datum": "KDV 19.10.2024"
         finer_date(entries[-1], vague)
         records.append(elements[0])
     ditto_dates(records, entries)

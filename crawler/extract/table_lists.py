@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 
+from ..parsers.datelines import date_at_edge
+from ..parsers.dates import looks_like_date_line
 from .fields import date_from_element
 from .html import tag, text_of
 
@@ -21,6 +23,16 @@ def split_by_table_head(groups: dict) -> dict:
         for el in els:
             out.setdefault((*key, _head_of(el, heads)), []).append(el)
     return out
+
+
+def inner_rows(rows: list) -> list:
+    """The rows of a group that hold no other row of it, when some do: a layout table's rows around the tables of
+    records (nested under fiscal-year heading rows) share the records' shape; [] when no row nests another."""
+    if not rows or tag(rows[0]) != "tr":
+        return []
+    holders = {anc for row in rows for anc in row.iterancestors() if tag(anc) == "tr"}
+    inner = [row for row in rows if row not in holders]
+    return inner if len(inner) < len(rows) else []
 
 
 def same_table_head(rows, others) -> bool:
@@ -70,3 +82,48 @@ def _links_a_file(members) -> bool:
 
 # A link to a document file rather than a page: its path ends in a document's extension.
 _FILE = re.compile(r"\.(?:pdf|docx?|odt|rtf|xlsx?|ods|pptx?|odp)(?:$|[?#])", re.IGNORECASE)
+
+
+def date_column_cell(row) -> str | None:
+    """The date in a row's cell under a header naming a date ("Datum", "Date", "Fecha", "Meeting Date"), even as a
+    link beside a short label ("KDV 19.10.2024": the conference and its day). The header says the cell is a date,
+    so a label of a few words beside it is no sentence."""
+    if tag(row) != "tr":
+        return None
+    table = next((a for a in row.iterancestors() if tag(a) == "table"), None)
+    head = next((r for r in table.iter("tr") if r.find("th") is not None), None) if table is not None else None
+    if head is None or head is row:
+        return None
+    column = next((i for i, cell in enumerate(_columns(head)) if _DATE_HEADER.search(text_of(cell) or "")), None)
+    cells = _columns(row)
+    shown = text_of(cells[column]) if column is not None and column < len(cells) else None
+    if not shown:
+        return None
+    found = date_at_edge(shown)
+    if found:
+        return found
+    words = shown.split()
+    for k in range(len(words) - 1, 0, -1):  # the longest date closing or opening the cell after a short label
+        if len(words) - k <= _CELL_LABEL_WORDS:
+            for part in (" ".join(words[-k:]), " ".join(words[:k])):
+                if not part.isdigit() and looks_like_date_line(part):  # "Report 2020": a name's year, no date
+                    return part
+    return None
+
+
+def _columns(row) -> list:
+    """The cell in each column of a row: a cell spanning columns (`colspan`) stands in each of them."""
+    out = []
+    for cell in row:
+        if tag(cell) in ("td", "th"):
+            span = cell.get("colspan", "")
+            out += [cell] * (int(span) if span.isdigit() and 0 < int(span) < _MAX_SPAN else 1)
+    return out
+
+
+# Header cells naming a date column, in the languages the dates parser reads.
+_DATE_HEADER = re.compile(r"^(?:[\w ]{0,30}\b(?:dates?|datum|fecha|data)\b[\w ]{0,30}|\w+datum)$", re.IGNORECASE)
+# A colspan above this is junk markup, read as one column.
+_MAX_SPAN = 50
+# The most words of a label beside a date in a date column's cell ("KDV", "Sitzung vom").
+_CELL_LABEL_WORDS = 3

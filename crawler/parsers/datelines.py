@@ -26,7 +26,8 @@ _LABEL = re.compile(
 )
 # Any other short label closing on a colon: "Meeting Date: 10/15/2020", "Date Posted: ...", "Stand der Daten: ...".
 _COLON_LABEL = re.compile(r"^[^\d:|]{1,30}:\s*")
-_META_SEPARATORS = re.compile(r"\s*[|·•]\s*")
+# "⋅" (dot operator) and "∙" (bullet operator) are middle dots too: WordPress themes part bylines with them.
+_META_SEPARATORS = re.compile(r"\s*[|·•⋅∙]\s*")
 # "Publié le 7 octobre 2020 à 06h45 - Mis à jour le 7 octobre 2020 à 11h39": a spaced dash,
 # a comma or a bracket also parts a meta line, tried only when the line holds no date otherwise.
 _WEAK_SEPARATORS = re.compile(r"\s+[-–—]\s+|,\s+|\s*[\[\]()]\s*")  # and brackets: "(12 March 2021)", "[PDF 2 MB]"
@@ -145,6 +146,25 @@ def _date_after_lead(words: list[str], languages) -> str | None:
             if looks_like_date_line(middle, languages) and not impossible_range(middle):
                 return middle
     return None
+
+
+def byline_field_date(text: str | None) -> str | None:
+    """ "Author: R. S. Doiel 2025-08-11 Categories: Invenio, RDM": a line of labelled fields whose author field
+    closes on a whole numeric day (one word, a four-figure year: "2025-08-11", "11.08.2025") gives that day,
+    however long the other fields run. A bare number or year closing the name is none."""
+    m = _BYLINE_FIELD.search(clean_text(text) or "")
+    words = m.group(1).rstrip(" ,;").split() if m else []
+    if len(words) < 2 or not _NUMERIC_DAY.fullmatch(words[-1]):
+        return None
+    return words[-1] if looks_like_date_line(words[-1]) else None
+
+
+# An author's field, up to the next field's label ("Categories:") or the line's end.
+_BYLINE_FIELD = re.compile(
+    r"(?:^|\s)(?:authors?|by|posted by|written by|autor(?:in|es)?|auteurs?|von|por|par|door|di)\s*:\s*"
+    r"(.{1,120}?)(?=\s+(?-i:[A-Z])[\w ]{0,25}:\s|$)",
+    re.IGNORECASE,
+)
 
 
 # Words after which a meta line goes on past its date: a byline or a category ("by admin", "in News").
