@@ -27,46 +27,43 @@ _spec.loader.exec_module(learn_benchmark)
 
 # Floors: what the generic extractor reaches on each part today, less a margin of about 2-3 points. Whoever
 # improves the extractor raises these (never lowers them to make a test pass).
-# Tuned part, 179 pages (batches A to I measured once each, then moved up and their misses fixed by general
-# rules, issue 21), measured on 2026-12-06 after batch G's fixes: recall 99.9% (99.4% per page), precision 99.8%
-# (99.4% per page), titles 99.6% (99.3% per page), dates 98.7%; with H and I just moved up (18:25), before their
-# fixes: precision 97.4% (98.9% per page), titles 98.1% (98.3%), dates 96.9%.
+# Tuned part, 201 pages (batches A to J measured once each, then moved up and their misses fixed by general
+# rules, issue 21), measured on 2026-12-06 at 20:15 after batch J's fixes: recall 99.8% (99.5% per page), precision
+# 100% (100% per page), titles 99.9% (99.8% per page), dates 99.1%.
 FLOORS = {
     "micro_recall": 0.975,
     "macro_recall": 0.97,
-    "micro_precision": 0.965,
-    "macro_precision": 0.97,
+    "micro_precision": 0.975,
+    "macro_precision": 0.975,
     "title_accuracy": 0.975,
-    "macro_title_accuracy": 0.97,
-    "date_accuracy": 0.965,
+    "macro_title_accuracy": 0.975,
+    "date_accuracy": 0.97,
 }
-# The held-out part says what users see on pages nobody tuned for: batches H (11 pages, 189 entries; ca, de, en, es,
-# fr, it, pt) and I (8 pages, 144 entries; en, es, fr, nl, pt), from sites and repositories new to the corpus,
-# labelled from the HTML alone and checked by a second labeller, each measured once after the last extractor change (H
-# at 16:20, I at 17:05 on 2026-12-06). H: recall 100% per page, precision 96.2% per page, titles 92.0% per page, dates
-# 94.2%; I: recall 98.2%, precision 93.8%, titles 87.5% per page (54.5% of entries: a page of 65 event cards read as
-# two entries each, none titled right), dates 43.5%. Both together: recall 99.7% (99.3% per page), precision 74.4%
-# (95.2% per page), titles 78.3% (90.1% per page), dates 74.1%. Floors are those less about 2-3 points; a page looked
-# at to fix what it showed moves up to the tuned part (batches A-G did).
-HELDOUT_PAGES = 0  # J (measured once at 19:43) moved up at 19:46 to be looked at; batch K will be the held-out part
+# The held-out part says what users see on pages nobody tuned for: batch K (12 pages, 147 entries; de, en, es, fr,
+# it, nl, pt), from sites and repositories new to the corpus, labelled from the HTML alone and checked by a second
+# labeller, measured once at 20:15 on 2026-12-06 after the last extractor change: recall 88.4% (82.4% per page),
+# precision 94.2% (84.0% per page), titles 93.9% (81.8% per page), dates 86.9%. (Batch J, 22 pages measured at
+# 19:43 and then moved up: recall 94.3% (91.7%), precision 91.3% (94.7%), titles 99.8% (98.8%), dates 72.9%.)
+# Floors are those less about 2-3 points; a page looked at to fix what it showed moves up to the tuned part.
+HELDOUT_PAGES = 12
 HELDOUT_FLOORS = {
-    "micro_recall": 0.975,
-    "macro_recall": 0.97,
-    "micro_precision": 0.72,
-    "macro_precision": 0.925,
-    "title_accuracy": 0.755,
-    "macro_title_accuracy": 0.875,
-    "date_accuracy": 0.715,
+    "micro_recall": 0.86,
+    "macro_recall": 0.80,
+    "micro_precision": 0.92,
+    "macro_precision": 0.81,
+    "title_accuracy": 0.91,
+    "macro_title_accuracy": 0.79,
+    "date_accuracy": 0.84,
 }
-# `learn` from each held-out page's first labelled title (measured once with the extractor): on H recall 99.4% per
-# page, precision 95.1%, titles 100%, dates 94.2%; on I recall 85.7%, precision 87.0%, titles 100%, dates 21.8%, one
-# page refused (an example that is a card's heading run into its place). Both: recall 93.6%, precision 91.7%,
-# titles 100%, dates 65.5%. Floors about 3 points under.
+# `learn` from each held-out page's first labelled title (measured once with the extractor, batch K): recall 87.5%
+# per page, precision 84.3%, titles 79.5% per page, dates 84.4%, one example refused (a seminar's name in plain text
+# whose only link says "Link a Seminario"). Batch J: recall 99.7%, precision 98.2%, titles 98.5%, dates 95.0%.
+# Floors about 3 points under.
 LEARN_HELDOUT_FLOORS = {
-    "macro_recall": 0.905,
-    "macro_precision": 0.885,
-    "macro_title_accuracy": 0.97,
-    "date_accuracy": 0.625,
+    "macro_recall": 0.845,
+    "macro_precision": 0.81,
+    "macro_title_accuracy": 0.765,
+    "date_accuracy": 0.81,
 }
 LEARN_HELDOUT_REFUSED = 1  # pages where learn refuses the example (a LearnError, scored 0 and counted as a crash)
 
