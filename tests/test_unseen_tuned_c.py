@@ -113,3 +113,27 @@ def test_a_table_whose_rows_each_link_a_file_beside_a_date_is_the_listing_over_a
 def test_a_table_linking_to_pages_only_leaves_the_winning_table():
     entries = _entries(_board(files=".html"), "<html lang='en-US'>")
     assert [e["title"] for e in entries] == [name for name, _, _ in MEMBERS]
+
+
+def _people_and_meetings(people: int) -> str:
+    members = "".join(
+        f"<tr><td><a href='/people/p{i}'>Person {i} Smith</a></td><td>Member</td><td>Ward {i}</td></tr>"
+        for i in range(people)
+    )
+    meetings = "".join(
+        f"<tr><td>{shown}</td><td><a href='/meetings/m{i}'>Regular meeting {i}</a></td><td>City Hall</td></tr>"
+        for i, (shown, _) in enumerate(MEETINGS)
+    )
+    return (
+        "<h2>Members</h2><table><tr><th>Name</th><th>Role</th><th>Ward</th></tr>"
+        f"{members}</table><h2>Meetings</h2><table><tr><th>Date</th><th>Meeting</th><th>Place</th></tr>{meetings}</table>"
+    )
+
+
+def test_a_table_whose_rows_each_show_a_date_is_the_listing_over_a_larger_table_showing_none():
+    # A stranger's page: 12 members (no dates at all) over 3 meetings linking pages, no files. Before the tables were
+    # split by their heads both were read; after, the larger undated members table alone won and every dated
+    # meeting was lost.
+    entries = _entries(_people_and_meetings(12), "<html lang='en-US'>")
+    assert [e["url"] for e in entries] == [f"https://example.org/meetings/m{i}" for i in range(len(MEETINGS))]
+    assert [e["date_start"] for e in entries] == [iso for _, iso in MEETINGS]

@@ -57,23 +57,31 @@ _HEAD_CELLS = 8
 
 def documents_table(scored, min_records: int):
     """Of two tables, the one whose rows each link to a file (an agenda's PDF) and mostly show a date of their own
-    is the listing, over a winning table whose rows link to no file (a board's members beside its meetings).
+    is the listing, over a winning table whose rows link to no file (a board's members beside its meetings); so is
+    one whose rows each show a date, over a winning table showing none.
     `scored` holds (rank, records, title links, flat, title quality), best first. None when the winner stands."""
     _, records, _, flat, _ = scored[0]
     if flat or tag(records[0][0]) != "tr" or any(_links_a_file(members) for members in records):
         return None
     rows = {members[0] for members in records}
+    undated = not any(date_from_element(m) for members in records for m in members)
     for candidate in scored[1:]:
         theirs = candidate[1]
         if candidate[3] or len(theirs) < min_records or tag(theirs[0][0]) != "tr" or rows & {m[0] for m in theirs}:
             continue
         if all(_links_a_file(members) for members in theirs) and _mostly_dated(theirs):
             return candidate
+        if undated and _all_dated(theirs):
+            return candidate  # members showing no date at all beside meetings each dated, linking pages, not files
     return None
 
 
 def _mostly_dated(records) -> bool:
     return sum(1 for members in records if any(date_from_element(m) for m in members)) * 2 > len(records)
+
+
+def _all_dated(records) -> bool:
+    return all(any(date_from_element(m) for m in members) for members in records)
 
 
 def _links_a_file(members) -> bool:
