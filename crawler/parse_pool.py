@@ -291,9 +291,12 @@ class _Worker:
 class ParsePool:
     """Parses pages in worker processes once a crawl is big enough; in-process before, and after a failure."""
 
-    def __init__(self, processes: int, after: int):
+    def __init__(self, processes: int, after: int, answer_timeout: float = 120):
         self.processes = processes
         self.after = after
+        # A worker that has not answered a page in this many seconds (stopped, stuck in a parse) is given up as a
+        # dead one is: its pages, and every later one, are parsed here (a crawl waited on it for ever).
+        self.answer_timeout = answer_timeout
         self._workers: list[_Worker] = []
         self._given_up = processes < 1
 
@@ -323,16 +326,31 @@ class ParsePool:
         if self._workers:
             worker = min(self._workers, key=lambda w: len(w.waiting))
             request = pickle.dumps((text, url, listing_url, profile_name), pickle.HIGHEST_PROTOCOL)
-            answer = await worker.send(request)
-            if answer is not None:  # None: the worker died before answering
+            answer = await self._answer_of(worker.send(request))
+            if answer is not None:  # None: the worker died (or stopped answering) before answering
                 parsed, result, remote_traceback = pickle.loads(answer)
                 if parsed:
                     return result
                 raise result from RemoteTraceback(remote_traceback)
         return parse_page(text, url, listing_url, profile)
 
-    def _worker_died(self) -> None:
-        log.warning("the parse worker died: pages are parsed in the crawl's own process from now on")
+    async def _answer_of(self, sent: asyncio.Future) -> bytes | None:
+        try:
+            return await asyncio.wait_for(asyncio.shield(sent), self.answer_timeout)
+        except TimeoutError:
+            if self._workers:
+                log.warning(
+                    "a parse worker gave no answer in %ss: pages are parsed in the crawl's own process from now on",
+                    self.answer_timeout,
+                )
+                for worker in self._workers:
+                    worker.process.kill()  # a stopped worker would never read the end of its pipe
+                self._worker_died(quiet=True)
+            return None
+
+    def _worker_died(self, quiet: bool = False) -> None:
+        if not quiet:
+            log.warning("the parse worker died: pages are parsed in the crawl's own process from now on")
         self.close()
         self._given_up = True
 

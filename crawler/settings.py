@@ -94,6 +94,8 @@ FEED_WITNESS = True
 # requested PARSE_PROCESS_AFTER pages: a worker's start-up pays only on bigger crawls.
 PARSE_PROCESSES = 1
 PARSE_PROCESS_AFTER = 50
+# Seconds a parse worker may take to answer a page before it is given up (killed; pages parsed in-process).
+PARSE_ANSWER_TIMEOUT = 120
 # A listing stops after this many pages (endless pagination); it is then incomplete.
 LISTING_MAX_PAGES = 1000
 # Rendering listings a browser builds (crawler/render.py, `--render`): pages open at once in

@@ -290,3 +290,20 @@ def test_a_library_caller_gets_its_own_ctrl_c_and_sigterm_back_after_a_crawl(tmp
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=180).stdout
     # SIGTERM too: Scrapy's handler stayed, and a later SIGTERM to the script reached a stopped reactor, unheard
     assert out.split()[-3:] == ["complete", "True", "True"], out
+
+
+def test_a_worker_that_stops_answering_is_given_up_and_its_pages_parsed_here():
+    """A stopped worker (SIGSTOP, or a parse that never ends) kept the pages sent to it for ever: the crawl hung,
+    and Ctrl-C could not end it. After PARSE_ANSWER_TIMEOUT its pages, and every later one, are parsed here."""
+    pages = [page_html(n) for n in range(1, 4)]
+    pool = ParsePool(processes=1, after=0, answer_timeout=2)
+    pool.start_if_due(0)
+    process = pool._workers[0].process
+    os.kill(process.pid, signal.SIGSTOP)
+    try:
+        assert _pages_in_flight(pool, pages) == [parse_page(text, URL, URL, None) for text in pages]
+        assert not pool.active
+        process.join(30)  # killed, not left stopped
+        assert not process.is_alive()
+    finally:
+        pool.close()

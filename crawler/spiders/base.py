@@ -174,7 +174,11 @@ class ListingSpider(FeedWitnessMixin, scrapy.Spider):
     def parse_pool(self) -> ParsePool:
         if not hasattr(self, "_parse_pool"):
             processes = self.settings.getint("PARSE_PROCESSES")
-            self._parse_pool = ParsePool(processes, self.settings.getint("PARSE_PROCESS_AFTER"))
+            self._parse_pool = ParsePool(
+                processes,
+                self.settings.getint("PARSE_PROCESS_AFTER"),
+                self.settings.getfloat("PARSE_ANSWER_TIMEOUT"),
+            )
         return self._parse_pool
 
     async def read_page(self, response):
