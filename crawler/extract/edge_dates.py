@@ -11,6 +11,9 @@ from ..parsers.dates import DAY, parse_date
 from ..parsers.text import clean_text
 from .html import tag, text_of, unwrapped
 
+# What parts a title from its date at the title's edge: "Council Meeting – 4/8/2026", "#131: Name -<span>…".
+SEPARATORS = "|·•–—-"
+
 # Words of letters, for counting what an edge holds besides its date.
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 
@@ -39,7 +42,7 @@ def edge_date(el) -> tuple[str, str] | None:
         if not found:
             continue
         title = " ".join(rest) if rest is not None else whole.replace(edge, " ", 1)
-        title = " ".join(title.split()).strip(" |·•–—-:")
+        title = " ".join(title.split()).strip(f" {SEPARATORS}:")
         if title and date_in_line(title) != title:
             return without_edge_date(title), found  # "Order – 02 February 2022" over its own date element
     return _words_then_date(el, kids) or _separated_edge_date(whole)
@@ -131,7 +134,7 @@ def _separated_edge_date(text: str) -> tuple[str, str] | None:
     # heads: the longest first; tails: the longest first
     for edge, title in heads + tails:
         found = _date_edge(edge, label_words=0)  # the date alone: "Meeting – 5/12/2026 – via Zoom" keeps it
-        title = title.strip(" |·•–—-:")
+        title = title.strip(f" {SEPARATORS}:")
         if found and title and date_in_line(title) != title and _balanced(title) and _balanced(edge):
             return title, found
     return None

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from ..parsers.datelines import date_in_line
 from .css_names import shared_classes, stable_classes
-from .edge_dates import without_edge_date
+from .edge_dates import SEPARATORS, without_edge_date
 from .fields import HEADINGS
 from .html import INLINE, is_ancestor, text_of
 from .lead_text import lead_split
@@ -119,7 +119,7 @@ def title_elements(root, example: str) -> list:
 def _words_before_dash(el) -> str:
     """An element's own words before its first child, when a dash or bar closes them ("Name -<span>date</span>")."""
     words = (el.text or "").strip()
-    return words.rstrip(" |·•–—-") if words[-1:] in ("|", "·", "•", "–", "—", "-") else ""
+    return words.rstrip(f" {SEPARATORS}") if words[-1:] and words[-1] in SEPARATORS else ""
 
 
 _REPEATS = 2  # the example with a short part (a date) this often: a list of it (meetings), tried too

@@ -69,19 +69,16 @@ def documents_table(scored, min_records: int):
         theirs = candidate[1]
         if candidate[3] or len(theirs) < min_records or tag(theirs[0][0]) != "tr" or rows & {m[0] for m in theirs}:
             continue
-        if all(_links_a_file(members) for members in theirs) and _mostly_dated(theirs):
+        if all(_links_a_file(members) for members in theirs) and _dated(theirs) * 2 > len(theirs):
             return candidate
-        if undated and _all_dated(theirs):
+        if undated and _dated(theirs) == len(theirs):
             return candidate  # members showing no date at all beside meetings each dated, linking pages, not files
     return None
 
 
-def _mostly_dated(records) -> bool:
-    return sum(1 for members in records if any(date_from_element(m) for m in members)) * 2 > len(records)
-
-
-def _all_dated(records) -> bool:
-    return all(any(date_from_element(m) for m in members) for members in records)
+def _dated(records) -> int:
+    """How many records show a date of their own."""
+    return sum(1 for members in records if any(date_from_element(m) for m in members))
 
 
 def _links_a_file(members) -> bool:
