@@ -1,5 +1,6 @@
 """Dates the generic extractor missed on batch J (issue 21), each shape in small synthetic HTML."""
 
+import pytest
 from synthetic import generic_entries as _entries
 
 from crawler.parsers.datelines import byline_field_date, date_in_line
@@ -83,3 +84,31 @@ def test_an_author_field_closing_on_a_numeric_day_dates_the_post_however_long_it
     assert byline_field_date("Autor: Hans Meier, 11.08.2025") == "11.08.2025"
     assert byline_field_date("Author: Jane Doe 2019 Categories: Reports") is None
     assert byline_field_date("Description: the 2025-08-11 release") is None
+
+
+def test_a_date_column_gives_dates_never_names_and_its_head_is_no_group():
+    """A stranger's table: the "Date" column's "KDV 19.10.2024" is the row's date; "TBD" and "Plan 2022" give none;
+    titles keep markup as text."""
+    rows = (
+        "<tr><td><a href='/a'>&lt;b&gt;Report&lt;/b&gt; on roads</a></td><td>KDV 19.10.2024</td></tr>"
+        "<tr><td><a href='/b'>Budget for the year 2024/25</a></td><td>TBD</td></tr>"
+        "<tr><td><a href='/c'>Release notes of the tool</a></td><td>Plan 2022</td></tr>"
+    )
+    entries = _entries(f"<table><tr><th>Name</th><th>Date</th></tr>{rows}</table>", "<html lang='de'>")
+    assert [e["title"] for e in entries] == [
+        "<b>Report</b> on roads",
+        "Budget for the year 2024/25",
+        "Release notes of the tool",
+    ]
+    assert [e.get("date_start") for e in entries] == ["2024-10-19", None, None]
+
+
+@pytest.mark.xfail(
+    strict=True, reason="a table's header row (its last cell, 'Date') is read as the rows' group heading"
+)
+def test_a_tables_header_row_is_no_group_heading():
+    rows = "".join(
+        f"<tr><td><a href='/{i}'>Annual report number {i}</a></td><td>{i}.3.2024</td></tr>" for i in (1, 2, 3)
+    )
+    entries = _entries(f"<table><tr><th>Name</th><th>Date</th></tr>{rows}</table>", "<html lang='de'>")
+    assert [e.get("group") for e in entries] == [None, None, None]
