@@ -14,6 +14,10 @@ from pathlib import Path
 TEXT_FILE_LIMIT = 1024 * 1024
 PAGE_FILE_LIMIT = 16 * 1024 * 1024
 
+# Files a user may name by mistake for a saved page; their first bytes say what they are.
+_BINARY_STARTS = (b"\x89PNG", b"GIF8", b"\xff\xd8\xff", b"%PDF", b"PK\x03\x04", b"\x1f\x8b", b"RIFF")
+_UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+
 
 def read_regular_file(path: str | Path, what: str, limit: int, error: type[ValueError] = ValueError) -> bytes:
     """The bytes of the regular file at `path` (a `what`: "config", "profile", "page"), at most `limit` of them;
@@ -38,3 +42,15 @@ def read_regular_file(path: str | Path, what: str, limit: int, error: type[Value
     if len(data) > limit:
         raise error(f"{path} is larger than {limit // 1024:,} KB: too big for a {what} file")
     return data
+
+
+def holds_binary(body: bytes) -> bool:
+    """Whether a file named as a saved page is binary (an image, an archive, a PDF) rather than a page. A stray
+    NUL byte is not enough: a crawl reads such a page (the parser drops what XML cannot hold), so `parse` and
+    `learn` must too; a page in UTF-16 with its byte-order mark has a NUL in every other byte."""
+    if body.startswith(_UTF16_BOMS):
+        return False
+    if body.startswith(_BINARY_STARTS):
+        return True
+    sample = body[:4096]
+    return sample.count(0) * 64 > len(sample)  # more than one byte in 64 a NUL: no text page

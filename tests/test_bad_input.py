@@ -309,6 +309,17 @@ def test_parse_of_an_empty_or_binary_file(tmp_path, content, message):
     assert result.exit_code == 1 and message in result.output and str(page) in result.output, result.output
 
 
+def test_parse_and_learn_read_a_page_with_a_stray_nul_byte(tmp_path):
+    # A crawl reads such a page (the parser drops what XML cannot hold): `parse` and `learn` refused it as binary.
+    rows = "".join(f'<li><a href="/r{n}">Report number {n}\x00</a> {n} May 2024</li>' for n in range(1, 4))
+    page = tmp_path / "page.html"
+    page.write_bytes(f"<html><body><ul>{rows}</ul></body></html>".encode())
+    parsed = invoke("parse", page, "--url", NOWHERE)
+    assert parsed.exit_code == 0 and parsed.output.count('"title": "Report number') == 3, parsed.output
+    learnt = invoke("learn", page, "--url", NOWHERE, "--example", "Report number 2", "-o", tmp_path / "p.toml")
+    assert learnt.exit_code == 0 and "binary" not in learnt.output, learnt.output
+
+
 def test_parse_of_a_folder_or_missing_file(tmp_path):
     assert invoke("parse", tmp_path, "--url", NOWHERE).exit_code == 2
     result = invoke("parse", tmp_path / "missing.html", "--url", NOWHERE)

@@ -118,7 +118,7 @@ def _write(target: Path, text: str) -> None:
 
 def _read_page(page: str, url: str | None, login: tuple[str, str] | None) -> tuple[bytes, str]:
     """The page's bytes and its address: a saved file (then --url is needed) or a URL, fetched once."""
-    from crawler.files import PAGE_FILE_LIMIT, read_regular_file
+    from crawler.files import PAGE_FILE_LIMIT, holds_binary, read_regular_file
     from crawler.polite_fetch import FetchError, fetch_page
 
     from ..reports.safety import for_terminal
@@ -138,7 +138,7 @@ def _read_page(page: str, url: str | None, login: tuple[str, str] | None) -> tup
     body = read_regular_file(page, "page", PAGE_FILE_LIMIT, click.ClickException)  # no FIFO, no 2 GB file
     if not body.strip():
         raise click.ClickException(f"{page} is empty: nothing to learn from")
-    if b"\x00" in body[:4096] and not body.startswith((b"\xff\xfe", b"\xfe\xff")):
+    if holds_binary(body):
         raise click.ClickException(f"{page} is not an HTML page (it holds binary data)")
     return body, url
 

@@ -55,14 +55,14 @@ def parse(file, url, fmt, profile, feed_file):
     from crawler.entries import build_entries
     from crawler.extract import extract_page
     from crawler.extract.profiles import choose_profile
-    from crawler.files import PAGE_FILE_LIMIT, read_regular_file
+    from crawler.files import PAGE_FILE_LIMIT, holds_binary, read_regular_file
     from crawler.validation import checked_entry
 
     _check_page_url(url)
     body = read_regular_file(file, "page", PAGE_FILE_LIMIT)
     if not body.strip():
         raise click.ClickException(f"{file} is empty: nothing to parse")
-    if b"\x00" in body[:4096] and not body.startswith((b"\xff\xfe", b"\xfe\xff")):
+    if holds_binary(body):
         raise click.ClickException(f"{file} is not an HTML page (it holds binary data)")
     chosen = choose_profile(profile, url)
     page = extract_page(body, url, chosen or "auto")
