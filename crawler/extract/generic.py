@@ -211,8 +211,8 @@ def _is_group_heading(el) -> bool:
         return True
     if tag(el) in HEADINGS:
         return not any(a.get("href") for a in el.iter("a"))
-    if tag(el) == "th":
-        return not any(a.get("href") for a in el.iter("a"))
+    if tag(el) == "th":  # a header row's cell beside others ("Name | Date") heads a column, not a group
+        return not any(a.get("href") for a in el.iter("a")) and not _beside_cells(el)
     if tag(el) in ("p", "div", "span", "strong", "li", "dt", "caption", "td"):
         text = text_of(el)
         return (
@@ -221,6 +221,12 @@ def _is_group_heading(el) -> bool:
             and looks_like_group_heading(text)
         )
     return False
+
+
+def _beside_cells(cell) -> bool:
+    """Another cell of the same row shows text: the row is a table's header row, not a one-cell section row."""
+    row = cell.getparent()
+    return row is not None and any(c is not cell and tag(c) in ("th", "td") and text_of(c) for c in row)
 
 
 def extract_generic(root) -> list[RawEntry]:
