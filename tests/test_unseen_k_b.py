@@ -28,3 +28,26 @@ def test_a_one_cell_section_row_of_a_table_still_heads_its_rows():
     )
     table = f"<table><tr><th>Name</th><th>Date</th></tr><tr><th colspan='2'>2023</th></tr>{rows}</table>"
     assert [e.get("group") for e in _entries(table, "<html lang='de'>")] == ["2023"] * 3
+
+
+def _meetings_grid(name_cell) -> str:
+    bodies = ["Zoning Committee", "City Council", "Zoning Committee", "City Council"]
+    rows = "".join(
+        f"<tr><td>{name_cell(body)}</td><td>2/{20 + i}/2026</td><td><span>6:30 PM</span></td><td>Chambers, Rm 231</td>"
+        f"<td><a href='/MeetingDetail?ID={i}'>Meeting details</a></td><td><a href='/View?M=A&ID={i}'>Agenda</a></td>"
+        f"<td><a href='/View?M=AA&ID={i}'>Accessible Agenda</a></td>"
+        f"<td><a href='/View?M=M&ID={i}'>Minutes</a></td></tr>"
+        for i, body in enumerate(bodies)
+    )
+    head = "".join(f"<th>{h}</th>" for h in ("Name", "Date", "Time", "Location", "Details", "Agenda", "", "Minutes"))
+    return f"<table><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>", bodies
+
+
+def test_a_calendar_grids_row_is_named_by_its_body_cell_not_its_time():
+    """A meetings grid whose only links label its files ('Meeting details', 'Accessible Agenda'): the body's name,
+    in an <a> without href (an anchor, no link), names the row, never the time cell ('6:30 PM')."""
+    grid, bodies = _meetings_grid(lambda body: f"<a id='hypBody'><font>{body}</font></a>")
+    entries = _entries(grid, "<html lang='en'>")
+    assert [e["title"] for e in entries] == bodies
+    assert [e["date_start"] for e in entries] == ["2026-02-20", "2026-02-21", "2026-02-22", "2026-02-23"]
+    assert entries[0]["url"] == "https://example.org/MeetingDetail?ID=0"
