@@ -51,3 +51,26 @@ def test_a_calendar_grids_row_is_named_by_its_body_cell_not_its_time():
     assert [e["title"] for e in entries] == bodies
     assert [e["date_start"] for e in entries] == ["2026-02-20", "2026-02-21", "2026-02-22", "2026-02-23"]
     assert entries[0]["url"] == "https://example.org/MeetingDetail?ID=0"
+
+
+def test_a_title_closing_on_a_day_after_a_comma_or_an_article_dates_its_entry():
+    """'Réunion de clôture, le 14 janvier 2021', '… du CDSP les 12 et 13 décembre 2016': news shown in full, with
+    no date line, whose title closes on a whole day: the title stays whole and gives the entry its date. A law
+    named by its day ('Loi du 5 mars 2007'), a bare month after a comma, or the day a reported exam was held
+    ('épreuve tenue le …': the notice's subject, not the notice) gives none."""
+    titles = [
+        "Réunion de clôture, le 14 janvier 2021",
+        "DIME-SHS s’invite aux 10 ans du CDSP les 12 et 13 décembre 2016",
+        "Loi du 5 mars 2007 sur la recherche",
+        "Lettre d’information, mars 2021",
+        "Résultats du concours, épreuve tenue le 7 septembre 2019",
+    ]
+    posts = "".join(
+        f"<article><header><h2>{t}</h2></header><div><p>Un texte assez long sur la nouvelle numéro {i}, "
+        "avec plusieurs phrases pour la décrire.</p></div></article>"
+        for i, t in enumerate(titles)
+    )
+    entries = _entries(posts, "<html lang='fr'>")
+    assert [e["title"] for e in entries] == titles
+    assert [e["date_start"] for e in entries] == ["2021-01-14", "2016-12-12", None, None, None]
+    assert entries[1]["date_end"] == "2016-12-13"
