@@ -74,3 +74,42 @@ def test_a_title_closing_on_a_day_after_a_comma_or_an_article_dates_its_entry():
     assert [e["title"] for e in entries] == titles
     assert [e["date_start"] for e in entries] == ["2021-01-14", "2016-12-12", None, None, None]
     assert entries[1]["date_end"] == "2016-12-13"
+
+
+def _talks(talks) -> list[str]:
+    items = "".join(
+        f"<li><span>{i + 1}.10.2019:</span> <a href='/v/{slug}.html'>{text}</a></li>"
+        for i, (slug, text) in enumerate(talks)
+    )
+    return [e["title"] for e in _entries(f"<ul>{items}</ul>", "<html lang='de'>")]
+
+
+def test_speakers_names_after_the_last_dash_that_the_links_addresses_leave_out_are_no_part_of_the_titles():
+    """<a href='/v/budgetgerechte-teststrategien.html'>Budgetgerechte Teststrategien - Julius Mischok</a> on most
+    talks of a list: each page's address names the talk, not the speaker after the dash. Where the address names
+    the words after the dash too ('… - City Council'), the title stays whole."""
+    talks = [
+        ("geht-nicht-gibts-nicht---budgetgerechte-teststrategien",
+         "Geht nicht gibt's nicht - Budgetgerechte Teststrategien - Julius Mischok"),
+        ("laufzeit-ndern-mit-java-agents-und-byte-buddy--jug-augsburg",
+         "Laufzeit ändern mit Java Agents und Byte Buddy -JUG Augsburg - Fabian Stäber"),
+        ("osgi-ist-das-kunst-oder-kann-das-weg", "OSGi - Ist das Kunst oder kann das weg? - Thomas Driessen"),
+        ("minutes-of-the-budget-meeting-city-council", "Minutes of the budget meeting - City Council"),
+    ]  # fmt: skip
+    assert _talks(talks) == [
+        "Geht nicht gibt's nicht - Budgetgerechte Teststrategien",
+        "Laufzeit ändern mit Java Agents und Byte Buddy -JUG Augsburg",
+        "OSGi - Ist das Kunst oder kann das weg?",
+        "Minutes of the budget meeting - City Council",
+    ]
+
+
+def test_one_title_whose_short_address_leaves_out_its_last_words_stays_whole():
+    """'Report on the annual survey - Second Edition' at /v/report-on-the-annual-survey: alone of its list, it is
+    no list of talks and speakers; a short address merely left its last words out."""
+    reports = [
+        ("report-on-the-annual-survey", "Report on the annual survey - Second Edition"),
+        ("budget-of-the-city-for-2020", "Budget of the city for 2020"),
+        ("minutes-of-the-council-meeting", "Minutes of the council meeting"),
+    ]
+    assert _talks(reports) == [text for _, text in reports]

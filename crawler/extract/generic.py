@@ -39,6 +39,7 @@ from .records import (
 )
 from .row_runs import links_name_kinds, row_runs, wording_line
 from .rows import ditto_dates, once, tail_date
+from .slug_tails import slug_cut, without_slug_tails
 from .table_lists import date_column_cell, documents_table, inner_rows, split_by_table_head
 from .titles import HEADINGS, is_generic_text, is_heading_like, posting_date, title_of
 from .wordings import pointing_wording, record_name, shared_lines, shared_pointer
@@ -234,7 +235,7 @@ def extract_generic(root) -> list[RawEntry]:
     if not found:
         return []
     blocks = list(found)
-    entries, records = [], []
+    entries, records, cuts = [], [], []
     labels = repeated_labels([a for b in blocks for a in b.iter("a") if a.get("href")], len(found))
     buttons = button_row(list(enumerate(found.values())), [[b] for b in blocks])  # "Agenda", "Public Comment": no names
     pointer = shared_pointer(blocks, [found.get(b) for b in blocks])  # "Ver comunicado" under each record's heading
@@ -273,8 +274,10 @@ def extract_generic(root) -> list[RawEntry]:
         entries[-1].date_text = entries[-1].date_text or labelled_date(entries[-1].title)  # "Séminaire: 3 mai 2026"
         entries[-1].date_text = entries[-1].date_text or date_column_cell(elements[0])  # "Datum": "KDV 19.10.2024"
         finer_date(entries[-1], vague)
+        cuts.append(slug_cut(title_el, entries[-1].title))  # "Talk - Speaker": the address names the talk
         records.append(elements[0])
     ditto_dates(records, entries)
+    without_slug_tails(entries, cuts)
     return once(entries)
 
 
