@@ -113,3 +113,20 @@ def test_one_title_whose_short_address_leaves_out_its_last_words_stays_whole():
         ("minutes-of-the-council-meeting", "Minutes of the council meeting"),
     ]
     assert _talks(reports) == [text for _, text in reports]
+
+
+def test_a_date_box_without_a_year_takes_it_from_the_same_day_written_whole_in_the_title():
+    """<div class="month">May</div><div class="day">12</div> beside 'May 2026 Monthly Meeting – 5/12/2026 – In
+    Person and via Zoom' (the title's date in its middle, so no edge date): the title's whole date of that same
+    day and month gives the box its year. A title's date of another day leaves the box without one."""
+    meetings = [("May", "12", "May 2026 Monthly Meeting – 5/12/2026 – In Person and via Zoom"),
+                ("May", "14", "Communications Committee Meeting – 5/14/2026"),
+                ("Jun", "3", "Economic Vitality Committee – 6/30/2026 – via Zoom"),
+                ("Jun", "11", "Communications Committee Meeting – 6/11/2026")]  # fmt: skip
+    posts = "".join(
+        f"<article class='post'><div class='date'><div class='month'>{month}</div><div class='day'>{day}</div></div>"
+        f"<div class='info'><h4><a href='/meeting/{i}/'>{title}</a></h4><p>9:00 a.m.</p></div></article>"
+        for i, (month, day, title) in enumerate(meetings)
+    )
+    entries = _entries(posts, "<html lang='en-US'>")
+    assert [e["date_start"] for e in entries] == ["2026-05-12", "2026-05-14", None, "2026-06-11"]

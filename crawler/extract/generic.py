@@ -17,7 +17,7 @@ from ..parsers.groups import looks_like_group_heading
 from .articles import articles_win
 from .bare_names import bare_name
 from .companions import companions, extras, same_family
-from .date_boxes import date_beside, marked_date
+from .date_boxes import date_beside, marked_date, year_from_title
 from .edge_dates import edge_date, finer_date, labelled_date, vaguer_than_a_day, without_byline
 from .fields import fill_entry, find_title
 from .flat import flat_groups, is_break, wrap
@@ -274,6 +274,7 @@ def extract_generic(root) -> list[RawEntry]:
         entries[-1].date_text = entries[-1].date_text or labelled_date(entries[-1].title)  # "Séminaire: 3 mai 2026"
         entries[-1].date_text = entries[-1].date_text or date_column_cell(elements[0])  # "Datum": "KDV 19.10.2024"
         finer_date(entries[-1], vague)
+        entries[-1].date_text = year_from_title(entries[-1].date_text, entries[-1].title)  # "May 12", "– 5/12/2026 –"
         cuts.append(slug_cut(title_el, entries[-1].title))  # "Talk - Speaker": the address names the talk
         records.append(elements[0])
     ditto_dates(records, entries)
