@@ -3,6 +3,9 @@ HTML."""
 
 from synthetic import generic_entries as _entries
 
+from crawler.parsers.datelines import date_in_line
+from crawler.parsers.dates import parse_date
+
 
 def test_a_records_text_saying_when_it_was_published_gives_its_date():
     """'… ha publicado el 17 de Diciembre de 2019 la convocatoria …': with no date line of its own, the record's
@@ -130,3 +133,15 @@ def test_a_date_box_without_a_year_takes_it_from_the_same_day_written_whole_in_t
     )
     entries = _entries(posts, "<html lang='en-US'>")
     assert [e["date_start"] for e in entries] == ["2026-05-12", "2026-05-14", None, "2026-06-11"]
+
+
+def test_a_ranges_start_in_figures_without_its_year_is_in_the_ends_year():
+    """'4/10 - 5/1/17: "The City of Boston …"' among rows of '4/17/17 - 5/4/17: …': the start of a range in figures
+    shares its end's year, as '22 - 23 November 2022' shares its month. A start after the end so read gives no date
+    (never a guess at the year before); the page's order of figures still decides."""
+    assert parse_date("4/10 - 5/1/17", month_first=True).start.isoformat() == "2017-04-10"
+    assert parse_date("4/10 - 5/1/17", month_first=True).end.isoformat() == "2017-05-01"
+    assert parse_date("10/4 - 1/5/2017", month_first=False).start.isoformat() == "2017-04-10"
+    assert parse_date("12/20 - 1/5/18", month_first=True) is None
+    assert parse_date("4/10 - 5/1/17", month_first=None) is None
+    assert date_in_line("4/10 - 5/1/17") == "4/10 - 5/1/17"
