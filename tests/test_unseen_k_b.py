@@ -1,8 +1,12 @@
 """Dates and titles the generic extractor missed on batch K (issue 21, part B), each shape in small synthetic
 HTML."""
 
+from synthetic import URL, page
 from synthetic import generic_entries as _entries
 
+from crawler.entries import build_entries
+from crawler.extract import extract_page
+from crawler.extract.profiles import profile_from_text
 from crawler.parsers.datelines import date_in_line
 from crawler.parsers.dates import parse_date
 
@@ -31,6 +35,22 @@ def test_a_one_cell_section_row_of_a_table_still_heads_its_rows():
     )
     table = f"<table><tr><th>Name</th><th>Date</th></tr><tr><th colspan='2'>2023</th></tr>{rows}</table>"
     assert [e.get("group") for e in _entries(table, "<html lang='de'>")] == ["2023"] * 3
+
+
+def test_a_rows_own_header_cell_beside_its_data_cells_still_heads_it():
+    """<tr><th scope="row">May 12, 2023</th><td><h5>Title</h5><a>Link to news article</a></td></tr> read with a
+    profile whose entries are the <h5>s (as `learn` wrote one): the header cell beside data cells heads its row and
+    gives each entry its day, unlike a header row's cells beside one another."""
+    days = ["May 12, 2023", "Jan 31, 2022", "Jan 19, 2022"]
+    rows = "".join(
+        f"<tr><th scope='row'>{day}</th><td><h5>News title number {i}</h5>"
+        f"<a href='https://news.example/{i}'>Link to news article</a></td></tr>"
+        for i, day in enumerate(days)
+    )
+    profile = profile_from_text('name = "t"\ndomains = ["example.org"]\n[selectors]\nentry = "table h5"\n', "test")
+    html = page(f"<table class='table'>{rows}</table>")
+    entries = build_entries(extract_page(html, URL, profile), URL, URL, profile)
+    assert [e["date_start"] for e in entries] == ["2023-05-12", "2022-01-31", "2022-01-19"]
 
 
 def _meetings_grid(name_cell) -> str:

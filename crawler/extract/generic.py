@@ -225,9 +225,12 @@ def _is_group_heading(el) -> bool:
 
 
 def _beside_cells(cell) -> bool:
-    """Another cell of the same row shows text: the row is a table's header row, not a one-cell section row."""
+    """Other cells of the same row show text and all are header cells: the row is a table's header row ("Name |
+    Date"), not a one-cell section row, nor a row whose header cell (`<th scope="row">May 12, 2023</th>`) heads
+    the data cells beside it."""
     row = cell.getparent()
-    return row is not None and any(c is not cell and tag(c) in ("th", "td") and text_of(c) for c in row)
+    others = [c for c in row if c is not cell and tag(c) in ("th", "td") and text_of(c)] if row is not None else []
+    return bool(others) and cell.get("scope") != "row" and all(tag(c) == "th" for c in others)
 
 
 def extract_generic(root) -> list[RawEntry]:
