@@ -110,10 +110,11 @@ def labelled_date(title: str | None) -> str | None:
 
 
 # Where a day closing a title starts: after a comma, or at an article or preposition that introduces a day
-# ("le", "les", "on", "am", "el", "em"); never "du", "of" or "vom", which name a law or an event by its day.
-_DAY_OPENING = re.compile(r",\s*|\s(?=(?:le|les|on|am|el|em)\s)", re.IGNORECASE)
+# ("le", "les", "am", "el", "em"); never "du", "of" or "vom", which name a law or an event by its day, nor an
+# English title's "on" ("Conference 2022 on 16 December 2022": its subject's day, tests/test_extract.py).
+_DAY_OPENING = re.compile(r",\s*|\s(?=(?:le|les|am|el|em)\s)", re.IGNORECASE)
 _HELD = re.compile(r"\b(?:held|conducted|scheduled|tenue?s?|celebrad[oa]s?|realizad[oa]s?)$", re.IGNORECASE)
-_DAY_ARTICLE = re.compile(r"^(?:le|les|on|am|el|em)\s+", re.IGNORECASE)
+_DAY_ARTICLE = re.compile(r"^(?:le|les|am|el|em)\s+", re.IGNORECASE)
 
 
 def _closing_day(title: str) -> str | None:
