@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import re
 
-from ..parsers.datelines import date_in_line, yearless_date
+from ..parsers.datelines import YEARLESS_FIGURES, date_in_line, year_in, yearless_date
+from ..parsers.dates import parse_date
 from .html import is_ancestor, machine_date, microformat_dated, tag, text_of
 
 # A date's pieces sit this many levels at most below the box that holds the whole date.
@@ -81,3 +82,23 @@ def marked_date(elements, title_el):
 
 
 _UPDATED = re.compile(r"(?:^|\s)(?:dt-)?(?:updated|modified)(?:$|\s)")
+
+
+# What parts a title into the pieces one of which may be a whole date: "Meeting – 5/12/2026 – via Zoom".
+_TITLE_PARTS = re.compile(r"\s+[|·•–—-]\s+|,\s+")
+
+
+def year_from_title(date_text: str | None, title: str | None) -> str | None:
+    """A day and month shown without a year ("May" "12" in a date box) whose title holds a whole date of that
+    same day and month ("… – 5/12/2026 – In Person"): the title's year completes it, "May 12 2026" (read in
+    either order of figures, the box's month decides). Anything else, the date as it was."""
+    day_month = yearless_date(date_text)
+    if not day_month or day_month != date_text or YEARLESS_FIGURES.match(day_month) or not title:
+        return date_text
+    for piece in _TITLE_PARTS.split(title):
+        year = year_in(piece) if date_in_line(piece) == piece else None
+        whole = parse_date(f"{day_month} {year}") if year else None
+        shown = [parse_date(piece, month_first=order) for order in (True, False)]
+        if whole is not None and any(d is not None and d.start == whole.start for d in shown):
+            return f"{day_month} {year}"
+    return date_text

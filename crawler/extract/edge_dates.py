@@ -104,7 +104,31 @@ def labelled_date(title: str | None) -> str | None:
     found = date_in_line(rest) if rest else None
     if found and not re.search(r"[^\W\d_]", found) and not re.search(r"\d{4}", found):
         return None  # figures alone with no four-figure year: a version ("Release: 1.10.12"), not a date
-    return found if found and found == rest and not found.isdigit() else None
+    if found and found == rest and not found.isdigit():
+        return found
+    return None if label else _closing_day(title or "")
+
+
+# Where a day closing a title starts: after a comma, or at an article or preposition that introduces a day
+# ("le", "les", "am", "el", "em"); never "du", "of" or "vom", which name a law or an event by its day, nor an
+# English title's "on" ("Conference 2022 on 16 December 2022": its subject's day, tests/test_extract.py).
+_DAY_OPENING = re.compile(r",\s*|\s(?=(?:le|les|am|el|em)\s)", re.IGNORECASE)
+_HELD = re.compile(r"\b(?:held|conducted|scheduled|tenue?s?|celebrad[oa]s?|realizad[oa]s?)$", re.IGNORECASE)
+_DAY_ARTICLE = re.compile(r"^(?:le|les|am|el|em)\s+", re.IGNORECASE)
+
+
+def _closing_day(title: str) -> str | None:
+    """ "Réunion de clôture, le 14 janvier 2021", "… aux 10 ans du CDSP les 12 et 13 décembre 2016": a title
+    closing on a whole day (its year shown) after a comma or an article of dates; the title stays whole."""
+    for cut in _DAY_OPENING.finditer(title, 0, _MAX_TITLE_CHARS):
+        rest = _DAY_ARTICLE.sub("", title[cut.end() :].strip(), count=1)  # the day, without "le" before it
+        before = title[: cut.start()]
+        if _HELD.search(before):
+            continue  # "Marks of ACT, exam held on 07.09.2019": the day of what the notice reports, not its own
+        found = date_in_line(rest) if len(rest) <= _MAX_EDGE_CHARS and _WORD.search(before) else None
+        if found and found == rest and re.search(r"\d{4}", found) and not vaguer_than_a_day(found):
+            return found
+    return None
 
 
 # A dash or bar between spaces: "Committee Meeting – 4/8/2026", "12 May 2020 | Annual report".

@@ -13,7 +13,7 @@ from ..parsers.datelines import byline_field_date, date_at_edge, date_in_line
 from ..parsers.text import clean_text
 from .date_boxes import marked_date, whole_date, yearless_line
 from .html import INLINE, is_ancestor, machine_date, microformat_dated, raw_text, tag, text_of, text_read
-from .lead_text import bare_date_line, leading_date
+from .lead_text import bare_date_line, leading_date, published_date
 from .raw import RawEntry
 from .titles import identifier_date
 from .wordings import is_more_link, without_more
@@ -57,7 +57,7 @@ def fill_entry(elements, entry: RawEntry, used: list) -> RawEntry:
             el for el in blocks if not any(is_ancestor(u, el) or is_ancestor(el, u) for u in used if u is not None)
         ]
         _find_date(elements, entry, used, title_el, leaves)
-        entry.date_text = entry.date_text or bare_date_line(elements, title_el)
+        entry.date_text = entry.date_text or bare_date_line(elements, title_el) or published_date(elements, title_el)
     if entry.credit_text is None:
         _find_credit(elements, entry, used)
     if entry.image_src is None:

@@ -17,7 +17,7 @@ from ..parsers.groups import looks_like_group_heading
 from .articles import articles_win
 from .bare_names import bare_name
 from .companions import companions, extras, same_family
-from .date_boxes import date_beside, marked_date
+from .date_boxes import date_beside, marked_date, year_from_title
 from .edge_dates import edge_date, finer_date, labelled_date, vaguer_than_a_day, without_byline
 from .fields import fill_entry, find_title
 from .flat import flat_groups, is_break, wrap
@@ -39,6 +39,7 @@ from .records import (
 )
 from .row_runs import links_name_kinds, row_runs, wording_line
 from .rows import ditto_dates, once, tail_date
+from .slug_tails import slug_cut, without_slug_tails
 from .table_lists import date_column_cell, documents_table, inner_rows, split_by_table_head
 from .titles import HEADINGS, is_generic_text, is_heading_like, posting_date, title_of
 from .wordings import pointing_wording, record_name, shared_lines, shared_pointer
@@ -211,8 +212,8 @@ def _is_group_heading(el) -> bool:
         return True
     if tag(el) in HEADINGS:
         return not any(a.get("href") for a in el.iter("a"))
-    if tag(el) == "th":
-        return not any(a.get("href") for a in el.iter("a"))
+    if tag(el) == "th":  # a header row's cell beside others ("Name | Date") heads a column, not a group
+        return not any(a.get("href") for a in el.iter("a")) and not _beside_cells(el)
     if tag(el) in ("p", "div", "span", "strong", "li", "dt", "caption", "td"):
         text = text_of(el)
         return (
@@ -223,12 +224,21 @@ def _is_group_heading(el) -> bool:
     return False
 
 
+def _beside_cells(cell) -> bool:
+    """Other cells of the same row show text and all are header cells: the row is a table's header row ("Name |
+    Date"), not a one-cell section row, nor a row whose header cell (`<th scope="row">May 12, 2023</th>`) heads
+    the data cells beside it."""
+    row = cell.getparent()
+    others = [c for c in row if c is not cell and tag(c) in ("th", "td") and text_of(c)] if row is not None else []
+    return bool(others) and cell.get("scope") != "row" and all(tag(c) == "th" for c in others)
+
+
 def extract_generic(root) -> list[RawEntry]:
     found, _ = _best_group(root)
     if not found:
         return []
     blocks = list(found)
-    entries, records = [], []
+    entries, records, cuts = [], [], []
     labels = repeated_labels([a for b in blocks for a in b.iter("a") if a.get("href")], len(found))
     buttons = button_row(list(enumerate(found.values())), [[b] for b in blocks])  # "Agenda", "Public Comment": no names
     pointer = shared_pointer(blocks, [found.get(b) for b in blocks])  # "Ver comunicado" under each record's heading
@@ -267,8 +277,11 @@ def extract_generic(root) -> list[RawEntry]:
         entries[-1].date_text = entries[-1].date_text or labelled_date(entries[-1].title)  # "Séminaire: 3 mai 2026"
         entries[-1].date_text = entries[-1].date_text or date_column_cell(elements[0])  # "Datum": "KDV 19.10.2024"
         finer_date(entries[-1], vague)
+        entries[-1].date_text = year_from_title(entries[-1].date_text, entries[-1].title)  # "May 12", "– 5/12/2026 –"
+        cuts.append(slug_cut(title_el, entries[-1].title))  # "Talk - Speaker": the address names the talk
         records.append(elements[0])
     ditto_dates(records, entries)
+    without_slug_tails(entries, cuts)
     return once(entries)
 
 

@@ -118,3 +118,35 @@ def leading_date(text: str) -> tuple[str, str] | None:
         if len(head) >= 6 and rest and date_in_line(head) == head:
             found = (head, rest)
     return found
+
+
+# "ha publicado el 17 de Diciembre de 2019", "published on 3 May 2022", "veröffentlicht am 3. Mai 2022":
+# a verb of publishing and its preposition, after which the record's text states when it was published.
+_PUBLISHED_ON = re.compile(
+    r"\b(?:published|posted|publié|publiée|publicad[oa]|publicó|veröffentlicht)\s+(?:on|le|el|em|am)\s+",
+    re.IGNORECASE,
+)
+_MAX_DATE_WORDS = 9
+
+
+def published_date(elements, title_el) -> str | None:
+    """<p>… ha publicado el 17 de Diciembre de 2019 la convocatoria …</p>: a record whose text, outside its
+    title, says when it was published, and shows no date line: that date is its own (a date merely mentioned in
+    the prose, with no verb of publishing before it, stays none)."""
+    for record in elements:
+        for el in record.iter():
+            if not tag(el) or (title_el is not None and (is_ancestor(title_el, el) or el is title_el)):
+                continue
+            for piece in (el.text, el.tail if el is not record else None):
+                for verb in _PUBLISHED_ON.finditer(clean_text(piece) or ""):
+                    words = verb.string[verb.end() :].split()[:_MAX_DATE_WORDS]
+                    found = next((d for k in range(len(words), 0, -1) if (d := _date_of(words[:k]))), None)
+                    if found:
+                        return found
+    return None
+
+
+def _date_of(words: list[str]) -> str | None:
+    """The words as a date when they are wholly one and close on a figure (a year or a day, never a word more)."""
+    shown = " ".join(words).rstrip(".,;")
+    return shown if re.search(r"\d$", shown) and date_in_line(shown) == shown else None

@@ -370,15 +370,18 @@ def _inner_title(link):
 
 
 def _row_name(elements):
-    """A table row whose links are labels: its first cell of plain text that is no date (an edition
-    number, "2019", is a name here, not a year)."""
+    """A table row whose links are labels: its first cell of plain text that is no date nor time of day (an
+    edition number, "2019", is a name here, not a year); an <a> without href is plain text, no link."""
     for row in elements:
         for cell in row if tag(row) == "tr" else ():
             shown = text_of(cell)
-            plain = shown and tag(cell) in ("td", "th") and cell.find(".//a") is None
-            if plain and (shown.isdigit() or date_in_line(shown) != shown):
+            plain = shown and tag(cell) in ("td", "th") and cell.find(".//a[@href]") is None
+            if plain and (shown.isdigit() or (date_in_line(shown) != shown and not _CLOCK.fullmatch(shown))):
                 return cell
     return None
+
+
+_CLOCK = re.compile(r"\d{1,2}(?:[:.h]\d{2})?\s*(?:[ap]\.?m\.?)?", re.IGNORECASE)  # "6:30 PM", "18h00"
 
 
 # A line of this many words or fewer can name an entry; a longer one is its teaser.

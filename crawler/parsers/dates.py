@@ -90,6 +90,8 @@ _HYPHENATED = re.compile(r"\b(\d{1,2})-([a-z]{3,9})\.?-(\d{4})\b")
 _ISO = re.compile(r"\b(\d{4})([-./])(\d{1,2})\2(\d{1,2})(?:t[\d:.]+(?:z|[+-][\d:]+)?)?\b")
 # Day, month and year in figures; a two-digit year only after slashes or dots ("12/14/23", "05.18.15").
 _NUMERIC = re.compile(r"\b(\d{1,2})([./-])(\d{1,2})\2(\d{4}|(?<=[/.])\d{2}(?!\d))\b")
+# A range's start in figures without its year, before an end with one ("4/10 - 5/1/17"): the start is in that year.
+_YEARLESS_START = re.compile(r"(?<![\d/.])(\d{1,2})/(\d{1,2})\s*-\s*(\d{1,2}/\d{1,2}/(\d{4}|\d{2}))(?![\d/])")
 # A two-digit year is read in this century up to this many years ahead, else the last.
 _TWO_DIGIT_YEAR_AHEAD = 10
 # "25 fév 24": after a day and a month name, two figures closing the date can only be the year (the day is said
@@ -153,6 +155,7 @@ def _tokens(folded: str, month_first: bool | None = False) -> list[tuple[str, in
     # Numeric dates become "day m<month> year" so that the rest of the code sees one shape.
     folded = _ISO.sub(lambda m: f" {int(m[4])} m{int(m[3])} {m[1]} ", folded)
     folded = _HYPHENATED.sub(r" \1 \2 \3 ", folded)
+    folded = _YEARLESS_START.sub(r"\1/\2/\4 - \3", folded)  # "4/10 - 5/1/17": the start in the end's year
     folded = _NUMERIC.sub(lambda m: _numeric(m, month_first), folded)
     folded = _TIME.sub(" ", folded)
     folded = _DAY_MONTH_YY.sub(_day_month_yy, folded)
