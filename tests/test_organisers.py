@@ -138,3 +138,19 @@ def test_person_mark_written_for_speed_finds_what_it_found_as_first_written(text
     from crawler.parsers.orgwords import PERSON_MARK
 
     assert bool(PERSON_MARK.search(text)) == bool(re.compile(_PERSON_MARK_AS_WRITTEN).search(text)), text
+
+
+@settings(max_examples=2000, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["organi", "ORGANI", "host", "HOST", "held", "hôte", "HÔTE", "x", " ", "é"])
+        | st.sampled_from(["\u0130", "\u0131", "\u017f", "\u212a", "organızed", "ho\u017ft", "Acog"]),
+        max_size=8,
+    ).map("".join)
+)
+def test_has_any_answers_as_its_pattern(text):
+    from crawler.parsers.orgshapes import TRIGGER, TRIGGER_WORDS
+    from crawler.parsers.text import _FOLDS_ODDLY, folds_plainly, has_any
+
+    assert not any(folds_plainly(c) for c in _FOLDS_ODDLY)
+    assert has_any(text, TRIGGER_WORDS, TRIGGER) == bool(TRIGGER.search(text)), text
