@@ -116,3 +116,41 @@ def test_patterns_written_for_speed_match_as_first_written(text):
         assert fast.split(text) == plain.split(text), name
         assert bool(fast.match(text)) == bool(plain.match(text)), name
         assert fast.sub("", text) == plain.sub("", text), name
+
+
+_PERSON_MARK_AS_WRITTEN = (
+    r"^(?:Mr|Ms|Mrs|Dr|H\.?E|M|Mme|Sr|Sra)\.?\s|\b(?:Director|Minister|Ambassador|President|Chair(?:person)?|"
+    r"Directeur|Directrice|[Mm]inistre|Ministro|Ministra|Directora|Presidente)\b"
+)
+_PERSON_TEXT = st.lists(
+    st.sampled_from(["M", "Mr", "Ms", "Mrs", "Mme", "Dr", "H", "E", "S", "Sr", "Sra", "r", "a", "s", ".", " ", "\t"])
+    | st.sampled_from(["Director", "Directeur", "Directrice", "Directora", "Minist", "er", "re", "ro", "ra", "mi"])
+    | st.sampled_from(["nistre", "Ambassador", "Presiden", "te", "Chair", "person", "x", "é", "_", "1", "-", "ILO"]),
+    max_size=10,
+).map("".join)
+
+
+@settings(max_examples=3000, deadline=None)
+@given(_PERSON_TEXT)
+def test_person_mark_written_for_speed_finds_what_it_found_as_first_written(text):
+    import re
+
+    from crawler.parsers.orgwords import PERSON_MARK
+
+    assert bool(PERSON_MARK.search(text)) == bool(re.compile(_PERSON_MARK_AS_WRITTEN).search(text)), text
+
+
+@settings(max_examples=2000, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["organi", "ORGANI", "host", "HOST", "held", "hôte", "HÔTE", "x", " ", "é"])
+        | st.sampled_from(["\u0130", "\u0131", "\u017f", "\u212a", "organızed", "ho\u017ft", "Acog"]),
+        max_size=8,
+    ).map("".join)
+)
+def test_has_any_answers_as_its_pattern(text):
+    from crawler.parsers.orgshapes import TRIGGER, TRIGGER_WORDS
+    from crawler.parsers.text import _FOLDS_ODDLY, folds_plainly, has_any
+
+    assert not any(folds_plainly(c) for c in _FOLDS_ODDLY)
+    assert has_any(text, TRIGGER_WORDS, TRIGGER) == bool(TRIGGER.search(text)), text

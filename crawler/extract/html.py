@@ -83,6 +83,9 @@ _HIDDEN_CLASSES = (
 _HIDDEN_CLASS_PARTS = re.compile("sr-only|screen-reader|isually|invisible")
 _DROPPED = etree.XPath("|".join(f"//{t}" for t in _DROP))
 _DISPLAY_NONE = re.compile(r"display\s*:\s*none", re.IGNORECASE)
+# Every candidate's markup holds one of these (attribute names are read case-blind, "&#" may spell a letter): a
+# page whose lower-cased text holds none has nothing hidden, and skips the pass over its elements.
+_HIDING_CUES = ("hidden", "none", "sr-only", "screen-reader", "isually", "invisible", "&#")
 
 
 def _hidden(elements: list) -> list:
@@ -122,7 +125,9 @@ def parse_html(body: bytes | str, base_url: str | None = None):
         root = lxml.html.fromstring(text, base_url=base_url)
     except (etree.ParserError, ValueError):
         root = lxml.html.fromstring("<html></html>")
-    everything = list(root.getroottree().getroot().iter())  # their proxies live on for _separate_lines
+    lowered = text.lower()
+    hiding = any(cue in lowered for cue in _HIDING_CUES)
+    everything = list(root.getroottree().getroot().iter()) if hiding else []  # proxies live on for _separate_lines
     for bad in _DROPPED(root) + _hidden(everything):
         if bad.getparent() is not None and bad.tag not in ("html", "body"):
             bad.drop_tree()

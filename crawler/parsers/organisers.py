@@ -244,7 +244,9 @@ def _finish(names: list[str], spans: list[str], romance: bool) -> list[str]:
     """Put back what _protect hid, tidy each name and drop the ones that are no name ("social partners")."""
     out = []
     for name in names:
-        name = _TOKEN.sub(lambda m: spans[int(m.group(1))], _strip_article(name))
+        name = _strip_article(name)
+        if "\ue000" in name:  # a mark _protect left: most names hold none
+            name = _TOKEN.sub(lambda m: spans[int(m.group(1))], name)
         placeless = name if ow.ACCREDITED_TO.search(name) else ow.TRAILING_PLACE.sub("", name)
         if placeless != name and _org_like(placeless) and not ow.ORG_HEAD.fullmatch(placeless.split()[-1]):
             name = placeless  # "Centre of the ILO in Turin", but "ILO Office in Beirut" is a name

@@ -163,9 +163,14 @@ PLACE_WITH_THE = re.compile(
     r"Marshall|Solomon|Cook|Horn|Region|Lao|Republic)\b"
 )
 # "Hosted by Ms Tomoko Nishimoto, ILO Assistant Director-General": people and their titles, not organisations.
+# Written to start with a letter every match starts with (see organisers._ACRONYM): r"^(?:Mr|Ms|Mrs|Dr|H\.?E|M|Mme|
+# Sr|Sra)\.?\s|\b(?:Director|Minister|Ambassador|President|Chair(?:person)?|Directeur|Directrice|[Mm]inistre|Ministro|
+# Ministra|Directora|Presidente)\b", "^" as "(?<![\s\S]M)" after the letter, "\b" as "(?<!\wM)" (test_organisers).
 PERSON_MARK = re.compile(
-    r"^(?:Mr|Ms|Mrs|Dr|H\.?E|M|Mme|Sr|Sra)\.?\s|\b(?:Director|Minister|Ambassador|President|Chair(?:person)?|"
-    r"Directeur|Directrice|[Mm]inistre|Ministro|Ministra|Directora|Presidente)\b"
+    r"M(?:(?<![\s\S]M)(?:r|s|rs|me)?\.?\s|(?<!\wM)inist(?:er|re|ro|ra)\b)"
+    r"|D(?:(?<![\s\S]D)r\.?\s|(?<!\wD)irect(?:or|eur|rice|ora)\b)"
+    r"|H(?<![\s\S]H)\.?E\.?\s|S(?<![\s\S]S)ra?\.?\s|m(?<!\wm)inistre\b|A(?<!\wA)mbassador\b"
+    r"|P(?<!\wP)residente?\b|C(?<!\wC)hair(?:person)?\b"
 )
 # One name shared by two heads: "Decent Work Technical Support Team and Country Office for ...",
 # "Équipe d'appui technique au travail décent et Bureau de pays de l'OIT pour ...".

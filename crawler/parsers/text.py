@@ -68,17 +68,21 @@ _FOLDS_ODDLY = ("\u0130", "\u0131", "\u017f", "\u212a")
 
 def folds_plainly(text: str) -> bool:
     """Whether lower() and a substring test say what an IGNORECASE pattern of lower-case ASCII words says."""
-    return not any(c in text for c in _FOLDS_ODDLY)
+    # Written out, not any() over a generator: asked some 50 times a page, the generator cost more than the tests.
+    return not ("\u0130" in text or "\u0131" in text or "\u017f" in text or "\u212a" in text)
 
 
 def has_any(text: str, words: tuple[str, ...], pattern: re.Pattern) -> bool:
     """Whether `text` holds one of `words` (lower-case ASCII), in any case; `pattern` is the same
     test as an IGNORECASE regex, used for the rare text where lower() would answer differently.
     Substring tests on lower() are 3-4x faster than the regex."""
-    if any(c in text for c in _FOLDS_ODDLY):
+    if not folds_plainly(text):
         return bool(pattern.search(text))
     lowered = text.lower()
-    return any(w in lowered for w in words)
+    for word in words:  # noqa: SIM110  (a loop, not any() over a generator: see folds_plainly)
+        if word in lowered:
+            return True
+    return False
 
 
 def clean_paragraphs(paragraphs) -> str | None:

@@ -1,0 +1,29 @@
+"""crawler.extract.html.parse_html: what a reader does not see is out of the tree, however the markup spells it."""
+
+import pytest
+
+from crawler.extract.html import parse_html, text_of
+
+HIDING = [
+    "<div hidden>secret</div>",
+    "<div HIDDEN>secret</div>",
+    "<span class='sr-only'>secret</span>",
+    "<span class='sr&#45;only'>secret</span>",  # the pass is skipped only where no cue is written: "&#" may spell one
+    "<span class='&#x73;creen-reader-text'>secret</span>",
+    "<p style='display:none'>secret</p>",
+    "<p style='DISPLAY: none'>secret</p>",
+    "<p style='display:&#110;one'>secret</p>",
+    "<b class='visually-hidden'>secret</b>",
+    "<b class='element-invisible'>secret</b>",
+]
+
+
+@pytest.mark.parametrize("hidden", HIDING)
+def test_hidden_elements_are_dropped(hidden):
+    root = parse_html(f"<html><body><p>shown</p>{hidden}<p>also shown</p></body></html>")
+    assert text_of(root) == "shown also shown"
+
+
+def test_a_page_without_a_hiding_cue_keeps_all_its_text():
+    root = parse_html("<html><body><p class='note'>shown</p><p style='color: red'>red</p></body></html>")
+    assert text_of(root) == "shown red"
