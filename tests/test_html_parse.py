@@ -12,6 +12,7 @@ HIDING = [
     "<span class='&#x73;creen-reader-text'>secret</span>",
     "<p style='display:none'>secret</p>",
     "<p style='DISPLAY: none'>secret</p>",
+    "<p style='DISPLAY: NONE'>secret</p>",  # CSS keywords are case-blind (it was kept: the cue looked for 'none')
     "<p style='display:&#110;one'>secret</p>",
     "<b class='visually-hidden'>secret</b>",
     "<b class='element-invisible'>secret</b>",

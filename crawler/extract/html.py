@@ -98,7 +98,7 @@ def _hidden(elements: list) -> list:
         style, cls = el.get("style"), el.get("class")
         candidate = (
             el.get("hidden") is not None
-            or (style is not None and "none" in style)
+            or (style is not None and "none" in style.lower())  # CSS keywords are case-blind: 'DISPLAY: NONE'
             or (cls is not None and _HIDDEN_CLASS_PARTS.search(cls))
         )
         if candidate and _is_hidden(el):
