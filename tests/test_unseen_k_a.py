@@ -1,0 +1,84 @@
+"""Records of real listing pages the generic extractor read wrong (issue 21, batch K, part A), each in small
+synthetic HTML."""
+
+from synthetic import URL
+from synthetic import generic_entries as _entries
+
+from crawler.parsers.ids import entry_id
+
+EVENTS = ["Wandeling in het bos", "Tweedehandsbeurs", "Grootouderfeest", "Bezoek aan het treinmuseum"]
+DAYS = [7, 12, 18, 20]
+
+
+def _event(i: int, name: str) -> str:
+    slug = name.lower().replace(" ", "-")
+    contact = (
+        "<ul><li><div class='personalia'><h2 class='name'>Jo Peeters - Janssens</h2><p>Secretaris</p>"
+        "<p><a href='tel:+3233221275'>03/322 12 75</a></p></div></li></ul>"
+        if i % 2
+        else "<ul></ul>"
+    )
+    return (
+        f"<article class='block'><h2><a name='{slug}' class='anchor' href='#{slug}'></a>{name}</h2>"
+        f"<p>Op <time datetime='11/{DAYS[i]}/2017'>Dinsdag {DAYS[i]} November 2017</time> van <time>?</time></p>"
+        f"<p>Een uitstap voor het hele gezin, met vertrek aan de kerk.</p>{contact}</article>"
+    )
+
+
+def test_events_named_by_headings_with_their_own_anchor_are_entries_at_that_anchor():
+    # a month calendar links to each event below it by '#slug' only; each event's heading holds an empty anchor
+    # to itself, some headings are one word, and some events hold a contact card with a heading of the same rank
+    calendar = "<table class='calendar'><tr><th>Maandag</th><th>Dinsdag</th></tr><tr>" + "".join(
+        f"<td><div>{DAYS[i]}</div><ul><li><a href='#{n.lower().replace(' ', '-')}'>{n}</a></li></ul></td>"
+        for i, n in enumerate(EVENTS)
+    )
+    html = f"<article class='month'><h1>November 2017</h1><section>{calendar}</tr></table></section>"
+    html += "<section class='columns'>" + "".join(_event(i, n) for i, n in enumerate(EVENTS)) + "</section></article>"
+    entries = _entries(html, "<html lang='nl'>")
+    assert [e["title"] for e in entries] == EVENTS
+    assert entries[1]["url"] == URL + "#tweedehandsbeurs"
+    assert len({e["entry_id"] for e in entries}) == len(EVENTS)  # four entries in the archive, not one
+
+
+NEWS = ["Le site ouvre ses portes", "Sortie de résidence", "Maraîchage collectif", "Four à pizza", "La compagnie"]
+ELSEWHERE = ["/", "https://www.journal.example/article-7145961", "https://social.example/artiste"]
+
+
+def _news(i: int, name: str) -> str:
+    link = f"<p>Voir <a href='{ELSEWHERE[i]}'>cet article</a> du journal local pour en savoir plus sur le projet.</p>"
+    link = link if i < 3 else ""
+    return (
+        f"<section class='content bloc' id='2021-02-{20 - i}-nouvelle-{i}'><div class='wrapper'>"
+        f"<div class='bloc-text'><h2>{name}</h2><h3>2021-02-{20 - i}</h3>"
+        f"<div class='description'><p>Le texte de la nouvelle {i}, en entier sur la page.</p>{link}</div>"
+        "</div></div></section>"
+    )
+
+
+def test_news_shown_in_full_with_an_id_each_are_the_entries_though_few_hold_links_elsewhere():
+    # three of five sections hold one link each (home, a newspaper, a profile): no more links than sections, but
+    # the page gives each section its own address, and the links lead to unrelated places
+    html = "<h1>Actualités</h1><div id='archived-feed'>" + "".join(_news(i, n) for i, n in enumerate(NEWS)) + "</div>"
+    entries = _entries(html, "<html lang='fr'>")
+    assert [e["title"] for e in entries] == NEWS
+    assert entries[0]["url"] == URL + "#2021-02-20-nouvelle-0"
+    assert entries[3]["date_start"] == "2021-02-17"
+
+
+def test_cards_with_an_id_each_and_their_own_pages_in_one_directory_keep_their_links():
+    # the guard: cards the page gives ids, some with a link to its own page beside the others': the links are theirs
+    cards = "".join(
+        f"<div class='card' id='post-{i}'><h3>{name}</h3><p>Le texte de la nouvelle, en quelques mots seulement"
+        + (f" <a href='/nouvelles/{i}/'>Poursuivre la lecture</a>" if i else "")
+        + "</p></div>"
+        for i, name in enumerate(NEWS)
+    )
+    entries = _entries(cards, "<html lang='fr'>")
+    assert [e["url"].rsplit("/", 2)[-2] for e in entries] == ["1", "2", "3", "4"]
+
+
+def test_an_address_inside_the_listing_keeps_its_fragment_in_the_entry_id():
+    listing = "https://example.org/agenda/"
+    assert entry_id(listing + "#feest", "Feest", listing) != entry_id(listing + "#beurs", "Beurs", listing)
+    # elsewhere a fragment stays no part of the id ("#comments" on a post's page)
+    assert entry_id("https://example.org/news/a/#comments", "A", listing) == "https://example.org/news/a/"
