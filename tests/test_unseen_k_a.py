@@ -45,8 +45,8 @@ ELSEWHERE = ["/", "https://www.journal.example/article-7145961", "https://social
 
 
 def _news(i: int, name: str) -> str:
-    link = f"<p>Voir <a href='{ELSEWHERE[i]}'>cet article</a> du journal local pour en savoir plus sur le projet.</p>"
-    link = link if i < 3 else ""
+    to = ELSEWHERE[i] if i < len(ELSEWHERE) else None
+    link = f"<p>Voir <a href='{to}'>cet article</a> du journal local pour en savoir plus sur ce sujet</p>" if to else ""
     return (
         f"<section class='content bloc' id='2021-02-{20 - i}-nouvelle-{i}'><div class='wrapper'>"
         f"<div class='bloc-text'><h2>{name}</h2><h3>2021-02-{20 - i}</h3>"
@@ -82,3 +82,48 @@ def test_an_address_inside_the_listing_keeps_its_fragment_in_the_entry_id():
     assert entry_id(listing + "#feest", "Feest", listing) != entry_id(listing + "#beurs", "Beurs", listing)
     # elsewhere a fragment stays no part of the id ("#comments" on a post's page)
     assert entry_id("https://example.org/news/a/#comments", "A", listing) == "https://example.org/news/a/"
+
+
+def _talk_row(i: int, name: str, linked: bool) -> str:
+    title = f"<a href='/events/intern/{i}.html'>{name}</a>" if linked else f"<span class='title'>{name}</span>"
+    return (
+        f"<tr><td><span class='date'>1{i}.03.2025</span></td><td>{title}</td><td><span>Online</span></td>"
+        f"<td><span class='description'><a href='https://partner{i}.example.net/event/{i}/'>"
+        + (f"Website of {name}" if linked else "Link")
+        + "</a></span></td></tr>"
+    )
+
+
+TALKS = ["Digital History Colloquium", "Data Stewardship Days", "Getting started with NOMAD", "Containers for Research"]
+
+
+def test_a_table_row_whose_only_link_is_a_pointer_is_an_entry_named_by_its_text():
+    # two rows name their own page in the title column; two others have no title link, only "Link" to the event
+    rows = "".join(_talk_row(i, name, i < 2) for i, name in enumerate(TALKS))
+    head = "<thead><tr><th>Datum</th><th>Titel</th><th>Ort</th><th>Weblink</th></tr></thead>"
+    entries = _entries(f"<table>{head}<tbody>{rows}</tbody></table>", "<html lang='de'>")
+    assert [e["title"] for e in entries] == TALKS
+    assert entries[2]["url"] == "https://partner2.example.net/event/2/"
+    assert entries[3]["date_start"] == "2025-03-13"
+
+
+def _press_row(i: int, name: str) -> str:
+    url = f"https://paper{i}.example.com/city/story-{1076079 + i}.html"
+    shown = f"<a href='{url}'>{url}</a>"
+    return (
+        f"<tr><th scope='row'>Jan {20 - i}, 2022</th><td><h5>{name}</h5><h6>The Herald, {19 - i} January 2022</h6>"
+        + (f"<div>Link to news article: {shown}</div>" if i % 2 else f"Link to news article: {shown}")
+        + "</td></tr>"
+    )
+
+
+PRESS = ["Curbs delay the spread of the virus", "A new lab for network intelligence", "Cases may rise in February"]
+
+
+def test_rows_whose_only_link_is_a_web_address_are_entries_wherever_the_link_sits():
+    # the address sits in the cell in some rows and in a <div> in others: one list, every row an entry
+    html = "<table class='table'>" + "".join(_press_row(i, name) for i, name in enumerate(PRESS + TALKS)) + "</table>"
+    entries = _entries(html)
+    assert [e["title"] for e in entries] == PRESS + TALKS
+    assert entries[1]["url"] == "https://paper1.example.com/city/story-1076080.html"
+    assert entries[1]["date_start"] == "2022-01-19"
