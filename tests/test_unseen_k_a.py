@@ -127,3 +127,54 @@ def test_rows_whose_only_link_is_a_web_address_are_entries_wherever_the_link_sit
     assert [e["title"] for e in entries] == PRESS + TALKS
     assert entries[1]["url"] == "https://paper1.example.com/city/story-1076080.html"
     assert entries[1]["date_start"] == "2022-01-19"
+
+
+NOTICES = ["Samenkomst in Hattem", "ANBI", "Paasweekend naar Friesland", "Zondag 9 september | Speciale gast"]
+
+
+def test_headings_each_followed_by_a_read_more_are_entries_at_its_address_one_word_ones_too():
+    # a flat run of <h2> and <p><a>>> Lees meer <<</a></p>: the pointer is the entry's URL; "ANBI", one word,
+    # is an entry like the others (a section's heading is followed by its list, not by a pointer)
+    html = "".join(
+        f"<h2>{name}</h2><p><a href='/nieuws/{i}/'>&gt;&gt; Lees meer &lt;&lt;</a></p>"
+        for i, name in enumerate(NOTICES)
+    )
+    entries = _entries(f"<div class='content'>{html}</div>", "<html lang='nl'>")
+    assert [e["title"] for e in entries] == [*NOTICES[:3], "Speciale gast"]
+    assert [e["url"] for e in entries][:2] == ["https://example.org/nieuws/0/", "https://example.org/nieuws/1/"]
+    # "Zondag 9 september" opening the heading before a bar is its date, and no year says which: no date
+    assert entries[3]["date_text"] == "Zondag 9 september"
+    assert entries[3]["date_start"] is None
+
+
+def test_a_day_and_month_before_a_dash_still_name_a_document():
+    # "August 9 - City Council Agenda": after a dash the day and month are part of the document's name
+    rows = "".join(
+        f"<li><a href='/download/{m.lower()}-{d}-agenda/'>{m} {d} - City Council Agenda</a></li>"
+        for m, d in (("August", 23), ("August", 9), ("July", 26))
+    )
+    entries = _entries(f"<h2>Agendas - 2022</h2><ul>{rows}</ul>")
+    assert [e["title"] for e in entries][:2] == ["August 23 - City Council Agenda", "August 9 - City Council Agenda"]
+
+
+def _story_row(i: int, name: str) -> str:
+    url = f"https://site{i}.example.org/pages/{i}.aspx"
+    shown = "Link to news article " if i == 0 else url  # the other rows show the address itself
+    return f"<tr><th scope='row'>May {12 - i}, 2023</th><td><h5>{name}</h5><a href='{url}'>{shown}</a></td></tr>"
+
+
+def test_a_link_saying_link_to_news_article_points_and_the_heading_beside_it_names_the_row():
+    entries = _entries("<table class='table'>" + "".join(_story_row(i, n) for i, n in enumerate(PRESS)) + "</table>")
+    assert [e["title"] for e in entries] == PRESS
+    assert entries[0]["url"] == "https://site0.example.org/pages/0.aspx"
+
+
+def test_one_article_around_the_whole_listing_keeps_every_heading_in_it_an_entry():
+    # the guard: the headings inside a lone page <article> are the entries', not parts of its first one
+    events = "".join(
+        f"<div class='event'><h2 id='ev-{i}'>{name}</h2><p>{10 + i} mei 2024, in de parochiezaal</p></div>"
+        for i, name in enumerate(EVENTS)
+    )
+    entries = _entries(f"<article class='page'><div class='events'>{events}</div></article>", "<html lang='nl'>")
+    assert [e["title"] for e in entries] == EVENTS
+    assert entries[2]["url"] == URL + "#ev-2"

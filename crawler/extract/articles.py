@@ -6,6 +6,7 @@ from __future__ import annotations
 from urllib.parse import urlsplit
 
 from .html import tag, text_of
+from .titles import is_affordance
 
 # Inline elements a link in running text may sit in (<p>… <strong><a>…</a></strong> …</p>).
 _INLINE = {"span", "strong", "em", "b", "i", "sup", "sub", "small", "mark", "code"}
@@ -70,11 +71,11 @@ def own_address(heading, stop=None) -> str | None:
 
 
 def part_of_article(heading) -> bool:
-    """A heading inside an <article> after that article's first heading of the same rank (a contact card's name in
-    an event's text) is a part of that article, not an entry's name."""
+    """A heading inside an <article> beside others after that article's first heading of the same rank (a contact
+    card's name in an event's text) is a part of that article, not an entry's name."""
     article = next((x for x in heading.iterancestors() if tag(x) == "article"), None)
-    if article is None:
-        return False
+    if article is None or article.getparent() is None or len(article.getparent().findall("article")) < 2:
+        return False  # one <article> around the page's whole listing: its headings are the entries'
     first = next(article.iter(tag(heading)), None)
     return first is not None and first is not heading
 
@@ -96,3 +97,30 @@ def _side_by_side(links) -> bool:
         return False
     dirs = {(p.netloc, p.path.rstrip("/").rpartition("/")[0]) for p in paths}
     return len(dirs) == 1 and len(set(hrefs)) == len(hrefs)
+
+
+def names_alone(heading) -> bool:
+    """A heading of one word that still names a record: it has its own anchor ("Treinmuseum"), or the element
+    after it holds only a pointer to the record's page ("<h2>ANBI</h2><p><a>Lees meer</a></p>"), as a section's
+    heading ("Events") followed by its list does not."""
+    after = heading.getnext()
+    while after is not None and not isinstance(after.tag, str):
+        after = after.getnext()
+    return own_address(heading) is not None or (after is not None and _read_more(after) is not None)
+
+
+def _read_more(el) -> str | None:
+    """The address of the one pointer ("Read more", ">> Lees meer <<") an element holds and says nothing besides."""
+    links = [a for a in el.iter("a") if (a.get("href") or "").strip()]
+    hrefs = {a.get("href").strip() for a in links}
+    shown = text_of(el) or ""
+    if len(hrefs) != 1 or not all(is_affordance(text_of(a)) for a in links) or shown != text_of(links[0]):
+        return None
+    return hrefs.pop()
+
+
+def heading_record_address(elements, heading, stop) -> str | None:
+    """Where a record named by an unlinked heading is: the one pointer it holds apart ("<p><a>Read more</a></p>"),
+    else the in-page address the page gives it."""
+    pointers = {href for el in elements for p in el.iter("p", "div", "li") if (href := _read_more(p)) is not None}
+    return pointers.pop() if len(pointers) == 1 else own_address(heading, stop)

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from ..parsers.datelines import date_in_line
 from ..parsers.groups import looks_like_group_heading
-from .articles import links_away, own_address, part_of_article
+from .articles import links_away, names_alone, part_of_article
 from .html import PAGE_CACHES, tag, text_of
 from .linkcues import captioned_image, cookie_notices, in_cookie_notice, names_record, plain_path, points_out
 from .shapes import Shapes  # noqa: F401  (generic.py and the tests take it from here)
@@ -205,7 +205,7 @@ def heading_anchors(root, chrome: Chrome) -> list:
         text = text_of(h)
         if not text or chrome(h) or any(map(links_away, h.iter("a"))) or part_of_article(h):
             continue
-        if len(text.split()) < _MIN_HEADING_WORDS and own_address(h) is None:  # "Treinmuseum" with its own anchor
+        if len(text.split()) < _MIN_HEADING_WORDS and not names_alone(h):  # "Treinmuseum" with its own anchor
             continue
         if not looks_like_group_heading(text):
             out.append(h)
