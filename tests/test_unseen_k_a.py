@@ -37,6 +37,8 @@ def test_events_named_by_headings_with_their_own_anchor_are_entries_at_that_anch
     entries = _entries(html, "<html lang='nl'>")
     assert [e["title"] for e in entries] == EVENTS
     assert entries[1]["url"] == URL + "#tweedehandsbeurs"
+    # datetime="11/7/2017" could be either order on a Dutch page; "Dinsdag 7 November 2017" beside it says which
+    assert [e["date_start"] for e in entries][:2] == ["2017-11-07", "2017-11-12"]
     assert len({e["entry_id"] for e in entries}) == len(EVENTS)  # four entries in the archive, not one
 
 
