@@ -79,6 +79,18 @@ def test_cards_with_an_id_each_and_their_own_pages_in_one_directory_keep_their_l
     assert [e["url"].rsplit("/", 2)[-2] for e in entries] == ["1", "2", "3", "4"]
 
 
+def test_posts_with_an_id_each_keep_their_dated_permalinks_though_few_hold_one():
+    # the guard, with permalinks in several directories ("/2021/02/…", "/2020/11/…"): one site, one depth
+    posts = "".join(
+        f"<div class='post' id='post-{i}'><h2>{name}</h2><p>Le texte de la nouvelle, en quelques mots seulement"
+        + (f" <a href='/202{i % 2}/0{i}/nouvelle-{i}/'>Poursuivre la lecture</a>" if i else "")
+        + "</p></div>"
+        for i, name in enumerate(NEWS)
+    )
+    entries = _entries(posts, "<html lang='fr'>")
+    assert [e["url"].rsplit("/", 2)[-2] for e in entries] == ["nouvelle-1", "nouvelle-2", "nouvelle-3", "nouvelle-4"]
+
+
 def test_an_address_inside_the_listing_keeps_its_fragment_in_the_entry_id():
     listing = "https://example.org/agenda/"
     assert entry_id(listing + "#feest", "Feest", listing) != entry_id(listing + "#beurs", "Beurs", listing)

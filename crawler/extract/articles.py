@@ -22,8 +22,8 @@ def articles_win(links: dict, articles: dict) -> bool:
     of them, more links than articles, most of them in running text (words of their paragraph around them), and
     some articles holding none. A link to each card ("<h3>Name</h3> <a>Zum Gesetzblatt</a>", "Read more"), some
     cards without one, stays the card's own. Articles the page gives each an address of its own ("<section
-    id=...>") need not hold more links than they are: the page lists them, and links in a few, to pages not side by
-    side in one directory (as "/news/1/", "/news/2/" would be: the records' own), are their text."""
+    id=...>") need not hold more links than they are: the page lists them, and links in a few, to pages not of one
+    kind on one site (as "/news/1/", "/news/2/" would be: the records' own), are their text."""
     if len(articles) < _MIN_ARTICLES:
         return False
     if len(links) <= len(articles) and not (_addressed(articles) and not _side_by_side(links.values())):
@@ -89,14 +89,15 @@ def _addressed(articles: dict) -> bool:
 
 
 def _side_by_side(links) -> bool:
-    """Whether the links lead to distinct pages of one directory ("/news/1/", "/news/2/")."""
+    """Whether the links lead to distinct pages of one kind on one site, as posts' own pages do: one host, one
+    depth of path ("/news/1/", "/news/2/"; "/2023/05/a-post/", "/2022/11/another/")."""
     hrefs = [(a.get("href") or "").strip() for a in links if a is not None]
     try:
         paths = [urlsplit(h) for h in hrefs]
     except ValueError:
         return False
-    dirs = {(p.netloc, p.path.rstrip("/").rpartition("/")[0]) for p in paths}
-    return len(dirs) == 1 and len(set(hrefs)) == len(hrefs)
+    kinds = {(p.netloc.lower().removeprefix("www."), len([part for part in p.path.split("/") if part])) for p in paths}
+    return len(kinds) == 1 and len(set(hrefs)) == len(hrefs)
 
 
 def names_alone(heading) -> bool:
