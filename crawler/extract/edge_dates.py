@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from ..parsers.datelines import date_in_line
+from ..parsers.datelines import date_in_line, yearless_date
 from ..parsers.dates import DAY, parse_date
 from ..parsers.text import clean_text
 from .html import tag, text_of, unwrapped
@@ -158,10 +158,21 @@ def _separated_edge_date(text: str) -> tuple[str, str] | None:
     # heads: the longest first; tails: the longest first
     for edge, title in heads + tails:
         found = _date_edge(edge, label_words=0)  # the date alone: "Meeting – 5/12/2026 – via Zoom" keeps it
+        found = found or _yearless_before_bar(text, edge)  # "Zondag 9 september | Guest": no year to read, no title
         title = title.strip(f" {SEPARATORS}:")
         if found and title and date_in_line(title) != title and _balanced(title) and _balanced(edge):
             return title, found
     return None
+
+
+def _yearless_before_bar(text: str, edge: str) -> str | None:
+    """A day and month alone parted from the title by a bar or dot ("Zondag 9 september | Speciale gast"), the
+    entry's date though it shows no year; after a dash they may name a document ("August 9 - City Council Agenda")."""
+    edge = edge.strip()
+    if yearless_date(edge) != edge:
+        return None
+    beside = text[len(edge) :].lstrip()[:1] if text.startswith(edge) else text[: len(text) - len(edge)].rstrip()[-1:]
+    return edge if beside in "|·•" else None
 
 
 def _balanced(text: str) -> bool:

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from ..parsers.datelines import date_in_line
 from ..parsers.groups import looks_like_group_heading
-from .articles import articles_win
+from .articles import articles_win, heading_record_address
 from .bare_names import bare_name
 from .companions import companions, extras, same_family
 from .date_boxes import date_beside, marked_date, year_from_title
@@ -265,6 +265,10 @@ def extract_generic(root) -> list[RawEntry]:
             title_el, used = bare, [bare, *elements]
         anchor = link if link is not None else title_el
         href = anchor.get("href") if anchor is not None else None
+        if link is not None and tag(link) != "a":  # named by an unlinked heading: its "Read more", else its anchor
+            href = heading_record_address(
+                elements, link, container if container is not None else elements[0].getparent()
+            )
         named = wording_line(link) if title_el is link and kinds else None
         shown = named[0] if named else text_of(title_el)
         used += [named[1]] if named else []  # the line is the title's, no description

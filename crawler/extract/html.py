@@ -276,7 +276,14 @@ def machine_date(el) -> str | None:
     if value is None and microformat_dated(el):
         value = el.get("title")
     value = clean_text(value)
+    if value and _FIGURES_ONLY.fullmatch(value) and _IN_WORDS.search(text_of(el) or "") and parse_date(text_of(el)):
+        return None  # datetime="11/7/2017" (which order?) beside "Dinsdag 7 November 2017": the shown one decides
     return value if value and parse_date(value) else None
+
+
+# A day and month in figures, not year first ("11/7/2017"); a date shown in words ("Dinsdag 7 November 2017").
+_FIGURES_ONLY = re.compile(r"\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}")
+_IN_WORDS = re.compile(r"[^\W\d_]{3,}", re.UNICODE)
 
 
 def unwrapped(el):

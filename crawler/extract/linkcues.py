@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from .html import text_of
+from .titles import is_affordance, is_generic_text
 
 
 def captioned_image(a) -> bool:
@@ -84,3 +85,10 @@ def plain_path(path: tuple) -> tuple:
 
 
 _EMPHASIS = frozenset({"strong", "b", "em", "i", "u", "span", "font"})
+
+
+def points_out(a) -> bool:
+    """A link that only points at a page: an affordance ("Link", "Details") or a web address shown as its text
+    ("https://example.org/news/2022/x-1076079.html"); not a number or a date, which may name a record."""
+    text = text_of(a) or ""
+    return is_affordance(text) or (is_generic_text(text) and "/" in text and " " not in text)

@@ -16,8 +16,9 @@ from dataclasses import dataclass, field
 
 from ..parsers.datelines import date_in_line
 from ..parsers.groups import looks_like_group_heading
+from .articles import links_away, names_alone, part_of_article
 from .html import PAGE_CACHES, tag, text_of
-from .linkcues import captioned_image, cookie_notices, in_cookie_notice, names_record, plain_path
+from .linkcues import captioned_image, cookie_notices, in_cookie_notice, names_record, plain_path, points_out
 from .shapes import Shapes  # noqa: F401  (generic.py and the tests take it from here)
 from .titles import HEADINGS, is_affordance, is_generic_text, title_named
 
@@ -202,7 +203,9 @@ def heading_anchors(root, chrome: Chrome) -> list:
     out = []
     for h in root.iter("h2", "h3", "h4", "h5", "h6"):
         text = text_of(h)
-        if not text or len(text.split()) < _MIN_HEADING_WORDS or chrome(h) or h.find(".//a[@href]") is not None:
+        if not text or chrome(h) or any(map(links_away, h.iter("a"))) or part_of_article(h):
+            continue
+        if len(text.split()) < _MIN_HEADING_WORDS and not names_alone(h):  # "Treinmuseum" with its own anchor
             continue
         if not looks_like_group_heading(text):
             out.append(h)
@@ -308,6 +311,9 @@ def align(records, links_in, shapes) -> tuple[list, float] | None:
         elif buttons and [step[0] for step in other] == [step[0] for step in path]:
             for i, a in more:  # the same buttons in cells classed otherwise (a day's first row)
                 first.setdefault(i, a)
+    for i in {i for i, r in enumerate(records) if tag(r[0]) == "tr"} - set(first):  # a table row whose only links
+        pointers = [a for m in records[i] for a in links_in(m)]  # are pointers ("Link"): the first is its URL
+        first.update({i: pointers[0]} if pointers and all(map(points_out, pointers)) else {})
     return [first.get(i) for i in range(len(records))], best_score
 
 

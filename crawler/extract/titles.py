@@ -37,7 +37,7 @@ _GENERIC_WORDS = words(
     complet document documento documents documentos fiche ficha mehr lesen weiterlesen weiter zum artikel
     saiba mais leia ler ver continuar notícia noticia lees meer verder leggi tutto continua
     herunterladen anzeigen ansehen öffnen baixar descarregar visualizar abrir acessar scarica scaricare
-    visualizza apri dettagli bekijk downloaden openen
+    visualizza apri dettagli bekijk downloaden openen news
     """
 )
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
