@@ -59,6 +59,8 @@ def candidates(target, stop) -> list[str]:
     tail = " > ".join(path)
     cell = next((a for a in (target, *target.iterancestors()) if a.tag in ("td", "th") or a is stop), None)
     ranked = _by_rank(cell) if cell is not None and cell is not stop else []  # <td><font>Title</font></td>
+    if cell is not target:  # the element itself in its cell: a date link after a label ("Session 19.10.2024")
+        ranked += [f"{r} {target.tag}" for r in ranked]
     return [s for s in dict.fromkeys([*own, *named, *headings[:1], target.tag, tail, *ranked]) if valid(s)]
 
 
