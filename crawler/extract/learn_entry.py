@@ -27,6 +27,8 @@ def entry_selector(root, block: Block) -> str:
     named = ancestor_names(parent)
     within = [f"{p} {o}" for p in named for o in [*own, node.tag]]
     within += [f"{p} {parent.tag} > {o}" for p in named for o in [*own, node.tag]]
+    if not parent.get("class"):  # a list of no class beside a classed one of buttons (a breadcrumb) in one box
+        within += [f"{p} {parent.tag}:not([class]) > {o}" for p in named for o in [*own, node.tag]]
     candidates = own + inside + within + [node.tag]
     # A versioned class the members carry names them, alone: never a group of them (a list cut in tabs).
     if not shared_classes(members):
