@@ -82,3 +82,26 @@ def test_a_classed_list_of_buttons_beside_the_unclassed_list_in_one_box_is_no_en
     )
     text, entries = read(page(f'<div class="content">{crumbs}<ul>{items}</ul></div>'), [TITLES[0]])
     assert [(e["title"], e["date_start"]) for e in entries] == list(zip(TITLES, ISO, strict=True)), text
+
+
+def test_a_row_setting_its_source_line_as_a_second_heading_is_still_one_entry():
+    names = [f"Study number {i} on the spread of the virus" for i in range(10)]
+    rows = "".join(
+        f'<tr><th scope="row">Jan {i + 1}, 2022</th><td><h5>{t}</h5><h{5 if i == 2 else 6}>The Daily Paper, {i + 1} '
+        f'January 2022</h{5 if i == 2 else 6}> Link: <a href="https://news.example/{i}">https://news.example/{i}</a>'
+        "</td></tr>"
+        for i, t in enumerate(names)
+    )
+    text, entries = read(page(f'<table class="table">{rows}</table>'), [names[0]])
+    assert [(e["title"], e["date_start"]) for e in entries] == [(t, f"2022-01-{i + 1:02}") for i, t in enumerate(names)]
+
+
+def test_author_lines_closing_each_post_of_a_flat_run_do_not_lead_the_next_post():
+    posts = "".join(
+        f'<h2><a href="/p/{i}">{t}</a></h2><p><strong>Description:</strong> A few words on what this post is about.</p>'
+        f"<p><strong>Author:</strong> J. Doe {iso} <strong>Categories:</strong> search, web</p>"
+        for i, (t, iso) in enumerate(zip(TITLES, ISO, strict=True))
+    )
+    html = page(f"<section><h1>Our blog</h1><p>Selected posts from our group members</p>{posts}</section>")
+    text, entries = read(html, [TITLES[0]])
+    assert [(e["title"], e["date_start"]) for e in entries] == list(zip(TITLES, ISO, strict=True)), text

@@ -150,8 +150,9 @@ def entries_of_groups(block: Block) -> Block:
     """Blocks some of which hold several titles like the example's (a calendar's days, one of them
     holding two meetings): those are groups, and the entries lie below them. The highest level
     below the block whose like elements, in containers alike, each hold one title; else the block."""
-    if not any(_titles_inside(m, block.title) > 1 for m in block.members) or _in_column(block):
-        return block
+    several = [m for m in block.members if _titles_inside(m, block.title) > 1]
+    if not several or _in_column(block) or all(_one_link(m) for m in several):
+        return block  # a row whose source line is set as a second heading, one link for both, is one entry
     node, path, levels = block.title, [], []
     while node is not None and node is not block.node:
         levels.append((node, list(path)))
@@ -178,3 +179,9 @@ def _in_column(block: Block) -> bool:
         path.insert(0, node.tag)
         node = node.getparent()
     return block.node.tag == "tr" and node is not None and _column_cell(node, path)
+
+
+def _one_link(member) -> bool:
+    """A block linking one address at most: one entry, however many headings it sets (a calendar's day holding two
+    meetings links each)."""
+    return len({a.get("href") for a in member.iter("a") if a.get("href")}) <= 1
