@@ -105,3 +105,17 @@ def test_author_lines_closing_each_post_of_a_flat_run_do_not_lead_the_next_post(
     html = page(f"<section><h1>Our blog</h1><p>Selected posts from our group members</p>{posts}</section>")
     text, entries = read(html, [TITLES[0]])
     assert [(e["title"], e["date_start"]) for e in entries] == list(zip(TITLES, ISO, strict=True)), text
+
+
+def test_names_in_plain_text_whose_only_link_says_the_same_in_every_entry_get_a_clear_refusal():
+    import pytest
+
+    from crawler.extract.learn import LearnError
+    from crawler.extract.learn_site import learn_profile
+
+    items = "".join(
+        f'<p class="talk">{t}<br><strong>{d}</strong><br><a href="https://tv.example/{i}">Link to the seminar</a></p>'
+        for i, (t, d) in enumerate(zip(TITLES, DATES, strict=True))
+    )
+    with pytest.raises(LearnError, match=r'only link is a pointer \("Link to the seminar"\)'):
+        learn_profile(page(f'<div class="talks">{items}</div>'), "https://example.org/", [TITLES[0]], "test page")
