@@ -119,3 +119,21 @@ def test_names_in_plain_text_whose_only_link_says_the_same_in_every_entry_get_a_
     )
     with pytest.raises(LearnError, match=r'only link is a pointer \("Link to the seminar"\)'):
         learn_profile(page(f'<div class="talks">{items}</div>'), "https://example.org/", [TITLES[0]], "test page")
+
+
+def test_rows_of_a_table_with_other_column_names_below_the_list_are_no_entries():
+    rows = "".join(
+        f'<tr><td><a href="/m/{i}">{t}</a></td><td>{d}</td><td>-</td></tr>'
+        for i, (t, d) in enumerate(zip(TITLES, DATES, strict=True))
+    )
+    groups = "".join(
+        f'<tr><td>Working group number {i}</td><td>Jane Doe</td><td><a href="/join">join us!</a></td></tr>'
+        for i in range(6)
+    )
+    html = page(
+        f'<div class="doc"><table><thead><tr><th>Name</th><th>Date</th><th>Status</th></tr></thead>'
+        f"<tbody>{rows}</tbody></table><table><thead><tr><th>Group</th><th>Contact</th><th>Join</th></tr></thead>"
+        f"<tbody>{groups}</tbody></table></div>"
+    )
+    text, entries = read(html, [TITLES[0]])
+    assert [e["title"] for e in entries] == TITLES, text
