@@ -180,7 +180,7 @@ def find_block(title) -> Block | None:
                 break  # like siblings holding several titles each: lists, not entries (a first entry set apart)
             if node not in members:
                 members.append(node)
-            if best is None or len(members) > len(best.members):
+            if (best is None or len(members) > len(best.members)) and not _column_cell(node, path):
                 best = Block(node=node, title=title, path=list(path), members=members)
         path.insert(0, node.tag)
         node = parent
@@ -200,6 +200,24 @@ def find_block(title) -> Block | None:
     best.members = _with_columns(best)
     best.members = _with_like_groups(best)
     return best
+
+
+def _column_cell(node, path: list) -> bool:
+    """A table cell beside cells whose links say the same in the next row ("Meeting details", "Agenda"): a column
+    of the table, its row the entry. A calendar's days, each holding its own events, are no such cells."""
+    row = node.getparent()
+    if node.tag not in ("td", "th") or row.tag != "tr":
+        return False
+    cells = [c for c in row if c.tag == node.tag]
+    below = next((r for r in row.itersiblings() if r.tag == "tr" and len(r) == len(row)), None)
+    if below is None:
+        return False
+    read = [
+        (follow(a, path), follow(b, path)) for a, b in zip(cells, [c for c in below if c.tag == node.tag], strict=False)
+    ]
+    beside = [(a, b) for (a, b), cell in zip(read, cells, strict=False) if a is not None and cell is not node]
+    labels = sum(1 for a, b in beside if b is not None and text_of(a) == text_of(b))
+    return bool(beside) and labels * 2 > len(beside)
 
 
 def _wraps_a_card(title) -> bool:

@@ -27,6 +27,8 @@ def entry_selector(root, block: Block) -> str:
     named = ancestor_names(parent)
     within = [f"{p} {o}" for p in named for o in [*own, node.tag]]
     within += [f"{p} {parent.tag} > {o}" for p in named for o in [*own, node.tag]]
+    if not parent.get("class"):  # a list of no class beside a classed one of buttons (a breadcrumb) in one box
+        within += [f"{p} {parent.tag}:not([class]) > {o}" for p in named for o in [*own, node.tag]]
     candidates = own + inside + within + [node.tag]
     # A versioned class the members carry names them, alone: never a group of them (a list cut in tabs).
     if not shared_classes(members):
@@ -57,10 +59,21 @@ def _no_more_entries(extra: set, block: Block) -> bool:
     """Every element of `extra` with a title at the example's place links where one of the members does, or
     shares no class with the example's block."""
     hrefs = {_href(m, block.path) for m in block.members} - {None}
+    head = _table_head(block.node)
     return all(
-        follow(el, block.path) is None or _href(el, block.path) in hrefs or not _same_kind(block.node, el)
+        follow(el, block.path) is None
+        or _href(el, block.path) in hrefs
+        or not _same_kind(block.node, el)
+        or _table_head(el) != head  # rows of a table with other column names: another list
         for el in extra
     )
+
+
+def _table_head(el) -> str | None:
+    """The column names of the table a row is in (its <thead>), None outside a table or without one."""
+    table = next((a for a in el.iterancestors() if a.tag == "table"), None)
+    thead = table.find("thead") if table is not None else None
+    return " | ".join(thead.itertext()).strip() if thead is not None else None
 
 
 def _href(el, path: list) -> str | None:

@@ -17,7 +17,7 @@ from .edge_dates import edge_date
 from .fields import HEADINGS, date_from_element
 from .html import document_base, first, is_ancestor, select, tag, text_of
 from .learn import Block, follow, same_title
-from .learn_titles import could_be_title
+from .learn_titles import by_class_alone, could_be_title, has_href, skipping_empty
 from .pagination import is_next_link
 from .titles import label_led
 from .wordings import is_more_link
@@ -59,6 +59,8 @@ def candidates(target, stop) -> list[str]:
     tail = " > ".join(path)
     cell = next((a for a in (target, *target.iterancestors()) if a.tag in ("td", "th") or a is stop), None)
     ranked = _by_rank(cell) if cell is not None and cell is not stop else []  # <td><font>Title</font></td>
+    if cell is not target:  # the element itself in its cell: a date link after a label ("Session 19.10.2024")
+        ranked += [f"{r} {target.tag}" for r in ranked]
     return [s for s in dict.fromkeys([*own, *named, *headings[:1], target.tag, tail, *ranked]) if valid(s)]
 
 
@@ -91,20 +93,27 @@ def title_selector(block: Block) -> str | None:
     ]
     # The innermost element of the title's text first: the link may hold more in other entries
     # (<a><strong>Title</strong> <span>subtitle</span></a>).
-    options = [c for el in inner[-1:] for c in candidates(el, stop)] + candidates(block.title, stop)
+    options = by_class_alone([c for el in inner[-1:] for c in candidates(el, stop)] + candidates(block.title, stop))
     around = block.title.getparent()
     if inner and label_led(block.title, text_of(inner[-1])):
         options = candidates(block.title, stop) + options  # "<h2>Web: <a>…</a></h2>": the label is the title's
     elif block.title.tag == "a" and tag(around) in HEADINGS and text_of(around) == text_of(block.title):
         options = _labelled_headings(block, candidates(around, stop)) + options  # where others put a label first
+    whole = not inner or clean_text(text_of(inner[-1])) != clean_text(text_of(block.title))
+    if block.title.tag != "a" and whole and block.node.tag == "tr" and has_href(block.title):
+        # <tr><td><b><a>Department</a></b> - what is bought</td></tr> then <tr><td>3/20/17: note</td></tr>: the
+        # cell with the link is the title; the row under it, with no link, a line of the entry (the reader joins it)
+        own = candidates(block.title, stop)
+        options = [f"{o}:has(a[href])" for o in own if valid(f"{o}:has(a[href])")] + options
     # Titles that look like dates (editions named by their year, meetings by their day): the example says so.
     dated_titles = looks_like_date_line(text_of(block.title))
-    for selector in dict.fromkeys(options):
+    for selector in skipping_empty(runs, options):
         got = _link_of(first_in(example_run, selector))
         if got is None or (got is not block.title and not same_title(text_of(got), text_of(block.title))):
             continue
-        good = sum(1 for run in runs if _reads_title(_link_of(first_in(run, selector)), dated_titles))
-        if good >= 0.9 * len(runs):
+        counted = [run for run in runs if first_in(run, selector) is not None or any(map(has_href, run))]
+        good = sum(1 for run in counted if _reads_title(_link_of(first_in(run, selector)), dated_titles))
+        if good >= 0.9 * len(counted):
             return selector
     return None
 

@@ -3,7 +3,7 @@ holds nothing but its title becomes a *flat* entry, the block and the siblings a
 
 from __future__ import annotations
 
-from .fields import HEADINGS
+from .fields import HEADINGS, date_from_element
 from .html import text_of
 from .learn import Block, normal
 from .learn_titles import _signature
@@ -17,7 +17,8 @@ def make_flat(block: Block) -> None:
     titled = list(block.members)
     before = [m.getprevious() for m in block.members]
     lead = _signature(before[0]) if before[0] is not None else None
-    led = sum(1 for b in before if b is not None and _signature(b) == lead) >= _LED_SHARE * len(before)
+    first = _shape(before[0]) if before[0] is not None else None
+    led = sum(1 for b in before if b is not None and _shape(b) == first) >= _LED_SHARE * len(before)
     if own_text and lead and lead != _signature(block.node) and lead[0] not in (*HEADINGS, "hr", "br") and led:
         pairs = zip(before, block.members, strict=True)
         example = block.members.index(block.node) if block.node in block.members else 0
@@ -29,6 +30,13 @@ def make_flat(block: Block) -> None:
         block.flat, block.runs = True, runs
     else:
         block.runs = {m: [m] for m in block.members}
+
+
+def _shape(line) -> tuple:
+    """What makes lines before headings alike (a date line before each): tag and class, the tags inside, dated or
+    not; an intro before the first heading and the author lines closing the entries above are not alike."""
+    inside = tuple(c.tag for c in line if isinstance(c.tag, str))
+    return _signature(line), inside, date_from_element(line) is not None
 
 
 def _runs(starts: list, keep: set) -> dict:

@@ -11,7 +11,7 @@ from ..parsers.ids import join_url
 from .css_names import ancestor_names, compounds, exact_selector
 from .fields import HEADINGS
 from .html import INLINE, is_ancestor, select, text_of
-from .learn import Block, _alone_in_its_group, find_block
+from .learn import Block, _alone_in_its_group, _column_cell, find_block
 from .learn_titles import _titles_inside, title_like
 
 
@@ -150,8 +150,9 @@ def entries_of_groups(block: Block) -> Block:
     """Blocks some of which hold several titles like the example's (a calendar's days, one of them
     holding two meetings): those are groups, and the entries lie below them. The highest level
     below the block whose like elements, in containers alike, each hold one title; else the block."""
-    if not any(_titles_inside(m, block.title) > 1 for m in block.members):
-        return block
+    several = [m for m in block.members if _titles_inside(m, block.title) > 1]
+    if not several or _in_column(block) or all(_one_link(m) for m in several):
+        return block  # a row whose source line is set as a second heading, one link for both, is one entry
     node, path, levels = block.title, [], []
     while node is not None and node is not block.node:
         levels.append((node, list(path)))
@@ -168,3 +169,19 @@ def entries_of_groups(block: Block) -> Block:
             lower.members = members
             return lower
     return block
+
+
+def _in_column(block: Block) -> bool:
+    """The title in a column of a table whose rows are the entries: its row's "Meeting details" link cell, the
+    same in every row, is no second title, and the row is one entry, not a group."""
+    path, node = [], block.title
+    while node is not None and node.getparent() is not block.node:
+        path.insert(0, node.tag)
+        node = node.getparent()
+    return block.node.tag == "tr" and node is not None and _column_cell(node, path)
+
+
+def _one_link(member) -> bool:
+    """A block linking one address at most: one entry, however many headings it sets (a calendar's day holding two
+    meetings links each)."""
+    return len({a.get("href") for a in member.iter("a") if a.get("href")}) <= 1

@@ -275,7 +275,9 @@ def learn_profile(body: bytes | str, url: str, examples: list[str], page: str, w
     titles = [e.title for e in check.entries] if check.extractor == profile.name else []
     # An example given as shown, its date at the edge included, is read back without that date (titles.py).
     lost = [e for e in examples if not any(_reads_back(t, e) for t in titles)]
-    if lost and titles and all(is_generic_text(t) for t in titles):
+    # A pointer by its words ("Read more"), or by saying the same in every entry ("Link a Seminario").
+    pointing = all(is_generic_text(t) for t in titles) or (len(titles) >= _SAME_LINK and len(set(titles)) == 1)
+    if lost and titles and pointing:
         raise LearnError(
             f'example "{lost[0]}" is the plain text of its entry, whose only link is a pointer ("{titles[0]}"): '
             "a profile cannot name such a title; read the page without --profile (the generic extractor)"
@@ -283,3 +285,6 @@ def learn_profile(body: bytes | str, url: str, examples: list[str], page: str, w
     if lost:
         raise LearnError(f'the learnt profile does not read example "{lost[0]}" back: give another example title')
     return Learned(text=text, profile=profile, selectors={k: v for k, v in selectors.items() if k != "flat"})
+
+
+_SAME_LINK = 3  # entries whose only link says the same: a pointer, however it is worded

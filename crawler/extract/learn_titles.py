@@ -4,7 +4,8 @@ its "Agenda" link or its status), so that a block holding several is a list, not
 from __future__ import annotations
 
 from ..parsers.dates import looks_like_date_line
-from .html import text_of
+from .css_names import valid
+from .html import first, text_of
 from .wordings import is_more_link
 
 
@@ -47,3 +48,29 @@ def _one_row(node, title) -> bool:
 
 def _has_link(el) -> bool:
     return next(el.iter("a"), None) is not None
+
+
+def by_class_alone(options: list[str]) -> list[str]:
+    """Each "tag.class" followed by ".class": a title named by its class on a link in some entries and on a
+    <span> in those with no page of their own (their link beside it says "Link")."""
+    out = []
+    for option in options:
+        out.append(option)
+        head, _, cls = option.partition(".")
+        if cls and head.isalnum() and " " not in option and ":" not in option:
+            out.append(f".{cls}")
+    return out
+
+
+def skipping_empty(runs: list, options: list[str]):
+    """Each option, after it its ":not(:empty)" first where it reads an empty element in some entry: a row whose
+    cell holds an empty link before the title's (<a href="old.pdf"></a><a href="new.pdf">Title</a>)."""
+    for option in dict.fromkeys(options):
+        found = [next((f for f in (first(el, option) for el in run) if f is not None), None) for run in runs]
+        if any(el is not None and not len(el) and not el.text for el in found) and valid(f"{option}:not(:empty)"):
+            yield f"{option}:not(:empty)"
+        yield option
+
+
+def has_href(el) -> bool:
+    return any(a.get("href") for a in el.iter("a"))
