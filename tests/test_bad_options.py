@@ -5,7 +5,7 @@ silent default, a dropped option, a traceback, or the wrong exit code.
 import socket
 
 import pytest
-from conftest import cli
+from conftest import SEED_URL, cli
 from helpers import NOWHERE, good_archive
 
 
@@ -38,6 +38,16 @@ def test_an_empty_value_is_not_taken_as_not_given(db, args, option):
 def test_diff_only_with_no_kind_in_it(db):
     result = cli("diff", "--only", ",", "--db", db)
     assert result.returncode == 2 and "names no kind" in result.stderr and result.stdout == ""
+
+
+@pytest.mark.parametrize("command", [["diff"], ["search", "forum"]])
+def test_a_listing_the_archive_does_not_hold_is_refused_not_reported_as_unchanged(db, command):
+    """`--listing` with a slip in the address matched nothing: "nothing new, changed or removed", exit 0."""
+    slip = SEED_URL.replace("http://", "https://") if SEED_URL.startswith("http://") else SEED_URL + "/"
+    result = cli(*command, "--listing", slip, "--db", db)
+    assert result.returncode == 2 and "no listing" in result.stderr and SEED_URL in result.stderr, result.stderr
+    assert result.stdout == ""
+    assert cli(*command, "--listing", SEED_URL, "--db", db).returncode == 0
 
 
 def test_diff_since_and_from_together_are_refused(db):

@@ -218,3 +218,18 @@ def sigterm_unwinds():
         yield
     finally:
         signal.signal(signal.SIGTERM, previous)
+
+
+def check_listing(conn: sqlite3.Connection, listing: str | None) -> None:
+    """--listing names a listing this archive holds: a slip (http for https, a trailing slash) matched nothing
+    and was reported as "nothing new, changed or removed", exit 0."""
+    if listing is None:
+        return
+    query = "SELECT 1 FROM {} WHERE listing_url=? LIMIT 1"
+    if any(conn.execute(query.format(table), (listing,)).fetchone() for table in ("listing_crawls", "sightings")):
+        return
+    from ..reports.safety import for_terminal
+
+    known = [row[0] for row in conn.execute("SELECT DISTINCT listing_url FROM listing_crawls LIMIT 6")]
+    hint = ("; it holds " + ", ".join(for_terminal(url) for url in known[:5])) if 0 < len(known) <= 5 else ""
+    raise click.BadParameter(f"no listing {for_terminal(listing)} in this archive{hint}", param_hint="--listing")

@@ -16,6 +16,7 @@ import click
 from ..reports import format_names, render
 from .common import (
     DB_OPTION,
+    check_listing,
     crawl_or_date,
     friendly_errors,
     not_empty,
@@ -165,6 +166,7 @@ def diff(db, from_ref, to_ref, since, since_mark, mark_reported, listing, only, 
         raise click.UsageError("--since and --from both say where the report starts: give one of them")
     refuse_archive_as_output(output, db)
     with open_writer(db) if marks else open_reader(db) as archive:
+        check_listing(archive.conn, listing)
         frm, to, same = _pair(archive.conn, from_ref, to_ref, since, since_mark)
         report = run_diff(archive.conn, frm, to, listing=listing, only=kinds, allow_same=same)
         colour = fmt == "text" and output is None and sys.stdout.isatty()
