@@ -159,3 +159,12 @@ def test_diff_from_a_crawl_after_the_latest_complete_one_says_what_to_stood_for(
     result = cli("diff", "--db", db, "--from", "2")
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert "crawl 2 (running) is not before crawl 1, the latest complete crawl" in result.stderr, result.stderr
+
+
+def test_diff_since_a_date_after_the_latest_crawl_is_nothing_new_not_an_error(tmp_path):
+    """`diff --since yesterday` with no crawl since said "crawl 1 is not before crawl 1", exit 1."""
+    db = good_archive(tmp_path / "a.db")
+    result = cli("diff", "--db", db, "--since", "2999-01-01")
+    assert result.returncode == 0 and result.stdout.startswith("Nothing new since crawl 1"), result.stdout
+    result = cli("diff", "--db", db, "--since", "2999-01-01", "--to", "1")
+    assert result.returncode == 1 and "--since 2999-01-01 is not before crawl 1 (--to)" in result.stderr

@@ -74,7 +74,12 @@ def _pair(conn, from_ref, to_ref, since, mark_name):
             return to, to, True
         return frm, to, False
     if since:
-        return crawl_before(conn, since, since=True), to, False  # None before the first crawl: everything is new
+        frm = crawl_before(conn, since, since=True)  # None before the first crawl: everything is new
+        if frm and frm["id"] >= to["id"]:  # no complete crawl since then ("crawl 3 is not before crawl 3")
+            if to_ref:
+                raise DiffError(f"--since {since} is not before crawl {to['id']} (--to): give an earlier date")
+            return to, to, True
+        return frm, to, False
     if from_ref:
         frm = resolve_crawl(conn, from_ref)
         if not to_ref and frm and frm["id"] >= to["id"]:  # --to's default is not what the user sees in `crawls`
