@@ -5,7 +5,7 @@ silent default, a dropped option, a traceback, or the wrong exit code.
 import socket
 
 import pytest
-from conftest import SEED_URL, cli
+from conftest import FAST, SEED_URL, cli
 from helpers import NOWHERE, good_archive
 
 
@@ -168,3 +168,13 @@ def test_diff_since_a_date_after_the_latest_crawl_is_nothing_new_not_an_error(tm
     assert result.returncode == 0 and result.stdout.startswith("Nothing new since crawl 1"), result.stdout
     result = cli("diff", "--db", db, "--since", "2999-01-01", "--to", "1")
     assert result.returncode == 1 and "--since 2999-01-01 is not before crawl 1 (--to)" in result.stderr
+
+
+@pytest.mark.parametrize("command", ["crawl", "schedule"])
+def test_crawl_into_an_empty_db_name_is_refused_not_the_default_archive(tmp_path, command):
+    """`crawl --db "$DB"` with DB unset crawled into the default archive (the config's db, else ./archive.db)."""
+    config = tmp_path / "listings.toml"
+    config.write_text(f'db = "fallback.db"\n[[listing]]\nurl = "{NOWHERE}"\n', encoding="utf-8")
+    result = cli(command, "--config", config, "--db", "", *FAST)
+    assert result.returncode == 2 and "Invalid value for '--db': empty" in result.stderr, result.stderr
+    assert not (tmp_path / "fallback.db").exists()
