@@ -171,15 +171,6 @@ def test_backup_into_a_missing_folder(archive, tmp_path):
     assert result.exit_code == 1 and "cannot create" in result.output
 
 
-@pytest.mark.parametrize("dest", ["", "  "])
-def test_backup_to_an_empty_name_says_so(archive, dest):
-    """`backup "$DEST"` with DEST unset said " exists; give a new file name", as if a file were there."""
-    before = digest(archive)
-    result = invoke("backup", "--db", archive, dest)
-    assert result.exit_code == 2 and "Invalid value for DEST: empty" in result.output, result.output
-    assert digest(archive) == before
-
-
 def test_backup_from_a_read_only_folder(crawled):
     """Works from a folder the user cannot write, with or without committed rows in the archive's -wal."""
     preexec = unprivileged_preexec()

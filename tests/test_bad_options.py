@@ -178,3 +178,10 @@ def test_crawl_into_an_empty_db_name_is_refused_not_the_default_archive(tmp_path
     result = cli(command, "--config", config, "--db", "", *FAST)
     assert result.returncode == 2 and "Invalid value for '--db': empty" in result.stderr, result.stderr
     assert not (tmp_path / "fallback.db").exists()
+
+
+@pytest.mark.parametrize("dest", ["", "  "])
+def test_backup_to_an_empty_name_says_so(db, dest):
+    """`backup "$DEST"` with DEST unset said " exists; give a new file name", as if a file were there."""
+    result = cli("backup", "--db", db, dest)
+    assert result.returncode == 2 and "Invalid value for DEST: empty" in result.stderr, result.stderr
