@@ -185,3 +185,9 @@ def test_backup_to_an_empty_name_says_so(db, dest):
     """`backup "$DEST"` with DEST unset said " exists; give a new file name", as if a file were there."""
     result = cli("backup", "--db", db, dest)
     assert result.returncode == 2 and "Invalid value for DEST: empty" in result.stderr, result.stderr
+
+
+@pytest.mark.parametrize("command", [["export"], ["crawls"], ["diff"], ["compact"]])
+def test_an_empty_db_name_is_a_usage_error(command):
+    result = cli(*command, "--db", " ")
+    assert result.returncode == 2 and "Invalid value for '--db': empty" in result.stderr, result.stderr
