@@ -130,8 +130,9 @@ def serve(db: str, host: str, port: int) -> int:
     base = f"http://[{host}]:{port}" if ":" in host else f"http://{host}:{port}"
     print(f"Archive: {base}/  new entries feed: {base}{FEED_PATH}  chart: {base}{CHART_PATH}", flush=True)
     # uvicorn stops on SIGTERM and SIGINT (Ctrl-C), closing its socket: nothing keeps running.
-    # It says "Uvicorn running on ..." once it listens.
-    config = uvicorn.Config(ds.app(), host=host, port=port, log_level="info", access_log=False, lifespan="on")
+    # It says "Uvicorn running on ..." once it listens. Datasette's startup ran above and it has no shutdown
+    # work: with lifespan on, a second Ctrl-C (forced exit) left that task pending, logged as a traceback.
+    config = uvicorn.Config(ds.app(), host=host, port=port, log_level="info", access_log=False, lifespan="off")
     server = uvicorn.Server(config)
     try:
         server.run()

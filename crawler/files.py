@@ -17,6 +17,7 @@ PAGE_FILE_LIMIT = 16 * 1024 * 1024
 # Files a user may name by mistake for a saved page; their first bytes say what they are.
 _BINARY_STARTS = (b"\x89PNG", b"GIF8", b"\xff\xd8\xff", b"%PDF", b"PK\x03\x04", b"\x1f\x8b", b"RIFF")
 _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+_TEXT_CONTROLS = frozenset(b"\t\n\r\f")
 
 
 def read_regular_file(path: str | Path, what: str, limit: int, error: type[ValueError] = ValueError) -> bytes:
@@ -47,10 +48,34 @@ def read_regular_file(path: str | Path, what: str, limit: int, error: type[Value
 def holds_binary(body: bytes) -> bool:
     """Whether a file named as a saved page is binary (an image, an archive, a PDF) rather than a page. A stray
     NUL byte is not enough: a crawl reads such a page (the parser drops what XML cannot hold), so `parse` and
-    `learn` must too; a page in UTF-16 with its byte-order mark has a NUL in every other byte."""
-    if body.startswith(_UTF16_BOMS):
-        return False
+    `learn` must too; a page in UTF-16 has a NUL in every other byte, with its byte-order mark or without."""
     if body.startswith(_BINARY_STARTS):
         return True
+    if body.startswith(_UTF16_BOMS) or _utf16_bom_for(body):
+        return False
     sample = body[:4096]
-    return sample.count(0) * 64 > len(sample)  # more than one byte in 64 a NUL: no text page
+    # Text has few control bytes but tabs and line ends (a stray NUL is one); binary data, even without a known
+    # start (encrypted, compressed), has one in ten.
+    controls = sum(1 for byte in sample if byte < 32 and byte not in _TEXT_CONTROLS)
+    return controls * 64 > len(sample)
+
+
+def as_page(body: bytes) -> bytes:
+    """A saved page's bytes as the parser reads them: a UTF-16 page saved without its byte-order mark gets one,
+    else the parser would take it for bytes in the page's declared (or a guessed 8-bit) encoding."""
+    return _utf16_bom_for(body) + body
+
+
+def _utf16_bom_for(body: bytes) -> bytes:
+    """The byte-order mark a UTF-16 page without one lacks (empty if it has one or is no such page): mostly
+    ASCII markup, so one byte of each pair NUL (the second little-endian, the first big-endian), the other not."""
+    sample = body[:4096]
+    if body.startswith(_UTF16_BOMS) or len(sample) < 2:
+        return b""
+    pairs = len(sample) // 2
+    first_nul, second_nul = sample[0 : pairs * 2 : 2].count(0), sample[1 : pairs * 2 : 2].count(0)
+    if second_nul * 10 >= pairs * 9 and first_nul * 10 < pairs:
+        return b"\xff\xfe"
+    if first_nul * 10 >= pairs * 9 and second_nul * 10 < pairs:
+        return b"\xfe\xff"
+    return b""

@@ -320,6 +320,26 @@ def test_parse_and_learn_read_a_page_with_a_stray_nul_byte(tmp_path):
     assert learnt.exit_code == 0 and "binary" not in learnt.output, learnt.output
 
 
+def test_parse_refuses_binary_data_without_a_known_start(tmp_path):
+    # Random-looking bytes (an encrypted or compressed file) have no magic number: they printed 0 entries, exit 0.
+    page = tmp_path / "page.html"
+    page.write_bytes(bytes((n * 7919 + n // 3) % 256 for n in range(20000)))
+    result = invoke("parse", page, "--url", NOWHERE)
+    assert result.exit_code == 1 and "not an HTML page (it holds binary data)" in result.output, result.output
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-16-be"])
+def test_parse_and_learn_read_a_utf16_page_with_or_without_its_byte_order_mark(tmp_path, encoding):
+    # Without the mark, the page was refused as "binary data" (a NUL in every other byte).
+    rows = "".join(f'<li><a href="/r{n}">Report number {n}</a> {n} May 2024</li>' for n in range(1, 4))
+    page = tmp_path / "page.html"
+    page.write_bytes(f"<html><body><ul>{rows}</ul></body></html>".encode(encoding))
+    parsed = invoke("parse", page, "--url", NOWHERE)
+    assert parsed.exit_code == 0 and parsed.output.count('"title": "Report number') == 3, parsed.output
+    learnt = invoke("learn", page, "--url", NOWHERE, "--example", "Report number 2", "-o", tmp_path / "p.toml")
+    assert learnt.exit_code == 0 and "reads 3 entries" in learnt.output, learnt.output
+
+
 def test_parse_of_a_folder_or_missing_file(tmp_path):
     assert invoke("parse", tmp_path, "--url", NOWHERE).exit_code == 2
     result = invoke("parse", tmp_path / "missing.html", "--url", NOWHERE)

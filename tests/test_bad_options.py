@@ -5,7 +5,7 @@ silent default, a dropped option, a traceback, or the wrong exit code.
 import socket
 
 import pytest
-from conftest import cli
+from conftest import FAST, SEED_URL, cli
 from helpers import NOWHERE, good_archive
 
 
@@ -38,6 +38,16 @@ def test_an_empty_value_is_not_taken_as_not_given(db, args, option):
 def test_diff_only_with_no_kind_in_it(db):
     result = cli("diff", "--only", ",", "--db", db)
     assert result.returncode == 2 and "names no kind" in result.stderr and result.stdout == ""
+
+
+@pytest.mark.parametrize("command", [["diff"], ["search", "forum"]])
+def test_a_listing_the_archive_does_not_hold_is_refused_not_reported_as_unchanged(db, command):
+    """`--listing` with a slip in the address matched nothing: "nothing new, changed or removed", exit 0."""
+    slip = SEED_URL.replace("http://", "https://") if SEED_URL.startswith("http://") else SEED_URL + "/"
+    result = cli(*command, "--listing", slip, "--db", db)
+    assert result.returncode == 2 and "no listing" in result.stderr and SEED_URL in result.stderr, result.stderr
+    assert result.stdout == ""
+    assert cli(*command, "--listing", SEED_URL, "--db", db).returncode == 0
 
 
 def test_diff_since_and_from_together_are_refused(db):
@@ -149,3 +159,35 @@ def test_diff_from_a_crawl_after_the_latest_complete_one_says_what_to_stood_for(
     result = cli("diff", "--db", db, "--from", "2")
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert "crawl 2 (running) is not before crawl 1, the latest complete crawl" in result.stderr, result.stderr
+
+
+def test_diff_since_a_date_after_the_latest_crawl_is_nothing_new_not_an_error(tmp_path):
+    """`diff --since yesterday` with no crawl since said "crawl 1 is not before crawl 1", exit 1."""
+    db = good_archive(tmp_path / "a.db")
+    result = cli("diff", "--db", db, "--since", "2999-01-01")
+    assert result.returncode == 0 and result.stdout.startswith("Nothing new since crawl 1"), result.stdout
+    result = cli("diff", "--db", db, "--since", "2999-01-01", "--to", "1")
+    assert result.returncode == 1 and "--since 2999-01-01 is not before crawl 1 (--to)" in result.stderr
+
+
+@pytest.mark.parametrize("command", ["crawl", "schedule"])
+def test_crawl_into_an_empty_db_name_is_refused_not_the_default_archive(tmp_path, command):
+    """`crawl --db "$DB"` with DB unset crawled into the default archive (the config's db, else ./archive.db)."""
+    config = tmp_path / "listings.toml"
+    config.write_text(f'db = "fallback.db"\n[[listing]]\nurl = "{NOWHERE}"\n', encoding="utf-8")
+    result = cli(command, "--config", config, "--db", "", *FAST)
+    assert result.returncode == 2 and "Invalid value for '--db': empty" in result.stderr, result.stderr
+    assert not (tmp_path / "fallback.db").exists()
+
+
+@pytest.mark.parametrize("dest", ["", "  "])
+def test_backup_to_an_empty_name_says_so(db, dest):
+    """`backup "$DEST"` with DEST unset said " exists; give a new file name", as if a file were there."""
+    result = cli("backup", "--db", db, dest)
+    assert result.returncode == 2 and "Invalid value for DEST: empty" in result.stderr, result.stderr
+
+
+@pytest.mark.parametrize("command", [["export"], ["crawls"], ["diff"], ["compact"]])
+def test_an_empty_db_name_is_a_usage_error(command):
+    result = cli(*command, "--db", " ")
+    assert result.returncode == 2 and "Invalid value for '--db': empty" in result.stderr, result.stderr

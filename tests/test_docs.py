@@ -150,3 +150,13 @@ def test_every_config_file_and_profile_shown_loads(tmp_path, monkeypatch):
         path.write_text(block, encoding="utf-8")
         profile = load_profile_file(path)  # raises ProfileError on a mistake
         assert profile.name == "mysite"
+
+
+def test_the_cron_lines_shown_have_their_log_folder_made_first():
+    # cron opens `>> logs/cron.log` before the crawl runs: in a fresh folder the line failed every time
+    # ("Directory nonexistent") and the crawl, which would make logs/, never ran.
+    text = "\n".join(page.read_text(encoding="utf-8") for page in PAGES)
+    redirects = re.findall(r"cd (\S+) && .*>> (\S+)/\S+", "\n".join(blocks("cron")))
+    assert redirects, "no cron line with a log file in the docs"
+    for folder, log_folder in redirects:
+        assert f"mkdir -p {folder}/{log_folder}" in text, (folder, log_folder)

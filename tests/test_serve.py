@@ -12,7 +12,7 @@ import xml.etree.ElementTree as ET
 import pytest
 from chromium import dump_dom, screenshot
 from conftest import FAST, cli
-from helpers import get, local_request, serving
+from helpers import get, local_request, make_archive, serving
 
 from crawler.site_server import DEMO_BASE, DEMO_LISTING_PATH, SiteServer, demo_site_root
 
@@ -140,3 +140,17 @@ def test_a_port_in_use_is_one_clear_line(crawled):
     assert refused.stderr.strip() == f"Error: cannot serve on 127.0.0.1:{port} (Address already in use); " + (
         "give another, e.g. --port 0"
     )
+
+
+def test_ctrl_c_twice_stops_serve_without_a_traceback(tmp_path):
+    db = tmp_path / "a.db"
+    make_archive(db, entries=2)
+    with serving(db) as (proc, _):
+        proc.send_signal(signal.SIGINT)
+        for line in proc.stderr:  # the first Ctrl-C is being handled once uvicorn says so
+            if "Shutting down" in line:
+                break
+        proc.send_signal(signal.SIGINT)  # an impatient user: the second Ctrl-C, while it stops, forces the exit
+        proc.wait(timeout=30)
+        rest = proc.stderr.read()
+    assert "Traceback" not in rest and "ERROR" not in rest, rest

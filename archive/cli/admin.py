@@ -109,6 +109,8 @@ def backup(dest, db):
     """
     from ..backup import backup_archive
 
+    if not dest.strip():  # `backup "$DEST"` with DEST unset said " exists; give a new file name"
+        raise click.BadParameter("empty; give a file name for the copy", param_hint="DEST")
     with sigterm_unwinds():  # a stopped backup leaves no copy that was never checked
         pages = backup_archive(db, dest)
     click.echo(f"backed up {db} to {dest} ({pages} pages)")

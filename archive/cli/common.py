@@ -34,17 +34,6 @@ class ArchivePath(click.Path):
             raise
 
 
-DB_OPTION = click.option(
-    "--db",
-    "db",
-    default="archive.db",
-    envvar="LISTING_ARCHIVE_DB",
-    show_default=True,
-    type=ArchivePath(),
-    help="The SQLite archive, e.g. --db lao.db.",
-)
-
-
 def limit_option(default: int, help: str):
     """--limit N, from 1 to 100,000 (a negative or huge N is a usage error, not every row or a traceback)."""
     return click.option("--limit", default=default, show_default=True, type=click.IntRange(1, 100_000), help=help)
@@ -56,6 +45,18 @@ def not_empty(ctx, param, value):
     if any(v is not None and not v.strip() for v in values):
         raise click.BadParameter("empty; give a value, or leave the option out")
     return value
+
+
+DB_OPTION = click.option(
+    "--db",
+    "db",
+    default="archive.db",
+    envvar="LISTING_ARCHIVE_DB",
+    show_default=True,
+    type=ArchivePath(),
+    callback=not_empty,  # `--db "$DB"` with DB unset said " is not a file (a folder, a device or a pipe)"
+    help="The SQLite archive, e.g. --db lao.db.",
+)
 
 
 # A crawl id: SQLite's integers end at 2**63 - 1; a larger one is a usage error, not an OverflowError.
@@ -218,3 +219,18 @@ def sigterm_unwinds():
         yield
     finally:
         signal.signal(signal.SIGTERM, previous)
+
+
+def check_listing(conn: sqlite3.Connection, listing: str | None) -> None:
+    """--listing names a listing this archive holds: a slip (http for https, a trailing slash) matched nothing
+    and was reported as "nothing new, changed or removed", exit 0."""
+    if listing is None:
+        return
+    query = "SELECT 1 FROM {} WHERE listing_url=? LIMIT 1"
+    if any(conn.execute(query.format(table), (listing,)).fetchone() for table in ("listing_crawls", "sightings")):
+        return
+    from ..reports.safety import for_terminal
+
+    known = [row[0] for row in conn.execute("SELECT DISTINCT listing_url FROM listing_crawls LIMIT 6")]
+    hint = ("; it holds " + ", ".join(for_terminal(url) for url in known[:5])) if 0 < len(known) <= 5 else ""
+    raise click.BadParameter(f"no listing {for_terminal(listing)} in this archive{hint}", param_hint="--listing")

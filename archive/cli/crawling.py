@@ -6,7 +6,7 @@ import sys
 
 import click
 
-from .common import ArchivePath, friendly_errors, not_a_file
+from .common import ArchivePath, friendly_errors, not_a_file, not_empty
 
 # Each command imports the archive code it runs in its own body: `listing-archive --help` and the
 # other commands load none of it (the store alone is some 80 modules; the crawl's stack, Scrapy).
@@ -32,6 +32,7 @@ CRAWL_OPTIONS = [
         default=None,
         envvar="LISTING_ARCHIVE_DB",
         type=ArchivePath(),
+        callback=not_empty,  # `--db "$DB"` with DB unset crawled into archive.db, unsaid
         help="The SQLite archive (default archive.db, or the config's db), e.g. --db lao.db.",
     ),
     click.option(

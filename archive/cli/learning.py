@@ -118,7 +118,7 @@ def _write(target: Path, text: str) -> None:
 
 def _read_page(page: str, url: str | None, login: tuple[str, str] | None) -> tuple[bytes, str]:
     """The page's bytes and its address: a saved file (then --url is needed) or a URL, fetched once."""
-    from crawler.files import PAGE_FILE_LIMIT, holds_binary, read_regular_file
+    from crawler.files import PAGE_FILE_LIMIT, as_page, holds_binary, read_regular_file
     from crawler.polite_fetch import FetchError, fetch_page
 
     from ..reports.safety import for_terminal
@@ -140,7 +140,7 @@ def _read_page(page: str, url: str | None, login: tuple[str, str] | None) -> tup
         raise click.ClickException(f"{page} is empty: nothing to learn from")
     if holds_binary(body):
         raise click.ClickException(f"{page} is not an HTML page (it holds binary data)")
-    return body, url
+    return as_page(body), url
 
 
 def _show(selectors: dict, entries: list[dict], target: Path | None, url: str) -> None:

@@ -55,7 +55,7 @@ def parse(file, url, fmt, profile, feed_file):
     from crawler.entries import build_entries
     from crawler.extract import extract_page
     from crawler.extract.profiles import choose_profile
-    from crawler.files import PAGE_FILE_LIMIT, holds_binary, read_regular_file
+    from crawler.files import PAGE_FILE_LIMIT, as_page, holds_binary, read_regular_file
     from crawler.validation import checked_entry
 
     _check_page_url(url)
@@ -64,6 +64,7 @@ def parse(file, url, fmt, profile, feed_file):
         raise click.ClickException(f"{file} is empty: nothing to parse")
     if holds_binary(body):
         raise click.ClickException(f"{file} is not an HTML page (it holds binary data)")
+    body = as_page(body)
     chosen = choose_profile(profile, url)
     page = extract_page(body, url, chosen or "auto")
     entries = [e for e in map(checked_entry, build_entries(page, url, url, chosen)) if e is not None]

@@ -16,6 +16,7 @@ from ..reports.safety import for_terminal, terminal_clean
 from .common import (
     CRAWL_ID,
     DB_OPTION,
+    check_listing,
     friendly_errors,
     limit_option,
     not_empty,
@@ -193,6 +194,7 @@ def search(query, db, since, until, organiser, listing, limit, raw, fmt):
     if operators and not raw:  # "workshop OR law" would silently look for the word "OR"
         click.echo(f"note: {', '.join(operators)} read as plain words; add --raw to use them as operators", err=True)
     with open_reader(db) as archive:
+        check_listing(archive.conn, listing)
         found = run_search(archive.conn, query, since, until, organiser, listing, limit, raw=raw)
     if fmt == "jsonl":
         for e in found:

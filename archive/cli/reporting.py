@@ -16,6 +16,7 @@ import click
 from ..reports import format_names, render
 from .common import (
     DB_OPTION,
+    check_listing,
     crawl_or_date,
     friendly_errors,
     not_empty,
@@ -73,7 +74,12 @@ def _pair(conn, from_ref, to_ref, since, mark_name):
             return to, to, True
         return frm, to, False
     if since:
-        return crawl_before(conn, since, since=True), to, False  # None before the first crawl: everything is new
+        frm = crawl_before(conn, since, since=True)  # None before the first crawl: everything is new
+        if frm and frm["id"] >= to["id"]:  # no complete crawl since then ("crawl 3 is not before crawl 3")
+            if to_ref:
+                raise DiffError(f"--since {since} is not before crawl {to['id']} (--to): give an earlier date")
+            return to, to, True
+        return frm, to, False
     if from_ref:
         frm = resolve_crawl(conn, from_ref)
         if not to_ref and frm and frm["id"] >= to["id"]:  # --to's default is not what the user sees in `crawls`
@@ -165,6 +171,7 @@ def diff(db, from_ref, to_ref, since, since_mark, mark_reported, listing, only, 
         raise click.UsageError("--since and --from both say where the report starts: give one of them")
     refuse_archive_as_output(output, db)
     with open_writer(db) if marks else open_reader(db) as archive:
+        check_listing(archive.conn, listing)
         frm, to, same = _pair(archive.conn, from_ref, to_ref, since, since_mark)
         report = run_diff(archive.conn, frm, to, listing=listing, only=kinds, allow_same=same)
         colour = fmt == "text" and output is None and sys.stdout.isatty()
