@@ -10,8 +10,14 @@ from pathlib import Path
 import pytest
 from chromium import chromium
 from faults import small_filesystem
+from hypothesis import settings
 
 from crawler.field_table import FIELDS
+
+# No test is timed (a loaded machine made hypothesis's 200 ms deadline fail a test at random): every property
+# test runs with no deadline, before the test modules are imported.
+settings.register_profile("untimed", deadline=None)
+settings.load_profile("untimed")
 
 # The unattended-crawl fixtures (a demo site copy and its archive) for the tests that use them.
 pytest_plugins = ["unattended", "redis_server"]
