@@ -192,3 +192,19 @@ def test_one_article_around_the_whole_listing_keeps_every_heading_in_it_an_entry
     entries = _entries(f"<article class='page'><div class='events'>{events}</div></article>", "<html lang='nl'>")
     assert [e["title"] for e in entries] == EVENTS
     assert entries[2]["url"] == URL + "#ev-2"
+
+
+def test_records_sharing_one_in_page_address_keep_an_entry_id_each():
+    # a page that reuses one id on several sections (a template's id='item'): that address names none of them, so
+    # each keeps the id of its title, as before in-page addresses were read; one shared id would merge them
+    names = ["First notice to members", "Second notice to members", "Third notice to members", "Fourth notice"]
+    html = "".join(
+        f"<section id='{'item' if i < 3 else 'other'}'><h2>{n}</h2><p>The notice number {i} about our club.</p>"
+        "</section>"
+        for i, n in enumerate(names)
+    )
+    entries = _entries(html)
+    assert [e["title"] for e in entries] == names
+    assert len({e["entry_id"] for e in entries}) == 4
+    assert [e["url"] for e in entries[:3]] == [None] * 3
+    assert entries[3]["url"] == URL + "#other"

@@ -120,6 +120,20 @@ def _read_more(el) -> str | None:
     return hrefs.pop()
 
 
+def without_shared_addresses(entries: list) -> list:
+    """An in-page address ("#item") several records of the page share names none of them: they lose it (their
+    ids then come from their titles); one shared id would merge them into one entry of the archive."""
+    titles: dict[str, set] = {}
+    for e in entries:
+        if e.href and e.href.strip().startswith("#"):
+            titles.setdefault(e.href.strip(), set()).add(e.title)
+    shared = {href for href, named in titles.items() if len(named) > 1}  # one record drawn twice keeps it
+    for e in entries:
+        if e.href and e.href.strip() in shared:
+            e.href = None
+    return entries
+
+
 def heading_record_address(elements, heading, stop) -> str | None:
     """Where a record named by an unlinked heading is: the one pointer it holds apart ("<p><a>Read more</a></p>"),
     else the in-page address the page gives it."""

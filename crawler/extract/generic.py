@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from ..parsers.datelines import date_in_line
 from ..parsers.groups import looks_like_group_heading
-from .articles import articles_win, heading_record_address
+from .articles import articles_win, heading_record_address, without_shared_addresses
 from .bare_names import bare_name
 from .companions import companions, extras, same_family
 from .date_boxes import date_beside, marked_date, year_from_title
@@ -286,7 +286,7 @@ def extract_generic(root) -> list[RawEntry]:
         records.append(elements[0])
     ditto_dates(records, entries)
     without_slug_tails(entries, cuts)
-    return once(entries)
+    return once(without_shared_addresses(entries))
 
 
 def _title_and_date(entry: RawEntry, elements, title_el, link, unnamed: bool, label: bool) -> str | None:
