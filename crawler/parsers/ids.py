@@ -86,11 +86,11 @@ def document_number(url: str | None, patterns: re.Pattern | tuple[re.Pattern, ..
 
 def entry_id(url: str | None, title: str | None, listing_url: str | None, pattern: re.Pattern | None = None) -> str:
     """The document number when the link has one, else the canonical URL, else a hash of title and listing. An
-    address inside the listing itself ("listing#event-3": entries shown in full) keeps its fragment: it is the
-    only part that tells them apart."""
-    fragment = url.split("#", 1)[1].strip() if url and "#" in url else ""
-    if fragment and canonical_url(url) is not None and canonical_url(url) == canonical_url(listing_url):
-        return f"{canonical_url(url)}#{fragment}"
+    address inside the listing itself ("listing#event-3": entries shown in full there) is no address of the entry's
+    own: its canonical URL, the listing's, would give every such entry one id. They are keyed as entries without a
+    link are (and as such records were before their in-page address was read): an archive made before keeps them."""
+    if url and "#" in url and canonical_url(url) is not None and canonical_url(url) == canonical_url(listing_url):
+        url = None
     return (
         document_number(url, pattern)
         or canonical_url(url)
