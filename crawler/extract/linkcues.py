@@ -9,6 +9,16 @@ from .html import text_of
 from .titles import is_affordance, is_generic_text
 
 
+def without_more_twins(hits) -> tuple[list, int]:
+    """(record index, link) hits less each "Read more" to an address a named link of the same record at the
+    same place has, and how many records had one: the pointer confirms that place names the record, where
+    counting it as a second link would rank the title's place below a link in the record's body."""
+    named = {(i, a.get("href")) for i, a in hits if not is_generic_text(text_of(a) or "")}
+    twins = [(i, a) for i, a in hits if is_generic_text(text_of(a) or "") and (i, a.get("href")) in named]
+    kept = [hit for hit in hits if hit not in twins]
+    return (kept, len({i for i, _ in twins})) if kept else (hits, 0)
+
+
 def captioned_image(a) -> bool:
     """A report card: a link around an image alone, its name in a short line beside it."""
     parent = a.getparent()

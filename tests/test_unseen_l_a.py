@@ -1,0 +1,29 @@
+"""Records of real listing pages the generic extractor read wrong (issue 21, batch L, part A), each in small
+synthetic HTML."""
+
+from synthetic import URL
+from synthetic import generic_entries as _entries
+
+POSTS = ["Actividades de verano", "Catequesis de adultos", "Concierto de Navidad", "Retiro de Cuaresma"]
+POSTS += ["Voluntarios para Cáritas", "Peregrinación a Ávila"]
+
+
+def _post(i: int, name: str, title: str | None = None) -> str:
+    slug = name.lower().replace(" ", "-")
+    # most posts are shown in full inside the list: their heading again, a line, and a link to a leaflet
+    leaflet = f"<p><a href='hoja-{i}.pdf'>Hoja informativa número {i} de la parroquia</a></p>" if i % 3 else ""
+    return (
+        f"<li><a href='{URL}{slug}/' style='font-weight:600'>{title or name}</a><div class='post-meta'>11-07-2026</div>"
+        f"<p><h2>{title or name}</h2><p>Os esperamos a todos en los salones parroquiales.</p>{leaflet}</p>"
+        f"<a href='{URL}{slug}/'>Leer más →</a></li>"
+    )
+
+
+def test_a_title_link_with_its_read_more_twin_names_the_record_not_a_link_in_the_post_shown_in_full():
+    # each record: its title link, a date, the whole post (a leaflet link in most) and "Leer más" to the title's
+    # address; the pointer confirms the title's place, it is no second entry that makes that place look worse
+    html = "<h2>Artículos y Novedades</h2><ul>" + "".join(_post(i, n) for i, n in enumerate(POSTS)) + "</ul>"
+    entries = _entries(html, "<html lang='es'>")
+    assert [e["title"] for e in entries] == POSTS
+    assert [e["url"] for e in entries] == [f"{URL}{n.lower().replace(' ', '-')}/" for n in POSTS]
+    assert {e["date_start"] for e in entries} == {"2026-07-11"}
