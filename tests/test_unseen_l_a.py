@@ -27,3 +27,23 @@ def test_a_title_link_with_its_read_more_twin_names_the_record_not_a_link_in_the
     assert [e["title"] for e in entries] == POSTS
     assert [e["url"] for e in entries] == [f"{URL}{n.lower().replace(' ', '-')}/" for n in POSTS]
     assert {e["date_start"] for e in entries} == {"2026-07-11"}
+
+
+def test_a_link_named_by_a_date_beside_a_date_line_of_its_own_is_the_title_and_the_line_its_date():
+    # a parish's leaflets named for their Sunday ("Domingo 01.02.2026"), each with a date line of its own
+    # (when it was posted): the link's date names the leaflet, the record's date line dates it
+    names = ["Domingo 01.02.2026", "Domingo 08.02.2026", "Domingo 15.02.2026", "Domingo 22.02.2026"]
+    html = "<h2>Toma y lee</h2><ul>" + "".join(_post(i, f"hoja {i}", n) for i, n in enumerate(names)) + "</ul>"
+    entries = _entries(html, "<html lang='es'>")
+    assert [e["title"] for e in entries] == names
+    assert [e["date_start"] for e in entries] == ["2026-07-11"] * 4
+
+
+def test_a_link_named_by_a_date_with_no_other_date_line_still_gives_that_date():
+    # the guard's other side: a meeting named by its date, its name beside, no date line of its own
+    rows = "".join(
+        f"<li><a href='/m/{d}'>{d} June 2022</a> Regular Meeting of the Board of Supervisors</li>" for d in (7, 14, 21)
+    )
+    entries = _entries(f"<h2>Meetings</h2><ul>{rows}</ul>", "<html lang='en'>")
+    assert [e["date_start"] for e in entries] == ["2022-06-07", "2022-06-14", "2022-06-21"]
+    assert {e["title"] for e in entries} == {"Regular Meeting of the Board of Supervisors"}
