@@ -47,3 +47,26 @@ def test_a_link_named_by_a_date_with_no_other_date_line_still_gives_that_date():
     entries = _entries(f"<h2>Meetings</h2><ul>{rows}</ul>", "<html lang='en'>")
     assert [e["date_start"] for e in entries] == ["2022-06-07", "2022-06-14", "2022-06-21"]
     assert {e["title"] for e in entries} == {"Regular Meeting of the Board of Supervisors"}
+
+
+def test_a_table_rows_link_classed_otherwise_in_the_title_links_column_still_makes_it_an_entry():
+    # a month of meetings: the agenda column links each date to its agenda; one row's agenda is a PDF opened in a
+    # pop-up (<a class="popup">); a few rows also link their minutes in a later column, classed as others are not
+    meetings = [
+        "BOARD OF SUPERVISORS",
+        "FINANCE COMMITTEE",
+        "JUNTA ASESORA (Agenda únicamente)",
+        "LEGISLATION COMMITTEE",
+    ]
+    rows = ""
+    for i, name in enumerate(meetings):
+        popup = " class='popup'" if i == 2 else ""
+        minutes = f"<a href='/minutes/{i}'>Minutes</a>" if i % 2 == 0 else "&nbsp;"
+        rows += (
+            f"<tr><td><a href='/agenda/{i}'{popup}>July {26 - i}, 2022</a></td><td>{name}</td><td>{minutes}</td></tr>"
+        )
+    html = f"<table id='list'><tr><th>Agendas</th><th>Meeting</th><th>Minutes</th></tr>{rows}</table>"
+    entries = _entries(html, "<html lang='en'>")
+    assert [e["title"] for e in entries] == meetings
+    assert [e["url"] for e in entries] == [f"https://example.org/agenda/{i}" for i in range(4)]
+    assert entries[2]["date_start"] == "2022-07-24"
