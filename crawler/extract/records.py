@@ -16,10 +16,11 @@ from dataclasses import dataclass, field
 
 from ..parsers.datelines import date_in_line
 from ..parsers.groups import looks_like_group_heading
-from . import linkcues
 from .articles import links_away, names_alone, part_of_article
 from .html import PAGE_CACHES, tag, text_of
 from .linkcues import captioned_image, cookie_notices, in_cookie_notice, names_record, plain_path, points_out
+from .linkcues import same_column_links as column_links
+from .linkcues import without_more_twins as one_per_twin
 from .shapes import Shapes  # noqa: F401  (generic.py and the tests take it from here)
 from .titles import HEADINGS, is_affordance, is_generic_text, title_named
 
@@ -276,8 +277,7 @@ def align(records, links_in, shapes) -> tuple[list, float] | None:
             for a in links_in(m):
                 by_path[(*_path(m, a, shapes), shapes(m))].append((i, a))
     best, best_score = None, None
-    for path, all_hits in by_path.items():
-        hits, twinned = linkcues.without_more_twins(all_hits)  # "Leer más" to the title's address: one entry
+    for path, (hits, twinned) in ((p, one_per_twin(h)) for p, h in by_path.items()):  # "Leer más": one entry
         per_record: dict[int, set] = defaultdict(set)
         for i, a in hits:
             per_record[i].add(target(a))
@@ -300,7 +300,7 @@ def align(records, links_in, shapes) -> tuple[list, float] | None:
         named_targets[i].add(target(a))
     if sum(1 for hrefs in named_targets.values() if len(hrefs) > 1) > _MAX_MULTI_SHARE * len(records):
         return None
-    first: dict[int, object] = linkcues.same_column_links(records, hits, path, by_path)  # <a class=popup> in one row
+    first: dict[int, object] = column_links(records, hits, path, by_path)  # <a class=popup> in one row
     buttons = button_row(hits, records)
     for i, a in hits if buttons else named + hits:  # a row of buttons: its first is its URL
         first.setdefault(i, a)
