@@ -70,3 +70,35 @@ def test_a_table_rows_link_classed_otherwise_in_the_title_links_column_still_mak
     assert [e["title"] for e in entries] == meetings
     assert [e["url"] for e in entries] == [f"https://example.org/agenda/{i}" for i in range(4)]
     assert entries[2]["date_start"] == "2022-07-24"
+
+
+def test_report_cards_and_a_plain_list_in_sibling_sections_of_one_kind_are_both_the_list():
+    # "Transparency": annual reports as cards (a link around a cover and a caption), then, in a section of the same
+    # class under its own heading, audit reports as plain links; plainer titles, but the same kind of list
+    years = range(2017, 2012, -1)
+    cards = "".join(
+        f"<li class='report'><a href='https://files.example.net/activities-{y}.pdf'><img src='/c{y}.jpg' alt=''>"
+        f"<p class='caption'>Relatório de Atividades {y}</p></a></li>"
+        for y in years
+    )
+    plain = "".join(
+        f"<li><a href='https://files.example.net/audit-{y}.pdf'>Relatório de Auditoria {y}</a></li>" for y in years
+    )
+    html = (
+        f"<div class='reports dark'><div class='container'><h2>Relatórios Anuais de Atividades</h2>"
+        f"<ul class='activities'>{cards}</ul></div></div><div class='reports'><div class='container'>"
+        f"<h2>Relatórios Anuais de Auditoria</h2><ul class='audits'>{plain}</ul></div></div>"
+    )
+    entries = _entries(html, "<html lang='pt'>")
+    assert [e["title"] for e in entries] == [
+        f"Relatório de {k} {y}" for k in ("Atividades", "Auditoria") for y in years
+    ]
+
+
+def test_a_sidebar_box_of_links_in_a_section_shaped_like_the_lists_does_not_join_it():
+    # the guard: a plain div section of links beside the list's plain div section is a sidebar's box, not the list
+    posts = "".join(f"<li><a href='/blog/post-{i}'>A long enough post title number {i} here</a></li>" for i in range(5))
+    box = "".join(f"<p><a href='/blog/page-{i}'>Page {i}</a></p>" for i in range(4))
+    html = f"<div><h2>Blog</h2><ul>{posts}</ul></div><div><h2>Pages</h2>{box}</div>"
+    entries = _entries(html, "<html lang='en'>")
+    assert len(entries) == 5
