@@ -8,6 +8,7 @@ import copy
 import re
 
 from ..parsers.datelines import date_in_line
+from .date_links import dated_apart
 from .html import tag, text_of
 from .titles import is_affordance, is_generic_text
 
@@ -32,6 +33,7 @@ def bare_name(elements, link, pointing: bool = False):
     record = elements[0]
     links = [a for a in record.iter("a") if a.get("href")]
     dated = date_in_line(text_of(link)) == text_of(link)  # "<li><a>October 10, 2020</a> - Council Meeting</li>"
+    dated = dated and not dated_apart(elements, link)  # "<a>Domingo 01.02.2026</a><div>11-07-2026</div>": its name
     others = [a for a in links if a is not link]
     if not (dated or pointing or is_affordance(text_of(link))) or any(not is_generic_text(text_of(a)) for a in others):
         return None

@@ -68,18 +68,19 @@ def companions(blocks, quality, others, links, shapes):
     for _, records, title_links, flat, q in others:
         if len(out) >= _MAX_COMPANIONS or flat:
             continue
-        if q < _COMPANION_QUALITY * quality and not one_directory(links, title_links):
+        heads = [r[0] for r in records]
+        sibling = sibling_section(container, heads, shapes)  # a section of the list's shape, under its own heading
+        if q < _COMPANION_QUALITY * quality and not one_directory(links, title_links) and not sibling:
             continue  # plainer titles join only when their links are siblings of the list's own
         if numbered(title_links):
             continue  # "2023, 2022, 2021" or "1 2 3": the listing's years or pages, no entries
-        heads = [r[0] for r in records]
         if any(h in covered or any(anc in taken for anc in h.iterancestors()) for h in heads):
             continue  # another level of lists already taken
         if section_headings(heads, taken):
             continue  # linked headings of the list's own sections ("<h4><a>Category</a></h4>"), no entries
         twin = in_twin_column(heads, column, shapes)  # a tab panel beside the winning one joins whatever its size
         twin = twin and same_table_head(heads, blocks)  # a table headed otherwise is another list (members, meetings)
-        beside = all(contains(scope, h) for h in heads) and same_family(links, title_links)
+        beside = (all(contains(scope, h) for h in heads) or sibling) and same_family(links, title_links)
         if not (twin or (beside and len(records) >= _MIN_COMPANION_RECORDS)):
             continue
         out.append((heads, title_links))
@@ -87,6 +88,30 @@ def companions(blocks, quality, others, links, shapes):
         covered.update(anc for h in heads for anc in h.iterancestors())
         covered.update(heads)
     return out
+
+
+def sibling_section(container, heads, shapes) -> bool:
+    """True when the heads all stand in a section of the same shape as one holding the winning list, beside it
+    ("<div class=reports><h2>Annual reports</h2><ul>…" then "<div class=reports><h2>Audit reports</h2><ul>…"):
+    one page's lists of one kind, each under its own heading."""
+    other_list = lca(heads) if len(heads) > 1 else None
+    if other_list is None or tag(other_list) != tag(container) or tag(container) not in ("ul", "ol", "table", "tbody"):
+        return False  # one kind of list (a ul beside a ul), not a sidebar's boxes
+    node = container
+    for _ in range(_SECTION_LEVELS):
+        parent = node.getparent() if node is not None else None
+        if parent is None or tag(parent) in ("body", "html"):
+            return False
+        for other in parent:
+            named = tag(other) and shapes(other) == shapes(node) and shapes(node)[1]  # a kind of section, by class
+            if other is not node and named and all(contains(other, h) for h in heads):
+                return any(tag(x) in HEADINGS for x in other.iter()) and any(tag(x) in HEADINGS for x in node.iter())
+        node = parent
+    return False
+
+
+# A section beside the winning list's is looked for this many levels above the list's container.
+_SECTION_LEVELS = 3
 
 
 def section_headings(heads, taken) -> bool:

@@ -18,6 +18,7 @@ from .articles import articles_win, heading_record_address, without_shared_addre
 from .bare_names import bare_name
 from .companions import companions, extras, same_family
 from .date_boxes import date_beside, marked_date, year_from_title
+from .date_links import dated_apart
 from .edge_dates import edge_date, finer_date, labelled_date, vaguer_than_a_day, without_byline
 from .fields import fill_entry, find_title
 from .flat import flat_groups, is_break, wrap
@@ -304,7 +305,8 @@ def _title_and_date(entry: RawEntry, elements, title_el, link, unnamed: bool, la
             entry.date_text = None  # "Soirée - 21 octobre 2023" beside <time>: the markup's date is the entry's
     # a row named by a bare number ("2019", an edition) beside label links: a name, not a year
     elif entry.title and date_in_line(entry.title) == entry.title and not (label and entry.title.isdigit()):
-        entry.date_text = entry.title  # a meeting or a document named by its date: that is its date too
+        # a meeting or a document named by its date: that is its date too, unless a date line of its own dates it
+        entry.date_text = None if dated_apart(elements, title_el) else entry.title
     if entry.date_text is None and tag(elements[0]) == "a":
         entry.date_text = tail_date(elements[0])
     if entry.date_text is None and link is not None and title_el is not link:

@@ -4,9 +4,50 @@ sits in a cookie banner, names its record, and where it sits once bare emphasis 
 from __future__ import annotations
 
 import re
+from collections import Counter
 
-from .html import text_of
+from .html import tag, text_of
 from .titles import is_affordance, is_generic_text
+
+
+def without_more_twins(hits) -> tuple[list, int]:
+    """(record index, link) hits less each "Read more" to an address a named link of the same record at the
+    same place has, and how many records had one: the pointer confirms that place names the record, where
+    counting it as a second link would rank the title's place below a link in the record's body."""
+    named = {(i, a.get("href")) for i, a in hits if not is_generic_text(text_of(a) or "")}
+    twins = [(i, a) for i, a in hits if is_generic_text(text_of(a) or "") and (i, a.get("href")) in named]
+    kept = [hit for hit in hits if hit not in twins]
+    return (kept, len({i for i, _ in twins})) if kept else (hits, 0)
+
+
+def same_column_links(records, hits, path: tuple, by_path: dict) -> dict:
+    """{record index: link} for table rows whose link in the column most title links sit in is under the same
+    tags but classed otherwise (one row's agenda is `<a class="popup">` to a PDF): the same place as a reader
+    sees it, not that row's minutes further on. `hits`: (record index, link) at the title's `path`."""
+    firsts: dict = {}
+    for i, a in hits:
+        firsts.setdefault(i, a)  # each row's first link there (minutes in a later column share the tags)
+    if not firsts:
+        return {}
+    [(column, count)] = Counter(_column(a, records[i][0]) for i, a in firsts.items()).most_common(1)
+    if column is None or count * 2 <= len(firsts):
+        return {}
+    tags, found = [step[0] for step in path], {}
+    for other, more in by_path.items():
+        if other != path and [step[0] for step in other] == tags:
+            for i, a in more:
+                elsewhere = i not in firsts or _column(firsts[i], records[i][0]) != column
+                if elsewhere and _column(a, records[i][0]) == column:
+                    found.setdefault(i, a)
+    return found
+
+
+def _column(a, row) -> int | None:
+    """The index of the cell of table row `row` that holds `a`; None outside a table row."""
+    if tag(row) != "tr":
+        return None
+    cell = next((x for x in a.iterancestors() if x.getparent() is row), None)
+    return None if cell is None else [c for c in row if isinstance(c.tag, str)].index(cell)
 
 
 def captioned_image(a) -> bool:

@@ -19,6 +19,8 @@ from ..parsers.groups import looks_like_group_heading
 from .articles import links_away, names_alone, part_of_article
 from .html import PAGE_CACHES, tag, text_of
 from .linkcues import captioned_image, cookie_notices, in_cookie_notice, names_record, plain_path, points_out
+from .linkcues import same_column_links as column_links
+from .linkcues import without_more_twins as one_per_twin
 from .shapes import Shapes  # noqa: F401  (generic.py and the tests take it from here)
 from .titles import HEADINGS, is_affordance, is_generic_text, title_named
 
@@ -275,7 +277,7 @@ def align(records, links_in, shapes) -> tuple[list, float] | None:
             for a in links_in(m):
                 by_path[(*_path(m, a, shapes), shapes(m))].append((i, a))
     best, best_score = None, None
-    for path, hits in by_path.items():
+    for path, (hits, twinned) in ((p, one_per_twin(h)) for p, h in by_path.items()):  # "Leer más": one entry
         per_record: dict[int, set] = defaultdict(set)
         for i, a in hits:
             per_record[i].add(target(a))
@@ -283,12 +285,12 @@ def align(records, links_in, shapes) -> tuple[list, float] | None:
             continue
         distinct = len({target(a) for _, a in hits})
         q = sum(link_quality(a) for _, a in hits) / len(hits)
-        score = q + len(per_record) / len(records) + distinct / len(hits)
+        score = q + len(per_record) / len(records) + distinct / len(hits) + twinned / len(records)
         if best_score is None or score > best_score:
             best, best_score = (path, hits, per_record), score
     if best is None:
         return None
-    path, hits, _ = best
+    path, hits = best[0], by_path[best[0]]  # the pointers count again: the first named link is the title
     # A row's title link beside its "Agenda" and "Minutes" links in like cells is still one entry: only
     # links that name something count as a second entry, and the first of them is the title link.
     labels = repeated_labels([a for _, a in hits], len(records))  # "Sem assinatura digital" on every row
@@ -298,7 +300,7 @@ def align(records, links_in, shapes) -> tuple[list, float] | None:
         named_targets[i].add(target(a))
     if sum(1 for hrefs in named_targets.values() if len(hrefs) > 1) > _MAX_MULTI_SHARE * len(records):
         return None
-    first: dict[int, object] = {}
+    first: dict[int, object] = column_links(records, hits, path, by_path)  # <a class=popup> in one row
     buttons = button_row(hits, records)
     for i, a in hits if buttons else named + hits:  # a row of buttons: its first is its URL
         first.setdefault(i, a)

@@ -15,6 +15,7 @@ from functools import lru_cache
 
 from ..parsers.datelines import date_in_line
 from ..parsers.text import words
+from .date_links import dated_apart
 from .html import INLINE, is_ancestor, tag, text_of
 
 HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
@@ -313,6 +314,7 @@ def title_of(elements, link, label: bool = False):
     """The element whose text is the entry's title, given the entry's main link (or None). `label`: the
     link's words are the same on every record ("Sem assinatura digital"), so they name none of them."""
     dated = link is not None and date_in_line(text_of(link)) == text_of(link)  # "<a>10/12/2020</a> Regular Meeting"
+    dated = dated and not dated_apart(elements, link)  # a date line of its own beside: the link's date names it
     if link is not None and (dated or _posting_line(text_of(link)) or identifier_line(text_of(link))):
         # "Nov 19, 2020 — Posted Nov 16, 2020 11:47 AM" or "Drucksache Nr. 19/3866" as the link: the
         # document's name beside it is the title (a heading or bold line first, else the first line of words)
