@@ -4,6 +4,7 @@ synthetic HTML. Earlier files of these: tests/test_unseen_k_a.py, _k_b.py."""
 from datetime import date
 
 import pytest
+from synthetic import generic_entries as _entries
 
 from crawler.parsers.dates import parse_date
 
@@ -24,3 +25,33 @@ def test_days_listed_before_one_month_span_the_first_to_the_last(text, start, en
 def test_listed_days_that_go_back_give_no_span_and_a_date_with_a_comma_stays_one_day():
     assert parse_date("5, 4 y 3 de julio de 2025", ["es"]) is None
     assert parse_date("May 3, 2025", ["en"]).end == date(2025, 5, 3)
+
+
+PAPERS = [
+    "Percepciones ciudadanas sobre corrupción en Chile",
+    "Transparencia y corrupción en América Latina",
+    "Sobre la transparencia. Una discusión conceptual",
+    "Desafíos del modelo de transparencia en Chile",
+]
+
+
+def _papers(headings: list[str]) -> str:
+    return "".join(
+        f"<h3>{heading}</h3><p><strong>Año:</strong> 2025</p>"
+        f"<p><strong>DOI/URL:</strong> <a href='/paper/{i}.pdf'>Ver publicación</a></p>"
+        f"<p><strong>Resumen:</strong> Este artículo analiza un tema de cierta extensión, número {i}.</p>"
+        for i, heading in enumerate(headings)
+    )
+
+
+def test_a_heading_over_each_record_names_it_when_every_link_says_the_same_pointing_words():
+    entries = _entries("<h1>Publicaciones</h1>" + _papers(PAPERS), head="<html lang='es'>")
+    assert [e["title"] for e in entries] == PAPERS
+    assert not any(e.get("group") for e in entries)
+    assert [e["url"] for e in entries] == [f"https://example.org/paper/{i}.pdf" for i in range(4)]
+
+
+def test_headings_that_are_years_stay_groups_of_the_records_under_them():
+    entries = _entries(_papers(["2025", "2024", "2023"]), head="<html lang='es'>")
+    assert not {e["title"] for e in entries} & {"2025", "2024", "2023"}
+    assert [e["group"] for e in entries] == ["2025", "2024", "2023"]

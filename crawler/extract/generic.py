@@ -42,7 +42,7 @@ from .rows import ditto_dates, once, tail_date
 from .slug_tails import slug_cut, without_slug_tails
 from .table_lists import date_column_cell, documents_table, inner_rows, split_by_table_head
 from .titles import HEADINGS, is_generic_text, is_heading_like, posting_date, title_of
-from .wordings import pointing_wording, record_name, shared_lines, shared_pointer
+from .wordings import headings_name_pointers, pointing_wording, record_name, shared_lines, shared_pointer
 
 _LISTS = {"ol", "ul", "dl", "table", "tbody"}
 # The most one record can score: a full title in a heading (2.5) and text beside it (2).
@@ -284,6 +284,8 @@ def extract_generic(root) -> list[RawEntry]:
         entries[-1].date_text = year_from_title(entries[-1].date_text, entries[-1].title)  # "May 12", "– 5/12/2026 –"
         cuts.append(slug_cut(title_el, entries[-1].title))  # "Talk - Speaker": the address names the talk
         records.append(elements[0])
+    # <h3>Name</h3><p><a>Ver publicación</a></p>: each heading names one record
+    headings_name_pointers(entries, [found.get(r) for r in records], pointing)
     ditto_dates(records, entries)
     without_slug_tails(entries, cuts)
     return once(entries)
