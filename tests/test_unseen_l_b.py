@@ -55,3 +55,14 @@ def test_headings_that_are_years_stay_groups_of_the_records_under_them():
     entries = _entries(_papers(["2025", "2024", "2023"]), head="<html lang='es'>")
     assert not {e["title"] for e in entries} & {"2025", "2024", "2023"}
     assert [e["group"] for e in entries] == ["2025", "2024", "2023"]
+
+
+def test_a_heading_link_that_is_only_a_year_names_its_post():
+    names = ["1981", "1978/1979", "Festlige begivenheder i årets løb - 1982", "Årets gang 1983"]
+    items = "".join(
+        f"<article><h2><a href='/dagbog/{i}/'>{name}</a></h2><p class='meta'>{20 + i} minutters læsning</p>"
+        f"<p>Et tilbageblik på året, nummer {i}.</p></article>"
+        for i, name in enumerate(names)
+    )
+    entries = _entries(items, head="<html lang='da'>")
+    assert [e["title"] for e in entries] == names

@@ -12,7 +12,7 @@ group headings.
 
 from __future__ import annotations
 
-from ..parsers.datelines import date_in_line
+from ..parsers.datelines import bare_years, date_in_line
 from ..parsers.groups import looks_like_group_heading
 from .articles import articles_win, heading_record_address
 from .bare_names import bare_name
@@ -257,7 +257,7 @@ def extract_generic(root) -> list[RawEntry]:
         # "<li>Annual Action Plan <a>... Read</a></li>": the record's own text names it, not the link nor its date
         named_by = text_of(title_el)
         bare = None
-        if title_el is link or date_in_line(named_by) == named_by:
+        if (title_el is link or date_in_line(named_by) == named_by) and not year_heading(title_el, named_by):
             # the list's pointing wording, outside a heading (a heading's words name its post)
             points = pointing is not None and text_of(link) == pointing and not is_heading_like(link)
             bare = bare_name(elements, link, pointing=points)
@@ -291,6 +291,11 @@ def extract_generic(root) -> list[RawEntry]:
     return once(entries)
 
 
+def year_heading(el, shown: str | None) -> bool:
+    """<h2><a>1981</a></h2>, "1978/1979": a heading that is only a year (or two) names its post; a year is no date."""
+    return bare_years(shown) and is_heading_like(el)
+
+
 def _title_and_date(entry: RawEntry, elements, title_el, link, unnamed: bool, label: bool) -> str | None:
     """The entry's date, and its title where a date shares the title's element; returns a date vaguer than a day
     the title gave (a month), for the entry's own date line to refine."""
@@ -305,7 +310,12 @@ def _title_and_date(entry: RawEntry, elements, title_el, link, unnamed: bool, la
         elif marked_date(elements, title_el) is not None:
             entry.date_text = None  # "Soirée - 21 octobre 2023" beside <time>: the markup's date is the entry's
     # a row named by a bare number ("2019", an edition) beside label links: a name, not a year
-    elif entry.title and date_in_line(entry.title) == entry.title and not (label and entry.title.isdigit()):
+    elif (
+        entry.title
+        and date_in_line(entry.title) == entry.title
+        and not (label and entry.title.isdigit())
+        and not year_heading(title_el, entry.title)
+    ):
         entry.date_text = entry.title  # a meeting or a document named by its date: that is its date too
     if entry.date_text is None and tag(elements[0]) == "a":
         entry.date_text = tail_date(elements[0])

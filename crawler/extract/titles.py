@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ..parsers.datelines import date_in_line
+from ..parsers.datelines import bare_years, date_in_line
 from ..parsers.text import words
 from .html import INLINE, is_ancestor, tag, text_of
 
@@ -313,7 +313,8 @@ def title_of(elements, link, label: bool = False):
     """The element whose text is the entry's title, given the entry's main link (or None). `label`: the
     link's words are the same on every record ("Sem assinatura digital"), so they name none of them."""
     dated = link is not None and date_in_line(text_of(link)) == text_of(link)  # "<a>10/12/2020</a> Regular Meeting"
-    if link is not None and (dated or _posting_line(text_of(link)) or identifier_line(text_of(link))):
+    named = link is not None and bare_years(text_of(link)) and is_heading_like(link)  # <h2><a>1978/1979</a></h2>
+    if link is not None and not named and (dated or _posting_line(text_of(link)) or identifier_line(text_of(link))):
         # "Nov 19, 2020 — Posted Nov 16, 2020 11:47 AM" or "Drucksache Nr. 19/3866" as the link: the
         # document's name beside it is the title (a heading or bold line first, else the first line of words)
         name = next((n for n in (_heading_beside(el, link) for el in elements) if n is not None), None)

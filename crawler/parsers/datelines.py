@@ -201,3 +201,11 @@ def year_in(text: str | None) -> int | None:
     """The one year a heading names ("Agendas - 2022"); None for none or several."""
     years = set(_YEAR_IN_TEXT.findall(text or ""))
     return int(years.pop()) if len(years) == 1 else None
+
+
+def bare_years(text: str | None) -> bool:
+    """ "1981", "1978/1979", "1959–1972": a year or two and nothing else (a heading so worded names its post)."""
+    return bool(text and _BARE_YEARS.fullmatch(text.strip()))
+
+
+_BARE_YEARS = re.compile(r"(?:1[89]|2[01])\d\d(?:\s*[/–-]\s*(?:(?:1[89]|2[01])\d\d|\d\d))?")
