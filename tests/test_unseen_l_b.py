@@ -6,6 +6,7 @@ from datetime import date
 import pytest
 from synthetic import generic_entries as _entries
 
+from crawler.parsers.datelines import date_in_line
 from crawler.parsers.dates import parse_date
 
 
@@ -66,3 +67,15 @@ def test_a_heading_link_that_is_only_a_year_names_its_post():
     )
     entries = _entries(items, head="<html lang='da'>")
     assert [e["title"] for e in entries] == names
+
+
+@pytest.mark.parametrize(
+    ("line", "shown"),
+    [
+        ("Presentado el 09/12/2010, calificado el 14/12/2010", "09/12/2010"),
+        ("Submitted on 3 May 2021, approved on 9 June 2021", "3 May 2021"),
+        ("Déposé le 4 mars 2020, adopté le 5 avril 2020", "4 mars 2020"),
+    ],
+)
+def test_a_filing_line_with_two_dates_gives_the_date_filed(line, shown):
+    assert date_in_line(line) == shown

@@ -19,6 +19,8 @@ _LABEL = re.compile(
     r"updated(?: on)?|"
     r"issued(?: on)?|when|publi[ée]e?(?: le)?|mis à jour(?: le)?|mis en ligne(?: le)?|publication|le|"
     r"fecha(?: de publicaci[óo]n)?|publicad[oa](?: el| em)?|actualizad[oa](?: el)?|el|"
+    r"presentad[oa](?: el)?|apresentad[oa](?: em)?|submitted(?: on)?|filed(?: on)?|d[ée]pos[ée]e?(?: le)?|"
+    r"eingereicht(?: am)?|"
     r"datum|stand|ver[öo]ffentlicht(?: am)?|aktualisiert(?: am)?|erstellt(?: am)?|am|vom|"
     r"atualizad[oa](?: em)?|postad[oa](?: em)?|data|em|pubblicat[oa](?: il)?|aggiornat[oa](?: il)?|il|"
     r"gepubliceerd(?: op)?|op)(?:\s*[:\-–]\s*|\s+)",
