@@ -79,3 +79,18 @@ def test_a_heading_link_that_is_only_a_year_names_its_post():
 )
 def test_a_filing_line_with_two_dates_gives_the_date_filed(line, shown):
     assert date_in_line(line) == shown
+
+
+def test_a_row_linked_by_its_number_is_named_by_the_cell_headed_description_not_the_longest():
+    rows = [
+        ("P/2018/6679", "19/11/2018", "Res Subdivision Existing Building (Pre March 19)", "Two lot subdivision"),
+        ("P/2018/6738", "14/12/2018", "Multiple Dwelling Development", "Three double storey dwellings on the land"),
+        ("P/2019/6100", "7/05/2019", "Extension", "Single storey rear extension to a dwelling"),
+    ]
+    body = "".join(
+        f"<tr><td><a href='/app/{number}'>{number}</a></td><td>{lodged}</td><td>{kind}</td><td>{text}</td></tr>"
+        for number, lodged, kind, text in rows
+    )
+    head = "<tr><th>Application Number</th><th>Date Lodged</th><th>Application Type</th><th>Description</th></tr>"
+    entries = _entries(f"<table>{head}{body}</table>", head="<html lang='en'>")
+    assert [e["title"] for e in entries] == [row[3] for row in rows]

@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from ..parsers.datelines import bare_years, date_in_line
 from ..parsers.text import words
-from .html import INLINE, is_ancestor, tag, text_of
+from .html import INLINE, is_ancestor, named_column, tag, text_of
 
 HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 # Class names, ids and itemprops that name an entry's title ("entry-title", "card__headline"), not "subtitle".
@@ -318,10 +318,10 @@ def title_of(elements, link, label: bool = False):
         # "Nov 19, 2020 — Posted Nov 16, 2020 11:47 AM" or "Drucksache Nr. 19/3866" as the link: the
         # document's name beside it is the title (a heading or bold line first, else the first line of words)
         name = next((n for n in (_heading_beside(el, link) for el in elements) if n is not None), None)
-        if name is None:
-            # a table row's cells: the name is its longest line, not its status ("En comisión")
+        if name is None:  # a row's cells: the column headed "Description", else its longest line (not "En comisión")
             longest = identifier_line(text_of(link)) and any(tag(el) == "tr" for el in elements)
-            name = next((n for n in (_name_beside(el, link, longest) for el in elements) if n is not None), None)
+            beside = (_name_beside(el, link, longest) for el in elements)
+            name = next((n for n in (named_column(elements), *beside) if n is not None), None)
         if name is not None:
             return name
     if link is not None and not label:
