@@ -14,8 +14,8 @@ from ..parsers.text import clean_text
 from .date_boxes import marked_date, whole_date, yearless_line
 from .html import INLINE, is_ancestor, machine_date, microformat_dated, raw_text, tag, text_of, text_read
 from .lead_text import bare_date_line, leading_date, published_date
+from .link_lines import identifier_date
 from .raw import RawEntry
-from .titles import identifier_date
 from .wordings import is_more_link, without_more
 
 HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")

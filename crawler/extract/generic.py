@@ -12,7 +12,7 @@ group headings.
 
 from __future__ import annotations
 
-from ..parsers.datelines import date_in_line
+from ..parsers.datelines import bare_years, date_in_line
 from ..parsers.groups import looks_like_group_heading
 from .articles import articles_win, heading_record_address, without_shared_addresses
 from .bare_names import bare_name
@@ -24,6 +24,7 @@ from .fields import fill_entry, find_title
 from .flat import flat_groups, is_break, wrap
 from .html import tag, text_of
 from .lead_text import date_among, lead_split
+from .link_lines import posting_date
 from .lists import a_list_wins, copies, dated_repeat, finer_records, lca, pointer_twins, strays
 from .raw import RawEntry
 from .records import (
@@ -42,8 +43,8 @@ from .row_runs import links_name_kinds, row_runs, wording_line
 from .rows import ditto_dates, once, tail_date
 from .slug_tails import slug_cut, without_slug_tails
 from .table_lists import date_column_cell, documents_table, inner_rows, split_by_table_head
-from .titles import HEADINGS, is_generic_text, is_heading_like, posting_date, title_of
-from .wordings import pointing_wording, record_name, shared_lines, shared_pointer
+from .titles import HEADINGS, is_generic_text, is_heading_like, title_of
+from .wordings import headings_name_pointers, pointing_wording, record_name, shared_lines, shared_pointer
 
 _LISTS = {"ol", "ul", "dl", "table", "tbody"}
 # The most one record can score: a full title in a heading (2.5) and text beside it (2).
@@ -258,7 +259,7 @@ def extract_generic(root) -> list[RawEntry]:
         # "<li>Annual Action Plan <a>... Read</a></li>": the record's own text names it, not the link nor its date
         named_by = text_of(title_el)
         bare = None
-        if title_el is link or date_in_line(named_by) == named_by:
+        if (title_el is link or date_in_line(named_by) == named_by) and not year_heading(title_el, named_by):
             # the list's pointing wording, outside a heading (a heading's words name its post)
             points = pointing is not None and text_of(link) == pointing and not is_heading_like(link)
             bare = bare_name(elements, link, pointing=points)
@@ -285,9 +286,16 @@ def extract_generic(root) -> list[RawEntry]:
         entries[-1].date_text = year_from_title(entries[-1].date_text, entries[-1].title)  # "May 12", "– 5/12/2026 –"
         cuts.append(slug_cut(title_el, entries[-1].title))  # "Talk - Speaker": the address names the talk
         records.append(elements[0])
+    # <h3>Name</h3><p><a>Ver publicación</a></p>: each heading names one record
+    headings_name_pointers(entries, [found.get(r) for r in records], pointing)
     ditto_dates(records, entries)
     without_slug_tails(entries, cuts)
     return once(without_shared_addresses(entries))
+
+
+def year_heading(el, shown: str | None) -> bool:
+    """<h2><a>1981</a></h2>, "1978/1979": a heading that is only a year (or two) names its post; a year is no date."""
+    return bare_years(shown) and is_heading_like(el)
 
 
 def _title_and_date(entry: RawEntry, elements, title_el, link, unnamed: bool, label: bool) -> str | None:
@@ -304,7 +312,12 @@ def _title_and_date(entry: RawEntry, elements, title_el, link, unnamed: bool, la
         elif marked_date(elements, title_el) is not None:
             entry.date_text = None  # "Soirée - 21 octobre 2023" beside <time>: the markup's date is the entry's
     # a row named by a bare number ("2019", an edition) beside label links: a name, not a year
-    elif entry.title and date_in_line(entry.title) == entry.title and not (label and entry.title.isdigit()):
+    elif (
+        entry.title
+        and date_in_line(entry.title) == entry.title
+        and not (label and entry.title.isdigit())
+        and not year_heading(title_el, entry.title)
+    ):
         # a meeting or a document named by its date: that is its date too, unless a date line of its own dates it
         entry.date_text = None if dated_apart(elements, title_el) else entry.title
     if entry.date_text is None and tag(elements[0]) == "a":

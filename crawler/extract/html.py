@@ -292,3 +292,31 @@ def unwrapped(el):
     while len(el) == 1 and tag(el[0]) and not (el.text or "").strip() and not (el[0].tail or "").strip():
         el = el[0]
     return el
+
+
+# Header words of a column that names each row; a type or status column ("Application Type") is no name.
+_NAME_HEADER = re.compile(
+    r"^(?:description|title|subject|name|titre|intitul[ée]|objet|t[íi]tulo|asunto|descripci[óo]n|nombre|"
+    r"titel|bezeichnung|betreff|beschreibung|t[íi]tulo|assunto|descri[çc][ãa]o)$",
+    re.IGNORECASE,
+)
+
+
+def named_column(elements):
+    """The cell of a row (in `elements`) under a header cell that names rows, when its text is there."""
+    # The link is a number or a date ("P/2016/6653/B"): the header says which cell names the row.
+    row = next((el for el in elements if tag(el) == "tr"), None)
+    table = next((a for a in row.iterancestors() if tag(a) == "table"), None) if row is not None else None
+    if table is None:
+        return None
+    head = next((r for r in table.iter("tr") if r is not row and any(tag(c) == "th" for c in r)), None)
+    if head is None:
+        return None
+    heads = [c for c in head if tag(c) in ("th", "td")]
+    cells = [c for c in row if tag(c) in ("th", "td")]
+    if len(heads) != len(cells) or any(c.get("colspan") for c in heads + cells):
+        return None
+    at = [i for i, c in enumerate(heads) if _NAME_HEADER.match(text_of(c) or "")]
+    if len(at) != 1 or not text_of(cells[at[0]]) or any(True for _ in cells[at[0]].iter("a")):
+        return None  # an empty cell, or one with a link of its own (the link names the row)
+    return cells[at[0]]

@@ -41,8 +41,7 @@ _CHROME_NAMES = re.compile(
     re.IGNORECASE,
 )
 _BREADCRUMB = re.compile(r"(?:^|[\s_-])breadcrumbs?(?:$|[\s_-])", re.IGNORECASE)
-# The same short link text to the same place this often, of at most this many words, is a facet
-# ("Media Release" under every entry), not an entry.
+# The same short link text to the same place this often, of at most this many words, is a facet ("Media Release").
 _FACET_REPEATS, _FACET_WORDS = 3, 4
 # A link in (or holding) a heading or an element named title reads as a title by this much more,
 _HEADING_BONUS = 1.0

@@ -13,10 +13,11 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ..parsers.datelines import date_in_line
+from ..parsers.datelines import bare_years, date_in_line
 from ..parsers.text import words
 from .date_links import dated_apart
-from .html import INLINE, is_ancestor, tag, text_of
+from .html import INLINE, is_ancestor, named_column, tag, text_of
+from .link_lines import identifier_line, posting_line
 
 HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 # Class names, ids and itemprops that name an entry's title ("entry-title", "card__headline"), not "subtitle".
@@ -158,55 +159,6 @@ def _opens_with_pointer(el) -> bool:
     return first is not None and tag(first) == "a" and is_generic_text(text_of(first))
 
 
-def _posting_line(text: str | None) -> bool:
-    """A line of two dates or more and nothing else: "Nov 19, 2020 — Posted Nov 16, 2020 11:47 AM"."""
-    parts = _DASHED.split(text or "")
-    return len(parts) >= 2 and all(date_in_line(part) for part in parts)
-
-
-_DASHED = re.compile(r"\s+[—–|-]\s+")
-
-
-def posting_date(text: str | None) -> str | None:
-    """The date a link that says only when gives: a date ("October 10, 2020"), or the one a posting line opens
-    on ("Nov 19, 2020 — Posted Nov 16, 2020 11:47 AM": Nov 19, 2020)."""
-    if text and date_in_line(text) == text:
-        return text
-    return date_in_line(_DASHED.split(text or "")[0]) if _posting_line(text) else None
-
-
-def identifier_line(text: str | None) -> bool:
-    """ "03838/2014-CR", "Drucksache Nr. 19/3866 vom 05.11.2024", "No. 2024-17": a reference number, with at
-    most a short label and a date, that labels a document without naming it."""
-    shown = (text or "").strip()
-    if not shown or len(shown) > _MAX_IDENTIFIER_CHARS or date_in_line(shown) == shown:
-        return False
-    tokens = shown.split()
-    numbers = [t for t in tokens if _REFERENCE.search(t) and not _NUMERIC_DATE.match(t) and not date_in_line(t)]
-    label_words = [t for t in tokens if _WORD.fullmatch(t.strip(".:,#º°"))]
-    # Every other token is a figure or a sign: "IAA-Crashen-Kick-Off (online) 26.02.2023 – 17-20 Uhr" is a name
-    plain = all(t in label_words or re.search(r"\d", t) or not _WORD.search(t) for t in tokens)
-    # A label needs a number sign ("Drucksache Nr."): "Annual Report 2020-21" and "Ordinance 2024-17" are names
-    signed = not label_words or any(_NUMBER_SIGN.fullmatch(t) for t in tokens)
-    return bool(numbers) and plain and signed and len(label_words) <= _MAX_IDENTIFIER_LABEL_WORDS
-
-
-def identifier_date(text: str | None) -> str | None:
-    """The date closing an identifier line: "Drucksache Nr. 19/3866 vom 05.11.2024" gives "vom 05.11.2024"."""
-    if not identifier_line(text):
-        return None
-    tokens = (text or "").split()
-    return next((found for i in range(1, len(tokens)) if (found := date_in_line(" ".join(tokens[i:])))), None)
-
-
-# A reference number: figures cut by a slash or dash ("19/3866", "2024-17"), or led by a number sign ("Nr. 12").
-_REFERENCE = re.compile(r"\d+\s*[/-]\s*\d+|^(?:n[rº°o]\.?|#)\d+", re.IGNORECASE)
-_NUMBER_SIGN = re.compile(r"(?:n[rº°o]|núm|num|#)\.?:?", re.IGNORECASE)
-_NUMERIC_DATE = re.compile(r"^\d{1,4}[./-]\d{1,2}[./-]\d{1,4}\W*$")
-# "Drucksache Nr. … vom": a label this short leads or joins an identifier; more words name something.
-_MAX_IDENTIFIER_CHARS, _MAX_IDENTIFIER_LABEL_WORDS = 60, 3
-
-
 def _heading_beside(el, link):
     """A heading, title-named element or bold line of a few words in `el`, apart from `link` and its heading."""
     for x in el.iter():
@@ -315,14 +267,15 @@ def title_of(elements, link, label: bool = False):
     link's words are the same on every record ("Sem assinatura digital"), so they name none of them."""
     dated = link is not None and date_in_line(text_of(link)) == text_of(link)  # "<a>10/12/2020</a> Regular Meeting"
     dated = dated and not dated_apart(elements, link)  # a date line of its own beside: the link's date names it
-    if link is not None and (dated or _posting_line(text_of(link)) or identifier_line(text_of(link))):
+    named = link is not None and bare_years(text_of(link)) and is_heading_like(link)  # <h2><a>1978/1979</a></h2>
+    if link is not None and not named and (dated or posting_line(text_of(link)) or identifier_line(text_of(link))):
         # "Nov 19, 2020 — Posted Nov 16, 2020 11:47 AM" or "Drucksache Nr. 19/3866" as the link: the
         # document's name beside it is the title (a heading or bold line first, else the first line of words)
         name = next((n for n in (_heading_beside(el, link) for el in elements) if n is not None), None)
-        if name is None:
-            # a table row's cells: the name is its longest line, not its status ("En comisión")
+        if name is None:  # a row's cells: the column headed "Description", else its longest line (not "En comisión")
             longest = identifier_line(text_of(link)) and any(tag(el) == "tr" for el in elements)
-            name = next((n for n in (_name_beside(el, link, longest) for el in elements) if n is not None), None)
+            beside = (_name_beside(el, link, longest) for el in elements)
+            name = next((n for n in (named_column(elements), *beside) if n is not None), None)
         if name is not None:
             return name
     if link is not None and not label:

@@ -6,6 +6,7 @@ import re
 from collections import Counter
 
 from ..parsers.datelines import date_in_line
+from ..parsers.groups import looks_like_group_heading
 from .html import INLINE, tag, text_of
 from .titles import HEADINGS, is_generic_text, title_named
 
@@ -167,3 +168,19 @@ def without_more(text: str | None) -> str | None:
     if not text:
         return None
     return _MORE.sub("", text) or None
+
+
+def headings_name_pointers(entries, links, wording: str | None) -> None:
+    """Records of one list, each under a heading of its own with no wrapper (<h3>Name</h3><p>…<a>Ver
+    publicación</a></p>), all linked by the list's pointing wording: each heading names its record, so it is the
+    title, not a group. Headings shared by several records, dates and month or year lines stay groups.
+    `links`: each entry's link (or None)."""
+    if wording is None or len(entries) < _MIN_REPEATS or any(a is None or text_of(a) != wording for a in links):
+        return
+    headings = [e.group for e in entries]
+    if len(set(headings)) < len(headings) or not all(headings) or any(looks_like_group_heading(h) for h in headings):
+        return
+    if any(date_in_line(h) == h for h in headings):
+        return
+    for entry in entries:
+        entry.title, entry.group = entry.group, None

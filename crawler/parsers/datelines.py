@@ -19,6 +19,8 @@ _LABEL = re.compile(
     r"updated(?: on)?|"
     r"issued(?: on)?|when|publi[ée]e?(?: le)?|mis à jour(?: le)?|mis en ligne(?: le)?|publication|le|"
     r"fecha(?: de publicaci[óo]n)?|publicad[oa](?: el| em)?|actualizad[oa](?: el)?|el|"
+    r"presentad[oa](?: el)?|apresentad[oa](?: em)?|submitted(?: on)?|filed(?: on)?|d[ée]pos[ée]e?(?: le)?|"
+    r"eingereicht(?: am)?|"
     r"datum|stand|ver[öo]ffentlicht(?: am)?|aktualisiert(?: am)?|erstellt(?: am)?|am|vom|"
     r"atualizad[oa](?: em)?|postad[oa](?: em)?|data|em|pubblicat[oa](?: il)?|aggiornat[oa](?: il)?|il|"
     r"gepubliceerd(?: op)?|op)(?:\s*[:\-–]\s*|\s+)",
@@ -201,3 +203,11 @@ def year_in(text: str | None) -> int | None:
     """The one year a heading names ("Agendas - 2022"); None for none or several."""
     years = set(_YEAR_IN_TEXT.findall(text or ""))
     return int(years.pop()) if len(years) == 1 else None
+
+
+def bare_years(text: str | None) -> bool:
+    """ "1981", "1978/1979", "1959–1972": a year or two and nothing else (a heading so worded names its post)."""
+    return bool(text and _BARE_YEARS.fullmatch(text.strip()))
+
+
+_BARE_YEARS = re.compile(r"(?:1[89]|2[01])\d\d(?:\s*[/–-]\s*(?:(?:1[89]|2[01])\d\d|\d\d))?")

@@ -97,6 +97,8 @@ _TWO_DIGIT_YEAR_AHEAD = 10
 # "25 fév 24": after a day and a month name, two figures closing the date can only be the year (the day is said
 # already); "5 May 10 - 12" (hours) is no year, "25 fév 24 - 2 mars 24" is a range.
 _DAY_MONTH_YY = re.compile(r"\b(\d{1,2})\s*([a-z]+)\.?,?\s+(\d{2})\b(?=[\s,.]*$|\s*-\s*\d{1,2}\s*[a-z])")
+# "3, 4 y 5 de julio de 2025": days listed before one month are the days from the first listed to the last.
+_DAY_LIST = re.compile(r"\b(\d{1,2})(?:\s*,\s*\d{1,2})+(?:\s*,?\s+(?:y|and|et|und|e)\s+(\d{1,2}))?\b(?=\s+[a-z])")
 _YEAR_IN_TEXT = re.compile(r"\b(1[89]\d\d|2[01]\d\d)\b")
 
 
@@ -145,6 +147,11 @@ def _full_year(two_figures: str) -> int:
     return year if year <= date.today().year + _TWO_DIGIT_YEAR_AHEAD else year - 100
 
 
+def _day_list(m: re.Match) -> str:
+    last = m[2] or re.findall(r"\d+", m[0])[-1]
+    return f" {m[1]} - {last} " if int(last) > int(m[1]) else m[0]  # listed days that go back: not a span
+
+
 def _day_month_yy(m: re.Match) -> str:
     if m[2] not in MONTHS:
         return m[0]
@@ -158,6 +165,7 @@ def _tokens(folded: str, month_first: bool | None = False) -> list[tuple[str, in
     folded = _YEARLESS_START.sub(r"\1/\2/\4 - \3", folded)  # "4/10 - 5/1/17": the start in the end's year
     folded = _NUMERIC.sub(lambda m: _numeric(m, month_first), folded)
     folded = _TIME.sub(" ", folded)
+    folded = _DAY_LIST.sub(_day_list, folded)
     folded = _DAY_MONTH_YY.sub(_day_month_yy, folded)
     folded = re.sub(r"\([^)]*\)", " ", folded)  # "(Geneva time)"
     folded = _ORDINAL.sub(r"\1", folded)
