@@ -4,6 +4,7 @@ like siblings (learn.find_block), selecting them and nothing else where the page
 from __future__ import annotations
 
 from .css_names import ancestor_names, compounds, exact_selector, shared_classes, valid
+from .fields import HEADINGS
 from .html import is_ancestor, select
 from .learn import Block, _same_kind, follow
 
@@ -30,6 +31,9 @@ def entry_selector(root, block: Block) -> str:
     if not parent.get("class"):  # a list of no class beside a classed one of buttons (a breadcrumb) in one box
         within += [f"{p} {parent.tag}:not([class]) > {o}" for p in named for o in [*own, node.tag]]
     candidates = own + inside + within + [node.tag]
+    # Rows alike of which only the entries hold the title's heading (an intro row, a closing button row): by it.
+    heading = next((t for t in block.path if t in HEADINGS), None)
+    candidates += [f"{c}:has({heading})" for c in candidates if heading and "," not in c]
     # A versioned class the members carry names them, alone: never a group of them (a list cut in tabs).
     if not shared_classes(members):
         candidates = _template_classes(node, members) + candidates
