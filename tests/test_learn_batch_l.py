@@ -1,6 +1,6 @@
 """`listing-archive learn` on the shapes batch L showed it missing."""
 
-from synthetic import TITLES, page, read
+from synthetic import DATES, ISO, TITLES, page, read
 
 
 def test_rows_alike_without_the_title_heading_are_no_entries():
@@ -17,4 +17,18 @@ def test_rows_alike_without_the_title_heading_are_no_entries():
     text, entries = read(page(f'<div class="container">{intro}{rows}{closing}</div>'), [TITLES[0]])
     assert [(e["title"], e["url"]) for e in entries] == [
         (t, f"https://example.org/e/{i}") for i, t in enumerate(TITLES[:3])
+    ], text
+
+
+def test_rows_without_any_link_beside_linked_rows_are_no_entries():
+    # Meetings to come (a date, no agenda yet) above the published ones, whose date cell links the agenda; the
+    # example's name is also a coming meeting's.
+    coming = "".join(f"<tr><td>August {d}, 2023*</td><td>{TITLES[0]}</td><td></td></tr>" for d in (9, 16))
+    published = "".join(
+        f'<tr><td><a href="/agenda/{i}">{d}</a></td><td>{t}</td><td></td></tr>'
+        for i, (t, d) in enumerate(zip(TITLES, DATES, strict=True))
+    )
+    text, entries = read(page(f'<table><tbody class="nowrap">{coming}{published}</tbody></table>'), [TITLES[0]])
+    assert [(e["title"], e["url"], e["date_start"]) for e in entries] == [
+        (t, f"https://example.org/agenda/{i}", iso) for i, (t, iso) in enumerate(zip(TITLES, ISO, strict=True))
     ], text
