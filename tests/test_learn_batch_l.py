@@ -32,3 +32,21 @@ def test_rows_without_any_link_beside_linked_rows_are_no_entries():
     assert [(e["title"], e["url"], e["date_start"]) for e in entries] == [
         (t, f"https://example.org/agenda/{i}", iso) for i, (t, iso) in enumerate(zip(TITLES, ISO, strict=True))
     ], text
+
+
+def test_a_search_header_box_beside_result_boxes_alike_is_no_entry():
+    # Results in boxes of no class, each a named title line and a line below; the header box above them, of the
+    # same markup, holds the search's own links where the results hold their title.
+    header = (
+        '<div><div class="head">Results 1 to 3</div><div class="options"><span><a href="/search?again=1">'
+        "Modify this search</a></span></div></div>"
+    )
+    boxes = "".join(
+        f'<div><div class="group"><div class="found"><p class="item-title"><a href="/doc/{i}">{t}</a></p>'
+        f'<p class="item-line">Registered on {d}</p></div></div></div>'
+        for i, (t, d) in enumerate(zip(TITLES, DATES, strict=True))
+    )
+    text, entries = read(page(f'<div class="region">{header}{boxes}</div>'), [TITLES[0]])
+    assert [(e["title"], e["url"]) for e in entries] == [
+        (t, f"https://example.org/doc/{i}") for i, t in enumerate(TITLES)
+    ], text

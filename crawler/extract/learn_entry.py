@@ -46,9 +46,9 @@ def _entry_selector(root, block: Block) -> str:
     if not parent.get("class"):  # a list of no class beside a classed one of buttons (a breadcrumb) in one box
         within += [f"{p} {parent.tag}:not([class]) > {o}" for p in named for o in [*own, node.tag]]
     candidates = own + inside + within + [node.tag]
-    # Rows alike of which only the entries hold the title's heading (an intro row, a closing button row): by it.
-    heading = next((t for t in block.path if t in HEADINGS), None)
-    candidates += [f"{c}:has({heading})" for c in candidates if heading and "," not in c]
+    # Boxes alike of which only the entries hold the title's heading or named line (an intro row, a closing button
+    # row, a page header): named by it ("div.row:has(h4)", "div:has(p.item-title)").
+    candidates += [f"{c}:has({m})" for m in _title_markers(block) for c in list(candidates) if "," not in c]
     # A versioned class the members carry names them, alone: never a group of them (a list cut in tabs).
     if not shared_classes(members):
         candidates = _template_classes(node, members) + candidates
@@ -72,6 +72,20 @@ def _entry_selector(root, block: Block) -> str:
     if placed and _no_more_entries(set(select(root, fallback)) - set(members), block):
         return placed
     return _within_main(root, members, fallback)
+
+
+def _title_markers(block: Block) -> list[str]:
+    """The title's heading tag, else the nearest named element of the title's, from the title up to the block."""
+    heading = next((t for t in block.path if t in HEADINGS), None)
+    if heading:
+        return [heading]
+    for el in [block.title, *block.title.iterancestors()]:
+        if el is block.node:
+            break
+        named = [c for c in compounds(el) if "." in c]
+        if named:
+            return named[:1]
+    return []
 
 
 def _no_more_entries(extra: set, block: Block) -> bool:

@@ -5,8 +5,7 @@ from __future__ import annotations
 
 from ..parsers.dates import looks_like_date_line
 from .css_names import valid
-from .fields import HEADINGS
-from .html import first, text_of
+from .html import first, is_ancestor, text_of
 from .wordings import is_more_link
 
 
@@ -77,11 +76,6 @@ def has_href(el) -> bool:
     return any(a.get("href") for a in el.iter("a"))
 
 
-def in_heading(el, below) -> bool:
-    """Whether the element is a heading or sits in one, under `below`."""
-    for anc in [el, *el.iterancestors()]:
-        if anc is below:
-            return False
-        if anc.tag in HEADINGS:
-            return True
-    return False
+def within_tag(el, holder: str, below) -> bool:
+    """Whether the element sits in an element of the `holder` tag, under `below`."""
+    return any(anc.tag == holder for anc in el.iterancestors() if is_ancestor(below, anc) and anc is not below)
