@@ -18,7 +18,7 @@ from .edge_dates import SEPARATORS, without_edge_date
 from .fields import HEADINGS
 from .html import INLINE, is_ancestor, text_of
 from .lead_text import lead_split
-from .learn_titles import _one_row, _signature, _titles_inside, could_be_title, title_like, within_tag
+from .learn_titles import _one_row, _signature, _titles_inside, could_be_title, title_like
 from .titles import text_before_pointer
 
 
@@ -160,8 +160,7 @@ def follow(node, path: list):
     found = next((el for el in _reach(node, path) if could_be_title(el)), None)
     if found is None and len(path) > 1:
         loose = (el for child in node if child.tag == path[0] for el in child.iter(path[-1]))
-        # Only in an element of the title's holder's tag (its heading, its line): a bare button link is no title.
-        found = next((el for el in loose if could_be_title(el) and within_tag(el, path[-2], node)), None)
+        found = next((el for el in loose if could_be_title(el)), None)
     return found
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from ..parsers.dates import looks_like_date_line
 from .css_names import valid
-from .html import first, is_ancestor, text_of
+from .html import first, text_of
 from .wordings import is_more_link
 
 
@@ -74,8 +74,3 @@ def skipping_empty(runs: list, options: list[str]):
 
 def has_href(el) -> bool:
     return any(a.get("href") for a in el.iter("a"))
-
-
-def within_tag(el, holder: str, below) -> bool:
-    """Whether the element sits in an element of the `holder` tag, under `below`."""
-    return any(anc.tag == holder for anc in el.iterancestors() if is_ancestor(below, anc) and anc is not below)
