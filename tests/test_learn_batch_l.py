@@ -50,3 +50,15 @@ def test_a_search_header_box_beside_result_boxes_alike_is_no_entry():
     assert [(e["title"], e["url"]) for e in entries] == [
         (t, f"https://example.org/doc/{i}") for i, t in enumerate(TITLES)
     ], text
+
+
+def test_boxes_with_an_id_and_no_link_beside_linked_boxes_stay_entries():
+    # News on one page, each box its own anchor; most link a page of their own, the first none.
+    boxes = "".join(
+        f'<section class="content" id="n{i}"><h2>{t}</h2><h3>{d}</h3>'
+        + (f'<p><a href="/more/{i}">More</a></p>' if i else "<p>All said here.</p>")
+        + "</section>"
+        for i, (t, d) in enumerate(zip(TITLES, DATES, strict=True))
+    )
+    text, entries = read(page(f"<div>{boxes}</div>"), [TITLES[1]])
+    assert [e["title"] for e in entries] == TITLES, text

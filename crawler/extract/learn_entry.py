@@ -12,13 +12,15 @@ from .learn_titles import could_be_title
 
 def entry_selector(root, block: Block) -> str:
     """The entry selector, kept to blocks holding a link where a few alike hold none (rows
-    of meetings to come, not yet published; most hold one): an entry needs an address."""
+    of meetings to come, not yet published; most hold one, and none an id): an entry needs an address."""
     selector = _entry_selector(root, block)
     if block.flat or "," in selector or not valid(f"{selector}:has(a[href])"):
         return selector
     chosen = [el for el in select(root, selector) if follow(el, block.path) is not None]
     unlinked = [el for el in chosen if not _linked(el)]
-    return f"{selector}:has(a[href])" if unlinked and len(unlinked) * 2 < len(chosen) else selector
+    # A box with an id is addressed by it (listing#id): an entry without a link of its own.
+    anchored = any(e.get("id") for el in unlinked for e in el.iter())
+    return f"{selector}:has(a[href])" if unlinked and not anchored and len(unlinked) * 2 < len(chosen) else selector
 
 
 def _linked(el) -> bool:
