@@ -4,11 +4,30 @@ like siblings (learn.find_block), selecting them and nothing else where the page
 from __future__ import annotations
 
 from .css_names import ancestor_names, compounds, exact_selector, shared_classes, valid
+from .fields import HEADINGS
 from .html import is_ancestor, select
-from .learn import Block, _same_kind, follow
+from .learn import Block, _reach, _same_kind, follow
+from .learn_titles import could_be_title
 
 
 def entry_selector(root, block: Block) -> str:
+    """The entry selector, kept to blocks holding a link where a few alike hold none (rows
+    of meetings to come, not yet published; most hold one, and none an id): an entry needs an address."""
+    selector = _entry_selector(root, block)
+    if block.flat or "," in selector or not valid(f"{selector}:has(a[href])"):
+        return selector
+    chosen = [el for el in select(root, selector) if follow(el, block.path) is not None]
+    unlinked = [el for el in chosen if not _linked(el)]
+    # A box with an id is addressed by it (listing#id): an entry without a link of its own.
+    anchored = any(e.get("id") for el in unlinked for e in el.iter())
+    return f"{selector}:has(a[href])" if unlinked and not anchored and len(unlinked) * 2 < len(chosen) else selector
+
+
+def _linked(el) -> bool:
+    return any(a.get("href") for a in el.iter("a"))
+
+
+def _entry_selector(root, block: Block) -> str:
     """A readable selector for the block and its like siblings: a shared class, else the
     parent's name and the tag, else a named ancestor and the tag."""
     node, members = block.node, block.members
@@ -33,7 +52,11 @@ def entry_selector(root, block: Block) -> str:
     # A versioned class the members carry names them, alone: never a group of them (a list cut in tabs).
     if not shared_classes(members):
         candidates = _template_classes(node, members) + candidates
-    found = exact_selector(root, members, candidates)
+    placed = [m for m in block.members if any(could_be_title(el) for el in _reach(m, block.path))]
+    # A few boxes holding a link only elsewhere than the title's place, where most hold it there: maybe no entries.
+    loose = 0 < 2 * (len(block.members) - len(placed)) < len(placed)
+    found = loose and _by_marker(root, block, placed, candidates)
+    found = found or exact_selector(root, members, candidates) or _by_marker(root, block, placed, candidates)
     if found:
         return found
     # Members in several lists alike (a list cut by month): the fewest elements holding them all,
@@ -53,6 +76,41 @@ def entry_selector(root, block: Block) -> str:
     if placed and _no_more_entries(set(select(root, fallback)) - set(members), block):
         return placed
     return _within_main(root, members, fallback)
+
+
+def _by_marker(root, block: Block, placed: list, candidates: list[str]) -> str | None:
+    """Boxes alike of which only the entries hold the title's heading or named line in place (an intro row, a
+    closing button row, a search header): named by it ("div.row:has(h4)", "div:has(p.item-title)"). Not where many
+    boxes left out hold one title-like link (a list carrying on as bare links): those are entries too."""
+    for marker in _title_markers(block):
+        for base in (c for c in candidates if "," not in c and valid(f"{c}:has({marker})")):
+            selector = f"{base}:has({marker})"
+            chosen = set(select(root, selector))
+            if chosen != set(placed) and chosen != set(block.members):
+                continue
+            left_out = [el for el in select(root, base) if el not in chosen and _one_titled_link(el)]
+            if 2 * len(left_out) < len(chosen):
+                return selector
+    return None
+
+
+def _one_titled_link(el) -> bool:
+    """An element holding one link that could be a title: an entry as a bare link (a box holding many is a menu)."""
+    return sum(1 for a in el.iter("a") if a.get("href") and could_be_title(a)) == 1
+
+
+def _title_markers(block: Block) -> list[str]:
+    """The title's heading tag, else the nearest named element of the title's, from the title up to the block."""
+    heading = next((t for t in block.path if t in HEADINGS), None)
+    if heading:
+        return [heading]
+    for el in [block.title, *block.title.iterancestors()]:
+        if el is block.node:
+            break
+        named = [c for c in compounds(el) if "." in c]
+        if named:
+            return named[:1]
+    return []
 
 
 def _no_more_entries(extra: set, block: Block) -> bool:
