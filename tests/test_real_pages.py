@@ -27,9 +27,9 @@ _spec.loader.exec_module(learn_benchmark)
 
 # Floors: what the generic extractor reaches on each part today, less a margin of about 2-3 points. Whoever
 # improves the extractor raises these (never lowers them to make a test pass).
-# Tuned part, 213 pages (batches A to K measured once each, then moved up and their misses fixed by general
-# rules, issue 21), measured on 2026-12-06 at 22:21 after batch K's fixes: recall 99.96% (99.9% per page), precision
-# 100% (100% per page), titles 99.9% (99.9% per page), dates 99.5%.
+# Tuned part, 245 pages (batches A to L measured once each, then moved up and their misses fixed by general
+# rules, issue 21), measured on 2026-12-06 at 23:00 after batch L's fixes: recall 99.95% (99.9% per page), precision
+# 99.97% (99.97% per page), titles 99.94% (99.92% per page), dates 99.5%.
 FLOORS = {
     "micro_recall": 0.985,
     "macro_recall": 0.985,
@@ -39,33 +39,33 @@ FLOORS = {
     "macro_title_accuracy": 0.985,
     "date_accuracy": 0.98,
 }
-# The held-out part says what users see on pages nobody tuned for: batch L (32 pages, 1,211 entries; ca, cs, da, de,
-# en, es, fr, nl, pl, pt, sv), from sites and repositories new to the corpus, labelled from the HTML alone and checked
-# by a second labeller, measured once at 22:21 on 2026-12-06 after the last extractor change: recall 95.7% (97.3% per
-# page), precision 99.7% (99.7% per page), titles 98.3% (96.5% per page), dates 86.4% (93.3% per page; one page of
-# 153 entries holds 94 of the 121 misses). (Batch K, 12 pages measured at 20:15 and then moved up: recall 88.4%
-# (82.4%), precision 94.2% (84.0%), titles 93.9% (81.8%), dates 86.9%.)
-# Floors are those less about 2-3 points; a page looked at to fix what it showed moves up to the tuned part.
-HELDOUT_PAGES = 0  # L (measured once at 22:21) moved up at 22:28 to be looked at; batch M will be the held-out part
+# The held-out part says what users see on pages nobody tuned for: batch M (11 pages, 162 entries; de, en, es, fi,
+# it, pt, ro), from sites and repositories new to the corpus, labelled from the HTML alone and checked by a second
+# labeller, measured once at 23:00 on 2026-12-06 after the last extractor change: recall 98.8% (96.4% per page),
+# precision 100% (100% per page), titles 94.4% (81.8% per page), dates 76.9% (84.8% per page). (Batch L, 32 pages
+# measured at 22:21 and then moved up: recall 95.7% (97.3%), precision 99.7% (99.7%), titles 98.3% (96.5%), dates
+# 86.4%.) Floors are those less about 2-3 points; a page looked at to fix what it showed moves up to the tuned part.
+HELDOUT_PAGES = 11
 HELDOUT_FLOORS = {
-    "micro_recall": 0.93,
-    "macro_recall": 0.95,
+    "micro_recall": 0.96,
+    "macro_recall": 0.93,
     "micro_precision": 0.97,
     "macro_precision": 0.97,
-    "title_accuracy": 0.96,
-    "macro_title_accuracy": 0.94,
-    "date_accuracy": 0.84,
+    "title_accuracy": 0.92,
+    "macro_title_accuracy": 0.79,
+    "date_accuracy": 0.74,
 }
-# `learn` from each held-out page's first labelled title (measured once with the extractor, batch L): recall 98.4%
-# per page, precision 97.0% per page (98.9% of entries), titles 99.98% per page, dates 96.8%, none refused. Batch K:
-# recall 87.5%, precision 84.3%, titles 79.5%, dates 84.4%, one refused. Floors about 3 points under.
+# `learn` from each held-out page's first labelled title (measured once with the extractor, batch M): recall 90.9%
+# per page, precision 90.9% per page, titles 100% per page, dates 74.8%, one example refused (a theatre's news whose
+# title is unlinked text beside 'Citeşte mai mult ...'). Batch L: recall 98.4%, precision 97.0%, titles 99.98%,
+# dates 96.8%, none refused. Floors about 3 points under.
 LEARN_HELDOUT_FLOORS = {
-    "macro_recall": 0.955,
-    "macro_precision": 0.94,
+    "macro_recall": 0.88,
+    "macro_precision": 0.88,
     "macro_title_accuracy": 0.97,
-    "date_accuracy": 0.94,
+    "date_accuracy": 0.72,
 }
-LEARN_HELDOUT_REFUSED = 0  # pages where learn refuses the example (a LearnError, scored 0 and counted as a crash)
+LEARN_HELDOUT_REFUSED = 1  # pages where learn refuses the example (a LearnError, scored 0 and counted as a crash)
 
 
 @pytest.fixture(scope="module")
