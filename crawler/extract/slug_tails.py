@@ -17,6 +17,10 @@ _NAME_WORD = re.compile(r"[^\W\d_][^\W\d_'’.-]*")
 _MIN_NAME_WORDS, _MAX_NAME_WORDS = 2, 4
 # The title before the name holds this many words at least, and the address names this share of them.
 _MIN_TITLE_WORDS, _NAMED_SHARE = 3, 0.8
+# Shorter words ("s" of "gibt's", "of") say nothing about the address.
+_MIN_WORD_CHARS = 3
+# A list's titles cut only when this many (and half or more) run on into such a name.
+_MIN_CUTS = 3
 
 
 def slug_cut(el, title: str | None) -> str | None:
@@ -46,13 +50,6 @@ def without_slug_tails(entries, cuts: list) -> None:
     if len(found) >= _MIN_CUTS and 2 * len(found) >= len(entries):
         for i in found:
             entries[i].title = cuts[i]
-
-
-_MIN_CUTS = 3
-
-
-# Shorter words ("s" of "gibt's", "of") say nothing about the address.
-_MIN_WORD_CHARS = 3
 
 
 def _tokens(text: str) -> list[str]:
