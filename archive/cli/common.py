@@ -17,6 +17,8 @@ import click
 
 from crawler.errors import ListingArchiveError
 
+from ..reports.safety import for_terminal
+
 
 class ArchivePath(click.Path):
     """A file path, like click.Path(dir_okay=False); a bad one taken from $LISTING_ARCHIVE_DB says so,
@@ -229,8 +231,6 @@ def check_listing(conn: sqlite3.Connection, listing: str | None) -> None:
     query = "SELECT 1 FROM {} WHERE listing_url=? LIMIT 1"
     if any(conn.execute(query.format(table), (listing,)).fetchone() for table in ("listing_crawls", "sightings")):
         return
-    from ..reports.safety import for_terminal
-
     known = [row[0] for row in conn.execute("SELECT DISTINCT listing_url FROM listing_crawls LIMIT 6")]
     hint = ("; it holds " + ", ".join(for_terminal(url) for url in known[:5])) if 0 < len(known) <= 5 else ""
     raise click.BadParameter(f"no listing {for_terminal(listing)} in this archive{hint}", param_hint="--listing")
