@@ -7,6 +7,7 @@ before anything said why: each is refused at once, with a message naming the fil
 from __future__ import annotations
 
 import os
+import re
 import stat
 from pathlib import Path
 
@@ -18,6 +19,8 @@ PAGE_FILE_LIMIT = 16 * 1024 * 1024
 _BINARY_STARTS = (b"\x89PNG", b"GIF8", b"\xff\xd8\xff", b"%PDF", b"PK\x03\x04", b"\x1f\x8b", b"RIFF")
 _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 _TEXT_CONTROLS = frozenset(b"\t\n\r\f")
+# The start of an HTML tag or doctype: random bytes hold one by chance almost never.
+_MARKUP = re.compile(rb"<(?:!doctype|html|head|body|div|p|a|ul|ol|li|table|tr|td|h[1-6]|section|article)[\s>]", re.I)
 
 
 def read_regular_file(path: str | Path, what: str, limit: int, error: type[ValueError] = ValueError) -> bytes:
@@ -54,10 +57,23 @@ def holds_binary(body: bytes) -> bool:
     if body.startswith(_UTF16_BOMS) or _utf16_bom_for(body):
         return False
     sample = body[:4096]
-    # Text has few control bytes but tabs and line ends (a stray NUL is one); binary data, even without a known
-    # start (encrypted, compressed), has one in ten.
+    if sample.count(0) * 64 > len(sample):
+        return True  # a NUL every few bytes: no text but UTF-16 (above) is written so
+    if _MARKUP.search(sample) or _utf8_text(sample):
+        return False  # a page, however many control characters its titles hold: a crawl reads it
+    # Neither markup nor UTF-8: text in an 8-bit encoding has few control bytes but tabs and line ends; binary data
+    # without a known start (encrypted, compressed) has one in ten.
     controls = sum(1 for byte in sample if byte < 32 and byte not in _TEXT_CONTROLS)
     return controls * 64 > len(sample)
+
+
+def _utf8_text(sample: bytes) -> bool:
+    """Whether the sample is UTF-8, a character cut at its end aside."""
+    try:
+        sample.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        return exc.reason == "unexpected end of data" and exc.start >= len(sample) - 3
+    return True
 
 
 def as_page(body: bytes) -> bytes:

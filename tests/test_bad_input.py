@@ -320,6 +320,20 @@ def test_parse_and_learn_read_a_page_with_a_stray_nul_byte(tmp_path):
     assert learnt.exit_code == 0 and "binary" not in learnt.output, learnt.output
 
 
+@pytest.mark.parametrize("encoding", ["utf-8", "latin-1"])
+def test_parse_and_learn_read_a_small_listing_whose_titles_hold_control_characters(tmp_path, encoding):
+    # A crawl reads it (the parser drops what XML cannot hold); `parse` refused it as "binary data" once control
+    # bytes were more than one in 64 of a small file.
+    controls = "\x01\x02\x03\x04\x05\x06\x07\x08\x0b\x0e\x0f\x10\x1b\x1f"
+    rows = "".join(f'<li><a href="/r{n}">Réport {controls}number {n}</a> {n} May 2024</li>' for n in range(1, 4))
+    page = tmp_path / "controls.html"
+    page.write_bytes(f"<ul>{rows}</ul>".encode(encoding))
+    parsed = invoke("parse", page, "--url", NOWHERE)
+    assert parsed.exit_code == 0 and parsed.output.count('"title": "R') == 3, parsed.output
+    learnt = invoke("learn", page, "--url", NOWHERE, "--example", "Réport number 2", "-o", tmp_path / "p.toml")
+    assert learnt.exit_code == 0 and "reads 3 entries" in learnt.output, learnt.output
+
+
 def test_parse_refuses_binary_data_without_a_known_start(tmp_path):
     # Random-looking bytes (an encrypted or compressed file) have no magic number: they printed 0 entries, exit 0.
     page = tmp_path / "page.html"
