@@ -8,14 +8,13 @@ import re
 
 from ..parsers.datelines import date_in_line, yearless_date
 from ..parsers.dates import DAY, parse_date
-from ..parsers.text import clean_text
+from ..parsers.text import LETTERS, clean_text
 from .html import tag, text_of, unwrapped
 
 # What parts a title from its date at the title's edge: "Council Meeting – 4/8/2026", "#131: Name -<span>…".
 SEPARATORS = "|·•–—-"
 
 # Words of letters, for counting what an edge holds besides its date.
-_WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 
 
 def edge_date(el) -> tuple[str, str] | None:
@@ -86,7 +85,7 @@ def _date_edge(edge: str, label_words: int = 4) -> str | None:
     """The date an edge of a title is: the date, a label and brackets at most ("( Release Date :12/10/2020 )"),
     not a line holding one; never a bare year ("Annual Report - 2020" names its year)."""
     found = date_in_line(edge)
-    if not found or found.strip().isdigit() or len(_WORD.findall(edge.replace(found, " "))) > label_words:
+    if not found or found.strip().isdigit() or len(LETTERS.findall(edge.replace(found, " "))) > label_words:
         return None
     return found
 
@@ -125,7 +124,7 @@ def _closing_day(title: str) -> str | None:
         before = title[: cut.start()]
         if _HELD.search(before):
             continue  # "Marks of ACT, exam held on 07.09.2019": the day of what the notice reports, not its own
-        found = date_in_line(rest) if len(rest) <= _MAX_EDGE_CHARS and _WORD.search(before) else None
+        found = date_in_line(rest) if len(rest) <= _MAX_EDGE_CHARS and LETTERS.search(before) else None
         if found and found == rest and re.search(r"\d{4}", found) and not vaguer_than_a_day(found):
             return found
     return None

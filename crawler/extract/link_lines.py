@@ -6,8 +6,7 @@ from __future__ import annotations
 import re
 
 from ..parsers.datelines import date_in_line
-
-_WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+from ..parsers.text import LETTERS
 
 
 def posting_line(text: str | None) -> bool:
@@ -35,9 +34,9 @@ def identifier_line(text: str | None) -> bool:
         return False
     tokens = shown.split()
     numbers = [t for t in tokens if _REFERENCE.search(t) and not _NUMERIC_DATE.match(t) and not date_in_line(t)]
-    label_words = [t for t in tokens if _WORD.fullmatch(t.strip(".:,#º°"))]
+    label_words = [t for t in tokens if LETTERS.fullmatch(t.strip(".:,#º°"))]
     # Every other token is a figure or a sign: "IAA-Crashen-Kick-Off (online) 26.02.2023 – 17-20 Uhr" is a name
-    plain = all(t in label_words or re.search(r"\d", t) or not _WORD.search(t) for t in tokens)
+    plain = all(t in label_words or re.search(r"\d", t) or not LETTERS.search(t) for t in tokens)
     # A label needs a number sign ("Drucksache Nr."): "Annual Report 2020-21" and "Ordinance 2024-17" are names
     signed = not label_words or any(_NUMBER_SIGN.fullmatch(t) for t in tokens)
     return bool(numbers) and plain and signed and len(label_words) <= _MAX_IDENTIFIER_LABEL_WORDS

@@ -14,7 +14,7 @@ import re
 from functools import lru_cache
 
 from ..parsers.datelines import bare_years, date_in_line
-from ..parsers.text import words
+from ..parsers.text import LETTERS, words
 from .date_links import dated_apart
 from .html import INLINE, is_ancestor, named_column, tag, text_of
 from .link_lines import identifier_line, posting_line
@@ -42,7 +42,6 @@ _GENERIC_WORDS = words(
     visualizza apri dettagli bekijk downloaden openen news
     """
 )
-_WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 _NUMBERISH = re.compile(r"^[\d\s.,()\[\]|/:+-]*$")
 _BARE_URL = re.compile(r"^(?:https?://|www\.)\S+$", re.IGNORECASE)
 
@@ -55,7 +54,7 @@ def is_generic_text(text: str | None) -> bool:
         return True
     if _BARE_URL.match(text.strip()):
         return True  # "https://example.org/event/" as a link's text points at a page, it names no entry
-    words = _WORD.findall(text.lower())
+    words = LETTERS.findall(text.lower())
     if not words:
         return bool(_NUMBERISH.match(text)) or len(text) <= _MAX_SIGN_CHARS  # "»", "→", "12"
     return len(words) <= _MAX_POINTER_WORDS and all(w in _GENERIC_WORDS for w in words)
@@ -133,7 +132,7 @@ def _in_sentence(el) -> bool:
     on their line are emphasis, not a heading."""
     line = el.getparent()
     whole = (text_of(line) or "") if line is not None else ""
-    return bool(_WORD.search(el.tail or "")) and not whole.startswith(text_of(el) or "")
+    return bool(LETTERS.search(el.tail or "")) and not whole.startswith(text_of(el) or "")
 
 
 def label_led(heading, link_text: str | None) -> bool:

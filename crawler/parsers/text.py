@@ -33,6 +33,10 @@ def has_char_in(text: str, char_class: re.Pattern, outside: bytes) -> bool:
 _NOT_CONTROL = ascii_outside(_CONTROL)
 
 
+# A run of letters (no digits, no underscore), in any script.
+LETTERS = re.compile(r"[^\W\d_]+", re.UNICODE)
+
+
 def words(text: str) -> frozenset[str]:
     """A set of words written as one string, one space or line between them."""
     return frozenset(text.split())
