@@ -1,0 +1,50 @@
+"""Known misses of the generic extractor on the tuned part of the real corpus (issue 21), each as the general
+shape it stands for, in small synthetic HTML. Earlier files of these: tests/test_unseen_l_a.py, _l_b.py."""
+
+from synthetic import generic_entries as _entries
+
+POSTS = ["Dagbogen 2025", "Interview om skolens historie", "Foredrag om fællesskab"]
+YEARBOOKS = ["1982", "1981", "1978/1979"]
+
+
+def _year_sections(years: list[str]) -> str:
+    return "".join(
+        f"<section id='{year}'><h2>{year}</h2><div class='entries-list'>"
+        + "".join(
+            f"<div class='list__item'><article><h2><a href='/p/{year}/{i}/'>{post}</a></h2>"
+            f"<p class='meta'>5 minutters læsning</p><p>Et indlæg fra året om skolens liv nummer {i}.</p>"
+            "</article></div>"
+            for i, post in enumerate(POSTS)
+        )
+        + "</div></section>"
+        for year in years
+    )
+
+
+def test_a_year_heading_over_a_section_of_records_gives_them_no_date():
+    entries = _entries(_year_sections(["2025", "2024"]), head="<html lang='da'>")
+    assert [e["title"] for e in entries] == POSTS * 2
+    assert [e["group"] for e in entries] == ["2025"] * 3 + ["2024"] * 3
+    assert [e["date_start"] for e in entries] == [None] * 6
+
+
+def test_a_post_named_by_a_year_in_its_heading_is_not_dated_by_it():
+    posts = "".join(
+        f"<div class='list__item'><article><h2><a href='/dagbog/{i}/'>{name}</a></h2>"
+        "<p class='meta'>23 minutters læsning</p><p>Forstanderen samler op på året</p></article></div>"
+        for i, name in enumerate(YEARBOOKS)
+    )
+    entries = _entries(f"<div class='entries-list'>{posts}</div>", head="<html lang='da'>")
+    assert [e["title"] for e in entries] == YEARBOOKS
+    assert [e["date_start"] for e in entries] == [None] * 3
+
+
+def test_a_day_box_opening_a_record_still_dates_it():
+    rows = "".join(
+        f"<div class='row'><div class='day'>{day} lug</div><div class='col'><div class='card'>"
+        f"<h3><a href='/e/{day}'>Evento numero {day} in piazza</a></h3><p>Una serata di musica e parole.</p>"
+        "</div></div></div>"
+        for day in (3, 12, 27)
+    )
+    entries = _entries(f"<h2>Luglio 2023</h2><div class='list'>{rows}</div>", head="<html lang='it'>")
+    assert [e["date_start"] for e in entries] == ["2023-07-03", "2023-07-12", "2023-07-27"]
