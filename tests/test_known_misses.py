@@ -48,3 +48,28 @@ def test_a_day_box_opening_a_record_still_dates_it():
     )
     entries = _entries(f"<h2>Luglio 2023</h2><div class='list'>{rows}</div>", head="<html lang='it'>")
     assert [e["date_start"] for e in entries] == ["2023-07-03", "2023-07-12", "2023-07-27"]
+
+
+PAPERS = [
+    "Genomic surveillance of an outbreak in the east of the country",
+    "Meeting the challenge of two epidemics at once: priorities for control",
+    "Serological results in African countries and how to read them",
+    "Multiplex detection of antibodies in non-human primates",
+]
+
+
+def _papers(hrefs: list[str]) -> str:
+    return "".join(
+        f"<div class='row py-3'><div class='col-2'><img src='/img/{i}.jpg'></div><div class='col'>"
+        f"<div class='row'><h4><a class='postLink' href='{href}'>{PAPERS[i]}</a></h4></div>"
+        f"<div class='row'><p>Author {i} et al., Journal of Things</p></div></div></div>"
+        for i, href in enumerate(hrefs)
+    )
+
+
+def test_a_record_whose_link_has_an_empty_address_stays_an_entry_without_a_link():
+    hrefs = ["https://doi.org/10.1/a", "", "https://doi.org/10.1/c", "https://doi.org/10.1/d"]
+    entries = _entries(_papers(hrefs) + "<p><a href=''>Print</a> <a href=''>Load more</a></p>")
+    assert [e["title"] for e in entries] == PAPERS
+    assert [e["url"] for e in entries] == [hrefs[0], None, hrefs[2], hrefs[3]]
+    assert entries[1]["entry_id"].startswith("sha1:")

@@ -133,3 +133,27 @@ def points_out(a) -> bool:
     ("https://example.org/news/2022/x-1076079.html"); not a number or a date, which may name a record."""
     text = text_of(a) or ""
     return is_affordance(text) or (is_generic_text(text) and "/" in text and " " not in text)
+
+
+def no_entry_link(a) -> bool:
+    """A link that can name no entry wherever it sits: to no page ("#top", "javascript:", "mailto:") or with no
+    text and no captioned image; an empty address whose words name a record is the page itself (names_itself)."""
+    href = (a.get("href") or "").strip()
+    if not (href or names_itself(a)) or href.lower().startswith(("#", "javascript:", "mailto:", "tel:", "data:")):
+        return True
+    return not text_of(a) and not captioned_image(a)
+
+
+def names_itself(a) -> bool:
+    """<a href="">A paper's long title</a>: an empty address is the page itself (a record its site left without a
+    page of its own, kept as an entry without a link) when the link's words name something (three or more, no
+    pointer); a short empty link ("Print", "Load more") is a button a script handles."""
+    href = a.get("href")
+    shown = text_of(a) or ""
+    return (
+        href is not None and not href.strip() and len(shown.split()) >= _SELF_NAME_WORDS and not is_generic_text(shown)
+    )
+
+
+# An empty link names a record with at least this many words.
+_SELF_NAME_WORDS = 3
