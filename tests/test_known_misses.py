@@ -73,3 +73,33 @@ def test_a_record_whose_link_has_an_empty_address_stays_an_entry_without_a_link(
     assert [e["title"] for e in entries] == PAPERS
     assert [e["url"] for e in entries] == [hrefs[0], None, hrefs[2], hrefs[3]]
     assert entries[1]["entry_id"].startswith("sha1:")
+
+
+INITIATIVES = [
+    "Convenio entre dos reinos para evitar la doble imposición en materia de renta",
+    "Acuerdo sobre intercambio de información en materia tributaria",
+    "Moción de reprobación a un secretario de Estado por su gestión",
+    "Declaración de aceptación de la adhesión de una república a un convenio",
+]
+# Records and the search form's links all go through one script (a CGI portal): one directory, other queries.
+SEARCH = "/portal/Busqueda?next=/wc/"
+SEARCH_TOOLS = (
+    f"<div class='opciones'><span><a href='{SEARCH}buscador&amp;modificar=si'>Modificar búsqueda</a> "
+    f"<a href='{SEARCH}buscador&amp;modificar=no'>Nueva búsqueda</a></span></div>"
+)
+
+
+def test_links_shown_above_and_below_the_list_are_its_controls_not_entries():
+    """A list beside the winning one whose links are each shown twice (the search form's "Modify search" and "New
+    search" above and below the results) is the list's controls, however alike their addresses."""
+    records = "".join(
+        f"<div id='RESULTADOS'><div class='resultados'><p class='titulo'>"
+        f"<a href='{SEARCH}servidor&amp;DOCS={i}'>{title}</a></p>"
+        f"<p class='sub'>Presentado el 1{i}/12/2010, calificado el 2{i}/12/2010</p></div></div>"
+        for i, title in enumerate(INITIATIVES)
+    )
+    top = f"<div id='RESULTADOS'><div class='titulo'>Iniciativas encontradas 31596</div>{SEARCH_TOOLS}</div>"
+    region = f"<div class='portlet'><div id='region'>{top}{records}{SEARCH_TOOLS}</div></div>"
+    entries = _entries(region, head="<html lang='es'>")
+    assert [e["title"] for e in entries] == INITIATIVES
+    assert [e["date_start"] for e in entries] == [f"2010-12-1{i}" for i in range(4)]
