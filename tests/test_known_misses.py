@@ -1,6 +1,7 @@
 """Known misses of the generic extractor on the tuned part of the real corpus (issue 21), each as the general
 shape it stands for, in small synthetic HTML. Earlier files of these: tests/test_unseen_l_a.py, _l_b.py."""
 
+from synthetic import URL
 from synthetic import generic_entries as _entries
 
 POSTS = ["Dagbogen 2025", "Interview om skolens historie", "Foredrag om fællesskab"]
@@ -103,3 +104,34 @@ def test_links_shown_above_and_below_the_list_are_its_controls_not_entries():
     entries = _entries(region, head="<html lang='es'>")
     assert [e["title"] for e in entries] == INITIATIVES
     assert [e["date_start"] for e in entries] == [f"2010-12-1{i}" for i in range(4)]
+
+
+NOTICES = [
+    "General assembly of the members",
+    "Summer opening hours of the office",
+    "New board elected for two years",
+    "Call for volunteers for the fair",
+]
+
+
+def _notices(linked: bool) -> str:
+    return "".join(
+        f"<article id='post-{i}'><h2>{f'<a href={URL}#post-{i}>{title}</a>' if linked else title}</h2>"
+        f"<p class='date'>{i + 2} May 2024</p><p>The association tells its members about it, notice {i}.</p></article>"
+        for i, title in enumerate(NOTICES)
+    )
+
+
+def test_a_table_of_contents_written_with_the_pages_own_address_is_in_page_navigation():
+    toc = "<div class='toc'><ul>" + "".join(f"<li><a href='{URL}#post-{i}'>{t}</a></li>" for i, t in enumerate(NOTICES))
+    entries = _entries(f"<h1>News</h1>{toc}</ul></div>{_notices(linked=False)}")
+    assert [e["title"] for e in entries] == NOTICES
+    assert [e["url"] for e in entries] == [f"{URL}#post-{i}" for i in range(4)]
+    assert [e["date_start"] for e in entries] == [f"2024-05-0{i + 2}" for i in range(4)]  # the articles, not the TOC
+    assert all(e["description"].startswith("The association") for e in entries)
+
+
+def test_a_record_whose_link_is_its_own_in_page_address_keeps_it():
+    entries = _entries(f"<h1>News</h1>{_notices(linked=True)}")
+    assert [e["title"] for e in entries] == NOTICES
+    assert [e["date_start"] for e in entries] == [f"2024-05-0{i + 2}" for i in range(4)]

@@ -6,7 +6,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from .html import tag, text_of
+from ..parsers.ids import join_url
+from .html import is_ancestor, tag, text_of
 from .titles import is_affordance, is_generic_text
 
 
@@ -135,13 +136,27 @@ def points_out(a) -> bool:
     return is_affordance(text) or (is_generic_text(text) and "/" in text and " " not in text)
 
 
-def no_entry_link(a) -> bool:
-    """A link that can name no entry wherever it sits: to no page ("#top", "javascript:", "mailto:") or with no
-    text and no captioned image; an empty address whose words name a record is the page itself (names_itself)."""
+def no_entry_link(a, here: str | None = None) -> bool:
+    """A link that can name no entry wherever it sits: to no page ("#top", "javascript:", "mailto:"), to a part of
+    the page itself (`here`, its address: a table of contents), or with no text and no captioned image; an empty
+    address whose words name a record is the page itself (names_itself)."""
     href = (a.get("href") or "").strip()
     if not (href or names_itself(a)) or href.lower().startswith(("#", "javascript:", "mailto:", "tel:", "data:")):
         return True
-    return not text_of(a) and not captioned_image(a)
+    return (not text_of(a) and not captioned_image(a)) or _to_a_part_here(a, href, here)
+
+
+def _to_a_part_here(a, href: str, here: str | None) -> bool:
+    """<a href="https://example.org/guide/#install"> on that guide: a table of contents' link to an element of the
+    page itself, written in full, is in-page navigation as "#install" is; a link to the record around it (its own
+    address, `listing#id`) or to an id the page does not hold stays."""
+    if not here or "#" not in href:
+        return False
+    address, _, fragment = (join_url(here, href) or "").partition("#")
+    if not fragment or address != here.partition("#")[0]:
+        return False
+    targets = a.getroottree().getroot().xpath("//*[@id=$name or @name=$name]", name=fragment)
+    return bool(targets) and not any(is_ancestor(t, a) for t in targets)
 
 
 def names_itself(a) -> bool:
