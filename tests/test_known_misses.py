@@ -135,3 +135,38 @@ def test_a_record_whose_link_is_its_own_in_page_address_keeps_it():
     entries = _entries(f"<h1>News</h1>{_notices(linked=True)}")
     assert [e["title"] for e in entries] == NOTICES
     assert [e["date_start"] for e in entries] == [f"2024-05-0{i + 2}" for i in range(4)]
+
+
+LEAFLETS = ["Domingo 30.11.2025 - C", "Domingo 07.12.2025 - B", "Fiesta de la Inmaculada - 08.12.2025"]
+
+
+def _leaflets(date_line: bool) -> str:
+    return "".join(
+        f"<li><a href='/hoja/{i}/'>{title}</a>"
+        + ("<div class='post-meta'>11-07-2026</div>" if date_line else "")
+        + f"<p>Una hoja para la semana, número {i}, con las lecturas.</p><a href='/hoja/{i}/'>Leer más →</a></li>"
+        for i, title in enumerate(LEAFLETS)
+    )
+
+
+def test_a_date_at_the_edge_of_a_title_stays_in_it_when_what_is_left_names_nothing():
+    entries = _entries(f"<ul class='posts'>{_leaflets(date_line=True)}</ul>", head="<html lang='es'>")
+    assert [e["title"] for e in entries] == [LEAFLETS[0], LEAFLETS[1], "Fiesta de la Inmaculada"]
+    # each record's own date line; a title's edge date beside a name still wins over an unmarked line
+    assert [e["date_start"] for e in entries] == ["2026-07-11", "2026-07-11", "2025-12-08"]
+
+
+def test_without_a_date_line_such_a_title_still_gives_its_date():
+    entries = _entries(f"<ul class='posts'>{_leaflets(date_line=False)}</ul>", head="<html lang='es'>")
+    assert [e["title"] for e in entries] == [LEAFLETS[0], LEAFLETS[1], "Fiesta de la Inmaculada"]
+    assert [e["date_start"] for e in entries] == ["2025-11-30", "2025-12-07", "2025-12-08"]
+
+
+def test_a_short_name_of_two_letters_after_the_date_is_still_the_title():
+    posts = "".join(
+        f"<li><a href='/p/{i}/'>{day} december 2005 - {name}</a><p>Ett inlägg om dagen, nummer {i}.</p></li>"
+        for i, (day, name) in enumerate([(20, "u.ä"), (21, "Jul"), (22, "Om snö och is")])
+    )
+    entries = _entries(f"<ul class='posts'>{posts}</ul>", head="<html lang='sv'>")
+    assert [e["title"] for e in entries] == ["u.ä", "Jul", "Om snö och is"]
+    assert [e["date_start"] for e in entries] == ["2005-12-20", "2005-12-21", "2005-12-22"]

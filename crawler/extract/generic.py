@@ -12,6 +12,8 @@ group headings.
 
 from __future__ import annotations
 
+import re
+
 from ..parsers.datelines import bare_years, date_in_line
 from ..parsers.groups import looks_like_group_heading
 from .articles import articles_win, heading_record_address, without_shared_addresses
@@ -298,6 +300,10 @@ def year_heading(el, shown: str | None) -> bool:
     return bare_years(shown) and is_heading_like(el)
 
 
+# A title names something with two letters or more ("u.ä", "utan ämne"; not "A", "3", "#2").
+_LETTER, _MIN_NAME_LETTERS = re.compile(r"[^\W\d_]"), 2
+
+
 def _title_and_date(entry: RawEntry, elements, title_el, link, unnamed: bool, label: bool) -> str | None:
     """The entry's date, and its title where a date shares the title's element; returns a date vaguer than a day
     the title gave (a month), for the entry's own date line to refine."""
@@ -305,6 +311,10 @@ def _title_and_date(entry: RawEntry, elements, title_el, link, unnamed: bool, la
     if lead is not None:  # <a>Title text<div>authors</div><div>Venue · 01 Apr 2023</div></a>
         entry.title, entry.date_text = lead[0], date_among(lead[1])
         entry.paragraphs = [p for p in map(text_of, lead[1]) if p and p != entry.date_text]
+    elif split is not None and len(_LETTER.findall(split[0])) < _MIN_NAME_LETTERS:
+        # "Domingo 30.11.2025 - A" (cycle A's leaflet for that Sunday): the date leaves no name, so it is part of the
+        # title, and dates the entry only when the record shows no date line of its own
+        entry.date_text = None if dated_apart(elements, title_el) else split[1]
     elif split is not None:
         entry.title, entry.date_text = split  # "<small>06 Dec 2023</small><br>Conference": the date apart
         if vaguer_than_a_day(entry.date_text):  # a month in the title: the entry's own date line may say more
