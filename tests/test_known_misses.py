@@ -170,3 +170,35 @@ def test_a_short_name_of_two_letters_after_the_date_is_still_the_title():
     entries = _entries(f"<ul class='posts'>{posts}</ul>", head="<html lang='sv'>")
     assert [e["title"] for e in entries] == ["u.ä", "Jul", "Om snö och is"]
     assert [e["date_start"] for e in entries] == ["2005-12-20", "2005-12-21", "2005-12-22"]
+
+
+CLIPS = [
+    ("9.20.20", ["Metro United Way wants the community to come together"]),
+    ("9.19.20", ["Kentuckians in final stretch to complete census forms"]),
+    ("9.18.20", ["Bank hires a diversity officer from the schools"]),
+    (
+        "9.15.20",
+        ["Program helps with financial empowerment (part 1)", "Program helps with financial empowerment (part 2)"],
+    ),
+    ("9.10.20", ["Local chapters seeking more children for free books"]),
+    ("9.9.20", ["Free bikes for the holidays for children in the state"]),
+    ("9.8.20", ["Radio host living on a lift to support bike donations"]),
+]
+
+
+def _clip(day: str, titles: list[str]) -> str:
+    links = "".join(f"<a href='https://news.example.com/{day}/{i}/'>{t}</a><br>" for i, t in enumerate(titles))
+    return f"<p>{day}<br>{links}-WHAS11</p>"
+
+
+def test_title_links_stacked_on_their_own_lines_under_one_date_are_entries_each():
+    clips = "".join(_clip(day, titles) for day, titles in CLIPS)
+    entries = _entries(f"<div class='entry-content'>{clips}</div>", head="<html lang='en-US'>")
+    assert [e["title"] for e in entries] == [t for _, ts in CLIPS for t in ts]
+    assert [e["date_start"] for e in entries][3:5] == ["2020-09-15", "2020-09-15"]
+
+
+def test_a_short_link_stacked_under_a_title_is_no_item_of_its_own():
+    clips = [(day, [*titles, "Radio coverage"]) if day == "9.15.20" else (day, titles) for day, titles in CLIPS]
+    entries = _entries("<div class='entry-content'>" + "".join(_clip(d, ts) for d, ts in clips) + "</div>")
+    assert "Radio coverage" not in [e["title"] for e in entries]

@@ -42,7 +42,7 @@ from .records import (
     title_quality,
 )
 from .row_runs import links_name_kinds, row_runs, wording_line
-from .rows import ditto_dates, once, tail_date
+from .rows import ditto_dates, once, stacked_links, tail_date
 from .slug_tails import slug_cut, without_slug_tails
 from .table_lists import date_column_cell, documents_table, inner_rows, split_by_table_head
 from .titles import HEADINGS, is_generic_text, is_heading_like, title_of
@@ -292,7 +292,7 @@ def extract_generic(root) -> list[RawEntry]:
     headings_name_pointers(entries, [found.get(r) for r in records], pointing)
     ditto_dates(records, entries)
     without_slug_tails(entries, cuts)
-    return once(without_shared_addresses(entries))
+    return once(without_shared_addresses(stacked_links(records, entries)))
 
 
 def year_heading(el, shown: str | None) -> bool:
