@@ -74,6 +74,8 @@ def companions(blocks, quality, others, links, shapes):
             continue  # plainer titles join only when their links are siblings of the list's own
         if numbered(title_links):
             continue  # "2023, 2022, 2021" or "1 2 3": the listing's years or pages, no entries
+        if len({target(a) for a in title_links}) * 2 <= len(records):
+            continue  # each link shown twice or more ("New search" above and below the list): its controls
         if any(h in covered or any(anc in taken for anc in h.iterancestors()) for h in heads):
             continue  # another level of lists already taken
         if section_headings(heads, taken):

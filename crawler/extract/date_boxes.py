@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from ..parsers.datelines import YEARLESS_FIGURES, date_in_line, year_in, yearless_date
+from ..parsers.datelines import YEARLESS_FIGURES, bare_years, date_in_line, year_in, yearless_date
 from ..parsers.dates import parse_date
 from .html import is_ancestor, machine_date, microformat_dated, tag, text_of
 
@@ -33,7 +33,8 @@ def date_beside(record, container) -> str | None:
     """<div class="row"><div class="day">27 <span>lug</span></div><div class="col"><div class="card">...</div>
     </div></div>: a date box opening the row the record (or a wrapper of it, inside the list) sits in is its
     date, the year left to the group heading ("Luglio 2023"). Only a box first in its row, holding no link:
-    a date after a record belongs to it, not to the next."""
+    a date after a record belongs to it, not to the next. A year alone there ("<section><h2>1981</h2>…") heads
+    the section's records as their group: a bare year is no date of an entry."""
     node = record
     for _ in range(_BESIDE_LEVELS):
         parent = node.getparent()
@@ -42,7 +43,7 @@ def date_beside(record, container) -> str | None:
         box = next((c for c in parent if isinstance(c.tag, str)), None)
         if box is not None and box is not node and box.find(".//a") is None and not _inside(node, box):
             shown = text_of(box)
-            if shown and (date_in_line(shown) == shown or yearless_date(shown) == shown):
+            if shown and not bare_years(shown) and (date_in_line(shown) == shown or yearless_date(shown) == shown):
                 return shown
         node = parent
     return None

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from ..parsers.credits import looks_like_credit, plainly_no_credit
-from ..parsers.datelines import byline_field_date, date_at_edge, date_in_line
+from ..parsers.datelines import bare_years, byline_field_date, date_at_edge, date_in_line
 from ..parsers.text import clean_text
 from .date_boxes import marked_date, whole_date, yearless_line
 from .html import INLINE, is_ancestor, machine_date, microformat_dated, raw_text, tag, text_of, text_read
@@ -260,7 +260,7 @@ def _find_date(elements, entry: RawEntry, used: list, title_el, leaves) -> None:
     for el in walk(elements):  # a linked date standing alone: <a class="post-date"><i></i>October 9, 2019</a>
         if tag(el) == "a" and el is not title_el and not any(is_ancestor(leaf, el) for leaf in leaves):
             shown = text_of(el)
-            if shown and date_in_line(shown) == shown:
+            if shown and date_in_line(shown) == shown and not bare_years(shown):  # "<a>1981</a>" names a yearbook
                 entry.date_text = shown
                 used.append(el)
                 return

@@ -12,6 +12,8 @@ group headings.
 
 from __future__ import annotations
 
+import re
+
 from ..parsers.datelines import bare_years, date_in_line
 from ..parsers.groups import looks_like_group_heading
 from .articles import articles_win, heading_record_address, without_shared_addresses
@@ -40,7 +42,7 @@ from .records import (
     title_quality,
 )
 from .row_runs import links_name_kinds, row_runs, wording_line
-from .rows import ditto_dates, once, tail_date
+from .rows import ditto_dates, once, stacked_links, tail_date
 from .slug_tails import slug_cut, without_slug_tails
 from .table_lists import date_column_cell, documents_table, inner_rows, split_by_table_head
 from .titles import HEADINGS, is_generic_text, is_heading_like, title_of
@@ -290,12 +292,16 @@ def extract_generic(root) -> list[RawEntry]:
     headings_name_pointers(entries, [found.get(r) for r in records], pointing)
     ditto_dates(records, entries)
     without_slug_tails(entries, cuts)
-    return once(without_shared_addresses(entries))
+    return once(without_shared_addresses(stacked_links(records, entries)))
 
 
 def year_heading(el, shown: str | None) -> bool:
     """<h2><a>1981</a></h2>, "1978/1979": a heading that is only a year (or two) names its post; a year is no date."""
     return bare_years(shown) and is_heading_like(el)
+
+
+# A title names something with two letters or more ("u.ä", "utan ämne"; not "A", "3", "#2").
+_LETTER, _MIN_NAME_LETTERS = re.compile(r"[^\W\d_]"), 2
 
 
 def _title_and_date(entry: RawEntry, elements, title_el, link, unnamed: bool, label: bool) -> str | None:
@@ -305,6 +311,10 @@ def _title_and_date(entry: RawEntry, elements, title_el, link, unnamed: bool, la
     if lead is not None:  # <a>Title text<div>authors</div><div>Venue · 01 Apr 2023</div></a>
         entry.title, entry.date_text = lead[0], date_among(lead[1])
         entry.paragraphs = [p for p in map(text_of, lead[1]) if p and p != entry.date_text]
+    elif split is not None and len(_LETTER.findall(split[0])) < _MIN_NAME_LETTERS:
+        # "Domingo 30.11.2025 - A" (cycle A's leaflet for that Sunday): the date leaves no name, so it is part of the
+        # title, and dates the entry only when the record shows no date line of its own
+        entry.date_text = None if dated_apart(elements, title_el) else split[1]
     elif split is not None:
         entry.title, entry.date_text = split  # "<small>06 Dec 2023</small><br>Conference": the date apart
         if vaguer_than_a_day(entry.date_text):  # a month in the title: the entry's own date line may say more

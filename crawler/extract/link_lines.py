@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from ..parsers.datelines import date_in_line
+from ..parsers.datelines import bare_years, date_in_line
 from ..parsers.text import LETTERS
 
 
@@ -20,8 +20,9 @@ _DASHED = re.compile(r"\s+[—–|-]\s+")
 
 def posting_date(text: str | None) -> str | None:
     """The date a link that says only when gives: a date ("October 10, 2020"), or the one a posting line opens
-    on ("Nov 19, 2020 — Posted Nov 16, 2020 11:47 AM": Nov 19, 2020)."""
-    if text and date_in_line(text) == text:
+    on ("Nov 19, 2020 — Posted Nov 16, 2020 11:47 AM": Nov 19, 2020). A year alone ("<h2><a>1981</a></h2>", a
+    yearbook) names its post and dates nothing."""
+    if text and date_in_line(text) == text and not bare_years(text):
         return text
     return date_in_line(_DASHED.split(text or "")[0]) if posting_line(text) else None
 

@@ -6,7 +6,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from .html import tag, text_of
+from ..parsers.ids import join_url
+from .html import is_ancestor, tag, text_of
 from .titles import is_affordance, is_generic_text
 
 
@@ -133,3 +134,41 @@ def points_out(a) -> bool:
     ("https://example.org/news/2022/x-1076079.html"); not a number or a date, which may name a record."""
     text = text_of(a) or ""
     return is_affordance(text) or (is_generic_text(text) and "/" in text and " " not in text)
+
+
+def no_entry_link(a, here: str | None = None) -> bool:
+    """A link that can name no entry wherever it sits: to no page ("#top", "javascript:", "mailto:"), to a part of
+    the page itself (`here`, its address: a table of contents), or with no text and no captioned image; an empty
+    address whose words name a record is the page itself (names_itself)."""
+    href = (a.get("href") or "").strip()
+    if not (href or names_itself(a)) or href.lower().startswith(("#", "javascript:", "mailto:", "tel:", "data:")):
+        return True
+    return (not text_of(a) and not captioned_image(a)) or _to_a_part_here(a, href, here)
+
+
+def _to_a_part_here(a, href: str, here: str | None) -> bool:
+    """<a href="https://example.org/guide/#install"> on that guide: a table of contents' link to an element of the
+    page itself, written in full, is in-page navigation as "#install" is; a link to the record around it (its own
+    address, `listing#id`) or to an id the page does not hold stays."""
+    if not here or "#" not in href:
+        return False
+    address, _, fragment = (join_url(here, href) or "").partition("#")
+    if not fragment or address != here.partition("#")[0]:
+        return False
+    targets = a.getroottree().getroot().xpath("//*[@id=$name or @name=$name]", name=fragment)
+    return bool(targets) and not any(is_ancestor(t, a) for t in targets)
+
+
+def names_itself(a) -> bool:
+    """<a href="">A paper's long title</a>: an empty address is the page itself (a record its site left without a
+    page of its own, kept as an entry without a link) when the link's words name something (three or more, no
+    pointer); a short empty link ("Print", "Load more") is a button a script handles."""
+    href = a.get("href")
+    shown = text_of(a) or ""
+    return (
+        href is not None and not href.strip() and len(shown.split()) >= _SELF_NAME_WORDS and not is_generic_text(shown)
+    )
+
+
+# An empty link names a record with at least this many words.
+_SELF_NAME_WORDS = 3

@@ -17,8 +17,8 @@ from dataclasses import dataclass, field
 from ..parsers.datelines import date_in_line
 from ..parsers.groups import looks_like_group_heading
 from .articles import links_away, names_alone, part_of_article
-from .html import PAGE_CACHES, tag, text_of
-from .linkcues import captioned_image, cookie_notices, in_cookie_notice, names_record, plain_path, points_out
+from .html import PAGE_CACHES, document_base, tag, text_of
+from .linkcues import cookie_notices, in_cookie_notice, names_record, no_entry_link, plain_path, points_out
 from .linkcues import same_column_links as column_links
 from .linkcues import without_more_twins as one_per_twin
 from .shapes import Shapes  # noqa: F401  (generic.py and the tests take it from here)
@@ -163,11 +163,10 @@ def entry_links(root, chrome: Chrome) -> list:
     links = []
     seen: dict[tuple, int] = defaultdict(int)
     notices = cookie_notices(root)
+    here = document_base(root, root.getroottree().docinfo.URL or "")  # what its links resolve against
     for a in root.iter("a"):
         href = (a.get("href") or "").strip()
-        if not href or href.lower().startswith(("#", "javascript:", "mailto:", "tel:", "data:")):
-            continue
-        if not text_of(a) and not captioned_image(a):
+        if no_entry_link(a, here):  # "<a href=''>A paper's title</a>" stays: an entry without a page of its own
             continue
         if _FACET_PATH.search(href) or (a.get("rel") or "") in ("tag", "category", "author") or chrome(a):
             continue

@@ -3,9 +3,12 @@ date a day's later rows leave blank, and one entry for a row drawn twice."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from ..parsers.datelines import date_in_line
 from .html import tag, text_of
 from .raw import RawEntry
+from .titles import is_generic_text
 
 
 def tail_date(a) -> str | None:
@@ -72,3 +75,40 @@ def once(entries: list[RawEntry]) -> list[RawEntry]:
         seen.add(key)
         out.append(e)
     return out
+
+
+def stacked_links(records: list, entries: list[RawEntry]) -> list[RawEntry]:
+    """<p>9.15.20<br><a>Program helps families (part 1)</a><br><a>Program helps families (part 2)</a><br>-Source</p>:
+    a record whose title link has a sibling link to another page, each alone on its line and named in four words or
+    more (no pointer), lists several items under one date: each is an entry, with the record's date and group.
+    `records` holds each entry's block; a link of fewer words beside it ("WAVE3 coverage") stays a part of it."""
+    out = []
+    for record, entry in zip(records, entries, strict=True):
+        out.append(entry)
+        links = [c for c in record if tag(c) == "a" and _alone_on_its_line(c)]
+        first = next((a for a in links if a.get("href") == entry.href and text_of(a) == entry.title), None)
+        if first is None or not _names_an_item(first):
+            continue
+        seen = {entry.href}
+        for a in links[links.index(first) + 1 :]:
+            if _names_an_item(a) and a.get("href") not in seen:
+                seen.add(a.get("href"))
+                out.append(replace(entry, title=text_of(a), href=a.get("href"), paragraphs=list(entry.paragraphs)))
+    return out
+
+
+def _alone_on_its_line(a) -> bool:
+    before, after = a.getprevious(), a.getnext()
+    opens = (before is not None and tag(before) == "br" and not (before.tail or "").strip()) or (
+        before is None and not (a.getparent().text or "").strip()
+    )
+    return opens and not (a.tail or "").strip() and (after is None or tag(after) == "br")
+
+
+def _names_an_item(a) -> bool:
+    shown = text_of(a) or ""
+    return bool(a.get("href")) and len(shown.split()) >= _MIN_ITEM_WORDS and not is_generic_text(shown)
+
+
+# A link stacked under a record's title link names an item of its own in this many words at least.
+_MIN_ITEM_WORDS = 4
