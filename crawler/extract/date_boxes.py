@@ -102,3 +102,21 @@ def year_from_title(date_text: str | None, title: str | None) -> str | None:
         if whole is not None and any(d is not None and d.start == whole.start for d in shown):
             return f"{day_month} {year}"
     return date_text
+
+
+# A machine date on this many entries at least, beside shown dates that differ, is the page's, not theirs.
+_SHARED_MACHINE_DATE_ENTRIES = 3
+
+
+def without_shared_machine_dates(entries) -> None:
+    """Drop a machine-readable date (<time datetime>) that several entries carry alike while the dates they show
+    differ: a site's build or fetch time stamped on every post, not each post's own date; the text the reader
+    sees then stands."""
+    shown_by_value: dict[str, list] = {}
+    for entry in entries:
+        if entry.date_iso:
+            shown_by_value.setdefault(entry.date_iso, []).append(entry.date_text)
+    for entry in entries:
+        shown = shown_by_value.get(entry.date_iso) or []
+        if len(shown) >= _SHARED_MACHINE_DATE_ENTRIES and len(set(shown) - {entry.date_iso}) >= 2:
+            entry.date_iso = None
