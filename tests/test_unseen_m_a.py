@@ -34,3 +34,36 @@ def test_a_datetime_of_each_entry_still_completes_a_date_shown_without_its_year(
     rows = "".join(_media_row(t, d, s) for t, d, s in zip(NEWS, shown, stamps, strict=True))
     entries = _entries(f"<h2>News</h2>{rows}", "<html lang='en'>")
     assert [e["date_start"] for e in entries] == stamps
+
+
+MENTIONS = ["Forecasting water quality for managers", "A student merges data and the outdoors"]
+MENTIONS += ["Team launches a system to predict water conditions", "Researchers win support to forecast lakes"]
+SOURCES = ["By: Abby Lewis", "Tech Daily, May 9, 2019", "Tech Daily, April 2, 2019", "Water World, October 18, 2017"]
+
+
+def _mentions(heading: str, links: list[str]) -> str:
+    body = "".join(
+        f"<{heading}>{name}</{heading}><p><em><a href='https://news{i}.example.net/story'>{line}</a></em></p>"
+        f"<p>The story's first paragraph, quoted at length from the article.</p>"
+        for i, (name, line) in enumerate(zip(MENTIONS, links, strict=True))
+    )
+    return f"<article><h1>In the News</h1><section>{body}</section></article>"
+
+
+def test_a_heading_over_each_record_whose_link_names_the_source_and_date_is_the_title():
+    # press mentions: each story's heading, then a line linking the outlet and the day it ran (or who made it)
+    for heading in ("h1", "h2"):
+        entries = _entries(_mentions(heading, SOURCES), "<html lang='en-US'>")
+        assert [e["title"] for e in entries] == MENTIONS
+        assert [e["url"] for e in entries] == [f"https://news{i}.example.net/story" for i in range(4)]
+        assert [e["date_start"] for e in entries] == [None, "2019-05-09", "2019-04-02", "2017-10-18"]
+        assert {e["group"] for e in entries} == {None}
+
+
+def test_a_link_naming_its_story_beside_a_date_under_a_heading_of_its_own_stays_the_title():
+    # the guard: a link of many words is the story's own name, the heading over it (an author, a topic) is not
+    days = ["May 9, 2019", "April 2, 2019", "October 18, 2017", "June 1, 2017"]
+    named = [f"{name} in the valley this spring, {day}" for name, day in zip(MENTIONS, days, strict=True)]
+    entries = _entries(_mentions("h1", named), "<html lang='en-US'>")
+    assert [e["title"][:20] for e in entries] == [t[:20] for t in named]
+    assert not {e["title"] for e in entries} & set(MENTIONS)

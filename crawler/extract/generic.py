@@ -42,6 +42,7 @@ from .records import (
 from .row_runs import links_name_kinds, row_runs, wording_line
 from .rows import ditto_dates, once, tail_date
 from .slug_tails import slug_cut, without_slug_tails
+from .source_lines import headings_over_source_lines
 from .table_lists import date_column_cell, documents_table, inner_rows, split_by_table_head
 from .titles import HEADINGS, is_generic_text, is_heading_like, title_of
 from .wordings import headings_name_pointers, pointing_wording, record_name, shared_lines, shared_pointer
@@ -288,6 +289,8 @@ def extract_generic(root) -> list[RawEntry]:
         records.append(elements[0])
     # <h3>Name</h3><p><a>Ver publicación</a></p>: each heading names one record
     headings_name_pointers(entries, [found.get(r) for r in records], pointing)
+    # <h1>Name</h1><p><a>Water World, October 18, 2017</a></p>: the heading names it, the link says where it ran
+    headings_over_source_lines(entries, records, [found.get(r) for r in records])
     ditto_dates(records, entries)
     without_slug_tails(entries, cuts)
     return once(without_shared_addresses(entries))
