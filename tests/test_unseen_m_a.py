@@ -67,3 +67,47 @@ def test_a_link_naming_its_story_beside_a_date_under_a_heading_of_its_own_stays_
     entries = _entries(_mentions("h1", named), "<html lang='en-US'>")
     assert [e["title"][:20] for e in entries] == [t[:20] for t in named]
     assert not {e["title"] for e in entries} & set(MENTIONS)
+
+
+STIRI = ["Teatrul sustine maratonul independent", "Productiile teatrului in topul spectatorilor"]
+STIRI += ["Teatrul la festivalul de vara", "Premiera in cadrul festivalului"]
+DAYS = ["6 septembrie 2012", "4 septembrie 2012", "6 iulie 2012", "19 iunie 2012"]
+
+
+def _stire(i: int, title: str, day: str) -> str:
+    # the teaser pasted from a word processor, with headings and bold runs of its own
+    pasted = f"<h1 align='center'><span>Festivalul numărul {i} al orașului</span></h1>" if i % 2 == 0 else ""
+    pasted += "<p><b>prima ediție a festivalului de teatru...</b></p>" if i != 1 else "<p>Un text scurt.</p>"
+    return (
+        f"<tr><td><div style='padding:5px'><font size='2'>{day}</font><br><font size='4'>{title}</font><br>"
+        f"<font size='2'><p>&nbsp;</p>{pasted}</font><br><div class='buton-inapoi'>"
+        f"<a href='{URL}stire-{i}.html'><font size='1'>&gt; Citeşte mai mult ...</font></a></div></div></td></tr>"
+    )
+
+
+def test_a_line_set_in_big_type_over_a_teaser_with_headings_of_its_own_names_a_record_linked_by_a_pointer():
+    # each news item: its date, a break, its title in big type, the teaser (pasted with headings and bold runs)
+    # and "Citeşte mai mult ..." (Romanian "Read more"), its only link
+    rows = "".join(_stire(i, t, d) for i, (t, d) in enumerate(zip(STIRI, DAYS, strict=True)))
+    entries = _entries(f"<h2>Stiri</h2><table>{rows}</table>", "<html lang='ro'>")
+    assert [e["title"] for e in entries] == STIRI
+    assert [e["url"] for e in entries] == [f"{URL}stire-{i}.html" for i in range(4)]
+    assert [e["date_start"] for e in entries] == ["2012-09-06", "2012-09-04", "2012-07-06", "2012-06-19"]
+
+
+def test_pointer_words_in_other_languages_leave_the_record_named_by_its_own_text():
+    for pointer in ("Citește mai mult", "Czytaj więcej", "Lue lisää", "Läs mer", "Pročitaj više", "Devamını oku"):
+        rows = "".join(f"<li>{name} <a href='/doc/{i}'>{pointer}</a></li>" for i, name in enumerate(STIRI))
+        entries = _entries(f"<h2>Arhiva</h2><ul>{rows}</ul>")
+        assert [e["title"] for e in entries] == STIRI, pointer
+
+
+def test_a_bold_kicker_beside_its_heading_in_one_block_stays_a_kicker():
+    # the guard: "<strong>Comunicat</strong>" over the heading in the same block labels the kind of item
+    cards = "".join(
+        f"<div class='card'><strong>Comunicat de presă</strong><h3>{t}</h3><p>Un text scurt al știrii.</p>"
+        f"<a href='{URL}c-{i}'>Citește mai mult</a></div>"
+        for i, t in enumerate(STIRI)
+    )
+    entries = _entries(f"<h2>Stiri</h2>{cards}", "<html lang='ro'>")
+    assert [e["title"] for e in entries] == STIRI
