@@ -111,3 +111,49 @@ def test_a_bold_kicker_beside_its_heading_in_one_block_stays_a_kicker():
     )
     entries = _entries(f"<h2>Stiri</h2>{cards}", "<html lang='ro'>")
     assert [e["title"] for e in entries] == STIRI
+
+
+EVENTS = [(12, "Operations and Resources"), (20, "Legal Committee"), (20, "Board of Directors Workshop")]
+EVENTS += [(21, "Audit Committee")]
+
+
+def _calendar_event(day: int, name: str) -> str:
+    slug = name.lower().replace(" ", "-")
+    # the title link, and the same link in a hidden tooltip with the event's date
+    return (
+        f"<article class='cal-event'><div class='cal-event-details'><div class='cal-event-time'>12:00 pm</div>"
+        f"<div class='cal-event-title'><a href='/event/{slug}/'>{name}</a></div>"
+        f"<div class='cal-tooltip-template a11y-hidden'><div class='cal-tooltip'>"
+        f"<div class='cal-tooltip-date'><time datetime='2025-11-{day}'>November {day} @ 12:00 pm</time></div>"
+        f"<div class='cal-tooltip-title'><a href='/event/{slug}/'>{name}</a></div></div></div></div></article>"
+    )
+
+
+def test_an_events_link_shown_again_in_its_tooltip_and_the_mobile_list_is_no_facet_of_a_month_grid():
+    # a month grid: each day cell a link on its day number and the day's event cards (two on the 20th); below it
+    # the mobile list shows the same events again: each event's short title links one page three times
+    cells = ""
+    for day in range(10, 24):
+        cards = "".join(_calendar_event(d, n) for d, n in EVENTS if d == day)
+        number = f"<a href='/events/2025-11-{day}/'>{day}</a>" if cards else str(day)
+        cells += (
+            f"<td class='cal-day'><div class='cal-day-date'>{number}</div><div class='cal-events'>{cards}</div></td>"
+        )
+    grid = f"<table class='cal-month'><tr class='cal-week'>{cells}</tr></table>"
+    mobile = "".join(
+        f"<li class='mobile-event'><a href='/event/{n.lower().replace(' ', '-')}/'>{n}</a></li>" for _, n in EVENTS
+    )
+    entries = _entries(f"<h2>Calendar of Events</h2>{grid}<ul class='mobile-day'>{mobile}</ul>", "<html lang='en-US'>")
+    assert [e["title"] for e in entries] == [n for _, n in EVENTS]
+    assert [e["url"] for e in entries] == [
+        f"https://example.org/event/{n.lower().replace(' ', '-')}/" for _, n in EVENTS
+    ]
+    assert [e["date_start"] for e in entries] == [f"2025-11-{d}" for d, _ in EVENTS]
+
+
+def test_a_short_link_at_the_same_place_of_each_row_is_still_a_facet():
+    # the guard: "Join us!" in the last cell of each row leads to one page: the rows are named by their first cell
+    groups = ["Young socialists", "Women's working group", "Migration and diversity", "Climate policy circle"]
+    rows = "".join(f"<tr><td>{g}</td><td>Contact person</td><td><a href='/join'>Join us!</a></td></tr>" for g in groups)
+    entries = _entries(f"<h2>Working groups</h2><table>{rows}</table>", "<html lang='en'>")
+    assert "Join us!" not in {e["title"] for e in entries}

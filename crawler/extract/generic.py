@@ -141,8 +141,11 @@ def _best_group_within(root, chrome, anchors=entry_links):
     blocks = wrap(records) if flat else [r[0] for r in records]
     lone = set() if flat else strays(blocks) | copies(blocks, title_links)
     found = {b: a for b, a in zip(blocks, title_links, strict=False) if b not in lone}
+    shown = {(a.get("href"), text_of(a)) for a in found.values()}  # a list beside showing these again is a copy
     for more_blocks, more_links in companions(blocks, quality, scored[1:], title_links, shapes):
-        found.update(zip(more_blocks, more_links, strict=False))
+        found.update(
+            (b, a) for b, a in zip(more_blocks, more_links, strict=False) if (a.get("href"), text_of(a)) not in shown
+        )
     for extra, link in extras(list(found), page, chrome):
         if same_family(list(found.values()), [link]):  # a featured post, not a promotion of another section
             found[extra] = link
