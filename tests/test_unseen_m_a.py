@@ -157,3 +157,22 @@ def test_a_short_link_at_the_same_place_of_each_row_is_still_a_facet():
     rows = "".join(f"<tr><td>{g}</td><td>Contact person</td><td><a href='/join'>Join us!</a></td></tr>" for g in groups)
     entries = _entries(f"<h2>Working groups</h2><table>{rows}</table>", "<html lang='en'>")
     assert "Join us!" not in {e["title"] for e in entries}
+
+
+def test_a_whole_date_a_time_element_shows_wins_over_a_datetime_that_differs():
+    # each post's <time> shows when it was posted; its datetime is when it was last changed (each a different day)
+    shown = ["18 October 2021", "2021-09-20", "5 July 2021", "2020-11-05"]
+    stamps = ["2023-01-09T10:00:00Z", "2023-02-11T10:00:00Z", "2023-03-14T10:00:00Z", "2023-04-18T10:00:00Z"]
+    rows = "".join(_media_row(t, d, s) for t, d, s in zip(NEWS, shown, stamps, strict=True))
+    entries = _entries(f"<h2>News</h2>{rows}", "<html lang='en'>")
+    assert [e["date_start"] for e in entries] == ["2021-10-18", "2021-09-20", "2021-07-05", "2020-11-05"]
+
+
+def test_a_datetime_still_settles_the_order_of_figures_a_time_element_shows():
+    # the guard: "03/10/2017" on a US page could be 10 March; the datetime says 3 October, the page's own order
+    # being no more than a guess for figures
+    shown = ["03/10/2017", "02/09/2017", "01/08/2017", "04/07/2017"]
+    stamps = ["2017-10-03", "2017-09-02", "2017-08-01", "2017-07-04"]
+    rows = "".join(_media_row(t, d, s) for t, d, s in zip(NEWS, shown, stamps, strict=True))
+    entries = _entries(f"<h2>News</h2>{rows}", "<html lang='en-US'>")
+    assert [e["date_start"] for e in entries] == stamps

@@ -120,3 +120,22 @@ def without_shared_machine_dates(entries) -> None:
         shown = shown_by_value.get(entry.date_iso) or []
         if len(shown) >= _SHARED_MACHINE_DATE_ENTRIES and len(set(shown) - {entry.date_iso}) >= 2:
             entry.date_iso = None
+
+
+# A day and month in figures, not year first ("03/10/2017"): which order is the page's to say, not the element's.
+_DAY_MONTH_FIGURES = re.compile(r"\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b")
+# A datetime this many days off the date shown is the same moment in another time zone.
+_ZONE_SLACK_DAYS = 1
+
+
+def own_machine_date(shown: str | None, machine: str | None) -> str | None:
+    """An element's machine date (<time datetime>), unless the element's own text plainly shows another whole date
+    (its year, and its month in words or year first: "2021-10-18", "18 October 2021"): what the reader sees wins
+    over a datetime that disagrees (the post's last change, the site's build time). None then."""
+    found = date_in_line(shown) if machine and shown else None
+    if not found or _DAY_MONTH_FIGURES.search(found) or not year_in(found):
+        return machine
+    seen, stamped = parse_date(found), parse_date(machine)
+    if seen is None or stamped is None or seen.precision != "day":
+        return machine
+    return None if abs((seen.start - stamped.start).days) > _ZONE_SLACK_DAYS else machine
