@@ -176,3 +176,11 @@ def test_a_datetime_still_settles_the_order_of_figures_a_time_element_shows():
     rows = "".join(_media_row(t, d, s) for t, d, s in zip(NEWS, shown, stamps, strict=True))
     entries = _entries(f"<h2>News</h2>{rows}", "<html lang='en-US'>")
     assert [e["date_start"] for e in entries] == stamps
+
+
+def test_more_links_are_known_in_other_languages_and_a_title_opening_on_their_words_is_none():
+    from crawler.extract.wordings import is_more_link
+
+    for pointer in ("Citeşte mai mult ...", "Czytaj więcej »", "Lue lisää", "Läs mer →", "Подробнее", "Leggi di più"):
+        assert is_more_link(pointer), pointer
+    assert not is_more_link("Mai mult decât un teatru")
