@@ -10,6 +10,7 @@ from ..origins import host
 from ..parsers.ids import join_url
 from ..parsers.text import clean_text, guess_language, language_scores
 from .bare_names import bare_name
+from .date_boxes import without_shared_machine_dates
 from .edge_dates import edge_date, without_byline
 from .fields import _text_without, date_from_element, fill_entry, find_title
 from .generic import assign_groups, extract_generic
@@ -294,6 +295,7 @@ def extract_page(
         entries = extract_generic(root)
         extractor = "generic"
     entries = reconcile_structured(entries, structured_items(text, url), url)
+    without_shared_machine_dates(entries)
     _resolve_against_base(root, url, entries)
     sel = profile.selectors if profile else {}
     site = profile or profile_for_url(url)  # paging is the site's, whichever extractor read the page

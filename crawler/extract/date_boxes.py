@@ -103,3 +103,40 @@ def year_from_title(date_text: str | None, title: str | None) -> str | None:
         if whole is not None and any(d is not None and d.start == whole.start for d in shown):
             return f"{day_month} {year}"
     return date_text
+
+
+# A machine date on this many entries at least, beside shown dates that differ, is the page's, not theirs.
+_SHARED_MACHINE_DATE_ENTRIES = 3
+
+
+def without_shared_machine_dates(entries) -> None:
+    """Drop a machine-readable date (<time datetime>) that several entries carry alike while the dates they show
+    differ: a site's build or fetch time stamped on every post, not each post's own date; the text the reader
+    sees then stands."""
+    shown_by_value: dict[str, list] = {}
+    for entry in entries:
+        if entry.date_iso:
+            shown_by_value.setdefault(entry.date_iso, []).append(entry.date_text)
+    for entry in entries:
+        shown = shown_by_value.get(entry.date_iso) or []
+        if len(shown) >= _SHARED_MACHINE_DATE_ENTRIES and len(set(shown) - {entry.date_iso}) >= 2:
+            entry.date_iso = None
+
+
+# A day and month in figures, not year first ("03/10/2017"): which order is the page's to say, not the element's.
+_DAY_MONTH_FIGURES = re.compile(r"\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b")
+# A datetime this many days off the date shown is the same moment in another time zone.
+_ZONE_SLACK_DAYS = 1
+
+
+def own_machine_date(shown: str | None, machine: str | None) -> str | None:
+    """An element's machine date (<time datetime>), unless the element's own text plainly shows another whole date
+    (its year, and its month in words or year first: "2021-10-18", "18 October 2021"): what the reader sees wins
+    over a datetime that disagrees (the post's last change, the site's build time). None then."""
+    found = date_in_line(shown) if machine and shown else None
+    if not found or _DAY_MONTH_FIGURES.search(found) or not year_in(found):
+        return machine
+    seen, stamped = parse_date(found), parse_date(machine)
+    if seen is None or stamped is None or seen.precision != "day":
+        return machine
+    return None if abs((seen.start - stamped.start).days) > _ZONE_SLACK_DAYS else machine

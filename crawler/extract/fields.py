@@ -11,7 +11,7 @@ import re
 from ..parsers.credits import looks_like_credit, plainly_no_credit
 from ..parsers.datelines import bare_years, byline_field_date, date_at_edge, date_in_line
 from ..parsers.text import clean_text
-from .date_boxes import marked_date, whole_date, yearless_line
+from .date_boxes import marked_date, own_machine_date, whole_date, yearless_line
 from .html import INLINE, is_ancestor, machine_date, microformat_dated, raw_text, tag, text_of, text_read
 from .lead_text import bare_date_line, leading_date, published_date
 from .link_lines import identifier_date
@@ -247,7 +247,7 @@ def _find_date(elements, entry: RawEntry, used: list, title_el, leaves) -> None:
         shown, machine = text_of(el), machine_date(el)
         # <abbr class="published" title="2020-10-08T13:39">13:39</abbr>: the title, not the time shown
         entry.date_text = date_in_line(shown) or (None if microformat_dated(el) else shown) or machine
-        entry.date_iso = machine
+        entry.date_iso = own_machine_date(shown, machine)  # "2021-10-18" shown wins over datetime="2023-05-01"
         used.append(el)
         return
     for el in leaves:

@@ -44,6 +44,7 @@ from .records import (
 from .row_runs import links_name_kinds, row_runs, wording_line
 from .rows import ditto_dates, once, stacked_links, tail_date
 from .slug_tails import slug_cut, without_slug_tails
+from .source_lines import headings_over_source_lines
 from .table_lists import date_column_cell, documents_table, inner_rows, split_by_table_head
 from .titles import HEADINGS, is_generic_text, is_heading_like, title_of
 from .wordings import headings_name_pointers, pointing_wording, record_name, shared_lines, shared_pointer
@@ -142,8 +143,11 @@ def _best_group_within(root, chrome, anchors=entry_links):
     blocks = wrap(records) if flat else [r[0] for r in records]
     lone = set() if flat else strays(blocks) | copies(blocks, title_links)
     found = {b: a for b, a in zip(blocks, title_links, strict=False) if b not in lone}
+    shown = {(a.get("href"), text_of(a)) for a in found.values()}  # a list beside showing these again is a copy
     for more_blocks, more_links in companions(blocks, quality, scored[1:], title_links, shapes):
-        found.update(zip(more_blocks, more_links, strict=False))
+        found.update(
+            (b, a) for b, a in zip(more_blocks, more_links, strict=False) if (a.get("href"), text_of(a)) not in shown
+        )
     for extra, link in extras(list(found), page, chrome):
         if same_family(list(found.values()), [link]):  # a featured post, not a promotion of another section
             found[extra] = link
@@ -290,6 +294,8 @@ def extract_generic(root) -> list[RawEntry]:
         records.append(elements[0])
     # <h3>Name</h3><p><a>Ver publicación</a></p>: each heading names one record
     headings_name_pointers(entries, [found.get(r) for r in records], pointing)
+    # <h1>Name</h1><p><a>Water World, October 18, 2017</a></p>: the heading names it, the link says where it ran
+    headings_over_source_lines(entries, records, [found.get(r) for r in records])
     ditto_dates(records, entries)
     without_slug_tails(entries, cuts)
     return once(without_shared_addresses(stacked_links(records, entries)))

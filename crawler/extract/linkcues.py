@@ -172,3 +172,39 @@ def names_itself(a) -> bool:
 
 # An empty link names a record with at least this many words.
 _SELF_NAME_WORDS = 3
+
+
+def records_shown_in(copies: list, enough: int) -> int:
+    """How many records the copies of one link (the same address and words) sit in, counted up to `enough`: two
+    copies whose smallest common block holds no link elsewhere are one record's (an event's title and the same
+    link in its hidden tooltip), while a facet ("Media Release") repeats across records, each with its own link."""
+    if len(copies) < enough:
+        return len(copies)
+    firsts: list = []
+    for a in copies:
+        if not any(_one_record(first, a) for first in firsts):
+            firsts.append(a)
+            if len(firsts) >= enough:
+                break
+    return len(firsts)
+
+
+def _one_record(a, b) -> bool:
+    """Links `a` and `b` (to one address) at different places of a block that links nowhere else; at the same
+    place of like rows (<tr><td><a>mach mit!</a></td></tr> in each), they are one facet in two records."""
+    above = {id(x) for x in a.iterancestors()}
+    common = next((x for x in b.iterancestors() if id(x) in above), None)
+    href = (a.get("href") or "").strip()
+    if common is None or _path_below(common, a) == _path_below(common, b):
+        return False
+    return not any((x.get("href") or "").strip() not in ("", href) and text_of(x) for x in common.iter("a"))
+
+
+def _path_below(block, a) -> list:
+    """The tags and classes from `block` down to `a`."""
+    path = []
+    for x in a.iterancestors():
+        if x is block:
+            break
+        path.append((x.tag, x.get("class")))
+    return path

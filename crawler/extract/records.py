@@ -19,6 +19,7 @@ from ..parsers.groups import looks_like_group_heading
 from .articles import links_away, names_alone, part_of_article
 from .html import PAGE_CACHES, document_base, tag, text_of
 from .linkcues import cookie_notices, in_cookie_notice, names_record, no_entry_link, plain_path, points_out
+from .linkcues import records_shown_in as records_with
 from .linkcues import same_column_links as column_links
 from .linkcues import without_more_twins as one_per_twin
 from .shapes import Shapes  # noqa: F401  (generic.py and the tests take it from here)
@@ -161,7 +162,7 @@ _MENU_PANEL_LINK_SHARE, _MENU_PANEL_PAGE_SHARE = 0.9, 0.5
 def entry_links(root, chrome: Chrome) -> list:
     """Links that can name an entry: with text, to a page, outside site chrome, no facet."""
     links = []
-    seen: dict[tuple, int] = defaultdict(int)
+    seen: dict[tuple, list] = defaultdict(list)
     notices = cookie_notices(root)
     here = document_base(root, root.getroottree().docinfo.URL or "")  # what its links resolve against
     for a in root.iter("a"):
@@ -172,15 +173,14 @@ def entry_links(root, chrome: Chrome) -> list:
             continue
         if notices and in_cookie_notice(a, notices):
             continue
-        seen[(href, text_of(a))] += 1
+        seen[(href, text_of(a))].append(a)
         links.append(a)
-    # The same short link text to the same place again and again is a facet ("Media Release"); an affordance
-    # ("... Read") to one place closes several records of its own (notices of one tender page).
+    # A short link to one place in several records is a facet ("Media Release"); not an affordance ("... Read")
     return [
         a
         for a in links
         if not (
-            seen[(a.get("href").strip(), text_of(a))] >= _FACET_REPEATS
+            records_with(seen[(a.get("href").strip(), text_of(a))], _FACET_REPEATS) >= _FACET_REPEATS
             and len(text_of(a).split()) <= _FACET_WORDS
             and not is_generic_text(text_of(a))
         )

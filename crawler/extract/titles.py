@@ -18,6 +18,7 @@ from ..parsers.text import LETTERS, words
 from .date_links import dated_apart
 from .html import INLINE, is_ancestor, named_column, tag, text_of
 from .link_lines import identifier_line, posting_line
+from .set_apart import line_over_teaser, set_apart
 
 HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 # Class names, ids and itemprops that name an entry's title ("entry-title", "card__headline"), not "subtitle".
@@ -40,6 +41,16 @@ _GENERIC_WORDS = words(
     saiba mais leia ler ver continuar notícia noticia lees meer verder leggi tutto continua
     herunterladen anzeigen ansehen öffnen baixar descarregar visualizar abrir acessar scarica scaricare
     visualizza apri dettagli bekijk downloaden openen news
+    """
+)
+# The same pointers in other languages dateparser reads ("Citeşte mai mult", "Czytaj więcej", "Lue lisää").
+_GENERIC_WORDS |= words(
+    """
+    citește citeşte citeste mai mult detalii vezi czytaj więcej dalej zobacz szczegóły pobierz číst více dále
+    podrobnosti čítať viac ďalej tovább bővebben részletek olvass pročitaj opširnije više detaljnije preberi več
+    naprej lue lisää lisätietoja läs mer læs les mere videre devamı devamını oku daha fazla detaylar
+    περισσότερα διαβάστε читать далее подробнее читати далі детальніше прочети повече skaityti daugiau plačiau
+    lasīt vairāk loe edasi llegir llegeix més máis baca selengkapnya scopri di più
     """
 )
 _NUMBERISH = re.compile(r"^[\d\s.,()\[\]|/:+-]*$")
@@ -114,7 +125,7 @@ def _prominent_run(el, avoid=None):
         if tag(x) and text_of(x) and not _holds_blocks(x, 1) and not _touches(x, avoid) and not _opens_with_pointer(x)
     ]
     for x in runs:
-        if tag(x) in ("strong", "b") and len((text_of(x) or "").split()) >= _MIN_TITLE_WORDS and not _in_sentence(x):
+        if set_apart(x) and len((text_of(x) or "").split()) >= _MIN_TITLE_WORDS and not _in_sentence(x):
             return x
     for x in runs:
         text = text_of(x) or ""
@@ -299,6 +310,9 @@ def title_of(elements, link, label: bool = False):
     for el in elements:  # a pointer link ("Read more", "view minutes"): the entry's heading
         found = _heading_like(el)
         if found is not None:
+            line = line_over_teaser(el, found, _MIN_TITLE_WORDS, _MAX_TITLE_WORDS)
+            if line is not None and not _in_sentence(line) and not is_generic_text(text_of(line)):
+                return line  # <font size="4">Title</font><font><h1>a heading in the pasted teaser</h1></font>
             return _narrow(found)
     # A line that names the entry ("Regular meeting of the board" beside "Download (PDF)"), when
     # short enough to be no teaser; else the date line of a meeting or document named by its date.

@@ -153,7 +153,12 @@ _MORE = re.compile(
 _MORE_LINK = re.compile(
     r"^(?:read more|more|learn more|see more|find out more|(?:view |more |see )?details|continue reading|lire la suite|"
     r"en savoir plus|leer m[áa]s|ver m[áa]s|seguir leyendo|m[áa]s informaci[óo]n|plus|mehr lesen|weiterlesen|weiter|"
-    r"mehr|saiba mais|leia mais|ler mais|ver mais|lees meer|leggi tutto|[»›→])\s*[»›→.…]*$",
+    r"mehr|saiba mais|leia mais|ler mais|ver mais|lees meer|leggi tutto|[»›→]|"
+    # the same in other languages dateparser reads ("Citeşte mai mult", "Czytaj więcej", "Lue lisää")
+    r"cite[șşs]te mai mult|czytaj wi[ęe]cej|lue lis[äa][äa]|l[äa]s mer|l[æe]s mere|les mer|pro[čc]itaj vi[šs]e|"
+    r"preberi ve[čc]|devam[ıi]n[ıi] oku|tov[áa]bb|b[őo]vebben|[čc][íi]st v[íi]ce|[čc][íi]ta[ťt] viac|читать далее|"
+    r"подробнее|читати далі|детальніше|прочети повече|llegeix m[ée]s|llegir m[ée]s|ler m[áa]is|baca selengkapnya|"
+    r"leggi di pi[ùu]|scopri di pi[ùu]|lees verder)\s*[»›→.…]*$",
     re.IGNORECASE,
 )
 

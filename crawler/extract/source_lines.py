@@ -1,0 +1,64 @@
+"""Records each under a heading of its own whose only link says where the story appeared, not what it is
+(issue 21): "<h1>Name</h1><p><em><a>Virginia Tech Daily, May 9, 2019</a></em></p>", a project's press mentions.
+The heading names the record; the link is its address, and its date the record's."""
+
+from __future__ import annotations
+
+import re
+
+from ..parsers.datelines import date_at_edge, date_in_line
+from ..parsers.groups import looks_like_group_heading
+from .html import tag, text_of
+from .titles import HEADINGS
+
+# Records this many at least, each under its own heading, make the pattern; fewer are no list.
+_MIN_RECORDS = 3
+# A source named beside its date in this many words at most ("Virginia Tech Daily"); more is a title.
+_MAX_SOURCE_WORDS = 5
+# "By: Abby Lewis": who made it, in a few words.
+_BYLINE = re.compile(r"^(?:by|par|por|von|di|door)\b:?\s*\S", re.IGNORECASE)
+_MAX_BYLINE_WORDS = 6
+
+
+def headings_over_source_lines(entries, records, links) -> None:
+    """Each record (its first element in `records`, its link in `links`) right after a heading of its own with no
+    link, two words or more, no date or month line, the headings all different; every link a source line
+    ("Water World, October 18, 2017") or a byline ("By: Abby Lewis"), half of them at least dated: the
+    headings are the titles."""
+    if len(entries) < _MIN_RECORDS or len(records) != len(entries):
+        return
+    headings = [_heading_before(r) for r in records]
+    names = [text_of(h) if h is not None else None for h in headings]
+    if not all(names) or len(set(names)) < len(names) or any(not _names_record(n) for n in names):
+        return
+    kinds = [_link_line(text_of(a) if a is not None else None) for a in links]
+    if not all(kinds) or kinds.count("source") * 2 < len(kinds):
+        return
+    for entry, name in zip(entries, names, strict=True):
+        entry.title = name
+        entry.group = None if entry.group == name else entry.group  # a heading over one record heads no group
+
+
+def _heading_before(record):
+    """The heading just before the record (comments and white space between), when it holds no link."""
+    prev = record.getprevious()
+    while prev is not None and not isinstance(prev.tag, str):
+        prev = prev.getprevious()
+    if prev is None or tag(prev) not in HEADINGS or any(a.get("href") for a in prev.iter("a")):
+        return None
+    return prev
+
+
+def _names_record(name: str) -> bool:
+    return len(name.split()) >= 2 and not looks_like_group_heading(name) and date_in_line(name) != name
+
+
+def _link_line(text: str | None) -> str | None:
+    """ "source" for a short source name beside a date, "byline" for who made it; else None (a name)."""
+    if not text:
+        return None
+    found = date_at_edge(text)
+    if found and found != text:
+        source = text.replace(found, " ").strip(" ,;|·•–—-:")
+        return "source" if 0 < len(source.split()) <= _MAX_SOURCE_WORDS else None
+    return "byline" if _BYLINE.match(text) and len(text.split()) <= _MAX_BYLINE_WORDS else None
