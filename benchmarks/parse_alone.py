@@ -4,7 +4,10 @@ every parse result for checking that a speed change changes none of them.
     .venv/bin/python benchmarks/parse_alone.py [--pages 300] [--rounds 5]   # ms a page, median of rounds
     .venv/bin/python benchmarks/parse_alone.py --profile-calls             # cProfile of one round
     .venv/bin/python benchmarks/parse_alone.py --dump out.json             # every result, for a diff
+    PYTHONHASHSEED=0 valgrind --tool=callgrind .venv/bin/python benchmarks/parse_alone.py --after-warm 100  # and 0
 
+Instructions: --after-warm N parses 100 benchmark pages, then N more (up to 100), and prints nothing; the difference of
+callgrind's totals for N=100 and N=0, over 100, is the parse's instructions a page with the caches warm.
 Timing: --pages benchmark pages (10 listings) parsed once to warm the caches, then --rounds
 times; each round's figure is CPU ms a page (`parse_page` and `checked_entry`, as in the worker).
 The dump holds what the parse gives for every fixture page (tests/fixtures: the labelled pages
@@ -99,9 +102,16 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--profile-calls", action="store_true", help="print a cProfile of one round instead")
     parser.add_argument("--dump", metavar="FILE", help="write every parse result (fixtures and benchmark) as JSON")
+    parser.add_argument("--after-warm", type=int, metavar="N", help="parse 100 pages, then N more; print nothing")
     args = parser.parse_args()
     if args.dump:
         return dump(args.dump)
+    if args.after_warm is not None:
+        pages = bench_pages(200)  # the same pages whatever N: the first 100 alike in both runs
+        parse_round(pages[:100], get_profile("ilo"))
+        if args.after_warm:
+            parse_round(pages[100 : 100 + args.after_warm], get_profile("ilo"))
+        return None
     pages = bench_pages(args.pages)
     profile = get_profile("ilo")
     parse_round(pages, profile)  # warm: caches, imports

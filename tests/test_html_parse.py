@@ -28,3 +28,19 @@ def test_hidden_elements_are_dropped(hidden):
 def test_a_page_without_a_hiding_cue_keeps_all_its_text():
     root = parse_html("<html><body><p class='note'>shown</p><p style='color: red'>red</p></body></html>")
     assert text_of(root) == "shown red"
+
+
+@pytest.mark.parametrize(
+    "markup, shown",
+    [
+        ("<p>a <span hidden>x</span>b</p>", "a b"),  # the tail joins the parent's text
+        ("<p><i>a</i> <span hidden>x</span>b</p>", "a b"),  # ... or the previous sibling's tail
+        ("<p><span hidden>x</span>b<script>y</script>c</p>", "bc"),
+        ("<div><span class='sr-only'>x</span></div><p>a</p>", "a"),
+    ],
+)
+def test_a_dropped_element_leaves_its_tail(markup, shown):
+    """parse_html's tree is a plain lxml tree (no lxml.html methods): html.drop_tree keeps what follows the element."""
+    root = parse_html(f"<html><body>{markup}</body></html>")
+    assert text_of(root) == shown
+    assert type(root).__module__ == "lxml.etree"  # the C-level class lookup: a plain element

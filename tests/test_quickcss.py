@@ -34,6 +34,8 @@ PLAIN = [
     "div#main p",
     "p.a.b",
     "li li",
+    "div div a",
+    "ul li a",
     "ul ul > li a",
     "h1, h2, h3",
     "a, a",

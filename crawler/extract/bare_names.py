@@ -9,7 +9,7 @@ import re
 
 from ..parsers.datelines import date_in_line
 from .date_links import dated_apart
-from .html import tag, text_of
+from .html import drop_tree, tag, text_of
 from .titles import is_affordance, is_generic_text
 
 # An ellipsis leading into the affordance ("Weekly Calender ...<a>Read</a>") belongs to the link, not the name.
@@ -43,7 +43,7 @@ def bare_name(elements, link, pointing: bool = False):
         if tag(el) == "a":
             _trim_before(el)
             el.tail = _LINK_NOTE.sub(" ", el.tail or "", count=1)
-        el.drop_tree()  # its tail stays
+        drop_tree(el)  # its tail stays
     shown = text_of(bare) or ""
     if not 0 < len(shown.split()) <= _MAX_BARE_NAME_WORDS or date_in_line(shown) == shown:
         return None

@@ -11,10 +11,10 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-import lxml.html
+from lxml import etree
 
 from ..parsers.groups import looks_like_group_heading
-from .html import INLINE, forget_texts, tag, text_of
+from .html import INLINE, forget_texts, raw_text, tag, text_of
 from .titles import HEADINGS, is_affordance
 
 
@@ -86,7 +86,7 @@ def _foreign_links(runs, links_in, is_pointer) -> bool:
             a.get("href")
             for m in run
             for a in links_in(m)
-            if not is_pointer(a) and len((a.text_content() or "").split()) >= _TITLE_WORDS
+            if not is_pointer(a) and len(raw_text(a).split()) >= _TITLE_WORDS
         }
         if len(hrefs) > 1:
             return True
@@ -137,7 +137,7 @@ def wrap(runs: list[list]) -> list:
             boxes.append(members[0])
             continue
         parent = members[0].getparent()
-        box = lxml.html.Element("div")
+        box = etree.Element("div")
         box.text, box.tail = " ", " "
         parent.insert(parent.index(members[0]), box)
         for m in members:

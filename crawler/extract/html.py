@@ -112,6 +112,24 @@ def _is_hidden(el) -> bool:
     return any(c in _HIDDEN_CLASSES for c in (el.get("class") or "").split())
 
 
+# lxml.html's parser proxies each element through a Python-level class lookup (a Python call an element);
+# a plain parser's lookup is libxml2-side C. Nothing here needs lxml.html's element methods.
+_PARSER = etree.HTMLParser()
+_PARSER.set_element_class_lookup(etree.ElementDefaultClassLookup())
+
+
+def drop_tree(el) -> None:
+    """Remove `el` and its content from the tree, its tail joined to what comes before it (lxml.html's drop_tree)."""
+    parent = el.getparent()
+    if el.tail:
+        previous = el.getprevious()
+        if previous is None:
+            parent.text = (parent.text or "") + el.tail
+        else:
+            previous.tail = (previous.tail or "") + el.tail
+    parent.remove(el)
+
+
 def parse_html(body: bytes | str, base_url: str | None = None):
     """Parse a page; never raises on broken markup or a wrong charset. Returns the root element."""
     for cache in PAGE_CACHES:
@@ -122,20 +140,20 @@ def parse_html(body: bytes | str, base_url: str | None = None):
     if not text.strip():
         text = "<html></html>"
     try:
-        root = lxml.html.fromstring(text, base_url=base_url)
+        root = lxml.html.fromstring(text, base_url=base_url, parser=_PARSER)
     except (etree.ParserError, ValueError):
-        root = lxml.html.fromstring("<html></html>")
+        root = lxml.html.fromstring("<html></html>", parser=_PARSER)
     lowered = text.lower()
     hiding = any(cue in lowered for cue in _HIDING_CUES)
     everything = list(root.getroottree().getroot().iter()) if hiding else []  # proxies live on for _separate_lines
     for bad in _DROPPED(root) + _hidden(everything):
         if bad.getparent() is not None and bad.tag not in ("html", "body"):
-            bad.drop_tree()
+            drop_tree(bad)
     # Comments and processing instructions are no content, and lxml's text iterators
     # refuse them: out of the tree once, here, keeping the text that follows them.
     etree.strip_tags(root, etree.Comment, etree.ProcessingInstruction, etree.Entity)
     # Every element's Python proxy is kept until the next page: lxml then hands back the same
-    # object on each visit instead of building one (and calling lxml.html's class lookup) anew.
+    # object on each visit instead of building one anew.
     _LIVE[:] = _separate_lines(root)
     _INDEX[:] = [PageIndex(_LIVE)]  # for select(): see quickcss
     return root

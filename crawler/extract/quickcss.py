@@ -171,15 +171,49 @@ class PageIndex:
         position = self.position.__getitem__
         found = []
         for chain in chains:
-            matched = self._matches(chain[-1])[0]
-            lo = bisect_left(matched, start, key=position)
-            inside = matched[lo : bisect_left(matched, end, lo, key=position)]
-            if len(chain) > 1 and inside:
+            inside = self._in_range(chain[-1], start, end)
+            if len(chain) > 1 and inside and ">" not in chain:
+                inside = self._within_descendants(chain, inside, start, end)
+            elif len(chain) > 1 and inside:
                 inside = [el for el in inside if self._holds(chain, len(chain) - 1, el, context)]
             found.append(inside)
         if len(found) == 1:
             return found[0]  # one chain: in page order, each once
         return sorted({el for part in found for el in part}, key=position)
+
+    def _in_range(self, compound: _Compound, start: int, end: int) -> list:
+        """The elements matching `compound` at positions start to end - 1, in page order."""
+        matched, position = self._matches(compound)[0], self.position.__getitem__
+        lo = bisect_left(matched, start, key=position)
+        return matched[lo : bisect_left(matched, end, lo, key=position)]
+
+    def _within_descendants(self, chain: list, candidates: list, start: int, end: int) -> list:
+        """`candidates` (matching chain[-1], in the range) that match the whole chain, its combinators all " ":
+        each compound's matches in the range kept when inside one kept for the compound before. Spans of
+        positions instead of _holds' climb from each candidate through its ancestors (every <a> of a page to
+        its root for "aside.pagination a")."""
+        kept = self._in_range(chain[0], start, end)
+        for compound in chain[2:-1:2]:
+            kept = self._inside(kept, self._in_range(compound, start, end)) if kept else []
+        return self._inside(kept, candidates) if kept else []
+
+    def _inside(self, outers: list, inners: list) -> list:
+        """The elements of `inners` that are descendants of one of `outers` (both in page order)."""
+        position, spans = self.position.__getitem__, []
+        for el in outers:
+            at = position(el)
+            if not spans or at >= spans[-1][1]:  # an element inside the span before adds nothing to it
+                spans.append((at, self._end(el)))
+        found, i = [], 0
+        for el in inners:
+            at = position(el)
+            while i < len(spans) and spans[i][1] <= at:
+                i += 1
+            if i == len(spans):
+                break
+            if spans[i][0] < at:
+                found.append(el)
+        return found
 
     def matches_under(self, context, chains: tuple, el) -> bool | None:
         """Whether `el` (under `context`, or the context itself) is one select(context, chains) gives,
