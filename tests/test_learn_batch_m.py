@@ -1,8 +1,15 @@
 """`listing-archive learn` on the shapes held-out batch M showed it missing: meetings whose rows repeat two names on
 other days, a title in its own unlinked element beside a pointer link, a <time datetime> the same on every entry."""
 
+import json
+import sqlite3
+
+from conftest import FAST, cli
+from synthetic import DATES, ISO, TITLES, URL, page, read
+
 from crawler.extract.raw import RawEntry
 from crawler.extract.rows import once
+from crawler.site_server import SiteServer
 
 
 def test_rows_repeating_two_names_on_other_days_are_no_copy_of_the_list():
@@ -11,3 +18,42 @@ def test_rows_repeating_two_names_on_other_days_are_no_copy_of_the_list():
     assert [(e.title, e.date_text) for e in once(rows)] == [(e.title, e.date_text) for e in rows]
     copy = [RawEntry(title=n, href=f"/{n}", date_text="2/9/2026") for n in names] * 2
     assert len(once(copy)) == 2  # the same list drawn twice (a desktop and a mobile copy) is read once
+
+
+def pointed_stories() -> str:
+    """Stories whose title sits in an unlinked <font> after the date's <font>, a tag link first and the story's
+    own address only behind a pointer that says the same in every entry; the second story without its image."""
+    return "".join(
+        f"<tr><td><div>{'<table><tr><td><img src=/i.png></td><td>' if i != 1 else ''}"
+        f'<font size="2">{d}</font><br><font size="4">{t}</font><br>{"</td></tr></table>" if i != 1 else ""}'
+        f'<font size="2"><p>A few words on this story, long enough to be read as prose here.</p></font>'
+        f'<a href="/tag/{i}">Tagged {t.split()[-1]}</a> <div class="back"><a href="/n/{i}">&gt; See it whole</a>'
+        "</div></div></td></tr>"
+        for i, (t, d) in enumerate(zip(TITLES, DATES, strict=True))
+    )
+
+
+def test_a_title_in_an_unlinked_element_beside_a_pointer_link_is_named_and_the_pointer_is_its_link():
+    html = page(f'<table id="news">{pointed_stories()}</table>')
+    for example in (TITLES[0], TITLES[2], TITLES[3]):
+        text, entries = read(html, [example])
+        assert 'title = "font[size=\\"4\\"]"' in text and 'link = "div.back a"' in text, text
+        assert [(e["title"], e["url"], e["date_start"]) for e in entries] == [
+            (t, f"https://example.org/n/{i}", iso) for i, (t, iso) in enumerate(zip(TITLES, ISO, strict=True))
+        ], text
+
+
+def test_parse_and_crawl_read_a_profiles_link_selector(tmp_path):
+    (tmp_path / "site").mkdir()
+    saved = tmp_path / "site" / "index.htm"
+    saved.write_text(page(f'<table id="news">{pointed_stories()}</table>'))
+    profile = tmp_path / "news.toml"
+    cli("learn", saved, "--url", URL, "--example", TITLES[0], "-o", profile)
+    assert 'link = "div.back a"' in profile.read_text()
+    parsed = [json.loads(line) for line in cli("parse", saved, "--url", URL, "--profile", profile).stdout.splitlines()]
+    assert [(e["title"], e["url"]) for e in parsed] == [(t, f"https://example.org/n/{i}") for i, t in enumerate(TITLES)]
+    db = tmp_path / "a.db"
+    with SiteServer(tmp_path / "site") as server:
+        cli("crawl", "listing", "--db", db, "--profile", profile, "--start-url", server.base_url + "/", *FAST, check=0)
+        linked = {r[0] for r in sqlite3.connect(db).execute("SELECT url FROM entries")}
+        assert linked == {f"{server.base_url}/n/{i}" for i in range(len(TITLES))}

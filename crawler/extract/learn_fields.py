@@ -17,7 +17,7 @@ from .edge_dates import edge_date
 from .fields import HEADINGS, date_from_element
 from .html import document_base, first, is_ancestor, select, tag, text_of
 from .learn import Block, follow, same_title
-from .learn_titles import by_class_alone, could_be_title, has_href, skipping_empty
+from .learn_titles import by_class_alone, could_be_title, has_href, sibling_rank, skipping_empty
 from .pagination import is_next_link
 from .titles import label_led
 from .wordings import is_more_link
@@ -105,6 +105,7 @@ def title_selector(block: Block) -> str | None:
         # cell with the link is the title; the row under it, with no link, a line of the entry (the reader joins it)
         own = candidates(block.title, stop)
         options = [f"{o}:has(a[href])" for o in own if valid(f"{o}:has(a[href])")] + options
+    options += sibling_rank(block.title)  # last: "td > font:nth-of-type(2)", the title after the date, both unnamed
     # Titles that look like dates (editions named by their year, meetings by their day): the example says so.
     dated_titles = looks_like_date_line(text_of(block.title))
     for selector in skipping_empty(runs, options):

@@ -35,6 +35,7 @@ from .learn_fields import (
     titles_open_or_close_on_dates,
 )
 from .learn_flat import make_flat
+from .learn_link import link_selector
 from .learn_more import continuation_selector, entries_before_links, entries_of_groups, lead_block, lead_selector
 from .pagination import find_page_links
 from .profiles import Profile, profile_from_text
@@ -195,6 +196,9 @@ def learn_selectors(root, url: str, examples: list[str]) -> dict[str, str]:
     title = title_selector(block)
     if title:
         selectors["title"] = title
+    link = link_selector(block, title)
+    if link:
+        selectors["link"] = link  # the title's element links nowhere: the entry's pointer is its address
     date = date_selector(block, languages) or carried_date_selector(block, languages)
     run = block.runs[block.node]
     in_title = date and title and is_ancestor(first_in(run, title), first_in(run, date))  # "<h4><a>… – 5/12</a>"
