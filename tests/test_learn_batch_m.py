@@ -57,3 +57,21 @@ def test_parse_and_crawl_read_a_profiles_link_selector(tmp_path):
         cli("crawl", "listing", "--db", db, "--profile", profile, "--start-url", server.base_url + "/", *FAST, check=0)
         linked = {r[0] for r in sqlite3.connect(db).execute("SELECT url FROM entries")}
         assert linked == {f"{server.base_url}/n/{i}" for i in range(len(TITLES))}
+
+
+def dated_posts(stamps: list[str]) -> str:
+    return "".join(
+        f'<div class="post-row"><h3><a href="/p/{i}">{t}</a></h3><ul class="meta"><li class="author">Staff</li>'
+        f'<li class="date"><i class="icon"></i><time datetime="{stamp}">{d}</time></li></ul></div>'
+        for i, (t, d, stamp) in enumerate(zip(TITLES, DATES, stamps, strict=True))
+    )
+
+
+def test_a_time_datetime_the_same_on_every_entry_is_no_date_the_element_around_it_is():
+    text, entries = read(page(dated_posts(["2021-10-18T20:20:37Z"] * len(TITLES))), [TITLES[0]])
+    assert 'date = "li.date"' in text
+    assert [e["date_start"] for e in entries] == ISO, text
+    # A datetime of each entry's own is the date element's still.
+    text, entries = read(page(dated_posts(ISO)), [TITLES[0]])
+    assert 'date = "li.date time"' in text
+    assert [e["date_start"] for e in entries] == ISO, text

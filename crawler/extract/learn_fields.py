@@ -17,6 +17,7 @@ from .edge_dates import edge_date
 from .fields import HEADINGS, date_from_element
 from .html import document_base, first, is_ancestor, select, tag, text_of
 from .learn import Block, follow, same_title
+from .learn_machine import one_machine_date, shown_around
 from .learn_titles import by_class_alone, could_be_title, has_href, sibling_rank, skipping_empty
 from .pagination import is_next_link
 from .titles import label_led
@@ -223,11 +224,17 @@ def date_selector(block: Block, languages=None) -> str | None:
     ordered = [example_run] + [run for run in runs if run is not example_run][:_DATE_RUNS_TRIED]
     best, best_count, enough = None, 0, max(2, len(runs) // 2)
     for run in ordered:
-        for el in _date_elements(block, run, languages):
-            for selector in candidates(el, next((p for p in run if is_ancestor(p, el)), run[0])):
+        for shown in _date_elements(block, run, languages):
+            part = next((p for p in run if is_ancestor(p, shown)), run[0])
+            # <time datetime> the same on every entry (the site's build time): the element around it, as shown
+            for el, selector in (
+                (e, s) for e in (shown, shown_around(shown, part)) if e is not None for s in candidates(e, part)
+            ):
                 if first_in(run, selector) is not el:
                     continue
                 hits = [p for p in (first_in(r, selector) for r in runs) if p is not None]
+                if one_machine_date(hits):
+                    continue
                 dated = sum(1 for p in hits if _is_date(p, languages))
                 if dated > best_count and dated >= 0.9 * len(hits):
                     best, best_count = selector, dated
