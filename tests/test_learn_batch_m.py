@@ -75,3 +75,21 @@ def test_a_time_datetime_the_same_on_every_entry_is_no_date_the_element_around_i
     text, entries = read(page(dated_posts(ISO)), [TITLES[0]])
     assert 'date = "li.date time"' in text
     assert [e["date_start"] for e in entries] == ISO, text
+
+
+def test_a_title_cell_running_on_after_its_link_is_read_whole_from_any_example():
+    titles = [
+        f"PUBLIC WORKS {i} - Invitation for sealed bids: {t}, and the supplies it needs" for i, t in enumerate(TITLES)
+    ]
+    rows = "".join(
+        f'<tr><td><b><a href="/bid/{i}">{t.split(" - ")[0]}</a></b> - {t.split(" - ")[1]}</td></tr>'
+        f"<tr><td>{iso[5:7]}/{iso[8:]}/{iso[2:4]} - 12/31/23: call the counter.</td></tr>"
+        for i, (t, iso) in enumerate(zip(titles, ISO, strict=True))
+    )
+    html = page(f"<table><tr><td><table>{rows}</table></td></tr></table>").replace('lang="en"', 'lang="en-US"')
+    for example in (titles[0], titles[-1]):
+        text, entries = read(html, [example])
+        assert 'title = "td:has(a[href])"' in text and 'link = "a"' in text, text
+        assert [(e["title"], e["url"], e["date_start"]) for e in entries] == [
+            (t, f"https://example.org/bid/{i}", iso) for i, (t, iso) in enumerate(zip(titles, ISO, strict=True))
+        ], text

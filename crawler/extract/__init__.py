@@ -217,8 +217,10 @@ def _read_entry(node, part: dict, group: str | None, position: int, elements: li
     link_el = title_el
     if title_el is not None and title_el.tag != "a":
         link_el = next(iter(title_el.iter("a")), title_el)
-        if link_el is title_el or not label_led(title_el, text_of(link_el)):
-            title_el = link_el  # the title's link; "<h2>Web: <a>…</a></h2>" keeps its label, as shown
+        # the title's link; "<h2>Web: <a>…</a></h2>" keeps its label, as shown, and so does a title the profile
+        # names apart from its link (`link`: "<td><a>DEPARTMENT</a> - what is bought</td>")
+        if link_el is title_el or not (label_led(title_el, text_of(link_el)) or (named and part["link"].selector)):
+            title_el = link_el
     # "<li>Annual Plan 2021 <a>... Read</a></li>": the item's own text names it, not its pointer link
     bare = None if named or title_el is None or title_el.tag != "a" else bare_name(elements, title_el)
     if bare is not None:

@@ -100,17 +100,17 @@ def title_selector(block: Block) -> str | None:
         options = candidates(block.title, stop) + options  # "<h2>Web: <a>…</a></h2>": the label is the title's
     elif block.title.tag == "a" and tag(around) in HEADINGS and text_of(around) == text_of(block.title):
         options = _labelled_headings(block, candidates(around, stop)) + options  # where others put a label first
-    whole = not inner or clean_text(text_of(inner[-1])) != clean_text(text_of(block.title))
+    whole, running_on = not inner or clean_text(text_of(inner[-1])) != clean_text(text_of(block.title)), []
     if block.title.tag != "a" and whole and block.node.tag == "tr" and has_href(block.title):
         # <tr><td><b><a>Department</a></b> - what is bought</td></tr> then <tr><td>3/20/17: note</td></tr>: the
         # cell with the link is the title; the row under it, with no link, a line of the entry (the reader joins it)
-        own = candidates(block.title, stop)
-        options = [f"{o}:has(a[href])" for o in own if valid(f"{o}:has(a[href])")] + options
+        running_on = [f"{o}:has(a[href])" for o in candidates(block.title, stop) if valid(f"{o}:has(a[href])")]
+        options = running_on + options  # read whole: its link is named apart (learn_link), its words run on after it
     options += sibling_rank(block.title)  # last: "td > font:nth-of-type(2)", the title after the date, both unnamed
     # Titles that look like dates (editions named by their year, meetings by their day): the example says so.
     dated_titles = looks_like_date_line(text_of(block.title))
     for selector in skipping_empty(runs, options):
-        got = _link_of(first_in(example_run, selector))
+        got = first_in(example_run, selector) if selector in running_on else _link_of(first_in(example_run, selector))
         if got is None or (got is not block.title and not same_title(text_of(got), text_of(block.title))):
             continue
         counted = [run for run in runs if first_in(run, selector) is not None or any(map(has_href, run))]
