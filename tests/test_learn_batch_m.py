@@ -93,3 +93,13 @@ def test_a_title_cell_running_on_after_its_link_is_read_whole_from_any_example()
         assert [(e["title"], e["url"], e["date_start"]) for e in entries] == [
             (t, f"https://example.org/bid/{i}", iso) for i, (t, iso) in enumerate(zip(titles, ISO, strict=True))
         ], text
+
+
+def test_a_date_line_without_a_machine_date_is_not_traded_for_the_cell_around_it():
+    rows = "".join(
+        f'<tr><td><b><a href="/p/{i}">{t}</a></b><br><small><b>Summary:</b> what this policy says, in a few words'
+        f'</small> <small><b><span title="Date added">Added</span>:</b> 2021-08-1{i}</small></td><td>{iso}</td></tr>'
+        for i, (t, iso) in enumerate(zip(TITLES, ISO, strict=True))
+    )
+    text, entries = read(page(f'<table class="publications"><tbody>{rows}</tbody></table>'), [TITLES[0]])
+    assert [e["date_start"] for e in entries] == ISO, text

@@ -16,10 +16,10 @@ def one_machine_date(hits: list) -> bool:
 
 
 def shown_around(el, stop):
-    """The element around `el`, inside `stop`, that shows its date and carries no machine date of its own (the
-    `<li class="date">` around `<time datetime="build time">2021-10-18</time>`); None if there is none."""
+    """For an element carrying a machine date, the element around it, inside `stop`, that shows its date and
+    carries none (the `<li class="date">` around `<time datetime="build time">2021-10-18</time>`); else None."""
     parent = el.getparent()
-    if parent is None or parent is stop.getparent() or machine_date(parent):
+    if not machine_date(el) or parent is None or parent is stop or parent is stop.getparent() or machine_date(parent):
         return None
     return parent if date_from_element(parent) == date_from_element(el) else None
 

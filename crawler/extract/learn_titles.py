@@ -79,10 +79,11 @@ def has_href(el) -> bool:
 def sibling_rank(el) -> list[str]:
     """An unnamed element by what sets it apart from its siblings of its tag, last resort for a title beside a
     date in the same markup: an attribute of its own (`font[size="4"]`), its rank among them with its parent
-    (`td > font:nth-of-type(2)`) and alone (an entry without the inner table of another)."""
+    (`td > font:nth-of-type(2)`) and alone (an entry without the inner table of another). Not for a link: the 13th
+    of a post's tag links is no title's place."""
     parent = el.getparent()
     alike = [s for s in parent if s.tag == el.tag] if parent is not None else []
-    if len(alike) < 2 or el.get("class"):
+    if len(alike) < 2 or el.get("class") or _has_link(el):
         return []
     others = [s for s in alike if s is not el]
     own = [
