@@ -103,3 +103,18 @@ def test_a_date_line_without_a_machine_date_is_not_traded_for_the_cell_around_it
     )
     text, entries = read(page(f'<table class="publications"><tbody>{rows}</tbody></table>'), [TITLES[0]])
     assert [e["date_start"] for e in entries] == ISO, text
+
+
+def test_a_one_word_title_that_is_also_a_tag_link_of_its_post_is_not_named_by_the_tags_rank():
+    words = ["Summer", "Winter", "Spring", "Autumn"]
+    tags = ["art", "life", "Autumn", "books", "music", "sea", "night", "road"]
+    posts = "".join(
+        f'<article class="post"><h2 class="entry-title"><a href="/p/{i}">{w}</a></h2><time class="entry-date">{d}'
+        f'</time><div class="entry-content"><p>Words of a post, long enough to be prose here.</p></div><footer><span>'
+        + "".join(f'<a href="/tag/{t}">{t}</a>' for t in tags[i:] + tags[:i])
+        + "</span></footer></article>"
+        for i, (w, d) in enumerate(zip(words, DATES, strict=True))
+    )
+    text, entries = read(page(posts), ["Autumn"])
+    assert "nth-of-type" not in text
+    assert [e["title"] for e in entries] == words, text
