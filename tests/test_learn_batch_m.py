@@ -118,3 +118,16 @@ def test_a_one_word_title_that_is_also_a_tag_link_of_its_post_is_not_named_by_th
     text, entries = read(page(posts), ["Autumn"])
     assert "nth-of-type" not in text
     assert [e["title"] for e in entries] == words, text
+
+
+def test_a_title_before_a_dash_then_its_date_and_a_long_place_is_found_and_read_from_any_example():
+    names = ["#67 Unplugged", "#68 Robots", "#69 Python and Scratch", "#70 Games"]
+    place = "@ The community centre by the river, Waalbandijk 16, 6541 AJ Nijmegen, Netherlands"
+    cards = "".join(
+        f'<div class="dojo"><a href="/dojos/{i}/"><div class="dojo-kop">{n} -\n<span>{d}</span> '
+        f'<span class="place">{place}</span></div><p>What we will do, in a sentence or two.</p></a></div>'
+        for i, (n, d) in enumerate(zip(names, DATES, strict=True))
+    )
+    for example in (names[0], names[-1]):
+        text, entries = read(page(cards), [example])
+        assert [(e["title"], e["date_start"]) for e in entries] == list(zip(names, ISO, strict=True)), text

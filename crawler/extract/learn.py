@@ -96,6 +96,8 @@ def title_elements(root, example: str) -> list:
             found[2].append(el)
             continue
         if len(raw) > 3 * len(example) + 40:
+            if len(el) and normal(_words_before_dash(el)) == wanted:
+                found[1].append(el)  # "#67 Unplugged -<span>date</span> <span>@ a long address</span>"
             continue  # far too long to be the example (cheap test first)
         score = _matches(normal(raw), wanted)
         if score < 2 and len(el):

@@ -16,7 +16,7 @@ from .css_names import ancestor_names, compounds, stable_classes, valid
 from .edge_dates import edge_date
 from .fields import HEADINGS, date_from_element
 from .html import document_base, first, is_ancestor, select, tag, text_of
-from .learn import Block, follow, same_title
+from .learn import Block, _words_before_dash, follow, same_title
 from .learn_machine import one_machine_date, shown_around
 from .learn_titles import by_class_alone, could_be_title, has_href, sibling_rank, skipping_empty
 from .pagination import is_next_link
@@ -92,6 +92,7 @@ def title_selector(block: Block) -> str | None:
         for el in block.title.iterdescendants()
         if same_title(text_of(el), text_of(block.title)) and not date_in_line(text_of(el))
     ]
+    inner = [] if _words_before_dash(block.title) else inner  # "#67 Unplugged -<span>date</span> <span>@ place</span>"
     # The innermost element of the title's text first: the link may hold more in other entries
     # (<a><strong>Title</strong> <span>subtitle</span></a>).
     options = by_class_alone([c for el in inner[-1:] for c in candidates(el, stop)] + candidates(block.title, stop))
