@@ -131,3 +131,16 @@ def test_a_title_before_a_dash_then_its_date_and_a_long_place_is_found_and_read_
     for example in (names[0], names[-1]):
         text, entries = read(page(cards), [example])
         assert [(e["title"], e["date_start"]) for e in entries] == list(zip(names, ISO, strict=True)), text
+
+
+def test_a_heading_whose_only_link_is_an_empty_anchor_before_its_words_is_the_title():
+    posts = "".join(
+        f'<article class="block"><h2><a class="anchor" href="#e{i}"><span class="icon"></span></a>{t}</h2>'
+        f"<p>On <time>{d}</time> from 15:30</p><p>What happens there, told in a sentence or two for all.</p></article>"
+        for i, (t, d) in enumerate(zip(TITLES, DATES, strict=True))
+    )
+    for example in (TITLES[0], TITLES[-1]):
+        text, entries = read(page(posts), [example])
+        assert [(e["title"], e["url"], e["date_start"]) for e in entries] == [
+            (t, f"{URL}#e{i}", iso) for i, (t, iso) in enumerate(zip(TITLES, ISO, strict=True))
+        ], text

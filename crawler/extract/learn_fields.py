@@ -18,7 +18,7 @@ from .fields import HEADINGS, date_from_element
 from .html import document_base, first, is_ancestor, select, tag, text_of
 from .learn import Block, _words_before_dash, follow, same_title
 from .learn_machine import one_machine_date, shown_around
-from .learn_titles import by_class_alone, could_be_title, has_href, sibling_rank, skipping_empty
+from .learn_titles import by_class_alone, could_be_title, empty_link_first, has_href, sibling_rank, skipping_empty
 from .pagination import is_next_link
 from .titles import label_led
 from .wordings import is_more_link
@@ -102,7 +102,8 @@ def title_selector(block: Block) -> str | None:
     elif block.title.tag == "a" and tag(around) in HEADINGS and text_of(around) == text_of(block.title):
         options = _labelled_headings(block, candidates(around, stop)) + options  # where others put a label first
     whole, running_on = not inner or clean_text(text_of(inner[-1])) != clean_text(text_of(block.title)), []
-    if block.title.tag != "a" and whole and block.node.tag == "tr" and has_href(block.title):
+    apart = block.node.tag == "tr" or empty_link_first(block.title)  # <h2><a href="#x"></a>Title</h2>: an anchor
+    if block.title.tag != "a" and whole and apart and has_href(block.title):
         # <tr><td><b><a>Department</a></b> - what is bought</td></tr> then <tr><td>3/20/17: note</td></tr>: the
         # cell with the link is the title; the row under it, with no link, a line of the entry (the reader joins it)
         running_on = [f"{o}:has(a[href])" for o in candidates(block.title, stop) if valid(f"{o}:has(a[href])")]
@@ -111,14 +112,19 @@ def title_selector(block: Block) -> str | None:
     # Titles that look like dates (editions named by their year, meetings by their day): the example says so.
     dated_titles = looks_like_date_line(text_of(block.title))
     for selector in skipping_empty(runs, options):
-        got = first_in(example_run, selector) if selector in running_on else _link_of(first_in(example_run, selector))
+        shown = _itself if selector in running_on else _link_of
+        got = shown(first_in(example_run, selector))
         if got is None or (got is not block.title and not same_title(text_of(got), text_of(block.title))):
             continue
         counted = [run for run in runs if first_in(run, selector) is not None or any(map(has_href, run))]
-        good = sum(1 for run in counted if _reads_title(_link_of(first_in(run, selector)), dated_titles))
+        good = sum(1 for run in counted if _reads_title(shown(first_in(run, selector)), dated_titles))
         if good >= 0.9 * len(counted):
             return selector
     return None
+
+
+def _itself(el):
+    return el
 
 
 def _labelled_headings(block: Block, selectors: list[str]) -> list[str]:

@@ -72,6 +72,12 @@ def skipping_empty(runs: list, options: list[str]):
         yield option
 
 
+def empty_link_first(el) -> bool:
+    """The element's first link shows no words: an anchor (`<h2><a class="anchor" href="#x"></a>Title</h2>`)."""
+    link = next((a for a in el.iter("a") if a.get("href")), None)
+    return link is not None and not text_of(link)
+
+
 def has_href(el) -> bool:
     return any(a.get("href") for a in el.iter("a"))
 
