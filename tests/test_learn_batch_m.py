@@ -144,3 +144,18 @@ def test_a_heading_whose_only_link_is_an_empty_anchor_before_its_words_is_the_ti
         assert [(e["title"], e["url"], e["date_start"]) for e in entries] == [
             (t, f"{URL}#e{i}", iso) for i, (t, iso) in enumerate(zip(TITLES, ISO, strict=True))
         ], text
+
+
+def test_an_example_alone_in_its_group_is_read_as_a_row_of_the_list_cut_in_groups():
+    def year(rows) -> str:
+        cells = "".join(
+            f'<tr><td><b><a href="/p/{i}">{TITLES[i]}</a></b><br><small>Summary: what it says, in a few words here.'
+            f"</small></td><td>{ISO[i]}</td></tr>"
+            for i in rows
+        )
+        head = "<thead><tr><th>Name</th><th>Date</th></tr></thead>"
+        return f'<h2>Year</h2><table class="publications">{head}<tbody>{cells}</tbody></table>'
+
+    text, entries = read(page(year([0, 1]) + year([2]) + year([3])), [TITLES[-1]])
+    assert "tr" in text.split("entry = ")[1].split("\n")[0], text
+    assert [(e["title"], e["date_start"]) for e in entries] == list(zip(TITLES, ISO, strict=True)), text
