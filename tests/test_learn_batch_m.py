@@ -159,3 +159,18 @@ def test_an_example_alone_in_its_group_is_read_as_a_row_of_the_list_cut_in_group
     text, entries = read(page(year([0, 1]) + year([2]) + year([3])), [TITLES[-1]])
     assert "tr" in text.split("entry = ")[1].split("\n")[0], text
     assert [(e["title"], e["date_start"]) for e in entries] == list(zip(TITLES, ISO, strict=True)), text
+
+
+def test_a_calendar_repeating_the_lists_names_as_bare_links_gives_way_to_the_fuller_list():
+    days = "".join(
+        f'<td><div class="day">{n}</div><ul class="events"><li><a href="#e{i}">{t}</a></li></ul></td>'
+        for i, (n, t) in enumerate(zip((7, 12, 18, 20), TITLES, strict=True))
+    )
+    posts = "".join(
+        f'<article class="block"><h2><a href="#e{i}">{t}</a></h2><p>On <time>{d}</time> from 15:30</p>'
+        "<p>What happens there, told in a sentence or two for all.</p></article>"
+        for i, (t, d) in enumerate(zip(TITLES, DATES, strict=True))
+    )
+    text, entries = read(page(f'<table class="calendar"><tr>{days}</tr></table>{posts}'), [TITLES[0]])
+    assert 'entry = "article.block"' in text
+    assert [(e["title"], e["date_start"]) for e in entries] == list(zip(TITLES, ISO, strict=True)), text

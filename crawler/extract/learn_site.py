@@ -11,7 +11,7 @@ from ..parsers.ids import host_of
 from . import extract_page, page_language
 from .css_names import valid
 from .edge_dates import without_edge_date
-from .html import is_ancestor, parse_html, select
+from .html import is_ancestor, parse_html, select, text_of
 from .learn import (
     Block,
     LearnError,
@@ -72,7 +72,10 @@ def _blocks(root, examples: list[str]) -> tuple[Block, list]:
     # before a menu or list that holds it once; then content before a slider or a sidebar, the longest.
     options = [without_copies(b) for b in options]
     holders = {a for t in located[0] for a in (t, *t.iterancestors())}  # what holds a place of the example
-    options.sort(key=lambda b: (_in_carousel(b.node), _in_sidebar(b), -_occurrences(b, holders), -len(b.members)))
+    # On a tie, the list of fuller entries (articles with their dates and text, before a calendar's bare links).
+    options.sort(
+        key=lambda b: (_in_carousel(b.node), _in_sidebar(b), -_occurrences(b, holders), -len(b.members), -_fullness(b))
+    )
     for block in options:
         if _holds_all(block, located[1:]):
             return entries_before_links(root, block) or block, located
@@ -97,6 +100,11 @@ _CAROUSEL = re.compile(r"swiper|slick|carousel|slider|owl-|glide|splide", re.IGN
 
 def _in_carousel(node) -> bool:
     return any(_CAROUSEL.search(el.get("class") or "") for el in (node, *list(node.iterancestors())[:4]))
+
+
+def _fullness(block: Block) -> int:
+    """How much the block's members show: their text, all told."""
+    return sum(len(text_of(m) or "") for m in block.members)
 
 
 def _in_sidebar(block: Block) -> bool:
