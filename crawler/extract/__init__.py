@@ -120,7 +120,7 @@ def _profile_entries(root, profile: Profile) -> list[RawEntry]:
     entries: list[RawEntry] = []
     group, position = None, 0
     nodes = select(scope, wanted)
-    names = ("title", "date", "credit", "image", "description")
+    names = ("title", "link", "date", "credit", "image", "description")
     runs = entry_runs([n for n in nodes if n not in group_nodes], group_nodes) if profile.flat else {}
     part = {name: PerRun(runs, sel.get(name)) if runs else PerEntry(scope, nodes, sel.get(name)) for name in names}
     if continued := _continued_rows(nodes, group_nodes, part["title"], runs):
@@ -200,6 +200,13 @@ def _entry_link(title_el, node, elements: list) -> str | None:
     return hrefs.pop() if len(hrefs) == 1 else None
 
 
+def _named_link(el) -> str | None:
+    """The address of the profile's `link` element (a title in an unlinked element, its entry's "Read more" link):
+    its href, or its first link's."""
+    link = el if el is None or el.get("href") else next((a for a in el.iter("a") if a.get("href")), None)
+    return link.get("href") if link is not None else None
+
+
 def _read_entry(node, part: dict, group: str | None, position: int, elements: list | None = None) -> RawEntry:
     """One entry's parts by the profile's selectors, then what they miss by content.
     `elements`: a flat entry's run of siblings (default: the entry node alone)."""
@@ -211,8 +218,10 @@ def _read_entry(node, part: dict, group: str | None, position: int, elements: li
     link_el = title_el
     if title_el is not None and title_el.tag != "a":
         link_el = next(iter(title_el.iter("a")), title_el)
-        if link_el is title_el or not label_led(title_el, text_of(link_el)):
-            title_el = link_el  # the title's link; "<h2>Web: <a>…</a></h2>" keeps its label, as shown
+        # the title's link; "<h2>Web: <a>…</a></h2>" keeps its label, as shown, and so does a title the profile
+        # names apart from its link (`link`: "<td><a>DEPARTMENT</a> - what is bought</td>")
+        if link_el is title_el or not (label_led(title_el, text_of(link_el)) or (named and part["link"].selector)):
+            title_el = link_el
     # "<li>Annual Plan 2021 <a>... Read</a></li>": the item's own text names it, not its pointer link
     bare = None if named or title_el is None or title_el.tag != "a" else bare_name(elements, title_el)
     if bare is not None:
@@ -220,7 +229,7 @@ def _read_entry(node, part: dict, group: str | None, position: int, elements: li
     shown = text_of(title_el)
     entry = RawEntry(
         title=shown.strip(" |·•–—-:") if bare is not None and shown else without_byline(title_el, shown),
-        href=_entry_link(link_el, node, elements),
+        href=_named_link(part["link"].first(node)) or _entry_link(link_el, node, elements),
         group=group,
         position=position,
     )

@@ -96,6 +96,8 @@ def title_elements(root, example: str) -> list:
             found[2].append(el)
             continue
         if len(raw) > 3 * len(example) + 40:
+            if len(el) and normal(_words_before_dash(el)) == wanted:
+                found[1].append(el)  # "#67 Unplugged -<span>date</span> <span>@ a long address</span>"
             continue  # far too long to be the example (cheap test first)
         score = _matches(normal(raw), wanted)
         if score < 2 and len(el):
@@ -168,7 +170,7 @@ def find_block(title) -> Block | None:
     """The title's entry block: of its ancestors below one that holds several titles, the one
     whose parent holds the most siblings of its tag with a title at the same place (the lowest
     on a tie); None when no ancestor has such a sibling."""
-    best, path = None, []
+    best, path, levels = None, [], []
     node = title
     while node.getparent() is not None and node.getparent().tag not in ("html",):
         parent = node.getparent()
@@ -180,6 +182,7 @@ def find_block(title) -> Block | None:
                 break  # like siblings holding several titles each: lists, not entries (a first entry set apart)
             if node not in members:
                 members.append(node)
+            levels.append(Block(node=node, title=title, path=list(path), members=[node]))
             if (best is None or len(members) > len(best.members)) and not _column_cell(node, path):
                 best = Block(node=node, title=title, path=list(path), members=members)
         path.insert(0, node.tag)
@@ -188,7 +191,10 @@ def find_block(title) -> Block | None:
         named = _named_block(title)
         if named is not None or best is None:
             return named
-        best.members = _alone_in_its_group(best)  # a group holding one entry, of a list cut in groups
+        # a group holding one entry, of a list cut in groups (a year's table): the highest level alike in most groups
+        for level in levels:
+            level.members = _alone_in_its_group(level)
+        best = max(reversed(levels), key=lambda level: len(level.members))
         if len(best.members) < 2:
             return None
     # Siblings of classes all different (a first entry's box, then rows): blocks named by a class

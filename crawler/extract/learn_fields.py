@@ -16,8 +16,9 @@ from .css_names import ancestor_names, compounds, stable_classes, valid
 from .edge_dates import edge_date
 from .fields import HEADINGS, date_from_element
 from .html import document_base, first, is_ancestor, select, tag, text_of
-from .learn import Block, follow, same_title
-from .learn_titles import by_class_alone, could_be_title, has_href, skipping_empty
+from .learn import Block, _words_before_dash, follow, same_title
+from .learn_machine import one_machine_date, shown_around
+from .learn_titles import by_class_alone, could_be_title, empty_link_first, has_href, sibling_rank, skipping_empty
 from .pagination import is_next_link
 from .titles import label_led
 from .wordings import is_more_link
@@ -91,6 +92,7 @@ def title_selector(block: Block) -> str | None:
         for el in block.title.iterdescendants()
         if same_title(text_of(el), text_of(block.title)) and not date_in_line(text_of(el))
     ]
+    inner = [] if _words_before_dash(block.title) else inner  # "#67 Unplugged -<span>date</span> <span>@ place</span>"
     # The innermost element of the title's text first: the link may hold more in other entries
     # (<a><strong>Title</strong> <span>subtitle</span></a>).
     options = by_class_alone([c for el in inner[-1:] for c in candidates(el, stop)] + candidates(block.title, stop))
@@ -99,23 +101,30 @@ def title_selector(block: Block) -> str | None:
         options = candidates(block.title, stop) + options  # "<h2>Web: <a>…</a></h2>": the label is the title's
     elif block.title.tag == "a" and tag(around) in HEADINGS and text_of(around) == text_of(block.title):
         options = _labelled_headings(block, candidates(around, stop)) + options  # where others put a label first
-    whole = not inner or clean_text(text_of(inner[-1])) != clean_text(text_of(block.title))
-    if block.title.tag != "a" and whole and block.node.tag == "tr" and has_href(block.title):
+    whole, running_on = not inner or clean_text(text_of(inner[-1])) != clean_text(text_of(block.title)), []
+    apart = block.node.tag == "tr" or empty_link_first(block.title)  # <h2><a href="#x"></a>Title</h2>: an anchor
+    if block.title.tag != "a" and whole and apart and has_href(block.title):
         # <tr><td><b><a>Department</a></b> - what is bought</td></tr> then <tr><td>3/20/17: note</td></tr>: the
         # cell with the link is the title; the row under it, with no link, a line of the entry (the reader joins it)
-        own = candidates(block.title, stop)
-        options = [f"{o}:has(a[href])" for o in own if valid(f"{o}:has(a[href])")] + options
+        running_on = [f"{o}:has(a[href])" for o in candidates(block.title, stop) if valid(f"{o}:has(a[href])")]
+        options = running_on + options  # read whole: its link is named apart (learn_link), its words run on after it
+    options += sibling_rank(block.title)  # last: "td > font:nth-of-type(2)", the title after the date, both unnamed
     # Titles that look like dates (editions named by their year, meetings by their day): the example says so.
     dated_titles = looks_like_date_line(text_of(block.title))
     for selector in skipping_empty(runs, options):
-        got = _link_of(first_in(example_run, selector))
+        shown = _itself if selector in running_on else _link_of
+        got = shown(first_in(example_run, selector))
         if got is None or (got is not block.title and not same_title(text_of(got), text_of(block.title))):
             continue
         counted = [run for run in runs if first_in(run, selector) is not None or any(map(has_href, run))]
-        good = sum(1 for run in counted if _reads_title(_link_of(first_in(run, selector)), dated_titles))
+        good = sum(1 for run in counted if _reads_title(shown(first_in(run, selector)), dated_titles))
         if good >= 0.9 * len(counted):
             return selector
     return None
+
+
+def _itself(el):
+    return el
 
 
 def _labelled_headings(block: Block, selectors: list[str]) -> list[str]:
@@ -222,11 +231,17 @@ def date_selector(block: Block, languages=None) -> str | None:
     ordered = [example_run] + [run for run in runs if run is not example_run][:_DATE_RUNS_TRIED]
     best, best_count, enough = None, 0, max(2, len(runs) // 2)
     for run in ordered:
-        for el in _date_elements(block, run, languages):
-            for selector in candidates(el, next((p for p in run if is_ancestor(p, el)), run[0])):
+        for shown in _date_elements(block, run, languages):
+            part = next((p for p in run if is_ancestor(p, shown)), run[0])
+            # <time datetime> the same on every entry (the site's build time): the element around it, as shown
+            for el, selector in (
+                (e, s) for e in (shown, shown_around(shown, part)) if e is not None for s in candidates(e, part)
+            ):
                 if first_in(run, selector) is not el:
                     continue
                 hits = [p for p in (first_in(r, selector) for r in runs) if p is not None]
+                if one_machine_date(hits):
+                    continue
                 dated = sum(1 for p in hits if _is_date(p, languages))
                 if dated > best_count and dated >= 0.9 * len(hits):
                     best, best_count = selector, dated

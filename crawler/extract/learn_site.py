@@ -11,7 +11,7 @@ from ..parsers.ids import host_of
 from . import extract_page, page_language
 from .css_names import valid
 from .edge_dates import without_edge_date
-from .html import is_ancestor, parse_html, select
+from .html import is_ancestor, parse_html, select, text_of
 from .learn import (
     Block,
     LearnError,
@@ -35,6 +35,7 @@ from .learn_fields import (
     titles_open_or_close_on_dates,
 )
 from .learn_flat import make_flat
+from .learn_link import link_selector
 from .learn_more import continuation_selector, entries_before_links, entries_of_groups, lead_block, lead_selector
 from .pagination import find_page_links
 from .profiles import Profile, profile_from_text
@@ -71,7 +72,10 @@ def _blocks(root, examples: list[str]) -> tuple[Block, list]:
     # before a menu or list that holds it once; then content before a slider or a sidebar, the longest.
     options = [without_copies(b) for b in options]
     holders = {a for t in located[0] for a in (t, *t.iterancestors())}  # what holds a place of the example
-    options.sort(key=lambda b: (_in_carousel(b.node), _in_sidebar(b), -_occurrences(b, holders), -len(b.members)))
+    # On a tie, the list of fuller entries (articles with their dates and text, before a calendar's bare links).
+    options.sort(
+        key=lambda b: (_in_carousel(b.node), _in_sidebar(b), -_occurrences(b, holders), -len(b.members), -_fullness(b))
+    )
     for block in options:
         if _holds_all(block, located[1:]):
             return entries_before_links(root, block) or block, located
@@ -96,6 +100,11 @@ _CAROUSEL = re.compile(r"swiper|slick|carousel|slider|owl-|glide|splide", re.IGN
 
 def _in_carousel(node) -> bool:
     return any(_CAROUSEL.search(el.get("class") or "") for el in (node, *list(node.iterancestors())[:4]))
+
+
+def _fullness(block: Block) -> int:
+    """How much the block's members show: their text, all told."""
+    return sum(len(text_of(m) or "") for m in block.members)
 
 
 def _in_sidebar(block: Block) -> bool:
@@ -195,6 +204,9 @@ def learn_selectors(root, url: str, examples: list[str]) -> dict[str, str]:
     title = title_selector(block)
     if title:
         selectors["title"] = title
+    link = link_selector(block, title)
+    if link:
+        selectors["link"] = link  # the title's element links nowhere: the entry's pointer is its address
     date = date_selector(block, languages) or carried_date_selector(block, languages)
     run = block.runs[block.node]
     in_title = date and title and is_ancestor(first_in(run, title), first_in(run, date))  # "<h4><a>… – 5/12</a>"

@@ -72,5 +72,34 @@ def skipping_empty(runs: list, options: list[str]):
         yield option
 
 
+def empty_link_first(el) -> bool:
+    """The element's first link shows no words: an anchor (`<h2><a class="anchor" href="#x"></a>Title</h2>`)."""
+    link = next((a for a in el.iter("a") if a.get("href")), None)
+    return link is not None and not text_of(link)
+
+
 def has_href(el) -> bool:
     return any(a.get("href") for a in el.iter("a"))
+
+
+def sibling_rank(el) -> list[str]:
+    """An unnamed element by what sets it apart from its siblings of its tag, last resort for a title beside a
+    date in the same markup: an attribute of its own (`font[size="4"]`), its rank among them with its parent
+    (`td > font:nth-of-type(2)`) and alone (an entry without the inner table of another). Not for a link: the 13th
+    of a post's tag links is no title's place."""
+    parent = el.getparent()
+    alike = [s for s in parent if s.tag == el.tag] if parent is not None else []
+    if len(alike) < 2 or el.get("class") or _has_link(el):
+        return []
+    others = [s for s in alike if s is not el]
+    own = [
+        f'{el.tag}[{name}="{value}"]'
+        for name, value in el.attrib.items()
+        if name in _PRESENTATIONAL and '"' not in value and all(s.get(name) != value for s in others)
+    ]
+    rank = f"{el.tag}:nth-of-type({alike.index(el) + 1})"
+    return [s for s in (*own, f"{parent.tag} > {rank}", rank) if valid(s)]
+
+
+# Attributes that set an element's look, the same from entry to entry (not an id, an address, a style string).
+_PRESENTATIONAL = frozenset({"size", "face", "color", "align", "width", "role", "itemprop"})

@@ -18,6 +18,7 @@ SELECTOR_KEYS = (
     "group",
     "entry",
     "title",
+    "link",  # where the title's element links nowhere: the entry's link (its "Read more"); else the title's link
     "date",
     "description",
     "credit",

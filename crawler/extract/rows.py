@@ -60,8 +60,9 @@ def _cells(record) -> list:
 
 def once(entries: list[RawEntry]) -> list[RawEntry]:
     """The same list drawn twice in a row (a desktop and a mobile copy) gives its entries once, and so does a
-    row listed twice in one group; an entry listed again in another section stays."""
-    keys = [(e.href, e.title) for e in entries]
+    row listed twice in one group; an entry listed again in another section stays. Rows of the same names on other
+    days (a committee's meetings, two committees alternating) are no copy: the date is part of the key."""
+    keys = [(e.href, e.title, e.date_text, e.date_iso) for e in entries]
     half = len(keys) // 2
     if half and len(keys) % 2 == 0 and keys[:half] == keys[half:]:
         return entries[:half]
