@@ -4,6 +4,8 @@ were, each in small synthetic HTML."""
 import pytest
 from synthetic import generic_entries as _entries
 
+from crawler.extract.titles import is_generic_text
+
 POSTS = ["Storm reaches the northern coast", "Roads closed near the harbour", "Ferries cancelled until evening"]
 POSTS += ["Schools reopen after the storm"]
 
@@ -27,3 +29,20 @@ def test_posts_of_one_day_showing_their_times_keep_the_day_their_datetime_gives(
     entries = _entries(f"<h1>Live news</h1>{rows}", "<html lang='en'>")
     assert [e["title"] for e in entries] == POSTS
     assert [e["date_start"] for e in entries] == ["2024-03-05"] * len(POSTS)
+
+
+WORDS = ["Mai", "Mer", "Baca", "Loe", "Vezi", "Daha"]
+
+
+def test_a_word_that_points_only_beside_another_still_names_a_record_alone():
+    # a monthly bulletin "Mai" (French, German), a place "Baca", a name "Loe": "mai" points in "Citește mai
+    # mult" only; alone it names the record, and the record keeps its link's words as title
+    rows = "".join(f"<li><a href='/b/{n}'>{w}</a> <span>{n + 1} March 2024</span></li>" for n, w in enumerate(WORDS))
+    entries = _entries(f"<h1>Bulletins</h1><ul>{rows}</ul>", "<html lang='en'>")
+    assert [e["title"] for e in entries] == WORDS
+
+
+def test_pointers_in_other_languages_still_point():
+    # the guard: the whole wordings, and a word that points on its own ("Detalii", "Więcej"), name nothing
+    for shown in ("Citește mai mult", "Czytaj więcej", "Detalii", "Więcej", "Læs mere", "Baca selengkapnya"):
+        assert is_generic_text(shown), shown
