@@ -1,7 +1,10 @@
 """A stranger's attack on batch M's general rules (issue 21): everyday listings the new rules must leave as they
 were, each in small synthetic HTML."""
 
+import time
+
 import pytest
+from synthetic import URL
 from synthetic import generic_entries as _entries
 
 from crawler.extract.titles import is_generic_text
@@ -46,3 +49,21 @@ def test_pointers_in_other_languages_still_point():
     # the guard: the whole wordings, and a word that points on its own ("Detalii", "Więcej"), name nothing
     for shown in ("Citește mai mult", "Czytaj więcej", "Detalii", "Więcej", "Læs mere", "Baca selengkapnya"):
         assert is_generic_text(shown), shown
+
+
+def _long_page(link_to: str, count: int) -> str:
+    rows = "".join(f"<li><a href='{link_to}{n}'>Section number {n} of the long page</a></li>" for n in range(count))
+    parts = "".join(f"<div id='a{n}'><h3>Section {n}</h3><p>Its text.</p></div>" for n in range(count))
+    return f"<ul>{rows}</ul>{parts}"
+
+
+def test_a_long_table_of_contents_in_full_addresses_reads_as_fast_as_other_links():
+    # a hang guard, not a speed measure: each link to a part of the page once searched the whole page for its id
+    # (1,500 links: tens of seconds against one or two); now the page's ids are gathered once
+    count = 1500
+    start = time.perf_counter()
+    _entries(_long_page("https://example.org/elsewhere/a", count))
+    elsewhere = time.perf_counter() - start
+    start = time.perf_counter()
+    _entries(_long_page(f"{URL}#a", count))
+    assert time.perf_counter() - start < 3 * elsewhere + 2

@@ -155,8 +155,24 @@ def _to_a_part_here(a, href: str, here: str | None) -> bool:
     address, _, fragment = (join_url(here, href) or "").partition("#")
     if not fragment or address != here.partition("#")[0]:
         return False
-    targets = a.getroottree().getroot().xpath("//*[@id=$name or @name=$name]", name=fragment)
+    root = a.getroottree().getroot()
+    targets = [t for t in _parts_of_page(root).get(fragment, ()) if t.getroottree().getroot() is root]
     return bool(targets) and not any(is_ancestor(t, a) for t in targets)
+
+
+# The last page's elements by id and anchor name: a page of a thousand links to its own parts is read once, not
+# once a link (which took minutes).
+_LAST_PAGE: list = [None, {}]
+
+
+def _parts_of_page(root) -> dict:
+    if _LAST_PAGE[0] is not root:
+        parts: dict = {}
+        for el in root.iter():
+            for name in {el.get("id"), el.get("name")} - {None}:
+                parts.setdefault(name, []).append(el)
+        _LAST_PAGE[:] = [root, parts]
+    return _LAST_PAGE[1]
 
 
 def names_itself(a) -> bool:
