@@ -160,19 +160,20 @@ def _to_a_part_here(a, href: str, here: str | None) -> bool:
     return bool(targets) and not any(is_ancestor(t, a) for t in targets)
 
 
-# The last page's elements by id and anchor name: a page of a thousand links to its own parts is read once, not
-# once a link (which took minutes).
-_LAST_PAGE: list = [None, {}]
+# The last page and its elements by id and anchor name, read as one pair: a page of a thousand links to its own
+# parts is searched once, not once a link (which took minutes).
+_LAST_PAGE: list = [(None, {})]
 
 
 def _parts_of_page(root) -> dict:
-    if _LAST_PAGE[0] is not root:
-        parts: dict = {}
+    page, parts = _LAST_PAGE[0]
+    if page is not root:
+        parts = {}
         for el in root.iter():
             for name in {el.get("id"), el.get("name")} - {None}:
                 parts.setdefault(name, []).append(el)
-        _LAST_PAGE[:] = [root, parts]
-    return _LAST_PAGE[1]
+        _LAST_PAGE[0] = (root, parts)
+    return parts
 
 
 def names_itself(a) -> bool:
