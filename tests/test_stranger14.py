@@ -2,11 +2,13 @@
 were, each in small synthetic HTML."""
 
 import time
+from types import SimpleNamespace
 
 import pytest
 from synthetic import URL
 from synthetic import generic_entries as _entries
 
+from crawler.extract.date_boxes import without_shared_machine_dates
 from crawler.extract.titles import is_generic_text
 
 POSTS = ["Storm reaches the northern coast", "Roads closed near the harbour", "Ferries cancelled until evening"]
@@ -67,3 +69,13 @@ def test_a_long_table_of_contents_in_full_addresses_reads_as_fast_as_other_links
     start = time.perf_counter()
     _entries(_long_page(f"{URL}#a", count))
     assert time.perf_counter() - start < 3 * elsewhere + 2
+
+
+def test_many_entries_stamped_alike_are_weighed_once_per_stamp():
+    # a hang guard: 20,000 posts of one day, each with the day's datetime; the dates they show were once weighed
+    # again for every post (hundreds of millions of checks)
+    posts = [SimpleNamespace(date_iso="2024-01-01", date_text="1 January 2024") for _ in range(20000)]
+    start = time.perf_counter()
+    without_shared_machine_dates(posts)
+    assert time.perf_counter() - start < 10
+    assert {p.date_iso for p in posts} == {"2024-01-01"}

@@ -117,10 +117,14 @@ def without_shared_machine_dates(entries) -> None:
     for entry in entries:
         if entry.date_iso:
             shown_by_value.setdefault(entry.date_iso, []).append(entry.date_text)
+    shared = {
+        value
+        for value, shown in shown_by_value.items()
+        if len(shown) >= _SHARED_MACHINE_DATE_ENTRIES
+        and len({s for s in set(shown) if _shows_a_date(s)} - {value}) >= 2
+    }
     for entry in entries:
-        shown = shown_by_value.get(entry.date_iso) or []
-        dates_shown = {s for s in shown if _shows_a_date(s)} - {entry.date_iso}
-        if len(shown) >= _SHARED_MACHINE_DATE_ENTRIES and len(dates_shown) >= 2:
+        if entry.date_iso in shared:
             entry.date_iso = None
 
 
