@@ -117,10 +117,22 @@ def without_shared_machine_dates(entries) -> None:
     for entry in entries:
         if entry.date_iso:
             shown_by_value.setdefault(entry.date_iso, []).append(entry.date_text)
+    shared = {
+        value
+        for value, shown in shown_by_value.items()
+        if len(shown) >= _SHARED_MACHINE_DATE_ENTRIES
+        and len({s for s in set(shown) if _shows_a_date(s)} - {value}) >= 2
+    }
     for entry in entries:
-        shown = shown_by_value.get(entry.date_iso) or []
-        if len(shown) >= _SHARED_MACHINE_DATE_ENTRIES and len(set(shown) - {entry.date_iso}) >= 2:
+        if entry.date_iso in shared:
             entry.date_iso = None
+
+
+def _shows_a_date(shown: str | None) -> bool:
+    """A calendar date ("2021-10-18", "3 May"); an hour ("9:15") or how long ago ("2 hours ago") on posts of one
+    day contradicts no datetime of that day."""
+    found = date_in_line(shown)
+    return bool(found and year_in(found)) or yearless_date(shown) is not None
 
 
 # A day and month in figures, not year first ("03/10/2017"): which order is the page's to say, not the element's.

@@ -155,8 +155,25 @@ def _to_a_part_here(a, href: str, here: str | None) -> bool:
     address, _, fragment = (join_url(here, href) or "").partition("#")
     if not fragment or address != here.partition("#")[0]:
         return False
-    targets = a.getroottree().getroot().xpath("//*[@id=$name or @name=$name]", name=fragment)
+    root = a.getroottree().getroot()
+    targets = [t for t in _parts_of_page(root).get(fragment, ()) if t.getroottree().getroot() is root]
     return bool(targets) and not any(is_ancestor(t, a) for t in targets)
+
+
+# The last page and its elements by id and anchor name, read as one pair: a page of a thousand links to its own
+# parts is searched once, not once a link (which took minutes).
+_LAST_PAGE: list = [(None, {})]
+
+
+def _parts_of_page(root) -> dict:
+    page, parts = _LAST_PAGE[0]
+    if page is not root:
+        parts = {}
+        for el in root.iter():
+            for name in {el.get("id"), el.get("name")} - {None}:
+                parts.setdefault(name, []).append(el)
+        _LAST_PAGE[0] = (root, parts)
+    return parts
 
 
 def names_itself(a) -> bool:

@@ -53,6 +53,15 @@ _GENERIC_WORDS |= words(
     lasīt vairāk loe edasi llegir llegeix més máis baca selengkapnya scopri di più
     """
 )
+# Of those, words that point only beside another ("mai" in "Citește mai mult"): alone they may name a record, a
+# monthly bulletin "Mai", a place "Baca".
+_POINTING_IN_COMPANY = words(
+    """
+    citește citeşte citeste mai mult vezi czytaj zobacz pobierz číst čítať olvass pročitaj preberi lue läs mer læs
+    mere videre devamını oku daha fazla διαβάστε читать читати прочети skaityti lasīt loe llegir llegeix baca scopri
+    di più
+    """
+)
 _NUMBERISH = re.compile(r"^[\d\s.,()\[\]|/:+-]*$")
 _BARE_URL = re.compile(r"^(?:https?://|www\.)\S+$", re.IGNORECASE)
 
@@ -68,6 +77,8 @@ def is_generic_text(text: str | None) -> bool:
     words = LETTERS.findall(text.lower())
     if not words:
         return bool(_NUMBERISH.match(text)) or len(text) <= _MAX_SIGN_CHARS  # "»", "→", "12"
+    if len(words) == 1 and words[0] in _POINTING_IN_COMPANY:
+        return False
     return len(words) <= _MAX_POINTER_WORDS and all(w in _GENERIC_WORDS for w in words)
 
 
