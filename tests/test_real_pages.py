@@ -27,9 +27,9 @@ _spec.loader.exec_module(learn_benchmark)
 
 # Floors: what the generic extractor reaches on each part today, less a margin of about 2-3 points. Whoever
 # improves the extractor raises these (never lowers them to make a test pass).
-# Tuned part, 245 pages (batches A to L measured once each, then moved up and their misses fixed by general
-# rules, issue 21), measured on 2026-12-06 at 23:00 after batch L's fixes: recall 99.95% (99.9% per page), precision
-# 99.97% (99.97% per page), titles 99.94% (99.92% per page), dates 99.5%.
+# Tuned part, 256 pages (batches A to M measured once each, then moved up and their misses fixed by general
+# rules, issue 21), measured on 2026-12-07 at 01:28 after batch M's fixes: recall 100% (100% per page), precision
+# 100% (100% per page), titles 99.98% (99.99% per page), dates 99.6%.
 FLOORS = {
     "micro_recall": 0.985,
     "macro_recall": 0.985,
@@ -39,31 +39,32 @@ FLOORS = {
     "macro_title_accuracy": 0.985,
     "date_accuracy": 0.98,
 }
-# The held-out part says what users see on pages nobody tuned for: batch M (11 pages, 162 entries; de, en, es, fi,
-# it, pt, ro), from sites and repositories new to the corpus, labelled from the HTML alone and checked by a second
-# labeller, measured once at 23:00 on 2026-12-06 after the last extractor change: recall 98.8% (96.4% per page),
-# precision 100% (100% per page), titles 94.4% (81.8% per page), dates 76.9% (84.8% per page). (Batch L, 32 pages
-# measured at 22:21 and then moved up: recall 95.7% (97.3%), precision 99.7% (99.7%), titles 98.3% (96.5%), dates
-# 86.4%.) Floors are those less about 2-3 points; a page looked at to fix what it showed moves up to the tuned part.
-HELDOUT_PAGES = 0  # M (measured once at 23:00 on 2026-12-06) moved up to be looked at; batch N will be held out
+# The held-out part says what users see on pages nobody tuned for: batch N (26 pages, 558 entries; cs, da, de, en,
+# es, fi, fr, it, nl, pl, pt, ro, sv), from sites and repositories new to the corpus, labelled from the HTML alone
+# and checked by a second labeller, measured once at 01:28 on 2026-12-07 after the last extractor change: recall
+# 97.7% (96.2% per page), precision 80.9% (92.6% per page), titles 74.3% (86.3% per page), dates 73.3% (85.8% per
+# page). (Batch M, 11 pages measured at 23:00 on 2026-12-06 and then moved up: recall 98.8% (96.4%), precision
+# 100%, titles 94.4% (81.8%), dates 76.9%.) Floors are those less about 2-3 points; a page looked at to fix what it
+# showed moves up to the tuned part.
+HELDOUT_PAGES = 26
 HELDOUT_FLOORS = {
-    "micro_recall": 0.96,
+    "micro_recall": 0.95,
     "macro_recall": 0.93,
-    "micro_precision": 0.97,
-    "macro_precision": 0.97,
-    "title_accuracy": 0.92,
-    "macro_title_accuracy": 0.79,
-    "date_accuracy": 0.74,
+    "micro_precision": 0.78,
+    "macro_precision": 0.90,
+    "title_accuracy": 0.72,
+    "macro_title_accuracy": 0.84,
+    "date_accuracy": 0.71,
 }
-# `learn` from each held-out page's first labelled title (measured once with the extractor, batch M): recall 90.9%
-# per page, precision 90.9% per page, titles 100% per page, dates 74.8%, one example refused (a theatre's news whose
-# title is unlinked text beside 'Citeşte mai mult ...'). Batch L: recall 98.4%, precision 97.0%, titles 99.98%,
-# dates 96.8%, none refused. Floors about 3 points under.
+# `learn` from each held-out page's first labelled title (measured once with the extractor, batch N): recall 96.2%
+# per page, precision 93.2% per page, titles 98.3% per page, dates 91.7%, one example refused (magazine cards named
+# by a plain div beside 'Descargar'/'Ver' buttons: the profile learnt did not read the example back). Batch M:
+# recall 90.9%, precision 90.9%, titles 100%, dates 74.8%, one refused. Floors about 3 points under.
 LEARN_HELDOUT_FLOORS = {
-    "macro_recall": 0.88,
-    "macro_precision": 0.88,
-    "macro_title_accuracy": 0.97,
-    "date_accuracy": 0.72,
+    "macro_recall": 0.93,
+    "macro_precision": 0.90,
+    "macro_title_accuracy": 0.95,
+    "date_accuracy": 0.88,
 }
 LEARN_HELDOUT_REFUSED = 1  # pages where learn refuses the example (a LearnError, scored 0 and counted as a crash)
 
