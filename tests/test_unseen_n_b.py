@@ -19,13 +19,38 @@ def _full_posts(shown: list[str], slugs: list[str]) -> str:
         "<p>Follow our channels (<a href='https://example.com/tw'>Twitter</a>) for the hidden egg.</p>",
         "<h2>Results</h2><p><a href='https://example.com/results/9'>All the results of the race</a></p>",
     ]
-    return "<div id='blog-post'>" + "".join(
-        f"<h2><a href='/news/{slug}.html'>{title}</a> <span>{day}</span></h2><p>The post's first paragraph.</p>{text}"
-        for title, slug, day, text in zip(POSTS, slugs, shown, texts, strict=True)
-    ) + "</div>"
+    return (
+        "<div id='blog-post'>"
+        + "".join(
+            f"<h2><a href='/news/{slug}.html'>{title}</a> <span>{day}</span></h2><p>The post's first paragraph.</p>{text}"
+            for title, slug, day, text in zip(POSTS, slugs, shown, texts, strict=True)
+        )
+        + "</div>"
+    )
 
 
 def test_posts_shown_in_full_under_linked_headings_are_the_entries_not_the_links_in_their_text():
     entries = _entries(_full_posts(SHOWN, SLUGS), "<html lang='fi'>")
     assert [e["title"] for e in entries] == POSTS
     assert [e["url"] for e in entries] == [f"https://example.org/news/{slug}.html" for slug in SLUGS]
+
+
+EVENTS = ["Free software for schools", "Open source in the great hall", "A life for the open web"]
+EVENT_DAYS = ["01-02-2025", "24-02-2024", "13-01-2024"]
+POSTED_DAYS = ["26-01-2025", "19-02-2024", "06-12-2023"]
+
+
+def test_an_event_card_is_dated_by_its_event_not_by_the_day_it_was_posted():
+    # "Evento del 13-01-2024 · pubblicato il 06-12-2023": the event's day, in either order of the two
+    for event_first in (True, False):
+        cards = ""
+        for title, event, posted in zip(EVENTS, EVENT_DAYS, POSTED_DAYS, strict=True):
+            parts = [f"Evento del {event}", f"pubblicato il {posted}"]
+            meta = " · ".join(parts if event_first else parts[::-1])
+            cards += (
+                f"<div class='card'><img src='/p.png' alt=''><div class='meta'>{meta}</div><h3>{title}</h3>"
+                f"<p>Una serata per parlare di software libero.</p><a href='/eventi/{title[:4]}/'>Continua →</a></div>"
+            )
+        entries = _entries(f"<div class='grid'>{cards}</div>", "<html lang='it'>")
+        assert [e["title"] for e in entries] == EVENTS
+        assert [e["date_start"] for e in entries] == ["2025-02-01", "2024-02-24", "2024-01-13"]
