@@ -19,14 +19,11 @@ def _full_posts(shown: list[str], slugs: list[str]) -> str:
         "<p>Follow our channels (<a href='https://example.com/tw'>Twitter</a>) for the hidden egg.</p>",
         "<h2>Results</h2><p><a href='https://example.com/results/9'>All the results of the race</a></p>",
     ]
-    return (
-        "<div id='blog-post'>"
-        + "".join(
-            f"<h2><a href='/news/{slug}.html'>{title}</a> <span>{day}</span></h2><p>The post's first paragraph.</p>{text}"
-            for title, slug, day, text in zip(POSTS, slugs, shown, texts, strict=True)
-        )
-        + "</div>"
+    posts = "".join(
+        f"<h2><a href='/news/{slug}.html'>{title}</a> <span>{day}</span></h2><p>The post's first words.</p>{text}"
+        for title, slug, day, text in zip(POSTS, slugs, shown, texts, strict=True)
     )
+    return f"<div id='blog-post'>{posts}</div>"
 
 
 def test_posts_shown_in_full_under_linked_headings_are_the_entries_not_the_links_in_their_text():
@@ -54,3 +51,13 @@ def test_an_event_card_is_dated_by_its_event_not_by_the_day_it_was_posted():
         entries = _entries(f"<div class='grid'>{cards}</div>", "<html lang='it'>")
         assert [e["title"] for e in entries] == EVENTS
         assert [e["date_start"] for e in entries] == ["2025-02-01", "2024-02-24", "2024-01-13"]
+
+
+def test_a_day_and_month_shown_without_a_year_take_the_year_the_posts_own_address_states():
+    # "<h2><a href='/news/2020/07/20/…'>Title</a> <span>20.7.</span></h2>": the address names that day, so its year
+    entries = _entries(_full_posts(SHOWN, SLUGS), "<html lang='fi'>")
+    assert [e["date_start"] for e in entries] == ["2020-07-20", "2020-04-19", "2019-04-15", "2019-04-09"]
+    # an address of another day (or none) leaves the year unknown: no date
+    other = ["2020/07/21/seventh", "2020/04/19/solo", "news-without-a-day", "2019/09/04/new-paths"]
+    entries = _entries(_full_posts(SHOWN, other), "<html lang='fi'>")
+    assert [e["date_start"] for e in entries] == [None, "2020-04-19", None, None]
