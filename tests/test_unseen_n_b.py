@@ -61,3 +61,18 @@ def test_a_day_and_month_shown_without_a_year_take_the_year_the_posts_own_addres
     other = ["2020/07/21/seventh", "2020/04/19/solo", "news-without-a-day", "2019/09/04/new-paths"]
     entries = _entries(_full_posts(SHOWN, other), "<html lang='fi'>")
     assert [e["date_start"] for e in entries] == [None, "2020-04-19", None, None]
+
+
+def test_a_range_run_into_the_title_keeps_its_end_after_the_dash():
+    # "Weekend Strojatín 27. února – 1. března 2026": the range opens in the words, so its end is no date apart
+    names = ["Weekend camp Strojatín 27. února – 1. března 2026", "Camp by the lake April 30 – May 2, 2026"]
+    names += ["Council meeting – 1. března 2026"]
+    shown = ["27.02.2026", "30.04.2026", "01.03.2026"]
+    cards = "".join(
+        f"<article class='item'><h2><a href='/l/{i}/'>{name}</a></h2><div class='item-date'>{day}</div>"
+        f"<p>Ahoj! Another trip with the camp, sign up on its page.</p></article>"
+        for i, (name, day) in enumerate(zip(names, shown, strict=True))
+    )
+    entries = _entries(f"<div class='items'>{cards}</div>", "<html lang='cs'>")
+    assert [e["title"] for e in entries] == [*names[:2], "Council meeting"]  # a date after the dash alone still parts
+    assert [e["date_start"] for e in entries] == ["2026-02-27", "2026-04-30", "2026-03-01"]

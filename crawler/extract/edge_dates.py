@@ -160,8 +160,27 @@ def _separated_edge_date(text: str) -> tuple[str, str] | None:
         found = found or _yearless_before_bar(text, edge)  # "Zondag 9 september | Guest": no year to read, no title
         title = title.strip(f" {SEPARATORS}:")
         if found and title and date_in_line(title) != title and _balanced(title) and _balanced(edge):
+            if text.endswith(edge) and _range_run_in(title, found):
+                continue  # "Camp Strojatín 27. února – 1. března 2026": the range's end, run into the words
             return title, found
     return None
+
+
+_YEAR = re.compile(r"\b(?:1[89]|2[01])\d\d\b")
+
+
+def _range_run_in(title: str, end: str) -> bool:
+    """The words before the dash close on a range's first day, a day and a month ("… 27. února", "… April 30"), so
+    the date after the dash is that range's end, and the range is run into the title's words. A number alone
+    there ("Session 3 - 4/8/2026") is the title's."""
+    words, years = title.split(), _YEAR.findall(end)
+    if len(words) < 2 or not years:
+        return False
+    for k in (2, 3):  # a day and a month: "27. února", "April 30", "30 de abril"
+        start = parse_date(f"{' '.join(words[-k:])} {years[-1]}") if len(words) > k else None
+        if start is not None and start.precision == "day":
+            return True
+    return False
 
 
 def _yearless_before_bar(text: str, edge: str) -> str | None:
