@@ -76,3 +76,17 @@ def test_a_range_run_into_the_title_keeps_its_end_after_the_dash():
     entries = _entries(f"<div class='items'>{cards}</div>", "<html lang='cs'>")
     assert [e["title"] for e in entries] == [*names[:2], "Council meeting"]  # a date after the dash alone still parts
     assert [e["date_start"] for e in entries] == ["2026-02-27", "2026-04-30", "2026-03-01"]
+
+
+def test_a_date_run_into_a_dash_after_a_space_at_the_titles_end_is_no_part_of_the_title():
+    # "Polar night in the museum in Puławy -16 MAJA 2026": the event's day; the post's <time> stays its date
+    names = ["Polar night in the museum in Puławy -16 MAJA 2026", "Films of the polar club – Lublin 12.03.2026"]
+    names += ["Report on COVID -19 in the stations"]
+    cards = "".join(
+        f"<article><h2><a href='/p/{i}/'>{name}</a></h2><time datetime='2026-05-0{i + 1}'>0{i + 1}/05/2026</time>"
+        f"<p>A short teaser of the post, in a few words.</p></article>"
+        for i, name in enumerate(names)
+    )
+    entries = _entries(f"<main>{cards}</main>", "<html lang='pl-PL'>")
+    assert [e["title"] for e in entries] == ["Polar night in the museum in Puławy", *names[1:]]
+    assert [e["date_start"] for e in entries] == ["2026-05-01", "2026-05-02", "2026-05-03"]

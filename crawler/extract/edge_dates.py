@@ -132,6 +132,8 @@ def _closing_day(title: str) -> str | None:
 
 # A dash or bar between spaces: "Committee Meeting – 4/8/2026", "12 May 2020 | Annual report".
 _EDGE_SEPARATOR = re.compile(r"\s+[|·•–—-]\s+")
+# A dash after a space, run into the day after it, closing a title: "Muzeum w Puławach -16 MAJA 2026".
+_OPEN_DASH = re.compile(r"\s+[–—-](?=\d)")
 
 
 def without_edge_date(text: str) -> str:
@@ -153,6 +155,8 @@ def _separated_edge_date(text: str) -> tuple[str, str] | None:
         return None  # no title: a hostile or broken run of text, which is not cut up (quadratic)
     cuts = list(_EDGE_SEPARATOR.finditer(text))
     heads = [(text[: c.start()], text[c.end() :]) for c in reversed(cuts) if c.start() <= _MAX_EDGE_CHARS]
+    loose = [c for c in _OPEN_DASH.finditer(text) if len(text) - c.end() <= _MAX_EDGE_CHARS]  # "Name -16 MAJA 2026"
+    cuts = sorted(cuts + loose, key=lambda c: c.start())
     tails = [(text[c.end() :], text[: c.start()]) for c in cuts if len(text) - c.end() <= _MAX_EDGE_CHARS]
     # heads: the longest first; tails: the longest first
     for edge, title in heads + tails:
