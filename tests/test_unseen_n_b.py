@@ -90,3 +90,19 @@ def test_a_date_run_into_a_dash_after_a_space_at_the_titles_end_is_no_part_of_th
     entries = _entries(f"<main>{cards}</main>", "<html lang='pl-PL'>")
     assert [e["title"] for e in entries] == ["Polar night in the museum in Puławy", *names[1:]]
     assert [e["date_start"] for e in entries] == ["2026-05-01", "2026-05-02", "2026-05-03"]
+
+
+RELEASES = ["Minister opens the new harbour bridge", "Budget statement for the coming year"]
+RELEASES += ["New rules for river fishing", "Volunteers plant two thousand trees"]
+RELEASE_DAYS = ["1 May 2024", "20 April 2024", "3 March 2024", "9 February 2024"]
+
+
+def test_a_date_closing_the_titles_line_after_a_kinds_link_dates_the_record():
+    # "<li><a>Title</a> <a href=/type/x>Media release</a> <span>1 May 2024</span></li>": the kind sits between
+    rows = "".join(
+        f"<li><a href='/news/{i}'>{title}</a> <a href='/type/media-release'>Media release</a> <span>{day}</span></li>"
+        for i, (title, day) in enumerate(zip(RELEASES, RELEASE_DAYS, strict=True))
+    )
+    entries = _entries(f"<ul class='news'>{rows}</ul>", "<html lang='en-AU'>")
+    assert [e["title"] for e in entries] == RELEASES
+    assert [e["date_start"] for e in entries] == ["2024-05-01", "2024-04-20", "2024-03-03", "2024-02-09"]

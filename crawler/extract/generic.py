@@ -27,6 +27,7 @@ from .fields import fill_entry, find_title
 from .flat import flat_groups, is_break, wrap
 from .html import tag, text_of
 from .lead_text import date_among, lead_split
+from .line_dates import line_closing_date
 from .link_lines import posting_date
 from .lists import a_list_wins, copies, dated_repeat, finer_records, lca, pointer_twins, strays
 from .raw import RawEntry
@@ -287,6 +288,7 @@ def extract_generic(root) -> list[RawEntry]:
         vague = _title_and_date(entry, elements, title_el, link, bare is None, label)
         entries.append(fill_entry(elements, entry, used))
         entries[-1].date_text = entries[-1].date_text or date_beside(elements[0], container)  # "27 lug" beside it
+        entries[-1].date_text = entries[-1].date_text or line_closing_date(title_el)  # "<a>Kind</a> <span>1 May"
         entries[-1].date_text = entries[-1].date_text or labelled_date(entries[-1].title)  # "Séminaire: 3 mai 2026"
         entries[-1].date_text = entries[-1].date_text or date_column_cell(elements[0])  # "Datum": "KDV 19.10.2024"
         finer_date(entries[-1], vague)
