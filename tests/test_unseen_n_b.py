@@ -106,3 +106,26 @@ def test_a_date_closing_the_titles_line_after_a_kinds_link_dates_the_record():
     entries = _entries(f"<ul class='news'>{rows}</ul>", "<html lang='en-AU'>")
     assert [e["title"] for e in entries] == RELEASES
     assert [e["date_start"] for e in entries] == ["2024-05-01", "2024-04-20", "2024-03-03", "2024-02-09"]
+
+
+STORIES = ["Harbour bridge opens to traffic", "Council approves the new budget", "River fishing rules tightened"]
+STORIES += ["Volunteers plant two thousand trees"]
+SOURCES = [
+    "Reuters, June 1, 2024",
+    "The Guardian, May 20, 2024",
+    "Reuters, April 3, 2024",
+    "Local Times, March 9, 2024",
+]
+
+
+def test_a_bare_source_link_alone_in_its_paragraph_under_each_heading_is_no_title():
+    # "<h3>Story</h3><p><a>Reuters, June 1, 2024</a></p>" and nothing else: the link is the record, its paragraph
+    # holds only it, and the heading before that paragraph names the story
+    body = "".join(
+        f"<h3>{story}</h3><p><a href='https://news{i}.example.net/story'>{source}</a></p>"
+        for i, (story, source) in enumerate(zip(STORIES, SOURCES, strict=True))
+    )
+    entries = _entries(body, "<html lang='en-US'>")
+    assert [e["title"] for e in entries] == STORIES
+    assert [e["date_start"] for e in entries] == ["2024-06-01", "2024-05-20", "2024-04-03", "2024-03-09"]
+    assert {e["group"] for e in entries} == {None}
