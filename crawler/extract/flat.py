@@ -144,10 +144,9 @@ def wrap(runs: list[list]) -> list:
         if len(members) == 1:
             boxes.append(members[0])
             continue
-        parent = members[0].getparent()
         box = etree.Element("div")
         box.text, box.tail = " ", " "
-        parent.insert(parent.index(members[0]), box)
+        members[0].addprevious(box)  # not parent.index(): a page of thousands of posts made that quadratic
         for m in members:
             box.append(m)  # the element moves with its tail text
         boxes.append(box)
