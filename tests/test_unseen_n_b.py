@@ -129,27 +129,3 @@ def test_a_bare_source_link_alone_in_its_paragraph_under_each_heading_is_no_titl
     assert [e["title"] for e in entries] == STORIES
     assert [e["date_start"] for e in entries] == ["2024-06-01", "2024-05-20", "2024-04-03", "2024-03-09"]
     assert {e["group"] for e in entries} == {None}
-
-
-CARDS = ["Prize for a thesis in the department", "VII SEMEF - 21-25/09/2020", "Students visit the laboratories"]
-CARDS += ["New website of the department"]
-CARD_DAYS = ["02/10/2020", "14/09/2020", "01/09/2020", "20/08/2020"]
-
-
-def _cards(names: list[str], days: list[str]) -> str:
-    return "".join(
-        f"<div class='card'><div class='card-body'><a class='stretched-link' href='/news/{i}.html'><h2>{name}</h2>"
-        f"</a><h3>{day}</h3><a class='btn' href='/news/{i}.html'>Leia</a></div></div>"
-        for i, (name, day) in enumerate(zip(names, days, strict=True))
-    )
-
-
-def test_one_cards_heading_closing_on_an_events_days_gives_way_to_its_own_date_line():
-    # "VII SEMEF - 21-25/09/2020" (the week it runs) beside the card's "14/09/2020", the line every card shows
-    entries = _entries(_cards(CARDS, CARD_DAYS), "<html lang='pt-BR'>")
-    assert [e["title"] for e in entries] == [CARDS[0], "VII SEMEF", *CARDS[2:]]
-    assert [e["date_start"] for e in entries] == ["2020-10-02", "2020-09-14", "2020-09-01", "2020-08-20"]
-    # where most headings open on a date, that is how the list dates its records: the heading's date stays
-    dated = [f"{day} – {name}" for day, name in zip(["26/09/2020", "15/09/2020", "03/09/2020"], CARDS[:3], strict=True)]
-    entries = _entries(_cards([*dated, CARDS[3]], CARD_DAYS), "<html lang='pt-BR'>")
-    assert [e["date_start"] for e in entries] == ["2020-09-26", "2020-09-15", "2020-09-03", "2020-08-20"]

@@ -256,7 +256,6 @@ def extract_generic(root) -> list[RawEntry]:
     container = lca(blocks) if len(blocks) > 1 else None
     shared = shared_lines(blocks)  # lines most records repeat: a section label in each card names none
     kinds = links_name_kinds(found.values())  # "PUBLIC WORKS DEPARTMENT" over many bids: a kind, not a name
-    rare_edges = _rare_edge_dates(list(found.values()))  # "VII SEMEF - 21-25/09/2020" alone among the titles
     for elements, group, position in assign_groups(blocks, row_runs(blocks)):
         link = found.get(elements[0])
         # Words repeated on every record ("Sem assinatura digital") label its file; in a heading ("The week
@@ -286,9 +285,15 @@ def extract_generic(root) -> list[RawEntry]:
         if bare is not None and shown:
             shown = shown.strip(" |·•–—-:")  # "<a>October 10, 2020</a> - Council Meeting": no dash left over
         entry = RawEntry(title=without_byline(title_el, shown), href=href, group=group, position=position)
-        vague = _title_and_date(entry, elements, title_el, link, bare is None, label, rare_edges)
+        vague = _title_and_date(entry, elements, title_el, link, bare is None, label)
         entries.append(fill_entry(elements, entry, used))
-        _dates_beside(entries[-1], elements, title_el, container, vague)
+        entries[-1].date_text = entries[-1].date_text or date_beside(elements[0], container)  # "27 lug" beside it
+        entries[-1].date_text = entries[-1].date_text or line_closing_date(title_el)  # "<a>Kind</a> <span>1 May"
+        entries[-1].date_text = entries[-1].date_text or labelled_date(entries[-1].title)  # "Séminaire: 3 mai 2026"
+        entries[-1].date_text = entries[-1].date_text or date_column_cell(elements[0])  # "Datum": "KDV 19.10.2024"
+        finer_date(entries[-1], vague)
+        entries[-1].date_text = year_from_title(entries[-1].date_text, entries[-1].title)  # "May 12", "– 5/12/2026 –"
+        entries[-1].date_iso = entries[-1].date_iso or date_from_address(entries[-1].date_text, href)  # "20.7."
         cuts.append(slug_cut(title_el, entries[-1].title))  # "Talk - Speaker": the address names the talk
         records.append(elements[0])
     # <h3>Name</h3><p><a>Ver publicación</a></p>: each heading names one record
@@ -300,25 +305,6 @@ def extract_generic(root) -> list[RawEntry]:
     return once(without_shared_addresses(stacked_links(records, entries)))
 
 
-def _dates_beside(entry: RawEntry, elements, title_el, container, vague: str | None) -> None:
-    """The entry's date where its own lines gave none, from what stands beside them; then a year stated elsewhere."""
-    entry.date_text = entry.date_text or date_beside(elements[0], container)  # "27 lug" beside it
-    entry.date_text = entry.date_text or line_closing_date(title_el)  # "<a>Kind</a> <span>1 May 2024</span>"
-    entry.date_text = entry.date_text or labelled_date(entry.title)  # "Séminaire: 3 mai 2026"
-    entry.date_text = entry.date_text or date_column_cell(elements[0])  # "Datum": "KDV 19.10.2024"
-    finer_date(entry, vague)
-    entry.date_text = year_from_title(entry.date_text, entry.title)  # "May 12", "– 5/12/2026 –"
-    entry.date_iso = entry.date_iso or date_from_address(entry.date_text, entry.href)  # "20.7.", /2020/07/20/
-
-
-def _rare_edge_dates(links: list) -> bool:
-    """Whether fewer than half of the list's title links close or open on a date apart (an event's days in one
-    card's heading, "VII SEMEF - 21-25/09/2020"), so such a date is what that title names, not how the list dates
-    its records; where most titles carry one, it is the list's way of dating them."""
-    edged = sum(1 for a in links if a is not None and edge_date(a) is not None)
-    return edged * 2 < len([a for a in links if a is not None])
-
-
 def year_heading(el, shown: str | None) -> bool:
     """<h2><a>1981</a></h2>, "1978/1979": a heading that is only a year (or two) names its post; a year is no date."""
     return bare_years(shown) and is_heading_like(el)
@@ -328,9 +314,7 @@ def year_heading(el, shown: str | None) -> bool:
 _LETTER, _MIN_NAME_LETTERS = re.compile(r"[^\W\d_]"), 2
 
 
-def _title_and_date(
-    entry: RawEntry, elements, title_el, link, unnamed: bool, label: bool, rare_edges: bool = False
-) -> str | None:
+def _title_and_date(entry: RawEntry, elements, title_el, link, unnamed: bool, label: bool) -> str | None:
     """The entry's date, and its title where a date shares the title's element; returns a date vaguer than a day
     the title gave (a month), for the entry's own date line to refine."""
     split, vague, lead = edge_date(title_el), None, lead_split(title_el) if unnamed else None
@@ -347,8 +331,6 @@ def _title_and_date(
             vague, entry.date_text = entry.date_text, None
         elif marked_date(elements, title_el) is not None:
             entry.date_text = None  # "Soirée - 21 octobre 2023" beside <time>: the markup's date is the entry's
-        elif rare_edges and dated_apart(elements, title_el):
-            entry.date_text = None  # one card's "VII SEMEF - 21-25/09/2020" beside its date line: that line dates it
     # a row named by a bare number ("2019", an edition) beside label links: a name, not a year
     elif (
         entry.title
