@@ -132,6 +132,8 @@ def _closing_day(title: str) -> str | None:
 
 # A dash or bar between spaces: "Committee Meeting – 4/8/2026", "12 May 2020 | Annual report".
 _EDGE_SEPARATOR = re.compile(r"\s+[|·•–—-]\s+")
+# A dash after a space, run into the day after it, closing a title: "Muzeum w Puławach -16 MAJA 2026".
+_OPEN_DASH = re.compile(r"\s+[–—-](?=\d)")
 
 
 def without_edge_date(text: str) -> str:
@@ -153,6 +155,8 @@ def _separated_edge_date(text: str) -> tuple[str, str] | None:
         return None  # no title: a hostile or broken run of text, which is not cut up (quadratic)
     cuts = list(_EDGE_SEPARATOR.finditer(text))
     heads = [(text[: c.start()], text[c.end() :]) for c in reversed(cuts) if c.start() <= _MAX_EDGE_CHARS]
+    loose = [c for c in _OPEN_DASH.finditer(text) if len(text) - c.end() <= _MAX_EDGE_CHARS]  # "Name -16 MAJA 2026"
+    cuts = sorted(cuts + loose, key=lambda c: c.start())
     tails = [(text[c.end() :], text[: c.start()]) for c in cuts if len(text) - c.end() <= _MAX_EDGE_CHARS]
     # heads: the longest first; tails: the longest first
     for edge, title in heads + tails:
@@ -160,8 +164,27 @@ def _separated_edge_date(text: str) -> tuple[str, str] | None:
         found = found or _yearless_before_bar(text, edge)  # "Zondag 9 september | Guest": no year to read, no title
         title = title.strip(f" {SEPARATORS}:")
         if found and title and date_in_line(title) != title and _balanced(title) and _balanced(edge):
+            if text.endswith(edge) and _range_run_in(title, found):
+                continue  # "Camp Strojatín 27. února – 1. března 2026": the range's end, run into the words
             return title, found
     return None
+
+
+_YEAR = re.compile(r"\b(?:1[89]|2[01])\d\d\b")
+
+
+def _range_run_in(title: str, end: str) -> bool:
+    """The words before the dash close on a range's first day, a day and a month ("… 27. února", "… April 30"), so
+    the date after the dash is that range's end, and the range is run into the title's words. A number alone
+    there ("Session 3 - 4/8/2026") is the title's."""
+    words, years = title.split(), _YEAR.findall(end)
+    if len(words) < 2 or not years:
+        return False
+    for k in (2, 3):  # a day and a month: "27. února", "April 30", "30 de abril"
+        start = parse_date(f"{' '.join(words[-k:])} {years[-1]}") if len(words) > k else None
+        if start is not None and start.precision == "day":
+            return True
+    return False
 
 
 def _yearless_before_bar(text: str, edge: str) -> str | None:

@@ -79,18 +79,25 @@ def _segment(children: list, at: list[int], shapes) -> list[list] | None:
     return [[children[i] for i in heads.get(a, []) + [a] + tails.get(a, [])] for a in at]
 
 
-def _foreign_links(runs, links_in, is_pointer) -> bool:
-    """True when a run takes in a second title link (it would swallow another entry)."""
+def _foreign_links(runs, links_in, is_pointer, headed: bool = False) -> bool:
+    """True when a run takes in a second title link (it would swallow another entry). Runs anchored on linked
+    headings (`headed`: posts shown in full, each under its `<h2><a>`) take in only other headings' links: a link
+    in a post's paragraphs is its text, and another post would come under a heading of its own."""
     for run in runs:
         hrefs = {
             a.get("href")
             for m in run
             for a in links_in(m)
-            if not is_pointer(a) and len(raw_text(a).split()) >= _TITLE_WORDS
+            if not is_pointer(a) and len(raw_text(a).split()) >= _TITLE_WORDS and (not headed or _in_heading(a))
         }
         if len(hrefs) > 1:
             return True
     return False
+
+
+def _in_heading(a) -> bool:
+    """A link inside a heading (h1-h6)."""
+    return any(tag(x) in HEADINGS for x in a.iterancestors())
 
 
 # A link of this many words names an entry (an author's name or a tag has fewer).
@@ -124,7 +131,8 @@ def flat_groups(groups: dict, shapes, links_in, is_pointer) -> dict[tuple, list]
                 break
             runs.extend(found)
         else:
-            if any(len(r) > 1 for r in runs) and not _foreign_links(runs, links_in, is_pointer):
+            headed = key[0][0] in HEADINGS
+            if any(len(r) > 1 for r in runs) and not _foreign_links(runs, links_in, is_pointer, headed):
                 out[("flat", *key)] = runs
     return out
 
@@ -136,10 +144,9 @@ def wrap(runs: list[list]) -> list:
         if len(members) == 1:
             boxes.append(members[0])
             continue
-        parent = members[0].getparent()
         box = etree.Element("div")
         box.text, box.tail = " ", " "
-        parent.insert(parent.index(members[0]), box)
+        members[0].addprevious(box)  # not parent.index(): a page of thousands of posts made that quadratic
         for m in members:
             box.append(m)  # the element moves with its tail text
         boxes.append(box)

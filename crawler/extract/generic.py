@@ -16,6 +16,7 @@ import re
 
 from ..parsers.datelines import bare_years, date_in_line
 from ..parsers.groups import looks_like_group_heading
+from .address_dates import date_from_address
 from .articles import articles_win, heading_record_address, without_shared_addresses
 from .bare_names import bare_name
 from .companions import companions, extras, same_family
@@ -26,6 +27,7 @@ from .fields import fill_entry, find_title
 from .flat import flat_groups, is_break, wrap
 from .html import tag, text_of
 from .lead_text import date_among, lead_split
+from .line_dates import line_closing_date
 from .link_lines import posting_date
 from .lists import a_list_wins, copies, dated_repeat, finer_records, lca, pointer_twins, strays
 from .raw import RawEntry
@@ -286,10 +288,12 @@ def extract_generic(root) -> list[RawEntry]:
         vague = _title_and_date(entry, elements, title_el, link, bare is None, label)
         entries.append(fill_entry(elements, entry, used))
         entries[-1].date_text = entries[-1].date_text or date_beside(elements[0], container)  # "27 lug" beside it
+        entries[-1].date_text = entries[-1].date_text or line_closing_date(title_el)  # "<a>Kind</a> <span>1 May"
         entries[-1].date_text = entries[-1].date_text or labelled_date(entries[-1].title)  # "Séminaire: 3 mai 2026"
         entries[-1].date_text = entries[-1].date_text or date_column_cell(elements[0])  # "Datum": "KDV 19.10.2024"
         finer_date(entries[-1], vague)
         entries[-1].date_text = year_from_title(entries[-1].date_text, entries[-1].title)  # "May 12", "– 5/12/2026 –"
+        entries[-1].date_iso = entries[-1].date_iso or date_from_address(entries[-1].date_text, href)  # "20.7."
         cuts.append(slug_cut(title_el, entries[-1].title))  # "Talk - Speaker": the address names the talk
         records.append(elements[0])
     # <h3>Name</h3><p><a>Ver publicación</a></p>: each heading names one record

@@ -40,12 +40,23 @@ def headings_over_source_lines(entries, records, links) -> None:
 
 
 def _heading_before(record):
-    """The heading just before the record (comments and white space between), when it holds no link."""
-    prev = record.getprevious()
-    while prev is not None and not isinstance(prev.tag, str):
-        prev = prev.getprevious()
+    """The heading just before the record (comments and white space between), when it holds no link; a record
+    that is all its parent holds (a bare link in its paragraph, "<p><a>Reuters, June 1, 2024</a></p>") looks
+    before that parent."""
+    prev = _previous_element(record)
+    parent = record.getparent()
+    while prev is None and parent is not None and tag(parent) not in HEADINGS and text_of(parent) == text_of(record):
+        record, parent = parent, parent.getparent()
+        prev = _previous_element(record)
     if prev is None or tag(prev) not in HEADINGS or any(a.get("href") for a in prev.iter("a")):
         return None
+    return prev
+
+
+def _previous_element(el):
+    prev = el.getprevious()
+    while prev is not None and not isinstance(prev.tag, str):
+        prev = prev.getprevious()
     return prev
 
 

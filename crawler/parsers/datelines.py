@@ -23,8 +23,14 @@ _LABEL = re.compile(
     r"eingereicht(?: am)?|"
     r"datum|stand|ver[öo]ffentlicht(?: am)?|aktualisiert(?: am)?|erstellt(?: am)?|am|vom|"
     r"atualizad[oa](?: em)?|postad[oa](?: em)?|data|em|pubblicat[oa](?: il)?|aggiornat[oa](?: il)?|il|"
-    r"gepubliceerd(?: op)?|op)(?:\s*[:\-–]\s*|\s+)",
+    r"gepubliceerd(?: op)?|op|"
+    # the day of the event a card announces, beside its posting day ("Evento del 13-01-2024 · pubblicato il …")
+    r"evento (?:del|il|el|de|do|em)|event on|événement (?:du|le)|veranstaltung (?:am|vom))"
+    r"(?:\s*[:\-–]\s*|\s+)",
     re.IGNORECASE,
+)
+_EVENT_LABEL = re.compile(
+    r"^(?:evento (?:del|il|el|de|do|em)|event on|événement (?:du|le)|veranstaltung (?:am|vom))\s", re.IGNORECASE
 )
 # Any other short label closing on a colon: "Meeting Date: 10/15/2020", "Date Posted: ...", "Stand der Daten: ...".
 _COLON_LABEL = re.compile(r"^[^\d:|]{1,30}:\s*")
@@ -52,8 +58,9 @@ def _date_in_line(text: str | None, languages) -> str | None:
         return None  # "23 - 22 November 2022": no date, not its right end
     for separators in (_META_SEPARATORS, _WEAK_SEPARATORS):
         pieces = separators.split(cleaned)
-        for i, part in enumerate(pieces):
-            part = _COLON_LABEL.sub("", _LABEL.sub("", part, count=1), count=1).strip(" :")
+        # the event's day before the day its card was posted, wherever the line puts it
+        for i in sorted(range(len(pieces)), key=lambda i: not _EVENT_LABEL.match(pieces[i])):
+            part = _COLON_LABEL.sub("", _LABEL.sub("", pieces[i], count=1), count=1).strip(" :")
             if separators is _WEAK_SEPARATORS and part.isdigit():
                 continue  # "February 2, 2026" cut at its comma leaves a bare year: not the date
             if part and looks_like_date_line(part, languages):

@@ -1,0 +1,33 @@
+"""A date closing the title's own line after a short label: <li><a>Title</a> <a href="/type/x">Media release</a>
+<span>1 May 2024</span></li>. The label (a kind, a category) stands between the title and its date."""
+
+from __future__ import annotations
+
+from ..parsers.datelines import date_in_line
+from .html import INLINE, tag, text_of
+
+# The most words of a label between the title and the date closing its line ("Media release", "Speech").
+_MAX_LABEL_WORDS = 4
+
+
+def line_closing_date(title_el) -> str | None:
+    """The date of an inline element wholly a date that closes the title's line (nothing after it but the
+    element's end), with at most a short label between the title and it; None for prose ("… held on <b>1 May
+    2024</b>"), a break or block between them, or a date that is not the whole element."""
+    parent = title_el.getparent() if title_el is not None else None
+    if parent is None or tag(parent) in INLINE:
+        return None
+    between, last = [(title_el.tail or "").strip()], None
+    for sibling in title_el.itersiblings():
+        if not tag(sibling):
+            continue
+        if tag(sibling) not in INLINE:
+            return None  # a break or a block: the date is on another line
+        if last is not None:
+            between += [text_of(last) or "", (last.tail or "").strip()]
+        last = sibling
+    shown = text_of(last) if last is not None and not (last.tail or "").strip() else None
+    label = " ".join(filter(None, between))
+    if not shown or date_in_line(shown) != shown or label.endswith((".", "!", "?")):
+        return None
+    return shown if len(label.split()) <= _MAX_LABEL_WORDS else None
