@@ -16,3 +16,18 @@ def test_rows_with_an_id_whose_link_cell_is_empty_are_no_entries():
     assert [(e["title"], e["url"]) for e in entries] == [
         (t, f"https://example.org/agenda/{i}") for i, t in enumerate(TITLES) if i % 4
     ], text
+
+
+def test_year_rows_of_a_table_of_papers_are_no_entries():
+    # One table: a row "2023" (the year, bold, empty cells after it), then that year's papers, each linked from
+    # its last cell; the year rows show no title and no link.
+    rows = "".join(
+        (f"<tr><td><strong>{2023 - i}</strong></td><td></td><td></td></tr>" if i % 2 == 0 else "")
+        + f'<tr><td>{t}</td><td>A. Author; B. Author</td><td><a href="/paper/{i}">PDF</a></td></tr>'
+        for i, t in enumerate(TITLES)
+    )
+    table = f'<div class="row"><div><table><tbody>{rows}</tbody></table></div></div>'
+    text, entries = read(page(table), [TITLES[0]])
+    assert [(e["title"], e["url"]) for e in entries] == [
+        (t, f"https://example.org/paper/{i}") for i, t in enumerate(TITLES)
+    ], text

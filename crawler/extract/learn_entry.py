@@ -16,14 +16,20 @@ def entry_selector(root, block: Block) -> str:
     selector = _entry_selector(root, block)
     if block.flat or "," in selector or not valid(f"{selector}:has(a[href])"):
         return selector
-    chosen = [el for el in select(root, selector) if follow(el, block.path) is not None]
-    unlinked = [el for el in chosen if not _linked(el)]
+    selected = select(root, selector)
+    chosen = [el for el in selected if follow(el, block.path) is not None]
+    # and rows holding no title nor link (a year's heading row "2026" in the table of papers)
+    unlinked = [el for el in selected if not _linked(el) and (el in chosen or _shows_words(el))]
     # A box with an id is addressed by it (listing#id): an entry without a link of its own; not one whose place
     # of the others' link is there, empty (a meeting's row before its agenda is out: no entry yet).
     linked = next((el for el in chosen if _linked(el)), None)
     waiting = linked is not None and all(_link_place_empty(el, linked) for el in unlinked)
     anchored = not waiting and any(e.get("id") for el in unlinked for e in el.iter())
-    return f"{selector}:has(a[href])" if unlinked and not anchored and len(unlinked) * 2 < len(chosen) else selector
+    return f"{selector}:has(a[href])" if unlinked and not anchored and len(unlinked) * 2 < len(selected) else selector
+
+
+def _shows_words(el) -> bool:
+    return bool(text_of(el))
 
 
 def _linked(el) -> bool:
