@@ -31,3 +31,21 @@ def test_year_rows_of_a_table_of_papers_are_no_entries():
     assert [(e["title"], e["url"]) for e in entries] == [
         (t, f"https://example.org/paper/{i}") for i, t in enumerate(TITLES)
     ], text
+
+
+def test_cards_named_by_a_bem_element_class_whose_name_is_no_link():
+    # Magazine cards (a theme's BEM classes): a cover image's box, the name in a <div class="v-card__title">, links
+    # only on the "Download" and "View" buttons to the issue's PDF.
+    cards = "".join(
+        f'<div class="col"><div class="v-card v-sheet"><div class="v-image"><div class="v-image__image"></div></div>'
+        f'<div class="v-card__title">{t}</div>'
+        f'<div class="v-card__subtitle">Issue 0{i}</div><div class="v-card__actions">'
+        f'<a class="v-btn" href="/issue/{i}.pdf" download="">Download</a>'
+        f' <a class="v-btn" href="/issue/{i}.pdf">View</a>'
+        "</div></div></div>"
+        for i, t in enumerate(TITLES)
+    )
+    text, entries = read(page(f'<div class="v-card revista"><div class="row">{cards}</div></div>'), [TITLES[0]])
+    assert [(e["title"], e["url"]) for e in entries] == [
+        (t, f"https://example.org/issue/{i}.pdf") for i, t in enumerate(TITLES)
+    ], text
