@@ -3,6 +3,7 @@ like siblings (learn.find_block), selecting them and nothing else where the page
 
 from __future__ import annotations
 
+from ..parsers.dates import looks_like_date_line
 from .css_names import ancestor_names, compounds, exact_selector, shared_classes, valid
 from .fields import HEADINGS
 from .html import is_ancestor, select, text_of
@@ -18,18 +19,23 @@ def entry_selector(root, block: Block) -> str:
         return selector
     selected = select(root, selector)
     chosen = [el for el in selected if follow(el, block.path) is not None]
-    # and rows holding no title nor link (a year's heading row "2026" in the table of papers)
-    unlinked = [el for el in selected if not _linked(el) and (el in chosen or _shows_words(el))]
+    # and rows holding no title nor link but a date alone (a year's heading row "2026" in a table of papers)
+    unlinked = [el for el in selected if not _linked(el) and (el in chosen or _date_alone(el))]
     # A box with an id is addressed by it (listing#id): an entry without a link of its own; not one whose place
     # of the others' link is there, empty (a meeting's row before its agenda is out: no entry yet).
     linked = next((el for el in chosen if _linked(el)), None)
     waiting = linked is not None and all(_link_place_empty(el, linked) for el in unlinked)
     anchored = not waiting and any(e.get("id") for el in unlinked for e in el.iter())
-    return f"{selector}:has(a[href])" if unlinked and not anchored and len(unlinked) * 2 < len(selected) else selector
+    return (
+        f"{selector}:has(a[href])"
+        if unlinked and not anchored and len(unlinked) * 2 < len(set(chosen + unlinked))
+        else selector
+    )
 
 
-def _shows_words(el) -> bool:
-    return bool(text_of(el))
+def _date_alone(el) -> bool:
+    text = text_of(el)
+    return bool(text) and looks_like_date_line(text)
 
 
 def _linked(el) -> bool:
