@@ -49,3 +49,30 @@ def test_cards_named_by_a_bem_element_class_whose_name_is_no_link():
     assert [(e["title"], e["url"]) for e in entries] == [
         (t, f"https://example.org/issue/{i}.pdf") for i, t in enumerate(TITLES)
     ], text
+
+
+def _report_box(year: int) -> str:
+    widget = '<div class="widget widget-{}"><div class="widget-container">{}</div></div>'
+    heading = '<h2 class="heading-title">{}</h2>'
+    return (
+        '<div class="con con-child">'
+        + widget.format("heading", heading.format(f"Reports {year}"))
+        + widget.format("heading", heading.format("You can download the whole report here."))
+        + widget.format("button", f'<a class="button" href="/reports/{year}">Download</a>')
+        + "</div>"
+    )
+
+
+def test_boxes_whose_second_heading_is_the_same_in_every_box_are_the_entries():
+    # Report boxes (a page builder's): the name in a heading, a second heading saying the same in every box, a
+    # "Download" button the only link; the boxes in rows of three, after an intro box of a heading alone.
+    years = list(range(2024, 2018, -1))
+    rows = "".join(
+        '<div class="con con-row">' + "".join(_report_box(y) for y in years[i : i + 3]) + "</div>" for i in (0, 3)
+    )
+    intro = '<div class="con con-child">' + '<div class="widget widget-heading"><div class="widget-container">'
+    intro += '<h2 class="heading-title">Every report, to download.</h2></div></div></div>'
+    text, entries = read(page(f'<div class="con-inner">{intro}{rows}</div>'), ["Reports 2024"])
+    assert [(e["title"], e["url"]) for e in entries] == [
+        (f"Reports {y}", f"https://example.org/reports/{y}") for y in years
+    ], text
