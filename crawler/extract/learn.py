@@ -336,7 +336,7 @@ def _column_members(block: Block, column, depth: int) -> list:
     """The blocks like the example's in the columns adjacent to `column` that share a class with
     it, reached through `depth` wrappers each filled by one element."""
     classes, found = set(shared_classes([column])), []
-    kind = set(shared_classes(block.members))  # a column's blocks share half the classes the list's blocks share
+    kind = set(shared_classes(block.members))  # a column's blocks share half their classes or the list's
     for step in ("getprevious", "getnext"):
         other = getattr(column, step)()
         while other is not None and other.tag == column.tag and classes & set(shared_classes([other])):
@@ -352,7 +352,7 @@ def _column_members(block: Block, column, depth: int) -> list:
                     for c in inner
                     if c.tag == block.node.tag
                     and _same_kind(block.node, c)
-                    and 2 * len(kind & set(stable_classes(c))) >= len(kind)
+                    and 2 * len(kind & set(stable_classes(c))) >= min(len(kind), len(stable_classes(c)))
                     and follow(c, block.path) is not None
                 ]
             other = getattr(other, step)()
