@@ -11,9 +11,9 @@ from .html import select
 
 _PLAIN_NAME = re.compile(r"^-?[_a-zA-Z][_a-zA-Z0-9-]*$")  # needs no CSS escaping
 # Numbers ("post-1234", "views-row-3", "item2"), hashes ("css-1x9ab2", "sc-bdVaJa", "jsx-8812"),
-# framework scaffolding ("ng-star-inserted").
+# framework scaffolding ("ng-star-inserted"); a BEM element ("v-card__title") is a name, a hashed one ("x__a8f3k") not.
 _GENERATED = re.compile(
-    r"\d{2,}|[-_]\d+$|^\w*\d$|^(?:css|sc|jsx|svelte|emotion|styled)-|^ng-|^js-|__[a-z0-9]{5,}$",
+    r"\d{2,}|[-_]\d+$|^\w*\d$|^(?:css|sc|jsx|svelte|emotion|styled)-|^ng-|^js-|__(?=[a-z]*\d)[a-z0-9]{5,}$",
 )
 # A short run of letters in mixed case ("bdVaJa", "kXhSfq"): a CSS-in-JS hash; not words run together in
 # PascalCase ("BlogList", "NewsItem"), as Squarespace and BEM-like themes name their blocks.

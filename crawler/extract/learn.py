@@ -18,7 +18,7 @@ from .edge_dates import SEPARATORS, without_edge_date
 from .fields import HEADINGS
 from .html import INLINE, is_ancestor, text_of
 from .lead_text import lead_split
-from .learn_titles import _one_row, _signature, _titles_inside, could_be_title, title_like
+from .learn_titles import _one_row, _signature, _titles_inside, could_be_title, several_headed, title_like
 from .titles import text_before_pointer
 
 
@@ -255,8 +255,7 @@ def _holds_entries(node, title, path: list) -> bool:
     a title (a list of <article><h2> beside a featured <article><h1> set apart)."""
     if _titles_inside(node, title) > 1 and not _one_row(node, title):
         return True
-    headed = [c for c in node if path and c.tag == path[0] and _headed(c)]
-    return len(headed) > 1
+    return bool(path) and several_headed(node, path[0])
 
 
 def _headed(el) -> bool:
@@ -337,6 +336,7 @@ def _column_members(block: Block, column, depth: int) -> list:
     """The blocks like the example's in the columns adjacent to `column` that share a class with
     it, reached through `depth` wrappers each filled by one element."""
     classes, found = set(shared_classes([column])), []
+    kind = set(shared_classes(block.members))  # a column's blocks share half their classes or the list's
     for step in ("getprevious", "getnext"):
         other = getattr(column, step)()
         while other is not None and other.tag == column.tag and classes & set(shared_classes([other])):
@@ -350,7 +350,10 @@ def _column_members(block: Block, column, depth: int) -> list:
                 found += [
                     c
                     for c in inner
-                    if c.tag == block.node.tag and _same_kind(block.node, c) and follow(c, block.path) is not None
+                    if c.tag == block.node.tag
+                    and _same_kind(block.node, c)
+                    and 2 * len(kind & set(stable_classes(c))) >= min(len(kind), len(stable_classes(c)))
+                    and follow(c, block.path) is not None
                 ]
             other = getattr(other, step)()
     return found

@@ -3,9 +3,10 @@ like siblings (learn.find_block), selecting them and nothing else where the page
 
 from __future__ import annotations
 
+from ..parsers.dates import looks_like_date_line
 from .css_names import ancestor_names, compounds, exact_selector, shared_classes, valid
 from .fields import HEADINGS
-from .html import is_ancestor, select
+from .html import is_ancestor, select, text_of
 from .learn import Block, _reach, _same_kind, follow
 from .learn_titles import could_be_title
 
@@ -16,15 +17,40 @@ def entry_selector(root, block: Block) -> str:
     selector = _entry_selector(root, block)
     if block.flat or "," in selector or not valid(f"{selector}:has(a[href])"):
         return selector
-    chosen = [el for el in select(root, selector) if follow(el, block.path) is not None]
-    unlinked = [el for el in chosen if not _linked(el)]
-    # A box with an id is addressed by it (listing#id): an entry without a link of its own.
-    anchored = any(e.get("id") for el in unlinked for e in el.iter())
-    return f"{selector}:has(a[href])" if unlinked and not anchored and len(unlinked) * 2 < len(chosen) else selector
+    selected = select(root, selector)
+    chosen = [el for el in selected if follow(el, block.path) is not None]
+    # and rows holding no title nor link but a date alone (a year's heading row "2026" in a table of papers)
+    unlinked = [el for el in selected if not _linked(el) and (el in chosen or _date_alone(el))]
+    # A box with an id is addressed by it (listing#id): an entry without a link of its own; not one whose place
+    # of the others' link is there, empty (a meeting's row before its agenda is out: no entry yet).
+    linked = next((el for el in chosen if _linked(el)), None)
+    waiting = linked is not None and all(_link_place_empty(el, linked) for el in unlinked)
+    anchored = not waiting and any(e.get("id") for el in unlinked for e in el.iter())
+    return (
+        f"{selector}:has(a[href])"
+        if unlinked and not anchored and len(unlinked) * 2 < len(set(chosen + unlinked))
+        else selector
+    )
+
+
+def _date_alone(el) -> bool:
+    text = text_of(el)
+    return bool(text) and looks_like_date_line(text)
 
 
 def _linked(el) -> bool:
     return any(a.get("href") for a in el.iter("a"))
+
+
+def _link_place_empty(el, linked) -> bool:
+    """A child of `el` alike (tag and classes) to a child of `linked` holding a link is there, and shows no words:
+    the link's place, left empty."""
+    places = {a for link in linked.iter("a") if link.get("href") for a in (link, *link.iterancestors())}
+    for place in (c for c in linked if c in places):
+        alike = [c for c in el if c.tag == place.tag and c.get("class") == place.get("class")]
+        if len(alike) == 1 and not text_of(alike[0]):
+            return True
+    return False
 
 
 def _entry_selector(root, block: Block) -> str:

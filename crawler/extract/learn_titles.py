@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from ..parsers.dates import looks_like_date_line
 from .css_names import valid
+from .fields import HEADINGS
 from .html import first, text_of
 from .wordings import is_more_link
 
@@ -31,13 +32,49 @@ def _titles_inside(node, title) -> int:
     parent = title.getparent()
     want, want_parent = _signature(title), _signature(parent) if parent is not None else None
     linked = _has_link(title)
-    count = 0
-    for el in node.iter(title.tag):
-        up = el.getparent()
-        alike = _signature(el) == want and (up is None or _signature(up) == want_parent)
-        if alike and _has_link(el) == linked and title_like(el):
-            count += 1
-    return count
+
+    def lines(box) -> list[str]:
+        found = []
+        for el in box.iter(title.tag):
+            up = el.getparent()
+            alike = _signature(el) == want and (up is None or _signature(up) == want_parent)
+            if alike and _has_link(el) == linked and title_like(el):
+                found.append(" ".join(text_of(el).split()))
+        return found
+
+    own = lines(node)
+    if len(own) < 2:
+        return len(own)
+    # A line the boxes beside repeat word for word ("Download the full report.") where the example's differs:
+    # the box's boilerplate, no second title.
+    # Not where the example's own line repeats beside (a recurring meeting), nor where no line is the box's own.
+    beside = {line for box in _like_neighbours(node) for line in lines(box)}
+    kept = sum(1 for line in own if line not in beside)
+    example = " ".join(text_of(title).split())
+    return len(own) if not kept or (example in own and example in beside) else kept
+
+
+def several_headed(node, tag: str) -> bool:
+    """Several children of `tag` each headed by a title, a heading the boxes beside repeat word for word (a box's
+    "Download the full report." under its name) being none."""
+    headed = [_heading_lines(c) for c in node if c.tag == tag]
+    headed = [lines for lines in headed if lines]
+    if len(headed) < 2:
+        return False
+    beside = {line for box in _like_neighbours(node) for c in box for line in _heading_lines(c)}
+    kept = sum(1 for lines in headed if lines - beside)
+    return (kept or len(headed)) > 1
+
+
+def _heading_lines(el) -> set[str]:
+    return {" ".join(text_of(h).split()) for h in el.iter(*HEADINGS) if title_like(h)}
+
+
+def _like_neighbours(node) -> list:
+    """The nearest siblings of the node's tag, before and after it (a few: the boxes beside, never a whole list)."""
+    near = [next((s for s in node.itersiblings(preceding=True) if s.tag == node.tag), None)]
+    near.append(next((s for s in node.itersiblings() if s.tag == node.tag), None))
+    return [s for s in near if s is not None]
 
 
 def _one_row(node, title) -> bool:
