@@ -1,6 +1,7 @@
 """Records of real listing pages the generic extractor read wrong (issue 21, batch N, part A), each in small
 synthetic HTML."""
 
+from synthetic import URL
 from synthetic import generic_entries as _entries
 
 PAPERS = ["Psychische Gesundheit als Infrastruktur", "Resilienz und Zukunftskompetenz", "Die Ära der Gleichzeitigkeit"]
@@ -32,3 +33,46 @@ def test_to_the_pointers_in_several_languages_and_titles_that_only_open_alike():
     # the guard: a book called "To the Lighthouse", an obituary "Zum Tod von …", a course "Zumba Kurs"
     for title in ("To the Lighthouse", "Zum Tod von Papst Franziskus", "Zumba Kurs", "Zum 80. Geburtstag"):
         assert not is_generic_text(title), title
+
+
+TALKS = ["Privacy of Noisy SGD", "Learning by Overfitting in high dimension", "Exact Solutions to Interpolation"]
+TALKS += ["Perturbed optimizers and an algorithm"]
+SPEAKERS = ["Jason Altschuler (NYU)", "Nati Srebro (TTIC)", "Boris Hanin (Princeton)", "Quentin Berthet (Google)"]
+
+
+def _seminar(href) -> str:
+    rows = "".join(
+        f"<tr><td>October {i + 1}</td><td><a href='https://p{i}.example.net/'>{s}</a></td>"
+        f"<td><a href='{href(i)}'>{t}</a></td><td></td></tr>"
+        for i, (t, s) in enumerate(zip(TALKS, SPEAKERS, strict=True))
+    )
+    abstracts = "".join(
+        f"<h4><a name='t{i}'></a>{t}</h4><p>An abstract of the talk in some words.</p>" for i, t in enumerate(TALKS)
+    )
+    head = "<thead><tr><th>Date</th><th>Speaker</th><th>Title</th><th>Recording</th></tr></thead>"
+    return f"<h1>Seminar</h1><h3>Schedule</h3><table>{head}<tbody>{rows}</tbody></table><h3>Abstracts</h3>{abstracts}"
+
+
+def test_a_table_row_is_one_record_named_by_its_title_column_not_also_by_its_speakers_homepage():
+    entries = _entries(_seminar(lambda i: f"/talks/t{i}/"), "<html lang='en'>")
+    assert [e["title"] for e in entries] == TALKS
+    assert [e["url"] for e in entries] == [f"https://example.org/talks/t{i}/" for i in range(4)]
+
+
+def test_a_table_rows_title_linking_its_abstract_on_the_page_names_the_entry_at_that_address():
+    entries = _entries(_seminar(lambda i: f"#t{i}"), "<html lang='en'>")
+    assert [e["title"] for e in entries] == TALKS
+    assert [e["url"] for e in entries] == [f"{URL}#t{i}" for i in range(4)]
+
+
+def test_a_calendars_day_cells_linking_events_below_stay_navigation():
+    # the guard: a month grid whose day cells ("7", then links to events further down) link into the page
+    days = "".join(f"<td>{d}<ul><li><a href='#e{d}'>Event of day {d}</a></li></ul></td>" for d in range(1, 8))
+    head = "".join(f"<th>{day}</th>" for day in ("Mo", "Tu", "We", "Th", "Fr", "Sa", "Su"))
+    grid = f"<table><tr>{head}</tr><tr>{days}</tr></table>"
+    posts = "".join(
+        f"<h2 id='e{d}'>Event of day {d}</h2><p>Tuesday {d} November 2017, in the hall.</p>" for d in range(1, 8)
+    )
+    entries = _entries(grid + posts, "<html lang='en'>")
+    assert [e["url"] for e in entries] == [f"{URL}#e{d}" for d in range(1, 8)]
+    assert [e["title"] for e in entries] == [f"Event of day {d}" for d in range(1, 8)]

@@ -132,3 +132,41 @@ _DATE_HEADER = re.compile(r"^(?:[\w ]{0,30}\b(?:dates?|datum|fecha|data)\b[\w ]{
 _MAX_SPAN = 50
 # The most words of a label beside a date in a date column's cell ("KDV", "Sitzung vom").
 _CELL_LABEL_WORDS = 3
+
+
+def title_cells(records: list) -> list:
+    """Of `records` (each one element in a table cell), those in the row's title column, when several rows hold
+    two linked cells or more: a speaker's homepage beside the talk's title makes one record of each row, not two.
+    The title column is the one whose links say most, on average (a title outruns a name, "Agenda", "PDF"); []
+    when no row holds two."""
+    rows: dict = {}
+    for record in records:
+        cell = next((x for x in record[0].iter() if tag(x) in ("td", "th")), None)
+        cell = (
+            cell if cell is not None else next((x for x in record[0].iterancestors() if tag(x) in ("td", "th")), None)
+        )
+        if len(record) != 1 or cell is None or cell.getparent() is None or tag(cell.getparent()) != "tr":
+            return []
+        rows.setdefault(cell.getparent(), []).append((cell, record))
+    if sum(len(held) >= 2 for held in rows.values()) < max(_MIN_SHARED_ROWS, len(rows) / 2):
+        return []
+    words: dict = {}
+    for row, held in rows.items():
+        cells = [c for c in row if tag(c) in ("td", "th")]
+        for cell, record in held:
+            said = sum(len((text_of(a) or "").split()) for a in record[0].iter("a"))
+            words.setdefault(cells.index(cell), []).append(said)
+    column = max(words, key=lambda k: sum(words[k]) / len(words[k]))
+    if len(words[column]) < _TITLE_COLUMN_SHARE * len(rows):  # a calendar's days: events in any column
+        return []
+    out = []
+    for row, held in rows.items():
+        cells = [c for c in row if tag(c) in ("td", "th")]
+        out += [record for cell, record in held if cells.index(cell) == column]
+    return out
+
+
+# Rows each holding two of a list's records, at least (and half the rows), before one column is taken as the
+# records; the title column holds a record in this share of the rows.
+_MIN_SHARED_ROWS = 2
+_TITLE_COLUMN_SHARE = 0.8
