@@ -76,3 +76,30 @@ def test_a_calendars_day_cells_linking_events_below_stay_navigation():
     entries = _entries(grid + posts, "<html lang='en'>")
     assert [e["url"] for e in entries] == [f"{URL}#e{d}" for d in range(1, 8)]
     assert [e["title"] for e in entries] == [f"Event of day {d}" for d in range(1, 8)]
+
+
+PUBLICATIONS = [f"A study of virtual prototypes for system design, part {n}" for n in "ABCDEFGHI"]
+SOURCES_SHOWN = ["arXiv", "arXiv", "University", "arXiv", "IEEExplore", "University", "arXiv", "IEEExplore", "arXiv"]
+
+
+def _publications(names: list[str], sources: list[str]) -> str:
+    rows = "".join(
+        f"<tr><td>{name}</td><td>Ann Author; Bo Writer</td><td>Design Conference 2025</td>"
+        f"<td><a href='https://pubs{i}.example.net/paper.pdf'>{source}</a></td></tr>"
+        for i, (name, source) in enumerate(zip(names, sources, strict=True))
+    )
+    head = "<thead><tr><th>Title</th><th>Author(s)</th><th>Venue</th><th>Source</th></tr></thead>"
+    return f"<h1>Open Access Publications</h1><table>{head}<tbody>{rows}</tbody></table>"
+
+
+def test_a_table_whose_only_links_name_the_source_is_named_by_its_title_cell():
+    entries = _entries(_publications(PUBLICATIONS, SOURCES_SHOWN), "<html lang='en'>")
+    assert [e["title"] for e in entries] == PUBLICATIONS
+    assert [e["url"] for e in entries] == [f"https://pubs{i}.example.net/paper.pdf" for i in range(9)]
+
+
+def test_rows_whose_plain_cells_repeat_stay_named_by_their_links():
+    # the guard: a plain cell alike on every row names none of them, so the links keep naming their rows
+    entries = _entries(_publications(["Session of the design conference"] * 9, SOURCES_SHOWN), "<html lang='en'>")
+    assert [e["url"] for e in entries] == [f"https://pubs{i}.example.net/paper.pdf" for i in range(9)]
+    assert [e["title"] for e in entries] != ["Session of the design conference"] * 9

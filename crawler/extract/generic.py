@@ -45,7 +45,7 @@ from .row_runs import links_name_kinds, row_runs, wording_line
 from .rows import ditto_dates, once, stacked_links, tail_date
 from .slug_tails import slug_cut, without_slug_tails
 from .source_lines import headings_over_source_lines
-from .table_lists import date_column_cell, documents_table, inner_rows, split_by_table_head, title_cells
+from .table_lists import date_column_cell, documents_table, inner_rows, source_labels, split_by_table_head, title_cells
 from .titles import HEADINGS, is_generic_text, is_heading_like, title_of
 from .wordings import headings_name_pointers, pointing_wording, record_name, shared_lines, shared_pointer
 
@@ -250,6 +250,7 @@ def extract_generic(root) -> list[RawEntry]:
     blocks = list(found)
     entries, records, cuts = [], [], []
     labels = repeated_labels([a for b in blocks for a in b.iter("a") if a.get("href")], len(found))
+    labels |= source_labels(found)  # "arXiv", "IEEExplore" in a table's source column: where, not what
     buttons = button_row(list(enumerate(found.values())), [[b] for b in blocks])  # "Agenda", "Public Comment": no names
     pointer = shared_pointer(blocks, [found.get(b) for b in blocks])  # "Ver comunicado" under each record's heading
     pointing = pointing_wording(blocks, [found.get(b) for b in blocks])  # "Ver comunicado" after each record's name
