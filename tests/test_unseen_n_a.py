@@ -103,3 +103,37 @@ def test_rows_whose_plain_cells_repeat_stay_named_by_their_links():
     entries = _entries(_publications(["Session of the design conference"] * 9, SOURCES_SHOWN), "<html lang='en'>")
     assert [e["url"] for e in entries] == [f"https://pubs{i}.example.net/paper.pdf" for i in range(9)]
     assert [e["title"] for e in entries] != ["Session of the design conference"] * 9
+
+
+MEETINGS = [
+    "Commissioners Staff Meeting",
+    "Commissioners Regular Meeting",
+    "Budget Hearing",
+    "Commissioners Regular Meeting",
+]
+MEETING_DAYS = ["10/18/2023 1:00:00 PM", "10/19/2023 1:00:00 PM", "10/24/2023 1:00:00 PM", "12/30/2024 10:00:00 AM"]
+
+
+def test_a_files_icon_beside_its_row_buttons_is_no_card_and_the_row_is_one_meeting():
+    # each row: the name, the time, then "Agenda" with a PDF icon link and "Minutes" with its icon
+    rows = "".join(
+        f"<tr><td>{name}</td><td>{day}</td><td><a href='/view?id={i}&t=1'>Agenda</a>"
+        f"<a href='/files/agenda_{i}.pdf'><img src='/pdf.png'></a> <a href='/view?id={i}&t=2'>Minutes</a>"
+        f"<a href='/files/minutes_{i}.pdf'><img src='/pdf.png'></a></td></tr>"
+        for i, (name, day) in enumerate(zip(MEETINGS, MEETING_DAYS, strict=True))
+    )
+    head = "<tr><th>Meeting Name</th><th>Meeting Date</th><th>Links</th></tr>"
+    entries = _entries(f"<h2>Recent Meetings</h2><table>{head}{rows}</table>", "<html lang='en'>")
+    assert [e["title"] for e in entries] == MEETINGS
+    assert [e["url"] for e in entries] == [f"https://example.org/view?id={i}&t=1" for i in range(4)]
+    assert [e["date_start"] for e in entries] == ["2023-10-18", "2023-10-19", "2023-10-24", "2024-12-30"]
+
+
+def test_a_report_card_an_image_link_over_its_caption_stays_an_entry():
+    # the guard: an image link whose parent holds a caption line names a card
+    cards = "".join(
+        f"<div class='card'><a href='/r/{i}.pdf'><img src='/c{i}.png'></a><p>Annual report {2020 + i}</p></div>"
+        for i in range(4)
+    )
+    entries = _entries(f"<h2>Reports</h2>{cards}")
+    assert [e["url"] for e in entries] == [f"https://example.org/r/{i}.pdf" for i in range(4)]

@@ -52,12 +52,14 @@ def _column(a, row) -> int | None:
 
 
 def captioned_image(a) -> bool:
-    """A report card: a link around an image alone, its name in a short line beside it."""
+    """A report card: a link around an image alone, its name in a short line beside it (not only other links:
+    a file's icon beside its "Agenda" and "Minutes" buttons)."""
     parent = a.getparent()
     if a.find(".//img") is None or parent is None:
         return False
     caption = text_of(parent) or ""
-    return 0 < len(caption.split()) <= _MAX_CAPTION_WORDS
+    linked = sum(len((text_of(x) or "").split()) for x in parent.iter("a"))  # "Agenda", "Minutes" beside an icon
+    return linked < len(caption.split()) <= _MAX_CAPTION_WORDS
 
 
 # A caption names its card in this many words at most; more is a teaser without a name.
