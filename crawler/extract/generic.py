@@ -47,7 +47,7 @@ from .row_runs import links_name_kinds, row_runs, wording_line
 from .rows import ditto_dates, once, stacked_links, tail_date
 from .slug_tails import slug_cut, without_slug_tails
 from .source_lines import headings_over_source_lines
-from .table_lists import date_column_cell, documents_table, inner_rows, split_by_table_head
+from .table_lists import date_column_cell, documents_table, inner_rows, source_labels, split_by_table_head, title_cells
 from .titles import HEADINGS, is_generic_text, is_heading_like, title_of
 from .wordings import headings_name_pointers, pointing_wording, record_name, shared_lines, shared_pointer
 
@@ -112,6 +112,8 @@ def _best_group_within(root, chrome, anchors=entry_links):
     # A layout table's rows around tables of records: the inner rows are a list of their own too
     candidates += [(key, [[el] for el in inner], False) for key, els in groups.items() if (inner := inner_rows(els))]
     candidates += [(key, runs, True) for key, runs in flat_groups(groups, shapes, page.links_in, _is_pointer).items()]
+    # Two linked cells of one row (a speaker's homepage, the talk) make one record: the title column's
+    candidates = [(key, title_cells(recs) or recs, flat) for key, recs, flat in candidates]
     # Lists of two or more first: a shape seen once (a wrapper above a lone link) scores at most
     # _MAX_RECORD_SCORE, and is looked at only when no list scores more, nor is a list of titled links
     # (a lone promotion card must not beat a list of documents that are bare links).
@@ -250,6 +252,7 @@ def extract_generic(root) -> list[RawEntry]:
     blocks = list(found)
     entries, records, cuts = [], [], []
     labels = repeated_labels([a for b in blocks for a in b.iter("a") if a.get("href")], len(found))
+    labels |= source_labels(found)  # "arXiv", "IEEExplore" in a table's source column: where, not what
     buttons = button_row(list(enumerate(found.values())), [[b] for b in blocks])  # "Agenda", "Public Comment": no names
     pointer = shared_pointer(blocks, [found.get(b) for b in blocks])  # "Ver comunicado" under each record's heading
     pointing = pointing_wording(blocks, [found.get(b) for b in blocks])  # "Ver comunicado" after each record's name

@@ -52,12 +52,14 @@ def _column(a, row) -> int | None:
 
 
 def captioned_image(a) -> bool:
-    """A report card: a link around an image alone, its name in a short line beside it."""
+    """A report card: a link around an image alone, its name in a short line beside it (not only other links:
+    a file's icon beside its "Agenda" and "Minutes" buttons)."""
     parent = a.getparent()
     if a.find(".//img") is None or parent is None:
         return False
     caption = text_of(parent) or ""
-    return 0 < len(caption.split()) <= _MAX_CAPTION_WORDS
+    linked = sum(len((text_of(x) or "").split()) for x in parent.iter("a"))  # "Agenda", "Minutes" beside an icon
+    return linked < len(caption.split()) <= _MAX_CAPTION_WORDS
 
 
 # A caption names its card in this many words at most; more is a teaser without a name.
@@ -141,9 +143,31 @@ def no_entry_link(a, here: str | None = None) -> bool:
     the page itself (`here`, its address: a table of contents), or with no text and no captioned image; an empty
     address whose words name a record is the page itself (names_itself)."""
     href = (a.get("href") or "").strip()
+    if href.startswith("#") and len(href) > 1 and _titles_its_row(a):
+        return False
     if not (href or names_itself(a)) or href.lower().startswith(("#", "javascript:", "mailto:", "tel:", "data:")):
         return True
-    return (not text_of(a) and not captioned_image(a)) or _to_a_part_here(a, href, here)
+    return (not text_of(a) and not captioned_image(a)) or (_to_a_part_here(a, href, here) and not _titles_its_row(a))
+
+
+def _titles_its_row(a) -> bool:
+    """<tr><td>October 6</td><td>Speaker</td><td><a href="#boris">A talk's title</a></td></tr>: a table row's
+    title linking its abstract further down the page names the row's entry (at `listing#boris`). A table of
+    contents links bare items, a calendar several in one row; this link, alone in its cell and the row's only
+    one into the page, shares its row with two cells of text or more (a date, a name)."""
+    cell = next((x for x in a.iterancestors() if tag(x) in ("td", "th")), None)
+    row = cell.getparent() if cell is not None else None
+    shown = text_of(a) or ""
+    if row is None or tag(row) != "tr" or len(shown.split()) < _ROW_TITLE_WORDS or is_generic_text(shown):
+        return False
+    if text_of(cell) != shown or sum((x.get("href") or "").startswith("#") for x in row.iter("a")) > 1:
+        return False  # a calendar's day cell ("7", then its events' links): navigation to the events below
+    others = [c for c in row if c is not cell and tag(c) in ("td", "th") and text_of(c)]
+    return len(others) >= 2
+
+
+# A row's in-page link names its entry in this many words at least ("Privacy of Noisy SGD"); "Top", "Back" do not.
+_ROW_TITLE_WORDS = 2
 
 
 def _to_a_part_here(a, href: str, here: str | None) -> bool:

@@ -4,6 +4,7 @@ Ends" over a board's members and "Date, Title, Files" over its meetings), howeve
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from ..parsers.datelines import date_at_edge
 from ..parsers.dates import looks_like_date_line
@@ -132,3 +133,73 @@ _DATE_HEADER = re.compile(r"^(?:[\w ]{0,30}\b(?:dates?|datum|fecha|data)\b[\w ]{
 _MAX_SPAN = 50
 # The most words of a label beside a date in a date column's cell ("KDV", "Sitzung vom").
 _CELL_LABEL_WORDS = 3
+
+
+def title_cells(records: list) -> list:
+    """Of `records` (each one element in a table cell), those in the row's title column, when several rows hold
+    two linked cells or more: a speaker's homepage beside the talk's title makes one record of each row, not two.
+    The title column is the one whose links say most, on average (a title outruns a name, "Agenda", "PDF"); []
+    when no row holds two."""
+    rows: dict = {}
+    for record in records:
+        cell = next((x for x in record[0].iter() if tag(x) in ("td", "th")), None)
+        cell = (
+            cell if cell is not None else next((x for x in record[0].iterancestors() if tag(x) in ("td", "th")), None)
+        )
+        if len(record) != 1 or cell is None or cell.getparent() is None or tag(cell.getparent()) != "tr":
+            return []
+        rows.setdefault(cell.getparent(), []).append((cell, record))
+    if sum(len(held) >= 2 for held in rows.values()) < max(_MIN_SHARED_ROWS, len(rows) / 2):
+        return []
+    words: dict = {}
+    for row, held in rows.items():
+        cells = [c for c in row if tag(c) in ("td", "th")]
+        for cell, record in held:
+            said = sum(len((text_of(a) or "").split()) for a in record[0].iter("a"))
+            words.setdefault(cells.index(cell), []).append(said)
+    column = max(words, key=lambda k: sum(words[k]) / len(words[k]))
+    if len(words[column]) < _TITLE_COLUMN_SHARE * len(rows):  # a calendar's days: events in any column
+        return []
+    out = []
+    for row, held in rows.items():
+        cells = [c for c in row if tag(c) in ("td", "th")]
+        out += [record for cell, record in held if cells.index(cell) == column]
+    return out
+
+
+# Rows each holding two of a list's records, at least (and half the rows), before one column is taken as the
+# records; the title column holds a record in this share of the rows.
+_MIN_SHARED_ROWS = 2
+_TITLE_COLUMN_SHARE = 0.8
+
+
+def source_labels(found: dict) -> set:
+    """The wordings of a table's source column ("arXiv", "IEEExplore", "University": where each paper is, not
+    what it is), when each row's link is one of few wordings (at most a third of the rows, three words at most,
+    two thirds of the rows sharing theirs with another row) and every row names itself in a plain cell of four
+    words or more, no date, in one column, each row's different (a meeting's room repeats: "Regular Meeting"
+    links still name their rows)."""
+    rows = [(row, a) for row, a in found.items() if a is not None and tag(row) == "tr"]
+    if len(rows) < _MIN_SOURCE_ROWS or len(rows) < len(found):
+        return set()
+    counts = Counter(text_of(a) or "" for _, a in rows)
+    shared = sum(n for n in counts.values() if n >= 2)
+    if len(counts) * 3 > len(rows) or shared * 3 < 2 * len(rows) or any(len(t.split()) > 3 for t in counts):
+        return set()
+    names = [_name_cell(row) for row, _ in rows]
+    if None in names or len({i for i, _ in names}) > 1 or len({t for _, t in names}) < len(names):
+        return set()
+    return {t for t in counts if t}
+
+
+def _name_cell(row) -> tuple[int, str] | None:
+    """The column and text of a row's first cell with no link that says four words or more, no date."""
+    for i, cell in enumerate(c for c in row if tag(c) in ("td", "th")):
+        shown = text_of(cell) or ""
+        if next(cell.iter("a"), None) is None and len(shown.split()) >= _NAME_WORDS and not looks_like_date_line(shown):
+            return i, shown
+    return None
+
+
+# A source column is read in this many rows at least; a row's name says this many words at least.
+_MIN_SOURCE_ROWS, _NAME_WORDS = 6, 4

@@ -79,6 +79,8 @@ def is_generic_text(text: str | None) -> bool:
         return bool(_NUMBERISH.match(text)) or len(text) <= _MAX_SIGN_CHARS  # "»", "→", "12"
     if len(words) == 1 and words[0] in _POINTING_IN_COMPANY:
         return False
+    if _TO_THE_NOUN.match(text.strip()):
+        return True
     return len(words) <= _MAX_POINTER_WORDS and all(w in _GENERIC_WORDS for w in words)
 
 
@@ -88,6 +90,15 @@ def is_affordance(text: str | None) -> bool:
     return bool(text) and is_generic_text(text) and not any(ch.isdigit() for ch in text)
 
 
+# "Zum Dossier", "Zur Veranstaltung", "Vers l'article", "Ir al evento", "Go to the report": "to the" and a noun
+# or two (no figures) points at what it names in kind; one word after a bare "to the" ("To the Lighthouse") or
+# a longer run ("Zum Tod von …") names something, so only these contracted or "go to" forms count.
+_TO_THE_NOUN = re.compile(
+    r"^(?:(?:zum|zur|go to(?: the| this)?|vers (?:la|le|les)|ir (?:al|a la|a los|a las)|aller (?:à la|au|aux)"
+    r"|ir para (?:o|a)|vai (?:al|alla|ai)|naar (?:de|het))\s+|vers l['’]\s*|vai all['’]\s*)"
+    r"[^\W\d_]+(?:[ -][^\W\d_]+)?\s*[»›→.…]*$",
+    re.IGNORECASE,
+)
 # A link of signs alone this short ("»", "→→") points; longer runs of signs are art, not pointers.
 _MAX_SIGN_CHARS = 3
 # A pointer says little: "Download the full report here" (6 words) still is one, a sentence is not.
