@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from urllib.parse import urlsplit
 
 from ..parsers.datelines import date_at_edge
 from ..parsers.dates import looks_like_date_line
@@ -152,12 +153,15 @@ def title_cells(records: list) -> list:
     if sum(len(held) >= 2 for held in rows.values()) < max(_MIN_SHARED_ROWS, len(rows) / 2):
         return []
     words: dict = {}
+    hosts: dict = {}
     for row, held in rows.items():
         cells = [c for c in row if tag(c) in ("td", "th")]
         for cell, record in held:
             said = sum(len((text_of(a) or "").split()) for a in record[0].iter("a"))
             words.setdefault(cells.index(cell), []).append(said)
-    column = max(words, key=lambda k: sum(words[k]) / len(words[k]))
+            hosts.setdefault(cells.index(cell), []).append(_link_host(record[0]))
+    # A column leading to another site in each row is people's homepages, however wordy: never the titles
+    column = max(words, key=lambda k: (not _own_sites(hosts[k]), sum(words[k]) / len(words[k])))
     if len(words[column]) < _TITLE_COLUMN_SHARE * len(rows):  # a calendar's days: events in any column
         return []
     out = []
@@ -165,6 +169,17 @@ def title_cells(records: list) -> list:
         cells = [c for c in row if tag(c) in ("td", "th")]
         out += [record for cell, record in held if cells.index(cell) == column]
     return out
+
+
+def _link_host(element) -> str:
+    """The host `element`'s first link leads to ("" for a link within the page's site)."""
+    link = element if tag(element) == "a" else next(element.iter("a"), None)
+    return urlsplit((link.get("href") or "").strip()).netloc.lower() if link is not None else ""
+
+
+def _own_sites(hosts: list) -> bool:
+    """Whether links to `hosts` lead to another site in each row, two rows at least (a homepage column)."""
+    return len(hosts) >= _MIN_SHARED_ROWS and all(hosts) and len(set(hosts)) == len(hosts)
 
 
 # Rows each holding two of a list's records, at least (and half the rows), before one column is taken as the
