@@ -34,3 +34,15 @@ def test_a_learned_profile_dates_a_day_and_month_by_the_entrys_address_as_the_ge
     assert [e["date_start"] for e in _entries(body, "<html lang='en'>")] == expected
     _, learned = read(page(body), ["Post 1"])
     assert [e["date_start"] for e in learned] == expected
+
+
+def test_a_table_of_papers_each_at_another_publisher_stays_named_by_its_papers_not_its_code_links():
+    # the guard: paper links lead to another site in each row, but deep into it (no homepage); the code column is short
+    sites = ["https://arxiv.org/abs/2101.00001", "https://ieeexplore.ieee.org/document/9000001"]
+    sites += ["https://dl.acm.org/doi/10.1145/3000001"]
+    rows = "".join(
+        f"<tr><td><a href='{site}'>{paper}</a></td><td><a href='https://github.com/lab/p{i}'>Code</a></td></tr>"
+        for i, (site, paper) in enumerate(zip(sites, PAPERS, strict=True))
+    )
+    entries = _entries(f"<h1>Papers</h1><table><tr><th>Paper</th><th>Code</th></tr>{rows}</table>", "<html lang='en'>")
+    assert [e["title"] for e in entries] == PAPERS

@@ -172,14 +172,21 @@ def title_cells(records: list) -> list:
 
 
 def _link_host(element) -> str:
-    """The host `element`'s first link leads to ("" for a link within the page's site)."""
+    """The host of the site whose front or one-folder page ("/", "/~ada/") `element`'s first link leads to: a
+    homepage's; "" for a link within the page's site or deeper into another (a paper at arxiv.org/abs/…)."""
     link = element if tag(element) == "a" else next(element.iter("a"), None)
-    return urlsplit((link.get("href") or "").strip()).netloc.lower() if link is not None else ""
+    parts = urlsplit((link.get("href") or "").strip()) if link is not None else urlsplit("")
+    path = parts.path.strip("/")
+    return parts.netloc.lower() if "/" not in path and not _FILE_NAME.search(path) else ""
 
 
 def _own_sites(hosts: list) -> bool:
-    """Whether links to `hosts` lead to another site in each row, two rows at least (a homepage column)."""
+    """Whether links to `hosts` lead to another site's homepage in each row, two rows at least."""
     return len(hosts) >= _MIN_SHARED_ROWS and all(hosts) and len(set(hosts)) == len(hosts)
+
+
+# A file's name rather than a folder's ("paper.pdf"); a front page's "index.html" or "home.php" is the homepage.
+_FILE_NAME = re.compile(r"\.(?!html?$|php$)\w{1,5}$", re.IGNORECASE)
 
 
 # Rows each holding two of a list's records, at least (and half the rows), before one column is taken as the
