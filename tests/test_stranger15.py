@@ -46,3 +46,10 @@ def test_a_table_of_papers_each_at_another_publisher_stays_named_by_its_papers_n
     )
     entries = _entries(f"<h1>Papers</h1><table><tr><th>Paper</th><th>Code</th></tr>{rows}</table>", "<html lang='en'>")
     assert [e["title"] for e in entries] == PAPERS
+
+
+def test_links_named_by_a_kind_and_its_years_are_titles_not_pointers():
+    # 'Report' alone points; 'Report 2019 - 2020' names a report: found, and its title kept whole
+    titles = ["Report 2019 - 2020", "Report 2020 - 2021", "Energy report"]
+    items = "".join(f"<li><a href='/r/{i}'>{t}</a></li>" for i, t in enumerate(titles))
+    assert [e["title"] for e in _entries(f"<h1>Reports</h1><ul>{items}</ul>", "<html lang='en'>")] == titles

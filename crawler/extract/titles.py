@@ -63,6 +63,7 @@ _POINTING_IN_COMPANY = words(
     """
 )
 _NUMBERISH = re.compile(r"^[\d\s.,()\[\]|/:+-]*$")
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 _BARE_URL = re.compile(r"^(?:https?://|www\.)\S+$", re.IGNORECASE)
 
 
@@ -81,6 +82,8 @@ def is_generic_text(text: str | None) -> bool:
         return False
     if _TO_THE_NOUN.match(text.strip()):
         return True
+    if _YEAR.search(text):
+        return False  # "Report 2019 - 2020", "Event 2024": a kind and its year name one
     return len(words) <= _MAX_POINTER_WORDS and all(w in _GENERIC_WORDS for w in words)
 
 
