@@ -53,3 +53,16 @@ def test_links_named_by_a_kind_and_its_years_are_titles_not_pointers():
     titles = ["Report 2019 - 2020", "Report 2020 - 2021", "Energy report"]
     items = "".join(f"<li><a href='/r/{i}'>{t}</a></li>" for i, t in enumerate(titles))
     assert [e["title"] for e in _entries(f"<h1>Reports</h1><ul>{items}</ul>", "<html lang='en'>")] == titles
+
+
+def test_titles_opening_like_a_to_the_pointer_stay_titles():
+    # 'Zum Dossier' points; a column 'Zum Abschied', a book 'Go to the Moon' name themselves
+    from crawler.extract.titles import is_generic_text
+
+    for title in ("Zum Abschied", "Zum Glück", "Zur Sache", "Go to the Moon", "Go to Sleep", "Naar de overkant"):
+        assert not is_generic_text(title), title
+    for pointer in ("Zum Forschungsbericht", "Zur Pressemitteilung", "Zum Gesetzblatt", "Go to the event page"):
+        assert is_generic_text(pointer), pointer
+    columns = ["Zum Abschied", "Zum Glück", "Zur Sache", "Ein Sommer am See"]
+    items = "".join(f"<li><a href='/k/{i}'>{t}</a> <span>{i + 3}. Mai 2024</span></li>" for i, t in enumerate(columns))
+    assert [e["title"] for e in _entries(f"<h1>Kolumnen</h1><ul>{items}</ul>", "<html lang='de'>")] == columns
