@@ -152,6 +152,8 @@ def title_cells(records: list) -> list:
         rows.setdefault(cell.getparent(), []).append((cell, record))
     if sum(len(held) >= 2 for held in rows.values()) < max(_MIN_SHARED_ROWS, len(rows) / 2):
         return []
+    if any(len({id(cell) for cell, _ in held}) < len(held) for held in rows.values()):
+        return []  # a cell holding two records is a calendar's day (two events), not one row's linked cells
     words: dict = {}
     hosts: dict = {}
     for row, held in rows.items():
