@@ -9,6 +9,7 @@ from datetime import datetime
 from ..origins import host
 from ..parsers.ids import join_url
 from ..parsers.text import clean_text, guess_language, language_scores
+from .address_dates import date_from_address
 from .bare_names import bare_name
 from .date_boxes import without_shared_machine_dates
 from .edge_dates import edge_date, without_byline
@@ -239,7 +240,8 @@ def _read_entry(node, part: dict, group: str | None, position: int, elements: li
         # The date itself when the line holds more ("Event | 16 December 2022");
         # else the line as shown ("Ongoing"), which then has no dates.
         entry.date_text = date_from_element(date_el) or text_of(date_el)
-        entry.date_iso = machine_date(date_el)  # <time datetime>: the year a shown "3 May" lacks
+        # <time datetime>, else the entry's address (/2019/05/03/ under "3.5."): the year a shown "3 May" lacks
+        entry.date_iso = machine_date(date_el) or date_from_address(entry.date_text, entry.href)
         if title_el is not None and date_el is not title_el and is_ancestor(title_el, date_el):
             # <h3><small>06 Dec 2023</small><br>Title</h3>: the date in the heading is no part of the title
             entry.title = clean_text(_text_without(title_el, {date_el})) or entry.title

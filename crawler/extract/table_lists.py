@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from urllib.parse import urlsplit
 
 from ..parsers.datelines import date_at_edge
 from ..parsers.dates import looks_like_date_line
@@ -151,13 +152,18 @@ def title_cells(records: list) -> list:
         rows.setdefault(cell.getparent(), []).append((cell, record))
     if sum(len(held) >= 2 for held in rows.values()) < max(_MIN_SHARED_ROWS, len(rows) / 2):
         return []
+    if any(len({id(cell) for cell, _ in held}) < len(held) for held in rows.values()):
+        return []  # a cell holding two records is a calendar's day (two events), not one row's linked cells
     words: dict = {}
+    hosts: dict = {}
     for row, held in rows.items():
         cells = [c for c in row if tag(c) in ("td", "th")]
         for cell, record in held:
             said = sum(len((text_of(a) or "").split()) for a in record[0].iter("a"))
             words.setdefault(cells.index(cell), []).append(said)
-    column = max(words, key=lambda k: sum(words[k]) / len(words[k]))
+            hosts.setdefault(cells.index(cell), []).append(_link_host(record[0]))
+    # A column leading to another site in each row is people's homepages, however wordy: never the titles
+    column = max(words, key=lambda k: (not _own_sites(hosts[k]), sum(words[k]) / len(words[k])))
     if len(words[column]) < _TITLE_COLUMN_SHARE * len(rows):  # a calendar's days: events in any column
         return []
     out = []
@@ -165,6 +171,24 @@ def title_cells(records: list) -> list:
         cells = [c for c in row if tag(c) in ("td", "th")]
         out += [record for cell, record in held if cells.index(cell) == column]
     return out
+
+
+def _link_host(element) -> str:
+    """The host of the site whose front or one-folder page ("/", "/~ada/") `element`'s first link leads to: a
+    homepage's; "" for a link within the page's site or deeper into another (a paper at arxiv.org/abs/…)."""
+    link = element if tag(element) == "a" else next(element.iter("a"), None)
+    parts = urlsplit((link.get("href") or "").strip()) if link is not None else urlsplit("")
+    path = parts.path.strip("/")
+    return parts.netloc.lower() if "/" not in path and not _FILE_NAME.search(path) else ""
+
+
+def _own_sites(hosts: list) -> bool:
+    """Whether links to `hosts` lead to another site's homepage in each row, two rows at least."""
+    return len(hosts) >= _MIN_SHARED_ROWS and all(hosts) and len(set(hosts)) == len(hosts)
+
+
+# A file's name rather than a folder's ("paper.pdf"); a front page's "index.html" or "home.php" is the homepage.
+_FILE_NAME = re.compile(r"\.(?!html?$|php$)\w{1,5}$", re.IGNORECASE)
 
 
 # Rows each holding two of a list's records, at least (and half the rows), before one column is taken as the

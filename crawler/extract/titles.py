@@ -18,6 +18,7 @@ from ..parsers.text import LETTERS, words
 from .date_links import dated_apart
 from .html import INLINE, is_ancestor, named_column, tag, text_of
 from .link_lines import identifier_line, posting_line
+from .pointer_kinds import to_the_pointer
 from .set_apart import line_over_teaser, set_apart
 
 HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
@@ -63,6 +64,7 @@ _POINTING_IN_COMPANY = words(
     """
 )
 _NUMBERISH = re.compile(r"^[\d\s.,()\[\]|/:+-]*$")
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 _BARE_URL = re.compile(r"^(?:https?://|www\.)\S+$", re.IGNORECASE)
 
 
@@ -79,8 +81,10 @@ def is_generic_text(text: str | None) -> bool:
         return bool(_NUMBERISH.match(text)) or len(text) <= _MAX_SIGN_CHARS  # "»", "→", "12"
     if len(words) == 1 and words[0] in _POINTING_IN_COMPANY:
         return False
-    if _TO_THE_NOUN.match(text.strip()):
+    if to_the_pointer(text):
         return True
+    if _YEAR.search(text):
+        return False  # "Report 2019 - 2020", "Event 2024": a kind and its year name one
     return len(words) <= _MAX_POINTER_WORDS and all(w in _GENERIC_WORDS for w in words)
 
 
@@ -90,15 +94,6 @@ def is_affordance(text: str | None) -> bool:
     return bool(text) and is_generic_text(text) and not any(ch.isdigit() for ch in text)
 
 
-# "Zum Dossier", "Zur Veranstaltung", "Vers l'article", "Ir al evento", "Go to the report": "to the" and a noun
-# or two (no figures) points at what it names in kind; one word after a bare "to the" ("To the Lighthouse") or
-# a longer run ("Zum Tod von …") names something, so only these contracted or "go to" forms count.
-_TO_THE_NOUN = re.compile(
-    r"^(?:(?:zum|zur|go to(?: the| this)?|vers (?:la|le|les)|ir (?:al|a la|a los|a las)|aller (?:à la|au|aux)"
-    r"|ir para (?:o|a)|vai (?:al|alla|ai)|naar (?:de|het))\s+|vers l['’]\s*|vai all['’]\s*)"
-    r"[^\W\d_]+(?:[ -][^\W\d_]+)?\s*[»›→.…]*$",
-    re.IGNORECASE,
-)
 # A link of signs alone this short ("»", "→→") points; longer runs of signs are art, not pointers.
 _MAX_SIGN_CHARS = 3
 # A pointer says little: "Download the full report here" (6 words) still is one, a sentence is not.
