@@ -290,12 +290,7 @@ def extract_generic(root) -> list[RawEntry]:
         entry = RawEntry(title=without_byline(title_el, shown), href=href, group=group, position=position)
         vague = _title_and_date(entry, elements, title_el, link, bare is None, label)
         entries.append(fill_entry(elements, entry, used))
-        entries[-1].date_text = entries[-1].date_text or date_beside(elements[0], container)  # "27 lug" beside it
-        entries[-1].date_text = entries[-1].date_text or line_closing_date(title_el)  # "<a>Kind</a> <span>1 May"
-        entries[-1].date_text = entries[-1].date_text or labelled_date(entries[-1].title)  # "Séminaire: 3 mai 2026"
-        entries[-1].date_text = entries[-1].date_text or date_column_cell(elements[0])  # "Datum": "KDV 19.10.2024"
-        finer_date(entries[-1], vague)
-        entries[-1].date_text = year_from_title(entries[-1].date_text, entries[-1].title)  # "May 12", "– 5/12/2026 –"
+        _date_elsewhere(entries[-1], elements, container, title_el, vague)
         entries[-1].date_iso = entries[-1].date_iso or date_from_address(entries[-1].date_text, href)  # "20.7."
         cuts.append(slug_cut(title_el, entries[-1].title))  # "Talk - Speaker": the address names the talk
         records.append(elements[0])
@@ -306,6 +301,17 @@ def extract_generic(root) -> list[RawEntry]:
     ditto_dates(records, entries)
     without_slug_tails(entries, cuts)
     return once(without_shared_addresses(stacked_links(records, entries)))
+
+
+def _date_elsewhere(entry: RawEntry, elements, container, title_el, vague: str | None) -> None:
+    """An entry whose own lines gave no date finds it beside its record, at its title line's end, after a label in
+    its title or in a date column; then a finer date for a vague one, and the title's year for a yearless one."""
+    entry.date_text = entry.date_text or date_beside(elements[0], container)  # "27 lug" beside it
+    entry.date_text = entry.date_text or line_closing_date(title_el)  # "<a>Kind</a> <span>1 May"
+    entry.date_text = entry.date_text or labelled_date(entry.title)  # "Séminaire: 3 mai 2026"
+    entry.date_text = entry.date_text or date_column_cell(elements[0])  # "Datum": "KDV 19.10.2024"
+    finer_date(entry, vague)
+    entry.date_text = year_from_title(entry.date_text, entry.title)  # "May 12", "– 5/12/2026 –"
 
 
 def year_heading(el, shown: str | None) -> bool:
