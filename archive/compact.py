@@ -68,13 +68,16 @@ def settle_index(conn: sqlite3.Connection) -> bool:
     return moved
 
 
-def compact(conn: sqlite3.Connection, path: str, reader_wait: float = 5.0) -> Compacted:
+def compact(
+    conn: sqlite3.Connection, path: str, reader_wait: float = 5.0, bytes_before: int | None = None
+) -> Compacted:
     """VACUUM the archive at `path` through `conn`, an Archive writer's connection (opening it settled any
     compact killed before) holding the archive's lock.
 
     Readers go on reading the old pages; the packed file replaces them at the checkpoint, which waits
-    `reader_wait` seconds for them and otherwise is left to the next write."""
-    before = file_bytes(path)
+    `reader_wait` seconds for them and otherwise is left to the next write. `bytes_before`: the size measured
+    before `conn` was opened (opening a writer adds to the -wal), else measured now."""
+    before = file_bytes(path) if bytes_before is None else bytes_before
     conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", (MARK, _rowid_digest(conn)))
     conn.execute("VACUUM")
     rebuilt = settle_index(conn)

@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from crawler.extract.html import parse_html
-from crawler.extract.pagination import _OF_PAGES, page_number
+from crawler.extract.pagination import _OF_PAGES, find_page_links, page_number
 
 
 @pytest.mark.parametrize(
@@ -56,3 +56,17 @@ _PAGE_TEXT = st.lists(
 def test_of_pages_written_for_speed_matches_as_first_written(text):
     fast, plain = _OF_PAGES.search(text), _OF_PAGES_AS_WRITTEN.search(text)
     assert (fast and (fast.span(), fast.group(1))) == (plain and (plain.span(), plain.group(1))), text
+
+
+def test_each_entrys_more_link_is_no_next_page():
+    # Every entry's own "More" link (the profile docs' `link = "a.more"`) is a link to the entry, not a
+    # listing page: followed as pages, a crawl would fetch every entry as if it were a listing.
+    item = '<div class="item"><h3>Report {0}</h3><a class="more" href="/n/{0}">More</a></div>'
+    items = "".join(item.format(i) for i in range(3))
+    root = parse_html(f'<html><body>{items}<a href="?page=2">Next</a></body></html>')
+    assert find_page_links(root, "https://example.org/news/") == ["https://example.org/news/?page=2"]
+
+
+def test_a_single_more_link_is_still_the_next_page():
+    root = parse_html('<html><body><div class="item"><h3>Report</h3></div><a href="/news/2">More</a></body></html>')
+    assert find_page_links(root, "https://example.org/news/") == ["https://example.org/news/2"]

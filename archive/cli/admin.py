@@ -180,7 +180,7 @@ def compact(db):
     Example:
       listing-archive compact --db archive.db
     """
-    from ..compact import TEMP_HELP
+    from ..compact import TEMP_HELP, file_bytes
     from ..compact import compact as compact_archive
     from ..locking import ArchiveLocked, archive_lock
     from ..schema import SCHEMA_VERSION
@@ -189,8 +189,10 @@ def compact(db):
     found = _schema_of(db, intact=True)
     _check_writable(db, "compact")
     try:
-        with archive_lock(db), open_writer(db) as archive:
-            done = compact_archive(archive.conn, db)
+        with archive_lock(db):
+            before = file_bytes(db)  # as it lay on disk: opening the writer adds to its -wal
+            with open_writer(db) as archive:
+                done = compact_archive(archive.conn, db, bytes_before=before)
     except ArchiveLocked as exc:
         click.echo(f"Error: {exc}", err=True)
         sys.exit(EXIT_LOCKED)

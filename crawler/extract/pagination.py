@@ -29,6 +29,19 @@ def _absolute(base_url: str, href: str | None) -> str | None:
     return join_url(base_url, href)
 
 
+# A "next" text leading to this many different addresses on one page is each entry's own link ("More").
+_ENTRY_LINK_SPREAD = 3
+
+
+def _texts_of_entry_links(anchors) -> set[str]:
+    """The next-like texts ("More", "»") that link to _ENTRY_LINK_SPREAD or more different addresses."""
+    hrefs_by_text: dict[str, set] = {}
+    for a, text in anchors:
+        if text[:1] in _NEXT_INITIALS and _NEXT_TEXT.match(text):
+            hrefs_by_text.setdefault(text.lower(), set()).add(a.get("href"))
+    return {text for text, hrefs in hrefs_by_text.items() if len(hrefs) >= _ENTRY_LINK_SPREAD}
+
+
 def find_page_links(
     root,
     base_url: str,
@@ -57,7 +70,10 @@ def find_page_links(
     for el in _rel_next(root):
         add(el.get("href"))
     anchors = [(a, (text_of(a) or "").strip()) for a in root.iter("a")]
+    per_entry = _texts_of_entry_links(anchors)
     for a, text in anchors:
+        if text.lower() in per_entry:
+            continue  # every entry's own "More": links to the entries, not to the next page
         if (text[:1] in _NEXT_INITIALS and _NEXT_TEXT.match(text)) or (a.get("aria-label") or "").lower() in (
             "next",
             "next page",
