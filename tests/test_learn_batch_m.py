@@ -7,6 +7,7 @@ import sqlite3
 from conftest import FAST, cli
 from synthetic import DATES, ISO, TITLES, URL, page, read
 
+from crawler.extract.learn_site import learn_profile
 from crawler.extract.raw import RawEntry
 from crawler.extract.rows import once
 from crawler.site_server import SiteServer
@@ -174,3 +175,22 @@ def test_a_calendar_repeating_the_lists_names_as_bare_links_gives_way_to_the_ful
     text, entries = read(page(f'<table class="calendar"><tr>{days}</tr></table>{posts}'), [TITLES[0]])
     assert 'entry = "article.block"' in text
     assert [(e["title"], e["date_start"]) for e in entries] == list(zip(TITLES, ISO, strict=True)), text
+
+
+def test_a_live_blogs_posts_of_one_day_keep_their_time_element_as_the_date():
+    """Posts of one day, each <time datetime> that day and showing its hour, share a datetime rightly: learn names
+    the <time> element (the build-time rule is for shown days that differ), as the generic extractor keeps it."""
+    rows = "".join(
+        f'<li><h2><a href="/p/{n}">{title}</a></h2><time datetime="2024-03-05">5 March 2024, {hour}</time></li>'
+        for n, (title, hour) in enumerate(
+            [
+                ("Minister arrives for talks", "9:15"),
+                ("Unions respond to the offer", "10:30"),
+                ("Talks adjourned until later", "11:45"),
+                ("Agreement reached on wages", "15:00"),
+            ]
+        )
+    )
+    html = f"<html><body><h1>Live</h1><ul>{rows}</ul></body></html>"
+    learned = learn_profile(html, "https://example.org/live/", ["Unions respond to the offer"], "live.html")
+    assert learned.selectors.get("date") == "time"

@@ -120,12 +120,23 @@ def without_shared_machine_dates(entries) -> None:
     shared = {
         value
         for value, shown in shown_by_value.items()
-        if len(shown) >= _SHARED_MACHINE_DATE_ENTRIES
-        and len({s for s in set(shown) if _shows_a_date(s)} - {value}) >= 2
+        if len(shown) >= _SHARED_MACHINE_DATE_ENTRIES and other_days_shown(shown, value) >= 2
     }
     for entry in entries:
         if entry.date_iso in shared:
             entry.date_iso = None
+
+
+def other_days_shown(shown: list, machine: str) -> int:
+    """How many calendar days the texts show besides the machine date's day: posts of one day showing their hour
+    ("5 March 2024, 9:15", "10:30") differ from a datetime of that day in nothing."""
+    stamped = parse_date(machine)
+    days = set()
+    for text in shown:
+        seen = parse_date(date_in_line(text)) if _shows_a_date(text) else None
+        if seen is not None and (stamped is None or seen.start != stamped.start):
+            days.add(seen.start)
+    return len(days)
 
 
 def _shows_a_date(shown: str | None) -> bool:

@@ -4,15 +4,18 @@ the same on every entry while the text each shows differs. The profile reader ta
 
 from __future__ import annotations
 
+from .date_boxes import other_days_shown
 from .fields import date_from_element
 from .html import machine_date
 
 
 def one_machine_date(hits: list) -> bool:
-    """The elements carry one machine date between them while they show several dates: it dates none of them."""
+    """The elements carry one machine date between them while they show other days (the generic extractor's rule,
+    date_boxes.without_shared_machine_dates): it dates none of them. Posts of one day showing their hours do not."""
     machine = {machine_date(el) for el in hits}
-    shown = {date_from_element(el) for el in hits}
-    return len(hits) >= _MIN_HITS and len(machine) == 1 and None not in machine and len(shown) > 1
+    if len(hits) < _MIN_HITS or len(machine) != 1 or None in machine:
+        return False
+    return other_days_shown([date_from_element(el) for el in hits], machine.pop()) >= 2
 
 
 def shown_around(el, stop):
