@@ -1,0 +1,33 @@
+"""`listing-archive learn` on the shapes batch O showed it missing."""
+
+from synthetic import DATES, ISO, TITLES, page, read
+
+
+def _line(i: int) -> str:
+    return f'<p>{DATES[i]} <a href="/files/release-{i}.pdf">{TITLES[i]}</a></p>'
+
+
+def test_bare_lines_cut_by_leftover_wrappers_are_one_list():
+    # Press releases as bare <p> lines (the date, then the title linking to its file), pasted from a document
+    # whose wrappers close and open between them: two lines in one box, one in a box inside it, one after it
+    # closes. An intro line with a contact link comes first and a closing line after: neither is an entry.
+    body = (
+        '<div class="content"><p>Questions? Write to <a href="mailto:press@example.org">press@example.org</a>.</p>'
+        f'<div class="sheet"><div class="area">{_line(0)}{_line(1)}'
+        f'<div class="col">{_line(2)}</div></div>{_line(3)}</div>'
+        '<p>See also <a href="/archive">the archive of older releases</a></p></div>'
+    )
+    text, entries = read(page(body), [TITLES[0]])
+    assert [(e["title"], e["url"], e["date_start"]) for e in entries] == [
+        (t, f"https://example.org/files/release-{i}.pdf", ISO[i]) for i, t in enumerate(TITLES)
+    ], text
+
+
+def test_bare_lines_stop_at_a_heading_between_them():
+    # The same lines, but a heading stands between the second and third: another list (older releases) begins.
+    body = (
+        f'<div class="sheet"><div class="area">{_line(0)}{_line(1)}</div>'
+        f'<h2>Older releases</h2><div class="col">{_line(2)}{_line(3)}</div></div>'
+    )
+    text, entries = read(page(body), [TITLES[0]])
+    assert [e["title"] for e in entries] == TITLES[:2], text
