@@ -12,14 +12,18 @@ from .learn import Block, follow
 # Tags that make a line of their own on the page: what stands between two entries' lines ends the list.
 _LINES = frozenset(("p", "li", "dt", "dd", "tr", "blockquote", "pre", *HEADINGS))
 _BARE_LINES = ("p", "li")
+_LANDMARKS = frozenset(("nav", "header", "footer", "aside", "main", "form", "section", "article"))
 
 
 def with_lines_read_on(block: Block) -> Block:
-    """The block with the lines like its members (same tag, no class, the same children and a title at the same
-    place) that read on from them in page order, where only wrappers' edges (no line, no words) stand between."""
+    """The block with the lines like its members (same tag, no class, the same children, a title at the same
+    place and a date beside it) that read on from them in page order, where only wrappers' edges (no line, no
+    words, no landmark's edge: a menu, the main part) stand between."""
     node = block.node
     if block.flat or node.tag not in _BARE_LINES or any(m.get("class") for m in block.members):
         return block
+    if not _dated(node, block.path):
+        return block  # bare links in a row (a menu's items, then a list's) say too little to read on across boxes
     lines = _reading_order(node.getroottree().getroot())
     where = {el: i for i, el in enumerate(lines)}
     if not all(m in where for m in block.members):
@@ -46,7 +50,11 @@ def _reading_order(root) -> list:
         for child in el:
             if not isinstance(child.tag, str):
                 continue
-            if child.tag in _LINES:
+            if child.tag in _LANDMARKS:
+                out.append(child)  # a menu, a header, the main part: a list does not read on across its edge
+                visit(child)
+                out.append(child)
+            elif child.tag in _LINES:
                 out.append(child)
             elif child.tag not in INLINE and (child.text or "").strip():
                 out.append(child)  # bare words in a wrapper: not a line of the list
