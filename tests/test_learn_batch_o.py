@@ -31,3 +31,16 @@ def test_bare_lines_stop_at_a_heading_between_them():
     )
     text, entries = read(page(body), [TITLES[0]])
     assert [e["title"] for e in entries] == TITLES[:2], text
+
+
+def test_a_date_column_whose_cells_name_the_meeting_beside_its_day():
+    # A table of motions under "Name | Date | Status": each date cell links the meeting that passed the motion,
+    # named by a short label before its day ("Board 12.03.2023"). The header says the column holds dates.
+    days = ["12.03.2023", "03.02.2023", "20.01.2023", "05.01.2023"]
+    rows = "".join(
+        f'<tr><td><a href="/motion/{i}">{t}</a></td><td><a href="/meeting/{i}">Board {d}</a></td><td>passed</td></tr>'
+        for i, (t, d) in enumerate(zip(TITLES, days, strict=True))
+    )
+    table = f"<table><thead><tr><th>Name</th><th>Date</th><th>Status</th></tr></thead><tbody>{rows}</tbody></table>"
+    text, entries = read(page(table), [TITLES[0]])
+    assert [(e["title"], e["date_start"]) for e in entries] == list(zip(TITLES, ISO, strict=True)), text

@@ -24,6 +24,7 @@ from .rows import once
 from .scoped import PerEntry, PerRun, entry_runs
 from .structured import reconcile as reconcile_structured
 from .structured import structured_items
+from .table_lists import date_column_cell
 from .titles import label_led
 from .wordings import is_more_link
 
@@ -138,7 +139,10 @@ def _profile_entries(root, profile: Profile) -> list[RawEntry]:
         position += 1
         if placed is not None:
             group, position = placed[node]
-        entries.append(_read_entry(node, part, group, position, runs.get(node)))
+        entry = _read_entry(node, part, group, position, runs.get(node))
+        # a row under a header naming its date column ("Datum": "KDV 19.10.2024"), as the generic reads it
+        entry.date_text = entry.date_text or date_column_cell(node)
+        entries.append(entry)
     return entries
 
 
