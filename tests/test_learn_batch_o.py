@@ -44,3 +44,18 @@ def test_a_date_column_whose_cells_name_the_meeting_beside_its_day():
     table = f"<table><thead><tr><th>Name</th><th>Date</th><th>Status</th></tr></thead><tbody>{rows}</tbody></table>"
     text, entries = read(page(table), [TITLES[0]])
     assert [(e["title"], e["date_start"]) for e in entries] == list(zip(TITLES, ISO, strict=True)), text
+
+
+def test_a_bold_title_beside_the_one_link_of_its_outlet_takes_the_day_closing_that_link_line():
+    # A press review: each item a bold title (no link), a break, then a long line naming where it ran, whose one
+    # link is the outlet's, closing on the day it ran. The title is the item's name, the date the outlet's day.
+    days = ["12.03.2023", "03.02.2023", "20.01.2023", "05.01.2023"]
+    items = "".join(
+        f"<li><b>{t}</b><br>A feature by our reporter in the regional weekly "
+        f'<a href="https://outlet{i}.example.net/story">Valley Chronicle {i}</a> (print and web edition), {d}</li>'
+        for i, (t, d) in enumerate(zip(TITLES, days, strict=True))
+    )
+    text, entries = read(page(f'<div class="press"><ul>{items}</ul></div>'), [TITLES[0]])
+    assert [(e["title"], e["url"], e["date_start"]) for e in entries] == [
+        (t, f"https://outlet{i}.example.net/story", ISO[i]) for i, t in enumerate(TITLES)
+    ], text
