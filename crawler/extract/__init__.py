@@ -17,6 +17,7 @@ from .fields import _text_without, date_from_element, fill_entry, find_title
 from .generic import assign_groups, extract_generic
 from .html import decode_html, document_base, first, is_ancestor, machine_date, parse_html, select, tag, text_of
 from .lead_text import date_among, lead_split
+from .outlet_dates import outlet_date
 from .pagination import find_page_links, find_script_page_links, page_number
 from .profiles import Profile, ProfileError, get_profile, profile_for_url  # noqa: F401
 from .raw import RawEntry, RawPage
@@ -24,6 +25,7 @@ from .rows import once
 from .scoped import PerEntry, PerRun, entry_runs
 from .structured import reconcile as reconcile_structured
 from .structured import structured_items
+from .table_lists import date_column_cell
 from .titles import label_led
 from .wordings import is_more_link
 
@@ -138,7 +140,12 @@ def _profile_entries(root, profile: Profile) -> list[RawEntry]:
         position += 1
         if placed is not None:
             group, position = placed[node]
-        entries.append(_read_entry(node, part, group, position, runs.get(node)))
+        entry = _read_entry(node, part, group, position, runs.get(node))
+        # a row under a header naming its date column ("Datum": "KDV 19.10.2024"), as the generic reads it
+        entry.date_text = entry.date_text or date_column_cell(node)
+        # a title with no link beside the one link of an outlet: that link's line closes on the day it ran
+        entry.date_text = entry.date_text or outlet_date(runs.get(node) or [node], part["title"].first(node))
+        entries.append(entry)
     return entries
 
 

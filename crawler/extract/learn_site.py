@@ -35,6 +35,7 @@ from .learn_fields import (
     titles_open_or_close_on_dates,
 )
 from .learn_flat import make_flat
+from .learn_lines import with_lines_read_on
 from .learn_link import link_selector
 from .learn_more import continuation_selector, entries_before_links, entries_of_groups, lead_block, lead_selector
 from .pagination import find_page_links
@@ -70,7 +71,7 @@ def _blocks(root, examples: list[str]) -> tuple[Block, list]:
         )
     # The list whose entries repeat the example (every row of a committee's meetings named alike)
     # before a menu or list that holds it once; then content before a slider or a sidebar, the longest.
-    options = [without_copies(b) for b in options]
+    options = [with_lines_read_on(without_copies(b)) for b in options]
     holders = {a for t in located[0] for a in (t, *t.iterancestors())}  # what holds a place of the example
     # On a tie, the list of fuller entries (articles with their dates and text, before a calendar's bare links).
     options.sort(
