@@ -16,6 +16,7 @@ from ..reports.safety import for_terminal, terminal_clean
 from .common import (
     CRAWL_ID,
     DB_OPTION,
+    FORCE_OPTION,
     check_listing,
     friendly_errors,
     limit_option,
@@ -23,6 +24,7 @@ from .common import (
     open_reader,
     quiet_after_broken_pipe,
     refuse_archive_as_output,
+    refuse_replacing,
     sigterm_unwinds,
     whole_or_nothing,
 )
@@ -91,11 +93,13 @@ def echo_data(text: str) -> None:
     "--output",
     type=click.Path(dir_okay=False, allow_dash=True),
     default="-",
-    help="Write here instead of standard output (the file is replaced once the export is whole).",
+    help="Write here instead of standard output (a file that exists only with --force; it is replaced once "
+    "the export is whole).",
 )
+@FORCE_OPTION
 @friendly_errors
 @quiet_broken_pipe
-def export(db, fmt, as_of, include_removed, raw_csv, output):
+def export(db, fmt, as_of, include_removed, raw_csv, output, force):
     """Export the archive's entries, as they stand now or at a date.
 
     \b
@@ -109,7 +113,8 @@ def export(db, fmt, as_of, include_removed, raw_csv, output):
         raise click.UsageError("--raw-csv goes with --format csv")
     write = functools.partial(write_csv, raw=True) if raw_csv else EXPORT_FORMATS[fmt].write
     refuse_archive_as_output(output, db)
-    with open_reader(db) as archive, whole_or_nothing(output) as out:
+    refuse_replacing(output, force)
+    with open_reader(db) as archive, whole_or_nothing(output, replace=force) as out:
         rows = export_rows(archive.conn, as_of, include_removed)
         if _is_tty(out):  # scraped text shown on a terminal: no control character reaches it
             rows = (terminal_clean(row) for row in rows)
