@@ -11,6 +11,8 @@ import sys
 
 import click
 
+from crawler.wording import counted
+
 from ..exports import EXPORT_FORMATS, write_csv
 from ..reports.safety import for_terminal, terminal_clean
 from .common import (
@@ -274,7 +276,7 @@ def export_warc_command(db, output, crawl_id, force):
         count = write_warc_file(archive, output, crawl_id, force)
         rendered = rendered_captures(archive.conn, crawl_id)
     said = f" ({rendered} rendered by a browser: their body is its DOM, marked {WARC_RENDERED})" if rendered else ""
-    click.echo(f"wrote {count} records to {output}{said}")
+    click.echo(f"wrote {counted(count, 'record')} to {output}{said}")
     if running:  # its WARC holds only what it had stored: say so, and exit as a partial crawl does
         why = (
             "died (its process is gone)"
