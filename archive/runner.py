@@ -231,11 +231,14 @@ def _check_urls(urls: list[str]) -> None:
             raise PlanError(f"--start-url: {exc}") from None
 
 
-def run_plan(plan: CrawlPlan) -> int:
-    """Hold the archive's lock and run the plan's crawl(s); returns the exit status."""
+def run_plan(plan: CrawlPlan, announce=None) -> int:
+    """Hold the archive's lock and run the plan's crawl(s); returns the exit status. `announce(plan)` is
+    called once the archive is known to be one, before the crawl starts."""
     if plan.frontier and not _frontier_reachable(plan.frontier):
         return EXIT_BAD_INPUT
     Archive(plan.db).close()  # a clear error now if the file is not an archive
+    if announce is not None:
+        announce(plan)
     try:
         with archive_lock(plan.db):
             if plan.frontier:
