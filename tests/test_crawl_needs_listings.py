@@ -3,7 +3,9 @@ Scrapy's traceback (ValueError: spider 'listing' needs start URLs: -a start_urls
 new empty archive behind."""
 
 import pytest
-from conftest import cli
+from conftest import cli, printed
+
+from archive.store import Archive
 
 
 @pytest.mark.parametrize("command", [["crawl", "listing"], ["schedule", "--every", "1h", "listing"]])
@@ -14,3 +16,11 @@ def test_a_spider_without_default_listings_asks_for_one(tmp_path, command):
     assert "Traceback" not in result.stderr and "--start-url" in result.stderr and "--config" in result.stderr
     assert result.stderr.strip().splitlines()[-1].startswith("Error:"), result.stderr
     assert not db.exists() and not (tmp_path / "logs").exists()
+
+
+def test_crawls_of_an_archive_with_none_says_so(tmp_path):
+    """An archive no crawl has written yet listed a bare table header."""
+    Archive(tmp_path / "new.db").close()
+    assert printed("crawls", "--db", tmp_path / "new.db").strip() == (
+        f"no crawls in {tmp_path / 'new.db'} yet: run `listing-archive crawl`"
+    )

@@ -236,7 +236,7 @@ def crawls(db, limit):
         for row in rows:  # its process is gone: it will never finish, whatever its row says
             if row["status"] == "running":
                 row["status"], row["note"] = "died", DIED
-    click.echo(crawls_table(rows))
+    click.echo(crawls_table(rows) if rows else f"no crawls in {for_terminal(db)} yet: run `listing-archive crawl`")
 
 
 @click.command(name="export-warc")
