@@ -23,6 +23,7 @@ from urllib.parse import urlsplit
 
 from crawler.errors import ListingArchiveError
 from crawler.site_server import DEMO_BASE, DEMO_LISTING_PATH, SiteServer, demo_site_root
+from crawler.wording import counted
 
 from .diff import diff
 from .locking import archive_lock
@@ -73,7 +74,7 @@ def demo_state(path: str) -> str | None:
         return f"is not a demo archive (SQLite cannot read it: {exc})"
     if mark is None:
         return (
-            f"is not a demo archive ({entries} entries)"
+            f"is not a demo archive ({counted(entries, 'entry')})"
             if "entries" in tables
             else "is an SQLite database the demo did not make"
         )

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 # Fields whose fill rate is watched (the field table marks them).
 from crawler.field_table import WATCHED_FIELDS as WATCHED
+from crawler.wording import counted
 
 # How many earlier healthy, complete crawls of a listing it is compared with.
 BASELINE_CRAWLS = 3
@@ -64,7 +65,7 @@ def assess(
     as the last healthy crawl's pages were, which only a listing that goes on shows)."""
     reasons, read = [], read or {}
     if pages and not entries:
-        reasons.append(f"{listing}: {pages} page(s) fetched but no entries found")
+        reasons.append(f"{listing}: {counted(pages, 'page')} fetched but no entries found")
     start, prose = read.get("start_page_generic_entries"), read.get("start_page_prose_links") or 0
     if start is not None and start - prose < MIN_LISTING_ENTRIES:
         # Links in a page's sentences are no entries: an About page with two inline links is no listing.
@@ -93,14 +94,14 @@ def _fewer_pages(listing: str, pages: int, past_pages: float, last_pages: int, r
     """Fewer pages than before: pagination turned into script links, or stopped while pages were still full."""
     if pages < last_pages and read.get("script_links"):
         return [
-            f"{listing}: {pages} page(s), was {last_pages}: its page links are now script links "
+            f"{listing}: {counted(pages, 'page')}, was {last_pages}: its page links are now script links "
             f"({read['script_links'][0]})"
         ]
     if past_pages >= MIN_PAGES and pages < DROP_SHARE * past_pages:
-        return [f"{listing}: {pages} page(s), was {past_pages:.0f}"]
+        return [f"{listing}: {counted(pages, 'page')}, was {past_pages:.0f}"]
     if pages < last_pages and read.get("pages_full"):
         return [
-            f"{listing}: {pages} page(s), was {last_pages}: the pages read are as full as before, "
+            f"{listing}: {counted(pages, 'page')}, was {last_pages}: the pages read are as full as before, "
             "as if more followed, but none is linked"
         ]
     return []

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import logging
 
+from crawler.wording import counted
+
 from .diff import DiffError, diff
 from .queries import latest_complete_crawl
 from .reports import get_format, render
@@ -52,8 +54,8 @@ def message_for(conn, crawl: dict, fmt: str = NOTIFY_FORMAT, limit: int = NOTIFY
     note = crawl.get("note") or ""
     body = (
         f"Crawl #{crawl['id']} ({crawl['spider']}) finished {state}: "
-        f"{crawl['pages']} pages, {crawl['entries']} entries, "
-        f"{crawl['errors']} page errors.\n\n{md_text(note) if fmt == 'markdown' else note}\n\n"
+        f"{counted(crawl['pages'], 'page')}, {counted(crawl['entries'], 'entry')}, "
+        f"{counted(crawl['errors'], 'page error')}.\n\n{md_text(note) if fmt == 'markdown' else note}\n\n"
         "Nothing was marked removed on the strength of this crawl."
     )
     return f"listing-archive ALERT: crawl #{crawl['id']} {state}", body

@@ -34,6 +34,7 @@ from crawler.extract.titles import is_generic_text
 from crawler.listing_state import ListingState
 from crawler.parse_pool import exit_with_parent, generic_prose_links, note_read
 from crawler.validation import checked_entry
+from crawler.wording import counted
 
 from .bodies import decompress, stored_body
 from .queries import latest_complete_crawl
@@ -115,7 +116,7 @@ def _fed_pages(conn, captures) -> set:
 def _note(session, crawl_id: int, why: str | None, read: int, stored: int, feed_kept: set) -> str:
     said = f"reparse of crawl {crawl_id} with this release's parsers"
     if why:
-        said += f": stopped by {why} after {read} of {stored} stored pages (reparse again to read them all)"
+        said += f": stopped by {why} after {read} of {counted(stored, 'stored page')} (reparse again to read them all)"
     return "; ".join(filter(None, [said, held_note(session, crawl_id), feed_note(feed_kept)]))
 
 
@@ -123,7 +124,8 @@ def feed_note(kept: set) -> str | None:
     if not kept:
         return None
     return (
-        f"{len(kept)} entries keep the titles and dates their crawl read from the site's feed "
+        f"{counted(len(kept), 'entry')} keep{'s' if len(kept) == 1 else ''} the titles and dates their crawl read "
+        "from the site's feed "
         "(a reparse fetches nothing: the page alone does not show them)"
     )
 
@@ -164,12 +166,12 @@ def _write_failed(archive: Archive, session, exc: BaseException, read: int, stor
     and say in one line what happened and what is kept."""
     why = describe(exc)
     try:
-        archive.fail_crawl(session.crawl_id, f"reparse stopped after {read} of {stored} stored pages: {why}")
+        archive.fail_crawl(session.crawl_id, f"reparse stopped after {read} of {counted(stored, 'stored page')}: {why}")
         closed = "its crawl is closed failed"
     except (sqlite3.Error, OSError):
         closed = "its crawl is closed failed by the next reparse or crawl"
     return ReparseWriteFailed(
-        f"{archive.path}: reparse #{session.crawl_id} stopped after {read} of {stored} stored pages: {why}; "
+        f"{archive.path}: reparse #{session.crawl_id} stopped after {read} of {counted(stored, 'stored page')}: {why}; "
         f"what it wrote before is kept and the archive is intact ({closed}); make room and reparse again"
     )
 
@@ -242,7 +244,8 @@ def held_note(session, crawl_id: int) -> str | None:
     if not session.held:
         return None
     return (
-        f"{len(session.held)} entries were seen by a crawl after crawl {crawl_id}: their current values are left "
+        f"{counted(len(session.held), 'entry')} {'was' if len(session.held) == 1 else 'were'} seen by a crawl after "
+        f"crawl {crawl_id}: their current values are left "
         f"as they stand (reparse the latest crawl to update them); today's parsers read {len(session.held_differ)} "
         f"of them differently from what crawl {crawl_id} recorded"
     )

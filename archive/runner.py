@@ -156,7 +156,7 @@ def _render(plan: CrawlPlan, render: bool) -> None:
 
 def _check_options(plan: CrawlPlan, settings, ignore_fields) -> None:
     """The command line's settings, start URLs, ignored fields, spider and profiles, cheapest first."""
-    from crawler.run import spider_names
+    from crawler.run import default_start_urls, spider_names
 
     try:
         plan.overrides.update(check_settings(settings or {}))
@@ -176,6 +176,8 @@ def _check_options(plan: CrawlPlan, settings, ignore_fields) -> None:
         plan.overrides["ARCHIVE_IGNORE_FIELDS"] = list(ignore_fields)
     if plan.spider not in spider_names():
         raise PlanError(f"unknown spider {plan.spider!r}; known: {', '.join(spider_names())}")
+    if not plan.start_urls and not default_start_urls(plan.spider):  # Scrapy's traceback, and an empty archive
+        raise PlanError(f"the {plan.spider} spider has no listing of its own: give --start-url URL or --config FILE")
     for name in {plan.profile, *(plan.listing_profiles or {}).values()} - {None}:
         get_profile(name)  # a clear error now for an unknown profile or a bad profile file
 
@@ -231,11 +233,14 @@ def _check_urls(urls: list[str]) -> None:
             raise PlanError(f"--start-url: {exc}") from None
 
 
-def run_plan(plan: CrawlPlan) -> int:
-    """Hold the archive's lock and run the plan's crawl(s); returns the exit status."""
+def run_plan(plan: CrawlPlan, announce=None) -> int:
+    """Hold the archive's lock and run the plan's crawl(s); returns the exit status. `announce(plan)` is
+    called once the archive is known to be one, before the crawl starts."""
     if plan.frontier and not _frontier_reachable(plan.frontier):
         return EXIT_BAD_INPUT
     Archive(plan.db).close()  # a clear error now if the file is not an archive
+    if announce is not None:
+        announce(plan)
     try:
         with archive_lock(plan.db):
             if plan.frontier:

@@ -8,7 +8,7 @@ import re
 import signal
 import sys
 import threading
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta, timezone
 
 from .runner import run_plan_main
 
@@ -34,12 +34,63 @@ def parse_interval(text: str) -> float:
     return seconds
 
 
-def run_schedule(plan, every: float, jitter: float, replan=None) -> int:
+_TIME_OF_DAY = re.compile(r"([01]?\d|2[0-3]):([0-5]\d)(Z|[+-](?:[01]\d|2[0-3]):[0-5]\d)?", re.IGNORECASE)
+
+
+def parse_time_of_day(text: str) -> tuple[int, int, timezone | None]:
+    """ "06:00" (the machine's local time), "06:00Z" (UTC), "06:00+01:00" -> (hour, minute, zone or None)."""
+    m = _TIME_OF_DAY.fullmatch((text or "").strip())
+    if not m:
+        raise ValueError(
+            f"{text!r} is not a time of day: give HH:MM (the machine's local time), HH:MMZ (UTC) "
+            "or HH:MM+HH:MM (that offset from UTC), e.g. 06:00, 06:00Z or 06:00+01:00"
+        )
+    hour, minute, offset = int(m.group(1)), int(m.group(2)), m.group(3)
+    if not offset:
+        return hour, minute, None
+    if offset.upper() == "Z":
+        return hour, minute, UTC
+    sign = -1 if offset[0] == "-" else 1
+    return hour, minute, timezone(sign * timedelta(hours=int(offset[1:3]), minutes=int(offset[4:6])))
+
+
+def next_time_of_day(when: tuple[int, int, timezone | None], now: datetime | None = None) -> datetime:
+    """The next moment (after `now`) the clock shows `when`, in its zone (None: local), as an aware datetime."""
+    hour, minute, zone = when
+    now = now or datetime.now(UTC)
+    if zone is None:  # the local clock: computed on local wall time, then given its offset of that day
+        local = now.astimezone().replace(tzinfo=None)
+        candidate = local.replace(hour=hour, minute=minute, second=0, microsecond=0)
+        if candidate <= local:
+            candidate += timedelta(days=1)
+        return candidate.astimezone()
+    there = now.astimezone(zone)
+    candidate = there.replace(hour=hour, minute=minute, second=0, microsecond=0)
+    return candidate if candidate > there else candidate + timedelta(days=1)
+
+
+def said(moment: datetime) -> str:
+    """A time as the schedule prints it: with its offset from UTC, never a bare clock time."""
+    return moment.isoformat(sep=" ", timespec="seconds")
+
+
+def _next_slot(slot: datetime, every: float, jitter: float) -> tuple[datetime, float]:
+    """With --at: the first slot (the first crawl's time plus whole intervals) still ahead, and the pause
+    until it, moved by the jitter; crawls keep to the time asked for, however long each one took."""
+    now = datetime.now(UTC)
+    slot += timedelta(seconds=every)
+    while slot <= now:
+        slot += timedelta(seconds=every)
+    return slot, max(0.0, (slot - now).total_seconds() + every * random.uniform(-jitter, jitter))
+
+
+def run_schedule(plan, every: float, jitter: float, replan=None, first_at: datetime | None = None) -> int:
     """Run `plan` (an archive.runner.CrawlPlan) every `every` seconds, each crawl in its own process.
 
     `replan()` (the options and config read again) gives each later crawl its plan: a config edited while a
     schedule runs for months is used from its next crawl, with no restart. One that no longer reads is
-    reported and the last plan that did is crawled."""
+    reported and the last plan that did is crawled. With `first_at`, the first crawl waits for that time and
+    the later ones keep to it plus whole intervals."""
     stop = threading.Event()
     child: list = []
 
@@ -52,6 +103,10 @@ def run_schedule(plan, every: float, jitter: float, replan=None) -> int:
     signal.signal(signal.SIGTERM, on_signal)
     signal.signal(signal.SIGINT, on_signal)
     context = multiprocessing.get_context("spawn")
+    slot = first_at
+    if first_at is not None:
+        print(f"first crawl at {said(first_at)}", flush=True)
+        stop.wait(max(0.0, (first_at - datetime.now(UTC)).total_seconds()))
     while not stop.is_set():
         proc = context.Process(target=run_plan_main, args=(plan,))
         proc.start()
@@ -62,12 +117,13 @@ def run_schedule(plan, every: float, jitter: float, replan=None) -> int:
         child.clear()
         if stop.is_set():
             break
-        pause = every * (1 + random.uniform(-jitter, jitter))
-        print(
-            f"crawl exited {proc.exitcode}; "
-            f"next crawl at {datetime.now() + timedelta(seconds=pause):%Y-%m-%d %H:%M:%S}",
-            flush=True,
-        )
+        if slot is None:
+            pause = every * (1 + random.uniform(-jitter, jitter))
+        else:
+            slot, pause = _next_slot(slot, every, jitter)
+        when = datetime.now(UTC) + timedelta(seconds=pause)
+        shown = when.astimezone(first_at.tzinfo) if first_at is not None else when.astimezone()
+        print(f"crawl exited {proc.exitcode}; next crawl at {said(shown)}", flush=True)
         stop.wait(pause)
         plan = _read_again(plan, replan) if not stop.is_set() else plan
     print("schedule stopped", flush=True)

@@ -11,6 +11,7 @@ import shutil
 import textwrap
 
 from crawler.listing_state import ListingState
+from crawler.wording import counted
 
 from .removals import HELD_BACK_SAYS
 from .reports.safety import for_terminal, terminal_clean
@@ -55,7 +56,8 @@ def crawl_summary(conn, crawl: dict | None, result: dict) -> str:
         state = "complete" if row["complete"] else "INCOMPLETE"
         lines.append(
             f"  {state:<10} {for_terminal(row['listing_url'])}  "
-            f"({row['pages_fetched']} pages, {row['pages_failed']} failed, {row['entries']} entries)"
+            f"({counted(row['pages_fetched'], 'page')}, {row['pages_failed']} failed, "
+            f"{counted(row['entries'], 'entry')})"
         )
     shown = set()
     for url, info in sorted(((result or {}).get("listings") or {}).items()):

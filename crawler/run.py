@@ -39,6 +39,11 @@ def spider_names() -> list[str]:
     return sorted(SpiderLoader.from_settings(project_settings()).list())
 
 
+def default_start_urls(spider: str) -> list[str]:
+    """What the spider crawls when given no start URLs (the ilo spider: the ILO's real site)."""
+    return list(getattr(SpiderLoader.from_settings(project_settings()).load(spider), "default_start_urls", []))
+
+
 def run_crawl(
     spider: str,
     db: str | None,

@@ -64,7 +64,7 @@ def test_export_to_a_file_replaces_it_whole(small_db, tmp_path):
     out = tmp_path / "entries.csv"
     out.write_text("yesterday's export\n")
     out.chmod(0o640)
-    assert invoke("export", "--db", small_db, "--format", "csv", "-o", out).exit_code == 0
+    assert invoke("export", "--db", small_db, "--format", "csv", "-o", out, "--force").exit_code == 0
     assert "Forum on migrant workers" in out.read_text() and out.stat().st_mode & 0o777 == 0o640
     assert not [p.name for p in tmp_path.iterdir() if p.name.endswith(".part")]  # no part file left
     result = invoke("export", "--db", small_db, "-o", tmp_path / "missing" / "x.csv")
@@ -84,7 +84,7 @@ def test_export_stopped_with_sigterm_leaves_the_file_as_it_was(tmp_path):
     out = tmp_path / "entries.csv"
     out.write_text("yesterday's export\n")
     proc = subprocess.Popen(
-        [sys.executable, "-m", "archive.cli", "export", "--db", str(db), "--format", "csv", "-o", str(out)],
+        [sys.executable, "-m", "archive.cli", "export", "--db", str(db), "--format", "csv", "-o", str(out), "--force"],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,

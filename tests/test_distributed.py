@@ -172,7 +172,7 @@ def test_a_page_no_worker_could_finish_leaves_the_listing_incomplete(tmp_path, s
         out = finished(coord, 3)  # partial
     finally:
         release.set()
-    assert "INCOMPLETE" in out and "given up after 1 workers" in out
+    assert "INCOMPLETE" in out and "given up after 1 worker " in out
     after = snapshot(db)
     assert after["entries"] == before["entries"]  # nothing removed, nothing blanked
     assert after["crawls"][1][0] == "partial" and after["crawls"][1][6] == 0

@@ -31,7 +31,7 @@ def test_fill_counts_count_filled_watched_fields():
 
 
 def test_pages_without_entries_are_suspect_even_on_a_first_crawl():
-    assert assess(L1, 2, 0, {}, [], complete=True) == [f"{L1}: 2 page(s) fetched but no entries found"]
+    assert assess(L1, 2, 0, {}, [], complete=True) == [f"{L1}: 2 pages fetched but no entries found"]
     assert assess(L1, 0, 0, {}, [], complete=False) == []  # nothing fetched: a failure, not a suspect page
 
 
@@ -81,7 +81,7 @@ def test_the_baseline_is_the_average_of_earlier_crawls():
 def test_pages_halved_in_a_complete_crawl_are_suspect(pages, suspect):
     # 10 entries a page now as before: only the page count says something is wrong.
     reasons = assess(L1, pages, pages * 10, FULL, past(pages=6, entries=60), complete=True)
-    assert reasons == ([f"{L1}: {pages} page(s), was 6"] if suspect else [])
+    assert reasons == ([f"{L1}: {pages} page{'s' if pages != 1 else ''}, was 6"] if suspect else [])
 
 
 def test_fewer_pages_in_an_incomplete_crawl_are_not_suspect():
@@ -134,7 +134,7 @@ def test_every_reason_is_given():
     reasons = assess(L1, 2, 8, fill, past(pages=6, entries=60, fill=dict.fromkeys(WATCHED, 60)), complete=True)
     assert reasons == [
         f"{L1}: 4.0 entries per page, was 10.0",
-        f"{L1}: 2 page(s), was 6",
+        f"{L1}: 2 pages, was 6",
         f"{L1}: field url filled in 0% of entries, was 100%",
         f"{L1}: field credit filled in 0% of entries, was 100%",
     ]

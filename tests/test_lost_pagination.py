@@ -40,7 +40,7 @@ def crawl_notified(db, site, route, check):
 def test_page_links_turned_script_links_make_the_crawl_suspect(db, site, route, href):
     rewrite_page_one(site, script_links(href))
     result, sent = crawl_notified(db, site, route, check=5)
-    assert f"1 page(s), was 2: its page links are now script links ({href})" in result.stdout
+    assert f"1 page, was 2: its page links are now script links ({href})" in result.stdout
     assert "SUSPECT" in result.stdout
     healthy(db)  # page 2's four entries are still listed
     assert q(db, "SELECT removed FROM crawls ORDER BY id DESC LIMIT 1") == 0
@@ -55,7 +55,7 @@ def test_page_links_turned_script_links_make_the_crawl_suspect(db, site, route, 
 def test_a_pager_gone_while_page_one_is_still_full_is_suspect(db, site, route):
     rewrite_page_one(site, no_pager)
     result = crawl_demo(db, site, *PARSE_ROUTES[route], check=5)
-    assert "1 page(s), was 2: the pages read are as full as before" in result.stdout
+    assert "1 page, was 2: the pages read are as full as before" in result.stdout
     healthy(db)
 
 

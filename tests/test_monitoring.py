@@ -138,7 +138,7 @@ def month(tmp_path_factory):
             log["notifications"][week] = catcher.take()
             log["adhoc"][week] = json.loads(printed("diff", "--db", db, "--only", "new", "--format", "json"))
             printed(
-                "diff", "--db", db, "--only", "new", "-o", tmp / "adhoc.json", "--format", "json"
+                "diff", "--db", db, "--only", "new", "-o", tmp / "adhoc.json", "--format", "json", "--force"
             )  # the ad-hoc diff of the issue
             log["asia"][week] = json.loads(printed("diff", "--db", db, "--since-last-report=asia", "--format", "json"))
             if week in (1, 3):  # the Africa team reads its report every other week

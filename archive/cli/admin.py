@@ -9,6 +9,7 @@ from pathlib import Path
 import click
 
 from crawler.errors import EXIT_LOCKED
+from crawler.wording import counted
 
 from .common import DB_OPTION, _check_exists, database_error, friendly_errors, open_writer, sigterm_unwinds
 
@@ -113,7 +114,7 @@ def backup(dest, db):
         raise click.BadParameter("empty; give a file name for the copy", param_hint="DEST")
     with sigterm_unwinds():  # a stopped backup leaves no copy that was never checked
         pages = backup_archive(db, dest)
-    click.echo(f"backed up {db} to {dest} ({pages} pages)")
+    click.echo(f"backed up {db} to {dest} ({counted(pages, 'page')})")
 
 
 @click.command()

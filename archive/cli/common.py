@@ -166,12 +166,28 @@ def refuse_archive_as_output(output: str | None, db: str) -> None:
         raise click.ClickException(f"{output} is the archive itself ({db}, or a file of it); give another -o")
 
 
+FORCE_OPTION = click.option("--force", is_flag=True, help="Replace the -o file if it exists (and is not empty).")
+
+
+def already_there(output: str) -> click.ClickException:
+    return click.ClickException(f"{output} exists; give a new file name, or --force to replace it")
+
+
+def refuse_replacing(output: str | None, force: bool) -> None:
+    """An -o naming a file that holds something is refused unless --force: `export -o FILE` run twice lost the
+    first export silently. An empty file (`mktemp`'s) or a device (`-o /dev/null`) holds nothing to lose."""
+    if force or not output or output == "-":
+        return
+    if os.path.isfile(output) and os.path.getsize(output) > 0:
+        raise already_there(output)
+
+
 @contextmanager
-def whole_or_nothing(output: str):
+def whole_or_nothing(output: str, replace: bool = True):
     """A text file for `output` that takes its place only once written whole: an export stopped half-way
     (Ctrl-C, SIGTERM, a full disk) leaves the file as it was, never a shortened copy that looks complete.
     "-" is standard output; a device, a pipe (`-o /dev/stdout`) or a file in a folder we cannot write is
-    written in place."""
+    written in place. Without `replace`, a file that something else wrote meanwhile is not replaced either."""
     if output == "-":
         yield click.open_file("-", "w", encoding="utf-8")  # standard output, left open
         return
@@ -187,12 +203,24 @@ def whole_or_nothing(output: str):
     try:
         with sigterm_unwinds(), open(part, "w", encoding="utf-8") as stream:
             yield stream
-        if os.path.exists(target):
-            shutil.copymode(target, part)  # the file keeps who may read it
-        os.replace(part, target)
+        _into_place(part, target, output, replace)
     finally:
         if os.path.exists(part):
             os.unlink(part)
+
+
+def _into_place(part: str, target: str, output: str, replace: bool) -> None:
+    from ..backup import link_into_place  # here, not at the top: --help loads no store
+
+    if os.path.exists(target):
+        shutil.copymode(target, part)  # the file keeps who may read it
+    if replace or (os.path.isfile(target) and not os.path.getsize(target)):
+        os.replace(part, target)
+        return
+    try:
+        link_into_place(part, target)  # fails where the name is taken, even by a file written meanwhile
+    except FileExistsError:
+        raise already_there(output) from None
 
 
 def _check_exists(db: str) -> None:

@@ -124,6 +124,25 @@ def crawl_options(func):
     return func
 
 
+def announce(plan) -> None:
+    """One line, before anything is fetched, naming what the crawl will fetch: a bare `crawl ilo` crawls the
+    ILO's real site (the spider's purpose), which a user who meant a test site should see at once."""
+    from crawler.run import default_start_urls
+    from crawler.wording import counted
+
+    from ..reports.safety import for_terminal
+
+    urls, whence = plan.start_urls, ""
+    if not urls:
+        urls = default_start_urls(plan.spider)
+        whence = f" (the {plan.spider} spider's default; --start-url or --config crawls others)"
+    if urls:
+        shown = ", ".join(for_terminal(url) for url in urls[:3]) + (
+            f" and {len(urls) - 3} more" if len(urls) > 3 else ""
+        )
+        click.echo(f"crawling {counted(len(urls), 'listing')}{whence}: {shown}", err=True)
+
+
 def _plan(options: dict):
     """The crawl options, as click parsed them, into a checked plan (archive.runner.build_plan)."""
     from ..runner import PlanError, build_plan
@@ -145,7 +164,7 @@ def crawl(**options):
 
     \b
     Examples:
-      listing-archive crawl ilo
+      listing-archive crawl ilo          # the ilo spider's default listing, on the real www.ilo.org
       listing-archive crawl ilo --db lao.db --start-url https://www.ilo.org/asia/countries/lao-peoples-democratic-republic/facet/lang--en/index.htm
       listing-archive crawl listing --start-url https://example.org/news/ -s DOWNLOAD_DELAY=2
       listing-archive crawl --config listings.toml --notify mailto://me:pw@example.org
@@ -154,7 +173,7 @@ def crawl(**options):
     from ..runner import run_plan
 
     plan = _plan(options)
-    sys.exit(run_plan(plan))
+    sys.exit(run_plan(plan, announce))
 
 
 @click.command()
@@ -166,10 +185,21 @@ def crawl(**options):
     type=click.FloatRange(0, 0.5),
     help="Random spread, as a fraction of the interval, e.g. --jitter 0.2.",
 )
+@click.option(
+    "--at",
+    "at",
+    default=None,
+    metavar="HH:MM[ZONE]",
+    help="The first crawl at this time of day, the later ones at it plus whole intervals (default: at once); "
+    "HH:MM is the machine's local time, HH:MMZ UTC, HH:MM+01:00 that offset, e.g. --at 06:00Z.",
+)
 @crawl_options
 @friendly_errors
-def schedule(every, jitter, **options):
+def schedule(every, jitter, at, **options):
     """Crawl on an interval (with jitter), for machines without cron.
+
+    Times are the machine's local time unless a zone is given (--at 06:00Z, --at 06:00+01:00);
+    every time it prints carries its offset from UTC.
 
     The config is read again before each crawl: an edit is used from the next
     one (one that no longer reads is reported, and the crawl runs as before).
@@ -179,15 +209,21 @@ def schedule(every, jitter, **options):
     \b
     Example:
       listing-archive schedule --every 6h --config listings.toml
+      listing-archive schedule --every 1d --at 06:00Z --jitter 0 --config listings.toml
     """
-    from ..schedule import parse_interval, run_schedule
+    from ..schedule import next_time_of_day, parse_interval, parse_time_of_day, run_schedule
 
     try:
         seconds = parse_interval(every)
     except ValueError as exc:
         raise click.BadParameter(str(exc), param_hint="--every") from None
+    try:
+        first_at = next_time_of_day(parse_time_of_day(at)) if at is not None else None
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), param_hint="--at") from None
     plan = _plan(options)  # read now, so that a bad config stops the command at once
-    sys.exit(run_schedule(plan, seconds, jitter, replan=lambda: _plan(options)))
+    announce(plan)
+    sys.exit(run_schedule(plan, seconds, jitter, replan=lambda: _plan(options), first_at=first_at))
 
 
 COMMANDS = [crawl, schedule]

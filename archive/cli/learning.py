@@ -8,6 +8,8 @@ from pathlib import Path
 
 import click
 
+from crawler.wording import counted
+
 from .common import friendly_errors, whole_or_nothing
 
 SHOWN = 10  # entries printed for the user to check before crawling
@@ -152,7 +154,7 @@ def _show(selectors: dict, entries: list[dict], target: Path | None, url: str) -
 
     where = terminal_clean(str(target)) if target is not None else "the profile"
     say(f"wrote {where}: " + ", ".join(f"{k} = {v!r}" for k, v in terminal_clean(selectors).items()))
-    say(f"the profile reads {len(entries)} entries on this page; the first {min(SHOWN, len(entries))}:")
+    say(f"the profile reads {counted(len(entries), 'entry')} on this page; the first {min(SHOWN, len(entries))}:")
     # Numbered in page order: an entry's position restarts under each group heading (a day's rows).
     for number, e in enumerate(terminal_clean(entries[:SHOWN]), 1):
         when = e.get("date_start") or "-"

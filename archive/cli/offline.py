@@ -10,6 +10,7 @@ from contextlib import contextmanager
 import click
 
 from crawler.errors import EXIT_PARTIAL
+from crawler.wording import counted
 
 from .common import CRAWL_ID, DB_OPTION, friendly_errors, open_writer
 
@@ -77,7 +78,7 @@ def parse(file, url, fmt, profile, feed_file):
     from ..summary import entries_table
 
     click.echo(
-        f"{page.title or '(no page heading)'} — {len(entries)} entries, "
+        f"{page.title or '(no page heading)'} — {counted(len(entries), 'entry')}, "
         f"extractor: {page.extractor}, language: {page.language or '?'}"
     )
     click.echo(entries_table(entries))
@@ -114,7 +115,8 @@ def _with_feed(entries: list[dict], feed: bytes) -> list[dict]:
 
     entries, report = reconcile(entries, feed_entries(feed))
     click.echo(
-        f"feed: {report['feed']} items, {report['matched']} match the page's {report['html']} entries; "
+        f"feed: {counted(report['feed'], 'item')}, {report['matched']} match the page's "
+        f"{counted(report['html'], 'entry')}; "
         f"titles filled {report['titles_filled']}, dates filled {report['dates_filled']}",
         err=True,
     )
@@ -159,7 +161,8 @@ def reparse(db, crawl_id):
         raise SystemExit(EXIT_PARTIAL)
     rendered = f" ({result['rendered']} of them rendered by a browser)" if result.get("rendered") else ""
     click.echo(
-        f"reparse #{result['id']}: {result['entries']} entries from {result['pages']} stored pages{rendered}: "
+        f"reparse #{result['id']}: {counted(result['entries'], 'entry')} from "
+        f"{counted(result['pages'], 'stored page')}{rendered}: "
         f"new {result['new']}, changed {result['changed']} "
         f"({result.get('pages_per_s', 0):.0f} pages/s on {os.cpu_count() or 1} cores)"
     )

@@ -11,11 +11,14 @@ import sys
 
 import click
 
+from crawler.wording import counted
+
 from ..exports import EXPORT_FORMATS, write_csv
 from ..reports.safety import for_terminal, terminal_clean
 from .common import (
     CRAWL_ID,
     DB_OPTION,
+    FORCE_OPTION,
     check_listing,
     friendly_errors,
     limit_option,
@@ -23,6 +26,7 @@ from .common import (
     open_reader,
     quiet_after_broken_pipe,
     refuse_archive_as_output,
+    refuse_replacing,
     sigterm_unwinds,
     whole_or_nothing,
 )
@@ -91,11 +95,13 @@ def echo_data(text: str) -> None:
     "--output",
     type=click.Path(dir_okay=False, allow_dash=True),
     default="-",
-    help="Write here instead of standard output (the file is replaced once the export is whole).",
+    help="Write here instead of standard output (a file that exists only with --force; it is replaced once "
+    "the export is whole).",
 )
+@FORCE_OPTION
 @friendly_errors
 @quiet_broken_pipe
-def export(db, fmt, as_of, include_removed, raw_csv, output):
+def export(db, fmt, as_of, include_removed, raw_csv, output, force):
     """Export the archive's entries, as they stand now or at a date.
 
     \b
@@ -109,7 +115,8 @@ def export(db, fmt, as_of, include_removed, raw_csv, output):
         raise click.UsageError("--raw-csv goes with --format csv")
     write = functools.partial(write_csv, raw=True) if raw_csv else EXPORT_FORMATS[fmt].write
     refuse_archive_as_output(output, db)
-    with open_reader(db) as archive, whole_or_nothing(output) as out:
+    refuse_replacing(output, force)
+    with open_reader(db) as archive, whole_or_nothing(output, replace=force) as out:
         rows = export_rows(archive.conn, as_of, include_removed)
         if _is_tty(out):  # scraped text shown on a terminal: no control character reaches it
             rows = (terminal_clean(row) for row in rows)
@@ -229,7 +236,7 @@ def crawls(db, limit):
         for row in rows:  # its process is gone: it will never finish, whatever its row says
             if row["status"] == "running":
                 row["status"], row["note"] = "died", DIED
-    click.echo(crawls_table(rows))
+    click.echo(crawls_table(rows) if rows else f"no crawls in {for_terminal(db)} yet: run `listing-archive crawl`")
 
 
 @click.command(name="export-warc")
@@ -269,7 +276,7 @@ def export_warc_command(db, output, crawl_id, force):
         count = write_warc_file(archive, output, crawl_id, force)
         rendered = rendered_captures(archive.conn, crawl_id)
     said = f" ({rendered} rendered by a browser: their body is its DOM, marked {WARC_RENDERED})" if rendered else ""
-    click.echo(f"wrote {count} records to {output}{said}")
+    click.echo(f"wrote {counted(count, 'record')} to {output}{said}")
     if running:  # its WARC holds only what it had stored: say so, and exit as a partial crawl does
         why = (
             "died (its process is gone)"

@@ -16,6 +16,7 @@ import click
 from ..reports import format_names, render
 from .common import (
     DB_OPTION,
+    FORCE_OPTION,
     check_listing,
     crawl_or_date,
     friendly_errors,
@@ -23,6 +24,7 @@ from .common import (
     open_reader,
     open_writer,
     refuse_archive_as_output,
+    refuse_replacing,
     whole_or_nothing,
 )
 
@@ -144,10 +146,17 @@ def _pair(conn, from_ref, to_ref, since, mark_name):
     "--only", default=None, callback=not_empty, metavar="KINDS", help="Comma-separated: new,changed,removed,restored."
 )
 @click.option("--format", "fmt", type=click.Choice(_format_choices()), default="text", show_default=True)
-@click.option("-o", "--output", default=None, type=click.Path(dir_okay=False), help="Write the report to this file.")
+@click.option(
+    "-o",
+    "--output",
+    default=None,
+    type=click.Path(dir_okay=False),
+    help="Write the report to this file (one that exists only with --force).",
+)
+@FORCE_OPTION
 @friendly_errors
 @quiet_broken_pipe
-def diff(db, from_ref, to_ref, since, since_mark, mark_reported, listing, only, fmt, output):
+def diff(db, from_ref, to_ref, since, since_mark, mark_reported, listing, only, fmt, output, force):
     """What is new, changed, removed or restored between two crawls.
 
     DATE is YYYY-MM-DD (the start of that day, UTC), YYYY-MM, YYYY or an ISO date-time.
@@ -170,6 +179,7 @@ def diff(db, from_ref, to_ref, since, since_mark, mark_reported, listing, only, 
     if since and from_ref:  # each says where the report starts: neither may be dropped unsaid
         raise click.UsageError("--since and --from both say where the report starts: give one of them")
     refuse_archive_as_output(output, db)
+    refuse_replacing(output, force)
     with open_writer(db) if marks else open_reader(db) as archive:
         check_listing(archive.conn, listing)
         frm, to, same = _pair(archive.conn, from_ref, to_ref, since, since_mark)
@@ -177,7 +187,9 @@ def diff(db, from_ref, to_ref, since, since_mark, mark_reported, listing, only, 
         colour = fmt == "text" and output is None and sys.stdout.isatty()
         text = render(report, fmt, colour=colour)
         if output:
-            with whole_or_nothing(output) as out:  # a report cut short by a full disk never replaces the last
+            with whole_or_nothing(
+                output, replace=force
+            ) as out:  # a report cut short by a full disk never replaces the last
                 out.write(text)
             click.echo(f"wrote {output}", err=True)
         elif colour:

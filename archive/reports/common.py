@@ -9,6 +9,8 @@ import textwrap
 from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup
 
+from crawler.wording import counted
+
 from .safety import for_html, md_link, md_text, web_link
 
 KINDS = ("new", "changed", "removed", "restored")
@@ -68,13 +70,13 @@ def compared(r: dict) -> str:
     caps = r.get("captures") or {}
 
     def one(crawl):
-        return f"crawl {crawl['id']} ({crawl['status']}, {caps.get(str(crawl['id']), 0)} pages captured)"
+        return f"crawl {crawl['id']} ({crawl['status']}, {counted(caps.get(str(crawl['id']), 0), 'page')} captured)"
 
     start = one(r["from"]) if r["from"] else "an empty archive"
     between = len(r["crawls"]) - 1
     return (
         f"Compares {start} with {one(r['to'])}"
-        + (f", folding {between} crawl(s) in between" if between > 0 else "")
+        + (f", folding {counted(between, 'crawl')} in between" if between > 0 else "")
         + "."
     )
 

@@ -36,6 +36,7 @@ from ..errors import ListingArchiveError
 from ..listing_state import ListingState
 from ..origins import host as host_of  # the host politeness counts by, as Scrapy's slots
 from ..spiders.base import _page_key
+from ..wording import counted
 from . import scripts
 from .codec import decode_listing
 
@@ -237,7 +238,7 @@ class Frontier:
     def give_up(self, start_urls, message: dict, attempts: int) -> None:
         """A page no worker could finish: its listing is incomplete."""
         index = start_urls.index(message["listing_url"])
-        problem = f"{message['url']}: given up after {attempts} workers holding it stopped answering"
+        problem = f"{message['url']}: given up after {counted(attempts, 'worker')} holding it stopped answering"
         pipe = self.redis.pipeline()
         pipe.hincrby(self.key(f"listing:{index}"), "pages_failed", 1)
         pipe.sadd(self.key(f"problems:{index}"), problem)

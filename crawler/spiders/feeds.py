@@ -16,6 +16,7 @@ from ..extract.feed import advertised_feeds, feed_entries, reconcile
 from ..extract.html import NOT_XML
 from ..items import EntryItem
 from ..origins import on_site
+from ..wording import counted
 
 
 def may_advertise_feeds(text: str) -> bool:
@@ -64,7 +65,7 @@ class FeedWitnessMixin:
         if report["html_short"]:
             self.note(
                 state,
-                f"{held['listing_url']}: the page shows {report['html']} entries, its feed "
+                f"{held['listing_url']}: the page shows {counted(report['html'], 'entry')}, its feed "
                 f"{report['feed']}: the extractor may have missed some",
             )
         yield from self._release(held, entries)

@@ -1,0 +1,60 @@
+"""A file the user names with -o is never replaced unasked: `export -o FILE` and `diff -o FILE` wrote over
+an earlier export silently. They refuse an existing file (one line naming it and --force, exit 1, the file
+untouched) unless --force is given, as `export-warc` and `learn` do and `backup` always does."""
+
+import pytest
+from conftest import invoke
+from helpers import file_state, good_archive
+
+WRITERS = [
+    ["export", "--format", "csv"],
+    ["export", "--format", "jsonl"],
+    ["diff", "--format", "html"],
+    ["diff", "--format", "json", "--mark-reported"],
+]
+
+
+@pytest.mark.parametrize("command", WRITERS)
+def test_an_existing_file_is_refused_without_force(tmp_path, command):
+    db = good_archive(tmp_path / "a.db")
+    out = tmp_path / "earlier.out"
+    out.write_text("an earlier export\n")
+    before = file_state(out)
+    result = invoke(*command, "--db", db, "-o", out)
+    assert result.exit_code == 1, result.output
+    line = result.output.strip()
+    assert "\n" not in line and str(out) in line and "--force" in line, result.output
+    assert file_state(out) == before
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []  # no part file left behind
+    if "--mark-reported" in command:  # nothing was reported: the mark did not move
+        assert "Forum" in invoke("diff", "--db", db, "--since-last-report").output
+
+
+@pytest.mark.parametrize("command", WRITERS)
+def test_force_replaces_it_whole_and_a_second_run_needs_it_again(tmp_path, command):
+    db = good_archive(tmp_path / "a.db")
+    out = tmp_path / "earlier.out"
+    out.write_text("an earlier export\n")
+    assert invoke(*command, "--db", db, "-o", out, "--force").exit_code == 0
+    assert "Forum" in out.read_text()
+    again = invoke(*command, "--db", db, "-o", out)
+    assert again.exit_code == 1 and "--force" in again.output
+
+
+@pytest.mark.parametrize("command", WRITERS)
+def test_a_new_or_empty_file_needs_no_force(tmp_path, command):
+    """An absent file, or an empty one (`mktemp`'s), holds nothing to lose."""
+    db = good_archive(tmp_path / "a.db")
+    empty = tmp_path / "empty.out"
+    empty.touch()
+    for out in (tmp_path / "new.out", empty):
+        result = invoke(*command, "--db", db, "-o", out)
+        assert result.exit_code == 0, result.output
+        assert "Forum" in out.read_text()
+
+
+def test_a_device_is_written_without_force(tmp_path):
+    """`-o /dev/null` or `-o /dev/stdout` replaces nothing: no --force needed."""
+    db = good_archive(tmp_path / "a.db")
+    assert invoke("export", "--db", db, "-o", "/dev/null").exit_code == 0
+    assert invoke("diff", "--db", db, "-o", "/dev/null").exit_code == 0

@@ -1,0 +1,170 @@
+"""`schedule` says in which zone its times are: `--at 06:00` is the machine's local time, `06:00Z` or
+`06:00+01:00` the zone given; every time it prints carries its offset. A bare `crawl ilo` or `schedule`
+crawls the real www.ilo.org (the spider's purpose), and says so before it starts."""
+
+import os
+import signal
+import subprocess
+import sys
+import threading
+from datetime import UTC, datetime, timedelta, timezone
+from types import SimpleNamespace
+
+import pytest
+from conftest import ROOT, cli, invoke, wait_for
+from helpers import NOWHERE, make_archive
+
+from archive.locking import archive_lock
+from archive.schedule import next_time_of_day, parse_time_of_day
+
+PLUS_ONE = timezone(timedelta(hours=1))
+
+
+@pytest.mark.parametrize(
+    ("text", "hour", "minute", "zone"),
+    [
+        ("06:00", 6, 0, None),
+        ("6:05", 6, 5, None),
+        ("23:59", 23, 59, None),
+        ("06:00Z", 6, 0, UTC),
+        ("06:00z", 6, 0, UTC),
+        ("06:00+01:00", 6, 0, PLUS_ONE),
+        ("18:30-05:30", 18, 30, timezone(-timedelta(hours=5, minutes=30))),
+    ],
+)
+def test_a_time_of_day_and_its_zone(text, hour, minute, zone):
+    assert parse_time_of_day(text) == (hour, minute, zone)
+
+
+@pytest.mark.parametrize("text", ["", "6", "24:00", "06:60", "6pm", "06:00 CET", "06:00+25:00", "06:00:00", "-1:00"])
+def test_a_bad_time_of_day_says_what_is_expected(text):
+    with pytest.raises(ValueError, match="HH:MM"):
+        parse_time_of_day(text)
+
+
+def test_the_next_such_time_is_today_or_tomorrow():
+    now = datetime(2026, 12, 7, 7, 0, tzinfo=UTC)
+    assert next_time_of_day((6, 0, UTC), now) == datetime(2026, 12, 8, 6, 0, tzinfo=UTC)
+    assert next_time_of_day((8, 15, UTC), now) == datetime(2026, 12, 7, 8, 15, tzinfo=UTC)
+    # 06:00+01:00 is 05:00 UTC: already past at 07:00 UTC
+    assert next_time_of_day((6, 0, PLUS_ONE), now) == datetime(2026, 12, 8, 6, 0, tzinfo=PLUS_ONE)
+    local = next_time_of_day((6, 0, None), now)
+    assert local.tzinfo is not None and (local.hour, local.minute) == (6, 0) and local > now
+
+
+class _Crawl:
+    exitcode = 0
+
+    def __init__(self, target, args):
+        pass
+
+    def start(self):
+        pass
+
+    def join(self):
+        pass
+
+    def is_alive(self):
+        return False
+
+
+def _no_waiting(monkeypatch, crawls: int) -> list:
+    """run_schedule with crawls that end at once and pauses recorded, not waited; stops after `crawls`."""
+    from archive import schedule
+
+    pauses, started = [], []
+
+    class Stop:
+        def is_set(self):
+            return len(started) >= crawls
+
+        def wait(self, seconds):
+            pauses.append(seconds)
+
+    class Counted(_Crawl):
+        def start(self):
+            started.append(True)
+
+    monkeypatch.setattr(schedule, "threading", SimpleNamespace(Event=Stop))
+    spawn = SimpleNamespace(Process=Counted)
+    monkeypatch.setattr(schedule, "multiprocessing", SimpleNamespace(get_context=lambda method: spawn))
+    monkeypatch.setattr(schedule, "signal", SimpleNamespace(SIGTERM=15, SIGINT=2, signal=lambda signum, handler: None))
+    return pauses
+
+
+def test_printed_times_carry_their_offset(monkeypatch, capsys):
+    from archive import schedule
+
+    _no_waiting(monkeypatch, crawls=2)
+    schedule.run_schedule(plan=None, every=3600, jitter=0)
+    out = capsys.readouterr().out
+    assert "next crawl at " in out
+    line = out.split("next crawl at ", 1)[1].splitlines()[0]
+    assert datetime.fromisoformat(line.split(" (")[0]).tzinfo is not None, line  # e.g. 2026-12-07 09:13:00+01:00
+
+
+def test_at_waits_for_the_time_then_keeps_to_its_slots(monkeypatch, capsys):
+    from archive import schedule
+
+    pauses = _no_waiting(monkeypatch, crawls=3)
+    first = datetime.now(UTC).replace(microsecond=0) + timedelta(hours=2)
+    schedule.run_schedule(plan=None, every=86400, jitter=0, first_at=first)
+    out = capsys.readouterr().out
+    assert f"first crawl at {first.isoformat(sep=' ')}" in out, out
+    assert 7190 < pauses[0] <= 7200  # until the time asked for
+    # No time passes here: each next crawl is one more day after the first slot, not a day after "now".
+    assert abs(pauses[1] - (86400 + 7200)) < 10 and abs(pauses[2] - (2 * 86400 + 7200)) < 10, pauses
+    assert out.count("next crawl at ") == 2
+
+
+def test_schedule_help_says_the_zone():
+    text = invoke("schedule", "--help").output
+    assert "--at" in text and "local time" in text and "06:00Z" in text
+
+
+def test_a_bad_at_is_one_line_and_exit_2(tmp_path):
+    db = make_archive(tmp_path / "a.db")
+    result = cli("schedule", "--every", "1d", "--at", "25:00", "ilo", "--db", db, "--start-url", NOWHERE)
+    assert result.returncode == 2, result.stderr
+    assert "--at" in result.stderr and "HH:MM" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_a_bare_crawl_ilo_says_it_crawls_the_real_site(tmp_path):
+    """The archive is locked by another process: the crawl stops before fetching anything (exit 75), after the
+    line that says what it would have crawled."""
+    db = make_archive(tmp_path / "a.db")
+    with archive_lock(str(db)):
+        result = cli("crawl", "ilo", "--db", db)
+        given = cli("crawl", "ilo", "--db", db, "--start-url", NOWHERE + "list")
+    assert result.returncode == 75, result.stderr
+    said = [line for line in result.stderr.splitlines() if "https://www.ilo.org/" in line]
+    assert len(said) == 1 and "default" in said[0] and "--start-url" in said[0], result.stderr
+    assert f"crawling 1 listing: {NOWHERE}list" in given.stderr and "default" not in given.stderr
+
+
+def test_a_bare_schedule_says_it_too_and_when_it_starts(tmp_path):
+    db = make_archive(tmp_path / "a.db")
+    at = (datetime.now(UTC) + timedelta(hours=3)).strftime("%H:%MZ")
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "archive.cli", "schedule", "--every", "1d", "--at", at, "ilo", "--db", str(db)],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+    )
+    lines = []
+    reader = threading.Thread(target=lambda: lines.extend(iter(proc.stdout.readline, "")), daemon=True)
+    reader.start()
+    try:
+        wait_for(lambda: any("first crawl at" in line for line in lines))
+        proc.send_signal(signal.SIGTERM)
+        proc.wait(timeout=30)
+        reader.join(timeout=30)
+        err = proc.stderr.read()
+    finally:
+        proc.kill()
+    assert proc.returncode == 0 and "https://www.ilo.org/" in err and "default" in err, err
+    first = next(line for line in lines if "first crawl at" in line)
+    assert first.rstrip().endswith("+00:00"), first  # the zone it was given
+    assert "schedule stopped" in "".join(lines)
