@@ -168,3 +168,17 @@ def test_a_bare_schedule_says_it_too_and_when_it_starts(tmp_path):
     first = next(line for line in lines if "first crawl at" in line)
     assert first.rstrip().endswith("+00:00"), first  # the zone it was given
     assert "schedule stopped" in "".join(lines)
+
+
+@pytest.mark.parametrize(
+    "extra, jitter",
+    [([], 0.1), (["--at", "06:00Z"], 0.0), (["--at", "06:00Z", "--jitter", "0.2"], 0.2), (["--jitter", "0"], 0.0)],
+)
+def test_at_keeps_its_time_unless_a_jitter_is_asked_for(monkeypatch, tmp_path, extra, jitter):
+    """A spread of a tenth of a day (the default) would move a daily '--at 06:00Z' crawl by up to 2.4 hours."""
+    from archive import schedule
+
+    asked = {}
+    monkeypatch.setattr(schedule, "run_schedule", lambda plan, every, jitter, **kw: asked.setdefault("j", jitter))
+    invoke("schedule", "--every", "1d", *extra, "listing", "--start-url", f"{NOWHERE}list", "--db", tmp_path / "a.db")
+    assert asked["j"] == jitter

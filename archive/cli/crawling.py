@@ -180,10 +180,9 @@ def crawl(**options):
 @click.option("--every", required=True, metavar="INTERVAL", help="Time between crawls: 6h, 30m, 1d, e.g. --every 6h.")
 @click.option(
     "--jitter",
-    default=0.1,
-    show_default=True,
+    default=None,
     type=click.FloatRange(0, 0.5),
-    help="Random spread, as a fraction of the interval, e.g. --jitter 0.2.",
+    help="Random spread, as a fraction of the interval, e.g. --jitter 0.2 (default 0.1; 0 with --at).",
 )
 @click.option(
     "--at",
@@ -209,7 +208,7 @@ def schedule(every, jitter, at, **options):
     \b
     Example:
       listing-archive schedule --every 6h --config listings.toml
-      listing-archive schedule --every 1d --at 06:00Z --jitter 0 --config listings.toml
+      listing-archive schedule --every 1d --at 06:00Z --config listings.toml
     """
     from ..schedule import next_time_of_day, parse_interval, parse_time_of_day, run_schedule
 
@@ -221,6 +220,8 @@ def schedule(every, jitter, at, **options):
         first_at = next_time_of_day(parse_time_of_day(at)) if at is not None else None
     except ValueError as exc:
         raise click.BadParameter(str(exc), param_hint="--at") from None
+    if jitter is None:  # a time of day asked for is kept to; a spread of a tenth of a day would undo it
+        jitter = 0.0 if first_at is not None else 0.1
     plan = _plan(options)  # read now, so that a bad config stops the command at once
     announce(plan)
     sys.exit(run_schedule(plan, seconds, jitter, replan=lambda: _plan(options), first_at=first_at))
