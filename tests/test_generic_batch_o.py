@@ -1,0 +1,34 @@
+"""The generic extractor on the shapes batch O's pages showed (issue 21), in synthetic pages: one test per rule."""
+
+from crawler.entries import build_entries
+from crawler.extract import extract_page
+from crawler.parsers.dates import parse_date
+
+URL = "https://example.org/aktuality/"
+CHROME = '<header><nav><a href="/">Domů</a> <a href="/kontakt/">Kontakt a adresa školy</a></nav></header>'
+
+
+def _entries(body: str, url=URL):
+    html = f'<html lang="cs"><body>{CHROME}<main>{body}</main><footer>Adresa školy</footer></body></html>'
+    return build_entries(extract_page(html, url, "auto"), url)
+
+
+def test_dotted_figures_with_spaces_read_day_first():
+    """ "01.11. 2020", "1. 11. 2020": a space after a date's dot (Czech and Slovak typography) read as a time
+    ("01.11") left only the year."""
+    assert parse_date("01.11. 2020").start.isoformat() == "2020-11-01"
+    assert parse_date("1. 11. 2020").precision == "day"
+    assert parse_date("30.09. 2020").end.isoformat() == "2020-09-30"
+    box = (
+        '<div class="box"><h3><div>Zpráva číslo {i} ze školy</div></h3><p>Krátký perex zprávy {i} o dění.</p>'
+        '<a href="/clanek-{i}/">Zobrazit</a><div class="date">{d}. 1{i}. 2020</div></div>'
+    )
+    entries = _entries("".join(box.format(i=i, d=10 + i) for i in range(3)))
+    assert [e["date_start"] for e in entries] == ["2020-10-10", "2020-11-11", "2020-12-12"]
+
+
+def test_a_month_and_year_in_two_padded_figures_is_the_month():
+    assert (parse_date("04.2020").start.isoformat(), parse_date("04.2020").precision) == ("2020-04-01", "month")
+    assert parse_date("06/2018").end.isoformat() == "2018-06-30"
+    assert parse_date("3/2020") is None  # an issue's number as often as a month
+    assert parse_date("2019/20") is None
