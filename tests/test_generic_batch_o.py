@@ -32,3 +32,15 @@ def test_a_month_and_year_in_two_padded_figures_is_the_month():
     assert parse_date("06/2018").end.isoformat() == "2018-06-30"
     assert parse_date("3/2020") is None  # an issue's number as often as a month
     assert parse_date("2019/20") is None
+
+
+def test_a_title_naming_its_days_keeps_them_beside_a_date_line():
+    """ "Tábor 3. – 5. 10. 2025": once "5. 10. 2025" reads as a date, the title's range must not lose its end (the
+    words close on the range's first day, its ordinal dot shown); the record's own date line dates it."""
+    box = (
+        '<article class="item"><h2><a href="/l/{i}/">Víkendový tábor {i}. – {j}. 10. 2025</a></h2>'
+        '<div class="item-date">0{i}.09.2025</div><p>Pozvánka na víkendový pobyt pro děti.</p></article>'
+    )
+    entries = _entries("".join(box.format(i=i, j=i + 2) for i in range(1, 4)))
+    assert [e["title"] for e in entries] == [f"Víkendový tábor {i}. – {i + 2}. 10. 2025" for i in range(1, 4)]
+    assert [e["date_start"] for e in entries] == [f"2025-09-0{i}" for i in range(1, 4)]
