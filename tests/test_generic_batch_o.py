@@ -44,3 +44,23 @@ def test_a_title_naming_its_days_keeps_them_beside_a_date_line():
     entries = _entries("".join(box.format(i=i, j=i + 2) for i in range(1, 4)))
     assert [e["title"] for e in entries] == [f"Víkendový tábor {i}. – {i + 2}. 10. 2025" for i in range(1, 4)]
     assert [e["date_start"] for e in entries] == [f"2025-09-0{i}" for i in range(1, 4)]
+
+
+def test_a_title_class_around_the_whole_listing_makes_no_teaser_a_title():
+    """A banner's "title-block" class on <main> named every link in it a title: the long teaser link of each post
+    then outranked its heading's link."""
+    post = (
+        '<div class="post"><div class="thumb"><a href="/posts/{i}/"><img src="/{i}.jpg"></a></div>'
+        '<div class="body"><h3 class="listing-title"><a href="/posts/{i}/">Notícia número {i} do instituto</a></h3>'
+        '<div class="listing-description"><a href="/posts/{i}/">Um resumo longo da notícia {i}, que conta em duas '
+        "frases o que aconteceu no instituto e quem participou do encontro…</a></div></div>"
+        '<div class="metadata"><a href="/posts/{i}/"><div class="date">{i} de jun. de 2026</div>'
+        "<div>Autor da Silva</div></a></div></div>"
+    )
+    page = (
+        f'<html lang="pt-BR"><body>{CHROME}<main class="content banner-title-block">'
+        + "".join(post.format(i=i) for i in range(1, 5))
+        + "</main></body></html>"
+    )
+    entries = build_entries(extract_page(page, URL, "auto"), URL)
+    assert [e["title"] for e in entries] == [f"Notícia número {i} do instituto" for i in range(1, 5)]
