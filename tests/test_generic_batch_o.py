@@ -64,3 +64,29 @@ def test_a_title_class_around_the_whole_listing_makes_no_teaser_a_title():
     )
     entries = build_entries(extract_page(page, URL, "auto"), URL)
     assert [e["title"] for e in entries] == [f"Notícia número {i} do instituto" for i in range(1, 5)]
+
+
+def test_a_bold_line_over_an_outlet_link_is_the_title():
+    """A press review: each item a bold title on a line of its own, then the outlet line whose only link names the
+    outlet ("example-news.de"), then the date. The link is the address; the bold line the title."""
+    item = (
+        "<li><p><strong>« Bericht {i} über das junge Architekturbüro und sein Projekt »</strong><br>\n"
+        'Online-Artikel <a href="https://outlet{i}.example/artikel-{i}">{outlet}</a>, 1{i}.05.2020.</p></li>'
+    )
+    outlets = ["example-news.de", "STADTBLATT", "Radio Beispiel", "Wochenzeitung"]
+    page = "<ul>" + "".join(item.format(i=i, outlet=o) for i, o in enumerate(outlets)) + "</ul>"
+    entries = _entries(page, url="https://example.org/presse")
+    assert [e["title"] for e in entries] == [
+        f"« Bericht {i} über das junge Architekturbüro und sein Projekt »" for i in range(4)
+    ]
+    assert entries[1]["url"] == "https://outlet1.example/artikel-1" and entries[1]["date_start"] == "2020-05-11"
+
+
+def test_a_kicker_over_each_headline_link_stays_no_title():
+    """A bold kicker on a line of its own above each headline: a repeated one, or one shorter than the headline,
+    names a section, and the linked headline stays the title."""
+    item = '<li><strong>{kicker}</strong><br><a href="/n/{i}">Stadtrat beschließt Haushalt {i}</a> 1{i}.05.2020</li>'
+    for kickers in (["Lokales aus der Stadt"] * 4, ["Politik", "Kultur", "Sport", "Wirtschaft"]):
+        page = "<ul>" + "".join(item.format(i=i, kicker=k) for i, k in enumerate(kickers)) + "</ul>"
+        entries = _entries(page, url="https://example.org/presse")
+        assert [e["title"] for e in entries] == [f"Stadtrat beschließt Haushalt {i}" for i in range(4)]
