@@ -90,3 +90,10 @@ def test_a_kicker_over_each_headline_link_stays_no_title():
         page = "<ul>" + "".join(item.format(i=i, kicker=k) for i, k in enumerate(kickers)) + "</ul>"
         entries = _entries(page, url="https://example.org/presse")
         assert [e["title"] for e in entries] == [f"Stadtrat beschließt Haushalt {i}" for i in range(4)]
+
+
+def test_two_days_joined_by_and_in_italian_portuguese_and_german():
+    """ "27 e 28 maggio 2017": "and" joined two days in English, French and Spanish only."""
+    assert parse_date("27 e 28 maggio 2017").end.isoformat() == "2017-05-28"
+    assert parse_date("3 e 4 de junho de 2020").start.isoformat() == "2020-06-03"
+    assert parse_date("27. und 28. Mai 2017").end.isoformat() == "2017-05-28"

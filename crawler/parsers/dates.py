@@ -79,7 +79,7 @@ _FILLER = words(
     "as em do da il dal alle ore op om"
 )
 # Words and marks that separate the two ends of a range.
-_RANGE = words("- to until till through thru au a al hasta and et y jusqu jusqua bis ate tot")
+_RANGE = words("- to until till through thru au a al hasta and et y e und jusqu jusqua bis ate tot")
 
 _TOKEN = re.compile(r"m\d{1,2}\b|\d+|[a-z]+|[^\W\d_]+|-")  # any other letters: a word the parser does not know
 _ORDINAL = re.compile(r"(\d+)(?:st|nd|rd|th|er|re|eme|e|o|a)\b")
