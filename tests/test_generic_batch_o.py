@@ -97,3 +97,20 @@ def test_two_days_joined_by_and_in_italian_portuguese_and_german():
     assert parse_date("27 e 28 maggio 2017").end.isoformat() == "2017-05-28"
     assert parse_date("3 e 4 de junho de 2020").start.isoformat() == "2020-06-03"
     assert parse_date("27. und 28. Mai 2017").end.isoformat() == "2017-05-28"
+
+
+def test_a_last_record_one_wrapper_up_is_still_beside_the_list():
+    """Lines of a converted document in nested leftover <div>s: the last release sits beside the wrapper that holds
+    the others alone, one level up from where a featured entry was looked for."""
+    line = (
+        '<p>{month} {d}, 2019 <a href="/uploads/release-{d}.pdf">'
+        "Release {d}: the charity opens a new treatment centre downtown</a></p>"
+    )
+    inner = "".join(line.format(month="March", d=d) for d in range(10, 15))
+    body = (
+        f'<div class="column"><div class="page"><div class="layout">{inner}</div></div>'
+        f"{line.format(month='April', d=6)}</div>"
+    )
+    entries = _entries(body, url="https://example.org/news/press-releases/")
+    assert len(entries) == 6 and entries[-1]["title"] == "Release 6: the charity opens a new treatment centre downtown"
+    assert entries[-1]["date_start"] == "2019-04-06"
