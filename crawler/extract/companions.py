@@ -141,7 +141,7 @@ def extras(blocks, page, chrome):
     # Sets, not a scan of the blocks for each child: a list of thousands of records made this quadratic.
     holders = {a for b in blocks for a in b.iterancestors()}
     out = []
-    for scope in (container, container.getparent() if container is not None else None):
+    for scope in (container, _above_wrappers(container)):
         if scope is None or tag(scope) in ("body", "html"):
             break
         for child in scope:
@@ -159,6 +159,15 @@ def extras(blocks, page, chrome):
             if len({target(a) for a in good}) == 1 and len(out) < _MAX_EXTRAS and not a_box_of_links(child):
                 out.append((child, good[0]))
     return out
+
+
+def _above_wrappers(container):
+    """The element above the list's container, past wrappers that hold the container alone (nested leftover
+    <div>s of a converted document): a record beside the list one such wrapper up is still beside it."""
+    node = container.getparent() if container is not None else None
+    while node is not None and tag(node) not in ("body", "html") and len([c for c in node if tag(c)]) == 1:
+        node = node.getparent()
+    return node
 
 
 def a_box_of_links(el) -> bool:

@@ -171,6 +171,8 @@ def _separated_edge_date(text: str) -> tuple[str, str] | None:
 
 
 _YEAR = re.compile(r"\b(?:1[89]|2[01])\d\d\b")
+# A day with the dot that makes it an ordinal ("3.", Czech and German typography): never a number that names a title.
+_DOTTED_DAY = re.compile(r"\d{1,2}\.")
 
 
 def _range_run_in(title: str, end: str) -> bool:
@@ -180,6 +182,9 @@ def _range_run_in(title: str, end: str) -> bool:
     words, years = title.split(), _YEAR.findall(end)
     if len(words) < 2 or not years:
         return False
+    if _DOTTED_DAY.fullmatch(words[-1]):  # "… 3. – 5. 10. 2025": a day with its ordinal dot opens the range
+        whole = parse_date(f"{words[-1]} - {end}")
+        return whole is not None and whole.precision == "day" and whole.start < whole.end
     for k in (2, 3):  # a day and a month: "27. února", "April 30", "30 de abril"
         start = parse_date(f"{' '.join(words[-k:])} {years[-1]}") if len(words) > k else None
         if start is not None and start.precision == "day":

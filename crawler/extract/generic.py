@@ -46,7 +46,7 @@ from .records import (
 from .row_runs import links_name_kinds, row_runs, wording_line
 from .rows import ditto_dates, once, stacked_links, tail_date
 from .slug_tails import slug_cut, without_slug_tails
-from .source_lines import headings_over_source_lines
+from .source_lines import bold_lines_over_outlet_links, headings_over_source_lines
 from .table_lists import date_column_cell, documents_table, inner_rows, source_labels, split_by_table_head, title_cells
 from .titles import HEADINGS, is_generic_text, is_heading_like, title_of
 from .wordings import headings_name_pointers, pointing_wording, record_name, shared_lines, shared_pointer
@@ -298,6 +298,8 @@ def extract_generic(root) -> list[RawEntry]:
     headings_name_pointers(entries, [found.get(r) for r in records], pointing)
     # <h1>Name</h1><p><a>Water World, October 18, 2017</a></p>: the heading names it, the link says where it ran
     headings_over_source_lines(entries, records, [found.get(r) for r in records])
+    # <li><strong>Name</strong><br>Online <a>Outlet</a>, 17.11.2020</li>: the bold line names it, the link where it ran
+    bold_lines_over_outlet_links(entries, records, [found.get(r) for r in records])
     ditto_dates(records, entries)
     without_slug_tails(entries, cuts)
     return once(without_shared_addresses(stacked_links(records, entries)))

@@ -7,8 +7,8 @@ import re
 from collections import Counter
 
 from ..parsers.ids import join_url
-from .html import is_ancestor, tag, text_of
-from .titles import is_affordance, is_generic_text
+from .html import PAGE_CACHES, is_ancestor, tag, text_of
+from .titles import is_affordance, is_generic_text, title_named
 
 
 def without_more_twins(hits) -> tuple[list, int]:
@@ -249,3 +249,19 @@ def _path_below(block, a) -> list:
             break
         path.append((x.tag, x.get("class")))
     return path
+
+
+def title_box(el) -> bool:
+    """An element named as a title that boxes one title: not a banner's "title-block" class around a whole
+    listing (which would make every teaser in it read as a title), told by the places its links go."""
+    if not title_named(el):
+        return False
+    if el not in _BOXES:
+        _BOXES[el] = len({a.get("href") for a in el.iter("a") if a.get("href")}) < _SECTION_PLACES
+    return _BOXES[el]
+
+
+# A title box links to its entry, now and then to a second place (its comments); this many is a section.
+_SECTION_PLACES = 3
+_BOXES: dict = {}
+PAGE_CACHES.append(_BOXES)  # one page's elements at a time

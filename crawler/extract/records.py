@@ -18,12 +18,12 @@ from ..parsers.datelines import date_in_line
 from ..parsers.groups import looks_like_group_heading
 from .articles import links_away, names_alone, part_of_article
 from .html import PAGE_CACHES, document_base, tag, text_of
-from .linkcues import cookie_notices, in_cookie_notice, names_record, no_entry_link, plain_path, points_out
+from .linkcues import cookie_notices, in_cookie_notice, names_record, no_entry_link, plain_path, points_out, title_box
 from .linkcues import records_shown_in as records_with
 from .linkcues import same_column_links as column_links
 from .linkcues import without_more_twins as one_per_twin
 from .shapes import Shapes  # noqa: F401  (generic.py and the tests take it from here)
-from .titles import HEADINGS, is_affordance, is_generic_text, title_named
+from .titles import HEADINGS, is_affordance, is_generic_text
 
 # Link targets that are facets of many entries (a tag, a category, an author), never an entry.
 _FACET_PATH = re.compile(
@@ -236,7 +236,7 @@ def _link_quality(a, record) -> float:
     q = min(len(text) / _FULL_TITLE_CHARS, _MAX_LENGTH_QUALITY)
     node = a
     while node is not None and node is not record:
-        if tag(node) in HEADINGS or title_named(node):
+        if tag(node) in HEADINGS or title_box(node):
             q += _HEADING_BONUS
             break
         node = node.getparent()

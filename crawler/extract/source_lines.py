@@ -1,6 +1,7 @@
 """Records each under a heading of its own whose only link says where the story appeared, not what it is
 (issue 21): "<h1>Name</h1><p><em><a>Virginia Tech Daily, May 9, 2019</a></em></p>", a project's press mentions.
-The heading names the record; the link is its address, and its date the record's."""
+The heading names the record; the link is its address, and its date the record's. So does a bold line opening
+each record ("<li><strong>Title</strong><br>Online article <a>Outlet</a>, 17.11.2020</li>", a press review)."""
 
 from __future__ import annotations
 
@@ -37,6 +38,41 @@ def headings_over_source_lines(entries, records, links) -> None:
     for entry, name in zip(entries, names, strict=True):
         entry.title = name
         entry.group = None if entry.group == name else entry.group  # a heading over one record heads no group
+
+
+def bold_lines_over_outlet_links(entries, records, links) -> None:
+    """Each record opening on a bold or heading line of its own (a <br> or a block after it), no link in it, two
+    words or more and more than its link says, no date, all different; every link a few words (an outlet's name,
+    "fh-aachen.de") after that line, every title so far the link's words: the bold lines are the titles. A kicker
+    repeats, or is shorter than the headline it tops; a bold name on the link's line ("<b>Jane Doe</b>: <a>…</a>")
+    is a byline."""
+    if len(entries) < _MIN_RECORDS or len(records) != len(entries) or None in links:
+        return
+    names = [_bold_line(r, a) for r, a in zip(records, links, strict=True)]
+    if not all(names) or len(set(names)) < len(names):
+        return
+    if any(entry.title != text_of(a) for entry, a in zip(entries, links, strict=True)):
+        return  # the bold line named them already (less its date: "Soirée - 21 octobre 2023")
+    for entry, name in zip(entries, names, strict=True):
+        entry.title = name
+
+
+def _bold_line(record, link) -> str | None:
+    shown, said = text_of(record) or "", text_of(link) or ""
+    if not said or len(said.split()) > _MAX_SOURCE_WORDS:
+        return None
+    bold = next((el for el in record.iter() if el is link or (tag(el) in _BOLD and text_of(el))), None)
+    if bold is None or bold is link or bold.xpath(".//a[@href]"):
+        return None  # the link comes first, or the bold line holds a link of its own
+    name, after = text_of(bold), bold.getnext()
+    own_line = tag(bold) in HEADINGS or (after is not None and tag(after) == "br" and not (bold.tail or "").strip())
+    if not own_line or not shown.startswith(name) or len(name) <= len(said) or not _names_record(name):
+        return None
+    return name
+
+
+# What sets a record's name apart at its start: bold, or a heading.
+_BOLD = ("strong", "b", *HEADINGS)
 
 
 def _heading_before(record):

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import re
 
+from .date_figures import NUMERIC, close_spaced_dots
 from .datelines import YEARLESS_FIGURES
-from .dates import _NUMERIC, MONTHS, _fold
+from .dates import MONTHS, _fold
 
 _MONTH_WORD_FIRST = re.compile(r"^[a-z]+\.?\s+\d{1,2}(?:st|nd|rd|th)?\b")
 
@@ -18,13 +19,13 @@ def numeric_order(texts, locale: str | None = None) -> bool | None:
     words ("December 14, 2023" month first, "14 December 2023" day first). None: undecided."""
     words_first = words_last = slashed = dotted = 0
     for text in filter(None, texts):
-        folded = _fold(text)
+        folded = close_spaced_dots(_fold(text))
         figures = YEARLESS_FIGURES.match(folded.strip())  # "7/24" under a year's heading counts too
         if figures and int(figures[3]) > 12 >= int(figures[1]):
             return True
         if figures and int(figures[1]) > 12 >= int(figures[3]):
             return False
-        for m in _NUMERIC.finditer(folded):
+        for m in NUMERIC.finditer(folded):
             dotted += m[2] == "."
             slashed += m[2] != "."
             if int(m[3]) > 12 >= int(m[1]):

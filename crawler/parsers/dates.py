@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from functools import lru_cache
 
+from .date_figures import Undecided, figures_as_words, full_year
 from .relative import is_relative, resolve_relative
 from .text import clean_text, words
 
@@ -78,7 +79,7 @@ _FILLER = words(
     "as em do da il dal alle ore op om"
 )
 # Words and marks that separate the two ends of a range.
-_RANGE = words("- to until till through thru au a al hasta and et y jusqu jusqua bis ate tot")
+_RANGE = words("- to until till through thru au a al hasta and et y e und jusqu jusqua bis ate tot")
 
 _TOKEN = re.compile(r"m\d{1,2}\b|\d+|[a-z]+|[^\W\d_]+|-")  # any other letters: a word the parser does not know
 _ORDINAL = re.compile(r"(\d+)(?:st|nd|rd|th|er|re|eme|e|o|a)\b")
@@ -87,13 +88,6 @@ _TIME = re.compile(
 )
 # "03-Mar-2021": a day, a month name and a year joined by hyphens (not a range).
 _HYPHENATED = re.compile(r"\b(\d{1,2})-([a-z]{3,9})\.?-(\d{4})\b")
-_ISO = re.compile(r"\b(\d{4})([-./])(\d{1,2})\2(\d{1,2})(?:t[\d:.]+(?:z|[+-][\d:]+)?)?\b")
-# Day, month and year in figures; a two-digit year only after slashes or dots ("12/14/23", "05.18.15").
-_NUMERIC = re.compile(r"\b(\d{1,2})([./-])(\d{1,2})\2(\d{4}|(?<=[/.])\d{2}(?!\d))\b")
-# A range's start in figures without its year, before an end with one ("4/10 - 5/1/17"): the start is in that year.
-_YEARLESS_START = re.compile(r"(?<![\d/.])(\d{1,2})/(\d{1,2})\s*-\s*(\d{1,2}/\d{1,2}/(\d{4}|\d{2}))(?![\d/])")
-# A two-digit year is read in this century up to this many years ahead, else the last.
-_TWO_DIGIT_YEAR_AHEAD = 10
 # "25 fév 24": after a day and a month name, two figures closing the date can only be the year (the day is said
 # already); "5 May 10 - 12" (hours) is no year, "25 fév 24 - 2 mars 24" is a range.
 _DAY_MONTH_YY = re.compile(r"\b(\d{1,2})\s*([a-z]+)\.?,?\s+(\d{2})\b(?=[\s,.]*$|\s*-\s*\d{1,2}\s*[a-z])")
@@ -124,29 +118,6 @@ class _Unknown(Exception):
     """The text holds a word the tokeniser does not know: let dateparser try."""
 
 
-class _Undecided(Exception):
-    """Figures like "03/04/2022" on a page whose order nothing decides: no date, never a guess."""
-
-
-def _numeric(m: re.Match, month_first: bool | None) -> str:
-    """ "16/12/2022" (or "12/16/2022" on a month-first page) as "day m<month> year";
-    month_first None (the page's order undecided) leaves "03/04/2022" unread."""
-    a, b, year = int(m[1]), int(m[3]), m[4]
-    if len(year) == 2:
-        year = _full_year(year)
-    if month_first is None and a <= 12 and b <= 12 and a != b:
-        raise _Undecided(m[0])
-    if b > 12 or (month_first and a <= 12):
-        a, b = b, a  # the figures themselves say month first, or the page does
-    return f" {a} m{b} {year} "
-
-
-def _full_year(two_figures: str) -> int:
-    """ "23" is 2023, in this century up to _TWO_DIGIT_YEAR_AHEAD years ahead, else in the last."""
-    year = 2000 + int(two_figures)
-    return year if year <= date.today().year + _TWO_DIGIT_YEAR_AHEAD else year - 100
-
-
 def _day_list(m: re.Match) -> str:
     last = m[2] or re.findall(r"\d+", m[0])[-1]
     return f" {m[1]} - {last} " if int(last) > int(m[1]) else m[0]  # listed days that go back: not a span
@@ -155,15 +126,12 @@ def _day_list(m: re.Match) -> str:
 def _day_month_yy(m: re.Match) -> str:
     if m[2] not in MONTHS:
         return m[0]
-    return f" {m[1]} {m[2]} {_full_year(m[3])} "
+    return f" {m[1]} {m[2]} {full_year(m[3])} "
 
 
 def _tokens(folded: str, month_first: bool | None = False) -> list[tuple[str, int | str]]:
     # Numeric dates become "day m<month> year" so that the rest of the code sees one shape.
-    folded = _ISO.sub(lambda m: f" {int(m[4])} m{int(m[3])} {m[1]} ", folded)
-    folded = _HYPHENATED.sub(r" \1 \2 \3 ", folded)
-    folded = _YEARLESS_START.sub(r"\1/\2/\4 - \3", folded)  # "4/10 - 5/1/17": the start in the end's year
-    folded = _NUMERIC.sub(lambda m: _numeric(m, month_first), folded)
+    folded = figures_as_words(_HYPHENATED.sub(r" \1 \2 \3 ", folded), month_first)
     folded = _TIME.sub(" ", folded)
     folded = _DAY_LIST.sub(_day_list, folded)
     folded = _DAY_MONTH_YY.sub(_day_month_yy, folded)
@@ -312,7 +280,7 @@ def _read_from_text(text: str, found: date, period: str) -> bool:
 def _parse_cached(text: str, languages: tuple[str, ...] | None, month_first: bool | None = False) -> DateValue | None:
     try:
         tokens = _tokens(_fold(text), month_first)
-    except _Undecided:
+    except Undecided:
         return None
     except _Unknown:
         return _with_dateparser(text, languages)
@@ -350,7 +318,7 @@ def impossible_range(text: str | None) -> bool:
         return False
     try:
         tokens = _tokens(_fold(cleaned))
-    except (_Unknown, _Undecided):
+    except (_Unknown, Undecided):
         return False
     parts = _parts(tokens)
     if parts is None or len(parts) != 2 or parts[-1].year is None:

@@ -1,0 +1,56 @@
+"""Dates written in figures ("16/12/2022", "2022-12-16", "01.11. 2020", "04.2020"), rewritten as
+"day m<month> year" so that crawler.parsers.dates's tokeniser sees one shape for all of them."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+_ISO = re.compile(r"\b(\d{4})([-./])(\d{1,2})\2(\d{1,2})(?:t[\d:.]+(?:z|[+-][\d:]+)?)?\b")
+# Day, month and year in figures; a two-digit year only after slashes or dots ("12/14/23", "05.18.15").
+NUMERIC = re.compile(r"\b(\d{1,2})([./-])(\d{1,2})\2(\d{4}|(?<=[/.])\d{2}(?!\d))\b")
+# A range's start in figures without its year, before an end with one ("4/10 - 5/1/17"): the start is in that year.
+_YEARLESS_START = re.compile(r"(?<![\d/.])(\d{1,2})/(\d{1,2})\s*-\s*(\d{1,2}/\d{1,2}/(\d{4}|\d{2}))(?![\d/])")
+# "01.11. 2020", "1. 11. 2020": Czech, Slovak and German typography puts a space after a dot of a date; only
+# before a four-figure year, so that "Kap. 1. 11 Seiten" stays apart.
+_SPACED_DOTS = re.compile(r"(?<![\d.])(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})(?!\d)")
+# "04.2020", "06/2018": a month and its year, the month with its two figures (an issue "3/2020" stays unread).
+_MONTH_YEAR = re.compile(r"(?<![\d./])(0[1-9]|1[0-2])[./](\d{4})(?![\d]|[./]\d)")
+# A two-digit year is read in this century up to this many years ahead, else the last.
+_TWO_DIGIT_YEAR_AHEAD = 10
+
+
+class Undecided(Exception):
+    """Figures like "03/04/2022" on a page whose order nothing decides: no date, never a guess."""
+
+
+def close_spaced_dots(folded: str) -> str:
+    """ "01.11. 2020" as "01.11.2020": the spaces change nothing in what the figures say."""
+    return _SPACED_DOTS.sub(r"\1.\2.\3", folded)
+
+
+def figures_as_words(folded: str, month_first: bool | None) -> str:
+    """Every date in figures in `folded` as " day m<month> year " (or " m<month> year ")."""
+    folded = _ISO.sub(lambda m: f" {int(m[4])} m{int(m[3])} {m[1]} ", folded)
+    folded = _YEARLESS_START.sub(r"\1/\2/\4 - \3", folded)  # "4/10 - 5/1/17": the start in the end's year
+    folded = NUMERIC.sub(lambda m: _numeric(m, month_first), close_spaced_dots(folded))
+    return _MONTH_YEAR.sub(lambda m: f" m{int(m[1])} {m[2]} ", folded)
+
+
+def _numeric(m: re.Match, month_first: bool | None) -> str:
+    """ "16/12/2022" (or "12/16/2022" on a month-first page) as "day m<month> year";
+    month_first None (the page's order undecided) leaves "03/04/2022" unread."""
+    a, b, year = int(m[1]), int(m[3]), m[4]
+    if len(year) == 2:
+        year = full_year(year)
+    if month_first is None and a <= 12 and b <= 12 and a != b:
+        raise Undecided(m[0])
+    if b > 12 or (month_first and a <= 12):
+        a, b = b, a  # the figures themselves say month first, or the page does
+    return f" {a} m{b} {year} "
+
+
+def full_year(two_figures: str) -> int:
+    """ "23" is 2023, in this century up to _TWO_DIGIT_YEAR_AHEAD years ahead, else in the last."""
+    year = 2000 + int(two_figures)
+    return year if year <= date.today().year + _TWO_DIGIT_YEAR_AHEAD else year - 100
