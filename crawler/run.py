@@ -9,6 +9,7 @@ from scrapy.crawler import CrawlerProcess
 from scrapy.settings import Settings
 from scrapy.spiderloader import SpiderLoader
 
+from .gc_threshold import collecting_less_often
 from .render import RouteGuard, render_settings
 
 
@@ -39,6 +40,7 @@ def spider_names() -> list[str]:
     return sorted(SpiderLoader.from_settings(project_settings()).list())
 
 
+@collecting_less_often()  # the crawl's many short-lived objects: crawler/gc_threshold.py
 def run_crawl(
     spider: str,
     db: str | None,
