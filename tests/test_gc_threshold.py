@@ -7,6 +7,7 @@ import gc
 import os
 import pickle
 import signal
+from types import SimpleNamespace
 
 from crawler import parse_pool, run
 from crawler.gc_threshold import YOUNG_THRESHOLD
@@ -15,11 +16,30 @@ from crawler.parse_pool import _HEADER
 PAGE = "<html><body><ul><li><a href='/a'>An entry about decent work</a></li></ul></body></html>"
 
 
+class _ProcessThatRecords:
+    """Stands for Scrapy's CrawlerProcess: no reactor, no signal handlers; `start` notes the collector's pace."""
+
+    thresholds: list = []
+
+    def __init__(self, settings):
+        pass
+
+    def create_crawler(self, spider):
+        return SimpleNamespace(settings=None, stats=None, spider=None)
+
+    def crawl(self, crawler, **kwargs):
+        pass
+
+    def start(self):
+        self.thresholds.append(gc.get_threshold())
+
+
 def test_a_crawl_collects_young_garbage_less_often_and_gives_the_callers_pace_back(monkeypatch):
-    seen = []
-    monkeypatch.setattr(run.CrawlerProcess, "start", lambda self, *a, **k: seen.append(gc.get_threshold()))
+    monkeypatch.setattr(run, "CrawlerProcess", _ProcessThatRecords)
+    monkeypatch.setattr(_ProcessThatRecords, "thresholds", [])
     before = gc.get_threshold()
     run.run_crawl("listing", None, ["http://127.0.0.1:9/"])
+    seen = _ProcessThatRecords.thresholds
     assert seen and seen[0][0] == YOUNG_THRESHOLD > before[0]
     assert seen[0][1:] == before[1:]
     assert gc.get_threshold() == before
