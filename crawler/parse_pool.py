@@ -39,6 +39,7 @@ from .entries import build_entries
 from .extract import extract_page
 from .extract.pagination import SCRIPT_LINKS_KEPT
 from .extract.profiles import Profile, get_profile
+from .gc_threshold import collect_less_often
 from .listing_state import ListingState
 from .running_text import links_in_running_text
 
@@ -133,6 +134,7 @@ class RemoteTraceback(Exception):
 def _worker_main(requests, answers) -> None:
     """A worker: reads pages from one pipe and answers on the other, in order, until the crawl closes its end."""
     _exit_with_parent()
+    collect_less_often()  # as the crawl process does while it crawls
     try:
         with (
             open(requests.fileno(), "rb", closefd=False) as incoming,

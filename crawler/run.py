@@ -9,6 +9,7 @@ from scrapy.crawler import CrawlerProcess
 from scrapy.settings import Settings
 from scrapy.spiderloader import SpiderLoader
 
+from .gc_threshold import collecting_less_often
 from .render import RouteGuard, render_settings
 
 
@@ -44,6 +45,7 @@ def default_start_urls(spider: str) -> list[str]:
     return list(getattr(SpiderLoader.from_settings(project_settings()).load(spider), "default_start_urls", []))
 
 
+@collecting_less_often()  # the crawl's many short-lived objects: crawler/gc_threshold.py
 def run_crawl(
     spider: str,
     db: str | None,
