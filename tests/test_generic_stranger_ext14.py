@@ -26,3 +26,13 @@ def test_a_date_closing_an_entrys_paragraph_after_its_prose_dates_the_entry():
     )
     assert [e["date_start"] for e in _entries("".join(prose.format(i=i, d=10 + i) for i in range(1, 5)))] == [None] * 4
 
+
+def test_a_link_naming_only_a_kind_of_document_is_no_entry():
+    """ "Slides", "Speech", "Transcript" after a record's title on its line: like "PDF" or "Video", a link that names
+    only the form a document takes points at the record it sits by; it names no record of its own."""
+    kinds = ["Slides", "Speech", "Transcript", "Presentation", "Slides"]
+    item = '<li><a href="/s/{i}/">Minister speaks at conference number {i}</a> <a href="/files/{i}">{kind}</a>'
+    item += " <span>{i} May 2023</span></li>"
+    entries = _entries("<ul>" + "".join(item.format(i=i, kind=kinds[i - 1]) for i in range(1, 6)) + "</ul>")
+    assert [e["title"] for e in entries] == [f"Minister speaks at conference number {i}" for i in range(1, 6)]
+    assert [e["date_start"] for e in entries] == [f"2023-05-0{i}" for i in range(1, 6)]
