@@ -15,6 +15,7 @@ from .date_boxes import marked_date, own_machine_date, whole_date, yearless_line
 from .html import INLINE, is_ancestor, machine_date, microformat_dated, raw_text, tag, text_of, text_read
 from .lead_text import bare_date_line, leading_date, published_date
 from .link_lines import identifier_date
+from .paragraph_dates import MAX_META_CHARS, MAX_META_WORDS, date_from_paragraphs
 from .raw import RawEntry
 from .wordings import is_more_link, without_more
 
@@ -93,7 +94,7 @@ def fill_entry(elements, entry: RawEntry, used: list) -> RawEntry:
         if paragraphs and (lead := leading_date(paragraphs[0])) and lead[0] == entry.date_text:
             paragraphs[0] = lead[1]  # "October 10, 2020 — The Attorney General ...": its date is read already
         if entry.date_text is None and paragraphs:
-            _date_from_paragraphs(entry, paragraphs)
+            date_from_paragraphs(entry, paragraphs)
         if entry.date_text is None:  # "10 October" under "October 2020": the heading gives the year
             entry.date_text = yearless_line(elements, title_el)
             paragraphs = [p for p in paragraphs if p != entry.date_text]
@@ -122,22 +123,6 @@ def _find_credit(elements, entry: RawEntry, used: list) -> None:
 # is a byline ("Posted on by admin"); neither is description.
 _MAX_LABEL_WORDS, _MAX_META_LEFT_WORDS = 3, 6
 _MAX_CREDIT_CHARS = 160  # a credit is a line, not a caption paragraph
-
-
-def _date_from_paragraphs(entry: RawEntry, paragraphs: list[str]) -> None:
-    """A date line run into the first paragraph ("16 December 2022 | The meeting ..."),
-    or a short meta line closing on its date (", media release, April 24, 2013")."""
-    lead = leading_date(paragraphs[0])
-    if lead is not None:
-        entry.date_text, paragraphs[0] = lead
-        return
-    for i, text in enumerate(paragraphs):
-        found = date_at_edge(text) if len(text) <= _MAX_META_CHARS else None
-        rest = text.replace(found or "", "").strip(" ,|·•–—-:")
-        if found and not rest.endswith((".", "!", "?")) and len(rest.split()) <= _MAX_META_WORDS:
-            entry.date_text = found
-            del paragraphs[i]  # the meta line is no description
-            return
 
 
 def _loose_text(elements, blocks, taken) -> list[str]:
@@ -274,7 +259,7 @@ def _find_date(elements, entry: RawEntry, used: list, title_el, leaves) -> None:
         found = date_at_edge(line)
         rest = line.replace(found or "", "").strip(" |·•–—-:")
         parted = _date_part(line) or byline_field_date(line)  # "Author: Name 2025-08-11 Categories: …"
-        if parted or (found and not rest.endswith((".", "!", "?")) and len(rest.split()) <= _MAX_META_WORDS):
+        if parted or (found and not rest.endswith((".", "!", "?")) and len(rest.split()) <= MAX_META_WORDS):
             entry.date_text = parted or found
             used.append(leaf)
             return
@@ -298,11 +283,11 @@ def _inline_date(leaves, title_el, elements) -> tuple | None:
                 continue
             found = date_in_line(text_of(el))
             named = _DATE_CLASS.search(el.get("class") or "")  # <span class="posted-on"> in a long meta line
-            before = text_of(_text_before(leaf, el)) if found and not named and len(line) > _MAX_META_CHARS else ""
+            before = text_of(_text_before(leaf, el)) if found and not named and len(line) > MAX_META_CHARS else ""
             # "#124: Workshop - <span>zaterdag 13 december 2025</span> <span>@ Place</span>": a part after a dash
             if found and found == text_of(el) and before and before.endswith(_PART_ENDS):
                 before = ""
-            if found and (named or len(line) <= _MAX_META_CHARS or not before):
+            if found and (named or len(line) <= MAX_META_CHARS or not before):
                 return el, found
     for el in walk(elements):
         named = tag(el) in _INLINE and _DATE_CLASS.search(el.get("class") or "")
@@ -323,10 +308,6 @@ def _date_part(line: str) -> str | None:
 
 # A date line holds the date and at most a label or a place ("Vientiane, Lao PDR"): more is prose.
 _MAX_WORDS_BESIDE_DATE = 4
-# A meta line (category, author, date) is short; a longer line with a date is prose.
-_MAX_META_CHARS = 90
-# Words a meta line may hold beside its date ("Posted in Lawsuits and Letters, Media Release on").
-_MAX_META_WORDS = 10
 _INLINE = ("span", "em", "strong", "b", "i", "small", "time", "abbr")
 _PART_ENDS = (" -", " –", " —", "|", "·", "•")  # what ends the text before a date that is a part of its line
 

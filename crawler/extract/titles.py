@@ -44,6 +44,9 @@ _GENERIC_WORDS = words(
     visualizza apri dettagli bekijk downloaden openen news
     """
 )
+# Words naming only the form a document takes ("Slides", "Transcript" beside a talk, as "PDF", "Video" are): a
+# link of these alone points at the record it sits by; with a word of its own ("Opening speech") it names one.
+_GENERIC_WORDS |= words("slides transcript transcription presentation speech recording handout diapositives folien")
 # The same pointers in other languages dateparser reads ("Citeşte mai mult", "Czytaj więcej", "Lue lisää").
 _GENERIC_WORDS |= words(
     """

@@ -1,0 +1,57 @@
+"""An entry's date read from its description's paragraphs: a date line run into the first one, a short meta
+line closing on its date. Used by the fields reader when no element of the entry holds a date."""
+
+from __future__ import annotations
+
+import re
+
+from ..parsers.datelines import bare_years, date_at_edge, date_in_line
+from ..parsers.dates import parse_date
+from .lead_text import leading_date
+from .raw import RawEntry
+
+# A meta line (category, author, date) is short; a longer line with a date is prose.
+MAX_META_CHARS = 90
+# Words a meta line may hold beside its date ("Posted in Lawsuits and Letters, Media Release on").
+MAX_META_WORDS = 10
+
+
+def date_from_paragraphs(entry: RawEntry, paragraphs: list[str]) -> None:
+    """A date line run into the first paragraph ("16 December 2022 | The meeting ..."),
+    or a short meta line closing on its date (", media release, April 24, 2013"), else a date that is a
+    paragraph's whole last sentence."""
+    lead = leading_date(paragraphs[0])
+    if lead is not None:
+        entry.date_text, paragraphs[0] = lead
+        return
+    for i, text in enumerate(paragraphs):
+        found = date_at_edge(text) if len(text) <= MAX_META_CHARS else None
+        rest = text.replace(found or "", "").strip(" ,|·•–—-:")
+        if found and not rest.endswith((".", "!", "?")) and len(rest.split()) <= MAX_META_WORDS:
+            entry.date_text = found
+            del paragraphs[i]  # the meta line is no description
+            return
+    for i, text in enumerate(paragraphs):
+        split = closing_date_sentence(text)
+        if split is not None:
+            paragraphs[i], entry.date_text = split
+            return
+
+
+# A sentence's end, where the next sentence begins: "… agreed. 12 March 2024".
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=\S)")
+
+
+def closing_date_sentence(text: str) -> tuple[str, str] | None:
+    """ "The board read it and agreed. 12 March 2024": a paragraph whose whole last sentence is a date, set apart
+    from the prose as a dateline is, dates the entry; the prose before it stays the description. A date inside a
+    sentence ("met on 12 March 2024 to read it.") or closed by a full stop is the prose's own; a bare year is a
+    number ("… in the report. 2024"). (prose, date) or None."""
+    cuts = list(_SENTENCE_END.finditer(text or ""))
+    if not cuts:
+        return None
+    prose, last = text[: cuts[-1].start()], text[cuts[-1].end() :].strip()
+    found = date_in_line(last)
+    if found != last or bare_years(last) or parse_date(last) is None:
+        return None
+    return prose, found
