@@ -68,9 +68,13 @@ def _bold_line(record, link) -> str | None:
     own_line = tag(bold) in HEADINGS or (after is not None and tag(after) == "br" and not (bold.tail or "").strip())
     if not own_line or not shown.startswith(name) or len(name) <= len(said) or not _names_record(name):
         return None
+    if not _LEAD_WORD.search(shown[len(name) : shown.find(said, len(name))]):
+        return None  # the link opens its own line: a short title under a speaker or a category, not an outlet
     return name
 
 
+# An outlet's link sits in a line saying what ran there ("Online-Artikel <a>…</a>", "Fachartikel in der <a>…</a>").
+_LEAD_WORD = re.compile(r"[^\W\d_]")
 # What sets a record's name apart at its start: bold, or a heading.
 _BOLD = ("strong", "b", *HEADINGS)
 
