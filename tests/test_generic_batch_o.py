@@ -92,6 +92,34 @@ def test_a_kicker_over_each_headline_link_stays_no_title():
         assert [e["title"] for e in entries] == [f"Stadtrat beschließt Haushalt {i}" for i in range(4)]
 
 
+def test_a_bold_line_over_a_link_opening_its_own_line_stays_no_title():
+    """A short linked title on a line of its own under a bold line (a talk under its speaker, a headline under a
+    varied category): an outlet's link sits inside a line of words ("Online-Artikel <a>…</a>"), this one is the line."""
+    item = '<li><strong>{bold}</strong><br><a href="/talks/{i}">{title}</a>, 1{i}.03.2021</li>'
+    speakers = ["Maria Kowalska (University of Warsaw)", "Jean-Luc Martin (Université de Lyon)"]
+    speakers += ["Sofia Rossi (Politecnico di Milano)", "Hans Becker (TU Berlin)"]
+    titles = ["Sparse graphs", "Random walks", "Matroid duality", "Expander codes"]
+    page = (
+        "<ul>"
+        + "".join(item.format(i=i, bold=b, title=t) for i, (b, t) in enumerate(zip(speakers, titles, strict=True)))
+        + "</ul>"
+    )
+    entries = _entries(page, url="https://example.org/seminar")
+    assert [e["title"] for e in entries] == titles
+    assert entries[1]["url"] == "https://example.org/talks/1" and entries[1]["date_start"] == "2021-03-11"
+
+
+def test_a_press_review_with_one_bare_outlet_line_keeps_its_bold_titles():
+    """Most outlet lines say what ran ("Online-Artikel <a>…</a>"); one that is the outlet's link alone does not
+    make the bold lines speakers' names."""
+    item = "<li><p><strong>« Bericht {i} über das junge Architekturbüro »</strong><br>\n{lead}"
+    item += '<a href="https://outlet{i}.example/a">Outlet {i}</a>, 1{i}.05.2020.</p></li>'
+    leads = ["", "Online-Artikel ", "Fachartikel in der ", "Online-News "]
+    page = "<ul>" + "".join(item.format(i=i, lead=lead) for i, lead in enumerate(leads)) + "</ul>"
+    entries = _entries(page, url="https://example.org/presse")
+    assert [e["title"] for e in entries] == [f"« Bericht {i} über das junge Architekturbüro »" for i in range(4)]
+
+
 def test_two_days_joined_by_and_in_italian_portuguese_and_german():
     """ "27 e 28 maggio 2017": "and" joined two days in English, French and Spanish only."""
     assert parse_date("27 e 28 maggio 2017").end.isoformat() == "2017-05-28"

@@ -45,7 +45,7 @@ def bold_lines_over_outlet_links(entries, records, links) -> None:
     words or more and more than its link says, no date, all different; every link a few words (an outlet's name,
     "fh-aachen.de") after that line, every title so far the link's words: the bold lines are the titles. A kicker
     repeats, or is shorter than the headline it tops; a bold name on the link's line ("<b>Jane Doe</b>: <a>…</a>")
-    is a byline."""
+    is a byline; links that mostly open their own line are titles (talks under bold speakers), not outlets."""
     if len(entries) < _MIN_RECORDS or len(records) != len(entries) or None in links:
         return
     names = [_bold_line(r, a) for r, a in zip(records, links, strict=True)]
@@ -53,6 +53,9 @@ def bold_lines_over_outlet_links(entries, records, links) -> None:
         return
     if any(entry.title != text_of(a) for entry, a in zip(entries, links, strict=True)):
         return  # the bold line named them already (less its date: "Soirée - 21 octobre 2023")
+    in_words = [_link_in_words(r, a, n) for r, a, n in zip(records, links, names, strict=True)]
+    if 2 * sum(in_words) <= len(in_words):
+        return  # most links open their own line: short titles under speakers or categories, not outlets
     for entry, name in zip(entries, names, strict=True):
         entry.title = name
 
@@ -71,6 +74,14 @@ def _bold_line(record, link) -> str | None:
     return name
 
 
+def _link_in_words(record, link, name: str) -> bool:
+    """Whether words stand between the bold line and the link ("Online-Artikel <a>outlet</a>")."""
+    shown, said = text_of(record) or "", text_of(link) or ""
+    return bool(_LEAD_WORD.search(shown[len(name) : shown.find(said, len(name))]))
+
+
+# Outlets' links mostly sit in a line saying what ran there ("Online-Artikel <a>…</a>", "Artikel in der <a>…</a>").
+_LEAD_WORD = re.compile(r"[^\W\d_]")
 # What sets a record's name apart at its start: bold, or a heading.
 _BOLD = ("strong", "b", *HEADINGS)
 
