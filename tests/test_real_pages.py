@@ -27,9 +27,9 @@ _spec.loader.exec_module(learn_benchmark)
 
 # Floors: what the generic extractor reaches on each part today, less a margin of about 2-3 points. Whoever
 # improves the extractor raises these (never lowers them to make a test pass).
-# Tuned part, 282 pages (batches A to N measured once each, then moved up and their misses fixed by general
-# rules, issue 21), measured on 2026-12-07 at 02:05 after batch N's fixes: recall 100% (100% per page), precision
-# 100% (100% per page), titles 99.99% (99.99% per page), dates 99.6%.
+# Tuned part, 297 pages (batches A to O measured once each, then moved up and their misses fixed by general
+# rules, issue 21), measured on 2026-12-07 at 04:59 after batch O's fixes: recall 100% (100% per page), precision
+# 100% (100% per page), titles 99.99% (100% per page), dates 99.6%.
 FLOORS = {
     "micro_recall": 0.985,
     "macro_recall": 0.985,
@@ -39,32 +39,33 @@ FLOORS = {
     "macro_title_accuracy": 0.985,
     "date_accuracy": 0.98,
 }
-# The held-out part says what users see on pages nobody tuned for: batch O (15 pages, 219 entries; cs, de, en, es,
-# fr, it, nl, pt), from sites and repositories new to the corpus, labelled from the HTML alone and checked by a second
-# labeller, measured once at 02:02 on 2026-12-07 after batch N's fixes: recall 99.5% (99.4% per page), precision
-# 100% (100% per page), titles 89.9% (86.7% per page), dates 89.9% (82.5% per page). (Batch N, 26 pages measured at
-# 01:28 and then moved up: recall 97.7% (96.2%), precision 80.9% (92.6%), titles 74.3% (86.3%), dates 73.3%.)
+# The held-out part says what users see on pages nobody tuned for: batch P (18 pages, 325 entries; de, en, es, fi, fr,
+# it, nl, pl, pt), from sites and repositories new to the corpus, labelled from the HTML alone and checked by a second
+# labeller, measured once at 04:59 on 2026-12-07 after batch O's fixes: recall 97.2% (86.1% per page), precision
+# 71.3% (85.9% per page), titles 89.6% (86.7% per page), dates 73.8%. (Batch O, 15 pages measured at 02:02 and then
+# moved up: recall 99.5% (99.4%), precision 100%, titles 89.9% (86.7%), dates 89.9%.)
 # Floors are those less about 2-3 points; a page looked at to fix what it showed moves up to the tuned part.
-HELDOUT_PAGES = 0  # O (measured once at 02:02 on 2026-12-07) moved up to be looked at; batch P will be held out
+HELDOUT_PAGES = 18
 HELDOUT_FLOORS = {
-    "micro_recall": 0.97,
-    "macro_recall": 0.96,
-    "micro_precision": 0.97,
-    "macro_precision": 0.97,
+    "micro_recall": 0.95,
+    "macro_recall": 0.84,
+    "micro_precision": 0.69,
+    "macro_precision": 0.83,
     "title_accuracy": 0.87,
     "macro_title_accuracy": 0.84,
-    "date_accuracy": 0.87,
+    "date_accuracy": 0.71,
 }
-# `learn` from each held-out page's first labelled title (measured once with the extractor, batch O): recall 95.8%
-# per page, precision 100% per page, titles 100% per page, dates 86.1%, none refused. Batch N: recall 96.2%,
-# precision 93.2%, titles 98.3%, dates 91.7%, one refused. Floors about 3 points under.
+# `learn` from each held-out page's first labelled title (measured once with the extractor, batch P): recall 88.9%
+# per page, precision 88.9% per page, titles 99.2% per page, dates 43.1% (95.8% on the pages it did not refuse),
+# two refused with a clear message (a title in plain text whose only link is its date; lines in one paragraph).
+# Batch O: recall 95.8%, precision 100%, titles 100%, dates 86.1%, none refused. Floors about 3 points under.
 LEARN_HELDOUT_FLOORS = {
-    "macro_recall": 0.93,
-    "macro_precision": 0.97,
-    "macro_title_accuracy": 0.97,
-    "date_accuracy": 0.83,
+    "macro_recall": 0.86,
+    "macro_precision": 0.86,
+    "macro_title_accuracy": 0.96,
+    "date_accuracy": 0.40,
 }
-LEARN_HELDOUT_REFUSED = 0  # pages where learn refuses the example (a LearnError, scored 0 and counted as a crash)
+LEARN_HELDOUT_REFUSED = 2  # pages where learn refuses the example (a LearnError, scored 0 and counted as a crash)
 
 
 @pytest.fixture(scope="module")
