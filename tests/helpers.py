@@ -267,3 +267,21 @@ def make_crawler(start_urls=(CRAWLER_START,), **settings):
     crawler = get_crawler(Spider, {**project, **settings})
     crawler.spider = crawler._create_spider("test", start_urls=list(start_urls))
     return crawler
+
+
+class FinishedCrawl:
+    """Stands in for the crawl process `schedule` starts: done as soon as it is joined."""
+
+    exitcode = 0
+
+    def __init__(self, target, args):
+        pass
+
+    def start(self):
+        pass
+
+    def join(self):
+        pass
+
+    def is_alive(self):
+        return False

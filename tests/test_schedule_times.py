@@ -12,7 +12,7 @@ from types import SimpleNamespace
 
 import pytest
 from conftest import ROOT, cli, invoke, wait_for
-from helpers import NOWHERE, make_archive
+from helpers import NOWHERE, FinishedCrawl, make_archive
 
 from archive.locking import archive_lock
 from archive.schedule import next_time_of_day, parse_time_of_day
@@ -52,22 +52,6 @@ def test_the_next_such_time_is_today_or_tomorrow():
     assert local.tzinfo is not None and (local.hour, local.minute) == (6, 0) and local > now
 
 
-class _Crawl:
-    exitcode = 0
-
-    def __init__(self, target, args):
-        pass
-
-    def start(self):
-        pass
-
-    def join(self):
-        pass
-
-    def is_alive(self):
-        return False
-
-
 def _no_waiting(monkeypatch, crawls: int) -> list:
     """run_schedule with crawls that end at once and pauses recorded, not waited; stops after `crawls`."""
     from archive import schedule
@@ -81,7 +65,7 @@ def _no_waiting(monkeypatch, crawls: int) -> list:
         def wait(self, seconds):
             pauses.append(seconds)
 
-    class Counted(_Crawl):
+    class Counted(FinishedCrawl):
         def start(self):
             started.append(True)
 

@@ -11,6 +11,7 @@ from types import SimpleNamespace
 
 import pytest
 from conftest import FAST, ROOT, cli, q, wait_for
+from helpers import FinishedCrawl
 from unattended import PAGE2, crawl_demo, healthy, start_crawl
 
 from archive.store import integrity_ok
@@ -222,24 +223,6 @@ def test_a_stopped_crawl_resumes_from_its_jobdir(tmp_path, parse):
     assert integrity_ok(str(db))
 
 
-class _FinishedCrawl:
-    """Stands in for the crawl process `schedule` starts: done as soon as it is joined."""
-
-    exitcode = 0
-
-    def __init__(self, target, args):
-        pass
-
-    def start(self):
-        pass
-
-    def join(self):
-        pass
-
-    def is_alive(self):
-        return False
-
-
 def test_schedule_jitter_spreads_the_pauses_within_its_fraction(monkeypatch, capsys):
     from archive import schedule
 
@@ -256,7 +239,7 @@ def test_schedule_jitter_spreads_the_pauses_within_its_fraction(monkeypatch, cap
 
     # The schedule module's own names only: threading, processes and signals elsewhere are untouched.
     monkeypatch.setattr(schedule, "threading", SimpleNamespace(Event=Stop))
-    spawn = SimpleNamespace(Process=_FinishedCrawl)
+    spawn = SimpleNamespace(Process=FinishedCrawl)
     monkeypatch.setattr(schedule, "multiprocessing", SimpleNamespace(get_context=lambda method: spawn))
     monkeypatch.setattr(schedule, "signal", SimpleNamespace(SIGTERM=15, SIGINT=2, signal=lambda signum, handler: None))
     assert schedule.run_schedule(plan=None, every=3600, jitter=0.2) == 0
@@ -275,7 +258,7 @@ def test_schedule_stops_a_crawl_whose_start_a_signal_interrupted(monkeypatch, ca
 
     handlers, terminated = {}, []
 
-    class SignalledWhileStarting(_FinishedCrawl):
+    class SignalledWhileStarting(FinishedCrawl):
         def start(self):
             handlers[15](15, None)  # SIGTERM arrives now: the process exists, `schedule` has not noted it yet
 
@@ -314,7 +297,7 @@ def test_schedule_reads_its_config_again_before_each_crawl(monkeypatch, capsys):
 
     crawled, plans = [], iter(["second", ValueError("listings.toml: line 3: bad value"), "fourth"])
 
-    class Crawl(_FinishedCrawl):
+    class Crawl(FinishedCrawl):
         def __init__(self, target, args):
             crawled.append(args[0])
 
