@@ -14,8 +14,9 @@ from .errors import ListingArchiveError
 
 DEFAULT_PORTS = {"http": 80, "https": 443}
 # "scheme://" up to the last "@": a user and password, even in a URL too broken to parse (a "/" in the
-# password); an "@" later in the path is hidden too, which costs a printed message little.
-_USERINFO = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*://).*@", re.DOTALL)
+# password); an "@" later in the path is hidden too, which costs a printed message little. Without a
+# "scheme://" (`user:pw@host/`, "http://" forgotten) the start up to the last "@" is hidden alike.
+_USERINFO = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*://|(?![A-Za-z][A-Za-z0-9+.-]*://)).*@", re.DOTALL)
 
 
 class StartUrlError(ListingArchiveError, ValueError):

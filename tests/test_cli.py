@@ -77,6 +77,14 @@ def test_export_to_a_file_replaces_it_whole(small_db, tmp_path):
     assert "Forum on migrant workers" in invoke("diff", "--db", small_db, "--since-last-report").output  # no mark
 
 
+def test_a_link_into_a_missing_folder_names_that_folder(small_db, tmp_path):
+    """-o naming a link whose target's folder is gone: the message named the link's own folder, which exists."""
+    link = tmp_path / "latest.csv"
+    link.symlink_to(tmp_path / "gone" / "entries.csv")
+    result = invoke("export", "--db", small_db, "-o", link)
+    assert result.exit_code == 1 and f"no folder {tmp_path / 'gone'} " in result.output, result.output
+
+
 def test_export_stopped_with_sigterm_leaves_the_file_as_it_was(tmp_path):
     """SIGTERM (or Ctrl-C) half-way left FILE cut short: yesterday's export gone, a shorter one in its place
     that looked complete."""

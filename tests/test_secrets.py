@@ -105,6 +105,8 @@ def test_a_password_from_the_environment_through_the_config(tmp_path, monkeypatc
         f"http://{USER}:{PASSWORD}@127.0.0.1:99999/x",
         f"http://{USER}:{PASSWORD} @127.0.0.1/x",
         f"ftp://{USER}:{PASSWORD}@h/",
+        f"{USER}:{PASSWORD}@127.0.0.1/x",  # "http://" forgotten: the password is still not printed
+        f"{USER}:pa/{PASSWORD}@127.0.0.1/x",
     ],
 )
 def test_a_bad_start_url_with_a_password_is_refused_without_printing_it(tmp_path, url):

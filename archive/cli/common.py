@@ -193,8 +193,9 @@ def whole_or_nothing(output: str, replace: bool = True):
         return
     target = os.path.realpath(output)
     folder = os.path.dirname(target)
-    if not os.path.isdir(folder):
-        raise click.ClickException(f"no folder {os.path.dirname(output) or '.'} for {output}: give another -o")
+    if not os.path.isdir(folder):  # a link's own folder exists: name the one its target lacks
+        missing = folder if os.path.islink(output) else os.path.dirname(output) or "."
+        raise click.ClickException(f"no folder {missing} for {output}: give another -o")
     if (os.path.exists(output) and not os.path.isfile(output)) or not os.access(folder, os.W_OK):
         with open(output, "w", encoding="utf-8") as stream:  # no part file possible: written in place
             yield stream
