@@ -74,17 +74,25 @@ def said(moment: datetime) -> str:
     return moment.isoformat(sep=" ", timespec="seconds")
 
 
-def _next_slot(slot: datetime, every: float, jitter: float) -> tuple[datetime, float]:
+def _next_slot(slot: datetime, every: float, jitter: float, local: bool = False) -> tuple[datetime, float]:
     """With --at: the first slot (the first crawl's time plus whole intervals) still ahead, and the pause
-    until it, moved by the jitter; crawls keep to the time asked for, however long each one took."""
+    until it, moved by the jitter; crawls keep to the time asked for, however long each one took. A `local`
+    time of day is added on the wall clock, so that 06:00 stays 06:00 when summer time starts or ends."""
+    step = timedelta(seconds=every)
+
+    def after(moment: datetime) -> datetime:
+        return (moment.astimezone().replace(tzinfo=None) + step).astimezone() if local else moment + step
+
     now = datetime.now(UTC)
-    slot += timedelta(seconds=every)
+    slot = after(slot)
     while slot <= now:
-        slot += timedelta(seconds=every)
+        slot = after(slot)
     return slot, max(0.0, (slot - now).total_seconds() + every * random.uniform(-jitter, jitter))
 
 
-def run_schedule(plan, every: float, jitter: float, replan=None, first_at: datetime | None = None) -> int:
+def run_schedule(
+    plan, every: float, jitter: float, replan=None, first_at: datetime | None = None, local: bool = False
+) -> int:
     """Run `plan` (an archive.runner.CrawlPlan) every `every` seconds, each crawl in its own process.
 
     `replan()` (the options and config read again) gives each later crawl its plan: a config edited while a
@@ -120,9 +128,9 @@ def run_schedule(plan, every: float, jitter: float, replan=None, first_at: datet
         if slot is None:
             pause = every * (1 + random.uniform(-jitter, jitter))
         else:
-            slot, pause = _next_slot(slot, every, jitter)
+            slot, pause = _next_slot(slot, every, jitter, local)
         when = datetime.now(UTC) + timedelta(seconds=pause)
-        shown = when.astimezone(first_at.tzinfo) if first_at is not None else when.astimezone()
+        shown = when.astimezone(first_at.tzinfo) if first_at is not None and not local else when.astimezone()
         print(f"crawl exited {proc.exitcode}; next crawl at {said(shown)}", flush=True)
         stop.wait(pause)
         plan = _read_again(plan, replan) if not stop.is_set() else plan

@@ -168,10 +168,9 @@ def test_at_keeps_its_time_unless_a_jitter_is_asked_for(monkeypatch, tmp_path, e
     assert asked["j"] == jitter
 
 
-@pytest.mark.xfail(strict=True, reason="later --at slots add whole intervals to a fixed UTC offset: not yet fixed")
 def test_a_local_at_keeps_its_clock_time_across_a_summer_time_change(monkeypatch):
     """`--every 1d --at 06:00` (local time) in a zone with summer time: the crawl after the clocks move
-    should still be at 06:00 on the wall clock, not 07:00 (the slots keep the first day's UTC offset)."""
+    should still be at 06:00 on the wall clock, not 07:00 (the slots kept the first day's UTC offset)."""
     import time
 
     from archive.schedule import _next_slot
@@ -182,9 +181,11 @@ def test_a_local_at_keeps_its_clock_time_across_a_summer_time_change(monkeypatch
         march_end = datetime(2090, 3, 31, 12, tzinfo=UTC)  # far ahead: the slots are never in the past
         clocks_move = march_end - timedelta(days=(march_end.weekday() + 1) % 7)  # the last Sunday of March
         first = next_time_of_day((6, 0, None), now=clocks_move - timedelta(days=2))
-        later, _ = _next_slot(first, every=86400.0, jitter=0.0)
+        later, _ = _next_slot(first, every=86400.0, jitter=0.0, local=True)
+        fixed, _ = _next_slot(first.astimezone(UTC), every=86400.0, jitter=0.0)  # 05:00Z stays 05:00Z
         assert first.astimezone().hour == 6 and later.date() > clocks_move.date() - timedelta(days=1)
         assert later.astimezone().hour == 6, later.astimezone()
+        assert fixed.astimezone(UTC).hour == first.astimezone(UTC).hour
     finally:
         monkeypatch.undo()
         time.tzset()

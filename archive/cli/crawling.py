@@ -217,14 +217,16 @@ def schedule(every, jitter, at, **options):
     except ValueError as exc:
         raise click.BadParameter(str(exc), param_hint="--every") from None
     try:
-        first_at = next_time_of_day(parse_time_of_day(at)) if at is not None else None
+        time_of_day = parse_time_of_day(at) if at is not None else None
+        first_at = next_time_of_day(time_of_day) if time_of_day is not None else None
     except ValueError as exc:
         raise click.BadParameter(str(exc), param_hint="--at") from None
     if jitter is None:  # a time of day asked for is kept to; a spread of a tenth of a day would undo it
         jitter = 0.0 if first_at is not None else 0.1
     plan = _plan(options)  # read now, so that a bad config stops the command at once
     announce(plan)
-    sys.exit(run_schedule(plan, seconds, jitter, replan=lambda: _plan(options), first_at=first_at))
+    local = time_of_day is not None and time_of_day[2] is None  # kept on the wall clock across summer time
+    sys.exit(run_schedule(plan, seconds, jitter, replan=lambda: _plan(options), first_at=first_at, local=local))
 
 
 COMMANDS = [crawl, schedule]
