@@ -256,7 +256,9 @@ def _read_entry(node, part: dict, group: str | None, position: int, elements: li
     split = edge_date(title_el)  # "Committee Meeting – 4/8/2026": the date at the title's edge is its date
     if split is not None and (date_el is None or date_el is title_el or not is_ancestor(title_el, date_el)):
         # beside a date line of its own ("Hackathon – March 2017" over "March 24, 2017"), the line's date stands
-        entry.title, entry.date_text = split[0], entry.date_text or split[1]
+        # the title as its own date line, too long to read as one ("03.04.2020 | Title - subtitle"): its edge's date
+        whole_title = date_el is title_el and not date_from_element(date_el)
+        entry.title, entry.date_text = split[0], split[1] if whole_title else entry.date_text or split[1]
     elif split is not None and split[1] == entry.date_text:
         entry.title = split[0]  # "Name - <span>4 juli 2026</span> <span>@ place</span>": the words before the dash
     lead = lead_split(title_el) if bare is None else None

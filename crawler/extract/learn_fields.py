@@ -18,7 +18,15 @@ from .fields import HEADINGS, date_from_element
 from .html import document_base, first, is_ancestor, select, tag, text_of
 from .learn import Block, _words_before_dash, follow, same_title
 from .learn_machine import one_machine_date, shown_around
-from .learn_titles import by_class_alone, could_be_title, empty_link_first, has_href, sibling_rank, skipping_empty
+from .learn_titles import (
+    by_class_alone,
+    could_be_title,
+    date_link_only,
+    empty_link_first,
+    has_href,
+    sibling_rank,
+    skipping_empty,
+)
 from .pagination import is_next_link
 from .titles import label_led
 from .wordings import is_more_link
@@ -102,7 +110,8 @@ def title_selector(block: Block) -> str | None:
     elif block.title.tag == "a" and tag(around) in HEADINGS and text_of(around) == text_of(block.title):
         options = _labelled_headings(block, candidates(around, stop)) + options  # where others put a label first
     whole, running_on = not inner or clean_text(text_of(inner[-1])) != clean_text(text_of(block.title)), []
-    apart = block.node.tag == "tr" or empty_link_first(block.title)  # <h2><a href="#x"></a>Title</h2>: an anchor
+    # <h2><a href="#x"></a>Title</h2>: an anchor; <h2>Title <a href="/post">22.3.2026</a></h2>: a date permalink
+    apart = block.node.tag == "tr" or empty_link_first(block.title) or date_link_only(block.title)
     if block.title.tag != "a" and whole and apart and has_href(block.title):
         # <tr><td><b><a>Department</a></b> - what is bought</td></tr> then <tr><td>3/20/17: note</td></tr>: the
         # cell with the link is the title; the row under it, with no link, a line of the entry (the reader joins it)

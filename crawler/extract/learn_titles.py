@@ -115,6 +115,13 @@ def empty_link_first(el) -> bool:
     return link is not None and not text_of(link)
 
 
+def date_link_only(el) -> bool:
+    """The element's only link shows a date (`<h2>Title <a href="/post">22.3.2026</a></h2>`): the entry's
+    permalink, put on its date, not a title of its own; the element's words are the title."""
+    links = [a for a in el.iter("a") if a.get("href")]
+    return len(links) == 1 and looks_like_date_line(text_of(links[0])) and text_of(el) != text_of(links[0])
+
+
 def has_href(el) -> bool:
     return any(a.get("href") for a in el.iter("a"))
 
