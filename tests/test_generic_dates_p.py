@@ -2,6 +2,7 @@
 
 from crawler.entries import build_entries
 from crawler.extract import extract_page
+from crawler.parsers.dates import parse_date
 
 URL = "https://example.org/nieuws/"
 CHROME = '<header><nav><a href="/">Home</a> <a href="/contact/">Contact</a></nav></header>'
@@ -29,3 +30,25 @@ def test_words_before_a_link_are_no_line_date():
     lines = "<br />".join(line.format(i=i) for i in range(4))
     entries = _entries(f"<h1>Nieuwsberichten</h1><p>{lines}</p>")
     assert [e["date_start"] for e in entries] == [None] * 4
+
+
+def test_days_listed_with_slashes_before_their_month_run_first_to_last():
+    """ "4/11 Dez 2026" (performances on the 4th and 11th): read from the first listed day to the last; "12/14/21 Mär
+    2027" was read as the numeric date 14 December 2021."""
+    assert (parse_date("4/11 Dez 2026").start.isoformat(), parse_date("4/11 Dez 2026").end.isoformat()) == (
+        "2026-12-04",
+        "2026-12-11",
+    )
+    assert parse_date("12/14/21 Mär 2027").end.isoformat() == "2027-03-21"
+    assert parse_date("12/5 Mai 2026") is None  # days that go back: no run
+    row = (
+        '<a class="row" href="/stage/{i}/"><span class="date"><span>{days}</span> <span>{month}</span></span>'
+        '<span class="title">Produktion Nummer {i}</span><span>Eine Oper in drei Akten.</span></a>'
+    )
+    shown = [("4/11", "Dez 2026"), ("12/14/21", "Mär 2027"), ("20–22", "Okt 2026")]
+    entries = _entries("".join(row.format(i=i, days=d, month=m) for i, (d, m) in enumerate(shown)))
+    assert [(e["date_start"], e["date_end"]) for e in entries] == [
+        ("2026-12-04", "2026-12-11"),
+        ("2027-03-12", "2027-03-21"),
+        ("2026-10-20", "2026-10-22"),
+    ]
