@@ -44,7 +44,7 @@ from .records import (
     title_quality,
 )
 from .row_runs import links_name_kinds, row_runs, wording_line
-from .rows import ditto_dates, once, stacked_links, tail_date
+from .rows import ditto_dates, head_date, once, stacked_links, tail_date
 from .slug_tails import slug_cut, without_slug_tails
 from .source_lines import bold_lines_over_outlet_links, headings_over_source_lines
 from .table_lists import date_column_cell, documents_table, inner_rows, source_labels, split_by_table_head, title_cells
@@ -352,7 +352,7 @@ def _title_and_date(entry: RawEntry, elements, title_el, link, unnamed: bool, la
         # a meeting or a document named by its date: that is its date too, unless a date line of its own dates it
         entry.date_text = None if dated_apart(elements, title_el) else entry.title
     if entry.date_text is None and tag(elements[0]) == "a":
-        entry.date_text = tail_date(elements[0])
+        entry.date_text = tail_date(elements[0]) or head_date(elements[0])  # "23/10/2015 - <a>"
     if entry.date_text is None and link is not None and title_el is not link:
         entry.date_text = posting_date(text_of(link))  # the link says only when: its name is beside it
     return vague

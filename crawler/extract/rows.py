@@ -1,5 +1,5 @@
-"""What the generic extractor does with a list's entries once each is read: a bare link's trailing date, the
-date a day's later rows leave blank, and one entry for a row drawn twice."""
+"""What the generic extractor does with a list's entries once each is read: a bare link's date closing or opening
+its line, the date a day's later rows leave blank, and one entry for a row drawn twice."""
 
 from __future__ import annotations
 
@@ -15,6 +15,17 @@ def tail_date(a) -> str | None:
     """<p><a>Report</a> (12 May 2020)<br><a>...: a bare link's date is the text that follows it on its line."""
     tail = (a.tail or "").strip(" \t\n()[]–—-|,")
     return date_in_line(tail) if tail else None
+
+
+def head_date(a) -> str | None:
+    """<p>23/10/2015 - <a>Title</a><br>06/08/2015 - <a>...: a bare link whose line opens with only a date (and a
+    dash or colon before the link) is dated by it; words beside the date make it prose, not the line's date."""
+    before = a.getprevious()
+    if before is not None and tag(before) != "br":
+        return None  # an element before the link on its line: not a line that opens with its date
+    head = (before.tail if before is not None else a.getparent().text) or ""
+    head = head.strip(" \t\n()[]–—-|,:")
+    return head if head and date_in_line(head) == head else None
 
 
 def ditto_dates(records: list, entries: list[RawEntry]) -> None:

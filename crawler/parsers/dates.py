@@ -93,6 +93,8 @@ _HYPHENATED = re.compile(r"\b(\d{1,2})-([a-z]{3,9})\.?-(\d{4})\b")
 _DAY_MONTH_YY = re.compile(r"\b(\d{1,2})\s*([a-z]+)\.?,?\s+(\d{2})\b(?=[\s,.]*$|\s*-\s*\d{1,2}\s*[a-z])")
 # "3, 4 y 5 de julio de 2025": days listed before one month are the days from the first listed to the last.
 _DAY_LIST = re.compile(r"\b(\d{1,2})(?:\s*,\s*\d{1,2})+(?:\s*,?\s+(?:y|and|et|und|e)\s+(\d{1,2}))?\b(?=\s+[a-z])")
+# Days listed with slashes before their month ("4/11 Dez 2026", "12/14/21 Mar"): performance days, read first to last.
+_SLASHED_DAYS = re.compile(r"\b(\d{1,2})((?:/\d{1,2})+)\s+([a-z]+)\b")
 _YEAR_IN_TEXT = re.compile(r"\b(1[89]\d\d|2[01]\d\d)\b")
 
 
@@ -123,6 +125,13 @@ def _day_list(m: re.Match) -> str:
     return f" {m[1]} - {last} " if int(last) > int(m[1]) else m[0]  # listed days that go back: not a span
 
 
+def _slashed_days(m: re.Match) -> str:
+    days = [int(m[1]), *map(int, m[2].strip("/").split("/"))]
+    ascending = all(a < b for a, b in zip(days, days[1:], strict=False)) and days[-1] <= 31
+    # only before a month's name, the days rising: "3/4 tickets" or "12/5 Mai" stay as they are
+    return f" {days[0]} - {days[-1]} {m[3]} " if ascending and m[3] in MONTHS else m[0]
+
+
 def _day_month_yy(m: re.Match) -> str:
     if m[2] not in MONTHS:
         return m[0]
@@ -131,6 +140,7 @@ def _day_month_yy(m: re.Match) -> str:
 
 def _tokens(folded: str, month_first: bool | None = False) -> list[tuple[str, int | str]]:
     # Numeric dates become "day m<month> year" so that the rest of the code sees one shape.
+    folded = _SLASHED_DAYS.sub(_slashed_days, folded)  # before "12/14/21" reads as one numeric date
     folded = figures_as_words(_HYPHENATED.sub(r" \1 \2 \3 ", folded), month_first)
     folded = _TIME.sub(" ", folded)
     folded = _DAY_LIST.sub(_day_list, folded)
