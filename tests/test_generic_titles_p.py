@@ -23,3 +23,26 @@ def test_a_press_review_of_headings_and_a_long_pointer_link_takes_the_headings()
     entries = _entries("<h1>Medienspiegel</h1>" + "".join(item.format(i=i) for i in range(4)))
     assert [e["title"] for e in entries] == [f"Bericht {i} über die offene Werkstatt der Universität" for i in range(4)]
     assert [e["url"] for e in entries] == [f"https://outlet{i}.example/artikel-{i}" for i in range(4)]
+
+
+def test_a_heading_most_cards_share_is_a_label_and_the_line_under_it_the_title():
+    """Whole-card links, each a small heading naming who posted it (the same team on most cards, a person on the
+    rest), the day and a line of words: the line is the title, the shared heading is no title."""
+    card = (
+        '<a class="item" href="/posts/{i}/"><div><h5>{who}</h5><small>1{i}. April 2025</small></div>'
+        "<p>Neuigkeit {i} aus dem offenen Projekt</p></a>"
+    )
+    authors = ["Projektteam Beispiel", "Projektteam Beispiel", "Erika Muster", "Projektteam Beispiel", "Max Probe"]
+    entries = _entries(
+        '<div class="list">' + "".join(card.format(i=i, who=w) for i, w in enumerate(authors)) + "</div>"
+    )
+    assert [e["title"] for e in entries] == [f"Neuigkeit {i} aus dem offenen Projekt" for i in range(5)]
+
+
+def test_headings_that_differ_from_card_to_card_stay_the_titles():
+    card = (
+        '<a class="item" href="/posts/{i}/"><h3>Beitrag {i} über das Projekt</h3><small>1{i}. April 2025</small>'
+        "<p>Kurzer Anriss {i} des Beitrags</p></a>"
+    )
+    entries = _entries('<div class="list">' + "".join(card.format(i=i) for i in range(5)) + "</div>")
+    assert [e["title"] for e in entries] == [f"Beitrag {i} über das Projekt" for i in range(5)]
