@@ -46,3 +46,17 @@ def test_headings_that_differ_from_card_to_card_stay_the_titles():
     )
     entries = _entries('<div class="list">' + "".join(card.format(i=i) for i in range(5)) + "</div>")
     assert [e["title"] for e in entries] == [f"Beitrag {i} über das Projekt" for i in range(5)]
+
+
+def test_a_joiner_inside_an_emoji_sequence_is_kept():
+    """ "🕵️‍♂️" is one emoji of three joined by U+200D; dropped, it shows two. Between letters the joiner stays
+    invisible junk and goes."""
+    from crawler.parsers.text import clean_text
+
+    assert clean_text("🕵\ufe0f\u200d\u2642\ufe0f Trucos") == "🕵\ufe0f\u200d\u2642\ufe0f Trucos"
+    assert clean_text("Ne\u200dws") == "News"
+    card = (
+        '<a class="card" href="/n/{i}/"><h2>🕵\ufe0f\u200d\u2642\ufe0f Noticia {i} del día</h2><p>2025-11-0{i}</p></a>'
+    )
+    entries = _entries('<div class="grid">' + "".join(card.format(i=i) for i in range(1, 4)) + "</div>", lang="es")
+    assert [e["title"] for e in entries] == [f"🕵\ufe0f\u200d\u2642\ufe0f Noticia {i} del día" for i in range(1, 4)]
