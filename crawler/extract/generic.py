@@ -43,6 +43,7 @@ from .records import (
     score_group,
     title_quality,
 )
+from .repeated_headings import lines_under_shared_headings
 from .row_runs import links_name_kinds, row_runs, wording_line
 from .rows import ditto_dates, head_date, once, stacked_links, tail_date
 from .slug_tails import slug_cut, without_slug_tails
@@ -300,6 +301,8 @@ def extract_generic(root) -> list[RawEntry]:
     headings_over_source_lines(entries, records, [found.get(r) for r in records])
     # <li><strong>Name</strong><br>Online <a>Outlet</a>, 17.11.2020</li>: the bold line names it, the link where it ran
     bold_lines_over_outlet_links(entries, records, [found.get(r) for r in records])
+    # <a><h5>Team Name</h5><p>What happened</p></a> on most cards: the shared heading is a label, the line the title
+    lines_under_shared_headings(entries, records)
     ditto_dates(records, entries)
     without_slug_tails(entries, cuts)
     return once(without_shared_addresses(stacked_links(records, entries)))

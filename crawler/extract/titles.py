@@ -41,7 +41,7 @@ _GENERIC_WORDS = words(
     complet document documento documents documentos fiche ficha mehr lesen weiterlesen weiter zum artikel
     saiba mais leia ler ver continuar notícia noticia lees meer verder leggi tutto continua
     herunterladen anzeigen ansehen öffnen baixar descarregar visualizar abrir acessar scarica scaricare
-    visualizza apri dettagli bekijk downloaden openen news
+    visualizza apri dettagli bekijk downloaden openen news hier geht es klicken klik
     """
 )
 # Words naming only the form a document takes ("Slides", "Transcript" beside a talk, as "PDF", "Video" are): a

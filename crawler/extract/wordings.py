@@ -17,7 +17,9 @@ def pointing_wording(blocks, links) -> str | None:
     A shared wording of other words ("Regular Meeting" on every row) still names its records."""
     wording = _most_shared(blocks, links)
     shown = (wording or "").split()
-    if not shown or len(shown) > _MAX_POINTING_WORDS or not is_generic_text(shown[0]) or date_in_line(wording):
+    if not shown or not is_generic_text(shown[0]) or date_in_line(wording):
+        return None
+    if len(shown) > _MAX_POINTING_WORDS and not is_generic_text(wording):  # "Hier geht es zum Artikel!" points
         return None
     return wording
 

@@ -9,7 +9,12 @@ from collections import Counter
 
 # Spaces that web pages use and readers do not see as different from a space.
 _SPACES = re.compile(r"[\s\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
-_INVISIBLE = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+# A zero-width joiner goes too, unless it joins two pictographs ("🕵️\u200d♂️", one emoji of three): there it is
+# part of what is shown.
+_INVISIBLE = re.compile(
+    r"[\u200b\u200c\u2060\ufeff\u00ad]"
+    r"|(?<![\ufe0f\u2600-\u27bf\U0001f000-\U0001faff])\u200d|\u200d(?![\u2600-\u27bf\U0001f000-\U0001faff])"
+)
 # C0 and C1 control characters (and DEL): never shown, never stored. Tab, newline, vertical
 # tab, form feed, carriage return and NEL are white space, folded into a space below.
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f]")
