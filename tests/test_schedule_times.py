@@ -163,9 +163,11 @@ def test_at_keeps_its_time_unless_a_jitter_is_asked_for(monkeypatch, tmp_path, e
     from archive import schedule
 
     asked = {}
-    monkeypatch.setattr(schedule, "run_schedule", lambda plan, every, jitter, **kw: asked.setdefault("j", jitter))
-    invoke("schedule", "--every", "1d", *extra, "listing", "--start-url", f"{NOWHERE}list", "--db", tmp_path / "a.db")
-    assert asked["j"] == jitter
+    monkeypatch.setattr(schedule, "run_schedule", lambda plan, every, jitter, **kw: asked.update(j=jitter) or 0)
+    result = invoke(
+        "schedule", "--every", "1d", *extra, "listing", "--start-url", f"{NOWHERE}list", "--db", tmp_path / "a.db"
+    )
+    assert result.exit_code == 0 and asked["j"] == jitter
 
 
 def test_a_local_at_keeps_its_clock_time_across_a_summer_time_change(monkeypatch):
