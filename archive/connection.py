@@ -12,6 +12,7 @@ from pathlib import Path
 from crawler.errors import ListingArchiveError
 
 from .compact import settle_index
+from .locking import ArchiveLocked
 from .schema import SchemaError, check_readable, ensure_schema, schema_version
 from .structure import check_structure
 
@@ -20,8 +21,11 @@ class ArchiveError(ListingArchiveError, RuntimeError):
     """An archive file that cannot be opened or used, with a message saying why."""
 
 
+WRITER_WAIT = 30  # seconds a writer waits for another program's write lock before it gives up
+
+
 def connect_writer(path: str) -> sqlite3.Connection:
-    conn = sqlite3.connect(path, timeout=30, isolation_level=None, check_same_thread=False)
+    conn = sqlite3.connect(path, timeout=WRITER_WAIT, isolation_level=None, check_same_thread=False)
     try:
         found = schema_version(conn)
         if found == 0 and conn.execute("SELECT 1 FROM sqlite_master LIMIT 1").fetchone():
@@ -36,6 +40,11 @@ def connect_writer(path: str) -> sqlite3.Connection:
         conn.close()
         if "readonly" in str(exc) or "read-only" in str(exc):
             raise ArchiveError(f"{path} is read-only to you: a command that changes it cannot run") from None
+        if "locked" in str(exc) or "busy" in str(exc):  # busy, not broken: another program is writing to it
+            raise ArchiveLocked(
+                f"{path} is busy: another program holds its write lock ({exc}); nothing was changed, "
+                "try again when it is done"
+            ) from None
         raise
     except (ArchiveError, SchemaError):
         conn.close()

@@ -191,3 +191,28 @@ def test_tables_added_under_schema_5_without_a_new_version_are_not_damage(tmp_pa
     assert {"crawl_activity", "body_dicts"} <= {
         r[0] for r in sqlite3.connect(db).execute("SELECT name FROM sqlite_master")
     }
+
+
+def test_an_archive_another_program_is_writing_to_is_busy_not_unusable(tmp_path, monkeypatch):
+    """A second program holding SQLite's write lock (a `sqlite3` shell in a transaction) while a crawl opens the
+    archive: the crawl said '... is not a usable archive: database is locked' after 30 s and exit 1."""
+    import sqlite3
+
+    from archive import connection
+    from archive.locking import ArchiveLocked
+    from archive.store import Archive
+    from crawler.errors import EXIT_LOCKED
+
+    db = tmp_path / "a.db"
+    Archive(db).close()
+    other = sqlite3.connect(db, isolation_level=None)
+    other.execute("BEGIN EXCLUSIVE")
+    monkeypatch.setattr(connection, "WRITER_WAIT", 0.1)
+    try:
+        with pytest.raises(ArchiveLocked, match="busy: another program holds its write lock") as raised:
+            Archive(db)
+        assert raised.value.exit_code == EXIT_LOCKED
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+    assert Archive(db, readonly=True).conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
