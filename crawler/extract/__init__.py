@@ -17,15 +17,14 @@ from .fields import _text_without, date_from_element, fill_entry, find_title
 from .generic import assign_groups, extract_generic
 from .html import decode_html, document_base, first, is_ancestor, machine_date, parse_html, select, tag, text_of
 from .lead_text import date_among, lead_split
-from .outlet_dates import outlet_date
 from .pagination import find_page_links, find_script_page_links, page_number
+from .profile_dates import date_elsewhere, list_container
 from .profiles import Profile, ProfileError, get_profile, profile_for_url  # noqa: F401
 from .raw import RawEntry, RawPage
 from .rows import once
 from .scoped import PerEntry, PerRun, entry_runs
 from .structured import reconcile as reconcile_structured
 from .structured import structured_items
-from .table_lists import date_column_cell
 from .titles import label_led
 from .wordings import is_more_link
 
@@ -123,6 +122,7 @@ def _profile_entries(root, profile: Profile) -> list[RawEntry]:
     entries: list[RawEntry] = []
     group, position = None, 0
     nodes = select(scope, wanted)
+    container = list_container([n for n in nodes if n not in group_nodes])
     names = ("title", "link", "date", "credit", "image", "description")
     runs = entry_runs([n for n in nodes if n not in group_nodes], group_nodes) if profile.flat else {}
     part = {name: PerRun(runs, sel.get(name)) if runs else PerEntry(scope, nodes, sel.get(name)) for name in names}
@@ -141,10 +141,7 @@ def _profile_entries(root, profile: Profile) -> list[RawEntry]:
         if placed is not None:
             group, position = placed[node]
         entry = _read_entry(node, part, group, position, runs.get(node))
-        # a row under a header naming its date column ("Datum": "KDV 19.10.2024"), as the generic reads it
-        entry.date_text = entry.date_text or date_column_cell(node)
-        # a title with no link beside the one link of an outlet: that link's line closes on the day it ran
-        entry.date_text = entry.date_text or outlet_date(runs.get(node) or [node], part["title"].first(node))
+        date_elsewhere(entry, node, runs.get(node) or [node], part["title"].first(node), container)
         entries.append(entry)
     return entries
 

@@ -1,0 +1,52 @@
+"""`listing-archive learn`: fields a learnt profile's entries lacked where the generic extractor reads them."""
+
+from synthetic import TITLES, page, read
+
+
+def test_a_day_box_opening_the_row_of_a_card_dates_it_under_its_month_heading():
+    # An agenda: a month's heading, then rows each opening on a day box ("11 Mar") beside a column holding the
+    # day's cards (one day holds two). The card is the entry; its date is the box opening its row, the year the
+    # month heading's.
+    days = ["11 Mar", "2 Feb", "2 Feb", "20 Jan"]
+    cards = [
+        f'<div class="card"><p class="meta">10:00 Online</p><h3><a href="/agenda/{i}">{t}</a></h3></div>'
+        for i, t in enumerate(TITLES)
+    ]
+    rows = (
+        '<div class="month"><h4>March 2023</h4></div>'
+        f'<div class="row"><div class="day">{days[0]}</div><div class="col">{cards[0]}</div></div>'
+        '<div class="month"><h4>February 2023</h4></div>'
+        f'<div class="row"><div class="day">{days[1]}</div><div class="col">{cards[1]}{cards[2]}</div></div>'
+        '<div class="month"><h4>January 2023</h4></div>'
+        f'<div class="row"><div class="day">{days[3]}</div><div class="col">{cards[3]}</div></div>'
+    )
+    text, entries = read(page(f'<div class="agenda">{rows}</div>'), [TITLES[0]])
+    assert [(e["title"], e["date_start"]) for e in entries] == [
+        (TITLES[0], "2023-03-11"),
+        (TITLES[1], "2023-02-02"),
+        (TITLES[2], "2023-02-02"),
+        (TITLES[3], "2023-01-20"),
+    ], text
+
+
+def test_a_title_closing_on_its_day_after_a_comma_gives_its_entry_that_day():
+    # News articles with no date line: a few titles close on the day they name ("Closing meeting, on 14 January
+    # 2021"), the others name none. Those titles stay whole and give their entries that day, as the generic reads.
+    titles = [
+        "Closing meeting of the project, 14 January 2021",
+        "New versions of the survey software",
+        "Partners in the research on the pandemic",
+        "Launch conference, 12 December 2019",
+    ]
+    articles = "".join(
+        f'<article class="post"><header><h2><a href="/news/{i}">{t}</a></h2></header>'
+        "<div class='body'><p>Some words about what happened and what comes next for the team.</p></div></article>"
+        for i, t in enumerate(titles)
+    )
+    text, entries = read(page(f'<div class="news">{articles}</div>'), [titles[0]])
+    assert [(e["title"], e["date_start"]) for e in entries] == [
+        (titles[0], "2021-01-14"),
+        (titles[1], None),
+        (titles[2], None),
+        (titles[3], "2019-12-12"),
+    ], text
