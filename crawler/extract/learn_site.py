@@ -22,18 +22,9 @@ from .learn import (
     same_title,
     title_elements,
 )
+from .learn_dates import carried_date_selector, carries_down, date_selector, titles_open_or_close_on_dates
 from .learn_entry import entry_selector
-from .learn_fields import (
-    carried_date_selector,
-    carries_down,
-    date_selector,
-    description_selector,
-    first_in,
-    image_selector,
-    next_selector,
-    title_selector,
-    titles_open_or_close_on_dates,
-)
+from .learn_fields import description_selector, first_in, image_selector, next_selector, title_selector
 from .learn_flat import make_flat
 from .learn_lines import with_lines_read_on
 from .learn_link import link_selector
