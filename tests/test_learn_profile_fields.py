@@ -1,6 +1,6 @@
 """`listing-archive learn`: fields a learnt profile's entries lacked where the generic extractor reads them."""
 
-from synthetic import TITLES, page, read
+from synthetic import ISO, TITLES, page, read
 
 
 def test_a_day_box_opening_the_row_of_a_card_dates_it_under_its_month_heading():
@@ -50,3 +50,19 @@ def test_a_title_closing_on_its_day_after_a_comma_gives_its_entry_that_day():
         (titles[2], None),
         (titles[3], "2019-12-12"),
     ], text
+
+
+def test_a_meta_line_opening_on_a_whole_numeric_day_then_a_category_is_the_date():
+    # Blog posts whose meta line opens on the day, then says where it was filed ("12.03.2023 in News"); one title
+    # closes on its month ("... - March 2023"). The meta line is the date element, and its day the entry's date.
+    days = ["12.03.2023", "03.02.2023", "20.01.2023", "05.01.2023"]
+    titles = [TITLES[0] + " - March 2023", *TITLES[1:]]
+    posts = "".join(
+        f'<li class="post"><div class="body"><h5><a href="/blog/{i}">{t}</a></h5>'
+        f'<p><small class="meta">{d} in News</small></p><p>What the post says, in a few words of teaser.</p>'
+        f'<p><a href="/blog/{i}">Read more</a></p></div></li>'
+        for i, (t, d) in enumerate(zip(titles, days, strict=True))
+    )
+    text, entries = read(page(f'<ul class="posts">{posts}</ul>'), [titles[1]])
+    assert 'date = "small.meta"' in text
+    assert [(e["title"], e["date_start"]) for e in entries] == list(zip(TITLES, ISO, strict=True)), text

@@ -7,6 +7,7 @@ import re
 from datetime import datetime
 
 from ..origins import host
+from ..parsers.datelines import date_at_edge
 from ..parsers.ids import join_url
 from ..parsers.text import clean_text, guess_language, language_scores
 from .address_dates import date_from_address
@@ -241,9 +242,9 @@ def _read_entry(node, part: dict, group: str | None, position: int, elements: li
     used = [title_el] if bare is None else [link_el, bare, *elements]
     date_el = part["date"].first(node)
     if date_el is not None:
-        # The date itself when the line holds more ("Event | 16 December 2022");
+        # The date itself when the line holds more ("Event | 16 December 2022", "13.12.2023 dans News");
         # else the line as shown ("Ongoing"), which then has no dates.
-        entry.date_text = date_from_element(date_el) or text_of(date_el)
+        entry.date_text = date_from_element(date_el) or date_at_edge(text_of(date_el)) or text_of(date_el)
         # <time datetime>, else the entry's address (/2019/05/03/ under "3.5."): the year a shown "3 May" lacks
         entry.date_iso = machine_date(date_el) or date_from_address(entry.date_text, entry.href)
         if title_el is not None and date_el is not title_el and is_ancestor(title_el, date_el):

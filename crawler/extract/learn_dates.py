@@ -3,7 +3,7 @@ finest shown; a date carried down from a day's first row; titles that carry thei
 
 from __future__ import annotations
 
-from ..parsers.datelines import date_in_line, yearless_date
+from ..parsers.datelines import date_at_edge, date_in_line, yearless_date
 from ..parsers.dates import looks_like_date_line, parse_date
 from ..parsers.text import clean_text
 from .edge_dates import edge_date
@@ -44,7 +44,8 @@ def _precision(el, languages) -> float:
     elsewhere, 2 a month, 1 a year, 0 no date: "Oct 14 2020" beats its "2020" alone."""
     if el is None:
         return 0
-    shown = date_from_element(el)
+    # "13.12.2023 dans News": a meta line opening (or closing) on its date, a few words beside it
+    shown = date_from_element(el) or date_at_edge(text_of(el), languages)
     when = parse_date(shown, languages) if shown else None
     if when is not None:
         return _PRECISION.get(when.precision, 1)
