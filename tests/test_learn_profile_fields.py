@@ -66,3 +66,23 @@ def test_a_meta_line_opening_on_a_whole_numeric_day_then_a_category_is_the_date(
     text, entries = read(page(f'<ul class="posts">{posts}</ul>'), [titles[1]])
     assert 'date = "small.meta"' in text
     assert [(e["title"], e["date_start"]) for e in entries] == list(zip(TITLES, ISO, strict=True)), text
+
+
+def test_talk_titles_running_on_into_their_speaker_lose_the_name_their_addresses_leave_out():
+    # A user group's events: a day, then the talk's link, its words running on into the speaker after a dash. Each
+    # address spells the talk's words and none of the speaker's: the name is no part of the title (as the generic
+    # extractor reads it).
+    talks = [
+        ("Budget test strategies for small teams", "Julia Mischke"),
+        ("Changing runtime behaviour with agents", "Fabian Stauber"),
+        ("Independent microservices with mocked servers", "Karl Reffner"),
+        ("Modular platforms in the modern age", "Thomas Dreissig"),
+    ]
+    days = ["29.10.2019", "26.11.2019", "28.01.2020", "25.02.2020"]
+    items = "".join(
+        f'<li><span>{d}:</span> <a href="/events/{t.lower().replace(" ", "-")}.html">{t} - {s} </a></li>'
+        for (t, s), d in zip(talks, days, strict=True)
+    )
+    example = f"{talks[0][0]} - {talks[0][1]}"
+    text, entries = read(page(f'<div class="events"><h1>Events</h1><ul>{items}</ul></div>'), [example])
+    assert [e["title"] for e in entries] == [t for t, _ in talks], text

@@ -24,6 +24,7 @@ from .profiles import Profile, ProfileError, get_profile, profile_for_url  # noq
 from .raw import RawEntry, RawPage
 from .rows import once
 from .scoped import PerEntry, PerRun, entry_runs
+from .slug_tails import address_cut, without_slug_tails
 from .structured import reconcile as reconcile_structured
 from .structured import structured_items
 from .titles import label_led
@@ -144,6 +145,8 @@ def _profile_entries(root, profile: Profile) -> list[RawEntry]:
         entry = _read_entry(node, part, group, position, runs.get(node))
         date_elsewhere(entry, node, runs.get(node) or [node], part["title"].first(node), container)
         entries.append(entry)
+    # "Talk - Speaker" on most entries, the address spelling the talk alone: the name is no part of the title
+    without_slug_tails(entries, [address_cut(e.href, e.title) for e in entries])
     return entries
 
 
