@@ -1,6 +1,6 @@
 """`listing-archive learn`: fields a learnt profile's entries lacked where the generic extractor reads them."""
 
-from synthetic import ISO, TITLES, page, read
+from synthetic import DATES, ISO, TITLES, page, read
 
 
 def test_a_day_box_opening_the_row_of_a_card_dates_it_under_its_month_heading():
@@ -86,3 +86,18 @@ def test_talk_titles_running_on_into_their_speaker_lose_the_name_their_addresses
     example = f"{talks[0][0]} - {talks[0][1]}"
     text, entries = read(page(f'<div class="events"><h1>Events</h1><ul>{items}</ul></div>'), [example])
     assert [e["title"] for e in entries] == [t for t, _ in talks], text
+
+
+def test_a_name_in_plain_text_beside_a_link_worded_alike_in_every_entry_is_the_title():
+    # Seminars as paragraphs: the name in plain text, a break, the day in bold, a break, then a link worded the same
+    # in every paragraph ("Link to seminar"), the recording's address. That shared wording points at each
+    # seminar; the paragraph's own text names it, as the generic extractor reads it.
+    items = "".join(
+        f'<p class="item">{t}<br><strong>{d}</strong><br><a href="https://video.example.net/{i}">Link to seminar</a>'
+        "</p>"
+        for i, (t, d) in enumerate(zip(TITLES, DATES, strict=True))
+    )
+    text, entries = read(page(f'<div class="seminars"><h2>Seminars</h2>{items}</div>'), [TITLES[0]])
+    assert [(e["title"], e["url"], e["date_start"]) for e in entries] == [
+        (t, f"https://video.example.net/{i}", ISO[i]) for i, t in enumerate(TITLES)
+    ], text

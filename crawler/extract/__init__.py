@@ -28,7 +28,7 @@ from .slug_tails import address_cut, without_slug_tails
 from .structured import reconcile as reconcile_structured
 from .structured import structured_items
 from .titles import label_led
-from .wordings import is_more_link
+from .wordings import is_more_link, pointing_wording
 
 _LANG_IN_URL = re.compile(r"lang--([a-z]{2})\b")
 
@@ -131,6 +131,11 @@ def _profile_entries(root, profile: Profile) -> list[RawEntry]:
     if continued := _continued_rows(nodes, group_nodes, part["title"], runs):
         runs = continued
         part = {name: PerRun(runs, sel.get(name)) for name in names}
+    # no title named: the link wording most entries share that points at each ("Link a Seminario") names none
+    listed = [n for n in nodes if n not in group_nodes and (not runs or n in runs)]
+    pointing = (
+        None if part["title"].selector else pointing_wording(listed, [find_title(runs.get(n, [n])) for n in listed])
+    )
     for node in nodes:  # document order: headings and entries interleaved
         if runs and node not in runs and node not in group_nodes:
             continue  # a line of the entry above
@@ -142,7 +147,7 @@ def _profile_entries(root, profile: Profile) -> list[RawEntry]:
         position += 1
         if placed is not None:
             group, position = placed[node]
-        entry = _read_entry(node, part, group, position, runs.get(node))
+        entry = _read_entry(node, part, group, position, runs.get(node), pointing)
         date_elsewhere(entry, node, runs.get(node) or [node], part["title"].first(node), container)
         entries.append(entry)
     # "Talk - Speaker" on most entries, the address spelling the talk alone: the name is no part of the title
@@ -216,10 +221,8 @@ def _named_link(el) -> str | None:
     return link.get("href") if link is not None else None
 
 
-def _read_entry(node, part: dict, group: str | None, position: int, elements: list | None = None) -> RawEntry:
-    """One entry's parts by the profile's selectors, then what they miss by content.
-    `elements`: a flat entry's run of siblings (default: the entry node alone)."""
-    elements = elements or [node]
+def _title_parts(node, part: dict, elements: list, pointing: str | None) -> tuple:
+    """The entry's title element, its link, and the bare copy of the entry naming it (or None)."""
     title_el = part["title"].first(node)
     named = title_el is not None  # the profile names the title: its text is the title, whatever it says
     if title_el is None:
@@ -231,10 +234,20 @@ def _read_entry(node, part: dict, group: str | None, position: int, elements: li
         # names apart from its link (`link`: "<td><a>DEPARTMENT</a> - what is bought</td>")
         if link_el is title_el or not (label_led(title_el, text_of(link_el)) or (named and part["link"].selector)):
             title_el = link_el
-    # "<li>Annual Plan 2021 <a>... Read</a></li>": the item's own text names it, not its pointer link
-    bare = None if named or title_el is None or title_el.tag != "a" else bare_name(elements, title_el)
-    if bare is not None:
-        title_el = bare
+    if named or title_el is None or title_el.tag != "a":
+        return title_el, link_el, None
+    # "<li>Annual Plan 2021 <a>... Read</a></li>", "Name<br><a>Link a Seminario</a>" (the list's pointing wording):
+    # the item's own text names it, not its pointer link
+    bare = bare_name(elements, title_el, pointing=pointing is not None and text_of(title_el) == pointing)
+    return (title_el if bare is None else bare), link_el, bare
+
+
+def _read_entry(node, part: dict, group, position: int, elements: list | None = None, pointing=None) -> RawEntry:
+    """One entry's parts by the profile's selectors, then what they miss by content.
+    `elements`: a flat entry's run of siblings (default: the entry node alone); `pointing`: the link wording
+    most entries share that points at each ("Link a Seminario"), where the profile names no title."""
+    elements = elements or [node]
+    title_el, link_el, bare = _title_parts(node, part, elements, pointing)
     shown = text_of(title_el)
     entry = RawEntry(
         title=shown.strip(" |·•–—-:") if bare is not None and shown else without_byline(title_el, shown),
