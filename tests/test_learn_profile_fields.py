@@ -101,3 +101,22 @@ def test_a_name_in_plain_text_beside_a_link_worded_alike_in_every_entry_is_the_t
     assert [(e["title"], e["url"], e["date_start"]) for e in entries] == [
         (t, f"https://video.example.net/{i}", ISO[i]) for i, t in enumerate(TITLES)
     ], text
+
+
+def test_a_time_element_dates_its_post_though_the_titles_close_on_the_day_they_announce():
+    # Posts announcing meetings: each title closes on the meeting's day after a dash ("Meeting 12 - 13/12/2019"),
+    # each post's meta line a <time datetime> of the day it was posted, some weeks before. The markup marks the
+    # posting day as the post's date: it stays the date (the title's day is cut from it, as the generic reads it).
+    meetings = ["13/12/2019", "29/11/2019", "13/11/2019", "08/11/2019"]
+    posted = ["2019-11-28", "2019-11-14", "2019-10-29", "2019-10-24"]
+    posts = "".join(
+        f'<article class="item"><header><h3 class="item-title"><a href="/meetings/{12 - i}/">Meeting {12 - i} - {m}'
+        f'</a></h3><div class="meta"><time class="when" datetime="{p}T00:00:00-03:00">'
+        f"{p[8:]}/{p[5:7]}/{p[:4]}</time></div></header></article>"
+        for i, (m, p) in enumerate(zip(meetings, posted, strict=True))
+    )
+    text, entries = read(page(f'<div class="list">{posts}</div>'), ["Meeting 12 - 13/12/2019"])
+    assert 'date = "time.when"' in text
+    assert [(e["title"], e["date_start"]) for e in entries] == [
+        (f"Meeting {12 - i}", p) for i, p in enumerate(posted)
+    ], text

@@ -72,9 +72,16 @@ def _date_elements(block: Block, run: list, languages) -> list:
             shown.append(el)
     finest = max((_precision(el, languages) for el in shown), default=0)
     shown = [el for el in shown if _precision(el, languages) == finest]
-    if len(shown) > 1 and title in shown and _closes_on_day(title):
-        shown.remove(title)  # "Webinar: 1 June 2023" beside its post's date box: the box is the post's date
+    if len(shown) > 1 and title in shown and (_closes_on_day(title) or any(map(marks_a_date, shown))):
+        # "Webinar: 1 June 2023" beside its post's date box, "Meeting 12 - 13/12/2019" beside the <time> the markup
+        # marks as the post's: that is the post's date
+        shown.remove(title)
     return [el for el in shown if not any(is_ancestor(el, o) for o in shown if o is not el)]
+
+
+def marks_a_date(el) -> bool:
+    """<time>, or an element with a datetime attribute: the markup says it is the entry's date."""
+    return el is not None and (el.tag == "time" or bool(el.get("datetime")))
 
 
 def _closes_on_day(title) -> bool:

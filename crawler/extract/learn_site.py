@@ -22,7 +22,13 @@ from .learn import (
     same_title,
     title_elements,
 )
-from .learn_dates import carried_date_selector, carries_down, date_selector, titles_open_or_close_on_dates
+from .learn_dates import (
+    carried_date_selector,
+    carries_down,
+    date_selector,
+    marks_a_date,
+    titles_open_or_close_on_dates,
+)
 from .learn_entry import entry_selector
 from .learn_fields import description_selector, first_in, image_selector, next_selector, title_selector
 from .learn_flat import make_flat
@@ -202,7 +208,8 @@ def learn_selectors(root, url: str, examples: list[str]) -> dict[str, str]:
     date = date_selector(block, languages) or carried_date_selector(block, languages)
     run = block.runs[block.node]
     in_title = date and title and is_ancestor(first_in(run, title), first_in(run, date))  # "<h4><a>… – 5/12</a>"
-    if date and not in_title and titles_open_or_close_on_dates(block, title, languages):
+    marked = date and marks_a_date(first_in(run, date))  # <time>: the markup's date wins, as the generic reads it
+    if date and not in_title and not marked and titles_open_or_close_on_dates(block, title, languages):
         date = None  # a title's edge date is its entry's date: another date selector would hide it
     if date:
         selectors["date"] = date
