@@ -1,6 +1,9 @@
 """`listing-archive learn`: fields a learnt profile's entries lacked where the generic extractor reads them."""
 
+import pytest
 from synthetic import DATES, ISO, TITLES, page, read
+
+from crawler.extract.learn import LearnError
 
 
 def test_a_day_box_opening_the_row_of_a_card_dates_it_under_its_month_heading():
@@ -120,3 +123,27 @@ def test_a_time_element_dates_its_post_though_the_titles_close_on_the_day_they_a
     assert [(e["title"], e["date_start"]) for e in entries] == [
         (f"Meeting {12 - i}", p) for i, p in enumerate(posted)
     ], text
+
+
+def test_links_on_the_lines_of_one_paragraph_are_the_entries_each_dated_by_its_line():
+    # A news archive as one paragraph: each line a date, a dash and the story's link, lines cut by <br>. No element
+    # of the list repeats but the links: each is an entry, its date the one its line opens on.
+    days = ["12/03/2023", "03/02/2023", "20/01/2023", "05/01/2023"]
+    lines = "<br>".join(
+        f'{d} - <a href="/news/{i}/">{t}</a>' for i, (d, t) in enumerate(zip(days, TITLES, strict=True))
+    )
+    body = f'<div class="post"><p>All the news of the past years.</p><p>{lines}</p></div>'
+    text, entries = read(page(body), [TITLES[1]])
+    assert [(e["title"], e["url"], e["date_start"]) for e in entries] == [
+        (t, f"https://example.org/news/{i}/", ISO[i]) for i, t in enumerate(TITLES)
+    ], text
+
+
+def test_links_in_a_sentence_are_no_list_of_lines():
+    # Three links in one line of prose, then a second line: the lines hold several links each, or none, no entries.
+    body = (
+        '<div class="post"><p>Read <a href="/a">the annual report on forests</a>, <a href="/b">the river rules</a> and '
+        '<a href="/c">the budget of the town</a> today.<br>More soon.</p></div>'
+    )
+    with pytest.raises(LearnError, match="in no list"):
+        read(page(body), ["the river rules"])

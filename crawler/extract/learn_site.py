@@ -32,7 +32,7 @@ from .learn_dates import (
 from .learn_entry import entry_selector
 from .learn_fields import description_selector, first_in, image_selector, next_selector, title_selector
 from .learn_flat import make_flat
-from .learn_lines import with_lines_read_on
+from .learn_lines import links_on_lines, with_lines_read_on
 from .learn_link import link_selector
 from .learn_more import continuation_selector, entries_before_links, entries_of_groups, lead_block, lead_selector
 from .pagination import find_page_links
@@ -61,6 +61,7 @@ def _blocks(root, examples: list[str]) -> tuple[Block, list]:
     places = located[0][:_MAX_PLACES]  # a title repeated a thousand times: each place tried made learn cubic
     options = _distinct([entries_of_groups(b) for b in map(find_block, places) if b is not None])
     options = options or _distinct([b for b in map(lead_block, places) if b is not None])
+    options = options or [b for b in map(links_on_lines, places[:1]) if b is not None]  # links a paragraph's lines
     if not options:
         raise LearnError(
             f'example "{examples[0]}" is on the page but in no list: nothing around it repeats '
