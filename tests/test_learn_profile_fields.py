@@ -147,3 +147,23 @@ def test_links_in_a_sentence_are_no_list_of_lines():
     )
     with pytest.raises(LearnError, match="in no list"):
         read(page(body), ["the river rules"])
+
+
+def test_boxes_beside_the_entries_without_the_title_are_left_out_where_each_entry_holds_boxes_alike():
+    # Search results as unnamed boxes in one column, beside boxes of the same tag: the site's top links, the
+    # search's header (two links), a pager and a count. Each result holds a box of its own tag around its lines, so
+    # no shorter selector names the results alone: the title's named line leaves the others out.
+    results = "".join(
+        f'<div><div class="result"><p class="kind">Conventions</p><p class="item-title"><a href="/initiatives/{i}">'
+        f'{t}</a></p><p class="sub">Presented on {d}</p></div></div>'
+        for i, (t, d) in enumerate(zip(TITLES, DATES, strict=True))
+    )
+    body = (
+        '<table><tr><td class="region"><div><div class="top"><a href="/">Home page</a> '
+        '<a href="/press">Press room news</a></div><div>Initiatives found: 4 <a href="/search?edit=1">Change this '
+        f'search</a> <a href="/search">Start a new search</a></div>{results}<div class="pager"><a href="?p=1">1</a> '
+        '<a href="?p=2">2</a> <a href="?p=2">Next page</a></div><div class="count">Results 1 to 4</div></div>'
+        "</td></tr></table>"
+    )
+    text, entries = read(page(body), [TITLES[0]])
+    assert [(e["title"], e["date_start"]) for e in entries] == list(zip(TITLES, ISO, strict=True)), text
