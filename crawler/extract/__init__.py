@@ -7,6 +7,7 @@ import re
 from datetime import datetime
 
 from ..origins import host
+from ..parsers.datelines import date_at_edge
 from ..parsers.ids import join_url
 from ..parsers.text import clean_text, guess_language, language_scores
 from .address_dates import date_from_address
@@ -17,17 +18,17 @@ from .fields import _text_without, date_from_element, fill_entry, find_title
 from .generic import assign_groups, extract_generic
 from .html import decode_html, document_base, first, is_ancestor, machine_date, parse_html, select, tag, text_of
 from .lead_text import date_among, lead_split
-from .outlet_dates import outlet_date
 from .pagination import find_page_links, find_script_page_links, page_number
+from .profile_dates import date_elsewhere, list_container
 from .profiles import Profile, ProfileError, get_profile, profile_for_url  # noqa: F401
 from .raw import RawEntry, RawPage
 from .rows import once
 from .scoped import PerEntry, PerRun, entry_runs
+from .slug_tails import address_cut, without_slug_tails
 from .structured import reconcile as reconcile_structured
 from .structured import structured_items
-from .table_lists import date_column_cell
 from .titles import label_led
-from .wordings import is_more_link
+from .wordings import is_more_link, pointing_wording
 
 _LANG_IN_URL = re.compile(r"lang--([a-z]{2})\b")
 
@@ -123,12 +124,18 @@ def _profile_entries(root, profile: Profile) -> list[RawEntry]:
     entries: list[RawEntry] = []
     group, position = None, 0
     nodes = select(scope, wanted)
+    container = list_container([n for n in nodes if n not in group_nodes])
     names = ("title", "link", "date", "credit", "image", "description")
     runs = entry_runs([n for n in nodes if n not in group_nodes], group_nodes) if profile.flat else {}
     part = {name: PerRun(runs, sel.get(name)) if runs else PerEntry(scope, nodes, sel.get(name)) for name in names}
     if continued := _continued_rows(nodes, group_nodes, part["title"], runs):
         runs = continued
         part = {name: PerRun(runs, sel.get(name)) for name in names}
+    # no title named: the link wording most entries share that points at each ("Link a Seminario") names none
+    listed = [n for n in nodes if n not in group_nodes and (not runs or n in runs)]
+    pointing = (
+        None if part["title"].selector else pointing_wording(listed, [find_title(runs.get(n, [n])) for n in listed])
+    )
     for node in nodes:  # document order: headings and entries interleaved
         if runs and node not in runs and node not in group_nodes:
             continue  # a line of the entry above
@@ -140,12 +147,11 @@ def _profile_entries(root, profile: Profile) -> list[RawEntry]:
         position += 1
         if placed is not None:
             group, position = placed[node]
-        entry = _read_entry(node, part, group, position, runs.get(node))
-        # a row under a header naming its date column ("Datum": "KDV 19.10.2024"), as the generic reads it
-        entry.date_text = entry.date_text or date_column_cell(node)
-        # a title with no link beside the one link of an outlet: that link's line closes on the day it ran
-        entry.date_text = entry.date_text or outlet_date(runs.get(node) or [node], part["title"].first(node))
+        entry = _read_entry(node, part, group, position, runs.get(node), pointing)
+        date_elsewhere(entry, node, runs.get(node) or [node], part["title"].first(node), container)
         entries.append(entry)
+    # "Talk - Speaker" on most entries, the address spelling the talk alone: the name is no part of the title
+    without_slug_tails(entries, [address_cut(e.href, e.title) for e in entries])
     return entries
 
 
@@ -215,10 +221,8 @@ def _named_link(el) -> str | None:
     return link.get("href") if link is not None else None
 
 
-def _read_entry(node, part: dict, group: str | None, position: int, elements: list | None = None) -> RawEntry:
-    """One entry's parts by the profile's selectors, then what they miss by content.
-    `elements`: a flat entry's run of siblings (default: the entry node alone)."""
-    elements = elements or [node]
+def _title_parts(node, part: dict, elements: list, pointing: str | None) -> tuple:
+    """The entry's title element, its link, and the bare copy of the entry naming it (or None)."""
     title_el = part["title"].first(node)
     named = title_el is not None  # the profile names the title: its text is the title, whatever it says
     if title_el is None:
@@ -230,10 +234,20 @@ def _read_entry(node, part: dict, group: str | None, position: int, elements: li
         # names apart from its link (`link`: "<td><a>DEPARTMENT</a> - what is bought</td>")
         if link_el is title_el or not (label_led(title_el, text_of(link_el)) or (named and part["link"].selector)):
             title_el = link_el
-    # "<li>Annual Plan 2021 <a>... Read</a></li>": the item's own text names it, not its pointer link
-    bare = None if named or title_el is None or title_el.tag != "a" else bare_name(elements, title_el)
-    if bare is not None:
-        title_el = bare
+    if named or title_el is None or title_el.tag != "a":
+        return title_el, link_el, None
+    # "<li>Annual Plan 2021 <a>... Read</a></li>", "Name<br><a>Link a Seminario</a>" (the list's pointing wording):
+    # the item's own text names it, not its pointer link
+    bare = bare_name(elements, title_el, pointing=pointing is not None and text_of(title_el) == pointing)
+    return (title_el if bare is None else bare), link_el, bare
+
+
+def _read_entry(node, part: dict, group, position: int, elements: list | None = None, pointing=None) -> RawEntry:
+    """One entry's parts by the profile's selectors, then what they miss by content.
+    `elements`: a flat entry's run of siblings (default: the entry node alone); `pointing`: the link wording
+    most entries share that points at each ("Link a Seminario"), where the profile names no title."""
+    elements = elements or [node]
+    title_el, link_el, bare = _title_parts(node, part, elements, pointing)
     shown = text_of(title_el)
     entry = RawEntry(
         title=shown.strip(" |·•–—-:") if bare is not None and shown else without_byline(title_el, shown),
@@ -244,9 +258,9 @@ def _read_entry(node, part: dict, group: str | None, position: int, elements: li
     used = [title_el] if bare is None else [link_el, bare, *elements]
     date_el = part["date"].first(node)
     if date_el is not None:
-        # The date itself when the line holds more ("Event | 16 December 2022");
+        # The date itself when the line holds more ("Event | 16 December 2022", "13.12.2023 dans News");
         # else the line as shown ("Ongoing"), which then has no dates.
-        entry.date_text = date_from_element(date_el) or text_of(date_el)
+        entry.date_text = date_from_element(date_el) or date_at_edge(text_of(date_el)) or text_of(date_el)
         # <time datetime>, else the entry's address (/2019/05/03/ under "3.5."): the year a shown "3 May" lacks
         entry.date_iso = machine_date(date_el) or date_from_address(entry.date_text, entry.href)
         if title_el is not None and date_el is not title_el and is_ancestor(title_el, date_el):

@@ -97,11 +97,14 @@ def _entry_selector(root, block: Block) -> str:
     # its cards (a filter column, a carousel) or a box of another kind. More entries alike (a column, a tab)
     # are the same list laid out in parts: read whole.
     fallback = best[0] if best else _tag_path(node)
+    # boxes alike beside the entries holding no title at its place (a search header, a pager; each entry holding
+    # boxes of its tag, so no shorter selector names the entries alone): left out by the title's marker
+    marked = _by_marker(root, block, placed, [fallback])
     levels = [_placed(node, [*own, node.tag], ranked) for ranked in (False, True)]
     placed = exact_selector(root, members, levels[0] + levels[1])
     if placed and _no_more_entries(set(select(root, fallback)) - set(members), block):
         return placed
-    return _within_main(root, members, fallback)
+    return marked or _within_main(root, members, fallback)
 
 
 def _by_marker(root, block: Block, placed: list, candidates: list[str]) -> str | None:

@@ -8,6 +8,7 @@ from ..parsers.datelines import date_in_line
 from .fields import HEADINGS
 from .html import INLINE, text_of
 from .learn import Block, follow
+from .learn_titles import could_be_title
 
 # Tags that make a line of their own on the page: what stands between two entries' lines ends the list.
 _LINES = frozenset(("p", "li", "dt", "dd", "tr", "blockquote", "pre", *HEADINGS))
@@ -91,3 +92,27 @@ def _dated(el, path: list) -> bool | None:
 
 def _children(el) -> tuple:
     return tuple(c.tag for c in el if isinstance(c.tag, str) and c.tag != "br")
+
+
+def links_on_lines(title) -> Block | None:
+    """<p>23/10/2015 - <a>Title</a><br>06/08/2015 - <a>…</a><br>…</p>: the example a link of a block whose lines,
+    cut by breaks, nearly all hold one link and no other element (a date or a few words beside it): each such
+    link is an entry, and the words of its line are its own. None for a link in prose or in a line of several."""
+    parent = title.getparent()
+    if title.tag != "a" or parent is None or parent.tag in INLINE:
+        return None
+    lines, line = [], []
+    for child in (c for c in parent if isinstance(c.tag, str)):
+        if child.tag == "br":
+            lines, line = [*lines, line], []
+        else:
+            line.append(child)
+    lines = [found for found in [*lines, line] if found]
+    links = [found[0] for found in lines if len(found) == 1 and found[0].tag == "a" and could_be_title(found[0])]
+    if title not in links or len(links) < _MIN_LINE_LINKS or len(links) < _LINE_LINKS_SHARE * len(lines):
+        return None
+    return Block(node=title, title=title, path=[], members=links)
+
+
+_MIN_LINE_LINKS = 3  # fewer: a pair of links in a paragraph, no list
+_LINE_LINKS_SHARE = 0.9  # of a block's lines, this share hold one link alone

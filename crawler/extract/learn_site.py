@@ -22,20 +22,17 @@ from .learn import (
     same_title,
     title_elements,
 )
-from .learn_entry import entry_selector
-from .learn_fields import (
+from .learn_dates import (
     carried_date_selector,
     carries_down,
     date_selector,
-    description_selector,
-    first_in,
-    image_selector,
-    next_selector,
-    title_selector,
+    marks_a_date,
     titles_open_or_close_on_dates,
 )
+from .learn_entry import entry_selector
+from .learn_fields import description_selector, first_in, image_selector, next_selector, title_selector
 from .learn_flat import make_flat
-from .learn_lines import with_lines_read_on
+from .learn_lines import links_on_lines, with_lines_read_on
 from .learn_link import link_selector
 from .learn_more import continuation_selector, entries_before_links, entries_of_groups, lead_block, lead_selector
 from .pagination import find_page_links
@@ -64,6 +61,7 @@ def _blocks(root, examples: list[str]) -> tuple[Block, list]:
     places = located[0][:_MAX_PLACES]  # a title repeated a thousand times: each place tried made learn cubic
     options = _distinct([entries_of_groups(b) for b in map(find_block, places) if b is not None])
     options = options or _distinct([b for b in map(lead_block, places) if b is not None])
+    options = options or [b for b in map(links_on_lines, places[:1]) if b is not None]  # links a paragraph's lines
     if not options:
         raise LearnError(
             f'example "{examples[0]}" is on the page but in no list: nothing around it repeats '
@@ -211,7 +209,8 @@ def learn_selectors(root, url: str, examples: list[str]) -> dict[str, str]:
     date = date_selector(block, languages) or carried_date_selector(block, languages)
     run = block.runs[block.node]
     in_title = date and title and is_ancestor(first_in(run, title), first_in(run, date))  # "<h4><a>… – 5/12</a>"
-    if date and not in_title and titles_open_or_close_on_dates(block, title, languages):
+    marked = date and marks_a_date(first_in(run, date))  # <time>: the markup's date wins, as the generic reads it
+    if date and not in_title and not marked and titles_open_or_close_on_dates(block, title, languages):
         date = None  # a title's edge date is its entry's date: another date selector would hide it
     if date:
         selectors["date"] = date

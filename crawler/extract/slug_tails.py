@@ -28,11 +28,16 @@ def slug_cut(el, title: str | None) -> str | None:
     before the dash (most of them, three or more) and none of the name's: the address names the page, so the
     name is no part of its title. None when the title has no such tail."""
     link = el if tag(el) == "a" else (el.find(".//a[@href]") if el is not None and tag(el) else None)
+    return address_cut(link.get("href") if link is not None else None, title)
+
+
+def address_cut(href: str | None, title: str | None) -> str | None:
+    """slug_cut by the entry's address itself (a profile's entry: its title's link, or its `link`)."""
     cut = _LAST_DASH.search(title or "")
-    if link is None or not link.get("href") or cut is None:
+    if not href or cut is None:
         return None
     head, tail = title[: cut.start()].rstrip(), title[cut.end() :].strip()
-    slug = "".join(_tokens(urlsplit(link.get("href")).path.rstrip("/").rsplit("/", 1)[-1].rsplit(".", 1)[0]))
+    slug = "".join(_tokens(urlsplit(href).path.rstrip("/").rsplit("/", 1)[-1].rsplit(".", 1)[0]))
     names, words = tail.split(), [w for w in _tokens(head) if len(w) >= _MIN_WORD_CHARS]
     if not (_MIN_NAME_WORDS <= len(names) <= _MAX_NAME_WORDS) or len(words) < _MIN_TITLE_WORDS:
         return None
