@@ -7,6 +7,7 @@ import re
 from collections import Counter
 
 from ..parsers.ids import join_url
+from .card_links import card_link
 from .html import PAGE_CACHES, is_ancestor, tag, text_of
 from .titles import is_affordance, is_generic_text, title_named
 
@@ -147,7 +148,8 @@ def no_entry_link(a, here: str | None = None) -> bool:
         return False
     if not (href or names_itself(a)) or href.lower().startswith(("#", "javascript:", "mailto:", "tel:", "data:")):
         return True
-    return (not text_of(a) and not captioned_image(a)) or (_to_a_part_here(a, href, here) and not _titles_its_row(a))
+    wordless = not text_of(a) and not captioned_image(a) and not card_link(a)
+    return wordless or (_to_a_part_here(a, href, here) and not _titles_its_row(a))
 
 
 def _titles_its_row(a) -> bool:
