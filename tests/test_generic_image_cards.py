@@ -1,5 +1,5 @@
-"""The generic extractor on cards whose only link has no words: a picture's link, or an empty overlay link stretched
-over the card; the card's heading, which links nowhere, names it."""
+"""The generic extractor on cards whose link says nothing: a picture's link, or an empty overlay link stretched over
+the card, the card's unlinked heading naming it; and cards whose link leads to no address ("#", "javascript:")."""
 
 from crawler.entries import build_entries
 from crawler.extract import extract_page
@@ -66,3 +66,47 @@ def test_a_picture_link_beside_a_named_link_and_a_row_of_logos_stay_as_they_were
     entries = _entries("".join(card.format(i=i) for i in range(1, 4)) + f'<div class="partners">{logos}</div>')
     assert [e["title"] for e in entries] == [f"Story number {i} about the new library" for i in range(1, 4)]
     assert [e["url"] for e in entries] == [f"https://example.org/news/item-{i}/" for i in range(1, 4)]
+
+
+def _news_card(i: int, href: str) -> str:
+    return (
+        f'<div class="card"><img src="/img/news-{i}.jpg" alt=""><div class="body">'
+        f'<p class="date">{i} May 2025</p><h2>Training session number {i} on water management</h2>'
+        "<p>Within the project, the association held a session for the farmers of the region...</p>"
+        f'<a href="{href}" class="more">Read more &rarr;</a></div></div>'
+    )
+
+
+def test_a_card_whose_read_more_leads_nowhere_stays_an_entry_without_a_link():
+    """A card's "Read more" to "#" or "javascript:" (its article not written yet) beside cards whose "Read more"
+    leads to their pages: the card was dropped. It stays, as an entry without a link of its own, as a record whose
+    named link has an empty address does (`<a href="">`)."""
+    hrefs = ["/news/article-1.html", "#", "/news/article-3.html", "javascript:void(0)"]
+    cards = "".join(_news_card(i, href) for i, href in enumerate(hrefs, start=1))
+    entries = _entries(f'<div class="grid">{cards}</div><p><a href="#">Back to top</a></p>')
+    assert [e["title"] for e in entries] == [f"Training session number {i} on water management" for i in range(1, 5)]
+    assert [e["url"] for e in entries] == [
+        "https://example.org/news/article-1.html",
+        None,
+        "https://example.org/news/article-3.html",
+        None,
+    ]
+    assert [e["date_start"] for e in entries] == [f"2025-05-0{i}" for i in range(1, 5)]
+    assert entries[1]["entry_id"].startswith("sha1:") and entries[1]["entry_id"] != entries[3]["entry_id"]
+
+
+def test_a_named_link_to_no_address_is_an_entry_without_a_link_as_an_empty_one_is():
+    """<a href="#">A paper's title</a>, <a href="javascript:;">…</a>: the page itself, as href="" is."""
+    papers = [
+        "Surveillance of an outbreak in the east",
+        "Two epidemics at once and their control",
+        "Reading the serological results",
+    ]
+    hrefs = ["https://doi.org/10.1/a", "#", "javascript:;"]
+    rows = "".join(
+        f"<div class='row'><h4><a href='{href}'>{name}</a></h4><p>Author {i} et al., Journal of Things</p></div>"
+        for i, (href, name) in enumerate(zip(hrefs, papers, strict=True))
+    )
+    entries = _entries(rows + "<p><a href='#'>Print</a> <a href='javascript:;'>Load more</a></p>")
+    assert [e["title"] for e in entries] == papers
+    assert [e["url"] for e in entries] == [hrefs[0], None, None]

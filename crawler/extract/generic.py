@@ -31,6 +31,7 @@ from .lead_text import date_among, lead_split
 from .line_dates import line_closing_date
 from .link_lines import posting_date
 from .lists import a_list_wins, copies, dated_repeat, finer_records, lca, pointer_twins, strays
+from .nowhere_links import leads_nowhere
 from .raw import RawEntry
 from .records import (
     Chrome,
@@ -283,7 +284,7 @@ def extract_generic(root) -> list[RawEntry]:
         if bare is not None:
             title_el, used = bare, [bare, *elements]
         anchor = link if link is not None else title_el
-        href = anchor.get("href") if anchor is not None else None
+        href = _address(anchor)
         if link is not None and tag(link) != "a":  # named by an unlinked heading: its "Read more", else its anchor
             href = heading_record_address(
                 elements, link, container if container is not None else elements[0].getparent()
@@ -311,6 +312,13 @@ def extract_generic(root) -> list[RawEntry]:
     ditto_dates(records, entries)
     without_slug_tails(entries, cuts)
     return once(without_shared_addresses(stacked_links(records, entries)))
+
+
+def _address(anchor) -> str | None:
+    """The anchor's address; none for a heading, nor for a link to no address ("#", "javascript:": the record has no
+    page of its own)."""
+    href = anchor.get("href") if anchor is not None else None
+    return None if leads_nowhere(href) else href
 
 
 def _date_elsewhere(entry: RawEntry, elements, container, title_el, vague: str | None) -> None:
