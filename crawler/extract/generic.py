@@ -25,11 +25,13 @@ from .date_links import dated_apart
 from .edge_dates import edge_date, finer_date, labelled_date, vaguer_than_a_day, without_byline
 from .fields import fill_entry, find_title
 from .flat import flat_groups, is_break, wrap
+from .flat_posts import headed_runs, post_bodies, without_post_links
 from .html import tag, text_of
 from .lead_text import date_among, lead_split
 from .line_dates import line_closing_date
 from .link_lines import posting_date
 from .lists import a_list_wins, copies, dated_repeat, finer_records, lca, pointer_twins, strays
+from .nowhere_links import leads_nowhere
 from .raw import RawEntry
 from .records import (
     Chrome,
@@ -104,6 +106,9 @@ def _best_group(root):
 
 def _best_group_within(root, chrome, anchors=entry_links):
     links = anchors(root, chrome)
+    # "<h2>Title <a>22.3.2026</a></h2><p>… <a>the letter</a> …</p>": links in a post's paragraphs are its text
+    posts = post_bodies(links)
+    links = without_post_links(links, posts)
     if not links:
         return None, None
     page = _Page(links)
@@ -112,7 +117,8 @@ def _best_group_within(root, chrome, anchors=entry_links):
     candidates = [(key, [[el] for el in _outermost(els)], False) for key, els in groups.items()]
     # A layout table's rows around tables of records: the inner rows are a list of their own too
     candidates += [(key, [[el] for el in inner], False) for key, els in groups.items() if (inner := inner_rows(els))]
-    candidates += [(key, runs, True) for key, runs in flat_groups(groups, shapes, page.links_in, _is_pointer).items()]
+    flat_runs = flat_groups(groups, shapes, page.links_in, _is_pointer).items()
+    candidates += [(key, headed_runs(runs, posts) if posts else runs, True) for key, runs in flat_runs]
     # Two linked cells of one row (a speaker's homepage, the talk) make one record: the title column's
     candidates = [(key, title_cells(recs) or recs, flat) for key, recs, flat in candidates]
     # Lists of two or more first: a shape seen once (a wrapper above a lone link) scores at most
@@ -278,7 +284,7 @@ def extract_generic(root) -> list[RawEntry]:
         if bare is not None:
             title_el, used = bare, [bare, *elements]
         anchor = link if link is not None else title_el
-        href = anchor.get("href") if anchor is not None else None
+        href = _address(anchor)
         if link is not None and tag(link) != "a":  # named by an unlinked heading: its "Read more", else its anchor
             href = heading_record_address(
                 elements, link, container if container is not None else elements[0].getparent()
@@ -306,6 +312,13 @@ def extract_generic(root) -> list[RawEntry]:
     ditto_dates(records, entries)
     without_slug_tails(entries, cuts)
     return once(without_shared_addresses(stacked_links(records, entries)))
+
+
+def _address(anchor) -> str | None:
+    """The anchor's address; none for a heading, nor for a link to no address ("#", "javascript:": the record has no
+    page of its own)."""
+    href = anchor.get("href") if anchor is not None else None
+    return None if leads_nowhere(href) else href
 
 
 def _date_elsewhere(entry: RawEntry, elements, container, title_el, vague: str | None) -> None:

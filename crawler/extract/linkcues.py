@@ -7,7 +7,9 @@ import re
 from collections import Counter
 
 from ..parsers.ids import join_url
+from .card_links import card_link
 from .html import PAGE_CACHES, is_ancestor, tag, text_of
+from .nowhere_links import stands_for_a_page
 from .titles import is_affordance, is_generic_text, title_named
 
 
@@ -140,14 +142,16 @@ def points_out(a) -> bool:
 
 def no_entry_link(a, here: str | None = None) -> bool:
     """A link that can name no entry wherever it sits: to no page ("#top", "javascript:", "mailto:"), to a part of
-    the page itself (`here`, its address: a table of contents), or with no text and no captioned image; an empty
-    address whose words name a record is the page itself (names_itself)."""
+    the page itself (`here`, its address: a table of contents), or with no text and no captioned image; a link to
+    no address that stands for a record's page (its words name it, or its "Read more" leads others) is the page
+    itself (stands_for_a_page)."""
     href = (a.get("href") or "").strip()
-    if href.startswith("#") and len(href) > 1 and _titles_its_row(a):
+    if (href.startswith("#") and len(href) > 1 and _titles_its_row(a)) or stands_for_a_page(a):
         return False
-    if not (href or names_itself(a)) or href.lower().startswith(("#", "javascript:", "mailto:", "tel:", "data:")):
+    if not href or href.lower().startswith(("#", "javascript:", "mailto:", "tel:", "data:")):
         return True
-    return (not text_of(a) and not captioned_image(a)) or (_to_a_part_here(a, href, here) and not _titles_its_row(a))
+    wordless = not text_of(a) and not captioned_image(a) and not card_link(a)
+    return wordless or (_to_a_part_here(a, href, here) and not _titles_its_row(a))
 
 
 def _titles_its_row(a) -> bool:
@@ -198,21 +202,6 @@ def _parts_of_page(root) -> dict:
                 parts.setdefault(name, []).append(el)
         _LAST_PAGE[0] = (root, parts)
     return parts
-
-
-def names_itself(a) -> bool:
-    """<a href="">A paper's long title</a>: an empty address is the page itself (a record its site left without a
-    page of its own, kept as an entry without a link) when the link's words name something (three or more, no
-    pointer); a short empty link ("Print", "Load more") is a button a script handles."""
-    href = a.get("href")
-    shown = text_of(a) or ""
-    return (
-        href is not None and not href.strip() and len(shown.split()) >= _SELF_NAME_WORDS and not is_generic_text(shown)
-    )
-
-
-# An empty link names a record with at least this many words.
-_SELF_NAME_WORDS = 3
 
 
 def records_shown_in(copies: list, enough: int) -> int:

@@ -199,6 +199,13 @@ def _heading_beside(el, link):
     return None
 
 
+def titled_heading(link):
+    """The heading a linked date stands in, when it says more than a date line: a title ("IGO <a>11.10.2023</a>"),
+    not a label ("Posted <a>May 3, 2020</a>")."""
+    heading = next((a for a in link.iterancestors() if tag(a) in HEADINGS), None)
+    return heading if heading is not None and date_in_line(text_of(heading)) is None else None
+
+
 def _name_beside(el, link, longest: bool = False):
     """The first (or longest) line of a few words in `el`, apart from `link`: no date, counter or pointer."""
     found = []
@@ -301,7 +308,9 @@ def title_of(elements, link, label: bool = False):
     if link is not None and not named and (dated or posting_line(text_of(link)) or identifier_line(text_of(link))):
         # "Nov 19, 2020 — Posted Nov 16, 2020 11:47 AM" or "Drucksache Nr. 19/3866" as the link: the
         # document's name beside it is the title (a heading or bold line first, else the first line of words)
-        name = next((n for n in (_heading_beside(el, link) for el in elements) if n is not None), None)
+        name = titled_heading(link) if dated else None  # "<h2>Title <a>22.3.2026</a></h2>": the heading's words
+        if name is None:
+            name = next((n for n in (_heading_beside(el, link) for el in elements) if n is not None), None)
         if name is None:  # a row's cells: the column headed "Description", else its longest line (not "En comisión")
             longest = identifier_line(text_of(link)) and any(tag(el) == "tr" for el in elements)
             beside = (_name_beside(el, link, longest) for el in elements)
