@@ -77,3 +77,22 @@ def test_a_rendered_page_reaches_no_other_origin(tmp_path, render_ready, way):
         start = f"{site.base_url}/list.html"
         cli("crawl", "listing", "--db", db, "--start-url", start, "--profile", "auto", "--render", *FAST, timeout=300)
         assert other.requests == [], f"the browser reached another origin: {other.requests}"
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="parse --format table prints the page's heading without for_terminal: a bidi override (U+202E) in "
+    "it reaches the terminal, while the same text in the table's rows and in diff/history is cleaned",
+)
+def test_parse_table_heading_reaches_the_terminal_clean(tmp_path):
+    unsafe = "\u202eEVIL\u202c"
+    records = "".join(
+        f'<article><h3><a href="/item/c{n}.html">Report {n} on labour rights</a></h3>'
+        f'<time datetime="2024-03-1{n}">1{n} Mar 2024</time><p>Findings of study {n} on decent work.</p></article>'
+        for n in range(5)
+    )
+    page = tmp_path / "page.html"
+    page.write_text(f"<html lang=en><body><main><h1>Reports {unsafe}</h1>{records}</main></body></html>")
+    shown = cli("parse", page, "--url", "https://example.org/list/", "--format", "table", check=0).stdout
+    assert "Report 3 on labour rights" in shown
+    assert "\u202e" not in shown and "\u202c" not in shown
