@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import os
+import pty
+import subprocess
+import sys
+
 import pytest
 from conftest import FAST, cli, q
 from helpers import entry, make_archive, record_crawl, write_site
@@ -194,3 +199,42 @@ def test_learn_follows_no_redirect_to_another_origin(tmp_path):
         learnt = cli("learn", f"{site.base_url}/start.html", "--example", "Report 1-2 on labour", "-o", profile)
     assert other.requests == [], learnt.stdout
     assert learnt.returncode == 1 and not profile.exists()
+
+
+def on_a_terminal(*args) -> str:
+    """What `listing-archive ARGS` prints when its standard output is a terminal (a pseudo-terminal here)."""
+    primary, secondary = pty.openpty()
+    try:
+        command = [sys.executable, "-m", "archive.cli", *map(str, args)]
+        subprocess.run(command, stdout=secondary, stderr=subprocess.DEVNULL, timeout=120, check=True)
+    finally:
+        os.close(secondary)
+    chunks = []
+    while True:
+        try:
+            chunk = os.read(primary, 65536)
+        except OSError:  # EIO: the terminal's other end is closed and everything was read
+            break
+        if not chunk:
+            break
+        chunks.append(chunk)
+    os.close(primary)
+    return b"".join(chunks).decode()
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="parse (jsonl, its default) prints scraped text to a terminal as it is, bidi overrides included; "
+    "export --format jsonl to a terminal cleans every value (terminal_clean)",
+)
+def test_parse_jsonl_on_a_terminal_is_cleaned_as_export_is(tmp_path):
+    records = "".join(
+        f'<article><h3><a href="/item/c{n}.html">Report {n} \u202eEVIL\u202c on labour rights</a></h3>'
+        f'<time datetime="2024-03-1{n}">1{n} Mar 2024</time><p>Findings of study {n} on decent work.</p></article>'
+        for n in range(5)
+    )
+    page = tmp_path / "page.html"
+    page.write_text(f"<html lang=en><body><main><h1>Reports</h1>{records}</main></body></html>")
+    shown = on_a_terminal("parse", page, "--url", "https://example.org/list/")
+    assert "on labour rights" in shown
+    assert "\u202e" not in shown
