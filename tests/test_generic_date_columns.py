@@ -1,10 +1,13 @@
 """The generic extractor's dates on shapes where a record's date sits in a line, cell or heading of its own and
 another date-like text comes first (issue 21), in synthetic pages: one test per rule."""
 
+from datetime import UTC, datetime
+
 from crawler.entries import build_entries
 from crawler.extract import extract_page
 
 URL = "https://example.org/blog/"
+NOW, LATER = datetime(2024, 4, 1, tzinfo=UTC), datetime(2035, 1, 1, tzinfo=UTC)
 CHROME = '<header><nav><a href="/">Home</a> <a href="/about/">About us</a></nav></header>'
 
 
@@ -33,3 +36,20 @@ def test_a_year_category_line_yields_to_the_day_line_after_it():
         ("2017-10-09", "day"),
         ("2015-07-23", "day"),
     ]
+
+
+def test_a_date_box_of_month_day_and_weekday_takes_the_year_its_weekday_names():
+    """<span>Apr</span><span>22</span><span>Mon</span>: no year shown anywhere, but 22 April falls on a Monday only
+    every 5, 6 or 11 years, so among the three years before the capture, its own and the next one year fits."""
+    card = (
+        '<article class="event"><a href="/events/{n}"><div class="date-box">\n<span>{month}</span>\n'
+        "<span>{day}</span>\n<span>{weekday}</span>\n</div>"
+        "<div><h4>{title}</h4><div>09:00am - 11:00am</div></div></a></article>"
+    )
+    rows = [("Apr", 22, "Mon", "Board work session"), ("Apr", 23, "Tue", "Board regular meeting")]
+    rows += [("May", 7, "Tue", "Zoning hearing"), ("May", 8, "Fri", "Budget hearing")]  # 8 May 2024 is a Wednesday
+    html = "".join(card.format(n=n, month=m, day=d, weekday=w, title=t) for n, (m, d, w, t) in enumerate(rows))
+    page = extract_page(f'<html lang="en"><body><main>{html}</main></body></html>', URL, "auto", now=NOW)
+    assert [e["date_start"] for e in build_entries(page, URL)] == ["2024-04-22", "2024-04-23", "2024-05-07", None]
+    later = extract_page(f'<html lang="en"><body><main>{html}</main></body></html>', URL, "auto", now=LATER)
+    assert [e["date_start"] for e in build_entries(later, URL)] == [None, None, None, None]  # 2030 is out of reach
