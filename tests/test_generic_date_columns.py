@@ -53,3 +53,22 @@ def test_a_date_box_of_month_day_and_weekday_takes_the_year_its_weekday_names():
     assert [e["date_start"] for e in build_entries(page, URL)] == ["2024-04-22", "2024-04-23", "2024-05-07", None]
     later = extract_page(f'<html lang="en"><body><main>{html}</main></body></html>', URL, "auto", now=LATER)
     assert [e["date_start"] for e in build_entries(later, URL)] == [None, None, None, None]  # 2030 is out of reach
+
+
+def test_a_relative_day_yields_to_the_day_the_entrys_address_names():
+    """ "aujourd'hui à 06h45" on a page captured later (a cached or saved copy) is not the capture's day when the
+    post's address names its own (/2020/10/14/): that day is the entry's. Captured that day, both agree."""
+    item = (
+        '<section class="teaser"><a href="/emploi/article/{path}/slug-{n}.html"><h3>{title}</h3>'
+        "<p>Une chronique sur le travail, numéro {n}, avec ses exemples.</p></a>"
+        '<span class="meta">{shown}</span></section>'
+    )
+    rows = [
+        ("2020/10/14", "Vaccin pour tous les salariés", "aujourd’hui à 06h45"),
+        ("2020/10/07", "La médiation en entreprise", "07 octobre 2020 à 06h45"),
+        ("2020/09/30", "Le télétravail en question", "30 septembre 2020 à 06h45"),
+    ]
+    html = "".join(item.format(path=p, n=n, title=t, shown=s) for n, (p, t, s) in enumerate(rows))
+    for now in (datetime(2026, 12, 7, tzinfo=UTC), datetime(2020, 10, 14, 9, tzinfo=UTC)):
+        page = extract_page(f'<html lang="fr"><body><main>{html}</main></body></html>', URL, "auto", now=now)
+        assert [e["date_start"] for e in build_entries(page, URL)] == ["2020-10-14", "2020-10-07", "2020-09-30"]
