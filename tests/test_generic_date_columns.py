@@ -72,3 +72,42 @@ def test_a_relative_day_yields_to_the_day_the_entrys_address_names():
     for now in (datetime(2026, 12, 7, tzinfo=UTC), datetime(2020, 10, 14, 9, tzinfo=UTC)):
         page = extract_page(f'<html lang="fr"><body><main>{html}</main></body></html>', URL, "auto", now=now)
         assert [e["date_start"] for e in build_entries(page, URL)] == ["2020-10-14", "2020-10-07", "2020-09-30"]
+
+
+def test_a_table_cell_closing_on_a_date_after_a_comma_dates_its_row_however_long():
+    """A publications table (title | authors | venue | source link): the venue cell closes on its month after a comma
+    ("IEEE Transactions on Computer-Aided Design of Integrated Circuits and Systems, December 2025"), longer than a
+    meta line; the row's date all the same. A bare year there ("…, 2024") is an edition, and a sentence no date."""
+    row = (
+        "<tr><td>{title}</td><td>Ana Silva; Jonas Weber</td><td>{venue}</td><td><a href='{href}'>{source}</a></td></tr>"
+    )
+    rows = [
+        ("Cross-level verification of peripherals", "Journal of Systems, February 2026", "/p/1", "arXiv"),
+        (
+            "Comparing methods for symbolic execution of models",
+            "IEEE Transactions on Computer-Aided Design of Integrated Circuits and Systems, December 2025",
+            "/p/2",
+            "IEEExplore",
+        ),
+        (
+            "Virtual prototypes for embedded software fuzzing",
+            "25th International Conference on Embedded Computer Systems Architectures, Modeling and Simulation"
+            " (SAMOS XXV), July 2025",
+            "/p/3",
+            "arXiv",
+        ),
+        ("Safety analysis with models", "International Symposium on Models and Their Uses, 2024", "/p/4", "IEEExplore"),
+        ("Transaction-level models of buses", "Design Automation Letters, May 2024", "/p/5", "arXiv"),
+        ("Timing models for multicore systems", "Embedded Systems Letters, March 2024", "/p/6", "IEEExplore"),
+    ]
+    table = "".join(row.format(title=t, venue=v, href=h, source=s) for t, v, h, s in rows)
+    head = "<tr><th>Title</th><th>Authors</th><th>Venue</th><th>Source</th></tr>"
+    entries = _entries(f"<table>{head}{table}</table>")
+    assert [(e["title"], e["date_start"], e["date_end"]) for e in entries] == [
+        ("Cross-level verification of peripherals", "2026-02-01", "2026-02-28"),
+        ("Comparing methods for symbolic execution of models", "2025-12-01", "2025-12-31"),
+        ("Virtual prototypes for embedded software fuzzing", "2025-07-01", "2025-07-31"),
+        ("Safety analysis with models", None, None),
+        ("Transaction-level models of buses", "2024-05-01", "2024-05-31"),
+        ("Timing models for multicore systems", "2024-03-01", "2024-03-31"),
+    ]
