@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import UTC, datetime
 
 from .extract import RawPage
 from .extract.profiles import Profile, document_patterns
@@ -15,6 +15,7 @@ from .parsers.groups import parse_group_heading
 from .parsers.ids import entry_id, join_url
 from .parsers.organisers import parse_organisers
 from .parsers.text import clean_paragraphs, clean_text
+from .parsers.weekdays import weekday_dated
 
 
 def _shown_or_machine(raw, languages, now, month_first):
@@ -88,6 +89,8 @@ def build_entries(
         when, date_text = _shown_or_machine(raw, languages, now, month_first)
         if when is None and raw.group:
             when, date_text = _date_under_heading(raw, title, languages, now, month_first, scores) or (None, date_text)
+        if when is None:  # "Apr 22 Mon": the one year near the capture whose 22 April is a Monday
+            when = weekday_dated(raw.date_text, now or datetime.now(UTC), languages, month_first)
         credit = parse_credit(raw.credit_text)
         organisers = parse_organisers(description, page.language)
         out.append(

@@ -1,5 +1,6 @@
 """The year a post's own address states ("/uutiset/2020/07/20/slug.html") for the day and month it shows without one
-("20.7."): no guess when the address's day and month are the ones shown."""
+("20.7."): no guess when the address's day and month are the ones shown. And the day it states for a relative one
+("aujourd'hui"), which the capture time settles only on a page captured the day it was built."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from datetime import date
 
 from ..parsers.datelines import YEARLESS_FIGURES, yearless_date
 from ..parsers.dates import parse_date
+from ..parsers.relative import is_relative
 
 # A year, month and day as path segments of their own: /2020/07/20/.
 _DATED_PATH = re.compile(r"/((?:19|20)\d\d)/(\d{1,2})/(\d{1,2})/")
@@ -15,15 +17,19 @@ _DATED_PATH = re.compile(r"/((?:19|20)\d\d)/(\d{1,2})/(\d{1,2})/")
 
 def date_from_address(date_text: str | None, href: str | None) -> str | None:
     """The ISO day of a date shown without its year ("20.7.", "7/20", "20 July") whose entry's link names one day
-    (/YYYY/MM/DD/) of that same day and month; None otherwise (another day in the address, or none: the year stays
-    unknown)."""
+    (/YYYY/MM/DD/) of that same day and month, or that shows a relative day ("aujourd'hui"); None otherwise
+    (another day in the address, or none: the year stays unknown)."""
     day_month = yearless_date(date_text)
     found = _DATED_PATH.findall(href or "")
+    if date_text and is_relative(date_text) and len(found) == 1:
+        # "aujourd'hui à 06h45": a machine date for the entry's reading to weigh against the capture's day (a copy
+        # saved or cached later shows the day it was built as "today"; the address keeps the post's own)
+        stated = _day_of(found[0])
+        return stated.isoformat() if stated else None
     if not day_month or day_month != (date_text or "").strip() or len(found) != 1:
         return None
-    try:
-        stated = date(*map(int, found[0]))
-    except ValueError:
+    stated = _day_of(found[0])
+    if stated is None:
         return None
     figures = YEARLESS_FIGURES.match(day_month)
     if figures:  # "20.7." is day first; "7/20" in either order, the address's day and month both shown
@@ -32,3 +38,11 @@ def date_from_address(date_text: str | None, href: str | None) -> str | None:
         return stated.isoformat() if (stated.day, stated.month) in shown else None
     whole = parse_date(f"{day_month} {stated.year}")
     return stated.isoformat() if whole is not None and whole.start == stated else None
+
+
+def _day_of(path_parts: tuple[str, str, str]) -> date | None:
+    """The day of an address's year, month and day; None for an impossible one."""
+    try:
+        return date(*map(int, path_parts))
+    except ValueError:
+        return None

@@ -7,6 +7,7 @@ import re
 
 from ..parsers.datelines import YEARLESS_FIGURES, bare_years, date_in_line, year_in, yearless_date
 from ..parsers.dates import parse_date
+from ..parsers.weekdays import day_month_weekday
 from .html import is_ancestor, machine_date, microformat_dated, tag, text_of
 
 # A date's pieces sit this many levels at most below the box that holds the whole date.
@@ -59,11 +60,12 @@ def _inside(el, record) -> bool:
 
 def yearless_line(elements, title_el) -> str | None:
     """An element of the entry, outside its title, that is a day and month alone ("Thu 10 October"): the date
-    as shown, for a year the group heading gives ("October 2020") to complete; without one it stays no date
-    (a year is never guessed)."""
+    as shown, for a year the group heading gives ("October 2020") to complete, or the weekday it shows ("Apr 22
+    Mon", crawler.parsers.weekdays); without either it stays no date (a year is never guessed)."""
     for el in (x for m in elements for x in m.iter()):
         shown = text_of(el) if isinstance(el.tag, str) else None
-        if shown and yearless_date(shown) == shown and not (_inside(el, title_el) or el is title_el):
+        yearless = shown and (yearless_date(shown) == shown or day_month_weekday(shown))  # "Apr 22 Mon" too
+        if yearless and not (_inside(el, title_el) or el is title_el):
             return shown
     return None
 

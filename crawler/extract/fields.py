@@ -235,13 +235,11 @@ def _find_date(elements, entry: RawEntry, used: list, title_el, leaves) -> None:
         entry.date_iso = own_machine_date(shown, machine)  # "2021-10-18" shown wins over datetime="2023-05-01"
         used.append(el)
         return
-    for el in leaves:
-        line = text_of(el) or ""
-        found = date_from_element(el)
-        if found and len(line.replace(found, "").split()) <= _MAX_WORDS_BESIDE_DATE:
-            el, entry.date_text = whole_date(el, found, elements)  # "<div>12</div><div>Oct 2020</div>": whole
-            used.append(el)
-            return
+    line_date = _date_line(leaves, elements)
+    if line_date is not None:
+        el, entry.date_text = line_date
+        used.append(el)
+        return
     for el in walk(elements):  # a linked date standing alone: <a class="post-date"><i></i>October 9, 2019</a>
         if tag(el) == "a" and el is not title_el and not any(is_ancestor(leaf, el) for leaf in leaves):
             shown = text_of(el)
@@ -269,6 +267,25 @@ def _find_date(elements, entry: RawEntry, used: list, title_el, leaves) -> None:
             entry.date_text = found
             used.append(el)
             return
+
+
+def _date_line(leaves, elements) -> tuple | None:
+    """The first short line that is (or holds beside a label) a date: (el, date). A bare year ("in <a>2017</a>", a
+    category) yields to a later line naming a day or month of that year ("October 9, 2017"), the finer date."""
+    year_line = None
+    for el in leaves:
+        line = text_of(el) or ""
+        found = date_from_element(el)
+        if not found or len(line.replace(found, "").split()) > _MAX_WORDS_BESIDE_DATE:
+            continue
+        if year_line is not None and not (bare_years(found) or year_line[1] not in found):
+            return whole_date(el, found, elements)
+        if year_line is None and bare_years(found):
+            year_line = (el, found)
+            continue
+        if year_line is None:
+            return whole_date(el, found, elements)  # "<div>12</div><div>Oct 2020</div>": whole
+    return year_line
 
 
 def _inline_date(leaves, title_el, elements) -> tuple | None:

@@ -50,7 +50,15 @@ from .row_runs import links_name_kinds, row_runs, wording_line
 from .rows import ditto_dates, head_date, once, stacked_links, tail_date
 from .slug_tails import slug_cut, without_slug_tails
 from .source_lines import bold_lines_over_outlet_links, headings_over_source_lines
-from .table_lists import date_column_cell, documents_table, inner_rows, source_labels, split_by_table_head, title_cells
+from .table_lists import (
+    comma_closing_cell,
+    date_column_cell,
+    documents_table,
+    inner_rows,
+    source_labels,
+    split_by_table_head,
+    title_cells,
+)
 from .titles import HEADINGS, is_generic_text, is_heading_like, title_of
 from .wordings import headings_name_pointers, pointing_wording, record_name, shared_lines, shared_pointer
 
@@ -328,6 +336,7 @@ def _date_elsewhere(entry: RawEntry, elements, container, title_el, vague: str |
     entry.date_text = entry.date_text or line_closing_date(title_el)  # "<a>Kind</a> <span>1 May"
     entry.date_text = entry.date_text or labelled_date(entry.title)  # "Séminaire: 3 mai 2026"
     entry.date_text = entry.date_text or date_column_cell(elements[0])  # "Datum": "KDV 19.10.2024"
+    entry.date_text = entry.date_text or comma_closing_cell(elements[0], title_el)  # "Journal …, December 2025"
     finer_date(entry, vague)
     entry.date_text = year_from_title(entry.date_text, entry.title)  # "May 12", "– 5/12/2026 –"
 

@@ -7,10 +7,10 @@ import re
 from collections import Counter
 from urllib.parse import urlsplit
 
-from ..parsers.datelines import date_at_edge
+from ..parsers.datelines import bare_years, date_at_edge, date_in_line
 from ..parsers.dates import looks_like_date_line
 from .fields import date_from_element
-from .html import tag, text_of
+from .html import is_ancestor, tag, text_of
 
 
 def split_by_table_head(groups: dict) -> dict:
@@ -116,6 +116,26 @@ def date_column_cell(row) -> str | None:
                 if not part.isdigit() and looks_like_date_line(part):  # "Report 2020": a name's year, no date
                     return part
     return None
+
+
+def comma_closing_cell(row, title_el) -> str | None:
+    """A table row's cell, not the title's, closing on a date after a comma ("IEEE Transactions on …, December
+    2025", a paper's venue): the row's date however long the cell runs, a cell being one field, not prose. Never a
+    bare year (an edition: "Symposium 2024"), nor a cell ending a sentence."""
+    if tag(row) != "tr":
+        return None
+    for cell in (c for c in row if tag(c) in ("td", "th")):
+        shown = text_of(cell) or ""
+        tail = _COMMA_TAIL.search(shown)
+        if tail is None or shown.endswith((".", "!", "?")) or (title_el is not None and is_ancestor(cell, title_el)):
+            continue
+        if date_in_line(tail[1]) == tail[1] and not bare_years(tail[1]):
+            return tail[1]
+    return None
+
+
+# What follows a cell's last comma, a date's length at most: ", December 2025", ", 12 May 2020".
+_COMMA_TAIL = re.compile(r",\s*([^,]{3,30})$")
 
 
 def _columns(row) -> list:

@@ -1,0 +1,113 @@
+"""The generic extractor's dates on shapes where a record's date sits in a line, cell or heading of its own and
+another date-like text comes first (issue 21), in synthetic pages: one test per rule."""
+
+from datetime import UTC, datetime
+
+from crawler.entries import build_entries
+from crawler.extract import extract_page
+
+URL = "https://example.org/blog/"
+NOW, LATER = datetime(2024, 4, 1, tzinfo=UTC), datetime(2035, 1, 1, tzinfo=UTC)
+CHROME = '<header><nav><a href="/">Home</a> <a href="/about/">About us</a></nav></header>'
+
+
+def _entries(body: str, url=URL, lang="en"):
+    html = f'<html lang="{lang}"><body>{CHROME}<main>{body}</main><footer>Contact</footer></body></html>'
+    return build_entries(extract_page(html, url, "auto"), url)
+
+
+def test_a_year_category_line_yields_to_the_day_line_after_it():
+    """ "in <a>2017</a>" (a category named by a year) over "October 9, 2017": the year is no finer than the day
+    line below it, which is the post's date; a category of words leaves the day line alone anyway."""
+    post = (
+        '<div class="post"><h2><a href="/blog/{slug}/">{title}</a></h2>'
+        '<p class="category">in <a href="/categories/{cat}">{cat}</a></p>'
+        '<p class="date"><a href="/blog/{slug}/">{day}</a></p>'
+        "<p>What the chapter did that season, told at some length for its members.</p></div>"
+    )
+    rows = [
+        ("spring-talks", "Spring talks and networking", "Events", "April 17, 2018"),
+        ("fall-course", "Fall course and seminars", "2017", "October 9, 2017"),
+        ("hello", "Hello and welcome", "News", "July 23, 2015"),
+    ]
+    body = "".join(post.format(slug=s, title=t, cat=c, day=d) for s, t, c, d in rows)
+    assert [(e["date_start"], e["date_precision"]) for e in _entries(body)] == [
+        ("2018-04-17", "day"),
+        ("2017-10-09", "day"),
+        ("2015-07-23", "day"),
+    ]
+
+
+def test_a_date_box_of_month_day_and_weekday_takes_the_year_its_weekday_names():
+    """<span>Apr</span><span>22</span><span>Mon</span>: no year shown anywhere, but 22 April falls on a Monday only
+    every 5, 6 or 11 years, so among the three years before the capture, its own and the next one year fits."""
+    card = (
+        '<article class="event"><a href="/events/{n}"><div class="date-box">\n<span>{month}</span>\n'
+        "<span>{day}</span>\n<span>{weekday}</span>\n</div>"
+        "<div><h4>{title}</h4><div>09:00am - 11:00am</div></div></a></article>"
+    )
+    rows = [("Apr", 22, "Mon", "Board work session"), ("Apr", 23, "Tue", "Board regular meeting")]
+    rows += [("May", 7, "Tue", "Zoning hearing"), ("May", 8, "Fri", "Budget hearing")]  # 8 May 2024 is a Wednesday
+    html = "".join(card.format(n=n, month=m, day=d, weekday=w, title=t) for n, (m, d, w, t) in enumerate(rows))
+    page = extract_page(f'<html lang="en"><body><main>{html}</main></body></html>', URL, "auto", now=NOW)
+    assert [e["date_start"] for e in build_entries(page, URL)] == ["2024-04-22", "2024-04-23", "2024-05-07", None]
+    later = extract_page(f'<html lang="en"><body><main>{html}</main></body></html>', URL, "auto", now=LATER)
+    assert [e["date_start"] for e in build_entries(later, URL)] == [None, None, None, None]  # 2030 is out of reach
+
+
+def test_a_relative_day_yields_to_the_day_the_entrys_address_names():
+    """ "aujourd'hui à 06h45" on a page captured later (a cached or saved copy) is not the capture's day when the
+    post's address names its own (/2020/10/14/): that day is the entry's. Captured that day, both agree."""
+    item = (
+        '<section class="teaser"><a href="/emploi/article/{path}/slug-{n}.html"><h3>{title}</h3>'
+        "<p>Une chronique sur le travail, numéro {n}, avec ses exemples.</p></a>"
+        '<span class="meta">{shown}</span></section>'
+    )
+    rows = [
+        ("2020/10/14", "Vaccin pour tous les salariés", "aujourd’hui à 06h45"),
+        ("2020/10/07", "La médiation en entreprise", "07 octobre 2020 à 06h45"),
+        ("2020/09/30", "Le télétravail en question", "30 septembre 2020 à 06h45"),
+    ]
+    html = "".join(item.format(path=p, n=n, title=t, shown=s) for n, (p, t, s) in enumerate(rows))
+    for now in (datetime(2026, 12, 7, tzinfo=UTC), datetime(2020, 10, 14, 9, tzinfo=UTC)):
+        page = extract_page(f'<html lang="fr"><body><main>{html}</main></body></html>', URL, "auto", now=now)
+        assert [e["date_start"] for e in build_entries(page, URL)] == ["2020-10-14", "2020-10-07", "2020-09-30"]
+
+
+def test_a_table_cell_closing_on_a_date_after_a_comma_dates_its_row_however_long():
+    """A publications table (title | authors | venue | source link): the venue cell closes on its month after a comma
+    ("IEEE Transactions on Computer-Aided Design of Integrated Circuits and Systems, December 2025"), longer than a
+    meta line; the row's date all the same. A bare year there ("…, 2024") is an edition, and a sentence no date."""
+    row = (
+        "<tr><td>{title}</td><td>Ana Silva; Jonas Weber</td><td>{venue}</td><td><a href='{href}'>{source}</a></td></tr>"
+    )
+    rows = [
+        ("Cross-level verification of peripherals", "Journal of Systems, February 2026", "/p/1", "arXiv"),
+        (
+            "Comparing methods for symbolic execution of models",
+            "IEEE Transactions on Computer-Aided Design of Integrated Circuits and Systems, December 2025",
+            "/p/2",
+            "IEEExplore",
+        ),
+        (
+            "Virtual prototypes for embedded software fuzzing",
+            "25th International Conference on Embedded Computer Systems Architectures, Modeling and Simulation"
+            " (SAMOS XXV), July 2025",
+            "/p/3",
+            "arXiv",
+        ),
+        ("Safety analysis with models", "International Symposium on Models and Their Uses, 2024", "/p/4", "IEEExplore"),
+        ("Transaction-level models of buses", "Design Automation Letters, May 2024", "/p/5", "arXiv"),
+        ("Timing models for multicore systems", "Embedded Systems Letters, March 2024", "/p/6", "IEEExplore"),
+    ]
+    table = "".join(row.format(title=t, venue=v, href=h, source=s) for t, v, h, s in rows)
+    head = "<tr><th>Title</th><th>Authors</th><th>Venue</th><th>Source</th></tr>"
+    entries = _entries(f"<table>{head}{table}</table>")
+    assert [(e["title"], e["date_start"], e["date_end"]) for e in entries] == [
+        ("Cross-level verification of peripherals", "2026-02-01", "2026-02-28"),
+        ("Comparing methods for symbolic execution of models", "2025-12-01", "2025-12-31"),
+        ("Virtual prototypes for embedded software fuzzing", "2025-07-01", "2025-07-31"),
+        ("Safety analysis with models", None, None),
+        ("Transaction-level models of buses", "2024-05-01", "2024-05-31"),
+        ("Timing models for multicore systems", "2024-03-01", "2024-03-31"),
+    ]
