@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import re
 
 from conftest import ROOT
 
@@ -86,3 +87,13 @@ def test_no_test_module_imports_another():
             where = f"{path.relative_to(ROOT)}:{getattr(node, 'lineno', 0)}"
             found += [f"{where} {n}" for n in names if n.split(".")[0].startswith("test_")]
     assert not found, found
+
+
+# A file named after the batch of pages or the session that found a bug says nothing of what it tests.
+ORIGIN_NAMES = re.compile(r"batch|stranger|^test_unseen|known_misses|_ext\d|(_[a-z]){1,2}\.py$")
+
+
+def test_test_files_are_named_after_what_they_test():
+    """tests/README.md says where the tests for each component live; a new file takes its component's name."""
+    named = [p.name for p in sorted((ROOT / "tests").glob("test_*.py")) if ORIGIN_NAMES.search(p.name)]
+    assert not named, named

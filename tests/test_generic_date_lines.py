@@ -1,0 +1,72 @@
+"""The generic extractor's entry dates from lines around the link: a long meta line, a date between a lead word and a
+byline, a definition list, a linked date alone, dates after each bare link."""
+
+import pytest
+from synthetic import generic_entries as _entries
+
+
+def test_a_long_meta_line_of_bar_separated_parts_opening_on_its_date_gives_the_date():
+    cats = ", ".join(
+        f"<a href='/c/{c}/'>{c}</a>"
+        for c in ("Polizeinews", "Schweiz", "Solothurn", "Unfälle", "Verkehr &amp; Katastrophen", "Zeugenaufrufe")
+    )
+    post = "<article><h2><a href='/2020/10/1{i}/p{i}/'>Zuchwil SO: Lieferwagen und PW kollidiert {i}</a></h2>"
+    post += "<div class='meta'><div class='alignleft'>1{i}.10.2020&nbsp;|&nbsp; Von <a href='/author/x/'>"
+    post += "belmedia Redaktion</a> &nbsp;|&nbsp; " + cats + " &nbsp;|&nbsp; <a href='/p{i}/#respond'> </a></div>"
+    post += "</div><p>Auf der Luzernstrasse kam es am Mittwoch zu einer Kollision {i}.</p></article>"
+    entries = _entries("".join(post.format(i=i) for i in range(1, 4)), "<html lang='de-DE'>")
+    assert [e["date_start"] for e in entries] == ["2020-10-11", "2020-10-12", "2020-10-13"]
+    assert entries[0]["description"] == "Auf der Luzernstrasse kam es am Mittwoch zu einer Kollision 1."
+
+
+def test_a_german_meta_line_with_its_label_and_time_gives_the_date():
+    post = "<article><h2><a href='/p/{i}'>Verkehrsunfall auf der Hauptstraße Nummer {i}</a></h2>"
+    post += "<p class='meta'>Veröffentlicht am 1{i}.10.2020 um 10:30 Uhr</p><p>Ein kurzer Text zur Meldung {i}.</p>"
+    post += "</article>"
+    entries = _entries("".join(post.format(i=i) for i in range(1, 4)), "<html lang='de'>")
+    assert [e["date_start"] for e in entries] == ["2020-10-11", "2020-10-12", "2020-10-13"]
+
+
+@pytest.mark.parametrize(
+    "meta",
+    [
+        "Posted on 10/1{i}/2020 by admin",
+        "By Jane Doe on October 1{i}, 2020 in News",
+        "Publié le 1{i}/10/2020 par Marie",
+    ],
+)
+def test_a_date_between_a_lead_word_and_a_byline_or_category_is_the_entry_date(meta):
+    post = "<article><h3><a href='/p/{i}'>Council approves the budget number {i}</a></h3><p class='meta'>" + meta
+    post += "</p><p>Some words of the post, enough to be prose.</p></article>"
+    lang = "fr" if "Publié" in meta else "en"
+    entries = _entries("".join(post.format(i=i) for i in range(1, 4)), f"<html lang='{lang}'>")
+    assert [e["date_start"] for e in entries] == ["2020-10-11", "2020-10-12", "2020-10-13"]
+    assert all(e["description"] == "Some words of the post, enough to be prose." for e in entries)
+
+
+def test_a_definition_list_of_dates_and_links_gives_each_link_the_date_of_its_term():
+    items = "".join(
+        f"<dt>1{i} October 2020</dt><dd><a href='/p/{i}'>Council meeting number {i}</a></dd>" for i in range(4)
+    )
+    entries = _entries("<dl>" + items + "</dl>", "<html lang='en'>")
+    assert [(e["title"], e["date_start"]) for e in entries] == [
+        (f"Council meeting number {i}", f"2020-10-1{i}") for i in range(4)
+    ]
+
+
+def test_a_linked_date_standing_alone_in_the_entry_is_its_date():
+    post = "<article><h3><a href='/p/{i}'>Council approves the budget number {i}</a></h3><p>Some words of the post.</p>"
+    post += "<a class='post-date' href='/p/{i}'><i class='fa fa-clock-o'></i>October 1{i}, 2019</a>"
+    post += "<a class='post-comments' href='/p/{i}#respond'>0</a></article>"
+    entries = _entries("".join(post.format(i=i) for i in range(1, 4)), "<html lang='en'>")
+    assert [e["date_start"] for e in entries] == ["2019-10-11", "2019-10-12", "2019-10-13"]
+
+
+def test_bare_links_in_one_paragraph_take_the_date_that_follows_each_on_its_line():
+    lines = "".join(
+        f"<a href='/d/{i}'>Annual report of the council number {i}</a> (1{i} May 2020)<br>" for i in range(4)
+    )
+    entries = _entries("<h1>Reports</h1><p>" + lines + "</p>", "<html lang='en'>")
+    assert [(e["title"], e["date_start"]) for e in entries] == [
+        (f"Annual report of the council number {i}", f"2020-05-1{i}") for i in range(4)
+    ]

@@ -1,0 +1,157 @@
+"""The generic extractor's choice of the list, continued from test_generic_lists.py: twin columns, carousels, featured
+entries, tab panels named content, classes that are no part of a record's shape. Each shape in small synthetic HTML."""
+
+import lxml.html
+from synthetic import generic_entries as _entries
+
+from crawler.entries import build_entries
+from crawler.extract import extract_page
+
+MEETINGS = [
+    ("Jan 4, 2023 9:00 AM", "County Planning Commission - Regular Meeting", "2023-01-04"),
+    ("Jan 10, 2023 9:30 AM", "Board of Supervisors - Regular Meeting", "2023-01-10"),
+    ("Jan 18, 2023 9:00 AM", "County Planning Commission - Regular Meeting", "2023-01-18"),
+    ("Feb 7, 2023 9:30 AM", "Board of Supervisors - Special Meeting", "2023-02-07"),
+]
+
+
+def test_links_that_say_only_a_year_beside_the_list_are_its_years_not_entries():
+    years = ", ".join(
+        f"<a href='/Citizens/calendar.aspx?From=1/1/{y}&amp;To=12/31/{y}'>{y}</a>" for y in range(2023, 2011, -1)
+    )
+    rows = "".join(
+        f"<div class='Row MeetingRow'><div class='RowTop'><div class='RowLink'>"
+        f"<a href='/Citizens/Detail.aspx?ID={i}'>{when}</a></div>"
+        f"<div class='RowRight'><a href='/Citizens/File.aspx?ID={i}'>Agenda</a></div></div>"
+        f"<div class='RowBottom'><div class='RowDetails'>{name}</div></div></div>"
+        for i, (when, name, _) in enumerate(MEETINGS)
+    )
+    html = f"<div><table><tr><td><strong>Date:</strong></td><td><span>{years}</span></td></tr></table>"
+    html += f"<div class='Section'>{rows}</div></div>"
+    entries = _entries(html, "<html lang='en'>")
+    assert [(e["title"], e["date_start"]) for e in entries] == [(name, day) for _, name, day in MEETINGS]
+
+
+def test_a_posts_format_class_is_no_part_of_its_shape():
+    post = "<div class='post-container'><article class='post type-post hentry {extra}'><header><h1>"
+    post += "<a href='/p/{i}/'>{title}</a></h1></header><p>Some words of the post, enough to read as text {i}.</p>"
+    post += "</article></div>"
+    titles = ["Donde duele", "Huerta", "Huertos", "Zenobia", "La cólera de Aquiles"]
+    extras = ["format-standard"] * 3 + ["format-audio post_format-post-format-audio"] + ["format-standard"]
+    body = "".join(post.format(i=i, title=t, extra=x) for i, (t, x) in enumerate(zip(titles, extras, strict=True)))
+    assert [e["title"] for e in _entries(body)] == titles
+
+
+def test_a_list_of_documents_as_bare_links_beats_a_lone_promotion_card():
+    card = "<div class='feature-box'><a href='faq.php'><div><h3>FAQS</h3><p>Aceda aqui à lista de Perguntas mais "
+    card += "Frequentes, regularmente atualizada, com resposta das entidades oficiais.</p></div></a></div>"
+    docs = ["Decreto Legislativo Presidencial Provisório n.º 1/20", "Medidas extraordinária para quarentena domiciliar"]
+    docs += ["Comunicado sobre a prevenção da Covid19"]
+    items = "".join(f"<li><a href='/assets/d{i}.pdf'><i class='arrow'></i>{t}</a></li>" for i, t in enumerate(docs))
+    entries = _entries(card + "<h3>Medidas e recomendações</h3><ul class='list'>" + items + "</ul>")
+    assert [e["title"] for e in entries] == docs
+
+
+def _column(kind: str, section: str, cls: str, heading: str, count: int = 3) -> str:
+    post = "<article class='{cls} cz_entry'><header><h3 class='entry-title'><a href='/{section}/{kind}-{i}/'>"
+    post += "{heading} story number {i} of the column</a></h3><div class='entry-meta'><time datetime='2020-06-0{i}'>"
+    post += "June {i}, 2020</time></div></header></article>"
+    posts = "".join(post.format(cls=cls, section=section, kind=kind, heading=heading, i=i) for i in range(1, count + 1))
+    return f"<h2>Latest {heading}</h2>{posts}<a href='/{section}/'>Read more {heading}</a>"
+
+
+def test_two_lists_of_one_shape_in_twin_columns_are_both_the_listing():
+    news = "<div class='news twocol-one'><div class='inner'>" + _column("n", "news", "cz_news", "News") + "</div></div>"
+    blog = "<div class='blog twocol-one last'><div class='inner'>" + _column("b", "hr-blog", "post", "Blog")
+    entries = _entries("<div class='row'>" + news + blog + "</div></div></div>")
+    assert [e["url"].rsplit("/", 2)[1] for e in entries] == ["n-1", "n-2", "n-3", "b-1", "b-2", "b-3"]
+
+
+def test_a_list_in_a_column_of_another_shape_stays_out():
+    news = "<div class='news twocol-one'><div class='inner'>" + _column("n", "news", "cz_news", "News", 4)
+    other = "<div class='promo'><ul>" + _column("b", "shop", "post", "Offers") + "</ul></div>"
+    entries = _entries("<div class='row'>" + news + "</div></div>" + other + "</div>")
+    assert [e["url"].rsplit("/", 2)[1] for e in entries] == ["n-1", "n-2", "n-3", "n-4"]
+
+
+def _stories(n: int) -> list[str]:
+    return [f"Story number {i} about the harvest and the markets" for i in range(n)]
+
+
+def test_an_undated_carousel_gives_way_to_the_dated_list_it_repeats():
+    slide = "<div class='swiper-slide'><img src='/s{i}.jpg' alt=''><div class='swiper-caption'><a href='/n/{i}'>{t}</a>"
+    slide += "<p>A longer teaser of the featured story, long enough to score, number {i}.</p></div></div>"
+    slides = "".join(slide.format(i=i, t=t) for i, t in enumerate(_stories(4)))
+    row = "<div class='list-block row'><div class='col'><div class='list-date'><p>2{i}/10/2020</p></div>"
+    row += "<h4><a href='/n/{i}'>{t}</a></h4></div></div>"
+    rows = "".join(row.format(i=i, t=t) for i, t in enumerate(_stories(3)))
+    entries = _entries("<div class='swiper'>" + slides + "</div><div class='news-list'><h3>News</h3>" + rows + "</div>")
+    assert [(e["title"], e["date_start"]) for e in entries] == [(t, f"2020-10-2{i}") for i, t in enumerate(_stories(3))]
+
+
+def test_an_undated_list_keeps_its_entries_beside_a_box_of_a_few_of_them_with_dates():
+    post = "<article><h2><a href='/p/{i}'>{t}</a></h2><p>Teaser of the post, long enough to read {i}.</p></article>"
+    posts = "".join(post.format(i=i, t=t) for i, t in enumerate(_stories(8)))
+    recent = "".join(
+        f"<li><a href='/p/{i}'>{t}</a> <span>1{i} October 2020</span></li>" for i, t in enumerate(_stories(3))
+    )
+    entries = _entries("<div class='posts'>" + posts + "</div><div class='recent'><ul>" + recent + "</ul></div>")
+    assert [e["title"] for e in entries] == _stories(8)
+
+
+def test_posts_each_alone_in_a_wrapper_share_a_shape_whatever_their_own_terms():
+    from crawler.extract.records import Shapes
+
+    terms = ["topics-health region-europe", "topics-farming", "region-africa", "topics-health", "featured-story"]
+    html = "<div>" + "".join(f"<div class='wrap'><article class='post hentry {t}'>x</article></div>" for t in terms)
+    root = lxml.html.fromstring(html + "</div>")
+    shapes = Shapes(root)
+    assert len({shapes(a) for a in root.iter("article")}) == 1
+    lone = lxml.html.fromstring("<div><div class='wrap'><article class='post topics-health'>x</article></div></div>")
+    assert Shapes(lone)(next(lone.iter("article"))) == ("article", "post topics-health")  # no cousins: its own
+
+
+def test_a_featured_entry_joins_the_list_but_a_box_of_subcategories_does_not():
+    lead = "<div class='items-leading'><h2 class='item-title'><a href='/n/lead'>The featured story of the day here</a>"
+    lead += "</h2><p>Its teaser, a sentence or two about the story.</p></div>"
+    item = "<li><a href='/n/{i}'>Story number {i} about the local teams and their games</a></li>"
+    items = "<ol class='items'>" + "".join(item.format(i=i) for i in range(6)) + "</ol>"
+    subs = ["Olympic Games News", "Sports Betting Advice", "Sports Daily News"]
+    box = "<div class='cat-children'><h3>Subcategories</h3><ul>"
+    box += "".join(
+        f"<li><span class='jitem-title'><a href='/n/c{i}.html'>{t}</a></span></li>" for i, t in enumerate(subs)
+    )
+    box += "</ul></div>"
+    again = "".join(f"<a href='/n/c{i}.html'>{t}</a>" for i, t in enumerate(subs) if i != 1)  # the page's menu
+    page = "<div class='blog'>" + lead + items + box + "</div><p>" + again + "</p><p>" + again + "</p>"
+    entries = _entries(page)
+    assert [e["url"].rsplit("/", 1)[1] for e in entries] == ["lead"] + [str(i) for i in range(6)]
+
+
+def test_a_menu_whose_tab_panel_is_named_content_is_still_a_menu():
+    sub = "".join(
+        f"<li><a href='/area/{{i}}/{j}'>Área temática del trabajo sindical {{i}}-{j}</a></li>" for j in range(4)
+    )
+    menu = "".join(f"<li><a href='/area/{i}'>Sección {i}</a><ul>{sub.format(i=i)}</ul></li>" for i in range(30))
+    panel = f"<div class='content'><section class='current'><ul>{menu}</ul></section></div>"
+    header = f"<header class='top'><div class='st-menu'>{panel}</div></header>"
+    item = "<div class='item'><p><a href='/noticia/{i}'>CCOO denuncia la situación en la delegación {i}</a></p>"
+    item += (
+        "<p>0{i}/10/2020</p><p>" + "Un texto de entrada de la noticia, con algunas palabras más. " * 12 + "</p></div>"
+    )
+    news = "<div class='maincontent'>" + "".join(item.format(i=i) for i in range(1, 10)) + "</div>"
+    html = f"<html lang='es'><body><div class='wrap'>{header}{news}</div></body></html>"
+    entries = build_entries(extract_page(html, "https://example.org/", "auto"), "https://example.org/")
+    assert [e["url"] for e in entries] == [f"https://example.org/noticia/{i}" for i in range(1, 10)]
+
+
+def test_a_class_holding_the_records_id_amid_its_words_is_no_part_of_its_shape():
+    item = "<td class='day'><div class='item'><div class='view'><div class='calendar.{n}.field_date.0.0 contents'>"
+    item += "<div class='views-field-title'><a href='/page/meeting-{i}'>City Council Meeting {i}</a></div>"
+    item += "<div class='views-field-date'><span property='dc:date' content='2025-01-0{i}T18:00:00-08:00'>6:00pm"
+    item += "</span></div></div></div></div></td>"
+    cells = "".join(item.format(i=i, n=11530 + 7 * i) for i in range(1, 5))
+    entries = _entries(f"<table><tr>{cells}</tr></table>")
+    assert [(e["title"], e["date_start"]) for e in entries] == [
+        (f"City Council Meeting {i}", f"2025-01-0{i}") for i in range(1, 5)
+    ]

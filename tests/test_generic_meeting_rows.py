@@ -1,0 +1,53 @@
+"""The generic extractor on meeting rows: a row of buttons beside a plain name, a blank date cell below a dated row, a
+tab panel beside the winning one."""
+
+from synthetic import generic_entries as _entries
+
+MEETINGS = [  # (date shown in the row's first cell, or "" where the day's first row showed it; name; buttons)
+    ("9/20/2022", "Closed Session", ["Agenda"]),
+    ("", "Public Comments for Sept 20 Council Meeting", ["Public Comment"]),
+    ("", "Tuesday Agenda and Results Summary", ["Agenda", "Summary"]),
+    ("9/19/2022", "Adjourned Agenda", ["Agenda"]),
+    ("", "Special Agenda and Results Summary", ["Agenda", "Summary"]),
+    ("9/13/2022", "Housing Authority", ["Agenda"]),
+    ("", "Closed Session", ["Agenda"]),
+]
+
+
+def _meeting_rows(meetings, first_id: int = 0, hidden: bool = False) -> str:
+    """A meetings grid: the date cell, the name in plain text, then buttons; a day's later rows are classed
+    otherwise and leave the date cell blank (or keep the date for screen readers only)."""
+    out, day = [], ""
+    for i, (date, name, buttons) in enumerate(meetings, first_id):
+        day = date or day
+        links = "".join(f"<a class='btn' href='/meeting?id={i}&doc={k}'>{b}</a> " for k, b in enumerate(buttons))
+        shown = f"<strong>{date}</strong>" if date else (f"<span class='sr-only'>{day}</span>" if hidden else "")
+        first = "first" if date else "more"
+        out.append(
+            f"<div class='row {first}'><div class='two columns'><p class='date'>{shown}&nbsp;</p></div>"
+            f"<div class='ten columns'><div class='row {first}-inner'><div class='six columns'><p>{name}</p></div>"
+            f"<div class='six columns {first}-cell'><p class='l-margin'>{links}</p></div></div></div></div>"
+        )
+    return "<div class='border'>" + "".join(out) + "</div>"
+
+
+def test_a_row_of_buttons_beside_a_plain_name_is_one_entry_named_by_it_its_first_button_the_url():
+    entries = _entries(_meeting_rows(MEETINGS), "<html lang='en-US'>")
+    assert [e["title"] for e in entries] == [name for _, name, _ in MEETINGS]
+    assert [e["url"] for e in entries] == [f"https://example.org/meeting?id={i}&doc=0" for i in range(len(MEETINGS))]
+
+
+def test_a_blank_date_cell_below_a_dated_row_repeats_its_date():
+    for hidden in (False, True):
+        entries = _entries(_meeting_rows(MEETINGS, hidden=hidden), "<html lang='en-US'>")
+        days = ["2022-09-20"] * 3 + ["2022-09-19"] * 2 + ["2022-09-13"] * 2
+        assert [e["date_start"] for e in entries] == days
+
+
+def test_a_tab_panel_beside_the_winning_one_joins_it_however_short():
+    upcoming = [("9/27/2022", "Adjourned Agenda", ["Agenda"]), ("9/26/2022", "Adjourned Agenda", ["Agenda"])]
+    tabs = "<ul class='nav-tabs'><li><a href='#up'>Upcoming</a></li><li><a href='#recent'>Recent</a></li></ul>"
+    panes = f"<div class='tab-pane' id='up'>{_meeting_rows(upcoming, 100)}</div>"
+    panes += f"<div class='tab-pane' id='recent'>{_meeting_rows(MEETINGS)}</div>"
+    entries = _entries(f"{tabs}<div class='tab-content'>{panes}</div>", "<html lang='en-US'>")
+    assert [e["title"] for e in entries] == [name for _, name, _ in upcoming + MEETINGS]

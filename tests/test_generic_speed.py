@@ -1,0 +1,65 @@
+"""The generic extractor stays linear on big or hostile pages: many dashes in a title, thousands of links, a long table
+of contents, many entries stamped alike."""
+
+import time
+from types import SimpleNamespace
+
+from synthetic import URL
+from synthetic import generic_entries as _entries
+
+from crawler.extract.date_boxes import without_shared_machine_dates
+
+
+def _long_page(link_to: str, count: int) -> str:
+    rows = "".join(f"<li><a href='{link_to}{n}'>Section number {n} of the long page</a></li>" for n in range(count))
+    parts = "".join(f"<div id='a{n}'><h3>Section {n}</h3><p>Its text.</p></div>" for n in range(count))
+    return f"<ul>{rows}</ul>{parts}"
+
+
+def test_a_long_table_of_contents_in_full_addresses_reads_as_fast_as_other_links():
+    # a hang guard, not a speed measure: each link to a part of the page once searched the whole page for its id
+    # (1,500 links: tens of seconds against one or two); now the page's ids are gathered once
+    count = 1500
+    start = time.perf_counter()
+    _entries(_long_page("https://example.org/elsewhere/a", count))
+    elsewhere = time.perf_counter() - start
+    start = time.perf_counter()
+    _entries(_long_page(f"{URL}#a", count))
+    assert time.perf_counter() - start < 3 * elsewhere + 2
+
+
+def test_many_entries_stamped_alike_are_weighed_once_per_stamp():
+    # a hang guard: 20,000 posts of one day, each with the day's datetime; the dates they show were once weighed
+    # again for every post (hundreds of millions of checks)
+    posts = [SimpleNamespace(date_iso="2024-01-01", date_text="1 January 2024") for _ in range(20000)]
+    start = time.perf_counter()
+    without_shared_machine_dates(posts)
+    assert time.perf_counter() - start < 10
+    assert {p.date_iso for p in posts} == {"2024-01-01"}
+
+
+def test_a_huge_title_of_many_dashes_is_not_cut_at_every_dash(monkeypatch):
+    """A hostile title of thousands of " - " parts was cut at each one and every cut read as a possible date
+    (seconds a title, quadratic); only cuts near its edges, in a title of sensible length, are looked at."""
+    from crawler.extract import edge_dates
+
+    assert edge_dates.without_edge_date("Annual Conference on Wages - 12 May 2020") == "Annual Conference on Wages"
+    calls = []
+    read = edge_dates.date_in_line
+    monkeypatch.setattr(edge_dates, "date_in_line", lambda text: calls.append(text) or read(text))
+    assert edge_dates.without_edge_date(" - ".join(["word 12 May 2020"] * 3000)).startswith("word 12 May 2020 - ")
+    assert len(calls) <= 4
+
+
+def test_a_list_of_thousands_of_links_is_read_in_linear_work(monkeypatch):
+    """A page of thousands of list items: every one an entry. Looking for a featured entry beside the list
+    scanned every record for each of its siblings (a stranger's 4,000 items took 17 s, 30,000 over 10 min)."""
+    from crawler.extract import companions
+
+    calls = []
+    contains = companions.contains
+    monkeypatch.setattr(companions, "contains", lambda anc, el: calls.append(1) or contains(anc, el))
+    items = "".join(f"<li><a href='/{i}'>Title {i}</a></li>" for i in range(10_000))
+    entries = _entries(f"<ul>{items}</ul>")
+    assert len(entries) == 10_000 and entries[-1]["title"] == "Title 9999"
+    assert len(calls) < 1_000  # it was one call per record for every sibling: 10,000 x 10,000

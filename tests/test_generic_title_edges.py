@@ -1,0 +1,190 @@
+"""What the generic extractor keeps at a title's edges: a date, a range, a dash and a place, a byline or author's line,
+speakers' names the address leaves out. Each shape in small synthetic HTML."""
+
+import pytest
+from synthetic import generic_entries as _entries
+from synthetic import page, read
+
+from crawler.parsers.dates import looks_like_date_line
+
+
+def test_a_day_and_month_before_a_dash_still_name_a_document():
+    # "August 9 - City Council Agenda": after a dash the day and month are part of the document's name
+    rows = "".join(
+        f"<li><a href='/download/{m.lower()}-{d}-agenda/'>{m} {d} - City Council Agenda</a></li>"
+        for m, d in (("August", 23), ("August", 9), ("July", 26))
+    )
+    entries = _entries(f"<h2>Agendas - 2022</h2><ul>{rows}</ul>")
+    assert [e["title"] for e in entries][:2] == ["August 23 - City Council Agenda", "August 9 - City Council Agenda"]
+
+
+def test_a_title_holding_a_year_range_keeps_it_and_the_release_line_gives_the_date():
+    row = "<div class='n'><a href='/f/{i}'>Grant for the period (2021-2024) number {i}<br>"
+    row += "<span>( Release Date :1{i}/02/2020 )</span></a></div>"
+    entries = _entries("".join(row.format(i=i) for i in range(3, 6)))
+    assert [(e["title"], e["date_start"]) for e in entries] == [
+        (f"Grant for the period (2021-2024) number {i}", f"2020-02-1{i}") for i in range(3, 6)
+    ]
+
+
+def test_a_last_line_opening_on_a_lowercase_by_is_the_titles_not_an_author():
+    items = "".join(f"<li><a href='/t{i}'>Trip to the lake number {i}<br/>by train and boat</a></li>" for i in range(4))
+    assert [e["title"] for e in _entries(f"<ul>{items}</ul>")] == [
+        f"Trip to the lake number {i} by train and boat" for i in range(4)
+    ]
+
+
+def test_an_authors_line_with_a_combining_accent_is_no_part_of_the_title():
+    byline = "Par Rene\u0301e Dupont"  # the accent a combining mark: the title is composed, the line was not
+    items = "".join(f"<li><a href='/s{i}'>Chronique numéro {i} de la ville<br/>{byline}</a></li>" for i in range(4))
+    titles = [e["title"] for e in _entries(f"<ul>{items}</ul>")]
+    assert titles == [f"Chronique numéro {i} de la ville" for i in range(4)]
+
+
+LEAFLETS = ["Domingo 30.11.2025 - C", "Domingo 07.12.2025 - B", "Fiesta de la Inmaculada - 08.12.2025"]
+
+
+def _leaflets(date_line: bool) -> str:
+    return "".join(
+        f"<li><a href='/hoja/{i}/'>{title}</a>"
+        + ("<div class='post-meta'>11-07-2026</div>" if date_line else "")
+        + f"<p>Una hoja para la semana, número {i}, con las lecturas.</p><a href='/hoja/{i}/'>Leer más →</a></li>"
+        for i, title in enumerate(LEAFLETS)
+    )
+
+
+def test_a_date_at_the_edge_of_a_title_stays_in_it_when_what_is_left_names_nothing():
+    entries = _entries(f"<ul class='posts'>{_leaflets(date_line=True)}</ul>", head="<html lang='es'>")
+    assert [e["title"] for e in entries] == [LEAFLETS[0], LEAFLETS[1], "Fiesta de la Inmaculada"]
+    # each record's own date line; a title's edge date beside a name still wins over an unmarked line
+    assert [e["date_start"] for e in entries] == ["2026-07-11", "2026-07-11", "2025-12-08"]
+
+
+def test_without_a_date_line_such_a_title_still_gives_its_date():
+    entries = _entries(f"<ul class='posts'>{_leaflets(date_line=False)}</ul>", head="<html lang='es'>")
+    assert [e["title"] for e in entries] == [LEAFLETS[0], LEAFLETS[1], "Fiesta de la Inmaculada"]
+    assert [e["date_start"] for e in entries] == ["2025-11-30", "2025-12-07", "2025-12-08"]
+
+
+def test_a_short_name_of_two_letters_after_the_date_is_still_the_title():
+    posts = "".join(
+        f"<li><a href='/p/{i}/'>{day} december 2005 - {name}</a><p>Ett inlägg om dagen, nummer {i}.</p></li>"
+        for i, (day, name) in enumerate([(20, "u.ä"), (21, "Jul"), (22, "Om snö och is")])
+    )
+    entries = _entries(f"<ul class='posts'>{posts}</ul>", head="<html lang='sv'>")
+    assert [e["title"] for e in entries] == ["u.ä", "Jul", "Om snö och is"]
+    assert [e["date_start"] for e in entries] == ["2005-12-20", "2005-12-21", "2005-12-22"]
+
+
+@pytest.mark.parametrize("byline", ["By Daryle Unseld", "Par Jean Dupont", "Por Ana Ruiz"])
+def test_an_authors_line_closing_a_link_is_no_part_of_its_title(byline):
+    items = "".join(
+        f"<li><a href='/s{i}'>Guest comment number {i} on the business<br/>{byline}</a></li>" for i in range(4)
+    )
+    assert [e["title"] for e in _entries(f"<ul>{items}</ul>")] == [
+        f"Guest comment number {i} on the business" for i in range(4)
+    ]
+    text, entries = read(page(f"<ul class='list'>{items}</ul>"), ["Guest comment number 0 on the business"])
+    assert [e["title"] for e in entries] == [f"Guest comment number {i} on the business" for i in range(4)], text
+
+
+def test_a_byline_run_into_the_title_stays():
+    items = "".join(
+        f"<li><a href='/s{i}'>Comment number {i} on the economy. By Jane Doe, CEO</a></li>" for i in range(4)
+    )
+    assert [e["title"] for e in _entries(f"<ul>{items}</ul>")][0] == "Comment number 0 on the economy. By Jane Doe, CEO"
+
+
+def _talks(talks) -> list[str]:
+    items = "".join(
+        f"<li><span>{i + 1}.10.2019:</span> <a href='/v/{slug}.html'>{text}</a></li>"
+        for i, (slug, text) in enumerate(talks)
+    )
+    return [e["title"] for e in _entries(f"<ul>{items}</ul>", "<html lang='de'>")]
+
+
+def test_speakers_names_after_the_last_dash_that_the_links_addresses_leave_out_are_no_part_of_the_titles():
+    """<a href='/v/budgetgerechte-teststrategien.html'>Budgetgerechte Teststrategien - Julius Mischok</a> on most
+    talks of a list: each page's address names the talk, not the speaker after the dash. Where the address names
+    the words after the dash too ('… - City Council'), the title stays whole."""
+    talks = [
+        ("geht-nicht-gibts-nicht---budgetgerechte-teststrategien",
+         "Geht nicht gibt's nicht - Budgetgerechte Teststrategien - Julius Mischok"),
+        ("laufzeit-ndern-mit-java-agents-und-byte-buddy--jug-augsburg",
+         "Laufzeit ändern mit Java Agents und Byte Buddy -JUG Augsburg - Fabian Stäber"),
+        ("osgi-ist-das-kunst-oder-kann-das-weg", "OSGi - Ist das Kunst oder kann das weg? - Thomas Driessen"),
+        ("minutes-of-the-budget-meeting-city-council", "Minutes of the budget meeting - City Council"),
+    ]  # fmt: skip
+    assert _talks(talks) == [
+        "Geht nicht gibt's nicht - Budgetgerechte Teststrategien",
+        "Laufzeit ändern mit Java Agents und Byte Buddy -JUG Augsburg",
+        "OSGi - Ist das Kunst oder kann das weg?",
+        "Minutes of the budget meeting - City Council",
+    ]
+
+
+def test_one_title_whose_short_address_leaves_out_its_last_words_stays_whole():
+    """'Report on the annual survey - Second Edition' at /v/report-on-the-annual-survey: alone of its list, it is
+    no list of talks and speakers; a short address merely left its last words out."""
+    reports = [
+        ("report-on-the-annual-survey", "Report on the annual survey - Second Edition"),
+        ("budget-of-the-city-for-2020", "Budget of the city for 2020"),
+        ("minutes-of-the-council-meeting", "Minutes of the council meeting"),
+    ]
+    assert _talks(reports) == [text for _, text in reports]
+
+
+def test_a_range_run_into_the_title_keeps_its_end_after_the_dash():
+    # "Weekend Strojatín 27. února – 1. března 2026": the range opens in the words, so its end is no date apart
+    names = ["Weekend camp Strojatín 27. února – 1. března 2026", "Camp by the lake April 30 – May 2, 2026"]
+    names += ["Council meeting – 1. března 2026"]
+    shown = ["27.02.2026", "30.04.2026", "01.03.2026"]
+    cards = "".join(
+        f"<article class='item'><h2><a href='/l/{i}/'>{name}</a></h2><div class='item-date'>{day}</div>"
+        f"<p>Ahoj! Another trip with the camp, sign up on its page.</p></article>"
+        for i, (name, day) in enumerate(zip(names, shown, strict=True))
+    )
+    entries = _entries(f"<div class='items'>{cards}</div>", "<html lang='cs'>")
+    assert [e["title"] for e in entries] == [*names[:2], "Council meeting"]  # a date after the dash alone still parts
+    assert [e["date_start"] for e in entries] == ["2026-02-27", "2026-04-30", "2026-03-01"]
+
+
+def test_a_date_run_into_a_dash_after_a_space_at_the_titles_end_is_no_part_of_the_title():
+    # "Polar night in the museum in Puławy -16 MAJA 2026": the event's day; the post's <time> stays its date
+    names = ["Polar night in the museum in Puławy -16 MAJA 2026", "Films of the polar club – Lublin 12.03.2026"]
+    names += ["Report on COVID -19 in the stations"]
+    cards = "".join(
+        f"<article><h2><a href='/p/{i}/'>{name}</a></h2><time datetime='2026-05-0{i + 1}'>0{i + 1}/05/2026</time>"
+        f"<p>A short teaser of the post, in a few words.</p></article>"
+        for i, name in enumerate(names)
+    )
+    entries = _entries(f"<main>{cards}</main>", "<html lang='pl-PL'>")
+    assert [e["title"] for e in entries] == ["Polar night in the museum in Puławy", *names[1:]]
+    assert [e["date_start"] for e in entries] == ["2026-05-01", "2026-05-02", "2026-05-03"]
+
+
+def test_a_dash_inside_brackets_cuts_no_date_from_a_title():
+    from crawler.extract.edge_dates import without_edge_date
+
+    title = "REVIEW: NJPW G1 Climax 30 Nights 7 & 8 (Sept 30 – Oct 1 2020)"
+    assert without_edge_date(title) == title
+    assert without_edge_date("Review of the season [part 2] – 12 May 2020") == "Review of the season [part 2]"
+
+
+COLUMNS = [
+    ("ΘΑΝΟΣ ΤΣΙΡΟΣ", "Από πού προσδοκά να αντλήσει έσοδα το Δημόσιο το 2021"),
+    ("ΜΙΧΑΛΗΣ ΤΣΙΝΤΣΙΝΗΣ", "Αννα Διαμαντοπούλου: Αλιεύματα"),
+    ("ΓΙΩΤΑ ΣΥΚΚΑ", "Οι νέοι κανόνες για τα μουσεία"),
+]
+
+
+def test_a_line_of_words_in_another_script_closing_on_a_year_is_no_date_line_and_stays_the_title():
+    assert not looks_like_date_line("Από πού προσδοκά να αντλήσει έσοδα το Δημόσιο το 2021")
+    assert not looks_like_date_line("Отчёт за 2021")
+    rows = "".join(
+        f"<div class='row'><article><span class='meta'><a href='/author/{i}/'>{author}</a></span>"
+        f"<h2><a href='/economy/{i}/post/'>{title}</a></h2><p>A long teaser about the state budget.</p></article></div>"
+        for i, (author, title) in enumerate(COLUMNS)
+    )
+    entries = _entries(rows, "<html lang='el'>")
+    assert [e["title"] for e in entries] == [title for _, title in COLUMNS]

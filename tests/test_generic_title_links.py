@@ -1,0 +1,85 @@
+"""The generic extractor on titles that are a link's own words: reference numbers, a date or a year as the link, the
+same words on every row or post. Each shape in small synthetic HTML."""
+
+import pytest
+from synthetic import generic_entries as _entries
+
+from crawler.extract.titles import identifier_line
+
+
+def test_a_heading_link_that_is_only_a_year_names_its_post():
+    names = ["1981", "1978/1979", "Festlige begivenheder i årets løb - 1982", "Årets gang 1983"]
+    items = "".join(
+        f"<article><h2><a href='/dagbog/{i}/'>{name}</a></h2><p class='meta'>{20 + i} minutters læsning</p>"
+        f"<p>Et tilbageblik på året, nummer {i}.</p></article>"
+        for i, name in enumerate(names)
+    )
+    entries = _entries(items, head="<html lang='da'>")
+    assert [e["title"] for e in entries] == names
+
+
+def test_a_posting_line_as_the_link_gives_the_date_and_the_name_beside_it_the_title():
+    row = "<tr><td><h3><a href='/AgendaCenter/ViewFile/Agenda/_{i}'><strong>Nov 1{i}, 2020</strong> — "
+    row += "<em>Posted Nov 0{i}, 2020 11:47 AM</em></a></h3><p>City Council Regular Meeting {i}</p></td>"
+    row += "<td><a href='/AgendaCenter/ViewFile/Minutes/_{i}'>Minutes</a></td></tr>"
+    entries = _entries("<table>" + "".join(row.format(i=i) for i in range(1, 5)) + "</table>")
+    assert [(e["title"], e["date_start"]) for e in entries] == [
+        (f"City Council Regular Meeting {i}", f"2020-11-1{i}") for i in range(1, 5)
+    ]
+
+
+def test_rows_whose_one_link_says_the_same_name_on_every_row_keep_it_as_their_title():
+    row = "<tr><td>0{i}/0{i}/2025</td><td>City Hall</td><td><a href='/meeting/{i}'>Regular Meeting</a></td>"
+    row += "<td><a href='/agenda/{i}.pdf'>Agenda</a></td></tr>"
+    entries = _entries("<table>" + "".join(row.format(i=i) for i in range(1, 5)) + "</table>")
+    assert [(e["title"], e["url"]) for e in entries] == [
+        ("Regular Meeting", f"https://example.org/meeting/{i}") for i in range(1, 5)
+    ]
+
+
+def test_a_repeated_meeting_name_followed_only_by_its_date_stays_the_title():
+    """<li><a>City Council Meeting</a> - 1 March 2020</li> for each meeting: the line goes on with a date, not a
+    name: the title stays the link's words (a title that changed on upgrade would be a new version of each)."""
+    items = "".join(f"<li><a href='/m/{i}'>City Council Meeting</a> - {i + 1} March 2020</li>" for i in range(8))
+    entries = _entries(f"<ul>{items}</ul>", "<html lang='en'>")
+    assert [e["title"] for e in entries] == ["City Council Meeting"] * 8
+    assert [e["date_start"] for e in entries][:2] == ["2020-03-01", "2020-03-02"]
+
+
+def test_a_link_named_by_a_date_with_no_other_date_line_still_gives_that_date():
+    # the guard's other side: a meeting named by its date, its name beside, no date line of its own
+    rows = "".join(
+        f"<li><a href='/m/{d}'>{d} June 2022</a> Regular Meeting of the Board of Supervisors</li>" for d in (7, 14, 21)
+    )
+    entries = _entries(f"<h2>Meetings</h2><ul>{rows}</ul>", "<html lang='en'>")
+    assert [e["date_start"] for e in entries] == ["2022-06-07", "2022-06-14", "2022-06-21"]
+    assert {e["title"] for e in entries} == {"Regular Meeting of the Board of Supervisors"}
+
+
+def test_a_link_that_is_a_reference_number_names_no_entry_the_heading_beside_it_does():
+    rec = "<div class='result'><h4><a href='/d/{i}.pdf'> Drucksache Nr. 19/38{i}6 vom 0{i}.11.2024 </a></h4>"
+    rec += "<p>Gesetzentwurf AfD</p><h5><strong>Gesetzentwurf zur Änderung des Gesetzes Nummer {i}</strong></h5>"
+    rec += "<p>Widerspruchsrecht der Gemeinden bei der Zuweisung, ein längerer Satz {i}.</p></div>"
+    entries = _entries("".join(rec.format(i=i) for i in range(1, 4)), "<html lang='de'>")
+    assert [e["title"] for e in entries] == [f"Gesetzentwurf zur Änderung des Gesetzes Nummer {i}" for i in (1, 2, 3)]
+    assert [e["date_start"] for e in entries] == ["2024-11-01", "2024-11-02", "2024-11-03"]
+
+
+@pytest.mark.parametrize(
+    "text", ["Audit Committee - 12/14/23", "IAA-Crashen-Kick-Off (online) 26.02.2023 – 17-20 Uhr", "Annual Report 2020"]
+)
+def test_a_name_holding_figures_or_a_date_is_no_reference_number(text):
+    assert not identifier_line(text)
+
+
+def test_posts_whose_heading_links_say_the_same_words_keep_them_as_their_titles():
+    post = "<div class='post'><h3><a href='/2018/0{i}/week.html'>The week ahead...</a></h3>"
+    post += "<p>Sunday, {i} March 2018</p><p>Meetings this week, and a few words more {i}.</p>"
+    post += "<a href='/2018/0{i}/week.html#comments'>0 comments</a> <a href='/share?{i}'>Share</a></div>"
+    entries = _entries("".join(post.format(i=i) for i in range(1, 5)))
+    assert [e["title"] for e in entries] == ["The week ahead..."] * 4
+
+
+@pytest.mark.parametrize("text", ["Annual Report 2020-21", "Ordinance 2024-17", "Board Meeting 2024-05"])
+def test_a_name_with_a_number_but_no_number_sign_is_no_reference_number(text):
+    assert not identifier_line(text)

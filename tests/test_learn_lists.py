@@ -1,0 +1,123 @@
+"""`listing-archive learn`: which list the example picks and how far it reaches (bare lines cut by wrappers or a
+heading, groups, columns and boxes beside the list, a calendar repeating it)."""
+
+from synthetic import DATES, ISO, TITLES, page, read
+
+from crawler.extract.raw import RawEntry
+from crawler.extract.rows import once
+
+
+def _line(i: int) -> str:
+    return f'<p>{DATES[i]} <a href="/files/release-{i}.pdf">{TITLES[i]}</a></p>'
+
+
+def test_bare_lines_cut_by_leftover_wrappers_are_one_list():
+    # Press releases as bare <p> lines (the date, then the title linking to its file), pasted from a document
+    # whose wrappers close and open between them: two lines in one box, one in a box inside it, one after it
+    # closes. An intro line with a contact link comes first and a closing line after: neither is an entry.
+    body = (
+        '<div class="content"><p>Questions? Write to <a href="mailto:press@example.org">press@example.org</a>.</p>'
+        f'<div class="sheet"><div class="area">{_line(0)}{_line(1)}'
+        f'<div class="col">{_line(2)}</div></div>{_line(3)}</div>'
+        '<p>See also <a href="/archive">the archive of older releases</a></p></div>'
+    )
+    text, entries = read(page(body), [TITLES[0]])
+    assert [(e["title"], e["url"], e["date_start"]) for e in entries] == [
+        (t, f"https://example.org/files/release-{i}.pdf", ISO[i]) for i, t in enumerate(TITLES)
+    ], text
+
+
+def test_bare_lines_stop_at_a_heading_between_them():
+    # The same lines, but a heading stands between the second and third: another list (older releases) begins.
+    body = (
+        f'<div class="sheet"><div class="area">{_line(0)}{_line(1)}</div>'
+        f'<h2>Older releases</h2><div class="col">{_line(2)}{_line(3)}</div></div>'
+    )
+    text, entries = read(page(body), [TITLES[0]])
+    assert [e["title"] for e in entries] == TITLES[:2], text
+
+
+def test_rows_repeating_two_names_on_other_days_are_no_copy_of_the_list():
+    names = ["Zoning Committee", "City Council"]
+    rows = [RawEntry(title=n, href=None, date_text=d) for d in ("2/23/2026", "2/9/2026") for n in names]
+    assert [(e.title, e.date_text) for e in once(rows)] == [(e.title, e.date_text) for e in rows]
+    copy = [RawEntry(title=n, href=f"/{n}", date_text="2/9/2026") for n in names] * 2
+    assert len(once(copy)) == 2  # the same list drawn twice (a desktop and a mobile copy) is read once
+
+
+def test_an_example_alone_in_its_group_is_read_as_a_row_of_the_list_cut_in_groups():
+    def year(rows) -> str:
+        cells = "".join(
+            f'<tr><td><b><a href="/p/{i}">{TITLES[i]}</a></b><br><small>Summary: what it says, in a few words here.'
+            f"</small></td><td>{ISO[i]}</td></tr>"
+            for i in rows
+        )
+        head = "<thead><tr><th>Name</th><th>Date</th></tr></thead>"
+        return f'<h2>Year</h2><table class="publications">{head}<tbody>{cells}</tbody></table>'
+
+    text, entries = read(page(year([0, 1]) + year([2]) + year([3])), [TITLES[-1]])
+    assert "tr" in text.split("entry = ")[1].split("\n")[0], text
+    assert [(e["title"], e["date_start"]) for e in entries] == list(zip(TITLES, ISO, strict=True)), text
+
+
+def test_a_calendar_repeating_the_lists_names_as_bare_links_gives_way_to_the_fuller_list():
+    days = "".join(
+        f'<td><div class="day">{n}</div><ul class="events"><li><a href="#e{i}">{t}</a></li></ul></td>'
+        for i, (n, t) in enumerate(zip((7, 12, 18, 20), TITLES, strict=True))
+    )
+    posts = "".join(
+        f'<article class="block"><h2><a href="#e{i}">{t}</a></h2><p>On <time>{d}</time> from 15:30</p>'
+        "<p>What happens there, told in a sentence or two for all.</p></article>"
+        for i, (t, d) in enumerate(zip(TITLES, DATES, strict=True))
+    )
+    text, entries = read(page(f'<table class="calendar"><tr>{days}</tr></table>{posts}'), [TITLES[0]])
+    assert 'entry = "article.block"' in text
+    assert [(e["title"], e["date_start"]) for e in entries] == list(zip(TITLES, ISO, strict=True)), text
+
+
+def _card(i: int, title: str, iso: str) -> str:
+    return (
+        f'<div class="py-2"><div class="card"><span class="when">{iso[8:]}/{iso[5:7]}/{iso[:4]}</span>'
+        f'<h4><a href="/n/{i}">{title}</a></h4><p class="card-text">A few words about this story.</p></div></div>'
+    )
+
+
+def test_a_column_beside_the_list_repeating_some_of_its_cards_is_no_part_of_it():
+    cards = [_card(i, t, iso) for i, (t, iso) in enumerate(zip(TITLES, ISO, strict=True))]
+    # columns named only by generated grid classes ("col-lg-7"): their place in the row tells them apart
+    html = page(
+        '<div class="row"><div class="col-lg-7"><div class="stack">' + "".join(cards) + "</div></div>"
+        '<div class="col-lg-4"><h3>Filter</h3><div class="stack">' + "".join(cards[1:]) + "</div></div></div>"
+    )
+    text, entries = read(html, [TITLES[0]])
+    assert [e["title"] for e in entries] == TITLES, text
+    assert [e["date_start"] for e in entries] == ISO
+
+
+def test_columns_of_other_entries_named_only_by_generated_classes_are_one_list():
+    def column(part: list) -> str:
+        items = "".join(f'<li><a href="/d/{i}.pdf"><i class="arrow"></i>{t}</a></li>' for i, t in part)
+        return f'<div class="col-md-6"><ul class="list">{items}</ul></div>'
+
+    listed = list(enumerate(TITLES))
+    html = page(f'<div class="row">{column(listed[:2])}{column(listed[2:])}</div>')
+    text, entries = read(html, [TITLES[2]])
+    assert [e["title"] for e in entries] == TITLES, text
+
+
+def test_a_box_of_another_kind_in_the_lists_row_and_a_copy_of_the_list_elsewhere_are_no_entries():
+    def cards(part: list) -> str:
+        return "".join(
+            f'<div class="col-md-6 d-flex"><div class="row inner"><div class="col-auto d-flex"><h3>{t}</h3>'
+            f'<time class="text-muted">{iso}</time><a href="/n/{i}">Read on</a></div></div></div>'
+            for i, (t, iso) in part
+        )
+
+    listed = list(enumerate(zip(TITLES, ISO, strict=True)))
+    lead = '<div class="col-lg-12"><h2>Lead story of the week</h2><a href="/lead">Read on</a></div>'
+    html = page(
+        f'<div class="container"><div class="row">{lead}{cards(listed)}</div></div>'
+        f'<div class="caption"><div class="row">{cards(listed[:2])}</div></div>'
+    )
+    text, entries = read(html, [TITLES[0]])
+    assert [e["title"] for e in entries] == TITLES, text

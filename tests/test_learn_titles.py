@@ -1,0 +1,178 @@
+"""`listing-archive learn`: which element of a record it learns as the title from the example (an unlinked element
+beside a pointer, a title cell running on, a heading with an empty anchor, a title named by its class)."""
+
+import json
+import sqlite3
+
+from conftest import FAST, cli
+from synthetic import DATES, ISO, TITLES, URL, page, read
+
+from crawler.site_server import SiteServer
+
+
+def test_learn_reads_cards_that_are_links_side_by_side_with_their_title_as_leading_words():
+    """<div class='list'><a class='card'>Title words<div>authors</div><div>Fisheries · <span>date</span></div></a>
+    ...: with no box around each link, learn said "nothing around it repeats" though the links do."""
+    cards = "".join(
+        f"<a class='card' href='/a{i}'>Annual report number {i} on coastal fisheries<div class='authors'>Jane Doe"
+        f"</div><div class='meta'>Fisheries · <span>{i + 1} March 2023</span></div></a>"
+        for i in range(5)
+    )
+    text, entries = read(page(f"<div class='list'>{cards}</div>"), ["Annual report number 2 on coastal fisheries"])
+    assert [e["title"] for e in entries] == [f"Annual report number {i} on coastal fisheries" for i in range(5)], text
+    assert [e["date_start"] for e in entries][:2] == ["2023-03-01", "2023-03-02"], text
+
+
+def pointed_stories() -> str:
+    """Stories whose title sits in an unlinked <font> after the date's <font>, a tag link first and the story's
+    own address only behind a pointer that says the same in every entry; the second story without its image."""
+    return "".join(
+        f"<tr><td><div>{'<table><tr><td><img src=/i.png></td><td>' if i != 1 else ''}"
+        f'<font size="2">{d}</font><br><font size="4">{t}</font><br>{"</td></tr></table>" if i != 1 else ""}'
+        f'<font size="2"><p>A few words on this story, long enough to be read as prose here.</p></font>'
+        f'<a href="/tag/{i}">Tagged {t.split()[-1]}</a> <div class="back"><a href="/n/{i}">&gt; See it whole</a>'
+        "</div></div></td></tr>"
+        for i, (t, d) in enumerate(zip(TITLES, DATES, strict=True))
+    )
+
+
+def test_a_title_in_an_unlinked_element_beside_a_pointer_link_is_named_and_the_pointer_is_its_link():
+    html = page(f'<table id="news">{pointed_stories()}</table>')
+    for example in (TITLES[0], TITLES[2], TITLES[3]):
+        text, entries = read(html, [example])
+        assert 'title = "font[size=\\"4\\"]"' in text and 'link = "div.back a"' in text, text
+        assert [(e["title"], e["url"], e["date_start"]) for e in entries] == [
+            (t, f"https://example.org/n/{i}", iso) for i, (t, iso) in enumerate(zip(TITLES, ISO, strict=True))
+        ], text
+
+
+def test_parse_and_crawl_read_a_profiles_link_selector(tmp_path):
+    (tmp_path / "site").mkdir()
+    saved = tmp_path / "site" / "index.htm"
+    saved.write_text(page(f'<table id="news">{pointed_stories()}</table>'))
+    profile = tmp_path / "news.toml"
+    cli("learn", saved, "--url", URL, "--example", TITLES[0], "-o", profile)
+    assert 'link = "div.back a"' in profile.read_text()
+    parsed = [json.loads(line) for line in cli("parse", saved, "--url", URL, "--profile", profile).stdout.splitlines()]
+    assert [(e["title"], e["url"]) for e in parsed] == [(t, f"https://example.org/n/{i}") for i, t in enumerate(TITLES)]
+    db = tmp_path / "a.db"
+    with SiteServer(tmp_path / "site") as server:
+        cli("crawl", "listing", "--db", db, "--profile", profile, "--start-url", server.base_url + "/", *FAST, check=0)
+        linked = {r[0] for r in sqlite3.connect(db).execute("SELECT url FROM entries")}
+        assert linked == {f"{server.base_url}/n/{i}" for i in range(len(TITLES))}
+
+
+def test_a_title_cell_running_on_after_its_link_is_read_whole_from_any_example():
+    titles = [
+        f"PUBLIC WORKS {i} - Invitation for sealed bids: {t}, and the supplies it needs" for i, t in enumerate(TITLES)
+    ]
+    rows = "".join(
+        f'<tr><td><b><a href="/bid/{i}">{t.split(" - ")[0]}</a></b> - {t.split(" - ")[1]}</td></tr>'
+        f"<tr><td>{iso[5:7]}/{iso[8:]}/{iso[2:4]} - 12/31/23: call the counter.</td></tr>"
+        for i, (t, iso) in enumerate(zip(titles, ISO, strict=True))
+    )
+    html = page(f"<table><tr><td><table>{rows}</table></td></tr></table>").replace('lang="en"', 'lang="en-US"')
+    for example in (titles[0], titles[-1]):
+        text, entries = read(html, [example])
+        assert 'title = "td:has(a[href])"' in text and 'link = "a"' in text, text
+        assert [(e["title"], e["url"], e["date_start"]) for e in entries] == [
+            (t, f"https://example.org/bid/{i}", iso) for i, (t, iso) in enumerate(zip(titles, ISO, strict=True))
+        ], text
+
+
+def test_a_one_word_title_that_is_also_a_tag_link_of_its_post_is_not_named_by_the_tags_rank():
+    words = ["Summer", "Winter", "Spring", "Autumn"]
+    tags = ["art", "life", "Autumn", "books", "music", "sea", "night", "road"]
+    posts = "".join(
+        f'<article class="post"><h2 class="entry-title"><a href="/p/{i}">{w}</a></h2><time class="entry-date">{d}'
+        f'</time><div class="entry-content"><p>Words of a post, long enough to be prose here.</p></div><footer><span>'
+        + "".join(f'<a href="/tag/{t}">{t}</a>' for t in tags[i:] + tags[:i])
+        + "</span></footer></article>"
+        for i, (w, d) in enumerate(zip(words, DATES, strict=True))
+    )
+    text, entries = read(page(posts), ["Autumn"])
+    assert "nth-of-type" not in text
+    assert [e["title"] for e in entries] == words, text
+
+
+def test_a_title_before_a_dash_then_its_date_and_a_long_place_is_found_and_read_from_any_example():
+    names = ["#67 Unplugged", "#68 Robots", "#69 Python and Scratch", "#70 Games"]
+    place = "@ The community centre by the river, Waalbandijk 16, 6541 AJ Nijmegen, Netherlands"
+    cards = "".join(
+        f'<div class="dojo"><a href="/dojos/{i}/"><div class="dojo-kop">{n} -\n<span>{d}</span> '
+        f'<span class="place">{place}</span></div><p>What we will do, in a sentence or two.</p></a></div>'
+        for i, (n, d) in enumerate(zip(names, DATES, strict=True))
+    )
+    for example in (names[0], names[-1]):
+        text, entries = read(page(cards), [example])
+        assert [(e["title"], e["date_start"]) for e in entries] == list(zip(names, ISO, strict=True)), text
+
+
+def test_a_heading_whose_only_link_is_an_empty_anchor_before_its_words_is_the_title():
+    posts = "".join(
+        f'<article class="block"><h2><a class="anchor" href="#e{i}"><span class="icon"></span></a>{t}</h2>'
+        f"<p>On <time>{d}</time> from 15:30</p><p>What happens there, told in a sentence or two for all.</p></article>"
+        for i, (t, d) in enumerate(zip(TITLES, DATES, strict=True))
+    )
+    for example in (TITLES[0], TITLES[-1]):
+        text, entries = read(page(posts), [example])
+        assert [(e["title"], e["url"], e["date_start"]) for e in entries] == [
+            (t, f"{URL}#e{i}", iso) for i, (t, iso) in enumerate(zip(TITLES, ISO, strict=True))
+        ], text
+
+
+def test_a_title_named_by_its_class_on_a_link_or_on_a_span_beside_a_bare_link_is_read_in_both():
+    rows = "".join(
+        f'<tr><td><span class="when">{d}</span></td><td>'
+        + (
+            f'<a class="title listing-title" href="/e/{i}">{t}</a></td><td><a href="/x/{i}">Website</a>'
+            if i % 2 == 0
+            else f'<span class="listing-title">{t}</span></td><td><a href="https://other.example/{i}">Link</a>'
+        )
+        + "</td></tr>"
+        for i, (t, d) in enumerate(zip(TITLES, DATES, strict=True))
+    )
+    text, entries = read(page(f'<table><tbody class="list">{rows}</tbody></table>'), [TITLES[0]])
+    assert [(e["title"], e["date_start"]) for e in entries] == list(zip(TITLES, ISO, strict=True)), text
+    assert entries[1]["url"] == "https://other.example/1"
+
+
+def test_an_empty_link_before_the_title_link_in_a_row_does_not_hide_its_title():
+    names = [f"Ordinance fixing the regular meetings of year {2000 + i}" for i in range(12)]
+    rows = "".join(
+        f'<tr><td><p>23-{i:02}</p></td><td><p>{"<a href=/old.pdf></a>" * (i == 3)}<a href="/o/{i}.pdf">{t}</a></p>'
+        f"</td><td><p>7/{i + 1}/20</p></td></tr>"
+        for i, t in enumerate(names)
+    )
+    html = page(f'<div id="ordinances"><table>{rows}</table></div>').replace('lang="en"', 'lang="en-US"')
+    text, entries = read(html, [names[0]])
+    assert [(e["title"], e["url"], e["date_start"]) for e in entries] == [
+        (t, f"https://example.org/o/{i}.pdf", f"2020-07-{i + 1:02}") for i, t in enumerate(names)
+    ], text
+
+
+def test_names_in_plain_text_whose_only_link_says_the_same_in_every_entry_get_a_clear_refusal():
+    import pytest
+
+    from crawler.extract.learn import LearnError
+    from crawler.extract.learn_site import learn_profile
+
+    items = "".join(
+        f'<p class="talk">{t}<br><strong>{d}</strong><br><a href="https://tv.example/{i}">Link to the seminar</a></p>'
+        for i, (t, d) in enumerate(zip(TITLES, DATES, strict=True))
+    )
+    with pytest.raises(LearnError, match=r'only link is a pointer \("Link to the seminar"\)'):
+        learn_profile(page(f'<div class="talks">{items}</div>'), "https://example.org/", [TITLES[0]], "test page")
+
+
+def test_a_card_heading_running_into_its_date_and_place_gives_its_words_before_the_dash():
+    """'<div>#131: Name -<span>zaterdag 4 juli 2026</span> <span>@ place</span></div>' in a link around each card:
+    learn said the example was not on the page, and the profile read each title with its place after a dash."""
+    cards = "".join(
+        f'<div class="dojo"><a href="/d/{i}/"><div class="kop">#{i}: {t} -\n<span>{d}</span> '
+        f'<span class="where">@ Street {i}, Town</span></div><p>What we will do.</p></a></div>'
+        for i, (t, d) in enumerate(zip(TITLES, DATES, strict=True))
+    )
+    text, entries = read(page(cards), [f"#2: {TITLES[2]}"])
+    assert [e["title"] for e in entries] == [f"#{i}: {t}" for i, t in enumerate(TITLES)], text
+    assert [e["date_start"] for e in entries] == ISO
