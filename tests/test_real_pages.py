@@ -39,30 +39,30 @@ FLOORS = {
     "macro_title_accuracy": 0.985,
     "date_accuracy": 0.98,
 }
-# The held-out part says what users see on pages nobody tuned for: batch Q (12 pages, 108 entries; de, en, es, fr,
-# it, nb, nl, pl, pt), from sites and repositories new to the corpus, labelled from the HTML alone and checked by a
-# second labeller, measured once at 05:28 on 2026-12-07 after batch P's fixes: recall 100% (100% per page),
-# precision 100% (100% per page), titles 91.7% (92.5% per page), dates 98.9%. (Batch P, 18 pages measured at 04:59
-# and then moved up: recall 97.2% (86.1%), precision 71.3% (85.9%), titles 89.6% (86.7%), dates 73.8%.)
-# Floors are those less about 2-3 points; a page looked at to fix what it showed moves up to the tuned part.
-HELDOUT_PAGES = 0  # batch Q moved up on 2026-12-07 to fix what it showed; the next held-out batch sets this again
+# The held-out part says what users see on pages nobody tuned for: batch R (24 pages, 487 entries; de, en, es, fr,
+# it, nl, pt, sv), from sites and repositories new to the corpus, labelled from the HTML alone and checked by a
+# second labeller, measured once at 07:11 on 2026-12-07 after batch Q's fixes: recall 97.5% (95.6% per page),
+# precision 99.8% (95.8% per page), titles 95.2% (92.9% per page), dates 49.4% (a press list of 190 entries dated
+# in free text: 24 read). (Batch Q, 12 pages measured at 05:28 and then moved up: recall 100%, precision 100%,
+# titles 91.7% (92.5%), dates 98.9%.) Floors are those less about 2-3 points; a page looked at moves up.
+HELDOUT_PAGES = 24
 HELDOUT_FLOORS = {
-    "micro_recall": 0.97,
-    "macro_recall": 0.97,
+    "micro_recall": 0.95,
+    "macro_recall": 0.93,
     "micro_precision": 0.97,
-    "macro_precision": 0.97,
-    "title_accuracy": 0.89,
+    "macro_precision": 0.93,
+    "title_accuracy": 0.92,
     "macro_title_accuracy": 0.90,
-    "date_accuracy": 0.96,
+    "date_accuracy": 0.46,
 }
-# `learn` from each held-out page's first labelled title (measured once with the extractor, batch Q): recall 100%
-# per page, precision 100% per page, titles 92.5% per page, dates 89.7%, none refused (one page's titles and dates
-# 1 of 10). Batch P: recall 88.9%, precision 88.9%, titles 99.2%, dates 43.1%, two refused. Floors about 3 points under.
+# `learn` from each held-out page's first labelled title (measured once with the extractor, batch R): recall 96.3%
+# per page, precision 97.2% per page, titles 100% per page, dates 50.8%, none refused. Batch Q: recall 100%,
+# precision 100%, titles 92.5%, dates 89.7%. Floors about 3 points under.
 LEARN_HELDOUT_FLOORS = {
-    "macro_recall": 0.97,
-    "macro_precision": 0.97,
-    "macro_title_accuracy": 0.90,
-    "date_accuracy": 0.87,
+    "macro_recall": 0.93,
+    "macro_precision": 0.94,
+    "macro_title_accuracy": 0.97,
+    "date_accuracy": 0.47,
 }
 LEARN_HELDOUT_REFUSED = 0  # pages where learn refuses the example (a LearnError, scored 0 and counted as a crash)
 
