@@ -10,15 +10,15 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
-from operator import itemgetter
 
 from crawler.field_table import FIELDS, PLACEMENT_FIELDS, VERSIONED_FIELDS
 
 from .bodies import store_body
 from .compare import changed_fields
-from .rows import ENTRY_COLUMNS, entry_from_row, q, row_from_entry
+from .rows import entry_from_row, q, row_from_entry
 from .session import CrawlSession, SessionDelta, Sighting
 from .superseded import read_differently, superseded
+from .upsert import upsert_entries
 from .versions import field_bits, full_records, insert_sql, is_keyframe, keyframe_of, stored_fields, to_epoch, to_mask
 
 # The headers worth keeping with a capture: enough to replay and to revalidate.
@@ -43,12 +43,6 @@ KEPT_ON_304 = (*VALIDATORS, RENDERED, SUBRESOURCES)
 # SQLite's default limit on host parameters is 999 in old builds: stay well under it.
 SQL_CHUNK = 500
 _TOUCHED = (*PLACEMENT_FIELDS, "last_seen", "last_crawl", "status")
-_UPSERT = (
-    f"INSERT INTO entries ({', '.join(q(c) for c in ENTRY_COLUMNS)}) VALUES ({', '.join('?' * len(ENTRY_COLUMNS))}) "
-    "ON CONFLICT(entry_id) DO UPDATE SET "
-    + ", ".join(f"{q(c)}=excluded.{q(c)}" for c in ENTRY_COLUMNS if c != "entry_id")
-)
-_UPSERT_VALUES = itemgetter(*ENTRY_COLUMNS)  # a row dict as _UPSERT's parameters, in order
 _TOUCH = (
     f"UPDATE entries SET {', '.join(f'{q(c)}=?' for c in _TOUCHED)}, removed_at=NULL, removed_crawl=NULL "
     "WHERE entry_id=?"
@@ -296,7 +290,7 @@ def _touch_row(entry: dict, old: dict, last_seen: str, last_crawl: int) -> tuple
 def write_plan(conn, plan: EntryPlan) -> None:
     """Write a plan; the caller holds the transaction."""
     if plan.upserts:
-        conn.executemany(_UPSERT, list(map(_UPSERT_VALUES, plan.upserts.values())))
+        upsert_entries(conn, plan.upserts.values())
     if plan.touches:
         conn.executemany(_TOUCH, list(plan.touches.values()))
     if plan.versions:

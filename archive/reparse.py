@@ -31,6 +31,7 @@ from crawler.extract.profiles import ProfileError, choose_profile, get_profile
 from crawler.extract.scripted import HINT as BROWSER_HINT
 from crawler.extract.scripted import builds_list_in_browser
 from crawler.extract.titles import is_generic_text
+from crawler.gc_threshold import collect_less_often, collecting_less_often
 from crawler.listing_state import ListingState
 from crawler.parse_pool import exit_with_parent, generic_prose_links, note_read
 from crawler.validation import checked_entry
@@ -43,6 +44,7 @@ from .store import Archive, Sighting
 from .writefaults import describe
 
 
+@collecting_less_often()  # as a crawl: the parse's many short-lived objects (crawler/gc_threshold.py)
 def reparse(archive: Archive, crawl_id: int | None = None, workers: int | None = None, stopped=None) -> dict:
     """Reparse the captures of one crawl (default: the latest complete site crawl) on `workers`
     processes (default: one a core). Returns the new crawl's row, with `seconds` and `pages_per_s`.
@@ -292,6 +294,7 @@ def _leave_ctrl_c_to_parent() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     exit_with_parent()  # a reparse killed with SIGKILL: its workers would hold the archive's lock for ever
+    collect_less_often()  # as the crawl's parse worker
 
 
 def _stored_body(archive: Archive, capture_id: int) -> tuple | None:

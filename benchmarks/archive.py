@@ -29,10 +29,10 @@ from archive.activity import keep_counts
 from archive.compact import compact
 from archive.diff import diff
 from archive.queries import export_rows, history, search
-from archive.record import _UPSERT
 from archive.rows import ENTRY_COLUMNS
 from archive.schema import transaction
 from archive.store import Archive, Sighting
+from archive.upsert import UPSERT
 from archive.versions import field_bits, insert_sql, is_keyframe, stored_fields, to_epoch, to_mask
 from crawler.field_table import FIELDS
 
@@ -114,7 +114,7 @@ def build(path: str, entries: int, versions: int, crawls: int, order: str = "key
             for i in range(start, min(entries, start + step))
         ]
         with transaction(conn):
-            conn.executemany(_UPSERT, rows)
+            conn.executemany(UPSERT, rows)
         print(f"  built {min(entries, start + step):,} entries", file=sys.stderr)
     ids = sorted(range(entries), key=lambda i: f"WCMS_{i}")  # the versions in key order (a bulk load)
     grown = []

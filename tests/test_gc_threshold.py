@@ -72,3 +72,36 @@ def test_the_parse_worker_collects_young_garbage_less_often(monkeypatch):
     os.close(answers_in)
     assert pickle.loads(answer[_HEADER.size :])[0] is True  # it answered the page
     assert during[0] == YOUNG_THRESHOLD > before[0]
+
+
+def test_a_reparse_collects_young_garbage_less_often_in_its_process_and_its_workers(tmp_path, monkeypatch):
+    import archive.reparse as reparse_module
+    from archive.store import Archive
+
+    path, listing = tmp_path / "a.db", "http://127.0.0.1/news/"
+    with Archive(path) as a:  # one complete crawl of one stored page
+        session = a.begin_crawl("listing", [listing])
+        a.record_captures(
+            session, [{"url": listing, "listing_url": listing, "page": 1, "status": 200, "body": PAGE.encode()}]
+        )
+        a.finish_crawl(session, {listing: {"pages_fetched": 1, "complete": True}})
+    seen = []
+    parse = reparse_module.parse_capture
+
+    def parse_noting_the_pace(job):
+        seen.append(gc.get_threshold())
+        return parse(job)
+
+    monkeypatch.setattr(reparse_module, "parse_capture", parse_noting_the_pace)
+    before = gc.get_threshold()
+    with Archive(path) as a:
+        assert reparse_module.reparse(a, workers=1)["entries"]
+    assert seen and {s[0] for s in seen} == {YOUNG_THRESHOLD} and before[0] < YOUNG_THRESHOLD
+    assert gc.get_threshold() == before  # the caller's pace back
+    monkeypatch.setattr(signal, "signal", lambda *args: None)  # a worker's set-up, run here: not this test's
+    monkeypatch.setattr(reparse_module, "exit_with_parent", lambda: None)
+    try:
+        reparse_module._leave_ctrl_c_to_parent()  # what each pool worker runs first
+        assert gc.get_threshold()[0] == YOUNG_THRESHOLD
+    finally:
+        gc.set_threshold(*before)

@@ -217,3 +217,23 @@ def test_a_character_class_is_found_as_the_regex_finds_it(text):
     assert has_char_in(text, _CONTROL, _NOT_CONTROL) == bool(_CONTROL.search(text))
     assert has_char_in(text, NOT_XML, _XML_ALLOWED) == bool(NOT_XML.search(text))
     assert has_char_in("a\x7fb", _CONTROL, _NOT_CONTROL) and not has_char_in("a\tb\n", _CONTROL, _NOT_CONTROL)
+
+
+def test_no_character_the_control_class_matches_is_printable():
+    """clean_text skips the control-character search for a printable text: sound only while every character
+    _CONTROL matches is unprintable (all of Unicode checked)."""
+    from crawler.parsers.text import _CONTROL
+
+    assert not [hex(i) for i in range(0x110000) if _CONTROL.match(chr(i)) and chr(i).isprintable()]
+
+
+def test_a_printable_text_is_cleaned_without_a_search_for_control_characters(monkeypatch):
+    import crawler.parsers.text as text_module
+
+    def refuse(*args):
+        raise AssertionError("searched")
+
+    monkeypatch.setattr(text_module, "has_char_in", refuse)
+    assert clean_text("  Decent work,  for all \u00e9 ") == "Decent work, for all \u00e9"
+    with pytest.raises(AssertionError):
+        clean_text("a\x01b")  # an unprintable one is searched
