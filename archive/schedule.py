@@ -50,8 +50,12 @@ def parse_time_of_day(text: str) -> tuple[int, int, timezone | None]:
         return hour, minute, None
     if offset.upper() == "Z":
         return hour, minute, UTC
-    sign = -1 if offset[0] == "-" else 1
-    return hour, minute, timezone(sign * timedelta(hours=int(offset[1:3]), minutes=int(offset[4:6])))
+    shift = (-1 if offset[0] == "-" else 1) * timedelta(hours=int(offset[1:3]), minutes=int(offset[4:6]))
+    if not -timedelta(hours=12) <= shift <= timedelta(hours=14):  # the zones there are (Baker Island, Kiribati)
+        raise ValueError(
+            f"{text!r}: {offset} is no offset from UTC; offsets run from -12:00 to +14:00, e.g. 06:00+01:00"
+        )
+    return hour, minute, timezone(shift)
 
 
 def next_time_of_day(when: tuple[int, int, timezone | None], now: datetime | None = None) -> datetime:

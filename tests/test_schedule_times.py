@@ -113,6 +113,21 @@ def test_a_bad_at_is_one_line_and_exit_2(tmp_path):
     assert "--at" in result.stderr and "HH:MM" in result.stderr and "Traceback" not in result.stderr
 
 
+@pytest.mark.parametrize("at", ["06:00+23:00", "06:00+14:30", "06:00-12:30", "06:00-23:59"])
+def test_an_offset_no_zone_has_is_refused_with_exit_2(tmp_path, at):
+    """UTC offsets run from -12:00 to +14:00: `--at 06:00+23:00` was taken as 07:00 UTC the day before."""
+    db = make_archive(tmp_path / "a.db")
+    result = cli("schedule", "--every", "1d", "--at", at, "ilo", "--db", db, "--start-url", NOWHERE)
+    assert result.returncode == 2, result.stderr
+    assert "--at" in result.stderr and "-12:00 to +14:00" in result.stderr and at[5:] in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_the_widest_offsets_are_zones():
+    assert parse_time_of_day("06:00+14:00")[2] == timezone(timedelta(hours=14))
+    assert parse_time_of_day("06:00-12:00")[2] == timezone(-timedelta(hours=12))
+
+
 def test_a_bare_crawl_ilo_says_it_crawls_the_real_site(tmp_path):
     """The archive is locked by another process: the crawl stops before fetching anything (exit 75), after the
     line that says what it would have crawled."""
