@@ -73,6 +73,22 @@ def next_time_of_day(when: tuple[int, int, timezone | None], now: datetime | Non
     return candidate if candidate > there else candidate + timedelta(days=1)
 
 
+def first_slot(when: tuple[int, int, timezone | None], every: float, now: datetime | None = None) -> datetime:
+    """With --at, the first crawl: the next time the clock shows `when`, or, with an interval shorter than a
+    day, the earliest slot before it (that time less whole intervals) still ahead, as cron's `0 */6 * * *`
+    runs at 18:00 when started at 14:00, not at 06:00 the next day. That time of day stays one of the slots."""
+    now = now or datetime.now(UTC)
+    slot = next_time_of_day(when, now)
+    step = timedelta(seconds=every)
+
+    def before(moment: datetime) -> datetime:  # a local time is stepped on the wall clock, as _next_slot does
+        return (moment.astimezone().replace(tzinfo=None) - step).astimezone() if when[2] is None else moment - step
+
+    while before(slot) > now:
+        slot = before(slot)
+    return slot
+
+
 def said(moment: datetime) -> str:
     """A time as the schedule prints it: with its offset from UTC, never a bare clock time."""
     return moment.isoformat(sep=" ", timespec="seconds")

@@ -128,6 +128,40 @@ def test_the_widest_offsets_are_zones():
     assert parse_time_of_day("06:00-12:00")[2] == timezone(-timedelta(hours=12))
 
 
+@pytest.mark.parametrize(
+    ("every", "first"),
+    [
+        (6 * 3600, datetime(2026, 12, 7, 18, 0, tzinfo=UTC)),  # 06:00 + 2 x 6h, not tomorrow's 06:00
+        (5 * 3600, datetime(2026, 12, 7, 15, 0, tzinfo=UTC)),  # 06:00 tomorrow - 3 x 5h: 06:00 is kept to
+        (86400, datetime(2026, 12, 8, 6, 0, tzinfo=UTC)),
+        (2 * 86400, datetime(2026, 12, 8, 6, 0, tzinfo=UTC)),  # at the time of day next shown, not later
+    ],
+)
+def test_a_short_interval_starts_at_its_next_slot_not_tomorrow(every, first):
+    """`--every 6h --at 06:00Z` at 14:00 UTC waited until 06:00 the next day: as cron's `0 */6 * * *`
+    would, it starts at 18:00, the next slot of 06:00 plus whole intervals."""
+    from archive.schedule import first_slot
+
+    now = datetime(2026, 12, 7, 14, 0, tzinfo=UTC)
+    assert first_slot((6, 0, UTC), every, now) == first
+    early = datetime(2026, 12, 7, 5, 0, tzinfo=UTC)  # before 06:00: 06:00 today, whatever the interval
+    assert first_slot((6, 0, UTC), every, early) == datetime(2026, 12, 7, 6, 0, tzinfo=UTC)
+
+
+def test_the_command_waits_for_the_next_slot(monkeypatch, tmp_path):
+    from archive import schedule
+
+    asked = {}
+    monkeypatch.setattr(schedule, "run_schedule", lambda plan, every, jitter, **kw: asked.update(kw) or 0)
+    at = (datetime.now(UTC) - timedelta(hours=1)).strftime("%H:%MZ")  # passed an hour ago today
+    result = invoke(
+        "schedule", "--every", "6h", "--at", at, "listing", "--start-url", f"{NOWHERE}list", "--db", tmp_path / "a.db"
+    )
+    assert result.exit_code == 0, result.output
+    wait = asked["first_at"] - datetime.now(UTC)
+    assert timedelta(hours=4, minutes=58) < wait <= timedelta(hours=5), wait  # at + 6h, not tomorrow's at
+
+
 def test_a_bare_crawl_ilo_says_it_crawls_the_real_site(tmp_path):
     """The archive is locked by another process: the crawl stops before fetching anything (exit 75), after the
     line that says what it would have crawled."""
