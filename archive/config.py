@@ -66,6 +66,10 @@ class ConfigError(ListingArchiveError, ValueError):
     pass
 
 
+class StartUrlConfigError(ConfigError, StartUrlError):
+    """A listing's url no crawl can begin at: exit 2 (StartUrlError's), as the same URL as --start-url."""
+
+
 @dataclass
 class Config:
     listings: list[dict]
@@ -130,7 +134,7 @@ def _check_listing(path, number: int, item) -> dict:
     try:
         check_start_url(url)
     except StartUrlError as exc:
-        raise ConfigError(f"{path}: {where}key 'url': {exc}") from None
+        raise StartUrlConfigError(f"{path}: {where}key 'url': {exc}") from None
     if "spider" in item and item["spider"] not in SPIDERS:
         raise _wrong(path, where, "spider", "ilo or listing", item["spider"])
     if "profile" in item:

@@ -50,8 +50,12 @@ def parse_time_of_day(text: str) -> tuple[int, int, timezone | None]:
         return hour, minute, None
     if offset.upper() == "Z":
         return hour, minute, UTC
-    sign = -1 if offset[0] == "-" else 1
-    return hour, minute, timezone(sign * timedelta(hours=int(offset[1:3]), minutes=int(offset[4:6])))
+    shift = (-1 if offset[0] == "-" else 1) * timedelta(hours=int(offset[1:3]), minutes=int(offset[4:6]))
+    if not -timedelta(hours=12) <= shift <= timedelta(hours=14):  # the zones there are (Baker Island, Kiribati)
+        raise ValueError(
+            f"{text!r}: {offset} is no offset from UTC; offsets run from -12:00 to +14:00, e.g. 06:00+01:00"
+        )
+    return hour, minute, timezone(shift)
 
 
 def next_time_of_day(when: tuple[int, int, timezone | None], now: datetime | None = None) -> datetime:
@@ -67,6 +71,22 @@ def next_time_of_day(when: tuple[int, int, timezone | None], now: datetime | Non
     there = now.astimezone(zone)
     candidate = there.replace(hour=hour, minute=minute, second=0, microsecond=0)
     return candidate if candidate > there else candidate + timedelta(days=1)
+
+
+def first_slot(when: tuple[int, int, timezone | None], every: float, now: datetime | None = None) -> datetime:
+    """With --at, the first crawl: the next time the clock shows `when`, or, with an interval shorter than a
+    day, the earliest slot before it (that time less whole intervals) still ahead, as cron's `0 */6 * * *`
+    runs at 18:00 when started at 14:00, not at 06:00 the next day. That time of day stays one of the slots."""
+    now = now or datetime.now(UTC)
+    slot = next_time_of_day(when, now)
+    step = timedelta(seconds=every)
+
+    def before(moment: datetime) -> datetime:  # a local time is stepped on the wall clock, as _next_slot does
+        return (moment.astimezone().replace(tzinfo=None) - step).astimezone() if when[2] is None else moment - step
+
+    while before(slot) > now:
+        slot = before(slot)
+    return slot
 
 
 def said(moment: datetime) -> str:

@@ -12,6 +12,8 @@ from io import BytesIO
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
+from crawler.errors import OutputExists
+
 from .backup import link_into_place
 from .record import RENDERED, SUBRESOURCES
 from .store import Archive, ArchiveError
@@ -118,9 +120,8 @@ def write_warc_file(archive: Archive, output: str, crawl_id: int | None = None, 
     if target == os.path.realpath(archive.path):
         raise ArchiveError(f"{output} is the archive itself; give a .warc.gz file name")
     part = os.path.join(os.path.dirname(target), f".{os.path.basename(target)}.{uuid.uuid4().hex}.part")
-    exists = ArchiveError(f"{output} exists; give a new file name, or --force to replace it")
     if not force and os.path.lexists(target):
-        raise exists
+        raise OutputExists(output)
     try:
         with open(part, "xb") as out:
             count = export_warc(archive, out, crawl_id)
@@ -130,7 +131,7 @@ def write_warc_file(archive: Archive, output: str, crawl_id: int | None = None, 
             try:
                 link_into_place(part, target)
             except FileExistsError:
-                raise exists from None
+                raise OutputExists(output) from None
         return count
     finally:
         if os.path.exists(part):

@@ -16,3 +16,11 @@ class ListingArchiveError(Exception):
     """A failure a user can act on: its message says what and why, in one line."""
 
     exit_code = EXIT_BAD_INPUT
+
+
+class OutputExists(ListingArchiveError):
+    """An -o naming a file that holds something, refused unless --force: one wording for every command
+    that writes a file (export, diff, export-warc, learn)."""
+
+    def __init__(self, output) -> None:
+        super().__init__(f"{output} exists; give a new file name, or --force to replace it")

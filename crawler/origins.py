@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from urllib.parse import urlsplit
 
-from .errors import ListingArchiveError
+from .errors import EXIT_USAGE, ListingArchiveError
 
 DEFAULT_PORTS = {"http": 80, "https": 443}
 # "scheme://" up to the last "@": a user and password, even in a URL too broken to parse (a "/" in the
@@ -20,7 +20,10 @@ _USERINFO = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*://|(?![A-Za-z][A-Za-z0-9+.-]*
 
 
 class StartUrlError(ListingArchiveError, ValueError):
-    """A start URL no crawl can begin at; the message shows it without its user and password."""
+    """A start URL no crawl can begin at; the message shows it without its user and password. A usage error
+    (exit 2) whether it came from --start-url or a config file: either way the user gave it."""
+
+    exit_code = EXIT_USAGE
 
 
 def redact(url) -> str:

@@ -124,6 +124,20 @@ def test_bad_start_url_is_a_usage_error(tmp_path, url, message):
     assert not (tmp_path / "a.db").exists()
 
 
+@pytest.mark.parametrize("url", ["http://", "http://[::1", "http://a b/", "ftp://example.org/", "https://u:p@h:99999/"])
+def test_a_bad_start_url_from_a_config_is_the_same_usage_error(tmp_path, url):
+    """A bad start URL exited 2 from --start-url but 1 from a config file: both are the user's bad input.
+    Both exit 2 with one message, naming where the URL came from."""
+    config = tmp_path / "listings.toml"
+    config.write_text(f'[[listing]]\nurl = "{url}"\n')
+    from_config = invoke("crawl", "--config", config, "--db", tmp_path / "a.db")
+    given = invoke("crawl", "ilo", "--db", tmp_path / "a.db", "--start-url", url)
+    assert (from_config.exit_code, given.exit_code) == (2, 2), from_config.output
+    why = given.output.split("Error: --start-url: ", 1)[1]
+    assert from_config.output == f"Error: {config}: [[listing]] #1: key 'url': {why}", from_config.output
+    assert "u:p@" not in from_config.output and not (tmp_path / "a.db").exists()
+
+
 def test_good_start_urls_pass():
     from archive.runner import _check_urls
 
@@ -175,9 +189,7 @@ LISTING = f'[[listing]]\nurl = "{NOWHERE}"\n'
         ),
         ("[[listing]]\nurl = 5\n", ["[[listing]] #1", "key 'url'", "expected a non-empty string, got an integer 5"]),
         ('[[listing]]\nspider = "ilo"\n', ["[[listing]] #1", "missing key 'url'"]),
-        ('[[listing]]\nurl = "http://"\n', ["key 'url'", "not an http(s) URL with a host"]),
-        ('[[listing]]\nurl = "http://[::1"\n', ["key 'url'", "is not a valid URL"]),
-        ('[[listing]]\nurl = "http://a b/"\n', ["key 'url'", "spaces or control characters"]),
+        # a url that is a string but no start URL: exit 2, test_a_bad_start_url_from_a_config_is_the_same_usage_error
         (LISTING + LISTING, ["[[listing]] #2", "is already [[listing]] #1"]),
         (f'[[listing]]\nurl = "{NOWHERE}"\nspider = "scrapy"\n', ["key 'spider'", "expected ilo or listing"]),
         (f'[[listing]]\nurl = "{NOWHERE}"\nprofile = 3\n', ["key 'profile'", "expected a non-empty string"]),

@@ -5,6 +5,7 @@ marked removed, no field blanked, and an exit status and summary that tell the t
 from __future__ import annotations
 
 import fcntl
+import json
 import os
 import signal
 import sqlite3
@@ -246,6 +247,32 @@ def test_hostile_links_are_refused_by_crawl_and_reparse_alike(tmp_path, site):
     assert urls and all(u.startswith("http") for u in urls)
     assert not any("javascript:" in v for v in versions)
     assert not any(ch in t for t in titles for ch in "\x1b\x07\x9b")
+
+
+# A title as a terminal would colour it, set its window title and link it: CSI, OSC (BEL and ST ended), C1 CSI.
+ANSI_TITLE = "\x1b[31mRed\x1b[0m alert \x1b]0;owned\x07on wages\x1b]8;;https://evil.example/\x1b\\ in the region\x9b1m"
+
+
+def test_an_escape_sequence_in_a_title_goes_whole_by_crawl_parse_and_reparse(tmp_path, site):
+    """`\\x1b[31mRed\\x1b[0m` was stored as "[31mRed[0m ...": the ESC dropped, the rest of the sequence kept
+    as text. Whole sequences go, written as bytes or as an entity (&#27;), by every route that reads a page."""
+    hostile = (
+        f'<article><h2><a href="/item/x.html">{ANSI_TITLE}</a></h2>'
+        "<time datetime=2024-02-02>2 Feb 2024</time><p>Findings on decent work and wages.</p></article>"
+        '<article><h2><a href="/item/y.html">&#27;[1mBold&#27;[0m claims on decent work</a></h2>'
+        "<time datetime=2024-02-03>3 Feb 2024</time><p>Findings on decent work and wages.</p></article>"
+    )
+    saved = site.page_root / "list" / "page-1.html"
+    saved.write_text(page_html(1, hostile=hostile))
+    wanted = {"Red alert on wages in the region", "Bold claims on decent work"}
+    db = tmp_path / "a.db"
+    crawl_site(db, site, check=0)
+    query = "SELECT title FROM entries WHERE url LIKE '%/item/_.html'"
+    assert {r[0] for r in sqlite3.connect(db).execute(query)} == wanted
+    cli("reparse", "--db", db, check=0)
+    assert {r[0] for r in sqlite3.connect(db).execute(query)} == wanted
+    parsed = cli("parse", saved, "--url", site.url, check=0).stdout
+    assert wanted <= {json.loads(line)["title"] for line in parsed.splitlines()}
 
 
 @pytest.mark.parametrize(

@@ -10,6 +10,7 @@ from conftest import FAST, FIXTURES, cli, q
 from synthetic import DATES, ISO, TITLES, URL, page, read
 
 from crawler.entries import build_entries
+from crawler.errors import OutputExists
 from crawler.extract import extract_page
 from crawler.extract.learn import LearnError
 from crawler.extract.learn_site import MARK, learn_profile
@@ -201,7 +202,7 @@ def test_learn_writes_the_profile_and_shows_the_entries(tmp_path):
     result = cli("learn", saved(tmp_path, page(items())), "--url", URL, "--example", TITLES[0], "-o", out, check=0)
     assert "reads 4 entries" in result.stdout and TITLES[3] in result.stdout and "2023-01-05" in result.stdout
     assert out.read_text().startswith(MARK)
-    cli("learn", saved(tmp_path, page(items())), "--url", URL, "--example", TITLES[1], "-o", out, check=0)
+    cli("learn", saved(tmp_path, page(items())), "--url", URL, "--example", TITLES[1], "-o", out, "--force", check=0)
 
 
 def test_errors_name_the_example_and_exit_1(tmp_path):
@@ -230,6 +231,24 @@ def test_output_never_silently_replaces_another_file(tmp_path):
     assert "no folder" in nowhere.stderr
 
 
+def test_output_that_exists_is_refused_as_export_refuses_it_even_a_profile_learn_wrote(tmp_path):
+    """`learn -o P.toml` replaced a profile it had written, hand-edited since, silently: it refuses any file
+    that holds something, in export's and diff's words and exit 1, unless --force; an empty one it fills."""
+    html = saved(tmp_path, page(items()))
+    out = tmp_path / "site.toml"
+    cli("learn", html, "--url", URL, "--example", TITLES[0], "-o", out, check=0)
+    edited = out.read_text() + "# the dates are in the second column\n"
+    out.write_text(edited)
+    refused = cli("learn", html, "--url", URL, "--example", TITLES[1], "-o", out, check=1)
+    assert refused.stderr == f"Error: {OutputExists(out)}\n" and out.read_text() == edited
+    cli("learn", html, "--url", URL, "--example", TITLES[1], "-o", out, "--force", check=0)
+    assert out.read_text().startswith(MARK) and "second column" not in out.read_text()
+    empty = tmp_path / "empty.toml"
+    empty.touch()
+    cli("learn", html, "--url", URL, "--example", TITLES[0], "-o", empty, check=0)
+    assert empty.read_text().startswith(MARK)
+
+
 def test_learn_fetches_a_url_once_and_obeys_robots(tmp_path):
     site = tmp_path / "site"
     (site / "news").mkdir(parents=True)
@@ -241,9 +260,10 @@ def test_learn_fetches_a_url_once_and_obeys_robots(tmp_path):
         result = cli("learn", url, "--example", TITLES[2], "-o", out, check=0)
         assert "reads 4 entries" in result.stdout and server.requests.count("/news/") == 1
         assert "/robots.txt" in server.requests
-        refused = cli("learn", server.base_url + "/private/x.htm", "--example", TITLES[2], "-o", out, check=1)
+        other = tmp_path / "other.toml"  # not the profile just written, which -o refuses without --force
+        refused = cli("learn", server.base_url + "/private/x.htm", "--example", TITLES[2], "-o", other, check=1)
         assert "robots.txt" in refused.stderr and "/private/x.htm" not in server.requests
-        missing = cli("learn", server.base_url + "/gone.htm", "--example", TITLES[2], "-o", out, check=1)
+        missing = cli("learn", server.base_url + "/gone.htm", "--example", TITLES[2], "-o", other, check=1)
         assert "HTTP 404" in missing.stderr and "Traceback" not in missing.stderr
 
 

@@ -71,7 +71,9 @@ def test_a_failed_write_leaves_the_profile_written_before_whole(saved, tmp_path,
         raise OSError(errno.ENOSPC, "No space left on device")
 
     monkeypatch.setattr(os, "replace", disk_full)
-    result = cli("learn", saved, "--url", "https://example.net/other/", "--example", TITLES[2], "-o", out, check=1)
+    result = cli(
+        "learn", saved, "--url", "https://example.net/other/", "--example", TITLES[2], "-o", out, "--force", check=1
+    )
     assert "No space left" in result.stderr and out.read_text() == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["p.toml", "page.html"]
 
@@ -109,7 +111,7 @@ def test_a_symlinked_profile_stays_a_link(saved, tmp_path):
     cli("learn", saved, "--url", URL, "--example", TITLES[1], "-o", kept, check=0)
     link = tmp_path / "site.toml"
     link.symlink_to(kept)
-    cli("learn", saved, "--url", "https://example.net/other/", "--example", TITLES[1], "-o", link, check=0)
+    cli("learn", saved, "--url", "https://example.net/other/", "--example", TITLES[1], "-o", link, "--force", check=0)
     assert link.is_symlink() and "example.net" in kept.read_text()
 
 

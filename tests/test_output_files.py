@@ -58,3 +58,19 @@ def test_a_device_is_written_without_force(tmp_path):
     db = good_archive(tmp_path / "a.db")
     assert invoke("export", "--db", db, "-o", "/dev/null").exit_code == 0
     assert invoke("diff", "--db", db, "-o", "/dev/null").exit_code == 0
+
+
+def test_every_command_words_the_refusal_with_one_function(tmp_path):
+    """export-warc (archive/warc.py) worded its refusal apart from export's and diff's (archive/cli): two
+    copies of one sentence drift apart. Both raise OutputExists, so every -o writer says the same line."""
+    from archive.store import Archive
+    from archive.warc import write_warc_file
+    from crawler.errors import OutputExists
+
+    db = good_archive(tmp_path / "a.db")
+    out = tmp_path / "earlier.out"
+    out.write_text("an earlier export\n")
+    with Archive(db, readonly=True) as archive, pytest.raises(OutputExists):
+        write_warc_file(archive, str(out))
+    said = {invoke(*command, "--db", db, "-o", out).output for command in [*WRITERS, ["export-warc"]]}
+    assert said == {f"Error: {OutputExists(out)}\n"}

@@ -70,7 +70,7 @@ def hostile(tmp_path):
 
 
 def test_for_terminal_keeps_text_newlines_and_tabs():
-    assert for_terminal("a\x1b]0;x\x07b\tc\nd\x9b\x7f") == "a]0;xb\tc\nd"
+    assert for_terminal("a\x1b]0;x\x07b\tc\nd\x9b\x7f") == "ab\tc\nd"
     assert for_terminal(None) == ""
 
 
@@ -90,6 +90,17 @@ def test_for_terminal_keeps_text_newlines_and_tabs():
 def test_no_control_character_reaches_the_terminal(hostile, args):
     out = printed(*args, "--db", hostile)
     assert out.strip() and not CONTROLS.search(out), repr(out)
+
+
+def test_a_stored_escape_sequence_is_shown_without_any_of_it(hostile):
+    """An older archive's title "\\x1b[2J\\x1b[H" was printed as "[2J[H": the ESC dropped, the rest kept as text.
+    The whole sequence goes (CSI, OSC ended by BEL or ST, C1 CSI), on every terminal output."""
+    assert (
+        for_terminal("\x1b[31mRed\x1b[0m \x1b]8;;https://evil.example/\x1b\\link\x1b]8;;\x1b\\ \x9b1mbold")
+        == "Red link bold"
+    )
+    shown = printed("history", "WCMS_11", "--db", hostile) + printed("history", "WCMS_10", "--db", hostile)
+    assert "Clear screen" in shown and "Window title" in shown and "[2J" not in shown and "31m" not in shown
 
 
 def test_colour_is_ours_alone(hostile):
@@ -116,7 +127,7 @@ def test_export_csv_to_a_terminal_is_clean(hostile):
     finally:
         os.close(master)
     shown = b"".join(chunks).decode("utf-8")
-    assert "Window ]0;pwnedtitle" in shown and not CONTROLS.search(shown.replace("\r", ""))
+    assert "Window title" in shown and not CONTROLS.search(shown.replace("\r", ""))
     # To a file, the export keeps the stored text as it is (it is data, not a terminal).
     assert "\x1b" in printed("export", "--db", hostile, "--format", "jsonl").encode().decode("unicode_escape")
 

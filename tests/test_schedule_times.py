@@ -113,6 +113,55 @@ def test_a_bad_at_is_one_line_and_exit_2(tmp_path):
     assert "--at" in result.stderr and "HH:MM" in result.stderr and "Traceback" not in result.stderr
 
 
+@pytest.mark.parametrize("at", ["06:00+23:00", "06:00+14:30", "06:00-12:30", "06:00-23:59"])
+def test_an_offset_no_zone_has_is_refused_with_exit_2(tmp_path, at):
+    """UTC offsets run from -12:00 to +14:00: `--at 06:00+23:00` was taken as 07:00 UTC the day before."""
+    db = make_archive(tmp_path / "a.db")
+    result = cli("schedule", "--every", "1d", "--at", at, "ilo", "--db", db, "--start-url", NOWHERE)
+    assert result.returncode == 2, result.stderr
+    assert "--at" in result.stderr and "-12:00 to +14:00" in result.stderr and at[5:] in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_the_widest_offsets_are_zones():
+    assert parse_time_of_day("06:00+14:00")[2] == timezone(timedelta(hours=14))
+    assert parse_time_of_day("06:00-12:00")[2] == timezone(-timedelta(hours=12))
+
+
+@pytest.mark.parametrize(
+    ("every", "first"),
+    [
+        (6 * 3600, datetime(2026, 12, 7, 18, 0, tzinfo=UTC)),  # 06:00 + 2 x 6h, not tomorrow's 06:00
+        (5 * 3600, datetime(2026, 12, 7, 15, 0, tzinfo=UTC)),  # 06:00 tomorrow - 3 x 5h: 06:00 is kept to
+        (86400, datetime(2026, 12, 8, 6, 0, tzinfo=UTC)),
+        (2 * 86400, datetime(2026, 12, 8, 6, 0, tzinfo=UTC)),  # at the time of day next shown, not later
+    ],
+)
+def test_a_short_interval_starts_at_its_next_slot_not_tomorrow(every, first):
+    """`--every 6h --at 06:00Z` at 14:00 UTC waited until 06:00 the next day: as cron's `0 */6 * * *`
+    would, it starts at 18:00, the next slot of 06:00 plus whole intervals."""
+    from archive.schedule import first_slot
+
+    now = datetime(2026, 12, 7, 14, 0, tzinfo=UTC)
+    assert first_slot((6, 0, UTC), every, now) == first
+    early = datetime(2026, 12, 7, 5, 0, tzinfo=UTC)  # before 06:00: 06:00 today, whatever the interval
+    assert first_slot((6, 0, UTC), every, early) == datetime(2026, 12, 7, 6, 0, tzinfo=UTC)
+
+
+def test_the_command_waits_for_the_next_slot(monkeypatch, tmp_path):
+    from archive import schedule
+
+    asked = {}
+    monkeypatch.setattr(schedule, "run_schedule", lambda plan, every, jitter, **kw: asked.update(kw) or 0)
+    at = (datetime.now(UTC) - timedelta(hours=1)).strftime("%H:%MZ")  # passed an hour ago today
+    result = invoke(
+        "schedule", "--every", "6h", "--at", at, "listing", "--start-url", f"{NOWHERE}list", "--db", tmp_path / "a.db"
+    )
+    assert result.exit_code == 0, result.output
+    wait = asked["first_at"] - datetime.now(UTC)
+    assert timedelta(hours=4, minutes=58) < wait <= timedelta(hours=5), wait  # at + 6h, not tomorrow's at
+
+
 def test_a_bare_crawl_ilo_says_it_crawls_the_real_site(tmp_path):
     """The archive is locked by another process: the crawl stops before fetching anything (exit 75), after the
     line that says what it would have crawled."""

@@ -248,7 +248,9 @@ def test_learn_sends_a_urls_password_to_its_origin_and_never_prints_or_writes_it
         saved = tmp_path / "saved.html"
         saved.write_bytes((demo_site_root() / "week1" / DEMO_LISTING_PATH.lstrip("/")).read_bytes())
         cli("learn", saved, "--url", secret_url, "--example", LEARN_EXAMPLE, "-o", tmp_path / "s.toml", check=0)
-        gone = cli("learn", f"http://{USER}:{PASSWORD}@127.0.0.1:1/list", "--example", "x", "-o", out, check=1)
+        gone = cli(
+            "learn", f"http://{USER}:{PASSWORD}@127.0.0.1:1/list", "--example", "x", "-o", tmp_path / "g.toml", check=1
+        )
     assert seen and all(got == f"Basic {TOKEN}" for _, got in seen), seen
     assert "reads" in learned.stdout
     assert not any(s in result.stdout + result.stderr for result in (learned, gone) for s in SECRETS)

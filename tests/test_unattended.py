@@ -245,7 +245,7 @@ def test_config_file_log_file_and_notifications(tmp_path, site):
     bad = tmp_path / "bad.toml"
     bad.write_text('[[listing]]\nurl = "ftp://nope"\n')
     out = cli("crawl", "--config", bad)
-    assert out.returncode == 1 and "not an http(s) URL" in out.stderr
+    assert out.returncode == 2 and "not an http(s) URL" in out.stderr  # a usage error, as with --start-url
 
 
 def test_user_agent_names_the_project_and_the_contact(tmp_path, site):

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import click
 
-from crawler.errors import ListingArchiveError
+from crawler.errors import ListingArchiveError, OutputExists
 
 from ..reports.safety import for_terminal
 
@@ -169,17 +169,13 @@ def refuse_archive_as_output(output: str | None, db: str) -> None:
 FORCE_OPTION = click.option("--force", is_flag=True, help="Replace the -o file if it exists (and is not empty).")
 
 
-def already_there(output: str) -> click.ClickException:
-    return click.ClickException(f"{output} exists; give a new file name, or --force to replace it")
-
-
 def refuse_replacing(output: str | None, force: bool) -> None:
     """An -o naming a file that holds something is refused unless --force: `export -o FILE` run twice lost the
     first export silently. An empty file (`mktemp`'s) or a device (`-o /dev/null`) holds nothing to lose."""
     if force or not output or output == "-":
         return
     if os.path.isfile(output) and os.path.getsize(output) > 0:
-        raise already_there(output)
+        raise OutputExists(output)
 
 
 @contextmanager
@@ -221,7 +217,7 @@ def _into_place(part: str, target: str, output: str, replace: bool) -> None:
     try:
         link_into_place(part, target)  # fails where the name is taken, even by a file written meanwhile
     except FileExistsError:
-        raise already_there(output) from None
+        raise OutputExists(output) from None
 
 
 def _check_exists(db: str) -> None:

@@ -189,8 +189,9 @@ def crawl(**options):
     "at",
     default=None,
     metavar="HH:MM[ZONE]",
-    help="The first crawl at this time of day, the later ones at it plus whole intervals (default: at once); "
-    "HH:MM is the machine's local time, HH:MMZ UTC, HH:MM+01:00 that offset, e.g. --at 06:00Z.",
+    help="Crawls at this time of day plus whole intervals, from the next such slot (--every 6h --at 06:00 at "
+    "14:00: first at 18:00; default: at once); HH:MM is the machine's local time, HH:MMZ UTC, HH:MM+01:00 "
+    "that offset, e.g. --at 06:00Z.",
 )
 @crawl_options
 @friendly_errors
@@ -210,7 +211,7 @@ def schedule(every, jitter, at, **options):
       listing-archive schedule --every 6h --config listings.toml
       listing-archive schedule --every 1d --at 06:00Z --config listings.toml
     """
-    from ..schedule import next_time_of_day, parse_interval, parse_time_of_day, run_schedule
+    from ..schedule import first_slot, parse_interval, parse_time_of_day, run_schedule
 
     try:
         seconds = parse_interval(every)
@@ -218,7 +219,7 @@ def schedule(every, jitter, at, **options):
         raise click.BadParameter(str(exc), param_hint="--every") from None
     try:
         time_of_day = parse_time_of_day(at) if at is not None else None
-        first_at = next_time_of_day(time_of_day) if time_of_day is not None else None
+        first_at = first_slot(time_of_day, seconds) if time_of_day is not None else None
     except ValueError as exc:
         raise click.BadParameter(str(exc), param_hint="--at") from None
     if jitter is None:  # a time of day asked for is kept to; a spread of a tenth of a day would undo it

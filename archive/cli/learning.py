@@ -10,7 +10,7 @@ import click
 
 from crawler.wording import counted
 
-from .common import friendly_errors, whole_or_nothing
+from .common import friendly_errors, refuse_replacing, whole_or_nothing
 
 SHOWN = 10  # entries printed for the user to check before crawling
 
@@ -38,7 +38,7 @@ SHOWN = 10  # entries printed for the user to check before crawling
     metavar="PROFILE.toml",
     help="Where the profile goes, e.g. -o mysite.toml ('-': printed, the entries it reads then go to stderr).",
 )
-@click.option("--force", is_flag=True, help="Replace an existing file that `learn` did not write.")
+@click.option("--force", is_flag=True, help="Replace the -o file if it exists (and is not empty), even a profile.")
 @friendly_errors
 def learn(page, url, examples, output, force):
     """Learn a site profile from a listing page and the title of one of its entries.
@@ -56,12 +56,13 @@ def learn(page, url, examples, output, force):
     from crawler.entries import build_entries
     from crawler.extract import extract_page
     from crawler.extract.learn import LearnError
-    from crawler.extract.learn_site import MARK, learn_profile
+    from crawler.extract.learn_site import learn_profile
 
     target = None if output == "-" else Path(output)
     if target is not None:
-        _check_output(target, MARK, force)
+        _check_output(target)
         _not_the_page(target, page)
+        refuse_replacing(output, force)  # even a profile learn wrote: the user may have edited it since
     # A user:password@ in an address is sent as basic auth when fetching, and never printed or written.
     page, page_login = split_credentials(page) if page.startswith(("http://", "https://")) else (page, None)
     url, _ = split_credentials(url) if url else (url, None)
@@ -74,13 +75,13 @@ def learn(page, url, examples, output, force):
     if target is None:
         click.echo(learned.text, nl=False)  # the profile alone on stdout: `learn ... -o - > p.toml`, a pipe
     else:
-        _write(target, learned.text)
+        _write(target, learned.text, force)
     _show(learned.selectors, entries, target, url)
 
 
-def _check_output(target: Path, mark: str, force: bool) -> None:
-    """-o replaces a profile `learn` wrote; any other file only with --force; never anything but a
-    regular file (a directory, a device such as /dev/null, a pipe would take the profile nowhere)."""
+def _check_output(target: Path) -> None:
+    """-o is never anything but a regular file, even with --force (a directory, a device such as /dev/null,
+    a pipe would take the profile nowhere), in a folder that is there and writable."""
     if not target.parent.is_dir():
         raise click.ClickException(f"no folder {target.parent} for {target}: give another -o")
     if target.exists() and not target.is_file():
@@ -88,14 +89,6 @@ def _check_output(target: Path, mark: str, force: bool) -> None:
     if not os.access(target if target.exists() else target.parent, os.W_OK):
         where = target if target.exists() else f"the folder {target.parent}"
         raise click.ClickException(f"cannot write {where} (permission denied): give another -o")
-    if not target.exists() or force:
-        return
-    try:
-        ours = target.read_text(encoding="utf-8").startswith(mark)
-    except (OSError, UnicodeDecodeError):
-        ours = False
-    if not ours:
-        raise click.ClickException(f"{target} exists and is not a profile `learn` wrote: give another -o, or --force")
 
 
 def _not_the_page(target: Path, page: str) -> None:
@@ -108,11 +101,12 @@ def _not_the_page(target: Path, page: str) -> None:
                 raise click.ClickException(f"{target} is a SQLite database (an archive?): give another -o")
 
 
-def _write(target: Path, text: str) -> None:
-    """The profile whole or not at all, as an export is written (a full disk leaves a profile `learn`
-    wrote before as it was; a symlinked profile stays a link, its file replaced)."""
+def _write(target: Path, text: str, force: bool) -> None:
+    """The profile whole or not at all, as an export is written (a full disk leaves the file there before
+    as it was; a symlinked profile stays a link, its file replaced); without --force, not over a file
+    written meanwhile either."""
     try:
-        with whole_or_nothing(str(target)) as stream:
+        with whole_or_nothing(str(target), replace=force) as stream:
             stream.write(text)
     except OSError as exc:
         raise click.ClickException(f"cannot write {target}: {exc.strerror or exc}") from None

@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from urllib.parse import quote, urlsplit
 
+from crawler.parsers.text import without_escape_sequences
+
 # C0 controls but tab and newline, DEL, C1 controls (U+0080-U+009F: a lone U+009B is a CSI),
 # the bidirectional overrides and isolates that make "txt.exe" read as "exe.txt" (U+202A-U+202E,
 # U+2066-U+2069), and the noncharacters U+FFFE / U+FFFF.
@@ -33,9 +35,9 @@ def spreadsheet_safe(value):
 
 
 def for_terminal(text) -> str:
-    """`text` with no control characters but newline and tab: no escape sequence, OSC
-    (window title, hyperlink), clear-screen or BEL can reach the terminal."""
-    return _TERMINAL_UNSAFE.sub("", "" if text is None else str(text))
+    """`text` with no control characters but newline and tab, and no escape sequence, whole (no "[31m" left
+    as text): no colour, OSC (window title, hyperlink), clear-screen or BEL can reach the terminal."""
+    return _TERMINAL_UNSAFE.sub("", without_escape_sequences("" if text is None else str(text)))
 
 
 def terminal_clean(value):
@@ -56,7 +58,7 @@ def for_xml(text) -> str:
 
 def for_html(text) -> str:
     """What an HTML page shows: no controls but newline and tab, nothing XML-invalid."""
-    return for_xml(_TERMINAL_UNSAFE.sub("", "" if text is None else str(text)))
+    return for_xml(for_terminal(text))
 
 
 def web_link(url) -> str | None:

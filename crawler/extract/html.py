@@ -12,7 +12,7 @@ from w3lib.encoding import html_to_unicode
 
 from ..parsers.dates import parse_date
 from ..parsers.ids import join_url
-from ..parsers.text import ascii_outside, clean_text, has_char_in, words
+from ..parsers.text import ascii_outside, clean_text, has_char_in, without_escape_sequences, words
 from .quickcss import PageIndex, plan
 
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
@@ -136,7 +136,8 @@ def parse_html(body: bytes | str, base_url: str | None = None):
         cache.clear()
     text = decode_html(body) if isinstance(body, bytes) else body
     text = _XML_DECLARATION.sub("", text, count=1)  # lxml refuses text that names its encoding
-    text = NOT_XML.sub("", text) if has_char_in(text, NOT_XML, _XML_ALLOWED) else text
+    if has_char_in(text, NOT_XML, _XML_ALLOWED):  # an escape sequence first, whole: its ESC and BEL are NOT_XML
+        text = NOT_XML.sub("", without_escape_sequences(text))
     if not text.strip():
         text = "<html></html>"
     try:

@@ -18,6 +18,10 @@ _INVISIBLE = re.compile(
 # C0 and C1 control characters (and DEL): never shown, never stored. Tab, newline, vertical
 # tab, form feed, carriage return and NEL are white space, folded into a space below.
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f]")
+# A terminal's escape sequences, whole: CSI (ESC [ or U+009B, parameters, then a final byte: colours, cursor
+# moves, clearing) and OSC (ESC ] or U+009D, up to BEL or ST: window titles, hyperlinks; never across a tag).
+# Dropping only their control characters left "\x1b[31mRed\x1b[0m" as "[31mRed[0m".
+ESCAPE_SEQUENCE = re.compile(r"(?:\x1b\[|\x9b)[0-?]*[ -/]*[@-~]|(?:\x1b\]|\x9d)[^\x07\x1b\x9c<]*(?:\x07|\x1b\\|\x9c)")
 # Private-use characters: icon-font glyphs ("\ue001" drawn as a calendar), no text of any language.
 _PRIVATE_USE = re.compile(r"[\ue000-\uf8ff]")
 
@@ -36,6 +40,13 @@ def has_char_in(text: str, char_class: re.Pattern, outside: bytes) -> bool:
 
 
 _NOT_CONTROL = ascii_outside(_CONTROL)
+
+
+def without_escape_sequences(text: str) -> str:
+    """`text` with every terminal escape sequence (ESCAPE_SEQUENCE) taken off whole."""
+    if "\x1b" in text or "\x9b" in text or "\x9d" in text:
+        return ESCAPE_SEQUENCE.sub("", text)
+    return text
 
 
 # A run of letters (no digits, no underscore), in any script.
@@ -64,7 +75,7 @@ def clean_text(value: str | None) -> str | None:
     # Every character _CONTROL matches is unprintable: a printable text (nearly every one: a line of a page)
     # is answered by one C scan, without has_char_in's encoding and translation.
     if not text.isprintable() and has_char_in(text, _CONTROL, _NOT_CONTROL):
-        text = _CONTROL.sub("", text)
+        text = _CONTROL.sub("", without_escape_sequences(text))
     # split() cuts at exactly the characters _SPACES matches (Unicode white space; the control
     # characters it also cuts at are gone by now): the same text, at a third of the cost.
     text = " ".join(text.split())
