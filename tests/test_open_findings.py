@@ -8,7 +8,7 @@ import subprocess
 import sys
 
 import pytest
-from conftest import FAST, cli, q
+from conftest import FAST, cli
 from helpers import entry, make_archive, record_crawl, write_site
 
 from archive.store import Archive
@@ -128,31 +128,6 @@ def test_export_with_a_bad_date_writes_nothing(tmp_path):
     refused = cli("export", "--db", db, "--format", "csv", "--as-of", "2024-13-45", check=1)
     assert "not a date" in refused.stderr
     assert refused.stdout == ""
-
-
-@pytest.mark.xfail(
-    strict=True,
-    reason="a page 1 answered 304 is not re-read, so the check for a later page repeating page 1's entries "
-    "(docs/failures.md: PARTIAL, nothing removed) has nothing to compare with: the crawl is COMPLETE and page "
-    "2's entries are marked removed (with -s CONDITIONAL_REQUESTS=False this test passes)",
-)
-@pytest.mark.parametrize("repeat", ["page 1's content", "a redirect to page 1"])
-def test_a_page_repeating_an_unchanged_page_one_removes_nothing(tmp_path, repeat):
-    write_site(tmp_path / "site", pages=2)
-    db = tmp_path / "a.db"
-    with SiteServer(tmp_path / "site") as site:
-        start = f"{site.base_url}/list/page-1.html"
-        crawl = ("crawl", "listing", "--db", db, "--start-url", start, "--profile", "auto", *FAST)
-        cli(*crawl, check=0)
-        if repeat == "a redirect to page 1":
-            site.faults["/list/page-2.html"] = redirect_to("/list/page-1.html")
-        else:
-            page_one = (tmp_path / "site" / "list" / "page-1.html").read_text()
-            (tmp_path / "site" / "list" / "page-2.html").write_text(page_one)
-        again = cli(*crawl)
-        assert "/list/page-1.html" in site.requests[-3:]  # page 1 was asked again (and answered 304)
-        assert q(db, "SELECT count(*) FROM entries WHERE status = 'removed'") == 0, again.stdout
-        assert again.returncode == 3, again.stdout
 
 
 @pytest.mark.xfail(
