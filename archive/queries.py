@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 import sqlite3
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from urllib.parse import urlsplit
@@ -163,16 +164,23 @@ def history(conn: sqlite3.Connection, ref: str) -> dict:
     return {"entry": entry, "versions": versions, "events": events, "sightings": sightings}
 
 
-def export_rows(conn: sqlite3.Connection, as_of: str | None = None, include_removed: bool = False):
-    """The entries as they stood at `as_of` (now when None), each with its `status`."""
+def export_rows(conn: sqlite3.Connection, as_of: str | None = None, include_removed: bool = False) -> Iterator[dict]:
+    """The entries as they stood at `as_of` (now when None), each with its `status`. A bad `as_of` raises
+    here, at the call: a generator would raise at its first row, after a writer had begun (a CSV header)."""
     if as_of is None:
-        where = "" if include_removed else "WHERE status = 'listed'"
-        for row in conn.execute(f"SELECT * FROM entries {where} ORDER BY listing_url, group_month DESC, position"):
-            out = entry_from_row(dict(row))
-            out["status"] = row["status"]
-            yield out
-        return
-    cutoff = parse_when(as_of).cutoff
+        return _rows_now(conn, include_removed)
+    return _rows_as_of(conn, parse_when(as_of).cutoff, include_removed)
+
+
+def _rows_now(conn: sqlite3.Connection, include_removed: bool) -> Iterator[dict]:
+    where = "" if include_removed else "WHERE status = 'listed'"
+    for row in conn.execute(f"SELECT * FROM entries {where} ORDER BY listing_url, group_month DESC, position"):
+        out = entry_from_row(dict(row))
+        out["status"] = row["status"]
+        yield out
+
+
+def _rows_as_of(conn: sqlite3.Connection, cutoff: str, include_removed: bool) -> Iterator[dict]:
     states = _states_before(conn, cutoff)
     cursor = conn.cursor()
     cursor.row_factory = None  # plain tuples: a million of them

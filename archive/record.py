@@ -343,10 +343,17 @@ def last_captures(conn, listing_urls: list[str]) -> dict[str, dict]:
             }
             if RENDERED in kept:  # a DOM the document's validators alone do not vouch for: its subresources' too
                 found[url].update(rendered=True, subresources=_subresources(kept))
-    for last in found.values():  # a page that listed nothing says so again when it answers 304
-        listed = conn.execute("SELECT 1 FROM sightings WHERE capture_id = ? LIMIT 1", (last["id"],)).fetchone()
-        last["listed"] = listed is not None
+    for last in found.values():  # what a page listed, for its 304: nothing (said again), or what a later page repeats
+        last["entry_ids"] = [row[0] for row in conn.execute(_LISTED_ON, {"cap": last["id"]})]
+        last["listed"] = bool(last["entry_ids"])
     return found
+
+
+# The entries a capture listed, in the latest crawl that read it (as resight sights them again), in page order.
+_LISTED_ON = (
+    "SELECT entry_id FROM sightings WHERE capture_id = :cap "
+    "AND crawl_id = (SELECT max(crawl_id) FROM sightings WHERE capture_id = :cap) ORDER BY rowid"
+)
 
 
 def _subresources(headers: dict) -> list | None:

@@ -155,7 +155,7 @@ class ConditionalRequestMiddleware:
     """Revalidate listing pages against the archive's last capture of them.
 
     The archive pipeline hands the last captures over as `crawler.previous_captures`
-    ({url: {"id", "validators", "page_links"}}) when the spider opens: nothing here
+    ({url: {"id", "validators", "page_links", "entry_ids"}}) when the spider opens: nothing here
     reads the archive.
     """
 
@@ -196,6 +196,7 @@ def ask_if_changed(request, last: dict) -> None:
     request.meta["previous_capture_id"] = last["id"]
     request.meta["previous_page_links"] = last["page_links"]
     request.meta["previous_listed"] = last.get("listed", True)
+    request.meta["previous_entry_ids"] = last.get("entry_ids")  # None: taken before they were kept
     request.meta.setdefault("handle_httpstatus_list", []).append(304)
 
 

@@ -36,7 +36,7 @@ RECORDED_TYPES = frozenset({"script", "xhr", "fetch", "document", "eventsource",
 # Streams: whatever they send is not what a conditional GET answers about.
 STREAMS = frozenset({"eventsource", "websocket"})
 # Meta a conditional GET added, dropped when the page is rendered after all.
-_ASKED = ("previous_capture_id", "previous_page_links", "previous_listed", REVALIDATING)
+_ASKED = ("previous_capture_id", "previous_page_links", "previous_listed", "previous_entry_ids", REVALIDATING)
 
 
 class SubresourceLog:

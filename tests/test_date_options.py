@@ -7,10 +7,12 @@ import sqlite3
 from datetime import datetime
 
 import pytest
-from conftest import printed
-from helpers import NEWS, entry, record_crawl
+from conftest import cli, printed
+from helpers import NEWS, entry, make_archive, record_crawl
 
+from archive.exports import EXPORT_FORMATS
 from archive.queries import parse_when
+from archive.reports import format_names
 from archive.store import Archive
 
 STARTS = {1: "2026-11-27T10:00:00+00:00", 2: "2026-11-28T09:00:00+00:00", 3: "2026-11-28T15:00:00+00:00"}
@@ -79,6 +81,43 @@ def test_a_date_is_the_start_of_its_day():
 def test_a_date_that_is_not_one_is_a_clear_error(db, args):
     out = printed(*args, "--db", db, code=1)
     assert "not a date" in out and "YYYY-MM-DD" in out and len(out.strip().splitlines()) == 1
+
+
+def test_export_with_a_bad_date_writes_nothing(tmp_path):
+    """A CSV writer begins with its header: the date is checked before it (export_rows raises when called)."""
+    db = make_archive(tmp_path / "a.db", entries=2)
+    refused = cli("export", "--db", db, "--format", "csv", "--as-of", "2024-13-45", check=1)
+    assert "not a date" in refused.stderr
+    assert refused.stdout == ""
+
+
+BAD_DATE = "2024-13-45"
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        *(["export", "--format", name, "--as-of", BAD_DATE] for name in EXPORT_FORMATS),
+        ["export", "--format", "csv", "--raw-csv", "--include-removed", "--as-of", BAD_DATE],
+        *(["diff", "--format", name, "--since", BAD_DATE] for name in format_names()),
+        ["diff", "--format", "json", "--from", BAD_DATE],
+        ["diff", "--format", "html", "--to", BAD_DATE],
+        ["search", "migrant", "--format", "jsonl", "--since", BAD_DATE],
+        ["search", "migrant", "--until", BAD_DATE],
+    ],
+    ids=" ".join,
+)
+def test_a_bad_date_writes_nothing_in_any_format(db, args):
+    refused = cli(*args, "--db", db, check=1)
+    assert "not a date" in refused.stderr
+    assert refused.stdout == ""
+
+
+def test_export_to_a_file_with_a_bad_date_leaves_no_file(db, tmp_path):
+    out = tmp_path / "out.csv"
+    refused = cli("export", "--db", db, "--format", "csv", "--as-of", BAD_DATE, "-o", out, check=1)
+    assert "not a date" in refused.stderr
+    assert not [p.name for p in tmp_path.iterdir() if "out.csv" in p.name]  # nor a part file
 
 
 def test_diff_since_a_date_includes_that_whole_day(db):

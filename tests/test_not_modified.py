@@ -2,8 +2,9 @@
 
 import sqlite3
 
+import pytest
 from conftest import FAST, cli, q
-from helpers import NEWS, NEWS_PAGE_2, PER_PAGE, fetched, news_entry, page_html, write_site
+from helpers import NEWS, NEWS_PAGE_2, PARSE_ROUTES, PER_PAGE, fetched, news_entry, page_html, write_site
 
 from archive.queries import export_rows
 from archive.store import Archive, Sighting
@@ -149,3 +150,94 @@ def test_the_capture_a_page_is_revalidated_with_is_its_latest_from_a_finished_si
         a.finish_crawl(suspect, DONE, suspect=True)
         found = last_captures(a.conn, [NEWS])
     assert list(found) == [PAGE_A] and found[PAGE_A]["id"] == ids[-1] and found[PAGE_A]["listed"]
+
+
+def redirect_to(path: str):
+    """A SiteServer answer: 302 to `path`."""
+
+    def answer(handler):
+        handler.send_response(302)
+        handler.send_header("Location", path)
+        handler.send_header("Content-Length", "0")
+        handler.end_headers()
+        return True
+
+    return answer
+
+
+def repeat_named(summary: str, page: str) -> bool:
+    """Whether a crawl's summary says `page` (the page asked for) lists only entries read on an earlier page."""
+    whys = [line for line in summary.splitlines() if "lists only entries already read on an earlier page" in line]
+    return any(f"/list/{page}" in why.split(": lists only")[0] for why in whys)
+
+
+def route_options(request, route: str) -> list[str]:
+    """A crawl's options for one way its pages are read: in its process, in the parse worker, by a frontier's worker."""
+    if route == "frontier":
+        return ["--frontier", request.getfixturevalue("redis_url"), "--workers", "1"]
+    return PARSE_ROUTES[route]
+
+
+@pytest.mark.parametrize(
+    ("repeat", "route"),
+    [
+        ("page 1's content", "in-process"),
+        ("page 1's content", "parse worker"),
+        ("page 1's content", "frontier"),
+        ("a redirect to page 1", "in-process"),
+        ("a redirect to page 1", "frontier"),
+    ],
+)
+def test_a_page_repeating_an_unchanged_page_one_removes_nothing(tmp_path, request, repeat, route):
+    """Page 1 answers 304 (not read again): a page 2 that repeats it is still caught, by the entries it listed."""
+    write_site(tmp_path / "site", pages=2)
+    db = tmp_path / "a.db"
+    with SiteServer(tmp_path / "site") as site:
+        start = f"{site.base_url}/list/page-1.html"
+        crawl = ("crawl", "listing", "--db", db, "--start-url", start, "--profile", "auto", *FAST)
+        cli(*crawl, *route_options(request, route), check=0)
+        if repeat == "a redirect to page 1":
+            site.faults["/list/page-2.html"] = redirect_to("/list/page-1.html")
+        else:
+            page_one = (tmp_path / "site" / "list" / "page-1.html").read_text()
+            (tmp_path / "site" / "list" / "page-2.html").write_text(page_one)
+        again = cli(*crawl, *route_options(request, route))
+        assert "/list/page-1.html" in site.requests[-3:]  # page 1 was asked again (and answered 304)
+    assert q(db, "SELECT count(*) FROM captures WHERE crawl_id = 2 AND status = 304") >= 1
+    assert q(db, "SELECT count(*) FROM entries WHERE status = 'removed'") == 0, again.stdout
+    assert again.returncode == 3, again.stdout
+    assert repeat_named(again.stdout, "page-2.html")
+
+
+def test_a_page_that_repeated_an_earlier_page_still_does_when_both_answer_304(tmp_path):
+    """Page 3 served page 2's entries (a partial crawl); unchanged since, all three answer 304: still partial."""
+    root = tmp_path / "site"
+    write_site(root, pages=3)
+    db = tmp_path / "a.db"
+    with SiteServer(root) as site:
+        crawl = ("crawl", "listing", "--db", db, "--start-url", f"{site.base_url}/list/page-1.html", *FAST)
+        cli(*crawl, check=0)
+        (root / "list" / "page-3.html").write_text((root / "list" / "page-2.html").read_text())
+        cli(*crawl, check=3)
+        third = cli(*crawl, check=3)
+    assert q(db, "SELECT count(*) FROM captures WHERE crawl_id = 3 AND status = 304") == 3, third.stdout
+    assert repeat_named(third.stdout, "page-3.html")
+    assert q(db, "SELECT count(*) FROM entries WHERE status = 'removed'") == 0, third.stdout
+
+
+def test_a_page_redirected_to_page_one_that_answers_304_to_its_own_validators_removes_nothing(tmp_path):
+    """Page 2 served page 1's content, then redirects to page 1: page 2's conditional request, carried over the
+    redirect, is answered 304 by page 1 (same content, same ETag). What it lists is page 1's: still partial."""
+    root = tmp_path / "site"
+    write_site(root, pages=2)
+    db = tmp_path / "a.db"
+    with SiteServer(root) as site:
+        crawl = ("crawl", "listing", "--db", db, "--start-url", f"{site.base_url}/list/page-1.html", *FAST)
+        cli(*crawl, check=0)
+        (root / "list" / "page-2.html").write_text((root / "list" / "page-1.html").read_text())
+        cli(*crawl, check=3)
+        site.faults["/list/page-2.html"] = redirect_to("/list/page-1.html")
+        third = cli(*crawl, check=3)
+    assert q(db, "SELECT count(*) FROM captures WHERE crawl_id = 3 AND status = 304") == 2, third.stdout
+    assert repeat_named(third.stdout, "page-2.html")
+    assert q(db, "SELECT count(*) FROM entries WHERE status = 'removed'") == 0, third.stdout

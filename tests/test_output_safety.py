@@ -224,8 +224,30 @@ def test_only_web_links_become_links():
     ):
         assert web_link(bad) is None
     assert md_link("a]b", "javascript:alert(1)") == "a\\]b"
-    assert md_link("x", "https://e.example/a b") == "x"
+    assert md_link("x", "https://e.example/a b") == "[x](<https://e.example/a%20b>)"
     assert md_link("x", "https://e.example/a)(b") == "[x](<https://e.example/a%29%28b>)"
+
+
+def test_a_web_link_is_percent_encoded_and_anything_else_refused():
+    encoded = {
+        " https://e.example/files/Annual report 2023.pdf ": "https://e.example/files/Annual%20report%202023.pdf",
+        'https://e.example/a<b>"c"': "https://e.example/a%3Cb%3E%22c%22",  # nothing that ends an attribute
+        "https://e.example/\u00fcber\u00a0x": "https://e.example/%C3%BCber%C2%A0x",
+        "https://e.example/a%20b c": "https://e.example/a%20b%20c",  # encoded once, never twice
+    }
+    for url, link in encoded.items():
+        assert web_link(url) == link
+    for bad in (
+        "https://exa mple.org/x",  # a host with a space: no encoding makes it one
+        "https://e.example/a\tb",  # a browser drops tabs and newlines: which URL was meant is unknown
+        "https://e.example/a\nb",
+        "https://e.example/\u202eevil",  # a bidi override, as before
+        "https://e.example:99999/x",
+        "javascript:alert(1) x",
+        "data:text/html,<b>x</b> y",
+        "ftp://e.example/a b",
+    ):
+        assert web_link(bad) is None, bad
 
 
 def test_markdown_link_text_keeps_its_apostrophes():

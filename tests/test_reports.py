@@ -5,8 +5,8 @@ import xml.etree.ElementTree as ET
 
 import pytest
 from chromium import dump_dom, screenshot
-from conftest import printed
-from helpers import news_entry, record_crawl
+from conftest import cli, printed
+from helpers import entry, news_entry, record_crawl
 
 from archive.diff import default_pair, diff
 from archive.reports import render
@@ -297,3 +297,16 @@ def test_atom_entries_without_a_link_carry_content_and_read_back():
         ("urn:listing-archive:e2:v3", "Linked"),
     ]
     assert parsed.entries[0].content[0].value == "No link <b>" and "content" not in parsed.entries[1]
+
+
+@pytest.mark.parametrize(("fmt", "linked"), [("markdown", "](<"), ("html", "<a href="), ("atom", "<link href=")])
+def test_an_entry_whose_link_has_a_space_keeps_its_link_in_reports(tmp_path, fmt, linked):
+    """A file name with spaces ('/files/Annual report 2023.pdf', common on sites) is linked, percent-encoded."""
+    archive = Archive(tmp_path / "a.db")
+    url = "https://example.org/files/Annual report 2023.pdf"
+    record_crawl(archive, [entry("report-2023", url=url, title="Annual report 2023")])
+    archive.close()
+    shown = cli("diff", "--db", tmp_path / "a.db", "--format", fmt, check=0).stdout
+    assert "Annual report 2023" in shown
+    assert linked in shown and "Annual%20report%202023.pdf" in shown
+    assert "files/Annual report" not in shown  # never the raw address, in a link or beside it

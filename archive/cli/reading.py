@@ -116,11 +116,12 @@ def export(db, fmt, as_of, include_removed, raw_csv, output, force):
     write = functools.partial(write_csv, raw=True) if raw_csv else EXPORT_FORMATS[fmt].write
     refuse_archive_as_output(output, db)
     refuse_replacing(output, force)
-    with open_reader(db) as archive, whole_or_nothing(output, replace=force) as out:
-        rows = export_rows(archive.conn, as_of, include_removed)
-        if _is_tty(out):  # scraped text shown on a terminal: no control character reaches it
-            rows = (terminal_clean(row) for row in rows)
-        write(rows, out)
+    with open_reader(db) as archive:
+        rows = export_rows(archive.conn, as_of, include_removed)  # a bad --as-of refused before any output is opened
+        with whole_or_nothing(output, replace=force) as out:
+            if _is_tty(out):  # scraped text shown on a terminal: no control character reaches it
+                rows = (terminal_clean(row) for row in rows)
+            write(rows, out)
 
 
 @click.command()

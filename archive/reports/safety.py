@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from urllib.parse import quote, urlsplit
 
+from w3lib.url import safe_url_string
+
 from crawler.parsers.text import without_escape_sequences
 
 # C0 controls but tab and newline, DEL, C1 controls (U+0080-U+009F: a lone U+009B is a CSI),
@@ -62,17 +64,24 @@ def for_html(text) -> str:
 
 
 def web_link(url) -> str | None:
-    """The URL when it is an absolute http(s) URL with a host, else None: only those become links."""
+    """An absolute http(s) URL with a host, percent-encoded as a browser sends it (a space in a file name,
+    common on sites, is %20; quotes and angle brackets are encoded too), else None: only those become links.
+    Refused: any other scheme, a control character, a tab or newline (a browser drops them: which URL was
+    meant is not known), and a host with a space in it, which no encoding makes a host."""
     if not url or not isinstance(url, str):
         return None
     url = url.strip()
-    if _TERMINAL_UNSAFE.search(url) or any(c.isspace() for c in url):
+    if _TERMINAL_UNSAFE.search(url) or "\t" in url or "\n" in url:
         return None
     try:
-        parts = urlsplit(url)
-    except ValueError:
+        if urlsplit(url).scheme.lower() not in ("http", "https"):
+            return None
+        encoded = safe_url_string(url)  # host to IDNA, the rest percent-encoded as UTF-8
+        parts = urlsplit(encoded)
+        good = bool(parts.hostname) and not any(c.isspace() for c in encoded)
+    except ValueError:  # a port out of range, a host IDNA refuses, a bad IPv6 literal
         return None
-    return url if parts.scheme.lower() in ("http", "https") and parts.hostname else None
+    return encoded if good else None
 
 
 def md_text(text) -> str:

@@ -11,7 +11,7 @@ Keys (all under PREFIX):
   listing:N        hash: pages_requested, pages_fetched, pages_failed (the Nth start URL)
   problems:N       set of texts saying why listing N is incomplete
   results          list of page outcomes (codec JSON) waiting for the archive writer
-  validators       hash: page url -> JSON {id, validators, page_links} (conditional requests)
+  validators       hash: page url -> JSON {id, validators, page_links, entry_ids} (conditional requests)
   host:NAME        the next moment (ms) a request may start to that host: shared politeness
   ids              the counter page ids are made from (each id starts with the crawl's token)
   left             set of listing URLs a worker without Chromium gave pages of back (rendered listings)

@@ -206,6 +206,8 @@ class ListingSpider(FeedWitnessMixin, scrapy.Spider):
             links = response.meta.get("previous_page_links") or []
             if not response.meta.get("previous_listed", True):  # as when it answered 200 with no entries
                 self._problem(state, f"{response.url}: a listing page with no entries (unchanged, 304)")
+            else:  # read by what it listed last time: a 304 page may repeat an earlier page, or be repeated
+                self._check_repeats(response, listing_url, response.meta.get("previous_entry_ids"), " (unchanged, 304)")
             yield from self.deliver_page(self._page_item(response, page_number, links, "not-modified"))
         elif not hasattr(response, "text"):
             state.pages_failed += 1
@@ -233,9 +235,8 @@ class ListingSpider(FeedWitnessMixin, scrapy.Spider):
         if not entries:
             # A block page, an error page served with 200, a redesign: what it does not list was not removed.
             self._problem(state, f"{response.url}: a listing page with no entries")
-        elif self._repeats_earlier_pages(response, listing_url, entries):
-            # Page 1 served again as page 2: what the later pages hold was never read, so nothing may be removed.
-            self._problem(state, f"{response.url}: {REPEATED_PAGE}")
+        else:
+            self._check_repeats(response, listing_url, [entry["entry_id"] for entry in entries])
         feed = self.feed_request(response, listing_url, entries, page_number, page.page_links)
         feed_url = (self.listings[listing_url].feed or {}).get("url")
         page_item = self._page_item(response, page_number, page.page_links, "parsed", feed_url)
@@ -248,16 +249,21 @@ class ListingSpider(FeedWitnessMixin, scrapy.Spider):
         yield from self._follow(page.page_links, listing_url, page_number)
         self.page_done(listing_url)
 
-    def _repeats_earlier_pages(self, response, listing_url: str, entries: list[dict]) -> bool:
-        """Whether a page after the first lists only entries read on other pages of its listing in this crawl."""
+    def _check_repeats(self, response, listing_url: str, ids: list[str] | None, how: str = "") -> None:
+        """A page after the first that lists only entries read on other pages of its listing in this crawl (page 1
+        served again as page 2): what the later pages hold was never read, so the listing is incomplete. `ids`: the
+        entries it lists, for a 304 those its last capture listed (None: not known, as from an older frontier)."""
+        if ids is None:
+            return
         asked_for = (response.meta.get("redirect_urls") or [response.url])[0]
         page_key = _page_key(asked_for)
         read_on = self.entries_read_on.setdefault(listing_url, {})
-        ids = [entry["entry_id"] for entry in entries]
         repeated = all(read_on.get(entry_id, page_key) != page_key for entry_id in ids)
         for entry_id in ids:
             read_on.setdefault(entry_id, page_key)
-        return repeated and response.meta.get("page") != 1
+        if repeated and response.meta.get("page") != 1:
+            where = asked_for if asked_for == response.url else f"{asked_for} (redirected to {response.url})"
+            self._problem(self.listings[listing_url], f"{where}: {REPEATED_PAGE}{how}")
 
     def _check_browser_built(self, response, listing_url: str, entries: int, page_links: list) -> None:
         """A rendered page: whether its list was expanded whole. A plain one: whether a browser builds
