@@ -153,6 +153,8 @@ def _separated_edge_date(text: str) -> tuple[str, str] | None:
     middle ("Meeting – 5/12/2026 – via Zoom") stays in the title."""
     if len(text) > _MAX_TITLE_CHARS:
         return None  # no title: a hostile or broken run of text, which is not cut up (quadratic)
+    if date_in_line(text) == text:
+        return None  # a date whole ("Junio - Octubre 2024"), no title with a date at its edge
     cuts = list(_EDGE_SEPARATOR.finditer(text))
     heads = [(text[: c.start()], text[c.end() :]) for c in reversed(cuts) if c.start() <= _MAX_EDGE_CHARS]
     loose = [c for c in _OPEN_DASH.finditer(text) if len(text) - c.end() <= _MAX_EDGE_CHARS]  # "Name -16 MAJA 2026"

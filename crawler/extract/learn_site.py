@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
+from ..parsers.dates import looks_like_date_line
 from ..parsers.ids import host_of
 from . import extract_page, page_language
 from .css_names import valid
@@ -35,6 +36,7 @@ from .learn_flat import make_flat
 from .learn_lines import links_on_lines, with_lines_read_on
 from .learn_link import link_selector
 from .learn_more import continuation_selector, entries_before_links, entries_of_groups, lead_block, lead_selector
+from .learn_titles import DATES_NAME_ENTRIES
 from .pagination import find_page_links
 from .profiles import Profile, profile_from_text
 from .titles import is_generic_text
@@ -283,6 +285,15 @@ def learn_profile(body: bytes | str, url: str, examples: list[str], page: str, w
     """A site profile for the listing the example titles are in; LearnError says why there is none."""
     if not examples:
         raise LearnError("give at least one example title (--example)")
+    dated = DATES_NAME_ENTRIES.set(any(looks_like_date_line(e) for e in examples))  # "Enero 2025": a monthly report
+    try:
+        return _first_learned(body, url, examples, page, when or datetime.now(UTC))
+    finally:
+        DATES_NAME_ENTRIES.reset(dated)
+
+
+def _first_learned(body, url: str, examples: list[str], page: str, when: datetime) -> Learned:
+    """The profile of the likeliest list holding the examples whose profile reads them back."""
     failure = None
     for choice in range(_TRIES):
         root = parse_html(body, base_url=url)  # afresh for each list: learning one marks up its tree
@@ -290,7 +301,7 @@ def learn_profile(body: bytes | str, url: str, examples: list[str], page: str, w
         if choice >= len(blocks):
             break
         try:
-            return _learned(root, body, url, examples, page, when or datetime.now(UTC), blocks[choice])
+            return _learned(root, body, url, examples, page, when, blocks[choice])
         except LearnError as refused:  # the likeliest list's profile does not read them back: the next list
             failure = failure or refused
     raise failure
