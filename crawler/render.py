@@ -218,6 +218,18 @@ def guarding_the_browser(crawler, renders: bool):
             guard.proxy.close()
 
 
+class NeverIdle(Exception):
+    """A rendered page without `wait_for` whose network never went idle before DOWNLOAD_TIMEOUT."""
+
+
+def _never_idle(request, exception) -> bool:
+    waited_for = (request.meta.get("playwright_page_goto_kwargs") or {}).get("wait_until")
+    playwright_timeout = type(exception).__name__ == "TimeoutError" and type(exception).__module__.startswith(
+        "playwright"
+    )
+    return waited_for == "networkidle" and playwright_timeout and '"networkidle"' in str(exception)
+
+
 class RenderMiddleware:
     """A request whose meta holds `render` (a spec: wait_for, load_more, scroll) is rendered.
 
@@ -264,6 +276,12 @@ class RenderMiddleware:
 
     def process_exception(self, request, exception, spider=None):
         self._drop_log(request)
+        if _never_idle(request, exception):  # Playwright's own message is a call log, not a reason
+            seconds = self.crawler.settings.getfloat("DOWNLOAD_TIMEOUT")
+            raise NeverIdle(
+                f"the page never went network-idle in {seconds:g} s (DOWNLOAD_TIMEOUT): a request it opened stayed "
+                "open (a stream, a long poll, a worker); a wait_for selector in its profile reads it without waiting"
+            )
 
     def guard(self):
         guard = self.crawler.settings.get("PLAYWRIGHT_ABORT_REQUEST")

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import socket
 import struct
+import threading
 from types import SimpleNamespace
 
 import pytest
@@ -158,6 +159,30 @@ def test_webrtc_sends_no_packet_to_another_host(tmp_path, render_ready):
         with pytest.raises(BlockingIOError):
             stun.recv(2048)  # a STUN binding request from the browser
     assert crawl.done.returncode == 0, crawl.done.stdout + crawl.done.stderr[-3000:]
+
+
+def test_a_page_that_never_goes_network_idle_fails_with_a_clear_reason(tmp_path, render_ready):
+    """No hang: the page fails after DOWNLOAD_TIMEOUT (the crawl exits 4) and the summary says why in one line."""
+    released = threading.Event()
+    (tmp_path / "list.html").write_text(
+        "<html lang=en><body><main><h1>Reports</h1><div id=list></div>"
+        f"<script>{BUILD}fetch('/stream.json');</script></main></body></html>"
+    )
+    with SiteServer(tmp_path) as site:
+        site.faults["/stream.json"] = lambda handler: released.wait(60) or True  # an answer that never ends
+        start = f"{site.base_url}/list.html"
+        try:
+            crawl = ("crawl", "listing", "--db", tmp_path / "a.db", "--start-url", start, "--render", *FAST)
+            done = cli(*crawl, "-s", "DOWNLOAD_TIMEOUT=5", check=4)
+        finally:
+            released.set()
+    why = next(line for line in done.stdout.splitlines() if line.strip().startswith("why:"))
+    said = (
+        "the page never went network-idle in 5 s (DOWNLOAD_TIMEOUT): a request it opened stayed open (a stream,"
+        " a long poll, a worker); a wait_for selector in its profile reads it without waiting"
+    )
+    assert why.endswith(said), done.stdout
+    assert "Call log" not in done.stdout
 
 
 # -- the proxy itself, without a browser ---------------------------------------------------
