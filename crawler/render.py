@@ -157,7 +157,7 @@ class RouteGuard:
         return any(canonical_host(known) == host and known_port == port for _, known, known_port in self._allowed())
 
     def refused_connection(self, host: str, port: int) -> None:
-        """Counted, and logged once a host: a connection the proxy refused (called in the reactor's thread)."""
+        """Counted, and logged once a host and port: a connection the proxy refused (called in the reactor's thread)."""
         self.crawler.stats.inc_value("render/blocked/off_site_connection")
         if (host, port) not in self.refused:
             self.refused.add((host, port))
@@ -223,11 +223,11 @@ class NeverIdle(Exception):
 
 
 def _never_idle(request, exception) -> bool:
+    """Whether `exception` is Playwright's timeout of a page waited on until "networkidle"."""
     waited_for = (request.meta.get("playwright_page_goto_kwargs") or {}).get("wait_until")
-    playwright_timeout = type(exception).__name__ == "TimeoutError" and type(exception).__module__.startswith(
-        "playwright"
-    )
-    return waited_for == "networkidle" and playwright_timeout and '"networkidle"' in str(exception)
+    kind = type(exception)
+    from_playwright = kind.__name__ == "TimeoutError" and kind.__module__.startswith("playwright")
+    return waited_for == "networkidle" and from_playwright and '"networkidle"' in str(exception)
 
 
 class RenderMiddleware:

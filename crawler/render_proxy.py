@@ -2,9 +2,10 @@
 
 The route guard (crawler.render.RouteGuard) sees the requests of the page scrapy-playwright opened.
 A page's script has ways out it never sees: a WebSocket, a popup window (and its favicon), a service
-worker's or a shared worker's fetch. Chromium sends every connection of every page and worker of the
-browser through its proxy (Playwright has it proxy loopback addresses too), and over SOCKS5 it sends
-the host name rather than resolving it: so this one check sees them all. A connection to a host and
+worker's or a shared worker's fetch. Launched with this proxy, Chromium sends every connection of the
+browser through it (every page and worker, and its own background ones; Playwright has it proxy loopback
+addresses too), and over SOCKS5 it sends the host name and resolves none (Playwright maps every name to
+"not found" locally): so this one check sees them all. A connection to a host and
 port the crawl may not reach is refused at once (the page sees a failed request, and does not wait).
 
 A SOCKS5 CONNECT names a host and a port, not a scheme: a start origin's host and port are allowed
