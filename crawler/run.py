@@ -10,7 +10,7 @@ from scrapy.settings import Settings
 from scrapy.spiderloader import SpiderLoader
 
 from .gc_threshold import collecting_less_often
-from .render import RouteGuard, render_settings
+from .render import guarding_the_browser, render_settings
 
 
 def project_settings(overrides: dict | None = None) -> Settings:
@@ -90,10 +90,9 @@ def run_crawl(
     }
     kwargs = {name: value for name, value in given.items() if value}
     crawler = process.create_crawler(spider)
-    if render_listings:
-        crawler.settings.set("PLAYWRIGHT_ABORT_REQUEST", RouteGuard(crawler), priority="cmdline")
-    process.crawl(crawler, **kwargs)
-    process.start()
+    with guarding_the_browser(crawler, bool(render_listings)):
+        process.crawl(crawler, **kwargs)
+        process.start()
     # The crawl is closed. Scrapy's handlers outlive its reactor: a second Ctrl-C still pending reached a
     # stopped reactor and ended the process by SIGINT (exit -2/130, not 3). Its handler goes now.
     _give_back_handlers(handlers_before, sigint_after)

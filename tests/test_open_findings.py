@@ -13,36 +13,6 @@ from helpers import write_site
 
 from crawler.site_server import SiteServer
 
-# A listing a browser builds: six dated reports, written into the page once `build()` is called.
-BUILD = """
-function build() {
-  if (document.getElementById('list').children.length) return;
-  var h = '';
-  for (var i = 0; i < 6; i++) h += '<article><h2><a href="/item/r' + i + '.html">Rendered report ' + i
-    + ' on labour</a></h2><time datetime="2024-03-1' + i + '">1' + i + ' Mar 2024</time>'
-    + '<p>Findings of study ' + i + ' on decent work and wages.</p></article>';
-  document.getElementById('list').innerHTML = h;
-}
-setTimeout(build, 3000);  // the page is built even where the way off the host is closed
-"""
-
-# Ways a page's script reaches another origin that the browser's route guard does not see. Each builds the
-# list once its request was made (or refused), so the crawl ends after it either way. OTHER: the other origin.
-OFF_HOST_SCRIPTS = {
-    "websocket": "var s = new WebSocket('ws://OTHER/ws'); s.onerror = s.onclose = build;",
-    "popup window": "var w = window.open('http://OTHER/popup.html');"
-    " setInterval(function () { try { w.location.href; } catch (e) { build(); } }, 20);",
-    "service worker": "navigator.serviceWorker.register('/sw.js')"
-    ".then(function () { return navigator.serviceWorker.ready; }).then(build, build);",
-    "shared worker": "var w = new SharedWorker('/shared.js'); w.port.onmessage = build; w.port.start();",
-}
-WORKER_SCRIPTS = {
-    "sw.js": "self.addEventListener('install', function (e) {"
-    " e.waitUntil(fetch('http://OTHER/from-worker.json').catch(function () {})); });",
-    "shared.js": "onconnect = function (e) { var port = e.ports[0];"
-    " fetch('http://OTHER/from-worker.json').catch(function () {}).then(function () { port.postMessage(1); }); };",
-}
-
 
 def redirect_to(path: str):
     """A SiteServer answer: 302 to `path`."""
@@ -55,47 +25,6 @@ def redirect_to(path: str):
         return True
 
     return answer
-
-
-def javascript(text: str):
-    """A SiteServer answer serving `text` as a script (a worker's script must have a JavaScript type)."""
-
-    def answer(handler):
-        body = text.encode()
-        handler.send_response(200)
-        handler.send_header("Content-Type", "text/javascript")
-        handler.send_header("Content-Length", str(len(body)))
-        handler.end_headers()
-        handler.wfile.write(body)
-        return True
-
-    return answer
-
-
-@pytest.mark.xfail(
-    strict=True,
-    reason="--render: the browser's guard sees the page's own requests only; a WebSocket, a popup window, a "
-    "service worker's or a shared worker's fetch reach another origin (docs/rendering.md: never leaves the "
-    "start URLs' origins)",
-)
-@pytest.mark.parametrize("way", OFF_HOST_SCRIPTS)
-def test_a_rendered_page_reaches_no_other_origin(tmp_path, render_ready, way):
-    (tmp_path / "other").mkdir()
-    site_root = tmp_path / "site"
-    site_root.mkdir()
-    with SiteServer(tmp_path / "other") as other, SiteServer(site_root) as site:
-        origin = other.base_url.removeprefix("http://")
-        script = OFF_HOST_SCRIPTS[way].replace("OTHER", origin)
-        (site_root / "list.html").write_text(
-            "<html lang=en><head><title>Reports</title></head><body><main><h1>Reports</h1><div id=list></div>"
-            f"<script>{BUILD}{script}</script></main></body></html>"
-        )
-        for name, text in WORKER_SCRIPTS.items():
-            site.faults[f"/{name}"] = javascript(text.replace("OTHER", origin))
-        db = tmp_path / "a.db"
-        start = f"{site.base_url}/list.html"
-        cli("crawl", "listing", "--db", db, "--start-url", start, "--profile", "auto", "--render", *FAST, timeout=300)
-        assert other.requests == [], f"the browser reached another origin: {other.requests}"
 
 
 @pytest.mark.xfail(
