@@ -27,7 +27,8 @@ def date_from_paragraphs(entry: RawEntry, paragraphs: list[str]) -> None:
     for i, text in enumerate(paragraphs):
         found = date_at_edge(text) if len(text) <= MAX_META_CHARS else None
         rest = text.replace(found or "", "").strip(" ,|·•–—-:")
-        if found and not rest.endswith((".", "!", "?")) and len(rest.split()) <= MAX_META_WORDS:
+        prose = rest.endswith((".", "!", "?")) and not opens_on_date(text, found)
+        if found and not prose and len(rest.split()) <= MAX_META_WORDS:
             entry.date_text = found
             del paragraphs[i]  # the meta line is no description
             return
@@ -36,6 +37,16 @@ def date_from_paragraphs(entry: RawEntry, paragraphs: list[str]) -> None:
         if split is not None:
             paragraphs[i], entry.date_text = split
             return
+
+
+def opens_on_date(text: str, found: str | None) -> bool:
+    """ "February 14, 2013. The Daily Paper.": a line opening on its date, set apart by a comma or a full stop
+    from a few words after it (date_at_edge allows no more), is a dateline and an outlet's name; the full stop
+    closing the name ends no sentence of prose (a date inside a sentence opens no line)."""
+    if not found or not text.startswith(found):
+        return False
+    after = text[len(found) :]
+    return found.endswith((",", ".")) or after.lstrip().startswith((",", ".")) or after[:2] in (", ", ". ")
 
 
 # A sentence's end, where the next sentence begins: "… agreed. 12 March 2024".

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .dates import _YEAR_IN_TEXT, MONTHS, _fold, impossible_range, looks_like_date_line
+from .dates import _FILLER, _RANGE, _YEAR_IN_TEXT, MONTHS, _fold, impossible_range, looks_like_date_line
 from .text import clean_text
 
 # The longest meta line searched for a date ("Posted in News, Events on 2 May 2022").
@@ -136,6 +136,8 @@ def _date_at_edge(text: str | None, languages) -> str | None:
         head = " ".join(words[:k]).rstrip(",:|-–—")
         if k == 1 and not _NUMERIC_DAY.fullmatch(head):
             continue  # one word opening a line is a date only when a whole numeric day: "13.12.2023 dans News"
+        if k > 1 and words[k - 2].endswith((",", ".")) and _fold(words[k - 1]) in _FILLER | _RANGE:
+            continue  # "May 4, 2013, The Daily", "May 4, 2013. Al Jazeera": a joining word opens the rest
         if len(words) - k <= _MAX_WORDS_AFTER_DATE and looks_like_date_line(head, languages):
             return head
     return _date_after_lead(words, languages)
