@@ -35,3 +35,41 @@ def test_a_sentence_closing_on_a_date_after_a_clippings_link_still_dates_nothing
     )
     entries = _entries(f"<ul>{items}</ul>", "<html lang='en'>")
     assert [e["date_start"] for e in entries] == [None] * 3
+
+
+def test_titles_that_all_close_on_a_bracketed_date_range_are_dated_by_it_and_keep_it():
+    """<h4><a>7th Modelling Workshop (09-11 May 2022)</a></h4>: a list that shows no date line, each title
+    closing on a date in brackets (a range, or a day), run into the words: the bracket stays in the title (no
+    break, dash or bar sets it apart) and, being the only date the entry shows, dates it."""
+    shown = ["09-11 May 2022", "21-23 Sept 2021", "27 Sept 2021", "30 Nov - 02 Dec 2020"]
+    items = "".join(
+        f"<h4><a href='/workshops-detailed#w{i}'>Workshop number {i} on coupling models ({day})</a></h4>"
+        for i, day in enumerate(shown)
+    )
+    entries = _entries(f"<h2>Past</h2>{items}", "<html lang='en'>")
+    assert [e["title"] for e in entries] == [
+        f"Workshop number {i} on coupling models ({d})" for i, d in enumerate(shown)
+    ]
+    assert [(e["date_start"], e["date_end"]) for e in entries] == [
+        ("2022-05-09", "2022-05-11"),
+        ("2021-09-21", "2021-09-23"),
+        ("2021-09-27", "2021-09-27"),
+        ("2020-11-30", "2020-12-02"),
+    ]
+
+
+def test_a_bracketed_date_closing_a_few_titles_of_a_list_is_no_entrys_date():
+    """A date in brackets closing one title in four ("Markets recover (14/10/20)") is a mention, not the list's
+    way of dating its entries: with no date line, the entries stay undated."""
+    titles = [
+        "Markets recover after the storm (14 Oct 2020)",
+        "The harbour in winter",
+        "A letter to the mayor",
+        "Notes from the council chamber",
+    ]
+    items = "".join(
+        f"<h2><a href='/a/{i}'>{t}</a></h2><p>Column number {i} by our writer.</p>" for i, t in enumerate(titles)
+    )
+    entries = _entries(items, "<html lang='en'>")
+    assert [e["title"] for e in entries] == titles
+    assert [e["date_start"] for e in entries] == [None] * 4
