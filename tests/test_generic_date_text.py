@@ -73,3 +73,23 @@ def test_a_bracketed_date_closing_a_few_titles_of_a_list_is_no_entrys_date():
     entries = _entries(items, "<html lang='en'>")
     assert [e["title"] for e in entries] == titles
     assert [e["date_start"] for e in entries] == [None] * 4
+
+
+def test_a_range_whose_first_day_leaves_out_the_year_after_dots_gives_both_ends():
+    """ "Zeitraum: 08.11. bis 09.11.2024": day and month with dots, the year only on the end: the start is in the
+    end's year (the month crossed in "31.10. bis 01.11.2014", the year in "30.12.-02.01.2025"), never the end
+    day alone (read as a time, "08.11" had vanished)."""
+    shown = ["08.11. bis 09.11.2024", "31.10. bis 01.11.2014", "30.12.-02.01.2025", "8.5. – 10.5.2019"]
+    items = "".join(
+        f"<li><h2><a href='/konferenz-{i}/'>Konferenz Nummer {i}</a></h2><h3>Ein Thema für alle</h3>"
+        f"<p>Ort: Stadthalle<br>Zeitraum: {span}</p></li>"
+        for i, span in enumerate(shown)
+    )
+    entries = _entries(f"<ul>{items}</ul>", "<html lang='de'>")
+    assert [e["title"] for e in entries] == [f"Konferenz Nummer {i}" for i in range(4)]
+    assert [(e["date_start"], e["date_end"]) for e in entries] == [
+        ("2024-11-08", "2024-11-09"),
+        ("2014-10-31", "2014-11-01"),
+        ("2024-12-30", "2025-01-02"),
+        ("2019-05-08", "2019-05-10"),
+    ]
