@@ -93,3 +93,27 @@ def test_a_range_whose_first_day_leaves_out_the_year_after_dots_gives_both_ends(
         ("2024-12-30", "2025-01-02"),
         ("2019-05-08", "2019-05-10"),
     ]
+
+
+def test_a_title_opening_on_a_whole_day_in_words_is_dated_by_it_and_keeps_it():
+    """<h1><a>July 16, 2024 Board of Equalization Meeting</a></h1> among meetings named by their day alone (a city
+    clerk's agendas, issue 21): the day opening the title, run into the name of what met, is the entry's date
+    when it shows no other; the title stays whole. A year or a month opening a title names a period, and an
+    entry's own date line wins over its title's."""
+    titles = [
+        "July 16, 2024 Board of Equalization Meeting",
+        "June 25, 2024",
+        "Tuesday, 11 June 2024 Special Session",
+        "2024 Budget Hearing Schedule",
+        "March 2024 Zoning Appeals",
+        "May 7, 2024 Regular Meeting",
+    ]
+    items = "".join(
+        f"<article><header><h1><a href='/agenda-{i}/'>{t}</a></h1></header><div class='content'><p>"
+        f"<a href='/files/agenda-{i}.pdf'>Agenda document</a></p>{'<p>8 May 2024</p>' if i == 5 else ''}</div>"
+        "</article>"
+        for i, t in enumerate(titles)
+    )
+    entries = _entries(items, "<html lang='en-US'>")
+    assert [e["title"] for e in entries] == titles
+    assert [e["date_start"] for e in entries] == ["2024-07-16", "2024-06-25", "2024-06-11", None, None, "2024-05-08"]
