@@ -117,3 +117,18 @@ def test_a_title_opening_on_a_whole_day_in_words_is_dated_by_it_and_keeps_it():
     entries = _entries(items, "<html lang='en-US'>")
     assert [e["title"] for e in entries] == titles
     assert [e["date_start"] for e in entries] == ["2024-07-16", "2024-06-25", "2024-06-11", None, None, "2024-05-08"]
+
+
+def test_a_print_line_before_an_outlet_links_line_gives_the_press_items_date():
+    """<li><strong>« Title »</strong><br>Daily News (Seite 1) vom 02.06.2020<br>Online-Artikel <a>Daily News</a>,
+    01.06.2020.</li> (an architects' press review, issue 21): the print run's line comes first and dates the
+    item, as an entry's first date does; items with the outlet's line alone keep that line's date."""
+    prints = ["Stadtzeitung (Seite 1 &amp; 6) vom 02.06.2020<br>", "", "", "Wochenblatt (Seite 9) vom 12.05.2020<br>"]
+    items = "".join(
+        f"<li><p><strong>« Bericht {i} über das junge Architekturbüro »</strong><br>{line}Online-Artikel "
+        f"<a href='https://outlet{i}.example/a'>Outlet {i}</a>, 0{i + 1}.05.2020.</p></li>"
+        for i, line in enumerate(prints)
+    )
+    entries = _entries(f"<ul>{items}</ul>", "<html lang='de'>")
+    assert [e["title"] for e in entries] == [f"« Bericht {i} über das junge Architekturbüro »" for i in range(4)]
+    assert [e["date_start"] for e in entries] == ["2020-06-02", "2020-05-02", "2020-05-03", "2020-05-12"]
