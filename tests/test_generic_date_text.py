@@ -132,3 +132,23 @@ def test_a_print_line_before_an_outlet_links_line_gives_the_press_items_date():
     entries = _entries(f"<ul>{items}</ul>", "<html lang='de'>")
     assert [e["title"] for e in entries] == [f"« Bericht {i} über das junge Architekturbüro »" for i in range(4)]
     assert [e["date_start"] for e in entries] == ["2020-06-02", "2020-05-02", "2020-05-03", "2020-05-12"]
+
+
+def test_a_clippings_dateline_before_a_long_outlet_name_in_capitals_dates_it():
+    """<li><a>Headline</a>July 20th, 2012, ABC News 7 San Francisco [TV news video].</li>, "January 18, 2013.Talking
+    Points Memo." (a press list, issue 21): a date opening the line, set apart by a comma or a full stop whose space
+    is left out, then an outlet's name every word of which opens on a capital or a figure, however long, a
+    bracketed note aside: the clipping's dateline. Words in lower case after it are prose."""
+    rows = [
+        ("July 20th, 2012, ABC News 7 San Francisco [TV news video].", "2012-07-20"),
+        ("January 18, 2013.Talking Points Memo.", "2013-01-18"),
+        ("July 19th, 2012, Politico Morning Tech Policy News Letter.", "2012-07-19"),
+        ("May 4, 2013, the council met again and voted on the park plan.", None),
+    ]
+    items = "".join(
+        f"<li><a href='https://news{i}.example.com/story'>What the council decided about the park {i}</a>{line}</li>"
+        for i, (line, _) in enumerate(rows)
+    )
+    entries = _entries(f"<ul>{items}</ul>", "<html lang='en'>")
+    assert [e["title"] for e in entries] == [f"What the council decided about the park {i}" for i in range(4)]
+    assert [e["date_start"] for e in entries] == [day for _, day in rows]
