@@ -37,7 +37,7 @@ FLOORS = {
     "macro_precision": 0.985,
     "title_accuracy": 0.985,
     "macro_title_accuracy": 0.985,
-    "date_accuracy": 0.96,  # 0.98 again once batch R (moved up at 07:13, dates 49.4%) has its dates fixed
+    "date_accuracy": 0.985,  # 99.7% at 09:37 on 2026-12-07 after batch R's date fixes (ext17a)
 }
 # The held-out part says what users see on pages nobody tuned for: batch R (24 pages, 487 entries; de, en, es, fr,
 # it, nl, pt, sv), from sites and repositories new to the corpus, labelled from the HTML alone and checked by a

@@ -47,7 +47,7 @@ from .records import (
 )
 from .repeated_headings import lines_under_shared_headings
 from .row_runs import links_name_kinds, row_runs, wording_line
-from .rows import ditto_dates, head_date, once, stacked_links, tail_date
+from .rows import head_date, list_dates, once, stacked_links, tail_date
 from .slug_tails import slug_cut, without_slug_tails
 from .source_lines import bold_lines_over_outlet_links, headings_over_source_lines
 from .table_lists import (
@@ -317,7 +317,7 @@ def extract_generic(root) -> list[RawEntry]:
     bold_lines_over_outlet_links(entries, records, [found.get(r) for r in records])
     # <a><h5>Team Name</h5><p>What happened</p></a> on most cards: the shared heading is a label, the line the title
     lines_under_shared_headings(entries, records)
-    ditto_dates(records, entries)
+    list_dates(records, entries)  # a blank cell under a dated row; "Workshop (09-11 May 2022)" on every record
     without_slug_tails(entries, cuts)
     return once(without_shared_addresses(stacked_links(records, entries)))
 

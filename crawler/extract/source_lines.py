@@ -9,6 +9,7 @@ import re
 
 from ..parsers.datelines import date_at_edge, date_in_line
 from ..parsers.groups import looks_like_group_heading
+from .edge_dates import br_lines
 from .html import tag, text_of
 from .titles import HEADINGS
 
@@ -56,8 +57,23 @@ def bold_lines_over_outlet_links(entries, records, links) -> None:
     in_words = [_link_in_words(r, a, n) for r, a, n in zip(records, links, names, strict=True)]
     if 2 * sum(in_words) <= len(in_words):
         return  # most links open their own line: short titles under speakers or categories, not outlets
-    for entry, name in zip(entries, names, strict=True):
+    for entry, record, link, name in zip(entries, records, links, names, strict=True):
         entry.title = name
+        entry.date_text = _dated_line_before(record, link) or entry.date_text
+
+
+def _dated_line_before(record, link) -> str | None:
+    """ "<strong>Title</strong><br>Daily News (page 1) vom 02.06.2020<br>Online article <a>outlet</a>, 01.06.2020":
+    a line between the bold line and the link's that closes or opens on a date (the print run) dates the record
+    before the link's line does: an entry's date is the first it shows."""
+    said = text_of(link) or ""
+    for line in br_lines(record)[1:]:
+        if said in line:
+            return None
+        found = date_at_edge(line)
+        if found:
+            return found
+    return None
 
 
 def _bold_line(record, link) -> str | None:
