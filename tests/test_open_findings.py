@@ -185,22 +185,6 @@ def test_an_entry_whose_link_has_a_space_keeps_its_link_in_reports(tmp_path, fmt
     assert f"{linked}" in shown and "Annual%20report%202023.pdf" in shown
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="learn URL follows a redirect to another port of the same host name (polite_fetch compares host "
-    "names only) and fetches there without that origin's robots.txt; a crawl refuses it ('off the start hosts')",
-)
-def test_learn_follows_no_redirect_to_another_origin(tmp_path):
-    write_site(tmp_path / "other", pages=1)
-    (tmp_path / "site").mkdir()
-    with SiteServer(tmp_path / "other") as other, SiteServer(tmp_path / "site") as site:
-        site.faults["/start.html"] = redirect_to(f"{other.base_url}/list/page-1.html")
-        profile = tmp_path / "p.toml"
-        learnt = cli("learn", f"{site.base_url}/start.html", "--example", "Report 1-2 on labour", "-o", profile)
-    assert other.requests == [], learnt.stdout
-    assert learnt.returncode == 1 and not profile.exists()
-
-
 def on_a_terminal(*args) -> str:
     """What `listing-archive ARGS` prints when its standard output is a terminal (a pseudo-terminal here)."""
     primary, secondary = pty.openpty()
