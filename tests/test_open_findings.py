@@ -2,11 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import pty
-import subprocess
-import sys
-
 import pytest
 from conftest import FAST, cli, q
 from helpers import entry, make_archive, record_crawl, write_site
@@ -101,25 +96,6 @@ def test_a_rendered_page_reaches_no_other_origin(tmp_path, render_ready, way):
 
 @pytest.mark.xfail(
     strict=True,
-    reason="parse --format table prints the page's heading without for_terminal: a bidi override (U+202E) in "
-    "it reaches the terminal, while the same text in the table's rows and in diff/history is cleaned",
-)
-def test_parse_table_heading_reaches_the_terminal_clean(tmp_path):
-    unsafe = "\u202eEVIL\u202c"
-    records = "".join(
-        f'<article><h3><a href="/item/c{n}.html">Report {n} on labour rights</a></h3>'
-        f'<time datetime="2024-03-1{n}">1{n} Mar 2024</time><p>Findings of study {n} on decent work.</p></article>'
-        for n in range(5)
-    )
-    page = tmp_path / "page.html"
-    page.write_text(f"<html lang=en><body><main><h1>Reports {unsafe}</h1>{records}</main></body></html>")
-    shown = cli("parse", page, "--url", "https://example.org/list/", "--format", "table", check=0).stdout
-    assert "Report 3 on labour rights" in shown
-    assert "\u202e" not in shown and "\u202c" not in shown
-
-
-@pytest.mark.xfail(
-    strict=True,
     reason="export --format csv with a bad --as-of writes the CSV header to standard output before it fails "
     "(export_rows is a generator: the date is checked at the first row, after the header)",
 )
@@ -183,42 +159,3 @@ def test_an_entry_whose_link_has_a_space_keeps_its_link_in_reports(tmp_path, fmt
     shown = cli("diff", "--db", tmp_path / "a.db", "--format", fmt, check=0).stdout
     assert "Annual report 2023" in shown
     assert f"{linked}" in shown and "Annual%20report%202023.pdf" in shown
-
-
-def on_a_terminal(*args) -> str:
-    """What `listing-archive ARGS` prints when its standard output is a terminal (a pseudo-terminal here)."""
-    primary, secondary = pty.openpty()
-    try:
-        command = [sys.executable, "-m", "archive.cli", *map(str, args)]
-        subprocess.run(command, stdout=secondary, stderr=subprocess.DEVNULL, timeout=120, check=True)
-    finally:
-        os.close(secondary)
-    chunks = []
-    while True:
-        try:
-            chunk = os.read(primary, 65536)
-        except OSError:  # EIO: the terminal's other end is closed and everything was read
-            break
-        if not chunk:
-            break
-        chunks.append(chunk)
-    os.close(primary)
-    return b"".join(chunks).decode()
-
-
-@pytest.mark.xfail(
-    strict=True,
-    reason="parse (jsonl, its default) prints scraped text to a terminal as it is, bidi overrides included; "
-    "export --format jsonl to a terminal cleans every value (terminal_clean)",
-)
-def test_parse_jsonl_on_a_terminal_is_cleaned_as_export_is(tmp_path):
-    records = "".join(
-        f'<article><h3><a href="/item/c{n}.html">Report {n} \u202eEVIL\u202c on labour rights</a></h3>'
-        f'<time datetime="2024-03-1{n}">1{n} Mar 2024</time><p>Findings of study {n} on decent work.</p></article>'
-        for n in range(5)
-    )
-    page = tmp_path / "page.html"
-    page.write_text(f"<html lang=en><body><main><h1>Reports</h1>{records}</main></body></html>")
-    shown = on_a_terminal("parse", page, "--url", "https://example.org/list/")
-    assert "on labour rights" in shown
-    assert "\u202e" not in shown
