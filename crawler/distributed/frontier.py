@@ -35,7 +35,7 @@ import redis
 from ..errors import ListingArchiveError
 from ..listing_state import ListingState
 from ..origins import host as host_of  # the host politeness counts by, as Scrapy's slots
-from ..origins import redact
+from ..origins import mask_query_secrets, redact
 from ..spiders.base import _page_key
 from ..wording import counted
 from . import scripts
@@ -145,8 +145,11 @@ class Frontier:
         self.redis.hset(self.key("crawl"), "heartbeat", time.time())
 
     def close_crawl(self) -> None:
-        """The crawl is over: workers see `done` and leave; the rest is cleared."""
-        self.redis.hset(self.key("crawl"), mapping={"state": "done", "heartbeat": time.time()})
+        """The crawl is over: workers see `done` and leave; the rest is cleared, and the config kept (its owner)
+        holds its start URLs' `?token=`s masked: no worker fetches them again."""
+        config = self.redis.hget(self.key("crawl"), "config")
+        masked = {"config": mask_query_secrets(config.decode())} if config else {}
+        self.redis.hset(self.key("crawl"), mapping={"state": "done", "heartbeat": time.time(), **masked})
         self.clear(keep=self.key("crawl"))
 
     def clear(self, keep: str | None = None) -> None:

@@ -1,0 +1,93 @@
+"""A start URL's `?token=` by every other way of crawling: a config file with a Redis frontier and its
+worker, and `schedule`. The crawl sends it; no output, log or archive file holds it (tests/test_secrets.py
+has the crawl from the command line, twice, and the archive's rule)."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import threading
+
+import redis
+from conftest import FAST, ROOT, cli, q, wait_for
+from helpers import write_site
+
+from crawler.site_server import SiteServer
+
+SECRET = "Zq8-never-kept"
+QUERY, KEPT_QUERY = f"token=tok-{SECRET}&api_key=key-{SECRET}", "token=***&api_key=***"
+
+
+def files_holding(folder, text: str) -> list[str]:
+    return [str(path) for path in folder.rglob("*") if path.is_file() and text.encode() in path.read_bytes()]
+
+
+def dump(frontier, key) -> str:
+    """A Redis key's value, whatever its type, as text."""
+    read = {
+        "string": frontier.get,
+        "hash": frontier.hgetall,
+        "set": frontier.smembers,
+        "list": lambda name: frontier.lrange(name, 0, -1),
+        "zset": lambda name: frontier.zrange(name, 0, -1),
+    }
+    return repr(read[frontier.type(key).decode()](key))
+
+
+def serve_recording(tmp_path, asked: list):
+    write_site(tmp_path / "site", pages=2)
+    site = SiteServer(tmp_path / "site")
+    site.faults["*"] = lambda handler: asked.append(handler.path)  # then served as it is
+    return site
+
+
+def test_a_token_through_a_config_and_a_redis_frontier_is_sent_but_never_kept(tmp_path, redis_url):
+    asked = []
+    with serve_recording(tmp_path, asked) as site:
+        config = tmp_path / "listings.toml"
+        listing = f"{site.base_url}/list/page-1.html?{QUERY}"
+        config.write_text(
+            f'db = "a.db"\nlog_dir = "logs"\n[[listing]]\nurl = "{listing}"\nspider = "listing"\nprofile = "auto"\n'
+        )
+        done = cli("crawl", "--config", config, "--frontier", redis_url, "--workers", "1", *FAST, check=0)
+    assert f"/list/page-1.html?{QUERY}" in asked  # the worker fetched it whole
+    assert "COMPLETE" in done.stdout and KEPT_QUERY in done.stdout, done.stdout + done.stderr[-3000:]
+    assert SECRET not in done.stdout + done.stderr
+    db = tmp_path / "a.db"
+    assert q(db, "SELECT count(*) FROM entries") == 10
+    assert KEPT_QUERY in q(db, "SELECT settings FROM crawls")  # the config's profile for the listing, kept masked
+    frontier = redis.Redis.from_url(redis_url)  # the crawl is over: the config it keeps is masked
+    assert not [key for key in frontier.scan_iter() if SECRET in dump(frontier, key)]
+    assert files_holding(tmp_path, SECRET) == [str(config)]  # not the archive, the coordinator's nor the worker's logs
+
+
+def test_a_token_through_schedule_is_sent_but_never_kept(tmp_path):
+    asked, said = [], []
+    db = tmp_path / "a.db"
+    with serve_recording(tmp_path, asked) as site:
+        start = f"{site.base_url}/list/page-1.html?{QUERY}"
+        command = ["schedule", "--every", "1h", "listing", "--db", db, "--start-url", start, *FAST]
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "archive.cli", *map(str, command)],
+            cwd=ROOT,
+            env={**os.environ, "PYTHONPATH": str(ROOT)},
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+        )
+        reader = threading.Thread(target=lambda: said.extend(iter(proc.stdout.readline, "")), daemon=True)
+        reader.start()
+        try:
+            wait_for(lambda: any("next crawl at" in line for line in said))  # the first crawl is done
+            proc.send_signal(signal.SIGTERM)
+            proc.wait(timeout=30)
+            reader.join(timeout=10)
+        finally:
+            if proc.poll() is None:
+                proc.kill()
+    assert f"/list/page-1.html?{QUERY}" in asked
+    assert q(db, "SELECT count(*) FROM crawls WHERE status='complete'") == 1
+    assert KEPT_QUERY in "".join(said) and SECRET not in "".join(said)
+    assert not files_holding(tmp_path, SECRET)
