@@ -102,9 +102,7 @@ class ArchiveWriter:
 
     def add_entry(self, entry: Mapping) -> None:
         entry, where = entry_and_sighting(entry)
-        for key in ("entry_id", "url", "image_url", "listing_url"):  # an entry at `listing?token=…#item-3`
-            if key in entry:
-                entry[key] = self.secrets.hide(entry[key])
+        self.secrets.hide_entry(entry)
         where.listing_url, where.page_url = self.secrets.hide(where.listing_url), self.secrets.hide(where.page_url)
         self.entries.append((entry, where))
 

@@ -104,8 +104,9 @@ def mask_logged_secrets() -> None:
     logging.setLogRecordFactory(masked_record)
 
 
-# Where a query parameter ends: the next parameter, the fragment, or the end of the URL (or of a URL in a text).
-_VALUE_END = r"(?=[&;#\s'\"<>]|$)"
+# Where a query parameter's known value ends: at no character a longer value would go on with (the next
+# parameter, the fragment, the end of the URL, or of a URL in a text: a quote, a bracket, a space).
+_VALUE_END = r"(?![\w%.~+-])"
 
 
 class QuerySecrets:
@@ -133,6 +134,13 @@ class QuerySecrets:
         if self._hidden is None or not isinstance(text, str):
             return text
         return self._hidden.sub(lambda found: found.group(0).split("=", 1)[0] + "=***", text)
+
+    def hide_entry(self, entry: dict) -> dict:
+        """An entry with these secrets masked in its addresses (an entry at `listing?token=…#item-3`)."""
+        for key in ("entry_id", "url", "image_url", "listing_url"):
+            if key in entry:
+                entry[key] = self.hide(entry[key])
+        return entry
 
     def restore(self, url):
         """A URL as the archive keeps it, with these secrets put back: the URL the crawl fetches."""

@@ -91,3 +91,13 @@ def test_a_token_through_schedule_is_sent_but_never_kept(tmp_path):
     assert q(db, "SELECT count(*) FROM crawls WHERE status='complete'") == 1
     assert KEPT_QUERY in "".join(said) and SECRET not in "".join(said)
     assert not files_holding(tmp_path, SECRET)
+
+
+def test_parse_and_learn_print_and_write_a_pages_token_masked(tmp_path):
+    write_site(tmp_path, pages=2)
+    saved, url = tmp_path / "list" / "page-1.html", f"http://127.0.0.1:9/list/page-1.html?{QUERY}"
+    parsed = [cli("parse", saved, "--url", url, "--format", fmt) for fmt in ("jsonl", "table")]
+    learned = cli("learn", saved, "--url", url, "--example", "Report 1-0 on labour", "-o", tmp_path / "p.toml")
+    assert KEPT_QUERY in parsed[0].stdout and KEPT_QUERY in learned.stdout  # its listing_url; the crawl to run
+    assert not [out.stdout + out.stderr for out in (*parsed, learned) if SECRET in out.stdout + out.stderr]
+    assert "page address" in (tmp_path / "p.toml").read_text() and not files_holding(tmp_path, SECRET)

@@ -52,7 +52,7 @@ def learn(page, url, examples, output, force):
       listing-archive learn saved.html --url https://example.org/news/ --example "Annual report 2023" -o news.toml
       listing-archive learn https://example.org/news/ --example "Annual report 2023" -o news.toml
     """
-    from crawler.credentials import split_credentials
+    from crawler.credentials import QuerySecrets, split_credentials
     from crawler.entries import build_entries
     from crawler.extract import extract_page
     from crawler.extract.learn import LearnError
@@ -71,11 +71,12 @@ def learn(page, url, examples, output, force):
     except LearnError as exc:
         raise click.ClickException(str(exc)) from None
     entries = build_entries(extract_page(body, url, learned.profile), url, url, learned.profile)
+    secrets = QuerySecrets([page, url])  # a `?token=` is sent, but written and printed as a crawl does: `token=***`
     if target is None:
-        click.echo(learned.text, nl=False)  # the profile alone on stdout: `learn ... -o - > p.toml`, a pipe
+        click.echo(secrets.hide(learned.text), nl=False)  # the profile alone on stdout: `learn ... -o - > p.toml`
     else:
-        _write(target, learned.text)
-    _show(learned.selectors, entries, target, url)
+        _write(target, secrets.hide(learned.text))
+    _show(learned.selectors, [secrets.hide_entry(e) for e in entries], target, secrets.hide(url))
 
 
 def _check_output(target: Path, mark: str, force: bool) -> None:

@@ -54,6 +54,7 @@ def parse(file, url, fmt, profile, feed_file):
       listing-archive parse other.html --url https://example.org/news/ --profile auto --format table
       listing-archive parse news.html --url https://example.org/news/ --feed feed.xml
     """
+    from crawler.credentials import QuerySecrets
     from crawler.entries import build_entries
     from crawler.extract import extract_page
     from crawler.extract.profiles import choose_profile
@@ -72,10 +73,11 @@ def parse(file, url, fmt, profile, feed_file):
     entries = [e for e in map(checked_entry, build_entries(page, url, url, chosen)) if e is not None]
     if feed_file:
         entries = _with_feed(entries, _read_feed(feed_file, read_regular_file(feed_file, "feed", PAGE_FILE_LIMIT)))
-    _show(page, entries, fmt)
+    secrets = QuerySecrets([url])  # --url's `?token=` shown as a crawl shows it: `token=***`
+    _show(page, [secrets.hide_entry(e) for e in entries], fmt, [secrets.hide(link) for link in page.page_links])
 
 
-def _show(page, entries: list[dict], fmt: str) -> None:
+def _show(page, entries: list[dict], fmt: str, page_links: list[str]) -> None:
     """The entries as JSON lines or a table; scraped text reaches a terminal cleaned, as export's does."""
     from ..reports.safety import for_terminal, terminal_clean
     from ..summary import entries_table
@@ -89,8 +91,8 @@ def _show(page, entries: list[dict], fmt: str) -> None:
         f"extractor: {page.extractor}, language: {for_terminal(page.language or '?')}"
     )
     click.echo(entries_table(entries))
-    if page.page_links:
-        click.echo("pages: " + " ".join(map(for_terminal, page.page_links)))
+    if page_links:
+        click.echo("pages: " + " ".join(map(for_terminal, page_links)))
 
 
 def _check_page_url(url: str) -> None:
