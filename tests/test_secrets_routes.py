@@ -101,3 +101,40 @@ def test_parse_and_learn_print_and_write_a_pages_token_masked(tmp_path):
     assert KEPT_QUERY in parsed[0].stdout and KEPT_QUERY in learned.stdout  # its listing_url; the crawl to run
     assert not [out.stdout + out.stderr for out in (*parsed, learned) if SECRET in out.stdout + out.stderr]
     assert "page address" in (tmp_path / "p.toml").read_text() and not files_holding(tmp_path, SECRET)
+
+
+def test_scrapy_crawl_with_a_token_logs_and_exports_it_masked(tmp_path):
+    """`scrapy crawl` (Scrapy's own command, logging every request at DEBUG) and a feed export (-O)."""
+    asked = []
+    with serve_recording(tmp_path, asked) as site:
+        run = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "scrapy",
+                "crawl",
+                "listing",
+                "-a",
+                f"start_urls={site.base_url}/list/page-1.html?{QUERY}",
+            ]
+            + [
+                "-O",
+                str(tmp_path / "e.jsonl"),
+                "-s",
+                f"ARCHIVE_DB={tmp_path / 'a.db'}",
+                *FAST,
+                "-s",
+                "LOG_LEVEL=DEBUG",
+            ],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"},
+            timeout=120,
+        )
+    assert run.returncode == 0 and f"/list/page-1.html?{QUERY}" in asked, run.stderr[-3000:]
+    assert f"<GET {site.base_url}/list/page-1.html?{KEPT_QUERY}>" in run.stderr  # logged, masked
+    assert SECRET not in run.stdout + run.stderr
+    exported = (tmp_path / "e.jsonl").read_text()
+    assert exported.count(KEPT_QUERY) == 10  # each entry's listing_url
+    assert not files_holding(tmp_path, SECRET)
