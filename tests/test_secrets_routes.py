@@ -98,8 +98,10 @@ def test_parse_and_learn_print_and_write_a_pages_token_masked(tmp_path):
     saved, url = tmp_path / "list" / "page-1.html", f"http://127.0.0.1:9/list/page-1.html?{QUERY}"
     parsed = [cli("parse", saved, "--url", url, "--format", fmt) for fmt in ("jsonl", "table")]
     learned = cli("learn", saved, "--url", url, "--example", "Report 1-0 on labour", "-o", tmp_path / "p.toml")
+    unfetched = cli("learn", url, "--example", "Report 1-0 on labour", "-o", tmp_path / "q.toml")  # nothing on :9
+    assert unfetched.returncode == 1 and KEPT_QUERY in unfetched.stderr, unfetched.stderr
     assert KEPT_QUERY in parsed[0].stdout and KEPT_QUERY in learned.stdout  # its listing_url; the crawl to run
-    assert not [out.stdout + out.stderr for out in (*parsed, learned) if SECRET in out.stdout + out.stderr]
+    assert not [out.stdout + out.stderr for out in (*parsed, learned, unfetched) if SECRET in out.stdout + out.stderr]
     assert "page address" in (tmp_path / "p.toml").read_text() and not files_holding(tmp_path, SECRET)
 
 

@@ -122,17 +122,20 @@ def _write(target: Path, text: str) -> None:
 def _read_page(page: str, url: str | None, login: tuple[str, str] | None) -> tuple[bytes, str]:
     """The page's bytes and its address: a saved file (then --url is needed) or a URL, fetched once."""
     from crawler.files import PAGE_FILE_LIMIT, as_page, holds_binary, read_regular_file
+    from crawler.origins import redact
     from crawler.polite_fetch import FetchError, fetch_page
 
     from ..reports.safety import for_terminal
 
     if url is not None and (not url.startswith(("http://", "https://")) or not url.isprintable() or " " in url):
-        raise click.ClickException(f"--url must be an http(s) address (no spaces or control characters), not {url!r}")
+        raise click.ClickException(
+            f"--url must be an http(s) address (no spaces or control characters), not {redact(url)!r}"
+        )
     if page.startswith(("http://", "https://")):
         try:
             body, final = fetch_page(page, login)
         except FetchError as exc:  # its words may be the server's (an HTTP reason phrase): no escapes
-            raise click.ClickException(for_terminal(str(exc))) from None
+            raise click.ClickException(for_terminal(redact(str(exc)))) from None  # a `?token=` as `token=***`
         return body, url or final
     if not os.path.lexists(page):
         raise click.ClickException(f"no page at {page}: give a saved HTML file or an http(s) address")
