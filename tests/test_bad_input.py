@@ -150,6 +150,14 @@ def test_crawl_into_a_folder_that_does_not_exist(tmp_path):
     assert not (tmp_path / "no-such-folder").exists()
 
 
+@pytest.mark.parametrize("under", ["notes.txt", "notes.txt/sub"])
+def test_crawl_into_a_folder_that_is_a_file(tmp_path, under):
+    (tmp_path / "notes.txt").write_text("not a folder\n")
+    result = invoke("crawl", "ilo", "--db", tmp_path / under / "a.db", "--start-url", NOWHERE)
+    said = f"{tmp_path / 'notes.txt'} is a file, not a folder"
+    assert result.exit_code == 1 and said in result.output and "does not exist" not in result.output, result.output
+
+
 def test_a_config_whose_db_is_a_folder_is_refused_before_any_crawl(tmp_path):
     """A config's `db` naming a folder passed every check (click checks only --db): each crawl then failed late,
     and a schedule that read the edited config again crawled into it every time."""
