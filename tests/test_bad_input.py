@@ -275,41 +275,6 @@ def test_profile_with_a_selector_of_the_wrong_type(tmp_path):
     assert str(profile) in result.output and "entry" in result.output and "string" in result.output
 
 
-# -- schedule --every ---------------------------------------------------------------
-
-
-@pytest.mark.parametrize(
-    "every,message",
-    [
-        ("99999999999d", "longer than a year"),
-        ("9" * 400 + "d", "longer than a year"),
-        ("400d", "longer than a year"),
-        ("0", "shorter than a minute"),
-        ("10s", "shorter than a minute"),
-        ("abc", "not an interval"),
-        ("-1h", "not an interval"),
-        ("1e3s", "not an interval"),
-        ("", "not an interval"),
-    ],
-)
-def test_bad_interval_is_a_usage_error(tmp_path, every, message):
-    result = invoke("schedule", "--every", every, "ilo", "--db", tmp_path / "a.db", "--start-url", NOWHERE)
-    assert result.exit_code == 2 and "--every" in result.output and message in result.output, result.output
-
-
-def test_good_intervals():
-    from archive.schedule import parse_interval
-
-    assert [parse_interval(t) for t in ("6h", "30m", "90s", "1D", "2.5h", "366d")] == [
-        21600,
-        1800,
-        90,
-        86400,
-        9000,
-        366 * 86400,
-    ]
-
-
 # -- parse ------------------------------------------------------------------------------
 
 
