@@ -17,6 +17,7 @@ from ..parsers.datelines import bare_years, date_in_line
 from ..parsers.text import LETTERS, words
 from .date_links import dated_apart
 from .html import INLINE, is_ancestor, named_column, tag, text_of
+from .language_notes import without_language_note
 from .link_lines import identifier_line, posting_line
 from .pointer_kinds import to_the_pointer
 from .set_apart import line_over_teaser, set_apart
@@ -77,6 +78,7 @@ def is_generic_text(text: str | None) -> bool:
     "3 Attachments": link text made only of pointing words, sizes and numbers."""
     if not text:
         return True
+    text = without_language_note(text)  # "Read (in French)" points as "Read" does
     if _BARE_URL.match(text.strip()):
         return True  # "https://example.org/event/" as a link's text points at a page, it names no entry
     words = LETTERS.findall(text.lower())
