@@ -29,7 +29,7 @@ def test_a_read_button_with_a_language_note_is_a_pointer_and_the_heading_the_tit
 
 
 def test_a_language_note_alone_does_not_make_a_named_link_a_pointer():
-    from crawler.extract.titles import is_generic_text
+    from crawler.extract.pointer_words import is_generic_text
 
     assert is_generic_text("Read (in French)")
     assert is_generic_text("Lire (en anglais)")

@@ -32,6 +32,7 @@ from .line_dates import line_closing_date
 from .link_lines import posting_date
 from .lists import a_list_wins, copies, dated_repeat, finer_records, lca, pointer_twins, strays
 from .nowhere_links import leads_nowhere
+from .pointer_words import is_generic_text
 from .raw import RawEntry
 from .records import (
     Chrome,
@@ -59,7 +60,7 @@ from .table_lists import (
     split_by_table_head,
     title_cells,
 )
-from .titles import HEADINGS, is_generic_text, is_heading_like, title_of
+from .titles import HEADINGS, is_heading_like, title_of
 from .wordings import headings_name_pointers, pointing_wording, record_name, shared_lines, shared_pointer
 
 _LISTS = {"ol", "ul", "dl", "table", "tbody"}

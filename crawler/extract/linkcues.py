@@ -10,7 +10,8 @@ from ..parsers.ids import join_url
 from .card_links import card_link
 from .html import PAGE_CACHES, is_ancestor, tag, text_of
 from .nowhere_links import stands_for_a_page
-from .titles import is_affordance, is_generic_text, title_named
+from .pointer_words import is_affordance, is_generic_text
+from .titles import title_named
 
 
 def without_more_twins(hits) -> tuple[list, int]:

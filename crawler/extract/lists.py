@@ -9,8 +9,8 @@ from urllib.parse import urlsplit
 from ..parsers.ids import host_of
 from .fields import date_from_element
 from .html import tag, text_of
+from .pointer_words import is_generic_text
 from .records import target
-from .titles import is_generic_text
 
 # A list whose links are mostly (this share) the winning list's repeats it.
 _REPEAT_SHARE = 0.6

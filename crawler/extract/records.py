@@ -22,8 +22,9 @@ from .linkcues import cookie_notices, in_cookie_notice, names_record, no_entry_l
 from .linkcues import records_shown_in as records_with
 from .linkcues import same_column_links as column_links
 from .linkcues import without_more_twins as one_per_twin
+from .pointer_words import is_affordance, is_generic_text
 from .shapes import Shapes  # noqa: F401  (generic.py and the tests take it from here)
-from .titles import HEADINGS, is_affordance, is_generic_text
+from .titles import HEADINGS
 
 # Link targets that are facets of many entries (a tag, a category, an author), never an entry.
 _FACET_PATH = re.compile(

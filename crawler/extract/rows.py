@@ -7,8 +7,8 @@ from dataclasses import replace
 
 from ..parsers.datelines import date_in_line
 from .html import tag, text_of
+from .pointer_words import is_generic_text
 from .raw import RawEntry
-from .titles import is_generic_text
 
 
 def tail_date(a) -> str | None:
