@@ -354,7 +354,8 @@ _LETTER, _MIN_NAME_LETTERS = re.compile(r"[^\W\d_]"), 2
 def _title_and_date(entry: RawEntry, elements, title_el, link, unnamed: bool, label: bool) -> str | None:
     """The entry's date, and its title where a date shares the title's element; returns a date vaguer than a day
     the title gave (a month), for the entry's own date line to refine."""
-    split, vague, lead = edge_date(title_el), None, lead_split(title_el) if unnamed else None
+    whole = bool(entry.title) and date_in_line(entry.title) == entry.title  # "June - October 2024": one range
+    split, vague, lead = None if whole else edge_date(title_el), None, lead_split(title_el) if unnamed else None
     if lead is not None:  # <a>Title text<div>authors</div><div>Venue · 01 Apr 2023</div></a>
         entry.title, entry.date_text = lead[0], date_among(lead[1])
         entry.paragraphs = [p for p in map(text_of, lead[1]) if p and p != entry.date_text]
@@ -369,12 +370,7 @@ def _title_and_date(entry: RawEntry, elements, title_el, link, unnamed: bool, la
         elif marked_date(elements, title_el) is not None:
             entry.date_text = None  # "Soirée - 21 octobre 2023" beside <time>: the markup's date is the entry's
     # a row named by a bare number ("2019", an edition) beside label links: a name, not a year
-    elif (
-        entry.title
-        and date_in_line(entry.title) == entry.title
-        and not (label and entry.title.isdigit())
-        and not year_heading(title_el, entry.title)
-    ):
+    elif whole and not (label and entry.title.isdigit()) and not year_heading(title_el, entry.title):
         # a meeting or a document named by its date: that is its date too, unless a date line of its own dates it
         entry.date_text = None if dated_apart(elements, title_el) else entry.title
     if entry.date_text is None and tag(elements[0]) == "a":
