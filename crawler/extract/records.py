@@ -193,8 +193,7 @@ PAGE_CACHES.append(_QUALITY)  # one page's links at a time
 
 
 def target(a) -> str | None:
-    """What an entry's anchor points at: a link's address; for a heading (entries with no
-    link of their own) its text."""
+    """What an entry's anchor points at: a link's address; for a heading (an entry with no link) its text."""
     return a.get("href") if tag(a) == "a" else f"heading:{text_of(a)}"
 
 
@@ -235,17 +234,18 @@ _MAX_QUALITIES = 50_000
 def _link_quality(a, record) -> float:
     text = text_of(a) or ""
     q = min(len(text) / _FULL_TITLE_CHARS, _MAX_LENGTH_QUALITY)
-    node = a
+    node, headed = a, False
     while node is not None and node is not record:
         if tag(node) in HEADINGS or title_box(node):
             q += _HEADING_BONUS
+            headed = text_of(node) == text  # <h2><a>July 16, 2024</a></h2>: a post titled by its day
             break
         node = node.getparent()
     if any(tag(x) in HEADINGS for x in a.iterdescendants()):
         q += _HEADING_BONUS
     if is_generic_text(text):
         q -= _POINTER_PENALTY
-    elif date_in_line(text) == text:
+    elif date_in_line(text) == text and not headed:
         q -= _DATE_TITLE_PENALTY
     return q
 

@@ -238,7 +238,7 @@ def title_of(elements, link, label: bool = False):
             longest = identifier_line(text_of(link)) and any(tag(el) == "tr" for el in elements)
             beside = (_name_beside(el, link, longest) for el in elements)
             name = next((n for n in (named_column(elements), *beside) if n is not None), None)
-        if name is not None:
+        if name is not None and not (dated and is_heading_like(link) and _other_links_line(name, link)):
             return name
     if link is not None and not label:
         link_text = text_of(link)
@@ -277,6 +277,13 @@ def title_of(elements, link, label: bool = False):
             if shown and tag(x) and not _holds_blocks(x, 1) and date_in_line(shown) == shown and x is not link:
                 return x
     return run if run is not None else link
+
+
+def _other_links_line(line, link) -> bool:
+    """A line that is wholly another link ("<p><a href='…pdf'>Agenda 7-16-2024</a></p>" under a post headed
+    "<h1><a>July 16, 2024</a></h1>"): the name of a file the record holds, not of the record its heading names."""
+    links = [a for a in line.iter("a") if a.get("href")]
+    return len(links) == 1 and links[0] is not link and text_of(links[0]) == text_of(line)
 
 
 def _inner_title(link):
