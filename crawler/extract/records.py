@@ -19,6 +19,7 @@ from ..parsers.groups import looks_like_group_heading
 from .articles import links_away, names_alone, part_of_article
 from .html import PAGE_CACHES, document_base, tag, text_of
 from .linkcues import cookie_notices, in_cookie_notice, names_record, no_entry_link, plain_path, points_out, title_box
+from .linkcues import facet_address as to_a_facet
 from .linkcues import records_shown_in as records_with
 from .linkcues import same_column_links as column_links
 from .linkcues import without_more_twins as one_per_twin
@@ -26,12 +27,6 @@ from .pointer_words import is_affordance, is_generic_text
 from .shapes import Shapes  # noqa: F401  (generic.py and the tests take it from here)
 from .titles import HEADINGS
 
-# Link targets that are facets of many entries (a tag, a category, an author), never an entry.
-_FACET_PATH = re.compile(
-    r"/(?:tags?|category|categories|categorie|categoria|categorias|author|authors|auteur|autor|topics?|label|labels|etiquetas?|"
-    r"user|users|profile)/|[?&](?:tag|tags|category|cat|author|topic)=",
-    re.IGNORECASE,
-)
 _CHROME_TAGS = {"nav", "aside", "menu"}  # not <form>: ASP.NET and Joomla pages wrap their content in one
 _CHROME_ROLES = {"navigation", "banner", "contentinfo", "complementary", "search"}
 _CONTENT_TAGS = {"article", "section", "main"}
@@ -170,7 +165,7 @@ def entry_links(root, chrome: Chrome) -> list:
         href = (a.get("href") or "").strip()
         if no_entry_link(a, here):  # "<a href=''>A paper's title</a>" stays: an entry without a page of its own
             continue
-        if _FACET_PATH.search(href) or (a.get("rel") or "") in ("tag", "category", "author") or chrome(a):
+        if to_a_facet(href, here) or (a.get("rel") or "") in ("tag", "category", "author") or chrome(a):
             continue
         if notices and in_cookie_notice(a, notices):
             continue
