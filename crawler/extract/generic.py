@@ -50,7 +50,7 @@ from .repeated_headings import lines_under_shared_headings
 from .row_runs import links_name_kinds, row_runs, wording_line
 from .rows import ditto_dates, head_date, once, stacked_links, tail_date
 from .slug_tails import slug_cut, without_slug_tails
-from .source_lines import bold_lines_over_outlet_links, headings_over_source_lines
+from .source_lines import titles_over_credits
 from .table_lists import (
     comma_closing_cell,
     date_column_cell,
@@ -312,10 +312,8 @@ def extract_generic(root) -> list[RawEntry]:
         records.append(elements[0])
     # <h3>Name</h3><p><a>Ver publicación</a></p>: each heading names one record
     headings_name_pointers(entries, [found.get(r) for r in records], pointing)
-    # <h1>Name</h1><p><a>Water World, October 18, 2017</a></p>: the heading names it, the link says where it ran
-    headings_over_source_lines(entries, records, [found.get(r) for r in records])
-    # <li><strong>Name</strong><br>Online <a>Outlet</a>, 17.11.2020</li>: the bold line names it, the link where it ran
-    bold_lines_over_outlet_links(entries, records, [found.get(r) for r in records])
+    # a heading, bold or plain line names a record whose link says where it ran ("<a>Water World, May 2017</a>")
+    titles_over_credits(entries, records, [found.get(r) for r in records])
     # <a><h5>Team Name</h5><p>What happened</p></a> on most cards: the shared heading is a label, the line the title
     lines_under_shared_headings(entries, records)
     ditto_dates(records, entries)
