@@ -29,14 +29,16 @@ _spec.loader.exec_module(learn_benchmark)
 # improves the extractor raises these (never lowers them to make a test pass).
 # Tuned part, 327 pages (batches A to Q measured once each, then moved up and their misses fixed by general
 # rules, issue 21), measured on 2026-12-07 at 07:12 after the fixes of batches P and Q (ext16a): recall 100% (100% per
-# page), precision 100% (100% per page), titles 99.9% (99.7% per page), dates 99.6%.
+# page), precision 100% (100% per page), titles 99.9% (99.7% per page), dates 99.6%. With batch R moved up (351
+# pages), after its title and record misses were fixed (ext17b, 09:45): recall, precision and titles 100% (100% per
+# page, 8280 of 8280 entries), dates 97.0%.
 FLOORS = {
-    "micro_recall": 0.985,
-    "macro_recall": 0.985,
-    "micro_precision": 0.985,
-    "macro_precision": 0.985,
-    "title_accuracy": 0.985,
-    "macro_title_accuracy": 0.985,
+    "micro_recall": 0.99,
+    "macro_recall": 0.99,
+    "micro_precision": 0.99,
+    "macro_precision": 0.99,
+    "title_accuracy": 0.99,
+    "macro_title_accuracy": 0.99,
     "date_accuracy": 0.985,  # 99.7% at 09:37 on 2026-12-07 after batch R's date fixes (ext17a)
 }
 # The held-out part says what users see on pages nobody tuned for: batch R (24 pages, 487 entries; de, en, es, fr,

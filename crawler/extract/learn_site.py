@@ -38,8 +38,8 @@ from .learn_link import link_selector
 from .learn_more import continuation_selector, entries_before_links, entries_of_groups, lead_block, lead_selector
 from .learn_titles import DATES_NAME_ENTRIES
 from .pagination import find_page_links
+from .pointer_words import is_generic_text
 from .profiles import Profile, profile_from_text
-from .titles import is_generic_text
 
 # The first line of every profile `learn` writes: how `-o` knows a file it may replace.
 MARK = "# Site profile written by `listing-archive learn`"

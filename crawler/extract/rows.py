@@ -9,8 +9,8 @@ from dataclasses import replace
 
 from ..parsers.datelines import date_in_line
 from .html import tag, text_of
+from .pointer_words import is_generic_text
 from .raw import RawEntry
-from .titles import is_generic_text
 
 
 def tail_date(a) -> str | None:
@@ -111,14 +111,15 @@ def once(entries: list[RawEntry]) -> list[RawEntry]:
     half = len(keys) // 2
     if half and len(keys) % 2 == 0 and keys[:half] == keys[half:]:
         return entries[:half]
-    # A row listed twice in one group (same link, title and date) is one entry.
-    seen: set = set()
+    # A row listed twice in one group (same link, title and date) is one entry, unless each shows a teaser of its own:
+    # two cards of one story ("A seminar on…", "We organized a seminar on…") are two; a featured copy is not.
+    seen: dict = {}
     out = []
     for e in entries:
-        key = (e.href, e.title, e.date_text, e.group)
-        if e.href and key in seen:
+        key, text = (e.href, e.title, e.date_text, e.group), tuple(e.paragraphs or ())
+        if e.href and any(not text or not shown or shown == text for shown in seen.get(key, ())):
             continue
-        seen.add(key)
+        seen.setdefault(key, []).append(text)
         out.append(e)
     return out
 
