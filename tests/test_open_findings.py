@@ -8,9 +8,10 @@ import subprocess
 import sys
 
 import pytest
-from conftest import FAST, cli, invoke
-from helpers import good_archive, write_site
+from conftest import FAST, cli, invoke, printed
+from helpers import entry, good_archive, record_crawl, write_site
 
+from archive.store import Archive
 from crawler.site_server import SiteServer
 
 # A listing a browser builds: six dated reports, written into the page once `build()` is called.
@@ -217,3 +218,21 @@ def test_a_date_time_at_the_calendars_edge_is_refused_in_one_line(tmp_path, opti
     result = invoke(*option[:-1], "--db", db, option[-1], moment)
     refused = result.exit_code != 0  # taken as the edge of time, or refused in one line
     assert not refused or (result.exit_code in (1, 2) and len(result.output.strip().splitlines()) == 1), result.output
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="diff --format atom keeps a title's bidi overrides (U+202E, kept by clean_text), which the HTML and "
+    "Markdown reports of the same diff drop (for_html): a feed reader shows 'Report on gpj.exe' reversed, the "
+    "spoof archive/reports/safety.py names; atom.py passes scraped text through for_xml only",
+)
+def test_an_atom_report_drops_bidi_overrides_as_the_html_report_does(tmp_path):
+    spoof = "Report on \u202egpj.exe\u202c labour"
+    with Archive(tmp_path / "a.db") as archive:
+        record_crawl(archive, [entry("WCMS_1", title="Plain report")])
+        record_crawl(archive, [entry("WCMS_1", title="Plain report"), entry("WCMS_2", title=spoof)])
+    html = printed("diff", "--db", tmp_path / "a.db", "--format", "html")
+    assert "gpj.exe" in html and "\u202e" not in html  # the HTML report drops it
+    atom = printed("diff", "--db", tmp_path / "a.db", "--format", "atom")
+    assert "gpj.exe" in atom
+    assert "\u202e" not in atom and "\u202c" not in atom
