@@ -26,6 +26,8 @@ from .versions import field_bits, full_records, insert_sql, is_keyframe, keyfram
 RENDERED = "x-listing-archive-rendered"
 # x-listing-archive-subresources: what a rendered page loaded, with their validators (crawler/render_revalidate.py).
 SUBRESOURCES = "x-listing-archive-subresources"
+# x-listing-archive-read-with: a digest of the profile that read the page (crawler.spiders.base.reading_digest).
+READ_WITH = "x-listing-archive-read-with"
 KEPT_HEADERS = (
     "content-type",
     "etag",
@@ -36,6 +38,7 @@ KEPT_HEADERS = (
     "location",
     RENDERED,
     SUBRESOURCES,
+    READ_WITH,
 )
 VALIDATORS = ("etag", "last-modified")
 # What a 304's capture keeps of the capture it revalidated: a rendered page's 304 stays rendered, and revalidates again.
@@ -340,6 +343,7 @@ def last_captures(conn, listing_urls: list[str]) -> dict[str, dict]:
                 "id": capture_id,
                 "validators": {k: v for k, v in kept.items() if k in VALIDATORS},
                 "page_links": json.loads(links or "[]"),
+                "read_with": kept.get(READ_WITH),  # None: read before it was kept
             }
             if RENDERED in kept:  # a DOM the document's validators alone do not vouch for: its subresources' too
                 found[url].update(rendered=True, subresources=_subresources(kept))

@@ -347,33 +347,6 @@ def test_a_page_two_that_is_no_listing_page_removes_nothing_after_it(tmp_path, p
     assert again.returncode != 0, again.stdout
 
 
-# A profile that reads another field as the title than the generic extractor does (the paragraph, not the heading).
-PARAGRAPH_TITLES = (
-    'name = "reports"\ndomains = ["127.0.0.1"]\n\n[selectors]\n'
-    'entry = "article"\ntitle = "p"\ndate = "time"\nnext = "a[rel=next]"\n'
-)
-
-
-@pytest.mark.xfail(
-    strict=True,
-    reason="a crawl with a new --profile (learnt after the generic extractor read the site wrong, or edited) on an "
-    "archive crawled before sends conditional requests: the unchanged pages answer 304 and their entries keep the "
-    "old profile's reading ('0 changed'), while the crawl records the new profile; a fresh archive crawled with "
-    "the same profile reads the pages with it (docs/learn.md: 'then crawl --profile PROFILE.toml')",
-)
-def test_a_crawl_with_another_profile_reads_the_unchanged_pages_with_it(tmp_path):
-    write_site(tmp_path / "site", pages=2)
-    profile = tmp_path / "reports.toml"
-    profile.write_text(PARAGRAPH_TITLES)
-    with SiteServer(tmp_path / "site") as site:
-        start = f"{site.base_url}/list/page-1.html"
-        for db, how in (("fresh.db", profile), ("a.db", "auto"), ("a.db", profile)):
-            cli("crawl", "listing", "--db", tmp_path / db, "--start-url", start, "--profile", how, *FAST, check=0)
-    read_with_it = "SELECT count(*) FROM entries WHERE title LIKE 'Findings of study%'"
-    assert q(tmp_path / "fresh.db", read_with_it) == 10  # the profile reads the paragraph as the title
-    assert q(tmp_path / "a.db", read_with_it) == 10
-
-
 @pytest.mark.xfail(
     strict=True,
     reason="schedule --jitter nan passes click's FloatRange(0, 0.5) (NaN compares false): the first crawl runs, "

@@ -7,6 +7,8 @@ when every page it found was fetched.
 
 from __future__ import annotations
 
+import hashlib
+from dataclasses import replace
 from functools import lru_cache
 from urllib.parse import urlsplit
 
@@ -16,7 +18,7 @@ from scrapy.spidermiddlewares.httperror import HttpError
 from ..credentials import add_credentials, redact, split_credentials
 from ..extract import scripted
 from ..extract.profiles import get_profile
-from ..items import EntryItem, PageItem
+from ..items import READ_WITH_HEADER, EntryItem, PageItem
 from ..listing_state import STOPPED, ListingState
 from ..origins import allowed_origins, host, on_site
 from ..parse_pool import ParsedPage, ParsePool, note_read, parse_page
@@ -38,6 +40,14 @@ def _split_urls(value) -> list[str]:
     if isinstance(value, str):
         value = value.split(",")
     return [u.strip() for u in value if u and u.strip()]
+
+
+def reading_digest(profile) -> str:
+    """What reads a listing's pages, short: "auto" (the generic extractor), or a digest of the profile's contents
+    (not where its file is), so an edited or another profile reads the pages again (crawler.middlewares)."""
+    if profile is None:
+        return "auto"
+    return hashlib.sha256(repr(replace(profile, source="")).encode()).hexdigest()[:16]
 
 
 @lru_cache(maxsize=8192)  # each page links to a score of its neighbours: most links were keyed already
@@ -67,6 +77,7 @@ class ListingSpider(FeedWitnessMixin, scrapy.Spider):
         self.start_urls = urls
         self.profile_name = profile or self.default_profile
         self._profiles = {name: get_profile(name) for name in {self.profile_name, *self.listing_profiles.values()}}
+        self.readings = {url: reading_digest(self._profile_for(url)) for url in urls}  # {listing URL: what reads it}
         # Pages stay on the start URLs' origins (crawler.origins); Scrapy's offsite filter too.
         self.origins = allowed_origins(urls)
         self.allowed_domains = sorted({host(u).removeprefix("www.") for u in urls})
@@ -300,6 +311,7 @@ class ListingSpider(FeedWitnessMixin, scrapy.Spider):
             for name, values in dict.items(response.headers)
             if values
         }
+        headers[READ_WITH_HEADER] = self.readings.get(response.meta["listing_url"], "")
         return PageItem(
             url=response.url,
             listing_url=response.meta["listing_url"],
