@@ -28,6 +28,8 @@ RENDERED = "x-listing-archive-rendered"
 SUBRESOURCES = "x-listing-archive-subresources"
 # x-listing-archive-read-with: a digest of the profile that read the page (crawler.spiders.base.reading_digest).
 READ_WITH = "x-listing-archive-read-with"
+# x-listing-archive-not-whole: why the page is not known to be whole (crawler/spiders/whole_page.py).
+NOT_WHOLE = "x-listing-archive-not-whole"
 KEPT_HEADERS = (
     "content-type",
     "etag",
@@ -39,6 +41,7 @@ KEPT_HEADERS = (
     RENDERED,
     SUBRESOURCES,
     READ_WITH,
+    NOT_WHOLE,
 )
 VALIDATORS = ("etag", "last-modified")
 # What a 304's capture keeps of the capture it revalidated: a rendered page's 304 stays rendered, and revalidates again.
@@ -344,6 +347,7 @@ def last_captures(conn, listing_urls: list[str]) -> dict[str, dict]:
                 "validators": {k: v for k, v in kept.items() if k in VALIDATORS},
                 "page_links": json.loads(links or "[]"),
                 "read_with": kept.get(READ_WITH),  # None: read before it was kept
+                "not_whole": kept.get(NOT_WHOLE),
             }
             if RENDERED in kept:  # a DOM the document's validators alone do not vouch for: its subresources' too
                 found[url].update(rendered=True, subresources=_subresources(kept))

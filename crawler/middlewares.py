@@ -208,6 +208,7 @@ def ask_if_changed(request, last: dict) -> None:
     request.meta["previous_page_links"] = last["page_links"]
     request.meta["previous_listed"] = last.get("listed", True)
     request.meta["previous_entry_ids"] = last.get("entry_ids")  # None: taken before they were kept
+    request.meta["previous_not_whole"] = last.get("not_whole")  # why it was not a whole page of its listing
     request.meta.setdefault("handle_httpstatus_list", []).append(304)
 
 
