@@ -26,23 +26,11 @@ from .versions import field_bits, full_records, insert_sql, is_keyframe, keyfram
 RENDERED = "x-listing-archive-rendered"
 # x-listing-archive-subresources: what a rendered page loaded, with their validators (crawler/render_revalidate.py).
 SUBRESOURCES = "x-listing-archive-subresources"
-# x-listing-archive-read-with: a digest of the profile that read the page (crawler.spiders.base.reading_digest).
-READ_WITH = "x-listing-archive-read-with"
-# x-listing-archive-not-whole: why the page is not known to be whole (crawler/spiders/whole_page.py).
-NOT_WHOLE = "x-listing-archive-not-whole"
-KEPT_HEADERS = (
-    "content-type",
-    "etag",
-    "last-modified",
-    "date",
-    "content-language",
-    "retry-after",
-    "location",
-    RENDERED,
-    SUBRESOURCES,
-    READ_WITH,
-    NOT_WHOLE,
-)
+# The spider's notes on a page (crawler/items.py): a digest of the profile that read it, and why it is not known to
+# be a whole page of its listing (crawler/spiders/whole_page.py).
+READ_WITH, NOT_WHOLE = "x-listing-archive-read-with", "x-listing-archive-not-whole"
+KEPT_HEADERS = ("content-type", "etag", "last-modified", "date", "content-language", "retry-after", "location")
+KEPT_HEADERS += (RENDERED, SUBRESOURCES, READ_WITH, NOT_WHOLE)
 VALIDATORS = ("etag", "last-modified")
 # What a 304's capture keeps of the capture it revalidated: a rendered page's 304 stays rendered, and revalidates again.
 KEPT_ON_304 = (*VALIDATORS, RENDERED, SUBRESOURCES)

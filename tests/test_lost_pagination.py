@@ -9,9 +9,11 @@ parsed (in the crawl's process, and in the parse worker) are walked.
 import pytest
 from conftest import FAST, cli, q
 from helpers import PARSE_ROUTES, Catcher, page_html, write_site
+from scrapy.http import HtmlResponse
 from unattended import PAGE2, crawl_demo, healthy
 
 from crawler.site_server import DEMO_LISTING_PATH, SiteServer
+from crawler.spiders.base import body_cut_short
 from crawler.spiders.whole_page import LINKED_FROM, LINKER_CLOSED, not_whole
 
 
@@ -129,25 +131,28 @@ def crawl_site(site, db, *options, check=None):
     return cli("crawl", "listing", "--db", db, "--start-url", start, *FAST, *options, check=check)
 
 
-@pytest.mark.parametrize("route", PARSE_ROUTES)
+@pytest.mark.parametrize("route", [*PARSE_ROUTES, "distributed"])
 @pytest.mark.parametrize("page_two", PAGE_TWO)
-def test_a_page_two_that_is_no_listing_page_removes_nothing_after_it(tmp_path, page_two, route):
+def test_a_page_two_that_is_no_listing_page_removes_nothing_after_it(tmp_path, request, page_two, route):
     """Found by a stranger: page 2 of 3 answered 200 as a 'Page not found' page of three other items, or cut short
     by the server; the crawl was COMPLETE (exit 0) and marked page 3's five entries removed, page 3 never fetched.
     A later page that shows no pagination, or stops before </html> where the page linking to it did not, is not
     known to be the listing's last: PARTIAL, nothing removed, the page and why in the summary. A 304 of it later
-    says so again."""
+    says so again, and a reparse of the crawl removes nothing. In one process, with the parse worker, and in a
+    distributed crawl (coordinator and worker)."""
     write_site(tmp_path / "site", pages=3)
     db, html, why = tmp_path / "a.db", *PAGE_TWO[page_two]
+    way = PARSE_ROUTES.get(route) or ["--frontier", request.getfixturevalue("redis_url"), "--workers", "1"]
     with SiteServer(tmp_path / "site") as site:
-        crawl_site(site, db, *PARSE_ROUTES[route], check=0)
+        crawl_site(site, db, *way, check=0)
         (tmp_path / "site" / "list" / "page-2.html").write_text(html)
-        again = crawl_site(site, db, *PARSE_ROUTES[route], check=3)
-        unchanged = crawl_site(site, db, *PARSE_ROUTES[route], check=3)  # every page answers 304
+        again = crawl_site(site, db, *way, check=3)
+        unchanged = crawl_site(site, db, *way, check=3)  # every page answers 304
     assert site.requests.count("/list/page-3.html") == 1  # read by the first crawl only
     assert f"/list/page-2.html: {why}" in again.stdout, again.stdout
     assert q(db, "SELECT count(*) FROM captures WHERE status = 304 AND crawl_id = 3") == 2
     assert f"/list/page-2.html: {why}" in unchanged.stdout and "(unchanged, 304)" in unchanged.stdout
+    cli("reparse", "--db", db, "--crawl", "2", check=0)  # a reparse re-reads the stored page 2: no removal either
     assert q(db, PAGE_THREES_REMOVED) == 0, unchanged.stdout
 
 
@@ -187,3 +192,17 @@ def test_which_later_pages_show_their_pagination(html, why):
     assert (found and found.split(" (")[0]) == why
     assert not_whole(page, listing, listing, [], {"page": 1}) is None  # the start page is whatever it is
     assert "cut short" in not_whole(page.replace("</body></html>", ""), url, listing, ["x"], meta)
+
+
+@pytest.mark.parametrize(
+    "flags, body, cut",
+    [
+        (["dataloss"], "<html><body>whole</body></html>", True),  # shorter than its Content-Length
+        (["partial"], "<html><body>two entries, then a fatal error", True),  # no length given, no end either
+        (["partial"], "<html><body>whole</body></html>", False),  # no length given (HTTP/1.0): it ends whole
+        ([], "<html><body>two entries", False),  # its length as said: a page that omits its end tags
+    ],
+)
+def test_which_bodies_came_cut_short(flags, body, cut):
+    response = HtmlResponse("https://example.org/list/page-2.html", body=body.encode(), flags=flags)
+    assert body_cut_short(response) is cut

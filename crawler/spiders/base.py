@@ -51,9 +51,11 @@ def reading_digest(profile) -> str:
     return hashlib.sha256(repr(replace(profile, source="")).encode()).hexdigest()[:16]
 
 
-def _cut(response) -> bool:
-    """Scrapy's mark on a body whose connection closed before its end (DOWNLOAD_FAIL_ON_DATALOSS off)."""
-    return "partial" in (response.flags or ())
+def body_cut_short(response) -> bool:
+    """Scrapy's marks on a body cut short: "dataloss" (shorter than its Content-Length, DOWNLOAD_FAIL_ON_DATALOSS
+    off), or "partial" (no length given, so the end is not known) where the HTML does not close either."""
+    flags = response.flags or ()
+    return "dataloss" in flags or ("partial" in flags and not html_closes(response.text))
 
 
 class ListingSpider(FeedWitnessMixin, scrapy.Spider):
@@ -250,7 +252,8 @@ class ListingSpider(FeedWitnessMixin, scrapy.Spider):
             self._problem(state, f"{response.url}: a listing page with no entries")
         else:
             self._check_repeats(response, listing_url, [entry["entry_id"] for entry in entries])
-        why = not_whole(response.text, response.url, listing_url, page.page_links, response.meta, _cut(response))
+        cut = body_cut_short(response)
+        why = not_whole(response.text, response.url, listing_url, page.page_links, response.meta, cut)
         if why:  # a "Page not found" or cut-short page answered 200: it is not known to be the listing's last
             self._problem(state, f"{response.url}: {why}")
         feed = self.feed_request(response, listing_url, entries, page_number, page.page_links)

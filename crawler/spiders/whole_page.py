@@ -4,9 +4,9 @@ A "Page not found" page listing a few popular items, or a page the server cut sh
 after two entries), shows no pagination: the crawl would take it for the listing's last page and mark
 every entry of the pages after it removed, those pages never fetched (docs/failures.md). A later page
 is taken as a page of its listing only when it shows its pagination: a link to a next or numbered page,
-to the listing's first page or to the page that linked to it; and as whole only when its body came in
-whole (Scrapy's `partial` flag) and, as an HTML document, closes where the page that linked to it did (or,
-when the page shows no pagination, at all: the message then says it was cut short).
+to the listing's first page or to the page that linked to it; and as whole only when its body came
+whole (the spider reads Scrapy's flags) and its HTML closes with </body> or </html> where the page that
+linked to it did (or at all, when it shows no pagination: then it was cut short, by the look of it).
 A last page that shows no pager at all is not known to be the last: its listing stays incomplete.
 
 The spider asks it of each page it parses (in-process or from the parse worker; a distributed worker
@@ -61,10 +61,11 @@ def links_back(text: str, url: str, listing_url: str, linked_from: str | None) -
     return False
 
 
-def not_whole(text: str, url: str, listing_url: str, page_links, meta: dict, partial: bool = False) -> str | None:
+def not_whole(text: str, url: str, listing_url: str, page_links, meta: dict, cut: bool = False) -> str | None:
     """Why a page reached by a link (not its listing's start) is not known to be a whole page of its listing,
-    or None. `meta`: its request's (LINKED_FROM, LINKER_CLOSED); `page_links`: the pagination found on it."""
-    if partial:
+    or None. `meta`: its request's (LINKED_FROM, LINKER_CLOSED); `page_links`: the pagination found on it;
+    `cut`: its body came cut short (any page, the start page too)."""
+    if cut:
         return CUT_SHORT
     if meta.get("page") == 1 or page_key(url) == page_key(listing_url):
         return None
