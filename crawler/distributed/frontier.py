@@ -35,7 +35,7 @@ import redis
 from ..errors import ListingArchiveError
 from ..listing_state import ListingState
 from ..origins import host as host_of  # the host politeness counts by, as Scrapy's slots
-from ..spiders.whole_page import page_key as _page_key
+from ..spiders.base import _page_key
 from ..wording import counted
 from . import scripts
 from .codec import decode_listing

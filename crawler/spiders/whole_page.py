@@ -28,7 +28,8 @@ LINKED_FROM = "linked_from"  # the URL of the page whose link it was
 LINKER_CLOSED = "linker_closed"  # whether that page's HTML closed (</body> or </html>)
 
 _CLOSING = re.compile(r"</(?:body|html)\s*>", re.IGNORECASE)
-_HREF = re.compile(r"""<a\s[^>]*?\bhref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""", re.IGNORECASE)
+# A link's address: <a href>, and <link href> (a WordPress page's <link rel="prev"> in its head).
+_HREF = re.compile(r"""<(?:a|link)\s[^>]*?\bhref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""", re.IGNORECASE)
 
 CUT_SHORT = "cut short (its connection closed before the whole page came)"
 UNCLOSED = "cut short (its HTML stops before </body></html>, and it shows no pagination or the page before closed)"
