@@ -43,8 +43,10 @@ def test_a_title_the_page_cuts_short_is_found_from_the_whole_title():
     shown = page("".join(f'<div class="row"><a href="/n/{i}">{t}</a></div>' for i, t in enumerate(cut)))
     whole = "A long title that the site cuts short at the end of its second line"
     assert [e["title"] for e in read(shown, [whole])[1]] == cut
-    with pytest.raises(LearnError, match="not on the page"):
+    with pytest.raises(LearnError, match='is part of a longer text \\("A long title that'):
         read(shown, ["A long title"])  # a stem too short, or no cut at all, is no match
+    with pytest.raises(LearnError, match="not on the page"):
+        read(shown, ["A long title of another report"])
 
 
 def test_a_title_shown_whole_wins_over_its_cut_copies_in_a_sidebar():
@@ -55,3 +57,45 @@ def test_a_title_shown_whole_wins_over_its_cut_copies_in_a_sidebar():
     cut = "".join(f'<li class="pop"><a href="/p/0">{whole[0][:40]}...</a></li><li class="pop"><a href="/q">Q</a></li>')
     learnt = read(page(f'<div class="posts">{posts}</div><aside><ul>{cut * 2}</ul></aside>'), [whole[0]])
     assert [e["title"] for e in learnt[1]] == whole
+
+
+TALKS = [
+    ("Nonparametric ML in HEP", "Ann Lee (UCL)"),
+    ("ML-based unfolding", "Bo Chan (MIT)"),
+    ("Spurious signals", "Cy Dale"),
+]
+
+
+@pytest.mark.parametrize(
+    ("shape", "why"),
+    [
+        # the title a line of its own between <br>s, under a linked date
+        ('<li><a href="/e/{i}">{d} May 2026</a><br>{t}<br>A talk by {s}.</li>', "a line of a longer element"),
+        # the title inside a free-text line 'date: title op venue'
+        ('<li>{d}/05/2026: Lezing {t} op <a href="/e/{i}">{s}</a></li>', "part of a longer text"),
+    ],
+)
+def test_an_example_shown_only_as_part_of_an_elements_text_is_refused_saying_why(shape, why):
+    """Batch S: learn said "not on the page" of titles the page shows (schickling, casteels); a profile
+    reads whole elements, so the refusal says where the title is and why no profile can name it."""
+    items = "".join(shape.format(i=i, d=i + 1, t=t, s=s) for i, (t, s) in enumerate(TALKS))
+    with pytest.raises(LearnError, match=why) as refused:
+        read(page(f'<ul class="talks">{items}</ul>'), [TALKS[0][0]])
+    assert "not on the page" not in str(refused.value) and "\n" not in str(refused.value)
+
+
+@pytest.mark.parametrize(
+    "speaker", ["Ann Lee (UCL)", "Ann Lee (University College London) and Bo Chan (Massachusetts)"]
+)
+def test_a_title_in_quotes_after_its_speaker_is_learnt_as_the_quoted_part(speaker):
+    """Batch S (phystat): '<a>date</a> Speaker (Lab) on "Title"' was refused as "not on the page" (a long line) or
+    read with its speaker (a short one); the profile now reads each entry's quoted part (title_quoted)."""
+    items = "".join(
+        f'<li><a href="/e/{i}">{i + 1} May 2026</a> {speaker} on {o} {t} {c}</li>'
+        for i, ((t, _), (o, c)) in enumerate(zip(TALKS, [("“", "”"), ('"', '"'), ("“", "“")], strict=True))
+    )
+    text, entries = read(page(f'<ul class="talks">{items}</ul>'), [TALKS[0][0]])
+    assert "title_quoted = true" in text
+    assert [(e["title"], e["date_start"]) for e in entries] == [
+        (t, f"2026-05-0{i + 1}") for i, (t, _) in enumerate(TALKS)
+    ]
