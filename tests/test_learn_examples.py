@@ -99,3 +99,17 @@ def test_a_title_in_quotes_after_its_speaker_is_learnt_as_the_quoted_part(speake
     assert [(e["title"], e["date_start"]) for e in entries] == [
         (t, f"2026-05-0{i + 1}") for i, (t, _) in enumerate(TALKS)
     ]
+
+
+def test_a_quoted_line_the_learnt_profile_cannot_read_back_is_refused_saying_why():
+    """Batch S (schickling): a title shown as a line „in quotes“ between <br>s under a linked date, the other entries'
+    lines unquoted: found as a quoted part, but no profile reads it back; the refusal says so, not "not on the page"
+    nor "give another example title"."""
+    titles = ["„Im Gleichnis des Transzendenten“", "Wohin der schöne Regen fiel", "Musik nach der Führung"]
+    items = "".join(
+        f'<p><a href="/v/{i}/"><strong>Sonntag, {i + 3}. April um 17 Uhr</strong></a> <br>\n{t}<br>\n'
+        "Ein Vortrag mit Bildern und Gespräch.</p>"
+        for i, t in enumerate(titles)
+    )
+    with pytest.raises(LearnError, match=r"is only a part in quote marks of a longer text, and the learnt profile"):
+        read(page(f'<div id="content">{items}</div>'), [titles[0]])

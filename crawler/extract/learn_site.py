@@ -337,6 +337,11 @@ def _learned(root, body, url: str, examples: list[str], page: str, when: datetim
             f'example "{lost[0]}" is the plain text of its entry, whose only link is a pointer ("{titles[0]}"): '
             "a profile cannot name such a title; read the page without --profile (the generic extractor)"
         )
+    if lost and not title_elements(root, lost[0]) and quoted_elements(root, lost[0]):
+        raise LearnError(
+            f'example "{lost[0]}" is only a part in quote marks of a longer text, and the learnt profile does not '
+            "read it back: give an entry's whole text as the example, or read the page without --profile"
+        )
     if lost:
         raise LearnError(f'the learnt profile does not read example "{lost[0]}" back: give another example title')
     return Learned(text=text, profile=profile, selectors={k: v for k, v in selectors.items() if k not in _KEYS})
