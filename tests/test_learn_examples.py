@@ -113,3 +113,17 @@ def test_a_quoted_line_the_learnt_profile_cannot_read_back_is_refused_saying_why
     )
     with pytest.raises(LearnError, match=r"is only a part in quote marks of a longer text, and the learnt profile"):
         read(page(f'<div id="content">{items}</div>'), [titles[0]])
+
+
+def test_titles_quoting_another_entrys_name_are_read_whole():
+    """es-tejiendo-voces-prensa (middle example): an example that is a title as shown, which ends on the name another
+    title quotes ("Realizará foro “Tejiendo voces…”"), made every title read as its quoted part (36 of 46 right)."""
+    titles = [
+        "Recibe Cuautla foro Tejiendo Voces por la Casa Común",
+        "Realizará UAEM foro “Tejiendo voces por la casa común”",
+        "Todo listo para la marcha del sábado",
+    ]
+    items = "".join(f'<article class="post"><h2><a href="/n/{i}">{t}</a></h2></article>' for i, t in enumerate(titles))
+    text, entries = read(page(items), [titles[0]])
+    assert "title_quoted" not in text
+    assert [e["title"] for e in entries] == titles

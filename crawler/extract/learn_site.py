@@ -322,8 +322,11 @@ def _learned(root, body, url: str, examples: list[str], page: str, when: datetim
     """The profile learnt from one list holding the examples, checked by reading the page with it."""
     selectors = selectors_of(root, url, block)
     titles = _read_titles(body, url, selectors, examples, page, when)
-    # `Speaker (Lab) on "Title"` read whole where the example is its quoted part: the profile reads that part
-    if any(same_title(quoted_title(t), e) and normal(t) != normal(e) for t in titles for e in examples):
+    # `Speaker (Lab) on "Title"` read whole where the example is exactly its quoted part and no title is the example
+    # (not a title that quotes another entry's: "Recibe foro “Tejiendo Voces”" beside "Tejiendo Voces"): that part
+    read = {normal(t) for t in titles}
+    quoted = {normal(quoted_title(t)) for t in titles}
+    if any(normal(e) in quoted and normal(e) not in read for e in examples):
         selectors["title_quoted"] = "true"
         titles = _read_titles(body, url, selectors, examples, page, when)
     text = profile_text(selectors, url, examples, page, when)
