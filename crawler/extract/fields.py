@@ -14,6 +14,7 @@ from ..parsers.text import clean_text
 from .date_boxes import marked_date, own_machine_date, whole_date, yearless_line
 from .html import INLINE, is_ancestor, machine_date, microformat_dated, raw_text, tag, text_of, text_read
 from .lead_text import bare_date_line, leading_date, published_date
+from .line_dates import words_beside_date
 from .link_lines import identifier_date
 from .paragraph_dates import MAX_META_CHARS, MAX_META_WORDS, date_from_paragraphs
 from .raw import RawEntry
@@ -274,9 +275,8 @@ def _date_line(leaves, elements) -> tuple | None:
     category) yields to a later line naming a day or month of that year ("October 9, 2017"), the finer date."""
     year_line = None
     for el in leaves:
-        line = text_of(el) or ""
         found = date_from_element(el)
-        if not found or len(line.replace(found, "").split()) > _MAX_WORDS_BESIDE_DATE:
+        if not found or words_beside_date(el, found) > _MAX_WORDS_BESIDE_DATE:
             continue
         if year_line is not None and not (bare_years(found) or year_line[1] not in found):
             return whole_date(el, found, elements)

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from ..parsers.datelines import date_in_line
+from .edge_dates import br_lines
 from .html import INLINE, tag, text_of
 
 # The most words of a label between the title and the date closing its line ("Media release", "Speech").
@@ -31,3 +32,10 @@ def line_closing_date(title_el) -> str | None:
     if not shown or date_in_line(shown) != shown or label.endswith((".", "!", "?")):
         return None
     return shown if len(label.split()) <= _MAX_LABEL_WORDS else None
+
+
+def words_beside_date(el, found: str) -> int:
+    """How many words share the date's own line: "<b>Beginn:</b> Freitag, 31. Juli 2026<br><b>Ort:</b> Haus des
+    Engagements, Rehlingstraße 9, Freiburg": a label before it; the lines after a break are other fields."""
+    lines = [line for line in br_lines(el) if found in line] or [text_of(el) or ""]
+    return len(lines[0].replace(found, "", 1).split())
