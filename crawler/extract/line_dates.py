@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import re
+
 from ..parsers.datelines import date_in_line
 from .edge_dates import br_lines
 from .html import INLINE, tag, text_of
@@ -39,3 +41,16 @@ def words_beside_date(el, found: str) -> int:
     Engagements, Rehlingstraße 9, Freiburg": a label before it; the lines after a break are other fields."""
     lines = [line for line in br_lines(el) if found in line] or [text_of(el) or ""]
     return len(lines[0].replace(found, "", 1).split())
+
+
+# A title opening on a date in figures with its four-digit year, then words: "01/09/2025 BOC Regular Meeting".
+# Year first only with two-digit month and day ("2025.01.09 AGENDA.pdf"): "2024.1.3 Release" is a version number.
+_OPENING_FIGURES = re.compile(r"(\d{1,2}([./-])\d{1,2}\2\d{4}|\d{4}([./-])\d\d\3\d\d)\s+(?=\w)")
+
+
+def title_opening_date(title: str | None) -> str | None:
+    """The date a title opens on, wholly in figures with a four-digit year and run into its words with a space
+    ("01/09/2025 BOC Regular Meeting", "2025.01.09 AGENDA.pdf"): the entry's date when nothing else on the entry
+    gives one; the title keeps it. A year alone ("2024 Annual Report") or a number ("12 Angry Men") is no date."""
+    found = _OPENING_FIGURES.match(title or "")
+    return found[1] if found and date_in_line(found[1]) == found[1] else None
