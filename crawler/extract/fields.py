@@ -195,7 +195,8 @@ def _is_noise(el) -> bool:
     if len(links) < 2:
         return False
     rest = text_of(_text_without(el, set(links))) or ""
-    return len(rest.replace(",", " ").split()) <= _LINK_LIST_LABEL_WORDS
+    # "6/05/2025: <a>Talk</a> (<a>slides</a>)": a line opening on its date is the entry's line, not a tag list
+    return len(rest.replace(",", " ").split()) <= _LINK_LIST_LABEL_WORDS and not date_at_edge(rest)
 
 
 def _text_without(el, skip: set) -> str:
