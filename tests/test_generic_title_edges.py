@@ -237,3 +237,29 @@ def test_a_title_opening_on_a_year_first_date_is_dated_by_it_and_a_year_a_number
     items = "".join(f"<li><a href='/f/{n}.pdf'>{name}</a></li>" for n, name in enumerate(names))
     entries = _entries(f"<ul>{items}</ul>")
     assert [(e["title"], e["date_start"]) for e in entries] == list(zip(names, days, strict=True))
+
+
+@pytest.mark.parametrize(
+    ("lang", "names", "days"),
+    [
+        (
+            "it",
+            ["Gita in Inghilterra dal 31 marzo al 14 aprile 2019", "Castagnata 2019"],
+            [("2019-03-31", "2019-04-14"), None],
+        ),
+        (
+            "en",
+            ["Summer camp from 3 to 5 May 2026", "Festival from 5 to 3 May 2026"],
+            [("2026-05-03", "2026-05-05"), None],
+        ),
+    ],
+)
+def test_a_title_closing_on_a_range_after_its_lead_word_is_dated_by_it_and_keeps_it(lang, names, days):
+    """A range of days with its year after "dal", "from": the entry's date; a year alone or a range that ends
+    before it starts gives none."""
+    items = "".join(
+        f"<article><h3><a href='/e/{n}'>{name}</a></h3><p>Un testo.</p></article>" for n, name in enumerate(names)
+    )
+    entries = _entries(items, f"<html lang='{lang}'>")
+    assert [e["title"] for e in entries] == names
+    assert [(e["date_start"], e["date_end"]) if e["date_start"] else None for e in entries] == days

@@ -14,7 +14,7 @@ from ..parsers.text import clean_text
 from .date_boxes import marked_date, own_machine_date, whole_date, yearless_line
 from .html import INLINE, is_ancestor, machine_date, microformat_dated, raw_text, tag, text_of, text_read
 from .lead_text import bare_date_line, leading_date, published_date
-from .line_dates import title_opening_date, words_beside_date
+from .line_dates import title_closing_range, title_opening_date, words_beside_date
 from .link_lines import identifier_date
 from .paragraph_dates import MAX_META_CHARS, MAX_META_WORDS, date_from_paragraphs
 from .raw import RawEntry
@@ -60,7 +60,7 @@ def fill_entry(elements, entry: RawEntry, used: list) -> RawEntry:
         ]
         _find_date(elements, entry, used, title_el, leaves)
         late = bare_date_line(elements, title_el) or published_date(elements, title_el)
-        entry.date_text = entry.date_text or late or title_opening_date(entry.title)
+        entry.date_text = entry.date_text or late or title_opening_date(entry.title) or title_closing_range(entry.title)
     if entry.credit_text is None:
         _find_credit(elements, entry, used)
     if entry.image_src is None:
