@@ -83,3 +83,18 @@ def test_posts_whose_heading_links_say_the_same_words_keep_them_as_their_titles(
 @pytest.mark.parametrize("text", ["Annual Report 2020-21", "Ordinance 2024-17", "Board Meeting 2024-05"])
 def test_a_name_with_a_number_but_no_number_sign_is_no_reference_number(text):
     assert not identifier_line(text)
+
+
+def test_a_table_row_whose_one_link_is_its_date_is_named_by_its_first_plain_cell_not_its_time():
+    """Date | Time | Meeting | Location rows, the date the only link: the time of day is no name, and a
+    one-word name cell ("Regular", "Budget") is the title, not the longer place after it."""
+    kinds = ["Retreat", "Business", "Regular", "Special", "Budget", "Regular"]
+    rows = "".join(
+        f"<tr><td><a href='/events/{d}'>May {d}, 2023</a></td><td>6:00 p.m.</td><td>{kind}</td>"
+        f"<td>Central High School Auditorium</td></tr>"
+        for d, kind in zip(range(3, 9), kinds, strict=True)
+    )
+    head = "<tr><th>Date</th><th>Time</th><th>Meeting</th><th>Location</th></tr>"
+    entries = _entries(f"<h2>Schedule of Board Meetings</h2><table>{head}{rows}</table>", "<html lang='en'>")
+    assert [e["title"] for e in entries] == kinds
+    assert [e["date_start"] for e in entries][:2] == ["2023-05-03", "2023-05-04"]
