@@ -198,12 +198,12 @@ def citations_over_source_links(entries, records, links) -> None:
     """Records written as citations ("<b>Title</b><br><em>Authors</em><br><a>Journal, 29:836-840</a>", or one
     block a line): a first line of plain words (no link, no date), the record's one link alone on its last line
     in a few words, fewer than the first line's: where the paper ran, not what it is. When every record (three
-    at least) has that shape, the first lines are the titles."""
+    at least) has that shape, no heading first, the first lines all different, they are the titles."""
     if len(entries) < _MIN_RECORDS or len(records) != len(entries) or None in links:
         return
     names = [_citation_name(record, link) for record, link in zip(records, links, strict=True)]
-    if None in names:
-        return
+    if None in names or len(set(names)) < len(names):
+        return  # a first line alike on every record is a kind ("Session of the conference"), no name
     for entry, link, name in zip(entries, links, names, strict=True):
         if entry.title == text_of(link):
             entry.title = name
@@ -216,7 +216,18 @@ def _citation_name(record, link) -> str | None:
     name, said = lines[0][0], text_of(link) or ""
     if lines[-1][0] != said or len(said.split()) > _MAX_SOURCE_WORDS or len(name.split()) < _MIN_PLAIN_NAME_WORDS:
         return None
+    if _opens_on_heading(record):
+        return None  # "<h4>Bulletin 3</h4> <a>Regular Meeting</a>": a heading over a link, read elsewhere
     return name if len(name) > len(said) and date_in_line(name) is None else None
+
+
+def _opens_on_heading(record) -> bool:
+    node = next((x for x in record.iter() if tag(x) and (x.text or "").strip()), None)
+    while node is not None and node is not record:
+        if tag(node) in HEADINGS:
+            return True
+        node = node.getparent()
+    return False
 
 
 def _block_lines(record) -> list[tuple[str, list]]:
