@@ -35,9 +35,9 @@ _spec.loader.exec_module(learn_benchmark)
 FLOORS = {  # until batch S (moved up at 10:04, 372 pages) has its misses fixed: then 0.99 again (dates 0.985)
     "micro_recall": 0.99,
     "macro_recall": 0.99,
-    "micro_precision": 0.87,  # S's board-file table read as 1,271 entries for 153
+    "micro_precision": 0.88,  # 0.889 measured: S's board-file grid still read as 1,271 entries for 153
     "macro_precision": 0.99,
-    "title_accuracy": 0.95,
+    "title_accuracy": 0.968,  # 0.978 measured with batch S's meeting rows, quoted talks, citations (ext18b)
     "macro_title_accuracy": 0.98,
     "date_accuracy": 0.95,
 }
@@ -47,7 +47,7 @@ FLOORS = {  # until batch S (moved up at 10:04, 372 pages) has its misses fixed:
 # 42.0% (93.9% per page: a housing authority's board-file table read as 1,271 entries for 153), titles 64.8% (73.8%
 # per page), dates 54.9% (63.2% per page). (Batch R, 24 pages measured at 07:11 and then moved up: recall 97.5%
 # (95.6%), precision 99.8% (95.8%), titles 95.2% (92.9%), dates 49.4%.) Floors are those less about 2-3 points.
-HELDOUT_PAGES = 0  # batch S moved up on 2026-12-07 at 10:04 to fix what it showed; the next held-out batch sets this again
+HELDOUT_PAGES = 0  # batch S moved up on 2026-12-07 at 10:04 to fix what it showed; the next batch sets it again
 HELDOUT_FLOORS = {
     "micro_recall": 0.97,
     "macro_recall": 0.96,
