@@ -207,3 +207,22 @@ def test_which_later_pages_show_their_pagination(html, why):
 def test_which_bodies_came_cut_short(flags, body, cut):
     response = HtmlResponse("https://example.org/list/page-2.html", body=body.encode(), flags=flags)
     assert body_cut_short(response) is cut
+
+
+@pytest.mark.parametrize(
+    "link, why",
+    [
+        ("/news", None),  # the listing's page without the start URL's ?lang=en&token=: the site's own spelling
+        ("/news?lang=en", None),  # part of its query
+        ("/news?lang=fr", "shows no pagination"),  # another page of the same path
+        ("/news/archive?lang=en", "shows no pagination"),  # another path
+    ],
+)
+def test_a_link_back_to_the_start_page_without_part_of_its_query_counts(link, why):
+    # A start URL carrying a query the site's own links leave off (a secret token, a language): page 2's link back
+    # to "/news" is the link to page 1, so the listing is whole (it ended PARTIAL, nothing ever removed).
+    page = f'<html><body><article><a href="/item/1">Report</a></article><a href="{link}">Back</a></body></html>'
+    listing = "https://example.org/news?lang=en&token=abc"
+    meta = {"page": 2, LINKED_FROM: listing, LINKER_CLOSED: True}
+    found = not_whole(page, "https://example.org/news?lang=en&token=abc&page=2", listing, [], meta)
+    assert (found and found.split(" (")[0]) == why

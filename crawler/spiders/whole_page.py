@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from html import unescape
-from urllib.parse import urlsplit
+from urllib.parse import parse_qsl, urlsplit
 
 from ..origins import host
 from ..parsers.ids import join_url
@@ -53,13 +53,22 @@ def html_closes(text: str) -> bool:
 
 
 def links_back(text: str, url: str, listing_url: str, linked_from: str | None) -> bool:
-    """Whether the page links to its listing's first page or to the page that linked to it."""
-    wanted = {page_key(listing_url)} | ({page_key(linked_from)} if linked_from else set())
+    """Whether the page links to its listing's first page or to the page that linked to it: the same page, or
+    it without some of its query (a start URL's `?token=` or `?lang=en` that the site's own links leave off)."""
+    wanted = [_path_and_query(listing_url)] + ([_path_and_query(linked_from)] if linked_from else [])
     for match in _HREF.finditer(text):
         target = join_url(url, unescape(next(filter(None, match.groups()), "")))
-        if target and target.startswith(("http://", "https://")) and page_key(target) in wanted:
-            return True
+        if target and target.startswith(("http://", "https://")):
+            path, query = _path_and_query(target)
+            if any(path == want_path and query <= want_query for want_path, want_query in wanted):
+                return True
     return False
+
+
+@lru_cache(maxsize=8192)
+def _path_and_query(url: str) -> tuple[str, frozenset]:
+    """A page's key without its query, and its query's name=value pairs."""
+    return page_key(url).partition("?")[0], frozenset(parse_qsl(urlsplit(url).query, keep_blank_values=True))
 
 
 def not_whole(text: str, url: str, listing_url: str, page_links, meta: dict, cut: bool = False) -> str | None:
