@@ -26,10 +26,15 @@ def db(tmp_path):
         (["search", "forum", "--until", ""], "--until"),
         (["search", "forum", "--organiser", ""], "--organiser"),
         (["export", "--as-of", ""], "--as-of"),
+        (["diff", "--since-last-report="], "--since-last-report"),
+        (["diff", "--since-last-report", ""], "--since-last-report"),
+        (["diff", "--mark-reported="], "--mark-reported"),
     ],
 )
 def test_an_empty_value_is_not_taken_as_not_given(db, args, option):
-    """`--since "$SINCE"` with SINCE unset used to report everything, as if no --since were given."""
+    """`--since "$SINCE"` with SINCE unset used to report everything, as if no --since were given. A stranger found
+    `--since-last-report="$TEAM"` / `--mark-reported="$TEAM"` with TEAM unset taken the same way: exit 0, a report
+    of the last two crawls, no mark read or moved."""
     result = cli(*args, "--db", db)
     assert result.returncode == 2 and f"Invalid value for '{option}': empty" in result.stderr, result.stderr
     assert result.stdout == ""

