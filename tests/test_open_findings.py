@@ -10,9 +10,8 @@ import sys
 
 import pytest
 from conftest import FAST, cli, q
-from helpers import NOWHERE, entry, get, page_html, record_crawl, serving, write_site
+from helpers import NOWHERE, page_html, write_site
 
-from archive.store import Archive
 from crawler.site_server import SiteServer
 
 # A listing a browser builds: six dated reports, written into the page once `build()` is called.
@@ -203,24 +202,6 @@ def test_a_bad_frontier_url_is_refused_without_its_password(tmp_path, command, f
     refused = cli(*args, "--frontier", frontier, check=2)
     assert "frontier" in refused.stderr
     assert "pw-Zq8-frontier" not in refused.stdout + refused.stderr
-
-
-@pytest.mark.xfail(
-    strict=True,
-    reason="serve shows a title's bidi overrides (U+202E, kept by clean_text) on the entry page and in the "
-    "entries table's title link (serve_plugin escapes HTML only), where the HTML report of the same archive "
-    "drops them (for_html): 'Report on gpj.exe' shows reversed",
-)
-@pytest.mark.parametrize("path", ["/-/entry/WCMS_2", "/a/entries?entry_id=WCMS_2"])
-def test_serve_drops_bidi_overrides_as_the_html_report_does(tmp_path, path):
-    spoof = "Report on \u202egpj.exe\u202c labour"
-    with Archive(tmp_path / "a.db") as archive:
-        record_crawl(archive, [entry("WCMS_1", title="Plain report")])
-        record_crawl(archive, [entry("WCMS_1", title="Plain report"), entry("WCMS_2", title=spoof)])
-    with serving(tmp_path / "a.db") as (_, base):
-        page = get(base + path)
-    assert "gpj.exe" in page
-    assert "\u202e" not in page and "\u202c" not in page
 
 
 @pytest.mark.xfail(
