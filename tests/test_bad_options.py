@@ -196,3 +196,12 @@ def test_backup_to_an_empty_name_says_so(db, dest):
 def test_an_empty_db_name_is_a_usage_error(command):
     result = cli(*command, "--db", " ")
     assert result.returncode == 2 and "Invalid value for '--db': empty" in result.stderr, result.stderr
+
+
+@pytest.mark.parametrize("seconds", ["nan", "inf", "1e400"])
+def test_a_worker_idle_timeout_is_a_finite_number(seconds):
+    """NaN passes click's FloatRange(min=0) check and inf its open end (found beside `schedule --jitter nan`):
+    refused before the worker looks for its frontier."""
+    refused = cli("worker", "--frontier", "redis://127.0.0.1:9/0", "--idle-timeout", seconds, check=2)
+    assert f"Invalid value for '--idle-timeout': '{seconds}' is not a finite number." in refused.stderr
+    assert "Redis" not in refused.stderr and refused.stdout == ""
