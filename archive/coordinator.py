@@ -25,7 +25,7 @@ import redis
 from scrapy.settings import SETTINGS_PRIORITIES
 from scrapy.spiderloader import SpiderLoader
 
-from crawler.credentials import split_credentials
+from crawler.credentials import mask_logged_secrets, split_credentials
 from crawler.distributed.codec import decode_result
 from crawler.distributed.frontier import Frontier, FrontierError, redacted
 from crawler.errors import EXIT_FAILED
@@ -74,6 +74,7 @@ def _log_to(path: str) -> None:
     root = logging.getLogger()
     root.addHandler(handler)
     root.setLevel(logging.INFO)
+    mask_logged_secrets()
 
 
 def frontier_knob(settings, name: str) -> float:

@@ -11,6 +11,7 @@ import sqlite3
 
 from crawler.errors import ListingArchiveError
 from crawler.field_table import SUMMARY_FIELDS as _ENTRY_SUMMARY
+from crawler.origins import redact
 
 from .activity import KINDS, activity
 from .compare import changed_fields
@@ -222,7 +223,7 @@ def _crawl_summary(crawl: dict | None) -> dict | None:
         return None
     keys = ("id", "spider", "started_at", "finished_at", "status", "suspect", "pages", "entries")
     out = {k: crawl.get(k) for k in keys}
-    out["start_urls"] = json.loads(crawl.get("start_urls") or "[]")
+    out["start_urls"] = [redact(url) for url in json.loads(crawl.get("start_urls") or "[]")]  # no ?token= shown
     return out
 
 

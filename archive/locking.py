@@ -63,7 +63,7 @@ def check_writable(db_path: str, action: str = "write to") -> None:
     real = os.path.realpath(db_path)
     folder = os.path.dirname(real) or "."
     if not os.path.isdir(folder):
-        raise NotWritable(f"cannot {action} {db_path}: the folder {folder} does not exist")
+        raise NotWritable(f"cannot {action} {db_path}: {_why_no_folder(folder)}")
     if os.path.isdir(real):  # a config's `db` names a folder (the command line's --db is checked by click)
         raise NotWritable(f"cannot {action} {db_path}: it is a folder, not an archive file")
     if os.path.exists(real) and not os.access(real, os.W_OK):
@@ -73,6 +73,19 @@ def check_writable(db_path: str, action: str = "write to") -> None:
             f"cannot {action} {db_path}: its folder {folder} is read-only to you "
             "(a writer keeps the archive's -wal, -shm and lock files beside it)"
         )
+
+
+def _why_no_folder(folder: str) -> str:
+    """Why `folder` is none: it, or a folder it would be in, is a file (`--db notes.txt/a.db`), or it is missing."""
+    above = folder
+    while above and not os.path.lexists(above):
+        parent = os.path.dirname(above)
+        if parent == above:
+            break
+        above = parent
+    if above and os.path.lexists(above) and not os.path.isdir(above):
+        return f"{above} is a file, not a folder"
+    return f"the folder {folder} does not exist"
 
 
 def writer_gone(db_path: str) -> bool:

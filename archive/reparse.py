@@ -27,10 +27,10 @@ from crawler.entries import build_entries
 from crawler.errors import ListingArchiveError
 from crawler.extract import extract_page
 from crawler.extract.html import decode_html
+from crawler.extract.pointer_words import is_generic_text
 from crawler.extract.profiles import ProfileError, choose_profile, get_profile
 from crawler.extract.scripted import HINT as BROWSER_HINT
 from crawler.extract.scripted import builds_list_in_browser
-from crawler.extract.titles import is_generic_text
 from crawler.gc_threshold import collect_less_often, collecting_less_often
 from crawler.listing_state import ListingState
 from crawler.parse_pool import exit_with_parent, generic_prose_links, note_read

@@ -29,10 +29,10 @@ from crawler.errors import (
 )
 from crawler.extract.profiles import get_profile, profile_beside
 from crawler.field_table import FIELDS
-from crawler.origins import StartUrlError, check_start_url, same_request
+from crawler.origins import StartUrlError, check_start_url, redact, same_request
 from crawler.settings import SettingError, check_settings
 
-from .config import load_config
+from .config import ConfigError, load_config
 from .locking import ArchiveLocked, NotWritable, archive_lock, check_writable
 from .notify import refused_urls, shown
 from .outcome import exit_status, log_stem, report, worst
@@ -98,6 +98,7 @@ def build_plan(
         jobdir=jobdir,
     )
     _check_notify(plan.notify)
+    frontier_file = None  # the config file the frontier URL came from, if it did
     if config_path:
         cfg = load_config(config_path)  # checked whole, settings and notify URLs included
         plan.spider = spider or cfg.spider
@@ -108,7 +109,8 @@ def build_plan(
         plan.db, contact = db or cfg.db, contact or cfg.contact
         plan.notify = plan.notify or cfg.notify
         plan.log_dir, plan.jobdir = log_dir or cfg.log_dir, jobdir or cfg.jobdir
-        frontier = frontier or cfg.frontier
+        if not frontier and cfg.frontier:
+            frontier, frontier_file = cfg.frontier, config_path
         plan.render_listings = cfg.rendered
     plan.spider, plan.db = plan.spider or "ilo", plan.db or "archive.db"
     _check_options(plan, settings, ignore_fields)
@@ -118,7 +120,7 @@ def build_plan(
         plan.overrides["CONTACT"] = contact
     if plan.jobdir:
         plan.overrides["JOBDIR"] = plan.jobdir
-    _frontier(plan, frontier, workers)
+    _frontier(plan, frontier, workers, frontier_file)
     _render(plan, render)
     return plan
 
@@ -193,10 +195,13 @@ def _take_credentials(urls: list[str], credentials: dict) -> list[str]:
         bare.append(url)
     bare = list(dict.fromkeys(bare))
     seen: dict[str, str] = {}
+    kept_as: dict[str, str] = {}  # the archive keeps a listing at its URL with `?token=***` (crawler.credentials)
     for url in bare:  # `url#top` or `url?` beside `url`: Scrapy fetches one, the other listing stays partial
-        first = seen.setdefault(same_request(url), url)
+        first, alike = seen.setdefault(same_request(url), url), kept_as.setdefault(redact(url), url)
         if first != url:
-            raise PlanError(f"--start-url: {url} is the same page as {first} (Scrapy fetches it once); give it once")
+            raise PlanError(f"--start-url: {redact(url)} is the same page as {redact(first)}; give it once")
+        if alike != url:  # two listings, one in the archive
+            raise PlanError(f"--start-url: {redact(url)} and {redact(alike)} differ only in a secret the archive masks")
     return bare
 
 
@@ -207,16 +212,17 @@ def _check_notify(urls: list[str]) -> None:
         raise PlanError(f"--notify: {shown(bad[0])} is not a notification URL Apprise understands")
 
 
-def _frontier(plan: CrawlPlan, frontier, workers) -> None:
+def _frontier(plan: CrawlPlan, frontier, workers, config_path=None) -> None:
+    """The frontier URL checked; a bad one is the config file's error when it came from `config_path`."""
     from crawler.distributed.frontier import FrontierError, check_url
 
     if frontier and plan.credentials:
         raise PlanError("--frontier: a listing behind a password cannot be shared with workers; crawl it without")
     if frontier:
         try:
-            plan.frontier = check_url(frontier)
+            plan.frontier = check_url(frontier, f"{config_path}: key 'frontier'" if config_path else "--frontier")
         except FrontierError as exc:
-            raise PlanError(str(exc)) from None
+            raise (ConfigError if config_path else PlanError)(str(exc)) from None
         if plan.jobdir:
             raise PlanError("--frontier and --jobdir do not go together: the frontier is where the queue is kept")
     elif workers is not None:

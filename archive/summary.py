@@ -11,6 +11,7 @@ import shutil
 import textwrap
 
 from crawler.listing_state import ListingState
+from crawler.origins import mask_query_secrets
 from crawler.wording import counted
 
 from .removals import HELD_BACK_SAYS
@@ -62,7 +63,7 @@ def crawl_summary(conn, crawl: dict | None, result: dict) -> str:
     shown = set()
     for url, info in sorted(((result or {}).get("listings") or {}).items()):
         state = ListingState.of(info)
-        for problem in state.problems:
+        for problem in map(mask_query_secrets, state.problems):  # as the note keeps them
             lines.append(f"  why: {for_terminal(why(problem))}")
             shown.add(for_terminal(problem))
         if state.browser_hint:  # crawler/extract/scripted.py saw a list a browser builds
@@ -73,7 +74,7 @@ def crawl_summary(conn, crawl: dict | None, result: dict) -> str:
         lines.append(f"  note: {note}")
     if crawl["status"] != "complete":
         lines.append("  Entries missing from an incomplete listing are NOT marked removed.")
-    return "\n".join(lines)
+    return mask_query_secrets("\n".join(lines))  # a start URL's ?token= is the crawl's to send, not to show
 
 
 def entries_table(entries: list[dict]) -> str:
@@ -143,7 +144,7 @@ def crawls_table(rows: list[dict]) -> str:
 def _row_note(crawl: dict) -> str | None:
     """A crawl's note under its row: whole when it did not complete, was suspect or a reparse; for a complete
     crawl only what says why it removed none of some entries it missed (held back at a page seam)."""
-    note = crawl.get("note")
+    note = mask_query_secrets(crawl.get("note"))  # it may name a start URL, ?token= and all
     if not note or crawl["status"] != "complete" or crawl.get("suspect") or crawl.get("source") == "reparse":
         return note
     return "; ".join(part for part in note.split("; ") if HELD_BACK_SAYS in part) or None

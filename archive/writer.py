@@ -10,8 +10,12 @@ Not thread-safe: one thread writes (the caller keeps to that).
 
 from __future__ import annotations
 
+import json
 import logging
 from collections.abc import Mapping
+
+from crawler.credentials import QuerySecrets
+from crawler.listing_state import ListingState
 
 from .record import last_captures
 from .session import CrawlSession, Sighting
@@ -50,10 +54,14 @@ class ArchiveWriter:
         self.unwritten: list[Batch] = []  # batches a failed write kept, tried again at the close
         self.capture_ids: dict[str, int] = {}
         self.error: str | None = None  # why a write failed: the crawl can no longer be complete
+        self.secrets = QuerySecrets(())  # the start URLs' `?token=`s: sent by the crawl, never stored
 
     def begin(self, spider: str, start_urls: list[str], settings: dict, ignore_fields=()) -> CrawlSession:
         """Open the archive and the crawl (earlier crawls left running are marked failed first).
         An archive that cannot be opened or written raises ArchiveError saying which and why."""
+        self.secrets = QuerySecrets(start_urls)
+        start_urls = [self.secrets.hide(url) for url in start_urls]
+        settings = json.loads(self.secrets.hide(json.dumps(settings, default=str)))  # listing_profiles' URLs
         try:
             self.archive = Archive(self.db_path, busy_timeout=BUSY_TIMEOUT)
             stale = with_retry(self.archive.close_stale_crawls, self.lock_wait)
@@ -71,15 +79,32 @@ class ArchiveWriter:
         return self.session
 
     def previous_captures(self, start_urls: list[str]) -> dict:
-        """What conditional requests need: each page's last capture (crawler/ never reads the archive)."""
-        return last_captures(self.archive.conn, list(start_urls))
+        """What conditional requests need: each page's last capture (crawler/ never reads the archive), at
+        the URL the crawl fetches: kept with its start URL's `?token=***`, given back with its token."""
+        by_secrets: dict[tuple, list[str]] = {}  # start URLs alike in their secrets, read in one pass
+        for url in start_urls:
+            by_secrets.setdefault(tuple(QuerySecrets([url]).pairs.items()), []).append(url)
+        found = {}
+        for urls in by_secrets.values():
+            secrets = QuerySecrets(urls)
+            for page_url, last in last_captures(self.archive.conn, [secrets.hide(url) for url in urls]).items():
+                last["page_links"] = [secrets.restore(link) for link in last["page_links"]]
+                found[secrets.restore(page_url)] = last
+        return found
 
     def add_page(self, page: Mapping) -> None:
         if page.get("status") is not None:  # a page that never answered has nothing to keep
-            self.captures.append(capture_of(page))
+            capture = capture_of(page)
+            for key in ("url", "listing_url", "feed_url"):
+                capture[key] = self.secrets.hide(capture[key])
+            capture["page_links"] = [self.secrets.hide(link) for link in capture["page_links"]]
+            self.captures.append(capture)
 
     def add_entry(self, entry: Mapping) -> None:
-        self.entries.append(entry_and_sighting(entry))
+        entry, where = entry_and_sighting(entry)
+        self.secrets.hide_entry(entry)
+        where.listing_url, where.page_url = self.secrets.hide(where.listing_url), self.secrets.hide(where.page_url)
+        self.entries.append((entry, where))
 
     def batch_due(self) -> bool:
         return len(self.entries) >= self.batch_size or len(self.captures) >= self.pages_per_batch
@@ -123,9 +148,20 @@ class ArchiveWriter:
         status, note = ("failed", stopped) if stopped else (None, None)
         if self.error:
             status, note = "failed", f"archive write failed: {self.error}; nothing was marked removed"
+        listings, note = self._hidden(listings), self.secrets.hide(note)
         return with_retry(
             lambda: self.archive.finish_crawl(self.session, listings, status=status, note=note), self.lock_wait
         )
+
+    def _hidden(self, listings: dict) -> dict[str, ListingState]:
+        """The listings as the archive keeps them: at their start URL's masked address, and so their notes."""
+        kept = {}
+        for url, info in listings.items():
+            state = ListingState.of(ListingState.of(info).as_dict())  # a copy: the spider's own stays as it is
+            state.problems = [self.secrets.hide(text) for text in state.problems]
+            state.notes = [self.secrets.hide(text) for text in state.notes]
+            kept[self.secrets.hide(url)] = state
+        return kept
 
     def close(self) -> None:
         if self.archive is not None:

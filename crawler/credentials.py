@@ -10,9 +10,11 @@ never to another host, port or scheme, redirect hops included.
 from __future__ import annotations
 
 import base64
+import logging
+import re
 from urllib.parse import unquote, urlsplit, urlunsplit
 
-from .origins import exact_origin, redact  # noqa: F401  (redact: printing a URL is the origins' rule)
+from .origins import QUERY_SECRET, exact_origin, mask_query_secrets, redact  # noqa: F401  (redact: the origins' rule)
 
 
 def auth_origin(url: str) -> str | None:
@@ -77,3 +79,78 @@ def add_credentials(found: dict, url: str, pair: tuple[str, str]) -> str | None:
     if found.setdefault(where, pair) != pair:
         return f"{where} is given two different users or passwords; one origin takes one"
     return None
+
+
+def mask_logged_secrets() -> None:
+    """Every log record's message with the query secrets of its URLs (`?token=`, `&api_key=`) shown as
+    `***`: a start URL may carry one, which the crawl sends whole and Scrapy names in its messages. Masked
+    as the record is made, whichever handler writes it (Scrapy replaces its terminal's as a crawl starts)."""
+    make_record = logging.getLogRecordFactory()
+    if getattr(make_record, "masks_query_secrets", False):
+        return
+
+    def masked_record(*args, **kwargs) -> logging.LogRecord:
+        record = make_record(*args, **kwargs)
+        try:
+            message = record.getMessage()
+        except (TypeError, ValueError):  # a message its arguments do not fit: logging says so when it is written
+            return record
+        masked = mask_query_secrets(message)
+        if masked != message:
+            record.msg, record.args = masked, ()
+        return record
+
+    masked_record.masks_query_secrets = True
+    logging.setLogRecordFactory(masked_record)
+
+
+# Where a query parameter's known value ends: at no character a longer value would go on with (the next
+# parameter, the fragment, the end of the URL, or of a URL in a text: a quote, a bracket, a space).
+_VALUE_END = r"(?![\w%.~+-])"
+
+
+class QuerySecrets:
+    """The secrets in a crawl's start URLs' queries (`?token=abc`): the crawl sends them, but the archive
+    keeps every URL masked as it is printed (`?token=***`), so that the next crawl of the same start URL
+    finds its listing again; `restore` puts them back in the URLs the archive hands the next crawl.
+
+    Only these parameters with these values are masked: a listed page's own `?key=2` link is its data."""
+
+    def __init__(self, start_urls):
+        self.pairs: dict[str, str] = {}  # {"token": "abc"}: the one value a name takes in these start URLs
+        written = set()
+        for url in start_urls:
+            for found in QUERY_SECRET.finditer(url):
+                name, value = found.group(1)[1:-1], found.group(0)[len(found.group(1)) :]
+                self.pairs.setdefault(name, value)
+                written |= {f"{name}={value}", f"{name}={_as_fetched(value)}"}
+        alternatives = "|".join(re.escape(text) for text in sorted(written, key=len, reverse=True))
+        self._hidden = re.compile(rf"(?<=[?&;])(?:{alternatives}){_VALUE_END}") if written else None
+        names = "|".join(re.escape(name) for name in self.pairs)
+        self._masked = re.compile(rf"(?<=[?&;])({names})=\*\*\*{_VALUE_END}") if self.pairs else None
+
+    def hide(self, text):
+        """`text` (a URL, a note) with these secrets shown as `***`; anything else as it is."""
+        if self._hidden is None or not isinstance(text, str):
+            return text
+        return self._hidden.sub(lambda found: found.group(0).split("=", 1)[0] + "=***", text)
+
+    def hide_entry(self, entry: dict) -> dict:
+        """An entry with these secrets masked in its addresses (an entry at `listing?token=…#item-3`)."""
+        for key in ("entry_id", "url", "image_url", "listing_url"):
+            if key in entry:
+                entry[key] = self.hide(entry[key])
+        return entry
+
+    def restore(self, url):
+        """A URL as the archive keeps it, with these secrets put back: the URL the crawl fetches."""
+        if self._masked is None or not isinstance(url, str):
+            return url
+        return self._masked.sub(lambda found: f"{found.group(1)}={self.pairs[found.group(1)]}", url)
+
+
+def _as_fetched(value: str) -> str:
+    """The value as Scrapy writes it in the URL it fetches (and in the response's URL): percent-encoded."""
+    from w3lib.url import safe_url_string
+
+    return safe_url_string(value)

@@ -19,6 +19,21 @@ DEFAULT_PORTS = {"http": 80, "https": 443}
 _USERINFO = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*://|(?![A-Za-z][A-Za-z0-9+.-]*://)).*@", re.DOTALL)
 
 
+# A query parameter that carries a secret (`?token=`, `&api_key=`, `?X-Amz-Signature=`): its value is shown as
+# `***` wherever a URL is printed or logged; the crawl itself sends the URL whole. Matched in any text, so
+# that a URL inside a message or a log line is masked too.
+QUERY_SECRET = re.compile(
+    r"([?&;](?:[\w.-]*[_.-])?(?:token|api_?key|key|access_token|secret|password|passwd|pwd|sig|signature|auth)=)"
+    r"[^&#\s'\"<>]+",
+    re.IGNORECASE,
+)
+
+
+def mask_query_secrets(text):
+    """`text` with the value of every secret-bearing query parameter of a URL in it replaced by `***`."""
+    return QUERY_SECRET.sub(r"\1***", text) if isinstance(text, str) else text
+
+
 class StartUrlError(ListingArchiveError, ValueError):
     """A start URL no crawl can begin at; the message shows it without its user and password. A usage error
     (exit 2) whether it came from --start-url or a config file: either way the user gave it."""
@@ -27,8 +42,8 @@ class StartUrlError(ListingArchiveError, ValueError):
 
 
 def redact(url) -> str:
-    """The URL as it may be printed: any user and password replaced by `***`."""
-    return _USERINFO.sub(r"\1***@", url) if isinstance(url, str) else url
+    """The URL as it may be printed: any user and password, and any secret in its query, replaced by `***`."""
+    return mask_query_secrets(_USERINFO.sub(r"\1***@", url)) if isinstance(url, str) else url
 
 
 def check_start_url(given) -> None:

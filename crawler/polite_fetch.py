@@ -1,5 +1,5 @@
 """One page fetched as a crawl would fetch it: the project's User-Agent, robots.txt obeyed, the
-crawl's size limit and timeout, redirects kept on the page's host. For `listing-archive learn`."""
+crawl's size limit and timeout, redirects kept on the page's origin. For `listing-archive learn`."""
 
 from __future__ import annotations
 
@@ -16,6 +16,7 @@ from w3lib.url import safe_url_string
 from crawler import settings
 
 from .credentials import auth_origin, header_value
+from .origins import allowed_origins, on_site
 
 Login = tuple[str, str, str] | None  # (origin, user, password): basic auth for that origin only
 
@@ -28,10 +29,16 @@ def _settings():
     return settings.USER_AGENT, settings.DOWNLOAD_TIMEOUT, settings.DOWNLOAD_MAXSIZE
 
 
-class _SameHost(urllib.request.HTTPRedirectHandler):
+class _SameOrigin(urllib.request.HTTPRedirectHandler):
+    """Redirects are followed on the first URL's origin only, as a crawl's HostGuardMiddleware follows them
+    (another port or scheme of the same host is another site, with its own robots.txt)."""
+
+    def __init__(self, start_url: str):
+        self.origins = allowed_origins([start_url])
+
     def redirect_request(self, req, fp, code, msg, headers, newurl):
-        if urlsplit(newurl).hostname != urlsplit(req.full_url).hostname:
-            raise FetchError(f"{req.full_url} redirects to another host ({newurl}): not followed")
+        if not on_site(newurl, self.origins):
+            raise FetchError(f"{req.full_url}: off the start hosts (a redirect): {newurl}: not followed")
         hop = super().redirect_request(req, fp, code, msg, headers, newurl)
         if hop is not None and auth_origin(newurl) != auth_origin(req.full_url):
             hop.remove_header("Authorization")  # the password goes to its own origin only (another port, scheme)
@@ -42,7 +49,7 @@ def _get(url: str, agent: str, timeout: float, limit: int, login: Login = None, 
     """The body (at most `limit` bytes, else FetchError) and the final URL; `login`: (origin, user, password).
     As a crawl: compressed answers are read, and the whole answer takes at most `timeout` (a server that
     sends a byte now and then is no answer). `page`: an answer that says it is no HTML (a PDF, JSON) is refused."""
-    opener = urllib.request.build_opener(_SameHost)
+    opener = urllib.request.build_opener(_SameOrigin(url))
     request = urllib.request.Request(url, headers={"User-Agent": agent, "Accept-Encoding": "gzip, deflate"})
     if login and auth_origin(url) == login[0]:
         request.add_header("Authorization", header_value(*login[1:]).decode("latin-1"))

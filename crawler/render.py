@@ -10,6 +10,8 @@ Scrapy's own. Nothing here imports Playwright at load time: it is an optional ex
 - `RenderMiddleware`: turns a request's plain `render` spec into scrapy-playwright's meta,
   marks a rendered capture, and holds a rendered page to the size limit.
 - `RouteGuard`: what the browser may load (the start origins only; no images, fonts, media).
+- `guard_browser()`: the route guard, and the proxy every connection of the browser goes through
+  (crawler/render_proxy.py), for what no route sees (WebSockets, popups, workers).
 
 What the page loaded is recorded with its capture (crawler/render_revalidate.py), so that the
 next crawl can revalidate the page and each of them without a browser.
@@ -17,16 +19,22 @@ next crawl can revalidate the page and each of them without a browser.
 
 from __future__ import annotations
 
+import logging
 import os
 import shutil
 import subprocess
+from contextlib import contextmanager
 from urllib.parse import urlsplit
 
 from scrapy import signals
 from scrapy.exceptions import IgnoreRequest
+from scrapy.settings import SETTINGS_PRIORITIES
 
 from .origins import allowed_origins, on_site
+from .render_proxy import OriginProxy, canonical_host
 from .render_revalidate import LOG, REVALIDATING, SubresourceLog
+
+log = logging.getLogger(__name__)
 
 # A capture's header saying its body is the DOM a browser built, not what the server sent.
 RENDERED_HEADER = "x-listing-archive-rendered"
@@ -45,6 +53,10 @@ QUIET_FLAGS = (
     "--disable-gpu",
     "--disable-quic",
 )
+# Ways out the proxy (crawler/render_proxy.py) cannot judge, shut at the browser: a shared worker (the proxy
+# refuses its fetches, but Playwright then waits for it forever: no "network idle", the page times out) and
+# WebRTC's UDP (a proxy carries TCP only: STUN packets would go straight out).
+CLOSED_FLAGS = ("--disable-blink-features=SharedWorker", "--webrtc-ip-handling-policy=disable_non_proxied_udp")
 # Subresources a listing never needs to build its list; the page's own scripts and data are let through.
 BLOCKED_RESOURCES = frozenset({"image", "font", "media"})
 # Browser contexts are named: every rendered page shares this one, so RENDER_CONCURRENCY bounds the pages open.
@@ -83,7 +95,7 @@ def browser_version(path: str) -> str:
 
 
 def launch_options(path: str) -> dict:
-    args = list(QUIET_FLAGS)
+    args = [*QUIET_FLAGS, *CLOSED_FLAGS]
     if hasattr(os, "geteuid") and os.geteuid() == 0:
         args.append("--no-sandbox")  # Chromium refuses to start its sandbox as root
     return {"executable_path": path, "headless": True, "args": args}
@@ -120,6 +132,8 @@ class RouteGuard:
         self.origins = None
         self.user_agent = crawler.settings.get("USER_AGENT")
         self.robots: dict[str, object] = {}  # netloc: the robots.txt parser the page itself was allowed by
+        self.refused: set[tuple[str, int]] = set()  # (host, port): connections the proxy refused, logged once
+        self.proxy: OriginProxy | None = None  # set by guard_browser
         crawler.signals.connect(self.on_robots, signal=signals.robots_parsed)
 
     def on_robots(self, robotparser, request):
@@ -129,10 +143,25 @@ class RouteGuard:
         parser = self.robots.get(urlsplit(url).netloc)
         return parser is not None and not parser.allowed(url, self.user_agent)
 
-    def _on_site(self, url: str) -> bool:
+    def _allowed(self) -> frozenset:
         if self.origins is None:
             self.origins = allowed_origins(list(getattr(self.crawler.spider, "start_urls", [])))
-        return on_site(url, self.origins)
+        return self.origins
+
+    def _on_site(self, url: str) -> bool:
+        return on_site(url, self._allowed())
+
+    def connects_to(self, host: str, port: int) -> bool:
+        """Whether the browser may open a connection to `host`:`port`: a start origin's ("www." or not)."""
+        host = canonical_host(host).removeprefix("www.")
+        return any(canonical_host(known) == host and known_port == port for _, known, known_port in self._allowed())
+
+    def refused_connection(self, host: str, port: int) -> None:
+        """Counted, and logged once a host and port: a connection the proxy refused (called in the reactor's thread)."""
+        self.crawler.stats.inc_value("render/blocked/off_site_connection")
+        if (host, port) not in self.refused:
+            self.refused.add((host, port))
+            log.info("render: refused the browser a connection to %s:%d (not a start URL's origin)", host, port)
 
     def refuses(self, url: str) -> bool:
         """Whether a request for `url` is aborted (off the start origins, or forbidden by robots.txt)."""
@@ -151,6 +180,54 @@ class RouteGuard:
             self.crawler.stats.inc_value("render/blocked/robots")
             return True
         return False
+
+
+def guard_browser(crawler) -> RouteGuard:
+    """What the crawl's browser may reach: the route guard judges the page's own requests; every connection
+    of the browser (its pages, popups, workers, WebSockets, its own background ones) goes through a proxy
+    that refuses other hosts. The proxy is closed when the engine stops; `guarding_the_browser` also
+    closes it on the ways out that skip that signal."""
+    guard = RouteGuard(crawler)
+    crawler.settings.set("PLAYWRIGHT_ABORT_REQUEST", guard, priority="cmdline")
+
+    def refused(host: str, port: int) -> None:
+        from twisted.internet import reactor  # the crawl's, installed by then: importing it now would install one
+
+        reactor.callFromThread(guard.refused_connection, host, port)
+
+    guard.proxy = OriginProxy(guard.connects_to, refused, timeout=crawler.settings.getfloat("DOWNLOAD_TIMEOUT"))
+    # At launch, not per context: the browser's own connections and every context it makes use it, and
+    # Chromium then resolves no host name itself (a DNS query is a way out too). Above "cmdline": the
+    # process's settings (render_settings' options, at "cmdline") are merged into the crawler at crawl().
+    options = crawler.settings.getdict("PLAYWRIGHT_LAUNCH_OPTIONS")
+    options["proxy"] = {"server": guard.proxy.url}
+    crawler.settings.set("PLAYWRIGHT_LAUNCH_OPTIONS", options, priority=SETTINGS_PRIORITIES["cmdline"] + 1)
+    crawler.signals.connect(guard.proxy.close, signal=signals.engine_stopped)
+    return guard
+
+
+@contextmanager
+def guarding_the_browser(crawler, renders: bool):
+    """guard_browser(crawler) if the crawl `renders`, its proxy closed however the crawl ends (a second
+    Ctrl-C stops the reactor before the engine_stopped signal; an error may come before the engine starts)."""
+    guard = guard_browser(crawler) if renders else None
+    try:
+        yield guard
+    finally:
+        if guard is not None:
+            guard.proxy.close()
+
+
+class NeverIdle(Exception):
+    """A rendered page without `wait_for` whose network never went idle before DOWNLOAD_TIMEOUT."""
+
+
+def _never_idle(request, exception) -> bool:
+    """Whether `exception` is Playwright's timeout of a page waited on until "networkidle"."""
+    waited_for = (request.meta.get("playwright_page_goto_kwargs") or {}).get("wait_until")
+    kind = type(exception)
+    from_playwright = kind.__name__ == "TimeoutError" and kind.__module__.startswith("playwright")
+    return waited_for == "networkidle" and from_playwright and '"networkidle"' in str(exception)
 
 
 class RenderMiddleware:
@@ -199,6 +276,12 @@ class RenderMiddleware:
 
     def process_exception(self, request, exception, spider=None):
         self._drop_log(request)
+        if _never_idle(request, exception):  # Playwright's own message is a call log, not a reason
+            seconds = self.crawler.settings.getfloat("DOWNLOAD_TIMEOUT")
+            raise NeverIdle(
+                f"the page never went network-idle in {seconds:g} s (DOWNLOAD_TIMEOUT): a request it opened stayed "
+                "open (a stream, a long poll, a worker); a wait_for selector in its profile reads it without waiting"
+            )
 
     def guard(self):
         guard = self.crawler.settings.get("PLAYWRIGHT_ABORT_REQUEST")

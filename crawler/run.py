@@ -9,8 +9,9 @@ from scrapy.crawler import CrawlerProcess
 from scrapy.settings import Settings
 from scrapy.spiderloader import SpiderLoader
 
+from .credentials import mask_logged_secrets
 from .gc_threshold import collecting_less_often
-from .render import RouteGuard, render_settings
+from .render import guarding_the_browser, render_settings
 
 
 def project_settings(overrides: dict | None = None) -> Settings:
@@ -25,15 +26,18 @@ def project_settings(overrides: dict | None = None) -> Settings:
     return settings
 
 
-def _log_to(log_file: str, settings: Settings) -> None:
-    """The whole Scrapy log at INFO into `log_file`, whatever the terminal shows."""
-    handler = logging.FileHandler(log_file, encoding="utf-8")
-    handler.setLevel(logging.INFO)
-    handler.setFormatter(logging.Formatter(settings.get("LOG_FORMAT"), settings.get("LOG_DATEFORMAT")))
-    root = logging.getLogger()
-    root.addHandler(handler)
-    root.setLevel(min(root.level or logging.INFO, logging.INFO))
-    logging.getLogger("scrapy").setLevel(logging.INFO)
+def _log_to(log_file: str | None, settings: Settings) -> None:
+    """The whole Scrapy log at INFO into `log_file` (if given), whatever the terminal shows; the terminal's
+    and the file's lines with a start URL's `?token=` masked (the crawl sends it, Scrapy logs each request)."""
+    if log_file:
+        handler = logging.FileHandler(log_file, encoding="utf-8")
+        handler.setLevel(logging.INFO)
+        handler.setFormatter(logging.Formatter(settings.get("LOG_FORMAT"), settings.get("LOG_DATEFORMAT")))
+        root = logging.getLogger()
+        root.addHandler(handler)
+        root.setLevel(min(root.level or logging.INFO, logging.INFO))
+        logging.getLogger("scrapy").setLevel(logging.INFO)
+    mask_logged_secrets()
 
 
 def spider_names() -> list[str]:
@@ -79,8 +83,7 @@ def run_crawl(
         settings.setdict(render_settings(settings, urls), priority="cmdline")
     logging.raiseExceptions = False  # a log file on a full disk must not print tracebacks; the crawl says why
     process = CrawlerProcess(settings)
-    if log_file:
-        _log_to(log_file, settings)
+    _log_to(log_file, settings)
     given = {
         "start_urls": list(start_urls or []),
         "profile": profile,
@@ -90,10 +93,9 @@ def run_crawl(
     }
     kwargs = {name: value for name, value in given.items() if value}
     crawler = process.create_crawler(spider)
-    if render_listings:
-        crawler.settings.set("PLAYWRIGHT_ABORT_REQUEST", RouteGuard(crawler), priority="cmdline")
-    process.crawl(crawler, **kwargs)
-    process.start()
+    with guarding_the_browser(crawler, bool(render_listings)):
+        process.crawl(crawler, **kwargs)
+        process.start()
     # The crawl is closed. Scrapy's handlers outlive its reactor: a second Ctrl-C still pending reached a
     # stopped reactor and ended the process by SIGINT (exit -2/130, not 3). Its handler goes now.
     _give_back_handlers(handlers_before, sigint_after)

@@ -11,19 +11,25 @@ from __future__ import annotations
 from scrapy.extensions.corestats import CoreStats
 from scrapy.extensions.feedexport import FeedExporter
 
-from crawler.items import entries_of
+from crawler.credentials import QuerySecrets
+from crawler.items import EntryItem, entries_of
 
 
 class EntryFeedExporter(FeedExporter):
-    """Each entry a page's item carries, exported as the entry item it is; any other item as Scrapy exports it."""
+    """Each entry a page's item carries, exported as the entry item it is; any other item as Scrapy exports it.
+    An entry's addresses hold its start URL's `?token=` masked (`token=***`), as the archive keeps them."""
 
     def item_scraped(self, item, spider) -> None:
         entries = entries_of(item)
         if entries is None:
+            entries = [item] if isinstance(item, EntryItem) else None
+        if entries is None:
             super().item_scraped(item, spider)
             return
+        if not hasattr(self, "secrets"):
+            self.secrets = QuerySecrets(getattr(spider, "start_urls", None) or ())
         for entry in entries:
-            super().item_scraped(entry, spider)
+            super().item_scraped(self.secrets.hide_entry(type(entry)(entry)), spider)  # a copy: the item stays whole
 
 
 class EntryStats(CoreStats):

@@ -150,6 +150,14 @@ def test_crawl_into_a_folder_that_does_not_exist(tmp_path):
     assert not (tmp_path / "no-such-folder").exists()
 
 
+@pytest.mark.parametrize("under", ["notes.txt", "notes.txt/sub"])
+def test_crawl_into_a_folder_that_is_a_file(tmp_path, under):
+    (tmp_path / "notes.txt").write_text("not a folder\n")
+    result = invoke("crawl", "ilo", "--db", tmp_path / under / "a.db", "--start-url", NOWHERE)
+    said = f"{tmp_path / 'notes.txt'} is a file, not a folder"
+    assert result.exit_code == 1 and said in result.output and "does not exist" not in result.output, result.output
+
+
 def test_a_config_whose_db_is_a_folder_is_refused_before_any_crawl(tmp_path):
     """A config's `db` naming a folder passed every check (click checks only --db): each crawl then failed late,
     and a schedule that read the edited config again crawled into it every time."""
@@ -265,41 +273,6 @@ def test_profile_with_a_selector_of_the_wrong_type(tmp_path):
     result = invoke("parse", FIXTURES / "ilo-lao-resources.html", "--url", NOWHERE, "--profile", profile)
     assert result.exit_code == 1
     assert str(profile) in result.output and "entry" in result.output and "string" in result.output
-
-
-# -- schedule --every ---------------------------------------------------------------
-
-
-@pytest.mark.parametrize(
-    "every,message",
-    [
-        ("99999999999d", "longer than a year"),
-        ("9" * 400 + "d", "longer than a year"),
-        ("400d", "longer than a year"),
-        ("0", "shorter than a minute"),
-        ("10s", "shorter than a minute"),
-        ("abc", "not an interval"),
-        ("-1h", "not an interval"),
-        ("1e3s", "not an interval"),
-        ("", "not an interval"),
-    ],
-)
-def test_bad_interval_is_a_usage_error(tmp_path, every, message):
-    result = invoke("schedule", "--every", every, "ilo", "--db", tmp_path / "a.db", "--start-url", NOWHERE)
-    assert result.exit_code == 2 and "--every" in result.output and message in result.output, result.output
-
-
-def test_good_intervals():
-    from archive.schedule import parse_interval
-
-    assert [parse_interval(t) for t in ("6h", "30m", "90s", "1D", "2.5h", "366d")] == [
-        21600,
-        1800,
-        90,
-        86400,
-        9000,
-        366 * 86400,
-    ]
 
 
 # -- parse ------------------------------------------------------------------------------

@@ -214,3 +214,20 @@ def test_asking_whether_a_line_is_a_date_reads_either_order_and_logs_nothing(cap
         assert not caplog.records
         assert parse_date("23 - 22 November 2022") is None
     assert caplog.records, "reading an impossible range still says so"
+
+
+def test_a_dotted_start_without_its_year_takes_the_ends_year_and_never_guesses():
+    """ "08.11. bis 09.11.2024" (German conference dates, issue 21): the start's closing dot makes it a day and
+    month, not a time ("08.11" had vanished, leaving the end day alone); it is in the end's year, or the year
+    before over a new year. A range ending before it starts and figures whose order nothing decides give none."""
+    assert parse_date("08.11. bis 09.11.2024").start == date(2024, 11, 8)
+    assert parse_date("31.10.-01.11.2014").start == date(2014, 10, 31)
+    assert (parse_date("30.12. – 02.01.2025").start, parse_date("30.12. – 02.01.2025").end) == (
+        date(2024, 12, 30),
+        date(2025, 1, 2),
+    )
+    assert parse_date("23.11. - 22.11.2022") is None  # not a year long over the new year
+    assert parse_date("15.12. - 10.11.2025") is None
+    assert parse_date("08.11. bis 09.11.2024", month_first=None) is None
+    assert date_in_line("Ort: Stadthalle, Zeitraum: 8.5. – 10.5.2019") == "8.5. – 10.5.2019"
+    assert date_in_line("Room 3 – 10 May 2019") == "10 May 2019"  # a bare number before the dash starts nothing

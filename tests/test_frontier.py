@@ -85,6 +85,46 @@ def test_frontier_urls_and_options_are_checked(tmp_path):
     assert build_plan(config_path=str(config)).frontier == "redis://127.0.0.1:1/0"
 
 
+@pytest.mark.parametrize("frontier", ["http://:pw-Zq8-frontier@127.0.0.1:6379/0", "redis://:pw-Zq8-frontier@h:port/0"])
+@pytest.mark.parametrize("command", ["crawl", "worker"])
+def test_a_bad_frontier_url_is_refused_without_its_password(tmp_path, command, frontier):
+    if command == "crawl":
+        args = ("crawl", "listing", "--db", tmp_path / "a.db", "--start-url", "http://127.0.0.1:9/", "--workers", "0")
+    else:
+        args = ("worker", "--idle-timeout", "1")
+    refused = cli(*args, "--frontier", frontier, check=2)
+    assert "frontier" in refused.stderr
+    assert "pw-Zq8-frontier" not in refused.stdout + refused.stderr
+
+
+def test_a_config_files_bad_frontier_is_that_files_error_without_its_password(tmp_path):
+    config = tmp_path / "c.toml"
+    config.write_text(
+        'frontier = "http://:pw-Zq8-frontier@127.0.0.1:6379/0"\n[[listing]]\nurl = "http://127.0.0.1:9/"\n'
+    )
+    refused = cli("crawl", "--config", config, "--db", tmp_path / "a.db", "--workers", "0", check=1)
+    assert f"{config}: key 'frontier'" in refused.stderr and "--frontier" not in refused.stderr, refused.stderr
+    assert "pw-Zq8-frontier" not in refused.stdout + refused.stderr
+
+
+@pytest.mark.parametrize("database", ["/x", "/0/1", "/-1"])
+@pytest.mark.parametrize("command", ["crawl", "worker"])
+def test_a_frontier_naming_no_database_is_refused_as_such(tmp_path, command, database):
+    """redis-py reads such a path as database 0, which may hold another crawl's frontier."""
+    if command == "crawl":
+        args = ("crawl", "listing", "--db", tmp_path / "a.db", "--start-url", "http://127.0.0.1:9/", "--workers", "0")
+    else:
+        args = ("worker", "--idle-timeout", "1")
+    refused = cli(*args, "--frontier", f"redis://:pw-Zq8@127.0.0.1:1{database}", check=2)
+    assert "names no database" in refused.stderr and "pw-Zq8" not in refused.stderr, refused.stderr
+
+
+def test_a_database_the_server_does_not_have_is_named_so(tmp_path, redis_url):
+    missing = redis_url.rsplit("/", 1)[0] + "/99"
+    refused = cli("worker", "--frontier", missing, "--idle-timeout", "1", check=1)
+    assert "has no database of that number" in refused.stderr, refused.stderr
+
+
 def test_a_worker_keeps_the_crawls_politeness_and_guards():
     from crawler.distributed.worker import worker_settings
 

@@ -76,6 +76,22 @@ def test_a_date_box_of_a_day_then_a_month_and_two_figures_reads_them_as_the_year
     assert [e["date_start"] for e in entries] == ["2024-02-25", "2024-01-15", "2023-12-14"]
 
 
+def test_a_date_box_of_a_day_a_month_and_a_year_each_in_its_own_element_reads_them_whole():
+    """<a class="card"><h1>Title</h1><img><div class="flex"><div>5</div><div><div>dicembre</div><div>2021</div>
+    </div></div></a> (an Italian choir's events, issue 21): the year, the only piece that is a date alone, is
+    read with the box holding the day and month, not as the year the whole entry is dated by."""
+    days = [("5", "dicembre", "2021"), ("17", "ottobre", "2021"), ("20", "giugno", "2020")]
+    cards = "".join(
+        f"<a href='/eventi/concerto-{i}/' class='card'><div class='box'><h1>Concerto numero {i}</h1>"
+        f"<img src='/eventi/{i}.jpg' alt=''><div class='flex'><div class='big'>{day}</div><div class='col'>"
+        f"<div class='month'>{month}</div><div class='year'>{year}</div></div></div></div></a>"
+        for i, (day, month, year) in enumerate(days)
+    )
+    entries = _entries(f"<h1>Archivio eventi</h1><div class='grid'>{cards}</div>", "<html lang='it'>")
+    assert [e["title"] for e in entries] == [f"Concerto numero {i}" for i in range(3)]
+    assert [e["date_start"] for e in entries] == ["2021-12-05", "2021-10-17", "2020-06-20"]
+
+
 def test_an_element_named_as_the_date_on_the_titles_own_long_line_gives_the_date():
     """<li><a>Title</a> <span class="date">12 March 2021</span> <span>a teaser of many words</span></li>: the
     record is one line, which holds the title, so no line of its own is read for the date: the element the

@@ -185,3 +185,25 @@ def test_a_record_whose_link_is_its_own_in_page_address_keeps_it():
     entries = _entries(f"<h1>News</h1>{_notices(linked=True)}")
     assert [e["title"] for e in entries] == NOTICES
     assert [e["date_start"] for e in entries] == [f"2024-05-0{i + 2}" for i in range(4)]
+
+
+def test_links_to_other_sites_whose_address_holds_a_facet_word_are_entries_this_sites_tag_links_are_not():
+    """A press page of clippings on other sites ('…/article/?tag=socsh', 'stamp.jsp?arnumber=…&tag=1', an aggregator's
+    '?category=main&url=…'; from a campaign's press page and a lab's news grid): a facet word in another site's
+    address names a page there, not a facet of this list, so those clippings are entries. A link to this site's own
+    tag page under each clipping stays a facet."""
+    targets = [
+        "https://news.example.net/8301-205/one-year-later/?tag=socsh",
+        "https://papers.example.com/stamp/stamp.jsp?tp=&arnumber=6928548&tag=1",
+        "https://portal.example.com/finance/articleStory.do?category=main&url=https://x.example/story",
+        "https://daily.example.com/2013/01/18/the-day-the-internet-beat-congress/",
+    ]
+    rows = "".join(
+        f"<li><a href='{href}'>Press clipping number {n} on the campaign</a> <span>January 1{n}, 2013</span> "
+        "<a href='/tag/press/'>Press</a></li>"
+        for n, href in enumerate(targets)
+    )
+    entries = _entries(f"<h1>Press</h1><ul class='press'>{rows}</ul>")
+    assert [(e["title"], e["url"]) for e in entries] == [
+        (f"Press clipping number {n} on the campaign", href) for n, href in enumerate(targets)
+    ]

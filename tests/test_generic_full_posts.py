@@ -44,3 +44,26 @@ def test_a_day_and_month_shown_without_a_year_take_the_year_the_posts_own_addres
     other = ["2020/07/21/seventh", "2020/04/19/solo", "news-without-a-day", "2019/09/04/new-paths"]
     entries = _entries(_full_posts(SHOWN, other), "<html lang='fi'>")
     assert [e["date_start"] for e in entries] == [None, "2020-04-19", None, None]
+
+
+def test_a_day_and_month_take_the_year_a_slug_writes_out_with_them():
+    """<h2>Zondag 9 september | Speciale gast</h2><p><a href='/nieuws/9sept2012-gast/'>>> Lees meer <<</a></p> (a
+    church's news, issue 21): the address's last part writes the same day and month with a year ("9sept2012",
+    "2012-09-16-…") on the weekday shown, so that year. A slug's figures are words of its name, not a stated
+    date as /2012/09/09/ is: with no weekday shown, as with a slug of another day or of no year, the year stays
+    unknown."""
+    posts = [
+        ("Zondag 9 september", "9sept2012-speciale-gast", "2012-09-09"),
+        ("Zondag 16 september", "2012-09-16-doopdienst", "2012-09-16"),
+        ("Zondag 23 september", "24-september-2012-concert", None),
+        ("Zondag 30 september", "september-dienst", None),
+        ("14 oktober", "2012-10-14-dienst", None),
+    ]
+    items = "".join(
+        f"<div class='post'><h2>{day} | Bijeenkomst nummer {i}</h2><p>Een avond met muziek en een spreker.</p><p>"
+        f"<a href='/nieuws/{slug}/'>&gt;&gt; Lees meer &lt;&lt;</a></p></div>"
+        for i, (day, slug, _) in enumerate(posts)
+    )
+    entries = _entries(f"<h1>Nieuws</h1>{items}", "<html lang='nl-nl'>")
+    assert [e["title"] for e in entries] == [f"Bijeenkomst nummer {i}" for i in range(5)]
+    assert [e["date_start"] for e in entries] == [iso for _, _, iso in posts]

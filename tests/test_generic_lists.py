@@ -359,3 +359,29 @@ def test_a_plainer_list_of_pages_in_the_same_directory_beside_the_winning_one_jo
     )
     html = f"<h2>Student projects</h2><div class='row'>{cards}</div><h2>Closed</h2><div class='row'>{plain}</div>"
     assert [e["title"] for e in _entries(html, "<html lang='en'>")] == OPEN + CLOSED
+
+
+def test_reports_named_only_by_their_months_are_the_list_over_a_lone_card_beside_them():
+    """Monthly reports whose card links say only their month ('Mayo 2025', 'Abril 2025'), beside a 'follow us' box
+    and a licence line linking off the site (from a transport users' group's page of monthly service reports): links
+    each named by a date of its own are a series of dated documents, the list, not outweighed by a lone card."""
+    months = ["Mayo 2025", "Abril 2025", "Marzo 2025", "Febrero 2025", "Enero 2025"]
+    cards = "".join(
+        f"<a href='r{n}/' class='card'><div class='row'><div><i class='icon'></i><span>{m}</span></div>"
+        "<i class='chevron'></i></div></a>"
+        for n, m in enumerate(months)
+    )
+    follow = (
+        "<div class='box'><h2>Síguenos para más novedades</h2><p>Mantente al día de nuevos informes</p>"
+        "<div class='icons'><a href='https://social.example/a' class='icon'><span>Instagram</span></a>"
+        "<a href='https://chat.example/b' class='icon'><span>Telegram</span></a></div></div>"
+    )
+    licence = (
+        "<div class='box'><p>Todos los informes están bajo licencia <a href='https://licences.example/by-sa/4.0/'>"
+        "Creative Commons Attribution-ShareAlike 4.0 International (CC BY-SA 4.0)</a></p></div>"
+    )
+    body = "<div class='box'><h1>Informes mensuales</h1><p>Aquí encontrarás todos los informes.</p>"
+    entries = _entries(f"{body}<div class='grid'>{cards}</div></div>{follow}{licence}", "<html lang='es'>")
+    assert [(e["title"], e["url"], e["date_start"]) for e in entries] == [
+        (m, f"{URL}r{n}/", f"2025-{5 - n:02d}-01") for n, m in enumerate(months)
+    ]

@@ -8,7 +8,7 @@ from synthetic import generic_entries as _entries
 
 from crawler.entries import build_entries
 from crawler.extract import extract_page
-from crawler.extract.titles import is_generic_text
+from crawler.extract.pointer_words import is_generic_text
 
 WORDS = ["Mai", "Mer", "Baca", "Loe", "Vezi", "Daha"]
 
@@ -224,7 +224,7 @@ def test_links_named_by_a_kind_and_its_years_are_titles_not_pointers():
 
 def test_titles_opening_like_a_to_the_pointer_stay_titles():
     # 'Zum Dossier' points; a column 'Zum Abschied', a book 'Go to the Moon' name themselves
-    from crawler.extract.titles import is_generic_text
+    from crawler.extract.pointer_words import is_generic_text
 
     for title in ("Zum Abschied", "Zum Glück", "Zur Sache", "Go to the Moon", "Go to Sleep", "Naar de overkant"):
         assert not is_generic_text(title), title
@@ -236,7 +236,7 @@ def test_titles_opening_like_a_to_the_pointer_stay_titles():
 
 
 def test_to_the_pointers_in_several_languages_and_titles_that_only_open_alike():
-    from crawler.extract.titles import is_generic_text
+    from crawler.extract.pointer_words import is_generic_text
 
     for pointer in ("Zum Artikel", "Zur Veranstaltung", "Vers l'article", "Ir al evento", "Go to the report"):
         assert is_generic_text(pointer), pointer

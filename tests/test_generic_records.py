@@ -262,3 +262,27 @@ def test_linked_headings_opening_the_sections_of_a_list_are_no_entries():
     )
     entries = _entries(f"<h3>Articles</h3><div id='list'>{body}</div>", "<html lang='en'>")
     assert [e["title"] for e in entries] == [name for names in SECTIONS.values() for name in names]
+
+
+def _story_card(n: int, name: str, teaser: str) -> str:
+    return (
+        f"<div class='grid-item'><div class='image'><a href='https://partner{n}.example/story'><img src='/i.webp'></a>"
+        f"</div><div class='text'><a href='https://partner{n}.example/story' class='item-title'>{name}</a>"
+        f"<p>{teaser}</p><p><span class='day'>01</span> <span class='month'>January</span> "
+        "<span class='year'>2016</span></p></div></div>"
+    )
+
+
+def test_two_cards_of_one_story_each_with_a_teaser_of_its_own_are_two_entries():
+    """A lab's news grid shows one seminar twice, same link, title and day, each card with a teaser of its own ('A
+    seminar on …', 'We organized a seminar on …'): two records the page shows, two entries; a card shown twice word
+    for word is still one."""
+    cards = [
+        (1, "Seminar on ecology", "A seminar on computer science meets ecology for researchers."),
+        (1, "Seminar on ecology", "We organized a seminar on computer science meets ecology for researchers."),
+        (2, "Research award", "A research award to foster the detection of clouds."),
+        (3, "Special issue", "A special issue on remote sensing in a magazine."),
+        (3, "Special issue", "A special issue on remote sensing in a magazine."),
+    ]
+    entries = _entries("<h1>News</h1><div class='grid'>" + "".join(_story_card(*c) for c in cards) + "</div>")
+    assert [(e["title"], e["description"]) for e in entries] == [(name, teaser) for _, name, teaser in cards[:4]]

@@ -188,3 +188,16 @@ def test_a_line_of_words_in_another_script_closing_on_a_year_is_no_date_line_and
     )
     entries = _entries(rows, "<html lang='el'>")
     assert [e["title"] for e in entries] == [title for _, title in COLUMNS]
+
+
+def test_a_link_named_by_a_range_of_months_keeps_the_range_as_its_title_and_date():
+    """'Junio - Octubre 2024' closing a list of monthly reports (a transport users' group's service reports): the
+    whole link is one range of months, so the first month is no title cut off a date; the range dates it."""
+    months = ["Diciembre 2024", "Noviembre 2024", "Junio - Octubre 2024"]
+    rows = "".join(f"<li><a href='/informes/r{n}/'>{m}</a></li>" for n, m in enumerate(months))
+    entries = _entries(f"<h2>Informes</h2><ul>{rows}</ul>", "<html lang='es'>")
+    assert [(e["title"], e["date_start"], e["date_end"]) for e in entries] == [
+        ("Diciembre 2024", "2024-12-01", "2024-12-31"),
+        ("Noviembre 2024", "2024-11-01", "2024-11-30"),
+        ("Junio - Octubre 2024", "2024-06-01", "2024-10-31"),
+    ]

@@ -292,3 +292,23 @@ def test_a_title_showing_an_entity_as_text_is_kept_as_shown(tmp_path):
     shown = cli("parse", page_file, "--url", "https://example.org/list/", check=0).stdout
     titles = [json.loads(line)["title"] for line in shown.splitlines()]
     assert "Using &lt;div&gt; tags in the ’30s reports" in titles, titles
+
+
+def test_a_plain_line_over_links_each_led_by_a_dash_names_the_record_the_links_say_where_it_ran():
+    """A press room of paragraphs '12.15.20<br><a>Headline</a><br>-NBC News', one of them with its headline in plain
+    words and two coverage links each led by a dash ('–<a>WAVE3 coverage</a>'; from a charity's press room): a link
+    that a dash leads on its own line credits the outlet, as '-NBC News' does, so the plain line is the title."""
+    days = (17, 16, 15, 14)
+    rows = "".join(
+        f"<p>12.{d}.20<br><a href='https://news.example.com/s{d}'>Story number {d} about the charity</a><br>-Outlet</p>"
+        for d in days
+    )
+    rows += (
+        "<p>12.10.20<br>Good truck rolls into town to help distribute items<br>&#8211;<a href='https://mail.example/"
+        "view?m=1'>WAVE3 coverage</a><br>&#8211;<a href='https://mail.example/view?m=2'>WLKY coverage</a></p>"
+    )
+    entries = _entries(f"<h1>In the news</h1><div class='press'>{rows}</div>", "<html lang='en-US'>")
+    assert [(e["title"], e["url"], e["date_start"]) for e in entries] == [
+        *((f"Story number {d} about the charity", f"https://news.example.com/s{d}", f"2020-12-{d}") for d in days),
+        ("Good truck rolls into town to help distribute items", "https://mail.example/view?m=1", "2020-12-10"),
+    ]

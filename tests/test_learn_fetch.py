@@ -6,6 +6,7 @@ import zlib
 
 import pytest
 from conftest import cli
+from helpers import write_site
 from synthetic import TITLES, page
 
 from crawler import polite_fetch
@@ -28,6 +29,45 @@ def answer(body: bytes, kind: str = "text/html", **headers):
         return True
 
     return send
+
+
+def redirect_to(url: str):
+    """A fault handler that answers 302 to `url`."""
+
+    def send(handler):
+        handler.send_response(302)
+        handler.send_header("Location", url)
+        handler.send_header("Content-Length", "0")
+        handler.end_headers()
+        return True
+
+    return send
+
+
+@pytest.mark.parametrize("other_origin", ["another port", "another host name"])
+def test_learn_follows_no_redirect_to_another_origin(tmp_path, other_origin):
+    """As a crawl's guard: another port of the same host is another site (its own robots.txt), and so is
+    another name of the same machine; the refusal says so in the crawl's words."""
+    write_site(tmp_path / "other", pages=1)
+    (tmp_path / "site").mkdir()
+    with SiteServer(tmp_path / "other") as other, SiteServer(tmp_path / "site") as site:
+        target = other.base_url if other_origin == "another port" else site.base_url.replace("127.0.0.1", "localhost")
+        site.faults["/start.html"] = redirect_to(f"{target}/list/page-1.html")
+        profile = tmp_path / "p.toml"
+        learnt = cli("learn", f"{site.base_url}/start.html", "--example", "Report 1-2 on labour", "-o", profile)
+        assert "/list/page-1.html" not in site.requests, learnt.stdout
+    assert other.requests == [], learnt.stdout
+    assert learnt.returncode == 1 and not profile.exists()
+    assert "off the start hosts (a redirect)" in learnt.stdout + learnt.stderr
+
+
+def test_learn_follows_a_redirect_on_its_own_origin(tmp_path):
+    write_site(tmp_path / "site", pages=1)
+    with SiteServer(tmp_path / "site") as site:
+        site.faults["/start.html"] = redirect_to(f"{site.base_url}/list/page-1.html")
+        profile = tmp_path / "p.toml"
+        cli("learn", f"{site.base_url}/start.html", "--example", "Report 1-2 on labour", "-o", profile, check=0)
+    assert profile.exists()
 
 
 @pytest.fixture

@@ -121,3 +121,23 @@ def test_a_box_of_another_kind_in_the_lists_row_and_a_copy_of_the_list_elsewhere
     )
     text, entries = read(html, [TITLES[0]])
     assert [e["title"] for e in entries] == TITLES, text
+
+
+def test_a_list_whose_profile_cannot_read_the_example_gives_way_to_the_next():
+    # A seminar page (the shape of a university group's schedule): a table of talks, each title linking to its
+    # abstract below, and the abstracts as headings "Speaker: Title" with a paragraph each, one more abstract
+    # than rows. Both hold the example; the abstracts' list, longer and fuller, ranks first, but its profile
+    # cannot name the title (a heading of speaker and title): the table is learnt instead, not refused.
+    rows = "".join(
+        f'<tr><td>{DATES[i]}</td><td>Speaker {i}</td><td><a href="#talk{i}">{t}</a></td></tr>'
+        for i, t in enumerate(TITLES)
+    )
+    abstracts = "".join(
+        f'<h4><a name="talk{i}"></a> Speaker {i}: {t}</h4><p>In this talk we discuss {t.lower()} at length.</p>'
+        for i, t in enumerate([*TITLES, "A talk moved to the spring"])
+    )
+    body = f'<table class="schedule">{rows}</table><div class="post">{abstracts}</div>'
+    text, entries = read(page(body), [TITLES[1]])
+    assert [(e["title"], e["url"]) for e in entries] == [
+        (t, f"https://example.org/news/#talk{i}") for i, t in enumerate(TITLES)
+    ], text

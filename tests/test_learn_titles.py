@@ -176,3 +176,29 @@ def test_a_card_heading_running_into_its_date_and_place_gives_its_words_before_t
     text, entries = read(page(cards), [f"#2: {TITLES[2]}"])
     assert [e["title"] for e in entries] == [f"#{i}: {t}" for i, t in enumerate(TITLES)], text
     assert [e["date_start"] for e in entries] == ISO
+
+
+def test_reports_named_by_their_month_are_learnt_from_a_month_as_the_example():
+    # Monthly reports whose cards show only the month they cover (a bus service's quality reports, "Enero 2025"),
+    # the last covering several months: given a month as the example, the user says dates name the entries here;
+    # each card is an entry, its month its title and its date (a span of months, both ends, kept whole).
+    months = [
+        ("Mayo 2025", "may25"),
+        ("Abril 2025", "abr25"),
+        ("Marzo 2025", "mar25"),
+        ("Junio - Octubre 2024", "oct24"),
+    ]
+    cards = "".join(
+        f'<a href="{slug}/" class="group card"><div><i class="icon"></i><span class="font-medium">{name}</span></div></a>'
+        for name, slug in months
+    )
+    body = (
+        f'<div class="box"><h2>Informes</h2><div class="grid">{cards}</div></div><div class="box"><p>Síguenos</p></div>'
+    )
+    text, entries = read(page(body), ["Marzo 2025"])
+    assert [(e["title"], e["url"], e["date_start"], e["date_end"]) for e in entries] == [
+        ("Mayo 2025", f"{URL}may25/", "2025-05-01", "2025-05-31"),
+        ("Abril 2025", f"{URL}abr25/", "2025-04-01", "2025-04-30"),
+        ("Marzo 2025", f"{URL}mar25/", "2025-03-01", "2025-03-31"),
+        ("Junio - Octubre 2024", f"{URL}oct24/", "2024-06-01", "2024-10-31"),
+    ], text

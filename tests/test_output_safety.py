@@ -12,7 +12,7 @@ import xml.etree.ElementTree as ET
 
 import lxml.html
 import pytest
-from conftest import ROOT, invoke, printed
+from conftest import ROOT, cli, invoke, printed
 from helpers import news_entry, record_crawl
 
 from archive.diff import diff
@@ -307,3 +307,54 @@ def test_export_into_a_closed_pipe_exits_quietly(hostile):
         check=False,
     )
     assert "Broken pipe" not in many.stderr
+
+
+def saved_page(tmp_path, heading: str, title: str) -> str:
+    """A saved listing of five reports under `heading`, each titled `title` with its number."""
+    records = "".join(
+        f'<article><h3><a href="/item/c{n}.html">{title.format(n=n)}</a></h3>'
+        f'<time datetime="2024-03-1{n}">1{n} Mar 2024</time><p>Findings of study {n} on decent work.</p></article>'
+        for n in range(5)
+    )
+    page = tmp_path / "page.html"
+    page.write_text(f"<html lang=en><body><main><h1>{heading}</h1>{records}</main></body></html>")
+    return page
+
+
+def test_parse_table_heading_reaches_the_terminal_clean(tmp_path):
+    page = saved_page(tmp_path, "Reports \u202eEVIL\u202c", "Report {n} on labour rights")
+    shown = cli("parse", page, "--url", "https://example.org/list/", "--format", "table", check=0).stdout
+    assert "Report 3 on labour rights" in shown
+    assert "\u202e" not in shown and "\u202c" not in shown
+
+
+def test_parse_jsonl_on_a_terminal_is_cleaned_as_export_is(tmp_path):
+    page = saved_page(tmp_path, "Reports", "Report {n} \u202eEVIL\u202c on labour rights")
+    shown = on_a_terminal("parse", page, "--url", "https://example.org/list/")
+    assert "on labour rights" in shown
+    assert "\u202e" not in shown
+
+
+def test_parse_jsonl_into_a_file_keeps_the_text_as_it_is(tmp_path):
+    """Only a terminal gets the cleaned text: a pipe or file gets the page's words whole, as export's does."""
+    page = saved_page(tmp_path, "Reports", "Report {n} \u202eEVIL\u202c on labour rights")
+    piped = cli("parse", page, "--url", "https://example.org/list/").stdout
+    assert "\u202eEVIL" in piped
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["export", "--db", "a\u202eb.db"],
+        ["crawls", "--db", "a\u202eb.db"],
+        ["backup", "--db", "a\u202eb.db", "o\u202e.db"],
+        ["crawl", "--config", "c\u202e.toml"],
+        ["crawl", "--config", "bad\u202e.toml"],
+    ],
+)
+def test_a_file_name_the_user_typed_is_echoed_in_errors_without_bidi_characters(tmp_path, args):
+    (tmp_path / "bad\u202e.toml").write_text("not = toml = at all\n")
+    typed = [str(tmp_path / arg) if "\u202e" in arg else arg for arg in args]
+    refused = cli(*typed, check=1)
+    named = next(arg for arg in typed if "\u202e" in arg).replace("\u202e", "")
+    assert named in refused.stderr and "\u202e" not in refused.stderr, refused.stderr

@@ -15,7 +15,7 @@ from conftest import ROOT, cli, invoke, wait_for
 from helpers import NOWHERE, FinishedCrawl, make_archive
 
 from archive.locking import archive_lock
-from archive.schedule import next_time_of_day, parse_time_of_day
+from archive.schedule import next_time_of_day, parse_interval, parse_time_of_day
 
 PLUS_ONE = timezone(timedelta(hours=1))
 
@@ -240,3 +240,36 @@ def test_a_local_at_keeps_its_clock_time_across_a_summer_time_change(monkeypatch
     finally:
         monkeypatch.undo()
         time.tzset()
+
+
+# -- schedule --every ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "every,message",
+    [
+        ("99999999999d", "longer than a year"),
+        ("9" * 400 + "d", "longer than a year"),
+        ("400d", "longer than a year"),
+        ("0", "shorter than a minute"),
+        ("10s", "shorter than a minute"),
+        ("abc", "not an interval"),
+        ("-1h", "not an interval"),
+        ("1e3s", "not an interval"),
+        ("", "not an interval"),
+    ],
+)
+def test_bad_interval_is_a_usage_error(tmp_path, every, message):
+    result = invoke("schedule", "--every", every, "ilo", "--db", tmp_path / "a.db", "--start-url", NOWHERE)
+    assert result.exit_code == 2 and "--every" in result.output and message in result.output, result.output
+
+
+def test_good_intervals():
+    assert [parse_interval(t) for t in ("6h", "30m", "90s", "1D", "2.5h", "366d")] == [
+        21600,
+        1800,
+        90,
+        86400,
+        9000,
+        366 * 86400,
+    ]

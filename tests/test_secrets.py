@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from conftest import FAST, cli, q
+from helpers import write_site
 from unattended import PAGE2
 
 from crawler.site_server import DEMO_LISTING_PATH, SiteServer, demo_site_root
@@ -256,3 +257,110 @@ def test_learn_sends_a_urls_password_to_its_origin_and_never_prints_or_writes_it
     assert not any(s in result.stdout + result.stderr for result in (learned, gone) for s in SECRETS)
     assert "127.0.0.1:1/list" in gone.stderr
     assert not leaks(tmp_path, f"{USER}:")
+
+
+# A start URL's query secrets, and how the archive keeps its listing: as printed, `token=***`.
+QUERY = "token=tok-Zq8-never-kept&api_key=key-Zq8-never-kept"
+KEPT_QUERY = "token=***&api_key=***"
+
+
+def crawl_with_token(tmp_path, site, *extra):
+    start = f"{site.base_url}/list/page-1.html?{QUERY}"
+    db, logs = tmp_path / "a.db", tmp_path / "logs"
+    return cli(
+        "crawl", "listing", "--db", db, "--log-dir", logs, "--start-url", start, "--profile", "auto", *FAST, *extra
+    )
+
+
+@pytest.mark.parametrize("log_level", ["WARNING", "INFO"])  # Scrapy logs every request at INFO
+def test_a_token_in_a_start_urls_query_is_not_printed(tmp_path, log_level):
+    """The crawl sends the URL whole; its summary and its log mask it."""
+    write_site(tmp_path / "site", pages=1)
+    asked = []
+    with SiteServer(tmp_path / "site") as site:
+        site.faults["*"] = lambda handler: asked.append(handler.path)  # then served as it is
+        done = crawl_with_token(tmp_path, site, "-s", f"LOG_LEVEL={log_level}")
+    assert f"/list/page-1.html?{QUERY}" in asked  # the crawl sent it whole
+    assert "COMPLETE" in done.stdout and KEPT_QUERY in done.stdout
+    assert "never-kept" not in done.stdout + done.stderr, done.stdout + done.stderr[-3000:]
+    assert not leaks(tmp_path, "never-kept")
+
+
+def test_a_start_urls_token_is_never_kept_and_the_next_crawl_finds_its_listing(tmp_path):
+    """The archive keeps the listing at its URL as printed: the next crawl of the same URL finds it (its
+    health baseline, its pages' last captures, revalidated: 304), and no output nor file holds the token."""
+    write_site(tmp_path / "site", pages=2)
+    asked = []
+    with SiteServer(tmp_path / "site") as site:
+        site.faults["*"] = lambda handler: asked.append((handler.path, handler.headers.get("If-None-Match")))
+        first = crawl_with_token(tmp_path, site)
+        second = crawl_with_token(tmp_path, site)
+    assert [bool(etag) for path, etag in asked if path == f"/list/page-1.html?{QUERY}"] == [False, True], asked
+    assert "COMPLETE" in second.stdout and "new 0, changed 0, removed 0" in second.stdout, second.stdout
+    db = tmp_path / "a.db"
+    listing = f"{site.base_url}/list/page-1.html?{KEPT_QUERY}"
+    assert q(db, "SELECT group_concat(DISTINCT listing_url) FROM listing_crawls") == listing
+    entries = q(db, "SELECT count(*) FROM entries")
+    outputs = [first, second]
+    for command in (("diff", "--format", "json"), ("crawls",), ("export", "--format", "csv"), ("reparse",)):
+        outputs.append(cli(*command, "--db", db, check=0))
+    assert KEPT_QUERY in outputs[2].stdout  # the diff names the listing as the archive keeps it
+    assert q(db, "SELECT count(*) FROM entries") == entries  # the reparse keyed every entry as the crawl did
+    assert not [out.stdout + out.stderr for out in outputs if "never-kept" in out.stdout + out.stderr]
+    assert not leaks(tmp_path, "never-kept")
+
+
+def test_two_start_urls_alike_but_for_a_secret_are_refused(tmp_path):
+    one, two = (f"http://127.0.0.1:9/list?page=1&token=tok-{n}-never-kept" for n in (1, 2))
+    refused = cli("crawl", "listing", "--db", tmp_path / "a.db", "--start-url", one, "--start-url", two)
+    assert refused.returncode == 2 and "differ only in a secret" in refused.stderr, refused.stderr
+    assert "never-kept" not in refused.stdout + refused.stderr and not (tmp_path / "a.db").exists()
+
+
+def test_the_archive_keeps_a_start_urls_secrets_masked_and_gives_them_back():
+    from crawler.credentials import QuerySecrets
+
+    secrets = QuerySecrets(["http://h/l?page=1&token=a%2Fb&sig=s1"])
+    kept = secrets.hide("http://h/l?page=2&token=a%2Fb&sig=s1#x; http://h/l?token=other&sig=s10&key=k")
+    assert kept == "http://h/l?page=2&token=***&sig=***#x; http://h/l?token=other&sig=s10&key=k"
+    assert secrets.restore("http://h/l?page=2&token=***&sig=***#x") == "http://h/l?page=2&token=a%2Fb&sig=s1#x"
+    assert QuerySecrets(["http://h/l?page=1"]).hide("http://h/l?token=t") == "http://h/l?token=t"
+
+
+def test_an_entry_on_a_listing_with_a_token_keeps_its_id_from_crawl_to_reparse():
+    """A crawl reads the listing at its URL with the token, a reparse at the URL the archive keeps."""
+    from crawler.parsers.ids import entry_id
+
+    fetched, kept = (f"http://h/list?page=1&{query}" for query in (QUERY, KEPT_QUERY))
+    assert entry_id(None, "Report", fetched) == entry_id(None, "Report", kept)
+    assert entry_id(fetched + "#r1", "Report", fetched) == entry_id(kept + "#r1", "Report", kept)
+    assert entry_id(None, "Report", fetched) != entry_id(None, "Report", "http://h/list?page=2&" + KEPT_QUERY)
+
+
+def test_a_logged_url_has_its_query_secrets_masked(tmp_path):
+    import logging
+
+    from crawler.credentials import mask_logged_secrets
+
+    handler, make_record = logging.FileHandler(tmp_path / "a.log"), logging.getLogRecordFactory()
+    root = logging.getLogger()
+    try:
+        mask_logged_secrets()
+        root.addHandler(handler)  # added after: a handler Scrapy puts in place once the crawl starts
+        logging.getLogger("scrapy.core.engine").warning("Crawled (200) <GET %s>", "http://h/l?page=2&token=tok-Zq8")
+    finally:
+        root.removeHandler(handler)
+        handler.close()
+        logging.setLogRecordFactory(make_record)
+    assert (tmp_path / "a.log").read_text() == "Crawled (200) <GET http://h/l?page=2&token=***>\n"
+
+
+def test_a_secret_in_a_query_is_masked_and_other_parameters_kept():
+    from crawler.origins import redact
+
+    url = "https://u:pw@h/list?page=2&access_token=a1&X-Amz-Signature=s1&keyword=k&monkey=m&client_secret=c1#top"
+    shown = redact(url)
+    assert (
+        shown
+        == "https://***@h/list?page=2&access_token=***&X-Amz-Signature=***&keyword=k&monkey=m&client_secret=***#top"
+    )

@@ -82,3 +82,32 @@ def test_a_frontier_variable_that_is_no_lease_gives_the_default(monkeypatch, cap
     monkeypatch.setenv("LISTING_ARCHIVE_LEASE", given)
     assert frontier_knob(project_settings(), "FRONTIER_LEASE") == 120
     assert "LISTING_ARCHIVE_LEASE" in caplog.text and "FRONTIER_LEASE=120" in caplog.text
+
+
+def test_each_listing_gets_its_own_token_back_with_its_pages_last_captures(tmp_path):
+    """Two listings, each with a token of its own under one name: kept as `token=***`, each page's last
+    capture (and its pagination links) handed back at the URL its crawl fetches, its own token in it."""
+    db, starts = tmp_path / "a.db", [f"http://h/{name}?token=tok-{name}" for name in ("a", "b")]
+    writer = ArchiveWriter(str(db), lock_wait=5, batch_size=20)
+    writer.begin("listing", starts, {"listing_profiles": {starts[0]: "auto"}})
+    for n, start in enumerate(starts):
+        page2 = start.replace("?", "?page=2&")
+        writer.add_entry({**news_entry(f"WCMS_{n}"), "listing_url": start, "page_url": start, "page": 1})
+        writer.add_page(
+            {"url": start, "listing_url": start, "page": 1, "status": 200, "body": b"<p>", "links": [page2]}
+        )
+    writer.finish({start: ListingState(pages_requested=1, pages_fetched=1).settle() for start in starts})
+    writer.close()
+    assert q(db, "SELECT group_concat(url, ' ') FROM captures") == "http://h/a?token=*** http://h/b?token=***"
+    kept = "SELECT start_urls || settings || group_concat(page_links) || group_concat(e.listing_url)"
+    kept += " || group_concat(page_url)"
+    assert "tok-" not in q(db, kept + " FROM crawls, captures, entries e, sightings")
+    again = ArchiveWriter(str(db), lock_wait=5, batch_size=20)
+    again.begin("listing", starts, {})
+    found = again.previous_captures(starts)
+    again.close()
+    assert sorted(found) == starts
+    assert [found[start]["page_links"] for start in starts] == [
+        ["http://h/a?page=2&token=tok-a"],
+        ["http://h/b?page=2&token=tok-b"],
+    ]

@@ -14,10 +14,23 @@ from __future__ import annotations
 
 import click
 
+from ..reports.safety import for_terminal
 from . import admin, crawling, distributed, learning, offline, reading, reporting
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class CleanErrors(click.Group):
+    """Every error a command ends with reaches the terminal without control or bidi characters: its message
+    may echo a file name or URL the user typed (or a page's text), and a U+202E in it reverses what follows."""
+
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except click.ClickException as exc:
+            exc.message = for_terminal(exc.message)
+            raise
+
+
+@click.group(cls=CleanErrors, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="listing-archive", prog_name="listing-archive")
 def main():
     """Crawl resource listing pages into a SQLite archive with full change history.

@@ -271,3 +271,11 @@ def check_listing(conn: sqlite3.Connection, listing: str | None) -> None:
     known = [row[0] for row in conn.execute("SELECT DISTINCT listing_url FROM listing_crawls LIMIT 6")]
     hint = ("; it holds " + ", ".join(for_terminal(url) for url in known[:5])) if 0 < len(known) <= 5 else ""
     raise click.BadParameter(f"no listing {for_terminal(listing)} in this archive{hint}", param_hint="--listing")
+
+
+def is_tty(stream) -> bool:
+    """The stream is a terminal: scraped text shown there goes through reports.safety first."""
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError):
+        return False

@@ -127,6 +127,7 @@ def crawl_options(func):
 def announce(plan) -> None:
     """One line, before anything is fetched, naming what the crawl will fetch: a bare `crawl ilo` crawls the
     ILO's real site (the spider's purpose), which a user who meant a test site should see at once."""
+    from crawler.origins import redact
     from crawler.run import default_start_urls
     from crawler.wording import counted
 
@@ -137,7 +138,7 @@ def announce(plan) -> None:
         urls = default_start_urls(plan.spider)
         whence = f" (the {plan.spider} spider's default; --start-url or --config crawls others)"
     if urls:
-        shown = ", ".join(for_terminal(url) for url in urls[:3]) + (
+        shown = ", ".join(for_terminal(redact(url)) for url in urls[:3]) + (
             f" and {len(urls) - 3} more" if len(urls) > 3 else ""
         )
         click.echo(f"crawling {counted(len(urls), 'listing')}{whence}: {shown}", err=True)

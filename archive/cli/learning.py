@@ -52,7 +52,7 @@ def learn(page, url, examples, output, force):
       listing-archive learn saved.html --url https://example.org/news/ --example "Annual report 2023" -o news.toml
       listing-archive learn https://example.org/news/ --example "Annual report 2023" -o news.toml
     """
-    from crawler.credentials import split_credentials
+    from crawler.credentials import QuerySecrets, split_credentials
     from crawler.entries import build_entries
     from crawler.extract import extract_page
     from crawler.extract.learn import LearnError
@@ -72,11 +72,12 @@ def learn(page, url, examples, output, force):
     except LearnError as exc:
         raise click.ClickException(str(exc)) from None
     entries = build_entries(extract_page(body, url, learned.profile), url, url, learned.profile)
+    secrets = QuerySecrets([page, url])  # a `?token=` is sent, but written and printed as a crawl does: `token=***`
     if target is None:
-        click.echo(learned.text, nl=False)  # the profile alone on stdout: `learn ... -o - > p.toml`, a pipe
+        click.echo(secrets.hide(learned.text), nl=False)  # the profile alone on stdout: `learn ... -o - > p.toml`
     else:
-        _write(target, learned.text, force)
-    _show(learned.selectors, entries, target, url)
+        _write(target, secrets.hide(learned.text), force)
+    _show(learned.selectors, [secrets.hide_entry(e) for e in entries], target, secrets.hide(url))
 
 
 def _check_output(target: Path) -> None:
@@ -115,17 +116,20 @@ def _write(target: Path, text: str, force: bool) -> None:
 def _read_page(page: str, url: str | None, login: tuple[str, str] | None) -> tuple[bytes, str]:
     """The page's bytes and its address: a saved file (then --url is needed) or a URL, fetched once."""
     from crawler.files import PAGE_FILE_LIMIT, as_page, holds_binary, read_regular_file
+    from crawler.origins import redact
     from crawler.polite_fetch import FetchError, fetch_page
 
     from ..reports.safety import for_terminal
 
     if url is not None and (not url.startswith(("http://", "https://")) or not url.isprintable() or " " in url):
-        raise click.ClickException(f"--url must be an http(s) address (no spaces or control characters), not {url!r}")
+        raise click.ClickException(
+            f"--url must be an http(s) address (no spaces or control characters), not {redact(url)!r}"
+        )
     if page.startswith(("http://", "https://")):
         try:
             body, final = fetch_page(page, login)
         except FetchError as exc:  # its words may be the server's (an HTTP reason phrase): no escapes
-            raise click.ClickException(for_terminal(str(exc))) from None
+            raise click.ClickException(for_terminal(redact(str(exc)))) from None  # a `?token=` as `token=***`
         return body, url or final
     if not os.path.lexists(page):
         raise click.ClickException(f"no page at {page}: give a saved HTML file or an http(s) address")

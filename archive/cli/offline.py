@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import signal
+import sys
 from contextlib import contextmanager
 
 import click
@@ -12,7 +13,7 @@ import click
 from crawler.errors import EXIT_PARTIAL
 from crawler.wording import counted
 
-from .common import CRAWL_ID, DB_OPTION, friendly_errors, open_writer
+from .common import CRAWL_ID, DB_OPTION, friendly_errors, is_tty, open_writer
 
 # Each command imports the archive code it runs in its own body: `listing-archive --help` and the
 # other commands load none of it (the store alone is some 80 modules; the crawl's stack, Scrapy).
@@ -53,6 +54,7 @@ def parse(file, url, fmt, profile, feed_file):
       listing-archive parse other.html --url https://example.org/news/ --profile auto --format table
       listing-archive parse news.html --url https://example.org/news/ --feed feed.xml
     """
+    from crawler.credentials import QuerySecrets
     from crawler.entries import build_entries
     from crawler.extract import extract_page
     from crawler.extract.profiles import choose_profile
@@ -71,19 +73,26 @@ def parse(file, url, fmt, profile, feed_file):
     entries = [e for e in map(checked_entry, build_entries(page, url, url, chosen)) if e is not None]
     if feed_file:
         entries = _with_feed(entries, _read_feed(feed_file, read_regular_file(feed_file, "feed", PAGE_FILE_LIMIT)))
-    if fmt == "jsonl":
-        for e in entries:
-            click.echo(json.dumps(e, ensure_ascii=False))
-        return
+    secrets = QuerySecrets([url])  # --url's `?token=` shown as a crawl shows it: `token=***`
+    _show(page, [secrets.hide_entry(e) for e in entries], fmt, [secrets.hide(link) for link in page.page_links])
+
+
+def _show(page, entries: list[dict], fmt: str, page_links: list[str]) -> None:
+    """The entries as JSON lines or a table; scraped text reaches a terminal cleaned, as export's does."""
+    from ..reports.safety import for_terminal, terminal_clean
     from ..summary import entries_table
 
+    if fmt == "jsonl":
+        for e in terminal_clean(entries) if is_tty(sys.stdout) else entries:
+            click.echo(json.dumps(e, ensure_ascii=False))
+        return
     click.echo(
-        f"{page.title or '(no page heading)'} — {counted(len(entries), 'entry')}, "
-        f"extractor: {page.extractor}, language: {page.language or '?'}"
+        f"{for_terminal(page.title or '(no page heading)')} — {counted(len(entries), 'entry')}, "
+        f"extractor: {page.extractor}, language: {for_terminal(page.language or '?')}"
     )
     click.echo(entries_table(entries))
-    if page.page_links:
-        click.echo("pages: " + " ".join(page.page_links))
+    if page_links:
+        click.echo("pages: " + " ".join(map(for_terminal, page_links)))
 
 
 def _check_page_url(url: str) -> None:

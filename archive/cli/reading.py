@@ -21,6 +21,7 @@ from .common import (
     FORCE_OPTION,
     check_listing,
     friendly_errors,
+    is_tty,
     limit_option,
     not_empty,
     open_reader,
@@ -53,17 +54,10 @@ def quiet_broken_pipe(func):
     return wrapper
 
 
-def _is_tty(stream) -> bool:
-    try:
-        return stream.isatty()
-    except (AttributeError, ValueError):
-        return False
-
-
 def echo_data(text: str) -> None:
     """Data (JSON, Markdown, HTML...) on standard output; on a terminal, without control characters
     (JSON escapes C0 controls but not C1 ones, and HTML or Markdown escape neither)."""
-    click.echo(for_terminal(text) if _is_tty(sys.stdout) else text, nl=False)
+    click.echo(for_terminal(text) if is_tty(sys.stdout) else text, nl=False)
 
 
 @click.command()
@@ -119,7 +113,7 @@ def export(db, fmt, as_of, include_removed, raw_csv, output, force):
     with open_reader(db) as archive:
         rows = export_rows(archive.conn, as_of, include_removed)  # a bad --as-of refused before any output is opened
         with whole_or_nothing(output, replace=force) as out:
-            if _is_tty(out):  # scraped text shown on a terminal: no control character reaches it
+            if is_tty(out):  # scraped text shown on a terminal: no control character reaches it
                 rows = (terminal_clean(row) for row in rows)
             write(rows, out)
 

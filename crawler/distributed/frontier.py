@@ -35,6 +35,7 @@ import redis
 from ..errors import ListingArchiveError
 from ..listing_state import ListingState
 from ..origins import host as host_of  # the host politeness counts by, as Scrapy's slots
+from ..origins import mask_query_secrets, redact
 from ..spiders.base import _page_key
 from ..wording import counted
 from . import scripts
@@ -50,15 +51,21 @@ class FrontierError(ListingArchiveError, RuntimeError):
     """A frontier URL that cannot be used, or a frontier another coordinator is using."""
 
 
-def check_url(url: str) -> str:
-    """A redis://HOST:PORT/DB URL (rediss:// or unix:// too); FrontierError otherwise."""
+def check_url(url: str, given_as: str = "--frontier") -> str:
+    """A redis://HOST:PORT/DB URL (rediss:// or unix:// too); FrontierError otherwise, naming `given_as` (the
+    option or the config file) and showing the URL without its password, as a refused start URL is."""
+    shown = repr(redact(url))
     try:
         parts = urlsplit(url)
         parts.port  # noqa: B018  (raises ValueError for a bad port)
     except ValueError:
-        raise FrontierError(f"--frontier: {url!r} is not a valid URL") from None
+        raise FrontierError(f"{given_as}: {shown} is not a valid URL") from None
     if parts.scheme not in SCHEMES or (parts.scheme != "unix" and not parts.hostname):
-        raise FrontierError(f"--frontier: {url!r} is not a redis://HOST:PORT/DB URL")
+        raise FrontierError(f"{given_as}: {shown} is not a redis://HOST:PORT/DB URL")
+    # redis-py reads a path it cannot take as a number ("/x", "/0/1") as database 0: another crawl's frontier.
+    database = parts.path.removeprefix("/")
+    if parts.scheme != "unix" and database and not (database.isascii() and database.isdigit()):
+        raise FrontierError(f"{given_as}: {shown} names no database: after HOST:PORT give /DB, a number (/0)")
     return url
 
 
@@ -69,6 +76,13 @@ def redacted(url: str) -> str:
         return url
     host = parts.hostname + (f":{parts.port}" if parts.port else "")
     return parts._replace(netloc=f"{parts.username or ''}:***@{host}").geturl()
+
+
+def _reason(exc: Exception) -> str:
+    """Redis's answer, with what to do when the database number is one the server does not have."""
+    if "DB index is out of range" in str(exc):
+        return "the server has no database of that number (it has 0 to 15 unless its `databases` setting says more)"
+    return str(exc)
 
 
 def page_key(url: str) -> str:
@@ -98,7 +112,7 @@ class Frontier:
         try:
             self.redis.ping()
         except redis.RedisError as exc:
-            raise FrontierError(f"cannot reach the frontier {redacted(self.url)}: {exc}") from None
+            raise FrontierError(f"cannot reach the frontier {redacted(self.url)}: {_reason(exc)}") from None
 
     # -- the crawl -------------------------------------------------------
 
@@ -131,8 +145,11 @@ class Frontier:
         self.redis.hset(self.key("crawl"), "heartbeat", time.time())
 
     def close_crawl(self) -> None:
-        """The crawl is over: workers see `done` and leave; the rest is cleared."""
-        self.redis.hset(self.key("crawl"), mapping={"state": "done", "heartbeat": time.time()})
+        """The crawl is over: workers see `done` and leave; the rest is cleared, and the config kept (its owner)
+        holds its start URLs' `?token=`s masked: no worker fetches them again."""
+        config = self.redis.hget(self.key("crawl"), "config")
+        masked = {"config": mask_query_secrets(config.decode())} if config else {}
+        self.redis.hset(self.key("crawl"), mapping={"state": "done", "heartbeat": time.time(), **masked})
         self.clear(keep=self.key("crawl"))
 
     def clear(self, keep: str | None = None) -> None:

@@ -21,7 +21,7 @@ from scrapy.utils.defer import deferred_from_coro
 from twisted.internet import task
 
 from .. import settings as project
-from ..render import RouteGuard, render_settings, unavailable
+from ..render import guarding_the_browser, render_settings, unavailable
 from ..run import project_settings
 from .frontier import Frontier, FrontierError, redacted
 from .spider import frontier_spider
@@ -242,8 +242,6 @@ def run_worker(url: str, overrides: dict | None = None, idle_timeout: float = 60
     process = CrawlerProcess(settings)
     crawler = process.create_crawler(spider_cls)
     crawler.frontier = frontier
-    if spider_cls.can_render:
-        crawler.settings.set("PLAYWRIGHT_ABORT_REQUEST", RouteGuard(crawler), priority="cmdline")
     kwargs = {"start_urls": list(config["start_urls"])}
     if config.get("render_listings"):
         kwargs["render_listings"] = list(config["render_listings"])
@@ -252,8 +250,9 @@ def run_worker(url: str, overrides: dict | None = None, idle_timeout: float = 60
     if config.get("listing_profiles"):
         kwargs["listing_profiles"] = config["listing_profiles"]
     log.info("joined crawl %s in %s", token[:8], redacted(url))
-    process.crawl(crawler, **kwargs)
-    process.start()
+    with guarding_the_browser(crawler, spider_cls.can_render):
+        process.crawl(crawler, **kwargs)
+        process.start()
     # Closed: Scrapy's Ctrl-C handler outlives its reactor and a late second Ctrl-C ended the process by
     # SIGINT; from here it changes nothing (the `worker` command restores it on a rejoin).
     signal.signal(signal.SIGINT, signal.SIG_IGN)

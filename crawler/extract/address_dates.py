@@ -8,19 +8,33 @@ import re
 from datetime import date
 
 from ..parsers.datelines import YEARLESS_FIGURES, yearless_date
-from ..parsers.dates import parse_date
+from ..parsers.dates import MONTHS, parse_date
 from ..parsers.relative import is_relative
+from ..parsers.weekdays import shows_weekday_of
 
 # A year, month and day as path segments of their own: /2020/07/20/.
 _DATED_PATH = re.compile(r"/((?:19|20)\d\d)/(\d{1,2})/(\d{1,2})/")
+# A day, a month's name and a year run into an address's last part: "/nieuws/9sept2012-dave-cape/",
+# "/9-september-2012-concert"; and a year, month and day in figures opening it: "/2012-09-09-concert".
+_SLUG_DAY_NAMED = re.compile(r"(?<![a-z\d])(\d{1,2})[-_]?([a-z]{3,9})[-_]?((?:19|20)\d\d)(?!\d)")
+_SLUG_DAY_FIGURES = re.compile(r"(?<![a-z\d])((?:19|20)\d\d)-(\d{1,2})-(\d{1,2})(?!\d)")
+
+
+def _slug_days(href: str) -> list[tuple[str, str, str]]:
+    """The days (year, month, day) the last part of an address writes out, its month named or in figures."""
+    slug = href.lower().rstrip("/").rpartition("/")[2]
+    named = [(y, str(MONTHS[m]), d) for d, m, y in _SLUG_DAY_NAMED.findall(slug) if m in MONTHS]
+    return named + _SLUG_DAY_FIGURES.findall(slug)
 
 
 def date_from_address(date_text: str | None, href: str | None) -> str | None:
     """The ISO day of a date shown without its year ("20.7.", "7/20", "20 July") whose entry's link names one day
-    (/YYYY/MM/DD/) of that same day and month, or that shows a relative day ("aujourd'hui"); None otherwise
-    (another day in the address, or none: the year stays unknown)."""
+    (/YYYY/MM/DD/, or a slug's "9sept2012" of the weekday shown) of that same day and month, or that shows a
+    relative day ("aujourd'hui"); None otherwise (another day in the address, or none: the year stays unknown)."""
     day_month = yearless_date(date_text)
     found = _DATED_PATH.findall(href or "")
+    if not found:  # a slug's figures are words of its name: a year there needs the weekday shown to agree
+        found = [d for d in _slug_days(href or "") if (day := _day_of(d)) and shows_weekday_of(date_text, day)]
     if date_text and is_relative(date_text) and len(found) == 1:
         # "aujourd'hui à 06h45": a machine date for the entry's reading to weigh against the capture's day (a copy
         # saved or cached later shows the day it was built as "today"; the address keeps the post's own)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from urllib.parse import urlsplit
 
 from .html import tag, text_of
-from .titles import is_affordance
+from .pointer_words import is_affordance
 
 # Inline elements a link in running text may sit in (<p>… <strong><a>…</a></strong> …</p>).
 _INLINE = {"span", "strong", "em", "b", "i", "sup", "sub", "small", "mark", "code"}

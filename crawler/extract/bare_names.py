@@ -10,7 +10,7 @@ import re
 from ..parsers.datelines import date_in_line
 from .date_links import dated_apart
 from .html import drop_tree, tag, text_of
-from .titles import is_affordance, is_generic_text
+from .pointer_words import is_affordance, is_generic_text
 
 # An ellipsis leading into the affordance ("Weekly Calender ...<a>Read</a>") belongs to the link, not the name.
 _ELLIPSIS = re.compile(r"\s*(?:\.{2,}|…)\s*$")

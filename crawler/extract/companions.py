@@ -8,9 +8,10 @@ from urllib.parse import urlsplit
 from ..parsers.ids import host_of
 from .html import tag, text_of
 from .lists import in_twin_column, lca, numbered, one_directory
+from .pointer_words import is_generic_text
 from .records import link_quality, target
 from .table_lists import same_table_head
-from .titles import HEADINGS, is_generic_text
+from .titles import HEADINGS
 
 # A further list beside the winning one joins it with at least this many entries,
 _MIN_COMPANION_RECORDS = 3

@@ -105,7 +105,7 @@ def labelled_date(title: str | None) -> str | None:
         return None  # figures alone with no four-figure year: a version ("Release: 1.10.12"), not a date
     if found and found == rest and not found.isdigit():
         return found
-    return None if label else _closing_day(title or "")
+    return None if label else _closing_day(title or "") or _opening_day(title or "")
 
 
 # Where a day closing a title starts: after a comma, or at an article or preposition that introduces a day
@@ -127,6 +127,23 @@ def _closing_day(title: str) -> str | None:
         found = date_in_line(rest) if len(rest) <= _MAX_EDGE_CHARS and LETTERS.search(before) else None
         if found and found == rest and re.search(r"\d{4}", found) and not vaguer_than_a_day(found):
             return found
+    return None
+
+
+# The most words a day opening a title takes: "Tuesday, July 16th, 2024".
+_MAX_OPENING_DAY_WORDS = 5
+
+
+def _opening_day(title: str) -> str | None:
+    """ "July 16, 2024 Board of Equalization Meeting": a title opening on a whole day in words (its month named,
+    its year shown), run into the name of what met or was issued that day: the entry's date when it shows no
+    other; the title stays whole. A month or a year alone ("2024 Budget", "March 2020 Events") names a period."""
+    words = title[:_MAX_TITLE_CHARS].split()
+    for k in range(min(_MAX_OPENING_DAY_WORDS, len(words) - 1), 1, -1):
+        head = " ".join(words[:k]).rstrip(",")
+        found = parse_date(head) if LETTERS.match(words[k]) and re.search(r"\d{4}", head) else None
+        if found is not None and found.precision == DAY and LETTERS.search(head):
+            return head
     return None
 
 
@@ -153,6 +170,8 @@ def _separated_edge_date(text: str) -> tuple[str, str] | None:
     middle ("Meeting – 5/12/2026 – via Zoom") stays in the title."""
     if len(text) > _MAX_TITLE_CHARS:
         return None  # no title: a hostile or broken run of text, which is not cut up (quadratic)
+    if date_in_line(text) == text:
+        return None  # a date whole ("Junio - Octubre 2024"), no title with a date at its edge
     cuts = list(_EDGE_SEPARATOR.finditer(text))
     heads = [(text[: c.start()], text[c.end() :]) for c in reversed(cuts) if c.start() <= _MAX_EDGE_CHARS]
     loose = [c for c in _OPEN_DASH.finditer(text) if len(text) - c.end() <= _MAX_EDGE_CHARS]  # "Name -16 MAJA 2026"

@@ -24,7 +24,7 @@ from lxml.etree import ParserError
 from ..parsers.ids import canonical_url, join_url
 from ..parsers.text import clean_text, unescaped_text
 from .html import parse_html
-from .titles import is_generic_text
+from .pointer_words import is_generic_text
 
 # Feed types a page can advertise in <link rel="alternate">.
 FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/feed+json", "application/rdf+xml")

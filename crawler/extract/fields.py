@@ -285,7 +285,7 @@ def _date_line(leaves, elements) -> tuple | None:
             continue
         if year_line is None:
             return whole_date(el, found, elements)  # "<div>12</div><div>Oct 2020</div>": whole
-    return year_line
+    return whole_date(*year_line, elements) if year_line else None  # "<div>5</div><div>dicembre</div><div>2021</div>"
 
 
 def _inline_date(leaves, title_el, elements) -> tuple | None:

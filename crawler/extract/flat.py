@@ -15,7 +15,8 @@ from lxml import etree
 
 from ..parsers.groups import looks_like_group_heading
 from .html import INLINE, forget_texts, raw_text, tag, text_of
-from .titles import HEADINGS, is_affordance
+from .pointer_words import is_affordance
+from .titles import HEADINGS
 
 
 def is_break(el) -> bool:

@@ -32,6 +32,7 @@ from .line_dates import line_closing_date
 from .link_lines import posting_date
 from .lists import a_list_wins, copies, dated_repeat, finer_records, lca, pointer_twins, strays
 from .nowhere_links import leads_nowhere
+from .pointer_words import is_generic_text
 from .raw import RawEntry
 from .records import (
     Chrome,
@@ -47,9 +48,9 @@ from .records import (
 )
 from .repeated_headings import lines_under_shared_headings
 from .row_runs import links_name_kinds, row_runs, wording_line
-from .rows import ditto_dates, head_date, once, stacked_links, tail_date
+from .rows import head_date, list_dates, once, stacked_links, tail_date
 from .slug_tails import slug_cut, without_slug_tails
-from .source_lines import bold_lines_over_outlet_links, headings_over_source_lines
+from .source_lines import titles_over_credits
 from .table_lists import (
     comma_closing_cell,
     date_column_cell,
@@ -59,7 +60,7 @@ from .table_lists import (
     split_by_table_head,
     title_cells,
 )
-from .titles import HEADINGS, is_generic_text, is_heading_like, title_of
+from .titles import HEADINGS, is_heading_like, title_of
 from .wordings import headings_name_pointers, pointing_wording, record_name, shared_lines, shared_pointer
 
 _LISTS = {"ol", "ul", "dl", "table", "tbody"}
@@ -311,13 +312,11 @@ def extract_generic(root) -> list[RawEntry]:
         records.append(elements[0])
     # <h3>Name</h3><p><a>Ver publicación</a></p>: each heading names one record
     headings_name_pointers(entries, [found.get(r) for r in records], pointing)
-    # <h1>Name</h1><p><a>Water World, October 18, 2017</a></p>: the heading names it, the link says where it ran
-    headings_over_source_lines(entries, records, [found.get(r) for r in records])
-    # <li><strong>Name</strong><br>Online <a>Outlet</a>, 17.11.2020</li>: the bold line names it, the link where it ran
-    bold_lines_over_outlet_links(entries, records, [found.get(r) for r in records])
+    # a heading, bold or plain line names a record whose link says where it ran ("<a>Water World, May 2017</a>")
+    titles_over_credits(entries, records, [found.get(r) for r in records])
     # <a><h5>Team Name</h5><p>What happened</p></a> on most cards: the shared heading is a label, the line the title
     lines_under_shared_headings(entries, records)
-    ditto_dates(records, entries)
+    list_dates(records, entries)  # a blank cell under a dated row; "Workshop (09-11 May 2022)" on every record
     without_slug_tails(entries, cuts)
     return once(without_shared_addresses(stacked_links(records, entries)))
 
@@ -353,7 +352,8 @@ _LETTER, _MIN_NAME_LETTERS = re.compile(r"[^\W\d_]"), 2
 def _title_and_date(entry: RawEntry, elements, title_el, link, unnamed: bool, label: bool) -> str | None:
     """The entry's date, and its title where a date shares the title's element; returns a date vaguer than a day
     the title gave (a month), for the entry's own date line to refine."""
-    split, vague, lead = edge_date(title_el), None, lead_split(title_el) if unnamed else None
+    whole = bool(entry.title) and date_in_line(entry.title) == entry.title  # "June - October 2024": one range
+    split, vague, lead = None if whole else edge_date(title_el), None, lead_split(title_el) if unnamed else None
     if lead is not None:  # <a>Title text<div>authors</div><div>Venue · 01 Apr 2023</div></a>
         entry.title, entry.date_text = lead[0], date_among(lead[1])
         entry.paragraphs = [p for p in map(text_of, lead[1]) if p and p != entry.date_text]
@@ -368,12 +368,7 @@ def _title_and_date(entry: RawEntry, elements, title_el, link, unnamed: bool, la
         elif marked_date(elements, title_el) is not None:
             entry.date_text = None  # "Soirée - 21 octobre 2023" beside <time>: the markup's date is the entry's
     # a row named by a bare number ("2019", an edition) beside label links: a name, not a year
-    elif (
-        entry.title
-        and date_in_line(entry.title) == entry.title
-        and not (label and entry.title.isdigit())
-        and not year_heading(title_el, entry.title)
-    ):
+    elif whole and not (label and entry.title.isdigit()) and not year_heading(title_el, entry.title):
         # a meeting or a document named by its date: that is its date too, unless a date line of its own dates it
         entry.date_text = None if dated_apart(elements, title_el) else entry.title
     if entry.date_text is None and tag(elements[0]) == "a":

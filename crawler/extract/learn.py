@@ -19,7 +19,7 @@ from .fields import HEADINGS
 from .html import INLINE, is_ancestor, text_of
 from .lead_text import lead_split
 from .learn_titles import _one_row, _signature, _titles_inside, could_be_title, several_headed, title_like
-from .titles import text_before_pointer
+from .pointer_words import text_before_pointer
 
 
 class LearnError(ValueError):

@@ -6,7 +6,7 @@ from __future__ import annotations
 from .html import is_ancestor, text_of
 from .learn import Block, normal
 from .learn_fields import candidates, first_in, holder
-from .titles import is_generic_text
+from .pointer_words import is_generic_text
 from .wordings import is_more_link
 
 

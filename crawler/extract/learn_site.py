@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
+from ..parsers.dates import looks_like_date_line
 from ..parsers.ids import host_of
 from . import extract_page, page_language
 from .css_names import valid
@@ -35,9 +36,10 @@ from .learn_flat import make_flat
 from .learn_lines import links_on_lines, with_lines_read_on
 from .learn_link import link_selector
 from .learn_more import continuation_selector, entries_before_links, entries_of_groups, lead_block, lead_selector
+from .learn_titles import DATES_NAME_ENTRIES
 from .pagination import find_page_links
+from .pointer_words import is_generic_text
 from .profiles import Profile, profile_from_text
-from .titles import is_generic_text
 
 # The first line of every profile `learn` writes: how `-o` knows a file it may replace.
 MARK = "# Site profile written by `listing-archive learn`"
@@ -50,8 +52,8 @@ class Learned:
     selectors: dict[str, str]
 
 
-def _blocks(root, examples: list[str]) -> tuple[Block, list]:
-    """The first example's block that holds every other example, with the examples' titles."""
+def _blocks(root, examples: list[str]) -> list[Block]:
+    """The first example's blocks that hold every other example, likeliest first."""
     located = []
     for example in examples:
         found = title_elements(root, example) or title_elements(root, without_markup(example))
@@ -75,9 +77,9 @@ def _blocks(root, examples: list[str]) -> tuple[Block, list]:
     options.sort(
         key=lambda b: (_in_carousel(b.node), _in_sidebar(b), -_occurrences(b, holders), -len(b.members), -_fullness(b))
     )
-    for block in options:
-        if _holds_all(block, located[1:]):
-            return entries_before_links(root, block) or block, located
+    holding = [block for block in options if _holds_all(block, located[1:])][:_TRIES]
+    if holding:
+        return [entries_before_links(root, block) or block for block in holding]
     # The other examples sit elsewhere: in a like block of another list (a list cut in parts), or not.
     for block in options:
         for found in located[1:]:
@@ -85,7 +87,7 @@ def _blocks(root, examples: list[str]) -> tuple[Block, list]:
                 if (other.node.tag, other.path) == (block.node.tag, block.path):
                     block.members = list(dict.fromkeys(block.members + other.members))
         if _holds_all(block, located[1:]):
-            return block, located
+            return [block]
     stray = next(i for i, found in enumerate(located[1:], 1) if not _holds_all(options[0], [found]))
     raise LearnError(
         f'example "{examples[stray]}" does not share a block structure with example "{examples[0]}": '
@@ -187,7 +189,11 @@ def _holds_all(block: Block, located: list) -> bool:
 
 def learn_selectors(root, url: str, examples: list[str]) -> dict[str, str]:
     """Selectors for a profile: entry and, where the page supports one, each field, and next."""
-    block, _ = _blocks(root, examples)
+    return selectors_of(root, url, _blocks(root, examples)[0])
+
+
+def selectors_of(root, url: str, block: Block) -> dict[str, str]:
+    """A profile's selectors for one list holding the examples."""
     make_flat(block)
     selectors = {"entry": entry_selector(root, block)}
     if block.flat:
@@ -279,12 +285,40 @@ def learn_profile(body: bytes | str, url: str, examples: list[str], page: str, w
     """A site profile for the listing the example titles are in; LearnError says why there is none."""
     if not examples:
         raise LearnError("give at least one example title (--example)")
-    root = parse_html(body, base_url=url)
-    selectors = learn_selectors(root, url, examples)
-    text = profile_text(selectors, url, examples, page, when or datetime.now(UTC))
+    dated = DATES_NAME_ENTRIES.set(any(looks_like_date_line(e) for e in examples))  # "Enero 2025": a monthly report
+    try:
+        return _first_learned(body, url, examples, page, when or datetime.now(UTC))
+    finally:
+        DATES_NAME_ENTRIES.reset(dated)
+
+
+def _first_learned(body, url: str, examples: list[str], page: str, when: datetime) -> Learned:
+    """The profile of the likeliest list holding the examples whose profile reads them back."""
+    failure = None
+    for choice in range(_TRIES):
+        root = parse_html(body, base_url=url)  # afresh for each list: learning one marks up its tree
+        blocks = _blocks(root, examples)
+        if choice >= len(blocks):
+            break
+        try:
+            return _learned(root, body, url, examples, page, when, blocks[choice])
+        except LearnError as refused:  # the likeliest list's profile does not read them back: the next list
+            failure = failure or refused
+    raise failure
+
+
+# Lists holding the example tried in turn, where the likelier one's profile does not read it back
+# (a talk's name in a schedule table and again in the abstracts' headings below it, "Speaker: Name").
+_TRIES = 3
+
+
+def _learned(root, body, url: str, examples: list[str], page: str, when: datetime, block: Block) -> Learned:
+    """The profile learnt from one list holding the examples, checked by reading the page with it."""
+    selectors = selectors_of(root, url, block)
+    text = profile_text(selectors, url, examples, page, when)
     profile = profile_from_text(text, "learnt profile")
     check = extract_page(body, url, profile)
-    titles = [e.title for e in check.entries] if check.extractor == profile.name else []
+    titles = [e.title for e in check.entries if e.title] if check.extractor == profile.name else []
     # An example given as shown, its date at the edge included, is read back without that date (titles.py).
     lost = [e for e in examples if not any(_reads_back(t, e) for t in titles)]
     # A pointer by its words ("Read more"), or by saying the same in every entry ("Link a Seminario").

@@ -3,17 +3,23 @@ its "Agenda" link or its status), so that a block holding several is a list, not
 
 from __future__ import annotations
 
+from contextvars import ContextVar
+
 from ..parsers.dates import looks_like_date_line
 from .css_names import valid
 from .fields import HEADINGS
 from .html import first, text_of
 from .wordings import is_more_link
 
+# Set while learning from an example that is itself a date ("Enero 2025": monthly reports named by their month):
+# the user says that on this page a date is what names an entry.
+DATES_NAME_ENTRIES: ContextVar[bool] = ContextVar("dates_name_entries", default=False)
+
 
 def could_be_title(el) -> bool:
-    """Text that can be an entry's title: some text, not "Read more", not a date."""
+    """Text that can be an entry's title: some text, not "Read more", not a date (unless dates name entries)."""
     text = text_of(el) if el is not None else None
-    return bool(text) and not is_more_link(text) and not looks_like_date_line(text)
+    return bool(text) and not is_more_link(text) and (DATES_NAME_ENTRIES.get() or not looks_like_date_line(text))
 
 
 def title_like(el) -> bool:

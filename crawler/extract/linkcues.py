@@ -6,11 +6,12 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from ..parsers.ids import join_url
+from ..parsers.ids import host_of, join_url
 from .card_links import card_link
 from .html import PAGE_CACHES, is_ancestor, tag, text_of
 from .nowhere_links import stands_for_a_page
-from .titles import is_affordance, is_generic_text, title_named
+from .pointer_words import is_affordance, is_generic_text
+from .titles import title_named
 
 
 def without_more_twins(hits) -> tuple[list, int]:
@@ -254,3 +255,22 @@ def title_box(el) -> bool:
 _SECTION_PLACES = 3
 _BOXES: dict = {}
 PAGE_CACHES.append(_BOXES)  # one page's elements at a time
+
+
+# Link targets that are facets of many entries (a tag, a category, an author), never an entry.
+_FACET_PATH = re.compile(
+    r"/(?:tags?|category|categories|categorie|categoria|categorias|author|authors|auteur|autor|topics?|label|labels|etiquetas?|"
+    r"user|users|profile)/|[?&](?:tag|tags|category|cat|author|topic)=",
+    re.IGNORECASE,
+)
+
+
+def facet_address(href: str, here: str | None) -> bool:
+    """A link to a facet of the site's entries (its tag, category or author pages: "/tag/climate/", "?cat=3"). A
+    link to another site whose address holds such a word ("ieeexplore.ieee.org/stamp/stamp.jsp?arnumber=…&tag=1",
+    a press clipping's "/category/…" permalink) names a page there, not a facet of this list. `here`: the page's
+    address (unknown: every such link is a facet)."""
+    if not _FACET_PATH.search(href):
+        return False
+    page, linked = (host_of(u).removeprefix("www.") for u in (here, join_url(here, href) if here else None))
+    return not page or not linked or linked == page or linked.endswith(f".{page}") or page.endswith(f".{linked}")

@@ -6,11 +6,12 @@ from __future__ import annotations
 import re
 from urllib.parse import urlsplit
 
+from ..parsers.datelines import date_in_line
 from ..parsers.ids import host_of
 from .fields import date_from_element
 from .html import tag, text_of
+from .pointer_words import is_generic_text
 from .records import target
-from .titles import is_generic_text
 
 # A list whose links are mostly (this share) the winning list's repeats it.
 _REPEAT_SHARE = 0.6
@@ -22,9 +23,19 @@ def a_list_wins(scored, max_record_score: float, min_records: int) -> bool:
     """A list scored above any one record can, or one of some records whose links read as titles.
     `scored` holds (rank, records, title links, flat, title quality) per candidate list."""
     return any(
-        rank[0] > max_record_score or (len(records) >= min_records and quality >= _TITLED_LIST_QUALITY)
-        for rank, records, _, _, quality in scored
+        rank[0] > max_record_score
+        or (len(records) >= min_records and (quality >= _TITLED_LIST_QUALITY or _named_by_dates(links)))
+        for rank, records, links, _, quality in scored
     )
+
+
+def _named_by_dates(links) -> bool:
+    """Links each named by a date of its own and nothing else ("Mayo 2025", "Abril 2025", "January 5, 2021"): a
+    series of dated documents (monthly reports, issues, minutes by meeting date), its dates their names."""
+    shown = [text_of(a) for a in links]
+    return all(tag(a) == "a" and t and date_in_line(t) == t for a, t in zip(links, shown, strict=True)) and len(
+        set(shown)
+    ) == len(shown)
 
 
 def dated_repeat(scored, min_records: int):

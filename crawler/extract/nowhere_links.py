@@ -4,7 +4,7 @@ toggle), or a record whose page its site has not written (yet), kept as an entry
 from __future__ import annotations
 
 from .html import PAGE_CACHES, text_of
-from .titles import is_generic_text
+from .pointer_words import is_generic_text
 from .wordings import is_more_link
 
 # An empty link names a record with at least this many words.

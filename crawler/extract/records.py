@@ -19,18 +19,14 @@ from ..parsers.groups import looks_like_group_heading
 from .articles import links_away, names_alone, part_of_article
 from .html import PAGE_CACHES, document_base, tag, text_of
 from .linkcues import cookie_notices, in_cookie_notice, names_record, no_entry_link, plain_path, points_out, title_box
+from .linkcues import facet_address as to_a_facet
 from .linkcues import records_shown_in as records_with
 from .linkcues import same_column_links as column_links
 from .linkcues import without_more_twins as one_per_twin
+from .pointer_words import is_affordance, is_generic_text
 from .shapes import Shapes  # noqa: F401  (generic.py and the tests take it from here)
-from .titles import HEADINGS, is_affordance, is_generic_text
+from .titles import HEADINGS
 
-# Link targets that are facets of many entries (a tag, a category, an author), never an entry.
-_FACET_PATH = re.compile(
-    r"/(?:tags?|category|categories|categorie|categoria|categorias|author|authors|auteur|autor|topics?|label|labels|etiquetas?|"
-    r"user|users|profile)/|[?&](?:tag|tags|category|cat|author|topic)=",
-    re.IGNORECASE,
-)
 _CHROME_TAGS = {"nav", "aside", "menu"}  # not <form>: ASP.NET and Joomla pages wrap their content in one
 _CHROME_ROLES = {"navigation", "banner", "contentinfo", "complementary", "search"}
 _CONTENT_TAGS = {"article", "section", "main"}
@@ -169,7 +165,7 @@ def entry_links(root, chrome: Chrome) -> list:
         href = (a.get("href") or "").strip()
         if no_entry_link(a, here):  # "<a href=''>A paper's title</a>" stays: an entry without a page of its own
             continue
-        if _FACET_PATH.search(href) or (a.get("rel") or "") in ("tag", "category", "author") or chrome(a):
+        if to_a_facet(href, here) or (a.get("rel") or "") in ("tag", "category", "author") or chrome(a):
             continue
         if notices and in_cookie_notice(a, notices):
             continue
@@ -192,8 +188,7 @@ PAGE_CACHES.append(_QUALITY)  # one page's links at a time
 
 
 def target(a) -> str | None:
-    """What an entry's anchor points at: a link's address; for a heading (entries with no
-    link of their own) its text."""
+    """What an entry's anchor points at: a link's address; for a heading (an entry with no link) its text."""
     return a.get("href") if tag(a) == "a" else f"heading:{text_of(a)}"
 
 
@@ -234,17 +229,18 @@ _MAX_QUALITIES = 50_000
 def _link_quality(a, record) -> float:
     text = text_of(a) or ""
     q = min(len(text) / _FULL_TITLE_CHARS, _MAX_LENGTH_QUALITY)
-    node = a
+    node, headed = a, False
     while node is not None and node is not record:
         if tag(node) in HEADINGS or title_box(node):
             q += _HEADING_BONUS
+            headed = text_of(node) == text  # <h2><a>July 16, 2024</a></h2>: a post titled by its day
             break
         node = node.getparent()
     if any(tag(x) in HEADINGS for x in a.iterdescendants()):
         q += _HEADING_BONUS
     if is_generic_text(text):
         q -= _POINTER_PENALTY
-    elif date_in_line(text) == text:
+    elif date_in_line(text) == text and not headed:
         q -= _DATE_TITLE_PENALTY
     return q
 

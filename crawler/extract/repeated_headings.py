@@ -10,7 +10,8 @@ from collections import Counter
 
 from ..parsers.datelines import date_in_line
 from .html import tag, text_of
-from .titles import HEADINGS, is_generic_text
+from .pointer_words import is_generic_text
+from .titles import HEADINGS
 
 # Records this many at least, and half of the list, sharing one heading make the pattern.
 _MIN_SHARED = 3

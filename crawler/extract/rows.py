@@ -1,14 +1,16 @@
 """What the generic extractor does with a list's entries once each is read: a bare link's date closing or opening
-its line, the date a day's later rows leave blank, and one entry for a row drawn twice."""
+its line, the date a day's later rows leave blank, a bracketed date closing most titles, and one entry for a row
+drawn twice."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from ..parsers.datelines import date_in_line
 from .html import tag, text_of
+from .pointer_words import is_generic_text
 from .raw import RawEntry
-from .titles import is_generic_text
 
 
 def tail_date(a) -> str | None:
@@ -26,6 +28,13 @@ def head_date(a) -> str | None:
     head = (before.tail if before is not None else a.getparent().text) or ""
     head = head.strip(" \t\n()[]–—-|,:")
     return head if head and date_in_line(head) == head else None
+
+
+def list_dates(records: list, entries: list[RawEntry]) -> None:
+    """The dates the list as a whole gives entries whose own lines showed none: a row's blank date cell under a
+    dated row (ditto_dates), a bracketed date closing most titles (bracketed_title_dates)."""
+    ditto_dates(records, entries)
+    bracketed_title_dates(entries)
 
 
 def ditto_dates(records: list, entries: list[RawEntry]) -> None:
@@ -54,6 +63,31 @@ def ditto_dates(records: list, entries: list[RawEntry]) -> None:
                 shown = None
 
 
+def bracketed_title_dates(entries: list[RawEntry]) -> None:
+    """<a>7th Modelling Workshop (09-11 May 2022)</a> in each record of a list that shows no date line: titles
+    closing on a date in brackets, run into the words, keep it (no break, dash or bar sets it apart), and where
+    most of the list's titles close so and no entry has another date, it is the only date each entry shows, so
+    it dates it. A bracketed date closing a few titles of a list is a mention, not the list's dates."""
+    if not entries or any(e.date_text or e.date_iso for e in entries):
+        return
+    closing = [_bracketed_date(e.title) for e in entries]
+    dated = sum(d is not None for d in closing)
+    if dated * 2 <= len(entries) or dated < 2:
+        return
+    for entry, shown in zip(entries, closing, strict=True):
+        entry.date_text = shown
+
+
+_CLOSING_BRACKET = re.compile(r"[(\[]([^()\[\]]+)[)\]]\s*$")
+
+
+def _bracketed_date(title: str | None) -> str | None:
+    """The date a title's closing bracket holds whole ("(21-23 Sept 2021)"), else None."""
+    found = _CLOSING_BRACKET.search(title or "")
+    inner = found[1].strip() if found else None
+    return inner if inner and date_in_line(inner) == inner else None
+
+
 def _opens_undated(entries: list[RawEntry]) -> bool:
     """Whether a group of the list opens on an entry without a date (its blank cells mean no date)."""
     seen: set = set()
@@ -77,14 +111,15 @@ def once(entries: list[RawEntry]) -> list[RawEntry]:
     half = len(keys) // 2
     if half and len(keys) % 2 == 0 and keys[:half] == keys[half:]:
         return entries[:half]
-    # A row listed twice in one group (same link, title and date) is one entry.
-    seen: set = set()
+    # A row listed twice in one group (same link, title and date) is one entry, unless each shows a teaser of its own:
+    # two cards of one story ("A seminar on…", "We organized a seminar on…") are two; a featured copy is not.
+    seen: dict = {}
     out = []
     for e in entries:
-        key = (e.href, e.title, e.date_text, e.group)
-        if e.href and key in seen:
+        key, text = (e.href, e.title, e.date_text, e.group), tuple(e.paragraphs or ())
+        if e.href and any(not text or not shown or shown == text for shown in seen.get(key, ())):
             continue
-        seen.add(key)
+        seen.setdefault(key, []).append(text)
         out.append(e)
     return out
 

@@ -1,7 +1,8 @@
 """Records each under a heading of its own whose only link says where the story appeared, not what it is
 (issue 21): "<h1>Name</h1><p><em><a>Virginia Tech Daily, May 9, 2019</a></em></p>", a project's press mentions.
 The heading names the record; the link is its address, and its date the record's. So does a bold line opening
-each record ("<li><strong>Title</strong><br>Online article <a>Outlet</a>, 17.11.2020</li>", a press review)."""
+each record ("<li><strong>Title</strong><br>Online article <a>Outlet</a>, 17.11.2020</li>", a press review), and a
+plain line over links each led by a dash ("Title<br>–<a>WAVE3 coverage</a><br>–<a>WLKY coverage</a>")."""
 
 from __future__ import annotations
 
@@ -9,7 +10,8 @@ import re
 
 from ..parsers.datelines import date_at_edge, date_in_line
 from ..parsers.groups import looks_like_group_heading
-from .html import tag, text_of
+from .edge_dates import br_lines
+from .html import INLINE, tag, text_of
 from .titles import HEADINGS
 
 # Records this many at least, each under its own heading, make the pattern; fewer are no list.
@@ -19,6 +21,14 @@ _MAX_SOURCE_WORDS = 5
 # "By: Abby Lewis": who made it, in a few words.
 _BYLINE = re.compile(r"^(?:by|par|por|von|di|door)\b:?\s*\S", re.IGNORECASE)
 _MAX_BYLINE_WORDS = 6
+
+
+def titles_over_credits(entries, records, links) -> None:
+    """Records whose link (in `links`, each record's first element in `records`) says where the story ran, not what
+    it is: a heading over each, a bold line opening each, or a plain line over links led by a dash names it."""
+    headings_over_source_lines(entries, records, links)
+    bold_lines_over_outlet_links(entries, records, links)
+    plain_lines_over_dashed_links(entries, records, links)
 
 
 def headings_over_source_lines(entries, records, links) -> None:
@@ -56,8 +66,23 @@ def bold_lines_over_outlet_links(entries, records, links) -> None:
     in_words = [_link_in_words(r, a, n) for r, a, n in zip(records, links, names, strict=True)]
     if 2 * sum(in_words) <= len(in_words):
         return  # most links open their own line: short titles under speakers or categories, not outlets
-    for entry, name in zip(entries, names, strict=True):
+    for entry, record, link, name in zip(entries, records, links, names, strict=True):
         entry.title = name
+        entry.date_text = _dated_line_before(record, link) or entry.date_text
+
+
+def _dated_line_before(record, link) -> str | None:
+    """ "<strong>Title</strong><br>Daily News (page 1) vom 02.06.2020<br>Online article <a>outlet</a>, 01.06.2020":
+    a line between the bold line and the link's that closes or opens on a date (the print run) dates the record
+    before the link's line does: an entry's date is the first it shows."""
+    said = text_of(link) or ""
+    for line in br_lines(record)[1:]:
+        if said in line:
+            return None
+        found = date_at_edge(line)
+        if found:
+            return found
+    return None
 
 
 def _bold_line(record, link) -> str | None:
@@ -120,3 +145,49 @@ def _link_line(text: str | None) -> str | None:
         source = text.replace(found, " ").strip(" ,;|·•–—-:")
         return "source" if 0 < len(source.split()) <= _MAX_SOURCE_WORDS else None
     return "byline" if _BYLINE.match(text) and len(text.split()) <= _MAX_BYLINE_WORDS else None
+
+
+def plain_lines_over_dashed_links(entries, records, links) -> None:
+    """A record of lines ("12.10.20<br>Good Truck rolls into town<br>–<a>WAVE3 coverage</a><br>–<a>WLKY coverage</a>")
+    whose every link stands on a line of its own led by a dash, in a few words, as "– NBC News" credits the outlet
+    under other records: the links say where the story ran; its one line of plain words (no date) names it."""
+    for entry, record, link in zip(entries, records, links, strict=True):
+        if link is None or entry.title != text_of(link):
+            continue
+        lines = _lines(record)
+        if lines is None or not any(found for _, found in lines):
+            continue
+        dashed = all(
+            _DASH.fullmatch(shown[: shown.find(text_of(found[0]))]) and shown.endswith(text_of(found[0]))
+            for shown, found in lines
+            if found
+        )
+        names = [shown for shown, found in lines if not found and shown and date_in_line(shown) != shown]
+        small = all(len((text_of(a) or "").split()) <= _MAX_SOURCE_WORDS for _, found in lines for a in found)
+        if dashed and small and len(names) == 1 and len(names[0].split()) >= _MIN_PLAIN_NAME_WORDS:
+            entry.title = names[0]
+
+
+# A dash alone before a link on its line credits where the story ran ("–<a>WAVE3 coverage</a>").
+_DASH = re.compile(r"\s*[–—-]\s*")
+# A plain line names the record in this many words at least ("Good Truck rolls into town").
+_MIN_PLAIN_NAME_WORDS = 3
+
+
+def _lines(record) -> list[tuple[str, list]] | None:
+    """The record's lines cut at each <br>: (text, the links on it); None for a record holding more than lines of
+    inline text (a paragraph, a list)."""
+    lines, shown, found = [], [record.text or ""], []
+    for child in record:
+        if not isinstance(child.tag, str):
+            shown.append(child.tail or "")
+            continue
+        if tag(child) == "br":
+            lines.append((" ".join("".join(shown).split()), found))
+            shown, found = [child.tail or ""], []
+            continue
+        if tag(child) not in INLINE:
+            return None
+        found += [a for a in child.iter("a") if a.get("href")]
+        shown += [text_of(child) or "", child.tail or ""]
+    return [*lines, (" ".join("".join(shown).split()), found)]

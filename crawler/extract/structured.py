@@ -16,8 +16,8 @@ import re
 
 from ..parsers.ids import canonical_url, join_url
 from ..parsers.text import clean_text, folds_plainly
+from .pointer_words import is_generic_text
 from .raw import RawEntry
-from .titles import is_generic_text
 
 log = logging.getLogger(__name__)
 

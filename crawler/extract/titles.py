@@ -11,96 +11,19 @@ most prominent text run.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from ..parsers.datelines import bare_years, date_in_line
-from ..parsers.text import LETTERS, words
+from ..parsers.text import LETTERS
 from .date_links import dated_apart
 from .html import INLINE, is_ancestor, named_column, tag, text_of
 from .link_lines import identifier_line, posting_line
-from .pointer_kinds import to_the_pointer
+from .pointer_words import is_generic_text
 from .set_apart import line_over_teaser, set_apart
 
 HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 # Class names, ids and itemprops that name an entry's title ("entry-title", "card__headline"), not "subtitle".
 _TITLE_NAME = re.compile(r"(?<!sub)(?<!sub-)(?<!pre)(?<!pre-)(?:title|headline|heading|titulo|titre)", re.IGNORECASE)
 _TITLE_PROP = re.compile(r"^(?:headline|name)$")
-
-# Words that point at an entry without naming it ("Read more", "view minutes", "Download (PDF)").
-_GENERIC_WORDS = words(
-    """
-    read more view see learn find out continue continued reading full story article post report here
-    click go to this the details detail download open watch listen link info information page event
-    minutes agenda agendas packet pdf doc docx xls xlsx ppt mb kb video audio attachment attachments
-    comment comments file files photo photos reply replies response responses now register registration
-    rsvp item no leave a one share tweet print email commentaire commentaires aucun laisser un une
-    partager comentario comentarios sin deja un una compartir lire la suite en savoir plus voir
-    télécharger telecharger détails details lien ici article consulter leer más mas ver seguir leyendo
-    descargar información informacion detalles aquí aqui enlace noticia ko mo go octets bytes gb
-    saber d l infos info accéder acceder le les du des de el los las del about text texte texto completo
-    complet document documento documents documentos fiche ficha mehr lesen weiterlesen weiter zum artikel
-    saiba mais leia ler ver continuar notícia noticia lees meer verder leggi tutto continua
-    herunterladen anzeigen ansehen öffnen baixar descarregar visualizar abrir acessar scarica scaricare
-    visualizza apri dettagli bekijk downloaden openen news hier geht es klicken klik
-    """
-)
-# Words naming only the form a document takes ("Slides", "Transcript" beside a talk, as "PDF", "Video" are): a
-# link of these alone points at the record it sits by; with a word of its own ("Opening speech") it names one.
-_GENERIC_WORDS |= words("slides transcript transcription presentation speech recording handout diapositives folien")
-# The same pointers in other languages dateparser reads ("Citeşte mai mult", "Czytaj więcej", "Lue lisää").
-_GENERIC_WORDS |= words(
-    """
-    citește citeşte citeste mai mult detalii vezi czytaj więcej dalej zobacz szczegóły pobierz číst více dále
-    podrobnosti čítať viac ďalej tovább bővebben részletek olvass pročitaj opširnije više detaljnije preberi več
-    naprej lue lisää lisätietoja läs mer læs les mere videre devamı devamını oku daha fazla detaylar
-    περισσότερα διαβάστε читать далее подробнее читати далі детальніше прочети повече skaityti daugiau plačiau
-    lasīt vairāk loe edasi llegir llegeix més máis baca selengkapnya scopri di più
-    """
-)
-# Of those, words that point only beside another ("mai" in "Citește mai mult"): alone they may name a record, a
-# monthly bulletin "Mai", a place "Baca".
-_POINTING_IN_COMPANY = words(
-    """
-    citește citeşte citeste mai mult vezi czytaj zobacz pobierz číst čítať olvass pročitaj preberi lue läs mer læs
-    mere videre devamını oku daha fazla διαβάστε читать читати прочети skaityti lasīt loe llegir llegeix baca scopri
-    di più
-    """
-)
-_NUMBERISH = re.compile(r"^[\d\s.,()\[\]|/:+-]*$")
-_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
-_BARE_URL = re.compile(r"^(?:https?://|www\.)\S+$", re.IGNORECASE)
-
-
-@lru_cache(maxsize=65536)
-def is_generic_text(text: str | None) -> bool:
-    """ "Read more »", "Lire la suite", "Leer más", "view minutes", "Download (PDF, 2 MB)",
-    "3 Attachments": link text made only of pointing words, sizes and numbers."""
-    if not text:
-        return True
-    if _BARE_URL.match(text.strip()):
-        return True  # "https://example.org/event/" as a link's text points at a page, it names no entry
-    words = LETTERS.findall(text.lower())
-    if not words:
-        return bool(_NUMBERISH.match(text)) or len(text) <= _MAX_SIGN_CHARS  # "»", "→", "12"
-    if len(words) == 1 and words[0] in _POINTING_IN_COMPANY:
-        return False
-    if to_the_pointer(text):
-        return True
-    if _YEAR.search(text):
-        return False  # "Report 2019 - 2020", "Event 2024": a kind and its year name one
-    return len(words) <= _MAX_POINTER_WORDS and all(w in _GENERIC_WORDS for w in words)
-
-
-def is_affordance(text: str | None) -> bool:
-    """ "... Read", "Agenda", "»": a pointer of words or signs; a date or a number ("07/06/2020", "15") as a
-    link names its record instead."""
-    return bool(text) and is_generic_text(text) and not any(ch.isdigit() for ch in text)
-
-
-# A link of signs alone this short ("»", "→→") points; longer runs of signs are art, not pointers.
-_MAX_SIGN_CHARS = 3
-# A pointer says little: "Download the full report here" (6 words) still is one, a sentence is not.
-_MAX_POINTER_WORDS = 6
 
 
 def title_named(el) -> bool:
@@ -315,7 +238,7 @@ def title_of(elements, link, label: bool = False):
             longest = identifier_line(text_of(link)) and any(tag(el) == "tr" for el in elements)
             beside = (_name_beside(el, link, longest) for el in elements)
             name = next((n for n in (named_column(elements), *beside) if n is not None), None)
-        if name is not None:
+        if name is not None and not (dated and is_heading_like(link) and _other_links_line(name, link)):
             return name
     if link is not None and not label:
         link_text = text_of(link)
@@ -356,6 +279,13 @@ def title_of(elements, link, label: bool = False):
     return run if run is not None else link
 
 
+def _other_links_line(line, link) -> bool:
+    """A line that is wholly another link ("<p><a href='…pdf'>Agenda 7-16-2024</a></p>" under a post headed
+    "<h1><a>July 16, 2024</a></h1>"): the name of a file the record holds, not of the record its heading names."""
+    links = [a for a in line.iter("a") if a.get("href")]
+    return len(links) == 1 and links[0] is not link and text_of(links[0]) == text_of(line)
+
+
 def _inner_title(link):
     """The heading of some words inside a link around a whole card, else its first element named as a title: a
     heading outranks a class ("<div class='banner-title'>" in the card's picture, then "<h2>Headline</h2>"), a
@@ -383,13 +313,3 @@ _CLOCK = re.compile(r"\d{1,2}(?:[:.h]\d{2})?\s*(?:[ap]\.?m\.?)?", re.IGNORECASE)
 
 # A line of this many words or fewer can name an entry; a longer one is its teaser.
 _MAX_NAME_WORDS = 15
-
-
-def text_before_pointer(el) -> str:
-    """The element's text before its only link when that link only points ("... Read", "Details"):
-    the name it closes, without the ellipsis leading into the link; "" otherwise."""
-    links = list(el.iter("a"))
-    shown, pointer = text_of(el) or "", text_of(links[0]) if len(links) == 1 else None
-    if not pointer or not is_generic_text(pointer) or not shown.endswith(pointer):
-        return ""
-    return shown[: -len(pointer)].rstrip(" .…")

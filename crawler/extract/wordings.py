@@ -8,7 +8,8 @@ from collections import Counter
 from ..parsers.datelines import date_in_line
 from ..parsers.groups import looks_like_group_heading
 from .html import INLINE, tag, text_of
-from .titles import HEADINGS, is_generic_text, title_named
+from .pointer_words import is_generic_text
+from .titles import HEADINGS, title_named
 
 
 def pointing_wording(blocks, links) -> str | None:

@@ -11,6 +11,13 @@ _ISO = re.compile(r"\b(\d{4})([-./])(\d{1,2})\2(\d{1,2})(?:t[\d:.]+(?:z|[+-][\d:
 NUMERIC = re.compile(r"\b(\d{1,2})([./-])(\d{1,2})\2(\d{4}|(?<=[/.])\d{2}(?!\d))\b")
 # A range's start in figures without its year, before an end with one ("4/10 - 5/1/17"): the start is in that year.
 _YEARLESS_START = re.compile(r"(?<![\d/.])(\d{1,2})/(\d{1,2})\s*-\s*(\d{1,2}/\d{1,2}/(\d{4}|\d{2}))(?![\d/])")
+# "08.11. bis 09.11.2024", "30.12.-02.01.2025": a start in figures closed by a dot and no year (German, Czech,
+# Scandinavian typography), before an end in figures with one; the dot after the month sets it apart from a time.
+_DOTTED_YEARLESS_START = re.compile(
+    r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\s*(?:-|bis|to|till|tot|au|al|a)\s*)(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})(?![\d.]\d)"
+)
+# How many months a range may run over the new year when its start leaves the year out ("30.12.-02.01.2025").
+_MONTHS_OVER_NEW_YEAR = 6
 # "01.11. 2020", "1. 11. 2020": Czech, Slovak and German typography puts a space after a dot of a date; only
 # before a four-figure year, so that "Kap. 1. 11 Seiten" stays apart.
 _SPACED_DOTS = re.compile(r"(?<![\d.])(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})(?!\d)")
@@ -33,8 +40,23 @@ def figures_as_words(folded: str, month_first: bool | None) -> str:
     """Every date in figures in `folded` as " day m<month> year " (or " m<month> year ")."""
     folded = _ISO.sub(lambda m: f" {int(m[4])} m{int(m[3])} {m[1]} ", folded)
     folded = _YEARLESS_START.sub(r"\1/\2/\4 - \3", folded)  # "4/10 - 5/1/17": the start in the end's year
-    folded = NUMERIC.sub(lambda m: _numeric(m, month_first), close_spaced_dots(folded))
+    folded = _DOTTED_YEARLESS_START.sub(lambda m: _dotted_yearless_start(m, month_first), close_spaced_dots(folded))
+    folded = NUMERIC.sub(lambda m: _numeric(m, month_first), folded)
     return _MONTH_YEAR.sub(lambda m: f" m{int(m[1])} {m[2]} ", folded)
+
+
+def _dotted_yearless_start(m: re.Match, month_first: bool | None) -> str:
+    """The start in the end's year, or in the year before when its month comes after the end's (the range runs
+    over the new year, a few months at most: "23.11. - 22.11.2022" stays a range that ends before it starts)."""
+    start_a, start_b, end_a, end_b = int(m[1]), int(m[2]), int(m[4]), int(m[5])
+    year = int(m[6]) if len(m[6]) == 4 else full_year(m[6])
+    if month_first or (month_first is None and start_b > 12):
+        start_month, end_month = start_a, end_a
+    else:
+        start_month, end_month = start_b, end_b
+    if end_month < start_month <= 12 and end_month + 12 - start_month <= _MONTHS_OVER_NEW_YEAR:
+        year -= 1
+    return f"{m[1]}.{m[2]}.{year}{m[3]}{m[4]}.{m[5]}.{m[6]}"
 
 
 def _numeric(m: re.Match, month_first: bool | None) -> str:

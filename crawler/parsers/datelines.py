@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .dates import _YEAR_IN_TEXT, MONTHS, _fold, impossible_range, looks_like_date_line
+from .dates import _FILLER, _RANGE, _YEAR_IN_TEXT, MONTHS, _fold, impossible_range, looks_like_date_line
 from .text import clean_text
 
 # The longest meta line searched for a date ("Posted in News, Events on 2 May 2022").
@@ -68,8 +68,29 @@ def _date_in_line(text: str | None, languages) -> str | None:
                 joined = f"{pieces[i - 1]} - {part}" if i and pieces[i - 1].strip() else ""
                 if joined and looks_like_date_line(joined, languages):
                     return joined  # "Vientiane, 22 - 23 November 2022": the whole range
+                start = _yearless_start(pieces[i - 1], languages) if joined else None
+                if start and looks_like_date_line(f"{start} - {part}", languages):
+                    return _shown_range(cleaned, start, part)  # "Zeitraum: 8.5. – 10.5.2019"
                 return None if joined and impossible_range(joined) else part
     return None
+
+
+def _yearless_start(before: str, languages) -> str | None:
+    """The day and month closing the text before a range's dash ("Ort: Halle, Zeitraum: 8.5." before
+    "– 10.5.2019", "Festival 29 September" before "- 2 October 2022"): a range's start, a month and a day
+    and no year; a bare number ("Room 3 - 10 May 2019") is no start."""
+    words = before.split()
+    for k in (1, 2, 3):
+        tail = " ".join(words[-k:])
+        if len(words) >= k and (YEARLESS_FIGURES.match(tail) or yearless_date(tail) == tail):
+            return tail
+    return None
+
+
+def _shown_range(text: str, start: str, end: str) -> str:
+    """The range from `start` to `end` as `text` shows it, its own dash between."""
+    start_at = text.rfind(start, 0, text.rfind(end))
+    return text[start_at : text.find(end, start_at) + len(end)] if start_at >= 0 else f"{start} - {end}"
 
 
 # Words after which a meta line's closing date starts: "Posted in News on 2 May 2022".
@@ -136,6 +157,8 @@ def _date_at_edge(text: str | None, languages) -> str | None:
         head = " ".join(words[:k]).rstrip(",:|-–—")
         if k == 1 and not _NUMERIC_DAY.fullmatch(head):
             continue  # one word opening a line is a date only when a whole numeric day: "13.12.2023 dans News"
+        if k > 1 and words[k - 2].endswith((",", ".")) and _fold(words[k - 1]) in _FILLER | _RANGE:
+            continue  # "May 4, 2013, The Daily", "May 4, 2013. Al Jazeera": a joining word opens the rest
         if len(words) - k <= _MAX_WORDS_AFTER_DATE and looks_like_date_line(head, languages):
             return head
     return _date_after_lead(words, languages)

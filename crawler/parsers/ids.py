@@ -8,6 +8,7 @@ from functools import lru_cache
 from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
 
 from ..origins import host as host_of  # noqa: F401  (one host rule: crawler.origins)
+from ..origins import redact
 from .text import clean_text
 
 # A path from the root ("/a/b.htm", not "//host/"), without what urljoin reads apart: query, fragment,
@@ -88,8 +89,15 @@ def entry_id(url: str | None, title: str | None, listing_url: str | None, patter
     """The document number when the link has one, else the canonical URL, else a hash of title and listing. An
     address inside the listing itself ("listing#event-3": entries shown in full there) is no address of the entry's
     own: its canonical URL, the listing's, would give every such entry one id. They are keyed as entries without a
-    link are (and as such records were before their in-page address was read): an archive made before keeps them."""
-    if url and "#" in url and canonical_url(url) is not None and canonical_url(url) == canonical_url(listing_url):
+    link are (and as such records were before their in-page address was read): an archive made before keeps them.
+    The listing is read as the archive keeps it, its `?token=` masked: a reparse of its pages keys them alike."""
+    listing_url = redact(listing_url)
+    if (
+        url
+        and "#" in url
+        and canonical_url(url) is not None
+        and canonical_url(redact(url)) == canonical_url(listing_url)
+    ):
         url = None
     return (
         document_number(url, pattern)

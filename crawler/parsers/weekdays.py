@@ -50,6 +50,12 @@ def weekday_dated(text: str | None, now: datetime | date | None, languages=None,
     return DateValue(text, fits[0].start, fits[0].end, DAY) if len(fits) == 1 else None
 
 
+def shows_weekday_of(text: str | None, day: date) -> bool:
+    """Whether `text` names one weekday and it is `day`'s ("Zondag 9 september" and 9 September 2012)."""
+    named = {_WEEKDAY[w] for w in re.findall(r"[a-z]+", re.sub(r"-feira\b", "", _folded(text or ""))) if w in _WEEKDAY}
+    return named == {day.weekday()}
+
+
 def _folded(text: str) -> str:
     decomposed = unicodedata.normalize("NFKD", text.lower())
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))

@@ -13,7 +13,7 @@ from urllib.parse import urlsplit
 import scrapy
 from scrapy.spidermiddlewares.httperror import HttpError
 
-from ..credentials import add_credentials, redact, split_credentials
+from ..credentials import add_credentials, mask_logged_secrets, redact, split_credentials
 from ..extract import scripted
 from ..extract.profiles import get_profile
 from ..items import EntryItem, PageItem
@@ -79,7 +79,9 @@ class ListingSpider(FeedWitnessMixin, scrapy.Spider):
 
     def _take_credentials(self, urls: list[str]) -> list[str]:
         """`scrapy crawl -a start_urls=https://user:pass@host/`: the URLs kept and logged bare, the
-        user and password sent to their origin only (crawler.credentials); the CLI has taken them off already."""
+        user and password sent to their origin only (crawler.credentials); the CLI has taken them off already.
+        A `?token=` in their query is sent too, and masked in every log line (`scrapy crawl` logs them too)."""
+        mask_logged_secrets()
         self.http_credentials = dict(getattr(self, "http_credentials", None) or {})
         bare = []
         for url in urls:

@@ -1,0 +1,74 @@
+"""The generic extractor on cards named by their heading: a press review whose only link is a "Read (in French)"
+button takes the heading; posts whose heading is only their meeting's day, over a link to its file. Small synthetic
+pages."""
+
+from crawler.entries import build_entries
+from crawler.extract import extract_page
+
+URL = "https://example.org/press/"
+CHROME = '<header><nav><a href="/">Home</a> <a href="/about/">About</a></nav></header>'
+
+
+def _entries(body: str, url=URL, lang="en"):
+    html = f'<html lang="{lang}"><body>{CHROME}<main>{body}</main><footer>Legal notice</footer></body></html>'
+    return build_entries(extract_page(html, url, "auto"), url)
+
+
+def test_a_read_button_with_a_language_note_is_a_pointer_and_the_heading_the_title():
+    """Each block an unlinked heading (the outlet), the day, a quote and one button 'Read (in French)' or 'Read':
+    the note on the language leaves the button a pointer, so the heading is the title."""
+    block = (
+        '<div class="review"><h3>Outlet number {i}</h3><p>January 1{i}, 2025</p>'
+        "<blockquote>A quoted passage {i} from the article, a sentence or two long.</blockquote>"
+        '<a class="button" href="https://outlet{i}.example/story-{i}">{say}</a></div>'
+    )
+    says = ["Read (in French)", "Read", "Read (in french)", "Read (in English)", "Read"]
+    entries = _entries("<h1>Press review</h1>" + "".join(block.format(i=i, say=s) for i, s in enumerate(says)))
+    assert [e["title"] for e in entries] == [f"Outlet number {i}" for i in range(5)]
+    assert [e["url"] for e in entries] == [f"https://outlet{i}.example/story-{i}" for i in range(5)]
+
+
+def test_a_language_note_alone_does_not_make_a_named_link_a_pointer():
+    from crawler.extract.pointer_words import is_generic_text
+
+    assert is_generic_text("Read (in French)")
+    assert is_generic_text("Lire (en anglais)")
+    assert not is_generic_text("French Revolution (in English)")
+    assert not is_generic_text("(in French)")
+
+
+def test_a_post_headed_by_its_meetings_day_is_named_by_it_not_by_the_link_to_its_file():
+    """An archive of agenda posts (a city clerk's WordPress category page): each <article> headed by a link that is
+    only the meeting's day ('July 16, 2024'), its content a PDF icon and a paragraph that is wholly a link to the
+    agenda file ('Agenda 7-16-2024'). The heading names the post; the line that is another link names its file."""
+    post = (
+        "<article class='post'><header><h2 class='entry-title'><a href='/{slug}/'>{day}</a></h2></header>"
+        "<div class='entry-content'><div><a href='/files/{n}.pdf' title='Download PDF'><img src='/pdf.png' "
+        "alt='Download PDF'></a></div><div><p><a href='/files/{n}.pdf'>Agenda {short}</a></p></div></div></article>"
+    )
+    days = [("July 16, 2024", "7-16-2024"), ("June 25, 2024", "6-25-2024"), ("June 11, 2024", "6-11-2024")]
+    posts = "".join(
+        post.format(slug=day.lower().replace(",", "").replace(" ", "-"), day=day, n=n, short=short)
+        for n, (day, short) in enumerate(days)
+    )
+    entries = _entries(f"<h1>2024 Agendas</h1>{posts}")
+    assert [(e["title"], e["url"], e["date_start"]) for e in entries] == [
+        ("July 16, 2024", "https://example.org/july-16-2024/", "2024-07-16"),
+        ("June 25, 2024", "https://example.org/june-25-2024/", "2024-06-25"),
+        ("June 11, 2024", "https://example.org/june-11-2024/", "2024-06-11"),
+    ]
+
+
+def test_a_date_heading_over_a_plain_line_of_words_is_still_named_by_that_line():
+    """The guard: a heading linking only the meeting's day over a line of plain words ('Regular Council Meeting')
+    is named by that line, as before; only a line that is wholly another link names a file instead."""
+    post = (
+        "<article class='post'><h2><a href='/m/{n}/'>June {d}, 2024</a></h2><p>Regular Council Meeting {n}</p>"
+        "<p><a href='/files/{n}.pdf'>Agenda</a></p></article>"
+    )
+    entries = _entries("".join(post.format(n=n, d=d) for n, d in enumerate((25, 11, 4))))
+    assert [(e["title"], e["date_start"]) for e in entries] == [
+        ("Regular Council Meeting 0", "2024-06-25"),
+        ("Regular Council Meeting 1", "2024-06-11"),
+        ("Regular Council Meeting 2", "2024-06-04"),
+    ]
