@@ -8,25 +8,6 @@ from helpers import page_html, write_site
 
 from crawler.site_server import SiteServer
 
-
-@pytest.mark.xfail(
-    strict=True,
-    reason="learn URL?token=... writes the token into the profile's header comment (a file made to be shared and "
-    "crawled with) and prints it; a user:password in the same URL is kept out of both (split_credentials)",
-)
-def test_learn_keeps_a_token_in_the_urls_query_out_of_the_profile(tmp_path):
-    write_site(tmp_path / "site", pages=1)
-    profile = tmp_path / "p.toml"
-    with SiteServer(tmp_path / "site") as site:
-        url = f"{site.base_url.replace('://', '://usr:pw-Zq7-secret@')}/list/page-1.html?token=tok-Zq7-secret"
-        learnt = cli("learn", url, "--example", "Report 1-2 on labour", "-o", profile, check=0)
-    written = profile.read_text()
-    assert "selectors" in written
-    assert "pw-Zq7-secret" not in written + learnt.stdout + learnt.stderr  # the password: kept out today
-    assert "tok-Zq7-secret" not in written
-    assert "tok-Zq7-secret" not in learnt.stdout + learnt.stderr
-
-
 # Page 2 of 3 answered 200 but is no page of the listing: a "Page not found" page listing three popular reports (no
 # pager), or the page cut short by the server (a PHP fatal error after two of its five entries: no pager, no </html>).
 SOFT_NOT_FOUND = (
