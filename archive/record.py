@@ -26,17 +26,11 @@ from .versions import field_bits, full_records, insert_sql, is_keyframe, keyfram
 RENDERED = "x-listing-archive-rendered"
 # x-listing-archive-subresources: what a rendered page loaded, with their validators (crawler/render_revalidate.py).
 SUBRESOURCES = "x-listing-archive-subresources"
-KEPT_HEADERS = (
-    "content-type",
-    "etag",
-    "last-modified",
-    "date",
-    "content-language",
-    "retry-after",
-    "location",
-    RENDERED,
-    SUBRESOURCES,
-)
+# The spider's notes on a page (crawler/items.py): a digest of the profile that read it, and why it is not known to
+# be a whole page of its listing (crawler/spiders/whole_page.py).
+READ_WITH, NOT_WHOLE = "x-listing-archive-read-with", "x-listing-archive-not-whole"
+KEPT_HEADERS = ("content-type", "etag", "last-modified", "date", "content-language", "retry-after", "location")
+KEPT_HEADERS += (RENDERED, SUBRESOURCES, READ_WITH, NOT_WHOLE)
 VALIDATORS = ("etag", "last-modified")
 # What a 304's capture keeps of the capture it revalidated: a rendered page's 304 stays rendered, and revalidates again.
 KEPT_ON_304 = (*VALIDATORS, RENDERED, SUBRESOURCES)
@@ -340,6 +334,8 @@ def last_captures(conn, listing_urls: list[str]) -> dict[str, dict]:
                 "id": capture_id,
                 "validators": {k: v for k, v in kept.items() if k in VALIDATORS},
                 "page_links": json.loads(links or "[]"),
+                "read_with": kept.get(READ_WITH),  # None: read before it was kept
+                "not_whole": kept.get(NOT_WHOLE),
             }
             if RENDERED in kept:  # a DOM the document's validators alone do not vouch for: its subresources' too
                 found[url].update(rendered=True, subresources=_subresources(kept))

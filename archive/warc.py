@@ -15,7 +15,7 @@ from warcio.warcwriter import WARCWriter
 from crawler.errors import OutputExists
 
 from .backup import link_into_place
-from .record import RENDERED, SUBRESOURCES
+from .record import NOT_WHOLE, READ_WITH, RENDERED, SUBRESOURCES
 from .store import Archive, ArchiveError
 
 # The capture's body is the DOM a browser built (crawler/render.py), not the bytes the server sent.
@@ -55,8 +55,8 @@ def export_warc(archive: Archive, out, crawl_id: int | None = None) -> int:
     for row in archive.conn.execute(sql + " ORDER BY id", params):
         body = archive.capture_body(row["id"]) or b""
         stored = json.loads(row["headers"] or "{}")
-        # What a rendered page loaded is the archive's note for revalidating it, not a header the server sent.
-        headers = [(k.title(), v) for k, v in stored.items() if k != SUBRESOURCES]
+        # What a rendered page loaded, and what read it, are the archive's notes, not headers the server sent.
+        headers = [(k.title(), v) for k, v in stored.items() if k not in (SUBRESOURCES, READ_WITH, NOT_WHOLE)]
         warc_headers = {"WARC-Date": _warc_date(row["fetched_at"]), "WARC-Record-ID": record_id(row)}
         if stored.get(RENDERED):
             warc_headers[WARC_RENDERED] = stored[RENDERED]

@@ -35,6 +35,13 @@ class EntryItem(scrapy.Item):
 _ENTRY_FIELDS = frozenset(EntryItem.fields)
 
 
+# A page's pseudo-header naming what read it (crawler.spiders.base.reading_digest): a later crawl that reads the
+# listing another way fetches the page whole, never a 304 that keeps the other reading (archive/record.py keeps it).
+READ_WITH_HEADER = "x-listing-archive-read-with"
+# Why a page is not known to be a whole page of its listing (crawler/spiders/whole_page.py): a 304 of it says so again.
+NOT_WHOLE_HEADER = "x-listing-archive-not-whole"
+
+
 class PageItem(scrapy.Item):
     """One fetched listing page: what the archive keeps as a capture.
 

@@ -173,8 +173,8 @@ class ConditionalRequestMiddleware:
             return  # a rendered page's DOM depends on more than the document: crawler.render_revalidate asks
         request.meta["conditional_done"] = True
         last = getattr(self.crawler, "previous_captures", {}).get(request.url)
-        if not last or not last["validators"] or last.get("rendered"):
-            return  # a rendered capture's validators vouch for the document only: crawler.render_revalidate
+        if not last or not last["validators"] or last.get("rendered") or not read_alike(self.crawler, request, last):
+            return  # a rendered capture's validators vouch for the document only (crawler.render_revalidate)
         ask_if_changed(request, last)
 
 
@@ -184,6 +184,17 @@ def conditional_requests_wanted(settings) -> bool:
     return (
         bool(settings.get("ARCHIVE_DB")) and settings.getbool("CONDITIONAL_REQUESTS") and not settings.getdict("FEEDS")
     )
+
+
+def read_alike(crawler, request, last: dict) -> bool:
+    """Was the page's last capture read as this crawl reads its listing (the same profile, the same contents)?
+    If not, a 304 would keep the other reading: the page is fetched whole and read again (`crawl --profile NEW`)."""
+    readings = getattr(crawler.spider, "readings", None) or {}
+    reading = readings.get(request.meta.get("listing_url"))
+    if reading is None or last.get("read_with") == reading:
+        return True
+    crawler.stats.inc_value("conditional/read_again")
+    return False
 
 
 def ask_if_changed(request, last: dict) -> None:
@@ -197,6 +208,7 @@ def ask_if_changed(request, last: dict) -> None:
     request.meta["previous_page_links"] = last["page_links"]
     request.meta["previous_listed"] = last.get("listed", True)
     request.meta["previous_entry_ids"] = last.get("entry_ids")  # None: taken before they were kept
+    request.meta["previous_not_whole"] = last.get("not_whole")  # why it was not a whole page of its listing
     request.meta.setdefault("handle_httpstatus_list", []).append(304)
 
 

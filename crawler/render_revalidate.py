@@ -22,7 +22,7 @@ import logging
 from scrapy import Request
 from scrapy.exceptions import NotConfigured
 
-from .middlewares import ask_if_changed, conditional_requests_wanted
+from .middlewares import ask_if_changed, conditional_requests_wanted, read_alike
 
 log = logging.getLogger(__name__)
 
@@ -129,7 +129,7 @@ class RenderRevalidateMiddleware:
         meta[CHECKED] = True
         last = getattr(self.crawler, "previous_captures", {}).get(request.url)
         subresources = subresources_to_ask(last)
-        if subresources is None:
+        if subresources is None or not read_alike(self.crawler, request, last):
             return
         meta[REVALIDATING] = subresources  # crawler.render.RenderMiddleware leaves the request plain
         ask_if_changed(request, last)

@@ -137,10 +137,12 @@ def page_html(n: int, pad: str = "", pages: int = PAGES, hostile: str = "") -> s
         f"<p>Findings of study {n}-{i} on decent work and wages.</p></article>"
         for i in range(PER_PAGE)
     )
+    # A later page links back, as a real pager does: one with no pagination at all is not known to be the last.
+    prev = f'<a rel="prev" href="/list/page-{n - 1}.html">Previous</a>' if n > 1 else ""
     nxt = f'<a rel="next" href="/list/page-{n + 1}.html">Next</a>' if n < pages else ""
     return (
         f"<html lang=en><head><title>Reports</title></head><body><main><h1>Reports</h1>{hostile}{items}"
-        f"<nav class=pager>{nxt}</nav><div hidden>{pad}</div></main></body></html>"
+        f"<nav class=pager>{prev}{nxt}</nav><div hidden>{pad}</div></main></body></html>"
     )
 
 

@@ -35,12 +35,13 @@ def _ilo_pages(root, counts: list[int], feed: bool = False) -> str:
             (f"Report {i} of page {n + 1} on wages", f"/doc/WCMS_{n * 100 + i}/lang--en/index.htm")
             for i in range(counts[n])
         ]
+        prev = f'<li class="prev"><a href="{paths[n - 1]}">&lt; Previous</a></li>' if n else ""  # as a pager shows
         nxt = f'<li class="next"><a href="{paths[n + 1]}">Next &gt;</a></li>' if n + 1 < len(paths) else ""
         target = root / path.lstrip("/")
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(
             f'<html lang="en">{head if n == 0 else ""}<body><div class="items-list"><h3 class="items-group">'
-            f'May 2021</h3><ol>{entries}</ol></div><aside class="pagination"><ul>{nxt}</ul></aside></body></html>'
+            f'May 2021</h3><ol>{entries}</ol></div><aside class="pagination"><ul>{prev}{nxt}</ul></aside></body></html>'
         )
     if feed:
         body = "".join(

@@ -70,3 +70,18 @@ def test_bare_links_in_one_paragraph_take_the_date_that_follows_each_on_its_line
     assert [(e["title"], e["date_start"]) for e in entries] == [
         (f"Annual report of the council number {i}", f"2020-05-1{i}") for i in range(4)
     ]
+
+
+@pytest.mark.parametrize(
+    ("lang", "fields"),
+    [
+        ("de", "<b>Beginn: </b>Freitag, 1{i}. Oktober 2024 18:00<br><b>Ort: </b>Saal 2, Haus der Vereine, Hauptstr. 9"),
+        ("en", "<b>When:</b> Friday, October 1{i}, 2024 6pm<br><b>Where:</b> Room 2, Hall of Clubs, 9 Main Street"),
+    ],
+)
+def test_a_labelled_date_line_cut_by_a_break_from_a_long_place_line_gives_the_date(lang, fields):
+    """The words beside the date are counted on its own line: the place after the break is another field."""
+    post = "<article><h2><a href='/e/{i}'>Evening talk on rivers number {i}</a></h2><div class='content'>"
+    post += fields + ", 79100 Town<br></div></article>"
+    entries = _entries("".join(post.format(i=i) for i in range(1, 4)), f"<html lang='{lang}'>")
+    assert [e["date_start"] for e in entries] == ["2024-10-11", "2024-10-12", "2024-10-13"]

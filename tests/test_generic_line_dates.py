@@ -54,3 +54,16 @@ def test_days_listed_with_slashes_before_their_month_run_first_to_last():
         ("2027-03-12", "2027-03-21"),
         ("2026-10-20", "2026-10-22"),
     ]
+
+
+def test_an_item_opening_on_its_date_before_its_link_and_a_slides_link_is_dated_by_it():
+    """<li>6/05/2025: <a>Talk</a> (<a>slides</a>)</li>: two links and little else looked like a tag list, so its
+    date was never read."""
+    line = (
+        '<li>{d}/0{m}/2025: <a href="/lezing-{i}/">Lezing nummer {i} over de zorg</a> (<a href="/s{i}.pdf">slides</a>)'
+    )
+    days = [(16, 5), (6, 5), (25, 2)]
+    items = "".join(line.format(d=d, m=m, i=i) + "</li>" for i, (d, m) in enumerate(days))
+    entries = _entries(f"<h2>Lezingen</h2><ul>{items}</ul>")
+    assert [e["title"] for e in entries] == [f"Lezing nummer {i} over de zorg" for i in range(3)]
+    assert [e["date_start"] for e in entries] == ["2025-05-16", "2025-05-06", "2025-02-25"]

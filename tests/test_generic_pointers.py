@@ -290,3 +290,25 @@ def test_a_link_showing_its_own_address_is_a_pointer_and_the_heading_names_the_e
     )
     entries = _entries(rows, "<html lang='de'>")
     assert [(e["title"], e["url"]) for e in entries] == [(name, url) for _, name, url in EVENTS]
+
+
+def test_a_long_web_address_in_some_records_loses_to_the_read_more_link_every_record_holds():
+    """Notices headed by their date, each with 'Read More' to its page; most also show a meeting's web address
+    in their text: an address, however long, names nothing, so it is no entry link and no record is lost."""
+    # the notice is prose: no name; the heading may be read as a date or a title, the record is what is tested
+    days = ["July 21, 2023", "June 16, 2023", "May 19, 2023", "May 3, 2023", "April 21, 2023", "March 17, 2023"]
+    cards = "".join(
+        f"<div class='notice'><h2>{day}</h2><div class='excerpt'><p>{NOTICE}</p>"
+        + (
+            f"<p>Location: <a href='https://meet.example.net/board{i}'>https://meet.example.net/board{i}</a></p>"
+            if i % 3
+            else ""
+        )
+        + f"<div class='more'><a href='/notices/{i}'>Read More</a></div></div></div>"
+        for i, day in enumerate(days)
+    )
+    entries = _entries(f"<h1>Board papers</h1>{cards}", "<html lang='en'>")
+    assert [e["url"] for e in entries] == [f"https://example.org/notices/{i}" for i in range(len(days))]
+
+
+NOTICE = "The Board of the Airport Authority will meet at 8:00 a.m. in its Board Room, in person or remotely."

@@ -172,3 +172,21 @@ def test_the_markers_word_check_finds_what_the_markers_find():
         assert _syntaxes(page) == [name for name, marker in _MARKERS.items() if marker.search(page)], page
     assert _syntaxes("<div itemſcope>") == ["microdata"]
     assert _syntaxes("<div ItemScope>") == ["microdata"]
+
+
+def test_a_title_several_entries_share_takes_no_structured_date_by_its_name():
+    """A calendar whose meetings mostly have the same name, each with a hidden microdata Event (name and startDate, no
+    url): the name matches no one entry, so the first Event's date is given to none (it went to the last meeting,
+    over the date the page shows)."""
+    shown = [("January 11, 2024", "2024-01-11"), ("February 8, 2024", "2024-02-08"), ("July 11, 2024", "2024-07-11")]
+    row = (
+        "<li><h3><a href='/Calendar.aspx?EID={n}'>Planning Committee Meeting</a></h3><div class='date'>{day}, 10:00 AM"
+        "</div><div class='hidden' itemscope itemtype='http://schema.org/Event'><span itemprop='name'>Planning "
+        "Committee Meeting</span><span itemprop='startDate' class='hidden'>{iso}T10:00:00</span></div></li>"
+    )
+    items = "".join(row.format(n=n, day=day, iso=iso) for n, (day, iso) in enumerate(shown))
+    items += row.format(n=9, day="March 14, 2024", iso="2024-03-14").replace("Meeting<", "Meeting - Cancelled<")
+    shown.append(("March 14, 2024", "2024-03-14"))
+    html = f"<html lang='en'><body><main><ol>{items}</ol></main></body></html>"
+    entries = build_entries(extract_page(html, URL, "auto"), URL)
+    assert [e["date_start"] for e in entries] == [iso for _, iso in shown]

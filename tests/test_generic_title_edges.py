@@ -201,3 +201,65 @@ def test_a_link_named_by_a_range_of_months_keeps_the_range_as_its_title_and_date
         ("Noviembre 2024", "2024-11-01", "2024-11-30"),
         ("Junio - Octubre 2024", "2024-06-01", "2024-10-31"),
     ]
+
+
+def _meeting_rows(days: list[str]) -> list[dict]:
+    """A grid of meetings: the first cell the date in figures run into the name, no link; the files after it."""
+    row = "<div class='row'><div class='cell'>{day} Board Regular Meeting</div><div class='cell'>"
+    row += "<a href='/files/{n}-agenda.pdf'>Agenda</a> <a href='/files/{n}-minutes.pdf'>Minutes</a></div></div>"
+    return _entries("<div>" + "".join(row.format(day=d, n=n) for n, d in enumerate(days)) + "</div>")
+
+
+def test_a_title_opening_on_a_date_in_figures_run_into_its_words_is_dated_by_it_and_keeps_it():
+    entries = _meeting_rows(["01/09/2025", "12/12/2024", "11/14/2024"])
+    assert [e["title"] for e in entries] == [
+        f"{d} Board Regular Meeting" for d in ("01/09/2025", "12/12/2024", "11/14/2024")
+    ]
+    assert [e["date_start"] for e in entries] == ["2025-01-09", "2024-12-12", "2024-11-14"]
+
+
+def test_a_title_opening_on_figures_of_undecidable_order_gets_no_date():
+    entries = _meeting_rows(["01/09/2025", "12/10/2024", "11/05/2024"])
+    assert [e["date_start"] for e in entries] == [None, None, None]
+
+
+@pytest.mark.parametrize(
+    ("names", "days"),
+    [
+        (
+            ["2025.01.09 AGENDA - Regular Meeting.pdf", "2024.12.12 AGENDA - Regular Meeting.pdf"],
+            ["2025-01-09", "2024-12-12"],
+        ),
+        (["2024 Annual report of the board", "12 Angry Men on the stage", "2024.1.3 Release notes"], [None] * 3),
+    ],
+)
+def test_a_title_opening_on_a_year_first_date_is_dated_by_it_and_a_year_a_number_or_a_version_is_not(names, days):
+    items = "".join(f"<li><a href='/f/{n}.pdf'>{name}</a></li>" for n, name in enumerate(names))
+    entries = _entries(f"<ul>{items}</ul>")
+    assert [(e["title"], e["date_start"]) for e in entries] == list(zip(names, days, strict=True))
+
+
+@pytest.mark.parametrize(
+    ("lang", "names", "days"),
+    [
+        (
+            "it",
+            ["Gita in Inghilterra dal 31 marzo al 14 aprile 2019", "Castagnata 2019"],
+            [("2019-03-31", "2019-04-14"), None],
+        ),
+        (
+            "en",
+            ["Summer camp from 3 to 5 May 2026", "Festival from 5 to 3 May 2026"],
+            [("2026-05-03", "2026-05-05"), None],
+        ),
+    ],
+)
+def test_a_title_closing_on_a_range_after_its_lead_word_is_dated_by_it_and_keeps_it(lang, names, days):
+    """A range of days with its year after "dal", "from": the entry's date; a year alone or a range that ends
+    before it starts gives none."""
+    items = "".join(
+        f"<article><h3><a href='/e/{n}'>{name}</a></h3><p>Un testo.</p></article>" for n, name in enumerate(names)
+    )
+    entries = _entries(items, f"<html lang='{lang}'>")
+    assert [e["title"] for e in entries] == names
+    assert [(e["date_start"], e["date_end"]) if e["date_start"] else None for e in entries] == days

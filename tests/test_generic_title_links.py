@@ -83,3 +83,44 @@ def test_posts_whose_heading_links_say_the_same_words_keep_them_as_their_titles(
 @pytest.mark.parametrize("text", ["Annual Report 2020-21", "Ordinance 2024-17", "Board Meeting 2024-05"])
 def test_a_name_with_a_number_but_no_number_sign_is_no_reference_number(text):
     assert not identifier_line(text)
+
+
+def test_a_table_row_whose_one_link_is_its_date_is_named_by_its_first_plain_cell_not_its_time():
+    """Date | Time | Meeting | Location rows, the date the only link: the time of day is no name, and a
+    one-word name cell ("Regular", "Budget") is the title, not the longer place after it."""
+    kinds = ["Retreat", "Business", "Regular", "Special", "Budget", "Regular"]
+    rows = "".join(
+        f"<tr><td><a href='/events/{d}'>May {d}, 2023</a></td><td>6:00 p.m.</td><td>{kind}</td>"
+        f"<td>Central High School Auditorium</td></tr>"
+        for d, kind in zip(range(3, 9), kinds, strict=True)
+    )
+    head = "<tr><th>Date</th><th>Time</th><th>Meeting</th><th>Location</th></tr>"
+    entries = _entries(f"<h2>Schedule of Board Meetings</h2><table>{head}{rows}</table>", "<html lang='en'>")
+    assert [e["title"] for e in entries] == kinds
+    assert [e["date_start"] for e in entries][:2] == ["2023-05-03", "2023-05-04"]
+
+
+def test_talks_named_by_a_quoted_title_after_the_speaker_beside_a_linked_date_keep_the_quoted_words():
+    """<li><a>7th October 2026</a> Ada Lovelace (UCL) on "Title"</li>: the date links the talk, the speaker is
+    no title; the quoted words are, without their quote marks (one left unclosed runs to the line's end)."""
+    talks = ["Engines of analysis", "Notes on the sketch", " Numbers and music ", "Loops in cards"]
+    quotes = ['"{}"', "“{}“", '"{}"', '"{}']
+    items = "".join(
+        f"<li><a href='/talk/{d}'>{d}th October 2026</a> Ada Lovelace (UCL) and Bob Smith (MIT) on "
+        f"{quote.format(talk)} joint seminar</li>"
+        for d, talk, quote in zip(range(4, 8), talks, quotes, strict=True)
+    )
+    entries = _entries(f"<h2>Seminars</h2><ul>{items}</ul>", "<html lang='en'>")
+    assert [e["title"] for e in entries] == [t.strip() for t in talks[:3]] + ["Loops in cards joint seminar"]
+    assert [e["date_start"] for e in entries][:2] == ["2026-10-04", "2026-10-05"]
+
+
+def test_a_list_where_few_names_hold_a_quoted_word_keeps_the_whole_names():
+    items = "".join(
+        f"<li><a href='/m/{d}'>{d} June 2022</a> {name}</li>"
+        for d, name in zip(
+            (7, 14, 21, 28), ['Reading of "Ulysses" by the club', "Garden walk", "Open day", "Fair"], strict=True
+        )
+    )
+    entries = _entries(f"<h2>Events</h2><ul>{items}</ul>", "<html lang='en'>")
+    assert entries[0]["title"] == 'Reading of "Ulysses" by the club'

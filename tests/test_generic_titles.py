@@ -312,3 +312,20 @@ def test_a_plain_line_over_links_each_led_by_a_dash_names_the_record_the_links_s
         *((f"Story number {d} about the charity", f"https://news.example.com/s{d}", f"2020-12-{d}") for d in days),
         ("Good truck rolls into town to help distribute items", "https://mail.example/view?m=1", "2020-12-10"),
     ]
+
+
+def test_publications_written_as_citations_take_the_first_line_not_the_journal_link():
+    """Cards of papers: the title a plain first line, then the abstract and the authors, and the one link, alone on
+    the last line, named after the journal: where the paper ran, not what it is."""
+    papers = [
+        ("Machine learning to predict survival in patients", "Journal of Critical Care, 55:73-78"),
+        ("Overachieving municipalities in public health", "Epidemiology, 29-6:836-840"),
+        ("Data mining in occupational safety and health", "Revista Brasileira de Saude Ocupacional"),
+    ]
+    cards = "".join(
+        f"<div class='col'><div class='well'><span class='pub'>{name}</span><p>We study what the data show.</p>"
+        f"<p><em>Ana Silva, Bruno Costa</em></p><p><strong><a href='/paper/{i}'>{venue}</a></strong></p></div></div>"
+        for i, (name, venue) in enumerate(papers)
+    )
+    entries = _entries(f"<h1>Publications</h1><div class='row'>{cards}</div>", "<html lang='en'>")
+    assert [e["title"] for e in entries] == [name for name, _ in papers]

@@ -167,3 +167,22 @@ def test_a_title_closing_on_a_day_after_a_colon_beside_a_date_box_leaves_the_dat
     text, entries = read(html, ["Webinar: 1 June 2023"])
     assert 'date = "span.posted"' in text
     assert [e["date_start"] for e in entries] == ISO
+
+
+def test_a_title_opening_on_its_day_gives_the_entry_its_date():
+    """Batch S (hacla): '<span>01/09/2025 BOC Regular Meeting</span>' beside cells of PDF links, no other date in the
+    row: the title's opening day was not learnt as the date (75 of 153 meetings dated, by luck of the content)."""
+    names = ["BOC Regular Meeting", "Board of Directors Special Meeting", "LA LOMOD Special Meeting"] * 2
+    rows = "".join(
+        f'<div class="views-row"><div class="views-field"><span class="field-content">{m:02}/{m + 8:02}/2025 {t}'
+        f'</span></div><div class="files"><ul><li><a href="/f/{i}.pdf">Agenda</a></li>'
+        f'<li><a href="/f/{i}-m.pdf">Minutes</a></li></ul></div></div>'
+        for i, (m, t) in enumerate(zip([1, 1, 2, 2, 3, 3], names, strict=True))
+    )
+    text, entries = read(
+        page(f'<div class="view-content">{rows}</div>').replace('lang="en"', 'lang="en-US"'), [f"01/09/2025 {names[0]}"]
+    )
+    assert 'date = "span.field-content"' in text
+    assert [e["date_start"] for e in entries] == ["2025-01-09", "2025-01-09", "2025-02-10", "2025-02-10"] + [
+        "2025-03-11"
+    ] * 2, text

@@ -189,7 +189,8 @@ def test_reports_named_by_their_month_are_learnt_from_a_month_as_the_example():
         ("Junio - Octubre 2024", "oct24"),
     ]
     cards = "".join(
-        f'<a href="{slug}/" class="group card"><div><i class="icon"></i><span class="font-medium">{name}</span></div></a>'
+        f'<a href="{slug}/" class="group card"><div><i class="icon"></i>'
+        f'<span class="font-medium">{name}</span></div></a>'
         for name, slug in months
     )
     body = (

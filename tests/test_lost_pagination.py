@@ -7,11 +7,14 @@ parsed (in the crawl's process, and in the parse worker) are walked.
 """
 
 import pytest
-from conftest import cli, q
-from helpers import PARSE_ROUTES, Catcher
+from conftest import FAST, cli, q
+from helpers import PARSE_ROUTES, Catcher, page_html, write_site
+from scrapy.http import HtmlResponse
 from unattended import PAGE2, crawl_demo, healthy
 
-from crawler.site_server import DEMO_LISTING_PATH
+from crawler.site_server import DEMO_LISTING_PATH, SiteServer
+from crawler.spiders.base import body_cut_short
+from crawler.spiders.whole_page import LINKED_FROM, LINKER_CLOSED, not_whole
 
 
 def rewrite_page_one(site, change) -> None:
@@ -102,3 +105,105 @@ def test_which_pagination_controls_lead_nowhere(controls, found):
     items = "".join(f'<li><a href="/doc/{n}.htm">Report number {n} on labour</a></li>' for n in range(3))
     page = extract_page(f"<html><body><ul>{items}</ul>{controls}</body></html>", "http://127.0.0.1/l/", "auto")
     assert page.script_page_links == found
+
+
+# Page 2 of 3 answered 200 but is no page of the listing: a "Page not found" page listing three popular reports (no
+# pager), or the page cut short by the server (a PHP fatal error after two of its five entries: no pager, no </html>).
+SOFT_NOT_FOUND = (
+    "<html lang=en><head><title>Page not found</title></head><body><main><h1>Page not found</h1>"
+    "<p>Sorry, the page you asked for does not exist. Popular reports:</p>"
+    + "".join(
+        f'<article><h2><a href="/item/popular-{n}.html">Popular report {n} on labour</a></h2>'
+        f'<time datetime="2024-0{n + 1}-1{n}">1{n} 2024</time><p>Findings of popular study {n}.</p></article>'
+        for n in range(3)
+    )
+    + "</main></body></html>"
+)
+CUT_SHORT = "<article>".join(page_html(2, pages=3).split("<article>")[:3]) + (
+    "<br />\n<b>Fatal error</b>: Allowed memory size exhausted in <b>/var/www/list.php</b><br />\n"
+)
+PAGE_TWO = {"soft not found": (SOFT_NOT_FOUND, "shows no pagination"), "cut short": (CUT_SHORT, "cut short")}
+PAGE_THREES_REMOVED = "SELECT count(*) FROM entries WHERE url LIKE '%/item/3-%' AND status = 'removed'"
+
+
+def crawl_site(site, db, *options, check=None):
+    start = f"{site.base_url}/list/page-1.html"
+    return cli("crawl", "listing", "--db", db, "--start-url", start, *FAST, *options, check=check)
+
+
+@pytest.mark.parametrize("route", [*PARSE_ROUTES, "distributed"])
+@pytest.mark.parametrize("page_two", PAGE_TWO)
+def test_a_page_two_that_is_no_listing_page_removes_nothing_after_it(tmp_path, request, page_two, route):
+    """Found by a stranger: page 2 of 3 answered 200 as a 'Page not found' page of three other items, or cut short
+    by the server; the crawl was COMPLETE (exit 0) and marked page 3's five entries removed, page 3 never fetched.
+    A later page that shows no pagination, or stops before </html> where the page linking to it did not, is not
+    known to be the listing's last: PARTIAL, nothing removed, the page and why in the summary. A 304 of it later
+    says so again, and a reparse of the crawl removes nothing. In one process, with the parse worker, and in a
+    distributed crawl (coordinator and worker)."""
+    write_site(tmp_path / "site", pages=3)
+    db, html, why = tmp_path / "a.db", *PAGE_TWO[page_two]
+    way = PARSE_ROUTES.get(route) or ["--frontier", request.getfixturevalue("redis_url"), "--workers", "1"]
+    with SiteServer(tmp_path / "site") as site:
+        crawl_site(site, db, *way, check=0)
+        (tmp_path / "site" / "list" / "page-2.html").write_text(html)
+        again = crawl_site(site, db, *way, check=3)
+        unchanged = crawl_site(site, db, *way, check=3)  # every page answers 304
+    assert site.requests.count("/list/page-3.html") == 1  # read by the first crawl only
+    assert f"/list/page-2.html: {why}" in again.stdout, again.stdout
+    assert q(db, "SELECT count(*) FROM captures WHERE status = 304 AND crawl_id = 3") == 2
+    assert f"/list/page-2.html: {why}" in unchanged.stdout and "(unchanged, 304)" in unchanged.stdout
+    cli("reparse", "--db", db, "--crawl", "2", check=0)  # a reparse re-reads the stored page 2: no removal either
+    assert q(db, PAGE_THREES_REMOVED) == 0, unchanged.stdout
+
+
+def test_a_listing_that_shrank_with_its_pager_shown_removes_what_left(tmp_path):
+    """The rule's other side: page 3 gone, page 2 now the last, shorter, still showing its pager (a link back
+    to page 1): the crawl is complete and page 3's entries are removed (a full last page is suspect instead:
+    archive.health)."""
+    write_site(tmp_path / "site", pages=3)
+    db = tmp_path / "a.db"
+    with SiteServer(tmp_path / "site") as site:
+        crawl_site(site, db, check=0)
+        write_site(tmp_path / "site", pages=2)
+        last = page_html(2, pages=2)  # three of its five entries, then its pager and the page's end
+        shorter = "<article>".join(last.split("<article>")[:4]) + last.split("</article>")[-1]
+        (tmp_path / "site" / "list" / "page-2.html").write_text(shorter)
+        (tmp_path / "site" / "list" / "page-3.html").unlink()
+        again = crawl_site(site, db, check=0)
+    assert q(db, PAGE_THREES_REMOVED) == 5, again.stdout
+
+
+@pytest.mark.parametrize(
+    "html, why",
+    [
+        ('<a href="/list/page-1.html">1</a> <a href="/list/page-2.html">2</a> 3', None),  # numbered pages
+        ('<a href="/list/page-2.html">« Newer</a>', None),  # only a link to the page before
+        ('<a href="https://www.example.org/list/page-1.html#top">First</a>', None),  # page 1, spelt otherwise
+        ('<link rel="prev" href="page-2.html">', None),  # a <link rel=prev>, relative
+        ('<a href="/about.html">About</a>', "shows no pagination"),
+        ("", "shows no pagination"),
+    ],
+)
+def test_which_later_pages_show_their_pagination(html, why):
+    page = f"<html><body><article><a href=/item/1>Report</a></article>{html}</body></html>"
+    url, listing = "https://example.org/list/page-3.html", "https://example.org/list/page-1.html"
+    meta = {"page": 3, LINKED_FROM: "https://example.org/list/page-2.html", LINKER_CLOSED: True}
+    page_links = ["https://example.org/list/page-1.html"] if "3" in html else []  # what find_page_links found
+    found = not_whole(page, url, listing, page_links, meta)
+    assert (found and found.split(" (")[0]) == why
+    assert not_whole(page, listing, listing, [], {"page": 1}) is None  # the start page is whatever it is
+    assert "cut short" in not_whole(page.replace("</body></html>", ""), url, listing, ["x"], meta)
+
+
+@pytest.mark.parametrize(
+    "flags, body, cut",
+    [
+        (["dataloss"], "<html><body>whole</body></html>", True),  # shorter than its Content-Length
+        (["partial"], "<html><body>two entries, then a fatal error", True),  # no length given, no end either
+        (["partial"], "<html><body>whole</body></html>", False),  # no length given (HTTP/1.0): it ends whole
+        ([], "<html><body>two entries", False),  # its length as said: a page that omits its end tags
+    ],
+)
+def test_which_bodies_came_cut_short(flags, body, cut):
+    response = HtmlResponse("https://example.org/list/page-2.html", body=body.encode(), flags=flags)
+    assert body_cut_short(response) is cut

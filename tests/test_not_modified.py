@@ -241,3 +241,47 @@ def test_a_page_redirected_to_page_one_that_answers_304_to_its_own_validators_re
     assert q(db, "SELECT count(*) FROM captures WHERE crawl_id = 3 AND status = 304") == 2, third.stdout
     assert repeat_named(third.stdout, "page-2.html")
     assert q(db, "SELECT count(*) FROM entries WHERE status = 'removed'") == 0, third.stdout
+
+
+# A profile that reads another field as the title than the generic extractor does (the paragraph, not the heading);
+# it reads the heading as the description, so no field empties (that alone makes a crawl suspect: archive.health).
+PARAGRAPH_TITLES = (
+    'name = "reports"\ndomains = ["127.0.0.1"]\n\n[selectors]\n'
+    'entry = "article"\ntitle = "p"\ndescription = "h2"\ndate = "time"\nnext = "a[rel=next]"\n'
+)
+READ_WITH_IT = "SELECT count(*) FROM entries WHERE title LIKE 'Findings of study%'"
+LAST_CRAWLS_304S = "SELECT count(*) FROM captures WHERE status = 304 AND crawl_id = (SELECT max(id) FROM crawls)"
+
+
+def test_a_crawl_with_another_profile_reads_the_unchanged_pages_with_it(tmp_path):
+    """Found by a stranger (learn, then crawl --profile, docs/learn.md): the unchanged pages answered 304 and kept
+    the generic extractor's reading (0 of 10 titles as a fresh crawl with the profile reads them). A page last read
+    another way is fetched whole; the crawl after that asks if it changed again."""
+    write_site(tmp_path / "site", pages=2)
+    profile = tmp_path / "reports.toml"
+    profile.write_text(PARAGRAPH_TITLES)
+    with SiteServer(tmp_path / "site") as site:
+        start = f"{site.base_url}/list/page-1.html"
+        for db, how in (("fresh.db", profile), ("a.db", "auto"), ("a.db", profile)):
+            cli("crawl", "listing", "--db", tmp_path / db, "--start-url", start, "--profile", how, *FAST, check=0)
+        assert q(tmp_path / "a.db", LAST_CRAWLS_304S) == 0
+        cli("crawl", "listing", "--db", tmp_path / "a.db", "--start-url", start, "--profile", profile, *FAST)
+    assert q(tmp_path / "fresh.db", READ_WITH_IT) == 10  # the profile reads the paragraph as the title
+    assert q(tmp_path / "a.db", READ_WITH_IT) == 10
+    assert q(tmp_path / "a.db", LAST_CRAWLS_304S) == 2  # read with it last time: conditional again
+
+
+def test_an_edited_profile_reads_the_unchanged_pages_again(tmp_path):
+    """The same profile file, edited (the heading as title, then the paragraph): what reads the pages is its
+    contents, not its name or path."""
+    write_site(tmp_path / "site", pages=2)
+    profile = tmp_path / "reports.toml"
+    profile.write_text(PARAGRAPH_TITLES.replace('title = "p"\ndescription = "h2"', 'title = "h2"\ndescription = "p"'))
+    with SiteServer(tmp_path / "site") as site:
+        crawl = ("crawl", "listing", "--db", tmp_path / "a.db", "--start-url", f"{site.base_url}/list/page-1.html")
+        cli(*crawl, "--profile", profile, *FAST)
+        assert q(tmp_path / "a.db", READ_WITH_IT) == 0
+        profile.write_text(PARAGRAPH_TITLES)
+        cli(*crawl, "--profile", profile, *FAST)
+    assert q(tmp_path / "a.db", READ_WITH_IT) == 10
+    assert q(tmp_path / "a.db", LAST_CRAWLS_304S) == 0

@@ -35,11 +35,11 @@ _spec.loader.exec_module(learn_benchmark)
 FLOORS = {  # until batch S (moved up at 10:04, 372 pages) has its misses fixed: then 0.99 again (dates 0.985)
     "micro_recall": 0.99,
     "macro_recall": 0.99,
-    "micro_precision": 0.87,  # S's board-file table read as 1,271 entries for 153
+    "micro_precision": 0.88,  # 0.889 measured: S's board-file grid still read as 1,271 entries for 153
     "macro_precision": 0.99,
-    "title_accuracy": 0.95,
+    "title_accuracy": 0.968,  # 0.978 measured with batch S's meeting rows, quoted talks, citations (ext18b)
     "macro_title_accuracy": 0.98,
-    "date_accuracy": 0.95,
+    "date_accuracy": 0.97,  # S's date misses fixed by ext18a (10:24): 98.4%, board-file rows wait for their records
 }
 # The held-out part says what users see on pages nobody tuned for: batch S (21 pages, 822 entries; de, en, es, fr,
 # it, nl, pt), from sites and repositories new to the corpus, labelled from the HTML alone and checked by a second

@@ -21,6 +21,7 @@ def _page(items, number, pages):
         for k in items
     )
     more = f'<a rel="next" href="/list/page-{number + 1}.html">Next</a>' if number < pages else ""
+    more = (f'<a href="/list/page-{number - 1}.html">Previous</a>' if number > 1 else "") + more  # as a pager shows
     return (
         "<html lang=en><head><title>Reports</title></head><body><main><h1>Reports</h1>"
         f"{body}<nav class=pager>{more}</nav></main></body></html>"
@@ -170,6 +171,7 @@ def _grouped(root: Path, pages):
             for heading, items in groups
         )
         more = f'<a rel="next" href="/list/page-{number + 1}.html">Next</a>' if number < len(pages) else ""
+        more = (f'<a href="/list/page-{number - 1}.html">Previous</a>' if number > 1 else "") + more
         (folder / f"page-{number}.html").write_text(
             f"<html lang=en><head><title>Reports</title></head><body><main><h1>Reports</h1>{body}"
             f"<nav class=pager>{more}</nav></main></body></html>"

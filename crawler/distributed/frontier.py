@@ -195,15 +195,16 @@ class Frontier:
     def commit(self, start_urls, listing_url, lease, result, fetched, failed, problems, links, max_pages) -> int:
         """A page's outcome and its links, atomically with the release of its lease.
 
-        links: [(url, page number or None)] to ask for, unless already asked for or the
+        links: [(url, page number or None[, via])] to ask for, unless already asked for or the
         listing is at `max_pages`. Returns how many were queued, or -1 if the lease had
         expired (the page went back to the queue; this outcome is dropped), -2 if the
         frontier holds another crawl now.
         """
         index = start_urls.index(listing_url)
-        requests = [
-            {"key": page_key(url), "url": url, "host": host_of(url), "listing_url": listing_url, "page": page}
-            for url, page in links
+        requests = [  # each link's `via` (where it was: crawler.spiders.whole_page) travels with it
+            {"key": page_key(url), "url": url, "host": host_of(url), "listing_url": listing_url, "page": page, **via}
+            for url, page, *more in links
+            for via in [more[0] if more and more[0] else {}]
         ]
         keys = self._keys("hosts", "processing", "leases", "seen", "results")
         keys += [self.key(f"listing:{index}"), self.key(f"problems:{index}"), self.key("ids"), self.key("attempts")]

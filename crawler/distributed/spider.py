@@ -19,6 +19,7 @@ from ..items import EntryItem, PageItem
 from ..listing_state import ListingState
 from ..origins import on_site
 from ..render_revalidate import subresources_to_ask
+from ..spiders.whole_page import LINKED_FROM, LINKER_CLOSED
 from ..validation import normalise_entry, validate_entry
 from .codec import encode_result, encode_tally
 from .middlewares import LeftToRender
@@ -91,6 +92,7 @@ class FrontierSpiderMixin:
     def request_from_message(self, message: dict) -> scrapy.Request:
         listing_url = message["listing_url"]
         meta = {"listing_url": listing_url, "page": message.get("page"), "lease": message["id"]}
+        meta.update({key: message[key] for key in (LINKED_FROM, LINKER_CLOSED) if key in message})
         if listing_url in self.render_specs:
             meta["render"] = dict(self.render_specs[listing_url])  # crawler.render.RenderMiddleware reads it
         return scrapy.Request(
@@ -99,13 +101,13 @@ class FrontierSpiderMixin:
 
     # -- ListingSpider's output hooks: what a page brings goes into its outcome, not to Scrapy
 
-    def page_request(self, url: str, listing_url: str, page: int | None):
+    def page_request(self, url: str, listing_url: str, page: int | None, via: dict | None = None):
         """A link to follow: the frontier decides, atomically, whether it is new and under
         LISTING_MAX_PAGES; off-site links are refused here as in one process."""
         if not on_site(url, self.origins):
             self._problem(self.listings[listing_url], f"pagination leads off the start hosts: {url}")
             return None
-        self.outcome["links"].append((url, page))
+        self.outcome["links"].append((url, page, via))
         return None
 
     def deliver_page(self, item: PageItem, entries: list[EntryItem] | None = None):

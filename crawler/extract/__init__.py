@@ -20,7 +20,7 @@ from .html import decode_html, document_base, first, is_ancestor, machine_date, 
 from .lead_text import date_among, lead_split
 from .pagination import find_page_links, find_script_page_links, page_number
 from .profile_dates import date_elsewhere, list_container
-from .profiles import Profile, ProfileError, get_profile, profile_for_url  # noqa: F401
+from .profiles import Profile, ProfileError, get_profile, profile_for_url, quoted_title  # noqa: F401
 from .raw import RawEntry, RawPage
 from .rows import once
 from .scoped import PerEntry, PerRun, entry_runs
@@ -152,6 +152,8 @@ def _profile_entries(root, profile: Profile) -> list[RawEntry]:
         entries.append(entry)
     # "Talk - Speaker" on most entries, the address spelling the talk alone: the name is no part of the title
     without_slug_tails(entries, [address_cut(e.href, e.title) for e in entries])
+    for entry in entries if profile.title_quoted else []:
+        entry.title = quoted_title(entry.title) or entry.title  # `Speaker on "Title"`: the quoted part
     return entries
 
 

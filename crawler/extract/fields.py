@@ -14,6 +14,7 @@ from ..parsers.text import clean_text
 from .date_boxes import marked_date, own_machine_date, whole_date, yearless_line
 from .html import INLINE, is_ancestor, machine_date, microformat_dated, raw_text, tag, text_of, text_read
 from .lead_text import bare_date_line, leading_date, published_date
+from .line_dates import title_closing_range, title_opening_date, words_beside_date
 from .link_lines import identifier_date
 from .paragraph_dates import MAX_META_CHARS, MAX_META_WORDS, date_from_paragraphs
 from .raw import RawEntry
@@ -58,7 +59,8 @@ def fill_entry(elements, entry: RawEntry, used: list) -> RawEntry:
             el for el in blocks if not any(is_ancestor(u, el) or is_ancestor(el, u) for u in used if u is not None)
         ]
         _find_date(elements, entry, used, title_el, leaves)
-        entry.date_text = entry.date_text or bare_date_line(elements, title_el) or published_date(elements, title_el)
+        late = bare_date_line(elements, title_el) or published_date(elements, title_el)
+        entry.date_text = entry.date_text or late or title_opening_date(entry.title) or title_closing_range(entry.title)
     if entry.credit_text is None:
         _find_credit(elements, entry, used)
     if entry.image_src is None:
@@ -193,7 +195,8 @@ def _is_noise(el) -> bool:
     if len(links) < 2:
         return False
     rest = text_of(_text_without(el, set(links))) or ""
-    return len(rest.replace(",", " ").split()) <= _LINK_LIST_LABEL_WORDS
+    # "6/05/2025: <a>Talk</a> (<a>slides</a>)": a line opening on its date is the entry's line, not a tag list
+    return len(rest.replace(",", " ").split()) <= _LINK_LIST_LABEL_WORDS and not date_at_edge(rest)
 
 
 def _text_without(el, skip: set) -> str:
@@ -274,9 +277,8 @@ def _date_line(leaves, elements) -> tuple | None:
     category) yields to a later line naming a day or month of that year ("October 9, 2017"), the finer date."""
     year_line = None
     for el in leaves:
-        line = text_of(el) or ""
         found = date_from_element(el)
-        if not found or len(line.replace(found, "").split()) > _MAX_WORDS_BESIDE_DATE:
+        if not found or words_beside_date(el, found) > _MAX_WORDS_BESIDE_DATE:
             continue
         if year_line is not None and not (bare_years(found) or year_line[1] not in found):
             return whole_date(el, found, elements)

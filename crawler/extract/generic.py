@@ -33,6 +33,7 @@ from .link_lines import posting_date
 from .lists import a_list_wins, copies, dated_repeat, finer_records, lca, pointer_twins, strays
 from .nowhere_links import leads_nowhere
 from .pointer_words import is_generic_text
+from .quoted_titles import quoted_titles
 from .raw import RawEntry
 from .records import (
     Chrome,
@@ -314,6 +315,7 @@ def extract_generic(root) -> list[RawEntry]:
     headings_name_pointers(entries, [found.get(r) for r in records], pointing)
     # a heading, bold or plain line names a record whose link says where it ran ("<a>Water World, May 2017</a>")
     titles_over_credits(entries, records, [found.get(r) for r in records])
+    quoted_titles(entries, [found.get(r) for r in records])  # <a>7th Oct 2026</a> Ada (UCL) "Talk": the talk's
     # <a><h5>Team Name</h5><p>What happened</p></a> on most cards: the shared heading is a label, the line the title
     lines_under_shared_headings(entries, records)
     list_dates(records, entries)  # a blank cell under a dated row; "Workshop (09-11 May 2022)" on every record

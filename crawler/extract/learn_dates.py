@@ -65,14 +65,14 @@ def _date_elements(block: Block, run: list, languages) -> list:
     for el in (e for part in run for e in part.iter()):
         if not isinstance(el.tag, str) or (title is not None and is_ancestor(el, title) and el is not title):
             continue
-        if el is title and not looks_like_date_line(text_of(el)) and not edge_date(el) and not _closes_on_day(el):
-            continue  # the title is the date only when it is one, or ends on one ("Meeting – 4/8/2026")
+        if el is title and not looks_like_date_line(text_of(el)) and not edge_date(el) and not _on_day(el, languages):
+            continue  # the title is the date only when it is one, or opens or ends on one ("Meeting – 4/8/2026")
         short = len(text_of(el) or "") <= _MAX_DATE_LINE
         if (short or date_in_line(el.text)) and _is_date(el, languages):
             shown.append(el)
     finest = max((_precision(el, languages) for el in shown), default=0)
     shown = [el for el in shown if _precision(el, languages) == finest]
-    if len(shown) > 1 and title in shown and (_closes_on_day(title) or any(map(marks_a_date, shown))):
+    if len(shown) > 1 and title in shown and (_on_day(title, languages) or any(map(marks_a_date, shown))):
         # "Webinar: 1 June 2023" beside its post's date box, "Meeting 12 - 13/12/2019" beside the <time> the markup
         # marks as the post's: that is the post's date
         shown.remove(title)
@@ -90,6 +90,15 @@ def _closes_on_day(title) -> bool:
     text, shown = clean_text(text_of(title)) or "", date_from_element(title)
     head = text.removesuffix(shown or "\0").rstrip()
     return bool(shown) and head != text and head.endswith(":") and len(head) > 1
+
+
+def _on_day(title, languages) -> bool:
+    """A title closing on its day after a colon, or opening on it, a space alone after it ("01/09/2025 BOC Regular
+    Meeting", the title as the page shows it): that day is its entry's date where nothing else in it shows one."""
+    text = clean_text(text_of(title)) or ""
+    shown = date_at_edge(text, languages)
+    when = parse_date(shown, languages) if shown and text.startswith(shown) and shown != text else None
+    return _closes_on_day(title) or (when is not None and when.precision == "day")
 
 
 def _title_in(block: Block, run: list):

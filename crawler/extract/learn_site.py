@@ -35,11 +35,12 @@ from .learn_fields import description_selector, first_in, image_selector, next_s
 from .learn_flat import make_flat
 from .learn_lines import links_on_lines, with_lines_read_on
 from .learn_link import link_selector
+from .learn_missing import missing_example, quoted_elements
 from .learn_more import continuation_selector, entries_before_links, entries_of_groups, lead_block, lead_selector
 from .learn_titles import DATES_NAME_ENTRIES
 from .pagination import find_page_links
 from .pointer_words import is_generic_text
-from .profiles import Profile, profile_from_text
+from .profiles import Profile, profile_from_text, quoted_title
 
 # The first line of every profile `learn` writes: how `-o` knows a file it may replace.
 MARK = "# Site profile written by `listing-archive learn`"
@@ -57,8 +58,9 @@ def _blocks(root, examples: list[str]) -> list[Block]:
     located = []
     for example in examples:
         found = title_elements(root, example) or title_elements(root, without_markup(example))
+        found = found or quoted_elements(root, example)
         if not found:
-            raise LearnError(f'example "{example}" is not on the page (compared ignoring case and spacing)')
+            raise LearnError(missing_example(root, example))
         located.append(found)
     places = located[0][:_MAX_PLACES]  # a title repeated a thousand times: each place tried made learn cubic
     options = _distinct([entries_of_groups(b) for b in map(find_block, places) if b is not None])
@@ -262,8 +264,12 @@ def profile_text(selectors: dict[str, str], url: str, examples: list[str], page:
             "# An entry has no element of its own: it is its `entry` element and the siblings after it.",
             "flat = true",
         ]
+    if selectors.get("title_quoted"):
+        lines += ["# Each title is the part of the title element's text in quote marks.", "title_quoted = true"]
     lines += ["", "[selectors]"]
-    lines += [f"{key} = {json.dumps(value, ensure_ascii=False)}" for key, value in selectors.items() if key != "flat"]
+    lines += [
+        f"{key} = {json.dumps(value, ensure_ascii=False)}" for key, value in selectors.items() if key not in _KEYS
+    ]
     return "\n".join(lines) + "\n"
 
 
@@ -315,10 +321,16 @@ _TRIES = 3
 def _learned(root, body, url: str, examples: list[str], page: str, when: datetime, block: Block) -> Learned:
     """The profile learnt from one list holding the examples, checked by reading the page with it."""
     selectors = selectors_of(root, url, block)
+    titles = _read_titles(body, url, selectors, examples, page, when)
+    # `Speaker (Lab) on "Title"` read whole where the example is exactly its quoted part and no title is the example
+    # (not a title that quotes another entry's: "Recibe foro “Tejiendo Voces”" beside "Tejiendo Voces"): that part
+    read = {normal(t) for t in titles}
+    quoted = {normal(quoted_title(t)) for t in titles}
+    if any(normal(e) in quoted and normal(e) not in read for e in examples):
+        selectors["title_quoted"] = "true"
+        titles = _read_titles(body, url, selectors, examples, page, when)
     text = profile_text(selectors, url, examples, page, when)
     profile = profile_from_text(text, "learnt profile")
-    check = extract_page(body, url, profile)
-    titles = [e.title for e in check.entries if e.title] if check.extractor == profile.name else []
     # An example given as shown, its date at the edge included, is read back without that date (titles.py).
     lost = [e for e in examples if not any(_reads_back(t, e) for t in titles)]
     # A pointer by its words ("Read more"), or by saying the same in every entry ("Link a Seminario").
@@ -328,9 +340,22 @@ def _learned(root, body, url: str, examples: list[str], page: str, when: datetim
             f'example "{lost[0]}" is the plain text of its entry, whose only link is a pointer ("{titles[0]}"): '
             "a profile cannot name such a title; read the page without --profile (the generic extractor)"
         )
+    if lost and not title_elements(root, lost[0]) and quoted_elements(root, lost[0]):
+        raise LearnError(
+            f'example "{lost[0]}" is only a part in quote marks of a longer text, and the learnt profile does not '
+            "read it back: give an entry's whole text as the example, or read the page without --profile"
+        )
     if lost:
         raise LearnError(f'the learnt profile does not read example "{lost[0]}" back: give another example title')
-    return Learned(text=text, profile=profile, selectors={k: v for k, v in selectors.items() if k != "flat"})
+    return Learned(text=text, profile=profile, selectors={k: v for k, v in selectors.items() if k not in _KEYS})
 
 
+def _read_titles(body, url: str, selectors: dict, examples: list[str], page: str, when: datetime) -> list[str]:
+    """The titles the profile of these selectors reads on the page."""
+    profile = profile_from_text(profile_text(selectors, url, examples, page, when), "learnt profile")
+    check = extract_page(body, url, profile)
+    return [e.title for e in check.entries if e.title] if check.extractor == profile.name else []
+
+
+_KEYS = ("flat", "title_quoted")  # profile keys learnt beside the selectors, written above [selectors]
 _SAME_LINK = 3  # entries whose only link says the same: a pointer, however it is worded

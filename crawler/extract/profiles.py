@@ -37,6 +37,7 @@ SCHEMA: dict[str, tuple[type | tuple[type, ...], str]] = {
     "rows_per_page": (int, "a whole number"),
     "selectors": (dict, "a table of CSS selectors"),
     "flat": (bool, "true or false (an entry is its element and the siblings after it, up to the next entry)"),
+    "title_quoted": (bool, "true or false (an entry's title is the part of its title's text in quote marks)"),
     # Listings a browser builds (crawler/render.py): render them, wait for a selector, expand the list.
     "render": (bool, "true or false"),
     "wait_for": (str, "a CSS selector"),
@@ -63,6 +64,8 @@ class Profile:
     # Entries with no element of their own (<dt>+<dd>, <h3>+<p>): `entry` selects each entry's first
     # element, and the siblings after it, up to the next entry, belong to it too.
     flat: bool = False
+    # `Speaker (Lab) on "Title"`: the title is the quoted part of the title element's text (quoted_title).
+    title_quoted: bool = False
     render: bool = False  # its pages are rendered in Chromium (crawler/render.py)
     wait_for: str = ""  # a selector the rendered page must hold before it is read
     load_more: str = ""  # a "Load more" button, clicked until it goes away
@@ -183,12 +186,34 @@ def _from_mapping(data: dict, source: str) -> Profile:
         page_offset=_pattern(data, "page_offset", source),
         description=data.get("description", ""),
         flat=data.get("flat", False),
+        title_quoted=data.get("title_quoted", False),
         render=data.get("render", False),
         wait_for=data.get("wait_for", ""),
         load_more=data.get("load_more", ""),
         scroll=data.get("scroll", False),
         source=source,
     )
+
+
+# Quote marks as pages pair them (a closing mark may be the opening one again: “…“); no plain single mark, which
+# is an apostrophe as often ("l'été").
+QUOTE_PAIRS = ('"', '"'), ("“", "”“"), ("„", "“”"), ("«", "»"), ("»", "«"), ("‹", "›"), ("‘", "’"), ("‚", "‘’")
+QUOTED = [re.compile(f"{re.escape(o)}([^{re.escape(c)}]+)[{re.escape(c)}]") for o, c in QUOTE_PAIRS]
+
+
+def quoted_parts(text: str) -> list[str]:
+    """The parts of a text in quote marks, white space inside the marks taken off."""
+    return [part.strip() for quoted in QUOTED for part in quoted.findall(text or "") if part.strip()]
+
+
+def quoted_title(text: str | None) -> str | None:
+    """The title of a `title_quoted` profile's entry: the first quoted part of its title's text, else the text after
+    an opening mark left unclosed (`on "A title` at the end of the line), else None (the text as shown stands)."""
+    parts = sorted(((text.index(p), p) for p in quoted_parts(text)), key=lambda found: found[0]) if text else []
+    if parts:
+        return parts[0][1]
+    opening = re.search(r'["“„«]\s*(\w.*)$', text or "")
+    return opening.group(1).strip() if opening else None
 
 
 def read_toml(path: str | Path, what: str, error: type[ValueError]) -> dict:

@@ -228,7 +228,8 @@ _MAX_QUALITIES = 50_000
 
 def _link_quality(a, record) -> float:
     text = text_of(a) or ""
-    q = min(len(text) / _FULL_TITLE_CHARS, _MAX_LENGTH_QUALITY)
+    pointer = is_generic_text(text)  # "Read More", a bare address: however long, it names nothing
+    q = 0.0 if pointer else min(len(text) / _FULL_TITLE_CHARS, _MAX_LENGTH_QUALITY)
     node, headed = a, False
     while node is not None and node is not record:
         if tag(node) in HEADINGS or title_box(node):
@@ -238,7 +239,7 @@ def _link_quality(a, record) -> float:
         node = node.getparent()
     if any(tag(x) in HEADINGS for x in a.iterdescendants()):
         q += _HEADING_BONUS
-    if is_generic_text(text):
+    if pointer:
         q -= _POINTER_PENALTY
     elif date_in_line(text) == text and not headed:
         q -= _DATE_TITLE_PENALTY

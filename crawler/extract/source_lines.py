@@ -29,6 +29,7 @@ def titles_over_credits(entries, records, links) -> None:
     headings_over_source_lines(entries, records, links)
     bold_lines_over_outlet_links(entries, records, links)
     plain_lines_over_dashed_links(entries, records, links)
+    citations_over_source_links(entries, records, links)
 
 
 def headings_over_source_lines(entries, records, links) -> None:
@@ -191,3 +192,65 @@ def _lines(record) -> list[tuple[str, list]] | None:
         found += [a for a in child.iter("a") if a.get("href")]
         shown += [text_of(child) or "", child.tail or ""]
     return [*lines, (" ".join("".join(shown).split()), found)]
+
+
+def citations_over_source_links(entries, records, links) -> None:
+    """Records written as citations ("<b>Title</b><br><em>Authors</em><br><a>Journal, 29:836-840</a>", or one
+    block a line): a first line of plain words (no link, no date), the record's one link alone on its last line
+    in a few words, fewer than the first line's: where the paper ran, not what it is. When every record (three
+    at least) has that shape, no heading first, the first lines all different, they are the titles."""
+    if len(entries) < _MIN_RECORDS or len(records) != len(entries) or None in links:
+        return
+    names = [_citation_name(record, link) for record, link in zip(records, links, strict=True)]
+    if None in names or len(set(names)) < len(names):
+        return  # a first line alike on every record is a kind ("Session of the conference"), no name
+    for entry, link, name in zip(entries, links, names, strict=True):
+        if entry.title == text_of(link):
+            entry.title = name
+
+
+def _citation_name(record, link) -> str | None:
+    lines = _block_lines(record)
+    if len(lines) < _MIN_CITATION_LINES or lines[0][1] or lines[-1][1] != [link]:
+        return None
+    name, said = lines[0][0], text_of(link) or ""
+    if lines[-1][0] != said or len(said.split()) > _MAX_SOURCE_WORDS or len(name.split()) < _MIN_PLAIN_NAME_WORDS:
+        return None
+    if _opens_on_heading(record):
+        return None  # "<h4>Bulletin 3</h4> <a>Regular Meeting</a>": a heading over a link, read elsewhere
+    return name if len(name) > len(said) and date_in_line(name) is None else None
+
+
+def _opens_on_heading(record) -> bool:
+    node = next((x for x in record.iter() if tag(x) and (x.text or "").strip()), None)
+    while node is not None and node is not record:
+        if tag(node) in HEADINGS:
+            return True
+        node = node.getparent()
+    return False
+
+
+def _block_lines(record) -> list[tuple[str, list]]:
+    """The record's lines, cut at each <br> and around each block: (text, the links on it), empty lines left out."""
+    lines: list = [["", []]]
+
+    def read(node) -> None:
+        if tag(node) == "a" and node.get("href"):
+            lines[-1][1].append(node)
+        lines[-1][0] += node.text or ""
+        for child in node:
+            block = tag(child) and tag(child) not in INLINE
+            if tag(child) == "br" or block:
+                lines.append(["", []])
+            if tag(child) and tag(child) != "br":
+                read(child)
+            if block:
+                lines.append(["", []])
+            lines[-1][0] += child.tail or ""
+
+    read(record)
+    return [(" ".join(shown.split()), found) for shown, found in lines if shown.strip() or found]
+
+
+# A citation's lines: its title, who wrote it, where it ran.
+_MIN_CITATION_LINES = 3

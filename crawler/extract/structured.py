@@ -13,6 +13,7 @@ from __future__ import annotations
 import html
 import logging
 import re
+from collections import Counter
 
 from ..parsers.ids import canonical_url, join_url
 from ..parsers.text import clean_text, folds_plainly
@@ -201,7 +202,9 @@ def reconcile(entries: list[RawEntry], items: list[dict], base_url: str) -> list
         return canonical_url(join_url(base_url, url))
 
     by_url = {key_url(e.href): e for e in entries if key_url(e.href)}
-    by_title = {(e.title or "").casefold(): e for e in entries if e.title}
+    # a title several entries share ("Committee Meeting" every month) names none of them: an item's date is not theirs
+    shared = Counter((e.title or "").casefold() for e in entries)
+    by_title = {title: e for e in entries if (title := (e.title or "").casefold()) and shared[title] == 1}
     matched = {}
     for i, item in enumerate(items):
         entry = by_url.get(key_url(item["url"])) or by_title.get((item["title"] or "").casefold())

@@ -237,7 +237,8 @@ def title_of(elements, link, label: bool = False):
         if name is None:  # a row's cells: the column headed "Description", else its longest line (not "En comisión")
             longest = identifier_line(text_of(link)) and any(tag(el) == "tr" for el in elements)
             beside = (_name_beside(el, link, longest) for el in elements)
-            name = next((n for n in (named_column(elements), *beside) if n is not None), None)
+            cell = _row_name(elements, numbers=False) if dated else None  # "<a>May 20, 2023</a> | 9 a.m. | Retreat"
+            name = next((n for n in (named_column(elements), cell, *beside) if n is not None), None)
         if name is not None and not (dated and is_heading_like(link) and _other_links_line(name, link)):
             return name
     if link is not None and not label:
@@ -296,14 +297,17 @@ def _inner_title(link):
     return (headings or [x for x in named if x not in kickers] or named or [None])[0]
 
 
-def _row_name(elements):
+def _row_name(elements, numbers: bool = True):
     """A table row whose links are labels: its first cell of plain text that is no date nor time of day (an
-    edition number, "2019", is a name here, not a year); an <a> without href is plain text, no link."""
+    edition number, "2019", is a name here, not a year, unless not `numbers`: a row's count beside its linked
+    date); an <a> without href is plain text, no link."""
     for row in elements:
         for cell in row if tag(row) == "tr" else ():
             shown = text_of(cell)
             plain = shown and tag(cell) in ("td", "th") and cell.find(".//a[@href]") is None
-            if plain and (shown.isdigit() or (date_in_line(shown) != shown and not _CLOCK.fullmatch(shown))):
+            if plain and (
+                (numbers and shown.isdigit()) or (date_in_line(shown) != shown and not _CLOCK.fullmatch(shown))
+            ):
                 return cell
     return None
 

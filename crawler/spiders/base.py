@@ -7,7 +7,8 @@ when every page it found was fetched.
 
 from __future__ import annotations
 
-from functools import lru_cache
+import hashlib
+from dataclasses import replace
 from urllib.parse import urlsplit
 
 import scrapy
@@ -16,11 +17,13 @@ from scrapy.spidermiddlewares.httperror import HttpError
 from ..credentials import add_credentials, mask_logged_secrets, redact, split_credentials
 from ..extract import scripted
 from ..extract.profiles import get_profile
-from ..items import EntryItem, PageItem
+from ..items import NOT_WHOLE_HEADER, READ_WITH_HEADER, EntryItem, PageItem
 from ..listing_state import STOPPED, ListingState
 from ..origins import allowed_origins, host, on_site
 from ..parse_pool import ParsedPage, ParsePool, note_read, parse_page
 from .feeds import FeedWitnessMixin
+from .whole_page import LINKED_FROM, LINKER_CLOSED, html_closes, not_whole
+from .whole_page import page_key as _page_key
 
 # Why a resumed crawl is partial: the summary and the crawl's note say it.
 RESUMED = (
@@ -40,12 +43,19 @@ def _split_urls(value) -> list[str]:
     return [u.strip() for u in value if u and u.strip()]
 
 
-@lru_cache(maxsize=8192)  # each page links to a score of its neighbours: most links were keyed already
-def _page_key(url: str) -> str:
-    """One key per page whatever the spelling: no fragment, host without "www."."""
-    parts = urlsplit(url)
-    name = host(url).removeprefix("www.")
-    return f"{name}:{parts.port or ''}{parts.path}?{parts.query}"
+def reading_digest(profile) -> str:
+    """What reads a listing's pages, short: "auto" (the generic extractor), or a digest of the profile's contents
+    (not where its file is), so an edited or another profile reads the pages again (crawler.middlewares)."""
+    if profile is None:
+        return "auto"
+    return hashlib.sha256(repr(replace(profile, source="")).encode()).hexdigest()[:16]
+
+
+def body_cut_short(response) -> bool:
+    """Scrapy's marks on a body cut short: "dataloss" (shorter than its Content-Length, DOWNLOAD_FAIL_ON_DATALOSS
+    off), or "partial" (no length given, so the end is not known) where the HTML does not close either."""
+    flags = response.flags or ()
+    return "dataloss" in flags or ("partial" in flags and not html_closes(response.text))
 
 
 class ListingSpider(FeedWitnessMixin, scrapy.Spider):
@@ -67,6 +77,7 @@ class ListingSpider(FeedWitnessMixin, scrapy.Spider):
         self.start_urls = urls
         self.profile_name = profile or self.default_profile
         self._profiles = {name: get_profile(name) for name in {self.profile_name, *self.listing_profiles.values()}}
+        self.readings = {url: reading_digest(self._profile_for(url)) for url in urls}  # {listing URL: what reads it}
         # Pages stay on the start URLs' origins (crawler.origins); Scrapy's offsite filter too.
         self.origins = allowed_origins(urls)
         self.allowed_domains = sorted({host(u).removeprefix("www.") for u in urls})
@@ -124,8 +135,9 @@ class ListingSpider(FeedWitnessMixin, scrapy.Spider):
     # -- hooks: where a page's output goes. This spider gives it to Scrapy; the distributed
     # worker's (crawler/distributed/spider.py) sends it to the frontier instead.
 
-    def page_request(self, url: str, listing_url: str, page: int | None):
-        """A listing page to fetch (a start page or a pagination link): its Request, or None."""
+    def page_request(self, url: str, listing_url: str, page: int | None, via: dict | None = None):
+        """A listing page to fetch (a start page or a pagination link): its Request, or None.
+        `via`: where its link was (LINKED_FROM, LINKER_CLOSED), for crawler.spiders.whole_page."""
         state = self.listings[listing_url]
         key = _page_key(url)
         if key in self._requested:
@@ -140,7 +152,7 @@ class ListingSpider(FeedWitnessMixin, scrapy.Spider):
         self._requested.add(key)
         state.pages_requested += 1
         self.parse_pool.start_if_due(len(self._requested))
-        meta = {"listing_url": listing_url, "page": page}
+        meta = {"listing_url": listing_url, "page": page, **(via or {})}
         if listing_url in self.render_specs:
             meta["render"] = dict(self.render_specs[listing_url])  # crawler.render.RenderMiddleware reads it
         return scrapy.Request(
@@ -210,7 +222,10 @@ class ListingSpider(FeedWitnessMixin, scrapy.Spider):
                 self._problem(state, f"{response.url}: a listing page with no entries (unchanged, 304)")
             else:  # read by what it listed last time: a 304 page may repeat an earlier page, or be repeated
                 self._check_repeats(response, listing_url, response.meta.get("previous_entry_ids"), " (unchanged, 304)")
-            yield from self.deliver_page(self._page_item(response, page_number, links, "not-modified"))
+            why = response.meta.get("previous_not_whole")  # as its last capture read: not a whole page of the listing
+            if why:
+                self._problem(state, f"{response.url}: {why} (unchanged, 304)")
+            yield from self.deliver_page(self._page_item(response, page_number, links, "not-modified", not_whole=why))
         elif not hasattr(response, "text"):
             state.pages_failed += 1
             self._problem(state, f"not an HTML page: {response.url}")
@@ -220,7 +235,7 @@ class ListingSpider(FeedWitnessMixin, scrapy.Spider):
         else:
             yield from self._parse_page(response, listing_url, page_number, parsed)
             return
-        yield from self._follow(links, listing_url, page_number)
+        yield from self._follow(links, listing_url, page_number, {LINKED_FROM: response.url})
         self.page_done(listing_url)
 
     def _parse_page(self, response, listing_url: str, page_number, parsed: ParsedPage | None):
@@ -239,16 +254,20 @@ class ListingSpider(FeedWitnessMixin, scrapy.Spider):
             self._problem(state, f"{response.url}: a listing page with no entries")
         else:
             self._check_repeats(response, listing_url, [entry["entry_id"] for entry in entries])
+        cut = body_cut_short(response)
+        why = not_whole(response.text, response.url, listing_url, page.page_links, response.meta, cut)
+        if why:  # a "Page not found" or cut-short page answered 200: it is not known to be the listing's last
+            self._problem(state, f"{response.url}: {why}")
         feed = self.feed_request(response, listing_url, entries, page_number, page.page_links)
         feed_url = (self.listings[listing_url].feed or {}).get("url")
-        page_item = self._page_item(response, page_number, page.page_links, "parsed", feed_url)
+        page_item = self._page_item(response, page_number, page.page_links, "parsed", feed_url, why)
         if feed is not None:
             yield from self.deliver_page(page_item)
             yield feed  # the entries and the pagination wait for the feed (FeedWitnessMixin)
             return
         entries = self.with_feed(listing_url, entries)
         yield from self.deliver_page(page_item, [EntryItem.seen_on(e, response.url, page_number) for e in entries])
-        yield from self._follow(page.page_links, listing_url, page_number)
+        yield from self._follow(page.page_links, listing_url, page_number, self.via(response))
         self.page_done(listing_url)
 
     def _check_repeats(self, response, listing_url: str, ids: list[str] | None, how: str = "") -> None:
@@ -287,14 +306,19 @@ class ListingSpider(FeedWitnessMixin, scrapy.Spider):
         if scripted.builds_list_in_browser(response.text, entries, page_links, profile and profile.load_more):
             state.browser_hint = scripted.HINT
 
-    def _follow(self, links, listing_url: str, page_number):
+    @staticmethod
+    def via(response) -> dict:
+        """What the pages a fetched page links to are told of it (crawler.spiders.whole_page)."""
+        return {LINKED_FROM: response.url, LINKER_CLOSED: html_closes(response.text)}
+
+    def _follow(self, links, listing_url: str, page_number, via: dict | None = None):
         current = page_number or 1
         for n, link in enumerate(links):
-            request = self.page_request(link, listing_url, current + 1 if n == 0 else None)
+            request = self.page_request(link, listing_url, current + 1 if n == 0 else None, via)
             if request is not None:
                 yield request
 
-    def _page_item(self, response, page_number, links, outcome, feed_url=None) -> PageItem:
+    def _page_item(self, response, page_number, links, outcome, feed_url=None, not_whole=None) -> PageItem:
         # Each header's last value, as headers.get(name) gives it, read from the dict Scrapy's Headers is: its keys
         # are normalised already, and get() normalised each again: 56 K -> 20 K instructions a page.
         headers = {
@@ -302,6 +326,9 @@ class ListingSpider(FeedWitnessMixin, scrapy.Spider):
             for name, values in dict.items(response.headers)
             if values
         }
+        headers[READ_WITH_HEADER] = self.readings.get(response.meta["listing_url"], "")
+        if not_whole:  # a 304 of it says so again (archive.record.last_captures)
+            headers[NOT_WHOLE_HEADER] = not_whole
         return PageItem(
             url=response.url,
             listing_url=response.meta["listing_url"],

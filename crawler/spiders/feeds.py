@@ -46,6 +46,7 @@ class FeedWitnessMixin:
             "page": page_number,
             "links": links,
             "listing_url": listing_url,
+            "via": self.via(response),
         }
         return scrapy.Request(
             feeds[0],
@@ -83,5 +84,5 @@ class FeedWitnessMixin:
 
     def _release(self, held, entries):
         yield from self.deliver_entries([EntryItem.seen_on(e, held["page_url"], held["page"]) for e in entries])
-        yield from self._follow(held["links"], held["listing_url"], held["page"])
+        yield from self._follow(held["links"], held["listing_url"], held["page"], held.get("via"))
         self.page_done(held["listing_url"])
