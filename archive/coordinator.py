@@ -31,6 +31,7 @@ from crawler.distributed.frontier import Frontier, FrontierError, redacted
 from crawler.errors import EXIT_FAILED
 from crawler.listing_state import STOPPED, ListingState
 from crawler.run import project_settings
+from crawler.settings import SettingError, check_settings
 
 from .outcome import exit_status, log_stem, report
 from .writefaults import ArchiveWriteFailed
@@ -80,10 +81,10 @@ def frontier_knob(settings, name: str) -> float:
     """A frontier setting: as given (-s, a config file), else its environment variable, else the default."""
     fallback = os.environ.get(FRONTIER_KNOBS[name])
     if settings.getpriority(name) <= SETTINGS_PRIORITIES["project"] and fallback:
-        try:
-            return float(fallback)
-        except ValueError:
-            log.warning("%s=%r is not a number: %s=%s used", FRONTIER_KNOBS[name], fallback, name, settings[name])
+        try:  # checked as `-s NAME=VALUE` is: float() alone took nan, inf, 0 and negative leases
+            return float(check_settings({name: fallback})[name])
+        except SettingError as exc:
+            log.warning("%s: %s; %s=%s used", FRONTIER_KNOBS[name], exc, name, settings[name])
     return settings.getfloat(name)
 
 

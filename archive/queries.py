@@ -23,6 +23,7 @@ class NotFound(ListingArchiveError, LookupError):
 
 
 DATE_HELP = "use YYYY-MM-DD, YYYY-MM, YYYY or an ISO date-time such as 2026-11-28T09:30 (UTC unless it says otherwise)"
+EDGES = "0001-01-01 to 9999-12-30"  # a period's end, or a date-time in UTC plus its one second, fits datetime
 
 
 @dataclass(frozen=True)
@@ -52,21 +53,28 @@ def parse_when(value: str) -> When:
     of it; a date-time is taken as given. Anything else is an error, never a silent match."""
     text = str(value).strip()
     try:
-        if m := re.fullmatch(r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?", text):
-            year, month, day = int(m[1]), int(m[2] or 1), int(m[3] or 1)
-            first = date(year, month, day)
-            if m[3]:
-                after = first + timedelta(days=1)
-            elif m[2]:
-                after = date(year + (month == 12), month % 12 + 1, 1)
-            else:
-                after = date(year + 1, 1, 1)
-            return When(first.isoformat(), after.isoformat(), exact=False)
-        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}.*", text):
-            raise ValueError
-        parsed = datetime.fromisoformat(text)
-    except (ValueError, OverflowError):
+        return _period_or_moment(text)
+    except OverflowError:  # a period's end or a moment in UTC falls outside datetime's years 1 to 9999
+        raise ValueError(f"not a date the archive can compare: {text!r} (give one from {EDGES} UTC)") from None
+    except ValueError:
         raise ValueError(f"not a date: {text!r} ({DATE_HELP})") from None
+
+
+def _period_or_moment(text: str) -> When:
+    """parse_when's work; a ValueError or an OverflowError where `text` is no date or one at the calendar's edge."""
+    if m := re.fullmatch(r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?", text):
+        year, month, day = int(m[1]), int(m[2] or 1), int(m[3] or 1)
+        first = date(year, month, day)
+        if m[3]:
+            after = first + timedelta(days=1)
+        elif m[2]:  # four days after the 28th is in the next month (an OverflowError after 9999-12)
+            after = (date(year, month, 28) + timedelta(days=4)).replace(day=1)
+        else:
+            after = date(year, 12, 31) + timedelta(days=1)
+        return When(first.isoformat(), after.isoformat(), exact=False)
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}.*", text):
+        raise ValueError
+    parsed = datetime.fromisoformat(text)
     moment = (parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)).astimezone(UTC).replace(microsecond=0)
     return When(moment.isoformat(), (moment + timedelta(seconds=1)).isoformat(), exact=True)
 

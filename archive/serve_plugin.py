@@ -6,6 +6,7 @@
 - /-/entry/ID: an entry's versions side by side, what changed marked;
 - /-/chart: entries per month per listing, as inline SVG (no script);
 - every entry_id cell links to its entry page;
+- scraped text is shown as the HTML report shows it (reports.safety.for_html: no controls, no bidi overrides);
 - a CSV download never holds a cell a spreadsheet would run as a formula.
 """
 
@@ -28,7 +29,7 @@ from .queries import NotFound, history
 from .reports import atom
 from .reports.chart import small_multiples
 from .reports.common import is_long, show, word_diff
-from .reports.safety import spreadsheet_safe, web_link
+from .reports.safety import each_string, for_html, spreadsheet_safe, web_link
 from .versions import SEEN_AT_SQL
 
 # The plugin's own pages (the index page links to them).
@@ -95,12 +96,13 @@ datasette_base.csv = _FormulaSafeCsv()
 
 
 def _entry_link(entry_id: str, text) -> Markup:
-    return Markup(f'<a href="{ENTRY_PATH}{quote(entry_id, safe="")}">{escape(text)}</a>')
+    return Markup(f'<a href="{ENTRY_PATH}{quote(entry_id, safe="")}">{escape(for_html(text))}</a>')
 
 
 @hookimpl
 def render_cell(row, value, column, table, database, datasette):
-    """An entry's id (and, in `entries`, whose id column is its row link, its title) links to its entry page."""
+    """An entry's id (and, in `entries`, whose id column is its row link, its title) links to its entry page;
+    text with a control or a bidi override in it is shown without them, as the HTML report shows it."""
     if column == "entry_id" and table in ENTRY_TABLES and isinstance(value, str) and value:
         return _entry_link(value, value)
     if column == "title" and table == "entries" and isinstance(value, str) and row is not None:
@@ -109,6 +111,8 @@ def render_cell(row, value, column, table, database, datasette):
         except (KeyError, IndexError):
             return None
         return _entry_link(entry_id, value) if entry_id else None
+    if isinstance(value, str) and for_html(value) != value:  # a clean cell keeps Datasette's own rendering
+        return escape(for_html(value))
     return None
 
 
@@ -178,7 +182,9 @@ async def entry_page(datasette, request):
     try:
         result = await _db(datasette).execute_fn(lambda conn: _versions(conn, ref))
     except NotFound as exc:
-        return Response.html(f"<p>{escape(str(exc))}</p>", status=404)
+        return Response.html(f"<p>{escape(for_html(str(exc)))}</p>", status=404)
+    link = web_link(result["entry"].get("url"))  # the stored URL: one with a control in it is no link
+    result = each_string(result, for_html)  # Datasette's templates escape HTML only: a bidi override would show
     versions = result["versions"]
     rows = []
     for field in FIELDS:
@@ -196,7 +202,7 @@ async def entry_page(datasette, request):
         "versions": versions,
         "rows": rows,
         "events": result["events"],
-        "link": web_link(result["entry"].get("url")),
+        "link": link,
         "feed_path": FEED_PATH,
         "chart_path": CHART_PATH,
     }

@@ -311,7 +311,10 @@ def _loadable(name: str, table: dict) -> dict:
         raise SettingError(f"{name}: {_ARCHIVE_PIPELINE!r} writes the archive and cannot be taken out")
     for path, order in table.items():
         # Scrapy sorts by order and builds each from a class: anything else was its traceback mid-start.
-        if order is not None and (isinstance(order, bool) or not isinstance(order, (int, float))):
+        # NaN sorts nowhere (the components' order would be left to chance); JSON and TOML both spell it
+        if order is not None and (
+            isinstance(order, bool) or not isinstance(order, (int, float)) or not math.isfinite(order)
+        ):
             raise SettingError(f"{name}: {order!r} is no order for {path!r} (a number, or null to take it out)")
         try:
             # A null's name is loaded too: a misspelt one took nothing out, without a word.

@@ -26,10 +26,15 @@ def db(tmp_path):
         (["search", "forum", "--until", ""], "--until"),
         (["search", "forum", "--organiser", ""], "--organiser"),
         (["export", "--as-of", ""], "--as-of"),
+        (["diff", "--since-last-report="], "--since-last-report"),
+        (["diff", "--since-last-report", ""], "--since-last-report"),
+        (["diff", "--mark-reported="], "--mark-reported"),
     ],
 )
 def test_an_empty_value_is_not_taken_as_not_given(db, args, option):
-    """`--since "$SINCE"` with SINCE unset used to report everything, as if no --since were given."""
+    """`--since "$SINCE"` with SINCE unset used to report everything, as if no --since were given. A stranger found
+    `--since-last-report="$TEAM"` / `--mark-reported="$TEAM"` with TEAM unset taken the same way: exit 0, a report
+    of the last two crawls, no mark read or moved."""
     result = cli(*args, "--db", db)
     assert result.returncode == 2 and f"Invalid value for '{option}': empty" in result.stderr, result.stderr
     assert result.stdout == ""
@@ -191,3 +196,12 @@ def test_backup_to_an_empty_name_says_so(db, dest):
 def test_an_empty_db_name_is_a_usage_error(command):
     result = cli(*command, "--db", " ")
     assert result.returncode == 2 and "Invalid value for '--db': empty" in result.stderr, result.stderr
+
+
+@pytest.mark.parametrize("seconds", ["nan", "inf", "1e400"])
+def test_a_worker_idle_timeout_is_a_finite_number(seconds):
+    """NaN passes click's FloatRange(min=0) check and inf its open end (found beside `schedule --jitter nan`):
+    refused before the worker looks for its frontier."""
+    refused = cli("worker", "--frontier", "redis://127.0.0.1:9/0", "--idle-timeout", seconds, check=2)
+    assert f"Invalid value for '--idle-timeout': '{seconds}' is not a finite number." in refused.stderr
+    assert "Redis" not in refused.stderr and refused.stdout == ""

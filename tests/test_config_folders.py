@@ -118,6 +118,8 @@ def test_a_component_that_cannot_be_loaded_is_refused_in_one_line(tmp_path):
     [
         ('{"crawler.middlewares.PoliteDelayMiddleware": "abc"}', "'abc' is no order"),
         ('{"crawler.middlewares.PoliteDelayMiddleware": true}', "True is no order"),
+        ('{"crawler.middlewares.PoliteDelayMiddleware": NaN}', "nan is no order"),
+        ('{"crawler.middlewares.PoliteDelayMiddleware": Infinity}', "inf is no order"),
         ('{"os.sep": 5}', "'os.sep' is no class"),
         ('{"json.dumps": 5}', "'json.dumps' is no class"),
         ('{"crawler.middlewares.NoSuchMiddleware": null}', "cannot load 'crawler.middlewares.NoSuchMiddleware'"),

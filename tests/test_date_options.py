@@ -83,6 +83,23 @@ def test_a_date_that_is_not_one_is_a_clear_error(db, args):
     assert "not a date" in out and "YYYY-MM-DD" in out and len(out.strip().splitlines()) == 1
 
 
+@pytest.mark.parametrize("moment", ["0001-01-01T00:00+01:00", "9999-12-31T23:59:59", "9999-12-31T23:59:59-01:00"])
+@pytest.mark.parametrize("option", [("export", "--as-of"), ("search", "migrant", "--until"), ("diff", "--since")])
+def test_a_date_time_at_the_calendars_edge_is_refused_in_one_line(db, option, moment):
+    """Found by a stranger: parse_when converted to UTC and added a second outside its try, an OverflowError
+    traceback (README: bad input gives one clear line). Refused as any other bad date is, saying the range."""
+    out = printed(*option[:-1], "--db", db, option[-1], moment, code=1)
+    assert "not a date" in out and "0001-01-01 to 9999-12-30" in out and len(out.strip().splitlines()) == 1
+
+
+def test_the_calendars_last_days_and_seconds_still_count():
+    """The edge is where datetime ends: the day, the month and the second just before it are honoured."""
+    assert parse_when("9999-12-30").end == "9999-12-31" and parse_when("9999-11").end == "9999-12-01"
+    assert parse_when("9999-12-31T23:59:58").end == "9999-12-31T23:59:59+00:00"
+    assert parse_when("0001-01-01T00:00Z").start == "0001-01-01T00:00:00+00:00"
+    assert parse_when("2024-02").end == "2024-03-01" and parse_when("2023-12").end == "2024-01-01"
+
+
 def test_export_with_a_bad_date_writes_nothing(tmp_path):
     """A CSV writer begins with its header: the date is checked before it (export_rows raises when called)."""
     db = make_archive(tmp_path / "a.db", entries=2)

@@ -42,6 +42,20 @@ def test_feed_entries_from_rss_and_atom():
     assert feed_entries(ATOM) == [{"title": "Atom entry", "url": "https://example.org/a/1", "date": "2022-12-16"}]
 
 
+def test_a_feed_title_is_read_as_a_feed_reader_shows_it():
+    """feedparser gives an HTML title as markup and a text one decoded: the first is read as text once (its tags
+    and entities), the second kept, so "&lt;div&gt;" in an Atom text title is what a reader shows."""
+    rss = b"""<?xml version="1.0"?><rss version="2.0"><channel><title>x</title>
+<item><title>Caf&amp;eacute; &amp;amp; bar</title><link>https://example.org/1</link></item>
+<item><title><![CDATA[Cats &amp; dogs <b>in bold</b>]]></title><link>https://example.org/2</link></item>
+<item><title>Tom &amp; Jerry</title><link>https://example.org/3</link></item></channel></rss>"""
+    assert [i["title"] for i in feed_entries(rss)] == ["Caf\u00e9 & bar", "Cats & dogs in bold", "Tom & Jerry"]
+    atom = b"""<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"><title>x</title>
+<entry><title type="text">Using &amp;lt;div&amp;gt; tags</title><link href="https://example.org/a"/></entry>
+<entry><title type="html">Using &amp;lt;div&amp;gt; tags</title><link href="https://example.org/b"/></entry></feed>"""
+    assert [i["title"] for i in feed_entries(atom)] == ["Using &lt;div&gt; tags", "Using <div> tags"]
+
+
 def test_broken_feeds_give_nothing():
     for body in (b"", b"<rss><channel><item>", b"<rss><channel><item></item></channel></rss>", b"\x00\xff not xml"):
         assert feed_entries(body) == [], body

@@ -99,6 +99,29 @@ def test_microdata_and_rdfa_articles():
     assert ("Blog post 2", "https://example.org/b2", "2023-02-02") in got
 
 
+def test_json_ld_entities_are_decoded_once_and_microdata_text_is_kept_as_shown():
+    """A script's JSON is no HTML a parser decoded: "Caf&eacute; &amp; bar" in it is decoded (as clean_text did for
+    every text). Microdata is the page's own text, decoded by the parser: "&amp;lt;b&amp;gt;" shows "&lt;b&gt;"."""
+    names = ["Caf&eacute; &amp; bar workshop", "Rock &#8217;n&#8217; roll talk"]
+    ld = _ld(
+        {
+            "@type": "ItemList",
+            "itemListElement": [{"@type": "Event", "name": n, "url": f"/e{i}"} for i, n in enumerate(names)],
+        }
+    )
+    assert [i["title"] for i in structured_items(f"<html><head>{ld}</head></html>", URL)] == [
+        "Café & bar workshop",
+        "Rock ’n’ roll talk",
+    ]
+    micro = "".join(
+        '<div itemscope itemtype="https://schema.org/NewsArticle">'
+        f'<h2 itemprop="headline">Using &amp;lt;b&amp;gt; in news {i}</h2><a itemprop="url" href="/n{i}">more</a></div>'
+        for i in (1, 2)
+    )
+    items = structured_items(f"<html><body>{micro}</body></html>", URL)
+    assert [i["title"] for i in items] == ["Using &lt;b&gt; in news 1", "Using &lt;b&gt; in news 2"]
+
+
 def test_one_item_is_the_page_not_a_list_and_broken_data_is_ignored():
     one = _ld({"@context": "https://schema.org", "@type": "NewsArticle", "headline": "The page itself"})
     broken = '<script type="application/ld+json">{"@type": "ItemList", "itemListElement": [</script>'

@@ -2,6 +2,9 @@
 section label every card repeats, an author an avatar pictures). Each shape in small synthetic HTML; what a title's
 edges keep is in test_generic_title_edges.py, a title that is a link's own words in test_generic_title_links.py."""
 
+import json
+
+from conftest import cli
 from synthetic import URL, page, read
 from synthetic import generic_entries as _entries
 
@@ -273,6 +276,22 @@ def test_a_short_label_before_the_link_in_a_heading_is_part_of_the_title():
         "Web( En inglés):Consejos de la OMS número 1",
         "Consejos de la OMS número 2",  # a date before the link is no label
     ]
+
+
+def test_a_title_showing_an_entity_as_text_is_kept_as_shown(tmp_path):
+    """Found by a stranger: clean_text unescaped entities the HTML parser had already decoded, so a title the page
+    shows as 'Using &lt;div&gt; tags' (written &amp;lt; in the HTML) was stored as 'Using <div> tags'
+    (docs/extraction.md: the text as shown). A title written with entities ("&rsquo;") is still decoded, once."""
+    records = "".join(
+        f'<article><h3><a href="/item/c{n}.html">Using &amp;lt;div&amp;gt; tags in the &rsquo;{n}0s reports</a></h3>'
+        f'<time datetime="2024-03-1{n}">1{n} Mar 2024</time><p>Findings of study {n} on decent work.</p></article>'
+        for n in range(5)
+    )
+    page_file = tmp_path / "page.html"
+    page_file.write_text(f"<html lang=en><body><main><h1>Reports</h1>{records}</main></body></html>")
+    shown = cli("parse", page_file, "--url", "https://example.org/list/", check=0).stdout
+    titles = [json.loads(line)["title"] for line in shown.splitlines()]
+    assert "Using &lt;div&gt; tags in the ’30s reports" in titles, titles
 
 
 def test_a_plain_line_over_links_each_led_by_a_dash_names_the_record_the_links_say_where_it_ran():

@@ -197,6 +197,19 @@ def test_every_format_parses_with_hostile_titles(report):
     assert json.loads(render(report, "json"))["counts"]["new"] == 4
 
 
+@pytest.mark.parametrize("name", sorted(set(FORMATS) - {"json"}))
+def test_every_report_format_drops_bidi_overrides(tmp_path, name):
+    """Found by a stranger: the Atom report kept a title's U+202E, which the HTML and Markdown reports drop, so a
+    feed reader showed 'Report on gpj.exe' reversed (the spoof reports/safety.py names). JSON is data, kept as is."""
+    spoof = "Report on \u202egpj.exe\u202c labour"
+    with Archive(tmp_path / "a.db") as archive:
+        record_crawl(archive, [news_entry("WCMS_1", title="Plain report")])
+        record_crawl(archive, [news_entry("WCMS_1", title="Plain report"), news_entry("WCMS_2", title=spoof)])
+    shown = printed("diff", "--db", tmp_path / "a.db", "--format", name)
+    assert "gpj.exe" in shown
+    assert "\u202e" not in shown and "\u202c" not in shown
+
+
 def test_markdown_shows_hostile_text_as_text(report):
     markdown = pytest.importorskip("markdown")
     md = render(report, "markdown")

@@ -259,6 +259,21 @@ def test_learn_sends_a_urls_password_to_its_origin_and_never_prints_or_writes_it
     assert not leaks(tmp_path, f"{USER}:")
 
 
+def test_learn_keeps_a_token_in_the_urls_query_out_of_the_profile(tmp_path):
+    """Found by a stranger: learn URL?token=... wrote the token into the profile's header comment (a file made to be
+    shared) and printed it, where a user:password in the same URL was kept out of both. Fixed with the query-secret
+    masking (fix20b): this fetched URL's case."""
+    write_site(tmp_path / "site", pages=1)
+    profile = tmp_path / "p.toml"
+    with SiteServer(tmp_path / "site") as site:
+        url = f"{site.base_url.replace('://', '://usr:pw-Zq7-secret@')}/list/page-1.html?token=tok-Zq7-secret"
+        learnt = cli("learn", url, "--example", "Report 1-2 on labour", "-o", profile, check=0)
+    written = profile.read_text()
+    assert "selectors" in written and "token=***" in written
+    assert "pw-Zq7-secret" not in written + learnt.stdout + learnt.stderr
+    assert "tok-Zq7-secret" not in written + learnt.stdout + learnt.stderr
+
+
 # A start URL's query secrets, and how the archive keeps its listing: as printed, `token=***`.
 QUERY = "token=tok-Zq8-never-kept&api_key=key-Zq8-never-kept"
 KEPT_QUERY = "token=***&api_key=***"

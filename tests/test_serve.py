@@ -12,8 +12,9 @@ import xml.etree.ElementTree as ET
 import pytest
 from chromium import dump_dom, screenshot
 from conftest import FAST, cli
-from helpers import get, local_request, make_archive, serving
+from helpers import entry, get, local_request, make_archive, record_crawl, serving
 
+from archive.store import Archive
 from crawler.site_server import DEMO_BASE, DEMO_LISTING_PATH, SiteServer, demo_site_root
 
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -78,6 +79,36 @@ def test_entry_page_shows_versions_side_by_side(site):
     assert "/-/entry/WCMS_862866" in get(site + "/a/entries?entry_id=WCMS_862866")  # the title links to its page
     assert "/-/entry/WCMS_862866" in get(site + "/a/events?entry_id=WCMS_862866")  # and so does the id elsewhere
     assert local_request(site + "/-/entry/nothing-like-this")[0] == 404
+
+
+@pytest.fixture(scope="module")
+def spoofed(tmp_path_factory):
+    """An archive whose second crawl found a title with a bidi override (U+202E) that shows 'gpj.exe' reversed."""
+    db = tmp_path_factory.mktemp("spoof") / "a.db"
+    spoof = "Report on \u202egpj.exe\u202c labour"
+    with Archive(db) as archive:
+        record_crawl(archive, [entry("WCMS_1", title="Plain report")])
+        record_crawl(archive, [entry("WCMS_1", title="Plain report"), entry("WCMS_2", title=spoof)])
+    with serving(db) as (_, base):
+        yield base
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/-/entry/WCMS_2",
+        "/a/entries?entry_id=WCMS_2",
+        "/a/entry_history?entry_id=WCMS_2",
+        "/a/new_since?since=2000",
+        "/a/entries/WCMS_2",
+    ],
+)
+def test_serve_drops_bidi_overrides_as_the_html_report_does(spoofed, path):
+    """Found by a stranger: the entry page and the entries table's title link (escaped for HTML only) showed the
+    U+202E that the HTML report drops (for_html); Datasette's own cells now drop it too."""
+    page = get(spoofed + path)
+    assert "gpj.exe" in page
+    assert "\u202e" not in page and "\u202c" not in page
 
 
 def test_pages_in_headless_chromium(site, tmp_path):

@@ -282,9 +282,13 @@ def test_schedule_stops_a_crawl_whose_start_a_signal_interrupted(monkeypatch, ca
         ("0.6", "Invalid value for '--jitter': 0.6 is not in the range 0<=x<=0.5."),
         ("-0.1", "Invalid value for '--jitter': -0.1 is not in the range 0<=x<=0.5."),
         ("abc", "Invalid value for '--jitter': 'abc' is not a valid float range."),
+        ("nan", "Invalid value for '--jitter': 'nan' is not a finite number."),
+        ("NaN", "Invalid value for '--jitter': 'NaN' is not a finite number."),
     ],
 )
 def test_a_bad_jitter_is_a_usage_error(tmp_path, jitter, message):
+    """A stranger found `--jitter nan` taken (NaN passes click's range check): the first crawl ran, then the pause was
+    NaN and the schedule ended 'cannot convert float NaN to integer' (exit 1)."""
     refused = cli("schedule", "--every", "1h", "--jitter", jitter, "ilo", "--db", tmp_path / "a.db", check=2)
     assert refused.stderr.splitlines()[-1] == f"Error: {message}" and refused.stdout == ""
     assert not (tmp_path / "a.db").exists()  # no crawl was begun

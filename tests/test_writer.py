@@ -75,6 +75,15 @@ def test_frontier_settings_then_their_variables_then_the_defaults(monkeypatch):
     assert frontier_knob(project_settings({"FRONTIER_LEASE": "3"}), "FRONTIER_LEASE") == 3
 
 
+@pytest.mark.parametrize("given", ["nan", "inf", "0", "-5", "abc"])
+def test_a_frontier_variable_that_is_no_lease_gives_the_default(monkeypatch, caplog, given):
+    """float() alone took LISTING_ARCHIVE_LEASE=nan (the hole `schedule --jitter nan` showed): a NaN lease expires
+    never or at once. It is checked as `-s FRONTIER_LEASE=` is, and the default used with a warning."""
+    monkeypatch.setenv("LISTING_ARCHIVE_LEASE", given)
+    assert frontier_knob(project_settings(), "FRONTIER_LEASE") == 120
+    assert "LISTING_ARCHIVE_LEASE" in caplog.text and "FRONTIER_LEASE=120" in caplog.text
+
+
 def test_each_listing_gets_its_own_token_back_with_its_pages_last_captures(tmp_path):
     """Two listings, each with a token of its own under one name: kept as `token=***`, each page's last
     capture (and its pagination links) handed back at the URL its crawl fetches, its own token in it."""

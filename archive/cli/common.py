@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import errno
 import functools
+import math
 import os
 import shutil
 import signal
@@ -34,6 +35,17 @@ class ArchivePath(click.Path):
             if ctx is not None and ctx.get_parameter_source(param.name) == click.core.ParameterSource.ENVIRONMENT:
                 exc.param_hint = f"${param.envvar}"  # "Invalid value for $LISTING_ARCHIVE_DB: ..."
             raise
+
+
+class FiniteFloatRange(click.FloatRange):
+    """click.FloatRange refusing nan and inf: nan passes every comparison its range check makes, and an open
+    range lets inf through (a schedule's NaN pause, a worker's endless wait, found only after a crawl ran)."""
+
+    def convert(self, value, param, ctx):
+        number = super().convert(value, param, ctx)
+        if not math.isfinite(number):
+            self.fail(f"{value!r} is not a finite number.", param, ctx)
+        return number
 
 
 def limit_option(default: int, help: str):

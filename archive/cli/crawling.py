@@ -6,7 +6,7 @@ import sys
 
 import click
 
-from .common import ArchivePath, friendly_errors, not_a_file, not_empty
+from .common import ArchivePath, FiniteFloatRange, friendly_errors, not_a_file, not_empty
 
 # Each command imports the archive code it runs in its own body: `listing-archive --help` and the
 # other commands load none of it (the store alone is some 80 modules; the crawl's stack, Scrapy).
@@ -182,7 +182,7 @@ def crawl(**options):
 @click.option(
     "--jitter",
     default=None,
-    type=click.FloatRange(0, 0.5),
+    type=FiniteFloatRange(0, 0.5),
     help="Random spread, as a fraction of the interval, e.g. --jitter 0.2 (default 0.1; 0 with --at).",
 )
 @click.option(

@@ -9,7 +9,7 @@ import sys
 
 import click
 
-from .common import friendly_errors
+from .common import FiniteFloatRange, friendly_errors
 from .crawling import parse_settings
 
 # Each command imports the archive code it runs in its own body: `listing-archive --help` and the
@@ -36,7 +36,7 @@ from .crawling import parse_settings
     "--idle-timeout",
     default=60.0,
     show_default=True,
-    type=click.FloatRange(min=0),
+    type=FiniteFloatRange(min=0),
     help="Leave after this many seconds without a page to fetch (or without a crawl to join).",
 )
 @friendly_errors

@@ -129,6 +129,7 @@ def _pair(conn, from_ref, to_ref, since, mark_name):
     is_flag=False,
     flag_value=DEFAULT_MARK,
     default=None,
+    callback=not_empty,  # `--since-last-report="$TEAM"` with TEAM unset is no default mark
     metavar="[=NAME]",
     help="Every crawl since this mark's last report, then move the mark (a team's own: --since-last-report=NAME).",
 )
@@ -138,6 +139,7 @@ def _pair(conn, from_ref, to_ref, since, mark_name):
     is_flag=False,
     flag_value=DEFAULT_MARK,
     default=None,
+    callback=not_empty,
     metavar="[=NAME]",
     help="Move the mark (default, or NAME) to this report's last crawl once it is written.",
 )

@@ -1,8 +1,9 @@
 """Atom feeds, built with feedgen (the XML is lxml's, so every title is escaped and every feed well
 formed): the diff report's feed of new, changed and restored entries, and `serve`'s feed of new
 entries. Ids are stable and shared (urn:listing-archive:ENTRY:new), so a reader announces each
-change once, whichever feed it reads. Characters XML forbids are dropped first: lxml refuses them,
-and a hostile title must not make the feed unreadable."""
+change once, whichever feed it reads. What a reader shows is cleaned as the HTML report is (for_html):
+characters XML forbids are dropped (lxml refuses them, and a hostile title must not make the feed
+unreadable), and so are controls and bidi overrides (a title must not show "gpj.exe" reversed)."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ from feedgen.feed import FeedGenerator
 
 from . import ReportFormat, register
 from .common import show
-from .safety import for_xml, web_link
+from .safety import for_html, for_xml, web_link
 
 _PREFIX = {"new": "", "changed": "Changed: ", "restored": "Listed again: "}
 _EPOCH = "1970-01-01T00:00:00+00:00"
@@ -44,7 +45,7 @@ def feed(feed_id: str, title: str, updated, items: list[dict], links: dict | Non
     """An Atom document. Each item: id, title, url, updated, author, summary, content (None: left out)."""
     fg = FeedGenerator()
     fg.id(for_xml(feed_id))
-    fg.title(for_xml(title))
+    fg.title(for_html(title))
     fg.updated(_when(updated))
     fg.generator("listing-archive")
     for rel, href in (links or {}).items():
@@ -52,16 +53,16 @@ def feed(feed_id: str, title: str, updated, items: list[dict], links: dict | Non
     for item in reversed(items):  # feedgen puts each new entry first; the report's order is kept
         fe = fg.add_entry()
         fe.id(for_xml(item["id"]))
-        fe.title(for_xml(item["title"]))
+        fe.title(for_html(item["title"]))
         if web_link(item.get("url")):
             fe.link(href=web_link(item["url"]))
         fe.updated(_when(item["updated"]))
-        fe.author(name=for_xml(item["author"]))
-        fe.summary(for_xml(item["summary"]), type="text")
+        fe.author(name=for_html(item["author"]))
+        fe.summary(for_html(item["summary"]), type="text")
         # RFC 4287: an entry with no link must have content (feedgen enforces it; readers rely on it).
         content = item.get("content") or ("" if web_link(item.get("url")) else item["summary"] or item["title"])
         if content:
-            fe.content(for_xml(content), type="text")
+            fe.content(for_html(content), type="text")
     return fg.atom_str(pretty=True).decode("utf-8")
 
 

@@ -42,15 +42,20 @@ def for_terminal(text) -> str:
     return _TERMINAL_UNSAFE.sub("", without_escape_sequences("" if text is None else str(text)))
 
 
+def each_string(value, clean):
+    """`value` (a string, or dicts, lists and tuples of them, nested) with `clean` applied to every string in it."""
+    if isinstance(value, str):
+        return clean(value)
+    if isinstance(value, dict):
+        return {k: each_string(v, clean) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return type(value)(each_string(v, clean) for v in value)
+    return value
+
+
 def terminal_clean(value):
     """A report, a row or a list with every string in it made safe for a terminal."""
-    if isinstance(value, str):
-        return for_terminal(value)
-    if isinstance(value, dict):
-        return {k: terminal_clean(v) for k, v in value.items()}
-    if isinstance(value, (list, tuple)):
-        return type(value)(terminal_clean(v) for v in value)
-    return value
+    return each_string(value, for_terminal)
 
 
 def for_xml(text) -> str:

@@ -18,8 +18,11 @@ from __future__ import annotations
 
 from datetime import date
 
+import lxml.html
+from lxml.etree import ParserError
+
 from ..parsers.ids import canonical_url, join_url
-from ..parsers.text import clean_text
+from ..parsers.text import clean_text, unescaped_text
 from .html import parse_html
 from .pointer_words import is_generic_text
 
@@ -56,6 +59,18 @@ def _day(parsed) -> str | None:
         return None
 
 
+def _shown_title(item) -> str | None:
+    """An item's title as a reader shows it: feedparser gives an HTML title (RSS's, or Atom's type="html") as
+    markup, "Caf&eacute; &amp; <b>bar</b>", and a text one decoded."""
+    title = item.get("title")
+    if not title or "html" not in ((item.get("title_detail") or {}).get("type") or ""):
+        return clean_text(title)
+    try:
+        return clean_text(lxml.html.fragment_fromstring(title, create_parent="div").text_content())
+    except (ParserError, ValueError):  # no element in it at all: only its entities to decode
+        return unescaped_text(title)
+
+
 def feed_entries(feed_bytes: bytes | str) -> list[dict]:
     """The items of an RSS or Atom feed: {"title", "url", "date" (YYYY-MM-DD or None)}.
     A broken or empty feed gives an empty list, never an error."""
@@ -67,7 +82,7 @@ def feed_entries(feed_bytes: bytes | str) -> list[dict]:
         return []
     out = []
     for item in parsed.entries:
-        title, url = clean_text(item.get("title")), (item.get("link") or "").strip() or None
+        title, url = _shown_title(item), (item.get("link") or "").strip() or None
         if not title and not url:
             continue  # an empty <item> (feedparser makes one of an unclosed tag): nothing to witness
         when = item.get("published_parsed") or item.get("updated_parsed") or item.get("created_parsed")

@@ -10,6 +10,7 @@ page itself, not a listing, and is not used.
 
 from __future__ import annotations
 
+import html
 import logging
 import re
 from collections import Counter
@@ -71,6 +72,18 @@ def _rdfa_node(node):
             value = value[0] if len(value) == 1 else value
         out[name] = value
     return out
+
+
+def _decoded(node):
+    """A JSON-LD node with the entities in its strings decoded once: a script's text is no HTML an HTML parser
+    decoded, and sites write "Caf&eacute;" and "&amp;" in it (microdata and RDFa come decoded from the page)."""
+    if isinstance(node, str):
+        return html.unescape(node) if "&" in node else node
+    if isinstance(node, list):
+        return [_decoded(x) for x in node]
+    if isinstance(node, dict):
+        return {key: _decoded(value) for key, value in node.items()}
+    return node
 
 
 def _types(node) -> list[str]:
@@ -156,7 +169,7 @@ def structured_items(text: str, base_url: str) -> list[dict]:
     out: list[dict] = []
     for syntax in syntaxes:
         for node in data.get(syntax) or []:
-            _walk(_rdfa_node(node) if syntax == "rdfa" else node, out)
+            _walk(_rdfa_node(node) if syntax == "rdfa" else _decoded(node) if syntax == "json-ld" else node, out)
     seen, unique = set(), []
     for item in out:
         key = (canonical_url(item["url"]) if item["url"] else None, (item["title"] or "").casefold())

@@ -87,20 +87,20 @@ def parse_credit(text: str | None) -> Credit | None:
 def looks_like_credit(text: str | None) -> bool:
     """True for a line that starts the way credits do ("©", "(c)", "Photo:")."""
     first = text.lstrip()[:1] if text else ""
-    if first.isascii() and first.isprintable() and first not in _CREDIT_INITIALS and first not in ("", "&"):
-        return False  # cleaning keeps a visible first character (an entity aside) first: ruled out uncleaned
+    if first.isascii() and first.isprintable() and first not in _CREDIT_INITIALS and first != "":
+        return False  # cleaning keeps a visible first character first: ruled out uncleaned
     shown = clean_text(text)
     return bool(shown and len(shown) < 160 and shown[0] in _CREDIT_INITIALS and _CREDIT_START.match(shown))
 
 
 def plainly_no_credit(raw: str) -> bool:
     """True when text not yet cleaned cannot clean into a credit line: plain ASCII whose first character
-    cleaning keeps (control characters and white space go) is none a credit starts with, nor an entity's "&".
+    cleaning keeps (control characters and white space go) is none a credit starts with.
     Spares cleaning a whole block's text only to rule it out."""
     if not raw.isascii():
         return False  # NFC, invisible and private-use characters: only cleaning tells
     first = raw.lstrip(_ASCII_UNSEEN)[:1]
-    return not first or (first != "&" and first not in _CREDIT_INITIALS)
+    return not first or first not in _CREDIT_INITIALS
 
 
 _CREDIT_START = re.compile(

@@ -59,16 +59,16 @@ def words(text: str) -> frozenset[str]:
 
 
 def clean_text(value: str | None) -> str | None:
-    """Unescape entities, drop invisible, control and private-use (icon) characters, fold white space.
+    """Drop invisible, control and private-use (icon) characters, fold white space.
 
-    Curly quotes, dashes and every other visible character are kept as they are.
+    `value` is text as shown: an HTML parser decoded its entities, so "&lt;div&gt;" left in it is what the page
+    shows (written "&amp;lt;div&amp;gt;") and is kept; text still written with entities (a JSON-LD string) goes
+    through unescaped_text. Curly quotes, dashes and every other visible character are kept as they are.
     Returns None for None or for text that is empty once cleaned.
     """
     if value is None:
         return None
     text = str(value)
-    if "&" in text:
-        text = html.unescape(text)
     if not text.isascii():  # plain ASCII holds nothing to compose, hide or replace
         text = unicodedata.normalize("NFC", text)
         text = _PRIVATE_USE.sub(" ", _INVISIBLE.sub("", text))
@@ -80,6 +80,15 @@ def clean_text(value: str | None) -> str | None:
     # characters it also cuts at are gone by now): the same text, at a third of the cost.
     text = " ".join(text.split())
     return text or None
+
+
+def unescaped_text(value: str | None) -> str | None:
+    """clean_text of text written with HTML entities, no parser having read it ("Caf&eacute;" in a JSON-LD
+    string): its entities decoded once."""
+    if value is None:
+        return None
+    text = str(value)
+    return clean_text(html.unescape(text) if "&" in text else text)
 
 
 # The only characters that lower() turns into ASCII or that match an ASCII letter case-insensitively
