@@ -198,6 +198,8 @@ def test_captures_stored_once_per_digest(archive):
         "page_links": [],
         "listed": True,
         "entry_ids": listed,
+        "not_whole": None,  # the page was whole (a later page not shown whole says why, again on its 304)
+        "read_with": None,  # no profile digest recorded with it (a crawl records the one it read with)
     }
 
 
