@@ -20,7 +20,8 @@ from .html import decode_html, document_base, first, is_ancestor, machine_date, 
 from .lead_text import date_among, lead_split
 from .pagination import find_page_links, find_script_page_links, page_number
 from .profile_dates import date_elsewhere, list_container
-from .profiles import Profile, ProfileError, get_profile, profile_for_url, quoted_title  # noqa: F401
+from .profiles import Profile, ProfileError, get_profile, profile_for_url  # noqa: F401
+from .quotes import quoted_title
 from .raw import RawEntry, RawPage
 from .rows import once
 from .scoped import PerEntry, PerRun, entry_runs

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from .html import text_of
 from .learn import normal
-from .profiles import quoted_parts
+from .quotes import quoted_parts
 
 # A quoted part of a text: opening and closing marks of any kind, as pages pair them ("…", “…”, „…“, «…», ‘…’).
 _SHOWN = 60  # characters of the holding text quoted in the message

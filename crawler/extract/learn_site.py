@@ -40,7 +40,8 @@ from .learn_more import continuation_selector, entries_before_links, entries_of_
 from .learn_titles import DATES_NAME_ENTRIES
 from .pagination import find_page_links
 from .pointer_words import is_generic_text
-from .profiles import Profile, profile_from_text, quoted_title
+from .profiles import Profile, profile_from_text
+from .quotes import quoted_title
 
 # The first line of every profile `learn` writes: how `-o` knows a file it may replace.
 MARK = "# Site profile written by `listing-archive learn`"

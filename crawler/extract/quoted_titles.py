@@ -6,9 +6,7 @@ import re
 
 from ..parsers.datelines import date_in_line
 from .html import text_of
-
-# Words, then one quoted run (closed by a quote mark or the line's end), then no other quote mark.
-_QUOTED = re.compile(r'^(?P<lead>.*?\w.*?)\s*["“„«](?P<name>[^"“”„«»]*\w[^"“”„«»]*)(?:["“”»](?P<rest>[^"“”„«»]*))?$')
+from .quotes import quoted_parts, quoted_title
 
 
 def quoted_titles(entries: list, links: list) -> None:
@@ -28,8 +26,13 @@ def _quoted_name(title: str | None, link) -> str | None:
     shown = text_of(link) if link is not None else None
     if not title or not shown or date_in_line(shown) != shown or title == shown:
         return None
-    match = _QUOTED.match(title)
-    return match.group("name").strip() if match else None
+    name = quoted_title(title)
+    if name is None or len(quoted_parts(title)) > 1:
+        return None  # no quoted run, or several: a name with quoted words, not `Speaker "Title"`
+    return name if _WORDS.search(title[: title.find(name)]) else None  # the speaker's words come first
+
+
+_WORDS = re.compile(r"\w")
 
 
 # A list of this many records at least shows its shape.
