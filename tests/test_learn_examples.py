@@ -2,7 +2,7 @@
 page, or shown whole beside cut copies."""
 
 import pytest
-from synthetic import page, read
+from synthetic import DATES, TITLES, page, read
 
 from crawler.extract.learn import LearnError
 
@@ -127,3 +127,16 @@ def test_titles_quoting_another_entrys_name_are_read_whole():
     text, entries = read(page(items), [titles[0]])
     assert "title_quoted" not in text
     assert [e["title"] for e in entries] == titles
+
+
+def test_an_example_typed_as_parse_shows_it_is_found_though_the_page_hides_controls_in_it():
+    # A title holding a bidi override and a terminal colour sequence (hostile or pasted markup): `parse` and the
+    # reports show it without them, so that is how a user types it; learn found it "not on the page".
+    shown = "New rules for river fishing"
+    hidden = "New rules for \u202eriver \x1b[31mfishing"
+    items = "".join(
+        f'<li><a href="/n/{i}">{hidden if t == shown else t}</a> <span>{DATES[i]}</span></li>'
+        for i, t in enumerate(TITLES)
+    )
+    text, entries = read(page(f"<ul>{items}</ul>"), [shown])
+    assert [e["url"] for e in entries] == [f"https://example.org/n/{i}" for i in range(4)], text

@@ -11,12 +11,8 @@ from urllib.parse import quote, urlsplit
 
 from w3lib.url import safe_url_string
 
-from crawler.parsers.text import without_escape_sequences
+from crawler.parsers.text import TERMINAL_UNSAFE, as_shown
 
-# C0 controls but tab and newline, DEL, C1 controls (U+0080-U+009F: a lone U+009B is a CSI),
-# the bidirectional overrides and isolates that make "txt.exe" read as "exe.txt" (U+202A-U+202E,
-# U+2066-U+2069), and the noncharacters U+FFFE / U+FFFF.
-_TERMINAL_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ufffe\uffff]")
 # What XML 1.0 does not allow at all, and the noncharacters U+FFFE / U+FFFF.
 _XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 # What is markup inside a line (a value never starts one: the template puts "- " or "### " first).
@@ -39,7 +35,7 @@ def spreadsheet_safe(value):
 def for_terminal(text) -> str:
     """`text` with no control characters but newline and tab, and no escape sequence, whole (no "[31m" left
     as text): no colour, OSC (window title, hyperlink), clear-screen or BEL can reach the terminal."""
-    return _TERMINAL_UNSAFE.sub("", without_escape_sequences("" if text is None else str(text)))
+    return as_shown("" if text is None else str(text))
 
 
 def each_string(value, clean):
@@ -76,7 +72,7 @@ def web_link(url) -> str | None:
     if not url or not isinstance(url, str):
         return None
     url = url.strip()
-    if _TERMINAL_UNSAFE.search(url) or "\t" in url or "\n" in url:
+    if TERMINAL_UNSAFE.search(url) or "\t" in url or "\n" in url:
         return None
     try:
         if urlsplit(url).scheme.lower() not in ("http", "https"):

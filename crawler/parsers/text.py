@@ -49,6 +49,18 @@ def without_escape_sequences(text: str) -> str:
     return text
 
 
+# C0 controls but tab and newline, DEL, C1 controls (U+0080-U+009F: a lone U+009B is a CSI),
+# the bidirectional overrides and isolates that make "txt.exe" read as "exe.txt" (U+202A-U+202E,
+# U+2066-U+2069), and the noncharacters U+FFFE / U+FFFF.
+TERMINAL_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ufffe\uffff]")
+
+
+def as_shown(text: str) -> str:
+    """`text` as a terminal shows it: no escape sequence (whole), no control character but newline and tab, no
+    bidi override. What the reports print, and what a user who copies a title from them types."""
+    return TERMINAL_UNSAFE.sub("", without_escape_sequences(text))
+
+
 # A run of letters (no digits, no underscore), in any script.
 LETTERS = re.compile(r"[^\W\d_]+", re.UNICODE)
 
