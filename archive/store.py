@@ -219,7 +219,8 @@ class Archive:
                 shrunk = health.settled(self.conn, url, session.crawl_id, pages, len(seen))
                 full = health.pages_full(self.conn, url, session.crawl_id, baseline[0]["crawl_id"])
                 read["pages_full"] = full and not shrunk
-            reasons += health.assess(url, pages, len(seen), fills[url], baseline, complete, read)
+            settled = health.settled_fields(self.conn, url, session.crawl_id) if baseline else frozenset()
+            reasons += health.assess(url, pages, len(seen), fills[url], baseline, complete, read, settled)
             reasons += health.browser_built(url, read)
         return fills, reasons
 
