@@ -288,8 +288,9 @@ def search(
     filters: list[str] = []
     params: list = [match_expression(query, raw)]
     start, end = date_window(since, until)
-    if start:
-        filters.append("AND coalesce(e.date_end, e.date_start, e.first_seen) >= ?")
+    if start:  # an entry's bare date holds the whole day: from 2024-05-01T09:00 on, an entry of that day is in
+        latest = "coalesce(e.date_end, e.date_start, e.first_seen)"
+        filters.append(f"AND {latest} >= substr(?, 1, length({latest}))")
         params.append(start)
     if end:
         filters.append("AND coalesce(e.date_start, e.first_seen) < ?")

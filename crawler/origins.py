@@ -25,9 +25,9 @@ _USERINFO = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*://|(?![A-Za-z][A-Za-z0-9+.-]*
 # listing's own choice as often as an API key, so it is a secret only when its value looks like one: 20 or
 # more characters, not a slug of words (Google's `?key=AIzaSy...`; not `?key=news`, `?key=annual-reports`).
 _SECRET_NAME = r"(?:token|(?:api|access|secret|private)[_-]?key|secret|password|passwd|pwd|sig|signature|auth)"
-_VALUE_AFTER = r"(?:[&#;\s'\"<>]|$)"
-_SLUG = r"(?-i:[a-z]+(?:[_-][a-z0-9]+)*)"  # lower-case words joined by - or _
-_LOOKS_LIKE_A_KEY = rf"(?=[A-Za-z0-9_%-]{{20,}}{_VALUE_AFTER})(?!{_SLUG}{_VALUE_AFTER})"
+_KEY_CHAR = r"[A-Za-z0-9_%.=+/~-]"  # base64, a JWT's dots, percent-encoding; a message's ':' or ')' ends a key
+_SLUG = r"(?-i:[a-z]+(?:[_.-][a-z0-9]+)*)"  # lower-case words joined by -, _ or .
+_LOOKS_LIKE_A_KEY = rf"(?={_KEY_CHAR}{{20}})(?!{_SLUG}(?!{_KEY_CHAR}))"
 QUERY_SECRET = re.compile(
     rf"([?&;](?:[\w.-]*[_.-])?{_SECRET_NAME}=|[?&;](?:[\w.-]*[_.-])?key={_LOOKS_LIKE_A_KEY})"
     r"[^&#\s'\"<>]+",
