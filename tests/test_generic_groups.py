@@ -130,3 +130,16 @@ def test_a_day_and_month_in_figures_under_a_years_heading_take_that_year_in_the_
 
     entries = _entries(year(2020, shown[:2]) + year(2019, shown[2:]), f"<html lang='{lang}'>")
     assert [e["date_start"] for e in entries] == expected
+
+
+def test_a_menu_link_named_by_a_year_before_the_list_is_no_group_heading():
+    # the sub-menu of a year's programme ("<li><a>2016</a></li><li><a>2017</a></li>") links the other years' pages:
+    # it heads none of these entries, and a day shown without a year is not given the menu's last year
+    menu = "<ul class='sub'><li><a href='/v/2016/'>2016</a></li><li><a href='/v/2017/'>2017</a></li></ul>"
+    items = "".join(
+        f"<p><a href='/v/2016/{i}/'>Vortrag über die Bilder des Malers {i}</a> <span>{day}. Mai</span></p>"
+        for i, day in enumerate((8, 13, 22))
+    )
+    entries = _entries(f"<div class='text'>{menu}{items}</div>", "<html lang='de'>")
+    assert [e["title"] for e in entries] == [f"Vortrag über die Bilder des Malers {i}" for i in range(3)]
+    assert [(e["group"], e["date_start"]) for e in entries] == [(None, None)] * 3

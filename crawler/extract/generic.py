@@ -247,8 +247,10 @@ def _is_group_heading(el) -> bool:
         return not any(a.get("href") for a in el.iter("a")) and not _beside_cells(el)
     if tag(el) in ("p", "div", "span", "strong", "li", "dt", "caption", "td"):
         text = text_of(el)
+        linked = any(text_of(a) == text for a in el.iter("a") if a.get("href"))  # a menu's "2017": another page
         return (
             bool(text)
+            and not linked
             and not any(tag(c) in ("p", "div") for c in el.iterdescendants())
             and looks_like_group_heading(text)
         )
