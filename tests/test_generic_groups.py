@@ -130,3 +130,38 @@ def test_a_day_and_month_in_figures_under_a_years_heading_take_that_year_in_the_
 
     entries = _entries(year(2020, shown[:2]) + year(2019, shown[2:]), f"<html lang='{lang}'>")
     assert [e["date_start"] for e in entries] == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "days", "expected"),
+    [
+        ("de", ["9. April", "24. Mai", "3. Oktober"], ["2016-04-09", "2016-05-24", "2016-10-03"]),
+        (
+            "de",
+            ["Samstag, 9. April", "Dienstag, 24. Mai", "Montag, 3. Oktober"],
+            ["2016-04-09", "2016-05-24", "2016-10-03"],
+        ),
+    ],
+)
+def test_a_day_with_its_ordinal_dot_and_a_month_in_words_under_a_years_heading_takes_that_year(lang, days, expected):
+    # "9. April" (German, Czech, Nordic typography: the day's dot makes it an ordinal) is a day and month as "9 April"
+    # is; under the heading "2016" it is that year's
+    items = "".join(
+        f"<li><a href='/v/{i}'>Konzert für Flöte und Klavier {i}</a> <span>{day}</span></li>"
+        for i, day in enumerate(days)
+    )
+    entries = _entries(f"<h2>2016</h2><ul>{items}</ul>", f"<html lang='{lang}'>")
+    assert [e["date_start"] for e in entries] == expected
+
+
+def test_a_menu_link_named_by_a_year_before_the_list_is_no_group_heading():
+    # the sub-menu of a year's programme ("<li><a>2016</a></li><li><a>2017</a></li>") links the other years' pages:
+    # it heads none of these entries, and a day shown without a year is not given the menu's last year
+    menu = "<ul class='sub'><li><a href='/v/2016/'>2016</a></li><li><a href='/v/2017/'>2017</a></li></ul>"
+    items = "".join(
+        f"<p><a href='/v/2016/{i}/'>Vortrag über die Bilder des Malers {i}</a> <span>{day}. Mai</span></p>"
+        for i, day in enumerate((8, 13, 22))
+    )
+    entries = _entries(f"<div class='text'>{menu}{items}</div>", "<html lang='de'>")
+    assert [e["title"] for e in entries] == [f"Vortrag über die Bilder des Malers {i}" for i in range(3)]
+    assert [(e["group"], e["date_start"]) for e in entries] == [(None, None)] * 3

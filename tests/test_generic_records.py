@@ -286,3 +286,42 @@ def test_two_cards_of_one_story_each_with_a_teaser_of_its_own_are_two_entries():
     ]
     entries = _entries("<h1>News</h1><div class='grid'>" + "".join(_story_card(*c) for c in cards) + "</div>")
     assert [(e["title"], e["description"]) for e in entries] == [(name, teaser) for _, name, teaser in cards[:4]]
+
+
+BOARDS = [("03/12/2026", "Board Regular Meeting"), ("03/12/2026", "Finance Committee"), ("02/19/2026", "Board Special")]
+BOARDS += [("01/15/2026", "Board Regular Meeting")]
+
+
+def _board_row(day: str, name: str, files: list[str], name_tag: str = "div") -> str:
+    month, date, year = day.split("/")
+    links = "".join(
+        f"<li><a href='/files/{year}-{month}/{year}.{month}.{date} {f}.pdf'>{f}.pdf</a></li>" for f in files
+    )
+    return (
+        f"<div class='views-row'><{name_tag} class='cell-title'><span>{day} {name}</span></{name_tag}>"
+        f"<div class='cell-files'><ul>{links}</ul></div><div class='cell-minutes'></div><div class='cell-audio'></div>"
+        "</div>"
+    )
+
+
+def test_a_grid_row_named_in_plain_text_and_listing_its_files_is_one_entry():
+    # a board-files grid (issue 21): "Date/Meeting | Agenda Details | Action Items | Audio", each row's first cell the
+    # meeting's name with its date, its other cells lists of PDF files named like titles: the row is the entry, named
+    # by its first cell, its first file the address; the files are no entries of their own
+    files = ["AGENDA - {name}", "Item A1 - Contract for the {name} sites", "Item B2 - Annual report on rents"]
+    rows = "".join(_board_row(d, n, [f.format(name=n) for f in files[: 1 + i % 3]]) for i, (d, n) in enumerate(BOARDS))
+    head = "<div class='header'><div>Date/Meeting</div><div>Agenda Details</div><div>Action Items</div></div>"
+    entries = _entries(f"<h2>Board Files</h2>{head}<h3>March</h3><div class='rows'>{rows}</div>", "<html lang='en'>")
+    assert [e["title"] for e in entries] == [f"{d} {n}" for d, n in BOARDS]
+    assert [e["date_start"] for e in entries] == ["2026-03-12", "2026-03-12", "2026-02-19", "2026-01-15"]
+    agendas = [f"{d[-4:]}.{d[:2]}.{d[3:5]} AGENDA - {n}.pdf" for d, n in BOARDS]
+    assert [e["url"].rsplit("/", 1)[1] for e in entries] == agendas
+
+
+def test_files_under_a_heading_of_their_meeting_stay_entries_of_their_own():
+    # the same files under a heading (<h3>03/12/2026 Board Regular Meeting</h3><ul>…): the heading heads them, each
+    # file is a document of its own, as before
+    files = ["AGENDA - {name}", "Item A1 - Contract for the {name} sites", "Item B2 - Annual report on rents"]
+    rows = "".join(_board_row(d, n, [f.format(name=n) for f in files], name_tag="h3") for d, n in BOARDS)
+    entries = _entries(f"<h2>Board Files</h2><div class='rows'>{rows}</div>", "<html lang='en'>")
+    assert len(entries) == 3 * len(BOARDS)

@@ -163,6 +163,18 @@ def test_a_date_run_into_a_dash_after_a_space_at_the_titles_end_is_no_part_of_th
     assert [e["date_start"] for e in entries] == ["2026-05-01", "2026-05-02", "2026-05-03"]
 
 
+def test_a_date_closed_by_a_dash_run_into_it_at_the_titles_start_is_no_part_of_the_title():
+    # "October 8, 2025- Special Meeting" among "November 12, 2025 - Project Review": the dash closes the date all
+    # the same; a number or a bare year before such a dash ("COVID-19- update", "2020- 2021 report") stays
+    names = ["October 8, 2025- Special Meeting", "12 mars 2025– Assemblée générale", "COVID-19- Update for members"]
+    names += ["2020- 2021 Annual report", "November 12, 2025 - Project Review Subcommittee"]
+    rows = "".join(f"<li><a href='/files/m-{i}.pdf'>{name}</a></li>" for i, name in enumerate(names))
+    entries = _entries(f"<h2>Agendas</h2><ul>{rows}</ul>")
+    titles = ["Special Meeting", "Assemblée générale", *names[2:4], "Project Review Subcommittee"]
+    assert [e["title"] for e in entries] == titles
+    assert [e["date_start"] for e in entries][:2] == ["2025-10-08", "2025-03-12"]
+
+
 def test_a_dash_inside_brackets_cuts_no_date_from_a_title():
     from crawler.extract.edge_dates import without_edge_date
 

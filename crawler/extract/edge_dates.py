@@ -151,6 +151,8 @@ def _opening_day(title: str) -> str | None:
 _EDGE_SEPARATOR = re.compile(r"\s+[|·•–—-]\s+")
 # A dash after a space, run into the day after it, closing a title: "Muzeum w Puławach -16 MAJA 2026".
 _OPEN_DASH = re.compile(r"\s+[–—-](?=\d)")
+# Its mirror opening a title: a dash run into the figure ending a date, a space after it ("October 8, 2025- Meeting").
+_CLOSED_DASH = re.compile(r"(?<=\d)[–—-]\s+")
 
 
 def without_edge_date(text: str) -> str:
@@ -173,7 +175,9 @@ def _separated_edge_date(text: str) -> tuple[str, str] | None:
     if date_in_line(text) == text:
         return None  # a date whole ("Junio - Octubre 2024"), no title with a date at its edge
     cuts = list(_EDGE_SEPARATOR.finditer(text))
-    heads = [(text[: c.start()], text[c.end() :]) for c in reversed(cuts) if c.start() <= _MAX_EDGE_CHARS]
+    closed = list(_CLOSED_DASH.finditer(text, 0, _MAX_EDGE_CHARS + 1))  # "October 8, 2025- Meeting"
+    cuts_before = sorted(cuts + closed, key=lambda c: c.start())
+    heads = [(text[: c.start()], text[c.end() :]) for c in reversed(cuts_before) if c.start() <= _MAX_EDGE_CHARS]
     loose = [c for c in _OPEN_DASH.finditer(text) if len(text) - c.end() <= _MAX_EDGE_CHARS]  # "Name -16 MAJA 2026"
     cuts = sorted(cuts + loose, key=lambda c: c.start())
     tails = [(text[c.end() :], text[: c.start()]) for c in cuts if len(text) - c.end() <= _MAX_EDGE_CHARS]

@@ -24,6 +24,7 @@ from .date_boxes import date_beside, marked_date, year_from_title
 from .date_links import dated_apart
 from .edge_dates import edge_date, finer_date, labelled_date, vaguer_than_a_day, without_byline
 from .fields import fill_entry, find_title
+from .file_rows import named_file_rows
 from .flat import flat_groups, is_break, wrap
 from .flat_posts import headed_runs, post_bodies, without_post_links
 from .html import tag, text_of
@@ -158,6 +159,7 @@ def _best_group_within(root, chrome, anchors=entry_links):
     _, records, title_links, flat, quality = (
         dated_repeat(scored, _MIN_CONFIDENT_RECORDS)
         or finer_records(scored)
+        or named_file_rows(scored, _MIN_CONFIDENT_RECORDS)  # a meeting's row listing its files: the row
         or documents_table(scored, _MIN_CONFIDENT_RECORDS)
         or scored[0]
     )
@@ -245,8 +247,10 @@ def _is_group_heading(el) -> bool:
         return not any(a.get("href") for a in el.iter("a")) and not _beside_cells(el)
     if tag(el) in ("p", "div", "span", "strong", "li", "dt", "caption", "td"):
         text = text_of(el)
+        linked = any(text_of(a) == text for a in el.iter("a") if a.get("href"))  # a menu's "2017": another page
         return (
             bool(text)
+            and not linked
             and not any(tag(c) in ("p", "div") for c in el.iterdescendants())
             and looks_like_group_heading(text)
         )

@@ -15,6 +15,7 @@ import re
 from ..parsers.datelines import bare_years, date_in_line
 from ..parsers.text import LETTERS
 from .date_links import dated_apart
+from .file_rows import file_row_name
 from .html import INLINE, is_ancestor, named_column, tag, text_of
 from .link_lines import identifier_line, posting_line
 from .pointer_words import is_generic_text
@@ -225,6 +226,9 @@ _LEAD_SHARE = 0.7
 def title_of(elements, link, label: bool = False):
     """The element whose text is the entry's title, given the entry's main link (or None). `label`: the
     link's words are the same on every record ("Sem assinatura digital"), so they name none of them."""
+    row_name = file_row_name(elements, link)  # "01/09/2025 BOC Regular Meeting" beside its files' links
+    if row_name is not None:
+        return row_name
     dated = link is not None and date_in_line(text_of(link)) == text_of(link)  # "<a>10/12/2020</a> Regular Meeting"
     dated = dated and not dated_apart(elements, link)  # a date line of its own beside: the link's date names it
     named = link is not None and bare_years(text_of(link)) and is_heading_like(link)  # <h2><a>1978/1979</a></h2>

@@ -204,7 +204,7 @@ _BYLINE_LEADS = frozenset({"by", "in", "par", "dans", "por", "en", "von", "im", 
 
 
 _YEARLESS = re.compile(
-    r"^(?:[a-z]+,?\s+)?(\d{1,2}(?:st|nd|rd|th|er)?\s+(?:de\s+)?[a-z]{3,10}\.?|[a-z]{3,10}\.?\s+\d{1,2}(?:st|nd|rd|th)?)\b(?!\s*,?\s*\d{4})"
+    r"^(?:[a-z]+,?\s+)?(\d{1,2}(?:st|nd|rd|th|er|\.)?\s+(?:de\s+)?[a-z]{3,10}\.?|[a-z]{3,10}\.?\s+\d{1,2}(?:st|nd|rd|th)?)\b(?!\s*,?\s*\d{4})"
 )
 
 
