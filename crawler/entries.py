@@ -14,6 +14,7 @@ from .parsers.dates import parse_date
 from .parsers.groups import parse_group_heading
 from .parsers.ids import entry_id, join_url
 from .parsers.organisers import parse_organisers
+from .parsers.shown_dates import closing_month, shows_only_a_year
 from .parsers.text import clean_paragraphs, clean_text
 from .parsers.weekdays import neighbour_years, opening_weekday_date, weekday_dated
 
@@ -24,6 +25,12 @@ def _shown_or_machine(raw, languages, now, month_first):
     text taken for its date): more than a day apart and outside the shown range."""
     shown = parse_date(raw.date_text, languages, now, month_first) if raw.date_text else None
     machine = parse_date(raw.date_iso, languages, now, month_first) if raw.date_iso else None
+    if shown is None and machine is not None:
+        month = closing_month(raw.date_text, languages, now, month_first)
+        if month is not None and month.start <= machine.start <= month.end:
+            return month, raw.date_text  # "Fin juillet 2027" over datetime="2027-07-29": the month shown
+        if shows_only_a_year(raw.date_text):
+            return None, raw.date_text  # "Automne 2026": the page shows no date finer than a year
     if shown is None:
         return machine, raw.date_text or (raw.date_iso if machine else None)
     elsewhere = machine is not None and not shown.start <= machine.start <= shown.end
