@@ -3,6 +3,8 @@ another date-like text comes first (issue 21), in synthetic pages: one test per 
 
 from datetime import UTC, datetime
 
+import pytest
+
 from crawler.entries import build_entries
 from crawler.extract import extract_page
 
@@ -154,3 +156,20 @@ def test_a_date_line_of_text_gives_its_weekday_date_and_a_teasers_sentence_does_
         ("Castañada", None, "Domingo 17 de noviembre fuimos al monte a comer castañas"),
     ]
     assert _events(rows, LATER, "es")[0] == ["2020-02-27", "2020-01-23", "2019-11-28", None]
+
+
+@pytest.mark.parametrize(
+    ("lang", "weekday_title", "dated"),
+    [
+        ("ca", "Dissabte 1 de juny: portes obertes", "15 de juny de 2019"),
+        ("cs", "Sobota 1. června: den otevřených dveří", "15. června 2019"),
+        ("pl", "Sobota 1 czerwca – dzień otwarty", "15 czerwca 2019"),
+        ("sv", "Lördag 1 juni: öppet hus", "15 juni 2019"),
+        ("da", "Lørdag 1. juni: åbent hus", "15. juni 2019"),
+    ],
+)
+def test_a_weekday_date_in_any_language_the_dates_parser_reads_takes_its_year(lang, weekday_title, dated):
+    """The weekday names are not only those of the first pages seen (English, Romance, German, Dutch): a Catalan,
+    Czech, Polish, Swedish or Danish "Saturday 1 June" between entries of 2019 is 1 June 2019, a Saturday."""
+    rows = [("Festa major", dated, None), (weekday_title, None, None), ("Concert", dated, None)]
+    assert _events(rows, LATER, lang)[0] == ["2019-06-15", "2019-06-01", "2019-06-15"]

@@ -10,19 +10,20 @@ import unicodedata
 from datetime import date, datetime
 
 from .datelines import yearless_date
-from .dates import DAY, MONTHS, DateValue, parse_date
+from .dates import DAY, DateValue, parse_date
 from .text import words
 
 # Weekday names (accents folded) by their number (Monday 0), whole words in the languages the dates parser reads;
 # no French or Spanish abbreviation ("mar", "sam" name a month or a person as often).
+# Catalan, Czech, Polish and the Scandinavian languages too: the dates parser reads their dates as well.
 _NAMES = (
-    "monday mon montag lundi lunes segunda lunedi maandag",
-    "tuesday tue tues dienstag mardi martes terca martedi dinsdag",
-    "wednesday wed mittwoch mercredi miercoles quarta mercoledi woensdag",
-    "thursday thu thur thurs donnerstag jeudi jueves quinta giovedi donderdag",
-    "friday fri freitag vendredi viernes sexta venerdi vrijdag",
-    "saturday sat samstag sonnabend samedi sabado sabato zaterdag",
-    "sunday sun sonntag dimanche domingo domenica zondag",
+    "monday mon montag lundi lunes segunda lunedi maandag dilluns pondeli poniedzialek mandag",
+    "tuesday tue tues dienstag mardi martes terca martedi dinsdag dimarts utery wtorek tisdag tirsdag",
+    "wednesday wed mittwoch mercredi miercoles quarta mercoledi woensdag dimecres streda sroda onsdag",
+    "thursday thu thur thurs donnerstag jeudi jueves quinta giovedi donderdag dijous ctvrtek czwartek torsdag",
+    "friday fri freitag vendredi viernes sexta venerdi vrijdag divendres patek piatek fredag",
+    "saturday sat samstag sonnabend samedi sabado sabato zaterdag dissabte sobota lordag",
+    "sunday sun sonntag dimanche domingo domenica zondag diumenge nedele niedziela sondag",
 )
 _WEEKDAY = {name: number for number, names in enumerate(_NAMES) for name in words(names)}
 _YEAR = re.compile(r"\b\d{4}\b")
@@ -90,7 +91,7 @@ def opening_weekday_date(text: str | None, short: bool = False) -> str | None:
     folded = _folded(text)
     m = next((m for m in (r.match(folded) for r in _OPENINGS) if m), None)
     named = _weekdays_named(m[1]) if m else []
-    if not m or m[2] not in MONTHS or not named or _folded(m[1].split()[0]).rstrip(",") not in _WEEKDAY:
+    if not m or not named or _folded(m[1].split()[0]).rstrip(",") not in _WEEKDAY:
         return None
     rest = text[m.end(1) :].strip()
     if short and rest and rest[0] not in _SET_APART and not _only_a_time(rest):
@@ -114,8 +115,12 @@ def shows_weekday_of(text: str | None, day: date) -> bool:
 
 
 def _folded(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text.lower())
+    # "ø" and "ł" have no accent to strip ("lørdag", "środa" beside "piątek"): one letter each, the length kept
+    decomposed = unicodedata.normalize("NFKD", text.lower().translate(_UNACCENTED))
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+_UNACCENTED = str.maketrans("øł", "ol")
 
 
 def day_month_weekday(text: str | None) -> bool:
