@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from helpers import L1, entry
+from conftest import FAST, cli
+from helpers import L1, NOWHERE, entry
 
 from archive.store import Archive, Sighting
 
@@ -42,3 +43,55 @@ def test_a_crawl_that_did_not_read_the_listing_whole_does_not_settle_an_empty_fi
         third = _crawl_of_l1(archive, bare[:9])  # one alert only so far, on a whole read
         blanked = archive.conn.execute("SELECT count(*) FROM entries WHERE description IS NULL").fetchone()[0]
     assert (third["suspect"], third["removed"], blanked) == (1, 0, 0)
+
+
+# -- a bare ?key= in a start URL (crawler/origins.py QUERY_SECRET) -------------------------------------------------
+
+GOOGLE_KEY = "AIzaSyD-Zq8never-kept-0123"  # as test_secrets.py's: 26 characters, no slug
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="a ?key= value is masked only when followed by &, #, a space, a quote, <, > or the end; the crawl's "
+    "problem lines write 'URL: reason' ('URL: HTTP 404', 'URL: stopped by SIGINT/SIGTERM…'), so the 'why:' line "
+    "of the summary and the log's 'listing incomplete' warning print the key whole (a ?token= there is masked); "
+    "docs/failures.md: printed, logged and shown by every command as ***",
+)
+def test_a_key_in_a_failing_start_url_is_not_printed(tmp_path):
+    start = f"{NOWHERE}list?key={GOOGLE_KEY}"
+    done = cli(
+        "crawl", "listing", "--db", tmp_path / "a.db", "--log-dir", tmp_path / "logs", "--start-url", start, *FAST
+    )
+    assert done.returncode == 4, done.stdout + done.stderr  # the page failed: exit 4
+    assert "key=***" in done.stdout
+    logged = "".join(path.read_text() for path in (tmp_path / "logs").rglob("*") if path.is_file())
+    assert GOOGLE_KEY not in done.stdout + done.stderr + logged
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="a ?key= value holding '.', '=', '+', '/' or '~' (a JWT, a padded base64 key) is never taken for a key: "
+    "the look-ahead allows [A-Za-z0-9_%-] only, so these 20+ character keys are printed and kept whole; "
+    "docs/failures.md: a bare key is a secret when its value is 20 or more characters and not a slug of words",
+)
+@pytest.mark.parametrize(
+    "value",
+    ["dGhpcyBpcyBhIHNlY3JldCBrZXk=", "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.c2ln", "AIzaSyD+Zq8/never/kept0123"],
+)
+def test_a_key_written_in_base64_or_as_a_jwt_is_masked(value):
+    from crawler.origins import redact
+
+    assert redact(f"http://h/l?key={value}&page=2") == "http://h/l?key=***&page=2"
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="a ?key= value is masked only when followed by &, #, a space, a quote, <, > or the end: a URL in a "
+    "message followed by ':', '.', ',' or ')' keeps its key whole, where a ?token= is masked in the same place; "
+    "mask_query_secrets is applied to log lines and messages",
+)
+@pytest.mark.parametrize("after", [": HTTP 404", ".", ", then", ")"])
+def test_a_key_in_a_message_is_masked_whatever_follows_the_url(after):
+    from crawler.origins import mask_query_secrets
+
+    assert GOOGLE_KEY not in mask_query_secrets(f"(see http://h/l?key={GOOGLE_KEY}{after}")
