@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
-from conftest import FAST, cli, printed
-from helpers import L1, NOWHERE, entry, record_crawl
+from conftest import FAST, cli, printed, q
+from helpers import L1, NOWHERE, entry, record_crawl, write_site
 
 from archive.store import Archive, Sighting
+from crawler.site_server import SiteServer
 
 # -- a watched field settled empty (archive/health.py settled_fields) ------------------------------------------
 
@@ -138,3 +141,26 @@ def test_a_listing_that_shrank_by_more_than_half_settles_as_one_that_shrank_by_a
         assert alerts == [1, 1]  # the alert goes out, and nothing is removed meanwhile
         third = record_crawl(archive, shrunk[:19], pages=2)  # the third crawl in a row that reads the same
     assert (third["suspect"], third["removed"]) == (0, 41), third["note"]
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="after two site crawls alerted that a watched field was lost (SUSPECT, nothing blanked), a plain "
+    "`reparse` of the last one, same parsers, blanks the field in every entry as a parser change (changed 20): "
+    "settled_fields counts the two alerts before the reparse's id as the listing's new normal; docs/failures.md: "
+    "the third crawl in a row that leaves it empty, every page read, settles it, no field emptied until then",
+)
+def test_a_reparse_of_a_suspect_crawl_does_not_settle_a_lost_field(tmp_path):
+    write_site(tmp_path / "site", pages=4)
+    db = tmp_path / "a.db"
+    with SiteServer(tmp_path / "site") as site:
+        start = f"{site.base_url}/list/page-1.html"
+        for _ in range(3):
+            cli("crawl", "listing", "--db", db, "--start-url", start, *FAST, check=0)
+        for page in (tmp_path / "site" / "list").glob("*.html"):  # the site stops showing descriptions
+            page.write_text(re.sub(r"<p>.*?</p>", "", page.read_text()))
+        for _ in range(2):
+            cli("crawl", "listing", "--db", db, "--start-url", start, *FAST, check=5)  # SUSPECT, twice
+    assert q(db, "SELECT count(*) FROM entries WHERE description IS NULL") == 0
+    cli("reparse", "--db", db, check=0)
+    assert q(db, "SELECT count(*) FROM entries WHERE description IS NULL") == 0
