@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from conftest import FAST, cli, printed, q
+from conftest import FAST, cli, invoke, printed, q
 from helpers import L1, NOWHERE, entry, record_crawl, write_site
 
 from archive.store import Archive, Sighting
@@ -181,3 +181,22 @@ def test_two_sections_named_in_words_by_a_bare_key_are_two_listings(tmp_path, se
     one, two = (f"{NOWHERE}list?key={name}" for name in sections)
     run = cli("crawl", "listing", "--db", tmp_path / "a.db", "--start-url", one, "--start-url", two, *FAST)
     assert "differ only in a secret" not in run.stderr and run.returncode != 2, run.stderr
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="search/diff --listing given the start URL as crawled (?token=SECRET) is refused, exit 2, 'no listing "
+    "URL?token=SECRET in this archive; it holds URL?token=***': the archive keeps the listing masked but "
+    "--listing is not masked before it is matched, and the refusal prints the secret back; docs/failures.md: "
+    "the same start URL is the same listing, shown by every command as token=***",
+)
+@pytest.mark.parametrize("command", [("search", "forum"), ("diff",)])
+def test_listing_option_takes_the_start_url_with_its_secret(tmp_path, command):
+    masked = "https://www.ilo.org/a/index.htm?token=***"  # as a crawl of ...?token=tok-Zq9-never-kept keeps it
+    with Archive(tmp_path / "a.db") as archive:
+        record_crawl(archive, [entry("WCMS_1", title="Forum one", listing_url=masked)])
+        record_crawl(archive, [entry("WCMS_1", title="Forum one", listing_url=masked)])
+    given = masked.replace("***", "tok-Zq9-never-kept")
+    result = invoke(*command, "--db", tmp_path / "a.db", "--listing", given)
+    assert "never-kept" not in result.output
+    assert result.exit_code == 0, result.output
