@@ -185,18 +185,23 @@ def test_two_sections_named_in_words_by_a_bare_key_are_two_listings(tmp_path, se
 
 @pytest.mark.xfail(
     strict=True,
-    reason="search/diff --listing given the start URL as crawled (?token=SECRET) is refused, exit 2, 'no listing "
-    "URL?token=SECRET in this archive; it holds URL?token=***': the archive keeps the listing masked but "
-    "--listing is not masked before it is matched, and the refusal prints the secret back; docs/failures.md: "
-    "the same start URL is the same listing, shown by every command as token=***",
+    reason="search/diff --listing given the start URL as crawled (?token=SECRET, user:password@) is refused, exit 2, "
+    "'no listing URL?token=SECRET in this archive; it holds URL?token=***': the archive keeps the listing masked "
+    "(or without its password) but --listing is not masked before it is matched, and the refusal prints the "
+    "secret back; docs/failures.md: the same start URL is the same listing, shown by every command masked",
+)
+@pytest.mark.parametrize(
+    ("given", "kept"),  # as a crawl of the start URL `given` keeps its listing
+    [
+        ("https://www.ilo.org/a/index.htm?token=tok-Zq9-never-kept", "https://www.ilo.org/a/index.htm?token=***"),
+        ("https://alice:pw-Zq9-never-kept@www.ilo.org/a/index.htm", "https://www.ilo.org/a/index.htm"),
+    ],
 )
 @pytest.mark.parametrize("command", [("search", "forum"), ("diff",)])
-def test_listing_option_takes_the_start_url_with_its_secret(tmp_path, command):
-    masked = "https://www.ilo.org/a/index.htm?token=***"  # as a crawl of ...?token=tok-Zq9-never-kept keeps it
+def test_listing_option_takes_the_start_url_with_its_secret(tmp_path, command, given, kept):
     with Archive(tmp_path / "a.db") as archive:
-        record_crawl(archive, [entry("WCMS_1", title="Forum one", listing_url=masked)])
-        record_crawl(archive, [entry("WCMS_1", title="Forum one", listing_url=masked)])
-    given = masked.replace("***", "tok-Zq9-never-kept")
+        record_crawl(archive, [entry("WCMS_1", title="Forum one", listing_url=kept)])
+        record_crawl(archive, [entry("WCMS_1", title="Forum one", listing_url=kept)])
     result = invoke(*command, "--db", tmp_path / "a.db", "--listing", given)
     assert "never-kept" not in result.output
     assert result.exit_code == 0, result.output
