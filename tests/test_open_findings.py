@@ -6,9 +6,10 @@ import re
 
 import pytest
 from conftest import FAST, cli, invoke, printed, q
-from helpers import L1, NOWHERE, entry, record_crawl, write_site
+from helpers import L1, NEWS, NEWS_PAGE_2, NOWHERE, entry, fetched, news_entry, record_crawl, write_site
 
 from archive.store import Archive, Sighting
+from crawler.listing_state import STOPPED
 from crawler.site_server import SiteServer
 
 # -- a watched field settled empty (archive/health.py settled_fields) ------------------------------------------
@@ -205,3 +206,31 @@ def test_listing_option_takes_the_start_url_with_its_secret(tmp_path, command, g
     result = invoke(*command, "--db", tmp_path / "a.db", "--listing", given)
     assert "never-kept" not in result.output
     assert result.exit_code == 0, result.output
+
+
+def _crawl_of_news(archive, pages, **state):
+    """A crawl of the News listing: page 1 (10 entries) and, with pages=2, page 2 (4 more)."""
+    session = archive.begin_crawl("ilo", [NEWS])
+    fetched(archive, session, NEWS, [news_entry(f"WCMS_{i}") for i in range(10)])
+    if pages == 2:
+        fetched(archive, session, NEWS_PAGE_2, [news_entry(f"WCMS_{i}") for i in range(10, 14)])
+    listing = {"pages_fetched": pages, "pages_failed": 0, "complete": True, **state}
+    return archive.finish_crawl(session, {NEWS: listing})
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="health.settled counts a crawl stopped by Ctrl-C/SIGTERM after page 1 (complete=0, no page failed) as "
+    "one of the two crawls in a row that read the listing's new, shorter length: after a single alert (the "
+    "pager gone, page 1 as full as before) the next crawl removes page 2's 4 entries; docs/failures.md: SUSPECT "
+    "twice, the third crawl in a row that reads the same pages and entries settles it",
+)
+def test_a_stopped_crawl_does_not_count_toward_a_listings_new_length(tmp_path):
+    with Archive(tmp_path / "a.db") as archive:
+        for _ in range(3):
+            _crawl_of_news(archive, 2)
+        assert _crawl_of_news(archive, 1)["suspect"] == 1  # the pager is gone: the first alert
+        stopped = _crawl_of_news(archive, 1, complete=False, problems=[STOPPED])  # Ctrl-C after page 1
+        assert stopped["status"] == "partial"
+        third = _crawl_of_news(archive, 1)
+    assert (third["suspect"], third["removed"]) == (1, 0), third["note"]
