@@ -11,6 +11,7 @@ from helpers import L1, NEWS, NEWS_PAGE_2, NOWHERE, entry, fetched, news_entry, 
 from archive.store import Archive, Sighting
 from crawler.listing_state import STOPPED
 from crawler.site_server import SiteServer
+from crawler.spiders.whole_page import CUT_SHORT
 
 # -- a watched field settled empty (archive/health.py settled_fields) ------------------------------------------
 
@@ -32,8 +33,8 @@ def _crawl_of_l1(archive, entries, **state):
 @pytest.mark.parametrize(
     "not_whole",
     [
-        "stopped by SIGINT/SIGTERM before every page was read",
-        "https://www.ilo.org/a/lang--en/index.htm?page=2: the page came cut short",
+        STOPPED,
+        f"https://www.ilo.org/a/lang--en/index.htm?page=2: {CUT_SHORT}",
     ],
 )
 def test_a_crawl_that_did_not_read_the_listing_whole_does_not_settle_an_empty_field(tmp_path, not_whole):
@@ -220,17 +221,18 @@ def _crawl_of_news(archive, pages, **state):
 
 @pytest.mark.xfail(
     strict=True,
-    reason="health.settled counts a crawl stopped by Ctrl-C/SIGTERM after page 1 (complete=0, no page failed) as "
-    "one of the two crawls in a row that read the listing's new, shorter length: after a single alert (the "
-    "pager gone, page 1 as full as before) the next crawl removes page 2's 4 entries; docs/failures.md: SUSPECT "
-    "twice, the third crawl in a row that reads the same pages and entries settles it",
+    reason="health.settled counts a crawl that did not read the listing whole (page 1 cut short in its footer: "
+    "complete=0, no page failed, the same 10 entries) as one of the two crawls in a row that read the listing's "
+    "new, shorter length: after a single alert (the pager gone, page 1 as full as before) the next crawl removes "
+    "page 2's 4 entries; docs/failures.md: SUSPECT twice, the third crawl in a row that reads the same pages and "
+    "entries settles it",
 )
-def test_a_stopped_crawl_does_not_count_toward_a_listings_new_length(tmp_path):
+def test_a_crawl_cut_short_does_not_count_toward_a_listings_new_length(tmp_path):
     with Archive(tmp_path / "a.db") as archive:
         for _ in range(3):
             _crawl_of_news(archive, 2)
         assert _crawl_of_news(archive, 1)["suspect"] == 1  # the pager is gone: the first alert
-        stopped = _crawl_of_news(archive, 1, complete=False, problems=[STOPPED])  # Ctrl-C after page 1
-        assert stopped["status"] == "partial"
+        cut = _crawl_of_news(archive, 1, complete=False, problems=[f"{NEWS}: {CUT_SHORT}"])  # in its footer
+        assert cut["status"] == "partial"
         third = _crawl_of_news(archive, 1)
     assert (third["suspect"], third["removed"]) == (1, 0), third["note"]
