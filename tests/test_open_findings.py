@@ -257,3 +257,17 @@ def test_a_listing_cut_short_by_a_scrapy_setting_says_why(tmp_path, setting):
     assert done.returncode in (3, 4) and "INCOMPLETE" in done.stdout, done.stdout + done.stderr[-2000:]
     assert "why:" in done.stdout, done.stdout
     assert q(tmp_path / "a.db", "SELECT note FROM crawls") is not None
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="search --until 2024-04-30T23:59:59 (the end of April, as a user writes it) finds an entry dated "
+    "2024-05-01: the window's end is the second after, '2024-05-01T00:00:00+00:00', and the entry's bare date "
+    "'2024-05-01' sorts before it; --until 2024-04-30 and --until 2024-04-30T23:59 leave it out",
+)
+@pytest.mark.parametrize("until", ["2024-04-30T23:59:59", "2024-05-01T01:59:59+02:00"])
+def test_search_until_the_last_second_of_a_day_leaves_out_the_next_day(tmp_path, until):
+    with Archive(tmp_path / "a.db") as archive:
+        record_crawl(archive, [entry("WCMS_1", title="Forum on labour", date_start="2024-05-01")])
+    assert "WCMS_1" not in printed("search", "forum", "--db", tmp_path / "a.db", "--until", "2024-04-30T23:59")
+    assert "WCMS_1" not in printed("search", "forum", "--db", tmp_path / "a.db", "--until", until)
