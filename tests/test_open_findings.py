@@ -271,3 +271,22 @@ def test_search_until_the_last_second_of_a_day_leaves_out_the_next_day(tmp_path,
         record_crawl(archive, [entry("WCMS_1", title="Forum on labour", date_start="2024-05-01")])
     assert "WCMS_1" not in printed("search", "forum", "--db", tmp_path / "a.db", "--until", "2024-04-30T23:59")
     assert "WCMS_1" not in printed("search", "forum", "--db", tmp_path / "a.db", "--until", until)
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="crawl --jobdir PATH that cannot be made a folder (PATH under a file, or the --db file itself, which the "
+    "crawl creates first) crashes inside Scrapy: twisted's 'Unhandled error in Deferred' with two or three "
+    "tracebacks, exit 4; docs/failures.md: a --jobdir that is not a folder is refused in one line, exit 2",
+)
+@pytest.mark.parametrize("where", ["under a file", "the archive itself"])
+def test_a_jobdir_that_cannot_be_made_is_refused_in_one_line(tmp_path, where):
+    db = tmp_path / "a.db"
+    if where == "under a file":
+        (tmp_path / "notes.txt").write_text("a file")
+        jobdir = tmp_path / "notes.txt" / "job"
+    else:
+        jobdir = db
+    done = cli("crawl", "listing", "--db", db, "--jobdir", jobdir, "--start-url", f"{NOWHERE}list", *FAST)
+    assert "Traceback" not in done.stdout + done.stderr, done.stderr[-2000:]
+    assert done.returncode in (1, 2) and len(done.stderr.strip().splitlines()) <= 3, done.stderr[-2000:]
