@@ -21,6 +21,7 @@ from .articles import articles_win, heading_record_address, without_shared_addre
 from .bare_names import bare_name
 from .companions import companions, extras, same_family
 from .date_boxes import date_beside, marked_date, year_from_title
+from .date_led_links import name_after_date_link
 from .date_links import dated_apart
 from .edge_dates import edge_date, finer_date, labelled_date, vaguer_than_a_day, without_byline
 from .fields import fill_entry, find_title
@@ -297,6 +298,8 @@ def extract_generic(root) -> list[RawEntry]:
             bare = bare_name(elements, link, pointing=points)
         if bare is not None:
             title_el, used = bare, [bare, *elements]
+        elif (after := name_after_date_link(elements, link, title_el)) is not None:
+            title_el, used = after, [after]  # <a><b>Samstag, 9. April um 16 Uhr</b></a> „Heiter bis wolkig“<br>
         anchor = link if link is not None else title_el
         href = _address(anchor)
         if link is not None and tag(link) != "a":  # named by an unlinked heading: its "Read more", else its anchor
