@@ -290,8 +290,7 @@ def extract_generic(root) -> list[RawEntry]:
         title_el = record_name(elements[0], title_el, shared)  # not "Wat gaan we doen?" in every card, nor its author
         used = [title_el]
         # "<li>Annual Action Plan <a>... Read</a></li>": the record's own text names it, not the link nor its date
-        named_by = text_of(title_el)
-        bare = None
+        named_by, bare = text_of(title_el), None
         if (title_el is link or date_in_line(named_by) == named_by) and not year_heading(title_el, named_by):
             # the list's pointing wording, outside a heading (a heading's words name its post)
             points = pointing is not None and text_of(link) == pointing and not is_heading_like(link)
