@@ -43,13 +43,13 @@ def date_led(text: str | None) -> bool:
 
 
 def name_after_date_link(elements, link, title_el):
-    """A detached element holding the record's name when its link (or its part, `title_el`, the title so far) is its
-    date line and the name follows it, in the link after the date's own element or on the record's next line; None
-    otherwise (the link names the record, or nothing after it reads as a name)."""
+    """A detached element holding the record's name when its link is its date line (the title so far, `title_el`, is
+    the link, a part of it or another link beside it) and the name follows it, in the link after the date's own
+    element or on the record's next line; None otherwise (the link names the record, or nothing after it names)."""
     if len(elements) != 1 or link is None or tag(link) != "a" or title_el is None:
         return None
-    if title_el is not link and not any(a is link for a in title_el.iterancestors()):
-        return None  # the title is a heading or a line of the record's: not the link's words
+    if title_el is not link and tag(title_el) != "a" and not any(a is link for a in title_el.iterancestors()):
+        return None  # a heading or a line of the record's names it; another link's words (a performer's) do not
     record = elements[0] if elements[0] is not link else link.getparent()  # a list of bare links: the link's line
     if record is None or tag(record) not in _BLOCKS:
         return None
@@ -98,3 +98,29 @@ def _name_element(line: str | None):
     span = etree.Element("span")
     span.text = name
     return span
+
+
+def description_links(blocks) -> set:
+    """Of a list whose records are bare links (`blocks`, in page order), those after an event's date-and-hour link in
+    the same paragraph ("<p><a>Sonntag, 24. April um 15 Uhr</a> Duo-Konzert<br><a>Prof. Kaya Han, Klavier</a></p>"):
+    the performers, venues and articles its description links, part of that event, no entries of their own."""
+    by_paragraph: dict = {}
+    for link in (b for b in blocks if tag(b) == "a"):
+        paragraph = next((a for a in link.iterancestors() if tag(a) in _PARAGRAPHS), None)
+        if paragraph is not None:
+            by_paragraph.setdefault(paragraph, []).append(link)
+    told = set()
+    for links in by_paragraph.values():
+        first = next((i for i, link in enumerate(links) if _date_link(link)), None) if len(links) > 1 else None
+        told.update(links[first + 1 :] if first is not None else ())
+    return told
+
+
+_PARAGRAPHS = ("p", "li", "dd")
+
+
+def _date_link(link) -> bool:
+    """A link whose words, or whose first element's, are an event's date line."""
+    kids = [k for k in link if tag(k) and text_of(k)]
+    first = text_of(kids[0]) if kids and not (link.text or "").strip() else None
+    return date_led(text_of(link)) or (first is not None and date_led(first))

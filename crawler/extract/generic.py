@@ -21,7 +21,7 @@ from .articles import articles_win, heading_record_address, without_shared_addre
 from .bare_names import bare_name
 from .companions import companions, extras, same_family
 from .date_boxes import date_beside, marked_date, year_from_title
-from .date_led_links import name_after_date_link
+from .date_led_links import description_links, name_after_date_link
 from .date_links import dated_apart
 from .edge_dates import edge_date, finer_date, labelled_date, vaguer_than_a_day, without_byline
 from .fields import fill_entry, find_title
@@ -165,7 +165,7 @@ def _best_group_within(root, chrome, anchors=entry_links):
         or scored[0]
     )
     blocks = wrap(records) if flat else [r[0] for r in records]
-    lone = set() if flat else strays(blocks) | copies(blocks, title_links)
+    lone = set() if flat else strays(blocks) | copies(blocks, title_links) | description_links(blocks)
     found = {b: a for b, a in zip(blocks, title_links, strict=False) if b not in lone}
     shown = {(a.get("href"), text_of(a)) for a in found.values()}  # a list beside showing these again is a copy
     for more_blocks, more_links in companions(blocks, quality, scored[1:], title_links, shapes):
