@@ -7,6 +7,8 @@ blanked on the strength of it.
 
 from __future__ import annotations
 
+import json
+
 # Fields whose fill rate is watched (the field table marks them).
 from crawler.field_table import WATCHED_FIELDS as WATCHED
 from crawler.wording import counted
@@ -23,9 +25,11 @@ DROP_SHARE = 0.5
 # than the last healthy crawl is suspect at any size when the pagination left is script links, or when
 # every page read is full (a listing's last page is rarely exactly full; a listing cut short always is).
 MIN_PAGES = 3
-# Full pages and no more of them is taken as a listing's new, shorter length once this many crawls
-# in a row before it read the same pages and entries: a site cut short stays cut short while the
-# alerts go out, but a listing that really shrank to whole pages is not suspect for ever.
+# Fewer pages is taken as a listing's new, shorter length once this many crawls
+# in a row before it read the same pages whole: a site cut short stays cut short while the
+# alerts go out, but a listing that really shrank to whole pages is not suspect for ever. A watched
+# field that stayed empty that many crawls in a row, every page read, is settled alike: a site that
+# stopped showing images, or a new profile that does not read organisers, is not suspect for ever.
 SETTLED_CRAWLS = 2
 # A start page read by the generic extractor that yields fewer entries than this is no listing
 # (an About page's one Contact link): a listing lists things. A profile's read is trusted.
@@ -57,12 +61,14 @@ def assess(
     baseline: list[dict],
     complete: bool,
     read: dict | None = None,
+    settled_empty: frozenset[str] = frozenset(),
 ) -> list[str]:
     """Reasons this listing's crawl looks wrong against `baseline` (earlier healthy crawls, newest first).
 
     `read` says how its pages read (crawler.parse_pool.note_read): the start page's entries
     from the generic extractor, script page links, and `pages_full` (every page read as full
-    as the last healthy crawl's pages were, which only a listing that goes on shows)."""
+    as the last healthy crawl's pages were, which only a listing that goes on shows). `settled_empty`:
+    watched fields the crawls just before left empty (`settled_fields`), not lost again by this one."""
     reasons, read = [], read or {}
     if pages and not entries:
         reasons.append(f"{listing}: {counted(pages, 'page')} fetched but no entries found")
@@ -86,17 +92,20 @@ def assess(
     if complete and pages:
         reasons += _fewer_pages(listing, pages, past_pages, baseline[0]["pages_fetched"], read)
     if entries >= MIN_ENTRIES_FOR_FILL:
-        reasons += _lost_fields(listing, entries, fill, baseline)
+        reasons += _lost_fields(listing, entries, fill, baseline, settled_empty)
     return reasons
 
 
 def _fewer_pages(listing: str, pages: int, past_pages: float, last_pages: int, read: dict) -> list[str]:
-    """Fewer pages than before: pagination turned into script links, or stopped while pages were still full."""
+    """Fewer pages than before: pagination turned into script links, or stopped while pages were still full.
+    A shorter length the crawls before read alike (`settled_length`) is the listing's own, script links aside."""
     if pages < last_pages and read.get("script_links"):
         return [
             f"{listing}: {counted(pages, 'page')}, was {last_pages}: its page links are now script links "
             f"({read['script_links'][0]})"
         ]
+    if read.get("settled_length"):
+        return []
     if past_pages >= MIN_PAGES and pages < DROP_SHARE * past_pages:
         return [f"{listing}: {counted(pages, 'page')}, was {past_pages:.0f}"]
     if pages < last_pages and read.get("pages_full"):
@@ -112,9 +121,9 @@ def browser_built(listing: str, info: dict) -> list[str]:
     return [f"{listing}: {info['browser_hint']}"] if info.get("browser_hint") else []  # info: ListingState.as_dict()
 
 
-def _lost_fields(listing: str, entries: int, fill: dict[str, int], baseline: list[dict]) -> list[str]:
+def _lost_fields(listing: str, entries: int, fill: dict[str, int], baseline: list[dict], settled_empty) -> list[str]:
     reasons = []
-    for field in WATCHED:
+    for field in (f for f in WATCHED if f not in settled_empty):
         rates = [b["fill"].get(field, 0) / b["entries"] for b in baseline if b["entries"] and b.get("fill")]
         if not rates:
             continue
@@ -125,17 +134,19 @@ def _lost_fields(listing: str, entries: int, fill: dict[str, int], baseline: lis
     return reasons
 
 
-def settled(conn, listing_url: str, crawl_id: int, pages: int, entries: int) -> bool:
-    """Did the last SETTLED_CRAWLS site crawls before `crawl_id` read the listing with these same pages and
-    entries, no page failing (suspect ones included: a suspect listing is recorded incomplete)? Then a
-    shorter listing of full pages is its new length, not a crawl cut short."""
+def settled(conn, listing_url: str, crawl_id: int, pages: int) -> bool:
+    """Did the last SETTLED_CRAWLS site crawls before `crawl_id`, each reading every listing whole (a suspect one
+    included: a suspect listing is recorded incomplete, its crawl complete), read this listing in these same pages,
+    none failing? Then a shorter listing is its new length, not a crawl cut short. Its entries may differ: a
+    shortened news listing still takes new items in at the top."""
     rows = conn.execute(
-        "SELECT lc.pages_fetched, lc.entries, lc.pages_failed "
+        "SELECT lc.pages_fetched, lc.pages_failed "
         "FROM listing_crawls lc JOIN crawls c ON c.id = lc.crawl_id "
-        "WHERE lc.listing_url = ? AND lc.crawl_id < ? AND c.source = 'site' ORDER BY lc.crawl_id DESC LIMIT ?",
+        "WHERE lc.listing_url = ? AND lc.crawl_id < ? AND c.source = 'site' AND c.status = 'complete' "
+        "ORDER BY lc.crawl_id DESC LIMIT ?",
         (listing_url, crawl_id, SETTLED_CRAWLS),
     ).fetchall()
-    return len(rows) == SETTLED_CRAWLS and all(tuple(r) == (pages, entries, 0) for r in rows)
+    return len(rows) == SETTLED_CRAWLS and all(tuple(r) == (pages, 0) for r in rows)
 
 
 def pages_full(conn, listing_url: str, crawl_id: int, baseline_crawl: int) -> bool:
@@ -144,3 +155,23 @@ def pages_full(conn, listing_url: str, crawl_id: int, baseline_crawl: int) -> bo
     before = sorted((r[0] for r in conn.execute(query, (baseline_crawl, listing_url))), reverse=True)[:-1]
     now = [r[0] for r in conn.execute(query, (crawl_id, listing_url))]
     return bool(before and now) and min(now) >= min(before)
+
+
+def settled_fields(conn, listing_url: str, crawl_id: int) -> frozenset[str]:
+    """The watched fields the last SETTLED_CRAWLS site crawls before `crawl_id` all left (nearly) empty,
+    each reading the listing whole and enough entries to tell: the listing's new normal."""
+    rows = conn.execute(
+        "SELECT lc.entries, lc.pages_failed, lc.fill "
+        "FROM listing_crawls lc JOIN crawls c ON c.id = lc.crawl_id "
+        "WHERE lc.listing_url = ? AND lc.crawl_id < ? AND c.source = 'site' AND c.status = 'complete' "
+        "ORDER BY lc.crawl_id DESC LIMIT ?",
+        (listing_url, crawl_id, SETTLED_CRAWLS),
+    ).fetchall()
+    if len(rows) < SETTLED_CRAWLS or any(failed or entries < MIN_ENTRIES_FOR_FILL for entries, failed, _ in rows):
+        return frozenset()
+    fills = [json.loads(fill or "{}") for _, _, fill in rows]
+    return frozenset(
+        field
+        for field in WATCHED
+        if all(fill.get(field, 0) / entries < FILLED_NOW for fill, (entries, _, _) in zip(fills, rows, strict=True))
+    )

@@ -263,6 +263,15 @@ def like_escaped(text: str) -> str:
     return "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
 
 
+def date_window(since, until) -> tuple[str | None, str | None]:
+    """(the start of --since, the end of --until), each None when not given; ValueError when the window is
+    empty (`--since 2024-05 --until 2024-01` would only ever say "no matches")."""
+    start, end = parse_when(since).start if since else None, parse_when(until).end if until else None
+    if start and end and start >= end:
+        raise ValueError(f"--since {since} is after --until {until}: no entry can be dated between them")
+    return start, end
+
+
 def search(
     conn: sqlite3.Connection,
     query: str,
@@ -278,12 +287,14 @@ def search(
     Each result has its `rank` (1 is the best match) and `status` (listed or removed)."""
     filters: list[str] = []
     params: list = [match_expression(query, raw)]
-    if since:
-        filters.append("AND coalesce(e.date_end, e.date_start, e.first_seen) >= ?")
-        params.append(parse_when(since).start)
-    if until:
+    start, end = date_window(since, until)
+    if start:  # an entry's bare date holds the whole day: from 2024-05-01T09:00 on, an entry of that day is in
+        latest = "coalesce(e.date_end, e.date_start, e.first_seen)"
+        filters.append(f"AND {latest} >= substr(?, 1, length({latest}))")
+        params.append(start)
+    if end:
         filters.append("AND coalesce(e.date_start, e.first_seen) < ?")
-        params.append(parse_when(until).end)
+        params.append(end)
     if organiser:
         filters.append("AND e.organisers LIKE ? ESCAPE '\\'")
         params.append(like_escaped(organiser))

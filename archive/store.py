@@ -215,11 +215,14 @@ class Archive:
             pages, complete = info.pages_fetched, info.complete
             baseline = baselines[url]
             read = info.as_dict()
+            # Settling is the site's to show, crawl after crawl: a reparse re-reads pages already judged.
+            site = session.source == "site" and baseline
             if complete and baseline and 0 < pages < baseline[0]["pages_fetched"]:
-                shrunk = health.settled(self.conn, url, session.crawl_id, pages, len(seen))
+                shrunk = site and health.settled(self.conn, url, session.crawl_id, pages)
                 full = health.pages_full(self.conn, url, session.crawl_id, baseline[0]["crawl_id"])
-                read["pages_full"] = full and not shrunk
-            reasons += health.assess(url, pages, len(seen), fills[url], baseline, complete, read)
+                read["pages_full"], read["settled_length"] = full and not shrunk, shrunk
+            settled = health.settled_fields(self.conn, url, session.crawl_id) if site else frozenset()
+            reasons += health.assess(url, pages, len(seen), fills[url], baseline, complete, read, settled)
             reasons += health.browser_built(url, read)
         return fills, reasons
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 
 from .extract import RawPage
 from .extract.profiles import Profile, document_patterns
@@ -14,8 +14,9 @@ from .parsers.dates import parse_date
 from .parsers.groups import parse_group_heading
 from .parsers.ids import entry_id, join_url
 from .parsers.organisers import parse_organisers
+from .parsers.shown_dates import closing_month, shows_only_a_year
 from .parsers.text import clean_paragraphs, clean_text
-from .parsers.weekdays import weekday_dated
+from .parsers.weekdays import neighbour_years, opening_weekday_date, weekday_dated
 
 
 def _shown_or_machine(raw, languages, now, month_first):
@@ -24,6 +25,12 @@ def _shown_or_machine(raw, languages, now, month_first):
     text taken for its date): more than a day apart and outside the shown range."""
     shown = parse_date(raw.date_text, languages, now, month_first) if raw.date_text else None
     machine = parse_date(raw.date_iso, languages, now, month_first) if raw.date_iso else None
+    if shown is None and machine is not None:
+        month = closing_month(raw.date_text, languages, now, month_first)
+        if month is not None and month.start <= machine.start <= month.end:
+            return month, raw.date_text  # "Fin juillet 2027" over datetime="2027-07-29": the month shown
+        if shows_only_a_year(raw.date_text):
+            return None, raw.date_text  # "Automne 2026": the page shows no date finer than a year
     if shown is None:
         return machine, raw.date_text or (raw.date_iso if machine else None)
     elsewhere = machine is not None and not shown.start <= machine.start <= shown.end
@@ -78,7 +85,7 @@ def build_entries(
     # "03/04/2022": one reading for the whole page, from its column of dates and its locale.
     month_first = numeric_order((raw.date_text for raw in page.entries), page.locale or page.language)
     scores = figures_are_scores(raw.date_text for raw in page.entries)
-    out = []
+    out, weekdays = [], []
     for raw in page.entries:
         title = clean_text(raw.title)
         if not title:
@@ -89,8 +96,7 @@ def build_entries(
         when, date_text = _shown_or_machine(raw, languages, now, month_first)
         if when is None and raw.group:
             when, date_text = _date_under_heading(raw, title, languages, now, month_first, scores) or (None, date_text)
-        if when is None:  # "Apr 22 Mon": the one year near the capture whose 22 April is a Monday
-            when = weekday_dated(raw.date_text, now or datetime.now(UTC), languages, month_first)
+        weekdays += [] if when else [(len(out), _weekday_line(raw, title, description))]  # "Apr 22 Mon": below
         credit = parse_credit(raw.credit_text)
         organisers = parse_organisers(description, page.language)
         out.append(
@@ -118,7 +124,33 @@ def build_entries(
                 "language": page.language,
             }
         )
+    _dated_by_weekday(out, weekdays, languages, now or datetime.now(UTC), month_first)
     return out
+
+
+def _weekday_line(raw, title: str, description: str | None) -> str | None:
+    """Where an undated entry may show a weekday, day and month without a year: its date line, else the opening of
+    its title ("Domenica 11 Novembre a Pradamano") or of a first line of text no longer than a date line."""
+    if raw.date_text:  # "martedì 21 marzo dalle 20:30": its opening day, the time after it left
+        return opening_weekday_date(raw.date_text) or raw.date_text
+    return opening_weekday_date(title) or opening_weekday_date((description or "").split("\n")[0], short=True)
+
+
+def _dated_by_weekday(out: list[dict], waiting, languages, now, month_first) -> None:
+    """An entry showing a weekday, day and month takes the one year that fits among those of its nearest dated
+    neighbours in the list (one either side of theirs), else among those around the capture time; none when no
+    year, or more than one, fits. Only the dates the entries show are neighbours, not the years found here."""
+    shown = [date.fromisoformat(e["date_start"]) if e["date_start"] else None for e in out]
+    for index, text in waiting:
+        years = neighbour_years(shown, index)
+        when = weekday_dated(text, now, languages, month_first, years) if text else None
+        if when is not None:
+            out[index].update(
+                date_text=clean_text(when.text),
+                date_start=when.start.isoformat(),
+                date_end=when.end.isoformat(),
+                date_precision=when.precision,
+            )
 
 
 def _id_patterns(profile: Profile | None, url: str | None):

@@ -21,9 +21,15 @@ _USERINFO = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*://|(?![A-Za-z][A-Za-z0-9+.-]*
 
 # A query parameter that carries a secret (`?token=`, `&api_key=`, `?X-Amz-Signature=`): its value is shown as
 # `***` wherever a URL is printed or logged; the crawl itself sends the URL whole. Matched in any text, so
-# that a URL inside a message or a log line is masked too.
+# that a URL inside a message or a log line is masked too. A bare `key` (`sort_key`, `?key=news`) names a
+# listing's own choice as often as an API key, so it is a secret only when its value looks like one: 20 or
+# more characters, not a slug of words (Google's `?key=AIzaSy...`; not `?key=news`, `?key=annual-reports`).
+_SECRET_NAME = r"(?:token|(?:api|access|secret|private)[_-]?key|secret|password|passwd|pwd|sig|signature|auth)"
+_KEY_CHAR = r"[A-Za-z0-9_%.=+/~-]"  # base64, a JWT's dots, percent-encoding; a message's ':' or ')' ends a key
+_SLUG = r"(?-i:[a-z]+(?:[_.-][a-z0-9]+)*)"  # lower-case words joined by -, _ or .
+_LOOKS_LIKE_A_KEY = rf"(?={_KEY_CHAR}{{20}})(?!{_SLUG}(?!{_KEY_CHAR}))"
 QUERY_SECRET = re.compile(
-    r"([?&;](?:[\w.-]*[_.-])?(?:token|api_?key|key|access_token|secret|password|passwd|pwd|sig|signature|auth)=)"
+    rf"([?&;](?:[\w.-]*[_.-])?{_SECRET_NAME}=|[?&;](?:[\w.-]*[_.-])?key={_LOOKS_LIKE_A_KEY})"
     r"[^&#\s'\"<>]+",
     re.IGNORECASE,
 )

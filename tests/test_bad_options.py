@@ -205,3 +205,12 @@ def test_a_worker_idle_timeout_is_a_finite_number(seconds):
     refused = cli("worker", "--frontier", "redis://127.0.0.1:9/0", "--idle-timeout", seconds, check=2)
     assert f"Invalid value for '--idle-timeout': '{seconds}' is not a finite number." in refused.stderr
     assert "Redis" not in refused.stderr and refused.stdout == ""
+
+
+def test_search_since_after_until_is_refused_not_reported_as_no_matches(db):
+    """`search --since 2024-05 --until 2024-01` said "no matches", exit 0: a reversed window looked like an
+    empty archive."""
+    result = cli("search", "forum", "--since", "2024-05", "--until", "2024-01", "--db", db)
+    assert result.returncode == 1 and "--since 2024-05 is after --until 2024-01" in result.stderr, result.stderr
+    assert result.stdout == ""
+    assert cli("search", "forum", "--since", "2024-01", "--until", "2024-01", "--db", db).returncode == 0

@@ -3,6 +3,8 @@ another date-like text comes first (issue 21), in synthetic pages: one test per 
 
 from datetime import UTC, datetime
 
+import pytest
+
 from crawler.entries import build_entries
 from crawler.extract import extract_page
 
@@ -111,3 +113,63 @@ def test_a_table_cell_closing_on_a_date_after_a_comma_dates_its_row_however_long
         ("Transaction-level models of buses", "2024-05-01", "2024-05-31"),
         ("Timing models for multicore systems", "2024-03-01", "2024-03-31"),
     ]
+
+
+def _events(rows, now, lang="en"):
+    card = "<article class='event'><h3><a href='/events/{n}/'>{title}</a></h3>{line}<p>{teaser}</p></article>"
+    html = "".join(
+        card.format(n=n, title=t, line=f"<p class='when'>{d}</p>" if d else "", teaser=teaser or "")
+        for n, (t, d, teaser) in enumerate(rows)
+    )
+    page = extract_page(f'<html lang="{lang}"><body>{CHROME}<main>{html}</main></body></html>', URL, "auto", now=now)
+    return [e["date_start"] for e in build_entries(page, URL)], [e["date_end"] for e in build_entries(page, URL)]
+
+
+def test_a_weekday_opening_a_title_takes_the_year_that_fits_among_its_dated_neighbours():
+    """es-ateneo-molina-actividades, it-camper-club-torre-natisone-eventi (issue 21): an archive of events captured
+    years later, a few dated in full, others only "Sunday 11 November: …" (or two days, "Saturday 1 and Sunday 2
+    June") opening the title. Near the neighbours' years (one either side) one year puts the day on its weekday:
+    that year, whatever the capture time; a weekday that fits none of them ("Friday 11 November") gives no date."""
+    rows = [
+        ("Harvest supper", "Friday, 20 September 2019", None),
+        ("Saturday 1 and Sunday 2 June: open days at the farm", None, None),
+        ("Spring walk", "Sunday, 14 April 2019", None),
+        ("Christmas dinner", "Saturday, 15 December 2018", None),
+        ("Sunday 11 November: chestnut feast", None, None),
+        ("Friday 11 November: quiz night", None, None),
+    ]
+    starts, ends = _events(rows, LATER)
+    assert starts == ["2019-09-20", "2019-06-01", "2019-04-14", "2018-12-15", "2018-11-11", None]
+    assert ends[1] == "2019-06-02"
+    undated = [(t, None, None) for t, _, _ in rows]  # no dated neighbour: the years around the capture (2021-2025)
+    assert _events(undated, NOW)[0] == [None, "2024-06-01", None, None, None, "2022-11-11"]
+
+
+def test_a_date_line_of_text_gives_its_weekday_date_and_a_teasers_sentence_does_not():
+    """es-ateneo-molina-actividades: a card's line "Jueves 27 de febrero, 20:00h.- Biblioteca" (the date set apart
+    from its time and place) dates the entry by its weekday among the neighbours' years; a teaser opening on a
+    weekday date and running on into a sentence ("Domingo 17 de noviembre fuimos …") tells of that day, no date."""
+    rows = [
+        ("La juventud y el trabajo", None, "Jueves 27 de febrero, 20:00h.- Biblioteca municipal"),
+        ("Cine y debate", "23 de enero de 2020", "Proyección y coloquio abierto."),
+        ("El agua del Mar Menor", None, "Jueves 28 de noviembre, 20:00h.- Salón de actos"),
+        ("Castañada", None, "Domingo 17 de noviembre fuimos al monte a comer castañas"),
+    ]
+    assert _events(rows, LATER, "es")[0] == ["2020-02-27", "2020-01-23", "2019-11-28", None]
+
+
+@pytest.mark.parametrize(
+    ("lang", "weekday_title", "dated"),
+    [
+        ("ca", "Dissabte 1 de juny: portes obertes", "15 de juny de 2019"),
+        ("cs", "Sobota 1. června: den otevřených dveří", "15. června 2019"),
+        ("pl", "Sobota 1 czerwca – dzień otwarty", "15 czerwca 2019"),
+        ("sv", "Lördag 1 juni: öppet hus", "15 juni 2019"),
+        ("da", "Lørdag 1. juni: åbent hus", "15. juni 2019"),
+    ],
+)
+def test_a_weekday_date_in_any_language_the_dates_parser_reads_takes_its_year(lang, weekday_title, dated):
+    """The weekday names are not only those of the first pages seen (English, Romance, German, Dutch): a Catalan,
+    Czech, Polish, Swedish or Danish "Saturday 1 June" between entries of 2019 is 1 June 2019, a Saturday."""
+    rows = [("Festa major", dated, None), (weekday_title, None, None), ("Concert", dated, None)]
+    assert _events(rows, LATER, lang)[0] == ["2019-06-15", "2019-06-01", "2019-06-15"]

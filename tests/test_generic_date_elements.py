@@ -33,8 +33,8 @@ def test_posts_of_one_day_showing_their_times_keep_the_day_their_datetime_gives(
 
 def test_a_time_element_beside_a_heading_closing_on_another_day_gives_the_entrys_date():
     """<h3>Soirée d'Halloween - 21 octobre 2023</h3><time>10 oct. 2023</time> (no datetime): the date the markup
-    marks is the entry's; the heading's day is its event's, cut from the title still. Without a <time>, the
-    heading's day stays the date."""
+    marks is the entry's; the heading's day is its event's, cut from the title still. Without a <time>, an element
+    that is wholly a date is the record's own date line and wins the same way (pt-demar-eel-usp-noticias)."""
 
     def cards(time_tag):
         days = [("Souper et soirée d'Halloween - 21 octobre 2023", "10 oct. 2023")]
@@ -56,7 +56,7 @@ def test_a_time_element_beside_a_heading_closing_on_another_day_gives_the_entrys
     ]
     assert [e["date_start"] for e in entries] == ["2023-10-10", "2023-12-01", "2023-10-09"]
     plain = _entries(f"<div class='row'>{cards('span')}</div>", "<html lang='fr'>")
-    assert [e["date_start"] for e in plain][:2] == ["2023-10-21", "2023-12-31"]
+    assert [e["date_start"] for e in plain] == ["2023-10-10", "2023-12-01", "2023-10-09"]
 
 
 def test_a_date_box_of_a_day_then_a_month_and_two_figures_reads_them_as_the_year():
@@ -285,3 +285,30 @@ def test_a_date_box_without_a_year_takes_it_from_the_same_day_written_whole_in_t
     )
     entries = _entries(posts, "<html lang='en-US'>")
     assert [e["date_start"] for e in entries] == ["2026-05-12", "2026-05-14", None, "2026-06-11"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "month_shown", "season_shown"),
+    [
+        ("fr", "Fin juillet 2027", "Automne 2026"),
+        ("de", "Ende Juli 2027", "Herbst 2026"),
+        ("en", "Late July 2027", "Fall 2026"),
+    ],
+)
+def test_a_time_element_showing_less_than_its_datetime_gives_the_date_as_shown(lang, month_shown, season_shown):
+    """fr-comite-fetes-luglon-evenements (issue 21): <time datetime="2027-07-29">Fin juillet 2027</time> shows the
+    month, the finest date a reader is told: the month, not the hidden day; "Automne 2026" (a season of a year, no day
+    nor month) gives no date; a day shown is read as ever."""
+    cards = [(month_shown, "2027-07-29"), (season_shown, "2026-11-14"), ("20/03/2027", "2027-03-20")]
+    html = "".join(
+        f"<article class='event-card'><p class='date'><time datetime='{iso}'>{shown}</time> · Salle</p>"
+        f"<h3>Évènement numéro {i}</h3><p>Ce que le comité organise, numéro {i}.</p>"
+        f"<a href='/evenements/{i}/'>En savoir plus</a></article>"
+        for i, (shown, iso) in enumerate(cards)
+    )
+    entries = _entries(f"<section>{html}</section>", f"<html lang='{lang}'>")
+    assert [(e["date_start"], e["date_end"], e["date_precision"]) for e in entries] == [
+        ("2027-07-01", "2027-07-31", "month"),
+        (None, None, None),
+        ("2027-03-20", "2027-03-20", "day"),
+    ]

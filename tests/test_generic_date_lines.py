@@ -85,3 +85,24 @@ def test_a_labelled_date_line_cut_by_a_break_from_a_long_place_line_gives_the_da
     post += fields + ", 79100 Town<br></div></article>"
     entries = _entries("".join(post.format(i=i) for i in range(1, 4)), f"<html lang='{lang}'>")
     assert [e["date_start"] for e in entries] == ["2024-10-11", "2024-10-12", "2024-10-13"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "label", "when", "place", "more"),
+    [
+        ("de", "Beginn:", "Freitag, 1{i}. Juli 2026 18:00", "Ort:", "Zum Kalender hinzufügen"),
+        ("fr", "Date :", "vendredi 1{i} juillet 2026, 18h", "Lieu :", "Ajouter au calendrier"),
+        ("en", "When:", "Friday, July 1{i}, 2026 6pm", "Where:", "Add to calendar"),
+    ],
+)
+def test_a_labelled_date_standing_loose_beside_a_box_of_links_gives_the_date(lang, label, when, place, more):
+    """de-rationality-freiburg-termine (issue 21): "<b>Beginn: </b>Freitag, 31. Juli 2026 18:00<br><b>Ort: </b>…"
+    in a card's content box that also holds a list of calendar links: the date after its bold label is loose text,
+    in no element of its own, yet it is the record's own line and its date."""
+    card = (
+        "<article><h2><a href='/termine/{i}/'>Treffen Nummer {i} der Gruppe</a></h2><div class='content'>"
+        f"<b>{label} </b>{when}<br><b>{place} </b>Haus der Vereine, Hauptstraße 9<br>"
+        f"<div><ul class='cal'><li><a href='/termine/{{i}}.ics'>{more}</a></li></ul></div></div></article>"
+    )
+    entries = _entries("".join(card.format(i=i) for i in range(3, 6)), f"<html lang='{lang}'>")
+    assert [e["date_start"] for e in entries] == ["2026-07-13", "2026-07-14", "2026-07-15"]

@@ -50,13 +50,13 @@ def test_a_day_and_month_take_the_year_a_slug_writes_out_with_them():
     """<h2>Zondag 9 september | Speciale gast</h2><p><a href='/nieuws/9sept2012-gast/'>>> Lees meer <<</a></p> (a
     church's news, issue 21): the address's last part writes the same day and month with a year ("9sept2012",
     "2012-09-16-…") on the weekday shown, so that year. A slug's figures are words of its name, not a stated
-    date as /2012/09/09/ is: with no weekday shown, as with a slug of another day or of no year, the year stays
-    unknown."""
+    date as /2012/09/09/ is: with no weekday shown ("14 oktober"), the year stays unknown. A slug of another day
+    or of no year gives none either, but the weekday shown does, among the dated neighbours' years (2012)."""
     posts = [
         ("Zondag 9 september", "9sept2012-speciale-gast", "2012-09-09"),
         ("Zondag 16 september", "2012-09-16-doopdienst", "2012-09-16"),
-        ("Zondag 23 september", "24-september-2012-concert", None),
-        ("Zondag 30 september", "september-dienst", None),
+        ("Zondag 23 september", "24-september-2012-concert", "2012-09-23"),
+        ("Zondag 30 september", "september-dienst", "2012-09-30"),
         ("14 oktober", "2012-10-14-dienst", None),
     ]
     items = "".join(

@@ -63,3 +63,19 @@ def test_a_list_of_thousands_of_links_is_read_in_linear_work(monkeypatch):
     entries = _entries(f"<ul>{items}</ul>")
     assert len(entries) == 10_000 and entries[-1]["title"] == "Title 9999"
     assert len(calls) < 1_000  # it was one call per record for every sibling: 10,000 x 10,000
+
+
+def test_a_title_without_a_dash_or_bar_is_not_read_for_a_date(monkeypatch):
+    """Every title of every page went through the date-line reader to ask whether it is a date whole (a seventh of a
+    fresh page's parse, docs/benchmarks.md tenth pass): only a title with an edge to cut at is asked."""
+    from crawler.extract import edge_dates
+
+    calls = []
+    read = edge_dates.date_in_line
+    monkeypatch.setattr(edge_dates, "date_in_line", lambda text: calls.append(text) or read(text))
+    assert edge_dates.without_edge_date("Entry number 7 about decent work in May 2020") == (
+        "Entry number 7 about decent work in May 2020"
+    )
+    assert calls == []
+    assert edge_dates.without_edge_date("Junio - Octubre 2024") == "Junio - Octubre 2024"  # a date whole stays
+    assert calls

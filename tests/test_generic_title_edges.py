@@ -56,8 +56,8 @@ def _leaflets(date_line: bool) -> str:
 def test_a_date_at_the_edge_of_a_title_stays_in_it_when_what_is_left_names_nothing():
     entries = _entries(f"<ul class='posts'>{_leaflets(date_line=True)}</ul>", head="<html lang='es'>")
     assert [e["title"] for e in entries] == [LEAFLETS[0], LEAFLETS[1], "Fiesta de la Inmaculada"]
-    # each record's own date line; a title's edge date beside a name still wins over an unmarked line
-    assert [e["date_start"] for e in entries] == ["2026-07-11", "2026-07-11", "2025-12-08"]
+    # each record's own date line, also beside a date closing a name: that date is what the title names
+    assert [e["date_start"] for e in entries] == ["2026-07-11", "2026-07-11", "2026-07-11"]
 
 
 def test_without_a_date_line_such_a_title_still_gives_its_date():
@@ -275,3 +275,30 @@ def test_a_title_closing_on_a_range_after_its_lead_word_is_dated_by_it_and_keeps
     entries = _entries(items, f"<html lang='{lang}'>")
     assert [e["title"] for e in entries] == names
     assert [(e["date_start"], e["date_end"]) if e["date_start"] else None for e in entries] == days
+
+
+def _cards_with_date_lines(names, lang="pt"):
+    cards = "".join(
+        f"<div class='card'><a href='/news/{i}.html'><h2>{name}</h2></a><h3>1{i}/03/2021</h3>"
+        f"<p>Texto da notícia número {i} sobre o departamento.</p></div>"
+        for i, name in enumerate(names)
+    )
+    return _entries(f"<div class='news'>{cards}</div>", head=f"<html lang='{lang}'>")
+
+
+def test_a_date_closing_a_title_names_its_event_and_the_records_own_date_line_dates_it():
+    """pt-demar-eel-usp-noticias (issue 21): "VII SEMEF - 21-25/09/2020" over the card's own date line: the days
+    after the dash are the event's, the entry's date is its own line's; the title loses the dash and the days."""
+    entries = _cards_with_date_lines(["Semana de estudos - 21-25/09/2020", "Visita de alunos", "Novo site"])
+    assert [(e["title"], e["date_start"]) for e in entries] == [
+        ("Semana de estudos", "2021-03-10"),
+        ("Visita de alunos", "2021-03-11"),
+        ("Novo site", "2021-03-12"),
+    ]
+
+
+def test_a_date_opening_a_title_still_dates_the_entry_beside_a_date_line_of_its_own():
+    """it-gcaa-ultimissime: "26/09/2020 – Prima giornata" is the post's dateline, the entry's date, whatever date the
+    card's own line shows (its posting day); the date at the title's start is no part of the title."""
+    entries = _cards_with_date_lines(["26/09/2020 – Semana de estudos", "Visita de alunos", "Novo site"])
+    assert [(e["title"], e["date_start"]) for e in entries][0] == ("Semana de estudos", "2020-09-26")

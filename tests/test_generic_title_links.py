@@ -166,3 +166,17 @@ def test_an_events_date_line_is_a_day_then_its_hour(line, led):
     from crawler.extract.date_led_links import date_led
 
     assert date_led(line) is led
+
+
+def test_an_events_date_link_with_a_remark_after_its_hour_still_dates_the_event():
+    # "Samstag, 19. März 2016 um 18 Uhr, vor Palmsonntag": the day and hour date the event named on the next line
+    days = ["Samstag, 19. März 2016 um 18 Uhr, vor Palmsonntag", "Freitag, 13. Mai 2016 um 19 Uhr (vor Pfingsten)"]
+    days += ["Sonntag, 12. Juni 2016 um 11 Uhr"]
+    items = "".join(
+        f"<p><a href='/e/{i}/'><b>{day}</b></a><br>{name}<br>Lesung mit <a href='/p/{i}/'>Helga Greier</a></p>"
+        for i, (day, name) in enumerate(zip(days, EVENTS, strict=True))
+    )
+    entries = _entries(f"<h2>Veranstaltungen</h2><div class='text'>{items}</div>", "<html lang='de'>")
+    assert [(e["title"], e["date_start"]) for e in entries] == list(
+        zip(EVENTS, ["2016-03-19", "2016-05-13", "2016-06-12"], strict=True)
+    )

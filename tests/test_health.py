@@ -176,3 +176,26 @@ def test_a_field_lost_by_the_extractor_is_not_blanked(archive):
     lost = record_crawl(archive, [entry(f"WCMS_{i}", description=None) for i in range(10)])
     assert lost["suspect"] == 1 and "field description filled in 0% of entries, was 100%" in lost["note"]
     assert archive.conn.execute("SELECT count(*) FROM entries WHERE description IS NULL").fetchone()[0] == 0
+
+
+def test_a_field_that_stays_empty_is_settled_after_two_suspect_crawls(archive):
+    """A profile that reads no description (learn, then `crawl --profile`), or a site that stopped showing one:
+    every later crawl was SUSPECT for ever (the healthy baseline never moved), so nothing was ever removed."""
+    for _ in range(3):
+        record_crawl(archive, entries(10))
+    bare = [entry(f"WCMS_{i}", description=None) for i in range(10)]
+    alerts = [record_crawl(archive, bare)["suspect"] for _ in range(2)]
+    assert alerts == [1, 1]  # the alert goes out, twice, and nothing is blanked meanwhile
+    assert archive.conn.execute("SELECT count(*) FROM entries WHERE description IS NULL").fetchone()[0] == 0
+    settled = record_crawl(archive, bare[:9])  # the third in a row: the listing's new normal
+    assert (settled["suspect"], settled["removed"]) == (0, 1)
+    assert record_crawl(archive, bare[:9])["suspect"] == 0
+
+
+def test_a_field_empty_once_between_full_crawls_is_not_settled(archive):
+    for _ in range(3):
+        record_crawl(archive, entries(10))
+    bare = [entry(f"WCMS_{i}", description=None) for i in range(10)]
+    assert record_crawl(archive, bare)["suspect"] == 1
+    assert record_crawl(archive, entries(10))["suspect"] == 0
+    assert record_crawl(archive, bare)["suspect"] == 1  # one empty crawl before it, not two in a row

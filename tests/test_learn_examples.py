@@ -140,3 +140,41 @@ def test_an_example_typed_as_parse_shows_it_is_found_though_the_page_hides_contr
     )
     text, entries = read(page(f"<ul>{items}</ul>"), [shown])
     assert [e["url"] for e in entries] == [f"https://example.org/n/{i}" for i in range(4)], text
+
+
+# Talks as free-text lines: the date and ":", the title, then " op " and the venue's link, or a part in brackets
+# (nl-wim-casteels-lezingen); one talk linked by its own title.
+LINES = [
+    '<li>7/10/2025: Panel on <em>Frugal AI: the only credible path?</em> op <a href="/v/{i}">Campus Noord</a></li>',
+    '<li>23/10/2025: <a href="/t/{i}">{t}</a> op campus Zuid van de school.</li>',
+    '<li>6/05/2025: <a href="/t/{i}">{t}</a> (<a href="/slides/{i}.pdf">slides</a>)</li>',
+    '<li>25/2/2025: {t} op <a href="/v/{i}">TECHNIGHT</a> in Antwerp Expo.</li>',
+    '<li>14/11/2024 - 05/12/2024: <a href="/t/{i}">{t}</a> (in Brugge, with Howest)</li>',
+]
+LINE_TITLES = ["Panel on Frugal AI: the only credible path?", *TITLES]
+LINE_ISO = ["2025-10-07", "2025-10-23", "2025-05-06", "2025-02-25", "2024-11-14"]
+
+
+@pytest.mark.parametrize("example", [0, 1, 2, 3, 4])
+def test_a_title_inside_a_line_of_date_title_and_venue_is_cut_out_of_each_entrys_line(example):
+    """nl-wim-casteels-lezingen: each <li> is 'DATE: title op venue' in free text, the title linked or not, the venue's
+    page often the only link. From its first and last titles learn refused ("a profile reads whole elements"); from a
+    linked one it read every link, venues for titles (4 of 10). Now the profile cuts each line after its date and ":"
+    and before " op " or a closing part in brackets, the same profile from whichever title, and the date is the
+    line's."""
+    items = "".join(shape.format(i=i, t=t) for i, (shape, t) in enumerate(zip(LINES, LINE_TITLES, strict=False)))
+    titles = LINE_TITLES[: len(LINES)]
+    text, entries = read(page(f'<h2>Talks</h2><ul class="talks">{items}</ul>'), [titles[example]])
+    assert 'title_after_date = ":"' in text and 'title_before = [" op ", "("]' in text
+    assert [(e["title"], e["date_start"]) for e in entries] == list(zip(titles, LINE_ISO, strict=True))
+    assert entries[0]["url"].endswith("/v/0") and entries[1]["url"].endswith("/t/1")
+
+
+def test_a_part_of_a_line_whose_siblings_lack_its_shape_is_refused_naming_the_example():
+    """A date and ":" before the example, but the other lines open on no date: no cut reads them, and the refusal
+    names the example and the shape missing, in one line."""
+    lines = [f"12/03/2023: {TITLES[0]}", *TITLES[1:]]
+    items = "".join(f'<li>{t} op <a href="/v/{i}">Campus</a></li>' for i, t in enumerate(lines))
+    with pytest.raises(LearnError, match=f'example "{TITLES[0]}" is part of a longer text .*do not share') as refused:
+        read(page(f'<ul class="x">{items}</ul>'), [TITLES[0]])
+    assert 'a date and ":" before it' in str(refused.value) and "\n" not in str(refused.value)

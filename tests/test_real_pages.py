@@ -32,42 +32,44 @@ _spec.loader.exec_module(learn_benchmark)
 # page), precision 100% (100% per page), titles 99.9% (99.7% per page), dates 99.6%. With batch R moved up (351
 # pages), after its title and record misses were fixed (ext17b, 09:45): recall, precision and titles 100% (100% per
 # page, 8280 of 8280 entries), dates 97.0%.
-FLOORS = {  # until batch S (moved up at 10:04, 372 pages) has its misses fixed: then 0.99 again (dates 0.985)
+# With batch S moved up (372 pages) and its misses fixed (ext19a/b, 12:30): recall 100% (100% per page), precision
+# 99.8% (99.9% per page), titles 99.8% (99.6% per page), dates 99.8%.
+FLOORS = {
     "micro_recall": 0.99,
     "macro_recall": 0.99,
-    "micro_precision": 0.988,  # 99.8% measured at 12:28 (ext19a): the board-file grid's rows are its 153 records
+    "micro_precision": 0.988,  # 99.87% measured at 12:50 with batch T moved up (394 pages, ext19a merged)
     "macro_precision": 0.99,
-    "title_accuracy": 0.989,  # 99.9% measured at 12:28 (ext19a; 99.8% per page): named grid rows, event date links
-    "macro_title_accuracy": 0.988,
-    "date_accuracy": 0.97,  # S's date misses fixed by ext18a (10:24): 98.4%, board-file rows wait for their records
+    "title_accuracy": 0.985,
+    "macro_title_accuracy": 0.985,
+    "date_accuracy": 0.985,
 }
-# The held-out part says what users see on pages nobody tuned for: batch S (21 pages, 822 entries; de, en, es, fr,
+# The held-out part says what users see on pages nobody tuned for: batch T (22 pages, 417 entries; de, en, es, fr,
 # it, nl, pt), from sites and repositories new to the corpus, labelled from the HTML alone and checked by a second
-# labeller, measured once at 09:59 on 2026-12-07 after batch R's fixes: recall 99.6% (98.7% per page), precision
-# 42.0% (93.9% per page: a housing authority's board-file table read as 1,271 entries for 153), titles 64.8% (73.8%
-# per page), dates 54.9% (63.2% per page). (Batch R, 24 pages measured at 07:11 and then moved up: recall 97.5%
-# (95.6%), precision 99.8% (95.8%), titles 95.2% (92.9%), dates 49.4%.) Floors are those less about 2-3 points.
-# Batch S moved up on 2026-12-07 at 10:04 to fix what it showed; the next held-out batch sets this again.
+# labeller, measured once at 12:30 on 2026-12-07 after batch S's fixes: recall 98.8% (95.5% per page), precision
+# 99.8% (95.5% per page), titles 86.7% (89.8% per page), dates 63.3% (77.5% per page). (Batch S, 21 pages measured
+# at 09:59 and then moved up: recall 99.6% (98.7%), precision 42.0% (93.9%), titles 64.8% (73.8%), dates 54.9%.)
+# Floors are those less about 2-3 points. Batch T moved up at 12:40 to fix what it showed; the next held-out batch
+# sets this again.
 HELDOUT_PAGES = 0
 HELDOUT_FLOORS = {
-    "micro_recall": 0.97,
-    "macro_recall": 0.96,
-    "micro_precision": 0.40,
-    "macro_precision": 0.91,
-    "title_accuracy": 0.62,
-    "macro_title_accuracy": 0.71,
-    "date_accuracy": 0.52,
+    "micro_recall": 0.96,
+    "macro_recall": 0.93,
+    "micro_precision": 0.97,
+    "macro_precision": 0.93,
+    "title_accuracy": 0.84,
+    "macro_title_accuracy": 0.87,
+    "date_accuracy": 0.61,
 }
-# `learn` from each held-out page's first labelled title (measured once with the extractor, batch S): recall 85.7%
-# per page, precision 85.7% per page, titles 99.2% per page, dates 71.3%, three examples refused (titles the labels
-# write without the quotes or the words around them that the page shows). Floors about 3 points under.
+# `learn` from each held-out page's first labelled title (measured once with the extractor, batch T): recall 92.3%
+# per page, precision 94.7% per page, titles 95.2% per page, dates 64.7%, one example refused (42 links in one run
+# of <br> lines, nothing around the example repeating). Floors about 3 points under.
 LEARN_HELDOUT_FLOORS = {
-    "macro_recall": 0.83,
-    "macro_precision": 0.83,
-    "macro_title_accuracy": 0.96,
-    "date_accuracy": 0.68,
+    "macro_recall": 0.89,
+    "macro_precision": 0.91,
+    "macro_title_accuracy": 0.92,
+    "date_accuracy": 0.61,
 }
-LEARN_HELDOUT_REFUSED = 3  # pages where learn refuses the example (a LearnError, scored 0 and counted as a crash)
+LEARN_HELDOUT_REFUSED = 1  # pages where learn refuses the example (a LearnError, scored 0 and counted as a crash)
 
 
 @pytest.fixture(scope="module")

@@ -332,6 +332,19 @@ def test_two_start_urls_alike_but_for_a_secret_are_refused(tmp_path):
     assert "never-kept" not in refused.stdout + refused.stderr and not (tmp_path / "a.db").exists()
 
 
+def test_a_bare_key_is_a_secret_only_when_its_value_looks_like_one(tmp_path):
+    from crawler.origins import redact
+
+    google = "AIzaSyD-Zq8never-kept-0123"
+    assert redact(f"http://h/l?key={google}&sort_key=date-desc") == "http://h/l?key=***&sort_key=date-desc"
+    assert redact("http://h/l?key=news&page_key=2") == "http://h/l?key=news&page_key=2"
+    assert redact("http://h/l?key=annual-reports-of-the-board") == "http://h/l?key=annual-reports-of-the-board"
+    # two listings that differ in a key the site uses for its sections are two listings, not one secret
+    news, events = (f"http://127.0.0.1:9/list?key={name}" for name in ("news", "events"))
+    run = cli("crawl", "listing", "--db", tmp_path / "a.db", "--start-url", news, "--start-url", events, check=None)
+    assert "differ only in a secret" not in run.stderr and run.returncode != 2, run.stderr
+
+
 def test_the_archive_keeps_a_start_urls_secrets_masked_and_gives_them_back():
     from crawler.credentials import QuerySecrets
 

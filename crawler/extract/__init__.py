@@ -28,6 +28,7 @@ from .scoped import PerEntry, PerRun, entry_runs
 from .slug_tails import address_cut, without_slug_tails
 from .structured import reconcile as reconcile_structured
 from .structured import structured_items
+from .title_cuts import WholeEntry, cut_titles
 from .titles import label_led
 from .wordings import is_more_link, pointing_wording
 
@@ -129,6 +130,8 @@ def _profile_entries(root, profile: Profile) -> list[RawEntry]:
     names = ("title", "link", "date", "credit", "image", "description")
     runs = entry_runs([n for n in nodes if n not in group_nodes], group_nodes) if profile.flat else {}
     part = {name: PerRun(runs, sel.get(name)) if runs else PerEntry(scope, nodes, sel.get(name)) for name in names}
+    if not sel.get("title") and not runs and (profile.title_after_date or profile.title_before):
+        part["title"] = WholeEntry()  # `7/10/2025: Title op Venue` as the entry's whole text: that line is cut
     if continued := _continued_rows(nodes, group_nodes, part["title"], runs):
         runs = continued
         part = {name: PerRun(runs, sel.get(name)) for name in names}
@@ -155,6 +158,7 @@ def _profile_entries(root, profile: Profile) -> list[RawEntry]:
     without_slug_tails(entries, [address_cut(e.href, e.title) for e in entries])
     for entry in entries if profile.title_quoted else []:
         entry.title = quoted_title(entry.title) or entry.title  # `Speaker on "Title"`: the quoted part
+    cut_titles(entries, profile)
     return entries
 
 

@@ -32,10 +32,13 @@ def date_from_address(date_text: str | None, href: str | None) -> str | None:
     (/YYYY/MM/DD/, or a slug's "9sept2012" of the weekday shown) of that same day and month, or that shows a
     relative day ("aujourd'hui"); None otherwise (another day in the address, or none: the year stays unknown)."""
     day_month = yearless_date(date_text)
+    relative = bool(date_text) and is_relative(date_text)
+    if not relative and (not day_month or day_month != (date_text or "").strip()):
+        return None  # a whole date, or none: the address is not read (most entries)
     found = _DATED_PATH.findall(href or "")
     if not found:  # a slug's figures are words of its name: a year there needs the weekday shown to agree
         found = [d for d in _slug_days(href or "") if (day := _day_of(d)) and shows_weekday_of(date_text, day)]
-    if date_text and is_relative(date_text) and len(found) == 1:
+    if relative and len(found) == 1:
         # "aujourd'hui à 06h45": a machine date for the entry's reading to weigh against the capture's day (a copy
         # saved or cached later shows the day it was built as "today"; the address keeps the post's own)
         stated = _day_of(found[0])

@@ -34,12 +34,24 @@ def date_led(text: str | None) -> bool:
     if not _HOUR.search(text):
         return False  # no hour anywhere: no date parsed (the title link of nearly every record)
     day = yearless_date(text)
-    if not day and date_in_line(text) == text:
+    if not day:  # "Sonntag, den 28. Februar 2016 um 17 Uhr": the date up to its year
         year = _YEAR.search(text)
-        day = text[: year.end()] if year else None
+        head = text[: year.end()] if year and year.start() > 0 else ""  # a year alone ("2025.01.09 AGENDA") no day
+        day = head if head and date_in_line(head) == head else None
     rest = text[len(day) :] if day else ""
     words = rest.split()
     return bool(day) and len(words) <= _MAX_REST_WORDS and bool(_HOUR.search(" ".join(words[:3])))
+
+
+def event_date_part(link) -> str | None:
+    """The day and hour an event's date link opens on, without the remark after them: "Samstag, 19. März um 18 Uhr"
+    of "Samstag, 19. März um 18 Uhr, vor Palmsonntag"; None for a link that is no event's date line."""
+    text = " ".join((text_of(link) or "").split())
+    if not date_led(text):
+        return None
+    day = yearless_date(text) or text[: _YEAR.search(text).end()]  # date_led read one of them
+    hour = _HOUR.search(text, len(day))
+    return text[: hour.end()] if hour else None
 
 
 def name_after_date_link(elements, link, title_el):

@@ -22,3 +22,11 @@ def dated_apart(elements, link) -> bool:
             if text and text != shown and x.find(".//a") is None and date_in_line(text) == text:
                 return True
     return False
+
+
+def closes_dated_record(elements, title_el, date_text: str) -> bool:
+    """ "VII SEMEF - 21-25/09/2020" over its own date line "14/09/2020": a date closing a title is what the title
+    names (an event's days), the record's own date line its date; a date opening a title ("26/09/2020 – Prima
+    giornata") dates the entry as a dateline does, whatever a date box beside it says."""
+    shown = (text_of(title_el) or "").rstrip(" |·•–—-")
+    return shown.endswith(date_text) and not shown.startswith(date_text) and dated_apart(elements, title_el)

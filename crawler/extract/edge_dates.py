@@ -172,8 +172,6 @@ def _separated_edge_date(text: str) -> tuple[str, str] | None:
     middle ("Meeting – 5/12/2026 – via Zoom") stays in the title."""
     if len(text) > _MAX_TITLE_CHARS:
         return None  # no title: a hostile or broken run of text, which is not cut up (quadratic)
-    if date_in_line(text) == text:
-        return None  # a date whole ("Junio - Octubre 2024"), no title with a date at its edge
     cuts = list(_EDGE_SEPARATOR.finditer(text))
     closed = list(_CLOSED_DASH.finditer(text, 0, _MAX_EDGE_CHARS + 1))  # "October 8, 2025- Meeting"
     cuts_before = sorted(cuts + closed, key=lambda c: c.start())
@@ -181,6 +179,10 @@ def _separated_edge_date(text: str) -> tuple[str, str] | None:
     loose = [c for c in _OPEN_DASH.finditer(text) if len(text) - c.end() <= _MAX_EDGE_CHARS]  # "Name -16 MAJA 2026"
     cuts = sorted(cuts + loose, key=lambda c: c.start())
     tails = [(text[c.end() :], text[: c.start()]) for c in cuts if len(text) - c.end() <= _MAX_EDGE_CHARS]
+    # Asked only of a text with an edge to cut at: most titles have none, and reading a line for a date
+    # was a seventh of a fresh page's parse (docs/benchmarks.md, tenth pass).
+    if (heads or tails) and date_in_line(text) == text:
+        return None  # a date whole ("Junio - Octubre 2024"), no title with a date at its edge
     # heads: the longest first; tails: the longest first
     for edge, title in heads + tails:
         found = _date_edge(edge, label_words=0)  # the date alone: "Meeting – 5/12/2026 – via Zoom" keeps it

@@ -12,7 +12,7 @@ from ..parsers.credits import looks_like_credit, plainly_no_credit
 from ..parsers.datelines import bare_years, byline_field_date, date_at_edge, date_in_line
 from ..parsers.text import clean_text
 from .date_boxes import marked_date, own_machine_date, whole_date, yearless_line
-from .html import INLINE, is_ancestor, machine_date, microformat_dated, raw_text, tag, text_of, text_read
+from .html import INLINE, is_ancestor, machine_date, microformat_dated, raw_text, tag, text_of, text_read, within_any
 from .lead_text import bare_date_line, leading_date, published_date
 from .line_dates import title_closing_range, title_opening_date, words_beside_date
 from .link_lines import identifier_date
@@ -72,7 +72,7 @@ def fill_entry(elements, entry: RawEntry, used: list) -> RawEntry:
         taken = [u for u in used if u is not None]
         paragraphs = []
         for el in blocks:
-            if any(is_ancestor(u, el) for u in taken) or _only_links(el) or _is_noise(el):
+            if within_any(el, taken) or _only_links(el) or _is_noise(el):
                 continue
             inside = {u for u in taken if is_ancestor(el, u)}
             # A paragraph that holds the title or the date line keeps only its other text;
@@ -107,7 +107,7 @@ def fill_entry(elements, entry: RawEntry, used: list) -> RawEntry:
 def _find_credit(elements, entry: RawEntry, used: list) -> None:
     """A photo credit line ("© ILO/Marcel Crozet"), or a short element classed as one."""
     for el in walk(elements):
-        if tag(el) not in _CREDIT_BLOCKS or any(is_ancestor(u, el) for u in used if u is not None):
+        if tag(el) not in _CREDIT_BLOCKS or within_any(el, used):
             continue  # the cheap test first
         credit_class = _CREDIT_CLASS.search(el.get("class") or "")
         if not credit_class and not text_read(el) and plainly_no_credit(raw_text(el)):
@@ -133,7 +133,7 @@ def _loose_text(elements, blocks, taken) -> list[str]:
     out = []
     leaf = set(blocks)
     for el in walk(elements):
-        if el in leaf or any(is_ancestor(u, el) for u in taken) or tag(el) in HEADINGS:
+        if el in leaf or within_any(el, taken) or tag(el) in HEADINGS:
             continue
         runs = [el.text] if tag(el) not in INLINE else []
         runs += [c.tail for c in el if tag(c) not in INLINE]

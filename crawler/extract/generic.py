@@ -21,8 +21,8 @@ from .articles import articles_win, heading_record_address, without_shared_addre
 from .bare_names import bare_name
 from .companions import companions, extras, same_family
 from .date_boxes import date_beside, marked_date, year_from_title
-from .date_led_links import description_links, name_after_date_link
-from .date_links import dated_apart
+from .date_led_links import description_links, event_date_part, name_after_date_link
+from .date_links import closes_dated_record, dated_apart
 from .edge_dates import edge_date, finer_date, labelled_date, vaguer_than_a_day, without_byline
 from .fields import fill_entry, find_title
 from .file_rows import named_file_rows
@@ -373,7 +373,7 @@ def _title_and_date(entry: RawEntry, elements, title_el, link, unnamed: bool, la
         entry.title, entry.date_text = split  # "<small>06 Dec 2023</small><br>Conference": the date apart
         if vaguer_than_a_day(entry.date_text):  # a month in the title: the entry's own date line may say more
             vague, entry.date_text = entry.date_text, None
-        elif marked_date(elements, title_el) is not None:
+        elif marked_date(elements, title_el) is not None or closes_dated_record(elements, title_el, split[1]):
             entry.date_text = None  # "Soirée - 21 octobre 2023" beside <time>: the markup's date is the entry's
     # a row named by a bare number ("2019", an edition) beside label links: a name, not a year
     elif whole and not (label and entry.title.isdigit()) and not year_heading(title_el, entry.title):
@@ -383,4 +383,5 @@ def _title_and_date(entry: RawEntry, elements, title_el, link, unnamed: bool, la
         entry.date_text = tail_date(elements[0]) or head_date(elements[0])  # "23/10/2015 - <a>"
     if entry.date_text is None and link is not None and title_el is not link:
         entry.date_text = posting_date(text_of(link))  # the link says only when: its name is beside it
+        entry.date_text = entry.date_text or event_date_part(link)  # "Samstag, 19. März um 18 Uhr, vor Palmsonntag"
     return vague

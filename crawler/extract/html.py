@@ -234,6 +234,16 @@ def is_ancestor(anc, el) -> bool:
     return False
 
 
+def within_any(el, nodes: list) -> bool:
+    """Whether `el` is one of `nodes` (None among them is ignored) or inside one: any(is_ancestor(n, el) for n in
+    nodes) in one climb from `el` instead of one a node (an entry's fields ask it of each of its elements)."""
+    while el is not None:
+        if el in nodes:  # elements compare by identity: a list's `in` is the loop of `is` tests, in C
+            return True
+        el = el.getparent()
+    return False
+
+
 @lru_cache(maxsize=512)
 def _compiled(selector: str) -> CSSSelector:
     return CSSSelector(selector, translator="html")  # CSS to XPath once per selector, not per page

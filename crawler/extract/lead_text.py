@@ -58,6 +58,8 @@ def bare_date_line(elements, title_el) -> str | None:
             if tag(el) in INLINE and el is not title_el and _alone_on_line(el):
                 own = [(text_of(el), None)]  # <a>Title</a><br><em>12 March 2021</em><br>teaser
             after = [] if el is record or not _breaks(el) else [(el.tail, el.getnext())]
+            if el is not title_el and _opens_line_as_label(el):
+                after = [(el.tail, el.getnext())]  # <b>Beginn: </b>Freitag, 31. Juli 2026 18:00<br>
             if el is title_el and tag(el) in INLINE and not _names_part(clean_text(el.tail)):
                 # "<a>Title</a> (04-10-2016)<p>teaser": the title's line goes on to its date
                 after = [(el.tail, el.getnext())]
@@ -83,6 +85,17 @@ def _alone_on_line(el) -> bool:
     if prev is None and (parent.text or "").strip():
         return False
     return not (el.tail or "").strip() and (el.getnext() is None or _breaks(el.getnext()))
+
+
+def _opens_line_as_label(el) -> bool:
+    """<b>Date: </b> opening a line (after a break or block, or its parent's start): the words after it on that line
+    are what it labels, the record's own text."""
+    prev, parent = el.getprevious(), el.getparent()
+    if tag(el) not in INLINE or parent is None or not (text_of(el) or "").endswith(":"):
+        return False
+    if prev is None:
+        return not (parent.text or "").strip()
+    return _breaks(prev) and not (prev.tail or "").strip()
 
 
 def _names_part(tail: str | None) -> bool:

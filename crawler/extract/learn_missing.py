@@ -1,7 +1,7 @@
 """Where `learn` finds an example title that is only a part of an element's text. In quotes after a speaker's
 name, it is found (quoted_elements) and the profile reads each entry's quoted part (`title_quoted`); a line between
-<br>s, or words inside a free-text line, no profile can name: the refusal says so in one line (missing_example)
-instead of "not on the page"."""
+<br>s, or words inside a free-text line with no date and mark before them (learn_parts.py), no profile
+can name: the refusal says so in one line (missing_example) instead of "not on the page"."""
 
 from __future__ import annotations
 
@@ -22,11 +22,11 @@ def missing_example(root, example: str) -> str:
     text = " ".join(text_of(holder).split())
     shown = text if len(text) <= _SHOWN else text[: _SHOWN - 1] + "…"
     if any(normal(line) == wanted for line in _lines(holder)):
-        where = "a line of a longer element (between <br>s)"
-    else:
-        where = "part of a longer text"
+        where, why = "a line of a longer element (between <br>s)", "a profile reads whole elements, not a part of one"
+    else:  # a profile cuts a title out of a line only after a date and a mark, or before a venue (learn_parts.py)
+        where, why = "part of a longer text", "no date and mark before it (7/10/2025: Title) sets it apart"
     return (
-        f'example "{example}" is {where} ("{shown}"): a profile reads whole elements, not a part of one; '
+        f'example "{example}" is {where} ("{shown}"): {why}; '
         "give an entry's whole text as the example, or read the page without --profile"
     )
 

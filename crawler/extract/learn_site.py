@@ -37,6 +37,7 @@ from .learn_lines import links_on_lines, with_lines_read_on
 from .learn_link import link_selector
 from .learn_missing import missing_example, quoted_elements
 from .learn_more import continuation_selector, entries_before_links, entries_of_groups, lead_block, lead_selector
+from .learn_parts import learn_cut, parted_elements
 from .learn_titles import DATES_NAME_ENTRIES
 from .pagination import find_page_links
 from .pointer_words import is_generic_text
@@ -59,7 +60,7 @@ def _blocks(root, examples: list[str]) -> list[Block]:
     located = []
     for example in examples:
         found = title_elements(root, example) or title_elements(root, without_markup(example))
-        found = found or quoted_elements(root, example)
+        found = found or quoted_elements(root, example) or parted_elements(root, example)
         if not found:
             raise LearnError(missing_example(root, example))
         located.append(found)
@@ -267,11 +268,24 @@ def profile_text(selectors: dict[str, str], url: str, examples: list[str], page:
         ]
     if selectors.get("title_quoted"):
         lines += ["# Each title is the part of the title element's text in quote marks.", "title_quoted = true"]
+    lines += _cut_lines(selectors)
     lines += ["", "[selectors]"]
     lines += [
         f"{key} = {json.dumps(value, ensure_ascii=False)}" for key, value in selectors.items() if key not in _KEYS
     ]
     return "\n".join(lines) + "\n"
+
+
+def _cut_lines(selectors: dict) -> list[str]:
+    """The profile's lines that cut each title out of a longer line of text, with a comment saying how."""
+    mark, ends = selectors.get("title_after_date"), selectors.get("title_before")
+    if not (mark or ends):
+        return []
+    said = [f"after the date it opens on and {json.dumps(mark, ensure_ascii=False)} (the entry's date)"] if mark else []
+    said += [f"before the first of {', '.join(json.dumps(e, ensure_ascii=False) for e in ends)}"] if ends else []
+    lines = [f"# Each title is a part of its element's text: {' and '.join(said)}."]
+    lines += [f"title_after_date = {json.dumps(mark, ensure_ascii=False)}"] if mark else []
+    return lines + ([f"title_before = {json.dumps(ends, ensure_ascii=False)}"] if ends else [])
 
 
 _TAG = re.compile(r"</?[a-zA-Z][^<>]*>")
@@ -323,6 +337,9 @@ def _learned(root, body, url: str, examples: list[str], page: str, when: datetim
     """The profile learnt from one list holding the examples, checked by reading the page with it."""
     selectors = selectors_of(root, url, block)
     titles = _read_titles(body, url, selectors, examples, page, when)
+    # `7/10/2025: Title op Venue`: the title cut out of its line
+    if learn_cut(block, examples[0], selectors, any(_reads_back(t, examples[0]) for t in titles)):
+        titles = _read_titles(body, url, selectors, examples, page, when)
     # `Speaker (Lab) on "Title"` read whole where the example is exactly its quoted part and no title is the example
     # (not a title that quotes another entry's: "Recibe foro “Tejiendo Voces”" beside "Tejiendo Voces"): that part
     read = {normal(t) for t in titles}
@@ -358,5 +375,10 @@ def _read_titles(body, url: str, selectors: dict, examples: list[str], page: str
     return [e.title for e in check.entries if e.title] if check.extractor == profile.name else []
 
 
-_KEYS = ("flat", "title_quoted")  # profile keys learnt beside the selectors, written above [selectors]
+_KEYS = (
+    "flat",
+    "title_quoted",
+    "title_after_date",
+    "title_before",
+)  # profile keys learnt beside the selectors, written above [selectors]
 _SAME_LINK = 3  # entries whose only link says the same: a pointer, however it is worded

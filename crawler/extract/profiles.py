@@ -38,6 +38,8 @@ SCHEMA: dict[str, tuple[type | tuple[type, ...], str]] = {
     "selectors": (dict, "a table of CSS selectors"),
     "flat": (bool, "true or false (an entry is its element and the siblings after it, up to the next entry)"),
     "title_quoted": (bool, "true or false (an entry's title is the part of its title's text in quote marks)"),
+    "title_after_date": (str, 'a mark (":", "–", "|": the title follows the date its text opens on and this mark)'),
+    "title_before": (list, 'a list of words or marks the title ends before (" op ", " at ", "(")'),
     # Listings a browser builds (crawler/render.py): render them, wait for a selector, expand the list.
     "render": (bool, "true or false"),
     "wait_for": (str, "a CSS selector"),
@@ -66,6 +68,10 @@ class Profile:
     flat: bool = False
     # `Speaker (Lab) on "Title"`: the title is the quoted part of the title element's text (quoted_title).
     title_quoted: bool = False
+    # `7/10/2025: Title op Venue`: the title is the part of its element's text after the date it opens on and this
+    # mark (that date is the entry's), and before the first of `title_before` (title_cuts.py).
+    title_after_date: str = ""
+    title_before: tuple[str, ...] = ()
     render: bool = False  # its pages are rendered in Chromium (crawler/render.py)
     wait_for: str = ""  # a selector the rendered page must hold before it is read
     load_more: str = ""  # a "Load more" button, clicked until it goes away
@@ -119,6 +125,8 @@ def validate(data: dict, source: str) -> None:
         raise ProfileError(f'{source}: a profile needs a name (name = "...")')
     if any(not isinstance(d, str) for d in data.get("domains", [])):
         raise ProfileError(f"{source}: domains must be a list of host names (strings)")
+    if any(not isinstance(w, str) or not w.strip() for w in data.get("title_before", [])):
+        raise ProfileError(f'{source}: title_before must be a list of words or marks (strings: " op ", "(")')
     selectors = data.get("selectors") or {}
     if not selectors.get("entry"):
         raise ProfileError(f"{source}: a profile needs [selectors] with at least 'entry'")
@@ -187,6 +195,8 @@ def _from_mapping(data: dict, source: str) -> Profile:
         description=data.get("description", ""),
         flat=data.get("flat", False),
         title_quoted=data.get("title_quoted", False),
+        title_after_date=data.get("title_after_date", ""),
+        title_before=tuple(data.get("title_before", ())),
         render=data.get("render", False),
         wait_for=data.get("wait_for", ""),
         load_more=data.get("load_more", ""),

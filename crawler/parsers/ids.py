@@ -91,7 +91,7 @@ def entry_id(url: str | None, title: str | None, listing_url: str | None, patter
     own: its canonical URL, the listing's, would give every such entry one id. They are keyed as entries without a
     link are (and as such records were before their in-page address was read): an archive made before keeps them.
     The listing is read as the archive keeps it, its `?token=` masked: a reparse of its pages keys them alike."""
-    listing_url = redact(listing_url)
+    listing_url = _listing_as_kept(listing_url)
     if (
         url
         and "#" in url
@@ -107,3 +107,8 @@ def entry_id(url: str | None, title: str | None, listing_url: str | None, patter
             :20
         ]
     )
+
+
+@lru_cache(maxsize=256)  # every entry of a page names the same listing: its query read for secrets once
+def _listing_as_kept(listing_url: str | None) -> str | None:
+    return redact(listing_url)

@@ -1,0 +1,75 @@
+"""A profile's title cut out of a longer line (`title_after_date`, `title_before`): `7/10/2025: Panel talk op Campus
+Noord` is the title "Panel talk", dated 7/10/2025, where a page shows date, title and venue as one line of text."""
+
+from __future__ import annotations
+
+import re
+
+from ..parsers.datelines import date_at_edge
+from ..parsers.dates import looks_like_date_line
+
+# The marks a date is set off from the title by, as `title_after_date` may name them.
+DATE_MARKS = (":", "–", "—", "-", "|", "·", ",")
+# `title_before`'s mark for a part in brackets closing the line ("(slides)", "(in Brugge, with Howest)").
+BRACKETS = "("
+_LONGEST_DATE = 40  # characters: "5/2/2025 en 12/2/2025", "Sonntag, den 28. Februar 2016 um 17 Uhr"
+CLOSING_BRACKETS = re.compile(r"\s*\([^()]*\)\s*$")
+
+
+def leading_date(text: str, mark: str) -> tuple[str, str] | None:
+    """(the date, the rest) where the text opens on a date set off by `mark` ("7/10/2025: Title"), else None."""
+    head, found, rest = text.partition(mark)
+    head = head.strip()
+    if not found or not rest.strip() or not head or len(head) > _LONGEST_DATE:
+        return None
+    if looks_like_date_line(head):
+        return head, rest.strip()
+    date = date_at_edge(head)  # "5/2/2025 en 12/2/2025": a date and a second day
+    return (date, rest.strip()) if date and head.startswith(date) else None
+
+
+def cut_before(text: str, words: list[str] | tuple[str, ...]) -> str:
+    """The text up to the first of `words` after its start (" op " and the venue after it); `BRACKETS` cuts a part
+    in brackets closing the text."""
+    end = len(text)
+    for word in words:
+        if word == BRACKETS:
+            closing = CLOSING_BRACKETS.search(text)
+            at = closing.start() if closing else -1
+        else:
+            at = text.find(word, 1)
+        if at > 0:
+            end = min(end, at)
+    return text[:end].strip()
+
+
+def cut_title(text: str | None, after_date: str, before: tuple[str, ...]) -> tuple[str | None, str | None]:
+    """(the title, the date it opens on, or None): the line's date and what follows the title taken off."""
+    if not text:
+        return text, None
+    date = None
+    opening = leading_date(text, after_date) if after_date else None
+    if opening is not None:
+        date, text = opening
+    return cut_before(text, before) or text, date
+
+
+class WholeEntry:
+    """The title's part for a cut profile that names no title element: the entry's own text is the line cut."""
+
+    selector = "(the entry)"
+
+    def first(self, node):
+        return node
+
+    def all(self, node) -> list:
+        return [node]
+
+
+def cut_titles(entries: list, profile) -> None:
+    """Each entry's title cut as the profile says, its date taken from the line where it has none of its own."""
+    if not (profile.title_after_date or profile.title_before):
+        return
+    for entry in entries:
+        entry.title, date = cut_title(entry.title, profile.title_after_date, profile.title_before)
+        entry.date_text = entry.date_text or date

@@ -1,0 +1,69 @@
+"""Settling (archive/health.py): a listing's new normal is taken only from whole site crawls in a row,
+never from a partial crawl or a reparse (found by a stranger, 2026-12-07)."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from conftest import FAST, cli, q
+from helpers import L1, entry, record_crawl, write_site
+
+from archive.store import Archive, Sighting
+from crawler.site_server import SiteServer
+
+# -- a watched field settled empty (archive/health.py settled_fields) ------------------------------------------
+
+
+def _crawl_of_l1(archive, entries, **state):
+    """A crawl of listing L1 that saw `entries` and closed with the ListingState fields `state`."""
+    session = archive.begin_crawl("ilo", [L1])
+    archive.record_entries(session, [(e, Sighting(L1)) for e in entries])
+    return archive.finish_crawl(session, {L1: {"pages_fetched": 1, "pages_failed": 0, "complete": True, **state}})
+
+
+@pytest.mark.parametrize(
+    "not_whole",
+    [
+        "stopped by SIGINT/SIGTERM before every page was read",
+        "https://www.ilo.org/a/lang--en/index.htm?page=2: the page came cut short",
+    ],
+)
+def test_a_crawl_that_did_not_read_the_listing_whole_does_not_settle_an_empty_field(tmp_path, not_whole):
+    with Archive(tmp_path / "a.db") as archive:
+        for _ in range(3):
+            _crawl_of_l1(archive, [entry(f"WCMS_{i}", description=f"About {i}") for i in range(10)])
+        bare = [entry(f"WCMS_{i}", description=None) for i in range(10)]
+        assert _crawl_of_l1(archive, bare)["suspect"] == 1  # the first alert
+        cut = _crawl_of_l1(archive, bare[:6], complete=False, problems=[not_whole])
+        assert cut["status"] == "partial"
+        third = _crawl_of_l1(archive, bare[:9])  # one alert only so far, on a whole read
+        blanked = archive.conn.execute("SELECT count(*) FROM entries WHERE description IS NULL").fetchone()[0]
+    assert (third["suspect"], third["removed"], blanked) == (1, 0, 0)
+
+
+def test_a_listing_that_shrank_by_more_than_half_settles_as_one_that_shrank_by_a_page(tmp_path):
+    with Archive(tmp_path / "a.db") as archive:
+        for _ in range(3):
+            record_crawl(archive, [entry(f"WCMS_{i}") for i in range(60)], pages=6)
+        shrunk = [entry(f"WCMS_{i}") for i in range(20)]
+        alerts = [record_crawl(archive, shrunk, pages=2)["suspect"] for _ in range(2)]
+        assert alerts == [1, 1]  # the alert goes out, and nothing is removed meanwhile
+        third = record_crawl(archive, shrunk[:19], pages=2)  # the third crawl in a row that reads the same
+    assert (third["suspect"], third["removed"]) == (0, 41), third["note"]
+
+
+def test_a_reparse_of_a_suspect_crawl_does_not_settle_a_lost_field(tmp_path):
+    write_site(tmp_path / "site", pages=4)
+    db = tmp_path / "a.db"
+    with SiteServer(tmp_path / "site") as site:
+        start = f"{site.base_url}/list/page-1.html"
+        for _ in range(3):
+            cli("crawl", "listing", "--db", db, "--start-url", start, *FAST, check=0)
+        for page in (tmp_path / "site" / "list").glob("*.html"):  # the site stops showing descriptions
+            page.write_text(re.sub(r"<p>.*?</p>", "", page.read_text()))
+        for _ in range(2):
+            cli("crawl", "listing", "--db", db, "--start-url", start, *FAST, check=5)  # SUSPECT, twice
+    assert q(db, "SELECT count(*) FROM entries WHERE description IS NULL") == 0
+    cli("reparse", "--db", db, check=0)
+    assert q(db, "SELECT count(*) FROM entries WHERE description IS NULL") == 0
