@@ -45,11 +45,18 @@ def empty(value) -> bool:
     return value is None or value == "" or value == [] or value == "[]"
 
 
-def fill_counts(entries) -> dict[str, int]:
+def filled(entry) -> tuple[bool, ...]:
+    """Which watched fields the entry fills, in WATCHED's order: what the fill counts need of it (a session keeps
+    this of each entry, not the entry: a crawl's entries are freed as they are written)."""
+    return tuple(not empty(entry.get(f)) for f in WATCHED)
+
+
+def fill_counts(rows) -> dict[str, int]:
+    """How many of the entries (each as `filled` gives it) fill each watched field."""
     counts = {f: 0 for f in WATCHED}
-    for e in entries:
-        for f in WATCHED:
-            counts[f] += not empty(e.get(f))
+    for row in rows:
+        for f, full in zip(WATCHED, row, strict=True):
+            counts[f] += full
     return counts
 
 

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from .health import filled
+
 
 @dataclass
 class Sighting:
@@ -51,7 +53,7 @@ class CrawlSession:
     seen: set = field(default_factory=set)
     # Entries read from a fetched page: a 304 page's stored copy counts as seen, but what a fetched page says wins.
     parsed: set = field(default_factory=set)
-    # Per listing: {entry_id: entry} seen on it, for the health checks.
+    # Per listing: {entry_id: the watched fields it fills (health.filled)} seen on it, for the health checks.
     listing_entries: dict = field(default_factory=dict)
     # Changes that would empty a field wait for the crawl to prove healthy.
     deferred: list = field(default_factory=list)
@@ -67,7 +69,7 @@ class CrawlSession:
         self.parsed.update(delta.parsed)
         self.entries += len(delta.seen)
         for listing_url, entry_id, entry in delta.listing_entries:
-            self.listing_entries.setdefault(listing_url, {})[entry_id] = entry
+            self.listing_entries.setdefault(listing_url, {})[entry_id] = filled(entry)
         self.deferred.extend(delta.deferred)
         self.held.update(e["entry_id"] for e, _ in delta.held)
         self.held_differ.update(delta.held_differ)

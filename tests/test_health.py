@@ -1,10 +1,13 @@
 """The health checks (archive/health.py): each check on its own, at its thresholds, and what a
 suspect listing means for the archive (kept, but nothing removed or blanked on its strength)."""
 
+import sys
+
 import pytest
 from helpers import L1, entry, record_crawl
 
-from archive.health import WATCHED, assess, empty, fill_counts
+from archive.health import WATCHED, assess, empty, fill_counts, filled
+from archive.session import CrawlSession, SessionDelta
 from archive.store import Archive
 
 FULL = dict.fromkeys(WATCHED, 10)  # every watched field filled in all 10 entries
@@ -26,8 +29,27 @@ def test_fill_counts_count_filled_watched_fields():
         {"url": "https://x.org/2", "description": "", "group_month": "2022-05", "image_url": []},
         {"title": "only a title"},
     ]
-    assert fill_counts(entries) == {"url": 2, "description": 1, "group_month": 1, "credit": 0, "image_url": 0}
+    assert fill_counts(map(filled, entries)) == {
+        "url": 2,
+        "description": 1,
+        "group_month": 1,
+        "credit": 0,
+        "image_url": 0,
+    }
     assert set(WATCHED) == {"url", "description", "group_month", "credit", "image_url"}
+
+
+def test_a_session_keeps_what_the_fill_counts_need_not_the_entries():
+    """A crawl's entries go as they are written: the session keeps which watched fields each fills, so a long crawl's
+    memory stays flat and its end has no 20,000 entries left to collect (docs/benchmarks.md, tenth pass)."""
+    seen = {"entry_id": "a", "url": "https://x.org/1", "description": "About it"}
+    again = {"entry_id": "a", "url": "https://x.org/1", "description": "About it", "credit": "© ILO"}
+    session, held = CrawlSession(1), sys.getrefcount(seen)
+    session.absorb(SessionDelta(listing_entries=[(L1, "a", seen)]))
+    assert sys.getrefcount(seen) == held  # the session holds no reference to the entry
+    session.absorb(SessionDelta(listing_entries=[(L1, "a", again)]))  # seen again: counted once, as last read
+    counts = fill_counts(session.listing_entries[L1].values())
+    assert counts == {"url": 1, "description": 1, "group_month": 0, "credit": 1, "image_url": 0}
 
 
 def test_pages_without_entries_are_suspect_even_on_a_first_crawl():
