@@ -141,19 +141,30 @@ def _lost_fields(listing: str, entries: int, fill: dict[str, int], baseline: lis
     return reasons
 
 
-def settled(conn, listing_url: str, crawl_id: int, pages: int) -> bool:
-    """Did the last SETTLED_CRAWLS site crawls before `crawl_id`, each reading every listing whole (a suspect one
-    included: a suspect listing is recorded incomplete, its crawl complete), read this listing in these same pages,
-    none failing? Then a shorter listing is its new length, not a crawl cut short. Its entries may differ: a
-    shortened news listing still takes new items in at the top."""
+def recent_site_reads(conn, listing_urls, crawl_id: int) -> dict[str, list[tuple]]:
+    """Each listing's last SETTLED_CRAWLS site crawls before `crawl_id` that read every listing whole (a suspect one
+    included: a suspect listing is recorded incomplete, its crawl complete), newest first, as (pages_fetched,
+    pages_failed, entries, fill). One pass for every listing: listing_crawls has no index by listing, and a query a
+    listing made closing a crawl of many listings cost in their square."""
+    found: dict[str, list[tuple]] = {url: [] for url in listing_urls}
     rows = conn.execute(
-        "SELECT lc.pages_fetched, lc.pages_failed "
+        "SELECT lc.listing_url, lc.pages_fetched, lc.pages_failed, lc.entries, lc.fill "
         "FROM listing_crawls lc JOIN crawls c ON c.id = lc.crawl_id "
-        "WHERE lc.listing_url = ? AND lc.crawl_id < ? AND c.source = 'site' AND c.status = 'complete' "
-        "ORDER BY lc.crawl_id DESC LIMIT ?",
-        (listing_url, crawl_id, SETTLED_CRAWLS),
-    ).fetchall()
-    return len(rows) == SETTLED_CRAWLS and all(tuple(r) == (pages, 0) for r in rows)
+        "WHERE lc.crawl_id < ? AND c.source = 'site' AND c.status = 'complete' ORDER BY lc.crawl_id DESC",
+        (crawl_id,),
+    )
+    for url, *read in rows:
+        kept = found.get(url)
+        if kept is not None and len(kept) < SETTLED_CRAWLS:
+            kept.append(tuple(read))
+    return found
+
+
+def settled(recent: list[tuple], pages: int) -> bool:
+    """Did the listing's `recent` site crawls (recent_site_reads) all read it in these same pages, none failing?
+    Then a shorter listing is its new length, not a crawl cut short. Its entries may differ: a shortened news
+    listing still takes new items in at the top."""
+    return len(recent) == SETTLED_CRAWLS and all((read[0], read[1]) == (pages, 0) for read in recent)
 
 
 def pages_full(conn, listing_url: str, crawl_id: int, baseline_crawl: int) -> bool:
@@ -164,21 +175,14 @@ def pages_full(conn, listing_url: str, crawl_id: int, baseline_crawl: int) -> bo
     return bool(before and now) and min(now) >= min(before)
 
 
-def settled_fields(conn, listing_url: str, crawl_id: int) -> frozenset[str]:
-    """The watched fields the last SETTLED_CRAWLS site crawls before `crawl_id` all left (nearly) empty,
-    each reading the listing whole and enough entries to tell: the listing's new normal."""
-    rows = conn.execute(
-        "SELECT lc.entries, lc.pages_failed, lc.fill "
-        "FROM listing_crawls lc JOIN crawls c ON c.id = lc.crawl_id "
-        "WHERE lc.listing_url = ? AND lc.crawl_id < ? AND c.source = 'site' AND c.status = 'complete' "
-        "ORDER BY lc.crawl_id DESC LIMIT ?",
-        (listing_url, crawl_id, SETTLED_CRAWLS),
-    ).fetchall()
-    if len(rows) < SETTLED_CRAWLS or any(failed or entries < MIN_ENTRIES_FOR_FILL for entries, failed, _ in rows):
+def settled_fields(recent: list[tuple]) -> frozenset[str]:
+    """The watched fields the listing's `recent` site crawls (recent_site_reads) all left (nearly) empty, each
+    reading it whole and enough entries to tell: the listing's new normal."""
+    if len(recent) < SETTLED_CRAWLS or any(
+        failed or entries < MIN_ENTRIES_FOR_FILL for _, failed, entries, _ in recent
+    ):
         return frozenset()
-    fills = [json.loads(fill or "{}") for _, _, fill in rows]
+    fills = [(json.loads(fill or "{}"), entries) for _, _, entries, fill in recent]
     return frozenset(
-        field
-        for field in WATCHED
-        if all(fill.get(field, 0) / entries < FILLED_NOW for fill, (entries, _, _) in zip(fills, rows, strict=True))
+        field for field in WATCHED if all(fill.get(field, 0) / entries < FILLED_NOW for fill, entries in fills)
     )

@@ -209,19 +209,19 @@ class Archive:
         """Each listing's field fill counts, and the reasons the crawl looks wrong (archive.health)."""
         fills, reasons = {}, []
         baselines = self._baselines(listings)
+        # Settling is the site's to show, crawl after crawl: a reparse re-reads pages already judged.
+        recent = health.recent_site_reads(self.conn, listings, session.crawl_id) if session.source == "site" else {}
         for url, info in listings.items():
             seen = session.listing_entries.get(url, {})
             fills[url] = health.fill_counts(seen.values())
             pages, complete = info.pages_fetched, info.complete
             baseline = baselines[url]
             read = info.as_dict()
-            # Settling is the site's to show, crawl after crawl: a reparse re-reads pages already judged.
-            site = session.source == "site" and baseline
             if complete and baseline and 0 < pages < baseline[0]["pages_fetched"]:
-                shrunk = site and health.settled(self.conn, url, session.crawl_id, pages)
+                shrunk = health.settled(recent.get(url, []), pages)
                 full = health.pages_full(self.conn, url, session.crawl_id, baseline[0]["crawl_id"])
                 read["pages_full"], read["settled_length"] = full and not shrunk, shrunk
-            settled = health.settled_fields(self.conn, url, session.crawl_id) if site else frozenset()
+            settled = health.settled_fields(recent.get(url, [])) if baseline else frozenset()
             reasons += health.assess(url, pages, len(seen), fills[url], baseline, complete, read, settled)
             reasons += health.browser_built(url, read)
         return fills, reasons
