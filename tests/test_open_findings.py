@@ -238,27 +238,6 @@ def test_a_crawl_cut_short_does_not_count_toward_a_listings_new_length(tmp_path)
     assert (third["suspect"], third["removed"]) == (1, 0), third["note"]
 
 
-# -- a crawl cut short by a Scrapy setting ------------------------------------------------------------------------
-
-
-@pytest.mark.xfail(
-    strict=True,
-    reason="-s DEPTH_LIMIT=1, CLOSESPIDER_PAGECOUNT=2 or URLLENGTH_LIMIT=30 (settings -s accepts) end the crawl "
-    "PARTIAL or FAILED, 'INCOMPLETE ... 0 failed', with no 'why:' line and no note: Scrapy dropped the pages "
-    "silently; the crawl's own cap (LISTING_MAX_PAGES) and every other incomplete listing say why; "
-    "docs/failures.md: the summary says why",
-)
-@pytest.mark.parametrize("setting", ["DEPTH_LIMIT=1", "CLOSESPIDER_PAGECOUNT=2", "URLLENGTH_LIMIT=30"])
-def test_a_listing_cut_short_by_a_scrapy_setting_says_why(tmp_path, setting):
-    write_site(tmp_path / "site", pages=4)
-    with SiteServer(tmp_path / "site") as site:
-        start = f"{site.base_url}/list/page-1.html"
-        done = cli("crawl", "listing", "--db", tmp_path / "a.db", "--start-url", start, *FAST, "-s", setting)
-    assert done.returncode in (3, 4) and "INCOMPLETE" in done.stdout, done.stdout + done.stderr[-2000:]
-    assert "why:" in done.stdout, done.stdout
-    assert q(tmp_path / "a.db", "SELECT note FROM crawls") is not None
-
-
 @pytest.mark.xfail(
     strict=True,
     reason="search --until 2024-04-30T23:59:59 (the end of April, as a user writes it) finds an entry dated "
