@@ -78,3 +78,22 @@ def test_a_listing_cut_short_by_a_scrapy_setting_says_why(tmp_path, setting, say
     logged = "".join(path.read_text() for path in log_dir.glob("*.log"))
     assert f"listing incomplete: {site.base_url}" in logged and says in logged
     assert q(tmp_path / "a.db", "SELECT count(*) FROM entries WHERE status = 'removed'") == 0
+
+
+def test_a_page_asked_for_and_never_answered_is_named_whatever_dropped_it():
+    """The fallback: a listing left incomplete with no problem recorded (a page request something dropped that
+    neither a known setting nor the close reason explains) names the page it never fetched (issue 20)."""
+    from scrapy.utils.test import get_crawler
+
+    from crawler.run import project_settings
+    from crawler.spiders.listing import GenericListingSpider
+
+    start = "http://127.0.0.1:1/list/page-1.html"
+    settings = {**project_settings().copy_to_dict(), "TWISTED_REACTOR_ENABLED": False}
+    crawler = get_crawler(GenericListingSpider, settings)
+    spider = GenericListingSpider.from_crawler(crawler, start_urls=[start])
+    spider.close_reason = "finished"
+    assert spider.page_request(start, start, 1) is not None  # asked for, never answered
+    state = spider.listing_report()[start]
+    assert not state.complete
+    assert state.problems == [f"{start}: never fetched: the crawl ended with this page link unanswered"]
