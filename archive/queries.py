@@ -292,8 +292,10 @@ def search(
         latest = "coalesce(e.date_end, e.date_start, e.first_seen)"
         filters.append(f"AND {latest} >= substr(?, 1, length({latest}))")
         params.append(start)
-    if end:
-        filters.append("AND coalesce(e.date_start, e.first_seen) < ?")
+    if end:  # an entry's bare date begins at that day's midnight (UTC): --until 2024-04-30T23:59:59 ends before it
+        earliest = "coalesce(e.date_start, e.first_seen)"
+        midnight = f"CASE WHEN length({earliest}) = 10 THEN {earliest} || 'T00:00:00+00:00' ELSE {earliest} END"
+        filters.append(f"AND ({midnight}) < ?")
         params.append(end)
     if organiser:
         filters.append("AND e.organisers LIKE ? ESCAPE '\\'")

@@ -23,10 +23,13 @@ _USERINFO = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*://|(?![A-Za-z][A-Za-z0-9+.-]*
 # `***` wherever a URL is printed or logged; the crawl itself sends the URL whole. Matched in any text, so
 # that a URL inside a message or a log line is masked too. A bare `key` (`sort_key`, `?key=news`) names a
 # listing's own choice as often as an API key, so it is a secret only when its value looks like one: 20 or
-# more characters, not a slug of words (Google's `?key=AIzaSy...`; not `?key=news`, `?key=annual-reports`).
+# more characters, not a slug of words (Google's `?key=AIzaSy...`; not `?key=news`, `?key=2024-Annual-Reports`).
 _SECRET_NAME = r"(?:token|(?:api|access|secret|private)[_-]?key|secret|password|passwd|pwd|sig|signature|auth)"
 _KEY_CHAR = r"[A-Za-z0-9_%.=+/~-]"  # base64, a JWT's dots, percent-encoding; a message's ':' or ')' ends a key
-_SLUG = r"(?-i:[a-z]+(?:[_.-][a-z0-9]+)*)"  # lower-case words joined by -, _ or .
+# A slug: words joined by -, _ or ., each lower case, Capitalised, upper case or a number ("2024-annual-reports",
+# "Minutes-Of-The-Board"); a key mixes them within a word ("AIzaSyD", "3f9a0c", "dGhpcyBp").
+_SLUG_WORD = r"(?:[A-Z]?[a-z]+|[A-Z]+|[0-9]+)"
+_SLUG = rf"(?-i:{_SLUG_WORD}(?:[_.-]{_SLUG_WORD})*)"
 _LOOKS_LIKE_A_KEY = rf"(?={_KEY_CHAR}{{20}})(?!{_SLUG}(?!{_KEY_CHAR}))"
 QUERY_SECRET = re.compile(
     rf"([?&;](?:[\w.-]*[_.-])?{_SECRET_NAME}=|[?&;](?:[\w.-]*[_.-])?key={_LOOKS_LIKE_A_KEY})"

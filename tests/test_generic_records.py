@@ -325,3 +325,36 @@ def test_files_under_a_heading_of_their_meeting_stay_entries_of_their_own():
     rows = "".join(_board_row(d, n, [f.format(name=n) for f in files], name_tag="h3") for d, n in BOARDS)
     entries = _entries(f"<h2>Board Files</h2><div class='rows'>{rows}</div>", "<html lang='en'>")
     assert len(entries) == 3 * len(BOARDS)
+
+
+def test_links_in_an_events_description_after_its_date_and_hour_link_are_part_of_it():
+    # a programme in paragraphs (issue 21): "<p><a>Sunday 24 April 2016, 3 pm</a> Duo recital<br>with <a>Kaya Han,
+    # piano</a> and <a>Renate Greiss, flute</a></p>": the performers' links are the event's description, no entries
+    days = ["Saturday 9 April 2016, 4 pm", "Sunday 24 April 2016, 3 pm", "Friday 13 May 2016, 7 pm"]
+    names = ["Poetry and piano", "Duo recital", "Madrigals by Monteverdi"]
+    items = "".join(
+        f"<p><a href='/e/{i}/'><b>{day}</b></a> {name}<br>With <a href='/people/{i}a/'>Kaya Han, piano</a> and "
+        f"<a href='/people/{i}b/'>Renate Greiss, flute</a>, in the chapel.</p>"
+        for i, (day, name) in enumerate(zip(days, names, strict=True))
+    )
+    entries = _entries(f"<h2>Programme 2016</h2><div class='text'>{items}</div>", "<html lang='en'>")
+    assert [(e["title"], e["url"]) for e in entries] == [
+        (n, f"https://example.org/e/{i}/") for i, n in enumerate(names)
+    ]
+
+
+def test_in_a_list_of_bare_links_those_after_an_events_date_link_in_its_paragraph_are_its_description():
+    # the same programme read as a list of bare links (records that are the links themselves): a paragraph's links
+    # after its date-and-hour link are no records; a paragraph led by a link that names something keeps them all
+    from lxml import html
+
+    from crawler.extract.date_led_links import description_links
+
+    root = html.fromstring(
+        "<div><p><a href='/e/0/'><b>Sunday 24 April 2016, 3 pm</b></a> Duo recital<br>With <a href='/p/1/'>Kaya "
+        "Han</a> and <a href='/p/2/'>Renate Greiss</a></p><p><a href='/e/1/'>Samstag, 9. April um 16 Uhr</a> Poesie "
+        "<a href='/p/3/'>Dieter Schaller</a></p><p><a href='/n/1/'>Annual report</a> and <a href='/n/2/'>Budget</a></p>"
+        "</div>"
+    )
+    links = list(root.iter("a"))
+    assert sorted(a.get("href") for a in description_links(links)) == ["/p/1/", "/p/2/", "/p/3/"]

@@ -124,3 +124,59 @@ def test_a_list_where_few_names_hold_a_quoted_word_keeps_the_whole_names():
     )
     entries = _entries(f"<h2>Events</h2><ul>{items}</ul>", "<html lang='en'>")
     assert entries[0]["title"] == 'Reading of "Ulysses" by the club'
+
+
+PROGRAMME = {
+    "de": ["Samstag, 9. April um 16 Uhr", "Sonntag, 24. April um 15 Uhr", "Freitag, 13. Mai um 19 Uhr (vor Pfingsten)"],
+    "en": ["Saturday 9 April 2016, 4 pm", "Sunday 24 April 2016, 3 pm", "Friday 13 May 2016, 7 pm"],
+    "fr": ["samedi 9 avril 2016 à 16h30", "dimanche 24 avril 2016 à 15h", "vendredi 13 mai 2016 à 19h"],
+}
+EVENTS = ["Heiter bis wolkig", "Duo-Konzert für Flöte und Klavier", "Traum von Pickau"]
+
+
+@pytest.mark.parametrize("lang", sorted(PROGRAMME))
+def test_a_link_that_is_an_events_date_and_hour_is_named_by_the_line_after_it(lang):
+    # a programme in paragraphs (issue 21): "<p><a><b>Samstag, 9. April um 16 Uhr</b></a> Name<br>what it is …</p>";
+    # the name on the link's line, on the next line, or after the date inside the link; the performers' links in
+    # the description name no event
+    shapes = [
+        "<p><a href='/e/0/'><b>{day}</b></a> „{name}“<br>Poesie und Piano mit <a href='/p/0/'>Dieter Schaller</a></p>",
+        "<p><a href='/e/1/'><b>{day}</b></a><br>{name}<br>Werke von Bach bis Debussy, mit Prof. Kaya Han</p>",
+        "<p><a href='/e/2/'><b>{day}</b> {name}</a><br>Bildbetrachtungen und Madrigale von Monteverdi</p>",
+    ]
+    items = "".join(s.format(day=d, name=n) for s, d, n in zip(shapes, PROGRAMME[lang], EVENTS, strict=True))
+    entries = _entries(f"<h2>Veranstaltungen</h2><div class='text'>{items}</div>", f"<html lang='{lang}'>")
+    named = {e["url"]: e["title"] for e in entries}
+    assert [named.get(f"https://example.org/e/{i}/") for i in range(3)] == ["„Heiter bis wolkig“", *EVENTS[1:]]
+
+
+@pytest.mark.parametrize(
+    ("line", "led"),
+    [
+        ("Sonntag, den 28. Februar 2016 um 17 Uhr", True),
+        ("Samstag, 19. März um 18 Uhr, vor Palmsonntag", True),
+        ("samedi 9 avril 2016 à 16h30", True),
+        ("July 16, 2024", False),  # a meeting or document named by its date
+        ("Mayo 2025", False),
+        ("Domingo 22.02.2026 (1-2)", False),  # a part number, no hour
+        ("Sonntag, 8. Mai Muttertag", False),  # words after the day name the event
+    ],
+)
+def test_an_events_date_line_is_a_day_then_its_hour(line, led):
+    from crawler.extract.date_led_links import date_led
+
+    assert date_led(line) is led
+
+
+def test_an_events_date_link_with_a_remark_after_its_hour_still_dates_the_event():
+    # "Samstag, 19. März 2016 um 18 Uhr, vor Palmsonntag": the day and hour date the event named on the next line
+    days = ["Samstag, 19. März 2016 um 18 Uhr, vor Palmsonntag", "Freitag, 13. Mai 2016 um 19 Uhr (vor Pfingsten)"]
+    days += ["Sonntag, 12. Juni 2016 um 11 Uhr"]
+    items = "".join(
+        f"<p><a href='/e/{i}/'><b>{day}</b></a><br>{name}<br>Lesung mit <a href='/p/{i}/'>Helga Greier</a></p>"
+        for i, (day, name) in enumerate(zip(days, EVENTS, strict=True))
+    )
+    entries = _entries(f"<h2>Veranstaltungen</h2><div class='text'>{items}</div>", "<html lang='de'>")
+    assert [(e["title"], e["date_start"]) for e in entries] == list(
+        zip(EVENTS, ["2016-03-19", "2016-05-13", "2016-06-12"], strict=True)
+    )

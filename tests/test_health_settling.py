@@ -1,5 +1,5 @@
-"""Settling (archive/health.py): a listing's new normal is taken only from whole site crawls in a row,
-never from a partial crawl or a reparse (found by a stranger, 2026-12-07)."""
+"""Settling (archive/health.py): a listing's new normal (a field left empty, a shorter length) is taken only
+from whole site crawls in a row, never from a partial crawl or a reparse (found by a stranger, 2026-12-07)."""
 
 from __future__ import annotations
 
@@ -7,10 +7,12 @@ import re
 
 import pytest
 from conftest import FAST, cli, q
-from helpers import L1, entry, record_crawl, write_site
+from helpers import L1, NEWS, NEWS_PAGE_2, entry, fetched, news_entry, record_crawl, write_site
 
 from archive.store import Archive, Sighting
+from crawler.listing_state import STOPPED
 from crawler.site_server import SiteServer
+from crawler.spiders.whole_page import CUT_SHORT
 
 # -- a watched field settled empty (archive/health.py settled_fields) ------------------------------------------
 
@@ -25,8 +27,8 @@ def _crawl_of_l1(archive, entries, **state):
 @pytest.mark.parametrize(
     "not_whole",
     [
-        "stopped by SIGINT/SIGTERM before every page was read",
-        "https://www.ilo.org/a/lang--en/index.htm?page=2: the page came cut short",
+        STOPPED,
+        f"https://www.ilo.org/a/lang--en/index.htm?page=2: {CUT_SHORT}",
     ],
 )
 def test_a_crawl_that_did_not_read_the_listing_whole_does_not_settle_an_empty_field(tmp_path, not_whole):
@@ -67,3 +69,24 @@ def test_a_reparse_of_a_suspect_crawl_does_not_settle_a_lost_field(tmp_path):
     assert q(db, "SELECT count(*) FROM entries WHERE description IS NULL") == 0
     cli("reparse", "--db", db, check=0)
     assert q(db, "SELECT count(*) FROM entries WHERE description IS NULL") == 0
+
+
+def _crawl_of_news(archive, pages, **state):
+    """A crawl of the News listing: page 1 (10 entries) and, with pages=2, page 2 (4 more)."""
+    session = archive.begin_crawl("ilo", [NEWS])
+    fetched(archive, session, NEWS, [news_entry(f"WCMS_{i}") for i in range(10)])
+    if pages == 2:
+        fetched(archive, session, NEWS_PAGE_2, [news_entry(f"WCMS_{i}") for i in range(10, 14)])
+    listing = {"pages_fetched": pages, "pages_failed": 0, "complete": True, **state}
+    return archive.finish_crawl(session, {NEWS: listing})
+
+
+def test_a_crawl_cut_short_does_not_count_toward_a_listings_new_length(tmp_path):
+    with Archive(tmp_path / "a.db") as archive:
+        for _ in range(3):
+            _crawl_of_news(archive, 2)
+        assert _crawl_of_news(archive, 1)["suspect"] == 1  # the pager is gone: the first alert
+        cut = _crawl_of_news(archive, 1, complete=False, problems=[f"{NEWS}: {CUT_SHORT}"])  # in its footer
+        assert cut["status"] == "partial"
+        third = _crawl_of_news(archive, 1)
+    assert (third["suspect"], third["removed"]) == (1, 0), third["note"]

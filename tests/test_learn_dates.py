@@ -186,3 +186,19 @@ def test_a_title_opening_on_its_day_gives_the_entry_its_date():
     assert [e["date_start"] for e in entries] == ["2025-01-09", "2025-01-09", "2025-02-10", "2025-02-10"] + [
         "2025-03-11"
     ] * 2, text
+
+
+def test_a_date_in_brackets_closing_most_titles_dates_each_entry_the_profile_reads():
+    """en-is-enes3-workshops: '<h4><a>7th HPC Workshop (09-11 May 2022)</a></h4>' with no date line; the generic
+    extractor dated each by its title's closing bracket (28/28), the learnt profile read no date (0/28). The profile
+    reader now reads the list's bracketed dates as the generic does, the titles kept whole."""
+    days = ["09-11 May 2022", "23-27 May 2022", "4 Oct 2021", "1 Feb 2021"]
+    titles = [f"{t} ({d})" for t, d in zip(TITLES, days, strict=True)]
+    items = "".join(
+        f'<h4><a href="/w#{i}">{t}</a></h4><p>A workshop of the project, its programme and slides.</p>'
+        for i, t in enumerate(titles)
+    )
+    _, entries = read(page(f'<div class="columns">{items}</div>'), [titles[0]])
+    assert [(e["title"], e["date_start"]) for e in entries] == list(
+        zip(titles, ["2022-05-09", "2022-05-23", "2021-10-04", "2021-02-01"], strict=True)
+    )

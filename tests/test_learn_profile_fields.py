@@ -4,6 +4,7 @@ import pytest
 from synthetic import DATES, ISO, TITLES, page, read
 
 from crawler.extract.learn import LearnError
+from crawler.extract.profiles import ProfileError, profile_from_text
 
 
 def test_a_day_box_opening_the_row_of_a_card_dates_it_under_its_month_heading():
@@ -167,3 +168,13 @@ def test_boxes_beside_the_entries_without_the_title_are_left_out_where_each_entr
     )
     text, entries = read(page(body), [TITLES[0]])
     assert [(e["title"], e["date_start"]) for e in entries] == list(zip(TITLES, ISO, strict=True)), text
+
+
+@pytest.mark.parametrize("value", ["[1]", '" op "', '[""]'])
+def test_a_title_cut_that_is_no_list_of_words_is_refused_in_one_line(value):
+    """A hand-edited `title_before` (learn_parts.py writes [" op ", "("]) that is no list of words: the profile is
+    refused naming the key, no traceback."""
+    text = f'name = "x"\ntitle_after_date = ":"\ntitle_before = {value}\n\n[selectors]\nentry = "li"\n'
+    with pytest.raises(ProfileError, match="title_before must be a list of words") as refused:
+        profile_from_text(text, "talks.toml")
+    assert "\n" not in str(refused.value)

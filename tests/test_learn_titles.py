@@ -203,3 +203,18 @@ def test_reports_named_by_their_month_are_learnt_from_a_month_as_the_example():
         ("Marzo 2025", f"{URL}mar25/", "2025-03-01", "2025-03-31"),
         ("Junio - Octubre 2024", f"{URL}oct24/", "2024-06-01", "2024-10-31"),
     ], text
+
+
+def test_an_example_every_entry_also_shows_as_a_label_is_read_at_its_title_place():
+    """pl-omatko-pwr-aktualnosci (last example): the conference's name, the last post's title, is also a label in
+    every post (`<span class="conf-edition">OMatKo!!! XII</span>`); the label's place was learnt, every entry titled
+    with it (1 of 8). Of two places giving the same list, the one whose texts differ from entry to entry is the
+    title's."""
+    titles = [*TITLES, "Conference XII"]
+    posts = "".join(
+        f'<article class="preview"><span class="edition">Conference XII</span><h2><a href="/p/{i}">{t}</a></h2>'
+        f'<span class="day">{i + 1} May 2025</span></article>'
+        for i, t in enumerate(titles)
+    )
+    _, entries = read(page(posts), ["Conference XII"])
+    assert [e["title"] for e in entries] == titles

@@ -37,7 +37,7 @@ _spec.loader.exec_module(learn_benchmark)
 FLOORS = {
     "micro_recall": 0.99,
     "macro_recall": 0.99,
-    "micro_precision": 0.985,
+    "micro_precision": 0.988,  # 99.87% measured at 12:50 with batch T moved up (394 pages, ext19a merged)
     "macro_precision": 0.99,
     "title_accuracy": 0.985,
     "macro_title_accuracy": 0.985,

@@ -16,7 +16,9 @@ from pathlib import Path
 
 import click
 
+from crawler.credentials import split_credentials
 from crawler.errors import ListingArchiveError, OutputExists
+from crawler.origins import mask_query_secrets, redact
 
 from ..reports.safety import for_terminal
 
@@ -260,17 +262,28 @@ def sigterm_unwinds():
         signal.signal(signal.SIGTERM, previous)
 
 
-def check_listing(conn: sqlite3.Connection, listing: str | None) -> None:
-    """--listing names a listing this archive holds: a slip (http for https, a trailing slash) matched nothing
-    and was reported as "nothing new, changed or removed", exit 0."""
+def check_listing(conn: sqlite3.Connection, listing: str | None) -> str | None:
+    """--listing as the archive keeps it (a start URL's password taken off, its `?token=` masked, as a crawl
+    stored it), and that the archive holds it: a slip (http for https, a trailing slash) matched nothing and was
+    reported as "nothing new, changed or removed", exit 0."""
     if listing is None:
-        return
+        return None
+    listing = kept_as(listing)
     query = "SELECT 1 FROM {} WHERE listing_url=? LIMIT 1"
     if any(conn.execute(query.format(table), (listing,)).fetchone() for table in ("listing_crawls", "sightings")):
-        return
+        return listing
     known = [row[0] for row in conn.execute("SELECT DISTINCT listing_url FROM listing_crawls LIMIT 6")]
     hint = ("; it holds " + ", ".join(for_terminal(url) for url in known[:5])) if 0 < len(known) <= 5 else ""
     raise click.BadParameter(f"no listing {for_terminal(listing)} in this archive{hint}", param_hint="--listing")
+
+
+def kept_as(url: str) -> str:
+    """A start URL as a crawl keeps it in the archive: without user and password, its query's secrets `***`."""
+    try:
+        bare, _ = split_credentials(url)
+    except ValueError:  # no URL urlsplit can read: shown masked all the same
+        bare = redact(url)
+    return mask_query_secrets(bare)
 
 
 def is_tty(stream) -> bool:

@@ -196,7 +196,7 @@ def search(query, db, since, until, organiser, listing, limit, raw, fmt):
     if operators and not raw:  # "workshop OR law" would silently look for the word "OR"
         click.echo(f"note: {', '.join(operators)} read as plain words; add --raw to use them as operators", err=True)
     with open_reader(db) as archive:
-        check_listing(archive.conn, listing)
+        listing = check_listing(archive.conn, listing)
         found = run_search(archive.conn, query, since, until, organiser, listing, limit, raw=raw)
     if fmt == "jsonl":
         for e in found:

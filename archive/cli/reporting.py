@@ -183,7 +183,7 @@ def diff(db, from_ref, to_ref, since, since_mark, mark_reported, listing, only, 
     refuse_archive_as_output(output, db)
     refuse_replacing(output, force)
     with open_writer(db) if marks else open_reader(db) as archive:
-        check_listing(archive.conn, listing)
+        listing = check_listing(archive.conn, listing)
         frm, to, same = _pair(archive.conn, from_ref, to_ref, since, since_mark)
         report = run_diff(archive.conn, frm, to, listing=listing, only=kinds, allow_same=same)
         colour = fmt == "text" and output is None and sys.stdout.isatty()

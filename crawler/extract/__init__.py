@@ -23,7 +23,7 @@ from .profile_dates import date_elsewhere, list_container
 from .profiles import Profile, ProfileError, get_profile, profile_for_url  # noqa: F401
 from .quotes import quoted_title
 from .raw import RawEntry, RawPage
-from .rows import once
+from .rows import bracketed_title_dates, once
 from .scoped import PerEntry, PerRun, entry_runs
 from .slug_tails import address_cut, without_slug_tails
 from .structured import reconcile as reconcile_structured
@@ -159,6 +159,7 @@ def _profile_entries(root, profile: Profile) -> list[RawEntry]:
     for entry in entries if profile.title_quoted else []:
         entry.title = quoted_title(entry.title) or entry.title  # `Speaker on "Title"`: the quoted part
     cut_titles(entries, profile)
+    bracketed_title_dates(entries)  # "Workshop (09-11 May 2022)" closing most titles of a list showing no date
     return entries
 
 

@@ -21,6 +21,7 @@ from .articles import articles_win, heading_record_address, without_shared_addre
 from .bare_names import bare_name
 from .companions import companions, extras, same_family
 from .date_boxes import date_beside, marked_date, year_from_title
+from .date_led_links import description_links, event_date_part, name_after_date_link
 from .date_links import closes_dated_record, dated_apart
 from .edge_dates import edge_date, finer_date, labelled_date, vaguer_than_a_day, without_byline
 from .fields import fill_entry, find_title
@@ -164,7 +165,7 @@ def _best_group_within(root, chrome, anchors=entry_links):
         or scored[0]
     )
     blocks = wrap(records) if flat else [r[0] for r in records]
-    lone = set() if flat else strays(blocks) | copies(blocks, title_links)
+    lone = set() if flat else strays(blocks) | copies(blocks, title_links) | description_links(blocks)
     found = {b: a for b, a in zip(blocks, title_links, strict=False) if b not in lone}
     shown = {(a.get("href"), text_of(a)) for a in found.values()}  # a list beside showing these again is a copy
     for more_blocks, more_links in companions(blocks, quality, scored[1:], title_links, shapes):
@@ -289,14 +290,15 @@ def extract_generic(root) -> list[RawEntry]:
         title_el = record_name(elements[0], title_el, shared)  # not "Wat gaan we doen?" in every card, nor its author
         used = [title_el]
         # "<li>Annual Action Plan <a>... Read</a></li>": the record's own text names it, not the link nor its date
-        named_by = text_of(title_el)
-        bare = None
+        named_by, bare = text_of(title_el), None
         if (title_el is link or date_in_line(named_by) == named_by) and not year_heading(title_el, named_by):
             # the list's pointing wording, outside a heading (a heading's words name its post)
             points = pointing is not None and text_of(link) == pointing and not is_heading_like(link)
             bare = bare_name(elements, link, pointing=points)
         if bare is not None:
             title_el, used = bare, [bare, *elements]
+        elif (after := name_after_date_link(elements, link, title_el)) is not None:
+            title_el, used = after, [after]  # <a><b>Samstag, 9. April um 16 Uhr</b></a> „Heiter bis wolkig“<br>
         anchor = link if link is not None else title_el
         href = _address(anchor)
         if link is not None and tag(link) != "a":  # named by an unlinked heading: its "Read more", else its anchor
@@ -381,4 +383,5 @@ def _title_and_date(entry: RawEntry, elements, title_el, link, unnamed: bool, la
         entry.date_text = tail_date(elements[0]) or head_date(elements[0])  # "23/10/2015 - <a>"
     if entry.date_text is None and link is not None and title_el is not link:
         entry.date_text = posting_date(text_of(link))  # the link says only when: its name is beside it
+        entry.date_text = entry.date_text or event_date_part(link)  # "Samstag, 19. März um 18 Uhr, vor Palmsonntag"
     return vague

@@ -77,9 +77,17 @@ def _blocks(root, examples: list[str]) -> list[Block]:
     # before a menu or list that holds it once; then content before a slider or a sidebar, the longest.
     options = [with_lines_read_on(without_copies(b)) for b in options]
     holders = {a for t in located[0] for a in (t, *t.iterancestors())}  # what holds a place of the example
-    # On a tie, the list of fuller entries (articles with their dates and text, before a calendar's bare links).
+    # On a tie, the list of fuller entries (articles with their dates and text, before a calendar's bare links), then
+    # the place whose texts differ from entry to entry (a title, not a label every entry repeats: "OMatKo!!! XII").
     options.sort(
-        key=lambda b: (_in_carousel(b.node), _in_sidebar(b), -_occurrences(b, holders), -len(b.members), -_fullness(b))
+        key=lambda b: (
+            _in_carousel(b.node),
+            _in_sidebar(b),
+            -_occurrences(b, holders),
+            -len(b.members),
+            -_fullness(b),
+            -len({text_of(follow(m, b.path)) for m in b.members}),
+        )
     )
     holding = [block for block in options if _holds_all(block, located[1:])][:_TRIES]
     if holding:
