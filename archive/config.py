@@ -35,6 +35,7 @@ from crawler.extract.profiles import ProfileError, get_profile, profile_beside, 
 from crawler.origins import StartUrlError, check_start_url, same_request
 from crawler.settings import SettingError, check_settings
 
+from .config_folders import folder_problem
 from .notify import refused_urls, shown
 
 # Top-level keys and the type each must have ("text" is a non-empty string).
@@ -229,8 +230,9 @@ def _check_settings(path, settings: dict) -> dict:
 def _folder(path, key: str, value: str | None) -> str | None:
     """A folder the crawl creates or reuses (`jobdir`, `log_dir`): one that exists as a file is refused here,
     not deep inside Scrapy."""
-    if value and os.path.lexists(value) and not os.path.isdir(value):
-        raise ConfigError(f"{path}: key {key!r}: {value} exists and is not a folder; give a folder")
+    problem = value and folder_problem(value)
+    if problem:
+        raise ConfigError(f"{path}: key {key!r}: {problem}")
     return value
 
 

@@ -32,6 +32,7 @@ from crawler.errors import EXIT_FAILED
 from crawler.listing_state import STOPPED, ListingState
 from crawler.run import project_settings
 from crawler.settings import SettingError, check_settings
+from crawler.wording import counted
 
 from .outcome import exit_status, log_stem, report
 from .writefaults import ArchiveWriteFailed
@@ -158,6 +159,7 @@ class Coordinator:
                 self.listings[listing_url].add_read_facts(seen.read_facts())
             self._say_why_stalled()
             self._say_why_stopped()
+            self._say_why_unread()
         except BaseException as exc:  # Ctrl-C, SIGTERM, a lost frontier: failed, nothing removed
             stopped = f"the coordinator stopped ({exc!r}); nothing was marked removed"
             raise
@@ -189,6 +191,16 @@ class Coordinator:
         for listing_url, state in self.listings.items():
             if state.pages_fetched + state.pages_failed < state.pages_requested or not state.pages_fetched:
                 state.problem(f"{listing_url}: {STOPPED}")
+
+    def _say_why_unread(self) -> None:
+        """A listing left short of pages with nothing recorded (a worker closed early by a CLOSESPIDER_* setting
+        gives its pages back) says so, as a crawl in one process names the page it never fetched."""
+        for listing_url, state in self.listings.items():
+            unread = state.pages_requested - state.pages_fetched - state.pages_failed
+            if unread > 0 and not state.problems:
+                why = f"no worker took one for {self.stall_limit():g}s" if self.stalled else "no worker read it"
+                state.problem(f"{listing_url}: {counted(unread, 'page')} asked for, never fetched: {why}")
+                log.warning("listing incomplete: %s", state.problems[-1])
 
     def _recorded_settings(self) -> dict:
         recorded = {k: self.settings.get(k) for k in RECORDED_SETTINGS}

@@ -33,6 +33,7 @@ from crawler.origins import StartUrlError, check_start_url, redact, same_request
 from crawler.settings import SettingError, check_settings
 
 from .config import ConfigError, load_config
+from .config_folders import JobdirError, jobdir_problem
 from .locking import ArchiveLocked, NotWritable, archive_lock, check_writable
 from .notify import refused_urls, shown
 from .outcome import exit_status, log_stem, report, worst
@@ -120,6 +121,10 @@ def build_plan(
         plan.overrides["CONTACT"] = contact
     if plan.jobdir:
         plan.overrides["JOBDIR"] = plan.jobdir
+    given = "--jobdir" if jobdir else "a config's jobdir" if plan.jobdir else "the JOBDIR setting"
+    problem = jobdir_problem(plan.overrides.get("JOBDIR"), plan.db, given)  # however given: Scrapy makes it
+    if problem:
+        raise JobdirError(problem)
     _frontier(plan, frontier, workers, frontier_file)
     _render(plan, render)
     return plan
@@ -164,9 +169,6 @@ def _check_options(plan: CrawlPlan, settings, ignore_fields) -> None:
         plan.overrides.update(check_settings(settings or {}))
     except SettingError as exc:
         raise PlanError(f"-s {exc}") from None
-    jobdir = plan.overrides.get("JOBDIR")
-    if jobdir and os.path.lexists(jobdir) and not os.path.isdir(jobdir):  # --jobdir by another name
-        raise PlanError(f"the JOBDIR setting: {jobdir} exists and is not a folder; give a folder")
     _check_urls(plan.start_urls)
     plan.start_urls = _take_credentials(plan.start_urls, plan.credentials)
     if ignore_fields:

@@ -147,6 +147,30 @@ def test_a_jobdir_that_is_not_a_folder_is_refused_in_one_line(tmp_path, kind):
     assert "Traceback" not in result.stderr
 
 
+@pytest.mark.parametrize("given", ["--jobdir under a file", "--jobdir the archive", "config", "-s JOBDIR"])
+def test_a_jobdir_that_cannot_be_made_is_refused_in_one_line(tmp_path, given):
+    """A jobdir under a file, or the --db file itself (which the crawl creates first), crashed inside Scrapy:
+    twisted's 'Unhandled error in Deferred', two or three tracebacks, exit 4 (issue 20). Every way of giving
+    one is checked in one place (archive/config_folders.py) before anything is written."""
+    db, start = tmp_path / "a.db", f"{NOWHERE}list"
+    (tmp_path / "notes.txt").write_text("a file")
+    under_a_file = tmp_path / "notes.txt" / "job"
+    config = tmp_path / "listings.toml"
+    config.write_text(f'jobdir = "{under_a_file}"\n[[listing]]\nurl = "{start}"\n')
+    how = {
+        "--jobdir under a file": ["--jobdir", under_a_file, "--start-url", start],
+        "--jobdir the archive": ["--jobdir", db, "--start-url", start],
+        "config": ["--config", config],
+        "-s JOBDIR": ["-s", f"JOBDIR={under_a_file}", "--start-url", start],
+    }[given]
+    done = cli("crawl", "listing", "--db", db, *how, *FAST)
+    assert "Traceback" not in done.stdout + done.stderr, done.stderr[-2000:]
+    assert done.returncode in (1, 2) and len(done.stderr.strip().splitlines()) <= 3, done.stderr[-2000:]
+    named = db if given == "--jobdir the archive" else under_a_file
+    assert str(named) in done.stderr and "folder" in done.stderr, done.stderr
+    assert not db.exists() and (tmp_path / "notes.txt").read_text() == "a file"
+
+
 @pytest.mark.parametrize("setting", ["DOWNLOAD_DELAY=1e23", "DOWNLOAD_TIMEOUT=86400"])
 def test_a_wait_of_more_than_an_hour_is_refused(tmp_path, setting):
     result = cli("crawl", "ilo", "--db", tmp_path / "a.db", "-s", setting, "--start-url", "http://127.0.0.1:1/")

@@ -21,6 +21,7 @@ from ..items import NOT_WHOLE_HEADER, READ_WITH_HEADER, EntryItem, PageItem
 from ..listing_state import STOPPED, ListingState
 from ..origins import allowed_origins, host, on_site
 from ..parse_pool import ParsedPage, ParsePool, note_read, parse_page
+from .dropped import UnansweredPagesMixin
 from .feeds import FeedWitnessMixin
 from .whole_page import LINKED_FROM, LINKER_CLOSED, html_closes, not_whole
 from .whole_page import page_key as _page_key
@@ -58,7 +59,7 @@ def body_cut_short(response) -> bool:
     return "dataloss" in flags or ("partial" in flags and not html_closes(response.text))
 
 
-class ListingSpider(FeedWitnessMixin, scrapy.Spider):
+class ListingSpider(FeedWitnessMixin, UnansweredPagesMixin, scrapy.Spider):
     name = None  # an abstract base: the spiders `ilo` and `listing` name themselves
     default_profile = "auto"
     default_start_urls: list[str] = []
@@ -116,6 +117,7 @@ class ListingSpider(FeedWitnessMixin, scrapy.Spider):
         return specs
 
     async def start(self):
+        self.watch_close_reason()
         state = getattr(self, "state", None)  # set by Scrapy when the crawl has a JOBDIR
         if state is not None:
             if state.get("requested"):
@@ -155,13 +157,14 @@ class ListingSpider(FeedWitnessMixin, scrapy.Spider):
         meta = {"listing_url": listing_url, "page": page, **(via or {})}
         if listing_url in self.render_specs:
             meta["render"] = dict(self.render_specs[listing_url])  # crawler.render.RenderMiddleware reads it
-        return scrapy.Request(
+        request = scrapy.Request(
             url,
             callback=self.read_page,
             errback=self.on_page_error,
             meta=meta,
             dont_filter=True,  # our own set above already keeps one request per page
         )
+        return self.awaiting(listing_url, key, request)
 
     def deliver_page(self, item: PageItem, entries: list[EntryItem] | None = None):
         """A fetched page's item (the archive keeps it as a capture) and the entries read from it, when
@@ -211,6 +214,7 @@ class ListingSpider(FeedWitnessMixin, scrapy.Spider):
     def parse_listing(self, response, parsed: ParsedPage | None = None):
         listing_url = response.meta["listing_url"]
         state = self.listings[listing_url]
+        self.answered(response.meta)
         self.crawler.stats.inc_value("listing/pages")
         page_number = response.meta.get("page")
         if response.status == 304:
@@ -359,6 +363,7 @@ class ListingSpider(FeedWitnessMixin, scrapy.Spider):
         self.logger.error("listing page failed: %s (%s)", request.url, reason)
         if listing_url not in self.listings:
             return
+        self.answered(request.meta)
         state = self.listings[listing_url]
         state.pages_failed += 1
         self._problem(state, reason if request.url in reason else f"{request.url}: {reason}")
@@ -377,10 +382,12 @@ class ListingSpider(FeedWitnessMixin, scrapy.Spider):
 
     def listing_report(self) -> dict[str, ListingState]:
         """Per listing: pages fetched and failed, and whether every page was fetched."""
-        for state in self.listings.values():
+        for url, state in self.listings.items():
             if getattr(self, "stop_requested", False) and state.pages_fetched + state.pages_failed < max(
                 state.pages_requested, 1
             ):
                 self._problem(state, STOPPED)  # one Ctrl-C or SIGTERM (crawler.stop_waits)
+            if not state.problems and state.pages_fetched + state.pages_failed < state.pages_requested:
+                self._problem(state, self.why_unanswered(url) or f"{url}: a page it asked for was never fetched")
             state.settle()
         return self.listings

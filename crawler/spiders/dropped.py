@@ -1,0 +1,71 @@
+"""Why a listing page the spider asked for was never answered: a Scrapy setting dropped its link, or the
+crawl closed before it.
+
+Scrapy's depth and URL-length middlewares drop a request the spider made with a debug line (DEPTH_LIMIT,
+URLLENGTH_LIMIT), and a CLOSESPIDER_* setting closes the crawl with requests still queued: the listing ended
+INCOMPLETE with no word of why. The spider keeps the page requests not yet answered; when the crawl closes,
+a listing left incomplete with no problem recorded names the first such page and what left it unread.
+"""
+
+from __future__ import annotations
+
+import scrapy
+
+# The meta key of a listing page's request: the page's key in the spider's requests (it survives redirects).
+AWAITED = "awaited_page"
+NEVER_FETCHED = "never fetched"
+
+
+class UnansweredPagesMixin:
+    """Keeps, per listing, the page requests no response or error has answered yet."""
+
+    close_reason: str | None = None
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._unanswered: dict[str, dict[str, scrapy.Request]] = {}  # {listing URL: {page key: its request}}
+
+    def awaiting(self, listing_url: str, key: str, request: scrapy.Request) -> scrapy.Request:
+        """`request` (the page `key` of `listing_url`) is unanswered until `answered` is given its meta."""
+        request.meta[AWAITED] = key
+        self._unanswered.setdefault(listing_url, {})[key] = request
+        return request
+
+    def answered(self, meta: dict) -> None:
+        self._unanswered.get(meta.get("listing_url"), {}).pop(meta.get(AWAITED), None)
+
+    def watch_close_reason(self) -> None:
+        """Keep the reason the crawl closes for: the item pipelines close the crawl in the archive before the
+        spider hears it (`closed(reason)` comes after), and CLOSESPIDER_* says why only there."""
+        engine = self.crawler.engine
+        close = engine.close_spider_async
+
+        async def closing(*, reason: str = "cancelled") -> None:
+            self.close_reason = self.close_reason or reason
+            await close(reason=reason)
+
+        engine.close_spider_async = closing
+
+    def why_unanswered(self, listing_url: str) -> str | None:
+        """'URL: never fetched: why' for the listing's first page left unanswered, or None."""
+        unanswered = list(self._unanswered.get(listing_url, {}).values())
+        if not unanswered:
+            return None
+        request = unanswered[0]
+        return f"{request.url}: {NEVER_FETCHED}: {self._dropped_by(request)}"
+
+    def _dropped_by(self, request: scrapy.Request) -> str:
+        settings = self.crawler.settings
+        depth, max_depth = request.meta.get("depth", 0), settings.getint("DEPTH_LIMIT")
+        if max_depth and depth > max_depth:
+            return f"Scrapy's DEPTH_LIMIT={max_depth} dropped it (depth {depth})"
+        max_length = settings.getint("URLLENGTH_LIMIT")
+        if max_length and len(request.url) > max_length:
+            return f"Scrapy's URLLENGTH_LIMIT={max_length} dropped it ({len(request.url)} characters)"
+        reason = self.close_reason
+        if reason and reason != "finished":
+            setting = reason.upper()
+            given = f": {setting}={settings.get(setting)}" if reason.startswith("closespider_") else ""
+            # "ended", not "closed": archive.summary.why takes "closed" for a connection cut
+            return f"the crawl ended early ({reason}{given})"
+        return "the crawl ended with this page link unanswered"
