@@ -38,7 +38,9 @@ class UnansweredPagesMixin:
         """Keep the reason the crawl closes for: the item pipelines close the crawl in the archive before the
         spider hears it (`closed(reason)` comes after), and CLOSESPIDER_* says why only there."""
         engine = self.crawler.engine
-        close = engine.close_spider_async
+        close = getattr(engine, "close_spider_async", None)
+        if close is None:  # another Scrapy: the listing is named unread all the same, without the close reason
+            return
 
         async def closing(*, reason: str = "cancelled") -> None:
             self.close_reason = self.close_reason or reason
