@@ -166,7 +166,7 @@ def _heading_above(elements, link):
     line = link.getparent()
     if line is None or tag(line) not in ("p", "div", "li"):
         return None
-    if text_of(line) != text_of(link) and not label_led(line, text_of(link)):
+    if text_of(line) != text_of(link) and not label_led(line, text_of(link)) and not _links_line(line, link):
         return None
     for el in elements:
         for x in el.iter():
@@ -176,6 +176,18 @@ def _heading_above(elements, link):
                 between = [y for y in x.itersiblings() if text_of(y)]
                 return x if len(between) >= 2 and any(is_ancestor(y, line) for y in between) else None
     return None
+
+
+def _links_line(line, link) -> bool:
+    """ "<p><a>Open motion 21-0117</a> · <a>My report</a> · <a>Minutes</a></p>": a line of links, `link` the first,
+    with nothing but separators between them, is the record's links line, as a link alone on its line is."""
+    links = [a for a in line.iter("a") if a.get("href")]
+    if len(links) < 2 or links[0] is not link:
+        return False
+    rest = text_of(line) or ""
+    for a in links:
+        rest = rest.replace(text_of(a) or "", " ", 1)
+    return not LETTERS.search(rest) and not any(ch.isdigit() for ch in rest)
 
 
 def _narrow(el):
