@@ -275,7 +275,7 @@ def title_of(elements, link, label: bool = False):
             return lead if lead is not None else link
     cell = _row_name(elements) if label else None
     if cell is not None:
-        return cell
+        return _first_line(cell)
     for el in elements:  # a pointer link ("Read more", "view minutes"): the entry's heading
         found = _heading_like(el)
         if found is not None:
@@ -326,6 +326,15 @@ def _row_name(elements, numbers: bool = True):
             ):
                 return cell
     return None
+
+
+def _first_line(cell):
+    """<td><div>May 5, 2026 - Committee</div><div><b>Meeting Type:</b> Regular</div></td>: a name cell of lines is
+    named by its first line that is more than a date; the lines under it are the record's details."""
+    if not _holds_blocks(cell, 2):
+        return cell
+    lines = (c for c in cell if tag(c) and tag(c) not in INLINE and text_of(c))
+    return next((c for c in lines if date_in_line(text_of(c)) != text_of(c)), cell)
 
 
 _CLOCK = re.compile(r"\d{1,2}(?:[:.h]\d{2})?\s*(?:[ap]\.?m\.?)?", re.IGNORECASE)  # "6:30 PM", "18h00"
