@@ -241,6 +241,14 @@ def title_of(elements, link, label: bool = False):
     row_name = file_row_name(elements, link)  # "01/09/2025 BOC Regular Meeting" beside its files' links
     if row_name is not None:
         return row_name
+    if link is not None and not text_of(link) and any(tag(el) == "tr" for el in elements):
+        # a row's details icon: the column headed "Subject" names the row, else its longest cell of words
+        name = next(
+            (n for n in (named_column(elements), *(_name_beside(el, link, True) for el in elements)) if n is not None),
+            None,
+        )
+        if name is not None:
+            return name
     dated = link is not None and date_in_line(text_of(link)) == text_of(link)  # "<a>10/12/2020</a> Regular Meeting"
     dated = dated and not dated_apart(elements, link)  # a date line of its own beside: the link's date names it
     named = link is not None and bare_years(text_of(link)) and is_heading_like(link)  # <h2><a>1978/1979</a></h2>
