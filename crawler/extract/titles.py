@@ -238,17 +238,9 @@ _LEAD_SHARE = 0.7
 def title_of(elements, link, label: bool = False):
     """The element whose text is the entry's title, given the entry's main link (or None). `label`: the
     link's words are the same on every record ("Sem assinatura digital"), so they name none of them."""
-    row_name = file_row_name(elements, link)  # "01/09/2025 BOC Regular Meeting" beside its files' links
+    row_name = _row_title(elements, link)  # "01/09/2025 BOC Regular Meeting" beside its files' links
     if row_name is not None:
         return row_name
-    if link is not None and not text_of(link) and any(tag(el) == "tr" for el in elements):
-        # a row's details icon: the column headed "Subject" names the row, else its longest cell of words
-        name = next(
-            (n for n in (named_column(elements), *(_name_beside(el, link, True) for el in elements)) if n is not None),
-            None,
-        )
-        if name is not None:
-            return name
     dated = link is not None and date_in_line(text_of(link)) == text_of(link)  # "<a>10/12/2020</a> Regular Meeting"
     dated = dated and not dated_apart(elements, link)  # a date line of its own beside: the link's date names it
     named = link is not None and bare_years(text_of(link)) and is_heading_like(link)  # <h2><a>1978/1979</a></h2>
@@ -302,6 +294,21 @@ def title_of(elements, link, label: bool = False):
             if shown and tag(x) and not _holds_blocks(x, 1) and date_in_line(shown) == shown and x is not link:
                 return x
     return run if run is not None else link
+
+
+def _row_title(elements, link):
+    """A row's name beside its files' links (file_rows.py), else beside its details icon."""
+    found = file_row_name(elements, link)
+    return found if found is not None else _icon_row_name(elements, link)
+
+
+def _icon_row_name(elements, link):
+    """A table row whose link has no words (a details icon): the cell under a header naming rows ("Subject",
+    "Oggetto"), else the row's longest cell of words."""
+    if link is None or text_of(link) or not any(tag(el) == "tr" for el in elements):
+        return None
+    names = (named_column(elements), *(_name_beside(el, link, True) for el in elements))
+    return next((n for n in names if n is not None), None)
 
 
 def _other_links_line(line, link) -> bool:
