@@ -1,5 +1,6 @@
 """The generic extractor on posts shown in full with no element of their own: a heading whose only link is the
-post's date (or its title), then the post's paragraphs, whose links are its text, not entries."""
+post's date (or its title), then the post's paragraphs, whose links are its text, not entries; an unlinked heading
+over each entry's lines, which heads that entry and no group."""
 
 from crawler.entries import build_entries
 from crawler.extract import extract_page
@@ -98,3 +99,39 @@ def test_a_date_line_before_a_posts_heading_still_opens_it():
     entries = _entries("".join(post.format(i=i) for i in range(1, 5)))
     assert [e["title"] for e in entries] == [f"Statement number {i} on the budget bill" for i in range(1, 5)]
     assert [e["date_start"] for e in entries] == [f"2015-0{i}-19" for i in range(1, 5)]
+
+
+CONFERENCES = [  # (the unlinked heading, the date line under it, the link's words)
+    ("Qualifications Framework Fall Conference", "October 25, 2013", "Fall Conference Information"),
+    ("Qualifications Framework Video Conference", "May 17, 2013", "Video Conference Information"),
+    ("Quarterly Video Conference of the Partners", "September 10, 2012", "Conference Agenda"),
+    ("Student Success and Framework Conference", "October 20, 2011", "Conference Information"),
+]
+
+
+def test_an_unlinked_heading_over_each_flat_entry_is_its_title_not_a_group_heading():
+    # en-oregon-dqp-conferences: siblings with no wrapper, "<h3>Name</h3><em>date</em><p><a>Conference
+    # Information</a></p>" again and again: one heading before each link heads that entry, not a group of them
+    runs = "".join(
+        f"<h3>{name}</h3>\n<em>{day}</em>\n<p><a href='/conferences/{i}/index.html'>{words}</a></p>\n"
+        for i, (name, day, words) in enumerate(CONFERENCES)
+    )
+    entries = _entries(runs)
+    assert [e["title"] for e in entries] == [name for name, _, _ in CONFERENCES]
+    assert [e["url"] for e in entries] == [f"https://example.org/conferences/{i}/index.html" for i in range(4)]
+    assert [e["date_start"] for e in entries] == ["2013-10-25", "2013-05-17", "2012-09-10", "2011-10-20"]
+    assert not any(e.get("group") for e in entries)
+
+
+def test_a_heading_over_several_flat_entries_still_groups_them():
+    # two links under each heading: the headings head groups, the links name the entries
+    runs = "".join(
+        f"<h3>{name}</h3>\n<em>{day}</em>\n<p><a href='/c/{i}/a.html'>Programme of the {name}</a></p>\n"
+        f"<em>{day}</em>\n<p><a href='/c/{i}/b.html'>Report of the {name}</a></p>\n"
+        for i, (name, day, _) in enumerate(CONFERENCES[:3])
+    )
+    entries = _entries(runs)
+    assert [e["title"] for e in entries] == [
+        f"{w} of the {n}" for n, _, _ in CONFERENCES[:3] for w in ("Programme", "Report")
+    ]
+    assert [e["group"] for e in entries] == [n for n, _, _ in CONFERENCES[:3] for _ in range(2)]

@@ -1,5 +1,5 @@
-"""The generic extractor on meeting rows: a row of buttons beside a plain name, a blank date cell below a dated row, a
-tab panel beside the winning one."""
+"""The generic extractor on meeting rows: a row of buttons beside a plain name (a name cell of lines: its first), a
+blank date cell below a dated row, a tab panel beside the winning one."""
 
 from synthetic import generic_entries as _entries
 
@@ -51,3 +51,30 @@ def test_a_tab_panel_beside_the_winning_one_joins_it_however_short():
     panes += f"<div class='tab-pane' id='recent'>{_meeting_rows(MEETINGS)}</div>"
     entries = _entries(f"{tabs}<div class='tab-content'>{panes}</div>", "<html lang='en-US'>")
     assert [e["title"] for e in entries] == [name for _, name, _ in upcoming + MEETINGS]
+
+
+BOARD = [  # (the name cell's first line, what the entry reads from it, its "Meeting Type:" line)
+    ("May 5, 2026 at 4:30 PM - Committee of the Whole", "Committee of the Whole", "2026-05-05", "Regular"),
+    ("April 21, 2026 at 5:30 PM - Regular Board Meeting", "Regular Board Meeting", "2026-04-21", "Regular"),
+    ("Budget hearing for the next school year", "Budget hearing for the next school year", None, "Special"),
+    ("March 3, 2026 at 4:30 PM - Special (Closed)", "Special (Closed)", "2026-03-03", "Special"),
+]
+
+
+def test_a_name_cell_of_lines_beside_button_links_is_named_by_its_first_line_not_the_details_under_it():
+    # en-st-paul-schools-boardbook-meetings: the row's only text name is a cell of two lines (the meeting's name,
+    # then "<b>Meeting Type:</b> Regular"), its links a place's map and the "Agenda" and "Minutes" buttons
+    rows = "".join(
+        f"<tr><td><div>{line}</div><div><b>Meeting Type:</b> {kind}</div></td>"
+        f"<td><div>Administration Building<br>360 Main Street</div></td>"
+        f"<td><ul><li><a href='/agenda?m={i}'>Agenda</a></li>"
+        f"<li><a href='/minutes?m={i}'>Minutes</a></li></ul></td></tr>"
+        for i, (line, _, _, kind) in enumerate(BOARD)
+    )
+    table = (
+        f"<table><thead><tr><th>Meeting</th><th>Location</th><th>Details</th></tr></thead><tbody>{rows}</tbody></table>"
+    )
+    entries = _entries(table, "<html lang='en-US'>")
+    assert [e["title"] for e in entries] == [title for _, title, _, _ in BOARD]
+    assert [e["url"] for e in entries] == [f"https://example.org/agenda?m={i}" for i in range(len(BOARD))]
+    assert [e["date_start"] for e in entries] == [day for _, _, day, _ in BOARD]

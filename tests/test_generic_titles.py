@@ -29,6 +29,34 @@ def test_a_heading_names_a_record_whose_lone_link_follows_a_label_on_its_line():
     assert [e["date_start"] for e in entries] == [iso for _, _, iso in RELEASES]
 
 
+MOTIONS = [
+    ("Bike racks around the community forum", ["My report on the racks", "Minutes, item 12"]),
+    ("A safe footpath over the market square", []),
+    ("Longer opening hours for the public pool", []),
+    ("A hospice for the district", []),
+    ("Drinking fountains in public spaces", []),
+    ("Support for senior citizens' clubs", []),
+]
+
+
+def test_a_heading_names_a_record_whose_link_opens_a_closing_line_of_links():
+    # de-mark-petersen-bergedorf-antraege: each motion's last line holds its document link, and on a few further
+    # links after separators ("<a>Antrag 21-0117 öffnen</a> · <a>SPD-Bericht</a>"): the heading above names them all
+    rows = "".join(
+        f"<li><article><p class='meta'>2{i}.09.2019 · Paper 21-01{i}</p><h3>{name}</h3>"
+        f"<p>What the motion asks the district office to look into, in a sentence or two ({i}).</p><p>"
+        + " · ".join(
+            [f"<a href='/documents/{i}'>Open motion 21-01{i}</a>"]
+            + [f"<a href='/more/{i}/{k}'>{x}</a>" for k, x in enumerate(more)]
+        )
+        + "</p></article></li>"
+        for i, (name, more) in enumerate(MOTIONS)
+    )
+    entries = _entries(f"<ol>{rows}</ol>", "<html lang='en-GB'>")
+    assert [e["title"] for e in entries] == [name for name, _ in MOTIONS]
+    assert [e["url"] for e in entries] == [f"https://example.org/documents/{i}" for i in range(len(MOTIONS))]
+
+
 DOJOS = [
     ("#131: Capture the Flag", "4 July 2026"),
     ("#130: Raspberry Pi", "6 June 2026"),

@@ -34,13 +34,16 @@ _spec.loader.exec_module(learn_benchmark)
 # page, 8280 of 8280 entries), dates 97.0%.
 # With batch S moved up (372 pages) and its misses fixed (ext19a/b, 12:30): recall 100% (100% per page), precision
 # 99.8% (99.9% per page), titles 99.8% (99.6% per page), dates 99.8%.
+# With batch T moved up (394 pages), after its record and title misses were fixed (ext20a, 13:10; one label fixed):
+# recall 100% (100% per page), precision 99.8% (99.9% per page), titles 99.7% (99.6% per page), dates 98.3%; the
+# precision and title floors raised to about 1 point under.
 FLOORS = {
     "micro_recall": 0.99,
     "macro_recall": 0.99,
-    "micro_precision": 0.988,  # 99.87% measured at 12:50 with batch T moved up (394 pages, ext19a merged)
+    "micro_precision": 0.988,  # 99.83% measured at 13:25 with batch T moved up (394 pages, ext19a, ext20a merged)
     "macro_precision": 0.99,
-    "title_accuracy": 0.985,
-    "macro_title_accuracy": 0.985,
+    "title_accuracy": 0.987,  # 99.75% after ext20a's table, flat-heading and icon-row titles
+    "macro_title_accuracy": 0.986,
     "date_accuracy": 0.975,  # 98.3% with batch T moved up (its festival and decree dates wait for ext20b): 0.985 after
 }
 # The held-out part says what users see on pages nobody tuned for: batch T (22 pages, 417 entries; de, en, es, fr,

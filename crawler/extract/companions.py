@@ -79,6 +79,8 @@ def companions(blocks, quality, others, links, shapes):
             continue  # each link shown twice or more ("New search" above and below the list): its controls
         if any(h in covered or any(anc in taken for anc in h.iterancestors()) for h in heads):
             continue  # another level of lists already taken
+        if one_row(heads):
+            continue  # the cells of one table row (the head's "anno", "oggetto" sorting the list): a row, no list
         if section_headings(heads, taken):
             continue  # linked headings of the list's own sections ("<h4><a>Category</a></h4>"), no entries
         twin = in_twin_column(heads, column, shapes)  # a tab panel beside the winning one joins whatever its size
@@ -91,6 +93,12 @@ def companions(blocks, quality, others, links, shapes):
         covered.update(anc for h in heads for anc in h.iterancestors())
         covered.update(heads)
     return out
+
+
+def one_row(heads) -> bool:
+    """True when every head sits in the same table row."""
+    rows = {next((a for a in h.iterancestors() if tag(a) == "tr"), None) if tag(h) != "tr" else h for h in heads}
+    return len(heads) > 1 and len(rows) == 1 and None not in rows
 
 
 def sibling_section(container, heads, shapes) -> bool:

@@ -45,6 +45,7 @@ def _segment(children: list, at: list[int], shapes) -> list[list] | None:
     sigs = [shapes(c) for c in children]
     anchored = set(at)  # a set: `i not in at` on a list made a page of thousands of links quadratic
     breaks = [i for i, c in enumerate(children) if i not in anchored and is_break(c)]
+    breaks = [i for i in breaks if i not in _own_headings(children, at, breaks, sigs)]
     broken = set(breaks)
     first, last = at[0], at[-1]
     start = max([b + 1 for b in breaks if b < first], default=0)
@@ -78,6 +79,29 @@ def _segment(children: list, at: list[int], shapes) -> list[list] | None:
     ):
         return None
     return [[children[i] for i in heads.get(a, []) + [a] + tails.get(a, [])] for a in at]
+
+
+def _own_headings(children, at: list[int], breaks: list[int], sigs: list) -> set[int]:
+    """<h3>Fall Conference</h3><em>October 25, 2013</em><p><a>Conference Information</a></p><h3>…: a heading of
+    words with no link before every anchor, one each, as far before it each time, heads that anchor's entry, not a
+    group of entries (a group heading heads several, or is a month or a year)."""
+    if len(at) < 2 or len(breaks) != len(at):
+        return set()
+    bounds = [-1, *at[:-1]]
+    if any(not (low < b < a) for low, b, a in zip(bounds, breaks, at, strict=True)):
+        return set()  # not one heading in each stretch before an anchor
+    stretches = {tuple(sigs[b:a]) for b, a in zip(breaks, at, strict=True)}
+    if len(stretches) > 1 or len(next(iter(stretches))) < _OWN_HEADING_LINES:
+        return set()  # not the same lines between each heading and its anchor, or the anchor right under it
+    own = [children[b] for b in breaks]
+    if any(tag(h) not in HEADINGS or looks_like_group_heading(text_of(h)) for h in own):
+        return set()
+    return set(breaks)
+
+
+# A heading of its entry's own stands this many lines before its anchor at least (itself included): a heading right
+# above its link line is left to the readers of headings over records (source_lines, wordings).
+_OWN_HEADING_LINES = 2
 
 
 def _foreign_links(runs, links_in, is_pointer, headed: bool = False) -> bool:

@@ -326,7 +326,8 @@ def unwrapped(el):
 # Header words of a column that names each row; a type or status column ("Application Type") is no name.
 _NAME_HEADER = re.compile(
     r"^(?:description|title|subject|name|titre|intitul[ée]|objet|t[íi]tulo|asunto|descripci[óo]n|nombre|"
-    r"titel|bezeichnung|betreff|beschreibung|assunto|descri[çc][ãa]o)$",
+    r"titel|bezeichnung|betreff|beschreibung|assunto|descri[çc][ãa]o|oggetto|titolo|descrizione|onderwerp|"
+    r"omschrijving)$",
     re.IGNORECASE,
 )
 

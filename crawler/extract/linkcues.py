@@ -7,7 +7,7 @@ import re
 from collections import Counter
 
 from ..parsers.ids import host_of, join_url
-from .card_links import card_link
+from .card_links import card_link, row_icon_link
 from .html import PAGE_CACHES, is_ancestor, tag, text_of
 from .nowhere_links import stands_for_a_page
 from .pointer_words import is_affordance, is_generic_text
@@ -151,7 +151,7 @@ def no_entry_link(a, here: str | None = None) -> bool:
         return False
     if not href or href.lower().startswith(("#", "javascript:", "mailto:", "tel:", "data:")):
         return True
-    wordless = not text_of(a) and not captioned_image(a) and not card_link(a)
+    wordless = not text_of(a) and not captioned_image(a) and not card_link(a) and not row_icon_link(a)
     return wordless or (_to_a_part_here(a, href, here) and not _titles_its_row(a))
 
 

@@ -166,7 +166,7 @@ def _heading_above(elements, link):
     line = link.getparent()
     if line is None or tag(line) not in ("p", "div", "li"):
         return None
-    if text_of(line) != text_of(link) and not label_led(line, text_of(link)):
+    if text_of(line) != text_of(link) and not label_led(line, text_of(link)) and not _links_line(line, link):
         return None
     for el in elements:
         for x in el.iter():
@@ -176,6 +176,18 @@ def _heading_above(elements, link):
                 between = [y for y in x.itersiblings() if text_of(y)]
                 return x if len(between) >= 2 and any(is_ancestor(y, line) for y in between) else None
     return None
+
+
+def _links_line(line, link) -> bool:
+    """ "<p><a>Open motion 21-0117</a> · <a>My report</a> · <a>Minutes</a></p>": a line of links, `link` the first,
+    with nothing but separators between them, is the record's links line, as a link alone on its line is."""
+    links = [a for a in line.iter("a") if a.get("href")]
+    if len(links) < 2 or links[0] is not link:
+        return False
+    rest = text_of(line) or ""
+    for a in links:
+        rest = rest.replace(text_of(a) or "", " ", 1)
+    return not LETTERS.search(rest) and not any(ch.isdigit() for ch in rest)
 
 
 def _narrow(el):
@@ -226,7 +238,7 @@ _LEAD_SHARE = 0.7
 def title_of(elements, link, label: bool = False):
     """The element whose text is the entry's title, given the entry's main link (or None). `label`: the
     link's words are the same on every record ("Sem assinatura digital"), so they name none of them."""
-    row_name = file_row_name(elements, link)  # "01/09/2025 BOC Regular Meeting" beside its files' links
+    row_name = _row_title(elements, link)  # "01/09/2025 BOC Regular Meeting" beside its files' links
     if row_name is not None:
         return row_name
     dated = link is not None and date_in_line(text_of(link)) == text_of(link)  # "<a>10/12/2020</a> Regular Meeting"
@@ -263,7 +275,7 @@ def title_of(elements, link, label: bool = False):
             return lead if lead is not None else link
     cell = _row_name(elements) if label else None
     if cell is not None:
-        return cell
+        return _first_line(cell)
     for el in elements:  # a pointer link ("Read more", "view minutes"): the entry's heading
         found = _heading_like(el)
         if found is not None:
@@ -282,6 +294,21 @@ def title_of(elements, link, label: bool = False):
             if shown and tag(x) and not _holds_blocks(x, 1) and date_in_line(shown) == shown and x is not link:
                 return x
     return run if run is not None else link
+
+
+def _row_title(elements, link):
+    """A row's name beside its files' links (file_rows.py), else beside its details icon."""
+    found = file_row_name(elements, link)
+    return found if found is not None else _icon_row_name(elements, link)
+
+
+def _icon_row_name(elements, link):
+    """A table row whose link has no words (a details icon): the cell under a header naming rows ("Subject",
+    "Oggetto"), else the row's longest cell of words."""
+    if link is None or text_of(link) or not any(tag(el) == "tr" for el in elements):
+        return None
+    names = (named_column(elements), *(_name_beside(el, link, True) for el in elements))
+    return next((n for n in names if n is not None), None)
 
 
 def _other_links_line(line, link) -> bool:
@@ -314,6 +341,15 @@ def _row_name(elements, numbers: bool = True):
             ):
                 return cell
     return None
+
+
+def _first_line(cell):
+    """<td><div>May 5, 2026 - Committee</div><div><b>Meeting Type:</b> Regular</div></td>: a name cell of lines is
+    named by its first line that is more than a date; the lines under it are the record's details."""
+    if not _holds_blocks(cell, 2):
+        return cell
+    lines = (c for c in cell if tag(c) and tag(c) not in INLINE and text_of(c))
+    return next((c for c in lines if date_in_line(text_of(c)) != text_of(c)), cell)
 
 
 _CLOCK = re.compile(r"\d{1,2}(?:[:.h]\d{2})?\s*(?:[ap]\.?m\.?)?", re.IGNORECASE)  # "6:30 PM", "18h00"
