@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import FAST, cli, printed, q
+from conftest import FAST, cli, invoke, printed, q
 from helpers import NOWHERE, entry, record_crawl, write_site
 from synthetic import TITLES, URL, page, read
 
@@ -117,3 +117,19 @@ def test_a_title_hiding_words_in_unicode_tag_characters_is_stored_and_printed_wi
         record_crawl(archive, [entry("WCMS_1", title=titles[0])])
     shown = printed("search", "annual", "--db", tmp_path / "a.db")
     assert "WCMS_1" in shown and hidden not in shown and not any(0xE0000 <= ord(c) <= 0xE007F for c in shown)
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason='learn --example "Nothing\\nsecond line" (a title pasted across a line break) that is not on the page '
+    'prints its refusal over two lines, "Error: example "Nothing" then "second line" is not on the page"; the '
+    "project's standard: bad input gets a clear one-line message (parse, history and search name such a value "
+    "quoted, on one line)",
+)
+def test_learn_refuses_an_example_with_a_line_break_in_one_line(tmp_path):
+    saved = tmp_path / "talks.html"
+    saved.write_text(talk_lines('<li>{d}: {t} op <a href="/v/{i}">Campus Noord</a></li>', DAYS))
+    example = "Nothing of the kind\nsecond line"
+    done = invoke("learn", saved, "--url", URL, "--example", example, "-o", tmp_path / "talks.toml")
+    assert done.exit_code == 1 and "is not on the page" in done.output, done.output
+    assert len(done.output.strip().splitlines()) == 1, done.output
