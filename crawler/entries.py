@@ -14,6 +14,7 @@ from .parsers.dates import parse_date
 from .parsers.groups import parse_group_heading
 from .parsers.ids import entry_id, join_url
 from .parsers.organisers import parse_organisers
+from .parsers.page_years import years_around
 from .parsers.shown_dates import closing_month, shows_only_a_year
 from .parsers.text import clean_paragraphs, clean_text
 from .parsers.weekdays import neighbour_years, opening_weekday_date, weekday_dated
@@ -124,7 +125,7 @@ def build_entries(
                 "language": page.language,
             }
         )
-    _dated_by_weekday(out, weekdays, languages, now or datetime.now(UTC), month_first)
+    _dated_by_weekday(out, weekdays, languages, now or datetime.now(UTC), month_first, page.years)
     return out
 
 
@@ -136,13 +137,14 @@ def _weekday_line(raw, title: str, description: str | None) -> str | None:
     return opening_weekday_date(title) or opening_weekday_date((description or "").split("\n")[0], short=True)
 
 
-def _dated_by_weekday(out: list[dict], waiting, languages, now, month_first) -> None:
+def _dated_by_weekday(out: list[dict], waiting, languages, now, month_first, page_years=()) -> None:
     """An entry showing a weekday, day and month takes the one year that fits among those of its nearest dated
-    neighbours in the list (one either side of theirs), else among those around the capture time; none when no
-    year, or more than one, fits. Only the dates the entries show are neighbours, not the years found here."""
+    neighbours in the list (one either side of theirs), else among those the page's address and title name (one
+    either side), else among those around the capture time; none when no year, or more than one, fits. Only the
+    dates the entries show are neighbours, not the years found here."""
     shown = [date.fromisoformat(e["date_start"]) if e["date_start"] else None for e in out]
     for index, text in waiting:
-        years = neighbour_years(shown, index)
+        years = neighbour_years(shown, index) or years_around(page_years)
         when = weekday_dated(text, now, languages, month_first, years) if text else None
         if when is not None:
             out[index].update(

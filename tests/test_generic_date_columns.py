@@ -173,3 +173,33 @@ def test_a_weekday_date_in_any_language_the_dates_parser_reads_takes_its_year(la
     Czech, Polish, Swedish or Danish "Saturday 1 June" between entries of 2019 is 1 June 2019, a Saturday."""
     rows = [("Festa major", dated, None), (weekday_title, None, None), ("Concert", dated, None)]
     assert _events(rows, LATER, lang)[0] == ["2019-06-15", "2019-06-01", "2019-06-15"]
+
+
+def _site_events(rows, url, head_title, now=NOW):
+    cards = "".join(
+        f"<li><a href='/event/{n}/'><span class='date'>{d}</span><h3>{t}</h3></a></li>" for n, (t, d) in enumerate(rows)
+    )
+    head = f"<head><title>{head_title}</title></head>"
+    html = f"<html lang='en'>{head}<body>{CHROME}<main><ul>{cards}</ul></main></body></html>"
+    return [e["date_start"] for e in build_entries(extract_page(html, url, "auto", now=now), url)]
+
+
+def test_a_yearless_weekday_takes_the_year_the_pages_address_or_title_names():
+    """en-horizon-festival-whats-on, en-dc-design-week-2019-events (issue 21): a festival's site kept for its year
+    ("2019.festival.example", "Events | Design Week 2019") shows its days as "Tue 27 Aug", no entry dated in full.
+    The weekday fits one year near the one the page names (one either side): that year, not one near the capture
+    (27 August is a Tuesday in 2024 too); a weekday that fits none of them ("Fri 29 Aug", a Friday in 2025) gives
+    no date."""
+    rows = [("Opening night", "Tue 27 Aug"), ("Closing party", "Saturday, August 31"), ("Misprinted", "Fri 29 Aug")]
+    assert _site_events(rows, "https://2019.festival.example/whats-on", "What's On | Harbour Festival") == [
+        "2019-08-27",
+        "2019-08-31",
+        None,
+    ]
+    assert _site_events(rows, "https://designweek.example/events/", "Events | Design Week 2019") == [
+        "2019-08-27",
+        "2019-08-31",
+        None,
+    ]
+    # a page naming no year: the years around the capture, as before (27 August 2024 a Tuesday)
+    assert _site_events(rows, "https://designweek.example/events/", "Events")[:2] == ["2024-08-27", "2024-08-31"]
