@@ -231,3 +231,12 @@ def test_a_dotted_start_without_its_year_takes_the_ends_year_and_never_guesses()
     assert parse_date("08.11. bis 09.11.2024", month_first=None) is None
     assert date_in_line("Ort: Stadthalle, Zeitraum: 8.5. – 10.5.2019") == "8.5. – 10.5.2019"
     assert date_in_line("Room 3 – 10 May 2019") == "10 May 2019"  # a bare number before the dash starts nothing
+
+
+@pytest.mark.parametrize("text", ["2013-02996", "2013-00012", "02013"])
+def test_a_year_and_a_serial_number_are_no_date(text):
+    """it-barcellona-pg-albo-pretorio (issue 21): a notice board's 'pubblicazione n.' cell "2013-02996" (the year
+    and a serial number) read as the years 2013 to 2996 and took the row's date from its 'data pubblicazione'
+    cell. A year is written in four figures; a figure of five ("02996") is a number, so no date."""
+    assert parse_date(text) is None
+    assert parse_date("2013-2014").end.isoformat() == "2014-12-31"  # a season of two years stays one

@@ -203,3 +203,23 @@ def test_a_yearless_weekday_takes_the_year_the_pages_address_or_title_names():
     ]
     # a page naming no year: the years around the capture, as before (27 August 2024 a Tuesday)
     assert _site_events(rows, "https://designweek.example/events/", "Events")[:2] == ["2024-08-27", "2024-08-31"]
+
+
+def test_a_year_and_serial_number_column_yields_to_the_date_column_after_it():
+    """it-barcellona-pg-albo-pretorio (issue 21): a notice board's table, each row an act: its year, its number on
+    the board as year and serial ("2013-02996"), the day it was posted ("21-06-2013"), then the issuing office, the
+    act's own date and its subject. The serial number is no date (no years 2013 to 2996): the posting day is."""
+    head = "".join(f"<th>{h}</th>" for h in ("Anno", "N.", "Data pubblicazione", "Ufficio", "Data atto", "Oggetto"))
+    rows = [
+        ("2013", "2013-02996", "21-06-2013", "Servizi elettorali", "19-06-2013", "Deposito delle liste elettorali"),
+        ("2013", "2013-02995", "21-06-2013", "Polizia municipale", "20-06-2013", "Divieto di sosta in via Roma"),
+        ("2013", "2013-02994", "30-06-2013", "Lavori pubblici", "18-06-2013", "Manutenzione della scuola elementare"),
+    ]
+    cells = "</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td><a href='/atti/{}/'>{}</a></td></tr>"
+    body = "".join(f"<tr><td>{r[0]}" + cells.format(*r[1:5], n, r[5]) for n, r in enumerate(rows))
+    entries = _entries(f"<table><tr>{head}</tr>{body}</table>", lang="it")
+    assert [(e["title"], e["date_start"], e["date_end"]) for e in entries] == [
+        ("Deposito delle liste elettorali", "2013-06-21", "2013-06-21"),
+        ("Divieto di sosta in via Roma", "2013-06-21", "2013-06-21"),
+        ("Manutenzione della scuola elementare", "2013-06-30", "2013-06-30"),
+    ]

@@ -152,7 +152,7 @@ def _tokens(folded: str, month_first: bool | None = False) -> list[tuple[str, in
     for tok in _TOKEN.findall(folded):
         if tok.isdigit():
             n = int(tok)
-            if 1000 <= n <= 2999:
+            if 1000 <= n <= 2999 and len(tok) == 4:  # "2013-02996": a year and a serial number, no range
                 out.append((YEAR, n))
             elif 1 <= n <= 31:
                 out.append((DAY, n))
