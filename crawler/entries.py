@@ -17,7 +17,7 @@ from .parsers.organisers import parse_organisers
 from .parsers.page_years import years_around
 from .parsers.shown_dates import closing_month, shows_only_a_year
 from .parsers.text import clean_paragraphs, clean_text
-from .parsers.weekdays import neighbour_years, opening_weekday_date, weekday_dated
+from .parsers.weekdays import neighbour_years, opening_weekday_date, weekday_dated, weekday_named
 
 
 def _shown_or_machine(raw, languages, now, month_first):
@@ -149,6 +149,32 @@ def _dated_by_weekday(out: list[dict], waiting, languages, now, month_first, pag
         if when is not None:
             out[index].update(
                 date_text=clean_text(when.text),
+                date_start=when.start.isoformat(),
+                date_end=when.end.isoformat(),
+                date_precision=when.precision,
+            )
+    _dated_by_confirmed_year(out, waiting, languages, now, month_first, page_years)
+
+
+# So many entries' weekdays must agree with the page's year before a day shown without one takes it.
+_MIN_WEEKDAY_WITNESSES = 3
+
+
+def _dated_by_confirmed_year(out: list[dict], waiting, languages, now, month_first, page_years) -> None:
+    """A day and month shown with neither year nor weekday ("30 Aug" among "Tue 27 Aug" cards) take the year the
+    page's address or title names when the weekdays of at least three entries put them in that year and every
+    dated entry of the page is of it: a festival's or a season's page of one year, its weekdays the witnesses."""
+    years = {e["date_start"][:4] for e in out if e["date_start"]}
+    witnesses = sum(bool(out[index]["date_start"]) for index, _ in waiting)
+    if len(years) != 1 or witnesses < _MIN_WEEKDAY_WITNESSES or int(min(years)) not in page_years:
+        return
+    for index, text in waiting:
+        if out[index]["date_start"] or not text or yearless_date(text) != text or weekday_named(text):
+            continue  # a weekday shown and not fitting the year: no date
+        when = parse_date(f"{text} {min(years)}", languages, now, month_first)
+        if when is not None:
+            out[index].update(
+                date_text=clean_text(text),
                 date_start=when.start.isoformat(),
                 date_end=when.end.isoformat(),
                 date_precision=when.precision,

@@ -223,3 +223,14 @@ def test_a_year_and_serial_number_column_yields_to_the_date_column_after_it():
         ("Divieto di sosta in via Roma", "2013-06-21", "2013-06-21"),
         ("Manutenzione della scuola elementare", "2013-06-30", "2013-06-30"),
     ]
+
+
+def test_a_day_without_weekday_takes_the_pages_year_when_the_other_entries_weekdays_confirm_it():
+    """en-horizon-festival-whats-on (issue 21): among a festival's "Tue 27 Aug" cards, a few show "30 Aug", no
+    weekday to check. When the page names a year ("2019.festival.example") and the weekdays of at least three
+    entries put every dated entry in it, that year; with fewer witnesses, or none named, the day stays undated."""
+    rows = [("Opening night", "Tue 27 Aug"), ("Talks", "30 Aug"), ("Film", "Wed 28 Aug"), ("Party", "Sat 31 Aug")]
+    url, title = "https://2019.festival.example/whats-on", "What's On | Harbour Festival"
+    assert _site_events(rows, url, title) == ["2019-08-27", "2019-08-30", "2019-08-28", "2019-08-31"]
+    assert _site_events(rows[:3], url, title) == ["2019-08-27", None, "2019-08-28"]
+    assert _site_events(rows, "https://festival.example/whats-on", title)[1] is None
