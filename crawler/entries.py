@@ -9,7 +9,7 @@ from .extract.profiles import Profile, document_patterns
 from .field_table import FIELDS  # noqa: F401  (the field table lives in crawler.field_table)
 from .parsers.credits import parse_credit
 from .parsers.date_order import figures_are_scores, numeric_order
-from .parsers.datelines import YEARLESS_FIGURES, year_in, yearless_date
+from .parsers.datelines import YEARLESS_FIGURES, year_in, yearless_date, yearless_span
 from .parsers.dates import parse_date
 from .parsers.groups import parse_group_heading
 from .parsers.ids import entry_id, join_url
@@ -132,6 +132,8 @@ def build_entries(
 def _weekday_line(raw, title: str, description: str | None) -> str | None:
     """Where an undated entry may show a weekday, day and month without a year: its date line, else the opening of
     its title ("Domenica 11 Novembre a Pradamano") or of a first line of text no longer than a date line."""
+    if raw.date_text and yearless_span(raw.date_text):
+        return raw.date_text  # "Sun 25 Aug + Sun 1 Sep": both days, not the first alone
     if raw.date_text:  # "martedì 21 marzo dalle 20:30": its opening day, the time after it left
         return opening_weekday_date(raw.date_text) or raw.date_text
     return opening_weekday_date(title) or opening_weekday_date((description or "").split("\n")[0], short=True)

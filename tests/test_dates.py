@@ -240,3 +240,17 @@ def test_a_year_and_a_serial_number_are_no_date(text):
     cell. A year is written in four figures; a figure of five ("02996") is a number, so no date."""
     assert parse_date(text) is None
     assert parse_date("2013-2014").end.isoformat() == "2014-12-31"  # a season of two years stays one
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        ("Sat 24 & Mon 26 Aug 2019", "2019-08-24", "2019-08-26"),
+        ("Sun 25 Aug + Sun 1 Sep 2019", "2019-08-25", "2019-09-01"),
+        ("Mon 26 + Tue 27 Aug 2019", "2019-08-26", "2019-08-27"),
+    ],
+)
+def test_a_set_of_days_joined_by_a_sign_is_the_span_from_the_first_to_the_last(text, start, end):
+    """en-horizon-festival-whats-on (issue 21): "&" and "+" join two days as "and" does: the span they cover."""
+    found = parse_date(text)
+    assert (found.start.isoformat(), found.end.isoformat()) == (start, end)

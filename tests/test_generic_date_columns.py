@@ -234,3 +234,21 @@ def test_a_day_without_weekday_takes_the_pages_year_when_the_other_entries_weekd
     assert _site_events(rows, url, title) == ["2019-08-27", "2019-08-30", "2019-08-28", "2019-08-31"]
     assert _site_events(rows[:3], url, title) == ["2019-08-27", None, "2019-08-28"]
     assert _site_events(rows, "https://festival.example/whats-on", title)[1] is None
+
+
+def test_a_yearless_range_or_set_of_weekday_dates_is_a_date_line_checked_by_both_weekdays():
+    """en-horizon-festival-whats-on (issue 21): a festival's cards show a range or a set of days without a year
+    ("Tue 27 – Sat 31 Aug", "Sat 24 & Mon 26 Aug", "Sun 25 Aug + Sun 1 Sep"): the span from the first day to the
+    last, in the year near the page's that puts both ends on their weekdays; ends that fit none stay undated."""
+    rows = [
+        ("Workshop week", "Tue 27 – Sat 31 Aug"),
+        ("Twin concerts", "Sat 24 & Mon 26 Aug"),
+        ("Sunday markets", "Sun 25 Aug + Sun 1 Sep"),
+        ("Misprinted", "Mon 24 & Tue 26 Aug"),
+    ]
+    starts = _site_events(rows, "https://2019.festival.example/whats-on", "What's On")
+    assert starts == ["2019-08-27", "2019-08-24", "2019-08-25", None]
+    url = "https://2019.festival.example/whats-on"
+    html = "".join(f"<li><a href='/e/{n}/'><span>{d}</span><h3>{t}</h3></a></li>" for n, (t, d) in enumerate(rows))
+    page = extract_page(f"<html lang='en'><body><main><ul>{html}</ul></main></body></html>", url, "auto", now=NOW)
+    assert [e["date_end"] for e in build_entries(page, url)] == ["2019-08-31", "2019-08-26", "2019-09-01", None]
