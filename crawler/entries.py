@@ -17,6 +17,7 @@ from .parsers.organisers import parse_organisers
 from .parsers.page_years import years_around
 from .parsers.shown_dates import closing_month, shows_only_a_year
 from .parsers.text import clean_paragraphs, clean_text
+from .parsers.title_dates import date_named_in_title
 from .parsers.weekdays import neighbour_years, opening_weekday_date, weekday_dated, weekday_named
 
 
@@ -97,6 +98,9 @@ def build_entries(
         when, date_text = _shown_or_machine(raw, languages, now, month_first)
         if when is None and raw.group:
             when, date_text = _date_under_heading(raw, title, languages, now, month_first, scores) or (None, date_text)
+        if when is None:  # "Arrêté N°24:239 du 18/07/2024 portant …": the act's own day
+            when = date_named_in_title(title, languages, now, month_first)
+            date_text = when.text if when else date_text
         weekdays += [] if when else [(len(out), _weekday_line(raw, title, description))]  # "Apr 22 Mon": below
         credit = parse_credit(raw.credit_text)
         organisers = parse_organisers(description, page.language)
