@@ -68,6 +68,18 @@ def _date_under_heading(raw, title, languages, now, month_first, scores=False):
     return None
 
 
+def _entry_date(raw, title, languages, now, month_first, scores):
+    """The entry's date and the text it was read from: shown or machine-readable, else given or completed by its
+    group heading, else the day an act's title names ("Arrêté N°24:239 du 18/07/2024 portant …")."""
+    when, date_text = _shown_or_machine(raw, languages, now, month_first)
+    if when is None and raw.group:
+        when, date_text = _date_under_heading(raw, title, languages, now, month_first, scores) or (None, date_text)
+    if when is None:
+        when = date_named_in_title(title, languages, now, month_first)
+        date_text = when.text if when else date_text
+    return when, date_text
+
+
 def build_entries(
     page: RawPage,
     page_url: str,
@@ -95,12 +107,7 @@ def build_entries(
         url = join_url(page_url, raw.href)
         description = clean_paragraphs(raw.paragraphs)
         group, group_month = parse_group_heading(raw.group)
-        when, date_text = _shown_or_machine(raw, languages, now, month_first)
-        if when is None and raw.group:
-            when, date_text = _date_under_heading(raw, title, languages, now, month_first, scores) or (None, date_text)
-        if when is None:  # "Arrêté N°24:239 du 18/07/2024 portant …": the act's own day
-            when = date_named_in_title(title, languages, now, month_first)
-            date_text = when.text if when else date_text
+        when, date_text = _entry_date(raw, title, languages, now, month_first, scores)
         weekdays += [] if when else [(len(out), _weekday_line(raw, title, description))]  # "Apr 22 Mon": below
         credit = parse_credit(raw.credit_text)
         organisers = parse_organisers(description, page.language)
