@@ -177,6 +177,8 @@ def _dated_by_confirmed_year(out: list[dict], waiting, languages, now, month_fir
     """A day and month shown with neither year nor weekday ("30 Aug" among "Tue 27 Aug" cards) take the year the
     page's address or title names when the weekdays of at least three entries put them in that year and every
     dated entry of the page is of it: a festival's or a season's page of one year, its weekdays the witnesses."""
+    if not page_years or not waiting:
+        return
     years = {e["date_start"][:4] for e in out if e["date_start"]}
     witnesses = sum(bool(out[index]["date_start"]) for index, _ in waiting)
     if len(years) != 1 or witnesses < _MIN_WEEKDAY_WITNESSES or int(min(years)) not in page_years:

@@ -34,6 +34,7 @@ _spec.loader.exec_module(learn_benchmark)
 # page, 8280 of 8280 entries), dates 97.0%.
 # With batch S moved up (372 pages) and its misses fixed (ext19a/b, 12:30): recall 100% (100% per page), precision
 # 99.8% (99.9% per page), titles 99.8% (99.6% per page), dates 99.8%.
+# With batch T moved up (394 pages), after its date misses were fixed (ext20b, 13:15): dates 99.7% (98.3% at 158a139).
 FLOORS = {
     "micro_recall": 0.99,
     "macro_recall": 0.99,
@@ -41,7 +42,7 @@ FLOORS = {
     "macro_precision": 0.99,
     "title_accuracy": 0.985,
     "macro_title_accuracy": 0.985,
-    "date_accuracy": 0.985,
+    "date_accuracy": 0.987,
 }
 # The held-out part says what users see on pages nobody tuned for: batch T (22 pages, 417 entries; de, en, es, fr,
 # it, nl, pt), from sites and repositories new to the corpus, labelled from the HTML alone and checked by a second

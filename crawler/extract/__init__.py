@@ -355,5 +355,5 @@ def extract_page(
         page_number=page_number(root, url, site.rows_per_page if site else None, site.page_offset if site else None),
         extractor=extractor,
         now=now,
-        years=page_years(url, text_of(first(root, "title")), title),
+        years=page_years(url, root.findtext(".//title"), title),
     )

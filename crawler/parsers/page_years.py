@@ -7,7 +7,6 @@ A copyright line is left out: it is kept current on many sites, or left stale on
 from __future__ import annotations
 
 import re
-from urllib.parse import urlsplit
 
 # A year standing alone among a URL's or a title's figures ("2019", not the "12019" of an id or a "2019" of "20190").
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
@@ -15,13 +14,8 @@ _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 
 def page_years(url: str | None, *titles: str | None) -> tuple[int, ...]:
     """The years `url` (host, path, query) and the page's `titles` name, in order, each once."""
-    try:
-        parts = urlsplit(url or "")
-        address = f"{parts.netloc} {parts.path} {parts.query}"
-    except ValueError:
-        address = ""
-    found = _YEAR.findall(" ".join([address, *filter(None, titles)]))
-    return tuple(dict.fromkeys(int(year) for year in found))
+    found = _YEAR.findall(" ".join(filter(None, (url, *titles))))
+    return tuple(dict.fromkeys(int(year) for year in found)) if found else ()
 
 
 def years_around(years) -> list[int] | None:
