@@ -9,14 +9,16 @@ from .extract.profiles import Profile, document_patterns
 from .field_table import FIELDS  # noqa: F401  (the field table lives in crawler.field_table)
 from .parsers.credits import parse_credit
 from .parsers.date_order import figures_are_scores, numeric_order
-from .parsers.datelines import YEARLESS_FIGURES, year_in, yearless_date
+from .parsers.datelines import YEARLESS_FIGURES, year_in, yearless_date, yearless_span
 from .parsers.dates import parse_date
 from .parsers.groups import parse_group_heading
 from .parsers.ids import entry_id, join_url
 from .parsers.organisers import parse_organisers
+from .parsers.page_years import years_around
 from .parsers.shown_dates import closing_month, shows_only_a_year
 from .parsers.text import clean_paragraphs, clean_text
-from .parsers.weekdays import neighbour_years, opening_weekday_date, weekday_dated
+from .parsers.title_dates import date_named_in_title
+from .parsers.weekdays import neighbour_years, opening_weekday_date, weekday_dated, weekday_named
 
 
 def _shown_or_machine(raw, languages, now, month_first):
@@ -66,6 +68,18 @@ def _date_under_heading(raw, title, languages, now, month_first, scores=False):
     return None
 
 
+def _entry_date(raw, title, languages, now, month_first, scores):
+    """The entry's date and the text it was read from: shown or machine-readable, else given or completed by its
+    group heading, else the day an act's title names ("Arrêté N°24:239 du 18/07/2024 portant …")."""
+    when, date_text = _shown_or_machine(raw, languages, now, month_first)
+    if when is None and raw.group:
+        when, date_text = _date_under_heading(raw, title, languages, now, month_first, scores) or (None, date_text)
+    if when is None:
+        when = date_named_in_title(title, languages, now, month_first)
+        date_text = when.text if when else date_text
+    return when, date_text
+
+
 def build_entries(
     page: RawPage,
     page_url: str,
@@ -93,9 +107,7 @@ def build_entries(
         url = join_url(page_url, raw.href)
         description = clean_paragraphs(raw.paragraphs)
         group, group_month = parse_group_heading(raw.group)
-        when, date_text = _shown_or_machine(raw, languages, now, month_first)
-        if when is None and raw.group:
-            when, date_text = _date_under_heading(raw, title, languages, now, month_first, scores) or (None, date_text)
+        when, date_text = _entry_date(raw, title, languages, now, month_first, scores)
         weekdays += [] if when else [(len(out), _weekday_line(raw, title, description))]  # "Apr 22 Mon": below
         credit = parse_credit(raw.credit_text)
         organisers = parse_organisers(description, page.language)
@@ -124,29 +136,60 @@ def build_entries(
                 "language": page.language,
             }
         )
-    _dated_by_weekday(out, weekdays, languages, now or datetime.now(UTC), month_first)
+    _dated_by_weekday(out, weekdays, languages, now or datetime.now(UTC), month_first, page.years)
     return out
 
 
 def _weekday_line(raw, title: str, description: str | None) -> str | None:
     """Where an undated entry may show a weekday, day and month without a year: its date line, else the opening of
     its title ("Domenica 11 Novembre a Pradamano") or of a first line of text no longer than a date line."""
+    if raw.date_text and yearless_span(raw.date_text):
+        return raw.date_text  # "Sun 25 Aug + Sun 1 Sep": both days, not the first alone
     if raw.date_text:  # "martedì 21 marzo dalle 20:30": its opening day, the time after it left
         return opening_weekday_date(raw.date_text) or raw.date_text
     return opening_weekday_date(title) or opening_weekday_date((description or "").split("\n")[0], short=True)
 
 
-def _dated_by_weekday(out: list[dict], waiting, languages, now, month_first) -> None:
+def _dated_by_weekday(out: list[dict], waiting, languages, now, month_first, page_years=()) -> None:
     """An entry showing a weekday, day and month takes the one year that fits among those of its nearest dated
-    neighbours in the list (one either side of theirs), else among those around the capture time; none when no
-    year, or more than one, fits. Only the dates the entries show are neighbours, not the years found here."""
+    neighbours in the list (one either side of theirs), else among those the page's address and title name (one
+    either side), else among those around the capture time; none when no year, or more than one, fits. Only the
+    dates the entries show are neighbours, not the years found here."""
     shown = [date.fromisoformat(e["date_start"]) if e["date_start"] else None for e in out]
     for index, text in waiting:
-        years = neighbour_years(shown, index)
+        years = neighbour_years(shown, index) or years_around(page_years)
         when = weekday_dated(text, now, languages, month_first, years) if text else None
         if when is not None:
             out[index].update(
                 date_text=clean_text(when.text),
+                date_start=when.start.isoformat(),
+                date_end=when.end.isoformat(),
+                date_precision=when.precision,
+            )
+    _dated_by_confirmed_year(out, waiting, languages, now, month_first, page_years)
+
+
+# So many entries' weekdays must agree with the page's year before a day shown without one takes it.
+_MIN_WEEKDAY_WITNESSES = 3
+
+
+def _dated_by_confirmed_year(out: list[dict], waiting, languages, now, month_first, page_years) -> None:
+    """A day and month shown with neither year nor weekday ("30 Aug" among "Tue 27 Aug" cards) take the year the
+    page's address or title names when the weekdays of at least three entries put them in that year and every
+    dated entry of the page is of it: a festival's or a season's page of one year, its weekdays the witnesses."""
+    if not page_years or not waiting:
+        return
+    years = {e["date_start"][:4] for e in out if e["date_start"]}
+    witnesses = sum(bool(out[index]["date_start"]) for index, _ in waiting)
+    if len(years) != 1 or witnesses < _MIN_WEEKDAY_WITNESSES or int(min(years)) not in page_years:
+        return
+    for index, text in waiting:
+        if out[index]["date_start"] or not text or yearless_date(text) != text or weekday_named(text):
+            continue  # a weekday shown and not fitting the year: no date
+        when = parse_date(f"{text} {min(years)}", languages, now, month_first)
+        if when is not None:
+            out[index].update(
+                date_text=clean_text(text),
                 date_start=when.start.isoformat(),
                 date_end=when.end.isoformat(),
                 date_precision=when.precision,

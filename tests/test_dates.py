@@ -231,3 +231,26 @@ def test_a_dotted_start_without_its_year_takes_the_ends_year_and_never_guesses()
     assert parse_date("08.11. bis 09.11.2024", month_first=None) is None
     assert date_in_line("Ort: Stadthalle, Zeitraum: 8.5. – 10.5.2019") == "8.5. – 10.5.2019"
     assert date_in_line("Room 3 – 10 May 2019") == "10 May 2019"  # a bare number before the dash starts nothing
+
+
+@pytest.mark.parametrize("text", ["2013-02996", "2013-00012", "02013"])
+def test_a_year_and_a_serial_number_are_no_date(text):
+    """it-barcellona-pg-albo-pretorio (issue 21): a notice board's 'pubblicazione n.' cell "2013-02996" (the year
+    and a serial number) read as the years 2013 to 2996 and took the row's date from its 'data pubblicazione'
+    cell. A year is written in four figures; a figure of five ("02996") is a number, so no date."""
+    assert parse_date(text) is None
+    assert parse_date("2013-2014").end.isoformat() == "2014-12-31"  # a season of two years stays one
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        ("Sat 24 & Mon 26 Aug 2019", "2019-08-24", "2019-08-26"),
+        ("Sun 25 Aug + Sun 1 Sep 2019", "2019-08-25", "2019-09-01"),
+        ("Mon 26 + Tue 27 Aug 2019", "2019-08-26", "2019-08-27"),
+    ],
+)
+def test_a_set_of_days_joined_by_a_sign_is_the_span_from_the_first_to_the_last(text, start, end):
+    """en-horizon-festival-whats-on (issue 21): "&" and "+" join two days as "and" does: the span they cover."""
+    found = parse_date(text)
+    assert (found.start.isoformat(), found.end.isoformat()) == (start, end)

@@ -173,3 +173,82 @@ def test_a_weekday_date_in_any_language_the_dates_parser_reads_takes_its_year(la
     Czech, Polish, Swedish or Danish "Saturday 1 June" between entries of 2019 is 1 June 2019, a Saturday."""
     rows = [("Festa major", dated, None), (weekday_title, None, None), ("Concert", dated, None)]
     assert _events(rows, LATER, lang)[0] == ["2019-06-15", "2019-06-01", "2019-06-15"]
+
+
+def _site_events(rows, url, head_title, now=NOW):
+    cards = "".join(
+        f"<li><a href='/event/{n}/'><span class='date'>{d}</span><h3>{t}</h3></a></li>" for n, (t, d) in enumerate(rows)
+    )
+    head = f"<head><title>{head_title}</title></head>"
+    html = f"<html lang='en'>{head}<body>{CHROME}<main><ul>{cards}</ul></main></body></html>"
+    return [e["date_start"] for e in build_entries(extract_page(html, url, "auto", now=now), url)]
+
+
+def test_a_yearless_weekday_takes_the_year_the_pages_address_or_title_names():
+    """en-horizon-festival-whats-on, en-dc-design-week-2019-events (issue 21): a festival's site kept for its year
+    ("2019.festival.example", "Events | Design Week 2019") shows its days as "Tue 27 Aug", no entry dated in full.
+    The weekday fits one year near the one the page names (one either side): that year, not one near the capture
+    (27 August is a Tuesday in 2024 too); a weekday that fits none of them ("Fri 29 Aug", a Friday in 2025) gives
+    no date."""
+    rows = [("Opening night", "Tue 27 Aug"), ("Closing party", "Saturday, August 31"), ("Misprinted", "Fri 29 Aug")]
+    assert _site_events(rows, "https://2019.festival.example/whats-on", "What's On | Harbour Festival") == [
+        "2019-08-27",
+        "2019-08-31",
+        None,
+    ]
+    assert _site_events(rows, "https://designweek.example/events/", "Events | Design Week 2019") == [
+        "2019-08-27",
+        "2019-08-31",
+        None,
+    ]
+    # a page naming no year: the years around the capture, as before (27 August 2024 a Tuesday)
+    assert _site_events(rows, "https://designweek.example/events/", "Events")[:2] == ["2024-08-27", "2024-08-31"]
+
+
+def test_a_year_and_serial_number_column_yields_to_the_date_column_after_it():
+    """it-barcellona-pg-albo-pretorio (issue 21): a notice board's table, each row an act: its year, its number on
+    the board as year and serial ("2013-02996"), the day it was posted ("21-06-2013"), then the issuing office, the
+    act's own date and its subject. The serial number is no date (no years 2013 to 2996): the posting day is."""
+    head = "".join(f"<th>{h}</th>" for h in ("Anno", "N.", "Data pubblicazione", "Ufficio", "Data atto", "Oggetto"))
+    rows = [
+        ("2013", "2013-02996", "21-06-2013", "Servizi elettorali", "19-06-2013", "Deposito delle liste elettorali"),
+        ("2013", "2013-02995", "21-06-2013", "Polizia municipale", "20-06-2013", "Divieto di sosta in via Roma"),
+        ("2013", "2013-02994", "30-06-2013", "Lavori pubblici", "18-06-2013", "Manutenzione della scuola elementare"),
+    ]
+    cells = "</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td><a href='/atti/{}/'>{}</a></td></tr>"
+    body = "".join(f"<tr><td>{r[0]}" + cells.format(*r[1:5], n, r[5]) for n, r in enumerate(rows))
+    entries = _entries(f"<table><tr>{head}</tr>{body}</table>", lang="it")
+    assert [(e["title"], e["date_start"], e["date_end"]) for e in entries] == [
+        ("Deposito delle liste elettorali", "2013-06-21", "2013-06-21"),
+        ("Divieto di sosta in via Roma", "2013-06-21", "2013-06-21"),
+        ("Manutenzione della scuola elementare", "2013-06-30", "2013-06-30"),
+    ]
+
+
+def test_a_day_without_weekday_takes_the_pages_year_when_the_other_entries_weekdays_confirm_it():
+    """en-horizon-festival-whats-on (issue 21): among a festival's "Tue 27 Aug" cards, a few show "30 Aug", no
+    weekday to check. When the page names a year ("2019.festival.example") and the weekdays of at least three
+    entries put every dated entry in it, that year; with fewer witnesses, or none named, the day stays undated."""
+    rows = [("Opening night", "Tue 27 Aug"), ("Talks", "30 Aug"), ("Film", "Wed 28 Aug"), ("Party", "Sat 31 Aug")]
+    url, title = "https://2019.festival.example/whats-on", "What's On | Harbour Festival"
+    assert _site_events(rows, url, title) == ["2019-08-27", "2019-08-30", "2019-08-28", "2019-08-31"]
+    assert _site_events(rows[:3], url, title) == ["2019-08-27", None, "2019-08-28"]
+    assert _site_events(rows, "https://festival.example/whats-on", title)[1] is None
+
+
+def test_a_yearless_range_or_set_of_weekday_dates_is_a_date_line_checked_by_both_weekdays():
+    """en-horizon-festival-whats-on (issue 21): a festival's cards show a range or a set of days without a year
+    ("Tue 27 – Sat 31 Aug", "Sat 24 & Mon 26 Aug", "Sun 25 Aug + Sun 1 Sep"): the span from the first day to the
+    last, in the year near the page's that puts both ends on their weekdays; ends that fit none stay undated."""
+    rows = [
+        ("Workshop week", "Tue 27 – Sat 31 Aug"),
+        ("Twin concerts", "Sat 24 & Mon 26 Aug"),
+        ("Sunday markets", "Sun 25 Aug + Sun 1 Sep"),
+        ("Misprinted", "Mon 24 & Tue 26 Aug"),
+    ]
+    starts = _site_events(rows, "https://2019.festival.example/whats-on", "What's On")
+    assert starts == ["2019-08-27", "2019-08-24", "2019-08-25", None]
+    url = "https://2019.festival.example/whats-on"
+    html = "".join(f"<li><a href='/e/{n}/'><span>{d}</span><h3>{t}</h3></a></li>" for n, (t, d) in enumerate(rows))
+    page = extract_page(f"<html lang='en'><body><main><ul>{html}</ul></main></body></html>", url, "auto", now=NOW)
+    assert [e["date_end"] for e in build_entries(page, url)] == ["2019-08-31", "2019-08-26", "2019-09-01", None]

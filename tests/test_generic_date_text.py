@@ -152,3 +152,25 @@ def test_a_clippings_dateline_before_a_long_outlet_name_in_capitals_dates_it():
     entries = _entries(f"<ul>{items}</ul>", "<html lang='en'>")
     assert [e["title"] for e in entries] == [f"What the council decided about the park {i}" for i in range(4)]
     assert [e["date_start"] for e in entries] == [day for _, day in rows]
+
+
+def test_an_acts_title_naming_its_day_after_its_kind_and_number_dates_it_and_other_titles_do_not():
+    """fr-sud-kivu-arretes-provinciaux (issue 21): a page of official acts, each titled by its kind, its number and
+    the day it was made ("Arrêté N°24:239 du 18/07/2024 portant …"), no date of its own beside it: that day, the
+    title kept whole. Without a number the title may be news about the act ("Loi du 5 mars 2007 sur la recherche",
+    test_generic_dates); a day further on in a title names something else ("Corrigendum against Tender Notice No. 7
+    dated …", "Appel … suite à son discours du 22 janvier 2009"): no date."""
+    card = "<div class='doc'><h3>{}</h3><p>Gouvernement provincial</p><a href='/docs/{}.pdf'>Télécharger</a></div>"
+    titles = [
+        "Arrêté N°24:239:GP:SK du 18/07/2024 portant nomination des ministres provinciaux",
+        "Décision n° 12 du 3 mars 2024 portant organisation des services",
+        "Appel aux excuses publiques suite à son discours du 22 janvier 2009",
+        "Corrigendum against Tender Notice No. 7 dated 12/02/2020 for audit services",
+    ]
+    entries = _entries("".join(card.format(t, n) for n, t in enumerate(titles)), "<html lang='fr'>")
+    assert [(e["title"], e["date_start"], e["date_end"]) for e in entries] == [
+        (titles[0], "2024-07-18", "2024-07-18"),
+        (titles[1], "2024-03-03", "2024-03-03"),
+        (titles[2], None, None),
+        (titles[3], None, None),
+    ]

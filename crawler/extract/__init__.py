@@ -9,6 +9,7 @@ from datetime import datetime
 from ..origins import host
 from ..parsers.datelines import date_at_edge
 from ..parsers.ids import join_url
+from ..parsers.page_years import page_years
 from ..parsers.text import clean_text, guess_language, language_scores
 from .address_dates import date_from_address
 from .bare_names import bare_name
@@ -344,8 +345,9 @@ def extract_page(
     sample = " ".join(filter(None, [e.title for e in entries[:5]] + [p for e in entries[:5] for p in e.paragraphs]))
     page_links = find_page_links(root, url, sel.get("next"), sel.get("pages"), site.page_offset if site else None)
     locale = _written_locale(page_locale(root, url), root)
+    title = _page_title(root, profile)
     return RawPage(
-        title=_page_title(root, profile),
+        title=title,
         language=page_language(root, url, sample, locale),
         locale=locale,
         entries=entries,
@@ -354,4 +356,5 @@ def extract_page(
         page_number=page_number(root, url, site.rows_per_page if site else None, site.page_offset if site else None),
         extractor=extractor,
         now=now,
+        years=page_years(url, root.findtext(".//title"), title),
     )

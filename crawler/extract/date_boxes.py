@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from ..parsers.datelines import YEARLESS_FIGURES, bare_years, date_in_line, year_in, yearless_date
+from ..parsers.datelines import YEARLESS_FIGURES, bare_years, date_in_line, year_in, yearless_date, yearless_span
 from ..parsers.dates import parse_date
 from ..parsers.weekdays import day_month_weekday
 from .html import is_ancestor, machine_date, microformat_dated, tag, text_of
@@ -65,6 +65,7 @@ def yearless_line(elements, title_el) -> str | None:
     for el in (x for m in elements for x in m.iter()):
         shown = text_of(el) if isinstance(el.tag, str) else None
         yearless = shown and (yearless_date(shown) == shown or day_month_weekday(shown))  # "Apr 22 Mon" too
+        yearless = yearless or yearless_span(shown)  # "Tue 27 – Sat 31 Aug", "Sat 24 & Mon 26 Aug"
         if yearless and not (_inside(el, title_el) or el is title_el):
             return shown
     return None

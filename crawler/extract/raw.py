@@ -32,3 +32,4 @@ class RawPage:
     extractor: str = "generic"
     now: datetime | None = None  # the capture time, for relative dates ("3 hours ago")
     locale: str | None = None  # as the markup declares it ("en-us", "pt-br"): which way figures run
+    years: tuple[int, ...] = ()  # the years the page's address and title name ("2019.festival.org")

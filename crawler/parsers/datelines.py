@@ -7,7 +7,21 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .dates import _FILLER, _RANGE, _YEAR_IN_TEXT, MONTHS, _fold, impossible_range, looks_like_date_line
+from .date_figures import Undecided
+from .dates import (
+    _FILLER,
+    _RANGE,
+    _YEAR_IN_TEXT,
+    DAY,
+    MONTHS,
+    _fold,
+    _from_tokens,
+    _parts,
+    _tokens,
+    _Unknown,
+    impossible_range,
+    looks_like_date_line,
+)
 from .text import clean_text
 
 # The longest meta line searched for a date ("Posted in News, Events on 2 May 2022").
@@ -241,3 +255,25 @@ def bare_years(text: str | None) -> bool:
 
 
 _BARE_YEARS = re.compile(r"(?:1[89]|2[01])\d\d(?:\s*[/–-]\s*(?:(?:1[89]|2[01])\d\d|\d\d))?")
+
+
+def yearless_span(text: str | None) -> bool:
+    """ "Tue 27 – Sat 31 Aug", "Sat 24 & Mon 26 Aug": two days of a month in words (a range or a set) and no year,
+    for a year shown elsewhere to complete, as yearless_date is for one day; read as if in a leap year."""
+    cleaned = clean_text(text)
+    if not cleaned or len(cleaned) > _MAX_SPAN_CHARS or _YEAR_IN_TEXT.search(cleaned) or not re.search(r"\d", cleaned):
+        return False
+    folded = _fold(cleaned)
+    if not any(w in MONTHS for w in re.findall(r"[a-z]+", folded)):
+        return False
+    try:
+        tokens = _tokens(f"{folded} 2020")
+    except (_Unknown, Undecided):
+        return False
+    parts = _parts(tokens)
+    found = _from_tokens(cleaned, tokens) if parts and len(parts) == 2 else None
+    return found is not None and found.precision == DAY
+
+
+# The longest day-to-day span without a year looked at ("Thu 25 Jul - Sun 15 Sep").
+_MAX_SPAN_CHARS = 40

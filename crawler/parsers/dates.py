@@ -79,9 +79,10 @@ _FILLER = words(
     "as em do da il dal alle ore op om"
 )
 # Words and marks that separate the two ends of a range.
-_RANGE = words("- to until till through thru au a al hasta and et y e und jusqu jusqua bis ate tot")
+# "&" and "+" join a set of days ("Sat 24 & Mon 26 Aug"), read as the span from the first to the last, as "and" is.
+_RANGE = words("- & + to until till through thru au a al hasta and et y e und jusqu jusqua bis ate tot")
 
-_TOKEN = re.compile(r"m\d{1,2}\b|\d+|[a-z]+|[^\W\d_]+|-")  # any other letters: a word the parser does not know
+_TOKEN = re.compile(r"m\d{1,2}\b|\d+|[a-z]+|[^\W\d_]+|[-&+]")  # any other letters: a word the parser does not know
 _ORDINAL = re.compile(r"(\d+)(?:st|nd|rd|th|er|re|eme|e|o|a)\b")
 _TIME = re.compile(
     r"\b\d{1,2}(?:[:.h]\d{2})(?::\d{2})?\s*(?:[ap]\.?m\.?)?|\b\d{1,2}\s*[ap]\.?m\.?\b|\b\d{1,2}\s?h(?:\s?\d{2})?\b|\b\d{1,2}\s+uhr\b"
@@ -152,7 +153,7 @@ def _tokens(folded: str, month_first: bool | None = False) -> list[tuple[str, in
     for tok in _TOKEN.findall(folded):
         if tok.isdigit():
             n = int(tok)
-            if 1000 <= n <= 2999:
+            if 1000 <= n <= 2999 and len(tok) == 4:  # "2013-02996": a year and a serial number, no range
                 out.append((YEAR, n))
             elif 1 <= n <= 31:
                 out.append((DAY, n))

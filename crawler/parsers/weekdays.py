@@ -52,6 +52,11 @@ def weekday_dated(
     return DateValue(text, fits[0].start, fits[0].end, DAY) if len(fits) == 1 else None
 
 
+def weekday_named(text: str | None) -> bool:
+    """Whether `text` names a weekday ("Tue 27 Aug", not "30 Aug")."""
+    return bool(_weekdays_named(text or ""))
+
+
 def _weekdays_named(text: str) -> list[int]:
     """The weekdays `text` names, in its order ("quarta-feira": the Portuguese weekday)."""
     folded = re.sub(r"-feira\b", "", _folded(text))
