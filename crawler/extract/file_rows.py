@@ -23,7 +23,10 @@ _TABLE_PARTS = ("table", "thead", "tbody", "tfoot", "tr", "td", "th")
 def is_file_link(a) -> bool:
     """Whether a link opens a file: its address or its words end in a document's, sound's or archive's extension
     ("…/2025.01.09 AGENDA.pdf", "Minutes 2024-05-12.pdf")."""
-    address = urlsplit((a.get("href") or "").strip()).path
+    try:
+        address = urlsplit((a.get("href") or "").strip()).path
+    except ValueError:  # "http://[broken/": no address to read a file's name from
+        address = ""
     return any(_FILE_NAME.search(s or "") is not None for s in (address, text_of(a)))
 
 

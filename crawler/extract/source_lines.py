@@ -159,7 +159,7 @@ def plain_lines_over_dashed_links(entries, records, links) -> None:
         if lines is None or not any(found for _, found in lines):
             continue
         dashed = all(
-            _DASH.fullmatch(shown[: shown.find(text_of(found[0]))]) and shown.endswith(text_of(found[0]))
+            _DASH.fullmatch(shown[: shown.find(text_of(found[0]) or "")]) and shown.endswith(text_of(found[0]) or "")
             for shown, found in lines
             if found
         )

@@ -12,7 +12,7 @@ _SPACES = re.compile(r"[\s\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 # A zero-width joiner goes too, unless it joins two pictographs ("🕵️\u200d♂️", one emoji of three): there it is
 # part of what is shown.
 _INVISIBLE = re.compile(
-    r"[\u200b\u200c\u2060\ufeff\u00ad]"
+    r"[\u200b\u200c\u2060\ufeff\u00ad\U000e0000-\U000e007f]"  # tag characters (U+E00xx): invisible letters
     r"|(?<![\ufe0f\u2600-\u27bf\U0001f000-\U0001faff])\u200d|\u200d(?![\u2600-\u27bf\U0001f000-\U0001faff])"
 )
 # C0 and C1 control characters (and DEL): never shown, never stored. Tab, newline, vertical
