@@ -38,6 +38,7 @@ from .learn_link import link_selector
 from .learn_missing import missing_example, quoted_elements
 from .learn_more import continuation_selector, entries_before_links, entries_of_groups, lead_block, lead_selector
 from .learn_parts import learn_cut, parted_elements
+from .learn_sections import with_sibling_sections
 from .learn_titles import DATES_NAME_ENTRIES
 from .pagination import find_page_links
 from .pointer_words import is_generic_text
@@ -75,7 +76,7 @@ def _blocks(root, examples: list[str]) -> list[Block]:
         )
     # The list whose entries repeat the example (every row of a committee's meetings named alike)
     # before a menu or list that holds it once; then content before a slider or a sidebar, the longest.
-    options = [with_lines_read_on(without_copies(b)) for b in options]
+    options = [with_sibling_sections(with_lines_read_on(without_copies(b))) for b in options]
     holders = {a for t in located[0] for a in (t, *t.iterancestors())}  # what holds a place of the example
     # On a tie, the list of fuller entries (articles with their dates and text, before a calendar's bare links), then
     # the place whose texts differ from entry to entry (a title, not a label every entry repeats: "OMatKo!!! XII").
