@@ -141,3 +141,24 @@ def test_a_list_whose_profile_cannot_read_the_example_gives_way_to_the_next():
     assert [(e["title"], e["url"]) for e in entries] == [
         (t, f"https://example.org/news/#talk{i}") for i, t in enumerate(TITLES)
     ], text
+
+
+def test_boxes_of_one_kind_in_two_sections_beside_each_other_are_one_list():
+    # "Latest News" boxes, then "Other News" in a grid: sections of one layout (sibling wrappers), their boxes of
+    # one kind (a shared class, the title an <h3> of the same class, an unlinked title and a "Read More" link).
+    def box(i: int, extra: str) -> str:
+        return (
+            f'<div class="news {extra}"><div class="head"><h3 class="news-title">{TITLES[i]}</h3></div>'
+            f'<div class="body"><p>Summary {i} of the story.</p><a href="/news/{i}">Read More</a></div></div>'
+        )
+
+    latest = "".join(box(i, "latest") for i in range(2))
+    others = "".join(box(i, "col-md-4") for i in range(2, 4))
+    body = (
+        f'<div class="page"><div class="latest-news"><h2>Latest News</h2>{latest}</div>'
+        f'<div class="other-news row">{others}</div></div>'
+    )
+    text, entries = read(page(body), [TITLES[0]])
+    assert [(e["title"], e["url"]) for e in entries] == [
+        (t, f"https://example.org/news/{i}") for i, t in enumerate(TITLES)
+    ], text

@@ -178,3 +178,19 @@ def test_a_title_cut_that_is_no_list_of_words_is_refused_in_one_line(value):
     with pytest.raises(ProfileError, match="title_before must be a list of words") as refused:
         profile_from_text(text, "talks.toml")
     assert "\n" not in str(refused.value)
+
+
+def test_a_run_of_links_and_breaks_in_a_layout_cell_is_a_list_though_empty_tags_and_a_paragraph_stand_in_it():
+    # A layout table's content cell: a heading, an intro paragraph, a named anchor, then the links one a line, each
+    # followed by '<br><b></b><br>' (an empty bold between the breaks), a closing paragraph after them. The empty
+    # tags and anchors show nothing and the paragraphs are lines of their own: the links are still one a line.
+    links = "".join(f'<a href="/beitraege/{i}/">Author {i}: {t}</a><br><b></b><br>' for i, t in enumerate(TITLES))
+    cell = (
+        '<td class="content"><a name="93"></a><span class="head">Papers</span><br>'
+        f'<p>Some papers on the state of research:<br><br></p><a name="90"></a>{links}'
+        '<a name="114"></a><p>The list grows: send us yours at <a href="/contact">our address</a></p><br><br></td>'
+    )
+    text, entries = read(page(f"<table><tr><td>menu</td>{cell}</tr></table>"), [f"Author 0: {TITLES[0]}"])
+    assert [(e["title"], e["url"]) for e in entries] == [
+        (f"Author {i}: {t}", f"https://example.org/beitraege/{i}/") for i, t in enumerate(TITLES)
+    ], text

@@ -1,7 +1,7 @@
 """A profile whose date selector is the title's own element (`title = "h2"`, `date = "h2"`, as `learn` writes for
 headings "DD.MM.YYYY | Title"): the date at the title's edge is the entry's date, however long the title runs."""
 
-from synthetic import ISO, TITLES, URL, page
+from synthetic import ISO, TITLES, URL, page, read
 
 from crawler.entries import build_entries
 from crawler.extract import extract_page
@@ -32,3 +32,22 @@ def test_a_title_opening_on_its_date_keeps_that_date_however_long_its_words_run(
     profile = profile_from_text(PROFILE, "test profile")
     entries = build_entries(extract_page(html, URL, profile), URL, URL, profile)
     assert [(e["title"], e["date_start"]) for e in entries] == list(zip(titles, ISO, strict=True))
+
+
+def test_a_meetings_name_of_date_and_kind_given_whole_keeps_its_date_in_every_title():
+    # A board's table: each row's first cell opens on a div 'May 5, 2026 at 4:30 PM - Committee' (the date, then
+    # the meeting's kind: three kinds for six meetings), the agenda link in another cell. The example given whole
+    # is the meeting's name: read without its date, the titles would be kinds repeating, no meeting's own name.
+    days = ["May 5, 2026", "April 21, 2026", "April 14, 2026", "March 23, 2026", "March 3, 2026", "February 10, 2026"]
+    kinds = ["Committee", "Regular", "Special", "Committee", "Regular", "Special"]
+    names = [f"{d} at 4:30 PM - {k}" for d, k in zip(days, kinds, strict=True)]
+    rows = "".join(
+        f'<tr class="row-for-board"><td><div>{n}</div><div class="note"><b>Meeting Type:</b> Regular</div></td>'
+        f'<td><ul class="links"><li><a href="/agenda?meeting={i}">Agenda</a></li></ul></td></tr>'
+        for i, n in enumerate(names)
+    )
+    text, entries = read(page(f"<table><tbody>{rows}</tbody></table>"), [names[0]])
+    assert "title_with_date = true" in text
+    assert [(e["title"], e["url"]) for e in entries] == [
+        (n, f"https://example.org/agenda?meeting={i}") for i, n in enumerate(names)
+    ], text

@@ -96,22 +96,34 @@ def _children(el) -> tuple:
 
 def links_on_lines(title) -> Block | None:
     """<p>23/10/2015 - <a>Title</a><br>06/08/2015 - <a>…</a><br>…</p>: the example a link of a block whose lines,
-    cut by breaks, nearly all hold one link and no other element (a date or a few words beside it): each such
-    link is an entry, and the words of its line are its own. None for a link in prose or in a line of several."""
+    cut by breaks, nearly all hold one link and no other element (a date or a few words beside it), from the first
+    such line to the last (a heading or a remark around the run is no entry): each such link is an entry, and the
+    words of its line are its own. None for a link in prose or in a line of several."""
     parent = title.getparent()
     if title.tag != "a" or parent is None or parent.tag in INLINE:
         return None
-    lines, line = [], []
-    for child in (c for c in parent if isinstance(c.tag, str)):
-        if child.tag == "br":
-            lines, line = [*lines, line], []
-        else:
-            line.append(child)
-    lines = [found for found in [*lines, line] if found]
-    links = [found[0] for found in lines if len(found) == 1 and found[0].tag == "a" and could_be_title(found[0])]
-    if title not in links or len(links) < _MIN_LINE_LINKS or len(links) < _LINE_LINKS_SHARE * len(lines):
+    lines = _lines(parent)
+    alone = [i for i, found in enumerate(lines) if len(found) == 1 and found[0].tag == "a" and could_be_title(found[0])]
+    links = [lines[i][0] for i in alone]
+    if title not in links or len(links) < _MIN_LINE_LINKS:
+        return None
+    if len(links) < _LINE_LINKS_SHARE * (alone[-1] - alone[0] + 1):
         return None
     return Block(node=title, title=title, path=[], members=links)
+
+
+def _lines(parent) -> list:
+    """The parent's lines: its children cut by breaks, a block (a paragraph, a table) a line of its own; elements
+    that show nothing (an empty <b></b>, a named anchor) are on no line."""
+    lines, line = [], []
+    for child in (c for c in parent if isinstance(c.tag, str)):
+        if child.tag == "br" or child.tag not in INLINE:
+            lines.append(line)
+            lines.append([child] if child.tag != "br" else [])
+            line = []
+        elif text_of(child) or child.find(".//img") is not None or child.tag == "img":
+            line.append(child)
+    return [found for found in [*lines, line] if found]
 
 
 _MIN_LINE_LINKS = 3  # fewer: a pair of links in a paragraph, no list

@@ -5,6 +5,7 @@ each entry's title out of its line (`title_after_date`, `title_before`: title_cu
 
 from __future__ import annotations
 
+import json
 import re
 
 from .html import text_of
@@ -153,3 +154,34 @@ def _venue_words(block, example: str) -> tuple[str, ...] | None:
 _LEADING = 2  # siblings whose title link is a venue after the word leading it
 _OWN_LINES = frozenset({"p", "div", "br", "li", "ul", "ol", "table", "h1", "h2", "h3", "h4", "h5", "h6"})
 _BRACKETED = 2  # lines closing on a part in brackets that make it no part of the titles
+
+
+def cut_lines(selectors: dict) -> list[str]:
+    """The profile's lines saying how each title is read from its element's text (whole, its date kept; or cut out of
+    a longer line), with a comment saying how."""
+    kept = ["# Each title is its element's whole text, the date it opens or closes on kept.", "title_with_date = true"]
+    mark, ends = selectors.get("title_after_date"), selectors.get("title_before")
+    if not (mark or ends):
+        return kept if selectors.get("title_with_date") else []
+    said = [f"after the date it opens on and {json.dumps(mark, ensure_ascii=False)} (the entry's date)"] if mark else []
+    said += [f"before the first of {', '.join(json.dumps(e, ensure_ascii=False) for e in ends)}"] if ends else []
+    lines = [f"# Each title is a part of its element's text: {' and '.join(said)}."]
+    lines += [f"title_after_date = {json.dumps(mark, ensure_ascii=False)}"] if mark else []
+    return lines + ([f"title_before = {json.dumps(ends, ensure_ascii=False)}"] if ends else [])
+
+
+def keeps_dates(example: str, titles: list[str], cut: str) -> bool:
+    """The example given opening on its date (`May 5, 2026 at 4:30 PM - Committee`), no title read as it but one as
+    its words after the date, and those words repeating from entry to entry (a meeting's kind, half as many kinds as
+    entries at most): the date names each entry, the title keeps it. A date closing a name ("Council Meeting -
+    April 3, 2026") is no part of it."""
+    if normal(cut) == normal(example) or not normal(example).endswith(normal(cut)):
+        return False
+    if any(normal(t) == normal(example) for t in titles):
+        return False
+    if not any(normal(t) == normal(cut) for t in titles):
+        return False
+    return len(titles) >= _KINDS_MIN and 2 * len({normal(t) for t in titles}) <= len(titles)
+
+
+_KINDS_MIN = 4  # titles read, for their repeating to say they are kinds, not names

@@ -37,7 +37,8 @@ from .learn_lines import links_on_lines, with_lines_read_on
 from .learn_link import link_selector
 from .learn_missing import missing_example, quoted_elements
 from .learn_more import continuation_selector, entries_before_links, entries_of_groups, lead_block, lead_selector
-from .learn_parts import learn_cut, parted_elements
+from .learn_parts import cut_lines, keeps_dates, learn_cut, parted_elements
+from .learn_sections import with_sibling_sections
 from .learn_titles import DATES_NAME_ENTRIES
 from .pagination import find_page_links
 from .pointer_words import is_generic_text
@@ -75,7 +76,7 @@ def _blocks(root, examples: list[str]) -> list[Block]:
         )
     # The list whose entries repeat the example (every row of a committee's meetings named alike)
     # before a menu or list that holds it once; then content before a slider or a sidebar, the longest.
-    options = [with_lines_read_on(without_copies(b)) for b in options]
+    options = [with_sibling_sections(with_lines_read_on(without_copies(b))) for b in options]
     holders = {a for t in located[0] for a in (t, *t.iterancestors())}  # what holds a place of the example
     # On a tie, the list of fuller entries (articles with their dates and text, before a calendar's bare links), then
     # the place whose texts differ from entry to entry (a title, not a label every entry repeats: "OMatKo!!! XII").
@@ -276,24 +277,12 @@ def profile_text(selectors: dict[str, str], url: str, examples: list[str], page:
         ]
     if selectors.get("title_quoted"):
         lines += ["# Each title is the part of the title element's text in quote marks.", "title_quoted = true"]
-    lines += _cut_lines(selectors)
+    lines += cut_lines(selectors)
     lines += ["", "[selectors]"]
     lines += [
         f"{key} = {json.dumps(value, ensure_ascii=False)}" for key, value in selectors.items() if key not in _KEYS
     ]
     return "\n".join(lines) + "\n"
-
-
-def _cut_lines(selectors: dict) -> list[str]:
-    """The profile's lines that cut each title out of a longer line of text, with a comment saying how."""
-    mark, ends = selectors.get("title_after_date"), selectors.get("title_before")
-    if not (mark or ends):
-        return []
-    said = [f"after the date it opens on and {json.dumps(mark, ensure_ascii=False)} (the entry's date)"] if mark else []
-    said += [f"before the first of {', '.join(json.dumps(e, ensure_ascii=False) for e in ends)}"] if ends else []
-    lines = [f"# Each title is a part of its element's text: {' and '.join(said)}."]
-    lines += [f"title_after_date = {json.dumps(mark, ensure_ascii=False)}"] if mark else []
-    return lines + ([f"title_before = {json.dumps(ends, ensure_ascii=False)}"] if ends else [])
 
 
 _TAG = re.compile(r"</?[a-zA-Z][^<>]*>")
@@ -355,6 +344,9 @@ def _learned(root, body, url: str, examples: list[str], page: str, when: datetim
     if any(normal(e) in quoted and normal(e) not in read for e in examples):
         selectors["title_quoted"] = "true"
         titles = _read_titles(body, url, selectors, examples, page, when)
+    if keeps_dates(examples[0], titles, without_edge_date(examples[0])):  # `May 5, 2026 at 4:30 PM - Committee`
+        selectors["title_with_date"] = "true"
+        titles = _read_titles(body, url, selectors, examples, page, when)
     text = profile_text(selectors, url, examples, page, when)
     profile = profile_from_text(text, "learnt profile")
     # An example given as shown, its date at the edge included, is read back without that date (titles.py).
@@ -388,5 +380,6 @@ _KEYS = (
     "title_quoted",
     "title_after_date",
     "title_before",
+    "title_with_date",
 )  # profile keys learnt beside the selectors, written above [selectors]
 _SAME_LINK = 3  # entries whose only link says the same: a pointer, however it is worded

@@ -39,6 +39,7 @@ SCHEMA: dict[str, tuple[type | tuple[type, ...], str]] = {
     "flat": (bool, "true or false (an entry is its element and the siblings after it, up to the next entry)"),
     "title_quoted": (bool, "true or false (an entry's title is the part of its title's text in quote marks)"),
     "title_after_date": (str, 'a mark (":", "–", "|": the title follows the date its text opens on and this mark)'),
+    "title_with_date": (bool, "true or false (each title keeps the date its element's text opens or closes on)"),
     "title_before": (list, 'a list of words or marks the title ends before (" op ", " at ", "(")'),
     # Listings a browser builds (crawler/render.py): render them, wait for a selector, expand the list.
     "render": (bool, "true or false"),
@@ -72,6 +73,9 @@ class Profile:
     # mark (that date is the entry's), and before the first of `title_before` (title_cuts.py).
     title_after_date: str = ""
     title_before: tuple[str, ...] = ()
+    # `May 5, 2026 at 4:30 PM - Committee`: the title is its element's whole text, the date at its edge kept (the
+    # words beside the date name a kind that repeats from entry to entry, no entry's own name).
+    title_with_date: bool = False
     render: bool = False  # its pages are rendered in Chromium (crawler/render.py)
     wait_for: str = ""  # a selector the rendered page must hold before it is read
     load_more: str = ""  # a "Load more" button, clicked until it goes away
@@ -197,6 +201,7 @@ def _from_mapping(data: dict, source: str) -> Profile:
         title_quoted=data.get("title_quoted", False),
         title_after_date=data.get("title_after_date", ""),
         title_before=tuple(data.get("title_before", ())),
+        title_with_date=data.get("title_with_date", False),
         render=data.get("render", False),
         wait_for=data.get("wait_for", ""),
         load_more=data.get("load_more", ""),

@@ -7,6 +7,8 @@ import re
 
 from ..parsers.datelines import date_at_edge
 from ..parsers.dates import looks_like_date_line
+from ..parsers.text import clean_text
+from .html import text_of
 
 # The marks a date is set off from the title by, as `title_after_date` may name them.
 DATE_MARKS = (":", "–", "—", "-", "|", "·", ",")
@@ -73,3 +75,8 @@ def cut_titles(entries: list, profile) -> None:
     for entry in entries:
         entry.title, date = cut_title(entry.title, profile.title_after_date, profile.title_before)
         entry.date_text = entry.date_text or date
+
+
+def title_with_date(title_el) -> str:
+    """The title element's whole text as shown, the date at its edge kept (`title_with_date`); "" without one."""
+    return clean_text(text_of(title_el)) if title_el is not None else ""
