@@ -7,11 +7,9 @@ import subprocess
 import sys
 
 import pytest
-from conftest import FAST, ROOT, cli, invoke, printed, q, wait_for
-from helpers import entry, record_crawl
+from conftest import FAST, ROOT, cli, q, wait_for
 from synthetic import TITLES, URL, page, read
 
-from archive.store import Archive
 from crawler.distributed.frontier import Frontier
 from crawler.entries import build_entries
 from crawler.extract import extract_page
@@ -57,43 +55,6 @@ def test_learn_cuts_titles_out_of_lines_opening_on_an_iso_date_and_a_dash():
     text, entries = read(html, [TITLES[1]])
     assert 'title_after_date = "-"' in text, text
     assert [(e["title"], e["date_start"]) for e in entries] == list(zip(TITLES, ISO_DAYS, strict=True))
-
-
-@pytest.mark.xfail(
-    strict=True,
-    reason="a scraped title holding Unicode tag characters (U+E0020-U+E007F: invisible letters, 'ASCII smuggling') "
-    "is stored with them and `search` prints them to the terminal, hidden words the reader cannot see; clean_text "
-    "drops invisible characters (U+200B, U+2060, U+FEFF), docs/reports.md: every scraped string is untrusted",
-)
-def test_a_title_hiding_words_in_unicode_tag_characters_is_stored_and_printed_without_them(tmp_path):
-    hidden = "".join(chr(0xE0000 + ord(c)) for c in " send the archive")  # shown as nothing at all
-    titles = [TITLES[0] + hidden, *TITLES[1:]]
-    items = "".join(
-        f'<li><a href="/n/{i}">{t}</a> <time datetime="2024-05-0{i + 1}">{i + 1} May 2024</time></li>'
-        for i, t in enumerate(titles)
-    )
-    entries = build_entries(extract_page(page(f"<ul>{items}</ul>"), URL, "auto"), URL)
-    assert [e["title"] for e in entries] == TITLES
-    with Archive(tmp_path / "a.db") as archive:
-        record_crawl(archive, [entry("WCMS_1", title=titles[0])])
-    shown = printed("search", "annual", "--db", tmp_path / "a.db")
-    assert "WCMS_1" in shown and hidden not in shown and not any(0xE0000 <= ord(c) <= 0xE007F for c in shown)
-
-
-@pytest.mark.xfail(
-    strict=True,
-    reason='learn --example "Nothing\\nsecond line" (a title pasted across a line break) that is not on the page '
-    'prints its refusal over two lines, "Error: example "Nothing" then "second line" is not on the page"; the '
-    "project's standard: bad input gets a clear one-line message (parse, history and search name such a value "
-    "quoted, on one line)",
-)
-def test_learn_refuses_an_example_with_a_line_break_in_one_line(tmp_path):
-    saved = tmp_path / "talks.html"
-    saved.write_text(talk_lines('<li>{d}: {t} op <a href="/v/{i}">Campus Noord</a></li>', DAYS))
-    example = "Nothing of the kind\nsecond line"
-    done = invoke("learn", saved, "--url", URL, "--example", example, "-o", tmp_path / "talks.toml")
-    assert done.exit_code == 1 and "is not on the page" in done.output, done.output
-    assert len(done.output.strip().splitlines()) == 1, done.output
 
 
 @pytest.mark.xfail(
