@@ -8,12 +8,9 @@ import sys
 
 import pytest
 from conftest import FAST, ROOT, cli, q, wait_for
-from synthetic import TITLES, URL, page, read
+from synthetic import TITLES, page
 
 from crawler.distributed.frontier import Frontier
-from crawler.entries import build_entries
-from crawler.extract import extract_page
-from crawler.extract.profiles import profile_from_text
 from crawler.site_server import SiteServer
 
 # Talks as free-text lines "DATE<mark> Title op <a>Venue</a>" (docs/learn.md's third shape), with the date written
@@ -25,36 +22,6 @@ ISO_DAYS = ["2025-10-07", "2025-10-23", "2025-05-06", "2025-02-25"]
 def talk_lines(shape: str, days: list[str]) -> str:
     items = "".join(shape.format(i=i, t=t, d=d) for i, (t, d) in enumerate(zip(TITLES, days, strict=True)))
     return page(f'<h2>Talks</h2><ul class="talks">{items}</ul>')
-
-
-@pytest.mark.xfail(
-    strict=True,
-    reason='a profile with title_after_date = ":" on lines "7/10/2025 19:00: Title op <a>Venue</a>" cuts at the '
-    'hour\'s colon: every title reads "00: Title"; docs/learn.md: title_after_date takes off the date the '
-    "title's text opens on and the mark after it",
-)
-def test_a_title_cut_after_a_date_with_its_hour_keeps_no_part_of_the_hour():
-    profile = profile_from_text(
-        'name = "example.org"\ndomains = ["example.org"]\ntitle_after_date = ":"\ntitle_before = [" op "]\n\n'
-        '[selectors]\nentry = "ul.talks > li"\nlink = "a"\n',
-        "talks.toml",
-    )
-    html = talk_lines('<li>{d} 19:00: {t} op <a href="/v/{i}">Campus Noord</a></li>', DAYS)
-    entries = build_entries(extract_page(html, URL, profile), URL, URL, profile)
-    assert [e["title"] for e in entries] == TITLES
-
-
-@pytest.mark.xfail(
-    strict=True,
-    reason='learn --example on lines "2025-10-23 - Title op <a>Venue</a>" (an ISO date and the mark "-") refuses: "no '
-    'date and mark before it (7/10/2025: Title) sets it apart"; docs/learn.md: where its line opens on a date and a '
-    'mark (":", "–", "-", ...) and most of its siblings\' lines open alike, the profile cuts each title out',
-)
-def test_learn_cuts_titles_out_of_lines_opening_on_an_iso_date_and_a_dash():
-    html = talk_lines('<li>{d} - {t} op <a href="/v/{i}">Campus Noord</a></li>', ISO_DAYS)
-    text, entries = read(html, [TITLES[1]])
-    assert 'title_after_date = "-"' in text, text
-    assert [(e["title"], e["date_start"]) for e in entries] == list(zip(TITLES, ISO_DAYS, strict=True))
 
 
 @pytest.mark.xfail(

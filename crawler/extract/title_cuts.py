@@ -16,18 +16,25 @@ DATE_MARKS = (":", "–", "—", "-", "|", "·", ",")
 BRACKETS = "("
 _LONGEST_DATE = 40  # characters: "5/2/2025 en 12/2/2025", "Sonntag, den 28. Februar 2016 um 17 Uhr"
 CLOSING_BRACKETS = re.compile(r"\s*\([^()]*\)\s*$")
+_FIGURES = re.compile(r"[\d\s:./-]*")  # what a date goes on with past a mark inside it: "19:00", "-10-07"
 
 
 def leading_date(text: str, mark: str) -> tuple[str, str] | None:
-    """(the date, the rest) where the text opens on a date set off by `mark` ("7/10/2025: Title"), else None."""
-    head, found, rest = text.partition(mark)
-    head = head.strip()
-    if not found or not rest.strip() or not head or len(head) > _LONGEST_DATE:
+    """(the date, the rest) where the text opens on a date set off by `mark` ("7/10/2025: Title"), else None. The
+    mark may come inside the date too ("7/10/2025 19:00: Title", "2025-10-07 - Title"): the longest date line
+    before one of its places is the date."""
+    places, at = [], text.find(mark)
+    while 0 < at <= _LONGEST_DATE:
+        places.append((text[:at].strip(), text[at + len(mark) :].strip()))
+        at = text.find(mark, at + len(mark))
+    dated = [(head, rest) for head, rest in places if head and rest and looks_like_date_line(head)]
+    if dated:  # a later place only where the date goes on in figures (its hour, its month and day): not "A: B"
+        return max((d for d in dated if _FIGURES.fullmatch(d[0][len(dated[0][0]) :])), key=lambda d: len(d[0]))
+    if not places or not all(places[0]):
         return None
-    if looks_like_date_line(head):
-        return head, rest.strip()
+    head, rest = places[0]
     date = date_at_edge(head)  # "5/2/2025 en 12/2/2025": a date and a second day
-    return (date, rest.strip()) if date and head.startswith(date) else None
+    return (date, rest) if date and head.startswith(date) else None
 
 
 def cut_before(text: str, words: list[str] | tuple[str, ...]) -> str:

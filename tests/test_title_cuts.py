@@ -1,0 +1,38 @@
+"""A profile's title cut out of a line of date, title and venue (crawler/extract/title_cuts.py), with a date
+written with its hour or as ISO figures joined by the mark (found by a stranger, 2026-12-07)."""
+
+from __future__ import annotations
+
+from synthetic import TITLES, URL, page, read
+
+from crawler.entries import build_entries
+from crawler.extract import extract_page
+from crawler.extract.profiles import profile_from_text
+
+# Talks as free-text lines "DATE<mark> Title op <a>Venue</a>" (docs/learn.md's third shape), with the date written
+# otherwise than the docs' "7/10/2025": with its hour, or as ISO figures joined by the "-" a mark may also be.
+DAYS = ["7/10/2025", "23/10/2025", "6/05/2025", "25/2/2025"]
+ISO_DAYS = ["2025-10-07", "2025-10-23", "2025-05-06", "2025-02-25"]
+
+
+def talk_lines(shape: str, days: list[str]) -> str:
+    items = "".join(shape.format(i=i, t=t, d=d) for i, (t, d) in enumerate(zip(TITLES, days, strict=True)))
+    return page(f'<h2>Talks</h2><ul class="talks">{items}</ul>')
+
+
+def test_a_title_cut_after_a_date_with_its_hour_keeps_no_part_of_the_hour():
+    profile = profile_from_text(
+        'name = "example.org"\ndomains = ["example.org"]\ntitle_after_date = ":"\ntitle_before = [" op "]\n\n'
+        '[selectors]\nentry = "ul.talks > li"\nlink = "a"\n',
+        "talks.toml",
+    )
+    html = talk_lines('<li>{d} 19:00: {t} op <a href="/v/{i}">Campus Noord</a></li>', DAYS)
+    entries = build_entries(extract_page(html, URL, profile), URL, URL, profile)
+    assert [e["title"] for e in entries] == TITLES
+
+
+def test_learn_cuts_titles_out_of_lines_opening_on_an_iso_date_and_a_dash():
+    html = talk_lines('<li>{d} - {t} op <a href="/v/{i}">Campus Noord</a></li>', ISO_DAYS)
+    text, entries = read(html, [TITLES[1]])
+    assert 'title_after_date = "-"' in text, text
+    assert [(e["title"], e["date_start"]) for e in entries] == list(zip(TITLES, ISO_DAYS, strict=True))
