@@ -29,6 +29,7 @@ from crawler.credentials import mask_logged_secrets, split_credentials
 from crawler.distributed.codec import decode_result
 from crawler.distributed.frontier import Frontier, FrontierError, redacted
 from crawler.errors import EXIT_FAILED
+from crawler.extract.profiles import profile_texts
 from crawler.listing_state import STOPPED, ListingState
 from crawler.run import project_settings
 from crawler.settings import SettingError, check_settings
@@ -216,6 +217,8 @@ class Coordinator:
             "start_urls": self.start_urls,
             "profile": self.plan.profile,
             "listing_profiles": self.plan.listing_profiles,
+            # The profile files' text as read here: a worker elsewhere reads these, not a file of its own.
+            "profile_texts": profile_texts([self.plan.profile, *(self.plan.listing_profiles or {}).values()]),
             "settings": self.plan.overrides,
             "max_pages": self.settings.getint("LISTING_MAX_PAGES"),
             # Read in Chromium by the workers that have it (crawler/distributed/worker.py); others leave them.

@@ -21,6 +21,7 @@ from scrapy.utils.defer import deferred_from_coro
 from twisted.internet import task
 
 from .. import settings as project
+from ..extract.profiles import ProfileError, get_profile, use_profile_texts
 from ..render import guarding_the_browser, render_settings, unavailable
 from ..run import project_settings
 from .frontier import Frontier, FrontierError, redacted
@@ -207,6 +208,18 @@ def _can_render(config: dict, settings) -> bool:
     return True
 
 
+def _profiles_unreadable(config: dict) -> str | None:
+    """Why this worker cannot read the crawl's profiles, or None. It reads the text the coordinator read
+    (`profile_texts`); a file named without its text (a coordinator before this) is read from this disk."""
+    use_profile_texts(config.get("profile_texts") or {})
+    try:
+        for name in {config.get("profile"), *(config.get("listing_profiles") or {}).values()}:
+            get_profile(name)
+    except ProfileError as exc:
+        return str(exc)
+    return None
+
+
 def run_worker(url: str, overrides: dict | None = None, idle_timeout: float = 60.0) -> int:
     """Fetch pages for the crawl in the frontier at `url` until it ends or no work comes; exit status,
     or REJOIN when a new crawl took the frontier over (Twisted starts once a process: start afresh)."""
@@ -221,6 +234,10 @@ def run_worker(url: str, overrides: dict | None = None, idle_timeout: float = 60
         log.info("no crawl in %s for %ss: leaving", redacted(url), idle_timeout)
         return 0
     token, config = found
+    unreadable = _profiles_unreadable(config)
+    if unreadable:  # one line, not a traceback from the spider's start
+        log.error("cannot join the crawl: %s", unreadable)
+        return 1
     frontier.token = token
     frontier.lease_ms = int(config.get("lease_ms") or frontier.lease_ms)
     ignored = sorted(set(overrides or {}) - LOCAL_SETTINGS)

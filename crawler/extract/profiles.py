@@ -249,6 +249,22 @@ def bundled_profiles() -> dict[str, Profile]:
     return out
 
 
+# Profile files as the crawl that named them read them ({path: TOML text}): a distributed crawl's worker reads its
+# coordinator's profile from the frontier, never a file of the same name on its own disk (missing, or edited since).
+_GIVEN_TEXTS: dict[str, str] = {}
+
+
+def use_profile_texts(texts: dict) -> None:
+    """Read these profile files from `texts` ({path: TOML text}), not from this machine's disk."""
+    _GIVEN_TEXTS.update({str(path): str(text) for path, text in (texts or {}).items()})
+
+
+def profile_texts(names) -> dict[str, str]:
+    """{path: TOML text} of the profile files among `names` (bundled names and "auto" aside), as read now."""
+    files = {n for n in names if n and n != "auto" and n not in bundled_profiles()}
+    return {name: Path(name).read_text(encoding="utf-8") for name in sorted(files) if Path(name).is_file()}
+
+
 def get_profile(name_or_path: str | None) -> Profile | None:
     """A bundled profile by name, a profile file by path, or None for "auto"."""
     if name_or_path in (None, "", "auto"):
@@ -256,6 +272,8 @@ def get_profile(name_or_path: str | None) -> Profile | None:
     profiles = bundled_profiles()
     if name_or_path in profiles:
         return profiles[name_or_path]
+    if name_or_path in _GIVEN_TEXTS:
+        return profile_from_text(_GIVEN_TEXTS[name_or_path], name_or_path)
     if name_or_path.endswith(".toml") or Path(name_or_path).exists():
         return load_profile_file(name_or_path)
     raise ProfileError(
