@@ -19,7 +19,7 @@ from .edge_dates import SEPARATORS, without_edge_date
 from .fields import HEADINGS
 from .html import INLINE, is_ancestor, text_of
 from .lead_text import lead_split
-from .learn_errors import LearnError  # noqa: F401  (raised here and by the learn modules; callers import it here)
+from .learn_errors import LearnError
 from .learn_titles import _one_row, _signature, _titles_inside, could_be_title, several_headed, title_like
 from .pointer_words import text_before_pointer
 
