@@ -130,15 +130,22 @@ def browser_built(listing: str, info: dict) -> list[str]:
 
 
 def _lost_fields(listing: str, entries: int, fill: dict[str, int], baseline: list[dict], settled_empty) -> list[str]:
-    reasons = []
+    """Watched fields filled before and (nearly) empty now: filled on average over the baseline, or in its newest
+    crawl alone. A field settled empty that came back for a crawl averages under FILLED_BEFORE with the empty
+    crawls before it, yet losing it again is as much a lost field as the first time."""
+    reasons, counted_crawls = [], [b for b in baseline if b["entries"] and b.get("fill")]
     for field in (f for f in WATCHED if f not in settled_empty):
-        rates = [b["fill"].get(field, 0) / b["entries"] for b in baseline if b["entries"] and b.get("fill")]
-        if not rates:
+        rates = [b["fill"].get(field, 0) / b["entries"] for b in counted_crawls]
+        now = fill.get(field, 0) / entries
+        if not rates or now >= FILLED_NOW:
             continue
         past = sum(rates) / len(rates)
-        now = fill.get(field, 0) / entries
-        if past >= FILLED_BEFORE and now < FILLED_NOW:
+        if past >= FILLED_BEFORE:
             reasons.append(f"{listing}: field {field} filled in {now:.0%} of entries, was {past:.0%}")
+        elif rates[0] >= FILLED_BEFORE and counted_crawls[0]["entries"] >= MIN_ENTRIES_FOR_FILL:
+            reasons.append(
+                f"{listing}: field {field} filled in {now:.0%} of entries, was {rates[0]:.0%} in the last healthy crawl"
+            )
     return reasons
 
 
