@@ -43,8 +43,8 @@ def write_json(rows: Iterable[dict], out: TextIO) -> None:
 
 
 def write_csv(rows: Iterable[dict], out: TextIO, raw: bool = False) -> None:
-    """One row an entry; a list field (organisers) joined with "; ". A scraped string that a
-    spreadsheet would run as a formula (`=HYPERLINK(...)`) starts with `'`, unless `raw`."""
+    """One row an entry; a list field (organisers) joined with "; ". Unless `raw`, every string is cleaned as the
+    other reports clean it and one a spreadsheet would run as a formula (`=HYPERLINK(...)`) starts with `'`."""
     from crawler.field_table import EXPORTED_FIELDS, LIST_FIELDS  # here: `--help` loads this module, not the table
 
     safe = (lambda value: value) if raw else spreadsheet_safe

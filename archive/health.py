@@ -7,6 +7,7 @@ blanked on the strength of it.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 
 # Fields whose fill rate is watched (the field table marks them).
@@ -129,39 +130,69 @@ def browser_built(listing: str, info: dict) -> list[str]:
 
 
 def _lost_fields(listing: str, entries: int, fill: dict[str, int], baseline: list[dict], settled_empty) -> list[str]:
-    reasons = []
+    """Watched fields filled before and (nearly) empty now: filled on average over the baseline, or in its newest
+    crawl alone. A field settled empty that came back for a crawl averages under FILLED_BEFORE with the empty
+    crawls before it, yet losing it again is as much a lost field as the first time."""
+    reasons, counted_crawls = [], [b for b in baseline if b["entries"] and b.get("fill")]
     for field in (f for f in WATCHED if f not in settled_empty):
-        rates = [b["fill"].get(field, 0) / b["entries"] for b in baseline if b["entries"] and b.get("fill")]
-        if not rates:
+        rates = [b["fill"].get(field, 0) / b["entries"] for b in counted_crawls]
+        now = fill.get(field, 0) / entries
+        if not rates or now >= FILLED_NOW:
             continue
         past = sum(rates) / len(rates)
-        now = fill.get(field, 0) / entries
-        if past >= FILLED_BEFORE and now < FILLED_NOW:
+        if past >= FILLED_BEFORE:
             reasons.append(f"{listing}: field {field} filled in {now:.0%} of entries, was {past:.0%}")
+        elif rates[0] >= FILLED_BEFORE and counted_crawls[0]["entries"] >= MIN_ENTRIES_FOR_FILL:
+            reasons.append(
+                f"{listing}: field {field} filled in {now:.0%} of entries, was {rates[0]:.0%} in the last healthy crawl"
+            )
     return reasons
 
 
-def recent_site_reads(conn, listing_urls, crawl_id: int) -> dict[str, list[tuple]]:
-    """Each listing's last SETTLED_CRAWLS site crawls before `crawl_id` that read every listing whole (a suspect one
-    included: a suspect listing is recorded incomplete, its crawl complete), newest first, as (pages_fetched,
-    pages_failed, entries, fill). One pass for every listing: listing_crawls has no index by listing, and a query a
-    listing made closing a crawl of many listings cost in their square."""
-    found: dict[str, list[tuple]] = {url: [] for url in listing_urls}
+@dataclasses.dataclass
+class ListingHistory:
+    """A listing's earlier crawls as closing a crawl reads them (listing_histories), newest first."""
+
+    # Its last BASELINE_CRAWLS healthy, complete crawls, and its last SETTLED_CRAWLS whole site crawls as
+    # (pages_fetched, pages_failed, entries, fill).
+    baseline: list[dict] = dataclasses.field(default_factory=list)
+    recent: list[tuple] = dataclasses.field(default_factory=list)
+
+    def has_all(self, recent_wanted: int) -> bool:
+        return len(self.baseline) == BASELINE_CRAWLS and len(self.recent) == recent_wanted
+
+
+def listing_histories(conn, listing_urls, crawl_id: int, settling: bool) -> dict[str, ListingHistory]:
+    """Each listing's baseline (its last healthy, complete crawls: what this one is compared with) and, when
+    `settling`, its last SETTLED_CRAWLS site crawls before `crawl_id` that read every listing whole (a suspect one
+    included: a suspect listing is recorded incomplete, its crawl complete). One pass for both, stopped once every
+    listing has all it needs: listing_crawls has no index by listing, and a query a listing made closing a crawl of
+    many listings cost in their square."""
+    found = {url: ListingHistory() for url in listing_urls}
+    recent_wanted, wanting = (SETTLED_CRAWLS if settling else 0), len(found)
     rows = conn.execute(
-        "SELECT lc.listing_url, lc.pages_fetched, lc.pages_failed, lc.entries, lc.fill "
-        "FROM listing_crawls lc JOIN crawls c ON c.id = lc.crawl_id "
-        "WHERE lc.crawl_id < ? AND c.source = 'site' AND c.status = 'complete' ORDER BY lc.crawl_id DESC",
-        (crawl_id,),
+        "SELECT lc.listing_url, lc.crawl_id, lc.complete, lc.pages_fetched, lc.pages_failed, lc.entries, lc.fill, "
+        "c.source = 'site' AND c.status = 'complete' "
+        "FROM listing_crawls lc LEFT JOIN crawls c ON c.id = lc.crawl_id ORDER BY lc.crawl_id DESC"
     )
-    for url, *read in rows:
-        kept = found.get(url)
-        if kept is not None and len(kept) < SETTLED_CRAWLS:
-            kept.append(tuple(read))
+    for url, crawl, healthy, pages, failed, entries, fill, whole_site_read in rows:
+        history = found.get(url)
+        if history is None or history.has_all(recent_wanted):
+            continue
+        if healthy and len(history.baseline) < BASELINE_CRAWLS:
+            parsed = json.loads(fill or "{}")
+            history.baseline.append({"pages_fetched": pages, "entries": entries, "fill": parsed, "crawl_id": crawl})
+        if whole_site_read and crawl < crawl_id and len(history.recent) < recent_wanted:
+            history.recent.append((pages, failed, entries, fill))
+        wanting -= history.has_all(recent_wanted)
+        if not wanting:
+            break
+    rows.close()
     return found
 
 
 def settled(recent: list[tuple], pages: int) -> bool:
-    """Did the listing's `recent` site crawls (recent_site_reads) all read it in these same pages, none failing?
+    """Did the listing's `recent` site crawls (listing_histories) all read it in these same pages, none failing?
     Then a shorter listing is its new length, not a crawl cut short. Its entries may differ: a shortened news
     listing still takes new items in at the top."""
     return len(recent) == SETTLED_CRAWLS and all((read[0], read[1]) == (pages, 0) for read in recent)
@@ -176,7 +207,7 @@ def pages_full(conn, listing_url: str, crawl_id: int, baseline_crawl: int) -> bo
 
 
 def settled_fields(recent: list[tuple]) -> frozenset[str]:
-    """The watched fields the listing's `recent` site crawls (recent_site_reads) all left (nearly) empty, each
+    """The watched fields the listing's `recent` site crawls (listing_histories) all left (nearly) empty, each
     reading it whole and enough entries to tell: the listing's new normal."""
     if len(recent) < SETTLED_CRAWLS or any(
         failed or entries < MIN_ENTRIES_FOR_FILL for _, failed, entries, _ in recent

@@ -208,20 +208,19 @@ class Archive:
     def _health(self, session: CrawlSession, listings: dict[str, ListingState]) -> tuple[dict, list[str]]:
         """Each listing's field fill counts, and the reasons the crawl looks wrong (archive.health)."""
         fills, reasons = {}, []
-        baselines = self._baselines(listings)
         # Settling is the site's to show, crawl after crawl: a reparse re-reads pages already judged.
-        recent = health.recent_site_reads(self.conn, listings, session.crawl_id) if session.source == "site" else {}
+        histories = health.listing_histories(self.conn, listings, session.crawl_id, settling=session.source == "site")
         for url, info in listings.items():
             seen = session.listing_entries.get(url, {})
             fills[url] = health.fill_counts(seen.values())
             pages, complete = info.pages_fetched, info.complete
-            baseline = baselines[url]
+            baseline, recent = histories[url].baseline, histories[url].recent
             read = info.as_dict()
             if complete and baseline and 0 < pages < baseline[0]["pages_fetched"]:
-                shrunk = health.settled(recent.get(url, []), pages)
+                shrunk = health.settled(recent, pages)
                 full = health.pages_full(self.conn, url, session.crawl_id, baseline[0]["crawl_id"])
                 read["pages_full"], read["settled_length"] = full and not shrunk, shrunk
-            settled = health.settled_fields(recent.get(url, [])) if baseline else frozenset()
+            settled = health.settled_fields(recent) if baseline else frozenset()
             reasons += health.assess(url, pages, len(seen), fills[url], baseline, complete, read, settled)
             reasons += health.browser_built(url, read)
         return fills, reasons
@@ -243,22 +242,6 @@ class Archive:
                     json.dumps(fills[url]),
                 ),
             )
-
-    def _baselines(self, listing_urls, last: int = health.BASELINE_CRAWLS) -> dict[str, list[dict]]:
-        """Each listing's last healthy, complete crawls, newest first: what this one is compared with. One
-        pass over listing_crawls, where a query a listing read it whole (it has no index by listing)."""
-        found: dict[str, list[dict]] = {url: [] for url in listing_urls}
-        rows = self.conn.execute(
-            "SELECT listing_url, pages_fetched, entries, fill, crawl_id FROM listing_crawls WHERE complete=1 "
-            "ORDER BY crawl_id DESC"
-        )
-        for url, pages, entries, fill, crawl_id in rows:
-            kept = found.get(url)
-            if kept is not None and len(kept) < last:
-                kept.append(
-                    {"pages_fetched": pages, "entries": entries, "fill": json.loads(fill or "{}"), "crawl_id": crawl_id}
-                )
-        return found
 
     def remember(self, key: str, value: str) -> None:
         """Keep a small fact in the meta table (the last report's crawl, say)."""

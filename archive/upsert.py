@@ -6,7 +6,7 @@ a statement savepoint, and FTS5 writes what it holds in memory as a new index se
 savepoint: one segment an entry, merged again and again. The rows go first into a temporary table
 (no index, no trigger), then into `entries` by one INSERT ... SELECT: the same rows, in the same
 order (the same rowids), the same triggers, one savepoint a batch. 2.2x faster a batch, measured
-in docs/benchmarks.md (ninth pass).
+in docs/benchmarks.md (tenth pass).
 """
 
 from __future__ import annotations

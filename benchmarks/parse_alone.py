@@ -114,7 +114,7 @@ def main() -> None:
             parse_round(pages[100 : 100 + args.after_warm], get_profile("ilo"))
         return None
     # Each round parses pages no round before it parsed, as a crawl does: a cache keyed by a page's text (a title,
-    # a date line) answers a page parsed again, and would hide what a fresh page costs (tenth pass).
+    # a date line) answers a page parsed again, and would hide what a fresh page costs (eleventh pass).
     every = bench_pages(args.pages * (args.rounds + 1))
     rounds = [every[n * args.pages : (n + 1) * args.pages] for n in range(args.rounds + 1)]
     profile = get_profile("ilo")

@@ -5,7 +5,7 @@ every object that survives is looked at again by the older generations' collecti
 objects by the thousand a page (Scrapy's requests, responses, Deferreds and their callbacks, the parse's trees,
 dicts and lists), most of them freed by reference counting before a collection could matter. At 700 the crawl
 process spent about a tenth of its CPU in the collector (0.5 ms of 5.5 a benchmark page, docs/benchmarks.md,
-eighth pass); at 10,000 a quarter of that. The cost is memory: cyclic garbage waits up to 10,000 allocations to
+ninth pass); at 10,000 a quarter of that. The cost is memory: cyclic garbage waits up to 10,000 allocations to
 be freed instead of 700 (at most some megabytes). What a crawl produces does not depend on when garbage is
 freed.
 """

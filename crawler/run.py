@@ -40,6 +40,16 @@ def _log_to(log_file: str | None, settings: Settings) -> None:
     mask_logged_secrets()
 
 
+def _standard_error(overrides: dict, progress: bool) -> dict:
+    """What standard error shows, on a terminal or not (cron mails it): warnings and errors, the log file having
+    the rest, unless `overrides` name a LOG_LEVEL. The progress line (`progress`: a terminal) shows only over a log
+    of warnings: an INFO or DEBUG log, asked for, shows the crawl going on by itself."""
+    if "LOG_LEVEL" not in overrides:
+        return {"LOG_LEVEL": "WARNING", "PROGRESS_ENABLED": progress}
+    level = logging.getLevelNamesMapping().get(str(overrides["LOG_LEVEL"]).strip().upper(), logging.INFO)
+    return {"PROGRESS_ENABLED": progress and level >= logging.WARNING}
+
+
 def spider_names() -> list[str]:
     return sorted(SpiderLoader.from_settings(project_settings()).list())
 
@@ -65,18 +75,16 @@ def run_crawl(
 ) -> dict:
     """Crawl into the archive at `db`. Returns {"crawl_id", "status", "listings", "stats"}.
 
-    `log_file` gets the whole Scrapy log at INFO; with `progress` the terminal shows a
-    progress line and only warnings. `credentials` ({origin: (user, password)}) go to the spider,
-    never into settings (Scrapy logs those). `render_listings` (URLs, or True for all) are rendered
+    `log_file` gets the whole Scrapy log at INFO; standard error only warnings and errors unless `overrides` give
+    a LOG_LEVEL, and with `progress` (a terminal) a progress line. `credentials` ({origin: (user, password)}) go to
+    the spider, never into settings (Scrapy logs those). `render_listings` (URLs, or True for all) are rendered
     in Chromium (crawler/render.py): the crawl then starts one browser, closed when it ends.
     `sigint_after` is what Ctrl-C does once the crawl has closed: by default the handler the caller had
     before it; the CLI passes `signal.SIG_IGN` so that a late second Ctrl-C cannot cut its summary short.
     Without `sigint_after`, SIGTERM's handler is the caller's again too.
     """
     handlers_before = {signum: signal.getsignal(signum) for signum in (signal.SIGINT, signal.SIGTERM)}
-    extra = {"ARCHIVE_DB": db or "", "PROGRESS_ENABLED": progress}
-    if progress:
-        extra["LOG_LEVEL"] = "WARNING"
+    extra = {"ARCHIVE_DB": db or "", **_standard_error(overrides or {}, progress)}
     settings = project_settings({**(overrides or {}), **extra})
     if render_listings:
         urls = (start_urls or []) if render_listings is True else list(render_listings)

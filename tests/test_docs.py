@@ -160,3 +160,13 @@ def test_the_cron_lines_shown_have_their_log_folder_made_first():
     assert redirects, "no cron line with a log file in the docs"
     for folder, log_folder in redirects:
         assert f"mkdir -p {folder}/{log_folder}" in text, (folder, log_folder)
+
+
+def test_the_benchmark_passes_are_numbered_in_order():
+    """docs/benchmarks.md once had two "Fifth pass" headings (issue 20): each pass's heading names the next ordinal,
+    so "the sixth pass" in the code's comments points at one pass."""
+    ordinals = ["First", "Second", "Third", "Fourth", "Fifth", "Sixth", "Seventh", "Eighth", "Ninth", "Tenth"]
+    ordinals += ["Eleventh", "Twelfth", "Thirteenth", "Fourteenth", "Fifteenth", "Sixteenth"]
+    text = (ROOT / "docs" / "benchmarks.md").read_text(encoding="utf-8")
+    headings = re.findall(r"^\*\*(\w+) pass\b", text, flags=re.M)
+    assert headings == ordinals[1 : len(headings) + 1]

@@ -67,7 +67,7 @@ def test_a_list_of_thousands_of_links_is_read_in_linear_work(monkeypatch):
 
 def test_a_title_without_a_dash_or_bar_is_not_read_for_a_date(monkeypatch):
     """Every title of every page went through the date-line reader to ask whether it is a date whole (a seventh of a
-    fresh page's parse, docs/benchmarks.md tenth pass): only a title with an edge to cut at is asked."""
+    fresh page's parse, docs/benchmarks.md eleventh pass): only a title with an edge to cut at is asked."""
     from crawler.extract import edge_dates
 
     calls = []

@@ -41,7 +41,7 @@ def test_fill_counts_count_filled_watched_fields():
 
 def test_a_session_keeps_what_the_fill_counts_need_not_the_entries():
     """A crawl's entries go as they are written: the session keeps which watched fields each fills, so a long crawl's
-    memory stays flat and its end has no 20,000 entries left to collect (docs/benchmarks.md, tenth pass)."""
+    memory stays flat and its end has no 20,000 entries left to collect (docs/benchmarks.md, eleventh pass)."""
     seen = {"entry_id": "a", "url": "https://x.org/1", "description": "About it"}
     again = {"entry_id": "a", "url": "https://x.org/1", "description": "About it", "credit": "© ILO"}
     session, held = CrawlSession(1), sys.getrefcount(seen)

@@ -44,6 +44,30 @@ def test_a_crawl_that_did_not_read_the_listing_whole_does_not_settle_an_empty_fi
     assert (third["suspect"], third["removed"], blanked) == (1, 0, 0)
 
 
+def test_a_field_lost_again_after_coming_back_is_an_alert_each_time(tmp_path):
+    """A field settled empty, back for one crawl, then lost again: the baseline's average (one filled crawl of
+    three) stayed under FILLED_BEFORE, so the field was blanked with no alert (issue 20). A monitoring team wants the
+    alert each time the field goes, and the same two alerts before it settles again."""
+
+    def described(on: bool):
+        return [entry(f"WCMS_{i}", description=f"About {i}" if on else None) for i in range(10)]
+
+    def blanked(archive):
+        return archive.conn.execute("SELECT count(*) FROM entries WHERE description IS NULL").fetchone()[0]
+
+    with Archive(tmp_path / "a.db") as archive:
+        for _ in range(3):
+            _crawl_of_l1(archive, described(True))
+        first = [_crawl_of_l1(archive, described(False))["suspect"] for _ in range(4)]
+        assert first == [1, 1, 0, 0] and blanked(archive) == 10  # settled empty: the listing's new normal
+        assert _crawl_of_l1(archive, described(True))["suspect"] == 0  # back, for one crawl
+        lost_again = _crawl_of_l1(archive, described(False))
+        assert lost_again["suspect"] == 1 and blanked(archive) == 0, lost_again["note"]
+        assert "field description filled in 0% of entries, was 100% in the last healthy crawl" in lost_again["note"]
+        again = [_crawl_of_l1(archive, described(False))["suspect"] for _ in range(2)]
+        assert again == [1, 0] and blanked(archive) == 10  # settles as it did the first time
+
+
 def test_a_listing_that_shrank_by_more_than_half_settles_as_one_that_shrank_by_a_page(tmp_path):
     with Archive(tmp_path / "a.db") as archive:
         for _ in range(3):

@@ -1,5 +1,6 @@
 """Every CSV the tool writes opens in a spreadsheet as text: a scraped cell that starts like a formula
-(= + - @, tab, CR) gets a leading ' (OWASP), unless `export --raw-csv` asks for the bytes as scraped."""
+(= + - @, tab, CR) gets a leading ' (OWASP), and loses the controls, escape sequences and bidi overrides the
+other reports drop, unless `export --raw-csv` asks for the bytes as scraped."""
 
 from __future__ import annotations
 
@@ -45,8 +46,9 @@ def rows(text: str) -> dict[str, dict]:
 def test_export_csv_makes_formulas_text(formulas):
     out = rows(cli("export", "--db", formulas, "--format", "csv", check=0).stdout)
     for n, text in enumerate(FORMULAS, 1):
-        assert out[f"WCMS_{n}"]["title"] == "'" + text
-        assert out[f"WCMS_{n}"]["organisers"] == f"'{text}; ILO"
+        shown = text.replace("\r", "")  # a carriage return is a control: dropped, the formula still guarded
+        assert out[f"WCMS_{n}"]["title"] == "'" + shown
+        assert out[f"WCMS_{n}"]["organisers"] == f"'{shown}; ILO"
     plain = out["WCMS_99"]
     assert plain["title"] == "A plain title" and plain["date_text"] == "'-"  # a string: guarded, as OWASP says
     assert plain["position"] == "-3" and plain["credit_year"] == "-5"  # numbers are numbers
@@ -71,7 +73,7 @@ def test_serve_csv_makes_formulas_text(formulas):
     table = rows(asyncio.run(fetch("/f/entries.csv?_size=max")))
     query = rows(asyncio.run(fetch("/f.csv?sql=select+entry_id,title+from+entries")))
     for n, text in enumerate(FORMULAS, 1):
-        assert table[f"WCMS_{n}"]["title"] == query[f"WCMS_{n}"]["title"] == "'" + text
+        assert table[f"WCMS_{n}"]["title"] == query[f"WCMS_{n}"]["title"] == "'" + text.replace("\r", "")
     assert table["WCMS_99"]["position"] == "-3"
 
 
@@ -89,7 +91,7 @@ def test_scrapy_csv_feed_makes_formulas_text():
         exporter.export_item({"title": text, "position": -position})
     exporter.finish_exporting()
     got = list(csv.DictReader(io.StringIO(out.getvalue().decode(), newline="")))
-    assert [row["title"] for row in got] == ["'" + text for text in FORMULAS]
+    assert [row["title"] for row in got] == ["'" + text.replace("\r", "") for text in FORMULAS]
 
 
 @pytest.mark.parametrize("start", ["\uff1d", "\uff0b", "\uff0d", "\uff20", "\ufe66", "\ufe62", "\ufe63", "=", "@"])
@@ -106,3 +108,28 @@ def test_a_cell_not_starting_like_a_formula_stays_as_it_is(cell):
     from archive.reports.safety import spreadsheet_safe
 
     assert spreadsheet_safe(cell) == cell
+
+
+# A title as an old archive may hold it: bidi isolates and an override (U+2066-2069, U+202A-202E) that make
+# "txt.exe" read as "exe.txt", a C1 control, a terminal escape, and an isolate hiding a formula's "=".
+HIDDEN = {
+    "WCMS_1": ("Report \u2067\u202eexe.txt\u2069 2024", "Report exe.txt 2024"),
+    "WCMS_2": ('\u2066=HYPERLINK("http://evil.example/","x")\u2069', '\'=HYPERLINK("http://evil.example/","x")'),
+    "WCMS_3": ("Bell\x07 \x1b[31mred\x1b[0m \x85next\u202a\u202c", "Bell red next"),
+}
+
+
+def test_export_csv_drops_what_the_other_reports_drop(tmp_path):
+    """Issue 20: the HTML, Markdown and Atom reports dropped these and the CSV export kept them; one function
+    (spreadsheet_safe, through for_terminal) now cleans every CSV cell."""
+    path = tmp_path / "hidden.db"
+    with Archive(path) as archive:
+        entries = [
+            news_entry(eid, title=raw, organisers=[raw], position=n) for n, (eid, (raw, _)) in enumerate(HIDDEN.items())
+        ]
+        record_crawl(archive, entries)
+    out = rows(cli("export", "--db", path, "--format", "csv", check=0).stdout)
+    for eid, (_, shown) in HIDDEN.items():
+        assert out[eid]["title"] == out[eid]["organisers"] == shown
+    raw = rows(cli("export", "--db", path, "--format", "csv", "--raw-csv", check=0).stdout)
+    assert [raw[eid]["title"] for eid in HIDDEN] == [text for text, _ in HIDDEN.values()]

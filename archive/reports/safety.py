@@ -25,9 +25,13 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\uff1d", "\uff0b", "\uff0d", 
 
 
 def spreadsheet_safe(value):
-    """A CSV cell that a spreadsheet shows as text: a string starting like a formula, after any
-    whitespace, gets a leading `'` (OWASP's advice). Numbers and other non-strings stay as they are."""
-    if isinstance(value, str) and (value.startswith(FORMULA_STARTS) or value.lstrip().startswith(FORMULA_STARTS)):
+    """A CSV cell that a spreadsheet shows as text: a string loses what the other reports drop (for_terminal:
+    controls, escape sequences, bidi overrides and isolates), then, starting like a formula after any whitespace,
+    gets a leading `'` (OWASP's advice). Cleaned first, so "\u2066=1+1" is guarded too. Non-strings stay as they are."""
+    if not isinstance(value, str):
+        return value
+    value = for_terminal(value)
+    if value.startswith(FORMULA_STARTS) or value.lstrip().startswith(FORMULA_STARTS):
         return "'" + value
     return value
 

@@ -180,7 +180,7 @@ def _separated_edge_date(text: str) -> tuple[str, str] | None:
     cuts = sorted(cuts + loose, key=lambda c: c.start())
     tails = [(text[c.end() :], text[: c.start()]) for c in cuts if len(text) - c.end() <= _MAX_EDGE_CHARS]
     # Asked only of a text with an edge to cut at: most titles have none, and reading a line for a date
-    # was a seventh of a fresh page's parse (docs/benchmarks.md, tenth pass).
+    # was a seventh of a fresh page's parse (docs/benchmarks.md, eleventh pass).
     if (heads or tails) and date_in_line(text) == text:
         return None  # a date whole ("Junio - Octubre 2024"), no title with a date at its edge
     # heads: the longest first; tails: the longest first

@@ -1,0 +1,87 @@
+"""What a crawl writes on standard error and into its log file (docs/operations.md, "What a crawl prints").
+
+From cron (standard error no terminal) the whole Scrapy log at INFO, some 140 lines, went to standard error, so
+cron mailed a page of log every night (issue 20): standard error now carries what a person must read, the line
+naming what is crawled and the warnings and errors, as on a terminal; the whole log is in the crawl's log file;
+`-s LOG_LEVEL=INFO` brings the log back on standard error, on a terminal too (where the progress line then
+gives way to it)."""
+
+from __future__ import annotations
+
+import os
+import pty
+import re
+import subprocess
+import sys
+
+from conftest import ROOT, cli
+from unattended import PAGE2
+
+# FAST without its LOG_LEVEL: what the crawl shows by itself is the point here.
+QUICK = ["-s", "AUTOTHROTTLE_ENABLED=False", "-s", "DOWNLOAD_DELAY=0", "-s", "RETRY_TIMES=0"]
+# A log line as Scrapy formats it (LOG_FORMAT): "2026-12-07 14:50:10 [scrapy.core.engine] INFO: Spider opened".
+LOG_LINE = re.compile(r"^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d \[[\w.]+\] (\w+): ", re.M)
+
+
+def _crawl(tmp_path, site, *extra, check):
+    return cli(
+        "crawl", "ilo", "--db", tmp_path / "a.db", "--start-url", site.url, "--log-dir", tmp_path / "logs",
+        *QUICK, *extra, check=check,
+    )  # fmt: skip
+
+
+def _log_file(tmp_path) -> str:
+    (path,) = (tmp_path / "logs").glob("crawl-*.log")
+    return path.read_text(encoding="utf-8")
+
+
+def test_off_a_terminal_standard_error_carries_warnings_and_errors_not_the_log(tmp_path, site):
+    site.faults[PAGE2] = lambda handler: (handler.send_error(500), True)[1]
+    done = _crawl(tmp_path, site, check=3)  # page 2 failed: partial
+    levels = LOG_LINE.findall(done.stderr)
+    assert levels and set(levels) <= {"WARNING", "ERROR", "CRITICAL"}, done.stderr
+    assert "nextRow--10" in done.stderr  # the failed page is named where cron mails it
+    assert len(done.stderr.splitlines()) < 15, done.stderr  # it was 140 lines
+    assert done.stderr.startswith("crawling 1 listing: ")
+    assert "PARTIAL" in done.stdout and "log: " in done.stdout  # the summary, as before
+    kept = _log_file(tmp_path)  # the whole log, INFO included
+    assert "Spider opened" in kept and "Dumping Scrapy stats" in kept and "nextRow--10" in kept
+
+
+def test_log_level_info_brings_the_log_back_on_standard_error(tmp_path, site):
+    done = _crawl(tmp_path, site, "-s", "LOG_LEVEL=INFO", check=0)
+    assert "INFO" in LOG_LINE.findall(done.stderr) and "Spider opened" in done.stderr
+    assert "Spider opened" in _log_file(tmp_path)
+
+
+def _on_a_terminal(tmp_path, site, *extra) -> str:
+    """What a crawl writes on standard error when it is a terminal (a pseudo-terminal here)."""
+    leader, follower = pty.openpty()
+    command = [sys.executable, "-m", "archive.cli", "crawl", "ilo", "--db", str(tmp_path / "t.db")]
+    proc = subprocess.Popen(
+        [*command, "--start-url", site.url, "--log-dir", str(tmp_path / "logs"), *QUICK, *extra],
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=follower,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+    )
+    os.close(follower)
+    chunks = []
+    while True:
+        try:
+            data = os.read(leader, 4096)
+        except OSError:  # EIO: the crawl closed its end
+            break
+        if not data:
+            break
+        chunks.append(data)
+    assert proc.wait(timeout=60) == 0
+    os.close(leader)
+    return b"".join(chunks).decode(errors="replace")
+
+
+def test_on_a_terminal_the_same_rule_with_a_progress_line(tmp_path, site):
+    shown = _on_a_terminal(tmp_path, site)
+    assert "pages 2 | entries 14" in shown and not LOG_LINE.findall(shown)
+    loud = _on_a_terminal(tmp_path, site, "-s", "LOG_LEVEL=INFO")  # it was WARNING whatever was asked
+    assert "Spider opened" in loud and "pages 2 | entries" not in loud
