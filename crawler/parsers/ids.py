@@ -104,10 +104,7 @@ def entry_id(url: str | None, title: str | None, listing_url: str | None, patter
     return (
         document_number(url, pattern)
         or canonical_url(url)
-        or "sha1:"
-        + hashlib.sha1(f"{(clean_text(title) or '').lower()}\n{canonical_url(listing_url) or ''}".encode()).hexdigest()[
-            :20
-        ]
+        or "sha1:" + hashlib.sha1(f"{_title_key(title)}\n{canonical_url(listing_url) or ''}".encode()).hexdigest()[:20]
     )
 
 
