@@ -12,7 +12,7 @@ from .parsers.date_order import figures_are_scores, numeric_order
 from .parsers.datelines import YEARLESS_FIGURES, year_in, yearless_date, yearless_span
 from .parsers.dates import parse_date
 from .parsers.groups import parse_group_heading
-from .parsers.ids import entry_id, join_url
+from .parsers.ids import entry_id, join_url, tell_apart
 from .parsers.organisers import parse_organisers
 from .parsers.page_years import years_around
 from .parsers.shown_dates import closing_month, shows_only_a_year
@@ -137,6 +137,7 @@ def build_entries(
             }
         )
     _dated_by_weekday(out, weekdays, languages, now or datetime.now(UTC), month_first, page.years)
+    tell_apart(out)  # entries sharing one link (a venue, a form) are as many entries as the page shows
     return out
 
 

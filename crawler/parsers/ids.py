@@ -15,6 +15,8 @@ from .text import clean_text
 # parameters, white space and control characters (which it drops), backslashes.
 _PLAIN_PATH = re.compile(r"/(?!/)[^\x00-\x20\x7f?#;\\]*")
 _TRACKING = re.compile(r"^(?:utm_\w+|fbclid|gclid|mc_cid|mc_eid)$")
+# Enough hex digits to tell apart the entries of one page that share a link (40 bits).
+_DIGEST_CHARS = 10
 
 
 @lru_cache(maxsize=4096)  # a page joins its links more than once (pagination reads them in several passes)
@@ -102,13 +104,44 @@ def entry_id(url: str | None, title: str | None, listing_url: str | None, patter
     return (
         document_number(url, pattern)
         or canonical_url(url)
-        or "sha1:"
-        + hashlib.sha1(f"{(clean_text(title) or '').lower()}\n{canonical_url(listing_url) or ''}".encode()).hexdigest()[
-            :20
-        ]
+        or "sha1:" + hashlib.sha1(f"{_title_key(title)}\n{canonical_url(listing_url) or ''}".encode()).hexdigest()[:20]
     )
 
 
 @lru_cache(maxsize=256)  # every entry of a page names the same listing: its query read for secrets once
 def _listing_as_kept(listing_url: str | None) -> str | None:
     return redact(listing_url)
+
+
+def tell_apart(entries: list[dict]) -> None:
+    """Entries of one page that `entry_id` gives one id but that differ (a title, else a date) each get that id
+    followed by "#" and a digest of their title (and date, when entries of one title differ by their date): talks
+    whose only link is their venue, rows whose only link is one "Register" form. An id no other entry of the page
+    shares is left as it is, so an archive made before keeps every entry whose link is its own; entries showing one
+    title and date under one id (a featured box repeating an item) stay one entry. Sets `entry_id` in place."""
+    shared: dict[str, list[dict]] = {}
+    for entry in entries:
+        shared.setdefault(entry["entry_id"], []).append(entry)
+    for base, group in shared.items():
+        if len(group) == 1:
+            continue
+        by_title: dict[str, list[dict]] = {}
+        for entry in group:
+            by_title.setdefault(_title_key(entry.get("title")), []).append(entry)
+        days = {title: {e.get("date_start") for e in same} - {None} for title, same in by_title.items()}
+        if len(by_title) == 1 and all(len(d) <= 1 for d in days.values()):
+            continue  # one entry shown twice
+        for title, same in by_title.items():
+            for entry in same:
+                day = entry.get("date_start") if len(days[title]) > 1 else None
+                entry["entry_id"] = f"{base}#{_digest(title, day)}"
+
+
+def _title_key(title: str | None) -> str:
+    """A title as ids read it: white space and case folded, as for an entry without a link."""
+    return (clean_text(title) or "").lower()
+
+
+def _digest(title: str, day: str | None) -> str:
+    text = title if day is None else f"{title}\n{day}"
+    return hashlib.sha1(text.encode()).hexdigest()[:_DIGEST_CHARS]
