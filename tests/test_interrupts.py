@@ -175,3 +175,24 @@ def test_a_crawl_stopped_before_it_read_a_page_is_partial_not_failed(tmp_path, s
     assert proc.returncode == 3, out + err[-3000:]
     assert q(db, "SELECT status FROM crawls ORDER BY id DESC LIMIT 1") == "partial"
     assert "stopped by SIGINT/SIGTERM" in out
+
+
+def test_a_crawl_closed_by_ctrl_c_before_the_stop_was_seen_says_it_was_stopped():
+    """A Ctrl-C closes the crawl at once when the next page waits in Scrapy's scheduler (DOWNLOAD_DELAY, AutoThrottle,
+    a page just read by the parse worker), before crawler.stop_waits looks (twice a second): the listing said
+    "URL: never fetched: the crawl ended early (shutdown)", so the crawl's note never said it was stopped, and a
+    crawl stopped before its first page was read closed FAILED, not PARTIAL (issue 20). Scrapy's close reason
+    "shutdown" is the user's stop."""
+    from scrapy.utils.test import get_crawler
+
+    from crawler.listing_state import STOPPED
+    from crawler.run import project_settings
+    from crawler.spiders.listing import GenericListingSpider
+
+    start = "http://127.0.0.1:1/list/page-1.html"
+    settings = {**project_settings().copy_to_dict(), "TWISTED_REACTOR_ENABLED": False}
+    spider = GenericListingSpider.from_crawler(get_crawler(GenericListingSpider, settings), start_urls=[start])
+    spider.close_reason = "shutdown"
+    assert spider.page_request(start, start, 1) is not None  # asked for, left in the scheduler
+    state = spider.listing_report()[start]
+    assert state.problems == [STOPPED] and state.stopped and not state.complete
