@@ -15,6 +15,8 @@ Keys (all under PREFIX):
   host:NAME        the next moment (ms) a request may start to that host: shared politeness
   ids              the counter page ids are made from (each id starts with the crawl's token)
   left             set of listing URLs a worker without Chromium gave pages of back (rendered listings)
+  workers          zset: worker id -> until when it counts as alive (ms, Redis clock; renewed while it runs)
+  stops            hash: worker id -> why it left (its Scrapy close reason, a CLOSESPIDER_* setting named)
 
 A page's outcome (its result, its counts, its pagination links, the release of its
 lease) is one Lua script: a worker killed at any point has either reported the page
@@ -26,6 +28,8 @@ the scripts name per-host queues themselves).
 from __future__ import annotations
 
 import json
+import os
+import socket
 import time
 import uuid
 from urllib.parse import urlsplit
@@ -45,6 +49,9 @@ PREFIX = "listing-archive:"
 SCHEMES = ("redis", "rediss", "unix")
 # A coordinator that has not been heard from for this long has died; its frontier can be taken over.
 COORDINATOR_GONE = 30.0
+# A worker that has not been heard from for this long has died (it says so every WORKER_BEAT seconds).
+WORKER_GONE = 15.0
+WORKER_BEAT = 1.0
 
 
 class FrontierError(ListingArchiveError, RuntimeError):
@@ -104,6 +111,9 @@ class Frontier:
         self._reclaim = self.redis.register_script(scripts.RECLAIM)
         self._reserve = self.redis.register_script(scripts.RESERVE)
         self._release = self.redis.register_script(scripts.RELEASE)
+        self._worker = self.redis.register_script(scripts.WORKER)
+        self._live_workers = self.redis.register_script(scripts.LIVE_WORKERS)
+        self.worker_id = f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
 
     def key(self, name: str) -> str:
         return PREFIX + name
@@ -174,6 +184,28 @@ class Frontier:
 
     def validators(self) -> dict[str, dict]:
         return {k.decode(): json.loads(v) for k, v in self.redis.hgetall(self.key("validators")).items()}
+
+    # -- workers ---------------------------------------------------------
+
+    def worker_alive(self) -> None:
+        """This worker is at work in the crawl for WORKER_GONE seconds more."""
+        self._worker_says("")
+
+    def worker_left(self, why: str) -> None:
+        """This worker has left the crawl; `why` (its close reason) stays for the coordinator to read."""
+        self._worker_says(why or "unknown")
+
+    def _worker_says(self, why: str) -> None:
+        keys = self._keys("crawl", "workers", "stops")
+        self._worker(keys=keys, args=[self.token or "", self.worker_id, int(WORKER_GONE * 1000), why])
+
+    def live_workers(self) -> int:
+        """How many workers were heard from within WORKER_GONE seconds and have not left."""
+        return int(self._live_workers(keys=[self.key("workers")]))
+
+    def worker_stops(self) -> dict[str, str]:
+        """{worker id: why it left} of the workers that left this crawl."""
+        return {k.decode(): v.decode() for k, v in self.redis.hgetall(self.key("stops")).items()}
 
     # -- pages -----------------------------------------------------------
 
@@ -277,6 +309,9 @@ class Frontier:
         pipe.zcard(self.key("processing"))
         queued, leased = pipe.execute()
         return queued, leased
+
+    def results_waiting(self) -> int:
+        return int(self.redis.llen(self.key("results")))
 
     def results(self, count: int, wait: float = 0.0) -> list[bytes]:
         found = self.redis.lpop(self.key("results"), count) or []

@@ -161,3 +161,22 @@ end
 return start - now
 """
 )
+
+# A worker's presence. KEYS: crawl workers stops; ARGV: token worker_id alive_ms why
+# why '': it is alive for alive_ms more (Redis's clock: no machine's clock matters); else it left, saying why.
+WORKER = (
+    NOW_MS
+    + """
+if redis.call('HGET', KEYS[1], 'token') ~= ARGV[1] then return 0 end
+if ARGV[4] == '' then
+  redis.call('ZADD', KEYS[2], now + tonumber(ARGV[3]), ARGV[2])
+else
+  redis.call('ZREM', KEYS[2], ARGV[2])
+  redis.call('HSET', KEYS[3], ARGV[2], ARGV[4])
+end
+return 1
+"""
+)
+
+# KEYS: workers; the workers heard from lately
+LIVE_WORKERS = NOW_MS + "return redis.call('ZCOUNT', KEYS[1], now, '+inf')\n"

@@ -24,7 +24,8 @@ from .. import settings as project
 from ..extract.profiles import ProfileError, get_profile, use_profile_texts
 from ..render import guarding_the_browser, render_settings, unavailable
 from ..run import project_settings
-from .frontier import Frontier, FrontierError, redacted
+from ..spiders.dropped import close_reason_said
+from .frontier import WORKER_BEAT, Frontier, FrontierError, redacted
 from .spider import frontier_spider
 
 log = logging.getLogger(__name__)
@@ -65,6 +66,7 @@ class FrontierFeeder:
         self.loop: task.LoopingCall | None = None
         self.last_work = time.monotonic()
         self.last_renew = 0.0
+        self.last_beat = 0.0
         self.stopping: str | None = None
         self.paused_until = 0.0  # no page taken before this moment (pages were just given back)
         self.left: set[str] = set()  # rendered listings this worker left to others (said once each)
@@ -83,6 +85,8 @@ class FrontierFeeder:
 
     def opened(self, spider):
         self.crawler.previous_captures = self.frontier.validators()
+        self.frontier.worker_alive()  # the coordinator counts on this worker (crawler.distributed.frontier)
+        self.last_beat = time.monotonic()
         self.loop = task.LoopingCall(self.tick)
         self.loop.start(POLL, now=True).addErrback(self._tick_failed)
 
@@ -90,6 +94,9 @@ class FrontierFeeder:
         if self.stopping:
             return
         now = time.monotonic()
+        if now - self.last_beat > WORKER_BEAT:
+            self.frontier.worker_alive()
+            self.last_beat = now
         if self.frontier.held and now - self.last_renew > self.frontier.lease_ms / 3000:
             self.frontier.renew()
             self.last_renew = now
@@ -146,6 +153,9 @@ class FrontierFeeder:
         given = self.frontier.release()
         if given:
             log.info("gave %d page(s) back to the frontier", given)
+        # After the pages went back: a coordinator left with no worker (a CLOSESPIDER_* setting closes each one
+        # alike) ends the crawl now, naming the setting, instead of waiting FRONTIER_STALL for a taker.
+        self.frontier.worker_left(close_reason_said(reason, self.crawler.settings))
 
 
 def wait_for_crawl(frontier: Frontier, idle_timeout: float) -> tuple[str, dict] | None:

@@ -14,6 +14,7 @@ import scrapy
 # The meta key of a listing page's request: the page's key in the spider's requests (it survives redirects).
 AWAITED = "awaited_page"
 NEVER_FETCHED = "never fetched"
+CLOSED_BY_SETTING = "closespider_"  # how the close reasons of Scrapy's CLOSESPIDER_* settings begin
 
 
 class UnansweredPagesMixin:
@@ -66,8 +67,14 @@ class UnansweredPagesMixin:
             return f"Scrapy's URLLENGTH_LIMIT={max_length} dropped it ({len(request.url)} characters)"
         reason = self.close_reason
         if reason and reason != "finished":
-            setting = reason.upper()
-            given = f": {setting}={settings.get(setting)}" if reason.startswith("closespider_") else ""
             # "ended", not "closed": archive.summary.why takes "closed" for a connection cut
-            return f"the crawl ended early ({reason}{given})"
+            return f"the crawl ended early ({close_reason_said(reason, settings)})"
         return "the crawl ended with this page link unanswered"
+
+
+def close_reason_said(reason: str, settings) -> str:
+    """Scrapy's close reason, with the CLOSESPIDER_* setting that gave it: 'closespider_pagecount:
+    CLOSESPIDER_PAGECOUNT=2'. A distributed worker says it to the coordinator too (crawler.distributed.worker)."""
+    if reason.startswith(CLOSED_BY_SETTING):
+        return f"{reason}: {reason.upper()}={settings.get(reason.upper())}"
+    return reason
