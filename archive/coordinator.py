@@ -33,7 +33,7 @@ from crawler.extract.profiles import profile_texts
 from crawler.listing_state import STOPPED, ListingState
 from crawler.run import project_settings
 from crawler.settings import SettingError, check_settings
-from crawler.spiders.dropped import CLOSED_BY_SETTING
+from crawler.spiders.dropped import CLOSED_BY_SETTING, NEVER_FETCHED, dropped_by_limit
 from crawler.wording import counted
 
 from .outcome import exit_status, log_stem, report
@@ -146,7 +146,7 @@ class Coordinator:
         if not self.settings.getbool("CONDITIONAL_REQUESTS"):
             validators = {}
         try:
-            self.frontier.open_crawl(self._config(), validators)
+            self.frontier.open_crawl(self._config(), validators, self._dropped_start_pages())
         except (FrontierError, redis.RedisError) as exc:
             writer.finish({}, f"the crawl could not start: {exc}")
             raise
@@ -173,6 +173,11 @@ class Coordinator:
                 self.frontier.close_crawl()
             except Exception:
                 log.exception("could not close the crawl in the frontier")
+
+    def _dropped_start_pages(self) -> dict[str, str]:
+        """Start pages Scrapy's URLLENGTH_LIMIT drops in a crawl in one process, with the why it says."""
+        dropped = {url: dropped_by_limit(self.settings, url, 0) for url in self.start_urls}
+        return {url: f"{url}: {NEVER_FETCHED}: {why}" for url, why in dropped.items() if why}
 
     def _render_listings(self) -> list[str]:
         rendered = self.plan.render_listings
@@ -204,7 +209,8 @@ class Coordinator:
                 why = f"no worker took one for {self.stall_limit():g}s" if self.stalled else "no worker read it"
                 if self.ended_early:  # "ended", not "closed": archive.summary.why takes "closed" for a connection cut
                     why = f"every worker ended early ({self.ended_early})"
-                state.problem(f"{listing_url}: {counted(unread, 'page')} asked for, never fetched: {why}")
+                dropped = self.frontier.never_fetched(self.start_urls, listing_url)  # by DEPTH_LIMIT, URLLENGTH_LIMIT
+                state.problem(dropped or f"{listing_url}: {counted(unread, 'page')} asked for, never fetched: {why}")
                 log.warning("listing incomplete: %s", state.problems[-1])
 
     def _recorded_settings(self) -> dict:

@@ -10,6 +10,7 @@ Keys (all under PREFIX):
   seen             set of page keys already asked for (the dupefilter)
   listing:N        hash: pages_requested, pages_fetched, pages_failed (the Nth start URL)
   problems:N       set of texts saying why listing N is incomplete
+  unread:N         list of "URL: never fetched: why" of listing N's pages a Scrapy limit dropped (DEPTH_LIMIT...)
   results          list of page outcomes (codec JSON) waiting for the archive writer
   validators       hash: page url -> JSON {id, validators, page_links, entry_ids} (conditional requests)
   host:NAME        the next moment (ms) a request may start to that host: shared politeness
@@ -49,6 +50,8 @@ PREFIX = "listing-archive:"
 SCHEMES = ("redis", "rediss", "unix")
 # A coordinator that has not been heard from for this long has died; its frontier can be taken over.
 COORDINATOR_GONE = 30.0
+# A pagination link's field saying why Scrapy's DEPTH_LIMIT or URLLENGTH_LIMIT drops it: asked for, never queued.
+DROPPED = "dropped"
 # A worker that has not been heard from for this long has died (it says so every WORKER_BEAT seconds).
 WORKER_GONE = 15.0
 WORKER_BEAT = 1.0
@@ -126,8 +129,9 @@ class Frontier:
 
     # -- the crawl -------------------------------------------------------
 
-    def open_crawl(self, config: dict, validators: dict[str, dict]) -> str:
-        """Start a crawl in this frontier (the coordinator): clear what an earlier one left, seed the start pages."""
+    def open_crawl(self, config: dict, validators: dict[str, dict], dropped: dict[str, str] | None = None) -> str:
+        """Start a crawl in this frontier (the coordinator): clear what an earlier one left, seed the start pages;
+        those in `dropped` ({URL: "URL: never fetched: why"}, a Scrapy limit's) are counted, never queued."""
         self.ping()
         old = self.redis.hgetall(self.key("crawl"))
         old_owner = json.loads(old.get(b"config") or "{}").get("owner")
@@ -148,7 +152,8 @@ class Frontier:
         pipe.execute()
         max_pages = int(config.get("max_pages") or 0)
         for url in config["start_urls"]:
-            self.commit(config["start_urls"], url, None, None, 0, 0, [], [(url, 1)], max_pages)
+            seed = {DROPPED: dropped[url]} if url in (dropped or {}) else {}
+            self.commit(config["start_urls"], url, None, None, 0, 0, [], [(url, 1, seed)], max_pages)
         return token
 
     def heartbeat(self) -> None:
@@ -240,7 +245,7 @@ class Frontier:
         ]
         keys = self._keys("hosts", "processing", "leases", "seen", "results")
         keys += [self.key(f"listing:{index}"), self.key(f"problems:{index}"), self.key("ids"), self.key("attempts")]
-        keys += self._keys("crawl", "sched")
+        keys += [*self._keys("crawl", "sched"), self.key(f"unread:{index}")]
         args = [lease or "", result or "", fetched, failed, max_pages, json.dumps(list(problems)), json.dumps(requests)]
         args += [self.token or "", PREFIX]
         if lease:
@@ -328,6 +333,11 @@ class Frontier:
             pipe.smembers(self.key(f"problems:{n}"))
         found = pipe.execute()
         return {url: decode_listing(found[2 * n], found[2 * n + 1]) for n, url in enumerate(start_urls)}
+
+    def never_fetched(self, start_urls: list[str], listing_url: str) -> str | None:
+        """The first of the listing's pages a Scrapy limit dropped, and why, as a crawl in one process says it."""
+        first = self.redis.lindex(self.key(f"unread:{start_urls.index(listing_url)}"), 0)
+        return first.decode() if first else None
 
     # -- politeness ------------------------------------------------------
 

@@ -20,8 +20,9 @@ local function push(prefix, hosts, sched, m, host, front)
 end
 """
 
-# KEYS: hosts processing leases seen results listing problems ids attempts crawl sched
+# KEYS: hosts processing leases seen results listing problems ids attempts crawl sched unread
 # ARGV: lease result fetched failed max_pages problems(JSON) requests(JSON) token prefix
+# A request with `dropped` (DEPTH_LIMIT, URLLENGTH_LIMIT) is asked for, never queued: its why goes to `unread`.
 COMMIT = (
     PUSH
     + """
@@ -46,10 +47,14 @@ for _, r in ipairs(cjson.decode(ARGV[7])) do
     else
       redis.call('SADD', KEYS[4], r['key'])
       redis.call('HINCRBY', KEYS[6], 'pages_requested', 1)
-      r['key'] = nil
-      r['id'] = ARGV[8] .. ':' .. tostring(redis.call('INCR', KEYS[8]))
-      push(ARGV[9], KEYS[1], KEYS[11], cjson.encode(r), r['host'], false)
-      pushed = pushed + 1
+      if r['dropped'] then
+        redis.call('RPUSH', KEYS[12], r['dropped'])
+      else
+        r['key'] = nil
+        r['id'] = ARGV[8] .. ':' .. tostring(redis.call('INCR', KEYS[8]))
+        push(ARGV[9], KEYS[1], KEYS[11], cjson.encode(r), r['host'], false)
+        pushed = pushed + 1
+      end
     end
   end
 end
