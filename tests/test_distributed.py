@@ -269,23 +269,26 @@ def test_page_cap_and_a_local_worker(tmp_path, site, redis_url):
     assert snapshot(db)["listings"][0][1:5] == (1, 0, 10, 0)  # one page fetched, its 10 entries, incomplete
 
 
-def test_a_worker_closed_early_by_a_scrapy_setting_ends_the_crawl_at_once_saying_why(tmp_path, site, redis_url):
+@pytest.mark.parametrize("setting", ["CLOSESPIDER_PAGECOUNT=2", "CLOSESPIDER_ITEMCOUNT=1"])
+def test_a_worker_closed_early_by_a_scrapy_setting_ends_the_crawl_at_once_saying_why(
+    tmp_path, site, redis_url, setting
+):
     """-s CLOSESPIDER_PAGECOUNT=2: the only worker closes after two responses (robots.txt, page 1) and gives page 2
     back; the coordinator waited FRONTIER_STALL (600 s) for a taker, then said only "no worker took one" (issue 20).
     The worker says why it left: the crawl ends at once, PARTIAL, naming the setting; page 2's entries, archived
-    by an earlier crawl, are not marked removed."""
+    by an earlier crawl, are not marked removed. CLOSESPIDER_ITEMCOUNT=1 (one item a page, as in one process)
+    never closed a worker: items went to the coordinator, not through Scrapy."""
     db = tmp_path / "shared.db"
     cli("crawl", "ilo", "--db", db, "--start-url", site.url, *FAST, check=0)
     archived = q(db, "SELECT count(*) FROM entries")
-    proc = coordinator(
-        db, site, redis_url, "--workers", "1", "-s", "CLOSESPIDER_PAGECOUNT=2", "-s", "FRONTIER_STALL=600"
-    )
+    proc = coordinator(db, site, redis_url, "--workers", "1", "-s", setting, "-s", "FRONTIER_STALL=600")
     try:
         out = finished(proc, 3, timeout=90)  # far under the 600 s stall
     finally:
         if proc.poll() is None:
             proc.kill()
-    says = "1 page asked for, never fetched: every worker ended early (closespider_pagecount: CLOSESPIDER_PAGECOUNT=2)"
+    reason = setting.split("=")[0].lower()
+    says = f"1 page asked for, never fetched: every worker ended early ({reason}: {setting})"
     assert "INCOMPLETE" in out and f"why: {site.url}: {says}" in out, out
     assert says in q(db, "SELECT note FROM crawls ORDER BY id DESC LIMIT 1")
     assert q(db, "SELECT count(*) FROM entries WHERE status = 'removed'") == 0

@@ -14,6 +14,7 @@ from __future__ import annotations
 import logging
 
 import scrapy
+from scrapy import signals
 
 from ..items import EntryItem, PageItem
 from ..listing_state import ListingState
@@ -122,6 +123,9 @@ class FrontierSpiderMixin:
         return None
 
     def deliver_page(self, item: PageItem, entries: list[EntryItem] | None = None):
+        # Scraped here as a crawl in one process scrapes it (one item a page): CLOSESPIDER_ITEMCOUNT and
+        # CLOSESPIDER_TIMEOUT_NO_ITEM count it on this worker, as PAGECOUNT counts its responses.
+        self.crawler.signals.send_catch_log(signals.item_scraped, item=item, response=None, spider=self)
         self.outcome["pages"].append(item)
         self.outcome["entries"] += entries or ()
         return ()
