@@ -3,8 +3,9 @@
 A worker waits (up to its idle timeout) for a crawl to appear in the frontier, then runs
 that crawl's spider in Scrapy with the frontier as its source of pages: the feeder below
 takes leased pages from Redis whenever Scrapy has room, keeps the leases it holds alive,
-and ends the crawl when the coordinator has closed it or no page came for the idle
-timeout. Retries and redirects stay with the worker that holds the page's lease.
+says every second that this worker is at work (and, when it leaves, why: the coordinator ends
+a crawl every worker left early), and ends the crawl when the coordinator has closed it or no
+page came for the idle timeout. Retries and redirects stay with the worker that holds the page's lease.
 """
 
 from __future__ import annotations
