@@ -33,6 +33,7 @@ from crawler.extract.profiles import profile_texts
 from crawler.listing_state import STOPPED, ListingState
 from crawler.run import project_settings
 from crawler.settings import SettingError, check_settings
+from crawler.spiders.dropped import CLOSED_BY_SETTING, NEVER_FETCHED, dropped_by_limit
 from crawler.wording import counted
 
 from .outcome import exit_status, log_stem, report
@@ -116,6 +117,7 @@ class Coordinator:
         self.workers: list[subprocess.Popen] = []
         self.stopped: str | None = None
         self.stalled = False  # pages were left queued: no worker took them for FRONTIER_STALL seconds
+        self.ended_early: str | None = None  # pages were left queued: a CLOSESPIDER_* setting closed every worker
         self.worker_seen = False  # a worker has taken a page (or handed in a result) in this crawl
         self.listings: dict = {}
         self.notes: dict[str, list[str]] = {}  # per listing: what the workers said the summary should say
@@ -144,7 +146,7 @@ class Coordinator:
         if not self.settings.getbool("CONDITIONAL_REQUESTS"):
             validators = {}
         try:
-            self.frontier.open_crawl(self._config(), validators)
+            self.frontier.open_crawl(self._config(), validators, self._dropped_start_pages())
         except (FrontierError, redis.RedisError) as exc:
             writer.finish({}, f"the crawl could not start: {exc}")
             raise
@@ -171,6 +173,11 @@ class Coordinator:
                 self.frontier.close_crawl()
             except Exception:
                 log.exception("could not close the crawl in the frontier")
+
+    def _dropped_start_pages(self) -> dict[str, str]:
+        """Start pages Scrapy's URLLENGTH_LIMIT drops in a crawl in one process, with the why it says."""
+        dropped = {url: dropped_by_limit(self.settings, url, 0) for url in self.start_urls}
+        return {url: f"{url}: {NEVER_FETCHED}: {why}" for url, why in dropped.items() if why}
 
     def _render_listings(self) -> list[str]:
         rendered = self.plan.render_listings
@@ -200,7 +207,10 @@ class Coordinator:
             unread = state.pages_requested - state.pages_fetched - state.pages_failed
             if unread > 0 and not state.problems:
                 why = f"no worker took one for {self.stall_limit():g}s" if self.stalled else "no worker read it"
-                state.problem(f"{listing_url}: {counted(unread, 'page')} asked for, never fetched: {why}")
+                if self.ended_early:  # "ended", not "closed": archive.summary.why takes "closed" for a connection cut
+                    why = f"every worker ended early ({self.ended_early})"
+                dropped = self.frontier.never_fetched(self.start_urls, listing_url)  # by DEPTH_LIMIT, URLLENGTH_LIMIT
+                state.problem(dropped or f"{listing_url}: {counted(unread, 'page')} asked for, never fetched: {why}")
                 log.warning("listing incomplete: %s", state.problems[-1])
 
     def _recorded_settings(self) -> dict:
@@ -265,15 +275,28 @@ class Coordinator:
             for message in self.frontier.reclaim(self.max_attempts):
                 log.warning("giving up on %s: its lease expired %d time(s)", message["url"], self.max_attempts)
                 self.frontier.give_up(self.start_urls, message, self.max_attempts)
+            ended_early = self._workers_ended_early()  # read before the counts: a worker leaving gave its pages back
             queued, leased = self.frontier.counts()
             if found or leased:
                 last_progress, self.worker_seen = now, True
             if writer.error or self.stopped or (not found and self.frontier.idle()):
                 return
+            if ended_early and queued and not leased and not self.frontier.results_waiting():
+                log.error("pages queued and every worker ended early (%s): stopping", ended_early)
+                self.ended_early = ended_early
+                return
             if now - last_progress > self.stall_limit():
                 log.error("%d page(s) queued but no worker took one for %ss: stopping", queued, self.stall_limit())
                 self.stalled = True
                 return
+
+    def _workers_ended_early(self) -> str | None:
+        """Why the crawl's workers left, when a CLOSESPIDER_* setting closed one and none is left to take the pages
+        (none heard from lately, no local worker still running); else None: the live ones fetch the rest."""
+        early = sorted(why for why in self.frontier.worker_stops().values() if why.startswith(CLOSED_BY_SETTING))
+        if not early or any(proc.poll() is None for proc in self.workers) or self.frontier.live_workers():
+            return None
+        return early[0]
 
     def stall_limit(self) -> float:
         """FRONTIER_STALL, but at least WORKER_START_GRACE before any worker has taken a page: a worker

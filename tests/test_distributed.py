@@ -269,18 +269,6 @@ def test_page_cap_and_a_local_worker(tmp_path, site, redis_url):
     assert snapshot(db)["listings"][0][1:5] == (1, 0, 10, 0)  # one page fetched, its 10 entries, incomplete
 
 
-def test_a_worker_closed_early_by_a_scrapy_setting_leaves_the_listing_saying_why(tmp_path, site, redis_url):
-    """-s CLOSESPIDER_PAGECOUNT=2: the only worker closes after two responses and gives its pages back; the crawl
-    ended PARTIAL with no 'why:' line and no note (issue 20). It says how many pages were never fetched."""
-    db = tmp_path / "shared.db"
-    extra = ("--workers", "1", "-s", "CLOSESPIDER_PAGECOUNT=2")
-    out = finished(coordinator(db, site, redis_url, *extra, env={"LISTING_ARCHIVE_STALL": "2"}), 3)
-    says = "asked for, never fetched: no worker took one for 2s"
-    assert "INCOMPLETE" in out and f"why: {site.url}: 1 page {says}" in out, out
-    assert says in q(db, "SELECT note FROM crawls")
-    assert q(db, "SELECT count(*) FROM entries WHERE status = 'removed'") == 0
-
-
 def test_a_worker_without_a_crawl_leaves_after_its_idle_timeout(redis_url):
     started = time.monotonic()
     proc = worker(redis_url, "--idle-timeout", "1")

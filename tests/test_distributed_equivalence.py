@@ -162,6 +162,34 @@ def test_a_distributed_crawl_archives_what_one_process_does(tmp_path, redis_url,
             assert _notes(shared) == _notes(one)  # what the summary says: suspect, incomplete, a short page
 
 
+# name: (the -s setting given the start URL, the page whose why the summary names, exit code)
+LIMITS = {
+    "DEPTH_LIMIT drops page 3": (lambda start: "DEPTH_LIMIT=1", "/list/nextRow--20/index.htm", 3),
+    "URLLENGTH_LIMIT drops page 2": (lambda start: f"URLLENGTH_LIMIT={len(start)}", "/list/nextRow--10/index.htm", 3),
+    "URLLENGTH_LIMIT drops the start page": (lambda start: f"URLLENGTH_LIMIT={len(start) - 1}", "/list/index.htm", 4),
+}
+
+
+@pytest.mark.parametrize("case", LIMITS.values(), ids=LIMITS.keys())
+def test_scrapy_limits_cut_a_distributed_crawl_as_they_cut_one_process(tmp_path, redis_url, case):
+    """-s DEPTH_LIMIT and URLLENGTH_LIMIT: in one process Scrapy drops the page link and the listing ends PARTIAL
+    naming the page and the setting; a distributed crawl followed every link (its pagination passes no Scrapy
+    middleware), archived all three pages, COMPLETE (issue 20). Now both archive the same, with the same why."""
+    setting, dropped, code = case
+    root = tmp_path / "site"
+    start_path = _ilo_pages(root, [6, 5, 4])
+    one, shared = tmp_path / "one.db", tmp_path / "shared.db"
+    with SiteServer(root) as site:
+        start = site.base_url + start_path
+        extra = ("--start-url", start, *FAST, "-s", setting(start))
+        for db, route in ((one, []), (shared, ["--frontier", redis_url, "--workers", "1"])):
+            result = cli("crawl", "ilo", "--db", db, *extra, *route, timeout=180)
+            says = f"why: {site.base_url}{dropped}: never fetched: Scrapy's {setting(start).split('=')[0]}="
+            assert result.returncode == code and says in result.stdout, f"{db.name}: {result.stdout}{result.stderr}"
+    assert snapshot(shared) == snapshot(one)
+    assert _notes(shared) == _notes(one)
+
+
 def _notes(db) -> list:
     return [row[0] for row in sqlite3.connect(db).execute("SELECT note FROM crawls ORDER BY id")]
 

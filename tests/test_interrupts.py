@@ -14,10 +14,12 @@ from conftest import FAST, ROOT, q, wait_for
 from unattended import NOW, PAGE2, start_crawl
 
 from archive.store import integrity_ok
+from crawler.listing_state import STOPPED
 from crawler.site_server import DEMO_LISTING_PATH
 
 GRACEFUL = "shutting down gracefully"
 FORCED = "forcing unclean shutdown"
+STOPPED_LOGGED = "listing incomplete: "  # the spider's warning, naming the listing's page left unread
 PAGE1_ENTRIES = 10  # the demo listing's first page; page 2 is held until the crawl was told to stop
 # One signal stops gracefully: the page in flight is waited for, up to DOWNLOAD_TIMEOUT; a second stops at once.
 IN_FLIGHT = ["-s", "DOWNLOAD_TIMEOUT=5", "-s", "RETRY_TIMES=0"]
@@ -130,27 +132,39 @@ def test_ctrl_c_to_schedules_process_group_stops_it(tmp_path, site):
     assert q(db, "SELECT count(*) FROM entries WHERE status='removed'") == 0
 
 
+DURING_A_DELAY = {
+    "SIGTERM": ([signal.SIGTERM], []),
+    "SIGINT twice": ([signal.SIGINT, signal.SIGINT], []),
+    "SIGINT twice, parse worker": ([signal.SIGINT, signal.SIGINT], ["-s", "PARSE_PROCESS_AFTER=0"]),
+}
+
+
+@pytest.mark.parametrize("signals", DURING_A_DELAY.values(), ids=DURING_A_DELAY.keys())
 @pytest.mark.parametrize("delay", ["DOWNLOAD_DELAY", "Crawl-delay"])
-def test_one_signal_does_not_wait_out_a_long_polite_delay(tmp_path, site, delay):
+def test_one_signal_does_not_wait_out_a_long_polite_delay(tmp_path, site, delay, signals):
     """With a minute between requests, one SIGTERM used to leave the crawl `running` until the
-    minute was over; now it stops within seconds, and says why its listing is not complete."""
+    minute was over; now it stops within seconds, and says why its listing is not complete: in the
+    summary, the log and the crawl's note (issue 20: one Ctrl-C, two, SIGTERM, with the parse worker)."""
+    signals, worker = signals
     db = tmp_path / "a.db"
     if delay == "Crawl-delay":
         (site.page_root / "robots.txt").write_text("User-agent: *\nCrawl-delay: 60\n")
         extra, first = ["-s", "ROBOTSTXT_MAX_CRAWL_DELAY=60"], DEMO_LISTING_PATH  # page 2 waits in our middleware
     else:
         extra, first = ["-s", "DOWNLOAD_DELAY=60"], "/robots.txt"  # page 1 waits in Scrapy's downloader
-    proc = start_crawl(db, site, *extra)
+    proc = start_crawl(db, site, *extra, *worker)
     try:
         wait_for(lambda: first in site.requests)
-        _signal_in_turn(db, proc.send_signal, [signal.SIGTERM])
+        _signal_in_turn(db, proc.send_signal, signals)
         out, err = proc.communicate(timeout=20)
     finally:
         if proc.poll() is None:
             proc.kill()
     assert proc.returncode in (3, 4) and "Traceback" not in err, out + err[-3000:]
     if delay == "DOWNLOAD_DELAY":  # with Crawl-delay, a stop before page 2 is asked for leaves nothing unread to name
-        assert "why:" in out and "stopped by SIGINT/SIGTERM before every page was read" in out, out
+        whys = [line for line in out.splitlines() if line.startswith("  why: ")]
+        assert f"INCOMPLETE {site.url}" in out and whys and all(line.endswith(STOPPED) for line in whys), out
+        assert "stopped by SIGINT/SIGTERM" in q(db, "SELECT note FROM crawls") and STOPPED_LOGGED in _log_of(db)
     assert q(db, "SELECT status FROM crawls") in ("partial", "failed")
     assert q(db, "SELECT count(*) FROM entries WHERE status='removed'") == 0
 
@@ -175,3 +189,23 @@ def test_a_crawl_stopped_before_it_read_a_page_is_partial_not_failed(tmp_path, s
     assert proc.returncode == 3, out + err[-3000:]
     assert q(db, "SELECT status FROM crawls ORDER BY id DESC LIMIT 1") == "partial"
     assert "stopped by SIGINT/SIGTERM" in out
+
+
+def test_a_crawl_closed_by_ctrl_c_before_the_stop_was_seen_says_it_was_stopped():
+    """A Ctrl-C closes the crawl at once when the next page waits in Scrapy's scheduler (DOWNLOAD_DELAY, AutoThrottle,
+    a page just read by the parse worker), before crawler.stop_waits looks (twice a second): the listing said
+    "URL: never fetched: the crawl ended early (shutdown)", so the crawl's note never said it was stopped, and a
+    crawl stopped before its first page was read closed FAILED, not PARTIAL (issue 20). Scrapy's close reason
+    "shutdown" is the user's stop."""
+    from scrapy.utils.test import get_crawler
+
+    from crawler.run import project_settings
+    from crawler.spiders.listing import GenericListingSpider
+
+    start = "http://127.0.0.1:1/list/page-1.html"
+    settings = {**project_settings().copy_to_dict(), "TWISTED_REACTOR_ENABLED": False}
+    spider = GenericListingSpider.from_crawler(get_crawler(GenericListingSpider, settings), start_urls=[start])
+    spider.close_reason = "shutdown"
+    assert spider.page_request(start, start, 1) is not None  # asked for, left in the scheduler
+    state = spider.listing_report()[start]
+    assert state.problems == [STOPPED] and state.stopped and not state.complete

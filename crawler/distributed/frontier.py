@@ -10,11 +10,14 @@ Keys (all under PREFIX):
   seen             set of page keys already asked for (the dupefilter)
   listing:N        hash: pages_requested, pages_fetched, pages_failed (the Nth start URL)
   problems:N       set of texts saying why listing N is incomplete
+  unread:N         list of "URL: never fetched: why" of listing N's pages a Scrapy limit dropped (DEPTH_LIMIT...)
   results          list of page outcomes (codec JSON) waiting for the archive writer
   validators       hash: page url -> JSON {id, validators, page_links, entry_ids} (conditional requests)
   host:NAME        the next moment (ms) a request may start to that host: shared politeness
   ids              the counter page ids are made from (each id starts with the crawl's token)
   left             set of listing URLs a worker without Chromium gave pages of back (rendered listings)
+  workers          zset: worker id -> until when it counts as alive (ms, Redis clock; renewed while it runs)
+  stops            hash: worker id -> why it left (its Scrapy close reason, a CLOSESPIDER_* setting named)
 
 A page's outcome (its result, its counts, its pagination links, the release of its
 lease) is one Lua script: a worker killed at any point has either reported the page
@@ -26,6 +29,8 @@ the scripts name per-host queues themselves).
 from __future__ import annotations
 
 import json
+import os
+import socket
 import time
 import uuid
 from urllib.parse import urlsplit
@@ -45,6 +50,11 @@ PREFIX = "listing-archive:"
 SCHEMES = ("redis", "rediss", "unix")
 # A coordinator that has not been heard from for this long has died; its frontier can be taken over.
 COORDINATOR_GONE = 30.0
+# A pagination link's field saying why Scrapy's DEPTH_LIMIT or URLLENGTH_LIMIT drops it: asked for, never queued.
+DROPPED = "dropped"
+# A worker that has not been heard from for this long has died (it says so every WORKER_BEAT seconds).
+WORKER_GONE = 15.0
+WORKER_BEAT = 1.0
 
 
 class FrontierError(ListingArchiveError, RuntimeError):
@@ -104,6 +114,9 @@ class Frontier:
         self._reclaim = self.redis.register_script(scripts.RECLAIM)
         self._reserve = self.redis.register_script(scripts.RESERVE)
         self._release = self.redis.register_script(scripts.RELEASE)
+        self._worker = self.redis.register_script(scripts.WORKER)
+        self._live_workers = self.redis.register_script(scripts.LIVE_WORKERS)
+        self.worker_id = f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
 
     def key(self, name: str) -> str:
         return PREFIX + name
@@ -116,8 +129,9 @@ class Frontier:
 
     # -- the crawl -------------------------------------------------------
 
-    def open_crawl(self, config: dict, validators: dict[str, dict]) -> str:
-        """Start a crawl in this frontier (the coordinator): clear what an earlier one left, seed the start pages."""
+    def open_crawl(self, config: dict, validators: dict[str, dict], dropped: dict[str, str] | None = None) -> str:
+        """Start a crawl in this frontier (the coordinator): clear what an earlier one left, seed the start pages;
+        those in `dropped` ({URL: "URL: never fetched: why"}, a Scrapy limit's) are counted, never queued."""
         self.ping()
         old = self.redis.hgetall(self.key("crawl"))
         old_owner = json.loads(old.get(b"config") or "{}").get("owner")
@@ -138,7 +152,8 @@ class Frontier:
         pipe.execute()
         max_pages = int(config.get("max_pages") or 0)
         for url in config["start_urls"]:
-            self.commit(config["start_urls"], url, None, None, 0, 0, [], [(url, 1)], max_pages)
+            seed = {DROPPED: dropped[url]} if url in (dropped or {}) else {}
+            self.commit(config["start_urls"], url, None, None, 0, 0, [], [(url, 1, seed)], max_pages)
         return token
 
     def heartbeat(self) -> None:
@@ -175,6 +190,28 @@ class Frontier:
     def validators(self) -> dict[str, dict]:
         return {k.decode(): json.loads(v) for k, v in self.redis.hgetall(self.key("validators")).items()}
 
+    # -- workers ---------------------------------------------------------
+
+    def worker_alive(self) -> None:
+        """This worker is at work in the crawl for WORKER_GONE seconds more."""
+        self._worker_says("")
+
+    def worker_left(self, why: str) -> None:
+        """This worker has left the crawl; `why` (its close reason) stays for the coordinator to read."""
+        self._worker_says(why or "unknown")
+
+    def _worker_says(self, why: str) -> None:
+        keys = self._keys("crawl", "workers", "stops")
+        self._worker(keys=keys, args=[self.token or "", self.worker_id, int(WORKER_GONE * 1000), why])
+
+    def live_workers(self) -> int:
+        """How many workers were heard from within WORKER_GONE seconds and have not left."""
+        return int(self._live_workers(keys=[self.key("workers")]))
+
+    def worker_stops(self) -> dict[str, str]:
+        """{worker id: why it left} of the workers that left this crawl."""
+        return {k.decode(): v.decode() for k, v in self.redis.hgetall(self.key("stops")).items()}
+
     # -- pages -----------------------------------------------------------
 
     def take(self, count: int) -> list[dict]:
@@ -208,7 +245,7 @@ class Frontier:
         ]
         keys = self._keys("hosts", "processing", "leases", "seen", "results")
         keys += [self.key(f"listing:{index}"), self.key(f"problems:{index}"), self.key("ids"), self.key("attempts")]
-        keys += self._keys("crawl", "sched")
+        keys += [*self._keys("crawl", "sched"), self.key(f"unread:{index}")]
         args = [lease or "", result or "", fetched, failed, max_pages, json.dumps(list(problems)), json.dumps(requests)]
         args += [self.token or "", PREFIX]
         if lease:
@@ -278,6 +315,9 @@ class Frontier:
         queued, leased = pipe.execute()
         return queued, leased
 
+    def results_waiting(self) -> int:
+        return int(self.redis.llen(self.key("results")))
+
     def results(self, count: int, wait: float = 0.0) -> list[bytes]:
         found = self.redis.lpop(self.key("results"), count) or []
         if not found and wait > 0:
@@ -293,6 +333,11 @@ class Frontier:
             pipe.smembers(self.key(f"problems:{n}"))
         found = pipe.execute()
         return {url: decode_listing(found[2 * n], found[2 * n + 1]) for n, url in enumerate(start_urls)}
+
+    def never_fetched(self, start_urls: list[str], listing_url: str) -> str | None:
+        """The first of the listing's pages a Scrapy limit dropped, and why, as a crawl in one process says it."""
+        first = self.redis.lindex(self.key(f"unread:{start_urls.index(listing_url)}"), 0)
+        return first.decode() if first else None
 
     # -- politeness ------------------------------------------------------
 

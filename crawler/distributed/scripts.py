@@ -20,8 +20,9 @@ local function push(prefix, hosts, sched, m, host, front)
 end
 """
 
-# KEYS: hosts processing leases seen results listing problems ids attempts crawl sched
+# KEYS: hosts processing leases seen results listing problems ids attempts crawl sched unread
 # ARGV: lease result fetched failed max_pages problems(JSON) requests(JSON) token prefix
+# A request with `dropped` (DEPTH_LIMIT, URLLENGTH_LIMIT) is asked for, never queued: its why goes to `unread`.
 COMMIT = (
     PUSH
     + """
@@ -46,10 +47,14 @@ for _, r in ipairs(cjson.decode(ARGV[7])) do
     else
       redis.call('SADD', KEYS[4], r['key'])
       redis.call('HINCRBY', KEYS[6], 'pages_requested', 1)
-      r['key'] = nil
-      r['id'] = ARGV[8] .. ':' .. tostring(redis.call('INCR', KEYS[8]))
-      push(ARGV[9], KEYS[1], KEYS[11], cjson.encode(r), r['host'], false)
-      pushed = pushed + 1
+      if r['dropped'] then
+        redis.call('RPUSH', KEYS[12], r['dropped'])
+      else
+        r['key'] = nil
+        r['id'] = ARGV[8] .. ':' .. tostring(redis.call('INCR', KEYS[8]))
+        push(ARGV[9], KEYS[1], KEYS[11], cjson.encode(r), r['host'], false)
+        pushed = pushed + 1
+      end
     end
   end
 end
@@ -161,3 +166,22 @@ end
 return start - now
 """
 )
+
+# A worker's presence. KEYS: crawl workers stops; ARGV: token worker_id alive_ms why
+# why '': it is alive for alive_ms more (Redis's clock: no machine's clock matters); else it left, saying why.
+WORKER = (
+    NOW_MS
+    + """
+if redis.call('HGET', KEYS[1], 'token') ~= ARGV[1] then return 0 end
+if ARGV[4] == '' then
+  redis.call('ZADD', KEYS[2], now + tonumber(ARGV[3]), ARGV[2])
+else
+  redis.call('ZREM', KEYS[2], ARGV[2])
+  redis.call('HSET', KEYS[3], ARGV[2], ARGV[4])
+end
+return 1
+"""
+)
+
+# KEYS: workers; the workers heard from lately
+LIVE_WORKERS = NOW_MS + "return redis.call('ZCOUNT', KEYS[1], now, '+inf')\n"

@@ -14,14 +14,17 @@ from __future__ import annotations
 import logging
 
 import scrapy
+from scrapy import signals
 
 from ..items import EntryItem, PageItem
 from ..listing_state import ListingState
 from ..origins import on_site
 from ..render_revalidate import subresources_to_ask
+from ..spiders.dropped import NEVER_FETCHED, dropped_by_limit
 from ..spiders.whole_page import LINKED_FROM, LINKER_CLOSED
 from ..validation import normalise_entry, validate_entry
 from .codec import encode_result, encode_tally
+from .frontier import DROPPED
 from .middlewares import LeftToRender
 
 log = logging.getLogger(__name__)
@@ -29,11 +32,12 @@ log = logging.getLogger(__name__)
 PENDING = "frontier_pending"
 
 
-def _outcome(listing_url: str, lease) -> dict:
+def _outcome(listing_url: str, lease, depth: int = 0) -> dict:
     """What one leased page brought, gathered by the spider's output hooks until the page is done."""
     return {
         "listing_url": listing_url,
         "lease": lease,
+        "depth": depth,  # the page's, as Scrapy's DepthMiddleware counts it: its links are one deeper
         "pages": [],
         "entries": [],
         "links": [],
@@ -92,6 +96,7 @@ class FrontierSpiderMixin:
     def request_from_message(self, message: dict) -> scrapy.Request:
         listing_url = message["listing_url"]
         meta = {"listing_url": listing_url, "page": message.get("page"), "lease": message["id"]}
+        meta["depth"] = message.get("depth", 0)  # as in one process: DEPTH_LIMIT counts from the start page
         meta.update({key: message[key] for key in (LINKED_FROM, LINKER_CLOSED) if key in message})
         if listing_url in self.render_specs:
             meta["render"] = dict(self.render_specs[listing_url])  # crawler.render.RenderMiddleware reads it
@@ -107,10 +112,20 @@ class FrontierSpiderMixin:
         if not on_site(url, self.origins):
             self._problem(self.listings[listing_url], f"pagination leads off the start hosts: {url}")
             return None
-        self.outcome["links"].append((url, page, via))
+        depth = self.outcome["depth"] + 1
+        # A link Scrapy's DEPTH_LIMIT or URLLENGTH_LIMIT drops in one process is asked for, never queued: the
+        # frontier counts it and keeps the why its listing then says (crawler.spiders.dropped, as in one process).
+        link = {**(via or {}), "depth": depth}
+        dropped = dropped_by_limit(self.crawler.settings, url, depth)
+        if dropped:
+            link[DROPPED] = f"{url}: {NEVER_FETCHED}: {dropped}"
+        self.outcome["links"].append((url, page, link))
         return None
 
     def deliver_page(self, item: PageItem, entries: list[EntryItem] | None = None):
+        # Scraped here as a crawl in one process scrapes it (one item a page): CLOSESPIDER_ITEMCOUNT and
+        # CLOSESPIDER_TIMEOUT_NO_ITEM count it on this worker, as PAGECOUNT counts its responses.
+        self.crawler.signals.send_catch_log(signals.item_scraped, item=item, response=None, spider=self)
         self.outcome["pages"].append(item)
         self.outcome["entries"] += entries or ()
         return ()
@@ -156,7 +171,8 @@ class FrontierSpiderMixin:
             self._adopt_shared_feed(listing_url)
         if listing_url in self.feeds:  # read already: later pages are reconciled with it, not fetched again
             tally.feed = self.feeds[listing_url]
-        self.outcome = outcome = pending or _outcome(listing_url, request.meta.get("lease"))
+        meta = request.meta
+        self.outcome = outcome = pending or _outcome(listing_url, meta.get("lease"), meta.get("depth", 0))
         try:
             follow_ups = list(produce() or [])
         except Exception as exc:  # a bug in reading one page: that page failed, the crawl goes on

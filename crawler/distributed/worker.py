@@ -3,8 +3,9 @@
 A worker waits (up to its idle timeout) for a crawl to appear in the frontier, then runs
 that crawl's spider in Scrapy with the frontier as its source of pages: the feeder below
 takes leased pages from Redis whenever Scrapy has room, keeps the leases it holds alive,
-and ends the crawl when the coordinator has closed it or no page came for the idle
-timeout. Retries and redirects stay with the worker that holds the page's lease.
+says every second that this worker is at work (and, when it leaves, why: the coordinator ends
+a crawl every worker left early), and ends the crawl when the coordinator has closed it or no
+page came for the idle timeout. Retries and redirects stay with the worker that holds the page's lease.
 """
 
 from __future__ import annotations
@@ -24,7 +25,8 @@ from .. import settings as project
 from ..extract.profiles import ProfileError, get_profile, use_profile_texts
 from ..render import guarding_the_browser, render_settings, unavailable
 from ..run import project_settings
-from .frontier import Frontier, FrontierError, redacted
+from ..spiders.dropped import close_reason_said
+from .frontier import WORKER_BEAT, Frontier, FrontierError, redacted
 from .spider import frontier_spider
 
 log = logging.getLogger(__name__)
@@ -65,6 +67,7 @@ class FrontierFeeder:
         self.loop: task.LoopingCall | None = None
         self.last_work = time.monotonic()
         self.last_renew = 0.0
+        self.last_beat = 0.0
         self.stopping: str | None = None
         self.paused_until = 0.0  # no page taken before this moment (pages were just given back)
         self.left: set[str] = set()  # rendered listings this worker left to others (said once each)
@@ -83,6 +86,8 @@ class FrontierFeeder:
 
     def opened(self, spider):
         self.crawler.previous_captures = self.frontier.validators()
+        self.frontier.worker_alive()  # the coordinator counts on this worker (crawler.distributed.frontier)
+        self.last_beat = time.monotonic()
         self.loop = task.LoopingCall(self.tick)
         self.loop.start(POLL, now=True).addErrback(self._tick_failed)
 
@@ -90,6 +95,9 @@ class FrontierFeeder:
         if self.stopping:
             return
         now = time.monotonic()
+        if now - self.last_beat > WORKER_BEAT:
+            self.frontier.worker_alive()
+            self.last_beat = now
         if self.frontier.held and now - self.last_renew > self.frontier.lease_ms / 3000:
             self.frontier.renew()
             self.last_renew = now
@@ -146,6 +154,9 @@ class FrontierFeeder:
         given = self.frontier.release()
         if given:
             log.info("gave %d page(s) back to the frontier", given)
+        # After the pages went back: a coordinator left with no worker (a CLOSESPIDER_* setting closes each one
+        # alike) ends the crawl now, naming the setting, instead of waiting FRONTIER_STALL for a taker.
+        self.frontier.worker_left(close_reason_said(reason, self.crawler.settings))
 
 
 def wait_for_crawl(frontier: Frontier, idle_timeout: float) -> tuple[str, dict] | None:

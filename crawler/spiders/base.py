@@ -382,11 +382,12 @@ class ListingSpider(FeedWitnessMixin, UnansweredPagesMixin, scrapy.Spider):
 
     def listing_report(self) -> dict[str, ListingState]:
         """Per listing: pages fetched and failed, and whether every page was fetched."""
+        # Told to stop: seen by crawler.stop_waits or the forced shutdown, or by Scrapy's close reason alone when
+        # a Ctrl-C closed the crawl within the half second before stop_waits looked (a page left in the scheduler).
+        stopped = getattr(self, "stop_requested", False) or self.close_reason == "shutdown"
         for url, state in self.listings.items():
-            if getattr(self, "stop_requested", False) and state.pages_fetched + state.pages_failed < max(
-                state.pages_requested, 1
-            ):
-                self._problem(state, STOPPED)  # one Ctrl-C or SIGTERM (crawler.stop_waits)
+            if stopped and state.pages_fetched + state.pages_failed < max(state.pages_requested, 1):
+                self._problem(state, STOPPED)  # one Ctrl-C or SIGTERM
             if not state.problems and state.pages_fetched + state.pages_failed < state.pages_requested:
                 self._problem(state, self.why_unanswered(url) or f"{url}: a page it asked for was never fetched")
             state.settle()

@@ -14,6 +14,7 @@ import scrapy
 # The meta key of a listing page's request: the page's key in the spider's requests (it survives redirects).
 AWAITED = "awaited_page"
 NEVER_FETCHED = "never fetched"
+CLOSED_BY_SETTING = "closespider_"  # how the close reasons of Scrapy's CLOSESPIDER_* settings begin
 
 
 class UnansweredPagesMixin:
@@ -58,16 +59,31 @@ class UnansweredPagesMixin:
 
     def _dropped_by(self, request: scrapy.Request) -> str:
         settings = self.crawler.settings
-        depth, max_depth = request.meta.get("depth", 0), settings.getint("DEPTH_LIMIT")
-        if max_depth and depth > max_depth:
-            return f"Scrapy's DEPTH_LIMIT={max_depth} dropped it (depth {depth})"
-        max_length = settings.getint("URLLENGTH_LIMIT")
-        if max_length and len(request.url) > max_length:
-            return f"Scrapy's URLLENGTH_LIMIT={max_length} dropped it ({len(request.url)} characters)"
+        dropped = dropped_by_limit(settings, request.url, request.meta.get("depth", 0))
+        if dropped:
+            return dropped
         reason = self.close_reason
         if reason and reason != "finished":
-            setting = reason.upper()
-            given = f": {setting}={settings.get(setting)}" if reason.startswith("closespider_") else ""
             # "ended", not "closed": archive.summary.why takes "closed" for a connection cut
-            return f"the crawl ended early ({reason}{given})"
+            return f"the crawl ended early ({close_reason_said(reason, settings)})"
         return "the crawl ended with this page link unanswered"
+
+
+def close_reason_said(reason: str, settings) -> str:
+    """Scrapy's close reason, with the CLOSESPIDER_* setting that gave it: 'closespider_pagecount:
+    CLOSESPIDER_PAGECOUNT=2'. A distributed worker says it to the coordinator too (crawler.distributed.worker)."""
+    if reason.startswith(CLOSED_BY_SETTING):
+        return f"{reason}: {reason.upper()}={settings.get(reason.upper())}"
+    return reason
+
+
+def dropped_by_limit(settings, url: str, depth: int) -> str | None:
+    """Which of Scrapy's DEPTH_LIMIT and URLLENGTH_LIMIT drops a page request of this depth (the start page's is 0)
+    and URL, said as the listing's why; None if neither. A distributed worker asks it of each pagination link."""
+    max_depth = settings.getint("DEPTH_LIMIT")
+    if max_depth and depth > max_depth:
+        return f"Scrapy's DEPTH_LIMIT={max_depth} dropped it (depth {depth})"
+    max_length = settings.getint("URLLENGTH_LIMIT")
+    if max_length and len(url) > max_length:
+        return f"Scrapy's URLLENGTH_LIMIT={max_length} dropped it ({len(url)} characters)"
+    return None
