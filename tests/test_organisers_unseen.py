@@ -40,17 +40,14 @@ KNOWN_MISSES = {
     "Co-organised by the ILO, the Global Coalit": "a name with no institution word or acronym joins the one before",
     "La Oficina de la OIT en Costa Rica, junto con el": "the place after an office's name is dropped as where it met",
     "The event is organised by the ILO's Bureau": "a name with no institution word or acronym joins the one before",
-    "Organising partners: Ministry of Gender": "the label 'Organising partners:' is not read as a label",
     "The Department of Labor and Employment (DOLE) is": "the partner after 'is co-hosting ... with' is dropped",
-    "Host institution: Faculty of Law": "the label 'Host institution:' is not read as a label",
+    "Host institution: Faculty of Law": "a university after its faculty and a comma reads as a second name",
     "The Zambia Federation of Employers and the": "'jointly' before the verb stays on the last name",
-    "Structures organisatrices : le Bureau": "the label 'Structures organisatrices :' is not read as a label",
     "La Confédération générale des entreprises du": "'co-organise avec' reads the partner and the object",
     "Cette table ronde est organisée par l'Office": "'et par' does not go on with the list",
     "L'UNESCO, l'OIT et l'Organisation de": "'ont conjointement organisé' is not read as the verb",
     "Organisé par la Délégation de l'Union": "the place after an office's name is dropped as where it met",
     "Le ministère de l'Enseignement supérieur,": "the present 'accueille' is not read: only the partner after it",
-    "Entidad anfitriona: Pontificia": "the label 'Entidad anfitriona:' is not read as a label",
     "Con la colaboración del Banco": "a fronted 'Con la colaboración de' is not read as a partner",
     "Organizado por la Secretaría de Trabajo y Seguridad Social de H": "', por ... y por' does not go on with the list",
 }
@@ -309,3 +306,18 @@ def test_acogido_por_names_its_host_as_accueilli_par_does():
         "Universidad de la República",
         "OIT",
     ]
+
+
+@pytest.mark.parametrize(
+    "text,names",
+    [
+        ("Organizing institutions: ILO; UNESCO", ["ILO", "UNESCO"]),
+        ("Host organization: University of Ghana", ["University of Ghana"]),
+        ("Institutions organisatrices : BIT ; PNUD", ["BIT", "PNUD"]),
+        ("Instituciones organizadoras: OIT y CEPAL", ["OIT", "CEPAL"]),
+        ("Organismo anfitrión: Universidad de Costa Rica", ["Universidad de Costa Rica"]),
+        ("Host country: Kenya", []),  # a country, no body
+    ],
+)
+def test_a_label_may_name_the_kind_of_body_before_or_after_its_organiser_word(text, names):
+    assert parse_organisers(text).names == names

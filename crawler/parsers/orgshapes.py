@@ -12,11 +12,17 @@ from . import orgwords as ow
 # "will hold a national tripartite seminar": the event's noun comes within this many words of the verb.
 EVENT_NOUN_WINDOW = 3
 
+# The bodies a label may name before or after its organiser word: "Host institution:", "Structures organisatrices :".
+_LABEL_KIND = (
+    r"(?:partners?|institutions?|organi[sz]ations?|bod(?:y|ies)|agenc(?:y|ies)|entit(?:y|ies)|committee|structures?"
+    r"|organismes?|partenaires?|entités?|comité|entidad(?:es)?|instituci(?:ón|ones)|organismos?|organizaciones?"
+    r"|socios?)"
+)
 # "Organisers: ILO, UNDP" — a label and a list.
 LABEL = re.compile(
-    r"(?i)(?:^|(?<=[.;]\s))(?:co-?)?(?:organi[sz]ers?|organi[sz]ed by|hosts?|hosted by|organisateurs?"
-    r"|organis[ée]e?s? par|hôtes?|organizadores?|organizad[oa]s? por|organizan?|convocan?"
-    r"|anfitri(?:ón|on|ones|onas?))\s*:\s*",
+    rf"(?i)(?:^|(?<=[.;]\s))(?:{_LABEL_KIND}\s+)?(?:co-?)?(?:organi[sz]ers?|organi[sz]ed by|organi[sz]ing|hosts?"
+    r"|hosted by|organisat(?:eur|rice)s?|organis[ée]e?s? par|hôtes?|organizador(?:es|as?)?|organizad[oa]s? por"
+    rf"|organizan?|convocan?|anfitri(?:ón|on|ones|onas?))(?:\s+{_LABEL_KIND})?\s*:\s*",
 )
 EVENT_NOUN, ADVERB = ow.EVENT_NOUN, ow.ADVERB
 PASSIVE = re.compile(
