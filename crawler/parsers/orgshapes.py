@@ -41,18 +41,19 @@ CO_WITH = re.compile(
 )
 ACTIVE = re.compile(
     # "the Committee will convene to review" names no event, nor does "will hold consultations next week".
-    r"\s+(?:will|shall|is going to)\s+(?:co-?)?(?:host|organi[sz]e|convene(?!\s+(?:to|in|on|at|for|from|next)\b)|"
+    rf"\s+(?:will|shall|is going to)\s+{ADVERB}(?:co-?)?(?:host|organi[sz]e"
+    r"|convene(?!\s+(?:to|in|on|at|for|from|next)\b)|"
     rf"hold(?=(?:\s+\S+){{0,{EVENT_NOUN_WINDOW}}}?\s+{EVENT_NOUN}))\b"
-    r"|\s+(?:has|have|had)\s+(?:co-?)?(?:organi[sz]ed|hosted|convened)\b(?!\s+(?:into|themselves|itself|around))"
+    rf"|\s+(?:has|have|had)\s+{ADVERB}(?:co-?)?(?:organi[sz]ed|hosted|convened)\b(?!\s+(?:into|themselves|itself|around))"
     r"|\s+(?:has|have)\s+been\s+(?:co-?)?(?:organi[sz]ing|hosting|convening)\b"
-    r"|\s+(?:is|are)\s+(?:co-?)?(?:organi[sz]ing|hosting|convening)\b"
-    r"|\s+(?:co-?)?(?:organi[sz]ed|hosted|convened)\s+(?=(?:a|an|the|two|three|its|their)\b)"
+    rf"|\s+(?:is|are)\s+{ADVERB}(?:co-?)?(?:organi[sz]ing|hosting|convening)\b"
+    rf"|\s+{ADVERB}(?:co-?)?(?:organi[sz]ed|hosted|convened)\s+(?=(?:a|an|the|two|three|its|their)\b)"
     # "L'OIT accueille (favorablement) la ratification" welcomes it: only the future "accueillera" hosts.
-    r"|\s+(?:co-?)?(?:organisera|organiseront|organisent|organise|accueillera|accueilleront"
+    rf"|\s+{ADVERB}(?:co-?)?(?:organisera|organiseront|organisent|organise|accueillera|accueilleront"
     r"|convoque|convoquent|organizará|organizarán|organiza|organizan|organizó|organizaron|convoca|convocan|convocó"
     # Spanish "acoge con beneplácito" welcomes: as in French, only the future "acogerá" hosts.
     r"|acogerá|acogerán)\b"
-    r"|\s+(?:a|ont)\s+(?:co-?)?(?:organisé|accueilli(?!\s+(?:favorablement|avec)))\b",
+    rf"|\s+(?:a|ont)\s+{ADVERB}(?:co-?)?(?:organisé|accueilli(?!\s+(?:favorablement|avec)))\b",
 )
 # Present tense and headlines ("UNICEF and the ILO convene ...", "ILO to host ..."): the subject must name
 # an organisation, since "Experts convene ..." names none.
