@@ -87,8 +87,8 @@ def test_the_partner_pattern_is_skipped_only_where_it_cannot_match(phrase):
 # The patterns as first written, and what they are written as for speed (crawler.parsers.organisers, orgwords).
 _AS_WRITTEN = {
     "_ACRONYM": r"\b[A-Z][A-Z0-9\-/&]{1,}\b",
-    "_CONJ": r"\s+(?:and|et|y|e|&(?=\s+(?:the|le|la|l['’]|el)\b)|as\s+well\s+as|ainsi\s+que(?:\s+par)?"
-    r"|así\s+como(?:\s+por)?)\s+",
+    "_CONJ": r"\s+(?:(?:and|et|y|e)(?:\s+(?:by|par|por))?|&(?=\s+(?:the|le|la|l['’]|el)\b)|as\s+well\s+as"
+    r"|ainsi\s+que(?:\s+par)?|así\s+como(?:\s+por)?)\s+",
     "_SENTENCE": r"(?<=[.!?])\s+(?=[A-Z“\"‘(])",
     "NAME_END": r"\s*,?\s+(?:led|chaired|attended|with\s+(?:the\s+)?(?:support|funding|financial)"
     r"|under\s+the|as\s+part\s+of|on\s+(?:behalf|the\s+occasion)|from\s+\d|on\s+\d|in\s+\d|at\s+the\s+request)\b.*$"

@@ -59,16 +59,18 @@ _PREPOSITION = re.compile(r"\b(?:of|for|on|in|de|du|des|del|pour|para|sur|sobre)
 # (2-4x faster). r"\b[A-Z]...", r"\s+(?:and..." and r"(?<=[.!?])\s+..." so written (test_organisers: same matches).
 _ACRONYM = re.compile(rf"[A-Z](?<!\w[A-Z])[A-Z0-9\-/&]{{{ACRONYM_MIN_CAPITALS - 1},}}\b")
 # "&" separates two names only before an article ("X & the ILO"), not in "Chambers of Commerce & Industry".
-# "as well as", "ainsi que (par)", "así como (por)" join names as "and" does.
+# "as well as", "ainsi que (par)", "así como (por)", "and by", "et par", "y por" join names as "and" does.
 _CONJ = re.compile(
-    r"\s\s*(?:and|et|y|e|&(?=\s+(?:the|le|la|l['’]|el)\b)|as\s+well\s+as|ainsi\s+que(?:\s+par)?|así\s+como(?:\s+por)?)\s+"
+    r"\s\s*(?:(?:and|et|y|e)(?:\s+(?:by|par|por))?|&(?=\s+(?:the|le|la|l['’]|el)\b)|as\s+well\s+as"
+    r"|ainsi\s+que(?:\s+par)?|así\s+como(?:\s+por)?)\s+"
 )
 _SENTENCE = re.compile(r"\s(?<=[.!?]\s)\s*(?=[A-Z“\"‘(])")
 _ABBREVIATION_END = re.compile(rf"\b(?:[A-Z][a-z]{{0,{ABBREVIATION_LOWER_LETTERS}}}|[A-Z])\.$")
 _BRACKET = re.compile(r"\s*\(([^()]*)\)")
 _QUOTED = re.compile(r"(?:(?<=\s)|^)(?:'[^']+'(?=[\s,.;:)]|$)|“[^”]*”|«[^»]*»|\"[^\"]*\"|‘[^’]*’)|\([^()]*\)")
 _TOKEN = re.compile("\ue000(\\d+)\ue001")
-_LIST_SEPARATOR = re.compile(r",\s*(?:(?:and|et|y)\s+)?|" + _CONJ.pattern)  # ", and": a serial comma
+# ", and": a serial comma; ", por la OIM y por la OIT": the list repeats its "by".
+_LIST_SEPARATOR = re.compile(r",\s*(?:(?:and|et|y)\s+)?(?:(?:by|par|por)\s+)?|" + _CONJ.pattern)
 _FRONTED = re.compile(  # "Through its ENHANCE project, the ILO will ..."
     r"(?i)^(?:through|à\s+travers|a\s+través\s+del?|par\s+l['’]intermédiaire\s+d[eu])\s+([^,]+),\s+(.+)$"
 )

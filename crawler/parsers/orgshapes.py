@@ -81,7 +81,8 @@ PARTNER_WORD = re.compile("|".join(PARTNER_WORDS), re.IGNORECASE)
 # topic's next topic (", d'industrie et d'artisanat" after "Chambre de commerce") or adjectives (", social et
 # environnemental") go on with them.
 CLAUSE_AFTER_COMMA = (
-    r",\s+(?=[a-z])(?!(?:(?:and|et|y)\s+)?(?:the\s+|le\s+|la\s+|les\s+|l['’]|el\s+|los\s+|las\s+|du\s+|des\s+"
+    r",\s+(?=[a-z])(?!(?:(?:and|et|y)\s+)?(?:(?:by|par|por)\s+)?(?:the\s+|le\s+|la\s+|les\s+|l['’]|el\s+|los\s+|las\s+"
+    r"|du\s+|des\s+"
     r"|de(?:\s+la|\s+l['’])?\s*|del\s+)?[A-ZÀ-Ý])"
     r"(?!d['’][a-zà-ÿ]+(?:,|\s+(?:et|y)\s))"
     rf"(?!{ow.ADJECTIVE}\s+(?:et|y)\s+{ow.ADJECTIVE}\b)"
