@@ -172,7 +172,7 @@ def _active_subject(before: str, romance: bool, strict: bool = False) -> list[st
     names = _split_names(subject, romance)
     for piece in pieces[1:]:
         names += _split_names(NAME_END.sub("", piece).strip(" ,"), romance)
-    names = _finish(names, spans, romance)
+    names = _finish(names, spans, romance, subject=True)
     # "Experts convene ..." and "This webinar, co-organised with ..." name none; "Brazil and the ILO will host" two.
     return names if any(_org_like(n) for n in names) else []
 
@@ -225,7 +225,7 @@ def _drop_frames(text: str) -> str:
     return _BRACKET.sub(frame, text) if "(" in text else text
 
 
-def _finish(names: list[str], spans: list[str], romance: bool) -> list[str]:
+def _finish(names: list[str], spans: list[str], romance: bool, subject: bool = False) -> list[str]:
     """Put back what _protect hid, tidy each name and drop the ones that are no name ("social partners")."""
     out = []
     for name in names:
@@ -233,11 +233,16 @@ def _finish(names: list[str], spans: list[str], romance: bool) -> list[str]:
         if "\ue000" in name:  # a mark _protect left: most names hold none
             name = _TOKEN.sub(lambda m: spans[int(m.group(1))], name)
         placeless = name if ow.ACCREDITED_TO.search(name) else ow.TRAILING_PLACE.sub("", name)
-        if placeless != name and _org_like(placeless) and not ow.ORG_HEAD.fullmatch(placeless.split()[-1]):
+        if placeless != name and _org_like(placeless) and not _named_by_place(placeless, subject):
             name = placeless  # "Centre of the ILO in Turin", but "ILO Office in Beirut" is a name
         if name and _LETTER.search(name) and not _generic(name, romance) and not ow.PERSON_MARK.search(name):
             out.append(name)
     return _dedupe(out)
+
+
+def _named_by_place(placeless: str, subject: bool) -> bool:
+    """ "ILO Office in Beirut"; "La Oficina de la OIT en Costa Rica organizó": before its verb, not where it met."""
+    return bool(ow.ORG_HEAD.fullmatch(placeless.split()[-1]) or (subject and ow.OFFICE_FIRST.match(placeless)))
 
 
 def _generic(name: str, romance: bool) -> bool:

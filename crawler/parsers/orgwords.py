@@ -225,5 +225,10 @@ CLAUSE_OPENERS = frozenset({"a", "an", "during", "to", "with", "at", "from", "si
 # "International Training Centre of the ILO in Turin": where it is, not part of its name.
 # As r"(?<=\S)\s+(?:in|...", written to start with a space: the regex engine scans for one (test_organisers).
 TRAILING_PLACE = re.compile(r"\s(?<=\S\s)\s*(?:in|at|en|à)\s+[A-ZÀ-Ý][\w’'-]*(?:\s+[A-ZÀ-Ý][\w’'-]*)*\s*$")
+# "La Oficina de la OIT en Costa Rica organizó": an office not named "for" a region, written before the verb (so
+# not where the event met), is named by its city.
+OFFICE_FIRST = re.compile(
+    r"^(?:Office|Bureau|Oficina|Delegation|Délégation|Delegación|Embassy|Ambassade|Embajada)\b(?!.*\b(?:for|pour|para)\b)"
+)
 ACCREDITED_WORD = re.compile(r"\b(?:to the|auprès|ante)\s")  # no ACCREDITED_TO without one: skip it
 ADJECTIVE_WORD = re.compile(ADJECTIVE)
