@@ -19,6 +19,8 @@ from .orgshapes import (
     ACTIVE,
     ACTIVE_PRESENT,
     CLAUSE_AFTER_COMMA,
+    CO_VERB,
+    CO_VERB_WITH,
     CO_WITH,
     INTRO,
     LABEL,
@@ -31,6 +33,7 @@ from .orgshapes import (
     PASSIVE,
     TRIGGER,
     TRIGGER_WORDS,
+    VERB_OBJECT,
 )
 from .text import clean_text, guess_language, has_any
 
@@ -121,11 +124,19 @@ def _from_sentence(sentence: str, romance: bool) -> list[str]:
         partner = PARTNER.search(sentence, m.end())  # "will host a forum in partnership with B", "organisera, avec B,"
         if names and partner:
             names = _dedupe(names + _names_after(sentence[partner.end() :], romance))
-        return names
+        return _with_co_partner(names, sentence, m, romance)
     m = ACTIVE_PRESENT.search(sentence)
     if m and not romance:
-        return _active_subject(sentence[: m.start()], romance, strict=True)
+        return _with_co_partner(_active_subject(sentence[: m.start()], romance, strict=True), sentence, m, romance)
     return []
+
+
+def _with_co_partner(names: list[str], sentence: str, verb: re.Match[str], romance: bool) -> list[str]:
+    """ "A is co-hosting the dialogue with B", "A co-organise avec B une conférence": a co- verb's "with" names B."""
+    partner = CO_VERB_WITH.match(sentence, verb.end()) if names and CO_VERB.search(verb.group(0)) else None
+    if not partner:
+        return names
+    return _dedupe(names + _names_after(VERB_OBJECT.split(sentence[partner.end() :], maxsplit=1)[0], romance))
 
 
 def _label_names(listed: str, romance: bool) -> list[str]:

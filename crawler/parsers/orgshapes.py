@@ -37,7 +37,8 @@ TRIGGER = re.compile("|".join(TRIGGER_WORDS), re.IGNORECASE)
 # "co-organised with A": A is an organiser, and so is the sentence's subject when it is an organisation.
 CO_WITH = re.compile(
     r"(?i)\b(?:co-?organi[sz]ed|co-?hosted|jointly\s+organi[sz]ed|organi[sz]ed\s+jointly)\s+with\s+"
-    r"|\bco-?organis[ée]e?s?\s+avec\s+|\bco-?organizad[oa]s?\s+con\s+",
+    # "co-organisé(e)(s) avec": the participle; "co-organise avec l'OIT une conférence" is ACTIVE's.
+    r"|\bco-?organisée?s?\s+avec\s+|\bco-?organizad[oa]s?\s+con\s+",
 )
 ACTIVE = re.compile(
     # "the Committee will convene to review" names no event, nor does "will hold consultations next week".
@@ -55,6 +56,11 @@ ACTIVE = re.compile(
     r"|acogerá|acogerán)\b"
     rf"|\s+(?:a|ont)\s+{ADVERB}(?:co-?)?(?:organisé|accueilli(?!\s+(?:favorablement|avec)))\b",
 )
+# "A is co-hosting the dialogue with B", "A co-organise avec B une conférence": a co- verb's "with" names a partner,
+# whose name ends where the verb's object starts ("une conférence").
+CO_VERB = re.compile(r"(?i)\bco-?(?:host|organi)")
+CO_VERB_WITH = re.compile(r"(?:[^,;.]*?\s)?(?:with|avec|con)\s+")
+VERB_OBJECT = re.compile(r"\s+(?:a|an|une?|una?)\s+(?=[a-zà-ÿ])")
 # Present tense and headlines ("UNICEF and the ILO convene ...", "ILO to host ..."): the subject must name
 # an organisation, since "Experts convene ..." names none.
 ACTIVE_PRESENT = re.compile(
