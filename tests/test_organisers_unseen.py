@@ -379,3 +379,16 @@ def test_an_office_written_before_its_verb_keeps_its_city(text, names):
 )
 def test_a_co_verbs_with_names_a_partner_up_to_the_verbs_object(text, names):
     assert parse_organisers(text).names == names
+
+
+@pytest.mark.parametrize(
+    "text,names",
+    [
+        ("L'Université de Lomé accueille le colloque.", ["Université de Lomé"]),
+        ("La Universidad de Chile acoge el foro regional.", ["Universidad de Chile"]),
+        ("L'OIT accueille la décision du Conseil.", []),  # welcomes a decision: no event
+        ("La OIT acoge con satisfacción el acuerdo.", []),
+    ],
+)
+def test_accueille_and_acoge_host_when_an_event_follows(text, names):
+    assert parse_organisers(text).names == names

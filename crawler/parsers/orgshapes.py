@@ -52,8 +52,11 @@ ACTIVE = re.compile(
     # "L'OIT accueille (favorablement) la ratification" welcomes it: only the future "accueillera" hosts.
     rf"|\s+{ADVERB}(?:co-?)?(?:organisera|organiseront|organisent|organise|accueillera|accueilleront"
     r"|convoque|convoquent|organizará|organizarán|organiza|organizan|organizó|organizaron|convoca|convocan|convocó"
-    # Spanish "acoge con beneplácito" welcomes: as in French, only the future "acogerá" hosts.
+    # Spanish "acoge con beneplácito" welcomes: as in French, only the future "acogerá" hosts, or the present before
+    # an event ("accueille la conférence", "acoge el foro").
     r"|acogerá|acogerán)\b"
+    rf"|\s+{ADVERB}(?:accueillent|accueille|acogen|acoge)(?=\s+(?:la|le|l['’]|les|un|une|el|los|las|un|una)\s*"
+    rf"{ow.EVENT_NOUN_ROMANCE})"
     rf"|\s+(?:a|ont)\s+{ADVERB}(?:co-?)?(?:organisé|accueilli(?!\s+(?:favorablement|avec)))\b",
 )
 # "A is co-hosting the dialogue with B", "A co-organise avec B une conférence": a co- verb's "with" names a partner,

@@ -210,6 +210,11 @@ EVENT_NOUN = (
     r"(?:seminar|workshop|conference|forum|meeting|dialogue|training|webinar|session|event|launch|ceremony|"
     r"course|symposium|round-?table|exhibition|fair|summit|congress|festival|campaign|consultation)s?\b"
 )
+EVENT_NOUN_ROMANCE = (
+    r"(?:conférence|atelier|forum|réunion|séminaire|colloque|table\s+ronde|dialogue|session|événement|cérémonie"
+    r"|sommet|congrès|formation|webinaire|rencontre|journée|conferencia|taller|foro|seminario|diálogo|encuentro"
+    r"|evento|sesión|cumbre|congreso|conversatorio|jornada|ceremonia|curso|mesa\s+redonda)s?\b"
+)
 # Adverbs that may stand between the verb and "by": "organisé hier par", "organized jointly by".
 ADVERB = (
     r"(?:(?:jointly|conjointement|conjuntamente|today|yesterday|recently|also|successfully|hier|aujourd'hui|"
