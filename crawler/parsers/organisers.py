@@ -111,7 +111,10 @@ def _from_sentence(sentence: str, romance: bool) -> list[str]:
         return _label_names(sentence[m.end() :], romance)
     m = PASSIVE.search(sentence)
     if m:
-        return _names_after(sentence[m.end() :], romance)
+        names = _names_after(sentence[m.end() :], romance)
+        # "A hosts the conference, co-organised by B": the co- organiser's partner is the sentence's subject.
+        verb = ACTIVE.search(sentence, 0, m.start()) if names and CO_VERB.search(m.group(0)) else None
+        return _dedupe(_active_subject(sentence[: verb.start()], romance) + names) if verb else names
     m = CO_WITH.search(sentence)
     if m:
         names = _names_after(sentence[m.end() :], romance)
