@@ -69,6 +69,9 @@ PARTNER_PHRASES = (
     "par l’intermédiaire de",
     "a través del",
     "por medio de",
+    "with the cooperation of",
+    "avec la collaboration du",
+    "con la colaboración del",
 )
 
 

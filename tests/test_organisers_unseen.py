@@ -42,7 +42,6 @@ KNOWN_MISSES = {
     "Host institution: Faculty of Law": "a university after its faculty and a comma reads as a second name",
     "Organisé par la Délégation de l'Union": "after 'par' an office's city reads as where it met, as the ILO fixtures"
     " read 'organisé par le Bureau de l'OIT à Yaoundé'",
-    "Con la colaboración del Banco": "a fronted 'Con la colaboración de' is not read as a partner",
 }
 
 
@@ -403,4 +402,20 @@ def test_accueille_and_acoge_host_when_an_event_follows(text, names):
     ],
 )
 def test_a_co_organiser_after_the_verb_shares_the_event_with_the_subject(text, names):
+    assert parse_organisers(text).names == names
+
+
+@pytest.mark.parametrize(
+    "text,names",
+    [
+        (
+            "With the collaboration of the Ministry of Labour, the ILO will host a forum.",
+            ["ILO", "Ministry of Labour"],
+        ),
+        ("Avec la collaboration du PNUD, le BIT organise un atelier.", ["BIT", "PNUD"]),
+        ("Organized by the ILO with the cooperation of the Government of Italy.", ["ILO", "Government of Italy"]),
+        ("Con la cooperación de la OIM, la OIT organiza un taller.", ["OIT", "OIM"]),
+    ],
+)
+def test_with_the_collaboration_of_names_a_partner_as_in_collaboration_with_does(text, names):
     assert parse_organisers(text).names == names

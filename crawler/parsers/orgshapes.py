@@ -74,6 +74,9 @@ PARTNER = re.compile(
     r"|together\s+with|jointly\s+with|along\s+with|en\s+(?:étroite\s+)?(?:collaboration|coopération|partenariat)\s+avec"
     r"|(?:conjointement|en\s+association)\s+avec|(?:junto|conjuntamente)\s+con"
     r"|en\s+(?:estrecha\s+)?(?:colaboración|cooperación|coordinación|alianza|asociación)\s+con"
+    # "with the collaboration of B", "avec la collaboration de B", "con la colaboración del B": as "in ... with"
+    r"|with\s+the\s+(?:collaboration|cooperation)\s+of|avec\s+la\s+(?:collaboration|coopération)\s+d[eu]"
+    r"|con\s+la\s+(?:colaboración|cooperación)\s+del?"
     # "A through the B", "A à travers le B", "A a través del B": B is the unit that organises for A.
     r"|through(?=\s+(?:the\s+|its\s+|their\s+)?(?:(?-i:[A-Z])|project|programme|program|office|unit))"
     r"|à\s+travers(?=\s+(?:le|la|les|l['’]|son|sa|ses)\b)"
