@@ -188,6 +188,13 @@ PARENT_BODY = re.compile(
 # "Ministry of Labour and Employment, Government of Nepal": which government's ministry, not a second organiser.
 MINISTRY = re.compile(r"^(?:Ministry|Ministère|Ministerio|Department|Departamento|Secretaría)\b", re.IGNORECASE)
 OF_GOVERNMENT = re.compile(r"^(?:Government|Gouvernement|Gobierno)\s+(?:of|du|de|des|del|d['’])(?=\s|[A-ZÀ-Ý])")
+# "Faculty of Law, University of Geneva", "Department of Employment, Ministry of Labour": a unit, then after a comma the
+# university or ministry it belongs to: one name.
+UNIT_OF = re.compile(
+    r"^(?:Faculty|School|Department|Institute|Centre|Center|Faculté|École|Département|Institut|Facultad|Escuela"
+    r"|Departamento|Instituto|Centro)\s+(?:of|de|du|des|del|d['’])(?=\s|[A-ZÀ-Ý])"
+)
+PARENT_OF_UNIT = re.compile(r"^(?:University|Université|Universidad|Ministry|Ministère|Ministerio)\b")
 # "Permanent Mission of Spain to the United Nations Office at Geneva": where a mission is accredited is part of
 # its name, though "to", "at", "auprès" and "ante" open clauses elsewhere.
 ACCREDITED_TO = re.compile(
