@@ -305,6 +305,8 @@ def _continues(current: str, part: str, joiner: str, romance: bool) -> bool:
         return True  # "Department of Trade, Law Development Programme (LDP)"
     if joiner.startswith(",") and ow.MINISTRY.match(current) and ow.OF_GOVERNMENT.match(bare) and bare == part.strip():
         return True  # "Ministry of Labour and Employment, Government of Nepal": the ministry's government
+    if joiner.strip() == "," and ow.MINISTRY.match(current) and ow.COUNTRY_ABBREVIATION.match(part.strip()):
+        return True  # "Ministry of Human Resources and Emiratisation, UAE": the ministry's country
     if joiner.startswith(",") and ow.UNIT_OF.match(current) and ow.PARENT_OF_UNIT.match(bare) and bare == part.strip():
         return True  # "Faculty of Law, University of Geneva": the university the faculty belongs to
     if not (romance or _org_like(current) or ARTICLE.match(part.strip()) or _org_like(" ".join(bare.split()[:1]))):

@@ -188,6 +188,8 @@ PARENT_BODY = re.compile(
 # "Ministry of Labour and Employment, Government of Nepal": which government's ministry, not a second organiser.
 MINISTRY = re.compile(r"^(?:Ministry|Ministère|Ministerio|Department|Departamento|Secretaría)\b", re.IGNORECASE)
 OF_GOVERNMENT = re.compile(r"^(?:Government|Gouvernement|Gobierno)\s+(?:of|du|de|des|del|d['’])(?=\s|[A-ZÀ-Ý])")
+# "Ministry of Human Resources and Emiratisation, UAE": a country's abbreviation after a ministry says where it is.
+COUNTRY_ABBREVIATION = re.compile(r"^(?:UAE|USA|US|UK|DRC|KSA|ROK|PRC|PNG|BiH|RDC|EAU|RU|EEUU|RD)$")
 # "Faculty of Law, University of Geneva", "Department of Employment, Ministry of Labour": a unit, then after a comma the
 # university or ministry it belongs to: one name.
 UNIT_OF = re.compile(
