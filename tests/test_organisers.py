@@ -69,6 +69,9 @@ PARTNER_PHRASES = (
     "par l’intermédiaire de",
     "a través del",
     "por medio de",
+    "with the cooperation of",
+    "avec la collaboration du",
+    "con la colaboración del",
 )
 
 
@@ -84,11 +87,11 @@ def test_the_partner_pattern_is_skipped_only_where_it_cannot_match(phrase):
     assert not has_any("the ILO and the Ministry of Labour", PARTNER_WORDS, PARTNER_WORD)
 
 
-# The patterns as first written, and what they are written as for speed (crawler.parsers.organisers, orgwords).
+# The patterns as first written, and what they are written as for speed (organisers, organisers_clauses, orgwords).
 _AS_WRITTEN = {
     "_ACRONYM": r"\b[A-Z][A-Z0-9\-/&]{1,}\b",
-    "_CONJ": r"\s+(?:and|et|y|e|&(?=\s+(?:the|le|la|l['’]|el)\b)|as\s+well\s+as|ainsi\s+que(?:\s+par)?"
-    r"|así\s+como(?:\s+por)?)\s+",
+    "CONJ": r"\s+(?:(?:and|et|y|e)(?:\s+(?:by|par|por))?|&(?=\s+(?:the|le|la|l['’]|el)\b)|as\s+well\s+as"
+    r"|ainsi\s+que(?:\s+par)?|así\s+como(?:\s+por)?)\s+",
     "_SENTENCE": r"(?<=[.!?])\s+(?=[A-Z“\"‘(])",
     "NAME_END": r"\s*,?\s+(?:led|chaired|attended|with\s+(?:the\s+)?(?:support|funding|financial)"
     r"|under\s+the|as\s+part\s+of|on\s+(?:behalf|the\s+occasion)|from\s+\d|on\s+\d|in\s+\d|at\s+the\s+request)\b.*$"
@@ -108,10 +111,13 @@ _PATTERN_TEXT = st.lists(
 def test_patterns_written_for_speed_match_as_first_written(text):
     import re
 
-    from crawler.parsers import organisers
+    from crawler.parsers import organisers, organisers_clauses, orgwords
 
     for name, written in _AS_WRITTEN.items():
-        fast, plain = getattr(organisers, name, None) or getattr(organisers.ow, name), re.compile(written)
+        fast = next(
+            getattr(module, name) for module in (organisers, organisers_clauses, orgwords) if hasattr(module, name)
+        )
+        plain = re.compile(written)
         assert [m.span() for m in fast.finditer(text)] == [m.span() for m in plain.finditer(text)], name
         assert fast.split(text) == plain.split(text), name
         assert bool(fast.match(text)) == bool(plain.match(text)), name

@@ -6,14 +6,25 @@ names holding commas and "and"/"et"/"y", acronyms in brackets, lead-ins and part
 labels with lists cut by semicolons, slashes or bullets, and lines that name no organiser
 (a venue, a contact, speakers, a theme, a report "published by"). Each holds the names a careful
 reader would give, in the parser's order (the subject first, then its partners).
-Batch A (110 lines) was written before the parser was changed for it: 92 were read exactly right then
-(83.6%; names precision 92.8%, recall 81.0%). Batch B (38 lines, "batch": "b") was written after the
-fixes batch A taught and measured once before any change for it: 34 right (89.5%; precision 92.0%,
-recall 85.2%; the code before any fix read 30, 78.9%). Batch C (32 lines, "c"), written after batch B's
-fixes with shapes new to both, was measured once: 25 right (78.1%; precision 87.5%, recall 84.0%; 19 before
-any fix, 59.4%). Batch D (30 lines, "d"), written after every fix above, was measured once: 29 right (96.7%;
-precision 100%, recall 97.0%; 26 before any fix, 86.7%). The tests after the set pin the general rules the
-misses taught, each with wordings of its own.
+Batch A (110 lines) was written before the parser was changed for it: 92 were read exactly right then (83.6%;
+names precision 92.8%, recall 81.0%). Batch B (38 lines, "batch": "b") was written after the fixes batch A
+taught and measured once before any change for it: 34 right (89.5%; precision 92.0%, recall 85.2%; the code
+before any fix read 30, 78.9%). Batch C (32 lines, "c"), written after batch B's fixes with shapes new to both,
+was measured once: 25 right (78.1%; precision 87.5%, recall 84.0%; 19 before any fix, 59.4%). Batch D (30 lines,
+"d"), written after every fix above, was measured once: 29 right (96.7%; precision 100%, recall 97.0%; 26 before
+any fix, 86.7%). Batch E (45 lines, "e", 15 a language, 15 naming no organiser), written after every fix above
+with shapes none of A-D hold (new labels and lead-ins, "&", "e" and "et par"/"por ... y por", an acronym before
+its name or inside it, offices for several countries, a support phrase inside the sentence,
+"Organized"/"Organisé" with no "by"), follows the rule A-D follow: a partner named with "in
+collaboration/partnership/cooperation with", "together with", "junto con", "co-hosting ... with" is an
+organiser; one named with "with the support of"/"avec l'appui de"/"con el apoyo de", a funder, a sponsor or
+patron, a publisher, an author, an implementer, speakers and a venue are not. Batch E was measured once: 32
+right (71.1%; precision 92.9%, recall 66.1%: 39 of the 42 names read were right, 39 of the 59 names wanted were
+read). After the fixes batch E taught (the figures above are the measured-once ones and stand), batch E reads 44
+right (97.8%; precision 98.3%, recall 98.3%: 58 of 59 names read right, 58 of 59 wanted read); the same fixes
+took two older known misses: A 110/110, B 37/38, C 31/32, D 30/30, 222 of the 225 lines (98.7%). The tests after
+the set pin the general rules the misses of A-D taught, each with wordings of its own; batch E's are in
+tests/test_organisers_shapes.py.
 """
 
 import json
@@ -29,10 +40,10 @@ CASES = [(language, case["text"], case["names"]) for language, cases in UNSEEN.i
 
 # Lines still read wrong (by how they start), and why: each must stay wrong (strict), so a fix shows here.
 KNOWN_MISSES = {
-    "Hosted by the Ministry of Human Resources and Emi": "a country after a comma reads as a second name",
     "Co-organised by the ILO, the Global Coalit": "a name with no institution word or acronym joins the one before",
-    "La Oficina de la OIT en Costa Rica, junto con el": "the place after an office's name is dropped as where it met",
     "The event is organised by the ILO's Bureau": "a name with no institution word or acronym joins the one before",
+    "Organisé par la Délégation de l'Union": "after 'par' an office's city reads as where it met, as the ILO fixtures"
+    " read 'organisé par le Bureau de l'OIT à Yaoundé'",
 }
 
 

@@ -12,13 +12,15 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from . import orgwords as ow
+from .organisers_clauses import ARTICLE, CONJ, PREPOSITION, is_name_word, strip_article, trim_after_by
 from .orgshapes import (
     ACTIVE,
     ACTIVE_PRESENT,
     CLAUSE_AFTER_COMMA,
+    CO_VERB,
+    CO_VERB_WITH,
     CO_WITH,
     INTRO,
     LABEL,
@@ -29,12 +31,9 @@ from .orgshapes import (
     PARTNER_WORD,
     PARTNER_WORDS,
     PASSIVE,
-    ROMANCE_CLAUSE,
-    ROMANCE_PURPOSE,
-    SENTENCE_END,
-    SOFT_END,
     TRIGGER,
     TRIGGER_WORDS,
+    VERB_OBJECT,
 )
 from .text import clean_text, guess_language, has_any
 
@@ -48,36 +47,25 @@ ABBREVIATION_LOWER_LETTERS = 3
 FRAME_MIN_WORDS = 2
 # "ILO", "UN": two capitals make an acronym, which marks an organisation's name.
 ACRONYM_MIN_CAPITALS = 2
-_ARTICLE = re.compile(
-    r"^(?:[Tt]he|[Ii]ts|[Tt]heir|[Ll]es?|[Ll]a|[Ll]['’]|[Ss]on|[Ss]a|[Ee]l|[Ll]os|[Ll]as|[Ss]us?)"
-    r"\s*(?<=\s|'|’)"
-)
-_ARTICLE_INITIALS = frozenset("TtIiLlSsEe")
-_PREPOSITION = re.compile(r"\b(?:of|for|on|in|de|du|des|del|pour|para|sur|sobre)\b")
-# _ACRONYM, _CONJ and _SENTENCE start with a character their match starts with (a capital, a space), and check
-# what comes before it after it: the regex engine scans for that character instead of trying every position
-# (2-4x faster). r"\b[A-Z]...", r"\s+(?:and..." and r"(?<=[.!?])\s+..." so written (test_organisers: same matches).
+# _ACRONYM, _SENTENCE (and organisers_clauses.CONJ) start with a character their match starts with (a capital,
+# a space), and check what comes before it after it: the regex engine scans for that character instead of trying
+# every position (2-4x faster). r"\b[A-Z]...", r"\s+(?:and..." and r"(?<=[.!?])\s+..." so written
+# (test_organisers: the same matches).
 _ACRONYM = re.compile(rf"[A-Z](?<!\w[A-Z])[A-Z0-9\-/&]{{{ACRONYM_MIN_CAPITALS - 1},}}\b")
-# "&" separates two names only before an article ("X & the ILO"), not in "Chambers of Commerce & Industry".
-# "as well as", "ainsi que (par)", "así como (por)" join names as "and" does.
-_CONJ = re.compile(
-    r"\s\s*(?:and|et|y|e|&(?=\s+(?:the|le|la|l['’]|el)\b)|as\s+well\s+as|ainsi\s+que(?:\s+par)?|así\s+como(?:\s+por)?)\s+"
-)
 _SENTENCE = re.compile(r"\s(?<=[.!?]\s)\s*(?=[A-Z“\"‘(])")
 _ABBREVIATION_END = re.compile(rf"\b(?:[A-Z][a-z]{{0,{ABBREVIATION_LOWER_LETTERS}}}|[A-Z])\.$")
 _BRACKET = re.compile(r"\s*\(([^()]*)\)")
 _QUOTED = re.compile(r"(?:(?<=\s)|^)(?:'[^']+'(?=[\s,.;:)]|$)|“[^”]*”|«[^»]*»|\"[^\"]*\"|‘[^’]*’)|\([^()]*\)")
 _TOKEN = re.compile("\ue000(\\d+)\ue001")
-_LIST_SEPARATOR = re.compile(r",\s*(?:(?:and|et|y)\s+)?|" + _CONJ.pattern)  # ", and": a serial comma
+# ", and": a serial comma; ", por la OIM y por la OIT": the list repeats its "by".
+_LIST_SEPARATOR = re.compile(r",\s*(?:(?:and|et|y)\s+)?(?:(?:by|par|por)\s+)?|" + CONJ.pattern)
 _FRONTED = re.compile(  # "Through its ENHANCE project, the ILO will ..."
     r"(?i)^(?:through|à\s+travers|a\s+través\s+del?|par\s+l['’]intermédiaire\s+d[eu])\s+([^,]+),\s+(.+)$"
 )
-_DASH = re.compile(r"—| – ")
 _CLAUSE_AFTER_COMMA = re.compile(CLAUSE_AFTER_COMMA)  # ", based in ..." ends the subject, ", du Travail" not
 _ENGLISH_THE = re.compile(r"\s*the\s")
 _LETTER = re.compile(r"[A-Za-zÀ-ÿ]")
 _ELIDED_DE = re.compile(r"\bd['’][a-zà-ÿ]")  # "d'industrie": a topic after "Chambre de commerce,"
-_ELIDED = re.compile(r"^[ldLD]['’][A-ZÀ-Ý]")  # "l'OIT", "d'Ivoire"
 
 
 @dataclass(frozen=True)
@@ -123,7 +111,10 @@ def _from_sentence(sentence: str, romance: bool) -> list[str]:
         return _label_names(sentence[m.end() :], romance)
     m = PASSIVE.search(sentence)
     if m:
-        return _names_after(sentence[m.end() :], romance)
+        names = _names_after(sentence[m.end() :], romance)
+        # "A hosts the conference, co-organised by B": the co- organiser's partner is the sentence's subject.
+        verb = ACTIVE.search(sentence, 0, m.start()) if names and CO_VERB.search(m.group(0)) else None
+        return _dedupe(_active_subject(sentence[: verb.start()], romance) + names) if verb else names
     m = CO_WITH.search(sentence)
     if m:
         names = _names_after(sentence[m.end() :], romance)
@@ -136,11 +127,19 @@ def _from_sentence(sentence: str, romance: bool) -> list[str]:
         partner = PARTNER.search(sentence, m.end())  # "will host a forum in partnership with B", "organisera, avec B,"
         if names and partner:
             names = _dedupe(names + _names_after(sentence[partner.end() :], romance))
-        return names
+        return _with_co_partner(names, sentence, m, romance)
     m = ACTIVE_PRESENT.search(sentence)
     if m and not romance:
-        return _active_subject(sentence[: m.start()], romance, strict=True)
+        return _with_co_partner(_active_subject(sentence[: m.start()], romance, strict=True), sentence, m, romance)
     return []
+
+
+def _with_co_partner(names: list[str], sentence: str, verb: re.Match[str], romance: bool) -> list[str]:
+    """ "A is co-hosting the dialogue with B", "A co-organise avec B une conférence": a co- verb's "with" names B."""
+    partner = CO_VERB_WITH.match(sentence, verb.end()) if names and CO_VERB.search(verb.group(0)) else None
+    if not partner:
+        return names
+    return _dedupe(names + _names_after(VERB_OBJECT.split(sentence[partner.end() :], maxsplit=1)[0], romance))
 
 
 def _label_names(listed: str, romance: bool) -> list[str]:
@@ -160,7 +159,7 @@ def _names_after(phrase: str, romance: bool) -> list[str]:
     protected, spans = _protect(_drop_frames(phrase))
     names: list[str] = []
     for piece in _partner_split(protected):
-        kept = _trim_after_by(piece, romance)
+        kept = trim_after_by(piece, romance)
         found = _split_names(kept, romance)
         if not found:
             break
@@ -180,14 +179,14 @@ def _active_subject(before: str, romance: bool, strict: bool = False) -> list[st
     fronted = _FRONTED.match(protected)  # "Through its ENHANCE project, the ILO will organize"
     pieces = _partner_split(fronted.group(2)) + [fronted.group(1)] if fronted else _fronted_partner(protected)
     subject = _subject(pieces[0])
-    if not (subject[:1].isupper() or _ARTICLE.match(subject)) or len(subject.split()) > MAX_SUBJECT_WORDS:
+    if not (subject[:1].isupper() or ARTICLE.match(subject)) or len(subject.split()) > MAX_SUBJECT_WORDS:
         return []  # no name, or a whole clause
     if strict and not _only_name_words(subject):
         return []  # "The Government of Fiji agreed to host": a clause, not a list of names
     names = _split_names(subject, romance)
     for piece in pieces[1:]:
         names += _split_names(NAME_END.sub("", piece).strip(" ,"), romance)
-    names = _finish(names, spans, romance)
+    names = _finish(names, spans, romance, subject=True)
     # "Experts convene ..." and "This webinar, co-organised with ..." name none; "Brazil and the ILO will host" two.
     return names if any(_org_like(n) for n in names) else []
 
@@ -208,7 +207,7 @@ def _subject(before: str) -> str:
 
 def _only_name_words(subject: str) -> bool:
     words = subject.split()
-    named = all(w[:1].isupper() or w[:1] == "\ue000" or _is_name_word(w) for w in words)
+    named = all(w[:1].isupper() or w[:1] == "\ue000" or is_name_word(w) for w in words)
     return named and words[-1].lower() not in ow.LIST_ENDS
 
 
@@ -240,19 +239,24 @@ def _drop_frames(text: str) -> str:
     return _BRACKET.sub(frame, text) if "(" in text else text
 
 
-def _finish(names: list[str], spans: list[str], romance: bool) -> list[str]:
+def _finish(names: list[str], spans: list[str], romance: bool, subject: bool = False) -> list[str]:
     """Put back what _protect hid, tidy each name and drop the ones that are no name ("social partners")."""
     out = []
     for name in names:
-        name = _strip_article(name)
+        name = strip_article(name)
         if "\ue000" in name:  # a mark _protect left: most names hold none
             name = _TOKEN.sub(lambda m: spans[int(m.group(1))], name)
         placeless = name if ow.ACCREDITED_TO.search(name) else ow.TRAILING_PLACE.sub("", name)
-        if placeless != name and _org_like(placeless) and not ow.ORG_HEAD.fullmatch(placeless.split()[-1]):
+        if placeless != name and _org_like(placeless) and not _named_by_place(placeless, subject):
             name = placeless  # "Centre of the ILO in Turin", but "ILO Office in Beirut" is a name
         if name and _LETTER.search(name) and not _generic(name, romance) and not ow.PERSON_MARK.search(name):
             out.append(name)
     return _dedupe(out)
+
+
+def _named_by_place(placeless: str, subject: bool) -> bool:
+    """ "ILO Office in Beirut"; "La Oficina de la OIT en Costa Rica organizó": before its verb, not where it met."""
+    return bool(ow.ORG_HEAD.fullmatch(placeless.split()[-1]) or (subject and ow.OFFICE_FIRST.match(placeless)))
 
 
 def _generic(name: str, romance: bool) -> bool:
@@ -265,24 +269,11 @@ def _generic(name: str, romance: bool) -> bool:
         return bool(ow.ORG_HEAD.fullmatch(name.rstrip("'’"))) and name.rstrip("'’").endswith("s")  # "Employers"
     # English names are written in capitals: "Trade unions", "Informal workers in Ghana" are not names.
     second = words[1]
-    return not (romance or _ACRONYM.search(name) or second[:1].isupper() or _is_name_word(second) or second == "to")
-
-
-@lru_cache(maxsize=4096)  # a part of a list is stripped again by each step that reads it
-def _strip_article(name: str) -> str:
-    name = name.strip(' ,;:–—-"“”‘’')
-    if not name.endswith(ow.ABBREVIATIONS):
-        name = name.rstrip(".")
-    while name[:1] in _ARTICLE_INITIALS:  # the only letters an article starts with: most names skip the regex
-        stripped = _ARTICLE.sub("", name, count=1)
-        if stripped == name:
-            return name
-        name = stripped
-    return name
+    return not (romance or _ACRONYM.search(name) or second[:1].isupper() or is_name_word(second) or second == "to")
 
 
 def _starts_new_name(part: str) -> bool:
-    head = " ".join(_strip_article(part).split()[:NEW_NAME_WINDOW])
+    head = " ".join(strip_article(part).split()[:NEW_NAME_WINDOW])
     return bool(ow.ORG_HEAD.search(head) or _ACRONYM.search(head))
 
 
@@ -298,12 +289,12 @@ def _split_names(phrase: str, romance: bool) -> list[str]:
             names.append(part)
         if m:
             joiner, pos = m.group(0), m.end()
-    return [n for n in (_strip_article(n) for n in names) if n]
+    return [n for n in (strip_article(n) for n in names) if n]
 
 
 def _continues(current: str, part: str, joiner: str, romance: bool) -> bool:
     """Whether a part written after a comma or "and" goes on the name before it."""
-    current, bare = _strip_article(current), _strip_article(part)
+    current, bare = strip_article(current), strip_article(part)
     if current.endswith("\ue001"):
         return False  # "Consejo ... (COHEP) y la Central ...": a name closed by its acronym is complete
     if joiner.strip() in ("and", "et", "y") and _lone_kind(current) and bare[:1].isupper() and bare == part.strip():
@@ -314,7 +305,11 @@ def _continues(current: str, part: str, joiner: str, romance: bool) -> bool:
         return True  # "Department of Trade, Law Development Programme (LDP)"
     if joiner.startswith(",") and ow.MINISTRY.match(current) and ow.OF_GOVERNMENT.match(bare) and bare == part.strip():
         return True  # "Ministry of Labour and Employment, Government of Nepal": the ministry's government
-    if not (romance or _org_like(current) or _ARTICLE.match(part.strip()) or _org_like(" ".join(bare.split()[:1]))):
+    if joiner.strip() == "," and ow.MINISTRY.match(current) and ow.COUNTRY_ABBREVIATION.match(part.strip()):
+        return True  # "Ministry of Human Resources and Emiratisation, UAE": the ministry's country
+    if joiner.startswith(",") and ow.UNIT_OF.match(current) and ow.PARENT_OF_UNIT.match(bare) and bare == part.strip():
+        return True  # "Faculty of Law, University of Geneva": the university the faculty belongs to
+    if not (romance or _org_like(current) or ARTICLE.match(part.strip()) or _org_like(" ".join(bare.split()[:1]))):
         return True  # "Bangladesh Garment Manufacturers and Exporters Association": the name is not complete yet
     if _starts_new_name(part):
         return False
@@ -322,70 +317,13 @@ def _continues(current: str, part: str, joiner: str, romance: bool) -> bool:
         return True  # "Conseil économique, social et environnemental"
     if not romance and _ENGLISH_THE.match(part) and not ow.PLACE_WITH_THE.match(part.strip()):
         return False  # "Government of Norway and the Financial Times"
-    if bare[:1].islower() and not (_PREPOSITION.match(bare) or _ELIDED_DE.match(bare)):
+    if bare[:1].islower() and not (PREPOSITION.match(bare) or _ELIDED_DE.match(bare)):
         return False  # "gouvernement du Burkina Faso et les partenaires sociaux"
-    return bool(_PREPOSITION.search(current) or _ELIDED_DE.search(current))  # "Chambre d'agriculture, d'élevage"
+    return bool(PREPOSITION.search(current) or _ELIDED_DE.search(current))  # "Chambre d'agriculture, d'élevage"
 
 
 def _lone_kind(name: str) -> bool:
     return " " not in name and name[:1].isupper() and _generic(name, romance=False)
-
-
-def _trim_after_by(phrase: str, romance: bool = False) -> str:
-    """The names written after "by": up to the end of the clause that lists them."""
-    phrase = SENTENCE_END.split(phrase, maxsplit=1)[0]
-    if "—" in phrase or " – " in phrase:
-        # "two regional ILO programmes—the Skills for Prosperity ..." : the names follow the dash.
-        phrase = _DASH.split(phrase, maxsplit=1)[1]
-    phrase = NAME_END.sub("", phrase)
-    kept, pos = [], 0
-    for m in [*_CONJ.finditer(phrase), None]:
-        end = m.start() if m else len(phrase)
-        piece = phrase[pos:end]
-        piece = SOFT_END.sub("", piece) if "by" in piece else piece  # "X funded by the UK government"
-        # French and Spanish names hold lower-case words ("Confédération syndicale
-        # internationale"): there a clause ends at its opening word instead.
-        cut = _romance_cut(piece) if romance else _cut_at_clause(piece)
-        kept.append(cut)
-        if cut != piece or m is None:
-            break  # the clause that lists the names ends here
-        kept.append(m.group(0))
-        pos = m.end()
-    return "".join(kept)
-
-
-def _romance_cut(piece: str) -> str:
-    piece = ROMANCE_CLAUSE.sub("", piece)
-    return piece if ow.ORG_HEAD.match(_strip_article(piece)) else ROMANCE_PURPOSE.sub("", piece)
-
-
-def _cut_at_clause(piece: str) -> str:
-    """ "the ENHANCE Project for Vietnamese delegates to learn" -> "the ENHANCE Project"."""
-    words, first = piece.split(), _strip_article(piece).split()[:1]
-    if first and first[0][:1].islower() and not _is_name_word(first[0]) and not ow.ORG_HEAD.match(first[0]):
-        return ""  # "funded by the Government of Japan": a clause from its first word
-    for i, word in enumerate(words):
-        bare = word.strip("(),.")
-        if i and bare and bare[0].islower() and not _is_name_word(bare):
-            head = words[:i]
-            if bare in ow.CLAUSE_OPENERS:
-                return " ".join(head)  # "with the Ministry of Manpower a national dialogue", "... of Labour during"
-            while len(head) > 1 and head[-1][:1].isupper() and any(_PREPOSITION.fullmatch(w) for w in head[1:]):
-                head = head[:-1]  # back off to the preposition that opened the clause ("for Vietnamese delegates")
-            while head and _PREPOSITION.fullmatch(head[-1]):
-                head = head[:-1]
-            return " ".join(head)
-    return piece
-
-
-@lru_cache(maxsize=4096)  # words recur: three patterns once a word
-def _is_name_word(word: str) -> bool:
-    return bool(
-        _ELIDED.match(word)
-        or _PREPOSITION.fullmatch(word)
-        or ow.GENERIC_HEAD.fullmatch(word)
-        or word in ow.NAME_JOINERS
-    )
 
 
 def _dedupe(names: list[str]) -> list[str]:

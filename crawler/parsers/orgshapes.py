@@ -12,11 +12,17 @@ from . import orgwords as ow
 # "will hold a national tripartite seminar": the event's noun comes within this many words of the verb.
 EVENT_NOUN_WINDOW = 3
 
+# The bodies a label may name before or after its organiser word: "Host institution:", "Structures organisatrices :".
+_LABEL_KIND = (
+    r"(?:partners?|institutions?|organi[sz]ations?|bod(?:y|ies)|agenc(?:y|ies)|entit(?:y|ies)|committee|structures?"
+    r"|organismes?|partenaires?|entités?|comité|entidad(?:es)?|instituci(?:ón|ones)|organismos?|organizaciones?"
+    r"|socios?)"
+)
 # "Organisers: ILO, UNDP" — a label and a list.
 LABEL = re.compile(
-    r"(?i)(?:^|(?<=[.;]\s))(?:co-?)?(?:organi[sz]ers?|organi[sz]ed by|hosts?|hosted by|organisateurs?"
-    r"|organis[ée]e?s? par|hôtes?|organizadores?|organizad[oa]s? por|organizan?|convocan?"
-    r"|anfitri(?:ón|on|ones|onas?))\s*:\s*",
+    rf"(?i)(?:^|(?<=[.;]\s))(?:{_LABEL_KIND}\s+)?(?:co-?)?(?:organi[sz]ers?|organi[sz]ed by|organi[sz]ing|hosts?"
+    r"|hosted by|organisat(?:eur|rice)s?|organis[ée]e?s? par|hôtes?|organizador(?:es|as?)?|organizad[oa]s? por"
+    rf"|organizan?|convocan?|anfitri(?:ón|on|ones|onas?))(?:\s+{_LABEL_KIND})?\s*:\s*",
 )
 EVENT_NOUN, ADVERB = ow.EVENT_NOUN, ow.ADVERB
 PASSIVE = re.compile(
@@ -31,23 +37,33 @@ TRIGGER = re.compile("|".join(TRIGGER_WORDS), re.IGNORECASE)
 # "co-organised with A": A is an organiser, and so is the sentence's subject when it is an organisation.
 CO_WITH = re.compile(
     r"(?i)\b(?:co-?organi[sz]ed|co-?hosted|jointly\s+organi[sz]ed|organi[sz]ed\s+jointly)\s+with\s+"
-    r"|\bco-?organis[ée]e?s?\s+avec\s+|\bco-?organizad[oa]s?\s+con\s+",
+    # "co-organisé(e)(s) avec": the participle; "co-organise avec l'OIT une conférence" is ACTIVE's.
+    r"|\bco-?organisée?s?\s+avec\s+|\bco-?organizad[oa]s?\s+con\s+",
 )
 ACTIVE = re.compile(
     # "the Committee will convene to review" names no event, nor does "will hold consultations next week".
-    r"\s+(?:will|shall|is going to)\s+(?:co-?)?(?:host|organi[sz]e|convene(?!\s+(?:to|in|on|at|for|from|next)\b)|"
+    rf"\s+(?:will|shall|is going to)\s+{ADVERB}(?:co-?)?(?:host|organi[sz]e"
+    r"|convene(?!\s+(?:to|in|on|at|for|from|next)\b)|"
     rf"hold(?=(?:\s+\S+){{0,{EVENT_NOUN_WINDOW}}}?\s+{EVENT_NOUN}))\b"
-    r"|\s+(?:has|have|had)\s+(?:co-?)?(?:organi[sz]ed|hosted|convened)\b(?!\s+(?:into|themselves|itself|around))"
+    rf"|\s+(?:has|have|had)\s+{ADVERB}(?:co-?)?(?:organi[sz]ed|hosted|convened)\b(?!\s+(?:into|themselves|itself|around))"
     r"|\s+(?:has|have)\s+been\s+(?:co-?)?(?:organi[sz]ing|hosting|convening)\b"
-    r"|\s+(?:is|are)\s+(?:co-?)?(?:organi[sz]ing|hosting|convening)\b"
-    r"|\s+(?:co-?)?(?:organi[sz]ed|hosted|convened)\s+(?=(?:a|an|the|two|three|its|their)\b)"
+    rf"|\s+(?:is|are)\s+{ADVERB}(?:co-?)?(?:organi[sz]ing|hosting|convening)\b"
+    rf"|\s+{ADVERB}(?:co-?)?(?:organi[sz]ed|hosted|convened)\s+(?=(?:a|an|the|two|three|its|their)\b)"
     # "L'OIT accueille (favorablement) la ratification" welcomes it: only the future "accueillera" hosts.
-    r"|\s+(?:co-?)?(?:organisera|organiseront|organisent|organise|accueillera|accueilleront"
+    rf"|\s+{ADVERB}(?:co-?)?(?:organisera|organiseront|organisent|organise|accueillera|accueilleront"
     r"|convoque|convoquent|organizará|organizarán|organiza|organizan|organizó|organizaron|convoca|convocan|convocó"
-    # Spanish "acoge con beneplácito" welcomes: as in French, only the future "acogerá" hosts.
+    # Spanish "acoge con beneplácito" welcomes: as in French, only the future "acogerá" hosts, or the present before
+    # an event ("accueille la conférence", "acoge el foro").
     r"|acogerá|acogerán)\b"
-    r"|\s+(?:a|ont)\s+(?:co-?)?(?:organisé|accueilli(?!\s+(?:favorablement|avec)))\b",
+    rf"|\s+{ADVERB}(?:accueillent|accueille|acogen|acoge)(?=\s+(?:la|le|l['’]|les|un|une|el|los|las|un|una)\s*"
+    rf"{ow.EVENT_NOUN_ROMANCE})"
+    rf"|\s+(?:a|ont)\s+{ADVERB}(?:co-?)?(?:organisé|accueilli(?!\s+(?:favorablement|avec)))\b",
 )
+# "A is co-hosting the dialogue with B", "A co-organise avec B une conférence": a co- verb's "with" names a partner,
+# whose name ends where the verb's object starts ("une conférence").
+CO_VERB = re.compile(r"(?i)\bco-?(?:host|organi)")
+CO_VERB_WITH = re.compile(r"(?:[^,;.]*?\s)?(?:with|avec|con)\s+")
+VERB_OBJECT = re.compile(r"\s+(?:a|an|une?|una?)\s+(?=[a-zà-ÿ])")
 # Present tense and headlines ("UNICEF and the ILO convene ...", "ILO to host ..."): the subject must name
 # an organisation, since "Experts convene ..." names none.
 ACTIVE_PRESENT = re.compile(
@@ -58,6 +74,9 @@ PARTNER = re.compile(
     r"|together\s+with|jointly\s+with|along\s+with|en\s+(?:étroite\s+)?(?:collaboration|coopération|partenariat)\s+avec"
     r"|(?:conjointement|en\s+association)\s+avec|(?:junto|conjuntamente)\s+con"
     r"|en\s+(?:estrecha\s+)?(?:colaboración|cooperación|coordinación|alianza|asociación)\s+con"
+    # "with the collaboration of B", "avec la collaboration de B", "con la colaboración del B": as "in ... with"
+    r"|with\s+the\s+(?:collaboration|cooperation)\s+of|avec\s+la\s+(?:collaboration|coopération)\s+d[eu]"
+    r"|con\s+la\s+(?:colaboración|cooperación)\s+del?"
     # "A through the B", "A à travers le B", "A a través del B": B is the unit that organises for A.
     r"|through(?=\s+(?:the\s+|its\s+|their\s+)?(?:(?-i:[A-Z])|project|programme|program|office|unit))"
     r"|à\s+travers(?=\s+(?:le|la|les|l['’]|son|sa|ses)\b)"
@@ -74,7 +93,8 @@ PARTNER_WORD = re.compile("|".join(PARTNER_WORDS), re.IGNORECASE)
 # topic's next topic (", d'industrie et d'artisanat" after "Chambre de commerce") or adjectives (", social et
 # environnemental") go on with them.
 CLAUSE_AFTER_COMMA = (
-    r",\s+(?=[a-z])(?!(?:(?:and|et|y)\s+)?(?:the\s+|le\s+|la\s+|les\s+|l['’]|el\s+|los\s+|las\s+|du\s+|des\s+"
+    r",\s+(?=[a-z])(?!(?:(?:and|et|y)\s+)?(?:(?:by|par|por)\s+)?(?:the\s+|le\s+|la\s+|les\s+|l['’]|el\s+|los\s+|las\s+"
+    r"|du\s+|des\s+"
     r"|de(?:\s+la|\s+l['’])?\s*|del\s+)?[A-ZÀ-Ý])"
     r"(?!d['’][a-zà-ÿ]+(?:,|\s+(?:et|y)\s))"
     rf"(?!{ow.ADJECTIVE}\s+(?:et|y)\s+{ow.ADJECTIVE}\b)"

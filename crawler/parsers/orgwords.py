@@ -188,6 +188,15 @@ PARENT_BODY = re.compile(
 # "Ministry of Labour and Employment, Government of Nepal": which government's ministry, not a second organiser.
 MINISTRY = re.compile(r"^(?:Ministry|Ministère|Ministerio|Department|Departamento|Secretaría)\b", re.IGNORECASE)
 OF_GOVERNMENT = re.compile(r"^(?:Government|Gouvernement|Gobierno)\s+(?:of|du|de|des|del|d['’])(?=\s|[A-ZÀ-Ý])")
+# "Ministry of Human Resources and Emiratisation, UAE": a country's abbreviation after a ministry says where it is.
+COUNTRY_ABBREVIATION = re.compile(r"^(?:UAE|USA|US|UK|DRC|KSA|ROK|PRC|PNG|BiH|RDC|EAU|RU|EEUU|RD)$")
+# "Faculty of Law, University of Geneva", "Department of Employment, Ministry of Labour": a unit, then after a comma the
+# university or ministry it belongs to: one name.
+UNIT_OF = re.compile(
+    r"^(?:Faculty|School|Department|Institute|Centre|Center|Faculté|École|Département|Institut|Facultad|Escuela"
+    r"|Departamento|Instituto|Centro)\s+(?:of|de|du|des|del|d['’])(?=\s|[A-ZÀ-Ý])"
+)
+PARENT_OF_UNIT = re.compile(r"^(?:University|Université|Universidad|Ministry|Ministère|Ministerio)\b")
 # "Permanent Mission of Spain to the United Nations Office at Geneva": where a mission is accredited is part of
 # its name, though "to", "at", "auprès" and "ante" open clauses elsewhere.
 ACCREDITED_TO = re.compile(
@@ -210,6 +219,11 @@ EVENT_NOUN = (
     r"(?:seminar|workshop|conference|forum|meeting|dialogue|training|webinar|session|event|launch|ceremony|"
     r"course|symposium|round-?table|exhibition|fair|summit|congress|festival|campaign|consultation)s?\b"
 )
+EVENT_NOUN_ROMANCE = (
+    r"(?:conférence|atelier|forum|réunion|séminaire|colloque|table\s+ronde|dialogue|session|événement|cérémonie"
+    r"|sommet|congrès|formation|webinaire|rencontre|journée|conferencia|taller|foro|seminario|diálogo|encuentro"
+    r"|evento|sesión|cumbre|congreso|conversatorio|jornada|ceremonia|curso|mesa\s+redonda)s?\b"
+)
 # Adverbs that may stand between the verb and "by": "organisé hier par", "organized jointly by".
 ADVERB = (
     r"(?:(?:jointly|conjointement|conjuntamente|today|yesterday|recently|also|successfully|hier|aujourd'hui|"
@@ -225,5 +239,10 @@ CLAUSE_OPENERS = frozenset({"a", "an", "during", "to", "with", "at", "from", "si
 # "International Training Centre of the ILO in Turin": where it is, not part of its name.
 # As r"(?<=\S)\s+(?:in|...", written to start with a space: the regex engine scans for one (test_organisers).
 TRAILING_PLACE = re.compile(r"\s(?<=\S\s)\s*(?:in|at|en|à)\s+[A-ZÀ-Ý][\w’'-]*(?:\s+[A-ZÀ-Ý][\w’'-]*)*\s*$")
+# "La Oficina de la OIT en Costa Rica organizó": an office not named "for" a region, written before the verb (so
+# not where the event met), is named by its city.
+OFFICE_FIRST = re.compile(
+    r"^(?:Office|Bureau|Oficina|Delegation|Délégation|Delegación|Embassy|Ambassade|Embajada)\b(?!.*\b(?:for|pour|para)\b)"
+)
 ACCREDITED_WORD = re.compile(r"\b(?:to the|auprès|ante)\s")  # no ACCREDITED_TO without one: skip it
 ADJECTIVE_WORD = re.compile(ADJECTIVE)
