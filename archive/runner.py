@@ -216,11 +216,11 @@ def _check_notify(urls: list[str]) -> None:
 
 def _frontier(plan: CrawlPlan, frontier, workers, config_path=None) -> None:
     """The frontier URL checked; a bad one is the config file's error when it came from `config_path`."""
-    from crawler.distributed.frontier import FrontierError, check_url
-
     if frontier and plan.credentials:
         raise PlanError("--frontier: a listing behind a password cannot be shared with workers; crawl it without")
     if frontier:
+        from crawler.distributed.frontier import FrontierError, check_url  # Redis's client (~0.1 s): only if asked
+
         try:
             plan.frontier = check_url(frontier, f"{config_path}: key 'frontier'" if config_path else "--frontier")
         except FrontierError as exc:
