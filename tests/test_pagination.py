@@ -51,7 +51,7 @@ _PAGE_TEXT = st.lists(
 ).map("".join)
 
 
-@settings(max_examples=1000)
+@settings(max_examples=400)
 @given(_PAGE_TEXT)
 def test_of_pages_written_for_speed_matches_as_first_written(text):
     fast, plain = _OF_PAGES.search(text), _OF_PAGES_AS_WRITTEN.search(text)

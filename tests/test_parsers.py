@@ -182,7 +182,7 @@ _CREDIT_ALPHABET = st.sampled_from(
 )
 
 
-@settings(max_examples=2000)
+@settings(max_examples=600)
 @given(st.lists(_CREDIT_ALPHABET, max_size=6).map("".join))
 def test_a_credit_line_is_told_as_its_cleaned_text_tells_it(text):
     """looks_like_credit rules most lines out by their first character before cleaning them: the same
@@ -196,7 +196,7 @@ def test_a_credit_line_is_told_as_its_cleaned_text_tells_it(text):
     assert not looks_like_credit("&copy; ILO")  # what a page shows when it writes "&amp;copy;": no credit sign
 
 
-@settings(max_examples=2000)
+@settings(max_examples=600)
 @given(st.lists(_CREDIT_ALPHABET | st.sampled_from(["A", "x", "1", "\x7f", "\x1f", "\x0b"]), max_size=6).map("".join))
 def test_a_block_ruled_out_uncleaned_is_no_credit(raw):
     """plainly_no_credit (which spares cleaning a block's whole text) never rules out text that cleans into a credit."""
@@ -210,7 +210,7 @@ def test_a_block_ruled_out_uncleaned_is_no_credit(raw):
     assert plainly_no_credit(" &copy; ILO")  # shown as written: no credit sign (entities were decoded by the parser)
 
 
-@settings(max_examples=2000)
+@settings(max_examples=600)
 @given(st.text(st.characters(max_codepoint=0x2FF) | st.sampled_from(["\x85", "\ud800", "\ufffe", "\uffff", "é"])))
 def test_a_character_class_is_found_as_the_regex_finds_it(text):
     """has_char_in answers plain ASCII text from its bytes: the same answer as the regex's search."""
