@@ -19,7 +19,7 @@ demo: $(STAMP)
 	$(BIN)/listing-archive demo --db demo.db
 
 test: $(STAMP) lint
-	$(BIN)/python -m pytest -n 2 -q
+	$(BIN)/python -m pytest -n 3 --dist loadgroup -q
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

@@ -17,6 +17,9 @@ REAL = ROOT / "tests" / "fixtures" / "real"  # the tuned part
 HELDOUT = REAL / "heldout"  # the held-out part: labelled, then left unread until measured
 LABELS = sorted(REAL.glob("*.json")) + sorted(HELDOUT.glob("*.json"))
 
+# One worker of `pytest -n` runs this file's tests, so the corpus (~40 s of CPU) is scored once, not once a worker.
+pytestmark = pytest.mark.xdist_group("real_pages")
+
 _spec = importlib.util.spec_from_file_location("accuracy_benchmark", ROOT / "benchmarks" / "accuracy.py")
 accuracy = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(accuracy)
