@@ -1,6 +1,9 @@
 """Strict xfails for bugs found and not yet fixed; each moves to its component's test file when fixed."""
 
+import re
+
 import pytest
+from conftest import cli
 
 from crawler.parsers.ids import tell_apart
 
@@ -21,3 +24,18 @@ def test_an_evening_sharing_a_link_keeps_its_id_when_its_other_evening_goes():
     tell_apart(before)
     tell_apart(after)
     assert [e["entry_id"] for e in after] == [before[0]["entry_id"], before[2]["entry_id"]]
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="crawl -s LOG_LEVEL=DEBUG shows INFO and up on standard error, no page's DEBUG line ('Crawled (200)'): "
+    "crawler/run.py _log_to sets the scrapy logger to INFO for the log file; docs/operations.md: -s LOG_LEVEL=INFO "
+    "(or DEBUG) puts the log on standard error as well, at that level",
+)
+def test_log_level_debug_puts_the_pages_debug_lines_on_standard_error(tmp_path, site):
+    done = cli(
+        "crawl", "ilo", "--db", tmp_path / "a.db", "--start-url", site.url, "--log-dir", tmp_path / "logs",
+        "-s", "AUTOTHROTTLE_ENABLED=False", "-s", "DOWNLOAD_DELAY=0", "-s", "LOG_LEVEL=DEBUG", check=0,
+    )  # fmt: skip
+    assert "Spider opened" in done.stderr  # the log is on standard error
+    assert re.search(r"\[scrapy\.core\.engine\] DEBUG: Crawled \(200\)", done.stderr), done.stderr[-2000:]
