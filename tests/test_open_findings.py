@@ -1,9 +1,11 @@
 """Strict xfails for bugs found and not yet fixed; each moves to its component's test file when fixed."""
 
 import re
+import subprocess
+import sys
 
 import pytest
-from conftest import FAST, cli, invoke, q
+from conftest import FAST, ROOT, cli, invoke, q
 from helpers import entry, record_crawl
 
 from archive.store import Archive
@@ -115,9 +117,9 @@ def test_log_stdout_keeps_the_crawls_summary_on_standard_output(tmp_path, site):
 @pytest.mark.xfail(
     strict=True,
     reason="a scraped link holding terminal escapes (OSC 'set title', CSI colour) is printed raw on the crawl's "
-    "standard error: crawler/validation.py's warning about a data: image names the entry by its id, the link as "
-    "scraped ('entry https://…/e/\\x1b]0;PWNED\\x07\\x1b[31mred.html: image_url …'); every scraped string is "
-    "untrusted, the terminal included (docs/failures.md: no escape sequence reaches the terminal)",
+    "standard error (and reparse's, parse's): crawler/validation.py's warning about a data: image names the entry "
+    "by its id, the link as scraped ('entry https://…/e/\\x1b]0;PWNED\\x07\\x1b[31mred.html: image_url …'); "
+    "every scraped string is untrusted, the terminal included (docs/failures.md: no escape sequence reaches it)",
 )
 def test_a_scraped_link_with_terminal_escapes_never_reaches_the_crawls_standard_error(tmp_path):
     cards = "".join(
@@ -141,6 +143,10 @@ def test_a_scraped_link_with_terminal_escapes_never_reaches_the_crawls_standard_
         )  # fmt: skip
     assert "is not an http(s) link" in done.stderr  # the warning is printed
     assert "\x1b" not in done.stderr and "\x07" not in done.stderr, repr(done.stderr)
+    for command in (["reparse", "--db", tmp_path / "a.db"], ["parse", tmp_path / "site" / "list" / "p.html", "--url",
+                    start, "--profile", tmp_path / "p.toml"]):  # fmt: skip
+        run = subprocess.run([sys.executable, "-m", "archive.cli", *map(str, command)], cwd=ROOT, capture_output=True)
+        assert b"is not an http(s) link" in run.stderr and b"\x1b" not in run.stderr, (command, run.stderr)
 
 
 @pytest.mark.xfail(
