@@ -101,6 +101,26 @@ def test_cards_that_show_no_date_line_take_none_from_the_card_before():
     assert [e["date_start"] for e in entries] == ["2021-05-10", None, "2021-05-12"]
 
 
+def test_a_meta_line_of_parts_opening_on_its_date_wins_over_a_date_line_in_the_posts_text():
+    """Posts shown in full (a music collective's blog, batch U): "<div class="meta">26/11/2017 · <span>Author ·
+    <span>Kategorie: <a>…</a></span></span></div>", then the post's text with a record's data ("Release Date:
+    21.11.2017<br>Label: …"): the meta line before the text dates the post, however many words its parts hold; the
+    short date line inside the text is the record's, not the post's."""
+    post = (
+        "<div class='entry'><h2><a href='/2017/1{i}/post-{i}/'>Platte der Woche #36{i}</a></h2>"
+        "<div class='comment-count'><a href='/2017/1{i}/post-{i}/#respond'>0</a></div>"
+        "<div class='meta'>2{i}/10/2017 &middot; <span class='author'>Baba Sikander &middot; <span>Kategorie: "
+        "<a href='/category/allgemein/'>Allgemein</a>,<a href='/category/pdw/'>Platte der Woche</a></span> "
+        "&middot; </span></div><p><strong>Artist {i} – Nuages EP</strong></p>"
+        "<p>Mein letzter Beitrag zu dieser Reihe stammt von einem Wiener Label, das bislang vor allem mit zwei "
+        "Compilations aufgefallen ist.</p><p>Label: Heimlich Musik<br>Release Date: 1{i}.08.2017<br>Format: EP</p>"
+        "</div>"
+    )
+    entries = _entries("".join(post.format(i=i) for i in range(1, 4)), "<html lang='de-DE'>")
+    assert [e["title"] for e in entries] == [f"Platte der Woche #36{i}" for i in range(1, 4)]
+    assert [e["date_start"] for e in entries] == ["2017-10-21", "2017-10-22", "2017-10-23"]
+
+
 def test_a_linked_date_standing_alone_in_the_entry_is_its_date():
     post = "<article><h3><a href='/p/{i}'>Council approves the budget number {i}</a></h3><p>Some words of the post.</p>"
     post += "<a class='post-date' href='/p/{i}'><i class='fa fa-clock-o'></i>October 1{i}, 2019</a>"

@@ -82,11 +82,15 @@ def find_date(elements, entry: RawEntry, used: list, title_el, leaves) -> None:
 
 def _date_line(leaves, elements) -> tuple | None:
     """The first short line that is (or holds beside a label) a date: (el, date). A bare year ("in <a>2017</a>", a
-    category) yields to a later line naming a day or month of that year ("October 9, 2017"), the finer date."""
+    category) yields to a later line naming a day or month of that year ("October 9, 2017"), the finer date. A meta
+    line of parts opening or closing on its date ("26/11/2017 · Author · Kategorie: Musik, Releases") is one however
+    long its other parts run: a later line of the post's text ("Release Date: 21.11.2017") does not date the post."""
     year_line = None
     for el in leaves:
         found = date_from_element(el)
-        if not found or words_beside_date(el, found) > _MAX_WORDS_BESIDE_DATE:
+        if found and words_beside_date(el, found) > _MAX_WORDS_BESIDE_DATE:
+            found = _date_part(text_of(el) or "")
+        if not found:
             continue
         if year_line is not None and not (bare_years(found) or year_line[1] not in found):
             return whole_date(el, found, elements)
