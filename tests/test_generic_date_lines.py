@@ -54,6 +54,73 @@ def test_a_definition_list_of_dates_and_links_gives_each_link_the_date_of_its_te
     ]
 
 
+REPORTS = [
+    "Audit of grant costs at the state university",
+    "Review of contract funding for the institute",
+    "Attestation review of drug control accounting",
+    "Hospital claimed allowable disaster relief funds",
+    "University did not always claim selected costs",
+]
+
+
+def _dated_items(term: str, item: str, days: list[tuple[str | None, list[int]]]) -> str:
+    """Items of a flat list, each day's date line (or an undated run: None) over the items of that day."""
+    html = ""
+    for day, numbers in days:
+        html += f"<{term}>{day}</{term}>" if day else ""
+        html += "".join(f"<{item}><a href='/r/{n}'>{REPORTS[n]}</a> <cite>(A-0{n}-16)</cite></{item}>" for n in numbers)
+    return html
+
+
+@pytest.mark.parametrize(("term", "item", "wrapper"), [("dt", "dd", "dl"), ("p", "p", "div")])
+def test_a_date_line_over_several_items_dates_each_up_to_the_next(term, item, wrapper):
+    """<dl><dt>01-18-2013</dt><dd><a>Report</a></dd><dd><a>Report</a></dd><dt>…: audit reports (batch U) under a
+    date line each, a day with several reports showing its date once, over the first: a term stands over every item
+    after it up to the next term, so each item takes the date above it."""
+    days = [("03-14-2016", [0]), ("02-19-2016", [1, 2, 3]), ("01-05-2016", [4])]
+    entries = _entries(f"<{wrapper}>{_dated_items(term, item, days)}</{wrapper}>", "<html lang='en-US'>")
+    assert [e["title"] for e in entries] == REPORTS
+    assert [e["date_start"] for e in entries] == ["2016-03-14"] + ["2016-02-19"] * 3 + ["2016-01-05"]
+
+
+def test_items_under_a_term_that_is_no_date_take_no_date_from_the_term_before():
+    """A term that names something else ("Grants") ends the date line's reach: the items under it stay undated, and
+    the next date line dates its own items again."""
+    days = [("02-19-2016", [0, 1]), ("Grants", [2, 3]), ("01-05-2016", [4])]
+    entries = _entries(f"<dl>{_dated_items('dt', 'dd', days)}</dl>", "<html lang='en-US'>")
+    assert [e["title"] for e in entries] == REPORTS
+    assert [e["date_start"] for e in entries] == ["2016-02-19", "2016-02-19", None, None, "2016-01-05"]
+
+
+def test_cards_that_show_no_date_line_take_none_from_the_card_before():
+    """<li><p>12 May 2021</p><a>…</a></li><li><a>…</a></li>: a card with a date line of its own dates that card
+    only; the next card, which shows none, is undated (the date line heads no list of its own)."""
+    cards = [f"<li><p>1{n} May 2021</p><a href='/r/{n}'>{REPORTS[n]}</a></li>" for n in (0, 2)]
+    cards.insert(1, f"<li><a href='/r/1'>{REPORTS[1]}</a></li>")
+    entries = _entries(f"<ul>{''.join(cards)}</ul>", "<html lang='en'>")
+    assert [e["date_start"] for e in entries] == ["2021-05-10", None, "2021-05-12"]
+
+
+def test_a_meta_line_of_parts_opening_on_its_date_wins_over_a_date_line_in_the_posts_text():
+    """Posts shown in full (a music collective's blog, batch U): "<div class="meta">26/11/2017 · <span>Author ·
+    <span>Kategorie: <a>…</a></span></span></div>", then the post's text with a record's data ("Release Date:
+    21.11.2017<br>Label: …"): the meta line before the text dates the post, however many words its parts hold; the
+    short date line inside the text is the record's, not the post's."""
+    post = (
+        "<div class='entry'><h2><a href='/2017/1{i}/post-{i}/'>Platte der Woche #36{i}</a></h2>"
+        "<div class='comment-count'><a href='/2017/1{i}/post-{i}/#respond'>0</a></div>"
+        "<div class='meta'>2{i}/10/2017 &middot; <span class='author'>Baba Sikander &middot; <span>Kategorie: "
+        "<a href='/category/allgemein/'>Allgemein</a>,<a href='/category/pdw/'>Platte der Woche</a></span> "
+        "&middot; </span></div><p><strong>Artist {i} – Nuages EP</strong></p>"
+        "<p>Mein letzter Beitrag zu dieser Reihe stammt von einem Wiener Label, das bislang vor allem mit zwei "
+        "Compilations aufgefallen ist.</p><p>Label: Heimlich Musik<br>Release Date: 1{i}.08.2017<br>Format: EP</p>"
+        "</div>"
+    )
+    entries = _entries("".join(post.format(i=i) for i in range(1, 4)), "<html lang='de-DE'>")
+    assert [e["title"] for e in entries] == [f"Platte der Woche #36{i}" for i in range(1, 4)]
+    assert [e["date_start"] for e in entries] == ["2017-10-21", "2017-10-22", "2017-10-23"]
+
+
 def test_a_linked_date_standing_alone_in_the_entry_is_its_date():
     post = "<article><h3><a href='/p/{i}'>Council approves the budget number {i}</a></h3><p>Some words of the post.</p>"
     post += "<a class='post-date' href='/p/{i}'><i class='fa fa-clock-o'></i>October 1{i}, 2019</a>"

@@ -240,6 +240,32 @@ def test_a_records_text_saying_when_it_was_published_gives_its_date():
     assert [e["date_start"] for e in _entries(mentioned, "<html lang='es'>")] == [None] * 3
 
 
+@pytest.mark.parametrize(
+    ("lang", "label", "days", "iso"),
+    [
+        ("fr", "Publié le:", ["18 Oct 2018", "12 Jun 2018"], ["2018-10-18", "2018-06-12"]),
+        ("en", "Published:", ["3 May 2022", "14 April 2022"], ["2022-05-03", "2022-04-14"]),
+        ("de", "Veröffentlicht am:", ["3. Mai 2022", "14. April 2022"], ["2022-05-03", "2022-04-14"]),
+        ("es", "Fecha de publicación:", ["12/05/2020", "28/04/2020"], ["2020-05-12", "2020-04-28"]),
+        ("en", "Publication date:", ["May 12, 2020", "April 28, 2020"], ["2020-05-12", "2020-04-28"]),
+        ("pt", "Data de publicação:", ["12 de maio de 2020", "28 de abril de 2020"], ["2020-05-12", "2020-04-28"]),
+    ],
+)
+def test_a_publishing_label_typed_into_the_excerpt_gives_its_date(lang, label, days, iso):
+    """<p>Publié le: 18 Oct 2018 Mr. Faye … a effectué une visite … ce 11 juillet 2018 …</p> (a school's events,
+    batch U): a label of publishing with a colon (a verb, or the date's name: "Fecha de publicación:"), typed at the
+    head of each excerpt, names the post's date; the day the prose goes on to mention (the event's) is not it."""
+    posts = "".join(
+        f"<article><h2><a href='/e/{i}'>Visite de la délégation numéro {i}</a></h2>"
+        f"<div class='meta'><a href='/e/{i}#respond'>Laisser un commentaire</a></div>"
+        f"<div class='entry-content'><p>{label} {day} La délégation est venue le 11 juillet 2018 et a visité "
+        f"les locaux de l'école avec les étudiants de première année, puis a rencontré l'équipe …</p></div></article>"
+        for i, day in enumerate(days)
+    )
+    entries = _entries(posts, f"<html lang='{lang}'>")
+    assert [e["date_start"] for e in entries] == iso
+
+
 def test_a_title_closing_on_a_day_after_a_comma_or_an_article_dates_its_entry():
     """'Réunion de clôture, le 14 janvier 2021', '… du CDSP les 12 et 13 décembre 2016': news shown in full, with
     no date line, whose title closes on a whole day: the title stays whole and gives the entry its date. A law

@@ -24,6 +24,11 @@ from crawler.parsers.text import guess_language
         (["03.10.2017"], None, False),  # figures joined by dots run day first
         (["December 14, 2023", "03/10/2017"], "en", True),
         (["14 December 2023", "03/10/2017"], "en", False),
+        (["08/10/2024", "noviembre 2024", "enero 2025"], "en", False),  # months named in Spanish: day first
+        (["08/10/2024", "Juli 2024"], None, False),
+        (["08/10/2024", "Sept 2024", "March 2025"], "en", None),  # English names decide nothing
+        (["08/10/2024", "set 2024"], "en", None),  # "set", "ago": short names English words share
+        (["08/10/2024", "mars 2024"], "en-US", True),  # the locale's region still comes first
     ],
 )
 def test_the_order_of_figures_comes_from_the_column_then_the_locale(texts, locale, month_first):
@@ -46,6 +51,27 @@ def test_a_us_page_reads_its_figures_month_first_and_a_german_page_day_first():
     )
     assert [e["date_start"] for e in us] == ["2017-10-01", "2017-10-02", "2017-10-03"]
     assert [e["date_start"] for e in de] == ["2017-10-01", "2017-10-02", "2017-10-03"]
+
+
+def test_a_date_column_naming_months_in_another_language_reads_its_figures_day_first():
+    """A Spanish group's programme (batch U) left at its template's lang="en": a date column of one day in figures
+    ("08/10/2024") and months in Spanish words ("noviembre 2024"). The month names say how the page writes its
+    dates: day first, so the 8th of October; a month alone is that whole month."""
+    shown = ["08/10/2024", "noviembre 2024", "diciembre 2024", "enero 2025"]
+    rows = "".join(
+        f"<tr><td><a href='/temas/t{i}'>Tema número {i}</a></td><td>Charla</td><td>Casa de las Asociaciones</td>"
+        f"<td>{day}</td><td>20:00</td></tr>"
+        for i, day in enumerate(shown)
+    )
+    head = "<tr><th>Tema</th><th>Formato</th><th>Lugar</th><th>Fecha</th><th>Hora</th></tr>"
+    entries = _entries(f"<table><thead>{head}</thead><tbody>{rows}</tbody></table>", "<html lang='en'>")
+    assert [e["date_start"] for e in entries] == ["2024-10-08", "2024-11-01", "2024-12-01", "2025-01-01"]
+    assert [e["date_end"] for e in entries] == ["2024-10-08", "2024-11-30", "2024-12-31", "2025-01-31"]
+    assert [e["date_precision"] for e in entries] == ["day", "month", "month", "month"]
+    for spanish, english in (("noviembre", "November"), ("diciembre", "December"), ("enero", "January")):
+        rows = rows.replace(spanish, english)
+    in_english = _entries(f"<table>{head}{rows}</table>", "<html lang='en'>")
+    assert in_english[0]["date_start"] is None  # "November 2024" beside it: undecided, no date
 
 
 def test_og_locale_declares_the_page_order_when_html_lang_is_missing():

@@ -350,3 +350,9 @@ def named_column(elements):
     if len(at) != 1 or not text_of(cells[at[0]]) or any(True for _ in cells[at[0]].iter("a")):
         return None  # an empty cell, or one with a link of its own (the link names the row)
     return cells[at[0]]
+
+
+def walk(elements):
+    """Every element of an entry, its blocks and their descendants, in page order."""
+    for el in elements:
+        yield from el.iter()

@@ -133,10 +133,15 @@ def leading_date(text: str) -> tuple[str, str] | None:
     return found
 
 
-# "ha publicado el 17 de Diciembre de 2019", "published on 3 May 2022", "veröffentlicht am 3. Mai 2022":
-# a verb of publishing and its preposition, after which the record's text states when it was published.
+# "ha publicado el 17 de Diciembre de 2019", "published on 3 May 2022", "veröffentlicht am 3. Mai 2022",
+# "Publié le: 18 Oct 2018", "Published: 3 May 2022", "Fecha de publicación: 12/05/2020": a verb of publishing and
+# its preposition, or a colon after either or after the date's name (a label typed into the text), after which the
+# record's text states when it was published.
 _PUBLISHED_ON = re.compile(
-    r"\b(?:published|posted|publié|publiée|publicad[oa]|publicó|veröffentlicht)\s+(?:on|le|el|em|am)\s+",
+    r"\b(?:(?:published|posted|publié|publiée|publicad[oa]|publicó|publicat|veröffentlicht|pubblicat[oa]|gepubliceerd)"
+    r"(?:\s+(?:on|le|el|em|am|il|op)(?:\s*:)?|\s*:)"
+    r"|(?:publication date|date (?:of|de) publication|date published|fecha de publicación|data de publicação"
+    r"|data di pubblicazione|data de publicació|veröffentlichungsdatum|publicatiedatum)\s*:)\s+",
     re.IGNORECASE,
 )
 _MAX_DATE_WORDS = 9

@@ -8,6 +8,7 @@ import re
 from dataclasses import replace
 
 from ..parsers.datelines import date_in_line
+from .date_heads import dates_under_heads
 from .html import tag, text_of
 from .pointer_words import is_generic_text
 from .raw import RawEntry
@@ -32,8 +33,10 @@ def head_date(a) -> str | None:
 
 def list_dates(records: list, entries: list[RawEntry]) -> None:
     """The dates the list as a whole gives entries whose own lines showed none: a row's blank date cell under a
-    dated row (ditto_dates), a bracketed date closing most titles (bracketed_title_dates)."""
+    dated row (ditto_dates), a date line over several items (dates_under_heads), a bracketed date closing most
+    titles (bracketed_title_dates)."""
     ditto_dates(records, entries)
+    dates_under_heads(records, entries)
     bracketed_title_dates(entries)
 
 
