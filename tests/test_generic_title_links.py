@@ -197,3 +197,21 @@ def test_a_document_link_named_by_its_short_dated_day_and_kind_is_the_title_not_
     entries = _entries(f"<h2>2019</h2><table><tbody>{rows}</tbody></table>", "<html lang='en'>")
     assert [e["title"] for e in entries] == [f"{day} {kind}" for day, _ in days for kind in ("Minutes", "Agenda")]
     assert [e["date_start"] for e in entries] == ["2020-01-29"] * 2 + ["2019-10-23"] * 4
+
+
+def test_a_heading_link_that_reads_as_a_reference_number_names_its_post_not_the_byline_beside_it():
+    """A blog's posts (issue 21, a film showcase: "8 1/2" among the films): each an h2 link, a meta line with the
+    category link and the author's microdata name (itemprop="name" inside itemprop="author"), a teaser. A title of
+    figures that reads as a reference number gives way to another heading only, never to a byline or a category;
+    an author's name is a person's, no title."""
+    films = ["O GABINETE DO DR. CALIGARI", "8 1/2", "PERSONA", "9/11"]
+    post = (
+        "<article class='post'><header><h2 class='entry-title'><a href='/site/film-{i}/'>{name}</a></h2>"
+        "<div class='entry-meta'><span class='cat-links'><a href='/site/category/filmes/' rel='category tag'>"
+        "Sem categoria</a></span> / Por <span class='author vcard' itemprop='author' itemscope "
+        "itemtype='https://schema.org/Person'><a href='/site/author/mostra/'><span itemprop='name'>Mostra Lugar"
+        "</span></a></span></div></header><div class='entry-content'><p>SINOPSE Um filme, sessão {i}.</p></div>"
+        "</article>"
+    )
+    entries = _entries("".join(post.format(i=i, name=n) for i, n in enumerate(films)), "<html lang='pt-BR'>")
+    assert [e["title"] for e in entries] == films
