@@ -271,16 +271,30 @@ def title_of(elements, link, label: bool = False):
 
 def _line_or_date_line(elements, link):
     """A line that names the entry ("Regular meeting of the board" beside "Download (PDF)"), when short enough to
-    be no teaser; else the date line of a meeting or document named by its date."""
+    be no teaser, else a table row's cell of one word ("Council"); else the date line of a meeting or document
+    named by its date."""
     run = next((f for f in (_prominent_run(el, link) for el in elements) if f is not None), None)
     if run is not None and len((text_of(run) or "").split()) <= _MAX_NAME_WORDS:
         return run
+    cell = _word_cell(elements) if run is None else None
+    if cell is not None:
+        return cell  # "08/12/2020 | Council | <a>232.0KB</a>": the meeting's name, however short, not its day
     for el in elements:
         for x in el.iter():
             shown = text_of(x)  # an empty cell is no date line
             if shown and tag(x) and not _holds_blocks(x, 1) and date_in_line(shown) == shown and x is not link:
                 return x
     return run if run is not None else link
+
+
+def _word_cell(elements):
+    """A table row's first cell of plain text that holds a word of letters and is no date, time nor pointer."""
+    cell = _row_name(elements, numbers=False)
+    shown = text_of(cell) if cell is not None else None
+    return cell if shown and _WORD.search(shown) and not is_generic_text(shown) else None
+
+
+_WORD = re.compile(r"[^\W\d_]{2,}")  # a word: two letters or more ("Council"; not "A", "3b")
 
 
 def _name_beside_label(elements, link, dated: bool):
