@@ -62,6 +62,7 @@ from .table_lists import (
     source_labels,
     split_by_table_head,
     title_cells,
+    without_profile_columns,
 )
 from .titles import HEADINGS, is_heading_like, title_of
 from .wordings import headings_name_pointers, pointing_wording, record_name, shared_lines, shared_pointer
@@ -120,7 +121,7 @@ def _best_group_within(root, chrome, anchors=entry_links):
     links = anchors(root, chrome)
     # "<h2>Title <a>22.3.2026</a></h2><p>… <a>the letter</a> …</p>": links in a post's paragraphs are its text
     posts = post_bodies(links)
-    links = without_post_links(links, posts)
+    links = without_profile_columns(without_post_links(links, posts))  # a talk's row: not its speaker's profile
     if not links:
         return None, None
     page = _Page(links)
