@@ -103,3 +103,18 @@ def test_a_row_named_by_one_word_in_its_own_cell_beside_size_links_is_titled_by_
     entries = _entries(f"<table>{head}{rows}</table>", "<html lang='en-AU'>")
     assert [e["title"] for e in entries] == [name for _, name, _ in PAPERS]
     assert [e["date_start"] for e in entries] == ["2020-12-08", "2020-12-01", "2020-11-26", "2020-11-17"]
+
+
+def test_a_row_whose_only_word_cell_is_its_weekday_is_still_named_by_its_date():
+    # the guard: "Tuesday | 08/12/2020 | <a>232.0KB</a>": a weekday or a month names no meeting, the date does
+    rows = "".join(
+        f"<tr><td>{day}</td><td>{date}</td><td><a href='/Open/{i}.PDF'>{size}</a></td></tr>"
+        for i, (day, date, size) in enumerate(
+            [("Tuesday", "08/12/2020", "232.0KB"), ("Thursday", "26/11/2020", "1.1MB")]
+        )
+    )
+    entries = _entries(
+        f"<table>{rows}<tr><td>Tuesday</td><td>17/11/2020</td><td><a href='/Open/9.PDF'>97.5KB</a></td></tr></table>",
+        "<html lang='en-AU'>",
+    )
+    assert [e["title"] for e in entries] == ["08/12/2020", "26/11/2020", "17/11/2020"]

@@ -13,7 +13,9 @@ from __future__ import annotations
 import re
 
 from ..parsers.datelines import bare_years, date_in_line
+from ..parsers.dates import MONTHS
 from ..parsers.text import LETTERS
+from ..parsers.weekdays import weekday_named
 from .date_links import dated_apart
 from .file_rows import file_row_name
 from .html import INLINE, is_ancestor, named_column, tag, text_of
@@ -288,10 +290,13 @@ def _line_or_date_line(elements, link):
 
 
 def _word_cell(elements):
-    """A table row's first cell of plain text that holds a word of letters and is no date, time nor pointer."""
+    """A table row's first cell of plain text that holds a word of letters and is no date, time, weekday, month
+    nor pointer ("Tuesday | 08/12/2020 | <a>Agenda</a>" is named by its day)."""
     cell = _row_name(elements, numbers=False)
     shown = text_of(cell) if cell is not None else None
-    return cell if shown and _WORD.search(shown) and not is_generic_text(shown) else None
+    if not shown or not _WORD.search(shown) or weekday_named(shown) or shown.casefold().strip(".") in MONTHS:
+        return None
+    return cell if not is_generic_text(shown) else None
 
 
 _WORD = re.compile(r"[^\W\d_]{2,}")  # a word: two letters or more ("Council"; not "A", "3b")
