@@ -185,31 +185,6 @@ def test_a_table_of_papers_each_at_another_publisher_stays_named_by_its_papers_n
     assert [e["title"] for e in entries] == PAPERS
 
 
-PROGRAMME = [  # (topic, kind, speaker's profile or "", month)
-    ("Instagram", "Charla", "laradecelis", "octubre 2024"),
-    ("Photoshop", "Curso", "emiliosanandres", "noviembre 2024"),
-    ("PhotoPills", "Taller", "", "diciembre 2024"),
-    ("Bracketing", "Charla", "emiliosanandres", "enero 2025"),
-    ("Teoría del color", "Charla", "gonzalolopez", "febrero 2025"),
-]
-
-
-def test_a_programme_row_linking_its_speakers_profile_is_one_entry_named_by_its_topic():
-    """A photography group's programme (issue 21): Topic | Format | Speaker | Date, the topic a link to the talk's
-    page, the speaker a link to a profile on one social site (one speaker comes back, one row has none). The profile
-    column leads to people, no entries: each row is one entry named by its topic and dated by its date cell."""
-    speaker = "<a href='https://social.example.com/{0}/'>{1}</a>"
-    rows = "".join(
-        f"<tr><td><a href='../../temas/{i}'>{topic}</a></td><td>{kind}</td>"
-        f"<td>{speaker.format(who, who.title()) if who else ''}</td><td>{month}</td></tr>"
-        for i, (topic, kind, who, month) in enumerate(PROGRAMME)
-    )
-    head = "<thead><tr><th>Tema</th><th>Formato</th><th>Ponente</th><th>Fecha</th></tr></thead>"
-    entries = _entries(f"<h1>Programación</h1><table>{head}<tbody>{rows}</tbody></table>", "<html lang='es'>")
-    assert [e["title"] for e in entries] == [topic for topic, *_ in PROGRAMME]
-    assert [e["date_start"] for e in entries] == ["2024-10-01", "2024-11-01", "2024-12-01", "2025-01-01", "2025-02-01"]
-
-
 def test_a_table_row_linking_two_documents_stays_one_entry():
     rows = "".join(
         f"<tr><td>2{i}/05/2024</td><td>France Bleu</td><td><a href='/v{i}'>Interview number {i} on air</a>"

@@ -195,8 +195,8 @@ def title_cells(records: list) -> list:
 
 def without_profile_columns(links) -> list:
     """`links` less those in a table column whose every link leads to another site's front page or a profile
-    (instagram.com/ada, /~ada/) beside another linked cell of its row: the talk's speaker, the event's venue, the
-    paper's author, each row's detail and no entry of its own (issue 21)."""
+    (instagram.com/ada, /~ada/) beside another linked cell of its row, not of that kind: the talk's speaker, the
+    event's venue, the paper's author, each row's detail and no entry of its own (issue 21)."""
     columns: dict = {}  # (row group, column) -> links
     for a in links:
         cell = next((x for x in a.iterancestors() if tag(x) in ("td", "th")), None)
@@ -205,11 +205,14 @@ def without_profile_columns(links) -> list:
             cells = [c for c in row if tag(c) in ("td", "th")]
             columns.setdefault((row.getparent(), cells.index(cell)), []).append((row, a))
     linked_cells = Counter(row for held in columns.values() for row, _ in held)
-    out = set()
-    for held in columns.values():
-        shared = [a for row, a in held if linked_cells[row] > 1]  # a row with another linked cell
-        if len(shared) == len(held) and _own_sites([_link_host(a) for a in shared]):
-            out.update(shared)
+    profiles = {
+        key
+        for key, held in columns.items()
+        if all(linked_cells[row] > 1 for row, _ in held) and _own_sites([_link_host(a) for _, a in held])
+    }
+    # a row keeps its own link elsewhere: conferences each at their own site beside their venue's stay entries
+    named = Counter(row for key, held in columns.items() if key not in profiles for row, _ in held)
+    out = {a for key in profiles for row, a in columns[key] if named[row]}
     return [a for a in links if a not in out] if out else links
 
 
