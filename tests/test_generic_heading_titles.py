@@ -1,5 +1,6 @@
 """The generic extractor's titles from headings, on a German page: a press review's headings over a long pointer
-link, a heading most cards share is a label and the line under it the title, headings that differ stay titles; a
+link, a heading most cards share is a label and the line under it the title, headings that differ stay titles, and
+so do shared headings that are their links' only words; a
 zero-width joiner inside an emoji is kept. Small synthetic pages."""
 
 from crawler.entries import build_entries
@@ -48,6 +49,21 @@ def test_headings_that_differ_from_card_to_card_stay_the_titles():
     )
     entries = _entries('<div class="list">' + "".join(card.format(i=i) for i in range(5)) + "</div>")
     assert [e["title"] for e in entries] == [f"Beitrag {i} über das Projekt" for i in range(5)]
+
+
+def test_a_heading_most_posts_share_that_is_its_link_s_only_words_stays_their_title():
+    """A lab's news (issue 21): each post a link around its heading alone, then a teaser line and its day, then
+    "Continuer la lecture"; most posts are the weekly meeting's minutes, all headed "Réunion de laboratoire". The
+    heading is what the post's link says, so it names each post, repeated or not; the teaser lines are no titles."""
+    post = (
+        '<article class="section"><header><a href="/actualites/cr{i}/"><h3 class="title">{name}</h3></a></header>'
+        "<p>Compte-rendu de la réunion hebdomadaire numéro {i}<br>{i} novembre 2021</p>"
+        '<a href="/actualites/cr{i}/">Continuer la lecture</a></article>'
+    )
+    names = ["Réunion de laboratoire"] * 4 + ["Rencontre avec une équipe"]
+    entries = _entries("".join(post.format(i=i, name=n) for i, n in enumerate(names, 1)), lang="fr")
+    assert [e["title"] for e in entries] == names
+    assert [e["date_start"] for e in entries] == [f"2021-11-0{i}" for i in range(1, 6)]
 
 
 def test_a_joiner_inside_an_emoji_sequence_is_kept():

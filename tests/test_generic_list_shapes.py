@@ -155,3 +155,22 @@ def test_a_class_holding_the_records_id_amid_its_words_is_no_part_of_its_shape()
     assert [(e["title"], e["date_start"]) for e in entries] == [
         (f"City Council Meeting {i}", f"2025-01-0{i}") for i in range(1, 5)
     ]
+
+
+ISSUES = ["2010 August", "2010 May", "2010 February", "2009 November", "2009 August", "2009 May", "2009 February"]
+
+
+def test_a_short_list_of_other_sites_below_the_listing_in_its_markup_is_no_part_of_it():
+    """A newsletter's issues as bare links to the site's PDFs (issue 21), then under a rule "If you have no PDF reader:"
+    and a list of two links in the same markup to the readers' makers: every link of that short list leads to a site
+    the issues' links never do, so it is the page's aside. The same short list leading to the site stays."""
+    issues = "".join(f"<li><a href='fflyer/{i}.pdf'>{name}</a></li>" for i, name in enumerate(ISSUES))
+    readers = "<li>-- <a href='http://reader.example.com/pdf/reader/'>foxit reader</a></li>"
+    readers += "<li>-- <a href='http://get.example.net/uk/reader/'>Acrobat</a></li>"
+    page = f"<div class='body'><p>Past issues:</p><ul>{issues}</ul><hr><p>If you have no PDF reader:</p>"
+    page += "<ul>{}</ul></div>"
+    entries = _entries(page.format(readers), "<html lang='en'>")
+    assert [e["title"] for e in entries] == ISSUES
+    own = "".join(f"<li><a href='fflyer/old-{i}.pdf'>2006 {m}</a></li>" for i, m in enumerate(["May", "March"]))
+    entries = _entries(page.format(own), "<html lang='en'>")
+    assert [e["title"] for e in entries] == [*ISSUES, "2006 May", "2006 March"]

@@ -78,3 +78,43 @@ def test_a_name_cell_of_lines_beside_button_links_is_named_by_its_first_line_not
     assert [e["title"] for e in entries] == [title for _, title, _, _ in BOARD]
     assert [e["url"] for e in entries] == [f"https://example.org/agenda?m={i}" for i in range(len(BOARD))]
     assert [e["date_start"] for e in entries] == [day for _, _, day, _ in BOARD]
+
+
+PAPERS = [  # (meeting date cell, meeting name cell, file sizes of its agenda and minutes links)
+    ("08/12/2020", "Council", ("232.0KB", "1.1MB")),
+    ("01/12/2020", "Extraordinary Council", ("97.5KB", "")),
+    ("26/11/2020", "Traffic Committee", ("410.2KB", "120.0KB")),
+    ("17/11/2020", "Council", ("251.3KB", "988.0KB")),
+]
+
+
+def test_a_row_named_by_one_word_in_its_own_cell_beside_size_links_is_titled_by_it_not_its_date_cell():
+    """A council's business papers grid (issue 21: Date | Meeting | Agenda | Minutes, the links' words only the
+    files' sizes): the meeting's name cell names the row however short ("Council"); the date cell dates it."""
+    rows = "".join(
+        f"<tr><td>{day}</td><td>{name}</td>"
+        + "".join(
+            f"<td><a href='/Open/{i}_{k}.PDF'>{size}</a></td>" if size else "<td></td>" for k, size in enumerate(sizes)
+        )
+        + "</tr>"
+        for i, (day, name, sizes) in enumerate(PAPERS)
+    )
+    head = "<tr><th>Meeting Date</th><th>Meeting</th><th>Agenda</th><th>Minutes</th></tr>"
+    entries = _entries(f"<table>{head}{rows}</table>", "<html lang='en-AU'>")
+    assert [e["title"] for e in entries] == [name for _, name, _ in PAPERS]
+    assert [e["date_start"] for e in entries] == ["2020-12-08", "2020-12-01", "2020-11-26", "2020-11-17"]
+
+
+def test_a_row_whose_only_word_cell_is_its_weekday_is_still_named_by_its_date():
+    # the guard: "Tuesday | 08/12/2020 | <a>232.0KB</a>": a weekday or a month names no meeting, the date does
+    rows = "".join(
+        f"<tr><td>{day}</td><td>{date}</td><td><a href='/Open/{i}.PDF'>{size}</a></td></tr>"
+        for i, (day, date, size) in enumerate(
+            [("Tuesday", "08/12/2020", "232.0KB"), ("Thursday", "26/11/2020", "1.1MB")]
+        )
+    )
+    entries = _entries(
+        f"<table>{rows}<tr><td>Tuesday</td><td>17/11/2020</td><td><a href='/Open/9.PDF'>97.5KB</a></td></tr></table>",
+        "<html lang='en-AU'>",
+    )
+    assert [e["title"] for e in entries] == ["08/12/2020", "26/11/2020", "17/11/2020"]

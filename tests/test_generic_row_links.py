@@ -1,5 +1,5 @@
 """The generic extractor on rows of like link columns: agenda and minutes links in one row, a pointer link first, make
-one entry named by its title."""
+one entry named by its title; a column of people's profiles or sites' front pages beside the title is no entry."""
 
 from synthetic import generic_entries as _entries
 
@@ -57,3 +57,41 @@ def test_a_rows_details_icon_its_only_link_leads_to_the_row_named_by_its_subject
     ]
     unnamed = f"<table><tr><th></th>{sort}</tr>{rows}</table>".replace(">subject<", ">notes<")
     assert [e["title"] for e in _entries(unnamed, "<html lang='en'>")] == [s for _, _, _, s in NOTICES]  # the longest
+
+
+PROGRAMME = [  # (topic, kind, speaker's profile or "", month)
+    ("Instagram", "Charla", "laradecelis", "octubre 2024"),
+    ("Photoshop", "Curso", "emiliosanandres", "noviembre 2024"),
+    ("PhotoPills", "Taller", "", "diciembre 2024"),
+    ("Bracketing", "Charla", "emiliosanandres", "enero 2025"),
+    ("Teoría del color", "Charla", "gonzalolopez", "febrero 2025"),
+]
+
+
+def test_a_programme_row_linking_its_speakers_profile_is_one_entry_named_by_its_topic():
+    """A photography group's programme (issue 21): Topic | Format | Speaker | Date, the topic a link to the talk's
+    page, the speaker a link to a profile on one social site (one speaker comes back, one row has none). The profile
+    column leads to people, no entries: each row is one entry named by its topic and dated by its date cell."""
+    speaker = "<a href='https://social.example.com/{0}/'>{1}</a>"
+    rows = "".join(
+        f"<tr><td><a href='../../temas/{i}'>{topic}</a></td><td>{kind}</td>"
+        f"<td>{speaker.format(who, who.title()) if who else ''}</td><td>{month}</td></tr>"
+        for i, (topic, kind, who, month) in enumerate(PROGRAMME)
+    )
+    head = "<thead><tr><th>Tema</th><th>Formato</th><th>Ponente</th><th>Fecha</th></tr></thead>"
+    entries = _entries(f"<h1>Programación</h1><table>{head}<tbody>{rows}</tbody></table>", "<html lang='es'>")
+    assert [e["title"] for e in entries] == [topic for topic, *_ in PROGRAMME]
+    assert [e["date_start"] for e in entries] == ["2024-10-01", "2024-11-01", "2024-12-01", "2025-01-01", "2025-02-01"]
+
+
+def test_rows_of_conferences_each_at_its_own_site_beside_their_venues_site_stay_entries():
+    # the guard: both linked columns lead to sites' front pages; neither is the rows' detail, the conferences stay
+    # entries (which column names the rows is left as it was: both give entries)
+    names = ["Data Days 2025", "Open Science Forum", "Archive Camp"]
+    rows = "".join(
+        f"<tr><td><a href='https://conf{i}.example.org/'>{name}</a></td><td>1{i} May 2025</td>"
+        f"<td><a href='https://hall{i}.example.net/'>Hall {i}</a></td></tr>"
+        for i, name in enumerate(names)
+    )
+    entries = _entries(f"<h1>Conferences</h1><table>{rows}</table>", "<html lang='en'>")
+    assert [e["title"] for e in entries if "conf" in e["url"]] == names

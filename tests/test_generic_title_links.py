@@ -180,3 +180,38 @@ def test_an_events_date_link_with_a_remark_after_its_hour_still_dates_the_event(
     assert [(e["title"], e["date_start"]) for e in entries] == list(
         zip(EVENTS, ["2016-03-19", "2016-05-13", "2016-06-12"], strict=True)
     )
+
+
+def test_a_document_link_named_by_its_short_dated_day_and_kind_is_the_title_not_its_posting_line():
+    """A CMS document library (issue 21, a county's meeting files under year headings): each row a link "11-19-19
+    Minutes" (the meeting's day, a two-figure year, and the document's kind) over a line that is only when it was
+    posted. The kind with its day names the document as "Minutes 2019" does; the date line dates it, never titles."""
+    days = [("11-19-19", "1/29/2020 02:49:26 PM"), ("10-22-19", "10/23/2019 07:06:26 PM")]
+    days += [("09-24-19", "10/23/2019 07:05:48 PM")]
+    rows = "".join(
+        f"<tr><td><div><p><a href='/fdc/2019/{day}-{kind.lower()}.aspx'>{day} {kind}</a></p>"
+        f"<p class='posted'>{posted}</p></div></td></tr>"
+        for day, posted in days
+        for kind in ("Minutes", "Agenda")
+    )
+    entries = _entries(f"<h2>2019</h2><table><tbody>{rows}</tbody></table>", "<html lang='en'>")
+    assert [e["title"] for e in entries] == [f"{day} {kind}" for day, _ in days for kind in ("Minutes", "Agenda")]
+    assert [e["date_start"] for e in entries] == ["2020-01-29"] * 2 + ["2019-10-23"] * 4
+
+
+def test_a_heading_link_that_reads_as_a_reference_number_names_its_post_not_the_byline_beside_it():
+    """A blog's posts (issue 21, a film showcase: "8 1/2" among the films): each an h2 link, a meta line with the
+    category link and the author's microdata name (itemprop="name" inside itemprop="author"), a teaser. A title of
+    figures that reads as a reference number gives way to another heading only, never to a byline or a category;
+    an author's name is a person's, no title."""
+    films = ["O GABINETE DO DR. CALIGARI", "8 1/2", "PERSONA", "9/11"]
+    post = (
+        "<article class='post'><header><h2 class='entry-title'><a href='/site/film-{i}/'>{name}</a></h2>"
+        "<div class='entry-meta'><span class='cat-links'><a href='/site/category/filmes/' rel='category tag'>"
+        "Sem categoria</a></span> / Por <span class='author vcard' itemprop='author' itemscope "
+        "itemtype='https://schema.org/Person'><a href='/site/author/mostra/'><span itemprop='name'>Mostra Lugar"
+        "</span></a></span></div></header><div class='entry-content'><p>SINOPSE Um filme, sessão {i}.</p></div>"
+        "</article>"
+    )
+    entries = _entries("".join(post.format(i=i, name=n) for i, n in enumerate(films)), "<html lang='pt-BR'>")
+    assert [e["title"] for e in entries] == films

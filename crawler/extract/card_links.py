@@ -5,7 +5,8 @@ table row's details icon (`<td><a href=…><img alt="Details"></a></td>`), the r
 from __future__ import annotations
 
 from .html import tag, text_of
-from .titles import HEADINGS, title_named
+from .title_names import title_named
+from .titles import HEADINGS
 
 # How far above its link a card's box is looked for (<div class=card><div><figure><a>).
 _CARD_LEVELS = 4

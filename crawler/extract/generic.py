@@ -32,7 +32,7 @@ from .html import tag, text_of
 from .lead_text import date_among, lead_split
 from .line_dates import line_closing_date
 from .link_lines import posting_date
-from .lists import a_list_wins, copies, dated_repeat, finer_records, lca, pointer_twins, strays
+from .lists import a_list_wins, dated_repeat, finer_records, lca, no_entries, pointer_twins
 from .nowhere_links import leads_nowhere
 from .pointer_words import is_generic_text
 from .quoted_titles import quoted_titles
@@ -62,6 +62,7 @@ from .table_lists import (
     source_labels,
     split_by_table_head,
     title_cells,
+    without_profile_columns,
 )
 from .titles import HEADINGS, is_heading_like, title_of
 from .wordings import headings_name_pointers, pointing_wording, record_name, shared_lines, shared_pointer
@@ -120,7 +121,7 @@ def _best_group_within(root, chrome, anchors=entry_links):
     links = anchors(root, chrome)
     # "<h2>Title <a>22.3.2026</a></h2><p>… <a>the letter</a> …</p>": links in a post's paragraphs are its text
     posts = post_bodies(links)
-    links = without_post_links(links, posts)
+    links = without_profile_columns(without_post_links(links, posts))  # a talk's row: not its speaker's profile
     if not links:
         return None, None
     page = _Page(links)
@@ -165,7 +166,7 @@ def _best_group_within(root, chrome, anchors=entry_links):
         or scored[0]
     )
     blocks = wrap(records) if flat else [r[0] for r in records]
-    lone = set() if flat else strays(blocks) | copies(blocks, title_links) | description_links(blocks)
+    lone = set() if flat else no_entries(blocks, title_links) | description_links(blocks)
     found = {b: a for b, a in zip(blocks, title_links, strict=False) if b not in lone}
     shown = {(a.get("href"), text_of(a)) for a in found.values()}  # a list beside showing these again is a copy
     for more_blocks, more_links in companions(blocks, quality, scored[1:], title_links, shapes):

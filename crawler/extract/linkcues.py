@@ -11,7 +11,7 @@ from .card_links import card_link, row_icon_link
 from .html import PAGE_CACHES, is_ancestor, tag, text_of
 from .nowhere_links import stands_for_a_page
 from .pointer_words import is_affordance, is_generic_text
-from .titles import title_named
+from .title_names import title_named
 
 
 def without_more_twins(hits) -> tuple[list, int]:

@@ -7,9 +7,9 @@ import re
 from urllib.parse import urlsplit
 
 from ..parsers.datelines import date_in_line
-from ..parsers.ids import host_of
+from ..parsers.ids import host_of, join_url
 from .fields import date_from_element
-from .html import tag, text_of
+from .html import document_base, tag, text_of
 from .pointer_words import is_generic_text
 from .records import target
 
@@ -220,3 +220,35 @@ def numbered(links) -> bool:
 
 
 _NUMBER = re.compile(r"\d{1,4}")
+
+
+def no_entries(blocks, links) -> set:
+    """The winning list's records that are no entries: strays, copies of the list's records, and short lists of
+    other sites beside it. `links`: each block's title link."""
+    return strays(blocks) | copies(blocks, links) | foreign_lists(blocks, links)
+
+
+def foreign_lists(blocks, links) -> set:
+    """Records in a short list beside the listing, in its markup, whose every link leads to a site none of the
+    listing's links lead to, while the listing's lead to one site: "If you do not have a PDF reader: <ul><li><a>foxit
+    reader</a>…" under a newsletter's issues is the page's aside, no entries (issue 21). `links`: each block's."""
+    by_list = {box: members for box, members in side_by_side(blocks).items() if box is not None}
+    if len(by_list) < 2:
+        return set()
+    root = blocks[0].getroottree()
+    base = document_base(root.getroot(), root.docinfo.URL or "")
+    where = {b: host_of(join_url(base, a.get("href")) or "") for b, a in zip(blocks, links, strict=True)}
+    listing = max(by_list, key=lambda box: len(by_list[box]))
+    hosts = [where[b] for b in by_list[listing]]
+    if max(map(hosts.count, hosts)) < _ONE_SITE_SHARE * len(hosts):
+        return set()  # a press review leads everywhere: a short list of other sites is more of it
+    out: set = set()
+    for box, members in by_list.items():
+        short = len(members) <= _ASIDE_SHARE * len(hosts) and box.getparent() is listing.getparent()
+        if box is not listing and short and not {where[b] for b in members} & set(hosts):
+            out.update(members)
+    return out
+
+
+# The listing's links lead to one site in this share at least; a short list has this share of its records at most.
+_ONE_SITE_SHARE, _ASIDE_SHARE = 0.8, 1 / 3

@@ -53,6 +53,8 @@ _POINTING_IN_COMPANY = words(
 )
 _NUMBERISH = re.compile(r"^[\d\s.,()\[\]|/:+-]*$")
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+# A day written in figures with its year, however short ("11-19-19", "3.5.21"): a kind on that day names one.
+_FIGURE_DATE = re.compile(r"(?<![\d./-])\d{1,2}([./-])\d{1,2}\1\d{2}(?:\d{2})?(?![\d./-])")
 _BARE_URL = re.compile(r"^(?:https?://|www\.)\S+$", re.IGNORECASE)
 
 
@@ -72,8 +74,8 @@ def is_generic_text(text: str | None) -> bool:
         return False
     if to_the_pointer(text):
         return True
-    if _YEAR.search(text):
-        return False  # "Report 2019 - 2020", "Event 2024": a kind and its year name one
+    if _YEAR.search(text) or _FIGURE_DATE.search(text):
+        return False  # "Report 2019 - 2020", "Event 2024", "11-19-19 Minutes": a kind and its year or day name one
     return len(words) <= _MAX_POINTER_WORDS and all(w in _GENERIC_WORDS for w in words)
 
 

@@ -1,7 +1,8 @@
 """Cards whose heading repeats across the list (issue 21): "<a><h5>Team Name</h5><small>11. April 2025</small>
 <p>What happened</p></a>" on most cards, a person's name on the rest. A heading most records share names who wrote
 them or what kind they are, not each record; the line of words after it, different on every card, is the title.
-Where headings differ from card to card, or a heading holds the record's own link, it stays the title."""
+Where headings differ from card to card, or a heading holds the record's own link (or is a link's only words), it
+stays the title."""
 
 from __future__ import annotations
 
@@ -39,7 +40,7 @@ def lines_under_shared_headings(entries, records) -> None:
 
 def _line_after_heading(record, title: str | None) -> str | None:
     heading = next((el for el in record.iter() if tag(el) in HEADINGS and text_of(el) == title), None)
-    if heading is None or heading.xpath(".//a[@href]"):
+    if heading is None or heading.xpath(".//a[@href]") or _linked_alone(heading):
         return None  # <h3><a>The week ahead...</a></h3>: a heading holding the record's own link names it
     inside, passed = set(heading.iter()), False
     for el in record.iter():
@@ -55,3 +56,10 @@ def _line_after_heading(record, title: str | None) -> str | None:
             return None  # "The board meets on the budget, session 2.": a teaser's sentence under a kind's name
         return shown if _MIN_WORDS <= len(shown.split()) <= _MAX_WORDS else None
     return None
+
+
+def _linked_alone(heading) -> bool:
+    """<a href><h3>Réunion de laboratoire</h3></a>: a link around the heading alone is the heading's, as one inside
+    it is (the heading names the record it leads to); a link around the whole card holds more than the heading."""
+    link = next((a for a in heading.iterancestors("a") if a.get("href")), None)
+    return link is not None and text_of(link) == text_of(heading)

@@ -193,18 +193,44 @@ def title_cells(records: list) -> list:
     return out
 
 
+def without_profile_columns(links) -> list:
+    """`links` less those in a table column whose every link leads to another site's front page or a profile
+    (instagram.com/ada, /~ada/) beside another linked cell of its row, not of that kind: the talk's speaker, the
+    event's venue, the paper's author, each row's detail and no entry of its own (issue 21)."""
+    columns: dict = {}  # (row group, column) -> links
+    for a in links:
+        cell = next((x for x in a.iterancestors() if tag(x) in ("td", "th")), None)
+        row = cell.getparent() if cell is not None else None
+        if row is not None and tag(row) == "tr":
+            cells = [c for c in row if tag(c) in ("td", "th")]
+            columns.setdefault((row.getparent(), cells.index(cell)), []).append((row, a))
+    linked_cells = Counter(row for held in columns.values() for row, _ in held)
+    profiles = {
+        key
+        for key, held in columns.items()
+        if all(linked_cells[row] > 1 for row, _ in held) and _own_sites([_link_host(a) for _, a in held])
+    }
+    # a row keeps its own link elsewhere: conferences each at their own site beside their venue's stay entries
+    named = Counter(row for key, held in columns.items() if key not in profiles for row, _ in held)
+    out = {a for key in profiles for row, a in columns[key] if named[row]}
+    return [a for a in links if a not in out] if out else links
+
+
 def _link_host(element) -> str:
-    """The host of the site whose front or one-folder page ("/", "/~ada/") `element`'s first link leads to: a
-    homepage's; "" for a link within the page's site or deeper into another (a paper at arxiv.org/abs/…)."""
+    """The host and folder of another site's front or one-folder page ("/", "/~ada/", instagram.com/ada) that
+    `element`'s first link leads to: a homepage's or a profile's; "" for a link within the page's site or deeper
+    into another (a paper at arxiv.org/abs/…)."""
     link = element if tag(element) == "a" else next(element.iter("a"), None)
     parts = urlsplit((link.get("href") or "").strip()) if link is not None else urlsplit("")
     path = parts.path.strip("/")
-    return parts.netloc.lower() if "/" not in path and not _FILE_NAME.search(path) else ""
+    home = parts.netloc and "/" not in path and not _FILE_NAME.search(path)
+    return f"{parts.netloc.lower()}/{path.lower()}" if home else ""
 
 
 def _own_sites(hosts: list) -> bool:
-    """Whether links to `hosts` lead to another site's homepage in each row, two rows at least."""
-    return len(hosts) >= _MIN_SHARED_ROWS and all(hosts) and len(set(hosts)) == len(hosts)
+    """Whether links to `hosts` lead to another site's homepage or a person's profile in each row, two rows at
+    least, not all to one page (a speaker may come back; every row's "youtube.com/watch" is no one's)."""
+    return len(hosts) >= _MIN_SHARED_ROWS and all(hosts) and len(set(hosts)) > 1
 
 
 # A file's name rather than a folder's ("paper.pdf"); a front page's "index.html" or "home.php" is the homepage.

@@ -13,24 +13,18 @@ from __future__ import annotations
 import re
 
 from ..parsers.datelines import bare_years, date_in_line
+from ..parsers.dates import MONTHS
 from ..parsers.text import LETTERS
+from ..parsers.weekdays import weekday_named
 from .date_links import dated_apart
 from .file_rows import file_row_name
 from .html import INLINE, is_ancestor, named_column, tag, text_of
 from .link_lines import identifier_line, posting_line
 from .pointer_words import is_generic_text
 from .set_apart import line_over_teaser, set_apart
+from .title_names import title_named
 
 HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
-# Class names, ids and itemprops that name an entry's title ("entry-title", "card__headline"), not "subtitle".
-_TITLE_NAME = re.compile(r"(?<!sub)(?<!sub-)(?<!pre)(?<!pre-)(?:title|headline|heading|titulo|titre)", re.IGNORECASE)
-_TITLE_PROP = re.compile(r"^(?:headline|name)$")
-
-
-def title_named(el) -> bool:
-    """An element named as a title by its class, id or itemprop."""
-    prop = el.get("itemprop") or ""
-    return bool(_TITLE_PROP.match(prop) or _TITLE_NAME.search(f"{el.get('class') or ''} {el.get('id') or ''}"))
 
 
 def _heading_like(root):
@@ -245,16 +239,7 @@ def title_of(elements, link, label: bool = False):
     dated = dated and not dated_apart(elements, link)  # a date line of its own beside: the link's date names it
     named = link is not None and bare_years(text_of(link)) and is_heading_like(link)  # <h2><a>1978/1979</a></h2>
     if link is not None and not named and (dated or posting_line(text_of(link)) or identifier_line(text_of(link))):
-        # "Nov 19, 2020 — Posted Nov 16, 2020 11:47 AM" or "Drucksache Nr. 19/3866" as the link: the
-        # document's name beside it is the title (a heading or bold line first, else the first line of words)
-        name = titled_heading(link) if dated else None  # "<h2>Title <a>22.3.2026</a></h2>": the heading's words
-        if name is None:
-            name = next((n for n in (_heading_beside(el, link) for el in elements) if n is not None), None)
-        if name is None:  # a row's cells: the column headed "Description", else its longest line (not "En comisión")
-            longest = identifier_line(text_of(link)) and any(tag(el) == "tr" for el in elements)
-            beside = (_name_beside(el, link, longest) for el in elements)
-            cell = _row_name(elements, numbers=False) if dated else None  # "<a>May 20, 2023</a> | 9 a.m. | Retreat"
-            name = next((n for n in (named_column(elements), cell, *beside) if n is not None), None)
+        name = _name_beside_label(elements, link, dated)
         if name is not None and not (dated and is_heading_like(link) and _other_links_line(name, link)):
             return name
     if link is not None and not label:
@@ -283,17 +268,55 @@ def title_of(elements, link, label: bool = False):
             if line is not None and not _in_sentence(line) and not is_generic_text(text_of(line)):
                 return line  # <font size="4">Title</font><font><h1>a heading in the pasted teaser</h1></font>
             return _narrow(found)
-    # A line that names the entry ("Regular meeting of the board" beside "Download (PDF)"), when
-    # short enough to be no teaser; else the date line of a meeting or document named by its date.
+    return _line_or_date_line(elements, link)
+
+
+def _line_or_date_line(elements, link):
+    """A line that names the entry ("Regular meeting of the board" beside "Download (PDF)"), when short enough to
+    be no teaser, else a table row's cell of one word ("Council"); else the date line of a meeting or document
+    named by its date."""
     run = next((f for f in (_prominent_run(el, link) for el in elements) if f is not None), None)
     if run is not None and len((text_of(run) or "").split()) <= _MAX_NAME_WORDS:
         return run
+    cell = _word_cell(elements) if run is None else None
+    if cell is not None:
+        return cell  # "08/12/2020 | Council | <a>232.0KB</a>": the meeting's name, however short, not its day
     for el in elements:
         for x in el.iter():
             shown = text_of(x)  # an empty cell is no date line
             if shown and tag(x) and not _holds_blocks(x, 1) and date_in_line(shown) == shown and x is not link:
                 return x
     return run if run is not None else link
+
+
+def _word_cell(elements):
+    """A table row's first cell of plain text that holds a word of letters and is no date, time, weekday, month
+    nor pointer ("Tuesday | 08/12/2020 | <a>Agenda</a>" is named by its day)."""
+    cell = _row_name(elements, numbers=False)
+    shown = text_of(cell) if cell is not None else None
+    if not shown or not _WORD.search(shown) or weekday_named(shown) or shown.casefold().strip(".") in MONTHS:
+        return None
+    return cell if not is_generic_text(shown) else None
+
+
+_WORD = re.compile(r"[^\W\d_]{2,}")  # a word: two letters or more ("Council"; not "A", "3b")
+
+
+def _name_beside_label(elements, link, dated: bool):
+    """ "Nov 19, 2020 — Posted Nov 16, 2020 11:47 AM" or "Drucksache Nr. 19/3866" as the link: the document's name
+    beside it (a heading or bold line first, else the first line of words). A reference number that is a heading's
+    link ("<h2><a>8 1/2</a></h2>", a film's title) gives way to another heading only: the lines beside it (a byline,
+    a category) name nothing."""
+    name = titled_heading(link) if dated else None  # "<h2>Title <a>22.3.2026</a></h2>": the heading's words
+    if name is None:
+        name = next((n for n in (_heading_beside(el, link) for el in elements) if n is not None), None)
+    if name is None and (dated or posting_line(text_of(link)) or not is_heading_like(link)):
+        # a row's cells: the column headed "Description", else its longest line (not "En comisión")
+        longest = identifier_line(text_of(link)) and any(tag(el) == "tr" for el in elements)
+        beside = (_name_beside(el, link, longest) for el in elements)
+        cell = _row_name(elements, numbers=False) if dated else None  # "<a>May 20, 2023</a> | 9 a.m. | Retreat"
+        name = next((n for n in (named_column(elements), cell, *beside) if n is not None), None)
+    return name
 
 
 def _row_title(elements, link):

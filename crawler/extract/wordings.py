@@ -9,7 +9,8 @@ from ..parsers.datelines import date_in_line
 from ..parsers.groups import looks_like_group_heading
 from .html import INLINE, tag, text_of
 from .pointer_words import is_generic_text
-from .titles import HEADINGS, title_named
+from .title_names import title_named
+from .titles import HEADINGS
 
 
 def pointing_wording(blocks, links) -> str | None:
