@@ -25,7 +25,7 @@ from datetime import UTC, datetime
 
 from crawler.field_table import FIELDS, LIST_FIELDS
 
-from .rows import q
+from .rows import list_json, q
 
 KEYFRAME = 8
 COLUMNS = tuple(f for f in FIELDS if f != "entry_id")  # the field columns of entry_versions
@@ -92,13 +92,11 @@ def from_mask(mask: int, bits: dict[str, int]) -> list[str]:
 # -- one version's row -----------------------------------------------------------
 
 
-# json.dumps(value, ensure_ascii=False), without building an encoder for each of a version's lists.
-_to_json = json.JSONEncoder(ensure_ascii=False).encode
 _LIST_COLUMNS = tuple(f for f in COLUMNS if f in LIST_FIELDS)  # stored as JSON
 
 
 def _encode(field: str, value):
-    return _to_json(value) if field in LIST_FIELDS and value is not None else value
+    return list_json(value) if field in LIST_FIELDS and value is not None else value
 
 
 def _decode(field: str, value):
@@ -112,7 +110,7 @@ def stored_fields(version: int, record: dict, keyframe: dict | None, bits: dict[
         whole = {f: record.get(f) for f in COLUMNS}
         for f in _LIST_COLUMNS:
             if whole[f] is not None:
-                whole[f] = _to_json(whole[f])
+                whole[f] = list_json(whole[f])
         return (0, *whole.values())
     emptied, values = 0, []
     for f in COLUMNS:

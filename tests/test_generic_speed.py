@@ -79,3 +79,37 @@ def test_a_title_without_a_dash_or_bar_is_not_read_for_a_date(monkeypatch):
     assert calls == []
     assert edge_dates.without_edge_date("Junio - Octubre 2024") == "Junio - Octubre 2024"  # a date whole stays
     assert calls
+
+
+def test_a_title_without_a_dash_or_bar_is_not_scanned_for_cuts(monkeypatch):
+    """Each of the three cuts at a title's edge holds a dash or bar; a title with none (most titles) skips their
+    patterns, each tried at every character of it (8 µs a title, docs/benchmarks.md eleventh pass)."""
+    import random
+    import re
+
+    from crawler.extract import edge_dates
+
+    cuts = (edge_dates._EDGE_SEPARATOR, edge_dates._OPEN_DASH, edge_dates._CLOSED_DASH)
+    rng = random.Random(20)
+    for _ in range(3000):  # what none of the marks lies in, none of the cuts finds
+        text = "".join(rng.choice(" 1a|·•–—-\u2212_.:") for _ in range(rng.randrange(1, 12)))
+        if not edge_dates._ANY_SEPARATOR.search(text):
+            assert not any(cut.search(text) for cut in cuts), text
+    scanned = []
+
+    class Recorded:
+        def __init__(self, pattern: re.Pattern) -> None:
+            self.pattern = pattern
+
+        def finditer(self, *args):
+            scanned.append(args[0])
+            return self.pattern.finditer(*args)
+
+    for name in ("_EDGE_SEPARATOR", "_OPEN_DASH", "_CLOSED_DASH"):
+        monkeypatch.setattr(edge_dates, name, Recorded(getattr(edge_dates, name)))
+    assert (
+        edge_dates.without_edge_date("Entry number 7 about decent work in May")
+        == "Entry number 7 about decent work in May"
+    )
+    assert scanned == []
+    assert edge_dates.without_edge_date("Annual Conference on Wages - 12 May 2020") == "Annual Conference on Wages"

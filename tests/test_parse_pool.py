@@ -137,6 +137,21 @@ def test_a_dead_worker_leaves_the_pages_to_the_crawl_process():
         pool.close()
 
 
+def test_a_worker_starts_without_the_pools_own_imports():
+    """A worker process imports what its target's module imports (the forkserver unpickles the target by name): the
+    pool's module imports asyncio for the crawl's event loop, which a worker never runs (docs/benchmarks.md, eleventh
+    pass)."""
+    import pickle
+
+    from crawler import parse_pool
+
+    target = pickle.dumps(parse_pool._worker_main)
+    code = "import pickle, sys; pickle.loads(sys.stdin.buffer.read()); "
+    code += "print(sorted({'asyncio', 'crawler.entries'} & set(sys.modules)))"
+    out = subprocess.run([sys.executable, "-c", code], input=target, capture_output=True, cwd=ROOT, check=True)
+    assert out.stdout.decode().strip() == "['crawler.entries']"
+
+
 def _pages_in_flight(pool, pages: list[str]) -> list:
     """Every page sent before any answer is read, as a crawl's concurrent requests send them."""
 

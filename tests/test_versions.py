@@ -121,3 +121,31 @@ def test_as_of_reads_versions_whose_seen_at_a_migration_kept_as_text(tmp_path):
         assert title_as_of("2023-03-02") == [(entry_in_round(1)["title"], "Text 1")]
         assert title_as_of("2023-06-01") == [(entry_in_round(1)["title"], "Text 1")]  # the start of that day: not yet
         assert title_as_of("2023-06-01T00:00:00") == [(entry_in_round(2)["title"], "Text 2")]  # that second: seen
+
+
+def test_lists_are_stored_as_json_writes_them_without_building_an_encoder_each(tmp_path, monkeypatch):
+    """An entry's organisers went to JSON twice a new entry (its row, its first version), and JSONEncoder.encode
+    builds json's C encoder anew for each call (docs/benchmarks.md, eleventh pass): a list of strings is written
+    as json.dumps writes it, without it; the text is the same."""
+    import json.encoder
+    import random
+
+    from archive.rows import list_json, row_from_entry
+    from archive.versions import stored_fields
+
+    rng = random.Random(12)
+    alphabet = ["a", "É", " ", '"', "\\", "\n", "\x00", "\u2028", "\ud800", "😀", "/"]
+    values = [[], ["ILO"], [1, "a"], ["a", None], ("a",), {"a": ["b"]}, "x", None, [["a"]], 2.5]
+    values += [
+        ["".join(rng.choices(alphabet, k=rng.randrange(6))) for _ in range(rng.randrange(4))] for _ in range(500)
+    ]
+    for value in values:
+        assert list_json(value) == json.dumps(value, ensure_ascii=False), value
+    built = []
+    make = json.encoder.c_make_encoder
+    monkeypatch.setattr(json.encoder, "c_make_encoder", lambda *args: built.append(1) or make(*args))
+    new = entry_in_round(1)
+    row, version = row_from_entry(new), stored_fields(1, new, None, {})
+    assert built == []
+    assert row["organisers"] == '["ILO", "Ministry 1"]' and '["ILO", "Ministry 1"]' in version
+    assert len(build(tmp_path / "a.db", rounds=2)) == 2

@@ -153,6 +153,9 @@ _EDGE_SEPARATOR = re.compile(r"\s+[|·•–—-]\s+")
 _OPEN_DASH = re.compile(r"\s+[–—-](?=\d)")
 # Its mirror opening a title: a dash run into the figure ending a date, a space after it ("October 8, 2025- Meeting").
 _CLOSED_DASH = re.compile(r"(?<=\d)[–—-]\s+")
+# What each of the three cuts above holds: a title without one has no edge to cut at. One scan for it (a character
+# class the regex engine looks for in C) spares the three patterns, each tried at every character (8 µs a title).
+_ANY_SEPARATOR = re.compile(f"[{SEPARATORS}]")
 
 
 def without_edge_date(text: str) -> str:
@@ -170,8 +173,8 @@ def _separated_edge_date(text: str) -> tuple[str, str] | None:
     """A date that opens or closes a title after a dash or bar is the entry's date, not part of the
     title (issue 21). The longest date wins ("Forum – 12 - 14 May 2022" is a range); a date in the
     middle ("Meeting – 5/12/2026 – via Zoom") stays in the title."""
-    if len(text) > _MAX_TITLE_CHARS:
-        return None  # no title: a hostile or broken run of text, which is not cut up (quadratic)
+    if len(text) > _MAX_TITLE_CHARS or not _ANY_SEPARATOR.search(text):
+        return None  # no title (a hostile or broken run of text, not cut up: quadratic), or no dash or bar
     cuts = list(_EDGE_SEPARATOR.finditer(text))
     closed = list(_CLOSED_DASH.finditer(text, 0, _MAX_EDGE_CHARS + 1))  # "October 8, 2025- Meeting"
     cuts_before = sorted(cuts + closed, key=lambda c: c.start())
