@@ -177,14 +177,3 @@ def test_lazy_image_placeholders_do_not_fill_the_crawls_standard_error(tmp_path)
         )  # fmt: skip
     assert q(tmp_path / "a.db", "SELECT count(*) FROM entries") == 12
     assert done.stderr.count("WARNING") <= 1, done.stderr
-
-
-@pytest.mark.xfail(
-    strict=True,
-    reason="docs/failures.md says one Ctrl-C or SIGTERM during a long DOWNLOAD_DELAY ends FAILED, exit 4, if no "
-    "page was read; the crawl ends PARTIAL, exit 3 ('pages 0 ... stopped by SIGINT/SIGTERM'), as "
-    "test_interrupts.py's test_a_crawl_stopped_before_it_read_a_page_is_partial_not_failed wants: the row is stale",
-)
-def test_the_failures_table_says_what_a_stop_before_any_page_gives():
-    row = next(line for line in (ROOT / "docs" / "failures.md").read_text().splitlines() if "DOWNLOAD_DELAY" in line)
-    assert "if no page was read" not in row or "`PARTIAL` (exit 3) even if no page was read" in row, row
