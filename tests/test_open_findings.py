@@ -121,13 +121,13 @@ def test_log_stdout_keeps_the_crawls_summary_on_standard_output(tmp_path, site):
 @pytest.mark.xfail(
     strict=True,
     reason="a scraped link holding terminal escapes (OSC 'set title', CSI colour) is printed raw on the crawl's "
-    "standard error (and reparse's, parse's): crawler/validation.py's warning about a data: image names the entry "
+    "standard error (and reparse's, parse's): crawler/validation.py's warning about an ftp: image names the entry "
     "by its id, the link as scraped ('entry https://…/e/\\x1b]0;PWNED\\x07\\x1b[31mred.html: image_url …'); "
     "every scraped string is untrusted, the terminal included (docs/failures.md: no escape sequence reaches it)",
 )
 def test_a_scraped_link_with_terminal_escapes_never_reaches_the_crawls_standard_error(tmp_path):
     cards = "".join(
-        f'<div class="news-item"><img src="data:image/gif;base64,R0lGODlhAQABAAAAACw="><h3><a href="{href}">{title}'
+        f'<div class="news-item"><img src="ftp://127.0.0.1/a.gif"><h3><a href="{href}">{title}'
         '</a></h3><p class="date">12 March 2024</p></div>'
         for href, title in [
             ("/e/&#27;]0;PWNED&#7;&#27;[31mred.html", "Forum on wages and skills"),
@@ -151,29 +151,3 @@ def test_a_scraped_link_with_terminal_escapes_never_reaches_the_crawls_standard_
                     start, "--profile", tmp_path / "p.toml"]):  # fmt: skip
         run = subprocess.run([sys.executable, "-m", "archive.cli", *map(str, command)], cwd=ROOT, capture_output=True)
         assert b"is not an http(s) link" in run.stderr and b"\x1b" not in run.stderr, (command, run.stderr)
-
-
-@pytest.mark.xfail(
-    strict=True,
-    reason="a profile's image = 'img' over lazy-loading data: placeholders prints a WARNING line per entry on the "
-    "crawl's standard error, every crawl (cron mails 12 lines a night for 12 entries, nothing to act on); "
-    "docs/operations.md: standard error carries the warnings a person must read, usually nothing more",
-)
-def test_lazy_image_placeholders_do_not_fill_the_crawls_standard_error(tmp_path):
-    cards = "".join(
-        f'<div class="news-item"><img src="data:image/gif;base64,R0lGODlhAQABAAAAACw=" data-src="/img/{i}.jpg">'
-        f'<h3><a href="/e/{i}.html">Report {i} on decent work</a></h3><p class="date">{i + 1} March 2024</p></div>'
-        for i in range(12)
-    )
-    (tmp_path / "site" / "list").mkdir(parents=True)
-    (tmp_path / "site" / "list" / "p.html").write_text(f"<html lang=en><body><h1>News</h1>{cards}</body></html>")
-    profile = 'name = "mysite"\ndomains = ["127.0.0.1"]\n[selectors]\nentry = "div.news-item"\ntitle = "h3 a"\n'
-    (tmp_path / "p.toml").write_text(profile + 'date = ".date"\nimage = "img"\n')
-    with SiteServer(tmp_path / "site") as site:
-        start = f"{site.base_url}/list/p.html"
-        done = cli(
-            "crawl", "listing", "--db", tmp_path / "a.db", "--start-url", start, "--profile", tmp_path / "p.toml",
-            "-s", "AUTOTHROTTLE_ENABLED=False", "-s", "DOWNLOAD_DELAY=0", check=0,
-        )  # fmt: skip
-    assert q(tmp_path / "a.db", "SELECT count(*) FROM entries") == 12
-    assert done.stderr.count("WARNING") <= 1, done.stderr
