@@ -27,17 +27,26 @@ def project_settings(overrides: dict | None = None) -> Settings:
 
 
 def _log_to(log_file: str | None, settings: Settings) -> None:
-    """The whole Scrapy log at INFO into `log_file` (if given), whatever the terminal shows; the terminal's
-    and the file's lines with a start URL's `?token=` masked (the crawl sends it, Scrapy logs each request)."""
+    """The whole Scrapy log into `log_file` (if given), at INFO or at the LOG_LEVEL asked for if lower (DEBUG),
+    whatever the terminal shows; the terminal's and the file's lines with a start URL's `?token=` masked (the
+    crawl sends it, Scrapy logs each request)."""
     if log_file:
+        level = min(logging.INFO, _level_of(settings.get("LOG_LEVEL")))
         handler = logging.FileHandler(log_file, encoding="utf-8")
-        handler.setLevel(logging.INFO)
+        handler.setLevel(level)
         handler.setFormatter(logging.Formatter(settings.get("LOG_FORMAT"), settings.get("LOG_DATEFORMAT")))
         root = logging.getLogger()
         root.addHandler(handler)
-        root.setLevel(min(root.level or logging.INFO, logging.INFO))
-        logging.getLogger("scrapy").setLevel(logging.INFO)
+        root.setLevel(min(root.level or level, level))
+        logging.getLogger("scrapy").setLevel(level)  # not DEBUG unasked: a dozen lines a page nobody reads
     mask_logged_secrets()
+
+
+def _level_of(name) -> int:
+    """A LOG_LEVEL setting's number (INFO when the name is none Python knows: the settings check refuses it)."""
+    if isinstance(name, int):
+        return name
+    return logging.getLevelNamesMapping().get(str(name).strip().upper(), logging.INFO)
 
 
 def _standard_error(overrides: dict, progress: bool) -> dict:
@@ -46,8 +55,7 @@ def _standard_error(overrides: dict, progress: bool) -> dict:
     of warnings: an INFO or DEBUG log, asked for, shows the crawl going on by itself."""
     if "LOG_LEVEL" not in overrides:
         return {"LOG_LEVEL": "WARNING", "PROGRESS_ENABLED": progress}
-    level = logging.getLevelNamesMapping().get(str(overrides["LOG_LEVEL"]).strip().upper(), logging.INFO)
-    return {"PROGRESS_ENABLED": progress and level >= logging.WARNING}
+    return {"PROGRESS_ENABLED": progress and _level_of(overrides["LOG_LEVEL"]) >= logging.WARNING}
 
 
 def spider_names() -> list[str]:

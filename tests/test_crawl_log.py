@@ -48,6 +48,7 @@ def test_off_a_terminal_standard_error_carries_warnings_and_errors_not_the_log(t
     assert "PARTIAL" in done.stdout and "log: " in done.stdout  # the summary, as before
     kept = _log_file(tmp_path)  # the whole log, INFO included
     assert "Spider opened" in kept and "Dumping Scrapy stats" in kept and "nextRow--10" in kept
+    assert "DEBUG" not in LOG_LINE.findall(kept)  # INFO, the pages' DEBUG lines only when asked for
 
 
 def test_log_level_info_brings_the_log_back_on_standard_error(tmp_path, site):
@@ -109,3 +110,13 @@ def test_lazy_image_placeholders_do_not_fill_the_crawls_standard_error(tmp_path)
         )  # fmt: skip
     assert q(tmp_path / "a.db", "SELECT count(*) FROM entries") == 12
     assert done.stderr.count("WARNING") <= 1, done.stderr
+
+
+def test_log_level_debug_puts_the_pages_debug_lines_on_standard_error(tmp_path, site):
+    """-s LOG_LEVEL=DEBUG showed INFO and up only: the log file's INFO held the scrapy logger at INFO (a
+    stranger's finding). Standard error and the log file now both get the pages' DEBUG lines."""
+    done = _crawl(tmp_path, site, "-s", "LOG_LEVEL=DEBUG", check=0)
+    assert "Spider opened" in done.stderr  # the log is on standard error
+    crawled = re.compile(r"\[scrapy\.core\.engine\] DEBUG: Crawled \(200\)")
+    assert crawled.search(done.stderr), done.stderr[-2000:]
+    assert crawled.search(_log_file(tmp_path))

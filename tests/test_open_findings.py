@@ -37,21 +37,6 @@ def test_an_evening_sharing_a_link_keeps_its_id_when_its_other_evening_goes():
 
 @pytest.mark.xfail(
     strict=True,
-    reason="crawl -s LOG_LEVEL=DEBUG shows INFO and up on standard error, no page's DEBUG line ('Crawled (200)'): "
-    "crawler/run.py _log_to sets the scrapy logger to INFO for the log file; docs/operations.md: -s LOG_LEVEL=INFO "
-    "(or DEBUG) puts the log on standard error as well, at that level",
-)
-def test_log_level_debug_puts_the_pages_debug_lines_on_standard_error(tmp_path, site):
-    done = cli(
-        "crawl", "ilo", "--db", tmp_path / "a.db", "--start-url", site.url, "--log-dir", tmp_path / "logs",
-        "-s", "AUTOTHROTTLE_ENABLED=False", "-s", "DOWNLOAD_DELAY=0", "-s", "LOG_LEVEL=DEBUG", check=0,
-    )  # fmt: skip
-    assert "Spider opened" in done.stderr  # the log is on standard error
-    assert re.search(r"\[scrapy\.core\.engine\] DEBUG: Crawled \(200\)", done.stderr), done.stderr[-2000:]
-
-
-@pytest.mark.xfail(
-    strict=True,
     reason="history WCMS_1 of two entries of one page sharing the document number (ids WCMS_1#…) says 'no entry "
     "matches WCMS_1 (give … a document number such as WCMS_865548 …)', exit 1, where history of their URL finds one; "
     "README: history takes an id, WCMS_… number or URL; docs/schema.md: a shared link finds one of the entries",
