@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import signal
+import sys
 
 from scrapy.crawler import CrawlerProcess
 from scrapy.settings import Settings
@@ -98,6 +99,7 @@ def run_crawl(
         urls = (start_urls or []) if render_listings is True else list(render_listings)
         settings.setdict(render_settings(settings, urls), priority="cmdline")
     logging.raiseExceptions = False  # a log file on a full disk must not print tracebacks; the crawl says why
+    stdout_before = sys.stdout  # LOG_STDOUT sends it into the log: the crawl's own, the summary after it not
     process = CrawlerProcess(settings)
     _log_to(log_file, settings)
     given = {
@@ -109,9 +111,12 @@ def run_crawl(
     }
     kwargs = {name: value for name, value in given.items() if value}
     crawler = process.create_crawler(spider)
-    with guarding_the_browser(crawler, bool(render_listings)):
-        process.crawl(crawler, **kwargs)
-        process.start()
+    try:
+        with guarding_the_browser(crawler, bool(render_listings)):
+            process.crawl(crawler, **kwargs)
+            process.start()
+    finally:
+        sys.stdout = stdout_before
     # The crawl is closed. Scrapy's handlers outlive its reactor: a second Ctrl-C still pending reached a
     # stopped reactor and ended the process by SIGINT (exit -2/130, not 3). Its handler goes now.
     _give_back_handlers(handlers_before, sigint_after)

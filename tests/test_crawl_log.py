@@ -120,3 +120,11 @@ def test_log_level_debug_puts_the_pages_debug_lines_on_standard_error(tmp_path, 
     crawled = re.compile(r"\[scrapy\.core\.engine\] DEBUG: Crawled \(200\)")
     assert crawled.search(done.stderr), done.stderr[-2000:]
     assert crawled.search(_log_file(tmp_path))
+
+
+def test_log_stdout_keeps_the_crawls_summary_on_standard_output(tmp_path, site):
+    """-s LOG_STDOUT=True (Scrapy: standard output into the log at INFO) took the summary into the log file
+    only, standard error showing warnings (a stranger's finding): what the crawl prints goes to the log, the
+    summary after it to standard output."""
+    done = _crawl(tmp_path, site, "-s", "LOG_STDOUT=True", check=0)
+    assert "COMPLETE" in done.stdout and "log: " in done.stdout, (done.stdout, done.stderr)

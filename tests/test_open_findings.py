@@ -1,6 +1,5 @@
 """Strict xfails for bugs found and not yet fixed; each moves to its component's test file when fixed."""
 
-import re
 import subprocess
 import sys
 
@@ -87,20 +86,6 @@ def test_a_talk_sharing_a_venue_link_pushed_onto_page_two_is_not_marked_removed(
             cli("crawl", "listing", "--db", tmp_path / "a.db", "--start-url", start, *FAST, check=0)
     listed = "SELECT count(*) FROM entries WHERE title = ? AND status = 'listed'"
     assert q(tmp_path / "a.db", listed, "Talk on forest budgets") == 1
-
-
-@pytest.mark.xfail(
-    strict=True,
-    reason="crawl -s LOG_STDOUT=True (a Scrapy setting the check accepts) prints its summary nowhere: Scrapy sends "
-    "standard output into the log at INFO, which standard error no longer shows; only the log file has "
-    "'[stdout] INFO: Crawl #1 (ilo): COMPLETE'; docs/operations.md: standard output carries the crawl's summary",
-)
-def test_log_stdout_keeps_the_crawls_summary_on_standard_output(tmp_path, site):
-    done = cli(
-        "crawl", "ilo", "--db", tmp_path / "a.db", "--start-url", site.url, "--log-dir", tmp_path / "logs",
-        "-s", "AUTOTHROTTLE_ENABLED=False", "-s", "DOWNLOAD_DELAY=0", "-s", "LOG_STDOUT=True", check=0,
-    )  # fmt: skip
-    assert "COMPLETE" in done.stdout + done.stderr, (done.stdout, done.stderr)
 
 
 @pytest.mark.xfail(
