@@ -41,6 +41,7 @@ from .extract.pagination import SCRIPT_LINKS_KEPT
 from .extract.profiles import Profile, get_profile
 from .gc_threshold import collect_less_often
 from .listing_state import ListingState
+from .log_records import clean_log_records
 from .running_text import links_in_running_text
 
 log = logging.getLogger(__name__)
@@ -135,6 +136,7 @@ def _worker_main(requests, answers) -> None:
     """A worker: reads pages from one pipe and answers on the other, in order, until the crawl closes its end."""
     _exit_with_parent()
     collect_less_often()  # as the crawl process does while it crawls
+    clean_log_records()  # its warnings quote pages too, and reach the crawl's standard error
     try:
         with (
             open(requests.fileno(), "rb", closefd=False) as incoming,

@@ -10,8 +10,8 @@ from scrapy.crawler import CrawlerProcess
 from scrapy.settings import Settings
 from scrapy.spiderloader import SpiderLoader
 
-from .credentials import mask_logged_secrets
 from .gc_threshold import collecting_less_often
+from .log_records import clean_log_records
 from .render import guarding_the_browser, render_settings
 
 
@@ -40,7 +40,7 @@ def _log_to(log_file: str | None, settings: Settings) -> None:
         root.addHandler(handler)
         root.setLevel(min(root.level or level, level))
         logging.getLogger("scrapy").setLevel(level)  # not DEBUG unasked: a dozen lines a page nobody reads
-    mask_logged_secrets()
+    clean_log_records()
 
 
 def _level_of(name) -> int:

@@ -1,10 +1,7 @@
 """Strict xfails for bugs found and not yet fixed; each moves to its component's test file when fixed."""
 
-import subprocess
-import sys
-
 import pytest
-from conftest import FAST, ROOT, cli, invoke, q
+from conftest import FAST, cli, invoke, q
 from helpers import entry, record_crawl
 
 from archive.store import Archive
@@ -86,38 +83,3 @@ def test_a_talk_sharing_a_venue_link_pushed_onto_page_two_is_not_marked_removed(
             cli("crawl", "listing", "--db", tmp_path / "a.db", "--start-url", start, *FAST, check=0)
     listed = "SELECT count(*) FROM entries WHERE title = ? AND status = 'listed'"
     assert q(tmp_path / "a.db", listed, "Talk on forest budgets") == 1
-
-
-@pytest.mark.xfail(
-    strict=True,
-    reason="a scraped link holding terminal escapes (OSC 'set title', CSI colour) is printed raw on the crawl's "
-    "standard error (and reparse's, parse's): crawler/validation.py's warning about an ftp: image names the entry "
-    "by its id, the link as scraped ('entry https://…/e/\\x1b]0;PWNED\\x07\\x1b[31mred.html: image_url …'); "
-    "every scraped string is untrusted, the terminal included (docs/failures.md: no escape sequence reaches it)",
-)
-def test_a_scraped_link_with_terminal_escapes_never_reaches_the_crawls_standard_error(tmp_path):
-    cards = "".join(
-        f'<div class="news-item"><img src="ftp://127.0.0.1/a.gif"><h3><a href="{href}">{title}'
-        '</a></h3><p class="date">12 March 2024</p></div>'
-        for href, title in [
-            ("/e/&#27;]0;PWNED&#7;&#27;[31mred.html", "Forum on wages and skills"),
-            ("/e/2.html", "Meeting of the board on budget"),
-            ("/e/3.html", "Workshop on river fishing rules"),
-        ]
-    )
-    (tmp_path / "site" / "list").mkdir(parents=True)
-    (tmp_path / "site" / "list" / "p.html").write_text(f"<html lang=en><body><h1>News</h1>{cards}</body></html>")
-    profile = 'name = "mysite"\ndomains = ["127.0.0.1"]\n[selectors]\nentry = "div.news-item"\ntitle = "h3 a"\n'
-    (tmp_path / "p.toml").write_text(profile + 'date = ".date"\nimage = "img"\n')
-    with SiteServer(tmp_path / "site") as site:
-        start = f"{site.base_url}/list/p.html"
-        done = cli(
-            "crawl", "listing", "--db", tmp_path / "a.db", "--start-url", start, "--profile", tmp_path / "p.toml",
-            "-s", "AUTOTHROTTLE_ENABLED=False", "-s", "DOWNLOAD_DELAY=0", check=0,
-        )  # fmt: skip
-    assert "is not an http(s) link" in done.stderr  # the warning is printed
-    assert "\x1b" not in done.stderr and "\x07" not in done.stderr, repr(done.stderr)
-    for command in (["reparse", "--db", tmp_path / "a.db"], ["parse", tmp_path / "site" / "list" / "p.html", "--url",
-                    start, "--profile", tmp_path / "p.toml"]):  # fmt: skip
-        run = subprocess.run([sys.executable, "-m", "archive.cli", *map(str, command)], cwd=ROOT, capture_output=True)
-        assert b"is not an http(s) link" in run.stderr and b"\x1b" not in run.stderr, (command, run.stderr)
