@@ -25,12 +25,13 @@ import redis
 from scrapy.settings import SETTINGS_PRIORITIES
 from scrapy.spiderloader import SpiderLoader
 
-from crawler.credentials import mask_logged_secrets, split_credentials
+from crawler.credentials import split_credentials
 from crawler.distributed.codec import decode_result
 from crawler.distributed.frontier import Frontier, FrontierError, redacted
 from crawler.errors import EXIT_FAILED
 from crawler.extract.profiles import profile_texts
 from crawler.listing_state import STOPPED, ListingState
+from crawler.log_records import clean_log_records
 from crawler.run import project_settings
 from crawler.settings import SettingError, check_settings
 from crawler.spiders.dropped import CLOSED_BY_SETTING, NEVER_FETCHED, dropped_by_limit
@@ -77,7 +78,7 @@ def _log_to(path: str) -> None:
     root = logging.getLogger()
     root.addHandler(handler)
     root.setLevel(logging.INFO)
-    mask_logged_secrets()
+    clean_log_records()
 
 
 def frontier_knob(settings, name: str) -> float:

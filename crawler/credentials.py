@@ -10,7 +10,6 @@ never to another host, port or scheme, redirect hops included.
 from __future__ import annotations
 
 import base64
-import logging
 import re
 from urllib.parse import unquote, urlsplit, urlunsplit
 
@@ -79,29 +78,6 @@ def add_credentials(found: dict, url: str, pair: tuple[str, str]) -> str | None:
     if found.setdefault(where, pair) != pair:
         return f"{where} is given two different users or passwords; one origin takes one"
     return None
-
-
-def mask_logged_secrets() -> None:
-    """Every log record's message with the query secrets of its URLs (`?token=`, `&api_key=`) shown as
-    `***`: a start URL may carry one, which the crawl sends whole and Scrapy names in its messages. Masked
-    as the record is made, whichever handler writes it (Scrapy replaces its terminal's as a crawl starts)."""
-    make_record = logging.getLogRecordFactory()
-    if getattr(make_record, "masks_query_secrets", False):
-        return
-
-    def masked_record(*args, **kwargs) -> logging.LogRecord:
-        record = make_record(*args, **kwargs)
-        try:
-            message = record.getMessage()
-        except (TypeError, ValueError):  # a message its arguments do not fit: logging says so when it is written
-            return record
-        masked = mask_query_secrets(message)
-        if masked != message:
-            record.msg, record.args = masked, ()
-        return record
-
-    masked_record.masks_query_secrets = True
-    logging.setLogRecordFactory(masked_record)
 
 
 # Where a query parameter's known value ends: at no character a longer value would go on with (the next

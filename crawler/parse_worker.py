@@ -22,6 +22,7 @@ from .entries import build_entries
 from .extract import extract_page
 from .extract.profiles import Profile, get_profile
 from .gc_threshold import collect_less_often
+from .log_records import clean_log_records
 from .running_text import links_in_running_text
 
 
@@ -83,6 +84,7 @@ def _worker_main(requests, answers) -> None:
     """A worker: reads pages from one pipe and answers on the other, in order, until the crawl closes its end."""
     _exit_with_parent()
     collect_less_often()  # as the crawl process does while it crawls
+    clean_log_records()  # its warnings quote pages too, and reach the crawl's standard error
     try:
         with (
             open(requests.fileno(), "rb", closefd=False) as incoming,

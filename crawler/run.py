@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import logging
 import signal
+import sys
 
 from scrapy.crawler import CrawlerProcess
 from scrapy.settings import Settings
 from scrapy.spiderloader import SpiderLoader
 
-from .credentials import mask_logged_secrets
 from .gc_threshold import collecting_less_often
+from .log_records import clean_log_records
 from .render import guarding_the_browser, render_settings
 
 
@@ -27,17 +28,26 @@ def project_settings(overrides: dict | None = None) -> Settings:
 
 
 def _log_to(log_file: str | None, settings: Settings) -> None:
-    """The whole Scrapy log at INFO into `log_file` (if given), whatever the terminal shows; the terminal's
-    and the file's lines with a start URL's `?token=` masked (the crawl sends it, Scrapy logs each request)."""
+    """The whole Scrapy log into `log_file` (if given), at INFO or at the LOG_LEVEL asked for if lower (DEBUG),
+    whatever the terminal shows; the terminal's and the file's lines with a start URL's `?token=` masked (the
+    crawl sends it, Scrapy logs each request)."""
     if log_file:
+        level = min(logging.INFO, _level_of(settings.get("LOG_LEVEL")))
         handler = logging.FileHandler(log_file, encoding="utf-8")
-        handler.setLevel(logging.INFO)
+        handler.setLevel(level)
         handler.setFormatter(logging.Formatter(settings.get("LOG_FORMAT"), settings.get("LOG_DATEFORMAT")))
         root = logging.getLogger()
         root.addHandler(handler)
-        root.setLevel(min(root.level or logging.INFO, logging.INFO))
-        logging.getLogger("scrapy").setLevel(logging.INFO)
-    mask_logged_secrets()
+        root.setLevel(min(root.level or level, level))
+        logging.getLogger("scrapy").setLevel(level)  # not DEBUG unasked: a dozen lines a page nobody reads
+    clean_log_records()
+
+
+def _level_of(name) -> int:
+    """A LOG_LEVEL setting's number (INFO when the name is none Python knows: the settings check refuses it)."""
+    if isinstance(name, int):
+        return name
+    return logging.getLevelNamesMapping().get(str(name).strip().upper(), logging.INFO)
 
 
 def _standard_error(overrides: dict, progress: bool) -> dict:
@@ -46,8 +56,7 @@ def _standard_error(overrides: dict, progress: bool) -> dict:
     of warnings: an INFO or DEBUG log, asked for, shows the crawl going on by itself."""
     if "LOG_LEVEL" not in overrides:
         return {"LOG_LEVEL": "WARNING", "PROGRESS_ENABLED": progress}
-    level = logging.getLevelNamesMapping().get(str(overrides["LOG_LEVEL"]).strip().upper(), logging.INFO)
-    return {"PROGRESS_ENABLED": progress and level >= logging.WARNING}
+    return {"PROGRESS_ENABLED": progress and _level_of(overrides["LOG_LEVEL"]) >= logging.WARNING}
 
 
 def spider_names() -> list[str]:
@@ -90,6 +99,7 @@ def run_crawl(
         urls = (start_urls or []) if render_listings is True else list(render_listings)
         settings.setdict(render_settings(settings, urls), priority="cmdline")
     logging.raiseExceptions = False  # a log file on a full disk must not print tracebacks; the crawl says why
+    stdout_before = sys.stdout  # LOG_STDOUT sends it into the log: the crawl's own, the summary after it not
     process = CrawlerProcess(settings)
     _log_to(log_file, settings)
     given = {
@@ -101,9 +111,12 @@ def run_crawl(
     }
     kwargs = {name: value for name, value in given.items() if value}
     crawler = process.create_crawler(spider)
-    with guarding_the_browser(crawler, bool(render_listings)):
-        process.crawl(crawler, **kwargs)
-        process.start()
+    try:
+        with guarding_the_browser(crawler, bool(render_listings)):
+            process.crawl(crawler, **kwargs)
+            process.start()
+    finally:
+        sys.stdout = stdout_before
     # The crawl is closed. Scrapy's handlers outlive its reactor: a second Ctrl-C still pending reached a
     # stopped reactor and ended the process by SIGINT (exit -2/130, not 3). Its handler goes now.
     _give_back_handlers(handlers_before, sigint_after)

@@ -1,5 +1,6 @@
 """The one check every entry passes, from a crawl or from `reparse`: fields present and
-typed, only http(s) links kept, dates ISO and in order. Pure functions, no Scrapy."""
+typed, only http(s) links kept (a `data:` image dropped without a word), dates ISO and in order.
+Pure functions, no Scrapy."""
 
 from __future__ import annotations
 
@@ -42,6 +43,9 @@ def validate_entry(entry: dict) -> dict | None:
     for name in LINK_FIELDS:
         link = entry.get(name)
         if link is not None and not (isinstance(link, str) and link.lower().startswith(("http://", "https://"))):
+            if name == "image_url" and isinstance(link, str) and link.lstrip().lower().startswith("data:"):
+                entry[name] = None  # a lazy-loading placeholder, on every entry of many pages: nothing to archive
+                continue
             log.warning("entry %s: %s %r is not an http(s) link; left empty", entry["entry_id"], name, str(link)[:80])
             entry[name] = None
     start, end = entry.get("date_start"), entry.get("date_end")

@@ -14,8 +14,10 @@ import re
 import subprocess
 import sys
 
-from conftest import ROOT, cli
+from conftest import ROOT, cli, q
 from unattended import PAGE2
+
+from crawler.site_server import SiteServer
 
 # FAST without its LOG_LEVEL: what the crawl shows by itself is the point here.
 QUICK = ["-s", "AUTOTHROTTLE_ENABLED=False", "-s", "DOWNLOAD_DELAY=0", "-s", "RETRY_TIMES=0"]
@@ -46,6 +48,7 @@ def test_off_a_terminal_standard_error_carries_warnings_and_errors_not_the_log(t
     assert "PARTIAL" in done.stdout and "log: " in done.stdout  # the summary, as before
     kept = _log_file(tmp_path)  # the whole log, INFO included
     assert "Spider opened" in kept and "Dumping Scrapy stats" in kept and "nextRow--10" in kept
+    assert "DEBUG" not in LOG_LINE.findall(kept)  # INFO, the pages' DEBUG lines only when asked for
 
 
 def test_log_level_info_brings_the_log_back_on_standard_error(tmp_path, site):
@@ -85,3 +88,43 @@ def test_on_a_terminal_the_same_rule_with_a_progress_line(tmp_path, site):
     assert "pages 2 | entries 14" in shown and not LOG_LINE.findall(shown)
     loud = _on_a_terminal(tmp_path, site, "-s", "LOG_LEVEL=INFO")  # it was WARNING whatever was asked
     assert "Spider opened" in loud and "pages 2 | entries" not in loud
+
+
+def test_lazy_image_placeholders_do_not_fill_the_crawls_standard_error(tmp_path):
+    """A `data:` image is a lazy-loading placeholder, no image to archive: dropped without a warning an entry
+    (a stranger's finding: cron mailed a line an entry every night)."""
+    cards = "".join(
+        f'<div class="news-item"><img src="data:image/gif;base64,R0lGODlhAQABAAAAACw=" data-src="/img/{i}.jpg">'
+        f'<h3><a href="/e/{i}.html">Report {i} on decent work</a></h3><p class="date">{i + 1} March 2024</p></div>'
+        for i in range(12)
+    )
+    (tmp_path / "site" / "list").mkdir(parents=True)
+    (tmp_path / "site" / "list" / "p.html").write_text(f"<html lang=en><body><h1>News</h1>{cards}</body></html>")
+    profile = 'name = "mysite"\ndomains = ["127.0.0.1"]\n[selectors]\nentry = "div.news-item"\ntitle = "h3 a"\n'
+    (tmp_path / "p.toml").write_text(profile + 'date = ".date"\nimage = "img"\n')
+    with SiteServer(tmp_path / "site") as site:
+        start = f"{site.base_url}/list/p.html"
+        done = cli(
+            "crawl", "listing", "--db", tmp_path / "a.db", "--start-url", start, "--profile", tmp_path / "p.toml",
+            "-s", "AUTOTHROTTLE_ENABLED=False", "-s", "DOWNLOAD_DELAY=0", check=0,
+        )  # fmt: skip
+    assert q(tmp_path / "a.db", "SELECT count(*) FROM entries") == 12
+    assert done.stderr.count("WARNING") <= 1, done.stderr
+
+
+def test_log_level_debug_puts_the_pages_debug_lines_on_standard_error(tmp_path, site):
+    """-s LOG_LEVEL=DEBUG showed INFO and up only: the log file's INFO held the scrapy logger at INFO (a
+    stranger's finding). Standard error and the log file now both get the pages' DEBUG lines."""
+    done = _crawl(tmp_path, site, "-s", "LOG_LEVEL=DEBUG", check=0)
+    assert "Spider opened" in done.stderr  # the log is on standard error
+    crawled = re.compile(r"\[scrapy\.core\.engine\] DEBUG: Crawled \(200\)")
+    assert crawled.search(done.stderr), done.stderr[-2000:]
+    assert crawled.search(_log_file(tmp_path))
+
+
+def test_log_stdout_keeps_the_crawls_summary_on_standard_output(tmp_path, site):
+    """-s LOG_STDOUT=True (Scrapy: standard output into the log at INFO) took the summary into the log file
+    only, standard error showing warnings (a stranger's finding): what the crawl prints goes to the log, the
+    summary after it to standard output."""
+    done = _crawl(tmp_path, site, "-s", "LOG_STDOUT=True", check=0)
+    assert "COMPLETE" in done.stdout and "log: " in done.stdout, (done.stdout, done.stderr)

@@ -170,3 +170,8 @@ def test_the_benchmark_passes_are_numbered_in_order():
     text = (ROOT / "docs" / "benchmarks.md").read_text(encoding="utf-8")
     headings = re.findall(r"^\*\*(\w+) pass\b", text, flags=re.M)
     assert headings == ordinals[1 : len(headings) + 1]
+
+
+def test_the_failures_table_says_what_a_stop_before_any_page_gives():
+    row = next(line for line in (ROOT / "docs" / "failures.md").read_text().splitlines() if "DOWNLOAD_DELAY" in line)
+    assert "if no page was read" not in row or "`PARTIAL` (exit 3) even if no page was read" in row, row

@@ -119,6 +119,12 @@ def test_validate_empties_a_link_that_is_not_http(link, caplog):
     assert "is not an http(s) link; left empty" in caplog.text
 
 
+def test_validate_drops_a_data_image_without_a_warning(caplog):
+    """A lazy-loading placeholder (`data:image/gif;base64,…`) is on every entry of many pages: no warning each."""
+    item = valid(image_url="DATA:image/gif;base64,R0lGODlhAQABAAAAACw=")
+    assert item["image_url"] is None and "not an http(s) link" not in caplog.text
+
+
 def test_validate_accepts_http_links_in_any_case():
     assert valid(url="HTTPS://www.ilo.org/R/1")["url"] == "HTTPS://www.ilo.org/R/1"
 

@@ -368,12 +368,12 @@ def test_an_entry_on_a_listing_with_a_token_keeps_its_id_from_crawl_to_reparse()
 def test_a_logged_url_has_its_query_secrets_masked(tmp_path):
     import logging
 
-    from crawler.credentials import mask_logged_secrets
+    from crawler.log_records import clean_log_records
 
     handler, make_record = logging.FileHandler(tmp_path / "a.log"), logging.getLogRecordFactory()
     root = logging.getLogger()
     try:
-        mask_logged_secrets()
+        clean_log_records()
         root.addHandler(handler)  # added after: a handler Scrapy puts in place once the crawl starts
         logging.getLogger("scrapy.core.engine").warning("Crawled (200) <GET %s>", "http://h/l?page=2&token=tok-Zq8")
     finally:

@@ -14,15 +14,19 @@ from __future__ import annotations
 
 import click
 
+from crawler.log_records import clean_log_records
+
 from ..reports.safety import for_terminal
 from . import admin, crawling, distributed, learning, offline, reading, reporting
 
 
 class CleanErrors(click.Group):
     """Every error a command ends with reaches the terminal without control or bidi characters: its message
-    may echo a file name or URL the user typed (or a page's text), and a U+202E in it reverses what follows."""
+    may echo a file name or URL the user typed (or a page's text), and a U+202E in it reverses what follows;
+    every log line it writes likewise."""
 
     def invoke(self, ctx):
+        clean_log_records()  # the warnings a command logs (reparse, parse) name scraped links
         try:
             return super().invoke(ctx)
         except click.ClickException as exc:

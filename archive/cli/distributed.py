@@ -54,9 +54,9 @@ def worker(frontier, settings, idle_timeout):
     # A worker that rejoined a new crawl (os.execv below) inherits the Ctrl-C its last crawl ignored once
     # closed; a process started with it ignored could not be stopped while it waited for a crawl.
     signal.signal(signal.SIGINT, signal.default_int_handler)
-    from crawler.credentials import mask_logged_secrets
     from crawler.distributed.frontier import FrontierError, check_url
     from crawler.distributed.worker import REJOIN, run_worker
+    from crawler.log_records import clean_log_records
     from crawler.settings import SettingError, check_settings
 
     try:
@@ -65,7 +65,7 @@ def worker(frontier, settings, idle_timeout):
     except (FrontierError, SettingError) as exc:
         raise click.UsageError(str(exc)) from None
     logging.basicConfig(level=logging.INFO, format="%(asctime)s [%(name)s] %(levelname)s: %(message)s")
-    mask_logged_secrets()
+    clean_log_records()
     status = run_worker(frontier, overrides, idle_timeout)
     if status == REJOIN:  # the frontier holds a new crawl: join it in a fresh process
         os.execv(sys.executable, sys.orig_argv)

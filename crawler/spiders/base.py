@@ -14,11 +14,12 @@ from urllib.parse import urlsplit
 import scrapy
 from scrapy.spidermiddlewares.httperror import HttpError
 
-from ..credentials import add_credentials, mask_logged_secrets, redact, split_credentials
+from ..credentials import add_credentials, redact, split_credentials
 from ..extract import scripted
 from ..extract.profiles import get_profile
 from ..items import NOT_WHOLE_HEADER, READ_WITH_HEADER, EntryItem, PageItem
 from ..listing_state import STOPPED, ListingState
+from ..log_records import clean_log_records
 from ..origins import allowed_origins, host, on_site
 from ..parse_pool import ParsedPage, ParsePool, note_read, parse_page
 from .dropped import UnansweredPagesMixin
@@ -93,7 +94,7 @@ class ListingSpider(FeedWitnessMixin, UnansweredPagesMixin, scrapy.Spider):
         """`scrapy crawl -a start_urls=https://user:pass@host/`: the URLs kept and logged bare, the
         user and password sent to their origin only (crawler.credentials); the CLI has taken them off already.
         A `?token=` in their query is sent too, and masked in every log line (`scrapy crawl` logs them too)."""
-        mask_logged_secrets()
+        clean_log_records()
         self.http_credentials = dict(getattr(self, "http_credentials", None) or {})
         bare = []
         for url in urls:
