@@ -36,6 +36,7 @@ from .learn_flat import make_flat
 from .learn_lines import links_on_lines, with_lines_read_on
 from .learn_link import link_selector
 from .learn_missing import missing_example, quoted_elements
+from .learn_headings import date_heading_selector
 from .learn_more import continuation_selector, entries_before_links, entries_of_groups, lead_block, lead_selector
 from .learn_parts import cut_lines, keeps_dates, learn_cut, parted_elements
 from .learn_sections import with_sibling_sections
@@ -235,6 +236,8 @@ def selectors_of(root, url: str, block: Block) -> dict[str, str]:
         selectors["date"] = date
         if "," not in selectors["entry"] and carries_down(block, date, languages):
             selectors["group"] = f"{selectors['entry']} {date}"  # shown on a day's first row only: its heading
+    elif heading := date_heading_selector(root, block, languages):
+        selectors["group"] = heading  # <dt>12-23-2016</dt> over several <dd> reports: the day of each
     taken = [block.title] + [first_in(block.runs[block.node], date)] if date else [block.title]
     description = description_selector(block, [t for t in taken if t is not None])
     if description:
