@@ -30,7 +30,7 @@ from .scoped import PerEntry, PerRun, entry_runs
 from .slug_tails import address_cut, without_slug_tails
 from .structured import reconcile as reconcile_structured
 from .structured import structured_items
-from .title_cuts import WholeEntry, cut_titles, title_with_date
+from .title_cuts import WholeEntry, cut_titles, title_as_profile_says
 from .titles import label_led
 from .wordings import is_more_link, pointing_wording
 
@@ -154,8 +154,7 @@ def _profile_entries(root, profile: Profile) -> list[RawEntry]:
         if placed is not None:
             group, position = placed[node]
         entry = _read_entry(node, part, group, position, runs.get(node), pointing)
-        if profile.title_with_date:  # `May 5, 2026 at 4:30 PM - Committee`: the date is part of the name
-            entry.title = title_with_date(part["title"].first(node)) or entry.title
+        entry.title = title_as_profile_says(profile, part, node) or entry.title  # with its date, after its date
         if not (group_nodes and _a_day(group)):  # under the profile's day heading, that day is its date
             date_elsewhere(entry, node, runs.get(node) or [node], part["title"].first(node), container)
         entries.append(entry)

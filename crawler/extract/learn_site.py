@@ -23,6 +23,7 @@ from .learn import (
     same_title,
     title_elements,
 )
+from .learn_date_lines import dated_line_elements, learn_line_after_date
 from .learn_dates import (
     carried_date_selector,
     carries_down,
@@ -33,10 +34,10 @@ from .learn_dates import (
 from .learn_entry import entry_selector
 from .learn_fields import description_selector, first_in, image_selector, next_selector, title_selector
 from .learn_flat import make_flat
+from .learn_headings import date_heading_selector
 from .learn_lines import links_on_lines, with_lines_read_on
 from .learn_link import link_selector
 from .learn_missing import missing_example, quoted_elements
-from .learn_headings import date_heading_selector
 from .learn_more import continuation_selector, entries_before_links, entries_of_groups, lead_block, lead_selector
 from .learn_parts import cut_lines, keeps_dates, learn_cut, parted_elements
 from .learn_sections import with_sibling_sections
@@ -63,6 +64,7 @@ def _blocks(root, examples: list[str]) -> list[Block]:
     for example in examples:
         found = title_elements(root, example) or title_elements(root, without_markup(example))
         found = found or quoted_elements(root, example) or parted_elements(root, example)
+        found = found or dated_line_elements(root, example)  # "<a><b>24. April</b></a><br>Title<br>…"
         if not found:
             raise LearnError(missing_example(root, example))
         located.append(found)
@@ -338,7 +340,10 @@ def _learned(root, body, url: str, examples: list[str], page: str, when: datetim
     selectors = selectors_of(root, url, block)
     titles = _read_titles(body, url, selectors, examples, page, when)
     # `7/10/2025: Title op Venue`: the title cut out of its line
-    if learn_cut(block, examples[0], selectors, any(_reads_back(t, examples[0]) for t in titles)):
+    read_back = any(_reads_back(t, examples[0]) for t in titles)
+    if learn_cut(block, examples[0], selectors, read_back) or (
+        not read_back and learn_line_after_date(block, examples[0], selectors)  # "<a><b>24. April</b></a> Title<br>"
+    ):
         titles = _read_titles(body, url, selectors, examples, page, when)
     # `Speaker (Lab) on "Title"` read whole where the example is exactly its quoted part and no title is the example
     # (not a title that quotes another entry's: "Recibe foro “Tejiendo Voces”" beside "Tejiendo Voces"): that part
@@ -384,5 +389,6 @@ _KEYS = (
     "title_after_date",
     "title_before",
     "title_with_date",
+    "title_line_after_date",
 )  # profile keys learnt beside the selectors, written above [selectors]
 _SAME_LINK = 3  # entries whose only link says the same: a pointer, however it is worded
