@@ -15,11 +15,15 @@ from .title_cuts import line_after_date, opening_date
 _MAX_DATE_LINE = 80  # a date element, not a paragraph that mentions a date
 
 
-def learn_line_after_date(block: Block, example: str, selectors: dict) -> bool:
+def learn_line_after_date(block: Block, example: str, selectors: dict, titles: list, read_back: bool) -> bool:
     """Where the example is the line after a date element of its block (the block its whole text, no title element
     naming it), and half the blocks or more show a date at that place with a line after it: the selectors say so
-    (`date`, the entry kept to blocks showing it, `title_line_after_date`). Whether they do."""
+    (`date`, the entry kept to blocks showing it, `title_line_after_date`). Whether they do. Where the profile reads
+    the example back already, only if most titles it reads open on a date (its date link, the title after the date
+    inside it: "Samstag, 10. September um 18 Uhr Solo-Recital" read back, "Samstag, 9. April um 16 Uhr" beside it)."""
     if block.path or block.flat or "," in selectors["entry"]:
+        return False
+    if read_back and 2 * sum(1 for t in titles if opening_date(clean_text(t) or "")) < len(titles):
         return False
     date_el = _opening_date(block.node)
     if date_el is None or normal(line_after_date(block.node, date_el)) != normal(example):

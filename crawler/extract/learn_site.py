@@ -72,6 +72,8 @@ def _blocks(root, examples: list[str]) -> list[Block]:
     options = _distinct([entries_of_groups(b) for b in map(find_block, places) if b is not None])
     options = options or _distinct([b for b in map(lead_block, places) if b is not None])
     options = options or [b for b in map(links_on_lines, places[:1]) if b is not None]  # links a paragraph's lines
+    # "<a><b>10. September um 18 Uhr</b> Title</a><br>…": found in its date link, the line after the date in no list
+    options = options or _distinct([b for b in map(find_block, dated_line_elements(root, examples[0])) if b])
     if not options:
         raise LearnError(
             f'example "{examples[0]}" is on the page but in no list: nothing around it repeats '
@@ -341,8 +343,12 @@ def _learned(root, body, url: str, examples: list[str], page: str, when: datetim
     titles = _read_titles(body, url, selectors, examples, page, when)
     # `7/10/2025: Title op Venue`: the title cut out of its line
     read_back = any(_reads_back(t, examples[0]) for t in titles)
-    if learn_cut(block, examples[0], selectors, read_back) or (
-        not read_back and learn_line_after_date(block, examples[0], selectors)  # "<a><b>24. April</b></a> Title<br>"
+    if learn_cut(block, examples[0], selectors, read_back) or learn_line_after_date(
+        block,
+        examples[0],
+        selectors,
+        titles,
+        read_back,  # "<a><b>24. April</b></a> Title<br>"
     ):
         titles = _read_titles(body, url, selectors, examples, page, when)
     # `Speaker (Lab) on "Title"` read whole where the example is exactly its quoted part and no title is the example
