@@ -183,3 +183,27 @@ def test_a_second_list_below_whose_items_are_made_otherwise_is_no_more_entries()
     assert [(e["title"], e["date_start"], e["date_precision"]) for e in entries] == [
         (m, d, "month") for m, d in zip(months, days, strict=True)
     ], text
+
+
+def test_a_forms_choices_naming_the_example_are_no_list_beside_the_table_of_entries():
+    """A council's business papers (batch U, from the middle and last titles): a meeting filter (`<select>`) names each
+    kind of meeting once, the table below (id "grdMenu", as a menu's name) names it in each of its rows beside the
+    agenda link; the options were taken for the list (3 of 47 read). A form's choices are tried after the page's
+    lists, as a menu is: of the two, the list naming the example most often."""
+    names = ["Council", "Traffic Committee", "Planning Committee", "Traffic Committee", "Council"]
+    days = ["21/12/2020", "14/12/2020", "30/11/2020", "16/11/2020", "27/10/2020"]
+    choices = "".join(f"<option>{n}</option>" for n in ["[All]", "Council", "Traffic Committee", "Planning Committee"])
+    rows = "".join(
+        f'<tr><td class="date">{d}</td><td class="name">{n}</td>'
+        f'<td><a class="pdf" href="/doc/{i}.pdf">232.0KB</a></td></tr>'
+        for i, (d, n) in enumerate(zip(days, names, strict=True))
+    )
+    body = (
+        f'<form><select id="meeting">{choices}</select></form>'
+        '<table class="gridMenu" id="grdMenu"><tr><th>Meeting Date</th><th>Meeting</th><th>Agenda</th></tr>'
+        f"{rows}</table>"
+    )
+    text, entries = read(page(body), ["Traffic Committee"])
+    assert [(e["title"], e["url"]) for e in entries] == [
+        (n, f"https://example.org/doc/{i}.pdf") for i, n in enumerate(names)
+    ], text

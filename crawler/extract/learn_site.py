@@ -133,7 +133,7 @@ def _in_sidebar(block: Block) -> bool:
         a for a in [block.node, *list(block.node.iterancestors())[:_SIDEBAR_LEVELS]] if a.tag not in ("body", "html")
     ]
     return any(
-        el.tag in ("aside", "footer", "nav")
+        el.tag in ("aside", "footer", "nav", "select")  # a form's choices (a meeting filter) before a list
         or el.get("role") == "navigation"
         or _SIDEBAR.search(el.get("class") or "")
         or _MENU.search(f"{el.get('class') or ''} {el.get('id') or ''}")
