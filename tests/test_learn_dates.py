@@ -202,3 +202,20 @@ def test_a_date_in_brackets_closing_most_titles_dates_each_entry_the_profile_rea
     assert [(e["title"], e["date_start"]) for e in entries] == list(
         zip(titles, ["2022-05-09", "2022-05-23", "2021-10-04", "2021-02-01"], strict=True)
     )
+
+
+def test_a_date_line_heading_several_entries_gives_each_its_day_until_the_next_date_line():
+    """<dt>12-23-2016</dt><dd>report</dd><dd>report</dd><dt>…: one date line heads the reports after it, up to the
+    next (an audit office's reports, batch U). The profile names the date lines as `group`; each report takes its
+    heading's day, not the first date line of its list, nor a period its title closes on."""
+    heads = ["12-23-2022", "11-14-2022", "10-25-2022"]
+    spans = [[0, 1], [2], [3]]
+    titles = [*TITLES[:3], "Costs claimed for the period through June 30, 2021."]
+    items = "".join(
+        f"<dt>{d}</dt>" + "".join(f'<dd><a href="/r/{i}">{titles[i]}</a> <cite>(A-0{i})</cite></dd>' for i in span)
+        for d, span in zip(heads, spans, strict=True)
+    )
+    text, entries = read(page(f'<div id="reports"><dl>{items}</dl></div>'), [titles[0]])
+    assert 'group = "div#reports dt"' in text, text
+    days = ["2022-12-23", "2022-12-23", "2022-11-14", "2022-10-25"]
+    assert [(e["title"], e["date_start"]) for e in entries] == list(zip(titles, days, strict=True)), text

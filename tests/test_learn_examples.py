@@ -69,8 +69,8 @@ TALKS = [
 @pytest.mark.parametrize(
     ("shape", "why"),
     [
-        # the title a line of its own between <br>s, under a linked date
-        ('<li><a href="/e/{i}">{d} May 2026</a><br>{t}<br>A talk by {s}.</li>', "a line of a longer element"),
+        # the title a line of its own between <br>s, in a line of its own after a date line
+        ('<li><a href="/e/{i}">Talk {i}</a><br>{d} May 2026<br>{t}<br>A talk by {s}.</li>', "a line of a longer"),
         # the title inside a free-text line 'date: title op venue'
         ('<li>{d}/05/2026: Lezing {t} op <a href="/e/{i}">{s}</a></li>', "part of a longer text"),
     ],
@@ -82,6 +82,18 @@ def test_an_example_shown_only_as_part_of_an_elements_text_is_refused_saying_why
     with pytest.raises(LearnError, match=why) as refused:
         read(page(f'<ul class="talks">{items}</ul>'), [TALKS[0][0]])
     assert "not on the page" not in str(refused.value) and "\n" not in str(refused.value)
+
+
+def test_a_title_on_the_line_after_its_linked_date_is_learnt():
+    """Refused as "a line of a longer element" until batch U: the line after the date the entry opens on is its
+    title (`title_line_after_date`), the date link its address."""
+    items = "".join(
+        f'<li><a href="/e/{i}">{i + 1} May 2026</a><br>{t}<br>A talk by {s}.</li>' for i, (t, s) in enumerate(TALKS)
+    )
+    text, entries = read(page(f'<ul class="talks">{items}</ul>'), [TALKS[0][0]])
+    assert [(e["title"], e["url"], e["date_start"]) for e in entries] == [
+        (t, f"https://example.org/e/{i}", f"2026-05-0{i + 1}") for i, (t, _) in enumerate(TALKS)
+    ], text
 
 
 @pytest.mark.parametrize(
@@ -102,12 +114,12 @@ def test_a_title_in_quotes_after_its_speaker_is_learnt_as_the_quoted_part(speake
 
 
 def test_a_quoted_line_the_learnt_profile_cannot_read_back_is_refused_saying_why():
-    """Batch S (schickling): a title shown as a line „in quotes“ between <br>s under a linked date, the other entries'
-    lines unquoted: found as a quoted part, but no profile reads it back; the refusal says so, not "not on the page"
-    nor "give another example title"."""
+    """Batch S (schickling): a title shown as a line „in quotes“ between <br>s, the other entries' lines unquoted:
+    found as a quoted part, but no profile reads it back; the refusal says so, not "not on the page" nor "give another
+    example title". (Under a linked date that line is now read: test_learn_title_dates.py.)"""
     titles = ["„Im Gleichnis des Transzendenten“", "Wohin der schöne Regen fiel", "Musik nach der Führung"]
     items = "".join(
-        f'<p><a href="/v/{i}/"><strong>Sonntag, {i + 3}. April um 17 Uhr</strong></a> <br>\n{t}<br>\n'
+        f'<p><a href="/v/{i}/"><strong>Vortrag {i}</strong></a> <br>\n{t}<br>\n'
         "Ein Vortrag mit Bildern und Gespräch.</p>"
         for i, t in enumerate(titles)
     )

@@ -162,3 +162,48 @@ def test_boxes_of_one_kind_in_two_sections_beside_each_other_are_one_list():
     assert [(e["title"], e["url"]) for e in entries] == [
         (t, f"https://example.org/news/{i}") for i, t in enumerate(TITLES)
     ], text
+
+
+def test_a_second_list_below_whose_items_are_made_otherwise_is_no_more_entries():
+    """A newsletter's issues (`<li><a>2010 August</a></li>`, each link named by its month only), then a rule, a line
+    and a list of PDF readers to download (`<li><img> -- <a>Acrobat</a></li>`) in the same box (batch U): the readers
+    are another list, not more issues; each issue's month is its date."""
+    months = ["2010 August", "2010 May", "2010 February", "2009 November"]
+    issues = "".join(f'<li><a href="/flyer/{m[:4]}-{i}.pdf">{m}</a></li>' for i, m in enumerate(months))
+    readers = "".join(
+        f'<li><img alt="{n}" src="/img/{n}.gif"> -- <a href="https://{n}.example.net/get">{n} reader</a></li>'
+        for n in ("foxit", "acrobat")
+    )
+    body = (
+        f'<div class="container"><h1>The flyer</h1><p>Each issue is a PDF file.</p><ul>{issues}</ul><hr>'
+        f"<p>If you have no PDF reader you can download one:</p><ul>{readers}</ul></div>"
+    )
+    text, entries = read(page(body), [months[0]])
+    days = ["2010-08-01", "2010-05-01", "2010-02-01", "2009-11-01"]
+    assert [(e["title"], e["date_start"], e["date_precision"]) for e in entries] == [
+        (m, d, "month") for m, d in zip(months, days, strict=True)
+    ], text
+
+
+def test_a_forms_choices_naming_the_example_are_no_list_beside_the_table_of_entries():
+    """A council's business papers (batch U, from the middle and last titles): a meeting filter (`<select>`) names each
+    kind of meeting once, the table below (id "grdMenu", as a menu's name) names it in each of its rows beside the
+    agenda link; the options were taken for the list (3 of 47 read). A form's choices are tried after the page's
+    lists, as a menu is: of the two, the list naming the example most often."""
+    names = ["Council", "Traffic Committee", "Planning Committee", "Traffic Committee", "Council"]
+    days = ["21/12/2020", "14/12/2020", "30/11/2020", "16/11/2020", "27/10/2020"]
+    choices = "".join(f"<option>{n}</option>" for n in ["[All]", "Council", "Traffic Committee", "Planning Committee"])
+    rows = "".join(
+        f'<tr><td class="date">{d}</td><td class="name">{n}</td>'
+        f'<td><a class="pdf" href="/doc/{i}.pdf">232.0KB</a></td></tr>'
+        for i, (d, n) in enumerate(zip(days, names, strict=True))
+    )
+    body = (
+        f'<form><select id="meeting">{choices}</select></form>'
+        '<table class="gridMenu" id="grdMenu"><tr><th>Meeting Date</th><th>Meeting</th><th>Agenda</th></tr>'
+        f"{rows}</table>"
+    )
+    text, entries = read(page(body), ["Traffic Committee"])
+    assert [(e["title"], e["url"]) for e in entries] == [
+        (n, f"https://example.org/doc/{i}.pdf") for i, n in enumerate(names)
+    ], text

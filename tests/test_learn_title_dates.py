@@ -1,6 +1,7 @@
 """A profile whose date selector is the title's own element (`title = "h2"`, `date = "h2"`, as `learn` writes for
 headings "DD.MM.YYYY | Title"): the date at the title's edge is the entry's date, however long the title runs."""
 
+import pytest
 from synthetic import ISO, TITLES, URL, page, read
 
 from crawler.entries import build_entries
@@ -51,3 +52,31 @@ def test_a_meetings_name_of_date_and_kind_given_whole_keeps_its_date_in_every_ti
     assert [(e["title"], e["url"]) for e in entries] == [
         (n, f"https://example.org/agenda?meeting={i}") for i, n in enumerate(names)
     ], text
+
+
+@pytest.mark.parametrize("example", [TITLES[0], TITLES[3]])
+def test_a_title_on_the_line_after_its_entrys_date_link_is_read_from_that_line(example):
+    """An event programme (batch U): each event a paragraph opening on a link whose bold text is its day, the name on
+    the line after it (or on the same line after the link, or inside the link after the bold day), then its
+    description with performers' links; where the bold date runs on into the name ("Sunday, 8 May Mothers Day"), that
+    is the name. A box of the same class beside it holds bold links that are no dates ("Flyer"): no entries. Refused
+    before ("a line of a longer element", or "in no list" from the name inside the link)."""
+    days = ["Sunday, 28 February 2016 at 5 pm", "Saturday, 19 March at 6 pm", "Saturday, 9 April at 4 pm"]
+    lines = [f" <br>{TITLES[0]}<br>", f"<br>{TITLES[1]}<br>", f" {TITLES[2]} <br>"]
+    events = "".join(
+        f'<p><a href="/events/{i}/"><strong>{d}</strong></a>{line}A talk with slides and music by '
+        f'<a href="/people/{i}/">Performer {i}</a> and friends.</p>'
+        for i, (d, line) in enumerate(zip(days, lines, strict=True))
+    )
+    events += '<p><a href="/events/3/"><strong>Saturday, 10 September at 6 pm</strong> ' + TITLES[3] + "</a><br>"
+    events += 'A recital; <a href="https://radio.example.net/x">the radio on it</a></p>'
+    events += '<p><a href="/events/4/"><strong>Sunday, 8 May Mothers Day</strong></a><br>3 pm a walk for families</p>'
+    events += "<p>The seminar is open to everyone; no booking is needed.</p>"
+    recent = '<div id="recent" class="text"><p><a href="/flyer/"><strong>Flyer</strong></a></p></div>'
+    text, entries = read(page(f'<div id="content" class="text">{events}</div>{recent}'), [example])
+    assert "title_line_after_date = true" in text, text
+    assert [(e["title"], e["url"]) for e in entries] == [
+        *((t, f"https://example.org/events/{i}/") for i, t in enumerate(TITLES)),
+        ("Mothers Day", "https://example.org/events/4/"),
+    ], text
+    assert [e["date_text"] for e in entries][:2] == ["Sunday, 28 February 2016 at 5 pm", "Saturday, 19 March"], text

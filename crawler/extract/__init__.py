@@ -8,6 +8,7 @@ from datetime import datetime
 
 from ..origins import host
 from ..parsers.datelines import date_at_edge
+from ..parsers.dates import parse_date
 from ..parsers.ids import join_url
 from ..parsers.page_years import page_years
 from ..parsers.text import clean_text, guess_language, language_scores
@@ -29,7 +30,7 @@ from .scoped import PerEntry, PerRun, entry_runs
 from .slug_tails import address_cut, without_slug_tails
 from .structured import reconcile as reconcile_structured
 from .structured import structured_items
-from .title_cuts import WholeEntry, cut_titles, title_with_date
+from .title_cuts import WholeEntry, cut_titles, title_as_profile_says
 from .titles import label_led
 from .wordings import is_more_link, pointing_wording
 
@@ -153,9 +154,9 @@ def _profile_entries(root, profile: Profile) -> list[RawEntry]:
         if placed is not None:
             group, position = placed[node]
         entry = _read_entry(node, part, group, position, runs.get(node), pointing)
-        if profile.title_with_date:  # `May 5, 2026 at 4:30 PM - Committee`: the date is part of the name
-            entry.title = title_with_date(part["title"].first(node)) or entry.title
-        date_elsewhere(entry, node, runs.get(node) or [node], part["title"].first(node), container)
+        entry.title = title_as_profile_says(profile, part, node) or entry.title  # with its date, after its date
+        if not (group_nodes and _a_day(group)):  # under the profile's day heading, that day is its date
+            date_elsewhere(entry, node, runs.get(node) or [node], part["title"].first(node), container)
         entries.append(entry)
     # "Talk - Speaker" on most entries, the address spelling the talk alone: the name is no part of the title
     without_slug_tails(entries, [address_cut(e.href, e.title) for e in entries])
@@ -164,6 +165,12 @@ def _profile_entries(root, profile: Profile) -> list[RawEntry]:
     cut_titles(entries, profile)
     bracketed_title_dates(entries)  # "Workshop (09-11 May 2022)" closing most titles of a list showing no date
     return entries
+
+
+def _a_day(heading: str | None) -> bool:
+    """A group heading showing a whole day ("12-23-2016"): no date box or date in a title stands before it."""
+    when = parse_date(heading) if heading else None
+    return when is not None and when.precision == "day"
 
 
 def _continued_rows(nodes, group_nodes, title, runs: dict) -> dict:

@@ -34,6 +34,11 @@ def _is_date(el, languages) -> bool:
     return _precision(el, languages) > 0
 
 
+def shows_a_day(el, languages=None) -> bool:
+    """A short line that is or holds a whole day ("12-23-2016", "Mon 3 March 2025 | News")."""
+    return len(text_of(el) or "") <= _MAX_DATE_LINE and _precision(el, languages) == _PRECISION["day"]
+
+
 _PRECISION = {"day": 3, "month": 2, "year": 1}
 # A day and month without a year ("12 Mar"): a date when the page gives the year (a month's heading).
 _YEARLESS_PRECISION = 2.5

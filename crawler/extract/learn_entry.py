@@ -152,8 +152,23 @@ def _no_more_entries(extra: set, block: Block) -> bool:
         or _href(el, block.path) in hrefs
         or not _same_kind(block.node, el)
         or _table_head(el) != head  # rows of a table with other column names: another list
+        or _of_another_shape(el, block)
         for el in extra
     )
+
+
+def _of_another_shape(el, block: Block) -> bool:
+    """An element in a list of its own whose items are all made otherwise than the entries (`<li><img> --
+    <a>reader</a></li>` under a list of `<li><a>2010 August</a></li>`): another list, not more entries."""
+    parent = el.getparent()
+    if parent is None or any(m.getparent() is parent for m in block.members):
+        return False
+    shapes = {_child_tags(m) for m in block.members}
+    return not any(_child_tags(item) in shapes for item in parent if item.tag == el.tag)
+
+
+def _child_tags(el) -> tuple:
+    return tuple(c.tag for c in el if isinstance(c.tag, str))
 
 
 def _table_head(el) -> str | None:

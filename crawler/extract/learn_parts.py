@@ -160,9 +160,12 @@ def cut_lines(selectors: dict) -> list[str]:
     """The profile's lines saying how each title is read from its element's text (whole, its date kept; or cut out of
     a longer line), with a comment saying how."""
     kept = ["# Each title is its element's whole text, the date it opens or closes on kept.", "title_with_date = true"]
+    if selectors.get("title_line_after_date"):
+        kept = ["# Each title is the words after the entry's date element to their line's end, else the next line."]
+        kept.append("title_line_after_date = true")
     mark, ends = selectors.get("title_after_date"), selectors.get("title_before")
     if not (mark or ends):
-        return kept if selectors.get("title_with_date") else []
+        return kept if selectors.get("title_with_date") or selectors.get("title_line_after_date") else []
     said = [f"after the date it opens on and {json.dumps(mark, ensure_ascii=False)} (the entry's date)"] if mark else []
     said += [f"before the first of {', '.join(json.dumps(e, ensure_ascii=False) for e in ends)}"] if ends else []
     lines = [f"# Each title is a part of its element's text: {' and '.join(said)}."]

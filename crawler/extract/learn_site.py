@@ -23,6 +23,7 @@ from .learn import (
     same_title,
     title_elements,
 )
+from .learn_date_lines import dated_line_elements, learn_line_after_date
 from .learn_dates import (
     carried_date_selector,
     carries_down,
@@ -33,6 +34,7 @@ from .learn_dates import (
 from .learn_entry import entry_selector
 from .learn_fields import description_selector, first_in, image_selector, next_selector, title_selector
 from .learn_flat import make_flat
+from .learn_headings import date_heading_selector
 from .learn_lines import links_on_lines, with_lines_read_on
 from .learn_link import link_selector
 from .learn_missing import missing_example, quoted_elements
@@ -62,6 +64,7 @@ def _blocks(root, examples: list[str]) -> list[Block]:
     for example in examples:
         found = title_elements(root, example) or title_elements(root, without_markup(example))
         found = found or quoted_elements(root, example) or parted_elements(root, example)
+        found = found or dated_line_elements(root, example)  # "<a><b>24. April</b></a><br>Title<br>…"
         if not found:
             raise LearnError(missing_example(root, example))
         located.append(found)
@@ -69,6 +72,8 @@ def _blocks(root, examples: list[str]) -> list[Block]:
     options = _distinct([entries_of_groups(b) for b in map(find_block, places) if b is not None])
     options = options or _distinct([b for b in map(lead_block, places) if b is not None])
     options = options or [b for b in map(links_on_lines, places[:1]) if b is not None]  # links a paragraph's lines
+    # "<a><b>10. September um 18 Uhr</b> Title</a><br>…": found in its date link, the line after the date in no list
+    options = options or _distinct([b for b in map(find_block, dated_line_elements(root, examples[0])) if b])
     if not options:
         raise LearnError(
             f'example "{examples[0]}" is on the page but in no list: nothing around it repeats '
@@ -128,7 +133,7 @@ def _in_sidebar(block: Block) -> bool:
         a for a in [block.node, *list(block.node.iterancestors())[:_SIDEBAR_LEVELS]] if a.tag not in ("body", "html")
     ]
     return any(
-        el.tag in ("aside", "footer", "nav")
+        el.tag in ("aside", "footer", "nav", "select")  # a form's choices (a meeting filter) before a list
         or el.get("role") == "navigation"
         or _SIDEBAR.search(el.get("class") or "")
         or _MENU.search(f"{el.get('class') or ''} {el.get('id') or ''}")
@@ -235,6 +240,8 @@ def selectors_of(root, url: str, block: Block) -> dict[str, str]:
         selectors["date"] = date
         if "," not in selectors["entry"] and carries_down(block, date, languages):
             selectors["group"] = f"{selectors['entry']} {date}"  # shown on a day's first row only: its heading
+    elif heading := date_heading_selector(root, block, languages):
+        selectors["group"] = heading  # <dt>12-23-2016</dt> over several <dd> reports: the day of each
     taken = [block.title] + [first_in(block.runs[block.node], date)] if date else [block.title]
     description = description_selector(block, [t for t in taken if t is not None])
     if description:
@@ -335,7 +342,14 @@ def _learned(root, body, url: str, examples: list[str], page: str, when: datetim
     selectors = selectors_of(root, url, block)
     titles = _read_titles(body, url, selectors, examples, page, when)
     # `7/10/2025: Title op Venue`: the title cut out of its line
-    if learn_cut(block, examples[0], selectors, any(_reads_back(t, examples[0]) for t in titles)):
+    read_back = any(_reads_back(t, examples[0]) for t in titles)
+    if learn_cut(block, examples[0], selectors, read_back) or learn_line_after_date(
+        block,
+        examples[0],
+        selectors,
+        titles,
+        read_back,  # "<a><b>24. April</b></a> Title<br>"
+    ):
         titles = _read_titles(body, url, selectors, examples, page, when)
     # `Speaker (Lab) on "Title"` read whole where the example is exactly its quoted part and no title is the example
     # (not a title that quotes another entry's: "Recibe foro “Tejiendo Voces”" beside "Tejiendo Voces"): that part
@@ -381,5 +395,6 @@ _KEYS = (
     "title_after_date",
     "title_before",
     "title_with_date",
+    "title_line_after_date",
 )  # profile keys learnt beside the selectors, written above [selectors]
 _SAME_LINK = 3  # entries whose only link says the same: a pointer, however it is worded

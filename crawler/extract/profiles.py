@@ -41,6 +41,7 @@ SCHEMA: dict[str, tuple[type | tuple[type, ...], str]] = {
     "title_after_date": (str, 'a mark (":", "–", "|": the title follows the date its text opens on and this mark)'),
     "title_with_date": (bool, "true or false (each title keeps the date its element's text opens or closes on)"),
     "title_before": (list, 'a list of words or marks the title ends before (" op ", " at ", "(")'),
+    "title_line_after_date": (bool, "true or false (each title is the line after its entry's date element)"),
     # Listings a browser builds (crawler/render.py): render them, wait for a selector, expand the list.
     "render": (bool, "true or false"),
     "wait_for": (str, "a CSS selector"),
@@ -76,6 +77,9 @@ class Profile:
     # `May 5, 2026 at 4:30 PM - Committee`: the title is its element's whole text, the date at its edge kept (the
     # words beside the date name a kind that repeats from entry to entry, no entry's own name).
     title_with_date: bool = False
+    # `<a><strong>Sonntag, 24. April</strong></a> “A faun”<br>…`: the title is the words after the date element to the
+    # end of their line, else the next line (title_cuts.line_after_date).
+    title_line_after_date: bool = False
     render: bool = False  # its pages are rendered in Chromium (crawler/render.py)
     wait_for: str = ""  # a selector the rendered page must hold before it is read
     load_more: str = ""  # a "Load more" button, clicked until it goes away
@@ -202,6 +206,7 @@ def _from_mapping(data: dict, source: str) -> Profile:
         title_after_date=data.get("title_after_date", ""),
         title_before=tuple(data.get("title_before", ())),
         title_with_date=data.get("title_with_date", False),
+        title_line_after_date=data.get("title_line_after_date", False),
         render=data.get("render", False),
         wait_for=data.get("wait_for", ""),
         load_more=data.get("load_more", ""),

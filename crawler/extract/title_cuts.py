@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from ..parsers.datelines import date_at_edge
+from ..parsers.datelines import date_at_edge, yearless_date
 from ..parsers.dates import looks_like_date_line
 from ..parsers.text import clean_text
 from .html import text_of
@@ -84,6 +84,57 @@ def cut_titles(entries: list, profile) -> None:
         entry.date_text = entry.date_text or date
 
 
+def title_as_profile_says(profile, part: dict, node) -> str:
+    """The entry's title where the profile reads it whole or apart from its element: `title_with_date` (`May 5, 2026
+    at 4:30 PM - Committee`: the date is part of the name), `title_line_after_date` (`<a><strong>Sonntag, 24.
+    April</strong></a> “A faun”<br>…`: the line after the date); "" where it says neither."""
+    if profile.title_line_after_date:
+        return line_after_date(node, part["date"].first(node))
+    return title_with_date(part["title"].first(node)) if profile.title_with_date else ""
+
+
 def title_with_date(title_el) -> str:
     """The title element's whole text as shown, the date at its edge kept (`title_with_date`); "" without one."""
     return clean_text(text_of(title_el)) if title_el is not None else ""
+
+
+def line_after_date(node, date_el) -> str:
+    """`<p><a><strong>Sonntag, 24. April um 15 Uhr</strong></a> “A faun” <br>description</p>` (`title_line_after_date`):
+    the words after the entry's date element to the end of their line (a `<br>`), else the next line; where the date
+    element's own text runs on after its date ("Sonntag, 8. Mai Muttertag"), those words. "" without a date element."""
+    if node is None or date_el is None:
+        return ""
+    own = clean_text(text_of(date_el)) or ""
+    shown = opening_date(own)
+    rest = own[len(shown) :].strip(" ,:;|–—-") if shown else ""
+    if rest and not any(c.isdigit() for c in rest):  # "um 16 Uhr", "at 4 pm": its time, no title
+        return rest
+    lines: list[list[str]] = [[]]
+    for piece in _pieces_after(node, date_el, [False]):
+        if piece is None:
+            lines.append([])
+        else:
+            lines[-1].append(piece)
+    return next((line for line in (clean_text("".join(parts)) for parts in lines) if line), "")
+
+
+def opening_date(text: str) -> str | None:
+    """The date the text opens on, with its year or without ("Sonntag, 8. Mai"), else None."""
+    shown = date_at_edge(text) or yearless_date(text)
+    return shown if shown and text.startswith(shown) else None
+
+
+def _pieces_after(el, date_el, after: list):
+    """The text inside `el` after `date_el` closes, in page order, None for each `<br>` (`after[0]`: past it yet)."""
+    for child in el:
+        if child is date_el:
+            after[0] = True
+        elif isinstance(child.tag, str) and child.tag == "br":
+            if after[0]:
+                yield None
+        elif isinstance(child.tag, str):
+            if after[0] and child.text:
+                yield child.text
+            yield from _pieces_after(child, date_el, after)
+        if after[0] and child.tail:
+            yield child.tail
