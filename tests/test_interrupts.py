@@ -156,7 +156,7 @@ def test_one_signal_does_not_wait_out_a_long_polite_delay(tmp_path, site, delay,
     try:
         wait_for(lambda: first in site.requests)
         _signal_in_turn(db, proc.send_signal, signals)
-        out, err = proc.communicate(timeout=20)
+        out, err = proc.communicate(timeout=45)  # well under the 60 s delay, with room for a loaded machine
     finally:
         if proc.poll() is None:
             proc.kill()
@@ -181,7 +181,7 @@ def test_a_crawl_stopped_before_it_read_a_page_is_partial_not_failed(tmp_path, s
     try:
         wait_for(lambda: page1 in site.requests)
         _signal_in_turn(db, proc.send_signal, signals)
-        out, err = proc.communicate(timeout=20)
+        out, err = proc.communicate(timeout=45)  # under the 60 s stall
     finally:
         release.set()
         if proc.poll() is None:
