@@ -15,7 +15,7 @@ from synthetic import TITLES, URL, generic_entries, page
 
 from crawler.items import PageItem
 from crawler.parse_pool import parse_page
-from crawler.parsers.ids import entry_id, tell_apart
+from crawler.parsers.ids import entry_id, tell_apart, told_apart_id
 from crawler.site_server import SiteServer
 from pipelines.dedupe import DedupePipeline
 
@@ -125,6 +125,34 @@ def test_an_undated_copy_among_entries_of_one_title_on_other_days_is_an_entry_of
     tell_apart(evenings)
     ids = [e["entry_id"] for e in evenings]
     assert len(set(ids)) == 3 and ids[2] == ids[3]
+
+
+def _on_venue(title: str, day: str | None = None) -> dict:
+    return _entry("https://x.org/venue", title, day)
+
+
+def test_an_evening_sharing_a_link_keeps_its_id_when_its_other_evening_goes_or_a_new_one_comes():
+    """Was tests/test_open_findings.py's strict xfail: a "Stammtisch" still sharing the venue link with "Open day"
+    changed id when its other evening went (and again when a new one came): a crawl marked it removed and new. The
+    date is in the digest whenever the entry has one."""
+    before = [_on_venue("Open day"), _on_venue("Stammtisch", "2026-06-05"), _on_venue("Stammtisch", "2026-07-03")]
+    after = [_on_venue("Open day"), _on_venue("Stammtisch", "2026-07-03")]
+    tell_apart(before)
+    tell_apart(after)
+    assert [e["entry_id"] for e in after] == [before[0]["entry_id"], before[2]["entry_id"]]
+    later = [_on_venue("Open day"), _on_venue("Stammtisch", "2026-07-03"), _on_venue("Stammtisch", "2026-08-07")]
+    tell_apart(later)
+    assert [e["entry_id"] for e in later[:2]] == [e["entry_id"] for e in after]
+    assert len({e["entry_id"] for e in later}) == 3
+
+
+def test_an_undated_copy_of_a_title_shown_with_one_date_is_that_entry():
+    """A featured box repeating the one evening without its date stays that evening."""
+    shown = [_on_venue("Open day"), _on_venue("Stammtisch", "2026-07-03"), _on_venue("Stammtisch")]
+    tell_apart(shown)
+    assert (
+        shown[1]["entry_id"] == shown[2]["entry_id"] == told_apart_id("https://x.org/venue", "Stammtisch", "2026-07-03")
+    )
 
 
 # -- every route ----------------------------------------------------------------------------------------------------

