@@ -5,10 +5,8 @@ import subprocess
 import sys
 
 import pytest
-from conftest import FAST, ROOT, cli, invoke, q
-from helpers import entry, record_crawl
+from conftest import FAST, ROOT, cli, q
 
-from archive.store import Archive
 from crawler.site_server import SiteServer
 
 
@@ -25,22 +23,6 @@ def test_log_level_debug_puts_the_pages_debug_lines_on_standard_error(tmp_path, 
     )  # fmt: skip
     assert "Spider opened" in done.stderr  # the log is on standard error
     assert re.search(r"\[scrapy\.core\.engine\] DEBUG: Crawled \(200\)", done.stderr), done.stderr[-2000:]
-
-
-@pytest.mark.xfail(
-    strict=True,
-    reason="history WCMS_1 of two entries of one page sharing the document number (ids WCMS_1#…) says 'no entry "
-    "matches WCMS_1 (give … a document number such as WCMS_865548 …)', exit 1, where history of their URL finds one; "
-    "README: history takes an id, WCMS_… number or URL; docs/schema.md: a shared link finds one of the entries",
-)
-def test_history_of_a_document_number_two_entries_share_finds_one_of_them(tmp_path):
-    link = "https://www.ilo.org/x/WCMS_1/lang--en/index.htm"
-    with Archive(tmp_path / "a.db") as archive:
-        wages = entry("WCMS_1#aaaaaaaaaa", url=link, title="Forum on wages")
-        record_crawl(archive, [wages, entry("WCMS_1#bbbbbbbbbb", url=link, title="Forum on skills", position=2)])
-    assert invoke("history", link, "--db", tmp_path / "a.db").exit_code == 0  # the URL finds one
-    shown = invoke("history", "WCMS_1", "--db", tmp_path / "a.db")
-    assert shown.exit_code == 0 and "Forum on" in shown.output, shown.output
 
 
 def _talk(name: str, href: str, day: int) -> str:
