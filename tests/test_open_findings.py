@@ -5,7 +5,7 @@ import subprocess
 import sys
 
 import pytest
-from conftest import FAST, ROOT, cli, q
+from conftest import ROOT, cli, q
 
 from crawler.site_server import SiteServer
 
@@ -23,44 +23,6 @@ def test_log_level_debug_puts_the_pages_debug_lines_on_standard_error(tmp_path, 
     )  # fmt: skip
     assert "Spider opened" in done.stderr  # the log is on standard error
     assert re.search(r"\[scrapy\.core\.engine\] DEBUG: Crawled \(200\)", done.stderr), done.stderr[-2000:]
-
-
-def _talk(name: str, href: str, day: int) -> str:
-    return (
-        f"<article><h2><a href='{href}'>{name}</a></h2><time datetime='2024-03-{day:02d}'>{day} Mar 2024</time>"
-        f"<p>Notes on {name.lower()} for members.</p></article>"
-    )
-
-
-def _talks_page(items: list[str], n: int) -> str:
-    pager = '<a rel="next" href="/list/page-2.html">Next</a>' if n == 1 else '<a rel="prev" href="page-1.html">Prev</a>'
-    return f"<html lang=en><body><main><h1>Talks</h1>{''.join(items)}<nav class=pager>{pager}</nav></main></html>"
-
-
-@pytest.mark.xfail(
-    strict=True,
-    reason="two talks sharing their venue link on page 1 (venue#…, venue#…); a new item pushes one onto page 2, "
-    "where it and the other, each alone on its page, both get the venue's own id: the one on page 2 becomes a "
-    "sighting of the other and two complete crawls later it is marked removed though still listed",
-)
-def test_a_talk_sharing_a_venue_link_pushed_onto_page_two_is_not_marked_removed(tmp_path):
-    venue = "/venues/hall.html"
-    fishing, budgets = _talk("Talk on river fishing", venue, 20), _talk("Talk on forest budgets", venue, 12)
-    own = {k: _talk(f"Report {k} on labour", f"/item/{k}.html", 1 + i) for i, k in enumerate("NCDEFGHIJ")}
-    weeks = [
-        ([fishing, own["C"], own["D"], own["E"], budgets], [own[k] for k in "FGHIJ"]),
-        ([own["N"], fishing, own["C"], own["D"], own["E"]], [budgets] + [own[k] for k in "FGHIJ"]),
-        ([own["N"], fishing, own["C"], own["D"], own["E"]], [budgets] + [own[k] for k in "FGHIJ"]),
-    ]
-    (tmp_path / "site" / "list").mkdir(parents=True)
-    with SiteServer(tmp_path / "site") as site:
-        for first, second in weeks:
-            (tmp_path / "site" / "list" / "page-1.html").write_text(_talks_page(first, 1))
-            (tmp_path / "site" / "list" / "page-2.html").write_text(_talks_page(second, 2))
-            start = f"{site.base_url}/list/page-1.html"
-            cli("crawl", "listing", "--db", tmp_path / "a.db", "--start-url", start, *FAST, check=0)
-    listed = "SELECT count(*) FROM entries WHERE title = ? AND status = 'listed'"
-    assert q(tmp_path / "a.db", listed, "Talk on forest budgets") == 1
 
 
 @pytest.mark.xfail(
