@@ -231,8 +231,21 @@ def test_reparse_reads_the_ids_a_crawl_reads_and_finds_the_events_a_shared_id_hi
     old = tmp_path / "old.db"
     crawl_before_the_change(old, events_site.url)
     assert q(old, "SELECT count(*) FROM entries") == 1  # three events lost
-    assert "new 4" in cli("reparse", "--db", old, check=0).stdout
-    assert set(page_ids(events_site, html)) <= set(ids_in(old))
+    (kept,) = ids_in(old)
+    assert "new 3" in cli("reparse", "--db", old, check=0).stdout  # the entry it held keeps its id
+    assert len(set(page_ids(events_site, html)) - set(ids_in(old))) == 1 and kept in ids_in(old)
+    assert len(ids_in(old)) == len(TITLES)
+
+
+def test_an_entry_alone_on_its_link_keeps_its_id_when_another_comes_to_share_it(tmp_path, events_site):
+    """Ids stay while an entry is listed: the event alone on the "Register" link keeps the link's own id when a
+    second event comes to share the link (the page now gives both `#…` ids)."""
+    db, link = tmp_path / "a.db", entry_id(events_site.base_url + FORM, None, events_site.url)
+    for titles, counts in ((TITLES[:1], "new 3, changed 0, removed 0"), (TITLES[:2], "new 1, changed 0, removed 0")):
+        serve(events_site, page(talk_cards(titles) + talk_cards(TITLES[2:], "/talks/{i}.html")))
+        done = cli("crawl", "listing", "--db", db, "--start-url", events_site.url, *FAST, check=0)
+        assert counts in done.stdout, done.stdout
+        assert q(db, "SELECT entry_id FROM entries WHERE title = ?", TITLES[0]) == link
 
 
 # -- entries of one listing sharing a link on different pages ---------------------------------------------------------
