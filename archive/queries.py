@@ -13,6 +13,7 @@ from urllib.parse import urlsplit
 from crawler.errors import ListingArchiveError
 from crawler.extract.profiles import document_patterns
 from crawler.parsers.ids import canonical_url, document_number
+from crawler.parsers.text import as_shown
 
 from .store import entry_from_row
 from .versions import field_bits, keyframe_join, records_of, whole_sql
@@ -92,38 +93,71 @@ def latest_complete_crawl(conn: sqlite3.Connection, before: int | None = None, c
 
 
 def resolve_entry(conn: sqlite3.Connection, ref: str) -> str:
-    """An entry id, a document number (WCMS_865548) or a URL -> the entry id."""
+    """An entry id, a document number (WCMS_865548) or a URL -> the entry id. A number or URL that several entries
+    share (entries of one page told apart by title, `WCMS_1#…`) raises Ambiguous naming them: none is picked."""
     ref = ref.strip()
     if conn.execute("SELECT 1 FROM entries WHERE entry_id=?", (ref,)).fetchone():
         return ref
     doc = document_number(ref, document_patterns(ref))
-    if doc and conn.execute("SELECT 1 FROM entries WHERE entry_id=?", (doc,)).fetchone():
-        return doc
     canon = canonical_url(ref)
+    found = [*_ids_under(conn, doc), *_ids_under(conn, canon)]
     if canon:
-        if conn.execute("SELECT 1 FROM entries WHERE entry_id=?", (canon,)).fetchone():
-            return canon
-        row = _entry_by_url(conn, ref, canon)
-        if row:
-            return row[0]
+        found += [row[0] for row in _entries_by_url(conn, ref, canon)]
+    found = list(dict.fromkeys(found))
+    if len(found) == 1:
+        return found[0]
+    if found:
+        raise Ambiguous(_which_ones(conn, ref, found))
     raise NotFound(
         f"no entry matches {ref!r} (give an entry id, a document number such as WCMS_865548, or the entry's URL)"
     )
 
 
-def _entry_by_url(conn: sqlite3.Connection, ref: str, canon: str):
-    """The entry archived at URL `ref`, or at any spelling of it. SQLite scans the URLs; Python puts in canonical
+class Ambiguous(NotFound):
+    """A document number or URL that more than one entry answers to."""
+
+
+_NAMED = 10  # ids an ambiguous reference lists on its one line
+
+
+def _ids_under(conn: sqlite3.Connection, key: str | None) -> list[str]:
+    """`key` itself and the ids told apart under it ("key#…"), read off the primary key's order."""
+    if not key:
+        return []
+    rows = conn.execute(
+        "SELECT entry_id FROM entries WHERE entry_id = ? OR (entry_id > ? AND entry_id < ?) ORDER BY entry_id",
+        (key, key + "#", key + "$"),  # "$" is the character after "#"
+    )
+    return [row[0] for row in rows]
+
+
+def _which_ones(conn: sqlite3.Connection, ref: str, ids: list[str]) -> str:
+    """One line: how many entries `ref` matches and their ids and titles (scraped: made safe for a terminal)."""
+    shown = []
+    for eid in ids[:_NAMED]:
+        title = conn.execute("SELECT title FROM entries WHERE entry_id=?", (eid,)).fetchone()[0]
+        shown.append(f"{_one_line(eid)} ({_one_line(title)})")
+    more = f" and {len(ids) - _NAMED} more" if len(ids) > _NAMED else ""
+    return f"{ref!r} matches {len(ids)} entries; give one of their ids: {'; '.join(shown)}{more}"
+
+
+def _one_line(text: str | None) -> str:
+    return " ".join(as_shown(text or "").split())  # as reports.safety.for_terminal: no escape reaches a terminal
+
+
+def _entries_by_url(conn: sqlite3.Connection, ref: str, canon: str) -> list:
+    """The entries archived at URL `ref`, else at any spelling of it. SQLite scans the URLs; Python puts in canonical
     form only those that hold the address's path (canonical_url keeps the path as written)."""
-    row = conn.execute("SELECT entry_id FROM entries WHERE url = ? LIMIT 1", (ref,)).fetchone()
-    if row is not None:
-        return row
+    rows = conn.execute("SELECT entry_id FROM entries WHERE url = ? ORDER BY entry_id", (ref,)).fetchall()
+    if rows:
+        return rows
     conn.create_function("canonical_url", 1, canonical_url, deterministic=True)
     path = urlsplit(canon).path
     return conn.execute(
         "SELECT entry_id FROM entries WHERE CASE WHEN instr(url, :path) > 0 THEN canonical_url(url) = :canon END "
-        "LIMIT 1",
+        "ORDER BY entry_id",
         {"path": path if path != "/" else "", "canon": canon},
-    ).fetchone()
+    ).fetchall()
 
 
 def history(conn: sqlite3.Connection, ref: str) -> dict:

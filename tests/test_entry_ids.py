@@ -15,7 +15,7 @@ from synthetic import TITLES, URL, generic_entries, page
 
 from crawler.items import PageItem
 from crawler.parse_pool import parse_page
-from crawler.parsers.ids import entry_id, tell_apart
+from crawler.parsers.ids import entry_id, tell_apart, told_apart_id
 from crawler.site_server import SiteServer
 from pipelines.dedupe import DedupePipeline
 
@@ -127,6 +127,34 @@ def test_an_undated_copy_among_entries_of_one_title_on_other_days_is_an_entry_of
     assert len(set(ids)) == 3 and ids[2] == ids[3]
 
 
+def _on_venue(title: str, day: str | None = None) -> dict:
+    return _entry("https://x.org/venue", title, day)
+
+
+def test_an_evening_sharing_a_link_keeps_its_id_when_its_other_evening_goes_or_a_new_one_comes():
+    """Was tests/test_open_findings.py's strict xfail: a "Stammtisch" still sharing the venue link with "Open day"
+    changed id when its other evening went (and again when a new one came): a crawl marked it removed and new. The
+    date is in the digest whenever the entry has one."""
+    before = [_on_venue("Open day"), _on_venue("Stammtisch", "2026-06-05"), _on_venue("Stammtisch", "2026-07-03")]
+    after = [_on_venue("Open day"), _on_venue("Stammtisch", "2026-07-03")]
+    tell_apart(before)
+    tell_apart(after)
+    assert [e["entry_id"] for e in after] == [before[0]["entry_id"], before[2]["entry_id"]]
+    later = [_on_venue("Open day"), _on_venue("Stammtisch", "2026-07-03"), _on_venue("Stammtisch", "2026-08-07")]
+    tell_apart(later)
+    assert [e["entry_id"] for e in later[:2]] == [e["entry_id"] for e in after]
+    assert len({e["entry_id"] for e in later}) == 3
+
+
+def test_an_undated_copy_of_a_title_shown_with_one_date_is_that_entry():
+    """A featured box repeating the one evening without its date stays that evening."""
+    shown = [_on_venue("Open day"), _on_venue("Stammtisch", "2026-07-03"), _on_venue("Stammtisch")]
+    tell_apart(shown)
+    assert (
+        shown[1]["entry_id"] == shown[2]["entry_id"] == told_apart_id("https://x.org/venue", "Stammtisch", "2026-07-03")
+    )
+
+
 # -- every route ----------------------------------------------------------------------------------------------------
 
 
@@ -203,5 +231,69 @@ def test_reparse_reads_the_ids_a_crawl_reads_and_finds_the_events_a_shared_id_hi
     old = tmp_path / "old.db"
     crawl_before_the_change(old, events_site.url)
     assert q(old, "SELECT count(*) FROM entries") == 1  # three events lost
-    assert "new 4" in cli("reparse", "--db", old, check=0).stdout
-    assert set(page_ids(events_site, html)) <= set(ids_in(old))
+    (kept,) = ids_in(old)
+    assert "new 3" in cli("reparse", "--db", old, check=0).stdout  # the entry it held keeps its id
+    assert len(set(page_ids(events_site, html)) - set(ids_in(old))) == 1 and kept in ids_in(old)
+    assert len(ids_in(old)) == len(TITLES)
+
+
+def test_an_entry_alone_on_its_link_keeps_its_id_when_another_comes_to_share_it(tmp_path, events_site):
+    """Ids stay while an entry is listed: the event alone on the "Register" link keeps the link's own id when a
+    second event comes to share the link (the page now gives both `#…` ids)."""
+    db, link = tmp_path / "a.db", entry_id(events_site.base_url + FORM, None, events_site.url)
+    for titles, counts in ((TITLES[:1], "new 3, changed 0, removed 0"), (TITLES[:2], "new 1, changed 0, removed 0")):
+        serve(events_site, page(talk_cards(titles) + talk_cards(TITLES[2:], "/talks/{i}.html")))
+        done = cli("crawl", "listing", "--db", db, "--start-url", events_site.url, *FAST, check=0)
+        assert counts in done.stdout, done.stdout
+        assert q(db, "SELECT entry_id FROM entries WHERE title = ?", TITLES[0]) == link
+
+
+# -- entries of one listing sharing a link on different pages ---------------------------------------------------------
+
+
+def _talk(name: str, href: str, day: int) -> str:
+    return (
+        f"<article><h2><a href='{href}'>{name}</a></h2><time datetime='2024-03-{day:02d}'>{day} Mar 2024</time>"
+        f"<p>Notes on {name.lower()} for members.</p></article>"
+    )
+
+
+def _talks_page(items: list[str], n: int) -> str:
+    pager = '<a rel="next" href="/list/page-2.html">Next</a>' if n == 1 else '<a rel="prev" href="page-1.html">Prev</a>'
+    return f"<html lang=en><body><main><h1>Talks</h1>{''.join(items)}<nav class=pager>{pager}</nav></main></html>"
+
+
+VENUE = "/venues/hall.html"
+FISHING, BUDGETS = _talk("Talk on river fishing", VENUE, 20), _talk("Talk on forest budgets", VENUE, 12)
+OWN = {k: _talk(f"Report {k} on labour", f"/item/{k}.html", 1 + i) for i, k in enumerate("NCDEFGHIJ")}
+# Week 1 both talks on page 1; then a new report pushes one onto page 2, each alone on the venue link on its page.
+WEEKS = [
+    ([FISHING, OWN["C"], OWN["D"], OWN["E"], BUDGETS], [OWN[k] for k in "FGHIJ"]),
+    ([OWN["N"], FISHING, OWN["C"], OWN["D"], OWN["E"]], [BUDGETS] + [OWN[k] for k in "FGHIJ"]),
+    ([OWN["N"], FISHING, OWN["C"], OWN["D"], OWN["E"]], [BUDGETS] + [OWN[k] for k in "FGHIJ"]),
+]
+
+
+@pytest.mark.parametrize("route", ["one process", "parse worker", "distributed worker"])
+def test_talks_sharing_a_venue_link_split_over_two_pages_keep_their_ids_and_stay_listed(tmp_path, route, request):
+    """Was tests/test_open_findings.py's strict xfail: the talk pushed onto page 2 took the venue's own id, became a
+    sighting of the other, and two complete crawls later was marked removed though still listed. The archive keeps
+    the ids it told apart while the entries are listed (archive/told_apart.py); `reparse` reads them alike."""
+    extra = {"one process": [], "parse worker": ["-s", "PARSE_PROCESS_AFTER=0"]}.get(route)
+    if extra is None:
+        extra = ["--frontier", request.getfixturevalue("redis_url"), "--workers", "1"]
+    (tmp_path / "site" / "list").mkdir(parents=True)
+    db, seen = tmp_path / "a.db", []
+    with SiteServer(tmp_path / "site") as site:
+        for first, second in WEEKS:
+            (tmp_path / "site" / "list" / "page-1.html").write_text(_talks_page(first, 1))
+            (tmp_path / "site" / "list" / "page-2.html").write_text(_talks_page(second, 2))
+            start = f"{site.base_url}/list/page-1.html"
+            done = cli("crawl", "listing", "--db", db, "--start-url", start, *FAST, *extra, check=0)
+            assert "removed 0" in done.stdout, done.stdout
+            seen = seen or ids_in(db)  # week 1's ids
+    after = ids_in(db)
+    assert set(seen) < set(after) and len(after) == 11  # report N the one entry more
+    assert q(db, "SELECT count(*) FROM entries WHERE status = 'listed'") == 11
+    assert "new 0, changed 0" in cli("reparse", "--db", db, check=0).stdout
+    assert ids_in(db) == after

@@ -127,7 +127,8 @@ def export(db, fmt, as_of, include_removed, raw_csv, output, force):
 def history(entry, db, fmt):
     """Every version of one entry, oldest first, with what changed.
 
-    ENTRY is an entry id, a document number (WCMS_865548) or the entry's URL.
+    ENTRY is an entry id, a document number (WCMS_865548) or the entry's URL. A number or URL that several
+    entries share (entries of one page told apart, WCMS_865548#…) lists their ids and titles and exits 1.
 
     \b
     Example:

@@ -115,10 +115,12 @@ def _listing_as_kept(listing_url: str | None) -> str | None:
 
 def tell_apart(entries: list[dict]) -> None:
     """Entries of one page that `entry_id` gives one id but that differ (a title, else a date) each get that id
-    followed by "#" and a digest of their title (and date, when entries of one title differ by their date): talks
-    whose only link is their venue, rows whose only link is one "Register" form. An id no other entry of the page
-    shares is left as it is, so an archive made before keeps every entry whose link is its own; entries showing one
-    title and date under one id (a featured box repeating an item) stay one entry. Sets `entry_id` in place."""
+    followed by "#" and a digest of their title and date (`told_apart_id`): talks whose only link is their venue,
+    rows whose only link is one "Register" form. The date is in the digest whenever the entry has one, whether or
+    not another entry shares its title, so an entry keeps its id when another evening of its title comes or goes;
+    an undated copy of a title shown with one date takes that date. An id no other entry of the page shares is left
+    as it is, so an archive made before keeps every entry whose link is its own; entries showing one title and date
+    under one id (a featured box repeating an item) stay one entry. Sets `entry_id` in place."""
     shared: dict[str, list[dict]] = {}
     for entry in entries:
         shared.setdefault(entry["entry_id"], []).append(entry)
@@ -132,9 +134,14 @@ def tell_apart(entries: list[dict]) -> None:
         if len(by_title) == 1 and all(len(d) <= 1 for d in days.values()):
             continue  # one entry shown twice
         for title, same in by_title.items():
+            only_day = next(iter(days[title])) if len(days[title]) == 1 else None
             for entry in same:
-                day = entry.get("date_start") if len(days[title]) > 1 else None
-                entry["entry_id"] = f"{base}#{_digest(title, day)}"
+                entry["entry_id"] = f"{base}#{_digest(title, entry.get('date_start') or only_day)}"
+
+
+def told_apart_id(base: str, title: str | None, day: str | None) -> str:
+    """The id `tell_apart` gives an entry of this title and date that shares the link `base` with another."""
+    return f"{base}#{_digest(_title_key(title), day)}"
 
 
 def _title_key(title: str | None) -> str:
