@@ -8,8 +8,10 @@ import sys
 
 from scrapy.crawler import CrawlerProcess
 from scrapy.settings import Settings
+from scrapy.settings import default_settings as scrapy_defaults
 from scrapy.spiderloader import SpiderLoader
 
+from . import settings as crawler_settings
 from .gc_threshold import collecting_less_often
 from .log_records import clean_log_records
 from .render import guarding_the_browser, render_settings
@@ -21,6 +23,10 @@ def project_settings(overrides: dict | None = None) -> Settings:
     settings.setmodule("crawler.settings", priority="project")
     for name, value in (overrides or {}).items():
         settings.set(name, value, priority="cmdline")
+    for switch, (table, component) in crawler_settings.switched_off.items():
+        if settings.getbool(switch):  # switched on after all: back in its table, where Scrapy's defaults put it
+            order = getattr(scrapy_defaults, table)[component]
+            settings.set(table, {**settings.getdict(table), component: order}, priority="cmdline")
     contact = settings.get("CONTACT")
     if contact and "contact" not in settings.get("USER_AGENT", ""):
         settings.set("USER_AGENT", f"{settings.get('USER_AGENT').rstrip(')')}; contact: {contact})", priority="cmdline")

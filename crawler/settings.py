@@ -76,11 +76,13 @@ REMOTE_CONTROL_ENABLED = False
 # Those three are off, and left out of Scrapy's base tables too: Scrapy imports every component its tables name
 # (even one set to None) before asking whether it is enabled, and these cost each crawl's start ~0.3 s of CPU
 # (the remote control imports aiohttp's web server, the cookies middleware tldextract).
-_NEVER_LOADED = {
-    "scrapy.extensions.remote_control.RemoteControl",
-    "scrapy.extensions.telnet.TelnetConsole",
-    "scrapy.downloadermiddlewares.cookies.CookiesMiddleware",
+# (crawler/run.py puts one back in its table where a user switches it on: -s COOKIES_ENABLED=True.)
+switched_off = {  # the setting that switches it on: (its base table, the component)
+    "REMOTE_CONTROL_ENABLED": ("EXTENSIONS_BASE", "scrapy.extensions.remote_control.RemoteControl"),
+    "TELNETCONSOLE_ENABLED": ("EXTENSIONS_BASE", "scrapy.extensions.telnet.TelnetConsole"),
+    "COOKIES_ENABLED": ("DOWNLOADER_MIDDLEWARES_BASE", "scrapy.downloadermiddlewares.cookies.CookiesMiddleware"),
 }
+_NEVER_LOADED = {component for _, component in switched_off.values()}
 EXTENSIONS_BASE = {k: v for k, v in scrapy_defaults.EXTENSIONS_BASE.items() if k not in _NEVER_LOADED}
 DOWNLOADER_MIDDLEWARES_BASE = {
     k: v for k, v in scrapy_defaults.DOWNLOADER_MIDDLEWARES_BASE.items() if k not in _NEVER_LOADED

@@ -9,6 +9,7 @@ import shutil
 import subprocess
 import sys
 
+import pytest
 from conftest import FAST, ROOT
 from helpers import write_site
 
@@ -128,3 +129,20 @@ def test_a_plain_crawl_loads_no_component_it_has_switched_off(tmp_path):
         )
     assert "COMPLETE" in proc.stdout, proc.stdout + proc.stderr[-2000:]
     assert proc.stderr.strip().splitlines()[-1] == "[]", proc.stderr[-500:]
+
+
+@pytest.mark.parametrize(
+    "switch,table,component",
+    [
+        ("COOKIES_ENABLED", "DOWNLOADER_MIDDLEWARES", "scrapy.downloadermiddlewares.cookies.CookiesMiddleware"),
+        ("TELNETCONSOLE_ENABLED", "EXTENSIONS", "scrapy.extensions.telnet.TelnetConsole"),
+        ("REMOTE_CONTROL_ENABLED", "EXTENSIONS", "scrapy.extensions.remote_control.RemoteControl"),
+    ],
+)
+def test_a_component_left_out_comes_back_when_switched_on(switch, table, component):
+    """Left out of Scrapy's base tables to start fast, a component a user switches on (`-s COOKIES_ENABLED=True`,
+    or a config's settings) is in its table again: a site that needs its session cookie still gets it."""
+    from crawler.run import project_settings
+
+    assert component not in project_settings().getwithbase(table)
+    assert component in project_settings({switch: "True"}).getwithbase(table)
