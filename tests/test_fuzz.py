@@ -165,3 +165,19 @@ def test_a_page_labelled_latin_1_but_written_in_utf_8():
     assert entries[0]["title"] == "Senators: dock lawmakers’ pay"
     latin = "<meta charset='iso-8859-1'><ul><li><a href='/a'>Réunion du comité</a></li></ul>".encode("latin-1")
     assert _extract(latin)[1][0]["title"] == "Réunion du comité"
+
+
+def test_a_link_with_no_text_shared_by_several_records_is_no_crash():
+    """A carousel whose slides each hold the site's logo linking home (an image, no text) beside the page's list:
+    the facet check read that link's text as a string and raised (a held-out page of job calls, batch V)."""
+    slides = "".join(
+        f'<div class="item"><img src="/s{n}.jpg" alt=""><div><h3>Site {n}</h3></div>'
+        '<div><a href="/index.html"><img src="/logo.png" alt="Logo"></a></div></div>'
+        for n in range(4)
+    )
+    rows = "".join(
+        f'<li><a href="/calls/{n}.pdf">Call for teachers number {n} of the year</a></li>' for n in range(1, 6)
+    )
+    body = f'<html><body><div class="carousel">{slides}</div><main><h1>Calls</h1><ul>{rows}</ul></main></body></html>'
+    _, entries = _extract(body)
+    assert [e["title"] for e in entries] == [f"Call for teachers number {n} of the year" for n in range(1, 6)]

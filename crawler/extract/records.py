@@ -177,7 +177,7 @@ def entry_links(root, chrome: Chrome) -> list:
         for a in links
         if not (
             records_with(seen[(a.get("href").strip(), text_of(a))], _FACET_REPEATS) >= _FACET_REPEATS
-            and len(text_of(a).split()) <= _FACET_WORDS
+            and len((text_of(a) or "").split()) <= _FACET_WORDS
             and not is_generic_text(text_of(a))
         )
     ]
