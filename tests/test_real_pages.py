@@ -52,31 +52,32 @@ FLOORS = {
     "macro_title_accuracy": 0.986,
     "date_accuracy": 0.987,  # 99.7% after ext20b's page years, yearless spans and act-title dates
 }
-# The held-out part says what users see on pages nobody tuned for: batch U (22 pages, 421 entries; ca, de, en, es, fr,
-# id, it, pt, tr), from sites and repositories new to the corpus, labelled from the HTML alone and checked by a second
-# labeller, measured once at 15:03 on 2026-12-07 after batch T's fixes: recall 100% (100% per page), precision 98.6%
-# (97.6% per page), titles 68.4% (89.4% per page), dates 95.2% (87.6% per page). (Batch T, 22 pages measured at 12:30
-# and then moved up: recall 98.8% (95.5%), precision 99.8% (95.5%), titles 86.7% (89.8%), dates 63.3%.)
-# Floors are those less about 2-3 points. Batch U moved up at 15:10 to fix what it showed; the next held-out batch
-# sets this again.
-HELDOUT_PAGES = 0
+# The held-out part says what users see on pages nobody tuned for: batch V (17 pages, 269 entries; ca, de, en, es, fr,
+# it, nl, pl, pt, sv), from sites and repositories new to the corpus, labelled from the HTML alone and checked by a
+# second labeller, measured once at 16:34 on 2026-12-07 after batch U's fixes: recall 93.7% (93.0% per page),
+# precision 100% (94.1% per page), titles 99.6% (99.4% per page), dates 46.7% (72.4% per page), one page crashing
+# (a textless link in several records; fixed, with its test in test_fuzz.py: with it the crashed page's entries count,
+# recall 97.4% (98.9% per page), precision 94.2% (96.4%), titles 95.8% (93.5%), dates unchanged). Kept held out:
+# nobody has looked at its pages' misses. (Batch U, 22 pages measured at 15:03, then moved up and fixed: recall 100%
+# (100%), precision 98.6% (97.6%), titles 68.4% (89.4%), dates 95.2%.) Floors are those after the crash fix, less
+# about 2-3 points.
+HELDOUT_PAGES = 17
 HELDOUT_FLOORS = {
-    "micro_recall": 0.97,
-    "macro_recall": 0.97,
-    "micro_precision": 0.96,
-    "macro_precision": 0.95,
-    "title_accuracy": 0.66,
-    "macro_title_accuracy": 0.87,
-    "date_accuracy": 0.93,
+    "micro_recall": 0.95,
+    "macro_recall": 0.96,
+    "micro_precision": 0.92,
+    "macro_precision": 0.94,
+    "title_accuracy": 0.93,
+    "macro_title_accuracy": 0.91,
+    "date_accuracy": 0.44,
 }
-# `learn` from each held-out page's first labelled title (measured once with the extractor, batch U): recall 100%
-# per page, precision 99.5% per page, titles 100% per page, dates 79.5% (85.5% per page), no example refused.
-# Floors about 3 points under.
+# `learn` from each held-out page's first labelled title (batch V, measured once with the extractor): recall 93.3%
+# per page, precision 97.3% per page, titles 93.5% per page, dates 55.0%, no example refused. Floors about 3 under.
 LEARN_HELDOUT_FLOORS = {
-    "macro_recall": 0.97,
-    "macro_precision": 0.96,
-    "macro_title_accuracy": 0.97,
-    "date_accuracy": 0.76,
+    "macro_recall": 0.90,
+    "macro_precision": 0.94,
+    "macro_title_accuracy": 0.90,
+    "date_accuracy": 0.52,
 }
 LEARN_HELDOUT_REFUSED = 0  # pages where learn refuses the example (a LearnError, scored 0 and counted as a crash)
 
