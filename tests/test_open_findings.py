@@ -229,3 +229,33 @@ def test_an_event_told_apart_that_comes_back_alone_on_its_link_is_restored(tmp_p
             done = cli("crawl", "listing", "--db", db, "--start-url", url, *FAST, check=0)
     assert "new 0" in done.stdout and "restored 1" in done.stdout, done.stdout
     assert q(db, "SELECT count(*) FROM entries WHERE title = ?", BUDGET) == 1
+
+
+def _events_page(cards: str, n: int) -> str:
+    pager = "<a rel=next href='/list/ev2.html'>Next</a>" if n == 1 else "<a rel=prev href='/list/ev1.html'>Prev</a>"
+    own = "".join(
+        _event(f"Report {n}{i} on labour markets", f"{i + 1} October 2025", f"/talks/{n}{i}.html") for i in range(4)
+    )
+    return page(f"<section>{cards}{own}</section><nav>{pager}</nav>")
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="Page 1 of a listing shows two events sharing the 'Register' link (told apart: '#' ids); page 2 repeats "
+    "one of them (same link, title and date), alone on the link there. The first crawl archives that event twice, "
+    "under its '#' id and the link's own id ('new 11' for 10 entries): both pages are one batch, and "
+    "archive/told_apart.py finds no '#' id listed yet; the next crawl (pages answering 304) keeps both listed. "
+    "docs/schema.md 'What identifies an entry': an entry told apart keeps its '#' id also when it is read alone "
+    "on another page of the listing; the same entry shown twice stays one entry, seen twice.",
+)
+def test_an_event_told_apart_on_page_1_and_shown_alone_on_page_2_is_one_entry(tmp_path):
+    (tmp_path / "site" / "list").mkdir(parents=True)
+    db = tmp_path / "a.db"
+    fishing, budget = _event(FISHING, "23 October 2025"), _event(BUDGET, "25 November 2025")
+    (tmp_path / "site" / "list" / "ev1.html").write_text(_events_page(fishing + budget, 1))
+    (tmp_path / "site" / "list" / "ev2.html").write_text(_events_page(fishing, 2))
+    with SiteServer(tmp_path / "site") as site:
+        for _ in range(2):
+            cli("crawl", "listing", "--db", db, "--start-url", f"{site.base_url}/list/ev1.html", *FAST, check=0)
+    assert q(db, "SELECT count(*) FROM entries") == 10
+    assert q(db, "SELECT count(*) FROM entries WHERE title = ?", FISHING) == 1
