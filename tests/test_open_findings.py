@@ -244,8 +244,9 @@ def _events_page(cards: str, n: int) -> str:
     reason="Page 1 of a listing shows two events sharing the 'Register' link (told apart: '#' ids); page 2 repeats "
     "one of them (same link, title and date), alone on the link there. The first crawl archives that event twice, "
     "under its '#' id and the link's own id ('new 11' for 10 entries): both pages are one batch, and "
-    "archive/told_apart.py finds no '#' id listed yet; the next crawl (pages answering 304) keeps both listed, and once the pages are read again "
-    "(-s CONDITIONAL_REQUESTS=False) the link-id copy is marked removed though the event is still listed. "
+    "archive/told_apart.py finds no '#' id listed yet; the next crawl (pages answering 304) keeps both listed, "
+    "and once the pages are read again (-s CONDITIONAL_REQUESTS=False) the link-id copy is marked removed though "
+    "the event is still listed. "
     "docs/schema.md 'What identifies an entry': an entry told apart keeps its '#' id also when it is read alone "
     "on another page of the listing; the same entry shown twice stays one entry, seen twice.",
 )
