@@ -1,1 +1,263 @@
 """Strict xfails for bugs found and not yet fixed; each moves to its component's test file when fixed."""
+
+from __future__ import annotations
+
+import json
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+import pytest
+from conftest import FAST, cli, q
+from synthetic import page
+
+from crawler.site_server import SiteServer
+
+# -- stranger25: entries sharing one link (fix25a) ------------------------------------------------------------------
+
+
+def _event(title: str, day: str | None, href: str = "/forms/register.html") -> str:
+    """An event card: a heading, a date unless `day` is None, and its one link."""
+    shown = f"<p class='date'>{day}</p>" if day else ""
+    return (
+        f"<div class='event'><h3>{title}</h3>{shown}<p>An evening talk on the subject, open to all members.</p>"
+        f"<p><a href='{href}'>Register</a></p></div>"
+    )
+
+
+FISHING, BUDGET = "New rules for river fishing", "Town council meets on budget"
+OWN_LINKS = _event("Annual report on forests 2023", "7 October 2025", "/talks/0.html") + _event(
+    "Volunteers plant two thousand trees", "6 November 2025", "/talks/3.html"
+)
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="An event shown twice (a featured box without its date, then its card with the date) that shared the "
+    "'Register' link with another event keeps its '#' id (archive/told_apart.py); when the other event goes, the "
+    "page gives both copies the link's own id, the dated copy is kept under its '#' id but the undated one is "
+    "looked up under the '#' id of no date, which the archive does not hold: the crawl reports 'new 1' and the "
+    "archive holds the event twice (the link's own id beside its '#' id). docs/schema.md "
+    "'What identifies an entry': an id, once given, stays while the entry is listed; an undated copy of a title "
+    "shown with one date is that entry.",
+)
+def test_an_event_shown_twice_keeps_its_id_when_the_other_event_sharing_its_link_goes(tmp_path):
+    (tmp_path / "site" / "list").mkdir(parents=True)
+    db = tmp_path / "a.db"
+    weeks = [
+        _event(FISHING, None) + _event(FISHING, "23 October 2025") + _event(BUDGET, "25 November 2025"),
+        _event(FISHING, None) + _event(FISHING, "23 October 2025"),
+    ]
+    with SiteServer(tmp_path / "site") as site:
+        url = f"{site.base_url}/list/events.html"
+        for week in weeks:
+            (tmp_path / "site" / "list" / "events.html").write_text(page(f"<section>{week}{OWN_LINKS}</section>"))
+            done = cli("crawl", "listing", "--db", db, "--start-url", url, *FAST, check=0)
+    fishing = json.loads(q(db, "SELECT json_group_array(entry_id) FROM entries WHERE title = ?", FISHING))
+    assert "new 0" in done.stdout, done.stdout
+    assert len(fishing) == 1, fishing
+
+
+# -- stranger25: Scrapy components the project no longer loads (fix25b) ---------------------------------------------
+
+
+def _reports(n: int) -> str:
+    items = "".join(
+        f"<article><h2><a href='/item/{n}-{i}.html'>Report {n}-{i} on labour markets</a></h2>"
+        f"<time datetime='2024-03-{i + 1:02d}'>{i + 1} Mar 2024</time><p>Notes for members on item {i}.</p></article>"
+        for i in range(5)
+    )
+    pager = (
+        "<a rel=next href='/list/page-2.html'>Next</a>" if n == 1 else "<a rel=prev href='/list/page-1.html'>Prev</a>"
+    )
+    return f"<html lang=en><body><main><h1>Reports</h1>{items}<nav>{pager}</nav></main></body></html>"
+
+
+class _SessionSite(BaseHTTPRequestHandler):
+    """Page 1 sets a session cookie, as sites that need one for page 2 do; every request's Cookie is kept."""
+
+    cookies: list = []
+
+    def do_GET(self):
+        self.cookies.append((self.path, self.headers.get("Cookie")))
+        if not self.path.startswith("/list/"):
+            self.send_error(404)
+            return
+        self.send_response(200)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        if self.path == "/list/page-1.html":
+            self.send_header("Set-Cookie", "session=abc123; Path=/")
+        self.end_headers()
+        self.wfile.write(_reports(1 if self.path == "/list/page-1.html" else 2).encode())
+
+    def log_message(self, *args):
+        pass
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="`crawl -s COOKIES_ENABLED=True` is accepted and does nothing: crawler/settings.py leaves Scrapy's "
+    "cookies middleware out of DOWNLOADER_MIDDLEWARES_BASE, so page 2 is asked for without the cookie page 1 set, "
+    "and nothing says so. docs/crawling.md: `-s NAME=VALUE` takes any Scrapy setting as `scrapy crawl -s` takes it; "
+    "a setting the tool will not honour should be refused with a one-line message and a non-zero exit.",
+)
+def test_cookies_enabled_sends_the_cookie_or_is_refused(tmp_path):
+    _SessionSite.cookies = []
+    server = ThreadingHTTPServer(("127.0.0.1", 0), _SessionSite)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        start = f"http://127.0.0.1:{server.server_address[1]}/list/page-1.html"
+        done = cli(
+            "crawl",
+            "listing",
+            "--db",
+            tmp_path / "a.db",
+            "--start-url",
+            start,
+            *FAST,
+            "-s",
+            "COOKIES_ENABLED=True",
+        )
+    finally:
+        server.shutdown()
+        server.server_close()
+    refused = done.returncode != 0 and "COOKIES_ENABLED" in done.stderr and "Traceback" not in done.stderr
+    sent = dict(_SessionSite.cookies).get("/list/page-2.html")
+    assert refused or sent == "session=abc123", (done.returncode, done.stderr[-400:], _SessionSite.cookies)
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="An event alone on its 'Register' link and shown twice (a featured box without its date, then its card "
+    "with the date) is archived under the link's own id with the undated copy's fields (no date); when a second "
+    "event comes to share the link, the page gives both copies the '#' id of the title and its one date, "
+    "archive/told_apart.py looks for the '#' id of the stored title and no date, finds none, and the event "
+    "becomes a new entry while its old id is marked removed. docs/schema.md 'What identifies an entry': an entry "
+    "alone on its link keeps the link's own id when another entry comes to share the link; an undated copy of a "
+    "title shown with one date is that entry.",
+)
+def test_an_event_shown_twice_keeps_its_id_when_another_event_comes_to_share_its_link(tmp_path):
+    (tmp_path / "site" / "list").mkdir(parents=True)
+    db = tmp_path / "a.db"
+    weeks = [
+        _event(FISHING, None) + _event(FISHING, "23 October 2025"),
+        _event(FISHING, None) + _event(FISHING, "23 October 2025") + _event(BUDGET, "25 November 2025"),
+    ]
+    with SiteServer(tmp_path / "site") as site:
+        url = f"{site.base_url}/list/events.html"
+        for week in weeks:
+            (tmp_path / "site" / "list" / "events.html").write_text(page(f"<section>{week}{OWN_LINKS}</section>"))
+            done = cli("crawl", "listing", "--db", db, "--start-url", url, *FAST, check=0)
+    assert "new 1" in done.stdout and "removed 0" in done.stdout, done.stdout  # the budget meeting only
+    assert q(db, "SELECT count(*) FROM entries WHERE title = ?", FISHING) == 1
+
+
+# -- stranger25: entries whose links turned into script links --------------------------------------------------------
+
+
+def _reports_linked(scripted: int) -> str:
+    """Six reports, each title a link to its page; the first `scripted` links are now `javascript:` ones."""
+    items = "".join(
+        f"<article><h2><a href='{f'javascript:openItem({i})' if i < scripted else f'/item/{i}.html'}'>"
+        f"Report {i} on labour markets</a></h2><time datetime='2024-03-0{i + 1}'>{i + 1} Mar 2024</time>"
+        f"<p>Notes for members on item {i}.</p></article>"
+        for i in range(6)
+    )
+    return f"<html lang=en><body><main><h1>Reports</h1>{items}</main></body></html>"
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="When two of a page's six entry links turn into `javascript:` links (same titles, dates and places), "
+    "the crawl is COMPLETE, not SUSPECT (url still filled in 67%), and reports 'new 2, removed 2': the two entries "
+    "still listed are marked removed and come back as new entries keyed by title. The project's standard: no "
+    "crawl that lost anything (links that turned into script links included) may remove anything.",
+)
+def test_entries_whose_links_turned_into_script_links_are_not_marked_removed(tmp_path):
+    (tmp_path / "site" / "list").mkdir(parents=True)
+    db = tmp_path / "a.db"
+    with SiteServer(tmp_path / "site") as site:
+        url = f"{site.base_url}/list/reports.html"
+        for scripted in (0, 2):
+            (tmp_path / "site" / "list" / "reports.html").write_text(_reports_linked(scripted))
+            done = cli("crawl", "listing", "--db", db, "--start-url", url, *FAST)
+    assert "removed 0" in done.stdout, done.stdout
+    assert q(db, "SELECT count(*) FROM entries WHERE status = 'removed'") == 0
+
+
+def _sighted(db, crawl: int) -> list[str]:
+    return sorted(json.loads(q(db, "SELECT json_group_array(entry_id) FROM sightings WHERE crawl_id = ?", crawl)))
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="Crawl 1: an event alone on its 'Register' link (the link's own id); crawl 2: a second event comes to "
+    "share it (the first keeps the link's id, the second a '#' id); crawl 3: the first event goes. `reparse --crawl "
+    "2` reads crawl 2's page as crawl 2 did, but archive/told_apart.py maps the '#' id back to the link's own id "
+    "only while the archive holds it listed: the reparse records 3 sightings for crawl 2's 4 and says today's "
+    "parsers read 1 entry differently from what crawl 2 recorded. The same page should give the same archive "
+    "through every route, reparse --crawl N included.",
+)
+def test_reparse_of_an_older_crawl_sights_the_entries_it_saw_on_a_shared_link(tmp_path):
+    (tmp_path / "site" / "list").mkdir(parents=True)
+    db = tmp_path / "a.db"
+    fishing, budget = _event(FISHING, "23 October 2025"), _event(BUDGET, "25 November 2025")
+    with SiteServer(tmp_path / "site") as site:
+        url = f"{site.base_url}/list/events.html"
+        for week in (fishing, fishing + budget, budget):
+            (tmp_path / "site" / "list" / "events.html").write_text(page(f"<section>{week}{OWN_LINKS}</section>"))
+            cli("crawl", "listing", "--db", db, "--start-url", url, *FAST, check=0)
+    done = cli("reparse", "--db", db, "--crawl", "2", check=0)
+    assert "read 0 of them differently" in done.stdout, done.stdout
+    assert _sighted(db, 4) == _sighted(db, 2)
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="An event told apart on a shared 'Register' link that leaves for a week and comes back alone on the "
+    "link is archived as a new entry under the link's own id, its '#' id left removed (crawl 3: 'new 1, restored "
+    "0'): archive/told_apart.py looks only for ids the archive holds listed. An entry whose link is its own comes "
+    "back 'restored'; docs/schema.md 'What identifies an entry': a monitoring team sees an entry new once.",
+)
+def test_an_event_told_apart_that_comes_back_alone_on_its_link_is_restored(tmp_path):
+    (tmp_path / "site" / "list").mkdir(parents=True)
+    db = tmp_path / "a.db"
+    fishing, budget = _event(FISHING, "23 October 2025"), _event(BUDGET, "25 November 2025")
+    with SiteServer(tmp_path / "site") as site:
+        url = f"{site.base_url}/list/events.html"
+        for week in (fishing + budget, fishing, budget):
+            (tmp_path / "site" / "list" / "events.html").write_text(page(f"<section>{week}{OWN_LINKS}</section>"))
+            done = cli("crawl", "listing", "--db", db, "--start-url", url, *FAST, check=0)
+    assert "new 0" in done.stdout and "restored 1" in done.stdout, done.stdout
+    assert q(db, "SELECT count(*) FROM entries WHERE title = ?", BUDGET) == 1
+
+
+def _events_page(cards: str, n: int) -> str:
+    pager = "<a rel=next href='/list/ev2.html'>Next</a>" if n == 1 else "<a rel=prev href='/list/ev1.html'>Prev</a>"
+    own = "".join(
+        _event(f"Report {n}{i} on labour markets", f"{i + 1} October 2025", f"/talks/{n}{i}.html") for i in range(4)
+    )
+    return page(f"<section>{cards}{own}</section><nav>{pager}</nav>")
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="Page 1 of a listing shows two events sharing the 'Register' link (told apart: '#' ids); page 2 repeats "
+    "one of them (same link, title and date), alone on the link there. The first crawl archives that event twice, "
+    "under its '#' id and the link's own id ('new 11' for 10 entries): both pages are one batch, and "
+    "archive/told_apart.py finds no '#' id listed yet; the next crawl (pages answering 304) keeps both listed, "
+    "and once the pages are read again (-s CONDITIONAL_REQUESTS=False) the link-id copy is marked removed though "
+    "the event is still listed. "
+    "docs/schema.md 'What identifies an entry': an entry told apart keeps its '#' id also when it is read alone "
+    "on another page of the listing; the same entry shown twice stays one entry, seen twice.",
+)
+def test_an_event_told_apart_on_page_1_and_shown_alone_on_page_2_is_one_entry(tmp_path):
+    (tmp_path / "site" / "list").mkdir(parents=True)
+    db = tmp_path / "a.db"
+    fishing, budget = _event(FISHING, "23 October 2025"), _event(BUDGET, "25 November 2025")
+    (tmp_path / "site" / "list" / "ev1.html").write_text(_events_page(fishing + budget, 1))
+    (tmp_path / "site" / "list" / "ev2.html").write_text(_events_page(fishing, 2))
+    with SiteServer(tmp_path / "site") as site:
+        for _ in range(2):
+            cli("crawl", "listing", "--db", db, "--start-url", f"{site.base_url}/list/ev1.html", *FAST, check=0)
+    assert q(db, "SELECT count(*) FROM entries") == 10
+    assert q(db, "SELECT count(*) FROM entries WHERE title = ?", FISHING) == 1
