@@ -3,6 +3,7 @@
 Scored with the code of benchmarks/accuracy.py, so the test and the benchmark cannot disagree.
 """
 
+import functools
 import importlib.util
 import json
 import re
@@ -82,14 +83,21 @@ LEARN_HELDOUT_FLOORS = {
 LEARN_HELDOUT_REFUSED = 0  # pages where learn refuses the example (a LearnError, scored 0 and counted as a crash)
 
 
-@pytest.fixture(scope="module")
+@functools.cache
+def _scored(corpus: Path) -> dict:
+    """Scored once a worker: a module fixture is set up again whenever pytest -n runs another file's test between
+    two of this file's (three times, ~55 s each, in CI)."""
+    return accuracy.score_real(accuracy.load_real(corpus))
+
+
+@pytest.fixture
 def report():
-    return accuracy.score_real(accuracy.load_real(REAL))
+    return _scored(REAL)
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture
 def heldout_report():
-    return accuracy.score_real(accuracy.load_real(HELDOUT))
+    return _scored(HELDOUT)
 
 
 def test_corpus_is_there():
