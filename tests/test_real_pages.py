@@ -18,7 +18,8 @@ REAL = ROOT / "tests" / "fixtures" / "real"  # the tuned part
 HELDOUT = REAL / "heldout"  # the held-out part: labelled, then left unread until measured
 LABELS = sorted(REAL.glob("*.json")) + sorted(HELDOUT.glob("*.json"))
 
-# One worker of `pytest -n` runs this file's tests, so the corpus (~40 s of CPU) is scored once, not once a worker.
+# Meant to keep this file's tests on one worker of `pytest -n --dist loadgroup`; with pytest-xdist 3.8 they still
+# spread (seen in CI: the corpus scored on three workers), so `_scored` below caches the scoring per worker too.
 pytestmark = pytest.mark.xdist_group("real_pages")
 
 _spec = importlib.util.spec_from_file_location("accuracy_benchmark", ROOT / "benchmarks" / "accuracy.py")
