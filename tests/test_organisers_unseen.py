@@ -33,7 +33,9 @@ organise", a "y" that ends an office's name), follows the same rule: a partner n
 "in cooperation with", "teamed up with", "conjointement avec", "de concert avec", "organisée avec",
 "coorganiza con", "en asociación con" is an organiser; one named with "with the support of", "grâce au soutien
 financier de", "con el patrocinio de", "gracias al apoyo de", "con la participación de", a grant, a chair, a
-host of the discussion, a co-publisher or an editor is not.
+host of the discussion, a co-publisher or an editor is not. Batch F was measured once: 33 right (73.3%; precision
+88.7%, recall 71.2%: 47 of the 53 names read were right, 47 of the 66 names wanted were read); the 15 lines naming
+no organiser were all read right, the 12 misses all name one.
 """
 
 import json
@@ -53,6 +55,21 @@ KNOWN_MISSES = {
     "The event is organised by the ILO's Bureau": "a name with no institution word or acronym joins the one before",
     "Organisé par la Délégation de l'Union": "after 'par' an office's city reads as where it met, as the ILO fixtures"
     " read 'organisé par le Bureau de l'OIT à Yaoundé'",
+    "Event organiser: City of Barcelona": "a label with a word before 'organiser' is not read as a label",
+    "The ILO has teamed up with": "'teamed up with ... to organise' is no joint phrase: the subject runs on to 'to'",
+    "Organised by the Global Research Network": "a partner named after a support phrase is dropped with it",
+    "Hosted by the Institute for Research on Labor": "a university after a comma starts a second name",
+    "Le 12 juin, à Abidjan,": "a venue after the fronted date hides the subject",
+    "Organisé par la Ville de Montréal": "'à Montréal' inside a university's name reads as where it met, and the"
+    " partner after it is lost",
+    "Le ministère de l'Emploi et de la Formation professionnelle accueille, le 4": "a date between 'accueille' and"
+    " its object hides the host; 'organisée avec' is no partner phrase",
+    "Le séminaire a été organisé par le Réseau africain": "'et la protection sociale' inside the name is cut off as"
+    " a second name with no institution word",
+    "Atelier national de validation.": "'de concert avec' is no partner phrase",
+    "Del 3 al 5 de junio, en Lima,": "a date range and a venue before the subject hide it",
+    "El Banco Interamericano de Desarrollo (BID) será": "'será el anfitrión del encuentro' is read into the name",
+    "Taller regional sobre inspección del trabajo.": "'Lo organizan' before the names is no lead-in",
 }
 
 
