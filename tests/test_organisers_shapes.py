@@ -171,3 +171,46 @@ def test_a_units_university_or_ministry_after_a_comma_belongs_to_its_name(text, 
 def test_a_countrys_abbreviation_after_a_ministry_belongs_to_its_name(text, names):
     """Taught by batch B's "Ministry of Human Resources and Emiratisation, UAE" (a known miss until batch E's fixes)."""
     assert parse_organisers(text).names == names
+
+
+@pytest.mark.parametrize(
+    "text,names",
+    [
+        ("On 3 May, in Accra, the ILO and UNICEF will host a forum.", ["ILO", "UNICEF"]),
+        ("Le 8 mars, à Tunis, l'OIT et ONU Femmes organisent un débat.", ["OIT", "ONU Femmes"]),
+        ("El 2 de julio, en Quito, la OIT y la OPS organizan un foro.", ["OIT", "OPS"]),
+        ("Del 10 al 12 de mayo, en San José, el Ministerio de Salud organiza un taller.", ["Ministerio de Salud"]),
+        # A long phrase after the lead-in is no place: "MOLISA will hold meetings with ..." stays no event.
+        ("In 2020, under the support of an EU project on trade, MOLISA will hold meetings with ministries.", []),
+    ],
+)
+def test_a_place_after_a_fronted_date_is_no_part_of_the_subject(text, names):
+    """Taught by batch F's "Le 12 juin, à Abidjan, ..." and "Del 3 al 5 de junio, en Lima, ..."."""
+    assert parse_organisers(text).names == names
+
+
+@pytest.mark.parametrize(
+    "text,names",
+    [
+        (
+            "Organized by the ILO Office for Zambia and the Southern African Development Community.",
+            ["ILO Office for Zambia", "Southern African Development Community"],
+        ),
+        (
+            "Organisé par le Bureau de l'OIT pour le Sahel et la Communauté des États sahélo-sahariens.",
+            ["Bureau de l'OIT pour le Sahel", "Communauté des États sahélo-sahariens"],
+        ),
+        (
+            "Organizado por la Oficina de la OIT para el Caribe y la Comunidad del Caribe.",
+            ["Oficina de la OIT para el Caribe", "Comunidad del Caribe"],
+        ),
+        # Without its article, a community is a topic of the name before it.
+        (
+            "Organized by the Ministry of Local Government and Community Development.",
+            ["Ministry of Local Government and Community Development"],
+        ),
+    ],
+)
+def test_a_community_named_with_its_article_starts_a_new_name(text, names):
+    """Taught by batch F's "la Oficina de la OIT para los Países Andinos y la Comunidad Andina (CAN)"."""
+    assert parse_organisers(text).names == names

@@ -59,7 +59,6 @@ KNOWN_MISSES = {
     "The ILO has teamed up with": "'teamed up with ... to organise' is no joint phrase: the subject runs on to 'to'",
     "Organised by the Global Research Network": "a partner named after a support phrase is dropped with it",
     "Hosted by the Institute for Research on Labor": "a university after a comma starts a second name",
-    "Le 12 juin, à Abidjan,": "a venue after the fronted date hides the subject",
     "Organisé par la Ville de Montréal": "'à Montréal' inside a university's name reads as where it met, and the"
     " partner after it is lost",
     "Le ministère de l'Emploi et de la Formation professionnelle accueille, le 4": "a date between 'accueille' and"
@@ -67,7 +66,6 @@ KNOWN_MISSES = {
     "Le séminaire a été organisé par le Réseau africain": "'et la protection sociale' inside the name is cut off as"
     " a second name with no institution word",
     "Atelier national de validation.": "'de concert avec' is no partner phrase",
-    "Del 3 al 5 de junio, en Lima,": "a date range and a venue before the subject hide it",
     "El Banco Interamericano de Desarrollo (BID) será": "'será el anfitrión del encuentro' is read into the name",
     "Taller regional sobre inspección del trabajo.": "'Lo organizan' before the names is no lead-in",
 }

@@ -274,7 +274,7 @@ def _generic(name: str, romance: bool) -> bool:
 
 def _starts_new_name(part: str) -> bool:
     head = " ".join(strip_article(part).split()[:NEW_NAME_WINDOW])
-    return bool(ow.ORG_HEAD.search(head) or _ACRONYM.search(head))
+    return bool(ow.ORG_HEAD.search(head) or _ACRONYM.search(head) or ow.COMMUNITY.match(part.strip()))
 
 
 def _split_names(phrase: str, romance: bool) -> list[str]:

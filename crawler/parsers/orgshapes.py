@@ -9,6 +9,8 @@ import re
 
 from . import orgwords as ow
 
+# "Le 12 juin, à Abidjan,": a place after a lead-in is this long at most ("Ciudad de Guatemala").
+PLACE_MAX_CHARACTERS = 40
 # "will hold a national tripartite seminar": the event's noun comes within this many words of the verb.
 EVENT_NOUN_WINDOW = 3
 
@@ -110,12 +112,14 @@ NAME_END = re.compile(
     r"|under\s+the|as\s+part\s+of|on\s+(?:behalf|the\s+occasion)|from\s+\d|on\s+\d|in\s+\d|at\s+the\s+request)\b.*$"
     r"|(?<=,)" + CLAUSE_AFTER_COMMA.removeprefix(",") + ")",
 )
+# A lead-in, and the place that may follow it: "Le 12 juin, à Abidjan," "Del 3 al 5 de junio, en Lima,".
 INTRO = re.compile(
     r"(?i)^(?:on|in|at|during|to|for|after|before|last|this|next|as|from|with|following|under|sous|bajo|"
-    r"en|lors|pour|durante|con|avec|supported|funded|financed|sponsored|backed|"
+    r"en|à|lors|pour|durante|con|avec|supported|funded|financed|sponsored|backed|"
     # "Le 5 mai," and "El pasado lunes," open with a time; "Le ministère de l'Emploi, du Travail ..." is a name.
-    r"(?:le|el|du)(?=\s+(?:\d|1er|premier|dernier|pasado|próximo|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche"
-    r"|lunes|martes|miércoles|jueves|viernes|sábado|domingo|mois|mes|año|semaine|semana)))\b[^,]*,\s*",
+    r"(?:le|el|du|del)(?=\s+(?:\d|1er|premier|dernier|pasado|próximo|lundi|mardi|mercredi|jeudi|vendredi|samedi"
+    r"|dimanche|lunes|martes|miércoles|jueves|viernes|sábado|domingo|mois|mes|año|semaine|semana)))\b[^,]*,\s*"
+    rf"(?:(?:in|at|à|au|en)\s+(?-i:[A-ZÀ-Ý])[^,]{{0,{PLACE_MAX_CHARACTERS}}},\s*)?",
 )
 SOFT_END = re.compile(r"(?:^|\s*,?\s+)(?:funded|supported|financed|sponsored)\s+by\b.*$")
 ROMANCE_CLAUSE = re.compile(

@@ -244,5 +244,8 @@ TRAILING_PLACE = re.compile(r"\s(?<=\S\s)\s*(?:in|at|en|à)\s+[A-ZÀ-Ý][\w’'-
 OFFICE_FIRST = re.compile(
     r"^(?:Office|Bureau|Oficina|Delegation|Délégation|Delegación|Embassy|Ambassade|Embajada)\b(?!.*\b(?:for|pour|para)\b)"
 )
+# "y la Comunidad Andina (CAN)", "and the East African Community": a community named with its article is a body (a
+# regional one); "Ministry of Local Government and Community Development" names a topic.
+COMMUNITY = re.compile(r"^(?:the|la|le|l['’]|el)\s*(?:[A-ZÀ-Ý][\w’'-]*\s+){0,3}(?:Community|Communauté|Comunidad)\b")
 ACCREDITED_WORD = re.compile(r"\b(?:to the|auprès|ante)\s")  # no ACCREDITED_TO without one: skip it
 ADJECTIVE_WORD = re.compile(ADJECTIVE)
