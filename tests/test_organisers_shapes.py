@@ -214,3 +214,34 @@ def test_a_place_after_a_fronted_date_is_no_part_of_the_subject(text, names):
 def test_a_community_named_with_its_article_starts_a_new_name(text, names):
     """Taught by batch F's "la Oficina de la OIT para los Países Andinos y la Comunidad Andina (CAN)"."""
     assert parse_organisers(text).names == names
+
+
+@pytest.mark.parametrize(
+    "text,names",
+    [
+        ("Organized by the ILO in concert with the World Bank.", ["ILO", "World Bank"]),
+        ("Organisé par le BIT, de concert avec l'UNICEF.", ["BIT", "UNICEF"]),
+        ("Organizado por la OIT en conjunto con la CEPAL.", ["OIT", "CEPAL"]),
+        ("The ILO will host the forum, which it co-organises with UNDP.", ["ILO", "UNDP"]),
+        ("L'OIT accueillera le forum, qu'elle coorganise avec le PNUD.", ["OIT", "PNUD"]),
+        ("La OIT acogerá el foro, que coorganiza con la CEPAL.", ["OIT", "CEPAL"]),
+    ],
+)
+def test_in_concert_with_and_a_relative_co_verb_name_a_partner(text, names):
+    """Taught by batch F's "de concert avec l'OIT" and "..., que coorganiza con la Oficina de la OIT ..."."""
+    assert parse_organisers(text).names == names
+
+
+@pytest.mark.parametrize(
+    "text,names",
+    [
+        ("The University of Lagos will be the host of the conference.", ["University of Lagos"]),
+        ("L'Université de Dakar sera l'hôte du colloque.", ["Université de Dakar"]),
+        ("La Universidad de Chile es la anfitriona del foro.", ["Universidad de Chile"]),
+        ("The Ministry of Labour is the organizer of the fair.", ["Ministry of Labour"]),
+        ("Geneva is the host city of the conference.", []),  # a place, no body
+    ],
+)
+def test_a_subject_that_is_the_host_or_organiser_names_it(text, names):
+    """Taught by batch F's "El Banco Interamericano de Desarrollo (BID) será el anfitrión del encuentro"."""
+    assert parse_organisers(text).names == names

@@ -59,7 +59,10 @@ ACTIVE = re.compile(
     r"|acogerá|acogerán)\b"
     rf"|\s+{ADVERB}(?:accueillent|accueille|acogen|acoge)(?=\s+(?:la|le|l['’]|les|un|une|el|los|las|un|una)\s*"
     rf"{ow.EVENT_NOUN_ROMANCE})"
-    rf"|\s+(?:a|ont)\s+{ADVERB}(?:co-?)?(?:organisé|accueilli(?!\s+(?:favorablement|avec)))\b",
+    rf"|\s+(?:a|ont)\s+{ADVERB}(?:co-?)?(?:organisé|accueilli(?!\s+(?:favorablement|avec)))\b"
+    # "A will be the host of the forum", "A sera l'hôte de", "A será el anfitrión del encuentro": a host by its noun.
+    r"|\s+(?:will\s+be|is|was|sera|est|était|será|es|fue)\s+(?:the|l['’]|el|la)\s*(?:co-?)?(?:host|hôte"
+    r"|anfitri(?:ón|ona)|organi[sz]er|organisat(?:eur|rice)|organizador(?:a)?)\b",
 )
 # "A is co-hosting the dialogue with B", "A co-organise avec B une conférence": a co- verb's "with" names a partner,
 # whose name ends where the verb's object starts ("une conférence").
@@ -74,7 +77,7 @@ ACTIVE_PRESENT = re.compile(
 PARTNER = re.compile(
     r"(?i),?\s+\b(?:in\s+(?:close\s+)?(?:collaboration|coordination|cooperation|partnership|association|conjunction)\s+with"
     r"|together\s+with|jointly\s+with|along\s+with|en\s+(?:étroite\s+)?(?:collaboration|coopération|partenariat)\s+avec"
-    r"|(?:conjointement|en\s+association)\s+avec|(?:junto|conjuntamente)\s+con"
+    r"|(?:conjointement|en\s+association|de\s+concert)\s+avec|in\s+concert\s+with|(?:junto|conjuntamente|en\s+conjunto)\s+con"
     r"|en\s+(?:estrecha\s+)?(?:colaboración|cooperación|coordinación|alianza|asociación)\s+con"
     # "with the collaboration of B", "avec la collaboration de B", "con la colaboración del B": as "in ... with"
     r"|with\s+the\s+(?:collaboration|cooperation)\s+of|avec\s+la\s+(?:collaboration|coopération)\s+d[eu]"
@@ -82,7 +85,9 @@ PARTNER = re.compile(
     # "A through the B", "A à travers le B", "A a través del B": B is the unit that organises for A.
     r"|through(?=\s+(?:the\s+|its\s+|their\s+)?(?:(?-i:[A-Z])|project|programme|program|office|unit))"
     r"|à\s+travers(?=\s+(?:le|la|les|l['’]|son|sa|ses)\b)"
-    r"|par\s+l['’]intermédiaire\s+d[eu]|a\s+través\s+del?|por\s+medio\s+del?)\s+",
+    r"|par\s+l['’]intermédiaire\s+d[eu]|a\s+través\s+del?|por\s+medio\s+del?"
+    # "A will host the forum, which it co-organises with B", "qu'il coorganise avec B", "que coorganiza con B"
+    r"|(?:which\s+it|that\s+it|qu['’](?:il|elle)|que)\s+co-?(?:organi[sz]\w*|host\w*)\s+(?:with|avec|con))\s+",
 )
 # PARTNER tries its alternatives at every space of a text. Every match holds one of these words, which
 # text.has_any rules out at a tenth of the cost (most descriptions hold none).
