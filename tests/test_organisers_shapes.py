@@ -245,3 +245,20 @@ def test_in_concert_with_and_a_relative_co_verb_name_a_partner(text, names):
 def test_a_subject_that_is_the_host_or_organiser_names_it(text, names):
     """Taught by batch F's "El Banco Interamericano de Desarrollo (BID) será el anfitrión del encuentro"."""
     assert parse_organisers(text).names == names
+
+
+@pytest.mark.parametrize(
+    "text,names",
+    [
+        (
+            "Curso virtual. Lo organizan la Universidad de la República y la OIT.",
+            ["Universidad de la República", "OIT"],
+        ),
+        ("La coorganizan la OIT y el PNUD, con el apoyo de la Unión Europea.", ["OIT", "PNUD"]),
+        ("La organizó la Cámara de Comercio de Lima.", ["Cámara de Comercio de Lima"]),
+        ("Las organizaciones sindicales participarán en el foro.", []),  # a noun, no verb
+    ],
+)
+def test_a_spanish_pronoun_then_the_verb_names_the_subjects_after_it(text, names):
+    """Taught by batch F's "Lo organizan la Superintendencia ... y la OIT"."""
+    assert parse_organisers(text).names == names

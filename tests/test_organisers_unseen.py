@@ -65,7 +65,6 @@ KNOWN_MISSES = {
     " its object hides the host; 'organisée avec' is no partner phrase",
     "Le séminaire a été organisé par le Réseau africain": "'et la protection sociale' inside the name is cut off as"
     " a second name with no institution word",
-    "Taller regional sobre inspección del trabajo.": "'Lo organizan' before the names is no lead-in",
 }
 
 

@@ -31,7 +31,9 @@ PASSIVE = re.compile(
     rf"(?i)\b(?:(?:jointly|co-?)\s*)?(?:organi[sz]ed|hosted|convened|co-?hosted|co-?organi[sz]ed)\s+{ADVERB}by\s*:?\s+"
     rf"|\b(?:co-?)?organis[ée]e?s?\s+{ADVERB}par\s+|\baccueillie?s?\s+par\s+|\bacogid[oa]s?\s+por\s+"
     rf"|\b(?:co-?)?organizad[oa]s?\s+{ADVERB}por\s+|\bconvocad[oa]s?\s+por\s+"
-    rf"|{EVENT_NOUN}[^.;]*?\bheld\s+by\s+",  # "workshops for labour inspectors held by the CONMIGO Project"
+    rf"|{EVENT_NOUN}[^.;]*?\bheld\s+by\s+"  # "workshops for labour inspectors held by the CONMIGO Project"
+    # "Lo organizan la OIT y la CEPAL": a pronoun for the event, then the verb, then its subjects.
+    r"|^(?:lo|la|los|las)\s+(?:co-?)?(?:organiz(?:a|an|ó|aron|ará|arán)|convoc(?:a|an|ó|aron))\s+",
 )
 # Every shape below holds one of these.
 TRIGGER_WORDS = ("organi", "host", "conven", "accueil", "convoc", "convoq", "hold", "held", "hôte", "anfitri", "acog")
