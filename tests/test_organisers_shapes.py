@@ -262,3 +262,49 @@ def test_a_subject_that_is_the_host_or_organiser_names_it(text, names):
 def test_a_spanish_pronoun_then_the_verb_names_the_subjects_after_it(text, names):
     """Taught by batch F's "Lo organizan la Superintendencia ... y la OIT"."""
     assert parse_organisers(text).names == names
+
+
+@pytest.mark.parametrize(
+    "text,names",
+    [
+        ("Conference hosts: University of Ghana; ILO", ["University of Ghana", "ILO"]),
+        ("Workshop organizers: ILO / UNDP", ["ILO", "UNDP"]),
+        ("Organisateur de l'atelier : Bureau de l'OIT pour Madagascar", ["Bureau de l'OIT pour Madagascar"]),
+        ("Organizadores del foro: OIT y CEPAL", ["OIT", "CEPAL"]),
+        ("Event: Organizers meeting", []),  # a title, no label
+    ],
+)
+def test_a_label_may_name_the_event_before_or_after_its_organiser_word(text, names):
+    """Taught by batch F's "Event organiser: City of Barcelona, ..."."""
+    assert parse_organisers(text).names == names
+
+
+@pytest.mark.parametrize(
+    "text,names",
+    [
+        (
+            "Organized by the University of Nairobi, Department of Economics, and the ILO.",
+            ["University of Nairobi, Department of Economics", "ILO"],
+        ),
+        (
+            "Organisé par l'Université de Liège, Faculté de droit, et le Bureau international du Travail.",
+            ["Université de Liège, Faculté de droit", "Bureau international du Travail"],
+        ),
+        (
+            "Organizado por el Ayuntamiento de Barcelona, Concejalía de Trabajo, y la OIT.",
+            ["Ayuntamiento de Barcelona, Concejalía de Trabajo", "OIT"],
+        ),
+        (
+            "Hosted by the Centre for Labour Studies, University of Lagos.",
+            ["Centre for Labour Studies, University of Lagos"],  # a unit "for" a topic, then its university
+        ),
+        (
+            "Organized by the Government of Kenya, the Department of Labour and the ILO.",
+            ["Government of Kenya", "Department of Labour", "ILO"],  # with "the": a second organiser
+        ),
+    ],
+)
+def test_a_citys_or_universitys_department_after_a_comma_belongs_to_its_name(text, names):
+    """Taught by batch F's "City of Barcelona, Department of Employment, ..." and "Institute for Research on Labor
+    and Employment, University of California, Berkeley"."""
+    assert parse_organisers(text).names == names

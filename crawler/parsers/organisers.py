@@ -309,6 +309,8 @@ def _continues(current: str, part: str, joiner: str, romance: bool) -> bool:
         return True  # "Ministry of Human Resources and Emiratisation, UAE": the ministry's country
     if joiner.startswith(",") and ow.UNIT_OF.match(current) and ow.PARENT_OF_UNIT.match(bare) and bare == part.strip():
         return True  # "Faculty of Law, University of Geneva": the university the faculty belongs to
+    if joiner.startswith(",") and ow.OWNER_OF_UNIT.match(current) and ow.UNIT_OF_OWNER.match(part.strip()):
+        return True  # "City of Barcelona, Department of Employment": the city's department
     if not (romance or _org_like(current) or ARTICLE.match(part.strip()) or _org_like(" ".join(bare.split()[:1]))):
         return True  # "Bangladesh Garment Manufacturers and Exporters Association": the name is not complete yet
     if _starts_new_name(part):

@@ -20,13 +20,16 @@ _LABEL_KIND = (
     r"|organismes?|partenaires?|entités?|comité|entidad(?:es)?|instituci(?:ón|ones)|organismos?|organizaciones?"
     r"|socios?)"
 )
+EVENT_NOUN, ADVERB = ow.EVENT_NOUN, ow.ADVERB
+# "Event organiser:", "Organisateur de l'atelier :", "Organizadores del foro:": a label may name the event.
+_LABEL_EVENT_BEFORE = rf"(?:{EVENT_NOUN}|{_LABEL_KIND})\s+"
+_LABEL_EVENT_AFTER = rf"\s+(?:(?:of\s+the|de\s+la|de\s+l['’]|du|del|des)\s*{ow.EVENT_NOUN_ROMANCE}|{_LABEL_KIND})"
 # "Organisers: ILO, UNDP" — a label and a list.
 LABEL = re.compile(
-    rf"(?i)(?:^|(?<=[.;]\s))(?:{_LABEL_KIND}\s+)?(?:co-?)?(?:organi[sz]ers?|organi[sz]ed by|organi[sz]ing|hosts?"
+    rf"(?i)(?:^|(?<=[.;]\s))(?:{_LABEL_EVENT_BEFORE})?(?:co-?)?(?:organi[sz]ers?|organi[sz]ed by|organi[sz]ing|hosts?"
     r"|hosted by|organisat(?:eur|rice)s?|organis[ée]e?s? par|hôtes?|organizador(?:es|as?)?|organizad[oa]s? por"
-    rf"|organizan?|convocan?|anfitri(?:ón|on|ones|onas?))(?:\s+{_LABEL_KIND})?\s*:\s*",
+    rf"|organizan?|convocan?|anfitri(?:ón|on|ones|onas?))(?:{_LABEL_EVENT_AFTER})?\s*:\s*",
 )
-EVENT_NOUN, ADVERB = ow.EVENT_NOUN, ow.ADVERB
 PASSIVE = re.compile(
     rf"(?i)\b(?:(?:jointly|co-?)\s*)?(?:organi[sz]ed|hosted|convened|co-?hosted|co-?organi[sz]ed)\s+{ADVERB}by\s*:?\s+"
     rf"|\b(?:co-?)?organis[ée]e?s?\s+{ADVERB}par\s+|\baccueillie?s?\s+par\s+|\bacogid[oa]s?\s+por\s+"
