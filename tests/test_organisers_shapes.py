@@ -308,3 +308,21 @@ def test_a_citys_or_universitys_department_after_a_comma_belongs_to_its_name(tex
     """Taught by batch F's "City of Barcelona, Department of Employment, ..." and "Institute for Research on Labor
     and Employment, University of California, Berkeley"."""
     assert parse_organisers(text).names == names
+
+
+@pytest.mark.parametrize(
+    "text,names",
+    [
+        ("UNICEF has joined forces with the ILO to host a webinar on child labour.", ["UNICEF", "ILO"]),
+        (
+            "The University of Toronto partnered with the ILO to organize a summer school.",
+            ["University of Toronto", "ILO"],
+        ),
+        ("Le PNUD s'est associé au BIT pour organiser un atelier.", ["PNUD", "BIT"]),
+        ("La OIT se ha aliado con el BID para organizar un foro.", ["OIT", "BID"]),
+        ("We teamed up with friends to host a party.", []),  # no body on either side
+    ],
+)
+def test_a_subject_teamed_up_with_a_partner_to_organise_names_both(text, names):
+    """Taught by batch F's "The ILO has teamed up with the Inter-American Development Bank to organise ..."."""
+    assert parse_organisers(text).names == names

@@ -23,6 +23,7 @@ from .orgshapes import (
     CO_VERB_WITH,
     CO_WITH,
     INTRO,
+    JOINED,
     LABEL,
     LABEL_END,
     LABEL_ITEM,
@@ -121,6 +122,10 @@ def _from_sentence(sentence: str, romance: bool) -> list[str]:
         verb = ACTIVE.search(sentence, 0, m.start())  # "A is organizing the dialogue, co-organised with B"
         subject = _active_subject(sentence[: verb.start() if verb else m.start()], romance, strict=not verb)
         return _dedupe(subject + names) if names else []
+    m = JOINED.search(sentence)
+    if m:  # "A has teamed up with B to organise": A, then B
+        names = _active_subject(sentence[: m.start()], romance)
+        return _dedupe(names + _names_after(m.group("partner"), romance)) if names else []
     m = ACTIVE.search(sentence)
     if m:
         names = _active_subject(sentence[: m.start()], romance)

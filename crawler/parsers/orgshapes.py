@@ -69,6 +69,16 @@ ACTIVE = re.compile(
     r"|\s+(?:will\s+be|is|was|sera|est|était|será|es|fue)\s+(?:the|l['’]|el|la)\s*(?:co-?)?(?:host|hôte"
     r"|anfitri(?:ón|ona)|organi[sz]er|organisat(?:eur|rice)|organizador(?:a)?)\b",
 )
+# "A has teamed up with B to organise", "A s'associe à B pour organiser", "A se une a B para organizar": both organise.
+JOINED = re.compile(
+    r"(?i)\s+(?:(?:(?:has|have|had|will|is|are)\s+)?(?:teamed\s+up|teams?\s+up|joined\s+forces|joins?\s+forces"
+    r"|partnered|partnering|partners?)\s+with"
+    r"|(?:s['’]est\s+(?:associée?|alliée?)s?|s['’]associe(?:nt|ra|ront)?|s['’]allie(?:nt)?)\s+(?:à|au|aux|avec)(?=\s)"
+    r"|se\s+(?:ha\s+|han\s+)?(?:unido|une|unen|unió|unieron|alía|alían|alió|aliado|asocia|asocian|asoció|asociado)"
+    r"\s+(?:a|al|con)(?=\s))"
+    r"(?P<partner>\s+[^.;]+?)\s+(?:to|pour|para)\s+(?:co-?)?(?:organi[sz]e|organiser|organizar|host|accueillir|acoger"
+    r"|convene|convoquer|convocar|hold)\b"
+)
 # "A is co-hosting the dialogue with B", "A co-organise avec B une conférence": a co- verb's "with" names a partner,
 # whose name ends where the verb's object starts ("une conférence").
 CO_VERB = re.compile(r"(?i)\bco-?(?:host|organi)")
