@@ -326,3 +326,21 @@ def test_a_citys_or_universitys_department_after_a_comma_belongs_to_its_name(tex
 def test_a_subject_teamed_up_with_a_partner_to_organise_names_both(text, names):
     """Taught by batch F's "The ILO has teamed up with the Inter-American Development Bank to organise ..."."""
     assert parse_organisers(text).names == names
+
+
+@pytest.mark.parametrize(
+    "text,names",
+    [
+        (
+            "Organized by the ILO, with the support of the European Union and in partnership with UNDP.",
+            ["ILO", "UNDP"],
+        ),
+        ("Organisé par le BIT, avec l'appui de la Suisse, en collaboration avec le PNUD.", ["BIT", "PNUD"]),
+        ("Organizado por la OIT, con el apoyo de la AECID y en coordinación con la CEPAL.", ["OIT", "CEPAL"]),
+        # No "and" nor comma before the partner phrase: the EU's partner, not the ILO's.
+        ("Organized by the ILO with the support of the EU in partnership with UNDP.", ["ILO"]),
+    ],
+)
+def test_a_partner_phrase_after_a_support_phrase_still_names_a_partner(text, names):
+    """Taught by batch F's "..., with the support of the Open Society Foundations and in cooperation with ..."."""
+    assert parse_organisers(text).names == names

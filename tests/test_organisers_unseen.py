@@ -55,7 +55,6 @@ KNOWN_MISSES = {
     "The event is organised by the ILO's Bureau": "a name with no institution word or acronym joins the one before",
     "Organisé par la Délégation de l'Union": "after 'par' an office's city reads as where it met, as the ILO fixtures"
     " read 'organisé par le Bureau de l'OIT à Yaoundé'",
-    "Organised by the Global Research Network": "a partner named after a support phrase is dropped with it",
     "Organisé par la Ville de Montréal": "'à Montréal' inside a university's name reads as where it met, and the"
     " partner after it is lost",
     "Le ministère de l'Emploi et de la Formation professionnelle accueille, le 4": "a date between 'accueille' and"

@@ -32,6 +32,7 @@ from .orgshapes import (
     PARTNER_WORD,
     PARTNER_WORDS,
     PASSIVE,
+    SUPPORT_THEN_PARTNER,
     TRIGGER,
     TRIGGER_WORDS,
     VERB_OBJECT,
@@ -163,15 +164,25 @@ def _names_after(phrase: str, romance: bool) -> list[str]:
     """The names written after "by": up to the end of the clause, with the partners it adds."""
     protected, spans = _protect(_drop_frames(phrase))
     names: list[str] = []
-    for piece in _partner_split(protected):
+    pieces = _partner_split(protected)
+    # What joins each piece to the next: ", in cooperation with" or " in cooperation with".
+    joins = [m.group(0) for m in PARTNER.finditer(protected)] if len(pieces) > 1 else []
+    for piece, join in zip(pieces, [*joins, ""], strict=True):
         kept = trim_after_by(piece, romance)
         found = _split_names(kept, romance)
         if not found:
             break
         names += found
-        if kept.strip(" ,") != piece.strip(" ,"):
+        if kept.strip(" ,") != piece.strip(" ,") and not _support_then_partner(piece, kept, join):
             break  # the clause that lists the names ended inside this piece
     return _finish(names, spans, romance)
+
+
+def _support_then_partner(piece: str, kept: str, join: str) -> bool:
+    """ "A, with the support of B and in cooperation with C": what was cut after A is a support phrase that the
+    partner phrase goes on from, so C is A's partner too."""
+    tail = piece[len(kept) :] if join and piece.startswith(kept) else ""
+    return bool(tail) and bool(SUPPORT_THEN_PARTNER.match(tail + ("," if join.startswith(",") else "")))
 
 
 def _partner_split(text: str) -> list[str]:

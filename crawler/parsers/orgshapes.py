@@ -141,6 +141,14 @@ INTRO = re.compile(
     r"|dimanche|lunes|martes|miércoles|jueves|viernes|sábado|domingo|mois|mes|año|semaine|semana)))\b[^,]*,\s*"
     rf"(?:(?:in|at|à|au|en)\s+(?-i:[A-ZÀ-Ý])[^,]{{0,{PLACE_MAX_CHARACTERS}}},\s*)?",
 )
+# "A, with the support of B and in cooperation with C": a support phrase, then a partner phrase joined to it by "and"
+# or a comma: C is still A's partner.
+SUPPORT_THEN_PARTNER = re.compile(
+    r"(?i)^[\s,]*(?:with\s+(?:the\s+)?(?:\w+\s+)?(?:support|funding|assistance|help|backing)|with\s+funds"
+    r"|avec\s+(?:l['’]|le\s+|la\s+)(?:appui|soutien|aide|concours|contribution)|grâce\s+au?"
+    r"|con\s+(?:el\s+|la\s+)?(?:apoyo|financiamiento|financiación|contribución|asistencia|patrocinio)|gracias\s+al?"
+    r"|(?:funded|supported|financed|sponsored)\s+by)\b[^.;:]*?(?:,|\s(?:and|et|y))\s*$"
+)
 SOFT_END = re.compile(r"(?:^|\s*,?\s+)(?:funded|supported|financed|sponsored)\s+by\b.*$")
 ROMANCE_CLAUSE = re.compile(
     r"\s+(?:afin|avec|qui|que|lors|con|quien|quienes|durante|en\s+el\s+marco|dans\s+le\s+cadre|à|a\s+fin)\b.*$"
