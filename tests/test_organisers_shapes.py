@@ -344,3 +344,22 @@ def test_a_subject_teamed_up_with_a_partner_to_organise_names_both(text, names):
 def test_a_partner_phrase_after_a_support_phrase_still_names_a_partner(text, names):
     """Taught by batch F's "..., with the support of the Open Society Foundations and in cooperation with ..."."""
     assert parse_organisers(text).names == names
+
+
+@pytest.mark.parametrize(
+    "text,names",
+    [
+        (
+            "Organisé par l'Université du Québec à Rimouski (UQAR) et le BIT.",
+            ["Université du Québec à Rimouski (UQAR)", "BIT"],
+        ),
+        (
+            "Colloque organisé par l'École nationale d'administration à Dakar (ENA), en partenariat avec le PNUD.",
+            ["École nationale d'administration à Dakar (ENA)", "PNUD"],
+        ),
+        ("Atelier organisé par le BIT à Genève (Suisse).", ["BIT"]),  # a country in brackets, no acronym
+    ],
+)
+def test_a_city_its_acronym_closes_is_part_of_the_name(text, names):
+    """Taught by batch F's "l'Université du Québec à Montréal (UQAM)"."""
+    assert parse_organisers(text).names == names

@@ -232,13 +232,15 @@ def _org_like(name: str) -> bool:
 
 
 def _protect(text: str) -> tuple[str, list[str]]:
-    """Hide text in brackets and quotes, and where a mission is accredited, behind a mark: nothing cuts inside it."""
+    """Hide text in brackets and quotes, a city its acronym closes, and where a mission is accredited, behind a mark:
+    nothing cuts inside it."""
     spans: list[str] = []
 
     def hide(m: re.Match[str]) -> str:
         spans.append(m.group(0))
         return f"\ue000{len(spans) - 1}\ue001"
 
+    text = ow.CITY_BEFORE_ACRONYM.sub(hide, text) if "à" in text else text
     text = _QUOTED.sub(hide, text) if any(c in text for c in "'\"“«‘(") else text
     return (ow.ACCREDITED_TO.sub(hide, text) if ow.ACCREDITED_WORD.search(text) else text), spans
 

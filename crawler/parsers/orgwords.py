@@ -257,5 +257,8 @@ OFFICE_FIRST = re.compile(
 # "y la Comunidad Andina (CAN)", "and the East African Community": a community named with its article is a body (a
 # regional one); "Ministry of Local Government and Community Development" names a topic.
 COMMUNITY = re.compile(r"^(?:the|la|le|l['’]|el)\s*(?:[A-ZÀ-Ý][\w’'-]*\s+){0,3}(?:Community|Communauté|Comunidad)\b")
+# "Université du Québec à Montréal (UQAM)": a city its acronym closes is part of the name, though "à Dakar" after
+# "organisé par le Bureau de l'OIT" says where the event met.
+CITY_BEFORE_ACRONYM = re.compile(r"(?<=\s)à\s+[A-ZÀ-Ý][\w’'-]*(?:\s+[A-ZÀ-Ý][\w’'-]*)*\s*\([A-Z][A-Z0-9\-/&]+\)")
 ACCREDITED_WORD = re.compile(r"\b(?:to the|auprès|ante)\s")  # no ACCREDITED_TO without one: skip it
 ADJECTIVE_WORD = re.compile(ADJECTIVE)
