@@ -363,3 +363,25 @@ def test_a_partner_phrase_after_a_support_phrase_still_names_a_partner(text, nam
 def test_a_city_its_acronym_closes_is_part_of_the_name(text, names):
     """Taught by batch F's "l'Université du Québec à Montréal (UQAM)"."""
     assert parse_organisers(text).names == names
+
+
+@pytest.mark.parametrize(
+    "text,names",
+    [
+        (
+            "L'Université de Lomé accueille, le 12 mai, le deuxième colloque, organisé avec le PNUD.",
+            ["Université de Lomé", "PNUD"],
+        ),
+        (
+            "La Universidad de Chile acoge, este lunes, el primer foro regional, organizado con la CEPAL.",
+            ["Universidad de Chile", "CEPAL"],
+        ),
+        ("The ILO will host the forum, organized with the World Bank.", ["ILO", "World Bank"]),
+        ("The event was organised with the support of Japan.", []),  # a support, no partner
+        ("L'OIT accueille, le 3 mai, la décision du Conseil.", []),  # welcomes a decision: no event
+    ],
+)
+def test_a_host_with_a_date_before_its_event_and_organised_with_a_partner(text, names):
+    """Taught by batch F's "Le ministère ... accueille, le 4 octobre, la première réunion ..., organisée avec l'OIT
+    et l'OIM"."""
+    assert parse_organisers(text).names == names

@@ -45,7 +45,11 @@ TRIGGER = re.compile("|".join(TRIGGER_WORDS), re.IGNORECASE)
 CO_WITH = re.compile(
     r"(?i)\b(?:co-?organi[sz]ed|co-?hosted|jointly\s+organi[sz]ed|organi[sz]ed\s+jointly)\s+with\s+"
     # "co-organisé(e)(s) avec": the participle; "co-organise avec l'OIT une conférence" is ACTIVE's.
-    r"|\bco-?organisée?s?\s+avec\s+|\bco-?organizad[oa]s?\s+con\s+",
+    r"|\bco-?organisée?s?\s+avec\s+|\bco-?organizad[oa]s?\s+con\s+"
+    # "la réunion, organisée avec l'OIT": with no "co-", a name must follow ("organised with the support of" names none)
+    r"|\borgani[sz]ed\s+with\s+(?=(?:the\s+)?(?-i:[A-Z]))"
+    r"|\borganisée?s?\s+avec\s+(?=(?:l['’]|le\s+|la\s+|les\s+)?(?-i:[A-ZÀ-Ý]))"
+    r"|\borganizad[oa]s?\s+con\s+(?=(?:el\s+|la\s+|los\s+|las\s+)?(?-i:[A-ZÀ-Ý]))",
 )
 ACTIVE = re.compile(
     # "the Committee will convene to review" names no event, nor does "will hold consultations next week".
@@ -62,8 +66,9 @@ ACTIVE = re.compile(
     # Spanish "acoge con beneplácito" welcomes: as in French, only the future "acogerá" hosts, or the present before
     # an event ("accueille la conférence", "acoge el foro").
     r"|acogerá|acogerán)\b"
-    rf"|\s+{ADVERB}(?:accueillent|accueille|acogen|acoge)(?=\s+(?:la|le|l['’]|les|un|une|el|los|las|un|una)\s*"
-    rf"{ow.EVENT_NOUN_ROMANCE})"
+    # "accueille, le 4 octobre, la première réunion": a time may come between, a word before the event.
+    rf"|\s+{ADVERB}(?:accueillent|accueille|acogen|acoge)(?=(?:,\s+(?:le|el|du|del|ce|cette|este|esta)\s[^,]{{1,30}},)?"
+    rf"\s+(?:la|le|l['’]|les|un|une|el|los|las|un|una)\s*(?:[\w’'-]+\s+)?{ow.EVENT_NOUN_ROMANCE})"
     rf"|\s+(?:a|ont)\s+{ADVERB}(?:co-?)?(?:organisé|accueilli(?!\s+(?:favorablement|avec)))\b"
     # "A will be the host of the forum", "A sera l'hôte de", "A será el anfitrión del encuentro": a host by its noun.
     r"|\s+(?:will\s+be|is|was|sera|est|était|será|es|fue)\s+(?:the|l['’]|el|la)\s*(?:co-?)?(?:host|hôte"
