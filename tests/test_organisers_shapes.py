@@ -385,3 +385,23 @@ def test_a_host_with_a_date_before_its_event_and_organised_with_a_partner(text, 
     """Taught by batch F's "Le ministère ... accueille, le 4 octobre, la première réunion ..., organisée avec l'OIT
     et l'OIM"."""
     assert parse_organisers(text).names == names
+
+
+@pytest.mark.parametrize(
+    "text,names",
+    [
+        (
+            "Organisé par le Centre de recherche sur l'emploi et la formation, à Dakar.",
+            ["Centre de recherche sur l'emploi et la formation"],
+        ),
+        (
+            "Organizado por el Instituto para el empleo y la formación y la OIT.",
+            ["Instituto para el empleo y la formación", "OIT"],
+        ),
+        ("Organisé par l'Agence pour l'emploi et les partenaires sociaux.", ["Agence pour l'emploi"]),  # bodies
+        ("Organisé par le ministère du Travail et la société civile.", ["ministère du Travail"]),  # no topic
+    ],
+)
+def test_a_second_topic_after_et_or_y_goes_on_a_name_about_a_topic(text, names):
+    """Taught by batch F's "Réseau africain de recherche sur le travail et la protection sociale"."""
+    assert parse_organisers(text).names == names

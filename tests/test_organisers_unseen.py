@@ -55,8 +55,6 @@ KNOWN_MISSES = {
     "The event is organised by the ILO's Bureau": "a name with no institution word or acronym joins the one before",
     "Organisé par la Délégation de l'Union": "after 'par' an office's city reads as where it met, as the ILO fixtures"
     " read 'organisé par le Bureau de l'OIT à Yaoundé'",
-    "Le séminaire a été organisé par le Réseau africain": "'et la protection sociale' inside the name is cut off as"
-    " a second name with no institution word",
 }
 
 

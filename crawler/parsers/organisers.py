@@ -337,6 +337,8 @@ def _continues(current: str, part: str, joiner: str, romance: bool) -> bool:
         return True  # "Conseil économique, social et environnemental"
     if not romance and _ENGLISH_THE.match(part) and not ow.PLACE_WITH_THE.match(part.strip()):
         return False  # "Government of Norway and the Financial Times"
+    if romance and joiner.strip() in ("et", "y", "e") and ow.TOPIC_END.search(current) and ow.NEXT_TOPIC.match(part):
+        return True  # "Réseau de recherche sur le travail et la protection sociale": a second topic
     if bare[:1].islower() and not (PREPOSITION.match(bare) or _ELIDED_DE.match(bare)):
         return False  # "gouvernement du Burkina Faso et les partenaires sociaux"
     return bool(PREPOSITION.search(current) or _ELIDED_DE.search(current))  # "Chambre d'agriculture, d'élevage"

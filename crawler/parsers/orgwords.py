@@ -260,5 +260,12 @@ COMMUNITY = re.compile(r"^(?:the|la|le|l['’]|el)\s*(?:[A-ZÀ-Ý][\w’'-]*\s+)
 # "Université du Québec à Montréal (UQAM)": a city its acronym closes is part of the name, though "à Dakar" after
 # "organisé par le Bureau de l'OIT" says where the event met.
 CITY_BEFORE_ACRONYM = re.compile(r"(?<=\s)à\s+[A-ZÀ-Ý][\w’'-]*(?:\s+[A-ZÀ-Ý][\w’'-]*)*\s*\([A-Z][A-Z0-9\-/&]+\)")
+# "Réseau de recherche sur le travail et la protection sociale", "Red para el empleo y la formación": after a topic
+# in lower case, "et"/"y" and a second topic (a singular article, at most two lower-case words) go on the name;
+# "et les partenaires sociaux" does not.
+TOPIC_END = re.compile(
+    r"\b(?:sur|sobre|pour|para)\s+(?:(?:le|la|les|el|los|las)\s+|l['’])?[a-zà-ÿ][\w’'-]*(?:\s+[a-zà-ÿ][\w’'-]*)?$"
+)
+NEXT_TOPIC = re.compile(r"^(?:(?:la|le|el)\s+|l['’])[a-zà-ÿ][\w’'-]*(?:\s+[a-zà-ÿ][\w’'-]*)?$")
 ACCREDITED_WORD = re.compile(r"\b(?:to the|auprès|ante)\s")  # no ACCREDITED_TO without one: skip it
 ADJECTIVE_WORD = re.compile(ADJECTIVE)
