@@ -255,3 +255,24 @@ def test_a_set_of_days_joined_by_a_sign_is_the_span_from_the_first_to_the_last(t
     """en-horizon-festival-whats-on (issue 21): "&" and "+" join two days as "and" does: the span they cover."""
     found = parse_date(text)
     assert (found.start.isoformat(), found.end.isoformat()) == (start, end)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["10 DES, 2015", "10 des. 2015", "10. des. 2015", "dilluns 10 des. 2015", "Tirsdag 10. des 2015"],
+)
+def test_a_month_word_the_parser_skips_as_filler_is_read_in_the_languages_that_name_a_month_by_it(text):
+    """ca-eisemporda-noticies (issue 21, batch V): a news card's date box "10 DES, 2015" beside "17 FEB, 2017".
+    "des." is December in Catalan, Danish, Norwegian and Indonesian, while the parser skips "des" as French filler
+    ("du 5 des …"), so the line had a day and a year and no month. A filler word in a month's place, between a day
+    and a year, is read by dateparser in the languages it knows, when its reading keeps the day shown."""
+    found = parse_date(text)
+    assert found is not None, text
+    assert (found.start.isoformat(), found.precision) == ("2015-12-10", "day")
+    assert looks_like_date_line(text)
+
+
+@pytest.mark.parametrize("text", ["10 del 2015", "10 from 2015", "10 the 2015", "10 de 2015", "10 des 2015 talks"])
+def test_a_filler_word_between_a_day_and_a_year_that_names_no_month_gives_no_date(text):
+    """dateparser reads "10 del 2015" as October 2015 (the day taken for a month): the day shown is lost, no date."""
+    assert parse_date(text) is None

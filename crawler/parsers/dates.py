@@ -268,8 +268,12 @@ def _dateparser_data(text: str, languages: list | None):
 
 # A day, a month in words and a year ("10 kwietnia 2020", "13. marca 2018", "marzo 3, 2020"), in any language.
 _FOREIGN_DATE = re.compile(
-    r"(?:[a-z]+,?\s+)?\d{1,2}\.?\s+(?:de\s+)?[a-z]{3,12}\.?\s+(?:de\s+)?\d{4}|[a-z]{3,12}\.?\s+\d{1,2},?\s+\d{4}"
+    r"(?:[a-z]+,?\s+)?\d{1,2}\.?\s+(?:de\s+)?[a-z]{3,12}\.?,?\s+(?:de\s+)?\d{4}|[a-z]{3,12}\.?\s+\d{1,2},?\s+\d{4}"
 )
+# "10 DES, 2015" (Catalan, Danish, Norwegian, Indonesian: December): a word skipped here as filler (French "des")
+# standing in a month's place, between a day and a year, with no month named: dateparser reads it as a month in a
+# language it knows, and its answer stands only if it keeps the day and year shown ("10 del 2015" is no date).
+_FILLER_AS_MONTH = re.compile(r"(?:[a-z]+,?\s+)?(\d{1,2})\.?\s+([a-z]{3,12})\.?,?\s+\d{4}")
 
 
 def _read_from_text(text: str, found: date, period: str) -> bool:
@@ -297,6 +301,10 @@ def _parse_cached(text: str, languages: tuple[str, ...] | None, month_first: boo
         return _with_dateparser(text, languages)
     if not any(kind in (YEAR, MONTH, DAY) for kind, _ in tokens):
         return None
+    shown = None if any(kind == MONTH for kind, _ in tokens) else _FILLER_AS_MONTH.fullmatch(_fold(text))
+    if shown is not None and shown[2] in _FILLER:
+        found = _with_dateparser(text, languages)
+        return found if found is not None and found.precision == DAY and found.start.day == int(shown[1]) else None
     return _from_tokens(text, tokens)
 
 
