@@ -90,14 +90,15 @@ def _date_edge(edge: str, label_words: int = 4) -> str | None:
     return found
 
 
-# A short label of words closing on a colon, before a title's date: "Séminaire virtuel: vendredi 3 avril 2026".
-_TITLE_LABEL = re.compile(r"^[^\d:|]{1,40}:\s+")
+# A short label of words closing on a colon, before a title's date: "Séminaire virtuel: vendredi 3 avril 2026";
+# or words and an issue's number ("Edition 13: November 2021", "Issue #4:", "Nr. 3:"), as newsletters are listed.
+_TITLE_LABEL = re.compile(r"^(?:[^\d:|]{1,40}|[^\d:|]{0,30}[^\W\d_][.#°º\s]{1,3}\d{1,3}\s?):\s+")
 
 
 def labelled_date(title: str | None) -> str | None:
-    """ "Séminaire virtuel: vendredi 3 avril 2026": a title that is a short label and a date names its entry by
-    that date (the title stays whole); the entry's date when it shows no other. Never a bare year ("Annual
-    report: 2019")."""
+    """ "Séminaire virtuel: vendredi 3 avril 2026", "Edition 13: November 2021": a title that is a short label and a
+    date names its entry by that date (the title stays whole); the entry's date when it shows no other. Never a bare
+    year ("Annual report: 2019"), nor a season ("Edition 30: Spring 2026")."""
     label = _TITLE_LABEL.match(title or "")
     rest = title[label.end() :] if label else None
     found = date_in_line(rest) if rest else None
