@@ -276,3 +276,14 @@ def test_a_month_word_the_parser_skips_as_filler_is_read_in_the_languages_that_n
 def test_a_filler_word_between_a_day_and_a_year_that_names_no_month_gives_no_date(text):
     """dateparser reads "10 del 2015" as October 2015 (the day taken for a month): the day shown is lost, no date."""
     assert parse_date(text) is None
+
+
+def test_a_stamp_year_first_joined_by_underscores_is_a_month_or_a_day():
+    """en-china-falls-hoa-minutes (issue 21, batch V): files named "2020_02.pdf" are of February 2020. Year first
+    joined by underscores, the month (and day) in two figures, is a date; run on from other words it is part of a
+    name, and hyphens keep their reading ("2001-02" may be a season: none)."""
+    month, day = parse_date("2020_02"), parse_date("2021_03_15")
+    assert (month.start.isoformat(), month.end.isoformat(), month.precision) == ("2020-02-01", "2020-02-29", "month")
+    assert (day.start.isoformat(), day.precision) == ("2021-03-15", "day")
+    assert parse_date("report_2020_02") is None and parse_date("2020_13") is None and parse_date("2020_2") is None
+    assert parse_date("2001-02") is None  # no month read into it

@@ -9,6 +9,7 @@ import re
 from ..parsers.datelines import date_in_line, yearless_date
 from ..parsers.dates import DAY, parse_date
 from ..parsers.text import LETTERS, clean_text
+from .file_stamps import file_stamp
 from .html import tag, text_of, unwrapped
 
 # What parts a title from its date at the title's edge: "Council Meeting – 4/8/2026", "#131: Name -<span>…".
@@ -106,7 +107,9 @@ def labelled_date(title: str | None) -> str | None:
         return None  # figures alone with no four-figure year: a version ("Release: 1.10.12"), not a date
     if found and found == rest and not found.isdigit():
         return found
-    return None if label else _closing_day(title or "") or _opening_day(title or "")
+    if label:
+        return None
+    return _closing_day(title or "") or _opening_day(title or "") or file_stamp(title)  # "2020_02.pdf"
 
 
 # Where a day closing a title starts: after a comma, or at an article or preposition that introduces a day
