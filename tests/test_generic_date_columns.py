@@ -252,3 +252,19 @@ def test_a_yearless_range_or_set_of_weekday_dates_is_a_date_line_checked_by_both
     html = "".join(f"<li><a href='/e/{n}/'><span>{d}</span><h3>{t}</h3></a></li>" for n, (t, d) in enumerate(rows))
     page = extract_page(f"<html lang='en'><body><main><ul>{html}</ul></main></body></html>", url, "auto", now=NOW)
     assert [e["date_end"] for e in build_entries(page, url)] == ["2019-08-31", "2019-08-26", "2019-09-01", None]
+
+
+def test_a_weekday_fitting_only_a_day_more_than_half_a_year_from_the_pages_year_gives_no_date():
+    """nl-carrousel-schilde-activiteiten (issue 21, batch V): a summer programme's page of one year ("Carrousel
+    2020") shows "Zaterdag 7 Augustus" beside "Vrijdag 7 Augustus": 7 August 2020 was a Friday, and a Saturday
+    only in 2021, one year either side of the page's. A page of a year shows that year's days, or a season's
+    reaching half a year into the next or from the last ("Sat 11 Jan" on a 2019 season's page is January 2020); a
+    weekday that fits only a day further off is a misprint, no date."""
+    rows = [("Quiz night", "Fri 7 Aug"), ("Brass band", "Sat 8 Aug"), ("Misprinted", "Sat 7 Aug")]
+    assert _site_events(rows, "https://summer.example/programme/", "Programme 2020") == [
+        "2020-08-07",
+        "2020-08-08",
+        None,
+    ]
+    season = [("Season opener", "Sat 14 Sep"), ("New year gala", "Sat 11 Jan")]
+    assert _site_events(season, "https://theatre.example/season/", "Season 2019") == ["2019-09-14", "2020-01-11"]
