@@ -19,6 +19,7 @@ from datetime import date, datetime
 from functools import lru_cache
 
 from .date_figures import Undecided, figures_as_words, full_year
+from .day_parts import DAY_PARTS, compound_weekdays
 from .relative import is_relative, resolve_relative
 from .text import clean_text, words
 
@@ -72,6 +73,7 @@ _WEEKDAYS = words(
     donderdag vrijdag zaterdag zondag
     """
 )
+_COMPOUND_WEEKDAY = compound_weekdays(_WEEKDAYS)  # "zaterdagmiddag": Saturday afternoon
 # Words that join the parts of a date and carry no value of their own ("am 14.10.2020 um 10:30 Uhr",
 # "14/10/2020 às 10h30", "il 14 ottobre 2020 alle ore 10").
 _FILLER = words(
@@ -150,7 +152,9 @@ def _tokens(folded: str, month_first: bool | None = False) -> list[tuple[str, in
     folded = _ORDINAL.sub(r"\1", folded)
     folded = folded.replace("-feira", " ")  # "quarta-feira": a Portuguese weekday, no range
     out: list[tuple[str, int | str]] = []
+    previous = ""
     for tok in _TOKEN.findall(folded):
+        previous, before = tok, previous
         if tok.isdigit():
             n = int(tok)
             if 1000 <= n <= 2999 and len(tok) == 4:  # "2013-02996": a year and a serial number, no range
@@ -167,6 +171,8 @@ def _tokens(folded: str, month_first: bool | None = False) -> list[tuple[str, in
             out.append(("sep", tok))
         elif tok in _WEEKDAYS or tok in _FILLER:
             continue
+        elif (tok in DAY_PARTS and before in _WEEKDAYS) or _COMPOUND_WEEKDAY.fullmatch(tok):
+            continue  # "vrijdag avond", "zaterdagmiddag": the weekday, and when in its day
         else:
             raise _Unknown(tok)
     return out
