@@ -49,8 +49,10 @@ def blocks_of(root, examples: list[str]) -> list[Block]:
             "(give the title of an entry of the list you want)"
         )
     # The list whose entries repeat the example (every row of a committee's meetings named alike)
-    # before a menu or list that holds it once; then content before a slider or a sidebar, the longest.
+    # before a menu or list that holds it once; then content before a slider, a sidebar or what is outside the
+    # page's <main>; the longest.
     options = [with_sibling_sections(with_lines_read_on(without_copies(b))) for b in options]
+    mains = [el for el in root.iter() if isinstance(el.tag, str) and (el.tag == "main" or el.get("role") == "main")]
     holders = {a for t in located[0] for a in (t, *t.iterancestors())}  # what holds a place of the example
     # On a tie, the list of fuller entries (articles with their dates and text, before a calendar's bare links), then
     # the place whose texts differ from entry to entry (a title, not a label every entry repeats: "OMatKo!!! XII").
@@ -58,6 +60,7 @@ def blocks_of(root, examples: list[str]) -> list[Block]:
         key=lambda b: (
             _in_carousel(b.node),
             _in_sidebar(b),
+            _outside_main(b, mains),
             -_occurrences(b, holders),
             -len(b.members),
             -_fullness(b),
@@ -97,10 +100,13 @@ def _fullness(block: Block) -> int:
 
 def _in_sidebar(block: Block) -> bool:
     """A list in a sidebar or a footer (labels, recent posts): where the example is also
-    in a list of the page's own content, that list is the one wanted."""
-    around = [
-        a for a in [block.node, *list(block.node.iterancestors())[:_SIDEBAR_LEVELS]] if a.tag not in ("body", "html")
-    ]
+    in a list of the page's own content, that list is the one wanted. The page's <main> and what holds it are no
+    sidebar, whatever their classes say (`<main class="has-parallax-footer">`)."""
+    around = []
+    for el in [block.node, *list(block.node.iterancestors())[:_SIDEBAR_LEVELS]]:
+        if el.tag in ("body", "html", "main") or el.get("role") == "main":
+            break
+        around.append(el)
     return any(
         el.tag in ("aside", "footer", "nav", "select")  # a form's choices (a meeting filter) before a list
         or el.get("role") == "navigation"
@@ -115,6 +121,12 @@ _SIDEBAR = re.compile(r"sidebar|footer|\baside\b|(?:^|\s)widget(?:-area|_)", re.
 # The site's menus ("topmenus", "megamenu_column", "navbar"): the example's name there is a link to its page.
 _MENU = re.compile(r"menu|\bnav(?:bar|igation)?\b", re.IGNORECASE)
 _SIDEBAR_LEVELS = 6
+
+
+def _outside_main(block: Block, mains: list) -> bool:
+    """The page marks its main content (`mains`: <main>, role="main") and the block is outside it: a panel of the
+    newest posts in the theme's chrome, before the list of the page's own."""
+    return bool(mains) and not any(is_ancestor(main, block.node) for main in mains)
 
 
 def _occurrences(block: Block, holders: set) -> int:

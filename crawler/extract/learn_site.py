@@ -38,7 +38,7 @@ from .learn_link import link_selector
 from .learn_missing import quoted_elements
 from .learn_more import continuation_selector, lead_selector
 from .learn_parts import cut_lines, keeps_dates, learn_cut
-from .learn_titles import DATES_NAME_ENTRIES
+from .learn_titles import DATES_NAME_ENTRIES, ONE_WORD_EXAMPLE
 from .pagination import find_page_links
 from .pointer_words import is_generic_text
 from .profiles import Profile, profile_from_text
@@ -153,9 +153,11 @@ def learn_profile(body: bytes | str, url: str, examples: list[str], page: str, w
     if not examples:
         raise LearnError("give at least one example title (--example)")
     dated = DATES_NAME_ENTRIES.set(any(looks_like_date_line(e) for e in examples))  # "Enero 2025": a monthly report
+    word = ONE_WORD_EXAMPLE.set(examples[0].strip() if len(examples[0].split()) == 1 else "")  # "2020_02.pdf"
     try:
         return _first_learned(body, url, examples, page, when or datetime.now(UTC))
     finally:
+        ONE_WORD_EXAMPLE.reset(word)
         DATES_NAME_ENTRIES.reset(dated)
 
 
