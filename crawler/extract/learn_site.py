@@ -21,6 +21,7 @@ from .learn import (
     same_title,
     title_elements,
 )
+from .learn_badges import learn_badge
 from .learn_choice import TRIES, blocks_of, without_markup
 from .learn_date_lines import learn_line_after_date
 from .learn_dates import (
@@ -135,6 +136,11 @@ def profile_text(selectors: dict[str, str], url: str, examples: list[str], page:
     if selectors.get("title_quoted"):
         lines += ["# Each title is the part of the title element's text in quote marks.", "title_quoted = true"]
     lines += cut_lines(selectors)
+    if selectors.get("title_without"):
+        lines += [
+            "# Each title is its element's text without this part (a state badge).",
+            f"title_without = {json.dumps(selectors['title_without'], ensure_ascii=False)}",
+        ]
     lines += ["", "[selectors]"]
     lines += [
         f"{key} = {json.dumps(value, ensure_ascii=False)}" for key, value in selectors.items() if key not in _KEYS
@@ -200,6 +206,8 @@ def _learned(root, body, url: str, examples: list[str], page: str, when: datetim
     if keeps_dates(examples[0], titles, without_edge_date(examples[0])):  # `May 5, 2026 at 4:30 PM - Committee`
         selectors["title_with_date"] = "true"
         titles = _read_titles(body, url, selectors, examples, page, when)
+    if learn_badge(block, examples[0], selectors):  # `<dd>Name <span class="text-success">cerrado</span></dd>`
+        titles = _read_titles(body, url, selectors, examples, page, when)
     text = profile_text(selectors, url, examples, page, when)
     profile = profile_from_text(text, "learnt profile")
     # An example given as shown, its date at the edge included, is read back without that date (titles.py).
@@ -234,6 +242,7 @@ _KEYS = (
     "title_after_date",
     "title_before",
     "title_with_date",
+    "title_without",
     "title_line_after_date",
 )  # profile keys learnt beside the selectors, written above [selectors]
 _SAME_LINK = 3  # entries whose only link says the same: a pointer, however it is worded
