@@ -72,7 +72,7 @@ def _titles_inside(node, title) -> int:
     # Not where the example's own line repeats beside (a recurring meeting), nor where no line is the box's own.
     beside = {line for box in _like_neighbours(node) for line in lines(box)}
     kept = sum(1 for line in own if line not in beside)
-    example = " ".join(text_of(title).split())
+    example = " ".join((text_of(title) or "").split())
     return len(own) if not kept or (example in own and example in beside) else kept
 
 
