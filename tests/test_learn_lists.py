@@ -251,3 +251,22 @@ def test_files_named_by_their_day_in_year_groups_are_each_an_entry():
     text, entries = read(page(f"<h1>Minutes</h1>{boxes}"), ["2023_03_12.pdf"])
     names = [f for files in years.values() for f in files]
     assert [(e["title"], e["url"]) for e in entries] == [(f, f"https://example.org/files/{f}") for f in names], text
+
+
+def test_a_slideshow_of_teasers_outside_main_is_no_panel_beside_a_grid_of_shorter_boxes_in_it():
+    """A home page's slideshow (outside <main>) shows the posts with their teasers, the grid in <main> shows them
+    shorter (nl-dotcomnieuws-home, labelled by its slideshow): only a list in <main> showing twice as much an entry
+    goes before a list outside it; here the fuller list stays the one read, as before."""
+    slides = "".join(
+        f'<div class="slides"><h2 class="slide-title"><a href="/p/{i}">{t}</a></h2>'
+        "<p>A teaser of the post, a sentence or two long, as the slideshow shows it.</p></div>"
+        for i, t in enumerate(TITLES)
+    )
+    boxes = "".join(
+        f'<div class="grid-box"><h2 class="entry-title"><a href="/p/{i}">{t}</a></h2></div>'
+        for i, t in enumerate(TITLES)
+    )
+    html = page(f'<div class="grid">{boxes}</div>').replace("<main>", f'<div class="show">{slides}</div><main>')
+    text, entries = read(html, [TITLES[1]])
+    assert 'entry = "div.slides"' in text, text
+    assert [e["title"] for e in entries] == TITLES, text

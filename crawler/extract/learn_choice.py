@@ -52,7 +52,7 @@ def blocks_of(root, examples: list[str]) -> list[Block]:
     # before a menu or list that holds it once; then content before a slider, a sidebar or what is outside the
     # page's <main>; the longest.
     options = [with_sibling_sections(with_lines_read_on(without_copies(b))) for b in options]
-    mains = [el for el in root.iter() if isinstance(el.tag, str) and (el.tag == "main" or el.get("role") == "main")]
+    outside = _outside_main(root, options)
     holders = {a for t in located[0] for a in (t, *t.iterancestors())}  # what holds a place of the example
     # On a tie, the list of fuller entries (articles with their dates and text, before a calendar's bare links), then
     # the place whose texts differ from entry to entry (a title, not a label every entry repeats: "OMatKo!!! XII").
@@ -60,7 +60,7 @@ def blocks_of(root, examples: list[str]) -> list[Block]:
         key=lambda b: (
             _in_carousel(b.node),
             _in_sidebar(b),
-            _outside_main(b, mains),
+            id(b) in outside,
             -_occurrences(b, holders),
             -len(b.members),
             -_fullness(b),
@@ -123,10 +123,17 @@ _MENU = re.compile(r"menu|\bnav(?:bar|igation)?\b", re.IGNORECASE)
 _SIDEBAR_LEVELS = 6
 
 
-def _outside_main(block: Block, mains: list) -> bool:
-    """The page marks its main content (`mains`: <main>, role="main") and the block is outside it: a panel of the
-    newest posts in the theme's chrome, before the list of the page's own."""
-    return bool(mains) and not any(is_ancestor(main, block.node) for main in mains)
+def _outside_main(root, options: list[Block]) -> set[int]:
+    """The ids of the lists outside the page's main content (<main>, role="main") where a list inside it shows twice
+    as much an entry: a theme's panel of the newest posts as bare links beside the page's own full posts. A slideshow
+    of teasers beside a grid of shorter ones in <main> is no such panel."""
+    mains = [el for el in root.iter() if isinstance(el.tag, str) and (el.tag == "main" or el.get("role") == "main")]
+    inside = {id(b): b for b in options if any(is_ancestor(main, b.node) for main in mains)}
+    richest = max((_fullness(b) / len(b.members) for b in inside.values()), default=0)
+    return {id(b) for b in options if id(b) not in inside and richest >= _FULLER * _fullness(b) / len(b.members) > 0}
+
+
+_FULLER = 2  # times the text an entry of the list outside <main> shows
 
 
 def _occurrences(block: Block, holders: set) -> int:
