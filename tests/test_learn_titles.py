@@ -223,16 +223,17 @@ def test_an_example_every_entry_also_shows_as_a_label_is_read_at_its_title_place
     assert [e["title"] for e in entries] == titles
 
 
-def _calls(states: list[str], files: list[list[str]]) -> str:
-    """Calls for staff as definition lists: the name with its state badge, the date, the files (the first the
-    call's bases), no link on the name (es-bellas-artes-cusco-convocatorias, batch V)."""
+def _calls(states: list[str], files: list[list[str]], kinds: list[str] | None = None) -> str:
+    """Calls for staff as definition lists: the name with its state badge (of class `kinds`, default "state"), the
+    date, the files (the first the call's bases), no link on the name (es-bellas-artes-cusco-convocatorias, batch V)."""
+    kinds = kinds or ["state"] * len(states)
     return "".join(
         '<div class="call"><dl><dt>Title:</dt>'
-        f'<dd class="call-title">{t} <span class="state">{state}</span></dd><dt>Date:</dt>'
+        f'<dd class="call-title">{t} <span class="{kind}">{state}</span></dd><dt>Date:</dt>'
         f'<dd class="call-date">{iso}</dd><dt>Files:</dt><dd><ul>'
         + "".join(f'<li><a href="/docs/{i}-{f}.pdf">{f.title()} of call number {i}</a></li>' for f in names)
         + "</ul></dd></dl></div>"
-        for i, (t, iso, state, names) in enumerate(zip(TITLES, ISO, states, files, strict=True))
+        for i, (t, iso, state, names, kind) in enumerate(zip(TITLES, ISO, states, files, kinds, strict=True))
     )
 
 
@@ -244,6 +245,16 @@ def test_a_state_badge_inside_the_title_element_is_left_out_of_every_title():
     assert 'title_without = "span.state"' in text, text
     assert [(e["title"], e["date_start"]) for e in entries] == list(zip(TITLES, ISO, strict=True)), text
     assert [e["url"] for e in entries] == [f"https://example.org/docs/{i}-bases.pdf" for i in range(4)], text
+
+
+def test_badges_whose_classes_say_their_state_are_all_left_out_from_any_example():
+    """The badge's class says the state ("text-warning" open, "text-success" closed), the example a closed call's:
+    the badges are named by their tag, which finds one in every title, not by the example's class."""
+    body = _calls(["open", "closed", "closed", "closed"], [["bases"]] * 4, ["text-warning"] + ["text-success"] * 3)
+    for example in (TITLES[0], TITLES[2]):
+        text, entries = read(page(body), [example])
+        assert 'title_without = "span"' in text, text
+        assert [e["title"] for e in entries] == TITLES, text
 
 
 def test_a_part_of_the_title_element_that_differs_in_every_entry_is_no_badge():

@@ -24,24 +24,28 @@ def learn_badge(block: Block, example: str, selectors: dict) -> bool:
     for part in shown.iterdescendants():
         if not isinstance(part.tag, str) or not text_of(part):
             continue
-        for selector in (s for s in compounds(part, with_id=False) if valid(s)):
-            if normal(text_without_parts(shown, selector)) == normal(example) and _badges(titles, selector):
-                selectors["title_without"] = selector
-                return True
+        # the part's names that leave the example, by how many titles they find a badge in: the tag alone where
+        # the badges' classes say their state ("text-success" closed, "text-warning" open), its class on a tie
+        named = [s for s in compounds(part, with_id=False) if valid(s)]
+        named = [s for s in named if normal(text_without_parts(shown, s)) == normal(example)]
+        counted = [(n, s) for s in named if (n := _badges(titles, s))]
+        if counted:
+            selectors["title_without"] = max(counted, key=lambda found: found[0])[1]
+            return True
     return False
 
 
-def _badges(titles: list, selector: str) -> bool:
-    """Whether `selector` names, in half the titles or more, one part each of a few words, no date, the words
-    repeating from title to title, and never the whole title."""
+def _badges(titles: list, selector: str) -> int:
+    """How many titles hold a part `selector` names, where half of them or more do, each one part of a few words, no
+    date, the words repeating from title to title, and never the whole title; else 0."""
     found = [select(t, selector) for t in titles]
     if any(len(parts) > 1 for parts in found):
-        return False
+        return 0
     words = [text_of(parts[0]) or "" for parts in found if parts]
     if 2 * len(words) < len(titles) or any(len(w.split()) > _BADGE_WORDS or date_in_line(w) for w in words):
-        return False
+        return 0
     kept = [normal(text_without_parts(t, selector)) for t in titles]
-    return all(kept) and 2 * len({normal(w) for w in words}) <= len(words)
+    return len(words) if all(kept) and 2 * len({normal(w) for w in words}) <= len(words) else 0
 
 
 _BADGE_WORDS = 3  # a state ("cerrado", "en proceso", "Agenda Ready"); more words are a subtitle
