@@ -60,6 +60,8 @@ class CrawlSession:
     # A reparse of older pages: entries a later crawl saw, left as they stand, and those read differently.
     held: set = field(default_factory=set)
     held_differ: set = field(default_factory=set)
+    # The links the archive holds an entry told apart on (archive/told_apart.py): read at the crawl's first batch.
+    told_apart: set | None = None
 
     def __int__(self) -> int:
         return self.crawl_id
