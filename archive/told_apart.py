@@ -80,26 +80,29 @@ def _match(base: str, people: dict[tuple[str, str | None], list[dict]], held: li
         told = told_apart_id(base, *person)
         if told in ids:
             found[person] = told
+    # An undated copy of a title read on several dates is none of them for sure: the page's id says which it is.
+    dated = {title for title, day in people if day is not None}
     for person in people:
-        if person not in found:
+        if person not in found and (person[1] is not None or person[0] not in dated):
             free = [row for row in held if row[0] not in found.values()]
             eid = _stored_as(person, free)
             if eid is not None:
                 found[person] = eid
-    busy = set(found.values()) | seen  # ids another person of this batch, or of the crawl's earlier ones, holds
+    taken = set(found.values())
     for person, entries in people.items():
-        eid = found.get(person) or _page_id(base, person, [entry["entry_id"] for entry in entries], busy)
+        eid = found.get(person) or _page_id(base, person, [entry["entry_id"] for entry in entries], taken, seen)
         for entry in entries:
             entry["entry_id"] = eid
 
 
-def _page_id(base: str, person: tuple[str, str | None], given: list[str], busy: set) -> str:
+def _page_id(base: str, person: tuple[str, str | None], given: list[str], taken: set, seen: set) -> str:
     """The id of a person the archive does not hold: the `#…` id the page that read it beside another entry of the
-    link gave it; else the link's own, unless another entry of this crawl holds it (then its `#…` id)."""
+    link gave it; else the link's own, unless another entry of this batch or of the crawl's earlier ones holds it
+    (then its `#…` id)."""
     told = next((eid for eid in given if "#" in eid), None)
     if told is not None:
         return told
-    return base if base not in busy else told_apart_id(base, *person)
+    return told_apart_id(base, *person) if base in taken or base in seen else base
 
 
 def _stored_as(person: tuple[str, str | None], held: list[tuple]) -> str | None:

@@ -15,6 +15,7 @@ from synthetic import page
 
 from archive.session import Sighting
 from archive.store import Archive
+from crawler.parsers.ids import tell_apart
 from crawler.site_server import SiteServer
 
 
@@ -155,3 +156,24 @@ def test_entries_whose_link_is_their_own_are_looked_up_on_no_link_told_apart(tmp
         alone = [_entry("https://x.org/venue", "Talk A")]  # on a link told apart: looked up, and keeps its id
         assert len(_entry_lookups(archive.conn, lambda: archive.write_batch(crawl, [], alone))) == 1
         assert alone[0][0]["entry_id"] == "https://x.org/venue#0123456789"
+
+
+def _evening(title: str, day: str | None) -> dict:
+    return entry("https://x.org/venue", title=title, url="https://x.org/venue", date_start=day, date_end=day)
+
+
+def test_an_undated_copy_of_a_title_read_on_several_evenings_keeps_the_id_its_page_gave_it(tmp_path):
+    """A featured box repeating "Stammtisch" without its date beside two of its evenings is none of them for sure:
+    its page gives it an id of its own. With the July evening gone, it was looked up by its title alone and taken
+    for the July entry, still held: July sighted though no longer listed."""
+    first = [_evening("Open day", None), _evening("Stammtisch", "2026-06-05"), _evening("Stammtisch", "2026-07-03")]
+    week = [_evening("Open day", None), _evening("Stammtisch", None)]
+    week += [_evening("Stammtisch", "2026-06-05"), _evening("Stammtisch", "2026-08-07")]
+    tell_apart(first)
+    tell_apart(week)
+    page_ids = [e["entry_id"] for e in week]
+    with Archive(tmp_path / "a.db") as archive:
+        for batch in (first, week):
+            archive.write_batch(archive.begin_crawl("listing", [L1]), [], [(e, Sighting(L1)) for e in batch])
+    assert [e["entry_id"] for e in week] == page_ids
+    assert first[2]["entry_id"] not in _sighted(tmp_path / "a.db", 2)
