@@ -27,6 +27,8 @@ def told_apart_links(conn: sqlite3.Connection) -> set[str]:
 def keep_told_apart(conn: sqlite3.Connection, session: CrawlSession, batch: list[tuple[dict, Sighting]]) -> None:
     """Give each entry of `batch` on a shared link the id the archive holds it under (its title and date on that
     link), else the id its page gave it. Sets `entry_id` in place; `session.told_apart` learns the links told apart."""
+    if not batch:
+        return  # captures alone (pages that answered 304): nothing to read the links for yet
     if session.told_apart is None:
         session.told_apart = told_apart_links(conn)
     told = [entry["entry_id"] for entry, _ in batch if "#" in entry["entry_id"]]

@@ -149,6 +149,7 @@ def test_entries_whose_link_is_their_own_are_looked_up_on_no_link_told_apart(tmp
         venue = [_entry("https://x.org/venue#0123456789", "Talk A"), _entry("https://x.org/venue#9876543210", "Talk B")]
         archive.write_batch(first, [], [_entry(f"https://x.org/{i}", f"Report {i}") for i in range(50)] + venue)
         crawl = archive.begin_crawl("listing", [L1])
+        assert _entry_lookups(archive.conn, lambda: archive.write_batch(crawl, [], [])) == []  # a 304's capture
         own = [_entry(f"https://x.org/{i}", f"Report {i}") for i in range(50)]
         once = _entry_lookups(archive.conn, lambda: archive.write_batch(crawl, [], own[:25]))
         assert once == ["SELECT entry_id FROM entries WHERE instr(entry_id, '#') > 0"]  # the crawl's first batch
