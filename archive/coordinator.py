@@ -27,7 +27,7 @@ from scrapy.spiderloader import SpiderLoader
 
 from crawler.credentials import split_credentials
 from crawler.distributed.codec import decode_result
-from crawler.distributed.frontier import Frontier, FrontierError, redacted
+from crawler.distributed.frontier import WORKER_BEAT, Frontier, FrontierError, redacted
 from crawler.errors import EXIT_FAILED
 from crawler.extract.profiles import profile_texts
 from crawler.listing_state import STOPPED, ListingState
@@ -114,11 +114,15 @@ class Coordinator:
         self.frontier = Frontier(plan.frontier, lease_seconds=frontier_knob(self.settings, "FRONTIER_LEASE"))
         self.max_attempts = int(frontier_knob(self.settings, "FRONTIER_LEASE_ATTEMPTS"))
         self.stall_seconds = frontier_knob(self.settings, "FRONTIER_STALL")
+        # Under two beats a worker at work would count as gone between two of them.
+        self.worker_gone = max(self.settings.getfloat("FRONTIER_WORKER_GONE"), 2 * WORKER_BEAT)
+        self.frontier.worker_gone_ms = int(self.worker_gone * 1000)
         self.batch_size = self.settings.getint("ARCHIVE_BATCH_SIZE")
         self.workers: list[subprocess.Popen] = []
         self.stopped: str | None = None
         self.stalled = False  # pages were left queued: no worker took them for FRONTIER_STALL seconds
         self.ended_early: str | None = None  # pages were left queued: a CLOSESPIDER_* setting closed every worker
+        self.workers_gone = False  # pages were left: every worker stopped answering (kill -9), none is left
         self.worker_seen = False  # a worker has taken a page (or handed in a result) in this crawl
         self.listings: dict = {}
         self.notes: dict[str, list[str]] = {}  # per listing: what the workers said the summary should say
@@ -210,6 +214,8 @@ class Coordinator:
                 why = f"no worker took one for {self.stall_limit():g}s" if self.stalled else "no worker read it"
                 if self.ended_early:  # "ended", not "closed": archive.summary.why takes "closed" for a connection cut
                     why = f"every worker ended early ({self.ended_early})"
+                elif self.workers_gone:
+                    why = f"every worker is gone (none heard from for {self.worker_gone:g}s)"
                 dropped = self.frontier.never_fetched(self.start_urls, listing_url)  # by DEPTH_LIMIT, URLLENGTH_LIMIT
                 state.problem(dropped or f"{listing_url}: {counted(unread, 'page')} asked for, never fetched: {why}")
                 log.warning("listing incomplete: %s", state.problems[-1])
@@ -286,6 +292,10 @@ class Coordinator:
                 log.error("pages queued and every worker ended early (%s): stopping", ended_early)
                 self.ended_early = ended_early
                 return
+            if (queued or leased) and self._workers_gone() and not self.frontier.results_waiting():
+                log.error("pages left and every worker gone (none heard from for %gs): stopping", self.worker_gone)
+                self.workers_gone = True
+                return
             if now - last_progress > self.stall_limit():
                 log.error("%d page(s) queued but no worker took one for %ss: stopping", queued, self.stall_limit())
                 self.stalled = True
@@ -298,6 +308,14 @@ class Coordinator:
         if not early or any(proc.poll() is None for proc in self.workers) or self.frontier.live_workers():
             return None
         return early[0]
+
+    def _workers_gone(self) -> bool:
+        """Every worker of the crawl stopped answering without leaving (kill -9, a machine stopped) and none is
+        left: no live one, no local one still running. Their leases would hold the pages FRONTIER_LEASE more,
+        then the queue FRONTIER_STALL more, for no one."""
+        if any(proc.poll() is None for proc in self.workers) or self.frontier.live_workers():
+            return False
+        return self.frontier.silent_workers() > 0
 
     def stall_limit(self) -> float:
         """FRONTIER_STALL, but at least WORKER_START_GRACE before any worker has taken a page: a worker

@@ -55,14 +55,7 @@ def reparse(archive: Archive, crawl_id: int | None = None, workers: int | None =
     source = _source_crawl(archive, crawl_id)
     crawl_id = source["id"]
     profile_name, listing_profiles = _profiles_read_with(source)
-    captures = conn.execute(
-        "SELECT id, url, listing_url, page, fetched_at, feed_url, json_extract(headers, ?) IS NOT NULL AS rendered "
-        "FROM captures "
-        "WHERE crawl_id=? AND status IN (200, 304) AND digest IS NOT NULL ORDER BY id",
-        (f'$."{RENDERED}"', crawl_id),
-    ).fetchall()
-    if not captures:  # a crawl that failed before it stored a page: a reparse of it would be a "complete" of nothing
-        raise ValueError(f"crawl {crawl_id} ({source['status']}) stored no pages: nothing to reparse")
+    captures = _stored_pages(conn, source)
     archive.close_stale_crawls()  # a reparse killed before (kill -9) was left running; the lock says none runs
     new_id = archive.begin_crawl(
         source["spider"],
@@ -85,13 +78,13 @@ def reparse(archive: Archive, crawl_id: int | None = None, workers: int | None =
     try:
         listings, why = _record(archive, new_id, _parsed(archive, jobs, len(captures), workers), stopped, progress)
         read = progress["read"]
-        note = _note(new_id, crawl_id, why, read, len(captures), progress["feed_kept"])
+        note = _note(new_id, source, why, read, len(captures), progress["feed_kept"])
         crawl = archive.finish_crawl(new_id, listings, status="partial" if why else "complete", note=note)
     except (sqlite3.Error, OSError) as exc:  # a full disk, an I/O error: each batch was its own transaction
         raise _write_failed(archive, new_id, exc, progress["read"], len(captures)) from None
     elapsed = time.perf_counter() - started
     held = {"held": len(new_id.held), "held_differ": len(new_id.held_differ), "held_note": held_note(new_id, crawl_id)}
-    held["feed_note"] = feed_note(progress["feed_kept"])
+    held["feed_note"], held["unfinished_note"] = feed_note(progress["feed_kept"]), unfinished_note(source)
     rendered = rendered_captures(conn, crawl_id)  # their stored body is a browser's DOM, read as such
     return {
         **crawl,
@@ -115,11 +108,38 @@ def _fed_pages(conn, captures) -> set:
     return {cap["id"] for cap in captures if cap["feed_url"] or (cap["listing_url"] or cap["url"]) in fed}
 
 
-def _note(session, crawl_id: int, why: str | None, read: int, stored: int, feed_kept: set) -> str:
-    said = f"reparse of crawl {crawl_id} with this release's parsers"
+# A crawl still marked running when a reparse holds the archive's lock: its process is gone (as `crawls` says).
+DID_NOT_FINISH = "did not finish (its process is gone: killed, or the machine stopped)"
+
+
+def _stored_pages(conn, source: dict) -> list:
+    """The captures of the crawl `source` a reparse reads; ValueError when it stored none (a reparse of it would
+    be a "complete" of nothing), saying whether it failed or did not finish."""
+    captures = conn.execute(
+        "SELECT id, url, listing_url, page, fetched_at, feed_url, json_extract(headers, ?) IS NOT NULL AS rendered "
+        "FROM captures "
+        "WHERE crawl_id=? AND status IN (200, 304) AND digest IS NOT NULL ORDER BY id",
+        (f'$."{RENDERED}"', source["id"]),
+    ).fetchall()
+    if not captures:
+        state = DID_NOT_FINISH + " and" if source["status"] == "running" else f"({source['status']})"
+        raise ValueError(f"crawl {source['id']} {state} stored no pages: nothing to reparse")
+    return captures
+
+
+def unfinished_note(source: dict) -> str | None:
+    """What a reparse says of a crawl killed before it finished (kill -9 leaves its row 'running')."""
+    if source["status"] != "running":
+        return None
+    return f"crawl {source['id']} {DID_NOT_FINISH}: only the pages it stored before it stopped were read"
+
+
+def _note(session, source: dict, why: str | None, read: int, stored: int, feed_kept: set) -> str:
+    said = f"reparse of crawl {source['id']} with this release's parsers"
     if why:
         said += f": stopped by {why} after {read} of {counted(stored, 'stored page')} (reparse again to read them all)"
-    return "; ".join(filter(None, [said, held_note(session, crawl_id), feed_note(feed_kept)]))
+    notes = [said, unfinished_note(source), held_note(session, source["id"]), feed_note(feed_kept)]
+    return "; ".join(filter(None, notes))
 
 
 def feed_note(kept: set) -> str | None:

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import hashlib
 import multiprocessing
-import os
 import pickle
 import shutil
 import signal
@@ -34,7 +33,8 @@ from crawler.settings import SettingError, check_settings
 
 from .config import ConfigError, load_config
 from .config_folders import JobdirError, jobdir_problem
-from .locking import ArchiveLocked, NotWritable, archive_lock, check_writable
+from .locking import ArchiveLocked, archive_lock, check_writable
+from .log_places import check_log_places
 from .notify import refused_urls, shown
 from .outcome import exit_status, log_stem, report, worst
 from .store import Archive
@@ -116,7 +116,7 @@ def build_plan(
     plan.spider, plan.db = plan.spider or "ilo", plan.db or "archive.db"
     _check_options(plan, settings, ignore_fields)
     check_writable(plan.db, "crawl into")  # a NotWritable: bad input, not a usage error
-    _check_log_dir(plan.log_dir)
+    check_log_places(plan.log_dir, plan.db, plan.overrides.get("LOG_FILE"))
     if contact:
         plan.overrides["CONTACT"] = contact
     if plan.jobdir:
@@ -128,18 +128,6 @@ def build_plan(
     _frontier(plan, frontier, workers, frontier_file)
     _render(plan, render)
     return plan
-
-
-def _check_log_dir(log_dir: str | None) -> None:
-    """A log folder that cannot be made or written is refused now, not once Scrapy has started."""
-    if not log_dir:
-        return  # logs/ beside the archive, whose folder check_writable checked
-    try:
-        Path(log_dir).mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise NotWritable(f"cannot keep the crawl's log in {log_dir} ({exc.strerror})") from None
-    if not os.access(log_dir, os.W_OK | os.X_OK):
-        raise NotWritable(f"cannot keep the crawl's log in {log_dir} (Permission denied)")
 
 
 def _render(plan: CrawlPlan, render: bool) -> None:

@@ -39,8 +39,16 @@ QUERY_SECRET = re.compile(
 
 
 def mask_query_secrets(text):
-    """`text` with the value of every secret-bearing query parameter of a URL in it replaced by `***`."""
-    return QUERY_SECRET.sub(r"\1***", text) if isinstance(text, str) else text
+    """`text` with the value of every secret-bearing query parameter of a URL in it replaced by `***`; the
+    punctuation of the message it ends ("URL?token=abc: 404", "(URL?token=abc)") stays."""
+    return QUERY_SECRET.sub(_masked, text) if isinstance(text, str) else text
+
+
+_MESSAGE_PUNCTUATION = re.compile(r"[:,.;)]*$")
+
+
+def _masked(found: re.Match) -> str:
+    return found.group(1) + "***" + _MESSAGE_PUNCTUATION.search(found.group(0)).group(0)
 
 
 class StartUrlError(ListingArchiveError, ValueError):

@@ -131,6 +131,9 @@ FRONTIER_LEASE = 120.0
 FRONTIER_LEASE_ATTEMPTS = 3
 # With pages queued but no worker taking any for this long (seconds), the crawl stops, incomplete.
 FRONTIER_STALL = 600.0
+# A worker not heard from for this long (seconds; each says every second that it is at work) is gone: with pages
+# left and every worker gone (kill -9, a machine stopped), the crawl stops at once, incomplete.
+FRONTIER_WORKER_GONE = 15.0
 
 # A one-line progress display (the CLI turns it on when its output is a terminal).
 EXTENSIONS = {
@@ -176,6 +179,7 @@ _positive = {
     "FRONTIER_LEASE",
     "FRONTIER_LEASE_ATTEMPTS",
     "FRONTIER_STALL",
+    "FRONTIER_WORKER_GONE",
 }
 # Waits, in seconds, bounded: 1e23 s would keep a crawl "running" for ever (and overflow a timer).
 _max_seconds = 3600

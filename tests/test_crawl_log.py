@@ -128,3 +128,28 @@ def test_log_stdout_keeps_the_crawls_summary_on_standard_output(tmp_path, site):
     summary after it to standard output."""
     done = _crawl(tmp_path, site, "-s", "LOG_STDOUT=True", check=0)
     assert "COMPLETE" in done.stdout and "log: " in done.stdout, (done.stdout, done.stderr)
+
+
+def test_a_log_file_or_log_folder_that_cannot_be_written_is_one_line_and_no_archive(tmp_path):
+    """`-s LOG_FILE=/no/dir/x.log` printed Scrapy's bare "[Errno 2] No such file or directory" after the archive
+    had been made, and a `logs` file beside the archive "[Errno 17] File exists" (issue 20): refused with the
+    plan now, the setting or folder named, exit 1, no archive made, nothing fetched (no one listens on port 9)."""
+    nowhere, db, missing, logs = "http://127.0.0.1:9/", tmp_path / "a.db", tmp_path / "no" / "x.log", tmp_path / "logs"
+    logs.write_text("notes, not a folder")  # where the log goes without --log-dir
+    cases = {
+        f"LOG_FILE={missing} cannot be written (No such file or directory)": ["-s", f"LOG_FILE={missing}"],
+        f"LOG_FILE={tmp_path} cannot be written (Is a directory)": ["-s", f"LOG_FILE={tmp_path}"],
+        f"cannot keep the crawl's log in {logs / 'x'} (Not a directory)": ["--log-dir", logs / "x"],
+        f"cannot keep the crawl's log in {logs} (Not a directory)": [],
+    }
+    for message, options in cases.items():
+        log_dir = [] if options[:1] != ["-s"] else ["--log-dir", tmp_path / "l"]
+        refused = cli("crawl", "ilo", "--db", db, "--start-url", nowhere, *log_dir, *options, *QUICK, check=1)
+        assert refused.stderr.strip() == f"Error: {message}", refused.stderr
+        assert refused.stdout == "" and not db.exists()
+    (tmp_path / "c.toml").write_text(f'[settings]\nLOG_FILE = "{missing}"\n[[listing]]\nurl = "{nowhere}"\n')
+    from_config = cli("crawl", "ilo", "--db", db, "--config", tmp_path / "c.toml", "--log-dir", tmp_path / "l", check=1)
+    assert from_config.stderr.strip() == f"Error: LOG_FILE={missing} cannot be written (No such file or directory)"
+    worker = cli("worker", "--frontier", "redis://127.0.0.1:9/0", "-s", f"LOG_FILE={tmp_path}", check=1)
+    assert worker.stderr.strip() == f"Error: LOG_FILE={tmp_path} cannot be written (Is a directory)"
+    assert not db.exists() and logs.read_text() == "notes, not a folder"

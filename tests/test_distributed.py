@@ -140,7 +140,10 @@ def test_a_worker_killed_mid_crawl_changes_nothing(tmp_path, site, redis_url, lo
 
     site.faults[PAGE2] = hold_first
     db = tmp_path / "shared.db"
-    coord = coordinator(db, site, redis_url, "--workers", "0", "-s", "FRONTIER_LEASE=2")
+    # The second worker starts after the first is killed: on a busy machine, later than the 15 s after which
+    # the first counts as gone and the crawl ends with no worker left (test_distributed_stops.py).
+    gone = ("-s", "FRONTIER_WORKER_GONE=120")
+    coord = coordinator(db, site, redis_url, "--workers", "0", "-s", "FRONTIER_LEASE=2", *gone)
     first = worker(redis_url)
     try:
         wait_for(hit.is_set)

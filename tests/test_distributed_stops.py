@@ -4,10 +4,14 @@ left) and ends the crawl at once when no worker is left, PARTIAL, naming the set
 
 The tests start Debian's redis-server on a free port of 127.0.0.1 and skip where it is not installed."""
 
+import subprocess
+import sys
+import threading
 from types import SimpleNamespace
 
 import pytest
-from conftest import FAST, cli, q
+from conftest import FAST, ROOT, cli, q, wait_for
+from unattended import PAGE2
 
 from archive.coordinator import Coordinator
 from crawler.distributed.frontier import Frontier
@@ -53,3 +57,55 @@ def test_workers_closed_early_leave_the_rest_to_a_live_worker(redis_url):
     assert Coordinator._workers_ended_early(watching) == "closespider_pagecount: CLOSESPIDER_PAGECOUNT=2"
     watching.workers = [SimpleNamespace(poll=lambda: None)]  # a local worker still starting may take them
     assert Coordinator._workers_ended_early(watching) is None
+
+
+def test_the_only_worker_killed_ends_the_crawl_once_its_heartbeat_stops(tmp_path, site, redis_url):
+    """kill -9 of the only worker, holding page 2: the coordinator waited for its lease (FRONTIER_LEASE, 120 s)
+    and then FRONTIER_STALL (600 s) for a taker, though a worker silent for FRONTIER_WORKER_GONE (15 s) counts as
+    gone (issue 20). It ends the crawl once that worker's heartbeat has stopped that long (3 s here), PARTIAL,
+    saying why; page 2's entries, archived by an earlier crawl, are not marked removed."""
+    db = tmp_path / "shared.db"
+    cli("crawl", "ilo", "--db", db, "--start-url", site.url, *FAST, check=0)
+    hit, release = threading.Event(), threading.Event()
+    site.faults[PAGE2] = lambda handler: (hit.set(), release.wait(60), True)[2]
+    route = ["--frontier", redis_url, "--workers", "0", "-s", "FRONTIER_WORKER_GONE=3", "-s", "FRONTIER_STALL=600"]
+    command = [sys.executable, "-m", "archive.cli", "crawl", "ilo", "--db", str(db), "--start-url", site.url]
+    command += [*FAST, *route, "-s", "CONDITIONAL_REQUESTS=False"]
+    coordinator = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    only = subprocess.Popen(
+        [sys.executable, "-m", "archive.cli", "worker", "--frontier", redis_url, "--idle-timeout", "60"],
+        cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )  # fmt: skip
+    try:
+        wait_for(hit.is_set)
+        only.kill()  # SIGKILL: it never says it leaves, and holds page 2's lease
+        only.wait(timeout=30)
+        out, err = coordinator.communicate(timeout=60)  # far under the 120 s lease
+    finally:
+        release.set()
+        coordinator.kill()
+    says = "1 page asked for, never fetched: every worker is gone (none heard from for 3s)"
+    assert coordinator.returncode == 3 and "PARTIAL" in out and f"why: {site.url}: {says}" in out, out + err
+    assert says in q(db, "SELECT note FROM crawls ORDER BY id DESC LIMIT 1")
+    assert q(db, "SELECT count(*) FROM entries WHERE status = 'removed'") == 0
+    assert q(db, "SELECT count(*) FROM entries") == 14  # both pages' entries, from the first crawl
+
+
+def test_workers_that_stopped_answering_are_gone_only_when_none_is_left(redis_url):
+    """A worker that left said so and is not gone; one past its FRONTIER_WORKER_GONE is, once no worker is heard
+    from and no local worker still runs."""
+    frontier = Frontier(redis_url)
+    frontier.redis.hset(frontier.key("crawl"), mapping={"token": "t1", "state": "running"})
+    left, killed, live = Frontier(redis_url), Frontier(redis_url), Frontier(redis_url)
+    left.token = killed.token = live.token = "t1"
+    killed.worker_gone_ms = 1  # silent a millisecond after its last word
+    for worker in (left, killed, live):
+        worker.worker_alive()
+    left.worker_left("idle")
+    watching = SimpleNamespace(frontier=frontier, workers=[])
+    wait_for(lambda: frontier.silent_workers() == 1)
+    assert not Coordinator._workers_gone(watching)  # another is at work: it takes the pages back
+    live.worker_left("finished")
+    assert Coordinator._workers_gone(watching)
+    watching.workers = [SimpleNamespace(poll=lambda: None)]  # a local worker still starting may take them
+    assert not Coordinator._workers_gone(watching)

@@ -66,3 +66,27 @@ def test_every_log_record_is_made_safe_for_a_terminal_as_it_is_made():
     text = shown.getvalue()
     assert "entry https://h/e/red.html?token=*** left empty" in text and "page says" in text
     assert not CONTROLS.search(text.replace("\n", "")) and "\u202e" not in text, repr(text)
+
+
+def test_a_masked_secret_keeps_the_punctuation_the_message_put_after_its_url():
+    """`?token=tok-Zq8: 2 pages…` was logged `?token=*** 2 pages…`: the secret's mask took the message's colon
+    (and a closing bracket, a full stop) with it (issue 20)."""
+    import io
+    import logging
+
+    from crawler.log_records import clean_log_records
+
+    shown, make_record = io.StringIO(), logging.getLogRecordFactory()
+    handler, logger = logging.StreamHandler(shown), logging.getLogger("crawler.spiders.test")
+    logger.addHandler(handler)
+    try:
+        clean_log_records()
+        logger.warning("%s: 2 pages asked for, never fetched", "https://h/l?token=tok-Zq8")
+        logger.warning("listing (%s), then %s.", "https://h/l?page=2&api_key=k:9", "https://h/l?sig=s1,")
+    finally:
+        logger.removeHandler(handler)
+        logging.setLogRecordFactory(make_record)
+    assert shown.getvalue().splitlines() == [
+        "https://h/l?token=***: 2 pages asked for, never fetched",
+        "listing (https://h/l?page=2&api_key=***), then https://h/l?sig=***,.",
+    ]

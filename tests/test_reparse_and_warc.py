@@ -238,6 +238,38 @@ def test_reparse_of_a_crawl_that_stored_no_pages_writes_nothing(crawled, tmp_pat
     assert rows(db, "SELECT * FROM crawls") == before
 
 
+KILLED = "did not finish (its process is gone: killed, or the machine stopped)"
+
+
+def test_reparse_of_a_crawl_killed_before_it_finished_says_so_and_removes_nothing(crawled_twice, tmp_path):
+    """kill -9 leaves a crawl's row 'running', its stored pages kept and nothing of it marked removed. Its reparse
+    said "crawl 2 (running) stored no pages": a reparse holds the archive's lock, so that crawl's process is gone
+    and it will never finish, as `crawls` says (issue 20). It says so, reads what was stored, removes nothing."""
+    db = copy_of(crawled_twice, tmp_path)
+    with sqlite3.connect(db) as conn:  # crawl 2 as kill -9 leaves it: both pages stored, never closed
+        conn.execute("UPDATE crawls SET status = 'running', finished_at = NULL, removed = 0 WHERE id = 2")
+        conn.execute("UPDATE entries SET status = 'listed', removed_at = NULL, removed_crawl = NULL")
+        conn.execute("DELETE FROM status_events WHERE crawl_id = 2 AND kind = 'removed'")
+        conn.execute("DELETE FROM listing_crawls WHERE crawl_id = 2")
+    entries = rows(db, "SELECT entry_id, status, removed_at FROM entries ORDER BY entry_id")
+    done = cli("reparse", "--db", db, "--crawl", "2", check=0).stdout.splitlines()
+    said = f"crawl 2 {KILLED}: only the pages it stored before it stopped were read"
+    assert done[0].startswith("reparse #3: 14 entries from 2 stored pages: new 0, changed 0 ") and done[1] == said
+    assert "(running)" not in "\n".join(done)
+    assert rows(db, "SELECT note, removed FROM crawls WHERE id = 3") == [
+        (f"reparse of crawl 2 with this release's parsers; {said}", 0)
+    ]
+    assert rows(db, "SELECT entry_id, status, removed_at FROM entries ORDER BY entry_id") == entries
+    assert rows(db, "SELECT count(*) FROM status_events WHERE kind = 'removed'") == [(0,)]
+    with sqlite3.connect(db) as conn:  # killed before it stored a page
+        conn.execute("UPDATE crawls SET status = 'running', finished_at = NULL WHERE id = 2")
+        conn.execute("DELETE FROM captures WHERE crawl_id = 2")
+    before = rows(db, "SELECT * FROM crawls")
+    refused = cli("reparse", "--db", db, "--crawl", "2", check=1)
+    assert refused.stderr.splitlines()[-1] == f"Error: crawl 2 {KILLED} and stored no pages: nothing to reparse"
+    assert rows(db, "SELECT * FROM crawls") == before
+
+
 def test_export_warc_stopped_with_sigterm_leaves_no_file(crawled, tmp_path):
     """SIGTERM (a service stopped, a timeout) mid-export left an empty FILE and the half-written part beside it;
     the next export-warc -o FILE then refused: FILE exists. The export is held mid-write (not timed), so the

@@ -59,11 +59,14 @@ def worker(frontier, settings, idle_timeout):
     from crawler.log_records import clean_log_records
     from crawler.settings import SettingError, check_settings
 
+    from ..log_places import check_log_file
+
     try:
         check_url(frontier)
         overrides = check_settings(parse_settings(settings))
     except (FrontierError, SettingError) as exc:
         raise click.UsageError(str(exc)) from None
+    check_log_file(overrides.get("LOG_FILE"))
     logging.basicConfig(level=logging.INFO, format="%(asctime)s [%(name)s] %(levelname)s: %(message)s")
     clean_log_records()
     status = run_worker(frontier, overrides, idle_timeout)

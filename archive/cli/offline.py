@@ -175,7 +175,7 @@ def reparse(db, crawl_id):
         f"new {result['new']}, changed {result['changed']} "
         f"({result.get('pages_per_s', 0):.0f} pages/s on {os.cpu_count() or 1} cores)"
     )
-    for said in ("held_note", "feed_note"):
+    for said in ("unfinished_note", "held_note", "feed_note"):
         if result.get(said):
             click.echo(result[said])
     if result.get("suspect"):  # the health checks judge what today's parsers read, as after a crawl

@@ -16,7 +16,8 @@ Keys (all under PREFIX):
   host:NAME        the next moment (ms) a request may start to that host: shared politeness
   ids              the counter page ids are made from (each id starts with the crawl's token)
   left             set of listing URLs a worker without Chromium gave pages of back (rendered listings)
-  workers          zset: worker id -> until when it counts as alive (ms, Redis clock; renewed while it runs)
+  workers          zset: worker id -> until when it counts as alive (ms, Redis clock; renewed while it runs);
+                   a worker that leaves is taken out, so one still in it and past its time died without a word
   stops            hash: worker id -> why it left (its Scrapy close reason, a CLOSESPIDER_* setting named)
 
 A page's outcome (its result, its counts, its pagination links, the release of its
@@ -52,7 +53,8 @@ SCHEMES = ("redis", "rediss", "unix")
 COORDINATOR_GONE = 30.0
 # A pagination link's field saying why Scrapy's DEPTH_LIMIT or URLLENGTH_LIMIT drops it: asked for, never queued.
 DROPPED = "dropped"
-# A worker that has not been heard from for this long has died (it says so every WORKER_BEAT seconds).
+# A worker that has not been heard from for this long has died (it says so every WORKER_BEAT seconds); the
+# crawl's FRONTIER_WORKER_GONE setting, which the workers read from the crawl's config, never under WORKER_BEAT x 2.
 WORKER_GONE = 15.0
 WORKER_BEAT = 1.0
 
@@ -108,6 +110,7 @@ class Frontier:
         self.held: set[str] = set()  # lease ids this process holds (a worker's)
         self.token: str | None = None  # the crawl this process works for: a late worker cannot touch the next one
         self.host_delay_ms = 0  # pages of one host are handed out no closer than this (the crawl's delay)
+        self.worker_gone_ms = int(WORKER_GONE * 1000)  # a worker silent this long is gone (the crawl's setting)
         self._commit = self.redis.register_script(scripts.COMMIT)
         self._take = self.redis.register_script(scripts.TAKE)
         self._renew = self.redis.register_script(scripts.RENEW)
@@ -116,6 +119,7 @@ class Frontier:
         self._release = self.redis.register_script(scripts.RELEASE)
         self._worker = self.redis.register_script(scripts.WORKER)
         self._live_workers = self.redis.register_script(scripts.LIVE_WORKERS)
+        self._silent_workers = self.redis.register_script(scripts.SILENT_WORKERS)
         self.worker_id = f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
 
     def key(self, name: str) -> str:
@@ -141,7 +145,7 @@ class Frontier:
             raise FrontierError(f"another coordinator is running a crawl in {redacted(self.url)}")
         self.clear()
         self.token = token = uuid.uuid4().hex
-        config = {**config, "lease_ms": self.lease_ms}
+        config = {**config, "lease_ms": self.lease_ms, "worker_gone_ms": self.worker_gone_ms}
         pipe = self.redis.pipeline()
         if validators:
             pipe.hset(self.key("validators"), mapping={u: json.dumps(v) for u, v in validators.items()})
@@ -193,7 +197,7 @@ class Frontier:
     # -- workers ---------------------------------------------------------
 
     def worker_alive(self) -> None:
-        """This worker is at work in the crawl for WORKER_GONE seconds more."""
+        """This worker is at work in the crawl for `worker_gone_ms` more (FRONTIER_WORKER_GONE)."""
         self._worker_says("")
 
     def worker_left(self, why: str) -> None:
@@ -202,11 +206,16 @@ class Frontier:
 
     def _worker_says(self, why: str) -> None:
         keys = self._keys("crawl", "workers", "stops")
-        self._worker(keys=keys, args=[self.token or "", self.worker_id, int(WORKER_GONE * 1000), why])
+        self._worker(keys=keys, args=[self.token or "", self.worker_id, self.worker_gone_ms, why])
 
     def live_workers(self) -> int:
-        """How many workers were heard from within WORKER_GONE seconds and have not left."""
+        """How many workers were heard from within FRONTIER_WORKER_GONE seconds and have not left."""
         return int(self._live_workers(keys=[self.key("workers")]))
+
+    def silent_workers(self) -> int:
+        """How many workers of this crawl stopped saying they are at work without saying they left (kill -9,
+        a machine stopped): gone."""
+        return int(self._silent_workers(keys=[self.key("workers")]))
 
     def worker_stops(self) -> dict[str, str]:
         """{worker id: why it left} of the workers that left this crawl."""

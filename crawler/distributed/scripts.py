@@ -185,3 +185,5 @@ return 1
 
 # KEYS: workers; the workers heard from lately
 LIVE_WORKERS = NOW_MS + "return redis.call('ZCOUNT', KEYS[1], now, '+inf')\n"
+# KEYS: workers; the workers past their time that never said they left (died)
+SILENT_WORKERS = NOW_MS + "return redis.call('ZCOUNT', KEYS[1], '-inf', '(' .. now)\n"

@@ -251,6 +251,7 @@ def run_worker(url: str, overrides: dict | None = None, idle_timeout: float = 60
         return 1
     frontier.token = token
     frontier.lease_ms = int(config.get("lease_ms") or frontier.lease_ms)
+    frontier.worker_gone_ms = int(config.get("worker_gone_ms") or frontier.worker_gone_ms)
     ignored = sorted(set(overrides or {}) - LOCAL_SETTINGS)
     if ignored:
         log.warning(

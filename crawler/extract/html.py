@@ -8,7 +8,13 @@ from functools import lru_cache
 import lxml.html
 from lxml import etree
 from lxml.cssselect import CSSSelector
-from w3lib.encoding import html_to_unicode
+from w3lib.encoding import (
+    html_body_declared_encoding,
+    html_to_unicode,
+    http_content_type_encoding,
+    read_bom,
+    to_unicode,
+)
 
 from ..parsers.dates import parse_date
 from ..parsers.ids import join_url
@@ -35,7 +41,11 @@ def decode_html(body: bytes, content_type: str | None = None) -> str:
     """Bytes to text the way browsers do: BOM, then the Content-Type charset, then
     <meta charset>, then a guess (UTF-8 first); bad bytes become U+FFFD, never an error.
     A page labelled with a single-byte charset whose bytes are valid UTF-8 is read as UTF-8."""
-    encoding, text = html_to_unicode(content_type, body, auto_detect_fun=_guess_encoding)
+    if read_bom(body)[0] or http_content_type_encoding(content_type) or html_body_declared_encoding(body):
+        encoding, text = html_to_unicode(content_type, body)
+    else:  # none declared: our guess (w3lib deprecated auto_detect_fun; its own guess reads some pages otherwise)
+        encoding = _guess_encoding(body)
+        text = to_unicode(body, encoding)
     if _SINGLE_BYTE.match(encoding or "") and not body.isascii():
         try:
             return body.decode("utf-8")  # declared Latin-1 but written in UTF-8: "lawmakers’", not "lawmakersâ€™"
