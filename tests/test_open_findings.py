@@ -6,6 +6,7 @@ import json
 
 import pytest
 from conftest import FAST, cli, q
+from helpers import NOWHERE
 from synthetic import page
 
 from crawler.site_server import SiteServer
@@ -194,3 +195,37 @@ def test_an_event_told_apart_on_page_1_and_shown_alone_on_page_2_is_one_entry(tm
             cli("crawl", "listing", "--db", db, "--start-url", f"{site.base_url}/list/ev1.html", *FAST, check=0)
     assert q(db, "SELECT count(*) FROM entries") == 10
     assert q(db, "SELECT count(*) FROM entries WHERE title = ?", FISHING) == 1
+
+
+# -- stranger26: options given an empty value ------------------------------------------------------------------------
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason='`crawl --config "$CFG"` (or --profile, --jobdir, --log-dir, --contact) with the variable unset is taken '
+    "as the option not given: the crawl runs without the config (without --start-url, `ilo` would crawl its default "
+    "listing on the real www.ilo.org, into ./archive.db), with the default profile, not resumable, logging beside the "
+    "archive, with no contact in its User-Agent. The project's rule (archive/cli/common.py not_empty, "
+    "tests/test_bad_options.py): an empty value is an error, not 'not given'; `--db ''` and `--start-url ''` are.",
+)
+@pytest.mark.parametrize("option", ["--config", "--profile", "--jobdir", "--log-dir", "--contact"])
+def test_an_empty_crawl_option_is_not_taken_as_not_given(tmp_path, option):
+    db = tmp_path / "a.db"
+    done = cli("crawl", "listing", "--db", db, "--start-url", NOWHERE, option, "", *FAST)
+    assert done.returncode == 2 and option in done.stderr, (done.returncode, done.stderr[-600:])
+    assert not db.exists()
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="`parse page.html --url URL --profile ''` (a variable that expanded to nothing) reads the page with the "
+    "default profile, exit 0, as if --profile were not given; `--url ''` is refused. An empty value is an error.",
+)
+def test_parse_with_an_empty_profile_is_refused(tmp_path):
+    saved = tmp_path / "page.html"
+    saved.write_text(
+        page("".join(f"<article><h2><a href='/r/{i}'>Report {i} on wages</a></h2></article>" for i in range(4)))
+    )
+    done = cli("parse", saved, "--url", "http://127.0.0.1:9/list/", "--profile", "", "--format", "jsonl")
+    assert done.returncode == 2 and "--profile" in done.stderr, (done.returncode, done.stderr)
+    assert done.stdout == ""
