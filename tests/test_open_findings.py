@@ -9,7 +9,7 @@ import sys
 
 import pytest
 from conftest import FAST, ROOT, cli, q
-from helpers import NOWHERE, page_html
+from helpers import NOWHERE, good_archive, page_html
 from synthetic import page
 
 from crawler.site_server import SiteServer
@@ -287,3 +287,34 @@ def test_learn_obeys_robots_txt_for_the_address_it_is_redirected_to(tmp_path):
         assert "/private/page-1.html" not in site.requests, learnt.stdout
     assert learnt.returncode == 1 and "robots.txt" in learnt.stderr, learnt.stderr
     assert not profile.exists()
+
+
+# -- stranger26: -o naming a folder that is not there -----------------------------------------------------------------
+
+_SAVED_PAGE = "".join(f"<article><h2><a href='/r/{i}'>Report {i} on wages</a></h2></article>" for i in range(4))
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="`-o reports/` (a folder that is not there yet, named as a folder by its trailing slash) writes a file "
+    "named `reports` and says 'wrote reports/', exit 0 (export, diff, export-warc, learn); `backup reports/` backs "
+    "the archive up whole, then fails on the rename with a raw '[Errno 20] Not a directory: .reports.PID.part'. A "
+    "path that names a folder is no file to write: one clear line, a non-zero exit, nothing written (as `-o` onto an "
+    "existing folder: 'is a folder, not a file').",
+)
+@pytest.mark.parametrize("command", ["export", "diff", "export-warc", "learn", "backup"])
+def test_an_output_path_naming_a_missing_folder_is_refused(tmp_path, command):
+    db = good_archive(tmp_path / "a.db")
+    target = f"{tmp_path / 'reports'}/"
+    saved = tmp_path / "page.html"
+    saved.write_text(page(_SAVED_PAGE))
+    args = {
+        "export": ["export", "--db", db, "-o", target],
+        "diff": ["diff", "--db", db, "-o", target],
+        "export-warc": ["export-warc", "--db", db, "-o", target],
+        "learn": ["learn", saved, "--url", "http://127.0.0.1:9/", "--example", "Report 2 on wages", "-o", target],
+        "backup": ["backup", target, "--db", db],
+    }[command]
+    done = cli(*args)
+    assert done.returncode != 0 and "Errno" not in done.stderr, (done.returncode, done.stdout, done.stderr)
+    assert not (tmp_path / "reports").exists()
