@@ -318,3 +318,21 @@ def test_an_output_path_naming_a_missing_folder_is_refused(tmp_path, command):
     done = cli(*args)
     assert done.returncode != 0 and "Errno" not in done.stderr, (done.returncode, done.stdout, done.stderr)
     assert not (tmp_path / "reports").exists()
+
+
+# -- stranger26: --force over another archive ------------------------------------------------------------------------
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="`export --db a.db -o b.db --force` (or diff, export-warc) where b.db is another listing-archive archive "
+    "replaces that archive with the export, exit 0: every crawl it held is gone. Only the archive read from is "
+    "refused ('is the archive itself'). `learn -o` refuses a SQLite archive even with --force (docs/learn.md, "
+    "docs/failures.md); the project's rule: bad input never loses what an archive holds.",
+)
+@pytest.mark.parametrize("command", ["export", "diff", "export-warc"])
+def test_force_does_not_write_an_export_over_another_archive(tmp_path, command):
+    db, other = good_archive(tmp_path / "a.db"), good_archive(tmp_path / "b.db")
+    done = cli(command, "--db", db, "-o", other, "--force")
+    assert done.returncode == 1, (done.returncode, done.stdout, done.stderr)
+    assert q(other, "SELECT count(*) FROM entries") == 1
