@@ -200,7 +200,9 @@ def test_an_event_told_apart_on_page_1_and_shown_alone_on_page_2_is_one_entry(tm
     assert q(db, "SELECT count(*) FROM entries WHERE title = ?", FISHING) == 1
 
 
-# -- stranger26: options given an empty value ------------------------------------------------------------------------
+# -- stranger26: a stranger's walk beside the main paths (empty options, -o, --force, learn, parse, notes) -----
+
+_SAVED_PAGE = "".join(f"<article><h2><a href='/r/{i}'>Report {i} on wages</a></h2></article>" for i in range(4))
 
 
 @pytest.mark.xfail(
@@ -253,9 +255,6 @@ def test_an_empty_listing_archive_db_variable_is_not_taken_as_unset(tmp_path):
     assert not (tmp_path / "archive.db").exists()
 
 
-# -- stranger26: learn and robots.txt ---------------------------------------------------------------------------------
-
-
 def _redirect_to(path: str):
     """A SiteServer fault that answers 302 to `path` on the same server."""
 
@@ -289,11 +288,6 @@ def test_learn_obeys_robots_txt_for_the_address_it_is_redirected_to(tmp_path):
     assert not profile.exists()
 
 
-# -- stranger26: -o naming a folder that is not there -----------------------------------------------------------------
-
-_SAVED_PAGE = "".join(f"<article><h2><a href='/r/{i}'>Report {i} on wages</a></h2></article>" for i in range(4))
-
-
 @pytest.mark.xfail(
     strict=True,
     reason="`-o reports/` (a folder that is not there yet, named as a folder by its trailing slash) writes a file "
@@ -320,9 +314,6 @@ def test_an_output_path_naming_a_missing_folder_is_refused(tmp_path, command):
     assert not (tmp_path / "reports").exists()
 
 
-# -- stranger26: --force over another archive ------------------------------------------------------------------------
-
-
 @pytest.mark.xfail(
     strict=True,
     reason="`export --db a.db -o b.db --force` (or diff, export-warc) where b.db is another listing-archive archive "
@@ -338,9 +329,6 @@ def test_force_does_not_write_an_export_over_another_archive(tmp_path, command):
     assert q(other, "SELECT count(*) FROM entries") == 1
 
 
-# -- stranger26: a password in parse's --url ---------------------------------------------------------------------------
-
-
 @pytest.mark.xfail(
     strict=True,
     reason="`parse page.html --url http://user:pass@host/list/` prints the password in every entry's url and in "
@@ -353,9 +341,6 @@ def test_parse_prints_no_password_given_in_its_url(tmp_path):
     saved.write_text(page(_SAVED_PAGE))
     done = cli("parse", saved, "--url", "http://bob:s3cr3t@127.0.0.1:9/list/", "--format", "jsonl", check=0)
     assert "s3cr3t" not in done.stdout + done.stderr, done.stdout
-
-
-# -- stranger26: a scraped link quoted into a crawl's note -----------------------------------------------------------
 
 
 @pytest.mark.xfail(
@@ -379,9 +364,6 @@ def test_a_crawl_note_quoting_a_scraped_script_link_stores_no_control_characters
     note = q(db, "SELECT note FROM crawls WHERE id = 2")
     assert "script links" in note, note
     assert not any(c in note for c in "\x1b\x07\u202e"), repr(note)
-
-
-# -- stranger26: learn and an invisible mark in a title ----------------------------------------------------------------
 
 
 @pytest.mark.xfail(
