@@ -358,3 +358,47 @@ def test_in_a_list_of_bare_links_those_after_an_events_date_link_in_its_paragrap
     )
     links = list(root.iter("a"))
     assert sorted(a.get("href") for a in description_links(links)) == ["/p/1/", "/p/2/", "/p/3/"]
+
+
+# A club's calendar (held-out batch V, a cycling commission's season): one row a day, the day in its own cell; a
+# championship over three days takes three rows, each linking the event's one brochure.
+_DAYS = [("Fri 3 Jul 2026", "Regional Road Championship", "/route.pdf"), ("Sat 4 Jul 2026", None, "/route.pdf")]
+_DAYS += [("Sun 5 Jul 2026", None, "/route.pdf"), ("Sat 11 Jul 2026", "Hill climb of the old pass", "/hill.pdf")]
+_DAYS += [("Sun 12 Jul 2026", "Night criterium around the market", "/night.pdf")]
+
+
+def _day_rows(days) -> str:
+    rows = ""
+    for day, name, href in days:
+        name = name or next(n for d, n, h in days if h == href and n)
+        rows += f"<tr><td>{day}</td><td><a href='{href}'>{name}</a></td><td>Velo Club</td></tr>"
+    return rows
+
+
+def test_one_event_over_several_days_a_row_a_day_is_an_entry_each_day_not_a_facet():
+    # the same short link to one place on three rows reads as a facet ("Media Release"), but each of its copies is
+    # the only link of its row and the rows show different days: one event a row a day, each row an entry
+    head = "<tr><th>Date</th><th>Event</th><th>Club</th></tr>"
+    entries = _entries(
+        f"<h2>Calendar 2026</h2><table>{head}<tr><td colspan='3'>JULY 2026</td></tr>{_day_rows(_DAYS)}</table>"
+    )
+    assert [(e["url"], e["date_start"]) for e in entries] == [
+        ("https://example.org/route.pdf", "2026-07-03"),
+        ("https://example.org/route.pdf", "2026-07-04"),
+        ("https://example.org/route.pdf", "2026-07-05"),
+        ("https://example.org/hill.pdf", "2026-07-11"),
+        ("https://example.org/night.pdf", "2026-07-12"),
+    ]
+    assert [e["title"] for e in entries][:3] == ["Regional Road Championship"] * 3
+
+
+def test_a_short_link_on_dated_rows_beside_their_own_title_links_is_still_a_facet():
+    # the guard: "Press release" on every dated row leads to one page, beside each row's own title link
+    rows = "".join(
+        f"<tr><td>{d} May 2026</td><td><a href='/news/{d}'>Council story number {d} in some words</a></td>"
+        f"<td><a href='/kind/press'>Press release</a></td></tr>"
+        for d in range(10, 15)
+    )
+    entries = _entries(f"<h2>News</h2><table>{rows}</table>", "<html lang='en'>")
+    assert len(entries) == 5
+    assert "Press release" not in {e["title"] for e in entries}

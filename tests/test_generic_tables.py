@@ -362,3 +362,43 @@ def test_a_row_whose_link_is_a_bill_number_is_named_by_its_longest_cell_not_its_
         f"LEY QUE MODIFICA LA LEY 2916{i}, LEY DE PROMOCIÓN DEL DESARROLLO" for i in (1, 2, 3, 4)
     ]
     assert entries[0]["date_start"] == "2014-09-21"
+
+
+def test_a_cancelled_events_link_struck_through_in_its_cell_still_names_its_row():
+    """<td><strong>CANCELLED: </strong><s><a>Grand Prix</a></s></td> among rows whose links stand bare in the cell
+    (held-out batch V, a club's calendar): the strike marks the event's state, the link still names its row, as bare
+    emphasis around it does, being most of its cell's text; the mark outside the link is no part of the title."""
+    names = ["Spring cup of the valley", "Grand prix of the harbour", "Criterium of the old town", "Hill climb race"]
+    rows = "".join(
+        f"<tr><td>{10 + i} May 2026</td><td><a href='/e/{i}.pdf'>{n}</a></td><td>Club {i} of the region</td></tr>"
+        for i, n in enumerate(names)
+    )
+    struck = "<tr><td>24 May 2026</td><td><strong>CANCELLED: </strong>"
+    struck += "<s><a href='/e/9.pdf'>Grand prix of the town</a></s></td><td>Club 9 of the region</td></tr>"
+    entries = _entries(f"<h2>Races</h2><table>{rows}{struck}</table>", "<html lang='en'>")
+    assert [(e["title"], e["date_start"]) for e in entries][-1] == ("Grand prix of the town", "2026-05-24")
+    assert len(entries) == 5
+
+
+def test_a_row_and_the_unlinked_rows_below_it_are_dated_by_its_date_column():
+    """A calendar table whose unlinked rows (a meeting, a cancelled race) follow some linked ones (held-out batch V):
+    each linked row and the unlinked rows below it are one record, dated by the first row's cell under "Dates"
+    ("Sam. 17 Janv. 2026", a weekday before the day), not left undated by the later row's other day."""
+    days = [("Sam. 17 Janv. 2026", "Coupe de printemps", True), ("Dim. 18 Janv. 2026", "Prix de la vallée", True)]
+    days += [("Ven. 23 Janv. 2026", "Réunion de la commission", False), ("Sam. 07 Févr. 2026", "Brevet du port", True)]
+    days += [("Sam. 14 Févr. 2026", "Prix de la ville haute", True), ("Ven. 20 Févr. 2026", "Réunion du bureau", False)]
+    days += [("Dim. 01 Mars 2026", "Grand prix des artisans", True)]
+    rows = "".join(
+        f"<tr><td class='c'>{d}</td><td class='c'>{f'<a href=/e/{i}.pdf>{n}</a>' if linked else n}</td>"
+        f"<td class='c'></td></tr>"
+        for i, (d, n, linked) in enumerate(days)
+    )
+    head = "<thead><tr><th>Dates</th><th>Courses</th><th>Club</th></tr></thead>"
+    entries = _entries(f"<h2>Calendrier</h2><table>{head}<tbody>{rows}</tbody></table>", "<html lang='fr'>")
+    assert [(e["title"], e["date_start"]) for e in entries] == [
+        ("Coupe de printemps", "2026-01-17"),
+        ("Prix de la vallée", "2026-01-18"),
+        ("Brevet du port", "2026-02-07"),
+        ("Prix de la ville haute", "2026-02-14"),
+        ("Grand prix des artisans", "2026-03-01"),
+    ]

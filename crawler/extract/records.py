@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from ..parsers.datelines import date_in_line
 from ..parsers.groups import looks_like_group_heading
 from .articles import links_away, names_alone, part_of_article
+from .event_days import days_of_one_event
 from .html import PAGE_CACHES, document_base, tag, text_of
 from .linkcues import cookie_notices, in_cookie_notice, names_record, no_entry_link, plain_path, points_out, title_box
 from .linkcues import facet_address as to_a_facet
@@ -179,6 +180,7 @@ def entry_links(root, chrome: Chrome) -> list:
             records_with(seen[(a.get("href").strip(), text_of(a))], _FACET_REPEATS) >= _FACET_REPEATS
             and len((text_of(a) or "").split()) <= _FACET_WORDS
             and not is_generic_text(text_of(a))
+            and not days_of_one_event(seen[(a.get("href").strip(), text_of(a))])  # a row a day: each an entry
         )
     ]
 
