@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from ..parsers.datelines import date_in_line
-from .html import tag, text_of
+from .html import PAGE_CACHES, tag, text_of
 
 # Labels that head a record's name; a description or a type heads no name.
 _NAME_LABEL = re.compile(
@@ -30,16 +30,26 @@ _MAX_WRAPS = 3
 
 def pairs_of(el) -> list[tuple]:
     """(label, value) elements of `el` when it is a <dl> of <dt>/<dd> pairs or a table of two-cell rows, each label
-    a few words; [] otherwise."""
+    a few words; [] otherwise. Read once a page: every row of a long table asks of the table."""
+    if tag(el) not in ("dl", "table", "tbody"):
+        return []
+    if el not in _PAIRS:
+        _PAIRS[el] = _pairs_of(el)
+    return _PAIRS[el]
+
+
+_PAIRS: dict = {}
+PAGE_CACHES.append(_PAIRS)
+
+
+def _pairs_of(el) -> list[tuple]:
     if tag(el) == "dl":
         kids = [k for k in el if tag(k) in ("dt", "dd")]
         found = [(k, v) for k, v in zip(kids, kids[1:], strict=False) if tag(k) == "dt" and tag(v) == "dd"]
-    elif tag(el) in ("table", "tbody"):
+    else:
         rows = [r for r in el.iter("tr") if any(tag(c) in ("td", "th") for c in r)]
         cells = [[c for c in r if tag(c) in ("td", "th")] for r in rows]
         found = [(c[0], c[1]) for c in cells] if all(len(c) == 2 for c in cells) else []
-    else:
-        return []
     return found if len(found) >= _MIN_PAIRS and all(map(_is_label, (k for k, _ in found))) else []
 
 
@@ -68,12 +78,24 @@ def pair_name(record, link=None):
     found = record_pairs(record)
     if not found:
         return None
-    named = [v for k, v in found if _NAME_LABEL.match(_label_words(k))]
-    value = named[0] if named else found[0][1]
-    if value.find(".//a[@href]") is not None or (link is not None and any(a is value for a in link.iterancestors())):
+    key = id(found[0][0])  # one record's pairs, however deep it is asked from
+    if key not in _NAMES:
+        _NAMES[key] = _name_value(found)
+    value = _NAMES[key]
+    return None if value is None or (link is not None and any(a is value for a in link.iterancestors())) else value
+
+
+_NAMES: dict = {}
+PAGE_CACHES.append(_NAMES)
+
+
+def _name_value(found: list[tuple]):
+    named = next((v for k, v in found if _NAME_LABEL.match(_label_words(k))), None)
+    value = named if named is not None else found[0][1]
+    if value.find(".//a[@href]") is not None:
         return None
     shown = text_of(value) or ""
-    if len(_WORD.findall(shown)) < (1 if named else _NAME_WORDS) or date_in_line(shown) == shown:
+    if len(_WORD.findall(shown)) < (1 if named is not None else _NAME_WORDS) or date_in_line(shown) == shown:
         return None
     return value
 
