@@ -130,3 +130,20 @@ def test_a_long_two_column_table_is_weighed_as_label_value_pairs_once(monkeypatc
     entries = _entries(f"<table>{rows}</table>", "<html lang='en'>")
     assert [e["url"] for e in entries][-1] == "https://example.org/n/1499"
     assert len(calls) < 3 * 1500
+
+
+def test_a_facet_on_thousands_of_records_is_weighed_once(monkeypatch):
+    """ "Press release" under each of 2,000 posts: whether its copies are one event's rows (event_days.py) is asked once
+    for the address and words, not once for each copy (each asking looks at every copy: quadratic)."""
+    from crawler.extract import records
+
+    calls = []
+    days = records.days_of_one_event
+    monkeypatch.setattr(records, "days_of_one_event", lambda copies: calls.append(1) or days(copies))
+    posts = "".join(
+        f"<li><a href='/p/{i}'>Story number {i} of the town</a> <a href='/kind/press'>Press release</a></li>"
+        for i in range(2000)
+    )
+    entries = _entries(f"<ul>{posts}</ul>", "<html lang='en'>")
+    assert len(entries) == 2000 and "Press release" not in {e["title"] for e in entries}
+    assert len(calls) <= 3  # once per look at the page's links

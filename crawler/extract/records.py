@@ -172,17 +172,17 @@ def entry_links(root, chrome: Chrome) -> list:
             continue
         seen[(href, text_of(a))].append(a)
         links.append(a)
-    # A short link to one place in several records is a facet ("Media Release"); not an affordance ("... Read")
-    return [
-        a
-        for a in links
-        if not (
-            records_with(seen[(a.get("href").strip(), text_of(a))], _FACET_REPEATS) >= _FACET_REPEATS
-            and len((text_of(a) or "").split()) <= _FACET_WORDS
-            and not is_generic_text(text_of(a))
-            and not days_of_one_event(seen[(a.get("href").strip(), text_of(a))])  # a row a day: each an entry
-        )
-    ]
+    # A short link to one place in several records is a facet ("Media Release"); not an affordance ("... Read"),
+    # nor one event's rows, a row a day (weighed once for each address and words)
+    facets = {
+        key
+        for key, copies in seen.items()
+        if records_with(copies, _FACET_REPEATS) >= _FACET_REPEATS
+        and len((key[1] or "").split()) <= _FACET_WORDS
+        and not is_generic_text(key[1])
+        and not days_of_one_event(copies)
+    }
+    return [a for a in links if (a.get("href").strip(), text_of(a)) not in facets]
 
 
 _QUALITY: dict = {}
