@@ -59,3 +59,39 @@ def test_label_value_records_whose_first_value_is_a_date_are_not_named_by_a_late
     )
     entries = _entries(f"<h1>Seminar</h1>{talks}", "<html lang='en'>")
     assert [e["title"] for e in entries] == [f"Learning to rank documents, part {i}" for i in range(4)]
+
+
+@pytest.mark.parametrize(
+    ("lang", "labels"),
+    [
+        ("es", ("Título:", "Fecha:", "Descripción:", "Archivos:")),
+        ("fr", ("Intitulé :", "Date :", "Objet :", "Pièces :")),
+    ],
+)
+def test_records_of_label_lines_are_named_by_the_words_after_their_naming_label(lang, labels):
+    # the same calls as lines, each opening on its label: "<p><strong>Título:</strong> Two library assistants</p>"
+    title, date, text, docs = labels
+
+    def call(i, name, day, files):
+        links = " ".join(
+            f"<a href='/docs/call-{i}-{k}.pdf'>Rules and annex number {k} of this call</a>" for k in range(files)
+        )
+        values = [(title, name), (date, day), (text, "Rules for the selection of staff."), (docs, links)]
+        return "<div class='call'>" + "".join(f"<p><strong>{k}</strong> {v}</p>" for k, v in values) + "</div>"
+
+    calls = "".join(call(i, n, d, f) for i, (n, d, f) in enumerate(_CALLS))
+    entries = _entries(f"<h1>Calls</h1>{calls}", f"<html lang='{lang}'>")
+    assert [(e["title"], e["url"], e["date_start"]) for e in entries] == [
+        (n, f"https://example.org/docs/call-{i}-0.pdf", d) for i, (n, d, _) in enumerate(_CALLS)
+    ]
+
+
+def test_label_lines_without_a_naming_label_stay_named_by_their_link():
+    # the guard: "When: / Where: / Event: <a>…</a>": no label names the record, so "Where:"'s place does not
+    events = "".join(
+        f"<div class='event'><p><strong>When:</strong> 1{i} May 2026</p><p><strong>Where:</strong> Town hall {i}</p>"
+        f"<p><strong>Event:</strong> <a href='/e/{i}'>Concert of the brass band, part {i}</a></p></div>"
+        for i in range(4)
+    )
+    entries = _entries(f"<h1>Events</h1>{events}", "<html lang='en'>")
+    assert [e["title"] for e in entries] == [f"Concert of the brass band, part {i}" for i in range(4)]

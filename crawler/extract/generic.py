@@ -28,6 +28,7 @@ from .fields import fill_entry, find_title
 from .flat import flat_groups, is_break, wrap
 from .flat_posts import headed_runs, post_bodies, without_post_links
 from .html import tag, text_of
+from .label_pairs import without_pair_labels
 from .lead_text import date_among, lead_split
 from .line_dates import line_closing_date
 from .link_lines import posting_date
@@ -327,6 +328,7 @@ def _named_by_the_list(entries, records, links, pointing) -> None:
     # <a><h5>Team Name</h5><p>What happened</p></a> on most cards: the shared heading is a label, the line the title
     lines_under_shared_headings(entries, records)
     without_state_marks(entries, records)  # "Concurso Publico <span class=…>cerrado</span>": the state, no name
+    without_pair_labels(entries, records)  # "<p><strong>Título:</strong> Concurso …</p>": the words after the label
 
 
 def _address(anchor) -> str | None:

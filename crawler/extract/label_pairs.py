@@ -31,7 +31,7 @@ _MAX_WRAPS = 3
 def pairs_of(el) -> list[tuple]:
     """(label, value) elements of `el` when it is a <dl> of <dt>/<dd> pairs or a table of two-cell rows, each label
     a few words; [] otherwise. Read once a page: every row of a long table asks of the table."""
-    if tag(el) not in ("dl", "table", "tbody"):
+    if tag(el) not in _PAIR_TAGS:
         return []
     if el not in _PAIRS:
         _PAIRS[el] = _pairs_of(el)
@@ -40,17 +40,41 @@ def pairs_of(el) -> list[tuple]:
 
 _PAIRS: dict = {}
 PAGE_CACHES.append(_PAIRS)
+# Elements that lay out pairs: lists of terms, tables, and blocks of label lines.
+_LINE_BLOCKS = ("div", "li", "article", "section", "td")
+_PAIR_TAGS = frozenset({"dl", "table", "tbody", *_LINE_BLOCKS})
+# Elements that hold a line's label ("<p><strong>Título:</strong> …</p>").
+_LABEL_TAGS = frozenset({"strong", "b", "em", "i", "span", "label"})
 
 
 def _pairs_of(el) -> list[tuple]:
     if tag(el) == "dl":
         kids = [k for k in el if tag(k) in ("dt", "dd")]
         found = [(k, v) for k, v in zip(kids, kids[1:], strict=False) if tag(k) == "dt" and tag(v) == "dd"]
-    else:
+    elif tag(el) in ("table", "tbody"):
         rows = [r for r in el.iter("tr") if any(tag(c) in ("td", "th") for c in r)]
         cells = [[c for c in r if tag(c) in ("td", "th")] for r in rows]
         found = [(c[0], c[1]) for c in cells] if all(len(c) == 2 for c in cells) else []
+    else:
+        found = _label_lines(el)
     return found if len(found) >= _MIN_PAIRS and all(map(_is_label, (k for k, _ in found))) else []
+
+
+def _label_lines(el) -> list[tuple]:
+    """(label, line) for a block whose every line (child element) opens on a label of its own closing on a colon
+    ("<p><strong>Título:</strong> Concurso …</p><p><strong>Fecha:</strong> …</p>")."""
+    lines = [k for k in el if isinstance(k.tag, str)]
+    if (el.text or "").strip():
+        return []
+    found = []
+    for line in lines:
+        first = next((k for k in line if isinstance(k.tag, str)), None)
+        if first is None or tag(first) not in _LABEL_TAGS or (line.text or "").strip():
+            return []
+        if not (text_of(first) or "").endswith(":"):
+            return []
+        found.append((first, line))
+    return found
 
 
 def _is_label(el) -> bool:
@@ -91,13 +115,32 @@ PAGE_CACHES.append(_NAMES)
 
 def _name_value(found: list[tuple]):
     named = next((v for k, v in found if _NAME_LABEL.match(_label_words(k))), None)
-    value = named if named is not None else found[0][1]
-    if value.find(".//a[@href]") is not None:
+    lines = found[0][0].getparent() is found[0][1]  # label lines: only a naming label names the record
+    value = named if named is not None or lines else found[0][1]
+    if value is None or value.find(".//a[@href]") is not None:
         return None
-    shown = text_of(value) or ""
+    shown = _value_text(value, found)
     if len(_WORD.findall(shown)) < (1 if named is not None else _NAME_WORDS) or date_in_line(shown) == shown:
         return None
     return value
+
+
+def _value_text(value, found: list[tuple]) -> str:
+    """The value's words, without its label where the label is a part of its line."""
+    shown = text_of(value) or ""
+    label = next((k for k, v in found if v is value and k.getparent() is value), None)
+    said = text_of(label) or "" if label is not None else ""
+    return shown[len(said) :].strip() if said and shown.startswith(said) else shown
+
+
+def without_pair_labels(entries, records) -> None:
+    """A record named by a label line ("Título: Concurso …") is titled by the line's words after its label.
+    `records`: each entry's block, in the same order."""
+    for entry, record in zip(entries, records, strict=True):
+        found = record_pairs(record) if entry.title else []
+        value = pair_name(record) if found else None
+        if value is not None and any(k.getparent() is value for k, _ in found):
+            entry.title = _value_text(value, found) or entry.title
 
 
 def _label_words(label) -> str:
@@ -130,7 +173,7 @@ def _pair_owner(el):
     for anc in el.iterancestors():
         if tag(anc) in ("body", "html"):
             return None
-        name = pair_name(anc) if tag(anc) in ("dl", "table", "tbody") else None
+        name = pair_name(anc) if tag(anc) in _PAIR_TAGS else None
         if name is not None:
             return anc if not any(a is name for a in el.iterancestors()) else None
     return None
