@@ -62,13 +62,14 @@ def test_label_value_records_whose_first_value_is_a_date_are_not_named_by_a_late
 
 
 @pytest.mark.parametrize(
-    ("lang", "labels"),
+    ("lang", "labels", "breaks"),
     [
-        ("es", ("Título:", "Fecha:", "Descripción:", "Archivos:")),
-        ("fr", ("Intitulé :", "Date :", "Objet :", "Pièces :")),
+        ("es", ("Título:", "Fecha:", "Descripción:", "Archivos:"), False),
+        ("fr", ("Intitulé :", "Date :", "Objet :", "Pièces :"), False),
+        ("es", ("Título:", "Fecha:", "Descripción:", "Archivos:"), True),  # lines cut by <br> in one paragraph
     ],
 )
-def test_records_of_label_lines_are_named_by_the_words_after_their_naming_label(lang, labels):
+def test_records_of_label_lines_are_named_by_the_words_after_their_naming_label(lang, labels, breaks):
     # the same calls as lines, each opening on its label: "<p><strong>Título:</strong> Two library assistants</p>"
     title, date, text, docs = labels
 
@@ -77,6 +78,8 @@ def test_records_of_label_lines_are_named_by_the_words_after_their_naming_label(
             f"<a href='/docs/call-{i}-{k}.pdf'>Rules and annex number {k} of this call</a>" for k in range(files)
         )
         values = [(title, name), (date, day), (text, "Rules for the selection of staff."), (docs, links)]
+        if breaks:
+            return "<div class='call'><p>" + "<br>".join(f"<strong>{k}</strong> {v}" for k, v in values) + "</p></div>"
         return "<div class='call'>" + "".join(f"<p><strong>{k}</strong> {v}</p>" for k, v in values) + "</div>"
 
     calls = "".join(call(i, n, d, f) for i, (n, d, f) in enumerate(_CALLS))

@@ -41,7 +41,7 @@ def pairs_of(el) -> list[tuple]:
 _PAIRS: dict = {}
 PAGE_CACHES.append(_PAIRS)
 # Elements that lay out pairs: lists of terms, tables, and blocks of label lines.
-_LINE_BLOCKS = ("div", "li", "article", "section", "td")
+_LINE_BLOCKS = ("div", "li", "article", "section", "td", "p")
 _PAIR_TAGS = frozenset({"dl", "table", "tbody", *_LINE_BLOCKS})
 # Elements that hold a line's label ("<p><strong>Título:</strong> …</p>").
 _LABEL_TAGS = frozenset({"strong", "b", "em", "i", "span", "label"})
@@ -56,7 +56,7 @@ def _pairs_of(el) -> list[tuple]:
         cells = [[c for c in r if tag(c) in ("td", "th")] for r in rows]
         found = [(c[0], c[1]) for c in cells] if all(len(c) == 2 for c in cells) else []
     else:
-        found = _label_lines(el)
+        found = _label_lines(el) or _br_labels(el)
     return found if len(found) >= _MIN_PAIRS and all(map(_is_label, (k for k, _ in found))) else []
 
 
@@ -75,6 +75,40 @@ def _label_lines(el) -> list[tuple]:
             return []
         found.append((first, line))
     return found
+
+
+def _br_labels(el) -> list[tuple]:
+    """(label, label) for a block of lines cut by <br>, each opening on a label closing on a colon ("<strong>Título:
+    </strong> Concurso …<br><strong>Fecha:</strong> …"): the label stands for its line, whose words after it are the
+    value (_line_after)."""
+    kids = [k for k in el if isinstance(k.tag, str)]
+    if (el.text or "").strip() or not any(tag(k) == "br" for k in kids):
+        return []
+    found, opening = [], True
+    for k in kids:
+        if tag(k) == "br":
+            opening = True
+            if (k.tail or "").strip():
+                return []  # a line opening on words, not on a label
+        elif opening:
+            if tag(k) not in _LABEL_TAGS or not (text_of(k) or "").endswith(":"):
+                return []
+            found.append((k, k))
+            opening = False
+    return found
+
+
+def _line_after(label) -> tuple[str, list]:
+    """The words after a label up to its line's end (a <br>), and the elements among them."""
+    words, elements = [label.tail or ""], []
+    for sib in label.itersiblings():
+        if tag(sib) == "br":
+            break
+        if isinstance(sib.tag, str):
+            elements.append(sib)
+            words.append(text_of(sib) or "")
+        words.append(sib.tail or "")
+    return " ".join(" ".join(words).split()), elements
 
 
 def _is_label(el) -> bool:
@@ -115,9 +149,10 @@ PAGE_CACHES.append(_NAMES)
 
 def _name_value(found: list[tuple]):
     named = next((v for k, v in found if _NAME_LABEL.match(_label_words(k))), None)
-    lines = found[0][0].getparent() is found[0][1]  # label lines: only a naming label names the record
-    value = named if named is not None or lines else found[0][1]
-    if value is None or value.find(".//a[@href]") is not None:
+    lines = found[0][0] is found[0][1] or found[0][0].getparent() is found[0][1]  # label lines: only a naming label
+    value = named if named is not None or lines else found[0][1]  # names the record
+    after = _line_after(value)[1] if value is not None and any(k is value for k, _ in found) else []
+    if value is None or any(x.find(".//a[@href]") is not None or tag(x) == "a" for x in (value, *after)):
         return None
     shown = _value_text(value, found)
     if len(_WORD.findall(shown)) < (1 if named is not None else _NAME_WORDS) or date_in_line(shown) == shown:
@@ -127,6 +162,8 @@ def _name_value(found: list[tuple]):
 
 def _value_text(value, found: list[tuple]) -> str:
     """The value's words, without its label where the label is a part of its line."""
+    if any(k is value for k, _ in found):
+        return _line_after(value)[0]
     shown = text_of(value) or ""
     label = next((k for k, v in found if v is value and k.getparent() is value), None)
     said = text_of(label) or "" if label is not None else ""
@@ -139,7 +176,7 @@ def without_pair_labels(entries, records) -> None:
     for entry, record in zip(entries, records, strict=True):
         found = record_pairs(record) if entry.title else []
         value = pair_name(record) if found else None
-        if value is not None and any(k.getparent() is value for k, _ in found):
+        if value is not None and any(k is value or k.getparent() is value for k, _ in found):
             entry.title = _value_text(value, found) or entry.title
 
 
