@@ -15,6 +15,7 @@ from crawler.field_table import FIELDS, PLACEMENT_FIELDS, VERSIONED_FIELDS
 
 from .bodies import store_body
 from .compare import changed_fields
+from .lost_links import keep_lost_links
 from .rows import entry_from_row, q, row_from_entry
 from .session import CrawlSession, SessionDelta, Sighting
 from .superseded import read_differently, superseded
@@ -168,6 +169,7 @@ def plan_entries(
     """
     plan = EntryPlan()
     existing = stored_entries(conn, list({e["entry_id"] for e, _ in batch}))
+    existing.update(stored_entries(conn, keep_lost_links(conn, session, batch, existing)))  # a link turned script
     # A reparse of older pages changes nothing a later crawl saw (archive.superseded).
     held = superseded(conn, batch, set(existing)) if session.source != "site" else {}
     for entry, where in batch:

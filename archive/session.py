@@ -60,6 +60,10 @@ class CrawlSession:
     # A reparse of older pages: entries a later crawl saw, left as they stand, and those read differently.
     held: set = field(default_factory=set)
     held_differ: set = field(default_factory=set)
+    # The links the archive holds an entry told apart on (archive/told_apart.py): read at the crawl's first batch.
+    told_apart: set | None = None
+    # Per listing: its entries under a link's id, by title and date (archive/lost_links.py): read when first needed.
+    linked: dict = field(default_factory=dict)
 
     def __int__(self) -> int:
         return self.crawl_id

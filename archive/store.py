@@ -126,7 +126,7 @@ class Archive:
             ids = insert_captures(self.conn, session, captures, delta, stamp)
             known = {**(capture_ids or {}), **ids}
             batch = [(e, _with_capture(s, known)) for e, s in entries]
-            keep_told_apart(self.conn, batch)
+            keep_told_apart(self.conn, session, batch)
             write_plan(self.conn, plan_entries(self.conn, session, batch, delta, stamp))
         session.absorb(delta)
         return ids

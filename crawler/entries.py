@@ -14,7 +14,7 @@ from .parsers.dates import parse_date
 from .parsers.groups import parse_group_heading
 from .parsers.ids import entry_id, join_url, tell_apart
 from .parsers.organisers import parse_organisers
-from .parsers.page_years import years_around
+from .parsers.page_years import near_page_years, years_around
 from .parsers.shown_dates import closing_month, shows_only_a_year
 from .parsers.text import clean_paragraphs, clean_text
 from .parsers.title_dates import date_named_in_title
@@ -154,13 +154,13 @@ def _weekday_line(raw, title: str, description: str | None) -> str | None:
 def _dated_by_weekday(out: list[dict], waiting, languages, now, month_first, page_years=()) -> None:
     """An entry showing a weekday, day and month takes the one year that fits among those of its nearest dated
     neighbours in the list (one either side of theirs), else among those the page's address and title name (one
-    either side), else among those around the capture time; none when no year, or more than one, fits. Only the
-    dates the entries show are neighbours, not the years found here."""
+    either side, the day within half a year of a year named), else among those around the capture time; none when
+    no year, or more than one, fits. Only the dates the entries show are neighbours, not the years found here."""
     shown = [date.fromisoformat(e["date_start"]) if e["date_start"] else None for e in out]
     for index, text in waiting:
-        years = neighbour_years(shown, index) or years_around(page_years)
-        when = weekday_dated(text, now, languages, month_first, years) if text else None
-        if when is not None:
+        near = neighbour_years(shown, index)
+        when = weekday_dated(text, now, languages, month_first, near or years_around(page_years)) if text else None
+        if when is not None and (near or not page_years or near_page_years(when.start, page_years)):
             out[index].update(
                 date_text=clean_text(when.text),
                 date_start=when.start.isoformat(),

@@ -255,3 +255,35 @@ def test_a_set_of_days_joined_by_a_sign_is_the_span_from_the_first_to_the_last(t
     """en-horizon-festival-whats-on (issue 21): "&" and "+" join two days as "and" does: the span they cover."""
     found = parse_date(text)
     assert (found.start.isoformat(), found.end.isoformat()) == (start, end)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["10 DES, 2015", "10 des. 2015", "10. des. 2015", "dilluns 10 des. 2015", "Tirsdag 10. des 2015"],
+)
+def test_a_month_word_the_parser_skips_as_filler_is_read_in_the_languages_that_name_a_month_by_it(text):
+    """ca-eisemporda-noticies (issue 21, batch V): a news card's date box "10 DES, 2015" beside "17 FEB, 2017".
+    "des." is December in Catalan, Danish, Norwegian and Indonesian, while the parser skips "des" as French filler
+    ("du 5 des …"), so the line had a day and a year and no month. A filler word in a month's place, between a day
+    and a year, is read by dateparser in the languages it knows, when its reading keeps the day shown."""
+    found = parse_date(text)
+    assert found is not None, text
+    assert (found.start.isoformat(), found.precision) == ("2015-12-10", "day")
+    assert looks_like_date_line(text)
+
+
+@pytest.mark.parametrize("text", ["10 del 2015", "10 from 2015", "10 the 2015", "10 de 2015", "10 des 2015 talks"])
+def test_a_filler_word_between_a_day_and_a_year_that_names_no_month_gives_no_date(text):
+    """dateparser reads "10 del 2015" as October 2015 (the day taken for a month): the day shown is lost, no date."""
+    assert parse_date(text) is None
+
+
+def test_a_stamp_year_first_joined_by_underscores_is_a_month_or_a_day():
+    """en-china-falls-hoa-minutes (issue 21, batch V): files named "2020_02.pdf" are of February 2020. Year first
+    joined by underscores, the month (and day) in two figures, is a date; run on from other words it is part of a
+    name, and hyphens keep their reading ("2001-02" may be a season: none)."""
+    month, day = parse_date("2020_02"), parse_date("2021_03_15")
+    assert (month.start.isoformat(), month.end.isoformat(), month.precision) == ("2020-02-01", "2020-02-29", "month")
+    assert (day.start.isoformat(), day.precision) == ("2021-03-15", "day")
+    assert parse_date("report_2020_02") is None and parse_date("2020_13") is None and parse_date("2020_2") is None
+    assert parse_date("2001-02") is None  # no month read into it

@@ -252,3 +252,47 @@ def test_a_yearless_range_or_set_of_weekday_dates_is_a_date_line_checked_by_both
     html = "".join(f"<li><a href='/e/{n}/'><span>{d}</span><h3>{t}</h3></a></li>" for n, (t, d) in enumerate(rows))
     page = extract_page(f"<html lang='en'><body><main><ul>{html}</ul></main></body></html>", url, "auto", now=NOW)
     assert [e["date_end"] for e in build_entries(page, url)] == ["2019-08-31", "2019-08-26", "2019-09-01", None]
+
+
+def test_a_weekday_fitting_only_a_day_more_than_half_a_year_from_the_pages_year_gives_no_date():
+    """nl-carrousel-schilde-activiteiten (issue 21, batch V): a summer programme's page of one year ("Carrousel
+    2020") shows "Zaterdag 7 Augustus" beside "Vrijdag 7 Augustus": 7 August 2020 was a Friday, and a Saturday
+    only in 2021, one year either side of the page's. A page of a year shows that year's days, or a season's
+    reaching half a year into the next or from the last ("Sat 11 Jan" on a 2019 season's page is January 2020); a
+    weekday that fits only a day further off is a misprint, no date."""
+    rows = [("Quiz night", "Fri 7 Aug"), ("Brass band", "Sat 8 Aug"), ("Misprinted", "Sat 7 Aug")]
+    assert _site_events(rows, "https://summer.example/programme/", "Programme 2020") == [
+        "2020-08-07",
+        "2020-08-08",
+        None,
+    ]
+    season = [("Season opener", "Sat 14 Sep"), ("New year gala", "Sat 11 Jan")]
+    assert _site_events(season, "https://theatre.example/season/", "Season 2019") == ["2019-09-14", "2020-01-11"]
+
+
+def _programme(lines, lang, title="Zomer 2020"):
+    cards = "".join(
+        f"<div class='col'><a href='/activiteiten/{n}/'><div class='card'><h3>Activiteit nummer {n}</h3>"
+        f"<p>{line}</p></div></a></div>"
+        for n, line in enumerate(lines)
+    )
+    html = f"<html lang='{lang}'><head><title>{title}</title></head><body>{CHROME}<main>{cards}</main></body></html>"
+    return [e["date_start"] for e in build_entries(extract_page(html, URL, "auto", now=NOW), URL)]
+
+
+@pytest.mark.parametrize(
+    ("lang", "evening", "afternoon"),
+    [
+        ("nl", "Vrijdag avond 7 Augustus", "Zaterdagmiddag 8 Augustus"),
+        ("en", "Friday evening, 7 August", "Saturday afternoon, 8 August"),
+        ("de", "Freitag Abend, 7. August", "Samstagnachmittag, 8. August"),
+        ("fr", "Vendredi soir 7 août", "Samedi matin 8 août"),
+        ("it", "Venerdì sera 7 agosto", "Sabato pomeriggio 8 agosto"),
+    ],
+)
+def test_a_part_of_the_day_after_a_weekday_or_run_into_it_is_still_a_weekday_date(lang, evening, afternoon):
+    """nl-carrousel-schilde-activiteiten (issue 21, batch V): an events page's cards say when in the day
+    ("Vrijdag avond 7 Augustus", "Zaterdagmiddag 8 Augustus"; Dutch, German and the Scandinavian languages run the
+    two into one word). The part of the day says nothing of the date: the weekday, day and month take the year the
+    page names, as a weekday date does."""
+    assert _programme([evening, afternoon], lang) == ["2020-08-07", "2020-08-08"]

@@ -2,6 +2,8 @@
 page, or shown whole beside cut copies."""
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from synthetic import DATES, TITLES, page, read
 
 from crawler.extract.learn import LearnError
@@ -190,3 +192,43 @@ def test_a_part_of_a_line_whose_siblings_lack_its_shape_is_refused_naming_the_ex
     with pytest.raises(LearnError, match=f'example "{TITLES[0]}" is part of a longer text .*do not share') as refused:
         read(page(f'<ul class="x">{items}</ul>'), [TITLES[0]])
     assert 'a date and ":" before it' in str(refused.value) and "\n" not in str(refused.value)
+
+
+# Pieces of an entry: titles, and elements that show no text (a logo linking home, an empty anchor or heading, an
+# invisible character, a comment), as carousels and cards put them beside or inside an entry's title.
+_TEXTLESS = [
+    '<a href="/index.html"><img src="/logo.png" alt=""></a>',
+    '<a href="#top"></a>',
+    '<a href="/x">\u200b</a>',
+    "<h3></h3>",
+    "<span> </span>",
+    "<b></b><br>",
+    "<!-- a slide -->",
+    '<img src="/cover.jpg">',
+    '<time datetime="2024-03-12"></time>',
+]
+_WRAPPERS = ["li", "div", "article", "tr", "p"]
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.data())
+def test_elements_with_no_text_around_the_entries_never_make_learn_raise(data):
+    """learn on cards whose parts show no text (a carousel slide's logo linking home made the generic extractor
+    split None, es-bellas-artes-cusco-convocatorias, batch V): a profile that reads the page, or a LearnError
+    saying why not; never another exception."""
+    wrapper = data.draw(st.sampled_from(_WRAPPERS))
+    cards = []
+    for i, title in enumerate(TITLES):
+        parts = data.draw(st.lists(st.sampled_from(_TEXTLESS), max_size=4))
+        at = data.draw(st.integers(0, len(parts)))
+        heading = data.draw(st.sampled_from([f'<h2><a href="/n/{i}">{title}</a></h2>', f"<a>{title}</a>", title]))
+        inner = "".join(parts[:at]) + heading + "".join(parts[at:]) + data.draw(st.sampled_from(["", DATES[i]]))
+        cards.append(f"<td>{inner}</td>" if wrapper == "tr" else inner)
+    slides = "".join(f'<div class="slide">{p}</div>' for p in data.draw(st.lists(st.sampled_from(_TEXTLESS))))
+    items = "".join(f"<{wrapper}>{c}</{wrapper}>" for c in cards)
+    body = f'<div class="carousel">{slides}</div>' + (f"<table>{items}</table>" if wrapper == "tr" else items)
+    example = data.draw(st.sampled_from([TITLES[0], TITLES[-1], "2020_02.pdf"]))
+    try:
+        read(page(body), [example])
+    except LearnError:
+        pass

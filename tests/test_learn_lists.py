@@ -207,3 +207,66 @@ def test_a_forms_choices_naming_the_example_are_no_list_beside_the_table_of_entr
     assert [(e["title"], e["url"]) for e in entries] == [
         (n, f"https://example.org/doc/{i}.pdf") for i, n in enumerate(names)
     ], text
+
+
+def test_a_list_in_the_main_content_before_a_longer_one_outside_it():
+    """A theme's hidden notification panel before <main> lists the newest posts as bare dated links, more of them
+    than the page's own list of full posts in <main> (es-servicoop-madryn-noticias, batch V: 12 panel links read
+    for its 10 posts, their months for their days): the list in the main content is the one wanted, and <main> is no
+    sidebar, whatever its classes say."""
+    more = [*TITLES, "Water cuts in the north district", "Office hours change in spring"]
+    panel = "".join(
+        f'<div class="post tab-item"><span class="month">{d.split(" ", 1)[1]}</span>'
+        f'<a class="title" href="/p/{i}">{t}</a></div>'
+        for i, (t, d) in enumerate(zip(more, [*DATES, *DATES[:2]], strict=True))
+    )
+    posts = "".join(
+        f'<article class="item"><h2><a href="/p/{i}">{t}</a></h2><p class="post-date">{d}</p>'
+        "<p>The whole post, long enough to be read as its text, and a few words more.</p></article>"
+        for i, (t, d) in enumerate(zip(TITLES, DATES, strict=True))
+    )
+    # the main element's class names a footer it is laid out with: no sidebar for that
+    main = f'<div id="panel">{panel}</div><main class="site has-parallax-footer">'
+    html = page(f'<div class="posts">{posts}</div>').replace("<main>", main)
+    text, entries = read(html, [TITLES[0]])
+    assert [(e["title"], e["date_start"]) for e in entries] == list(zip(TITLES, ISO, strict=True)), text
+
+
+def test_files_named_by_their_day_in_year_groups_are_each_an_entry():
+    """Minutes listed as their file names under year labels (`<div class="label">2020</div><ul><li><a>2020_02.pdf</a>
+    (16 KB)</li>…`, en-china-falls-hoa-minutes, batch V: the year boxes were read as 16 entries for 95 files): a word
+    of the one-word example's kind (a figure, the same file extension) is a title, so a year's list holds several and
+    each file is an entry."""
+    years = {
+        "2023": ["2023_03_12.pdf", "2023_02_03_annual.pdf"],
+        "2022": ["2022_11_20.pdf", "2022_05_05.pdf"],
+        "2021": ["2021_10_01.pdf", "2021_01_14_exec.pdf"],
+    }
+    boxes = "".join(
+        f'<div class="attachments"><div class="label">{year}</div><ul class="files">'
+        + "".join(f'<li><a href="/files/{f}">{f}</a> (16 KB)</li>' for f in files)
+        + "</ul></div>"
+        for year, files in years.items()
+    )
+    text, entries = read(page(f"<h1>Minutes</h1>{boxes}"), ["2023_03_12.pdf"])
+    names = [f for files in years.values() for f in files]
+    assert [(e["title"], e["url"]) for e in entries] == [(f, f"https://example.org/files/{f}") for f in names], text
+
+
+def test_a_slideshow_of_teasers_outside_main_is_no_panel_beside_a_grid_of_shorter_boxes_in_it():
+    """A home page's slideshow (outside <main>) shows the posts with their teasers, the grid in <main> shows them
+    shorter (nl-dotcomnieuws-home, labelled by its slideshow): only a list in <main> showing twice as much an entry
+    goes before a list outside it; here the fuller list stays the one read, as before."""
+    slides = "".join(
+        f'<div class="slides"><h2 class="slide-title"><a href="/p/{i}">{t}</a></h2>'
+        "<p>A teaser of the post, a sentence or two long, as the slideshow shows it.</p></div>"
+        for i, t in enumerate(TITLES)
+    )
+    boxes = "".join(
+        f'<div class="grid-box"><h2 class="entry-title"><a href="/p/{i}">{t}</a></h2></div>'
+        for i, t in enumerate(TITLES)
+    )
+    html = page(f'<div class="grid">{boxes}</div>').replace("<main>", f'<div class="show">{slides}</div><main>')
+    text, entries = read(html, [TITLES[1]])
+    assert 'entry = "div.slides"' in text, text
+    assert [e["title"] for e in entries] == TITLES, text

@@ -1,12 +1,15 @@
 """`listing-archive learn`: which element of a record it learns as the title from the example (an unlinked element
-beside a pointer, a title cell running on, a heading with an empty anchor, a title named by its class)."""
+beside a pointer, a title cell running on, a heading with an empty anchor, a title named by its class, a title without
+its state badge) and the link of an entry whose title links nowhere."""
 
 import json
 import sqlite3
 
+import pytest
 from conftest import FAST, cli
 from synthetic import DATES, ISO, TITLES, URL, page, read
 
+from crawler.extract.profiles import ProfileError, profile_from_text
 from crawler.site_server import SiteServer
 
 
@@ -218,3 +221,62 @@ def test_an_example_every_entry_also_shows_as_a_label_is_read_at_its_title_place
     )
     _, entries = read(page(posts), ["Conference XII"])
     assert [e["title"] for e in entries] == titles
+
+
+def _calls(states: list[str], files: list[list[str]], kinds: list[str] | None = None) -> str:
+    """Calls for staff as definition lists: the name with its state badge (of class `kinds`, default "state"), the
+    date, the files (the first the call's bases), no link on the name (es-bellas-artes-cusco-convocatorias, batch V)."""
+    kinds = kinds or ["state"] * len(states)
+    return "".join(
+        '<div class="call"><dl><dt>Title:</dt>'
+        f'<dd class="call-title">{t} <span class="{kind}">{state}</span></dd><dt>Date:</dt>'
+        f'<dd class="call-date">{iso}</dd><dt>Files:</dt><dd><ul>'
+        + "".join(f'<li><a href="/docs/{i}-{f}.pdf">{f.title()} of call number {i}</a></li>' for f in names)
+        + "</ul></dd></dl></div>"
+        for i, (t, iso, state, names, kind) in enumerate(zip(TITLES, ISO, states, files, kinds, strict=True))
+    )
+
+
+def test_a_state_badge_inside_the_title_element_is_left_out_of_every_title():
+    """The example given without the state badge its element holds ("open", "closed"): the profile names the badge
+    (`title_without`) and reads each title without it; the date and the link stay the entry's."""
+    body = _calls(["open", "closed", "closed", "closed"], [["bases"]] * 4)
+    text, entries = read(page(body), [TITLES[0]])
+    assert 'title_without = "span.state"' in text, text
+    assert [(e["title"], e["date_start"]) for e in entries] == list(zip(TITLES, ISO, strict=True)), text
+    assert [e["url"] for e in entries] == [f"https://example.org/docs/{i}-bases.pdf" for i in range(4)], text
+
+
+def test_badges_whose_classes_say_their_state_are_all_left_out_from_any_example():
+    """The badge's class says the state ("text-warning" open, "text-success" closed), the example a closed call's:
+    the badges are named by their tag, which finds one in every title, not by the example's class."""
+    body = _calls(["open", "closed", "closed", "closed"], [["bases"]] * 4, ["text-warning"] + ["text-success"] * 3)
+    for example in (TITLES[0], TITLES[2]):
+        text, entries = read(page(body), [example])
+        assert 'title_without = "span"' in text, text
+        assert [e["title"] for e in entries] == TITLES, text
+
+
+def test_a_part_of_the_title_element_that_differs_in_every_entry_is_no_badge():
+    """A subtitle in a span ("part one", "part two"…): its words differ from entry to entry, so the example with a
+    short part after it is read with that part, as before, and no `title_without` is written."""
+    body = _calls(["part one", "part two", "part three", "part four"], [["bases"]] * 4)
+    text, entries = read(page(body), [TITLES[0]])
+    assert "title_without" not in text, text
+    assert entries[1]["title"] == f"{TITLES[1]} part two", text
+
+
+def test_the_first_of_several_files_is_the_address_of_an_entry_whose_name_links_nowhere():
+    """Some calls hold several files, none a pointer ("Read more"): the reader found no address for those. The
+    profile names the link each entry opens its files with (`link`), the call's bases."""
+    files = [["bases"], ["bases", "annex", "table"], ["bases"], ["bases", "results"]]
+    text, entries = read(page(_calls(["open", "closed", "closed", "closed"], files)), [TITLES[0]])
+    assert "\nlink = " in text, text
+    assert [e["url"] for e in entries] == [f"https://example.org/docs/{i}-bases.pdf" for i in range(4)], text
+
+
+def test_a_badge_selector_that_is_no_css_is_refused_in_one_line():
+    text = 'name = "x"\ntitle_without = "span[[state"\n\n[selectors]\nentry = "li"\n'
+    with pytest.raises(ProfileError, match="title_without = .* is not valid CSS") as refused:
+        profile_from_text(text, "calls.toml")
+    assert "\n" not in str(refused.value)

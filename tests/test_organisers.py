@@ -72,6 +72,12 @@ PARTNER_PHRASES = (
     "with the cooperation of",
     "avec la collaboration du",
     "con la colaboración del",
+    "in concert with",
+    "de concert avec",
+    "en conjunto con",
+    "which it co-organises with",
+    "qu'elle coorganise avec",
+    "que coorganiza con",
 )
 
 

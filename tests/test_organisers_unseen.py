@@ -25,6 +25,21 @@ right (97.8%; precision 98.3%, recall 98.3%: 58 of 59 names read right, 58 of 59
 took two older known misses: A 110/110, B 37/38, C 31/32, D 30/30, 222 of the 225 lines (98.7%). The tests after
 the set pin the general rules the misses of A-D taught, each with wordings of its own; batch E's are in
 tests/test_organisers_shapes.py.
+Batch F (45 lines, "f", 15 a language, 15 naming no organiser), written after every fix above with shapes none
+of A-E hold (the organiser after a date and a venue, a second sentence naming it, names holding "and"/"et"/"y"/"e"
+before a second name, a university's or city hall's department after a comma, an acronym then its name in
+brackets, a name in another language than the line's, "Lo organizan"/"Il est organisé par", "teamed up with ... to
+organise", a "y" that ends an office's name), follows the same rule: a partner named with "in association with",
+"in cooperation with", "teamed up with", "conjointement avec", "de concert avec", "organisée avec",
+"coorganiza con", "en asociación con" is an organiser; one named with "with the support of", "grâce au soutien
+financier de", "con el patrocinio de", "gracias al apoyo de", "con la participación de", a grant, a chair, a
+host of the discussion, a co-publisher or an editor is not. Batch F was measured once: 33 right (73.3%; precision
+88.7%, recall 71.2%: 47 of the 53 names read were right, 47 of the 66 names wanted were read); the 15 lines naming
+no organiser were all read right, the 12 misses all name one. After the fixes batch F taught (the measured-once
+figures above stand), batch F reads 45 right (100%; precision 100%, recall 100%: 66 of 66); A 110/110, B 37/38,
+C 31/32, D 30/30, E 44/45: 297 of the 300 lines (99.0%). The three lines still read wrong are older known misses
+no general rule tells apart (KNOWN_MISSES says why). Batch F's rules are pinned in tests/test_organisers_shapes.py
+(sentence shapes) and tests/test_organisers_names.py (where one name ends).
 """
 
 import json
@@ -38,7 +53,10 @@ UNSEEN = json.loads((Path(__file__).parent / "fixtures" / "organisers_unseen.jso
 CASES = [(language, case["text"], case["names"]) for language, cases in UNSEEN.items() for case in cases]
 
 
-# Lines still read wrong (by how they start), and why: each must stay wrong (strict), so a fix shows here.
+# Lines still read wrong (by how they start), and why: each must stay wrong (strict), so a fix shows here. After
+# batch F's fixes no general rule takes them: "and Development Pathways" and "and Business Europe" are written as
+# "Ministry of Labour and Social Welfare" goes on with a second topic (only knowing the names tells a company from a
+# topic), and the Dakar line's label differs from the ILO fixtures' for the same shape (one would break the other).
 KNOWN_MISSES = {
     "Co-organised by the ILO, the Global Coalit": "a name with no institution word or acronym joins the one before",
     "The event is organised by the ILO's Bureau": "a name with no institution word or acronym joins the one before",

@@ -3,9 +3,11 @@
 Scored with the code of benchmarks/accuracy.py, so the test and the benchmark cannot disagree.
 """
 
+import fcntl
 import functools
 import importlib.util
 import json
+import os
 import re
 import sys
 from datetime import date
@@ -17,10 +19,6 @@ ROOT = Path(__file__).resolve().parent.parent
 REAL = ROOT / "tests" / "fixtures" / "real"  # the tuned part
 HELDOUT = REAL / "heldout"  # the held-out part: labelled, then left unread until measured
 LABELS = sorted(REAL.glob("*.json")) + sorted(HELDOUT.glob("*.json"))
-
-# Meant to keep this file's tests on one worker of `pytest -n --dist loadgroup`; with pytest-xdist 3.8 they still
-# spread (seen in CI: the corpus scored on three workers), so `_scored` below caches the scoring per worker too.
-pytestmark = pytest.mark.xdist_group("real_pages")
 
 _spec = importlib.util.spec_from_file_location("accuracy_benchmark", ROOT / "benchmarks" / "accuracy.py")
 accuracy = importlib.util.module_from_spec(_spec)
@@ -85,21 +83,41 @@ LEARN_HELDOUT_FLOORS = {
 LEARN_HELDOUT_REFUSED = 0  # pages where learn refuses the example (a LearnError, scored 0 and counted as a crash)
 
 
+def _scored(corpus: Path, tmp_path_factory) -> dict:
+    """The corpus scored once a run. Under `pytest -n` this file's tests spread over every worker (an `xdist_group`
+    mark cannot hold them together: pytest-xdist 3.8 renames the item's `_nodeid`, which pytest 9.2 no longer reads),
+    and three workers each scoring it spent ~45 s of CPU apiece: the first scores it, the others read its file."""
+    if not os.environ.get("PYTEST_XDIST_WORKER"):
+        return _scored_alone(corpus)
+    return _scored_shared(corpus, tmp_path_factory.getbasetemp().parent)
+
+
 @functools.cache
-def _scored(corpus: Path) -> dict:
-    """Scored once a worker: a module fixture is set up again whenever pytest -n runs another file's test between
-    two of this file's (three times, ~55 s each, in CI)."""
+def _scored_alone(corpus: Path) -> dict:
     return accuracy.score_real(accuracy.load_real(corpus))
 
 
-@pytest.fixture
-def report():
-    return _scored(REAL)
+@functools.cache
+def _scored_shared(corpus: Path, run_dir: Path) -> dict:
+    """`run_dir` is this run's temporary root, shared by its workers and new each run."""
+    scored = run_dir / f"real-pages-{corpus.name}.json"
+    with open(run_dir / "real-pages.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # the others wait for the first worker's score
+        if not scored.is_file():
+            partial = scored.with_suffix(".part")
+            partial.write_text(json.dumps(accuracy.score_real(accuracy.load_real(corpus))))
+            partial.replace(scored)  # a worker that dies mid-write leaves no half file to read
+    return json.loads(scored.read_text())
 
 
 @pytest.fixture
-def heldout_report():
-    return _scored(HELDOUT)
+def report(tmp_path_factory):
+    return _scored(REAL, tmp_path_factory)
+
+
+@pytest.fixture
+def heldout_report(tmp_path_factory):
+    return _scored(HELDOUT, tmp_path_factory)
 
 
 def test_corpus_is_there():

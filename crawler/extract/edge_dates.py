@@ -9,6 +9,7 @@ import re
 from ..parsers.datelines import date_in_line, yearless_date
 from ..parsers.dates import DAY, parse_date
 from ..parsers.text import LETTERS, clean_text
+from .file_stamps import file_stamp
 from .html import tag, text_of, unwrapped
 
 # What parts a title from its date at the title's edge: "Council Meeting – 4/8/2026", "#131: Name -<span>…".
@@ -90,14 +91,15 @@ def _date_edge(edge: str, label_words: int = 4) -> str | None:
     return found
 
 
-# A short label of words closing on a colon, before a title's date: "Séminaire virtuel: vendredi 3 avril 2026".
-_TITLE_LABEL = re.compile(r"^[^\d:|]{1,40}:\s+")
+# A short label of words closing on a colon, before a title's date: "Séminaire virtuel: vendredi 3 avril 2026";
+# or words and an issue's number ("Edition 13: November 2021", "Issue #4:", "Nr. 3:"), as newsletters are listed.
+_TITLE_LABEL = re.compile(r"^(?:[^\d:|]{1,40}|[^\d:|]{0,30}[^\W\d_][.#°º\s]{1,3}\d{1,3}\s?):\s+")
 
 
 def labelled_date(title: str | None) -> str | None:
-    """ "Séminaire virtuel: vendredi 3 avril 2026": a title that is a short label and a date names its entry by
-    that date (the title stays whole); the entry's date when it shows no other. Never a bare year ("Annual
-    report: 2019")."""
+    """ "Séminaire virtuel: vendredi 3 avril 2026", "Edition 13: November 2021": a title that is a short label and a
+    date names its entry by that date (the title stays whole); the entry's date when it shows no other. Never a bare
+    year ("Annual report: 2019"), nor a season ("Edition 30: Spring 2026")."""
     label = _TITLE_LABEL.match(title or "")
     rest = title[label.end() :] if label else None
     found = date_in_line(rest) if rest else None
@@ -105,7 +107,9 @@ def labelled_date(title: str | None) -> str | None:
         return None  # figures alone with no four-figure year: a version ("Release: 1.10.12"), not a date
     if found and found == rest and not found.isdigit():
         return found
-    return None if label else _closing_day(title or "") or _opening_day(title or "")
+    if label:
+        return None
+    return _closing_day(title or "") or _opening_day(title or "") or file_stamp(title)  # "2020_02.pdf"
 
 
 # Where a day closing a title starts: after a comma, or at an article or preposition that introduces a day

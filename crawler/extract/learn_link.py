@@ -13,7 +13,8 @@ from .wordings import is_more_link
 def link_selector(block: Block, title: str | None) -> str | None:
     """The selector of the example's entry link when its title's element has no link in or around it: the first
     link that points (its words "Read more", or the same words in nine blocks of ten), named so that it reads
-    such a link in nine blocks of ten. None where the title links, or no such link is found."""
+    such a link in nine blocks of ten, else each entry's first link where entries hold several (_first_link). None
+    where the title links, or no such link is found."""
     run = block.runs[block.node]
     named = first_in(run, title) if title else None
     if named is None or any(a.get("href") for a in named.iterancestors("a")):
@@ -36,6 +37,23 @@ def link_selector(block: Block, title: str | None) -> str | None:
             alike = sum(1 for f, t in found if f is not None and f.get("href") and _alike(f, link, t, bool(inside)))
             if alike >= _SHARE * len(found):
                 return selector
+    return None if inside else _first_link(block, runs)
+
+
+def _first_link(block: Block, runs: list) -> str | None:
+    """No link points, and some entries hold several (a call's files, its bases first): the reader would find no
+    address for those. The selector reading each entry's first link, where it does so in nine blocks of ten, each
+    leading elsewhere; None where every entry holds one address at most (the reader takes it)."""
+    hrefs = [[a.get("href") for part in run for a in part.iter("a") if a.get("href")] for run in runs]
+    if all(len(set(found)) < 2 for found in hrefs):
+        return None
+    firsts = [next((a for part in run for a in part.iter("a") if a.get("href")), None) for run in runs]
+    link = firsts[runs.index(block.runs[block.node])]
+    for selector in candidates(link, holder(block, link)) if link is not None else []:
+        found = [first_in(run, selector) for run in runs]
+        read = [f.get("href") for f, a in zip(found, firsts, strict=True) if f is not None and f is a]
+        if len(read) >= _SHARE * len(runs) and len(set(read)) == len(read):
+            return selector
     return None
 
 

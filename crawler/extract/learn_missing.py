@@ -19,7 +19,7 @@ def missing_example(root, example: str) -> str:
     holder = _innermost_holder(root, wanted)
     if holder is None:
         return f'example "{example}" is not on the page (compared ignoring case and spacing)'
-    text = " ".join(text_of(holder).split())
+    text = " ".join((text_of(holder) or "").split())
     shown = text if len(text) <= _SHOWN else text[: _SHOWN - 1] + "…"
     if any(normal(line) == wanted for line in _lines(holder)):
         where, why = "a line of a longer element (between <br>s)", "a profile reads whole elements, not a part of one"

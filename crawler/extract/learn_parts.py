@@ -69,7 +69,7 @@ def parted_elements(root, example: str) -> list:
             continue
         if not any(isinstance(c.tag, str) and _found_in(text_of(c) or "", example) for c in el):
             found.append(el)
-    return [el for el in found if line_cut(" ".join(text_of(el).split()), example)]
+    return [el for el in found if line_cut(" ".join((text_of(el) or "").split()), example)]
 
 
 def learn_cut(block, example: str, selectors: dict, read_back: bool) -> bool:

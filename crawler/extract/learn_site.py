@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import re
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
@@ -12,18 +11,19 @@ from ..parsers.ids import host_of
 from . import extract_page, page_language
 from .css_names import valid
 from .edge_dates import without_edge_date
-from .html import is_ancestor, parse_html, select, text_of
+from .html import is_ancestor, parse_html, select
 from .learn import (
     Block,
     LearnError,
     cut_short,
-    find_block,
     follow,
     normal,
     same_title,
     title_elements,
 )
-from .learn_date_lines import dated_line_elements, learn_line_after_date
+from .learn_badges import learn_badge
+from .learn_choice import TRIES, blocks_of, without_markup
+from .learn_date_lines import learn_line_after_date
 from .learn_dates import (
     carried_date_selector,
     carries_down,
@@ -35,13 +35,11 @@ from .learn_entry import entry_selector
 from .learn_fields import description_selector, first_in, image_selector, next_selector, title_selector
 from .learn_flat import make_flat
 from .learn_headings import date_heading_selector
-from .learn_lines import links_on_lines, with_lines_read_on
 from .learn_link import link_selector
-from .learn_missing import missing_example, quoted_elements
-from .learn_more import continuation_selector, entries_before_links, entries_of_groups, lead_block, lead_selector
-from .learn_parts import cut_lines, keeps_dates, learn_cut, parted_elements
-from .learn_sections import with_sibling_sections
-from .learn_titles import DATES_NAME_ENTRIES
+from .learn_missing import quoted_elements
+from .learn_more import continuation_selector, lead_selector
+from .learn_parts import cut_lines, keeps_dates, learn_cut
+from .learn_titles import DATES_NAME_ENTRIES, ONE_WORD_EXAMPLE
 from .pagination import find_page_links
 from .pointer_words import is_generic_text
 from .profiles import Profile, profile_from_text
@@ -58,156 +56,9 @@ class Learned:
     selectors: dict[str, str]
 
 
-def _blocks(root, examples: list[str]) -> list[Block]:
-    """The first example's blocks that hold every other example, likeliest first."""
-    located = []
-    for example in examples:
-        found = title_elements(root, example) or title_elements(root, without_markup(example))
-        found = found or quoted_elements(root, example) or parted_elements(root, example)
-        found = found or dated_line_elements(root, example)  # "<a><b>24. April</b></a><br>Title<br>…"
-        if not found:
-            raise LearnError(missing_example(root, example))
-        located.append(found)
-    places = located[0][:_MAX_PLACES]  # a title repeated a thousand times: each place tried made learn cubic
-    options = _distinct([entries_of_groups(b) for b in map(find_block, places) if b is not None])
-    options = options or _distinct([b for b in map(lead_block, places) if b is not None])
-    options = options or [b for b in map(links_on_lines, places[:1]) if b is not None]  # links a paragraph's lines
-    # "<a><b>10. September um 18 Uhr</b> Title</a><br>…": found in its date link, the line after the date in no list
-    options = options or _distinct([b for b in map(find_block, dated_line_elements(root, examples[0])) if b])
-    if not options:
-        raise LearnError(
-            f'example "{examples[0]}" is on the page but in no list: nothing around it repeats '
-            "(give the title of an entry of the list you want)"
-        )
-    # The list whose entries repeat the example (every row of a committee's meetings named alike)
-    # before a menu or list that holds it once; then content before a slider or a sidebar, the longest.
-    options = [with_sibling_sections(with_lines_read_on(without_copies(b))) for b in options]
-    holders = {a for t in located[0] for a in (t, *t.iterancestors())}  # what holds a place of the example
-    # On a tie, the list of fuller entries (articles with their dates and text, before a calendar's bare links), then
-    # the place whose texts differ from entry to entry (a title, not a label every entry repeats: "OMatKo!!! XII").
-    options.sort(
-        key=lambda b: (
-            _in_carousel(b.node),
-            _in_sidebar(b),
-            -_occurrences(b, holders),
-            -len(b.members),
-            -_fullness(b),
-            -len({text_of(follow(m, b.path)) for m in b.members}),
-        )
-    )
-    holding = [block for block in options if _holds_all(block, located[1:])][:_TRIES]
-    if holding:
-        return [entries_before_links(root, block) or block for block in holding]
-    # The other examples sit elsewhere: in a like block of another list (a list cut in parts), or not.
-    for block in options:
-        for found in located[1:]:
-            for other in filter(None, map(find_block, found)):
-                if (other.node.tag, other.path) == (block.node.tag, block.path):
-                    block.members = list(dict.fromkeys(block.members + other.members))
-        if _holds_all(block, located[1:]):
-            return [block]
-    stray = next(i for i, found in enumerate(located[1:], 1) if not _holds_all(options[0], [found]))
-    raise LearnError(
-        f'example "{examples[stray]}" does not share a block structure with example "{examples[0]}": '
-        "give titles from the same list"
-    )
-
-
-# A slider's slides repeat a few entries of the page's list: where the title is in both, the list wins.
-_CAROUSEL = re.compile(r"swiper|slick|carousel|slider|owl-|glide|splide", re.IGNORECASE)
-
-
-def _in_carousel(node) -> bool:
-    return any(_CAROUSEL.search(el.get("class") or "") for el in (node, *list(node.iterancestors())[:4]))
-
-
-def _fullness(block: Block) -> int:
-    """How much the block's members show: their text, all told."""
-    return sum(len(text_of(m) or "") for m in block.members)
-
-
-def _in_sidebar(block: Block) -> bool:
-    """A list in a sidebar or a footer (labels, recent posts): where the example is also
-    in a list of the page's own content, that list is the one wanted."""
-    around = [
-        a for a in [block.node, *list(block.node.iterancestors())[:_SIDEBAR_LEVELS]] if a.tag not in ("body", "html")
-    ]
-    return any(
-        el.tag in ("aside", "footer", "nav", "select")  # a form's choices (a meeting filter) before a list
-        or el.get("role") == "navigation"
-        or _SIDEBAR.search(el.get("class") or "")
-        or _MENU.search(f"{el.get('class') or ''} {el.get('id') or ''}")
-        for el in around
-    )
-
-
-# A theme's sidebar boxes: "widget-area", "widget_recent_entries" (a bare "widget" can hold the posts: Blogger).
-_SIDEBAR = re.compile(r"sidebar|footer|\baside\b|(?:^|\s)widget(?:-area|_)", re.IGNORECASE)
-# The site's menus ("topmenus", "megamenu_column", "navbar"): the example's name there is a link to its page.
-_MENU = re.compile(r"menu|\bnav(?:bar|igation)?\b", re.IGNORECASE)
-_SIDEBAR_LEVELS = 6
-
-
-def _occurrences(block: Block, holders: set) -> int:
-    """How many of the block's members hold a place of the example (`holders`: the places and their ancestors)."""
-    return sum(1 for m in block.members if m in holders)
-
-
-# The places of an example tried as the start of a list: a page repeating one title in every row (a
-# committee's meetings) needs a few, not each of its thousand rows.
-_MAX_PLACES = 50
-
-
-def _link_at(member, path: list) -> str | None:
-    title = follow(member, path)
-    link = title if title is None or title.tag == "a" else next(iter(title.iter("a")), None)
-    return link.get("href") if link is not None else None
-
-
-def without_copies(block: Block) -> Block:
-    """A group of the block's members (under one parent) smaller than another and whose every entry links
-    where one of the other groups' does (the newest story shown again above the list) is a copy, not part
-    of the list: it is left out, and the example is read in the list."""
-    groups: dict = {}
-    for member in block.members:
-        groups.setdefault(member.getparent(), []).append(member)
-    if len(groups) < 2 or block.flat:
-        return block
-    links = {m: _link_at(m, block.path) for m in block.members}
-    largest = max(len(g) for g in groups.values())
-    copies = set()
-    for parent, group in groups.items():
-        others = {links[m] for m in block.members if m.getparent() is not parent}
-        if len(group) < largest and all(links[m] and links[m] in others for m in group):
-            copies.update(group)
-    kept = [m for m in block.members if m not in copies]
-    if not copies or len(kept) < 2:
-        return block
-    if block.node in copies:
-        node = next(m for m in kept if links[m] == links[block.node])
-        block.node, block.title = node, follow(node, block.path)
-    block.members = kept
-    return block
-
-
-def _distinct(blocks: list[Block]) -> list[Block]:
-    """One block for each list: the places of a title repeated in every row all find the same one."""
-    seen, out = set(), []
-    for block in blocks:
-        key = (tuple(block.path), tuple(block.members[:1]), len(block.members), block.flat)
-        if key not in seen:
-            seen.add(key)
-            out.append(block)
-    return out
-
-
-def _holds_all(block: Block, located: list) -> bool:
-    return all(any(is_ancestor(m, t) for m in block.members for t in found) for found in located)
-
-
 def learn_selectors(root, url: str, examples: list[str]) -> dict[str, str]:
     """Selectors for a profile: entry and, where the page supports one, each field, and next."""
-    return selectors_of(root, url, _blocks(root, examples)[0])
+    return selectors_of(root, url, blocks_of(root, examples)[0])
 
 
 def selectors_of(root, url: str, block: Block) -> dict[str, str]:
@@ -285,19 +136,16 @@ def profile_text(selectors: dict[str, str], url: str, examples: list[str], page:
     if selectors.get("title_quoted"):
         lines += ["# Each title is the part of the title element's text in quote marks.", "title_quoted = true"]
     lines += cut_lines(selectors)
+    if selectors.get("title_without"):
+        lines += [
+            "# Each title is its element's text without this part (a state badge).",
+            f"title_without = {json.dumps(selectors['title_without'], ensure_ascii=False)}",
+        ]
     lines += ["", "[selectors]"]
     lines += [
         f"{key} = {json.dumps(value, ensure_ascii=False)}" for key, value in selectors.items() if key not in _KEYS
     ]
     return "\n".join(lines) + "\n"
-
-
-_TAG = re.compile(r"</?[a-zA-Z][^<>]*>")
-
-
-def without_markup(example: str) -> str:
-    """An example pasted from the page's source (`The <em>Big</em> Report`), its tags taken off."""
-    return _TAG.sub("", example)
 
 
 def _reads_back(title: str, example: str) -> bool:
@@ -311,18 +159,20 @@ def learn_profile(body: bytes | str, url: str, examples: list[str], page: str, w
     if not examples:
         raise LearnError("give at least one example title (--example)")
     dated = DATES_NAME_ENTRIES.set(any(looks_like_date_line(e) for e in examples))  # "Enero 2025": a monthly report
+    word = ONE_WORD_EXAMPLE.set(examples[0].strip() if len(examples[0].split()) == 1 else "")  # "2020_02.pdf"
     try:
         return _first_learned(body, url, examples, page, when or datetime.now(UTC))
     finally:
+        ONE_WORD_EXAMPLE.reset(word)
         DATES_NAME_ENTRIES.reset(dated)
 
 
 def _first_learned(body, url: str, examples: list[str], page: str, when: datetime) -> Learned:
     """The profile of the likeliest list holding the examples whose profile reads them back."""
     failure = None
-    for choice in range(_TRIES):
+    for choice in range(TRIES):
         root = parse_html(body, base_url=url)  # afresh for each list: learning one marks up its tree
-        blocks = _blocks(root, examples)
+        blocks = blocks_of(root, examples)
         if choice >= len(blocks):
             break
         try:
@@ -330,11 +180,6 @@ def _first_learned(body, url: str, examples: list[str], page: str, when: datetim
         except LearnError as refused:  # the likeliest list's profile does not read them back: the next list
             failure = failure or refused
     raise failure
-
-
-# Lists holding the example tried in turn, where the likelier one's profile does not read it back
-# (a talk's name in a schedule table and again in the abstracts' headings below it, "Speaker: Name").
-_TRIES = 3
 
 
 def _learned(root, body, url: str, examples: list[str], page: str, when: datetime, block: Block) -> Learned:
@@ -360,6 +205,8 @@ def _learned(root, body, url: str, examples: list[str], page: str, when: datetim
         titles = _read_titles(body, url, selectors, examples, page, when)
     if keeps_dates(examples[0], titles, without_edge_date(examples[0])):  # `May 5, 2026 at 4:30 PM - Committee`
         selectors["title_with_date"] = "true"
+        titles = _read_titles(body, url, selectors, examples, page, when)
+    if learn_badge(block, examples[0], selectors):  # `<dd>Name <span class="text-success">cerrado</span></dd>`
         titles = _read_titles(body, url, selectors, examples, page, when)
     text = profile_text(selectors, url, examples, page, when)
     profile = profile_from_text(text, "learnt profile")
@@ -395,6 +242,7 @@ _KEYS = (
     "title_after_date",
     "title_before",
     "title_with_date",
+    "title_without",
     "title_line_after_date",
 )  # profile keys learnt beside the selectors, written above [selectors]
 _SAME_LINK = 3  # entries whose only link says the same: a pointer, however it is worded

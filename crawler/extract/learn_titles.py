@@ -3,6 +3,7 @@ its "Agenda" link or its status), so that a block holding several is a list, not
 
 from __future__ import annotations
 
+import re
 from contextvars import ContextVar
 
 from ..parsers.dates import looks_like_date_line
@@ -14,6 +15,8 @@ from .wordings import is_more_link
 # Set while learning from an example that is itself a date ("Enero 2025": monthly reports named by their month):
 # the user says that on this page a date is what names an entry.
 DATES_NAME_ENTRIES: ContextVar[bool] = ContextVar("dates_name_entries", default=False)
+# Set to the example while it is one word ("2020_02.pdf": minutes named by their file): words of its kind are titles.
+ONE_WORD_EXAMPLE: ContextVar[str] = ContextVar("one_word_example", default="")
 
 
 def could_be_title(el) -> bool:
@@ -24,8 +27,21 @@ def could_be_title(el) -> bool:
 
 def title_like(el) -> bool:
     """A title for counting the titles a block holds: more than one word besides, so that a
-    row's "Agenda" or "PDF" link beside its title is not a second title."""
-    return could_be_title(el) and len(text_of(el).split()) > 1
+    row's "Agenda" or "PDF" link beside its title is not a second title; one word of the example's kind where the
+    example is one word ("2019_08_exec.pdf" beside "2020_02.pdf": files named by their day)."""
+    if not could_be_title(el):
+        return False
+    words = text_of(el).split()
+    return len(words) > 1 or _word_kind(words[0]) == _word_kind(ONE_WORD_EXAMPLE.get()) != (False, "")
+
+
+def _word_kind(word: str) -> tuple[bool, str]:
+    """Whether a word holds a figure, and the file extension it ends on ("2020_02.pdf": (True, ".pdf"))."""
+    extension = _EXTENSION.search(word)
+    return any(c.isdigit() for c in word), extension.group().casefold() if extension else ""
+
+
+_EXTENSION = re.compile(r"\.[A-Za-z0-9]{2,4}$")
 
 
 def _signature(el) -> tuple:
@@ -56,7 +72,7 @@ def _titles_inside(node, title) -> int:
     # Not where the example's own line repeats beside (a recurring meeting), nor where no line is the box's own.
     beside = {line for box in _like_neighbours(node) for line in lines(box)}
     kept = sum(1 for line in own if line not in beside)
-    example = " ".join(text_of(title).split())
+    example = " ".join((text_of(title) or "").split())
     return len(own) if not kept or (example in own and example in beside) else kept
 
 

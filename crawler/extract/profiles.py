@@ -42,6 +42,7 @@ SCHEMA: dict[str, tuple[type | tuple[type, ...], str]] = {
     "title_with_date": (bool, "true or false (each title keeps the date its element's text opens or closes on)"),
     "title_before": (list, 'a list of words or marks the title ends before (" op ", " at ", "(")'),
     "title_line_after_date": (bool, "true or false (each title is the line after its entry's date element)"),
+    "title_without": (str, "a CSS selector (the part of each title's element left out of the title: a badge)"),
     # Listings a browser builds (crawler/render.py): render them, wait for a selector, expand the list.
     "render": (bool, "true or false"),
     "wait_for": (str, "a CSS selector"),
@@ -50,6 +51,7 @@ SCHEMA: dict[str, tuple[type | tuple[type, ...], str]] = {
 }
 # The keys that hold CSS selectors besides [selectors], checked as such.
 RENDER_SELECTORS = ("wait_for", "load_more")
+CSS_KEYS = (*RENDER_SELECTORS, "title_without")
 
 
 class ProfileError(ListingArchiveError, ValueError):
@@ -80,6 +82,9 @@ class Profile:
     # `<a><strong>Sonntag, 24. April</strong></a> “A faun”<br>…`: the title is the words after the date element to the
     # end of their line, else the next line (title_cuts.line_after_date).
     title_line_after_date: bool = False
+    # `<dd>Name <span class="text-success">cerrado</span></dd>`: the title is its element's text without the parts this
+    # selector names inside it (a state badge).
+    title_without: str = ""
     render: bool = False  # its pages are rendered in Chromium (crawler/render.py)
     wait_for: str = ""  # a selector the rendered page must hold before it is read
     load_more: str = ""  # a "Load more" button, clicked until it goes away
@@ -187,7 +192,7 @@ def _from_mapping(data: dict, source: str) -> Profile:
     selectors = data["selectors"]
     from cssselect import GenericTranslator, SelectorError
 
-    checked = {**selectors, **{key: data[key] for key in RENDER_SELECTORS if data.get(key)}}
+    checked = {**selectors, **{key: data[key] for key in CSS_KEYS if data.get(key)}}
     for key, sel in checked.items():
         try:
             GenericTranslator().css_to_xpath(sel)
@@ -207,6 +212,7 @@ def _from_mapping(data: dict, source: str) -> Profile:
         title_before=tuple(data.get("title_before", ())),
         title_with_date=data.get("title_with_date", False),
         title_line_after_date=data.get("title_line_after_date", False),
+        title_without=data.get("title_without", ""),
         render=data.get("render", False),
         wait_for=data.get("wait_for", ""),
         load_more=data.get("load_more", ""),

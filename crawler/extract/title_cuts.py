@@ -8,7 +8,7 @@ import re
 from ..parsers.datelines import date_at_edge, yearless_date
 from ..parsers.dates import looks_like_date_line
 from ..parsers.text import clean_text
-from .html import text_of
+from .html import select, text_of
 
 # The marks a date is set off from the title by, as `title_after_date` may name them.
 DATE_MARKS = (":", "–", "—", "-", "|", "·", ",")
@@ -87,10 +87,29 @@ def cut_titles(entries: list, profile) -> None:
 def title_as_profile_says(profile, part: dict, node) -> str:
     """The entry's title where the profile reads it whole or apart from its element: `title_with_date` (`May 5, 2026
     at 4:30 PM - Committee`: the date is part of the name), `title_line_after_date` (`<a><strong>Sonntag, 24.
-    April</strong></a> “A faun”<br>…`: the line after the date); "" where it says neither."""
+    April</strong></a> “A faun”<br>…`: the line after the date), `title_without` (a part of it left out: a state
+    badge); "" where it says none of these."""
     if profile.title_line_after_date:
         return line_after_date(node, part["date"].first(node))
+    if profile.title_without:  # `<dd>Name <span class="state">cerrado</span></dd>`: the title without its badge
+        shown = part["title"].first(node)
+        return text_without_parts(shown, profile.title_without) if shown is not None else ""
     return title_with_date(part["title"].first(node)) if profile.title_with_date else ""
+
+
+def text_without_parts(el, selector: str) -> str:
+    """The element's text as shown, without the elements inside it that `selector` names (their tails kept)."""
+    skip = set(select(el, selector)) - {el}
+    return clean_text(_text_skipping(el, skip)) or ""
+
+
+def _text_skipping(el, skip: set) -> str:
+    parts = [el.text or ""]
+    for child in el:
+        if child not in skip and isinstance(child.tag, str):
+            parts.append(_text_skipping(child, skip))
+        parts.append(child.tail or "")
+    return "".join(parts)
 
 
 def title_with_date(title_el) -> str:

@@ -23,6 +23,10 @@ _MONTHS_OVER_NEW_YEAR = 6
 _SPACED_DOTS = re.compile(r"(?<![\d.])(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})(?!\d)")
 # "04.2020", "06/2018": a month and its year, the month with its two figures (an issue "3/2020" stays unread).
 _MONTH_YEAR = re.compile(r"(?<![\d./])(0[1-9]|1[0-2])[./](\d{4})(?![\d]|[./]\d)")
+# "2020_02", "2021_03_15": a stamp year first, joined by underscores, as files are named to sort by date
+# ("2020_02.pdf"); its month (and day) in two figures. Underscores join no season ("2001-02" may be one) and no
+# range; a stamp run on from other words ("report_2020_02") is part of a name.
+_UNDERSCORED = re.compile(r"(?<![\w])((?:19|20)\d\d)_(0[1-9]|1[0-2])(?:_(0[1-9]|[12]\d|3[01]))?(?!\d)")
 # A two-digit year is read in this century up to this many years ahead, else the last.
 _TWO_DIGIT_YEAR_AHEAD = 10
 
@@ -39,6 +43,7 @@ def close_spaced_dots(folded: str) -> str:
 def figures_as_words(folded: str, month_first: bool | None) -> str:
     """Every date in figures in `folded` as " day m<month> year " (or " m<month> year ")."""
     folded = _ISO.sub(lambda m: f" {int(m[4])} m{int(m[3])} {m[1]} ", folded)
+    folded = _UNDERSCORED.sub(lambda m: f" {int(m[3]) if m[3] else ''} m{int(m[2])} {m[1]} ", folded)
     folded = _YEARLESS_START.sub(r"\1/\2/\4 - \3", folded)  # "4/10 - 5/1/17": the start in the end's year
     folded = _DOTTED_YEARLESS_START.sub(lambda m: _dotted_yearless_start(m, month_first), close_spaced_dots(folded))
     folded = NUMERIC.sub(lambda m: _numeric(m, month_first), folded)

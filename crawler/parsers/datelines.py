@@ -22,6 +22,7 @@ from .dates import (
     impossible_range,
     looks_like_date_line,
 )
+from .day_parts import DAY_PART
 from .text import clean_text
 
 # The longest meta line searched for a date ("Posted in News, Events on 2 May 2022").
@@ -218,7 +219,8 @@ _BYLINE_LEADS = frozenset({"by", "in", "par", "dans", "por", "en", "von", "im", 
 
 
 _YEARLESS = re.compile(
-    r"^(?:[a-z]+,?\s+)?(\d{1,2}(?:st|nd|rd|th|er|\.)?\s+(?:de\s+)?[a-z]{3,10}\.?|[a-z]{3,10}\.?\s+\d{1,2}(?:st|nd|rd|th)?)\b(?!\s*,?\s*\d{4})"
+    rf"^(?:[a-z]+,?\s+(?:{DAY_PART},?\s+)?)?"  # a weekday, and when in its day ("Vrijdag avond 7 Augustus")
+    r"(\d{1,2}(?:st|nd|rd|th|er|\.)?\s+(?:de\s+)?[a-z]{3,10}\.?|[a-z]{3,10}\.?\s+\d{1,2}(?:st|nd|rd|th)?)\b(?!\s*,?\s*\d{4})"
 )
 
 

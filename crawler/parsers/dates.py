@@ -19,6 +19,7 @@ from datetime import date, datetime
 from functools import lru_cache
 
 from .date_figures import Undecided, figures_as_words, full_year
+from .day_parts import DAY_PARTS, compound_weekdays
 from .relative import is_relative, resolve_relative
 from .text import clean_text, words
 
@@ -72,6 +73,7 @@ _WEEKDAYS = words(
     donderdag vrijdag zaterdag zondag
     """
 )
+_COMPOUND_WEEKDAY = compound_weekdays(_WEEKDAYS)  # "zaterdagmiddag": Saturday afternoon
 # Words that join the parts of a date and carry no value of their own ("am 14.10.2020 um 10:30 Uhr",
 # "14/10/2020 às 10h30", "il 14 ottobre 2020 alle ore 10").
 _FILLER = words(
@@ -150,7 +152,9 @@ def _tokens(folded: str, month_first: bool | None = False) -> list[tuple[str, in
     folded = _ORDINAL.sub(r"\1", folded)
     folded = folded.replace("-feira", " ")  # "quarta-feira": a Portuguese weekday, no range
     out: list[tuple[str, int | str]] = []
+    previous = ""
     for tok in _TOKEN.findall(folded):
+        previous, before = tok, previous
         if tok.isdigit():
             n = int(tok)
             if 1000 <= n <= 2999 and len(tok) == 4:  # "2013-02996": a year and a serial number, no range
@@ -167,6 +171,8 @@ def _tokens(folded: str, month_first: bool | None = False) -> list[tuple[str, in
             out.append(("sep", tok))
         elif tok in _WEEKDAYS or tok in _FILLER:
             continue
+        elif (tok in DAY_PARTS and before in _WEEKDAYS) or _COMPOUND_WEEKDAY.fullmatch(tok):
+            continue  # "vrijdag avond", "zaterdagmiddag": the weekday, and when in its day
         else:
             raise _Unknown(tok)
     return out
@@ -268,8 +274,12 @@ def _dateparser_data(text: str, languages: list | None):
 
 # A day, a month in words and a year ("10 kwietnia 2020", "13. marca 2018", "marzo 3, 2020"), in any language.
 _FOREIGN_DATE = re.compile(
-    r"(?:[a-z]+,?\s+)?\d{1,2}\.?\s+(?:de\s+)?[a-z]{3,12}\.?\s+(?:de\s+)?\d{4}|[a-z]{3,12}\.?\s+\d{1,2},?\s+\d{4}"
+    r"(?:[a-z]+,?\s+)?\d{1,2}\.?\s+(?:de\s+)?[a-z]{3,12}\.?,?\s+(?:de\s+)?\d{4}|[a-z]{3,12}\.?\s+\d{1,2},?\s+\d{4}"
 )
+# "10 DES, 2015" (Catalan, Danish, Norwegian, Indonesian: December): a word skipped here as filler (French "des")
+# standing in a month's place, between a day and a year, with no month named: dateparser reads it as a month in a
+# language it knows, and its answer stands only if it keeps the day and year shown ("10 del 2015" is no date).
+_FILLER_AS_MONTH = re.compile(r"(?:[a-z]+,?\s+)?(\d{1,2})\.?\s+([a-z]{3,12})\.?,?\s+\d{4}")
 
 
 def _read_from_text(text: str, found: date, period: str) -> bool:
@@ -297,6 +307,10 @@ def _parse_cached(text: str, languages: tuple[str, ...] | None, month_first: boo
         return _with_dateparser(text, languages)
     if not any(kind in (YEAR, MONTH, DAY) for kind, _ in tokens):
         return None
+    shown = None if any(kind == MONTH for kind, _ in tokens) else _FILLER_AS_MONTH.fullmatch(_fold(text))
+    if shown is not None and shown[2] in _FILLER:
+        found = _with_dateparser(text, languages)
+        return found if found is not None and found.precision == DAY and found.start.day == int(shown[1]) else None
     return _from_tokens(text, tokens)
 
 

@@ -104,7 +104,7 @@ def entry_id(url: str | None, title: str | None, listing_url: str | None, patter
     return (
         document_number(url, pattern)
         or canonical_url(url)
-        or "sha1:" + hashlib.sha1(f"{_title_key(title)}\n{canonical_url(listing_url) or ''}".encode()).hexdigest()[:20]
+        or "sha1:" + hashlib.sha1(f"{title_key(title)}\n{canonical_url(listing_url) or ''}".encode()).hexdigest()[:20]
     )
 
 
@@ -129,7 +129,7 @@ def tell_apart(entries: list[dict]) -> None:
             continue
         by_title: dict[str, list[dict]] = {}
         for entry in group:
-            by_title.setdefault(_title_key(entry.get("title")), []).append(entry)
+            by_title.setdefault(title_key(entry.get("title")), []).append(entry)
         days = {title: {e.get("date_start") for e in same} - {None} for title, same in by_title.items()}
         if len(by_title) == 1 and all(len(d) <= 1 for d in days.values()):
             continue  # one entry shown twice
@@ -141,10 +141,10 @@ def tell_apart(entries: list[dict]) -> None:
 
 def told_apart_id(base: str, title: str | None, day: str | None) -> str:
     """The id `tell_apart` gives an entry of this title and date that shares the link `base` with another."""
-    return f"{base}#{_digest(_title_key(title), day)}"
+    return f"{base}#{_digest(title_key(title), day)}"
 
 
-def _title_key(title: str | None) -> str:
+def title_key(title: str | None) -> str:
     """A title as ids read it: white space and case folded, as for an entry without a link."""
     return (clean_text(title) or "").lower()
 

@@ -23,6 +23,7 @@ from .orgshapes import (
     CO_VERB_WITH,
     CO_WITH,
     INTRO,
+    JOINED,
     LABEL,
     LABEL_END,
     LABEL_ITEM,
@@ -31,6 +32,7 @@ from .orgshapes import (
     PARTNER_WORD,
     PARTNER_WORDS,
     PASSIVE,
+    SUPPORT_THEN_PARTNER,
     TRIGGER,
     TRIGGER_WORDS,
     VERB_OBJECT,
@@ -121,6 +123,10 @@ def _from_sentence(sentence: str, romance: bool) -> list[str]:
         verb = ACTIVE.search(sentence, 0, m.start())  # "A is organizing the dialogue, co-organised with B"
         subject = _active_subject(sentence[: verb.start() if verb else m.start()], romance, strict=not verb)
         return _dedupe(subject + names) if names else []
+    m = JOINED.search(sentence)
+    if m:  # "A has teamed up with B to organise": A, then B
+        names = _active_subject(sentence[: m.start()], romance)
+        return _dedupe(names + _names_after(m.group("partner"), romance)) if names else []
     m = ACTIVE.search(sentence)
     if m:
         names = _active_subject(sentence[: m.start()], romance)
@@ -158,15 +164,25 @@ def _names_after(phrase: str, romance: bool) -> list[str]:
     """The names written after "by": up to the end of the clause, with the partners it adds."""
     protected, spans = _protect(_drop_frames(phrase))
     names: list[str] = []
-    for piece in _partner_split(protected):
+    pieces = _partner_split(protected)
+    # What joins each piece to the next: ", in cooperation with" or " in cooperation with".
+    joins = [m.group(0) for m in PARTNER.finditer(protected)] if len(pieces) > 1 else []
+    for piece, join in zip(pieces, [*joins, ""], strict=True):
         kept = trim_after_by(piece, romance)
         found = _split_names(kept, romance)
         if not found:
             break
         names += found
-        if kept.strip(" ,") != piece.strip(" ,"):
+        if kept.strip(" ,") != piece.strip(" ,") and not _support_then_partner(piece, kept, join):
             break  # the clause that lists the names ended inside this piece
     return _finish(names, spans, romance)
+
+
+def _support_then_partner(piece: str, kept: str, join: str) -> bool:
+    """ "A, with the support of B and in cooperation with C": what was cut after A is a support phrase that the
+    partner phrase goes on from, so C is A's partner too."""
+    tail = piece[len(kept) :] if join and piece.startswith(kept) else ""
+    return bool(tail) and bool(SUPPORT_THEN_PARTNER.match(tail + ("," if join.startswith(",") else "")))
 
 
 def _partner_split(text: str) -> list[str]:
@@ -216,13 +232,15 @@ def _org_like(name: str) -> bool:
 
 
 def _protect(text: str) -> tuple[str, list[str]]:
-    """Hide text in brackets and quotes, and where a mission is accredited, behind a mark: nothing cuts inside it."""
+    """Hide text in brackets and quotes, a city its acronym closes, and where a mission is accredited, behind a mark:
+    nothing cuts inside it."""
     spans: list[str] = []
 
     def hide(m: re.Match[str]) -> str:
         spans.append(m.group(0))
         return f"\ue000{len(spans) - 1}\ue001"
 
+    text = ow.CITY_BEFORE_ACRONYM.sub(hide, text) if "à" in text else text
     text = _QUOTED.sub(hide, text) if any(c in text for c in "'\"“«‘(") else text
     return (ow.ACCREDITED_TO.sub(hide, text) if ow.ACCREDITED_WORD.search(text) else text), spans
 
@@ -274,7 +292,7 @@ def _generic(name: str, romance: bool) -> bool:
 
 def _starts_new_name(part: str) -> bool:
     head = " ".join(strip_article(part).split()[:NEW_NAME_WINDOW])
-    return bool(ow.ORG_HEAD.search(head) or _ACRONYM.search(head))
+    return bool(ow.ORG_HEAD.search(head) or _ACRONYM.search(head) or ow.COMMUNITY.match(part.strip()))
 
 
 def _split_names(phrase: str, romance: bool) -> list[str]:
@@ -309,6 +327,8 @@ def _continues(current: str, part: str, joiner: str, romance: bool) -> bool:
         return True  # "Ministry of Human Resources and Emiratisation, UAE": the ministry's country
     if joiner.startswith(",") and ow.UNIT_OF.match(current) and ow.PARENT_OF_UNIT.match(bare) and bare == part.strip():
         return True  # "Faculty of Law, University of Geneva": the university the faculty belongs to
+    if joiner.startswith(",") and ow.OWNER_OF_UNIT.match(current) and ow.UNIT_OF_OWNER.match(part.strip()):
+        return True  # "City of Barcelona, Department of Employment": the city's department
     if not (romance or _org_like(current) or ARTICLE.match(part.strip()) or _org_like(" ".join(bare.split()[:1]))):
         return True  # "Bangladesh Garment Manufacturers and Exporters Association": the name is not complete yet
     if _starts_new_name(part):
@@ -317,6 +337,8 @@ def _continues(current: str, part: str, joiner: str, romance: bool) -> bool:
         return True  # "Conseil économique, social et environnemental"
     if not romance and _ENGLISH_THE.match(part) and not ow.PLACE_WITH_THE.match(part.strip()):
         return False  # "Government of Norway and the Financial Times"
+    if romance and joiner.strip() in ("et", "y", "e") and ow.TOPIC_END.search(current) and ow.NEXT_TOPIC.match(part):
+        return True  # "Réseau de recherche sur le travail et la protection sociale": a second topic
     if bare[:1].islower() and not (PREPOSITION.match(bare) or _ELIDED_DE.match(bare)):
         return False  # "gouvernement du Burkina Faso et les partenaires sociaux"
     return bool(PREPOSITION.search(current) or _ELIDED_DE.search(current))  # "Chambre d'agriculture, d'élevage"

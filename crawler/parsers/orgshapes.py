@@ -9,6 +9,8 @@ import re
 
 from . import orgwords as ow
 
+# "Le 12 juin, à Abidjan,": a place after a lead-in is this long at most ("Ciudad de Guatemala").
+PLACE_MAX_CHARACTERS = 40
 # "will hold a national tripartite seminar": the event's noun comes within this many words of the verb.
 EVENT_NOUN_WINDOW = 3
 
@@ -18,18 +20,23 @@ _LABEL_KIND = (
     r"|organismes?|partenaires?|entités?|comité|entidad(?:es)?|instituci(?:ón|ones)|organismos?|organizaciones?"
     r"|socios?)"
 )
+EVENT_NOUN, ADVERB = ow.EVENT_NOUN, ow.ADVERB
+# "Event organiser:", "Organisateur de l'atelier :", "Organizadores del foro:": a label may name the event.
+_LABEL_EVENT_BEFORE = rf"(?:{EVENT_NOUN}|{_LABEL_KIND})\s+"
+_LABEL_EVENT_AFTER = rf"\s+(?:(?:of\s+the|de\s+la|de\s+l['’]|du|del|des)\s*{ow.EVENT_NOUN_ROMANCE}|{_LABEL_KIND})"
 # "Organisers: ILO, UNDP" — a label and a list.
 LABEL = re.compile(
-    rf"(?i)(?:^|(?<=[.;]\s))(?:{_LABEL_KIND}\s+)?(?:co-?)?(?:organi[sz]ers?|organi[sz]ed by|organi[sz]ing|hosts?"
+    rf"(?i)(?:^|(?<=[.;]\s))(?:{_LABEL_EVENT_BEFORE})?(?:co-?)?(?:organi[sz]ers?|organi[sz]ed by|organi[sz]ing|hosts?"
     r"|hosted by|organisat(?:eur|rice)s?|organis[ée]e?s? par|hôtes?|organizador(?:es|as?)?|organizad[oa]s? por"
-    rf"|organizan?|convocan?|anfitri(?:ón|on|ones|onas?))(?:\s+{_LABEL_KIND})?\s*:\s*",
+    rf"|organizan?|convocan?|anfitri(?:ón|on|ones|onas?))(?:{_LABEL_EVENT_AFTER})?\s*:\s*",
 )
-EVENT_NOUN, ADVERB = ow.EVENT_NOUN, ow.ADVERB
 PASSIVE = re.compile(
     rf"(?i)\b(?:(?:jointly|co-?)\s*)?(?:organi[sz]ed|hosted|convened|co-?hosted|co-?organi[sz]ed)\s+{ADVERB}by\s*:?\s+"
     rf"|\b(?:co-?)?organis[ée]e?s?\s+{ADVERB}par\s+|\baccueillie?s?\s+par\s+|\bacogid[oa]s?\s+por\s+"
     rf"|\b(?:co-?)?organizad[oa]s?\s+{ADVERB}por\s+|\bconvocad[oa]s?\s+por\s+"
-    rf"|{EVENT_NOUN}[^.;]*?\bheld\s+by\s+",  # "workshops for labour inspectors held by the CONMIGO Project"
+    rf"|{EVENT_NOUN}[^.;]*?\bheld\s+by\s+"  # "workshops for labour inspectors held by the CONMIGO Project"
+    # "Lo organizan la OIT y la CEPAL": a pronoun for the event, then the verb, then its subjects.
+    r"|^(?:lo|la|los|las)\s+(?:co-?)?(?:organiz(?:a|an|ó|aron|ará|arán)|convoc(?:a|an|ó|aron))\s+",
 )
 # Every shape below holds one of these.
 TRIGGER_WORDS = ("organi", "host", "conven", "accueil", "convoc", "convoq", "hold", "held", "hôte", "anfitri", "acog")
@@ -38,7 +45,11 @@ TRIGGER = re.compile("|".join(TRIGGER_WORDS), re.IGNORECASE)
 CO_WITH = re.compile(
     r"(?i)\b(?:co-?organi[sz]ed|co-?hosted|jointly\s+organi[sz]ed|organi[sz]ed\s+jointly)\s+with\s+"
     # "co-organisé(e)(s) avec": the participle; "co-organise avec l'OIT une conférence" is ACTIVE's.
-    r"|\bco-?organisée?s?\s+avec\s+|\bco-?organizad[oa]s?\s+con\s+",
+    r"|\bco-?organisée?s?\s+avec\s+|\bco-?organizad[oa]s?\s+con\s+"
+    # "la réunion, organisée avec l'OIT": with no "co-", a name must follow ("organised with the support of" names none)
+    r"|\borgani[sz]ed\s+with\s+(?=(?:the\s+)?(?-i:[A-Z]))"
+    r"|\borganisée?s?\s+avec\s+(?=(?:l['’]|le\s+|la\s+|les\s+)?(?-i:[A-ZÀ-Ý]))"
+    r"|\borganizad[oa]s?\s+con\s+(?=(?:el\s+|la\s+|los\s+|las\s+)?(?-i:[A-ZÀ-Ý]))",
 )
 ACTIVE = re.compile(
     # "the Committee will convene to review" names no event, nor does "will hold consultations next week".
@@ -55,9 +66,23 @@ ACTIVE = re.compile(
     # Spanish "acoge con beneplácito" welcomes: as in French, only the future "acogerá" hosts, or the present before
     # an event ("accueille la conférence", "acoge el foro").
     r"|acogerá|acogerán)\b"
-    rf"|\s+{ADVERB}(?:accueillent|accueille|acogen|acoge)(?=\s+(?:la|le|l['’]|les|un|une|el|los|las|un|una)\s*"
-    rf"{ow.EVENT_NOUN_ROMANCE})"
-    rf"|\s+(?:a|ont)\s+{ADVERB}(?:co-?)?(?:organisé|accueilli(?!\s+(?:favorablement|avec)))\b",
+    # "accueille, le 4 octobre, la première réunion": a time may come between, a word before the event.
+    rf"|\s+{ADVERB}(?:accueillent|accueille|acogen|acoge)(?=(?:,\s+(?:le|el|du|del|ce|cette|este|esta)\s[^,]{{1,30}},)?"
+    rf"\s+(?:la|le|l['’]|les|un|une|el|los|las|un|una)\s*(?:[\w’'-]+\s+)?{ow.EVENT_NOUN_ROMANCE})"
+    rf"|\s+(?:a|ont)\s+{ADVERB}(?:co-?)?(?:organisé|accueilli(?!\s+(?:favorablement|avec)))\b"
+    # "A will be the host of the forum", "A sera l'hôte de", "A será el anfitrión del encuentro": a host by its noun.
+    r"|\s+(?:will\s+be|is|was|sera|est|était|será|es|fue)\s+(?:the|l['’]|el|la)\s*(?:co-?)?(?:host|hôte"
+    r"|anfitri(?:ón|ona)|organi[sz]er|organisat(?:eur|rice)|organizador(?:a)?)\b",
+)
+# "A has teamed up with B to organise", "A s'associe à B pour organiser", "A se une a B para organizar": both organise.
+JOINED = re.compile(
+    r"(?i)\s+(?:(?:(?:has|have|had|will|is|are)\s+)?(?:teamed\s+up|teams?\s+up|joined\s+forces|joins?\s+forces"
+    r"|partnered|partnering|partners?)\s+with"
+    r"|(?:s['’]est\s+(?:associée?|alliée?)s?|s['’]associe(?:nt|ra|ront)?|s['’]allie(?:nt)?)\s+(?:à|au|aux|avec)(?=\s)"
+    r"|se\s+(?:ha\s+|han\s+)?(?:unido|une|unen|unió|unieron|alía|alían|alió|aliado|asocia|asocian|asoció|asociado)"
+    r"\s+(?:a|al|con)(?=\s))"
+    r"(?P<partner>\s+[^.;]+?)\s+(?:to|pour|para)\s+(?:co-?)?(?:organi[sz]e|organiser|organizar|host|accueillir|acoger"
+    r"|convene|convoquer|convocar|hold)\b"
 )
 # "A is co-hosting the dialogue with B", "A co-organise avec B une conférence": a co- verb's "with" names a partner,
 # whose name ends where the verb's object starts ("une conférence").
@@ -72,7 +97,7 @@ ACTIVE_PRESENT = re.compile(
 PARTNER = re.compile(
     r"(?i),?\s+\b(?:in\s+(?:close\s+)?(?:collaboration|coordination|cooperation|partnership|association|conjunction)\s+with"
     r"|together\s+with|jointly\s+with|along\s+with|en\s+(?:étroite\s+)?(?:collaboration|coopération|partenariat)\s+avec"
-    r"|(?:conjointement|en\s+association)\s+avec|(?:junto|conjuntamente)\s+con"
+    r"|(?:conjointement|en\s+association|de\s+concert)\s+avec|in\s+concert\s+with|(?:junto|conjuntamente|en\s+conjunto)\s+con"
     r"|en\s+(?:estrecha\s+)?(?:colaboración|cooperación|coordinación|alianza|asociación)\s+con"
     # "with the collaboration of B", "avec la collaboration de B", "con la colaboración del B": as "in ... with"
     r"|with\s+the\s+(?:collaboration|cooperation)\s+of|avec\s+la\s+(?:collaboration|coopération)\s+d[eu]"
@@ -80,7 +105,9 @@ PARTNER = re.compile(
     # "A through the B", "A à travers le B", "A a través del B": B is the unit that organises for A.
     r"|through(?=\s+(?:the\s+|its\s+|their\s+)?(?:(?-i:[A-Z])|project|programme|program|office|unit))"
     r"|à\s+travers(?=\s+(?:le|la|les|l['’]|son|sa|ses)\b)"
-    r"|par\s+l['’]intermédiaire\s+d[eu]|a\s+través\s+del?|por\s+medio\s+del?)\s+",
+    r"|par\s+l['’]intermédiaire\s+d[eu]|a\s+través\s+del?|por\s+medio\s+del?"
+    # "A will host the forum, which it co-organises with B", "qu'il coorganise avec B", "que coorganiza con B"
+    r"|(?:which\s+it|that\s+it|qu['’](?:il|elle)|que)\s+co-?(?:organi[sz]\w*|host\w*)\s+(?:with|avec|con))\s+",
 )
 # PARTNER tries its alternatives at every space of a text. Every match holds one of these words, which
 # text.has_any rules out at a tenth of the cost (most descriptions hold none).
@@ -110,12 +137,22 @@ NAME_END = re.compile(
     r"|under\s+the|as\s+part\s+of|on\s+(?:behalf|the\s+occasion)|from\s+\d|on\s+\d|in\s+\d|at\s+the\s+request)\b.*$"
     r"|(?<=,)" + CLAUSE_AFTER_COMMA.removeprefix(",") + ")",
 )
+# A lead-in, and the place that may follow it: "Le 12 juin, à Abidjan," "Del 3 al 5 de junio, en Lima,".
 INTRO = re.compile(
     r"(?i)^(?:on|in|at|during|to|for|after|before|last|this|next|as|from|with|following|under|sous|bajo|"
-    r"en|lors|pour|durante|con|avec|supported|funded|financed|sponsored|backed|"
+    r"en|à|lors|pour|durante|con|avec|supported|funded|financed|sponsored|backed|"
     # "Le 5 mai," and "El pasado lunes," open with a time; "Le ministère de l'Emploi, du Travail ..." is a name.
-    r"(?:le|el|du)(?=\s+(?:\d|1er|premier|dernier|pasado|próximo|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche"
-    r"|lunes|martes|miércoles|jueves|viernes|sábado|domingo|mois|mes|año|semaine|semana)))\b[^,]*,\s*",
+    r"(?:le|el|du|del)(?=\s+(?:\d|1er|premier|dernier|pasado|próximo|lundi|mardi|mercredi|jeudi|vendredi|samedi"
+    r"|dimanche|lunes|martes|miércoles|jueves|viernes|sábado|domingo|mois|mes|año|semaine|semana)))\b[^,]*,\s*"
+    rf"(?:(?:in|at|à|au|en)\s+(?-i:[A-ZÀ-Ý])[^,]{{0,{PLACE_MAX_CHARACTERS}}},\s*)?",
+)
+# "A, with the support of B and in cooperation with C": a support phrase, then a partner phrase joined to it by "and"
+# or a comma: C is still A's partner.
+SUPPORT_THEN_PARTNER = re.compile(
+    r"(?i)^[\s,]*(?:with\s+(?:the\s+)?(?:\w+\s+)?(?:support|funding|assistance|help|backing)|with\s+funds"
+    r"|avec\s+(?:l['’]|le\s+|la\s+)(?:appui|soutien|aide|concours|contribution)|grâce\s+au?"
+    r"|con\s+(?:el\s+|la\s+)?(?:apoyo|financiamiento|financiación|contribución|asistencia|patrocinio)|gracias\s+al?"
+    r"|(?:funded|supported|financed|sponsored)\s+by)\b[^.;:]*?(?:,|\s(?:and|et|y))\s*$"
 )
 SOFT_END = re.compile(r"(?:^|\s*,?\s+)(?:funded|supported|financed|sponsored)\s+by\b.*$")
 ROMANCE_CLAUSE = re.compile(

@@ -190,13 +190,23 @@ MINISTRY = re.compile(r"^(?:Ministry|Ministère|Ministerio|Department|Departamen
 OF_GOVERNMENT = re.compile(r"^(?:Government|Gouvernement|Gobierno)\s+(?:of|du|de|des|del|d['’])(?=\s|[A-ZÀ-Ý])")
 # "Ministry of Human Resources and Emiratisation, UAE": a country's abbreviation after a ministry says where it is.
 COUNTRY_ABBREVIATION = re.compile(r"^(?:UAE|USA|US|UK|DRC|KSA|ROK|PRC|PNG|BiH|RDC|EAU|RU|EEUU|RD)$")
-# "Faculty of Law, University of Geneva", "Department of Employment, Ministry of Labour": a unit, then after a comma the
-# university or ministry it belongs to: one name.
+# "Faculty of Law, University of Geneva", "Department of Employment, Ministry of Labour", "Institute for Research on
+# Labor, University of California": a unit, then after a comma the university or ministry it belongs to: one name.
 UNIT_OF = re.compile(
     r"^(?:Faculty|School|Department|Institute|Centre|Center|Faculté|École|Département|Institut|Facultad|Escuela"
-    r"|Departamento|Instituto|Centro)\s+(?:of|de|du|des|del|d['’])(?=\s|[A-ZÀ-Ý])"
+    r"|Departamento|Instituto|Centro)\s+(?:of|for|de|du|des|del|d['’]|pour|para)(?=\s|[A-ZÀ-Ý])"
 )
 PARENT_OF_UNIT = re.compile(r"^(?:University|Université|Universidad|Ministry|Ministère|Ministerio)\b")
+# "City of Barcelona, Department of Employment", "Université de Liège, Faculté de droit": a city, a university or a
+# government, then after a comma one of its departments or faculties: one name, the other way round.
+OWNER_OF_UNIT = re.compile(
+    r"^(?:City|Municipality|University|Government|Ville|Mairie|Municipalité|Université|Gouvernement|Ayuntamiento"
+    r"|Municipalidad|Alcaldía|Universidad|Gobierno)\s+(?:of|de|du|des|del|d['’])(?=\s|[A-ZÀ-Ý])"
+)
+UNIT_OF_OWNER = re.compile(
+    r"^(?:Department|Faculty|School|Directorate|Division|Département|Faculté|École|Direction|Departamento|Facultad"
+    r"|Escuela|Dirección|Concejalía)\s+(?:of|for|de|du|des|del|d['’]|pour|para)(?=\s|[A-ZÀ-Ý])"
+)
 # "Permanent Mission of Spain to the United Nations Office at Geneva": where a mission is accredited is part of
 # its name, though "to", "at", "auprès" and "ante" open clauses elsewhere.
 ACCREDITED_TO = re.compile(
@@ -244,5 +254,18 @@ TRAILING_PLACE = re.compile(r"\s(?<=\S\s)\s*(?:in|at|en|à)\s+[A-ZÀ-Ý][\w’'-
 OFFICE_FIRST = re.compile(
     r"^(?:Office|Bureau|Oficina|Delegation|Délégation|Delegación|Embassy|Ambassade|Embajada)\b(?!.*\b(?:for|pour|para)\b)"
 )
+# "y la Comunidad Andina (CAN)", "and the East African Community": a community named with its article is a body (a
+# regional one); "Ministry of Local Government and Community Development" names a topic.
+COMMUNITY = re.compile(r"^(?:the|la|le|l['’]|el)\s*(?:[A-ZÀ-Ý][\w’'-]*\s+){0,3}(?:Community|Communauté|Comunidad)\b")
+# "Université du Québec à Montréal (UQAM)": a city its acronym closes is part of the name, though "à Dakar" after
+# "organisé par le Bureau de l'OIT" says where the event met.
+CITY_BEFORE_ACRONYM = re.compile(r"(?<=\s)à\s+[A-ZÀ-Ý][\w’'-]*(?:\s+[A-ZÀ-Ý][\w’'-]*)*\s*\([A-Z][A-Z0-9\-/&]+\)")
+# "Réseau de recherche sur le travail et la protection sociale", "Red para el empleo y la formación": after a topic
+# in lower case, "et"/"y" and a second topic (a singular article, at most two lower-case words) go on the name;
+# "et les partenaires sociaux" does not.
+TOPIC_END = re.compile(
+    r"\b(?:sur|sobre|pour|para)\s+(?:(?:le|la|les|el|los|las)\s+|l['’])?[a-zà-ÿ][\w’'-]*(?:\s+[a-zà-ÿ][\w’'-]*)?$"
+)
+NEXT_TOPIC = re.compile(r"^(?:(?:la|le|el)\s+|l['’])[a-zà-ÿ][\w’'-]*(?:\s+[a-zà-ÿ][\w’'-]*)?$")
 ACCREDITED_WORD = re.compile(r"\b(?:to the|auprès|ante)\s")  # no ACCREDITED_TO without one: skip it
 ADJECTIVE_WORD = re.compile(ADJECTIVE)

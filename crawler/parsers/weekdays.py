@@ -11,6 +11,7 @@ from datetime import date, datetime
 
 from .datelines import yearless_date
 from .dates import DAY, DateValue, parse_date
+from .day_parts import DAY_PART, compound_weekdays
 from .text import words
 
 # Weekday names (accents folded) by their number (Monday 0), whole words in the languages the dates parser reads;
@@ -26,6 +27,7 @@ _NAMES = (
     "sunday sun sonntag dimanche domingo domenica zondag diumenge nedele niedziela sondag",
 )
 _WEEKDAY = {name: number for number, names in enumerate(_NAMES) for name in words(names)}
+_COMPOUND = compound_weekdays(_WEEKDAY)  # "zaterdagmiddag": Saturday afternoon
 _YEAR = re.compile(r"\b\d{4}\b")
 # The years looked at, around the capture's: three before it, its own and the next.
 _YEARS_BEFORE, _YEARS_AFTER = 3, 1
@@ -58,20 +60,29 @@ def weekday_named(text: str | None) -> bool:
 
 
 def _weekdays_named(text: str) -> list[int]:
-    """The weekdays `text` names, in its order ("quarta-feira": the Portuguese weekday)."""
+    """The weekdays `text` names, in its order ("quarta-feira": the Portuguese weekday; "zaterdagmiddag")."""
     folded = re.sub(r"-feira\b", "", _folded(text))
-    return [_WEEKDAY[w] for w in re.findall(r"[a-z]+", folded) if w in _WEEKDAY]
+    return [_WEEKDAY[w] for w in map(_weekday_word, re.findall(r"[a-z]+", folded)) if w in _WEEKDAY]
+
+
+def _weekday_word(word: str) -> str:
+    """A weekday run into a part of the day ("zaterdagmiddag", "samstagabend") as the weekday; any word as it is."""
+    compound = None if word in _WEEKDAY else _COMPOUND.fullmatch(word)
+    return compound[1] if compound else word
 
 
 # A weekday, its day and month opening a line, or two of them joined ("Sabato 1 e Domenica 2 Giugno"), or the month
 # first ("Thursday, February 27"): no year after them (a time may follow, "Jueves 27 de febrero, 20:00h").
 _JOINED = r"(?:e|and|y|et|und|&|-|al|au|to|bis)"
 _NO_YEAR = r"(?![\w/.-]|\s*,?\s*\d{4}\b|\s*,?\s*\d{1,2}[/.]\d)"
+_PART = rf"(?:{DAY_PART},?\s+)?"  # "Vrijdag avond 7 Augustus": when in the day
 _OPENINGS = (
     re.compile(
-        rf"^([a-z]+,?\s+\d{{1,2}}\.?\s+(?:{_JOINED}\s+(?:[a-z]+,?\s+)?\d{{1,2}}\.?\s+)?(?:de\s+)?([a-z]{{3,10}})\.?){_NO_YEAR}"
+        rf"^([a-z]+,?\s+{_PART}\d{{1,2}}\.?\s+(?:{_JOINED}\s+(?:[a-z]+,?\s+)?\d{{1,2}}\.?\s+)?(?:de\s+)?([a-z]{{3,10}})\.?){_NO_YEAR}"
     ),
-    re.compile(rf"^([a-z]+,?\s+([a-z]{{3,10}})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?:\s*[-–]\s*\d{{1,2}})?){_NO_YEAR}"),
+    re.compile(
+        rf"^([a-z]+,?\s+{_PART}([a-z]{{3,10}})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?:\s*[-–]\s*\d{{1,2}})?){_NO_YEAR}"
+    ),
 )
 # What sets a date line's date apart from its time or place ("Jueves 27 de febrero, 20:00h.- Biblioteca").
 _SET_APART = ",;.:|·•–—-(/"
@@ -96,7 +107,7 @@ def opening_weekday_date(text: str | None, short: bool = False) -> str | None:
     folded = _folded(text)
     m = next((m for m in (r.match(folded) for r in _OPENINGS) if m), None)
     named = _weekdays_named(m[1]) if m else []
-    if not m or not named or _folded(m[1].split()[0]).rstrip(",") not in _WEEKDAY:
+    if not m or not named or _weekday_word(_folded(m[1].split()[0]).rstrip(",")) not in _WEEKDAY:
         return None
     rest = text[m.end(1) :].strip()
     if short and rest and rest[0] not in _SET_APART and not _only_a_time(rest):
@@ -115,8 +126,7 @@ def neighbour_years(dated: list, index: int) -> list[int] | None:
 
 def shows_weekday_of(text: str | None, day: date) -> bool:
     """Whether `text` names one weekday and it is `day`'s ("Zondag 9 september" and 9 September 2012)."""
-    named = {_WEEKDAY[w] for w in re.findall(r"[a-z]+", re.sub(r"-feira\b", "", _folded(text or ""))) if w in _WEEKDAY}
-    return named == {day.weekday()}
+    return set(_weekdays_named(text or "")) == {day.weekday()}
 
 
 def _folded(text: str) -> str:

@@ -1,0 +1,51 @@
+"""A state badge inside the title's element (`<dd>Public call <span class="text-success">cerrado</span></dd>`:
+"proceso", "cerrado"), the example given without it: the profile reads each title without that part
+(`title_without`, read by title_cuts.title_without)."""
+
+from __future__ import annotations
+
+from ..parsers.datelines import date_in_line
+from .css_names import compounds, valid
+from .html import select, text_of
+from .learn import Block, normal
+from .learn_fields import first_in
+from .title_cuts import text_without_parts
+
+
+def learn_badge(block: Block, example: str, selectors: dict) -> bool:
+    """Set `title_without` where the example is its title element's text but for one part of it (an element inside
+    it), and the titles of half the entries or more hold a part so named, each a few words repeating from entry to
+    entry (a state: half as many kinds as badges at most), none a date. True where it was set."""
+    title = selectors.get("title")
+    shown = first_in(block.runs[block.node], title) if title else None
+    if shown is None or normal(text_of(shown)) == normal(example) or "title_without" in selectors:
+        return False
+    titles = [t for run in block.runs.values() if (t := first_in(run, title)) is not None]
+    for part in shown.iterdescendants():
+        if not isinstance(part.tag, str) or not text_of(part):
+            continue
+        # the part's names that leave the example, by how many titles they find a badge in: the tag alone where
+        # the badges' classes say their state ("text-success" closed, "text-warning" open), its class on a tie
+        named = [s for s in compounds(part, with_id=False) if valid(s)]
+        named = [s for s in named if normal(text_without_parts(shown, s)) == normal(example)]
+        counted = [(n, s) for s in named if (n := _badges(titles, s))]
+        if counted:
+            selectors["title_without"] = max(counted, key=lambda found: found[0])[1]
+            return True
+    return False
+
+
+def _badges(titles: list, selector: str) -> int:
+    """How many titles hold a part `selector` names, where half of them or more do, each one part of a few words, no
+    date, the words repeating from title to title, and never the whole title; else 0."""
+    found = [select(t, selector) for t in titles]
+    if any(len(parts) > 1 for parts in found):
+        return 0
+    words = [text_of(parts[0]) or "" for parts in found if parts]
+    if 2 * len(words) < len(titles) or any(len(w.split()) > _BADGE_WORDS or date_in_line(w) for w in words):
+        return 0
+    kept = [normal(text_without_parts(t, selector)) for t in titles]
+    return len(words) if all(kept) and 2 * len({normal(w) for w in words}) <= len(words) else 0
+
+
+_BADGE_WORDS = 3  # a state ("cerrado", "en proceso", "Agenda Ready"); more words are a subtitle
