@@ -113,3 +113,37 @@ def test_a_title_without_a_dash_or_bar_is_not_scanned_for_cuts(monkeypatch):
     )
     assert scanned == []
     assert edge_dates.without_edge_date("Annual Conference on Wages - 12 May 2020") == "Annual Conference on Wages"
+
+
+def test_a_long_two_column_table_is_weighed_as_label_value_pairs_once(monkeypatch):
+    """A table of thousands of two-cell rows (a date, a linked title) is looked at as a record of label/value pairs
+    (label_pairs.py) from each of its rows: its rows and its name are read once a page, not once a row (quadratic:
+    1,500 rows took 2.25 million label checks)."""
+    from crawler.extract import label_pairs
+
+    calls = []
+    is_label = label_pairs._is_label
+    monkeypatch.setattr(label_pairs, "_is_label", lambda el: calls.append(1) or is_label(el))
+    rows = "".join(
+        f"<tr><td>{1 + i % 28} May 2026</td><td><a href='/n/{i}'>News item {i}</a></td></tr>" for i in range(1500)
+    )
+    entries = _entries(f"<table>{rows}</table>", "<html lang='en'>")
+    assert [e["url"] for e in entries][-1] == "https://example.org/n/1499"
+    assert len(calls) < 3 * 1500
+
+
+def test_a_facet_on_thousands_of_records_is_weighed_once(monkeypatch):
+    """ "Press release" under each of 2,000 posts: whether its copies are one event's rows (event_days.py) is asked once
+    for the address and words, not once for each copy (each asking looks at every copy: quadratic)."""
+    from crawler.extract import records
+
+    calls = []
+    days = records.days_of_one_event
+    monkeypatch.setattr(records, "days_of_one_event", lambda copies: calls.append(1) or days(copies))
+    posts = "".join(
+        f"<li><a href='/p/{i}'>Story number {i} of the town</a> <a href='/kind/press'>Press release</a></li>"
+        for i in range(2000)
+    )
+    entries = _entries(f"<ul>{posts}</ul>", "<html lang='en'>")
+    assert len(entries) == 2000 and "Press release" not in {e["title"] for e in entries}
+    assert len(calls) <= 3  # once per look at the page's links

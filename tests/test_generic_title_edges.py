@@ -302,3 +302,34 @@ def test_a_date_opening_a_title_still_dates_the_entry_beside_a_date_line_of_its_
     card's own line shows (its posting day); the date at the title's start is no part of the title."""
     entries = _cards_with_date_lines(["26/09/2020 – Semana de estudos", "Visita de alunos", "Novo site"])
     assert [(e["title"], e["date_start"]) for e in entries][0] == ("Semana de estudos", "2020-09-26")
+
+
+@pytest.mark.parametrize(("marks", "lang"), [(("proceso", "cerrado"), "es"), (("Open", "Closed"), "en")])
+def test_a_state_mark_closing_most_titles_of_a_list_is_no_part_of_them(marks, lang):
+    """ "<h3><a>Call for tenders 12 <span class="badge">closed</span></a></h3>" (held-out batch V, a school's calls:
+    'proceso', 'cerrado'): a classed word or two closing most titles, in a few wordings, is the record's state."""
+    names = ["Cleaning of the main building", "Repair of the roof", "Catering for the graduation", "New chairs"]
+    cards = "".join(
+        f"<div class='call'><h3><a href='/c/{i}'>{n} <span class='badge s{i % 2}'>{marks[i > 0]}</span></a></h3>"
+        f"<p>A call for offers, number {i}.</p></div>"
+        for i, n in enumerate(names)
+    )
+    entries = _entries(f"<h1>Calls</h1>{cards}", f"<html lang='{lang}'>")
+    assert [e["title"] for e in entries] == names
+
+
+def test_a_classed_figure_or_a_shared_tail_closing_titles_stays_in_them():
+    # the guards: a year in its own classed element, and one word closing every title after the same words
+    years = "".join(
+        f"<div class='r'><h3><a href='/r/{y}'>Annual report <span class='year'>{y}</span></a></h3><p>On {y}.</p></div>"
+        for y in range(2020, 2024)
+    )
+    entries = _entries(f"<h1>Reports</h1>{years}", "<html lang='en'>")
+    assert [e["title"] for e in entries] == [f"Annual report {y}" for y in range(2020, 2024)]
+    same = "".join(
+        f"<div class='r'><h3><a href='/m/{i}'>Meeting of the <span class='org'>Board</span></a></h3><p>{i}.</p></div>"
+        for i in range(4)
+    )
+    assert [e["title"] for e in _entries(f"<h1>Meetings</h1>{same}", "<html lang='en'>")] == [
+        "Meeting of the Board"
+    ] * 4

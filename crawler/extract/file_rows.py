@@ -10,6 +10,7 @@ from urllib.parse import urlsplit
 
 from ..parsers.datelines import date_in_line
 from .html import tag, text_of
+from .label_pairs import pair_name
 
 # A link's words that are a file's name: "2025.01.09 AGENDA - BOC Regular Meeting.pdf".
 _FILE_NAME = re.compile(r"[^/\s]\s*\.(?:pdf|docx?|xlsx?|pptx?|odt|ods|rtf|txt|zip|mp3|mp4|m4a|wav)$", re.IGNORECASE)
@@ -78,8 +79,11 @@ def named_file_rows(scored, min_records: int):
 
 
 def file_row_name(elements, link):
-    """A record that is a named grid row (no table's: a table's cells have rules of their own) titled by one of the
-    files it lists, or by its only file's name: its name cell, which names it."""
+    """A record of label/value pairs: the value naming it (label_pairs.py). A record that is a named grid row (no
+    table's: a table's cells have rules of their own) titled by one of the files it lists, or by its only file's
+    name: its name cell, which names it."""
+    if link is not None and elements and (named := pair_name(elements[0], link)) is not None:
+        return named  # "Titulo: …" over "Archivos: <a>bases.pdf</a>": the named value
     if link is None or not elements or tag(elements[0]) in _TABLE_PARTS or not is_file_link(link):
         return None
     files = [a for a in elements[0].iter("a") if a.get("href") and is_file_link(a)]

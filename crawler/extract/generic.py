@@ -25,14 +25,14 @@ from .date_led_links import description_links, event_date_part, name_after_date_
 from .date_links import closes_dated_record, dated_apart
 from .edge_dates import edge_date, finer_date, labelled_date, vaguer_than_a_day, without_byline
 from .fields import fill_entry, find_title
-from .file_rows import named_file_rows
 from .flat import flat_groups, is_break, wrap
 from .flat_posts import headed_runs, post_bodies, without_post_links
 from .html import tag, text_of
+from .label_pairs import without_pair_labels
 from .lead_text import date_among, lead_split
 from .line_dates import line_closing_date
 from .link_lines import posting_date
-from .lists import a_list_wins, dated_repeat, finer_records, lca, no_entries, pointer_twins
+from .lists import a_list_wins, lca, no_entries, pointer_twins
 from .nowhere_links import leads_nowhere
 from .pointer_words import is_generic_text
 from .quoted_titles import quoted_titles
@@ -54,10 +54,10 @@ from .row_runs import links_name_kinds, row_runs, wording_line
 from .rows import head_date, list_dates, once, stacked_links, tail_date
 from .slug_tails import slug_cut, without_slug_tails
 from .source_lines import titles_over_credits
+from .state_marks import without_state_marks
 from .table_lists import (
     comma_closing_cell,
     date_column_cell,
-    documents_table,
     inner_rows,
     source_labels,
     split_by_table_head,
@@ -65,6 +65,7 @@ from .table_lists import (
     without_profile_columns,
 )
 from .titles import HEADINGS, is_heading_like, title_of
+from .winners import winning_list
 from .wordings import headings_name_pointers, pointing_wording, record_name, shared_lines, shared_pointer
 
 _LISTS = {"ol", "ul", "dl", "table", "tbody"}
@@ -158,13 +159,7 @@ def _best_group_within(root, chrome, anchors=entry_links):
     if not scored:
         return None, None
     scored.sort(key=lambda c: c[0], reverse=True)
-    _, records, title_links, flat, quality = (
-        dated_repeat(scored, _MIN_CONFIDENT_RECORDS)
-        or finer_records(scored)
-        or named_file_rows(scored, _MIN_CONFIDENT_RECORDS)  # a meeting's row listing its files: the row
-        or documents_table(scored, _MIN_CONFIDENT_RECORDS)
-        or scored[0]
-    )
+    _, records, title_links, flat, quality = winning_list(scored, _MIN_CONFIDENT_RECORDS)
     blocks = wrap(records) if flat else [r[0] for r in records]
     lone = set() if flat else no_entries(blocks, title_links) | description_links(blocks)
     found = {b: a for b, a in zip(blocks, title_links, strict=False) if b not in lone}
@@ -318,16 +313,22 @@ def extract_generic(root) -> list[RawEntry]:
         entries[-1].date_iso = entries[-1].date_iso or date_from_address(entries[-1].date_text, href)  # "20.7."
         cuts.append(slug_cut(title_el, entries[-1].title))  # "Talk - Speaker": the address names the talk
         records.append(elements[0])
-    # <h3>Name</h3><p><a>Ver publicación</a></p>: each heading names one record
-    headings_name_pointers(entries, [found.get(r) for r in records], pointing)
-    # a heading, bold or plain line names a record whose link says where it ran ("<a>Water World, May 2017</a>")
-    titles_over_credits(entries, records, [found.get(r) for r in records])
-    quoted_titles(entries, [found.get(r) for r in records])  # <a>7th Oct 2026</a> Ada (UCL) "Talk": the talk's
-    # <a><h5>Team Name</h5><p>What happened</p></a> on most cards: the shared heading is a label, the line the title
-    lines_under_shared_headings(entries, records)
+    _named_by_the_list(entries, records, [found.get(r) for r in records], pointing)
     list_dates(records, entries)  # a blank cell under a dated row; "Workshop (09-11 May 2022)" on every record
     without_slug_tails(entries, cuts)
     return once(without_shared_addresses(stacked_links(records, entries)))
+
+
+def _named_by_the_list(entries, records, links, pointing) -> None:
+    """Titles the list as a whole corrects. `records`: each entry's block; `links`: its link."""
+    headings_name_pointers(entries, links, pointing)  # <h3>Name</h3><p><a>Ver publicación</a></p>: the heading's
+    # a heading, bold or plain line names a record whose link says where it ran ("<a>Water World, May 2017</a>")
+    titles_over_credits(entries, records, links)
+    quoted_titles(entries, links)  # <a>7th Oct 2026</a> Ada (UCL) "Talk": the talk's
+    # <a><h5>Team Name</h5><p>What happened</p></a> on most cards: the shared heading is a label, the line the title
+    lines_under_shared_headings(entries, records)
+    without_state_marks(entries, records)  # "Concurso Publico <span class=…>cerrado</span>": the state, no name
+    without_pair_labels(entries, records)  # "<p><strong>Título:</strong> Concurso …</p>": the words after the label
 
 
 def _address(anchor) -> str | None:

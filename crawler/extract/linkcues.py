@@ -121,17 +121,20 @@ def in_cookie_notice(a, holders: set) -> bool:
 
 
 def names_record(a, members) -> bool:
-    """A link whose text is most of its record's text: the record's name, not a link inside its prose."""
-    whole = sum(len(text_of(m) or "") for m in members)
+    """A link whose text is most of its record's text (a table row's: of its cell, the row's other cells being its
+    other fields): the record's name, not a link inside its prose."""
+    cell = next((x for x in a.iterancestors("td", "th")), None) if tag(members[0]) == "tr" else None
+    whole = len(text_of(cell) or "") if cell is not None else sum(len(text_of(m) or "") for m in members)
     return 2 * len(text_of(a) or "") >= whole
 
 
 def plain_path(path: tuple) -> tuple:
-    """A link's path without bare emphasis (<strong>, <b>, <em>, <span> with no class) around it."""
+    """A link's path without bare emphasis (<strong>, <b>, <em>, <span> with no class) around it, nor a strike
+    through it (<s>, <del>: a cancelled event's name, still its record's link)."""
     return tuple(step for step in path if not (step[0] in _EMPHASIS and not step[1]))
 
 
-_EMPHASIS = frozenset({"strong", "b", "em", "i", "u", "span", "font"})
+_EMPHASIS = frozenset({"strong", "b", "em", "i", "u", "span", "font", "s", "strike", "del"})
 
 
 def points_out(a) -> bool:

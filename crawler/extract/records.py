@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from ..parsers.datelines import date_in_line
 from ..parsers.groups import looks_like_group_heading
 from .articles import links_away, names_alone, part_of_article
+from .event_days import days_of_one_event
 from .html import PAGE_CACHES, document_base, tag, text_of
 from .linkcues import cookie_notices, in_cookie_notice, names_record, no_entry_link, plain_path, points_out, title_box
 from .linkcues import facet_address as to_a_facet
@@ -171,16 +172,17 @@ def entry_links(root, chrome: Chrome) -> list:
             continue
         seen[(href, text_of(a))].append(a)
         links.append(a)
-    # A short link to one place in several records is a facet ("Media Release"); not an affordance ("... Read")
-    return [
-        a
-        for a in links
-        if not (
-            records_with(seen[(a.get("href").strip(), text_of(a))], _FACET_REPEATS) >= _FACET_REPEATS
-            and len((text_of(a) or "").split()) <= _FACET_WORDS
-            and not is_generic_text(text_of(a))
-        )
-    ]
+    # A short link to one place in several records is a facet ("Media Release"); not an affordance ("... Read"),
+    # nor one event's rows, a row a day (weighed once for each address and words)
+    facets = {
+        key
+        for key, copies in seen.items()
+        if records_with(copies, _FACET_REPEATS) >= _FACET_REPEATS
+        and len((key[1] or "").split()) <= _FACET_WORDS
+        and not is_generic_text(key[1])
+        and not days_of_one_event(copies)
+    }
+    return [a for a in links if (a.get("href").strip(), text_of(a)) not in facets]
 
 
 _QUALITY: dict = {}

@@ -94,7 +94,10 @@ _FILE = re.compile(r"\.(?:pdf|docx?|odt|rtf|xlsx?|ods|pptx?|odp)(?:$|[?#])", re.
 def date_column_cell(row) -> str | None:
     """The date in a row's cell under a header naming a date ("Datum", "Date", "Fecha", "Meeting Date"), even as a
     link beside a short label ("KDV 19.10.2024": the conference and its day). The header says the cell is a date,
-    so a label of a few words beside it is no sentence."""
+    so a label of a few words beside it is no sentence. A run of rows (a row and the unlinked rows below it, in the
+    wrapper a flat run gets) is dated by its first row."""
+    if tag(row) != "tr" and len(row) and tag(row[0]) == "tr":
+        row = row[0]
     if tag(row) != "tr":
         return None
     table = next((a for a in row.iterancestors() if tag(a) == "table"), None)

@@ -1,0 +1,100 @@
+"""The generic extractor on records laid out as label/value pairs (held-out batch V, a school's calls for staff): a
+<dl> of <dt>/<dd> pairs or a table of two-cell rows per record, named by the value a naming label heads (or by the first
+value in plain words), addressed by its first file. Each shape in small synthetic HTML."""
+
+import pytest
+from synthetic import generic_entries as _entries
+
+# Calls for staff laid out as label/value pairs (held-out batch V, a school's "Convocatorias": a definition list per
+# call, 'Titulo :', 'Fecha:', 'Descripcion:', 'Archivos:'): the name is plain text, the files are links.
+_CALLS = [("Lecturer in sculpture for the spring term", "2026-03-10", 1), ("Two library assistants", "2026-02-22", 3)]
+_CALLS += [
+    ("Administrative officer, replacement", "2026-01-26", 2),
+    ("Models for the drawing classes", "2025-12-01", 1),
+]
+
+
+def _pair_record(labels, name, day, files, i, table=False) -> str:
+    title, date, text, docs = labels
+    links = "".join(
+        f"<li><a href='/docs/call-{i}-{k}.pdf'>Rules and annex number {k} of this call</a></li>" for k in range(files)
+    )
+    values = [
+        (title, name),
+        (date, day),
+        (text, "Rules for the selection of staff by public call."),
+        (docs, f"<ul>{links}</ul>"),
+    ]
+    if table:
+        return "<table class='call'>" + "".join(f"<tr><th>{k}</th><td>{v}</td></tr>" for k, v in values) + "</table>"
+    return "<div class='call'><dl>" + "".join(f"<dt>{k}</dt><dd>{v}</dd>" for k, v in values) + "</dl></div>"
+
+
+@pytest.mark.parametrize(
+    ("lang", "labels", "table"),
+    [
+        ("es", ("Titulo :", "Fecha:", "Descripcion:", "Archivos:"), False),
+        ("de", ("Titel:", "Datum:", "Beschreibung:", "Dokumente:"), True),
+        ("pl", ("Tytuł", "Data", "Opis", "Pliki"), False),
+        ("en", ("Call", "Date", "About", "Files"), True),  # no naming label: the first value, plain words, names it
+    ],
+)
+def test_records_of_label_value_pairs_are_named_by_their_name_value_and_addressed_by_their_first_file(
+    lang, labels, table
+):
+    calls = "".join(_pair_record(labels, n, d, f, i, table) for i, (n, d, f) in enumerate(_CALLS))
+    pager = "<ul class='pages'><li><a href='/calls/1/'>1</a></li><li><a href='/calls/2/'>2</a></li></ul>"
+    entries = _entries(f"<h1>Calls</h1>{calls}{pager}", f"<html lang='{lang}'>")
+    assert [(e["title"], e["url"], e["date_start"]) for e in entries] == [
+        (n, f"https://example.org/docs/call-{i}-0.pdf", d) for i, (n, d, _) in enumerate(_CALLS)
+    ]
+
+
+def test_label_value_records_whose_first_value_is_a_date_are_not_named_by_a_later_value():
+    # the guard: "Date | Title (linked) | Speaker": the link names each record, not the speaker's plain name
+    talks = "".join(
+        f"<dl class='talk'><dt>Date</dt><dd>1{i} May 2026</dd><dt>Talk</dt><dd><a href='/t/{i}'>Learning to rank "
+        f"documents, part {i}</a></dd><dt>Speaker</dt><dd>Ada Lovelace {i}</dd></dl>"
+        for i in range(4)
+    )
+    entries = _entries(f"<h1>Seminar</h1>{talks}", "<html lang='en'>")
+    assert [e["title"] for e in entries] == [f"Learning to rank documents, part {i}" for i in range(4)]
+
+
+@pytest.mark.parametrize(
+    ("lang", "labels", "breaks"),
+    [
+        ("es", ("Título:", "Fecha:", "Descripción:", "Archivos:"), False),
+        ("fr", ("Intitulé :", "Date :", "Objet :", "Pièces :"), False),
+        ("es", ("Título:", "Fecha:", "Descripción:", "Archivos:"), True),  # lines cut by <br> in one paragraph
+    ],
+)
+def test_records_of_label_lines_are_named_by_the_words_after_their_naming_label(lang, labels, breaks):
+    # the same calls as lines, each opening on its label: "<p><strong>Título:</strong> Two library assistants</p>"
+    title, date, text, docs = labels
+
+    def call(i, name, day, files):
+        links = " ".join(
+            f"<a href='/docs/call-{i}-{k}.pdf'>Rules and annex number {k} of this call</a>" for k in range(files)
+        )
+        values = [(title, name), (date, day), (text, "Rules for the selection of staff."), (docs, links)]
+        if breaks:
+            return "<div class='call'><p>" + "<br>".join(f"<strong>{k}</strong> {v}" for k, v in values) + "</p></div>"
+        return "<div class='call'>" + "".join(f"<p><strong>{k}</strong> {v}</p>" for k, v in values) + "</div>"
+
+    calls = "".join(call(i, n, d, f) for i, (n, d, f) in enumerate(_CALLS))
+    entries = _entries(f"<h1>Calls</h1>{calls}", f"<html lang='{lang}'>")
+    assert [(e["title"], e["url"], e["date_start"]) for e in entries] == [
+        (n, f"https://example.org/docs/call-{i}-0.pdf", d) for i, (n, d, _) in enumerate(_CALLS)
+    ]
+
+
+def test_label_lines_without_a_naming_label_stay_named_by_their_link():
+    # the guard: "When: / Where: / Event: <a>…</a>": no label names the record, so "Where:"'s place does not
+    events = "".join(
+        f"<div class='event'><p><strong>When:</strong> 1{i} May 2026</p><p><strong>Where:</strong> Town hall {i}</p>"
+        f"<p><strong>Event:</strong> <a href='/e/{i}'>Concert of the brass band, part {i}</a></p></div>"
+        for i in range(4)
+    )
+    entries = _entries(f"<h1>Events</h1>{events}", "<html lang='en'>")
+    assert [e["title"] for e in entries] == [f"Concert of the brass band, part {i}" for i in range(4)]
