@@ -42,6 +42,9 @@ MIN_ENTRIES_FOR_FILL = 5
 FILLED_BEFORE, FILLED_NOW = 0.5, 0.1
 
 
+_EMPTY_VALUES = (None, "", [], "[]")  # what empty() calls empty
+
+
 def empty(value) -> bool:
     return value is None or value == "" or value == [] or value == "[]"
 
@@ -49,7 +52,8 @@ def empty(value) -> bool:
 def filled(entry) -> tuple[bool, ...]:
     """Which watched fields the entry fills, in WATCHED's order: what the fill counts need of it (a session keeps
     this of each entry, not the entry: a crawl's entries are freed as they are written)."""
-    return tuple(not empty(entry.get(f)) for f in WATCHED)
+    # `not in` a tuple compares by identity, then ==: empty()'s tests, without a call a field (every entry written).
+    return tuple([value not in _EMPTY_VALUES for value in map(entry.get, WATCHED)])
 
 
 def fill_counts(rows) -> dict[str, int]:

@@ -92,7 +92,7 @@ def from_mask(mask: int, bits: dict[str, int]) -> list[str]:
 # -- one version's row -----------------------------------------------------------
 
 
-_LIST_COLUMNS = tuple(f for f in COLUMNS if f in LIST_FIELDS)  # stored as JSON
+_LIST_AT = tuple(at for at, f in enumerate(COLUMNS) if f in LIST_FIELDS)  # the places of the columns stored as JSON
 
 
 def _encode(field: str, value):
@@ -107,11 +107,11 @@ def stored_fields(version: int, record: dict, keyframe: dict | None, bits: dict[
     """(emptied, *field columns) stored for `version` of an entry whose keyframe version read `keyframe`
     (None: no keyframe, so it is stored whole)."""
     if keyframe is None or is_keyframe(version):  # the common case (every first version): kept lean
-        whole = {f: record.get(f) for f in COLUMNS}
-        for f in _LIST_COLUMNS:
-            if whole[f] is not None:
-                whole[f] = list_json(whole[f])
-        return (0, *whole.values())
+        whole = list(map(record.get, COLUMNS))  # no Python step a column: a first version is every entry's
+        for at in _LIST_AT:
+            if whole[at] is not None:
+                whole[at] = list_json(whole[at])
+        return (0, *whole)
     emptied, values = 0, []
     for f in COLUMNS:
         value = record.get(f)

@@ -63,6 +63,23 @@ def test_plain_selectors_are_planned_and_others_left_to_xpath():
     assert all(plan(s) is None for s in NOT_PLAIN)
 
 
+def test_a_candidate_list_is_taken_whole_only_when_it_holds_nothing_but_matches():
+    """The index takes a compound's candidates (by its first id, else first class, else tag) without asking each
+    element only when the compound tests nothing more (thirteenth pass of docs/benchmarks.md): every other test of
+    an id, class, tag or attribute is still asked of each candidate."""
+    page = (
+        b'<html><body><div id="x" class="c"><p id="x" class="c d">1</p><a class="c" rel="next">2</a>'
+        b'<a class="d">3</a><span class="c">4</span><i id="y">5</i></div></body></html>'
+    )
+    root = parse_html(page, base_url="https://example.org/")
+    for selector in ("#x", ".c", "a", "#x.c", "p#x", "#x#y", ".c.d", "a.c", "span.c", "a[rel=next]", "a[rel]", "*"):
+        assert select(root, selector) == _compiled(selector)(root), selector
+    taken_whole = {
+        s for s in ("#x", ".c", "a", "*", "#x.c", "a.c", ".c.d", "a[rel]") if plan(s)[0][0].all_candidates_match
+    }
+    assert taken_whole == {"#x", ".c", "a", "*"}
+
+
 @pytest.mark.parametrize("path", PAGES[::4], ids=lambda p: p.stem)
 def test_same_elements_as_xpath(path):
     root = parse_html(path.read_bytes(), base_url="https://example.org/")

@@ -27,23 +27,32 @@ _NONE: frozenset = frozenset()
 class _Compound:
     """One compound selector: a tag (None for any), class names, ids, attributes (all must hold)."""
 
-    __slots__ = ("tag", "classes", "first_class", "ids", "attributes")
+    __slots__ = ("tag", "classes", "first_class", "ids", "attributes", "all_candidates_match")
 
     def __init__(self, tag: str | None, classes: tuple[str, ...], ids: tuple[str, ...], attributes: tuple = ()):
         self.tag, self.classes, self.ids = tag, frozenset(classes), ids
         self.first_class = classes[0] if classes else None
         self.attributes = attributes  # (name, value): the value None for [name] (present)
+        # Whether PageIndex._candidates' list (by the first id, else the first class, else the tag) holds only
+        # matches: "a", ".item-title", "#content" test nothing more of each element.
+        if ids:
+            rest = len(ids) > 1 or self.classes or tag is not None or attributes
+        else:
+            rest = len(self.classes) > 1 or (tag is not None and self.classes) or attributes
+        self.all_candidates_match = not rest
 
     def matches(self, el, names: dict) -> bool:
         """`names`: each element's class names (PageIndex.names)."""
         if self.tag is not None and el.tag != self.tag:
             return False
-        if self.ids and any(el.get("id") != i for i in self.ids):
-            return False
-        if self.attributes and not all(
-            el.get(name) is not None if value is None else el.get(name) == value for name, value in self.attributes
-        ):
-            return False
+        # Loops, not any()/all() over generators: some 200 elements a page are asked.
+        for ident in self.ids:
+            if el.get("id") != ident:
+                return False
+        for name, value in self.attributes:
+            found = el.get(name)
+            if found is None if value is None else found != value:
+                return False
         return not self.classes or self.classes <= names.get(el, _NONE)
 
 
@@ -136,7 +145,11 @@ class PageIndex:
         a selection from each entry, and each ancestor a combinator climbs to, then costs a lookup."""
         found = self._matching.get(compound)
         if found is None:
-            in_order = [el for el in self._candidates(compound) if compound.matches(el, self.names)]
+            candidates = self._candidates(compound)
+            if compound.all_candidates_match:
+                in_order = list(candidates)  # a copy: the index's own lists stay its own
+            else:
+                in_order = [el for el in candidates if compound.matches(el, self.names)]
             found = self._matching[compound] = (in_order, set(in_order))
         return found
 
@@ -220,10 +233,11 @@ class PageIndex:
         without selecting the others; None when the context is not on the indexed page."""
         if context not in self.position:
             return None
-        return any(
-            el in self._matches(chain[-1])[1] and (len(chain) == 1 or self._holds(chain, len(chain) - 1, el, context))
-            for chain in chains
-        )
+        for chain in chains:  # a loop, not any() over a generator: asked of each entry's parts
+            last = len(chain) - 1
+            if el in self._matches(chain[last])[1] and (last == 0 or self._holds(chain, last, el, context)):
+                return True
+        return False
 
     def _holds(self, chain: list, i: int, el, context) -> bool:
         """Whether chain[:i+1] matches ending at `el` (which matches chain[i] and lies in the
