@@ -2,13 +2,9 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
-
 import pytest
-from conftest import FAST, ROOT, cli, q
-from helpers import NOWHERE, good_archive, page_html, write_site
+from conftest import FAST, cli, q
+from helpers import good_archive, page_html, write_site
 from synthetic import page
 
 from crawler.site_server import SiteServer
@@ -16,56 +12,6 @@ from crawler.site_server import SiteServer
 # -- stranger26: a stranger's walk beside the main paths (empty options, -o, --force, learn, parse, notes) -----
 
 _SAVED_PAGE = "".join(f"<article><h2><a href='/r/{i}'>Report {i} on wages</a></h2></article>" for i in range(4))
-
-
-@pytest.mark.xfail(
-    strict=True,
-    reason='`crawl --config "$CFG"` (or --profile, --jobdir, --log-dir, --contact) with the variable unset is taken '
-    "as the option not given: the crawl runs without the config (without --start-url, `ilo` would crawl its default "
-    "listing on the real www.ilo.org, into ./archive.db), with the default profile, not resumable, logging beside the "
-    "archive, with no contact in its User-Agent. The project's rule (archive/cli/common.py not_empty, "
-    "tests/test_bad_options.py): an empty value is an error, not 'not given'; `--db ''` and `--start-url ''` are.",
-)
-@pytest.mark.parametrize("option", ["--config", "--profile", "--jobdir", "--log-dir", "--contact"])
-def test_an_empty_crawl_option_is_not_taken_as_not_given(tmp_path, option):
-    db = tmp_path / "a.db"
-    done = cli("crawl", "listing", "--db", db, "--start-url", NOWHERE, option, "", *FAST)
-    assert done.returncode == 2 and option in done.stderr, (done.returncode, done.stderr[-600:])
-    assert not db.exists()
-
-
-@pytest.mark.xfail(
-    strict=True,
-    reason="`parse page.html --url URL --profile ''` (a variable that expanded to nothing) reads the page with the "
-    "default profile, exit 0, as if --profile were not given; `--url ''` is refused. An empty value is an error.",
-)
-def test_parse_with_an_empty_profile_is_refused(tmp_path):
-    saved = tmp_path / "page.html"
-    saved.write_text(
-        page("".join(f"<article><h2><a href='/r/{i}'>Report {i} on wages</a></h2></article>" for i in range(4)))
-    )
-    done = cli("parse", saved, "--url", "http://127.0.0.1:9/list/", "--profile", "", "--format", "jsonl")
-    assert done.returncode == 2 and "--profile" in done.stderr, (done.returncode, done.stderr)
-    assert done.stdout == ""
-
-
-@pytest.mark.xfail(
-    strict=True,
-    reason="`LISTING_ARCHIVE_DB=$ARCHIVE listing-archive crawl ...` with ARCHIVE unset (the variable set, empty) "
-    "crawls into ./archive.db, unsaid: click takes an empty variable as none. `--db ''` is refused for this very "
-    'reason (archive/cli/crawling.py: `--db "$DB"` with DB unset crawled into archive.db, unsaid).',
-)
-def test_an_empty_listing_archive_db_variable_is_not_taken_as_unset(tmp_path):
-    done = subprocess.run(
-        [sys.executable, "-m", "archive.cli", "crawl", "listing", "--start-url", NOWHERE, *FAST],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        cwd=tmp_path,
-        env={**os.environ, "PYTHONPATH": str(ROOT), "LISTING_ARCHIVE_DB": ""},
-    )
-    assert done.returncode == 2 and "LISTING_ARCHIVE_DB" in done.stderr, (done.returncode, done.stderr[-600:])
-    assert not (tmp_path / "archive.db").exists()
 
 
 def _redirect_to(path: str):

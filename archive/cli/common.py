@@ -56,7 +56,13 @@ def limit_option(default: int, help: str):
 
 
 def not_empty(ctx, param, value):
-    """A click callback: `--since ''` (a variable that expanded to nothing) is an error, not "not given"."""
+    """A click callback: `--since ''` (a variable that expanded to nothing) is an error, not "not given"; so is
+    the option's variable set empty (`LISTING_ARCHIVE_DB=$ARCHIVE` with ARCHIVE unset), which click takes as unset."""
+    source = ctx.get_parameter_source(param.name) if ctx is not None else None
+    variable = param.envvar if isinstance(param.envvar, str) else None
+    given = click.core.ParameterSource.DEFAULT, click.core.ParameterSource.ENVIRONMENT
+    if variable and source in given and os.environ.get(variable, "unset").strip() == "":
+        raise click.BadParameter("set but empty; give a value, or unset it", param_hint=f"${variable}")
     values = value if isinstance(value, tuple) else (value,)
     if any(v is not None and not v.strip() for v in values):
         raise click.BadParameter("empty; give a value, or leave the option out")
@@ -88,7 +94,9 @@ def crawl_or_date(ctx, param, value):
 
 
 def not_a_file(ctx, param, value):
-    """A click callback for a folder to create or reuse: one that exists and is not a folder is refused."""
+    """A click callback for a folder to create or reuse: one that exists and is not a folder is refused, and
+    so is an empty value (`--jobdir "$DIR"` with DIR unset ran a crawl that cannot resume)."""
+    value = not_empty(ctx, param, value)
     if value is not None and os.path.lexists(value) and not os.path.isdir(value):
         raise click.BadParameter(f"{value} exists and is not a folder; give a folder, or a path that does not exist")
     return value

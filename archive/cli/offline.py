@@ -13,7 +13,7 @@ import click
 from crawler.errors import EXIT_PARTIAL
 from crawler.wording import counted
 
-from .common import CRAWL_ID, DB_OPTION, friendly_errors, is_tty, open_writer
+from .common import CRAWL_ID, DB_OPTION, friendly_errors, is_tty, not_empty, open_writer
 
 # Each command imports the archive code it runs in its own body: `listing-archive --help` and the
 # other commands load none of it (the store alone is some 80 modules; the crawl's stack, Scrapy).
@@ -33,6 +33,7 @@ from .common import CRAWL_ID, DB_OPTION, friendly_errors, is_tty, open_writer
 @click.option(
     "--profile",
     default=None,
+    callback=not_empty,  # `--profile "$P"` with P unset read the page with the default profile
     metavar="NAME|auto|FILE.toml",
     help="Site profile; default: the bundled profile for the URL's site, else auto.",
 )
