@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from conftest import FAST, cli, q
-from helpers import good_archive, page_html, write_site
+from helpers import page_html, write_site
 from synthetic import page
 
 from crawler.site_server import SiteServer
@@ -45,47 +45,6 @@ def test_learn_obeys_robots_txt_for_the_address_it_is_redirected_to(tmp_path):
         assert "/private/page-1.html" not in site.requests, learnt.stdout
     assert learnt.returncode == 1 and "robots.txt" in learnt.stderr, learnt.stderr
     assert not profile.exists()
-
-
-@pytest.mark.xfail(
-    strict=True,
-    reason="`-o reports/` (a folder that is not there yet, named as a folder by its trailing slash) writes a file "
-    "named `reports` and says 'wrote reports/', exit 0 (export, diff, export-warc, learn); `backup reports/` backs "
-    "the archive up whole, then fails on the rename with a raw '[Errno 20] Not a directory: .reports.PID.part'. A "
-    "path that names a folder is no file to write: one clear line, a non-zero exit, nothing written (as `-o` onto an "
-    "existing folder: 'is a folder, not a file').",
-)
-@pytest.mark.parametrize("command", ["export", "diff", "export-warc", "learn", "backup"])
-def test_an_output_path_naming_a_missing_folder_is_refused(tmp_path, command):
-    db = good_archive(tmp_path / "a.db")
-    target = f"{tmp_path / 'reports'}/"
-    saved = tmp_path / "page.html"
-    saved.write_text(page(_SAVED_PAGE))
-    args = {
-        "export": ["export", "--db", db, "-o", target],
-        "diff": ["diff", "--db", db, "-o", target],
-        "export-warc": ["export-warc", "--db", db, "-o", target],
-        "learn": ["learn", saved, "--url", "http://127.0.0.1:9/", "--example", "Report 2 on wages", "-o", target],
-        "backup": ["backup", target, "--db", db],
-    }[command]
-    done = cli(*args)
-    assert done.returncode != 0 and "Errno" not in done.stderr, (done.returncode, done.stdout, done.stderr)
-    assert not (tmp_path / "reports").exists()
-
-
-@pytest.mark.xfail(
-    strict=True,
-    reason="`export --db a.db -o b.db --force` (or diff, export-warc) where b.db is another listing-archive archive "
-    "replaces that archive with the export, exit 0: every crawl it held is gone. Only the archive read from is "
-    "refused ('is the archive itself'). `learn -o` refuses a SQLite archive even with --force (docs/learn.md, "
-    "docs/failures.md); the project's rule: bad input never loses what an archive holds.",
-)
-@pytest.mark.parametrize("command", ["export", "diff", "export-warc"])
-def test_force_does_not_write_an_export_over_another_archive(tmp_path, command):
-    db, other = good_archive(tmp_path / "a.db"), good_archive(tmp_path / "b.db")
-    done = cli(command, "--db", db, "-o", other, "--force")
-    assert done.returncode == 1, (done.returncode, done.stdout, done.stderr)
-    assert q(other, "SELECT count(*) FROM entries") == 1
 
 
 @pytest.mark.xfail(

@@ -172,12 +172,38 @@ def open_reader(db: str):
 _COMPANIONS = ("", "-wal", "-shm", "-journal", ".lock")
 
 
+def names_a_folder(path: str) -> bool:
+    """`path` is a folder, there or not: empty (`-o ""`), `.`, or ending in a slash (`-o reports/`, which
+    wrote a file named `reports`)."""
+    return not path or path.endswith(("/", os.sep)) or os.path.basename(path) in {".", ".."} or os.path.isdir(path)
+
+
+def refuse_folder_as_output(output: str | None, option: str = "-o") -> None:
+    """A file to write that names a folder is refused before anything is written (`backup reports/` copied it
+    all, then failed on a raw "[Errno 20] Not a directory")."""
+    if output is not None and output != "-" and names_a_folder(output):
+        raise click.ClickException(f"{option} {output!r} is a folder, not a file: give a file name")
+
+
+def refuse_sqlite_output(output: str) -> None:
+    """Not even --force writes over a SQLite database: another archive, whose every crawl would be lost."""
+    if not os.path.isfile(output):  # a device or a pipe is never read (a pipe would block)
+        return
+    try:
+        with open(output, "rb") as handle:
+            head = handle.read(16)
+    except OSError:  # one we cannot read is refused when written
+        return
+    if head == b"SQLite format 3\x00":
+        raise click.ClickException(f"{output} is a SQLite database (an archive?): give another -o")
+
+
 def refuse_archive_as_output(output: str | None, db: str) -> None:
     """An -o naming the archive (or its -wal, -shm, journal or lock file, or a link to it) is refused
     before anything is written: `export --db a.db -o a.db` overwrote the archive with its own export. So is
-    one naming a folder (`-o ""` from an empty variable, `-o .`), which failed only after the file was written."""
-    if output is not None and (not output or os.path.isdir(output)):
-        raise click.ClickException(f"-o {output!r} is a folder, not a file: give a file name")
+    one naming a folder (`-o ""` from an empty variable, `-o .`), which failed only after the file was written,
+    and, even with --force, another archive."""
+    refuse_folder_as_output(output)
     if not output or output == "-":
         return
     target, archive = os.path.realpath(output), os.path.realpath(db)
@@ -186,6 +212,7 @@ def refuse_archive_as_output(output: str | None, db: str) -> None:
         same = os.path.samefile(output, db)  # a hard link to the archive
     if same:
         raise click.ClickException(f"{output} is the archive itself ({db}, or a file of it); give another -o")
+    refuse_sqlite_output(output)
 
 
 FORCE_OPTION = click.option("--force", is_flag=True, help="Replace the -o file if it exists (and is not empty).")
