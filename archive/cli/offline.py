@@ -55,7 +55,7 @@ def parse(file, url, fmt, profile, feed_file):
       listing-archive parse other.html --url https://example.org/news/ --profile auto --format table
       listing-archive parse news.html --url https://example.org/news/ --feed feed.xml
     """
-    from crawler.credentials import QuerySecrets
+    from crawler.credentials import QuerySecrets, split_credentials
     from crawler.entries import build_entries
     from crawler.extract import extract_page
     from crawler.extract.profiles import choose_profile
@@ -63,6 +63,7 @@ def parse(file, url, fmt, profile, feed_file):
     from crawler.validation import checked_entry
 
     _check_page_url(url)
+    url, _ = split_credentials(url)  # as learn and crawl do: a user:password@ is never printed (nothing is fetched)
     body = read_regular_file(file, "page", PAGE_FILE_LIMIT)
     if not body.strip():
         raise click.ClickException(f"{file} is empty: nothing to parse")
