@@ -66,8 +66,8 @@ def learn(page, url, examples, output, force):
 
     target = None if output == "-" else Path(output)
     if target is not None:
-        refuse_folder_as_output(output)  # before Path() drops the slash of `-o reports/`
         _check_output(target)
+        refuse_folder_as_output(output)  # `-o reports/`, not there: Path() dropped its slash, wrote `reports`
         _not_the_page(target, page)
         refuse_replacing(output, force)  # even a profile learn wrote: the user may have edited it since
     # A user:password@ in an address is sent as basic auth when fetching, and never printed or written.
