@@ -2,11 +2,15 @@
 silent default, a dropped option, a traceback, or the wrong exit code.
 """
 
+import os
 import socket
+import subprocess
+import sys
 
 import pytest
-from conftest import FAST, SEED_URL, cli
+from conftest import FAST, ROOT, SEED_URL, cli
 from helpers import NOWHERE, good_archive
+from synthetic import page
 
 
 @pytest.fixture
@@ -238,3 +242,44 @@ def test_search_since_after_until_is_refused_not_reported_as_no_matches(db):
     assert result.returncode == 1 and "--since 2024-05 is after --until 2024-01" in result.stderr, result.stderr
     assert result.stdout == ""
     assert cli("search", "forum", "--since", "2024-01", "--until", "2024-01", "--db", db).returncode == 0
+
+
+@pytest.mark.parametrize("option", ["--config", "--profile", "--jobdir", "--log-dir", "--contact", "--frontier"])
+def test_an_empty_crawl_option_is_not_taken_as_not_given(tmp_path, option):
+    """Found by a stranger (stranger26): `crawl --config "$CFG"` (or --profile, --jobdir, --log-dir, --contact) with
+    the variable unset ran the crawl as if the option were not given (`ilo` without its config crawls the real
+    www.ilo.org); `--frontier ''` crawled alone instead of sharing the crawl. `--db ''` was already refused."""
+    db = tmp_path / "a.db"
+    done = cli("crawl", "listing", "--db", db, "--start-url", NOWHERE, option, "", *FAST)
+    assert done.returncode == 2 and f"Invalid value for '{option}': empty" in done.stderr, done.stderr[-600:]
+    assert not db.exists()
+
+
+def test_parse_with_an_empty_profile_is_refused(tmp_path):
+    """Found by a stranger (stranger26): `parse page.html --url URL --profile ''` read the page with the default
+    profile, exit 0, as if --profile were not given; `--url ''` was refused."""
+    saved = tmp_path / "page.html"
+    saved.write_text(
+        page("".join(f"<article><h2><a href='/r/{i}'>Report {i} on wages</a></h2></article>" for i in range(4)))
+    )
+    done = cli("parse", saved, "--url", "http://127.0.0.1:9/list/", "--profile", "", "--format", "jsonl")
+    assert done.returncode == 2 and "--profile" in done.stderr, (done.returncode, done.stderr)
+    assert done.stdout == ""
+
+
+def test_an_empty_listing_archive_db_variable_is_not_taken_as_unset(tmp_path):
+    """Found by a stranger (stranger26): `LISTING_ARCHIVE_DB=$ARCHIVE listing-archive crawl ...` with ARCHIVE unset
+    crawled into ./archive.db, unsaid: click takes an empty variable as none."""
+    done = subprocess.run(
+        [sys.executable, "-m", "archive.cli", "crawl", "listing", "--start-url", NOWHERE, *FAST],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=tmp_path,
+        env={**os.environ, "PYTHONPATH": str(ROOT), "LISTING_ARCHIVE_DB": ""},
+    )
+    assert done.returncode == 2 and "Invalid value for $LISTING_ARCHIVE_DB: set but empty" in done.stderr, (
+        done.returncode,
+        done.stderr[-600:],
+    )
+    assert not (tmp_path / "archive.db").exists()

@@ -8,7 +8,8 @@ import sys
 
 import pytest
 from conftest import FAST, FIXTURES, ROOT, SEED_URL, cli, invoke, q, wait_for
-from helpers import make_archive
+from helpers import good_archive, make_archive
+from synthetic import page
 
 from archive.store import Archive, Sighting
 from crawler.entries import FIELDS
@@ -322,3 +323,36 @@ def test_the_entries_table_names_a_group_that_is_no_month():
     lines = entries_table(rows).splitlines()[1:]
     assert [line.split()[:2] for line in lines[:2]] == [["1", "2017"], ["1", "2018"]]
     assert lines[2].split()[:2] == ["1", "Publicati…"]  # cut to the column's width
+
+
+@pytest.mark.parametrize("command", ["export", "diff", "export-warc", "learn", "backup"])
+def test_an_output_path_naming_a_missing_folder_is_refused(tmp_path, command):
+    """Found by a stranger (stranger26): `-o reports/` (a folder not there yet) wrote a file named `reports`, exit 0;
+    `backup reports/` copied the archive whole, then failed on a raw '[Errno 20] Not a directory'."""
+    db = good_archive(tmp_path / "a.db")
+    target = f"{tmp_path / 'reports'}/"
+    saved = tmp_path / "page.html"
+    saved.write_text(
+        page("".join(f"<article><h2><a href='/r/{i}'>Report {i} on wages</a></h2></article>" for i in range(4)))
+    )
+    args = {
+        "export": ["export", "--db", db, "-o", target],
+        "diff": ["diff", "--db", db, "-o", target],
+        "export-warc": ["export-warc", "--db", db, "-o", target],
+        "learn": ["learn", saved, "--url", "http://127.0.0.1:9/", "--example", "Report 2 on wages", "-o", target],
+        "backup": ["backup", target, "--db", db],
+    }[command]
+    done = cli(*args)
+    assert done.returncode == 1 and f"{target!r} is a folder, not a file" in done.stderr, (done.returncode, done.stderr)
+    assert not (tmp_path / "reports").exists()
+    assert not [p.name for p in tmp_path.iterdir() if p.name.endswith(".part")]
+
+
+@pytest.mark.parametrize("command", ["export", "diff", "export-warc"])
+def test_force_does_not_write_an_export_over_another_archive(tmp_path, command):
+    """Found by a stranger (stranger26): `export --db a.db -o b.db --force` replaced the archive b.db with the
+    export, exit 0; `learn -o` already refused a SQLite database even with --force (its check is shared now)."""
+    db, other = good_archive(tmp_path / "a.db"), good_archive(tmp_path / "b.db")
+    done = cli(command, "--db", db, "-o", other, "--force")
+    assert done.returncode == 1 and "is a SQLite database (an archive?)" in done.stderr, (done.returncode, done.stderr)
+    assert q(other, "SELECT count(*) FROM entries") == 1

@@ -13,6 +13,7 @@ import threading
 import redis
 from conftest import FAST, ROOT, cli, q, wait_for
 from helpers import write_site
+from synthetic import page
 
 from crawler.site_server import SiteServer
 
@@ -140,3 +141,15 @@ def test_scrapy_crawl_with_a_token_logs_and_exports_it_masked(tmp_path):
     exported = (tmp_path / "e.jsonl").read_text()
     assert exported.count(KEPT_QUERY) == 10  # each entry's listing_url
     assert not files_holding(tmp_path, SECRET)
+
+
+def test_parse_prints_no_password_given_in_its_url(tmp_path):
+    """Found by a stranger (stranger26): `parse page.html --url http://bob:s3cr3t@host/list/` printed the password
+    in every entry's url and in listing_url, while a ?token= beside it was masked."""
+    saved = tmp_path / "page.html"
+    saved.write_text(
+        page("".join(f"<article><h2><a href='/r/{i}'>Report {i} on wages</a></h2></article>" for i in range(4)))
+    )
+    done = cli("parse", saved, "--url", "http://bob:s3cr3t@127.0.0.1:9/list/?token=t0k", "--format", "jsonl")
+    assert "s3cr3t" not in done.stdout + done.stderr and "t0k" not in done.stdout, done.stdout
+    assert '"url": "http://127.0.0.1:9/r/2"' in done.stdout, done.stdout

@@ -11,7 +11,15 @@ import click
 from crawler.errors import EXIT_LOCKED
 from crawler.wording import counted
 
-from .common import DB_OPTION, _check_exists, database_error, friendly_errors, open_writer, sigterm_unwinds
+from .common import (
+    DB_OPTION,
+    _check_exists,
+    database_error,
+    friendly_errors,
+    open_writer,
+    refuse_folder_as_output,
+    sigterm_unwinds,
+)
 
 # Each command imports the archive code it runs in its own body: `listing-archive --help` and the
 # other commands load none of it (the store alone is some 80 modules; the crawl's stack, Scrapy).
@@ -112,6 +120,7 @@ def backup(dest, db):
 
     if not dest.strip():  # `backup "$DEST"` with DEST unset said " exists; give a new file name"
         raise click.BadParameter("empty; give a file name for the copy", param_hint="DEST")
+    refuse_folder_as_output(dest, "DEST")  # `backup reports/` copied it all, then failed on a raw errno
     with sigterm_unwinds():  # a stopped backup leaves no copy that was never checked
         pages = backup_archive(db, dest)
     click.echo(f"backed up {db} to {dest} ({counted(pages, 'page')})")

@@ -56,7 +56,13 @@ def limit_option(default: int, help: str):
 
 
 def not_empty(ctx, param, value):
-    """A click callback: `--since ''` (a variable that expanded to nothing) is an error, not "not given"."""
+    """A click callback: `--since ''` (a variable that expanded to nothing) is an error, not "not given"; so is
+    the option's variable set empty (`LISTING_ARCHIVE_DB=$ARCHIVE` with ARCHIVE unset), which click takes as unset."""
+    source = ctx.get_parameter_source(param.name) if ctx is not None else None
+    variable = param.envvar if isinstance(param.envvar, str) else None
+    given = click.core.ParameterSource.DEFAULT, click.core.ParameterSource.ENVIRONMENT
+    if variable and source in given and os.environ.get(variable, "unset").strip() == "":
+        raise click.BadParameter("set but empty; give a value, or unset it", param_hint=f"${variable}")
     values = value if isinstance(value, tuple) else (value,)
     if any(v is not None and not v.strip() for v in values):
         raise click.BadParameter("empty; give a value, or leave the option out")
@@ -88,7 +94,9 @@ def crawl_or_date(ctx, param, value):
 
 
 def not_a_file(ctx, param, value):
-    """A click callback for a folder to create or reuse: one that exists and is not a folder is refused."""
+    """A click callback for a folder to create or reuse: one that exists and is not a folder is refused, and
+    so is an empty value (`--jobdir "$DIR"` with DIR unset ran a crawl that cannot resume)."""
+    value = not_empty(ctx, param, value)
     if value is not None and os.path.lexists(value) and not os.path.isdir(value):
         raise click.BadParameter(f"{value} exists and is not a folder; give a folder, or a path that does not exist")
     return value
@@ -164,12 +172,38 @@ def open_reader(db: str):
 _COMPANIONS = ("", "-wal", "-shm", "-journal", ".lock")
 
 
+def names_a_folder(path: str) -> bool:
+    """`path` is a folder, there or not: empty (`-o ""`), `.`, or ending in a slash (`-o reports/`, which
+    wrote a file named `reports`)."""
+    return not path or path.endswith(("/", os.sep)) or os.path.basename(path) in {".", ".."} or os.path.isdir(path)
+
+
+def refuse_folder_as_output(output: str | None, option: str = "-o") -> None:
+    """A file to write that names a folder is refused before anything is written (`backup reports/` copied it
+    all, then failed on a raw "[Errno 20] Not a directory")."""
+    if output is not None and output != "-" and names_a_folder(output):
+        raise click.ClickException(f"{option} {output!r} is a folder, not a file: give a file name")
+
+
+def refuse_sqlite_output(output: str) -> None:
+    """Not even --force writes over a SQLite database: another archive, whose every crawl would be lost."""
+    if not os.path.isfile(output):  # a device or a pipe is never read (a pipe would block)
+        return
+    try:
+        with open(output, "rb") as handle:
+            head = handle.read(16)
+    except OSError:  # one we cannot read is refused when written
+        return
+    if head == b"SQLite format 3\x00":
+        raise click.ClickException(f"{output} is a SQLite database (an archive?): give another -o")
+
+
 def refuse_archive_as_output(output: str | None, db: str) -> None:
     """An -o naming the archive (or its -wal, -shm, journal or lock file, or a link to it) is refused
     before anything is written: `export --db a.db -o a.db` overwrote the archive with its own export. So is
-    one naming a folder (`-o ""` from an empty variable, `-o .`), which failed only after the file was written."""
-    if output is not None and (not output or os.path.isdir(output)):
-        raise click.ClickException(f"-o {output!r} is a folder, not a file: give a file name")
+    one naming a folder (`-o ""` from an empty variable, `-o .`), which failed only after the file was written,
+    and, even with --force, another archive."""
+    refuse_folder_as_output(output)
     if not output or output == "-":
         return
     target, archive = os.path.realpath(output), os.path.realpath(db)
@@ -178,6 +212,7 @@ def refuse_archive_as_output(output: str | None, db: str) -> None:
         same = os.path.samefile(output, db)  # a hard link to the archive
     if same:
         raise click.ClickException(f"{output} is the archive itself ({db}, or a file of it); give another -o")
+    refuse_sqlite_output(output)
 
 
 FORCE_OPTION = click.option("--force", is_flag=True, help="Replace the -o file if it exists (and is not empty).")

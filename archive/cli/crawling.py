@@ -40,6 +40,7 @@ CRAWL_OPTIONS = [
         "config_path",
         default=None,
         type=click.Path(dir_okay=False),
+        callback=not_empty,  # `--config "$CFG"` with CFG unset crawled without it (ilo: the real www.ilo.org)
         metavar="FILE.toml",
         help="Listings, archive and settings from a TOML file, e.g. --config listings.toml.",
     ),
@@ -53,6 +54,7 @@ CRAWL_OPTIONS = [
     click.option(
         "--profile",
         default=None,
+        callback=not_empty,
         metavar="NAME|auto|FILE.toml",
         help="Site profile: a bundled name, 'auto' (generic extractor) or a profile file, e.g. --profile auto.",
     ),
@@ -64,7 +66,11 @@ CRAWL_OPTIONS = [
         help="A Scrapy setting, as `scrapy crawl -s` takes it, e.g. -s DOWNLOAD_DELAY=2.",
     ),
     click.option(
-        "--contact", default=None, metavar="EMAIL|URL", help="A contact for site owners, added to the User-Agent."
+        "--contact",
+        default=None,
+        callback=not_empty,
+        metavar="EMAIL|URL",
+        help="A contact for site owners, added to the User-Agent.",
     ),
     click.option(
         "--notify",
@@ -77,6 +83,7 @@ CRAWL_OPTIONS = [
         "--log-dir",
         default=None,
         type=click.Path(file_okay=False),
+        callback=not_empty,
         help="Where each crawl's log file goes (default: logs/ beside the archive).",
     ),
     click.option(
@@ -104,6 +111,7 @@ CRAWL_OPTIONS = [
         "--frontier",
         default=None,
         envvar="LISTING_ARCHIVE_FRONTIER",
+        callback=not_empty,
         metavar="redis://HOST:PORT/DB",
         help="Share the crawl with `listing-archive worker` processes through this Redis, e.g. "
         "--frontier redis://10.0.0.5:6379/0; this process writes the archive.",

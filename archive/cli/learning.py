@@ -10,7 +10,13 @@ import click
 
 from crawler.wording import counted
 
-from .common import friendly_errors, refuse_replacing, whole_or_nothing
+from .common import (
+    friendly_errors,
+    refuse_folder_as_output,
+    refuse_replacing,
+    refuse_sqlite_output,
+    whole_or_nothing,
+)
 
 SHOWN = 10  # entries printed for the user to check before crawling
 
@@ -61,6 +67,7 @@ def learn(page, url, examples, output, force):
     target = None if output == "-" else Path(output)
     if target is not None:
         _check_output(target)
+        refuse_folder_as_output(output)  # `-o reports/`, not there: Path() dropped its slash, wrote `reports`
         _not_the_page(target, page)
         refuse_replacing(output, force)  # even a profile learn wrote: the user may have edited it since
     # A user:password@ in an address is sent as basic auth when fetching, and never printed or written.
@@ -96,10 +103,7 @@ def _not_the_page(target: Path, page: str) -> None:
     """Not even --force replaces the page being learnt from, nor an archive (SQLite), with a profile."""
     if target.exists() and os.path.exists(page) and os.path.samefile(target, page):
         raise click.ClickException(f"{target} is the page to learn from: give another -o")
-    if target.is_file():
-        with open(target, "rb") as handle:
-            if handle.read(16) == b"SQLite format 3\x00":
-                raise click.ClickException(f"{target} is a SQLite database (an archive?): give another -o")
+    refuse_sqlite_output(str(target))
 
 
 def _write(target: Path, text: str, force: bool) -> None:

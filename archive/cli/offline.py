@@ -13,7 +13,7 @@ import click
 from crawler.errors import EXIT_PARTIAL
 from crawler.wording import counted
 
-from .common import CRAWL_ID, DB_OPTION, friendly_errors, is_tty, open_writer
+from .common import CRAWL_ID, DB_OPTION, friendly_errors, is_tty, not_empty, open_writer
 
 # Each command imports the archive code it runs in its own body: `listing-archive --help` and the
 # other commands load none of it (the store alone is some 80 modules; the crawl's stack, Scrapy).
@@ -33,6 +33,7 @@ from .common import CRAWL_ID, DB_OPTION, friendly_errors, is_tty, open_writer
 @click.option(
     "--profile",
     default=None,
+    callback=not_empty,  # `--profile "$P"` with P unset read the page with the default profile
     metavar="NAME|auto|FILE.toml",
     help="Site profile; default: the bundled profile for the URL's site, else auto.",
 )
@@ -54,7 +55,7 @@ def parse(file, url, fmt, profile, feed_file):
       listing-archive parse other.html --url https://example.org/news/ --profile auto --format table
       listing-archive parse news.html --url https://example.org/news/ --feed feed.xml
     """
-    from crawler.credentials import QuerySecrets
+    from crawler.credentials import QuerySecrets, split_credentials
     from crawler.entries import build_entries
     from crawler.extract import extract_page
     from crawler.extract.profiles import choose_profile
@@ -62,6 +63,7 @@ def parse(file, url, fmt, profile, feed_file):
     from crawler.validation import checked_entry
 
     _check_page_url(url)
+    url, _ = split_credentials(url)  # as learn and crawl do: a user:password@ is never printed (nothing is fetched)
     body = read_regular_file(file, "page", PAGE_FILE_LIMIT)
     if not body.strip():
         raise click.ClickException(f"{file} is empty: nothing to parse")
