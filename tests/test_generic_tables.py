@@ -5,7 +5,6 @@ test_generic_rows.py."""
 import re
 
 import pytest
-
 from synthetic import URL, page, read
 from synthetic import generic_entries as _entries
 
