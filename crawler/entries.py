@@ -11,6 +11,7 @@ from .parsers.credits import parse_credit
 from .parsers.date_order import figures_are_scores, numeric_order
 from .parsers.datelines import YEARLESS_FIGURES, year_in, yearless_date, yearless_span
 from .parsers.dates import parse_date
+from .parsers.dates_neighbours import date_languages
 from .parsers.groups import parse_group_heading
 from .parsers.ids import entry_id, join_url, tell_apart
 from .parsers.organisers import parse_organisers
@@ -95,6 +96,7 @@ def build_entries(
     listing_url = listing_url or page_url
     # The page's language first; English after it, for the month names a page in another language borrows.
     languages = [page.language] + (["en"] if page.language != "en" else []) if page.language else None
+    languages = date_languages(languages, (raw.date_text for raw in page.entries))
     now = now or page.now
     # "03/04/2022": one reading for the whole page, from its column of dates and its locale.
     month_first = numeric_order((raw.date_text for raw in page.entries), page.locale or page.language)

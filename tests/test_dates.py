@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 from crawler.parsers.date_order import numeric_order
 from crawler.parsers.datelines import date_at_edge, date_in_line
 from crawler.parsers.dates import _parse_cached, looks_like_date_line, parse_date
+from crawler.parsers.dates_neighbours import date_languages
 
 CASES = [
     ("16 December 2022", "2022-12-16", "2022-12-16", "day"),
@@ -287,3 +288,28 @@ def test_a_stamp_year_first_joined_by_underscores_is_a_month_or_a_day():
     assert (day.start.isoformat(), day.precision) == ("2021-03-15", "day")
     assert parse_date("report_2020_02") is None and parse_date("2020_13") is None and parse_date("2020_2") is None
     assert parse_date("2001-02") is None  # no month read into it
+
+
+@pytest.mark.parametrize("text", ["10 del 2015", "10 dal 2015", "10 des 2015", "10 DES, 2015"])
+def test_a_filler_word_is_no_month_on_a_page_in_a_language_where_it_is_filler(text):
+    """ext23: the filler-in-a-month's-place reading asked dateparser in any locale it knows, and its Maasai locale
+    read "10 dal 2015" as 10 January 2015. On a French page "des" is filler, "del" and "dal" are no month either."""
+    assert parse_date(text, ["fr", "en"]) is None
+
+
+def test_a_filler_word_of_unknown_language_is_a_month_only_in_the_languages_that_abbreviate_one_by_it():
+    """ext23: with the page's language unknown, "des" is read in Catalan, Norwegian and Indonesian (December), and
+    "dal" (a month in no such short list) gives no date; on a Catalan page "des" is December."""
+    assert parse_date("10 dal 2015") is None and parse_date("10 del 2015") is None
+    assert parse_date("10 des 2015").start.isoformat() == "2015-12-10"
+    assert parse_date("10 des 2015", ["ca", "en"]).start.isoformat() == "2015-12-10"
+
+
+def test_a_page_whose_neighbour_dates_are_not_in_its_language_reads_a_filler_month_in_the_languages_naming_one():
+    """ca-eisemporda-noticies (ext23): the Catalan page is taken for French, and its "17 FEB, 2017" beside
+    "10 DES, 2015" is no French date: its dates are read as of unknown language. A French page whose neighbours
+    read in French ("17 févr. 2017") keeps French, where "des" is filler."""
+    assert date_languages(["fr", "en"], ["17 FEB, 2017", "10 DES, 2015", None]) is None
+    assert date_languages(["fr", "en"], ["17 févr. 2017", "10 des 2015"]) == ["fr", "en"]
+    assert date_languages(["fr", "en"], ["17 févr. 2017", "3 mars 2016"]) == ["fr", "en"]  # no filler: no check
+    assert date_languages(None, ["10 DES, 2015"]) is None

@@ -4,6 +4,7 @@ test_generic_rows.py."""
 
 import re
 
+import pytest
 from synthetic import URL, page, read
 from synthetic import generic_entries as _entries
 
@@ -362,3 +363,38 @@ def test_a_row_whose_link_is_a_bill_number_is_named_by_its_longest_cell_not_its_
         f"LEY QUE MODIFICA LA LEY 2916{i}, LEY DE PROMOCIÓN DEL DESARROLLO" for i in (1, 2, 3, 4)
     ]
     assert entries[0]["date_start"] == "2014-09-21"
+
+
+_DATED_ROWS = {  # a row's date cell and its linked name: (date shown, its day, link's words, head's lang)
+    "en": (lambda d: f"{d} May 2026", lambda d: f"2026-05-{d:02}", "News item", "en"),
+    "fr": (lambda d: f"{d} mai 2026", lambda d: f"2026-05-{d:02}", "Article", "fr"),
+    "es": (lambda d: f"{d} de mayo de 2026", lambda d: f"2026-05-{d:02}", "Noticia nº", "es"),
+    "iso": (lambda d: f"2026-05-{d:02}", lambda d: f"2026-05-{d:02}", "Event", "en"),
+    "us": (lambda d: f"05/{d + 12}/2026", lambda d: f"2026-05-{d + 12}", "Item", "en"),  # month first: 13 and on
+    "long": (lambda d: f"{d} May 2026", lambda d: f"2026-05-{d:02}", "Council adopts the budget, item", "en"),
+}
+
+
+@pytest.mark.parametrize("language", list(_DATED_ROWS))
+@pytest.mark.parametrize("date_last", [False, True])
+@pytest.mark.parametrize("header", ["", "<tr><th>Date</th><th>Title</th></tr>"])
+def test_a_date_cell_beside_a_numbered_link_is_the_rows_date_not_its_title(language, date_last, header):
+    """ext23 (found by ext22a): "<td>4 May 2026</td><td><a>News item 3</a></td>" was titled "4 May 2026": the link's
+    words are all pointing words ("News", "item"), so the row was taken for one named by its date. A link of such
+    words closed by a number names the row; the date-only cell is its date, before or after it, under a header
+    row or not."""
+    shown, day, words, lang = _DATED_ROWS[language]
+    cells = [lambda d: f"<td>{shown(d)}</td>", lambda d: f"<td><a href='/n/{d}'>{words} {d}</a></td>"]
+    cells = cells[::-1] if date_last else cells
+    rows = "".join(f"<tr>{cells[0](d)}{cells[1](d)}</tr>" for d in range(1, 6))
+    entries = _entries(f"<table>{header}{rows}</table>", f"<html lang='{lang}'>")
+    assert [(e["title"], e["date_start"]) for e in entries] == [(f"{words} {d}", day(d)) for d in range(1, 6)]
+
+
+def test_a_date_cell_beside_a_pointer_of_no_number_still_names_the_row():
+    """A meeting's row "<td>May 4, 2026</td><td><a>Agenda</a></td>" is named by its day: the rule above needs
+    the link's own number."""
+    rows = "".join(f"<tr><td>May {d}, 2026</td><td><a href='/a/{d}.pdf'>Agenda</a></td></tr>" for d in range(1, 6))
+    assert [e["title"] for e in _entries(f"<table>{rows}</table>", "<html lang='en'>")] == [
+        f"May {d}, 2026" for d in range(1, 6)
+    ]

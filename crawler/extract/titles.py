@@ -285,8 +285,22 @@ def _line_or_date_line(elements, link):
         for x in el.iter():
             shown = text_of(x)  # an empty cell is no date line
             if shown and tag(x) and not _holds_blocks(x, 1) and date_in_line(shown) == shown and x is not link:
-                return x
+                return link if _numbered_in_other_cell(x, link) else x
     return run if run is not None else link
+
+
+def _numbered_in_other_cell(date_line, link) -> bool:
+    """ "<td>4 May 2026</td><td><a>News item 3</a></td>": a link of pointing words and a number ("Article 12") in
+    another cell of the date's row names the row by its number; the date cell is the row's date, not its name."""
+    cell = next((a for a in date_line.iterancestors() if tag(a) in ("td", "th")), date_line)
+    row = cell.getparent()
+    if link is None or tag(cell) not in ("td", "th") or row is None or is_ancestor(cell, link):
+        return False
+    return is_ancestor(row, link) and bool(_NUMBERED_NAME.fullmatch(text_of(link) or ""))
+
+
+# Words, then a number closing them ("News item 3", "Noticia nº 4"); a size ("PDF, 2 MB") or a count first is not one.
+_NUMBERED_NAME = re.compile(r"[^\W\d_]{2,}(?:\s+[^\W\d_]+)*\s+(?:n[o°º]\.?\s*|#\s*)?\d+")
 
 
 def _word_cell(elements):

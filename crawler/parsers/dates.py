@@ -242,11 +242,11 @@ def _from_tokens(text: str, tokens) -> DateValue | None:
     return DateValue(text, start, end, p1)
 
 
-def _with_dateparser(text: str, languages) -> DateValue | None:
+def _with_dateparser(text: str, languages, any_locale: bool = True) -> DateValue | None:
     if not _YEAR_IN_TEXT.search(text):
         return None  # dateparser would fill the year in from today
     data = _dateparser_data(text, list(languages or ["en", "fr", "es"]))
-    if (data is None or data.date_obj is None) and _FOREIGN_DATE.fullmatch(_fold(text)):
+    if (data is None or data.date_obj is None) and any_locale and _FOREIGN_DATE.fullmatch(_fold(text)):
         data = _dateparser_data(text, None)  # "10 kwietnia 2020": a month in a language not given, any it knows
     if data is None or data.date_obj is None:
         return None
@@ -276,10 +276,18 @@ def _dateparser_data(text: str, languages: list | None):
 _FOREIGN_DATE = re.compile(
     r"(?:[a-z]+,?\s+)?\d{1,2}\.?\s+(?:de\s+)?[a-z]{3,12}\.?,?\s+(?:de\s+)?\d{4}|[a-z]{3,12}\.?\s+\d{1,2},?\s+\d{4}"
 )
-# "10 DES, 2015" (Catalan, Danish, Norwegian, Indonesian: December): a word skipped here as filler (French "des")
-# standing in a month's place, between a day and a year, with no month named: dateparser reads it as a month in a
-# language it knows, and its answer stands only if it keeps the day and year shown ("10 del 2015" is no date).
+# "10 DES, 2015" (Catalan, Norwegian, Indonesian: December): a word skipped here as filler (French "des") standing
+# in a month's place, between a day and a year, with no month named: dateparser reads it as a month only in the
+# page's languages, else in those that abbreviate a month by it (never any locale: Maasai reads "dal" as January),
+# and its answer stands only if it keeps the day and year shown ("10 del 2015" is no date).
 _FILLER_AS_MONTH = re.compile(r"(?:[a-z]+,?\s+)?(\d{1,2})\.?\s+([a-z]{3,12})\.?,?\s+\d{4}")
+FILLER_MONTH_LANGUAGES = {"des": ("ca", "nb", "id")}
+
+
+def filler_in_month_place(text: str) -> bool:
+    """True for "10 DES, 2015": a filler word some language abbreviates a month by, between a day and a year."""
+    shown = _FILLER_AS_MONTH.fullmatch(_fold(clean_text(text)))
+    return shown is not None and shown[2] in FILLER_MONTH_LANGUAGES
 
 
 def _read_from_text(text: str, found: date, period: str) -> bool:
@@ -309,7 +317,8 @@ def _parse_cached(text: str, languages: tuple[str, ...] | None, month_first: boo
         return None
     shown = None if any(kind == MONTH for kind, _ in tokens) else _FILLER_AS_MONTH.fullmatch(_fold(text))
     if shown is not None and shown[2] in _FILLER:
-        found = _with_dateparser(text, languages)
+        month_languages = languages or FILLER_MONTH_LANGUAGES.get(shown[2])
+        found = _with_dateparser(text, month_languages, any_locale=False) if month_languages else None
         return found if found is not None and found.precision == DAY and found.start.day == int(shown[1]) else None
     return _from_tokens(text, tokens)
 
