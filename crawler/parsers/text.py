@@ -105,6 +105,13 @@ def clean_text(value: str | None) -> str | None:
     return text or None
 
 
+def shown_line(value: str | None) -> str | None:
+    """clean_text's one line as a terminal shows it (as_shown: no bidi override either): what a stored note quotes
+    of a page (a script link, an off-site address) is read by `sqlite3` and notifications, which print it raw."""
+    text = clean_text(value)
+    return as_shown(text) if text else text
+
+
 def unescaped_text(value: str | None) -> str | None:
     """clean_text of text written with HTML entities, no parser having read it ("Caf&eacute;" in a JSON-LD
     string): its entities decoded once."""
