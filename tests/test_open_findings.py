@@ -8,10 +8,8 @@ import sys
 
 import pytest
 from conftest import FAST, ROOT, cli, q
-from helpers import NOWHERE, good_archive, page_html
+from helpers import NOWHERE, good_archive
 from synthetic import page
-
-from crawler.site_server import SiteServer
 
 # -- stranger26: a stranger's walk beside the main paths (empty options, -o, --force, learn, parse, notes) -----
 
@@ -66,39 +64,6 @@ def test_an_empty_listing_archive_db_variable_is_not_taken_as_unset(tmp_path):
     )
     assert done.returncode == 2 and "LISTING_ARCHIVE_DB" in done.stderr, (done.returncode, done.stderr[-600:])
     assert not (tmp_path / "archive.db").exists()
-
-
-def _redirect_to(path: str):
-    """A SiteServer fault that answers 302 to `path` on the same server."""
-
-    def send(handler):
-        handler.send_response(302)
-        handler.send_header("Location", path)
-        handler.send_header("Content-Length", "0")
-        handler.end_headers()
-        return True
-
-    return send
-
-
-@pytest.mark.xfail(
-    strict=True,
-    reason="`learn URL` whose address redirects, on its own host, to a path robots.txt forbids fetches that path and "
-    "writes a profile (exit 0); robots.txt is checked for the address given only. A crawl of the same address "
-    "refuses the redirect ('robots.txt forbids it', FAILED). docs/learn.md: an address is fetched once, as a crawl "
-    "fetches, obeying the site's robots.txt.",
-)
-def test_learn_obeys_robots_txt_for_the_address_it_is_redirected_to(tmp_path):
-    (tmp_path / "site" / "private").mkdir(parents=True)
-    (tmp_path / "site" / "robots.txt").write_text("User-agent: *\nDisallow: /private/\n")
-    (tmp_path / "site" / "private" / "page-1.html").write_text(page_html(1, pages=1))
-    profile = tmp_path / "p.toml"
-    with SiteServer(tmp_path / "site") as site:
-        site.faults["/start.html"] = _redirect_to("/private/page-1.html")
-        learnt = cli("learn", f"{site.base_url}/start.html", "--example", "Report 1-2 on labour", "-o", profile)
-        assert "/private/page-1.html" not in site.requests, learnt.stdout
-    assert learnt.returncode == 1 and "robots.txt" in learnt.stderr, learnt.stderr
-    assert not profile.exists()
 
 
 @pytest.mark.xfail(
