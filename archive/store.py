@@ -16,6 +16,7 @@ from importlib import metadata
 from pathlib import Path
 
 from crawler.listing_state import ListingState
+from crawler.parsers.text import shown_line
 
 from . import health
 from .activity import keep_counts
@@ -173,7 +174,7 @@ class Archive:
         said = ["suspect: " + "; ".join(reasons)] if reasons else []
         said += [text for info in listings.values() for text in info.notes]
         said += _problems(listings)
-        note = "; ".join(filter(None, [note, *said])) or None
+        note = "; ".join(filter(None, map(shown_line, [note, *said]))) or None  # said quotes scraped links
         stamp, delta = now(), SessionDelta()
         with transaction(self.conn):
             keep_old = suspect or status != "complete"

@@ -31,25 +31,29 @@ def _settings():
 
 class _SameOrigin(urllib.request.HTTPRedirectHandler):
     """Redirects are followed on the first URL's origin only, as a crawl's HostGuardMiddleware follows them
-    (another port or scheme of the same host is another site, with its own robots.txt)."""
+    (another port or scheme of the same host is another site, with its own robots.txt), and only where that
+    robots.txt allows (`rules`; None: no rule), as a crawl's RobotsTxtMiddleware checks each redirect."""
 
-    def __init__(self, start_url: str):
-        self.origins = allowed_origins([start_url])
+    def __init__(self, start_url: str, rules: RobotFileParser | None = None, agent: str = ""):
+        self.origins, self.rules, self.agent = allowed_origins([start_url]), rules, agent
 
     def redirect_request(self, req, fp, code, msg, headers, newurl):
         if not on_site(newurl, self.origins):
             raise FetchError(f"{req.full_url}: off the start hosts (a redirect): {newurl}: not followed")
+        if self.rules is not None and not self.rules.can_fetch(self.agent, newurl):
+            raise FetchError(f"robots.txt of {urlsplit(newurl).netloc} forbids fetching {newurl} (a redirect)")
         hop = super().redirect_request(req, fp, code, msg, headers, newurl)
         if hop is not None and auth_origin(newurl) != auth_origin(req.full_url):
             hop.remove_header("Authorization")  # the password goes to its own origin only (another port, scheme)
         return hop
 
 
-def _get(url: str, agent: str, timeout: float, limit: int, login: Login = None, page=False) -> tuple[bytes, str]:
+def _get(url: str, agent: str, timeout: float, limit: int, login: Login = None, page=False, rules=None):
     """The body (at most `limit` bytes, else FetchError) and the final URL; `login`: (origin, user, password).
     As a crawl: compressed answers are read, and the whole answer takes at most `timeout` (a server that
-    sends a byte now and then is no answer). `page`: an answer that says it is no HTML (a PDF, JSON) is refused."""
-    opener = urllib.request.build_opener(_SameOrigin(url))
+    sends a byte now and then is no answer). `page`: an answer that says it is no HTML (a PDF, JSON) is refused.
+    `rules`: the origin's robots.txt, which each redirect obeys."""
+    opener = urllib.request.build_opener(_SameOrigin(url, rules, agent))
     request = urllib.request.Request(url, headers={"User-Agent": agent, "Accept-Encoding": "gzip, deflate"})
     if login and auth_origin(url) == login[0]:
         request.add_header("Authorization", header_value(*login[1:]).decode("latin-1"))
@@ -105,17 +109,17 @@ def _decompressed(body: bytes, encoding: str, limit: int, url: str) -> bytes:
     return page
 
 
-def allowed_by_robots(url: str, agent: str, timeout: float, login: Login = None) -> bool:
-    """What the site's robots.txt says; a missing or unreadable robots.txt allows everything."""
+def robots_rules(url: str, agent: str, timeout: float, login: Login = None) -> RobotFileParser | None:
+    """The rules of the site's robots.txt; None for a missing or unreadable one, which allows everything."""
     parts = urlsplit(url)
     robots_url = f"{parts.scheme}://{parts.netloc}/robots.txt"
     try:
         body, _ = _get(robots_url, agent, timeout, 512 * 1024, login)
     except (OSError, ValueError):
-        return True  # as a crawl does: no robots.txt to read, no rule to obey
+        return None  # as a crawl does: no robots.txt to read, no rule to obey
     rules = RobotFileParser(robots_url)
     rules.parse(body.decode("utf-8", "replace").splitlines())
-    return rules.can_fetch(agent, url)
+    return rules
 
 
 def fetch_page(url: str, credentials: tuple[str, str] | None = None) -> tuple[bytes, str]:
@@ -124,10 +128,11 @@ def fetch_page(url: str, credentials: tuple[str, str] | None = None) -> tuple[by
     agent, timeout, limit = _settings()
     url = safe_url_string(url)  # as a crawl sends it: "/liste/pâge" percent-encoded, an IDN host in punycode
     login = (auth_origin(url), *credentials) if credentials else None
-    if not allowed_by_robots(url, agent, timeout, login):
+    rules = robots_rules(url, agent, timeout, login)  # redirects stay on this origin: its robots.txt rules them
+    if rules is not None and not rules.can_fetch(agent, url):
         raise FetchError(f"robots.txt of {urlsplit(url).netloc} forbids fetching {url}")
     try:
-        return _get(url, agent, timeout, limit, login, page=True)
+        return _get(url, agent, timeout, limit, login, page=True, rules=rules)
     except urllib.error.HTTPError as exc:
         raise FetchError(f"{url} answered HTTP {exc.code} {exc.reason}") from None
     except urllib.error.URLError as exc:

@@ -2,6 +2,7 @@
 page, or shown whole beside cut copies."""
 
 import pytest
+from conftest import cli
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from synthetic import DATES, TITLES, page, read
@@ -232,3 +233,18 @@ def test_elements_with_no_text_around_the_entries_never_make_learn_raise(data):
         read(page(body), [example])
     except LearnError:
         pass
+
+
+def test_learn_finds_an_example_whose_title_holds_a_left_to_right_mark(tmp_path):
+    """A left-to-right mark (`&lrm;`, common where Arabic or Hebrew pages write Latin words or figures) shows
+    nothing, so the example typed as the page shows it lacks it: ignored as a bidi isolate or a BOM is
+    (stranger26's finding: 'is not on the page', exit 1)."""
+    saved = tmp_path / "page.html"
+    items = "".join(
+        f"<article><h2><a href='/r/{i}'>Report &lrm;{2020 + i} on wages</a></h2><p>Notes {i}.</p></article>"
+        for i in range(4)
+    )
+    saved.write_text(page(items))
+    done = cli("learn", saved, "--url", "http://127.0.0.1:9/list/", "--example", "Report 2022 on wages", "-o", "-")
+    assert done.returncode == 0, done.stderr
+    assert 'entry = "article"' in done.stdout and 'title = "h2 a"' in done.stdout, done.stdout

@@ -6,7 +6,7 @@ import zlib
 
 import pytest
 from conftest import cli
-from helpers import write_site
+from helpers import page_html, write_site
 from synthetic import TITLES, page
 
 from crawler import polite_fetch
@@ -68,6 +68,22 @@ def test_learn_follows_a_redirect_on_its_own_origin(tmp_path):
         profile = tmp_path / "p.toml"
         cli("learn", f"{site.base_url}/start.html", "--example", "Report 1-2 on labour", "-o", profile, check=0)
     assert profile.exists()
+
+
+def test_learn_obeys_robots_txt_for_the_address_it_is_redirected_to(tmp_path):
+    """A redirect on the page's own host to a path robots.txt forbids is refused, as a crawl refuses it (stranger26's
+    finding: robots.txt was checked for the address given only; the forbidden page was fetched and learnt)."""
+    (tmp_path / "site" / "private").mkdir(parents=True)
+    (tmp_path / "site" / "robots.txt").write_text("User-agent: *\nDisallow: /private/\n")
+    (tmp_path / "site" / "private" / "page-1.html").write_text(page_html(1, pages=1))
+    profile = tmp_path / "p.toml"
+    with SiteServer(tmp_path / "site") as site:
+        site.faults["/start.html"] = redirect_to("/private/page-1.html")
+        learnt = cli("learn", f"{site.base_url}/start.html", "--example", "Report 1-2 on labour", "-o", profile)
+        assert "/private/page-1.html" not in site.requests, learnt.stdout
+    assert learnt.returncode == 1 and "robots.txt" in learnt.stderr, learnt.stderr
+    assert len(learnt.stderr.strip().splitlines()) == 1, learnt.stderr  # one line, no traceback
+    assert not profile.exists()
 
 
 @pytest.fixture

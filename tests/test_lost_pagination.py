@@ -226,3 +226,35 @@ def test_a_link_back_to_the_start_page_without_part_of_its_query_counts(link, wh
     meta = {"page": 2, LINKED_FROM: listing, LINKER_CLOSED: True}
     found = not_whole(page, "https://example.org/news?lang=en&token=abc&page=2", listing, [], meta)
     assert (found and found.split(" (")[0]) == why
+
+
+def test_a_crawl_note_quoting_a_scraped_script_link_stores_no_control_characters(tmp_path):
+    """A crawl's note quotes the script link as scraped: cleaned as a title is, and as a terminal shows it (no
+    escape sequence, control character or bidi override), since `sqlite3 archive.db 'SELECT note FROM crawls'`
+    prints it raw (stranger26's finding: ESC, BEL and U+202E were stored in crawls.note)."""
+    write_site(tmp_path / "site", pages=2)
+    db = tmp_path / "a.db"
+    start = tmp_path / "site" / "list" / "page-1.html"
+    hostile = "javascript:load(&#x1b;]0;pwned&#x07;&#x1b;[31mRED&#x202e;gpj.exe)"
+    with SiteServer(tmp_path / "site") as site:
+        url = f"{site.base_url}/list/page-1.html"
+        cli("crawl", "listing", "--db", db, "--start-url", url, *FAST, check=0)
+        start.write_text(start.read_text().replace('href="/list/page-2.html"', f'href="{hostile}"'))
+        cli("crawl", "listing", "--db", db, "--start-url", url, *FAST, "-s", "CONDITIONAL_REQUESTS=False", check=5)
+    note = q(db, "SELECT note FROM crawls WHERE id = 2")
+    assert "script links" in note, note
+    assert not any(c in note for c in "\x1b\x07\u202e"), repr(note)
+
+
+def test_a_crawl_note_quoting_an_off_site_page_link_stores_no_control_characters(tmp_path):
+    """The other note that quotes a scraped link, "pagination leads off the start hosts: URL", is cleaned alike."""
+    write_site(tmp_path / "site", pages=2)
+    db = tmp_path / "a.db"
+    start = tmp_path / "site" / "list" / "page-1.html"
+    hostile = "https://elsewhere.example/list/page-2.html?x=&#x1b;]0;pwned&#x07;&#x202e;gpj"
+    start.write_text(start.read_text().replace('href="/list/page-2.html"', f'href="{hostile}"'))
+    with SiteServer(tmp_path / "site") as site:
+        cli("crawl", "listing", "--db", db, "--start-url", f"{site.base_url}/list/page-1.html", *FAST, check=None)
+    note = q(db, "SELECT note FROM crawls WHERE id = 1")
+    assert "pagination leads off the start hosts: https://elsewhere.example/" in note, note
+    assert not any(c in note for c in "\x1b\x07\u202e"), repr(note)

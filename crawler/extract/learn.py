@@ -13,7 +13,7 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from ..parsers.datelines import date_in_line
-from ..parsers.text import as_shown
+from ..parsers.text import as_shown, without_format_marks
 from .css_names import shared_classes, stable_classes
 from .edge_dates import SEPARATORS, without_edge_date
 from .fields import HEADINGS
@@ -44,9 +44,10 @@ _QUOTES = str.maketrans({"‘": "'", "’": "'", "–": "-", "—": "-", "\xa0":
 
 def normal(text: str | None) -> str:
     """Text as examples are compared: entities read, as a terminal shows it (no escape sequence, control or bidi
-    override: a title copied from `parse` lacks them), Unicode compatibility forms, single quotes and
-    dashes plain, double quotes dropped, case folded, white space collapsed."""
-    text = unicodedata.normalize("NFKC", as_shown(html.unescape(text or ""))).translate(_QUOTES)
+    override: a title copied from `parse` lacks them), no invisible mark (`&lrm;`, a BOM), Unicode compatibility
+    forms, single quotes and dashes plain, double quotes dropped, case folded, white space collapsed."""
+    text = without_format_marks(as_shown(html.unescape(text or "")))
+    text = unicodedata.normalize("NFKC", text).translate(_QUOTES)
     return " ".join(text.casefold().split())
 
 

@@ -61,6 +61,17 @@ def as_shown(text: str) -> str:
     return TERMINAL_UNSAFE.sub("", without_escape_sequences(text))
 
 
+# Format characters that show nothing: soft hyphen, the bidi marks (LRM, RLM, ALM: `&lrm;` beside Latin words in
+# Arabic or Hebrew text), zero-width spaces and joiners, word joiner, invisible operators, BOM, tag characters.
+# A title typed as the page shows it has none of them.
+_FORMAT_MARKS = re.compile(r"[\u00ad\u061c\u180e\u200b-\u200f\u2060-\u2064\u206a-\u206f\ufeff\U000e0000-\U000e007f]")
+
+
+def without_format_marks(text: str) -> str:
+    """`text` without the format characters that show nothing (_FORMAT_MARKS): for comparing what is shown."""
+    return text if text.isascii() else _FORMAT_MARKS.sub("", text)
+
+
 # A run of letters (no digits, no underscore), in any script.
 LETTERS = re.compile(r"[^\W\d_]+", re.UNICODE)
 
@@ -92,6 +103,13 @@ def clean_text(value: str | None) -> str | None:
     # characters it also cuts at are gone by now): the same text, at a third of the cost.
     text = " ".join(text.split())
     return text or None
+
+
+def shown_line(value: str | None) -> str | None:
+    """clean_text's one line as a terminal shows it (as_shown: no bidi override either): what a stored note quotes
+    of a page (a script link, an off-site address) is read by `sqlite3` and notifications, which print it raw."""
+    text = clean_text(value)
+    return as_shown(text) if text else text
 
 
 def unescaped_text(value: str | None) -> str | None:
