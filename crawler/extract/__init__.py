@@ -16,9 +16,20 @@ from .address_dates import date_from_address
 from .bare_names import bare_name
 from .date_boxes import without_shared_machine_dates
 from .edge_dates import edge_date, without_byline
-from .fields import _text_without, date_from_element, fill_entry, find_title
+from .fields import date_from_element, fill_entry, find_title
 from .generic import assign_groups, extract_generic
-from .html import decode_html, document_base, first, is_ancestor, machine_date, parse_html, select, tag, text_of
+from .html import (
+    decode_html,
+    document_base,
+    first,
+    is_ancestor,
+    machine_date,
+    parse_html,
+    select,
+    tag,
+    text_of,
+    text_without,
+)
 from .lead_text import date_among, lead_split
 from .pagination import find_page_links, find_script_page_links, page_number
 from .profile_dates import date_elsewhere, list_container
@@ -283,7 +294,7 @@ def _read_entry(node, part: dict, group, position: int, elements: list | None = 
         entry.date_iso = machine_date(date_el) or date_from_address(entry.date_text, entry.href)
         if title_el is not None and date_el is not title_el and is_ancestor(title_el, date_el):
             # <h3><small>06 Dec 2023</small><br>Title</h3>: the date in the heading is no part of the title
-            entry.title = clean_text(_text_without(title_el, {date_el})) or entry.title
+            entry.title = clean_text(text_without(title_el, {date_el})) or entry.title
         used.append(date_el)
     split = edge_date(title_el)  # "Committee Meeting – 4/8/2026": the date at the title's edge is its date
     if split is not None and (date_el is None or date_el is title_el or not is_ancestor(title_el, date_el)):

@@ -12,7 +12,7 @@ from ..parsers.credits import looks_like_credit, plainly_no_credit
 from ..parsers.datelines import date_at_edge
 from ..parsers.text import clean_text
 from .date_boxes import yearless_line
-from .html import INLINE, is_ancestor, raw_text, tag, text_of, text_read, walk, within_any
+from .html import INLINE, is_ancestor, raw_text, tag, text_of, text_read, text_without, walk, within_any
 from .lead_text import bare_date_line, leading_date, published_date
 from .line_dates import title_closing_range, title_opening_date
 from .own_dates import PARTS, find_date
@@ -78,7 +78,7 @@ def fill_entry(elements, entry: RawEntry, used: list) -> RawEntry:
             inside = {u for u in taken if is_ancestor(el, u)}
             # A paragraph that holds the title or the date line keeps only its other text;
             # what is left of a date's meta line ("News") is a label, not description.
-            text = without_more(text_of(_text_without(el, inside)) if inside else text_of(el))
+            text = without_more(text_of(text_without(el, inside)) if inside else text_of(el))
             text = text.lstrip("|·•–—-: ") if text else None
             if (
                 text
@@ -194,19 +194,9 @@ def _is_noise(el) -> bool:
     links = [a for a in el.iter("a") if text_of(a)]
     if len(links) < 2:
         return False
-    rest = text_of(_text_without(el, set(links))) or ""
+    rest = text_of(text_without(el, set(links))) or ""
     # "6/05/2025: <a>Talk</a> (<a>slides</a>)": a line opening on its date is the entry's line, not a tag list
     return len(rest.replace(",", " ").split()) <= _LINK_LIST_LABEL_WORDS and not date_at_edge(rest)
-
-
-def _text_without(el, skip: set) -> str:
-    """The text of `el` leaving out the elements in `skip` (their tails stay)."""
-    parts = [el.text or ""]
-    for child in el:
-        if child not in skip and isinstance(child.tag, str):
-            parts.append(_text_without(child, skip))
-        parts.append(child.tail or "")
-    return "".join(parts)
 
 
 # Elements that are lines of their own: a block holding one is no paragraph but a box of them.

@@ -366,3 +366,13 @@ def walk(elements):
     """Every element of an entry, its blocks and their descendants, in page order."""
     for el in elements:
         yield from el.iter()
+
+
+def text_without(el, skip: set) -> str:
+    """The text of `el` leaving out the elements in `skip` (their tails stay)."""
+    parts = [el.text or ""]
+    for child in el:
+        if child not in skip and isinstance(child.tag, str):
+            parts.append(text_without(child, skip))
+        parts.append(child.tail or "")
+    return "".join(parts)

@@ -8,7 +8,7 @@ import re
 from ..parsers.datelines import date_at_edge, yearless_date
 from ..parsers.dates import looks_like_date_line
 from ..parsers.text import clean_text
-from .html import select, text_of
+from .html import select, text_of, text_without
 
 # The marks a date is set off from the title by, as `title_after_date` may name them.
 DATE_MARKS = (":", "–", "—", "-", "|", "·", ",")
@@ -100,16 +100,7 @@ def title_as_profile_says(profile, part: dict, node) -> str:
 def text_without_parts(el, selector: str) -> str:
     """The element's text as shown, without the elements inside it that `selector` names (their tails kept)."""
     skip = set(select(el, selector)) - {el}
-    return clean_text(_text_skipping(el, skip)) or ""
-
-
-def _text_skipping(el, skip: set) -> str:
-    parts = [el.text or ""]
-    for child in el:
-        if child not in skip and isinstance(child.tag, str):
-            parts.append(_text_skipping(child, skip))
-        parts.append(child.tail or "")
-    return "".join(parts)
+    return clean_text(text_without(el, skip)) or ""
 
 
 def title_with_date(title_el) -> str:
