@@ -2,10 +2,13 @@
 bypassed through a symbolic link. Refusals run in-process (nothing is crawled); the
 demo itself and a crawl under a held lock run as real subprocesses."""
 
+import os
 import sqlite3
+import subprocess
+import sys
 
 import pytest
-from conftest import cli, invoke
+from conftest import ROOT, cli, invoke
 from helpers import NOWHERE, file_state, make_archive
 
 from archive.locking import ArchiveLocked, archive_lock, lock_path
@@ -43,6 +46,22 @@ def test_demo_refuses_a_file_it_did_not_make(tmp_path, kind, message):
     assert message in result.output and "the demo only replaces an archive it made itself" in result.output
     assert file_state(db) == before
     assert not (tmp_path / "r.html").exists()
+
+
+def test_demo_with_an_empty_db_says_the_option_is_empty(tmp_path):
+    """stranger27: `demo --db ''` (a variable that expanded to nothing) blamed the current folder's hard links;
+    it says the option is empty, as every other --db does. Run in tmp_path, so nothing is made there."""
+    done = subprocess.run(
+        [sys.executable, "-m", "archive.cli", "demo", "--db", ""],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=tmp_path,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+    )
+    assert done.returncode == 2 and "empty" in done.stderr, (done.returncode, done.stderr)
+    assert "hard link" not in done.stderr
+    assert list(tmp_path.iterdir()) == []
 
 
 def test_demo_report_never_replaces_anything_but_a_page(tmp_path):

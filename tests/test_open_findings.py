@@ -33,26 +33,6 @@ def test_export_warc_into_a_missing_folder_says_so_plainly(tmp_path):
 
 @pytest.mark.xfail(
     strict=True,
-    reason="`demo --db ''` (a variable that expanded to nothing) says 'Error: /current/folder has 2 hard links: write "
-    "to the archive through one name only', a wrong reason about a folder the user never named; every other command's "
-    "`--db ''` says the option is empty (archive/cli/common.py not_empty: 'empty; give a value').",
-)
-def test_demo_with_an_empty_db_says_the_option_is_empty(tmp_path):
-    done = subprocess.run(
-        [sys.executable, "-m", "archive.cli", "demo", "--db", ""],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        cwd=tmp_path,
-        env={**os.environ, "PYTHONPATH": str(ROOT)},
-    )
-    assert done.returncode == 2 and "empty" in done.stderr, (done.returncode, done.stderr)
-    assert "hard link" not in done.stderr
-    assert list(tmp_path.iterdir()) == []
-
-
-@pytest.mark.xfail(
-    strict=True,
     reason="`crawl --db a.db -s LOG_FILE=a.db` (or a.db-wal, or a link to a.db) appends Scrapy's log to the archive's "
     "own file: the crawl runs, exit 4, and a.db grows by the log's lines (measured: 143,360 -> 152,792 bytes). "
     "JOBDIR=a.db and `-o a.db` are refused ('is the archive itself'); docs/failures.md: a LOG_FILE that cannot be "

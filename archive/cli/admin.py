@@ -16,6 +16,7 @@ from .common import (
     _check_exists,
     database_error,
     friendly_errors,
+    not_empty,
     open_writer,
     refuse_folder_as_output,
     sigterm_unwinds,
@@ -31,6 +32,7 @@ from .common import (
     default="demo.db",
     show_default=True,
     type=click.Path(dir_okay=False),
+    callback=not_empty,  # `--db "$DB"` with DB unset blamed the current folder's hard links
     help="The demo archive (made anew; only a demo archive or a new file), e.g. --db demo.db.",
 )
 @click.option(
