@@ -22,6 +22,18 @@ def lock_path(db_path: str) -> str:
     return f"{os.path.realpath(db_path)}.lock"
 
 
+# SQLite's files beside the archive: a report or a log written over one of them damages the archive as surely.
+ARCHIVE_COMPANIONS = ("", "-wal", "-shm", "-journal", ".lock")
+
+
+def is_archive_file(path: str, db_path: str) -> bool:
+    """`path` names the archive or one of its files, through a link or a hard link too."""
+    target, archive = os.path.realpath(path), os.path.realpath(db_path)
+    if target in {archive + suffix for suffix in ARCHIVE_COMPANIONS}:
+        return True
+    return os.path.exists(path) and os.path.exists(db_path) and os.path.samefile(path, db_path)
+
+
 @contextmanager
 def archive_lock(db_path: str):
     """Hold the archive's lock for the duration; the OS frees it if the process dies (even kill -9)."""

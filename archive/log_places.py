@@ -8,7 +8,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from .locking import NotWritable
+from .locking import NotWritable, is_archive_file
 
 
 def check_log_places(log_dir: str | None, db: str, log_file) -> None:
@@ -17,11 +17,14 @@ def check_log_places(log_dir: str | None, db: str, log_file) -> None:
         _make_log_dir(log_dir)
     else:
         _check_default_log_dir(Path(db).resolve().parent / "logs")
-    check_log_file(log_file)
+    check_log_file(log_file, db)
 
 
-def check_log_file(log_file) -> None:
-    """NotWritable for a LOG_FILE setting (a crawl's or a worker's) Scrapy could not open."""
+def check_log_file(log_file, db: str | None = None) -> None:
+    """NotWritable for a LOG_FILE setting (a crawl's or a worker's) Scrapy could not open, or one naming the
+    archive or a file of it (`-s LOG_FILE=a.db` appended the log into the archive's own file)."""
+    if log_file and db and is_archive_file(str(log_file), db):
+        raise NotWritable(f"LOG_FILE={log_file} is the archive itself ({db}, or a file of it); give another file")
     why = _log_file_problem(Path(str(log_file))) if log_file else None
     if why:
         raise NotWritable(f"LOG_FILE={log_file} cannot be written ({why})")

