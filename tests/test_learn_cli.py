@@ -5,13 +5,17 @@ and crawl."""
 import errno
 import os
 import sqlite3
+import subprocess
+import sys
 
 import pytest
-from conftest import ROOT, cli
+from conftest import ROOT, cli, q
+from helpers import good_archive
 from synthetic import TITLES, URL, page
 
 from crawler.extract.learn_site import MARK
 from crawler.extract.profiles import profile_from_text
+from crawler.site_server import SiteServer
 
 LIST = page("".join(f'<p class="item"><a href="/n/{i}">{t}</a></p>' for i, t in enumerate(TITLES)))
 
@@ -126,3 +130,24 @@ def test_not_even_force_writes_the_profile_over_the_page_or_an_archive(saved, tm
     before = archive.read_bytes()
     result = cli("learn", saved, "--url", URL, "--example", TITLES[1], "-o", archive, "--force", check=1)
     assert "is a SQLite database" in result.stderr and archive.read_bytes() == before
+
+
+def test_learn_refuses_to_write_its_profile_over_an_archives_write_ahead_log(tmp_path):
+    """stranger27: `learn -o a.db-wal --force` replaced the log holding a killed crawl's commits, which were lost;
+    --force never replaces an archive's files, as export and diff refuse -o a.db-wal."""
+    db = good_archive(tmp_path / "a.db")
+    (tmp_path / "site" / "list").mkdir(parents=True)
+    reports = "".join(f"<article><h2><a href='/item/{i}.html'>Report {i} on wages</a></h2></article>" for i in range(4))
+    (tmp_path / "site" / "list" / "r.html").write_text(f"<html lang=en><body><main>{reports}</main></body></html>")
+    killed = (  # a writer that commits into the log and dies before any checkpoint, as kill -9 leaves it
+        "import os, sqlite3, sys; w = sqlite3.connect(sys.argv[1]); w.execute('PRAGMA wal_autocheckpoint = 0'); "
+        "w.execute(\"UPDATE entries SET title = 'Forum, renamed'\"); w.commit(); os._exit(0)"
+    )
+    subprocess.run([sys.executable, "-c", killed, str(db)], check=True, timeout=60)
+    wal = tmp_path / "a.db-wal"
+    before = wal.read_bytes()
+    with SiteServer(tmp_path / "site") as site:
+        done = cli("learn", f"{site.base_url}/list/r.html", "--example", "Report 1 on wages", "-o", wal, "--force")
+    assert done.returncode == 1 and "archive" in done.stderr, (done.returncode, done.stdout[-300:], done.stderr)
+    assert wal.read_bytes() == before
+    assert q(db, "SELECT title FROM entries") == "Forum, renamed"

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
-
 import pytest
 from conftest import FAST, cli, q
 from helpers import good_archive
@@ -104,30 +101,3 @@ def test_evenings_sharing_a_link_that_turned_into_a_script_link_are_not_marked_r
     assert "removed 0" in said[1] and "new 0" in said[1], said[1]
     assert q(db, "SELECT count(*) FROM entries WHERE status = 'removed'") == 0
     assert q(db, "SELECT count(*) FROM entries") == 7
-
-
-@pytest.mark.xfail(
-    strict=True,
-    reason="`learn URL --example T -o a.db-wal --force`, where a.db's write-ahead log holds committed writes (a crawl "
-    "killed with kill -9 leaves it so, for the next open to recover), replaces the log with the profile, exit 0: the "
-    "commits are lost (measured: a title committed to the log reads as before). learn refuses `-o a.db` ('is a "
-    "SQLite database (an archive?)'); export, diff and export-warc refuse the -wal ('is the archive itself (a.db, or "
-    "a file of it)'). --force never replaces an archive's files.",
-)
-def test_learn_refuses_to_write_its_profile_over_an_archives_write_ahead_log(tmp_path):
-    db = good_archive(tmp_path / "a.db")
-    (tmp_path / "site" / "list").mkdir(parents=True)
-    reports = "".join(f"<article><h2><a href='/item/{i}.html'>Report {i} on wages</a></h2></article>" for i in range(4))
-    (tmp_path / "site" / "list" / "r.html").write_text(f"<html lang=en><body><main>{reports}</main></body></html>")
-    killed = (  # a writer that commits into the log and dies before any checkpoint, as kill -9 leaves it
-        "import os, sqlite3, sys; w = sqlite3.connect(sys.argv[1]); w.execute('PRAGMA wal_autocheckpoint = 0'); "
-        "w.execute(\"UPDATE entries SET title = 'Forum, renamed'\"); w.commit(); os._exit(0)"
-    )
-    subprocess.run([sys.executable, "-c", killed, str(db)], check=True, timeout=60)
-    wal = tmp_path / "a.db-wal"
-    before = wal.read_bytes()
-    with SiteServer(tmp_path / "site") as site:
-        done = cli("learn", f"{site.base_url}/list/r.html", "--example", "Report 1 on wages", "-o", wal, "--force")
-    assert done.returncode == 1 and "archive" in done.stderr, (done.returncode, done.stdout[-300:], done.stderr)
-    assert wal.read_bytes() == before
-    assert q(db, "SELECT title FROM entries") == "Forum, renamed"
