@@ -3,7 +3,7 @@ an earlier export silently. They refuse an existing file (one line naming it and
 untouched) unless --force is given, as `export-warc` and `learn` do and `backup` always does."""
 
 import pytest
-from conftest import invoke
+from conftest import cli, invoke
 from helpers import file_state, good_archive
 
 WRITERS = [
@@ -74,3 +74,14 @@ def test_every_command_words_the_refusal_with_one_function(tmp_path):
         write_warc_file(archive, str(out))
     said = {invoke(*command, "--db", db, "-o", out).output for command in [*WRITERS, ["export-warc"]]}
     assert said == {f"Error: {OutputExists(out)}\n"}
+
+
+def test_export_warc_into_a_missing_folder_says_so_plainly(tmp_path):
+    """stranger27: export-warc into a missing folder gave a raw errno naming its internal .part file; it says
+    so in one line, as export and diff do (common.refuse_missing_folder)."""
+    db = good_archive(tmp_path / "a.db")
+    output = tmp_path / "reports" / "lao.warc.gz"
+    done = cli("export-warc", "--db", db, "-o", output)
+    assert done.returncode == 1, (done.returncode, done.stderr)
+    assert "no folder" in done.stderr and ".part" not in done.stderr, done.stderr
+    assert not (tmp_path / "reports").exists()

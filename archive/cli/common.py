@@ -230,6 +230,15 @@ def refuse_replacing(output: str | None, force: bool) -> None:
         raise OutputExists(output)
 
 
+def refuse_missing_folder(output: str) -> None:
+    """An -o in a folder that is not there is one line naming what was given (export-warc's raw errno named
+    its internal .part file)."""
+    folder = os.path.dirname(os.path.realpath(output))
+    if output != "-" and not os.path.isdir(folder):  # a link's own folder exists: name the one its target lacks
+        missing = folder if os.path.islink(output) else os.path.dirname(output) or "."
+        raise click.ClickException(f"no folder {missing} for {output}: give another -o")
+
+
 @contextmanager
 def whole_or_nothing(output: str, replace: bool = True):
     """A text file for `output` that takes its place only once written whole: an export stopped half-way
@@ -239,11 +248,9 @@ def whole_or_nothing(output: str, replace: bool = True):
     if output == "-":
         yield click.open_file("-", "w", encoding="utf-8")  # standard output, left open
         return
+    refuse_missing_folder(output)
     target = os.path.realpath(output)
     folder = os.path.dirname(target)
-    if not os.path.isdir(folder):  # a link's own folder exists: name the one its target lacks
-        missing = folder if os.path.islink(output) else os.path.dirname(output) or "."
-        raise click.ClickException(f"no folder {missing} for {output}: give another -o")
     if (os.path.exists(output) and not os.path.isfile(output)) or not os.access(folder, os.W_OK):
         with open(output, "w", encoding="utf-8") as stream:  # no part file possible: written in place
             yield stream

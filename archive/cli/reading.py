@@ -27,6 +27,7 @@ from .common import (
     open_reader,
     quiet_after_broken_pipe,
     refuse_archive_as_output,
+    refuse_missing_folder,
     refuse_replacing,
     sigterm_unwinds,
     whole_or_nothing,
@@ -262,6 +263,7 @@ def export_warc_command(db, output, crawl_id, force):
     from ..warc import WARC_RENDERED, write_warc_file
 
     refuse_archive_as_output(output, db)  # --force never replaces the archive's -wal or -shm either
+    refuse_missing_folder(output)
     with open_reader(db) as archive, sigterm_unwinds():  # a stopped export leaves no file
         # read before writing: a crawl that ends while its file is written is still missing its last captures
         running = [  # the crawl asked for, or (the whole archive) any crawl, still marked running
