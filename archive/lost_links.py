@@ -33,7 +33,7 @@ def keep_lost_links(
     given = []
     for entry, where in batch:
         eid = entry["entry_id"]
-        if not eid.startswith("sha1:") or eid in held or "#" in eid:
+        if not eid.startswith("sha1:") or eid in held:
             continue
         linked = _linked_on(conn, session, where.listing_url)
         same = linked.get((title_key(entry.get("title")), entry.get("date_start")), [])

@@ -24,7 +24,7 @@ from scrapy.utils.log import logformatter_adapter
 
 from .items import entries_of
 from .listing_state import STOPPED
-from .origins import allowed_origins, host, on_site
+from .origins import allowed_origins, host, on_site, redact
 from .stop_waits import stopping
 
 log = logging.getLogger(__name__)
@@ -234,7 +234,7 @@ class HostGuardMiddleware:
         if not self.origins or on_site(request.url, self.origins):
             return
         hop = " (a redirect)" if request.meta.get("redirect_times") else ""
-        raise IgnoreRequest(f"off the start hosts{hop}: {request.url}")
+        raise IgnoreRequest(f"off the start hosts{hop}: {redact(request.url)}")
 
 
 _scraper_log = logging.getLogger("scrapy.core.scraper")  # where Scrapy logs what it scraped

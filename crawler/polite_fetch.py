@@ -16,7 +16,7 @@ from w3lib.url import safe_url_string
 from crawler import settings
 
 from .credentials import auth_origin, header_value
-from .origins import allowed_origins, on_site
+from .origins import allowed_origins, on_site, redact
 
 Login = tuple[str, str, str] | None  # (origin, user, password): basic auth for that origin only
 
@@ -39,7 +39,8 @@ class _SameOrigin(urllib.request.HTTPRedirectHandler):
 
     def redirect_request(self, req, fp, code, msg, headers, newurl):
         if not on_site(newurl, self.origins):
-            raise FetchError(f"{req.full_url}: off the start hosts (a redirect): {newurl}: not followed")
+            away = redact(newurl)  # a redirect may lead to an address holding a password or a ?token=
+            raise FetchError(f"{redact(req.full_url)}: off the start hosts (a redirect): {away}: not followed")
         if self.rules is not None and not self.rules.can_fetch(self.agent, newurl):
             raise FetchError(f"robots.txt of {urlsplit(newurl).netloc} forbids fetching {newurl} (a redirect)")
         hop = super().redirect_request(req, fp, code, msg, headers, newurl)

@@ -354,3 +354,33 @@ def test_a_migration_that_fills_the_disk_leaves_the_archive_as_it_was(small_disk
     assert q(db, "SELECT value FROM meta WHERE key = 'schema_version'") == "4"
     assert cli("migrate", "--db", db).returncode == 0  # with room again, it goes through
     assert q(db, "SELECT value FROM meta WHERE key = 'schema_version'") == "5"
+
+
+def _redirect_to(location: str):
+    """A SiteServer fault that answers 302 to `location`."""
+
+    def send(handler):
+        handler.send_response(302)
+        handler.send_header("Location", location)
+        handler.send_header("Content-Length", "0")
+        handler.end_headers()
+        return True
+
+    return send
+
+
+def test_a_redirect_away_to_an_address_with_secrets_stores_and_prints_none(tmp_path):
+    (tmp_path / "site" / "list").mkdir(parents=True)
+    reports = "".join(f"<article><h2><a href='/item/{i}.html'>Report {i} on wages</a></h2></article>" for i in range(4))
+    (tmp_path / "site" / "list" / "r.html").write_text(f"<html lang=en><body><main>{reports}</main></body></html>")
+    db = tmp_path / "a.db"
+    with SiteServer(tmp_path / "site") as site:
+        url = f"{site.base_url}/list/r.html"
+        assert cli("crawl", "listing", "--db", db, "--start-url", url, *FAST).returncode == 0
+        site.faults["/list/r.html"] = _redirect_to("http://bob:hunter2@elsewhere.example/x?token=s3cr3t")
+        done = cli("crawl", "listing", "--db", db, "--start-url", url, *FAST)
+    assert done.returncode != 0 and "off the start hosts" in done.stdout, done.stdout
+    assert q(db, "SELECT count(*) FROM entries WHERE status = 'removed'") == 0
+    note = q(db, "SELECT note FROM crawls WHERE id = 2")
+    for secret in ("hunter2", "s3cr3t"):
+        assert secret not in note and secret not in done.stdout + done.stderr, (note, done.stdout[-600:])

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 
+import pytest
 from conftest import FAST, cli, q
 from helpers import L1, entry, record_crawl
 
@@ -79,3 +80,32 @@ def test_an_entry_without_a_link_is_looked_up_once_a_listing_a_crawl_and_only_wh
     assert sighted == ["https://x.org/item/0.html", _report(4, False)["entry_id"], "https://x.org/item/1.html"] + [
         _report(5, False)["entry_id"]
     ]
+
+
+def _evenings_page(title: str, venue: str) -> str:
+    """Five reports with links of their own and, among them, `title` on two evenings whose one link is `venue`."""
+
+    def card(name: str, href: str, day: int) -> str:
+        return (
+            f"<article><h2><a href='{href}'>{name}</a></h2><time datetime='2024-03-{day:02d}'>{day} Mar 2024</time>"
+            f"<p>Notes on {name.lower()} for members.</p></article>"
+        )
+
+    own = [card(f"Report {k} on labour", f"/item/{k}.html", 1 + i) for i, k in enumerate("CDEFG")]
+    evenings = [card(title, venue, 10), card(title, venue, 17)]
+    return f"<html lang=en><body><main><h1>Talks</h1>{''.join(own[:2] + evenings + own[2:])}</main></body></html>"
+
+
+@pytest.mark.parametrize("title", ["Evening talk on river fishing", "Stammtisch"])
+def test_evenings_sharing_a_link_that_turned_into_a_script_link_are_not_marked_removed(tmp_path, title):
+    (tmp_path / "site" / "list").mkdir(parents=True)
+    db, said = tmp_path / "a.db", []
+    with SiteServer(tmp_path / "site") as site:
+        url = f"{site.base_url}/list/talks.html"
+        for venue in ("/venues/hall.html", "javascript:openVenue(1)"):
+            (tmp_path / "site" / "list" / "talks.html").write_text(_evenings_page(title, venue))
+            said.append(cli("crawl", "listing", "--db", db, "--start-url", url, *FAST).stdout)
+    assert "entries 7: new 7" in said[0], said[0]
+    assert "removed 0" in said[1] and "new 0" in said[1], said[1]
+    assert q(db, "SELECT count(*) FROM entries WHERE status = 'removed'") == 0
+    assert q(db, "SELECT count(*) FROM entries") == 7

@@ -9,6 +9,7 @@ from .wordings import is_more_link
 
 # An empty link names a record with at least this many words.
 _SELF_NAME_WORDS = 3
+_HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 # Per page (its root): the "Read more" wordings its links to real addresses say.
 _POINTERS: dict = {}
 PAGE_CACHES.append(_POINTERS)
@@ -30,7 +31,16 @@ def stands_for_a_page(a) -> bool:
     shown = text_of(a) or ""
     if len(shown.split()) >= _SELF_NAME_WORDS and not is_generic_text(shown):
         return True
+    if _heads_a_record(a, shown):  # a short title ("Stammtisch") whose link turned into a script's
+        return True
     return is_more_link(shown) and shown in _pointers_to_pages(a.getroottree().getroot())
+
+
+def _heads_a_record(a, shown: str) -> bool:
+    """The link is all of a heading's words: a record's title, however short; no button stands alone in a heading."""
+    parent = a.getparent()
+    heading = parent is not None and parent.tag in _HEADINGS and (text_of(parent) or "") == shown
+    return heading and bool(shown) and not is_generic_text(shown) and not is_more_link(shown)
 
 
 def _pointers_to_pages(root) -> set:

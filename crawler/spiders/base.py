@@ -361,13 +361,14 @@ class ListingSpider(FeedWitnessMixin, UnansweredPagesMixin, scrapy.Spider):
         listing_url = request.meta.get("listing_url")
         status = failure.value.response.status if failure.check(HttpError) else None
         reason = f"HTTP {status}" if status else failure.getErrorMessage()
-        self.logger.error("listing page failed: %s (%s)", request.url, reason)
+        shown = redact(request.url)  # a redirect may lead to an address holding a password or a ?token=
+        self.logger.error("listing page failed: %s (%s)", shown, reason)
         if listing_url not in self.listings:
             return
         self.answered(request.meta)
         state = self.listings[listing_url]
         state.pages_failed += 1
-        self._problem(state, reason if request.url in reason else f"{request.url}: {reason}")
+        self._problem(state, reason if shown in reason else f"{shown}: {reason}")
         if status is not None:  # an error page is kept as a capture, for the record
             response = failure.value.response
             response.meta.setdefault("listing_url", listing_url)
