@@ -84,13 +84,13 @@ def _match(base: str, people: dict[tuple[str, str | None], list[dict]], held: li
             found[person] = told
     # An undated copy of a title read on several dates is none of them for sure: the page's id says which it is.
     dated = {title for title, day in people if day is not None}
+    taken = set(found.values())
     for person in people:
         if person not in found and (person[1] is not None or person[0] not in dated):
-            free = [row for row in held if row[0] not in found.values()]
-            eid = _stored_as(person, free)
+            eid = _stored_as(person, [row for row in held if row[0] not in taken])
             if eid is not None:
                 found[person] = eid
-    taken = set(found.values())
+                taken.add(eid)
     for person, entries in people.items():
         eid = found.get(person) or _page_id(base, person, [entry["entry_id"] for entry in entries], taken, seen)
         for entry in entries:

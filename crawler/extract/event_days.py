@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from ..parsers.datelines import date_in_line
 from ..parsers.dates import looks_like_date_line
-from .html import tag, text_of
+from .html import is_ancestor, tag, text_of
 
 # A day's row shows its date in an element of at most this many nodes (a cell, a span), of at most this many words,
 _MAX_DATE_NODES, _MAX_DATE_WORDS = 40, 6
@@ -53,7 +53,7 @@ def _date_shown(block, a):
     a weekday: "Sam. 17 Janv. 2026")."""
     inside = set(a.iter())
     for el in block.iter():
-        if el is block or el in inside or not isinstance(el.tag, str) or a in el.iterdescendants():
+        if el is block or el in inside or not isinstance(el.tag, str) or is_ancestor(el, a):
             continue
         shown = text_of(el)
         if shown and sum(1 for _ in el.iter()) <= _MAX_DATE_NODES and len(shown.split()) <= _MAX_DATE_WORDS:

@@ -3,13 +3,13 @@ toggle), or a record whose page its site has not written (yet), kept as an entry
 
 from __future__ import annotations
 
+from .fields import HEADINGS
 from .html import PAGE_CACHES, text_of
 from .pointer_words import is_generic_text
 from .wordings import is_more_link
 
 # An empty link names a record with at least this many words.
 _SELF_NAME_WORDS = 3
-_HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 # Per page (its root): the "Read more" wordings its links to real addresses say.
 _POINTERS: dict = {}
 PAGE_CACHES.append(_POINTERS)
@@ -39,7 +39,7 @@ def stands_for_a_page(a) -> bool:
 def _heads_a_record(a, shown: str) -> bool:
     """The link is all of a heading's words: a record's title, however short; no button stands alone in a heading."""
     parent = a.getparent()
-    heading = parent is not None and parent.tag in _HEADINGS and (text_of(parent) or "") == shown
+    heading = parent is not None and parent.tag in HEADINGS and (text_of(parent) or "") == shown
     return heading and bool(shown) and not is_generic_text(shown) and not is_more_link(shown)
 
 
