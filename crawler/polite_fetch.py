@@ -42,7 +42,7 @@ class _SameOrigin(urllib.request.HTTPRedirectHandler):
             away = redact(newurl)  # a redirect may lead to an address holding a password or a ?token=
             raise FetchError(f"{redact(req.full_url)}: off the start hosts (a redirect): {away}: not followed")
         if self.rules is not None and not self.rules.can_fetch(self.agent, newurl):
-            raise FetchError(f"robots.txt of {urlsplit(newurl).netloc} forbids fetching {newurl} (a redirect)")
+            raise FetchError(f"robots.txt of {urlsplit(newurl).netloc} forbids fetching {redact(newurl)} (a redirect)")
         hop = super().redirect_request(req, fp, code, msg, headers, newurl)
         if hop is not None and auth_origin(newurl) != auth_origin(req.full_url):
             hop.remove_header("Authorization")  # the password goes to its own origin only (another port, scheme)
@@ -131,7 +131,7 @@ def fetch_page(url: str, credentials: tuple[str, str] | None = None) -> tuple[by
     login = (auth_origin(url), *credentials) if credentials else None
     rules = robots_rules(url, agent, timeout, login)  # redirects stay on this origin: its robots.txt rules them
     if rules is not None and not rules.can_fetch(agent, url):
-        raise FetchError(f"robots.txt of {urlsplit(url).netloc} forbids fetching {url}")
+        raise FetchError(f"robots.txt of {urlsplit(url).netloc} forbids fetching {redact(url)}")
     try:
         return _get(url, agent, timeout, limit, login, page=True, rules=rules)
     except urllib.error.HTTPError as exc:

@@ -78,10 +78,11 @@ def test_learn_obeys_robots_txt_for_the_address_it_is_redirected_to(tmp_path):
     (tmp_path / "site" / "private" / "page-1.html").write_text(page_html(1, pages=1))
     profile = tmp_path / "p.toml"
     with SiteServer(tmp_path / "site") as site:
-        site.faults["/start.html"] = redirect_to("/private/page-1.html")
+        site.faults["/start.html"] = redirect_to("/private/page-1.html?token=s3cr3t")
         learnt = cli("learn", f"{site.base_url}/start.html", "--example", "Report 1-2 on labour", "-o", profile)
         assert "/private/page-1.html" not in site.requests, learnt.stdout
     assert learnt.returncode == 1 and "robots.txt" in learnt.stderr, learnt.stderr
+    assert "s3cr3t" not in learnt.stderr + learnt.stdout  # the refused address is shown masked, as any
     assert len(learnt.stderr.strip().splitlines()) == 1, learnt.stderr  # one line, no traceback
     assert not profile.exists()
 
