@@ -13,6 +13,7 @@ from crawler.wording import counted
 from .common import (
     friendly_errors,
     refuse_folder_as_output,
+    refuse_missing_folder,
     refuse_replacing,
     refuse_sqlite_output,
     whole_or_nothing,
@@ -90,8 +91,7 @@ def learn(page, url, examples, output, force):
 def _check_output(target: Path) -> None:
     """-o is never anything but a regular file, even with --force (a directory, a device such as /dev/null,
     a pipe would take the profile nowhere), in a folder that is there and writable."""
-    if not target.parent.is_dir():
-        raise click.ClickException(f"no folder {target.parent} for {target}: give another -o")
+    refuse_missing_folder(str(target))
     if target.exists() and not target.is_file():
         raise click.ClickException(f"{target} is not a regular file (a folder, a device or a pipe): give another -o")
     if not os.access(target if target.exists() else target.parent, os.W_OK):
