@@ -83,9 +83,10 @@ LEARN_HELDOUT_REFUSED = 0  # pages where learn refuses the example (a LearnError
 
 
 def _scored(corpus: Path, tmp_path_factory) -> dict:
-    """The corpus scored once a run. Under `pytest -n` this file's tests spread over every worker (an `xdist_group`
-    mark cannot hold them together: pytest-xdist 3.8 renames the item's `_nodeid`, which pytest 9.2 no longer reads),
-    and three workers each scoring it spent ~45 s of CPU apiece: the first scores it, the others read its file."""
+    """The corpus scored once a run. Under `pytest -n` this file's tests spread over the workers (an `xdist_group`
+    mark cannot hold them together: pytest-xdist 3.8 renames the item's `_nodeid`, which pytest 9.2 no longer reads).
+    Each page is scored by one worker and its row written where the others read it, so workers that need the score
+    at the same time share the pages out instead of one scoring them all while the others wait (~45 s of CPU)."""
     if not os.environ.get("PYTEST_XDIST_WORKER"):
         return _scored_alone(corpus)
     return _scored_shared(corpus, tmp_path_factory.getbasetemp().parent)
@@ -99,12 +100,31 @@ def _scored_alone(corpus: Path) -> dict:
 @functools.cache
 def _scored_shared(corpus: Path, run_dir: Path) -> dict:
     """`run_dir` is this run's temporary root, shared by its workers and new each run."""
-    scored = run_dir / f"real-pages-{corpus.name}.json"
-    with open(run_dir / "real-pages.lock", "w") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)  # the others wait for the first worker's score
+    rows_dir = run_dir / f"real-pages-{corpus.name}"
+    rows_dir.mkdir(exist_ok=True)
+    pages = accuracy.load_real(corpus)
+    worker = int(os.environ["PYTEST_XDIST_WORKER"].removeprefix("gw") or 0)
+    start = worker * len(pages) // max(int(os.environ.get("PYTEST_XDIST_WORKER_COUNT", 1)), 1)
+    rows = {}
+    for page in pages[start:] + pages[:start]:  # each worker starts at its own share
+        rows[page[0]] = _page_row(rows_dir, page, wait=False)
+    for page in pages:  # the pages another worker was scoring: wait for its row
+        rows[page[0]] = rows[page[0]] or _page_row(rows_dir, page, wait=True)
+    ordered = [rows[name] for name, _, _ in pages]
+    return {"pages": ordered, "overall": accuracy.overall(ordered)}
+
+
+def _page_row(rows_dir: Path, page: tuple, wait: bool) -> dict | None:
+    """The page's score row, scored here unless another worker has it; None if another is scoring it and not `wait`."""
+    scored = rows_dir / f"{page[0]}.json"
+    with open(rows_dir / f"{page[0]}.lock", "w") as lock:
+        try:
+            fcntl.flock(lock, fcntl.LOCK_EX if wait else fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            return None
         if not scored.is_file():
             partial = scored.with_suffix(".part")
-            partial.write_text(json.dumps(accuracy.score_real(accuracy.load_real(corpus))))
+            partial.write_text(json.dumps(accuracy.score_real([page])["pages"][0]))
             partial.replace(scored)  # a worker that dies mid-write leaves no half file to read
     return json.loads(scored.read_text())
 
@@ -117,6 +137,25 @@ def report(tmp_path_factory):
 @pytest.fixture
 def heldout_report(tmp_path_factory):
     return _scored(HELDOUT, tmp_path_factory)
+
+
+def test_workers_sharing_the_score_give_the_whole_score(tmp_path, monkeypatch):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for label in LABELS[:4]:
+        for path in (label, label.with_suffix(".html")):
+            (corpus / path.name).write_bytes(path.read_bytes())
+    monkeypatch.setenv("PYTEST_XDIST_WORKER_COUNT", "3")
+    whole = accuracy.score_real(accuracy.load_real(corpus))
+    rows_dir = tmp_path / "run" / "real-pages-corpus"
+    rows_dir.mkdir(parents=True)
+    theirs = {**whole["pages"][0], "kind": "scored by another worker"}
+    (rows_dir / f"{LABELS[0].stem}.json").write_text(json.dumps(theirs))
+    monkeypatch.setenv("PYTEST_XDIST_WORKER", "gw2")
+    shared = _scored_shared.__wrapped__(corpus, tmp_path / "run")
+    assert shared["pages"] == [theirs, *whole["pages"][1:]]  # its row read, not scored again; the rest scored here
+    assert shared["overall"] == whole["overall"]
+    assert sorted(p.name for p in rows_dir.glob("*.json")) == sorted(f"{label.stem}.json" for label in LABELS[:4])
 
 
 def test_corpus_is_there():
