@@ -42,7 +42,9 @@ def test_a_noun_for_who_organises_then_are_sont_son_names_them(text, names):
             "À l'initiative de la Mairie de Lyon, un atelier est organisé en collaboration avec le BIT.",
             ["Mairie de Lyon", "BIT"],
         ),
+        ("Por iniciativa de la CEPAL, se realizará un foro.", ["CEPAL"]),
         ("The initiative of young workers to unionise is welcome.", []),  # no body's name
+        ("El Pacto Verde y la Iniciativa de Empleo Juvenil de la UE fueron debatidos.", []),  # a named initiative
     ],
 )
 def test_whose_initiative_the_event_is_organises_it(text, names):
@@ -59,6 +61,7 @@ def test_whose_initiative_the_event_is_organises_it(text, names):
         ("L'Université de Genève et le BIT vous invitent à une table ronde.", ["Université de Genève", "BIT"]),
         ("La CEPAL y la OIT los invitan a un seminario web.", ["CEPAL", "OIT"]),
         ("We invite you to register early.", []),  # no body invites
+        ("Le Centre Europe Direct vous invite à préparer votre voyage.", []),  # no event
     ],
 )
 def test_who_invites_to_the_event_organises_it(text, names):
@@ -111,6 +114,7 @@ def test_junto_a_and_a_bare_with_in_an_aside_name_a_partner(text, names):
     [
         ("El Ministerio de Trabajo y la OIT realizan un taller sobre empleo.", ["Ministerio de Trabajo", "OIT"]),
         ("La OIT realizó un estudio sobre salarios.", []),  # a study, no event
+        ("Se realizará un foro en Lima.", []),  # no subject
     ],
 )
 def test_realizar_an_event_organises_it(text, names):

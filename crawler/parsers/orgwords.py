@@ -240,7 +240,7 @@ ABBREVIATIONS = ("Dept.", "Inc.", "Ltd.", "Co.", "Corp.", "Govt.", "Univ.", "Ass
 # Events: "will hold a seminar" and "workshops held by X" name organisers, "will hold consultations next week" not.
 EVENT_NOUN = (
     r"(?:seminar|workshop|conference|forum|meeting|dialogue|training|webinar|session|event|launch|ceremony|"
-    r"course|symposium|round-?table|exhibition|fair|summit|congress|festival|campaign|consultation)s?\b"
+    r"course|symposium|round-?table|exhibition|fair|summit|congress|festival|campaign|consultation|lecture)s?\b"
 )
 EVENT_NOUN_ROMANCE = (
     r"(?:conférence|atelier|forum|réunion|séminaire|colloque|table\s+ronde|dialogue|session|événement|cérémonie"
@@ -250,8 +250,11 @@ EVENT_NOUN_ROMANCE = (
 # Adverbs that may stand between the verb and "by": "organisé hier par", "organized jointly by".
 ADVERB = (
     r"(?:(?:jointly|conjointement|conjuntamente|today|yesterday|recently|also|successfully|hier|aujourd'hui|"
-    r"également|récemment|ayer|hoy|también|recientemente|annually|every\s+year|each\s+year|chaque\s+année"
-    r"|annuellement|anualmente|cada\s+año)\s+)?"
+    r"également|récemment|ayer|hoy|también|recientemente)\s+)?"
+)
+# Before "by" only (the verbs' patterns, tried at every space, stay short): "organised annually by".
+ADVERB_BEFORE_BY = ADVERB.removesuffix(")\\s+)?") + (
+    r"|annually|every\s+year|each\s+year|chaque\s+année|annuellement|anualmente|cada\s+año)\s+)?"
 )
 
 
