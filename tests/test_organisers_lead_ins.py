@@ -99,6 +99,8 @@ def test_an_adverb_before_a_present_verb_or_before_by(text, names):
     "text,names",
     [
         ("La OIT organiza, junto al Ministerio de Trabajo, un taller.", ["OIT", "Ministerio de Trabajo"]),
+        ("Organizado por la OIT junto a la CEPAL.", ["OIT", "CEPAL"]),
+        ("Junto al Ministerio de Trabajo, la OIT organiza un taller.", ["OIT", "Ministerio de Trabajo"]),
         ("The Ministry of Health, with the WHO, will host a webinar.", ["Ministry of Health", "WHO"]),
         ("Le PNUD, avec l'UNICEF, organise un atelier.", ["PNUD", "UNICEF"]),
         ("The ILO, with EU funding, will host a forum.", ["ILO"]),  # a funding, no partner

@@ -165,7 +165,7 @@ ASIDE_PARTNER = re.compile(
 )
 # PARTNER tries its alternatives at every space of a text. Every match holds one of these words, which
 # text.has_any rules out at a tenth of the cost (most descriptions hold none).
-PARTNER_WORDS = ("with", "avec", "con", "through", "trav", "interm", "medio")
+PARTNER_WORDS = ("with", "avec", "con", "junto", "through", "trav", "interm", "medio")
 PARTNER_WORD = re.compile("|".join(PARTNER_WORDS), re.IGNORECASE)
 
 
@@ -221,7 +221,8 @@ ROMANCE_PURPOSE = re.compile(
 # scans for (3x faster than trying the look-behinds at every character).
 _FULL_STOP = r"\.(?<!Dept\.)(?<!Inc\.)(?<!Ltd\.)(?<!\b[A-Z]\.)(?=\s|$)"
 SENTENCE_END = re.compile(r"[;:]|" + _FULL_STOP)
-# A label's list ends at a full stop or the next label; a semicolon, a spaced slash or a bullet cuts it into
-# items ("Organizers: ILO; UNDP", "ILO / UNICEF", "Organized by: • A • B"); "ILO/Japan" stays one name.
+# A label's list ends at a full stop or the next label; a semicolon, a spaced slash or dash, a pipe or a bullet cuts
+# it into items ("Organizers: ILO; UNDP", "ILO / UNICEF", "A | B", "A — B", "Organized by: • A • B"); "ILO/Japan" and
+# "CSI-Afrique" stay one name.
 LABEL_END = re.compile(r":|" + _FULL_STOP)
 LABEL_ITEM = re.compile(r"\s*(?:[;•·▪●|]|\s[/—–](?=\s))\s*")
