@@ -56,6 +56,7 @@ from .slug_tails import slug_cut, without_slug_tails
 from .source_lines import titles_over_credits
 from .state_marks import without_state_marks
 from .table_lists import (
+    above_a_lone_row,
     comma_closing_cell,
     date_column_cell,
     inner_rows,
@@ -135,6 +136,7 @@ def _best_group_within(root, chrome, anchors=entry_links):
     candidates += [(key, headed_runs(runs, posts) if posts else runs, True) for key, runs in flat_runs]
     # Two linked cells of one row (a speaker's homepage, the talk) make one record: the title column's
     candidates = [(key, title_cells(recs) or recs, flat) for key, recs, flat in candidates]
+    candidates = [c for c in candidates if not above_a_lone_row(c[1])]  # a table down to one row: that row
     # Lists of two or more first: a shape seen once (a wrapper above a lone link) scores at most
     # _MAX_RECORD_SCORE, and is looked at only when no list scores more, nor is a list of titled links
     # (a lone promotion card must not beat a list of documents that are bare links).
