@@ -89,6 +89,21 @@ def test_an_undated_carousel_gives_way_to_the_dated_list_it_repeats():
     assert [(e["title"], e["date_start"]) for e in entries] == [(t, f"2020-10-2{i}") for i, t in enumerate(_stories(3))]
 
 
+def test_a_dated_slideshow_gives_way_to_the_posts_it_shows_again_and_a_few_older():
+    """A front page's slideshow (jQuery Cycle's "cycle-slideshow", Slick, Swiper) over its posts: each slide a heading
+    link and its date, the page's six posts and four older ones; the posts below each show a teaser too. The
+    slideshow won on its ten slides, dated like the posts, so the dated-carousel rule let it stand (batch W, a
+    news aggregator's front page: precision 60%). A slider whose slides show most of a list's entries gives way to
+    that list, dated or not."""
+    slide = "<div class='slide'><h2><a href='/p/{i}'>{t}</a></h2><p>Posted on <time>2{i} March 2026</time></p></div>"
+    slides = "".join(slide.format(i=i, t=t) for i, t in enumerate(_stories(10)))
+    post = "<article><header><h2><a href='/p/{i}'>{t}</a></h2><p>Posted on <time>2{i} March 2026</time></p></header>"
+    post += "<div class='entry-content'><p>The teaser of this post, a sentence or two long, number {i}.</p></div>"
+    posts = "".join(post.format(i=i, t=t) + "</article>" for i, t in enumerate(_stories(6)))
+    entries = _entries(f"<div class='cycle-slideshow'>{slides}</div><div class='posts'>{posts}</div>")
+    assert [(e["title"], e["date_start"]) for e in entries] == [(t, f"2026-03-2{i}") for i, t in enumerate(_stories(6))]
+
+
 def test_an_undated_list_keeps_its_entries_beside_a_box_of_a_few_of_them_with_dates():
     post = "<article><h2><a href='/p/{i}'>{t}</a></h2><p>Teaser of the post, long enough to read {i}.</p></article>"
     posts = "".join(post.format(i=i, t=t) for i, t in enumerate(_stories(8)))

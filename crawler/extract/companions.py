@@ -6,6 +6,7 @@ from __future__ import annotations
 from urllib.parse import urlsplit
 
 from ..parsers.ids import host_of
+from .carousels import in_carousel
 from .html import tag, text_of
 from .lists import in_twin_column, lca, numbered, one_directory
 from .pointer_words import is_generic_text
@@ -79,6 +80,8 @@ def companions(blocks, quality, others, links, shapes):
             continue  # each link shown twice or more ("New search" above and below the list): its controls
         if any(h in covered or any(anc in taken for anc in h.iterancestors()) for h in heads):
             continue  # another level of lists already taken
+        if any(in_carousel(h) for h in heads):
+            continue  # a slider's slides show the list's entries again, and a few older: no list of their own
         if one_row(heads):
             continue  # the cells of one table row (the head's "anno", "oggetto" sorting the list): a row, no list
         if section_headings(heads, taken):
