@@ -54,7 +54,7 @@ from .row_runs import links_name_kinds, row_runs, wording_line
 from .rows import head_date, list_dates, once, stacked_links, tail_date
 from .slug_tails import slug_cut, without_slug_tails
 from .source_lines import titles_over_credits
-from .state_marks import without_state_marks
+from .state_marks import without_state_marks, without_status_badges
 from .table_lists import (
     above_a_lone_row,
     comma_closing_cell,
@@ -330,6 +330,7 @@ def _named_by_the_list(entries, records, links, pointing) -> None:
     # <a><h5>Team Name</h5><p>What happened</p></a> on most cards: the shared heading is a label, the line the title
     lines_under_shared_headings(entries, records)
     without_state_marks(entries, records)  # "Concurso Publico <span class=…>cerrado</span>": the state, no name
+    without_status_badges(entries, records)  # "<span class=…cancelled>Cancelled</span> May 5 - Board": no name
     without_pair_labels(entries, records)  # "<p><strong>Título:</strong> Concurso …</p>": the words after the label
 
 
