@@ -143,6 +143,24 @@ def test_a_featured_entry_joins_the_list_but_a_box_of_subcategories_does_not():
     assert [e["url"].rsplit("/", 1)[1] for e in entries] == ["lead"] + [str(i) for i in range(6)]
 
 
+def test_a_link_closing_the_pages_running_text_is_no_featured_entry():
+    """A board's page: paragraphs of notice over its meetings' files, the last a linked sentence ("A copy of the 2026
+    meeting schedule is available for viewing by clicking here."); that link, alone and title-like in its box
+    beside the list, joined it as a featured entry (batch W, a housing authority's board files: 154 found for 153).
+    A featured entry's title opens its card; a link after lines of running text is part of that text."""
+    notice = "<p>Meetings of the board are open to the public and begin at 9:00 a.m. unless the agenda says otherwise."
+    notice += "</p><p>Requests for an aid or a service should be made at least 72 hours before the meeting, by mail "
+    notice += "or by telephone, to the secretary of the board, who answers them within two business days.</p>"
+    notice += "<p><a href='/files/2026-schedule.pdf'>A copy of the 2026 Board Meeting Schedule is available for "
+    notice += "viewing by clicking here.</a></p>"
+    row = (
+        "<tr><td>March {d}, 2026</td><td><a href='/files/agenda-{d}.pdf'>Regular Board Meeting Agenda {d}</a></td></tr>"
+    )
+    rows = "".join(row.format(d=d) for d in (5, 12, 19, 26))
+    entries = _entries(f"<div class='notice'>{notice}</div><div class='files'><table>{rows}</table></div>")
+    assert [e["url"].rsplit("/", 1)[1] for e in entries] == [f"agenda-{d}.pdf" for d in (5, 12, 19, 26)]
+
+
 def test_a_menu_whose_tab_panel_is_named_content_is_still_a_menu():
     sub = "".join(
         f"<li><a href='/area/{{i}}/{j}'>Área temática del trabajo sindical {{i}}-{j}</a></li>" for j in range(4)

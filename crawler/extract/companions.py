@@ -26,8 +26,10 @@ _MAX_COMPANIONS = 2
 _MIN_RECORDS_FOR_EXTRAS = 3
 # and at most this many such entries join it.
 _MAX_EXTRAS = 3
-# A featured entry's link must read at least this much like a title (a heading link of some words).
+# A featured entry's link must read at least this much like a title (a heading link of some words),
 _EXTRA_MIN_QUALITY = 1.2
+# with at most this many characters of its card's text before it (a kicker, a category, a date).
+_MAX_LEAD_CHARS = 160
 
 
 def family(a) -> tuple:
@@ -168,9 +170,18 @@ def extras(blocks, page, chrome):
                 for a in page.links_in(child)
                 if link_quality(a, child) >= _EXTRA_MIN_QUALITY and not is_generic_text(text_of(a))
             ]
-            if len({target(a) for a in good}) == 1 and len(out) < _MAX_EXTRAS and not a_box_of_links(child):
+            one = len({target(a) for a in good}) == 1 and len(out) < _MAX_EXTRAS and not a_box_of_links(child)
+            if one and not _after_running_text(child, good[0]):
                 out.append((child, good[0]))
     return out
+
+
+def _after_running_text(box, link) -> bool:
+    """A link after lines of running text in its box ("... Requests should be directed to ... <a>A copy of the
+    schedule is available by clicking here.</a>"): a part of the page's text, not a featured entry, whose title
+    opens its card (after a picture, a kicker or a date at most)."""
+    shown, own = text_of(box) or "", text_of(link) or ""
+    return own in shown and shown.index(own) > _MAX_LEAD_CHARS
 
 
 def _above_wrappers(container):
