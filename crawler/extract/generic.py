@@ -21,7 +21,7 @@ from .articles import articles_win, heading_record_address, without_shared_addre
 from .bare_names import bare_name
 from .companions import companions, extras, same_family
 from .date_boxes import date_beside, marked_date, year_from_title
-from .date_led_links import description_links, event_date_part, name_after_date_link
+from .date_led_links import description_links, event_date_part, name_after_date_link, names_after_bare_days
 from .date_links import closes_dated_record, dated_apart
 from .edge_dates import edge_date, finer_date, labelled_date, vaguer_than_a_day, without_byline
 from .fields import fill_entry, find_title
@@ -327,6 +327,7 @@ def _named_by_the_list(entries, records, links, pointing) -> None:
     # a heading, bold or plain line names a record whose link says where it ran ("<a>Water World, May 2017</a>")
     titles_over_credits(entries, records, links)
     quoted_titles(entries, links)  # <a>7th Oct 2026</a> Ada (UCL) "Talk": the talk's
+    names_after_bare_days(entries, links)  # "<a>Sonntag, 8. Mai Muttertag</a>" among "<a>… um 16 Uhr</a>": Muttertag
     # <a><h5>Team Name</h5><p>What happened</p></a> on most cards: the shared heading is a label, the line the title
     lines_under_shared_headings(entries, records)
     without_state_marks(entries, records)  # "Concurso Publico <span class=…>cerrado</span>": the state, no name
