@@ -302,7 +302,7 @@ class Frontier:
     def give_up(self, start_urls, message: dict, attempts: int) -> None:
         """A page no worker could finish: its listing is incomplete."""
         index = start_urls.index(message["listing_url"])
-        problem = f"{message['url']}: given up after {counted(attempts, 'worker')} holding it stopped answering"
+        problem = f"{redact(message['url'])}: given up after {counted(attempts, 'worker')} holding it stopped answering"
         pipe = self.redis.pipeline()
         pipe.hincrby(self.key(f"listing:{index}"), "pages_failed", 1)
         pipe.sadd(self.key(f"problems:{index}"), problem)

@@ -23,6 +23,7 @@ from twisted.internet import task
 
 from .. import settings as project
 from ..extract.profiles import ProfileError, get_profile, use_profile_texts
+from ..origins import redact
 from ..render import guarding_the_browser, render_settings, unavailable
 from ..run import project_settings
 from ..spiders.dropped import close_reason_said
@@ -129,7 +130,7 @@ class FrontierFeeder:
         self.crawler.stats.inc_value("frontier/left_unrendered", len(messages))
         for listing_url in sorted({m["listing_url"] for m in messages} - self.left):
             self.left.add(listing_url)
-            log.warning("leaving rendered listing %s to a worker with Chromium", listing_url)
+            log.warning("leaving rendered listing %s to a worker with Chromium", redact(listing_url))
 
     def _tick_failed(self, failure):
         log.error("the frontier %s failed: %s", redacted(self.frontier.url), failure.getErrorMessage())
