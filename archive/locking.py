@@ -34,6 +34,26 @@ def is_archive_file(path: str, db_path: str) -> bool:
     return os.path.exists(path) and os.path.exists(db_path) and os.path.samefile(path, db_path)
 
 
+def sqlite_file_of(path: str) -> tuple[str, str] | None:
+    """(the SQLite database, the suffix of its file) when `path` names a SQLite database ("") or one of its
+    files ("-wal", ".lock"...): any archive, for a command that does not know which one is its own."""
+    target = os.path.realpath(path)
+    for suffix in ARCHIVE_COMPANIONS[1:]:
+        if target.endswith(suffix) and is_sqlite_file(target.removesuffix(suffix)):
+            return path.removesuffix(suffix), suffix
+    return (path, "") if is_sqlite_file(path) else None
+
+
+def is_sqlite_file(path: str) -> bool:
+    if not os.path.isfile(path):  # a device or a pipe is never read (a pipe would block)
+        return False
+    try:
+        with open(path, "rb") as handle:
+            return handle.read(16) == b"SQLite format 3\x00"
+    except OSError:  # one we cannot read is refused when written
+        return False
+
+
 @contextmanager
 def archive_lock(db_path: str):
     """Hold the archive's lock for the duration; the OS frees it if the process dies (even kill -9)."""

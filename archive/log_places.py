@@ -8,7 +8,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from .locking import NotWritable, is_archive_file
+from .locking import NotWritable, is_archive_file, sqlite_file_of
 
 
 def check_log_places(log_dir: str | None, db: str, log_file) -> None:
@@ -22,9 +22,12 @@ def check_log_places(log_dir: str | None, db: str, log_file) -> None:
 
 def check_log_file(log_file, db: str | None = None) -> None:
     """NotWritable for a LOG_FILE setting (a crawl's or a worker's) Scrapy could not open, or one naming the
-    archive or a file of it (`-s LOG_FILE=a.db` appended the log into the archive's own file)."""
-    if log_file and db and is_archive_file(str(log_file), db):
-        raise NotWritable(f"LOG_FILE={log_file} is the archive itself ({db}, or a file of it); give another file")
+    archive or a file of it (`-s LOG_FILE=a.db` appended the log into the archive's own file). A worker knows
+    no archive of its own: any SQLite database, or a file of one, is refused as the crawl's archive is."""
+    archive = db if log_file and db and is_archive_file(str(log_file), db) else None
+    archive = archive or (log_file and (sqlite_file_of(str(log_file)) or [None])[0])
+    if archive:
+        raise NotWritable(f"LOG_FILE={log_file} is the archive itself ({archive}, or a file of it); give another file")
     why = _log_file_problem(Path(str(log_file))) if log_file else None
     if why:
         raise NotWritable(f"LOG_FILE={log_file} cannot be written ({why})")

@@ -179,3 +179,20 @@ def test_a_log_file_that_is_the_archive_is_refused(tmp_path, suffix):
     )
     assert done.returncode in (1, 2) and "LOG_FILE" in done.stderr, (done.returncode, done.stderr[-600:])
     assert db.read_bytes() == before
+
+
+@pytest.mark.parametrize("suffix", ["", "-wal"])
+def test_a_workers_log_file_that_is_an_archive_is_refused(tmp_path, suffix):
+    """fix30: `worker -s LOG_FILE=a.db` was let through (a worker knows no archive of its own), as `crawl`'s was
+    until stranger27: any SQLite database or a file of one is refused in the same line, run twice, exit 1,
+    before the frontier is asked (nothing listens on port 9), the archive's bytes unchanged."""
+    db = good_archive(tmp_path / "a.db")
+    (tmp_path / "a.db-wal").write_bytes(b"")  # a crawl's write-ahead log, empty once checkpointed
+    before = db.read_bytes()
+    for _ in range(2):
+        done = cli("worker", "--frontier", "redis://127.0.0.1:9/0", "-s", f"LOG_FILE={db}{suffix}", check=1)
+        assert (
+            done.stderr.strip()
+            == f"Error: LOG_FILE={db}{suffix} is the archive itself ({db}, or a file of it); give another file"
+        )
+    assert db.read_bytes() == before and (tmp_path / "a.db-wal").read_bytes() == b""
