@@ -56,6 +56,10 @@ def limit_option(default: int, help: str):
     return click.option("--limit", default=default, show_default=True, type=click.IntRange(1, 100_000), help=help)
 
 
+# What an option given an empty value hears (`--db "$DB"` with DB unset), and a -s setting naming a file.
+EMPTY_VALUE = "empty; give a value, or leave the option out"
+
+
 def not_empty(ctx, param, value):
     """A click callback: `--since ''` (a variable that expanded to nothing) is an error, not "not given"; so is
     the option's variable set empty (`LISTING_ARCHIVE_DB=$ARCHIVE` with ARCHIVE unset), which click takes as unset."""
@@ -66,7 +70,7 @@ def not_empty(ctx, param, value):
         raise click.BadParameter("set but empty; give a value, or unset it", param_hint=f"${variable}")
     values = value if isinstance(value, tuple) else (value,)
     if any(v is not None and not v.strip() for v in values):
-        raise click.BadParameter("empty; give a value, or leave the option out")
+        raise click.BadParameter(EMPTY_VALUE)
     return value
 
 
