@@ -137,12 +137,16 @@ def test_a_log_file_or_log_folder_that_cannot_be_written_is_one_line_and_no_arch
     had been made, and a `logs` file beside the archive "[Errno 17] File exists" (issue 20): refused with the
     plan now, the setting or folder named, exit 1, no archive made, nothing fetched (no one listens on port 9)."""
     nowhere, db, missing, logs = "http://127.0.0.1:9/", tmp_path / "a.db", tmp_path / "no" / "x.log", tmp_path / "logs"
+    give_a_folder = "give a folder, or a path that does not exist"
     logs.write_text("notes, not a folder")  # where the log goes without --log-dir
     cases = {
         f"LOG_FILE={missing} cannot be written (No such file or directory)": ["-s", f"LOG_FILE={missing}"],
         f"LOG_FILE={tmp_path} cannot be written (Is a directory)": ["-s", f"LOG_FILE={tmp_path}"],
-        f"cannot keep the crawl's log in {logs / 'x'} (Not a directory)": ["--log-dir", logs / "x"],
-        f"cannot keep the crawl's log in {logs} (Not a directory)": [],
+        f"cannot keep the crawl's log: {logs / 'x'} cannot be made a folder: {logs} is a file, not a folder": [
+            "--log-dir",
+            logs / "x",
+        ],
+        f"cannot keep the crawl's log: {logs} exists and is not a folder; {give_a_folder}": [],
     }
     for message, options in cases.items():
         log_dir = [] if options[:1] != ["-s"] else ["--log-dir", tmp_path / "l"]
