@@ -27,7 +27,7 @@ from ..origins import redact
 from ..render import guarding_the_browser, render_settings, unavailable
 from ..run import project_settings
 from ..spiders.dropped import close_reason_said
-from .frontier import WORKER_BEAT, Frontier, FrontierError, redacted
+from .frontier import WORKER_BEAT, Frontier, FrontierError
 from .spider import frontier_spider
 
 log = logging.getLogger(__name__)
@@ -133,7 +133,7 @@ class FrontierFeeder:
             log.warning("leaving rendered listing %s to a worker with Chromium", redact(listing_url))
 
     def _tick_failed(self, failure):
-        log.error("the frontier %s failed: %s", redacted(self.frontier.url), failure.getErrorMessage())
+        log.error("the frontier %s failed: %s", redact(self.frontier.url), failure.getErrorMessage())
         self.stop("frontier_error")
 
     def stop(self, reason: str):
@@ -243,7 +243,7 @@ def run_worker(url: str, overrides: dict | None = None, idle_timeout: float = 60
         return 1
     found = wait_for_crawl(frontier, idle_timeout)
     if found is None:
-        log.info("no crawl in %s for %ss: leaving", redacted(url), idle_timeout)
+        log.info("no crawl in %s for %ss: leaving", redact(url), idle_timeout)
         return 0
     token, config = found
     unreadable = _profiles_unreadable(config)
@@ -279,7 +279,7 @@ def run_worker(url: str, overrides: dict | None = None, idle_timeout: float = 60
         kwargs["profile"] = config["profile"]
     if config.get("listing_profiles"):
         kwargs["listing_profiles"] = config["listing_profiles"]
-    log.info("joined crawl %s in %s", token[:8], redacted(url))
+    log.info("joined crawl %s in %s", token[:8], redact(url))
     with guarding_the_browser(crawler, spider_cls.can_render):
         process.crawl(crawler, **kwargs)
         process.start()
