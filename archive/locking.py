@@ -22,8 +22,10 @@ def lock_path(db_path: str) -> str:
     return f"{os.path.realpath(db_path)}.lock"
 
 
-# SQLite's files beside the archive: a report or a log written over one of them damages the archive as surely.
-ARCHIVE_COMPANIONS = ("", "-wal", "-shm", "-journal", ".lock")
+# The files SQLite keeps beside a database while it writes: a backup's name must find none of them.
+SQLITE_COMPANIONS = ("-wal", "-shm", "-journal")
+# The archive's file, SQLite's beside it and our lock: a report or a log written over one damages the archive as surely.
+ARCHIVE_COMPANIONS = ("", *SQLITE_COMPANIONS, ".lock")
 
 
 def is_archive_file(path: str, db_path: str) -> bool:
