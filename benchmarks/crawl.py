@@ -117,7 +117,7 @@ def _stats_json(expr: str) -> str:
         f"s = {expr}; import json, resource; u = resource.getrusage(resource.RUSAGE_SELF); "
         "print(json.dumps({'elapsed': s.get('elapsed_time_seconds'), 'cpu_self': u.ru_utime + u.ru_stime, "
         "'pages': s.get('response_received_count'), 'items': s.get('item_scraped_count'), "
-        "'pooled': s.get('parse_pool/pages', 0)}))"
+        "'pooled': s.get('parse_pool/pages', 0), 'waits': u.ru_nvcsw}))"
     )
 
 

@@ -8,7 +8,8 @@ collector counted, and the worker's CPU read before its loop (its start-up: the 
 after it. Then, in a fresh process, the parse alone (`parse_page`, as the worker runs it, the worker's collector
 setting) of as many benchmark pages it never parsed, after 100 to warm it. Prints CPU ms a page of each part: the
 worker's start-up, parse and the rest of its loop (reading and writing its pipes, pickling), the crawl process,
-and the rest (the forkserver, multiprocessing's resource tracker, the crawl process's exit).
+and the rest (the forkserver, multiprocessing's resource tracker, the crawl process's exit); and how often a page
+the crawl process and the worker blocked (voluntary context switches: each wake-up costs, most on an idle machine).
 
 Both parses run on a machine as loaded as the crawl leaves it: compare them with each other, not with a parse timed
 on an idle machine (docs/benchmarks.md, fourteenth pass).
@@ -69,6 +70,7 @@ def probed_worker_main(requests, answers) -> None:
     gc.callbacks.append(timed_collection)
     parse_worker._worker_main(requests, answers)
     figures = {"start_up": start_up, "total": _cpu(), "parse": parse[0], "pages": pages[0], "collector": collector[0]}
+    figures["waits"] = resource.getrusage(resource.RUSAGE_SELF).ru_nvcsw  # times it blocked: mostly for a page
     with open(os.environ[PARTS_FILE], "a", encoding="utf-8") as out:
         out.write(json.dumps(figures) + "\n")
 
@@ -115,6 +117,8 @@ def one_round(urls: list[str], tmp: str, n: int, pages: int) -> dict[str, float]
         "parsed in the worker": sum(w["pages"] for w in workers),
         "pages": crawled,
         "parse alone": float(alone.stdout.split()[-1]),
+        "crawl process waits": stats["waits"] / crawled,
+        "worker waits": sum(w["waits"] for w in workers) / crawled,
     }
 
 
@@ -134,6 +138,10 @@ def report(rounds: list[dict[str, float]]) -> None:
     print(f"  the other processes   {median['others']:.2f} (forkserver, resource tracker, the crawl process's exit)")
     spread = ", ".join(f"{r['parse alone']:.2f}" for r in rounds)
     print(f"the parse alone, one process, the same rounds: {median['parse alone']:.2f} ({spread})")
+    print(
+        f"times a process blocked (waited for the network, a page, an answer), a page: the crawl process "
+        f"{median['crawl process waits']:.2f}, the worker {median['worker waits']:.2f}"
+    )
 
 
 def main() -> None:

@@ -28,3 +28,5 @@ def test_the_worker_parts_add_up_to_the_workers_cpu_and_the_parse_alone_is_print
     assert parse > 0
     assert abs(worker - (start_up + parse + rest)) <= 0.02  # each figure rounded to 0.01
     assert re.search(r"^the parse alone, one process, the same rounds: \d+\.\d\d \(\d+\.\d\d\)$", out, re.M), out
+    waits = re.search(r"blocked .*, a page: the crawl process (\d+\.\d\d), the worker (\d+\.\d\d)$", out, re.M)
+    assert waits and float(waits[1]) > 0, out  # a crawl process waits for the network at least once a page or so
