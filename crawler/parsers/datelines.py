@@ -134,6 +134,7 @@ _DATE_LEADS = {
     "—",
     "–",
     "by",
+    "irta",  # Hungarian "wrote": "A bejegyzést AUTHOR írta 2016. december hó 23. napján"
     "am",
     "vom",
     "em",
