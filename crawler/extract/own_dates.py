@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from ..parsers.datelines import bare_years, byline_field_date, date_at_edge, date_in_line
+from ..parsers.datelines import bare_years, byline_field_date, date_at_edge, date_in_line, opening_field_date
 from .date_boxes import marked_date, own_machine_date, whole_date
 from .html import is_ancestor, machine_date, microformat_dated, tag, text_of, walk
 from .line_dates import words_beside_date
@@ -67,7 +67,8 @@ def find_date(elements, entry: RawEntry, used: list, title_el, leaves) -> None:
         line = text_of(leaf) or ""
         found = date_at_edge(line)
         rest = line.replace(found or "", "").strip(" |·•–—-:")
-        parted = _date_part(line) or byline_field_date(line)  # "Author: Name 2025-08-11 Categories: …"
+        # "Author: Name 2025-08-11 Categories: …", "Sesión extraordinaria del 3 de agosto de 2021 Fuente: URL"
+        parted = _date_part(line) or byline_field_date(line) or opening_field_date(line)
         if parted or (found and not rest.endswith((".", "!", "?")) and len(rest.split()) <= MAX_META_WORDS):
             entry.date_text = parted or found
             used.append(leaf)
