@@ -88,6 +88,7 @@ _TOKEN = re.compile(r"m\d{1,2}\b|\d+|[a-z]+|[^\W\d_]+|[-&+]")  # any other lette
 _ORDINAL = re.compile(r"(\d+)(?:st|nd|rd|th|er|re|eme|e|o|a)\b")
 _TIME = re.compile(
     r"\b\d{1,2}(?:[:.h]\d{2})(?::\d{2})?\s*(?:[ap]\.?m\.?)?|\b\d{1,2}\s*[ap]\.?m\.?\b|\b\d{1,2}\s?h(?:\s?\d{2})?\b|\b\d{1,2}\s+uhr\b"
+    r"|\bore\s+\d{1,2}(?:[:.]\d{2})?\b"  # Italian "alle ore 10", "ore 18.30": an hour, not a day
 )
 # "03-Mar-2021": a day, a month name and a year joined by hyphens (not a range).
 _HYPHENATED = re.compile(r"\b(\d{1,2})-([a-z]{3,9})\.?-(\d{4})\b")
