@@ -183,6 +183,7 @@ def test_a_summary_naming_its_session_and_date_before_a_labelled_field_dates_the
     entries = _entries(cards, "<html lang='es'>")
     assert [e["date_start"] for e in entries] == ["2021-08-03", "2021-07-28", None, None]
     assert opening_field_date("Séance du 3 mai 2021 Lieu : Mairie, salle du conseil, premier étage") == "3 mai 2021"
+    assert opening_field_date('4/10/17 - 4/27/17: " NOTE: For information on this bid, call the office"') is None
 
 
 def test_a_date_in_its_own_element_at_the_head_of_a_heading_is_the_date_not_the_title():
