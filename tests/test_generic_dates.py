@@ -168,7 +168,8 @@ def test_a_summary_naming_its_session_and_date_before_a_labelled_field_dates_the
     """Minutes and agendas: a card's summary names the session it records and its date, then a labelled field
     ('Fuente: ' and a long address, 'Lieu : ' and a place) makes the line too long for a meta line
     (es-ceeu-actas, batch W): the words before the first field close on the date after a lead word ('del'). A
-    summary with no date before its field, or a date inside its prose, dates nothing."""
+    summary with no date before its field, or a date inside its prose, dates nothing. The summary stays the
+    description: its fields are the record's text."""
     shown = [
         "Sesión extraordinaria del 03 de agosto de 2021",
         "Sesión ordinaria del 28 de julio de 2021",
@@ -182,6 +183,7 @@ def test_a_summary_naming_its_session_and_date_before_a_labelled_field_dates_the
     )
     entries = _entries(cards, "<html lang='es'>")
     assert [e["date_start"] for e in entries] == ["2021-08-03", "2021-07-28", None, None]
+    assert "Sesión extraordinaria del 03 de agosto de 2021 Fuente: https://" in entries[0]["description"]
     assert opening_field_date("Séance du 3 mai 2021 Lieu : Mairie, salle du conseil, premier étage") == "3 mai 2021"
     assert opening_field_date('4/10/17 - 4/27/17: " NOTE: For information on this bid, call the office"') is None
 

@@ -67,11 +67,12 @@ def find_date(elements, entry: RawEntry, used: list, title_el, leaves) -> None:
         line = text_of(leaf) or ""
         found = date_at_edge(line)
         rest = line.replace(found or "", "").strip(" |·•–—-:")
-        # "Author: Name 2025-08-11 Categories: …", "Sesión extraordinaria del 3 de agosto de 2021 Fuente: URL"
-        parted = _date_part(line) or byline_field_date(line) or opening_field_date(line)
-        if parted or (found and not rest.endswith((".", "!", "?")) and len(rest.split()) <= MAX_META_WORDS):
-            entry.date_text = parted or found
-            used.append(leaf)
+        parted = _date_part(line) or byline_field_date(line)  # "Author: Name 2025-08-11 Categories: …"
+        # "Sesión extraordinaria del 3 de agosto de 2021 Fuente: URL": the summary, with its fields, stays the text
+        summary = None if parted or found else opening_field_date(line)
+        if parted or summary or (found and not rest.endswith((".", "!", "?")) and len(rest.split()) <= MAX_META_WORDS):
+            entry.date_text = parted or summary or found
+            used.extend([] if summary else [leaf])
             return
     for el in walk(elements):  # a reference-number link closing on its date: "Drucksache Nr. 19/3866 vom 05.11.2024"
         found = identifier_date(text_of(el)) if tag(el) == "a" else None
