@@ -43,6 +43,9 @@ CASES = [
     ("1º de marzo de 2021", "2021-03-01", "2021-03-01", "day"),
     ("3 May 2022, 10:00-12:00 (Geneva time)", "2022-05-03", "2022-05-03", "day"),
     ("Monday, 16 December 2022 - 09:30", "2022-12-16", "2022-12-16", "day"),
+    # Italian hours after "ore" (it-friuli-emergenze-storico-allerte, batch W): an hour, never a second day
+    ("il 14 ottobre 2020 alle ore 10", "2020-10-14", "2020-10-14", "day"),
+    ("24/11/2025 ore 00 - 25/11/2025 ore 24", "2025-11-24", "2025-11-25", "day"),
     ("November 2022", "2022-11-01", "2022-11-30", "month"),
     ("février 2024", "2024-02-01", "2024-02-29", "month"),
     ("enero de 2023", "2023-01-01", "2023-01-31", "month"),

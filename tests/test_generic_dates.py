@@ -5,7 +5,7 @@ test_generic_date_elements.py, the reading of figures and ranges in test_generic
 import pytest
 from synthetic import generic_entries as _entries
 
-from crawler.parsers.datelines import byline_field_date, date_in_line
+from crawler.parsers.datelines import byline_field_date, date_in_line, opening_field_date
 
 
 def test_a_date_in_brackets_after_the_title_link_before_the_teaser_is_the_entrys_date():
@@ -162,6 +162,30 @@ def test_an_author_field_closing_on_a_numeric_day_dates_the_post_however_long_it
     assert byline_field_date("Autor: Hans Meier, 11.08.2025") == "11.08.2025"
     assert byline_field_date("Author: Jane Doe 2019 Categories: Reports") is None
     assert byline_field_date("Description: the 2025-08-11 release") is None
+
+
+def test_a_summary_naming_its_session_and_date_before_a_labelled_field_dates_the_record():
+    """Minutes and agendas: a card's summary names the session it records and its date, then a labelled field
+    ('Fuente: ' and a long address, 'Lieu : ' and a place) makes the line too long for a meta line
+    (es-ceeu-actas, batch W): the words before the first field close on the date after a lead word ('del'). A
+    summary with no date before its field, or a date inside its prose, dates nothing. The summary stays the
+    description: its fields are the record's text."""
+    shown = [
+        "Sesión extraordinaria del 03 de agosto de 2021",
+        "Sesión ordinaria del 28 de julio de 2021",
+        "Convocatoria de las elecciones",
+        "La junta aprobó el 9 de julio de 2021 el acta de la sesión anterior del consejo",
+    ]
+    cards = "".join(
+        f"<div class='card'><span>Actas</span><h1><a href='/actas/{i}/'>Acta número {i} del consejo</a></h1>"
+        f"<div class='summary'>{text} Fuente: https://docs.example.org/document/d/e/{'x' * 60}{i}/pub</div></div>"
+        for i, text in enumerate(shown)
+    )
+    entries = _entries(cards, "<html lang='es'>")
+    assert [e["date_start"] for e in entries] == ["2021-08-03", "2021-07-28", None, None]
+    assert "Sesión extraordinaria del 03 de agosto de 2021 Fuente: https://" in entries[0]["description"]
+    assert opening_field_date("Séance du 3 mai 2021 Lieu : Mairie, salle du conseil, premier étage") == "3 mai 2021"
+    assert opening_field_date('4/10/17 - 4/27/17: " NOTE: For information on this bid, call the office"') is None
 
 
 def test_a_date_in_its_own_element_at_the_head_of_a_heading_is_the_date_not_the_title():

@@ -131,3 +131,21 @@ def test_a_language_declared_without_region_takes_it_from_og_locale_or_the_sites
     html = head + "<body><main><ul>" + "".join(row.format(i=i) for i in range(3)) + "</ul></main></body></html>"
     entries = build_entries(extract_page(html, url, "auto"), url)
     assert [e["date_start"] for e in entries] == [day] * 3
+
+
+@pytest.mark.parametrize(
+    ("meta", "day"),
+    [
+        ("A bejegyzést <a href='/u/{i}'>szerző</a> írta 2016. június hó 2{i}. napján 8:02-kor", "2016-06-2{i}"),
+        ("Közzétéve: 2015. augusztus {i}.", "2015-08-0{i}"),
+        ("A bejegyzést <a href='/u/{i}'>szerző</a> írta 2016. június hó 3{i}. napján 8:02-kor", None),  # 31 June: none
+    ],
+)
+def test_a_year_first_date_with_the_month_in_words_is_read_in_the_pages_language(meta, day):
+    """Hungarian writes the year first and the month in words, formally with the words for month ('hó') and day
+    ('napján') and a time with its suffix ('16:39-kor'); a WordPress byline puts the verb 'wrote' before it
+    (hu-r-projekt-hirek, batch W). An impossible day is no date."""
+    row = "<article><h2><a href='/p/{i}'>A hírek bejegyzése száma {i}</a></h2><div class='meta'>" + meta + "</div>"
+    row += "<p>A bejegyzés szövege, {i}. rész.</p></article>"
+    entries = _entries("".join(row.format(i=i) for i in range(1, 4)), "<html lang='hu'>")
+    assert [e["date_start"] for e in entries] == [day.format(i=i) if day else None for i in range(1, 4)]

@@ -297,11 +297,24 @@ def test_a_date_closing_a_title_names_its_event_and_the_records_own_date_line_da
     ]
 
 
-def test_a_date_opening_a_title_still_dates_the_entry_beside_a_date_line_of_its_own():
-    """it-gcaa-ultimissime: "26/09/2020 – Prima giornata" is the post's dateline, the entry's date, whatever date the
-    card's own line shows (its posting day); the date at the title's start is no part of the title."""
-    entries = _cards_with_date_lines(["26/09/2020 – Semana de estudos", "Visita de alunos", "Novo site"])
-    assert [(e["title"], e["date_start"]) for e in entries][0] == ("Semana de estudos", "2020-09-26")
+def test_a_date_opening_most_titles_still_dates_the_entry_beside_a_date_line_of_its_own():
+    """it-gcaa-ultimissime (nine of ten headings): "26/09/2020 – Prima giornata" on most titles is the posts'
+    dateline, the entry's date, whatever date the card's own line shows (its posting day); the date at the title's
+    start is no part of the title."""
+    entries = _cards_with_date_lines(["26/09/2020 – Semana de estudos", "02/10/2020 – Visita de alunos", "Novo site"])
+    assert [(e["title"], e["date_start"]) for e in entries][:2] == [
+        ("Semana de estudos", "2020-09-26"),
+        ("Visita de alunos", "2020-10-02"),
+    ]
+
+
+def test_a_date_opening_one_title_of_a_few_names_its_event_and_the_records_own_date_line_dates_it():
+    """fr-fesla-evenements (batch W): one post of six titled "7/9/19 – Forum des Associations", each post with its
+    own date line: the title's day is the event's, the record's date line dates the entry (the title still loses the
+    date). Where most titles open on a date, the titles date the list (above)."""
+    names = ["07/09/2019 – Semana de estudos", "Visita de alunos", "Novo site", "Festa junina"]
+    entries = _cards_with_date_lines(names)
+    assert [(e["title"], e["date_start"]) for e in entries][0] == ("Semana de estudos", "2021-03-10")
 
 
 @pytest.mark.parametrize(("marks", "lang"), [(("proceso", "cerrado"), "es"), (("Open", "Closed"), "en")])

@@ -11,17 +11,23 @@ from .html import is_ancestor, tag, text_of
 def dated_apart(elements, link) -> bool:
     """Whether a record (its member elements) holds, outside `link` and any link, an element whose whole
     text is a date other than the link's words."""
+    return own_date_line(elements, link) is not None
+
+
+def own_date_line(elements, link) -> str | None:
+    """The first element of a record, outside `link` and any link, whose whole text is a date other than the link's
+    words: that text."""
     shown = text_of(link) if link is not None else None
     if not shown:
-        return False
+        return None
     for el in elements:
         for x in el.iter():
             if not tag(x) or tag(x) == "a" or is_ancestor(x, link) or is_ancestor(link, x):
                 continue
             text = text_of(x)
             if text and text != shown and x.find(".//a") is None and date_in_line(text) == text:
-                return True
-    return False
+                return text
+    return None
 
 
 def closes_dated_record(elements, title_el, date_text: str) -> bool:

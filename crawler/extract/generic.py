@@ -34,6 +34,7 @@ from .line_dates import line_closing_date
 from .link_lines import posting_date
 from .lists import a_list_wins, lca, no_entries, pointer_twins
 from .nowhere_links import leads_nowhere
+from .opening_dates import few_titles_dated
 from .pointer_words import is_generic_text
 from .quoted_titles import quoted_titles
 from .raw import RawEntry
@@ -270,7 +271,7 @@ def extract_generic(root) -> list[RawEntry]:
     if not found:
         return []
     blocks = list(found)
-    entries, records, cuts = [], [], []
+    entries, records, cuts, titled = [], [], [], []
     labels = repeated_labels([a for b in blocks for a in b.iter("a") if a.get("href")], len(found))
     labels |= source_labels(found)  # "arXiv", "IEEExplore" in a table's source column: where, not what
     buttons = button_row(list(enumerate(found.values())), [[b] for b in blocks])  # "Agenda", "Public Comment": no names
@@ -315,6 +316,8 @@ def extract_generic(root) -> list[RawEntry]:
         entries[-1].date_iso = entries[-1].date_iso or date_from_address(entries[-1].date_text, href)  # "20.7."
         cuts.append(slug_cut(title_el, entries[-1].title))  # "Talk - Speaker": the address names the talk
         records.append(elements[0])
+        titled.append((elements, title_el))
+    few_titles_dated(entries, titled)  # "7/9/19 – Forum" among undated titles: the record's date line dates it
     _named_by_the_list(entries, records, [found.get(r) for r in records], pointing)
     list_dates(records, entries)  # a blank cell under a dated row; "Workshop (09-11 May 2022)" on every record
     without_slug_tails(entries, cuts)

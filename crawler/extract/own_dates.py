@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from ..parsers.datelines import bare_years, byline_field_date, date_at_edge, date_in_line
+from ..parsers.datelines import bare_years, byline_field_date, date_at_edge, date_in_line, opening_field_date
 from .date_boxes import marked_date, own_machine_date, whole_date
 from .html import is_ancestor, machine_date, microformat_dated, tag, text_of, walk
 from .line_dates import words_beside_date
@@ -68,9 +68,11 @@ def find_date(elements, entry: RawEntry, used: list, title_el, leaves) -> None:
         found = date_at_edge(line)
         rest = line.replace(found or "", "").strip(" |·•–—-:")
         parted = _date_part(line) or byline_field_date(line)  # "Author: Name 2025-08-11 Categories: …"
-        if parted or (found and not rest.endswith((".", "!", "?")) and len(rest.split()) <= MAX_META_WORDS):
-            entry.date_text = parted or found
-            used.append(leaf)
+        # "Sesión extraordinaria del 3 de agosto de 2021 Fuente: URL": the summary, with its fields, stays the text
+        summary = None if parted or found else opening_field_date(line)
+        if parted or summary or (found and not rest.endswith((".", "!", "?")) and len(rest.split()) <= MAX_META_WORDS):
+            entry.date_text = parted or summary or found
+            used.extend([] if summary else [leaf])
             return
     for el in walk(elements):  # a reference-number link closing on its date: "Drucksache Nr. 19/3866 vom 05.11.2024"
         found = identifier_date(text_of(el)) if tag(el) == "a" else None

@@ -134,6 +134,7 @@ _DATE_LEADS = {
     "—",
     "–",
     "by",
+    "irta",  # Hungarian "wrote": "A bejegyzést AUTHOR írta 2016. december hó 23. napján"
     "am",
     "vom",
     "em",
@@ -212,6 +213,22 @@ _BYLINE_FIELD = re.compile(
     r"(.{1,120}?)(?=\s+(?-i:[A-Z])[\w ]{0,25}:\s|$)",
     re.IGNORECASE,
 )
+# A labelled field's start: a capital, a few words, a colon ("Fuente: ", "Location: ", "Lieu : ").
+_FIELD_LABEL = re.compile(r"\s+[A-Z][^\W\d_]*(?: [^\W\d_]+){0,3} ?:\s")
+
+
+def opening_field_date(text: str | None) -> str | None:
+    """ "Sesión extraordinaria del 03 de agosto de 2021 Fuente: https://docs.google.com/…": a line whose words
+    before its first labelled field are a short meta line closing on its date (after a lead word), or that date
+    alone, gives that date, however long the fields after it run (a link, a place). The words before a field that
+    are prose (a sentence's end), hold no date or go on past it give none."""
+    cleaned = clean_text(text) or ""
+    label = _FIELD_LABEL.search(cleaned)
+    head = cleaned[: label.start()].rstrip(" ,;|") if label else ""
+    if not head or not head[-1].isalnum():
+        return None  # a sentence's end; '3/20/17 - 4/20/17: "NOTE: …"': dates, then a quote the field opens
+    found = date_at_edge(head)
+    return found if found and head.endswith(found) else None
 
 
 # Words after which a meta line goes on past its date: a byline or a category ("by admin", "in News").

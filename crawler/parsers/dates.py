@@ -20,6 +20,7 @@ from functools import lru_cache
 
 from .date_figures import Undecided, figures_as_words, full_year
 from .day_parts import DAY_PARTS, compound_weekdays
+from .foreign_dates import FOREIGN_DATE, LONG_FORM_WORDS
 from .relative import is_relative, resolve_relative
 from .text import clean_text, words
 
@@ -88,6 +89,7 @@ _TOKEN = re.compile(r"m\d{1,2}\b|\d+|[a-z]+|[^\W\d_]+|[-&+]")  # any other lette
 _ORDINAL = re.compile(r"(\d+)(?:st|nd|rd|th|er|re|eme|e|o|a)\b")
 _TIME = re.compile(
     r"\b\d{1,2}(?:[:.h]\d{2})(?::\d{2})?\s*(?:[ap]\.?m\.?)?|\b\d{1,2}\s*[ap]\.?m\.?\b|\b\d{1,2}\s?h(?:\s?\d{2})?\b|\b\d{1,2}\s+uhr\b"
+    r"|\bore\s+\d{1,2}(?:[:.]\d{2})?\b"  # Italian "alle ore 10", "ore 18.30": an hour, not a day
 )
 # "03-Mar-2021": a day, a month name and a year joined by hyphens (not a range).
 _HYPHENATED = re.compile(r"\b(\d{1,2})-([a-z]{3,9})\.?-(\d{4})\b")
@@ -245,9 +247,10 @@ def _from_tokens(text: str, tokens) -> DateValue | None:
 def _with_dateparser(text: str, languages, any_locale: bool = True) -> DateValue | None:
     if not _YEAR_IN_TEXT.search(text):
         return None  # dateparser would fill the year in from today
-    data = _dateparser_data(text, list(languages or ["en", "fr", "es"]))
-    if (data is None or data.date_obj is None) and any_locale and _FOREIGN_DATE.fullmatch(_fold(text)):
-        data = _dateparser_data(text, None)  # "10 kwietnia 2020": a month in a language not given, any it knows
+    shown = LONG_FORM_WORDS.sub(" ", text)  # "2016. december hó 23. napján": words dateparser does not know
+    data = _dateparser_data(shown, list(languages or ["en", "fr", "es"]))
+    if (data is None or data.date_obj is None) and any_locale and FOREIGN_DATE.fullmatch(_fold(text)):
+        data = _dateparser_data(shown, None)  # "10 kwietnia 2020": a month in a language not given, any it knows
     if data is None or data.date_obj is None:
         return None
     found = data.date_obj.date()
@@ -272,10 +275,6 @@ def _dateparser_data(text: str, languages: list | None):
         return None
 
 
-# A day, a month in words and a year ("10 kwietnia 2020", "13. marca 2018", "marzo 3, 2020"), in any language.
-_FOREIGN_DATE = re.compile(
-    r"(?:[a-z]+,?\s+)?\d{1,2}\.?\s+(?:de\s+)?[a-z]{3,12}\.?,?\s+(?:de\s+)?\d{4}|[a-z]{3,12}\.?\s+\d{1,2},?\s+\d{4}"
-)
 # "10 DES, 2015" (Catalan, Norwegian, Indonesian: December): a word skipped here as filler (French "des") standing
 # in a month's place, between a day and a year, with no month named: dateparser reads it as a month only in the
 # page's languages, else in those that abbreviate a month by it (never any locale: Maasai reads "dal" as January),
@@ -299,7 +298,7 @@ def _read_from_text(text: str, found: date, period: str) -> bool:
     if period == YEAR:
         return True
     words = set(re.findall(r"[a-z]+", folded))
-    month_named = any(MONTHS.get(w) == found.month for w in words) or bool(_FOREIGN_DATE.fullmatch(folded))
+    month_named = any(MONTHS.get(w) == found.month for w in words) or bool(FOREIGN_DATE.fullmatch(folded))
     if not month_named and found.month not in numbers:
         return False  # (in "10 kwietnia 2020" the one word can only be the month dateparser read)
     return period == MONTH or found.day in numbers
@@ -378,7 +377,7 @@ def _looks_like_date_line(text: str | None, languages) -> bool:
         tokens = _tokens(_fold(cleaned))
     except _Unknown:
         # "10 kwietnia 2020": a date in a language the tokeniser does not know, when dateparser reads it
-        return bool(_FOREIGN_DATE.fullmatch(_fold(cleaned))) and parse_date(cleaned, languages) is not None
+        return bool(FOREIGN_DATE.fullmatch(_fold(cleaned))) and parse_date(cleaned, languages) is not None
     return any(kind == YEAR for kind, _ in tokens) and _readable(cleaned, languages)
 
 
