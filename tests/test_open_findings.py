@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
-
 import pytest
 from conftest import FAST, cli, q
 from synthetic import generic_entries
@@ -89,44 +87,6 @@ def test_a_start_page_cut_short_removes_nothing(tmp_path):
             said.append(cli("crawl", "listing", "--db", tmp_path / "a.db", "--start-url", url, *FAST, check=0).stdout)
     assert "removed 0" in said[1] and "changed 0" in said[1], said[1]
     assert q(tmp_path / "a.db", "SELECT count(*) FROM entries WHERE status = 'removed'") == 0
-
-
-@pytest.mark.xfail(
-    strict=True,
-    reason="A start URL's secret after '#' (an OAuth implicit-grant '#access_token=...' copied from the browser) is "
-    "masked nowhere: origins.QUERY_SECRET wants '?', '&' or ';' before the name, so the crawl prints it, its log "
-    "keeps it and the archive stores it (35 times in one crawl of a one-page listing).",
-)
-def test_a_secret_in_a_start_urls_fragment_is_never_printed_nor_kept(tmp_path):
-    (tmp_path / "site" / "news").mkdir(parents=True)
-    (tmp_path / "site" / "news" / "index.html").write_text(_council_news(4))
-    secret = "SECRETfragment0123456789abcdef"
-    with SiteServer(tmp_path / "site") as site:
-        url = f"{site.base_url}/news/index.html#access_token={secret}"
-        done = cli("crawl", "listing", "--db", tmp_path / "a.db", "--start-url", url, *FAST, check=0)
-    assert "new 4" in done.stdout, done.stdout
-    assert secret not in done.stdout + done.stderr
-    with sqlite3.connect(tmp_path / "a.db") as db:
-        assert not [line for line in db.iterdump() if secret in line]
-
-
-@pytest.mark.xfail(
-    strict=True,
-    reason="A start URL's token named in camelCase ('?accessToken=', '?authToken=', '?apiToken=', '?sessionToken=') "
-    "is not taken for a secret (QUERY_SECRET wants '_', '.' or '-' before 'token', though it takes 'apiKey'): the "
-    "crawl prints it and the archive stores it (35 rows of one crawl), where '?access_token=' is masked everywhere.",
-)
-def test_a_token_named_in_camel_case_in_a_start_url_is_never_printed_nor_kept(tmp_path):
-    (tmp_path / "site" / "news").mkdir(parents=True)
-    (tmp_path / "site" / "news" / "index.html").write_text(_council_news(4))
-    secret = "CAMELsecret0123456789abcdef"
-    with SiteServer(tmp_path / "site") as site:
-        url = f"{site.base_url}/news/index.html?accessToken={secret}"
-        done = cli("crawl", "listing", "--db", tmp_path / "a.db", "--start-url", url, *FAST, check=0)
-    assert "new 4" in done.stdout, done.stdout
-    assert secret not in done.stdout + done.stderr
-    with sqlite3.connect(tmp_path / "a.db") as db:
-        assert not [line for line in db.iterdump() if secret in line]
 
 
 @pytest.mark.xfail(
