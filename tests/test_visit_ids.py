@@ -60,7 +60,7 @@ def test_an_entrys_id_is_its_link_without_a_session_id_or_signature():
     assert entry_id("http://www.a.org/news/a.html?PHPSESSID=9v2k4l1m0n", "A", listing) == plain
     assert canonical_url(S3) == canonical_url(S3.replace("9f3a", "77e0").replace("20261201", "20261202"))
     # A listing's own address is hashed as written before: an entry without a link keeps its id.
-    listing = "https://a.org/n?sid=0a1b2c3d4e5f60718293"
+    listing = "https://a.org/shop?cat=2&zenid=a1b2c3"
     assert entry_id(None, "A", listing) == "sha1:" + hashlib.sha1(f"a\n{listing}".encode()).hexdigest()[:20]
 
 
