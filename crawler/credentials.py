@@ -101,9 +101,9 @@ class QuerySecrets:
                 self.pairs.setdefault(name, value)
                 written |= {f"{name}={value}", f"{name}={_as_fetched(value)}"}
         alternatives = "|".join(re.escape(text) for text in sorted(written, key=len, reverse=True))
-        self._hidden = re.compile(rf"(?<=[?&;])(?:{alternatives}){_VALUE_END}") if written else None
+        self._hidden = re.compile(rf"(?<=[?&;#])(?:{alternatives}){_VALUE_END}") if written else None
         names = "|".join(re.escape(name) for name in self.pairs)
-        self._masked = re.compile(rf"(?<=[?&;])({names})=\*\*\*{_VALUE_END}") if self.pairs else None
+        self._masked = re.compile(rf"(?<=[?&;#])({names})=\*\*\*{_VALUE_END}") if self.pairs else None
 
     def hide(self, text):
         """`text` (a URL, a note) with these secrets shown as `***`; anything else as it is."""

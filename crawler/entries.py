@@ -13,7 +13,7 @@ from .parsers.datelines import YEARLESS_FIGURES, year_in, yearless_date, yearles
 from .parsers.dates import parse_date
 from .parsers.dates_neighbours import date_languages
 from .parsers.groups import parse_group_heading
-from .parsers.ids import entry_id, join_url, tell_apart
+from .parsers.ids import entry_id, join_url, tell_apart, without_visit_ids
 from .parsers.organisers import parse_organisers
 from .parsers.page_years import near_page_years, years_around
 from .parsers.shown_dates import closing_month, shows_only_a_year
@@ -106,7 +106,7 @@ def build_entries(
         title = clean_text(raw.title)
         if not title:
             continue
-        url = join_url(page_url, raw.href)
+        url = without_visit_ids(join_url(page_url, raw.href))  # a session id: a credential, new each crawl
         description = clean_paragraphs(raw.paragraphs)
         group, group_month = parse_group_heading(raw.group)
         when, date_text = _entry_date(raw, title, languages, now, month_first, scores)
@@ -131,7 +131,7 @@ def build_entries(
                 "credit_year": credit.year if credit else None,
                 "organisers": raw.organisers or organisers.names,
                 "organiser_text": organisers.text,
-                "image_url": join_url(page_url, raw.image_src),
+                "image_url": without_visit_ids(join_url(page_url, raw.image_src)),
                 "listing_url": listing_url,
                 "listing_title": page.title,
                 "position": raw.position,

@@ -19,12 +19,20 @@ DEFAULT_PORTS = {"http": 80, "https": 443}
 _USERINFO = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*://|(?![A-Za-z][A-Za-z0-9+.-]*://)).*@", re.DOTALL)
 
 
-# A query parameter that carries a secret (`?token=`, `&api_key=`, `?X-Amz-Signature=`): its value is shown as
-# `***` wherever a URL is printed or logged; the crawl itself sends the URL whole. Matched in any text, so
-# that a URL inside a message or a log line is masked too. A bare `key` (`sort_key`, `?key=news`) names a
-# listing's own choice as often as an API key, so it is a secret only when its value looks like one: 20 or
-# more characters, not a slug of words (Google's `?key=AIzaSy...`; not `?key=news`, `?key=2024-Annual-Reports`).
-_SECRET_NAME = r"(?:token|(?:api|access|secret|private)[_-]?key|secret|password|passwd|pwd|sig|signature|auth)"
+# A query parameter that carries a secret: its value is shown as `***` wherever a URL is printed, logged or kept;
+# the crawl itself sends the URL whole. Matched in any text, so that a URL inside a message or a log line is masked
+# too, and after "#" as after "?" (an OAuth `#access_token=` copied from the browser). The one list, documented in
+# docs/failures.md ("a start URL with a secret in its query"): the names below, alone or at the end of a longer name
+# (after "_", "-", "." or a camelCase capital: `client_secret`, `X-Amz-Signature`, `accessToken`). A name that a
+# listing's own choice may wear as often (`?key=news`, `?sid=42` a story, `?code=B12`, `?ticket=4711`, `?session=am`)
+# is a secret only when its value looks like one: 20 or more characters, not a slug of words (Google's
+# `?key=AIzaSy...`, an OAuth `?code=`, a session id; not `?key=2024-Annual-Reports`).
+_SECRET_NAME = (
+    r"(?:token|jwt|(?:api|access|secret|private)[_-]?key|secret|password|passwd|pwd|sig|signature|hmac|auth"
+    r"|credential|j?sessionid|session_id|phpsessid)"
+)
+_SECRET_IF_KEYLIKE = r"(?:key|sid|session|code|ticket)"
+_NAME_END = r"(?:[\w.-]*(?:[_.-]|(?-i:[a-z0-9](?=[A-Z]))))?"  # what may come before the name within a longer one
 _KEY_CHAR = r"[A-Za-z0-9_%.=+/~-]"  # base64, a JWT's dots, percent-encoding; a message's ':' or ')' ends a key
 # A slug: words joined by -, _ or ., each lower case, Capitalised, upper case or a number ("2024-annual-reports",
 # "Minutes-Of-The-Board"); a key mixes them within a word ("AIzaSyD", "3f9a0c", "dGhpcyBp").
@@ -32,7 +40,7 @@ _SLUG_WORD = r"(?:[A-Z]?[a-z]+|[A-Z]+|[0-9]+)"
 _SLUG = rf"(?-i:{_SLUG_WORD}(?:[_.-]{_SLUG_WORD})*)"
 _LOOKS_LIKE_A_KEY = rf"(?={_KEY_CHAR}{{20}})(?!{_SLUG}(?!{_KEY_CHAR}))"
 QUERY_SECRET = re.compile(
-    rf"([?&;](?:[\w.-]*[_.-])?{_SECRET_NAME}=|[?&;](?:[\w.-]*[_.-])?key={_LOOKS_LIKE_A_KEY})"
+    rf"([?&;#]{_NAME_END}{_SECRET_NAME}=|[?&;#]{_NAME_END}{_SECRET_IF_KEYLIKE}={_LOOKS_LIKE_A_KEY})"
     r"[^&#\s'\"<>]+",
     re.IGNORECASE,
 )

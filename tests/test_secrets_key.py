@@ -3,11 +3,14 @@ takes the start URL as it was crawled (found by a stranger, 2026-12-07)."""
 
 from __future__ import annotations
 
+import sqlite3
+
 import pytest
 from conftest import FAST, cli, invoke
 from helpers import NOWHERE, entry, record_crawl
 
 from archive.store import Archive
+from crawler.site_server import SiteServer
 
 # -- a watched field settled empty (archive/health.py settled_fields) ------------------------------------------
 
@@ -68,3 +71,73 @@ def test_listing_option_takes_the_start_url_with_its_secret(tmp_path, command, g
     result = invoke(*command, "--db", tmp_path / "a.db", "--listing", given)
     assert "never-kept" not in result.output
     assert result.exit_code == 0, result.output
+
+
+# -- the secret names: one list (crawler/origins.py QUERY_SECRET; docs/failures.md) -----------------------------------
+# stranger29 found a secret after "#" and a camelCase token printed and kept (35 rows of one crawl).
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "#access_token={}",
+        "#state=xyz&access_token={}&token_type=bearer",
+        "?accessToken={}",
+        "?authToken={}",
+        "?apiToken={}",
+        "?sessionToken={}",
+        "?clientSecret={}",
+        "?userPassword={}",
+        "?jwt={}",
+        "?hmac={}",
+        "?X-Amz-Credential={}",
+        "?X-Amz-Signature={}",
+        ";jsessionid={}",
+        "?PHPSESSID={}",
+        "?session_id={}",
+        "?sid={}",
+        "?code={}",  # an OAuth code
+        "?ticket={}",  # a CAS ticket
+        "?passwd={}&pwd={}",
+    ],
+)
+def test_each_secret_name_is_masked(query):
+    from crawler.origins import redact
+
+    secret = "Zq8never0kept0123abcXYZ"
+    assert secret not in redact("http://h/news/index.html" + query.format(secret, secret))
+
+
+@pytest.mark.parametrize(
+    "query",  # a listing's own choice, shown as it is
+    ["?sid=42", "?code=B12", "?ticket=4711", "?session=morning", "?key=news", "?author=me", "?design=x", "#section-2"],
+)
+def test_a_name_that_only_may_be_a_secret_is_kept_with_a_plain_value(query):
+    from crawler.origins import redact
+
+    assert redact("http://h/news/index.html" + query) == "http://h/news/index.html" + query
+
+
+def _news(count: int) -> str:
+    items = "".join(
+        f"<li><a href='/news/item-{i}.html'>Council approves budget item {i}</a> <span>{i} March 2026</span></li>\n"
+        for i in range(1, count + 1)
+    )
+    return f"<html lang='en'><body><h1>News</h1><ul class='news'>\n{items}</ul><footer>Contact</footer></body></html>"
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["#access_token={}", "?accessToken={}", "?authToken={}", "?apiToken={}", "?sessionToken={}"],
+)
+def test_a_secret_in_a_start_urls_fragment_or_camel_case_name_is_never_printed_nor_kept(tmp_path, query):
+    (tmp_path / "site" / "news").mkdir(parents=True)
+    (tmp_path / "site" / "news" / "index.html").write_text(_news(4))
+    secret = "SECRETstart0123456789abcdef"
+    with SiteServer(tmp_path / "site") as site:
+        url = f"{site.base_url}/news/index.html" + query.format(secret)
+        done = cli("crawl", "listing", "--db", tmp_path / "a.db", "--start-url", url, *FAST, check=0)
+    assert "new 4" in done.stdout, done.stdout
+    assert secret not in done.stdout + done.stderr
+    with sqlite3.connect(tmp_path / "a.db") as db:
+        assert not [line for line in db.iterdump() if secret in line]

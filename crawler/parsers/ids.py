@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import re
 from functools import lru_cache
-from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
+from urllib.parse import parse_qsl, unquote_plus, urlencode, urljoin, urlsplit, urlunsplit
 
 from ..origins import host as host_of  # noqa: F401  (one host rule: crawler.origins)
 from ..origins import redact
@@ -15,6 +15,21 @@ from .text import clean_text
 # parameters, white space and control characters (which it drops), backslashes.
 _PLAIN_PATH = re.compile(r"/(?!/)[^\x00-\x20\x7f?#;\\]*")
 _TRACKING = re.compile(r"^(?:utm_\w+|fbclid|gclid|mc_cid|mc_eid)$")
+# Per-visit parts of a link, made anew for each visitor (docs/schema.md, "What identifies an entry"): a session id
+# in the path (";jsessionid=...") or query, and a signed link's signature, key id and expiry. A link read without
+# them names the same document; with them, every crawl would read every link as new, and store a credential.
+_PATH_SESSION = re.compile(r";(?:jsessionid|phpsessid|sid|sessionid)=[^/?#;]*", re.IGNORECASE)
+_SESSION_NAME = re.compile(r"^(?:jsessionid|phpsessid|aspsessionid\w*|cfid|cftoken|oscsid|zenid)$", re.IGNORECASE)
+# Every name below holds one of these: a link without any is read no further.
+_PER_VISIT_HINTS = ("sess", "sid", "cfid", "cftoken", "zenid", "x-amz", "x-goog", "signature")
+# A bare "sid" or "session" names a story or a programme's session as often: a session id only with a random value.
+_MAYBE_SESSION = re.compile(r"^(?:sid|sessionid|session_id|session)$", re.IGNORECASE)
+_RANDOM_VALUE = re.compile(r"^(?=.*[0-9])(?=.*[A-Za-z])[A-Za-z0-9]{16,}$")
+_SIGNATURE_NAME = re.compile(r"^(?:x-amz-signature|x-goog-signature|signature)$", re.IGNORECASE)
+# What signs a link (S3, Google Cloud Storage, CloudFront), dropped only from a query that carries a signature.
+_SIGNING_NAME = re.compile(
+    r"^(?:x-amz-[\w-]+|x-goog-[\w-]+|awsaccesskeyid|googleaccessid|expires|signature|key-pair-id)$", re.IGNORECASE
+)
 # Enough hex digits to tell apart the entries of one page that share a link (40 bits).
 _DIGEST_CHARS = 10
 
@@ -53,8 +68,44 @@ def _http_origin(base: str) -> str | None:
     return f"{parts.scheme}://{parts.netloc}"
 
 
+def without_visit_ids(url: str | None) -> str | None:
+    """`url` without the parts made anew for each visit: a session id, in its path (";jsessionid=...") or query
+    ("?PHPSESSID=..."), and a signed link's signature, key id and expiry. The rest is left as written."""
+    if not url or "=" not in url or not _maybe_per_visit(url.lower()):
+        return url  # the usual link: nothing to read apart (a tenth of the cost of reading its query)
+    head, mark, fragment = url.partition("#")
+    head, qmark, query = head.partition("?")
+    head = _PATH_SESSION.sub("", head)
+    if query:
+        pairs = query.split("&")
+        names = [unquote_plus(pair.partition("=")[0]) for pair in pairs]
+        signed = any(_SIGNATURE_NAME.match(name) for name in names)
+        kept = [pair for pair, name in zip(pairs, names, strict=True) if not _per_visit(name, pair, signed)]
+        query = "&".join(kept)
+        qmark = qmark if query else ""
+    return head + qmark + query + mark + fragment
+
+
+def _maybe_per_visit(lowered: str) -> bool:
+    for hint in _PER_VISIT_HINTS:  # noqa: SIM110  (a loop, not any() over a generator: asked for every link)
+        if hint in lowered:
+            return True
+    return False
+
+
+def _per_visit(name: str, pair: str, signed: bool) -> bool:
+    if _SESSION_NAME.match(name) or (signed and _SIGNING_NAME.match(name)):
+        return True
+    return bool(_MAYBE_SESSION.match(name)) and bool(_RANDOM_VALUE.match(pair.partition("=")[2]))
+
+
 def canonical_url(url: str | None) -> str | None:
-    """One spelling per address: https, host without "www.", no fragment, no tracking query."""
+    """One spelling per address: https, host without "www.", no fragment, no tracking query, no session id or
+    signature (`without_visit_ids`)."""
+    return _canonical(without_visit_ids(url))
+
+
+def _canonical(url: str | None) -> str | None:
     if not url:
         return None
     try:
@@ -92,7 +143,8 @@ def entry_id(url: str | None, title: str | None, listing_url: str | None, patter
     address inside the listing itself ("listing#event-3": entries shown in full there) is no address of the entry's
     own: its canonical URL, the listing's, would give every such entry one id. They are keyed as entries without a
     link are (and as such records were before their in-page address was read): an archive made before keeps them.
-    The listing is read as the archive keeps it, its `?token=` masked: a reparse of its pages keys them alike."""
+    The listing is read as the archive keeps it, its `?token=` masked: a reparse of its pages keys them alike; its
+    address is hashed as written before session ids were read apart (`_canonical`), so those ids stay as they were."""
     listing_url = _listing_as_kept(listing_url)
     if (
         url
@@ -104,7 +156,7 @@ def entry_id(url: str | None, title: str | None, listing_url: str | None, patter
     return (
         document_number(url, pattern)
         or canonical_url(url)
-        or "sha1:" + hashlib.sha1(f"{title_key(title)}\n{canonical_url(listing_url) or ''}".encode()).hexdigest()[:20]
+        or "sha1:" + hashlib.sha1(f"{title_key(title)}\n{_canonical(listing_url) or ''}".encode()).hexdigest()[:20]
     )
 
 

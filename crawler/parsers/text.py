@@ -9,10 +9,14 @@ from collections import Counter
 
 # Spaces that web pages use and readers do not see as different from a space.
 _SPACES = re.compile(r"[\s\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
-# A zero-width joiner goes too, unless it joins two pictographs ("🕵️\u200d♂️", one emoji of three): there it is
-# part of what is shown.
+# Characters that show nothing, the one list (docs/failures.md): soft hyphen, the bidi marks (LRM, RLM, ALM:
+# `&lrm;` beside Latin words in Arabic or Hebrew text), the Mongolian vowel separator, zero-width spaces and
+# non-joiner, word joiner, invisible operators, the deprecated format controls, BOM, tag characters (U+E00xx:
+# invisible letters). A zero-width joiner goes too, unless it joins two pictographs ("🕵️\u200d♂️", one emoji of
+# three): there it is part of what is shown. A title typed as the page shows it has none of them. (The bidi
+# overrides and isolates are the page's words, kept; a terminal gets neither: as_shown.)
 _INVISIBLE = re.compile(
-    r"[\u200b\u200c\u2060\ufeff\u00ad\U000e0000-\U000e007f]"  # tag characters (U+E00xx): invisible letters
+    r"[\u00ad\u061c\u180e\u200b\u200c\u200e\u200f\u2060-\u2064\u206a-\u206f\ufeff\U000e0000-\U000e007f]"
     r"|(?<![\ufe0f\u2600-\u27bf\U0001f000-\U0001faff])\u200d|\u200d(?![\u2600-\u27bf\U0001f000-\U0001faff])"
 )
 # C0 and C1 control characters (and DEL): never shown, never stored. Tab, newline, vertical
@@ -57,19 +61,14 @@ TERMINAL_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u
 
 def as_shown(text: str) -> str:
     """`text` as a terminal shows it: no escape sequence (whole), no control character but newline and tab, no
-    bidi override. What the reports print, and what a user who copies a title from them types."""
-    return TERMINAL_UNSAFE.sub("", without_escape_sequences(text))
-
-
-# Format characters that show nothing: soft hyphen, the bidi marks (LRM, RLM, ALM: `&lrm;` beside Latin words in
-# Arabic or Hebrew text), zero-width spaces and joiners, word joiner, invisible operators, BOM, tag characters.
-# A title typed as the page shows it has none of them.
-_FORMAT_MARKS = re.compile(r"[\u00ad\u061c\u180e\u200b-\u200f\u2060-\u2064\u206a-\u206f\ufeff\U000e0000-\U000e007f]")
+    bidi override, no character that shows nothing (_INVISIBLE: a bidi mark, tag characters spelling hidden words).
+    What the reports print, and what a user who copies a title from them types."""
+    return without_format_marks(TERMINAL_UNSAFE.sub("", without_escape_sequences(text)))
 
 
 def without_format_marks(text: str) -> str:
-    """`text` without the format characters that show nothing (_FORMAT_MARKS): for comparing what is shown."""
-    return text if text.isascii() else _FORMAT_MARKS.sub("", text)
+    """`text` without the characters that show nothing (_INVISIBLE): for comparing what is shown."""
+    return text if text.isascii() else _INVISIBLE.sub("", text)
 
 
 # A run of letters (no digits, no underscore), in any script.

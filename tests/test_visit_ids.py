@@ -1,0 +1,137 @@
+"""Per-visit parts of a link (crawler/parsers/ids.py `without_visit_ids`; docs/schema.md, "What identifies an
+entry"): a session id a site writes into its links for a visitor without its cookie (';jsessionid=', '?PHPSESSID='),
+or a signature made for each visit (an S3 pre-signed link), is no part of an entry's id nor of its stored `url`, so an
+unchanged listing crawled again is unchanged. Found by stranger29 (each crawl 'new 10, removed 10'); an archive made
+by the release before (tests/schema5/, made by its build.py) migrates without an entry removed."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import sqlite3
+from pathlib import Path
+
+import pytest
+from conftest import FAST, cli, q
+
+from archive.store import Archive
+from crawler.parsers.ids import canonical_url, entry_id, without_visit_ids
+from crawler.site_server import SiteServer
+
+SCHEMA5 = Path(__file__).resolve().parent / "schema5"
+S3 = (
+    "https://bucket.s3.amazonaws.com/report.pdf?X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Credential=AKIAEXAMPLE%2F"
+    "20261201%2Fus-east-1%2Fs3%2Faws4_request&X-Amz-Date=20261201T000000Z&X-Amz-Expires=3600&X-Amz-Signature=9f3a"
+)
+
+
+@pytest.mark.parametrize(
+    ("link", "read"),
+    [
+        ("https://a.org/news/a.html;jsessionid=0A1B2C3D4E5F", "https://a.org/news/a.html"),
+        ("https://a.org/news/a.html;JSESSIONID=0A1B?id=3#top", "https://a.org/news/a.html?id=3#top"),
+        ("https://a.org/a.php?id=3&PHPSESSID=9v2k4l1m0n", "https://a.org/a.php?id=3"),
+        ("https://a.org/a.php?PHPSESSID=9v2k4l1m0n", "https://a.org/a.php"),
+        ("https://a.org/shop?zenid=abc&cat=2&CFID=1&CFTOKEN=2", "https://a.org/shop?cat=2"),
+        ("https://a.org/a?sid=0a1b2c3d4e5f60718293&page=2", "https://a.org/a?page=2"),
+        (S3, "https://bucket.s3.amazonaws.com/report.pdf"),
+        ("https://a.org/f.pdf?AWSAccessKeyId=AKIA&Expires=1767225600&Signature=abc%3D", "https://a.org/f.pdf"),
+        (
+            "https://g.org/f?X-Goog-Algorithm=GOOG4-RSA-SHA256&X-Goog-Date=1&X-Goog-Signature=ab&v=2",
+            "https://g.org/f?v=2",
+        ),
+        # Left whole: a story id, a programme's session, an expiry with no signature beside it, a plain link.
+        ("https://a.org/article.pl?sid=06/01/01/1234", "https://a.org/article.pl?sid=06/01/01/1234"),
+        ("https://a.org/a?sid=42", "https://a.org/a?sid=42"),
+        ("https://a.org/agenda?session=morning", "https://a.org/agenda?session=morning"),
+        ("https://a.org/offers?Expires=2026-12-31&id=1", "https://a.org/offers?Expires=2026-12-31&id=1"),
+        ("https://a.org/a;v=2/b.html", "https://a.org/a;v=2/b.html"),
+        ("https://a.org/news/a.html", "https://a.org/news/a.html"),
+    ],
+)
+def test_a_links_per_visit_parts_are_read_apart(link, read):
+    assert without_visit_ids(link) == read
+
+
+def test_an_entrys_id_is_its_link_without_a_session_id_or_signature():
+    listing = "https://a.org/news/"
+    plain = entry_id("https://a.org/news/a.html", "A", listing)
+    assert entry_id("https://a.org/news/a.html;jsessionid=0A1B2C", "A", listing) == plain
+    assert entry_id("http://www.a.org/news/a.html?PHPSESSID=9v2k4l1m0n", "A", listing) == plain
+    assert canonical_url(S3) == canonical_url(S3.replace("9f3a", "77e0").replace("20261201", "20261202"))
+    # A listing's own address is hashed as written before: an entry without a link keeps its id.
+    listing = "https://a.org/shop?cat=2&zenid=a1b2c3"
+    assert entry_id(None, "A", listing) == "sha1:" + hashlib.sha1(f"a\n{listing}".encode()).hexdigest()[:20]
+
+
+def _news(count: int, session: str = "") -> str:
+    """`count` linked news items, each link followed by `session`."""
+    items = "".join(
+        f"<li><a href='/news/item-{i}.html{session}'>Council approves budget item {i}</a> <span>{i} March 2026</span>"
+        f"<p>Summary of item {i} for readers.</p></li>\n"
+        for i in range(1, count + 1)
+    )
+    return f"<html lang='en'><body><h1>News</h1><ul class='news'>\n{items}</ul><footer>Contact</footer></body></html>"
+
+
+def _signed(day: int) -> str:
+    """An S3 pre-signed link's query, signed on `day` (a new one each time the page is built)."""
+    return (
+        f"?X-Amz-Algorithm=AWS4-HMAC-SHA256&amp;X-Amz-Credential=AKIAEXAMPLE%2F202612{day:02}%2Fus-east-1%2Fs3"
+        f"%2Faws4_request&amp;X-Amz-Date=202612{day:02}T000000Z&amp;X-Amz-Expires=3600&amp;X-Amz-Signature={day:064x}"
+    )
+
+
+@pytest.mark.parametrize(
+    "sessions",
+    [
+        (";jsessionid=0A1B2C3D4E5F60718293A4B5C6D7E8F9", ";jsessionid=FFEEDDCCBBAA00998877665544"),
+        ("?PHPSESSID=9v2k4l1m0n8b7v6c5x4z", "?PHPSESSID=q1w2e3r4t5y6u7i8o9p0"),
+        (_signed(1), _signed(2)),
+    ],
+    ids=["jsessionid", "phpsessid", "s3-presigned"],
+)
+def test_links_carrying_a_session_id_keep_their_entries(tmp_path, sessions):
+    (tmp_path / "site" / "news").mkdir(parents=True)
+    page = tmp_path / "site" / "news" / "index.html"
+    said = []
+    with SiteServer(tmp_path / "site") as site:
+        for session in ("", *sessions):
+            page.write_text(_news(10, session))
+            url = f"{site.base_url}/news/index.html"
+            said.append(cli("crawl", "listing", "--db", tmp_path / "a.db", "--start-url", url, *FAST, check=0).stdout)
+    assert "new 10" in said[0], said[0]
+    assert all("new 0, changed 0, removed 0" in done for done in said[1:]), said[1:]
+    assert q(tmp_path / "a.db", "SELECT count(*) FROM entries") == 10
+    with sqlite3.connect(tmp_path / "a.db") as db:  # no session id nor signature is stored, anywhere but the pages
+        assert not [line for line in db.iterdump() if re.search("jsessionid|PHPSESSID|X-Amz-Sig", line)]
+
+
+def test_an_archive_keyed_by_session_ids_migrates_and_removes_nothing(tmp_path):
+    """tests/schema5/archive.sql: 4 news links with ';jsessionid=' and 2 S3 pre-signed links, crawled twice by the
+    release before (so 'new 6, removed 6': 12 entries, 6 of them removed copies). Read now, a third visit (a new
+    session, a new signature) finds the 6 listed entries, under their links without per-visit parts."""
+    (tmp_path / "site" / "news").mkdir(parents=True)
+    db = tmp_path / "a.db"
+    with SiteServer(tmp_path / "site") as site:
+        dump = (SCHEMA5 / "archive.sql").read_text(encoding="utf-8")
+        with sqlite3.connect(db) as conn:
+            port = site.base_url.rsplit(":", 1)[1]  # the dump's site served where this one is
+            conn.executescript(re.sub(r"(?<=//127\.0\.0\.1:)\d+", port, dump))
+        conn.close()
+        with Archive(db):  # a writer migrates
+            pass
+        assert q(db, "SELECT count(*) FROM entries") == 12  # no row dropped
+        assert q(db, "SELECT count(*) FROM entries WHERE status = 'listed' AND entry_id LIKE '%jsessionid%'") == 0
+        news = _news(4, ";jsessionid=0123456789ABCDEF0123").replace("</ul>", "")
+        reports = "".join(
+            f"<li><a href='/files/report-{i}.pdf{_signed(3)}'>Annual report part {i}</a> <span>{i} April 2026</span>"
+            f"<p>Part {i} of the annual report.</p></li>\n"
+            for i in range(1, 3)
+        )
+        (tmp_path / "site" / "news" / "index.html").write_text(news.replace("<footer>", f"{reports}</ul><footer>"))
+        url = f"{site.base_url}/news/index.html"
+        done = cli("crawl", "listing", "--db", db, "--start-url", url, *FAST, check=0).stdout
+    assert "entries 6: new 0" in done and "removed 0" in done, done
+    assert q(db, "SELECT count(*) FROM entries WHERE status = 'listed'") == 6
+    assert q(db, "SELECT count(*) FROM entries") == 12
