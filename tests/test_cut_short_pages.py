@@ -106,6 +106,44 @@ def test_a_site_whose_pages_never_close_is_complete_crawl_after_crawl(tmp_path, 
     assert q(tmp_path / "a.db", REMOVED) == 0
 
 
+def _cut_by_transport(how: str):
+    """A fault answering the start page with its first half, then closing the connection: under a Content-Length
+    of the whole, as a chunk with no last chunk after it, or with neither (its end known only by the close)."""
+    half = council_news(10)[:600].encode()
+    heads = {"length": f"Content-Length: {2 * len(half)}\r\n", "chunked": "Transfer-Encoding: chunked\r\n"}
+
+    def answer(handler):
+        handler.wfile.write(f"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n{heads.get(how, '')}\r\n".encode())
+        handler.wfile.write(b"%x\r\n%s\r\n" % (len(half), half) if how == "chunked" else half)
+        handler.wfile.flush()
+        handler.connection.shutdown(2)
+        handler.close_connection = True
+        return True
+
+    return answer
+
+
+@pytest.mark.parametrize("how", ["length", "chunked", "no length"])
+@pytest.mark.parametrize("lose_data", ["True", "False"])
+def test_a_start_page_cut_by_its_connection_removes_nothing(tmp_path, how, lose_data):
+    """A body shorter than its Content-Length, a chunked body with no last chunk, a body with no length that
+    stops before </html>: the page fails (DOWNLOAD_FAIL_ON_DATALOSS, Scrapy's default: the crawl's only page, so
+    FAILED; it said "why: URL: " and no more) or is flagged cut short (PARTIAL)."""
+    (tmp_path / "site" / "news").mkdir(parents=True)
+    (tmp_path / "site" / "news" / "index.html").write_text(council_news(10))
+    db, said = tmp_path / "a.db", []
+    with SiteServer(tmp_path / "site") as site:
+        url = f"{site.base_url}/news/index.html"
+        for fault in (None, _cut_by_transport(how)):
+            site.faults = {"/news/index.html": fault} if fault else {}
+            options = ("-s", "RETRY_TIMES=0", "-s", f"DOWNLOAD_FAIL_ON_DATALOSS={lose_data}")
+            said.append(cli("crawl", "listing", "--db", db, "--start-url", url, *FAST, *options, check=None).stdout)
+    assert "new 10" in said[0], said[0]
+    assert ("FAILED" if lose_data == "True" and how != "no length" else "PARTIAL") in said[1], said[1]
+    assert "changed 0, removed 0" in said[1] and "/news/index.html: cut short (" in said[1], said[1]
+    assert q(db, REMOVED) == 0 and q(db, CUT_TITLES) == 0
+
+
 START, ITEMS = "https://example.org/news/", [f"/news/item-{i}" for i in range(4)]
 
 

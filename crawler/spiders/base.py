@@ -24,7 +24,7 @@ from ..origins import allowed_origins, host, on_site
 from ..parse_pool import ParsedPage, ParsePool, note_read, parse_page
 from .dropped import UnansweredPagesMixin
 from .feeds import FeedWitnessMixin
-from .whole_page import LINKED_FROM, LINKER_CLOSED, html_closes, judge_page
+from .whole_page import LINKED_FROM, LINKER_CLOSED, failed_without_words, html_closes, judge_page
 from .whole_page import page_key as _page_key
 
 # Why a resumed crawl is partial: the summary and the crawl's note say it.
@@ -353,7 +353,7 @@ class ListingSpider(FeedWitnessMixin, UnansweredPagesMixin, scrapy.Spider):
         request = failure.request
         listing_url = request.meta.get("listing_url")
         status = failure.value.response.status if failure.check(HttpError) else None
-        reason = f"HTTP {status}" if status else failure.getErrorMessage()
+        reason = f"HTTP {status}" if status else failure.getErrorMessage() or failed_without_words(failure)
         shown = redact(request.url)  # a redirect may lead to an address holding a password or a ?token=
         self.logger.error("listing page failed: %s (%s)", shown, reason)
         if listing_url not in self.listings:

@@ -124,3 +124,9 @@ def judge_page(response, listing_url: str, page_links, entries: list, last: dict
 def cut_off(why: str | None) -> bool:
     """Whether a page was judged cut short (so its last entry may be cut too), not only shown without pagination."""
     return bool(why) and why.startswith("cut short")
+
+
+def failed_without_words(failure) -> str:
+    """Why a page failed when its error says nothing: Twisted's _DataLoss (a body shorter than its Content-Length,
+    or a chunked one with no last chunk, under DOWNLOAD_FAIL_ON_DATALOSS) has no message: the summary said "URL: "."""
+    return CUT_SHORT if "DataLoss" in failure.type.__name__ else failure.type.__name__
