@@ -209,7 +209,8 @@ def closed_start_pages(conn, last: dict) -> None:
     start page that stops before them for one cut short (crawler/spiders/whole_page.py). One body a listing."""
     ids = {info["id"]: info for info in last.values()}
     starts = conn.execute(
-        "SELECT id FROM captures WHERE id IN (SELECT value FROM json_each(?)) AND page = 1", (json.dumps(list(ids)),)
+        "SELECT id FROM captures WHERE id IN (SELECT value FROM json_each(?)) AND (page = 1 OR url = listing_url)",
+        (json.dumps(list(ids)),),
     )
     for (capture_id,) in starts.fetchall():
         ids[capture_id]["closed"] = html_closes(decode_html(read_body(conn, capture_id) or b""))
