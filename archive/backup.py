@@ -14,6 +14,7 @@ from contextlib import closing
 from pathlib import Path
 
 from .connection import open_unwritable_wal
+from .locking import SQLITE_COMPANIONS
 from .schema import SchemaError, schema_version
 from .store import ArchiveError
 from .structure import check_structure
@@ -60,7 +61,7 @@ def backup_archive(source: str, dest: str) -> int:
         raise ArchiveError(f"{source} is an empty file, not an archive")
     if target.exists() or target.is_symlink():
         raise ArchiveError(f"{dest} exists; give a new file name (a backup never overwrites)")
-    for suffix in ("-wal", "-shm", "-journal"):
+    for suffix in SQLITE_COMPANIONS:
         if Path(f"{dest}{suffix}").exists():
             raise ArchiveError(f"{dest}{suffix} exists (left from another database); give a new file name")
     # Copied and checked under a part file's name, then linked in: a backup killed (kill -9) half-way leaves
@@ -111,5 +112,5 @@ def _copy(src: sqlite3.Connection, dest: str) -> int:
 
 
 def _remove_copy(dest: str) -> None:
-    for path in (dest, f"{dest}-wal", f"{dest}-shm", f"{dest}-journal"):
-        Path(path).unlink(missing_ok=True)
+    for suffix in ("", *SQLITE_COMPANIONS):
+        Path(f"{dest}{suffix}").unlink(missing_ok=True)

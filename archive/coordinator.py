@@ -27,11 +27,12 @@ from scrapy.spiderloader import SpiderLoader
 
 from crawler.credentials import split_credentials
 from crawler.distributed.codec import decode_result
-from crawler.distributed.frontier import WORKER_BEAT, Frontier, FrontierError, redacted
+from crawler.distributed.frontier import WORKER_BEAT, Frontier, FrontierError
 from crawler.errors import EXIT_FAILED
 from crawler.extract.profiles import profile_texts
 from crawler.listing_state import STOPPED, ListingState
 from crawler.log_records import clean_log_records
+from crawler.origins import redact
 from crawler.run import project_settings
 from crawler.settings import SettingError, check_settings
 from crawler.spiders.dropped import CLOSED_BY_SETTING, NEVER_FETCHED, dropped_by_limit
@@ -64,7 +65,7 @@ def coordinate(plan) -> int:
         print(f"listing-archive: {exc}", file=sys.stderr)
         return 1
     except redis.RedisError as exc:  # the crawl is closed as failed: nothing removed
-        print(f"listing-archive: the frontier {redacted(plan.frontier)} failed: {exc}", file=sys.stderr)
+        print(f"listing-archive: the frontier {redact(plan.frontier)} failed: {exc}", file=sys.stderr)
         return EXIT_FAILED
     finally:
         for sig, handler in previous.items():
@@ -225,7 +226,7 @@ class Coordinator:
         recorded["profile"] = self.plan.profile or spider_class(self.plan.spider).default_profile  # as a local crawl
         if self.plan.listing_profiles:
             recorded["listing_profiles"] = {split_credentials(u)[0]: p for u, p in self.plan.listing_profiles.items()}
-        recorded["FRONTIER"] = redacted(self.plan.frontier)
+        recorded["FRONTIER"] = redact(self.plan.frontier)
         return recorded
 
     def _config(self) -> dict:

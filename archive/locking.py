@@ -22,8 +22,10 @@ def lock_path(db_path: str) -> str:
     return f"{os.path.realpath(db_path)}.lock"
 
 
-# SQLite's files beside the archive: a report or a log written over one of them damages the archive as surely.
-ARCHIVE_COMPANIONS = ("", "-wal", "-shm", "-journal", ".lock")
+# The files SQLite keeps beside a database while it writes: a backup's name must find none of them.
+SQLITE_COMPANIONS = ("-wal", "-shm", "-journal")
+# The archive's file, SQLite's beside it and our lock: a report or a log written over one damages the archive as surely.
+ARCHIVE_COMPANIONS = ("", *SQLITE_COMPANIONS, ".lock")
 
 
 def is_archive_file(path: str, db_path: str) -> bool:
@@ -32,6 +34,26 @@ def is_archive_file(path: str, db_path: str) -> bool:
     if target in {archive + suffix for suffix in ARCHIVE_COMPANIONS}:
         return True
     return os.path.exists(path) and os.path.exists(db_path) and os.path.samefile(path, db_path)
+
+
+def sqlite_file_of(path: str) -> tuple[str, str] | None:
+    """(the SQLite database, the suffix of its file) when `path` names a SQLite database ("") or one of its
+    files ("-wal", ".lock"...): any archive, for a command that does not know which one is its own."""
+    target = os.path.realpath(path)
+    for suffix in ARCHIVE_COMPANIONS[1:]:
+        if target.endswith(suffix) and is_sqlite_file(target.removesuffix(suffix)):
+            return path.removesuffix(suffix), suffix
+    return (path, "") if is_sqlite_file(path) else None
+
+
+def is_sqlite_file(path: str) -> bool:
+    if not os.path.isfile(path):  # a device or a pipe is never read (a pipe would block)
+        return False
+    try:
+        with open(path, "rb") as handle:
+            return handle.read(16) == b"SQLite format 3\x00"
+    except OSError:  # one we cannot read is refused when written
+        return False
 
 
 @contextmanager

@@ -8,45 +8,30 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from .locking import NotWritable, is_archive_file
+from .config_folders import folder_problem
+from .locking import NotWritable, is_archive_file, sqlite_file_of
 
 
 def check_log_places(log_dir: str | None, db: str, log_file) -> None:
-    """NotWritable, saying which and why, for a log folder or LOG_FILE this crawl could not write."""
-    if log_dir:
-        _make_log_dir(log_dir)
-    else:
-        _check_default_log_dir(Path(db).resolve().parent / "logs")
+    """NotWritable, saying which and why, for a log folder or LOG_FILE this crawl could not write. Nothing is
+    made: the crawl makes its log folder (outcome.log_stem) once every check has passed."""
+    problem = folder_problem(log_dir or str(Path(db).resolve().parent / "logs"))
+    if problem:
+        raise NotWritable(f"cannot keep the crawl's log: {problem}")
     check_log_file(log_file, db)
 
 
 def check_log_file(log_file, db: str | None = None) -> None:
     """NotWritable for a LOG_FILE setting (a crawl's or a worker's) Scrapy could not open, or one naming the
-    archive or a file of it (`-s LOG_FILE=a.db` appended the log into the archive's own file)."""
-    if log_file and db and is_archive_file(str(log_file), db):
-        raise NotWritable(f"LOG_FILE={log_file} is the archive itself ({db}, or a file of it); give another file")
+    archive or a file of it (`-s LOG_FILE=a.db` appended the log into the archive's own file). A worker knows
+    no archive of its own: any SQLite database, or a file of one, is refused as the crawl's archive is."""
+    archive = db if log_file and db and is_archive_file(str(log_file), db) else None
+    archive = archive or (log_file and (sqlite_file_of(str(log_file)) or [None])[0])
+    if archive:
+        raise NotWritable(f"LOG_FILE={log_file} is the archive itself ({archive}, or a file of it); give another file")
     why = _log_file_problem(Path(str(log_file))) if log_file else None
     if why:
         raise NotWritable(f"LOG_FILE={log_file} cannot be written ({why})")
-
-
-def _make_log_dir(log_dir: str) -> None:
-    """A log folder given by name is made now (parents and all), as the crawl would."""
-    try:
-        Path(log_dir).mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise NotWritable(f"cannot keep the crawl's log in {log_dir} ({exc.strerror})") from None
-    if not os.access(log_dir, os.W_OK | os.X_OK):
-        raise NotWritable(f"cannot keep the crawl's log in {log_dir} (Permission denied)")
-
-
-def _check_default_log_dir(logs: Path) -> None:
-    """logs/ beside the archive, made by the crawl (not here: a plan refused later leaves no folder behind);
-    the archive's folder was found writable, so only a `logs` already there can be in the way."""
-    if logs.exists() and not logs.is_dir():
-        raise NotWritable(f"cannot keep the crawl's log in {logs} (Not a directory)")
-    if logs.is_dir() and not os.access(logs, os.W_OK | os.X_OK):
-        raise NotWritable(f"cannot keep the crawl's log in {logs} (Permission denied)")
 
 
 def _log_file_problem(path: Path) -> str | None:

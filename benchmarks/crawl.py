@@ -117,12 +117,13 @@ def _stats_json(expr: str) -> str:
         f"s = {expr}; import json, resource; u = resource.getrusage(resource.RUSAGE_SELF); "
         "print(json.dumps({'elapsed': s.get('elapsed_time_seconds'), 'cpu_self': u.ru_utime + u.ru_stime, "
         "'pages': s.get('response_received_count'), 'items': s.get('item_scraped_count'), "
-        "'pooled': s.get('parse_pool/pages', 0)}))"
+        "'pooled': s.get('parse_pool/pages', 0), 'waits': u.ru_nvcsw}))"
     )
 
 
-def one_crawl(urls: list[str], run: str, db: str, settings: dict, cwd: Path = ROOT) -> dict:
-    """Run one crawl in a fresh process (the project's code in `cwd`); return {elapsed, pages, items, cpu}."""
+def one_crawl(urls: list[str], run: str, db: str, settings: dict, cwd: Path = ROOT, prelude: str = "") -> dict:
+    """Run one crawl in a fresh process (the project's code in `cwd`; `prelude`: Python run first in it);
+    return {elapsed, pages, items, cpu}."""
     if run == "a":
         code = f"from benchmarks.bare_spider import run; {_stats_json(f'run({urls!r}, {settings!r})')}"
     else:
@@ -132,7 +133,7 @@ def one_crawl(urls: list[str], run: str, db: str, settings: dict, cwd: Path = RO
         reap = "import multiprocessing.forkserver as f; f._forkserver._stop()"
         code = f"from crawler.run import run_crawl; {_stats_json(call)}; {reap}"
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    out = subprocess.run([sys.executable, "-c", code], cwd=cwd, capture_output=True, text=True)
+    out = subprocess.run([sys.executable, "-c", prelude + code], cwd=cwd, capture_output=True, text=True)
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if out.returncode or '"elapsed": null' in out.stdout:
         raise SystemExit(f"crawl {run} failed:\n{out.stderr[-3000:]}")

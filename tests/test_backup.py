@@ -135,10 +135,14 @@ def test_backup_never_overwrites(archive, tmp_path):
         assert result.exit_code == 1 and message in result.output, result.output
         assert digest(archive) == before
     assert dest.read_text() == "do not lose me"
-    (tmp_path / "new.db-wal").write_bytes(b"left over")
-    result = invoke("backup", "--db", archive, tmp_path / "new.db")
-    assert result.exit_code == 1 and "new.db-wal exists" in result.output
-    assert not (tmp_path / "new.db").exists()
+    from archive.locking import SQLITE_COMPANIONS  # fix30: the one list, not backup.py's own spelling of it
+
+    assert sorted(SQLITE_COMPANIONS) == ["-journal", "-shm", "-wal"]
+    for suffix in SQLITE_COMPANIONS:
+        (left := tmp_path / f"new{suffix}.db{suffix}").write_bytes(b"left over")
+        result = invoke("backup", "--db", archive, tmp_path / f"new{suffix}.db")
+        assert result.exit_code == 1 and f"new{suffix}.db{suffix} exists" in result.output, result.output
+        assert left.read_bytes() == b"left over" and not (tmp_path / f"new{suffix}.db").exists()
 
 
 @pytest.mark.parametrize(

@@ -255,6 +255,26 @@ def test_an_empty_crawl_option_is_not_taken_as_not_given(tmp_path, option):
     assert not db.exists()
 
 
+@pytest.mark.parametrize(
+    "command,setting",
+    [("crawl", "LOG_FILE="), ("crawl", "JOBDIR="), ("schedule", "HTTPCACHE_DIR="), ("worker", "LOG_FILE= ")],
+)
+def test_an_empty_setting_naming_a_file_is_refused_as_an_empty_option(tmp_path, command, setting):
+    """fix30: `crawl -s LOG_FILE="$LOG"` with LOG unset logged to standard error instead of a file, and `-s JOBDIR=`
+    crawled with no queue to resume, unsaid: a -s setting that names a file or folder, given empty, is refused in
+    the line an empty option gets (`not_empty`), exit 2, before any archive or log folder is made."""
+    db, name = tmp_path / "a.db", setting.split("=")[0]
+    where = ["--frontier", "redis://127.0.0.1:9/0"] if command == "worker" else ["--db", db, "--start-url", NOWHERE]
+    every = ["--every", "1h"] if command == "schedule" else []
+    done = cli(command, *where, *every, "-s", setting, *FAST)
+    assert done.returncode == 2, (done.returncode, done.stderr[-600:])
+    assert (
+        done.stderr.splitlines()[-1]
+        == f"Error: Invalid value for -s {name}: empty; give a value, or leave the option out"
+    )
+    assert not db.exists() and not (tmp_path / "logs").exists()
+
+
 def test_parse_with_an_empty_profile_is_refused(tmp_path):
     """Found by a stranger (stranger26): `parse page.html --url URL --profile ''` read the page with the default
     profile, exit 0, as if --profile were not given; `--url ''` was refused."""

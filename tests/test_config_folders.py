@@ -68,7 +68,8 @@ def test_a_log_folder_that_cannot_be_made_is_refused_before_the_crawl(tmp_path):
     logs = tmp_path / "file" / "logs"
     result = cli("crawl", "ilo", "--db", tmp_path / "a.db", "--start-url", NOWHERE, "--log-dir", logs, timeout=60)
     assert result.returncode == 1, result.stderr
-    assert result.stderr.strip().splitlines()[-1] == f"Error: cannot keep the crawl's log in {logs} (Not a directory)"
+    problem = f"{logs} cannot be made a folder: {tmp_path / 'file'} is a file, not a folder"
+    assert result.stderr.strip().splitlines()[-1] == f"Error: cannot keep the crawl's log: {problem}"
     assert not (tmp_path / "a.db").exists()
 
 
@@ -142,3 +143,24 @@ def test_the_archive_pipeline_cannot_be_taken_out(tmp_path):
     assert result.returncode == 2 and "Traceback" not in result.stderr, result.stderr
     assert "'pipelines.archive.ArchivePipeline' writes the archive and cannot be taken out" in result.stderr
     assert not (tmp_path / "a.db").exists()
+
+
+@pytest.mark.parametrize(
+    "refused",
+    [
+        ["-s", "JOBDIR={jobdir}"],  # a file where the crawl's queue would go
+        ["--frontier", "redis://127.0.0.1:9/x"],  # a frontier URL naming no database
+    ],
+)
+def test_a_plan_refused_after_its_log_folder_was_checked_leaves_no_folder(tmp_path, refused):
+    """fix30: checking the plan made the --log-dir folder (archive/log_places.py made it to see whether it could),
+    so a plan refused by a later check (the jobdir, the frontier) left an empty folder behind. The check asks
+    config_folders.folder_problem and makes nothing; refused twice, nothing is left."""
+    jobdir, logs = tmp_path / "queue", tmp_path / "new" / "logs"
+    jobdir.write_text("not a folder")
+    options = [option.format(jobdir=jobdir) for option in refused]
+    for _ in range(2):
+        result = cli("crawl", "ilo", "--db", tmp_path / "a.db", "--start-url", NOWHERE, "--log-dir", logs, *options)
+        assert result.returncode in (1, 2) and result.stderr.splitlines()[-1].startswith("Error: "), result.stderr
+        assert "Traceback" not in result.stderr
+        assert sorted(path.name for path in tmp_path.iterdir()) == ["queue"]

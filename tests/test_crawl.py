@@ -267,7 +267,8 @@ def test_a_log_dir_that_cannot_be_a_folder_is_one_clear_line(tmp_path):
     refused = cli("crawl", "ilo", "--db", db, "--start-url", nowhere, "--log-dir", a_file, *FAST, check=2)
     assert refused.stderr.splitlines()[-1] == f"Error: Invalid value for '--log-dir': Directory '{a_file}' is a file."
     under = cli("crawl", "ilo", "--db", db, "--start-url", nowhere, "--log-dir", a_file / "logs", *FAST, check=1)
-    assert under.stderr.strip() == f"Error: cannot keep the crawl's log in {a_file / 'logs'} (Not a directory)"
+    problem = f"{a_file / 'logs'} cannot be made a folder: {a_file} is a file, not a folder"
+    assert under.stderr.strip() == f"Error: cannot keep the crawl's log: {problem}"
     assert under.stdout == ""  # no crawl was begun
     assert not db.exists() or count(db, "SELECT count(*) FROM crawls") == 0
     assert a_file.read_text() == "not a folder"

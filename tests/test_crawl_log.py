@@ -137,12 +137,16 @@ def test_a_log_file_or_log_folder_that_cannot_be_written_is_one_line_and_no_arch
     had been made, and a `logs` file beside the archive "[Errno 17] File exists" (issue 20): refused with the
     plan now, the setting or folder named, exit 1, no archive made, nothing fetched (no one listens on port 9)."""
     nowhere, db, missing, logs = "http://127.0.0.1:9/", tmp_path / "a.db", tmp_path / "no" / "x.log", tmp_path / "logs"
+    give_a_folder = "give a folder, or a path that does not exist"
     logs.write_text("notes, not a folder")  # where the log goes without --log-dir
     cases = {
         f"LOG_FILE={missing} cannot be written (No such file or directory)": ["-s", f"LOG_FILE={missing}"],
         f"LOG_FILE={tmp_path} cannot be written (Is a directory)": ["-s", f"LOG_FILE={tmp_path}"],
-        f"cannot keep the crawl's log in {logs / 'x'} (Not a directory)": ["--log-dir", logs / "x"],
-        f"cannot keep the crawl's log in {logs} (Not a directory)": [],
+        f"cannot keep the crawl's log: {logs / 'x'} cannot be made a folder: {logs} is a file, not a folder": [
+            "--log-dir",
+            logs / "x",
+        ],
+        f"cannot keep the crawl's log: {logs} exists and is not a folder; {give_a_folder}": [],
     }
     for message, options in cases.items():
         log_dir = [] if options[:1] != ["-s"] else ["--log-dir", tmp_path / "l"]
@@ -179,3 +183,20 @@ def test_a_log_file_that_is_the_archive_is_refused(tmp_path, suffix):
     )
     assert done.returncode in (1, 2) and "LOG_FILE" in done.stderr, (done.returncode, done.stderr[-600:])
     assert db.read_bytes() == before
+
+
+@pytest.mark.parametrize("suffix", ["", "-wal"])
+def test_a_workers_log_file_that_is_an_archive_is_refused(tmp_path, suffix):
+    """fix30: `worker -s LOG_FILE=a.db` was let through (a worker knows no archive of its own), as `crawl`'s was
+    until stranger27: any SQLite database or a file of one is refused in the same line, run twice, exit 1,
+    before the frontier is asked (nothing listens on port 9), the archive's bytes unchanged."""
+    db = good_archive(tmp_path / "a.db")
+    (tmp_path / "a.db-wal").write_bytes(b"")  # a crawl's write-ahead log, empty once checkpointed
+    before = db.read_bytes()
+    for _ in range(2):
+        done = cli("worker", "--frontier", "redis://127.0.0.1:9/0", "-s", f"LOG_FILE={db}{suffix}", check=1)
+        assert (
+            done.stderr.strip()
+            == f"Error: LOG_FILE={db}{suffix} is the archive itself ({db}, or a file of it); give another file"
+        )
+    assert db.read_bytes() == before and (tmp_path / "a.db-wal").read_bytes() == b""

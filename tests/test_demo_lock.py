@@ -64,6 +64,28 @@ def test_demo_with_an_empty_db_says_the_option_is_empty(tmp_path):
     assert list(tmp_path.iterdir()) == []
 
 
+@pytest.mark.parametrize("report", ["", " "])
+def test_demo_with_an_empty_report_says_the_option_is_empty(tmp_path, report):
+    """fix30: `demo --report ''` said "--report  is not a regular file" (exit 1), and `--report ' '` ran both crawls
+    and wrote the report to a file named ' '; either is refused as `demo --db ''` is, exit 2, before anything is
+    made. Run in tmp_path, twice."""
+    for _ in range(2):
+        done = subprocess.run(
+            [sys.executable, "-m", "archive.cli", "demo", "--report", report],
+            capture_output=True,
+            text=True,
+            timeout=120,
+            cwd=tmp_path,
+            env={**os.environ, "PYTHONPATH": str(ROOT)},
+        )
+        assert done.returncode == 2, (done.returncode, done.stderr)
+        assert (
+            done.stderr.splitlines()[-1]
+            == "Error: Invalid value for '--report': empty; give a value, or leave the option out"
+        )
+        assert list(tmp_path.iterdir()) == []
+
+
 def test_demo_report_never_replaces_anything_but_a_page(tmp_path):
     demo = make_archive(tmp_path / "demo.db", entries=3, demo=True)
     notes = tmp_path / "notes.txt"

@@ -8,11 +8,13 @@ import sys
 
 import pytest
 from conftest import ROOT, cli, wait_for
+from helpers import NOWHERE
 
 from crawler.distributed.codec import decode_result, encode_result
-from crawler.distributed.frontier import Frontier, FrontierError, check_url, redacted
+from crawler.distributed.frontier import Frontier, FrontierError, check_url
 from crawler.items import EntryItem, PageItem
 from crawler.listing_state import ListingState
+from crawler.origins import redact
 
 
 def test_one_hosts_delay_holds_across_workers(redis_url):
@@ -72,7 +74,7 @@ def test_leases_go_back_to_the_queue_and_results_travel_as_json(redis_url):
 
 def test_frontier_urls_and_options_are_checked(tmp_path):
     assert check_url("redis://10.0.0.5:6379/0")
-    assert redacted("redis://:secret@10.0.0.5:6379/0") == "redis://:***@10.0.0.5:6379/0"
+    assert redact("redis://:secret@10.0.0.5:6379/0") == "redis://***@10.0.0.5:6379/0"
     with pytest.raises(FrontierError):
         check_url("http://10.0.0.5:6379/0")
     result = cli("crawl", "ilo", "--db", tmp_path / "a.db", "--frontier", "http://x/0", check=2)
@@ -170,3 +172,23 @@ def test_a_worker_started_with_ctrl_c_ignored_still_stops_on_it(redis_url):
 
 def _ctrl_c_ignored():
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # what a worker exec'd by a rejoin inherits
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "redis://user:pw-Zq8-never-kept@127.0.0.1:9/0",
+        "redis://127.0.0.1:9/0?password=pw-Zq8-never-kept",  # redis-py reads a password from the query too
+        "unix://:pw-Zq8-never-kept@/no/such/redis.sock?db=0",  # no host: frontier.redacted raised TypeError
+    ],
+)
+def test_a_frontier_url_is_shown_without_its_password_however_it_is_given(tmp_path, url):
+    """fix30: the frontier had a second redaction helper (frontier.redacted) that masked a netloc's password only:
+    `crawl --frontier URL?password=...` printed it, and a unix:// URL's password made a worker raise TypeError.
+    Every frontier URL shown or recorded goes through origins.redact, the one that masks both; a coordinator and a
+    worker that cannot reach it say so without it, twice each."""
+    crawl = ["crawl", "ilo", "--db", tmp_path / "a.db", "--start-url", NOWHERE, "--workers", "0"]
+    for command in [crawl, ["worker", "--idle-timeout", "0"]] * 2:
+        done = cli(*command, "--frontier", url, check=1)
+        assert "cannot reach the frontier" in done.stderr and "Traceback" not in done.stderr, done.stderr
+        assert "Zq8-never-kept" not in done.stderr + done.stdout

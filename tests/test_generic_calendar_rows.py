@@ -86,3 +86,24 @@ def test_a_row_and_the_unlinked_rows_below_it_are_dated_by_its_date_column():
         ("Prix de la ville haute", "2026-02-14"),
         ("Grand prix des artisans", "2026-03-01"),
     ]
+
+
+def _meetings(days) -> str:
+    """A calendar table under a header row, one linked meeting a row."""
+    rows = "".join(
+        f"<tr><td>{d} March 2026</td><td><a href='/events/e{d}'>Council meeting {d}</a></td><td>Town hall</td></tr>"
+        for d in days
+    )
+    return f"<h1>Events</h1><table><tr><th>Date</th><th>Event</th><th>Venue</th></tr>{rows}</table>"
+
+
+def test_a_calendar_table_down_to_one_row_reads_that_row_as_before():
+    """Was tests/test_open_findings.py's strict xfail (stranger28): a calendar table left with one row read the page
+    heading and the header row into that row's description ('Town hall' -> 'Events\nDate\nEvent\nVenue\nTown
+    hall'), so the next crawl recorded a change the site never made. A lone record holding a table's one data row
+    under its header row is that row."""
+    two_rows = _entries(_meetings((3, 10)), "<html lang='en'>")
+    one_row = _entries(_meetings((3,)), "<html lang='en'>")
+    fields = ("title", "description", "date_start", "url")
+    assert [tuple(e[f] for f in fields) for e in one_row] == [tuple(e[f] for f in fields) for e in two_rows[:1]]
+    assert one_row[0]["description"] == "Town hall"

@@ -110,3 +110,21 @@ def test_a_named_link_to_no_address_is_an_entry_without_a_link_as_an_empty_one_i
     entries = _entries(rows + "<p><a href='#'>Print</a> <a href='javascript:;'>Load more</a></p>")
     assert [e["title"] for e in entries] == papers
     assert [e["url"] for e in entries] == [hrefs[0], None, None]
+
+
+def test_a_cards_heading_names_it_when_its_only_link_is_an_icon_under_a_ribbon_named_as_a_title():
+    """<figure><p class="ribbon full-title">Workshop</p><figcaption><h2>Name</h2><a href=…><svg/></a></figcaption>:
+    the icon's link has no words, which once read as a date line of its own (no words equal no date), so the
+    first element named as a title beside it, the category ribbon, named every card (batch W's event cards,
+    titles 0/9). A link with no words is no date line: the card's heading names it."""
+    card = (
+        '<div class="event-card"><figure class="cover" style="background-image: url(/img/e{i}.png)">'
+        '<ul class="ribbons"><li><p class="ribbon short">WS</p><p class="ribbon full-title">Cloud workshops</p></li>'
+        '</ul><figcaption><div class="caption"><h2 class="name">Hands-on session number {i} <span></span></h2>'
+        '<span class="position"></span></div><a href="https://events.example.net/e/{i}" target="_blank">'
+        '<svg class="icon"><use href="/sprites.svg#icon"></use></svg></a></figcaption>'
+        "<p class='bio'>We meet at the community hall to build things together.</p></figure></div>"
+    )
+    entries = _entries('<section id="events">' + "".join(card.format(i=i) for i in range(1, 5)) + "</section>")
+    assert [e["title"] for e in entries] == [f"Hands-on session number {i}" for i in range(1, 5)]
+    assert [e["url"] for e in entries] == [f"https://events.example.net/e/{i}" for i in range(1, 5)]

@@ -98,3 +98,25 @@ def test_label_lines_without_a_naming_label_stay_named_by_their_link():
     )
     entries = _entries(f"<h1>Events</h1>{events}", "<html lang='en'>")
     assert [e["title"] for e in entries] == [f"Concert of the brass band, part {i}" for i in range(4)]
+
+
+def _call(i: int, name: str) -> str:
+    """A call for staff as a <dl> of label/value pairs whose file is /docs/call-<i>.pdf."""
+    return (
+        f"<div class='call'><dl><dt>Titulo :</dt><dd>{name}</dd><dt>Fecha:</dt><dd>2026-03-1{i}</dd>"
+        "<dt>Descripcion:</dt><dd>Rules for the selection of staff.</dd><dt>Archivos:</dt>"
+        f"<dd><ul><li><a href='/docs/call-{i}.pdf'>Rules and annex of this call</a></li></ul></dd></dl></div>"
+    )
+
+
+def test_a_label_value_record_with_an_empty_name_value_is_kept():
+    """Was tests/test_open_findings.py's strict xfail (stranger28): <dt>Titulo :</dt><dd></dd>, a record whose naming
+    value is empty, was dropped without a word, its file never archived (10,000 calls, every fifth with an empty
+    title: crawl 'COMPLETE ... entries 8000'). A record with a file is an entry: it is kept, named by its link's
+    words."""
+    names = ["Lecturer in sculpture", "Two library assistants", "", "Administrative officer", "Drawing models"]
+    calls = "".join(_call(i, name) for i, name in enumerate(names))
+    entries = _entries(f"<h1>Convocatorias</h1>{calls}", "<html lang='es'>")
+    assert [e["url"] for e in entries] == [f"https://example.org/docs/call-{i}.pdf" for i in range(5)]
+    assert [e["title"] for e in entries] == [*names[:2], "Rules and annex of this call", *names[3:]]
+    assert [e["date_start"] for e in entries] == [f"2026-03-1{i}" for i in range(5)]

@@ -89,6 +89,21 @@ def test_an_undated_carousel_gives_way_to_the_dated_list_it_repeats():
     assert [(e["title"], e["date_start"]) for e in entries] == [(t, f"2020-10-2{i}") for i, t in enumerate(_stories(3))]
 
 
+def test_a_dated_slideshow_gives_way_to_the_posts_it_shows_again_and_a_few_older():
+    """A front page's slideshow (jQuery Cycle's "cycle-slideshow", Slick, Swiper) over its posts: each slide a heading
+    link and its date, the page's six posts and four older ones; the posts below each show a teaser too. The
+    slideshow won on its ten slides, dated like the posts, so the dated-carousel rule let it stand (batch W, a
+    news aggregator's front page: precision 60%). A slider whose slides show most of a list's entries gives way to
+    that list, dated or not."""
+    slide = "<div class='slide'><h2><a href='/p/{i}'>{t}</a></h2><p>Posted on <time>2{i} March 2026</time></p></div>"
+    slides = "".join(slide.format(i=i, t=t) for i, t in enumerate(_stories(10)))
+    post = "<article><header><h2><a href='/p/{i}'>{t}</a></h2><p>Posted on <time>2{i} March 2026</time></p></header>"
+    post += "<div class='entry-content'><p>The teaser of this post, a sentence or two long, number {i}.</p></div>"
+    posts = "".join(post.format(i=i, t=t) + "</article>" for i, t in enumerate(_stories(6)))
+    entries = _entries(f"<div class='cycle-slideshow'>{slides}</div><div class='posts'>{posts}</div>")
+    assert [(e["title"], e["date_start"]) for e in entries] == [(t, f"2026-03-2{i}") for i, t in enumerate(_stories(6))]
+
+
 def test_an_undated_list_keeps_its_entries_beside_a_box_of_a_few_of_them_with_dates():
     post = "<article><h2><a href='/p/{i}'>{t}</a></h2><p>Teaser of the post, long enough to read {i}.</p></article>"
     posts = "".join(post.format(i=i, t=t) for i, t in enumerate(_stories(8)))
@@ -126,6 +141,24 @@ def test_a_featured_entry_joins_the_list_but_a_box_of_subcategories_does_not():
     page = "<div class='blog'>" + lead + items + box + "</div><p>" + again + "</p><p>" + again + "</p>"
     entries = _entries(page)
     assert [e["url"].rsplit("/", 1)[1] for e in entries] == ["lead"] + [str(i) for i in range(6)]
+
+
+def test_a_link_closing_the_pages_running_text_is_no_featured_entry():
+    """A board's page: paragraphs of notice over its meetings' files, the last a linked sentence ("A copy of the 2026
+    meeting schedule is available for viewing by clicking here."); that link, alone and title-like in its box
+    beside the list, joined it as a featured entry (batch W, a housing authority's board files: 154 found for 153).
+    A featured entry's title opens its card; a link after lines of running text is part of that text."""
+    notice = "<p>Meetings of the board are open to the public and begin at 9:00 a.m. unless the agenda says otherwise."
+    notice += "</p><p>Requests for an aid or a service should be made at least 72 hours before the meeting, by mail "
+    notice += "or by telephone, to the secretary of the board, who answers them within two business days.</p>"
+    notice += "<p><a href='/files/2026-schedule.pdf'>A copy of the 2026 Board Meeting Schedule is available for "
+    notice += "viewing by clicking here.</a></p>"
+    row = (
+        "<tr><td>March {d}, 2026</td><td><a href='/files/agenda-{d}.pdf'>Regular Board Meeting Agenda {d}</a></td></tr>"
+    )
+    rows = "".join(row.format(d=d) for d in (5, 12, 19, 26))
+    entries = _entries(f"<div class='notice'>{notice}</div><div class='files'><table>{rows}</table></div>")
+    assert [e["url"].rsplit("/", 1)[1] for e in entries] == [f"agenda-{d}.pdf" for d in (5, 12, 19, 26)]
 
 
 def test_a_menu_whose_tab_panel_is_named_content_is_still_a_menu():

@@ -333,3 +333,24 @@ def test_a_classed_figure_or_a_shared_tail_closing_titles_stays_in_them():
     assert [e["title"] for e in _entries(f"<h1>Meetings</h1>{same}", "<html lang='en'>")] == [
         "Meeting of the Board"
     ] * 4
+
+
+def test_a_status_badge_at_a_titles_edge_is_no_part_of_it_however_few_rows_show_one():
+    """A board's meetings, each row's first line "May 5, 2026 at 4:30 PM - Committee" (the body after the dash is the
+    title, the date before it the date); a cancelled meeting's line opens and closes on a badge, "<span
+    class='is-cancelled'>Cancelled</span>", so its title kept the badges and the date, and no date was read (batch
+    W, a school board's BoardBook page: titles 45/47, dates 45/47). A classed inline element of a word or two at a
+    title's edge, its class naming a state (cancelled, postponed, status, badge), is no part of the title."""
+    meetings = [("May 5, 2026", "Committee", ""), ("April 28, 2026", "Regular", "")]
+    meetings += [("April 21, 2026", "Special (Closed)", "Cancelled"), ("April 14, 2026", "Committee", "")]
+    meetings += [("April 7, 2026", "Regular", "Postponed")]
+    rows = ""
+    for i, (day, body, state) in enumerate(meetings):
+        badge = f"<span class='meeting-status'>{state}</span>" if state else ""
+        rows += (
+            f"<tr><td><div>{badge} {day} at 4:30 PM - {body} {badge}</div><div><b>Meeting Type:</b> {body}</div></td>"
+            f"<td>Administration Building</td><td><a href='/agenda?meeting={i}'>Agenda</a></td></tr>"
+        )
+    entries = _entries(f"<table><tr><th>Meeting</th><th>Location</th><th>Details</th></tr>{rows}</table>")
+    assert [e["title"] for e in entries] == [body for _, body, _ in meetings]
+    assert [e["date_start"] for e in entries] == ["2026-05-05", "2026-04-28", "2026-04-21", "2026-04-14", "2026-04-07"]

@@ -182,6 +182,32 @@ def test_an_events_date_link_with_a_remark_after_its_hour_still_dates_the_event(
     )
 
 
+@pytest.mark.parametrize(
+    ("lang", "days", "holiday"),
+    [
+        ("de", ["Samstag, 9. April 2016 um 16 Uhr", "Sonntag, 24. April 2016 um 15 Uhr"], "Sonntag, 8. Mai 2016"),
+        ("en", ["Saturday 9 April 2016, 4 pm", "Sunday 24 April 2016, 3 pm"], "Sunday 8 May 2016"),
+        ("fr", ["samedi 9 avril 2016 à 16h30", "dimanche 24 avril 2016 à 15h"], "dimanche 8 mai 2016"),
+    ],
+)
+def test_a_days_link_followed_by_words_in_a_programme_of_date_links_is_named_by_the_words(lang, days, holiday):
+    """A programme whose links are its events' date lines, each name on the line after: one link gives the day and
+    then the event's name, no hour ("Sonntag, 8. Mai Muttertag"), and its whole line was the title (batch W, a
+    foundation's 2016 programme: titles 12/16). Among links that say when, the words after the day name the event;
+    the day still dates it."""
+    links = [*days, f"{holiday} Mother's Day in the gardens", days[0].replace("9", "19", 1)]
+    names = [EVENTS[0], EVENTS[1], None, EVENTS[2]]
+    items = "".join(
+        f"<p><a href='/e/{i}/'><b>{day}</b></a><br>{name or 'Guided tour for children and their families'}<br>"
+        f"Lesung mit <a href='/p/{i}/'>Helga Greier</a></p>"
+        for i, (day, name) in enumerate(zip(links, names, strict=True))
+    )
+    entries = _entries(f"<h2>Programme 2016</h2><div class='text'>{items}</div>", f"<html lang='{lang}'>")
+    named = {e["url"]: (e["title"], e["date_start"]) for e in entries}
+    assert named["https://example.org/e/2/"] == ("Mother's Day in the gardens", "2016-05-08")
+    assert named["https://example.org/e/0/"] == (EVENTS[0], "2016-04-09")
+
+
 def test_a_document_link_named_by_its_short_dated_day_and_kind_is_the_title_not_its_posting_line():
     """A CMS document library (issue 21, a county's meeting files under year headings): each row a link "11-19-19
     Minutes" (the meeting's day, a two-figure year, and the document's kind) over a line that is only when it was

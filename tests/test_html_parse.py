@@ -16,6 +16,9 @@ HIDING = [
     "<p style='display:&#110;one'>secret</p>",
     "<b class='visually-hidden'>secret</b>",
     "<b class='element-invisible'>secret</b>",
+    # Bootstrap 3's and Tailwind's display: none; a city's page kept a hidden box of six announcements over its
+    # agendas that became six entries (batch W, a planning group's agendas: 179 found for 173)
+    "<div class='l-section message--warning hidden'><ul><li><a href='/a.pdf'>secret</a></li></ul></div>",
 ]
 
 
@@ -23,6 +26,19 @@ HIDING = [
 def test_hidden_elements_are_dropped(hidden):
     root = parse_html(f"<html><body><p>shown</p>{hidden}<p>also shown</p></body></html>")
     assert text_of(root) == "shown also shown"
+
+
+@pytest.mark.parametrize(
+    "shown",
+    [
+        "<div class='hidden md:block'>wide</div>",  # Tailwind: hidden on a phone, shown from the md width up
+        "<div class='hidden-xs'>wide</div>",  # Bootstrap 3: hidden on a phone only
+        "<div class='overflow-hidden'>wide</div>",
+    ],
+)
+def test_an_element_hidden_on_some_screens_only_is_kept(shown):
+    root = parse_html(f"<html><body><p>shown</p>{shown}</body></html>")
+    assert text_of(root) == "shown wide"
 
 
 def test_a_page_without_a_hiding_cue_keeps_all_its_text():

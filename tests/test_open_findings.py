@@ -6,55 +6,8 @@ import sqlite3
 
 import pytest
 from conftest import FAST, cli, q
-from synthetic import generic_entries
 
 from crawler.site_server import SiteServer
-
-# -- stranger28: a stranger's walk over label/value records, calendars and file-name dates --------------------------
-
-
-def _call(i: int, name: str) -> str:
-    """A call for staff as a <dl> of label/value pairs (held-out batch V's shape) whose file is /docs/call-<i>.pdf."""
-    return (
-        f"<div class='call'><dl><dt>Titulo :</dt><dd>{name}</dd><dt>Fecha:</dt><dd>2026-03-1{i}</dd>"
-        "<dt>Descripcion:</dt><dd>Rules for the selection of staff.</dd><dt>Archivos:</dt>"
-        f"<dd><ul><li><a href='/docs/call-{i}.pdf'>Rules and annex of this call</a></li></ul></dd></dl></div>"
-    )
-
-
-@pytest.mark.xfail(
-    strict=True,
-    reason="A label/value record whose naming value is empty (<dt>Titulo :</dt><dd></dd>) is dropped without a word: "
-    "10,000 calls, every fifth with an empty title, crawl 'COMPLETE ... entries 8000', its file never archived. A "
-    "record with a file is an entry: it should be kept, named by another value or its link's text.",
-)
-def test_a_label_value_record_with_an_empty_name_value_is_kept():
-    names = ["Lecturer in sculpture", "Two library assistants", "", "Administrative officer", "Drawing models"]
-    calls = "".join(_call(i, name) for i, name in enumerate(names))
-    entries = generic_entries(f"<h1>Convocatorias</h1>{calls}", "<html lang='es'>")
-    assert [e["url"] for e in entries] == [f"https://example.org/docs/call-{i}.pdf" for i in range(5)]
-
-
-def _meetings(days) -> str:
-    """A calendar table under a header row, one linked meeting a row."""
-    rows = "".join(
-        f"<tr><td>{d} March 2026</td><td><a href='/events/e{d}'>Council meeting {d}</a></td><td>Town hall</td></tr>"
-        for d in days
-    )
-    return f"<h1>Events</h1><table><tr><th>Date</th><th>Event</th><th>Venue</th></tr>{rows}</table>"
-
-
-@pytest.mark.xfail(
-    strict=True,
-    reason="A calendar table left with one row reads the page heading and the header row into that row's "
-    "description ('Town hall' -> 'Events\\nDate\\nEvent\\nVenue\\nTown hall'): the next crawl records a change "
-    "the site never made (crawl #3: 'changed 1, description: Pub am Markt -> Date Event Venue Pub am Markt').",
-)
-def test_a_calendar_table_down_to_one_row_reads_that_row_as_before():
-    two_rows = generic_entries(_meetings((3, 10)), "<html lang='en'>")
-    one_row = generic_entries(_meetings((3,)), "<html lang='en'>")
-    assert [(e["title"], e["description"]) for e in one_row] == [(e["title"], e["description"]) for e in two_rows[:1]]
-
 
 # -- stranger29: a stranger's walk across crawl routes (its pages cut short: test_cut_short_pages.py) ----------------
 

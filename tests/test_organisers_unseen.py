@@ -40,6 +40,23 @@ figures above stand), batch F reads 45 right (100%; precision 100%, recall 100%:
 C 31/32, D 30/30, E 44/45: 297 of the 300 lines (99.0%). The three lines still read wrong are older known misses
 no general rule tells apart (KNOWN_MISSES says why). Batch F's rules are pinned in tests/test_organisers_shapes.py
 (sentence shapes) and tests/test_organisers_names.py (where one name ends).
+Batch G (45 lines, "g", 15 a language, 15 naming no organiser), written after every fix above with shapes none
+of A-F hold ("Organisers of the conference are"/"Les organisateurs sont"/"Los organizadores son", "Organisation :",
+"Organiza:", "Co-hosts:"/"Coanfitriones:" cut by "|" or dashes, "invite you to", "a joint initiative of"/"à
+l'initiative de"/"una iniciativa de" (the bodies whose initiative it is organise), a partner named with "with" in an
+aside, "in close cooperation with", "junto a", a label after a date and a venue in a sentence before, "organised
+annually by", an office for five countries then "et" a second name, "de ... et du"), follows the rule A-F follow:
+those partners are organisers; a body named with "avec le concours de", "con el auspicio de", "con el respaldo de",
+"on behalf of", "endorsed by", "sous le parrainage de", "declarado de interés por", an interpreting service, a
+study's authors, a publisher, speakers and a venue are not.
+Batch G was measured once: 25 right (55.6%; precision 82.8%, recall 36.4%: 24 of the 29 names read were right,
+24 of the 66 names wanted were read); the 15 lines naming no organiser were all read right, the 20 misses all name
+one (14 read nothing: a lead-in, label or verb the parser did not know).
+After the fixes batch G taught (the measured-once figures above stand), batch G reads 45 right (100%; precision
+100%, recall 100%: 66 of 66); A 110/110, B 37/38, C 31/32, D 30/30, E 44/45, F 45/45: 342 of the 345 lines (99.1%);
+of the 812 labelled descriptions benchmarks/organisers.py reads, only batch G's 20 misses read otherwise. Batch G's
+rules are pinned in tests/test_organisers_lead_ins.py (lead-ins, labels, verbs) and tests/test_organisers_names.py
+(where one name ends).
 """
 
 import json
@@ -54,9 +71,11 @@ CASES = [(language, case["text"], case["names"]) for language, cases in UNSEEN.i
 
 
 # Lines still read wrong (by how they start), and why: each must stay wrong (strict), so a fix shows here. After
-# batch F's fixes no general rule takes them: "and Development Pathways" and "and Business Europe" are written as
-# "Ministry of Labour and Social Welfare" goes on with a second topic (only knowing the names tells a company from a
-# topic), and the Dakar line's label differs from the ILO fixtures' for the same shape (one would break the other).
+# batch F's and G's fixes no general rule takes them: "and Development Pathways" and "and Business Europe" are written
+# as "Ministry of Labour and Social Welfare" goes on with a second topic (only knowing the names tells a company from a
+# topic: cutting a serial list's last "and" would split "the ILO, the Ministry of Labour and Social Welfare", cutting
+# before a place would split "Office for Eastern Europe and Central Asia"), and the Dakar line's label differs from the
+# ILO fixtures' for the same shape (one would break the other: which of the two labels is right is debatable).
 KNOWN_MISSES = {
     "Co-organised by the ILO, the Global Coalit": "a name with no institution word or acronym joins the one before",
     "The event is organised by the ILO's Bureau": "a name with no institution word or acronym joins the one before",

@@ -41,6 +41,7 @@ from .common import (
     default="demo-report.html",
     show_default=True,
     type=click.Path(dir_okay=False),
+    callback=not_empty,  # `--report "$R"` with R unset: as --db, said empty, not a file named ''
     help="Where to write the HTML report, e.g. --report report.html.",
 )
 @click.option(

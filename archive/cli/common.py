@@ -20,7 +20,7 @@ from crawler.credentials import split_credentials
 from crawler.errors import ListingArchiveError, OutputExists
 from crawler.origins import mask_query_secrets, redact
 
-from ..locking import ARCHIVE_COMPANIONS, is_archive_file
+from ..locking import is_archive_file, sqlite_file_of
 from ..reports.safety import for_terminal
 
 
@@ -56,6 +56,10 @@ def limit_option(default: int, help: str):
     return click.option("--limit", default=default, show_default=True, type=click.IntRange(1, 100_000), help=help)
 
 
+# What an option given an empty value hears (`--db "$DB"` with DB unset), and a -s setting naming a file.
+EMPTY_VALUE = "empty; give a value, or leave the option out"
+
+
 def not_empty(ctx, param, value):
     """A click callback: `--since ''` (a variable that expanded to nothing) is an error, not "not given"; so is
     the option's variable set empty (`LISTING_ARCHIVE_DB=$ARCHIVE` with ARCHIVE unset), which click takes as unset."""
@@ -66,7 +70,7 @@ def not_empty(ctx, param, value):
         raise click.BadParameter("set but empty; give a value, or unset it", param_hint=f"${variable}")
     values = value if isinstance(value, tuple) else (value,)
     if any(v is not None and not v.strip() for v in values):
-        raise click.BadParameter("empty; give a value, or leave the option out")
+        raise click.BadParameter(EMPTY_VALUE)
     return value
 
 
@@ -185,24 +189,11 @@ def refuse_folder_as_output(output: str | None, option: str = "-o") -> None:
 def refuse_sqlite_output(output: str) -> None:
     """Not even --force writes over a SQLite database: another archive, whose every crawl would be lost; nor
     over one of its files (`learn -o a.db-wal --force` replaced the log holding a killed crawl's commits)."""
-    target = os.path.realpath(output)
-    for suffix in ARCHIVE_COMPANIONS[1:]:
-        if target.endswith(suffix) and _is_sqlite(target.removesuffix(suffix)):
-            raise click.ClickException(
-                f"{output} is a file of the archive {output.removesuffix(suffix)}: give another -o"
-            )
-    if _is_sqlite(output):
+    found = sqlite_file_of(output)
+    if found and found[1]:
+        raise click.ClickException(f"{output} is a file of the archive {found[0]}: give another -o")
+    if found:
         raise click.ClickException(f"{output} is a SQLite database (an archive?): give another -o")
-
-
-def _is_sqlite(path: str) -> bool:
-    if not os.path.isfile(path):  # a device or a pipe is never read (a pipe would block)
-        return False
-    try:
-        with open(path, "rb") as handle:
-            return handle.read(16) == b"SQLite format 3\x00"
-    except OSError:  # one we cannot read is refused when written
-        return False
 
 
 def refuse_archive_as_output(output: str | None, db: str) -> None:

@@ -6,10 +6,27 @@ import sys
 
 import click
 
-from .common import ArchivePath, FiniteFloatRange, friendly_errors, not_a_file, not_empty
+from .common import EMPTY_VALUE, ArchivePath, FiniteFloatRange, friendly_errors, not_a_file, not_empty
 
 # Each command imports the archive code it runs in its own body: `listing-archive --help` and the
 # other commands load none of it (the store alone is some 80 modules; the crawl's stack, Scrapy).
+
+
+# The settings that name a file or folder: `-s LOG_FILE="$LOG"` with LOG unset logged to standard error instead,
+# `-s JOBDIR=` crawled with no queue to resume, unsaid; an empty one is refused as an empty option is.
+FILE_SETTINGS = frozenset(
+    {
+        "LOG_FILE",
+        "JOBDIR",
+        "HTTPCACHE_DIR",
+        "FILES_STORE",
+        "IMAGES_STORE",
+        "FEED_URI",
+        "FEED_TEMPDIR",
+        "TEMPLATES_DIR",
+        "RENDER_BROWSER",
+    }
+)
 
 
 def parse_settings(pairs) -> dict:
@@ -19,6 +36,8 @@ def parse_settings(pairs) -> dict:
         if "=" not in pair:
             raise click.BadParameter(f"{pair!r} is not NAME=VALUE", param_hint="-s")
         name, value = pair.split("=", 1)
+        if name.strip() in FILE_SETTINGS and not value.strip():
+            raise click.BadParameter(EMPTY_VALUE, param_hint=f"-s {name.strip()}")
         out[name.strip()] = value
     return out
 

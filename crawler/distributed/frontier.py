@@ -81,15 +81,6 @@ def check_url(url: str, given_as: str = "--frontier") -> str:
     return url
 
 
-def redacted(url: str) -> str:
-    """The URL without a password, for logs and the crawl's recorded settings."""
-    parts = urlsplit(url)
-    if parts.password is None:
-        return url
-    host = parts.hostname + (f":{parts.port}" if parts.port else "")
-    return parts._replace(netloc=f"{parts.username or ''}:***@{host}").geturl()
-
-
 def _reason(exc: Exception) -> str:
     """Redis's answer, with what to do when the database number is one the server does not have."""
     if "DB index is out of range" in str(exc):
@@ -129,7 +120,7 @@ class Frontier:
         try:
             self.redis.ping()
         except redis.RedisError as exc:
-            raise FrontierError(f"cannot reach the frontier {redacted(self.url)}: {_reason(exc)}") from None
+            raise FrontierError(f"cannot reach the frontier {redact(self.url)}: {_reason(exc)}") from None
 
     # -- the crawl -------------------------------------------------------
 
@@ -142,7 +133,7 @@ class Frontier:
         alive = time.time() - float(old.get(b"heartbeat") or 0) < COORDINATOR_GONE
         # The same archive's coordinator is dead: this one holds the archive's lock.
         if old.get(b"state") == b"running" and alive and old_owner != config.get("owner"):
-            raise FrontierError(f"another coordinator is running a crawl in {redacted(self.url)}")
+            raise FrontierError(f"another coordinator is running a crawl in {redact(self.url)}")
         self.clear()
         self.token = token = uuid.uuid4().hex
         config = {**config, "lease_ms": self.lease_ms, "worker_gone_ms": self.worker_gone_ms}
@@ -302,7 +293,7 @@ class Frontier:
     def give_up(self, start_urls, message: dict, attempts: int) -> None:
         """A page no worker could finish: its listing is incomplete."""
         index = start_urls.index(message["listing_url"])
-        problem = f"{message['url']}: given up after {counted(attempts, 'worker')} holding it stopped answering"
+        problem = f"{redact(message['url'])}: given up after {counted(attempts, 'worker')} holding it stopped answering"
         pipe = self.redis.pipeline()
         pipe.hincrby(self.key(f"listing:{index}"), "pages_failed", 1)
         pipe.sadd(self.key(f"problems:{index}"), problem)

@@ -21,6 +21,7 @@ from scrapy import Request
 from scrapy.exceptions import IgnoreRequest, NotConfigured
 
 from ..middlewares import ConditionalRequestMiddleware, PoliteDelayMiddleware
+from ..origins import redact
 from ..render_revalidate import RenderRevalidateMiddleware
 from .frontier import host_of as _host
 
@@ -77,5 +78,5 @@ class FrontierRenderRevalidateMiddleware(RenderRevalidateMiddleware):
         spider.must_render.add(request.url)  # not taken again by this worker: left to one that renders
         self.crawler.frontier.give_back([{"id": request.meta["lease"], "listing_url": request.meta["listing_url"]}])
         self.crawler.stats.inc_value("frontier/left_changed")
-        log.warning("rendered page %s changed: left to a worker with Chromium", request.url)
-        raise LeftToRender(f"{request.url} changed: left to a worker with Chromium")
+        log.warning("rendered page %s changed: left to a worker with Chromium", redact(request.url))
+        raise LeftToRender(f"{redact(request.url)} changed: left to a worker with Chromium")

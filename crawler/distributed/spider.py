@@ -18,7 +18,7 @@ from scrapy import signals
 
 from ..items import EntryItem, PageItem
 from ..listing_state import ListingState
-from ..origins import on_site
+from ..origins import on_site, redact
 from ..render_revalidate import subresources_to_ask
 from ..spiders.dropped import NEVER_FETCHED, dropped_by_limit
 from ..spiders.whole_page import LINKED_FROM, LINKER_CLOSED
@@ -110,7 +110,7 @@ class FrontierSpiderMixin:
         """A link to follow: the frontier decides, atomically, whether it is new and under
         LISTING_MAX_PAGES; off-site links are refused here as in one process."""
         if not on_site(url, self.origins):
-            self._problem(self.listings[listing_url], f"pagination leads off the start hosts: {url}")
+            self._problem(self.listings[listing_url], f"pagination leads off the start hosts: {redact(url)}")
             return None
         depth = self.outcome["depth"] + 1
         # A link Scrapy's DEPTH_LIMIT or URLLENGTH_LIMIT drops in one process is asked for, never queued: the
@@ -118,7 +118,7 @@ class FrontierSpiderMixin:
         link = {**(via or {}), "depth": depth}
         dropped = dropped_by_limit(self.crawler.settings, url, depth)
         if dropped:
-            link[DROPPED] = f"{url}: {NEVER_FETCHED}: {dropped}"
+            link[DROPPED] = f"{redact(url)}: {NEVER_FETCHED}: {dropped}"
         self.outcome["links"].append((url, page, link))
         return None
 
@@ -176,10 +176,11 @@ class FrontierSpiderMixin:
         try:
             follow_ups = list(produce() or [])
         except Exception as exc:  # a bug in reading one page: that page failed, the crawl goes on
-            log.exception("could not read %s", request.url)
+            # A redirect may lead to an address holding a password or a ?token=: shown masked, as in one process.
+            log.exception("could not read %s", redact(request.url))
             follow_ups, outcome["done"] = [], True
             tally.pages_failed += 1
-            self._problem(tally, f"{request.url}: could not be read ({exc!r})")
+            self._problem(tally, f"{redact(request.url)}: could not be read ({exc!r})")
         finally:
             self.outcome = None
         if tally.feed is not None:
@@ -213,7 +214,7 @@ class FrontierSpiderMixin:
         for item in outcome["entries"]:
             normalise_entry(item)  # the pipelines' rules (pipelines/normalise, pipelines/validate)
             if validate_entry(item) is None:
-                log.warning("dropped an entry without a title or id on %s", item.get("listing_url"))
+                log.warning("dropped an entry without a title or id on %s", redact(item.get("listing_url")))
                 continue
             entries.append(item)
         pages, tally = outcome["pages"], outcome["tally"]
@@ -229,9 +230,9 @@ class FrontierSpiderMixin:
             self.max_pages,
         )
         if queued == -1:
-            log.warning("the lease on %s had expired: another worker fetches it again", request.url)
+            log.warning("the lease on %s had expired: another worker fetches it again", redact(request.url))
         elif queued == -2:
-            log.warning("the crawl is over (the frontier holds another): %s dropped", request.url)
+            log.warning("the crawl is over (the frontier holds another): %s dropped", redact(request.url))
         self.crawler.stats.inc_value("frontier/pages_committed")
 
     def listing_report(self) -> dict[str, ListingState]:

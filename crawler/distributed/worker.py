@@ -23,10 +23,11 @@ from twisted.internet import task
 
 from .. import settings as project
 from ..extract.profiles import ProfileError, get_profile, use_profile_texts
+from ..origins import redact
 from ..render import guarding_the_browser, render_settings, unavailable
 from ..run import project_settings
 from ..spiders.dropped import close_reason_said
-from .frontier import WORKER_BEAT, Frontier, FrontierError, redacted
+from .frontier import WORKER_BEAT, Frontier, FrontierError
 from .spider import frontier_spider
 
 log = logging.getLogger(__name__)
@@ -129,10 +130,10 @@ class FrontierFeeder:
         self.crawler.stats.inc_value("frontier/left_unrendered", len(messages))
         for listing_url in sorted({m["listing_url"] for m in messages} - self.left):
             self.left.add(listing_url)
-            log.warning("leaving rendered listing %s to a worker with Chromium", listing_url)
+            log.warning("leaving rendered listing %s to a worker with Chromium", redact(listing_url))
 
     def _tick_failed(self, failure):
-        log.error("the frontier %s failed: %s", redacted(self.frontier.url), failure.getErrorMessage())
+        log.error("the frontier %s failed: %s", redact(self.frontier.url), failure.getErrorMessage())
         self.stop("frontier_error")
 
     def stop(self, reason: str):
@@ -242,7 +243,7 @@ def run_worker(url: str, overrides: dict | None = None, idle_timeout: float = 60
         return 1
     found = wait_for_crawl(frontier, idle_timeout)
     if found is None:
-        log.info("no crawl in %s for %ss: leaving", redacted(url), idle_timeout)
+        log.info("no crawl in %s for %ss: leaving", redact(url), idle_timeout)
         return 0
     token, config = found
     unreadable = _profiles_unreadable(config)
@@ -278,7 +279,7 @@ def run_worker(url: str, overrides: dict | None = None, idle_timeout: float = 60
         kwargs["profile"] = config["profile"]
     if config.get("listing_profiles"):
         kwargs["listing_profiles"] = config["listing_profiles"]
-    log.info("joined crawl %s in %s", token[:8], redacted(url))
+    log.info("joined crawl %s in %s", token[:8], redact(url))
     with guarding_the_browser(crawler, spider_cls.can_render):
         process.crawl(crawler, **kwargs)
         process.start()

@@ -6,6 +6,7 @@ from __future__ import annotations
 from urllib.parse import urlsplit
 
 from ..parsers.ids import host_of
+from .carousels import in_carousel
 from .html import tag, text_of
 from .lists import in_twin_column, lca, numbered, one_directory
 from .pointer_words import is_generic_text
@@ -25,8 +26,10 @@ _MAX_COMPANIONS = 2
 _MIN_RECORDS_FOR_EXTRAS = 3
 # and at most this many such entries join it.
 _MAX_EXTRAS = 3
-# A featured entry's link must read at least this much like a title (a heading link of some words).
+# A featured entry's link must read at least this much like a title (a heading link of some words),
 _EXTRA_MIN_QUALITY = 1.2
+# with at most this many characters of its card's text before it (a kicker, a category, a date).
+_MAX_LEAD_CHARS = 160
 
 
 def family(a) -> tuple:
@@ -79,6 +82,8 @@ def companions(blocks, quality, others, links, shapes):
             continue  # each link shown twice or more ("New search" above and below the list): its controls
         if any(h in covered or any(anc in taken for anc in h.iterancestors()) for h in heads):
             continue  # another level of lists already taken
+        if any(in_carousel(h) for h in heads):
+            continue  # a slider's slides show the list's entries again, and a few older: no list of their own
         if one_row(heads):
             continue  # the cells of one table row (the head's "anno", "oggetto" sorting the list): a row, no list
         if section_headings(heads, taken):
@@ -165,9 +170,18 @@ def extras(blocks, page, chrome):
                 for a in page.links_in(child)
                 if link_quality(a, child) >= _EXTRA_MIN_QUALITY and not is_generic_text(text_of(a))
             ]
-            if len({target(a) for a in good}) == 1 and len(out) < _MAX_EXTRAS and not a_box_of_links(child):
+            one = len({target(a) for a in good}) == 1 and len(out) < _MAX_EXTRAS and not a_box_of_links(child)
+            if one and not _after_running_text(child, good[0]):
                 out.append((child, good[0]))
     return out
+
+
+def _after_running_text(box, link) -> bool:
+    """A link after lines of running text in its box ("... Requests should be directed to ... <a>A copy of the
+    schedule is available by clicking here.</a>"): a part of the page's text, not a featured entry, whose title
+    opens its card (after a picture, a kicker or a date at most)."""
+    shown, own = text_of(box) or "", text_of(link) or ""
+    return own in shown and shown.index(own) > _MAX_LEAD_CHARS
 
 
 def _above_wrappers(container):

@@ -10,7 +10,7 @@ import re
 
 from lxml import etree
 
-from ..parsers.datelines import date_in_line, yearless_date
+from ..parsers.datelines import date_at_edge, date_in_line, yearless_date
 from .edge_dates import SEPARATORS, br_lines
 from .html import tag, text_of
 
@@ -136,3 +136,22 @@ def _date_link(link) -> bool:
     kids = [k for k in link if tag(k) and text_of(k)]
     first = text_of(kids[0]) if kids and not (link.text or "").strip() else None
     return date_led(text_of(link)) or (first is not None and date_led(first))
+
+
+def names_after_bare_days(entries, links) -> None:
+    """A programme whose records' links are mostly event date lines ("Samstag, 9. April um 16 Uhr", the name on the
+    line after): a link that gives a day and then words without an hour ("Sonntag, 8. Mai Muttertag") is named by
+    those words, the day being when, as on the other records. `links`: each entry's link, in the same order."""
+    shown = [" ".join((text_of(a) or "").split()) if a is not None else "" for a in links]
+    led = sum(1 for text in shown if date_led(text))
+    if led < _MIN_LED or led * 2 < len(shown):
+        return
+    for entry, text in zip(entries, shown, strict=True):
+        day = (yearless_date(text) or date_at_edge(text)) if entry.title == text and not date_led(text) else None
+        rest = text[len(day) :].strip(f" {SEPARATORS},:") if day and text.startswith(day) else ""
+        if _LETTERS.search(rest) and not _HOUR.search(rest) and len(rest.split()) <= _MAX_NAME_WORDS:
+            entry.title, entry.date_text = rest, entry.date_text or day  # the day the title gave dates it still
+
+
+# A programme shows this many event date lines as links at least.
+_MIN_LED = 3

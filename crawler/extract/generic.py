@@ -21,7 +21,7 @@ from .articles import articles_win, heading_record_address, without_shared_addre
 from .bare_names import bare_name
 from .companions import companions, extras, same_family
 from .date_boxes import date_beside, marked_date, year_from_title
-from .date_led_links import description_links, event_date_part, name_after_date_link
+from .date_led_links import description_links, event_date_part, name_after_date_link, names_after_bare_days
 from .date_links import closes_dated_record, dated_apart
 from .edge_dates import edge_date, finer_date, labelled_date, vaguer_than_a_day, without_byline
 from .fields import fill_entry, find_title
@@ -54,8 +54,9 @@ from .row_runs import links_name_kinds, row_runs, wording_line
 from .rows import head_date, list_dates, once, stacked_links, tail_date
 from .slug_tails import slug_cut, without_slug_tails
 from .source_lines import titles_over_credits
-from .state_marks import without_state_marks
+from .state_marks import without_state_marks, without_status_badges
 from .table_lists import (
+    above_a_lone_row,
     comma_closing_cell,
     date_column_cell,
     inner_rows,
@@ -135,6 +136,7 @@ def _best_group_within(root, chrome, anchors=entry_links):
     candidates += [(key, headed_runs(runs, posts) if posts else runs, True) for key, runs in flat_runs]
     # Two linked cells of one row (a speaker's homepage, the talk) make one record: the title column's
     candidates = [(key, title_cells(recs) or recs, flat) for key, recs, flat in candidates]
+    candidates = [c for c in candidates if not above_a_lone_row(c[1])]  # a table down to one row: that row
     # Lists of two or more first: a shape seen once (a wrapper above a lone link) scores at most
     # _MAX_RECORD_SCORE, and is looked at only when no list scores more, nor is a list of titled links
     # (a lone promotion card must not beat a list of documents that are bare links).
@@ -325,9 +327,11 @@ def _named_by_the_list(entries, records, links, pointing) -> None:
     # a heading, bold or plain line names a record whose link says where it ran ("<a>Water World, May 2017</a>")
     titles_over_credits(entries, records, links)
     quoted_titles(entries, links)  # <a>7th Oct 2026</a> Ada (UCL) "Talk": the talk's
+    names_after_bare_days(entries, links)  # "<a>Sonntag, 8. Mai Muttertag</a>" among "<a>… um 16 Uhr</a>": Muttertag
     # <a><h5>Team Name</h5><p>What happened</p></a> on most cards: the shared heading is a label, the line the title
     lines_under_shared_headings(entries, records)
     without_state_marks(entries, records)  # "Concurso Publico <span class=…>cerrado</span>": the state, no name
+    without_status_badges(entries, records)  # "<span class=…cancelled>Cancelled</span> May 5 - Board": no name
     without_pair_labels(entries, records)  # "<p><strong>Título:</strong> Concurso …</p>": the words after the label
 
 

@@ -88,9 +88,10 @@ _HIDDEN_CLASSES = (
     "visuallyhidden",
     "element-invisible",
     "screen-reader-only",
+    "hidden",  # Bootstrap 3's, Tailwind's, many a theme's display: none (not "hidden md:block": shown on a wide screen)
 )
 # Candidates: a hidden attribute, "none" in the style, or a class holding one of these; _is_hidden checks them.
-_HIDDEN_CLASS_PARTS = re.compile("sr-only|screen-reader|isually|invisible")
+_HIDDEN_CLASS_PARTS = re.compile("sr-only|screen-reader|isually|invisible|hidden")
 _DROPPED = etree.XPath("|".join(f"//{t}" for t in _DROP))
 _DISPLAY_NONE = re.compile(r"display\s*:\s*none", re.IGNORECASE)
 # Every candidate's markup holds one of these (attribute names are read case-blind, "&#" may spell a letter): a
@@ -119,7 +120,9 @@ def _hidden(elements: list) -> list:
 def _is_hidden(el) -> bool:
     if el.get("hidden") is not None or _DISPLAY_NONE.search(el.get("style") or ""):
         return True
-    return any(c in _HIDDEN_CLASSES for c in (el.get("class") or "").split())
+    classes = (el.get("class") or "").split()
+    shown_wide = any(":" in c for c in classes)  # "hidden md:block": Tailwind shows it on a wider screen
+    return any(c in _HIDDEN_CLASSES and not (c == "hidden" and shown_wide) for c in classes)
 
 
 # lxml.html's parser proxies each element through a Python-level class lookup (a Python call an element);

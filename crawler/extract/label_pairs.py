@@ -213,4 +213,12 @@ def _pair_owner(el):
         name = pair_name(anc) if tag(anc) in _PAIR_TAGS else None
         if name is not None:
             return anc if not any(a is name for a in el.iterancestors()) else None
+        if tag(anc) in _PAIR_TAGS and _name_left_empty(anc):
+            return anc  # its files are still the record's: named by its link's words (stranger28)
     return None
+
+
+def _name_left_empty(el) -> bool:
+    """<dt>Titulo :</dt><dd></dd>: a record of pairs whose naming label heads an empty value."""
+    found = record_pairs(el)
+    return any(_NAME_LABEL.match(_label_words(k)) and not text_of(v) for k, v in found)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from .carousels import in_carousel
 from .html import is_ancestor, text_of
 from .learn import Block, LearnError, find_block, follow, title_elements
 from .learn_date_lines import dated_line_elements
@@ -58,7 +59,7 @@ def blocks_of(root, examples: list[str]) -> list[Block]:
     # the place whose texts differ from entry to entry (a title, not a label every entry repeats: "OMatKo!!! XII").
     options.sort(
         key=lambda b: (
-            _in_carousel(b.node),
+            in_carousel(b.node),  # a slider's slides repeat a few entries: the list wins
             _in_sidebar(b),
             id(b) in outside,
             -_occurrences(b, holders),
@@ -83,14 +84,6 @@ def blocks_of(root, examples: list[str]) -> list[Block]:
         f'example "{examples[stray]}" does not share a block structure with example "{examples[0]}": '
         "give titles from the same list"
     )
-
-
-# A slider's slides repeat a few entries of the page's list: where the title is in both, the list wins.
-_CAROUSEL = re.compile(r"swiper|slick|carousel|slider|owl-|glide|splide", re.IGNORECASE)
-
-
-def _in_carousel(node) -> bool:
-    return any(_CAROUSEL.search(el.get("class") or "") for el in (node, *list(node.iterancestors())[:4]))
 
 
 def _fullness(block: Block) -> int:

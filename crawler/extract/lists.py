@@ -8,6 +8,7 @@ from urllib.parse import urlsplit
 
 from ..parsers.datelines import date_in_line
 from ..parsers.ids import host_of, join_url
+from .carousels import in_carousel
 from .fields import date_from_element
 from .html import document_base, tag, text_of
 from .pointer_words import is_generic_text
@@ -51,6 +52,23 @@ def dated_repeat(scored, min_records: int):
         if size < max(min_records, _REPEAT_SHARE * len(records)) or len(theirs & targets) < _REPEAT_SHARE * size:
             continue  # not a "recent posts" box of a few of the winner's entries either
         if _dated(candidate[1]) and not _within(candidate[1], records):
+            return candidate
+    return None
+
+
+def slider_repeat(scored, min_records: int):
+    """A slider whose slides show a list's entries again (and a few older ones: the front page's slideshow over
+    its posts) gives way to that list when it wins, dated or not: the list outside the slider is the listing.
+    `scored` best first; None when the winner stands."""
+    _, records, links, _, _ = scored[0]
+    if not all(in_carousel(members[0]) for members in records):
+        return None
+    targets = {target(a) for a in links}
+    for candidate in scored[1:]:
+        theirs, size = {target(a) for a in candidate[2]}, len(candidate[1])
+        if size < max(min_records, _REPEAT_SHARE * len(records)) or any(in_carousel(m[0]) for m in candidate[1]):
+            continue
+        if len(theirs & targets) >= _REPEAT_SHARE * size and not _within(candidate[1], records):
             return candidate
     return None
 

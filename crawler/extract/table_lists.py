@@ -27,6 +27,19 @@ def split_by_table_head(groups: dict) -> dict:
     return out
 
 
+def above_a_lone_row(records: list) -> bool:
+    """A lone record holding a table's one row of data under its header row ("Date | Event | Venue" over one
+    meeting): the row is the record, as it was while the table held two, not the table or the page around it,
+    whose heading and header row would read into its description (stranger28: a calendar down to one row)."""
+    if len(records) != 1:
+        return False
+    holder = records[0][0]
+    rows = [r for r in holder.iter("tr") if r is not holder]
+    data = [r for r in rows if any(tag(c) == "td" for c in r)]
+    heads = [r for r in rows if r not in data and any(tag(c) == "th" and text_of(c) for c in r)]
+    return len(data) == 1 and bool(heads)
+
+
 def inner_rows(rows: list) -> list:
     """The rows of a group that hold no other row of it, when some do: a layout table's rows around the tables of
     records (nested under fiscal-year heading rows) share the records' shape; [] when no row nests another."""

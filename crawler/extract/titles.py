@@ -235,7 +235,8 @@ def title_of(elements, link, label: bool = False):
     row_name = _row_title(elements, link)  # "01/09/2025 BOC Regular Meeting" beside its files' links
     if row_name is not None:
         return row_name
-    dated = link is not None and date_in_line(text_of(link)) == text_of(link)  # "<a>10/12/2020</a> Regular Meeting"
+    link_text = text_of(link) if link is not None else None  # an icon's link has no words, so no date line either
+    dated = bool(link_text) and date_in_line(link_text) == link_text  # "<a>10/12/2020</a> Regular Meeting"
     dated = dated and not dated_apart(elements, link)  # a date line of its own beside: the link's date names it
     named = link is not None and bare_years(text_of(link)) and is_heading_like(link)  # <h2><a>1978/1979</a></h2>
     if link is not None and not named and (dated or posting_line(text_of(link)) or identifier_line(text_of(link))):
@@ -243,7 +244,6 @@ def title_of(elements, link, label: bool = False):
         if name is not None and not (dated and is_heading_like(link) and _other_links_line(name, link)):
             return name
     if link is not None and not label:
-        link_text = text_of(link)
         heading = next((a for a in link.iterancestors() if tag(a) in HEADINGS), None)
         if heading is not None and not is_generic_text(link_text):
             return heading if label_led(heading, link_text) else link  # <h3><a>Title</a></h3>

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from .file_rows import named_file_rows
 from .label_pairs import pair_records
-from .lists import dated_repeat, finer_records
+from .lists import dated_repeat, finer_records, slider_repeat
 from .table_lists import documents_table
 
 
@@ -14,6 +14,7 @@ def winning_list(scored, min_records: int):
     """The winner among `scored` (best first: rank, records, title links, flat, quality)."""
     return (
         dated_repeat(scored, min_records)
+        or slider_repeat(scored, min_records)  # a slideshow over the posts it shows again: the posts
         or finer_records(scored)
         or named_file_rows(scored, min_records)  # a meeting's row listing its files: the row
         or pair_records(scored, min_records)  # "Titulo: …" over "Archivos: <a>…</a> <a>…</a>": the record

@@ -18,20 +18,24 @@ from .organisers_clauses import ARTICLE, CONJ, PREPOSITION, is_name_word, strip_
 from .orgshapes import (
     ACTIVE,
     ACTIVE_PRESENT,
+    ASIDE_PARTNER,
     CLAUSE_AFTER_COMMA,
     CO_VERB,
     CO_VERB_WITH,
     CO_WITH,
     INTRO,
+    INVITE,
     JOINED,
     LABEL,
     LABEL_END,
     LABEL_ITEM,
     NAME_END,
+    NAMED_AFTER,
     PARTNER,
     PARTNER_WORD,
     PARTNER_WORDS,
     PASSIVE,
+    REPEATED_OF,
     SUPPORT_THEN_PARTNER,
     TRIGGER,
     TRIGGER_WORDS,
@@ -40,7 +44,7 @@ from .orgshapes import (
 from .text import clean_text, guess_language, has_any
 
 # A subject longer than this (two long names and a partner fit) is a clause, not a list of names.
-MAX_SUBJECT_WORDS = 20
+MAX_SUBJECT_WORDS = 24
 # A part of a list starts a new name when an organisation word or acronym is among its first words.
 NEW_NAME_WINDOW = 8
 # "Dept.", "St.": a capital and at most this many lower-case letters before a full stop is an abbreviation.
@@ -135,9 +139,21 @@ def _from_sentence(sentence: str, romance: bool) -> list[str]:
             names = _dedupe(names + _names_after(sentence[partner.end() :], romance))
         return _with_co_partner(names, sentence, m, romance)
     m = ACTIVE_PRESENT.search(sentence)
-    if m and not romance:
-        return _with_co_partner(_active_subject(sentence[: m.start()], romance, strict=True), sentence, m, romance)
-    return []
+    names = _active_subject(sentence[: m.start()], romance, strict=True) if m and not romance else []
+    # "The host is the ILO": "host" read as a verb names none, the noun names the ILO.
+    return _with_co_partner(names, sentence, m, romance) if names else _lead_in_names(sentence, romance)
+
+
+def _lead_in_names(sentence: str, romance: bool) -> list[str]:
+    """ "The organisers are A and B", "a joint initiative of A and B": the names after, and a partner later in the
+    sentence ("À l'initiative de A, la journée est organisée en partenariat avec B"); "A and B invite you to": A, B."""
+    m = NAMED_AFTER.search(sentence)
+    if m:
+        names = _names_after(REPEATED_OF.sub(r" \1 ", sentence[m.end() :]), romance)
+        partner = PARTNER.search(sentence, m.end()) if names else None
+        return _dedupe(names + _names_after(sentence[partner.end() :], romance)) if partner else names
+    m = INVITE.search(sentence) if "invit" in sentence.lower() else None  # the word first: the pattern is slow
+    return _active_subject(sentence[: m.start()], romance) if m else []
 
 
 def _with_co_partner(names: list[str], sentence: str, verb: re.Match[str], romance: bool) -> list[str]:
@@ -213,6 +229,9 @@ def _fronted_partner(before: str) -> list[str]:
     if lead and ", " in before[lead.end() - 1 :]:
         partner, subject = before[lead.end() - 1 :].rsplit(", ", 1)  # the subject follows the partner's last comma
         return [*_partner_split(subject), partner]
+    aside = ASIDE_PARTNER.search(before) if "," in before else None
+    if aside and _only_name_words(aside.group("partner")):  # "A, with B, organised": "with EU funding" names none
+        return [*_partner_split(before[: aside.start()]), aside.group("partner")]
     return _partner_split(before)
 
 
@@ -228,7 +247,7 @@ def _only_name_words(subject: str) -> bool:
 
 
 def _org_like(name: str) -> bool:
-    return bool(_ACRONYM.search(name) or ow.ORG_HEAD.search(name))
+    return bool(_ACRONYM.search(name) or ow.ORG_HEAD.search(name) or ow.REGION_BODY.match(name))
 
 
 def _protect(text: str) -> tuple[str, list[str]]:
@@ -265,8 +284,9 @@ def _finish(names: list[str], spans: list[str], romance: bool, subject: bool = F
         if "\ue000" in name:  # a mark _protect left: most names hold none
             name = _TOKEN.sub(lambda m: spans[int(m.group(1))], name)
         placeless = name if ow.ACCREDITED_TO.search(name) else ow.TRAILING_PLACE.sub("", name)
+        # "Centre of the ILO in Turin", but "ILO Office in Beirut" is a name, and "at Leiden University" no place.
         if placeless != name and _org_like(placeless) and not _named_by_place(placeless, subject):
-            name = placeless  # "Centre of the ILO in Turin", but "ILO Office in Beirut" is a name
+            name = name if ow.ORG_HEAD.search(name, len(placeless)) else placeless
         if name and _LETTER.search(name) and not _generic(name, romance) and not ow.PERSON_MARK.search(name):
             out.append(name)
     return _dedupe(out)
@@ -314,7 +334,11 @@ def _continues(current: str, part: str, joiner: str, romance: bool) -> bool:
     """Whether a part written after a comma or "and" goes on the name before it."""
     current, bare = strip_article(current), strip_article(part)
     if current.endswith("\ue001"):
-        return False  # "Consejo ... (COHEP) y la Central ...": a name closed by its acronym is complete
+        # "School of Law (SOL), University of Ghana": a school or faculty is its university's, though its acronym
+        # closes it; "Consejo ... (COHEP) y la Central ...", "Instituto ... (IELIS), Universidad ...": two names.
+        return joiner.startswith(",") and bool(ow.FACULTY.match(current) and ow.PARENT_OF_UNIT.match(bare))
+    if joiner.startswith(",") and ow.UNIT_OF.match(current) and ow.PARENT_OF_UNIT.match(bare) and bare == part.strip():
+        return True  # "Faculty of Law, University of Geneva": the university the faculty belongs to
     if joiner.strip() in ("and", "et", "y") and _lone_kind(current) and bare[:1].isupper() and bare == part.strip():
         return True  # "Employers and Business Members Group": "Employers" alone names no body
     if ow.SHARED_HEAD[0].search(current) and ow.SHARED_HEAD[1].match(bare):
@@ -325,8 +349,6 @@ def _continues(current: str, part: str, joiner: str, romance: bool) -> bool:
         return True  # "Ministry of Labour and Employment, Government of Nepal": the ministry's government
     if joiner.strip() == "," and ow.MINISTRY.match(current) and ow.COUNTRY_ABBREVIATION.match(part.strip()):
         return True  # "Ministry of Human Resources and Emiratisation, UAE": the ministry's country
-    if joiner.startswith(",") and ow.UNIT_OF.match(current) and ow.PARENT_OF_UNIT.match(bare) and bare == part.strip():
-        return True  # "Faculty of Law, University of Geneva": the university the faculty belongs to
     if joiner.startswith(",") and ow.OWNER_OF_UNIT.match(current) and ow.UNIT_OF_OWNER.match(part.strip()):
         return True  # "City of Barcelona, Department of Employment": the city's department
     if not (romance or _org_like(current) or ARTICLE.match(part.strip()) or _org_like(" ".join(bare.split()[:1]))):

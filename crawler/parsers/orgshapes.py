@@ -20,26 +20,70 @@ _LABEL_KIND = (
     r"|organismes?|partenaires?|entités?|comité|entidad(?:es)?|instituci(?:ón|ones)|organismos?|organizaciones?"
     r"|socios?)"
 )
-EVENT_NOUN, ADVERB = ow.EVENT_NOUN, ow.ADVERB
+EVENT_NOUN, ADVERB, BY_ADVERB = ow.EVENT_NOUN, ow.ADVERB, ow.ADVERB_BEFORE_BY
 # "Event organiser:", "Organisateur de l'atelier :", "Organizadores del foro:": a label may name the event.
 _LABEL_EVENT_BEFORE = rf"(?:{EVENT_NOUN}|{_LABEL_KIND})\s+"
 _LABEL_EVENT_AFTER = rf"\s+(?:(?:of\s+the|de\s+la|de\s+l['’]|du|del|des)\s*{ow.EVENT_NOUN_ROMANCE}|{_LABEL_KIND})"
 # "Organisers: ILO, UNDP" — a label and a list.
 LABEL = re.compile(
     rf"(?i)(?:^|(?<=[.;]\s))(?:{_LABEL_EVENT_BEFORE})?(?:co-?)?(?:organi[sz]ers?|organi[sz]ed by|organi[sz]ing|hosts?"
-    r"|hosted by|organisat(?:eur|rice)s?|organis[ée]e?s? par|hôtes?|organizador(?:es|as?)?|organizad[oa]s? por"
+    r"|hosted by|organisat(?:eur|rice)s?|organis[ée]e?s? par|hôtes?|organi[sz]ation|organización|organizador(?:es|as?)?"
+    r"|organizad[oa]s? por"
     rf"|organizan?|convocan?|anfitri(?:ón|on|ones|onas?))(?:{_LABEL_EVENT_AFTER})?\s*:\s*",
 )
 PASSIVE = re.compile(
-    rf"(?i)\b(?:(?:jointly|co-?)\s*)?(?:organi[sz]ed|hosted|convened|co-?hosted|co-?organi[sz]ed)\s+{ADVERB}by\s*:?\s+"
-    rf"|\b(?:co-?)?organis[ée]e?s?\s+{ADVERB}par\s+|\baccueillie?s?\s+par\s+|\bacogid[oa]s?\s+por\s+"
-    rf"|\b(?:co-?)?organizad[oa]s?\s+{ADVERB}por\s+|\bconvocad[oa]s?\s+por\s+"
+    rf"(?i)\b(?:(?:jointly|co-?)\s*)?(?:organi[sz]ed|hosted|convened|co-?hosted|co-?organi[sz]ed)\s+{BY_ADVERB}by\s*:?\s+"
+    rf"|\b(?:co-?)?organis[ée]e?s?\s+{BY_ADVERB}par\s+|\baccueillie?s?\s+par\s+|\bacogid[oa]s?\s+por\s+"
+    rf"|\b(?:co-?)?organizad[oa]s?\s+{BY_ADVERB}por\s+|\bconvocad[oa]s?\s+por\s+"
     rf"|{EVENT_NOUN}[^.;]*?\bheld\s+by\s+"  # "workshops for labour inspectors held by the CONMIGO Project"
     # "Lo organizan la OIT y la CEPAL": a pronoun for the event, then the verb, then its subjects.
     r"|^(?:lo|la|los|las)\s+(?:co-?)?(?:organiz(?:a|an|ó|aron|ará|arán)|convoc(?:a|an|ó|aron))\s+",
 )
+# "The organisers of the forum are A and B", "Les organisateurs sont A", "Los anfitriones del foro son A": a noun for
+# who organises, then the names; "a joint initiative of A", "à l'initiative de A", "una iniciativa de A": whose
+# initiative the event is organises it. A name (an article or a capital) must follow.
+_NAME_NEXT = r"(?=(?:the|its|l['’]|le|la|les|el|los|las)?\s*(?-i:[A-ZÀ-Ý]))"
+NAMED_AFTER = re.compile(
+    # Each alternative starts a word with one of these letters: the engine tries the rest only there (3x faster).
+    r"(?i)\b(?=[ohaiuàpc])(?:(?:co-?)?(?:organi[sz]ers?|hosts?|organisat(?:eur|rice)s?|hôtes?|organizador(?:es|as?)?"
+    r"|anfitri(?:ón|ones|onas?))(?:\s+(?:of|de|du|des|del)\s+(?:the\s+|this\s+|la\s+|l['’]|le\s+|cette\s+|ce\s+"
+    r"|este\s+|esta\s+)?[\w-]+)?\s+(?:are|is|were|was|will\s+be|sont|est|seront|sera|son|es|serán|será)\s+"
+    # An initiative, not "the Minimum Wage Initiative of": "an initiative of", "à l'initiative de", "por iniciativa de".
+    r"|(?:an?\s+(?:joint\s+)?initiative|(?:at|on)\s+the\s+initiative)\s+of\s+"
+    r"|(?:une\s+initiative(?:\s+conjointe)?|[àa]\s+l['’]initiative)\s+(?:de\s+|du\s+|des\s+|d['’])"
+    r"|(?:una\s+iniciativa(?:\s+conjunta)?|(?:por|a)\s+iniciativa)\s+(?:de\s+|del\s+))" + _NAME_NEXT
+)
+# "an initiative of the OIF and of the ILO", "de l'OIF et du BIT", "de la OEI y de la OIT": the list repeats its "of".
+REPEATED_OF = re.compile(
+    r"\s(and|et|y)\s+(?:of\s+(?=the\s)|du\s+|des\s+|del\s+|de\s+(?=la\s|l['’])|d['’](?=[A-ZÀ-Ý]))(?=\S)"
+)
+# "A and B invite you to a symposium", "A vous invitent à une table ronde", "A los invitan a un foro": who invites to
+# an event organises it ("vous invite à préparer votre voyage" names no event).
+_EVENT_AFTER = rf"\s+(?:\S+\s+){{0,{EVENT_NOUN_WINDOW}}}?"
+INVITE = re.compile(
+    r"(?i)\s+(?:(?:cordially|are\s+pleased\s+to|is\s+pleased\s+to|are\s+delighted\s+to|is\s+delighted\s+to)\s+)?"
+    rf"invites?\s+you\s+(?:all\s+)?(?:to|for){_EVENT_AFTER}{EVENT_NOUN}"
+    rf"|\s+vous\s+invite(?:nt)?\s+(?:à|au|aux){_EVENT_AFTER}{ow.EVENT_NOUN_ROMANCE}"
+    rf"|\s+(?:le|les|te|los|las)\s+invita(?:n)?\s+al?{_EVENT_AFTER}{ow.EVENT_NOUN_ROMANCE}"
+)
 # Every shape below holds one of these.
-TRIGGER_WORDS = ("organi", "host", "conven", "accueil", "convoc", "convoq", "hold", "held", "hôte", "anfitri", "acog")
+TRIGGER_WORDS = (
+    "organi",
+    "host",
+    "conven",
+    "accueil",
+    "convoc",
+    "convoq",
+    "hold",
+    "held",
+    "hôte",
+    "anfitri",
+    "acog",
+    "initiati",
+    "iniciativ",
+    "invit",
+    "realiz",
+)
 TRIGGER = re.compile("|".join(TRIGGER_WORDS), re.IGNORECASE)
 # "co-organised with A": A is an organiser, and so is the sentence's subject when it is an organisation.
 CO_WITH = re.compile(
@@ -66,6 +110,10 @@ ACTIVE = re.compile(
     # Spanish "acoge con beneplácito" welcomes: as in French, only the future "acogerá" hosts, or the present before
     # an event ("accueille la conférence", "acoge el foro").
     r"|acogerá|acogerán)\b"
+    # "realizan el Foro Nacional": "realizar" holds an event, only before one ("realizó un estudio" holds none), and
+    # not "se realizará un foro", which names no subject.
+    r"|\s+(?<!\bse\s)(?:realiza|realizan|realizará|realizarán|realizó|realizaron)"
+    rf"(?=\s+(?:el|la|los|las|un|una)\s+(?i:{ow.EVENT_NOUN_ROMANCE}))"
     # "accueille, le 4 octobre, la première réunion": a time may come between, a word before the event.
     rf"|\s+{ADVERB}(?:accueillent|accueille|acogen|acoge)(?=(?:,\s+(?:le|el|du|del|ce|cette|este|esta)\s[^,]{{1,30}},)?"
     rf"\s+(?:la|le|l['’]|les|un|une|el|los|las|un|una)\s*(?:[\w’'-]+\s+)?{ow.EVENT_NOUN_ROMANCE})"
@@ -92,12 +140,12 @@ VERB_OBJECT = re.compile(r"\s+(?:a|an|une?|una?)\s+(?=[a-zà-ÿ])")
 # Present tense and headlines ("UNICEF and the ILO convene ...", "ILO to host ..."): the subject must name
 # an organisation, since "Experts convene ..." names none.
 ACTIVE_PRESENT = re.compile(
-    r"\s+(?:to\s+)?(?:co-?)?(?:hosts?|organi[sz]es?|convenes?)\s+(?!(?:its|their)\s+work|itself|around)(?=[\w“\"‘'])"
+    rf"\s+(?:to\s+)?{ADVERB}(?:co-?)?(?:hosts?|organi[sz]es?|convenes?)\s+(?!(?:its|their)\s+work|itself|around)(?=[\w“\"‘'])"
 )
 PARTNER = re.compile(
     r"(?i),?\s+\b(?:in\s+(?:close\s+)?(?:collaboration|coordination|cooperation|partnership|association|conjunction)\s+with"
     r"|together\s+with|jointly\s+with|along\s+with|en\s+(?:étroite\s+)?(?:collaboration|coopération|partenariat)\s+avec"
-    r"|(?:conjointement|en\s+association|de\s+concert)\s+avec|in\s+concert\s+with|(?:junto|conjuntamente|en\s+conjunto)\s+con"
+    r"|(?:conjointement|en\s+association|de\s+concert)\s+avec|in\s+concert\s+with|(?:junto|conjuntamente|en\s+conjunto)\s+con|junto\s+al?(?=\s)"
     r"|en\s+(?:estrecha\s+)?(?:colaboración|cooperación|coordinación|alianza|asociación)\s+con"
     # "with the collaboration of B", "avec la collaboration de B", "con la colaboración del B": as "in ... with"
     r"|with\s+the\s+(?:collaboration|cooperation)\s+of|avec\s+la\s+(?:collaboration|coopération)\s+d[eu]"
@@ -109,9 +157,15 @@ PARTNER = re.compile(
     # "A will host the forum, which it co-organises with B", "qu'il coorganise avec B", "que coorganiza con B"
     r"|(?:which\s+it|that\s+it|qu['’](?:il|elle)|que)\s+co-?(?:organi[sz]\w*|host\w*)\s+(?:with|avec|con))\s+",
 )
+# "A, with B, organised a training", "A, avec B, organise", "A, con B, organiza": a name (an article or a capital)
+# after a bare "with" in an aside closed before the verb is a partner ("with the support of" starts in lower case).
+ASIDE_PARTNER = re.compile(
+    r",\s+(?:with|avec|con)\s+(?=(?:the\s+|l['’]|le\s+|la\s+|les\s+|el\s+|los\s+|las\s+)?[A-ZÀ-Ý\ue000])(?P<partner>[^,]+)"
+    r",\s*$"
+)
 # PARTNER tries its alternatives at every space of a text. Every match holds one of these words, which
 # text.has_any rules out at a tenth of the cost (most descriptions hold none).
-PARTNER_WORDS = ("with", "avec", "con", "through", "trav", "interm", "medio")
+PARTNER_WORDS = ("with", "avec", "con", "junto", "through", "trav", "interm", "medio")
 PARTNER_WORD = re.compile("|".join(PARTNER_WORDS), re.IGNORECASE)
 
 
@@ -167,7 +221,8 @@ ROMANCE_PURPOSE = re.compile(
 # scans for (3x faster than trying the look-behinds at every character).
 _FULL_STOP = r"\.(?<!Dept\.)(?<!Inc\.)(?<!Ltd\.)(?<!\b[A-Z]\.)(?=\s|$)"
 SENTENCE_END = re.compile(r"[;:]|" + _FULL_STOP)
-# A label's list ends at a full stop or the next label; a semicolon, a spaced slash or a bullet cuts it into
-# items ("Organizers: ILO; UNDP", "ILO / UNICEF", "Organized by: • A • B"); "ILO/Japan" stays one name.
+# A label's list ends at a full stop or the next label; a semicolon, a spaced slash or dash, a pipe or a bullet cuts
+# it into items ("Organizers: ILO; UNDP", "ILO / UNICEF", "A | B", "A — B", "Organized by: • A • B"); "ILO/Japan" and
+# "CSI-Afrique" stay one name.
 LABEL_END = re.compile(r":|" + _FULL_STOP)
-LABEL_ITEM = re.compile(r"\s*(?:[;•·▪●]|\s/(?=\s))\s*")
+LABEL_ITEM = re.compile(r"\s*(?:[;•·▪●|]|\s[/—–](?=\s))\s*")

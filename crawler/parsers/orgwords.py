@@ -129,6 +129,12 @@ ORGANISER_WORDS: tuple[str, ...] = (
     "banque",
     "unión",
     "réseau",
+    "superintendencia",
+    "superintendence",
+    "surintendance",
+    "defensoría",
+    "procuraduría",
+    "contraloría",
 )
 
 
@@ -196,6 +202,13 @@ UNIT_OF = re.compile(
     r"^(?:Faculty|School|Department|Institute|Centre|Center|Faculté|École|Département|Institut|Facultad|Escuela"
     r"|Departamento|Instituto|Centro)\s+(?:of|for|de|du|des|del|d['’]|pour|para)(?=\s|[A-ZÀ-Ý])"
 )
+# "Région Bretagne", "Región de Murcia", "Province of Ontario": a region named by its capitalised name is its
+# government, a body (only at a name's start: "for the Asia Region" is no head of a name).
+REGION_BODY = re.compile(
+    r"^(?:Région|Region|Región|Province|Provincia|Generalitat|Canton)\s+(?:(?:of|de|du|del|de\s+la)\s+)?[A-ZÀ-Ý]"
+)
+# A school or faculty: never a body of its own, even when an acronym closes its name.
+FACULTY = re.compile(r"^(?:Faculty|School|Faculté|École|Facultad|Escuela)\s+(?:of|de|du|des|del|d['’])(?=\s|[A-ZÀ-Ý])")
 PARENT_OF_UNIT = re.compile(r"^(?:University|Université|Universidad|Ministry|Ministère|Ministerio)\b")
 # "City of Barcelona, Department of Employment", "Université de Liège, Faculté de droit": a city, a university or a
 # government, then after a comma one of its departments or faculties: one name, the other way round.
@@ -205,7 +218,7 @@ OWNER_OF_UNIT = re.compile(
 )
 UNIT_OF_OWNER = re.compile(
     r"^(?:Department|Faculty|School|Directorate|Division|Département|Faculté|École|Direction|Departamento|Facultad"
-    r"|Escuela|Dirección|Concejalía)\s+(?:of|for|de|du|des|del|d['’]|pour|para)(?=\s|[A-ZÀ-Ý])"
+    r"|Escuela|Dirección|Concejalía|Secretaría|Subsecretaría)\s+(?:of|for|de|du|des|del|d['’]|pour|para)(?=\s|[A-ZÀ-Ý])"
 )
 # "Permanent Mission of Spain to the United Nations Office at Geneva": where a mission is accredited is part of
 # its name, though "to", "at", "auprès" and "ante" open clauses elsewhere.
@@ -227,7 +240,7 @@ ABBREVIATIONS = ("Dept.", "Inc.", "Ltd.", "Co.", "Corp.", "Govt.", "Univ.", "Ass
 # Events: "will hold a seminar" and "workshops held by X" name organisers, "will hold consultations next week" not.
 EVENT_NOUN = (
     r"(?:seminar|workshop|conference|forum|meeting|dialogue|training|webinar|session|event|launch|ceremony|"
-    r"course|symposium|round-?table|exhibition|fair|summit|congress|festival|campaign|consultation)s?\b"
+    r"course|symposium|round-?table|exhibition|fair|summit|congress|festival|campaign|consultation|lecture)s?\b"
 )
 EVENT_NOUN_ROMANCE = (
     r"(?:conférence|atelier|forum|réunion|séminaire|colloque|table\s+ronde|dialogue|session|événement|cérémonie"
@@ -238,6 +251,10 @@ EVENT_NOUN_ROMANCE = (
 ADVERB = (
     r"(?:(?:jointly|conjointement|conjuntamente|today|yesterday|recently|also|successfully|hier|aujourd'hui|"
     r"également|récemment|ayer|hoy|también|recientemente)\s+)?"
+)
+# Before "by" only (the verbs' patterns, tried at every space, stay short): "organised annually by".
+ADVERB_BEFORE_BY = ADVERB.removesuffix(")\\s+)?") + (
+    r"|annually|every\s+year|each\s+year|chaque\s+année|annuellement|anualmente|cada\s+año)\s+)?"
 )
 
 
