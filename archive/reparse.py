@@ -34,12 +34,13 @@ from crawler.extract.scripted import builds_list_in_browser
 from crawler.gc_threshold import collect_less_often, collecting_less_often
 from crawler.listing_state import ListingState
 from crawler.parse_pool import exit_with_parent, generic_prose_links, note_read
+from crawler.spiders.whole_page import cut_off
 from crawler.validation import checked_entry
 from crawler.wording import counted
 
 from .bodies import decompress, stored_body
 from .queries import latest_complete_crawl
-from .record import RENDERED, SQL_CHUNK, rendered_captures
+from .record import NOT_WHOLE, RENDERED, SQL_CHUNK, rendered_captures
 from .store import Archive, Sighting
 from .writefaults import describe
 
@@ -71,7 +72,7 @@ def reparse(archive: Archive, crawl_id: int | None = None, workers: int | None =
     jobs = (
         (cap["url"], cap["listing_url"] or cap["url"], cap["page"], cap["id"])
         + (listing_profiles.get(cap["listing_url"] or cap["url"], profile_name), cap["fetched_at"])
-        + (bool(cap["rendered"]),)
+        + (bool(cap["rendered"]), cap["not_whole"])
         for cap in captures
     )
     progress = {"read": 0, "feed_pages": _fed_pages(conn, captures), "feed_kept": set()}
@@ -116,10 +117,11 @@ def _stored_pages(conn, source: dict) -> list:
     """The captures of the crawl `source` a reparse reads; ValueError when it stored none (a reparse of it would
     be a "complete" of nothing), saying whether it failed or did not finish."""
     captures = conn.execute(
-        "SELECT id, url, listing_url, page, fetched_at, feed_url, json_extract(headers, ?) IS NOT NULL AS rendered "
+        "SELECT id, url, listing_url, page, fetched_at, feed_url, json_extract(headers, ?) IS NOT NULL AS rendered, "
+        "json_extract(headers, ?) AS not_whole "
         "FROM captures "
         "WHERE crawl_id=? AND status IN (200, 304) AND digest IS NOT NULL ORDER BY id",
-        (f'$."{RENDERED}"', source["id"]),
+        (f'$."{RENDERED}"', f'$."{NOT_WHOLE}"', source["id"]),
     ).fetchall()
     if not captures:
         state = DID_NOT_FINISH + " and" if source["status"] == "running" else f"({source['status']})"
@@ -325,12 +327,13 @@ def _stored_body(archive: Archive, capture_id: int) -> tuple | None:
 def parse_capture(job: tuple) -> tuple[str, list, tuple]:
     """In a worker: one stored page to its listing, its checked entries with their sightings, and how
     it read (crawler.parse_pool.note_read's arguments: the health checks judge a reparse as a crawl)."""
-    url, listing_url, page_number, capture_id, profile_name, fetched_at, rendered, stored = job
+    url, listing_url, page_number, capture_id, profile_name, fetched_at, rendered, not_whole, stored = job
     body = decompress(*stored) if stored is not None else b""
     profile = choose_profile(profile_name, url)
     captured = _when(fetched_at)  # "3 hours ago" counts back from the capture, not from today
     page = extract_page(body, url, profile or "auto", now=captured)
     built = build_entries(page, url, listing_url, profile, now=captured)
+    built = built[:-1] if cut_off(not_whole) else built  # its crawl judged it cut short: the last entry too, maybe
     entries = filter(None, map(checked_entry, built))
     where = (listing_url, url, page_number)
     start_page = page_number == 1 or url == listing_url

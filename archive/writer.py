@@ -15,8 +15,11 @@ import logging
 from collections.abc import Mapping
 
 from crawler.credentials import QuerySecrets
+from crawler.extract.html import decode_html
 from crawler.listing_state import ListingState
+from crawler.spiders.whole_page import html_closes
 
+from .bodies import read_body
 from .record import last_captures
 from .session import CrawlSession, Sighting
 from .store import Archive, ArchiveError, now
@@ -90,6 +93,7 @@ class ArchiveWriter:
             for page_url, last in last_captures(self.archive.conn, [secrets.hide(url) for url in urls]).items():
                 last["page_links"] = [secrets.restore(link) for link in last["page_links"]]
                 found[secrets.restore(page_url)] = last
+        closed_start_pages(self.archive.conn, found)
         return found
 
     def add_page(self, page: Mapping) -> None:
@@ -198,3 +202,15 @@ def entry_and_sighting(values: Mapping) -> tuple[dict, Sighting]:
         position=values.get("position"),
     )
     return entry, where
+
+
+def closed_start_pages(conn, last: dict) -> None:
+    """Mark each start page's last capture "closed" when its HTML closed (</body> or </html>): the spider takes a
+    start page that stops before them for one cut short (crawler/spiders/whole_page.py). One body a listing."""
+    ids = {info["id"]: info for info in last.values()}
+    starts = conn.execute(
+        "SELECT id FROM captures WHERE id IN (SELECT value FROM json_each(?)) AND (page = 1 OR url = listing_url)",
+        (json.dumps(list(ids)),),
+    )
+    for (capture_id,) in starts.fetchall():
+        ids[capture_id]["closed"] = html_closes(decode_html(read_body(conn, capture_id) or b""))

@@ -13,8 +13,7 @@ from scrapy.http import HtmlResponse
 from unattended import PAGE2, crawl_demo, healthy
 
 from crawler.site_server import DEMO_LISTING_PATH, SiteServer
-from crawler.spiders.base import body_cut_short
-from crawler.spiders.whole_page import LINKED_FROM, LINKER_CLOSED, not_whole
+from crawler.spiders.whole_page import LINKED_FROM, LINKER_CLOSED, body_cut_short, not_whole
 
 
 def rewrite_page_one(site, change) -> None:

@@ -24,7 +24,7 @@ from ..origins import allowed_origins, host, on_site
 from ..parse_pool import ParsedPage, ParsePool, note_read, parse_page
 from .dropped import UnansweredPagesMixin
 from .feeds import FeedWitnessMixin
-from .whole_page import LINKED_FROM, LINKER_CLOSED, html_closes, not_whole
+from .whole_page import LINKED_FROM, LINKER_CLOSED, failed_without_words, html_closes, judge_page
 from .whole_page import page_key as _page_key
 
 # Why a resumed crawl is partial: the summary and the crawl's note say it.
@@ -51,13 +51,6 @@ def reading_digest(profile) -> str:
     if profile is None:
         return "auto"
     return hashlib.sha256(repr(replace(profile, source="")).encode()).hexdigest()[:16]
-
-
-def body_cut_short(response) -> bool:
-    """Scrapy's marks on a body cut short: "dataloss" (shorter than its Content-Length, DOWNLOAD_FAIL_ON_DATALOSS
-    off), or "partial" (no length given, so the end is not known) where the HTML does not close either."""
-    flags = response.flags or ()
-    return "dataloss" in flags or ("partial" in flags and not html_closes(response.text))
 
 
 class ListingSpider(FeedWitnessMixin, UnansweredPagesMixin, scrapy.Spider):
@@ -259,8 +252,8 @@ class ListingSpider(FeedWitnessMixin, UnansweredPagesMixin, scrapy.Spider):
             self._problem(state, f"{response.url}: a listing page with no entries")
         else:
             self._check_repeats(response, listing_url, [entry["entry_id"] for entry in entries])
-        cut = body_cut_short(response)
-        why = not_whole(response.text, response.url, listing_url, page.page_links, response.meta, cut)
+        last = getattr(self.crawler, "previous_captures", {}).get(response.url)  # for a start page, its last capture
+        why, entries = judge_page(response, listing_url, page.page_links, entries, last)
         if why:  # a "Page not found" or cut-short page answered 200: it is not known to be the listing's last
             self._problem(state, f"{response.url}: {why}")
         feed = self.feed_request(response, listing_url, entries, page_number, page.page_links)
@@ -360,7 +353,7 @@ class ListingSpider(FeedWitnessMixin, UnansweredPagesMixin, scrapy.Spider):
         request = failure.request
         listing_url = request.meta.get("listing_url")
         status = failure.value.response.status if failure.check(HttpError) else None
-        reason = f"HTTP {status}" if status else failure.getErrorMessage()
+        reason = f"HTTP {status}" if status else failure.getErrorMessage() or failed_without_words(failure)
         shown = redact(request.url)  # a redirect may lead to an address holding a password or a ?token=
         self.logger.error("listing page failed: %s (%s)", shown, reason)
         if listing_url not in self.listings:

@@ -1,4 +1,4 @@
-"""Whether a later page of a listing is a whole page of it, or only answered 200.
+"""Whether a page of a listing is a whole page of it, or only answered 200.
 
 A "Page not found" page listing a few popular items, or a page the server cut short (a PHP fatal error
 after two entries), shows no pagination: the crawl would take it for the listing's last page and mark
@@ -8,6 +8,10 @@ to the listing's first page or to the page that linked to it; and as whole only 
 whole (the spider reads Scrapy's flags) and its HTML closes with </body> or </html> where the page that
 linked to it did (or at all, when it shows no pagination: then it was cut short, by the look of it).
 A last page that shows no pager at all is not known to be the last: its listing stays incomplete.
+The start page has no page before it: it is measured against its own last capture (as the archive gives it), and
+taken as cut short when it stops before </body></html> where that capture closed (or was cut short itself), showed
+pagination it no longer shows, or listed more entries: a site whose pages never close stays whole while it lists
+as before. The last entry read from a page cut short is dropped: its title or summary may stop at the cut.
 
 The spider asks it of each page it parses (in-process or from the parse worker; a distributed worker
 too), a 304 answers with what its last capture said, and a reparse judges the stored page the same way.
@@ -31,6 +35,7 @@ _CLOSING = re.compile(r"</(?:body|html)\s*>", re.IGNORECASE)
 # A link's address: <a href>, and <link href> (a WordPress page's <link rel="prev"> in its head).
 _HREF = re.compile(r"""<(?:a|link)\s[^>]*?\bhref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""", re.IGNORECASE)
 
+START_CUT = "cut short (its HTML stops before </body></html>, where its last capture {})"
 CUT_SHORT = "cut short (its connection closed before the whole page came)"
 UNCLOSED = "cut short (its HTML stops before </body></html>, and it shows no pagination or the page before closed)"
 NO_PAGER = (
@@ -71,15 +76,57 @@ def _path_and_query(url: str) -> tuple[str, frozenset]:
     return page_key(url).partition("?")[0], frozenset(parse_qsl(urlsplit(url).query, keep_blank_values=True))
 
 
-def not_whole(text: str, url: str, listing_url: str, page_links, meta: dict, cut: bool = False) -> str | None:
-    """Why a page reached by a link (not its listing's start) is not known to be a whole page of its listing,
-    or None. `meta`: its request's (LINKED_FROM, LINKER_CLOSED); `page_links`: the pagination found on it;
-    `cut`: its body came cut short (any page, the start page too)."""
+def not_whole(text: str, url: str, listing_url: str, page_links, meta: dict, cut=False, last=None) -> str | None:
+    """Why a page is not known to be a whole page of its listing, or None. `meta`: its request's (LINKED_FROM,
+    LINKER_CLOSED); `page_links`: the pagination found on it; `cut`: its body came cut short; `last`: for the start
+    page, its last capture (archive.record.last_captures, with "closed" and the entries it listed) and "listed", the
+    entries read from it now."""
     if cut:
         return CUT_SHORT
     if meta.get("page") == 1 or page_key(url) == page_key(listing_url):
-        return None
+        return start_page_cut(text, page_links, last) if last else None
     no_pager = not page_links and not links_back(text, url, listing_url, meta.get(LINKED_FROM))
     if (no_pager or meta.get(LINKER_CLOSED)) and not html_closes(text):
         return UNCLOSED
     return NO_PAGER if no_pager else None
+
+
+def start_page_cut(text: str, page_links, last: dict) -> str | None:
+    """Why a start page that stops before </body></html> is cut short, measured against its last capture."""
+    if html_closes(text):
+        return None
+    closed = START_CUT.format("had them")
+    if last.get("closed") or last.get("not_whole") == closed:  # cut short again: measured as the capture before it
+        return closed
+    if last.get("page_links") and not page_links:
+        return START_CUT.format("showed pagination")
+    before = len(last.get("entry_ids") or ())
+    if last.get("listed", 0) < before:
+        return START_CUT.format(f"listed {before} entries, it {last.get('listed', 0)}")
+    return None
+
+
+def body_cut_short(response) -> bool:
+    """Scrapy's marks on a body cut short: "dataloss" (shorter than its Content-Length, DOWNLOAD_FAIL_ON_DATALOSS
+    off), or "partial" (no length given, so the end is not known) where the HTML does not close either."""
+    flags = response.flags or ()
+    return "dataloss" in flags or ("partial" in flags and not html_closes(response.text))
+
+
+def judge_page(response, listing_url: str, page_links, entries: list, last: dict | None) -> tuple[str | None, list]:
+    """Why a fetched page is not a whole page of its listing (or None), and the entries to keep of it: without the
+    last one read when it was cut short (cut mid-title, say). `last`: the page's last capture, or None."""
+    last = dict(last, listed=len(entries)) if last else None
+    why = not_whole(response.text, response.url, listing_url, page_links, response.meta, body_cut_short(response), last)
+    return why, entries[:-1] if cut_off(why) else entries
+
+
+def cut_off(why: str | None) -> bool:
+    """Whether a page was judged cut short (so its last entry may be cut too), not only shown without pagination."""
+    return bool(why) and why.startswith("cut short")
+
+
+def failed_without_words(failure) -> str:
+    """Why a page failed when its error says nothing: Twisted's _DataLoss (a body shorter than its Content-Length,
+    or a chunked one with no last chunk, under DOWNLOAD_FAIL_ON_DATALOSS) has no message: the summary said "URL: "."""
+    return CUT_SHORT if "DataLoss" in failure.type.__name__ else failure.type.__name__
