@@ -172,7 +172,7 @@ def _best_group_within(root, chrome, anchors=entry_links):
         found.update(
             (b, a) for b, a in zip(more_blocks, more_links, strict=False) if (a.get("href"), text_of(a)) not in shown
         )
-    for extra, link in extras(list(found), page, chrome):
+    for extra, link in extras(found, page, chrome):
         if same_family(list(found.values()), [link]):  # a featured post, not a promotion of another section
             found[extra] = link
     return found, page
