@@ -312,3 +312,24 @@ def test_a_time_element_showing_less_than_its_datetime_gives_the_date_as_shown(l
         (None, None, None),
         ("2027-03-20", "2027-03-20", "day"),
     ]
+
+
+def test_a_year_line_beside_a_line_of_a_day_and_month_in_words_is_one_date():
+    """A blog's archive (batch X, a Pelican theme: dates 0/23): each item's date split over two headings, the year
+    in one, the day and the month in words in the next ("<h5>2018</h5><h4>05 juillet</h4>"), read as 2018-01-01.
+    The two lines are one date. A day and month in figures ("7/5") shows no order of its own and dates nothing
+    finer than the year."""
+    posts = [
+        ("2018", "05 juillet", "2018-07-05"),
+        ("2017", "11 septembre", "2017-09-11"),
+        ("2016", "26 mai", "2016-05-26"),
+    ]
+    items = "".join(
+        f"<div class='item'><h5>{year}</h5><h4>{day}</h4><div class='post'><a href='/post-{i}.html'>Compte-rendu "
+        f"numéro {i} du meetup</a></div><p class='meta'>Auteur {i}</p></div>"
+        for i, (year, day, _) in enumerate(posts)
+    )
+    entries = _entries(f"<h1>Archives</h1>{items}", "<html lang='fr'>")
+    assert [e["date_start"] for e in entries] == [iso for _, _, iso in posts]
+    figures = items.replace("05 juillet", "7/5").replace("11 septembre", "9/11").replace("26 mai", "5/26")
+    assert not any((e["date_start"] or "")[5:] not in ("", "01-01") for e in _entries(f"<h1>A</h1>{figures}"))

@@ -1,5 +1,6 @@
 """The generic extractor's entry links and ids: anchors, in-page addresses, ids on records, relative links and the base
-href, a link with an empty address. Each shape in small synthetic HTML."""
+href, a link with an empty address, facet links after a label the records share. Each shape in small synthetic
+HTML."""
 
 from synthetic import URL
 from synthetic import generic_entries as _entries
@@ -207,3 +208,28 @@ def test_links_to_other_sites_whose_address_holds_a_facet_word_are_entries_this_
     assert [(e["title"], e["url"]) for e in entries] == [
         (f"Press clipping number {n} on the campaign", href) for n, href in enumerate(targets)
     ]
+
+
+def test_a_labelled_class_line_under_each_post_is_no_entry_of_its_own():
+    """A blog's archive as one <dl>: each post a <dt> date, a <dd> title link and a <dd> "Catégorie : <a>Poésie</a>"
+    whose link's address is the bare class name (batch X, a Pelican archive: found 8 for 6, two class links taken
+    as entries). Lines opening on the same label, whose links lead to fewer places than there are lines, classify
+    the entries; a label over links each to a place of its own ("Title: <a>…</a>") names them and stays."""
+    posts = [("Alors la paix", "Poésie"), ("Bonnes fêtes à tous", "Actualités"), ("Le cadeau du soir", "Poésie")]
+    posts += [("Changer le monde", "Réflexion"), ("Mobilisation des peuples", "Actualités")]
+    items = "".join(
+        f"<dt>dim. {20 - i} décembre 2017</dt><dd><a href='post-{i}.html'>{title}</a></dd>"
+        f"<dd>Catégorie : <a href='{kind}'>{kind}</a></dd>"
+        for i, (title, kind) in enumerate(posts)
+    )
+    entries = _entries(f"<h1>Archives</h1><dl>{items}</dl>", "<html lang='fr'>")
+    assert [(e["title"], e["date_start"]) for e in entries] == [
+        (title, f"2017-12-{20 - i}") for i, (title, _) in enumerate(posts)
+    ]
+    named = "".join(
+        f"<dt>1{i} May 2024</dt><dd>Report: <a href='/doc/{i}'>Budget {i}</a></dd>"
+        f"<dd>Topic: <a href='/topic/{i % 2}'>Money</a></dd>"
+        for i in range(4)
+    )
+    entries = _entries(f"<h1>Reports</h1><dl>{named}</dl>")
+    assert [(e["title"], e["date_start"]) for e in entries] == [(f"Budget {i}", f"2024-05-1{i}") for i in range(4)]

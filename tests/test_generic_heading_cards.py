@@ -72,3 +72,21 @@ def test_a_date_heading_over_a_plain_line_of_words_is_still_named_by_that_line()
         ("Regular Council Meeting 1", "2024-06-11"),
         ("Regular Council Meeting 2", "2024-06-04"),
     ]
+
+
+def test_headings_that_show_only_a_posts_date_never_name_it_its_link_does():
+    """A blog's archive (batch X, a Pelican theme: titles 0/23): each item an author's avatar link, the posting date
+    split over two headings, "<h5>2018</h5><h4>05 juillet</h4>", then a line that is wholly the post's link and a
+    meta line. A heading of a year, a date or a day and month without a year names no record: the link does."""
+    posts = [("2018", "05 juillet", "Compte-rendu du meetup de juin"), ("2017", "11 septembre", "Meetup chez Nantes")]
+    posts += [("2016", "26 mai", "Soirée Celery et Sentry"), ("2016", "5 March 2016", "Barcamp du printemps")]
+    items = "".join(
+        f"<div class='item'><a href='/author/{i}.html'><img src='/a.png' alt='Auteur {i}'></a><h5>{year}</h5>"
+        f"<h4>{day}</h4><div class='post'><a href='/post-{i}.html'>{title}</a></div>"
+        f"<p class='meta'>Auteur {i} in <a href='/category/{i}.html'>évènements {i}</a></p></div>"
+        for i, (year, day, title) in enumerate(posts)
+    )
+    entries = _entries(f"<h1>All posts</h1>{items}", lang="fr")
+    assert [(e["title"], e["url"]) for e in entries] == [
+        (title, f"https://example.org/post-{i}.html") for i, (_, _, title) in enumerate(posts)
+    ]

@@ -358,3 +358,27 @@ def test_in_a_list_of_bare_links_those_after_an_events_date_link_in_its_paragrap
     )
     links = list(root.iter("a"))
     assert sorted(a.get("href") for a in description_links(links)) == ["/p/1/", "/p/2/", "/p/3/"]
+
+
+def test_a_record_of_the_lists_own_markup_in_a_layout_column_beside_it_is_one_more_record():
+    """A site builder's file blocks (batch X, a Weebly site's minutes: recall 27/28): each block a file icon link, a
+    small table whose cell holds the title in bold, and a "Scarica file" link, the newest block set in a two-column
+    layout table beside a spacer, the older ones bare below it. A sibling of the records holding one element of their
+    markup, its link where theirs is and no other address, is one more record; beside another link it is not."""
+    block = (
+        "<div><div style='margin: 10px'><a href='/files/{n}.pdf'><img src='/pdf.png'></a><div><table><tr><td>"
+        "<b>{title}</b></td></tr></table><a href='/files/{n}.pdf'>Scarica file</a></div></div><hr></div>"
+    )
+    titles = [f"Verbale della riunione numero {n}" for n in range(5, 0, -1)]
+    blocks = [block.format(n=n, title=title) for n, title in zip(range(5, 0, -1), titles, strict=True)]
+    columns = (
+        "<div><div class='multicol'><div class='wrap'><table class='cols'><tbody><tr><td class='col'>"
+        f"<div class='spacer'></div></td><td class='col'>{blocks[0]}</td></tr></tbody></table></div></div></div>"
+    )
+    entries = _entries(f"<h1>Verbali</h1><div>{columns}{''.join(blocks[1:])}</div>", "<html lang='it'>")
+    assert [(e["title"], e["url"]) for e in entries] == [
+        (title, f"https://example.org/files/{n}.pdf") for n, title in zip(range(5, 0, -1), titles, strict=True)
+    ]
+    boxed = columns.replace("<div class='spacer'></div>", "<a href='/about/'><img src='/logo.png'></a>")
+    entries = _entries(f"<h1>Verbali</h1><div>{boxed}{''.join(blocks[1:])}</div>", "<html lang='it'>")
+    assert [e["title"] for e in entries] == titles[1:]

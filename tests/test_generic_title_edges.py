@@ -367,3 +367,19 @@ def test_a_status_badge_at_a_titles_edge_is_no_part_of_it_however_few_rows_show_
     entries = _entries(f"<table><tr><th>Meeting</th><th>Location</th><th>Details</th></tr>{rows}</table>")
     assert [e["title"] for e in entries] == [body for _, body, _ in meetings]
     assert [e["date_start"] for e in entries] == ["2026-05-05", "2026-04-28", "2026-04-21", "2026-04-14", "2026-04-07"]
+
+
+def test_a_bracketed_count_closing_a_title_link_in_its_own_element_is_no_part_of_it():
+    """A forum's posts, a few title links closing on a like count in a styled span, "<a>Opening words <img
+    src=thumb-up.png><span style=…>(1)</span></a>" (batch X, an investors' message board: titles 48/50): a number
+    alone in brackets in an inline element of its own after the title's words counts answers or likes; the title is
+    the words before it. A count in the title's own text stays, as in "Volume (2)"."""
+    posts = [("Shares fell after the call", "<span class='n'>(1)</span>"), ("Anyone holding over the week", "")]
+    posts += [("Volume (2) of the notes", ""), ("New plant in the north", "<small>[12]</small>")]
+    rows = "".join(
+        f"<tr><td class='post'><a href='/post/view?id={i}'>{title} <img src='/up.png'>{count}</a></td>"
+        f"<td><a href='/profile/{i}'>user{i}</a></td><td>02/1{i}/2016 4:34 AM</td></tr>"
+        for i, (title, count) in enumerate(posts)
+    )
+    entries = _entries(f"<h1>Board</h1><table>{rows}</table>", "<html lang='en'>")
+    assert [e["title"] for e in entries] == [title for title, _ in posts]

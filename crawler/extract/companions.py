@@ -13,6 +13,7 @@ from .pointer_words import is_generic_text
 from .records import link_quality, target
 from .table_lists import same_table_head
 from .titles import HEADINGS
+from .wrapped_records import wrapped_record
 
 # A further list beside the winning one joins it with at least this many entries,
 _MIN_COMPANION_RECORDS = 3
@@ -145,9 +146,11 @@ def section_headings(heads, taken) -> bool:
     return True
 
 
-def extras(blocks, page, chrome):
+def extras(found: dict, page, chrome):
     """A first, featured entry in other markup: beside the winning records (in their
-    container or the one above), holding one title-like link of its own."""
+    container or the one above), holding one title-like link of its own, or one record of their own markup in a
+    wrapper. `found`: each winning record's block -> its link."""
+    blocks = list(found)
     if len(blocks) < _MIN_RECORDS_FOR_EXTRAS:
         return []
     container = lca(blocks)
@@ -173,6 +176,8 @@ def extras(blocks, page, chrome):
             one = len({target(a) for a in good}) == 1 and len(out) < _MAX_EXTRAS and not a_box_of_links(child)
             if one and not _after_running_text(child, good[0]):
                 out.append((child, good[0]))
+            elif not good and len(out) < _MAX_EXTRAS and (wrapped := wrapped_record(child, found)) is not None:
+                out.append(wrapped)  # <table class=columns><td>spacer</td><td>the first record</td></table>
     return out
 
 

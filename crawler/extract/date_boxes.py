@@ -17,6 +17,9 @@ _BOX_LEVELS = 2
 def whole_date(el, found: str, elements) -> tuple:
     """<div class="date"><div>12</div><div>Oct 2020</div></div>: a date split across elements is read whole,
     from the box around its pieces (inside the entry) when that box's text is a longer date. (element, date)."""
+    paired = _year_beside_day(el, found)
+    if paired is not None:
+        return el, paired
     node = el
     for _ in range(_BOX_LEVELS):
         parent = node.getparent()
@@ -28,6 +31,19 @@ def whole_date(el, found: str, elements) -> tuple:
             break
         node, found = parent, whole
     return node, found
+
+
+def _year_beside_day(el, found: str) -> str | None:
+    """<h5>2018</h5><h4>05 juillet</h4> (batch X, a blog's archive): a year alone on its line next to a line that is
+    a day and a month in words and nothing else is one date split over two lines; the day and month, then the year.
+    A day and month in figures ("7/24") is left alone: their order is not shown."""
+    if not bare_years(found) or found != text_of(el):
+        return None
+    for line in (el.getnext(), el.getprevious()):
+        shown = text_of(line) if line is not None and tag(line) else None
+        if shown and yearless_date(shown) == shown and not YEARLESS_FIGURES.match(shown):
+            return f"{shown} {found}"
+    return None
 
 
 def date_beside(record, container) -> str | None:

@@ -20,6 +20,7 @@ from .address_dates import date_from_address
 from .articles import articles_win, heading_record_address, without_shared_addresses
 from .bare_names import bare_name
 from .companions import companions, extras, same_family
+from .count_badges import without_count_badges
 from .date_boxes import date_beside, marked_date, year_from_title
 from .date_led_links import description_links, event_date_part, name_after_date_link, names_after_bare_days
 from .date_links import closes_dated_record, dated_apart
@@ -171,7 +172,7 @@ def _best_group_within(root, chrome, anchors=entry_links):
         found.update(
             (b, a) for b, a in zip(more_blocks, more_links, strict=False) if (a.get("href"), text_of(a)) not in shown
         )
-    for extra, link in extras(list(found), page, chrome):
+    for extra, link in extras(found, page, chrome):
         if same_family(list(found.values()), [link]):  # a featured post, not a promotion of another section
             found[extra] = link
     return found, page
@@ -335,6 +336,7 @@ def _named_by_the_list(entries, records, links, pointing) -> None:
     lines_under_shared_headings(entries, records)
     without_state_marks(entries, records)  # "Concurso Publico <span class=…>cerrado</span>": the state, no name
     without_status_badges(entries, records)  # "<span class=…cancelled>Cancelled</span> May 5 - Board": no name
+    without_count_badges(entries, records)  # "<a>Accident <span>(1)</span></a>": a count of likes, no name
     without_pair_labels(entries, records)  # "<p><strong>Título:</strong> Concurso …</p>": the words after the label
 
 

@@ -19,6 +19,7 @@ from ..parsers.groups import looks_like_group_heading
 from .articles import links_away, names_alone, part_of_article
 from .event_days import days_of_one_event
 from .html import PAGE_CACHES, document_base, tag, text_of
+from .labelled_facets import without_labelled_facets
 from .linkcues import cookie_notices, in_cookie_notice, names_record, no_entry_link, plain_path, points_out, title_box
 from .linkcues import facet_address as to_a_facet
 from .linkcues import records_shown_in as records_with
@@ -182,7 +183,7 @@ def entry_links(root, chrome: Chrome) -> list:
         and not is_generic_text(key[1])
         and not days_of_one_event(copies)
     }
-    return [a for a in links if (a.get("href").strip(), text_of(a)) not in facets]
+    return without_labelled_facets([a for a in links if (a.get("href").strip(), text_of(a)) not in facets])
 
 
 _QUALITY: dict = {}

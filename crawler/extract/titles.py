@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from ..parsers.datelines import bare_years, date_in_line
+from ..parsers.datelines import bare_years, date_in_line, yearless_date
 from ..parsers.dates import MONTHS
 from ..parsers.text import LETTERS
 from ..parsers.weekdays import weekday_named
@@ -166,7 +166,9 @@ def _heading_above(elements, link):
         for x in el.iter():
             if x is line:
                 return None  # no heading before the link's line
-            if tag(x) in HEADINGS and text_of(x) and not any(a.get("href") for a in x.iter("a")):
+            shown = text_of(x)  # a heading of a year or a date ("<h5>2018</h5><h4>05 juillet</h4>") names no record
+            dated = shown and (bare_years(shown) or shown in (date_in_line(shown), yearless_date(shown)))
+            if tag(x) in HEADINGS and shown and not dated and not any(a.get("href") for a in x.iter("a")):
                 between = [y for y in x.itersiblings() if text_of(y)]
                 return x if len(between) >= 2 and any(is_ancestor(y, line) for y in between) else None
     return None
