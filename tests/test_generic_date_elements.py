@@ -117,6 +117,22 @@ def test_a_date_box_of_pieces_run_together_without_spaces_reads_them_spaced(lang
     assert [e["date_start"] for e in entries] == ["2024-03-14", "2024-02-02", "2023-01-30"]
 
 
+@pytest.mark.parametrize(("first", "second"), [("05", "06"), ("Feb", "31")])
+def test_a_date_box_of_pieces_in_figures_alone_or_naming_no_day_gives_no_day(first, second):
+    """Pieces run together in figures alone ("05" "06" "2015": which is the month the box does not say) or naming
+    a day the month lacks ("Feb" "31") are no day read spaced: at most the year they show."""
+    posts = "".join(
+        f"<div class='post'><div class='postmeta'><span class='meta-date'><a href='/p/{i}/'><span>{first}</span>"
+        f"<span>{second}</span><span>2015</span></a></span><span class='by'>by <span>Ana</span></span></div><h3><a"
+        f" href='/p/{i}/'>Post number {i} on the garden</a></h3><p>Some text of the post {i} that runs on for a while"
+        " about the garden and what grows in it this season.</p></div>"
+        for i in range(3)
+    )
+    entries = _entries(f"<div id='posts'>{posts}</div>", "<html lang='en'>")
+    assert [e["title"] for e in entries] == [f"Post number {i} on the garden" for i in range(3)]
+    assert all(e["date_precision"] != "day" for e in entries)
+
+
 def test_an_element_named_as_the_date_on_the_titles_own_long_line_gives_the_date():
     """<li><a>Title</a> <span class="date">12 March 2021</span> <span>a teaser of many words</span></li>: the
     record is one line, which holds the title, so no line of its own is read for the date: the element the

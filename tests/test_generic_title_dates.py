@@ -126,3 +126,10 @@ def test_a_day_closing_few_titles_or_beside_a_date_line_of_its_own_does_not_date
     assert [e["date_start"] for e in own] == ["2022-05-20", "2022-04-01", "2022-01-04", "2021-10-01"]
     months = [f"Minutes of the meeting of {m} 2022" for m in ("May", "March", "February", "January")]
     assert [e["date_precision"] for e in _minutes("en", months)] != ["day"] * 4
+    # figures alone ("05/06/2022": which is the month the titles do not say), a range ending before it starts
+    figures = [f"Minutes of the meeting of {d}" for d in ("05/06/2022", "04/03/2022", "02/01/2022", "09/08/2021")]
+    assert [e["date_start"] for e in _minutes("en", figures)] == [None] * 4
+    backwards = [
+        f"Minutes of the sessions from {d}" for d in ("23 to 22 May 2022", "9 to 7 March 2022", "5 to 2 May 2021")
+    ]
+    assert [e["date_start"] for e in _minutes("en", backwards)] == [None] * 3
