@@ -92,6 +92,47 @@ def test_a_date_box_of_a_day_a_month_and_a_year_each_in_its_own_element_reads_th
     assert [e["date_start"] for e in entries] == ["2021-12-05", "2021-10-17", "2020-06-20"]
 
 
+@pytest.mark.parametrize(
+    ("lang", "months", "after"),
+    [
+        ("en", ("Mar", "Feb", "Jan"), ""),
+        ("fr", ("mars", "févr", "janv"), "<span class='published'>14 mars 2024</span><span>20 mars 2024</span>"),
+    ],
+)
+def test_a_date_box_of_pieces_run_together_without_spaces_reads_them_spaced(lang, months, after):
+    """<span class="meta-date"><a><span>out</span><span>06</span><span>2015</span>…</a></span> (a WordPress theme's
+    date badge, issue 21): the month, day and year sit in elements the style alone sets apart, so the text runs
+    them together ("Mar142024"); read spaced they are the date, not the bare year the last piece shows alone. The
+    published and updated dates in words after the pieces, when the theme writes them, agree with the first."""
+    days = [("14", "2024"), ("02", "2024"), ("30", "2023")]
+    posts = "".join(
+        f"<div class='post'><div class='postmeta'><span class='meta-date'><a href='/p/{i}/'><span class='m'>{month}"
+        f"</span><span class='d'>{day}</span><span class='y'>{year}</span>{after}</a></span><span class='by'>by "
+        f"<span>Ana</span></span></div><h3><a href='/p/{i}/'>Post number {i} on the garden</a></h3><p>Some text of the"
+        f" post {i} that runs on for a while about the garden and what grows in it this season.</p></div>"
+        for i, (month, (day, year)) in enumerate(zip(months, days, strict=True))
+    )
+    entries = _entries(f"<div id='posts'>{posts}</div>", f"<html lang='{lang}'>")
+    assert [e["title"] for e in entries] == [f"Post number {i} on the garden" for i in range(3)]
+    assert [e["date_start"] for e in entries] == ["2024-03-14", "2024-02-02", "2023-01-30"]
+
+
+@pytest.mark.parametrize(("first", "second"), [("05", "06"), ("Feb", "31")])
+def test_a_date_box_of_pieces_in_figures_alone_or_naming_no_day_gives_no_day(first, second):
+    """Pieces run together in figures alone ("05" "06" "2015": which is the month the box does not say) or naming
+    a day the month lacks ("Feb" "31") are no day read spaced: at most the year they show."""
+    posts = "".join(
+        f"<div class='post'><div class='postmeta'><span class='meta-date'><a href='/p/{i}/'><span>{first}</span>"
+        f"<span>{second}</span><span>2015</span></a></span><span class='by'>by <span>Ana</span></span></div><h3><a"
+        f" href='/p/{i}/'>Post number {i} on the garden</a></h3><p>Some text of the post {i} that runs on for a while"
+        " about the garden and what grows in it this season.</p></div>"
+        for i in range(3)
+    )
+    entries = _entries(f"<div id='posts'>{posts}</div>", "<html lang='en'>")
+    assert [e["title"] for e in entries] == [f"Post number {i} on the garden" for i in range(3)]
+    assert all(e["date_precision"] != "day" for e in entries)
+
+
 def test_an_element_named_as_the_date_on_the_titles_own_long_line_gives_the_date():
     """<li><a>Title</a> <span class="date">12 March 2021</span> <span>a teaser of many words</span></li>: the
     record is one line, which holds the title, so no line of its own is read for the date: the element the

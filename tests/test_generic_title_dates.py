@@ -63,3 +63,73 @@ def test_a_file_name_opening_on_a_date_stamp_year_first_gives_that_date_and_stay
         (None, None),
     ]
     assert [e["date_precision"] for e in entries][:4] == ["day", "month", "month", "month"]
+
+
+def _minutes(lang: str, titles: list[str], shown: list[str] | None = None) -> list[dict]:
+    """A file block per record: an icon link, the title in bold (no link of its own), a download link; a date line
+    under each title when `shown` gives one."""
+    blocks = "".join(
+        f"<div class='file'><a href='/files/m{i}.pdf'><img src='/icon.png' alt=''></a><table><tr><td><b>{title}</b>"
+        + (f"<div class='meta'>{shown[i]}</div>" if shown else "")
+        + f"</td></tr></table><a href='/files/m{i}.pdf'>Download</a></div>"
+        for i, title in enumerate(titles)
+    )
+    return _entries(f"<h1>Minutes</h1><div class='blocks'>{blocks}</div>", f"<html lang='{lang}'>")
+
+
+_MINUTES = {
+    "en": [
+        "Minutes of the meeting of 3 May 2022",
+        "Minutes of the meeting of 14 March 2022",
+        "Minutes of the AGM of 2 December 2021",
+        "Minutes of the meeting of 9 September 2021",
+    ],
+    "de": [
+        "Protokoll der Sitzung vom 5. Mai 2022",
+        "Protokoll der Sitzung vom 14. März 2022",
+        "Protokoll der Mitgliederversammlung vom 2. Dezember 2021",
+        "Protokoll der Sitzung vom 9. September 2021",
+    ],
+    "it": [
+        "Verbale della riunione del 3 Maggio 2022",
+        "Verbale della riunione del 14 Marzo 2022",
+        "Verbale dell'assemblea del 2 Dicembre 2021",
+        "Verbale della riunione del 9 Settembre 2021",
+    ],
+}
+
+
+def test_a_list_whose_titles_all_close_on_a_day_is_dated_by_those_days_and_the_titles_stay_whole():
+    """it-comites-nuova-zelanda-verbali (issue 21, batch X): minutes in file blocks, each named by the day of its
+    meeting after a preposition ("Verbale Riunione Ufficiale Comites del 31 Maggio 2022"), no date line: where most
+    of a list's titles close on a whole day with its year, that day is the only date each entry shows. Minutes,
+    agendas and reports are listed so in any language."""
+    for lang, titles in _MINUTES.items():
+        entries = _minutes(lang, titles)
+        assert [e["title"] for e in entries] == titles, lang
+        days = [e["date_start"] for e in entries]
+        assert days == ["2022-05-0" + ("3" if lang != "de" else "5"), "2022-03-14", "2021-12-02", "2021-09-09"], lang
+
+
+def test_a_day_closing_few_titles_or_beside_a_date_line_of_its_own_does_not_date_the_list():
+    """A day closing one title in four is a mention ("Report on the flood of 3 May 2022"); where each record shows
+    a date line of its own, that line dates it, not the day its title names; a month closing titles is no day."""
+    mixed = [
+        "Report on the flood of 3 May 2022",
+        "Annual budget for the town",
+        "New rules for river fishing",
+        "Volunteers plant two thousand trees",
+    ]
+    assert [e["date_start"] for e in _minutes("en", mixed)] == [None] * 4
+    lines = ["Posted 20 May 2022", "Posted 1 April 2022", "Posted 4 January 2022", "Posted 1 October 2021"]
+    own = _minutes("en", _MINUTES["en"], lines)
+    assert [e["date_start"] for e in own] == ["2022-05-20", "2022-04-01", "2022-01-04", "2021-10-01"]
+    months = [f"Minutes of the meeting of {m} 2022" for m in ("May", "March", "February", "January")]
+    assert [e["date_precision"] for e in _minutes("en", months)] != ["day"] * 4
+    # figures alone ("05/06/2022": which is the month the titles do not say), a range ending before it starts
+    figures = [f"Minutes of the meeting of {d}" for d in ("05/06/2022", "04/03/2022", "02/01/2022", "09/08/2021")]
+    assert [e["date_start"] for e in _minutes("en", figures)] == [None] * 4
+    backwards = [
+        f"Minutes of the sessions from {d}" for d in ("23 to 22 May 2022", "9 to 7 March 2022", "5 to 2 May 2021")
+    ]
+    assert [e["date_start"] for e in _minutes("en", backwards)] == [None] * 3

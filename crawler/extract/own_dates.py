@@ -23,6 +23,9 @@ def date_from_element(el) -> str | None:
     found = date_in_line(text_of(el))
     if found:
         return found
+    found = next((shown for box in el.iter() if len(box) > 1 and (shown := pieced_date(box))), None)
+    if found:
+        return found  # "<span>Mar</span><span>14</span><span>2024</span>": the pieces spaced, not the year alone
     for piece in el.itertext():
         found = date_in_line(piece)
         if found:
@@ -114,7 +117,7 @@ def _inline_date(leaves, title_el, elements) -> tuple | None:
         for el in leaf.iterdescendants():
             if tag(el) not in _INLINE or is_ancestor(title_el, el):
                 continue
-            found = date_in_line(text_of(el))
+            found = date_in_line(text_of(el)) or pieced_date(el)
             named = _DATE_CLASS.search(el.get("class") or "")  # <span class="posted-on"> in a long meta line
             before = text_of(_text_before(leaf, el)) if found and not named and len(line) > MAX_META_CHARS else ""
             # "#124: Workshop - <span>zaterdag 13 december 2025</span> <span>@ Place</span>": a part after a dash
@@ -126,6 +129,30 @@ def _inline_date(leaves, title_el, elements) -> tuple | None:
         named = tag(el) in _INLINE and _DATE_CLASS.search(el.get("class") or "")
         if named and not (is_ancestor(el, title_el) or is_ancestor(title_el, el)) and date_in_line(text_of(el)):
             return el, date_in_line(text_of(el))
+    return None
+
+
+# A date shown in pieces spans at most this many of them ("Oct", "06", "2015"), each this short.
+_MAX_PIECES, _MAX_PIECE_CHARS = 3, 12
+
+
+def pieced_date(el) -> str | None:
+    """<span class="date"><span>out</span><span>06</span><span>2015</span><span>6 de outubro de 2015</span></span>:
+    a date box whose pieces (month, day, year) sit in child elements with no space between them, set apart only
+    by the style, reads as no date whole ("out0620156 de…") and as a bare year piece by piece; its opening pieces
+    read in a row, spaced, are the date ("out 06 2015"). The longest such run of two or three short pieces; None
+    when the box does not open on one."""
+    box = el
+    while len(box) == 1 and not (box.text or "").strip():
+        box = box[0]  # the link around the pieces
+    if len(box) < 2:
+        return None
+    pieces = [piece.strip() for piece in box.itertext() if piece.strip()][:_MAX_PIECES]
+    for size in range(len(pieces), 1, -1):
+        run = pieces[:size]
+        shown = " ".join(run)
+        if all(len(piece) <= _MAX_PIECE_CHARS for piece in run) and date_in_line(shown) == shown:
+            return shown
     return None
 
 

@@ -8,6 +8,7 @@ import re
 from dataclasses import replace
 
 from ..parsers.datelines import date_in_line
+from .closing_days import titles_closing_on_days
 from .date_heads import dates_under_heads
 from .html import tag, text_of
 from .pointer_words import is_generic_text
@@ -38,6 +39,7 @@ def list_dates(records: list, entries: list[RawEntry]) -> None:
     ditto_dates(records, entries)
     dates_under_heads(records, entries)
     bracketed_title_dates(entries)
+    titles_closing_on_days(entries)  # "Verbale della riunione del 31 Maggio 2022" on most records
 
 
 def ditto_dates(records: list, entries: list[RawEntry]) -> None:
