@@ -27,6 +27,7 @@ from crawler.site_server import DEMO_LISTING_PATH, SiteServer
 
 REDIS_SERVER = shutil.which("redis-server")
 WORKER_LOGS = None
+SLOW_WORKERS = ("-s", "FRONTIER_WORKER_GONE=120")  # a worker late on a busy machine is not gone after the default 15 s
 # `site` (the demo site's first week, served) is the unattended plugin's fixture (conftest's pytest_plugins).
 
 
@@ -140,10 +141,7 @@ def test_a_worker_killed_mid_crawl_changes_nothing(tmp_path, site, redis_url, lo
 
     site.faults[PAGE2] = hold_first
     db = tmp_path / "shared.db"
-    # The second worker starts after the first is killed: on a busy machine, later than the 15 s after which
-    # the first counts as gone and the crawl ends with no worker left (test_distributed_stops.py).
-    gone = ("-s", "FRONTIER_WORKER_GONE=120")
-    coord = coordinator(db, site, redis_url, "--workers", "0", "-s", "FRONTIER_LEASE=2", *gone)
+    coord = coordinator(db, site, redis_url, "--workers", "0", "-s", "FRONTIER_LEASE=2", *SLOW_WORKERS)
     first = worker(redis_url)
     try:
         wait_for(hit.is_set)
@@ -166,7 +164,8 @@ def test_a_page_no_worker_could_finish_leaves_the_listing_incomplete(tmp_path, s
     with sqlite3.connect(local_db) as src, sqlite3.connect(db) as dst:
         src.backup(dst)  # the archive a local crawl made, -wal and all
     before = snapshot(db)
-    coord = coordinator(db, site, redis_url, "--workers", "0", "-s", "CONDITIONAL_REQUESTS=False", env=env)
+    no_304s = ("-s", "CONDITIONAL_REQUESTS=False")
+    coord = coordinator(db, site, redis_url, "--workers", "0", *no_304s, *SLOW_WORKERS, env=env)
     first = worker(redis_url)
     try:
         wait_for(hit.is_set)
