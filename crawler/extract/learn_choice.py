@@ -55,6 +55,7 @@ def blocks_of(root, examples: list[str]) -> list[Block]:
     options = [with_sibling_sections(with_lines_read_on(without_copies(b))) for b in options]
     outside = _outside_main(root, options)
     holders = {a for t in located[0] for a in (t, *t.iterancestors())}  # what holds a place of the example
+    entries = {m for b in options for m in b.members}
     # On a tie, the list of fuller entries (articles with their dates and text, before a calendar's bare links), then
     # the place whose texts differ from entry to entry (a title, not a label every entry repeats: "OMatKo!!! XII").
     options.sort(
@@ -62,7 +63,7 @@ def blocks_of(root, examples: list[str]) -> list[Block]:
             in_carousel(b.node),  # a slider's slides repeat a few entries: the list wins
             _in_sidebar(b),
             id(b) in outside,
-            -_occurrences(b, holders),
+            -_occurrences(b, holders, located[0], entries),
             -len(b.members),
             -_fullness(b),
             -len({text_of(follow(m, b.path)) for m in b.members}),
@@ -129,9 +130,21 @@ def _outside_main(root, options: list[Block]) -> set[int]:
 _FULLER = 2  # times the text an entry of the list outside <main> shows
 
 
-def _occurrences(block: Block, holders: set) -> int:
-    """How many of the block's members hold a place of the example (`holders`: the places and their ancestors)."""
-    return sum(1 for m in block.members if m in holders)
+def _occurrences(block: Block, holders: set, places: list, entries: set) -> int:
+    """How many of the block's members hold a place of the example (`holders`: the places and their ancestors) as
+    their own, not inside an entry of another list (`entries`: every list's members): a front page's section holding
+    the example in a card of its grid does not repeat it (a hero repeating the newest post, then the grid)."""
+    return sum(1 for m in block.members if m in holders and any(_holds_as_own(m, p, entries) for p in places))
+
+
+def _holds_as_own(member, place, entries: set) -> bool:
+    """The place lies in `member` with no entry of another list between them."""
+    for el in (place, *place.iterancestors()):
+        if el is member:
+            return True
+        if el in entries:
+            return False
+    return False
 
 
 # The places of an example tried as the start of a list: a page repeating one title in every row (a
