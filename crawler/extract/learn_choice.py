@@ -39,7 +39,7 @@ def blocks_of(root, examples: list[str]) -> list[Block]:
             raise LearnError(missing_example(root, example))
         located.append(found)
     places = located[0][:_MAX_PLACES]  # a title repeated a thousand times: each place tried made learn cubic
-    options = _distinct([entries_of_groups(b) for b in map(find_block, places) if b is not None])
+    options = _distinct([entries_of_groups(b) for b in map(_block_or_lead, places) if b is not None])
     options = options or _distinct([b for b in map(lead_block, places) if b is not None])
     options = options or [b for b in map(links_on_lines, places[:1]) if b is not None]  # links a paragraph's lines
     # "<a><b>10. September um 18 Uhr</b> Title</a><br>…": found in its date link, the line after the date in no list
@@ -85,6 +85,17 @@ def blocks_of(root, examples: list[str]) -> list[Block]:
         f'example "{examples[stray]}" does not share a block structure with example "{examples[0]}": '
         "give titles from the same list"
     )
+
+
+def _block_or_lead(place) -> Block | None:
+    """The place's block; but where that block's example holds the list right after the example (a front page's
+    featured story over its teaser boxes, the block climbing to a wrapper of the page), the example is that list's
+    lead entry set apart (learn_more.lead_block)."""
+    block = find_block(place)
+    if block is None:
+        return None
+    lead = lead_block(place)
+    return lead if lead is not None and is_ancestor(block.node, lead.node) else block
 
 
 def _fullness(block: Block) -> int:
