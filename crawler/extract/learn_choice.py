@@ -55,7 +55,7 @@ def blocks_of(root, examples: list[str]) -> list[Block]:
     options = [with_sibling_sections(with_lines_read_on(without_copies(b))) for b in options]
     outside = _outside_main(root, options)
     holders = {a for t in located[0] for a in (t, *t.iterancestors())}  # what holds a place of the example
-    entries = {m for b in options for m in b.members}
+    entries = {m: b.members for b in options for m in b.members}
     # On a tie, the list of fuller entries (articles with their dates and text, before a calendar's bare links), then
     # the place whose texts differ from entry to entry (a title, not a label every entry repeats: "OMatKo!!! XII").
     options.sort(
@@ -88,14 +88,15 @@ def blocks_of(root, examples: list[str]) -> list[Block]:
 
 
 def _block_or_lead(place) -> Block | None:
-    """The place's block; but where that block's example holds the list right after the example (a front page's
-    featured story over its teaser boxes, the block climbing to a wrapper of the page), the example is that list's
-    lead entry set apart (learn_more.lead_block)."""
+    """The place's block; but where that block's example holds the list right after the example, a longer list than
+    the block's (a front page's featured story over its teaser boxes, the block climbing to a wrapper of the page and
+    its like), the example is that list's lead entry set apart (learn_more.lead_block)."""
     block = find_block(place)
     if block is None:
         return None
     lead = lead_block(place)
-    return lead if lead is not None and is_ancestor(block.node, lead.node) else block
+    inside = lead is not None and all(is_ancestor(block.node, m) for m in lead.members)
+    return lead if inside and len(lead.members) > len(block.members) else block
 
 
 def _fullness(block: Block) -> int:
@@ -141,19 +142,20 @@ def _outside_main(root, options: list[Block]) -> set[int]:
 _FULLER = 2  # times the text an entry of the list outside <main> shows
 
 
-def _occurrences(block: Block, holders: set, places: list, entries: set) -> int:
+def _occurrences(block: Block, holders: set, places: list, entries: dict) -> int:
     """How many of the block's members hold a place of the example (`holders`: the places and their ancestors) as
-    their own, not inside an entry of another list (`entries`: every list's members): a front page's section holding
-    the example in a card of its grid does not repeat it (a hero repeating the newest post, then the grid)."""
+    their own, not in an entry of another list they hold whole (`entries`: each list's members by member): a front
+    page's section holding the example in a card of its grid does not repeat it (a hero repeating the newest post,
+    then the grid). A row holding one cell of a list of cells spread over the rows holds the example as its own."""
     return sum(1 for m in block.members if m in holders and any(_holds_as_own(m, p, entries) for p in places))
 
 
-def _holds_as_own(member, place, entries: set) -> bool:
-    """The place lies in `member` with no entry of another list between them."""
+def _holds_as_own(member, place, entries: dict) -> bool:
+    """The place lies in `member`, in no entry of a list that `member` holds whole."""
     for el in (place, *place.iterancestors()):
         if el is member:
             return True
-        if el in entries:
+        if el in entries and el is not member and all(is_ancestor(member, other) for other in entries[el]):
             return False
     return False
 
