@@ -364,3 +364,17 @@ def test_a_featured_story_over_teaser_boxes_in_a_page_wrapper_reads_the_teasers_
     )
     text, entries = read(html, [TITLES[0]])
     assert [(e["title"], e["date_start"]) for e in entries] == list(zip(TITLES, ISO, strict=True)), text
+
+
+def test_posts_whose_text_holds_headed_links_of_their_own_stay_the_list():
+    """A blog (batch X's check on the tuned corpus, en-roots-acoustic-evening-blog): each post a title heading, then
+    its text holding a few linked headings of its own (a chart's songs). The post's text after the title is no list
+    the title leads: it lies in the post and is shorter than the list of posts, which stays the list."""
+    posts = "".join(
+        f'<div class="post"><h2 class="headline"><a href="/p/{i}">{t}</a></h2><div class="article">'
+        + "".join(f'<h1><a href="/s/{i}{k}">Song number {k} of the week</a></h1><p>About it.</p>' for k in range(3))
+        + f'<p class="date">{d}</p></div></div>'
+        for i, (t, d) in enumerate(zip(TITLES, DATES, strict=True))
+    )
+    text, entries = read(page(f'<div class="blog">{posts}</div>'), [TITLES[0]])
+    assert [e["title"] for e in entries] == TITLES, text
