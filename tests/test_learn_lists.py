@@ -270,3 +270,28 @@ def test_a_slideshow_of_teasers_outside_main_is_no_panel_beside_a_grid_of_shorte
     text, entries = read(html, [TITLES[1]])
     assert 'entry = "div.slides"' in text, text
     assert [e["title"] for e in entries] == TITLES, text
+
+
+def test_a_hero_section_repeating_the_newest_post_loses_to_the_grid_of_posts_below_it():
+    """A front page of sections (a WordPress theme's, batch X): a hero whose heading repeats the newest post, an about
+    box, a schedule, then the section of the post grid, each card a category kicker above its title link. The page's
+    sections each hold a heading at the hero's place, and the grid's section holds the example too, deep in a card:
+    that is no list repeating the example. The grid of cards is the list."""
+    boxes = "".join(
+        f'<section class="screenr-section s{i}"><div class="inner"><div class="box"><div class="text">'
+        f"<h3>{heading}</h3></div></div></div><p>Words of the section {i} for the visitors.</p></section>"
+        for i, heading in enumerate([TITLES[0], "About the radio", "Our schedule"])
+    )
+    posts = [*TITLES, "Songs against the wall", "A new show on Sundays"]
+    cards = "".join(
+        f'<article class="post"><a href="/p/{i}"><img src="/i/{i}.jpg" alt=""></a><div class="elements">'
+        f'<div class="kicker"><a href="/c/{i % 2}">Category {i % 2}</a></div><header><div class="grid-title">'
+        f'<a href="/p/{i}">{t}</a></div></header><a class="more" href="/p/{i}">Read on</a></div></article>'
+        for i, t in enumerate(posts)
+    )
+    grid = (
+        '<section class="screenr-section news"><div class="inner"><div class="box"><div class="text"><h3>Shows</h3>'
+        f'</div></div></div><div class="content-grid">{cards}</div></section>'
+    )
+    text, entries = read(page(f'<div class="site">{boxes}{grid}</div>'), [TITLES[0]])
+    assert [e["title"] for e in entries] == posts, text

@@ -251,3 +251,17 @@ def test_a_card_of_the_list_that_links_nowhere_is_its_heading_not_an_entry():
     text, entries = read(html, [TITLES[1]])
     assert [e["title"] for e in entries] == TITLES, text
     assert [e["date_start"] for e in entries] == ISO
+
+
+def test_a_definition_list_of_date_term_title_and_category_reads_one_entry_per_term():
+    """<dl>: <dt> the day, <dd> the title link, <dd> "Catégorie : <a>": every term followed by two <dd>s, each
+    holding a link (a Pelican blog's archive, batch X). Each <dt> opens an entry, the category links are no entries,
+    and each entry's date is its term's ("dim. 12 mars 2023", read as the generic extractor reads it)."""
+    french = ["dim. 12 mars 2023", "ven. 3 février 2023", "ven. 20 janvier 2023", "jeu. 5 janvier 2023"]
+    items = "".join(
+        f"<dt>{d}</dt><dd><a href='/p/{i}.html'>{t}</a></dd><dd>Catégorie : <a href='Cat{i % 2}'>Cat{i % 2}</a></dd>"
+        for i, (t, d) in enumerate(zip(TITLES, french, strict=True))
+    )
+    html = page(f'<div class="post"><dl><h2>Archives</h2>{items}</dl></div>').replace('lang="en"', 'lang="fr"')
+    text, entries = read(html, [TITLES[0]])
+    assert [(e["title"], e["date_start"]) for e in entries] == list(zip(TITLES, ISO, strict=True)), text

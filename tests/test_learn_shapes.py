@@ -342,3 +342,39 @@ def test_an_example_given_without_the_date_its_heading_ends_in_is_found():
     assert [(e["title"], e["date_start"]) for e in entries] == [
         (f"Board meeting {i}", f"2026-04-0{i + 3}") for i in range(4)
     ], text
+
+
+def test_a_featured_story_over_teaser_boxes_in_a_page_wrapper_reads_the_teasers_too():
+    """A news front page (batch X): the first story featured (`div.featured`: an h2 link, a teaser, a date line), then
+    teaser boxes (an h3 link, a teaser, the date line), in a page wrapper beside another wrapper holding a heading link
+    at the featured title's place. Climbing from the featured title reached the wrappers, whose example holds the
+    whole list: the featured story is the list's lead entry, named by its class ("featured" names a state elsewhere)."""
+    featured = (
+        f'<div class="featured"><a href="/n/0"><img src="/i/0.jpg" alt=""></a><h2><a href="/n/0">{TITLES[0]}</a></h2>'
+        f'<p>The first story of the day in a few words.</p><p class="dateonline">Date Published {DATES[0]}</p></div>'
+    )
+    teasers = "".join(
+        f'<div class="onecolumn"><div class="teaser"><h3><a class="plain" href="/n/{i}">{t}</a></h3><p><a href="/n/'
+        f'{i}">What the story {i} says, in a line.</a></p><p class="dateonline">Date Published {d}</p></div></div>'
+        for i, (t, d) in enumerate(zip(TITLES[1:], DATES[1:], strict=True), 1)
+    )
+    html = page(
+        f'<div class="wrap"><div class="cols"><h1>Main News</h1>{featured}{teasers}</div></div>'
+        '<div class="wrap"><div class="foot"><div><h2><a href="/contact">Contact us</a></h2></div></div></div>'
+    )
+    text, entries = read(html, [TITLES[0]])
+    assert [(e["title"], e["date_start"]) for e in entries] == list(zip(TITLES, ISO, strict=True)), text
+
+
+def test_posts_whose_text_holds_headed_links_of_their_own_stay_the_list():
+    """A blog (batch X's check on the tuned corpus, en-roots-acoustic-evening-blog): each post a title heading, then
+    its text holding a few linked headings of its own (a chart's songs). The post's text after the title is no list
+    the title leads: it lies in the post and is shorter than the list of posts, which stays the list."""
+    posts = "".join(
+        f'<div class="post"><h2 class="headline"><a href="/p/{i}">{t}</a></h2><div class="article">'
+        + "".join(f'<h1><a href="/s/{i}{k}">Song number {k} of the week</a></h1><p>About it.</p>' for k in range(3))
+        + f'<p class="date">{d}</p></div></div>'
+        for i, (t, d) in enumerate(zip(TITLES, DATES, strict=True))
+    )
+    text, entries = read(page(f'<div class="blog">{posts}</div>'), [TITLES[0]])
+    assert [e["title"] for e in entries] == TITLES, text

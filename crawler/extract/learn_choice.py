@@ -39,7 +39,7 @@ def blocks_of(root, examples: list[str]) -> list[Block]:
             raise LearnError(missing_example(root, example))
         located.append(found)
     places = located[0][:_MAX_PLACES]  # a title repeated a thousand times: each place tried made learn cubic
-    options = _distinct([entries_of_groups(b) for b in map(find_block, places) if b is not None])
+    options = _distinct([entries_of_groups(b) for b in map(_block_or_lead, places) if b is not None])
     options = options or _distinct([b for b in map(lead_block, places) if b is not None])
     options = options or [b for b in map(links_on_lines, places[:1]) if b is not None]  # links a paragraph's lines
     # "<a><b>10. September um 18 Uhr</b> Title</a><br>…": found in its date link, the line after the date in no list
@@ -55,6 +55,7 @@ def blocks_of(root, examples: list[str]) -> list[Block]:
     options = [with_sibling_sections(with_lines_read_on(without_copies(b))) for b in options]
     outside = _outside_main(root, options)
     holders = {a for t in located[0] for a in (t, *t.iterancestors())}  # what holds a place of the example
+    entries = {m: b.members for b in options for m in b.members}
     # On a tie, the list of fuller entries (articles with their dates and text, before a calendar's bare links), then
     # the place whose texts differ from entry to entry (a title, not a label every entry repeats: "OMatKo!!! XII").
     options.sort(
@@ -62,7 +63,7 @@ def blocks_of(root, examples: list[str]) -> list[Block]:
             in_carousel(b.node),  # a slider's slides repeat a few entries: the list wins
             _in_sidebar(b),
             id(b) in outside,
-            -_occurrences(b, holders),
+            -_occurrences(b, holders, located[0], entries),
             -len(b.members),
             -_fullness(b),
             -len({text_of(follow(m, b.path)) for m in b.members}),
@@ -84,6 +85,18 @@ def blocks_of(root, examples: list[str]) -> list[Block]:
         f'example "{examples[stray]}" does not share a block structure with example "{examples[0]}": '
         "give titles from the same list"
     )
+
+
+def _block_or_lead(place) -> Block | None:
+    """The place's block; but where that block's example holds the list right after the example, a longer list than
+    the block's (a front page's featured story over its teaser boxes, the block climbing to a wrapper of the page and
+    its like), the example is that list's lead entry set apart (learn_more.lead_block)."""
+    block = find_block(place)
+    if block is None:
+        return None
+    lead = lead_block(place)
+    inside = lead is not None and all(is_ancestor(block.node, m) for m in lead.members)
+    return lead if inside and len(lead.members) > len(block.members) else block
 
 
 def _fullness(block: Block) -> int:
@@ -129,9 +142,22 @@ def _outside_main(root, options: list[Block]) -> set[int]:
 _FULLER = 2  # times the text an entry of the list outside <main> shows
 
 
-def _occurrences(block: Block, holders: set) -> int:
-    """How many of the block's members hold a place of the example (`holders`: the places and their ancestors)."""
-    return sum(1 for m in block.members if m in holders)
+def _occurrences(block: Block, holders: set, places: list, entries: dict) -> int:
+    """How many of the block's members hold a place of the example (`holders`: the places and their ancestors) as
+    their own, not in an entry of another list they hold whole (`entries`: each list's members by member): a front
+    page's section holding the example in a card of its grid does not repeat it (a hero repeating the newest post,
+    then the grid). A row holding one cell of a list of cells spread over the rows holds the example as its own."""
+    return sum(1 for m in block.members if m in holders and any(_holds_as_own(m, p, entries) for p in places))
+
+
+def _holds_as_own(member, place, entries: dict) -> bool:
+    """The place lies in `member`, in no entry of a list that `member` holds whole."""
+    for el in (place, *place.iterancestors()):
+        if el is member:
+            return True
+        if el in entries and el is not member and all(is_ancestor(member, other) for other in entries[el]):
+            return False
+    return False
 
 
 # The places of an example tried as the start of a list: a page repeating one title in every row (a

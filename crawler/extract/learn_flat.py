@@ -13,6 +13,7 @@ def make_flat(block: Block) -> None:
     """A block holding nothing but its title (<dt>, <h3>) with text in the siblings around it:
     the entry is the block and the siblings after it (profile key `flat`); it starts one sibling
     earlier when each block follows a sibling alike (a date line before each heading)."""
+    _terms_with_title_first(block)
     own_text = normal(text_of(block.node)) == normal(text_of(block.title))
     titled = list(block.members)
     before = [m.getprevious() for m in block.members]
@@ -30,6 +31,29 @@ def make_flat(block: Block) -> None:
         block.flat, block.runs = True, runs
     else:
         block.runs = {m: [m] for m in block.members}
+
+
+def _terms_with_title_first(block: Block) -> None:
+    """<dl> of <dt> date, <dd> title link, <dd> "Category: <a>": every <dt> followed by as many <dd>s, two or more,
+    the example in the first: the members are the first <dd> after each <dt>, not the other <dd>s holding a link too
+    (a Pelican archive). A day heading a varying number of <dd> reports is left as it is (learn_headings)."""
+    node, parent = block.node, block.node.getparent()
+    before = node.getprevious()
+    if node.tag != "dd" or parent is None or before is None or before.tag != "dt":
+        return
+    counts, firsts = [], []
+    for el in parent:
+        if el.tag == "dt":
+            counts.append(0)
+            following = el.getnext()
+            firsts.append(following if following is not None and following.tag == "dd" else None)
+        elif el.tag == "dd" and counts:
+            counts[-1] += 1
+    if len(counts) < 2 or len(set(counts)) > 1 or counts[0] < 2:
+        return
+    titled = [m for m in firsts if m is not None and m in block.members]
+    if node in titled and len(titled) >= _LED_SHARE * len(counts):
+        block.members = titled
 
 
 def _shape(line) -> tuple:

@@ -8,7 +8,7 @@ from __future__ import annotations
 from urllib.parse import urlsplit
 
 from ..parsers.ids import join_url
-from .css_names import ancestor_names, compounds, exact_selector
+from .css_names import ancestor_names, compounds, exact_selector, valid
 from .fields import HEADINGS
 from .html import INLINE, is_ancestor, select, text_of
 from .learn import Block, _alone_in_its_group, _column_cell, find_block
@@ -119,7 +119,9 @@ _MIN_LIST = 2
 
 def lead_selector(root, lead) -> str | None:
     """A selector for the lead entry alone: its name, or its parent's and its own."""
-    own = compounds(lead)
+    # a class naming a state elsewhere ("featured") names the lead set apart: it is always the featured one
+    marked = [f"{lead.tag}.{c}" for c in (lead.get("class") or "").split() if valid(f"{lead.tag}.{c}")]
+    own = list(dict.fromkeys(compounds(lead) + marked))
     parent = lead.getparent()
     around = [f"{p} > {o}" for p in compounds(parent) for o in own] if parent is not None else []
     return exact_selector(root, [lead], [o for o in own if o != lead.tag] + around)
