@@ -45,6 +45,8 @@ _spec.loader.exec_module(learn_benchmark)
 # precision 99.9% (99.9% per page), titles 99.9% (99.8% per page), dates 99.8% (titles 98.5% before the fixes).
 # With batch V moved up (433 pages), after its misses were fixed (ext22a, ext22b, 19:00): recall 100% (100% per page),
 # precision 99.9% (99.9% per page), titles 99.9% (99.8% per page), dates 99.8% (98.4% before the fixes).
+# With batches W and X moved up (467 pages), after their misses were fixed (ext24a/b, ext25a/b, 22:20): recall 100% (100%
+# per page), precision 99.95% (99.95% per page), titles 99.93% (99.84% per page), dates 99.92%.
 FLOORS = {
     "micro_recall": 0.99,
     "macro_recall": 0.99,
@@ -54,30 +56,33 @@ FLOORS = {
     "macro_title_accuracy": 0.986,
     "date_accuracy": 0.987,  # 99.8% with batch V moved up (433 pages) and its misses fixed (ext22a, ext22b, 19:00)
 }
-# The held-out part says what users see on pages nobody tuned for: batch W (19 pages, 455 entries; ca, de, en, es,
-# fr, hu, it, nb, nl, pt), from sites and repositories new to the corpus, labelled from the HTML alone and checked by
-# a second labeller (one page removed as having no single main list), measured once at 19:03 on 2026-12-07 after
-# batch V's fixes: recall 100% (100% per page), precision 99.1% (97.9% per page), titles 98.0% (94.7% per page),
-# dates 94.0% (85.6% per page), no crash; moved up at 20:45 to be fixed. (Batch V, 17 pages
-# measured at 16:34, then moved up at 17:45 and fixed: recall 93.7% (93.0%), precision 100% (94.1%), titles 99.6%
-# (99.4%), dates 46.7%, one crash.) Floors are the measured figures less about 2-3 points.
-HELDOUT_PAGES = 0  # batch X moved up at 21:57 on 2026-12-07 to fix what it showed (batch W at 20:45)
+# The held-out part says what users see on pages nobody tuned for: batch Y (14 pages, 247 entries; cs, de, en, es, it,
+# nb, nl, pl, sv), from sites and repositories new to the corpus, labelled from the HTML alone and checked by a second
+# labeller (one page removed as having two equal lists), measured once at 22:25 on 2026-12-07 after batch X's fixes:
+# recall 100% (100% per page), precision 100% (100% per page), titles 89.9% (92.9% per page: one council's table whose
+# only link is an image, 0 of 25), dates 100%, no crash. Kept held out: nobody has
+# looked at its pages' misses beyond these counts. (Batch X, 15 pages measured at 21:50, then moved up at 21:57 and
+# fixed: recall 99.7% (99.8%), precision 99.0% (98.1%), titles 91.8% (93.1%), dates 78.2%. Batch W, 19 pages measured
+# at 19:03, then moved up at 20:45: recall 100%, precision 99.1% (97.9%), titles 98.0% (94.7%), dates 94.0%.)
+# Floors are the measured figures less about 2-3 points.
+HELDOUT_PAGES = 14
 HELDOUT_FLOORS = {
     "micro_recall": 0.97,
     "macro_recall": 0.97,
-    "micro_precision": 0.96,
-    "macro_precision": 0.95,
-    "title_accuracy": 0.95,
-    "macro_title_accuracy": 0.92,
-    "date_accuracy": 0.91,
+    "micro_precision": 0.97,
+    "macro_precision": 0.97,
+    "title_accuracy": 0.87,
+    "macro_title_accuracy": 0.90,
+    "date_accuracy": 0.97,
 }
-# `learn` from each held-out page's first labelled title (batch W, measured once with the extractor): recall 100% per
-# page, precision 100% per page, titles 100% per page, dates 94.5%, no example refused. Floors about 3 under.
+# `learn` from each held-out page's first labelled title (batch Y, measured once with the extractor): recall 100% per
+# page, precision 100% per page, titles 92.9% per page (the council table above), dates 70.8% (a course table's date
+# column: 0 of 62), no example refused. Floors about 3 under.
 LEARN_HELDOUT_FLOORS = {
     "macro_recall": 0.97,
     "macro_precision": 0.97,
-    "macro_title_accuracy": 0.97,
-    "date_accuracy": 0.91,
+    "macro_title_accuracy": 0.90,
+    "date_accuracy": 0.68,
 }
 LEARN_HELDOUT_REFUSED = 0  # pages where learn refuses the example (a LearnError, scored 0 and counted as a crash)
 
