@@ -190,3 +190,24 @@ def test_a_site_that_stops_closing_its_pages_is_complete_again_once_its_start_pa
     assert "PARTIAL" in said[4] and "removed 0" in said[4], said[4]
     assert "(listing): COMPLETE" in said[5] and "removed 1" in said[5], said[5]
     assert q(tmp_path / "a.db", REMOVED) == 1
+
+
+READ_AS = {"/news/item-4": ["Report 4", "On wages"]}
+
+
+@pytest.mark.parametrize(
+    "listed, entry, paged, why",
+    [
+        (4, {"entry_id": "/news/item-4", "title": "Report 4", "description": "On wages"}, [], None),  # a redesign
+        (5, {"entry_id": "/news/item-4", "title": "Report 4", "description": "On wages"}, [], None),  # one more
+        (3, {"entry_id": "/news/item-4", "title": "Report 4", "description": "On wages"}, [], "had them"),
+        (4, {"entry_id": "/news/item-4", "title": "Report 4", "description": "On wa"}, [], "had them"),  # cut mid-word
+        (4, {"entry_id": "/news/item-5", "title": "Report 5", "description": None}, [], "had them"),  # new: unknown
+    ],
+)
+def test_a_start_page_that_stopped_closing_is_measured_against_its_last_capture_that_closed(listed, entry, paged, why):
+    last = {"closed": True, "whole": {"listed": 4, "paged": False, "read_as": READ_AS}}
+    page = "<html><body><ul><li><a href=/news/item-1>Report</a></li></ul>"
+    found = not_whole(page, START, START, paged, {"page": 1}, last=dict(last, listed=listed, last_entry=entry))
+    assert (found and found.split("capture ")[-1].rstrip(")")) == why
+    assert not_whole(page, START, START, [], {"page": 1}, last=dict(last, listed=4, last_entry=None)) is not None
