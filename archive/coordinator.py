@@ -281,7 +281,7 @@ class Coordinator:
             if writer.batch_due() or not found:
                 _write(writer)
             for message in self.frontier.reclaim(self.max_attempts):
-                log.warning("giving up on %s: its lease expired %d time(s)", message["url"], self.max_attempts)
+                log.warning("giving up on %s: its lease expired %d time(s)", redact(message["url"]), self.max_attempts)
                 self.frontier.give_up(self.start_urls, message, self.max_attempts)
             ended_early = self._workers_ended_early()  # read before the counts: a worker leaving gave its pages back
             queued, leased = self.frontier.counts()

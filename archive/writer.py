@@ -17,7 +17,7 @@ from collections.abc import Mapping
 from crawler.credentials import QuerySecrets
 from crawler.extract.html import decode_html
 from crawler.listing_state import ListingState
-from crawler.spiders.whole_page import html_closes
+from crawler.spiders.whole_page import START_CUT, html_closes
 
 from .bodies import read_body
 from .record import last_captures
@@ -213,4 +213,37 @@ def closed_start_pages(conn, last: dict) -> None:
         (json.dumps(list(ids)),),
     )
     for (capture_id,) in starts.fetchall():
-        ids[capture_id]["closed"] = html_closes(decode_html(read_body(conn, capture_id) or b""))
+        info = ids[capture_id]
+        info["closed"] = html_closes(decode_html(read_body(conn, capture_id) or b""))
+        whole = capture_id if info["closed"] else _last_read_whole(conn, capture_id, info.get("not_whole"))
+        if whole is not None:  # what the start page said when it last closed: what a page that stops must still say
+            listed = [row[0] for row in conn.execute(_LISTED_BY, (whole, whole))]
+            read_as = conn.execute(_READ_AS, (json.dumps(listed),)).fetchall()
+            (links,) = conn.execute("SELECT page_links FROM captures WHERE id = ?", (whole,)).fetchone()
+            read = {eid: [title, text] for eid, title, text in read_as}
+            info["whole"] = {"listed": len(listed), "paged": bool(json.loads(links or "[]")), "read_as": read}
+
+
+# The entries a capture listed in the latest crawl that read it, and how the archive reads them now.
+_LISTED_BY = (
+    "SELECT entry_id FROM sightings WHERE capture_id = ? "
+    "AND crawl_id = (SELECT max(crawl_id) FROM sightings WHERE capture_id = ?)"
+)
+_READ_AS = "SELECT entry_id, title, description FROM entries WHERE entry_id IN (SELECT value FROM json_each(?))"
+
+
+def _last_read_whole(conn, capture_id: int, why: str | None) -> int | None:
+    """A start page judged cut short by its closing tags alone (START_CUT "had them"): its latest capture that
+    closed, the one it was measured against. None when it was not so judged."""
+    if why != START_CUT.format("had them"):
+        return None
+    earlier = conn.execute(
+        "SELECT p.id FROM captures p JOIN captures c ON c.id = ? AND p.url = c.url AND p.listing_url = c.listing_url "
+        "JOIN crawls k ON k.id = p.crawl_id WHERE p.id < c.id AND p.status IN (200, 304) AND p.digest IS NOT NULL "
+        "AND k.status IN ('complete', 'partial') AND k.suspect = 0 AND k.source = 'site' ORDER BY p.id DESC",
+        (capture_id,),
+    )
+    for (earlier_id,) in earlier:
+        if html_closes(decode_html(read_body(conn, earlier_id) or b"")):
+            return earlier_id
+    return None

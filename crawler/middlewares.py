@@ -25,6 +25,7 @@ from scrapy.utils.log import logformatter_adapter
 from .items import entries_of
 from .listing_state import STOPPED
 from .origins import allowed_origins, host, on_site, redact
+from .spiders.whole_page import start_page_cut_short
 from .stop_waits import stopping
 
 log = logging.getLogger(__name__)
@@ -175,6 +176,8 @@ class ConditionalRequestMiddleware:
         last = getattr(self.crawler, "previous_captures", {}).get(request.url)
         if not last or not last["validators"] or last.get("rendered") or not read_alike(self.crawler, request, last):
             return  # a rendered capture's validators vouch for the document only (crawler.render_revalidate)
+        if start_page_cut_short(last.get("not_whole")):  # judged again, as a whole fetch: its 304 said so for ever
+            return
         ask_if_changed(request, last)
 
 

@@ -275,6 +275,30 @@ def test_an_empty_setting_naming_a_file_is_refused_as_an_empty_option(tmp_path, 
     assert not db.exists() and not (tmp_path / "logs").exists()
 
 
+@pytest.mark.parametrize(
+    "command,setting", [("crawl", 'LOG_FILE = ""'), ("crawl", 'JOBDIR = " "'), ("schedule", 'FEED_URI = ""')]
+)
+def test_an_empty_setting_naming_a_file_in_a_config_is_refused_as_on_the_command_line(tmp_path, command, setting):
+    """A config's `[settings] LOG_FILE = ""` logged to standard error instead of a file, unsaid, where `-s LOG_FILE=`
+    is refused (fix30): the same words, one line naming the file, exit 1 as any bad config, nothing made."""
+    config = tmp_path / "listings.toml"
+    config.write_text(f'db = "a.db"\nlog_dir = "logs"\n[settings]\n{setting}\n[[listing]]\nurl = "{NOWHERE}"\n')
+    every = ["--every", "1h"] if command == "schedule" else []
+    for _ in range(2):  # twice: the first refusal left nothing behind that the second would trip over
+        done = cli(command, "--config", config, *every, *FAST)
+        assert done.returncode == 1, (done.returncode, done.stderr[-600:])
+        refused = f"{config}: [settings] {setting.split()[0]}: empty; give a value, or leave the option out"
+        assert done.stderr.strip() == f"Error: {refused}"
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["listings.toml"]
+
+
+def test_the_settings_naming_a_file_are_the_same_for_s_and_a_config():
+    from archive.cli.crawling import FILE_SETTINGS
+    from crawler.settings import _FILE_SETTINGS
+
+    assert FILE_SETTINGS == _FILE_SETTINGS
+
+
 def test_parse_with_an_empty_profile_is_refused(tmp_path):
     """Found by a stranger (stranger26): `parse page.html --url URL --profile ''` read the page with the default
     profile, exit 0, as if --profile were not given; `--url ''` was refused."""

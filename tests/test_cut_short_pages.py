@@ -165,3 +165,49 @@ def test_how_a_start_page_is_measured_against_its_last_capture(last, closes, lin
     page = "<html><body><ul><li><a href=/news/item-1>Report</a></li></ul>" + ("</body></html>" if closes else "")
     found = not_whole(page, START, START, links, {"page": 1}, last=last and dict(last, listed=listed))
     assert (found and found.split("capture ")[-1].rstrip(")")) == why
+
+
+def test_a_site_that_stops_closing_its_pages_is_complete_again_once_its_start_page_loses_nothing(tmp_path, request):
+    """A redesign that drops </body></html> for good kept every crawl PARTIAL: the start page was measured against
+    the capture before it, itself cut short "because of them", crawl after crawl. It is whole again when it lists
+    as many entries as its last capture that closed, and its last entry reads as the archive has it; its last
+    entry cut mid-summary, it is still cut short. A real removal afterwards is recorded (on the second crawl that
+    lists less, as on any site whose pages never close)."""
+    opened = council_news(10, closes=False)
+    cut_summary = opened[: opened.rindex("for readers")]
+    said = crawls(
+        tmp_path,
+        request,
+        "in-process",
+        council_news(10),
+        cut_summary,
+        opened,
+        opened,
+        *[council_news(9, closes=False)] * 2,
+    )
+    assert "PARTIAL" in said[1] and "changed 0, removed 0" in said[1], said[1]
+    assert all("(listing): COMPLETE" in done and "changed 0, removed 0" in done for done in said[2:4]), said[2:4]
+    assert "PARTIAL" in said[4] and "removed 0" in said[4], said[4]
+    assert "(listing): COMPLETE" in said[5] and "removed 1" in said[5], said[5]
+    assert q(tmp_path / "a.db", REMOVED) == 1
+
+
+READ_AS = {"/news/item-4": ["Report 4", "On wages"]}
+
+
+@pytest.mark.parametrize(
+    "listed, entry, paged, why",
+    [
+        (4, {"entry_id": "/news/item-4", "title": "Report 4", "description": "On wages"}, [], None),  # a redesign
+        (5, {"entry_id": "/news/item-4", "title": "Report 4", "description": "On wages"}, [], None),  # one more
+        (3, {"entry_id": "/news/item-4", "title": "Report 4", "description": "On wages"}, [], "had them"),
+        (4, {"entry_id": "/news/item-4", "title": "Report 4", "description": "On wa"}, [], "had them"),  # cut mid-word
+        (4, {"entry_id": "/news/item-5", "title": "Report 5", "description": None}, [], "had them"),  # new: unknown
+    ],
+)
+def test_a_start_page_that_stopped_closing_is_measured_against_its_last_capture_that_closed(listed, entry, paged, why):
+    last = {"closed": True, "whole": {"listed": 4, "paged": False, "read_as": READ_AS}}
+    page = "<html><body><ul><li><a href=/news/item-1>Report</a></li></ul>"
+    found = not_whole(page, START, START, paged, {"page": 1}, last=dict(last, listed=listed, last_entry=entry))
+    assert (found and found.split("capture ")[-1].rstrip(")")) == why
+    assert not_whole(page, START, START, [], {"page": 1}, last=dict(last, listed=4, last_entry=None)) is not None

@@ -153,3 +153,71 @@ def test_parse_prints_no_password_given_in_its_url(tmp_path):
     done = cli("parse", saved, "--url", "http://bob:s3cr3t@127.0.0.1:9/list/?token=t0k", "--format", "jsonl")
     assert "s3cr3t" not in done.stdout + done.stderr and "t0k" not in done.stdout, done.stdout
     assert '"url": "http://127.0.0.1:9/r/2"' in done.stdout, done.stdout
+
+
+def test_a_pagination_link_off_the_start_hosts_is_noted_with_its_token_masked(tmp_path):
+    """The "pagination leads off the start hosts: URL" note quoted the link as scraped: a `?token=` in it was
+    printed, logged and stored in the crawl's note."""
+    write_site(tmp_path / "site", pages=2)
+    start = tmp_path / "site" / "list" / "page-1.html"
+    off_site = f"https://elsewhere.example/list/page-2.html?{QUERY}"
+    start.write_text(start.read_text().replace('href="/list/page-2.html"', f'href="{off_site}"'))
+    (tmp_path / "run").mkdir()
+    db = tmp_path / "run" / "a.db"
+    with SiteServer(tmp_path / "site") as site:
+        url = f"{site.base_url}/list/page-1.html"
+        done = cli("crawl", "listing", "--db", db, "--start-url", url, "--log-dir", tmp_path / "run", *FAST)
+    note = q(db, "SELECT note FROM crawls WHERE id = 1")
+    assert f"pagination leads off the start hosts: https://elsewhere.example/list/page-2.html?{KEPT_QUERY}" in note
+    assert SECRET not in done.stdout + done.stderr + note
+    # Only the page as served: its body and the links read from it (its capture's page_links), not a log file.
+    assert files_holding(tmp_path / "run", SECRET) == [str(db)], files_holding(tmp_path / "run", SECRET)
+
+
+def test_a_page_given_up_by_the_coordinator_is_logged_with_its_token_masked(caplog):
+    """The coordinator logged "giving up on URL" (a page whose lease expired FRONTIER_LEASE_ATTEMPTS times) with
+    the URL as queued, `?token=` and all; the frontier's problem beside it was masked already."""
+    from archive import coordinator
+
+    class OneLeaseLost:  # a frontier with one page whose lease expired, then nothing left
+        def __init__(self):
+            self.lost, self.given_up = [{"url": f"https://example.org/news?{QUERY}", "listing_url": "L"}], []
+
+        def reclaim(self, attempts):
+            lost, self.lost = self.lost, []
+            return lost
+
+        def give_up(self, start_urls, message, attempts):
+            self.given_up.append(message)
+
+        def results(self, size, wait):
+            return []
+
+        def worker_stops(self):
+            return {}
+
+        def counts(self):
+            return 0, 0
+
+        live_workers = idle = lambda self: True
+
+    class NothingToWrite:
+        error = None
+
+        def take_batch(self):
+            return []
+
+        def write(self, batch):
+            pass
+
+        def batch_due(self):
+            return False
+
+    collector = object.__new__(coordinator.Coordinator)
+    collector.frontier, collector.batch_size, collector.max_attempts = OneLeaseLost(), 10, 3
+    collector.start_urls, collector.notes, collector.read, collector.workers = ["L"], {}, {}, []
+    collector.stopped, collector.worker_seen = None, False
+    with caplog.at_level("WARNING", logger=coordinator.log.name):
+        collector._collect_until_idle(NothingToWrite())
+    assert len(collector.frontier.given_up) == 1
+    assert f"giving up on https://example.org/news?{KEPT_QUERY}" in caplog.text and SECRET not in caplog.text

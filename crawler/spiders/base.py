@@ -139,7 +139,7 @@ class ListingSpider(FeedWitnessMixin, UnansweredPagesMixin, scrapy.Spider):
         if key in self._requested:
             return None
         if not on_site(url, self.origins):
-            self._problem(state, f"pagination leads off the start hosts: {url}")
+            self._problem(state, f"pagination leads off the start hosts: {redact(url)}")
             return None
         max_pages = self.settings.getint("LISTING_MAX_PAGES")
         if max_pages and state.pages_requested >= max_pages:

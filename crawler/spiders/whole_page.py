@@ -9,12 +9,15 @@ whole (the spider reads Scrapy's flags) and its HTML closes with </body> or </ht
 linked to it did (or at all, when it shows no pagination: then it was cut short, by the look of it).
 A last page that shows no pager at all is not known to be the last: its listing stays incomplete.
 The start page has no page before it: it is measured against its own last capture (as the archive gives it), and
-taken as cut short when it stops before </body></html> where that capture closed (or was cut short itself), showed
-pagination it no longer shows, or listed more entries: a site whose pages never close stays whole while it lists
-as before. The last entry read from a page cut short is dropped: its title or summary may stop at the cut.
+taken as cut short when it stops before </body></html> where that capture closed (or was cut short itself, then
+measured against the last capture that closed) and lost something that capture showed (entries, its pagination,
+its last entry's words: a redesign that drops them for good is whole again), showed pagination it no longer shows,
+or listed more entries: a site whose pages never close stays whole while it lists as before. The last entry read
+from a page cut short is dropped: its title or summary may stop at the cut.
 
 The spider asks it of each page it parses (in-process or from the parse worker; a distributed worker
-too), a 304 answers with what its last capture said, and a reparse judges the stored page the same way.
+too), a 304 answers with what its last capture said (a start page judged cut short is fetched whole, never
+revalidated: it is judged again), and a reparse judges the stored page the same way.
 """
 
 from __future__ import annotations
@@ -96,14 +99,30 @@ def start_page_cut(text: str, page_links, last: dict) -> str | None:
     if html_closes(text):
         return None
     closed = START_CUT.format("had them")
-    if last.get("closed") or last.get("not_whole") == closed:  # cut short again: measured as the capture before it
-        return closed
+    if last.get("closed") or last.get("not_whole") == closed:  # measured against its last capture that closed
+        return None if still_whole(page_links, last) else closed
     if last.get("page_links") and not page_links:
         return START_CUT.format("showed pagination")
     before = len(last.get("entry_ids") or ())
     if last.get("listed", 0) < before:
         return START_CUT.format(f"listed {before} entries, it {last.get('listed', 0)}")
     return None
+
+
+def still_whole(page_links, last: dict) -> bool:
+    """Whether a start page that stopped closing </body></html> (a redesign) lost nothing its last capture that
+    closed showed (`last["whole"]`, from the archive): as many entries, its pagination, and its last entry one the
+    archive has, reading as the archive has it (not cut mid-title). A new entry last cannot vouch: cut, maybe."""
+    whole, entry = last.get("whole"), last.get("last_entry")
+    if not whole or not entry or last.get("listed", 0) < whole["listed"] or (whole["paged"] and not page_links):
+        return False
+    return whole["read_as"].get(entry.get("entry_id")) == [entry.get("title"), entry.get("description")]
+
+
+def start_page_cut_short(why: str | None) -> bool:
+    """Whether a capture is of a start page judged cut short against its last capture: a 304 of it would say so
+    again for as long as the page stays as it is, where that page, fetched whole, is judged whole against it."""
+    return bool(why) and why.startswith(START_CUT.partition("{")[0])
 
 
 def body_cut_short(response) -> bool:
@@ -116,7 +135,7 @@ def body_cut_short(response) -> bool:
 def judge_page(response, listing_url: str, page_links, entries: list, last: dict | None) -> tuple[str | None, list]:
     """Why a fetched page is not a whole page of its listing (or None), and the entries to keep of it: without the
     last one read when it was cut short (cut mid-title, say). `last`: the page's last capture, or None."""
-    last = dict(last, listed=len(entries)) if last else None
+    last = dict(last, listed=len(entries), last_entry=entries[-1] if entries else None) if last else None
     why = not_whole(response.text, response.url, listing_url, page_links, response.meta, body_cut_short(response), last)
     return why, entries[:-1] if cut_off(why) else entries
 
