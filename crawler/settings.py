@@ -10,6 +10,7 @@ from importlib import metadata as _metadata  # lower-case names: Scrapy takes on
 from scrapy.settings import default_settings as scrapy_defaults  # lower-case: Scrapy takes upper-case names only
 
 from crawler import field_table
+from crawler.setting_names import EMPTY_VALUE, FILE_SETTINGS
 
 from .errors import ListingArchiveError
 
@@ -219,15 +220,6 @@ _COMPONENT_TABLES = ("DOWNLOADER_MIDDLEWARES", "SPIDER_MIDDLEWARES", "ITEM_PIPEL
 _ARCHIVE_PIPELINE = "pipelines.archive.ArchivePipeline"
 
 
-# The settings that name a file or folder, as archive/cli/crawling.FILE_SETTINGS (which `-s` is read by, without
-# loading Scrapy): a config's `LOG_FILE = ""` logged to standard error instead of a file, unsaid.
-_FILE_SETTINGS = frozenset(
-    {"LOG_FILE", "JOBDIR", "HTTPCACHE_DIR", "FILES_STORE", "IMAGES_STORE", "FEED_URI", "FEED_TEMPDIR"}
-    | {"TEMPLATES_DIR", "RENDER_BROWSER"}
-)
-_EMPTY_VALUE = "empty; give a value, or leave the option out"  # archive.cli.common.EMPTY_VALUE, as -s says it
-
-
 def check_settings(overrides: dict) -> dict:
     """Each override checked against the known settings; returns them converted to their types."""
     known = known_settings()
@@ -235,8 +227,8 @@ def check_settings(overrides: dict) -> dict:
     for name, value in overrides.items():
         if not isinstance(name, str) or name not in known:
             raise SettingError(_unknown_message(name, known))
-        if name in _FILE_SETTINGS and isinstance(value, str) and not value.strip():
-            raise SettingError(f"{name}: {_EMPTY_VALUE}")
+        if name in FILE_SETTINGS and isinstance(value, str) and not value.strip():
+            raise SettingError(f"{name}: {EMPTY_VALUE}")
         out[name] = _converted(name, value, known[name])
     return out
 

@@ -292,13 +292,6 @@ def test_an_empty_setting_naming_a_file_in_a_config_is_refused_as_on_the_command
     assert sorted(path.name for path in tmp_path.iterdir()) == ["listings.toml"]
 
 
-def test_the_settings_naming_a_file_are_the_same_for_s_and_a_config():
-    from archive.cli.crawling import FILE_SETTINGS
-    from crawler.settings import _FILE_SETTINGS
-
-    assert FILE_SETTINGS == _FILE_SETTINGS
-
-
 def test_parse_with_an_empty_profile_is_refused(tmp_path):
     """Found by a stranger (stranger26): `parse page.html --url URL --profile ''` read the page with the default
     profile, exit 0, as if --profile were not given; `--url ''` was refused."""

@@ -19,6 +19,7 @@ import click
 from crawler.credentials import split_credentials
 from crawler.errors import ListingArchiveError, OutputExists
 from crawler.origins import mask_query_secrets, redact
+from crawler.setting_names import EMPTY_VALUE
 
 from ..locking import is_archive_file, sqlite_file_of
 from ..reports.safety import for_terminal
@@ -57,7 +58,6 @@ def limit_option(default: int, help: str):
 
 
 # What an option given an empty value hears (`--db "$DB"` with DB unset), and a -s setting naming a file.
-EMPTY_VALUE = "empty; give a value, or leave the option out"
 
 
 def not_empty(ctx, param, value):

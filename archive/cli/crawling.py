@@ -6,27 +6,12 @@ import sys
 
 import click
 
-from .common import EMPTY_VALUE, ArchivePath, FiniteFloatRange, friendly_errors, not_a_file, not_empty
+from crawler.setting_names import EMPTY_VALUE, FILE_SETTINGS
+
+from .common import ArchivePath, FiniteFloatRange, friendly_errors, not_a_file, not_empty
 
 # Each command imports the archive code it runs in its own body: `listing-archive --help` and the
 # other commands load none of it (the store alone is some 80 modules; the crawl's stack, Scrapy).
-
-
-# The settings that name a file or folder: `-s LOG_FILE="$LOG"` with LOG unset logged to standard error instead,
-# `-s JOBDIR=` crawled with no queue to resume, unsaid; an empty one is refused as an empty option is.
-FILE_SETTINGS = frozenset(
-    {
-        "LOG_FILE",
-        "JOBDIR",
-        "HTTPCACHE_DIR",
-        "FILES_STORE",
-        "IMAGES_STORE",
-        "FEED_URI",
-        "FEED_TEMPDIR",
-        "TEMPLATES_DIR",
-        "RENDER_BROWSER",
-    }
-)
 
 
 def parse_settings(pairs) -> dict:
