@@ -34,6 +34,10 @@ S3 = (
         ("https://a.org/a.php?PHPSESSID=9v2k4l1m0n", "https://a.org/a.php"),
         ("https://a.org/shop?zenid=abc&cat=2&CFID=1&CFTOKEN=2", "https://a.org/shop?cat=2"),
         ("https://a.org/a?sid=0a1b2c3d4e5f60718293&page=2", "https://a.org/a?page=2"),
+        # A query whose pairs are split by ";" (stranger30): the session id goes, the pairs beside it stay.
+        ("https://a.org/item?id=7;jsessionid=0A1B2C3D4E5F6A7B", "https://a.org/item?id=7"),
+        ("https://a.org/item?jsessionid=0A1B;id=7&b=2", "https://a.org/item?id=7&b=2"),
+        ("https://a.org/q?x=a;b&PHPSESSID=9v2k4l1m0n", "https://a.org/q?x=a;b"),
         (S3, "https://bucket.s3.amazonaws.com/report.pdf"),
         ("https://a.org/f.pdf?AWSAccessKeyId=AKIA&Expires=1767225600&Signature=abc%3D", "https://a.org/f.pdf"),
         (
@@ -62,6 +66,16 @@ def test_an_entrys_id_is_its_link_without_a_session_id_or_signature():
     # A listing's own address is hashed as written before: an entry without a link keeps its id.
     listing = "https://a.org/shop?cat=2&zenid=a1b2c3"
     assert entry_id(None, "A", listing) == "sha1:" + hashlib.sha1(f"a\n{listing}".encode()).hexdigest()[:20]
+
+
+def test_a_session_id_after_the_query_mark_leaves_the_entry_id():
+    """Found attacking issue 20 (stranger30): ";jsessionid=" inside a query that uses ";" between its pairs stayed in
+    the entry id, so every visit's new session id made every entry new."""
+    listing = "https://a.org/news"
+    first = entry_id("https://a.org/item?id=7;jsessionid=0A1B2C3D4E5F6A7B", "Budget", listing)
+    second = entry_id("https://a.org/item?id=7;jsessionid=9F8E7D6C5B4A3F2E", "Budget", listing)
+    assert first == second == entry_id("https://a.org/item?id=7", "Budget", listing)
+    assert "0A1B2C3D4E5F6A7B" not in first
 
 
 def _news(count: int, session: str = "") -> str:

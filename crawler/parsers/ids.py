@@ -19,6 +19,7 @@ _TRACKING = re.compile(r"^(?:utm_\w+|fbclid|gclid|mc_cid|mc_eid)$")
 # in the path (";jsessionid=...") or query, and a signed link's signature, key id and expiry. A link read without
 # them names the same document; with them, every crawl would read every link as new, and store a credential.
 _PATH_SESSION = re.compile(r";(?:jsessionid|phpsessid|sid|sessionid)=[^/?#;]*", re.IGNORECASE)
+_QUERY_MARKS = re.compile("([&;])")
 _SESSION_NAME = re.compile(r"^(?:jsessionid|phpsessid|aspsessionid\w*|cfid|cftoken|oscsid|zenid)$", re.IGNORECASE)
 # Every name below holds one of these: a link without any is read no further.
 _PER_VISIT_HINTS = ("sess", "sid", "cfid", "cftoken", "zenid", "x-amz", "x-goog", "signature")
@@ -77,11 +78,18 @@ def without_visit_ids(url: str | None) -> str | None:
     head, qmark, query = head.partition("?")
     head = _PATH_SESSION.sub("", head)
     if query:
-        pairs = query.split("&")
-        names = [unquote_plus(pair.partition("=")[0]) for pair in pairs]
+        # Pairs split on "&" and on ";" (a query may use either: "?id=7;jsessionid=..."), each kept with the mark
+        # before it so that what is left reads as written.
+        parts = _QUERY_MARKS.split(query)
+        marked = list(zip(["", *parts[1::2]], parts[::2], strict=True))
+        names = [unquote_plus(pair.partition("=")[0]) for _, pair in marked]
         signed = any(_SIGNATURE_NAME.match(name) for name in names)
-        kept = [pair for pair, name in zip(pairs, names, strict=True) if not _per_visit(name, pair, signed)]
-        query = "&".join(kept)
+        kept = [
+            joiner + pair
+            for (joiner, pair), name in zip(marked, names, strict=True)
+            if not _per_visit(name, pair, signed)
+        ]
+        query = "".join(kept).lstrip("&;")
         qmark = qmark if query else ""
     return head + qmark + query + mark + fragment
 
