@@ -10,30 +10,51 @@ from __future__ import annotations
 
 import sqlite3
 
-from crawler.parsers.ids import without_visit_ids
+from crawler.parsers.ids import entry_id, without_visit_ids
 
 # The tables that name an entry by its id.
 _ENTRY_TABLES = ("entries", "entry_versions", "sightings", "status_events")
 
 
-def visit_free_id(entry_id: str) -> str:
-    """The id an entry keyed by `entry_id` gets now: its link without per-visit parts, then any `#…` that tells
-    apart the entries sharing it (a digest of title and date, no part of the link: a canonical link has no `#`)."""
-    if not entry_id.startswith(("https://", "http://")):
-        return entry_id  # a document number, or `sha1:` of title and listing
-    link, mark, digest = entry_id.partition("#")
+def visit_free_id(old_id: str, url: str | None, title: str | None, listing_url: str | None) -> str:
+    """The id an entry keyed by `old_id`, with this stored link, title and listing, gets now: its link without
+    per-visit parts, then any `#…` that tells apart the entries sharing it (a digest of title and date, no part of
+    the link: a canonical link has no `#`). A link into the listing itself ("events;jsessionid=X#event-3") is keyed
+    by `entry_id` as an entry without a link once its session id is gone: its answer, a `sha1:` of title and listing,
+    is taken whole (`_in_page_ids` puts the digest back where the crawl would)."""
+    if not old_id.startswith(("https://", "http://")):
+        return old_id  # a document number, or `sha1:` of title and listing
+    now = entry_id(url, title, listing_url) if url and listing_url else None
+    if now is not None and now.startswith("sha1:"):
+        return now
+    link, mark, digest = old_id.partition("#")
     return without_visit_ids(link) + mark + digest
+
+
+def _in_page_ids(renamed: dict[str, str]) -> None:
+    """`tell_apart` adds a digest to an in-page entry's `sha1:` id only where entries of one title (so one `sha1:`)
+    differ by date: held entries whose old digests differ and that come to one `sha1:` each keep their digest."""
+    digests: dict[str, set[str]] = {}
+    for old, new in renamed.items():
+        if new.startswith("sha1:") and "#" in old:
+            digests.setdefault(new, set()).add(old.partition("#")[2])
+    for old, new in renamed.items():
+        if len(digests.get(new, ())) > 1:
+            renamed[old] = f"{new}#{old.partition('#')[2]}"
 
 
 def migrate_5_to_6(conn: sqlite3.Connection) -> None:
     """Rename the entries keyed by a link with a session id or a signature (see the module's docstring)."""
     rows = conn.execute(
-        "SELECT entry_id, coalesce(last_crawl, 0) FROM entries "
+        "SELECT entry_id, url, title, coalesce(last_crawl, 0), (SELECT listing_url FROM sightings s "
+        "WHERE s.entry_id = e.entry_id ORDER BY crawl_id DESC LIMIT 1) FROM entries e "
         "WHERE substr(entry_id, 1, 4) = 'http' AND (instr(entry_id, ';') > 0 OR instr(entry_id, '=') > 0)"
     ).fetchall()
+    renamed = {old: visit_free_id(old, url, title, listing) for old, url, title, _, listing in rows}
+    _in_page_ids(renamed)
     latest: dict[str, tuple[int, str]] = {}
-    for old, last_crawl in rows:
-        new = visit_free_id(old)
+    for old, _, _, last_crawl, _ in rows:
+        new = renamed[old]
         if new != old and (new not in latest or latest[new][0] < last_crawl):
             latest[new] = (last_crawl, old)
     conn.execute("PRAGMA defer_foreign_keys = ON")  # versions name the entry: all renamed before the commit

@@ -2,9 +2,7 @@
 
 import pytest
 
-from archive.visit_ids import visit_free_id
 from crawler.origins import redact
-from crawler.parsers.ids import entry_id, tell_apart, told_apart_id
 from crawler.spiders.whole_page import start_page_cut
 
 
@@ -34,23 +32,3 @@ def test_a_closing_tag_in_a_script_does_not_make_a_cut_start_page_whole():
     last["whole"] = {"listed": 3, "paged": False, "read_as": {"e1": ["One", None]}}
     last["last_entry"] = {"entry_id": "e1", "title": "One", "description": None}
     assert start_page_cut(cut_page, [], last) is not None
-
-
-@pytest.mark.xfail(
-    strict=True,
-    reason="schema 6's migration renames an in-page entry of a listing with a session id "
-    "('events;jsessionid=X#event-3', keyed by that link in schema 5) to 'events#digest', where the crawl now keys "
-    "it by title and listing (sha1:): after the migration every such entry is new and the migrated one removed",
-)
-def test_the_migration_gives_an_in_page_entry_the_id_the_crawl_now_gives_it():
-    """Found attacking issue 20 (stranger30): `visit_free_id` drops the session id but does not see that the link
-    left is the listing's own address, which `entry_id` keys as an entry without a link."""
-    listing = "https://a.org/events"
-    titles = [f"Talk {n}" for n in range(3)]
-    now = [
-        {"entry_id": entry_id(f"{listing};jsessionid=ABC123#event-{n}", title, listing), "title": title}
-        for n, title in enumerate(titles)
-    ]
-    tell_apart(now)
-    schema5 = [told_apart_id(f"{listing};jsessionid=ABC123", title, None) for title in titles]
-    assert [visit_free_id(old) for old in schema5] == [entry["entry_id"] for entry in now]

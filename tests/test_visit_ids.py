@@ -15,7 +15,8 @@ import pytest
 from conftest import FAST, cli, q
 
 from archive.store import Archive
-from crawler.parsers.ids import canonical_url, entry_id, without_visit_ids
+from archive.visit_ids import migrate_5_to_6
+from crawler.parsers.ids import canonical_url, entry_id, tell_apart, told_apart_id, without_visit_ids
 from crawler.site_server import SiteServer
 
 SCHEMA5 = Path(__file__).resolve().parent / "schema5"
@@ -149,3 +150,63 @@ def test_an_archive_keyed_by_session_ids_migrates_and_removes_nothing(tmp_path):
     assert "entries 6: new 0" in done and "removed 0" in done, done
     assert q(db, "SELECT count(*) FROM entries WHERE status = 'listed'") == 6
     assert q(db, "SELECT count(*) FROM entries") == 12
+
+
+def _load(dump: str, db: Path, base_url: str) -> None:
+    """A schema 5 archive from `dump`, its site served at `base_url`, migrated by a writer."""
+    with sqlite3.connect(db) as conn:
+        port = base_url.rsplit(":", 1)[1]  # the dump's site served where this one is
+        conn.executescript(re.sub(r"(?<=//127\.0\.0\.1:)\d+", port, (SCHEMA5 / dump).read_text(encoding="utf-8")))
+    conn.close()
+    with Archive(db):
+        pass
+
+
+def test_an_in_page_entry_with_a_session_id_migrates_to_the_id_the_crawl_gives_it(tmp_path):
+    """Found attacking issue 20 (stranger30): tests/schema5/in_page.sql holds 3 talks linked into their listing with
+    ';jsessionid=' ('index.html;jsessionid=X#event-1'), keyed by that link and a digest in schema 5, crawled twice
+    (3 listed, 3 removed). The migration renamed them 'index.html#digest' where the crawl now keys them `sha1:` of
+    title and listing: the next crawl found 'new 3, removed 3'. Now it finds the 3 it holds."""
+    (tmp_path / "site" / "news").mkdir(parents=True)
+    db = tmp_path / "a.db"
+    with SiteServer(tmp_path / "site") as site:
+        _load("in_page.sql", db, site.base_url)
+        assert q(db, "SELECT count(*) FROM entries WHERE status = 'listed' AND entry_id LIKE 'sha1:%'") == 3
+        items = "".join(
+            f"<li id='event-{i}'><a href='index.html;jsessionid=0123456789ABCDEF#event-{i}'>Public talk on topic {i}"
+            f"</a> <span>{i} May 2026</span><p>The speaker on topic {i} and where to sit.</p></li>\n"
+            for i in range(1, 4)
+        )
+        page = f"<html lang='en'><body><h1>Events</h1><ul class='events'>\n{items}</ul><footer>Contact</footer></body>"
+        (tmp_path / "site" / "news" / "index.html").write_text(page + "</html>")
+        url = f"{site.base_url}/news/index.html"
+        done = cli("crawl", "listing", "--db", db, "--start-url", url, *FAST, check=0).stdout
+    assert "entries 3: new 0" in done and "removed 0" in done, done  # "changed 3": the stored link, session id gone
+    assert q(db, "SELECT count(*) FROM entries") == 6
+
+
+def test_in_page_entries_of_one_title_keep_the_digest_the_crawl_gives_them():
+    """Two evenings of one talk linked into their listing: the crawl keys both `sha1:` of title and listing and tells
+    them apart by date; the migration gives each that id, as `tell_apart` does, and a lone talk no digest."""
+    listing = "https://a.org/events"
+    shown = [("Talk", "2026-05-01"), ("Talk", "2026-05-02"), ("Other", "2026-05-03")]
+    now = [
+        {"entry_id": entry_id(f"{listing};jsessionid=ABC123#e{n}", title, listing), "title": title, "date_start": day}
+        for n, (title, day) in enumerate(shown)
+    ]
+    tell_apart(now)
+    renamed = {
+        told_apart_id(f"{listing};jsessionid=ABC123", t, d): f"{listing};jsessionid=ABC123#e{n}"
+        for n, (t, d) in enumerate(shown)
+    }
+    conn = sqlite3.connect(":memory:")
+    conn.executescript(
+        "CREATE TABLE entries (entry_id TEXT PRIMARY KEY, url TEXT, title TEXT, last_crawl INTEGER);"
+        "CREATE TABLE sightings (crawl_id INTEGER, entry_id TEXT, listing_url TEXT);"
+        "CREATE TABLE entry_versions (entry_id TEXT); CREATE TABLE status_events (entry_id TEXT);"
+    )
+    for (old, url), (title, _) in zip(renamed.items(), shown, strict=True):
+        conn.execute("INSERT INTO entries VALUES (?, ?, ?, 1)", (old, url, title))
+        conn.execute("INSERT INTO sightings VALUES (1, ?, ?)", (old, listing))
+    migrate_5_to_6(conn)
+    assert sorted(r[0] for r in conn.execute("SELECT entry_id FROM entries")) == sorted(e["entry_id"] for e in now)

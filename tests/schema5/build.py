@@ -1,6 +1,8 @@
 """Makes tests/schema5/archive.sql: an archive of schema 5 made by the release before schema 6 (commit 84a5bc3),
-whose listing's links carry a session id new on each crawl (';jsessionid=') and an S3 pre-signed query, crawled twice.
-Run it from a checkout of that release: `PYTHONPATH=. python /path/to/tests/schema5/build.py /path/to/archive.sql`."""
+whose listing's links carry a session id new on each crawl (';jsessionid=') and an S3 pre-signed query, crawled twice;
+with "events", tests/schema5/in_page.sql: a listing whose entries link into the page itself with a session id.
+Run it from a checkout of that release: `PYTHONPATH=. python /path/to/tests/schema5/build.py /path/to/archive.sql`
+(`... build.py /path/to/in_page.sql events`)."""
 
 from __future__ import annotations
 
@@ -38,13 +40,25 @@ def news(session: str, day: int) -> str:
     return f"<html lang='en'><body><h1>News</h1><ul class='news'>\n{items}</ul><footer>Contact</footer></body></html>"
 
 
-def main(out: str) -> None:
+def events(session: str, day: int) -> str:
+    """Three talks shown in full on the listing, each linked to its place on the page with `session` (`day` unused)."""
+    items = "".join(
+        f"<li id='event-{i}'><a href='index.html;jsessionid={session}#event-{i}'>Public talk on topic {i}</a> "
+        f"<span>{i} May 2026</span><p>The speaker on topic {i} and where to sit.</p></li>\n"
+        for i in range(1, 4)
+    )
+    return (
+        f"<html lang='en'><body><h1>Events</h1><ul class='events'>\n{items}</ul><footer>Contact</footer></body></html>"
+    )
+
+
+def main(out: str, page=news) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         site, db = Path(tmp) / "site", Path(tmp) / "a.db"
         (site / "news").mkdir(parents=True)
         with SiteServer(site) as server:
             for day, session in enumerate(SESSIONS, start=1):
-                (site / "news" / "index.html").write_text(news(session, day))
+                (site / "news" / "index.html").write_text(page(session, day))
                 url = f"{server.base_url}/news/index.html"
                 args = ["crawl", "listing", "--db", str(db), "--start-url", url, "-s", "LOG_LEVEL=WARNING"]
                 done = subprocess.run([sys.executable, "-m", "archive.cli", *args], capture_output=True, text=True)
@@ -57,4 +71,4 @@ def main(out: str) -> None:
 
 
 if __name__ == "__main__":
-    main(sys.argv[1])
+    main(sys.argv[1], events if sys.argv[2:] == ["events"] else news)
