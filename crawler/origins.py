@@ -8,7 +8,7 @@ upgrade redirect). Any other host, port or scheme is off-site, redirects include
 from __future__ import annotations
 
 import re
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 from .errors import EXIT_USAGE, ListingArchiveError
 
@@ -22,28 +22,59 @@ _USERINFO = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*://|(?![A-Za-z][A-Za-z0-9+.-]*
 # A query parameter that carries a secret: its value is shown as `***` wherever a URL is printed, logged or kept;
 # the crawl itself sends the URL whole. Matched in any text, so that a URL inside a message or a log line is masked
 # too, and after "#" as after "?" (an OAuth `#access_token=` copied from the browser). The one list, documented in
-# docs/failures.md ("a start URL with a secret in its query"): the names below, alone or at the end of a longer name
-# (after "_", "-", "." or a camelCase capital: `client_secret`, `X-Amz-Signature`, `accessToken`). A name that a
-# listing's own choice may wear as often (`?key=news`, `?sid=42` a story, `?code=B12`, `?ticket=4711`, `?session=am`)
-# is a secret only when its value looks like one: 20 or more characters, not a slug of words (Google's
-# `?key=AIzaSy...`, an OAuth `?code=`, a session id; not `?key=2024-Annual-Reports`).
-_SECRET_NAME = (
-    r"(?:token|jwt|(?:api|access|secret|private)[_-]?key|secret|password|passwd|pwd|sig|signature|hmac|auth"
+# docs/failures.md ("a start URL with a secret in its query"), read in the name percent-decoded (`access%5Ftoken`):
+# the names below, alone or ending a longer name however it is joined (`client_secret`, `X-Amz-Signature`,
+# `accessToken`, `accesstoken`); the short ones only alone or after "_", "-", "." or a camelCase capital
+# (`x_auth`, `userPass`; not `bypass`, `compass`). A name that a listing's own choice may wear as often (`?key=news`,
+# `?sid=42` a story, `?code=B12`, `?ticket=4711`, `?session=am`) is a secret only when its value looks like one:
+# 20 or more characters, not a slug of words (Google's `?key=AIzaSy...`, an OAuth `?code=`, a session id; not
+# `?key=2024-Annual-Reports`).
+_SECRET_WORD = (
+    r"(?:token|(?:api|access|secret|private)[_-]?key|secret|password|passwd|signature|authorization"
     r"|credential|j?sessionid|session_id|phpsessid)"
 )
+_SHORT_SECRET_WORD = r"(?:jwt|pwd|sig|hmac|auth|pass)"
 _SECRET_IF_KEYLIKE = r"(?:key|sid|session|code|ticket)"
-_NAME_END = r"(?:[\w.-]*(?:[_.-]|(?-i:[a-z0-9](?=[A-Z]))))?"  # what may come before the name within a longer one
+_SECRET_NAME = re.compile(
+    rf"(?:{_SECRET_WORD}|(?:^|[_.-]|(?-i:(?<=[a-z0-9])(?=[A-Z]))){_SHORT_SECRET_WORD})$", re.IGNORECASE
+)
+_KEYLIKE_NAME = re.compile(rf"{_SECRET_IF_KEYLIKE}$", re.IGNORECASE)
 _KEY_CHAR = r"[A-Za-z0-9_%.=+/~-]"  # base64, a JWT's dots, percent-encoding; a message's ':' or ')' ends a key
 # A slug: words joined by -, _ or ., each lower case, Capitalised, upper case or a number ("2024-annual-reports",
 # "Minutes-Of-The-Board"); a key mixes them within a word ("AIzaSyD", "3f9a0c", "dGhpcyBp").
 _SLUG_WORD = r"(?:[A-Z]?[a-z]+|[A-Z]+|[0-9]+)"
-_SLUG = rf"(?-i:{_SLUG_WORD}(?:[_.-]{_SLUG_WORD})*)"
-_LOOKS_LIKE_A_KEY = rf"(?={_KEY_CHAR}{{20}})(?!{_SLUG}(?!{_KEY_CHAR}))"
-QUERY_SECRET = re.compile(
-    rf"([?&;#]{_NAME_END}{_SECRET_NAME}=|[?&;#]{_NAME_END}{_SECRET_IF_KEYLIKE}={_LOOKS_LIKE_A_KEY})"
-    r"[^&#\s'\"<>]+",
-    re.IGNORECASE,
-)
+_SLUG = rf"(?:{_SLUG_WORD}(?:[_.-]{_SLUG_WORD})*)"
+_LOOKS_LIKE_A_KEY = re.compile(rf"(?={_KEY_CHAR}{{20}})(?!{_SLUG}(?!{_KEY_CHAR}))")
+_PARAMETER_NAME = re.compile(r"[?&;#]((?:[\w.~+-]|%[0-9A-Fa-f]{2})+)=")
+_PARAMETER = re.compile(r"([?&;#][^=]*=)[^&#\s'\"<>]+")  # group 1: "?name="; the value runs to the next pair
+
+
+class _QuerySecrets:
+    """The `?name=value` pairs in a text whose name carries a secret, as `finditer` matches (group 1: `?name=`)."""
+
+    def finditer(self, text: str):
+        masked_to = 0  # a pair inside a secret's value is masked with it
+        for name in _PARAMETER_NAME.finditer(text):
+            pair = None if name.start() < masked_to else _PARAMETER.match(text, name.start())
+            if pair and _carries_a_secret(unquote(name.group(1)), text, pair.end(1)):
+                masked_to = pair.end()
+                yield pair
+
+    def sub(self, replace, text: str) -> str:
+        pieces, done = [], 0
+        for pair in self.finditer(text):
+            pieces += [text[done : pair.start()], replace(pair)]
+            done = pair.end()
+        return "".join(pieces) + text[done:]
+
+
+def _carries_a_secret(name: str, text: str, value_at: int) -> bool:
+    if _SECRET_NAME.search(name):
+        return True
+    return bool(_KEYLIKE_NAME.search(name)) and _LOOKS_LIKE_A_KEY.match(text, value_at) is not None
+
+
+QUERY_SECRET = _QuerySecrets()
 
 
 def mask_query_secrets(text):

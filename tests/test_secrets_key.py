@@ -99,6 +99,15 @@ def test_listing_option_takes_the_start_url_with_its_secret(tmp_path, command, g
         "?code={}",  # an OAuth code
         "?ticket={}",  # a CAS ticket
         "?passwd={}&pwd={}",
+        # stranger30 (issue 20): a name run together in lower case, or percent-encoded, was printed and kept
+        "?accesstoken={}",
+        "?apitoken={}",
+        "?authtoken={}",
+        "?Authorization={}",
+        "?pass={}",
+        "?userPass={}",
+        "?access%5Ftoken={}",
+        "?%61ccess_token={}",
     ],
 )
 def test_each_secret_name_is_masked(query):
@@ -110,7 +119,8 @@ def test_each_secret_name_is_masked(query):
 
 @pytest.mark.parametrize(
     "query",  # a listing's own choice, shown as it is
-    ["?sid=42", "?code=B12", "?ticket=4711", "?session=morning", "?key=news", "?author=me", "?design=x", "#section-2"],
+    ["?sid=42", "?code=B12", "?ticket=4711", "?session=morning", "?key=news", "?author=me", "?design=x", "#section-2"]
+    + ["?bypass=1", "?compass=north", "?monkey=m"],  # a short secret word ends them, but not as a word
 )
 def test_a_name_that_only_may_be_a_secret_is_kept_with_a_plain_value(query):
     from crawler.origins import redact

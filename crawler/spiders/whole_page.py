@@ -34,7 +34,11 @@ from ..parsers.ids import join_url
 LINKED_FROM = "linked_from"  # the URL of the page whose link it was
 LINKER_CLOSED = "linker_closed"  # whether that page's HTML closed (</body> or </html>)
 
-_CLOSING = re.compile(r"</(?:body|html)\s*>", re.IGNORECASE)
+# What a closing tag cannot close the document from: a comment, a script's or a style's text (a print-window script
+# writes '<html><body>'+c+'</body></html>'), each running to the end of a page cut inside it.
+_NOT_MARKUP = re.compile(r"<!--.*?(?:-->|\Z)|<(script|style)\b.*?(?:</\1\s*>|\Z)", re.IGNORECASE | re.DOTALL)
+# </body> or </html> at the document's end: after it only whitespace, a BOM or control characters.
+_CLOSING = re.compile(r"</(?:body|html)\s*>[\s\x00-\x1f\x7f\ufeff]*\Z", re.IGNORECASE)
 # A link's address: <a href>, and <link href> (a WordPress page's <link rel="prev"> in its head).
 _HREF = re.compile(r"""<(?:a|link)\s[^>]*?\bhref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""", re.IGNORECASE)
 
@@ -56,8 +60,9 @@ def page_key(url: str) -> str:
 
 
 def html_closes(text: str) -> bool:
-    """Whether an HTML document ends as a whole one does: with </body> or </html>."""
-    return _CLOSING.search(text) is not None
+    """Whether an HTML document ends as a whole one does: with </body> or </html> (then only whitespace, comments, a
+    BOM or control characters; a script or style after it is not the document's text either)."""
+    return _CLOSING.search(_NOT_MARKUP.sub("", text)) is not None
 
 
 def links_back(text: str, url: str, listing_url: str, linked_from: str | None) -> bool:
