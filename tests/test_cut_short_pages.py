@@ -245,3 +245,10 @@ def test_a_closing_tag_in_a_script_does_not_make_a_cut_start_page_whole():
     last["whole"] = {"listed": 3, "paged": False, "read_as": {"e1": ["One", None]}}
     last["last_entry"] = {"entry_id": "e1", "title": "One", "description": None}
     assert start_page_cut(cut_page, [], last) == START_CUT.format("had them")
+
+
+def test_a_pages_closing_is_read_once_however_often_it_is_asked():
+    page = "<html><body><ul><li><a href='/a'>A</a></li></ul>" + "<p>filler</p>" * 5000 + "</body></html>"
+    html_closes.cache_clear()
+    assert html_closes(page) and html_closes(page)
+    assert html_closes.cache_info().misses == 1  # the spider asks for each page's next request and again to judge it

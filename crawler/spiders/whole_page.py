@@ -59,6 +59,7 @@ def page_key(url: str) -> str:
     return f"{name}:{parts.port or ''}{parts.path}?{parts.query}"
 
 
+@lru_cache(maxsize=4)  # a page is asked twice (for its next page's request, then when judged): its text is scanned once
 def html_closes(text: str) -> bool:
     """Whether an HTML document ends as a whole one does: with </body> or </html> (then only whitespace, comments, a
     BOM or control characters; a script or style after it is not the document's text either)."""
