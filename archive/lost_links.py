@@ -12,14 +12,10 @@ from __future__ import annotations
 
 import sqlite3
 
-from crawler.parsers.ids import title_key
+from crawler.parsers.ids import HASHED_ID, title_key
 
 from .session import CrawlSession, Sighting
 
-# The id of an entry without a link starts so: a digest of its title and listing (crawler/parsers/ids.entry_id
-# spells it too, and tests/test_lost_links.py holds the two alike; it belongs there once that module is free to
-# change). The WARC-Payload-Digest's "sha1:" (archive/warc.py) is WARC's name of the algorithm, not this.
-HASHED_ID = "sha1:"
 # Entries seen on a listing since its last complete crawl before this one, listed, under a link's id.
 _LINKED_ON = """SELECT DISTINCT e.entry_id, e.title, e.date_start, e.position
 FROM sightings s JOIN entries e USING (entry_id)

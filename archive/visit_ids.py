@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import sqlite3
 
-from crawler.parsers.ids import entry_id, without_visit_ids
+from crawler.parsers.ids import HASHED_ID, entry_id, without_visit_ids
 
 # The tables that name an entry by its id.
 _ENTRY_TABLES = ("entries", "entry_versions", "sightings", "status_events")
@@ -25,7 +25,7 @@ def visit_free_id(old_id: str, url: str | None, title: str | None, listing_url: 
     if not old_id.startswith(("https://", "http://")):
         return old_id  # a document number, or `sha1:` of title and listing
     now = entry_id(url, title, listing_url) if url and listing_url else None
-    if now is not None and now.startswith("sha1:"):
+    if now is not None and now.startswith(HASHED_ID):
         return now
     link, mark, digest = old_id.partition("#")
     return without_visit_ids(link) + mark + digest
@@ -36,7 +36,7 @@ def _in_page_ids(renamed: dict[str, str]) -> None:
     differ by date: held entries whose old digests differ and that come to one `sha1:` each keep their digest."""
     digests: dict[str, set[str]] = {}
     for old, new in renamed.items():
-        if new.startswith("sha1:") and "#" in old:
+        if new.startswith(HASHED_ID) and "#" in old:
             digests.setdefault(new, set()).add(old.partition("#")[2])
     for old, new in renamed.items():
         if len(digests.get(new, ())) > 1:

@@ -7,4 +7,5 @@ FILE_SETTINGS = frozenset(
     {"LOG_FILE", "JOBDIR", "HTTPCACHE_DIR", "FILES_STORE", "IMAGES_STORE", "FEED_URI", "FEED_TEMPDIR"}
     | {"TEMPLATES_DIR", "RENDER_BROWSER"}
 )
+# What an option given an empty value hears (`--db "$DB"` with DB unset), and a -s setting naming a file.
 EMPTY_VALUE = "empty; give a value, or leave the option out"

@@ -116,6 +116,8 @@ def test_the_writer_knows_an_id_without_a_link_by_the_prefix_the_ids_give_it():
     one constant, held here to the one crawler/parsers/ids.py gives: were the two to part, every entry whose link
     was lost would be added new and its linked self marked removed."""
     from archive.lost_links import HASHED_ID
+    from crawler.parsers import ids
 
+    assert HASHED_ID is ids.HASHED_ID  # one constant, defined where the ids are made
     assert entry_id(None, "Annual report 2024", "http://127.0.0.1:9/list").startswith(HASHED_ID)
     assert not entry_id("http://127.0.0.1:9/r/1", "Annual report 2024", "http://127.0.0.1:9/list").startswith(HASHED_ID)

@@ -57,9 +57,6 @@ def limit_option(default: int, help: str):
     return click.option("--limit", default=default, show_default=True, type=click.IntRange(1, 100_000), help=help)
 
 
-# What an option given an empty value hears (`--db "$DB"` with DB unset), and a -s setting naming a file.
-
-
 def not_empty(ctx, param, value):
     """A click callback: `--since ''` (a variable that expanded to nothing) is an error, not "not given"; so is
     the option's variable set empty (`LISTING_ARCHIVE_DB=$ARCHIVE` with ARCHIVE unset), which click takes as unset."""

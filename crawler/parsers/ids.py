@@ -31,6 +31,10 @@ _SIGNATURE_NAME = re.compile(r"^(?:x-amz-signature|x-goog-signature|signature)$"
 _SIGNING_NAME = re.compile(
     r"^(?:x-amz-[\w-]+|x-goog-[\w-]+|awsaccesskeyid|googleaccessid|expires|signature|key-pair-id)$", re.IGNORECASE
 )
+# The id of an entry without a link starts so: a digest of its title and listing (archive/lost_links.py and the
+# schema 6 migration, archive/visit_ids.py, read it by this prefix). A WARC record's "sha1:" (archive/warc.py) names
+# WARC's digest algorithm: another thing.
+HASHED_ID = "sha1:"
 # Enough hex digits to tell apart the entries of one page that share a link (40 bits).
 _DIGEST_CHARS = 10
 
@@ -164,7 +168,7 @@ def entry_id(url: str | None, title: str | None, listing_url: str | None, patter
     return (
         document_number(url, pattern)
         or canonical_url(url)
-        or "sha1:" + hashlib.sha1(f"{title_key(title)}\n{_canonical(listing_url) or ''}".encode()).hexdigest()[:20]
+        or HASHED_ID + hashlib.sha1(f"{title_key(title)}\n{_canonical(listing_url) or ''}".encode()).hexdigest()[:20]
     )
 
 
