@@ -68,6 +68,11 @@ the generous support of"), speakers, "organised on the margins of", a study's au
 organisers. Batch H was measured once: 30 right (50.0%; precision 73.2%, recall 34.5%: 30 of the 41 names read
 were right, 30 of the 87 names wanted were read); the 21 lines naming no organiser were all read right, the 30
 misses all name one (18 read nothing: a lead-in, label or verb the parser did not know).
+After the fixes batch H taught (the measured-once figures above stand), batch H reads 60 right (100%; precision
+100%, recall 100%: 87 of 87); A 110/110, B 37/38, C 31/32, D 30/30, E 44/45, F 45/45, G 45/45: 402 of the 405 lines
+(99.3%); of the 22,242 texts benchmarks/organisers.py's labelled set and the fixtures' strings hold, only batch H's
+30 misses read otherwise. Batch H's rules are pinned in tests/test_organisers_lead_ins.py (lead-ins, labels, verbs),
+tests/test_organisers_shapes.py (sentence shapes) and tests/test_organisers_names.py (where one name ends).
 """
 
 import json
@@ -92,37 +97,6 @@ KNOWN_MISSES = {
     "The event is organised by the ILO's Bureau": "a name with no institution word or acronym joins the one before",
     "Organisé par la Délégation de l'Union": "after 'par' an office's city reads as where it met, as the ILO fixtures"
     " read 'organisé par le Bureau de l'OIT à Yaoundé'",
-    # Batch H, measured once (before any fix for it):
-    "Geneva, 12 March 2025 – The ILO and the": "a dateline before the subject is read into the first name",
-    "A joint event of the ILO Office for the": "the lead-in 'a joint event of' is unknown: reads nothing",
-    "The University of the Witwatersrand's S": "the subject of 'invites you to' is lost",
-    "A five-day course organised for trade u": "'by' after 'organised for <an audience>' is missed",
-    "Organised in cooperation with the Inter": "'in cooperation with' and no subject: nothing read",
-    "The seminar will be hosted by the Kenya": "a second ', and co-organised by' is not read",
-    "Organised by the Kammer für Arbeiter un": "a German name: 'Kammer' alone, 'für' ends it",
-    "Following the success of last year's ed": "'are teaming up to hold' is unknown: reads nothing",
-    "GENÈVE (BIT Infos) – L'Organisation int": "a dateline before the subject is read into the first name",
-    "Une manifestation conjointe du Bureau d": "'une manifestation conjointe de' is unknown: reads nothing",
-    "Comité d'organisation : Université de O": "the label 'Comité d'organisation' is unknown: reads nothing",
-    "Le Conseil national du patronat (CNP), ": "the verb 'tiendront' (will hold) is unknown: reads nothing",
-    "Organisé par le ministère de l'Économie": "a partner's comma list is cut at its first comma",
-    "La Ville de Genève, en collaboration av": "the verb 'vous convie à' is unknown: reads nothing",
-    "Un webinaire proposé par l'Agence unive": "the verb 'proposé par' is unknown: reads nothing",
-    "Dans le cadre de la Semaine de l'emploi": "'accueille, avec X,' after 'Dans le cadre de': nothing read",
-    "Coorganisé par l'OIT, l'Organisation de": "'pour l'alimentation et l'agriculture' is not read as part of the name",
-    "L'atelier, que co-organisent l'Office n": "'que co-organisent X et Y' is unknown: reads nothing",
-    "Partenaires organisateurs : Institut de": "label 'Partenaires organisateurs' unknown",
-    "Ginebra (OIT Noticias) – La OIT y la Or": "the verb 'celebrarán' (will hold) is unknown: reads nothing",
-    "Evento organizado entre la Universidad ": "'organizado entre X y Y' is unknown: reads nothing",
-    "Organización a cargo de la Facultad de ": "the label 'Organización a cargo de' is unknown: reads nothing",
-    "Entidades convocantes: Secretaría de Ci": "the label 'Entidades convocantes' is unknown: reads nothing",
-    "La Confederación Española de Organizaci": "the verb 'presentan' is unknown: reads nothing",
-    "El Programa de las Naciones Unidas para": "the verb 'llevarán a cabo' is unknown: reads nothing",
-    "Coorganizan: la Universidad Nacional de": "'en Argentina' after a foundation's name is cut off",
-    "Organizado por la Organización Internac": "'para' after a closing acronym read as an office's",
-    "Madrid, 15 de marzo de 2024. La Fundaci": "'y la' inside 'junto a X y la Y' does not cut the two partners",
-    "Organizado por el Instituto de Relacion": "'y' inside 'Relaciones Laborales y Recursos Humanos' cuts the name",
-    "Un evento conjunto de la CEPAL (Comisió": "the lead-in 'un evento conjunto de' is unknown: reads nothing",
 }
 
 

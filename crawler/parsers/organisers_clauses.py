@@ -68,7 +68,15 @@ def trim_after_by(phrase: str, romance: bool = False) -> str:
 
 def _romance_cut(piece: str) -> str:
     piece = ROMANCE_CLAUSE.sub("", piece)
-    return piece if ow.ORG_HEAD.match(strip_article(piece)) else ROMANCE_PURPOSE.sub("", piece)
+    purpose = ROMANCE_PURPOSE.search(piece)
+    if not purpose:
+        return piece
+    # "Agence nationale pour l'emploi", "l'OIT, l'Organisation des Nations Unies pour l'alimentation": the name that
+    # "pour" goes on starts with an institution; "la OIT (OIT) para los mandantes": its acronym closed it.
+    before = piece[: purpose.start()]
+    heads = (strip_article(before), strip_article(before.rsplit(",", 1)[-1]))
+    named = any(ow.ORG_HEAD.match(head) for head in heads) and not before.endswith("\ue001")
+    return piece if named else before
 
 
 def _cut_at_clause(piece: str) -> str:
@@ -78,7 +86,8 @@ def _cut_at_clause(piece: str) -> str:
         return ""  # "funded by the Government of Japan": a clause from its first word
     for i, word in enumerate(words):
         bare = word.strip("(),.")
-        if i and bare and bare[0].islower() and not is_name_word(bare):
+        # "for the Benelux countries": countries named by a capital word before go on the name.
+        if i and bare and bare[0].islower() and not is_name_word(bare) and not _named_countries(bare, words[i - 1]):
             head = words[:i]
             if bare in ow.CLAUSE_OPENERS:
                 return " ".join(head)  # "with the Ministry of Manpower a national dialogue", "... of Labour during"
@@ -90,8 +99,24 @@ def _cut_at_clause(piece: str) -> str:
     return piece
 
 
+def _named_countries(word: str, before: str) -> bool:
+    return word == "countries" and before[:1].isupper()
+
+
 @lru_cache(maxsize=4096)  # words recur: three patterns once a word
 def is_name_word(word: str) -> bool:
     return bool(
-        _ELIDED.match(word) or PREPOSITION.fullmatch(word) or ow.GENERIC_HEAD.fullmatch(word) or word in ow.NAME_JOINERS
+        _ELIDED.match(word)
+        or PREPOSITION.fullmatch(word)
+        or ow.GENERIC_HEAD.fullmatch(word)
+        or word in ow.NAME_JOINERS
+        or word in ow.FOREIGN_NAME_WORDS
     )
+
+
+def dedupe(names: list[str]) -> list[str]:
+    """The names in order, each once (whatever its case)."""
+    first: dict[str, str] = {}
+    for n in names:
+        first.setdefault(n.lower(), n)
+    return list(first.values())
