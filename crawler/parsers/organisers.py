@@ -14,7 +14,16 @@ import re
 from dataclasses import dataclass, field
 
 from . import orgwords as ow
-from .organisers_clauses import ARTICLE, CONJ, PREPOSITION, dedupe, is_name_word, strip_article, trim_after_by
+from .organisers_clauses import (
+    ARTICLE,
+    CONJ,
+    PREPOSITION,
+    dedupe,
+    is_name_word,
+    sentences,
+    strip_article,
+    trim_after_by,
+)
 from .orgshapes import (
     ACTIVE,
     ACTIVE_PRESENT,
@@ -23,6 +32,7 @@ from .orgshapes import (
     CO_VERB,
     CO_VERB_WITH,
     CO_WITH,
+    CO_WITH_OPENING,
     DATELINE,
     INTRO,
     INVITE,
@@ -43,6 +53,8 @@ from .orgshapes import (
     TRIGGER_WORDS,
     VERB_ASIDE_PARTNER,
     VERB_OBJECT,
+    active_verb,
+    rare_passive,
 )
 from .text import clean_text, guess_language, has_any
 
@@ -50,19 +62,15 @@ from .text import clean_text, guess_language, has_any
 MAX_SUBJECT_WORDS = 24
 # A part of a list starts a new name when an organisation word or acronym is among its first words.
 NEW_NAME_WINDOW = 8
-# "Dept.", "St.": a capital and at most this many lower-case letters before a full stop is an abbreviation.
-ABBREVIATION_LOWER_LETTERS = 3
 # A bracket naming a programme with at least this many words is a frame ("(Joint Programme on X)"), not an alias.
 FRAME_MIN_WORDS = 2
 # "ILO", "UN": two capitals make an acronym, which marks an organisation's name.
 ACRONYM_MIN_CAPITALS = 2
-# _ACRONYM, _SENTENCE (and organisers_clauses.CONJ) start with a character their match starts with (a capital,
+# _ACRONYM (and organisers_clauses._SENTENCE and CONJ) start with a character their match starts with (a capital,
 # a space), and check what comes before it after it: the regex engine scans for that character instead of trying
 # every position (2-4x faster). r"\b[A-Z]...", r"\s+(?:and..." and r"(?<=[.!?])\s+..." so written
 # (test_organisers: the same matches).
 _ACRONYM = re.compile(rf"[A-Z](?<!\w[A-Z])[A-Z0-9\-/&]{{{ACRONYM_MIN_CAPITALS - 1},}}\b")
-_SENTENCE = re.compile(r"\s(?<=[.!?]\s)\s*(?=[A-Z“\"‘(])")
-_ABBREVIATION_END = re.compile(rf"\b(?:[A-Z][a-z]{{0,{ABBREVIATION_LOWER_LETTERS}}}|[A-Z])\.$")
 _BRACKET = re.compile(r"\s*\(([^()]*)\)")
 _QUOTED = re.compile(r"(?:(?<=\s)|^)(?:'[^']+'(?=[\s,.;:)]|$)|“[^”]*”|«[^»]*»|\"[^\"]*\"|‘[^’]*’)|\([^()]*\)")
 _TOKEN = re.compile("\ue000(\\d+)\ue001")
@@ -74,6 +82,7 @@ _FRONTED = re.compile(  # "Through its ENHANCE project, the ILO will ..."
 _CLAUSE_AFTER_COMMA = re.compile(CLAUSE_AFTER_COMMA)  # ", based in ..." ends the subject, ", du Travail" not
 _ENGLISH_THE = re.compile(r"\s*the\s")
 _LETTER = re.compile(r"[A-Za-zÀ-ÿ]")
+_PASSIVE_VERBS = ("organi", "host", "conven", "accueilli", "acogid", "convocad")
 _AND_BEFORE = re.compile(r"\s(?:and|et|y)\s+$")
 _ELIDED_DE = re.compile(r"\bd['’][a-zà-ÿ]")  # "d'industrie": a topic after "Chambre de commerce,"
 
@@ -95,22 +104,11 @@ def parse_organisers(description: str | None, language: str | None = None) -> Or
         return Organisers()
     text = text.replace("\ue000", " ").replace("\ue001", " ")  # the marks _protect uses
     romance = (language or guess_language(text)) in ("fr", "es")
-    for sentence in _sentences(text):
+    for sentence in sentences(text):
         names = _from_sentence(sentence, romance)
         if names:
             return Organisers(names, sentence)
     return Organisers()
-
-
-def _sentences(text: str) -> list[str]:
-    """The text's sentences, not cut after an abbreviation such as "Dept." or "St."."""
-    pieces = [""]
-    for piece in _SENTENCE.split(text):
-        pieces[-1] = f"{pieces[-1]} {piece}".strip()
-        # The pattern ends the text and spans 5 characters at most: its last 7 (with "\b"'s and "$"'s context) suffice.
-        if not _ABBREVIATION_END.search(pieces[-1][-7:]) or pieces[-1].endswith(("ILO.", "UN.")):
-            pieces.append("")
-    return [p for p in pieces if p]
 
 
 def _from_sentence(sentence: str, romance: bool) -> list[str]:
@@ -119,13 +117,13 @@ def _from_sentence(sentence: str, romance: bool) -> list[str]:
     m = LABEL.search(sentence) if ":" in sentence else None  # a label ends with a colon
     if m:
         return _label_names(sentence[m.end() :], romance)
-    m = PASSIVE.search(sentence)
+    m = PASSIVE.search(sentence) or rare_passive(sentence)
     if m:
         names = _names_after(sentence[m.end() :], romance) + _second_passive(sentence, m.end(), romance)
         # "A hosts the conference, co-organised by B": the co- organiser's partner is the sentence's subject.
         verb = ACTIVE.search(sentence, 0, m.start()) if names and CO_VERB.search(m.group(0)) else None
         return dedupe(_active_subject(sentence[: verb.start()], romance) + names) if verb else names
-    m = CO_WITH.search(sentence)
+    m = CO_WITH.search(sentence) or CO_WITH_OPENING.match(sentence)
     if m:
         names = _names_after(sentence[m.end() :], romance)
         # "A is organizing the dialogue, co-organised with B", "A invites you to a panel, co-organised with B"
@@ -136,7 +134,7 @@ def _from_sentence(sentence: str, romance: bool) -> list[str]:
     if m:  # "A has teamed up with B to organise": A, then B
         names = _active_subject(sentence[: m.start()], romance)
         return dedupe(names + _names_after(m.group("partner"), romance)) if names else []
-    m = ACTIVE.search(sentence)
+    m = active_verb(sentence)
     if m:
         names = _active_subject(sentence[: m.start()], romance)
         partner = PARTNER.search(sentence, m.end())  # "will host a forum in partnership with B", "organisera, avec B,"
@@ -154,7 +152,8 @@ def _from_sentence(sentence: str, romance: bool) -> list[str]:
 
 def _second_passive(sentence: str, start: int, romance: bool) -> list[str]:
     """ "hosted by A at its offices, and co-organised by B": a second passive joined by "and" names B too."""
-    second = PASSIVE.search(sentence, start)
+    tail = sentence[start:].lower()  # the words first: the pattern is slow
+    second = PASSIVE.search(sentence, start) if any(w in tail for w in _PASSIVE_VERBS) else None
     joined = second and _AND_BEFORE.search(sentence, 0, second.start())
     return _names_after(sentence[second.end() :], romance) if joined else []
 
@@ -371,7 +370,7 @@ def _continues(current: str, part: str, joiner: str, romance: bool) -> bool:
         return True  # "City of Barcelona, Department of Employment": the city's department
     if not (romance or _org_like(current) or ARTICLE.match(part.strip()) or _org_like(" ".join(bare.split()[:1]))):
         return True  # "Bangladesh Garment Manufacturers and Exporters Association": the name is not complete yet
-    if joiner.strip() in ("and", "et", "y") and ow.OFFICE_FOR.search(current) and ow.MORE_COUNTRIES.match(part.strip()):
+    if joiner.strip() in ("and", "et", "y") and ow.MORE_COUNTRIES.match(part.strip()) and ow.OFFICE_FOR.search(current):
         return True  # "Office for the European Union and the Benelux countries"
     if _starts_new_name(part) and not (bare == part.strip() and ow.TOPIC_OF_OWNER.match(bare)):
         return False  # "y Recursos Humanos de la Universidad Complutense": a second topic, then whose it is

@@ -26,8 +26,24 @@ CONJ = re.compile(
     r"\s\s*(?:(?:and|et|y|e)(?:\s+(?:by|par|por))?|&(?=\s+(?:the|le|la|l['’]|el)\b)|as\s+well\s+as"
     r"|ainsi\s+que(?:\s+par)?|así\s+como(?:\s+por)?)\s+"
 )
+# "Dept.", "St.": a capital and at most this many lower-case letters before a full stop is an abbreviation.
+ABBREVIATION_LOWER_LETTERS = 3
+# As r"(?<=[.!?])\s+(?=...)", written to start with a space, as CONJ is (test_organisers: the same matches).
+_SENTENCE = re.compile(r"\s(?<=[.!?]\s)\s*(?=[A-Z“\"‘(])")
+_ABBREVIATION_END = re.compile(rf"\b(?:[A-Z][a-z]{{0,{ABBREVIATION_LOWER_LETTERS}}}|[A-Z])\.$")
 _DASH = re.compile(r"—| – ")
 _ELIDED = re.compile(r"^[ldLD]['’][A-ZÀ-Ý]")  # "l'OIT", "d'Ivoire"
+
+
+def sentences(text: str) -> list[str]:
+    """The text's sentences, not cut after an abbreviation such as "Dept." or "St."."""
+    pieces = [""]
+    for piece in _SENTENCE.split(text):
+        pieces[-1] = f"{pieces[-1]} {piece}".strip()
+        # The pattern ends the text and spans 5 characters at most: its last 7 (with "\b"'s and "$"'s context) suffice.
+        if not _ABBREVIATION_END.search(pieces[-1][-7:]) or pieces[-1].endswith(("ILO.", "UN.")):
+            pieces.append("")
+    return [p for p in pieces if p]
 
 
 @lru_cache(maxsize=4096)  # a part of a list is stripped again by each step that reads it

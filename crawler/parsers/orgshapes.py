@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from . import orgwords as ow
+from .text import has_any
 
 # "Le 12 juin, à Abidjan,": a place after a lead-in is this long at most ("Ciudad de Guatemala").
 PLACE_MAX_CHARACTERS = 40
@@ -33,25 +34,29 @@ LABEL = re.compile(
     rf"|organizan?|convocantes?|convocan?|anfitri(?:ón|on|ones|onas?))(?:{_LABEL_EVENT_AFTER})?\s*:\s*",
 )
 PASSIVE = re.compile(
-    rf"(?i)\b(?:(?:jointly|co-?)\s*)?(?:organi[sz]ed|hosted|convened|co-?hosted|co-?organi[sz]ed)\s+{BY_ADVERB}by\s*:?\s+"
-    rf"|\b(?:co-?)?organis[ée]e?s?\s+{BY_ADVERB}par\s+|\baccueillie?s?\s+par\s+|\bacogid[oa]s?\s+por\s+"
-    rf"|\b(?:co-?)?organizad[oa]s?\s+{BY_ADVERB}por\s+|\bconvocad[oa]s?\s+por\s+"
     # "organised for trade union educators by A", "organisé pour les inspecteurs par A": an audience before "by".
-    r"|\borgani[sz]ed\s+for\s+(?-i:[a-z])[^,.;:]{0,60}?\s+by\s+"
-    r"|\borganis[ée]e?s?\s+(?:pour|à\s+l['’]intention\s+d(?:e|es|u))\s+(?-i:[a-zà-ÿ])[^,.;:]{0,60}?\s+par\s+"
-    r"|\borganizad[oa]s?\s+para\s+(?-i:[a-zà-ÿ])[^,.;:]{0,60}?\s+por\s+"
+    rf"(?i)\b(?:(?:jointly|co-?)\s*)?(?:organi[sz]ed|hosted|convened|co-?hosted|co-?organi[sz]ed)\s+"
+    rf"(?:for\s+(?-i:[a-z])[^,.;:]{{0,60}}?\s+)?{BY_ADVERB}by\s*:?\s+"
+    r"|\b(?:co-?)?organis[ée]e?s?\s+(?:(?:pour|à\s+l['’]intention\s+d(?:e|es|u))\s+(?-i:[a-zà-ÿ])[^,.;:]{0,60}?\s+)?"
+    rf"{BY_ADVERB}par\s+|\baccueillie?s?\s+par\s+|\bacogid[oa]s?\s+por\s+"
+    rf"|\b(?:co-?)?organizad[oa]s?\s+(?:para\s+(?-i:[a-zà-ÿ])[^,.;:]{{0,60}}?\s+)?{BY_ADVERB}por\s+"
+    r"|\bconvocad[oa]s?\s+por\s+"
+    rf"|{EVENT_NOUN}[^.;]*?\bheld\s+by\s+"  # "workshops for labour inspectors held by the CONMIGO Project"
+    # "Lo organizan la OIT y la CEPAL": a pronoun for the event, then the verb, then its subjects.
+    r"|^(?:lo|la|los|las)\s+(?:co-?)?(?:organiz(?:a|an|ó|aron|ará|arán)|convoc(?:a|an|ó|aron))\s+",
+)
+# Rarer passive shapes, tried only when a sentence holds one of PASSIVE_RARE_WORDS (the last is slow).
+PASSIVE_RARE = re.compile(
     # "L'atelier, que co-organisent A et B,": an inverted relative, the names after the verb.
-    r"|\b(?:que\s+|qu['’])(?:co-?)?(?:organisent|organise|organiseront|organisera|accueillent|accueille|organizan"
+    r"(?i)\b(?:que\s+|qu['’])(?:co-?)?(?:organisent|organise|organiseront|organisera|accueillent|accueille|organizan"
     r"|organiza|organizarán|organizará)\s+(?=(?:l['’]|le\s|la\s|les\s|el\s|los\s|las\s)\s*(?-i:[A-ZÀ-Ý]))"
     # "organizado entre A y B" (organised jointly by), "Organización a cargo de A", "Organisation assurée par A".
     r"|\b(?:co-?)?organizad[oa]s?\s+entre\s+(?=(?:el|la|los|las)\s+(?-i:[A-ZÀ-Ý]))"
     r"|\b(?:co-?)?organizaci[óo]n\s+a\s+cargo\s+del?\s+|\b(?:co-?)?organisation\s+assurée\s+par\s+"
     # "Un webinaire proposé par A" offers an event; "un thème proposé par les participants" names none.
     rf"|{ow.EVENT_NOUN_ROMANCE}\s+(?:\S+\s+){{0,2}}?(?:propos[ée]e?s?\s+par|propuest[oa]s?\s+por)\s+"
-    rf"|{EVENT_NOUN}[^.;]*?\bheld\s+by\s+"  # "workshops for labour inspectors held by the CONMIGO Project"
-    # "Lo organizan la OIT y la CEPAL": a pronoun for the event, then the verb, then its subjects.
-    r"|^(?:lo|la|los|las)\s+(?:co-?)?(?:organiz(?:a|an|ó|aron|ará|arán)|convoc(?:a|an|ó|aron))\s+",
 )
+PASSIVE_RARE_WORDS = ("que", "qu'", "qu’", "entre", "cargo", "assurée", "propos", "propuest")
 # "The organisers of the forum are A and B", "Les organisateurs sont A", "Los anfitriones del foro son A": a noun for
 # who organises, then the names; "a joint initiative of A", "à l'initiative de A", "una iniciativa de A": whose
 # initiative the event is organises it. A name (an article or a capital) must follow.
@@ -102,12 +107,17 @@ TRIGGER_WORDS = (
     "conjunt",
     "tiendr",
     "tienn",
-    "tient",
+    " tient",
     "celebr",
     "a cabo",
-    "présent",
-    "presenta",
-    "propos",
+    "présente ",
+    "présente,",
+    "présentent",
+    "presenta ",
+    "presenta,",
+    "presentan",
+    "teaming up",
+    "proposé",
     "propuest",
     "convie",
 )
@@ -120,11 +130,13 @@ CO_WITH = re.compile(
     # "la réunion, organisée avec l'OIT": with no "co-", a name must follow ("organised with the support of" names none)
     r"|\borgani[sz]ed\s+with\s+(?=(?:the\s+)?(?-i:[A-Z]))"
     r"|\borganisée?s?\s+avec\s+(?=(?:l['’]|le\s+|la\s+|les\s+)?(?-i:[A-ZÀ-Ý]))"
-    r"|\borganizad[oa]s?\s+con\s+(?=(?:el\s+|la\s+|los\s+|las\s+)?(?-i:[A-ZÀ-Ý]))"
-    # Opening a sentence: "Organised in cooperation with B", "Organisé en partenariat avec B" name B.
-    r"|^organi[sz]ed\s+in\s+(?:close\s+)?(?:collaboration|cooperation|partnership|association)\s+with\s+"
-    r"|^organisée?s?\s+en\s+(?:étroite\s+)?(?:collaboration|coopération|partenariat|association)\s+avec\s+"
-    r"|^organizad[oa]s?\s+en\s+(?:estrecha\s+)?(?:colaboración|cooperación|coordinación|alianza|asociación)\s+con\s+",
+    r"|\borganizad[oa]s?\s+con\s+(?=(?:el\s+|la\s+|los\s+|las\s+)?(?-i:[A-ZÀ-Ý]))",
+)
+# Opening a sentence (matched there only): "Organised in cooperation with B", "Organisé en partenariat avec B" name B.
+CO_WITH_OPENING = re.compile(
+    r"(?i)organi[sz]ed\s+in\s+(?:close\s+)?(?:collaboration|cooperation|partnership|association)\s+with\s+"
+    r"|organisée?s?\s+en\s+(?:étroite\s+)?(?:collaboration|coopération|partenariat|association)\s+avec\s+"
+    r"|organizad[oa]s?\s+en\s+(?:estrecha\s+)?(?:colaboración|cooperación|coordinación|alianza|asociación)\s+con\s+",
 )
 # An event next: "un atelier", "una jornada", "l'atelier tripartite".
 _EVENT_NEXT = rf"(?:un|une|la|le|l['’]|les|el|los|las|una|des|sa|son|ses|su|sus)\s*(?:\S+\s+)?{ow.EVENT_NOUN_ROMANCE}"
@@ -150,20 +162,25 @@ ACTIVE = re.compile(
     # "accueille, le 4 octobre, la première réunion": a time may come between, a word before the event.
     rf"|\s+{ADVERB}(?:accueillent|accueille|acogen|acoge)(?=(?:,\s+(?:le|el|du|del|ce|cette|este|esta|avec|con)\s[^,]{{1,30}},)?"
     rf"\s+(?:la|le|l['’]|les|un|une|el|los|las|un|una)\s*(?:[\w’'-]+\s+)?{ow.EVENT_NOUN_ROMANCE})"
+    rf"|\s+(?:a|ont)\s+{ADVERB}(?:co-?)?(?:organisé|accueilli(?!\s+(?:favorablement|avec)))\b"
+    # "A will be the host of the forum", "A sera l'hôte de", "A será el anfitrión del encuentro": a host by its noun.
+    r"|\s+(?:will\s+be|is|was|sera|est|était|será|es|fue)\s+(?:the|l['’]|el|la)\s*(?:co-?)?(?:host|hôte"
+    r"|anfitri(?:ón|ona)|organi[sz]er|organisat(?:eur|rice)|organizador(?:a)?)\b",
+)
+# Rarer active verbs, tried only when a sentence holds one of ACTIVE_RARE_WORDS.
+ACTIVE_RARE = re.compile(
     # "are teaming up to hold", "join forces to host": the subjects organise together.
-    rf"|\s+(?:(?:are|is|have|has|will)\s+)?{ADVERB}(?:team(?:s|ing|ed)?\s+up|join(?:s|ing|ed)?\s+forces)\s+to\s+"
+    rf"\s+(?:(?:are|is|have|has|will)\s+)?{ADVERB}(?:team(?:s|ing|ed)?\s+up|join(?:s|ing|ed)?\s+forces)\s+to\s+"
     r"(?:co-?)?(?:organi[sz]e|host|hold|convene)\b"
     # "tiendront du 2 au 4 avril un atelier": holding an event (a time may come between).
     rf"|\s+{ADVERB}(?:tiendra|tiendront|tient|tiennent)(?=(?:\s+\S+){{0,6}}?\s+{ADVERB}{_EVENT_NEXT})"
     # "celebrarán un diálogo", "llevarán a cabo un taller", "presentan, junto con C, una jornada": right before an
     # event ("presenta su informe en la conferencia" presents a report).
     rf"|\s+{ADVERB}(?:celebra|celebran|celebrará|celebrarán|celebró|celebraron|(?:lleva|llevan|llevará|llevarán"
-    rf"|llevó|llevaron)\s+a\s+cabo|présente|présentent|presenta|presentan)(?=(?:,[^.;]{{1,120}}?,)?\s+{ADVERB}{_EVENT_NEXT})"
-    rf"|\s+(?:a|ont)\s+{ADVERB}(?:co-?)?(?:organisé|accueilli(?!\s+(?:favorablement|avec)))\b"
-    # "A will be the host of the forum", "A sera l'hôte de", "A será el anfitrión del encuentro": a host by its noun.
-    r"|\s+(?:will\s+be|is|was|sera|est|était|será|es|fue)\s+(?:the|l['’]|el|la)\s*(?:co-?)?(?:host|hôte"
-    r"|anfitri(?:ón|ona)|organi[sz]er|organisat(?:eur|rice)|organizador(?:a)?)\b",
+    rf"|llevó|llevaron)\s+a\s+cabo|présente|présentent|presenta|presentan)(?=(?:,[^.;]{{1,120}}?,)?\s+{ADVERB}{_EVENT_NEXT})",
+    re.IGNORECASE,
 )
+ACTIVE_RARE_WORDS = ("team", "forces", "tiendr", "tienn", " tient", "celebr", "a cabo", "présent", "presenta")
 # "A has teamed up with B to organise", "A s'associe à B pour organiser", "A se une a B para organizar": both organise.
 JOINED = re.compile(
     r"(?i)\s+(?:(?:(?:has|have|had|will|is|are)\s+)?(?:teamed\s+up|teams?\s+up|joined\s+forces|joins?\s+forces"
@@ -281,3 +298,16 @@ DATELINE = re.compile(
 VERB_ASIDE_PARTNER = re.compile(
     r",\s+(?:with|avec|con)\s+(?P<partner>(?:the\s+|l['’]|le\s+|la\s+|les\s+|el\s+|los\s+|las\s+)?[A-ZÀ-Ý\ue000][^,]*),"
 )
+_PASSIVE_RARE_WORD = re.compile("|".join(PASSIVE_RARE_WORDS), re.IGNORECASE)
+_ACTIVE_RARE_WORD = re.compile("|".join(ACTIVE_RARE_WORDS), re.IGNORECASE)
+
+
+def rare_passive(sentence: str) -> re.Match[str] | None:
+    return PASSIVE_RARE.search(sentence) if has_any(sentence, PASSIVE_RARE_WORDS, _PASSIVE_RARE_WORD) else None
+
+
+def active_verb(sentence: str) -> re.Match[str] | None:
+    """The first active verb: ACTIVE's, or a rarer one written before it ("join forces to organise")."""
+    verb = ACTIVE.search(sentence)
+    rare = ACTIVE_RARE.search(sentence) if has_any(sentence, ACTIVE_RARE_WORDS, _ACTIVE_RARE_WORD) else None
+    return rare if rare and (not verb or rare.start() < verb.start()) else verb
