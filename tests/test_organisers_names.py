@@ -295,3 +295,15 @@ def test_a_second_topic_then_its_owner_goes_on_the_name(text, names):
 )
 def test_a_place_after_a_name_in_a_label_or_a_representation_before_its_verb_is_part_of_it(text, names):
     assert parse_organisers(text).names == names
+
+
+@pytest.mark.parametrize(
+    "text,names",
+    [
+        ("Organized by the ILO for the workers of the garment sector.", ["ILO"]),
+        ("Organised by UNICEF for the children of the region.", ["UNICEF"]),
+    ],
+)
+def test_a_purpose_cut_after_the_name_leaves_no_trailing_for_the(text, names):
+    """Found while fixing batch H: the cut backed off over "for" but kept "for the"."""
+    assert parse_organisers(text).names == names

@@ -109,8 +109,8 @@ def _cut_at_clause(piece: str) -> str:
                 return " ".join(head)  # "with the Ministry of Manpower a national dialogue", "... of Labour during"
             while len(head) > 1 and head[-1][:1].isupper() and any(PREPOSITION.fullmatch(w) for w in head[1:]):
                 head = head[:-1]  # back off to the preposition that opened the clause ("for Vietnamese delegates")
-            while head and PREPOSITION.fullmatch(head[-1]):
-                head = head[:-1]
+            while head and (PREPOSITION.fullmatch(head[-1]) or head[-1] == "the"):
+                head = head[:-1]  # "the ILO for the countries of the region": back to "the ILO"
             return " ".join(head)
     return piece
 
