@@ -8,7 +8,9 @@ university or ministry after a comma; and one older known miss fixed with them (
 a ministry). Batch F: a place after a fronted date, "in concert with" and a relative co- verb, a subject that is
 "the host", "Lo organizan", a label naming the event, "teamed up with ... to organise", a partner phrase after a
 support phrase, a time between "accueille" and its event and "organised with". Batch F's rules about where one
-name ends are in tests/test_organisers_names.py.
+name ends are in tests/test_organisers_names.py. Batch H: "Organised in cooperation with B" opening a sentence,
+"invites you to ..., co-organised with B", a second passive after "and", a partner in an aside after the verb, a
+partner phrase after the audience.
 """
 
 import pytest
@@ -310,4 +312,62 @@ def test_a_partner_phrase_after_a_support_phrase_still_names_a_partner(text, nam
 def test_a_host_with_a_date_before_its_event_and_organised_with_a_partner(text, names):
     """Taught by batch F's "Le ministère ... accueille, le 4 octobre, la première réunion ..., organisée avec l'OIT
     et l'OIM"."""
+    assert parse_organisers(text).names == names
+
+
+# Batch H's sentence shapes (tests/test_organisers_unseen.py), each pinned with wordings of its own.
+
+
+@pytest.mark.parametrize(
+    "text,names",
+    [
+        ("Organized in partnership with the Government of Kenya.", ["Government of Kenya"]),
+        ("Organisé en collaboration avec la Banque mondiale.", ["Banque mondiale"]),
+        ("Organizado en colaboración con la CEPAL.", ["CEPAL"]),
+        (
+            "The University of Oslo cordially invites you to a seminar, co-organised with the ILO.",
+            ["University of Oslo", "ILO"],
+        ),
+    ],
+)
+def test_a_partner_phrase_opening_the_sentence_or_after_an_invitation_names_a_co_organiser(text, names):
+    assert parse_organisers(text).names == names
+
+
+@pytest.mark.parametrize(
+    "text,names",
+    [
+        (
+            "The forum is hosted by the University of Ghana, and co-organised by the ILO.",
+            ["University of Ghana", "ILO"],
+        ),
+        ("Organised by the ILO, and chaired by the Minister.", ["ILO"]),  # who chairs organises nothing
+    ],
+)
+def test_a_second_passive_joined_by_and_names_more_organisers(text, names):
+    assert parse_organisers(text).names == names
+
+
+@pytest.mark.parametrize(
+    "text,names",
+    [
+        ("Le BIT organisera, avec la CEPAL, un atelier.", ["BIT", "CEPAL"]),
+        ("La OIT organiza, con la CEPAL, un seminario.", ["OIT", "CEPAL"]),
+        ("Le PNUD accueille, avec le BIT, une conférence.", ["PNUD", "BIT"]),
+        ("Dans le cadre du projet, l'OIT organise un atelier.", ["OIT"]),  # a frame before the subject
+        ("The ILO will host, with EU funding, a forum.", ["ILO"]),  # funding, no partner
+    ],
+)
+def test_a_partner_in_an_aside_right_after_the_verb_organises_too(text, names):
+    assert parse_organisers(text).names == names
+
+
+@pytest.mark.parametrize(
+    "text,names",
+    [
+        ("Organized by the ILO for young workers, in collaboration with UNICEF.", ["ILO", "UNICEF"]),
+        ("Organizado por la OIT para los jóvenes, en colaboración con la CEPAL.", ["OIT", "CEPAL"]),
+    ],
+)
+def test_a_partner_phrase_after_the_audience_is_the_organisers_partner(text, names):
     assert parse_organisers(text).names == names

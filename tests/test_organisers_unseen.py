@@ -57,6 +57,23 @@ After the fixes batch G taught (the measured-once figures above stand), batch G 
 of the 812 labelled descriptions benchmarks/organisers.py reads, only batch G's 20 misses read otherwise. Batch G's
 rules are pinned in tests/test_organisers_lead_ins.py (lead-ins, labels, verbs) and tests/test_organisers_names.py
 (where one name ends).
+Batch H (60 lines, "h", 20 a language, 21 naming no organiser), written after every fix above with shapes none of
+A-G hold (a dateline before the subject, "a joint event of"/"une manifestation conjointe de"/"un evento conjunto de",
+"Organising institution:", "Comité d'organisation :", "Partenaires organisateurs :", "Entidades convocantes:",
+"Coorganizan:", "Organización a cargo de", "organizado entre X y Y", "que co-organisent X et Y", "tiendront",
+"vous convie à", "proposé par", "celebrarán", "llevarán a cabo", "presentan", an acronym before its bracketed name,
+names in German and Portuguese holding "und"/"e", "organised for <an audience> by", a "para" after a name closed by
+its acronym), follows the rule A-G follow; a photo credit, a host city, a broadcaster, a funder ("made possible by
+the generous support of"), speakers, "organised on the margins of", a study's authors and a publisher are no
+organisers. Batch H was measured once: 30 right (50.0%; precision 73.2%, recall 34.5%: 30 of the 41 names read
+were right, 30 of the 87 names wanted were read); the 21 lines naming no organiser were all read right, the 30
+misses all name one (18 read nothing: a lead-in, label or verb the parser did not know).
+After the fixes batch H taught (the measured-once figures above stand), batch H reads 60 right (100%; precision
+100%, recall 100%: 87 of 87); A 110/110, B 37/38, C 31/32, D 30/30, E 44/45, F 45/45, G 45/45: 402 of the 405 lines
+(99.3%); of 22,242 texts (benchmarks/organisers.py's labelled set, every string of tests/fixtures/organisers.json
+and of the label files under tests/fixtures/real/ and tests/fixtures/pages/), only batch H's 30 misses read
+otherwise. Batch H's rules are pinned in tests/test_organisers_lead_ins.py (lead-ins, labels, verbs),
+tests/test_organisers_shapes.py (sentence shapes) and tests/test_organisers_names.py (where one name ends).
 """
 
 import json

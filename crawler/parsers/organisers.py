@@ -14,7 +14,16 @@ import re
 from dataclasses import dataclass, field
 
 from . import orgwords as ow
-from .organisers_clauses import ARTICLE, CONJ, PREPOSITION, is_name_word, strip_article, trim_after_by
+from .organisers_clauses import (
+    ARTICLE,
+    CONJ,
+    PREPOSITION,
+    dedupe,
+    is_name_word,
+    sentences,
+    strip_article,
+    trim_after_by,
+)
 from .orgshapes import (
     ACTIVE,
     ACTIVE_PRESENT,
@@ -23,6 +32,8 @@ from .orgshapes import (
     CO_VERB,
     CO_VERB_WITH,
     CO_WITH,
+    CO_WITH_OPENING,
+    DATELINE,
     INTRO,
     INVITE,
     JOINED,
@@ -35,11 +46,15 @@ from .orgshapes import (
     PARTNER_WORD,
     PARTNER_WORDS,
     PASSIVE,
+    PURPOSE_THEN_PARTNER,
     REPEATED_OF,
     SUPPORT_THEN_PARTNER,
     TRIGGER,
     TRIGGER_WORDS,
+    VERB_ASIDE_PARTNER,
     VERB_OBJECT,
+    active_verb,
+    rare_passive,
 )
 from .text import clean_text, guess_language, has_any
 
@@ -47,19 +62,15 @@ from .text import clean_text, guess_language, has_any
 MAX_SUBJECT_WORDS = 24
 # A part of a list starts a new name when an organisation word or acronym is among its first words.
 NEW_NAME_WINDOW = 8
-# "Dept.", "St.": a capital and at most this many lower-case letters before a full stop is an abbreviation.
-ABBREVIATION_LOWER_LETTERS = 3
 # A bracket naming a programme with at least this many words is a frame ("(Joint Programme on X)"), not an alias.
 FRAME_MIN_WORDS = 2
 # "ILO", "UN": two capitals make an acronym, which marks an organisation's name.
 ACRONYM_MIN_CAPITALS = 2
-# _ACRONYM, _SENTENCE (and organisers_clauses.CONJ) start with a character their match starts with (a capital,
+# _ACRONYM (and organisers_clauses._SENTENCE and CONJ) start with a character their match starts with (a capital,
 # a space), and check what comes before it after it: the regex engine scans for that character instead of trying
 # every position (2-4x faster). r"\b[A-Z]...", r"\s+(?:and..." and r"(?<=[.!?])\s+..." so written
 # (test_organisers: the same matches).
 _ACRONYM = re.compile(rf"[A-Z](?<!\w[A-Z])[A-Z0-9\-/&]{{{ACRONYM_MIN_CAPITALS - 1},}}\b")
-_SENTENCE = re.compile(r"\s(?<=[.!?]\s)\s*(?=[A-Z“\"‘(])")
-_ABBREVIATION_END = re.compile(rf"\b(?:[A-Z][a-z]{{0,{ABBREVIATION_LOWER_LETTERS}}}|[A-Z])\.$")
 _BRACKET = re.compile(r"\s*\(([^()]*)\)")
 _QUOTED = re.compile(r"(?:(?<=\s)|^)(?:'[^']+'(?=[\s,.;:)]|$)|“[^”]*”|«[^»]*»|\"[^\"]*\"|‘[^’]*’)|\([^()]*\)")
 _TOKEN = re.compile("\ue000(\\d+)\ue001")
@@ -71,6 +82,8 @@ _FRONTED = re.compile(  # "Through its ENHANCE project, the ILO will ..."
 _CLAUSE_AFTER_COMMA = re.compile(CLAUSE_AFTER_COMMA)  # ", based in ..." ends the subject, ", du Travail" not
 _ENGLISH_THE = re.compile(r"\s*the\s")
 _LETTER = re.compile(r"[A-Za-zÀ-ÿ]")
+_PASSIVE_VERBS = ("organi", "host", "conven", "accueilli", "acogid", "convocad")
+_AND_BEFORE = re.compile(r"\s(?:and|et|y)\s+$")
 _ELIDED_DE = re.compile(r"\bd['’][a-zà-ÿ]")  # "d'industrie": a topic after "Chambre de commerce,"
 
 
@@ -91,22 +104,11 @@ def parse_organisers(description: str | None, language: str | None = None) -> Or
         return Organisers()
     text = text.replace("\ue000", " ").replace("\ue001", " ")  # the marks _protect uses
     romance = (language or guess_language(text)) in ("fr", "es")
-    for sentence in _sentences(text):
+    for sentence in sentences(text):
         names = _from_sentence(sentence, romance)
         if names:
             return Organisers(names, sentence)
     return Organisers()
-
-
-def _sentences(text: str) -> list[str]:
-    """The text's sentences, not cut after an abbreviation such as "Dept." or "St."."""
-    pieces = [""]
-    for piece in _SENTENCE.split(text):
-        pieces[-1] = f"{pieces[-1]} {piece}".strip()
-        # The pattern ends the text and spans 5 characters at most: its last 7 (with "\b"'s and "$"'s context) suffice.
-        if not _ABBREVIATION_END.search(pieces[-1][-7:]) or pieces[-1].endswith(("ILO.", "UN.")):
-            pieces.append("")
-    return [p for p in pieces if p]
 
 
 def _from_sentence(sentence: str, romance: bool) -> list[str]:
@@ -115,33 +117,45 @@ def _from_sentence(sentence: str, romance: bool) -> list[str]:
     m = LABEL.search(sentence) if ":" in sentence else None  # a label ends with a colon
     if m:
         return _label_names(sentence[m.end() :], romance)
-    m = PASSIVE.search(sentence)
+    m = PASSIVE.search(sentence) or rare_passive(sentence)
     if m:
-        names = _names_after(sentence[m.end() :], romance)
+        names = _names_after(sentence[m.end() :], romance) + _second_passive(sentence, m.end(), romance)
         # "A hosts the conference, co-organised by B": the co- organiser's partner is the sentence's subject.
         verb = ACTIVE.search(sentence, 0, m.start()) if names and CO_VERB.search(m.group(0)) else None
-        return _dedupe(_active_subject(sentence[: verb.start()], romance) + names) if verb else names
-    m = CO_WITH.search(sentence)
+        return dedupe(_active_subject(sentence[: verb.start()], romance) + names) if verb else names
+    m = CO_WITH.search(sentence) or CO_WITH_OPENING.match(sentence)
     if m:
         names = _names_after(sentence[m.end() :], romance)
-        verb = ACTIVE.search(sentence, 0, m.start())  # "A is organizing the dialogue, co-organised with B"
+        # "A is organizing the dialogue, co-organised with B", "A invites you to a panel, co-organised with B"
+        verb = ACTIVE.search(sentence, 0, m.start()) or INVITE.search(sentence, 0, m.start())
         subject = _active_subject(sentence[: verb.start() if verb else m.start()], romance, strict=not verb)
-        return _dedupe(subject + names) if names else []
+        return dedupe(subject + names) if names else []
     m = JOINED.search(sentence)
     if m:  # "A has teamed up with B to organise": A, then B
         names = _active_subject(sentence[: m.start()], romance)
-        return _dedupe(names + _names_after(m.group("partner"), romance)) if names else []
-    m = ACTIVE.search(sentence)
+        return dedupe(names + _names_after(m.group("partner"), romance)) if names else []
+    m = active_verb(sentence)
     if m:
         names = _active_subject(sentence[: m.start()], romance)
         partner = PARTNER.search(sentence, m.end())  # "will host a forum in partnership with B", "organisera, avec B,"
         if names and partner:
-            names = _dedupe(names + _names_after(sentence[partner.end() :], romance))
+            names = dedupe(names + _names_after(sentence[partner.end() :], romance))
+        aside = VERB_ASIDE_PARTNER.match(sentence, m.end()) if names and not partner else None
+        if aside and _only_name_words(strip_article(aside.group("partner"))):  # "A organise, avec B, un atelier"
+            names = dedupe(names + _names_after(aside.group("partner"), romance))
         return _with_co_partner(names, sentence, m, romance)
     m = ACTIVE_PRESENT.search(sentence)
     names = _active_subject(sentence[: m.start()], romance, strict=True) if m and not romance else []
     # "The host is the ILO": "host" read as a verb names none, the noun names the ILO.
     return _with_co_partner(names, sentence, m, romance) if names else _lead_in_names(sentence, romance)
+
+
+def _second_passive(sentence: str, start: int, romance: bool) -> list[str]:
+    """ "hosted by A at its offices, and co-organised by B": a second passive joined by "and" names B too."""
+    tail = sentence[start:].lower()  # the words first: the pattern is slow
+    second = PASSIVE.search(sentence, start) if any(w in tail for w in _PASSIVE_VERBS) else None
+    joined = second and _AND_BEFORE.search(sentence, 0, second.start())
+    return _names_after(sentence[second.end() :], romance) if joined else []
 
 
 def _lead_in_names(sentence: str, romance: bool) -> list[str]:
@@ -151,8 +165,9 @@ def _lead_in_names(sentence: str, romance: bool) -> list[str]:
     if m:
         names = _names_after(REPEATED_OF.sub(r" \1 ", sentence[m.end() :]), romance)
         partner = PARTNER.search(sentence, m.end()) if names else None
-        return _dedupe(names + _names_after(sentence[partner.end() :], romance)) if partner else names
-    m = INVITE.search(sentence) if "invit" in sentence.lower() else None  # the word first: the pattern is slow
+        return dedupe(names + _names_after(sentence[partner.end() :], romance)) if partner else names
+    lowered = sentence.lower()  # the words first: the pattern is slow
+    m = INVITE.search(sentence) if "invit" in lowered or "convi" in lowered else None
     return _active_subject(sentence[: m.start()], romance) if m else []
 
 
@@ -161,7 +176,7 @@ def _with_co_partner(names: list[str], sentence: str, verb: re.Match[str], roman
     partner = CO_VERB_WITH.match(sentence, verb.end()) if names and CO_VERB.search(verb.group(0)) else None
     if not partner:
         return names
-    return _dedupe(names + _names_after(VERB_OBJECT.split(sentence[partner.end() :], maxsplit=1)[0], romance))
+    return dedupe(names + _names_after(VERB_OBJECT.split(sentence[partner.end() :], maxsplit=1)[0], romance))
 
 
 def _label_names(listed: str, romance: bool) -> list[str]:
@@ -173,7 +188,7 @@ def _label_names(listed: str, romance: bool) -> list[str]:
         if not _starts_new_name(item):
             break  # "Organizers: ILO; the event is free": the list ended
         names += _split_names(item, romance)
-    return _finish(names, spans, romance)
+    return _finish(names, spans, romance, label=True)
 
 
 def _names_after(phrase: str, romance: bool) -> list[str]:
@@ -198,7 +213,8 @@ def _support_then_partner(piece: str, kept: str, join: str) -> bool:
     """ "A, with the support of B and in cooperation with C": what was cut after A is a support phrase that the
     partner phrase goes on from, so C is A's partner too."""
     tail = piece[len(kept) :] if join and piece.startswith(kept) else ""
-    return bool(tail) and bool(SUPPORT_THEN_PARTNER.match(tail + ("," if join.startswith(",") else "")))
+    tail += "," if join.startswith(",") else ""
+    return bool(tail) and bool(SUPPORT_THEN_PARTNER.match(tail) or PURPOSE_THEN_PARTNER.match(tail))
 
 
 def _partner_split(text: str) -> list[str]:
@@ -236,7 +252,7 @@ def _fronted_partner(before: str) -> list[str]:
 
 
 def _subject(before: str) -> str:
-    before = INTRO.sub("", before.strip())
+    before = INTRO.sub("", DATELINE.sub("", before.strip()))
     return _CLAUSE_AFTER_COMMA.sub("", before).strip(" ,")
 
 
@@ -276,20 +292,21 @@ def _drop_frames(text: str) -> str:
     return _BRACKET.sub(frame, text) if "(" in text else text
 
 
-def _finish(names: list[str], spans: list[str], romance: bool, subject: bool = False) -> list[str]:
-    """Put back what _protect hid, tidy each name and drop the ones that are no name ("social partners")."""
+def _finish(names: list[str], spans: list[str], romance: bool, subject: bool = False, label: bool = False) -> list:
+    """Put back what _protect hid, tidy each name and drop the ones that are no name ("social partners"). A label
+    lists names, not where the event met: a place after a name stays ("Fundación Friedrich Ebert en Argentina")."""
     out = []
     for name in names:
         name = strip_article(name)
         if "\ue000" in name:  # a mark _protect left: most names hold none
             name = _TOKEN.sub(lambda m: spans[int(m.group(1))], name)
-        placeless = name if ow.ACCREDITED_TO.search(name) else ow.TRAILING_PLACE.sub("", name)
+        placeless = name if label or ow.ACCREDITED_TO.search(name) else ow.TRAILING_PLACE.sub("", name)
         # "Centre of the ILO in Turin", but "ILO Office in Beirut" is a name, and "at Leiden University" no place.
         if placeless != name and _org_like(placeless) and not _named_by_place(placeless, subject):
             name = name if ow.ORG_HEAD.search(name, len(placeless)) else placeless
         if name and _LETTER.search(name) and not _generic(name, romance) and not ow.PERSON_MARK.search(name):
             out.append(name)
-    return _dedupe(out)
+    return dedupe(out)
 
 
 def _named_by_place(placeless: str, subject: bool) -> bool:
@@ -353,8 +370,11 @@ def _continues(current: str, part: str, joiner: str, romance: bool) -> bool:
         return True  # "City of Barcelona, Department of Employment": the city's department
     if not (romance or _org_like(current) or ARTICLE.match(part.strip()) or _org_like(" ".join(bare.split()[:1]))):
         return True  # "Bangladesh Garment Manufacturers and Exporters Association": the name is not complete yet
-    if _starts_new_name(part):
-        return False
+    if joiner.strip() in ("and", "et", "y") and ow.MORE_COUNTRIES.match(part.strip()) and ow.OFFICE_FOR.search(current):
+        return True  # "Office for the European Union and the Benelux countries"
+    if _starts_new_name(part) and not (bare == part.strip() and ow.TOPIC_OF_OWNER.match(bare)):
+        return False  # "y Recursos Humanos de la Universidad Complutense": a second topic, then whose it is
+    bare = _TOKEN.sub("", bare).strip()  # "économiques et sociales (IRES)": the acronym closes the adjectives
     if romance and ow.ADJECTIVE_WORD.fullmatch(bare) and ow.ADJECTIVE_WORD.fullmatch(current.split()[-1]):
         return True  # "Conseil économique, social et environnemental"
     if not romance and _ENGLISH_THE.match(part) and not ow.PLACE_WITH_THE.match(part.strip()):
@@ -368,10 +388,3 @@ def _continues(current: str, part: str, joiner: str, romance: bool) -> bool:
 
 def _lone_kind(name: str) -> bool:
     return " " not in name and name[:1].isupper() and _generic(name, romance=False)
-
-
-def _dedupe(names: list[str]) -> list[str]:
-    first: dict[str, str] = {}
-    for n in names:
-        first.setdefault(n.lower(), n)
-    return list(first.values())

@@ -26,8 +26,24 @@ CONJ = re.compile(
     r"\s\s*(?:(?:and|et|y|e)(?:\s+(?:by|par|por))?|&(?=\s+(?:the|le|la|l['’]|el)\b)|as\s+well\s+as"
     r"|ainsi\s+que(?:\s+par)?|así\s+como(?:\s+por)?)\s+"
 )
+# "Dept.", "St.": a capital and at most this many lower-case letters before a full stop is an abbreviation.
+ABBREVIATION_LOWER_LETTERS = 3
+# As r"(?<=[.!?])\s+(?=...)", written to start with a space, as CONJ is (test_organisers: the same matches).
+_SENTENCE = re.compile(r"\s(?<=[.!?]\s)\s*(?=[A-Z“\"‘(])")
+_ABBREVIATION_END = re.compile(rf"\b(?:[A-Z][a-z]{{0,{ABBREVIATION_LOWER_LETTERS}}}|[A-Z])\.$")
 _DASH = re.compile(r"—| – ")
 _ELIDED = re.compile(r"^[ldLD]['’][A-ZÀ-Ý]")  # "l'OIT", "d'Ivoire"
+
+
+def sentences(text: str) -> list[str]:
+    """The text's sentences, not cut after an abbreviation such as "Dept." or "St."."""
+    pieces = [""]
+    for piece in _SENTENCE.split(text):
+        pieces[-1] = f"{pieces[-1]} {piece}".strip()
+        # The pattern ends the text and spans 5 characters at most: its last 7 (with "\b"'s and "$"'s context) suffice.
+        if not _ABBREVIATION_END.search(pieces[-1][-7:]) or pieces[-1].endswith(("ILO.", "UN.")):
+            pieces.append("")
+    return [p for p in pieces if p]
 
 
 @lru_cache(maxsize=4096)  # a part of a list is stripped again by each step that reads it
@@ -68,7 +84,15 @@ def trim_after_by(phrase: str, romance: bool = False) -> str:
 
 def _romance_cut(piece: str) -> str:
     piece = ROMANCE_CLAUSE.sub("", piece)
-    return piece if ow.ORG_HEAD.match(strip_article(piece)) else ROMANCE_PURPOSE.sub("", piece)
+    purpose = ROMANCE_PURPOSE.search(piece)
+    if not purpose:
+        return piece
+    # "Agence nationale pour l'emploi", "l'OIT, l'Organisation des Nations Unies pour l'alimentation": the name that
+    # "pour" goes on starts with an institution; "la OIT (OIT) para los mandantes": its acronym closed it.
+    before = piece[: purpose.start()]
+    heads = (strip_article(before), strip_article(before.rsplit(",", 1)[-1]))
+    named = any(ow.ORG_HEAD.match(head) for head in heads) and not before.endswith("\ue001")
+    return piece if named else before
 
 
 def _cut_at_clause(piece: str) -> str:
@@ -78,20 +102,37 @@ def _cut_at_clause(piece: str) -> str:
         return ""  # "funded by the Government of Japan": a clause from its first word
     for i, word in enumerate(words):
         bare = word.strip("(),.")
-        if i and bare and bare[0].islower() and not is_name_word(bare):
+        # "for the Benelux countries": countries named by a capital word before go on the name.
+        if i and bare and bare[0].islower() and not is_name_word(bare) and not _named_countries(bare, words[i - 1]):
             head = words[:i]
             if bare in ow.CLAUSE_OPENERS:
                 return " ".join(head)  # "with the Ministry of Manpower a national dialogue", "... of Labour during"
             while len(head) > 1 and head[-1][:1].isupper() and any(PREPOSITION.fullmatch(w) for w in head[1:]):
                 head = head[:-1]  # back off to the preposition that opened the clause ("for Vietnamese delegates")
-            while head and PREPOSITION.fullmatch(head[-1]):
-                head = head[:-1]
+            while head and (PREPOSITION.fullmatch(head[-1]) or head[-1] == "the"):
+                head = head[:-1]  # "the ILO for the countries of the region": back to "the ILO"
             return " ".join(head)
     return piece
+
+
+def _named_countries(word: str, before: str) -> bool:
+    return word == "countries" and before[:1].isupper()
 
 
 @lru_cache(maxsize=4096)  # words recur: three patterns once a word
 def is_name_word(word: str) -> bool:
     return bool(
-        _ELIDED.match(word) or PREPOSITION.fullmatch(word) or ow.GENERIC_HEAD.fullmatch(word) or word in ow.NAME_JOINERS
+        _ELIDED.match(word)
+        or PREPOSITION.fullmatch(word)
+        or ow.GENERIC_HEAD.fullmatch(word)
+        or word in ow.NAME_JOINERS
+        or word in ow.FOREIGN_NAME_WORDS
     )
+
+
+def dedupe(names: list[str]) -> list[str]:
+    """The names in order, each once (whatever its case)."""
+    first: dict[str, str] = {}
+    for n in names:
+        first.setdefault(n.lower(), n)
+    return list(first.values())

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from . import orgwords as ow
+from .text import has_any
 
 # "Le 12 juin, à Abidjan,": a place after a lead-in is this long at most ("Ciudad de Guatemala").
 PLACE_MAX_CHARACTERS = 40
@@ -26,19 +27,36 @@ _LABEL_EVENT_BEFORE = rf"(?:{EVENT_NOUN}|{_LABEL_KIND})\s+"
 _LABEL_EVENT_AFTER = rf"\s+(?:(?:of\s+the|de\s+la|de\s+l['’]|du|del|des)\s*{ow.EVENT_NOUN_ROMANCE}|{_LABEL_KIND})"
 # "Organisers: ILO, UNDP" — a label and a list.
 LABEL = re.compile(
-    rf"(?i)(?:^|(?<=[.;]\s))(?:{_LABEL_EVENT_BEFORE})?(?:co-?)?(?:organi[sz]ers?|organi[sz]ed by|organi[sz]ing|hosts?"
-    r"|hosted by|organisat(?:eur|rice)s?|organis[ée]e?s? par|hôtes?|organi[sz]ation|organización|organizador(?:es|as?)?"
-    r"|organizad[oa]s? por"
-    rf"|organizan?|convocan?|anfitri(?:ón|on|ones|onas?))(?:{_LABEL_EVENT_AFTER})?\s*:\s*",
+    # "Comité d'organisation :", "Comité de organización:"
+    rf"(?i)(?:^|(?<=[.;]\s))(?:{_LABEL_EVENT_BEFORE}(?:d['’]|de\s+)?)?(?:co-?)?(?:organi[sz]ers?|organi[sz]ed by"
+    r"|organi[sz]ing|hosts?|hosted by|organisat(?:eur|rice)s?|organis[ée]e?s? par|hôtes?|organi[sz]ation|organización"
+    r"|organizador(?:es|as?)?|organizad[oa]s? por"
+    rf"|organizan?|convocantes?|convocan?|anfitri(?:ón|on|ones|onas?))(?:{_LABEL_EVENT_AFTER})?\s*:\s*",
 )
 PASSIVE = re.compile(
-    rf"(?i)\b(?:(?:jointly|co-?)\s*)?(?:organi[sz]ed|hosted|convened|co-?hosted|co-?organi[sz]ed)\s+{BY_ADVERB}by\s*:?\s+"
-    rf"|\b(?:co-?)?organis[ée]e?s?\s+{BY_ADVERB}par\s+|\baccueillie?s?\s+par\s+|\bacogid[oa]s?\s+por\s+"
-    rf"|\b(?:co-?)?organizad[oa]s?\s+{BY_ADVERB}por\s+|\bconvocad[oa]s?\s+por\s+"
+    # "organised for trade union educators by A", "organisé pour les inspecteurs par A": an audience before "by".
+    rf"(?i)\b(?:(?:jointly|co-?)\s*)?(?:organi[sz]ed|hosted|convened|co-?hosted|co-?organi[sz]ed)\s+"
+    rf"(?:for\s+(?-i:[a-z])[^,.;:]{{0,60}}?\s+)?{BY_ADVERB}by\s*:?\s+"
+    r"|\b(?:co-?)?organis[ée]e?s?\s+(?:(?:pour|à\s+l['’]intention\s+d(?:e|es|u))\s+(?-i:[a-zà-ÿ])[^,.;:]{0,60}?\s+)?"
+    rf"{BY_ADVERB}par\s+|\baccueillie?s?\s+par\s+|\bacogid[oa]s?\s+por\s+"
+    rf"|\b(?:co-?)?organizad[oa]s?\s+(?:para\s+(?-i:[a-zà-ÿ])[^,.;:]{{0,60}}?\s+)?{BY_ADVERB}por\s+"
+    r"|\bconvocad[oa]s?\s+por\s+"
     rf"|{EVENT_NOUN}[^.;]*?\bheld\s+by\s+"  # "workshops for labour inspectors held by the CONMIGO Project"
     # "Lo organizan la OIT y la CEPAL": a pronoun for the event, then the verb, then its subjects.
     r"|^(?:lo|la|los|las)\s+(?:co-?)?(?:organiz(?:a|an|ó|aron|ará|arán)|convoc(?:a|an|ó|aron))\s+",
 )
+# Rarer passive shapes, tried only when a sentence holds one of PASSIVE_RARE_WORDS (the last is slow).
+PASSIVE_RARE = re.compile(
+    # "L'atelier, que co-organisent A et B,": an inverted relative, the names after the verb.
+    r"(?i)\b(?:que\s+|qu['’])(?:co-?)?(?:organisent|organise|organiseront|organisera|accueillent|accueille|organizan"
+    r"|organiza|organizarán|organizará)\s+(?=(?:l['’]|le\s|la\s|les\s|el\s|los\s|las\s)\s*(?-i:[A-ZÀ-Ý]))"
+    # "organizado entre A y B" (organised jointly by), "Organización a cargo de A", "Organisation assurée par A".
+    r"|\b(?:co-?)?organizad[oa]s?\s+entre\s+(?=(?:el|la|los|las)\s+(?-i:[A-ZÀ-Ý]))"
+    r"|\b(?:co-?)?organizaci[óo]n\s+a\s+cargo\s+del?\s+|\b(?:co-?)?organisation\s+assurée\s+par\s+"
+    # "Un webinaire proposé par A" offers an event; "un thème proposé par les participants" names none.
+    rf"|{ow.EVENT_NOUN_ROMANCE}\s+(?:\S+\s+){{0,2}}?(?:propos[ée]e?s?\s+par|propuest[oa]s?\s+por)\s+"
+)
+PASSIVE_RARE_WORDS = ("que", "qu'", "qu’", "entre", "cargo", "assurée", "propos", "propuest")
 # "The organisers of the forum are A and B", "Les organisateurs sont A", "Los anfitriones del foro son A": a noun for
 # who organises, then the names; "a joint initiative of A", "à l'initiative de A", "una iniciativa de A": whose
 # initiative the event is organises it. A name (an article or a capital) must follow.
@@ -51,7 +69,9 @@ NAMED_AFTER = re.compile(
     # An initiative, not "the Minimum Wage Initiative of": "an initiative of", "à l'initiative de", "por iniciativa de".
     r"|(?:an?\s+(?:joint\s+)?initiative|(?:at|on)\s+the\s+initiative)\s+of\s+"
     r"|(?:une\s+initiative(?:\s+conjointe)?|[àa]\s+l['’]initiative)\s+(?:de\s+|du\s+|des\s+|d['’])"
-    r"|(?:una\s+iniciativa(?:\s+conjunta)?|(?:por|a)\s+iniciativa)\s+(?:de\s+|del\s+))" + _NAME_NEXT
+    r"|(?:una\s+iniciativa(?:\s+conjunta)?|(?:por|a)\s+iniciativa)\s+(?:de\s+|del\s+)"
+    rf"|an?\s+joint\s+{EVENT_NOUN}\s+(?:of|by)\s+|une?\s+{ow.EVENT_NOUN_ROMANCE}\s+conjointe?s?\s+(?:de\s+|du\s+|des\s+|d['’])"
+    rf"|una?\s+{ow.EVENT_NOUN_ROMANCE}\s+conjunt[oa]s?\s+(?:de\s+|del\s+))" + _NAME_NEXT
 )
 # "an initiative of the OIF and of the ILO", "de l'OIF et du BIT", "de la OEI y de la OIT": the list repeats its "of".
 REPEATED_OF = re.compile(
@@ -63,7 +83,7 @@ _EVENT_AFTER = rf"\s+(?:\S+\s+){{0,{EVENT_NOUN_WINDOW}}}?"
 INVITE = re.compile(
     r"(?i)\s+(?:(?:cordially|are\s+pleased\s+to|is\s+pleased\s+to|are\s+delighted\s+to|is\s+delighted\s+to)\s+)?"
     rf"invites?\s+you\s+(?:all\s+)?(?:to|for){_EVENT_AFTER}{EVENT_NOUN}"
-    rf"|\s+vous\s+invite(?:nt)?\s+(?:à|au|aux){_EVENT_AFTER}{ow.EVENT_NOUN_ROMANCE}"
+    rf"|\s+vous\s+(?:invite|convie)(?:nt)?\s+(?:à|au|aux){_EVENT_AFTER}{ow.EVENT_NOUN_ROMANCE}"
     rf"|\s+(?:le|les|te|los|las)\s+invita(?:n)?\s+al?{_EVENT_AFTER}{ow.EVENT_NOUN_ROMANCE}"
 )
 # Every shape below holds one of these.
@@ -83,6 +103,23 @@ TRIGGER_WORDS = (
     "iniciativ",
     "invit",
     "realiz",
+    "joint",
+    "conjunt",
+    "tiendr",
+    "tienn",
+    " tient",
+    "celebr",
+    "a cabo",
+    "présente ",
+    "présente,",
+    "présentent",
+    "presenta ",
+    "presenta,",
+    "presentan",
+    "teaming up",
+    "proposé",
+    "propuest",
+    "convie",
 )
 TRIGGER = re.compile("|".join(TRIGGER_WORDS), re.IGNORECASE)
 # "co-organised with A": A is an organiser, and so is the sentence's subject when it is an organisation.
@@ -95,6 +132,14 @@ CO_WITH = re.compile(
     r"|\borganisée?s?\s+avec\s+(?=(?:l['’]|le\s+|la\s+|les\s+)?(?-i:[A-ZÀ-Ý]))"
     r"|\borganizad[oa]s?\s+con\s+(?=(?:el\s+|la\s+|los\s+|las\s+)?(?-i:[A-ZÀ-Ý]))",
 )
+# Opening a sentence (matched there only): "Organised in cooperation with B", "Organisé en partenariat avec B" name B.
+CO_WITH_OPENING = re.compile(
+    r"(?i)organi[sz]ed\s+in\s+(?:close\s+)?(?:collaboration|cooperation|partnership|association)\s+with\s+"
+    r"|organisée?s?\s+en\s+(?:étroite\s+)?(?:collaboration|coopération|partenariat|association)\s+avec\s+"
+    r"|organizad[oa]s?\s+en\s+(?:estrecha\s+)?(?:colaboración|cooperación|coordinación|alianza|asociación)\s+con\s+",
+)
+# An event next: "un atelier", "una jornada", "l'atelier tripartite".
+_EVENT_NEXT = rf"(?:un|une|la|le|l['’]|les|el|los|las|una|des|sa|son|ses|su|sus)\s*(?:\S+\s+)?{ow.EVENT_NOUN_ROMANCE}"
 ACTIVE = re.compile(
     # "the Committee will convene to review" names no event, nor does "will hold consultations next week".
     rf"\s+(?:will|shall|is going to)\s+{ADVERB}(?:co-?)?(?:host|organi[sz]e"
@@ -115,13 +160,27 @@ ACTIVE = re.compile(
     r"|\s+(?<!\bse\s)(?:realiza|realizan|realizará|realizarán|realizó|realizaron)"
     rf"(?=\s+(?:el|la|los|las|un|una)\s+(?i:{ow.EVENT_NOUN_ROMANCE}))"
     # "accueille, le 4 octobre, la première réunion": a time may come between, a word before the event.
-    rf"|\s+{ADVERB}(?:accueillent|accueille|acogen|acoge)(?=(?:,\s+(?:le|el|du|del|ce|cette|este|esta)\s[^,]{{1,30}},)?"
+    rf"|\s+{ADVERB}(?:accueillent|accueille|acogen|acoge)(?=(?:,\s+(?:le|el|du|del|ce|cette|este|esta|avec|con)\s[^,]{{1,30}},)?"
     rf"\s+(?:la|le|l['’]|les|un|une|el|los|las|un|una)\s*(?:[\w’'-]+\s+)?{ow.EVENT_NOUN_ROMANCE})"
     rf"|\s+(?:a|ont)\s+{ADVERB}(?:co-?)?(?:organisé|accueilli(?!\s+(?:favorablement|avec)))\b"
     # "A will be the host of the forum", "A sera l'hôte de", "A será el anfitrión del encuentro": a host by its noun.
     r"|\s+(?:will\s+be|is|was|sera|est|était|será|es|fue)\s+(?:the|l['’]|el|la)\s*(?:co-?)?(?:host|hôte"
     r"|anfitri(?:ón|ona)|organi[sz]er|organisat(?:eur|rice)|organizador(?:a)?)\b",
 )
+# Rarer active verbs, tried only when a sentence holds one of ACTIVE_RARE_WORDS.
+ACTIVE_RARE = re.compile(
+    # "are teaming up to hold", "join forces to host": the subjects organise together.
+    rf"\s+(?:(?:are|is|have|has|will)\s+)?{ADVERB}(?:team(?:s|ing|ed)?\s+up|join(?:s|ing|ed)?\s+forces)\s+to\s+"
+    r"(?:co-?)?(?:organi[sz]e|host|hold|convene)\b"
+    # "tiendront du 2 au 4 avril un atelier": holding an event (a time may come between).
+    rf"|\s+{ADVERB}(?:tiendra|tiendront|tient|tiennent)(?=(?:\s+\S+){{0,6}}?\s+{ADVERB}{_EVENT_NEXT})"
+    # "celebrarán un diálogo", "llevarán a cabo un taller", "presentan, junto con C, una jornada": right before an
+    # event ("presenta su informe en la conferencia" presents a report).
+    rf"|\s+{ADVERB}(?:celebra|celebran|celebrará|celebrarán|celebró|celebraron|(?:lleva|llevan|llevará|llevarán"
+    rf"|llevó|llevaron)\s+a\s+cabo|présente|présentent|presenta|presentan)(?=(?:,[^.;]{{1,120}}?,)?\s+{ADVERB}{_EVENT_NEXT})",
+    re.IGNORECASE,
+)
+ACTIVE_RARE_WORDS = ("team", "forces", "tiendr", "tienn", " tient", "celebr", "a cabo", "présent", "presenta")
 # "A has teamed up with B to organise", "A s'associe à B pour organiser", "A se une a B para organizar": both organise.
 JOINED = re.compile(
     r"(?i)\s+(?:(?:(?:has|have|had|will|is|are)\s+)?(?:teamed\s+up|teams?\s+up|joined\s+forces|joins?\s+forces"
@@ -177,7 +236,8 @@ CLAUSE_AFTER_COMMA = (
     r",\s+(?=[a-z])(?!(?:(?:and|et|y)\s+)?(?:(?:by|par|por)\s+)?(?:the\s+|le\s+|la\s+|les\s+|l['’]|el\s+|los\s+|las\s+"
     r"|du\s+|des\s+"
     r"|de(?:\s+la|\s+l['’])?\s*|del\s+)?[A-ZÀ-Ý])"
-    r"(?!d['’][a-zà-ÿ]+(?:,|\s+(?:et|y)\s))"
+    # ", d'industrie et", ", des études et des statistiques": a name's next lower-case topic
+    r"(?!(?:d['’]|des\s+|du\s+|de\s+la\s+|de\s+l['’]|del\s+)[a-zà-ÿ]+(?:,|\s+(?:et|y|e)\s))"
     rf"(?!{ow.ADJECTIVE}\s+(?:et|y)\s+{ow.ADJECTIVE}\b)"
     r".*$"
 )
@@ -194,7 +254,7 @@ NAME_END = re.compile(
 # A lead-in, and the place that may follow it: "Le 12 juin, à Abidjan," "Del 3 al 5 de junio, en Lima,".
 INTRO = re.compile(
     r"(?i)^(?:on|in|at|during|to|for|after|before|last|this|next|as|from|with|following|under|sous|bajo|"
-    r"en|à|lors|pour|durante|con|avec|supported|funded|financed|sponsored|backed|"
+    r"en|à|dans|lors|pour|durante|con|avec|supported|funded|financed|sponsored|backed|"
     # "Le 5 mai," and "El pasado lunes," open with a time; "Le ministère de l'Emploi, du Travail ..." is a name.
     r"(?:le|el|du|del)(?=\s+(?:\d|1er|premier|dernier|pasado|próximo|lundi|mardi|mercredi|jeudi|vendredi|samedi"
     r"|dimanche|lunes|martes|miércoles|jueves|viernes|sábado|domingo|mois|mes|año|semaine|semana)))\b[^,]*,\s*"
@@ -208,6 +268,8 @@ SUPPORT_THEN_PARTNER = re.compile(
     r"|con\s+(?:el\s+|la\s+)?(?:apoyo|financiamiento|financiación|contribución|asistencia|patrocinio)|gracias\s+al?"
     r"|(?:funded|supported|financed|sponsored)\s+by)\b[^.;:]*?(?:,|\s(?:and|et|y))\s*$"
 )
+# "A para los mandantes de la región, en colaboración con B": a purpose closed by a comma, then a partner phrase.
+PURPOSE_THEN_PARTNER = re.compile(r"^\s+(?:for|pour|para)\s+(?-i:[a-zà-ÿ])[^.;:,]*,$")
 SOFT_END = re.compile(r"(?:^|\s*,?\s+)(?:funded|supported|financed|sponsored)\s+by\b.*$")
 ROMANCE_CLAUSE = re.compile(
     r"\s+(?:afin|avec|qui|que|lors|con|quien|quienes|durante|en\s+el\s+marco|dans\s+le\s+cadre|à|a\s+fin)\b.*$"
@@ -226,3 +288,26 @@ SENTENCE_END = re.compile(r"[;:]|" + _FULL_STOP)
 # "CSI-Afrique" stay one name.
 LABEL_END = re.compile(r":|" + _FULL_STOP)
 LABEL_ITEM = re.compile(r"\s*(?:[;•·▪●|]|\s[/—–](?=\s))\s*")
+# A news dateline before the subject: "Geneva, 12 March 2025 – ", "GENÈVE (BIT Infos) – ": a place, then a date or a
+# source in brackets (hidden as a mark), then a dash ("ILO – UNDP Joint Programme" keeps its name).
+DATELINE = re.compile(
+    r"^[A-ZÀ-Ý][\w’'.-]*(?:\s+[A-ZÀ-Ý][\w’'.-]*){0,2}"
+    r"(?:\s*\ue000\d+\ue001|,\s+[^–—,]{0,20}\d[^–—,]{0,20})\s+[–—]\s+(?=\S)"
+)
+# "A organise, avec B, un atelier": a partner in an aside right after the verb.
+VERB_ASIDE_PARTNER = re.compile(
+    r",\s+(?:with|avec|con)\s+(?P<partner>(?:the\s+|l['’]|le\s+|la\s+|les\s+|el\s+|los\s+|las\s+)?[A-ZÀ-Ý\ue000][^,]*),"
+)
+_PASSIVE_RARE_WORD = re.compile("|".join(PASSIVE_RARE_WORDS), re.IGNORECASE)
+_ACTIVE_RARE_WORD = re.compile("|".join(ACTIVE_RARE_WORDS), re.IGNORECASE)
+
+
+def rare_passive(sentence: str) -> re.Match[str] | None:
+    return PASSIVE_RARE.search(sentence) if has_any(sentence, PASSIVE_RARE_WORDS, _PASSIVE_RARE_WORD) else None
+
+
+def active_verb(sentence: str) -> re.Match[str] | None:
+    """The first active verb: ACTIVE's, or a rarer one written before it ("join forces to organise")."""
+    verb = ACTIVE.search(sentence)
+    rare = ACTIVE_RARE.search(sentence) if has_any(sentence, ACTIVE_RARE_WORDS, _ACTIVE_RARE_WORD) else None
+    return rare if rare and (not verb or rare.start() < verb.start()) else verb

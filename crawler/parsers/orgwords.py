@@ -73,7 +73,12 @@ ORGANISER_WORDS: tuple[str, ...] = (
     "institution",
     "chamber",
     "confederation",
+    "confédération",
     "network",
+    "red",
+    "representation",
+    "représentation",
+    "representación",
     "authority",
     "unit",
     "alliance",
@@ -240,16 +245,16 @@ ABBREVIATIONS = ("Dept.", "Inc.", "Ltd.", "Co.", "Corp.", "Govt.", "Univ.", "Ass
 # Events: "will hold a seminar" and "workshops held by X" name organisers, "will hold consultations next week" not.
 EVENT_NOUN = (
     r"(?:seminar|workshop|conference|forum|meeting|dialogue|training|webinar|session|event|launch|ceremony|"
-    r"course|symposium|round-?table|exhibition|fair|summit|congress|festival|campaign|consultation|lecture)s?\b"
+    r"course|symposium|panel|round-?table|exhibition|fair|summit|congress|festival|campaign|consultation|lecture)s?\b"
 )
 EVENT_NOUN_ROMANCE = (
     r"(?:conférence|atelier|forum|réunion|séminaire|colloque|table\s+ronde|dialogue|session|événement|cérémonie"
     r"|sommet|congrès|formation|webinaire|rencontre|journée|conferencia|taller|foro|seminario|diálogo|encuentro"
-    r"|evento|sesión|cumbre|congreso|conversatorio|jornada|ceremonia|curso|mesa\s+redonda)s?\b"
+    r"|evento|sesión|cumbre|congreso|conversatorio|jornada|ceremonia|curso|mesa\s+redonda|soirée|débat|manifestation|velada|charla)s?\b"
 )
 # Adverbs that may stand between the verb and "by": "organisé hier par", "organized jointly by".
 ADVERB = (
-    r"(?:(?:jointly|conjointement|conjuntamente|today|yesterday|recently|also|successfully|hier|aujourd'hui|"
+    r"(?:(?:jointly|conjointement|conjuntamente|once\s+again|today|yesterday|recently|also|successfully|hier|aujourd'hui|"
     r"également|récemment|ayer|hoy|también|recientemente)\s+)?"
 )
 # Before "by" only (the verbs' patterns, tried at every space, stay short): "organised annually by".
@@ -261,6 +266,11 @@ ADVERB_BEFORE_BY = ADVERB.removesuffix(")\\s+)?") + (
 # How a list of names is read: words that join a name's parts, words a complete list never ends with,
 # and words that open a clause after the names.
 NAME_JOINERS = frozenset({"the", "and", "la", "le", "el", "y", "et", "l’", "l'", "&"})
+# Lower-case words of German, Dutch and Portuguese names ("Kammer für Arbeiter und Angestellte", "Central Única dos
+# Trabalhadores"): inside an English sentence they go on a name, they open no English clause.
+FOREIGN_NAME_WORDS = frozenset(
+    {"für", "und", "der", "die", "das", "den", "zur", "zum", "von", "van", "voor", "het", "dos"}
+)
 LIST_ENDS = frozenset({"and", "or", "of", "for", "the", "et", "y", "de"})
 CLAUSE_OPENERS = frozenset({"a", "an", "during", "to", "with", "at", "from", "since", "until", "after", "which"})
 # "International Training Centre of the ILO in Turin": where it is, not part of its name.
@@ -269,7 +279,8 @@ TRAILING_PLACE = re.compile(r"\s(?<=\S\s)\s*(?:in|at|en|à)\s+[A-ZÀ-Ý][\w’'-
 # "La Oficina de la OIT en Costa Rica organizó": an office not named "for" a region, written before the verb (so
 # not where the event met), is named by its city.
 OFFICE_FIRST = re.compile(
-    r"^(?:Office|Bureau|Oficina|Delegation|Délégation|Delegación|Embassy|Ambassade|Embajada)\b(?!.*\b(?:for|pour|para)\b)"
+    r"^(?:Office|Bureau|Oficina|Delegation|Délégation|Delegación|Embassy|Ambassade|Embajada|Representation"
+    r"|Représentation|Representación)\b(?!.*\b(?:for|pour|para)\b)"
 )
 # "y la Comunidad Andina (CAN)", "and the East African Community": a community named with its article is a body (a
 # regional one); "Ministry of Local Government and Community Development" names a topic.
@@ -283,6 +294,21 @@ CITY_BEFORE_ACRONYM = re.compile(r"(?<=\s)à\s+[A-ZÀ-Ý][\w’'-]*(?:\s+[A-ZÀ-
 TOPIC_END = re.compile(
     r"\b(?:sur|sobre|pour|para)\s+(?:(?:le|la|les|el|los|las)\s+|l['’])?[a-zà-ÿ][\w’'-]*(?:\s+[a-zà-ÿ][\w’'-]*)?$"
 )
-NEXT_TOPIC = re.compile(r"^(?:(?:la|le|el)\s+|l['’])[a-zà-ÿ][\w’'-]*(?:\s+[a-zà-ÿ][\w’'-]*)?$")
+NEXT_TOPIC = re.compile(
+    # "l'agriculture (FAO)": an acronym may close it
+    r"^(?:(?:la|le|el)\s+|l['’])[a-zà-ÿ][\w’'-]*(?:\s+[a-zà-ÿ][\w’'-]*)?(?:\s*\ue000\d+\ue001)?$"
+)
 ACCREDITED_WORD = re.compile(r"\b(?:to the|auprès|ante)\s")  # no ACCREDITED_TO without one: skip it
 ADJECTIVE_WORD = re.compile(ADJECTIVE)
+# "Instituto de Relaciones Laborales y Recursos Humanos de la Universidad Complutense": after "y", a topic (capitals,
+# no article) then "de la" and a body is the first name's second topic and its owner, not a second name.
+TOPIC_OF_OWNER = re.compile(
+    r"^[A-ZÀ-Ý][\w’'-]*(?:\s+[A-ZÀ-Ý][\w’'-]*){0,3}\s+(?:of|de|du|des|del)(?:\s+(?:the|la|le|los|las)\s+|\s+|\s*l['’])"
+)
+# "Office for the European Union and the Benelux countries", "Bureau ... pour l'Union européenne et les pays du
+# Benelux": the countries an office is for go on its name after "and", though "the" or "les" starts them.
+OFFICE_FOR = re.compile(r"\b(?:Office|Bureau|Oficina)\b.*\s(?:for|pour|para)\s")
+MORE_COUNTRIES = re.compile(
+    r"^(?:the\s+(?:[A-Z][\w-]*\s+)+countries|les\s+pays\s+(?:du|de\s+la|de\s+l['’]|des|d['’])\s*[A-ZÀ-Ý]"
+    r"|los\s+países\s+(?:del?|de\s+la)\s+[A-ZÀ-Ý])"
+)
