@@ -280,3 +280,33 @@ def test_a_badge_selector_that_is_no_css_is_refused_in_one_line():
     with pytest.raises(ProfileError, match="title_without = .* is not valid CSS") as refused:
         profile_from_text(text, "calls.toml")
     assert "\n" not in str(refused.value)
+
+
+def _board(counts: list[str]) -> str:
+    """A forum's board as table rows: the post's title link closing on its like count in a span of its own after a
+    thumb icon, where it has likes, the author, the date (en-investors-hangout-tsla-board, batch Y)."""
+    return (
+        "<table>"
+        + "".join(
+            f'<tr class="post"><td><a class="post-title" href="/post/{i}">{t} '
+            + (f'<img src="/thumb.png"><span style="font-size:10px">{count}</span>' if count else "")
+            + f'</a></td><td class="author"><a href="/user/{i}">Someone</a></td><td class="when">{iso}</td></tr>'
+            for i, (t, iso, count) in enumerate(zip(TITLES, ISO, counts, strict=True))
+        )
+        + "</table>"
+    )
+
+
+def test_a_like_count_closing_other_titles_is_left_out_when_the_example_shows_none():
+    """The example's post has no likes, two others close on "(1)" and "(12)" in a span: the counts are no part of
+    their titles (before: "Title (1)" read through the learnt title selector)."""
+    text, entries = read(page(_board(["", "(1)", "", "(12)"])), [TITLES[0]])
+    assert 'title_without = "span"' in text, text
+    assert [(e["title"], e["date_start"]) for e in entries] == list(zip(TITLES, ISO, strict=True)), text
+
+
+def test_words_in_a_span_closing_a_title_are_no_count_badge():
+    """A span of words closing some titles ("(draft)" is no count) stays in them."""
+    text, entries = read(page(_board(["", "(draft)", "", "(12)"])), [TITLES[0]])
+    assert "title_without" not in text, text
+    assert entries[1]["title"] == f"{TITLES[1]} (draft)", text
