@@ -310,3 +310,33 @@ def test_words_in_a_span_closing_a_title_are_no_count_badge():
     text, entries = read(page(_board(["", "(draft)", "", "(12)"])), [TITLES[0]])
     assert "title_without" not in text, text
     assert entries[1]["title"] == f"{TITLES[1]} (draft)", text
+
+
+def _applications(label: str = "Description:") -> str:
+    """Applications as table rows whose only link is an image, the number as bare text, the day submitted, and the
+    description cell opening on its field label (en-bellingen-council-applications, batch Y)."""
+    return (
+        "<table>"
+        + "".join(
+            f'<tr class="line"><td><a href="/app?key={i}"><img src="/box.gif" alt="Click here"></a></td>'
+            f"<td>2019/DA-{i:05}</td><td>{iso[8:]}/{iso[5:7]}/{iso[:4]}</td><td>\n  {label} {t}</td></tr>"
+            for i, (t, iso) in enumerate(zip(TITLES, ISO, strict=True))
+        )
+        + "</table>"
+    )
+
+
+def test_a_field_label_opening_every_title_cell_is_left_out_of_the_titles():
+    """The example given without the 'Description:' its cell opens on: before, every title kept the label."""
+    for example in (TITLES[0], TITLES[2]):
+        text, entries = read(page(_applications()), [example])
+        assert 'title_after_label = "Description:"' in text, text
+        assert [(e["title"], e["date_start"]) for e in entries] == list(zip(TITLES, ISO, strict=True)), text
+        assert entries[1]["url"] == "https://example.org/app?key=1", text
+
+
+def test_an_example_given_with_its_label_keeps_the_label():
+    """The example given as the cell shows it: the label is part of what the user wants, nothing is cut."""
+    text, entries = read(page(_applications()), [f"Description: {TITLES[0]}"])
+    assert "title_after_label" not in text, text
+    assert entries[1]["title"] == f"Description: {TITLES[1]}", text
