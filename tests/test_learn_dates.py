@@ -219,3 +219,22 @@ def test_a_date_line_heading_several_entries_gives_each_its_day_until_the_next_d
     assert 'group = "div#reports dt"' in text, text
     days = ["2022-12-23", "2022-12-23", "2022-11-14", "2022-10-25"]
     assert [(e["title"], e["date_start"]) for e in entries] == list(zip(titles, days, strict=True)), text
+
+
+def test_a_day_and_month_heading_takes_the_year_heading_beside_it():
+    """<h5>2018</h5><h4>05 juillet</h4> in each archive item (a Pelican theme, fr-python-nantes-archives, batch Y):
+    the learnt date selector names the day and month; before, no entry had a date (no year), now the year beside it
+    completes it. A day and month in figures beside a year stays undated (its order is not shown)."""
+
+    def items(days: list[str]) -> str:
+        return "".join(
+            f'<div class="item"><a href="/author/{i}"><img src="/a.png" alt="A"></a><h5 class="when">{iso[:4]}</h5>'
+            f'<h4 class="when">{day}</h4><div class="post"><a href="/p/{i}">{t}</a></div><p class="meta">By Ann</p>'
+            "</div>"
+            for i, (t, iso, day) in enumerate(zip(TITLES, ISO, days, strict=True))
+        )
+
+    text, entries = read(page(items([" ".join(d.split()[:2]) for d in DATES])), [TITLES[0]])
+    assert [(e["title"], e["date_start"]) for e in entries] == list(zip(TITLES, ISO, strict=True)), text
+    text, entries = read(page(items([f"{iso[8:]}/{iso[5:7]}" for iso in ISO])), [TITLES[0]])
+    assert [e["date_start"] for e in entries] == [None] * 4, text

@@ -32,7 +32,7 @@ from .html import (
 )
 from .lead_text import date_among, lead_split
 from .pagination import find_page_links, find_script_page_links, page_number
-from .profile_dates import date_elsewhere, list_container
+from .profile_dates import date_elsewhere, list_container, with_year_beside
 from .profiles import Profile, ProfileError, get_profile, profile_for_url  # noqa: F401
 from .quotes import quoted_title
 from .raw import RawEntry, RawPage
@@ -289,7 +289,8 @@ def _read_entry(node, part: dict, group, position: int, elements: list | None = 
     if date_el is not None:
         # The date itself when the line holds more ("Event | 16 December 2022", "13.12.2023 dans News");
         # else the line as shown ("Ongoing"), which then has no dates.
-        entry.date_text = date_from_element(date_el) or date_at_edge(text_of(date_el)) or text_of(date_el)
+        shown = date_from_element(date_el) or date_at_edge(text_of(date_el)) or text_of(date_el)
+        entry.date_text = with_year_beside(date_el, shown)  # <h5>2018</h5><h4>05 juillet</h4>: the year beside it
         # <time datetime>, else the entry's address (/2019/05/03/ under "3.5."): the year a shown "3 May" lacks
         entry.date_iso = machine_date(date_el) or date_from_address(entry.date_text, entry.href)
         if title_el is not None and date_el is not title_el and is_ancestor(title_el, date_el):
