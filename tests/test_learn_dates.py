@@ -238,3 +238,17 @@ def test_a_day_and_month_heading_takes_the_year_heading_beside_it():
     assert [(e["title"], e["date_start"]) for e in entries] == list(zip(TITLES, ISO, strict=True)), text
     text, entries = read(page(items([f"{iso[8:]}/{iso[5:7]}" for iso in ISO])), [TITLES[0]])
     assert [e["date_start"] for e in entries] == [None] * 4, text
+
+
+def test_titles_closing_on_their_meetings_day_date_a_list_that_shows_no_other_date():
+    """File blocks of minutes, each title in bold closing on its meeting's day in words ("… del 31 Maggio 2022",
+    it-comites-nuova-zelanda-verbali, batch Y), no date line anywhere: the profile reader dates each entry by that
+    day, as the generic extractor does (before: no entry dated). The title stays whole."""
+    titles = [f"Minutes of the board meeting of {day}" for day in DATES]
+    blocks = "".join(
+        f'<div class="file"><a href="/m/{i}.pdf"><img src="/pdf.png" alt=""></a><table><tr><td><b>{t}</b></td>'
+        f'</tr><tr><td>Download</td></tr></table><a href="/m/{i}.pdf">Download file</a></div>'
+        for i, t in enumerate(titles)
+    )
+    text, entries = read(page(f'<div class="files">{blocks}</div>'), [titles[0]])
+    assert [(e["title"], e["date_start"]) for e in entries] == list(zip(titles, ISO, strict=True)), text

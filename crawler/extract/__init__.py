@@ -14,6 +14,7 @@ from ..parsers.page_years import page_years
 from ..parsers.text import clean_text, guess_language, language_scores
 from .address_dates import date_from_address
 from .bare_names import bare_name
+from .closing_days import titles_closing_on_days
 from .date_boxes import without_shared_machine_dates
 from .edge_dates import edge_date, without_byline
 from .fields import date_from_element, fill_entry, find_title
@@ -175,6 +176,7 @@ def _profile_entries(root, profile: Profile) -> list[RawEntry]:
         entry.title = quoted_title(entry.title) or entry.title  # `Speaker on "Title"`: the quoted part
     cut_titles(entries, profile)
     bracketed_title_dates(entries)  # "Workshop (09-11 May 2022)" closing most titles of a list showing no date
+    titles_closing_on_days(entries)  # "Verbale Riunione del 31 Maggio 2022" closing most titles of such a list
     return entries
 
 
