@@ -18,8 +18,8 @@ def make_cell_rows(block: Block) -> bool:
     if node.tag not in _CELLS or parent is None or parent.tag == "tr":
         return False
     cells = [c for c in parent if isinstance(c.tag, str)]
-    if any(c.tag not in _CELLS for c in cells) or any(m.getparent() is not parent for m in block.members):
-        return False
+    if any(c.tag != node.tag for c in cells) or any(m.getparent() is not parent for m in block.members):
+        return False  # cells of one tag alone, for `nth-of-type` to count them as the rows do
     places = [cells.index(m) for m in block.members]
     steps = {after - before for before, after in zip(places, places[1:], strict=False)}
     width = steps.pop() if len(steps) == 1 else 0
