@@ -219,3 +219,36 @@ def test_a_date_line_heading_several_entries_gives_each_its_day_until_the_next_d
     assert 'group = "div#reports dt"' in text, text
     days = ["2022-12-23", "2022-12-23", "2022-11-14", "2022-10-25"]
     assert [(e["title"], e["date_start"]) for e in entries] == list(zip(titles, days, strict=True)), text
+
+
+def test_a_day_and_month_heading_takes_the_year_heading_beside_it():
+    """<h5>2018</h5><h4>05 juillet</h4> in each archive item (a Pelican theme, fr-python-nantes-archives, batch Y):
+    the learnt date selector names the day and month; before, no entry had a date (no year), now the year beside it
+    completes it. A day and month in figures beside a year stays undated (its order is not shown)."""
+
+    def items(days: list[str]) -> str:
+        return "".join(
+            f'<div class="item"><a href="/author/{i}"><img src="/a.png" alt="A"></a><h5 class="when">{iso[:4]}</h5>'
+            f'<h4 class="when">{day}</h4><div class="post"><a href="/p/{i}">{t}</a></div><p class="meta">By Ann</p>'
+            "</div>"
+            for i, (t, iso, day) in enumerate(zip(TITLES, ISO, days, strict=True))
+        )
+
+    text, entries = read(page(items([" ".join(d.split()[:2]) for d in DATES])), [TITLES[0]])
+    assert [(e["title"], e["date_start"]) for e in entries] == list(zip(TITLES, ISO, strict=True)), text
+    text, entries = read(page(items([f"{iso[8:]}/{iso[5:7]}" for iso in ISO])), [TITLES[0]])
+    assert [e["date_start"] for e in entries] == [None] * 4, text
+
+
+def test_titles_closing_on_their_meetings_day_date_a_list_that_shows_no_other_date():
+    """File blocks of minutes, each title in bold closing on its meeting's day in words ("… del 31 Maggio 2022",
+    it-comites-nuova-zelanda-verbali, batch Y), no date line anywhere: the profile reader dates each entry by that
+    day, as the generic extractor does (before: no entry dated). The title stays whole."""
+    titles = [f"Minutes of the board meeting of {day}" for day in DATES]
+    blocks = "".join(
+        f'<div class="file"><a href="/m/{i}.pdf"><img src="/pdf.png" alt=""></a><table><tr><td><b>{t}</b></td>'
+        f'</tr><tr><td>Download</td></tr></table><a href="/m/{i}.pdf">Download file</a></div>'
+        for i, t in enumerate(titles)
+    )
+    text, entries = read(page(f'<div class="files">{blocks}</div>'), [titles[0]])
+    assert [(e["title"], e["date_start"]) for e in entries] == list(zip(titles, ISO, strict=True)), text

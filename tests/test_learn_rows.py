@@ -292,3 +292,28 @@ def test_the_newest_story_shown_again_above_the_list_in_the_same_markup_is_no_en
     html = page(f'{lead}<h2>Recent news</h2><div class="post-masonry is-masonry">{posts}</div>')
     text, entries = read(html, [TITLES[0]])
     assert [(e["title"], e["date_start"]) for e in entries] == list(zip(TITLES, ISO, strict=True)), text
+
+
+def _rows_without_tr(example: int) -> tuple[str, list]:
+    """A table whose rows lost their opening <tr> (only `</tr>` closes each): a kind cell with a heading, a numeric
+    date day first, the course link, a price, a place (nb-skuespillersenter-kursarkiv, batch Y). The parser sets
+    every cell side by side in <tbody>."""
+    kinds = ["Open course", "Workshop", "Open course", "Talk"]
+    rows = "".join(
+        f"<td><div class='kind'><h3>{kind}</h3> For actors with some experience.</div></td>"
+        f"<td>{iso[8:]}.{iso[5:7]}.{iso[:4]}</td><td><a href='/course/{i}'>{title}</a></td><td>750,-</td><td>Oslo</td>"
+        "</tr>"
+        for i, (title, iso, kind) in enumerate(zip(TITLES, ISO, kinds, strict=True))
+    )
+    head = "<thead><tr><th></th><th>Date</th><th>Course</th><th>Price</th><th>Place</th></tr></thead>"
+    return read(page(f"<table class='courses'>{head}<tbody>{rows}</tbody></table>"), [TITLES[example]])
+
+
+def test_a_date_in_its_own_cell_of_a_table_whose_rows_lost_their_tr_is_read_from_the_examples_row():
+    """Before, each title's cell was an entry alone (the cells after it the next row's), so no entry had a date:
+    now an entry is a row's worth of cells, from any example."""
+    for example in (0, 2):
+        text, entries = _rows_without_tr(example)
+        assert "nth-of-type(5n+1)" in text, text
+        assert [(e["title"], e["date_start"]) for e in entries] == list(zip(TITLES, ISO, strict=True)), text
+        assert [e["url"] for e in entries] == [f"https://example.org/course/{i}" for i in range(4)], text

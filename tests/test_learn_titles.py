@@ -280,3 +280,63 @@ def test_a_badge_selector_that_is_no_css_is_refused_in_one_line():
     with pytest.raises(ProfileError, match="title_without = .* is not valid CSS") as refused:
         profile_from_text(text, "calls.toml")
     assert "\n" not in str(refused.value)
+
+
+def _board(counts: list[str]) -> str:
+    """A forum's board as table rows: the post's title link closing on its like count in a span of its own after a
+    thumb icon, where it has likes, the author, the date (en-investors-hangout-tsla-board, batch Y)."""
+    return (
+        "<table>"
+        + "".join(
+            f'<tr class="post"><td><a class="post-title" href="/post/{i}">{t} '
+            + (f'<img src="/thumb.png"><span style="font-size:10px">{count}</span>' if count else "")
+            + f'</a></td><td class="author"><a href="/user/{i}">Someone</a></td><td class="when">{iso}</td></tr>'
+            for i, (t, iso, count) in enumerate(zip(TITLES, ISO, counts, strict=True))
+        )
+        + "</table>"
+    )
+
+
+def test_a_like_count_closing_other_titles_is_left_out_when_the_example_shows_none():
+    """The example's post has no likes, two others close on "(1)" and "(12)" in a span: the counts are no part of
+    their titles (before: "Title (1)" read through the learnt title selector)."""
+    text, entries = read(page(_board(["", "(1)", "", "(12)"])), [TITLES[0]])
+    assert 'title_without = "span"' in text, text
+    assert [(e["title"], e["date_start"]) for e in entries] == list(zip(TITLES, ISO, strict=True)), text
+
+
+def test_words_in_a_span_closing_a_title_are_no_count_badge():
+    """A span of words closing some titles ("(draft)" is no count) stays in them."""
+    text, entries = read(page(_board(["", "(draft)", "", "(12)"])), [TITLES[0]])
+    assert "title_without" not in text, text
+    assert entries[1]["title"] == f"{TITLES[1]} (draft)", text
+
+
+def _applications(label: str = "Description:") -> str:
+    """Applications as table rows whose only link is an image, the number as bare text, the day submitted, and the
+    description cell opening on its field label (en-bellingen-council-applications, batch Y)."""
+    return (
+        "<table>"
+        + "".join(
+            f'<tr class="line"><td><a href="/app?key={i}"><img src="/box.gif" alt="Click here"></a></td>'
+            f"<td>2019/DA-{i:05}</td><td>{iso[8:]}/{iso[5:7]}/{iso[:4]}</td><td>\n  {label} {t}</td></tr>"
+            for i, (t, iso) in enumerate(zip(TITLES, ISO, strict=True))
+        )
+        + "</table>"
+    )
+
+
+def test_a_field_label_opening_every_title_cell_is_left_out_of_the_titles():
+    """The example given without the 'Description:' its cell opens on: before, every title kept the label."""
+    for example in (TITLES[0], TITLES[2]):
+        text, entries = read(page(_applications()), [example])
+        assert 'title_after_label = "Description:"' in text, text
+        assert [(e["title"], e["date_start"]) for e in entries] == list(zip(TITLES, ISO, strict=True)), text
+        assert entries[1]["url"] == "https://example.org/app?key=1", text
+
+
+def test_an_example_given_with_its_label_keeps_the_label():
+    """The example given as the cell shows it: the label is part of what the user wants, nothing is cut."""
+    text, entries = read(page(_applications()), [f"Description: {TITLES[0]}"])
+    assert "title_after_label" not in text, text
+    assert entries[1]["title"] == f"Description: {TITLES[1]}", text

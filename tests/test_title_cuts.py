@@ -36,3 +36,17 @@ def test_learn_cuts_titles_out_of_lines_opening_on_an_iso_date_and_a_dash():
     text, entries = read(html, [TITLES[1]])
     assert 'title_after_date = "-"' in text, text
     assert [(e["title"], e["date_start"]) for e in entries] == list(zip(TITLES, ISO_DAYS, strict=True))
+
+
+def test_a_profiles_title_after_label_takes_the_label_off_titles_that_open_on_it_alone():
+    """`title_after_label`: a title opening on the label (any case) loses it; one that does not, or is the label
+    alone, stays as it is."""
+    profile = profile_from_text(
+        'name = "t"\ntitle_after_label = "Description:"\n[selectors]\nentry = "li.c"\ntitle = "span"\n', "test"
+    )
+    cells = [f"DESCRIPTION: {TITLES[0]}", TITLES[1], "Description:"]
+    html = page(
+        "<ul>" + "".join(f"<li class='c'><span>{c}</span> <a href='/x{i}'>more</a></li>" for i, c in enumerate(cells))
+    )
+    entries = build_entries(extract_page(html, URL, profile), URL, URL, profile)
+    assert [e["title"] for e in entries] == [TITLES[0], TITLES[1], "Description:"]

@@ -14,6 +14,7 @@ from ..parsers.page_years import page_years
 from ..parsers.text import clean_text, guess_language, language_scores
 from .address_dates import date_from_address
 from .bare_names import bare_name
+from .closing_days import titles_closing_on_days
 from .date_boxes import without_shared_machine_dates
 from .edge_dates import edge_date, without_byline
 from .fields import date_from_element, fill_entry, find_title
@@ -32,7 +33,7 @@ from .html import (
 )
 from .lead_text import date_among, lead_split
 from .pagination import find_page_links, find_script_page_links, page_number
-from .profile_dates import date_elsewhere, list_container
+from .profile_dates import date_elsewhere, list_container, with_year_beside
 from .profiles import Profile, ProfileError, get_profile, profile_for_url  # noqa: F401
 from .quotes import quoted_title
 from .raw import RawEntry, RawPage
@@ -175,6 +176,7 @@ def _profile_entries(root, profile: Profile) -> list[RawEntry]:
         entry.title = quoted_title(entry.title) or entry.title  # `Speaker on "Title"`: the quoted part
     cut_titles(entries, profile)
     bracketed_title_dates(entries)  # "Workshop (09-11 May 2022)" closing most titles of a list showing no date
+    titles_closing_on_days(entries)  # "Verbale Riunione del 31 Maggio 2022" closing most titles of such a list
     return entries
 
 
@@ -289,7 +291,8 @@ def _read_entry(node, part: dict, group, position: int, elements: list | None = 
     if date_el is not None:
         # The date itself when the line holds more ("Event | 16 December 2022", "13.12.2023 dans News");
         # else the line as shown ("Ongoing"), which then has no dates.
-        entry.date_text = date_from_element(date_el) or date_at_edge(text_of(date_el)) or text_of(date_el)
+        shown = date_from_element(date_el) or date_at_edge(text_of(date_el)) or text_of(date_el)
+        entry.date_text = with_year_beside(date_el, shown)  # <h5>2018</h5><h4>05 juillet</h4>: the year beside it
         # <time datetime>, else the entry's address (/2019/05/03/ under "3.5."): the year a shown "3 May" lacks
         entry.date_iso = machine_date(date_el) or date_from_address(entry.date_text, entry.href)
         if title_el is not None and date_el is not title_el and is_ancestor(title_el, date_el):

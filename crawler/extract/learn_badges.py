@@ -1,8 +1,11 @@
 """A state badge inside the title's element (`<dd>Public call <span class="text-success">cerrado</span></dd>`:
 "proceso", "cerrado"), the example given without it: the profile reads each title without that part
-(`title_without`, read by title_cuts.title_without)."""
+(`title_without`, read by title_cuts.title_without). So too a count closing titles in an element of its own (a forum's
+likes, `<a>Title <span>(1)</span></a>`), whether the example's title shows one or not."""
 
 from __future__ import annotations
+
+import re
 
 from ..parsers.datelines import date_in_line
 from .css_names import compounds, valid
@@ -18,9 +21,14 @@ def learn_badge(block: Block, example: str, selectors: dict) -> bool:
     entry (a state: half as many kinds as badges at most), none a date. True where it was set."""
     title = selectors.get("title")
     shown = first_in(block.runs[block.node], title) if title else None
-    if shown is None or normal(text_of(shown)) == normal(example) or "title_without" in selectors:
+    if shown is None or "title_without" in selectors:
         return False
     titles = [t for run in block.runs.values() if (t := first_in(run, title)) is not None]
+    if counts := _count_badge(titles):
+        selectors["title_without"] = counts
+        return True
+    if normal(text_of(shown)) == normal(example):
+        return False
     for part in shown.iterdescendants():
         if not isinstance(part.tag, str) or not text_of(part):
             continue
@@ -48,4 +56,20 @@ def _badges(titles: list, selector: str) -> int:
     return len(words) if all(kept) and 2 * len({normal(w) for w in words}) <= len(words) else 0
 
 
+def _count_badge(titles: list) -> str | None:
+    """The tag of an inline element closing two titles or more with a count alone ("(1)", "[12]": likes, replies),
+    where every element of that tag inside the titles shows such a count: the title is the words before it."""
+    closing = [kids[-1].tag for t in titles if (kids := [k for k in t if isinstance(k.tag, str)])]
+    for name in sorted({n for n in closing if n in _BADGE_TAGS}):
+        parts = [p for t in titles for p in t.iter(name) if p is not t]
+        counted = [p for p in parts if _COUNT.fullmatch(text_of(p) or "") and not (p.tail or "").strip()]
+        if len(counted) >= _COUNTS and len(counted) == len(parts):
+            return name
+    return None
+
+
 _BADGE_WORDS = 3  # a state ("cerrado", "en proceso", "Agenda Ready"); more words are a subtitle
+# "(1)", "[12]", "(+3)": a number alone in brackets, and the inline elements that show one
+_COUNT = re.compile(r"[(\[]\s*\+?\d[\d\s.,]*[)\]]")
+_BADGE_TAGS = frozenset({"span", "small", "em", "i", "b", "strong", "sup", "sub", "mark", "label"})
+_COUNTS = 2  # titles closing on a count, for the count to be no part of any

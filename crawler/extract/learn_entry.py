@@ -8,13 +8,14 @@ from .css_names import ancestor_names, compounds, exact_selector, shared_classes
 from .fields import HEADINGS
 from .html import is_ancestor, select, text_of
 from .learn import Block, _reach, _same_kind, follow
+from .learn_cells import cell_rows_selector
 from .learn_titles import could_be_title
 
 
 def entry_selector(root, block: Block) -> str:
     """The entry selector, kept to blocks holding a link where a few alike hold none (rows
     of meetings to come, not yet published; most hold one, and none an id): an entry needs an address."""
-    selector = _entry_selector(root, block)
+    selector = cell_rows_selector(block, _entry_selector(root, block))
     if block.flat or "," in selector or not valid(f"{selector}:has(a[href])"):
         return selector
     selected = select(root, selector)

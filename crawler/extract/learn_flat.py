@@ -6,6 +6,7 @@ from __future__ import annotations
 from .fields import HEADINGS, date_from_element
 from .html import text_of
 from .learn import Block, normal
+from .learn_cells import make_cell_rows
 from .learn_titles import _signature
 
 
@@ -13,6 +14,8 @@ def make_flat(block: Block) -> None:
     """A block holding nothing but its title (<dt>, <h3>) with text in the siblings around it:
     the entry is the block and the siblings after it (profile key `flat`); it starts one sibling
     earlier when each block follows a sibling alike (a date line before each heading)."""
+    if make_cell_rows(block):
+        return  # a table's cells with no rows around them: an entry is a row's worth of cells
     _terms_with_title_first(block)
     own_text = normal(text_of(block.node)) == normal(text_of(block.title))
     titled = list(block.members)

@@ -35,6 +35,7 @@ from .learn_entry import entry_selector
 from .learn_fields import description_selector, first_in, image_selector, next_selector, title_selector
 from .learn_flat import make_flat
 from .learn_headings import date_heading_selector
+from .learn_labels import label_lines, learn_label
 from .learn_link import link_selector
 from .learn_missing import quoted_elements
 from .learn_more import continuation_selector, lead_selector
@@ -141,6 +142,7 @@ def profile_text(selectors: dict[str, str], url: str, examples: list[str], page:
             "# Each title is its element's text without this part (a state badge).",
             f"title_without = {json.dumps(selectors['title_without'], ensure_ascii=False)}",
         ]
+    lines += label_lines(selectors)
     lines += ["", "[selectors]"]
     lines += [
         f"{key} = {json.dumps(value, ensure_ascii=False)}" for key, value in selectors.items() if key not in _KEYS
@@ -208,6 +210,8 @@ def _learned(root, body, url: str, examples: list[str], page: str, when: datetim
         titles = _read_titles(body, url, selectors, examples, page, when)
     if learn_badge(block, examples[0], selectors):  # `<dd>Name <span class="text-success">cerrado</span></dd>`
         titles = _read_titles(body, url, selectors, examples, page, when)
+    if learn_label(block, examples[0], selectors):  # `<td>Description: Boundary Adjustment</td>`
+        titles = _read_titles(body, url, selectors, examples, page, when)
     text = profile_text(selectors, url, examples, page, when)
     profile = profile_from_text(text, "learnt profile")
     # An example given as shown, its date at the edge included, is read back without that date (titles.py).
@@ -243,6 +247,7 @@ _KEYS = (
     "title_before",
     "title_with_date",
     "title_without",
+    "title_after_label",
     "title_line_after_date",
 )  # profile keys learnt beside the selectors, written above [selectors]
 _SAME_LINK = 3  # entries whose only link says the same: a pointer, however it is worded

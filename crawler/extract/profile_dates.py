@@ -4,10 +4,12 @@ a title closing on its day after a label or a comma."""
 
 from __future__ import annotations
 
-from ..parsers.datelines import date_in_line
+import re
+
+from ..parsers.datelines import YEARLESS_FIGURES, date_in_line, yearless_date
 from .date_boxes import date_beside
 from .edge_dates import SEPARATORS, labelled_date
-from .html import INLINE, tag
+from .html import INLINE, tag, text_of
 from .lists import lca
 from .outlet_dates import outlet_date
 from .raw import RawEntry
@@ -42,3 +44,19 @@ def date_opening_line(node) -> str | None:
         return None
     words = ((before.tail if before is not None else parent.text) or "").strip().rstrip(SEPARATORS + ":").strip()
     return words if words and date_in_line(words) == words else None
+
+
+def with_year_beside(date_el, shown: str | None) -> str | None:
+    """<h5>2018</h5><h4>05 juillet</h4> (fr-python-nantes-archives, batch Y): a date element showing a day and a month
+    in words and nothing else, a year alone on the line just before or after it: the date is the day, month and
+    year. A day and month in figures ("7/24") is left alone: their order is not shown."""
+    if not shown or yearless_date(shown) != shown or YEARLESS_FIGURES.match(shown):
+        return shown
+    for line in (date_el.getprevious(), date_el.getnext()):
+        year = text_of(line) if line is not None and tag(line) else None
+        if year and _YEAR.fullmatch(year.strip()):
+            return f"{shown} {year.strip()}"
+    return shown
+
+
+_YEAR = re.compile(r"(1[89]|20)\d\d")

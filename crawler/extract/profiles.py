@@ -43,6 +43,7 @@ SCHEMA: dict[str, tuple[type | tuple[type, ...], str]] = {
     "title_before": (list, 'a list of words or marks the title ends before (" op ", " at ", "(")'),
     "title_line_after_date": (bool, "true or false (each title is the line after its entry's date element)"),
     "title_without": (str, "a CSS selector (the part of each title's element left out of the title: a badge)"),
+    "title_after_label": (str, 'a field label ("Description:": the title follows it where its text opens on it)'),
     # Listings a browser builds (crawler/render.py): render them, wait for a selector, expand the list.
     "render": (bool, "true or false"),
     "wait_for": (str, "a CSS selector"),
@@ -85,6 +86,8 @@ class Profile:
     # `<dd>Name <span class="text-success">cerrado</span></dd>`: the title is its element's text without the parts this
     # selector names inside it (a state badge).
     title_without: str = ""
+    # `<td>Description: Boundary Adjustment</td>`: the title is its element's text after this field label.
+    title_after_label: str = ""
     render: bool = False  # its pages are rendered in Chromium (crawler/render.py)
     wait_for: str = ""  # a selector the rendered page must hold before it is read
     load_more: str = ""  # a "Load more" button, clicked until it goes away
@@ -213,6 +216,7 @@ def _from_mapping(data: dict, source: str) -> Profile:
         title_with_date=data.get("title_with_date", False),
         title_line_after_date=data.get("title_line_after_date", False),
         title_without=data.get("title_without", ""),
+        title_after_label=data.get("title_after_label", ""),
         render=data.get("render", False),
         wait_for=data.get("wait_for", ""),
         load_more=data.get("load_more", ""),

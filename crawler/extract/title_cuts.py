@@ -77,11 +77,20 @@ class WholeEntry:
 
 def cut_titles(entries: list, profile) -> None:
     """Each entry's title cut as the profile says, its date taken from the line where it has none of its own."""
+    for entry in entries if profile.title_after_label else []:
+        entry.title = after_label(entry.title, profile.title_after_label)
     if not (profile.title_after_date or profile.title_before):
         return
     for entry in entries:
         entry.title, date = cut_title(entry.title, profile.title_after_date, profile.title_before)
         entry.date_text = entry.date_text or date
+
+
+def after_label(text: str | None, label: str) -> str | None:
+    """The text after the field label it opens on (`title_after_label`, case aside), else the text as it is."""
+    if not text or text[: len(label)].casefold() != label.casefold():
+        return text
+    return text[len(label) :].strip() or text
 
 
 def title_as_profile_says(profile, part: dict, node) -> str:
