@@ -207,3 +207,22 @@ def test_a_short_list_of_other_sites_below_the_listing_in_its_markup_is_no_part_
     own = "".join(f"<li><a href='fflyer/old-{i}.pdf'>2006 {m}</a></li>" for i, m in enumerate(["May", "March"]))
     entries = _entries(page.format(own), "<html lang='en'>")
     assert [e["title"] for e in entries] == [*ISSUES, "2006 May", "2006 March"]
+
+
+def test_a_sidebar_naming_the_site_by_a_link_to_its_home_page_is_no_featured_entry():
+    """A blog's archive beside a sidebar that names the site, "<h1><a href='/'>Python-Nantes</a></h1>", over its
+    tagline and icon links (issue 21, batch Y: a Pelican theme, 24 found for 23). The sidebar held one title-like
+    link beside the list, so it joined as a featured entry; a link to a site's home page names the site, no post."""
+    side = "<div class='sidebar'><div class='cover'><header class='header'><hgroup>"
+    side += "<h1 class='brand'><a href='/'>Python-Town</a></h1><p class='tagline'>Meetings of the Python users</p>"
+    side += "<p class='social'><a href='https://lists.example.net/town'><i class='fa fa-envelope'></i></a>"
+    side += "<a href='/feeds/all.atom.xml'><i class='fa fa-rss'></i></a></p></hgroup></header></div></div>"
+    item = (
+        "<div class='archive-item'><h5 class='archive-date'>2018</h5><h4 class='archive-date'>0{i} juillet</h4>"
+        "<div class='archive-post'><a href='post-{i}.html'>Compte-rendu de la rencontre numéro {i}</a></div>"
+        "<p class='archive-meta'>Ada in <a href='/category/events.html'>events</a></p></div>"
+    )
+    posts = "".join(item.format(i=i) for i in range(1, 6))
+    page = f"<div id='layout'>{side}<div class='column'><div class='content'><h1>All posts</h1>{posts}</div></div></div>"
+    entries = _entries(page, "<html lang='fr'>")
+    assert [e["url"].rsplit("/", 1)[1] for e in entries] == [f"post-{i}.html" for i in range(1, 6)]
