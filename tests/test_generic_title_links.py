@@ -241,3 +241,35 @@ def test_a_heading_link_that_reads_as_a_reference_number_names_its_post_not_the_
     )
     entries = _entries("".join(post.format(i=i, name=n) for i, n in enumerate(films)), "<html lang='pt-BR'>")
     assert [e["title"] for e in entries] == films
+
+
+def test_a_talks_line_is_named_by_its_words_before_the_venue_not_by_the_venues_link():
+    """A speaker's talks, one line each, "DATE: what at <a>where</a>" (issue 21, batch Y: a lecturer's Dutch page,
+    "… op <a>Netwerkmoment …</a>", titles 4 of 10): the link is the venue, or a part of the sentence whose venue
+    follows it; the words after the date up to the venue name the talk. A line opening on its link keeps it."""
+    lines = [
+        (
+            "7/10/2025",
+            "Keynote on <em>Machine learning in schools</em> at <a href='https://forum.example.net/'>"
+            "Education Forum Antwerp</a>",
+        ),
+        (
+            "18/06/2025",
+            "Workshop about the <a href='https://papers.example.net/42'>reuse of open data by cities</a> at"
+            " the 12th Conference on Open Government (<a href='/slides/42.pdf'>slides</a>)",
+        ),
+        (
+            "6/05/2025",
+            "<a href='https://school.example.net/talk'>Data ethics for teachers</a> (<a href='/s.pdf'>slides</a>)",
+        ),
+        ("21/11/2024", "Inspiration session on ethical AI at <a href='https://fest.example.net/'>TECH FEST</a>"),
+    ]
+    items = "".join(f"<li>{day}: {line} </li>" for day, line in lines)
+    entries = _entries(f"<h1>Talks</h1><h2>Past:</h2><ul>{items}</ul>", "<html lang='en'>")
+    assert [e["title"] for e in entries] == [
+        "Keynote on Machine learning in schools",
+        "Workshop about the reuse of open data by cities",
+        "Data ethics for teachers",
+        "Inspiration session on ethical AI",
+    ]
+    assert [e["date_start"] for e in entries] == ["2025-10-07", "2025-06-18", "2025-05-06", "2024-11-21"]

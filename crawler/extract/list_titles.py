@@ -11,6 +11,7 @@ from .quoted_titles import quoted_titles
 from .repeated_headings import lines_under_shared_headings
 from .source_lines import titles_over_credits
 from .state_marks import without_state_marks, without_status_badges
+from .venue_links import names_before_venues
 from .wordings import headings_name_pointers
 
 
@@ -28,3 +29,4 @@ def named_by_the_list(entries, records, links, pointing) -> None:
     without_count_badges(entries, records)  # "<a>Accident <span>(1)</span></a>": a count of likes, no name
     without_pair_labels(entries, records)  # "<p><strong>Título:</strong> Concurso …</p>": the words after the label
     without_field_labels(entries, links)  # an icon's row named by "Description: Boundary Adjustment": no label
+    names_before_venues(entries, records, links)  # "7/10/2025: Panel on AI at <a>Forum</a>": the talk, not the venue
