@@ -27,6 +27,7 @@ from .edge_dates import edge_date, finer_date, labelled_date, vaguer_than_a_day,
 from .fields import fill_entry, find_title
 from .flat import flat_groups, is_break, wrap
 from .flat_posts import headed_runs, post_bodies, without_post_links
+from .hour_ranges import hour_range
 from .html import tag, text_of
 from .lead_text import date_among, lead_split
 from .line_dates import line_closing_date
@@ -334,6 +335,7 @@ def _date_elsewhere(entry: RawEntry, elements, container, title_el, vague: str |
     entry.date_text = entry.date_text or line_closing_date(title_el)  # "<a>Kind</a> <span>1 May"
     entry.date_text = entry.date_text or labelled_date(entry.title)  # "Séminaire: 3 mai 2026"
     entry.date_text = entry.date_text or date_column_cell(elements[0])  # "Datum": "KDV 19.10.2024"
+    entry.date_text = entry.date_text or hour_range(elements, entry.title)  # "Validità: 24/11 ore 00 - 25/11 ore 24"
     entry.date_text = entry.date_text or comma_closing_cell(elements[0], title_el)  # "Journal …, December 2025"
     finer_date(entry, vague)
     entry.date_text = year_from_title(entry.date_text, entry.title)  # "May 12", "– 5/12/2026 –"
