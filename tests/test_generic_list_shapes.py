@@ -223,6 +223,33 @@ def test_a_sidebar_naming_the_site_by_a_link_to_its_home_page_is_no_featured_ent
         "<p class='archive-meta'>Ada in <a href='/category/events.html'>events</a></p></div>"
     )
     posts = "".join(item.format(i=i) for i in range(1, 6))
-    page = f"<div id='layout'>{side}<div class='column'><div class='content'><h1>All posts</h1>{posts}</div></div></div>"
+    content = f"<div class='column'><div class='content'><h1>All posts</h1>{posts}</div></div>"
+    page = f"<div id='layout'>{side}{content}</div>"
     entries = _entries(page, "<html lang='fr'>")
     assert [e["url"].rsplit("/", 1)[1] for e in entries] == [f"post-{i}.html" for i in range(1, 6)]
+
+
+def test_a_record_whose_link_is_classed_apart_is_the_whole_record_with_its_date():
+    """A news list whose links to the site's own pages carry a class the links going out (target="_blank") do not
+    (issue 21, batch Y: a government office's news, 4 of 10 links "<a class=…>"): each such record was its link
+    alone, joined to the list as a companion, so the date beside it was lost."""
+    item = (
+        "<li class='news-item'><div class='news-body'><p><a {attrs} href='{href}'><span class='wrap'>{name}</span>"
+        "</a></p><div class='meta'><ul class='tags'><li><span class='date'>{day}/11/2025</span></li></ul></div>"
+        "</div></li>"
+    )
+    own = "class='internal-link' target='_self'"
+    out = "target='_blank' title='x'"
+    names = [f"The office publishes its report number {i} on the year" for i in range(7)]
+    items = [
+        item.format(
+            attrs=own if i % 3 == 0 else out,
+            href=f"/news/report-{i}" if i % 3 == 0 else f"https://press.example.net/notes/{i}/report",
+            name=names[i],
+            day=20 - i,
+        )
+        for i in range(7)
+    ]
+    entries = _entries(f"<h1>News</h1><ul class='news'>{''.join(items)}</ul>", "<html lang='ca'>")
+    assert [e["title"] for e in entries] == names
+    assert [e["date_start"] for e in entries] == [f"2025-11-{20 - i}" for i in range(7)]
