@@ -229,6 +229,30 @@ def test_a_sidebar_naming_the_site_by_a_link_to_its_home_page_is_no_featured_ent
     assert [e["url"].rsplit("/", 1)[1] for e in entries] == [f"post-{i}.html" for i in range(1, 6)]
 
 
+def test_a_box_of_notices_typed_like_the_dated_list_beside_it_is_no_part_of_it():
+    """A foundation's programme, one paragraph an event, "<p><a><strong>Sonntag, 24. April um 15 Uhr</strong></a>
+    name<br>text</p>", beside a box of notices written the same way, "<p><a><strong>Flyer</strong></a></p>" (issue
+    21, batch Y: 20 found for 16). The list's links are dated, the box's none, and it holds a few records beside the
+    list's many: a box beside the list, no entries. A box of dated records beside it stays."""
+    event = (
+        "<p><a href='/events/{i}/'><strong>Sonntag, {d}. April um 15 Uhr</strong></a> Konzert Nummer {i}<br>"
+        "Ein Programm mit Werken von Bach bis Debussy, gespielt von jungen Musikern.</p>"
+    )
+    events = "".join(event.format(i=i, d=i + 3) for i in range(7))
+    notices = "<p>Willkommen im neuen Jahr!<br><a href='/events/2019/'><strong>Veranstaltungen 2019</strong></a></p>"
+    notices += "<p><a href='/flyer/'><strong>Flyer</strong></a></p>"
+    notices += "<p>Leben im Bild: <a href='/talks/sun/'><strong>Verborgene Sonne</strong></a> Gespräch</p>"
+    page = f"<div id='wrap'><div class='text'><h1>2016</h1>{events}</div><div class='text'>{notices}</div></div>"
+    entries = _entries(page, "<html lang='de'>")
+    assert [e["url"].split("/", 3)[3] for e in entries] == [f"events/{i}/" for i in range(7)]
+    dated = "".join(
+        f"<p><a href='/events/late-{d}/'><strong>Sonntag, {d}. April um 15 Uhr</strong></a> Spätes Konzert</p>"
+        for d in (29, 30)
+    )
+    entries = _entries(f"<div id='wrap'><div class='text'>{events}</div><div class='text'>{dated}</div></div>")
+    assert len(entries) == 9
+
+
 def test_a_record_whose_link_is_classed_apart_is_the_whole_record_with_its_date():
     """A news list whose links to the site's own pages carry a class the links going out (target="_blank") do not
     (issue 21, batch Y: a government office's news, 4 of 10 links "<a class=…>"): each such record was its link

@@ -52,6 +52,7 @@ from .records import (
 )
 from .row_runs import links_name_kinds, row_runs, wording_line
 from .rows import head_date, list_dates, once, stacked_links, tail_date
+from .side_boxes import without_side_boxes
 from .slug_tails import slug_cut, without_slug_tails
 from .table_lists import (
     above_a_lone_row,
@@ -171,7 +172,7 @@ def _best_group_within(root, chrome, anchors=entry_links):
     for extra, link in extras(found, page, chrome):
         if same_family(list(found.values()), [link]):  # a featured post, not a promotion of another section
             found[extra] = link
-    return found, page
+    return without_side_boxes(found), page  # "<p><a><strong>Flyer</strong></a></p>" in a box beside dated events
 
 
 def _is_pointer(a) -> bool:
