@@ -273,3 +273,23 @@ def test_a_talks_line_is_named_by_its_words_before_the_venue_not_by_the_venues_l
         "Inspiration session on ethical AI",
     ]
     assert [e["date_start"] for e in entries] == ["2025-10-07", "2025-06-18", "2025-05-06", "2024-11-21"]
+
+
+def test_a_quoted_name_after_an_events_date_link_ends_where_its_description_runs_on():
+    """The line after an event's date link opens on its quoted name and runs on into a sentence describing it, on the
+    same line ("„Unerhört! – Komponierende Frauen“ Ein Projekt-Konzert von Studierenden … unter Leitung von …"; issue
+    21, batch Y, a foundation's programme): the quoted name names it. A quoted name followed by a few words (a
+    composer's, "„Carmen“ von Bizet") stays whole."""
+    lines = [
+        "„Unerhört! – Komponierende Frauen“ Ein Projekt-Konzert von Studierenden der Hochschule unter Leitung von "
+        "Prof. Dr. Johannes Hoyer",
+        "„Carmen“ von Georges Bizet",
+        "„Heiter bis wolkig“",
+    ]
+    days = PROGRAMME["de"]
+    items = "".join(
+        f"<p><a href='/e/{i}/'><b>{day}</b></a><br>{line}<br>Darf eine Frau komponieren? Eine Frage vieler Jahre.</p>"
+        for i, (day, line) in enumerate(zip(days, lines, strict=True))
+    )
+    entries = _entries(f"<h2>Veranstaltungen</h2><div class='text'>{items}</div>", "<html lang='de'>")
+    assert [e["title"] for e in entries] == ["„Unerhört! – Komponierende Frauen“", *lines[1:]]

@@ -23,6 +23,9 @@ _YEAR = re.compile(r"\b(?:1[89]|2[01])\d\d\b")
 _MAX_NAME_WORDS = 20
 _LETTERS = re.compile(r"[^\W\d_]{2,}")
 _BLOCKS = ("p", "li", "div", "td", "dd", "article", "section")
+# A line opening on a quoted name, then as many words as a sentence of description, on the same line.
+_QUOTED_LEAD = re.compile(r'^(„[^“”"]+[“”]|“[^”"]+”|«[^»]+»|"[^"]+")\s+(\S.*)$')
+_RUN_ON_WORDS = 8
 _MARK = "\ue000"  # where the link stood, in a copy of the record (a private-use character no page shows as text)
 
 
@@ -105,6 +108,9 @@ def _same_place(record, bare, link):
 def _name_element(line: str | None):
     """A detached <span> holding a name line, separators at its edges left off; None for no name."""
     name = " ".join((line or "").split()).strip(f" {SEPARATORS}:")
+    quoted = _QUOTED_LEAD.match(name)
+    if quoted is not None and len(quoted.group(2).split()) >= _RUN_ON_WORDS:
+        name = quoted.group(1)  # "„Unerhört!“ Ein Projekt-Konzert von …": the quoted name, then its description
     if not _LETTERS.search(name) or len(name.split()) > _MAX_NAME_WORDS or date_led(name):
         return None
     span = etree.Element("span")
