@@ -293,3 +293,28 @@ def test_a_quoted_name_after_an_events_date_link_ends_where_its_description_runs
     )
     entries = _entries(f"<h2>Veranstaltungen</h2><div class='text'>{items}</div>", "<html lang='de'>")
     assert [e["title"] for e in entries] == ["„Unerhört! – Komponierende Frauen“", *lines[1:]]
+
+
+def test_a_link_that_is_a_span_of_days_is_an_events_date_line_named_by_the_line_after_it():
+    """A programme of date links among which a seminar's link shows its span of days and no hour, then its name on
+    the next line inside the link, then a link to one of its talks ("<a><strong>Freitag bis Sonntag 9. - 11.
+    September</strong><br>17. Seminar für Musik</a><br><a>Stimmt die Musik?</a>"; issue 21, batch Y, a
+    foundation's programme): the span is the event's date line, the line after it its name, and the talk's link a
+    part of its description, no entry."""
+    days = PROGRAMME["de"][:2]
+    items = "".join(
+        f"<p><a href='/e/{i}/'><b>{day}</b></a><br>Konzert Nummer {i}<br>Werke von Bach bis Debussy.</p>"
+        for i, day in enumerate(days)
+    )
+    items += (
+        "<p><a href='/e/seminar/'><strong>Freitag bis Sonntag 9. - 11. September</strong><br>17. Seminar für "
+        "Musik und Transzendenz</a><br><a href='/e/seminar/talk/'>Stimmt die Musik unsere Seele?</a> Vom Charakter "
+        "der Tonarten.</p>"
+    )
+    entries = _entries(f"<h1>2016</h1><h2>Veranstaltungen</h2><div class='text'>{items}</div>", "<html lang='de'>")
+    assert [e["title"] for e in entries] == [
+        "Konzert Nummer 0",
+        "Konzert Nummer 1",
+        "17. Seminar für Musik und Transzendenz",
+    ]
+    assert (entries[-1]["date_start"], entries[-1]["date_end"]) == ("2016-09-09", "2016-09-11")
