@@ -154,3 +154,35 @@ def test_date_lines_in_german_portuguese_italian_and_dutch_wording_and_other_lab
     found = date_in_line(line)
     value = parse_date(found, month_first=False) if found else None
     assert value is not None and (value.start.isoformat(), value.end.isoformat()) == (start, end)
+
+
+def _alert_cards(validity: list[str], years: list[str]) -> list[dict]:
+    card = (
+        "<div class='card'><img src='/a/{i}.jpg' alt='Alert'><h3>ALERT NUMBER {i}/{year}</h3>"
+        "<p>Heavy rain expected on the coast and in the hills; rivers may rise quickly.</p>"
+        "<p><strong>Valid:</strong> {valid}</p><a class='btn' href='/alerts/{i}.pdf'>Open PDF</a> "
+        "<a class='btn' href='/alerts/{i}/'>Open the alert</a></div>"
+    )
+    cards = "".join(card.format(i=i, valid=v, year=years[i]) for i, v in enumerate(validity))
+    return _entries(f"<h1>Past alerts</h1><div class='grid'>{cards}</div>", "<html lang='it'>")
+
+
+def test_a_yearless_range_of_days_with_hours_takes_the_year_its_record_names():
+    """A region's weather alerts (issue 21, batch Y: "Validità: 24/11 ore 00 - 25/11 ore 24" under "ALLERTA NUMERO
+    26/2025", dates 0 of 3): a range of days in figures, each with its hour, no year; the year the record names
+    completes it. Either order of figures reading ("05/06"), a range ending before it starts, or a record naming no
+    year or two give no date."""
+    entries = _alert_cards(
+        ["24/11 ore 00 - 25/11 ore 24", "17/11 ore 00 - 17/11 ore 12", "12/24 9:00 - 12/26 18:00"],
+        ["2025", "2025", "2024"],
+    )
+    assert [(e["date_start"], e["date_end"]) for e in entries] == [
+        ("2025-11-24", "2025-11-25"),
+        ("2025-11-17", "2025-11-17"),
+        ("2024-12-24", "2024-12-26"),
+    ]
+    entries = _alert_cards(
+        ["05/06 ore 00 - 06/06 ore 12", "25/11 ore 00 - 24/11 ore 12", "24/11 ore 00 - 25/11 ore 24"],
+        ["2025", "2025", "2024 (was 2023)"],
+    )
+    assert [e["date_start"] for e in entries] == [None, None, None]

@@ -128,3 +128,20 @@ def test_a_cards_heading_names_it_when_its_only_link_is_an_icon_under_a_ribbon_n
     entries = _entries('<section id="events">' + "".join(card.format(i=i) for i in range(1, 5)) + "</section>")
     assert [e["title"] for e in entries] == [f"Hands-on session number {i}" for i in range(1, 5)]
     assert [e["url"] for e in entries] == [f"https://events.example.net/e/{i}" for i in range(1, 5)]
+
+
+def test_an_icon_rows_name_after_its_field_label_names_it():
+    """A register of applications (issue 21, batch Y: a council's MasterView table) whose only link in each row is an
+    icon: the row is named by its description cell, whose field label ("Description:", "Titre :") names none of
+    them; a first word that is no field's name ("Podcast:") stays."""
+    row = (
+        '<tr><td><a href="/register?key={i}"><img src="/icons/box.gif" alt="Click here for details"></a></td>'
+        "<td>2019/DA-0{i}</td><td>1{i}/04/2019</td><td>\n  {label} {name}</td></tr>"
+    )
+    names = ["Boundary Adjustment", "Swimming Pool", "Podcast: new shed", "Dwelling Alterations & Additions"]
+    labels = ["Description:", "Titre :", "Description:", "Beschreibung:"]
+    rows = "".join(row.format(i=i, label=labels[i], name=names[i]) for i in range(4))
+    head = "<tr><th>Link</th><th>App No</th><th>Submitted</th><th>Details</th></tr>"
+    entries = _entries(f"<h1>Applications found</h1><table>{head}{rows}</table>")
+    assert [e["title"] for e in entries] == names
+    assert [e["date_start"] for e in entries] == [f"2019-04-1{i}" for i in range(4)]

@@ -207,3 +207,73 @@ def test_a_short_list_of_other_sites_below_the_listing_in_its_markup_is_no_part_
     own = "".join(f"<li><a href='fflyer/old-{i}.pdf'>2006 {m}</a></li>" for i, m in enumerate(["May", "March"]))
     entries = _entries(page.format(own), "<html lang='en'>")
     assert [e["title"] for e in entries] == [*ISSUES, "2006 May", "2006 March"]
+
+
+def test_a_sidebar_naming_the_site_by_a_link_to_its_home_page_is_no_featured_entry():
+    """A blog's archive beside a sidebar that names the site, "<h1><a href='/'>Python-Nantes</a></h1>", over its
+    tagline and icon links (issue 21, batch Y: a Pelican theme, 24 found for 23). The sidebar held one title-like
+    link beside the list, so it joined as a featured entry; a link to a site's home page names the site, no post."""
+    side = "<div class='sidebar'><div class='cover'><header class='header'><hgroup>"
+    side += "<h1 class='brand'><a href='/'>Python-Town</a></h1><p class='tagline'>Meetings of the Python users</p>"
+    side += "<p class='social'><a href='https://lists.example.net/town'><i class='fa fa-envelope'></i></a>"
+    side += "<a href='/feeds/all.atom.xml'><i class='fa fa-rss'></i></a></p></hgroup></header></div></div>"
+    item = (
+        "<div class='archive-item'><h5 class='archive-date'>2018</h5><h4 class='archive-date'>0{i} juillet</h4>"
+        "<div class='archive-post'><a href='post-{i}.html'>Compte-rendu de la rencontre numéro {i}</a></div>"
+        "<p class='archive-meta'>Ada in <a href='/category/events.html'>events</a></p></div>"
+    )
+    posts = "".join(item.format(i=i) for i in range(1, 6))
+    content = f"<div class='column'><div class='content'><h1>All posts</h1>{posts}</div></div>"
+    page = f"<div id='layout'>{side}{content}</div>"
+    entries = _entries(page, "<html lang='fr'>")
+    assert [e["url"].rsplit("/", 1)[1] for e in entries] == [f"post-{i}.html" for i in range(1, 6)]
+
+
+def test_a_box_of_notices_typed_like_the_dated_list_beside_it_is_no_part_of_it():
+    """A foundation's programme, one paragraph an event, "<p><a><strong>Sonntag, 24. April um 15 Uhr</strong></a>
+    name<br>text</p>", beside a box of notices written the same way, "<p><a><strong>Flyer</strong></a></p>" (issue
+    21, batch Y: 20 found for 16). The list's links are dated, the box's none, and it holds a few records beside the
+    list's many: a box beside the list, no entries. A box of dated records beside it stays."""
+    event = (
+        "<p><a href='/events/{i}/'><strong>Sonntag, {d}. April um 15 Uhr</strong></a> Konzert Nummer {i}<br>"
+        "Ein Programm mit Werken von Bach bis Debussy, gespielt von jungen Musikern.</p>"
+    )
+    events = "".join(event.format(i=i, d=i + 3) for i in range(7))
+    notices = "<p>Willkommen im neuen Jahr!<br><a href='/events/2019/'><strong>Veranstaltungen 2019</strong></a></p>"
+    notices += "<p><a href='/flyer/'><strong>Flyer</strong></a></p>"
+    notices += "<p>Leben im Bild: <a href='/talks/sun/'><strong>Verborgene Sonne</strong></a> Gespräch</p>"
+    page = f"<div id='wrap'><div class='text'><h1>2016</h1>{events}</div><div class='text'>{notices}</div></div>"
+    entries = _entries(page, "<html lang='de'>")
+    assert [e["url"].split("/", 3)[3] for e in entries] == [f"events/{i}/" for i in range(7)]
+    dated = "".join(
+        f"<p><a href='/events/late-{d}/'><strong>Sonntag, {d}. April um 15 Uhr</strong></a> Spätes Konzert</p>"
+        for d in (29, 30)
+    )
+    entries = _entries(f"<div id='wrap'><div class='text'>{events}</div><div class='text'>{dated}</div></div>")
+    assert len(entries) == 9
+
+
+def test_a_record_whose_link_is_classed_apart_is_the_whole_record_with_its_date():
+    """A news list whose links to the site's own pages carry a class the links going out (target="_blank") do not
+    (issue 21, batch Y: a government office's news, 4 of 10 links "<a class=…>"): each such record was its link
+    alone, joined to the list as a companion, so the date beside it was lost."""
+    item = (
+        "<li class='news-item'><div class='news-body'><p><a {attrs} href='{href}'><span class='wrap'>{name}</span>"
+        "</a></p><div class='meta'><ul class='tags'><li><span class='date'>{day}/11/2025</span></li></ul></div>"
+        "</div></li>"
+    )
+    own = "class='internal-link' target='_self'"
+    out = "target='_blank' title='x'"
+    names = [f"The office publishes its report number {i} on the year" for i in range(7)]
+    items = [
+        item.format(
+            attrs=own if i % 3 == 0 else out,
+            href=f"/news/report-{i}" if i % 3 == 0 else f"https://press.example.net/notes/{i}/report",
+            name=names[i],
+            day=20 - i,
+        )
+        for i in range(7)
+    ]
+    entries = _entries(f"<h1>News</h1><ul class='news'>{''.join(items)}</ul>", "<html lang='ca'>")
+    assert [e["title"] for e in entries] == names
+    assert [e["date_start"] for e in entries] == [f"2025-11-{20 - i}" for i in range(7)]

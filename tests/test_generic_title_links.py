@@ -241,3 +241,80 @@ def test_a_heading_link_that_reads_as_a_reference_number_names_its_post_not_the_
     )
     entries = _entries("".join(post.format(i=i, name=n) for i, n in enumerate(films)), "<html lang='pt-BR'>")
     assert [e["title"] for e in entries] == films
+
+
+def test_a_talks_line_is_named_by_its_words_before_the_venue_not_by_the_venues_link():
+    """A speaker's talks, one line each, "DATE: what at <a>where</a>" (issue 21, batch Y: a lecturer's Dutch page,
+    "… op <a>Netwerkmoment …</a>", titles 4 of 10): the link is the venue, or a part of the sentence whose venue
+    follows it; the words after the date up to the venue name the talk. A line opening on its link keeps it."""
+    lines = [
+        (
+            "7/10/2025",
+            "Keynote on <em>Machine learning in schools</em> at <a href='https://forum.example.net/'>"
+            "Education Forum Antwerp</a>",
+        ),
+        (
+            "18/06/2025",
+            "Workshop about the <a href='https://papers.example.net/42'>reuse of open data by cities</a> at"
+            " the 12th Conference on Open Government (<a href='/slides/42.pdf'>slides</a>)",
+        ),
+        (
+            "6/05/2025",
+            "<a href='https://school.example.net/talk'>Data ethics for teachers</a> (<a href='/s.pdf'>slides</a>)",
+        ),
+        ("21/11/2024", "Inspiration session on ethical AI at <a href='https://fest.example.net/'>TECH FEST</a>"),
+    ]
+    items = "".join(f"<li>{day}: {line} </li>" for day, line in lines)
+    entries = _entries(f"<h1>Talks</h1><h2>Past:</h2><ul>{items}</ul>", "<html lang='en'>")
+    assert [e["title"] for e in entries] == [
+        "Keynote on Machine learning in schools",
+        "Workshop about the reuse of open data by cities",
+        "Data ethics for teachers",
+        "Inspiration session on ethical AI",
+    ]
+    assert [e["date_start"] for e in entries] == ["2025-10-07", "2025-06-18", "2025-05-06", "2024-11-21"]
+
+
+def test_a_quoted_name_after_an_events_date_link_ends_where_its_description_runs_on():
+    """The line after an event's date link opens on its quoted name and runs on into a sentence describing it, on the
+    same line ("„Unerhört! – Komponierende Frauen“ Ein Projekt-Konzert von Studierenden … unter Leitung von …"; issue
+    21, batch Y, a foundation's programme): the quoted name names it. A quoted name followed by a few words (a
+    composer's, "„Carmen“ von Bizet") stays whole."""
+    lines = [
+        "„Unerhört! – Komponierende Frauen“ Ein Projekt-Konzert von Studierenden der Hochschule unter Leitung von "
+        "Prof. Dr. Johannes Hoyer",
+        "„Carmen“ von Georges Bizet",
+        "„Heiter bis wolkig“",
+    ]
+    days = PROGRAMME["de"]
+    items = "".join(
+        f"<p><a href='/e/{i}/'><b>{day}</b></a><br>{line}<br>Darf eine Frau komponieren? Eine Frage vieler Jahre.</p>"
+        for i, (day, line) in enumerate(zip(days, lines, strict=True))
+    )
+    entries = _entries(f"<h2>Veranstaltungen</h2><div class='text'>{items}</div>", "<html lang='de'>")
+    assert [e["title"] for e in entries] == ["„Unerhört! – Komponierende Frauen“", *lines[1:]]
+
+
+def test_a_link_that_is_a_span_of_days_is_an_events_date_line_named_by_the_line_after_it():
+    """A programme of date links among which a seminar's link shows its span of days and no hour, then its name on
+    the next line inside the link, then a link to one of its talks ("<a><strong>Freitag bis Sonntag 9. - 11.
+    September</strong><br>17. Seminar für Musik</a><br><a>Stimmt die Musik?</a>"; issue 21, batch Y, a
+    foundation's programme): the span is the event's date line, the line after it its name, and the talk's link a
+    part of its description, no entry."""
+    days = PROGRAMME["de"][:2]
+    items = "".join(
+        f"<p><a href='/e/{i}/'><b>{day}</b></a><br>Konzert Nummer {i}<br>Werke von Bach bis Debussy.</p>"
+        for i, day in enumerate(days)
+    )
+    items += (
+        "<p><a href='/e/seminar/'><strong>Freitag bis Sonntag 9. - 11. September</strong><br>17. Seminar für "
+        "Musik und Transzendenz</a><br><a href='/e/seminar/talk/'>Stimmt die Musik unsere Seele?</a> Vom Charakter "
+        "der Tonarten.</p>"
+    )
+    entries = _entries(f"<h1>2016</h1><h2>Veranstaltungen</h2><div class='text'>{items}</div>", "<html lang='de'>")
+    assert [e["title"] for e in entries] == [
+        "Konzert Nummer 0",
+        "Konzert Nummer 1",
+        "17. Seminar für Musik und Transzendenz",
+    ]
+    assert (entries[-1]["date_start"], entries[-1]["date_end"]) == ("2016-09-09", "2016-09-11")

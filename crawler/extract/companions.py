@@ -174,11 +174,21 @@ def extras(found: dict, page, chrome):
                 if link_quality(a, child) >= _EXTRA_MIN_QUALITY and not is_generic_text(text_of(a))
             ]
             one = len({target(a) for a in good}) == 1 and len(out) < _MAX_EXTRAS and not a_box_of_links(child)
+            one = one and not _home_page(good[0])  # <h1><a href="/">Site name</a></h1> in a sidebar: no post
             if one and not _after_running_text(child, good[0]):
                 out.append((child, good[0]))
             elif not good and len(out) < _MAX_EXTRAS and (wrapped := wrapped_record(child, found)) is not None:
                 out.append(wrapped)  # <table class=columns><td>spacer</td><td>the first record</td></table>
     return out
+
+
+def _home_page(link) -> bool:
+    """A link to a site's home page ("/", "https://example.org/", "index.html"): the site's name, never a post."""
+    parts = urlsplit(link.get("href") or "")
+    return parts.path.strip("/") in _HOME_PATHS and not parts.query and not parts.fragment
+
+
+_HOME_PATHS = ("", "index.html", "index.htm", "index.php")
 
 
 def _after_running_text(box, link) -> bool:

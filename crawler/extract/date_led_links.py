@@ -10,7 +10,7 @@ import re
 
 from lxml import etree
 
-from ..parsers.datelines import date_at_edge, date_in_line, yearless_date
+from ..parsers.datelines import date_at_edge, date_in_line, yearless_date, yearless_span
 from .edge_dates import SEPARATORS, br_lines
 from .html import tag, text_of
 
@@ -23,14 +23,20 @@ _YEAR = re.compile(r"\b(?:1[89]|2[01])\d\d\b")
 _MAX_NAME_WORDS = 20
 _LETTERS = re.compile(r"[^\W\d_]{2,}")
 _BLOCKS = ("p", "li", "div", "td", "dd", "article", "section")
+# A line opening on a quoted name, then as many words as a sentence of description, on the same line.
+_QUOTED_LEAD = re.compile(r'^(„[^“”"]+[“”]|“[^”"]+”|«[^»]+»|"[^"]+")\s+(\S.*)$')
+_RUN_ON_WORDS = 8
 _MARK = "\ue000"  # where the link stood, in a copy of the record (a private-use character no page shows as text)
 
 
 def date_led(text: str | None) -> bool:
     """Whether a line is an event's date line: a day (its year shown or not), then its time of day and at most a
-    short remark ("Samstag, 9. April um 16 Uhr", "Saturday 9 April 2016, 4 pm (doors 3.30)"). A date alone ("July
-    16, 2024", "Mayo 2025") names a dated document or meeting: no name follows it."""
+    short remark ("Samstag, 9. April um 16 Uhr", "Saturday 9 April 2016, 4 pm (doors 3.30)"), or a span of days without
+    a year ("Freitag bis Sonntag 9. - 11. September", a seminar's). A date alone ("July 16, 2024", "Mayo 2025") names a
+    dated document or meeting: no name follows it."""
     text = (text or "").strip()
+    if yearless_span(text):
+        return True  # "Freitag bis Sonntag 9. - 11. September": an event's days (no document is dated by a span)
     if not _HOUR.search(text):
         return False  # no hour anywhere: no date parsed (the title link of nearly every record)
     day = yearless_date(text)
@@ -47,8 +53,8 @@ def event_date_part(link) -> str | None:
     """The day and hour an event's date link opens on, without the remark after them: "Samstag, 19. März um 18 Uhr"
     of "Samstag, 19. März um 18 Uhr, vor Palmsonntag"; None for a link that is no event's date line."""
     text = " ".join((text_of(link) or "").split())
-    if not date_led(text):
-        return None
+    if not date_led(text) or yearless_span(text):
+        return None  # a span of days has no hour to read
     day = yearless_date(text) or text[: _YEAR.search(text).end()]  # date_led read one of them
     hour = _HOUR.search(text, len(day))
     return text[: hour.end()] if hour else None
@@ -105,6 +111,9 @@ def _same_place(record, bare, link):
 def _name_element(line: str | None):
     """A detached <span> holding a name line, separators at its edges left off; None for no name."""
     name = " ".join((line or "").split()).strip(f" {SEPARATORS}:")
+    quoted = _QUOTED_LEAD.match(name)
+    if quoted is not None and len(quoted.group(2).split()) >= _RUN_ON_WORDS:
+        name = quoted.group(1)  # "„Unerhört!“ Ein Projekt-Konzert von …": the quoted name, then its description
     if not _LETTERS.search(name) or len(name.split()) > _MAX_NAME_WORDS or date_led(name):
         return None
     span = etree.Element("span")

@@ -20,24 +20,23 @@ from .address_dates import date_from_address
 from .articles import articles_win, heading_record_address, without_shared_addresses
 from .bare_names import bare_name
 from .companions import companions, extras, same_family
-from .count_badges import without_count_badges
 from .date_boxes import date_beside, marked_date, year_from_title
-from .date_led_links import description_links, event_date_part, name_after_date_link, names_after_bare_days
+from .date_led_links import description_links, event_date_part, name_after_date_link
 from .date_links import closes_dated_record, dated_apart
 from .edge_dates import edge_date, finer_date, labelled_date, vaguer_than_a_day, without_byline
 from .fields import fill_entry, find_title
 from .flat import flat_groups, is_break, wrap
 from .flat_posts import headed_runs, post_bodies, without_post_links
+from .hour_ranges import hour_range
 from .html import tag, text_of
-from .label_pairs import without_pair_labels
 from .lead_text import date_among, lead_split
 from .line_dates import line_closing_date
 from .link_lines import posting_date
+from .list_titles import named_by_the_list
 from .lists import a_list_wins, lca, no_entries, pointer_twins
 from .nowhere_links import leads_nowhere
 from .opening_dates import few_titles_dated
 from .pointer_words import is_generic_text
-from .quoted_titles import quoted_titles
 from .raw import RawEntry
 from .records import (
     Chrome,
@@ -51,12 +50,10 @@ from .records import (
     score_group,
     title_quality,
 )
-from .repeated_headings import lines_under_shared_headings
 from .row_runs import links_name_kinds, row_runs, wording_line
 from .rows import head_date, list_dates, once, stacked_links, tail_date
+from .side_boxes import without_side_boxes
 from .slug_tails import slug_cut, without_slug_tails
-from .source_lines import titles_over_credits
-from .state_marks import without_state_marks, without_status_badges
 from .table_lists import (
     above_a_lone_row,
     comma_closing_cell,
@@ -69,7 +66,7 @@ from .table_lists import (
 )
 from .titles import HEADINGS, is_heading_like, title_of
 from .winners import winning_list
-from .wordings import headings_name_pointers, pointing_wording, record_name, shared_lines, shared_pointer
+from .wordings import pointing_wording, record_name, shared_lines, shared_pointer
 
 _LISTS = {"ol", "ul", "dl", "table", "tbody"}
 # The most one record can score: a full title in a heading (2.5) and text beside it (2).
@@ -175,7 +172,7 @@ def _best_group_within(root, chrome, anchors=entry_links):
     for extra, link in extras(found, page, chrome):
         if same_family(list(found.values()), [link]):  # a featured post, not a promotion of another section
             found[extra] = link
-    return found, page
+    return without_side_boxes(found), page  # "<p><a><strong>Flyer</strong></a></p>" in a box beside dated events
 
 
 def _is_pointer(a) -> bool:
@@ -319,25 +316,10 @@ def extract_generic(root) -> list[RawEntry]:
         records.append(elements[0])
         titled.append((elements, title_el))
     few_titles_dated(entries, titled)  # "7/9/19 – Forum" among undated titles: the record's date line dates it
-    _named_by_the_list(entries, records, [found.get(r) for r in records], pointing)
+    named_by_the_list(entries, records, [found.get(r) for r in records], pointing)
     list_dates(records, entries)  # a blank cell under a dated row; "Workshop (09-11 May 2022)" on every record
     without_slug_tails(entries, cuts)
     return once(without_shared_addresses(stacked_links(records, entries)))
-
-
-def _named_by_the_list(entries, records, links, pointing) -> None:
-    """Titles the list as a whole corrects. `records`: each entry's block; `links`: its link."""
-    headings_name_pointers(entries, links, pointing)  # <h3>Name</h3><p><a>Ver publicación</a></p>: the heading's
-    # a heading, bold or plain line names a record whose link says where it ran ("<a>Water World, May 2017</a>")
-    titles_over_credits(entries, records, links)
-    quoted_titles(entries, links)  # <a>7th Oct 2026</a> Ada (UCL) "Talk": the talk's
-    names_after_bare_days(entries, links)  # "<a>Sonntag, 8. Mai Muttertag</a>" among "<a>… um 16 Uhr</a>": Muttertag
-    # <a><h5>Team Name</h5><p>What happened</p></a> on most cards: the shared heading is a label, the line the title
-    lines_under_shared_headings(entries, records)
-    without_state_marks(entries, records)  # "Concurso Publico <span class=…>cerrado</span>": the state, no name
-    without_status_badges(entries, records)  # "<span class=…cancelled>Cancelled</span> May 5 - Board": no name
-    without_count_badges(entries, records)  # "<a>Accident <span>(1)</span></a>": a count of likes, no name
-    without_pair_labels(entries, records)  # "<p><strong>Título:</strong> Concurso …</p>": the words after the label
 
 
 def _address(anchor) -> str | None:
@@ -354,6 +336,7 @@ def _date_elsewhere(entry: RawEntry, elements, container, title_el, vague: str |
     entry.date_text = entry.date_text or line_closing_date(title_el)  # "<a>Kind</a> <span>1 May"
     entry.date_text = entry.date_text or labelled_date(entry.title)  # "Séminaire: 3 mai 2026"
     entry.date_text = entry.date_text or date_column_cell(elements[0])  # "Datum": "KDV 19.10.2024"
+    entry.date_text = entry.date_text or hour_range(elements, entry.title)  # "Validità: 24/11 ore 00 - 25/11 ore 24"
     entry.date_text = entry.date_text or comma_closing_cell(elements[0], title_el)  # "Journal …, December 2025"
     finer_date(entry, vague)
     entry.date_text = year_from_title(entry.date_text, entry.title)  # "May 12", "– 5/12/2026 –"

@@ -134,6 +134,14 @@ def plain_path(path: tuple) -> tuple:
     return tuple(step for step in path if not (step[0] in _EMPHASIS and not step[1]))
 
 
+def same_place(path: tuple, other: tuple) -> bool:
+    """Two links' paths down from their records that lead to the same place: alike but for bare emphasis, and for
+    the link's own class (a site classes its own pages' links apart from those going out, "<a class='internal'>"
+    among "<a target='_blank'>": each still its record's title link)."""
+    plain, other_plain = plain_path(path), plain_path(other)
+    return plain == other_plain or (plain[1:] == other_plain[1:] and plain[0][0] == other_plain[0][0] == "a")
+
+
 _EMPHASIS = frozenset({"strong", "b", "em", "i", "u", "span", "font", "s", "strike", "del"})
 
 

@@ -20,7 +20,7 @@ from .articles import links_away, names_alone, part_of_article
 from .event_days import days_of_one_event
 from .html import PAGE_CACHES, document_base, tag, text_of
 from .labelled_facets import without_labelled_facets
-from .linkcues import cookie_notices, in_cookie_notice, names_record, no_entry_link, plain_path, points_out, title_box
+from .linkcues import cookie_notices, in_cookie_notice, names_record, no_entry_link, points_out, same_place, title_box
 from .linkcues import facet_address as to_a_facet
 from .linkcues import records_shown_in as records_with
 from .linkcues import same_column_links as column_links
@@ -302,9 +302,8 @@ def align(records, links_in, shapes) -> tuple[list, float] | None:
     buttons = button_row(hits, records)
     for i, a in hits if buttons else named + hits:  # a row of buttons: its first is its URL
         first.setdefault(i, a)
-    plain = plain_path(path)
     for other, more in by_path.items():  # "<li><strong><a>" closing a list of "<li><a>": the same place
-        if other != path and plain_path(other) == plain:
+        if other != path and same_place(other, path):
             for i, a in more:
                 if i not in first and names_record(a, records[i]):
                     first[i] = a
