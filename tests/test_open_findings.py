@@ -77,7 +77,7 @@ def test_a_reparse_with_a_profile_now_reading_document_ids_keeps_one_listed_entr
 @pytest.mark.xfail(strict=True, reason="a --jobdir resumed with a new --start-url: KeyError traceback")
 def test_a_jobdir_resumed_with_another_start_url_crawls_it_or_says_why_in_one_line(tmp_path):
     """stranger35, 2026-12-08: a crawl stopped early with --jobdir (here CLOSESPIDER_PAGECOUNT=1; SIGINT alike),
-    then the next run with the same --jobdir and a new --start-url (a config edited between two cron runs): the
+    then the next run with the same --jobdir and a new --start-url (a cron line edited between two runs): the
     job's saved spider state knows only the old listings, `start` raises KeyError on the new URL (the traceback
     printed twice), the new listing is never fetched and only the old job's queue is crawled."""
     (tmp_path / "site" / "v1").mkdir(parents=True)
