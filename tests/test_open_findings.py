@@ -1,10 +1,17 @@
 """Strict xfails for bugs found and not yet fixed; each moves to its component's test file when fixed."""
 
+import re
+
 import pytest
+from conftest import FAST, cli, invoke, q
+from helpers import entry, record_crawl
 from synthetic import URL, page
 
+from archive.notify import message_for
+from archive.store import Archive
 from crawler.entries import build_entries
 from crawler.extract import extract_page
+from crawler.site_server import SiteServer
 
 BIDI_CONTROLS = {chr(c) for c in [*range(0x202A, 0x202F), *range(0x2066, 0x206A)]}
 
@@ -20,3 +27,84 @@ def test_a_link_of_only_bidi_controls_gives_a_title_without_them():
     entries = build_entries(extract_page(page(f"<h1>News</h1><ul>{items}</ul>"), URL, "auto"), URL)
     titles = [e["title"] for e in entries]
     assert titles and not any(set(t) & BIDI_CONTROLS for t in titles), titles
+
+
+@pytest.mark.xfail(strict=True, reason="a scraped '@everyone' reaches a notification's body as a mention (issue 20)")
+def test_a_title_naming_everyone_mentions_no_one_in_a_notification(tmp_path):
+    """stranger35, 2026-12-08: a new entry titled '@everyone ...' goes into the markdown notification as it stands;
+    Discord parses @everyone/@here in a webhook's content (and Apprise's discord://...?format=markdown lists them
+    in allow_mentions), so one scraped title pings every member of the channel from an unattended crawl."""
+    with Archive(tmp_path / "n.db") as archive:
+        record_crawl(archive, [entry("WCMS_1")])
+        record_crawl(archive, [entry("WCMS_1"), entry("WCMS_2", title="@everyone @here urgent: read this")])
+        _, body = message_for(archive.conn, archive.crawl(2))
+    assert "urgent" in body and not re.search(r"@(?:everyone|here)\b", body), body
+
+
+@pytest.mark.xfail(strict=True, reason="`backup` writes its copy as the archive's -journal, which SQLite deletes")
+def test_a_backup_named_as_the_archives_journal_is_refused_or_kept(tmp_path):
+    """stranger35, 2026-12-08: `backup --db a.db a.db-journal` said "backed up a.db to a.db-journal" and exited 0
+    (a.db-wal is refused, but only because opening the archive creates it); the next crawl that opens a.db
+    finds a journal without a journal's header and deletes it: the checked copy is gone, without a word."""
+    db = tmp_path / "a.db"
+    with Archive(db) as archive:
+        record_crawl(archive, [entry("WCMS_1")])
+    dest = tmp_path / "a.db-journal"
+    made = invoke("backup", "--db", db, dest).exit_code == 0
+    with Archive(db) as archive:  # as the next crawl opens it
+        archive.crawl(1)
+    assert not made or dest.exists(), "the backup was reported written, then deleted by opening the archive"
+
+
+@pytest.mark.xfail(strict=True, reason="ids changed by a profile edit: each entry listed twice after reparse")
+def test_a_reparse_with_a_profile_now_reading_document_ids_keeps_one_listed_entry_an_item(tmp_path):
+    """stranger35, 2026-12-08: a listing crawled with a hand-written profile, then `document_id` added to it (a
+    parser change) and `reparse` run: 3 items on the page, 6 entries 'listed' (one keyed by link, one by number)
+    in `export` and the entries table. A crawl with the edited profile instead marks all 3 removed and 3 new."""
+    (tmp_path / "site" / "v1").mkdir(parents=True)
+    rows = "".join(f'<li><a href="/doc/D{i}">Annual report on wages {2020 + i}</a></li>' for i in range(3))
+    (tmp_path / "site" / "v1" / "index.htm").write_text(f"<html><body><h1>Papers</h1><ul>{rows}</ul></body></html>")
+    profile = tmp_path / "papers.toml"
+    profile.write_text('name = "papers"\n[selectors]\nentry = "ul > li"\ntitle = "a"\n')
+    db = tmp_path / "a.db"
+    with SiteServer(tmp_path / "site", state="v1") as server:
+        cli("crawl", "listing", "--db", db, "--profile", profile, "--start-url", f"{server.base_url}/", *FAST, check=0)
+    profile.write_text('name = "papers"\ndocument_id = "(D\\\\d+)"\n[selectors]\nentry = "ul > li"\ntitle = "a"\n')
+    cli("reparse", "--db", db, check=0)
+    assert q(db, "SELECT count(*) FROM entries WHERE status = 'listed'") == 3
+
+
+@pytest.mark.xfail(strict=True, reason="a --jobdir resumed with a new --start-url: KeyError traceback")
+def test_a_jobdir_resumed_with_another_start_url_crawls_it_or_says_why_in_one_line(tmp_path):
+    """stranger35, 2026-12-08: a crawl stopped early with --jobdir (here CLOSESPIDER_PAGECOUNT=1; SIGINT alike),
+    then the next run with the same --jobdir and a new --start-url (a cron line edited between two runs): the
+    job's saved spider state knows only the old listings, `start` raises KeyError on the new URL (the traceback
+    printed twice), the new listing is never fetched and only the old job's queue is crawled."""
+    (tmp_path / "site" / "v1").mkdir(parents=True)
+    for name, other in (("one", "two"), ("two", "one")):
+        rows = "".join(f'<li><a href="/{name}/d{i}">Report {name} number {i} on wages</a></li>' for i in range(4))
+        link = f'<a href="/{other}.htm">{"Next" if name == "one" else "Previous"}</a>'
+        (tmp_path / "site" / "v1" / f"{name}.htm").write_text(f"<html><body><ul>{rows}</ul>{link}</body></html>")
+    (tmp_path / "site" / "v1" / "news.htm").write_text((tmp_path / "site" / "v1" / "one.htm").read_text())
+    db, jobs = tmp_path / "a.db", tmp_path / "jobs"
+    with SiteServer(tmp_path / "site", state="v1") as server:
+        first = ["--start-url", f"{server.base_url}/one.htm", "-s", "CLOSESPIDER_PAGECOUNT=1"]
+        cli("crawl", "listing", "--db", db, "--profile", "auto", "--jobdir", jobs, *first, *FAST, check=3)
+        news = f"{server.base_url}/news.htm"
+        done = cli("crawl", "listing", "--db", db, "--profile", "auto", "--jobdir", jobs, "--start-url", news, *FAST)
+    assert "Traceback" not in done.stderr, done.stderr[-1500:]
+    refused = done.returncode not in (0, 3) and "jobdir" in "".join(done.stderr.strip().splitlines()[-1:])
+    assert refused or q(db, "SELECT count(*) FROM captures WHERE url = ?", news) == 1
+
+
+@pytest.mark.xfail(strict=True, reason="`export-warc -o -` writes a file named '-', not standard output")
+def test_export_warc_to_a_dash_writes_no_file_named_dash(tmp_path, monkeypatch):
+    """stranger35, 2026-12-08: every other -o takes '-' for standard output; `export-warc -o -` said "wrote 24
+    records to -" and left them in a file named '-' in the working folder (a pipe such as `-o - | upload` gets
+    nothing, exit 0); run again, it refuses: "- exists"."""
+    db = tmp_path / "a.db"
+    with Archive(db) as archive:
+        record_crawl(archive, [entry("WCMS_1")])
+    monkeypatch.chdir(tmp_path)
+    invoke("export-warc", "--db", db, "-o", "-")
+    assert not (tmp_path / "-").exists()
