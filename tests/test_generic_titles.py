@@ -8,6 +8,8 @@ from conftest import cli
 from synthetic import URL, page, read
 from synthetic import generic_entries as _entries
 
+from crawler.extract.slug_tails import slug_cut
+
 RELEASES = [
     ("Agency awards a five-year contract for adult literacy", "News Release: May 11, 2021", "2021-05-11"),
     ("Recommendations for a federal compliance library", "FCW: March 22, 2021", "2021-03-22"),
@@ -357,3 +359,9 @@ def test_publications_written_as_citations_take_the_first_line_not_the_journal_l
     )
     entries = _entries(f"<h1>Publications</h1><div class='row'>{cards}</div>", "<html lang='en'>")
     assert [e["title"] for e in entries] == [name for name, _ in papers]
+
+
+def test_a_record_named_by_no_element_of_its_own_has_no_address_cut():
+    # Batch Z: a court's numbered search results crashed the extractor (AttributeError) when the record had no
+    # title element; the real page is pt-tjmg-jurisprudencia-acordaos (test_real_pages.test_no_page_crashes).
+    assert slug_cut(None, "Annual report 2024 - Jane Doe Smith") is None

@@ -27,7 +27,9 @@ def slug_cut(el, title: str | None) -> str | None:
     """The title without a name closing it after a dash, when the link's last path segment spells the words
     before the dash (most of them, three or more) and none of the name's: the address names the page, so the
     name is no part of its title. None when the title has no such tail."""
-    link = el if tag(el) == "a" else (el.find(".//a[@href]") if el is not None and tag(el) else None)
+    if el is None:  # a record named by no element of its own (batch Z: a court's numbered results)
+        return None
+    link = el if tag(el) == "a" else (el.find(".//a[@href]") if tag(el) else None)
     return address_cut(link.get("href") if link is not None else None, title)
 
 
