@@ -74,6 +74,18 @@ After the fixes batch H taught (the measured-once figures above stand), batch H 
 and of the label files under tests/fixtures/real/ and tests/fixtures/pages/), only batch H's 30 misses read
 otherwise. Batch H's rules are pinned in tests/test_organisers_lead_ins.py (lead-ins, labels, verbs),
 tests/test_organisers_shapes.py (sentence shapes) and tests/test_organisers_names.py (where one name ends).
+Batch I (60 lines, "i", 20 a language, 21 naming no organiser), written after every fix above with shapes none of
+A-H hold ("A collaboration between", "Hosted at <a venue> by", "Convenor:", "Lead organiser: ...; co-organisers: ...",
+"Brought to you by", "joins forces with", "in conjunction with", an organiser in brackets inside a title, a name
+followed by a description of it between commas, "L'organisation est assurée par", "à l'initiative conjointe de",
+"s'associe à", "unissent leurs efforts pour organiser", "aux côtés de", "Un webinaire de", "Organisateur principal :",
+"accueillent, en coopération avec", "corre a cargo de", "Una actividad conjunta de", "invitan", "unió esfuerzos con",
+"Organizan conjuntamente:", "Institución responsable:", "Con la coorganización de", "de la mano de", names in German,
+Italian and Portuguese), follows the rule A-H follow; speakers, workers "organised in" a union, a commissioned study
+and who carried it out, a funder ("Supported by", "pris en charge par", "serán cubiertos por"), a joint publication,
+a curator and a venue are no organisers. Batch I was measured once: 31 right (51.7%; precision 82.1%, recall 38.6%:
+32 of the 39 names read were right, 32 of the 83 names wanted were read); the 21 lines naming no organiser were all
+read right, the 29 misses all name one (19 read nothing: a lead-in, label or verb the parser did not know).
 """
 
 import json
@@ -98,6 +110,36 @@ KNOWN_MISSES = {
     "The event is organised by the ILO's Bureau": "a name with no institution word or acronym joins the one before",
     "Organisé par la Délégation de l'Union": "after 'par' an office's city reads as where it met, as the ILO fixtures"
     " read 'organisé par le Bureau de l'OIT à Yaoundé'",
+    # batch I, measured once (see the docstring)
+    "A collaboration between the ILO Research": "a fronted 'A collaboration between' is no lead-in the parser knows",
+    "Hosted at the Palais des Nations by": "a venue between 'Hosted at' and 'by' hides the lead-in",
+    "Expert meeting on care work (organised": "a bracketed 'organised by' runs on past its bracket",
+    "Convenor: ILO Decent Work": "'Convenor:' is no label the parser knows",
+    "Organized by the ILO, the UN agency for": "a description between commas after a name reads as a name",
+    "Brought to you by the OECD": "'Brought to you by' is no lead-in the parser knows",
+    "The ILO's new flagship report will be": "a place after the last name ('in Washington, D.C.') stays on it",
+    "The Ministry of Labour and Social Protection of Kaz": "'in conjunction with' after the subject is unknown",
+    "Lead organiser: Università": "'Lead organiser:' is no label; only the second label's list is read",
+    "L'organisation est assurée": "'L'organisation est assurée par' is no lead-in the parser knows",
+    "L'OIT s'associe au Centre": "'s'associe à ... pour organiser' cuts the partner's name at its 'et'",
+    "Une rencontre organisée à l'initiative conjointe": "'à l'initiative conjointe de ... et de' reads nothing",
+    "Co-organisation : Mairie de Lyon": "'Co-organisation :' takes the first name only, not the list cut by semicolons",
+    "Lundi 18 novembre, Bruxelles, Résidence": "after 'accueilli par' the name is cut at its 'et' before an adjective",
+    "L'Organisation mondiale de la santé (OMS), l'OIT": "'unissent leurs efforts pour organiser' is unknown",
+    "Organisateur principal :": "'Organisateur principal :' is no label the parser knows",
+    "Le BIT, aux côtés de": "'aux côtés de X et de Y' between the subject and its verb drops the partners",
+    "Rencontre proposée dans le cadre": "the name is cut at its 'et' before an adjective, losing '(CRESS) d'Occitanie'",
+    "Un webinaire de l'Organisation": "'Un webinaire de X et du Y' names no organiser to the parser",
+    "Les Hôpitaux universitaires de Genève": "'accueillent' (present plural) with a partner aside reads nothing",
+    "La organización corre a cargo de": "'La organización corre a cargo de' is no lead-in the parser knows",
+    "Una actividad conjunta del": "'Una actividad conjunta de' is no lead-in the parser knows",
+    "La Oficina Regional de la UNESCO": "'invitan' is no verb the parser knows",
+    "La OIT unió esfuerzos con": "'unió esfuerzos con ... para organizar' is no verb the parser knows",
+    "Organizan conjuntamente:": "'Organizan conjuntamente:' is no label the parser knows",
+    "Institución responsable:": "'Institución responsable:' is no label the parser knows",
+    "El seminario, de dos días de duración": "a description between commas hides the partner after it",
+    "Con la coorganización del": "a fronted 'Con la coorganización de' is no lead-in the parser knows",
+    "Tras el éxito de la primera edición": "'vuelve a organizar, de la mano de' is no verb the parser knows",
 }
 
 
