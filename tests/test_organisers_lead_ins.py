@@ -222,3 +222,40 @@ def test_holding_presenting_and_teaming_up_to_host_an_event_name_its_organisers(
 )
 def test_an_event_offered_by_organised_for_an_audience_by_and_inverted_relatives(text, names):
     assert parse_organisers(text).names == names
+
+
+@pytest.mark.parametrize(
+    "text,names",
+    [
+        ("Convener: Asian Development Bank Institute (ADBI)", ["Asian Development Bank Institute (ADBI)"]),
+        ("Main organiser: Ministry of Youth and Sports", ["Ministry of Youth and Sports"]),
+        ("Organisatrice principale : Université de Liège", ["Université de Liège"]),
+        ("Organiza conjuntamente: CEPAL y OPS", ["CEPAL", "OPS"]),
+        ("Organismo responsable: Secretaría de Trabajo de Honduras", ["Secretaría de Trabajo de Honduras"]),
+        ("Responsable : M. Paul Mbaye, BIT Dakar", []),  # a person to contact, not a body responsible for it
+        (
+            "Lead organizer: Ministry of Manpower; co-organizers: Singapore National Employers Federation and NTUC",
+            ["Ministry of Manpower", "Singapore National Employers Federation", "NTUC"],
+        ),
+    ],
+)
+def test_convenor_lead_and_principal_organisers_and_a_second_label_on_the_line(text, names):
+    """Batch I: "Convenor:", "Lead organiser: A; co-organisers: B", "Organisateur principal :", "Organizan
+    conjuntamente:" and "Institución responsable:" are labels."""
+    assert parse_organisers(text).names == names
+
+
+@pytest.mark.parametrize(
+    "text,names",
+    [
+        ("Brought to you by UNDP and the Mastercard Foundation.", ["UNDP", "Mastercard Foundation"]),
+        ("Hosted at Maison de la Paix by the Geneva Graduate Institute.", ["Geneva Graduate Institute"]),
+        ("Hosted at the ILO in Geneva.", []),  # a venue, no "by"
+        ("L'organisation sera assurée par le Conseil national du patronat.", ["Conseil national du patronat"]),
+        ("La organización estará a cargo de la CEPAL y de la OPS.", ["CEPAL", "OPS"]),
+    ],
+)
+def test_brought_to_you_by_hosted_at_a_venue_by_and_who_the_organisation_falls_to(text, names):
+    """Batch I: "Brought to you by", "Hosted at <a venue> by", "L'organisation est assurée par", "La organización
+    corre a cargo de ... y de ..." (the list repeats its "de")."""
+    assert parse_organisers(text).names == names

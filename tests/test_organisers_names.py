@@ -307,3 +307,22 @@ def test_a_place_after_a_name_in_a_label_or_a_representation_before_its_verb_is_
 def test_a_purpose_cut_after_the_name_leaves_no_trailing_for_the(text, names):
     """Found while fixing batch H: the cut backed off over "for" but kept "for the"."""
     assert parse_organisers(text).names == names
+
+
+@pytest.mark.parametrize(
+    "text,names",
+    [
+        (
+            "Organised by the Università degli Studi di Torino and the ILO.",
+            ["Università degli Studi di Torino", "ILO"],
+        ),
+        (
+            "Organizers: Università di Bologna, Department of Economics; ETUI",
+            ["Università di Bologna, Department of Economics", "ETUI"],
+        ),
+    ],
+)
+def test_an_italian_universitys_name_and_its_department_are_one_name(text, names):
+    """Batch I: "degli", "di" go on an Italian name in an English line, and the department after a comma is the
+    university's."""
+    assert parse_organisers(text).names == names

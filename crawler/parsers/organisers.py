@@ -84,6 +84,7 @@ _ENGLISH_THE = re.compile(r"\s*the\s")
 _LETTER = re.compile(r"[A-Za-zÀ-ÿ]")
 _PASSIVE_VERBS = ("organi", "host", "conven", "accueilli", "acogid", "convocad")
 _AND_BEFORE = re.compile(r"\s(?:and|et|y)\s+$")
+_REPEATED_DE = re.compile(r"\s*(?:de\s+(?=la\s|l['’])|du\s+|del\s+|d['’](?=[A-ZÀ-Ý]))(?=\S)")
 _ELIDED_DE = re.compile(r"\bd['’][a-zà-ÿ]")  # "d'industrie": a topic after "Chambre de commerce,"
 
 
@@ -116,7 +117,12 @@ def _from_sentence(sentence: str, romance: bool) -> list[str]:
         return []  # no word that names an organiser: skip the patterns below
     m = LABEL.search(sentence) if ":" in sentence else None  # a label ends with a colon
     if m:
-        return _label_names(sentence[m.end() :], romance)
+        # "Lead organiser: A; co-organisers: B and C": a second label on the line adds its names.
+        second = LABEL.search(sentence, m.end()) if sentence.count(":") > 1 else None
+        return dedupe(
+            _label_names(sentence[m.end() :], romance)
+            + (_label_names(sentence[second.end() :], romance) if second else [])
+        )
     m = PASSIVE.search(sentence) or rare_passive(sentence)
     if m:
         names = _names_after(sentence[m.end() :], romance) + _second_passive(sentence, m.end(), romance)
@@ -341,7 +347,8 @@ def _split_names(phrase: str, romance: bool) -> list[str]:
         if names and _continues(names[-1], part, joiner, romance):
             names[-1] += joiner + part
         elif part.strip():
-            names.append(part)
+            # "a cargo de la Universidad y de la Oficina": the list repeats its "de"; no name starts with one.
+            names.append(_REPEATED_DE.sub("", part, count=1) if joiner and _REPEATED_DE.match(part) else part)
         if m:
             joiner, pos = m.group(0), m.end()
     return [n for n in (strip_article(n) for n in names) if n]

@@ -28,10 +28,12 @@ _LABEL_EVENT_AFTER = rf"\s+(?:(?:of\s+the|de\s+la|de\s+l['’]|du|del|des)\s*{ow
 # "Organisers: ILO, UNDP" — a label and a list.
 LABEL = re.compile(
     # "Comité d'organisation :", "Comité de organización:"
-    rf"(?i)(?:^|(?<=[.;]\s))(?:{_LABEL_EVENT_BEFORE}(?:d['’]|de\s+)?)?(?:co-?)?(?:organi[sz]ers?|organi[sz]ed by"
-    r"|organi[sz]ing|hosts?|hosted by|organisat(?:eur|rice)s?|organis[ée]e?s? par|hôtes?|organi[sz]ation|organización"
-    r"|organizador(?:es|as?)?|organizad[oa]s? por"
-    rf"|organizan?|convocantes?|convocan?|anfitri(?:ón|on|ones|onas?))(?:{_LABEL_EVENT_AFTER})?\s*:\s*",
+    # "Lead organiser:", "Convenor:", "Organisateur principal :", "Organizan conjuntamente:", "Entidad responsable:"
+    rf"(?i)(?:^|(?<=[.;]\s))(?:{_LABEL_EVENT_BEFORE}(?:d['’]|de\s+)?)?(?:(?:lead|main)\s+)?(?:co-?)?(?:organi[sz]ers?"
+    r"|organi[sz]ed by|organi[sz]ing|hosts?|hosted by|conven[eo]rs?|organisat(?:eur|rice)s?|organis[ée]e?s? par|hôtes?"
+    r"|organi[sz]ation|organización|organizador(?:es|as?)?|organizad[oa]s? por|organizan?(?:\s+conjuntamente)?"
+    rf"|convocantes?|convocan?|anfitri(?:ón|on|ones|onas?)|{_LABEL_KIND}\s+responsables?)"
+    rf"(?:\s+principa(?:l|le|ux|les))?(?:{_LABEL_EVENT_AFTER})?\s*:\s*",
 )
 PASSIVE = re.compile(
     # "organised for trade union educators by A", "organisé pour les inspecteurs par A": an audience before "by".
@@ -52,11 +54,15 @@ PASSIVE_RARE = re.compile(
     r"|organiza|organizarán|organizará)\s+(?=(?:l['’]|le\s|la\s|les\s|el\s|los\s|las\s)\s*(?-i:[A-ZÀ-Ý]))"
     # "organizado entre A y B" (organised jointly by), "Organización a cargo de A", "Organisation assurée par A".
     r"|\b(?:co-?)?organizad[oa]s?\s+entre\s+(?=(?:el|la|los|las)\s+(?-i:[A-ZÀ-Ý]))"
-    r"|\b(?:co-?)?organizaci[óo]n\s+a\s+cargo\s+del?\s+|\b(?:co-?)?organisation\s+assurée\s+par\s+"
+    # "La organización corre a cargo de A", "L'organisation est assurée conjointement par A".
+    r"|\b(?:co-?)?organizaci[óo]n\s+(?:corre\s+|correrá\s+|está\s+|estará\s+)?a\s+cargo\s+del?\s+"
+    rf"|\b(?:co-?)?organisation\s+(?:est\s+|sera\s+)?assurée\s+{BY_ADVERB}par\s+"
+    # "Brought to you by A", "Hosted at the Palais des Nations by A": a venue between the verb and "by".
+    r"|\bbrought\s+to\s+you\s+by\s+|\bhosted\s+at\s+(?-i:[A-Z]|the\s)[^,.;:]{0,60}?\s+by\s+"
     # "Un webinaire proposé par A" offers an event; "un thème proposé par les participants" names none.
     rf"|{ow.EVENT_NOUN_ROMANCE}\s+(?:\S+\s+){{0,2}}?(?:propos[ée]e?s?\s+par|propuest[oa]s?\s+por)\s+"
 )
-PASSIVE_RARE_WORDS = ("que", "qu'", "qu’", "entre", "cargo", "assurée", "propos", "propuest")
+PASSIVE_RARE_WORDS = ("que", "qu'", "qu’", "entre", "cargo", "assurée", "propos", "propuest", "brought", "hosted at")
 # "The organisers of the forum are A and B", "Les organisateurs sont A", "Los anfitriones del foro son A": a noun for
 # who organises, then the names; "a joint initiative of A", "à l'initiative de A", "una iniciativa de A": whose
 # initiative the event is organises it. A name (an article or a capital) must follow.
@@ -120,6 +126,8 @@ TRIGGER_WORDS = (
     "proposé",
     "propuest",
     "convie",
+    "responsable",
+    "brought to you",
 )
 TRIGGER = re.compile("|".join(TRIGGER_WORDS), re.IGNORECASE)
 # "co-organised with A": A is an organiser, and so is the sentence's subject when it is an organisation.
