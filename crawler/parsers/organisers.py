@@ -19,11 +19,16 @@ from .organisers_clauses import (
     CONJ,
     PREPOSITION,
     dedupe,
-    is_name_word,
     sentences,
     strip_article,
     trim_after_by,
 )
+from .orgnames import ACRONYM as _ACRONYM
+from .orgnames import generic as _generic
+from .orgnames import lone_kind as _lone_kind
+from .orgnames import named_by_place as _named_by_place
+from .orgnames import only_name_words as _only_name_words
+from .orgnames import org_like as _org_like
 from .orgshapes import (
     ACTIVE,
     ACTIVE_PRESENT,
@@ -64,13 +69,6 @@ MAX_SUBJECT_WORDS = 24
 NEW_NAME_WINDOW = 8
 # A bracket naming a programme with at least this many words is a frame ("(Joint Programme on X)"), not an alias.
 FRAME_MIN_WORDS = 2
-# "ILO", "UN": two capitals make an acronym, which marks an organisation's name.
-ACRONYM_MIN_CAPITALS = 2
-# _ACRONYM (and organisers_clauses._SENTENCE and CONJ) start with a character their match starts with (a capital,
-# a space), and check what comes before it after it: the regex engine scans for that character instead of trying
-# every position (2-4x faster). r"\b[A-Z]...", r"\s+(?:and..." and r"(?<=[.!?])\s+..." so written
-# (test_organisers: the same matches).
-_ACRONYM = re.compile(rf"[A-Z](?<!\w[A-Z])[A-Z0-9\-/&]{{{ACRONYM_MIN_CAPITALS - 1},}}\b")
 _BRACKET = re.compile(r"\s*\(([^()]*)\)")
 _QUOTED = re.compile(r"(?:(?<=\s)|^)(?:'[^']+'(?=[\s,.;:)]|$)|“[^”]*”|«[^»]*»|\"[^\"]*\"|‘[^’]*’)|\([^()]*\)")
 _TOKEN = re.compile("\ue000(\\d+)\ue001")
@@ -262,16 +260,6 @@ def _subject(before: str) -> str:
     return _CLAUSE_AFTER_COMMA.sub("", before).strip(" ,")
 
 
-def _only_name_words(subject: str) -> bool:
-    words = subject.split()
-    named = all(w[:1].isupper() or w[:1] == "\ue000" or is_name_word(w) for w in words)
-    return named and words[-1].lower() not in ow.LIST_ENDS
-
-
-def _org_like(name: str) -> bool:
-    return bool(_ACRONYM.search(name) or ow.ORG_HEAD.search(name) or ow.REGION_BODY.match(name))
-
-
 def _protect(text: str) -> tuple[str, list[str]]:
     """Hide text in brackets and quotes, a city its acronym closes, and where a mission is accredited, behind a mark:
     nothing cuts inside it."""
@@ -313,24 +301,6 @@ def _finish(names: list[str], spans: list[str], romance: bool, subject: bool = F
         if name and _LETTER.search(name) and not _generic(name, romance) and not ow.PERSON_MARK.search(name):
             out.append(name)
     return dedupe(out)
-
-
-def _named_by_place(placeless: str, subject: bool) -> bool:
-    """ "ILO Office in Beirut"; "La Oficina de la OIT en Costa Rica organizó": before its verb, not where it met."""
-    return bool(ow.ORG_HEAD.fullmatch(placeless.split()[-1]) or (subject and ow.OFFICE_FIRST.match(placeless)))
-
-
-def _generic(name: str, romance: bool) -> bool:
-    """ "les partenaires sociaux", "Trade unions": a kind of body, not a body's name."""
-    words = name.split()
-    if words[0][:1].islower():
-        # "ministère du Travail" is a name; "programme" alone, "employers' organizations" are not.
-        return len(words) == 1 or not ow.ORG_HEAD.fullmatch(words[0]) or words[0].endswith(("s", "s'", "s’"))
-    if len(words) == 1:
-        return bool(ow.ORG_HEAD.fullmatch(name.rstrip("'’"))) and name.rstrip("'’").endswith("s")  # "Employers"
-    # English names are written in capitals: "Trade unions", "Informal workers in Ghana" are not names.
-    second = words[1]
-    return not (romance or _ACRONYM.search(name) or second[:1].isupper() or is_name_word(second) or second == "to")
 
 
 def _starts_new_name(part: str) -> bool:
@@ -391,7 +361,3 @@ def _continues(current: str, part: str, joiner: str, romance: bool) -> bool:
     if bare[:1].islower() and not (PREPOSITION.match(bare) or _ELIDED_DE.match(bare)):
         return False  # "gouvernement du Burkina Faso et les partenaires sociaux"
     return bool(PREPOSITION.search(current) or _ELIDED_DE.search(current))  # "Chambre d'agriculture, d'élevage"
-
-
-def _lone_kind(name: str) -> bool:
-    return " " not in name and name[:1].isupper() and _generic(name, romance=False)
