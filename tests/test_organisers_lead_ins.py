@@ -259,3 +259,59 @@ def test_brought_to_you_by_hosted_at_a_venue_by_and_who_the_organisation_falls_t
     """Batch I: "Brought to you by", "Hosted at <a venue> by", "L'organisation est assurée par", "La organización
     corre a cargo de ... y de ..." (the list repeats its "de")."""
     assert parse_organisers(text).names == names
+
+
+@pytest.mark.parametrize(
+    "text,names",
+    [
+        ("A collaboration between UNICEF and the World Bank, the webinar is open to all.", ["UNICEF", "World Bank"]),
+        ("Una colaboración entre la CEPAL y la OPS.", ["CEPAL", "OPS"]),
+        ("Une activité conjointe du PNUD et de l'ONUDI.", ["PNUD", "ONUDI"]),
+        ("Una actividad conjunta de la FAO y el PMA.", ["FAO", "PMA"]),
+        ("The study reflects a collaboration between researchers and workers.", []),  # no name after it
+        ("The Government of Ghana is holding a national forum on wages.", ["Government of Ghana"]),
+        ("The ILO is holding talks with the government.", []),  # no event
+    ],
+)
+def test_a_collaboration_between_a_joint_activity_and_is_holding_an_event(text, names):
+    """Batch I: "A collaboration between A and B", "Una actividad conjunta de", "is holding a conference"."""
+    assert parse_organisers(text).names == names
+
+
+@pytest.mark.parametrize(
+    "text,names",
+    [
+        ("L'UNESCO et l'OIT unissent leurs efforts pour organiser un colloque.", ["UNESCO", "OIT"]),
+        ("La CEPAL y la OPS unen esfuerzos para organizar un foro.", ["CEPAL", "OPS"]),
+        ("La FAO unió esfuerzos con el Gobierno de Chile para organizar un taller.", ["FAO", "Gobierno de Chile"]),
+        ("El Ayuntamiento de Sevilla vuelve a organizar la Semana del Empleo.", ["Ayuntamiento de Sevilla"]),
+        (
+            "Tras dos años de pausa, la Municipalidad de Lima organiza, de la mano de la OIT, la Feria Laboral.",
+            ["Municipalidad de Lima", "OIT"],  # the fair named after the aside organises nothing
+        ),
+        ("Les syndicats unissent leurs efforts pour défendre les salaires.", []),  # no event organised
+    ],
+)
+def test_joining_efforts_to_organise_and_organising_again_name_organisers(text, names):
+    """Batch I: "unissent leurs efforts pour organiser", "unió esfuerzos con B para organizar", "vuelve a organizar",
+    a "Tras ...," lead-in, a city hall as a body, and "de la mano de B" as a partner."""
+    assert parse_organisers(text).names == names
+
+
+@pytest.mark.parametrize(
+    "text,names",
+    [
+        ("L'ONUDI, aux côtés du PNUD, organisera un atelier.", ["ONUDI", "PNUD"]),
+        ("Con la coorganización de la CEPAL, la OIT realizará un seminario.", ["OIT", "CEPAL"]),
+        (
+            "Le Conseil national du patronat accueille, en coopération avec le BIT, une réunion régionale.",
+            ["Conseil national du patronat", "BIT"],
+        ),
+        ("La OIT y la OMS invitan al lanzamiento de su informe conjunto.", ["OIT", "OMS"]),
+        ("La OIT invita a los gobiernos a ratificar el Convenio.", []),  # no event
+    ],
+)
+def test_a_partner_beside_the_subject_or_the_verb_and_an_invitation_to_a_launch(text, names):
+    """Batch I: "aux côtés de", "Con la coorganización de", "accueille, en coopération avec B, un atelier",
+    "invitan al lanzamiento"."""
+    assert parse_organisers(text).names == names

@@ -143,7 +143,11 @@ def _from_sentence(sentence: str, romance: bool) -> list[str]:
         names = _active_subject(sentence[: m.start()], romance)
         partner = PARTNER.search(sentence, m.end())  # "will host a forum in partnership with B", "organisera, avec B,"
         if names and partner:
-            names = dedupe(names + _names_after(sentence[partner.end() :], romance))
+            partners = _names_after(sentence[partner.end() :], romance)
+            # "A organiza, de la mano de B, la Feria de Empleo": the verb's object after an aside names no body.
+            while partner.start() == m.end() and partners and _object_after_aside(partners[-1], sentence):
+                partners.pop()
+            names = dedupe(names + partners)
         aside = VERB_ASIDE_PARTNER.match(sentence, m.end()) if names and not partner else None
         if aside and _only_name_words(strip_article(aside.group("partner"))):  # "A organise, avec B, un atelier"
             names = dedupe(names + _names_after(aside.group("partner"), romance))
@@ -173,6 +177,13 @@ def _lead_in_names(sentence: str, romance: bool) -> list[str]:
     lowered = sentence.lower()  # the words first: the pattern is slow
     m = INVITE.search(sentence) if "invit" in lowered or "convi" in lowered else None
     return _active_subject(sentence[: m.start()], romance) if m else []
+
+
+def _object_after_aside(name: str, sentence: str) -> bool:
+    """ "A organiza, de la mano de B, la Feria de Empleo": after the aside's comma, an article and no body's name."""
+    return not _org_like(name) and bool(
+        re.search(r",\s+(?:the|la|le|el|les|los|las|l['’])\s*" + re.escape(name), sentence)
+    )
 
 
 def _with_co_partner(names: list[str], sentence: str, verb: re.Match[str], romance: bool) -> list[str]:

@@ -140,6 +140,11 @@ ORGANISER_WORDS: tuple[str, ...] = (
     "defensoría",
     "procuraduría",
     "contraloría",
+    "alcaldía",
+    "ayuntamiento",
+    "municipalidad",
+    "mairie",
+    "municipality",
 )
 
 
