@@ -326,3 +326,25 @@ def test_an_italian_universitys_name_and_its_department_are_one_name(text, names
     """Batch I: "degli", "di" go on an Italian name in an English line, and the department after a comma is the
     university's."""
     assert parse_organisers(text).names == names
+
+
+@pytest.mark.parametrize(
+    "text,names",
+    [
+        (
+            "Organisé par l'Institut de recherche en droit et économie (IRDE) et le BIT.",
+            ["Institut de recherche en droit et économie (IRDE)", "BIT"],
+        ),
+        ("Organisé par l'École nationale des ponts et chaussées.", ["École nationale des ponts et chaussées"]),
+        (
+            "Organizado por el Consejo consultivo y técnico regional (CCTR) y la OIT.",
+            ["Consejo consultivo y técnico regional (CCTR)", "OIT"],
+        ),
+        ("Organisé par le ministère du Travail et les partenaires sociaux.", ["ministère du Travail"]),
+    ],
+)
+def test_one_or_two_lower_case_words_after_et_or_y_go_on_a_romance_name(text, names):
+    """Batch I: "Centre de recherche en économie et statistique", "Comité économique et social européen (CESE)",
+    "économie sociale et solidaire (CRESS) d'Occitanie": after a lower-case word, "et"/"y" and one or two lower-case
+    words with no article are one more topic of the name; with an article ("et les partenaires") they are not."""
+    assert parse_organisers(text, "fr" if " et " in text else "es").names == names

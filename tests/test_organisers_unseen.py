@@ -114,12 +114,9 @@ KNOWN_MISSES = {
     "Expert meeting on care work (organised": "a bracketed 'organised by' runs on past its bracket",
     "Organized by the ILO, the UN agency for": "a description between commas after a name reads as a name",
     "The ILO's new flagship report will be": "a place after the last name ('in Washington, D.C.') stays on it",
-    "L'OIT s'associe au Centre": "'s'associe à ... pour organiser' cuts the partner's name at its 'et'",
     "Une rencontre organisée à l'initiative conjointe": "'à l'initiative conjointe de ... et de' reads nothing",
     "Co-organisation : Mairie de Lyon": "'Co-organisation :' takes the first name only, not the list cut by semicolons",
-    "Lundi 18 novembre, Bruxelles, Résidence": "after 'accueilli par' the name is cut at its 'et' before an adjective",
     "Organisateur principal :": "'Organisateur principal :' is no label the parser knows",
-    "Rencontre proposée dans le cadre": "the name is cut at its 'et' before an adjective, losing '(CRESS) d'Occitanie'",
     "Un webinaire de l'Organisation": "'Un webinaire de X et du Y' names no organiser to the parser",
     "El seminario, de dos días de duración": "a description between commas hides the partner after it",
 }

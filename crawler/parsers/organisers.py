@@ -83,6 +83,8 @@ _LETTER = re.compile(r"[A-Za-zÀ-ÿ]")
 _PASSIVE_VERBS = ("organi", "host", "conven", "accueilli", "acogid", "convocad")
 _AND_BEFORE = re.compile(r"\s(?:and|et|y)\s+$")
 _REPEATED_DE = re.compile(r"\s*(?:de\s+(?=la\s|l['’])|du\s+|del\s+|d['’](?=[A-ZÀ-Ý]))(?=\S)")
+# "et métiers", "et social européen", "et solidaire (CRESS) d'Occitanie": one or two lower-case words, then a place.
+_LOWER_TOPIC = re.compile(r"^[a-zà-ÿ][\w’'-]*(?:\s+[a-zà-ÿ][\w’'-]*)?(?:\s+d['’][A-ZÀ-Ý][\w’'-]*)?$")
 _ELIDED_DE = re.compile(r"\bd['’][a-zà-ÿ]")  # "d'industrie": a topic after "Chambre de commerce,"
 
 
@@ -369,6 +371,9 @@ def _continues(current: str, part: str, joiner: str, romance: bool) -> bool:
         return False  # "Government of Norway and the Financial Times"
     if romance and joiner.strip() in ("et", "y", "e") and ow.TOPIC_END.search(current) and ow.NEXT_TOPIC.match(part):
         return True  # "Réseau de recherche sur le travail et la protection sociale": a second topic
+    lower_topic = current[-1:].islower() and _LOWER_TOPIC.match(bare) and not ARTICLE.match(part.strip())
+    if romance and joiner.strip() in ("et", "y", "e") and lower_topic:
+        return True  # "Centre de recherche en économie et statistique (CREST)", "arts et métiers": one more topic
     if bare[:1].islower() and not (PREPOSITION.match(bare) or _ELIDED_DE.match(bare)):
         return False  # "gouvernement du Burkina Faso et les partenaires sociaux"
     return bool(PREPOSITION.search(current) or _ELIDED_DE.search(current))  # "Chambre d'agriculture, d'élevage"
