@@ -315,3 +315,20 @@ def test_a_partner_beside_the_subject_or_the_verb_and_an_invitation_to_a_launch(
     """Batch I: "aux côtés de", "Con la coorganización de", "accueille, en coopération avec B, un atelier",
     "invitan al lanzamiento"."""
     assert parse_organisers(text).names == names
+
+
+@pytest.mark.parametrize(
+    "text,names",
+    [
+        ("Un colloque à l'initiative conjointe du CNRS et de l'INSERM.", ["CNRS", "INSERM"]),
+        (
+            "Organisateurs : OIT ; Pôle Emploi Bretagne ; Région Bretagne",
+            ["OIT", "Pôle Emploi Bretagne", "Région Bretagne"],
+        ),
+        ("Organizers: ILO; Registration required", ["ILO"]),  # words in lower case end the list
+    ],
+)
+def test_a_joint_initiative_in_french_and_a_label_item_written_in_capitals(text, names):
+    """Batch I: "à l'initiative conjointe de A et de B"; in a label's list cut by semicolons, an item of two or more
+    words in capitals ("France Travail") is a name, though it holds no institution word."""
+    assert parse_organisers(text).names == names

@@ -202,8 +202,9 @@ def _label_names(listed: str, romance: bool) -> list[str]:
     items = LABEL_ITEM.split(LABEL_END.split(protected, maxsplit=1)[0])
     names = _split_names(items[0], romance)
     for item in items[1:]:
-        if not _starts_new_name(item):
-            break  # "Organizers: ILO; the event is free": the list ended
+        # "Organizers: ILO; the event is free": the list ended; "; France Travail ;" a name in capitals goes on.
+        if not (_starts_new_name(item) or (item[:1].isupper() and " " in item.strip() and _only_name_words(item))):
+            break
         names += _split_names(item, romance)
     return _finish(names, spans, romance, label=True)
 

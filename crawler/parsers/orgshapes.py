@@ -76,7 +76,7 @@ NAMED_AFTER = re.compile(
     r"|(?:an?\s+(?:joint\s+)?initiative|(?:at|on)\s+the\s+initiative)\s+of\s+"
     # "A collaboration between A and B, the series ...": both organise it.
     r"|an?\s+collaboration\s+between\s+|une\s+collaboration\s+entre\s+|una\s+colaboración\s+entre\s+"
-    r"|(?:une\s+initiative(?:\s+conjointe)?|[àa]\s+l['’]initiative)\s+(?:de\s+|du\s+|des\s+|d['’])"
+    r"|(?:une\s+initiative(?:\s+conjointe)?|[àa]\s+l['’]initiative(?:\s+conjointe)?)\s+(?:de\s+|du\s+|des\s+|d['’])"
     r"|(?:una\s+iniciativa(?:\s+conjunta)?|(?:por|a)\s+iniciativa)\s+(?:de\s+|del\s+)"
     rf"|an?\s+joint\s+{EVENT_NOUN}\s+(?:of|by)\s+|une?\s+(?:{ow.EVENT_NOUN_ROMANCE}|activités?)\s+conjointe?s?\s+(?:de\s+|du\s+|des\s+|d['’])"
     rf"|una?\s+(?:{ow.EVENT_NOUN_ROMANCE}|actividad(?:es)?)\s+conjunt[oa]s?\s+(?:de\s+|del\s+))" + _NAME_NEXT
