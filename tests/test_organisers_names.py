@@ -348,3 +348,21 @@ def test_one_or_two_lower_case_words_after_et_or_y_go_on_a_romance_name(text, na
     "économie sociale et solidaire (CRESS) d'Occitanie": after a lower-case word, "et"/"y" and one or two lower-case
     words with no article are one more topic of the name; with an article ("et les partenaires") they are not."""
     assert parse_organisers(text, "fr" if " et " in text else "es").names == names
+
+
+@pytest.mark.parametrize(
+    "text,names",
+    [
+        (
+            "Hosted by UNDP, the UN development agency, and the Government of Ghana.",
+            ["UNDP", "Government of Ghana"],
+        ),
+        ("Organisé par le BIT, l'agence de l'ONU pour le travail, et par l'OMS.", ["BIT", "OMS"]),
+        ("Organizado por la CEPAL, la comisión regional de la ONU, y la OPS.", ["CEPAL", "OPS"]),
+        ("Organized by the ILO, the Ministry of Labour, and the EU.", ["ILO", "Ministry of Labour", "EU"]),
+    ],
+)
+def test_what_a_name_is_between_commas_before_and_is_no_name(text, names):
+    """Batch I: "the ILO, the UN agency for the world of work, and B": an article and a lower-case description
+    between commas before "and"/"et"/"y" says what the name before is; a name in capitals there is one more name."""
+    assert parse_organisers(text).names == names

@@ -112,11 +112,9 @@ KNOWN_MISSES = {
     " read 'organisé par le Bureau de l'OIT à Yaoundé'",
     # batch I, measured once (see the docstring)
     "Expert meeting on care work (organised": "a bracketed 'organised by' runs on past its bracket",
-    "Organized by the ILO, the UN agency for": "a description between commas after a name reads as a name",
     "The ILO's new flagship report will be": "a place after the last name ('in Washington, D.C.') stays on it",
     "Organisateur principal :": "'Organisateur principal :' is no label the parser knows",
     "Un webinaire de l'Organisation": "'Un webinaire de X et du Y' names no organiser to the parser",
-    "El seminario, de dos días de duración": "a description between commas hides the partner after it",
 }
 
 

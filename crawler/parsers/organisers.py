@@ -83,6 +83,8 @@ _LETTER = re.compile(r"[A-Za-zÀ-ÿ]")
 _PASSIVE_VERBS = ("organi", "host", "conven", "accueilli", "acogid", "convocad")
 _AND_BEFORE = re.compile(r"\s(?:and|et|y)\s+$")
 _REPEATED_DE = re.compile(r"\s*(?:de\s+(?=la\s|l['’])|du\s+|del\s+|d['’](?=[A-ZÀ-Ý]))(?=\S)")
+# "the ILO, the UN agency for the world of work, and B": what a name is, between commas before "and", is no name.
+_DESCRIPTION = re.compile(r",\s+(?:the|la|el|le|l['’])\s*(?:[A-Z]{2,}\s+)?[a-zà-ÿ][^,.;:()]*,(?=\s+(?:and|et|y|e)\s)")
 # "et métiers", "et social européen", "et solidaire (CRESS) d'Occitanie": one or two lower-case words, then a place.
 _LOWER_TOPIC = re.compile(r"^[a-zà-ÿ][\w’'-]*(?:\s+[a-zà-ÿ][\w’'-]*)?(?:\s+d['’][A-ZÀ-Ý][\w’'-]*)?$")
 _ELIDED_DE = re.compile(r"\bd['’][a-zà-ÿ]")  # "d'industrie": a topic after "Chambre de commerce,"
@@ -211,6 +213,7 @@ def _label_names(listed: str, romance: bool) -> list[str]:
 
 def _names_after(phrase: str, romance: bool) -> list[str]:
     """The names written after "by": up to the end of the clause, with the partners it adds."""
+    phrase = _DESCRIPTION.sub("", phrase) if ", the " in phrase or ", l" in phrase or ", e" in phrase else phrase
     protected, spans = _protect(_drop_frames(phrase))
     names: list[str] = []
     pieces = _partner_split(protected)
