@@ -366,3 +366,20 @@ def test_what_a_name_is_between_commas_before_and_is_no_name(text, names):
     """Batch I: "the ILO, the UN agency for the world of work, and B": an article and a lower-case description
     between commas before "and"/"et"/"y" says what the name before is; a name in capitals there is one more name."""
     assert parse_organisers(text).names == names
+
+
+@pytest.mark.parametrize(
+    "text,names",
+    [
+        ("Policy dialogue (hosted by UNICEF and the OECD), 3 June, Paris.", ["UNICEF", "OECD"]),
+        (
+            "Co-hosted by the Urban Institute and the Center for American Progress in Washington, D.C.",
+            ["Urban Institute", "Center for American Progress"],
+        ),
+        ("Organised by UNITAR in Geneva, Switzerland.", ["UNITAR"]),
+    ],
+)
+def test_a_bracket_closes_the_names_in_it_and_a_place_may_end_with_its_country(text, names):
+    """Batch I: "Meeting (organised by A and B), 4-5 December": the bracket the names stand in closes them; "in
+    Washington, D.C." is where the event met, its state after a comma too."""
+    assert parse_organisers(text).names == names

@@ -111,8 +111,6 @@ KNOWN_MISSES = {
     "Organisé par la Délégation de l'Union": "after 'par' an office's city reads as where it met, as the ILO fixtures"
     " read 'organisé par le Bureau de l'OIT à Yaoundé'",
     # batch I, measured once (see the docstring)
-    "Expert meeting on care work (organised": "a bracketed 'organised by' runs on past its bracket",
-    "The ILO's new flagship report will be": "a place after the last name ('in Washington, D.C.') stays on it",
     "Organisateur principal :": "'Organisateur principal :' is no label the parser knows",
     "Un webinaire de l'Organisation": "'Un webinaire de X et du Y' names no organiser to the parser",
 }

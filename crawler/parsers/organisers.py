@@ -213,6 +213,8 @@ def _label_names(listed: str, romance: bool) -> list[str]:
 
 def _names_after(phrase: str, romance: bool) -> list[str]:
     """The names written after "by": up to the end of the clause, with the partners it adds."""
+    close = phrase.find(")")  # "Meeting (organised by A and B), 4 May": the bracket the names stand in closes them
+    phrase = phrase[:close] if close != -1 and "(" not in phrase[:close] else phrase
     phrase = _DESCRIPTION.sub("", phrase) if ", the " in phrase or ", l" in phrase or ", e" in phrase else phrase
     protected, spans = _protect(_drop_frames(phrase))
     names: list[str] = []

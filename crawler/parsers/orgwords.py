@@ -281,7 +281,10 @@ LIST_ENDS = frozenset({"and", "or", "of", "for", "the", "et", "y", "de"})
 CLAUSE_OPENERS = frozenset({"a", "an", "during", "to", "with", "at", "from", "since", "until", "after", "which"})
 # "International Training Centre of the ILO in Turin": where it is, not part of its name.
 # As r"(?<=\S)\s+(?:in|...", written to start with a space: the regex engine scans for one (test_organisers).
-TRAILING_PLACE = re.compile(r"\s(?<=\S\s)\s*(?:in|at|en|à)\s+[A-ZÀ-Ý][\w’'-]*(?:\s+[A-ZÀ-Ý][\w’'-]*)*\s*$")
+# "in Washington, D.C.", "in Geneva, Switzerland": a place may end with its state or country after a comma.
+TRAILING_PLACE = re.compile(
+    r"\s(?<=\S\s)\s*(?:in|at|en|à)\s+[A-ZÀ-Ý][\w’'-]*(?:\s+[A-ZÀ-Ý][\w’'-]*)*(?:,\s+[A-ZÀ-Ý][\w’'.-]*)?\s*$"
+)
 # "La Oficina de la OIT en Costa Rica organizó": an office not named "for" a region, written before the verb (so
 # not where the event met), is named by its city.
 OFFICE_FIRST = re.compile(
