@@ -10,6 +10,9 @@ G's other rules) is in tests/test_organisers_names.py.
 Batch H taught: a news dateline before the subject, "a joint event of", "Comité d'organisation", "Entidades
 convocantes", "a cargo de", "tiendront", "celebrará", "llevarán a cabo", "presenta" an event, "teaming up to host",
 "vous convie à", "proposé par", "organised for <an audience> by", "que co-organisent", "organizado entre".
+Batch I taught: "Convenor:", "Lead organiser:", a second label on a line, "Brought to you by", "Hosted at <a venue> by",
+"L'organisation est assurée par", "corre a cargo de", "A collaboration between", "Una actividad conjunta de", "is
+holding", joining efforts to organise, "vuelve a organizar", "aux côtés de", "de la mano de", "invitan al lanzamiento".
 """
 
 import pytest

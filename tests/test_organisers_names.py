@@ -9,6 +9,8 @@ acronym closes and a city's "Secretaría" after a comma, "Superintendencia" star
 sentence shapes batch F taught are in tests/test_organisers_shapes.py, batch G's in tests/test_organisers_lead_ins.py.
 Batch H: German and Portuguese words inside a name, the countries an office is for, "pour"/"para" inside a listed
 name, lower-case topics and adjectives, a second topic and its owner, a place a label or a representation keeps.
+Batch I: Italian words and an Italian university's department, one or two lower-case words after "et"/"y", a
+description between commas before "and", a bracket closing the names in it, a place ending with its country.
 """
 
 import pytest
