@@ -102,7 +102,8 @@ _AS_WRITTEN = {
     "NAME_END": r"\s*,?\s+(?:led|chaired|attended|with\s+(?:the\s+)?(?:support|funding|financial)"
     r"|under\s+the|as\s+part\s+of|on\s+(?:behalf|the\s+occasion)|from\s+\d|on\s+\d|in\s+\d|at\s+the\s+request)\b.*$"
     r"|" + CLAUSE_AFTER_COMMA,
-    "TRAILING_PLACE": r"(?<=\S)\s+(?:in|at|en|à)\s+[A-ZÀ-Ý][\w’'-]*(?:\s+[A-ZÀ-Ý][\w’'-]*)*\s*$",
+    "TRAILING_PLACE": r"(?<=\S)\s+(?:in|at|en|à)\s+[A-ZÀ-Ý][\w’'-]*(?:\s+[A-ZÀ-Ý][\w’'-]*)*"
+    r"(?:,\s+[A-ZÀ-Ý][\w’'.-]*)?\s*$",
 }
 _PATTERN_TEXT = st.lists(
     st.sampled_from(["A", "B", "I", "L", "O", "a", "e", "t", "y", "1", "-", "/", "&", ".", "!", "?", ",", "(", "“"])

@@ -10,6 +10,9 @@ G's other rules) is in tests/test_organisers_names.py.
 Batch H taught: a news dateline before the subject, "a joint event of", "Comité d'organisation", "Entidades
 convocantes", "a cargo de", "tiendront", "celebrará", "llevarán a cabo", "presenta" an event, "teaming up to host",
 "vous convie à", "proposé par", "organised for <an audience> by", "que co-organisent", "organizado entre".
+Batch I taught: "Convenor:", "Lead organiser:", a second label on a line, "Brought to you by", "Hosted at <a venue> by",
+"L'organisation est assurée par", "corre a cargo de", "A collaboration between", "Una actividad conjunta de", "is
+holding", joining efforts to organise, "vuelve a organizar", "aux côtés de", "de la mano de", "invitan al lanzamiento".
 """
 
 import pytest
@@ -221,4 +224,114 @@ def test_holding_presenting_and_teaming_up_to_host_an_event_name_its_organisers(
     ],
 )
 def test_an_event_offered_by_organised_for_an_audience_by_and_inverted_relatives(text, names):
+    assert parse_organisers(text).names == names
+
+
+@pytest.mark.parametrize(
+    "text,names",
+    [
+        ("Convener: Asian Development Bank Institute (ADBI)", ["Asian Development Bank Institute (ADBI)"]),
+        ("Main organiser: Ministry of Youth and Sports", ["Ministry of Youth and Sports"]),
+        ("Organisatrice principale : Université de Liège", ["Université de Liège"]),
+        ("Organiza conjuntamente: CEPAL y OPS", ["CEPAL", "OPS"]),
+        ("Organismo responsable: Secretaría de Trabajo de Honduras", ["Secretaría de Trabajo de Honduras"]),
+        ("Responsable : M. Paul Mbaye, BIT Dakar", []),  # a person to contact, not a body responsible for it
+        (
+            "Lead organizer: Ministry of Manpower; co-organizers: Singapore National Employers Federation and NTUC",
+            ["Ministry of Manpower", "Singapore National Employers Federation", "NTUC"],
+        ),
+    ],
+)
+def test_convenor_lead_and_principal_organisers_and_a_second_label_on_the_line(text, names):
+    """Batch I: "Convenor:", "Lead organiser: A; co-organisers: B", "Organisateur principal :", "Organizan
+    conjuntamente:" and "Institución responsable:" are labels."""
+    assert parse_organisers(text).names == names
+
+
+@pytest.mark.parametrize(
+    "text,names",
+    [
+        ("Brought to you by UNDP and the Mastercard Foundation.", ["UNDP", "Mastercard Foundation"]),
+        ("Hosted at Maison de la Paix by the Geneva Graduate Institute.", ["Geneva Graduate Institute"]),
+        ("Hosted at the ILO in Geneva.", []),  # a venue, no "by"
+        ("L'organisation sera assurée par le Conseil national du patronat.", ["Conseil national du patronat"]),
+        ("La organización estará a cargo de la CEPAL y de la OPS.", ["CEPAL", "OPS"]),
+    ],
+)
+def test_brought_to_you_by_hosted_at_a_venue_by_and_who_the_organisation_falls_to(text, names):
+    """Batch I: "Brought to you by", "Hosted at <a venue> by", "L'organisation est assurée par", "La organización
+    corre a cargo de ... y de ..." (the list repeats its "de")."""
+    assert parse_organisers(text).names == names
+
+
+@pytest.mark.parametrize(
+    "text,names",
+    [
+        ("A collaboration between UNICEF and the World Bank, the webinar is open to all.", ["UNICEF", "World Bank"]),
+        ("Una colaboración entre la CEPAL y la OPS.", ["CEPAL", "OPS"]),
+        ("Une activité conjointe du PNUD et de l'ONUDI.", ["PNUD", "ONUDI"]),
+        ("Una actividad conjunta de la FAO y el PMA.", ["FAO", "PMA"]),
+        ("The study reflects a collaboration between researchers and workers.", []),  # no name after it
+        ("The Government of Ghana is holding a national forum on wages.", ["Government of Ghana"]),
+        ("The ILO is holding talks with the government.", []),  # no event
+    ],
+)
+def test_a_collaboration_between_a_joint_activity_and_is_holding_an_event(text, names):
+    """Batch I: "A collaboration between A and B", "Una actividad conjunta de", "is holding a conference"."""
+    assert parse_organisers(text).names == names
+
+
+@pytest.mark.parametrize(
+    "text,names",
+    [
+        ("L'UNESCO et l'OIT unissent leurs efforts pour organiser un colloque.", ["UNESCO", "OIT"]),
+        ("La CEPAL y la OPS unen esfuerzos para organizar un foro.", ["CEPAL", "OPS"]),
+        ("La FAO unió esfuerzos con el Gobierno de Chile para organizar un taller.", ["FAO", "Gobierno de Chile"]),
+        ("El Ayuntamiento de Sevilla vuelve a organizar la Semana del Empleo.", ["Ayuntamiento de Sevilla"]),
+        (
+            "Tras dos años de pausa, la Municipalidad de Lima organiza, de la mano de la OIT, la Feria Laboral.",
+            ["Municipalidad de Lima", "OIT"],  # the fair named after the aside organises nothing
+        ),
+        ("Les syndicats unissent leurs efforts pour défendre les salaires.", []),  # no event organised
+    ],
+)
+def test_joining_efforts_to_organise_and_organising_again_name_organisers(text, names):
+    """Batch I: "unissent leurs efforts pour organiser", "unió esfuerzos con B para organizar", "vuelve a organizar",
+    a "Tras ...," lead-in, a city hall as a body, and "de la mano de B" as a partner."""
+    assert parse_organisers(text).names == names
+
+
+@pytest.mark.parametrize(
+    "text,names",
+    [
+        ("L'ONUDI, aux côtés du PNUD, organisera un atelier.", ["ONUDI", "PNUD"]),
+        ("Con la coorganización de la CEPAL, la OIT realizará un seminario.", ["OIT", "CEPAL"]),
+        (
+            "Le Conseil national du patronat accueille, en coopération avec le BIT, une réunion régionale.",
+            ["Conseil national du patronat", "BIT"],
+        ),
+        ("La OIT y la OMS invitan al lanzamiento de su informe conjunto.", ["OIT", "OMS"]),
+        ("La OIT invita a los gobiernos a ratificar el Convenio.", []),  # no event
+    ],
+)
+def test_a_partner_beside_the_subject_or_the_verb_and_an_invitation_to_a_launch(text, names):
+    """Batch I: "aux côtés de", "Con la coorganización de", "accueille, en coopération avec B, un atelier",
+    "invitan al lanzamiento"."""
+    assert parse_organisers(text).names == names
+
+
+@pytest.mark.parametrize(
+    "text,names",
+    [
+        ("Un colloque à l'initiative conjointe du CNRS et de l'INSERM.", ["CNRS", "INSERM"]),
+        (
+            "Organisateurs : OIT ; Pôle Emploi Bretagne ; Région Bretagne",
+            ["OIT", "Pôle Emploi Bretagne", "Région Bretagne"],
+        ),
+        ("Organizers: ILO; Registration required", ["ILO"]),  # words in lower case end the list
+    ],
+)
+def test_a_joint_initiative_in_french_and_a_label_item_written_in_capitals(text, names):
+    """Batch I: "à l'initiative conjointe de A et de B"; in a label's list cut by semicolons, an item of two or more
+    words in capitals ("France Travail") is a name, though it holds no institution word."""
     assert parse_organisers(text).names == names

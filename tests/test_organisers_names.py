@@ -9,6 +9,8 @@ acronym closes and a city's "Secretaría" after a comma, "Superintendencia" star
 sentence shapes batch F taught are in tests/test_organisers_shapes.py, batch G's in tests/test_organisers_lead_ins.py.
 Batch H: German and Portuguese words inside a name, the countries an office is for, "pour"/"para" inside a listed
 name, lower-case topics and adjectives, a second topic and its owner, a place a label or a representation keeps.
+Batch I: Italian words and an Italian university's department, one or two lower-case words after "et"/"y", a
+description between commas before "and", a bracket closing the names in it, a place ending with its country.
 """
 
 import pytest
@@ -306,4 +308,80 @@ def test_a_place_after_a_name_in_a_label_or_a_representation_before_its_verb_is_
 )
 def test_a_purpose_cut_after_the_name_leaves_no_trailing_for_the(text, names):
     """Found while fixing batch H: the cut backed off over "for" but kept "for the"."""
+    assert parse_organisers(text).names == names
+
+
+@pytest.mark.parametrize(
+    "text,names",
+    [
+        (
+            "Organised by the Università degli Studi di Torino and the ILO.",
+            ["Università degli Studi di Torino", "ILO"],
+        ),
+        (
+            "Organizers: Università di Bologna, Department of Economics; ETUI",
+            ["Università di Bologna, Department of Economics", "ETUI"],
+        ),
+    ],
+)
+def test_an_italian_universitys_name_and_its_department_are_one_name(text, names):
+    """Batch I: "degli", "di" go on an Italian name in an English line, and the department after a comma is the
+    university's."""
+    assert parse_organisers(text).names == names
+
+
+@pytest.mark.parametrize(
+    "text,names",
+    [
+        (
+            "Organisé par l'Institut de recherche en droit et économie (IRDE) et le BIT.",
+            ["Institut de recherche en droit et économie (IRDE)", "BIT"],
+        ),
+        ("Organisé par l'École nationale des ponts et chaussées.", ["École nationale des ponts et chaussées"]),
+        (
+            "Organizado por el Consejo consultivo y técnico regional (CCTR) y la OIT.",
+            ["Consejo consultivo y técnico regional (CCTR)", "OIT"],
+        ),
+        ("Organisé par le ministère du Travail et les partenaires sociaux.", ["ministère du Travail"]),
+    ],
+)
+def test_one_or_two_lower_case_words_after_et_or_y_go_on_a_romance_name(text, names):
+    """Batch I: "Centre de recherche en économie et statistique", "Comité économique et social européen (CESE)",
+    "économie sociale et solidaire (CRESS) d'Occitanie": after a lower-case word, "et"/"y" and one or two lower-case
+    words with no article are one more topic of the name; with an article ("et les partenaires") they are not."""
+    assert parse_organisers(text, "fr" if " et " in text else "es").names == names
+
+
+@pytest.mark.parametrize(
+    "text,names",
+    [
+        (
+            "Hosted by UNDP, the UN development agency, and the Government of Ghana.",
+            ["UNDP", "Government of Ghana"],
+        ),
+        ("Organisé par le BIT, l'agence de l'ONU pour le travail, et par l'OMS.", ["BIT", "OMS"]),
+        ("Organizado por la CEPAL, la comisión regional de la ONU, y la OPS.", ["CEPAL", "OPS"]),
+        ("Organized by the ILO, the Ministry of Labour, and the EU.", ["ILO", "Ministry of Labour", "EU"]),
+    ],
+)
+def test_what_a_name_is_between_commas_before_and_is_no_name(text, names):
+    """Batch I: "the ILO, the UN agency for the world of work, and B": an article and a lower-case description
+    between commas before "and"/"et"/"y" says what the name before is; a name in capitals there is one more name."""
+    assert parse_organisers(text).names == names
+
+
+@pytest.mark.parametrize(
+    "text,names",
+    [
+        ("Policy dialogue (hosted by UNICEF and the OECD), 3 June, Paris.", ["UNICEF", "OECD"]),
+        (
+            "Co-hosted by the Urban Institute and the Center for American Progress in Washington, D.C.",
+            ["Urban Institute", "Center for American Progress"],
+        ),
+        ("Organised by UNITAR in Geneva, Switzerland.", ["UNITAR"]),
+    ],
+)
+def test_a_bracket_closes_the_names_in_it_and_a_place_may_end_with_its_country(text, names):
+    """Batch I: "Meeting (organised by A and B), 4-5 December": the bracket the names stand in closes them; "in
+    Washington, D.C." is where the event met, its state after a comma too."""
     assert parse_organisers(text).names == names

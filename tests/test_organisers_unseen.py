@@ -74,6 +74,26 @@ After the fixes batch H taught (the measured-once figures above stand), batch H 
 and of the label files under tests/fixtures/real/ and tests/fixtures/pages/), only batch H's 30 misses read
 otherwise. Batch H's rules are pinned in tests/test_organisers_lead_ins.py (lead-ins, labels, verbs),
 tests/test_organisers_shapes.py (sentence shapes) and tests/test_organisers_names.py (where one name ends).
+Batch I (60 lines, "i", 20 a language, 21 naming no organiser), written after every fix above with shapes none of
+A-H hold ("A collaboration between", "Hosted at <a venue> by", "Convenor:", "Lead organiser: ...; co-organisers: ...",
+"Brought to you by", "joins forces with", "in conjunction with", an organiser in brackets inside a title, a name
+followed by a description of it between commas, "L'organisation est assurée par", "à l'initiative conjointe de",
+"s'associe à", "unissent leurs efforts pour organiser", "aux côtés de", "Un webinaire de", "Organisateur principal :",
+"accueillent, en coopération avec", "corre a cargo de", "Una actividad conjunta de", "invitan", "unió esfuerzos con",
+"Organizan conjuntamente:", "Institución responsable:", "Con la coorganización de", "de la mano de", names in German,
+Italian and Portuguese), follows the rule A-H follow; speakers, workers "organised in" a union, a commissioned study
+and who carried it out, a funder ("Supported by", "pris en charge par", "serán cubiertos por"), a joint publication,
+a curator and a venue are no organisers. Batch I was measured once: 31 right (51.7%; precision 82.1%, recall 38.6%:
+32 of the 39 names read were right, 32 of the 83 names wanted were read); the 21 lines naming no organiser were all
+read right, the 29 misses all name one (19 read nothing: a lead-in, label or verb the parser did not know).
+After the fixes batch I taught (the measured-once figures above stand), batch I reads 58 right (96.7%; precision
+97.6%, recall 96.4%: 80 of the 82 names read were right, 80 of the 83 wanted were read); A 110/110, B 37/38, C 31/32,
+D 30/30, E 44/45, F 45/45, G 45/45, H 60/60: 460 of the 465 lines (98.9%); of 29,785 texts (benchmarks/organisers.py's
+labelled set, every string of tests/fixtures/organisers.json and of the label files under tests/fixtures/real/ and
+tests/fixtures/pages/), only 28 of batch I's lines (27 now right, one still wrong) and one unlabelled README string (no
+longer reading its date as a name) read otherwise. The two batch I lines still wrong are in KNOWN_MISSES with why.
+Batch I's rules are pinned in tests/test_organisers_lead_ins.py (labels, lead-ins, verbs, partner phrases) and
+tests/test_organisers_names.py (where one name ends).
 """
 
 import json
@@ -98,6 +118,11 @@ KNOWN_MISSES = {
     "The event is organised by the ILO's Bureau": "a name with no institution word or acronym joins the one before",
     "Organisé par la Délégation de l'Union": "after 'par' an office's city reads as where it met, as the ILO fixtures"
     " read 'organisé par le Bureau de l'OIT à Yaoundé'",
+    # batch I: the two lines its fixes leave (29 marked when measured once, see the docstring)
+    "Organisateur principal :": "debatable: batch F labels 'Instituto ... (IELIS), Universidad de la República' two"
+    " names, as the parser reads 'Centre ... (CEET), Conservatoire ... (Cnam)'; the singular label says one",
+    "Un webinaire de l'Organisation": "'Un webinaire de A et du B' holds no organiser word: reading it would make"
+    " every event noun a trigger (slower), and 'un atelier de formation' names its kind",
 }
 
 

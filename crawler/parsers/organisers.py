@@ -19,11 +19,16 @@ from .organisers_clauses import (
     CONJ,
     PREPOSITION,
     dedupe,
-    is_name_word,
     sentences,
     strip_article,
     trim_after_by,
 )
+from .orgnames import ACRONYM as _ACRONYM
+from .orgnames import generic as _generic
+from .orgnames import lone_kind as _lone_kind
+from .orgnames import named_by_place as _named_by_place
+from .orgnames import only_name_words as _only_name_words
+from .orgnames import org_like as _org_like
 from .orgshapes import (
     ACTIVE,
     ACTIVE_PRESENT,
@@ -64,13 +69,6 @@ MAX_SUBJECT_WORDS = 24
 NEW_NAME_WINDOW = 8
 # A bracket naming a programme with at least this many words is a frame ("(Joint Programme on X)"), not an alias.
 FRAME_MIN_WORDS = 2
-# "ILO", "UN": two capitals make an acronym, which marks an organisation's name.
-ACRONYM_MIN_CAPITALS = 2
-# _ACRONYM (and organisers_clauses._SENTENCE and CONJ) start with a character their match starts with (a capital,
-# a space), and check what comes before it after it: the regex engine scans for that character instead of trying
-# every position (2-4x faster). r"\b[A-Z]...", r"\s+(?:and..." and r"(?<=[.!?])\s+..." so written
-# (test_organisers: the same matches).
-_ACRONYM = re.compile(rf"[A-Z](?<!\w[A-Z])[A-Z0-9\-/&]{{{ACRONYM_MIN_CAPITALS - 1},}}\b")
 _BRACKET = re.compile(r"\s*\(([^()]*)\)")
 _QUOTED = re.compile(r"(?:(?<=\s)|^)(?:'[^']+'(?=[\s,.;:)]|$)|“[^”]*”|«[^»]*»|\"[^\"]*\"|‘[^’]*’)|\([^()]*\)")
 _TOKEN = re.compile("\ue000(\\d+)\ue001")
@@ -84,6 +82,11 @@ _ENGLISH_THE = re.compile(r"\s*the\s")
 _LETTER = re.compile(r"[A-Za-zÀ-ÿ]")
 _PASSIVE_VERBS = ("organi", "host", "conven", "accueilli", "acogid", "convocad")
 _AND_BEFORE = re.compile(r"\s(?:and|et|y)\s+$")
+_REPEATED_DE = re.compile(r"\s*(?:de\s+(?=la\s|l['’])|du\s+|del\s+|d['’](?=[A-ZÀ-Ý]))(?=\S)")
+# "the ILO, the UN agency for the world of work, and B": what a name is, between commas before "and", is no name.
+_DESCRIPTION = re.compile(r",\s+(?:the|la|el|le|l['’])\s*(?:[A-Z]{2,}\s+)?[a-zà-ÿ][^,.;:()]*,(?=\s+(?:and|et|y|e)\s)")
+# "et métiers", "et social européen", "et solidaire (CRESS) d'Occitanie": one or two lower-case words, then a place.
+_LOWER_TOPIC = re.compile(r"^[a-zà-ÿ][\w’'-]*(?:\s+[a-zà-ÿ][\w’'-]*)?(?:\s+d['’][A-ZÀ-Ý][\w’'-]*)?$")
 _ELIDED_DE = re.compile(r"\bd['’][a-zà-ÿ]")  # "d'industrie": a topic after "Chambre de commerce,"
 
 
@@ -116,7 +119,12 @@ def _from_sentence(sentence: str, romance: bool) -> list[str]:
         return []  # no word that names an organiser: skip the patterns below
     m = LABEL.search(sentence) if ":" in sentence else None  # a label ends with a colon
     if m:
-        return _label_names(sentence[m.end() :], romance)
+        # "Lead organiser: A; co-organisers: B and C": a second label on the line adds its names.
+        second = LABEL.search(sentence, m.end()) if sentence.count(":") > 1 else None
+        return dedupe(
+            _label_names(sentence[m.end() :], romance)
+            + (_label_names(sentence[second.end() :], romance) if second else [])
+        )
     m = PASSIVE.search(sentence) or rare_passive(sentence)
     if m:
         names = _names_after(sentence[m.end() :], romance) + _second_passive(sentence, m.end(), romance)
@@ -139,7 +147,11 @@ def _from_sentence(sentence: str, romance: bool) -> list[str]:
         names = _active_subject(sentence[: m.start()], romance)
         partner = PARTNER.search(sentence, m.end())  # "will host a forum in partnership with B", "organisera, avec B,"
         if names and partner:
-            names = dedupe(names + _names_after(sentence[partner.end() :], romance))
+            partners = _names_after(sentence[partner.end() :], romance)
+            # "A organiza, de la mano de B, la Feria de Empleo": the verb's object after an aside names no body.
+            while partner.start() == m.end() and partners and _object_after_aside(partners[-1], sentence):
+                partners.pop()
+            names = dedupe(names + partners)
         aside = VERB_ASIDE_PARTNER.match(sentence, m.end()) if names and not partner else None
         if aside and _only_name_words(strip_article(aside.group("partner"))):  # "A organise, avec B, un atelier"
             names = dedupe(names + _names_after(aside.group("partner"), romance))
@@ -171,6 +183,13 @@ def _lead_in_names(sentence: str, romance: bool) -> list[str]:
     return _active_subject(sentence[: m.start()], romance) if m else []
 
 
+def _object_after_aside(name: str, sentence: str) -> bool:
+    """ "A organiza, de la mano de B, la Feria de Empleo": after the aside's comma, an article and no body's name."""
+    return not _org_like(name) and bool(
+        re.search(r",\s+(?:the|la|le|el|les|los|las|l['’])\s*" + re.escape(name), sentence)
+    )
+
+
 def _with_co_partner(names: list[str], sentence: str, verb: re.Match[str], romance: bool) -> list[str]:
     """ "A is co-hosting the dialogue with B", "A co-organise avec B une conférence": a co- verb's "with" names B."""
     partner = CO_VERB_WITH.match(sentence, verb.end()) if names and CO_VERB.search(verb.group(0)) else None
@@ -185,14 +204,18 @@ def _label_names(listed: str, romance: bool) -> list[str]:
     items = LABEL_ITEM.split(LABEL_END.split(protected, maxsplit=1)[0])
     names = _split_names(items[0], romance)
     for item in items[1:]:
-        if not _starts_new_name(item):
-            break  # "Organizers: ILO; the event is free": the list ended
+        # "Organizers: ILO; the event is free": the list ended; "; France Travail ;" a name in capitals goes on.
+        if not (_starts_new_name(item) or (item[:1].isupper() and " " in item.strip() and _only_name_words(item))):
+            break
         names += _split_names(item, romance)
     return _finish(names, spans, romance, label=True)
 
 
 def _names_after(phrase: str, romance: bool) -> list[str]:
     """The names written after "by": up to the end of the clause, with the partners it adds."""
+    close = phrase.find(")")  # "Meeting (organised by A and B), 4 May": the bracket the names stand in closes them
+    phrase = phrase[:close] if close != -1 and "(" not in phrase[:close] else phrase
+    phrase = _DESCRIPTION.sub("", phrase) if ", the " in phrase or ", l" in phrase or ", e" in phrase else phrase
     protected, spans = _protect(_drop_frames(phrase))
     names: list[str] = []
     pieces = _partner_split(protected)
@@ -256,16 +279,6 @@ def _subject(before: str) -> str:
     return _CLAUSE_AFTER_COMMA.sub("", before).strip(" ,")
 
 
-def _only_name_words(subject: str) -> bool:
-    words = subject.split()
-    named = all(w[:1].isupper() or w[:1] == "\ue000" or is_name_word(w) for w in words)
-    return named and words[-1].lower() not in ow.LIST_ENDS
-
-
-def _org_like(name: str) -> bool:
-    return bool(_ACRONYM.search(name) or ow.ORG_HEAD.search(name) or ow.REGION_BODY.match(name))
-
-
 def _protect(text: str) -> tuple[str, list[str]]:
     """Hide text in brackets and quotes, a city its acronym closes, and where a mission is accredited, behind a mark:
     nothing cuts inside it."""
@@ -309,24 +322,6 @@ def _finish(names: list[str], spans: list[str], romance: bool, subject: bool = F
     return dedupe(out)
 
 
-def _named_by_place(placeless: str, subject: bool) -> bool:
-    """ "ILO Office in Beirut"; "La Oficina de la OIT en Costa Rica organizó": before its verb, not where it met."""
-    return bool(ow.ORG_HEAD.fullmatch(placeless.split()[-1]) or (subject and ow.OFFICE_FIRST.match(placeless)))
-
-
-def _generic(name: str, romance: bool) -> bool:
-    """ "les partenaires sociaux", "Trade unions": a kind of body, not a body's name."""
-    words = name.split()
-    if words[0][:1].islower():
-        # "ministère du Travail" is a name; "programme" alone, "employers' organizations" are not.
-        return len(words) == 1 or not ow.ORG_HEAD.fullmatch(words[0]) or words[0].endswith(("s", "s'", "s’"))
-    if len(words) == 1:
-        return bool(ow.ORG_HEAD.fullmatch(name.rstrip("'’"))) and name.rstrip("'’").endswith("s")  # "Employers"
-    # English names are written in capitals: "Trade unions", "Informal workers in Ghana" are not names.
-    second = words[1]
-    return not (romance or _ACRONYM.search(name) or second[:1].isupper() or is_name_word(second) or second == "to")
-
-
 def _starts_new_name(part: str) -> bool:
     head = " ".join(strip_article(part).split()[:NEW_NAME_WINDOW])
     return bool(ow.ORG_HEAD.search(head) or _ACRONYM.search(head) or ow.COMMUNITY.match(part.strip()))
@@ -341,7 +336,8 @@ def _split_names(phrase: str, romance: bool) -> list[str]:
         if names and _continues(names[-1], part, joiner, romance):
             names[-1] += joiner + part
         elif part.strip():
-            names.append(part)
+            # "a cargo de la Universidad y de la Oficina": the list repeats its "de"; no name starts with one.
+            names.append(_REPEATED_DE.sub("", part, count=1) if joiner and _REPEATED_DE.match(part) else part)
         if m:
             joiner, pos = m.group(0), m.end()
     return [n for n in (strip_article(n) for n in names) if n]
@@ -381,10 +377,9 @@ def _continues(current: str, part: str, joiner: str, romance: bool) -> bool:
         return False  # "Government of Norway and the Financial Times"
     if romance and joiner.strip() in ("et", "y", "e") and ow.TOPIC_END.search(current) and ow.NEXT_TOPIC.match(part):
         return True  # "Réseau de recherche sur le travail et la protection sociale": a second topic
+    lower_topic = current[-1:].islower() and _LOWER_TOPIC.match(bare) and not ARTICLE.match(part.strip())
+    if romance and joiner.strip() in ("et", "y", "e") and lower_topic:
+        return True  # "Centre de recherche en économie et statistique (CREST)", "arts et métiers": one more topic
     if bare[:1].islower() and not (PREPOSITION.match(bare) or _ELIDED_DE.match(bare)):
         return False  # "gouvernement du Burkina Faso et les partenaires sociaux"
     return bool(PREPOSITION.search(current) or _ELIDED_DE.search(current))  # "Chambre d'agriculture, d'élevage"
-
-
-def _lone_kind(name: str) -> bool:
-    return " " not in name and name[:1].isupper() and _generic(name, romance=False)

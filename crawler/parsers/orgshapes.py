@@ -28,10 +28,12 @@ _LABEL_EVENT_AFTER = rf"\s+(?:(?:of\s+the|de\s+la|de\s+l['’]|du|del|des)\s*{ow
 # "Organisers: ILO, UNDP" — a label and a list.
 LABEL = re.compile(
     # "Comité d'organisation :", "Comité de organización:"
-    rf"(?i)(?:^|(?<=[.;]\s))(?:{_LABEL_EVENT_BEFORE}(?:d['’]|de\s+)?)?(?:co-?)?(?:organi[sz]ers?|organi[sz]ed by"
-    r"|organi[sz]ing|hosts?|hosted by|organisat(?:eur|rice)s?|organis[ée]e?s? par|hôtes?|organi[sz]ation|organización"
-    r"|organizador(?:es|as?)?|organizad[oa]s? por"
-    rf"|organizan?|convocantes?|convocan?|anfitri(?:ón|on|ones|onas?))(?:{_LABEL_EVENT_AFTER})?\s*:\s*",
+    # "Lead organiser:", "Convenor:", "Organisateur principal :", "Organizan conjuntamente:", "Entidad responsable:"
+    rf"(?i)(?:^|(?<=[.;]\s))(?:{_LABEL_EVENT_BEFORE}(?:d['’]|de\s+)?)?(?:(?:lead|main)\s+)?(?:co-?)?(?:organi[sz]ers?"
+    r"|organi[sz]ed by|organi[sz]ing|hosts?|hosted by|conven[eo]rs?|organisat(?:eur|rice)s?|organis[ée]e?s? par|hôtes?"
+    r"|organi[sz]ation|organización|organizador(?:es|as?)?|organizad[oa]s? por|organizan?(?:\s+conjuntamente)?"
+    rf"|convocantes?|convocan?|anfitri(?:ón|on|ones|onas?)|{_LABEL_KIND}\s+responsables?)"
+    rf"(?:\s+principa(?:l|le|ux|les))?(?:{_LABEL_EVENT_AFTER})?\s*:\s*",
 )
 PASSIVE = re.compile(
     # "organised for trade union educators by A", "organisé pour les inspecteurs par A": an audience before "by".
@@ -52,11 +54,15 @@ PASSIVE_RARE = re.compile(
     r"|organiza|organizarán|organizará)\s+(?=(?:l['’]|le\s|la\s|les\s|el\s|los\s|las\s)\s*(?-i:[A-ZÀ-Ý]))"
     # "organizado entre A y B" (organised jointly by), "Organización a cargo de A", "Organisation assurée par A".
     r"|\b(?:co-?)?organizad[oa]s?\s+entre\s+(?=(?:el|la|los|las)\s+(?-i:[A-ZÀ-Ý]))"
-    r"|\b(?:co-?)?organizaci[óo]n\s+a\s+cargo\s+del?\s+|\b(?:co-?)?organisation\s+assurée\s+par\s+"
+    # "La organización corre a cargo de A", "L'organisation est assurée conjointement par A".
+    r"|\b(?:co-?)?organizaci[óo]n\s+(?:corre\s+|correrá\s+|está\s+|estará\s+)?a\s+cargo\s+del?\s+"
+    rf"|\b(?:co-?)?organisation\s+(?:est\s+|sera\s+)?assurée\s+{BY_ADVERB}par\s+"
+    # "Brought to you by A", "Hosted at the Palais des Nations by A": a venue between the verb and "by".
+    r"|\bbrought\s+to\s+you\s+by\s+|\bhosted\s+at\s+(?-i:[A-Z]|the\s)[^,.;:]{0,60}?\s+by\s+"
     # "Un webinaire proposé par A" offers an event; "un thème proposé par les participants" names none.
     rf"|{ow.EVENT_NOUN_ROMANCE}\s+(?:\S+\s+){{0,2}}?(?:propos[ée]e?s?\s+par|propuest[oa]s?\s+por)\s+"
 )
-PASSIVE_RARE_WORDS = ("que", "qu'", "qu’", "entre", "cargo", "assurée", "propos", "propuest")
+PASSIVE_RARE_WORDS = ("que", "qu'", "qu’", "entre", "cargo", "assurée", "propos", "propuest", "brought", "hosted at")
 # "The organisers of the forum are A and B", "Les organisateurs sont A", "Los anfitriones del foro son A": a noun for
 # who organises, then the names; "a joint initiative of A", "à l'initiative de A", "una iniciativa de A": whose
 # initiative the event is organises it. A name (an article or a capital) must follow.
@@ -68,10 +74,12 @@ NAMED_AFTER = re.compile(
     r"|este\s+|esta\s+)?[\w-]+)?\s+(?:are|is|were|was|will\s+be|sont|est|seront|sera|son|es|serán|será)\s+"
     # An initiative, not "the Minimum Wage Initiative of": "an initiative of", "à l'initiative de", "por iniciativa de".
     r"|(?:an?\s+(?:joint\s+)?initiative|(?:at|on)\s+the\s+initiative)\s+of\s+"
-    r"|(?:une\s+initiative(?:\s+conjointe)?|[àa]\s+l['’]initiative)\s+(?:de\s+|du\s+|des\s+|d['’])"
+    # "A collaboration between A and B, the series ...": both organise it.
+    r"|an?\s+collaboration\s+between\s+|une\s+collaboration\s+entre\s+|una\s+colaboración\s+entre\s+"
+    r"|(?:une\s+initiative(?:\s+conjointe)?|[àa]\s+l['’]initiative(?:\s+conjointe)?)\s+(?:de\s+|du\s+|des\s+|d['’])"
     r"|(?:una\s+iniciativa(?:\s+conjunta)?|(?:por|a)\s+iniciativa)\s+(?:de\s+|del\s+)"
-    rf"|an?\s+joint\s+{EVENT_NOUN}\s+(?:of|by)\s+|une?\s+{ow.EVENT_NOUN_ROMANCE}\s+conjointe?s?\s+(?:de\s+|du\s+|des\s+|d['’])"
-    rf"|una?\s+{ow.EVENT_NOUN_ROMANCE}\s+conjunt[oa]s?\s+(?:de\s+|del\s+))" + _NAME_NEXT
+    rf"|an?\s+joint\s+{EVENT_NOUN}\s+(?:of|by)\s+|une?\s+(?:{ow.EVENT_NOUN_ROMANCE}|activités?)\s+conjointe?s?\s+(?:de\s+|du\s+|des\s+|d['’])"
+    rf"|una?\s+(?:{ow.EVENT_NOUN_ROMANCE}|actividad(?:es)?)\s+conjunt[oa]s?\s+(?:de\s+|del\s+))" + _NAME_NEXT
 )
 # "an initiative of the OIF and of the ILO", "de l'OIF et du BIT", "de la OEI y de la OIT": the list repeats its "of".
 REPEATED_OF = re.compile(
@@ -84,7 +92,7 @@ INVITE = re.compile(
     r"(?i)\s+(?:(?:cordially|are\s+pleased\s+to|is\s+pleased\s+to|are\s+delighted\s+to|is\s+delighted\s+to)\s+)?"
     rf"invites?\s+you\s+(?:all\s+)?(?:to|for){_EVENT_AFTER}{EVENT_NOUN}"
     rf"|\s+vous\s+(?:invite|convie)(?:nt)?\s+(?:à|au|aux){_EVENT_AFTER}{ow.EVENT_NOUN_ROMANCE}"
-    rf"|\s+(?:le|les|te|los|las)\s+invita(?:n)?\s+al?{_EVENT_AFTER}{ow.EVENT_NOUN_ROMANCE}"
+    rf"|\s+(?:(?:le|les|te|los|las)\s+)?invita(?:n)?\s+al?{_EVENT_AFTER}(?:{ow.EVENT_NOUN_ROMANCE}|lanzamiento)"
 )
 # Every shape below holds one of these.
 TRIGGER_WORDS = (
@@ -117,9 +125,14 @@ TRIGGER_WORDS = (
     "presenta,",
     "presentan",
     "teaming up",
+    "collaboration between",
+    "collaboration entre",
+    "colaboración entre",
     "proposé",
     "propuest",
     "convie",
+    "responsable",
+    "brought to you",
 )
 TRIGGER = re.compile("|".join(TRIGGER_WORDS), re.IGNORECASE)
 # "co-organised with A": A is an organiser, and so is the sentence's subject when it is an organisation.
@@ -147,7 +160,8 @@ ACTIVE = re.compile(
     rf"hold(?=(?:\s+\S+){{0,{EVENT_NOUN_WINDOW}}}?\s+{EVENT_NOUN}))\b"
     rf"|\s+(?:has|have|had)\s+{ADVERB}(?:co-?)?(?:organi[sz]ed|hosted|convened)\b(?!\s+(?:into|themselves|itself|around))"
     r"|\s+(?:has|have)\s+been\s+(?:co-?)?(?:organi[sz]ing|hosting|convening)\b"
-    rf"|\s+(?:is|are)\s+{ADVERB}(?:co-?)?(?:organi[sz]ing|hosting|convening)\b"
+    rf"|\s+(?:is|are)\s+{ADVERB}(?:co-?)?(?:organi[sz]ing|hosting|convening"
+    rf"|holding(?=(?:\s+\S+){{0,{EVENT_NOUN_WINDOW}}}?\s+{EVENT_NOUN}))\b"
     rf"|\s+{ADVERB}(?:co-?)?(?:organi[sz]ed|hosted|convened)\s+(?=(?:a|an|the|two|three|its|their)\b)"
     # "L'OIT accueille (favorablement) la ratification" welcomes it: only the future "accueillera" hosts.
     rf"|\s+{ADVERB}(?:co-?)?(?:organisera|organiseront|organisent|organise|accueillera|accueilleront"
@@ -160,7 +174,7 @@ ACTIVE = re.compile(
     r"|\s+(?<!\bse\s)(?:realiza|realizan|realizará|realizarán|realizó|realizaron)"
     rf"(?=\s+(?:el|la|los|las|un|una)\s+(?i:{ow.EVENT_NOUN_ROMANCE}))"
     # "accueille, le 4 octobre, la première réunion": a time may come between, a word before the event.
-    rf"|\s+{ADVERB}(?:accueillent|accueille|acogen|acoge)(?=(?:,\s+(?:le|el|du|del|ce|cette|este|esta|avec|con)\s[^,]{{1,30}},)?"
+    rf"|\s+{ADVERB}(?:accueillent|accueille|acogen|acoge)(?=(?:,\s+(?:le|el|du|del|ce|cette|este|esta|avec|con|en)\s[^,]{{1,40}},)?"
     rf"\s+(?:la|le|l['’]|les|un|une|el|los|las|un|una)\s*(?:[\w’'-]+\s+)?{ow.EVENT_NOUN_ROMANCE})"
     rf"|\s+(?:a|ont)\s+{ADVERB}(?:co-?)?(?:organisé|accueilli(?!\s+(?:favorablement|avec)))\b"
     # "A will be the host of the forum", "A sera l'hôte de", "A será el anfitrión del encuentro": a host by its noun.
@@ -172,6 +186,10 @@ ACTIVE_RARE = re.compile(
     # "are teaming up to hold", "join forces to host": the subjects organise together.
     rf"\s+(?:(?:are|is|have|has|will)\s+)?{ADVERB}(?:team(?:s|ing|ed)?\s+up|join(?:s|ing|ed)?\s+forces)\s+to\s+"
     r"(?:co-?)?(?:organi[sz]e|host|hold|convene)\b"
+    # "unissent leurs efforts pour organiser", "unen esfuerzos para organizar", "vuelve a organizar" (again).
+    r"|\s+(?:unissent|unit|uniront|ont\s+uni)\s+leurs\s+efforts\s+pour\s+(?:co-?)?organiser\b"
+    r"|\s+(?:unen|une|unieron|unió|unirán)\s+(?:sus\s+)?esfuerzos\s+para\s+(?:co-?)?organizar\b"
+    r"|\s+(?:vuelve|vuelven|volverá|volverán)\s+a\s+(?:co-?)?organizar\b"
     # "tiendront du 2 au 4 avril un atelier": holding an event (a time may come between).
     rf"|\s+{ADVERB}(?:tiendra|tiendront|tient|tiennent)(?=(?:\s+\S+){{0,6}}?\s+{ADVERB}{_EVENT_NEXT})"
     # "celebrarán un diálogo", "llevarán a cabo un taller", "presentan, junto con C, una jornada": right before an
@@ -180,14 +198,28 @@ ACTIVE_RARE = re.compile(
     rf"|llevó|llevaron)\s+a\s+cabo|présente|présentent|presenta|presentan)(?=(?:,[^.;]{{1,120}}?,)?\s+{ADVERB}{_EVENT_NEXT})",
     re.IGNORECASE,
 )
-ACTIVE_RARE_WORDS = ("team", "forces", "tiendr", "tienn", " tient", "celebr", "a cabo", "présent", "presenta")
+ACTIVE_RARE_WORDS = (
+    "team",
+    "forces",
+    "tiendr",
+    "tienn",
+    " tient",
+    "celebr",
+    "a cabo",
+    "présent",
+    "presenta",
+    "efforts",
+    "esfuerzos",
+    "vuelve",
+    "volver",
+)
 # "A has teamed up with B to organise", "A s'associe à B pour organiser", "A se une a B para organizar": both organise.
 JOINED = re.compile(
     r"(?i)\s+(?:(?:(?:has|have|had|will|is|are)\s+)?(?:teamed\s+up|teams?\s+up|joined\s+forces|joins?\s+forces"
     r"|partnered|partnering|partners?)\s+with"
     r"|(?:s['’]est\s+(?:associée?|alliée?)s?|s['’]associe(?:nt|ra|ront)?|s['’]allie(?:nt)?)\s+(?:à|au|aux|avec)(?=\s)"
     r"|se\s+(?:ha\s+|han\s+)?(?:unido|une|unen|unió|unieron|alía|alían|alió|aliado|asocia|asocian|asoció|asociado)"
-    r"\s+(?:a|al|con)(?=\s))"
+    r"\s+(?:a|al|con)(?=\s)|(?:unió|unieron|une|unen|unirá|unirán)\s+(?:sus\s+)?esfuerzos\s+con)"
     r"(?P<partner>\s+[^.;]+?)\s+(?:to|pour|para)\s+(?:co-?)?(?:organi[sz]e|organiser|organizar|host|accueillir|acoger"
     r"|convene|convoquer|convocar|hold)\b"
 )
@@ -208,7 +240,9 @@ PARTNER = re.compile(
     r"|en\s+(?:estrecha\s+)?(?:colaboración|cooperación|coordinación|alianza|asociación)\s+con"
     # "with the collaboration of B", "avec la collaboration de B", "con la colaboración del B": as "in ... with"
     r"|with\s+the\s+(?:collaboration|cooperation)\s+of|avec\s+la\s+(?:collaboration|coopération)\s+d[eu]"
-    r"|con\s+la\s+(?:colaboración|cooperación)\s+del?"
+    r"|con\s+la\s+(?:colaboración|cooperación|coorganización)\s+del?"
+    # "A, aux côtés de B, organisera", "A organiza, de la mano de B, el foro": B organises beside A.
+    r"|aux\s+côtés\s+d(?:e|u|es)|de\s+la\s+mano\s+del?"
     # "A through the B", "A à travers le B", "A a través del B": B is the unit that organises for A.
     r"|through(?=\s+(?:the\s+|its\s+|their\s+)?(?:(?-i:[A-Z])|project|programme|program|office|unit))"
     r"|à\s+travers(?=\s+(?:le|la|les|l['’]|son|sa|ses)\b)"
@@ -224,7 +258,7 @@ ASIDE_PARTNER = re.compile(
 )
 # PARTNER tries its alternatives at every space of a text. Every match holds one of these words, which
 # text.has_any rules out at a tenth of the cost (most descriptions hold none).
-PARTNER_WORDS = ("with", "avec", "con", "junto", "through", "trav", "interm", "medio")
+PARTNER_WORDS = ("with", "avec", "con", "junto", "through", "trav", "interm", "medio", "côtés", "mano")
 PARTNER_WORD = re.compile("|".join(PARTNER_WORDS), re.IGNORECASE)
 
 
@@ -253,7 +287,7 @@ NAME_END = re.compile(
 )
 # A lead-in, and the place that may follow it: "Le 12 juin, à Abidjan," "Del 3 al 5 de junio, en Lima,".
 INTRO = re.compile(
-    r"(?i)^(?:on|in|at|during|to|for|after|before|last|this|next|as|from|with|following|under|sous|bajo|"
+    r"(?i)^(?:on|in|at|during|to|for|after|before|last|this|next|as|from|with|following|under|sous|bajo|tras|après|"
     r"en|à|dans|lors|pour|durante|con|avec|supported|funded|financed|sponsored|backed|"
     # "Le 5 mai," and "El pasado lunes," open with a time; "Le ministère de l'Emploi, du Travail ..." is a name.
     r"(?:le|el|du|del)(?=\s+(?:\d|1er|premier|dernier|pasado|próximo|lundi|mardi|mercredi|jeudi|vendredi|samedi"

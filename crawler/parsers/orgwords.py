@@ -140,6 +140,11 @@ ORGANISER_WORDS: tuple[str, ...] = (
     "defensoría",
     "procuraduría",
     "contraloría",
+    "alcaldía",
+    "ayuntamiento",
+    "municipalidad",
+    "mairie",
+    "municipality",
 )
 
 
@@ -219,7 +224,7 @@ PARENT_OF_UNIT = re.compile(r"^(?:University|Université|Universidad|Ministry|Mi
 # government, then after a comma one of its departments or faculties: one name, the other way round.
 OWNER_OF_UNIT = re.compile(
     r"^(?:City|Municipality|University|Government|Ville|Mairie|Municipalité|Université|Gouvernement|Ayuntamiento"
-    r"|Municipalidad|Alcaldía|Universidad|Gobierno)\s+(?:of|de|du|des|del|d['’])(?=\s|[A-ZÀ-Ý])"
+    r"|Municipalidad|Alcaldía|Universidad|Gobierno|Università)\s+(?:of|de|du|des|del|d['’]|degli|di)(?=\s|[A-ZÀ-Ý])"
 )
 UNIT_OF_OWNER = re.compile(
     r"^(?:Department|Faculty|School|Directorate|Division|Département|Faculté|École|Direction|Departamento|Facultad"
@@ -266,16 +271,20 @@ ADVERB_BEFORE_BY = ADVERB.removesuffix(")\\s+)?") + (
 # How a list of names is read: words that join a name's parts, words a complete list never ends with,
 # and words that open a clause after the names.
 NAME_JOINERS = frozenset({"the", "and", "la", "le", "el", "y", "et", "l’", "l'", "&"})
-# Lower-case words of German, Dutch and Portuguese names ("Kammer für Arbeiter und Angestellte", "Central Única dos
-# Trabalhadores"): inside an English sentence they go on a name, they open no English clause.
+# Lower-case words of German, Dutch, Portuguese and Italian names ("Kammer für Arbeiter und Angestellte", "Central
+# Única dos Trabalhadores", "Università degli Studi di Milano"): inside an English sentence they go on a name, they
+# open no English clause.
 FOREIGN_NAME_WORDS = frozenset(
-    {"für", "und", "der", "die", "das", "den", "zur", "zum", "von", "van", "voor", "het", "dos"}
+    {"für", "und", "der", "die", "das", "den", "zur", "zum", "von", "van", "voor", "het", "dos", "degli", "della", "di"}
 )
 LIST_ENDS = frozenset({"and", "or", "of", "for", "the", "et", "y", "de"})
 CLAUSE_OPENERS = frozenset({"a", "an", "during", "to", "with", "at", "from", "since", "until", "after", "which"})
 # "International Training Centre of the ILO in Turin": where it is, not part of its name.
 # As r"(?<=\S)\s+(?:in|...", written to start with a space: the regex engine scans for one (test_organisers).
-TRAILING_PLACE = re.compile(r"\s(?<=\S\s)\s*(?:in|at|en|à)\s+[A-ZÀ-Ý][\w’'-]*(?:\s+[A-ZÀ-Ý][\w’'-]*)*\s*$")
+# "in Washington, D.C.", "in Geneva, Switzerland": a place may end with its state or country after a comma.
+TRAILING_PLACE = re.compile(
+    r"\s(?<=\S\s)\s*(?:in|at|en|à)\s+[A-ZÀ-Ý][\w’'-]*(?:\s+[A-ZÀ-Ý][\w’'-]*)*(?:,\s+[A-ZÀ-Ý][\w’'.-]*)?\s*$"
+)
 # "La Oficina de la OIT en Costa Rica organizó": an office not named "for" a region, written before the verb (so
 # not where the event met), is named by its city.
 OFFICE_FIRST = re.compile(
