@@ -228,6 +228,8 @@ def text_read(el) -> bool:
 def raw_text(el) -> str:
     """All the text inside `el`, as "".join(el.itertext()). On the page parse_html read last (no
     comments, processing instructions or entities left) libxml2 gathers it in one call, 7x faster."""
+    if not len(el):  # no child (most elements read: a link, a date line): its own text is all of it, 10x cheaper
+        return el.text or ""
     if _INDEX and el in _INDEX[0].position:
         return etree.tostring(el, method="text", encoding=str, with_tail=False)
     return "".join(el.itertext())
