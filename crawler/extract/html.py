@@ -92,7 +92,6 @@ _HIDDEN_CLASSES = (
 )
 # Candidates: a hidden attribute, "none" in the style, or a class holding one of these; _is_hidden checks them.
 _HIDDEN_CLASS_PARTS = re.compile("sr-only|screen-reader|isually|invisible|hidden")
-_DROPPED = etree.XPath("|".join(f"//{t}" for t in _DROP))
 _DISPLAY_NONE = re.compile(r"display\s*:\s*none", re.IGNORECASE)
 # Every candidate's markup holds one of these (attribute names are read case-blind, "&#" may spell a letter): a
 # page whose lower-cased text holds none has nothing hidden, and skips the pass over its elements.
@@ -160,7 +159,7 @@ def parse_html(body: bytes | str, base_url: str | None = None):
     lowered = text.lower()
     hiding = any(cue in lowered for cue in _HIDING_CUES)
     everything = list(root.getroottree().getroot().iter()) if hiding else []  # proxies live on for _separate_lines
-    for bad in _DROPPED(root) + _hidden(everything):
+    for bad in dropped_elements(root) + _hidden(everything):
         if bad.getparent() is not None and bad.tag not in ("html", "body"):
             drop_tree(bad)
     # Comments and processing instructions are no content, and lxml's text iterators
@@ -171,6 +170,16 @@ def parse_html(body: bytes | str, base_url: str | None = None):
     _LIVE[:] = _separate_lines(root)
     _INDEX[:] = [PageIndex(_LIVE)]  # for select(): see quickcss
     return root
+
+
+def dropped_elements(root) -> list:
+    """The script, style and other _DROP elements of the whole document, in page order: what the XPath
+    "//script|//style|..." finds, in one walk of the page instead of six. The document's top level too: text
+    after </html> may open a second <html> beside the first."""
+    top = root.getroottree().getroot()
+    found = [el for before in reversed(list(top.itersiblings(preceding=True))) for el in before.iter(*_DROP)]
+    found += top.iter(*_DROP)
+    return found + [el for after in top.itersiblings() for el in after.iter(*_DROP)]
 
 
 def _separate_lines(root) -> list:
