@@ -7,11 +7,12 @@ from __future__ import annotations
 
 import tomllib
 
+import lxml.html
 import pytest
 from conftest import ROOT
 from lxml import etree
 
-from crawler.extract.html import _compiled, forget_texts, parse_html, raw_text, select
+from crawler.extract.html import _PARSER, _compiled, dropped_elements, forget_texts, parse_html, raw_text, select
 from crawler.extract.pagination import _rel_next
 from crawler.extract.quickcss import plan
 
@@ -118,6 +119,21 @@ def test_raw_text_is_itertext(path):
         assert raw_text(el) == "".join(el.itertext()), el
 
 
+DROPPED = etree.XPath("|".join(f"//{t}" for t in ("script", "style", "noscript", "template", "svg", "iframe")))
+
+
+def test_dropped_elements_as_the_xpath_finds_them():
+    """parse_html finds what it drops (script, style, svg...) in one walk: the elements the XPath union found."""
+    page = (
+        b"<p>x</p><script>1</script><div><svg><style>a{}</style></svg><iframe></iframe></div>"
+        b"<template><p>t</p></template><noscript>n</noscript><SCRIPT>2</SCRIPT>"
+    )
+    for body in [page] + [p.read_bytes() for p in PAGES]:
+        root = lxml.html.fromstring(body, parser=_PARSER)
+        assert dropped_elements(root) == DROPPED(root)
+    assert len(dropped_elements(lxml.html.fromstring(page, parser=_PARSER))) == 7
+
+
 REL_NEXT = etree.XPath("//a[contains(concat(' ', normalize-space(@rel), ' '), ' next ')] | //link[@rel='next']")
 
 
@@ -148,3 +164,4 @@ def test_a_scope_selections_first_per_entry_is_the_entrys_own_first(path):
         assert not part.exact
         for node in nodes:
             assert part.first(node) is first(node, selector), (selector, node)
+            assert part.first(node) is first(node, selector), (selector, node)  # asked again: kept, the same

@@ -92,7 +92,6 @@ _HIDDEN_CLASSES = (
 )
 # Candidates: a hidden attribute, "none" in the style, or a class holding one of these; _is_hidden checks them.
 _HIDDEN_CLASS_PARTS = re.compile("sr-only|screen-reader|isually|invisible|hidden")
-_DROPPED = etree.XPath("|".join(f"//{t}" for t in _DROP))
 _DISPLAY_NONE = re.compile(r"display\s*:\s*none", re.IGNORECASE)
 # Every candidate's markup holds one of these (attribute names are read case-blind, "&#" may spell a letter): a
 # page whose lower-cased text holds none has nothing hidden, and skips the pass over its elements.
@@ -160,7 +159,7 @@ def parse_html(body: bytes | str, base_url: str | None = None):
     lowered = text.lower()
     hiding = any(cue in lowered for cue in _HIDING_CUES)
     everything = list(root.getroottree().getroot().iter()) if hiding else []  # proxies live on for _separate_lines
-    for bad in _DROPPED(root) + _hidden(everything):
+    for bad in dropped_elements(root) + _hidden(everything):
         if bad.getparent() is not None and bad.tag not in ("html", "body"):
             drop_tree(bad)
     # Comments and processing instructions are no content, and lxml's text iterators
@@ -171,6 +170,16 @@ def parse_html(body: bytes | str, base_url: str | None = None):
     _LIVE[:] = _separate_lines(root)
     _INDEX[:] = [PageIndex(_LIVE)]  # for select(): see quickcss
     return root
+
+
+def dropped_elements(root) -> list:
+    """The script, style and other _DROP elements of the whole document, in page order: what the XPath
+    "//script|//style|..." finds, in one walk of the page instead of six. The document's top level too: text
+    after </html> may open a second <html> beside the first."""
+    top = root.getroottree().getroot()
+    found = [el for before in reversed(list(top.itersiblings(preceding=True))) for el in before.iter(*_DROP)]
+    found += top.iter(*_DROP)
+    return found + [el for after in top.itersiblings() for el in after.iter(*_DROP)]
 
 
 def _separate_lines(root) -> list:
@@ -200,20 +209,20 @@ _INDEX: list[PageIndex] = []
 PAGE_CACHES: list = [_TEXTS, _LIVE, _INDEX]
 # Above this many cached elements the cache starts again (a huge page, or many parses of one tree).
 _MAX_CACHED_TEXTS = 200_000
+_UNREAD = object()
 
 
 def text_of(el) -> str | None:
     """Visible text of an element, white space folded; <br> counts as a space."""
+    text = _TEXTS.get(el, _UNREAD)  # first: a third of the calls read an element again (only elements are keys)
+    if text is not _UNREAD:
+        return text
     if el is None:
         return None
     if isinstance(el, str):
         return clean_text(el)
     if not isinstance(el.tag, str):
         return None  # a comment or processing instruction shows no text
-    try:
-        return _TEXTS[el]
-    except KeyError:
-        pass
     if len(_TEXTS) > _MAX_CACHED_TEXTS:
         _TEXTS.clear()
     text = _TEXTS[el] = clean_text(raw_text(el))
@@ -228,6 +237,8 @@ def text_read(el) -> bool:
 def raw_text(el) -> str:
     """All the text inside `el`, as "".join(el.itertext()). On the page parse_html read last (no
     comments, processing instructions or entities left) libxml2 gathers it in one call, 7x faster."""
+    if not len(el):  # no child (most elements read: a link, a date line): its own text is all of it, 10x cheaper
+        return el.text or ""
     if _INDEX and el in _INDEX[0].position:
         return etree.tostring(el, method="text", encoding=str, with_tail=False)
     return "".join(el.itertext())

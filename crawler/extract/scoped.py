@@ -12,6 +12,7 @@ from .html import first, matches_under, select
 # Selector parts that tie a match to elements around it ("a b", "a > b", ":has(b)", ":is(a b)").
 _HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 _CONTEXTUAL = ("CombinedSelector", "Relation", "Matching", "SpecificityAdjustment")
+_UNASKED = object()
 
 
 @lru_cache(maxsize=512)  # a profile's few selectors, parsed once
@@ -36,6 +37,7 @@ class PerEntry:
     def __init__(self, scope, nodes, selector: str | None):
         self.selector = selector
         self.held: dict = {}
+        self.firsts: dict = {}  # entry -> first(entry), which an entry's reading asks three or four times
         if not selector:
             return
         self.exact = _context_free(selector)
@@ -57,8 +59,14 @@ class PerEntry:
         held = self.held.get(node)
         if not held or self.exact:
             return held[0] if held else None
-        # The entry's first held match that the selector still finds from the entry: what first(node, ...)
-        # gives (its answers are a part of these, in the same order), without selecting the rest.
+        found = self.firsts.get(node, _UNASKED)
+        if found is _UNASKED:
+            found = self.firsts[node] = self._first_held(node, held)
+        return found
+
+    def _first_held(self, node, held: list):
+        """The entry's first held match that the selector still finds from the entry: what first(node, ...)
+        gives (its answers are a part of these, in the same order), without selecting the rest."""
         for match in held:
             inside = matches_under(node, self.selector, match)
             if inside is None:

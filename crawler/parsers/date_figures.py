@@ -37,6 +37,8 @@ class Undecided(Exception):
 
 def close_spaced_dots(folded: str) -> str:
     """ "01.11. 2020" as "01.11.2020": the spaces change nothing in what the figures say."""
+    if "." not in folded:
+        return folded  # no match; sub() with a template parses it in Python on every call, match or none
     return _SPACED_DOTS.sub(r"\1.\2.\3", folded)
 
 

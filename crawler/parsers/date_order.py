@@ -40,7 +40,7 @@ def numeric_order(texts, locale: str | None = None) -> bool | None:
         words_first += 1 if m and m.group(0).split()[0].rstrip(".") in MONTHS else 0
         m = _DAY_FIRST_WORDS.match(stripped)
         words_last += 1 if m and m.group(1) in MONTHS else 0
-        foreign += bool(_YEAR.search(folded)) and any(w in _FOREIGN_MONTHS for w in re.findall(r"[a-z]+", folded))
+        foreign += bool(_YEAR.search(folded)) and not _FOREIGN_MONTHS.isdisjoint(_LETTERS.findall(folded))
     language, _, region = (locale or "").lower().replace("_", "-").partition("-")
     if region:
         return region[:2] in _MONTH_FIRST_REGIONS
@@ -60,6 +60,7 @@ _MONTH_FIRST_REGIONS = frozenset({"us", "ph", "fm", "mh", "pw", "as", "gu", "mp"
 _FOREIGN_MONTHS = frozenset(name for name in MONTHS if len(name) >= 4) - words(
     "january february march april june july august september sept october november december"
 )
+_LETTERS = re.compile(r"[a-z]+")
 _YEAR = re.compile(r"(?<!\d)(?:1[89]|20)\d\d(?!\d)")
 _DAY_FIRST_WORDS = re.compile(r"^\d{1,2}(?:st|nd|rd|th)?\s+(?:de\s+)?([a-z]+)")
 
