@@ -15,9 +15,9 @@ import logging
 from collections.abc import Mapping
 
 from crawler.credentials import QuerySecrets
+from crawler.cut_short import START_CUT_WHERE_CLOSED, html_closes
 from crawler.extract.html import decode_html
 from crawler.listing_state import ListingState
-from crawler.spiders.whole_page import START_CUT, html_closes
 
 from .bodies import read_body
 from .record import last_captures
@@ -233,9 +233,9 @@ _READ_AS = "SELECT entry_id, title, description FROM entries WHERE entry_id IN (
 
 
 def _last_read_whole(conn, capture_id: int, why: str | None) -> int | None:
-    """A start page judged cut short by its closing tags alone (START_CUT "had them"): its latest capture that
+    """A start page judged cut short by its closing tags alone (START_CUT_WHERE_CLOSED): its latest capture that
     closed, the one it was measured against. None when it was not so judged."""
-    if why != START_CUT.format("had them"):
+    if why != START_CUT_WHERE_CLOSED:
         return None
     earlier = conn.execute(
         "SELECT p.id FROM captures p JOIN captures c ON c.id = ? AND p.url = c.url AND p.listing_url = c.listing_url "

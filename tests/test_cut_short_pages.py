@@ -13,8 +13,18 @@ import pytest
 from conftest import FAST, cli, q
 from helpers import PARSE_ROUTES
 
+from crawler.cut_short import (
+    CUT,
+    CUT_SHORT,
+    START_CUT,
+    START_CUT_WHERE_CLOSED,
+    UNCLOSED,
+    cut_off,
+    html_closes,
+    start_page_cut_short,
+)
 from crawler.site_server import SiteServer
-from crawler.spiders.whole_page import START_CUT, html_closes, not_whole, start_page_cut
+from crawler.spiders.whole_page import NO_PAGER, not_whole, start_page_cut
 
 ROUTES = [*PARSE_ROUTES, "distributed"]
 REMOVED = "SELECT count(*) FROM entries WHERE status = 'removed'"
@@ -252,3 +262,12 @@ def test_a_pages_closing_is_read_once_however_often_it_is_asked():
     html_closes.cache_clear()
     assert html_closes(page) and html_closes(page)
     assert html_closes.cache_info().misses == 1  # the spider asks for each page's next request and again to judge it
+
+
+def test_every_verdict_of_a_page_cut_short_opens_with_the_one_name_cut_off_reads():
+    """The crawl, `reparse` and the archive's writer tell a page cut short (its last entry dropped, its start page
+    fetched whole) by one name, CUT (crawler/cut_short.py), not by each spelling "cut short" out again."""
+    cut = [CUT_SHORT, UNCLOSED, START_CUT.format("listed 4 entries, it 2"), START_CUT_WHERE_CLOSED]
+    assert all(why.startswith(CUT) and cut_off(why) for why in cut)
+    assert not cut_off(NO_PAGER) and not cut_off(None)
+    assert [start_page_cut_short(why) for why in cut] == [False, False, True, True]
