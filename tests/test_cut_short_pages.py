@@ -11,8 +11,12 @@ from __future__ import annotations
 
 import pytest
 from conftest import FAST, cli, q
-from helpers import PARSE_ROUTES
+from helpers import PARSE_ROUTES, entry
 
+from archive import writer
+from archive.record import NOT_WHOLE, last_captures
+from archive.store import Archive, Sighting
+from archive.writer import closed_start_pages
 from crawler.cut_short import (
     CUT,
     CUT_SHORT,
@@ -271,3 +275,23 @@ def test_every_verdict_of_a_page_cut_short_opens_with_the_one_name_cut_off_reads
     assert all(why.startswith(CUT) and cut_off(why) for why in cut)
     assert not cut_off(NO_PAGER) and not cut_off(None)
     assert [start_page_cut_short(why) for why in cut] == [False, False, True, True]
+
+
+def test_a_start_page_cut_crawl_after_crawl_is_measured_without_reading_each_earlier_body(tmp_path, monkeypatch):
+    """Each crawl of a start page judged cut where its last capture closed looks back for the capture that closed;
+    it read and decoded every capture in between (measured: 100 captures of an 80 KB page, 218 ms a crawl, growing
+    with the history). A capture judged so stopped before </body></html>: its verdict says so, its body is not read."""
+    url, cut = "https://council.example/news/", {NOT_WHOLE: START_CUT_WHERE_CLOSED}
+    with Archive(tmp_path / "a.db") as archive:
+        for n in range(30):
+            session = archive.begin_crawl("listing", [url])
+            page = council_news(4, closes=n == 0) + f"<!-- {n} -->"
+            capture = {"url": url, "listing_url": url, "page": 1, "status": 200, "body": page.encode()}
+            ids = archive.record_captures(session, [{**capture, "headers": cut if n else {}}])
+            seen = Sighting(url, url, 1, capture_id=ids[url])
+            archive.record_entries(session, [(entry("WCMS_1", listing_url=url), seen)])
+            archive.finish_crawl(session, {url: {"pages_fetched": 1, "pages_failed": 0, "complete": n == 0}})
+        read = []
+        monkeypatch.setattr(writer, "read_body", lambda conn, capture_id: read.append(capture_id) or b"")
+        closed_start_pages(archive.conn, last_captures(archive.conn, [url]))
+    assert read == [30, 1]  # the latest capture, then the first, the one that closed
