@@ -23,6 +23,7 @@ from concurrent.futures.process import BrokenProcessPool
 from datetime import datetime
 from itertools import islice
 
+from crawler.cut_short import cut_off
 from crawler.entries import build_entries
 from crawler.errors import ListingArchiveError
 from crawler.extract import extract_page
@@ -34,7 +35,6 @@ from crawler.extract.scripted import builds_list_in_browser
 from crawler.gc_threshold import collect_less_often, collecting_less_often
 from crawler.listing_state import ListingState
 from crawler.parse_pool import exit_with_parent, generic_prose_links, note_read
-from crawler.spiders.whole_page import cut_off
 from crawler.validation import checked_entry
 from crawler.wording import counted
 

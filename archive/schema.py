@@ -15,9 +15,9 @@ from crawler.errors import ListingArchiveError
 from crawler.field_table import FIELD_TABLE
 
 from .versions import COLUMNS, EVENTS_VIEW_SQL, columns_from_json, compact_versions, field_bits, number_fields, view_sql
-from .visit_ids import migrate_5_to_6
+from .visit_ids import migrate_5_to_6, migrate_6_to_7
 
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 
 TABLES_TEMPLATE = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
@@ -298,7 +298,14 @@ def _migrate_4_to_5(conn: sqlite3.Connection) -> None:
         conn.execute("ALTER TABLE entry_versions_5 RENAME TO entry_versions")
 
 
-MIGRATIONS = {1: _migrate_1_to_2, 2: _migrate_2_to_3, 3: _migrate_3_to_4, 4: _migrate_4_to_5, 5: migrate_5_to_6}
+MIGRATIONS = {
+    1: _migrate_1_to_2,
+    2: _migrate_2_to_3,
+    3: _migrate_3_to_4,
+    4: _migrate_4_to_5,
+    5: migrate_5_to_6,
+    6: migrate_6_to_7,
+}
 
 
 class SchemaError(ListingArchiveError, RuntimeError):

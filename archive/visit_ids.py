@@ -11,6 +11,7 @@ from __future__ import annotations
 import sqlite3
 
 from crawler.parsers.ids import HASHED_ID, entry_id, without_visit_ids
+from crawler.validation import LINK_FIELDS
 
 # The tables that name an entry by its id.
 _ENTRY_TABLES = ("entries", "entry_versions", "sightings", "status_events")
@@ -63,3 +64,19 @@ def migrate_5_to_6(conn: sqlite3.Connection) -> None:
             continue  # an entry holds that id already: both stay as they are
         for table in _ENTRY_TABLES:
             conn.execute(f"UPDATE {table} SET entry_id = ? WHERE entry_id = ?", (new, old))
+
+
+def migrate_6_to_7(conn: sqlite3.Connection) -> None:
+    """Schema 7: the links an entry holds (LINK_FIELDS), in its row and in each of its versions, without the session
+    ids and signatures the crawl now reads apart (`without_visit_ids`, the crawl's own function). Schema 6 renamed
+    the ids and left the links: the first crawl after it recorded a changed link for each entry, and the versions
+    kept a per-visit token."""
+    for table, keys in (("entries", "entry_id"), ("entry_versions", "entry_id, version")):
+        where = " AND ".join(f"{key} = ?" for key in keys.split(", "))
+        for name in LINK_FIELDS:
+            rows = conn.execute(
+                f'SELECT "{name}", {keys} FROM {table} WHERE substr("{name}", 1, 4) = \'http\' '
+                f"AND (instr(\"{name}\", ';') > 0 OR instr(\"{name}\", '=') > 0)"
+            ).fetchall()
+            stripped = [(without_visit_ids(link), *key) for link, *key in rows if without_visit_ids(link) != link]
+            conn.executemany(f'UPDATE {table} SET "{name}" = ? WHERE {where}', stripped)

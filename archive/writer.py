@@ -15,12 +15,12 @@ import logging
 from collections.abc import Mapping
 
 from crawler.credentials import QuerySecrets
+from crawler.cut_short import START_CUT_WHERE_CLOSED, html_closes, start_page_cut_short
 from crawler.extract.html import decode_html
 from crawler.listing_state import ListingState
-from crawler.spiders.whole_page import START_CUT, html_closes
 
 from .bodies import read_body
-from .record import last_captures
+from .record import NOT_WHOLE, last_captures
 from .session import CrawlSession, Sighting
 from .store import Archive, ArchiveError, now
 from .writefaults import ArchiveWriteFailed, with_retry
@@ -233,17 +233,20 @@ _READ_AS = "SELECT entry_id, title, description FROM entries WHERE entry_id IN (
 
 
 def _last_read_whole(conn, capture_id: int, why: str | None) -> int | None:
-    """A start page judged cut short by its closing tags alone (START_CUT "had them"): its latest capture that
+    """A start page judged cut short by its closing tags alone (START_CUT_WHERE_CLOSED): its latest capture that
     closed, the one it was measured against. None when it was not so judged."""
-    if why != START_CUT.format("had them"):
+    if why != START_CUT_WHERE_CLOSED:
         return None
     earlier = conn.execute(
-        "SELECT p.id FROM captures p JOIN captures c ON c.id = ? AND p.url = c.url AND p.listing_url = c.listing_url "
+        "SELECT p.id, json_extract(p.headers, ?) FROM captures p "
+        "JOIN captures c ON c.id = ? AND p.url = c.url AND p.listing_url = c.listing_url "
         "JOIN crawls k ON k.id = p.crawl_id WHERE p.id < c.id AND p.status IN (200, 304) AND p.digest IS NOT NULL "
         "AND k.status IN ('complete', 'partial') AND k.suspect = 0 AND k.source = 'site' ORDER BY p.id DESC",
-        (capture_id,),
+        (f'$."{NOT_WHOLE}"', capture_id),
     )
-    for (earlier_id,) in earlier:
+    for earlier_id, earlier_why in earlier:
+        if start_page_cut_short(earlier_why):
+            continue  # judged so only when it stopped before </body></html>: no body to read (a long run of them)
         if html_closes(decode_html(read_body(conn, earlier_id) or b"")):
             return earlier_id
     return None

@@ -20,6 +20,7 @@ class Field:
     watched: bool = False  # the health checks watch how often it is filled
     summary: bool = False  # shown for each entry in diff reports
     exported: bool = True  # a column of `export`
+    words: bool = False  # words a page shows: cleaned of what shows nothing before stored (normalise_entry)
 
     @property
     def sql_type(self) -> str:
@@ -29,23 +30,23 @@ class Field:
 FIELD_TABLE = (
     Field("entry_id", versioned=False, summary=True),
     Field("url", watched=True, summary=True),
-    Field("title", summary=True),
-    Field("description", watched=True, summary=True),
-    Field("group", versioned=False, placement=True, summary=True),
+    Field("title", summary=True, words=True),
+    Field("description", watched=True, summary=True, words=True),
+    Field("group", versioned=False, placement=True, summary=True, words=True),
     Field("group_month", versioned=False, placement=True, watched=True, summary=True),
-    Field("date_text", summary=True),
+    Field("date_text", summary=True, words=True),
     Field("date_start", summary=True),
     Field("date_end", summary=True),
     Field("date_precision"),
-    Field("credit", watched=True, summary=True),
-    Field("credit_author"),
-    Field("credit_holder"),
+    Field("credit", watched=True, summary=True, words=True),
+    Field("credit_author", words=True),
+    Field("credit_holder", words=True),
     Field("credit_year", kind="integer"),
-    Field("organisers", kind="list", summary=True),
-    Field("organiser_text"),
+    Field("organisers", kind="list", summary=True, words=True),
+    Field("organiser_text", words=True),
     Field("image_url", watched=True),
     Field("listing_url", versioned=False, placement=True, summary=True),
-    Field("listing_title", versioned=False, placement=True, summary=True),
+    Field("listing_title", versioned=False, placement=True, summary=True, words=True),
     Field("position", kind="integer", versioned=False, placement=True),
     Field("language"),
 )
@@ -60,3 +61,4 @@ SUMMARY_FIELDS = tuple(f.name for f in FIELD_TABLE if f.summary)
 EXPORTED_FIELDS = tuple(f.name for f in FIELD_TABLE if f.exported)
 INTEGER_FIELDS = tuple(f.name for f in FIELD_TABLE if f.kind == "integer")
 LIST_FIELDS = tuple(f.name for f in FIELD_TABLE if f.kind == "list")
+WORD_FIELDS = tuple(f.name for f in FIELD_TABLE if f.words)

@@ -22,10 +22,10 @@ from scrapy.exceptions import IgnoreRequest, NotConfigured
 from scrapy.logformatter import LogFormatter
 from scrapy.utils.log import logformatter_adapter
 
+from .cut_short import start_page_cut_short
 from .items import entries_of
 from .listing_state import STOPPED
 from .origins import allowed_origins, host, on_site, redact
-from .spiders.whole_page import start_page_cut_short
 from .stop_waits import stopping
 
 log = logging.getLogger(__name__)

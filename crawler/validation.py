@@ -7,7 +7,8 @@ from __future__ import annotations
 import logging
 import re
 
-from .field_table import FIELDS, INTEGER_FIELDS, LIST_FIELDS
+from .field_table import FIELDS, INTEGER_FIELDS, LIST_FIELDS, WORD_FIELDS
+from .parsers.text import without_hidden_characters
 
 log = logging.getLogger(__name__)
 _ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -18,7 +19,8 @@ _FIELD_SET = frozenset(FIELDS)
 
 
 def normalise_entry(entry: dict) -> dict:
-    """Every field present (null, or [] for list fields), numbers as numbers."""
+    """Every field present (null, or [] for list fields), numbers as numbers, the page's words (WORD_FIELDS)
+    without what shows nothing: here, the one step every route to the archive takes, not in each parser."""
     if entry.keys() >= _FIELD_SET:  # as the parse gives them: only empty lists to fill (keys keep their order)
         for name in LIST_FIELDS:
             if entry[name] is None:
@@ -33,7 +35,19 @@ def normalise_entry(entry: dict) -> dict:
                 entry[name] = int(entry[name])
             except (TypeError, ValueError):
                 entry[name] = None
+    for name in WORD_FIELDS:
+        if entry[name]:
+            entry[name] = _shown_words(entry[name])
     return entry
+
+
+def _shown_words(value):
+    """A text field's value without hidden characters (None once nothing is left); a list field's, item by item."""
+    if isinstance(value, str):
+        return without_hidden_characters(value) or None
+    if isinstance(value, list):
+        return [kept for kept in (_shown_words(item) for item in value) if kept]
+    return value
 
 
 def validate_entry(entry: dict) -> dict | None:

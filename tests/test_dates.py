@@ -6,7 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from crawler.parsers.date_order import numeric_order
-from crawler.parsers.datelines import date_at_edge, date_in_line
+from crawler.parsers.datelines import date_at_edge, date_in_line, names_a_month
 from crawler.parsers.dates import _parse_cached, looks_like_date_line, parse_date
 from crawler.parsers.dates_neighbours import date_languages
 
@@ -316,3 +316,12 @@ def test_a_page_whose_neighbour_dates_are_not_in_its_language_reads_a_filler_mon
     assert date_languages(["fr", "en"], ["17 févr. 2017", "10 des 2015"]) == ["fr", "en"]
     assert date_languages(["fr", "en"], ["17 févr. 2017", "3 mars 2016"]) == ["fr", "en"]  # no filler: no check
     assert date_languages(None, ["10 DES, 2015"]) is None
+
+
+def test_a_neighbour_naming_its_month_with_an_accent_names_a_month():
+    """The neighbours' test read "décembre" as the words "d" and "cembre" (no accent folding, where the closing-days
+    test of crawler/extract folded them): an English page's "17 décembre 2017" beside "10 DES, 2015" went unseen.
+    One function now, names_a_month, folding as dates do (review)."""
+    assert date_languages(["en"], ["10 DES, 2015", "17 décembre 2017"]) is None
+    assert names_a_month("Verbale del 31 Maggio 2022") and names_a_month("Sitzung vom 5. März 2022")
+    assert not names_a_month("Protokoll vom 05.06.2022")

@@ -12,6 +12,7 @@ from helpers import PARSE_ROUTES, Catcher, page_html, write_site
 from scrapy.http import HtmlResponse
 from unattended import PAGE2, crawl_demo, healthy
 
+from crawler.cut_short import CUT, cut_off
 from crawler.site_server import DEMO_LISTING_PATH, SiteServer
 from crawler.spiders.whole_page import LINKED_FROM, LINKER_CLOSED, body_cut_short, not_whole
 
@@ -121,7 +122,7 @@ SOFT_NOT_FOUND = (
 CUT_SHORT = "<article>".join(page_html(2, pages=3).split("<article>")[:3]) + (
     "<br />\n<b>Fatal error</b>: Allowed memory size exhausted in <b>/var/www/list.php</b><br />\n"
 )
-PAGE_TWO = {"soft not found": (SOFT_NOT_FOUND, "shows no pagination"), "cut short": (CUT_SHORT, "cut short")}
+PAGE_TWO = {"soft not found": (SOFT_NOT_FOUND, "shows no pagination"), "cut short": (CUT_SHORT, CUT)}
 PAGE_THREES_REMOVED = "SELECT count(*) FROM entries WHERE url LIKE '%/item/3-%' AND status = 'removed'"
 
 
@@ -191,7 +192,7 @@ def test_which_later_pages_show_their_pagination(html, why):
     found = not_whole(page, url, listing, page_links, meta)
     assert (found and found.split(" (")[0]) == why
     assert not_whole(page, listing, listing, [], {"page": 1}) is None  # the start page is whatever it is
-    assert "cut short" in not_whole(page.replace("</body></html>", ""), url, listing, ["x"], meta)
+    assert cut_off(not_whole(page.replace("</body></html>", ""), url, listing, ["x"], meta))
 
 
 @pytest.mark.parametrize(

@@ -335,11 +335,12 @@ def test_parse_jsonl_on_a_terminal_is_cleaned_as_export_is(tmp_path):
     assert "\u202e" not in shown
 
 
-def test_parse_jsonl_into_a_file_keeps_the_text_as_it_is(tmp_path):
-    """Only a terminal gets the cleaned text: a pipe or file gets the page's words whole, as export's does."""
-    page = saved_page(tmp_path, "Reports", "Report {n} \u202eEVIL\u202c on labour rights")
+def test_parse_jsonl_into_a_file_keeps_the_words_without_the_bidi_override(tmp_path):
+    """A pipe or file gets the page's words as stored, as export's does; a bidi override is none of them (stranger34:
+    an unclosed one reverses what follows it wherever the JSON is shown)."""
+    page = saved_page(tmp_path, "Reports", "Report {n} \u202e&lt;EVIL&gt;\u202c on labour rights")
     piped = cli("parse", page, "--url", "https://example.org/list/").stdout
-    assert "\u202eEVIL" in piped
+    assert '"Report 3 <EVIL> on labour rights"' in piped and "\u202e" not in piped
 
 
 @pytest.mark.parametrize(

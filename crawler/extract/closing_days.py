@@ -8,10 +8,9 @@ dated by those."""
 from __future__ import annotations
 
 import re
-import unicodedata
 
-from ..parsers.datelines import date_in_line
-from ..parsers.dates import MONTHS, impossible_range, parse_date
+from ..parsers.datelines import date_in_line, names_a_month
+from ..parsers.dates import impossible_range, parse_date
 from .raw import RawEntry
 
 # The most words of a closing date, its lead word included: "dal 31 marzo al 14 aprile 2019", "on Tuesday, May 3,
@@ -47,15 +46,9 @@ def closing_day(title: str | None) -> str | None:
         tail = " ".join(words[-size:])
         if impossible_range(tail):
             return None  # "from 23 - 22 May 2022": no date, nor its right end
-        if date_in_line(tail) != tail or not _names_a_month(tail):
+        if date_in_line(tail) != tail or not names_a_month(tail):
             continue  # figures alone ("of 05/06/2022"): which is the month the title does not say
         found = parse_date(tail)
         if found is not None and found.precision == "day" and found.start <= found.end:
             return tail
     return None
-
-
-def _names_a_month(shown: str) -> bool:
-    """ "del 31 Maggio 2022", "on May 3, 2022", "vom 5. Mai 2022": a month in words; not "vom 05.06.2022"."""
-    folded = "".join(c for c in unicodedata.normalize("NFKD", shown.lower()) if not unicodedata.combining(c))
-    return any(word in MONTHS for word in re.findall(r"[a-z]+", folded))

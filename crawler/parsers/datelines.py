@@ -276,15 +276,21 @@ def bare_years(text: str | None) -> bool:
 _BARE_YEARS = re.compile(r"(?:1[89]|2[01])\d\d(?:\s*[/–-]\s*(?:(?:1[89]|2[01])\d\d|\d\d))?")
 
 
+def names_a_month(text: str) -> bool:
+    """Whether `text` names a month in a word ("del 31 Maggio 2022", "vom 5. Mai 2022", "1er février"), its accents
+    folded as dates reads them (dates._fold); not "vom 05.06.2022"."""
+    return any(word in MONTHS for word in re.findall(r"[a-z]+", _fold(text)))
+
+
 def yearless_span(text: str | None) -> bool:
     """ "Tue 27 – Sat 31 Aug", "Sat 24 & Mon 26 Aug": two days of a month in words (a range or a set) and no year,
     for a year shown elsewhere to complete, as yearless_date is for one day; read as if in a leap year."""
     cleaned = clean_text(text)
     if not cleaned or len(cleaned) > _MAX_SPAN_CHARS or _YEAR_IN_TEXT.search(cleaned) or not re.search(r"\d", cleaned):
         return False
-    folded = _fold(cleaned)
-    if not any(w in MONTHS for w in re.findall(r"[a-z]+", folded)):
+    if not names_a_month(cleaned):
         return False
+    folded = _fold(cleaned)
     try:
         tokens = _tokens(f"{folded} 2020")
     except (_Unknown, Undecided):

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import re
-
-from .dates import MONTHS, filler_in_month_place
+from .datelines import names_a_month
+from .dates import filler_in_month_place
 from .text import clean_text
 
 
@@ -19,13 +18,9 @@ def date_languages(languages: list[str] | None, date_texts) -> list[str] | None:
     if not any(filler_in_month_place(text) for text in texts):
         return languages
     for text in texts:
-        if _names_a_month(text) and not _read_in(text, languages[0]):
+        if names_a_month(text) and not _read_in(text, languages[0]):
             return None
     return languages
-
-
-def _names_a_month(text: str) -> bool:
-    return any(word in MONTHS for word in re.findall(r"[a-z]+", text.lower()))
 
 
 def _read_in(text: str, language: str) -> bool:

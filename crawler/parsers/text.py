@@ -10,13 +10,14 @@ from collections import Counter
 # Spaces that web pages use and readers do not see as different from a space.
 _SPACES = re.compile(r"[\s\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 # Characters that show nothing, the one list (docs/failures.md): soft hyphen, the bidi marks (LRM, RLM, ALM:
-# `&lrm;` beside Latin words in Arabic or Hebrew text), the Mongolian vowel separator, zero-width spaces and
-# non-joiner, word joiner, invisible operators, the deprecated format controls, BOM, tag characters (U+E00xx:
-# invisible letters). A zero-width joiner goes too, unless it joins two pictographs ("🕵️\u200d♂️", one emoji of
-# three): there it is part of what is shown. A title typed as the page shows it has none of them. (The bidi
-# overrides and isolates are the page's words, kept; a terminal gets neither: as_shown.)
+# `&lrm;` beside Latin words in Arabic or Hebrew text), the bidi embeddings, overrides and isolates (U+202A-U+202E,
+# U+2066-U+2069: a U+202E stored unclosed reverses whatever is shown after it; real pages hold them as pasted
+# debris around Latin words), the Mongolian vowel separator, zero-width spaces and non-joiner, word joiner,
+# invisible operators, the deprecated format controls, BOM, tag characters (U+E00xx: invisible letters). A
+# zero-width joiner goes too, unless it joins two pictographs ("🕵️\u200d♂️", one emoji of three): there it is part
+# of what is shown. A title typed as the page shows it has none of them.
 _INVISIBLE = re.compile(
-    r"[\u00ad\u061c\u180e\u200b\u200c\u200e\u200f\u2060-\u2064\u206a-\u206f\ufeff\U000e0000-\U000e007f]"
+    r"[\u00ad\u061c\u180e\u200b\u200c\u200e\u200f\u202a-\u202e\u2060-\u206f\ufeff\U000e0000-\U000e007f]"
     r"|(?<![\ufe0f\u2600-\u27bf\U0001f000-\U0001faff])\u200d|\u200d(?![\u2600-\u27bf\U0001f000-\U0001faff])"
 )
 # C0 and C1 control characters (and DEL): never shown, never stored. Tab, newline, vertical
@@ -69,6 +70,17 @@ def as_shown(text: str) -> str:
 def without_format_marks(text: str) -> str:
     """`text` without the characters that show nothing (_INVISIBLE): for comparing what is shown."""
     return text if text.isascii() else _INVISIBLE.sub("", text)
+
+
+def without_hidden_characters(text: str) -> str:
+    """`text` without what clean_text drops and a reader never sees (_INVISIBLE, control characters, escape
+    sequences whole), its spacing and line breaks left as they are: what every scraped string of an entry passes
+    before it is stored (crawler.validation.normalise_entry), whichever route it took. Clean text is its own."""
+    if not text.isascii():
+        text = _INVISIBLE.sub("", text)
+    if not text.isprintable() and has_char_in(text, _CONTROL, _NOT_CONTROL):
+        text = _CONTROL.sub("", without_escape_sequences(text))
+    return text
 
 
 # A run of letters (no digits, no underscore), in any script.

@@ -27,6 +27,7 @@ from functools import lru_cache
 from html import unescape
 from urllib.parse import parse_qsl, urlsplit
 
+from ..cut_short import CUT_SHORT, START_CUT, START_CUT_WHERE_CLOSED, UNCLOSED, cut_off, html_closes
 from ..origins import host
 from ..parsers.ids import join_url
 
@@ -34,17 +35,9 @@ from ..parsers.ids import join_url
 LINKED_FROM = "linked_from"  # the URL of the page whose link it was
 LINKER_CLOSED = "linker_closed"  # whether that page's HTML closed (</body> or </html>)
 
-# What a closing tag cannot close the document from: a comment, a script's or a style's text (a print-window script
-# writes '<html><body>'+c+'</body></html>'), each running to the end of a page cut inside it.
-_NOT_MARKUP = re.compile(r"<!--.*?(?:-->|\Z)|<(script|style)\b.*?(?:</\1\s*>|\Z)", re.IGNORECASE | re.DOTALL)
-# </body> or </html> at the document's end: after it only whitespace, a BOM or control characters.
-_CLOSING = re.compile(r"</(?:body|html)\s*>[\s\x00-\x1f\x7f\ufeff]*\Z", re.IGNORECASE)
 # A link's address: <a href>, and <link href> (a WordPress page's <link rel="prev"> in its head).
 _HREF = re.compile(r"""<(?:a|link)\s[^>]*?\bhref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""", re.IGNORECASE)
 
-START_CUT = "cut short (its HTML stops before </body></html>, where its last capture {})"
-CUT_SHORT = "cut short (its connection closed before the whole page came)"
-UNCLOSED = "cut short (its HTML stops before </body></html>, and it shows no pagination or the page before closed)"
 NO_PAGER = (
     "shows no pagination (no link to a next page, to the listing's first page or to the page before): "
     "an error or other page served with 200, or cut short? Not known to be the listing's last page"
@@ -57,13 +50,6 @@ def page_key(url: str) -> str:
     parts = urlsplit(url)
     name = host(url).removeprefix("www.")
     return f"{name}:{parts.port or ''}{parts.path}?{parts.query}"
-
-
-@lru_cache(maxsize=4)  # a page is asked twice (for its next page's request, then when judged): its text is scanned once
-def html_closes(text: str) -> bool:
-    """Whether an HTML document ends as a whole one does: with </body> or </html> (then only whitespace, comments, a
-    BOM or control characters; a script or style after it is not the document's text either)."""
-    return _CLOSING.search(_NOT_MARKUP.sub("", text)) is not None
 
 
 def links_back(text: str, url: str, listing_url: str, linked_from: str | None) -> bool:
@@ -104,9 +90,8 @@ def start_page_cut(text: str, page_links, last: dict) -> str | None:
     """Why a start page that stops before </body></html> is cut short, measured against its last capture."""
     if html_closes(text):
         return None
-    closed = START_CUT.format("had them")
-    if last.get("closed") or last.get("not_whole") == closed:  # measured against its last capture that closed
-        return None if still_whole(page_links, last) else closed
+    if last.get("closed") or last.get("not_whole") == START_CUT_WHERE_CLOSED:  # measured against its last closed
+        return None if still_whole(page_links, last) else START_CUT_WHERE_CLOSED
     if last.get("page_links") and not page_links:
         return START_CUT.format("showed pagination")
     before = len(last.get("entry_ids") or ())
@@ -125,12 +110,6 @@ def still_whole(page_links, last: dict) -> bool:
     return whole["read_as"].get(entry.get("entry_id")) == [entry.get("title"), entry.get("description")]
 
 
-def start_page_cut_short(why: str | None) -> bool:
-    """Whether a capture is of a start page judged cut short against its last capture: a 304 of it would say so
-    again for as long as the page stays as it is, where that page, fetched whole, is judged whole against it."""
-    return bool(why) and why.startswith(START_CUT.partition("{")[0])
-
-
 def body_cut_short(response) -> bool:
     """Scrapy's marks on a body cut short: "dataloss" (shorter than its Content-Length, DOWNLOAD_FAIL_ON_DATALOSS
     off), or "partial" (no length given, so the end is not known) where the HTML does not close either."""
@@ -144,11 +123,6 @@ def judge_page(response, listing_url: str, page_links, entries: list, last: dict
     last = dict(last, listed=len(entries), last_entry=entries[-1] if entries else None) if last else None
     why = not_whole(response.text, response.url, listing_url, page_links, response.meta, body_cut_short(response), last)
     return why, entries[:-1] if cut_off(why) else entries
-
-
-def cut_off(why: str | None) -> bool:
-    """Whether a page was judged cut short (so its last entry may be cut too), not only shown without pagination."""
-    return bool(why) and why.startswith("cut short")
 
 
 def failed_without_words(failure) -> str:
