@@ -356,3 +356,19 @@ def test_force_does_not_write_an_export_over_another_archive(tmp_path, command):
     done = cli(command, "--db", db, "-o", other, "--force")
     assert done.returncode == 1 and "is a SQLite database (an archive?)" in done.stderr, (done.returncode, done.stderr)
     assert q(other, "SELECT count(*) FROM entries") == 1
+
+
+def test_the_tests_cli_checks_a_crawl_in_this_process_and_crawls_in_a_process_of_its_own(tmp_path, monkeypatch):
+    """conftest.cli: a crawl or schedule the CLI refuses is answered in this process, with the real binary's exit
+    code and message (no interpreter of its own importing Scrapy); one that passes every check is run whole in a
+    process of its own, where Twisted's reactor may start (here a stand-in process that crawls nothing)."""
+    started = []
+    monkeypatch.setattr(
+        subprocess, "run", lambda command, **kw: started.append(command) or subprocess.CompletedProcess(command, 0)
+    )
+    refused = cli("crawl", "ilo", "--db", tmp_path / "a.db", "--ignore-field", "nonsense")
+    assert refused.returncode == 2 and "nonsense" in refused.stderr and started == []
+    assert cli("schedule", "--every", "soon", "--db", tmp_path / "a.db").returncode == 2 and started == []
+    cli("crawl", "ilo", "--db", tmp_path / "a.db", "--start-url", "http://127.0.0.1:9/", check=0)
+    assert [command[1:4] for command in started] == [["-m", "archive.cli", "crawl"]]
+    assert not (tmp_path / "a.db").exists(), "the checks made no archive: the process makes it"
