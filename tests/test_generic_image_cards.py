@@ -145,3 +145,18 @@ def test_an_icon_rows_name_after_its_field_label_names_it():
     entries = _entries(f"<h1>Applications found</h1><table>{head}{rows}</table>")
     assert [e["title"] for e in entries] == names
     assert [e["date_start"] for e in entries] == [f"2019-04-1{i}" for i in range(4)]
+
+
+def test_an_icon_rows_name_after_a_naming_label_of_any_listed_language_names_it():
+    """The naming labels label_pairs.py reads ("Nome:", "Thema:", "Denominación:") are field labels too: one list of
+    words for both, where field_labels.py once kept a copy that lacked them."""
+    row = (
+        '<tr><td><a href="/register?key={i}"><img src="/icons/box.gif" alt="Click here for details"></a></td>'
+        "<td>2019/DA-0{i}</td><td>1{i}/04/2019</td><td>{label} {name}</td></tr>"
+    )
+    names = ["Ampliamento della scuola", "Neue Turnhalle am Park", "Reforma del mercado", "Nuova piscina comunale"]
+    labels = ["Nome:", "Thema:", "Denominación:", "Nome:"]
+    rows = "".join(row.format(i=i, label=labels[i], name=names[i]) for i in range(4))
+    head = "<tr><th>Link</th><th>App No</th><th>Submitted</th><th>Details</th></tr>"
+    entries = _entries(f"<h1>Applications found</h1><table>{head}{rows}</table>")
+    assert [e["title"] for e in entries] == names

@@ -67,6 +67,9 @@ def test_label_value_records_whose_first_value_is_a_date_are_not_named_by_a_late
         ("es", ("Título:", "Fecha:", "Descripción:", "Archivos:"), False),
         ("fr", ("Intitulé :", "Date :", "Objet :", "Pièces :"), False),
         ("es", ("Título:", "Fecha:", "Descripción:", "Archivos:"), True),  # lines cut by <br> in one paragraph
+        # the naming words field_labels.py read and this list lacked, until both read one list
+        ("nb", ("Tittel:", "Dato:", "Beskrivelse:", "Filer:"), False),
+        ("cs", ("Název:", "Datum:", "Popis:", "Soubory:"), False),
     ],
 )
 def test_records_of_label_lines_are_named_by_the_words_after_their_naming_label(lang, labels, breaks):

@@ -342,6 +342,11 @@ def test_a_partner_phrase_opening_the_sentence_or_after_an_invitation_names_a_co
             ["University of Ghana", "ILO"],
         ),
         ("Organised by the ILO, and chaired by the Minister.", ["ILO"]),  # who chairs organises nothing
+        # "held by", one of PASSIVE's shapes, once missing from the words tried before the pattern
+        (
+            "This year it is hosted by the ILO at its offices in Geneva, and workshops held by UNDP follow it.",
+            ["ILO", "UNDP"],
+        ),
     ],
 )
 def test_a_second_passive_joined_by_and_names_more_organisers(text, names):

@@ -11,15 +11,14 @@ from __future__ import annotations
 import re
 
 from .html import text_of
+from .label_pairs import NAME_LABEL_WORDS
 
-# The label of a record's name or of its description, in the languages dateparser reads most, closing on a colon
-# (a space before it, as French writes, is allowed): "Description:", "Titre :", "Descripción:", "Opis:".
+# The label of a record's name (label_pairs' words) or of its description, in the languages dateparser reads most,
+# closing on a colon (a space before it, as French writes, is allowed): "Description:", "Titre :", "Opis:".
 _FIELD_LABEL = re.compile(
-    r"^\s*(?:title|name|subject|description|details|summary|proposal|titre|nom|objet|intitul[ée]|descriptif|"
-    r"d[ée]tails|r[ée]sum[ée]|t[íi]tulo|nombre|asunto|descripci[óo]n|detalles|resumen|t[íi]tol|descripci[óo]|"
-    r"assumpte|descri[çc][ãa]o|assunto|titolo|oggetto|descrizione|dettagli|titel|bezeichnung|betreff|"
-    r"beschreibung|kurzbeschreibung|naam|onderwerp|beschrijving|omschrijving|tytu[łl]|nazwa|temat|opis|n[áa]zev|"
-    r"p[řr]edm[ěe]t|popis|namn|rubrik|[äa]mne|beskrivning|beskrivelse|emne|tittel|otsikko|kuvaus)\s?[:：]\s*",
+    rf"^\s*(?:{NAME_LABEL_WORDS}|description|details|summary|proposal|descriptif|d[ée]tails|r[ée]sum[ée]|"
+    r"descripci[óo]n|detalles|resumen|descripci[óo]|descri[çc][ãa]o|descrizione|dettagli|beschreibung|"
+    r"kurzbeschreibung|beschrijving|omschrijving|opis|popis|beskrivning|beskrivelse|kuvaus)\s?[:：]\s*",
     re.IGNORECASE,
 )
 # A label leaves a name of this many letters at least ("Description:" alone names nothing).

@@ -12,13 +12,14 @@ import re
 from ..parsers.datelines import date_in_line
 from .html import PAGE_CACHES, tag, text_of
 
-# Labels that head a record's name; a description or a type heads no name.
-_NAME_LABEL = re.compile(
-    r"^(?:title|name|subject|titre|nom|intitul[ée]|objet|t[íi]tulo|nombre|asunto|denominaci[óo]n|t[íi]tol|assumpte|"
-    r"titel|bezeichnung|betreff|thema|t[íi]tulo|nome|assunto|titolo|oggetto|naam|onderwerp|tytu[łl]|nazwa|temat|"
-    r"namn|rubrik|[äa]mne|benämning)$",
-    re.IGNORECASE,
+# The words of labels that head a record's name, one list for every reader of field labels (field_labels.py adds
+# those of a description); a description or a type heads no name.
+NAME_LABEL_WORDS = (
+    r"title|name|subject|titre|nom|intitul[ée]|objet|t[íi]tulo|nombre|asunto|denominaci[óo]n|t[íi]tol|assumpte|"
+    r"titel|bezeichnung|betreff|thema|nome|assunto|titolo|oggetto|naam|onderwerp|tytu[łl]|nazwa|temat|n[áa]zev|"
+    r"p[řr]edm[ěe]t|namn|rubrik|[äa]mne|benämning|emne|tittel|otsikko"
 )
+_NAME_LABEL = re.compile(rf"^(?:{NAME_LABEL_WORDS})$", re.IGNORECASE)
 # A label is a few words ("Fecha de publicación:"); a record shows this many pairs at least.
 _LABEL_WORDS, _MIN_PAIRS = 4, 2
 # A name in plain words has this many words of letters at least.

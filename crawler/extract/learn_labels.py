@@ -11,6 +11,7 @@ from ..parsers.text import clean_text
 from .html import text_of
 from .learn import Block, normal
 from .learn_fields import first_in
+from .title_cuts import after_label
 
 # "Description:", "Project title:": a few words, no figure, then a colon and the rest
 _LABELLED = re.compile(r"([^\W\d_][^\d:]{0,40}):\s*(\S.*)", re.DOTALL)
@@ -28,7 +29,7 @@ def learn_label(block: Block, example: str, selectors: dict) -> bool:
         return False
     label = f"{found.group(1)}:"
     texts = [clean_text(text_of(t)) or "" for run in block.runs.values() if (t := first_in(run, title)) is not None]
-    labelled = [t for t in texts if t.casefold().startswith(label.casefold()) and t[len(label) :].strip()]
+    labelled = [t for t in texts if after_label(t, label) != t]  # what the profile's reader cuts, and only that
     if len(labelled) < _MIN_LABELLED or len(labelled) < _LABELLED_SHARE * len(texts):
         return False
     selectors["title_after_label"] = label

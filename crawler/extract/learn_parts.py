@@ -11,6 +11,7 @@ import re
 from .html import text_of
 from .learn import LearnError, follow, normal
 from .title_cuts import BRACKETS, CLOSING_BRACKETS, DATE_MARKS, cut_before, leading_date
+from .venue_links import holds_lines
 
 # A short word that leads a venue or a place after the title ("op", "at", "à", "au", "in", "im", "bei").
 _VENUE_WORD = re.compile(r"([a-zà-ÿ]{1,4}|@)\s", re.IGNORECASE)
@@ -128,7 +129,7 @@ def _venue_words(block, example: str) -> tuple[str, ...] | None:
     text of a cut's shape) and the siblings' title elements are at times a venue after the title and the word
     leading it (`<li>7/10: Title op <a>Venue</a></li>`): that word (most siblings' before such a link), else ()
     where the cut is the date alone; None where the title elements are the titles."""
-    if any(el.tag in _OWN_LINES for m in block.members for el in m.iterdescendants()):
+    if any(holds_lines(m) for m in block.members):
         return None
     cut = line_cut(_line(block.node), example)
     if cut is None:
@@ -152,7 +153,6 @@ def _venue_words(block, example: str) -> tuple[str, ...] | None:
 
 
 _LEADING = 2  # siblings whose title link is a venue after the word leading it
-_OWN_LINES = frozenset({"p", "div", "br", "li", "ul", "ol", "table", "h1", "h2", "h3", "h4", "h5", "h6"})
 _BRACKETED = 2  # lines closing on a part in brackets that make it no part of the titles
 
 

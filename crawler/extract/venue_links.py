@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from .fields import HEADINGS
 from .html import tag, text_of
 from .lead_text import leading_date
 
@@ -18,7 +19,7 @@ _BEFORE_LINK = re.compile(rf"\s{_VENUE_WORD}\s*$", re.IGNORECASE)
 _AFTER_LINK = re.compile(rf"\s{_VENUE_WORD}\s+\S", re.IGNORECASE)
 # A line of this kind is one block: a list item or a paragraph with inline markup only.
 _LINES = frozenset({"li", "p"})
-_BLOCKS = frozenset({"li", "p", "div", "ul", "ol", "table", "h1", "h2", "h3", "h4", "h5", "h6", "br"})
+_OWN_LINES = frozenset({"li", "p", "div", "ul", "ol", "table", "br", *HEADINGS})
 _WORD = re.compile(r"[^\W\d_]{2,}")
 # A name has this many words at least ("Inspiratiesessie over Ethical AI"; not "Talk").
 _MIN_NAME_WORDS = 2
@@ -31,12 +32,18 @@ def names_before_venues(entries, records, links) -> None:
         shown = text_of(link) if link is not None else None
         if not shown or entry.title != shown or tag(record) not in _LINES:
             continue
-        if any(tag(x) in _BLOCKS for x in record.iterdescendants()):
-            continue  # lines of their own: a card, not a sentence
+        if holds_lines(record):
+            continue  # a card, not a sentence
         lead = leading_date(text_of(record) or "")
         name = _name_before_venue(lead[1], shown) if lead is not None else None
         if name is not None:
             entry.title = name
+
+
+def holds_lines(el) -> bool:
+    """Whether `el` holds a line of its own (a paragraph, a list, a heading, a <br>): a card, not one sentence. The
+    learner asks it too, of the lines it cuts a venue off (learn_parts)."""
+    return any(tag(x) in _OWN_LINES for x in el.iterdescendants())
 
 
 def _name_before_venue(rest: str, shown: str) -> str | None:

@@ -51,6 +51,8 @@ from .orgshapes import (
     PARTNER_WORD,
     PARTNER_WORDS,
     PASSIVE,
+    PASSIVE_WORD,
+    PASSIVE_WORDS,
     PURPOSE_THEN_PARTNER,
     REPEATED_OF,
     SUPPORT_THEN_PARTNER,
@@ -80,7 +82,6 @@ _FRONTED = re.compile(  # "Through its ENHANCE project, the ILO will ..."
 _CLAUSE_AFTER_COMMA = re.compile(CLAUSE_AFTER_COMMA)  # ", based in ..." ends the subject, ", du Travail" not
 _ENGLISH_THE = re.compile(r"\s*the\s")
 _LETTER = re.compile(r"[A-Za-zÀ-ÿ]")
-_PASSIVE_VERBS = ("organi", "host", "conven", "accueilli", "acogid", "convocad")
 _AND_BEFORE = re.compile(r"\s(?:and|et|y)\s+$")
 _REPEATED_DE = re.compile(r"\s*(?:de\s+(?=la\s|l['’])|du\s+|del\s+|d['’](?=[A-ZÀ-Ý]))(?=\S)")
 # "the ILO, the UN agency for the world of work, and B": what a name is, between commas before "and", is no name.
@@ -164,8 +165,8 @@ def _from_sentence(sentence: str, romance: bool) -> list[str]:
 
 def _second_passive(sentence: str, start: int, romance: bool) -> list[str]:
     """ "hosted by A at its offices, and co-organised by B": a second passive joined by "and" names B too."""
-    tail = sentence[start:].lower()  # the words first: the pattern is slow
-    second = PASSIVE.search(sentence, start) if any(w in tail for w in _PASSIVE_VERBS) else None
+    tail = sentence[start:]  # the words first: the pattern is slow
+    second = PASSIVE.search(sentence, start) if has_any(tail, PASSIVE_WORDS, PASSIVE_WORD) else None
     joined = second and _AND_BEFORE.search(sentence, 0, second.start())
     return _names_after(sentence[second.end() :], romance) if joined else []
 

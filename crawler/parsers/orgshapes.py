@@ -47,6 +47,9 @@ PASSIVE = re.compile(
     # "Lo organizan la OIT y la CEPAL": a pronoun for the event, then the verb, then its subjects.
     r"|^(?:lo|la|los|las)\s+(?:co-?)?(?:organiz(?:a|an|ó|aron|ará|arán)|convoc(?:a|an|ó|aron))\s+",
 )
+# Every PASSIVE match holds one of these ("workshops held by" too): a cheap test before the slow pattern.
+PASSIVE_WORDS = ("organi", "host", "conven", "accueilli", "acogid", "convocad", "held")
+PASSIVE_WORD = re.compile("|".join(PASSIVE_WORDS), re.IGNORECASE)
 # Rarer passive shapes, tried only when a sentence holds one of PASSIVE_RARE_WORDS (the last is slow).
 PASSIVE_RARE = re.compile(
     # "L'atelier, que co-organisent A et B,": an inverted relative, the names after the verb.
