@@ -383,3 +383,24 @@ def test_a_bracketed_count_closing_a_title_link_in_its_own_element_is_no_part_of
     )
     entries = _entries(f"<h1>Board</h1><table>{rows}</table>", "<html lang='en'>")
     assert [e["title"] for e in entries] == [title for title, _ in posts]
+
+
+def test_a_bracketed_file_size_closing_a_title_is_no_part_of_it():
+    """A document list whose title links say the file's type and size after the name, "<a href=….pdf>Name (pdf,
+    128 KB)</a>" (batch Z, a court's decisions table: titles 1/10): a size in brackets says how heavy the file is,
+    not what it is called, in any language's units ("1,2 Mo", "75.7 kB"); the title is the words before it. A
+    bracket naming only the type ("(PDF)") or another figure ("(2)") stays."""
+    notes = [
+        ("Decision on the costs of the appeal", " (pdf, 128 KB)"),
+        ("Arrêté portant nomination du jury", " [PDF - 1,2 Mo]"),
+        ("Minutes of the spring meeting (PDF)", ""),
+        ("Bericht zur Anhörung", " (75.7 kB)"),
+        ("Volume (2) of the report", " (docx, 3 MB)"),
+    ]
+    rows = "".join(
+        f"<tr><td><em>1{i}.03.2026</em><br>{i} Ta 10/26</td>"
+        f"<td><a href='/media/{i}.pdf'>{name}{note}</a><br>Short excerpt of the decision number {i} ...</td></tr>"
+        for i, (name, note) in enumerate(notes)
+    )
+    entries = _entries(f"<h1>Decisions</h1><table>{rows}</table>", "<html lang='de'>")
+    assert [e["title"] for e in entries] == [name for name, _ in notes]
