@@ -69,6 +69,20 @@ def test_a_heading_over_each_record_names_it_when_every_link_says_the_same_point
     assert [e["url"] for e in entries] == [f"https://example.org/paper/{i}.pdf" for i in range(4)]
 
 
+def test_an_icon_opening_the_shared_pointing_words_is_no_word_of_them():
+    """Papers under headings of their own, each with "<a>📄 Acessar Artigo Completo</a>" (batch Z, a MkDocs page of
+    open-access papers: titles 0/27): an icon or emoji opening a button's words is no word, so the button says three
+    words opening on a pointing one, as "Ver publicación" does, and each heading names its paper."""
+    papers = "".join(
+        f"<h3 id='p{i}'>{heading}</h3><p><strong>Autores:</strong> A. Silva | <strong>Ano:</strong> 2025 "
+        f"<a href='/paper/{i}.pdf'>📄 Acessar Artigo Completo</a></p><hr>"
+        for i, heading in enumerate(PAPERS)
+    )
+    entries = _entries("<h1>Open Access Papers</h1>" + papers, head="<html lang='pt'>")
+    assert [e["title"] for e in entries] == PAPERS
+    assert [e["url"] for e in entries] == [f"https://example.org/paper/{i}.pdf" for i in range(4)]
+
+
 def test_headings_that_are_years_stay_groups_of_the_records_under_them():
     entries = _entries(_papers(["2025", "2024", "2023"]), head="<html lang='es'>")
     assert not {e["title"] for e in entries} & {"2025", "2024", "2023"}

@@ -18,7 +18,7 @@ def pointing_wording(blocks, links) -> str | None:
     ("Ver comunicado", "View bulletin", "Download brochure"): it points at each record, whose own text names it.
     A shared wording of other words ("Regular Meeting" on every row) still names its records."""
     wording = _most_shared(blocks, links)
-    shown = (wording or "").split()
+    shown = [w for w in (wording or "").split() if _LETTER.search(w)]  # "📄 Acessar Artigo": an icon is no word
     if not shown or not is_generic_text(shown[0]) or date_in_line(wording):
         return None
     if len(shown) > _MAX_POINTING_WORDS and not is_generic_text(wording):  # "Hier geht es zum Artikel!" points
@@ -59,6 +59,8 @@ def _own_heading(block) -> str | None:
             return shown
     return None
 
+
+_LETTER = re.compile(r"[^\W\d_]")
 
 # A wording is shared when at least this many records, and at least this share of them, show it.
 _MIN_REPEATS, _SHARE = 3, 0.5
