@@ -27,6 +27,15 @@ def test_pointers_in_other_languages_still_point():
         assert is_generic_text(shown), shown
 
 
+def test_go_to_the_article_buttons_in_portuguese_and_spanish_point_and_their_words_alone_name():
+    """ "Ir para artigo" on a laboratory's paper cards (batch Z), "Ir al artículo": "Go to article" in other
+    languages; "Para", "Ir" alone, or an article of a law, still name something."""
+    for shown in ("Ir para artigo", "Ir al artículo", "Ir para o artigo"):
+        assert is_generic_text(shown), shown
+    for shown in ("Para", "Ir", "Artigo 5 da lei"):
+        assert not is_generic_text(shown), shown
+
+
 NOTICES = ["Samenkomst in Hattem", "ANBI", "Paasweekend naar Friesland", "Zondag 9 september | Speciale gast"]
 
 
