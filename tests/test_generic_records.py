@@ -382,26 +382,3 @@ def test_a_record_of_the_lists_own_markup_in_a_layout_column_beside_it_is_one_mo
     boxed = columns.replace("<div class='spacer'></div>", "<a href='/about/'><img src='/logo.png'></a>")
     entries = _entries(f"<h1>Verbali</h1><div>{boxed}{''.join(blocks[1:])}</div>", "<html lang='it'>")
     assert [e["title"] for e in entries] == titles[1:]
-
-
-def test_a_card_whose_only_button_sits_in_another_wrapper_is_still_a_record_of_its_list():
-    """Cards of one template, the name an unlinked heading and one classed button: on paper cards the button has a
-    wrapper of its own under the citation, on patent cards it sits beside the record number (batch Z, a laboratory's
-    publications: 5 found of 9, the paper cards left out by the patents' link path). A card whose only link has the
-    shape of the list's buttons is one of its records, named by its heading."""
-    papers = [("Nomograms for pressure angles in radial cams", "Go to article", "https://journal.example/57823")]
-    papers += [("Analytical solutions for cam mechanisms", "Go to article", "https://journal.example/0954")]
-    patents = [(f"Device number {i} for folding table legs", f"BR20202400370{i}") for i in range(4)]
-    cards = "".join(
-        f"<article class='card pub'><h3>{name}</h3><p class='muted'>Avelar, A. <em>Acta</em>, v. 45, 2023.</p>"
-        f"<div class='actions'><a class='button small' href='{href}'>{say}</a></div></article>"
-        for name, say, href in papers
-    )
-    cards += "".join(
-        f"<article class='card pub'><h3>{name}</h3><div class='record'><span class='id'>{number}</span>"
-        f"<a class='button small' href='https://patents.example/{number}'>Patent Office</a></div></article>"
-        for name, number in patents
-    )
-    entries = _entries(f"<h1>Publications</h1><div class='stack'>{cards}</div>", "<html lang='en'>")
-    assert [e["title"] for e in entries] == [p[0] for p in papers] + [p[0] for p in patents]
-    assert [e["url"] for e in entries][:2] == [p[2] for p in papers]
