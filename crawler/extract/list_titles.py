@@ -7,6 +7,7 @@ from .count_badges import without_count_badges
 from .date_led_links import names_after_bare_days
 from .field_labels import without_field_labels
 from .file_notes import without_file_notes
+from .heading_names import headings_over_named_buttons
 from .kicker_lines import without_kicker_lines
 from .label_pairs import without_pair_labels
 from .quoted_titles import quoted_titles
@@ -33,4 +34,5 @@ def named_by_the_list(entries, records, links, pointing) -> None:
     without_file_notes(entries)  # "<a>Decision (pdf, 128 KB)</a>": the file's size, no name
     without_pair_labels(entries, records)  # "<p><strong>Título:</strong> Concurso …</p>": the words after the label
     without_field_labels(entries, links)  # an icon's row named by "Description: Boundary Adjustment": no label
+    headings_over_named_buttons(entries, records, links)  # <h3>Foo</h3> <a>Site do Foo</a> beside cards named so
     names_before_venues(entries, records, links)  # "7/10/2025: Panel on AI at <a>Forum</a>": the talk, not the venue
