@@ -1,6 +1,6 @@
 """The generic extractor on cards named by their heading: a press review whose only link is a "Read (in French)"
-button takes the heading; posts whose heading is only their meeting's day, over a link to its file. Small synthetic
-pages."""
+button takes the heading; posts whose heading is only their meeting's day, over a link to its file; cards whose button
+sits in another wrapper, or repeats the heading's name among other words. Small synthetic pages."""
 
 from crawler.entries import build_entries
 from crawler.extract import extract_page
@@ -90,3 +90,57 @@ def test_headings_that_show_only_a_posts_date_never_name_it_its_link_does():
     assert [(e["title"], e["url"]) for e in entries] == [
         (title, f"https://example.org/post-{i}.html") for i, (_, _, title) in enumerate(posts)
     ]
+
+
+def test_a_button_repeating_its_cards_heading_among_other_words_gives_way_to_the_heading():
+    """Cards named by unlinked headings over one shared button ("Patent Office"), and one card whose button repeats
+    its heading inside more words, "<h3>Gearworks</h3> <a>Website of Gearworks</a>" (batch Z, a laboratory's
+    publications: its software card titled by the button): the button points at what the heading names. A button
+    whose words do not hold its heading keeps naming its card."""
+    cards = [(f"Device number {i} for folding table legs", "Patent Office") for i in range(3)]
+    cards += [("Gearworks", "Website of Gearworks"), ("Cam Designer", "Annual report 2024")]
+    body = "".join(
+        f"<article class='card'><h3>{name}</h3><div class='record'><span>BR2020{i}</span>"
+        f"<a class='button' href='https://records.example/{i}'>{say}</a></div></article>"
+        for i, (name, say) in enumerate(cards)
+    )
+    entries = _entries(f"<h1>Publications</h1><div class='stack'>{body}</div>", lang="pt")
+    assert [e["title"] for e in entries] == [name for name, _ in cards[:4]] + ["Annual report 2024"]
+
+
+def test_a_card_whose_only_button_sits_in_another_wrapper_is_still_a_record_of_its_list():
+    """Cards of one template, the name an unlinked heading and one classed button: on paper cards the button has a
+    wrapper of its own under the citation, on patent cards it sits beside the record number (batch Z, a laboratory's
+    publications: 5 found of 9, the paper cards left out by the patents' link path). A card whose only link has the
+    shape of the list's buttons is one of its records, named by its heading."""
+    papers = [("Nomograms for pressure angles in radial cams", "Go to article", "https://journal.example/57823")]
+    papers += [("Analytical solutions for cam mechanisms", "Go to article", "https://journal.example/0954")]
+    patents = [(f"Device number {i} for folding table legs", f"BR20202400370{i}") for i in range(4)]
+    cards = "".join(
+        f"<article class='card pub'><h3>{name}</h3><p class='muted'>Avelar, A. <em>Acta</em>, v. 45, 2023.</p>"
+        f"<div class='actions'><a class='button small' href='{href}'>{say}</a></div></article>"
+        for name, say, href in papers
+    )
+    cards += "".join(
+        f"<article class='card pub'><h3>{name}</h3><div class='record'><span class='id'>{number}</span>"
+        f"<a class='button small' href='https://patents.example/{number}'>Patent Office</a></div></article>"
+        for name, number in patents
+    )
+    entries = _entries(f"<h1>Publications</h1><div class='stack'>{cards}</div>")
+    assert [e["title"] for e in entries] == [p[0] for p in papers] + [p[0] for p in patents]
+    assert [e["url"] for e in entries][:2] == [p[2] for p in papers]
+
+
+def test_a_card_that_is_one_link_keeps_its_heading_over_a_banner_title_inside_it():
+    # the guard: news cards each one link, one holding a banner whose title element names a tournament the card's
+    # heading names among more words: inside the link, that element names no card, the heading does
+    cards = [f"Match report number {i} of the season" for i in range(3)]
+    cards += ["The Summer Tournament will be held on 19 and 20 June"]
+    banner = "<div class='banner'><div class='banner-title'>Summer Tournament</div></div>"
+    body = "".join(
+        f"<a class='news-card' href='/news/{i}'>{banner if i == 3 else ''}<div class='meta'>1{i} June 2026</div>"
+        f"<h2 class='news-card-title'>{name}</h2></a>"
+        for i, name in enumerate(cards)
+    )
+    entries = _entries(f"<h1>News</h1><div class='grid'>{body}</div>", lang="en")
+    assert [e["title"] for e in entries] == cards

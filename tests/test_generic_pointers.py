@@ -27,6 +27,15 @@ def test_pointers_in_other_languages_still_point():
         assert is_generic_text(shown), shown
 
 
+def test_go_to_the_article_buttons_in_portuguese_and_spanish_point_and_their_words_alone_name():
+    """ "Ir para artigo" on a laboratory's paper cards (batch Z), "Ir al artículo": "Go to article" in other
+    languages; "Para", "Ir" alone, or an article of a law, still name something."""
+    for shown in ("Ir para artigo", "Ir al artículo", "Ir para o artigo"):
+        assert is_generic_text(shown), shown
+    for shown in ("Para", "Ir", "Artigo 5 da lei"):
+        assert not is_generic_text(shown), shown
+
+
 NOTICES = ["Samenkomst in Hattem", "ANBI", "Paasweekend naar Friesland", "Zondag 9 september | Speciale gast"]
 
 
@@ -66,6 +75,20 @@ def test_a_heading_over_each_record_names_it_when_every_link_says_the_same_point
     entries = _entries("<h1>Publicaciones</h1>" + _papers(PAPERS), head="<html lang='es'>")
     assert [e["title"] for e in entries] == PAPERS
     assert not any(e.get("group") for e in entries)
+    assert [e["url"] for e in entries] == [f"https://example.org/paper/{i}.pdf" for i in range(4)]
+
+
+def test_an_icon_opening_the_shared_pointing_words_is_no_word_of_them():
+    """Papers under headings of their own, each with "<a>📄 Acessar Artigo Completo</a>" (batch Z, a MkDocs page of
+    open-access papers: titles 0/27): an icon or emoji opening a button's words is no word, so the button says three
+    words opening on a pointing one, as "Ver publicación" does, and each heading names its paper."""
+    papers = "".join(
+        f"<h3 id='p{i}'>{heading}</h3><p><strong>Autores:</strong> A. Silva | <strong>Ano:</strong> 2025 "
+        f"<a href='/paper/{i}.pdf'>📄 Acessar Artigo Completo</a></p><hr>"
+        for i, heading in enumerate(PAPERS)
+    )
+    entries = _entries("<h1>Open Access Papers</h1>" + papers, head="<html lang='pt'>")
+    assert [e["title"] for e in entries] == PAPERS
     assert [e["url"] for e in entries] == [f"https://example.org/paper/{i}.pdf" for i in range(4)]
 
 

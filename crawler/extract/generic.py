@@ -34,6 +34,7 @@ from .line_dates import line_closing_date
 from .link_lines import posting_date
 from .list_titles import named_by_the_list
 from .lists import a_list_wins, lca, no_entries, pointer_twins
+from .lone_buttons import lone_buttons
 from .nowhere_links import leads_nowhere
 from .opening_dates import few_titles_dated
 from .pointer_words import is_generic_text
@@ -147,7 +148,7 @@ def _best_group_within(root, chrome, anchors=entry_links):
         aligned = align(records, page.links_in, shapes)
         if aligned is None:
             continue
-        title_links, _ = aligned
+        title_links = lone_buttons(records, aligned[0], page.links_in, shapes)  # a card's button in another wrapper
         twins = pointer_twins(title_links)  # "more…" beside the link around its card: that record's, no entry
         if None in title_links or twins:  # a header row, a record with no link of its own: no entry
             records = [r for r, a in zip(records, title_links, strict=False) if a is not None and a not in twins]

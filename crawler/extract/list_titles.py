@@ -6,6 +6,9 @@ from __future__ import annotations
 from .count_badges import without_count_badges
 from .date_led_links import names_after_bare_days
 from .field_labels import without_field_labels
+from .file_notes import without_file_notes
+from .heading_names import headings_over_named_buttons
+from .kicker_lines import without_kicker_lines
 from .label_pairs import without_pair_labels
 from .quoted_titles import quoted_titles
 from .repeated_headings import lines_under_shared_headings
@@ -24,9 +27,12 @@ def named_by_the_list(entries, records, links, pointing) -> None:
     names_after_bare_days(entries, links)  # "<a>Sonntag, 8. Mai Muttertag</a>" among "<a>… um 16 Uhr</a>": Muttertag
     # <a><h5>Team Name</h5><p>What happened</p></a> on most cards: the shared heading is a label, the line the title
     lines_under_shared_headings(entries, records)
+    without_kicker_lines(entries, records)  # "Name<br><span class=…>für Familien</span>": the card's second line
     without_state_marks(entries, records)  # "Concurso Publico <span class=…>cerrado</span>": the state, no name
     without_status_badges(entries, records)  # "<span class=…cancelled>Cancelled</span> May 5 - Board": no name
     without_count_badges(entries, records)  # "<a>Accident <span>(1)</span></a>": a count of likes, no name
+    without_file_notes(entries)  # "<a>Decision (pdf, 128 KB)</a>": the file's size, no name
     without_pair_labels(entries, records)  # "<p><strong>Título:</strong> Concurso …</p>": the words after the label
     without_field_labels(entries, links)  # an icon's row named by "Description: Boundary Adjustment": no label
+    headings_over_named_buttons(entries, records, links)  # <h3>Foo</h3> <a>Site do Foo</a> beside cards named so
     names_before_venues(entries, records, links)  # "7/10/2025: Panel on AI at <a>Forum</a>": the talk, not the venue

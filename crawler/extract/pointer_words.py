@@ -42,13 +42,15 @@ _GENERIC_WORDS |= words(
     lasīt vairāk loe edasi llegir llegeix més máis baca selengkapnya scopri di più
     """
 )
+# "Go to the article" buttons in Portuguese and Spanish ("Ir para artigo", "Ir al artículo"), as "Go to article".
+_GENERIC_WORDS |= words("ir para al artigo artigos artículo articulo artículos articulos")
 # Of those, words that point only beside another ("mai" in "Citește mai mult"): alone they may name a record, a
 # monthly bulletin "Mai", a place "Baca".
 _POINTING_IN_COMPANY = words(
     """
     citește citeşte citeste mai mult vezi czytaj zobacz pobierz číst čítať olvass pročitaj preberi lue läs mer læs
     mere videre devamını oku daha fazla διαβάστε читать читати прочети skaityti lasīt loe llegir llegeix baca scopri
-    di più
+    di più ir para al
     """
 )
 _NUMBERISH = re.compile(r"^[\d\s.,()\[\]|/:+-]*$")

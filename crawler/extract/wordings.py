@@ -18,7 +18,7 @@ def pointing_wording(blocks, links) -> str | None:
     ("Ver comunicado", "View bulletin", "Download brochure"): it points at each record, whose own text names it.
     A shared wording of other words ("Regular Meeting" on every row) still names its records."""
     wording = _most_shared(blocks, links)
-    shown = (wording or "").split()
+    shown = [w for w in (wording or "").split() if _LETTER.search(w)]  # "📄 Acessar Artigo": an icon is no word
     if not shown or not is_generic_text(shown[0]) or date_in_line(wording):
         return None
     if len(shown) > _MAX_POINTING_WORDS and not is_generic_text(wording):  # "Hier geht es zum Artikel!" points
@@ -43,22 +43,30 @@ def shared_pointer(blocks, links) -> str | None:
     wording = _most_shared(blocks, links)
     if wording is None:
         return None
-    named = [_own_heading(b) for b, a in zip(blocks, links, strict=True) if a is not None and text_of(a) == wording]
+    named = [own_heading(b) for b, a in zip(blocks, links, strict=True) if a is not None and text_of(a) == wording]
     if any(n is None or n == wording for n in named):
         return None
     return wording if len(set(named)) * 2 > len(named) else None
 
 
-def _own_heading(block) -> str | None:
+def own_heading(block) -> str | None:
     """The text of the first heading (or element named as a title) in `block` that holds no link and is no date."""
+    found = own_heading_element(block)
+    return text_of(found) if found is not None else None
+
+
+def own_heading_element(block):
+    """The first heading (or element named as a title) in `block` that holds no link and is no date; None if none."""
     for el in block.iter():
         if not (tag(el) in HEADINGS or (tag(el) and title_named(el))):
             continue
         shown = text_of(el)
         if shown and not any(a.get("href") for a in el.iter("a")) and date_in_line(shown) != shown:
-            return shown
+            return el
     return None
 
+
+_LETTER = re.compile(r"[^\W\d_]")
 
 # A wording is shared when at least this many records, and at least this share of them, show it.
 _MIN_REPEATS, _SHARE = 3, 0.5
