@@ -31,6 +31,7 @@ from .hour_ranges import hour_range
 from .html import tag, text_of
 from .lead_text import date_among, lead_split
 from .line_dates import line_closing_date
+from .line_files import without_line_files
 from .link_lines import posting_date
 from .list_titles import named_by_the_list
 from .lists import a_list_wins, lca, no_entries, pointer_twins
@@ -172,6 +173,7 @@ def _best_group_within(root, chrome, anchors=entry_links):
     for extra, link in extras(found, page, chrome):
         if same_family(list(found.values()), [link]):  # a featured post, not a promotion of another section
             found[extra] = link
+    found = without_line_files(found)  # "<a>May 12, 2025</a> / <a>Minutes</a>": the line's files, no entries
     return without_side_boxes(found), page  # "<p><a><strong>Flyer</strong></a></p>" in a box beside dated events
 
 
