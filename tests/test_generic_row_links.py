@@ -113,3 +113,21 @@ def test_a_line_named_by_its_first_link_keeps_the_links_after_it_as_its_files():
         for month, number in (("March", "03"), ("May", "05"))
         for i in range(1, 5)
     ]
+
+
+def test_a_rows_links_named_after_their_columns_are_its_files_and_the_first_numbered_one_names_it():
+    """Batch Z's gazette of municipalities: a table of the latest days under a header row naming its columns ("Date |
+    General summary | Regular edition | Supplement"), each row the day, then a link repeating its column's name on
+    every row, then the day's edition and supplement, each link its column's name and a number. One row is one entry
+    (the day's gazette), named by its first numbered link: the links named after their column are its files."""
+    head = "<tr><th>Date</th><th>General summary</th><th>Regular edition</th><th>Supplement</th></tr>"
+    row = "<tr><td><h4>2{i}/05/2025</h4></td><td><a class='btn' href='/summary?d=2{i}'>General summary</a></td>"
+    row += "<td><a class='btn' href='/edition/49{i}'>Regular edition 49{i}</a></td>"
+    row += "<td><a class='btn' href='/supplement/17{i}'>Supplement 17{i}</a></td></tr>"
+    today = row.format(i=6).replace("<td>", "<td class='today'>")  # the newest row highlighted, its supplement due
+    today = today.replace("<a class='btn' href='/supplement/176'>Supplement 176</a>", "<p>In progress</p>")
+    rows = today + "".join(row.format(i=i) for i in range(5, 1, -1))
+    entries = _entries(f"<table><tbody>{head}{rows}</tbody></table>", head="<html lang='en-GB'>")
+    assert [(e["title"], e["url"], e["date_start"]) for e in entries] == [
+        (f"Regular edition 49{i}", f"https://example.org/edition/49{i}", f"2025-05-2{i}") for i in range(6, 1, -1)
+    ]
