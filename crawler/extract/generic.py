@@ -33,6 +33,7 @@ from .lead_text import date_among, lead_split
 from .line_dates import line_closing_date
 from .line_files import without_line_files
 from .link_lines import posting_date
+from .link_places import split_by_link_place
 from .list_titles import named_by_the_list
 from .lists import a_list_wins, lca, no_entries, pointer_twins
 from .nowhere_links import leads_nowhere
@@ -129,6 +130,7 @@ def _best_group_within(root, chrome, anchors=entry_links):
     page = _Page(links)
     shapes = Shapes(root)
     groups = split_by_table_head(candidate_groups(links, shapes))  # a members table and a meetings table: two lists
+    groups = split_by_link_place(groups)  # "<li><a>NIME 2001</a>: Seattle" and "<li>2018: <a>Name</a>": two lists
     candidates = [(key, [[el] for el in _outermost(els)], False) for key, els in groups.items()]
     # A layout table's rows around tables of records: the inner rows are a list of their own too
     candidates += [(key, [[el] for el in inner], False) for key, els in groups.items() if (inner := inner_rows(els))]
