@@ -149,3 +149,17 @@ def test_a_year_first_date_with_the_month_in_words_is_read_in_the_pages_language
     row += "<p>A bejegyzés szövege, {i}. rész.</p></article>"
     entries = _entries("".join(row.format(i=i) for i in range(1, 4)), "<html lang='hu'>")
     assert [e["date_start"] for e in entries] == [day.format(i=i) if day else None for i in range(1, 4)]
+
+
+def test_a_weekday_beside_figures_decides_their_order_when_one_reading_alone_falls_on_it():
+    """Batch Z's gazette: a page with no language of its own dating each day "03/10/2025 Sexta-feira", every figure
+    12 or under. The 3rd of October 2025 is a Friday, the 10th of March a Monday: the weekday settles the order for
+    the page. Without a weekday, or with one both readings or neither fall on, the order stays undecided: no date."""
+    assert numeric_order(["03/10/2025 Sexta-feira"]) is False and numeric_order(["10/03/2025 Friday"]) is True
+    assert numeric_order(["03/10/2025"]) is None and numeric_order(["05/05/2025 Monday"]) is None
+    assert numeric_order(["03/10/2025 Sunday"]) is None and numeric_order(["03/10/2025 Friday Saturday"]) is None
+    days = [("06/10/2025", "Segunda-feira"), ("03/10/2025", "Sexta-feira"), ("02/10/2025", "Quinta-feira")]
+    row = "<tr><td><h4>{day} <small>{weekday}</small></h4></td><td><a href='/edicao/{n}'>Edição {n}</a></td></tr>"
+    rows = "".join(row.format(day=day, weekday=weekday, n=4960 - i) for i, (day, weekday) in enumerate(days))
+    entries = _entries(f"<table>{rows}</table>")
+    assert [e["date_start"] for e in entries] == ["2025-10-06", "2025-10-03", "2025-10-02"]

@@ -277,3 +277,32 @@ def test_a_record_whose_link_is_classed_apart_is_the_whole_record_with_its_date(
     entries = _entries(f"<h1>News</h1><ul class='news'>{''.join(items)}</ul>", "<html lang='ca'>")
     assert [e["title"] for e in entries] == names
     assert [e["date_start"] for e in entries] == [f"2025-11-{20 - i}" for i in range(7)]
+
+
+def test_a_list_whose_items_open_on_their_link_keeps_out_a_list_whose_items_lead_into_it():
+    """Batch Z's conference history: the past editions, each item opening on its link ("<a>NIME 2001</a>: Seattle"),
+    then lists of chairs and an award's winners further down, each winner's item led by a year ("2019: <a>Name</a>
+    | <em>Honorary Mention: <a>Name</a></em>"). Items of one list are written one way: the winners are another list."""
+    cities = ["Seattle, USA", "Dublin, Ireland", "Montreal, Canada", "Hamamatsu, Japan", "Vancouver, Canada", "Paris"]
+    cities += ["New York, USA", "Genova, Italy"]
+    editions = "".join(
+        f"<li><a href='/{2001 + i}/'>Conference {2001 + i}</a>: {city}"
+        + (f" (<a href='/archive/{i}/'>archived site</a>)" if i == 6 else "")
+        + "</li>"
+        for i, city in enumerate(cities)
+    )
+    chairs = "".join(f"<li>{2001 + i}: Chair number {i}</li>" for i in range(8))
+    winners = "".join(
+        f"<li>{2018 + i}: <a href='https://people.example.net/{i}'>Winner Name {i}</a>"
+        + (
+            f" | <em>Honorary Mention: <a href='https://blog.example.net/award-{i}'>Mentioned Name {i}</a></em>"
+            if i
+            else ""
+        )
+        + "</li>"
+        for i in range(3)
+    )
+    body = f"<main><h1>Past conferences</h1><ul>{editions}</ul><h2>Chairs</h2><ul>{chairs}</ul>"
+    body += f"<h2>Awards</h2><h3>Award for innovation</h3><p>Given each year.</p><ul>{winners}</ul></main>"
+    entries = _entries(body, head="<html lang='en'>")
+    assert [e["title"] for e in entries] == [f"Conference {2001 + i}" for i in range(8)]

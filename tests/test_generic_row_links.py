@@ -95,3 +95,39 @@ def test_rows_of_conferences_each_at_its_own_site_beside_their_venues_site_stay_
     )
     entries = _entries(f"<h1>Conferences</h1><table>{rows}</table>", "<html lang='en'>")
     assert [e["title"] for e in entries if "conf" in e["url"]] == names
+
+
+def test_a_line_named_by_its_first_link_keeps_the_links_after_it_as_its_files():
+    """Batch Z's school board agendas: lines split by <br> in one paragraph, then the same as <li> items, each an
+    agenda link whose words are the meeting's date, then its "Minutes" and "Board Report" links (or plain words where
+    none is posted). Each line is one entry named by its first link; the words coming back line after line after it
+    name the line's files, not entries."""
+    line = "<a href='/files/agenda-{i}.pdf'>March {d}, 2025</a> / <a href='/files/minutes-{i}.pdf'>Minutes</a> / {r}"
+    reports = ["<a href='/news/report-{i}'>Board Report</a>", "Board Report"]
+    lines = [line.format(i=i, d=10 + i, r=reports[i % 2].format(i=i)) for i in range(1, 5)]
+    items = "".join(f"<li>{line.replace('March', 'May')}</li>" for line in lines)
+    body = f"<div><h2>2025</h2><p>{'<br>'.join(lines)}</p><h2>2024</h2><ul>{items}</ul></div>"
+    entries = _entries(body, head="<html lang='en'>")
+    assert [(e["title"], e["url"], e["date_start"]) for e in entries] == [
+        (f"{month} {10 + i}, 2025", f"https://example.org/files/agenda-{i}.pdf", f"2025-{number}-{10 + i}")
+        for month, number in (("March", "03"), ("May", "05"))
+        for i in range(1, 5)
+    ]
+
+
+def test_a_rows_links_named_after_their_columns_are_its_files_and_the_first_numbered_one_names_it():
+    """Batch Z's gazette of municipalities: a table of the latest days under a header row naming its columns ("Date |
+    General summary | Regular edition | Supplement"), each row the day, then a link repeating its column's name on
+    every row, then the day's edition and supplement, each link its column's name and a number. One row is one entry
+    (the day's gazette), named by its first numbered link: the links named after their column are its files."""
+    head = "<tr><th>Date</th><th>General summary</th><th>Regular edition</th><th>Supplement</th></tr>"
+    row = "<tr><td><h4>2{i}/05/2025</h4></td><td><a class='btn' href='/summary?d=2{i}'>General summary</a></td>"
+    row += "<td><a class='btn' href='/edition/49{i}'>Regular edition 49{i}</a></td>"
+    row += "<td><a class='btn' href='/supplement/17{i}'>Supplement 17{i}</a></td></tr>"
+    today = row.format(i=6).replace("<td>", "<td class='today'>")  # the newest row highlighted, its supplement due
+    today = today.replace("<a class='btn' href='/supplement/176'>Supplement 176</a>", "<p>In progress</p>")
+    rows = today + "".join(row.format(i=i) for i in range(5, 1, -1))
+    entries = _entries(f"<table><tbody>{head}{rows}</tbody></table>", head="<html lang='en-GB'>")
+    assert [(e["title"], e["url"], e["date_start"]) for e in entries] == [
+        (f"Regular edition 49{i}", f"https://example.org/edition/49{i}", f"2025-05-2{i}") for i in range(6, 1, -1)
+    ]

@@ -318,3 +318,22 @@ def test_a_link_that_is_a_span_of_days_is_an_events_date_line_named_by_the_line_
         "17. Seminar für Musik und Transzendenz",
     ]
     assert (entries[-1]["date_start"], entries[-1]["date_end"]) == ("2016-09-09", "2016-09-11")
+
+
+def test_a_result_link_holding_its_numbers_in_blocks_is_named_by_all_its_words():
+    """A court's or a registry's numbered search results (batch Z's TJMG acórdãos): each result one link whose words
+    are its number and kind, then its case numbers laid out in blocks of their own, then labelled lines beside it.
+    No line alone names the result and the number lines are no authors: the whole link is the title."""
+    item = (
+        "<br><div class='box'><a href='consulta.do?registro={i}&amp;palavras=dano moral'>{i} - Processo: Recurso "
+        "Cível <br><div style='float: left'>1.0000.24.50{i}095-9/001</div><div style='float: right'>"
+        "00{i}2948-04.2016.8.13.0407 ({i})</div><div style='clear: both'></div></a></div>"
+        "<table><tr><td><strong>Relator(a):</strong> Des.(a) Nome {i}</td></tr></table>"
+        "<div><strong>Data de Julgamento:</strong> 2{i}/01/2025</div>"
+        "<div><strong>Ementa:</strong> EMENTA: RECURSO. DANO MORAL. Texto da ementa número {i}.</div>"
+    )
+    entries = _entries("<div>" + "".join(item.format(i=i) for i in range(1, 5)) + "</div>", head="<html lang='pt'>")
+    assert [(e["title"], e["date_start"]) for e in entries] == [
+        (f"{i} - Processo: Recurso Cível 1.0000.24.50{i}095-9/001 00{i}2948-04.2016.8.13.0407 ({i})", f"2025-01-2{i}")
+        for i in range(1, 5)
+    ]

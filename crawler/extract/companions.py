@@ -8,6 +8,7 @@ from urllib.parse import urlsplit
 from ..parsers.ids import host_of
 from .carousels import in_carousel
 from .html import tag, text_of
+from .link_places import other_template
 from .lists import in_twin_column, lca, numbered, one_directory
 from .pointer_words import is_generic_text
 from .records import link_quality, target
@@ -85,6 +86,8 @@ def companions(blocks, quality, others, links, shapes):
             continue  # another level of lists already taken
         if any(in_carousel(h) for h in heads):
             continue  # a slider's slides show the list's entries again, and a few older: no list of their own
+        if other_template(blocks, heads):
+            continue  # "<li>2018: <a>Name</a>" beside "<li><a>NIME 2001</a>: Seattle": an awards list, another list
         if one_row(heads):
             continue  # the cells of one table row (the head's "anno", "oggetto" sorting the list): a row, no list
         if section_headings(heads, taken):

@@ -31,7 +31,9 @@ from .hour_ranges import hour_range
 from .html import tag, text_of
 from .lead_text import date_among, lead_split
 from .line_dates import line_closing_date
+from .line_files import without_line_files
 from .link_lines import posting_date
+from .link_places import split_by_link_place
 from .list_titles import named_by_the_list
 from .lists import a_list_wins, lca, no_entries, pointer_twins
 from .lone_buttons import lone_buttons
@@ -129,6 +131,7 @@ def _best_group_within(root, chrome, anchors=entry_links):
     page = _Page(links)
     shapes = Shapes(root)
     groups = split_by_table_head(candidate_groups(links, shapes))  # a members table and a meetings table: two lists
+    groups = split_by_link_place(groups)  # "<li><a>NIME 2001</a>: Seattle" and "<li>2018: <a>Name</a>": two lists
     candidates = [(key, [[el] for el in _outermost(els)], False) for key, els in groups.items()]
     # A layout table's rows around tables of records: the inner rows are a list of their own too
     candidates += [(key, [[el] for el in inner], False) for key, els in groups.items() if (inner := inner_rows(els))]
@@ -173,6 +176,7 @@ def _best_group_within(root, chrome, anchors=entry_links):
     for extra, link in extras(found, page, chrome):
         if same_family(list(found.values()), [link]):  # a featured post, not a promotion of another section
             found[extra] = link
+    found = without_line_files(found)  # "<a>May 12, 2025</a> / <a>Minutes</a>": the line's files, no entries
     return without_side_boxes(found), page  # "<p><a><strong>Flyer</strong></a></p>" in a box beside dated events
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from ..parsers.datelines import date_in_line
-from ..parsers.text import clean_text
+from ..parsers.text import LETTERS, clean_text
 from .html import INLINE, is_ancestor, tag, text_of, unwrapped
 
 # Fewer words than this before the first line are a label ("New", "PDF"), not a title.
@@ -31,7 +31,14 @@ def lead_split(el) -> tuple[str, list] | None:
     lead = clean_text(" ".join(parts))
     if not lines or not lead or len(lead.split()) < _MIN_LEAD_WORDS or date_in_line(lead):
         return None
-    return lead, lines
+    return None if all(map(_figures_only, lines)) else (lead, lines)
+
+
+def _figures_only(line) -> bool:
+    """A line of figures that is no date ("1.0000.24.506095-9/001", a case's or a document's number): it goes on
+    naming the record, where an author or venue line describes it."""
+    shown = text_of(line) or ""
+    return not LETTERS.search(shown) and not date_in_line(shown)
 
 
 def date_among(lines) -> str | None:

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from ..parsers.datelines import date_in_line
 from ..parsers.groups import looks_like_group_heading
 from .articles import links_away, names_alone, part_of_article
+from .column_files import column_labels, several_entries
 from .event_days import days_of_one_event
 from .html import PAGE_CACHES, document_base, tag, text_of
 from .labelled_facets import without_labelled_facets
@@ -291,14 +292,11 @@ def align(records, links_in, shapes) -> tuple[list, float] | None:
     path, hits = best[0], by_path[best[0]]  # the pointers count again: the first named link is the title
     # A row's title link beside its "Agenda" and "Minutes" links in like cells is still one entry: only
     # links that name something count as a second entry, and the first of them is the title link.
-    labels = repeated_labels([a for _, a in hits], len(records))  # "Sem assinatura digital" on every row
+    labels = repeated_labels([a for _, a in hits], len(records)) | column_labels(a for _, a in hits)
     named = [(i, a) for i, a in hits if not (text_of(a) and (is_generic_text(text_of(a)) or text_of(a) in labels))]
-    named_targets: dict[int, set] = defaultdict(set)
-    for i, a in named:
-        named_targets[i].add(target(a))
-    if sum(1 for hrefs in named_targets.values() if len(hrefs) > 1) > _MAX_MULTI_SHARE * len(records):
+    if several_entries(named, target, _MAX_MULTI_SHARE * len(records)):  # not a row's files under their columns
         return None
-    first: dict[int, object] = column_links(records, hits, path, by_path)  # <a class=popup> in one row
+    first: dict[int, object] = column_links(records, named or hits, path, by_path)  # <a class=popup> in one row
     buttons = button_row(hits, records)
     for i, a in hits if buttons else named + hits:  # a row of buttons: its first is its URL
         first.setdefault(i, a)

@@ -256,10 +256,8 @@ def title_of(elements, link, label: bool = False):
             named = _heading_above(elements, link)
             if named is not None:
                 return named  # <h3>Event</h3><p>teaser</p><p><a>Organiser's page</a></p>: the heading names it
-            if _holds_blocks(link, 2):
-                return _prominent_run(link)
-            lead = _lead_run(link)
-            return lead if lead is not None else link
+            run = _prominent_run(link) if _holds_blocks(link, 2) else _lead_run(link)
+            return run if run is not None else link  # <a>1 - Proc. X<div>1.0000.24</div></a>: no line alone names it
     cell = _row_name(elements) if label else None
     if cell is not None:
         return _first_line(cell)

@@ -9,6 +9,7 @@ from .date_figures import NUMERIC, close_spaced_dots
 from .datelines import YEARLESS_FIGURES
 from .dates import MONTHS, _fold
 from .text import words
+from .weekdays import weekday_order
 
 _MONTH_WORD_FIRST = re.compile(r"^[a-z]+\.?\s+\d{1,2}(?:st|nd|rd|th)?\b")
 
@@ -35,6 +36,8 @@ def numeric_order(texts, locale: str | None = None) -> bool | None:
                 return True
             if int(m[1]) > 12 >= int(m[3]):
                 return False
+            if (fitting := weekday_order(folded, m)) is not None:  # "03/10/2025 Sexta-feira": a Friday either way?
+                return fitting
         stripped = _WEEKDAY_PREFIX.sub("", folded)
         m = _MONTH_WORD_FIRST.match(stripped)
         words_first += 1 if m and m.group(0).split()[0].rstrip(".") in MONTHS else 0

@@ -54,6 +54,24 @@ def weekday_dated(
     return DateValue(text, fits[0].start, fits[0].end, DAY) if len(fits) == 1 else None
 
 
+def weekday_order(text: str, figures: re.Match) -> bool | None:
+    """Whether the weekday a date in figures is shown with reads them month first ("03/10/2025 Sexta-feira": the 3rd
+    of October is a Friday, the 10th of March a Monday): True or False when one reading alone falls on it, None when
+    no weekday or several are named, or both readings or none fit. `figures`: day or month, separator, the other,
+    a year of four figures."""
+    named = _weekdays_named(text)
+    if len(named) != 1 or len(figures[4]) != 4:
+        return None
+    first, second, year = int(figures[1]), int(figures[3]), int(figures[4])
+    fits = []
+    for month_first, (month, day) in ((True, (first, second)), (False, (second, first))):
+        try:
+            fits += [month_first] if date(year, month, day).weekday() == named[0] else []
+        except ValueError:  # no such day (a 13th month, the 31st of April)
+            continue
+    return fits[0] if len(fits) == 1 else None
+
+
 def weekday_named(text: str | None) -> bool:
     """Whether `text` names a weekday ("Tue 27 Aug", not "30 Aug")."""
     return bool(_weekdays_named(text or ""))
