@@ -340,3 +340,21 @@ def test_an_example_given_with_its_label_keeps_the_label():
     text, entries = read(page(_applications()), [f"Description: {TITLES[0]}"])
     assert "title_after_label" not in text, text
     assert entries[1]["title"] == f"Description: {TITLES[1]}", text
+
+
+def test_a_subtitle_after_a_line_break_inside_the_title_element_is_left_out_of_every_title():
+    """`<div class="card-title"><span>Name<br><span class="kicker">Subtitle</span></span></div>`, the only link a
+    "More info" button (de-haus-b-queeres-zentrum-veranstaltungen, batch Z): the part after the `<br>` is a kicker,
+    its words differing from card to card; the profile leaves it out (`title_without`; before: every title read with
+    its kicker)."""
+    kickers = ["Event", "for everyone who likes walking", "Past event", "Every first Thursday"]
+    cards = "".join(
+        f'<div class="card"><div class="card-title"><span>{t}<br><span class="kicker">{k}</span></span></div>'
+        f'<p class="when">{d}</p><a class="btn" href="/e/{i}">More info</a></div>'
+        for i, (t, k, d) in enumerate(zip(TITLES, kickers, DATES, strict=True))
+    )
+    for example in (TITLES[0], TITLES[3]):
+        text, entries = read(page(f"<div class='events'>{cards}</div>"), [example])
+        assert 'title_without = "span.kicker"' in text, text
+        assert [(e["title"], e["date_start"]) for e in entries] == list(zip(TITLES, ISO, strict=True)), text
+        assert [e["url"] for e in entries] == [f"https://example.org/e/{i}" for i in range(4)], text

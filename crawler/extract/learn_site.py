@@ -139,7 +139,7 @@ def profile_text(selectors: dict[str, str], url: str, examples: list[str], page:
     lines += cut_lines(selectors)
     if selectors.get("title_without"):
         lines += [
-            "# Each title is its element's text without this part (a state badge).",
+            "# Each title is its element's text without this part (a state badge, a subtitle).",
             f"title_without = {json.dumps(selectors['title_without'], ensure_ascii=False)}",
         ]
     lines += label_lines(selectors)
