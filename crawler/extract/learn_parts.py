@@ -10,6 +10,7 @@ import re
 
 from .html import text_of
 from .learn import LearnError, follow, normal
+from .learn_fields import first_in
 from .title_cuts import BRACKETS, CLOSING_BRACKETS, DATE_MARKS, cut_before, leading_date
 
 # A short word that leads a venue or a place after the title ("op", "at", "à", "au", "in", "im", "bei").
@@ -133,6 +134,18 @@ def file_note_cut(block, example: str, selectors: dict) -> bool:
     if 2 * sum(1 for line in lines if _FILE_NOTE.search(line)) < len(lines):
         return False
     selectors["title_before"] = [BRACKETS]
+    return True
+
+
+def whole_titles(block, example: str, selectors: dict) -> bool:
+    """Where the profile does not read the example back and the example is its title element's whole text, lines in
+    blocks of their own included (`<a>1 - Case: Appeal<br><div>1.0000.24.506095-9/001</div></a>`: no card's byline
+    or date line, as nothing else names the entry): each title is read whole (`title_whole`). Whether it was set."""
+    title = selectors.get("title")
+    shown = first_in(block.runs[block.node], title) if title else None
+    if shown is None or normal(_line(shown)) != normal(example):
+        return False
+    selectors["title_whole"] = "true"
     return True
 
 
