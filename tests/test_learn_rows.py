@@ -317,3 +317,19 @@ def test_a_date_in_its_own_cell_of_a_table_whose_rows_lost_their_tr_is_read_from
         assert "nth-of-type(5n+1)" in text, text
         assert [(e["title"], e["date_start"]) for e in entries] == list(zip(TITLES, ISO, strict=True)), text
         assert [e["url"] for e in entries] == [f"https://example.org/course/{i}" for i in range(4)], text
+
+
+def test_a_title_link_after_an_author_link_on_some_rows_is_read_by_its_column():
+    """Theses as table rows: the date in its own cell, the author's name (a link to a homepage on some rows), the
+    title link to the thesis, a PDF icon link on some (fr-lastig-theses, batch Z). From a row whose author has no
+    link, the profile named the row's first link and read authors as titles; it names the title's column."""
+    authors = ["Jane Doe", '<a href="/people/ann">Ann Lee</a>', "Bob Ray", '<a href="/people/eva">Eva Kim</a>']
+    rows = "".join(
+        f'<tr><td><span>{iso}</span></td><td><span>{a}</span></td><td><a href="/t/{i}">{t}</a></td>'
+        f"<td>{f'<a href=/pdf/{i}.pdf><img src=/pdf.png></a>' if i % 2 else ''}</td></tr>"
+        for i, (iso, a, t) in enumerate(zip(ISO, authors, TITLES, strict=True))
+    )
+    text, entries = read(page(f"<h3>Theses</h3><table><tbody>{rows}</tbody></table>"), [TITLES[0]])
+    assert [(e["title"], e["url"], e["date_start"]) for e in entries] == [
+        (t, f"https://example.org/t/{i}", iso) for i, (t, iso) in enumerate(zip(TITLES, ISO, strict=True))
+    ], text
