@@ -6,6 +6,7 @@ of their own ("Ongoing theses", "Defended theses": fr-lastig-theses, batch Z).""
 from __future__ import annotations
 
 from .css_names import shared_classes, stable_classes
+from .html import text_of
 from .learn import Block, follow
 from .learn_titles import _signature
 
@@ -17,9 +18,10 @@ def with_sibling_sections(block: Block) -> Block:
 
 
 def with_sibling_tables(block: Block) -> Block:
-    """The block of table rows with the rows of the tables beside its own (siblings of its table) whose rows nearly
-    all have the members' number of cells and a title at the same place, of the same tag and classes, holding a
-    link as the example's does: one list set out under headings; the members' order is the page's."""
+    """The block of table rows with the rows of the tables beside its own (siblings of its table, of the same column
+    names or none) whose rows nearly all have the members' number of cells and a title at the same place, of the
+    same tag and classes, holding a link as the example's does: one list set out under headings; the members' order
+    is the page's."""
     table = next((a for a in block.node.iterancestors() if a.tag == "table"), None)
     title = follow(block.node, block.path)
     if block.flat or not block.path or table is None or title is None or table.getparent() is None:
@@ -31,7 +33,7 @@ def with_sibling_tables(block: Block) -> Block:
     for other in table.getparent():
         if other is table:
             after = True
-        elif other.tag == "table":
+        elif other.tag == "table" and _column_names(other) == _column_names(table):  # else another table's
             rows = [r for r in other.iter("tr") if r.find("td") is not None]
             like = [r for r in rows if _cells(r) == width and _titled(follow(r, block.path), title)]
             if len(like) >= _MIN_SECTION and len(like) >= _MOST * len(rows):
@@ -39,6 +41,10 @@ def with_sibling_tables(block: Block) -> Block:
     before = [r for side, rows in found if side == "before" for r in rows]
     block.members = [*before, *block.members, *(r for side, rows in found if side == "after" for r in rows)]
     return block
+
+
+def _column_names(table) -> tuple:
+    return tuple(" ".join((text_of(th) or "").split()) for th in table.iter("th"))
 
 
 def _cells(row) -> int:
