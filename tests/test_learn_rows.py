@@ -317,3 +317,51 @@ def test_a_date_in_its_own_cell_of_a_table_whose_rows_lost_their_tr_is_read_from
         assert "nth-of-type(5n+1)" in text, text
         assert [(e["title"], e["date_start"]) for e in entries] == list(zip(TITLES, ISO, strict=True)), text
         assert [e["url"] for e in entries] == [f"https://example.org/course/{i}" for i in range(4)], text
+
+
+def test_a_title_link_after_an_author_link_on_some_rows_is_read_by_its_column():
+    """Theses as table rows: the date in its own cell, the author's name (a link to a homepage on some rows), the
+    title link to the thesis, a PDF icon link on some (fr-lastig-theses, batch Z). From a row whose author has no
+    link, the profile named the row's first link and read authors as titles; it names the title's column."""
+    authors = ["Jane Doe", '<a href="/people/ann">Ann Lee</a>', "Bob Ray", '<a href="/people/eva">Eva Kim</a>']
+    rows = "".join(
+        f'<tr><td><span>{iso}</span></td><td><span>{a}</span></td><td><a href="/t/{i}">{t}</a></td>'
+        f"<td>{f'<a href=/pdf/{i}.pdf><img src=/pdf.png></a>' if i % 2 else ''}</td></tr>"
+        for i, (iso, a, t) in enumerate(zip(ISO, authors, TITLES, strict=True))
+    )
+    text, entries = read(page(f"<h3>Theses</h3><table><tbody>{rows}</tbody></table>"), [TITLES[0]])
+    assert [(e["title"], e["url"], e["date_start"]) for e in entries] == [
+        (t, f"https://example.org/t/{i}", iso) for i, (t, iso) in enumerate(zip(TITLES, ISO, strict=True))
+    ], text
+
+
+THESES = [f"Thesis number {i} on coastal forests and rivers" for i in range(10)]
+AUTHORS = ["Jane Doe", '<a href="/people/ann">Ann Lee</a>']  # the defended theses' authors have pages
+THESIS_DAYS = [f"2024-0{1 + i // 2}-1{i % 2}" for i in range(10)]
+
+
+def _thesis_tables(widths: tuple[int, int] = (4, 4)) -> str:
+    """Theses in two tables of one shape under headings of their own ("Ongoing", "Defended"), the second's rows
+    `widths[1]` cells wide (fr-lastig-theses, batch Z)."""
+    tables = []
+    for part, (name, width) in enumerate(zip(("Ongoing", "Defended"), widths, strict=True)):
+        cells = "".join(
+            f'<tr><td><span>{THESIS_DAYS[i]}</span></td><td>{AUTHORS[part]}</td><td><a href="/t/{i}">{THESES[i]}</a>'
+            f"</td>{'<td>x</td>' * (width - 3)}</tr>"
+            for i in range(5 * part, 5 * part + 5)
+        )
+        head = "<thead></thead>" if part == 0 else ""  # the first table's head is empty
+        tables.append(f"<h3>{name} theses</h3><table>{head}<tbody>{cells}</tbody></table>")
+    return page(f"<div class='theses'>{''.join(tables)}</div>")
+
+
+def test_tables_of_one_shape_under_headings_of_their_own_are_one_list():
+    """Before: only the example's table was read (`table:nth-of-type(1)`), whichever table the example was in."""
+    for example in (THESES[0], THESES[7]):
+        text, entries = read(_thesis_tables(), [example])
+        assert [(e["title"], e["date_start"]) for e in entries] == list(zip(THESES, THESIS_DAYS, strict=True)), text
+
+
+def test_a_table_of_rows_of_another_width_is_another_list():
+    text, entries = read(_thesis_tables((4, 6)), [THESES[0]])
+    assert [e["title"] for e in entries] == THESES[:5], text

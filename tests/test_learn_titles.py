@@ -350,3 +350,39 @@ def test_an_example_given_with_its_label_keeps_the_label():
     text, entries = read(page(_applications()), [f"Description: {TITLES[0]}"])
     assert "title_after_label" not in text, text
     assert entries[1]["title"] == f"Description: {TITLES[1]}", text
+
+
+def test_a_subtitle_after_a_line_break_inside_the_title_element_is_left_out_of_every_title():
+    """`<div class="card-title"><span>Name<br><span class="kicker">Subtitle</span></span></div>`, the only link a
+    "More info" button (de-haus-b-queeres-zentrum-veranstaltungen, batch Z): the part after the `<br>` is a kicker,
+    its words differing from card to card; the profile leaves it out (`title_without`; before: every title read with
+    its kicker)."""
+    kickers = ["Event", "for everyone who likes walking", "Past event", "Every first Thursday"]
+    cards = "".join(
+        f'<div class="card"><div class="card-title"><span>{t}<br><span class="kicker">{k}</span></span></div>'
+        f'<p class="when">{d}</p><a class="btn" href="/e/{i}">More info</a></div>'
+        for i, (t, k, d) in enumerate(zip(TITLES, kickers, DATES, strict=True))
+    )
+    for example in (TITLES[0], TITLES[3]):
+        text, entries = read(page(f"<div class='events'>{cards}</div>"), [example])
+        assert 'title_without = "span.kicker"' in text, text
+        assert [(e["title"], e["date_start"]) for e in entries] == list(zip(TITLES, ISO, strict=True)), text
+        assert [e["url"] for e in entries] == [f"https://example.org/e/{i}" for i in range(4)], text
+
+
+def test_a_title_link_whose_lines_after_the_first_are_blocks_is_read_whole_from_its_whole_text():
+    """Numbered search results, each one link holding the case's kind, then its numbers in blocks of their own
+    (pt-tjmg-jurisprudencia-acordaos, batch Z): the example is the link's whole text, so the profile reads each
+    title whole (`title_whole`; before: learn refused, the profile reading the words before the blocks alone)."""
+    kinds = ["Civil appeal", "Civil appeal", "Interlocutory appeal", "Civil appeal"]
+    results = "".join(
+        f'<div class="result"><div class="box"><a href="/r?n={i}">{i} - Case: {k}<br><div>1.0000.24.50{i}-9/001</div>'
+        f"<div>00{i}2948-04.2016.8.13.0407 ({i})</div></a></div><p>Judge: Someone</p><p>Judged: {d}</p></div>"
+        for i, (k, d) in enumerate(zip(kinds, DATES, strict=True), start=1)
+    )
+    titles = [
+        f"{i} - Case: {k} 1.0000.24.50{i}-9/001 00{i}2948-04.2016.8.13.0407 ({i})" for i, k in enumerate(kinds, 1)
+    ]
+    text, entries = read(page(results), [titles[0]])
+    assert "title_whole = true" in text, text
+    assert [(e["title"], e["date_start"]) for e in entries] == list(zip(titles, ISO, strict=True)), text

@@ -50,3 +50,33 @@ def test_a_profiles_title_after_label_takes_the_label_off_titles_that_open_on_it
     )
     entries = build_entries(extract_page(html, URL, profile), URL, URL, profile)
     assert [e["title"] for e in entries] == [TITLES[0], TITLES[1], "Description:"]
+
+
+def _decisions(notes: list[str]) -> str:
+    """Court decisions as table rows: the date in a cell of its own, the title a link to the PDF closing on the file's
+    kind and size in brackets where the file is there ("(pdf, 128 KB)"), a "more" link (de-lag-bremen-entscheidungen,
+    batch Z)."""
+    rows = "".join(
+        f'<tr class="result"><td><em>{d}</em></td><td class="doc"><a href="/d/{i}.pdf">{t}{note}</a><br>An excerpt'
+        f' of the headnote of this decision. <a href="/d/{i}">More</a></td></tr>'
+        for i, (t, d, note) in enumerate(zip(TITLES, DAYS, notes, strict=True))
+    )
+    return page(f"<table>{rows}</table>")
+
+
+def test_a_file_kind_and_size_in_brackets_closing_each_title_link_is_cut_off_from_any_example():
+    """The example is the link's words without " (pdf, 128 KB)": the profile cuts a closing bracket (before: the
+    example was read back as the whole link text, so every title kept its file note); a row without a file keeps
+    its title as it is."""
+    html = _decisions([" (pdf, 128 KB)", " (PDF, 1.2 MB)", "", " (pdf, 75,7 kB)"])
+    for example in (TITLES[0], TITLES[2]):
+        text, entries = read(html, [example])
+        assert 'title_before = ["("]' in text, text
+        assert [(e["title"], e["date_start"]) for e in entries] == list(zip(TITLES, ISO_DAYS, strict=True)), text
+
+
+def test_words_in_brackets_closing_title_links_are_no_file_note():
+    """ "(Special)" closing a link is a part of its title, not a file's kind or size: no cut is learnt."""
+    text, entries = read(_decisions([" (Special)", "", " (Special)", ""]), [TITLES[1]])
+    assert "title_before" not in text, text
+    assert entries[0]["title"] == f"{TITLES[0]} (Special)", text

@@ -1,7 +1,8 @@
 """A state badge inside the title's element (`<dd>Public call <span class="text-success">cerrado</span></dd>`:
 "proceso", "cerrado"), the example given without it: the profile reads each title without that part
 (`title_without`, read by title_cuts.title_without). So too a count closing titles in an element of its own (a forum's
-likes, `<a>Title <span>(1)</span></a>`), whether the example's title shows one or not."""
+likes, `<a>Title <span>(1)</span></a>`), whether the example's title shows one or not, and a subtitle after a line
+break (`<span>Name<br><span class="kicker">Event</span></span>`, de-haus-b-queeres-zentrum-veranstaltungen, batch Z)."""
 
 from __future__ import annotations
 
@@ -36,7 +37,7 @@ def learn_badge(block: Block, example: str, selectors: dict) -> bool:
         # the badges' classes say their state ("text-success" closed, "text-warning" open), its class on a tie
         named = [s for s in compounds(part, with_id=False) if valid(s)]
         named = [s for s in named if normal(text_without_parts(shown, s)) == normal(example)]
-        counted = [(n, s) for s in named if (n := _badges(titles, s))]
+        counted = [(n, s) for s in named if (n := _badges(titles, s) or _subtitles(titles, s))]
         if counted:
             selectors["title_without"] = max(counted, key=lambda found: found[0])[1]
             return True
@@ -54,6 +55,22 @@ def _badges(titles: list, selector: str) -> int:
         return 0
     kept = [normal(text_without_parts(t, selector)) for t in titles]
     return len(words) if all(kept) and 2 * len({normal(w) for w in words}) <= len(words) else 0
+
+
+def _subtitles(titles: list, selector: str) -> int:
+    """How many titles hold one part `selector` names right after a line break (`<br>`), where half of them or more
+    do and none is left empty without it: a kicker or subtitle set under the name, whatever its words; else 0."""
+    found = [select(t, selector) for t in titles]
+    parts = [p[0] for p in found if len(p) == 1]
+    if len(parts) < len([p for p in found if p]) or 2 * len(parts) < len(titles):
+        return 0
+    after_break = [p for p in parts if (br := p.getprevious()) is not None and br.tag == "br" and not _words(br.tail)]
+    kept = [normal(text_without_parts(t, selector)) for t in titles]
+    return len(parts) if len(after_break) == len(parts) and all(kept) else 0
+
+
+def _words(text: str | None) -> str:
+    return (text or "").strip()
 
 
 def _count_badge(titles: list) -> str | None:

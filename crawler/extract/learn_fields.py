@@ -118,6 +118,8 @@ def title_selector(block: Block) -> str | None:
     options += sibling_rank(block.title)  # last: "td > font:nth-of-type(2)", the title after the date, both unnamed
     # Titles that look like dates (editions named by their year, meetings by their day): the example says so.
     dated_titles = looks_like_date_line(text_of(block.title))
+    # a row's first link is the title's in the example's row, an author's cell before it in others: its column
+    column, reading = _column(block.title), None
     for selector in skipping_empty(runs, options):
         shown = _itself if selector in running_on else _link_of
         got = shown(first_in(example_run, selector))
@@ -125,9 +127,19 @@ def title_selector(block: Block) -> str | None:
             continue
         counted = [run for run in runs if first_in(run, selector) is not None or any(map(has_href, run))]
         good = sum(1 for run in counted if _reads_title(shown(first_in(run, selector)), dated_titles))
-        if good >= 0.9 * len(counted):
+        if good < 0.9 * len(counted):
+            continue
+        if column is None or all(_column(first_in(run, selector)) in (None, column) for run in runs):
             return selector
-    return None
+        reading = reading or selector  # where no selector keeps to the example's column
+    return reading
+
+
+def _column(el) -> int | None:
+    """The rank of the table cell holding `el` among its row's cells, else None."""
+    cell = next((a for a in (el, *el.iterancestors()) if a.tag in ("td", "th")), None) if el is not None else None
+    row = cell.getparent() if cell is not None else None
+    return [c for c in row if c.tag in ("td", "th")].index(cell) if row is not None else None
 
 
 def _itself(el):

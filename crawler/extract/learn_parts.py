@@ -10,12 +10,17 @@ import re
 
 from .html import text_of
 from .learn import LearnError, follow, normal
+from .learn_fields import first_in
 from .title_cuts import BRACKETS, CLOSING_BRACKETS, DATE_MARKS, cut_before, leading_date
 from .venue_links import holds_lines
 
 # A short word that leads a venue or a place after the title ("op", "at", "à", "au", "in", "im", "bei").
 _VENUE_WORD = re.compile(r"([a-zà-ÿ]{1,4}|@)\s", re.IGNORECASE)
 _AFTER_MARKS = ("–", "—", "|", "·", "-")
+# A file's kind and size in brackets closing a link to it ("(pdf, 128 KB)", "(PDF 1,2 MB)", "(docx)"): no title's.
+_KINDS = r"(?:pdf|docx?|xlsx?|od[tsp]|pptx?|rtf|zip|csv|txt|epub)"
+_SIZE = r"\d[\d.,]*\s*(?:[kmg]i?b|ko|mo|bytes?)"
+_FILE_NOTE = re.compile(rf"\s*\(\s*(?:{_KINDS}\b\s*[,;:|-]?\s*(?:{_SIZE})?|{_SIZE})\s*\)\s*$", re.IGNORECASE)
 
 
 def _found_in(text: str, example: str) -> re.Match | None:
@@ -78,6 +83,8 @@ def learn_cut(block, example: str, selectors: dict, read_back: bool) -> bool:
     reads it and its siblings' titles, written into `selectors` (its keys above [selectors]); LearnError where the
     siblings do not share that shape. Where it is read back, a cut only where its siblings' links are venues.
     Whether it cut."""
+    if file_note_cut(block, example, selectors):
+        return True
     extra = _venue_words(block, example) if block.path and normal(_line(block.title)) == normal(example) else None
     if read_back and not extra and block.path:  # no title element named: the entry's words are read, not the line
         return False
@@ -112,6 +119,34 @@ def learn_cut(block, example: str, selectors: dict, read_back: bool) -> bool:
         selectors.pop("title", None)  # the entry's own text is the line cut
         if any(m.find(".//a[@href]") is not None for m in block.members):
             selectors.setdefault("link", "a")  # its first link is its address, not the line's words
+    return True
+
+
+def file_note_cut(block, example: str, selectors: dict) -> bool:
+    """Where the example's title element is the example, or it and a file's kind and size in brackets ("(pdf, 128
+    KB)"), and half the entries' title elements or more close on such a note: each title ends before its closing
+    brackets (`title_before = ["("]`, de-lag-bremen-entscheidungen, batch Z). Whether it cut."""
+    own = _line(follow(block.node, block.path)) if block.path else ""
+    found = _found_in(own, example)
+    rest = own[found.end() :] if found is not None and found.start() == 0 else None
+    if rest is None or rest.strip() and not _FILE_NOTE.fullmatch(rest):
+        return False
+    lines = [_line(follow(m, block.path)) for m in block.members]
+    if 2 * sum(1 for line in lines if _FILE_NOTE.search(line)) < len(lines):
+        return False
+    selectors["title_before"] = [BRACKETS]
+    return True
+
+
+def whole_titles(block, example: str, selectors: dict) -> bool:
+    """Where the profile does not read the example back and the example is its title element's whole text, lines in
+    blocks of their own included (`<a>1 - Case: Appeal<br><div>1.0000.24.506095-9/001</div></a>`: no card's byline
+    or date line, as nothing else names the entry): each title is read whole (`title_whole`). Whether it was set."""
+    title = selectors.get("title")
+    shown = first_in(block.runs[block.node], title) if title else None
+    if shown is None or normal(_line(shown)) != normal(example):
+        return False
+    selectors["title_whole"] = "true"
     return True
 
 

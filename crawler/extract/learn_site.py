@@ -39,7 +39,7 @@ from .learn_labels import label_lines, learn_label
 from .learn_link import link_selector
 from .learn_missing import quoted_elements
 from .learn_more import continuation_selector, lead_selector
-from .learn_parts import cut_lines, keeps_dates, learn_cut
+from .learn_parts import cut_lines, keeps_dates, learn_cut, whole_titles
 from .learn_titles import DATES_NAME_ENTRIES, ONE_WORD_EXAMPLE
 from .pagination import find_page_links
 from .pointer_words import is_generic_text
@@ -134,12 +134,17 @@ def profile_text(selectors: dict[str, str], url: str, examples: list[str], page:
             "# An entry has no element of its own: it is its `entry` element and the siblings after it.",
             "flat = true",
         ]
+    if selectors.get("title_whole"):
+        lines += [
+            "# Each title is its element's whole text, its lines in blocks of their own kept.",
+            "title_whole = true",
+        ]
     if selectors.get("title_quoted"):
         lines += ["# Each title is the part of the title element's text in quote marks.", "title_quoted = true"]
     lines += cut_lines(selectors)
     if selectors.get("title_without"):
         lines += [
-            "# Each title is its element's text without this part (a state badge).",
+            "# Each title is its element's text without this part (a state badge, a subtitle).",
             f"title_without = {json.dumps(selectors['title_without'], ensure_ascii=False)}",
         ]
     lines += label_lines(selectors)
@@ -208,6 +213,8 @@ def _learned(root, body, url: str, examples: list[str], page: str, when: datetim
     if keeps_dates(examples[0], titles, without_edge_date(examples[0])):  # `May 5, 2026 at 4:30 PM - Committee`
         selectors["title_with_date"] = "true"
         titles = _read_titles(body, url, selectors, examples, page, when)
+    if not any(_reads_back(t, examples[0]) for t in titles) and whole_titles(block, examples[0], selectors):
+        titles = _read_titles(body, url, selectors, examples, page, when)  # `<a>1 - Case<br><div>1.0000…</div></a>`
     if learn_badge(block, examples[0], selectors):  # `<dd>Name <span class="text-success">cerrado</span></dd>`
         titles = _read_titles(body, url, selectors, examples, page, when)
     if learn_label(block, examples[0], selectors):  # `<td>Description: Boundary Adjustment</td>`
@@ -246,6 +253,7 @@ _KEYS = (
     "title_after_date",
     "title_before",
     "title_with_date",
+    "title_whole",
     "title_without",
     "title_after_label",
     "title_line_after_date",

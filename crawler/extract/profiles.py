@@ -40,6 +40,7 @@ SCHEMA: dict[str, tuple[type | tuple[type, ...], str]] = {
     "title_quoted": (bool, "true or false (an entry's title is the part of its title's text in quote marks)"),
     "title_after_date": (str, 'a mark (":", "–", "|": the title follows the date its text opens on and this mark)'),
     "title_with_date": (bool, "true or false (each title keeps the date its element's text opens or closes on)"),
+    "title_whole": (bool, "true or false (each title is its element's whole text, its lines in blocks kept)"),
     "title_before": (list, 'a list of words or marks the title ends before (" op ", " at ", "(")'),
     "title_line_after_date": (bool, "true or false (each title is the line after its entry's date element)"),
     "title_without": (str, "a CSS selector (the part of each title's element left out of the title: a badge)"),
@@ -80,6 +81,9 @@ class Profile:
     # `May 5, 2026 at 4:30 PM - Committee`: the title is its element's whole text, the date at its edge kept (the
     # words beside the date name a kind that repeats from entry to entry, no entry's own name).
     title_with_date: bool = False
+    # Each title is its element's whole text: the lines in blocks after its opening words are no byline or date lines
+    # of a card but part of its name (`<a>1 - Case: Appeal<br><div>1.0000.24.506095-9/001</div></a>`).
+    title_whole: bool = False
     # `<a><strong>Sonntag, 24. April</strong></a> “A faun”<br>…`: the title is the words after the date element to the
     # end of their line, else the next line (title_cuts.line_after_date).
     title_line_after_date: bool = False
@@ -214,6 +218,7 @@ def _from_mapping(data: dict, source: str) -> Profile:
         title_after_date=data.get("title_after_date", ""),
         title_before=tuple(data.get("title_before", ())),
         title_with_date=data.get("title_with_date", False),
+        title_whole=data.get("title_whole", False),
         title_line_after_date=data.get("title_line_after_date", False),
         title_without=data.get("title_without", ""),
         title_after_label=data.get("title_after_label", ""),

@@ -103,7 +103,8 @@ def title_as_profile_says(profile, part: dict, node) -> str:
     if profile.title_without:  # `<dd>Name <span class="state">cerrado</span></dd>`: the title without its badge
         shown = part["title"].first(node)
         return text_without_parts(shown, profile.title_without) if shown is not None else ""
-    return title_with_date(part["title"].first(node)) if profile.title_with_date else ""
+    whole = profile.title_with_date or profile.title_whole  # `title_whole`: its lines in blocks kept as well
+    return title_with_date(part["title"].first(node)) if whole else ""
 
 
 def text_without_parts(el, selector: str) -> str:
