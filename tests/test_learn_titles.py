@@ -371,18 +371,17 @@ def test_a_subtitle_after_a_line_break_inside_the_title_element_is_left_out_of_e
 
 
 def test_a_title_link_whose_lines_after_the_first_are_blocks_is_read_whole_from_its_whole_text():
-    """Numbered search results, each one link holding the case's kind, then its numbers in blocks of their own
-    (pt-tjmg-jurisprudencia-acordaos, batch Z): the example is the link's whole text, so the profile reads each
-    title whole (`title_whole`; before: learn refused, the profile reading the words before the blocks alone)."""
+    """Numbered search results, each one link holding the case's kind, then its parties in blocks of their own (the
+    shape of pt-tjmg-jurisprudencia-acordaos, batch Z, whose blocks hold case numbers, which the profile reader now
+    keeps in the title by itself): the example is the link's whole text, so the profile reads each title whole
+    (`title_whole`; before: learn refused, the profile reading the words before the blocks alone)."""
     kinds = ["Civil appeal", "Civil appeal", "Interlocutory appeal", "Civil appeal"]
     results = "".join(
-        f'<div class="result"><div class="box"><a href="/r?n={i}">{i} - Case: {k}<br><div>1.0000.24.50{i}-9/001</div>'
-        f"<div>00{i}2948-04.2016.8.13.0407 ({i})</div></a></div><p>Judge: Someone</p><p>Judged: {d}</p></div>"
+        f'<div class="result"><div class="box"><a href="/r?n={i}">{i} - Case: {k}<br><div>Appellant Company Ltd {i}</div>'
+        f"<div>Respondent Council ({i})</div></a></div><p>Judge: Someone</p><p>Judged: {d}</p></div>"
         for i, (k, d) in enumerate(zip(kinds, DATES, strict=True), start=1)
     )
-    titles = [
-        f"{i} - Case: {k} 1.0000.24.50{i}-9/001 00{i}2948-04.2016.8.13.0407 ({i})" for i, k in enumerate(kinds, 1)
-    ]
+    titles = [f"{i} - Case: {k} Appellant Company Ltd {i} Respondent Council ({i})" for i, k in enumerate(kinds, 1)]
     text, entries = read(page(results), [titles[0]])
     assert "title_whole = true" in text, text
     assert [(e["title"], e["date_start"]) for e in entries] == list(zip(titles, ISO, strict=True)), text
