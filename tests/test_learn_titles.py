@@ -377,8 +377,9 @@ def test_a_title_link_whose_lines_after_the_first_are_blocks_is_read_whole_from_
     (`title_whole`; before: learn refused, the profile reading the words before the blocks alone)."""
     kinds = ["Civil appeal", "Civil appeal", "Interlocutory appeal", "Civil appeal"]
     results = "".join(
-        f'<div class="result"><div class="box"><a href="/r?n={i}">{i} - Case: {k}<br><div>Appellant Company Ltd {i}</div>'
-        f"<div>Respondent Council ({i})</div></a></div><p>Judge: Someone</p><p>Judged: {d}</p></div>"
+        f'<div class="result"><div class="box"><a href="/r?n={i}">{i} - Case: {k}<br>'
+        f"<div>Appellant Company Ltd {i}</div><div>Respondent Council ({i})</div></a></div>"
+        f"<p>Judge: Someone</p><p>Judged: {d}</p></div>"
         for i, (k, d) in enumerate(zip(kinds, DATES, strict=True), start=1)
     )
     titles = [f"{i} - Case: {k} Appellant Company Ltd {i} Respondent Council ({i})" for i, k in enumerate(kinds, 1)]
