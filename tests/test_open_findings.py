@@ -1,13 +1,10 @@
 """Strict xfails for bugs found and not yet fixed; each moves to its component's test file when fixed."""
 
-import re
-
 import pytest
 from conftest import FAST, cli, invoke, q
 from helpers import entry, record_crawl
 from synthetic import URL, page
 
-from archive.notify import message_for
 from archive.store import Archive
 from crawler.entries import build_entries
 from crawler.extract import extract_page
@@ -27,18 +24,6 @@ def test_a_link_of_only_bidi_controls_gives_a_title_without_them():
     entries = build_entries(extract_page(page(f"<h1>News</h1><ul>{items}</ul>"), URL, "auto"), URL)
     titles = [e["title"] for e in entries]
     assert titles and not any(set(t) & BIDI_CONTROLS for t in titles), titles
-
-
-@pytest.mark.xfail(strict=True, reason="a scraped '@everyone' reaches a notification's body as a mention (issue 20)")
-def test_a_title_naming_everyone_mentions_no_one_in_a_notification(tmp_path):
-    """stranger35, 2026-12-08: a new entry titled '@everyone ...' goes into the markdown notification as it stands;
-    Discord parses @everyone/@here in a webhook's content (and Apprise's discord://...?format=markdown lists them
-    in allow_mentions), so one scraped title pings every member of the channel from an unattended crawl."""
-    with Archive(tmp_path / "n.db") as archive:
-        record_crawl(archive, [entry("WCMS_1")])
-        record_crawl(archive, [entry("WCMS_1"), entry("WCMS_2", title="@everyone @here urgent: read this")])
-        _, body = message_for(archive.conn, archive.crawl(2))
-    assert "urgent" in body and not re.search(r"@(?:everyone|here)\b", body), body
 
 
 @pytest.mark.xfail(strict=True, reason="`backup` writes its copy as the archive's -journal, which SQLite deletes")
