@@ -1,11 +1,9 @@
 """Strict xfails for bugs found and not yet fixed; each moves to its component's test file when fixed."""
 
 import pytest
-from conftest import FAST, cli, invoke, q
-from helpers import entry, record_crawl
+from conftest import FAST, cli, q
 from synthetic import URL, page
 
-from archive.store import Archive
 from crawler.entries import build_entries
 from crawler.extract import extract_page
 from crawler.site_server import SiteServer
@@ -65,16 +63,3 @@ def test_a_jobdir_resumed_with_another_start_url_crawls_it_or_says_why_in_one_li
     assert "Traceback" not in done.stderr, done.stderr[-1500:]
     refused = done.returncode not in (0, 3) and "jobdir" in "".join(done.stderr.strip().splitlines()[-1:])
     assert refused or q(db, "SELECT count(*) FROM captures WHERE url = ?", news) == 1
-
-
-@pytest.mark.xfail(strict=True, reason="`export-warc -o -` writes a file named '-', not standard output")
-def test_export_warc_to_a_dash_writes_no_file_named_dash(tmp_path, monkeypatch):
-    """stranger35, 2026-12-08: every other -o takes '-' for standard output; `export-warc -o -` said "wrote 24
-    records to -" and left them in a file named '-' in the working folder (a pipe such as `-o - | upload` gets
-    nothing, exit 0); run again, it refuses: "- exists"."""
-    db = tmp_path / "a.db"
-    with Archive(db) as archive:
-        record_crawl(archive, [entry("WCMS_1")])
-    monkeypatch.chdir(tmp_path)
-    invoke("export-warc", "--db", db, "-o", "-")
-    assert not (tmp_path / "-").exists()
