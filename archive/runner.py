@@ -32,7 +32,7 @@ from crawler.origins import StartUrlError, check_start_url, redact, same_request
 from crawler.settings import SettingError, check_settings
 
 from .config import ConfigError, load_config
-from .config_folders import JobdirError, jobdir_problem
+from .config_folders import JobdirError, jobdir_problem, resumed_job_problem
 from .locking import ArchiveLocked, archive_lock, check_writable
 from .log_places import check_log_places
 from .notify import refused_urls, shown
@@ -119,15 +119,22 @@ def build_plan(
     check_log_places(plan.log_dir, plan.db, plan.overrides.get("LOG_FILE"))
     if contact:
         plan.overrides["CONTACT"] = contact
-    if plan.jobdir:
-        plan.overrides["JOBDIR"] = plan.jobdir
-    given = "--jobdir" if jobdir else "a config's jobdir" if plan.jobdir else "the JOBDIR setting"
-    problem = jobdir_problem(plan.overrides.get("JOBDIR"), plan.db, given)  # however given: Scrapy makes it
-    if problem:
-        raise JobdirError(problem)
+    _check_jobdir(plan, "--jobdir" if jobdir else "a config's jobdir" if plan.jobdir else "the JOBDIR setting")
     _frontier(plan, frontier, workers, frontier_file)
     _render(plan, render)
     return plan
+
+
+def _check_jobdir(plan: CrawlPlan, given: str) -> None:
+    """The jobdir, however `given` (Scrapy makes it), can hold the queue, and a stopped crawl saved in it is
+    one of these start URLs: a JobdirError before anything is fetched."""
+    if plan.jobdir:
+        plan.overrides["JOBDIR"] = plan.jobdir
+    problem = jobdir_problem(plan.overrides.get("JOBDIR"), plan.db, given)
+    if not problem and not (plan.jobdir and len(plan.start_urls) > 1):  # one job for all (else one per listing)
+        problem = resumed_job_problem(plan.overrides.get("JOBDIR"), plan.start_urls, given)
+    if problem:
+        raise JobdirError(problem)
 
 
 def _render(plan: CrawlPlan, render: bool) -> None:
