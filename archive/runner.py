@@ -27,9 +27,8 @@ from crawler.errors import (
     ListingArchiveError,
 )
 from crawler.extract.profiles import get_profile, profile_beside
-from crawler.field_table import FIELDS
 from crawler.origins import StartUrlError, check_start_url, redact, same_request
-from crawler.settings import SettingError, check_settings
+from crawler.settings import SettingError, check_settings, ignore_fields_problem
 
 from .config import ConfigError, load_config
 from .config_folders import JobdirError, jobdir_problem, resumed_job_problem
@@ -167,11 +166,8 @@ def _check_options(plan: CrawlPlan, settings, ignore_fields) -> None:
     _check_urls(plan.start_urls)
     plan.start_urls = _take_credentials(plan.start_urls, plan.credentials)
     if ignore_fields:
-        unknown = set(ignore_fields) - set(FIELDS)
-        if unknown:
-            raise PlanError(
-                f"--ignore-field: unknown field(s) {', '.join(sorted(unknown))}; known: {', '.join(FIELDS)}"
-            )
+        if problem := ignore_fields_problem(ignore_fields):
+            raise PlanError(f"--ignore-field: {problem}")
         plan.overrides["ARCHIVE_IGNORE_FIELDS"] = list(ignore_fields)
     if plan.spider not in spider_names():
         raise PlanError(f"unknown spider {plan.spider!r}; known: {', '.join(spider_names())}")

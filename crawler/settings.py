@@ -326,11 +326,25 @@ def _as_list(name: str, given) -> list:
         if len(codes) < len(value) or not all(c.isdigit() and 100 <= int(c) <= 599 for c in codes):
             raise SettingError(_wrong(name, given, list, " of HTTP status codes (100-599), e.g. 429,503"))
         return [int(c) for c in codes]
-    if name == "ARCHIVE_IGNORE_FIELDS":
-        unknown = [v for v in value if v not in field_table.FIELDS]
-        if unknown:
-            raise SettingError(_wrong(name, given, list, f" of entry fields; unknown: {', '.join(map(str, unknown))}"))
+    if name == "ARCHIVE_IGNORE_FIELDS" and (problem := ignore_fields_problem(value)):
+        raise SettingError(_wrong(name, given, list, f" of entry fields; {problem}"))
     return list(value)
+
+
+def ignore_fields_problem(fields) -> str | None:
+    """Why `fields` cannot be ignored in comparing versions (--ignore-field, ARCHIVE_IGNORE_FIELDS), or None: an
+    unknown name, or a field that never makes a version (entry_id, the key; where it is listed), which
+    `--ignore-field entry_id` accepted without a word, ignoring nothing."""
+    unknown = [str(f) for f in fields if f not in field_table.FIELDS]
+    if unknown:
+        return f"unknown: {', '.join(unknown)}; known: {', '.join(field_table.VERSIONED_FIELDS)}"
+    fixed = [f for f in fields if f not in field_table.VERSIONED_FIELDS]
+    if fixed:
+        return (
+            f"{', '.join(fixed)} never count{'s' if len(fixed) == 1 else ''} as a change (the entry's key, or where "
+            f"it is listed): nothing to ignore; these can be ignored: {', '.join(field_table.VERSIONED_FIELDS)}"
+        )
+    return None
 
 
 def _as_dict(name: str, value) -> dict:
