@@ -40,6 +40,18 @@ def _open_source(source: str) -> sqlite3.Connection:
     return conn
 
 
+def refuse_companion_name(dest: str) -> None:
+    """A DEST named as some database's -wal, -shm or -journal (the archive's own, or another's): SQLite takes
+    such a file for that database's, and deletes a journal without a journal's header when it opens it."""
+    for suffix in SQLITE_COMPANIONS:
+        if str(dest).endswith(suffix):
+            owner = str(dest)[: -len(suffix)]
+            raise ArchiveError(
+                f"{dest} is the name SQLite gives {owner or 'a database'}'s {suffix[1:]} file, and it would delete "
+                f"the copy; give a name that does not end in {suffix}"
+            )
+
+
 def _claim(part: str, dest: str) -> None:
     """Create the part file for `dest` empty, failing if anything is already there (never overwrite)."""
     try:
@@ -61,6 +73,7 @@ def backup_archive(source: str, dest: str) -> int:
         raise ArchiveError(f"{source} is an empty file, not an archive")
     if target.exists() or target.is_symlink():
         raise ArchiveError(f"{dest} exists; give a new file name (a backup never overwrites)")
+    refuse_companion_name(dest)
     for suffix in SQLITE_COMPANIONS:
         if Path(f"{dest}{suffix}").exists():
             raise ArchiveError(f"{dest}{suffix} exists (left from another database); give a new file name")

@@ -2,14 +2,18 @@
 
 Scrapy makes its JOBDIR when the crawl starts; one it cannot make ended the crawl in two or three
 tracebacks inside Twisted, exit 4. Every way of giving a jobdir (--jobdir, a config's `jobdir`,
-`-s JOBDIR=`, a config's [settings] JOBDIR) goes through `jobdir_problem`.
+`-s JOBDIR=`, a config's [settings] JOBDIR) goes through `jobdir_problem`, and a stopped job found in it
+through `resumed_job_problem`.
 """
 
 from __future__ import annotations
 
 import os
+import pickle
 
+from crawler.credentials import split_credentials
 from crawler.errors import EXIT_USAGE, ListingArchiveError
+from crawler.origins import redact
 
 
 class JobdirError(ListingArchiveError, ValueError):
@@ -43,3 +47,22 @@ def jobdir_problem(jobdir: str | None, db: str, given: str) -> str | None:
         return f"{given}: {jobdir} is the archive file {db} (or under it); give a folder of its own"
     problem = folder_problem(jobdir)
     return problem and f"{given}: {problem}"
+
+
+def resumed_job_problem(jobdir: str | None, start_urls: list[str], given: str) -> str | None:
+    """Why the stopped crawl saved in `jobdir` cannot resume with `start_urls`, or None: its saved state and queue
+    know only the listings it began with (a cron line's --start-url edited between two runs raised KeyError in
+    the spider, twice, and the new listing was never fetched)."""
+    try:
+        with open(os.path.join(jobdir or "", "spider.state"), "rb") as fh:
+            state = pickle.load(fh)  # written by our spider (crawler.spiders.base); emptied once a crawl finished
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
+        return None
+    stored = list(state.get("listings") or {}) if isinstance(state, dict) else []
+    asked = [split_credentials(url)[0] for url in start_urls]
+    if not stored or set(stored) == set(asked):
+        return None
+    return (
+        f"{given}: {jobdir} holds a stopped crawl of {', '.join(redact(u) for u in stored)}, not of "
+        f"{', '.join(redact(u) for u in asked)}: resume it with its own start URLs, or give another jobdir"
+    )

@@ -16,7 +16,7 @@ from crawler.wording import counted
 from .diff import DiffError, diff
 from .queries import latest_complete_crawl
 from .reports import get_format, render
-from .reports.safety import md_text
+from .reports.safety import md_text, without_mentions
 
 log = logging.getLogger(__name__)
 
@@ -25,7 +25,13 @@ NOTIFY_LIMIT = 15  # entries of each kind named in a notification
 
 
 def message_for(conn, crawl: dict, fmt: str = NOTIFY_FORMAT, limit: int = NOTIFY_LIMIT) -> tuple[str, str]:
-    """(title, body) for a finished crawl, the body in report format `fmt`."""
+    """(title, body) for a finished crawl, the body in report format `fmt`; a scraped `@everyone` in either
+    pings no one (a chat would read it as a mention)."""
+    title, body = _message(conn, crawl, fmt, limit)
+    return without_mentions(title), without_mentions(body)
+
+
+def _message(conn, crawl: dict, fmt: str, limit: int) -> tuple[str, str]:
     if not get_format(fmt).notify_as:
         raise ValueError(f"a notification cannot be sent as {fmt!r}")
     if crawl["status"] == "complete" and not crawl.get("suspect"):

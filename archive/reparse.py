@@ -41,6 +41,7 @@ from crawler.wording import counted
 from .bodies import decompress, stored_body
 from .queries import latest_complete_crawl
 from .record import NOT_WHOLE, RENDERED, SQL_CHUNK, rendered_captures
+from .reparse_ids import changed_ids, refusal
 from .store import Archive, Sighting
 from .writefaults import describe
 
@@ -57,6 +58,7 @@ def reparse(archive: Archive, crawl_id: int | None = None, workers: int | None =
     crawl_id = source["id"]
     profile_name, listing_profiles = _profiles_read_with(source)
     captures = _stored_pages(conn, source)
+    _refuse_changed_ids(archive, source["id"], captures, profile_name, listing_profiles)
     archive.close_stale_crawls()  # a reparse killed before (kill -9) was left running; the lock says none runs
     new_id = archive.begin_crawl(
         source["spider"],
@@ -69,12 +71,7 @@ def reparse(archive: Archive, crawl_id: int | None = None, workers: int | None =
         source="reparse",
     )
     started = time.perf_counter()
-    jobs = (
-        (cap["url"], cap["listing_url"] or cap["url"], cap["page"], cap["id"])
-        + (listing_profiles.get(cap["listing_url"] or cap["url"], profile_name), cap["fetched_at"])
-        + (bool(cap["rendered"]), cap["not_whole"])
-        for cap in captures
-    )
+    jobs = (_job(cap, profile_name, listing_profiles) for cap in captures)
     progress = {"read": 0, "feed_pages": _fed_pages(conn, captures), "feed_kept": set()}
     try:
         listings, why = _record(archive, new_id, _parsed(archive, jobs, len(captures), workers), stopped, progress)
@@ -97,6 +94,28 @@ def reparse(archive: Archive, crawl_id: int | None = None, workers: int | None =
         "read": read,
         "stored": len(captures),
     }
+
+
+def _job(cap, profile_name: str, listing_profiles: dict) -> tuple:
+    """What parse_capture needs of the capture `cap`, but its body."""
+    listing_url = cap["listing_url"] or cap["url"]
+    return (cap["url"], listing_url, cap["page"], cap["id"], listing_profiles.get(listing_url, profile_name)) + (
+        cap["fetched_at"],
+        bool(cap["rendered"]),
+        cap["not_whole"],
+    )
+
+
+def _refuse_changed_ids(archive: Archive, crawl_id: int, captures, profile_name: str, listing_profiles) -> None:
+    """ValueError, before anything is written, when the profile now keys the first stored page's entries of a
+    listing otherwise than the crawl did (archive/reparse_ids.py)."""
+    firsts: dict = {}
+    for cap in captures:
+        firsts.setdefault(cap["listing_url"] or cap["url"], cap)
+    jobs = ((*_job(cap, profile_name, listing_profiles), _stored_body(archive, cap["id"])) for cap in firsts.values())
+    changed = changed_ids(archive.conn, crawl_id, map(parse_capture, jobs))
+    if changed:
+        raise ValueError(refusal(crawl_id, changed))
 
 
 def _fed_pages(conn, captures) -> set:

@@ -27,12 +27,11 @@ from crawler.errors import (
     ListingArchiveError,
 )
 from crawler.extract.profiles import get_profile, profile_beside
-from crawler.field_table import FIELDS
 from crawler.origins import StartUrlError, check_start_url, redact, same_request
-from crawler.settings import SettingError, check_settings
+from crawler.settings import SettingError, check_settings, ignore_fields_problem
 
 from .config import ConfigError, load_config
-from .config_folders import JobdirError, jobdir_problem
+from .config_folders import JobdirError, jobdir_problem, resumed_job_problem
 from .locking import ArchiveLocked, archive_lock, check_writable
 from .log_places import check_log_places
 from .notify import refused_urls, shown
@@ -119,15 +118,22 @@ def build_plan(
     check_log_places(plan.log_dir, plan.db, plan.overrides.get("LOG_FILE"))
     if contact:
         plan.overrides["CONTACT"] = contact
-    if plan.jobdir:
-        plan.overrides["JOBDIR"] = plan.jobdir
-    given = "--jobdir" if jobdir else "a config's jobdir" if plan.jobdir else "the JOBDIR setting"
-    problem = jobdir_problem(plan.overrides.get("JOBDIR"), plan.db, given)  # however given: Scrapy makes it
-    if problem:
-        raise JobdirError(problem)
+    _check_jobdir(plan, "--jobdir" if jobdir else "a config's jobdir" if plan.jobdir else "the JOBDIR setting")
     _frontier(plan, frontier, workers, frontier_file)
     _render(plan, render)
     return plan
+
+
+def _check_jobdir(plan: CrawlPlan, given: str) -> None:
+    """The jobdir, however `given` (Scrapy makes it), can hold the queue, and a stopped crawl saved in it is
+    one of these start URLs: a JobdirError before anything is fetched."""
+    if plan.jobdir:
+        plan.overrides["JOBDIR"] = plan.jobdir
+    problem = jobdir_problem(plan.overrides.get("JOBDIR"), plan.db, given)
+    if not problem and not (plan.jobdir and len(plan.start_urls) > 1):  # one job for all (else one per listing)
+        problem = resumed_job_problem(plan.overrides.get("JOBDIR"), plan.start_urls, given)
+    if problem:
+        raise JobdirError(problem)
 
 
 def _render(plan: CrawlPlan, render: bool) -> None:
@@ -160,11 +166,8 @@ def _check_options(plan: CrawlPlan, settings, ignore_fields) -> None:
     _check_urls(plan.start_urls)
     plan.start_urls = _take_credentials(plan.start_urls, plan.credentials)
     if ignore_fields:
-        unknown = set(ignore_fields) - set(FIELDS)
-        if unknown:
-            raise PlanError(
-                f"--ignore-field: unknown field(s) {', '.join(sorted(unknown))}; known: {', '.join(FIELDS)}"
-            )
+        if problem := ignore_fields_problem(ignore_fields):
+            raise PlanError(f"--ignore-field: {problem}")
         plan.overrides["ARCHIVE_IGNORE_FIELDS"] = list(ignore_fields)
     if plan.spider not in spider_names():
         raise PlanError(f"unknown spider {plan.spider!r}; known: {', '.join(spider_names())}")

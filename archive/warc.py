@@ -6,6 +6,7 @@ import base64
 import hashlib
 import json
 import os
+import sys
 import uuid
 from io import BytesIO
 
@@ -116,6 +117,13 @@ def write_warc_file(archive: Archive, output: str, crawl_id: int | None = None, 
             f"crawl {crawl_id} is a reparse: it fetched no pages of its own"
             + (f"; its pages are crawl {of}'s (--crawl {of})" if of else "")
         )
+    if output == "-":  # standard output, as every other -o: a pipe takes the records as they are written
+        stdout = sys.stdout.buffer
+        if stdout.isatty():
+            raise ArchiveError("standard output is a terminal: pipe export-warc -o - into a program, or give -o FILE")
+        count = export_warc(archive, stdout, crawl_id)
+        stdout.flush()
+        return count
     target = os.path.realpath(output)
     if target == os.path.realpath(archive.path):
         raise ArchiveError(f"{output} is the archive itself; give a .warc.gz file name")

@@ -280,15 +280,34 @@ def _as_bool(name: str, value) -> bool:
     raise SettingError(_wrong(name, value, bool))
 
 
+# The largest whole number a setting takes: every whole number up to it is exact as a float, as a config's
+# `4.0` is read; `CONCURRENT_REQUESTS = 1e300` in a config was a 301-digit number.
+_MAX_WHOLE = 2**53
+
+
+def _whole(given) -> int | None:
+    """A whole number written as one (`8`) or as a float (`8.0`, `1e3`), in a config or after -s alike; None if not."""
+    if isinstance(given, int) or (isinstance(given, str) and given.lstrip("+-").isdigit()):
+        return int(given)
+    try:
+        number = float(given)
+    except (TypeError, ValueError, OverflowError):
+        return None
+    return int(number) if math.isfinite(number) and number.is_integer() else None
+
+
 def _as_number(name: str, value, expected: type):
     number = None
     if not isinstance(value, bool):
+        given = value.strip() if isinstance(value, str) else value
         try:
-            number = expected(value.strip() if isinstance(value, str) else value)
+            number = _whole(given) if expected is int else expected(given)
         except (TypeError, ValueError, OverflowError):
             number = None
-    if number is None or not math.isfinite(number) or (expected is int and number != float(value)):
+    if number is None or not math.isfinite(number):
         raise SettingError(_wrong(name, value, expected))
+    if expected is int and abs(number) > _MAX_WHOLE:
+        raise SettingError(_wrong(name, value, expected, f", at most {_MAX_WHOLE}"))
     if number < 0 and "PRIORITY" not in name:
         raise SettingError(_wrong(name, value, expected, ", not negative"))
     if number == 0 and name in _positive:
@@ -307,11 +326,25 @@ def _as_list(name: str, given) -> list:
         if len(codes) < len(value) or not all(c.isdigit() and 100 <= int(c) <= 599 for c in codes):
             raise SettingError(_wrong(name, given, list, " of HTTP status codes (100-599), e.g. 429,503"))
         return [int(c) for c in codes]
-    if name == "ARCHIVE_IGNORE_FIELDS":
-        unknown = [v for v in value if v not in field_table.FIELDS]
-        if unknown:
-            raise SettingError(_wrong(name, given, list, f" of entry fields; unknown: {', '.join(map(str, unknown))}"))
+    if name == "ARCHIVE_IGNORE_FIELDS" and (problem := ignore_fields_problem(value)):
+        raise SettingError(_wrong(name, given, list, f" of entry fields; {problem}"))
     return list(value)
+
+
+def ignore_fields_problem(fields) -> str | None:
+    """Why `fields` cannot be ignored in comparing versions (--ignore-field, ARCHIVE_IGNORE_FIELDS), or None: an
+    unknown name, or a field that never makes a version (entry_id, the key; where it is listed), which
+    `--ignore-field entry_id` accepted without a word, ignoring nothing."""
+    unknown = [str(f) for f in fields if f not in field_table.FIELDS]
+    if unknown:
+        return f"unknown: {', '.join(unknown)}; known: {', '.join(field_table.VERSIONED_FIELDS)}"
+    fixed = [f for f in fields if f not in field_table.VERSIONED_FIELDS]
+    if fixed:
+        return (
+            f"{', '.join(fixed)} never count{'s' if len(fixed) == 1 else ''} as a change (the entry's key, or where "
+            f"it is listed): nothing to ignore; these can be ignored: {', '.join(field_table.VERSIONED_FIELDS)}"
+        )
+    return None
 
 
 def _as_dict(name: str, value) -> dict:

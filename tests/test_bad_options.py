@@ -181,6 +181,55 @@ def test_a_wait_of_more_than_an_hour_is_refused(tmp_path, setting):
     assert result.returncode == 2 and "at most 3600" in result.stderr and "Traceback" not in result.stderr
 
 
+@pytest.mark.parametrize("value", ["1e300", "1e16", "2.5", "-1"])
+def test_a_number_a_whole_number_setting_cannot_take_is_refused_in_a_config_as_with_s(tmp_path, value):
+    """stranger35, 2026-12-08 (issue 20): `[settings] CONCURRENT_REQUESTS = 1e300` in a config was accepted (a
+    301-digit number of requests), where `-s CONCURRENT_REQUESTS=1e300` is refused: one check for both, which
+    reads `8.0` and `1e3` as the whole numbers they are, either way, and takes none above 2**53."""
+    from crawler.settings import SettingError, check_settings
+
+    for given in (value, float(value)):  # as -s gives it, as TOML reads it
+        with pytest.raises(SettingError, match="CONCURRENT_REQUESTS=.*: expected a whole number"):
+            check_settings({"CONCURRENT_REQUESTS": given})
+    config = tmp_path / "listings.toml"
+    config.write_text(f'[settings]\nCONCURRENT_REQUESTS = {value}\n[[listing]]\nurl = "{NOWHERE}"\n')
+    done = cli("crawl", "--config", config, "--db", tmp_path / "a.db", *FAST)
+    assert done.returncode == 1 and "Traceback" not in done.stderr and not (tmp_path / "a.db").exists()
+    refused = f"Error: {config}: [settings] CONCURRENT_REQUESTS="
+    assert done.stderr.strip().splitlines()[-1].startswith(refused), done.stderr
+
+
+def test_a_whole_number_setting_reads_a_float_written_whole_either_way():
+    from crawler.settings import check_settings
+
+    for given in ("8", "8.0", "8e0", 8, 8.0):
+        assert check_settings({"CONCURRENT_REQUESTS": given}) == {"CONCURRENT_REQUESTS": 8}
+        assert type(check_settings({"CONCURRENT_REQUESTS": given})["CONCURRENT_REQUESTS"]) is int
+    assert check_settings({"DOWNLOAD_MAXSIZE": 2**40}) == {"DOWNLOAD_MAXSIZE": 2**40}
+
+
+@pytest.mark.parametrize(
+    "how", [["--ignore-field", "entry_id"], ["--ignore-field", "title", "--ignore-field", "position"]]
+)
+def test_a_field_that_never_makes_a_version_cannot_be_ignored(tmp_path, how):
+    """stranger35, 2026-12-08 (issue 20): `--ignore-field entry_id` was accepted and ignored nothing (the key, and
+    where an entry is listed, never count as a change): refused in one line, as an unknown field is, nothing made."""
+    done = cli("crawl", "ilo", "--db", tmp_path / "a.db", *how, "--start-url", NOWHERE, *FAST)
+    assert done.returncode == 2 and "Traceback" not in done.stderr, done.stderr[-800:]
+    named = how[-1]
+    assert f"--ignore-field: {named} never counts as a change" in done.stderr.strip().splitlines()[-1], done.stderr
+    assert "these can be ignored: url, title, description" in done.stderr and not (tmp_path / "a.db").exists()
+
+
+def test_a_setting_ignoring_a_field_that_never_makes_a_version_is_refused_alike():
+    """The nearest path: -s ARCHIVE_IGNORE_FIELDS (and a config's [settings]) goes through the same check."""
+    from crawler.settings import SettingError, check_settings
+
+    with pytest.raises(SettingError, match="entry_id, listing_url never count as a change"):
+        check_settings({"ARCHIVE_IGNORE_FIELDS": "title,entry_id,listing_url"})
+    assert check_settings({"ARCHIVE_IGNORE_FIELDS": "title"}) == {"ARCHIVE_IGNORE_FIELDS": ["title"]}
+
+
 def test_diff_from_a_crawl_after_the_latest_complete_one_says_what_to_stood_for(tmp_path):
     """`diff --from 2` where crawl 2 was killed (or is running) said "crawl 2 is not before crawl 1": the 1
     came from --to's default, the latest complete crawl, which the user never gave."""

@@ -6,8 +6,10 @@ import os
 import re
 
 import pytest
-from conftest import cli
+from conftest import FAST, cli, q
 from helpers import NOWHERE
+
+from crawler.site_server import SiteServer
 
 
 @pytest.mark.parametrize("key", ["jobdir", "log_dir"])
@@ -164,3 +166,41 @@ def test_a_plan_refused_after_its_log_folder_was_checked_leaves_no_folder(tmp_pa
         assert result.returncode in (1, 2) and result.stderr.splitlines()[-1].startswith("Error: "), result.stderr
         assert "Traceback" not in result.stderr
         assert sorted(path.name for path in tmp_path.iterdir()) == ["queue"]
+
+
+def _two_listings(root):
+    """one.htm and two.htm (each links the other), news.htm a copy of one.htm."""
+    (root / "v1").mkdir(parents=True)
+    for name, other in (("one", "two"), ("two", "one")):
+        rows = "".join(f'<li><a href="/{name}/d{i}">Report {name} number {i} on wages</a></li>' for i in range(4))
+        link = f'<a href="/{other}.htm">{"Next" if name == "one" else "Previous"}</a>'
+        (root / "v1" / f"{name}.htm").write_text(f"<html><body><ul>{rows}</ul>{link}</body></html>")
+    (root / "v1" / "news.htm").write_text((root / "v1" / "one.htm").read_text())
+
+
+@pytest.mark.parametrize("how", ["--jobdir", "-s JOBDIR="])
+def test_a_jobdir_resumed_with_another_start_url_crawls_it_or_says_why_in_one_line(tmp_path, how):
+    """stranger35, 2026-12-08 (issue 20): a crawl stopped early with --jobdir (here CLOSESPIDER_PAGECOUNT=1; SIGINT
+    alike), then the next run with the same jobdir and a new --start-url (a cron line edited between two runs): the
+    job's saved spider state knew only the old listing, `start` raised KeyError on the new URL (the traceback
+    printed twice), the new listing was never fetched and only the old job's queue was crawled. Now refused in
+    one line before anything is fetched, the job kept; with its own start URL (and a secret's name masked in the
+    line), it resumes. The nearest path: `-s JOBDIR=` is the same job folder by another name."""
+    _two_listings(tmp_path / "site")
+    db, jobs = tmp_path / "a.db", tmp_path / "jobs"
+    job = ["--jobdir", jobs] if how == "--jobdir" else ["-s", f"JOBDIR={jobs}"]
+    given = "--jobdir" if how == "--jobdir" else "the JOBDIR setting"
+    with SiteServer(tmp_path / "site", state="v1") as server:
+        one = f"{server.base_url}/one.htm?token=s3cret"
+        first = ["--start-url", one, "-s", "CLOSESPIDER_PAGECOUNT=1"]
+        cli("crawl", "listing", "--db", db, "--profile", "auto", *job, *first, *FAST, check=3)
+        news = f"{server.base_url}/news.htm"
+        done = cli("crawl", "listing", "--db", db, "--profile", "auto", *job, "--start-url", news, *FAST)
+        assert done.returncode == 2 and "Traceback" not in done.stderr, done.stderr[-1500:]
+        assert done.stderr.strip().splitlines() == [
+            f"Error: {given}: {jobs} holds a stopped crawl of {server.base_url}/one.htm"
+            f"?token=***, not of {news}: resume it with its own start URLs, or give another jobdir"
+        ]
+        assert q(db, "SELECT count(*) FROM captures WHERE url = ?", news) == 0 and (jobs / "spider.state").exists()
+        resumed = cli("crawl", "listing", "--db", db, "--profile", "auto", *job, "--start-url", one, *FAST, check=3)
+    assert "resumed" in resumed.stdout and q(db, "SELECT count(*) FROM captures WHERE url LIKE '%two.htm'") == 1

@@ -171,6 +171,24 @@ def test_export_warc_of_a_crawl_that_is_not_there_writes_nothing(crawled_twice, 
     assert list(tmp_path.iterdir()) == []
 
 
+def test_export_warc_to_a_dash_writes_standard_output(crawled_twice, tmp_path):
+    """stranger35, 2026-12-08 (issue 20): every other -o takes '-' for standard output; `export-warc -o -` said
+    "wrote 4 records to -" and left them in a file named '-' in the working folder (`-o - | upload` got nothing);
+    run again, it refused: "- exists". Now the records go down the pipe, the count to standard error."""
+    run = [sys.executable, "-m", "archive.cli", "export-warc", "--db", str(crawled_twice), "-o", "-"]
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    piped = subprocess.run(run, capture_output=True, cwd=tmp_path, env=env, timeout=120)
+    assert piped.returncode == 0 and piped.stderr.decode().endswith("wrote 4 records to standard output\n")
+    (tmp_path / "piped.warc.gz").write_bytes(piped.stdout)
+    assert [kind for kind, _, _ in warc_responses(tmp_path / "piped.warc.gz")] == ["response"] * 3 + ["revisit"]
+    one = subprocess.run([*run, "--crawl", "2"], capture_output=True, cwd=tmp_path, env=env, timeout=120)
+    (tmp_path / "one.warc.gz").write_bytes(one.stdout)
+    assert [kind for kind, _, _ in warc_responses(tmp_path / "one.warc.gz")] == ["response", "revisit"]
+    missing = subprocess.run([*run, "--crawl", "9"], capture_output=True, cwd=tmp_path, env=env, timeout=120)
+    assert missing.returncode == 1 and missing.stdout == b"" and b"no crawl 9" in missing.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["one.warc.gz", "piped.warc.gz"]  # no file named '-'
+
+
 def _records(path) -> list:
     """Each record of the WARC file at `path`: (type, its WARC headers, HTTP status or None, payload)."""
     with open(path, "rb") as fh:

@@ -117,3 +117,43 @@ def test_a_profile_deleted_or_broken_before_the_reparse_is_named_and_no_crawl_is
         assert q(db, "SELECT count(*) FROM crawls") == crawls  # no reparse crawl begun, none left running
         assert q(db, "SELECT count(*) FROM entry_versions") == versions
     assert titles(db, papers) == sorted(name for _, _, name in ITEMS)
+
+
+def _doc_listing(tmp_path):
+    """A listing of three papers crawled once with a hand-written profile: (archive, profile file)."""
+    (tmp_path / "site" / "v1").mkdir(parents=True)
+    rows = "".join(f'<li><a href="/doc/D{i}">Annual report on wages {2020 + i}</a></li>' for i in range(3))
+    (tmp_path / "site" / "v1" / "index.htm").write_text(f"<html><body><h1>Papers</h1><ul>{rows}</ul></body></html>")
+    profile = tmp_path / "papers.toml"
+    profile.write_text('name = "papers"\n[selectors]\nentry = "ul > li"\ntitle = "a"\n')
+    db = tmp_path / "a.db"
+    with SiteServer(tmp_path / "site", state="v1") as server:
+        cli("crawl", "listing", "--db", db, "--profile", profile, "--start-url", f"{server.base_url}/", *FAST, check=0)
+    return db, profile
+
+
+def test_a_reparse_with_a_profile_now_reading_document_ids_keeps_one_listed_entry_an_item(tmp_path):
+    """stranger35, 2026-12-08 (issue 20): a listing crawled with a hand-written profile, then `document_id` added
+    to it (a parser change) and `reparse` run: 3 items on the page, 6 entries 'listed' (one keyed by link, one by
+    number) in `export` and the entries table. An id stays while its entry is listed (docs/schema.md): the
+    reparse is refused in one line before it writes anything (its crawl row included), exit 1."""
+    db, profile = _doc_listing(tmp_path)
+    profile.write_text('name = "papers"\ndocument_id = "(D\\\\d+)"\n[selectors]\nentry = "ul > li"\ntitle = "a"\n')
+    before = q(db, "SELECT count(*) FROM crawls"), q(db, "SELECT count(*) FROM entry_versions")
+    refused = cli("reparse", "--db", db, check=1)
+    assert q(db, "SELECT count(*) FROM entries WHERE status = 'listed'") == 3
+    assert (q(db, "SELECT count(*) FROM crawls"), q(db, "SELECT count(*) FROM entry_versions")) == before
+    line = refused.stderr.strip()
+    assert (
+        "\n" not in line and "Traceback" not in line and "D0 now" in line and "a reparse would list each twice" in line
+    )
+
+
+def test_a_reparse_with_a_profile_edit_keeping_the_ids_runs(tmp_path):
+    """The nearest path: a profile edit that reads another field but keys entries as before is a parser change
+    a reparse records, as ever (no refusal for a changed title)."""
+    db, profile = _doc_listing(tmp_path)
+    profile.write_text('name = "papers"\n[selectors]\nentry = "ul > li"\ntitle = "a"\ndate = "a"\n')
+    cli("reparse", "--db", db, check=0)
+    assert q(db, "SELECT count(*) FROM entries WHERE status = 'listed'") == 3
+    assert q(db, "SELECT count(*) FROM crawls WHERE source = 'reparse'") == 1

@@ -244,7 +244,7 @@ def crawls(db, limit):
     default="captures.warc.gz",
     show_default=True,
     type=click.Path(dir_okay=False),
-    help="The WARC file to write.",
+    help="The WARC file to write; - for standard output.",
 )
 @click.option("--crawl", "crawl_id", type=CRAWL_ID, default=None, help="Only this crawl's captures, e.g. --crawl 7.")
 @click.option("--force", is_flag=True, help="Replace the output file if it exists.")
@@ -274,7 +274,8 @@ def export_warc_command(db, output, crawl_id, force):
         count = write_warc_file(archive, output, crawl_id, force)
         rendered = rendered_captures(archive.conn, crawl_id)
     said = f" ({rendered} rendered by a browser: their body is its DOM, marked {WARC_RENDERED})" if rendered else ""
-    click.echo(f"wrote {counted(count, 'record')} to {output}{said}")
+    where = "standard output" if output == "-" else output
+    click.echo(f"wrote {counted(count, 'record')} to {where}{said}", err=output == "-")  # not into the WARC
     if running:  # its WARC holds only what it had stored: say so, and exit as a partial crawl does
         why = (
             "died (its process is gone)"

@@ -98,6 +98,21 @@ def md_text(text) -> str:
     return escaped.replace("://", "\\://").replace("www.", "www\\.").replace("WWW.", "WWW\\.")
 
 
+# What Discord and Slack (through Apprise) read as a mention: a mass mention by name (Matrix's @room too), or a
+# mention in angle brackets (`<!DOCTYPE` is left whole), `<` written raw, escaped for markdown or as HTML's `&lt;`.
+_MASS_MENTION = re.compile(r"@(?=(?:everyone|here|channel|room|all)\b)", re.IGNORECASE)
+_ID_MENTION = re.compile(r"(<|&lt;)(?=\\?(?:[@#]|!(?:channel|here|everyone|subteam)))", re.IGNORECASE)
+ZERO_WIDTH_SPACE = "\u200b"
+
+
+def without_mentions(text: str) -> str:
+    """`text` as a chat message shows it, pinging no one: a zero-width space after the `@` of `@everyone`,
+    `@here`, `@channel`, `@room`, and after the `<` of `<@123>`, `<!channel>`, `<#123>` (discord.py's
+    escape_mentions does the same). Invisible in text, markdown and HTML alike, where a backslash (Discord's
+    markdown escape) would show in an e-mail; the archive keeps the text as scraped."""
+    return _ID_MENTION.sub(rf"\1{ZERO_WIDTH_SPACE}", _MASS_MENTION.sub(f"@{ZERO_WIDTH_SPACE}", text))
+
+
 def md_link(title, url) -> str:
     """A Markdown link to an http(s) URL, or the escaped title alone when the URL is anything else."""
     label = md_text(title) or "(no title)"
