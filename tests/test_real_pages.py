@@ -59,7 +59,12 @@ FLOORS = {
     "macro_title_accuracy": 0.995,
     "date_accuracy": 0.995,
 }
-# The held-out part says what users see on pages nobody tuned for: batch Z (17 pages, 567 entries; de, en, es, fr, pt:
+# The held-out part says what users see on pages nobody tuned for: batch AA (4 pages, 134 entries; de, es, fr, pt:
+# two research groups' publication lists whose titles are unlinked and named by buttons, a health project's cards, a
+# climate group's archive), labelled from the HTML alone and checked by a second labeller, measured once at 00:58 on
+# 2026-12-08 after batch Z's fixes: recall 54.5% (81.6% per page: one group's 84 publications, 24 found), precision
+# 57.9% (82.3% per page), titles 91.8% (96.0% per page), dates 100%, no crash. Kept held out: nobody has looked at its
+# pages' misses beyond these counts. Batch Z (17 pages, 567 entries; de, en, es, fr, pt:
 # research groups, courts, gazettes, a school board, associations), labelled from the HTML alone and checked by a second
 # labeller, measured once at 00:15 on 2026-12-08 after batch Y's fixes: recall 96.6% (85.6% per page), precision 85.4%
 # (84.2% per page), titles 92.9% (84.1% per page), dates 95.9%, one crash (a court's search results); `learn` from the
@@ -73,24 +78,24 @@ FLOORS = {
 # (98.1%), titles 91.8% (93.1%), dates 78.2%. Batch W, 19 pages measured at 19:03, then moved up at 20:45: recall
 # 100%, precision 99.1% (97.9%), titles 98.0% (94.7%), dates 94.0%.)
 # Floors are the measured figures less about 2-3 points.
-HELDOUT_PAGES = 0  # batch Z moved up at 00:25 on 2026-12-08 to fix what it showed (batch Y at 23:31 on the 7th)
+HELDOUT_PAGES = 4  # batch AA (batch Z moved up at 00:25 on 2026-12-08, batch Y at 23:31 on the 7th)
 HELDOUT_FLOORS = {
-    "micro_recall": 0.97,
-    "macro_recall": 0.97,
-    "micro_precision": 0.97,
-    "macro_precision": 0.97,
-    "title_accuracy": 0.87,
-    "macro_title_accuracy": 0.90,
+    "micro_recall": 0.52,
+    "macro_recall": 0.79,
+    "micro_precision": 0.55,
+    "macro_precision": 0.80,
+    "title_accuracy": 0.89,
+    "macro_title_accuracy": 0.93,
     "date_accuracy": 0.97,
 }
-# `learn` from each held-out page's first labelled title (batch Y, measured once with the extractor): recall 100% per
-# page, precision 100% per page, titles 92.9% per page (the council table above), dates 70.8% (a course table's date
-# column: 0 of 62), no example refused. Floors about 3 under.
+# `learn` from each held-out page's first labelled title (batch AA, measured once with the extractor): recall 100% per
+# page, precision 98.9% per page (two extra entries of 45 on one page), titles 100%, dates 100%, no example refused.
+# Floors about 3 under.
 LEARN_HELDOUT_FLOORS = {
     "macro_recall": 0.97,
-    "macro_precision": 0.97,
-    "macro_title_accuracy": 0.90,
-    "date_accuracy": 0.68,
+    "macro_precision": 0.96,
+    "macro_title_accuracy": 0.97,
+    "date_accuracy": 0.97,
 }
 LEARN_HELDOUT_REFUSED = 0  # pages where learn refuses the example (a LearnError, scored 0 and counted as a crash)
 
