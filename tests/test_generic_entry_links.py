@@ -233,3 +233,12 @@ def test_a_labelled_class_line_under_each_post_is_no_entry_of_its_own():
     )
     entries = _entries(f"<h1>Reports</h1><dl>{named}</dl>")
     assert [(e["title"], e["date_start"]) for e in entries] == [(f"Budget {i}", f"2024-05-1{i}") for i in range(4)]
+
+
+def test_a_link_to_a_broken_ipv6_host_keeps_its_title_whole():
+    """fuzz36, 2026-12-08: a title with a name after a dash whose link was 'http://[x/' (no closing bracket) made
+    the slug cut's urlsplit raise ValueError and the extractor fail; the title stays whole, the link none."""
+    items = "<li><a href='http://[x/'>Annual report of the board - Jane Doe</a></li>"
+    items += "<li><a href='/b'>Second entry</a></li>"
+    entries = _entries(f"<ul>{items}</ul>")
+    assert [(e["title"], e["url"]) for e in entries][0] == ("Annual report of the board - Jane Doe", None)

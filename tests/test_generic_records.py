@@ -382,3 +382,15 @@ def test_a_record_of_the_lists_own_markup_in_a_layout_column_beside_it_is_one_mo
     boxed = columns.replace("<div class='spacer'></div>", "<a href='/about/'><img src='/logo.png'></a>")
     entries = _entries(f"<h1>Verbali</h1><div>{boxed}{''.join(blocks[1:])}</div>", "<html lang='it'>")
     assert [e["title"] for e in entries] == titles[1:]
+
+
+def test_a_post_beside_the_list_linking_a_broken_ipv6_host_is_no_crash():
+    """fuzz36, 2026-12-08: a lone post beside a list of posts, its link 'http://[x/' (no closing bracket), made
+    companions._home_page's urlsplit raise ValueError and the extractor fail; the list is read."""
+    posts = "".join(
+        f"<article><h3><a href='/post/{i}'>Post number {i} about the town</a></h3><p>Some words.</p></article>"
+        for i in range(4)
+    )
+    lead = "<div><h2><a href='http://[x/'>The leading post about the town</a></h2></div>"
+    titles = [e["title"] for e in _entries(f"{lead}<div class='list'>{posts}</div>")]
+    assert titles[-4:] == [f"Post number {i} about the town" for i in range(4)]

@@ -131,3 +131,15 @@ def test_a_rows_links_named_after_their_columns_are_its_files_and_the_first_numb
     assert [(e["title"], e["url"], e["date_start"]) for e in entries] == [
         (f"Regular edition 49{i}", f"https://example.org/edition/49{i}", f"2025-05-2{i}") for i in range(6, 1, -1)
     ]
+
+
+def test_a_speakers_link_to_a_broken_ipv6_host_leaves_the_talks_read():
+    """fuzz36, 2026-12-08: a programme whose speaker column linked one row to 'http://[x/' (no closing bracket)
+    made _link_host's urlsplit raise ValueError and the extractor fail; that link names no site instead."""
+    speakers = ["http://[x/", "https://ada.example/", "https://bob.example/"]
+    rows = "".join(
+        f"<tr><td><a href='/talk/{i}'>Talk number {i} on the subject</a></td><td><a href='{h}'>Speaker</a></td></tr>"
+        for i, h in enumerate(speakers)
+    )
+    entries = _entries(f"<table>{rows}</table>")
+    assert [e["title"] for e in entries] == [f"Talk number {i} on the subject" for i in range(3)]

@@ -2,6 +2,8 @@
 
 import pytest
 
+from crawler.entries import build_entries
+from crawler.extract import extract_page
 from crawler.extract.html import parse_html, text_of
 
 HIDING = [
@@ -60,3 +62,11 @@ def test_a_dropped_element_leaves_its_tail(markup, shown):
     root = parse_html(f"<html><body>{markup}</body></html>")
     assert text_of(root) == shown
     assert type(root).__module__ == "lxml.etree"  # the C-level class lookup: a plain element
+
+
+def test_text_before_a_second_body_keeps_the_page():
+    """fuzz36, 2026-12-08: text then "</body><body>" (a mutated real page) made lxml.html.fromstring call
+    drop_tree on a plain element (AttributeError) and the extractor raise; the whole list is read instead."""
+    html = "<ul><li><a href='/a'>First entry title here</a></li><li><a href='/b'>Second entry title</a></li></ul>"
+    entries = build_entries(extract_page(html + "r</body><body>", "https://example.org/"), "https://example.org/")
+    assert [e["title"] for e in entries] == ["First entry title here", "Second entry title"]

@@ -295,3 +295,14 @@ def test_a_hero_section_repeating_the_newest_post_loses_to_the_grid_of_posts_bel
     )
     text, entries = read(page(f'<div class="site">{boxes}{grid}</div>'), [TITLES[0]])
     assert [e["title"] for e in entries] == posts, text
+
+
+def test_an_example_shown_twice_above_a_list_without_it_is_learned_without_a_crash():
+    """fuzz36, 2026-12-08: a mutated real page (its lists' wrappers dropped) held the example story twice, each
+    alone in its own list, above a list that does not hold it; each copy counted as a copy of the other, both
+    were left out, and the search for the example in what was kept raised StopIteration. All are kept."""
+    stories = "".join(f"<li><a href='/n/{i}'>{TITLES[i]}</a></li>" for i in range(4))
+    copy = "<ul><li><a href='/x'>The newest story shown again</a></li></ul>"
+    _, entries = read(page(f"<div>{copy}{copy}<ul>{stories}</ul></div>"), ["The newest story shown again"])
+    assert [e["title"] for e in entries][-4:] == TITLES[:4]
+    assert "The newest story shown again" in [e["title"] for e in entries]

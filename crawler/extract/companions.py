@@ -187,7 +187,10 @@ def extras(found: dict, page, chrome):
 
 def _home_page(link) -> bool:
     """A link to a site's home page ("/", "https://example.org/", "index.html"): the site's name, never a post."""
-    parts = urlsplit(link.get("href") or "")
+    try:
+        parts = urlsplit(link.get("href") or "")
+    except ValueError:  # "http://[x/": an unclosed IPv6 host is no site's home
+        return False
     return parts.path.strip("/") in _HOME_PATHS and not parts.query and not parts.fragment
 
 

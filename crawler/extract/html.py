@@ -154,6 +154,8 @@ def parse_html(body: bytes | str, base_url: str | None = None):
         text = "<html></html>"
     try:
         root = lxml.html.fromstring(text, base_url=base_url, parser=_PARSER)
+    except AttributeError:  # "x</body><body>": lxml merges two bodies with drop_tree, which plain elements lack
+        root = lxml.html.document_fromstring(text, base_url=base_url, parser=_PARSER)
     except (etree.ParserError, ValueError):
         root = lxml.html.fromstring("<html></html>", parser=_PARSER)
     lowered = text.lower()

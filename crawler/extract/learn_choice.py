@@ -191,7 +191,9 @@ def without_copies(block: Block) -> Block:
     if not copies or len(kept) < 2:
         return block
     if block.node in copies:
-        node = next(m for m in kept if links[m] == links[block.node])
+        node = next((m for m in kept if links[m] == links[block.node]), None)
+        if node is None:  # two copies of the example copy each other, and the list has it not: all are kept
+            return block
         block.node, block.title = node, follow(node, block.path)
     block.members = kept
     return block

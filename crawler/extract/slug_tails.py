@@ -38,8 +38,12 @@ def address_cut(href: str | None, title: str | None) -> str | None:
     cut = _LAST_DASH.search(title or "")
     if not href or cut is None:
         return None
+    try:
+        path = urlsplit(href).path
+    except ValueError:  # "http://[x/", "http://[x]/": no IPv6 host, so no address to read
+        return None
     head, tail = title[: cut.start()].rstrip(), title[cut.end() :].strip()
-    slug = "".join(_tokens(urlsplit(href).path.rstrip("/").rsplit("/", 1)[-1].rsplit(".", 1)[0]))
+    slug = "".join(_tokens(path.rstrip("/").rsplit("/", 1)[-1].rsplit(".", 1)[0]))
     names, words = tail.split(), [w for w in _tokens(head) if len(w) >= _MIN_WORD_CHARS]
     if not (_MIN_NAME_WORDS <= len(names) <= _MAX_NAME_WORDS) or len(words) < _MIN_TITLE_WORDS:
         return None

@@ -237,7 +237,10 @@ def _link_host(element) -> str:
     `element`'s first link leads to: a homepage's or a profile's; "" for a link within the page's site or deeper
     into another (a paper at arxiv.org/abs/…)."""
     link = element if tag(element) == "a" else next(element.iter("a"), None)
-    parts = urlsplit((link.get("href") or "").strip()) if link is not None else urlsplit("")
+    try:
+        parts = urlsplit((link.get("href") or "").strip()) if link is not None else urlsplit("")
+    except ValueError:  # "http://[x/": an unclosed IPv6 host names no site
+        return ""
     path = parts.path.strip("/")
     home = parts.netloc and "/" not in path and not _FILE_NAME.search(path)
     return f"{parts.netloc.lower()}/{path.lower()}" if home else ""
