@@ -2,8 +2,12 @@
 alike, a name in plain text beside an affordance link, a date in a column of its own, a date opening
 the heading."""
 
+import lxml.html
 from conftest import cli
 from synthetic import DATES, ISO, TITLES, URL, page, read
+
+from crawler.extract.learn import Block
+from crawler.extract.learn_cells import cell_rows_selector
 
 
 def test_rows_all_named_as_the_example_beat_a_longer_menu_naming_it_once():
@@ -365,3 +369,13 @@ def test_tables_of_one_shape_under_headings_of_their_own_are_one_list():
 def test_a_table_of_rows_of_another_width_is_another_list():
     text, entries = read(_thesis_tables((4, 6)), [THESES[0]])
     assert [e["title"] for e in entries] == THESES[:5], text
+
+
+def test_cells_of_a_broken_table_under_two_parents_keep_the_entry_selector():
+    # fuzz36: a table missing some <tr> left the first member's cell under another parent than the example's cell;
+    # counting the example's cells for `nth-of-type` raised ValueError (a mutated real page, learn_cells).
+    body = lxml.html.fromstring("<table><tbody><td>a</td><td>b</td></tbody><tbody><td>c</td><td>d</td></tbody></table>")
+    first, second = body.findall(".//tbody")
+    block = Block(node=second[0], title=second[0], path=[], members=[first[0], second[0]], flat=True)
+    block.runs = {second[0]: [second[0], second[1]]}
+    assert cell_rows_selector(block, "tbody > td") == "tbody > td"

@@ -39,6 +39,8 @@ def cell_rows_selector(block: Block, selector: str) -> str:
     node, parent = block.node, block.node.getparent()
     if not block.flat or node.tag not in _CELLS or parent is None or parent.tag == "tr":
         return selector
+    if block.members[0].getparent() is not parent:  # a broken table's cells under two parents: no spacing to count
+        return selector
     width = len(block.runs[node])
     first = [c for c in parent if c.tag == node.tag].index(block.members[0]) + 1
     return f"{selector}:nth-of-type({width}n+{first})"
