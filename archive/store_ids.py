@@ -34,7 +34,8 @@ def keep_stored_ids(conn: sqlite3.Connection, session: CrawlSession, batch: list
     if not ids:
         return
     links = Counter((where.listing_url, entry.get("url")) for entry, where in batch)
-    held = set(stored_entries(conn, [eid for eid in set(ids) - session.seen if "#" not in eid and not eid.startswith(HASHED_ID)]))
+    asked = [eid for eid in set(ids) - session.seen if "#" not in eid and not eid.startswith(HASHED_ID)]
+    held = set(stored_entries(conn, asked)) | session.seen.intersection(ids)  # the crawl's own ids are held too
     unknown = [
         (entry, where)
         for entry, where in batch
@@ -44,13 +45,13 @@ def keep_stored_ids(conn: sqlite3.Connection, session: CrawlSession, batch: list
         and "#" not in entry["entry_id"]
         and not entry["entry_id"].startswith(HASHED_ID)
     ]
-    taken = session.seen | set(ids)
+    taken = set(ids)  # with session.seen: an id read in this crawl under itself, or given once already
     on_links: dict[str, dict[str, list[str]]] = {}
     for entry, where in unknown:
         if where.listing_url not in on_links:
             on_links[where.listing_url] = _on_links(conn, session, where.listing_url)
         stored = on_links[where.listing_url].get(entry["url"], [])
-        if len(stored) == 1 and stored[0] not in taken:
+        if len(stored) == 1 and stored[0] not in taken and stored[0] not in session.seen:
             entry["entry_id"] = stored[0]
             taken.add(stored[0])
 
