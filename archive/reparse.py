@@ -41,7 +41,6 @@ from crawler.wording import counted
 from .bodies import decompress, stored_body
 from .queries import latest_complete_crawl
 from .record import NOT_WHOLE, RENDERED, SQL_CHUNK, rendered_captures
-from .reparse_ids import changed_ids, refusal
 from .store import Archive, Sighting
 from .writefaults import describe
 
@@ -58,7 +57,6 @@ def reparse(archive: Archive, crawl_id: int | None = None, workers: int | None =
     crawl_id = source["id"]
     profile_name, listing_profiles = _profiles_read_with(source)
     captures = _stored_pages(conn, source)
-    _refuse_changed_ids(archive, source["id"], captures, profile_name, listing_profiles)
     archive.close_stale_crawls()  # a reparse killed before (kill -9) was left running; the lock says none runs
     new_id = archive.begin_crawl(
         source["spider"],
@@ -104,18 +102,6 @@ def _job(cap, profile_name: str, listing_profiles: dict) -> tuple:
         bool(cap["rendered"]),
         cap["not_whole"],
     )
-
-
-def _refuse_changed_ids(archive: Archive, crawl_id: int, captures, profile_name: str, listing_profiles) -> None:
-    """ValueError, before anything is written, when the profile now keys the first stored page's entries of a
-    listing otherwise than the crawl did (archive/reparse_ids.py)."""
-    firsts: dict = {}
-    for cap in captures:
-        firsts.setdefault(cap["listing_url"] or cap["url"], cap)
-    jobs = ((*_job(cap, profile_name, listing_profiles), _stored_body(archive, cap["id"])) for cap in firsts.values())
-    changed = changed_ids(archive.conn, crawl_id, map(parse_capture, jobs))
-    if changed:
-        raise ValueError(refusal(crawl_id, changed))
 
 
 def _fed_pages(conn, captures) -> set:

@@ -27,6 +27,7 @@ from .removals import held_back_note, mark_removed
 from .rows import crawl_row, entry_from_row  # noqa: F401  (entry_from_row re-exported for readers)
 from .schema import transaction
 from .session import CrawlSession, SessionDelta, Sighting
+from .store_ids import keep_stored_ids
 from .told_apart import keep_told_apart
 from .writefaults import is_disk_full, no_room
 
@@ -128,6 +129,7 @@ class Archive:
             known = {**(capture_ids or {}), **ids}
             batch = [(e, _with_capture(s, known)) for e, s in entries]
             keep_told_apart(self.conn, session, batch)
+            keep_stored_ids(self.conn, session, batch)  # a profile edited to key entries otherwise
             write_plan(self.conn, plan_entries(self.conn, session, batch, delta, stamp))
         session.absorb(delta)
         return ids

@@ -12,6 +12,7 @@ from dataclasses import replace
 from urllib.parse import urlsplit
 
 import scrapy
+from scrapy.exceptions import CloseSpider
 from scrapy.spidermiddlewares.httperror import HttpError
 
 from ..credentials import add_credentials, redact, split_credentials
@@ -114,6 +115,15 @@ class ListingSpider(FeedWitnessMixin, UnansweredPagesMixin, scrapy.Spider):
         self.watch_close_reason()
         state = getattr(self, "state", None)  # set by Scrapy when the crawl has a JOBDIR
         if state is not None:
+            stored = list(state.get("listings") or {})
+            if state.get("requested") and set(stored) != set(self.start_urls):
+                # The job knows only its own listings (a KeyError here before); the CLI refuses it sooner.
+                ours, asked = (", ".join(redact(url) for url in urls) for urls in (stored, self.start_urls))
+                self.logger.error(
+                    f"JOBDIR holds a stopped crawl of {ours}, not of {asked}: resume it with its own "
+                    "start URLs, or give another JOBDIR"
+                )
+                raise CloseSpider("resumed_job_mismatch")  # the job kept for its own start URLs
             if state.get("requested"):
                 # Resuming: pages already asked for are in the job's queue or done. A resumed
                 # crawl never counts as complete: its earlier pages belong to the stopped crawl.
