@@ -157,3 +157,28 @@ def test_a_reparse_with_a_profile_edit_keeping_the_ids_runs(tmp_path):
     cli("reparse", "--db", db, check=0)
     assert q(db, "SELECT count(*) FROM entries WHERE status = 'listed'") == 3
     assert q(db, "SELECT count(*) FROM crawls WHERE source = 'reparse'") == 1
+
+
+def _papers_page(links, more):
+    rows = "".join(f'<li><a href="{href}">Annual report on wages {year}</a></li>' for href, year in links)
+    return f"<html><body><h1>Papers</h1><ul>{rows}</ul>{more}</body></html>"
+
+
+def test_a_reparse_whose_profile_rekeys_only_a_later_page_keeps_one_listed_entry_an_item(tmp_path):
+    """stranger37, 2026-12-08 (issue 20; fixed by fix36's re-keying, which replaced reparse_ids' first-page check): a
+    two-page listing whose newer papers link by name (/doc/new-0) and older ones by number (/doc/D0), then
+    `document_id = "(D\\d+)"` added to the profile: the check passes (page 1 keyed as before), the reparse says
+    'new 3', and 6 items are 9 listed entries."""
+    (tmp_path / "site" / "v1").mkdir(parents=True)
+    first = _papers_page([(f"/doc/new-{i}", 2020 + i) for i in range(3)], '<a rel="next" href="/p2.htm">Next</a>')
+    (tmp_path / "site" / "v1" / "index.htm").write_text(first)
+    last = _papers_page([(f"/doc/D{i}", 2010 + i) for i in range(3)], '<a rel="prev" href="/">Previous</a>')
+    (tmp_path / "site" / "v1" / "p2.htm").write_text(last)
+    profile, db = tmp_path / "papers.toml", tmp_path / "a.db"
+    profile.write_text('name = "papers"\n[selectors]\nentry = "ul > li"\ntitle = "a"\n')
+    with SiteServer(tmp_path / "site", state="v1") as server:
+        cli("crawl", "listing", "--db", db, "--profile", profile, "--start-url", f"{server.base_url}/", *FAST, check=0)
+    assert q(db, "SELECT count(*) FROM entries WHERE status = 'listed'") == 6
+    profile.write_text('name = "papers"\ndocument_id = "(D\\\\d+)"\n[selectors]\nentry = "ul > li"\ntitle = "a"\n')
+    cli("reparse", "--db", db)  # refused, or run: either way one listed entry an item
+    assert q(db, "SELECT count(*) FROM entries WHERE status = 'listed'") == 6
