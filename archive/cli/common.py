@@ -236,10 +236,12 @@ def whole_or_nothing(output: str, replace: bool = True):
     if output == "-":
         yield click.open_file("-", "w", encoding="utf-8")  # standard output, left open
         return
+    from ..backup import written_in_place  # here, not at the top: --help loads no store
+
     refuse_missing_folder(output)
     target = os.path.realpath(output)
     folder = os.path.dirname(target)
-    if (os.path.exists(output) and not os.path.isfile(output)) or not os.access(folder, os.W_OK):
+    if written_in_place(output) or not os.access(folder, os.W_OK):
         with open(output, "w", encoding="utf-8") as stream:  # no part file possible: written in place
             yield stream
         return
