@@ -13,27 +13,6 @@ from archive.store import Archive
 from crawler.site_server import SiteServer
 
 
-def _closed_stdout_run(tmp_path, *args):
-    """`listing-archive ARGS >&-` (cron or a daemon with no standard output): Python's sys.stdout is then None."""
-    db = tmp_path / "a.db"
-    with Archive(db) as archive:
-        record_crawl(archive, [entry("WCMS_1")])
-    run = [str(a) for a in (sys.executable, "-m", "archive.cli", *args, "--db", db)]
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    closing = dict(preexec_fn=lambda: os.close(1), stderr=subprocess.PIPE)  # noqa: PLW1509 (no threads here)
-    return subprocess.run(run, **closing, text=True, cwd=tmp_path, env=env, timeout=120)
-
-
-@pytest.mark.xfail(strict=True, reason="stranger37: a closed standard output gives a traceback (sys.stdout is None)")
-@pytest.mark.parametrize("command", [["crawls"], ["export-warc", "-o", "-"]])
-def test_a_closed_standard_output_is_refused_in_one_line(tmp_path, command):
-    """stranger37, 2026-12-08: `listing-archive crawls --db a.db >&-` and `export-warc -o - >&-` ended in an
-    AttributeError traceback ('NoneType' object has no attribute 'flush' / 'buffer'); diff, search, export alike."""
-    done = _closed_stdout_run(tmp_path, *command)
-    assert done.returncode != 0 and "Traceback" not in done.stderr, done.stderr
-    assert len(done.stderr.strip().splitlines()) == 1, done.stderr
-
-
 @pytest.mark.xfail(strict=True, reason="stranger37: a corrupt spider.state in a jobdir gives a TypeError traceback")
 def test_a_corrupt_job_state_is_refused_in_one_line(tmp_path):
     """stranger37, 2026-12-08: resumed_job_problem catches only UnpicklingError, EOFError, OSError... when it reads a
