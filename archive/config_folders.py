@@ -69,7 +69,14 @@ def resumed_job_problem(jobdir: str | None, start_urls: list[str], given: str) -
     asked = [split_credentials(url)[0] for url in start_urls]
     if not stored or set(stored) == set(asked):
         return None
+    shown = ", ".join(redact(u) for u in stored)
+    if {redact(u) for u in stored} == {redact(u) for u in asked}:  # a rotated key: the old one cannot be given back
+        return (
+            f"{given}: {jobdir} holds a stopped crawl of {shown}, whose stored start URL differs from the one given "
+            f"only in a secret: it cannot resume with the new secret; give another jobdir, or delete {jobdir} to "
+            "start afresh"
+        )
     return (
-        f"{given}: {jobdir} holds a stopped crawl of {', '.join(redact(u) for u in stored)}, not of "
+        f"{given}: {jobdir} holds a stopped crawl of {shown}, not of "
         f"{', '.join(redact(u) for u in asked)}: resume it with its own start URLs, or give another jobdir"
     )

@@ -1,7 +1,5 @@
 """Strict xfails for bugs found and not yet fixed; each moves to its component's test file when fixed."""
 
-import pickle
-
 import pytest
 from conftest import FAST, cli, q
 from helpers import entry, record_crawl
@@ -44,22 +42,6 @@ def test_a_version_that_changed_only_a_session_id_shows_no_change_once_migrated(
     cli("migrate", "--db", db, check=0)
     shown = cli("history", "--db", db, link, check=0).stdout
     assert f"'{link}' -> '{link}'" not in shown, shown
-
-
-@pytest.mark.xfail(strict=True, reason="stranger37: a jobdir refusal for a rotated query secret names one URL twice")
-def test_a_jobdir_refused_for_a_new_query_secret_says_what_differs(tmp_path):
-    """stranger37, 2026-12-08: a stopped job of `...?api_key=OLD` and a cron line whose key was rotated
-    (`?api_key=NEW`) is refused, rightly (the job's state knows the old URL), as "J holds a stopped crawl of
-    http://127.0.0.1:9/news?api_key=***, not of http://127.0.0.1:9/news?api_key=***: resume it with its own
-    start URLs": two identical URLs, and the old key (revoked) cannot be given back."""
-    jobdir = tmp_path / "job"
-    jobdir.mkdir()
-    listings = {"http://127.0.0.1:9/news?api_key=OLDSECRET1": {}}
-    (jobdir / "spider.state").write_bytes(pickle.dumps({"requested": {"x"}, "listings": listings}))
-    url = "http://127.0.0.1:9/news?api_key=NEWSECRET2"
-    done = cli("crawl", "listing", "--start-url", url, "--jobdir", jobdir, "--db", tmp_path / "a.db")
-    stored, _, asked = done.stderr.partition("holds a stopped crawl of ")[2].partition(", not of ")
-    assert done.returncode != 0 and stored and stored != asked.partition(": resume")[0], done.stderr
 
 
 def _papers_page(links, more):
