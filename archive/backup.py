@@ -100,6 +100,12 @@ def _publish(part: str, dest: str) -> None:
         raise ArchiveError(f"{dest} exists; give a new file name (a backup never overwrites)") from None
 
 
+def written_in_place(output: str) -> bool:
+    """An existing file that is not a regular one (a pipe, `/dev/stdout`, `/dev/null`): no part file can take its
+    place, and replacing it would break what reads it (or, as root, a device), so it is written as it stands."""
+    return os.path.exists(output) and not os.path.isfile(output)
+
+
 def link_into_place(part: str, dest: str) -> None:
     """A file written whole under a part file's name takes `dest`'s name; FileExistsError if something has it
     (never overwrite, even in a race: a hard link fails where the name is taken). Where links are not allowed

@@ -52,17 +52,31 @@ def jobdir_problem(jobdir: str | None, db: str, given: str) -> str | None:
 def resumed_job_problem(jobdir: str | None, start_urls: list[str], given: str) -> str | None:
     """Why the stopped crawl saved in `jobdir` cannot resume with `start_urls`, or None: its saved state and queue
     know only the listings it began with (a cron line's --start-url edited between two runs raised KeyError in
-    the spider, twice, and the new listing was never fetched)."""
+    the spider, twice, and the new listing was never fetched), and a state that cannot be read is no crawl to
+    resume (one byte changed by a disk fault raised TypeError in the spider)."""
+    path = os.path.join(jobdir or "", "spider.state")
     try:
-        with open(os.path.join(jobdir or "", "spider.state"), "rb") as fh:
+        with open(path, "rb") as fh:
             state = pickle.load(fh)  # written by our spider (crawler.spiders.base); emptied once a crawl finished
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
+    except (FileNotFoundError, NotADirectoryError):
         return None
+    except Exception as exc:  # noqa: BLE001 (unpickling damaged bytes raises nearly any error)
+        return (
+            f"{given}: {path} cannot be read ({type(exc).__name__}), so the stopped crawl in {jobdir} cannot resume: "
+            f"give another jobdir, or delete {jobdir} to start afresh"
+        )
     stored = list(state.get("listings") or {}) if isinstance(state, dict) else []
     asked = [split_credentials(url)[0] for url in start_urls]
     if not stored or set(stored) == set(asked):
         return None
+    shown = ", ".join(redact(u) for u in stored)
+    if {redact(u) for u in stored} == {redact(u) for u in asked}:  # a rotated key: the old one cannot be given back
+        return (
+            f"{given}: {jobdir} holds a stopped crawl of {shown}, whose stored start URL differs from the one given "
+            f"only in a secret: it cannot resume with the new secret; give another jobdir, or delete {jobdir} to "
+            "start afresh"
+        )
     return (
-        f"{given}: {jobdir} holds a stopped crawl of {', '.join(redact(u) for u in stored)}, not of "
+        f"{given}: {jobdir} holds a stopped crawl of {shown}, not of "
         f"{', '.join(redact(u) for u in asked)}: resume it with its own start URLs, or give another jobdir"
     )

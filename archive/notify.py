@@ -9,6 +9,7 @@ full report.
 
 from __future__ import annotations
 
+import html
 import logging
 
 from crawler.wording import counted
@@ -16,7 +17,7 @@ from crawler.wording import counted
 from .diff import DiffError, diff
 from .queries import latest_complete_crawl
 from .reports import get_format, render
-from .reports.safety import md_text, without_mentions
+from .reports.safety import for_html, md_text, without_mentions
 
 log = logging.getLogger(__name__)
 
@@ -40,7 +41,7 @@ def _message(conn, crawl: dict, fmt: str, limit: int) -> tuple[str, str]:
         try:
             report = diff(conn, frm, crawl)
         except DiffError as exc:
-            return f"listing-archive: crawl #{crawl['id']} complete", str(exc)
+            return f"listing-archive: crawl #{crawl['id']} complete", _escaped(str(exc), fmt)
         c = report["counts"]
         counts = (
             (
@@ -57,14 +58,22 @@ def _message(conn, crawl: dict, fmt: str, limit: int) -> tuple[str, str]:
         )
         return f"listing-archive: {counts} (crawl #{crawl['id']})", render(report, fmt, limit=limit, more_hint=hint)
     state = "SUSPECT" if crawl.get("suspect") else crawl["status"].upper()
-    note = crawl.get("note") or ""
+    note = _escaped(crawl.get("note") or "", fmt)  # it quotes scraped links
     body = (
-        f"Crawl #{crawl['id']} ({crawl['spider']}) finished {state}: "
+        f"Crawl #{crawl['id']} ({_escaped(crawl['spider'], fmt)}) finished {state}: "
         f"{counted(crawl['pages'], 'page')}, {counted(crawl['entries'], 'entry')}, "
-        f"{counted(crawl['errors'], 'page error')}.\n\n{md_text(note) if fmt == 'markdown' else note}\n\n"
+        f"{counted(crawl['errors'], 'page error')}.\n\n{note}\n\n"
         "Nothing was marked removed on the strength of this crawl."
     )
     return f"listing-archive ALERT: crawl #{crawl['id']} {state}", body
+
+
+def _escaped(text: str, fmt: str) -> str:
+    """`text` as the body's format shows it literally, as the reports escape what they interpolate."""
+    kind = get_format(fmt).notify_as
+    if kind == "html":
+        return html.escape(for_html(text))
+    return md_text(text) if kind == "markdown" else text
 
 
 def shown(url: str) -> str:

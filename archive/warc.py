@@ -15,7 +15,7 @@ from warcio.warcwriter import WARCWriter
 
 from crawler.errors import OutputExists
 
-from .backup import link_into_place
+from .backup import link_into_place, written_in_place
 from .record import NOT_WHOLE, READ_WITH, RENDERED, SUBRESOURCES
 from .store import Archive, ArchiveError
 
@@ -127,6 +127,9 @@ def write_warc_file(archive: Archive, output: str, crawl_id: int | None = None, 
     target = os.path.realpath(output)
     if target == os.path.realpath(archive.path):
         raise ArchiveError(f"{output} is the archive itself; give a .warc.gz file name")
+    if written_in_place(output):  # a pipe or a device, with or without --force: never unlinked or renamed over
+        with open(output, "wb") as out:
+            return export_warc(archive, out, crawl_id)
     part = os.path.join(os.path.dirname(target), f".{os.path.basename(target)}.{uuid.uuid4().hex}.part")
     if not force and os.path.lexists(target):
         raise OutputExists(output)

@@ -3,10 +3,13 @@ one line naming the file and key, never a traceback from deep inside Scrapy.
 """
 
 import os
+import pickle
 import re
+import subprocess
+import sys
 
 import pytest
-from conftest import FAST, cli, q
+from conftest import FAST, ROOT, cli, q
 from helpers import NOWHERE
 
 from crawler.site_server import SiteServer
@@ -204,3 +207,36 @@ def test_a_jobdir_resumed_with_another_start_url_crawls_it_or_says_why_in_one_li
         assert q(db, "SELECT count(*) FROM captures WHERE url = ?", news) == 0 and (jobs / "spider.state").exists()
         resumed = cli("crawl", "listing", "--db", db, "--profile", "auto", *job, "--start-url", one, *FAST, check=3)
     assert "resumed" in resumed.stdout and q(db, "SELECT count(*) FROM captures WHERE url LIKE '%two.htm'") == 1
+
+
+def test_a_corrupt_job_state_is_refused_in_one_line(tmp_path):
+    """stranger37, 2026-12-08: resumed_job_problem catches only UnpicklingError, EOFError, OSError... when it reads a
+    jobdir's spider.state; one byte changed in a stopped crawl's state (a disk fault) raised TypeError (traceback,
+    exit 1), and others give ValueError, OverflowError, UnicodeDecodeError, AttributeError."""
+    url = "http://127.0.0.1:9/news"
+    state = pickle.dumps({"requested": {url}, "listings": {url: {"pages": 1}}}, protocol=4)
+    jobdir = tmp_path / "job"
+    jobdir.mkdir()
+    (jobdir / "spider.state").write_bytes(state[:11] + b")" + state[12:])  # the dict's opcode turned into a tuple's
+    run = [sys.executable, "-m", "archive.cli", "crawl", "ilo", "--start-url", url, "--jobdir", str(jobdir)]
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    done = subprocess.run([*run, "--db", "a.db"], capture_output=True, text=True, cwd=tmp_path, env=env, timeout=120)
+    assert "Traceback" not in done.stderr and "job" in done.stderr, done.stderr  # names the job it cannot read
+    assert done.returncode != 0 and len(done.stderr.strip().splitlines()) == 1, done.stderr
+
+
+def test_a_jobdir_refused_for_a_new_query_secret_says_what_differs(tmp_path):
+    """stranger37, 2026-12-08: a stopped job of `...?api_key=OLD` and a cron line whose key was rotated
+    (`?api_key=NEW`) is refused, rightly (the job's state knows the old URL), as "J holds a stopped crawl of
+    http://127.0.0.1:9/news?api_key=***, not of http://127.0.0.1:9/news?api_key=***: resume it with its own
+    start URLs": two identical URLs, and the old key (revoked) cannot be given back."""
+    jobdir = tmp_path / "job"
+    jobdir.mkdir()
+    listings = {"http://127.0.0.1:9/news?api_key=OLDSECRET1": {}}
+    (jobdir / "spider.state").write_bytes(pickle.dumps({"requested": {"x"}, "listings": listings}))
+    url = "http://127.0.0.1:9/news?api_key=NEWSECRET2"
+    done = cli("crawl", "listing", "--start-url", url, "--jobdir", jobdir, "--db", tmp_path / "a.db")
+    stored, _, asked = done.stderr.partition("holds a stopped crawl of ")[2].partition(", not of ")
+    assert done.returncode != 0 and stored and stored != asked.partition(": resume")[0], done.stderr
+    assert "differs from the one given only in a secret" in done.stderr and "delete" in done.stderr, done.stderr
+    assert "OLDSECRET1" not in done.stderr and "NEWSECRET2" not in done.stderr, done.stderr

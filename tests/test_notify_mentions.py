@@ -1,6 +1,7 @@
 """A notification pings no one: a scraped `@everyone`, `<@123>` or `<!channel>` reaches a chat (Discord, Slack,
 through Apprise) defused, in its title and body, in every format a notification can carry; the archive keeps
-the text as scraped (as CSV export defuses formulas and keeps them). From stranger35's report (issue 20)."""
+the text as scraped (as CSV export defuses formulas and keeps them). From stranger35's report (issue 20).
+An alert's note, which quotes scraped links, is escaped for its format as well (stranger37)."""
 
 import re
 
@@ -47,3 +48,16 @@ def test_only_mentions_change():
     kept = "<!DOCTYPE html> write to news@ilo.org if a < b @ 3 pm; @everyones"
     assert without_mentions(kept) == kept
     assert without_mentions("@everyone") == "@\u200beveryone"
+
+
+def test_an_html_alert_escapes_the_scraped_link_its_note_quotes(tmp_path):
+    """stranger37, 2026-12-08: a listing page's `<a rel="next" href="http://other.example/p2?x=&quot;&gt;&lt;img
+    src=x onerror=alert(1)&gt;">` made the crawl partial with the note 'pagination leads off the start hosts:
+    http://other.example/p2?x="><img src=x onerror=alert(1)>' (crawled from 127.0.0.1); `--notify-format html`
+    sends the alert's body with the note as it stands (notify._message escapes it for markdown only), so an
+    e-mail notification shows the page's markup."""
+    note = 'pagination leads off the start hosts: http://other.example/p2?x="><img src=x onerror=alert(1)>'
+    with Archive(tmp_path / "n.db") as archive:
+        record_crawl(archive, [entry("WCMS_1")], complete=False)
+        _, body = message_for(archive.conn, {**archive.crawl(1), "status": "partial", "note": note}, fmt="html")
+    assert "other.example" in body and "<img" not in body, body

@@ -1,55 +1,11 @@
 """Strict xfails for bugs found and not yet fixed; each moves to its component's test file when fixed."""
 
-import os
-import pickle
-import stat
-import subprocess
-import sys
-
 import pytest
-from conftest import FAST, ROOT, cli, q
+from conftest import FAST, cli, q
 from helpers import entry, record_crawl
 
-from archive.notify import message_for
 from archive.store import Archive
 from crawler.site_server import SiteServer
-
-
-def _closed_stdout_run(tmp_path, *args):
-    """`listing-archive ARGS >&-` (cron or a daemon with no standard output): Python's sys.stdout is then None."""
-    db = tmp_path / "a.db"
-    with Archive(db) as archive:
-        record_crawl(archive, [entry("WCMS_1")])
-    run = [str(a) for a in (sys.executable, "-m", "archive.cli", *args, "--db", db)]
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    closing = dict(preexec_fn=lambda: os.close(1), stderr=subprocess.PIPE)  # noqa: PLW1509 (no threads here)
-    return subprocess.run(run, **closing, text=True, cwd=tmp_path, env=env, timeout=120)
-
-
-@pytest.mark.xfail(strict=True, reason="stranger37: a closed standard output gives a traceback (sys.stdout is None)")
-@pytest.mark.parametrize("command", [["crawls"], ["export-warc", "-o", "-"]])
-def test_a_closed_standard_output_is_refused_in_one_line(tmp_path, command):
-    """stranger37, 2026-12-08: `listing-archive crawls --db a.db >&-` and `export-warc -o - >&-` ended in an
-    AttributeError traceback ('NoneType' object has no attribute 'flush' / 'buffer'); diff, search, export alike."""
-    done = _closed_stdout_run(tmp_path, *command)
-    assert done.returncode != 0 and "Traceback" not in done.stderr, done.stderr
-    assert len(done.stderr.strip().splitlines()) == 1, done.stderr
-
-
-@pytest.mark.xfail(strict=True, reason="stranger37: a corrupt spider.state in a jobdir gives a TypeError traceback")
-def test_a_corrupt_job_state_is_refused_in_one_line(tmp_path):
-    """stranger37, 2026-12-08: resumed_job_problem catches only UnpicklingError, EOFError, OSError... when it reads a
-    jobdir's spider.state; one byte changed in a stopped crawl's state (a disk fault) raised TypeError (traceback,
-    exit 1), and others give ValueError, OverflowError, UnicodeDecodeError, AttributeError."""
-    url = "http://127.0.0.1:9/news"
-    state = pickle.dumps({"requested": {url}, "listings": {url: {"pages": 1}}}, protocol=4)
-    jobdir = tmp_path / "job"
-    jobdir.mkdir()
-    (jobdir / "spider.state").write_bytes(state[:11] + b")" + state[12:])  # the dict's opcode turned into a tuple's
-    run = [sys.executable, "-m", "archive.cli", "crawl", "ilo", "--start-url", url, "--jobdir", str(jobdir)]
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    done = subprocess.run([*run, "--db", "a.db"], capture_output=True, text=True, cwd=tmp_path, env=env, timeout=120)
-    assert "Traceback" not in done.stderr and "job" in done.stderr, done.stderr  # names the job it cannot read
 
 
 @pytest.mark.xfail(strict=True, reason="stranger37: reparse rekeys linkless entries (sha1 of a new title): 6 listed")
@@ -71,59 +27,6 @@ def test_a_reparse_whose_profile_retitles_linkless_entries_keeps_one_listed_entr
     assert q(db, "SELECT count(*) FROM entries WHERE status = 'listed'") == 3
 
 
-def _archive_of_one_page(tmp_path):
-    db = tmp_path / "a.db"
-    with Archive(db) as archive:
-        session = archive.begin_crawl("ilo", ["https://www.ilo.org/a/"])
-        capture = {"url": "https://www.ilo.org/a/", "listing_url": "https://www.ilo.org/a/", "page": 1}
-        archive.record_captures(session, [{**capture, "status": 200, "headers": {}, "body": b"<html>a</html>"}])
-        archive.finish_crawl(session, {"https://www.ilo.org/a/": {"pages_fetched": 1, "pages_failed": 0}})
-    return db
-
-
-@pytest.mark.xfail(strict=True, reason="stranger37: export-warc -o FIFO --force replaces the named pipe by a file")
-def test_export_warc_with_force_writes_into_a_named_pipe_and_leaves_it_one(tmp_path):
-    """stranger37, 2026-12-08: write_warc_file moves a part file onto -o's realpath with --force, whatever it is:
-    a named pipe becomes a regular file and its reader gets nothing; the same code, run as root (CI, a root cron),
-    replaces /dev/null by a WARC (`-o /dev/null --force`; without --force it is refused as existing, where
-    `export -o /dev/null` writes in place: common.whole_or_nothing writes a device or a pipe in place)."""
-    db, fifo = _archive_of_one_page(tmp_path), tmp_path / "warcs"
-    os.mkfifo(fifo)
-    reader = os.open(fifo, os.O_RDONLY | os.O_NONBLOCK)  # a reader waiting, as `gzip -t < warcs` would
-    try:
-        cli("export-warc", "--db", db, "-o", fifo, "--force")
-        assert stat.S_ISFIFO(os.lstat(fifo).st_mode)
-        assert os.read(reader, 2) == b"\x1f\x8b"  # the WARC went to the reader
-    finally:
-        os.close(reader)
-
-
-@pytest.mark.xfail(strict=True, reason="stranger37: export-warc -o /dev/stdout into a pipe fails on a .part path")
-def test_export_warc_to_dev_stdout_that_is_a_pipe_writes_the_warc_there(tmp_path):
-    """stranger37, 2026-12-08: `export-warc -o /dev/stdout | gzip -t` said "Error: [Errno 2] No such file or
-    directory: '/proc/PID/fd/.pipe:[N].<uuid>.part'", exit 1 (the part file is made beside the pipe's realpath);
-    `export -o /dev/stdout` writes there."""
-    db = _archive_of_one_page(tmp_path)
-    run = [sys.executable, "-m", "archive.cli", "export-warc", "--db", str(db), "-o", "/dev/stdout"]
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    done = subprocess.run(run, capture_output=True, cwd=tmp_path, env=env, timeout=120)
-    assert done.returncode == 0 and done.stdout[:2] == b"\x1f\x8b", done.stderr
-
-
-@pytest.mark.xfail(strict=True, reason="stranger37: an HTML alert carries a crawl's note (scraped links) unescaped")
-def test_an_html_alert_escapes_the_scraped_link_its_note_quotes(tmp_path):
-    """stranger37, 2026-12-08: a listing page's `<a rel="next" href="http://other.example/p2?x=&quot;&gt;&lt;img
-    src=x onerror=alert(1)&gt;">` made the crawl partial with the note 'pagination leads off the start hosts:
-    http://other.example/p2?x="><img src=x onerror=alert(1)>' (crawled from 127.0.0.1); `--notify-format html`
-    sends the alert's body with the note as it stands (notify._message escapes it for markdown only), so an
-    e-mail notification shows the page's markup."""
-    note = 'pagination leads off the start hosts: http://other.example/p2?x="><img src=x onerror=alert(1)>'
-    with Archive(tmp_path / "n.db") as archive:
-        record_crawl(archive, [entry("WCMS_1")], complete=False)
-        _, body = message_for(archive.conn, {**archive.crawl(1), "status": "partial", "note": note}, fmt="html")
-    assert "other.example" in body and "<img" not in body, body
-
-
 @pytest.mark.xfail(strict=True, reason="stranger37: after migrating 6 -> 7, history shows a url change from x to x")
 def test_a_version_that_changed_only_a_session_id_shows_no_change_once_migrated(tmp_path):
     """stranger37, 2026-12-08: schema 6 kept links whole, so the crawls after it recorded a changed url for each
@@ -139,19 +42,3 @@ def test_a_version_that_changed_only_a_session_id_shows_no_change_once_migrated(
     cli("migrate", "--db", db, check=0)
     shown = cli("history", "--db", db, link, check=0).stdout
     assert f"'{link}' -> '{link}'" not in shown, shown
-
-
-@pytest.mark.xfail(strict=True, reason="stranger37: a jobdir refusal for a rotated query secret names one URL twice")
-def test_a_jobdir_refused_for_a_new_query_secret_says_what_differs(tmp_path):
-    """stranger37, 2026-12-08: a stopped job of `...?api_key=OLD` and a cron line whose key was rotated
-    (`?api_key=NEW`) is refused, rightly (the job's state knows the old URL), as "J holds a stopped crawl of
-    http://127.0.0.1:9/news?api_key=***, not of http://127.0.0.1:9/news?api_key=***: resume it with its own
-    start URLs": two identical URLs, and the old key (revoked) cannot be given back."""
-    jobdir = tmp_path / "job"
-    jobdir.mkdir()
-    listings = {"http://127.0.0.1:9/news?api_key=OLDSECRET1": {}}
-    (jobdir / "spider.state").write_bytes(pickle.dumps({"requested": {"x"}, "listings": listings}))
-    url = "http://127.0.0.1:9/news?api_key=NEWSECRET2"
-    done = cli("crawl", "listing", "--start-url", url, "--jobdir", jobdir, "--db", tmp_path / "a.db")
-    stored, _, asked = done.stderr.partition("holds a stopped crawl of ")[2].partition(", not of ")
-    assert done.returncode != 0 and stored and stored != asked.partition(": resume")[0], done.stderr

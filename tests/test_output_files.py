@@ -1,10 +1,17 @@
 """A file the user names with -o is never replaced unasked: `export -o FILE` and `diff -o FILE` wrote over
 an earlier export silently. They refuse an existing file (one line naming it and --force, exit 1, the file
-untouched) unless --force is given, as `export-warc` and `learn` do and `backup` always does."""
+untouched) unless --force is given, as `export-warc` and `learn` do and `backup` always does. A closed
+standard output (`>&-`) is one line and exit 1 for every command that would print there (stranger37)."""
+
+import os
+import subprocess
+import sys
 
 import pytest
-from conftest import cli, invoke
-from helpers import file_state, good_archive
+from conftest import ROOT, cli, invoke
+from helpers import entry, file_state, good_archive, record_crawl
+
+from archive.store import Archive
 
 WRITERS = [
     ["export", "--format", "csv"],
@@ -85,3 +92,23 @@ def test_export_warc_into_a_missing_folder_says_so_plainly(tmp_path):
     assert done.returncode == 1, (done.returncode, done.stderr)
     assert "no folder" in done.stderr and ".part" not in done.stderr, done.stderr
     assert not (tmp_path / "reports").exists()
+
+
+def _closed_stdout_run(tmp_path, *args):
+    """`listing-archive ARGS >&-` (cron or a daemon with no standard output): Python's sys.stdout is then None."""
+    db = tmp_path / "a.db"
+    with Archive(db) as archive:
+        record_crawl(archive, [entry("WCMS_1")])
+    run = [str(a) for a in (sys.executable, "-m", "archive.cli", *args, "--db", db)]
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    closing = dict(preexec_fn=lambda: os.close(1), stderr=subprocess.PIPE)  # noqa: PLW1509 (no threads here)
+    return subprocess.run(run, **closing, text=True, cwd=tmp_path, env=env, timeout=120)
+
+
+@pytest.mark.parametrize("command", [["crawls"], ["export-warc", "-o", "-"], ["diff"], ["search", "wages"], ["export"]])
+def test_a_closed_standard_output_is_refused_in_one_line(tmp_path, command):
+    """stranger37, 2026-12-08: `listing-archive crawls --db a.db >&-` and `export-warc -o - >&-` ended in an
+    AttributeError traceback ('NoneType' object has no attribute 'flush' / 'buffer'); diff, search, export alike."""
+    done = _closed_stdout_run(tmp_path, *command)
+    assert done.returncode != 0 and "Traceback" not in done.stderr, done.stderr
+    assert len(done.stderr.strip().splitlines()) == 1, done.stderr

@@ -109,6 +109,8 @@ def friendly_errors(func):
 
     @functools.wraps(func)
     def wrapper(*args, **kwargs):
+        if sys.stdout is None:  # started with standard output closed (`>&-`, a daemon): Python leaves None
+            sys.stdout = ClosedStandardOutput()
         # Here, not at the top: these errors' modules load the store and the extractor, which --help does not need.
         from crawler.extract.profiles import ProfileError
 
@@ -144,6 +146,26 @@ def database_error(db: str | None, exc: sqlite3.DatabaseError) -> str:
     if "malformed" in str(exc):
         return f"{where} is damaged ({exc}); restore it from a backup"
     return f"{where} is not a usable archive: {exc}"
+
+
+class ClosedStandardOutput:
+    """Stands in for a closed standard output: what a command would print there is one clear error, not an
+    AttributeError traceback; a command that prints nothing there (`export -o FILE`) runs as ever."""
+
+    encoding, errors = "utf-8", "strict"
+
+    def write(self, _data):
+        raise ListingArchiveError("standard output is closed: give -o FILE, or redirect it (>FILE), not close it")
+
+    def flush(self):
+        pass  # nothing was ever written
+
+    def isatty(self):
+        return False
+
+    @property
+    def buffer(self):
+        return self.write(b"")  # asked for by `export-warc -o -` before it writes anything: the same refusal
 
 
 def quiet_after_broken_pipe():
@@ -236,10 +258,12 @@ def whole_or_nothing(output: str, replace: bool = True):
     if output == "-":
         yield click.open_file("-", "w", encoding="utf-8")  # standard output, left open
         return
+    from ..backup import written_in_place  # here, not at the top: --help loads no store
+
     refuse_missing_folder(output)
     target = os.path.realpath(output)
     folder = os.path.dirname(target)
-    if (os.path.exists(output) and not os.path.isfile(output)) or not os.access(folder, os.W_OK):
+    if written_in_place(output) or not os.access(folder, os.W_OK):
         with open(output, "w", encoding="utf-8") as stream:  # no part file possible: written in place
             yield stream
         return
