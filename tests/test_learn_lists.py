@@ -295,3 +295,21 @@ def test_a_hero_section_repeating_the_newest_post_loses_to_the_grid_of_posts_bel
     )
     text, entries = read(page(f'<div class="site">{boxes}{grid}</div>'), [TITLES[0]])
     assert [e["title"] for e in entries] == posts, text
+
+
+def test_lines_of_links_cut_by_breaks_each_opened_by_its_entry_and_closed_by_its_files_are_the_list():
+    # A school board's agendas: on each line the agenda's link (its date), then "Minutes" and "Board Report" links
+    # whose words come back on every line; a year's paragraph after another. The files are no entries.
+    days = ["January 21, 2025", "February 10, 2025", "March 10, 2025", "April 14, 2025", "May 12, 2025"]
+
+    def line(i: int, day: str) -> str:
+        files = f' / <a href="/m/{i}.pdf">Minutes</a> / <a href="/r/{i}">Board Report</a>' if i < 4 else " / Minutes"
+        return f'<a href="/a/{i}.pdf">{day}</a>{files}'
+
+    lines = [line(i, day) for i, day in enumerate(days)]
+    body = f'<section class="panel"><h2>2025</h2><p>{"<br>".join(lines[:3])}</p></section>'
+    body += f'<section class="panel"><h2>2024</h2><p>{"<br>".join(lines[3:])}</p></section>'
+    text, entries = read(page(body), [days[0]])
+    assert [(e["title"], e["url"]) for e in entries] == [
+        (day, f"https://example.org/a/{i}.pdf") for i, day in enumerate(days)
+    ], text

@@ -9,6 +9,7 @@ from .fields import HEADINGS
 from .html import is_ancestor, select, text_of
 from .learn import Block, _reach, _same_kind, follow
 from .learn_cells import cell_rows_selector
+from .learn_lines import line_starts
 from .learn_titles import could_be_title
 
 
@@ -79,6 +80,7 @@ def _entry_selector(root, block: Block) -> str:
     # A versioned class the members carry names them, alone: never a group of them (a list cut in tabs).
     if not shared_classes(members):
         candidates = _template_classes(node, members) + candidates
+    candidates = line_starts(block, candidates) + candidates  # links opening lines, each followed by its files
     placed = [m for m in block.members if any(could_be_title(el) for el in _reach(m, block.path))]
     # A few boxes holding a link only elsewhere than the title's place, where most hold it there: maybe no entries.
     loose = 0 < 2 * (len(block.members) - len(placed)) < len(placed)
