@@ -313,3 +313,19 @@ def test_lines_of_links_cut_by_breaks_each_opened_by_its_entry_and_closed_by_its
     assert [(e["title"], e["url"]) for e in entries] == [
         (day, f"https://example.org/a/{i}.pdf") for i, day in enumerate(days)
     ], text
+
+
+def test_featured_cards_in_a_wrapper_of_their_own_read_on_into_the_grid_of_cards_beside_it():
+    # An events page: the two newest in a carousel and again as cards for phones, in a wrapper of their own; the grid
+    # of the others, cards of the same template (columns of no class), beside that wrapper. All four are the list.
+    def card(i: int) -> str:
+        inside = f'<div class="body"><h2>{TITLES[i]}</h2><p>{DATES[i]}</p></div>'
+        return f'<div><a class="event-post" href="/e/{i}">{inside}</a></div>'
+
+    slides = "".join(f'<div class="carousel-item"><h2 class="title">{TITLES[i]}</h2></div>' for i in (0, 1))
+    mobile = f'<div class="featured-mobile"><div class="row">{card(0)}{card(1)}</div></div>'
+    featured = f'<div class="carousel slide">{slides}</div>{mobile}'
+    body = f'<div class="featured">{featured}</div><div class="row grid">{card(2)}{card(3)}</div>'
+    text, entries = read(page(body), [TITLES[0]])
+    assert [(e["title"], e["date_start"]) for e in entries] == list(zip(TITLES, ISO, strict=True)), text
+
