@@ -329,3 +329,21 @@ def test_featured_cards_in_a_wrapper_of_their_own_read_on_into_the_grid_of_cards
     text, entries = read(page(body), [TITLES[0]])
     assert [(e["title"], e["date_start"]) for e in entries] == list(zip(TITLES, ISO, strict=True)), text
 
+
+def test_a_copy_of_the_table_laid_out_as_cards_for_phones_gives_way_to_the_table():
+    # A gazette's latest editions: a table of rows (the day, the edition's link, its summary's link) and, for phones
+    # only, the same editions as cards, saying a little more. The table is the list shown everywhere.
+    rows = "".join(
+        f'<tr><td><h4>{DATES[i]} <small>Monday</small></h4></td><td><a class="btn" href="/s/{i}">Summary</a></td>'
+        f'<td><a class="btn btn-small" href="/e/{i}">{t}</a></td></tr>'
+        for i, t in enumerate(TITLES)
+    )
+    cards = "".join(
+        f'<div class="card"><h3 class="center">{DATES[i]} <small>Monday</small></h3>'
+        f'<a class="btn" href="/s/{i}">Summary</a><a class="btn" href="/e/{i}">{t}</a><p>Its summary: soon</p></div>'
+        for i, t in enumerate(TITLES)
+    )
+    body = f'<table class="table"><tbody>{rows}</tbody></table><div class="cards visible-phone">{cards}</div>'
+    text, entries = read(page(body), [TITLES[0]])
+    assert "table" in text.split("entry = ")[1].split("\n")[0], text
+    assert [(e["title"], e["date_start"]) for e in entries] == list(zip(TITLES, ISO, strict=True)), text
