@@ -347,3 +347,15 @@ def test_a_copy_of_the_table_laid_out_as_cards_for_phones_gives_way_to_the_table
     text, entries = read(page(body), [TITLES[0]])
     assert "table" in text.split("entry = ")[1].split("\n")[0], text
     assert [(e["title"], e["date_start"]) for e in entries] == list(zip(TITLES, ISO, strict=True)), text
+
+
+def test_cards_of_the_lists_class_on_another_tag_below_are_entries_too():
+    # A lab's publications: papers as <article class="publication-card">, then books in a grid whose cards wrap a
+    # <div class="publication-card"> (the same class, the title at the same place) in an <article class="book-card">.
+    def card(tag: str, i: int) -> str:
+        return f'<{tag} class="publication-card"><h3>{TITLES[i]}</h3><a href="/p/{i}">Read</a></{tag}>'
+
+    books = "".join(f'<article class="book-card">{card("div", i)}</article>' for i in (2, 3))
+    body = f'<div class="stack">{card("article", 0)}{card("article", 1)}</div><div class="book-grid">{books}</div>'
+    text, entries = read(page(body), [TITLES[0]])
+    assert [e["title"] for e in entries] == TITLES, text

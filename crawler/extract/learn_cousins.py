@@ -1,11 +1,13 @@
-"""A list whose first entries are set apart in a wrapper of their own (the featured events shown again for phones
-above the grid of all the others: es-python-espana-eventos, batch Z): the example's entries fill a box in that
-wrapper, the rest fill a box beside the wrapper. Cards made from one template, the same tags and classes from the
-card down to its title, in a box beside an ancestor of the example's are the rest of the list."""
+"""Cards of the example's list outside its box. A list whose first entries are set apart in a wrapper of their own
+(the featured events shown again for phones above the grid of all the others: es-python-espana-eventos, batch Z):
+cards made from one template, the same tags and classes from the card down to its title, in a box beside an
+ancestor of the example's are the rest of the list. And cards of the list's class on another tag (a book's card
+among papers' articles: pt-lasme-ufsj-publicacoes)."""
 
 from __future__ import annotations
 
 from .carousels import in_carousel
+from .css_names import shared_classes, stable_classes
 from .html import is_ancestor, text_of
 from .learn import Block, follow
 from .learn_titles import _signature
@@ -83,3 +85,27 @@ def _cards_in(section, block: Block, template: tuple, links: set) -> list:
             copied = any(a.get("href") in links for c in like for a in c.iter("a"))
             return [] if copied else like
     return []
+
+
+def with_other_tag_cards(block: Block) -> Block:
+    """The block with the elements of another tag carrying the class every member carries, the title at the same
+    place and alike (a book's card, `<div class="publication-card">` inside an `<article class="book-card">`, among
+    articles of that class): the list names its cards by the class, whatever the tag."""
+    if block.flat or not block.path or (title := follow(block.node, block.path)) is None:
+        return block
+    root = block.node.getroottree().getroot()
+    for name in shared_classes(block.members):
+        carrying = [el for el in root.iter() if isinstance(el.tag, str) and name in stable_classes(el)]
+        others = [el for el in carrying if el.tag != block.node.tag]
+        if not others or any(el.tag == block.node.tag and el not in block.members for el in carrying):
+            continue
+        alike = [
+            el for el in others if (t := follow(el, block.path)) is not None and _signature(t) == _signature(title)
+        ]
+        links = {a.get("href") for m in block.members for a in m.iter("a")}
+        copied = any(a.get("href") in links for el in others for a in el.iter("a"))  # the same entries again
+        nested = any(is_ancestor(el, m) or is_ancestor(m, el) for el in others for m in block.members)
+        if len(alike) == len(others) and not copied and not nested:
+            block.members = carrying
+            return block
+    return block

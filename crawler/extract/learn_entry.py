@@ -61,6 +61,8 @@ def _entry_selector(root, block: Block) -> str:
     node, members = block.node, block.members
     parent = node.getparent()
     own = [f"{node.tag}.{c}" for c in shared_classes(members)]
+    if any(m.tag != node.tag for m in members):  # cards of the list's class on several tags
+        own = [f".{c}" for c in shared_classes(members)]
     # Cards that are links, one of which links nowhere: the list's heading in a card's markup ("Seminars").
     if node.tag == "a" and node.get("href") and not all(m.get("href") for m in members):
         members = [m for m in members if m.get("href")]
