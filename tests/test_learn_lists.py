@@ -306,3 +306,67 @@ def test_an_example_shown_twice_above_a_list_without_it_is_learned_without_a_cra
     _, entries = read(page(f"<div>{copy}{copy}<ul>{stories}</ul></div>"), ["The newest story shown again"])
     assert [e["title"] for e in entries][-4:] == TITLES[:4]
     assert "The newest story shown again" in [e["title"] for e in entries]
+
+
+def test_lines_of_links_cut_by_breaks_each_opened_by_its_entry_and_closed_by_its_files_are_the_list():
+    # A school board's agendas: on each line the agenda's link (its date), then "Minutes" and "Board Report" links
+    # whose words come back on every line; a year's paragraph after another. The files are no entries.
+    days = ["January 21, 2025", "February 10, 2025", "March 10, 2025", "April 14, 2025", "May 12, 2025"]
+
+    def line(i: int, day: str) -> str:
+        files = f' / <a href="/m/{i}.pdf">Minutes</a> / <a href="/r/{i}">Board Report</a>' if i < 4 else " / Minutes"
+        return f'<a href="/a/{i}.pdf">{day}</a>{files}'
+
+    lines = [line(i, day) for i, day in enumerate(days)]
+    body = f'<section class="panel"><h2>2025</h2><p>{"<br>".join(lines[:3])}</p></section>'
+    body += f'<section class="panel"><h2>2024</h2><p>{"<br>".join(lines[3:])}</p></section>'
+    text, entries = read(page(body), [days[0]])
+    assert [(e["title"], e["url"]) for e in entries] == [
+        (day, f"https://example.org/a/{i}.pdf") for i, day in enumerate(days)
+    ], text
+
+
+def test_featured_cards_in_a_wrapper_of_their_own_read_on_into_the_grid_of_cards_beside_it():
+    # An events page: the two newest in a carousel and again as cards for phones, in a wrapper of their own; the grid
+    # of the others, cards of the same template (columns of no class), beside that wrapper. All four are the list.
+    def card(i: int) -> str:
+        inside = f'<div class="body"><h2>{TITLES[i]}</h2><p>{DATES[i]}</p></div>'
+        return f'<div><a class="event-post" href="/e/{i}">{inside}</a></div>'
+
+    slides = "".join(f'<div class="carousel-item"><h2 class="title">{TITLES[i]}</h2></div>' for i in (0, 1))
+    mobile = f'<div class="featured-mobile"><div class="row">{card(0)}{card(1)}</div></div>'
+    featured = f'<div class="carousel slide">{slides}</div>{mobile}'
+    body = f'<div class="featured">{featured}</div><div class="row grid">{card(2)}{card(3)}</div>'
+    text, entries = read(page(body), [TITLES[0]])
+    assert [(e["title"], e["date_start"]) for e in entries] == list(zip(TITLES, ISO, strict=True)), text
+
+
+def test_a_copy_of_the_table_laid_out_as_cards_for_phones_gives_way_to_the_table():
+    # A gazette's latest editions: a table of rows (the day, the edition's link, its summary's link) and, for phones
+    # only, the same editions as cards, saying a little more. The table is the list shown everywhere.
+    rows = "".join(
+        f'<tr><td><h4>{DATES[i]} <small>Monday</small></h4></td><td><a class="btn" href="/s/{i}">Summary</a></td>'
+        f'<td><a class="btn btn-small" href="/e/{i}">{t}</a></td></tr>'
+        for i, t in enumerate(TITLES)
+    )
+    cards = "".join(
+        f'<div class="card"><h3 class="center">{DATES[i]} <small>Monday</small></h3>'
+        f'<a class="btn" href="/s/{i}">Summary</a><a class="btn" href="/e/{i}">{t}</a><p>Its summary: soon</p></div>'
+        for i, t in enumerate(TITLES)
+    )
+    body = f'<table class="table"><tbody>{rows}</tbody></table><div class="cards visible-phone">{cards}</div>'
+    text, entries = read(page(body), [TITLES[0]])
+    assert "table" in text.split("entry = ")[1].split("\n")[0], text
+    assert [(e["title"], e["date_start"]) for e in entries] == list(zip(TITLES, ISO, strict=True)), text
+
+
+def test_cards_of_the_lists_class_on_another_tag_below_are_entries_too():
+    # A lab's publications: papers as <article class="publication-card">, then books in a grid whose cards wrap a
+    # <div class="publication-card"> (the same class, the title at the same place) in an <article class="book-card">.
+    def card(tag: str, i: int) -> str:
+        return f'<{tag} class="publication-card"><h3>{TITLES[i]}</h3><a href="/p/{i}">Read</a></{tag}>'
+
+    books = "".join(f'<article class="book-card">{card("div", i)}</article>' for i in (2, 3))
+    body = f'<div class="stack">{card("article", 0)}{card("article", 1)}</div><div class="book-grid">{books}</div>'
+    text, entries = read(page(body), [TITLES[0]])
+    assert [e["title"] for e in entries] == TITLES, text

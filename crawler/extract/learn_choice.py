@@ -61,6 +61,7 @@ def blocks_of(root, examples: list[str]) -> list[Block]:
     options.sort(
         key=lambda b: (
             in_carousel(b.node),  # a slider's slides repeat a few entries: the list wins
+            _phone_only(b.node),  # a copy of the list laid out for phones: the one shown everywhere wins
             _in_sidebar(b),
             id(b) in outside,
             -_occurrences(b, holders, located[0], entries),
@@ -97,6 +98,16 @@ def _block_or_lead(place) -> Block | None:
     lead = lead_block(place)
     inside = lead is not None and all(is_ancestor(block.node, m) for m in lead.members)
     return lead if inside and len(lead.members) > len(block.members) else block
+
+
+def _phone_only(node) -> bool:
+    """Whether `node` or one of its nearest wrappers is classed as shown on phones only (Bootstrap's "visible-phone",
+    "d-md-none"; "…-mobile")."""
+    nearest = (node, *list(node.iterancestors())[:_SIDEBAR_LEVELS])
+    return any(_PHONE.search(el.get("class") or "") for el in nearest)
+
+
+_PHONE = re.compile(r"\b(?:visible-(?:phone|xs)|d-(?:sm|md|lg)-none|hidden-(?:desktop|md|lg)|mobile(?:-only)?)\b")
 
 
 def _fullness(block: Block) -> int:

@@ -9,6 +9,7 @@ from .fields import HEADINGS
 from .html import is_ancestor, select, text_of
 from .learn import Block, _reach, _same_kind, follow
 from .learn_cells import cell_rows_selector
+from .learn_lines import line_starts
 from .learn_titles import could_be_title
 
 
@@ -60,6 +61,8 @@ def _entry_selector(root, block: Block) -> str:
     node, members = block.node, block.members
     parent = node.getparent()
     own = [f"{node.tag}.{c}" for c in shared_classes(members)]
+    if any(m.tag != node.tag for m in members):  # cards of the list's class on several tags
+        own = [f".{c}" for c in shared_classes(members)]
     # Cards that are links, one of which links nowhere: the list's heading in a card's markup ("Seminars").
     if node.tag == "a" and node.get("href") and not all(m.get("href") for m in members):
         members = [m for m in members if m.get("href")]
@@ -79,6 +82,7 @@ def _entry_selector(root, block: Block) -> str:
     # A versioned class the members carry names them, alone: never a group of them (a list cut in tabs).
     if not shared_classes(members):
         candidates = _template_classes(node, members) + candidates
+    candidates = line_starts(block, candidates) + candidates  # links opening lines, each followed by its files
     placed = [m for m in block.members if any(could_be_title(el) for el in _reach(m, block.path))]
     # A few boxes holding a link only elsewhere than the title's place, where most hold it there: maybe no entries.
     loose = 0 < 2 * (len(block.members) - len(placed)) < len(placed)

@@ -9,6 +9,7 @@ from .fields import HEADINGS
 from .html import INLINE, text_of
 from .learn import Block, follow
 from .learn_titles import could_be_title
+from .line_files import line_file_links
 
 # Tags that make a line of their own on the page: what stands between two entries' lines ends the list.
 _LINES = frozenset(("p", "li", "dt", "dd", "tr", "blockquote", "pre", *HEADINGS))
@@ -96,20 +97,39 @@ def _children(el) -> tuple:
 
 def links_on_lines(title) -> Block | None:
     """<p>23/10/2015 - <a>Title</a><br>06/08/2015 - <a>…</a><br>…</p>: the example a link of a block whose lines,
-    cut by breaks, nearly all hold one link and no other element (a date or a few words beside it), from the first
+    cut by breaks, nearly all hold one link and no other element (a date or a few words beside it) but links to its
+    files, whose words come back line after line (line_files), from the first
     such line to the last (a heading or a remark around the run is no entry): each such link is an entry, and the
     words of its line are its own. None for a link in prose or in a line of several."""
     parent = title.getparent()
     if title.tag != "a" or parent is None or parent.tag in INLINE:
         return None
     lines = _lines(parent)
-    alone = [i for i, found in enumerate(lines) if len(found) == 1 and found[0].tag == "a" and could_be_title(found[0])]
+    files = line_file_links([found for found in lines if all(el.tag == "a" for el in found)])
+    alone = [i for i, found in enumerate(lines) if _one_link(found, files)]
     links = [lines[i][0] for i in alone]
     if title not in links or len(links) < _MIN_LINE_LINKS:
         return None
     if len(links) < _LINE_LINKS_SHARE * (alone[-1] - alone[0] + 1):
         return None
     return Block(node=title, title=title, path=[], members=links)
+
+
+def line_starts(block: Block, candidates: list[str]) -> list[str]:
+    """The candidates for links (`X > a`) kept to the link opening each line, its first element or the one right
+    after a break, where the example's lines hold later links ("Minutes", "Board Report"): its files, no entries."""
+    parent = block.node.getparent()
+    if block.node.tag != "a" or block.path or parent is None or parent.find("br") is None:
+        return []
+    if all(a in block.members for a in parent.findall("a")):
+        return []
+    bases = [c[: -len("a")] for c in candidates if c == "a" or c.endswith((" a", ">a"))]
+    return [f"{base}a:first-child, {base}br + a" for base in bases]
+
+
+def _one_link(found: list, files: set) -> bool:
+    """A line naming one entry: a link alone, or a link followed by its files' links ("Minutes", "Board Report")."""
+    return found[0].tag == "a" and could_be_title(found[0]) and all(el in files for el in found[1:])
 
 
 def _lines(parent) -> list:

@@ -8,12 +8,18 @@ from __future__ import annotations
 from .css_names import shared_classes, stable_classes
 from .html import text_of
 from .learn import Block, follow
+from .learn_cousins import with_cousin_sections, with_other_tag_cards
 from .learn_titles import _signature
 
 
 def with_sibling_sections(block: Block) -> Block:
     """The block with the entries of its sibling sections (`_with_sections`), and of its table's sibling tables."""
+    alone = len(block.members)
     block = _with_sections(block)
+    if len(block.members) == alone:
+        block = with_cousin_sections(block)  # or the rest of the list beside a wrapper of the example's box
+    if len(block.members) == alone:
+        block = with_other_tag_cards(block)  # or cards of the list's class on another tag
     return with_sibling_tables(block) if block.node.tag == "tr" else block
 
 

@@ -18,19 +18,25 @@ def without_line_files(found: dict) -> dict:
     """`found` (record -> its link) without the records that are a later link of a line whose first link is a
     record too, when their words come back on other lines and the first links' words do not."""
     lines = _lines_of([b for b in found if tag(b) == "a" and found[b] is b])
-    multi = [links for links in lines.values() if len(links) > 1]
+    files = line_file_links(list(lines.values()))
+    return {b: a for b, a in found.items() if b not in files} if files else found
+
+
+def line_file_links(lines: list[list]) -> set:
+    """Of lines of links (each in page order), the links after a line's first whose words come back on other
+    lines, where the line's first link's words come back nowhere: a file's kind ("Minutes"), not an entry."""
+    multi = [links for links in lines if len(links) > 1]
     if len(multi) < _MIN_REPEATS:
-        return found
+        return set()
     later = Counter(text_of(a) for links in multi for a in {text_of(x): x for x in links[1:]}.values())
-    firsts = Counter(text_of(links[0]) for links in lines.values())
-    files = {
+    firsts = Counter(text_of(links[0]) for links in lines)
+    return {
         a
         for links in multi
         if firsts[text_of(links[0])] < _MIN_REPEATS and later[text_of(links[0])] == 0
         for a in links[1:]
         if later[text_of(a)] >= _MIN_REPEATS
     }
-    return {b: a for b, a in found.items() if b not in files} if files else found
 
 
 def _lines_of(links: list) -> dict[tuple, list]:
