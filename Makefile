@@ -22,7 +22,7 @@ demo: $(STAMP)
 # (~0.25 s of CPU a crawl).
 test: $(STAMP) lint
 	$(BIN)/python -m compileall -q crawler archive pipelines benchmarks >/dev/null
-	$(BIN)/python -m pytest -n 3 -q
+	$(BIN)/python -m pytest -n 3 --dist worksteal -q
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
