@@ -10,7 +10,7 @@ from .organisers_clauses import is_name_word
 
 # "ILO", "UN": two capitals make an acronym, which marks an organisation's name.
 ACRONYM_MIN_CAPITALS = 2
-# ACRONYM (organisers._ACRONYM; and organisers_clauses._SENTENCE and CONJ) start with a character their match
+# ACRONYM (and organisers_clauses._SENTENCE and CONJ) start with a character their match
 # starts with (a capital, a space), and check what comes before it after it: the regex engine scans for that
 # character instead of trying every position (2-4x faster). r"\b[A-Z]...", r"\s+(?:and..." and r"(?<=[.!?])\s+..."
 # so written (test_organisers: the same matches).

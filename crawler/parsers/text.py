@@ -145,7 +145,7 @@ def folds_plainly(text: str) -> bool:
 
 
 def has_any(text: str, words: tuple[str, ...], pattern: re.Pattern) -> bool:
-    """Whether `text` holds one of `words` (lower-case ASCII), in any case; `pattern` is the same
+    """Whether `text` holds one of `words` (lower-case, accents as written: "côtés"), in any case; `pattern` is the same
     test as an IGNORECASE regex, used for the rare text where lower() would answer differently.
     Substring tests on lower() are 3-4x faster than the regex."""
     if not folds_plainly(text):
