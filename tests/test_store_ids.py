@@ -50,3 +50,24 @@ def _rows(db, sql):
         return conn.execute(sql).fetchall()
     finally:
         conn.close()
+
+
+def test_a_reparse_of_the_crawl_before_the_edit_and_a_reverted_profile_keep_one_entry_a_link(tmp_path):
+    """The paths beside it: `reparse --crawl 1` (the crawl made before the profile was edited) touches no current
+    entry, and a third crawl with the profile put back says new 0, removed 0: four entries throughout."""
+    _page(tmp_path / "site", 3)
+    db, profile = tmp_path / "a.db", tmp_path / "papers.toml"
+    profile.write_text(PROFILE)
+    with SiteServer(tmp_path / "site", state="v1") as server:
+        assert _crawl(db, profile, server).returncode == 0
+        profile.write_text(NUMBERED)
+        _page(tmp_path / "site", 4)
+        assert _crawl(db, profile, server).returncode == 0
+        older = cli("reparse", "--db", db, "--crawl", "1")
+        assert "new 0, changed 0" in older.stdout + older.stderr
+        assert q(db, "SELECT count(*) FROM entries WHERE status = 'listed'") == 4
+        profile.write_text(PROFILE)
+        third = _crawl(db, profile, server)
+    said = third.stdout + third.stderr
+    assert "new 0," in said and "removed 0" in said, said
+    assert q(db, "SELECT count(*) FROM entries WHERE status = 'listed'") == 4
