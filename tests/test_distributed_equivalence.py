@@ -259,3 +259,31 @@ def test_a_later_page_read_by_another_worker_is_reconciled_with_the_feed_the_fir
     assert all(e.get("date_start") for e in entries.values()), "page 2's entries have the feed's dates"
     assert one.crawler.stats.get_value("frontier/pages_committed") == 1
     assert two.crawler.stats.get_value("frontier/pages_committed") == 1
+
+
+def test_a_profile_edited_to_read_document_ids_keeps_each_entry_in_a_distributed_crawl_too(tmp_path, redis_url):
+    """The re-keying of archive/store_ids.py (a profile edited to key entries by a number in their link between two
+    crawls) through the distributed route: the coordinator writes through the same writer, so the second crawl says
+    new 1, removed 0 there as in one process, and the two archives are the same."""
+    root = tmp_path / "site"
+    (root / "v1").mkdir(parents=True)
+    profile = tmp_path / "papers.toml"
+    one, shared = tmp_path / "one.db", tmp_path / "shared.db"
+
+    def papers(count: int) -> None:
+        rows = "".join(f'<li><a href="/doc/D{i}">Annual report on wages {2020 + i}</a></li>' for i in range(count))
+        (root / "v1" / "index.htm").write_text(f"<html><body><h1>Papers</h1><ul>{rows}</ul></body></html>")
+
+    papers(3)
+    profile.write_text('name = "papers"\n[selectors]\nentry = "ul > li"\ntitle = "a"\n')
+    with SiteServer(root, state="v1") as site:
+        for count, keys in ((3, ""), (4, 'document_id = "(D\\\\d+)"\n')):
+            papers(count)
+            profile.write_text(f'name = "papers"\n{keys}[selectors]\nentry = "ul > li"\ntitle = "a"\n')
+            for db, extra in ((one, []), (shared, ["--frontier", redis_url, "--workers", "1"])):
+                args = ("crawl", "listing", "--db", db, "--profile", profile, "--start-url", f"{site.base_url}/")
+                result = cli(*args, *FAST, *extra, timeout=180)
+                assert result.returncode == 0, result.stdout + result.stderr[-3000:]
+        said = result.stdout + result.stderr
+    assert "new 1," in said and "removed 0" in said, said
+    assert snapshot(shared) == snapshot(one)
